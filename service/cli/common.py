@@ -1,0 +1,28 @@
+"""Helpers shared by the sub-commands: settings and database opening with one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+from service.config import Settings, SettingsError, load_settings
+from service.db import Database, DatabaseUnavailable, open_database
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    print(f"bounceback: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def database_or_exit(settings: Settings) -> Database:
+    try:
+        return open_database(settings.database_url)
+    except DatabaseUnavailable as exc:
+        fail(str(exc))

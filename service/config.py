@@ -1,0 +1,85 @@
+"""Typed settings from `BOUNCEBACK_*` environment variables, validated at start-up."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting the service reads. Defaults make `bounceback serve` work on a fresh machine."""
+
+    model_config = SettingsConfigDict(env_prefix="BOUNCEBACK_", extra="ignore")
+
+    # Storage
+    database_url: str = "sqlite:///./bounceback.db"
+
+    # Policy
+    soft_bounce_threshold: int = Field(default=5, ge=1)
+    soft_bounce_window_days: int = Field(default=30, ge=0)  # 0 = no window
+
+    # Parsing
+    max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+
+    # API
+    host: str = "127.0.0.1"
+    port: int = Field(default=8025, ge=1, le=65535)
+    max_bulk_addresses: int = Field(default=10_000, ge=1)
+
+    # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
+    instance: str = "default"
+    kafka_bootstrap_servers: str = ""
+    kafka_topic: str = "bounceback.events"
+    kafka_topic_partitions: int = Field(default=3, ge=1)
+    kafka_inbound_topic: str = ""
+    kafka_dead_letter_topic: str = "bounceback.inbound.dlq"
+    kafka_group_id: str = "bounceback-workers"
+    outbox_retention_days: int = Field(default=7, ge=0)
+
+    # Mailboxes
+    imap_urls: str = ""
+    imap_password: str = ""
+    imap_password_file: str = ""
+    imap_processed_folder: str = "Processed"
+    imap_quarantine_folder: str = "Quarantine"
+    imap_require_starttls: bool = False
+    imap_poll_interval_seconds: float = Field(default=30.0, gt=0)
+
+    # Logging
+    log_level: str = "INFO"
+    log_format: str = "auto"  # auto | json | console
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:/// or postgresql+psycopg:// URL")
+        return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in ("auto", "json", "console"):
+            raise ValueError("must be auto, json or console")
+        return value
+
+
+class SettingsError(Exception):
+    """A setting is invalid; the message is one line naming the variable."""
+
+
+def load_settings() -> Settings:
+    """Read and validate the environment; raise SettingsError with one clear line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "BOUNCEBACK_" + str(first["loc"][0]).upper() if first["loc"] else "BOUNCEBACK_*"
+        raise SettingsError(f"invalid setting {name}: {first['msg']}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,112 @@
+"""Where raw messages come from on disk: single files, maildirs, folders of files, mbox files."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
+_MBOX_FROM = re.compile(rb"^From \S+ ")
+
+
+@dataclass(frozen=True, slots=True)
+class RawMessage:
+    """One message read from disk, or the reason it could not be read."""
+
+    source: str
+    raw: bytes | None = None
+    error: str | None = None
+
+
+def strip_envelope_line(raw: bytes) -> bytes:
+    """Drop a leading mbox `From ` envelope line, which is not part of the RFC 5322 message."""
+    if raw.startswith(b"From ") and _MBOX_FROM.match(raw):
+        end = raw.find(b"\n")
+        return raw[end + 1 :] if end >= 0 else b""
+    return raw
+
+
+def iter_mbox(path: str, data: bytes) -> Iterator[RawMessage]:
+    """Split an mbox (mboxrd/mboxo) into messages; `>From ` quoting is undone. Sources are PATH:N."""
+    lines = data.splitlines(keepends=True)
+    current: list[bytes] = []
+    n = 0
+    started = False
+    previous_blank = True
+    for line in lines:
+        if _MBOX_FROM.match(line) and previous_blank:
+            if started:
+                n += 1
+                yield RawMessage(f"{path}:{n}", _unquote_mbox(current))
+            current = []
+            started = True
+        elif started:
+            current.append(line)
+        previous_blank = line in (b"\n", b"\r\n")
+    if started:
+        n += 1
+        yield RawMessage(f"{path}:{n}", _unquote_mbox(current))
+    elif data.strip():
+        # Not an mbox after all: treat the whole file as one message.
+        yield RawMessage(f"{path}:1", data)
+
+
+def _unquote_mbox(lines: list[bytes]) -> bytes:
+    out = []
+    for line in lines:
+        if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+            line = line[1:]
+        out.append(line)
+    body = b"".join(out)
+    # The blank line separating messages belongs to the mbox, not to the message.
+    if body.endswith(b"\r\n\r\n"):
+        body = body[:-2]
+    elif body.endswith(b"\n\n"):
+        body = body[:-1]
+    return body
+
+
+def _read(path: str) -> RawMessage:
+    try:
+        with open(path, "rb") as fh:
+            return RawMessage(path, strip_envelope_line(fh.read()))
+    except OSError as exc:
+        return RawMessage(path, error=f"cannot read {path}: {exc.strerror or exc}")
+
+
+def _iter_directory(path: str) -> Iterator[RawMessage]:
+    """A maildir (cur/ and new/) or a folder of message files, in a stable order."""
+    subdirs = [os.path.join(path, d) for d in ("new", "cur")]
+    if all(os.path.isdir(os.path.join(path, d)) for d in ("cur", "new", "tmp")):
+        roots = subdirs
+    else:
+        roots = [path]
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "tmp"]
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                yield _read(os.path.join(dirpath, name))
+
+
+def iter_messages(paths: Iterable[str], *, mbox: bool = False) -> Iterator[RawMessage]:
+    """Every message under the given paths. Unreadable paths yield a RawMessage with `error` set."""
+    for path in paths:
+        if os.path.isdir(path):
+            yield from _iter_directory(path)
+        elif mbox or path.endswith(".mbox"):
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError as exc:
+                yield RawMessage(path, error=f"cannot read {path}: {exc.strerror or exc}")
+                continue
+            yield from iter_mbox(path, data)
+        elif not os.path.exists(path):
+            yield RawMessage(path, error=f"cannot read {path}: no such file or directory")
+        else:
+            yield _read(path)
