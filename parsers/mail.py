@@ -1,0 +1,236 @@
+"""A returned message, loaded once and decoded defensively, for the detectors to read.
+
+Nothing here raises on bad input: undecodable bytes are replaced, and problems are recorded in
+`Mail.defects`. Only the headers of an attached original message are kept (its body is never
+decoded), which bounds the work on large returns.
+"""
+
+from __future__ import annotations
+
+import email
+import email.message
+import email.policy
+import re
+from dataclasses import dataclass, field
+from email.header import decode_header, make_header
+from email.message import Message
+
+# Marker placed in `Mail.text` where an attached original message begins, so that text-format
+# detectors can cut the human-readable part off at one well-known line.
+ORIGINAL_MARKER = "Content-Type: message/rfc822"
+
+_CHARSET_ALIASES = {
+    "iso-2022-jp-ms": "iso-2022-jp",
+    "cp932": "cp932",
+    "shift-jis": "shift_jis",
+    "x-sjis": "shift_jis",
+    "ks_c_5601-1987": "cp949",
+    "unknown-8bit": "utf-8",
+    "x-unknown": "utf-8",
+    "us-ascii": "utf-8",  # mislabelled 8-bit text is common; utf-8 is a superset of ascii anyway
+    "ascii": "utf-8",
+}
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_WS = re.compile(r"[ \t]+")
+MAX_PARTS = 64
+MAX_TEXT_CHARS = 256 * 1024
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: the declared charset, then utf-8, windows-1252, latin-1 (never fails)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    tried: list[str] = []
+    if charset:
+        cs = charset.strip().strip('"').lower()
+        tried.append(_CHARSET_ALIASES.get(cs, cs))
+    tried += ["utf-8", "cp1252"]
+    for cs in tried:
+        try:
+            return data.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")
+
+
+def decode_header_value(value: object) -> str:
+    """An RFC 2047 encoded header (or a raw one with 8-bit bytes) as text; folding removed."""
+    if value is None:
+        return ""
+    raw = str(value)
+    if "=?" in raw:
+        try:
+            raw = str(make_header(decode_header(raw)))
+        except Exception:  # noqa: BLE001 - malformed encoded words stay as they are
+            pass
+    if "\udc80" <= max(raw, default=" ") or any("\udc80" <= ch <= "\udcff" for ch in raw):
+        raw = decode_bytes(raw.encode("utf-8", "surrogateescape"))
+    return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
+
+
+def payload_text(part: Message) -> str:
+    """The decoded text of a non-multipart part (transfer encoding and charset undone)."""
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001
+        data = None
+    if data is None:
+        payload = part.get_payload()
+        if isinstance(payload, str):
+            return payload
+        return ""
+    if not isinstance(data, bytes):
+        return str(data)
+    return decode_bytes(data, part.get_content_charset())
+
+
+def html_to_text(html: str) -> str:
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>", "\n", html)
+    text = _TAG.sub(" ", html)
+    for ent, ch in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&")):
+        text = text.replace(ent, ch)
+    return text
+
+
+@dataclass
+class Mail:
+    """A loaded message: decoded headers, flattened body text and the report parts."""
+
+    message: Message
+    subject: str = ""
+    from_: str = ""
+    # The human-readable body, every text part decoded and joined, with the report parts' text and
+    # ORIGINAL_MARKER followed by the original's headers where an original is attached.
+    text: str = ""
+    # Raw text of each message/delivery-status (or global-delivery-status) part.
+    delivery_status: list[str] = field(default_factory=list)
+    # Raw text of each message/feedback-report part.
+    feedback_report: list[str] = field(default_factory=list)
+    # Headers of the returned original (message/rfc822, text/rfc822-headers, message/global, ...).
+    original: Message | None = None
+    content_type: str = "text/plain"
+    report_type: str = ""
+    defects: list[str] = field(default_factory=list)
+
+    def header(self, name: str) -> str:
+        """One header of the message, decoded; empty when absent."""
+        value = self.message.get(name)
+        return decode_header_value(value) if value is not None else ""
+
+    def headers(self, name: str) -> list[str]:
+        return [decode_header_value(v) for v in (self.message.get_all(name) or [])]
+
+    def has_header(self, name: str) -> bool:
+        return name in self.message
+
+    def original_header(self, name: str) -> str:
+        if self.original is None:
+            return ""
+        value = self.original.get(name)
+        return decode_header_value(value) if value is not None else ""
+
+
+def _headers_only(text: str) -> Message:
+    """Parse only the header block of an attached original."""
+    end = re.search(r"\r?\n\r?\n", text)
+    head = text[: end.start()] if end else text
+    return email.message_from_string(head + "\n\n", policy=email.policy.compat32)
+
+
+def load(raw: bytes) -> Mail:
+    """Load raw bytes into a Mail. Never raises."""
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    except Exception as exc:  # noqa: BLE001 - the email package is lenient, but be sure
+        msg = Message()
+        return Mail(message=msg, defects=[f"unparseable: {type(exc).__name__}"])
+    mail = Mail(message=msg)
+    try:
+        _fill(mail, msg)
+    except Exception as exc:  # noqa: BLE001 - a defect, never an exception, whatever the bytes
+        mail.defects.append(f"body: {type(exc).__name__}")
+    return mail
+
+
+def _fill(mail: Mail, msg: Message) -> None:
+    mail.subject = decode_header_value(msg.get("Subject", ""))
+    mail.from_ = decode_header_value(msg.get("From", ""))
+    mail.content_type = msg.get_content_type()
+    mail.report_type = (msg.get_param("report-type") or "") if msg.is_multipart() else ""  # type: ignore[assignment]
+    if not isinstance(mail.report_type, str):
+        mail.report_type = ""
+    mail.report_type = mail.report_type.lower()
+
+    chunks: list[str] = []
+    html_chunks: list[str] = []
+    parts_seen = 0
+
+    def walk(part: Message, depth: int) -> None:
+        nonlocal parts_seen
+        parts_seen += 1
+        if parts_seen > MAX_PARTS or depth > 8:
+            if "too many parts" not in mail.defects:
+                mail.defects.append("too many parts")
+            return
+        ctype = part.get_content_type()
+        if ctype in ("message/delivery-status", "message/global-delivery-status"):
+            text = _report_text(part)
+            mail.delivery_status.append(text)
+            chunks.append(text)
+            return
+        if ctype == "message/feedback-report":
+            text = _report_text(part)
+            mail.feedback_report.append(text)
+            chunks.append(text)
+            return
+        if ctype in ("message/rfc822", "message/global", "text/rfc822-headers", "text/rfc822", "message/partial"):
+            head = _original_head(part)
+            if mail.original is None:
+                mail.original = _headers_only(head)
+            chunks.append(ORIGINAL_MARKER + "\n\n" + head)
+            return
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                for sub in payload:
+                    if isinstance(sub, Message):
+                        walk(sub, depth + 1)
+            return
+        if ctype == "text/html":
+            html_chunks.append(html_to_text(payload_text(part)))
+            return
+        if part.get_content_maintype() in ("text", "message") or ctype == "application/octet-stream" and depth == 0:
+            chunks.append(payload_text(part))
+
+    walk(msg, 0)
+    if not any(c.strip() for c in chunks) and html_chunks:
+        chunks = html_chunks + chunks
+    text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_CHARS:
+        mail.defects.append("body text truncated")
+        text = text[:MAX_TEXT_CHARS]
+    mail.text = text
+
+
+def _report_text(part: Message) -> str:
+    """Text of a report part; the email package may have parsed it into header blocks."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        blocks = []
+        for block in payload:
+            if isinstance(block, Message):
+                blocks.append("\n".join(f"{k}: {v}" for k, v in block.items()))
+        return "\n\n".join(blocks)
+    return payload_text(part)
+
+
+def _original_head(part: Message) -> str:
+    """The header block of an attached original, as text."""
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+        inner = payload[0]
+        return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in inner.items())
+    text = payload_text(part)
+    end = re.search(r"\r?\n\r?\n", text)
+    return text[: end.start()] if end else text[:64 * 1024]

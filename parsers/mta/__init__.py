@@ -1,0 +1,29 @@
+"""Text-format bounce detectors of MTAs and mailbox providers (non-RFC-3464 reports).
+
+Each module exposes `NAME: str` and `inquire(mail: Mail) -> list[Delivery] | None`: None (or an
+empty list) when the message is not in its format, otherwise one Delivery per failed recipient.
+`inquire` must be cheap to reject (check a header or subject first) and must never raise.
+DETECTORS is the explicit order in which they are tried; the first non-empty answer wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+
+Inquire = Callable[[Mail], "list[Delivery] | None"]
+
+# Module names under parsers.mta, most specific first.
+DETECTOR_MODULES: tuple[str, ...] = ()
+
+
+def _load() -> tuple[ModuleType, ...]:
+    import importlib
+
+    return tuple(importlib.import_module(f"parsers.mta.{name}") for name in DETECTOR_MODULES)
+
+
+DETECTORS: tuple[ModuleType, ...] = _load()
