@@ -61,9 +61,9 @@ def decode_header_value(value: object) -> str:
     if "=?" in raw:
         try:
             raw = str(make_header(decode_header(raw)))
-        except Exception:  # noqa: BLE001 - malformed encoded words stay as they are
+        except Exception:
             pass
-    if "\udc80" <= max(raw, default=" ") or any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):
         raw = decode_bytes(raw.encode("utf-8", "surrogateescape"))
     return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
 
@@ -72,7 +72,7 @@ def payload_text(part: Message) -> str:
     """The decoded text of a non-multipart part (transfer encoding and charset undone)."""
     try:
         data = part.get_payload(decode=True)
-    except Exception:  # noqa: BLE001
+    except Exception:
         data = None
     if data is None:
         payload = part.get_payload()
@@ -88,7 +88,14 @@ def html_to_text(html: str) -> str:
     html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
     html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>", "\n", html)
     text = _TAG.sub(" ", html)
-    for ent, ch in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&")):
+    for ent, ch in (
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", '"'),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+    ):
         text = text.replace(ent, ch)
     return text
 
@@ -142,13 +149,13 @@ def load(raw: bytes) -> Mail:
     """Load raw bytes into a Mail. Never raises."""
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    except Exception as exc:  # noqa: BLE001 - the email package is lenient, but be sure
+    except Exception as exc:
         msg = Message()
         return Mail(message=msg, defects=[f"unparseable: {type(exc).__name__}"])
     mail = Mail(message=msg)
     try:
         _fill(mail, msg)
-    except Exception as exc:  # noqa: BLE001 - a defect, never an exception, whatever the bytes
+    except Exception as exc:
         mail.defects.append(f"body: {type(exc).__name__}")
     return mail
 
@@ -184,7 +191,13 @@ def _fill(mail: Mail, msg: Message) -> None:
             mail.feedback_report.append(text)
             chunks.append(text)
             return
-        if ctype in ("message/rfc822", "message/global", "text/rfc822-headers", "text/rfc822", "message/partial"):
+        if ctype in (
+            "message/rfc822",
+            "message/global",
+            "text/rfc822-headers",
+            "text/rfc822",
+            "message/partial",
+        ):
             head = _original_head(part)
             if mail.original is None:
                 mail.original = _headers_only(head)
@@ -200,7 +213,9 @@ def _fill(mail: Mail, msg: Message) -> None:
         if ctype == "text/html":
             html_chunks.append(html_to_text(payload_text(part)))
             return
-        if part.get_content_maintype() in ("text", "message") or ctype == "application/octet-stream" and depth == 0:
+        if part.get_content_maintype() in ("text", "message") or (
+            ctype == "application/octet-stream" and depth == 0
+        ):
             chunks.append(payload_text(part))
 
     walk(msg, 0)
@@ -233,4 +248,4 @@ def _original_head(part: Message) -> str:
         return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in inner.items())
     text = payload_text(part)
     end = re.search(r"\r?\n\r?\n", text)
-    return text[: end.start()] if end else text[:64 * 1024]
+    return text[: end.start()] if end else text[: 64 * 1024]

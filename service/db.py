@@ -36,7 +36,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"connect_timeout": 5})
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"connect_timeout": 5}
+    )
 
 
 def alembic_config(url: str) -> Any:
@@ -83,7 +85,9 @@ class Database:
             with self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
         except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(f"database unreachable ({_safe_url(self.url)}): {_first_line(exc)}") from None
+            raise DatabaseUnavailable(
+                f"database unreachable ({_safe_url(self.url)}): {_first_line(exc)}"
+            ) from None
 
     def upgrade(self) -> None:
         """Run Alembic migrations to head."""

@@ -91,7 +91,9 @@ class Recipient(Base):
 
     address: Mapped[str] = mapped_column(String(320), primary_key=True)
     suppressed: Mapped[bool] = mapped_column(Boolean, default=False)
-    reason: Mapped[str | None] = mapped_column(String(32))  # hard_bounce | complaint | soft_bounce_threshold | manual
+    reason: Mapped[str | None] = mapped_column(
+        String(32)
+    )  # hard_bounce | complaint | soft_bounce_threshold | manual
     since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     source_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
     note: Mapped[str | None] = mapped_column(Text)

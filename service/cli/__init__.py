@@ -8,9 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
-COMMAND_MODULES = (
-    "service.cli.parse",
-)
+COMMAND_MODULES = ("service.cli.parse",)
 
 
 def build_parser() -> argparse.ArgumentParser:
