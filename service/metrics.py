@@ -1,0 +1,49 @@
+"""Prometheus metrics, defined once here and updated where the work happens."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+MESSAGES_INGESTED = Counter(
+    "bounceback_messages_ingested_total",
+    "Messages ingested, by intake source kind and parsed message type (duplicates excluded).",
+    ["source", "message_type"],
+)
+MESSAGES_DUPLICATE = Counter(
+    "bounceback_messages_duplicate_total",
+    "Messages seen before (same content hash), by source kind.",
+    ["source"],
+)
+MESSAGES_QUARANTINED = Counter(
+    "bounceback_messages_quarantined_total", "Messages stored as quarantined, by source kind.", ["source"]
+)
+EVENTS_RECORDED = Counter(
+    "bounceback_events_total",
+    "Parsed events recorded, by classification and reason.",
+    ["classification", "reason"],
+)
+SUPPRESSIONS_ADDED = Counter(
+    "bounceback_suppressions_added_total", "Suppressions added, by reason.", ["reason"]
+)
+SUPPRESSIONS_REMOVED = Counter(
+    "bounceback_suppressions_removed_total", "Suppressions removed, by reason.", ["reason"]
+)
+OUTBOX_BACKLOG = Gauge("bounceback_outbox_backlog", "Outbox events not yet published.")
+OUTBOX_OLDEST_AGE = Gauge(
+    "bounceback_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event."
+)
+EVENTS_PUBLISHED = Counter("bounceback_events_published_total", "Outbox events published to Kafka.")
+IMAP_POLL_ERRORS = Counter(
+    "bounceback_imap_poll_errors_total", "IMAP connection or poll errors, by mailbox.", ["mailbox"]
+)
+IMAP_MESSAGES = Counter(
+    "bounceback_imap_messages_total",
+    "Messages taken from IMAP mailboxes, by mailbox and folder moved to.",
+    ["mailbox", "folder"],
+)
+API_REQUEST_SECONDS = Histogram(
+    "bounceback_api_request_seconds",
+    "API request latency, by route and status code.",
+    ["route", "method", "status"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+)
