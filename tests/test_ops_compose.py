@@ -1,0 +1,120 @@
+"""The production stack: docker-compose accepts the file, and it wires what the README promises."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from service.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE = ROOT / "docker-compose.yml"
+APP_SERVICES = ("migrate", "api", "worker")
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[str, Any]:
+    """The stack as docker-compose resolves it (anchors merged, variables substituted)."""
+    exe = shutil.which("docker-compose")
+    if exe is None:
+        pytest.skip("docker-compose not installed (scripts/test installs Debian's package when root)")
+    proc = subprocess.run(
+        [exe, "-f", str(COMPOSE), "config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin:/usr/local/bin"},  # no BOUNCEBACK_* from the caller leaks in
+    )
+    assert proc.returncode == 0, proc.stderr
+    resolved: dict[str, Any] = yaml.safe_load(proc.stdout)
+    return resolved
+
+
+def test_stack_has_database_broker_migration_api_and_worker(config: dict[str, Any]) -> None:
+    assert set(config["services"]) == {"postgres", "kafka", *APP_SERVICES}
+
+
+def test_postgres_has_a_pg_isready_healthcheck(config: dict[str, Any]) -> None:
+    check = config["services"]["postgres"]["healthcheck"]["test"]
+    assert "pg_isready" in " ".join(check)
+
+
+def test_kafka_is_a_single_kraft_node(config: dict[str, Any]) -> None:
+    kafka = config["services"]["kafka"]
+    env = kafka["environment"]
+    assert set(env["KAFKA_PROCESS_ROLES"].split(",")) == {"broker", "controller"}
+    assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == f"{env['KAFKA_NODE_ID']}@kafka:9093"
+    assert not any(k.startswith("KAFKA_ZOOKEEPER") for k in env)
+    # A KRaft cluster id is 16 bytes in base64url: 22 characters.
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", env["CLUSTER_ID"])
+    assert "healthcheck" in kafka
+
+
+def test_app_services_share_one_image_and_one_configuration(config: dict[str, Any]) -> None:
+    services = config["services"]
+    images = {services[name]["image"] for name in APP_SERVICES}
+    assert len(images) == 1
+    for name in APP_SERVICES:
+        assert services[name]["build"]["context"] == str(ROOT)
+    urls = {services[name]["environment"]["BOUNCEBACK_DATABASE_URL"] for name in APP_SERVICES}
+    assert urls == {"postgresql+psycopg://bounceback:bounceback@postgres:5432/bounceback"}
+    for name in APP_SERVICES:
+        assert services[name]["environment"]["BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+
+
+def test_every_bounceback_variable_is_a_real_setting(config: dict[str, Any]) -> None:
+    known = {"BOUNCEBACK_" + name.upper() for name in Settings.model_fields}
+    for name in APP_SERVICES:
+        used = {k for k in config["services"][name]["environment"] if k.startswith("BOUNCEBACK_")}
+        assert used <= known, f"{name}: unknown settings {sorted(used - known)}"
+        # And every value is one the service accepts.
+        values = {
+            k[len("BOUNCEBACK_") :].lower(): v for k, v in config["services"][name]["environment"].items()
+        }
+        Settings.model_validate(values)
+
+
+def test_migration_runs_once_before_api_and_worker(config: dict[str, Any]) -> None:
+    services = config["services"]
+    migrate = services["migrate"]
+    assert migrate["command"] == ["db", "upgrade"]
+    assert migrate["restart"] == "no"
+    assert migrate["depends_on"]["postgres"]["condition"] == "service_healthy"
+    for name in ("api", "worker"):
+        deps = services[name]["depends_on"]
+        assert deps["migrate"]["condition"] == "service_completed_successfully"
+        assert deps["kafka"]["condition"] == "service_healthy"
+
+
+def test_api_serves_and_worker_works(config: dict[str, Any]) -> None:
+    services = config["services"]
+    assert services["api"]["command"][0] == "serve"
+    assert any(p["target"] == 8025 for p in services["api"]["ports"])
+    assert services["worker"]["command"] == ["worker"]
+    assert "ports" not in services["worker"]
+
+
+def test_dockerfile_is_slim_and_non_root() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    froms = re.findall(r"^FROM\s+(\S+)", text, re.MULTILINE)
+    assert froms and froms[-1].endswith("-slim"), froms
+    users = re.findall(r"^USER\s+(\S+)", text, re.MULTILINE)
+    assert users and not users[-1].startswith(("root", "0")), users
+    assert re.search(r'^ENTRYPOINT \["bounceback"\]', text, re.MULTILINE)
+    # Everything the image copies exists, and the build context does not exclude it.
+    ignored = {
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    for source in re.findall(r"^COPY (?!--from)(.+) \S+$", text, re.MULTILINE):
+        for path in source.split():
+            assert (ROOT / path).exists(), path
+            assert path.rstrip("/") not in ignored, path
