@@ -1,0 +1,389 @@
+"""The ingest pipeline: one raw message -> stored, parsed, events recorded, policy applied, outbox written.
+
+`ingest` does all of it inside the caller's transaction; `ingest_message` is the one-transaction
+wrapper for callers that own no transaction of their own (CLI, benchmarks, simple adapters).
+
+Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
+returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid
+recipient, a parser failure) is stored as quarantined with the reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+import parsers
+from parsers.model import Event, ParseResult
+from service import metrics, outbox, repository
+from service.addresses import InvalidAddress, normalize_address
+from service.config import Settings
+from service.db import Database
+from service.models import BounceEvent, InboundMessage
+from service.policy import AddressState, PolicyEvent, PolicySettings, decide, soft_bounce_window_bounds
+from service.suppressions import apply_suppression
+
+__all__ = [
+    "IngestResult",
+    "MessageTooLarge",
+    "content_hash",
+    "event_to_dict",
+    "ingest",
+    "ingest_message",
+    "ingest_parsed",
+    "record_parse_result",
+]
+
+PROCESSED = "processed"
+QUARANTINED = "quarantined"
+
+# Outbox type per (event type, classification); events not listed (delivery reports) are not announced.
+_CE_TYPES = {
+    ("bounce", "hard"): outbox.BOUNCE_HARD,
+    ("bounce", "soft"): outbox.BOUNCE_SOFT,
+    ("complaint", "hard"): outbox.COMPLAINT,
+    ("complaint", "soft"): outbox.COMPLAINT,
+    ("complaint", "ignored"): outbox.COMPLAINT,
+    ("auto_reply", "ignored"): outbox.AUTO_REPLY,
+    ("auto_reply", "soft"): outbox.AUTO_REPLY,
+    ("auto_reply", "hard"): outbox.AUTO_REPLY,
+    ("delay", "ignored"): outbox.DELAY,
+    ("delay", "soft"): outbox.DELAY,
+    ("delay", "hard"): outbox.DELAY,
+}
+
+_KNOWN_SOURCE_KINDS = ("imap", "imaps", "api", "kafka", "http", "cli")
+
+
+class MessageTooLarge(Exception):
+    """The raw message exceeds `settings.max_message_bytes`; nothing was stored."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"message of {size} bytes exceeds the limit of {limit} bytes")
+        self.size = size
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    message_id: int
+    outcome: str  # "processed" | "quarantined"
+    duplicate: bool
+    message_type: str
+    events: tuple[dict[str, Any], ...]  # the recorded events as JSON-able dicts (event fields + "id")
+    suppressions_added: tuple[str, ...]
+    quarantine_reason: str | None
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _iso(value: datetime) -> str:
+    return repository.as_utc(value).isoformat().replace("+00:00", "Z")
+
+
+def event_to_dict(row: BounceEvent) -> dict[str, Any]:
+    """A recorded event as JSON-able values: the parser's event fields plus id, message and date."""
+    return {
+        "id": row.id,
+        "message_id": row.message_id,
+        "recipient": row.recipient,
+        "type": row.type,
+        "classification": row.classification,
+        "reason": row.reason,
+        "status": row.status,
+        "smtp_code": row.smtp_code,
+        "diagnostic": row.diagnostic,
+        "remote_mta": row.remote_mta,
+        "action": row.action,
+        "feedback_type": row.feedback_type,
+        "original_message_id": row.original_message_id,
+        "original_mail_from": row.original_mail_from,
+        "occurred_at": _iso(row.occurred_at),
+    }
+
+
+def _source_kind(source: str) -> str:
+    kind = source.split(":", 1)[0].lower()
+    return kind if kind in _KNOWN_SOURCE_KINDS else "file"
+
+
+def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
+    """The bounce's own date (its Date header) and that header's value; receipt time as fallback.
+
+    A date after receipt is a sender's wrong clock: the bounce cannot have happened after we got it.
+    """
+    if not result.date:
+        return received_at, None
+    try:
+        parsed = repository.as_utc(datetime.fromisoformat(result.date.replace("Z", "+00:00")))
+    except ValueError:
+        return received_at, None
+    return min(parsed, received_at), parsed
+
+
+def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
+    """Events whose recipient is an address (normalised), and why others were dropped."""
+    usable: list[Event] = []
+    problems: list[str] = []
+    for event in result.events:
+        try:
+            address = normalize_address(event.recipient)
+        except InvalidAddress as exc:
+            problems.append(str(exc))
+            continue
+        usable.append(_replace_recipient(event, address))
+    return usable, problems
+
+
+def _replace_recipient(event: Event, address: str) -> Event:
+    if event.recipient == address:
+        return event
+    values = event.to_dict()
+    values["recipient"] = address
+    return Event(**values)
+
+
+def _safe_parse(raw: bytes, settings: Settings) -> tuple[ParseResult, str | None]:
+    try:
+        return parsers.parse(raw, max_bytes=settings.max_message_bytes), None
+    except Exception as exc:  # the parser promises never to raise; if it does, keep the message
+        return ParseResult(message_type="unknown"), f"parser error: {type(exc).__name__}: {exc}"[:500]
+
+
+def _quarantine_reason(result: ParseResult, usable: list[Event], problems: list[str]) -> str | None:
+    if usable:
+        return None
+    if problems:
+        return "no usable recipient: " + "; ".join(problems)[:400]
+    reason = f"no events found (message type {result.message_type})"
+    if result.defects:
+        reason += ": " + "; ".join(result.defects)[:400]
+    return reason
+
+
+def ingest(
+    session: Session,
+    raw: bytes,
+    source: str,
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+) -> IngestResult:
+    """Store, parse and act on one raw message inside the caller's transaction (never commits)."""
+    if len(raw) > settings.max_message_bytes:
+        raise MessageTooLarge(len(raw), settings.max_message_bytes)
+    received_at = repository.as_utc(now) if now is not None else datetime.now(UTC)
+    digest = content_hash(raw)
+    kind = _source_kind(source)
+
+    # A cheap look first: redeliveries are common and need no parse. The insert below stays the
+    # authority when two transactions race with the same message.
+    existing = repository.message_by_hash(session, digest)
+    if existing is not None:
+        return _duplicate(session, existing, kind)
+
+    result, parse_error = _safe_parse(raw, settings)
+    return ingest_parsed(session, raw, source, settings, result, now=received_at, parse_error=parse_error)
+
+
+def ingest_parsed(
+    session: Session,
+    raw: bytes,
+    source: str,
+    settings: Settings,
+    result: ParseResult,
+    *,
+    now: datetime | None = None,
+    parse_error: str | None = None,
+) -> IngestResult:
+    """`ingest` after parsing: the storage and policy half, for a given parse result.
+
+    Tests drive the pipeline with constructed results through this, independent of the parser.
+    """
+    received_at = repository.as_utc(now) if now is not None else datetime.now(UTC)
+    digest = content_hash(raw)
+    kind = _source_kind(source)
+    usable, problems = _usable_events(result)
+    quarantine_reason = parse_error or _quarantine_reason(result, usable, problems)
+    occurred_at, message_date = _occurred_at(result, received_at)
+
+    message_id = repository.insert_message(
+        session,
+        content_hash=digest,
+        source=source[:1000],
+        received_at=received_at,
+        message_date=message_date,
+        size=len(raw),
+        raw=raw,
+        message_type=result.message_type,
+        outcome=QUARANTINED if quarantine_reason else PROCESSED,
+        quarantine_reason=quarantine_reason,
+        header_message_id=result.message_id[:1000] if result.message_id else None,
+        subject=result.subject,
+    )
+    if message_id is None:
+        # Another transaction stored the same message between our look and our insert.
+        existing = repository.message_by_hash(session, digest)
+        assert existing is not None
+        return _duplicate(session, existing, kind)
+
+    metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type).inc()
+    if quarantine_reason:
+        metrics.MESSAGES_QUARANTINED.labels(source=kind).inc()
+        outbox.enqueue(
+            session,
+            outbox.MESSAGE_QUARANTINED,
+            None,
+            {"message_id": message_id, "source": source, "reason": quarantine_reason, "content_hash": digest},
+            now=received_at,
+        )
+        return IngestResult(message_id, QUARANTINED, False, result.message_type, (), (), quarantine_reason)
+
+    events, added = record_parse_result(
+        session,
+        message_id,
+        usable,
+        source=source,
+        occurred_at=occurred_at,
+        settings=settings,
+        now=received_at,
+    )
+    return IngestResult(message_id, PROCESSED, False, result.message_type, tuple(events), tuple(added), None)
+
+
+def record_parse_result(
+    session: Session,
+    message_id: int,
+    events: list[Event],
+    *,
+    source: str,
+    occurred_at: datetime,
+    settings: Settings,
+    now: datetime,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Record the events of a stored message, announce them, and apply the policy to each address.
+
+    Returns the recorded events (as dicts) and the addresses this message suppressed.
+    """
+    rows: list[BounceEvent] = []
+    for event in events:
+        rows.append(
+            repository.insert_event(
+                session,
+                message_id=message_id,
+                recipient=event.recipient,
+                type=event.type,
+                classification=event.classification,
+                reason=event.reason[:64],
+                status=event.status,
+                smtp_code=event.smtp_code,
+                diagnostic=event.diagnostic,
+                remote_mta=event.remote_mta and event.remote_mta[:512],
+                action=event.action,
+                feedback_type=event.feedback_type,
+                original_message_id=event.original_message_id and event.original_message_id[:1000],
+                original_mail_from=event.original_mail_from and event.original_mail_from[:512],
+                occurred_at=occurred_at,
+                created_at=now,
+            )
+        )
+    session.flush()  # event ids for the outbox and the policy
+
+    recorded = [event_to_dict(row) for row in rows]
+    for row, data in zip(rows, recorded, strict=True):
+        metrics.EVENTS_RECORDED.labels(classification=row.classification, reason=row.reason).inc()
+        ce_type = _CE_TYPES.get((row.type, row.classification))
+        if ce_type is None:
+            continue
+        payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": row.id, "source": source}
+        outbox.enqueue(session, ce_type, row.recipient, payload, now=now)
+
+    policy_settings = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+    by_address: dict[str, list[BounceEvent]] = defaultdict(list)
+    for row in rows:
+        if row.type in ("bounce", "complaint"):  # nothing else can change an address's state
+            by_address[row.recipient].append(row)
+    added: list[str] = []
+    # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
+    for address in sorted(by_address):
+        recipient = repository.lock_recipient(session, address, now)
+        for row in by_address[address]:
+            if recipient.suppressed:
+                break
+            count_from = repository.as_utc_or_none(recipient.soft_bounces_count_from)
+            soft: tuple[Any, ...] = ()
+            if row.type == "bounce" and row.classification == "soft":
+                start, end = soft_bounce_window_bounds(occurred_at, policy_settings)
+                soft = repository.soft_bounces(session, address, count_from=count_from, start=start, end=end)
+            decision = decide(
+                AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
+                PolicyEvent(row.id, message_id, row.type, row.classification, occurred_at),
+                policy_settings,
+            )
+            if decision is None:
+                continue
+            apply_suppression(
+                session,
+                recipient,
+                reason=decision.reason,
+                since=decision.since,
+                event_id=decision.event_id,
+                actor="policy",
+                note=_note(row),
+                now=now,
+            )
+            added.append(address)
+    return recorded, added
+
+
+def _note(row: BounceEvent) -> str:
+    parts = [row.type, row.classification, row.reason]
+    if row.status:
+        parts.append(row.status)
+    return " ".join(parts)
+
+
+def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestResult:
+    metrics.MESSAGES_DUPLICATE.labels(source=kind).inc()
+    return IngestResult(
+        message.id,
+        message.outcome,
+        True,
+        message.message_type,
+        tuple(event_to_dict(row) for row in repository.events_of_message(session, message.id)),
+        (),
+        message.quarantine_reason,
+    )
+
+
+# PostgreSQL SQLSTATEs worth a retry: serialization failure, deadlock detected.
+_RETRY_SQLSTATES = {"40001", "40P01"}
+
+
+def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) -> IngestResult:
+    """`ingest` in a transaction of its own, committed when it returns.
+
+    A concurrent insert of the same content hash makes this a duplicate (see `ingest`); a deadlock or
+    a unique-key race on another row is retried a few times with a fresh transaction.
+    """
+    attempts = 3
+    for attempt in range(1, attempts + 1):
+        try:
+            with db.transaction() as session:
+                return ingest(session, raw, source, settings)
+        except (IntegrityError, DBAPIError) as exc:
+            sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+            retry = isinstance(exc, IntegrityError) or sqlstate in _RETRY_SQLSTATES
+            if not retry or attempt == attempts:
+                raise
+            time.sleep(0.01 * attempt)
+    raise AssertionError("unreachable")

@@ -1,0 +1,240 @@
+"""All SQL of the write side and of the suppression use cases; callers own the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from service.models import BounceEvent, InboundMessage, Recipient, SuppressionChange
+from service.policy import SoftBounce
+
+# SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
+_IN_CHUNK = 500
+
+
+def as_utc(value: datetime) -> datetime:
+    """Datetimes come back naive from SQLite; everything we store is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def as_utc_or_none(value: datetime | None) -> datetime | None:
+    return None if value is None else as_utc(value)
+
+
+def _insert(session: Session, table: Any) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise RuntimeError(f"unsupported database dialect {dialect}")
+
+
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def insert_message(session: Session, **values: Any) -> int | None:
+    """Insert a message row unless its content hash is known; the new id, or None for a duplicate.
+
+    On PostgreSQL a concurrent insert of the same hash makes this wait for the other transaction,
+    then do nothing once it commits: exactly one of them stores (and acts on) the message.
+    """
+    stmt = (
+        _insert(session, InboundMessage.__table__)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(InboundMessage.__table__.c.id)
+    )
+    new_id = session.execute(stmt).scalar_one_or_none()
+    return None if new_id is None else int(new_id)
+
+
+def message_by_hash(session: Session, content_hash: str) -> InboundMessage | None:
+    return session.execute(
+        select(InboundMessage).where(InboundMessage.content_hash == content_hash)
+    ).scalar_one_or_none()
+
+
+def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
+    return list(
+        session.execute(
+            select(BounceEvent).where(BounceEvent.message_id == message_id).order_by(BounceEvent.id)
+        ).scalars()
+    )
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+def insert_event(session: Session, **values: Any) -> BounceEvent:
+    row = BounceEvent(**values)
+    session.add(row)
+    return row
+
+
+def soft_bounces(
+    session: Session,
+    address: str,
+    *,
+    count_from: datetime | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> tuple[SoftBounce, ...]:
+    """Recorded soft bounces of `address` whose own dates lie in [start, end] and after count_from."""
+    stmt = select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at).where(
+        BounceEvent.recipient == address,
+        BounceEvent.type == "bounce",
+        BounceEvent.classification == "soft",
+    )
+    lower = max((d for d in (count_from, start) if d is not None), default=None)
+    if lower is not None:
+        stmt = stmt.where(BounceEvent.occurred_at >= lower)
+    if end is not None:
+        stmt = stmt.where(BounceEvent.occurred_at <= end)
+    return tuple(
+        SoftBounce(int(i), int(m), as_utc(t)) for i, m, t in session.execute(stmt.order_by(BounceEvent.id))
+    )
+
+
+# --- recipients (per-address state) ---------------------------------------------------------
+
+
+def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
+    """The address's row, created when missing, locked for this transaction's policy decision.
+
+    PostgreSQL: insert-on-conflict-do-nothing, then SELECT ... FOR UPDATE, so two processes deciding
+    for one address take turns and the second sees what the first committed. SQLite serialises
+    writers for the whole database already (the transaction holds the write lock).
+    """
+    session.execute(
+        _insert(session, Recipient.__table__)
+        .values(address=address, suppressed=False, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["address"])
+    )
+    stmt = select(Recipient).where(Recipient.address == address).execution_options(populate_existing=True)
+    if is_postgresql(session):
+        stmt = stmt.with_for_update()
+    return session.execute(stmt).scalar_one()
+
+
+def recipient(session: Session, address: str) -> Recipient | None:
+    return session.get(Recipient, address)
+
+
+def suppressed_reasons(session: Session, addresses: Sequence[str]) -> dict[str, str | None]:
+    """Suppressed addresses among `addresses` with their reasons (missing = not suppressed)."""
+    found: dict[str, str | None] = {}
+    unique = list(dict.fromkeys(addresses))
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i : i + _IN_CHUNK]
+        rows = session.execute(
+            select(Recipient.address, Recipient.reason).where(
+                Recipient.address.in_(chunk), Recipient.suppressed.is_(True)
+            )
+        )
+        found.update({a: r for a, r in rows})
+    return found
+
+
+def set_suppressed(
+    session: Session,
+    row: Recipient,
+    *,
+    reason: str,
+    since: datetime,
+    event_id: int | None,
+    note: str | None,
+    now: datetime,
+) -> None:
+    row.suppressed = True
+    row.reason = reason
+    row.since = since
+    row.source_event_id = event_id
+    row.note = note
+    row.updated_at = now
+
+
+def clear_suppressed(session: Session, row: Recipient, *, now: datetime) -> None:
+    row.suppressed = False
+    row.reason = None
+    row.since = None
+    row.source_event_id = None
+    row.note = None
+    # Soft bounces before the reactivation no longer count towards the threshold.
+    row.soft_bounces_count_from = now
+    row.updated_at = now
+
+
+def add_change(session: Session, **values: Any) -> SuppressionChange:
+    row = SuppressionChange(**values)
+    session.add(row)
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionPage:
+    entries: list[Recipient]
+    next_cursor: str | None
+
+
+def list_suppressions(
+    session: Session,
+    *,
+    reason: str | None = None,
+    since: datetime | None = None,
+    after: str | None = None,
+    limit: int = 100,
+) -> SuppressionPage:
+    """Suppressed addresses in address order; `after` is the cursor (the last address of a page)."""
+    stmt = select(Recipient).where(Recipient.suppressed.is_(True))
+    if reason is not None:
+        stmt = stmt.where(Recipient.reason == reason)
+    if since is not None:
+        stmt = stmt.where(Recipient.since >= since)
+    if after is not None:
+        stmt = stmt.where(Recipient.address > after)
+    rows = list(session.execute(stmt.order_by(Recipient.address).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return SuppressionPage(rows, rows[-1].address if more and rows else None)
+
+
+def iter_suppressions(
+    session: Session, *, reason: str | None = None, batch: int = 1000
+) -> Iterator[Recipient]:
+    after: str | None = None
+    while True:
+        page = list_suppressions(session, reason=reason, after=after, limit=batch)
+        yield from page.entries
+        if page.next_cursor is None:
+            return
+        after = page.next_cursor
+
+
+def history(session: Session, address: str) -> tuple[list[BounceEvent], list[SuppressionChange]]:
+    """Every event and every suppression change of `address` (newest first)."""
+    events = list(
+        session.execute(
+            select(BounceEvent)
+            .where(BounceEvent.recipient == address)
+            .order_by(BounceEvent.occurred_at.desc(), BounceEvent.id.desc())
+        ).scalars()
+    )
+    changes = list(
+        session.execute(
+            select(SuppressionChange)
+            .where(SuppressionChange.address == address)
+            .order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc())
+        ).scalars()
+    )
+    return events, changes

@@ -1,0 +1,204 @@
+"""Suppression use cases: check, add, remove, list, history; each writes its audit row and outbox event.
+
+Every function takes the caller's session and never commits (the caller owns the transaction).
+Addresses are normalised first (`service.addresses.normalize_address`); an invalid address raises
+`InvalidAddress`, also in `check`: a bulk check with a malformed entry fails as a whole, naming the
+entry, rather than answering "not suppressed" for something that is not an address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from service import metrics, outbox, repository
+from service.addresses import InvalidAddress, normalize_address
+from service.models import BounceEvent, Recipient, SuppressionChange
+from service.policy import MANUAL, REASONS
+
+__all__ = [
+    "InvalidAddress",
+    "SuppressionHistory",
+    "add_manual",
+    "apply_suppression",
+    "check",
+    "get",
+    "history",
+    "import_entry",
+    "remove",
+    "to_dict",
+]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else repository.as_utc(value).isoformat().replace("+00:00", "Z")
+
+
+def to_dict(row: Recipient) -> dict[str, Any]:
+    """A suppression entry as JSON-able values (timestamps ISO 8601 UTC)."""
+    return {
+        "address": row.address,
+        "suppressed": bool(row.suppressed),
+        "reason": row.reason,
+        "since": _iso(row.since),
+        "source_event_id": row.source_event_id,
+        "note": row.note,
+    }
+
+
+def apply_suppression(
+    session: Session,
+    row: Recipient,
+    *,
+    reason: str,
+    since: datetime,
+    event_id: int | None,
+    actor: str,
+    note: str | None,
+    now: datetime,
+) -> None:
+    """Put a (locked, not yet suppressed) address on the list: entry, audit row, outbox event."""
+    repository.set_suppressed(session, row, reason=reason, since=since, event_id=event_id, note=note, now=now)
+    repository.add_change(
+        session,
+        address=row.address,
+        change="added",
+        reason=reason,
+        event_id=event_id,
+        actor=actor,
+        note=note,
+        created_at=now,
+    )
+    outbox.enqueue(
+        session,
+        outbox.SUPPRESSION_ADDED,
+        row.address,
+        {
+            "address": row.address,
+            "reason": reason,
+            "since": _iso(since),
+            "event_id": event_id,
+            "actor": actor,
+            "note": note,
+        },
+        now=now,
+    )
+    metrics.SUPPRESSIONS_ADDED.labels(reason=reason).inc()
+
+
+def add_manual(
+    session: Session, address: str, *, note: str | None, actor: str, now: datetime | None = None
+) -> tuple[Recipient, bool]:
+    """Suppress `address` by hand (reason `manual`). Already suppressed: no change, returns False."""
+    return import_entry(session, address, reason=MANUAL, since=None, note=note, actor=actor, now=now)
+
+
+def import_entry(
+    session: Session,
+    address: str,
+    *,
+    reason: str,
+    since: datetime | None,
+    note: str | None,
+    actor: str,
+    now: datetime | None = None,
+) -> tuple[Recipient, bool]:
+    """Suppress `address` with a given reason and date (CSV import keeps an export's reasons)."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown suppression reason {reason!r} (one of {', '.join(REASONS)})")
+    now = now or datetime.now(UTC)
+    normalised = normalize_address(address)
+    row = repository.lock_recipient(session, normalised, now)
+    if row.suppressed:
+        return row, False
+    apply_suppression(
+        session,
+        row,
+        reason=reason,
+        since=since or now,
+        event_id=None,
+        actor=actor,
+        note=note,
+        now=now,
+    )
+    return row, True
+
+
+def remove(
+    session: Session, address: str, *, note: str | None, actor: str, now: datetime | None = None
+) -> bool:
+    """Take `address` off the list (reactivate it). False when it was not suppressed.
+
+    Soft bounces (and any event) that occurred before the removal no longer count: a backfill of old
+    mail must not undo an operator's decision.
+    """
+    now = now or datetime.now(UTC)
+    normalised = normalize_address(address)
+    row = repository.recipient(session, normalised)
+    if row is None or not row.suppressed:
+        return False
+    row = repository.lock_recipient(session, normalised, now)
+    if not row.suppressed:  # removed concurrently while we waited for the lock
+        return False
+    previous_reason = row.reason or MANUAL
+    repository.clear_suppressed(session, row, now=now)
+    repository.add_change(
+        session,
+        address=normalised,
+        change="removed",
+        reason=previous_reason,  # what was removed; the note says why
+        event_id=None,
+        actor=actor,
+        note=note,
+        created_at=now,
+    )
+    outbox.enqueue(
+        session,
+        outbox.SUPPRESSION_REMOVED,
+        normalised,
+        {
+            "address": normalised,
+            "reason": previous_reason,
+            "since": _iso(now),
+            "event_id": None,
+            "actor": actor,
+            "note": note,
+        },
+        now=now,
+    )
+    metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason).inc()
+    return True
+
+
+def check(session: Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
+    """`{"address", "suppressed", "reason"}` per input address, in input order (normalised addresses).
+
+    Raises InvalidAddress for the first entry that is not an address.
+    """
+    normalised = [normalize_address(a) for a in addresses]
+    found = repository.suppressed_reasons(session, normalised)
+    return [{"address": a, "suppressed": a in found, "reason": found.get(a)} for a in normalised]
+
+
+def get(session: Session, address: str) -> Recipient | None:
+    """The suppression entry of `address`, or None when it is not suppressed."""
+    row = repository.recipient(session, normalize_address(address))
+    return row if row is not None and row.suppressed else None
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionHistory:
+    address: str
+    events: list[BounceEvent]
+    changes: list[SuppressionChange]
+
+
+def history(session: Session, address: str) -> SuppressionHistory:
+    """Every recorded event and suppression change for the address, newest first."""
+    normalised = normalize_address(address)
+    events, changes = repository.history(session, normalised)
+    return SuppressionHistory(normalised, events, changes)
