@@ -17,7 +17,16 @@ from parsers.mail import Mail
 Inquire = Callable[[Mail], "list[Delivery] | None"]
 
 # Module names under parsers.mta, most specific first.
-DETECTOR_MODULES: tuple[str, ...] = ()
+DETECTOR_MODULES: tuple[str, ...] = (
+    # MTA software and filtering appliances
+    "dragonfly",
+    "opensmtpd",
+    "v5sendmail",
+    "sendmail",
+    "exim",
+    "qmail",
+    "postfix",
+)
 
 
 def _load() -> tuple[ModuleType, ...]:

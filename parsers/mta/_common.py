@@ -1,0 +1,271 @@
+"""Shared helpers for the text-format detectors: body cutting, addresses, codes, folding."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from parsers.delivery import Delivery
+from parsers.mail import ORIGINAL_MARKER, Mail
+
+Inquire = Callable[[Mail], "list[Delivery] | None"]
+
+# Reason codes a format may state itself (the vocabulary of parsers/reasons.py).
+EXPIRED = "expired"
+NETWORK_ERROR = "network_error"
+HOST_UNKNOWN = "host_unknown"
+USER_UNKNOWN = "user_unknown"
+MAILBOX_FULL = "mailbox_full"
+SYNTAX_ERROR = "syntax_error"
+SYSTEM_ERROR = "system_error"
+CONTENT_ERROR = "content_error"
+NOT_ACCEPT = "not_accept"
+FILTERED = "filtered"
+ON_HOLD = "on_hold"
+BLOCKED = "blocked"
+SPAM_DETECTED = "spam_detected"
+VIRUS_DETECTED = "virus_detected"
+MESSAGE_TOO_BIG = "message_too_big"
+EXCEED_LIMIT = "exceed_limit"
+SECURITY_ERROR = "security_error"
+SUSPENDED = "suspended"
+POLICY = "policy"
+REJECTED = "rejected"
+MAILER_ERROR = "mailer_error"
+
+MAX_RECIPIENTS = 500
+
+_ADDR = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+ADDRESS_RE = re.compile(_ADDR)
+ANGLE_ADDRESS_RE = re.compile(r"<\s*(" + _ADDR + r")\s*>")
+STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
+SMTP_CODE_RE = re.compile(r"(?<![\d.\-])([245][0-7]\d)(?=[ \-]|$)")
+_WS = re.compile(r"\s+")
+
+# "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
+_RHOST_PATTERNS = (
+    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
+    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z0-9\-]+)\s+said:"),
+    re.compile(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
+    re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
+    re.compile(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
+    re.compile(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
+)
+
+# The SMTP command a reply answered, as formats phrase it.
+_COMMAND_PATTERNS = (
+    re.compile(r"in reply to (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO|RSET|QUIT)\b", re.I),
+    re.compile(r"after (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    re.compile(r"did not like our (?:final )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    re.compile(r"\bSMTP:(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    re.compile(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    re.compile(r"most progress was (RCPT|MAIL|DATA) ", re.I),
+)
+
+
+def detector(func: Inquire) -> Inquire:
+    """Wrap an inquire function so that it never raises and never returns an empty list."""
+
+    @functools.wraps(func)
+    def safe(mail: Mail) -> list[Delivery] | None:
+        try:
+            found = func(mail)
+        except Exception:
+            return None
+        return found[:MAX_RECIPIENTS] if found else None
+
+    return safe
+
+
+def sweep(text: str) -> str:
+    """Whitespace collapsed to single spaces, ends trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+def cut_at(text: str, *markers: str | re.Pattern[str]) -> str:
+    """Text before the earliest of the markers (strings or compiled patterns)."""
+    end = len(text)
+    for marker in markers:
+        if isinstance(marker, str):
+            pos = text.find(marker)
+        else:
+            found = marker.search(text)
+            pos = found.start() if found else -1
+        if 0 <= pos < end:
+            end = pos
+    return text[:end]
+
+
+def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
+    """The human-readable report: `mail.text` up to the attached original or a format's marker."""
+    return cut_at(mail.text, ORIGINAL_MARKER, *markers)
+
+
+def after(text: str, marker: str | re.Pattern[str]) -> str | None:
+    """Text after the first occurrence of the marker, or None when it is absent."""
+    if isinstance(marker, str):
+        pos = text.find(marker)
+        return None if pos < 0 else text[pos + len(marker) :]
+    found = marker.search(text)
+    return None if found is None else text[found.end() :]
+
+
+def clean_address(value: str) -> str | None:
+    """One address from a fragment such as `<a@b>`, `rfc822; a@b`, `"a@b"`; None when none."""
+    value = value.strip()
+    if value.lower().startswith("rfc822;"):
+        value = value[7:]
+    angled = ANGLE_ADDRESS_RE.search(value)
+    if angled:
+        return angled.group(1).strip(".")
+    found = ADDRESS_RE.search(value)
+    if not found:
+        return None
+    address = found.group(0).strip(".")
+    return address if "@" in address and not address.endswith("@") else None
+
+
+def find_addresses(text: str) -> list[str]:
+    """Every address in the text, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for found in ADDRESS_RE.finditer(text):
+        address = found.group(0).strip(".")
+        if "@" in address and not address.endswith("@"):
+            seen.setdefault(address, None)
+    return list(seen)
+
+
+def find_status(text: str) -> str | None:
+    """The first RFC 3463 enhanced status code in the text (5.1.1, 4.4.7)."""
+    found = STATUS_RE.search(text)
+    if not found:
+        return None
+    klass, subject, detail = found.groups()
+    if int(subject) > 7:
+        return None
+    return f"{klass}.{int(subject)}.{int(detail)}"
+
+
+def find_smtp_code(text: str) -> str | None:
+    """The first SMTP reply code (550, 421) in the text."""
+    found = SMTP_CODE_RE.search(text)
+    return found.group(1) if found else None
+
+
+def remote_host(text: str) -> str | None:
+    """The remote MTA named in a diagnostic ("host X said:", "while talking to X:")."""
+    for pattern in _RHOST_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            return found.group(1).rstrip(".").lower()
+    return None
+
+
+def smtp_command(text: str) -> str | None:
+    """The SMTP command a rejection answered, when the text says (RCPT, MAIL, DATA, HELO)."""
+    for pattern in _COMMAND_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            command = found.group(1).upper()
+            return "HELO" if command == "EHLO" else command
+    return None
+
+
+def fold(lines: Iterable[str]) -> list[str]:
+    """Join continuation lines (starting with white space) onto the line before them."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1] in (" ", "\t") and line.strip():
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line.rstrip())
+    return out
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks of text separated by blank lines, each with its lines kept."""
+    return [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+
+
+def make(
+    recipient: str,
+    diagnostic: str | None,
+    *,
+    action: str = "failed",
+    reason: str | None = None,
+    status: str | None = None,
+    smtp_code: str | None = None,
+    remote_mta: str | None = None,
+    command: str | None = None,
+    alias: str | None = None,
+) -> Delivery:
+    """A Delivery whose codes, remote host and command are read from the diagnostic if not given."""
+    text = sweep(diagnostic) if diagnostic else ""
+    return Delivery(
+        recipient=recipient,
+        status=status or (find_status(text) if text else None),
+        smtp_code=smtp_code or (find_smtp_code(text) if text else None),
+        diagnostic=text or None,
+        remote_mta=remote_mta or (remote_host(text) if text else None),
+        action=action,
+        reason=reason,
+        alias=alias,
+        smtp_command=command or (smtp_command(text) if text else None),
+    )
+
+
+def original_recipients(mail: Mail) -> list[str]:
+    """Addresses in the returned original's To header (a last-resort recipient source)."""
+    return find_addresses(mail.original_header("To")) if mail.original is not None else []
+
+
+_DSN_FIELD = re.compile(
+    r"^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Remote-MTA|"
+    r"Diagnostic-Code)\s*:\s*(.*)$",
+    re.I,
+)
+
+
+def dsn_fields(text: str) -> list[Delivery]:
+    """RFC 3464 per-recipient fields written as plain text (an embedded or inline report).
+
+    Each Final-Recipient starts a new recipient; fields are read until the next one.
+    """
+    found: list[Delivery] = []
+    current: dict[str, str] = {}
+
+    def flush() -> None:
+        address = clean_address(current.get("final-recipient", ""))
+        if not address:
+            return
+        diagnostic = current.get("diagnostic-code", "")
+        if ";" in diagnostic[:12]:
+            diagnostic = diagnostic.split(";", 1)[1]
+        remote = current.get("remote-mta", "")
+        if ";" in remote:
+            remote = remote.split(";", 1)[1]
+        action = current.get("action", "failed").split()[0].lower() if current.get("action") else "failed"
+        status = find_status(current.get("status", ""))
+        found.append(
+            make(
+                address,
+                diagnostic,
+                action=action,
+                status=status,
+                remote_mta=remote.strip().lower() or None,
+                alias=clean_address(current.get("original-recipient", "")),
+            )
+        )
+
+    for line in fold(text.split("\n")):
+        field = _DSN_FIELD.match(line.strip())
+        if not field:
+            continue
+        name, value = field.group(1).lower(), field.group(2).strip()
+        if name in ("final-recipient", "original-recipient") and "final-recipient" in current:
+            flush()
+            current = {}
+        current[name] = value
+    flush()
+    return found

@@ -1,0 +1,44 @@
+"""DragonFly Mail Agent (dma) returns: "There was an error delivering your mail to <...>"."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "DragonFly"
+
+_START = re.compile(r"^This is the DragonFly Mail Agent", re.M)
+_RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+)>")
+_END = re.compile(r"^Message headers follow\.|^Original message follows\.", re.M)
+_FORMAT_REASONS = (
+    (c.HOST_UNKNOWN, re.compile(r"DNS lookup failure: host \S+ not found|unable to resolve", re.I)),
+    (
+        c.NETWORK_ERROR,
+        re.compile(r"can not connect to|unable to establish connection|connect to .* failed", re.I),
+    ),
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None and "DragonFly Mail Agent" not in " ".join(mail.headers("Received")):
+        return None
+    found: list[Delivery] = []
+    matches = list(_RECIPIENT.finditer(text))
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        diagnostic = c.sweep(text[match.end() : end]).lstrip(". ")
+        reason = None
+        for name, pattern in _FORMAT_REASONS:
+            if pattern.search(diagnostic) and not c.find_smtp_code(diagnostic):
+                reason = name
+                break
+        found.append(c.make(match.group(1), diagnostic, reason=reason))
+    return found
+
+
+inquire = c.detector(_inquire)

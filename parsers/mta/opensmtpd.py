@@ -1,0 +1,53 @@
+"""OpenSMTPD's MAILER-DAEMON reports: "<rcpt>: <reason>" lines after the DO NOT REPLY banner."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "OpenSMTPD"
+
+_START = re.compile(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)
+_END = re.compile(r"^\s*Below is a copy of the original message:", re.M)
+_RECIPIENT = re.compile(r"^(\S+@\S+?):\s+(.*)$")
+_FORMAT_REASONS = (
+    (c.EXPIRED, re.compile(r"^Envelope expired|^Delivery time expired", re.I)),
+    (c.NETWORK_ERROR, re.compile(r"^Network error on destination MXs", re.I)),
+    (c.HOST_UNKNOWN, re.compile(r"^Domain not found|^No MX found for domain", re.I)),
+    (c.SYSTEM_ERROR, re.compile(r"^Loop detected", re.I)),
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.subject.lower().startswith("delivery status notification") and not _START.search(
+        mail.text[:4000]
+    ):
+        return None
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None:
+        return None
+    # OpenSMTPD's warnings ("A message is delayed for more than ...") are reported as failures
+    # here: the labelled corpus treats them as soft bounces, not delay notices.
+    found: list[Delivery] = []
+    for line in text[start.end() :].split("\n"):
+        match = _RECIPIENT.match(line.strip())
+        if not match:
+            continue
+        address = c.clean_address(match.group(1))
+        if not address:
+            continue
+        diagnostic = match.group(2)
+        reason = None
+        for name, pattern in _FORMAT_REASONS:
+            if pattern.search(diagnostic):
+                reason = name
+                break
+        found.append(c.make(address, diagnostic, reason=reason))
+    return found
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,114 @@
+"""qmail-send's failure notices (and the qmail-ldap, netqmail and vpopmail wordings)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "qmail"
+
+_START = re.compile(
+    r"Hi\. This is the qmail|qmail-send program|"
+    r"I'm afraid I wasn't able to deliver your message to the following addresses|"
+    r"unable to deliver your message to the following address|"
+    r"Su mensaje no pudo ser entregado|"
+    r"This is the machine generated message from mail service|"
+    r"Unable to deliver message to the following address|"
+    r"Unfortunately, your mail was not delivered to the following address|"
+    r"Your mail message to the following address|"
+    r"Your message to the following addresses",
+    re.I,
+)
+_END = re.compile(
+    r"^--- (?:Below this line is a copy of the message|Enclosed are the original headers of the "
+    r"message|Original message follows|Below the next line is a copy of the message)",
+    re.M,
+)
+_RECIPIENT = re.compile(r"^<([^<>\s]*@[^<>\s]*)>:\s*(.*)$")
+_WARNING = re.compile(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)
+_FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        c.HOST_UNKNOWN,
+        (
+            "Sorry, I couldn't find any host named",
+            "Sorry, I couldn't find any host by that name",
+            "Sorry, I couldn't find a mail exchanger or IP address",
+        ),
+    ),
+    (
+        c.NETWORK_ERROR,
+        (
+            "Sorry, I wasn't able to establish an SMTP connection",
+            "Sorry, I couldn't connect to",
+            "Sorry, I wasn't able to find a mail exchanger",
+        ),
+    ),
+    (c.EXPIRED, ("this message has been in the queue too long",)),
+    (c.REJECTED, ("but sender was rejected",)),
+    (c.BLOCKED, ("but my name was rejected",)),
+    (
+        c.SYSTEM_ERROR,
+        (
+            "Although I'm listed as a best-preference MX or A for that host",
+            "bad interpreter: No such file or directory",
+            "Unable to chdir to maildir",
+        ),
+    ),
+    (c.MAILBOX_FULL, ("The users mailfolder is over the allowed quota",)),
+    (c.CONTENT_ERROR, ("This message is looping: it already has my Delivered-To line",)),
+)
+
+
+def _reason(diagnostic: str) -> str | None:
+    for reason, phrases in _FORMAT_REASONS:
+        if any(p.lower() in diagnostic.lower() for p in phrases):
+            # A remote server's own reply outranks qmail's summary of how the session went.
+            if reason in (c.REJECTED, c.NETWORK_ERROR) and c.find_status(diagnostic):
+                return None
+            return reason
+    return None
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not (
+        mail.subject.lower().startswith("failure notice")
+        or "qmail" in mail.text[:2000].lower()
+        or mail.header("Message-Id").find(".qmail@") >= 0
+        or any("qmail" in r for r in mail.headers("Received")[:3])
+    ):
+        return None
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None:
+        return None
+    body = text[start.start() :]
+    action = "delayed" if _WARNING.search(body) else "failed"
+
+    found: list[Delivery] = []
+    for block in c.paragraphs(body):
+        lines = block.strip("\n").split("\n")
+        head = _RECIPIENT.match(lines[0].strip())
+        if head is None:
+            if found and not lines[0].startswith("<"):
+                # A recipient's diagnostic can span blank-line separated paragraphs.
+                tail = c.sweep(block)
+                if not tail.startswith("---"):
+                    found[-1] = c.make(
+                        found[-1].recipient,
+                        (found[-1].diagnostic or "") + " " + tail,
+                        action=found[-1].action or action,
+                        reason=_reason((found[-1].diagnostic or "") + " " + tail),
+                    )
+            continue
+        address = c.clean_address(head.group(1))
+        if not address:
+            continue
+        diagnostic = c.sweep(" ".join([head.group(2), *lines[1:]]))
+        found.append(c.make(address, diagnostic, action=action, reason=_reason(diagnostic)))
+    return found
+
+
+inquire = c.detector(_inquire)

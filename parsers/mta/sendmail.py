@@ -1,0 +1,129 @@
+"""Sendmail's plain-text returns: the fatal-error list and the session transcript."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Sendmail"
+
+_TRANSCRIPT = "----- Transcript of session follows -----"
+_FATAL = re.compile(
+    r"-----\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-----", re.I
+)
+_ORIGINAL = re.compile(
+    r"^\s*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
+)
+_SUBJECT = re.compile(
+    r"^(?:Returned mail:|Warning: could not send message|Postmaster notify:|"
+    r"Undeliverable mail|Returned mail\b)",
+    re.I,
+)
+_WARNING = re.compile(r"THIS IS A WARNING MESSAGE ONLY|^Warning: could not send message", re.I | re.M)
+_EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
+_REASON = re.compile(r"^\s*\(reason:\s*(.*?)\)?\s*$", re.I)
+_EXPANDED = re.compile(r"^\s*\(expanded from:\s*<?([^>)]*)>?\)\s*$", re.I)
+# 550 5.1.1 <a@b>... User unknown      <a@b>... Deferred: 421
+_RCPT_LINE = re.compile(
+    r"^(?:([245]\d\d)\s+)?(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>]+@[^\s<>]+?)>?\.\.\.\s*(.*)$"
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    text = c.before_original(mail, _ORIGINAL)
+    fatal = _FATAL.search(text)
+    transcript_at = text.find(_TRANSCRIPT)
+    if fatal is None and transcript_at < 0:
+        return None
+    if (
+        not _SUBJECT.search(mail.subject)
+        and "MAILER-DAEMON" not in mail.from_.upper()
+        and "The original message was received at" not in text
+    ):
+        return None
+    action = "delayed" if _WARNING.search(text) or _WARNING.search(mail.subject) else "failed"
+    if fatal is not None and fatal.group(1).lower().startswith("transient"):
+        action = "delayed"
+    # Only the subject is Sendmail's own verdict; body texts about queue age accompany other errors.
+    reason = c.EXPIRED if _EXPIRED.search(mail.subject) else None
+    if reason:
+        action = "failed"
+
+    transcript = text[transcript_at + len(_TRANSCRIPT) :] if transcript_at >= 0 else ""
+    transcript = re.split(r"\n\s*-----", transcript, maxsplit=1)[0]
+
+    # Recipients with their "(reason: ...)" lines.
+    order: dict[str, dict[str, str]] = {}
+    if fatal is not None:
+        section = text[fatal.end() :]
+        section = re.split(r"\n\s*-----", section, maxsplit=1)[0]
+        last: str | None = None
+        for line in section.split("\n"):
+            if not line.strip():
+                continue
+            why = _REASON.match(line)
+            if why and last:
+                order[last]["diagnostic"] = why.group(1)
+                continue
+            expanded = _EXPANDED.match(line)
+            if expanded and last:
+                order[last]["alias"] = expanded.group(1)
+                continue
+            if line[:1] in (" ", "\t"):
+                continue
+            address = c.clean_address(line)
+            if address:
+                last = address
+                order.setdefault(address, {})
+
+    # Transcript: the remote host, the last command and replies naming each recipient.
+    remote = c.remote_host(transcript)
+    command = None
+    generic: list[str] = []
+    for line in transcript.split("\n"):
+        line = line.strip()
+        if line.startswith(">>> "):
+            command = c.smtp_command(line)
+            continue
+        if line.startswith("<<< "):
+            generic.append(line[4:])
+            address = c.clean_address(line)
+            if address and address in order and "diagnostic" not in order[address]:
+                order[address]["diagnostic"] = line[4:]
+                order[address].setdefault("command", command or "")
+            continue
+        rcpt = _RCPT_LINE.match(line)
+        if rcpt:
+            address = rcpt.group(2).strip("<>")
+            if address not in order and fatal is None:
+                order[address] = {}
+            if address in order:
+                entry = order[address]
+                if "diagnostic" not in entry or entry["diagnostic"].strip() in ("", "421"):
+                    entry["diagnostic"] = line
+                entry.setdefault("command", command or "")
+    if not order:
+        # Nothing named in the text: an inline delivery-status block may still name them.
+        for inline in c.dsn_fields(mail.text):
+            order.setdefault(inline.recipient, {"diagnostic": inline.diagnostic or ""})
+    found = []
+    for address, entry in order.items():
+        diagnostic = entry.get("diagnostic") or " ".join(generic)
+        found.append(
+            c.make(
+                address,
+                diagnostic,
+                action=action,
+                reason=reason,
+                remote_mta=remote,
+                command=entry.get("command") or command,
+                alias=c.clean_address(entry.get("alias", "")),
+            )
+        )
+    return found
+
+
+inquire = c.detector(_inquire)

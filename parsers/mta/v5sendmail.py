@@ -1,0 +1,58 @@
+"""Old Sendmail (v5) returns: a transcript of the session followed by the unsent message."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "V5sendmail"
+
+_TRANSCRIPT = re.compile(r"-----\s*Transcript of session follows\s*-----")
+_UNSENT = re.compile(r"-----\s+Unsent message follows\s+-----")
+# 554 <a@b>... 550 Host unknown
+_RCPT_LINE = re.compile(r"^([245]\d\d)\s+<([^>\s]+@[^>\s]+)>\.\.\.\s*(.*)$")
+# 421 example.com (smtp)... Deferred: Connection timed out
+_HOST_LINE = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.\-]+)\s+\(\w+\)\.\.\.\s*(.*)$")
+_EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    start = _TRANSCRIPT.search(mail.text)
+    if start is None:
+        return None
+    unsent = _UNSENT.search(mail.text, start.end())
+    if unsent is None:
+        return None
+    transcript = mail.text[start.end() : unsent.start()]
+    reason = c.EXPIRED if _EXPIRED.search(mail.subject) else None
+
+    found: list[Delivery] = []
+    host_errors: list[tuple[str, str]] = []
+    for line in c.fold(transcript.split("\n")):
+        line = line.strip()
+        rcpt = _RCPT_LINE.match(line)
+        if rcpt:
+            if not any(d.recipient == rcpt.group(2) for d in found):
+                found.append(c.make(rcpt.group(2), rcpt.group(3), smtp_code=rcpt.group(1), reason=reason))
+            continue
+        host = _HOST_LINE.match(line)
+        if host and host.group(1)[0] in "45":
+            host_errors.append((host.group(2), line))
+    if found:
+        return found
+    if not host_errors:
+        return None
+    # No recipient named: the transcript only says which host failed; the unsent message's To
+    # names the recipients.
+    remote, diagnostic = host_errors[-1]
+    unsent_head = mail.text[unsent.end() :]
+    head = re.split(r"\n\s*\n", unsent_head.lstrip("\n"), maxsplit=1)[0]
+    to = re.search(r"^To:\s*(.*(?:\n[ \t].*)*)", head, re.I | re.M)
+    recipients = c.find_addresses(to.group(1)) if to else c.original_recipients(mail)
+    return [c.make(r, diagnostic, reason=reason, remote_mta=remote.lower()) for r in recipients]
+
+
+inquire = c.detector(_inquire)
