@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8025, ge=1, le=65535)
     max_bulk_addresses: int = Field(default=10_000, ge=1)
+    max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)  # one CSV/JSON import request
 
     # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
     instance: str = "default"
