@@ -8,7 +8,12 @@ import sys
 from collections.abc import Sequence
 
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
-COMMAND_MODULES = ("service.cli.parse",)
+COMMAND_MODULES = (
+    "service.cli.parse",
+    "service.cli.ingest",
+    "service.cli.suppressions",
+    "service.cli.db",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

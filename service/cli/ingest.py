@@ -1,0 +1,111 @@
+"""`bounceback ingest PATH...`: the full pipeline for message files, maildirs and mbox files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.db import DatabaseUnavailable, _first_line
+from service.pipeline import IngestResult, MessageTooLarge, ingest_message
+from service.sources import iter_messages
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "ingest",
+        help="store, parse and apply the policy to messages from files, maildirs and mbox files",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="message file, maildir, folder or mbox")
+    p.add_argument("--mbox", action="store_true", help="read every file as an mbox")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+    p.set_defaults(func=run)
+
+
+@dataclass
+class Summary:
+    messages: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    failed: int = 0
+    suppressions_added: int = 0
+    events: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: IngestResult) -> None:
+        self.messages += 1
+        if result.duplicate:
+            self.duplicates += 1
+            return
+        if result.outcome == "quarantined":
+            self.quarantined += 1
+        self.suppressions_added += len(result.suppressions_added)
+        self.events.update(e["classification"] for e in result.events)
+
+    def lines(self) -> list[str]:
+        by_class = ", ".join(f"{k} {self.events[k]}" for k in ("hard", "soft", "ignored")) or "none"
+        return [
+            f"messages: {self.messages} (new {self.messages - self.duplicates},"
+            f" duplicates {self.duplicates}, quarantined {self.quarantined}, failed {self.failed})",
+            f"events: {sum(self.events.values())} ({by_class})",
+            f"suppressions added: {self.suppressions_added}",
+        ]
+
+
+class Progress:
+    """A one-line counter on a terminal; nothing when stderr is a file or a pipe."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+
+    def update(self, summary: Summary) -> None:
+        if self.enabled and (summary.messages + summary.failed) % 10 == 0:
+            self.stream.write(
+                f"\ringesting: {summary.messages} messages, {summary.suppressions_added} suppressions added"
+            )
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    db = database_or_exit(settings)
+    summary = Summary()
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    try:
+        for item in iter_messages(args.paths, mbox=args.mbox):
+            if item.raw is None:
+                summary.failed += 1
+                progress.done()
+                print(f"bounceback: {item.error}", file=sys.stderr)
+                continue
+            try:
+                summary.add(ingest_message(db, item.raw, item.source, settings))
+            except MessageTooLarge as exc:
+                summary.failed += 1
+                progress.done()
+                print(f"bounceback: {item.source}: {exc}; not ingested", file=sys.stderr)
+                continue
+            progress.update(summary)
+    except (DatabaseUnavailable, SQLAlchemyError) as exc:
+        progress.done()
+        message = str(exc) if isinstance(exc, DatabaseUnavailable) else _first_line(exc)
+        if "does not exist" in message or "no such table" in message:
+            message += " (run `bounceback db upgrade`)"
+        fail(f"database error after {summary.messages} messages: {message}")
+    finally:
+        db.dispose()
+    progress.done()
+    if not args.quiet:
+        for line in summary.lines():
+            print(line)
+    return 1 if summary.failed else 0

@@ -1,0 +1,225 @@
+"""`bounceback suppressions check|add|remove|list|import|export`: manage the list from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from service import repository, suppressions
+from service.addresses import InvalidAddress, normalize_address
+from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.db import Database, _first_line
+from service.policy import MANUAL, REASONS
+
+CSV_COLUMNS = ("address", "reason", "since", "note")
+IMPORT_BATCH = 1000
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("suppressions", help="check and manage the suppression list")
+    s = p.add_subparsers(dest="suppressions_command", metavar="COMMAND")
+    s.required = True
+
+    c = s.add_parser("check", help="is each address suppressed? (one line per address)")
+    c.add_argument("addresses", nargs="+", metavar="ADDRESS")
+    c.add_argument("--json", action="store_true", help='JSON Lines: {"address", "suppressed", "reason"}')
+    c.set_defaults(func=check)
+
+    a = s.add_parser("add", help="suppress addresses by hand (reason manual)")
+    a.add_argument("addresses", nargs="+", metavar="ADDRESS")
+    a.add_argument("--note", help="why (kept in the audit trail)")
+    a.set_defaults(func=add)
+
+    r = s.add_parser("remove", help="take addresses off the list (reactivate); audited")
+    r.add_argument("addresses", nargs="+", metavar="ADDRESS")
+    r.add_argument("--note", help="why (kept in the audit trail)")
+    r.set_defaults(func=remove)
+
+    ls = s.add_parser("list", help="print the suppressed addresses")
+    ls.add_argument("--reason", choices=REASONS)
+    ls.add_argument("--json", action="store_true", help="JSON Lines, one entry per line")
+    ls.set_defaults(func=list_)
+
+    imp = s.add_parser(
+        "import", help="suppress the addresses of a CSV file (columns: address[,reason,since,note])"
+    )
+    imp.add_argument("file", metavar="FILE", help="CSV file with a header row; - for standard input")
+    imp.set_defaults(func=import_)
+
+    exp = s.add_parser("export", help="write the list as CSV (address,reason,since,note)")
+    exp.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="output file; - (default) for standard output"
+    )
+    exp.add_argument("--reason", choices=REASONS)
+    exp.set_defaults(func=export)
+
+
+@contextmanager
+def _database() -> Iterator[Database]:
+    db = database_or_exit(settings_or_exit())
+    try:
+        yield db
+    except SQLAlchemyError as exc:
+        fail(f"database error: {_first_line(exc)}")
+    finally:
+        db.dispose()
+
+
+def _valid(addresses: list[str]) -> tuple[list[str], int]:
+    """The addresses that are addresses; each one that is not is reported on stderr."""
+    valid: list[str] = []
+    invalid = 0
+    for value in addresses:
+        try:
+            normalize_address(value)
+        except InvalidAddress as exc:
+            invalid += 1
+            print(f"bounceback: {exc}", file=sys.stderr)
+            continue
+        valid.append(value)
+    return valid, invalid
+
+
+def check(args: argparse.Namespace) -> int:
+    valid, invalid = _valid(args.addresses)
+    with _database() as db, db.transaction() as session:
+        results = suppressions.check(session, valid)
+    for r in results:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+        else:
+            print(
+                f"{r['address']}\t{'suppressed (' + r['reason'] + ')' if r['suppressed'] else 'not suppressed'}"
+            )
+    return 1 if invalid else 0
+
+
+def add(args: argparse.Namespace) -> int:
+    valid, invalid = _valid(args.addresses)
+    with _database() as db, db.transaction() as session:
+        for value in valid:
+            row, created = suppressions.add_manual(session, value, note=args.note, actor="cli")
+            print(f"{row.address}\t{'added' if created else 'already suppressed (' + str(row.reason) + ')'}")
+    return 1 if invalid else 0
+
+
+def remove(args: argparse.Namespace) -> int:
+    valid, invalid = _valid(args.addresses)
+    with _database() as db, db.transaction() as session:
+        for value in valid:
+            removed = suppressions.remove(session, value, note=args.note, actor="cli")
+            print(f"{normalize_address(value)}\t{'removed' if removed else 'not suppressed'}")
+    return 1 if invalid else 0
+
+
+def list_(args: argparse.Namespace) -> int:
+    with _database() as db, db.transaction() as session:
+        for row in repository.iter_suppressions(session, reason=args.reason):
+            entry = suppressions.to_dict(row)
+            if args.json:
+                print(json.dumps(entry, ensure_ascii=False))
+            else:
+                print(f"{entry['address']}\t{entry['reason']}\t{entry['since']}\t{entry['note'] or ''}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    with _database() as db, db.transaction() as session, _open_out(args.file) as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for row in repository.iter_suppressions(session, reason=args.reason):
+            entry = suppressions.to_dict(row)
+            writer.writerow([entry["address"], entry["reason"], entry["since"], entry["note"] or ""])
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    with _open_in(args.file) as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None or "address" not in [f.strip().lower() for f in reader.fieldnames]:
+            fail(f"{args.file}: a CSV header row with an `address` column is required")
+        added = present = bad = 0
+        with _database() as db:
+            batch: list[tuple[int, dict[str, str]]] = []
+            for record in reader:
+                batch.append(
+                    (reader.line_num, {k.strip().lower(): (v or "").strip() for k, v in record.items() if k})
+                )
+                if len(batch) >= IMPORT_BATCH:
+                    a, p, b = _import_batch(db, args.file, batch)
+                    added, present, bad = added + a, present + p, bad + b
+                    batch = []
+            a, p, b = _import_batch(db, args.file, batch)
+            added, present, bad = added + a, present + p, bad + b
+    print(f"imported: {added} added, {present} already suppressed, {bad} rejected")
+    return 1 if bad else 0
+
+
+def _import_batch(db: Database, name: str, batch: list[tuple[int, dict[str, str]]]) -> tuple[int, int, int]:
+    added = present = bad = 0
+    now = datetime.now(UTC)
+    with db.transaction() as session:
+        for line, record in batch:
+            try:
+                since = _parse_since(record.get("since", ""))
+                _, created = suppressions.import_entry(
+                    session,
+                    record.get("address", ""),
+                    reason=record.get("reason") or MANUAL,
+                    since=since,
+                    note=record.get("note") or None,
+                    actor="import",
+                    now=now,
+                )
+            except ValueError as exc:  # InvalidAddress, an unknown reason, a bad date
+                bad += 1
+                print(f"bounceback: {name}:{line}: {exc}", file=sys.stderr)
+                continue
+            if created:
+                added += 1
+            else:
+                present += 1
+    return added, present, bad
+
+
+def _parse_since(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return repository.as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date: {value!r}") from None
+
+
+@contextmanager
+def _open_in(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdin
+        return
+    try:
+        fh = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below; errors reported first
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    with fh:
+        yield fh
+
+
+@contextmanager
+def _open_out(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed below; errors reported first
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    with fh:
+        yield fh
