@@ -1,14 +1,294 @@
-"""Entry point of the parser: bounds the input and runs the detectors in order."""
+"""Entry point of the parser: bounds the input and runs the detectors in order.
+
+Order: 1. ARF complaint  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
+4. DSN-like fields pasted into a text body  5. auto-reply  6. unknown. When a DSN part and an MTA
+text detector both answer, the DSN part is authoritative for recipients, action and status; the
+MTA detector (and the human-readable text part) may add a reason the format states, a better
+diagnostic, or the SMTP command. When the DSN part names no recipient, the text detectors decide.
+"""
 
 from __future__ import annotations
 
-from parsers.model import ParseResult
+import dataclasses
+import datetime as _dt
+import email.utils
+import re
+from collections.abc import Iterable
+
+from parsers import arf, autoreply, dsn, reasons, rhost
+from parsers.delivery import Delivery
+from parsers.mail import Mail, decode_header_value, load
+from parsers.model import Event, EventType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
+# A notice that the message is still queued (ignored), as opposed to a final report.
+_WARNING = re.compile(
+    r"this is a warning message only|has been delayed|will be retried|will (?:continue|keep) (?:trying|to try)"
+    r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
+    r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
+    r"|message delayed|no action is required on your part",
+    re.IGNORECASE,
+)
+_FINAL = re.compile(
+    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently|could not be delivered"
+    r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
+    r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
+    re.IGNORECASE,
+)
+_VAGUE = frozenset({reasons.UNDEFINED, reasons.ON_HOLD, reasons.SYSTEM_ERROR, reasons.SECURITY_ERROR})
+
 
 def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseResult:
-    """Parse one raw RFC 5322 message. Never raises."""
-    # Placeholder until the detectors land: everything is unknown.
-    del raw, max_bytes
-    return ParseResult(message_type="unknown")
+    """Parse one raw RFC 5322 message. Never raises: problems become `defects`."""
+    try:
+        return _parse(raw, max_bytes)
+    except Exception as exc:  # a defect of ours must not stop ingestion of the message
+        return ParseResult(message_type="unknown", defects=(f"parser error: {type(exc).__name__}",))
+
+
+def _parse(raw: bytes, max_bytes: int) -> ParseResult:
+    defects: list[str] = []
+    if not isinstance(raw, bytes):
+        raw = str(raw).encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
+    if max_bytes > 0 and len(raw) > max_bytes:
+        raw = raw[:max_bytes]
+        defects.append(f"oversized: parsed the first {max_bytes} bytes")
+    mail = load(raw)
+    defects.extend(mail.defects)
+    head = {
+        "subject": mail.subject or None,
+        "message_id": _message_id(mail),
+        "date": _iso_date(mail.message.get("Date")),
+    }
+
+    complaint = _guard(arf.inquire, mail, defects)
+    if complaint is not None:
+        defects.extend(complaint.defects)
+        events = tuple(
+            Event(
+                recipient=r,
+                type="complaint",
+                classification="hard",
+                reason=reasons.FEEDBACK,
+                feedback_type=complaint.feedback_type,
+                original_message_id=complaint.original_message_id,
+                original_mail_from=complaint.original_mail_from,
+            )
+            for r in complaint.recipients
+        )
+        jmrp = not mail.feedback_report and bool(mail.original_header("X-HmXmrOriginalRecipient"))
+        arf_name = "jmrp" if jmrp else "arf"
+        return ParseResult("arf", events, arf_name, defects=tuple(defects), **head)
+
+    report = _guard(dsn.inquire, mail, defects)
+    mta_name, mta_deliveries = _run_mta(mail, defects)
+    deliveries: list[Delivery] = []
+    detector: str | None = None
+    from_dsn_part = False
+    if report is not None and report.deliveries:
+        deliveries = report.deliveries
+        detector = "rfc3464"
+        from_dsn_part = True
+        if mta_deliveries and _enrich(deliveries, mta_deliveries):
+            detector = mta_name
+    elif mta_deliveries:
+        deliveries = mta_deliveries
+        detector = mta_name
+    else:
+        pasted = _guard(dsn.inquire_text, mail, defects)
+        if pasted is not None and pasted.deliveries:
+            deliveries = pasted.deliveries
+            detector = "rfc3464-text"
+        elif report is not None:
+            defects.append("delivery report names no recipient")
+
+    if deliveries:
+        events = _bounce_events(mail, deliveries, from_dsn_part)
+        return ParseResult("dsn", events, detector, defects=tuple(defects), **head)
+
+    reply = _guard(autoreply.inquire, mail, defects)
+    if reply is not None:
+        events = ()
+        if reply.recipient:
+            events = (
+                Event(
+                    recipient=reply.recipient,
+                    type="auto_reply",
+                    classification="ignored",
+                    reason=reply.reason,
+                    original_message_id=_in_reply_to(mail),
+                ),
+            )
+        return ParseResult("auto_reply", events, f"rfc3834:{reply.rule}", defects=tuple(defects), **head)
+
+    return ParseResult("unknown", (), None, defects=tuple(defects), **head)
+
+
+def _guard(func, mail: Mail, defects: list[str]):  # type: ignore[no-untyped-def]
+    """Run one detector; a failure is a defect and counts as 'not this format'."""
+    try:
+        return func(mail)
+    except Exception as exc:
+        defects.append(f"{getattr(func, '__module__', '?')}: {type(exc).__name__}")
+        return None
+
+
+def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]]:
+    """The first MTA text detector that recognises the message, with its deliveries."""
+    try:
+        from parsers.mta import DETECTORS
+    except Exception as exc:
+        defects.append(f"parsers.mta: {type(exc).__name__}")
+        return None, []
+    for module in DETECTORS:
+        try:
+            found = module.inquire(mail)
+        except Exception as exc:
+            defects.append(f"{getattr(module, 'NAME', module.__name__)}: {type(exc).__name__}")
+            continue
+        if found:
+            usable = [d for d in found if isinstance(d, Delivery) and d.recipient]
+            if usable:
+                return str(getattr(module, "NAME", module.__name__)), usable
+    return None, []
+
+
+def _key(address: str | None) -> str:
+    return (address or "").strip().strip("<>").lower()
+
+
+def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
+    """Add what an MTA text detector knows to the DSN part's deliveries (same recipient)."""
+    index: dict[str, Delivery] = {}
+    for item in mta:
+        index.setdefault(_key(item.recipient), item)
+        if item.alias:
+            index.setdefault(_key(item.alias), item)
+    used = False
+    for d in deliveries:
+        m: Delivery | None = index.get(_key(d.recipient)) or index.get(_key(d.alias))
+        if m is None and len(mta) == 1 and len(deliveries) == 1:
+            m = mta[0]  # one recipient both ways: the text may spell the address differently
+        if m is None:
+            continue
+        used = True
+        if m.reason:
+            d.reason = m.reason
+        if m.diagnostic and (not d.diagnostic or len(d.diagnostic) < 12):
+            d.diagnostic = m.diagnostic
+        if m.status and (not d.status or d.status.endswith(".0.0")) and not m.status.endswith(".0.0"):
+            d.status = m.status
+        d.smtp_code = d.smtp_code or m.smtp_code
+        d.remote_mta = d.remote_mta or m.remote_mta
+        d.smtp_command = d.smtp_command or m.smtp_command
+    return used
+
+
+def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
+    """Reason for one delivery, and the diagnostic that supports it."""
+    if d.reason:
+        return d.reason, d.diagnostic
+    hosted = rhost.reason(d)
+    if hosted:
+        return hosted, d.diagnostic
+    reason = reasons.derive(d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command)
+    if reason in _VAGUE or not d.diagnostic:
+        # The human-readable part often explains better than the DSN's Diagnostic-Code.
+        text = dsn.text_diagnostic(human, d.recipient) or (
+            dsn.text_diagnostic(human, d.alias) if d.alias else None
+        )
+        if text and text != d.diagnostic:
+            better = reasons.derive(d.status, d.smtp_code, text, d.action, d.smtp_command)
+            if better not in _VAGUE and better != reasons.UNDEFINED:
+                return better, d.diagnostic or text
+    return reason, d.diagnostic
+
+
+def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bool) -> tuple[Event, ...]:
+    human = dsn.human_text(mail)
+    warning_text = bool(_WARNING.search(human[:20000])) and not _FINAL.search(
+        mail.subject + "\n" + human[:20000]
+    )
+    events: list[Event] = []
+    seen: set[str] = set()
+    for d in deliveries:
+        recipient = _key(d.recipient)
+        if not recipient or recipient in seen:
+            continue
+        seen.add(recipient)
+        status = reasons.valid_status(d.status)
+        if status is None and d.diagnostic:
+            status = reasons.status_in_text(d.diagnostic)
+        smtp_code = d.smtp_code or (reasons.reply_code_in_text(d.diagnostic) if d.diagnostic else None)
+        fixed = dataclasses.replace(d, status=status, smtp_code=smtp_code)
+        reason, diagnostic = _reason(fixed, human)
+        action = d.action
+        if from_dsn_part:
+            delay_warning = action == "delayed"
+        else:
+            delay_warning = action == "delayed" or (action is None and warning_text)
+            delay_warning = delay_warning and warning_text
+        if reason == reasons.DELIVERED or action in ("delivered", "relayed", "expanded"):
+            reason = (
+                reasons.DELIVERED if action in ("delivered", None) or reason == reasons.DELIVERED else reason
+            )
+        classification = reasons.classify(reason, status, smtp_code, delay_warning=delay_warning)
+        if reason == reasons.DELIVERED or action in ("relayed", "expanded"):
+            classification = "ignored"
+        etype: EventType = "bounce"
+        if reason == reasons.DELIVERED:
+            etype = "delivered"
+        elif delay_warning:
+            etype = "delay"
+        if action == "expired":
+            action = "delayed"  # the MTA gave up after retrying: reported as a final delay
+        elif action is None and reason == reasons.EXPIRED:
+            action = "delayed"
+        elif action is None and etype == "bounce":
+            action = "failed"
+        events.append(
+            Event(
+                recipient=recipient,
+                type=etype,
+                classification=classification,  # type: ignore[arg-type]
+                reason=reason,
+                status=status,
+                smtp_code=smtp_code,
+                diagnostic=(diagnostic or None) and diagnostic[:2000],
+                remote_mta=d.remote_mta,
+                action=action,
+            )
+        )
+    return tuple(events)
+
+
+def _message_id(mail: Mail) -> str | None:
+    value = mail.message.get("Message-ID")
+    if value is None:
+        return None
+    text = decode_header_value(value).strip()
+    return text or None
+
+
+def _in_reply_to(mail: Mail) -> str | None:
+    value = mail.message.get("In-Reply-To")
+    return decode_header_value(value).strip() or None if value is not None else None
+
+
+def _iso_date(value: object) -> str | None:
+    """The Date header as ISO 8601 UTC, or None when it cannot be read."""
+    if value is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(decode_header_value(value))
+    except Exception:
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.UTC)
+    try:
+        return when.astimezone(_dt.UTC).isoformat().replace("+00:00", "Z")
+    except (OverflowError, ValueError):
+        return None

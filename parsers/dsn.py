@@ -1,0 +1,276 @@
+"""RFC 3464 / RFC 6533 delivery status notifications: per-message fields and per-recipient blocks.
+
+Each recipient block is read on its own, so a recipient is never paired with another's
+Diagnostic-Code. The same reader serves DSN-like field blocks that some MTAs paste into a plain
+text body (`inquire_text`), as a general fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.delivery import Delivery
+from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.reasons import reply_code_in_text, status_in_text, valid_status
+
+MAX_BLOCKS = 512
+MAX_FIELD_CHARS = 4096
+
+_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
+_STATUS_VALUE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
+_ADDRESS = re.compile(
+    r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`]{1,200})@([A-Za-z0-9][A-Za-z0-9.\-]{0,250}|\[[0-9A-Fa-f.:]{3,60}\])"""
+)
+_RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
+_TEXT_DSN_HINT = re.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
+
+
+@dataclass
+class Report:
+    """What the DSN part(s) of one message said."""
+
+    deliveries: list[Delivery] = field(default_factory=list)
+    reporting_mta: str | None = None
+    arrival_date: str | None = None
+    blocks: int = 0
+
+
+def address(value: str | None) -> str | None:
+    """The e-mail address in a DSN address field (`rfc822; <a@b>`, bare, or with a comment)."""
+    if not value:
+        return None
+    v = value.strip()
+    semi = v.find(";")
+    if 0 <= semi < 20 and "@" not in v[:semi]:
+        v = v[semi + 1 :]
+    m = _ADDRESS.search(v)
+    if m is None:
+        return None
+    local, domain = m.group(1), m.group(2).rstrip(".")
+    # quoted-printable leftovers such as "=3D" in a VERP local part are kept; only trailing
+    # punctuation picked up from prose is dropped.
+    return f"{local}@{domain}".strip(".'").lower()
+
+
+def strip_type(value: str | None) -> str:
+    """`smtp; 550 ...` -> `550 ...`; `dns; mx.example.net` -> `mx.example.net`."""
+    if not value:
+        return ""
+    v = value.strip()
+    semi = v.find(";")
+    if 0 <= semi < 16 and " " not in v[:semi].strip():
+        return v[semi + 1 :].strip()
+    return v
+
+
+def normalise_action(value: str | None) -> str | None:
+    """The RFC 3464 action keyword; variants seen in the wild folded onto the standard ones.
+
+    `expired` is kept apart from `delayed`: it says the MTA gave up (a final report), while
+    `delayed` says the message is still queued (a warning).
+    """
+    if not value:
+        return None
+    v = value.strip().lower()
+    word = re.split(r"[\s(;,]", v, maxsplit=1)[0] if v else ""
+    if word.startswith("fail"):
+        return "failed"
+    if word.startswith("expire"):
+        return "expired"
+    if word.startswith("delay"):
+        return "delayed"
+    if word.startswith("deliver") or word == "success":
+        return "delivered"
+    if word.startswith("relay"):
+        return "relayed"
+    if word.startswith("expand"):
+        return "expanded"
+    return word or None
+
+
+def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
+    """Split report text into blocks of (lower-cased name, unfolded value).
+
+    A blank line ends a block. In lenient mode (a DSN pasted into prose) a line that is not a
+    field ends the current field but not the block.
+    """
+    blocks: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in text.replace("\r", "").split("\n"):
+        if not line.strip():
+            if current:
+                blocks.append(current)
+                current = []
+                if len(blocks) >= MAX_BLOCKS:
+                    break
+            continue
+        if line[0] in " \t":
+            if current and len(current[-1][1]) < MAX_FIELD_CHARS:
+                name, value = current[-1]
+                current[-1] = (name, f"{value} {line.strip()}")
+            continue
+        m = _FIELD.match(line)
+        if m is None:
+            if not lenient and current:
+                blocks.append(current)
+                current = []
+            continue
+        current.append((m.group(1).lower(), m.group(2).strip()))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """One block may hold several recipients without blank lines between them: split it."""
+    groups: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    for name, value in block:
+        starts_new = (name == "final-recipient" and "final-recipient" in current) or (
+            name == "original-recipient" and ("final-recipient" in current or name in current)
+        )
+        if starts_new:
+            groups.append(current)
+            current = {}
+        if name == "diagnostic-code" and name in current:
+            current[name] += " " + value  # a second Diagnostic-Code line continues the first
+        elif name not in current:
+            current[name] = value
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -> str | None:
+    """Status field; a specific code from the diagnostic beats a generic x.0.0; else reply code."""
+    raw = fields.get("status", "")
+    m = _STATUS_VALUE.search(raw)
+    status = valid_status(f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}") if m else None
+    cls = status[0] if status else (smtp_code[0] if smtp_code else None)
+    found = status_in_text(diagnostic, prefer=cls) if diagnostic else None
+    if status is None:
+        if found:
+            return found
+        if smtp_code and smtp_code[0] in "245":
+            return f"{smtp_code[0]}.0.0"
+        # "Status: 553 Exceeded maximum ..." : a reply code where the status should be
+        code = reply_code_in_text(raw)
+        return f"{code[0]}.0.0" if code else None
+    if status.endswith(".0.0") and found and not found.endswith(".0.0") and found[0] == status[0]:
+        return found
+    return status
+
+
+def _delivery(fields: dict[str, str]) -> Delivery | None:
+    final = address(fields.get("final-recipient"))
+    original = address(fields.get("original-recipient")) or address(fields.get("x-actual-recipient"))
+    recipient = final or original
+    if recipient is None:
+        return None
+    diagnostic = strip_type(fields.get("diagnostic-code"))
+    smtp_code = reply_code_in_text(diagnostic) if diagnostic else None
+    status = _status_of(fields, diagnostic, smtp_code)
+    remote = strip_type(fields.get("remote-mta")) or None
+    diag_type = (fields.get("diagnostic-code") or "").split(";", 1)[0].strip().upper()
+    command = None
+    if diag_type.startswith("X-UNIX"):
+        diagnostic = diagnostic or fields.get("diagnostic-code", "")
+        command = None
+    return Delivery(
+        recipient=recipient,
+        status=status,
+        smtp_code=smtp_code,
+        diagnostic=diagnostic or None,
+        remote_mta=remote,
+        action=normalise_action(fields.get("action")),
+        alias=original if original and original != recipient else None,
+        smtp_command=command,
+    )
+
+
+def _read(texts: list[str], lenient: bool) -> Report:
+    report = Report()
+    seen: set[str] = set()
+    for text in texts:
+        for block in _field_blocks(text, lenient):
+            report.blocks += 1
+            names = {name for name, _ in block}
+            if report.reporting_mta is None and "reporting-mta" in names:
+                report.reporting_mta = strip_type(dict(block)["reporting-mta"]) or None
+            if report.arrival_date is None and "arrival-date" in names:
+                report.arrival_date = dict(block)["arrival-date"]
+            if not names.intersection(_RECIPIENT_KEYS):
+                continue
+            for group in _recipient_groups(block):
+                d = _delivery(group)
+                if d is None:
+                    continue
+                key = d.recipient
+                if key in seen:
+                    continue
+                seen.add(key)
+                report.deliveries.append(d)
+    return report
+
+
+def inquire(mail: Mail) -> Report | None:
+    """The message's delivery-status part(s), read; None when it has none."""
+    if not mail.delivery_status:
+        return None
+    return _read(mail.delivery_status, lenient=False)
+
+
+def inquire_text(mail: Mail) -> Report | None:
+    """DSN-like field blocks pasted into the text body (no delivery-status part)."""
+    if mail.delivery_status:
+        return None
+    text = human_text(mail)
+    if not _TEXT_DSN_HINT.search(text):
+        return None
+    report = _read([text], lenient=True)
+    return report if report.deliveries else None
+
+
+def human_text(mail: Mail) -> str:
+    """The message text before the attached original (and before the DSN part's own text)."""
+    text = mail.text
+    cut = text.find(ORIGINAL_MARKER)
+    if cut >= 0:
+        text = text[:cut]
+    for part in mail.delivery_status:
+        head = part.strip()[:60]
+        if head:
+            pos = text.find(head)
+            if pos > 0:
+                text = text[:pos]
+                break
+    return text
+
+
+_NOISE_LINE = re.compile(r"^\s*(?:[-=_*]{3,}|$)")
+
+
+def text_diagnostic(text: str, recipient: str, limit: int = 6) -> str | None:
+    """The human-readable explanation next to `recipient` in a report's text part.
+
+    Finds the first line naming the address and joins it with the lines that follow up to a
+    blank line (Postfix: "<a@b>: host mx[1.2.3.4] said: 550 5.1.1 ... (in reply to RCPT TO)").
+    """
+    if not text or not recipient:
+        return None
+    low = text.lower()
+    pos = low.find(recipient.lower())
+    if pos < 0:
+        return None
+    start = low.rfind("\n", 0, pos) + 1
+    lines = text[start:].split("\n", limit + 1)[: limit + 1]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i > 0 and _NOISE_LINE.match(line):
+            break
+        if i > 0 and _FIELD.match(line) and not line.startswith((" ", "\t")):
+            break
+        out.append(line.strip())
+    joined = " ".join(x for x in out if x)
+    return joined[:MAX_FIELD_CHARS] or None

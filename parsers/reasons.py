@@ -1,0 +1,793 @@
+"""The reason table: one place that turns status codes and diagnostic text into a reason and a class.
+
+A reason is derived from (a) the RFC 3463 enhanced status code, (b) the SMTP reply code and (c)
+phrase families found in the diagnostic text, in an order chosen so that the specific wins over the
+generic: a 5.1.1 whose text says the sender was blocked is not `user_unknown`, and a 5.0.0 whose
+text says "user unknown" is. `classify` is the only rule that maps a reason to hard/soft/ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# --- the taxonomy ------------------------------------------------------------------------------
+
+USER_UNKNOWN: Final = "user_unknown"
+HOST_UNKNOWN: Final = "host_unknown"
+HAS_MOVED: Final = "has_moved"
+NOT_ACCEPT: Final = "not_accept"
+MAILBOX_FULL: Final = "mailbox_full"
+SUSPENDED: Final = "suspended"
+FILTERED: Final = "filtered"
+REJECTED: Final = "rejected"
+BLOCKED: Final = "blocked"
+SPAM_DETECTED: Final = "spam_detected"
+VIRUS_DETECTED: Final = "virus_detected"
+POLICY: Final = "policy"
+AUTH_FAILURE: Final = "auth_failure"
+REQUIRE_PTR: Final = "require_ptr"
+RATE_LIMITED: Final = "rate_limited"
+TOO_MANY_CONNECTIONS: Final = "too_many_connections"
+MESSAGE_TOO_BIG: Final = "message_too_big"
+EXCEED_LIMIT: Final = "exceed_limit"
+EXPIRED: Final = "expired"
+NETWORK_ERROR: Final = "network_error"
+SYSTEM_ERROR: Final = "system_error"
+SYSTEM_FULL: Final = "system_full"
+MAILER_ERROR: Final = "mailer_error"
+SYNTAX_ERROR: Final = "syntax_error"
+NO_RELAYING: Final = "no_relaying"
+SECURITY_ERROR: Final = "security_error"
+CONTENT_ERROR: Final = "content_error"
+NOT_COMPLIANT_RFC: Final = "not_compliant_rfc"
+BAD_REPUTATION: Final = "bad_reputation"
+ON_HOLD: Final = "on_hold"
+UNDEFINED: Final = "undefined"
+DELIVERED: Final = "delivered"
+VACATION: Final = "vacation"
+FEEDBACK: Final = "feedback"
+
+REASONS: Final[frozenset[str]] = frozenset(
+    {
+        USER_UNKNOWN, HOST_UNKNOWN, HAS_MOVED, NOT_ACCEPT, MAILBOX_FULL, SUSPENDED, FILTERED,
+        REJECTED, BLOCKED, SPAM_DETECTED, VIRUS_DETECTED, POLICY, AUTH_FAILURE, REQUIRE_PTR,
+        RATE_LIMITED, TOO_MANY_CONNECTIONS, MESSAGE_TOO_BIG, EXCEED_LIMIT, EXPIRED, NETWORK_ERROR,
+        SYSTEM_ERROR, SYSTEM_FULL, MAILER_ERROR, SYNTAX_ERROR, NO_RELAYING, SECURITY_ERROR,
+        CONTENT_ERROR, NOT_COMPLIANT_RFC, BAD_REPUTATION, ON_HOLD, UNDEFINED, DELIVERED, VACATION,
+        FEEDBACK,
+    }
+)  # fmt: skip
+
+# Reasons that mean the address itself is bad (suppress at once). not_accept only with a 5xx.
+_HARD: Final = frozenset({USER_UNKNOWN, HOST_UNKNOWN, HAS_MOVED})
+_IGNORED: Final = frozenset({DELIVERED, VACATION})
+
+# Reasons too vague to stand when the text says something more specific.
+_VAGUE: Final = frozenset({UNDEFINED, ON_HOLD, SYSTEM_ERROR, SECURITY_ERROR, NETWORK_ERROR})
+
+# --- (a) enhanced status codes -------------------------------------------------------------------
+
+STATUS_REASON: Final[dict[str, str]] = {
+    "4.1.6": HAS_MOVED, "4.1.7": REJECTED, "4.1.8": REJECTED, "4.1.9": SYSTEM_ERROR,
+    "4.2.1": SUSPENDED, "4.2.2": MAILBOX_FULL, "4.2.3": EXCEED_LIMIT, "4.2.4": FILTERED,
+    "4.3.1": SYSTEM_FULL, "4.3.2": NOT_ACCEPT, "4.3.3": SYSTEM_ERROR, "4.3.5": SYSTEM_ERROR,
+    "4.4.1": EXPIRED, "4.4.2": NETWORK_ERROR, "4.4.3": SYSTEM_ERROR, "4.4.4": NETWORK_ERROR,
+    "4.4.5": SYSTEM_FULL, "4.4.6": NETWORK_ERROR, "4.4.7": EXPIRED, "4.4.8": NETWORK_ERROR,
+    "4.5.3": SYSTEM_ERROR, "4.5.5": SYSTEM_ERROR, "4.6.0": CONTENT_ERROR, "4.6.2": CONTENT_ERROR,
+    "4.6.5": CONTENT_ERROR, "4.7.1": BLOCKED, "4.7.2": BLOCKED, "4.7.5": SECURITY_ERROR,
+    "4.7.6": SECURITY_ERROR, "4.7.7": SECURITY_ERROR, "4.7.12": SECURITY_ERROR,
+    "4.7.15": SECURITY_ERROR, "4.7.16": MESSAGE_TOO_BIG, "4.7.24": AUTH_FAILURE,
+    "4.7.25": REQUIRE_PTR, "4.7.26": AUTH_FAILURE,
+    "5.1.0": USER_UNKNOWN, "5.1.1": USER_UNKNOWN, "5.1.2": HOST_UNKNOWN, "5.1.3": USER_UNKNOWN,
+    "5.1.4": FILTERED, "5.1.6": HAS_MOVED, "5.1.7": REJECTED, "5.1.8": REJECTED,
+    "5.1.9": SYSTEM_ERROR, "5.1.10": NOT_ACCEPT, "5.2.0": FILTERED, "5.2.1": FILTERED,
+    "5.2.2": MAILBOX_FULL, "5.2.3": EXCEED_LIMIT, "5.2.4": FILTERED, "5.3.0": SYSTEM_ERROR,
+    "5.3.1": SYSTEM_FULL, "5.3.2": NOT_ACCEPT, "5.3.3": SYSTEM_ERROR, "5.3.4": MESSAGE_TOO_BIG,
+    "5.3.5": SYSTEM_ERROR, "5.4.0": NETWORK_ERROR, "5.4.3": SYSTEM_ERROR, "5.4.4": HOST_UNKNOWN,
+    "5.5.2": SYNTAX_ERROR, "5.5.3": TOO_MANY_CONNECTIONS, "5.5.4": SYSTEM_ERROR,
+    "5.5.5": SYSTEM_ERROR, "5.5.6": SYNTAX_ERROR, "5.6.0": CONTENT_ERROR,
+    "5.6.1": CONTENT_ERROR, "5.6.2": CONTENT_ERROR, "5.6.3": CONTENT_ERROR,
+    "5.6.5": CONTENT_ERROR, "5.6.6": CONTENT_ERROR, "5.6.7": CONTENT_ERROR,
+    "5.6.8": CONTENT_ERROR, "5.6.9": CONTENT_ERROR, "5.7.0": SECURITY_ERROR,
+    "5.7.1": SECURITY_ERROR, "5.7.2": SECURITY_ERROR, "5.7.3": SECURITY_ERROR,
+    "5.7.4": SECURITY_ERROR, "5.7.5": SECURITY_ERROR, "5.7.6": SECURITY_ERROR,
+    "5.7.7": SECURITY_ERROR, "5.7.8": SECURITY_ERROR, "5.7.9": SECURITY_ERROR,
+    "5.7.10": SECURITY_ERROR, "5.7.11": SECURITY_ERROR, "5.7.13": SUSPENDED,
+    "5.7.14": SECURITY_ERROR, "5.7.15": SECURITY_ERROR, "5.7.16": MESSAGE_TOO_BIG,
+    "5.7.17": HAS_MOVED, "5.7.18": HAS_MOVED, "5.7.19": SECURITY_ERROR, "5.7.20": AUTH_FAILURE,
+    "5.7.21": AUTH_FAILURE, "5.7.22": AUTH_FAILURE, "5.7.23": AUTH_FAILURE,
+    "5.7.24": AUTH_FAILURE, "5.7.25": REQUIRE_PTR, "5.7.26": AUTH_FAILURE,
+    "5.7.27": NOT_ACCEPT, "5.7.28": SPAM_DETECTED,
+}  # fmt: skip
+
+# Pseudo status codes (x.0.9NN) some reports and our own text detectors use for a known reason.
+_PSEUDO_REASON: Final[dict[str, str]] = {
+    "900": UNDEFINED, "901": ON_HOLD, "902": SYNTAX_ERROR, "909": NO_RELAYING, "910": FILTERED,
+    "911": USER_UNKNOWN, "912": HOST_UNKNOWN, "916": HAS_MOVED, "918": REJECTED,
+    "921": SUSPENDED, "922": MAILBOX_FULL, "923": EXCEED_LIMIT, "924": FILTERED,
+    "930": SYSTEM_ERROR, "931": SYSTEM_FULL, "932": NOT_ACCEPT, "934": MESSAGE_TOO_BIG,
+    "939": MAILER_ERROR, "944": NETWORK_ERROR, "945": TOO_MANY_CONNECTIONS,
+    "946": RATE_LIMITED, "947": EXPIRED, "960": CONTENT_ERROR, "970": SECURITY_ERROR,
+    "971": BLOCKED, "972": POLICY, "975": BAD_REPUTATION, "980": SPAM_DETECTED,
+}  # fmt: skip
+
+_REASON_PSEUDO: Final[dict[str, str]] = {v: k for k, v in _PSEUDO_REASON.items()}
+_REASON_PSEUDO[VIRUS_DETECTED] = "971"
+_REASON_PSEUDO[AUTH_FAILURE] = "972"
+_REASON_PSEUDO[REQUIRE_PTR] = "971"
+
+# An enhanced status code in free text: class 2/4/5, subject 0-7, detail 0-999; not part of a
+# longer number, a dotted IP address or a version string.
+_STATUS_IN_TEXT: Final = re.compile(r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)")
+_REPLY_IN_TEXT: Final = re.compile(r"(?<![\d.])([245]\d\d)(?:[ -]|$)")
+_STATUS_SHAPE: Final = re.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
+
+
+def status_in_text(text: str, prefer: str | None = None) -> str | None:
+    """The first specific enhanced status code in `text` (x.0.0 and 4.4.7 only when alone).
+
+    `prefer` ("4" or "5") limits the search to that class when the reply code is known.
+    """
+    if not text or "." not in text:
+        return None
+    fallback = None
+    for m in _STATUS_IN_TEXT.finditer(text):
+        cls = m.group(1)
+        if prefer and cls != prefer:
+            continue
+        code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
+        if code.endswith(".0.0") or code == "4.4.7":
+            fallback = fallback or code
+            continue
+        return code
+    return fallback
+
+
+def reply_code_in_text(text: str) -> str | None:
+    """The first SMTP reply code (4xx/5xx/2xx) that starts a token in `text`."""
+    if not text:
+        return None
+    m = _REPLY_IN_TEXT.search(text)
+    return m.group(1) if m else None
+
+
+def valid_status(status: str | None) -> str | None:
+    """`status` when it has the shape of an enhanced status code, else None."""
+    if not status:
+        return None
+    status = status.strip()
+    return status if _STATUS_SHAPE.match(status) else None
+
+
+def pseudo_status(reason: str, temporary: bool) -> str:
+    """A stand-in status code (x.0.9NN) for a reason when the report gave none."""
+    return f"{'4' if temporary else '5'}.0.{_REASON_PSEUDO.get(reason, '900')}"
+
+
+def status_reason(status: str | None) -> str | None:
+    """The reason an enhanced status code names on its own, or None."""
+    if not status:
+        return None
+    reason = STATUS_REASON.get(status)
+    if reason is not None:
+        return reason
+    parts = status.split(".")
+    if len(parts) == 3 and parts[1] == "0" and parts[2] in _PSEUDO_REASON:
+        return _PSEUDO_REASON[parts[2]]
+    return None
+
+
+# --- (c) diagnostic-text phrase families ---------------------------------------------------------
+# Every family is one case-insensitive alternation compiled once. Patterns avoid nested unbounded
+# repetition so that a hostile diagnostic cannot make them backtrack for long; `.{0,N}` bounds gaps.
+
+
+def _family(*phrases: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+
+
+PHRASES: Final[dict[str, re.Pattern[str]]] = {
+    MAILBOX_FULL: _family(
+        r"account is (?:exceeding their quota|(?:temporarily )?over quota)",
+        r"delivery failed: over quota",
+        r"dis[ck] quota exceeded",
+        r"does not have enough space",
+        r"exceeded storage allocation",
+        r"exceeding its mailbox quota",
+        r"full mailbox",
+        r"is over (?:disk )?quota",
+        r"mail quota exceeded",
+        r"mailbox (?:exceeded the local limit|full|has exceeded its disk space limit|is full"
+        r"|over quota|quota usage exceeded|size limit exceeded|would exceed)",
+        r"maildir over quota",
+        r"mailfolder is full",
+        r"not enough storage space",
+        r"insufficient (?:disk|system) (?:space|storage)",
+        r"over the allowed quota",
+        r"quota (?:exceeded|violation)",
+        r"recipient reached disk quota",
+        r"user'?s? (?:space has been used up|is over (?:the )?quota|over quota|has exceeded)",
+        r"the user you are trying to reach is over quota",
+        r"too much mail data",
+        r"user has too many messages",
+        r"boite du destinataire pleine",
+        r"postfach (?:ist )?voll",
+        r"casella (?:di posta )?piena",
+        r"buz[oó]n (?:lleno|completo)",
+        r"容量(?:超過|オーバー)|メールボックスが(?:一杯|いっぱい)",
+    ),
+    MESSAGE_TOO_BIG: _family(
+        r"exceeded maximum inbound message size",
+        r"line limit exceeded",
+        r"max(?:imum)? message size exceeded",
+        r"message (?:file )?too (?:big|large)",
+        r"message size exceeds (?:fixed )?(?:maximum|limit)",
+        r"message size \S+ exceeds",
+        r"size (?:of message |limit )?exceeds?",
+        r"message length exceeds",
+        r"taille limite du message atteinte",
+        r"email (?:size|message) (?:is )?too large",
+    ),
+    EXCEED_LIMIT: _family(
+        r"message too large for this recipient",
+        r"exceeds? (?:the )?(?:per-)?(?:mailbox|recipient) (?:message )?(?:size )?limit",
+    ),
+    SUSPENDED: _family(
+        r"account (?:has been |is )?(?:disabled|suspended|frozen|deactivated|inactive|locked)",
+        r"(?:disabled|suspended|inactive|deactivated|locked) (?:mail)?(?:box|account)",
+        r"mailbox (?:is )?(?:disabled|suspended|inactive|deactivated|locked)",
+        r"has been (?:suspended|disabled|deactivated)",
+        r"is (?:currently )?(?:suspended|disabled|deactivated|inactive)",
+        r"temporarily (?:disabled|suspended)",
+        r"recipient (?:address )?(?:is )?(?:suspended|inactive|disabled)",
+        r"boite du destinataire (?:archivee|fermee)",
+        r"email account that you tried to reach is disabled",
+        r"this account has been disabled or discontinued",
+        r"user suspended",
+        r"vdelivermail: account is locked",
+    ),
+    HAS_MOVED: _family(
+        r" has been replaced by ", r"address (?:has )?moved", r"no longer (?:on server|at this)"
+    ),
+    NO_RELAYING: _family(
+        r"relay(?:ing)? (?:access )?(?:denied|not (?:allowed|permitted))",
+        r"(?:not|isn'?t) allowed to relay",
+        r"we do not relay",
+        r"unable to relay",
+        r"relay not permitted",
+        r"not permitted to relay",
+        r"no relaying allowed",
+        r"that domain isn'?t in my list of allowed rcpthosts",
+        r"relaying (?:mail )?(?:to \S+ )?(?:is )?(?:not allowed|prohibited|denied)",
+        r"sorry, that domain isn't in my list",
+    ),
+    USER_UNKNOWN: _family(
+        r"user unknown",
+        r"unknown (?:e-?mail address|local[- ]part|mailbox|recipient|user|address)",
+        r"#5\.1\.1 bad address",
+        r"<[^>\s]{1,300}> not found",
+        r"address (?:does not exist|unknown)",
+        r"archived recipient",
+        r"bad[-_ \t]recipient",
+        r"can'?t accept user",
+        r"destination addresses were unknown",
+        r"destination server rejected recipients",
+        r"e-?mail (?:address|account) (?:does not exist|could not be found|that you tried to reach does not exist)",
+        r"invalid (?:address|mailbox|recipient|user)",
+        r"is not (?:a known user|a valid mailbox|an active address)",
+        r"mailbox (?:does not exist|invalid|is (?:inactive|unavailable)|not (?:present|found)|unavailable)",
+        r"mailbox \S{1,300} does not exist",
+        r"no (?:account by that name|mail ?box (?:available|by that name|found)|such (?:address|mailbox|person|recipient|user))",
+        r"no existe (?:dicha persona|ese usuario)",
+        r"no valid recipients",
+        r"non-?existent (?:user|recipient|address)",
+        r"not a (?:valid user|local address)",
+        r"rcpt <[^>]{1,300}> does not exist",
+        r"recipient (?:\S{1,300} was not found|address rejected: (?:access denied|invalid user|unknown user|user unknown)"
+        r"|does not exist|is not local|not (?:exist|found|ok)|unknown)",
+        r"requested action not taken: mailbox unavailable",
+        r"resolver\.adr\.recip(?:ient)?notfound",
+        r"sorry, (?:user unknown|badrcptto|no mailbox here)",
+        r"the email account that you tried to reach does not exist",
+        r"the user'?s email name is not found",
+        r"there is no one at this address",
+        r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
+        r"user (?:\S{1,300} (?:was not found|does not exist)|does ?n[o']t exist|missing home directory"
+        r"|not (?:active|found|known)|unknown)",
+        r"vdeliver: invalid or unknown virtual user",
+        r"your envelope recipient is in my badrcptto list",
+        r"utilisateur inconnu|adresse (?:email )?inconnue|destinataire inconnu",
+        r"nessun utente simile|utente inesistente",
+        r"unbekannte(?:r)? (?:empf[aä]nger|benutzer)|benutzer (?:unbekannt|existiert nicht)",
+        r"usuario (?:desconocido|inexistente|no existe)|no existe el usuario",
+        r"存在しない(?:ユーザ|アドレス)|宛先不明",
+    ),
+    FILTERED: _family(
+        r"account is protected by",
+        r"has restricted sms e-?mail",
+        r"is not accepting any mail",
+        r"message filtered",
+        r"message rejected due to user rules",
+        r"not found recipient account",
+        r"recipient id refuse to receive mail",
+        r"recipient is only accepting mail from specific email addresses",
+        r"refused due to recipient preferences",
+        r"user refuses to receive this mail",
+        r"user reject",
+        r"you have been blocked by the recipient",
+        r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings)",
+    ),
+    REJECTED: _family(
+        r"access denied \(in reply to mail from command\)",
+        r"administrative prohibition",
+        r"all recipient addresses rejected : access denied",
+        r"badsendermx",
+        r"backscatter protection detected an invalid or expired email address",
+        r"by non-member to a members-only list",
+        r"connections not accepted from servers without a valid sender domain",
+        r"domain of sender address ",
+        r"email address is on senderfilterconfig list",
+        r"emetteur invalide",
+        r"empty (?:email address|envelope senders? not allowed)",
+        r"fully qualified email address required",
+        r"has an outgoing mail suspension",
+        r"invalid sender",
+        r"is not a registered gateway user",
+        r"mail from not owned by user",
+        r"mailfrom domain is listed in spamhaus",
+        r"not member article from ",
+        r"null sender is not allowed",
+        r"returned mail not accepted here",
+        r"sender (?:is spammer|not pre-approved|domain is empty|domain listed at |verify failed"
+        r"|address rejected|rejected|\S{1,200} rejected|is \S{1,100} ?list)",
+        r"sendernoa",
+        r"server does not accept mail from",
+        r"too many spam complaints",
+        r"unroutable sender address",
+        r"you are not allowed to post to this mailing list",
+        r"your email address has been blacklisted",
+        r"domain \S{1,200} is a dead domain",
+        r"reject mail from \S{0,200}@",
+        r"sender address (?:unknown|invalid|not accepted)",
+    ),
+    HOST_UNKNOWN: _family(
+        r"domain (?:does not exist|is not reachable|must exist|not found)",
+        r"host (?:or domain name not found|unknown|unreachable|not found)",
+        r"mail domain mentioned in email address is unknown",
+        r"name or service not known",
+        r"no such domain",
+        r"recipient (?:address rejected: unknown domain name|domain must exist)",
+        r"the account or domain may not exist",
+        r"unknown host",
+        r"unrouteable address|unroutable address",
+        r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
+        r"domain name not found|nxdomain",
+        r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
+        r"dominio (?:inesistente|inexistente)",
+    ),
+    SPAM_DETECTED: _family(
+        r"the mail server detected your message as spam",
+        r"appears to be unsolicited",
+        r"blacklisted url in message",
+        r"block(?:ed)? for spam",
+        r"blocked by (?:policy: no spam please|spamassassin)",
+        r"bulk e-?mail",
+        r"content filter rejection",
+        r"denied due to spam list",
+        r"greylisted.{0,2} please try again in",
+        r"mail (?:appears to be unsolicited|content denied)",
+        r"may consider spam",
+        r"message (?:content rejected|looks like spam|refused by mailmarshal spamprofiler"
+        r"|rejected (?:as spam|because of unacceptable content|due to suspected spam content))",
+        r"our (?:email server thinks this email is spam|system has detected that this message is)",
+        r"probable spam",
+        r"reject bulk\.advertising",
+        r"rejected(?:: spamassassin score | due to spam content| by \S{1,100} \(spam\))",
+        r"rejecting banned content",
+        r"related to content with spam-like characteristics",
+        r"sending address not accepted due to spam filter",
+        r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
+        r"|refused|rejection|reporting address|score)",
+        r"spambouncer identified spam",
+        r"spamming not allowed",
+        r"too much spam",
+        r"the message (?:has been rejected by spam filtering engine|was rejected due to classification as bulk mail)",
+        r"the content of this message looked like spam",
+        r"this (?:e-?)?mail (?:cannot be forwarded because it was detected as spam|is classified as spam)",
+        r"this message (?:appears to be spam|has been (?:identified|scored) as spam|was classified as spam"
+        r"|scored \S{1,30} spam points|was rejected by recurrent pattern detection system)",
+        r"transaction failed spam message not queued",
+        r"we dont accept spam",
+        r"you're using a mass mailer",
+        r"your (?:e-?mail|message) (?:appears similar to spam|breaches local uribl policy|had spam-like"
+        r"|is (?:considered|probably) spam|was detected as spam|as spam and has prevented delivery"
+        r"|has been (?:temporarily blocked by our filter|rejected because it appears to be spam)"
+        r"|has triggered a spam block|may contain the spam contents|failed several antispam checks)",
+        r"high probability of (?:being )?spam",
+        r"classified as spam",
+        r"uce\b|\bube\b",
+    ),
+    TOO_MANY_CONNECTIONS: _family(
+        r"too many (?:connections|concurrent|simultaneous|smtp sessions|recipients)",
+        r"connection (?:rate|limit) (?:exceeded|reached)",
+        r"exceeds? (?:the )?(?:connection|recipient) limit",
+        r"no more connections",
+        r"server busy",
+    ),
+    RATE_LIMITED: _family(
+        r"rate limit(?:ed|ing)?",
+        r"receiving mail at a rate that prevents additional messages",
+        r"(?:sending|receiving) (?:too many|rate)",
+        r"too many (?:messages|emails|mails)",
+        r"throttl",
+        r"try again (?:later|slower)",
+        r"unusual rate of unsolicited mail",
+        r"exceeded (?:the )?(?:sending|message|hourly|daily) (?:rate|limit|quota)",
+    ),
+    BLOCKED: _family(
+        r"access denied\. ip name lookup failed",
+        r"access from ip address \S{1,60} blocked",
+        r"bad sender ip address",
+        r"black ?listed by",
+        r"(?:blocked|refused) - see https?://",
+        r"can'?t determine purported responsible address",
+        r"cannot resolve your address",
+        r"client host (?:\S{1,200} blocked using|rejected)",
+        r"confirm this mail server",
+        r"connection (?:dropped|refused by|reset by peer|was dropped by remote host)",
+        r"connections (?:not accepted from ip addresses on spamhaus|will not be accepted from)",
+        r"currently sending spam",
+        r"dnsbl|\brbl\b|spamhaus|spamcop|barracudacentral|sorbs\.net|abuseat\.org",
+        r"dynamic/zombied/spam ips blocked",
+        r"e-?mail blocked by",
+        r"go away",
+        r"host \S{1,200} refused to talk to me",
+        r"hosts with dynamic ip",
+        r"invalid ip for sending mail of domain",
+        r"ip \d{1,3}(?:\.\d{1,3}){3} is blocked",
+        r"ip/domain reputation problems",
+        r"is in a black ?list",
+        r"is not allowed to send (?:mail )?from",
+        r"listed (?:in|on|at) (?:the )?\S{0,60}(?:black ?list|block ?list|rbl|dnsbl)",
+        r"mail server at \S{1,200} is blocked",
+        r"message from \S{1,200} rejected based on blacklist",
+        r"messages from \S{1,200} temporarily deferred due to user complaints",
+        r"no access from mail server",
+        r"not currently accepting mail from your ip",
+        r"part of their network is on our block list",
+        r"please use the smtp server of your isp",
+        r"rejecting open proxy",
+        r"sender ip (?:address rejected|reverse lookup rejected)",
+        r"server access \S{0,200}forbidden",
+        r"server ip \S{1,60} listed as abusive",
+        r"smtp error from remote mail server after initial connection",
+        r"sorry, your remotehost looks suspiciously like spammer",
+        r"the (?:email|domain|ip)\S{0,200} is blacklisted",
+        r"too many spams from your ip",
+        r"unresolvable relay host name",
+        r"your (?:network is temporary blacklisted|sender's ip address is listed|server requires confirmation)",
+        r"was blocked by ",
+        r"we do not accept mail from (?:dynamic ips|hosts with dynamic ip)",
+        r"you are not allowed to connect",
+        r"your ip (?:address )?(?:has been |is )?(?:blocked|blacklisted|listed|banned)",
+        r"\bip (?:address )?(?:\S{1,60} )?(?:is |has been )?(?:blocked|blacklisted|banned)",
+        r"connection refused",
+        r"access denied for ip",
+        r"poor reputation|bad reputation|reputation (?:of|is)",
+    ),
+    REQUIRE_PTR: _family(
+        r"all mail servers must have a ptr record",
+        r"cannot find your hostname",
+        r"client host rejected: cannot find your (?:reverse )?hostname",
+        r"fix reverse dns for",
+        r"ips with missing ptr records",
+        r"no ptr record",
+        r"ptr record setup",
+        r"reverse (?:dns|lookup) (?:failed|required|lookup for host|entry|failure)",
+        r"(?:no|missing|invalid) (?:reverse dns|rdns)",
+        r"please get a custom reverse dns",
+        r"this system will not accept messages from servers/devices with no reverse dns",
+        r"unresolvable (?:client )?hostname",
+        r"host name (?:does not match|not found)",
+    ),
+    AUTH_FAILURE: _family(
+        r"\bspf\b.{0,40}(?:fail|check|validation|record|not (?:permitted|authorized|allowed))",
+        r"\bdkim\b.{0,40}(?:fail|invalid|signature|required)",
+        r"\bdmarc\b.{0,40}(?:fail|policy|reject)",
+        r"is not allowed to send mail.{0,80}spf",
+        r"please inspect your spf settings",
+        r"sender policy framework",
+        r"authentication (?:failed|failure|required)",
+        r"unauthenticated (?:email|mail|sender)",
+        r"not authenticated",
+        r"(?:spf|dkim|dmarc) authentication",
+    ),
+    VIRUS_DETECTED: _family(
+        r"virus (?:detected|found|infected)",
+        r"contains? (?:a )?(?:virus|malware|malicious)",
+        r"message was infected",
+        r"infected with",
+        r"(?:virus|malware) (?:scan|check)",
+        r"mail content denied",
+        r"attachment (?:blocked|rejected|not allowed)|banned attachment|illegal attachment",
+    ),
+    POLICY: _family(
+        r"email not accepted for policy reasons",
+        r"policy (?:violation|rejection|reasons)",
+        r"violates? (?:our|the)? ?(?:local )?(?:policy|policies|terms)",
+        r"by our policy",
+        r"content policy",
+        r"not accepted for policy",
+        r"rejected by policy|policy rejected",
+        r"due to local policy",
+        r"the message was rejected by organization policy",
+        r"because the message was rejected by policy",
+        r"dmarc policy",
+    ),
+    SECURITY_ERROR: _family(
+        r"authentication (?:credentials invalid|mechanism is too weak)",
+        r"(?:starttls|tls) (?:is )?required",
+        r"encryption (?:needed|required)",
+        r"must issue a starttls command first",
+        r"user not authenticated",
+        r"account security",
+        r"sending from a different address",
+    ),
+    SYSTEM_ERROR: _family(
+        r"aliasing/forwarding loop broken",
+        r"can'?t create user output file",
+        r"could not load drd for domain",
+        r"internal (?:error|server error)",
+        r"interrupted system call",
+        r"it encountered an error while being processed",
+        r"local (?:configuration|error)",
+        r"loop(?:ing)? detected|mail loop|routing loop|too many hops",
+        r"mail system (?:error|configuration)",
+        r"timeout waiting for input",
+        r"unable to (?:connect|process)",
+        r"server configuration error|misconfigur",
+        r"system (?:error|config error|failure)",
+        r"temporary (?:local )?(?:problem|failure|error)",
+        r"service (?:temporarily )?(?:unavailable|not available)",
+        r"mail server (?:temporarily )?rejected",
+        r"local delivery failed|mailbox delivery failed",
+    ),
+    SYSTEM_FULL: _family(
+        r"mail system full",
+        r"(?:disk|file system|filesystem) (?:full|is full)",
+        r"insufficient system (?:resources|storage)",
+        r"too many messages in queue",
+        r"out of (?:disk|storage) space",
+    ),
+    NETWORK_ERROR: _family(
+        r"could not connect and send the mail to",
+        r"dns records? for the destination computer could not be found",
+        r"hop count exceeded",
+        r"host is unreachable|network is unreachable|no route to host",
+        r"name service error",
+        r"the destination host is not reachable",
+        r"unable to resolve route",
+        r"no (?:mx|route) (?:for|to)",
+        r"connection (?:timed out|lost|closed)",
+        r"lost connection",
+        r"temporary (?:dns|lookup) failure|dns (?:lookup )?(?:failure|timeout|error)",
+        r"malformed or unexpected name server reply",
+        r"network error",
+    ),
+    EXPIRED: _family(
+        r"connection timed out",
+        r"could not find a gateway for",
+        r"delivery (?:time expired|attempts? (?:has|have) (?:failed|expired))",
+        r"failed to deliver to domain \S{1,200} after \d+ tries",
+        r"giving up",
+        r"given up",
+        r"it has not been collected after",
+        r"message (?:expired|timed out|has been (?:in the queue|delayed) (?:too long|for))",
+        r"retry (?:time not reached for any host after a long failure period|timeout exceeded)",
+        r"server did not respond",
+        r"this message has been in the queue too long",
+        r"was not reachable within the allowed queue period",
+        r"your message could not be delivered for more than",
+        r"could not be delivered for \S{1,20} days",
+        r"queue (?:life ?time|time ?out) exceeded|too long in (?:the )?queue",
+        r"expired after",
+        r"maximum (?:delivery )?time exceeded",
+    ),
+    CONTENT_ERROR: _family(
+        r"improper use of 8-bit data in message header",
+        r"message header size exceeds limit",
+        r"message mime complexity exceeds the policy maximum",
+        r"routing loop detected -- too many received: headers",
+        r"this message contain invalid mime headers",
+        r"this message contains improperly-formatted binary content",
+        r"this message contains text that uses unnecessary base64 encoding",
+        r"header (?:error|syntax)|malformed (?:header|mime|message)",
+        r"invalid (?:header|mime)",
+        r"(?:message|content) (?:is )?(?:not )?(?:rfc|rfc-?\d+) ?compliant",
+        r"bare (?:lf|cr|newline)",
+    ),
+    NOT_ACCEPT: _family(
+        r"does not accept mail",
+        r"domain \S{0,200}does not accept",
+        r"accepts no mail",
+        r"null mx",
+        r"mail (?:is )?not accepted",
+        r"no mx record",
+        r"smtp protocol returned a permanent error",
+        r"host (?:does not|doesn'?t) accept mail",
+    ),
+    MAILER_ERROR: _family(
+        r"x-unix;",
+        r"command (?:died with status|failed|output)",
+        r"exit ?(?:code|status) \d+",
+        r"procmail: ",
+        r"bin/(?:procmail|maildrop|sh)|\.forward",
+        r"mailer (?:error|failed)",
+        r"pipe to \|",
+        r"service unavailable.{0,40}pipe",
+        r"unknown mailer error",
+        r"mail for \S{1,200} loops back to myself",
+    ),
+    SYNTAX_ERROR: _family(
+        r"syntax error",
+        r"command (?:not (?:recognized|implemented)|unrecognized)",
+        r"bad (?:command|sequence of commands)",
+        r"unrecognized command",
+        r"invalid command",
+        r"line too long",
+    ),
+    ON_HOLD: _family(r"on hold"),
+}
+
+# Which families may overrule a reason named by the status code alone: used to break ties the way
+# reports mean them (a 5.1.1 that says "blocked" is a block, a 5.7.1 that says "spam" is spam).
+_USER_UNKNOWN_VETO: Final = (
+    NO_RELAYING,
+    BLOCKED,
+    MAILBOX_FULL,
+    HAS_MOVED,
+    REJECTED,
+    SPAM_DETECTED,
+    SUSPENDED,
+)
+
+# First pass over text (Sisimai-like order): specific families before generic ones.
+_FIRST_ORDER: Final = (
+    MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, SUSPENDED, HAS_MOVED, NO_RELAYING, USER_UNKNOWN,
+    FILTERED, REJECTED, HOST_UNKNOWN, SPAM_DETECTED, TOO_MANY_CONNECTIONS, REQUIRE_PTR, BLOCKED,
+)  # fmt: skip
+# Second pass: what is left when none of the above fits.
+_SECOND_ORDER: Final = (
+    VIRUS_DETECTED, AUTH_FAILURE, POLICY, RATE_LIMITED, SECURITY_ERROR, SYSTEM_FULL, SYSTEM_ERROR,
+    NETWORK_ERROR, EXPIRED, CONTENT_ERROR, NOT_ACCEPT, MAILER_ERROR, SYNTAX_ERROR, ON_HOLD,
+)  # fmt: skip
+
+_SMTP_CODE_REASON: Final[dict[str, str]] = {
+    "421": SYSTEM_ERROR, "450": FILTERED, "451": SYSTEM_ERROR, "452": MAILBOX_FULL,
+    "500": SYNTAX_ERROR, "501": SYNTAX_ERROR, "502": SYNTAX_ERROR, "503": SYNTAX_ERROR,
+    "504": SYNTAX_ERROR, "521": NOT_ACCEPT, "523": MESSAGE_TOO_BIG, "552": MAILBOX_FULL,
+    "553": USER_UNKNOWN, "554": ON_HOLD, "556": NOT_ACCEPT, "530": SECURITY_ERROR,
+    "535": SECURITY_ERROR, "550": ON_HOLD, "551": HAS_MOVED,
+}  # fmt: skip
+
+
+def matches(reason: str, text: str) -> bool:
+    """Whether `text` contains a phrase of the family `reason`."""
+    pattern = PHRASES.get(reason)
+    return bool(pattern and text and pattern.search(text))
+
+
+def match_text(text: str) -> str | None:
+    """The reason a diagnostic text alone suggests (no status code), or None."""
+    if not text:
+        return None
+    for reason in _FIRST_ORDER + _SECOND_ORDER:
+        if PHRASES[reason].search(text):
+            return reason
+    return None
+
+
+def derive(
+    status: str | None = None,
+    smtp_code: str | None = None,
+    diagnostic: str | None = None,
+    action: str | None = None,
+    command: str | None = None,
+) -> str:
+    """The reason for one recipient from what its report said. Never raises."""
+    text = (diagnostic or "").strip()
+    status = valid_status(status)
+    if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
+        return DELIVERED
+    by_status = status_reason(status)
+    cmd = (command or "").upper()
+
+    # A status code that names a specific address-level or message-level reason is trusted,
+    # unless the text shows the rejection was really about the sender or the content.
+    if by_status == USER_UNKNOWN:
+        for other in _USER_UNKNOWN_VETO:
+            if matches(other, text):
+                return other
+        return USER_UNKNOWN
+    if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPENDED):
+        return by_status
+    if by_status == HOST_UNKNOWN:
+        return (
+            NETWORK_ERROR
+            if matches(NETWORK_ERROR, text) and not matches(HOST_UNKNOWN, text)
+            else HOST_UNKNOWN
+        )
+    if by_status == FILTERED:
+        if matches(USER_UNKNOWN, text) or matches(FILTERED, text):
+            return FILTERED
+        for other in (MAILBOX_FULL, SUSPENDED, SPAM_DETECTED, BLOCKED, REJECTED):
+            if matches(other, text):
+                return other
+        return FILTERED
+
+    for reason in _FIRST_ORDER:
+        if not matches(reason, text):
+            continue
+        if reason == USER_UNKNOWN and cmd in ("MAIL", "EHLO", "HELO", "CONN"):
+            continue
+        if reason == FILTERED and cmd in ("MAIL", "EHLO", "HELO", "CONN", "RCPT"):
+            continue
+        return reason
+
+    if by_status is not None and by_status not in _VAGUE:
+        return by_status
+    for reason in _SECOND_ORDER:
+        if matches(reason, text):
+            return reason
+    if by_status is not None:
+        return by_status
+    if status:
+        subject = status.split(".")[1]
+        if subject == "6":
+            return CONTENT_ERROR
+        if subject == "7":
+            return SECURITY_ERROR
+    if text.lower().startswith("x-unix"):
+        return MAILER_ERROR
+    code = smtp_code or reply_code_in_text(text)
+    if code in _SMTP_CODE_REASON and _SMTP_CODE_REASON[code] != ON_HOLD:
+        return _SMTP_CODE_REASON[code]
+    if (action or "").startswith(("delayed", "expired")):
+        return EXPIRED
+    if cmd in ("EHLO", "HELO"):
+        return BLOCKED
+    if text:
+        return ON_HOLD
+    return UNDEFINED
+
+
+def is_temporary(status: str | None, smtp_code: str | None) -> bool:
+    """Whether the report marks the failure as temporary (4.x.x / 4xx)."""
+    if status:
+        return status.startswith("4")
+    return bool(smtp_code and smtp_code.startswith("4"))
+
+
+def classify(
+    reason: str,
+    status: str | None = None,
+    smtp_code: str | None = None,
+    *,
+    delay_warning: bool = False,
+) -> str:
+    """hard / soft / ignored for a reason (the one place this rule lives).
+
+    `delay_warning`: the report says the message is still queued (Action: delayed, a warning);
+    such a notice is ignored whatever the reason. A message that expired after the MTA gave up
+    is not a warning: it stays soft.
+    """
+    if delay_warning and reason not in (FEEDBACK, VACATION):
+        return "ignored"
+    if reason == FEEDBACK or reason in _HARD:
+        return "hard"
+    if reason == NOT_ACCEPT:
+        return "soft" if is_temporary(status, smtp_code) else "hard"
+    if reason in _IGNORED:
+        return "ignored"
+    return "soft"
