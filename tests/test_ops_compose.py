@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -18,14 +19,24 @@ COMPOSE = ROOT / "docker-compose.yml"
 APP_SERVICES = ("migrate", "api", "worker")
 
 
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings read the environment; only the values written in the file may count here."""
+    for name in [n for n in os.environ if n.startswith("BOUNCEBACK_")]:
+        monkeypatch.delenv(name)
+
+
 @pytest.fixture(scope="module")
-def config() -> dict[str, Any]:
+def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The stack as docker-compose resolves it (anchors merged, variables substituted)."""
     exe = shutil.which("docker-compose")
     if exe is None:
         pytest.skip("docker-compose not installed (scripts/test installs Debian's package when root)")
+    # An empty env file: an operator's .env beside the compose file must not change what is checked.
+    env_file = tmp_path_factory.mktemp("compose") / "empty.env"
+    env_file.write_text("")
     proc = subprocess.run(
-        [exe, "-f", str(COMPOSE), "config"],
+        [exe, "--env-file", str(env_file), "-f", str(COMPOSE), "config"],
         cwd=ROOT,
         capture_output=True,
         text=True,
