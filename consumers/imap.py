@@ -1,0 +1,548 @@
+"""IMAP intake: read the bounce and FBL mailboxes, ingest every message once, move it, delete nothing.
+
+For each mailbox: fetch by UID, hand the raw bytes to the pipeline, and only after that transaction
+has committed move the message to `Processed` (recognised) or `Quarantine` (human mail, garbage,
+oversized, or failing again and again). A crash between commit and move is harmless: the message is
+still in the folder, is ingested again, comes back as a duplicate (content hash) with the first
+outcome, and is moved then. MOVE (RFC 6851) when the server has it, else COPY + \\Deleted + UID
+EXPUNGE of that one message (UIDPLUS). IDLE when offered (re-issued before servers drop it),
+polling otherwise; any connection or server error closes the session and reconnects with
+exponential backoff and jitter. `run_mailboxes` is the blocking entry point the worker and `serve`
+run in a thread: one asyncio task per mailbox; a stop flag finishes the current message, logs out
+and returns within seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import re
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import aioimaplib
+from aioimaplib.aioimaplib import STOP_WAIT_SERVER_PUSH, Command
+
+from consumers.mailbox_url import MailboxConfig, parse_mailbox_urls
+from service.config import Settings
+from service.db import Database
+from service.logging import get_logger
+from service.metrics import IMAP_MESSAGES, IMAP_POLL_ERRORS
+
+log = get_logger(__name__)
+
+T = TypeVar("T")
+
+COMMAND_TIMEOUT = 30.0  # one IMAP command, including fetching a large message
+# RFC 2177: re-issue IDLE at least every 29 minutes; NAT boxes and proxies drop silent
+# connections much sooner, so refresh well before that (each refresh also rescans the folder).
+IDLE_REFRESH_SECONDS = 9 * 60.0
+MAX_ATTEMPTS = 3  # a message whose ingest fails this often is stored quarantined and moved aside
+BACKOFF_INITIAL = 1.0
+BACKOFF_MAX = 300.0
+STOP_POLL_SECONDS = 0.1  # how often the loop looks at the (thread-side) stop flag
+SHUTDOWN_GRACE = 8.0  # after stop: time for the current message and logout before tasks are cancelled
+
+PROCESSED = "processed"
+QUARANTINED = "quarantined"
+
+_UIDVALIDITY = re.compile(rb"\[UIDVALIDITY (\d+)\]")
+_FETCH_UID = re.compile(rb"\bUID (\d+)\b")
+
+
+class ImapError(Exception):
+    """The server or the connection failed; the message is one line without secrets."""
+
+
+class LoginRefused(ImapError):
+    """The server refused our user name and password."""
+
+
+class ConnectionLost(ImapError):
+    """The server went away in the middle of the session."""
+
+
+# --- what happens to a message ---------------------------------------------------------------
+
+
+IngestFn = Callable[[bytes, str], str]  # (raw, source) -> PROCESSED | QUARANTINED
+QuarantineFn = Callable[[bytes, str, str], None]  # (raw, source, reason)
+
+
+def pipeline_intake(settings: Settings, db: Database) -> tuple[IngestFn, QuarantineFn]:
+    """The real pipeline: one transaction per message, committed before the call returns."""
+    from service.pipeline import MessageTooLarge, ingest_message
+
+    def quarantine(raw: bytes, source: str, reason: str) -> None:
+        from parsers.model import ParseResult
+        from service.pipeline import ingest_parsed
+
+        # Stored without parsing (parsing is what failed, or what must not be tried): the
+        # pipeline's quarantine path keeps the bytes, the reason and the outbox announcement.
+        with db.transaction() as session:
+            ingest_parsed(
+                session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason
+            )
+
+    def ingest(raw: bytes, source: str) -> str:
+        try:
+            result = ingest_message(db, raw, source, settings)
+        except MessageTooLarge as exc:
+            # Only the first max_message_bytes are kept in the database; the whole message stays
+            # in the Quarantine folder for whoever looks into it.
+            quarantine(raw[: settings.max_message_bytes], source, f"too large: {exc}")
+            return QUARANTINED
+        return PROCESSED if result.outcome == PROCESSED else QUARANTINED
+
+    return ingest, quarantine
+
+
+# --- one IMAP session ------------------------------------------------------------------------
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _text(response: Any) -> str:
+    """The server's words from a response, one line."""
+    for line in reversed(response.lines):
+        if isinstance(line, bytes | bytearray) and line.strip():
+            return bytes(line).decode("utf-8", "replace").strip()[:300]
+    return str(response.result)
+
+
+class MailboxSession:
+    """One logged-in connection with the read folder selected."""
+
+    def __init__(self, config: MailboxConfig, *, timeout: float = COMMAND_TIMEOUT) -> None:
+        self.config = config
+        self.timeout = timeout
+        self.lost = asyncio.Event()
+        self.client: Any = None
+        self.uidvalidity: int | None = None
+
+    # Every server round trip goes through here: a dropped connection ends the wait at once
+    # instead of after the command timeout.
+    async def _call(self, awaitable: Awaitable[T], what: str) -> T:
+        task: asyncio.Future[T] = asyncio.ensure_future(awaitable)
+        lost = asyncio.ensure_future(self.lost.wait())
+        waiters: set[asyncio.Future[Any]] = {task, lost}
+        try:
+            done, _ = await asyncio.wait(waiters, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            lost.cancel()
+        if task in done:
+            try:
+                return task.result()
+            except (TimeoutError, aioimaplib.AioImapException, OSError) as exc:
+                raise ImapError(f"{what} failed: {exc or type(exc).__name__}") from None
+        task.cancel()
+        if self.lost.is_set():
+            raise ConnectionLost(f"connection lost during {what}")
+        raise ImapError(f"{what} timed out after {self.timeout:.0f} s")
+
+    async def _command(self, name: str, *args: str, prefix: str | None = None, what: str = "") -> Any:
+        protocol = self.client.protocol
+        command = Command(name, protocol.new_tag(), *args, prefix=prefix, loop=protocol.loop)
+        response = await self._call(protocol.execute(command), what or name)
+        return response
+
+    @property
+    def capabilities(self) -> set[str]:
+        return {c.upper() for c in self.client.protocol.capabilities}
+
+    async def open(self) -> None:
+        cfg = self.config
+        ssl_context = cfg.ssl_context() if cfg.scheme == "imaps" else None
+        self.client = aioimaplib.IMAP4(
+            host=cfg.host,
+            port=cfg.port,
+            timeout=self.timeout,
+            conn_lost_cb=lambda _exc: self.lost.set(),
+            ssl_context=ssl_context,
+        )
+        await self._call(self.client.wait_hello_from_server(), "connect")
+        if cfg.scheme == "imap":
+            if "STARTTLS" in self.capabilities:
+                await self._starttls()
+            elif cfg.require_starttls:
+                raise ImapError("server does not offer STARTTLS and STARTTLS is required")
+        response = await self._call(self.client.login(cfg.user, cfg.password), "login")
+        if response.result != "OK":
+            raise LoginRefused(f"login refused for user {cfg.user}: {_text(response)}")
+        if not any(b"CAPABILITY" in bytes(line) for line in response.lines if isinstance(line, bytes)):
+            await self._call(self.client.protocol.capability(), "CAPABILITY")
+        for folder in (cfg.processed_folder, cfg.quarantine_folder):
+            await self._ensure_folder(folder)
+        response = await self._call(self.client.select(_quote(cfg.folder)), "SELECT")
+        if response.result != "OK":
+            raise ImapError(f"cannot select folder {cfg.folder}: {_text(response)}")
+        for line in response.lines:
+            match = _UIDVALIDITY.search(bytes(line)) if isinstance(line, bytes | bytearray) else None
+            if match:
+                self.uidvalidity = int(match.group(1))
+
+    async def _starttls(self) -> None:
+        protocol = self.client.protocol
+        response = await self._command("STARTTLS")
+        if response.result != "OK":
+            raise ImapError(f"STARTTLS refused: {_text(response)}")
+        loop = asyncio.get_running_loop()
+        try:
+            transport = await asyncio.wait_for(
+                loop.start_tls(
+                    protocol.transport,
+                    protocol,
+                    self.config.ssl_context(),
+                    server_hostname=self.config.host,
+                ),
+                self.timeout,
+            )
+        except (TimeoutError, OSError) as exc:
+            raise ImapError(f"TLS handshake failed: {exc}") from None
+        protocol.transport = transport
+        # RFC 3501 6.2.1: capabilities seen before TLS must be forgotten and asked for again.
+        await self._call(protocol.capability(), "CAPABILITY")
+
+    async def _ensure_folder(self, folder: str) -> None:
+        response = await self._command("LIST", '""', _quote(folder), what="LIST")
+        if response.result == "OK" and any(
+            isinstance(line, bytes) and line.startswith(b"(") for line in response.lines
+        ):
+            return
+        response = await self._command("CREATE", _quote(folder), what="CREATE")
+        # ALREADYEXISTS: another worker created it in between, which is just as good.
+        if response.result != "OK" and b"ALREADYEXISTS" not in b" ".join(
+            bytes(line) for line in response.lines if isinstance(line, bytes)
+        ):
+            raise ImapError(f"cannot create folder {folder}: {_text(response)}")
+        log.info("imap folder created", mailbox=self.config.label, folder=folder)
+
+    async def uids(self) -> list[int]:
+        """UIDs of every message in the folder, oldest first (all of them are waiting for us)."""
+        # Without MOVE or UIDPLUS our moved messages stay behind flagged \\Deleted: skip those.
+        criteria = "ALL" if self.capabilities & {"MOVE", "UIDPLUS"} else "UNDELETED"
+        response = await self._command("SEARCH", criteria, prefix="UID", what="UID SEARCH")
+        if response.result != "OK":
+            raise ImapError(f"UID SEARCH failed: {_text(response)}")
+        found: list[int] = []
+        for line in response.lines[:-1]:
+            if isinstance(line, bytes):
+                found.extend(int(token) for token in line.split() if token.isdigit())
+        return sorted(found)
+
+    async def fetch(self, uid: int) -> bytes | None:
+        """The raw message, or None when it is gone (another reader moved it)."""
+        protocol = self.client.protocol
+        # BODY.PEEK: reading must not mark the message \Seen for the humans who look at the folder.
+        response = await self._call(
+            protocol.fetch(str(uid), "(UID BODY.PEEK[])", by_uid=True, timeout=self.timeout), "UID FETCH"
+        )
+        if response.result != "OK":
+            raise ImapError(f"UID FETCH {uid} failed: {_text(response)}")
+        lines = response.lines
+        for index, line in enumerate(lines):
+            if isinstance(line, bytearray) and index > 0:
+                header = lines[index - 1]
+                match = _FETCH_UID.search(bytes(header)) if isinstance(header, bytes) else None
+                if match is None or int(match.group(1)) == uid:
+                    return bytes(line)
+        return None
+
+    async def move(self, uid: int, folder: str) -> None:
+        """Move one message; never leaves it deleted without a copy."""
+        caps = self.capabilities
+        if "MOVE" in caps:
+            response = await self._command("MOVE", str(uid), _quote(folder), prefix="UID", what="UID MOVE")
+            if response.result != "OK":
+                raise ImapError(f"UID MOVE {uid} to {folder} failed: {_text(response)}")
+            return
+        # Without MOVE: the copy comes first; a \Deleted left over from an interrupted earlier
+        # attempt is cleared so the copy does not carry it into the target folder.
+        await self._uid_ok("STORE", str(uid), "-FLAGS.SILENT", "(\\Deleted)")
+        await self._uid_ok("COPY", str(uid), _quote(folder))
+        await self._uid_ok("STORE", str(uid), "+FLAGS.SILENT", "(\\Deleted)")
+        if "UIDPLUS" in caps:
+            await self._uid_ok("EXPUNGE", str(uid))
+        # Without UIDPLUS a plain EXPUNGE would also remove messages somebody else flagged; the
+        # message stays flagged \Deleted in the folder and `uids()` with UNDELETED skips it.
+
+    async def _uid_ok(self, name: str, *args: str) -> None:
+        response = await self._command(name, *args, prefix="UID", what=f"UID {name}")
+        if response.result != "OK":
+            raise ImapError(f"UID {name} {args[0]} failed: {_text(response)}")
+
+    @property
+    def can_idle(self) -> bool:
+        return "IDLE" in self.capabilities
+
+    async def wait_for_mail(self, timeout: float, stop: asyncio.Event) -> None:
+        """Return when new mail may have arrived, after `timeout`, or when `stop` is set."""
+        if not self.can_idle:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(_first(stop.wait(), self.lost.wait()), timeout)
+            if self.lost.is_set():
+                raise ConnectionLost("connection lost while polling")
+            return
+        idle = await self._call(self.client.idle_start(timeout=timeout), "IDLE")
+        try:
+            while not stop.is_set():
+                push = asyncio.ensure_future(self.client.wait_server_push(timeout + 5))
+                stopped = asyncio.ensure_future(stop.wait())
+                lost = asyncio.ensure_future(self.lost.wait())
+                done, pending = await asyncio.wait({push, stopped, lost}, return_when=asyncio.FIRST_COMPLETED)
+                for task in pending:
+                    task.cancel()
+                if lost in done:
+                    raise ConnectionLost("connection lost during IDLE")
+                if push not in done:
+                    break
+                try:
+                    lines = push.result()
+                except TimeoutError:
+                    break
+                if lines == STOP_WAIT_SERVER_PUSH:
+                    break  # time to re-issue IDLE
+                if any(b"EXISTS" in bytes(line) for line in lines if isinstance(line, bytes | bytearray)):
+                    break
+        finally:
+            if not self.lost.is_set() and self.client.has_pending_idle():
+                self.client.idle_done()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(idle, self.timeout)
+            idle.cancel()
+
+    async def close(self) -> None:
+        """Log out politely (bounded); the connection is closed either way."""
+        if self.client is None:
+            return
+        if not self.lost.is_set():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.client.logout(), 2.0)
+        transport = getattr(self.client.protocol, "transport", None)
+        if transport is not None:
+            transport.close()
+        for task in list(getattr(self.client, "tasks", ())) + list(
+            getattr(self.client.protocol, "tasks", ())
+        ):
+            task.cancel()
+
+
+async def _first(*awaitables: Awaitable[Any]) -> None:
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+# --- one mailbox, forever ----------------------------------------------------------------------
+
+
+@dataclass
+class MailboxReader:
+    """Reads one mailbox until stopped: sessions, reconnects, failures per message."""
+
+    config: MailboxConfig
+    ingest: IngestFn
+    quarantine: QuarantineFn
+    poll_interval: float = 30.0
+    idle_refresh: float = IDLE_REFRESH_SECONDS
+    backoff_initial: float = BACKOFF_INITIAL
+    backoff_max: float = BACKOFF_MAX
+    timeout: float = COMMAND_TIMEOUT
+    # Failed attempts per (uidvalidity, uid), in memory: after a restart a message gets fresh tries.
+    failures: dict[tuple[int | None, int], int] = field(default_factory=dict)
+    moved: int = 0
+    _uidvalidity: int | None = None
+    # Messages left in the folder for a later pass (a failed attempt); skipped until the folder
+    # has nothing else to offer.
+    _skipped: set[tuple[int | None, int]] = field(default_factory=set)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        attempt = 0
+        last_error: str | None = None
+        while not stop.is_set():
+            session = MailboxSession(self.config, timeout=self.timeout)
+            try:
+                await session.open()
+                if last_error is not None:
+                    log.info("imap mailbox reconnected", mailbox=self.config.label)
+                else:
+                    log.info("imap mailbox open", mailbox=self.config.label, idle=session.can_idle)
+                attempt, last_error = 0, None
+                await self._serve(session, stop)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                IMAP_POLL_ERRORS.labels(mailbox=self.config.label).inc()
+                error = _one_line(exc)
+                attempt += 1
+                delay = min(self.backoff_max, self.backoff_initial * 2 ** (attempt - 1))
+                delay *= random.uniform(0.5, 1.0)  # jitter: many workers must not retry in step
+                # One line per failure; a failure repeating itself is not news, so it drops to info.
+                level = log.error if error != last_error else log.info
+                level("imap mailbox error", mailbox=self.config.label, error=error, retry_in=round(delay, 1))
+                last_error = error
+                await session.close()
+                await _sleep_unless(stop, delay)
+                continue
+            await session.close()
+
+    async def _serve(self, session: MailboxSession, stop: asyncio.Event) -> None:
+        if self._uidvalidity is not None and session.uidvalidity != self._uidvalidity:
+            # The server renumbered the folder: our UIDs mean nothing now. Every message is still
+            # in the folder and reprocessing one is harmless (content-hash idempotency).
+            log.warning(
+                "imap uidvalidity changed",
+                mailbox=self.config.label,
+                old=self._uidvalidity,
+                new=session.uidvalidity,
+            )
+            self.failures.clear()
+        self._uidvalidity = session.uidvalidity
+        while not stop.is_set():
+            await self._drain(session, stop)
+            if stop.is_set():
+                break
+            wait = self.idle_refresh if session.can_idle else self.poll_interval
+            if self.failures:
+                wait = min(wait, self.backoff_initial * 2)  # failed messages get another try soon
+            await session.wait_for_mail(wait, stop)
+
+    async def _drain(self, session: MailboxSession, stop: asyncio.Event) -> None:
+        """Handle every message now in the folder, one at a time, until empty or stopped."""
+        while not stop.is_set():
+            pending = [u for u in await session.uids() if (session.uidvalidity, u) not in self._skipped]
+            if not pending:
+                self._skipped.clear()
+                return
+            for uid in pending:
+                if stop.is_set():
+                    return
+                await self._handle(session, uid)
+            # Messages may have arrived while we worked: look again before waiting.
+
+    async def _handle(self, session: MailboxSession, uid: int) -> None:
+        key = (session.uidvalidity, uid)
+        raw = await session.fetch(uid)
+        if raw is None:
+            return
+        source = f"{self.config.label};uid={uid}"
+        try:
+            outcome = await asyncio.to_thread(self.ingest, raw, source)
+        except Exception as exc:
+            if _is_database_outage(exc):
+                raise ImapError(f"database unavailable: {_one_line(exc)}") from None
+            attempts = self.failures.get(key, 0) + 1
+            self.failures[key] = attempts
+            if attempts < MAX_ATTEMPTS:
+                log.warning(
+                    "imap message failed; will retry",
+                    mailbox=self.config.label,
+                    uid=uid,
+                    attempt=attempts,
+                    error=_one_line(exc),
+                )
+                self._skipped.add(key)
+                return
+            reason = f"failed {attempts} times: {_one_line(exc)}"[:500]
+            try:
+                await asyncio.to_thread(self.quarantine, raw, source, reason)
+            except Exception as store_exc:
+                if _is_database_outage(store_exc):
+                    raise ImapError(f"database unavailable: {_one_line(store_exc)}") from None
+                # Left in the folder, untouched: better stuck and visible than lost.
+                log.error(
+                    "imap message cannot even be quarantined; left in the folder",
+                    mailbox=self.config.label,
+                    uid=uid,
+                    error=_one_line(store_exc),
+                )
+                self._skipped.add(key)
+                return
+            log.error(
+                "imap message quarantined after repeated failures",
+                mailbox=self.config.label,
+                uid=uid,
+                error=_one_line(exc),
+            )
+            outcome = QUARANTINED
+        folder = self.config.processed_folder if outcome == PROCESSED else self.config.quarantine_folder
+        await session.move(uid, folder)
+        self.failures.pop(key, None)
+        self._skipped.discard(key)
+        self.moved += 1
+        IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc()
+        log.debug("imap message moved", mailbox=self.config.label, uid=uid, folder=folder)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _is_database_outage(exc: BaseException) -> bool:
+    """A database that cannot be reached is not the message's fault: retry it, never quarantine it."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from service.db import DatabaseUnavailable
+
+    return isinstance(exc, OperationalError | InterfaceError | DatabaseUnavailable)
+
+
+async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+async def _watch_stop(stop: threading.Event, flag: asyncio.Event) -> None:
+    # threading.Event cannot wake an event loop by itself; looking every 100 ms is cheap enough.
+    while not stop.is_set():
+        await asyncio.sleep(STOP_POLL_SECONDS)
+    flag.set()
+
+
+async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> None:
+    """Run every reader until `stop` is set; then give them SHUTDOWN_GRACE to finish and log out."""
+    flag = asyncio.Event()
+    watcher = asyncio.create_task(_watch_stop(stop, flag))
+    tasks = [asyncio.create_task(reader.run(flag), name=reader.config.label) for reader in readers]
+    try:
+        await flag.wait()
+        _, pending = await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE)
+        for task in pending:
+            # Only ever stuck on the network or the database: a message cut off here was not
+            # moved, so it is simply read again next time.
+            log.warning("imap reader did not stop in time; cancelled", mailbox=task.get_name())
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    finally:
+        watcher.cancel()
+        for task in tasks:
+            task.cancel()
+
+
+def run_mailboxes(settings: Settings, db: Database, stop: threading.Event) -> None:
+    """Blocking: read every mailbox in BOUNCEBACK_IMAP_URLS until `stop` is set (returns within 10 s).
+
+    Raises MailboxConfigError for an unusable URL (callers check at start-up with
+    `parse_mailbox_urls`). Returns at once when no mailbox is configured.
+    """
+    configs = parse_mailbox_urls(settings)
+    if not configs:
+        return
+    ingest, quarantine = pipeline_intake(settings, db)
+    readers = [
+        MailboxReader(cfg, ingest, quarantine, poll_interval=settings.imap_poll_interval_seconds)
+        for cfg in configs
+    ]
+    asyncio.run(run_readers(readers, stop))
