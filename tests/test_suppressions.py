@@ -1,0 +1,127 @@
+"""Suppression use cases on SQLite and PostgreSQL: check, manual add/remove with audit and outbox."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from service import suppressions
+from service.addresses import InvalidAddress
+from service.db import Database
+from service.models import OutboxEvent, Recipient, SuppressionChange
+
+T0 = datetime(2026, 5, 1, 8, 30, tzinfo=UTC)
+
+
+def test_manual_add_is_normalised_audited_and_announced(database: Database) -> None:
+    with database.transaction() as session:
+        row, created = suppressions.add_manual(
+            session, "  <Someone@Bücher.Example> ", note="asked by phone", actor="cli", now=T0
+        )
+        assert created
+        assert row.address == "someone@xn--bcher-kva.example"
+    with database.transaction() as session:
+        again, created = suppressions.add_manual(
+            session, "someone@bücher.example", note=None, actor="cli", now=T0 + timedelta(hours=1)
+        )
+        assert not created and again.reason == "manual"
+        change = session.execute(select(SuppressionChange)).scalar_one()
+        assert (change.change, change.reason, change.actor, change.note) == (
+            "added",
+            "manual",
+            "cli",
+            "asked by phone",
+        )
+        out = session.execute(select(OutboxEvent)).scalar_one()
+        assert out.ce_type == "bounceback.suppression.added"
+        assert out.subject == "someone@xn--bcher-kva.example"
+        assert out.data == {
+            "address": "someone@xn--bcher-kva.example",
+            "reason": "manual",
+            "since": "2026-05-01T08:30:00Z",
+            "event_id": None,
+            "actor": "cli",
+            "note": "asked by phone",
+        }
+
+
+def test_check_answers_in_input_order_with_normalised_addresses(database: Database) -> None:
+    with database.transaction() as session:
+        suppressions.add_manual(session, "b@example.com", note=None, actor="test")
+    with database.transaction() as session:
+        results = suppressions.check(session, ["A@example.com", " <B@EXAMPLE.com>", "b@example.com"])
+    assert results == [
+        {"address": "a@example.com", "suppressed": False, "reason": None},
+        {"address": "b@example.com", "suppressed": True, "reason": "manual"},
+        {"address": "b@example.com", "suppressed": True, "reason": "manual"},
+    ]
+
+
+def test_check_handles_large_batches(database: Database) -> None:
+    with database.transaction() as session:
+        for i in range(0, 3000, 7):
+            suppressions.add_manual(session, f"user{i}@example.com", note=None, actor="test")
+    addresses = [f"user{i}@example.com" for i in range(3000)]
+    with database.transaction() as session:
+        results = suppressions.check(session, addresses)
+    assert [r["suppressed"] for r in results] == [i % 7 == 0 for i in range(3000)]
+
+
+def test_check_rejects_something_that_is_not_an_address(database: Database) -> None:
+    with database.transaction() as session, pytest.raises(InvalidAddress):
+        suppressions.check(session, ["ok@example.com", "no-at-sign"])
+
+
+def test_remove_reactivates_audits_and_resets_the_soft_bounce_count(database: Database) -> None:
+    with database.transaction() as session:
+        suppressions.add_manual(session, "r@example.com", note=None, actor="test", now=T0)
+    with database.transaction() as session:
+        assert suppressions.remove(
+            session, "R@example.com", note="customer asked", actor="api:ops", now=T0 + timedelta(days=1)
+        )
+    with database.transaction() as session:
+        assert not suppressions.remove(session, "r@example.com", note=None, actor="api:ops")
+        assert not suppressions.remove(session, "never@example.com", note=None, actor="api:ops")
+        row = session.get(Recipient, "r@example.com")
+        assert row is not None and not row.suppressed and row.reason is None
+        assert row.soft_bounces_count_from is not None
+        assert row.soft_bounces_count_from.replace(tzinfo=UTC) == T0 + timedelta(days=1)
+        changes = [
+            (c.change, c.reason, c.actor, c.note)
+            for c in session.execute(select(SuppressionChange).order_by(SuppressionChange.id)).scalars()
+        ]
+        assert changes == [
+            ("added", "manual", "test", None),
+            ("removed", "manual", "api:ops", "customer asked"),
+        ]
+        types = [o.ce_type for o in session.execute(select(OutboxEvent).order_by(OutboxEvent.id)).scalars()]
+        assert types == ["bounceback.suppression.added", "bounceback.suppression.removed"]
+        assert suppressions.get(session, "r@example.com") is None
+
+
+def test_import_keeps_a_known_reason_and_date_and_refuses_unknown_reasons(database: Database) -> None:
+    with database.transaction() as session:
+        row, created = suppressions.import_entry(
+            session, "i@example.com", reason="hard_bounce", since=T0, note="from old system", actor="import"
+        )
+        assert created and row.reason == "hard_bounce"
+        with pytest.raises(ValueError):
+            suppressions.import_entry(
+                session, "j@example.com", reason="because", since=None, note=None, actor="import"
+            )
+    with database.transaction() as session:
+        entry = suppressions.get(session, "i@example.com")
+        assert entry is not None
+        assert suppressions.to_dict(entry)["since"] == "2026-05-01T08:30:00Z"
+
+
+def test_invalid_addresses_raise(database: Database) -> None:
+    with database.transaction() as session:
+        for call in (
+            lambda: suppressions.add_manual(session, "nobody", note=None, actor="t"),
+            lambda: suppressions.remove(session, "@example.com", note=None, actor="t"),
+        ):
+            with pytest.raises(InvalidAddress):
+                call()
