@@ -1,0 +1,234 @@
+"""The FastAPI application: routes, the problem handler, body limits, metrics and background work."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, HTTPException
+from fastapi.openapi.utils import get_openapi
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service import metrics
+from service.api import problems
+from service.api.routes import events, health, messages, suppressions
+from service.api.schemas import ImportRequest, ProblemDetails
+from service.apikeys import KeyCache
+from service.config import Settings
+from service.db import Database, DatabaseUnavailable
+
+log = structlog.get_logger("bounceback.api")
+
+API_TITLE = "bounceback"
+API_VERSION = "1.0.0"
+API_DESCRIPTION = (
+    "Suppression lookups for sending services, list management, raw bounce intake and the event "
+    "feed. Authenticate with `Authorization: Bearer KEY` (`bounceback apikey create`). Scopes: "
+    "`read` (lookups, checks, lists, history, events) ⊂ `ingest` (+ posting messages) ⊂ `admin` "
+    "(+ adding, removing and importing entries). Every error is RFC 9457 application/problem+json."
+)
+# JSON bodies other than imports: room for a full bulk check of maximum-length addresses.
+_JSON_BYTES_PER_ADDRESS = 330
+# How long a verified API key is remembered (a revocation takes effect within this time).
+KEY_CACHE_SECONDS = 5.0
+# How long shutdown waits for the pollers and the relay to finish their current item.
+BACKGROUND_JOIN_SECONDS = 10.0
+
+
+class BouncebackAPI(FastAPI):
+    """FastAPI with the catch-all guard outermost, so nothing unhandled reaches a caller raw."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return problems.CatchAll(super().build_middleware_stack())
+
+
+class BodyLimitAndMetrics:
+    """Request body limits per route (413 problem) and the request latency histogram, in one pass."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.json_limit = max(1024 * 1024, settings.max_bulk_addresses * _JSON_BYTES_PER_ADDRESS)
+        self.limits = {
+            "/v1/messages": settings.max_message_bytes,
+            "/v1/suppressions/import": settings.max_import_bytes,
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+        limit = self.limits.get(scope["path"].rstrip("/"), self.json_limit)
+
+        async def send_with_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            declared = _content_length(scope)
+            if declared is not None and declared > limit:
+                status = 413
+                await problems.send_problem(send, _too_large(limit))
+                return
+            received = 0
+
+            async def limited_receive() -> Message:
+                nonlocal received
+                message = await receive()
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(413, f"the request body exceeds the limit of {limit:,} bytes")
+                return message
+
+            await self.app(scope, limited_receive, send_with_status)
+        finally:
+            route = scope.get("route")
+            metrics.API_REQUEST_SECONDS.labels(
+                route=getattr(route, "path", "unmatched"), method=scope["method"], status=str(status)
+            ).observe(time.perf_counter() - started)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
+def _too_large(limit: int) -> problems.Problem:
+    return problems.Problem(
+        413, f"the request body exceeds the limit of {limit:,} bytes", slug="content-too-large"
+    )
+
+
+class BackgroundWork:
+    """Mailbox pollers and the outbox relay in threads, when those modules are installed."""
+
+    def __init__(self, settings: Settings, db: Database) -> None:
+        self.settings = settings
+        self.db = db
+        self.stop = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.relay: Any = None
+
+    def start(self) -> None:
+        run_mailboxes = _optional("consumers.imap", "run_mailboxes")
+        if run_mailboxes is not None and self.settings.imap_urls.strip():
+            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop)
+        relay_class = _optional("service.relay", "OutboxRelay")
+        if relay_class is not None:
+            self.relay = relay_class(self.settings, self.db)
+            self._spawn("outbox-relay", self.relay.run, self.stop)
+
+    def _spawn(self, name: str, target: Callable[..., Any], *args: Any) -> None:
+        def guarded() -> None:
+            try:
+                target(*args)
+            except Exception:
+                log.exception("background worker failed", worker=name)
+
+        thread = threading.Thread(target=guarded, name=name, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+        log.info("background worker started", worker=name)
+
+    def shutdown(self) -> None:
+        self.stop.set()
+        deadline = time.monotonic() + BACKGROUND_JOIN_SECONDS
+        for thread in self.threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                log.warning("background worker did not stop in time", worker=thread.name)
+        if self.relay is not None:
+            try:
+                self.relay.close()
+            except Exception:
+                log.exception("closing the outbox relay failed")
+
+
+def _optional(module: str, name: str) -> Any:
+    """`module.name`, or None when that part of the service is not installed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError:
+        return None
+
+
+def create_app(settings: Settings, db: Database | None = None, *, background: bool = False) -> FastAPI:
+    """The API for `settings`. With `background`, the lifespan also runs the pollers and the relay.
+
+    Without `db` the app opens (and, for the embedded SQLite, migrates) its own database; an
+    unreachable database does not stop start-up: calls answer 503 until it is back.
+    """
+    owns_db = db is None
+    database = db if db is not None else Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if owns_db and database.is_sqlite:
+            try:
+                database.upgrade()
+            except DatabaseUnavailable as exc:
+                log.warning("database not ready at start-up", error=str(exc))
+        work = BackgroundWork(settings, database) if background else None
+        if work is not None:
+            work.start()
+            app.state.relay = work.relay
+        try:
+            yield
+        finally:
+            if work is not None:
+                work.shutdown()
+            if owns_db:
+                database.dispose()
+
+    app = BouncebackAPI(
+        title=API_TITLE,
+        version=API_VERSION,
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.db = database
+    app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
+    app.state.relay = None
+    problems.install(app)
+    app.add_middleware(BodyLimitAndMetrics, settings=settings)
+    for router in (suppressions.router, messages.router, events.router, health.router):
+        app.include_router(router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                tags=[
+                    {"name": "suppressions", "description": "the suppression list"},
+                    {"name": "messages", "description": "raw bounce intake"},
+                    {"name": "events", "description": "the event feed"},
+                    {"name": "health", "description": "liveness, readiness, metrics"},
+                ],
+            )
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            # Referenced from hand-written parts of the spec (problem responses, the import body).
+            for model in (ProblemDetails, ImportRequest):
+                components[model.__name__] = model.model_json_schema(
+                    ref_template="#/components/schemas/{model}"
+                )
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,80 @@
+"""API key authentication and scopes as Annotated dependencies (admin ⊃ ingest ⊃ read)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from service.api.problems import Problem
+from service.apikeys import Caller, KeyCache, verify_key
+from service.config import Settings
+from service.db import Database
+
+# Documents the scheme in OpenAPI; errors are ours (401 problem), not the scheme's.
+bearer = HTTPBearer(auto_error=False, description="an API key from `bounceback apikey create`")
+
+_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="bounceback"'}
+
+
+async def get_database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+async def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DatabaseDep = Annotated[Database, Depends(get_database)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _verify(db: Database, key: str) -> Caller | None:
+    with db.session() as session:
+        return verify_key(session, key)
+
+
+async def authenticate(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Caller:
+    """The caller behind the bearer key; 401 when there is none or it is not valid."""
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise Problem(
+            401, "an API key is required (Authorization: Bearer KEY)", slug="unauthorized", headers=_CHALLENGE
+        )
+    key = credentials.credentials
+    cache: KeyCache = request.app.state.key_cache
+    caller = cache.get(key)
+    if caller is None:
+        caller = await run_in_threadpool(_verify, request.app.state.db, key)
+        if caller is None:
+            raise Problem(
+                401, "the API key is not valid or was revoked", slug="unauthorized", headers=_CHALLENGE
+            )
+        cache.put(key, caller)
+    request.state.caller = caller
+    return caller
+
+
+def _require(scope: str) -> Callable[[Caller], Awaitable[Caller]]:
+    async def dependency(caller: Annotated[Caller, Depends(authenticate)]) -> Caller:
+        if not caller.allows(scope):
+            raise Problem(
+                403,
+                f"this key has scope {caller.scope!r}; the call needs {scope!r}",
+                slug="forbidden",
+            )
+        return caller
+
+    dependency.__name__ = f"require_{scope}"
+    return dependency
+
+
+ReadCaller = Annotated[Caller, Depends(_require("read"))]
+IngestCaller = Annotated[Caller, Depends(_require("ingest"))]
+AdminCaller = Annotated[Caller, Depends(_require("admin"))]

@@ -1,0 +1,36 @@
+"""The event feed: the outbox served over HTTP, so a machine without Kafka still has the stream."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from service import lookups
+from service.api.auth import DatabaseDep, ReadCaller
+from service.api.routes import problem_responses
+from service.api.schemas import EventPage
+
+router = APIRouter(prefix="/v1/events", tags=["events"])
+
+
+@router.get(
+    "",
+    operation_id="list_events",
+    summary="Event feed",
+    response_model=EventPage,
+    responses=problem_responses(401, 403, 422),
+)
+def list_events(
+    caller: ReadCaller,
+    db: DatabaseDep,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="the last event id seen; 0 = from the start")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    """Events with an id above `after`, oldest first: the same CloudEvents Kafka gets (type, subject,
+    data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet."""
+    with db.session() as session:
+        events = lookups.event_feed(session, after=after, limit=limit)
+    return {"events": events, "next_after": events[-1]["id"] if events else after}

@@ -1,0 +1,47 @@
+"""Liveness, readiness (the database answers) and Prometheus metrics; no key needed."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from service.api.auth import DatabaseDep
+from service.api.problems import database_unavailable
+from service.api.routes import problem_responses
+from service.api.schemas import Health
+from service.db import DatabaseUnavailable
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", operation_id="healthz", response_model=Health, summary="Liveness")
+async def healthz() -> Health:
+    """The process is up and serving; says nothing about the database."""
+    return Health(status="ok")
+
+
+@router.get(
+    "/readyz",
+    operation_id="readyz",
+    response_model=Health,
+    summary="Readiness",
+    responses=problem_responses(),
+)
+def readyz(db: DatabaseDep) -> Health:
+    """Ready when the database answers; 503 problem+json while it does not."""
+    try:
+        db.check()
+    except DatabaseUnavailable:
+        raise database_unavailable() from None
+    return Health(status="ready")
+
+
+@router.get(
+    "/metrics",
+    operation_id="metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}},
+)
+def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,254 @@
+"""Request and response bodies of the REST API (pydantic models; they define the OpenAPI schemas)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual"]
+
+# The documented bulk-check ceiling; the running limit is settings.max_bulk_addresses.
+DEFAULT_MAX_BULK = 10_000
+
+ADDRESS_EXAMPLE = "jane.doe@example.com"
+
+
+class ProblemDetails(BaseModel):
+    """RFC 9457 problem details."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "https://bounceback.dev/problems/not-suppressed",
+                    "title": "Not Found",
+                    "status": 404,
+                    "detail": "jane.doe@example.com is not suppressed",
+                }
+            ]
+        },
+    )
+
+    type: str = Field(description="URI naming the kind of problem; about:blank for a plain HTTP status")
+    title: str
+    status: int
+    detail: str
+
+
+class Suppression(BaseModel):
+    """A suppressed address: why, since when, and from which event."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "address": ADDRESS_EXAMPLE,
+                    "suppressed": True,
+                    "reason": "hard_bounce",
+                    "since": "2026-11-20T08:15:00Z",
+                    "source_event_id": 42,
+                    "note": None,
+                }
+            ]
+        }
+    )
+
+    address: str
+    suppressed: bool
+    reason: str | None
+    since: datetime | None
+    source_event_id: int | None = Field(
+        description="the bounce event that caused it; null for manual entries"
+    )
+    note: str | None
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"addresses": [ADDRESS_EXAMPLE, "john@example.org"]}]},
+    )
+
+    addresses: list[str] = Field(
+        description=f"addresses to check, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
+        json_schema_extra={"maxItems": DEFAULT_MAX_BULK},
+    )
+
+
+class CheckResult(BaseModel):
+    address: str = Field(description="the normalised address")
+    suppressed: bool
+    reason: str | None
+
+
+class CheckResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "results": [
+                        {"address": ADDRESS_EXAMPLE, "suppressed": True, "reason": "complaint"},
+                        {"address": "john@example.org", "suppressed": False, "reason": None},
+                    ]
+                }
+            ]
+        }
+    )
+
+    results: list[CheckResult]
+
+
+class SuppressionPage(BaseModel):
+    items: list[Suppression]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last page")
+
+
+class ManualAdd(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"address": ADDRESS_EXAMPLE, "reason": "manual", "note": "asked to be removed"}]
+        },
+    )
+
+    address: str = Field(min_length=3, max_length=320)
+    reason: Literal["manual"] = "manual"
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class HistoryItem(BaseModel):
+    """An event (`kind` = event) or a suppression change (`kind` = change); fields by kind."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: Literal["event", "change"]
+    at: datetime = Field(description="when it was recorded")
+    id: int
+
+
+class History(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "address": ADDRESS_EXAMPLE,
+                    "suppressed": True,
+                    "items": [
+                        {
+                            "kind": "change",
+                            "at": "2026-11-20T08:15:00Z",
+                            "id": 7,
+                            "change": "added",
+                            "reason": "hard_bounce",
+                            "event_id": 42,
+                            "actor": "policy",
+                            "note": None,
+                        },
+                        {
+                            "kind": "event",
+                            "at": "2026-11-20T08:15:00Z",
+                            "id": 42,
+                            "type": "bounce",
+                            "classification": "hard",
+                            "reason": "user_unknown",
+                            "status": "5.1.1",
+                        },
+                    ],
+                    "truncated": False,
+                }
+            ]
+        }
+    )
+
+    address: str
+    suppressed: bool
+    items: list[HistoryItem]
+    truncated: bool = Field(description="true when older items exist beyond `limit`")
+
+
+class FeedEvent(BaseModel):
+    id: int = Field(description="feed position; pass the last one seen as `after`")
+    ce_id: str = Field(description="CloudEvents id (the same as on Kafka); de-duplicate on it")
+    type: str
+    subject: str | None
+    time: datetime
+    data: dict[str, Any]
+
+
+class EventPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "events": [
+                        {
+                            "id": 101,
+                            "ce_id": "6f1c9a4e-1d1b-4a43-9d53-2b1d8f3b7a10",
+                            "type": "bounceback.suppression.added",
+                            "subject": ADDRESS_EXAMPLE,
+                            "time": "2026-11-20T08:15:00Z",
+                            "data": {"address": ADDRESS_EXAMPLE, "reason": "hard_bounce"},
+                        }
+                    ],
+                    "next_after": 101,
+                }
+            ]
+        }
+    )
+
+    events: list[FeedEvent]
+    next_after: int = Field(description="the `after` for the next call")
+
+
+class IngestOutcome(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "message_id": 12,
+                    "outcome": "processed",
+                    "duplicate": False,
+                    "message_type": "dsn",
+                    "events": [
+                        {"id": 42, "recipient": ADDRESS_EXAMPLE, "type": "bounce", "classification": "hard"}
+                    ],
+                    "suppressions_added": [ADDRESS_EXAMPLE],
+                    "quarantine_reason": None,
+                }
+            ]
+        }
+    )
+
+    message_id: int
+    outcome: Literal["processed", "quarantined"]
+    duplicate: bool
+    message_type: str
+    events: list[dict[str, Any]]
+    suppressions_added: list[str]
+    quarantine_reason: str | None
+
+
+class ImportRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"addresses": [ADDRESS_EXAMPLE], "note": "migrated from the old ESP"}]
+        },
+    )
+
+    addresses: list[str]
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ImportSummary(BaseModel):
+    added: int
+    already_suppressed: int
+    invalid: list[str] = Field(description="inputs that are not addresses (at most 100 listed)")
+    invalid_count: int
+
+
+class Health(BaseModel):
+    status: str

@@ -1,0 +1,145 @@
+"""API keys: create, list, revoke and verify; only the SHA-256 of a key is ever stored."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.models import ApiKey
+
+# A scope allows everything the scopes before it allow: admin ⊃ ingest ⊃ read.
+SCOPES = ("read", "ingest", "admin")
+_RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+
+KEY_MARK = "bb"
+
+
+class UnknownScope(ValueError):
+    """The scope is not one of read, ingest, admin."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who a verified key belongs to: enough to authorise a call and name the actor."""
+
+    key_id: int
+    name: str
+    scope: str
+
+    def allows(self, required: str) -> bool:
+        return scope_allows(self.scope, required)
+
+
+def scope_allows(scope: str, required: str) -> bool:
+    """True when a key of `scope` may make a call that needs `required`."""
+    return _RANK.get(scope, -1) >= _RANK[required]
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def split_key(key: str) -> tuple[str, str] | None:
+    """(prefix, secret) of a key shaped `bb_<prefix>_<secret>`, or None for anything else."""
+    mark, sep, rest = key.partition("_")
+    prefix, sep2, secret = rest.partition("_")
+    if mark != KEY_MARK or not sep or not sep2 or not prefix or not secret:
+        return None
+    return prefix, secret
+
+
+def create_key(session: Session, name: str, scope: str, *, now: datetime | None = None) -> tuple[ApiKey, str]:
+    """Add a key in the caller's transaction; return the row and the key (shown once, never stored)."""
+    if scope not in _RANK:
+        raise UnknownScope(f"unknown scope {scope!r} (read, ingest or admin)")
+    name = name.strip()
+    if not name:
+        raise ValueError("a key needs a name")
+    prefix = secrets.token_hex(6)
+    # The prefix is hex (no underscore) and split_key cuts at the first two underscores only, so
+    # underscores in the URL-safe secret do no harm.
+    key = f"{KEY_MARK}_{prefix}_{secrets.token_urlsafe(32)}"
+    row = ApiKey(
+        name=name,
+        prefix=prefix,
+        key_hash=hash_key(key),
+        scope=scope,
+        created_at=now or datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    return row, key
+
+
+def list_keys(session: Session) -> list[ApiKey]:
+    return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
+
+
+def revoke_key(session: Session, ident: str, *, now: datetime | None = None) -> int:
+    """Revoke the active keys whose prefix, id or name is `ident`; return how many were revoked."""
+    query = select(ApiKey).where(ApiKey.revoked_at.is_(None))
+    if ident.isdigit():
+        query = query.where(ApiKey.id == int(ident))
+    else:
+        query = query.where((ApiKey.prefix == ident) | (ApiKey.name == ident))
+    rows = list(session.scalars(query))
+    for row in rows:
+        row.revoked_at = now or datetime.now(UTC)
+    return len(rows)
+
+
+def verify_key(session: Session, key: str) -> Caller | None:
+    """The caller for a presented key, or None when it is unknown, malformed or revoked."""
+    parts = split_key(key)
+    if parts is None:
+        return None
+    row = session.scalars(select(ApiKey).where(ApiKey.prefix == parts[0])).one_or_none()
+    if row is None or row.revoked_at is not None:
+        return None
+    # Constant-time comparison of the hashes: the time taken says nothing about how much matched.
+    if not hmac.compare_digest(row.key_hash, hash_key(key)):
+        return None
+    return Caller(key_id=row.id, name=row.name, scope=row.scope)
+
+
+class KeyCache:
+    """Verified keys remembered for a few seconds, so a lookup costs no key query.
+
+    Keyed by the key's SHA-256, never the key itself. A revocation takes effect within `ttl` seconds.
+    Unknown keys are not remembered: each attempt goes to the database.
+    """
+
+    def __init__(self, ttl: float = 5.0, max_entries: int = 10_000) -> None:
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._entries: dict[str, tuple[float, Caller]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Caller | None:
+        digest = hash_key(key)
+        entry = self._entries.get(digest)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            with self._lock:
+                self._entries.pop(digest, None)
+            return None
+        return entry[1]
+
+    def put(self, key: str, caller: Caller) -> None:
+        with self._lock:
+            if len(self._entries) >= self.max_entries:
+                self._entries.clear()
+            self._entries[hash_key(key)] = (time.monotonic() + self.ttl, caller)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

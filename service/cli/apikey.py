@@ -1,0 +1,82 @@
+"""`bounceback apikey create/list/revoke`: manage API keys (only their hashes are stored)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from service import apikeys
+from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.db import DatabaseUnavailable
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("apikey", help="create, list and revoke API keys")
+    commands = p.add_subparsers(dest="apikey_command", metavar="ACTION")
+    commands.required = True
+
+    create = commands.add_parser("create", help="create a key; prints it once, as the last line")
+    create.add_argument("--name", required=True, help="who uses the key (shown in the audit trail)")
+    create.add_argument(
+        "--scope",
+        required=True,
+        choices=apikeys.SCOPES,
+        help="read: lookups, checks, lists, events; ingest: + posting messages; admin: everything",
+    )
+    create.set_defaults(func=run_create)
+
+    listing = commands.add_parser("list", help="list keys (never the keys themselves)")
+    listing.add_argument("--json", action="store_true", help="JSON Lines output")
+    listing.set_defaults(func=run_list)
+
+    revoke = commands.add_parser("revoke", help="revoke a key by prefix, id or name")
+    revoke.add_argument("key", metavar="PREFIX|ID|NAME")
+    revoke.set_defaults(func=run_revoke)
+
+
+def run_create(args: argparse.Namespace) -> int:
+    db = database_or_exit(settings_or_exit())
+    try:
+        with db.transaction() as session:
+            row, key = apikeys.create_key(session, args.name, args.scope)
+            prefix, scope, name = row.prefix, row.scope, row.name
+    except ValueError as exc:
+        fail(str(exc))
+    except DatabaseUnavailable as exc:
+        fail(str(exc))
+    print(f"created key {prefix} ({name}, scope {scope}); it is shown once, store it now:", file=sys.stderr)
+    print(key)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    db = database_or_exit(settings_or_exit())
+    with db.session() as session:
+        rows = apikeys.list_keys(session)
+    for row in rows:
+        item = {
+            "id": row.id,
+            "prefix": row.prefix,
+            "name": row.name,
+            "scope": row.scope,
+            "created_at": row.created_at.isoformat(),
+            "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+        }
+        if args.json:
+            print(json.dumps(item))
+        else:
+            state = f"revoked {item['revoked_at']}" if row.revoked_at else "active"
+            print(f"{row.id}\t{row.prefix}\t{row.scope}\t{state}\t{row.name}")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    db = database_or_exit(settings_or_exit())
+    with db.transaction() as session:
+        count = apikeys.revoke_key(session, args.key)
+    if count == 0:
+        fail(f"no active key matches {args.key!r}", code=1)
+    print(f"revoked {count} key(s); running servers stop accepting them within seconds")
+    return 0

@@ -1,0 +1,43 @@
+"""`bounceback serve`: the API, the mailbox pollers and the outbox relay in one process."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from service.cli.common import settings_or_exit
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("serve", help="run the REST API (with mailbox pollers and the outbox relay)")
+    p.add_argument("--host", help="address to bind (default BOUNCEBACK_HOST, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default BOUNCEBACK_PORT, 8025)")
+    p.add_argument("--no-background", action="store_true", help="API only: no mailbox pollers, no relay")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service import logging as service_logging
+    from service.api import create_app
+
+    settings = settings_or_exit()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    service_logging.configure(settings)
+    service_logging.log_startup("serve", settings)
+    app = create_app(settings, background=not args.no_background)
+    # uvicorn turns SIGTERM/SIGINT into a graceful shutdown: open requests finish, the lifespan
+    # stops the pollers and the relay, then the process exits 0.
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+    uvicorn.Server(config).run()
+    return 0

@@ -1,0 +1,231 @@
+"""Read-side queries for the API: one lookup, bulk check, paged list, history and the event feed."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.addresses import InvalidAddress, normalize_address
+from service.models import BounceEvent, OutboxEvent, Recipient, SuppressionChange
+
+# Addresses per IN (...) query of a bulk check: a 10,000-address check is two queries, and no
+# backend's bound-parameter limit (SQLite 32,766, PostgreSQL 65,535) is ever approached.
+CHECK_CHUNK = 5000
+
+_ENTRY_COLUMNS = (
+    Recipient.address,
+    Recipient.reason,
+    Recipient.since,
+    Recipient.source_event_id,
+    Recipient.note,
+)
+
+
+class InvalidCursor(ValueError):
+    """The pagination cursor was not produced by this service."""
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def normalize_for_lookup(value: str) -> str:
+    """normalize_address, with a fast path for plain ASCII input (the common case of a bulk check).
+
+    For an ASCII domain, IDNA encoding changes nothing (normalize_address keeps an ASCII domain
+    even when the codec rejects it), so it is skipped; a test keeps both paths equal.
+    """
+    if not value.isascii():
+        return normalize_address(value)
+    addr = value.strip()
+    if addr[:7].lower() == "rfc822;":
+        addr = addr[7:].strip()
+    addr = addr.strip("<>").strip().strip('"').strip()
+    local, sep, domain = addr.rpartition("@")
+    if not sep or not local or not domain or len(addr) > 320 or len(addr.split()) != 1:
+        raise InvalidAddress(f"not an email address: {value!r}")
+    return f"{local.lower()}@{domain.rstrip('.').lower()}"
+
+
+def _entry(row: Any) -> dict[str, Any]:
+    return {
+        "address": row.address,
+        "suppressed": True,
+        "reason": row.reason,
+        "since": utc(row.since),
+        "source_event_id": row.source_event_id,
+        "note": row.note,
+    }
+
+
+def find_suppression(session: Session, address: str) -> dict[str, Any] | None:
+    """The suppression entry of one (normalised) address, or None when it is not suppressed."""
+    row = session.execute(
+        select(*_ENTRY_COLUMNS).where(Recipient.address == address, Recipient.suppressed.is_(True))
+    ).first()
+    return None if row is None else _entry(row)
+
+
+def check_addresses(session: Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
+    """`{"address", "suppressed", "reason"}` per input address (normalised), in input order.
+
+    Raises InvalidAddress naming the first entry (`addresses[i]`) that is not an address: a bulk
+    check fails as a whole rather than answering "not suppressed" for garbage (as the CLI does).
+    """
+    normalised: list[str] = []
+    for index, value in enumerate(addresses):
+        try:
+            normalised.append(normalize_for_lookup(value))
+        except InvalidAddress:
+            raise InvalidAddress(f"addresses[{index}]: not an email address: {value[:320]!r}") from None
+    wanted = list(set(normalised))
+    reasons: dict[str, str | None] = {}
+    for start in range(0, len(wanted), CHECK_CHUNK):
+        chunk = wanted[start : start + CHECK_CHUNK]
+        rows = session.execute(
+            select(Recipient.address, Recipient.reason).where(
+                Recipient.address.in_(chunk), Recipient.suppressed.is_(True)
+            )
+        )
+        reasons.update({address: reason for address, reason in rows})
+    return [{"address": a, "suppressed": a in reasons, "reason": reasons.get(a)} for a in normalised]
+
+
+def encode_cursor(address: str) -> str:
+    return base64.urlsafe_b64encode(address.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        value = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidCursor("the cursor is not one this service handed out") from None
+    if not value:
+        raise InvalidCursor("the cursor is not one this service handed out")
+    return value
+
+
+def list_suppressions(
+    session: Session,
+    *,
+    reason: str | None = None,
+    since: datetime | None = None,
+    after: str | None = None,
+    limit: int = 100,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of suppressed addresses in address order (keyset paging), and the next page's cursor."""
+    query = select(*_ENTRY_COLUMNS).where(Recipient.suppressed.is_(True))
+    if reason is not None:
+        query = query.where(Recipient.reason == reason)
+    if since is not None:
+        query = query.where(Recipient.since >= since)
+    if after is not None:
+        query = query.where(Recipient.address > after)
+    rows = session.execute(query.order_by(Recipient.address).limit(limit + 1)).all()
+    items = [_entry(row) for row in rows[:limit]]
+    next_cursor = encode_cursor(items[-1]["address"]) if len(rows) > limit else None
+    return items, next_cursor
+
+
+def iter_suppressions(
+    sessions: Callable[[], Session],
+    *,
+    reason: str | None = None,
+    since: datetime | None = None,
+    batch: int = 2000,
+) -> Iterator[list[dict[str, Any]]]:
+    """Every suppressed address in pages, each page read with its own short-lived session.
+
+    A streaming export of a large list thus never holds a connection (or a snapshot) between pages.
+    """
+    after: str | None = None
+    while True:
+        with sessions() as session:
+            items, _ = list_suppressions(session, reason=reason, since=since, after=after, limit=batch)
+        if not items:
+            return
+        yield items
+        if len(items) < batch:
+            return
+        after = items[-1]["address"]
+
+
+def address_history(session: Session, address: str, *, limit: int = 100) -> tuple[list[dict[str, Any]], bool]:
+    """Events and suppression changes of one address, newest first; and whether more exist."""
+    events = session.scalars(
+        select(BounceEvent)
+        .where(BounceEvent.recipient == address)
+        .order_by(BounceEvent.created_at.desc(), BounceEvent.id.desc())
+        .limit(limit + 1)
+    ).all()
+    changes = session.scalars(
+        select(SuppressionChange)
+        .where(SuppressionChange.address == address)
+        .order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc())
+        .limit(limit + 1)
+    ).all()
+    items: list[dict[str, Any]] = [
+        {
+            "kind": "event",
+            "at": utc(e.created_at),
+            "id": e.id,
+            "message_id": e.message_id,
+            "type": e.type,
+            "classification": e.classification,
+            "reason": e.reason,
+            "status": e.status,
+            "smtp_code": e.smtp_code,
+            "diagnostic": e.diagnostic,
+            "remote_mta": e.remote_mta,
+            "action": e.action,
+            "feedback_type": e.feedback_type,
+            "original_message_id": e.original_message_id,
+            "original_mail_from": e.original_mail_from,
+            "occurred_at": utc(e.occurred_at),
+        }
+        for e in events
+    ]
+    items += [
+        {
+            "kind": "change",
+            "at": utc(c.created_at),
+            "id": c.id,
+            "change": c.change,
+            "reason": c.reason,
+            "event_id": c.event_id,
+            "actor": c.actor,
+            "note": c.note,
+        }
+        for c in changes
+    ]
+    # A change caused by an event is recorded in the same instant as the event; listing the change
+    # first (newest first) reads as "suppressed, because of this event".
+    items.sort(key=lambda i: (i["at"], i["kind"] == "change", i["id"]), reverse=True)
+    return items[:limit], len(items) > limit
+
+
+def event_feed(session: Session, *, after: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+    """Outbox events with an id above `after`, oldest first: the same stream Kafka gets."""
+    rows = session.scalars(
+        select(OutboxEvent).where(OutboxEvent.id > after).order_by(OutboxEvent.id).limit(limit)
+    ).all()
+    return [
+        {
+            "id": r.id,
+            "ce_id": r.ce_id,
+            "type": r.ce_type,
+            "subject": r.subject,
+            "time": utc(r.created_at),
+            "data": r.data,
+        }
+        for r in rows
+    ]
