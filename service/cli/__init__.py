@@ -13,6 +13,8 @@ COMMAND_MODULES = (
     "service.cli.ingest",
     "service.cli.suppressions",
     "service.cli.db",
+    "service.cli.apikey",
+    "service.cli.serve",
 )
 
 
