@@ -100,6 +100,7 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
         if pasted is not None and pasted.deliveries:
             deliveries = pasted.deliveries
             detector = "rfc3464-text"
+            from_dsn_part = True
         elif report is not None:
             defects.append("delivery report names no recipient")
 
@@ -171,6 +172,11 @@ def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
         if m is None and len(mta) == 1 and len(deliveries) == 1:
             m = mta[0]  # one recipient both ways: the text may spell the address differently
         if m is None:
+            # The text part may name another domain (aliases, rewriting): same local part, once.
+            local = _key(d.recipient).split("@")[0]
+            same = [x for x in mta if _key(x.recipient).split("@")[0] == local]
+            m = same[0] if len(same) == 1 else None
+        if m is None:
             continue
         used = True
         if m.reason:
@@ -221,7 +227,11 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
         if status is None and d.diagnostic:
             status = reasons.status_in_text(d.diagnostic)
         smtp_code = d.smtp_code or (reasons.reply_code_in_text(d.diagnostic) if d.diagnostic else None)
-        fixed = dataclasses.replace(d, status=status, smtp_code=smtp_code)
+        command = d.smtp_command or dsn.command_in_text(d.diagnostic)
+        if command is None and d.diagnostic and recipient in d.diagnostic.lower():
+            # A reply that quotes the recipient address answers RCPT TO ("550 <a@b>: User unknown").
+            command = "RCPT"
+        fixed = dataclasses.replace(d, status=status, smtp_code=smtp_code, smtp_command=command)
         reason, diagnostic = _reason(fixed, human)
         action = d.action
         if from_dsn_part:

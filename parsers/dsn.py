@@ -22,6 +22,7 @@ _STATUS_VALUE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
 _ADDRESS = re.compile(
     r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`]{1,200})@([A-Za-z0-9][A-Za-z0-9.\-]{0,250}|\[[0-9A-Fa-f.:]{3,60}\])"""
 )
+_SPECIFIC = re.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
 _TEXT_DSN_HINT = re.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
 
@@ -123,16 +124,18 @@ def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
 
 
 def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
-    """One block may hold several recipients without blank lines between them: split it."""
+    """One block may hold several recipients without blank lines between them: split it.
+
+    A recipient field starts a new recipient when the current one already has that field or
+    already has its own Action/Status (Original-Recipient may come before or after Final-Recipient).
+    """
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
     for name, value in block:
-        starts_new = (name == "final-recipient" and "final-recipient" in current) or (
-            name == "original-recipient" and ("final-recipient" in current or name in current)
-        )
-        if starts_new:
-            groups.append(current)
-            current = {}
+        if name in _RECIPIENT_KEYS and (name in current or "action" in current or "status" in current):
+            if any(k in current for k in _RECIPIENT_KEYS):
+                groups.append(current)
+                current = {}
         if name == "diagnostic-code" and name in current:
             current[name] += " " + value  # a second Diagnostic-Code line continues the first
         elif name not in current:
@@ -142,6 +145,31 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     return groups
 
 
+_COMMAND = re.compile(
+    r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|connect)"
+    r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
+    r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection)"
+    r"|\[(rcpt_to|mail_from|data)\]",
+    re.IGNORECASE,
+)
+_COMMAND_NAMES = {
+    "rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
+    "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "helo": "HELO", "ehlo": "EHLO",
+    "connect": "CONN", "initial connection": "CONN",
+}  # fmt: skip
+
+
+def command_in_text(text: str | None) -> str | None:
+    """The SMTP command a diagnostic says the error answered (RCPT, MAIL, DATA, ...)."""
+    if not text:
+        return None
+    found = None
+    for m in _COMMAND.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        found = _COMMAND_NAMES.get(word, found)
+    return found
+
+
 def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -> str | None:
     """Status field; a specific code from the diagnostic beats a generic x.0.0; else reply code."""
     raw = fields.get("status", "")
@@ -149,6 +177,8 @@ def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -
     status = valid_status(f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}") if m else None
     cls = status[0] if status else (smtp_code[0] if smtp_code else None)
     found = status_in_text(diagnostic, prefer=cls) if diagnostic else None
+    if found and _SPECIFIC.match(found):
+        return found  # a specific code in the diagnostic says more than the Status field
     if status is None:
         if found:
             return found
@@ -173,10 +203,9 @@ def _delivery(fields: dict[str, str]) -> Delivery | None:
     status = _status_of(fields, diagnostic, smtp_code)
     remote = strip_type(fields.get("remote-mta")) or None
     diag_type = (fields.get("diagnostic-code") or "").split(";", 1)[0].strip().upper()
-    command = None
+    command = command_in_text(diagnostic)
     if diag_type.startswith("X-UNIX"):
         diagnostic = diagnostic or fields.get("diagnostic-code", "")
-        command = None
     return Delivery(
         recipient=recipient,
         status=status,

@@ -362,7 +362,6 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"unknown host",
         r"unrouteable address|unroutable address",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
-        r"domain name not found|nxdomain",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
         r"dominio (?:inesistente|inexistente)",
     ),
@@ -574,6 +573,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"temporary (?:dns|lookup) failure|dns (?:lookup )?(?:failure|timeout|error)",
         r"malformed or unexpected name server reply",
         r"network error",
+        r"dns type '?\w+'? lookup|responded with code nxdomain|domain name not found",
     ),
     EXPIRED: _family(
         r"connection timed out",
@@ -713,13 +713,14 @@ def derive(
     if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPENDED):
         return by_status
     if by_status == HOST_UNKNOWN:
-        return (
-            NETWORK_ERROR
-            if matches(NETWORK_ERROR, text) and not matches(HOST_UNKNOWN, text)
-            else HOST_UNKNOWN
-        )
+        return HOST_UNKNOWN
+    unknown_user_text = matches(USER_UNKNOWN, text)
     if by_status == FILTERED:
-        if matches(USER_UNKNOWN, text) or matches(FILTERED, text):
+        # "mailbox disabled" with a user-unknown text: the address is gone when the server said
+        # so to RCPT TO; after DATA it is the recipient's filter.
+        if unknown_user_text and cmd == "RCPT":
+            return USER_UNKNOWN
+        if unknown_user_text or matches(FILTERED, text):
             return FILTERED
         for other in (MAILBOX_FULL, SUSPENDED, SPAM_DETECTED, BLOCKED, REJECTED):
             if matches(other, text):
@@ -727,9 +728,20 @@ def derive(
         return FILTERED
 
     for reason in _FIRST_ORDER:
+        if reason == USER_UNKNOWN:
+            if not unknown_user_text:
+                continue
+            # Text alone proves an unknown user only in answer to RCPT TO; a rejection after
+            # DATA that says "unknown user" is the recipient's filter (Japanese mobile carriers).
+            # So does an addressing status (x.1.x, e.g. Microsoft's 5.1.10 RecipientNotFound).
+            if cmd == "RCPT" or (status and status[1:4] == ".1."):
+                return USER_UNKNOWN
+            if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
+                continue
+            if any(matches(other, text) for other in _USER_UNKNOWN_VETO):
+                continue
+            return FILTERED
         if not matches(reason, text):
-            continue
-        if reason == USER_UNKNOWN and cmd in ("MAIL", "EHLO", "HELO", "CONN"):
             continue
         if reason == FILTERED and cmd in ("MAIL", "EHLO", "HELO", "CONN", "RCPT"):
             continue
