@@ -132,10 +132,14 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
     for name, value in block:
-        if name in _RECIPIENT_KEYS and (name in current or "action" in current or "status" in current):
-            if any(k in current for k in _RECIPIENT_KEYS):
-                groups.append(current)
-                current = {}
+        seen_recipient = any(k in current for k in _RECIPIENT_KEYS)
+        if (
+            name in _RECIPIENT_KEYS
+            and seen_recipient
+            and (name in current or "action" in current or "status" in current)
+        ):
+            groups.append(current)
+            current = {}
         if name == "diagnostic-code" and name in current:
             current[name] += " " + value  # a second Diagnostic-Code line continues the first
         elif name not in current:
