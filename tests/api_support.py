@@ -61,8 +61,9 @@ def add_keys(db: Database) -> dict[str, str]:
     return keys
 
 
-@pytest.fixture()
-def api(database: Database) -> Iterator[Api]:
+@pytest.fixture(name="api")
+def api_fixture(database: Database) -> Iterator[Api]:
+    """The app on the `database` fixture, with one key per scope (test modules import this fixture)."""
     settings = make_settings(database.url)
     keys = add_keys(database)
     with TestClient(create_app(settings, database), raise_server_exceptions=False) as client:
