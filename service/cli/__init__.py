@@ -10,9 +10,11 @@ from collections.abc import Sequence
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
 COMMAND_MODULES = (
     "service.cli.parse",
+    "service.cli.relay",
     "service.cli.ingest",
     "service.cli.suppressions",
     "service.cli.db",
+    "service.cli.worker",
     "service.cli.apikey",
     "service.cli.serve",
 )

@@ -1,0 +1,406 @@
+"""The outbox relay: publishes committed outbox rows to Kafka as CloudEvents, in order, at least once.
+
+A row is marked published only after the broker acknowledged it (acks=all); when anything fails,
+nothing of the batch is marked and the rows go out again on the next pass (consumers de-duplicate
+on `ce_id`). Several relays may run against one database:
+
+- PostgreSQL: each batch is one transaction that takes a transaction-scoped advisory lock, then
+  `SELECT ... FOR UPDATE SKIP LOCKED` the oldest rows, publishes them and marks them. The advisory
+  lock makes relays take turns batch by batch, so rows leave in id order even with many relays.
+- SQLite: a lease. One atomic UPDATE stamps `claimed_until` on the oldest rows, and only when no
+  other relay holds an unexpired claim; the rows are published outside the transaction (so ingest is
+  never blocked behind the broker) and then marked. A relay that dies mid-batch leaves a claim that
+  expires by itself after `LEASE`.
+
+Without `BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS` nothing is published and the rows stay for the API feed.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, select, text, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from service import metrics
+from service.cloudevents import to_kafka_record
+from service.config import Settings
+from service.db import Database
+from service.logging import get_logger
+from service.models import OutboxEvent
+
+log = get_logger(__name__)
+
+BATCH_SIZE = 500
+# A SQLite claim older than this is taken to belong to a dead relay. Far above the worst publish
+# time (connect + delivery timeouts below), so a live relay never loses its claim.
+LEASE = timedelta(seconds=120)
+# Every wait on the broker is bounded, so "unreachable" is an answer within seconds, not a hang:
+# connecting, a request and waiting for metadata take at most this long, a delivery at most twice it.
+BROKER_TIMEOUT_MS = 5000
+# Arbitrary, fixed: the key of the PostgreSQL advisory lock relays take turns on.
+RELAY_LOCK_KEY = 0x626F756E6365  # "bounce"
+PRUNE_INTERVAL_SECONDS = 600.0
+
+
+class BrokerUnavailable(Exception):
+    """The Kafka broker could not be reached or did not acknowledge in time; one line for operators."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class OutboxRelay:
+    """Publishes pending outbox rows; `run` keeps doing it until told to stop.
+
+    Thread-safe: `wake()` and `close()` may be called from any thread; one pass runs at a time.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        *,
+        batch_size: int = BATCH_SIZE,
+        idle_poll_seconds: float = 1.0,
+        max_backoff_seconds: float = 30.0,
+        broker_timeout_ms: int = BROKER_TIMEOUT_MS,
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.batch_size = batch_size
+        self.idle_poll_seconds = idle_poll_seconds
+        self.max_backoff_seconds = max_backoff_seconds
+        self.broker_timeout_ms = broker_timeout_ms
+        self.topic = settings.kafka_topic
+        self._servers = [s.strip() for s in settings.kafka_bootstrap_servers.split(",") if s.strip()]
+        self._pass_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._producer: Any = None
+        self._topic_ready = False
+        self._last_prune = 0.0
+
+    @property
+    def enabled(self) -> bool:
+        """False in embedded mode (no Kafka configured): events stay in the outbox for the API feed."""
+        return bool(self._servers)
+
+    # --- public surface -------------------------------------------------------------------------
+
+    def publish_pending(self) -> int:
+        """Publish everything pending, oldest first; return how many rows were published.
+
+        Raises BrokerUnavailable (rows published before the failure stay published, the failed
+        batch stays pending).
+        """
+        if not self.enabled:
+            self._update_backlog()
+            return 0
+        total = 0
+        with self._pass_lock:
+            try:
+                while True:
+                    published = self._publish_batch()
+                    total += published
+                    if published < self.batch_size:
+                        break
+            except BrokerUnavailable:
+                # The producer may hold half-sent batches for a broker that is gone; start afresh.
+                self._drop_producer()
+                raise
+            finally:
+                self._update_backlog()
+        return total
+
+    def run(self, stop: threading.Event) -> None:
+        """Publish continuously until `stop` is set: promptly after `wake()`, with backoff on failure."""
+        if not self.enabled:
+            log.info("relay_disabled", reason="BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS is not set")
+        backoff = 0.0
+        try:
+            while not stop.is_set():
+                self._wake.clear()
+                try:
+                    published = self.publish_pending()
+                    if backoff:
+                        log.info("relay_recovered", published=published)
+                    backoff = 0.0
+                    self._prune_now_and_then()
+                except BrokerUnavailable as exc:
+                    backoff = min(max(1.0, backoff * 2), self.max_backoff_seconds)
+                    log.warning("relay_broker_unavailable", error=str(exc), retry_in=backoff)
+                except Exception as exc:  # the database, most likely; keep the worker alive
+                    backoff = min(max(1.0, backoff * 2), self.max_backoff_seconds)
+                    log.error("relay_failed", error=f"{type(exc).__name__}: {exc}", retry_in=backoff)
+                # While backing off, new events must not hammer a broker that is down.
+                self._sleep(stop, backoff or self.idle_poll_seconds, wakeable=not backoff)
+        finally:
+            self.close()
+
+    def wake(self) -> None:
+        """New events are waiting: cut the current idle wait short."""
+        self._wake.set()
+
+    def close(self) -> None:
+        """Flush and close the producer (waits for a running pass to finish)."""
+        with self._pass_lock:
+            self._drop_producer(flush=True)
+
+    def prune(self, *, now: datetime | None = None) -> int:
+        """Delete rows published longer ago than the retention (0 days = keep forever)."""
+        days = self.settings.outbox_retention_days
+        if days <= 0:
+            return 0
+        cutoff = (now or _now()) - timedelta(days=days)
+        with self.db.transaction() as session:
+            result = session.execute(
+                delete(OutboxEvent).where(
+                    OutboxEvent.published_at.is_not(None), OutboxEvent.published_at < cutoff
+                )
+            )
+            removed = int(getattr(result, "rowcount", 0) or 0)
+        if removed:
+            log.info("outbox_pruned", removed=removed, retention_days=days)
+        return removed
+
+    # --- one batch ------------------------------------------------------------------------------
+
+    def _publish_batch(self) -> int:
+        if self.db.is_sqlite:
+            return self._publish_batch_leased()
+        return self._publish_batch_locked()
+
+    def _publish_batch_locked(self) -> int:
+        """PostgreSQL: claim, publish and mark in one transaction; a failure rolls the claim back."""
+        with self.db.transaction() as session:
+            # Another relay's batch holds the lock only for one publish (seconds); wait for it.
+            session.execute(text("SET LOCAL lock_timeout = '60s'"))
+            session.execute(select(func.pg_advisory_xact_lock(RELAY_LOCK_KEY)))
+            rows = list(
+                session.scalars(
+                    select(OutboxEvent)
+                    .where(OutboxEvent.published_at.is_(None))
+                    .order_by(OutboxEvent.id)
+                    .limit(self.batch_size)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            if not rows:
+                return 0
+            self._send(rows)
+            self._mark_published(session, [r.id for r in rows], claimed_until=None)
+        metrics.EVENTS_PUBLISHED.inc(len(rows))
+        return len(rows)
+
+    def _publish_batch_leased(self) -> int:
+        """SQLite: claim with a lease, publish outside any transaction, then mark."""
+        # Microseconds of randomness make this relay's stamp its own.
+        until = _now() + LEASE + timedelta(microseconds=secrets.randbelow(1_000_000))
+        with self.db.transaction() as session:
+            rows = self._claim(session, until)
+        if not rows:
+            return 0
+        ids = [r.id for r in rows]
+        try:
+            self._send(rows)
+        except BaseException:
+            self._release(ids, until)
+            raise
+        with self.db.transaction() as session:
+            self._mark_published(session, ids, claimed_until=until)
+        metrics.EVENTS_PUBLISHED.inc(len(rows))
+        return len(rows)
+
+    def _claim(self, session: Session, until: datetime) -> list[OutboxEvent]:
+        now = _now()
+        # Aliases, so the sub-selects read the table afresh instead of correlating with the UPDATE.
+        pending = OutboxEvent.__table__.alias("pending")
+        oldest = (
+            select(pending.c.id)
+            .where(pending.c.published_at.is_(None))
+            .order_by(pending.c.id)
+            .limit(self.batch_size)
+            .scalar_subquery()
+        )
+        other = OutboxEvent.__table__.alias("other")
+        claimed_elsewhere = exists().where(and_(other.c.published_at.is_(None), other.c.claimed_until > now))
+        # One statement, so checking "nobody else holds a claim" and claiming are atomic.
+        result = session.execute(
+            update(OutboxEvent)
+            .where(OutboxEvent.id.in_(oldest), ~claimed_elsewhere)
+            .values(claimed_until=until)
+            .execution_options(synchronize_session=False)
+        )
+        if not getattr(result, "rowcount", 0):
+            return []
+        return list(
+            session.scalars(
+                select(OutboxEvent)
+                .where(OutboxEvent.claimed_until == until, OutboxEvent.published_at.is_(None))
+                .order_by(OutboxEvent.id)
+            )
+        )
+
+    def _release(self, ids: Sequence[int], until: datetime) -> None:
+        try:
+            with self.db.transaction() as session:
+                session.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.id.in_(ids), OutboxEvent.claimed_until == until)
+                    .values(claimed_until=None)
+                    .execution_options(synchronize_session=False)
+                )
+        except Exception as exc:  # the lease expires by itself
+            log.warning("relay_release_failed", error=str(exc))
+
+    @staticmethod
+    def _mark_published(session: Session, ids: Sequence[int], *, claimed_until: datetime | None) -> None:
+        condition: list[ColumnElement[bool]] = [OutboxEvent.id.in_(ids), OutboxEvent.published_at.is_(None)]
+        if claimed_until is not None:
+            condition.append(OutboxEvent.claimed_until == claimed_until)
+        session.execute(
+            update(OutboxEvent)
+            .where(*condition)
+            .values(published_at=_now(), claimed_until=None)
+            .execution_options(synchronize_session=False)
+        )
+
+    # --- Kafka ----------------------------------------------------------------------------------
+
+    def _send(self, rows: Sequence[OutboxEvent]) -> None:
+        """Send `rows` in order and wait until the broker acknowledged every one of them."""
+        from kafka.errors import KafkaError
+
+        producer = self._ensure_producer()
+        instance = self.settings.instance
+        try:
+            futures = []
+            for row in rows:
+                record = to_kafka_record(row, instance)
+                futures.append(
+                    producer.send(
+                        self.topic, key=record.key, value=record.value, headers=list(record.headers)
+                    )
+                )
+            producer.flush(timeout=3 * self.broker_timeout_ms / 1000)
+            for future in futures:
+                future.get(timeout=0)
+        except KafkaError as exc:
+            raise BrokerUnavailable(self._describe(exc)) from None
+
+    def _ensure_producer(self) -> Any:
+        if self._producer is not None and self._topic_ready:
+            return self._producer
+        from kafka import KafkaProducer
+        from kafka.errors import KafkaError
+
+        try:
+            if not self._topic_ready:
+                self._ensure_topic()
+                self._topic_ready = True
+            if self._producer is None:
+                self._producer = KafkaProducer(
+                    bootstrap_servers=self._servers,
+                    client_id=f"bounceback-relay-{self.settings.instance}",
+                    acks="all",
+                    # Idempotence keeps retried batches in order and without broker-side copies.
+                    enable_idempotence=True,
+                    linger_ms=5,
+                    batch_size=256 * 1024,
+                    allow_auto_create_topics=False,
+                    bootstrap_timeout_ms=self.broker_timeout_ms,
+                    max_block_ms=self.broker_timeout_ms,
+                    request_timeout_ms=self.broker_timeout_ms,
+                    delivery_timeout_ms=2 * self.broker_timeout_ms + 10,
+                    reconnect_backoff_max_ms=1000,
+                )
+        except KafkaError as exc:
+            raise BrokerUnavailable(self._describe(exc)) from None
+        return self._producer
+
+    def _ensure_topic(self) -> None:
+        """Create the topic with the configured partition count when it does not exist yet."""
+        from kafka.admin import KafkaAdminClient, NewTopic
+        from kafka.errors import TopicAlreadyExistsError
+
+        admin = KafkaAdminClient(
+            bootstrap_servers=self._servers,
+            client_id=f"bounceback-relay-{self.settings.instance}",
+            bootstrap_timeout_ms=self.broker_timeout_ms,
+            request_timeout_ms=self.broker_timeout_ms,
+        )
+        try:
+            if self.topic in admin.list_topics():
+                return
+            partitions = self.settings.kafka_topic_partitions
+            try:
+                # replication_factor -1: the broker's default (3 on a production cluster, 1 locally).
+                admin.create_topics([NewTopic(self.topic, num_partitions=partitions, replication_factor=-1)])
+                log.info("topic_created", topic=self.topic, partitions=partitions)
+            except TopicAlreadyExistsError:
+                pass  # another relay was quicker
+        finally:
+            admin.close()
+
+    def _drop_producer(self, *, flush: bool = False) -> None:
+        producer, self._producer = self._producer, None
+        self._topic_ready = False
+        if producer is None:
+            return
+        try:
+            if flush:
+                producer.flush(timeout=self.broker_timeout_ms / 1000)
+            producer.close(timeout=self.broker_timeout_ms / 1000 if flush else 0)
+        except Exception as exc:  # closing a producer for a dead broker may complain; nothing to save
+            log.debug("producer_close_failed", error=str(exc))
+
+    def _describe(self, exc: BaseException) -> str:
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return f"Kafka broker unreachable at {','.join(self._servers)}: {detail}"
+
+    # --- bookkeeping ----------------------------------------------------------------------------
+
+    def _update_backlog(self) -> None:
+        try:
+            with self.db.transaction() as session:
+                count, oldest = session.execute(
+                    select(func.count(OutboxEvent.id), func.min(OutboxEvent.created_at)).where(
+                        OutboxEvent.published_at.is_(None)
+                    )
+                ).one()
+        except Exception as exc:  # metrics must never break publishing
+            log.debug("backlog_query_failed", error=str(exc))
+            return
+        metrics.OUTBOX_BACKLOG.set(count)
+        if oldest is None:
+            metrics.OUTBOX_OLDEST_AGE.set(0)
+        else:
+            oldest = oldest.replace(tzinfo=UTC) if oldest.tzinfo is None else oldest
+            metrics.OUTBOX_OLDEST_AGE.set(max(0.0, (_now() - oldest).total_seconds()))
+
+    def _prune_now_and_then(self) -> None:
+        if time.monotonic() - self._last_prune < PRUNE_INTERVAL_SECONDS:
+            return
+        self._last_prune = time.monotonic()
+        self.prune()
+
+    def _sleep(self, stop: threading.Event, seconds: float, *, wakeable: bool) -> None:
+        """Wait `seconds`, returning early when `stop` is set (or, if wakeable, on `wake()`)."""
+        deadline = time.monotonic() + seconds
+        while not stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            slice_ = min(remaining, 0.1)
+            if wakeable:
+                if self._wake.wait(slice_):
+                    return
+            else:
+                stop.wait(slice_)
