@@ -97,9 +97,25 @@ def cut_at(text: str, *markers: str | re.Pattern[str]) -> str:
     return text[:end]
 
 
+def body_text(mail: Mail) -> str:
+    """`mail.text`, or when it is empty the raw payloads of the parts (a broken MIME structure,
+    such as a multipart whose boundary parameter was not folded into its header, hides the text
+    from the loader)."""
+    if mail.text.strip():
+        return mail.text
+    chunks: list[str] = []
+    for part in mail.message.walk():
+        payload = part.get_payload()
+        if isinstance(payload, str):
+            chunks.append(payload)
+        if len(chunks) > 64:
+            break
+    return "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")[: 256 * 1024]
+
+
 def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
-    """The human-readable report: `mail.text` up to the attached original or a format's marker."""
-    return cut_at(mail.text, ORIGINAL_MARKER, *markers)
+    """The human-readable report: the body text up to the attached original or a format's marker."""
+    return cut_at(body_text(mail), ORIGINAL_MARKER, *markers)
 
 
 def after(text: str, marker: str | re.Pattern[str]) -> str | None:

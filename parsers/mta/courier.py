@@ -1,0 +1,75 @@
+"""Courier mail server delivery status notices ("NOTICE: mail delivery status.")."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Courier"
+
+_SUBJECT = re.compile(r"^(?:NOTICE: mail delivery status\.|WARNING: delayed mail\.)", re.I)
+_START = re.compile(
+    r"This is a delivery status notification from .*?running the Courier mail server|"
+    r"Your message to the following recipients cannot be delivered:|"
+    r"Your message to the following recipients has been delayed|"
+    r"UNDELIVERABLE MAIL|DELAYED MAIL",
+    re.S,
+)
+_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>:\s*$")
+_REPLY = re.compile(r"^<<<\s*(.*)$")
+_COMMAND = re.compile(r"^>>>\s*([A-Z]{4})")
+_HOST = re.compile(r"^\s+([A-Za-z0-9.\-]+)\s+\[[0-9A-Fa-f.:]+\]:\s*$")
+_END = re.compile(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The original message follows", re.M)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _SUBJECT.search(mail.subject) and "running the Courier mail server" not in mail.text[:3000]:
+        return None
+    text = c.before_original(mail, _END)
+    if _START.search(text) is None:
+        return None
+    delayed = "DELAYED MAIL" in text or mail.subject.upper().startswith("WARNING: DELAYED")
+    found: list[Delivery] = []
+    entries: list[dict[str, str]] = []
+    for line in text.split("\n"):
+        recipient = _RECIPIENT.match(line.strip())
+        if recipient:
+            entries.append({"recipient": recipient.group(1), "diagnostic": ""})
+            continue
+        if not entries:
+            continue
+        entry = entries[-1]
+        host = _HOST.match(line)
+        if host:
+            entry["remote"] = host.group(1)
+            continue
+        command = _COMMAND.match(line.strip())
+        if command:
+            entry["command"] = command.group(1)
+            continue
+        reply = _REPLY.match(line.strip())
+        if reply:
+            entry["diagnostic"] += " " + reply.group(1)
+        elif line.startswith("-----"):
+            entries.append({"recipient": "", "diagnostic": ""})
+        elif line.startswith((" ", "\t")) and line.strip() and not entry["diagnostic"]:
+            entry["diagnostic"] = line.strip()
+    for entry in entries:
+        address = c.clean_address(entry["recipient"]) if entry["recipient"] else None
+        if address:
+            found.append(
+                c.make(
+                    address,
+                    entry["diagnostic"],
+                    action="delayed" if delayed else "failed",
+                    remote_mta=entry.get("remote"),
+                    command=entry.get("command"),
+                )
+            )
+    return found or c.dsn_fields(mail.text)
+
+
+inquire = c.detector(_inquire)

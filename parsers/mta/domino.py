@@ -1,0 +1,47 @@
+"""IBM/Lotus Domino failure reports: "was not delivered to:" addresses and a "because:" reason."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Domino"
+
+_SUBJECT = re.compile(r"^DELIVERY(?: |_)(?:FAILURE|NOTIFICATION: FAILURE)", re.I)
+_TO = re.compile(r"^\s*was not delivered to:\s*$", re.M | re.I)
+_BECAUSE = re.compile(r"^\s*because:\s*$", re.M | re.I)
+_FORMAT_REASONS = (
+    (
+        c.USER_UNKNOWN,
+        (
+            "not listed in Domino Directory",
+            "not listed in public Name & Address Book",
+            "no se encuentra en el Directorio de Domino",
+            "non répertorié dans l'annuaire Domino",
+            "Domino ディレクトリには見つかりません",
+        ),
+    ),
+    (c.FILTERED, ("Cannot route mail to user",)),
+    (c.SYSTEM_ERROR, ("Several matches found in Domino Directory",)),
+    (c.NETWORK_ERROR, ("Maximum hop count exceeded",)),
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _SUBJECT.search(mail.subject):
+        return None
+    text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
+    to = _TO.search(text)
+    because = _BECAUSE.search(text, to.end()) if to else None
+    if to is None or because is None:
+        return c.dsn_fields(mail.text) or None
+    addresses = c.find_addresses(text[to.end() : because.start()])
+    reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
+    reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
+    return [c.make(a, reason_text, reason=reason) for a in addresses]
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,78 @@
+"""Microsoft Exchange Server 2003 and older (Internet Mail Connector) non-delivery reports."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Exchange2003"
+
+_START = re.compile(
+    r"^\s*(?:Your message|did not reach the following recipient|"
+    r"The following recipient\(s\) could not be reached)",
+    re.M,
+)
+_RECIPIENTS = re.compile(
+    r"did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:",
+    re.I,
+)
+_RECIPIENT = re.compile(r"^\s*(\S+@\S+?)\s+on\s+\S.*$")
+# MSEXCH:IMS:... (000C05A6): Exchange's own error code says why.
+_CODE = re.compile(r"\(([0-9A-F]{8})\)")
+_CODE_REASONS = {
+    "000C05A6": c.USER_UNKNOWN,
+    "000B09AA": c.NETWORK_ERROR,
+}
+
+
+def _is_exchange(mail: Mail) -> bool:
+    if mail.has_header("X-MS-Embedded-Report"):
+        return True
+    mailer = mail.header("X-Mailer") + " " + mail.header("X-MimeOLE")
+    if (
+        "Microsoft Exchange Server Internet Mail Connector" in mailer
+        or "Produced By Microsoft Exchange" in mailer
+    ):
+        return True
+    if any("with Internet Mail Service" in r for r in mail.headers("Received")):
+        return True
+    return "MSEXCH:" in mail.text[:8000]
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _is_exchange(mail):
+        return None
+    text = c.before_original(mail)
+    listing = _RECIPIENTS.search(text)
+    if listing is None:
+        return None
+    found: list[Delivery] = []
+    lines: list[str] = []
+    address: str | None = None
+
+    def flush() -> None:
+        if address is None:
+            return
+        diagnostic = " ".join(lines)
+        code = _CODE.search(diagnostic)
+        reason = _CODE_REASONS.get(code.group(1)) if code else None
+        found.append(c.make(address, diagnostic, reason=reason))
+
+    for line in text[listing.end() :].split("\n"):
+        if not line.strip():
+            continue
+        match = _RECIPIENT.match(line)
+        if match and c.clean_address(match.group(1)):
+            flush()
+            address, lines = c.clean_address(match.group(1)), []
+            continue
+        if (address is not None and line[:1] in (" ", "\t")) or address is not None:
+            lines.append(line.strip())
+    flush()
+    return found
+
+
+inquire = c.detector(_inquire)

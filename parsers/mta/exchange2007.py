@@ -1,0 +1,65 @@
+"""Microsoft Exchange 2007 and later NDRs in any language: the administrators' diagnostic block."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Exchange2007"
+
+_SUBJECT = re.compile(
+    r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|Onbestelbaar|"
+    r"Unzustellbar|Não entregue|Nie można dostarczyć|Olevererbart|Kan ikke leveres|"
+    r"Delivery Status Notification|配信不能|送達不能|无法投递|無法傳遞|Уведомление)",
+    re.I,
+)
+_MARKERS = re.compile(
+    r"Microsoft Exchange|Diagnostic information for administrators|Generating server:|"
+    r"RESOLVER\.|Remote Server returned",
+    re.I,
+)
+_BARE_ADDRESS = re.compile(r"^\s*<?(\S+@[^\s<>]+?)>?\s*$")
+_DETAIL = re.compile(r"^\s*(#\s*\d.*|Remote Server returned .*|\d{3}[ -]\d\.\d+\.\d+ .*)$")
+_FIRST_LISTING = re.compile(r"^(?:[^\n<]*<mailto:)?([^\s<>]+@[^\s<>]+?)>?\s*$", re.M)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _SUBJECT.search(mail.subject):
+        return None
+    if not (mail.has_header("Content-Language") or mail.has_header("X-MS-Exchange-Message-Is-Ndr")):
+        return None
+    text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
+    if not _MARKERS.search(text):
+        return None
+    lines = text.split("\n")
+    found: list[Delivery] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines[:-1]):
+        bare = _BARE_ADDRESS.match(line)
+        if not bare:
+            continue
+        detail = _DETAIL.match(lines[i + 1])
+        if not detail:
+            continue
+        address = c.clean_address(bare.group(1))
+        if not address or address in seen:
+            continue
+        seen.add(address)
+        diagnostic = detail.group(1).strip().strip("#").strip()
+        if diagnostic.startswith("Remote Server returned"):
+            diagnostic = diagnostic[len("Remote Server returned") :].strip(" '")
+        server = re.search(
+            r"^\s*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)", text, re.M
+        )
+        found.append(c.make(address, diagnostic, remote_mta=server.group(1).lower() if server else None))
+    if found:
+        return found
+    # No administrators' block: the first listing ("Name<mailto:a@b>" lines) names the recipients.
+    first = _FIRST_LISTING.findall(text[:4000])
+    return [c.make(a, None) for a in dict.fromkeys(x for x in (c.clean_address(f) for f in first) if x)]
+
+
+inquire = c.detector(_inquire)

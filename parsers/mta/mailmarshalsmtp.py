@@ -1,0 +1,36 @@
+"""Trustwave (Marshal) MailMarshal SMTP returns: "Could not be delivered because of" + recipients."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "MailMarshalSMTP"
+
+_REASON = re.compile(r"^Could not be delivered because of\s*$", re.M)
+_RECIPIENTS = re.compile(r"^The following recipients were affected:", re.M)
+_END = re.compile(r"^Additional Information\s*$|^=+\s*$", re.M)
+_REMOTE = re.compile(r"^Remote-MTA:\s*<?([^>\s]+)>?", re.M)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.subject.startswith("Undeliverable Mail: "):
+        return None
+    text = c.before_original(mail)
+    reason = _REASON.search(text)
+    listing = _RECIPIENTS.search(text)
+    if reason is None or listing is None:
+        return None
+    diagnostic = text[reason.end() : listing.start()]
+    section = c.cut_at(text[listing.end() :], _END)
+    remote = _REMOTE.search(text)
+    return [
+        c.make(address, diagnostic, remote_mta=remote.group(1) if remote else None)
+        for address in c.find_addresses(section)
+    ]
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,40 @@
+"""McAfee Email and Web Security Appliance reports: "--- The following addresses had delivery problems ---"."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "McAfee"
+
+_START = re.compile(r"-+\s*The following addresses had delivery problems\s*-+")
+_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if "McAfee" not in mail.header("X-NAI-Header") and mail.subject != "Delivery Status":
+        return None
+    text = c.before_original(
+        mail, re.compile(r"^(?:Original-Recipient|Final-Recipient|Reporting-MTA):", re.M)
+    )
+    start = _START.search(text)
+    if start is None:
+        return None
+    found: list[Delivery] = []
+    for line in text[start.end() :].split("\n"):
+        match = _RECIPIENT.match(line.strip())
+        if match:
+            found.append(c.make(match.group(1), match.group(2)))
+    inline = {d.recipient: d for d in c.dsn_fields(mail.text)}
+    for delivery in found:
+        # The report part's Diagnostic-Code carries the remote reply the text part shortens.
+        other = inline.get(delivery.recipient)
+        if other and other.diagnostic and other.smtp_code:
+            delivery.diagnostic, delivery.smtp_code = other.diagnostic, other.smtp_code
+    return found
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,64 @@
+"""Sun / Oracle Communications Messaging Server notifications ("Recipient address:" blocks)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "MessagingServer"
+
+_START = re.compile(
+    r"This report relates to a message you sent with the following header fields:|"
+    r"Your message cannot be delivered to the following recipients:|"
+    r"Your message has been delayed and is still awaiting delivery",
+)
+_FIELD = re.compile(
+    r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.subject.startswith("Delivery Notification: ") and not _START.search(mail.text[:3000]):
+        return None
+    text = c.before_original(mail, re.compile(r"^Original-envelope-id:|^Reporting-MTA:", re.M | re.I))
+    if _START.search(text) is None:
+        return None
+    delayed = "delayed" in mail.subject.lower() or "has been delayed" in text
+    entries: list[dict[str, str]] = []
+    for line in text.split("\n"):
+        field = _FIELD.match(line)
+        if not field:
+            continue
+        name, value = field.group(1).lower(), field.group(2).strip()
+        if name == "recipient address":
+            entries.append({"recipient": value})
+        elif entries:
+            entries[-1][name] = value
+    found: list[Delivery] = []
+    for entry in entries:
+        address = c.clean_address(entry["recipient"])
+        if not address:
+            continue
+        diagnostic = entry.get("diagnostic code", "")
+        if diagnostic.lower().startswith("smtp;"):
+            diagnostic = diagnostic[5:]
+        diagnostic = diagnostic or entry.get("reason", "")
+        remote = entry.get("remote system", "")
+        if ";" in remote:
+            remote = remote.split(";", 1)[1]
+        found.append(
+            c.make(
+                address,
+                diagnostic,
+                action="delayed" if delayed else "failed",
+                remote_mta=remote.split()[0].lower() if remote.split() else None,
+                alias=c.clean_address(entry.get("original address", "")),
+            )
+        )
+    return found
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,41 @@
+"""MX Logic (McAfee SaaS) returns: Exim-like text followed by "Included is a copy of the message header"."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "MXLogic"
+
+_START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)
+_END = re.compile(r"^Included is a copy of the message header:", re.M)
+_RECIPIENT = re.compile(r"^\s+<([^>]+@[^>]+)>:?\s*(.*)$")
+
+
+def _is_mxlogic(mail: Mail) -> bool:
+    if any(mail.has_header(h) for h in ("X-MXL-NoteHash", "X-MXL-Hash", "X-MX-Bounce")):
+        return True
+    if any("mxl_mta" in r for r in mail.headers("Received")):
+        return True
+    return bool(re.match(r"<[^@]+@[^>]*\.mxl\d*\.", mail.header("Message-Id")))
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _is_mxlogic(mail):
+        return None
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None:
+        return None
+    found: list[Delivery] = []
+    for line in c.fold(text[start.end() :].split("\n")):
+        match = _RECIPIENT.match(line)
+        if match:
+            found.append(c.make(match.group(1), match.group(2)))
+    return found
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,45 @@
+"""Lotus Notes SMTP MTA returns: "------- Failure Reasons --------" then reason and address lines."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Notes"
+
+_START = re.compile(r"^-+\s*Failure Reasons\s*-+", re.M)
+_END = re.compile(r"^-+\s*Returned Message\s*-+", re.M)
+_FORMAT_REASONS = (
+    (c.USER_UNKNOWN, ("User not listed in public Name & Address Book", "ディレクトリのリストにありません")),
+    (c.NETWORK_ERROR, ("Message has exceeded maximum hop count",)),
+)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.subject.startswith("Undeliverable message"):
+        return None
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None:
+        return None
+    found: list[Delivery] = []
+    reasons: list[str] = []
+    for line in text[start.end() :].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        address = c.clean_address(line) if "@" in line and " " not in line else None
+        if address:
+            diagnostic = c.sweep(" ".join(reasons))
+            reason = next((r for r, ps in _FORMAT_REASONS if any(p in diagnostic for p in ps)), None)
+            found.append(c.make(address, diagnostic, reason=reason))
+            reasons = []
+        else:
+            reasons.append(line)
+    return found
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,35 @@
+"""An unidentified MTA ("X1" in sisimai): "---The following addresses had delivery errors---"."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "X1"
+
+_START = re.compile(r"^-+\s*The following addresses had delivery errors\s*-+", re.M)
+_RECIPIENT = re.compile(r"^(\S+@\S+)\s+\[(.*)\]\s*$")
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.subject.startswith("Returned Mail: "):
+        return None
+    start = _START.search(mail.text)
+    if start is None:
+        return None
+    found: list[Delivery] = []
+    for line in c.before_original(mail)[start.end() :].split("\n"):
+        match = _RECIPIENT.match(line.strip())
+        if match:
+            address = c.clean_address(match.group(1))
+            if address:
+                found.append(c.make(address, match.group(2)))
+        elif found and line.startswith("-"):
+            break
+    return found
+
+
+inquire = c.detector(_inquire)

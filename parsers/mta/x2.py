@@ -1,0 +1,36 @@
+"""An unidentified MTA ("X2"): "Unable to deliver message to the following address(es)."."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "X2"
+
+_SUBJECT = re.compile(r"^(?:Delivery failure|failure delivery|failed delivery)\s*$", re.I)
+_START = re.compile(r"^Unable to deliver message to the following address\(es\)\.", re.M)
+_END = re.compile(r"^--- Original message follows\.", re.M)
+_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>:\s*(.*)$")
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if not _SUBJECT.search(mail.subject) or "mailer-daemon@" not in mail.from_.lower():
+        return None
+    text = c.before_original(mail, _END)
+    start = _START.search(text)
+    if start is None:
+        return None
+    found: list[Delivery] = []
+    for block in c.paragraphs(text[start.end() :]):
+        lines = block.strip("\n").split("\n")
+        match = _RECIPIENT.match(lines[0].strip())
+        if match:
+            diagnostic = " ".join([match.group(2), *lines[1:]])
+            found.append(c.make(match.group(1), diagnostic))
+    return found
+
+
+inquire = c.detector(_inquire)
