@@ -27,7 +27,14 @@ from service.addresses import InvalidAddress, normalize_address
 from service.config import Settings
 from service.db import Database
 from service.models import BounceEvent, InboundMessage
-from service.policy import AddressState, PolicyEvent, PolicySettings, decide, soft_bounce_window_bounds
+from service.policy import (
+    AddressState,
+    PolicyEvent,
+    PolicySettings,
+    counts_as_soft_bounce,
+    decide,
+    soft_bounce_window_bounds,
+)
 from service.suppressions import apply_suppression
 
 __all__ = [
@@ -321,12 +328,12 @@ def record_parse_result(
                 break
             count_from = repository.as_utc_or_none(recipient.soft_bounces_count_from)
             soft: tuple[Any, ...] = ()
-            if row.type == "bounce" and row.classification == "soft":
+            if counts_as_soft_bounce(row.type, row.classification, row.reason):
                 start, end = soft_bounce_window_bounds(occurred_at, policy_settings)
                 soft = repository.soft_bounces(session, address, count_from=count_from, start=start, end=end)
             decision = decide(
                 AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
-                PolicyEvent(row.id, message_id, row.type, row.classification, occurred_at),
+                PolicyEvent(row.id, message_id, row.type, row.classification, occurred_at, row.reason),
                 policy_settings,
             )
             if decision is None:

@@ -3,6 +3,9 @@
 - hard bounce -> suppressed now (`hard_bounce`); complaint -> suppressed now (`complaint`);
 - soft bounce -> counted; `threshold` soft bounces from distinct messages whose own dates lie inside
   one window of `window_days` (0 = no window) suppress the address (`soft_bounce_threshold`);
+  a soft bounce for a sender-side cause (our IP on a blocklist, content judged spam, a rate limit,
+  authentication: SENDER_SIDE_REASONS) is recorded but never counted: it says nothing about the
+  address, and suppressing the recipient for it would punish the wrong party;
 - everything else (auto-replies, delays, delivery reports) -> no effect.
 
 Decisions judge an event by when it happened (its `occurred_at`), not when it arrived, so a backfill of
@@ -22,6 +25,29 @@ COMPLAINT = "complaint"
 SOFT_BOUNCE_THRESHOLD = "soft_bounce_threshold"
 MANUAL = "manual"
 REASONS = (HARD_BOUNCE, COMPLAINT, SOFT_BOUNCE_THRESHOLD, MANUAL)
+
+# Parser reasons (parsers/reasons.py) of soft bounces caused by the sender or its message, not by
+# the recipient's address or mailbox. They never count towards the soft-bounce threshold.
+SENDER_SIDE_REASONS = frozenset(
+    {
+        "blocked",
+        "spam_detected",
+        "virus_detected",
+        "policy",
+        "auth_failure",
+        "require_ptr",
+        "rate_limited",
+        "too_many_connections",
+        "bad_reputation",
+        "content_error",
+        "security_error",
+        "message_too_big",
+        "no_relaying",
+        "rejected",
+        "syntax_error",
+        "not_compliant_rfc",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +69,12 @@ class PolicyEvent:
     type: str  # bounce | complaint | auto_reply | delay | delivered
     classification: str  # hard | soft | ignored
     occurred_at: datetime
+    reason: str = ""  # the parser's reason code (user_unknown, mailbox_full, blocked, ...)
+
+
+def counts_as_soft_bounce(type_: str, classification: str, reason: str) -> bool:
+    """Whether an event counts towards the soft-bounce threshold."""
+    return type_ == "bounce" and classification == "soft" and reason not in SENDER_SIDE_REASONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +130,7 @@ def decide(state: AddressState, event: PolicyEvent, settings: PolicySettings) ->
         return None
     if event.classification == "hard":
         return Suppress(HARD_BOUNCE, event.occurred_at, event.event_id)
-    if event.classification == "soft":
+    if counts_as_soft_bounce(event.type, event.classification, event.reason):
         return _soft_bounce_threshold(state, event, settings)
     return None
 

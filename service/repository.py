@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from service.models import BounceEvent, InboundMessage, Recipient, SuppressionChange
-from service.policy import SoftBounce
+from service.policy import SENDER_SIDE_REASONS, SoftBounce
 
 # SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
 _IN_CHUNK = 500
@@ -90,11 +90,12 @@ def soft_bounces(
     start: datetime | None,
     end: datetime | None,
 ) -> tuple[SoftBounce, ...]:
-    """Recorded soft bounces of `address` whose own dates lie in [start, end] and after count_from."""
+    """Counting soft bounces of `address` with own dates in [start, end] and after count_from."""
     stmt = select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at).where(
         BounceEvent.recipient == address,
         BounceEvent.type == "bounce",
         BounceEvent.classification == "soft",
+        BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
     )
     lower = max((d for d in (count_from, start) if d is not None), default=None)
     if lower is not None:

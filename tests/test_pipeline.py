@@ -18,8 +18,8 @@ T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 SETTINGS = Settings(database_url="sqlite:///unused.db")
 
 
-def soft(addr: str, status: str = "4.2.2") -> Event:
-    return Event(recipient=addr, type="bounce", classification="soft", reason="mailbox_full", status=status)
+def soft(addr: str, status: str = "4.2.2", reason: str = "mailbox_full") -> Event:
+    return Event(recipient=addr, type="bounce", classification="soft", reason=reason, status=status)
 
 
 def hard(addr: str) -> Event:
@@ -146,9 +146,9 @@ def test_hard_bounces_and_complaints_suppress_at_once(database: Database, event,
     assert count(database, SuppressionChange) == 1
 
 
-@pytest.mark.parametrize("event", [auto_reply, delay, lambda a: soft(a, "5.7.1")])
+@pytest.mark.parametrize("event", [auto_reply, delay, lambda a: soft(a, "5.7.1", "blocked")])
 def test_ignored_events_and_blocklist_rejections_never_suppress(database: Database, event) -> None:  # type: ignore[no-untyped-def]
-    for i in range(3):
+    for i in range(6):
         r = feed(database, f"i{i}", event("i@example.com"))
         assert r.outcome == "processed"
     assert state(database, "i@example.com") == (False, None)

@@ -26,6 +26,7 @@ def ev(
     classification: str = "soft",
     day: float = 0,
     message_id: int | None = None,
+    reason: str = "mailbox_full",
 ) -> PolicyEvent:
     return PolicyEvent(
         event_id,
@@ -33,6 +34,7 @@ def ev(
         type_,
         classification,
         T0 + timedelta(days=day),
+        reason,
     )
 
 
@@ -72,6 +74,14 @@ def test_the_fifth_soft_bounce_inside_the_window_suppresses_and_the_fourth_does_
     assert decide(AddressState(soft_bounces=four), ev(5, day=31.5), DEFAULT) is None
 
 
+def test_sender_side_soft_bounces_never_count() -> None:
+    # Our IP on a blocklist (5.7.1), spam verdicts, rate limits: not the address's fault.
+    four = tuple(sb(i, day=i) for i in range(1, 5))
+    for reason in ("blocked", "spam_detected", "rate_limited", "policy", "security_error"):
+        assert decide(AddressState(soft_bounces=four), ev(5, day=5, reason=reason), DEFAULT) is None
+    assert decide(AddressState(soft_bounces=four), ev(5, day=5, reason="mailbox_full"), DEFAULT) is not None
+
+
 def test_soft_bounces_of_one_message_count_once() -> None:
     same_message = tuple(sb(i, day=1, message_id=1) for i in range(1, 5))
     assert decide(AddressState(soft_bounces=same_message), ev(5, day=2), DEFAULT) is None
@@ -109,6 +119,7 @@ def test_the_threshold_is_a_setting() -> None:
 # --- properties ---------------------------------------------------------------------------------
 
 KINDS = [("bounce", "soft")] * 6 + [
+    ("bounce", "blocked"),
     ("bounce", "hard"),
     ("complaint", "hard"),
     ("auto_reply", "ignored"),
@@ -126,6 +137,13 @@ messages = st.lists(
 )
 
 
+def _event_kind(kind: tuple[str, str]) -> tuple[str, str, str]:
+    """(type, classification, reason); ("bounce", "blocked") is a sender-side soft bounce."""
+    if kind == ("bounce", "blocked"):
+        return "bounce", "soft", "blocked"
+    return kind[0], kind[1], "mailbox_full"
+
+
 def simulate(
     items: list[tuple[str, tuple[str, str], int]], order: list[int], cfg: PolicySettings
 ) -> dict[str, bool]:
@@ -133,9 +151,10 @@ def simulate(
     suppressed: dict[str, bool] = {}
     recorded: dict[str, list[SoftBounce]] = {}
     for idx in order:
-        address, (type_, classification), hours = items[idx]
-        event = PolicyEvent(idx, idx, type_, classification, T0 + timedelta(hours=hours))
-        if type_ == "bounce" and classification == "soft":
+        address, kind, hours = items[idx]
+        type_, classification, reason = _event_kind(kind)
+        event = PolicyEvent(idx, idx, type_, classification, T0 + timedelta(hours=hours), reason)
+        if (type_, classification, reason) == ("bounce", "soft", "mailbox_full"):
             recorded.setdefault(address, []).append(SoftBounce(idx, idx, event.occurred_at))
         state = AddressState(suppressed.get(address, False), None, tuple(recorded.get(address, ())))
         if decide(state, event, cfg) is not None:
@@ -190,7 +209,9 @@ def test_redelivering_every_message_changes_nothing(items, cfg) -> None:  # type
         if (type_, classification) == ("bounce", "soft"):
             recorded.setdefault(address, []).append(SoftBounce(idx, idx, T0 + timedelta(hours=hours)))
     for idx, (address, (type_, classification), hours) in enumerate(items):
-        event = PolicyEvent(idx + 10_000, idx, type_, classification, T0 + timedelta(hours=hours))
+        event = PolicyEvent(
+            idx + 10_000, idx, type_, classification, T0 + timedelta(hours=hours), "mailbox_full"
+        )
         state = AddressState(twice[address], None, tuple(recorded.get(address, ())))
         if (type_, classification) == ("bounce", "soft") and decide(state, event, cfg) is not None:
             twice[address] = True
