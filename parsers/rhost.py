@@ -1,11 +1,706 @@
-"""Reasons decided by the receiving host's own error vocabulary (Google, Microsoft, Yahoo, ...)."""
+"""Reasons decided by the receiving host's own error vocabulary (Google, Microsoft, Yahoo, ...).
+
+Large providers document their SMTP replies (an error code such as Cox's "AUP#CXBL" or Orange's
+"OFR_506", or a fixed sentence such as Google's "The email account that you tried to reach does
+not exist"). Their meaning is narrower, and sometimes different, from what the generic status or
+phrase tables would read into the same reply: Exchange Online's "5.4.1 Recipient address
+rejected: Access denied" is an unknown user, not a relay refusal. The provider is recognised by
+the remote MTA's host name (and, for a few ISPs whose replies carry their own code, by the
+recipient's domain); a few sentences are unique enough to be recognised anywhere.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping, Sequence
+
 from parsers.delivery import Delivery
+
+_STATUS = re.compile(r"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)")
+_CODE = re.compile(r"(?<![\w.\-])([245][0-5]\d)(?=[\s\-:;]|$)")
+
+
+class _Reply:
+    """The facts of one delivery that the provider tables look at."""
+
+    __slots__ = ("code", "command", "domain", "host", "status", "text")
+
+    def __init__(self, delivery: Delivery) -> None:
+        raw = delivery.diagnostic or ""
+        self.text = " ".join(raw.lower().split())
+        status = delivery.status or ""
+        if not status or status.endswith(".0.0"):
+            m = _STATUS.search(raw)
+            status = m.group(1) if m and not m.group(1).endswith(".0.0") else status
+        self.status = status
+        m = _CODE.search(raw)
+        self.code = delivery.smtp_code or (m.group(1) if m else "")
+        self.host = (delivery.remote_mta or "").lower().strip().rstrip(".")
+        self.domain = delivery.recipient.rpartition("@")[2].lower()
+        self.command = (delivery.smtp_command or "").upper()
+
+
+def _phrases(reply: _Reply, table: Mapping[str, Sequence[str]]) -> str | None:
+    for reason, phrases in table.items():
+        if any(p in reply.text for p in phrases):
+            return reason
+    return None
+
+
+# --- Google (Gmail, Google Workspace) ----------------------------------------------------------------
+# (enhanced status, phrase) -> reason; the status must agree when the report gives one.
+_GOOGLE: dict[str, tuple[tuple[str, str], ...]] = {
+    "auth_failure": (
+        ("4.7.24", "the spf record of the sending domain"),
+        ("5.7.24", "the spf record of the sending domain"),
+        ("4.7.26", "senders to authenticate with either spf or dkim"),
+        ("5.7.26", "senders to authenticate with either spf or dkim"),
+        ("5.7.26", "fails to pass spf checks for an spf record with a hard fail"),
+        ("5.7.26", "has an spf record with a hard fail policy"),
+        ("4.7.26", "is not accepted due to domain's dmarc policy"),
+        ("5.7.26", "is not accepted due to domain's dmarc policy"),
+        ("5.7.1", "fails to pass authentication checks"),
+        ("5.7.26", "fails to pass authentication checks"),
+        ("4.7.27", "senders to authenticate with spf"),
+        ("4.7.27", "senders to authenticate their email with spf"),
+        ("5.7.27", "senders to authenticate with spf"),
+        ("4.7.30", "senders to authenticate their email with dkim"),
+        ("5.7.30", "senders to authenticate with dkim"),
+        ("4.7.32", "aligned with either the authenticated spf or dkim"),
+    ),
+    "bad_reputation": (
+        ("4.7.0", "very low reputation of the sending ip address"),
+        ("4.7.0", "very low reputation of the sending domain"),
+        ("5.7.1", "due to the very low reputation of the sending ip address"),
+        ("5.7.1", "due to the very low reputation of the sending domain"),
+    ),
+    "blocked": (
+        ("4.7.0", "ip not in whitelist for rcpt domain"),
+        ("4.7.0", "try again later, closing connection."),
+        ("5.5.4", "empty helo/ehlo argument not allowed"),
+        ("5.5.4", "helo/ehlo argument is invalid"),
+        ("4.7.0", "an unusual rate of unsolicited mail"),
+        ("4.7.28", "an unusual rate of mail"),
+        ("5.7.1", "an unusual rate of unsolicited mail"),
+        ("5.7.28", "an unusual rate of unsolicited mail"),
+    ),
+    "exceed_limit": (("5.2.3", "exceeded google's message size limits"),),
+    "expired": (("4.7.0", "connection expired"), ("4.4.2", "timeout - closing connection")),
+    "security_error": (
+        ("5.7.0", "must issue a starttls command first"),
+        ("4.7.0", "tls required for rcpt domain"),
+        ("4.7.29", "senders to use tls/ssl for smtp"),
+        ("5.7.29", "senders to use tls/ssl for smtp"),
+        ("4.7.0", "too many login attempts"),
+        ("5.5.1", "authentication required."),
+        ("5.7.0", "authentication required."),
+        ("5.7.1", "application-specific password required"),
+        ("5.7.9", "application-specific password required"),
+        ("5.7.1", "username and password not accepted"),
+        ("5.7.8", "username and password not accepted"),
+    ),
+    "mailbox_full": (
+        ("4.2.2", "inbox is out of storage space"),
+        ("5.2.2", "inbox is out of storage space"),
+        ("4.2.2", "is over quota"),
+        ("5.2.2", "is over quota"),
+        ("5.7.1", "email quota exceeded"),
+    ),
+    "message_too_big": (
+        ("5.3.4", "exceeded google's message size limits"),
+        ("5.3.4", "exceeds google's message size limit of"),
+    ),
+    "network_error": (("5.4.6", "message exceeded 50 hops"), ("5.6.0", "message exceeded 50 hops")),
+    "no_relaying": (
+        ("5.7.0", "mail relay denied"),
+        ("5.7.1", "invalid credentials for relay"),
+        ("5.7.1", "is not authorized to send email directly to our servers"),
+    ),
+    "not_compliant_rfc": (
+        ("5.7.1", "missing a valid address in the from: header"),
+        ("5.7.1", "multiple addresses in from: header are not accepted"),
+        ("5.7.1", "is not rfc 5322 compliant"),
+        ("5.7.1", "missing a valid message-id: header"),
+        ("5.7.1", "contains a unicode character in a disallowed header"),
+        ("5.7.1", "encoded-word syntax is not permitted"),
+        ("5.6.0", "mail message is malformed"),
+    ),
+    "policy": (
+        ("5.7.0", "illegal attachment on your message"),
+        ("5.7.0", "blocked because its content presents a potential security issue"),
+        ("5.7.1", "you are sending to (or from) has a policy that prohibited"),
+        ("4.7.28", "sending messages with the same message-id:"),
+    ),
+    "rejected": (("5.7.0", "mail sending denied"), ("5.7.1", "unauthenticated email is not accepted")),
+    "require_ptr": (
+        ("4.7.0", "does not have a ptr record"),
+        ("4.7.23", " have a ptr record, or the ptr record"),
+        ("5.7.1", "does not meet ipv6 sending guidelines regarding ptr records and authentication"),
+        ("5.7.25", "does not have a ptr record"),
+        ("5.7.25", "does not match the ip address of the hostname"),
+    ),
+    "spam_detected": (
+        ("4.7.0", "due to the nature of the content or the links within"),
+        ("5.7.1", "likely unsolicited mail"),
+    ),
+    "rate_limited": (
+        ("4.2.1", "is receiving mail too quickly"),
+        ("4.2.1", "peak smtp relay limit exceeded for customer"),
+        ("4.2.1", "rate that prevents additional messages from being delivered"),
+        ("5.2.1", "rate that prevents additional messages from being delivered"),
+        ("5.4.5", "daily sending quota exceeded"),
+        ("5.4.5", "daily user sending limit exceeded"),
+        ("5.4.5", "daily smtp relay limit exceeded for"),
+        ("5.7.1", "daily smtp relay limit exceeded for"),
+        ("5.7.1", "daily smtp relay sending limit exceeded for"),
+        ("5.7.1", "this mail has been rate limited"),
+        ("4.5.3", "your message has too many recipients"),
+        ("5.5.3", "too many recipients for this sender"),
+    ),
+    "suspended": (
+        ("5.2.1", "account that you tried to reach is disabled"),
+        ("5.2.1", "account that you tried to reach is inactive"),
+    ),
+    "syntax_error": (
+        ("4.5.0", "smtp protocol violation"),
+        ("5.7.10", "smtp protocol violation"),
+        ("5.5.2", "syntax error"),
+        ("5.7.11", "syntax error"),
+        ("5.5.1", "bad sequence of commands"),
+        ("5.5.1", "unrecognized command"),
+    ),
+    "system_error": (
+        ("4.3.0", "temporary system problem"),
+        ("4.7.0", "temporary system problem"),
+        ("4.4.5", "server busy"),
+        ("4.3.0", "multiple destination domains per transaction is unsupported"),
+        ("4.3.0", "mail server temporarily rejected message"),
+        ("4.3.0", "mail server has temporarily rejected this message"),
+        ("4.5.3", "domain policy size per transaction exceeded"),
+    ),
+    "user_unknown": (
+        ("5.1.1", "the email account that you tried to reach does not exist"),
+        ("5.1.2", "we weren't able to find the recipient domain"),
+        ("5.1.3", "is not a valid rfc 5321 address"),
+    ),
+}
+
+
+def _google(reply: _Reply) -> str | None:
+    for reason, entries in _GOOGLE.items():
+        for status, phrase in entries:
+            if phrase in reply.text and (not reply.status or reply.status == status):
+                return reason
+    return None
+
+
+# --- Microsoft (Exchange Online, Outlook.com, Exchange Server) ------------------------------------
+# (status prefix, lowest, highest third number or 0, phrase) -> reason; the status is required.
+_MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
+    "auth_failure": (
+        ("4.7.26", 0, 0, "must pass either spf or dkim validation, this message is not signed"),
+        ("5.7.23", 0, 0, "the message was rejected because of sender policy framework violation"),
+        ("5.7.509", 0, 0, "does not pass dmarc verification"),
+    ),
+    "bad_reputation": (("4.7.650", 0, 0, "has been temporarily rate limited due to ip reputation"),),
+    "blocked": (
+        ("4.4.2", 0, 0, "connection dropped"),
+        ("4.7.", 850, 899, "access denied, please try again later"),
+        ("5.7.25", 0, 0, "must have a reverse dns record"),
+        ("5.7.506", 0, 0, "access denied, bad helo"),
+        ("5.7.507", 0, 0, "access denied, rejected by recipient"),
+        ("5.7.510", 0, 0, "does not accept email over ipv6"),
+        ("5.7.511", 0, 0, "access denied, banned sender"),
+        ("5.7.513", 0, 0, "using customer block list"),
+        ("5.7.", 606, 649, "access denied, banned sending ip "),
+        ("4.7.", 500, 699, "access denied, please try again later"),
+        ("5.7.1", 0, 0, "part of their network is on our block list (s3150)"),
+    ),
+    "content_error": (("5.6.11", 0, 0, "invalid characters"), ("5.3.0", 0, 0, "too many related errors")),
+    "exceed_limit": (("5.2.3", 0, 0, "resolver.rst.recipsizelimit; message too large for this recipient"),),
+    "expired": (
+        ("4.4.1", 0, 0, "connection timed out"),
+        ("4.4.7", 0, 0, "message delayed"),
+        ("4.4.7", 0, 0, "message expired"),
+        ("5.4.300", 0, 0, "message expired"),
+    ),
+    "mailbox_full": (("5.2.2", 0, 0, "mailbox full"),),
+    "message_too_big": (("5.3.4", 0, 0, "message size exceeds fixed maximum message size"),),
+    "network_error": (
+        ("5.4.4", 0, 0, "smtpsend.dns.nonexistentdomain; nonexistent domain"),
+        ("5.4.6", 0, 0, "hop count exceeded - possible mail loop"),
+        ("4.4.316", 0, 0, "connection refused"),
+        ("5.4.6", 0, 0, "routing loop detected"),
+        ("5.4.14", 0, 0, "routing loop detected"),
+    ),
+    "no_relaying": (
+        ("5.7.1", 0, 0, "unable to relay"),
+        ("5.4.1", 0, 0, "relay access denied"),
+        ("5.7.64", 0, 0, "tenantattribution; relay access denied"),
+    ),
+    "policy": (("5.7.", 900, 999, "delivery not authorized, message refused"),),
+    "rejected": (
+        ("5.1.7", 0, 0, "invalid address"),
+        ("5.1.8", 0, 0, "access denied, bad outbound sender"),
+        ("5.7.1", 0, 0, "delivery not authorized"),
+        ("5.7.12", 0, 0, "sender was not authenticated by organization"),
+        ("5.7.124", 0, 0, "sender not in allowed-senders list"),
+        ("5.7.133", 0, 0, "sender not authenticated for group"),
+        ("5.7.134", 0, 0, "sender was not authenticated for mailbox"),
+        ("5.7.135", 0, 0, "sender was not authenticated for public folder"),
+        ("5.7.136", 0, 0, "sender was not authenticated"),
+        ("5.7.", 501, 503, "access denied, spam abuse detected"),
+        ("5.7.750", 0, 0, "client blocked from sending from unregistered domains"),
+    ),
+    "security_error": (
+        ("5.7.3", 0, 0, "cannot achieve exchange server authentication"),
+        ("5.7.57", 0, 0, "client was not authenticated to send anonymous mail during mail from"),
+        ("4.4.317", 0, 0, "starttls is required to send mail"),
+        ("5.4.317", 0, 0, "starttls is required to send mail"),
+    ),
+    "spam_detected": (("5.2.1", 0, 0, "content filter agent quarantined this message"),),
+    "rate_limited": (
+        ("4.3.2", 0, 0, "storedrv.deliver; recipient thread limit exceeded"),
+        ("5.2.121", 0, 0, "recipient's per hour message receive limit from specific sender exceeded"),
+        ("5.2.122", 0, 0, "recipient's per hour message receive limit exceeded"),
+        ("5.7.508", 0, 0, "has exceeded permitted limits within"),
+        ("5.7.", 700, 749, "access denied, tenant has exceeded threshold"),
+        ("5.7.", 700, 749, "access denied, traffic not accepted from this ip"),
+        ("5.5.3", 0, 0, "too many recipients"),
+        ("4.5.3", 0, 0, "too many recipients"),
+    ),
+    "suspended": (
+        ("5.7.504", 0, 0, "recipient address rejected: access denied"),
+        ("5.7.505", 0, 0, "access denied, banned recipient"),
+        ("5.2.1", 0, 0, "mailbox cannot be accessed"),
+    ),
+    "system_error": (
+        ("4.3.2", 0, 0, "service not available"),
+        ("4.3.2", 0, 0, "service not active"),
+        ("5.3.5", 0, 0, "system incorrectly configured"),
+        ("4.4.318", 0, 0, "(suspiciousremoteservererror)"),
+        ("5.4.318", 0, 0, "(suspiciousremoteservererror)"),
+        ("4.7.500", 0, 0, "server busy. please try again later from "),
+        ("4.7.700", 0, 0, "pfa agent busy, please try again."),
+    ),
+    "system_full": (("4.3.1", 0, 0, "insufficient system resources"),),
+    "user_unknown": (
+        ("5.1.1", 0, 0, "resolver.adr.exrecipnotfound; not found"),
+        ("5.1.1", 0, 0, "user unknown"),
+        ("5.1.1", 0, 0, "bad destination mailbox address"),
+        ("5.1.3", 0, 0, "storedrv.submit; invalid recipient address"),
+        ("5.1.10", 0, 0, "recipient not found"),
+        ("5.4.1", 0, 0, "recipient address rejected: access denied"),
+        ("5.5.0", 0, 0, "requested action not taken: mailbox unavailable"),
+    ),
+}
+
+
+def _microsoft(reply: _Reply) -> str | None:
+    status = reply.status
+    if not status:
+        return None
+    last = int(status.rsplit(".", 1)[1])
+    for reason, entries in _MICROSOFT.items():
+        for prefix, low, high, phrase in entries:
+            if low == high == 0:
+                if status != prefix:
+                    continue
+            elif not status.startswith(prefix) or not low <= last <= high:
+                continue
+            if phrase in reply.text:
+                return reason
+    return None
+
+
+_YAHOO = {
+    "auth_failure": ("yahoo requires all senders to authenticate with either spf or dkim",),
+    "blocked": (" because the ip is in spamhaus's list;", "not accepted from ip addresses on spamhaus xbl"),
+    "no_relaying": ("relaying denied for ",),
+    "not_compliant_rfc": ("headers are not rfc compliant",),
+    "policy": ("not accepted for policy reasons",),
+    "rejected": (
+        "temporarily deferred due to unexpected volume or user complaints",
+        "due to unresolvable rfc.5321 domain",
+        " will be permanently deferred",
+    ),
+    "rate_limited": ("user is receiving mail too quickly", "max message per connection reached"),
+    "suspended": (" is no longer valid.", "this mailbox is disabled"),
+    "syntax_error": ("syntax error in parameters or arguments",),
+    "user_unknown": ("dd this user doesn't have a ", "mailbox not found"),
+}
+
+_APPLE = {
+    "auth_failure": ("s dmarc policy", "blocked for failing both spf and dkim"),
+    "blocked": (
+        "rejected due to having a domain present in the spamhaus",
+        "rejected due to listing in spamhaus",
+        "blocked - see https://support.proofpoint.com/dnsbl-lookup",
+        "not accepting connections",
+    ),
+    "has_moved": ("recipient no longer on server",),
+    "mailbox_full": ("user is over quota",),
+    "no_relaying": ("relay access denied",),
+    "not_accept": ("host/domain does not accept mail",),
+    "policy": ("due to local policy",),
+    "rejected": ("sender address rejected",),
+    "rate_limited": ("due to excessive volume",),
+    "user_unknown": ("inactive email address", "user does not exist", "unknown or illegal alias"),
+}
+
+_COX_CODES = {
+    "CXBL": "blocked",
+    "CXDNS": "require_ptr",
+    "CXSNDR": "auth_failure",
+    "CXSMTP": "rejected",
+    "CXCNCT": "rate_limited",
+    "CXMXRT": "rate_limited",
+    "CDRBL": "blocked",
+    "CXTHRT": "security_error",
+    "CXMJ": "security_error",
+}
+_COX = {
+    "blocked": ("cox too many bad commands from", "too many invalid recipients"),
+    "require_ptr": ("dns check failure - try again later", "rejected - no rdns"),
+    "policy": ("esmtp no data before greeting", "attachment extension is forbidden"),
+    "rejected": ("sender rejected",),
+    "system_error": ("esmtp server temporarily not available",),
+    "rate_limited": (
+        "too many sessions from",
+        "requested action aborted: try again later",
+        "message threshold exceeded",
+    ),
+    "user_unknown": ("recipient rejected",),
+}
+
+
+def _cox(reply: _Reply) -> str | None:
+    m = re.search(r"aup#([0-9a-z]+)", reply.text)
+    if m:
+        code = m.group(1).upper()
+        if code in _COX_CODES:
+            return _COX_CODES[code]
+        if code.startswith("IPBL"):
+            return "blocked"
+        if code.startswith("URLBL"):
+            return "spam_detected"
+    return _phrases(reply, _COX)
+
+
+# Spectrum (Charter) "AUP#I-1000" ... ranges of four-digit codes.
+_SPECTRUM = (
+    (1000, 1000, "blocked"),
+    (1010, 1010, "rejected"),
+    (1020, 1080, "rejected"),
+    (1090, 1090, "system_error"),
+    (1100, 1150, "require_ptr"),
+    (1160, 1190, "policy"),
+    (1200, 1250, "blocked"),
+    (1260, 1260, "network_error"),
+    (1300, 1340, "rate_limited"),
+    (1350, 1490, "rate_limited"),
+    (1500, 1520, "rejected"),
+    (1530, 1530, "message_too_big"),
+    (1540, 1550, "rate_limited"),
+    (1560, 1560, "policy"),
+    (1580, 1580, "rate_limited"),
+)
+
+
+def _spectrum(reply: _Reply) -> str | None:
+    m = re.search(r"aup#[-a-z]*(\d{4})", reply.text)
+    if m:
+        number = int(m.group(1))
+        for low, high, reason in _SPECTRUM:
+            if low <= number <= high:
+                return reason
+        return None
+    return "rejected" if "sender rejected" in reply.text else None
+
+
+# Orange / La Poste: "OFR_506", "LPN105_104", "OUK_513": the last three digits are the code.
+_FRANCE = {
+    "102": "blocked",
+    "103": "blocked",
+    "104": "rate_limited",
+    "305": "security_error",
+    "401": "blocked",
+    "402": "security_error",
+    "403": "rejected",
+    "405": "rejected",
+    "415": "rejected",
+    "416": "user_unknown",
+    "417": "mailbox_full",
+    "418": "user_unknown",
+    "420": "suspended",
+    "421": "rejected",
+    "426": "suspended",
+    "505": "system_error",
+    "506": "spam_detected",
+    "510": "blocked",
+    "514": "message_too_big",
+    "999": "blocked",
+}
+
+
+def _france(reply: _Reply) -> str | None:
+    m = re.search(r"\b(?:lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b", reply.text)
+    return _FRANCE.get(m.group(0)[-3:]) if m else None
+
+
+_GODADDY_CODES = {
+    "IB401": "security_error",
+    "IB501": "not_compliant_rfc",
+    "IB502": "not_compliant_rfc",
+    "IB506": "rejected",
+    "IB508": "auth_failure",
+    "IB108": "require_ptr",
+    "IB212": "spam_detected",
+    "IB705": "virus_detected",
+    "IB605": "rate_limited",
+    "IB007": "rate_limited",
+    "IB101": "rate_limited",
+    "IB110": "blocked",
+    "IB111": "blocked",
+    "IB112": "blocked",
+    "IB113": "blocked",
+    "IB504": "rate_limited",
+    "IB510": "rate_limited",
+    "IB607": "rate_limited",
+    "IB103": "bad_reputation",
+    "IB104": "blocked",
+    "IB105": "blocked",
+    "IB106": "blocked",
+}
+_GODADDY = {
+    "blocked": ("rbl reject", "www.spamhaus.org/query/bl?ip="),
+    "expired": ("has been in the queue too long", "delivery timeout"),
+    "mailbox_full": ("account storage limit",),
+    "spam_detected": ("message rejected for spam or virus content",),
+    "suspended": ("account disabled",),
+    "system_error": ("message is looping",),
+    "user_unknown": ("recipient not found", "account does not exist"),
+}
+
+
+def _godaddy(reply: _Reply) -> str | None:
+    m = re.search(r"\b(ib\d{3})\b", reply.text)
+    if m and m.group(1).upper() in _GODADDY_CODES:
+        return _GODADDY_CODES[m.group(1).upper()]
+    return _phrases(reply, _GODADDY)
+
+
+# i.ua: "https://mail.i.ua/err/2/" -> the number after /err/.
+_IUA = {
+    "1": "no_relaying",
+    "2": "user_unknown",
+    "3": "suspended",
+    "4": "mailbox_full",
+    "5": "rate_limited",
+    "6": "no_relaying",
+    "7": "blocked",
+    "8": "rejected",
+    "9": "blocked",
+    "10": "filtered",
+}
+
+
+def _iua(reply: _Reply) -> str | None:
+    m = re.search(r"\.i\.ua/err/(\d{1,2})", reply.text)
+    return _IUA.get(m.group(1)) if m else None
+
+
+def _kddi(reply: _Reply) -> str | None:
+    # "550 : User unknown" comes from au's content filter, "550 <a@b>: User unknown" from the MTA.
+    if "550 : user unknown" in reply.text:
+        return "filtered"
+    if ">: user unknown" in reply.text:
+        return "user_unknown"
+    return None
+
+
+_MIMECAST: dict[str, tuple[tuple[str, str], ...]] = {
+    "auth_failure": (
+        ("550", "spf sender invalid - envelope rejected"),
+        ("550", "dkim sender invalid - envelope rejected"),
+        ("550", "dmarc sender invalid - envelope rejected"),
+    ),
+    "bad_reputation": (
+        ("451", "internal resources are temporarily unavailable"),
+        ("550", "local ct ip reputation - (reject)"),
+    ),
+    "blocked": (
+        ("421", "sender address blocked"),
+        ("451", "recipient temporarily unavailable"),
+        ("451", "ip temporarily blacklisted"),
+    ),
+    "message_too_big": (("554", "maximum email size exceeded"),),
+    "network_error": (("554", "mail loop detected"),),
+    "no_relaying": (("451", "open relay not allowed"),),
+    "not_accept": (("451", "account inbounds disabled"),),
+    "on_hold": (
+        ("451", "account outbounds disabled"),
+        ("451", "hostname is not authorized"),
+        ("550", "journal message past expiration"),
+    ),
+    "policy": (
+        ("550", "anti-spoofing policy - inbound not allowed"),
+        ("550", "rejected by header-based anti-spoofing policy"),
+        ("550", "message bounced due to content examination policy"),
+        ("554", "host network not allowed"),
+    ),
+    "rejected": (
+        ("550", "administrative prohibition envelope blocked"),
+        ("550", "envelope blocked"),
+        ("550", "rejected by header-based manually blocked senders"),
+        ("550", "rejected by header-based blocked senders"),
+        ("550", "envelope rejected - block policy for envelope from address"),
+    ),
+    "security_error": (
+        ("535", "incorrect authentication data"),
+        ("553", "this route requires encryption (tls)"),
+        ("553", "this route requires tls version 1.2 or greater"),
+        ("553", "this route requires high-strength ciphers"),
+        ("554", "configuration is invalid for this certificate"),
+    ),
+    "system_error": (
+        ("451", "unable to process connection at this time"),
+        ("451", "message ended early"),
+        ("451", "unable to process command"),
+        ("451", "unable to process an email at this time"),
+    ),
+    "rate_limited": (
+        ("451", "account service is temporarily unavailable"),
+        ("452", "too many recipients"),
+        ("550", "exceeding outbound thread limit"),
+    ),
+    "user_unknown": (("501", "invalid address"), ("503", "user unknown"), ("550", "invalid recipient")),
+    "virus_detected": (("554", "email rejected due to security policies"),),
+}
+
+
+def _mimecast(reply: _Reply) -> str | None:
+    for reason, entries in _MIMECAST.items():
+        for code, phrase in entries:
+            if phrase in reply.text and (not reply.code or reply.code == code):
+                return reason
+    return None
+
+
+def _docomo(reply: _Reply) -> str | None:
+    if reply.status in ("5.1.1", "5.0.911"):
+        return "user_unknown"
+    if reply.status == "5.2.0":
+        return "filtered"  # docomo's own filter refused the message after DATA
+    if "552 too much mail data" in reply.text:
+        return "mailbox_full"
+    if "552 too many recipients" in reply.text:
+        return "rate_limited"
+    if "503 bad sequence of commands" in reply.text or "504 command parameter not implemented" in reply.text:
+        return "syntax_error"
+    if reply.status == "5.0.0":
+        if reply.command == "RCPT":
+            return "user_unknown"
+        if reply.command == "DATA":
+            return "rejected"
+    return None
+
+
+_TENCENT = {
+    "auth_failure": ("spf check failed", "dmarc check failed"),
+    "blocked": ("suspected bounce attacks", "suspected spam ip", "connection denied"),
+    "message_too_big": ("message too large",),
+    "rejected": ("suspected spam", "mail is rejected by recipients"),
+    "spam_detected": ("spam is embedded in the email", "mail content denied"),
+    "rate_limited": (
+        "mailbox unavailable or access denined",
+        "ip frequency limited",
+        "domain frequency limited",
+        "sender frequency limited",
+        "connection frequency limited",
+    ),
+    "suspended": ("is a deactivated mailbox",),
+    "syntax_error": ("bad address syntax",),
+    "user_unknown": ("mailbox not found",),
+}
+
+# Host-name fragments (of the remote MTA) -> provider rules.
+_BY_HOST: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
+    ((".mail.icloud.com", ".apple.com", ".me.com"), lambda r: _phrases(r, _APPLE)),
+    (("cox.net",), _cox),
+    ((".laposte.net", ".orange.fr", ".wanadoo.fr"), _france),
+    (("smtp.secureserver.net", "mailstore1.secureserver.net"), _godaddy),
+    (("aspmx.l.google.com", "gmail-smtp-in.l.google.com", ".google.com", "googlemail.com"), _google),
+    ((".email.ua",), _iua),
+    ((".ezweb.ne.jp", "msmx.au.com"), _kddi),
+    ((".prod.outlook.com", ".protection.outlook.com", ".hotmail.com", ".outlook.com"), _microsoft),
+    ((".mimecast.com",), _mimecast),
+    (("mfsmax.docomo.ne.jp",), _docomo),
+    (("charter.net",), _spectrum),
+    ((".qq.com",), lambda r: _phrases(r, _TENCENT)),
+    ((".yahoodns.net",), lambda r: _phrases(r, _YAHOO)),
+)
+# ISPs whose replies carry their own code whoever relayed the bounce: keyed on the recipient's domain.
+_BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
+    (("cox.net",), _cox),
+    (("charter.net", "spectrum.net"), _spectrum),
+    (("orange.fr", "wanadoo.fr", "laposte.net"), _france),
+    (("i.ua", "email.ua"), _iua),
+)
+
+# Sentences unique to one provider, recognised whoever relayed them.
+_ANYWHERE = {
+    "user_unknown": (
+        "the email account that you tried to reach does not exist",
+        "resolver.adr.recipientnotfound",
+        "resolver.adr.recipnotfound",
+        "resolver.adr.exrecipnotfound",
+        "dd this user doesn't have a ",
+    ),
+    "suspended": (
+        "the email account that you tried to reach is disabled",
+        "the email account that you tried to reach is inactive",
+    ),
+    # Google's DNS report ("DNS type 'mx' lookup of example.com responded with code NXDOMAIN")
+    # comes with a 4.0.0 status: Google counts it as a lookup failure, not a verdict on the domain.
+    "network_error": (
+        " had no relevant answers.",
+        " responded with code nxdomain",
+        " responded with code servfail",
+    ),
+}
+
+
+def _match(
+    name: str, table: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...], *, exact: bool
+) -> Callable[[_Reply], str | None] | None:
+    if not name:
+        return None
+    for fragments, rule in table:
+        for f in fragments:
+            f = f.lstrip(".") if exact else f
+            if (exact and (name == f or name.endswith("." + f))) or (not exact and f in name):
+                return rule
+    return None
+
+
+def _reason(delivery: Delivery) -> str | None:
+    reply = _Reply(delivery)
+    if not reply.text and not reply.status:
+        return None
+    rule = _match(reply.host, _BY_HOST, exact=False) or _match(reply.domain, _BY_DOMAIN, exact=True)
+    if rule is not None:
+        found = rule(reply)
+        if found:
+            return found
+    if reply.status == "5.4.1" and "recipient address rejected: access denied" in reply.text:
+        return "user_unknown"  # Exchange Online's directory-based edge blocking
+    return _phrases(reply, _ANYWHERE)
 
 
 def reason(delivery: Delivery) -> str | None:
     """The reason a known remote host's reply means, or None to leave it to the generic table."""
-    del delivery
-    return None
+    try:
+        return _reason(delivery)
+    except Exception:
+        return None

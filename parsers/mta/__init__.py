@@ -18,6 +18,29 @@ Inquire = Callable[[Mail], "list[Delivery] | None"]
 
 # Module names under parsers.mta, most specific first.
 DETECTOR_MODULES: tuple[str, ...] = (
+    # Mailbox providers (more specific than the MTA software they run)
+    "googlegroups",
+    "gsuite",
+    "gmail",
+    "office365",
+    "outlook",
+    "yahoo",
+    "aol",
+    "amazonworkmail",
+    "receivingses",
+    "amazonses",
+    "sendgrid",
+    "facebook",
+    "einsundeins",
+    "gmx",
+    "mailru",
+    "yandex",
+    "zoho",
+    "ezweb",
+    "kddi",
+    "biglobe",
+    "verizon",
+    "bigfoot",
     # MTA software and filtering appliances
     "dragonfly",
     "opensmtpd",

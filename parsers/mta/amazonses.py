@@ -1,0 +1,125 @@
+"""Amazon SES (sending): mailed bounces, and SNS JSON notifications (bounce, complaint, delivery)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import address_in, first_reason, from_dsn_parts, from_dsn_text, guarded, make
+
+NAME = "AmazonSES"
+
+_STARTS = ("The following message to <", "An error occurred while trying to deliver the mail ")
+_PHRASES = {"expired": ("Delivery expired",)}
+# SES's own classification of a bounce, where it is narrower than the status code.
+_BOUNCE_SUBTYPE = {
+    ("Permanent", "NoEmail"): "user_unknown",
+    ("Transient", "MailboxFull"): "mailbox_full",
+    ("Transient", "MessageTooLarge"): "message_too_big",
+}
+
+
+def _json_text(body: str) -> str:
+    """The JSON document of an SNS e-mail notification.
+
+    Long lines come folded as "...!" + newline + " ..." and the notification ends with a "--"
+    signature line; both are undone here.
+    """
+    lines: list[str] = []
+    folded = False
+    for line in body.split("\n"):
+        if line in ("--", "__END_OF_EMAIL_MESSAGE__"):
+            break
+        if not line:
+            continue
+        if folded and line.startswith(" "):
+            line = line[1:]
+        folded = line.endswith("!")
+        lines.append(line[:-1] if folded else line)
+    return "".join(lines)
+
+
+def _payload(mail: Mail) -> dict[str, Any] | None:
+    body = mail.text.lstrip()
+    if not body.startswith("{"):
+        return None
+    try:
+        doc = json.loads(_json_text(body))
+        if isinstance(doc, dict) and isinstance(doc.get("Message"), str):
+            doc = json.loads(doc["Message"])
+    except (ValueError, TypeError):
+        return None
+    return doc if isinstance(doc, dict) and "notificationType" in doc else None
+
+
+def _diagnostic(code: object) -> str:
+    text = str(code or "")
+    head, sep, tail = text.partition(";")
+    return tail.strip() if sep and len(head) < 16 else text
+
+
+def from_notification(doc: dict[str, Any]) -> list[Delivery]:
+    kind = doc.get("notificationType")
+    out: list[Delivery] = []
+    if kind == "Bounce":
+        bounce = doc.get("bounce") or {}
+        reason = _BOUNCE_SUBTYPE.get((str(bounce.get("bounceType")), str(bounce.get("bounceSubType"))))
+        for r in bounce.get("bouncedRecipients") or []:
+            addr = address_in(str(r.get("emailAddress", "")))
+            if not addr:
+                continue
+            action = str(r.get("action") or "failed").lower()
+            out.append(
+                make(
+                    addr,
+                    _diagnostic(r.get("diagnosticCode")),
+                    status=r.get("status") or None,
+                    action="delayed" if action in ("delayed", "expired") else "failed",
+                    reason=reason,
+                )
+            )
+    elif kind == "Complaint":
+        # A complaint relayed by SES from the recipient's provider's feedback loop.
+        for r in (doc.get("complaint") or {}).get("complainedRecipients") or []:
+            addr = address_in(str(r.get("emailAddress", "")))
+            if addr:
+                out.append(make(addr, None, action=None, reason="feedback"))
+    elif kind == "Delivery":
+        delivery = doc.get("delivery") or {}
+        response = str(delivery.get("smtpResponse") or "")
+        for r in delivery.get("recipients") or []:
+            addr = address_in(str(r))
+            if addr:
+                out.append(make(addr, response, action="delivered", reason="delivered"))
+    return out
+
+
+def _is_workmail(mail: Mail) -> bool:
+    return "Amazon WorkMail" in (mail.header("X-Original-Mailer") or mail.header("X-Mailer"))
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if mail.has_header("x-amz-sns-message-id") or "amazonaws.com" in mail.from_.lower():
+        doc = _payload(mail)
+        if doc is not None:
+            return from_notification(doc)
+    sent_by_ses = mail.has_header("X-AWS-Outgoing") or mail.has_header("X-SES-Outgoing")
+    if not sent_by_ses and "amazonses.com" not in mail.from_.lower():
+        return None
+    if _is_workmail(mail) or "This message could not be delivered." in mail.text:
+        return None  # Amazon WorkMail and SES receiving rules have their own detectors
+
+    def reason(block: Any) -> str | None:
+        return first_reason(block.diagnostic, _PHRASES)
+
+    found = from_dsn_parts(mail, reason)
+    if not found:
+        text = mail.text
+        starts = [text.find(s) for s in _STARTS if s in text]
+        if not starts:
+            return None
+        found = from_dsn_text(text[min(starts) :], reason)
+    return found

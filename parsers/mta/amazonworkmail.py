@@ -1,0 +1,25 @@
+"""Amazon WorkMail bounces: a "Technical report:" of RFC 3464 fields inside the text part."""
+
+from __future__ import annotations
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
+
+NAME = "AmazonWorkMail"
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    mailer = mail.header("X-Original-Mailer") or mail.header("X-Mailer")
+    if mailer != "Amazon WorkMail":
+        return None
+    if not (mail.has_header("X-SES-Outgoing") or "amazonses.com" in mail.from_.lower()):
+        return None
+    found = from_dsn_parts(mail)
+    if not found:
+        start = mail.text.find("Technical report:")
+        if start < 0:
+            return None
+        found = from_dsn_text(mail.text[start:])
+    return found

@@ -1,0 +1,31 @@
+"""Bigfoot (bigfoot.com forwarding) bounces: Sendmail-style transcript plus an RFC 3464 report."""
+
+from __future__ import annotations
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import command_in, from_dsn_parts, from_dsn_text, guarded
+
+NAME = "Bigfoot"
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if "@bigfoot.com>" not in mail.from_.lower() and not any(
+        ".bigfoot.com " in r for r in mail.headers("Received")
+    ):
+        return None
+    found = from_dsn_parts(mail)
+    if not found:
+        start = mail.text.find("----- Transcript of session follows -----")
+        if start < 0:
+            return None
+        found = from_dsn_text(mail.text[start:])
+    command = command_in(mail.text)
+    for d in found:
+        d.smtp_command = d.smtp_command or command
+        low = (d.diagnostic or "").lower()
+        if d.smtp_command == "RCPT" and "invalid recipient" in low:
+            # Bigfoot reports a refused forwarding address as 5.7.1; the reply names the recipient.
+            d.reason = "user_unknown"
+    return found

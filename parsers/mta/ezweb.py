@@ -1,0 +1,72 @@
+"""au EZweb (ezweb.ne.jp, au.com) "Mail System Error - Returned Mail" reports."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import body_of, command_in, first_reason, guarded, make, sweep
+
+NAME = "EZweb"
+
+_BOUNDARIES = ("--------------------------------------------------",)
+_MARKERS = ("The user(s) ", "Your message ", "Each of the following", "<")
+_RECIPIENT = re.compile(r"^(?:<([^\s<>]+@[^\s<>]+)>:?(.*)|\s+Recipient: <([^\s<>]+@[^\s<>]+)>)")
+_PHRASES = {
+    "mailbox_full": ("The user(s) account is temporarily over quota",),
+    # The recipient's contract is suspended (typically unpaid), not the address gone.
+    "suspended": ("The user(s) account is disabled.", "The user(s) account is temporarily limited."),
+    "expired": ("Your message was not delivered within ",),
+    "on_hold": ("Each of the following recipients was rejected by a remote mail server",),
+}
+
+
+def _is_ezweb(mail: Mail) -> bool:
+    sender = mail.from_
+    score = ("Postmaster@ezweb.ne.jp" in sender) + ("Postmaster@au.com" in sender)
+    score += mail.subject == "Mail System Error - Returned Mail"
+    received = mail.headers("Received")
+    score += any("ezweb.ne.jp (EZweb Mail) with" in r for r in received)
+    score += any(".au.com (" in r for r in received)
+    msgid = mail.header("Message-ID")
+    score += msgid.endswith(".ezweb.ne.jp>") or msgid.endswith(".au.com>")
+    return score >= 2
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if not _is_ezweb(mail):
+        return None
+    body = body_of(mail, _BOUNDARIES)
+    lines = body.split("\n")
+    begin = next((i for i, ln in enumerate(lines) if any(m in ln for m in _MARKERS)), -1)
+    if begin < 0:
+        return None
+    explanation: list[str] = []
+    blocks: list[tuple[str, list[str]]] = []
+    for line in lines[begin:]:
+        if not line.strip() or any(ord(c) > 127 for c in line):
+            continue  # the Japanese preamble repeats the English text
+        m = _RECIPIENT.match(line)
+        if m:
+            blocks.append(((m.group(1) or m.group(3)).lower(), [m.group(2) or ""]))
+            continue
+        (blocks[-1][1] if blocks else explanation).append(line.strip())
+    # X-SPASIGN: NG marks a message the recipient's own spam/domain filter refused.
+    filtered = mail.header("X-SPASIGN") == "NG"
+    out: list[Delivery] = []
+    for recipient, own in blocks:
+        text = sweep(" ".join(own))
+        context = sweep(" ".join(explanation))
+        command = command_in(text)
+        if filtered:
+            reason: str | None = "filtered"
+        elif command == "RCPT":
+            reason = "user_unknown"
+        else:
+            reason = first_reason(f"{context} {text}", _PHRASES)
+        if reason is None and not recipient.endswith(("@ezweb.ne.jp", "@au.com")):
+            reason = "user_unknown"
+        out.append(make(recipient, text or context, reason=reason, command=command))
+    return out

@@ -1,0 +1,159 @@
+"""Microsoft 365 / Exchange Online non-delivery reports ("Undeliverable: ...")."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import address_in, body_of, from_dsn_parts, guarded, make, sweep
+
+NAME = "Office365"
+
+_SUBJECTS = ("Undeliverable:", "Onbestelbaar:", "Não entregue:", "Não_entregue:")
+_FLAG_HEADERS = (
+    "X-MS-Exchange-Message-Is-Ndr",
+    "X-Microsoft-Antispam-PRVS",
+    "X-Exchange-Antispam-Report-Test",
+    "X-Exchange-Antispam-Report-CFA-Test",
+    "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
+    "X-MS-Exchange-CrossTenant-FromEntityHeader",
+    "X-MS-Exchange-Transport-CrossTenantHeadersStamped",
+)
+_OUTLOOK_HOST = re.compile(r"\.(?:outbound\.protection|prod)\.outlook\.com\b", re.IGNORECASE)
+_BOUNDARIES = ("Original message headers:", "Original Message Headers:")
+_START = re.compile(
+    r"^(?:Delivery has failed to these recipients or groups:|Original Message Details"
+    r"|.+ rejected your message to the following e-?mail addresses:"
+    r"|Falha na entrega a estes destinat.+rios ou grupos:"
+    r"|Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:)",
+    re.MULTILINE,
+)
+_MAILTO = re.compile(r"^\S+@\S+?<mailto:(\S+@[^>]+)>\s*$")
+_RCPT_ADDRESS = re.compile(r"^Recipient Address:\s+(\S+@\S+)\s*$")
+_GENERATING = re.compile(r"^(?:Generating server|Bronserver|Servidor de origem): (\S+)")
+_ERROR = re.compile(
+    r"^(?:Diagnostic information for administrators:|Error Details"
+    r"|Diagnostische gegevens voor beheerders:|Informa.+es de diagn.+stico para administradores:)"
+)
+_END = re.compile(r"^(?:Original [Mm]essage [Hh]eaders:?|Message Hops|Oorspronkelijke berichtkoppen:)")
+
+# Exchange Online's enhanced codes whose meaning is narrower than the generic RFC 3463 class.
+_STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"4\.4\.7$", "expired"),
+        (r"4\.4\.312$", "network_error"),
+        (r"4\.4\.316$", "expired"),
+        (r"4\.7\.26$", "auth_failure"),
+        (r"4\.7\.[56]\d\d$", "blocked"),
+        (r"4\.7\.8[5-9]\d$", "blocked"),
+        (r"5\.0\.350$", "content_error"),
+        (r"5\.1\.10$", "user_unknown"),
+        (r"5\.4\.6$", "network_error"),
+        (r"5\.4\.312$", "network_error"),
+        (r"5\.4\.316$", "expired"),
+        (r"5\.6\.11$", "content_error"),
+        (r"5\.7\.1[23]?$", "rejected"),
+        (r"5\.7\.124$", "rejected"),
+        (r"5\.7\.13[3-6]$", "rejected"),
+        (r"5\.7\.23$", "blocked"),
+        (r"5\.7\.25$", "network_error"),
+        (r"5\.7\.50[1-3]$", "spam_detected"),
+        (r"5\.7\.50[45]$", "filtered"),
+        (r"5\.7\.50[67]$", "blocked"),
+        (r"5\.7\.508$", "rate_limited"),
+        (r"5\.7\.509$", "auth_failure"),
+        (r"5\.7\.510$", "not_accept"),
+        (r"5\.7\.511$", "rejected"),
+        (r"5\.7\.512$", "policy"),
+        (r"5\.7\.57$", "security_error"),
+        (r"5\.7\.60[6-9]$", "blocked"),
+        (r"5\.7\.6[1-4]\d$", "blocked"),
+        (r"5\.7\.7[0-4]\d$", "rate_limited"),
+    )
+)
+
+
+def reason_for(status: str | None, diagnostic: str | None) -> str | None:
+    """Exchange Online's reading of its own status codes."""
+    if not status:
+        return None
+    low = (diagnostic or "").lower()
+    if status == "5.4.1":
+        # "Recipient address rejected: Access denied" is how Exchange Online refuses an address
+        # that does not exist in the tenant (directory-based edge blocking); otherwise a relay refusal.
+        return "user_unknown" if "recipient address rejected: access denied" in low else "no_relaying"
+    for pattern, reason in _STATUS_REASON:
+        if pattern.match(status):
+            return reason
+    return None
+
+
+def _is_office365(mail: Mail) -> bool:
+    # Mail merely delivered through Microsoft's servers carries the same transport headers: the
+    # report itself must look like Exchange's (its subject, its NDR flag or its postmaster).
+    sender = mail.from_.lower()
+    own = (
+        any(s in mail.subject for s in _SUBJECTS)
+        or mail.has_header("X-MS-Exchange-Message-Is-Ndr")
+        or ("postmaster@" in sender and ("outlook" in sender or "microsoft" in sender))
+    )
+    if not own:
+        return False
+    score = sum(s in mail.subject for s in _SUBJECTS[:2]) + ("entregue:" in mail.subject.lower())
+    score += sum(mail.has_header(h) for h in _FLAG_HEADERS)
+    score += any(_OUTLOOK_HOST.search(r) for r in mail.headers("Received"))
+    score += bool(_OUTLOOK_HOST.search(mail.header("Message-ID")))
+    return score >= 2
+
+
+def _from_text(body: str) -> list[Delivery]:
+    match = _START.search(body)
+    if not match:
+        return []
+    recipients: list[str] = []
+    diagnostic: dict[str, list[str]] = {}
+    lhost: str | None = None
+    in_error = False
+    for line in body[match.end() :].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _END.match(line):
+            break
+        m = _MAILTO.match(line) or _RCPT_ADDRESS.match(line)
+        if m:
+            addr = address_in(m.group(1))
+            if addr and addr not in recipients:
+                recipients.append(addr)
+                diagnostic[addr] = []
+            continue
+        g = _GENERATING.match(line)
+        if g:
+            lhost = g.group(1)
+            continue
+        if _ERROR.match(line):
+            in_error = True
+            continue
+        if recipients:
+            # Before the administrators' section: the explanation for the last recipient named;
+            # inside it: the remote server's reply, which applies to every recipient listed.
+            if in_error:
+                for r in recipients:
+                    diagnostic[r].append(line)
+            else:
+                diagnostic[recipients[-1]].append(line)
+    del lhost  # the generating server is Microsoft's own, not the remote MTA
+    return [make(r, sweep(" ".join(diagnostic[r]))) for r in recipients]
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    """Recipients from the DSN part when present, else from the human-readable report."""
+    if not _is_office365(mail):
+        return None
+    found = from_dsn_parts(mail) or _from_text(body_of(mail, _BOUNDARIES))
+    for d in found:
+        d.reason = d.reason or reason_for(d.status, d.diagnostic)
+    return found

@@ -1,0 +1,42 @@
+"""Outlook.com / Hotmail delivery status notifications (X-Message-Delivery, RFC 3464 report)."""
+
+from __future__ import annotations
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta._providers import DsnBlock, first_reason, from_dsn_parts, from_dsn_text, guarded
+
+NAME = "Outlook"
+
+_PHRASES = {
+    "host_unknown": ("The mail could not be delivered to the recipient because the domain is not reachable",),
+    "user_unknown": ("Requested action not taken: mailbox unavailable",),
+}
+
+
+def _reason(block: DsnBlock) -> str | None:
+    return first_reason(block.diagnostic, _PHRASES)
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if "postmaster@" not in mail.from_.lower() and "Delivery Status Notification" not in mail.subject:
+        return None
+    score = 0
+    score += "Delivery Status Notification" in mail.subject
+    score += mail.has_header("X-Message-Delivery")
+    score += mail.has_header("X-Message-Info")
+    score += any(".hotmail.com" in r.lower() for r in mail.headers("Received"))
+    if score < 2:
+        return None
+    found = from_dsn_parts(mail, _reason) or from_dsn_text(mail.text, _reason)
+    for d in found:
+        if not d.diagnostic:
+            # Outlook.com leaves the code out when it could not reach the destination at all.
+            d.diagnostic = (
+                "Delivery to the following recipients has been delayed."
+                if d.action == "delayed"
+                else "Unable to deliver message to the following recipients, due to being unable "
+                "to connect successfully to the destination mail server."
+            )
+    return found
