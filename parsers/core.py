@@ -1,7 +1,8 @@
 """Entry point of the parser: bounds the input and runs the detectors in order.
 
 Order: 1. ARF complaint  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
-4. DSN-like fields pasted into a text body  5. auto-reply  6. unknown. When a DSN part and an MTA
+4. DSN-like fields pasted into a text body  5. a last-resort reading of anything that calls itself
+a bounce (parsers.fallback)  6. auto-reply  7. unknown. When a DSN part and an MTA
 text detector both answer, the DSN part is authoritative for recipients, action and status; the
 MTA detector (and the human-readable text part) may add a reason the format states, a better
 diagnostic, or the SMTP command. When the DSN part names no recipient, the text detectors decide.
@@ -15,10 +16,10 @@ import email.utils
 import re
 from collections.abc import Iterable
 
-from parsers import arf, autoreply, dsn, reasons, rhost
+from parsers import arf, autoreply, dsn, fallback, reasons, rhost
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load
-from parsers.model import Event, EventType, ParseResult
+from parsers.model import Event, EventType, MessageType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -35,6 +36,16 @@ _FINAL = re.compile(
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
     re.IGNORECASE,
+)
+_RETRYING = frozenset(
+    {
+        reasons.EXPIRED,
+        reasons.ON_HOLD,
+        reasons.UNDEFINED,
+        reasons.NETWORK_ERROR,
+        reasons.SYSTEM_ERROR,
+        reasons.TOO_MANY_CONNECTIONS,
+    }
 )
 _VAGUE = frozenset({reasons.UNDEFINED, reasons.ON_HOLD, reasons.SYSTEM_ERROR, reasons.SECURITY_ERROR})
 
@@ -101,12 +112,18 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
             deliveries = pasted.deliveries
             detector = "rfc3464-text"
             from_dsn_part = True
-        elif report is not None:
-            defects.append("delivery report names no recipient")
+        else:
+            guessed = _guard(fallback.inquire, mail, defects)
+            if guessed:
+                deliveries = guessed
+                detector = fallback.NAME
+            elif report is not None:
+                defects.append("delivery report names no recipient")
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part)
-        return ParseResult("dsn", events, detector, defects=tuple(defects), **head)
+        kind: MessageType = "arf" if all(e.type == "complaint" for e in events) and events else "dsn"
+        return ParseResult(kind, events, detector, defects=tuple(defects), **head)
 
     reply = _guard(autoreply.inquire, mail, defects)
     if reply is not None:
@@ -218,6 +235,9 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
     )
     events: list[Event] = []
     seen: set[str] = set()
+    # Attribution: which of our messages bounced, and who sent it (headers of the returned original).
+    original_id = mail.original_header("Message-ID") or None
+    original_from = dsn.address(mail.original_header("Return-Path") or mail.original_header("From"))
     for d in deliveries:
         recipient = _key(d.recipient)
         if not recipient or recipient in seen:
@@ -237,8 +257,12 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
         if from_dsn_part:
             delay_warning = action == "delayed"
         else:
-            delay_warning = action == "delayed" or (action is None and warning_text)
-            delay_warning = delay_warning and warning_text
+            # A text-only notice that calls itself a warning is ignored when it gives no specific
+            # cause (it will be retried); a warning that names one (mailbox full) is a soft bounce.
+            delay_warning = warning_text and action in (None, "delayed") and reason in _RETRYING
+            if delay_warning:
+                reason = reasons.EXPIRED
+                action = "delayed"
         if reason == reasons.DELIVERED or action in ("delivered", "relayed", "expanded"):
             reason = (
                 reasons.DELIVERED if action in ("delivered", None) or reason == reasons.DELIVERED else reason
@@ -247,7 +271,10 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
         if reason == reasons.DELIVERED or action in ("relayed", "expanded"):
             classification = "ignored"
         etype: EventType = "bounce"
-        if reason == reasons.DELIVERED:
+        if reason == reasons.FEEDBACK:
+            # a provider's own complaint notification read by an MTA-format detector
+            etype, action, delay_warning = "complaint", None, False
+        elif reason == reasons.DELIVERED:
             etype = "delivered"
         elif delay_warning:
             etype = "delay"
@@ -255,7 +282,7 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             action = "delayed"  # the MTA gave up after retrying: reported as a final delay
         elif action is None and reason == reasons.EXPIRED:
             action = "delayed"
-        elif action is None and etype == "bounce":
+        elif action is None and etype == "bounce" and reason != reasons.FEEDBACK:
             action = "failed"
         events.append(
             Event(
@@ -268,6 +295,8 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
                 diagnostic=(diagnostic or None) and diagnostic[:2000],
                 remote_mta=d.remote_mta,
                 action=action,
+                original_message_id=original_id,
+                original_mail_from=original_from,
             )
         )
     return tuple(events)

@@ -284,26 +284,45 @@ def human_text(mail: Mail) -> str:
 _NOISE_LINE = re.compile(r"^\s*(?:[-=_*]{3,}|$)")
 
 
-def text_diagnostic(text: str, recipient: str, limit: int = 6) -> str | None:
+_ERROR_HINT = re.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
+
+
+def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | None:
     """The human-readable explanation next to `recipient` in a report's text part.
 
-    Finds the first line naming the address and joins it with the lines that follow up to a
-    blank line (Postfix: "<a@b>: host mx[1.2.3.4] said: 550 5.1.1 ... (in reply to RCPT TO)").
+    Looks at each line naming the address (up to a few) and joins it with the lines that follow
+    up to a blank line (Postfix: "<a@b>: host mx[1.2.3.4] said: 550 5.1.1 ... (in reply to RCPT
+    TO)"); the first such snippet that carries an SMTP code wins, else the first one.
     """
     if not text or not recipient:
         return None
     low = text.lower()
-    pos = low.find(recipient.lower())
-    if pos < 0:
-        return None
-    start = low.rfind("\n", 0, pos) + 1
-    lines = text[start:].split("\n", limit + 1)[: limit + 1]
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if i > 0 and _NOISE_LINE.match(line):
-            break
-        if i > 0 and _FIELD.match(line) and not line.startswith((" ", "\t")):
-            break
-        out.append(line.strip())
-    joined = " ".join(x for x in out if x)
-    return joined[:MAX_FIELD_CHARS] or None
+    needle = recipient.lower()
+    first: str | None = None
+    pos = low.find(needle)
+    tries = 0
+    while pos >= 0 and tries < 8:
+        tries += 1
+        start = low.rfind("\n", 0, pos) + 1
+        lines = text[start:].split("\n", limit + 1)[: limit + 1]
+        out: list[str] = []
+        for i, line in enumerate(lines):
+            if i > 0 and _NOISE_LINE.match(line):
+                break
+            if i > 0 and _FIELD.match(line) and not line.startswith((" ", "\t")):
+                break
+            out.append(line.strip())
+        snippet = " ".join(x for x in out if x)[:MAX_FIELD_CHARS]
+        if _FIELD.match(lines[0]) and lines[0].split(":", 1)[0].lower() in _DSN_FIELD_NAMES:
+            snippet = ""  # a pasted DSN field line is not an explanation
+        if snippet:
+            if _ERROR_HINT.search(snippet.replace(recipient, "")):
+                return snippet
+            first = first or snippet
+        pos = low.find(needle, pos + len(needle))
+    return first
+
+
+_DSN_FIELD_NAMES = frozenset(
+    {"final-recipient", "original-recipient", "x-actual-recipient", "to", "from", "cc", "delivered-to"}
+)

@@ -616,6 +616,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"no mx record",
         r"smtp protocol returned a permanent error",
         r"host (?:does not|doesn'?t) accept mail",
+        r"(?:mx|srv) record indicated no smtp service",
     ),
     MAILER_ERROR: _family(
         r"x-unix;",

@@ -1,0 +1,106 @@
+"""Last-resort reading of a bounce that no DSN part and no MTA text format explains.
+
+Only a message that calls itself a bounce (sender mailer-daemon/postmaster, a bounce subject, or
+X-Failed-Recipients) is read, and only addresses that the text presents as failed recipients
+count: the sender, the bounce's own addressees and the daemon addresses never do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.dsn import address, human_text, text_diagnostic
+from parsers.mail import Mail
+
+NAME = "fallback"
+MAX_RECIPIENTS = 50
+
+_DAEMON_FROM = re.compile(
+    r"mailer-daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mailadmin",
+    re.IGNORECASE,
+)
+_BOUNCE_SUBJECT = re.compile(
+    r"undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
+    r"|problem|notification)|failure notice|mail delivery failed|non[- ]?delivery|could not be delivered"
+    r"|delivery has failed|mail system error|nicht zustellbar|unzustellbar|non remis|no entregado"
+    r"|non recapitabile|配信(?:不能|エラー|失敗)|送信エラー|エラーメール",
+    re.IGNORECASE,
+)
+_ADDR = r"<?([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+# Phrases that introduce failed recipients, with the address on the same line.
+_INTRO_SAME_LINE = re.compile(
+    r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
+    r"|failed recipients?|delivery to|could not be delivered to|did not reach|unable to deliver (?:to|message to)"
+    r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected))[^\n@]{0,80}?" + _ADDR,
+    re.IGNORECASE,
+)
+# A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...").
+_LEADING = re.compile(r"(?m)^[ \t]{0,8}" + _ADDR + r"[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]+\(|$)")
+_ERROR_WORDS = re.compile(
+    r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
+    r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable",
+    re.IGNORECASE,
+)
+
+
+def looks_like_bounce(mail: Mail) -> bool:
+    """Does the message call itself a delivery failure?"""
+    if mail.has_header("X-Failed-Recipients"):
+        return True
+    if _DAEMON_FROM.search(mail.from_):
+        return True
+    return bool(_BOUNCE_SUBJECT.search(mail.subject)) and (
+        mail.header("Return-Path").strip() in ("<>", "") or mail.original is not None
+    )
+
+
+def _excluded(mail: Mail) -> set[str]:
+    out: set[str] = set()
+    for name in ("From", "To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To", "X-Original-To"):
+        for value in mail.headers(name):
+            for chunk in value.split(","):
+                a = address(chunk)
+                if a:
+                    out.add(a)
+    if mail.original is not None:
+        for name in ("From", "Sender", "Return-Path", "Reply-To"):
+            a = address(mail.original_header(name))
+            if a:
+                out.add(a)
+    return out
+
+
+def _daemon(addr: str) -> bool:
+    local = addr.split("@", 1)[0]
+    return local in ("mailer-daemon", "postmaster", "root", "noreply", "no-reply", "abuse")
+
+
+def inquire(mail: Mail) -> list[Delivery] | None:
+    """Failed recipients of a bounce in an unknown text format, or None."""
+    if not looks_like_bounce(mail):
+        return None
+    text = human_text(mail)[:65536]
+    excluded = _excluded(mail)
+    found: list[str] = []
+
+    def add(raw: str | None) -> None:
+        a = address(raw)
+        if a and a not in excluded and not _daemon(a) and a not in found and len(found) < MAX_RECIPIENTS:
+            found.append(a)
+
+    for value in mail.headers("X-Failed-Recipients"):
+        for chunk in value.split(","):
+            add(chunk)
+    if not found:
+        for m in _INTRO_SAME_LINE.finditer(text):
+            add(m.group(1))
+    if not found:
+        for m in _LEADING.finditer(text):
+            # the address must come with an error nearby, not in a greeting or a signature
+            window = text[m.start() : m.start() + 400]
+            if _ERROR_WORDS.search(window):
+                add(m.group(1))
+    if not found:
+        return None
+    return [Delivery(recipient=a, diagnostic=text_diagnostic(text, a)) for a in found]
