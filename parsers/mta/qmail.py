@@ -19,7 +19,8 @@ _START = re.compile(
     r"Unable to deliver message to the following address|"
     r"Unfortunately, your mail was not delivered to the following address|"
     r"Your mail message to the following address|"
-    r"Your message to the following addresses",
+    r"Your message to the following addresses|"
+    r"He/Her is not |This is the mail delivery agent at|We're sorry\.",
     re.I,
 )
 _END = re.compile(
@@ -57,16 +58,57 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Unable to chdir to maildir",
         ),
     ),
-    (c.MAILBOX_FULL, ("The users mailfolder is over the allowed quota",)),
+    (c.MAILBOX_FULL, ("The users mailfolder is over the allowed quota", "disk quota exceeded")),
+    # qmail-ldap's own refusals.
+    (c.SUSPENDED, ("Mailaddress is administratively disabled", "Mailaddress is administrativley disabled")),
+    (c.USER_UNKNOWN, ("Sorry, no mailbox here by that name",)),
+    (c.EXCEED_LIMIT, ("The message exeeded the maximum size the user accepts",)),
+    (
+        c.SYSTEM_ERROR,
+        (
+            "Automatic homedir creator crashed",
+            "Illegal value in LDAP attribute",
+            "LDAP attribute is not given but mandatory",
+            "Timeout while performing search on LDAP server",
+            "Too many results returned but needs to be unique",
+            "Permanent error while executing qmail-forward",
+            "Temporary error in automatic homedir creation",
+            "Temporary error while executing qmail-forward",
+            "Temporary failure in LDAP lookup",
+            "Unable to contact LDAP server",
+            "Unable to login into LDAP server, bad credentials",
+        ),
+    ),
     (c.CONTENT_ERROR, ("This message is looping: it already has my Delivered-To line",)),
 )
 
 
+# qmail-remote's summary of how far the session got names the command the remote refused.
+_COMMANDS = (
+    ("CONN", re.compile(r"Connected to \S+ but greeting failed")),
+    ("HELO", re.compile(r"Connected to \S+ but my name was rejected")),
+    ("MAIL", re.compile(r"Connected to \S+ but sender was rejected")),
+    ("RCPT", re.compile(r"\S+ does not like recipient\.")),
+    ("DATA", re.compile(r"\S+ failed (?:on DATA command|after I sent the message)")),
+)
+
+
+def _command(diagnostic: str) -> str | None:
+    for command, pattern in _COMMANDS:
+        if pattern.search(diagnostic):
+            return command
+    return c.smtp_command(diagnostic)
+
+
 def _reason(diagnostic: str) -> str | None:
+    if "does not like recipient." in diagnostic and "in the queue too long" in diagnostic:
+        # qmail-remote-fallback: refused at RCPT, then kept until it expired; the remote's words
+        # decide, not qmail's.
+        return c.ON_HOLD
     for reason, phrases in _FORMAT_REASONS:
         if any(p.lower() in diagnostic.lower() for p in phrases):
             # A remote server's own reply outranks qmail's summary of how the session went.
-            if reason in (c.REJECTED, c.NETWORK_ERROR) and c.find_status(diagnostic):
+            if reason == c.NETWORK_ERROR and c.find_status(diagnostic):
                 return None
             return reason
     return None
@@ -74,7 +116,8 @@ def _reason(diagnostic: str) -> str | None:
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not (
-        mail.subject.lower().startswith("failure notice")
+        mail.subject.lower().startswith(("failure notice", "permanent delivery failure"))
+        or any("invoked for bounce" in r for r in mail.headers("Received"))
         or "qmail" in mail.text[:2000].lower()
         or mail.header("Message-Id").find(".qmail@") >= 0
         or any("qmail" in r for r in mail.headers("Received")[:3])
@@ -96,18 +139,24 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 # A recipient's diagnostic can span blank-line separated paragraphs.
                 tail = c.sweep(block)
                 if not tail.startswith("---"):
+                    joined = (found[-1].diagnostic or "") + " " + tail
                     found[-1] = c.make(
                         found[-1].recipient,
-                        (found[-1].diagnostic or "") + " " + tail,
+                        joined,
                         action=found[-1].action or action,
-                        reason=_reason((found[-1].diagnostic or "") + " " + tail),
+                        reason=_reason(joined),
+                        command=_command(joined),
                     )
             continue
         address = c.clean_address(head.group(1))
         if not address:
             continue
         diagnostic = c.sweep(" ".join([head.group(2), *lines[1:]]))
-        found.append(c.make(address, diagnostic, action=action, reason=_reason(diagnostic)))
+        found.append(
+            c.make(
+                address, diagnostic, action=action, reason=_reason(diagnostic), command=_command(diagnostic)
+            )
+        )
     return found
 
 

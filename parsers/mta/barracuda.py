@@ -1,0 +1,26 @@
+"""Barracuda Spam Firewall notices ("... blocked by our bulk email filter") with inline DSN fields."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "Barracuda"
+
+_START = re.compile(r"^Your message to:", re.M)
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if "our bulk email filter" not in mail.subject:
+        return None
+    text = c.body_text(mail)
+    start = _START.search(text)
+    if start is None:
+        return None
+    return c.dsn_fields(text[start.end() :])
+
+
+inquire = c.detector(_inquire)

@@ -1,0 +1,48 @@
+"""PowerMTA delivery reports: DSN fields plus X-PowerMTA-BounceCategory, PowerMTA's own verdict."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "PowerMTA"
+
+_START = "Hello, this is the mail server on "
+_CATEGORY = re.compile(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)
+_CATEGORIES = {
+    "bad-domain": c.HOST_UNKNOWN,
+    "bad-mailbox": c.USER_UNKNOWN,
+    "inactive-mailbox": c.SUSPENDED,
+    "message-expired": c.EXPIRED,
+    "no-answer-from-host": c.NETWORK_ERROR,
+    "policy-related": c.POLICY,
+    "quota-issues": c.MAILBOX_FULL,
+    "routing-errors": c.SYSTEM_ERROR,
+    "spam-related": c.SPAM_DETECTED,
+}
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    if "Delivery report" not in mail.subject:
+        return None
+    text = c.body_text(mail)
+    start = text.find(_START)
+    if start < 0:
+        return None
+    report = text[start:]
+    # Each recipient block carries its own category; split the report at Final-Recipient lines.
+    blocks = re.split(r"(?im)^(?=Final-Recipient:)", report)
+    found: list[Delivery] = []
+    for block in blocks:
+        for delivery in c.dsn_fields(block):
+            category = _CATEGORY.search(block)
+            if category:
+                delivery.reason = _CATEGORIES.get(category.group(1).lower())
+            found.append(delivery)
+    return found
+
+
+inquire = c.detector(_inquire)

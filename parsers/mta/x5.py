@@ -1,0 +1,44 @@
+"""An unidentified MTA ("X5"): a notice to "NotificationRecipients" wrapping a whole DSN message."""
+
+from __future__ import annotations
+
+from email.message import Message
+
+from parsers.delivery import Delivery
+from parsers.mail import Mail
+from parsers.mta import _common as c
+
+NAME = "X5"
+
+MAX_PARTS = 64
+
+
+def _report_text(part: Message) -> str:
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return "\n\n".join(
+            "\n".join(f"{k}: {v}" for k, v in block.items())
+            for block in payload
+            if isinstance(block, Message)
+        )
+    return payload if isinstance(payload, str) else ""
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    score = int("NotificationRecipients" in mail.header("To"))
+    score += "Mail Delivery Subsystem" in mail.from_
+    score += "Mail Delivery Subsystem" in mail.subject
+    if score < 2:
+        return None
+    # The report is nested inside an attached message: walk into it (the loader stops at the
+    # attachment's headers).
+    found: list[Delivery] = []
+    for count, part in enumerate(mail.message.walk()):
+        if count > MAX_PARTS:
+            break
+        if part.get_content_type() in ("message/delivery-status", "message/global-delivery-status"):
+            found += c.dsn_fields(_report_text(part))
+    return found
+
+
+inquire = c.detector(_inquire)
