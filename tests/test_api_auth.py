@@ -93,6 +93,8 @@ def test_only_the_hash_of_a_key_is_stored(api: Api) -> None:
 
 
 def test_cli_creates_a_key_that_works_lists_it_and_revokes_it(api: Api) -> None:
+    if not api.db.is_sqlite:
+        pytest.skip("the CLI's key handling is the same on every backend; one run is enough")
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
     env["BOUNCEBACK_DATABASE_URL"] = api.db.url
 
