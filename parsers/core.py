@@ -215,14 +215,14 @@ def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
     hosted = rhost.reason(d)
     if hosted:
         return hosted, d.diagnostic
-    reason = reasons.derive(d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command)
+    reason = reasons.derive(d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command, d.diagnostic_type)
     if reason in _VAGUE or not d.diagnostic:
         # The human-readable part often explains better than the DSN's Diagnostic-Code.
         text = dsn.text_diagnostic(human, d.recipient) or (
             dsn.text_diagnostic(human, d.alias) if d.alias else None
         )
         if text and text != d.diagnostic:
-            better = reasons.derive(d.status, d.smtp_code, text, d.action, d.smtp_command)
+            better = reasons.derive(d.status, d.smtp_code, text, d.action, d.smtp_command, d.diagnostic_type)
             if better not in _VAGUE and better != reasons.UNDEFINED:
                 return better, d.diagnostic or text
     return reason, d.diagnostic
@@ -248,8 +248,9 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             status = reasons.status_in_text(d.diagnostic)
         smtp_code = d.smtp_code or (reasons.reply_code_in_text(d.diagnostic) if d.diagnostic else None)
         command = d.smtp_command or dsn.command_in_text(d.diagnostic)
-        if command is None and d.diagnostic and recipient in d.diagnostic.lower():
-            # A reply that quotes the recipient address answers RCPT TO ("550 <a@b>: User unknown").
+        if command is None and _quotes_recipient(d.diagnostic, recipient):
+            # An SMTP reply that quotes the recipient address answers RCPT TO
+            # ("550 <a@b>: User unknown", "550 Unknown user a@b").
             command = "RCPT"
         fixed = dataclasses.replace(d, status=status, smtp_code=smtp_code, smtp_command=command)
         reason, diagnostic = _reason(fixed, human)
@@ -300,6 +301,22 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             )
         )
     return tuple(events)
+
+
+_REPLY_THEN = re.compile(r"\b[45]\d\d[ -]")
+
+
+def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:
+    """Whether a 4xx/5xx reply code is followed closely by the recipient's address."""
+    if not diagnostic:
+        return False
+    low = diagnostic.lower()
+    pos = low.find(recipient)
+    while pos >= 0:
+        if _REPLY_THEN.search(low, max(0, pos - 40), pos):
+            return True
+        pos = low.find(recipient, pos + 1)
+    return False
 
 
 def _message_id(mail: Mail) -> str | None:

@@ -23,3 +23,6 @@ class Delivery:
     reason: str | None = None
     alias: str | None = None  # Original-Recipient / the address before forwarding
     smtp_command: str | None = None  # RCPT, DATA, MAIL, CONN ... when the report says
+    # The Diagnostic-Code type (SMTP, X-UNIX, X-POSTFIX ...): X-UNIX means a local delivery
+    # program failed, not the remote server.
+    diagnostic_type: str | None = None

@@ -219,6 +219,7 @@ def _delivery(fields: dict[str, str]) -> Delivery | None:
         action=normalise_action(fields.get("action")),
         alias=original if original and original != recipient else None,
         smtp_command=command,
+        diagnostic_type=diag_type or None,
     )
 
 

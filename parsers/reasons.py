@@ -203,7 +203,6 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"maildir over quota",
         r"mailfolder is full",
         r"not enough storage space",
-        r"insufficient (?:disk|system) (?:space|storage)",
         r"over the allowed quota",
         r"quota (?:exceeded|violation)",
         r"recipient reached disk quota",
@@ -239,7 +238,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"mailbox (?:is )?(?:disabled|suspended|inactive|deactivated|locked)",
         r"has been (?:suspended|disabled|deactivated)",
         r"is (?:currently )?(?:suspended|disabled|deactivated|inactive)",
-        r"temporarily (?:disabled|suspended)",
+        r"(?<!delivery )temporarily (?:disabled|suspended)",
         r"recipient (?:address )?(?:is )?(?:suspended|inactive|disabled)",
         r"boite du destinataire (?:archivee|fermee)",
         r"email account that you tried to reach is disabled",
@@ -293,6 +292,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"the user'?s email name is not found",
         r"there is no one at this address",
         r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
+        r"this user doesn'?t have an? \S{1,200} account",
         r"user (?:\S{1,300} (?:was not found|does not exist)|does ?n[o']t exist|missing home directory"
         r"|not (?:active|found|known)|unknown)",
         r"vdeliver: invalid or unknown virtual user",
@@ -405,7 +405,8 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"|has triggered a spam block|may contain the spam contents|failed several antispam checks)",
         r"high probability of (?:being )?spam",
         r"classified as spam",
-        r"uce\b|\bube\b",
+        r"\buce\b|\bube\b",
+        r"reject,.{0,200} - spam\.",
     ),
     TOO_MANY_CONNECTIONS: _family(
         r"too many (?:connections|concurrent|simultaneous|smtp sessions|recipients)",
@@ -420,12 +421,10 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"(?:sending|receiving) (?:too many|rate)",
         r"too many (?:messages|emails|mails)",
         r"throttl",
-        r"try again (?:later|slower)",
         r"unusual rate of unsolicited mail",
         r"exceeded (?:the )?(?:sending|message|hourly|daily) (?:rate|limit|quota)",
     ),
     BLOCKED: _family(
-        r"access denied\. ip name lookup failed",
         r"access from ip address \S{1,60} blocked",
         r"bad sender ip address",
         r"black ?listed by",
@@ -441,7 +440,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"dynamic/zombied/spam ips blocked",
         r"e-?mail blocked by",
         r"go away",
-        r"host \S{1,200} refused to talk to me",
+        r"refused to talk to me",
         r"hosts with dynamic ip",
         r"invalid ip for sending mail of domain",
         r"ip \d{1,3}(?:\.\d{1,3}){3} is blocked",
@@ -477,6 +476,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
     ),
     REQUIRE_PTR: _family(
         r"all mail servers must have a ptr record",
+        r"ip name lookup failed",
         r"cannot find your hostname",
         r"client host rejected: cannot find your (?:reverse )?hostname",
         r"fix reverse dns for",
@@ -498,7 +498,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"please inspect your spf settings",
         r"sender policy framework",
         r"authentication (?:failed|failure|required)",
-        r"unauthenticated (?:email|mail|sender)",
+        r"does not have authentication information|fails? to pass (?:authentication|spf|dkim|dmarc)",
         r"not authenticated",
         r"(?:spf|dkim|dmarc) authentication",
     ),
@@ -530,6 +530,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"encryption (?:needed|required)",
         r"must issue a starttls command first",
         r"user not authenticated",
+        r"unauthenticated (?:senders?|e-?mail|mail) (?:not allowed|rejected)",
         r"account security",
         r"sending from a different address",
     ),
@@ -548,7 +549,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"server configuration error|misconfigur",
         r"system (?:error|config error|failure)",
         r"temporary (?:local )?(?:problem|failure|error)",
-        r"service (?:temporarily )?(?:unavailable|not available)",
+        r"service (?:temporarily |currently )?(?:unavailable|not available)",
         r"mail server (?:temporarily )?rejected",
         r"local delivery failed|mailbox delivery failed",
     ),
@@ -558,6 +559,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"insufficient system (?:resources|storage)",
         r"too many messages in queue",
         r"out of (?:disk|storage) space",
+        r"insufficient (?:disk|system) (?:space|storage)",
     ),
     NETWORK_ERROR: _family(
         r"could not connect and send the mail to",
@@ -638,6 +640,14 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"invalid command",
         r"line too long",
     ),
+    NOT_COMPLIANT_RFC: _family(
+        r"multiple addresses in from:",
+        r"not (?:rfc|rfc-?)\s?(?:5322|2822|822|5321|2821) (?:compliant|conformant)",
+        r"(?:message|header)s? (?:is |are )?not (?:rfc|standards?)[- ]compliant",
+        r"duplicate (?:header|message-id|from|date|subject)",
+        r"missing (?:required )?(?:header|date|from|message-id)",
+        r"rfc ?(?:5322|2822) (?:violation|section)",
+    ),
     ON_HOLD: _family(r"on hold"),
 }
 
@@ -656,7 +666,8 @@ _USER_UNKNOWN_VETO: Final = (
 # First pass over text (Sisimai-like order): specific families before generic ones.
 _FIRST_ORDER: Final = (
     MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, SUSPENDED, HAS_MOVED, NO_RELAYING, USER_UNKNOWN,
-    FILTERED, REJECTED, HOST_UNKNOWN, SPAM_DETECTED, TOO_MANY_CONNECTIONS, REQUIRE_PTR, BLOCKED,
+    FILTERED, REJECTED, HOST_UNKNOWN, NOT_COMPLIANT_RFC, SPAM_DETECTED, TOO_MANY_CONNECTIONS,
+    REQUIRE_PTR, BLOCKED,
 )  # fmt: skip
 # Second pass: what is left when none of the above fits.
 _SECOND_ORDER: Final = (
@@ -695,12 +706,16 @@ def derive(
     diagnostic: str | None = None,
     action: str | None = None,
     command: str | None = None,
+    diagnostic_type: str | None = None,
 ) -> str:
     """The reason for one recipient from what its report said. Never raises."""
     text = (diagnostic or "").strip()
     status = valid_status(status)
     if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
         return DELIVERED
+    if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
+        # a local delivery program (procmail, a pipe) failed: the mailer's error, not the address
+        return MAILBOX_FULL if matches(MAILBOX_FULL, text) else MAILER_ERROR
     by_status = status_reason(status)
     cmd = (command or "").upper()
 
@@ -761,13 +776,13 @@ def derive(
             return CONTENT_ERROR
         if subject == "7":
             return SECURITY_ERROR
-    if text.lower().startswith("x-unix"):
+    if (diagnostic_type or "").upper().startswith("X-POSTFIX"):
         return MAILER_ERROR
+    if (action or "").startswith(("delayed", "expired")):
+        return EXPIRED
     code = smtp_code or reply_code_in_text(text)
     if code in _SMTP_CODE_REASON and _SMTP_CODE_REASON[code] != ON_HOLD:
         return _SMTP_CODE_REASON[code]
-    if (action or "").startswith(("delayed", "expired")):
-        return EXPIRED
     if cmd in ("EHLO", "HELO"):
         return BLOCKED
     if text:
