@@ -32,6 +32,7 @@ _CHARSET_ALIASES = {
 }
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _WS = re.compile(r"[ \t]+")
+_SURROGATE = re.compile("[\udc80-\udcff]")
 MAX_PARTS = 64
 MAX_TEXT_CHARS = 256 * 1024
 
@@ -58,12 +59,17 @@ def decode_header_value(value: object) -> str:
     if value is None:
         return ""
     raw = str(value)
+    if raw.isascii() and "=?" not in raw:
+        # the common case: plain ASCII, at most folded
+        if "\n" in raw or "\r" in raw or "\t" in raw or "  " in raw:
+            return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
+        return raw.strip()
     if "=?" in raw:
         try:
             raw = str(make_header(decode_header(raw)))
         except Exception:
             pass
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if _SURROGATE.search(raw):
         raw = decode_bytes(raw.encode("utf-8", "surrogateescape"))
     return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
 
@@ -119,14 +125,22 @@ class Mail:
     content_type: str = "text/plain"
     report_type: str = ""
     defects: list[str] = field(default_factory=list)
+    # Decoded header values by lower-cased name: detectors ask for the same few headers often.
+    _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def headers(self, name: str) -> list[str]:
+        """Every value of a header of the message, decoded (cached)."""
+        key = name.lower()
+        found = self._decoded.get(key)
+        if found is None:
+            found = [decode_header_value(v) for v in (self.message.get_all(name) or [])]
+            self._decoded[key] = found
+        return list(found)
 
     def header(self, name: str) -> str:
         """One header of the message, decoded; empty when absent."""
-        value = self.message.get(name)
-        return decode_header_value(value) if value is not None else ""
-
-    def headers(self, name: str) -> list[str]:
-        return [decode_header_value(v) for v in (self.message.get_all(name) or [])]
+        values = self.headers(name)
+        return values[0] if values else ""
 
     def has_header(self, name: str) -> bool:
         return name in self.message
