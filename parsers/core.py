@@ -230,9 +230,15 @@ def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
 
 def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bool) -> tuple[Event, ...]:
     human = dsn.human_text(mail)
-    warning_text = bool(_WARNING.search(human[:20000])) and not _FINAL.search(
-        mail.subject + "\n" + human[:20000]
-    )
+    warning: list[bool] = []  # computed once, and only for text-format reports
+
+    def is_warning() -> bool:
+        if not warning:
+            head = human[:8000]
+            final = _FINAL.search(mail.subject + "\n" + head)
+            warning.append(bool(_WARNING.search(head)) and not final)
+        return warning[0]
+
     events: list[Event] = []
     seen: set[str] = set()
     # Attribution: which of our messages bounced, and who sent it (headers of the returned original).
@@ -260,7 +266,7 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
         else:
             # A text-only notice that calls itself a warning is ignored when it gives no specific
             # cause (it will be retried); a warning that names one (mailbox full) is a soft bounce.
-            delay_warning = warning_text and action in (None, "delayed") and reason in _RETRYING
+            delay_warning = action in (None, "delayed") and reason in _RETRYING and is_warning()
             if delay_warning:
                 reason = reasons.EXPIRED
                 action = "delayed"
