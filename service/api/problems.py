@@ -113,6 +113,10 @@ async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400:
+        # FastAPI's only 400 is a body it could not decode (e.g. JSON that is not UTF-8): to a caller
+        # that is one more malformed body, answered like every other one.
+        return problem_response(Problem(422, "the request body could not be parsed", slug="invalid-request"))
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     return problem_response(
         Problem(
