@@ -220,7 +220,7 @@ class MailboxSession:
             bytes(line) for line in response.lines if isinstance(line, bytes)
         ):
             raise ImapError(f"cannot create folder {folder}: {_text(response)}")
-        log.info("imap folder created", mailbox=self.config.label, folder=folder)
+        log.info("imap_folder_created", mailbox=self.config.label, folder=folder)
 
     async def uids(self) -> list[int]:
         """UIDs of every message in the folder, oldest first (all of them are waiting for us)."""
@@ -280,9 +280,9 @@ class MailboxSession:
     def can_idle(self) -> bool:
         return "IDLE" in self.capabilities
 
-    async def wait_for_mail(self, timeout: float, stop: asyncio.Event) -> None:
+    async def wait_for_mail(self, timeout: float, stop: asyncio.Event, *, idle: bool = True) -> None:
         """Return when new mail may have arrived, after `timeout`, or when `stop` is set."""
-        if not self.can_idle:
+        if not (idle and self.can_idle):
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(_first(stop.wait(), self.lost.wait()), timeout)
             if self.lost.is_set():
@@ -352,12 +352,14 @@ class MailboxReader:
     ingest: IngestFn
     quarantine: QuarantineFn
     poll_interval: float = 30.0
+    use_idle: bool = True  # IDLE when the server offers it; polling otherwise or when False
     idle_refresh: float = IDLE_REFRESH_SECONDS
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
     timeout: float = COMMAND_TIMEOUT
     # Failed attempts per (uidvalidity, uid), in memory: after a restart a message gets fresh tries.
     failures: dict[tuple[int | None, int], int] = field(default_factory=dict)
+    on_moved: Callable[[], None] | None = None  # e.g. wake the outbox relay: new events are waiting
     moved: int = 0
     _uidvalidity: int | None = None
     # Messages left in the folder for a later pass (a failed attempt); skipped until the folder
@@ -372,9 +374,9 @@ class MailboxReader:
             try:
                 await session.open()
                 if last_error is not None:
-                    log.info("imap mailbox reconnected", mailbox=self.config.label)
+                    log.info("imap_mailbox_reconnected", mailbox=self.config.label)
                 else:
-                    log.info("imap mailbox open", mailbox=self.config.label, idle=session.can_idle)
+                    log.info("imap_mailbox_open", mailbox=self.config.label, idle=session.can_idle)
                 attempt, last_error = 0, None
                 await self._serve(session, stop)
             except asyncio.CancelledError:
@@ -387,7 +389,7 @@ class MailboxReader:
                 delay *= random.uniform(0.5, 1.0)  # jitter: many workers must not retry in step
                 # One line per failure; a failure repeating itself is not news, so it drops to info.
                 level = log.error if error != last_error else log.info
-                level("imap mailbox error", mailbox=self.config.label, error=error, retry_in=round(delay, 1))
+                level("imap_mailbox_error", mailbox=self.config.label, error=error, retry_in=round(delay, 1))
                 last_error = error
                 await session.close()
                 await _sleep_unless(stop, delay)
@@ -399,7 +401,7 @@ class MailboxReader:
             # The server renumbered the folder: our UIDs mean nothing now. Every message is still
             # in the folder and reprocessing one is harmless (content-hash idempotency).
             log.warning(
-                "imap uidvalidity changed",
+                "imap_uidvalidity_changed",
                 mailbox=self.config.label,
                 old=self._uidvalidity,
                 new=session.uidvalidity,
@@ -410,10 +412,11 @@ class MailboxReader:
             await self._drain(session, stop)
             if stop.is_set():
                 break
-            wait = self.idle_refresh if session.can_idle else self.poll_interval
+            idle = self.use_idle and session.can_idle
+            wait = self.idle_refresh if idle else self.poll_interval
             if self.failures:
                 wait = min(wait, self.backoff_initial * 2)  # failed messages get another try soon
-            await session.wait_for_mail(wait, stop)
+            await session.wait_for_mail(wait, stop, idle=idle)
 
     async def _drain(self, session: MailboxSession, stop: asyncio.Event) -> None:
         """Handle every message now in the folder, one at a time, until empty or stopped."""
@@ -443,7 +446,7 @@ class MailboxReader:
             self.failures[key] = attempts
             if attempts < MAX_ATTEMPTS:
                 log.warning(
-                    "imap message failed; will retry",
+                    "imap_message_failed_will_retry",
                     mailbox=self.config.label,
                     uid=uid,
                     attempt=attempts,
@@ -459,7 +462,7 @@ class MailboxReader:
                     raise ImapError(f"database unavailable: {_one_line(store_exc)}") from None
                 # Left in the folder, untouched: better stuck and visible than lost.
                 log.error(
-                    "imap message cannot even be quarantined; left in the folder",
+                    "imap_message_cannot_even_be_quarantined_left_in_the_folder",
                     mailbox=self.config.label,
                     uid=uid,
                     error=_one_line(store_exc),
@@ -467,7 +470,7 @@ class MailboxReader:
                 self._skipped.add(key)
                 return
             log.error(
-                "imap message quarantined after repeated failures",
+                "imap_message_quarantined_after_repeated_failures",
                 mailbox=self.config.label,
                 uid=uid,
                 error=_one_line(exc),
@@ -478,8 +481,10 @@ class MailboxReader:
         self.failures.pop(key, None)
         self._skipped.discard(key)
         self.moved += 1
+        if self.on_moved is not None:
+            self.on_moved()
         IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc()
-        log.debug("imap message moved", mailbox=self.config.label, uid=uid, folder=folder)
+        log.debug("imap_message_moved", mailbox=self.config.label, uid=uid, folder=folder)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -522,7 +527,7 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
         for task in pending:
             # Only ever stuck on the network or the database: a message cut off here was not
             # moved, so it is simply read again next time.
-            log.warning("imap reader did not stop in time; cancelled", mailbox=task.get_name())
+            log.warning("imap_reader_did_not_stop_in_time_cancelled", mailbox=task.get_name())
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
     finally:
@@ -531,18 +536,31 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
             task.cancel()
 
 
-def run_mailboxes(settings: Settings, db: Database, stop: threading.Event) -> None:
+def run_mailboxes(
+    settings: Settings,
+    db: Database,
+    stop: threading.Event,
+    *,
+    on_ingested: Callable[[], None] | None = None,
+) -> None:
     """Blocking: read every mailbox in BOUNCEBACK_IMAP_URLS until `stop` is set (returns within 10 s).
 
     Raises MailboxConfigError for an unusable URL (callers check at start-up with
-    `parse_mailbox_urls`). Returns at once when no mailbox is configured.
+    `parse_mailbox_urls`). Returns at once when no mailbox is configured. `on_ingested` is called
+    (from the loop's thread) after each message is stored and moved, e.g. `OutboxRelay.wake`.
     """
     configs = parse_mailbox_urls(settings)
     if not configs:
         return
     ingest, quarantine = pipeline_intake(settings, db)
     readers = [
-        MailboxReader(cfg, ingest, quarantine, poll_interval=settings.imap_poll_interval_seconds)
+        MailboxReader(
+            cfg,
+            ingest,
+            quarantine,
+            poll_interval=settings.imap_poll_interval_seconds,
+            on_moved=on_ingested,
+        )
         for cfg in configs
     ]
     asyncio.run(run_readers(readers, stop))
