@@ -45,7 +45,7 @@ _WS = re.compile(r"\s+")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (
-    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
+    re.compile(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
     re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z0-9\-]+)\s+said:"),
     re.compile(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
     re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),

@@ -155,8 +155,9 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             reason = c.BLOCKED
         action = "failed"
         if warning and reason in (None, c.EXPIRED) and "permanent error" not in body:
+            # A delay warning: Exim says the message is still queued, whatever the remote said.
             action = "delayed"
-            reason = None
+            reason = c.EXPIRED
         found.append(
             c.make(cleaned, diagnostic, action=action, reason=reason, alias=c.clean_address(alias or ""))
         )

@@ -12,6 +12,7 @@ NAME = "McAfee"
 
 _START = re.compile(r"-+\s*The following addresses had delivery problems\s*-+")
 _RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
+_UNKNOWN = re.compile(r"\b(?:Unknown user|User unknown|No such user)\b", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -27,7 +28,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     for line in text[start.end() :].split("\n"):
         match = _RECIPIENT.match(line.strip())
         if match:
-            found.append(c.make(match.group(1), match.group(2)))
+            # The appliance's own summary of the refusal names an unknown user in so many words.
+            summary = match.group(2) or ""
+            reason = c.USER_UNKNOWN if _UNKNOWN.search(summary) else None
+            found.append(c.make(match.group(1), summary, reason=reason))
     inline = {d.recipient: d for d in c.dsn_fields(mail.text)}
     for delivery in found:
         # The report part's Diagnostic-Code carries the remote reply the text part shortens.
