@@ -25,14 +25,15 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # A notice that the message is still queued (ignored), as opposed to a final report.
 _WARNING = re.compile(
-    r"this is a warning message only|has been delayed|will be retried|will (?:continue|keep) (?:trying|to try)"
+    r"this is a warning message only|warning only|still being retried|has been delayed|will be retried|will (?:continue|keep) (?:trying|to try)"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part",
     re.IGNORECASE,
 )
 _FINAL = re.compile(
-    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently|could not be delivered"
+    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
+    r"|could not be delivered(?! for more than)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ MAX_FIELD_CHARS = 4096
 _FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
 _STATUS_VALUE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
 _ADDRESS = re.compile(
-    r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`]{1,200})@([A-Za-z0-9][A-Za-z0-9.\-]{0,250}|\[[0-9A-Fa-f.:]{3,60}\])"""
+    r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`@]{1,200})@([^\s<>()\[\],;:"'`@]{1,253}|\[[0-9A-Fa-f.:]{3,60}\])"""
 )
 _SPECIFIC = re.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")

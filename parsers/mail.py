@@ -12,7 +12,7 @@ import email.message
 import email.policy
 import re
 from dataclasses import dataclass, field
-from email.header import decode_header, make_header
+from email.header import Header, decode_header, make_header
 from email.message import Message
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
@@ -54,11 +54,30 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     return data.decode("latin-1")
 
 
+def _header_object_text(value: Header) -> str:
+    try:
+        chunks = decode_header(value)
+    except Exception:
+        return str(value)
+    out = []
+    for data, charset in chunks:
+        if isinstance(data, bytes):
+            cs = None if charset in (None, "unknown-8bit") else charset
+            out.append(decode_bytes(data, cs))
+        else:
+            out.append(data)
+    return "".join(out)
+
+
 def decode_header_value(value: object) -> str:
     """An RFC 2047 encoded header (or a raw one with 8-bit bytes) as text; folding removed."""
     if value is None:
         return ""
-    raw = str(value)
+    if isinstance(value, Header):
+        # compat32 hands back raw 8-bit header bytes as a Header in the unknown-8bit charset
+        raw = _header_object_text(value)
+    else:
+        raw = str(value)
     if raw.isascii() and "=?" not in raw:
         # the common case: plain ASCII, at most folded
         if "\n" in raw or "\r" in raw or "\t" in raw or "  " in raw:
@@ -249,7 +268,13 @@ def _report_text(part: Message) -> str:
         blocks = []
         for block in payload:
             if isinstance(block, Message):
-                blocks.append("\n".join(f"{k}: {v}" for k, v in block.items()))
+                blocks.append("\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items()))
+                # message/global-delivery-status is parsed as one message: the recipient
+                # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
+                if not block.is_multipart():
+                    rest = payload_text(block)
+                    if rest.strip():
+                        blocks.append(rest)
         return "\n\n".join(blocks)
     return payload_text(part)
 
