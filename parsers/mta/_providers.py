@@ -281,7 +281,7 @@ def guarded(func: Callable[[Mail], list[Delivery] | None]) -> Callable[[Mail], l
             return None
         if not found:
             return None
-        kept = [d for d in found if d.recipient and "@" in d.recipient]
+        kept = [rcpt_refined(d) for d in found if d.recipient and "@" in d.recipient]
         return kept or None
 
     wrapper.__doc__ = func.__doc__

@@ -81,12 +81,14 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 reason = name
                 break
     status = status_in(text)
-    if status and status.split(".")[1] != "0":
-        # A specific status code in the remote reply says more than the state or the wording.
+    specific = bool(status) and ".0" not in (status or "")
+    if specific:
+        # A specific status code in the remote reply (5.1.1, 4.2.2; not 5.7.0 or 4.0.0) says more
+        # than the SMTP state or the wording.
         reason = None
     # A warning with nothing but "still trying" is a delay notice; one that quotes a specific
     # refusal (mailbox full ...) already tells the sender's side what it needs to know.
-    if warning and (not status or status.split(".")[1] == "0"):
+    if warning and not specific:
         action, reason = "delayed", None
     else:
         action = "failed"
