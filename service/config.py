@@ -34,7 +34,11 @@ class Settings(BaseSettings):
     kafka_bootstrap_servers: str = ""
     kafka_topic: str = "bounceback.events"
     kafka_topic_partitions: int = Field(default=3, ge=1)
-    kafka_inbound_topic: str = ""
+    # Bound on every wait for the broker (connect, metadata, a request); a delivery gets twice it.
+    kafka_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
+    # Raw inbound mail to ingest; `bounceback worker` consumes it whenever Kafka is configured
+    # (set it to an empty value to turn the Kafka intake off).
+    kafka_inbound_topic: str = "bounceback.inbound"
     kafka_dead_letter_topic: str = "bounceback.inbound.dlq"
     kafka_group_id: str = "bounceback-workers"
     outbox_retention_days: int = Field(default=7, ge=0)

@@ -10,7 +10,7 @@ on `ce_id`). Several relays may run against one database:
 - SQLite: a lease. One atomic UPDATE stamps `claimed_until` on the oldest rows, and only when no
   other relay holds an unexpired claim; the rows are published outside the transaction (so ingest is
   never blocked behind the broker) and then marked. A relay that dies mid-batch leaves a claim that
-  expires by itself after `LEASE`.
+  expires by itself after the lease (`LEASE`, longer with long broker timeouts).
 
 Without `BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS` nothing is published and the rows stay for the API feed.
 """
@@ -39,11 +39,8 @@ log = get_logger(__name__)
 
 BATCH_SIZE = 500
 # A SQLite claim older than this is taken to belong to a dead relay. Far above the worst publish
-# time (connect + delivery timeouts below), so a live relay never loses its claim.
+# time (a few broker timeouts), so a live relay never loses its claim.
 LEASE = timedelta(seconds=120)
-# Every wait on the broker is bounded, so "unreachable" is an answer within seconds, not a hang:
-# connecting, a request and waiting for metadata take at most this long, a delivery at most twice it.
-BROKER_TIMEOUT_MS = 5000
 # Arbitrary, fixed: the key of the PostgreSQL advisory lock relays take turns on.
 RELAY_LOCK_KEY = 0x626F756E6365  # "bounce"
 PRUNE_INTERVAL_SECONDS = 600.0
@@ -71,14 +68,17 @@ class OutboxRelay:
         batch_size: int = BATCH_SIZE,
         idle_poll_seconds: float = 1.0,
         max_backoff_seconds: float = 30.0,
-        broker_timeout_ms: int = BROKER_TIMEOUT_MS,
+        broker_timeout_ms: int | None = None,
     ) -> None:
         self.settings = settings
         self.db = db
         self.batch_size = batch_size
         self.idle_poll_seconds = idle_poll_seconds
         self.max_backoff_seconds = max_backoff_seconds
-        self.broker_timeout_ms = broker_timeout_ms
+        # Every wait on the broker is bounded, so "unreachable" is an answer within seconds, not a
+        # hang: connecting, a request and waiting for metadata take at most this, a delivery twice it.
+        self.broker_timeout_ms = broker_timeout_ms or int(settings.kafka_timeout_seconds * 1000)
+        self.lease = max(LEASE, timedelta(milliseconds=10 * self.broker_timeout_ms))
         self.topic = settings.kafka_topic
         self._servers = [s.strip() for s in settings.kafka_bootstrap_servers.split(",") if s.strip()]
         self._pass_lock = threading.Lock()
@@ -106,6 +106,8 @@ class OutboxRelay:
         total = 0
         with self._pass_lock:
             try:
+                # Even with nothing to send: an unreachable broker is reported, the topic gets created.
+                self._ensure_producer()
                 while True:
                     published = self._publish_batch()
                     total += published
@@ -202,7 +204,7 @@ class OutboxRelay:
     def _publish_batch_leased(self) -> int:
         """SQLite: claim with a lease, publish outside any transaction, then mark."""
         # Microseconds of randomness make this relay's stamp its own.
-        until = _now() + LEASE + timedelta(microseconds=secrets.randbelow(1_000_000))
+        until = _now() + self.lease + timedelta(microseconds=secrets.randbelow(1_000_000))
         with self.db.transaction() as session:
             rows = self._claim(session, until)
         if not rows:

@@ -23,7 +23,7 @@ from tests.fixtures.kafka import KafkaBroker
 pytestmark = pytest.mark.kafka
 
 # Short broker timeouts keep the outage tests quick; the defaults only make them slower.
-FAST = 2000
+FAST = 1500
 
 
 def relay_settings(db: Database, broker: KafkaBroker | None, topic: str = "unused", **extra: Any) -> Settings:

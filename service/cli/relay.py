@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import threading
 from typing import Any
@@ -23,8 +24,12 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     if not settings.kafka_bootstrap_servers.strip():
         fail("BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS is not set: events stay in the outbox (API feed)")
-    bb_logging.configure(settings)
     db = database_or_exit(settings)
+    # After opening the database, so that migrating the embedded SQLite stays quiet.
+    bb_logging.configure(settings)
+    if args.once:
+        # kafka-python logs every failed connection attempt; the one line below says it all.
+        logging.getLogger("kafka").setLevel(logging.CRITICAL)
     relay = OutboxRelay(settings, db)
     try:
         if args.once:
