@@ -60,6 +60,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "mailmarshalsmtp",
     "notes",
     "domino",
+    "mimecast",
     "courier",
     "messagingserver",
     "exchange2003",

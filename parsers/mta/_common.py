@@ -218,6 +218,10 @@ def make(
 ) -> Delivery:
     """A Delivery whose codes, remote host and command are read from the diagnostic if not given."""
     text = sweep(diagnostic) if diagnostic else ""
+    if action == "delayed" and reason is None:
+        # A notice that the message is still queued states no final cause: the delay is the
+        # reason (the remote's temporary reply is kept in the diagnostic).
+        reason = EXPIRED
     return Delivery(
         recipient=recipient,
         status=status or (find_status(text) if text else None),

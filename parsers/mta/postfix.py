@@ -12,66 +12,120 @@ NAME = "Postfix"
 
 _SUBJECTS = re.compile(
     r"Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|"
-    r"Postfix SMTP server: errors from|Mail System Error - Returned Mail|Undeliverable mail",
+    r"SMTP server: errors from|Mail System Error - Returned Mail|Undeliverable mail",
     re.I,
 )
 _STARTS = re.compile(
-    r"This is the (?:mail system|Postfix program) at host|The (?:Postfix )?mail system\s*$"
+    r"This is the (?:mail system|Postfix program) at host|^\s*The (?:Postfix |mail system\b)"
     r"|could not be delivered to one or more (?:recipients|destinations)",
     re.I | re.M,
 )
-_WARNING = re.compile(r"THIS IS A WARNING MESSAGE ONLY|still being retried", re.I)
+_WARNING = re.compile(r"THIS IS A WARNING (?:MESSAGE )?ONLY|still being retried", re.I)
 # <rcpt> (expanded from <alias>): text
-_RECIPIENT = re.compile(
-    r"^<([^<>\s]+@[^<>\s]*|[^<>\s]+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$", re.S
-)
-_TRANSCRIPT_RCPT = re.compile(r"^\s*In:\s+RCPT\s+TO:\s*<([^>]+)>", re.I | re.M)
-_TRANSCRIPT_ERROR = re.compile(r"^\s*Out:\s+([45]\d\d[ -].*)$", re.M)
+_RECIPIENT = re.compile(r"^<([^<>\s]+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$", re.S)
+_UNAVAILABLE = "--- Delivery report unavailable ---"
+_TRANSCRIPT_LINE = re.compile(r"^\s*(In|Out):\s+(.*)$", re.I)
+_REPLY = re.compile(r"^([45]\d\d)[ -]")
+_RCPT = re.compile(r"^RCPT\s+TO:\s*<([^>]+)>", re.I)
 
 
 def _transcript(mail: Mail) -> list[Delivery]:
-    """`Postfix SMTP server: errors from ...`: the recipients of the session and its last error."""
-    text = c.before_original(mail)
-    errors = _TRANSCRIPT_ERROR.findall(text)
-    recipients = list(dict.fromkeys(_TRANSCRIPT_RCPT.findall(text)))
-    if not errors or not recipients:
-        return []
-    diagnostic = errors[-1]
-    command = "DATA" if re.search(r"^\s*In:\s+DATA", text, re.I | re.M) else "RCPT"
-    return [c.make(r, diagnostic, command=command) for r in recipients]
+    """`Postfix SMTP server: errors from ...`: each recipient of the session with the error that
+    followed it (an error after DATA applies to every recipient accepted before it)."""
+    lines: list[str] = []
+    for line in c.before_original(mail).split("\n"):
+        # Every In:/Out: line is indented by one space; deeper indents continue the line before.
+        if lines and not _TRANSCRIPT_LINE.match(line) and line[:1] in (" ", "\t") and line.strip():
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    entries: list[dict[str, str]] = []
+    command = ""
+    for line in lines:
+        match = _TRANSCRIPT_LINE.match(line)
+        if not match:
+            continue
+        side, value = match.group(1).lower(), match.group(2).strip()
+        if side == "in":
+            command = value.split()[0].upper() if value.split() else ""
+            rcpt = _RCPT.match(value)
+            if rcpt:
+                entries.append({"recipient": rcpt.group(1)})
+            continue
+        if not _REPLY.match(value):
+            continue
+        for entry in entries:
+            if "diagnostic" not in entry and (command != "RCPT" or entry is entries[-1]):
+                entry["diagnostic"], entry["command"] = value, command
+    found = []
+    for entry in entries:
+        address = c.clean_address(entry["recipient"])
+        if address and "diagnostic" in entry:
+            found.append(c.make(address, entry["diagnostic"], command=entry["command"] or None))
+    return found
+
+
+def _command(diagnostic: str) -> str | None:
+    if "refused to talk to me" in diagnostic:
+        # The greeting or HELO was refused: the connection, not the address, was rejected.
+        return "HELO"
+    return c.smtp_command(diagnostic)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    subject_hit = bool(_SUBJECTS.search(mail.subject))
-    if mail.subject.startswith("Postfix SMTP server: errors from"):
+    if mail.has_header("X-AOL-IP"):
+        return None
+    if "SMTP server: errors from" in mail.subject:
         return _transcript(mail)
     text = c.before_original(mail)
     start = _STARTS.search(text)
-    if not subject_hit and not start:
+    if not _SUBJECTS.search(mail.subject) and not start:
         return None
-    if start is None:
-        start_at = 0
-    else:
-        start_at = start.start()
-    body = text[start_at:]
+    body = text[start.start() :] if start else text
     action = "delayed" if _WARNING.search(body) or _WARNING.search(mail.subject) else "failed"
 
+    # Recipient paragraphs: "<a@b>: text" with continuation lines indented.
+    entries: list[list[str]] = []
+    for line in body.split("\n"):
+        if line.startswith("<") and _RECIPIENT.match(line.strip()) is None and "(expanded" in line:
+            entries.append([line.strip()])  # "(expanded from" split over two lines
+        elif line.startswith("<") and _RECIPIENT.match(line.strip()):
+            entries.append([line.strip()])
+        elif entries and line[:1] in (" ", "\t") and line.strip():
+            entries[-1].append(line.strip())
+        elif entries and not line.strip():
+            entries.append([])
     found: list[Delivery] = []
-    for block in c.paragraphs(body):
-        joined = c.sweep(block)
-        match = _RECIPIENT.match(joined)
+    for entry in entries:
+        if not entry:
+            continue
+        match = _RECIPIENT.match(" ".join(entry))
         if not match:
             continue
         address = c.clean_address(match.group(1))
         if not address:
             continue
-        alias = c.clean_address(match.group(2) or "")
-        found.append(c.make(address, match.group(3), action=action, alias=alias))
+        diagnostic = match.group(3)
+        found.append(
+            c.make(
+                address,
+                diagnostic,
+                action=action,
+                alias=c.clean_address(match.group(2) or ""),
+                command=_command(diagnostic),
+            )
+        )
     if found:
         return found
     # A report whose text part is gone but whose delivery-status fields are inline text (an
     # embedded bounce, a report forwarded as text).
-    return c.dsn_fields(mail.text)
+    inline = c.dsn_fields(mail.text)
+    if inline:
+        return inline
+    if _UNAVAILABLE.lower() in body.lower():
+        # Postfix lost its log: the returned message's To names the recipients.
+        return [c.make(a, _UNAVAILABLE, action=action) for a in c.original_recipients(mail)]
+    return []
 
 
 inquire = c.detector(_inquire)

@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MTA_MODULES = (
     "activehunter", "amavis", "apachejames", "barracuda", "courier", "domino", "dragonfly",
     "exchange2003", "exchange2007", "exim", "fml", "imailserver", "interscanmss",
-    "mailfoundry", "mailmarshalsmtp", "mcafee", "messagelabs", "messagingserver", "mfilter",
+    "mailfoundry", "mailmarshalsmtp", "mcafee", "messagelabs", "messagingserver", "mfilter", "mimecast",
     "mxlogic", "notes", "opensmtpd", "postfix", "powermta", "qmail", "sendmail", "surfcontrol",
     "v5sendmail", "x1", "x2", "x3", "x5", "x6",
 )  # fmt: skip
