@@ -23,10 +23,11 @@ _CODE = re.compile(r"(?<![\w.\-])([245][0-5]\d)(?=[\s\-:;]|$)")
 class _Reply:
     """The facts of one delivery that the provider tables look at."""
 
-    __slots__ = ("code", "command", "domain", "host", "status", "text")
+    __slots__ = ("code", "command", "domain", "host", "raw", "status", "text")
 
     def __init__(self, delivery: Delivery) -> None:
         raw = delivery.diagnostic or ""
+        self.raw = raw
         self.text = " ".join(raw.lower().split())
         status = delivery.status or ""
         if not status or status.endswith(".0.0"):
@@ -624,12 +625,47 @@ _TENCENT = {
     "user_unknown": ("mailbox not found",),
 }
 
+# Facebook's postmaster response codes ("550 5.1.1 RCP-P2 ..."): RCP = recipient, MSG = message,
+# POL = policy, DNS = sender's DNS, CON = connection, INT = internal.
+_FACEBOOK_CODE = re.compile(r"\b([A-Z]{3})-([A-Z])(\d)\b")
+_FACEBOOK: dict[str, tuple[str, ...]] = {
+    "user_unknown": ("RCP-P1", "INT-P1", "INT-P3", "INT-P4"),
+    "filtered": ("RCP-P2", "RCP-P3"),
+    "message_too_big": ("MSG-P1", "INT-P2"),
+    "content_error": ("MSG-P2", "MSG-P3", "POL-P6", "POL-P7"),
+    "security_error": ("POL-P1", "POL-P2", "POL-P5"),
+    "not_accept": ("POL-P3", "POL-P4", "POL-T1", "POL-T2", "POL-T3"),
+    "rejected": ("DNS-P1", "DNS-P2", "DNS-T1", "DNS-P3", "DNS-T2"),
+    "system_error": ("CON-T1",),
+    "rate_limited": ("CON-T3",),
+    "suspended": ("RCP-T4",),
+    "undefined": ("RCP-T1", "MSG-T1", "CON-T2", "CON-T4"),
+}
+
+
+def facebook_reason(text: str) -> str | None:
+    """The reason of a Facebook response code quoted in a reply, if any."""
+    m = _FACEBOOK_CODE.search(text)
+    if not m:
+        return None
+    code = f"{m.group(1)}-{m.group(2)}{m.group(3)}"
+    for reason, codes in _FACEBOOK.items():
+        if code in codes:
+            return reason
+    return "system_error" if code.startswith("INT-T") else None
+
+
+def _facebook(reply: _Reply) -> str | None:
+    return facebook_reason(reply.raw)
+
+
 # Host-name fragments (of the remote MTA) -> provider rules.
 _BY_HOST: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
     ((".mail.icloud.com", ".apple.com", ".me.com"), lambda r: _phrases(r, _APPLE)),
     (("cox.net",), _cox),
     ((".laposte.net", ".orange.fr", ".wanadoo.fr"), _france),
-    (("smtp.secureserver.net", "mailstore1.secureserver.net"), _godaddy),
+    (("secureserver.net",), _godaddy),
+    ((".facebook.com",), _facebook),
     (("aspmx.l.google.com", "gmail-smtp-in.l.google.com", ".google.com", "googlemail.com"), _google),
     ((".email.ua",), _iua),
     ((".ezweb.ne.jp", "msmx.au.com"), _kddi),

@@ -206,6 +206,13 @@ RHOST_CASES = [
         "network_error",
     ),
     (_delivery("550 https://mail.i.ua/err/2/", "5.0.0", "mx.email.ua"), "user_unknown"),
+    # Facebook refuses by the recipient's preferences with 5.1.1: not an unknown address.
+    (
+        _delivery(
+            "550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes", "5.1.1", "mx.facebook.com"
+        ),
+        "filtered",
+    ),
 ]
 
 
