@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "service.cli.worker",
     "service.cli.apikey",
     "service.cli.serve",
+    "service.cli.publish_inbound",
 )
 
 

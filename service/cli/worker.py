@@ -62,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
         relay = OutboxRelay(settings, db)
         threads.append(_thread("relay", lambda: relay.run(stop), errors))
+    if settings.kafka_bootstrap_servers and settings.kafka_inbound_topic:
+        from consumers.kafka_inbound import run_inbound
+
+        threads.append(_thread("kafka-inbound", lambda: run_inbound(settings, db, stop), errors))
     if mailboxes:
         on_ingested = relay.wake if relay is not None else None
         threads.append(
