@@ -359,6 +359,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"no such domain",
         r"recipient (?:address rejected: unknown domain name|domain must exist)",
         r"the account or domain may not exist",
+        r"couldn'?t find any host (?:named|by that name)",
         r"unknown host",
         r"unrouteable address|unroutable address",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
@@ -710,7 +711,7 @@ def derive(
 ) -> str:
     """The reason for one recipient from what its report said. Never raises."""
     text = (diagnostic or "").strip()
-    status = valid_status(status)
+    status = valid_status(status) or status_in_text(text)
     if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
         return DELIVERED
     if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):

@@ -1,0 +1,125 @@
+"""The reason table: status codes, reply codes and phrase families, and the one classification rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import reasons as r
+
+
+@pytest.mark.parametrize(
+    ("status", "diagnostic", "command", "reason"),
+    [
+        ("5.1.1", "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown", None, r.USER_UNKNOWN),
+        # a 5.1.1 whose text shows the sender was blocked is not a bad address
+        ("5.1.1", "550 5.1.1 Client host rejected: blocked using zen.spamhaus.org", None, r.BLOCKED),
+        ("5.1.1", "552 5.1.1 Mailbox full", None, r.MAILBOX_FULL),
+        # a generic 5.0.0 whose text says "user unknown" in answer to RCPT TO is
+        ("5.0.0", "550 user unknown", "RCPT", r.USER_UNKNOWN),
+        # ... but after DATA it is the recipient's filter
+        ("5.0.0", "550 user unknown", "DATA", r.FILTERED),
+        ("5.2.1", "550 5.2.1 <a@b.example>... User Unknown", "RCPT", r.USER_UNKNOWN),
+        ("5.2.1", "550 5.2.1 mailbox disabled", None, r.SUSPENDED),
+        ("5.2.1", "550 5.2.1 rejected by the recipient's filter", None, r.FILTERED),
+        ("5.1.2", "550 5.1.2 Host unknown", None, r.HOST_UNKNOWN),
+        ("5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found", None, r.USER_UNKNOWN),
+        ("5.1.6", "550 5.1.6 recipient no longer on server", None, r.HAS_MOVED),
+        ("5.2.2", "552 5.2.2 Quota exceeded", None, r.MAILBOX_FULL),
+        ("4.2.2", "452 4.2.2 Over quota", None, r.MAILBOX_FULL),
+        ("5.3.4", "552 5.3.4 Message too big for system", None, r.MESSAGE_TOO_BIG),
+        ("5.7.1", "554 5.7.1 Message rejected as spam by Content Filtering", None, r.SPAM_DETECTED),
+        ("5.7.1", "550 5.7.1 Relaying denied", None, r.NO_RELAYING),
+        ("5.7.1", "550 5.7.1 Service unavailable; client host blocked using bl.spamcop.net", None, r.BLOCKED),
+        ("5.7.26", "550 5.7.26 Unauthenticated email is not accepted", None, r.AUTH_FAILURE),
+        (
+            "5.7.25",
+            "550 5.7.25 The IP address sending this message does not have a PTR record",
+            None,
+            r.REQUIRE_PTR,
+        ),
+        ("5.7.28", "550 5.7.28 large volume of spam", None, r.SPAM_DETECTED),
+        ("4.4.7", "Message expired after sitting in queue", None, r.EXPIRED),
+        ("5.4.7", "delivery time expired", None, r.EXPIRED),
+        ("5.3.2", "550 5.3.2 system not accepting network messages", None, r.NOT_ACCEPT),
+        ("5.6.0", "550 5.6.0 improper use of 8-bit data in message header", None, r.CONTENT_ERROR),
+        ("5.7.0", "550 5.7.0 something odd", None, r.SECURITY_ERROR),
+        ("2.1.5", "250 2.1.5 OK", None, r.DELIVERED),
+        (None, "Your message was infected with a virus", None, r.VIRUS_DETECTED),
+        (None, "421 Too many concurrent SMTP connections", None, r.TOO_MANY_CONNECTIONS),
+        (None, "Adresse inconnue: utilisateur inconnu", "RCPT", r.USER_UNKNOWN),
+        (None, "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)", None, r.HOST_UNKNOWN),
+        (None, "", None, r.UNDEFINED),
+        (None, "Something went wrong", None, r.ON_HOLD),
+    ],
+)
+def test_derive(status: str | None, diagnostic: str, command: str | None, reason: str) -> None:
+    assert r.derive(status, None, diagnostic, "failed", command) == reason
+
+
+def test_local_delivery_program_failure_is_a_mailer_error() -> None:
+    assert r.derive("5.3.0", None, "procmail: Lock failure", "failed", None, "X-UNIX") == r.MAILER_ERROR
+    assert r.derive("5.2.2", None, "maildir over quota", "failed", None, "X-UNIX") == r.MAILBOX_FULL
+
+
+def test_delayed_without_a_cause_is_expired() -> None:
+    assert r.derive("4.0.0", None, "", "delayed", None) == r.EXPIRED
+
+
+@pytest.mark.parametrize(
+    ("reason", "status", "smtp_code", "classification"),
+    [
+        (r.USER_UNKNOWN, "5.1.1", "550", "hard"),
+        (r.HOST_UNKNOWN, "5.1.2", None, "hard"),
+        (r.HAS_MOVED, "5.1.6", None, "hard"),
+        (r.NOT_ACCEPT, "5.3.2", "521", "hard"),
+        (r.NOT_ACCEPT, "4.3.2", "421", "soft"),
+        (r.NOT_ACCEPT, None, "421", "soft"),
+        (r.MAILBOX_FULL, "5.2.2", "552", "soft"),
+        (r.BLOCKED, "5.7.1", "554", "soft"),
+        (r.SPAM_DETECTED, "5.7.1", "550", "soft"),
+        (r.EXPIRED, "4.4.7", None, "soft"),
+        (r.DELIVERED, "2.0.0", "250", "ignored"),
+        (r.VACATION, None, None, "ignored"),
+        (r.FEEDBACK, None, None, "hard"),
+    ],
+)
+def test_classify(reason: str, status: str | None, smtp_code: str | None, classification: str) -> None:
+    assert r.classify(reason, status, smtp_code) == classification
+
+
+def test_a_delay_warning_is_ignored_whatever_the_reason() -> None:
+    assert r.classify(r.USER_UNKNOWN, "4.1.1", None, delay_warning=True) == "ignored"
+    assert r.classify(r.EXPIRED, "4.4.7", None, delay_warning=False) == "soft"
+
+
+def test_taxonomy_is_large_and_snake_case() -> None:
+    assert len(r.REASONS) >= 20
+    assert all(code.islower() and " " not in code for code in r.REASONS)
+    assert set(r.STATUS_REASON.values()) <= r.REASONS
+    assert set(r.PHRASES) <= r.REASONS
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("550 5.1.1 <a@b>: unknown", "5.1.1"),
+        ("550-5.7.1 [192.0.2.1 10] Our system", "5.7.1"),
+        ("host 192.0.2.1 said 554 5.0.0 then 5.7.1 blocked", "5.7.1"),
+        ("running v5.2.1 of the software", None),  # a version number is not a status code
+        ("(#5.1.1)", "5.1.1"),
+        ("no code here", None),
+        ("5.0.0 only", "5.0.0"),
+    ],
+)
+def test_status_in_text(text: str, status: str | None) -> None:
+    assert r.status_in_text(text) == status
+
+
+def test_status_in_text_skips_ip_addresses() -> None:
+    assert r.status_in_text("connect to 5.4.3.2 failed") is None
+
+
+def test_pseudo_status_names_the_reason() -> None:
+    assert r.pseudo_status(r.USER_UNKNOWN, temporary=False) == "5.0.911"
+    assert r.status_reason("5.0.911") == r.USER_UNKNOWN
+    assert r.pseudo_status(r.EXPIRED, temporary=True) == "4.0.947"
