@@ -55,29 +55,34 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     transcript = text[transcript_at + len(_TRANSCRIPT) :] if transcript_at >= 0 else ""
     transcript = re.split(r"\n\s*-----", transcript, maxsplit=1)[0]
 
-    # Recipients with their "(reason: ...)" lines.
+    # Recipients with their "(reason: ...)" and "(expanded from: ...)" lines. A program or file
+    # ("|/usr/bin/procmail") has no address: the address it was expanded from is the recipient.
     order: dict[str, dict[str, str]] = {}
     if fatal is not None:
         section = text[fatal.end() :]
         section = re.split(r"\n\s*-----", section, maxsplit=1)[0]
-        last: str | None = None
+        items: list[dict[str, str]] = []
         for line in section.split("\n"):
             if not line.strip():
                 continue
             why = _REASON.match(line)
-            if why and last:
-                order[last]["diagnostic"] = why.group(1)
-                continue
             expanded = _EXPANDED.match(line)
-            if expanded and last:
-                order[last]["alias"] = expanded.group(1)
-                continue
-            if line[:1] in (" ", "\t"):
-                continue
-            address = c.clean_address(line)
+            if why and items:
+                items[-1]["diagnostic"] = why.group(1)
+            elif expanded and items:
+                items[-1]["alias"] = expanded.group(1)
+            elif line[:1] not in (" ", "\t"):
+                items.append({"target": line.strip()})
+        for item in items:
+            address = c.clean_address(item["target"])
+            alias = c.clean_address(item.get("alias", ""))
+            if address is None:
+                address, alias = alias, None
             if address:
-                last = address
-                order.setdefault(address, {})
+                entry = order.setdefault(address, {})
+                entry.update({k: v for k, v in item.items() if k == "diagnostic"})
+                if alias:
+                    entry["alias"] = alias
 
     # Transcript: the remote host, the last command and replies naming each recipient.
     remote = c.remote_host(transcript)
