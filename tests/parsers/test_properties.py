@@ -1,0 +1,89 @@
+"""Property-based checks of the parser contract: it never raises and line endings do not matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parsers import ParseResult, parse
+
+HERE = Path(__file__).parent
+SAMPLES = [p.read_bytes() for p in sorted(HERE.glob("**/fixtures/*/*.eml"))]
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(result: ParseResult) -> None:
+    assert isinstance(result, ParseResult)
+    assert result.message_type in ("dsn", "arf", "auto_reply", "unknown")
+    for event in result.events:
+        assert event.recipient and event.recipient == event.recipient.strip().lower()
+        assert event.classification in ("hard", "soft", "ignored")
+
+
+@FAST
+@given(st.binary(max_size=4096))
+def test_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
+    _check(parse(raw))
+
+
+@st.composite
+def mutated_sample(draw: st.DrawFn) -> bytes:
+    """A fixture with a few bytes flipped, a slice deleted, or junk inserted, or truncated."""
+    data = bytearray(draw(st.sampled_from(SAMPLES)))
+    for _ in range(draw(st.integers(1, 6))):
+        if not data:
+            break
+        at = draw(st.integers(0, len(data) - 1))
+        kind = draw(st.sampled_from(["flip", "delete", "insert", "truncate"]))
+        if kind == "flip":
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "delete":
+            del data[at : at + draw(st.integers(1, 64))]
+        elif kind == "insert":
+            junk = draw(
+                st.sampled_from(
+                    [
+                        b"\n\n",
+                        b"--",
+                        b"\r",
+                        b"\x00",
+                        b":",
+                        b"=?utf-8?b?",
+                        b"\nContent-Type: multipart/mixed\n",
+                        b"\xff\xfe",
+                    ]
+                )
+            )
+            data[at:at] = junk
+        else:
+            del data[at:]
+    return bytes(data)
+
+
+@FAST
+@given(mutated_sample())
+def test_never_raises_on_mutated_fixtures(raw: bytes) -> None:
+    _check(parse(raw))
+
+
+@FAST
+@given(st.sampled_from(SAMPLES), st.integers(0, 2))
+def test_lf_and_crlf_give_the_same_events(raw: bytes, style: int) -> None:
+    lf = raw.replace(b"\r\n", b"\n")
+    other = lf.replace(b"\n", b"\r\n") if style else lf
+    if style == 2:
+        other = other.replace(b"\r\n", b"\r\r\n", 3)  # stray CRs inside headers happen too
+        assert isinstance(parse(other), ParseResult)
+        return
+    assert parse(other).events == parse(lf).events
+
+
+@FAST
+@given(st.sampled_from(SAMPLES), st.integers(1, 4096))
+def test_bounded_input_never_raises(raw: bytes, limit: int) -> None:
+    result = parse(raw, max_bytes=limit)
+    _check(result)
+    if len(raw) > limit:
+        assert any("oversized" in d for d in result.defects)
