@@ -29,7 +29,8 @@ _START = re.compile(
     r"|Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:)",
     re.MULTILINE,
 )
-_MAILTO = re.compile(r"^\S+@\S+?<mailto:(\S+@[^>]+)>\s*$")
+_MAILTO = re.compile(r"<mailto:(\S+@[^>\s]+)>\s*$")
+_BARE_ADDRESS = re.compile(r"^<?(\S+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})>?$")
 _RCPT_ADDRESS = re.compile(r"^Recipient Address:\s+(\S+@\S+)\s*$")
 _GENERATING = re.compile(r"^(?:Generating server|Bronserver|Servidor de origem): (\S+)")
 _ERROR = re.compile(
@@ -122,7 +123,10 @@ def _from_text(body: str) -> list[Delivery]:
             continue
         if _END.match(line):
             break
-        m = _MAILTO.match(line) or _RCPT_ADDRESS.match(line)
+        m = _MAILTO.search(line) or _RCPT_ADDRESS.match(line)
+        if m is None and in_error and not recipients:
+            # Newer reports name the recipient only above the remote server's reply.
+            m = _BARE_ADDRESS.match(line)
         if m:
             addr = address_in(m.group(1))
             if addr and addr not in recipients:
@@ -136,6 +140,8 @@ def _from_text(body: str) -> list[Delivery]:
         if _ERROR.match(line):
             in_error = True
             continue
+        if in_error and _BARE_ADDRESS.match(line) and (address_in(line) or "") in recipients:
+            continue  # the recipient named again above the remote server's reply
         if recipients:
             # Before the administrators' section: the explanation for the last recipient named;
             # inside it: the remote server's reply, which applies to every recipient listed.
