@@ -19,12 +19,22 @@ _RECIPIENTS = re.compile(
     r"did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:",
     re.I,
 )
-_RECIPIENT = re.compile(r"^\s*(\S+@\S+?)\s+on\s+\S.*$")
+_RECIPIENT = re.compile(r"^\s*(?:\S+@\S+?|.+(?:SMTP|smtp)=(\S+@\S+?))\s+on\s+\S.*$")
 # MSEXCH:IMS:... (000C05A6): Exchange's own error code says why.
 _CODE = re.compile(r"\(([0-9A-F]{8})\)")
 _CODE_REASONS = {
+    # Host unknown, size limit, relaying and remote errors: the code alone does not say which.
+    "000B099C": c.ON_HOLD,
+    "000B09AA": c.ON_HOLD,
+    "000B09B6": c.ON_HOLD,
     "000C05A6": c.USER_UNKNOWN,
-    "000B09AA": c.NETWORK_ERROR,
+    "00010256": c.SYSTEM_ERROR,  # too many recipients
+    "000D06B5": c.SYSTEM_ERROR,  # no proxy for the recipient
+    "00120270": c.NETWORK_ERROR,  # too many hops
+    "00050311": c.CONTENT_ERROR,  # conversion to Internet format failed
+    "000502CC": c.CONTENT_ERROR,
+    "000B0981": c.SECURITY_ERROR,  # the server does not support AUTH
+    "000C0595": c.FILTERED,  # ambiguous recipient
 }
 
 
@@ -65,9 +75,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         if not line.strip():
             continue
         match = _RECIPIENT.match(line)
-        if match and c.clean_address(match.group(1)):
+        candidate = c.clean_address(match.group(1) or match.group(0).split(" on ")[0]) if match else None
+        if candidate:
             flush()
-            address, lines = c.clean_address(match.group(1)), []
+            address, lines = candidate, []
             continue
         if (address is not None and line[:1] in (" ", "\t")) or address is not None:
             lines.append(line.strip())

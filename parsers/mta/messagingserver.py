@@ -21,7 +21,10 @@ _FIELD = re.compile(
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not mail.subject.startswith("Delivery Notification: ") and not _START.search(mail.text[:3000]):
+    boundary = "Boundary_(ID_" in str(mail.message.get("Content-Type", ""))
+    if not (mail.subject.startswith("Delivery Notification: ") or boundary) and not _START.search(
+        mail.text[:3000]
+    ):
         return None
     text = c.before_original(mail, re.compile(r"^Original-envelope-id:|^Reporting-MTA:", re.M | re.I))
     if _START.search(text) is None:

@@ -32,8 +32,14 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return None
     # OpenSMTPD's warnings ("A message is delayed for more than ...") are reported as failures
     # here: the labelled corpus treats them as soft bounces, not delay notices.
+    notice = text[start.end() :]
+    action = "failed"
+    if "successfully delivered to these recipients" in notice:
+        action = "delivered"
+    elif "was relayed to these recipients" in notice:
+        action = "relayed"
     found: list[Delivery] = []
-    for line in text[start.end() :].split("\n"):
+    for line in notice.split("\n"):
         match = _RECIPIENT.match(line.strip())
         if not match:
             continue
@@ -46,7 +52,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             if pattern.search(diagnostic):
                 reason = name
                 break
-        found.append(c.make(address, diagnostic, reason=reason))
+        found.append(c.make(address, diagnostic, reason=reason, action=action))
     return found
 
 
