@@ -288,7 +288,7 @@ class MailboxSession:
             if self.lost.is_set():
                 raise ConnectionLost("connection lost while polling")
             return
-        idle = await self._call(self.client.idle_start(timeout=timeout), "IDLE")
+        idle_task: asyncio.Future[Any] = await self._call(self.client.idle_start(timeout=timeout), "IDLE")
         try:
             while not stop.is_set():
                 push = asyncio.ensure_future(self.client.wait_server_push(timeout + 5))
@@ -313,8 +313,8 @@ class MailboxSession:
             if not self.lost.is_set() and self.client.has_pending_idle():
                 self.client.idle_done()
                 with contextlib.suppress(Exception):
-                    await asyncio.wait_for(idle, self.timeout)
-            idle.cancel()
+                    await asyncio.wait_for(idle_task, self.timeout)
+            idle_task.cancel()
 
     async def close(self) -> None:
         """Log out politely (bounded); the connection is closed either way."""

@@ -1,0 +1,146 @@
+"""`bounceback worker` as a process: SIGKILL mid-batch loses and doubles nothing; SIGTERM stops cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from service.db import Database, open_database
+from service.models import BounceEvent, InboundMessage, OutboxEvent, SuppressionChange
+from service.suppressions import check
+from tests import core_samples as samples
+from tests.fixtures.database import make_database_url
+from tests.fixtures.imap import ImapUser
+
+pytestmark = pytest.mark.imap
+
+SOFT_ADDRESS = "full@recipient.example"
+
+
+def workload() -> tuple[list[bytes], dict[str, str]]:
+    """40 messages and the suppressions the policy must end with (address → reason)."""
+    messages: list[bytes] = []
+    expected: dict[str, str] = {}
+    for i in range(6):  # the fifth suppresses, the sixth finds the address already suppressed
+        messages.append(samples.soft_bounce(SOFT_ADDRESS, tag=f"soft{i}"))
+    expected[SOFT_ADDRESS] = "soft_bounce_threshold"
+    for i in range(12):
+        messages.append(samples.hard_bounce(f"gone{i}@recipient.example", tag=f"hard{i}"))
+        expected[f"gone{i}@recipient.example"] = "hard_bounce"
+    for i in range(8):
+        messages.append(samples.complaint(f"angry{i}@recipient.example", tag=f"arf{i}"))
+        expected[f"angry{i}@recipient.example"] = "complaint"
+    messages += [samples.auto_reply(f"away{i}@recipient.example", tag=f"ooo{i}") for i in range(7)]
+    messages += [samples.human_mail(tag=f"human{i}") for i in range(7)]
+    return messages, expected
+
+
+def worker(database_url: str, imap_url: str, log: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
+    env.update(
+        BOUNCEBACK_DATABASE_URL=database_url,
+        BOUNCEBACK_IMAP_URLS=imap_url,
+        BOUNCEBACK_LOG_FORMAT="json",
+        BOUNCEBACK_LOG_LEVEL="INFO",
+    )
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "worker"], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def moved(user: ImapUser) -> int:
+    return user.count("Processed") + user.count("Quarantine")
+
+
+def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
+    imap_user: ImapUser, database_url: str, tmp_path: Path
+) -> None:
+    messages, expected = workload()
+    imap_user.append_many(messages)
+    log = tmp_path / "worker.log"
+
+    first = worker(database_url, imap_user.url(), log)
+    try:
+        wait_until(lambda: moved(imap_user) >= 3, what="the first messages to be moved")
+    finally:
+        first.kill()
+        first.wait(10)
+    before_restart = moved(imap_user)
+    assert before_restart < len(messages), "the batch finished before the kill; the test proves nothing"
+
+    second = worker(database_url, imap_user.url(), log)
+    try:
+        wait_until(lambda: imap_user.count("INBOX") == 0, what="an empty INBOX after the restart")
+    finally:
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(10) == 0, log.read_text()[-3000:]
+
+    # Every message once, in the folder its content calls for; none lost, none copied twice.
+    processed, quarantined = imap_user.messages("Processed"), imap_user.messages("Quarantine")
+    assert sorted(processed + quarantined) == sorted(messages)
+    assert sorted(quarantined) == sorted(m for m in messages if b"human-" in m)
+
+    # And the database as if the worker had never crashed.
+    db = Database(database_url)
+    try:
+        with db.transaction() as session:
+            assert session.execute(select(func.count()).select_from(InboundMessage)).scalar_one() == 40
+            assert session.execute(select(func.count()).select_from(BounceEvent)).scalar_one() == 33
+            changes = session.execute(select(func.count()).select_from(SuppressionChange)).scalar_one()
+            assert changes == len(expected)
+            added = session.execute(
+                select(func.count()).where(OutboxEvent.ce_type == "bounceback.suppression.added")
+            ).scalar_one()
+            assert added == len(expected)
+            states = check(session, [*expected, "away0@recipient.example"])
+    finally:
+        db.dispose()
+    assert {s["address"]: s["reason"] for s in states if s["suppressed"]} == expected
+
+
+def test_sigterm_finishes_the_current_message_and_exits_within_10_s(
+    imap_user: ImapUser, tmp_path: Path
+) -> None:
+    # Process start-up dominates this test; one backend is enough for what it shows.
+    database_url = make_database_url("sqlite", tmp_path)
+    open_database(database_url).dispose()  # the embedded SQLite migrates itself
+    messages, _ = workload()
+    imap_user.append_many(messages)
+    log = tmp_path / "worker.log"
+    proc = worker(database_url, imap_user.url(), log)
+    try:
+        wait_until(lambda: moved(imap_user) >= 3, what="the first messages to be moved")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        code = proc.wait(15)
+        took = time.monotonic() - started
+    assert code == 0, log.read_text()[-3000:]
+    assert took < 10
+    # A clean stop leaves no message stored but not moved: the database and the folders agree.
+    db = Database(database_url)
+    try:
+        with db.transaction() as session:
+            stored = session.execute(select(func.count()).select_from(InboundMessage)).scalar_one()
+    finally:
+        db.dispose()
+    assert stored == moved(imap_user)
+    assert moved(imap_user) + imap_user.count("INBOX") == len(messages)
+    assert "worker_stopped" in log.read_text()
