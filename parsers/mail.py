@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.message
+import email.parser
 import email.policy
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ _CHARSET_ALIASES = {
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _WS = re.compile(r"[ \t]+")
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_BLANK_LINE = re.compile(r"\r?\n\r?\n")
+_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
 MAX_PARTS = 64
 MAX_TEXT_CHARS = 256 * 1024
 
@@ -173,9 +176,9 @@ class Mail:
 
 def _headers_only(text: str) -> Message:
     """Parse only the header block of an attached original."""
-    end = re.search(r"\r?\n\r?\n", text)
+    end = _BLANK_LINE.search(text)
     head = text[: end.start()] if end else text
-    return email.message_from_string(head + "\n\n", policy=email.policy.compat32)
+    return _HEADER_PARSER.parsestr(head + "\n\n", headersonly=True)
 
 
 def load(raw: bytes) -> Mail:
@@ -233,7 +236,11 @@ def _fill(mail: Mail, msg: Message) -> None:
         ):
             head = _original_head(part)
             if mail.original is None:
-                mail.original = _headers_only(head)
+                inner = part.get_payload()
+                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                    mail.original = inner[0]  # already parsed by the email package: reuse it
+                else:
+                    mail.original = _headers_only(head)
             chunks.append(ORIGINAL_MARKER + "\n\n" + head)
             return
         if part.is_multipart():

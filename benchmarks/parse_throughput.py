@@ -1,0 +1,86 @@
+"""Parser throughput: messages per second over a folder of messages, against flufl.bounce and bare
+`email.message_from_bytes` on the same list in the same process (figures printed, never asserted).
+
+    .venv/bin/python benchmarks/parse_throughput.py [FOLDER] [--repeat 10] [--profile]
+
+FOLDER defaults to the dev corpus (../shared/corpus/dev); every file under it that is not a label
+or licence file counts as one message. The list is read into memory first, then each contender
+runs over it `--repeat` times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import email
+import email.policy
+import pstats
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from parsers import parse
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+SKIP_SUFFIXES = {".jsonl", ".json", ".md", ".txt"}
+
+
+def load_messages(folder: Path) -> list[bytes]:
+    paths = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix not in SKIP_SUFFIXES and p.name not in ("LICENSE", "README")
+    )
+    return [p.read_bytes() for p in paths]
+
+
+def stdlib_only(raw: bytes) -> object:
+    return email.message_from_bytes(raw, policy=email.policy.compat32)
+
+
+def flufl_bounce(raw: bytes) -> object:
+    from flufl.bounce import all_failures
+
+    return all_failures(email.message_from_bytes(raw, policy=email.policy.compat32))
+
+
+def ours(raw: bytes) -> object:
+    return parse(raw)
+
+
+def rate(func: Callable[[bytes], object], messages: list[bytes], repeat: int) -> float:
+    for raw in messages[:5]:  # warm up imports and regex caches
+        func(raw)
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for raw in messages:
+            func(raw)
+    return len(messages) * repeat / (time.perf_counter() - start)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--profile", action="store_true", help="print the parser's top functions")
+    args = ap.parse_args()
+    messages = load_messages(args.folder)
+    if not messages:
+        raise SystemExit(f"no messages under {args.folder}")
+    print(f"{len(messages)} messages x {args.repeat} from {args.folder}")
+    results = {
+        "email.message_from_bytes": rate(stdlib_only, messages, args.repeat),
+        "flufl.bounce all_failures": rate(flufl_bounce, messages, args.repeat),
+        "bounceback parsers.parse": rate(ours, messages, args.repeat),
+    }
+    ours_rate = results["bounceback parsers.parse"]
+    for name, value in results.items():
+        print(f"{name:28s} {value:9.0f} msgs/s   parse/this = {ours_rate / value:5.2f}")
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.runcall(lambda: [parse(raw) for raw in messages])
+        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+
+
+if __name__ == "__main__":
+    main()
