@@ -51,7 +51,12 @@ def _payload(mail: Mail) -> dict[str, Any] | None:
             doc = json.loads(doc["Message"])
     except (ValueError, TypeError):
         return None
-    return doc if isinstance(doc, dict) and "notificationType" in doc else None
+    if not isinstance(doc, dict):
+        return None
+    # SNS notifications say "notificationType"; SES event publishing says "eventType".
+    if "notificationType" not in doc and "eventType" in doc:
+        doc["notificationType"] = doc["eventType"]
+    return doc if "notificationType" in doc else None
 
 
 def _diagnostic(code: object) -> str:

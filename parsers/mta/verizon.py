@@ -28,8 +28,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 addr = address_in(line)
                 if addr:
                     out.append(make(addr, diagnostic))
-            elif " - " in line and line[:3].isdigit():
-                diagnostic = line.strip()
+            elif line.find(" - ") > 2 and not line.startswith("  "):
+                # "Error: 550 - Requested action not taken: no such user here"
+                diagnostic = line.strip().removeprefix("Error:").strip()
         for d in out:
             d.diagnostic = d.diagnostic or diagnostic or None
             if d.diagnostic and "no such user here" in d.diagnostic:
