@@ -20,11 +20,12 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, select, text, update
+from sqlalchemy import and_, delete, event, exists, func, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,6 +45,30 @@ LEASE = timedelta(seconds=120)
 # Arbitrary, fixed: the key of the PostgreSQL advisory lock relays take turns on.
 RELAY_LOCK_KEY = 0x626F756E6365  # "bounce"
 PRUNE_INTERVAL_SECONDS = 600.0
+
+
+# Relays of this process, woken whenever a transaction here commits new outbox rows.
+_LIVE_RELAYS: weakref.WeakSet[OutboxRelay] = weakref.WeakSet()
+_NEW_EVENTS = "bounceback_outbox_new_events"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_new_events(session: Session, _flush_context: Any) -> None:
+    # `session.new` still lists what this flush inserted.
+    if any(isinstance(obj, OutboxEvent) for obj in session.new):
+        session.info[_NEW_EVENTS] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_relays(session: Session) -> None:
+    if session.info.pop(_NEW_EVENTS, False):
+        for relay in list(_LIVE_RELAYS):
+            relay.wake()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_new_events(session: Session) -> None:
+    session.info.pop(_NEW_EVENTS, None)
 
 
 class BrokerUnavailable(Exception):
@@ -86,6 +111,8 @@ class OutboxRelay:
         self._producer: Any = None
         self._topic_ready = False
         self._last_prune = 0.0
+        # In-process commits of new events wake the relay at once (other processes: the idle poll).
+        _LIVE_RELAYS.add(self)
 
     @property
     def enabled(self) -> bool:
@@ -147,7 +174,10 @@ class OutboxRelay:
             self.close()
 
     def wake(self) -> None:
-        """New events are waiting: cut the current idle wait short."""
+        """New events are waiting: cut the current idle wait short.
+
+        Called by itself after any commit in this process that wrote outbox rows.
+        """
         self._wake.set()
 
     def close(self) -> None:
