@@ -684,6 +684,7 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
     (("i.ua", "email.ua"), _iua),
 )
 
+_YAHOO_DD_GONE = re.compile(r"delivery error: dd \S+ is no longer valid")
 # Sentences unique to one provider, recognised whoever relayed them.
 _ANYWHERE = {
     "user_unknown": (
@@ -696,6 +697,7 @@ _ANYWHERE = {
     "suspended": (
         "the email account that you tried to reach is disabled",
         "the email account that you tried to reach is inactive",
+        "this mailbox is disabled (554.30)",
     ),
     # Google's DNS report ("DNS type 'mx' lookup of example.com responded with code NXDOMAIN")
     # comes with a 4.0.0 status: Google counts it as a lookup failure, not a verdict on the domain.
@@ -729,8 +731,15 @@ def _reason(delivery: Delivery) -> str | None:
         found = rule(reply)
         if found:
             return found
-    if reply.status == "5.4.1" and "recipient address rejected: access denied" in reply.text:
-        return "user_unknown"  # Exchange Online's directory-based edge blocking
+    if "recipient address rejected: access denied" in reply.text:
+        # Exchange Online: 5.4.1 is directory-based edge blocking (no such recipient in the
+        # tenant); 5.7.504 is a recipient the tenant has barred.
+        if reply.status == "5.4.1":
+            return "user_unknown"
+        if reply.status == "5.7.504":
+            return "suspended"
+    if _YAHOO_DD_GONE.search(reply.text):
+        return "suspended"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
     return _phrases(reply, _ANYWHERE)
 
 

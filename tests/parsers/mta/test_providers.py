@@ -206,6 +206,8 @@ RHOST_CASES = [
         "network_error",
     ),
     (_delivery("550 https://mail.i.ua/err/2/", "5.0.0", "mx.email.ua"), "user_unknown"),
+    (_delivery("554 delivery error: dd someone@yahoo.com is no longer valid. [-20]", "5.0.0"), "suspended"),
+    (_delivery("550 5.7.504 Recipient address rejected: Access denied", "5.7.504"), "suspended"),
     # Facebook refuses by the recipient's preferences with 5.1.1: not an unknown address.
     (
         _delivery(
