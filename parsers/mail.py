@@ -149,11 +149,14 @@ class Mail:
     defects: list[str] = field(default_factory=list)
     # Decoded header values by lower-cased name: detectors ask for the same few headers often.
     _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _names: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def headers(self, name: str) -> list[str]:
         """Every value of a header of the message, decoded (cached)."""
         key = name.lower()
         found = self._decoded.get(key)
+        if found is None and not self.has_header(key):
+            found = self._decoded[key] = []
         if found is None:
             found = [decode_header_value(v) for v in (self.message.get_all(name) or [])]
             self._decoded[key] = found
@@ -165,7 +168,10 @@ class Mail:
         return values[0] if values else ""
 
     def has_header(self, name: str) -> bool:
-        return name in self.message
+        names = self._names
+        if names is None:
+            names = self._names = frozenset(k.lower() for k in self.message)
+        return name.lower() in names
 
     def original_header(self, name: str) -> str:
         if self.original is None:
