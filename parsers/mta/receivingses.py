@@ -18,6 +18,10 @@ _PHRASES = {
 
 
 def _reason(block: DsnBlock) -> str | None:
+    # The template texts are fixed whatever status the rule's author chose: a specific status
+    # (5.1.1 with "Mailbox does not exist") says more than the wording.
+    if block.status and not block.status.endswith(".0"):
+        return None
     return first_reason(block.diagnostic, _PHRASES)
 
 
