@@ -109,6 +109,7 @@ class OutboxRelay:
         self._pass_lock = threading.Lock()
         self._wake = threading.Event()
         self._producer: Any = None
+        self._stop: threading.Event | None = None  # run()'s stop flag, checked while awaiting acks
         self._topic_ready = False
         self._last_prune = 0.0
         # In-process commits of new events wake the relay at once (other processes: the idle poll).
@@ -152,6 +153,7 @@ class OutboxRelay:
         """Publish continuously until `stop` is set: promptly after `wake()`, with backoff on failure."""
         if not self.enabled:
             log.info("relay_disabled", reason="BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS is not set")
+        self._stop = stop
         backoff = 0.0
         try:
             while not stop.is_set():
@@ -163,6 +165,8 @@ class OutboxRelay:
                     backoff = 0.0
                     self._prune_now_and_then()
                 except BrokerUnavailable as exc:
+                    if stop.is_set():
+                        break
                     backoff = min(max(1.0, backoff * 2), self.max_backoff_seconds)
                     log.warning("relay_broker_unavailable", error=str(exc), retry_in=backoff)
                 except Exception as exc:  # the database, most likely; keep the worker alive
@@ -321,11 +325,29 @@ class OutboxRelay:
                         self.topic, key=record.key, value=record.value, headers=list(record.headers)
                     )
                 )
-            producer.flush(timeout=3 * self.broker_timeout_ms / 1000)
+            self._await_acks(producer, futures)
             for future in futures:
                 future.get(timeout=0)
         except KafkaError as exc:
             raise BrokerUnavailable(self._describe(exc)) from None
+
+    def _await_acks(self, producer: Any, futures: Sequence[Any]) -> None:
+        """Flush in short slices, so a shutdown does not wait out a dead broker's delivery timeout."""
+        from kafka.errors import KafkaTimeoutError
+
+        deadline = time.monotonic() + 3 * self.broker_timeout_ms / 1000
+        while True:
+            try:
+                producer.flush(timeout=0.2)
+                return
+            except KafkaTimeoutError:
+                if all(f.is_done for f in futures):
+                    return
+                if self._stop is not None and self._stop.is_set():
+                    # Nothing of this batch gets marked; it goes out after the restart.
+                    raise BrokerUnavailable("publishing interrupted by shutdown") from None
+                if time.monotonic() > deadline:
+                    raise
 
     def _ensure_producer(self) -> Any:
         if self._producer is not None and self._topic_ready:

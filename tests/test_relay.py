@@ -290,3 +290,29 @@ def test_prune_removes_only_published_rows_past_retention(database: Database) ->
 
     keep_forever = OutboxRelay(relay_settings(database, None, outbox_retention_days=0), database)
     assert keep_forever.prune(now=now + timedelta(days=365)) == 0
+
+
+def test_stop_during_an_outage_returns_promptly_and_marks_nothing(
+    database: Database, running_kafka_broker: KafkaBroker
+) -> None:
+    broker = running_kafka_broker
+    topic = broker.new_topic()
+    # Default-length timeouts: a delivery to the dead broker would take 10 s to give up on its own.
+    relay = OutboxRelay(relay_settings(database, broker, topic), database, broker_timeout_ms=5000)
+    stop = threading.Event()
+    worker = threading.Thread(target=relay.run, args=(stop,), daemon=True)
+    worker.start()
+    try:
+        enqueue_bounces(database, ["first@example.com"])
+        assert wait_for(lambda: pending(database) == 0, 10)
+        broker.stop()
+        enqueue_bounces(database, ["stranded@example.com"])  # wakes the relay: a pass starts
+        time.sleep(0.5)
+        stop.set()
+        started = time.monotonic()
+        worker.join(timeout=10)
+        assert not worker.is_alive()
+        assert time.monotonic() - started < 3, "shutdown does not wait out the delivery timeout"
+        assert pending(database) == 1
+    finally:
+        stop.set()
