@@ -65,6 +65,20 @@ def message_by_hash(session: Session, content_hash: str) -> InboundMessage | Non
     ).scalar_one_or_none()
 
 
+def known_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
+    """The content hashes among `hashes` that are stored already."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(hashes))
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i : i + _IN_CHUNK]
+        found.update(
+            session.execute(
+                select(InboundMessage.content_hash).where(InboundMessage.content_hash.in_(chunk))
+            ).scalars()
+        )
+    return found
+
+
 def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
     return list(
         session.execute(

@@ -11,9 +11,15 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.cli.common import database_or_exit, fail, settings_or_exit
-from service.db import DatabaseUnavailable, _first_line
-from service.pipeline import IngestResult, MessageTooLarge, ingest_message
+from service.config import Settings
+from service.db import Database, DatabaseUnavailable, _first_line
+from service.pipeline import IngestResult, MessageTooLarge, ingest_many
 from service.sources import iter_messages
+
+# Messages per transaction: files stay on disk, so a batch that fails is simply redone message by
+# message (see `ingest_many`); batching saves a commit (a disk flush) per message.
+BATCH_MESSAGES = 100
+BATCH_BYTES = 8 * 1024 * 1024
 
 
 def register(sub: Any) -> None:
@@ -64,7 +70,7 @@ class Progress:
         self.enabled = enabled and stream.isatty()
 
     def update(self, summary: Summary) -> None:
-        if self.enabled and (summary.messages + summary.failed) % 10 == 0:
+        if self.enabled:
             self.stream.write(
                 f"\ringesting: {summary.messages} messages, {summary.suppressions_added} suppressions added"
             )
@@ -81,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     db = database_or_exit(settings)
     summary = Summary()
     progress = Progress(sys.stderr, enabled=not args.quiet)
+    batch: list[tuple[bytes, str]] = []
+    batch_bytes = 0
     try:
         for item in iter_messages(args.paths, mbox=args.mbox):
             if item.raw is None:
@@ -88,14 +96,12 @@ def run(args: argparse.Namespace) -> int:
                 progress.done()
                 print(f"bounceback: {item.error}", file=sys.stderr)
                 continue
-            try:
-                summary.add(ingest_message(db, item.raw, item.source, settings))
-            except MessageTooLarge as exc:
-                summary.failed += 1
-                progress.done()
-                print(f"bounceback: {item.source}: {exc}; not ingested", file=sys.stderr)
-                continue
-            progress.update(summary)
+            batch.append((item.raw, item.source))
+            batch_bytes += len(item.raw)
+            if len(batch) >= BATCH_MESSAGES or batch_bytes >= BATCH_BYTES:
+                _flush(db, batch, settings, summary, progress)
+                batch, batch_bytes = [], 0
+        _flush(db, batch, settings, summary, progress)
     except (DatabaseUnavailable, SQLAlchemyError) as exc:
         progress.done()
         message = str(exc) if isinstance(exc, DatabaseUnavailable) else _first_line(exc)
@@ -109,3 +115,18 @@ def run(args: argparse.Namespace) -> int:
         for line in summary.lines():
             print(line)
     return 1 if summary.failed else 0
+
+
+def _flush(
+    db: Database, batch: list[tuple[bytes, str]], settings: Settings, summary: Summary, progress: Progress
+) -> None:
+    if not batch:
+        return
+    for (_, source), result in zip(batch, ingest_many(db, batch, settings), strict=True):
+        if isinstance(result, MessageTooLarge):
+            summary.failed += 1
+            progress.done()
+            print(f"bounceback: {source}: {result}; not ingested", file=sys.stderr)
+        else:
+            summary.add(result)
+    progress.update(summary)

@@ -1,0 +1,153 @@
+"""Two processes ingesting overlapping messages at once end where one process would: nothing twice.
+
+Runs on PostgreSQL (row locks, unique-key waits) and on SQLite (one writer at a time).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from service.config import Settings
+from service.db import Database
+from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
+from service.pipeline import ingest_message
+from service.sources import iter_messages
+from tests import core_samples as samples
+from tests.fixtures.database import drop_pg_database, make_database_url
+
+BASE = datetime.now(UTC).replace(microsecond=0) - timedelta(days=20)
+GROUPS = 6
+
+# Each process waits for this file, so both start ingesting within a few milliseconds.
+_WORKER = """
+import os, sys, time
+from service.cli import main
+go = sys.argv[1]
+while not os.path.exists(go):
+    time.sleep(0.005)
+sys.exit(main(["ingest", "--quiet", *sys.argv[2:]]))
+"""
+
+
+def build_inputs(root: Path) -> tuple[Path, Path]:
+    """Two folders: a shared part (same bytes in both, opposite order) and a part of their own each."""
+    a, b = root / "a", root / "b"
+    for k in range(GROUPS):
+        shared = [
+            samples.soft_bounce(f"shared{k}@example.com", f"sh{k}-{i}", BASE + timedelta(days=i))
+            for i in range(5)
+        ]
+        shared.append(samples.hard_bounce(f"hard{k}@example.com", f"hd{k}", BASE))
+        for i, raw in enumerate(shared):
+            samples.write(a, f"0-{k:03}-{i}.eml", raw)
+            samples.write(b, f"0-{GROUPS - k:03}-{9 - i}.eml", raw)
+        # Three soft bounces in a, two more in b: only together are they five.
+        for i in range(3):
+            samples.write(
+                a,
+                f"1-{k:03}-{i}.eml",
+                samples.soft_bounce(f"split{k}@example.com", f"sa{k}-{i}", BASE + timedelta(days=i)),
+            )
+        for i in range(3, 5):
+            samples.write(
+                b,
+                f"1-{k:03}-{i}.eml",
+                samples.soft_bounce(f"split{k}@example.com", f"sb{k}-{i}", BASE + timedelta(days=i)),
+            )
+        # Two different hard bounces for one address: exactly one suppression.
+        samples.write(a, f"2-{k:03}.eml", samples.hard_bounce(f"both{k}@example.com", f"ba{k}", BASE))
+        samples.write(b, f"2-{k:03}.eml", samples.hard_bounce(f"both{k}@example.com", f"bb{k}", BASE))
+        for i in range(4):
+            samples.write(
+                b,
+                f"3-{k:03}-{i}.eml",
+                samples.soft_bounce(f"four{k}@example.com", f"fo{k}-{i}", BASE + timedelta(days=i)),
+            )
+    return a, b
+
+
+def snapshot(db: Database) -> dict[str, Any]:
+    """The state, without ids (which differ between runs)."""
+    with db.transaction() as session:
+        hashes = {m.id: m.content_hash for m in session.execute(select(InboundMessage)).scalars()}
+        events = list(session.execute(select(BounceEvent)).scalars())
+        event_key = {e.id: (hashes[e.message_id], e.recipient) for e in events}
+        recipients = list(session.execute(select(Recipient).where(Recipient.suppressed.is_(True))).scalars())
+        changes = list(session.execute(select(SuppressionChange)).scalars())
+        return {
+            "messages": sorted(hashes.values()),
+            "events": sorted(event_key.values()),
+            "suppressed": sorted(
+                (r.address, r.reason, r.since.replace(tzinfo=UTC).isoformat() if r.since else None)
+                for r in recipients
+            ),
+            # Which of two equally dated hard bounces won is a race; that it was one of them is not.
+            "sources_valid": all(
+                r.source_event_id in event_key and event_key[r.source_event_id][1] == r.address
+                for r in recipients
+            ),
+            "changes": sorted((c.address, c.change, c.reason) for c in changes),
+            "outbox": sorted(
+                Counter(o.ce_type for o in session.execute(select(OutboxEvent)).scalars()).items()
+            ),
+        }
+
+
+def test_two_processes_with_overlapping_input_reach_the_single_process_state(
+    database: Database, backend: str, tmp_path: Path
+) -> None:
+    a, b = build_inputs(tmp_path / "in")
+    go = tmp_path / "go"
+    env = {**os.environ, "BOUNCEBACK_DATABASE_URL": database.url}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(go), str(folder)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (a, b)
+    ]
+    time.sleep(1.0)  # both processes have imported everything and are waiting
+    go.touch()
+    for proc in procs:
+        _out, err = proc.communicate(timeout=240)
+        assert proc.returncode == 0, err
+    concurrent = snapshot(database)
+
+    # The same messages through one process, in a fresh database.
+    url = make_database_url(backend, tmp_path)
+    single = Database(url)
+    try:
+        single.upgrade()
+        settings = Settings(database_url=url)
+        for item in iter_messages([str(a), str(b)]):
+            assert item.raw is not None
+            ingest_message(single, item.raw, item.source, settings)
+        expected = snapshot(single)
+    finally:
+        single.dispose()
+        if backend == "postgresql":
+            drop_pg_database(url)
+
+    assert concurrent == expected
+    # And that state is the right one.
+    suppressed = {address: reason for address, reason, _ in concurrent["suppressed"]}
+    for k in range(GROUPS):
+        assert suppressed[f"shared{k}@example.com"] == "soft_bounce_threshold"
+        assert suppressed[f"split{k}@example.com"] == "soft_bounce_threshold"
+        assert suppressed[f"hard{k}@example.com"] == "hard_bounce"
+        assert suppressed[f"both{k}@example.com"] == "hard_bounce"
+        assert f"four{k}@example.com" not in suppressed
+    assert len(concurrent["changes"]) == len(set(concurrent["changes"])) == 4 * GROUPS
+    assert concurrent["sources_valid"]
