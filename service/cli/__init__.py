@@ -21,21 +21,24 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bounceback",
         description="Bounce and feedback-loop processing: suppression list, REST API and event stream.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # `parse` needs neither the database nor the web stack: registering only it keeps a call
+    # (and a shell loop of many calls) from importing them.
+    parser = build_parser(("service.cli.parse",) if words[:1] == ["parse"] else COMMAND_MODULES)
+    args = parser.parse_args(words)
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:

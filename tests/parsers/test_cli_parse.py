@@ -1,0 +1,51 @@
+"""`bounceback parse --json`: one JSON line per message, in input order, whatever the worker count."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from service.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
+    code = main(["parse", "--json", *args])
+    lines = capsys.readouterr().out.splitlines()
+    return code, [json.loads(line) for line in lines]
+
+
+def test_json_lines_in_input_order_with_and_without_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    samples = sorted(FIXTURES.glob("*/*.eml"))
+    paths = []
+    for n in range(70):  # past the in-process prefix, so the workers are used
+        src = samples[n % len(samples)]
+        dst = tmp_path / f"{n:03d}-{src.name}"
+        shutil.copyfile(src, dst)
+        paths.append(str(dst))
+    paths.insert(60, str(tmp_path / "missing.eml"))
+
+    code_serial, serial = _run(capsys, "--jobs", "1", *paths)
+    code_pool, pooled = _run(capsys, "--jobs", "2", *paths)
+
+    assert serial == pooled
+    assert [o["source"] for o in pooled] == paths
+    assert code_serial == code_pool == 1  # one path could not be read
+    assert "error" in pooled[60] and pooled[60]["events"] == []
+    first = next(o for o in pooled if o["source"].endswith("single-user-unknown.eml"))
+    assert first["message_type"] == "dsn"
+    assert first["events"][0]["classification"] == "hard"  # type: ignore[index]
+
+
+def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "arf" / "abuse.eml"
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}: arf")
+    assert "paul@isp.example complaint hard feedback" in out
