@@ -32,7 +32,7 @@ _API_KEY = re.compile(r"\bbb_[A-Za-z0-9_\-]{6,}")
 
 _HANDLER_MARK = "_bounceback_handler"
 # Third-party loggers that are noisy at INFO and say nothing an operator needs.
-_QUIET_LOGGERS = ("kafka", "aioimaplib", "alembic.runtime.migration", "uvicorn.access")
+_QUIET_LOGGERS = ("kafka", "aioimaplib", "alembic.runtime.plugins", "uvicorn.access")
 
 
 def redact_text(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from typing import Any
 
 from service.cli.common import settings_or_exit
@@ -39,5 +40,10 @@ def run(args: argparse.Namespace) -> int:
         server_header=False,
         timeout_graceful_shutdown=10,
     )
+    # uvicorn re-raises the signal it stopped on once shutdown is complete, which would end the
+    # process by the default action (-15, or KeyboardInterrupt) instead of exit 0. It restores the
+    # handlers it found first, so handlers that do nothing make the re-raise a no-op.
+    for stop_signal in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop_signal, lambda *_: None)
     uvicorn.Server(config).run()
     return 0

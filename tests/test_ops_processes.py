@@ -1,0 +1,195 @@
+"""The long-running processes as an operator runs them: bad settings stop them with one line; `serve`
+starts on the embedded default in an empty directory; both stop cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from service.cli.common import settings_or_exit
+
+BOUNCEBACK = str(Path(sys.executable).with_name("bounceback"))
+STOP_DEADLINE = 10.0  # the issue's promise: exit 0 within 10 s of SIGTERM
+
+
+def clean_env(**settings: str) -> dict[str, str]:
+    """The caller's environment without any BOUNCEBACK_* setting, plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
+    env.update(settings)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Path:
+    """An empty directory, as on a fresh machine: the embedded SQLite file goes here."""
+    return tmp_path
+
+
+BAD_SETTINGS = [
+    ("BOUNCEBACK_PORT", "70000"),
+    ("BOUNCEBACK_DATABASE_URL", "mysql://db/bounceback"),
+    ("BOUNCEBACK_SOFT_BOUNCE_THRESHOLD", "zero"),
+    ("BOUNCEBACK_LOG_FORMAT", "xml"),
+    ("BOUNCEBACK_LOG_LEVEL", "loud"),
+    ("BOUNCEBACK_IMAP_POLL_INTERVAL_SECONDS", "-1"),
+]
+
+
+@pytest.mark.parametrize(("variable", "value"), BAD_SETTINGS)
+def test_bad_setting_is_one_line_naming_the_variable(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [n for n in os.environ if n.startswith("BOUNCEBACK_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SystemExit) as stopped:
+        settings_or_exit()
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and variable in lines[0], lines
+
+
+# The processes themselves, once each (a start costs seconds of imports on a busy machine).
+@pytest.mark.parametrize(
+    ("command", "variable", "value"),
+    [("serve", "BOUNCEBACK_PORT", "70000"), ("worker", "BOUNCEBACK_LOG_FORMAT", "xml")],
+)
+def test_bad_setting_stops_the_process_with_one_line(
+    command: str, variable: str, value: str, workdir: Path
+) -> None:
+    proc = subprocess.run(
+        [BOUNCEBACK, command],
+        cwd=workdir,
+        env=clean_env(**{variable: value}),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert variable in lines[0]
+    assert not (workdir / "bounceback.db").exists()  # stopped before touching anything
+
+
+class Process:
+    """A `bounceback` sub-command running in the background, its stderr collected to a file."""
+
+    def __init__(self, args: list[str], cwd: Path, env: dict[str, str]) -> None:
+        self.log = cwd / "stderr.log"
+        self._log_file = self.log.open("wb")
+        self.proc = subprocess.Popen([BOUNCEBACK, *args], cwd=cwd, env=env, stderr=self._log_file)
+
+    def stderr(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"exited early ({self.proc.returncode}) waiting for {what}:\n{self.stderr()}")
+            if predicate():
+                return
+            time.sleep(0.1)
+        pytest.fail(f"timed out waiting for {what}:\n{self.stderr()}")
+
+    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
+        started = time.monotonic()
+        self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(timeout=STOP_DEADLINE + 5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            pytest.fail(f"did not stop within {STOP_DEADLINE + 5} s of signal {sig}:\n{self.stderr()}")
+        return code, time.monotonic() - started
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self._log_file.close()
+
+
+StartProcess = Callable[[list[str], Path, dict[str, str]], Process]
+
+
+@pytest.fixture()
+def process_factory() -> Iterator[StartProcess]:
+    started: list[Process] = []
+
+    def start(args: list[str], cwd: Path, env: dict[str, str]) -> Process:
+        p = Process(args, cwd, env)
+        started.append(p)
+        return p
+
+    yield start
+    for p in started:
+        p.close()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.status, resp.read().decode()
+    except OSError:
+        return 0, ""
+
+
+def json_log_lines(text: str) -> list[dict[str, object]]:
+    """Every stderr line, parsed: off a terminal each one must be a JSON object."""
+    records = []
+    for line in text.splitlines():
+        if line.strip():
+            records.append(json.loads(line))
+    return records
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_serve_runs_on_the_embedded_default_and_stops_on_signal(
+    workdir: Path, process_factory: StartProcess, sig: int
+) -> None:
+    port = free_port()
+    serve = process_factory(["serve", "--port", str(port)], workdir, clean_env())
+    base = f"http://127.0.0.1:{port}"
+    serve.wait_for(lambda: get(base + "/healthz")[0] == 200, 30, "/healthz")
+    assert get(base + "/readyz")[0] == 200
+    assert (workdir / "bounceback.db").exists()  # the embedded SQLite default, migrated on first use
+
+    code, took = serve.stop(sig)
+    assert code == 0, serve.stderr()
+    assert took < STOP_DEADLINE
+    records = json_log_lines(serve.stderr())
+    assert records, "serve logged nothing"
+    assert all("event" in r and "level" in r for r in records)
+
+
+def test_worker_runs_on_the_embedded_default_and_stops_on_sigterm(
+    workdir: Path, process_factory: StartProcess
+) -> None:
+    worker = process_factory(["worker"], workdir, clean_env())
+    # Started = it logged, and the embedded database exists (opened and migrated).
+    worker.wait_for(
+        lambda: (workdir / "bounceback.db").exists() and worker.stderr().strip() != "", 30, "start-up"
+    )
+    time.sleep(1.0)  # past signal-handler installation
+    code, took = worker.stop()
+    assert code == 0, worker.stderr()
+    assert took < STOP_DEADLINE
+    assert json_log_lines(worker.stderr())
