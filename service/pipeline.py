@@ -391,11 +391,26 @@ def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) ->
                 return ingest(session, raw, source, settings)
         except (IntegrityError, DBAPIError) as exc:
             sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+            if sqlstate and sqlstate.startswith("22"):
+                # A data exception: the database refuses something in this message's parsed
+                # values. Keep the message, quarantined with the reason, instead of losing it.
+                return _quarantine_refused(db, raw, source, settings, exc)
             retry = isinstance(exc, IntegrityError) or sqlstate in _RETRY_SQLSTATES
             if not retry or attempt == attempts:
                 raise
             time.sleep(0.01 * attempt)
     raise AssertionError("unreachable")
+
+
+def _quarantine_refused(
+    db: Database, raw: bytes, source: str, settings: Settings, exc: DBAPIError
+) -> IngestResult:
+    orig = getattr(exc, "orig", None) or exc
+    reason = "database refused the parsed values: " + (str(orig).strip().splitlines() or ["?"])[0]
+    with db.transaction() as session:
+        return ingest_parsed(
+            session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason[:500]
+        )
 
 
 def ingest_many(

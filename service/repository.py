@@ -27,6 +27,26 @@ def as_utc_or_none(value: datetime | None) -> datetime | None:
     return None if value is None else as_utc(value)
 
 
+def fit(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Strings made storable in `model`'s columns: NUL and lone surrogates replaced, cut to length.
+
+    Parsed text comes from arbitrary mail; PostgreSQL refuses NUL characters and over-long values
+    (SQLite takes anything), and one odd header must not make a message unstorable.
+    """
+    columns = model.__table__.columns
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = value.replace("\x00", "\ufffd")
+            if not value.isascii():
+                value = value.encode("utf-8", "replace").decode("utf-8")
+            length = getattr(columns[key].type, "length", None)
+            if length is not None and len(value) > length:
+                value = value[:length]
+        out[key] = value
+    return out
+
+
 def _insert(session: Session, table: Any) -> Any:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -51,7 +71,7 @@ def insert_message(session: Session, **values: Any) -> int | None:
     """
     stmt = (
         _insert(session, InboundMessage.__table__)
-        .values(**values)
+        .values(**fit(InboundMessage, values))
         .on_conflict_do_nothing(index_elements=["content_hash"])
         .returning(InboundMessage.__table__.c.id)
     )
@@ -91,7 +111,7 @@ def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
 
 
 def insert_event(session: Session, **values: Any) -> BounceEvent:
-    row = BounceEvent(**values)
+    row = BounceEvent(**fit(BounceEvent, values))
     session.add(row)
     return row
 

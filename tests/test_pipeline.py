@@ -221,3 +221,57 @@ def test_the_real_parser_path_stores_unknown_mail_as_quarantined(database: Datab
     with database.transaction() as session:
         r = ingest(session, raw, "test", SETTINGS)
     assert r.outcome == "quarantined"
+
+
+def test_odd_parsed_text_is_stored_on_every_backend(database: Database) -> None:
+    odd = Event(
+        recipient="odd@example.com",
+        type="bounce",
+        classification="soft",
+        reason="mailbox_full",
+        status="4.2.2",
+        action="failed " + "x" * 100,
+        diagnostic="NUL \x00 and a lone surrogate \ud800 from a broken header",
+        remote_mta="m" * 600,
+    )
+    result = ParseResult(
+        message_type="dsn", events=(odd,), subject="sub\x00ject", message_id="<" + "i" * 2000 + ">"
+    )
+    with database.transaction() as session:
+        r = ingest_parsed(session, b"odd message", "test", SETTINGS, result, now=T0)
+    assert r.outcome == "processed"
+    event = r.events[0]
+    assert "\x00" not in event["diagnostic"] and "\ud800" not in event["diagnostic"]
+    assert len(event["action"]) == 32 and len(event["remote_mta"]) == 512
+    with database.transaction() as session:
+        msg = session.execute(select(InboundMessage)).scalar_one()
+        assert msg.subject == "sub\ufffdject" and len(msg.header_message_id or "") == 1000
+
+
+def test_arrival_order_does_not_change_the_stored_outcome(database: Database) -> None:
+    # The same ten soft bounces (five inside one week, five spread out) for two addresses, one fed
+    # oldest first, the other newest first: both end suppressed, since the same date.
+    days = [0, 1, 2, 3, 4, 40, 80, 120, 160, 200]
+    for i, day in enumerate(days):
+        feed(
+            database,
+            f"fwd{i}",
+            soft("fwd@example.com"),
+            date=T0 + timedelta(days=day),
+            now=T0 + timedelta(days=300),
+        )
+    for i, day in reversed(list(enumerate(days))):
+        feed(
+            database,
+            f"rev{i}",
+            soft("rev@example.com"),
+            date=T0 + timedelta(days=day),
+            now=T0 + timedelta(days=300),
+        )
+    with database.transaction() as session:
+        fwd = session.get(Recipient, "fwd@example.com")
+        rev = session.get(Recipient, "rev@example.com")
+        assert fwd is not None and rev is not None
+        assert (fwd.suppressed, fwd.reason, fwd.since) == (rev.suppressed, rev.reason, rev.since)
+        assert fwd.suppressed and fwd.since is not None
+        assert fwd.since.replace(tzinfo=UTC) == T0 + timedelta(days=4)
