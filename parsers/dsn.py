@@ -152,7 +152,7 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
 _COMMAND = re.compile(
     r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|connect)"
     r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
-    r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection)"
+    r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
     r"|\[(rcpt_to|mail_from|data)\]",
     re.IGNORECASE,
 )

@@ -31,15 +31,31 @@ _ADDR = r"<?([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
+    r"|unknown user|user unknown|no such (?:user|mailbox|recipient)|invalid (?:recipient|address|mailbox)"
     r"|failed recipients?|delivery to|could not be delivered to|did not reach|unable to deliver (?:to|message to)"
     r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected))[^\n@]{0,80}?" + _ADDR,
     re.IGNORECASE,
 )
-# A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...").
-_LEADING = re.compile(r"(?m)^[ \t]{0,8}" + _ADDR + r"[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]+\(|$)")
+# A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
+# '"a@b":', "554 <a@b>... 550 Host unknown", "a@b [User unknown]").
+_LEADING = re.compile(
+    r"(?m)^[ \t]{0,8}(?:[45]\d\d[ -])?\"?"
+    + _ADDR
+    + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
+)
+# An SMTP transcript: the address given to RCPT TO, answered by an error.
+_RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
+# The text that follows is a copy of the original message, not the report.
+_COPY_MARKER = re.compile(
+    r"(?im)^[ \t]*[-=_* ]*(?:below this line is a copy of the message|unsent message follows"
+    r"|this is a copy of (?:your|the) message|original message follows|original message"
+    r"|returned message|the original message headers|message headers follow)"
+)
+_REPLY_ERROR = re.compile(r"\b[45]\d\d[ -]")
 _ERROR_WORDS = re.compile(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
-    r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable",
+    r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
+    r"|exceed|limit|error|reason|permanent|does not like|unable|could not",
     re.IGNORECASE,
 )
 
@@ -56,18 +72,15 @@ def looks_like_bounce(mail: Mail) -> bool:
 
 
 def _excluded(mail: Mail) -> set[str]:
+    """The report's own sender: never a failed recipient. (Its addressee may be: people send
+    to themselves, and a failed recipient named in the error text is what counts.)"""
     out: set[str] = set()
-    for name in ("From", "To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To", "X-Original-To"):
+    for name in ("From", "Sender", "Reply-To"):
         for value in mail.headers(name):
             for chunk in value.split(","):
                 a = address(chunk)
                 if a:
                     out.add(a)
-    if mail.original is not None:
-        for name in ("From", "Sender", "Return-Path", "Reply-To"):
-            a = address(mail.original_header(name))
-            if a:
-                out.add(a)
     return out
 
 
@@ -81,6 +94,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not looks_like_bounce(mail):
         return None
     text = human_text(mail)[:65536]
+    copy = _COPY_MARKER.search(text)
+    if copy is not None and copy.start() > 0:
+        text = text[: copy.start()]
     excluded = _excluded(mail)
     found: list[str] = []
 
@@ -100,6 +116,10 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             # the address must come with an error nearby, not in a greeting or a signature
             window = text[m.start() : m.start() + 400]
             if _ERROR_WORDS.search(window):
+                add(m.group(1))
+    if not found:
+        for m in _RCPT_TO.finditer(text):
+            if _REPLY_ERROR.search(text, m.end(), m.end() + 300):
                 add(m.group(1))
     if not found:
         return None

@@ -134,24 +134,32 @@ def status_in_text(text: str, prefer: str | None = None) -> str | None:
     if not text or "." not in text:
         return None
     fallback = None
+    success = None
     for m in _STATUS_IN_TEXT.finditer(text):
         cls = m.group(1)
         if prefer and cls != prefer:
             continue
         code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
+        if cls == "2" and not prefer:
+            success = success or code  # a transcript's "250 2.1.5 Ok" before the error
+            continue
         if code.endswith(".0.0") or code == "4.4.7":
             fallback = fallback or code
             continue
         return code
-    return fallback
+    return fallback or success
 
 
 def reply_code_in_text(text: str) -> str | None:
-    """The first SMTP reply code (4xx/5xx/2xx) that starts a token in `text`."""
+    """The first 4xx/5xx SMTP reply code that starts a token in `text` (else the first 2xx)."""
     if not text:
         return None
-    m = _REPLY_IN_TEXT.search(text)
-    return m.group(1) if m else None
+    success = None
+    for m in _REPLY_IN_TEXT.finditer(text):
+        if m.group(1)[0] != "2":
+            return m.group(1)
+        success = success or m.group(1)
+    return success
 
 
 def valid_status(status: str | None) -> str | None:
