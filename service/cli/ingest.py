@@ -62,6 +62,14 @@ class Summary:
         ]
 
 
+def describe_database_error(exc: Exception) -> str:
+    """One line for the operator, with the fix when the schema is simply missing."""
+    message = str(exc) if isinstance(exc, DatabaseUnavailable) else _first_line(exc)
+    if "does not exist" in message or "no such table" in message:
+        message += " (run `bounceback db upgrade`)"
+    return message
+
+
 class Progress:
     """A one-line counter on a terminal; nothing when stderr is a file or a pipe."""
 
@@ -104,10 +112,7 @@ def run(args: argparse.Namespace) -> int:
         _flush(db, batch, settings, summary, progress)
     except (DatabaseUnavailable, SQLAlchemyError) as exc:
         progress.done()
-        message = str(exc) if isinstance(exc, DatabaseUnavailable) else _first_line(exc)
-        if "does not exist" in message or "no such table" in message:
-            message += " (run `bounceback db upgrade`)"
-        fail(f"database error after {summary.messages} messages: {message}")
+        fail(f"database error after {summary.messages} messages: {describe_database_error(exc)}")
     finally:
         db.dispose()
     progress.done()

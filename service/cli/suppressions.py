@@ -16,7 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from service import repository, suppressions
 from service.addresses import InvalidAddress, normalize_address
 from service.cli.common import database_or_exit, fail, settings_or_exit
-from service.db import Database, _first_line
+from service.cli.ingest import describe_database_error
+from service.db import Database
 from service.policy import MANUAL, REASONS
 
 CSV_COLUMNS = ("address", "reason", "since", "note")
@@ -68,7 +69,7 @@ def _database() -> Iterator[Database]:
     try:
         yield db
     except SQLAlchemyError as exc:
-        fail(f"database error: {_first_line(exc)}")
+        fail(f"database error: {describe_database_error(exc)}")
     finally:
         db.dispose()
 
