@@ -12,6 +12,7 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, HTTPException
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import metrics
@@ -204,8 +205,16 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
     app.state.relay = None
     problems.install(app)
     app.add_middleware(BodyLimitAndMetrics, settings=settings)
-    for router in (suppressions.router, messages.router, events.router, health.router):
+    routers = (suppressions.router, messages.router, events.router, health.router)
+    for router in routers:
         app.include_router(router)
+    # Path pattern -> methods, for the Allow header of a 405 (which must name every route's methods).
+    app.state.route_methods = [
+        (route.path_regex, route.path, set(route.methods or ()))
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute)
+    ]
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -111,8 +111,22 @@ async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
     return problem_response(exc)
 
 
-async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
+def _allowed_methods(request: Request) -> str | None:
+    """Every method some route offers for this path (Starlette names only the first route's)."""
+    table = getattr(request.app.state, "route_methods", ())
+    # The first template that matches wins (as in routing); its methods are those of every route
+    # declared with that same template.
+    template = next((t for pattern, t, _ in table if pattern.match(request.url.path)), None)
+    methods = {m for _, t, route_methods in table if t == template for m in route_methods}
+    return ", ".join(sorted(methods)) if methods else None
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 405 and (allow := _allowed_methods(request)):
+        return problem_response(
+            Problem(405, f"use {allow}", slug="method-not-allowed", headers={"Allow": allow})
+        )
     if exc.status_code == 400:
         # FastAPI's only 400 is a body it could not decode (e.g. JSON that is not UTF-8): to a caller
         # that is one more malformed body, answered like every other one.

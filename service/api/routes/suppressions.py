@@ -6,12 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import ValidationError
+from pydantic import BeforeValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from service import lookups, suppressions
@@ -36,6 +36,24 @@ from service.models import Recipient
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
 
 AddressPath = Annotated[str, Path(min_length=1, max_length=1000, examples=["jane.doe@example.com"])]
+
+
+def _iso_time(value: Any) -> Any:
+    """ISO 8601 only (pydantic would also take a number as a Unix time); no zone means UTC."""
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z") from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return value
+
+
+SinceQuery = Annotated[
+    datetime | None,
+    BeforeValidator(_iso_time),
+    Query(description="only entries suppressed at or after this time (ISO 8601)"),
+]
 CSV_COLUMNS = ("address", "reason", "since", "note")
 
 
@@ -80,7 +98,7 @@ def export_suppressions(
     db: DatabaseDep,
     format: Literal["csv", "ndjson"] = "csv",
     reason: Reason | None = None,
-    since: datetime | None = None,
+    since: SinceQuery = None,
 ) -> StreamingResponse:
     """The whole list in address order, read page by page while it is sent (no size limit)."""
     pages = lookups.iter_suppressions(db.session, reason=reason, since=since)
@@ -265,9 +283,7 @@ def list_suppressions(
     caller: ReadCaller,
     db: DatabaseDep,
     reason: Reason | None = None,
-    since: Annotated[
-        datetime | None, Query(description="only entries suppressed at or after this time")
-    ] = None,
+    since: SinceQuery = None,
     cursor: Annotated[
         str | None, Query(max_length=2000, description="`next_cursor` of the previous page")
     ] = None,
