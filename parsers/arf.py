@@ -14,6 +14,8 @@ from email.message import Message
 from parsers.dsn import address
 from parsers.mail import Mail, decode_header_value
 
+UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
+
 _FIELD = re.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
 _FEEDBACK_TYPE_IN_TEXT = re.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
 _RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
@@ -54,7 +56,9 @@ def _is_jmrp(mail: Mail) -> bool:
     if "X-HmXmrOriginalRecipient" in mail.original:
         return True
     sender = mail.from_.lower()
-    return "staff@hotmail.com" in sender and bool(_JMRP_SUBJECT.match(mail.subject))
+    # Microsoft's JMRP and Amazon SES forward complaints as multipart/mixed with this subject
+    known = "staff@hotmail.com" in sender or "complaints@email-abuse.amazonses.com" in sender
+    return known and bool(_JMRP_SUBJECT.match(mail.subject))
 
 
 def is_report(mail: Mail) -> bool:
@@ -136,6 +140,9 @@ def inquire(mail: Mail) -> Complaint | None:
         if a:
             recipients = [a]
     if not recipients:
+        # Still one complaint: the report must be recorded (and alerted on) even when the
+        # provider redacted everyone; the reserved .invalid domain can never be mailed.
         complaint.defects.append("complaint report names no recipient")
+        recipients = [UNDISCLOSED_RECIPIENT]
     complaint.recipients = recipients
     return complaint
