@@ -22,6 +22,7 @@ _STATUS_VALUE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
 _ADDRESS = re.compile(
     r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`@]{1,200})@([^\s<>()\[\],;:"'`@]{1,253}|\[[0-9A-Fa-f.:]{3,60}\])"""
 )
+_REPLY_STATUS = re.compile(r"[245]\d\d\s+\S")
 _SPECIFIC = re.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
 _TEXT_DSN_HINT = re.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
@@ -203,6 +204,9 @@ def _delivery(fields: dict[str, str]) -> Delivery | None:
     if recipient is None:
         return None
     diagnostic = strip_type(fields.get("diagnostic-code"))
+    raw_status = fields.get("status", "")
+    if not diagnostic and raw_status[:1] in "245" and _REPLY_STATUS.match(raw_status):
+        diagnostic = raw_status  # "Status: 553 Exceeded maximum inbound message size"
     smtp_code = reply_code_in_text(diagnostic) if diagnostic else None
     status = _status_of(fields, diagnostic, smtp_code)
     remote = strip_type(fields.get("remote-mta")) or None
