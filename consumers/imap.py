@@ -40,6 +40,7 @@ COMMAND_TIMEOUT = 30.0  # one IMAP command, including fetching a large message
 # RFC 2177: re-issue IDLE at least every 29 minutes; NAT boxes and proxies drop silent
 # connections much sooner, so refresh well before that (each refresh also rescans the folder).
 IDLE_REFRESH_SECONDS = 9 * 60.0
+MOVE_BATCH = 20  # messages moved per MOVE command (each was committed before it joins a batch)
 MAX_ATTEMPTS = 3  # a message whose ingest fails this often is stored quarantined and moved aside
 BACKOFF_INITIAL = 1.0
 BACKOFF_MAX = 300.0
@@ -224,7 +225,7 @@ class MailboxSession:
 
     async def uids(self) -> list[int]:
         """UIDs of every message in the folder, oldest first (all of them are waiting for us)."""
-        # Without MOVE or UIDPLUS our moved messages stay behind flagged \\Deleted: skip those.
+        # Without MOVE or UIDPLUS our moved messages stay behind flagged \Deleted: skip those.
         criteria = "ALL" if self.capabilities & {"MOVE", "UIDPLUS"} else "UNDELETED"
         response = await self._command("SEARCH", criteria, prefix="UID", what="UID SEARCH")
         if response.result != "OK":
@@ -253,23 +254,24 @@ class MailboxSession:
                     return bytes(line)
         return None
 
-    async def move(self, uid: int, folder: str) -> None:
-        """Move one message; never leaves it deleted without a copy."""
+    async def move(self, uids: list[int], folder: str) -> None:
+        """Move messages (whose ingest has committed); never leaves one deleted without a copy."""
+        uid_set = ",".join(str(u) for u in uids)
         caps = self.capabilities
         if "MOVE" in caps:
-            response = await self._command("MOVE", str(uid), _quote(folder), prefix="UID", what="UID MOVE")
+            response = await self._command("MOVE", uid_set, _quote(folder), prefix="UID", what="UID MOVE")
             if response.result != "OK":
-                raise ImapError(f"UID MOVE {uid} to {folder} failed: {_text(response)}")
+                raise ImapError(f"UID MOVE {uid_set} to {folder} failed: {_text(response)}")
             return
         # Without MOVE: the copy comes first; a \Deleted left over from an interrupted earlier
         # attempt is cleared so the copy does not carry it into the target folder.
-        await self._uid_ok("STORE", str(uid), "-FLAGS.SILENT", "(\\Deleted)")
-        await self._uid_ok("COPY", str(uid), _quote(folder))
-        await self._uid_ok("STORE", str(uid), "+FLAGS.SILENT", "(\\Deleted)")
+        await self._uid_ok("STORE", uid_set, "-FLAGS.SILENT", "(\\Deleted)")
+        await self._uid_ok("COPY", uid_set, _quote(folder))
+        await self._uid_ok("STORE", uid_set, "+FLAGS.SILENT", "(\\Deleted)")
         if "UIDPLUS" in caps:
-            await self._uid_ok("EXPUNGE", str(uid))
+            await self._uid_ok("EXPUNGE", uid_set)  # only these messages, never anybody else's
         # Without UIDPLUS a plain EXPUNGE would also remove messages somebody else flagged; the
-        # message stays flagged \Deleted in the folder and `uids()` with UNDELETED skips it.
+        # messages stay flagged \Deleted in the folder and `uids()` with UNDELETED skips them.
 
     async def _uid_ok(self, name: str, *args: str) -> None:
         response = await self._command(name, *args, prefix="UID", what=f"UID {name}")
@@ -419,23 +421,54 @@ class MailboxReader:
             await session.wait_for_mail(wait, stop, idle=idle)
 
     async def _drain(self, session: MailboxSession, stop: asyncio.Event) -> None:
-        """Handle every message now in the folder, one at a time, until empty or stopped."""
+        """Handle every message now in the folder, one at a time, until empty or stopped.
+
+        Each message is its own transaction; moves are batched (up to MOVE_BATCH per command)
+        because a MOVE costs the server about as much as an ingest costs us. A message is in a
+        batch only after its transaction committed, so a crash leaves at most one batch to be
+        read again, as duplicates.
+        """
         while not stop.is_set():
             pending = [u for u in await session.uids() if (session.uidvalidity, u) not in self._skipped]
             if not pending:
                 self._skipped.clear()
                 return
-            for uid in pending:
+            for start in range(0, len(pending), MOVE_BATCH):
+                handled: dict[str, list[int]] = {}
+                try:
+                    for uid in pending[start : start + MOVE_BATCH]:
+                        if stop.is_set():
+                            break
+                        folder = await self._handle(session, uid)
+                        if folder is not None:
+                            handled.setdefault(folder, []).append(uid)
+                except asyncio.CancelledError:
+                    raise  # shutdown grace exceeded: unmoved messages are simply read again
+                except Exception:
+                    await self._move(session, handled)  # what has committed still goes its way
+                    raise
+                await self._move(session, handled)
                 if stop.is_set():
                     return
-                await self._handle(session, uid)
             # Messages may have arrived while we worked: look again before waiting.
 
-    async def _handle(self, session: MailboxSession, uid: int) -> None:
+    async def _move(self, session: MailboxSession, handled: dict[str, list[int]]) -> None:
+        for folder, uids in handled.items():
+            await session.move(uids, folder)
+            for uid in uids:
+                self.failures.pop((session.uidvalidity, uid), None)
+            self.moved += len(uids)
+            IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc(len(uids))
+            log.debug("imap_messages_moved", mailbox=self.config.label, uids=uids, folder=folder)
+        if handled and self.on_moved is not None:
+            self.on_moved()
+
+    async def _handle(self, session: MailboxSession, uid: int) -> str | None:
+        """Ingest one message (committed on return); the folder it belongs in, or None to leave it."""
         key = (session.uidvalidity, uid)
         raw = await session.fetch(uid)
         if raw is None:
-            return
+            return None
         source = f"{self.config.label};uid={uid}"
         try:
             outcome = await asyncio.to_thread(self.ingest, raw, source)
@@ -453,7 +486,7 @@ class MailboxReader:
                     error=_one_line(exc),
                 )
                 self._skipped.add(key)
-                return
+                return None
             reason = f"failed {attempts} times: {_one_line(exc)}"[:500]
             try:
                 await asyncio.to_thread(self.quarantine, raw, source, reason)
@@ -468,7 +501,7 @@ class MailboxReader:
                     error=_one_line(store_exc),
                 )
                 self._skipped.add(key)
-                return
+                return None
             log.error(
                 "imap_message_quarantined_after_repeated_failures",
                 mailbox=self.config.label,
@@ -476,15 +509,8 @@ class MailboxReader:
                 error=_one_line(exc),
             )
             outcome = QUARANTINED
-        folder = self.config.processed_folder if outcome == PROCESSED else self.config.quarantine_folder
-        await session.move(uid, folder)
-        self.failures.pop(key, None)
         self._skipped.discard(key)
-        self.moved += 1
-        if self.on_moved is not None:
-            self.on_moved()
-        IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc()
-        log.debug("imap_message_moved", mailbox=self.config.label, uid=uid, folder=folder)
+        return self.config.processed_folder if outcome == PROCESSED else self.config.quarantine_folder
 
 
 def _one_line(exc: BaseException) -> str:

@@ -199,7 +199,7 @@ def test_without_move_copy_then_uid_expunge_touches_only_that_message(imap_user:
         session = NoMoveSession(parse_mailbox_url(imap_user.url(), Settings()))
         await session.open()
         try:
-            await session.move(1, "Processed")
+            await session.move([1], "Processed")
             return await session.uids()
         finally:
             await session.close()

@@ -65,6 +65,11 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str =
         time.sleep(0.05)
 
 
+def stored(db: Database) -> int:
+    with db.transaction() as session:
+        return int(session.execute(select(func.count()).select_from(InboundMessage)).scalar_one())
+
+
 def moved(user: ImapUser) -> int:
     return user.count("Processed") + user.count("Quarantine")
 
@@ -76,14 +81,17 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     imap_user.append_many(messages)
     log = tmp_path / "worker.log"
 
+    db = Database(database_url)
     first = worker(database_url, imap_user.url(), log)
     try:
-        wait_until(lambda: moved(imap_user) >= 3, what="the first messages to be moved")
+        # Kill inside the window that matters: messages committed but not yet moved (a batch of
+        # moves is in the making), with more than a few ingests to go before that batch moves.
+        wait_until(lambda: 2 <= stored(db) - moved(imap_user) <= 10, what="committed but unmoved messages")
     finally:
         first.kill()
         first.wait(10)
     before_restart = moved(imap_user)
-    assert before_restart < len(messages), "the batch finished before the kill; the test proves nothing"
+    assert before_restart < stored(db) < len(messages), "the kill missed the commit-to-move window"
 
     second = worker(database_url, imap_user.url(), log)
     try:
@@ -98,7 +106,6 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     assert sorted(quarantined) == sorted(m for m in messages if b"human-" in m)
 
     # And the database as if the worker had never crashed.
-    db = Database(database_url)
     try:
         with db.transaction() as session:
             assert session.execute(select(func.count()).select_from(InboundMessage)).scalar_one() == 40
