@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import pytest
 
 from service import suppressions
 from service.config import Settings
-from service.db import Database
+from service.db import Database, open_database
 from service.pipeline import ingest_message
 from tests import core_samples
 from tests.fixtures.kafka import KafkaBroker, _free_port
@@ -105,3 +106,44 @@ def test_relay_once_fails_fast_on_a_closed_port(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert time.monotonic() - started < 30
     assert result.stderr.count("\n") == 1 and "Kafka broker unreachable" in result.stderr
+
+
+def test_continuous_relay_publishes_new_events_and_stops_on_sigterm(
+    running_kafka_broker: KafkaBroker, tmp_path: Path
+) -> None:
+    broker = running_kafka_broker
+    topic = broker.new_topic()
+    url = f"sqlite:///{tmp_path / 'bb.db'}"
+    db = open_database(url)
+    env = {
+        **os.environ,
+        "BOUNCEBACK_DATABASE_URL": url,
+        "BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
+        "BOUNCEBACK_KAFKA_TOPIC": topic,
+        "BOUNCEBACK_LOG_FORMAT": "json",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "relay"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # Written by another process: the relay finds it on its next idle poll (1 s).
+        ingest_message(db, core_samples.hard_bounce("late@example.com", "c1"), "file:c1.eml", Settings())
+        records = broker.read_topic(topic, expect=2, timeout=30)
+        assert sorted(dict(r.headers)["ce_type"] for r in records) == [
+            b"bounceback.bounce.hard",
+            b"bounceback.suppression.added",
+        ]
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        process.wait(timeout=15)
+        assert time.monotonic() - started < 10
+        assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        db.dispose()
