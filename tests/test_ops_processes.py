@@ -68,7 +68,13 @@ def test_bad_setting_is_one_line_naming_the_variable(
 # The processes themselves, once each (a start costs seconds of imports on a busy machine).
 @pytest.mark.parametrize(
     ("command", "variable", "value"),
-    [("serve", "BOUNCEBACK_PORT", "70000"), ("worker", "BOUNCEBACK_LOG_FORMAT", "xml")],
+    [
+        ("serve", "BOUNCEBACK_PORT", "70000"),
+        ("worker", "BOUNCEBACK_LOG_FORMAT", "xml"),
+        # Mailbox URLs are checked before the pollers start, and the password is never echoed.
+        ("serve", "BOUNCEBACK_IMAP_URLS", "ftp://bounces:Pw0rdInUrl@imap.example.com/INBOX"),
+    ],
+    ids=["serve-port", "worker-log-format", "serve-imap-url"],
 )
 def test_bad_setting_stops_the_process_with_one_line(
     command: str, variable: str, value: str, workdir: Path
@@ -85,6 +91,7 @@ def test_bad_setting_stops_the_process_with_one_line(
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert variable in lines[0]
+    assert "Pw0rdInUrl" not in proc.stderr
     assert not (workdir / "bounceback.db").exists()  # stopped before touching anything
 
 

@@ -6,7 +6,7 @@ import argparse
 import signal
 from typing import Any
 
-from service.cli.common import settings_or_exit
+from service.cli.common import fail, settings_or_exit
 
 
 def register(sub: Any) -> None:
@@ -24,6 +24,14 @@ def run(args: argparse.Namespace) -> int:
     from service.api import create_app
 
     settings = settings_or_exit()
+    if not args.no_background:
+        # The mailbox pollers run in this process: a bad mailbox URL stops it here, as in `worker`.
+        from consumers.mailbox_url import MailboxConfigError, parse_mailbox_urls
+
+        try:
+            parse_mailbox_urls(settings)
+        except MailboxConfigError as exc:
+            fail(f"invalid setting BOUNCEBACK_IMAP_URLS: {exc}")
     host = args.host or settings.host
     port = args.port or settings.port
     service_logging.configure(settings)
