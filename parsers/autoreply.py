@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from parsers.dsn import address
 from parsers.mail import Mail
 
+_ROOT = re.compile(r"\broot@", re.IGNORECASE)
+_NOT_A_REPLY = re.compile(r"security information for|^mail failure -", re.IGNORECASE)
 _DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
 
 _SUBJECT = re.compile(
@@ -62,6 +64,13 @@ def _rule(mail: Mail) -> str | None:
     submitted = mail.header("Auto-Submitted").lower()
     if submitted.startswith("auto-replied") or "vacation" in submitted:
         return "auto-submitted"
+    # auto-generated / auto-notified: machine mail answering ours (RFC 3834 keywords); once the
+    # bounce and complaint checks found nothing it is recorded the same way, as ignored.
+    if submitted.startswith(("auto-generated", "auto-notified")):
+        return "auto-submitted"
+    suppress = mail.header("X-Auto-Response-Suppress").lower()
+    if "oof" in suppress or "autoreply" in suppress:
+        return "x-auto-response-suppress"
     for name in ("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-AutoReply-From", "X-Mail-Autoreply"):
         if mail.has_header(name):
             return name.lower()
@@ -69,7 +78,7 @@ def _rule(mail: Mail) -> str | None:
         return "x-apple-action"
     if mail.has_header("X-Amazon-Auto-Reply"):
         return "x-amazon-auto-reply"
-    if mail.header("X-Auto-Response-Suppress") and mail.has_header("X-MS-Exchange-Inbox-Rules-Loop"):
+    if suppress and mail.has_header("X-MS-Exchange-Inbox-Rules-Loop"):
         return "exchange-inbox-rule"
     for name in ("Precedence", "X-Precedence", "Preference"):
         if _PRECEDENCE_AUTO.match(mail.header(name)):
@@ -106,8 +115,10 @@ def _rule(mail: Mail) -> str | None:
 def inquire(mail: Mail) -> AutoReply | None:
     """The auto-reply in `mail`, or None."""
     sender = mail.from_
-    if _DAEMON.search(sender) or mail.delivery_status:
+    if _DAEMON.search(sender) or mail.delivery_status or _NOT_A_REPLY.search(mail.subject):
         return None
+    if _ROOT.search(sender) or _ROOT.search(mail.header("To")):
+        return None  # system mail to or from root (cron, sudo)
     rule = _rule(mail)
     if rule is None:
         return None
