@@ -123,6 +123,7 @@ _REASON_PSEUDO[REQUIRE_PTR] = "971"
 # longer number, a dotted IP address or a version string.
 _STATUS_IN_TEXT: Final = re.compile(r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)")
 _REPLY_IN_TEXT: Final = re.compile(r"(?<![\d.])([245]\d\d)(?:[ -]|$)")
+_CONTINUATION: Final = re.compile(r"(?<![\w.])[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?")
 _STATUS_SHAPE: Final = re.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
 
 
@@ -739,6 +740,10 @@ def derive(
     if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
         return DELIVERED
     low = text.lower()
+    if len(_CONTINUATION.findall(low)) > 1:
+        # "550-5.7.1 ... 550-5.7.1 ..." multi-line replies: join the lines so that phrases split
+        # across them can match
+        low = _CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
 
     def has(reason: str) -> bool:
