@@ -197,8 +197,8 @@ def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
         if m is None:
             continue
         used = True
-        if m.reason:
-            d.reason = m.reason
+        if m.reason and not (d.diagnostic_type or "").upper().startswith("X-UNIX"):
+            d.reason = m.reason  # (a local mailer's failure, per the DSN part, stays one)
         if m.diagnostic and (not d.diagnostic or len(d.diagnostic) < 12):
             d.diagnostic = m.diagnostic
         if m.status and (not d.status or d.status.endswith(".0.0")) and not m.status.endswith(".0.0"):
