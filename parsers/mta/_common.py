@@ -35,8 +35,13 @@ REJECTED = "rejected"
 MAILER_ERROR = "mailer_error"
 
 MAX_RECIPIENTS = 500
+# Report lines are short; longer lines are cut so that no pattern works on unbounded input.
+MAX_LINE = 2000
 
-_ADDR = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+_LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
+# A match may only start where a local part starts: keeps a scan over a long run of local-part
+# characters linear.
+_ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 ADDRESS_RE = re.compile(_ADDR)
 ANGLE_ADDRESS_RE = re.compile(r"<\s*(" + _ADDR + r")\s*>")
 STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
@@ -46,9 +51,9 @@ _WS = re.compile(r"\s+")
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (
     re.compile(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
-    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z0-9\-]+)\s+said:"),
+    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
     re.compile(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
-    re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
+    re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
     re.compile(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
     re.compile(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
 )
@@ -101,16 +106,19 @@ def body_text(mail: Mail) -> str:
     """`mail.text`, or when it is empty the raw payloads of the parts (a broken MIME structure,
     such as a multipart whose boundary parameter was not folded into its header, hides the text
     from the loader)."""
-    if mail.text.strip():
-        return mail.text
-    chunks: list[str] = []
-    for part in mail.message.walk():
-        payload = part.get_payload()
-        if isinstance(payload, str):
-            chunks.append(payload)
-        if len(chunks) > 64:
-            break
-    return "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")[: 256 * 1024]
+    text = mail.text
+    if not text.strip():
+        chunks: list[str] = []
+        for part in mail.message.walk():
+            payload = part.get_payload()
+            if isinstance(payload, str):
+                chunks.append(payload)
+            if len(chunks) > 64:
+                break
+        text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")[: 256 * 1024]
+    if any(len(line) > MAX_LINE for line in text.split("\n")):
+        text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
+    return text
 
 
 def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
@@ -171,6 +179,7 @@ def find_smtp_code(text: str) -> str | None:
 
 def remote_host(text: str) -> str | None:
     """The remote MTA named in a diagnostic ("host X said:", "while talking to X:")."""
+    text = text[:8000]  # it is named early; a long transcript need not be scanned to its end
     for pattern in _RHOST_PATTERNS:
         found = pattern.search(text)
         if found:
@@ -180,6 +189,7 @@ def remote_host(text: str) -> str | None:
 
 def smtp_command(text: str) -> str | None:
     """The SMTP command a rejection answered, when the text says (RCPT, MAIL, DATA, HELO)."""
+    text = text[:8000]
     for pattern in _COMMAND_PATTERNS:
         found = pattern.search(text)
         if found:

@@ -11,7 +11,7 @@ from parsers.mta import _common as c
 NAME = "Amavis"
 
 _START = re.compile(r"^A message from <[^>]*> to:\s*$", re.M)
-_RECIPIENT = re.compile(r"^->\s*(\S+@\S+)\s*$")
+_RECIPIENT = re.compile(r"^->\s*([^\s@]+@\S+)\s*$")
 _VERDICTS = (
     (c.SPAM_DETECTED, re.compile(r"unsolicited bulk e-?mail|\bUBE\b|considered spam", re.I)),
     (c.VIRUS_DETECTED, re.compile(r"contains? (?:a )?(?:computer )?virus|\bINFECTED\b", re.I)),
@@ -28,7 +28,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return None
     text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
     start = _START.search(text)
-    inline = c.dsn_fields(mail.text)
+    inline = c.dsn_fields(c.body_text(mail))
     verdict_text = mail.subject + " " + text[:3000]
     reason = next((r for r, p in _VERDICTS if p.search(verdict_text)), None)
     found: list[Delivery] = []

@@ -18,7 +18,7 @@ _START = re.compile(
     r"UNDELIVERABLE MAIL|DELAYED MAIL",
     re.S,
 )
-_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>:\s*$")
+_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*$")
 _REPLY = re.compile(r"^<<<\s*(.*)$")
 _COMMAND = re.compile(r"^>>>\s*([A-Z]{4})")
 _HOST = re.compile(r"^\s+([A-Za-z0-9.\-]+)\s+\[[0-9A-Fa-f.:]+\]:\s*$")
@@ -26,7 +26,10 @@ _END = re.compile(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The origina
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not _SUBJECT.search(mail.subject) and "running the Courier mail server" not in mail.text[:3000]:
+    if (
+        not _SUBJECT.search(mail.subject)
+        and "running the Courier mail server" not in c.body_text(mail)[:3000]
+    ):
         return None
     text = c.before_original(mail, _END)
     if _START.search(text) is None:
@@ -69,7 +72,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                     command=entry.get("command"),
                 )
             )
-    return found or c.dsn_fields(mail.text)
+    return found or c.dsn_fields(c.body_text(mail))
 
 
 inquire = c.detector(_inquire)

@@ -37,7 +37,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     to = _TO.search(text)
     because = _BECAUSE.search(text, to.end()) if to else None
     if to is None or because is None:
-        return c.dsn_fields(mail.text) or None
+        return c.dsn_fields(c.body_text(mail)) or None
     addresses = c.find_addresses(text[to.end() : because.start()])
     reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
     reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)

@@ -19,7 +19,8 @@ _RECIPIENTS = re.compile(
     r"did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:",
     re.I,
 )
-_RECIPIENT = re.compile(r"^\s*(?:\S+@\S+?|.+(?:SMTP|smtp)=(\S+@\S+?))\s+on\s+\S.*$")
+# "a@b on <date>" or "Name (SMTP=a@b) on <date>"
+_RECIPIENT = re.compile(r"^\s*(?:[^\s@]+@\S+?|[^=\n]{0,200}(?:SMTP|smtp)=([^\s@]+@\S+?))\s+on\s+\S.*$")
 # MSEXCH:IMS:... (000C05A6): Exchange's own error code says why.
 _CODE = re.compile(r"\(([0-9A-F]{8})\)")
 _CODE_REASONS = {
@@ -49,7 +50,7 @@ def _is_exchange(mail: Mail) -> bool:
         return True
     if any("with Internet Mail Service" in r for r in mail.headers("Received")):
         return True
-    return "MSEXCH:" in mail.text[:8000]
+    return "MSEXCH:" in c.body_text(mail)[:8000]
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

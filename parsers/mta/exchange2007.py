@@ -21,9 +21,9 @@ _MARKERS = re.compile(
     r"RESOLVER\.|Remote Server returned",
     re.I,
 )
-_BARE_ADDRESS = re.compile(r"^\s*<?(\S+@[^\s<>]+?)>?\s*$")
+_BARE_ADDRESS = re.compile(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
 _DETAIL = re.compile(r"^\s*(#\s*\d.*|Remote Server returned .*|\d{3}[ -]\d\.\d+\.\d+ .*)$")
-_FIRST_LISTING = re.compile(r"^(?:[^\n<]*<mailto:)?([^\s<>]+@[^\s<>]+?)>?\s*$", re.M)
+_FIRST_LISTING = re.compile(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*$", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -11,7 +11,7 @@ from parsers.mta import _common as c
 NAME = "IMailServer"
 
 _END = re.compile(r"^Original message follows\.", re.M)
-_LINE = re.compile(r"^([^:\n]{3,80}):\s*<?(\S+@[^\s>]+)>?\s*$", re.M)
+_LINE = re.compile(r"^([^:\n]{3,80}):\s*<?([^\s@<>]+@[^\s>]+)>?\s*$", re.M)
 _FORMAT_REASONS = (
     (c.HOST_UNKNOWN, re.compile(r"^Unknown host", re.I)),
     (c.USER_UNKNOWN, re.compile(r"^(?:Unknown user|Invalid final delivery userid)", re.I)),

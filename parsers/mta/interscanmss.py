@@ -15,7 +15,9 @@ _RECIPIENT = re.compile(r"(?:Unable to deliver message to|Could not deliver mail
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if "InterScan" not in mail.from_ and not (mail.subject in _SUBJECTS and "InterScan" in mail.text[:2000]):
+    if "InterScan" not in mail.from_ and not (
+        mail.subject in _SUBJECTS and "InterScan" in c.body_text(mail)[:2000]
+    ):
         return None
     text = c.before_original(mail)
     found: list[Delivery] = []

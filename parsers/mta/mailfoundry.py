@@ -10,7 +10,7 @@ from parsers.mta import _common as c
 
 NAME = "MailFoundry"
 
-_RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<([^>]+@[^>]+)>", re.M)
+_RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<([^>@]+@[^>]+)>", re.M)
 _REASON = "Delivery failed for the following reason:"
 
 

@@ -11,7 +11,7 @@ from parsers.mta import _common as c
 NAME = "McAfee"
 
 _START = re.compile(r"-+\s*The following addresses had delivery problems\s*-+")
-_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
+_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
 _UNKNOWN = re.compile(r"\b(?:Unknown user|User unknown|No such user)\b", re.I)
 
 
@@ -32,7 +32,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             summary = match.group(2) or ""
             reason = c.USER_UNKNOWN if _UNKNOWN.search(summary) else None
             found.append(c.make(match.group(1), summary, reason=reason))
-    inline = {d.recipient: d for d in c.dsn_fields(mail.text)}
+    inline = {d.recipient: d for d in c.dsn_fields(c.body_text(mail))}
     for delivery in found:
         # The report part's Diagnostic-Code carries the remote reply the text part shortens.
         other = inline.get(delivery.recipient)

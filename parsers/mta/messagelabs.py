@@ -18,7 +18,7 @@ _REASON = re.compile(r"^Reason:\s*(.*)$")
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if (
         "messagelabs.com" not in mail.from_.lower()
-        and "This is the mail delivery agent at messagelabs.com" not in mail.text
+        and "This is the mail delivery agent at messagelabs.com" not in c.body_text(mail)
     ):
         return None
     text = c.before_original(mail, _END)

@@ -23,7 +23,7 @@ _FIELD = re.compile(
 def _inquire(mail: Mail) -> list[Delivery] | None:
     boundary = "Boundary_(ID_" in str(mail.message.get("Content-Type", ""))
     if not (mail.subject.startswith("Delivery Notification: ") or boundary) and not _START.search(
-        mail.text[:3000]
+        c.body_text(mail)[:3000]
     ):
         return None
     text = c.before_original(mail, re.compile(r"^Original-envelope-id:|^Reporting-MTA:", re.M | re.I))

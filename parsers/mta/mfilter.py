@@ -19,7 +19,7 @@ _END = re.compile(r"^-+original mail info", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if mail.header("X-Mailer") != "m-FILTER" and "m-FILTER" not in mail.text[:300]:
+    if mail.header("X-Mailer") != "m-FILTER" and "m-FILTER" not in c.body_text(mail)[:300]:
         return None
     text = c.before_original(mail, _END)
     start = _START.search(text)

@@ -12,7 +12,7 @@ NAME = "MXLogic"
 
 _START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)
 _END = re.compile(r"^Included is a copy of the message header:", re.M)
-_RECIPIENT = re.compile(r"^\s+<([^>]+@[^>]+)>:?\s*(.*)$")
+_RECIPIENT = re.compile(r"^\s+<([^>@]+@[^>]+)>:?\s*(.*)$")
 
 
 def _is_mxlogic(mail: Mail) -> bool:

@@ -12,7 +12,7 @@ NAME = "OpenSMTPD"
 
 _START = re.compile(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)
 _END = re.compile(r"^\s*Below is a copy of the original message:", re.M)
-_RECIPIENT = re.compile(r"^(\S+@\S+?):\s+(.*)$")
+_RECIPIENT = re.compile(r"^([^\s@:]+@[^\s:]+):\s+(.*)$")
 _FORMAT_REASONS = (
     (c.EXPIRED, re.compile(r"^Envelope expired|^Delivery time expired", re.I)),
     (c.NETWORK_ERROR, re.compile(r"^Network error on destination MXs", re.I)),
@@ -23,7 +23,7 @@ _FORMAT_REASONS = (
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not mail.subject.lower().startswith("delivery status notification") and not _START.search(
-        mail.text[:4000]
+        c.body_text(mail)[:4000]
     ):
         return None
     text = c.before_original(mail, _END)

@@ -119,7 +119,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return found
     # A report whose text part is gone but whose delivery-status fields are inline text (an
     # embedded bounce, a report forwarded as text).
-    inline = c.dsn_fields(mail.text)
+    inline = c.dsn_fields(c.body_text(mail))
     if inline:
         return inline
     if _UNAVAILABLE.lower() in body.lower():

@@ -28,7 +28,7 @@ _END = re.compile(
     r"message|Original message follows|Below the next line is a copy of the message)",
     re.M,
 )
-_RECIPIENT = re.compile(r"^<([^<>\s]*@[^<>\s]*)>:\s*(.*)$")
+_RECIPIENT = re.compile(r"^<([^<>\s@]*@[^<>\s]*)>:\s*(.*)$")
 _WARNING = re.compile(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)
 _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -118,7 +118,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if not (
         mail.subject.lower().startswith(("failure notice", "permanent delivery failure"))
         or any("invoked for bounce" in r for r in mail.headers("Received"))
-        or "qmail" in mail.text[:2000].lower()
+        or "qmail" in c.body_text(mail)[:2000].lower()
         or mail.header("Message-Id").find(".qmail@") >= 0
         or any("qmail" in r for r in mail.headers("Received")[:3])
     ):

@@ -24,11 +24,11 @@ _SUBJECT = re.compile(
 )
 _WARNING = re.compile(r"THIS IS A WARNING MESSAGE ONLY|^Warning: could not send message", re.I | re.M)
 _EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
-_REASON = re.compile(r"^\s*\(reason:\s*(.*?)\)?\s*$", re.I)
+_REASON = re.compile(r"^\s*\(reason:\s*(.*)$", re.I)
 _EXPANDED = re.compile(r"^\s*\(expanded from:\s*<?([^>)]*)>?\)\s*$", re.I)
 # 550 5.1.1 <a@b>... User unknown      <a@b>... Deferred: 421
 _RCPT_LINE = re.compile(
-    r"^(?:([245]\d\d)\s+)?(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>]+@[^\s<>]+?)>?\.\.\.\s*(.*)$"
+    r"^(?:([245]\d\d)\s+)?(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>@]+@[^\s<>]+?)>?\.\.\.\s*(.*)$"
 )
 
 
@@ -68,7 +68,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             why = _REASON.match(line)
             expanded = _EXPANDED.match(line)
             if why and items:
-                items[-1]["diagnostic"] = why.group(1)
+                items[-1]["diagnostic"] = why.group(1).rstrip().removesuffix(")")
             elif expanded and items:
                 items[-1]["alias"] = expanded.group(1)
             elif line[:1] not in (" ", "\t"):
@@ -112,7 +112,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 entry.setdefault("command", command or "")
     if not order:
         # Nothing named in the text: an inline delivery-status block may still name them.
-        for inline in c.dsn_fields(mail.text):
+        for inline in c.dsn_fields(c.body_text(mail)):
             order.setdefault(inline.recipient, {"diagnostic": inline.diagnostic or ""})
     found = []
     for address, entry in order.items():

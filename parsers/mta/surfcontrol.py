@@ -12,8 +12,8 @@ NAME = "SurfControl"
 
 _START = re.compile(r"^Your message could not be sent\.", re.M)
 _END = re.compile(r"^--- Message non-deliverable\.", re.M)
-_ATTEMPT = re.compile(r"^(\S+@\S+?):\s*\[([0-9A-Fa-f.:]+)\],\s*(.*)$", re.M)
-_ADDRESSED = re.compile(r"^Addressed To:\s*(\S+@\S+)", re.M)
+_ATTEMPT = re.compile(r"^([^\s@:]+@[^\s:]+):\s*\[([0-9A-Fa-f.:]+)\],\s*(.*)$", re.M)
+_ADDRESSED = re.compile(r"^Addressed To:\s*([^\s@]+@\S+)", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

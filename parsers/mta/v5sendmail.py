@@ -13,20 +13,21 @@ NAME = "V5sendmail"
 _TRANSCRIPT = re.compile(r"-----\s*Transcript of session follows\s*-----")
 _UNSENT = re.compile(r"-----\s+Unsent message follows\s+-----")
 # 554 <a@b>... 550 Host unknown
-_RCPT_LINE = re.compile(r"^([245]\d\d)\s+<([^>\s]+@[^>\s]+)>\.\.\.\s*(.*)$")
+_RCPT_LINE = re.compile(r"^([245]\d\d)\s+<([^>\s@]+@[^>\s]+)>\.\.\.\s*(.*)$")
 # 421 example.com (smtp)... Deferred: Connection timed out
 _HOST_LINE = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.\-]+)\s+\(\w+\)\.\.\.\s*(.*)$")
 _EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    start = _TRANSCRIPT.search(mail.text)
+    body = c.body_text(mail)
+    start = _TRANSCRIPT.search(body)
     if start is None:
         return None
-    unsent = _UNSENT.search(mail.text, start.end())
+    unsent = _UNSENT.search(body, start.end())
     if unsent is None:
         return None
-    transcript = mail.text[start.end() : unsent.start()]
+    transcript = body[start.end() : unsent.start()]
     reason = c.EXPIRED if _EXPIRED.search(mail.subject) else None
 
     found: list[Delivery] = []
@@ -48,7 +49,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     # No recipient named: the transcript only says which host failed; the unsent message's To
     # names the recipients.
     remote, diagnostic = host_errors[-1]
-    unsent_head = mail.text[unsent.end() :]
+    unsent_head = body[unsent.end() :]
     head = re.split(r"\n\s*\n", unsent_head.lstrip("\n"), maxsplit=1)[0]
     to = re.search(r"^To:\s*(.*(?:\n[ \t].*)*)", head, re.I | re.M)
     recipients = c.find_addresses(to.group(1)) if to else c.original_recipients(mail)

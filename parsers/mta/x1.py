@@ -11,13 +11,13 @@ from parsers.mta import _common as c
 NAME = "X1"
 
 _START = re.compile(r"^-+\s*The following addresses had delivery errors\s*-+", re.M)
-_RECIPIENT = re.compile(r"^(\S+@\S+)\s+\[(.*)\]\s*$")
+_RECIPIENT = re.compile(r"^([^\s@]+@\S+)\s+\[(.*)\]\s*$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not mail.subject.startswith("Returned Mail: "):
         return None
-    start = _START.search(mail.text)
+    start = _START.search(c.body_text(mail))
     if start is None:
         return None
     found: list[Delivery] = []

@@ -13,7 +13,7 @@ NAME = "X2"
 _SUBJECT = re.compile(r"^(?:Delivery failure|failure delivery|failed delivery)\s*$", re.I)
 _START = re.compile(r"^Unable to deliver message to the following address\(es\)\.", re.M)
 _END = re.compile(r"^--- Original message follows\.", re.M)
-_RECIPIENT = re.compile(r"^<([^>]+@[^>]+)>:\s*(.*)$")
+_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*(.*)$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -12,7 +12,7 @@ NAME = "X3"
 
 _START = re.compile(r"This is an automatically generated Delivery Status Notification\.")
 _FAILED = re.compile(r"Delivery to the following recipients failed permanently:", re.I)
-_RECIPIENT = re.compile(r"^\s*\*\s*(\S+@\S+)\s*$")
+_RECIPIENT = re.compile(r"^\s*\*\s*([^\s@]+@\S+)\s*$")
 _DETAILS = re.compile(r"Technical details:", re.I)
 # SMTP:RCPT host 192.0.2.8: 553 5.3.0 <a@b>... No such user here
 _DETAIL = re.compile(r"^(SMTP:([A-Z]{4})\s+host\s+(\S+?):\s*(.*))$", re.M)

@@ -14,7 +14,7 @@ _START = "We had trouble delivering your message. Full details follow:"
 _END = re.compile(r"^The attachment contains the original mail headers", re.M)
 # SMTP Server <mta.example.jp> rejected recipient <a@b> (Error following RCPT command). It responded
 # as follows: [550 5.1.1 User unknown]
-_SERVER = re.compile(r"^SMTP Server <([^>]+)> rejected recipient <([^>]+@[^>]+)>(.*)$")
+_SERVER = re.compile(r"^SMTP Server <([^>]+)> rejected recipient <([^>@]+@[^>]+)>(.*)$")
 _PERMANENT = re.compile(r"^The following recipients returned permanent errors:\s*(.*)$")
 _COMMAND = re.compile(r"Error following (RCPT|MAIL|DATA|HELO|EHLO) command", re.I)
 
