@@ -94,7 +94,10 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
         return ParseResult("arf", events, arf_name, defects=tuple(defects), **head)
 
     report = _guard(dsn.inquire, mail, defects)
-    mta_name, mta_deliveries = _run_mta(mail, defects)
+    mta_name: str | None = None
+    mta_deliveries: list[Delivery] = []
+    if report is None or not report.deliveries or not _self_explanatory(report.deliveries):
+        mta_name, mta_deliveries = _run_mta(mail, defects)
     deliveries: list[Delivery] = []
     detector: str | None = None
     from_dsn_part = False
@@ -171,6 +174,25 @@ def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]
             if usable:
                 return str(getattr(module, "NAME", module.__name__)), usable
     return None, []
+
+
+# Status codes that settle the reason when the diagnostic agrees (see _self_explanatory).
+_DECISIVE = frozenset({"5.1.1", "5.1.2", "5.2.2", "4.2.2", "5.1.6", "5.3.4", "5.2.3"})
+
+
+def _self_explanatory(deliveries: list[Delivery]) -> bool:
+    """Whether the DSN part alone settles every recipient, so the text formats need not run.
+
+    That is: a final failure with a decisive status code and a diagnostic that names the same
+    reason; the MTA text detectors could only repeat it.
+    """
+    for d in deliveries:
+        if d.status not in _DECISIVE or d.action != "failed" or not d.diagnostic:
+            return False
+        wanted = reasons.status_reason(d.status)
+        if wanted is None or not reasons.matches(wanted, d.diagnostic):
+            return False
+    return True
 
 
 def _key(address: str | None) -> str:
