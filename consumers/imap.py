@@ -179,9 +179,14 @@ class MailboxSession:
             await self._call(self.client.protocol.capability(), "CAPABILITY")
         for folder in (cfg.processed_folder, cfg.quarantine_folder):
             await self._ensure_folder(folder)
-        response = await self._call(self.client.select(_quote(cfg.folder)), "SELECT")
+        await self.select()
+
+    async def select(self) -> None:
+        """(Re-)select the folder read; notes its UIDVALIDITY."""
+        folder = self.config.folder
+        response = await self._call(self.client.select(_quote(folder)), "SELECT")
         if response.result != "OK":
-            raise ImapError(f"cannot select folder {cfg.folder}: {_text(response)}")
+            raise ImapError(f"cannot select folder {folder}: {_text(response)}")
         for line in response.lines:
             match = _UIDVALIDITY.search(bytes(line)) if isinstance(line, bytes | bytearray) else None
             if match:
@@ -399,6 +404,21 @@ class MailboxReader:
             await session.close()
 
     async def _serve(self, session: MailboxSession, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self._note_uidvalidity(session)
+            await self._drain(session, stop)
+            if stop.is_set():
+                break
+            idle = self.use_idle and session.can_idle
+            wait = self.idle_refresh if idle else self.poll_interval
+            if self.failures:
+                wait = min(wait, self.backoff_initial * 2)  # failed messages get another try soon
+            await session.wait_for_mail(wait, stop, idle=idle)
+            # Selecting again after every wait: a folder deleted and re-created under us keeps
+            # answering from its ghost (Dovecot: empty searches, silent IDLE) until reselected.
+            await session.select()
+
+    def _note_uidvalidity(self, session: MailboxSession) -> None:
         if self._uidvalidity is not None and session.uidvalidity != self._uidvalidity:
             # The server renumbered the folder: our UIDs mean nothing now. Every message is still
             # in the folder and reprocessing one is harmless (content-hash idempotency).
@@ -409,16 +429,8 @@ class MailboxReader:
                 new=session.uidvalidity,
             )
             self.failures.clear()
+            self._skipped.clear()
         self._uidvalidity = session.uidvalidity
-        while not stop.is_set():
-            await self._drain(session, stop)
-            if stop.is_set():
-                break
-            idle = self.use_idle and session.can_idle
-            wait = self.idle_refresh if idle else self.poll_interval
-            if self.failures:
-                wait = min(wait, self.backoff_initial * 2)  # failed messages get another try soon
-            await session.wait_for_mail(wait, stop, idle=idle)
 
     async def _drain(self, session: MailboxSession, stop: asyncio.Event) -> None:
         """Handle every message now in the folder, one at a time, until empty or stopped.

@@ -29,7 +29,7 @@ from service.db import Database
 from service.models import BounceEvent, InboundMessage, SuppressionChange
 from service.suppressions import check
 from tests import core_samples as samples
-from tests.fixtures.imap import Dovecot, ImapUser
+from tests.fixtures.imap import Dovecot, ImapUser, start_dovecot, stop_dovecot
 
 pytestmark = pytest.mark.imap
 
@@ -309,3 +309,58 @@ def test_suppression_changes_from_imap_are_audited_once(imap_user: ImapUser, dat
     with running(lambda stop: run_mailboxes(settings, database, stop)):
         wait_until(lambda: imap_user.count("INBOX") == 0, what="an empty INBOX")
     assert count(database, select(func.count()).select_from(SuppressionChange)) == 1
+
+
+def test_starttls_can_be_required_of_a_server_that_does_not_offer_it() -> None:
+    plain = start_dovecot(tls=False)
+    try:
+        user = ImapUser(plain, "plainuser")
+        user.append(b"Subject: plain\r\n\r\nplain\r\n")
+
+        async def open_and_list(url: str) -> list[int]:
+            session = MailboxSession(parse_mailbox_url(url, Settings()), timeout=5)
+            try:
+                await session.open()
+                return await session.uids()
+            finally:
+                await session.close()
+
+        # Offered-if-available is the default: a server without TLS is still read...
+        assert asyncio.run(open_and_list(user.url())) == [1]
+        # ...unless the operator requires it.
+        with pytest.raises(ImapError, match="does not offer STARTTLS and STARTTLS is required"):
+            asyncio.run(open_and_list(user.url() + "?starttls=require"))
+    finally:
+        stop_dovecot(plain)
+
+
+def test_a_new_uidvalidity_is_handled_and_reading_goes_on(imap_user: ImapUser) -> None:
+    seen: list[bytes] = []
+
+    def ingest(raw: bytes, source: str) -> str:
+        seen.append(raw)
+        return PROCESSED
+
+    conn = imap_user.server.client(imap_user.name)
+    conn.create("Bounces")
+    conn.logout()
+    imap_user.append(b"Subject: first\r\n\r\n1\r\n", folder="Bounces")
+    reader = MailboxReader(
+        parse_mailbox_url(imap_user.url("Bounces"), Settings()),
+        ingest,
+        lambda *_: None,
+        backoff_initial=0.2,
+        idle_refresh=1.0,  # a deleted folder sends no news: the re-issued IDLE finds out
+    )
+    with running(readers_of(reader)):
+        wait_until(lambda: imap_user.count("Processed") == 1, what="the first message")
+        first_validity = reader._uidvalidity
+        # The folder is deleted and made anew under the reader: same name, new UIDVALIDITY.
+        conn = imap_user.server.client(imap_user.name)
+        conn.delete("Bounces")
+        conn.create("Bounces")
+        conn.logout()
+        imap_user.append(b"Subject: second\r\n\r\n2\r\n", folder="Bounces")
+        wait_until(lambda: imap_user.count("Processed") == 2, what="the message in the new folder")
+    assert reader._uidvalidity != first_validity
+    assert seen == [b"Subject: first\r\n\r\n1\r\n", b"Subject: second\r\n\r\n2\r\n"]
