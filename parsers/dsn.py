@@ -308,6 +308,9 @@ def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | N
     tries = 0
     while pos >= 0 and tries < 8:
         tries += 1
+        if pos > 0 and (low[pos - 1].isalnum() or low[pos - 1] in "._%+-"):
+            pos = low.find(needle, pos + len(needle))  # inside a longer address
+            continue
         start = low.rfind("\n", 0, pos) + 1
         lines = text[start:].split("\n", limit + 1)[: limit + 1]
         out: list[str] = []
