@@ -36,7 +36,8 @@ log = get_logger(__name__)
 
 T = TypeVar("T")
 
-COMMAND_TIMEOUT = 30.0  # one IMAP command, including fetching a large message
+COMMAND_TIMEOUT = 30.0  # one IMAP command; for a FETCH, the longest silence while it streams
+FETCH_TIMEOUT_FACTOR = 20  # a whole FETCH may take this many command timeouts (10 min)
 # RFC 2177: re-issue IDLE at least every 29 minutes; NAT boxes and proxies drop silent
 # connections much sooner, so refresh well before that (each refresh also rescans the folder).
 IDLE_REFRESH_SECONDS = 9 * 60.0
@@ -128,12 +129,13 @@ class MailboxSession:
 
     # Every server round trip goes through here: a dropped connection ends the wait at once
     # instead of after the command timeout.
-    async def _call(self, awaitable: Awaitable[T], what: str) -> T:
+    async def _call(self, awaitable: Awaitable[T], what: str, *, timeout: float | None = None) -> T:
         task: asyncio.Future[T] = asyncio.ensure_future(awaitable)
         lost = asyncio.ensure_future(self.lost.wait())
         waiters: set[asyncio.Future[Any]] = {task, lost}
+        limit = self.timeout if timeout is None else timeout
         try:
-            done, _ = await asyncio.wait(waiters, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
+            done, _ = await asyncio.wait(waiters, timeout=limit, return_when=asyncio.FIRST_COMPLETED)
         finally:
             lost.cancel()
         if task in done:
@@ -144,7 +146,7 @@ class MailboxSession:
         task.cancel()
         if self.lost.is_set():
             raise ConnectionLost(f"connection lost during {what}")
-        raise ImapError(f"{what} timed out after {self.timeout:.0f} s")
+        raise ImapError(f"{what} timed out after {limit:.0f} s")
 
     async def _command(self, name: str, *args: str, prefix: str | None = None, what: str = "") -> Any:
         protocol = self.client.protocol
@@ -245,8 +247,12 @@ class MailboxSession:
         """The raw message, or None when it is gone (another reader moved it)."""
         protocol = self.client.protocol
         # BODY.PEEK: reading must not mark the message \Seen for the humans who look at the folder.
+        # aioimaplib's own timeout restarts with every chunk received: it catches a stalled
+        # transfer; the overall limit only has to let a large message arrive over a slow link.
         response = await self._call(
-            protocol.fetch(str(uid), "(UID BODY.PEEK[])", by_uid=True, timeout=self.timeout), "UID FETCH"
+            protocol.fetch(str(uid), "(UID BODY.PEEK[])", by_uid=True, timeout=self.timeout),
+            "UID FETCH",
+            timeout=self.timeout * FETCH_TIMEOUT_FACTOR,
         )
         if response.result != "OK":
             raise ImapError(f"UID FETCH {uid} failed: {_text(response)}")
@@ -412,7 +418,9 @@ class MailboxReader:
             idle = self.use_idle and session.can_idle
             wait = self.idle_refresh if idle else self.poll_interval
             if self.failures:
-                wait = min(wait, self.backoff_initial * 2)  # failed messages get another try soon
+                # Failed messages get another try soon, then less and less often.
+                worst = max(self.failures.values())
+                wait = min(wait, self.backoff_initial * 2 ** min(worst, 8))
             await session.wait_for_mail(wait, stop, idle=idle)
             # Selecting again after every wait: a folder deleted and re-created under us keeps
             # answering from its ghost (Dovecot: empty searches, silent IDLE) until reselected.
