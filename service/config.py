@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     imap_require_starttls: bool = False
     imap_poll_interval_seconds: float = Field(default=30.0, gt=0)
 
+    # Observability: `serve` has /metrics on its API port; `worker` serves it here (0 = not at all)
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+
     # Logging
     log_level: str = "INFO"
     log_format: str = "auto"  # auto | json | console

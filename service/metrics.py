@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Gauge, Histogram
+from collections.abc import Callable
+
+from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 MESSAGES_INGESTED = Counter(
     "bounceback_messages_ingested_total",
@@ -47,3 +49,18 @@ API_REQUEST_SECONDS = Histogram(
     ["route", "method", "status"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
 )
+
+
+def serve_metrics(host: str, port: int) -> Callable[[], None]:
+    """Serve /metrics on host:port from a thread (for `worker`, which has no API); return a stop function.
+
+    Raises OSError when the port cannot be bound.
+    """
+    server, thread = start_http_server(port, addr=host)
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=2)
+
+    return stop

@@ -108,8 +108,13 @@ def test_api_serves_and_worker_works(config: dict[str, Any]) -> None:
     services = config["services"]
     assert services["api"]["command"][0] == "serve"
     assert any(p["target"] == 8025 for p in services["api"]["ports"])
-    assert services["worker"]["command"] == ["worker"]
-    assert "ports" not in services["worker"]
+    worker = services["worker"]
+    assert worker["command"] == ["worker"]
+    assert "ports" not in worker
+    # Without an API the worker's figures need their own port, and its healthcheck uses it.
+    metrics_port = str(worker["environment"]["BOUNCEBACK_METRICS_PORT"])
+    assert metrics_port != "0"
+    assert f":{metrics_port}/metrics" in " ".join(worker["healthcheck"]["test"])
 
 
 def test_dockerfile_is_slim_and_non_root() -> None:

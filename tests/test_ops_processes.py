@@ -187,15 +187,18 @@ def test_serve_runs_on_the_embedded_default_and_stops_on_signal(
     assert all("event" in r and "level" in r for r in records)
 
 
-def test_worker_runs_on_the_embedded_default_and_stops_on_sigterm(
+def test_worker_runs_on_the_embedded_default_serves_metrics_and_stops_on_sigterm(
     workdir: Path, process_factory: StartProcess
 ) -> None:
-    worker = process_factory(["worker"], workdir, clean_env())
-    # Started = it logged, and the embedded database exists (opened and migrated).
-    worker.wait_for(
-        lambda: (workdir / "bounceback.db").exists() and worker.stderr().strip() != "", 30, "start-up"
-    )
-    time.sleep(1.0)  # past signal-handler installation
+    port = free_port()
+    worker = process_factory(["worker"], workdir, clean_env(BOUNCEBACK_METRICS_PORT=str(port)))
+    # The worker has no API; with BOUNCEBACK_METRICS_PORT it serves /metrics (after its signal
+    # handlers are in place, so an answer also means SIGTERM is handled).
+    metrics_url = f"http://127.0.0.1:{port}/metrics"
+    worker.wait_for(lambda: get(metrics_url)[0] == 200, 30, "/metrics")
+    assert "bounceback_imap_poll_errors_total" in get(metrics_url)[1]
+    assert (workdir / "bounceback.db").exists()
+
     code, took = worker.stop()
     assert code == 0, worker.stderr()
     assert took < STOP_DEADLINE

@@ -52,6 +52,14 @@ def run(args: argparse.Namespace) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     bb_logging.log_startup("worker", settings)
+    stop_metrics: Callable[[], None] | None = None
+    if settings.metrics_port:  # the worker has no API: Prometheus scrapes it here
+        from service.metrics import serve_metrics
+
+        try:
+            stop_metrics = serve_metrics(settings.host, settings.metrics_port)
+        except OSError as exc:
+            fail(f"cannot serve metrics on {settings.host}:{settings.metrics_port}: {exc.strerror or exc}")
 
     errors: list[str] = []
     threads: list[threading.Thread] = []
@@ -88,5 +96,7 @@ def run(args: argparse.Namespace) -> int:
         log.error("worker_stop_timeout", parts=stuck)
     else:
         log.info("worker_stopped")
+    if stop_metrics is not None:
+        stop_metrics()
     db.dispose()
     return 1 if errors or stuck else 0
