@@ -30,36 +30,25 @@ _END = re.compile(
 )
 _RECIPIENT = re.compile(r"^<([^<>\s@]*@[^<>\s]*)>:\s*(.*)$")
 _WARNING = re.compile(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)
+# qmail's own texts (qmail-send, qmail-remote, qmail-local, qmail-ldap) that say why. When the
+# remote server replied ("Remote host said: ..."), only that reply is read against them.
 _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        c.HOST_UNKNOWN,
-        (
-            "Sorry, I couldn't find any host named",
-            "Sorry, I couldn't find any host by that name",
-            "Sorry, I couldn't find a mail exchanger or IP address",
-        ),
-    ),
+    (c.USER_UNKNOWN, ("no mailbox here by that name", "does not like recipient.")),
+    (c.MAILBOX_FULL, ("disk quota exceeded", "The users mailfolder is over the allowed quota")),
+    (c.MESSAGE_TOO_BIG, ("Message size exceeds fixed maximum message size:",)),
+    (c.HOST_UNKNOWN, ("Sorry, I couldn't find any host ",)),
+    (c.SYSTEM_FULL, ("Requested action not taken: mailbox unavailable (not enough free space)",)),
     (
         c.NETWORK_ERROR,
         (
             "Sorry, I wasn't able to establish an SMTP connection",
-            "Sorry, I couldn't connect to",
-            "Sorry, I wasn't able to find a mail exchanger",
+            "Sorry, I couldn't find a mail exchanger or IP address",
+            "Sorry. Although I'm listed as a best-preference MX or A for that host",
         ),
     ),
-    (c.EXPIRED, ("this message has been in the queue too long",)),
-    (c.REJECTED, ("but sender was rejected",)),
-    (c.BLOCKED, ("but my name was rejected",)),
-    (
-        c.SYSTEM_ERROR,
-        (
-            "Although I'm listed as a best-preference MX or A for that host",
-            "bad interpreter: No such file or directory",
-            "Unable to chdir to maildir",
-        ),
-    ),
-    (c.MAILBOX_FULL, ("The users mailfolder is over the allowed quota", "disk quota exceeded")),
-    # qmail-ldap's own refusals.
+    (c.SYSTEM_ERROR, ("bad interpreter: No such file or directory", "system error", "Unable to")),
+)
+_LDAP_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (c.SUSPENDED, ("Mailaddress is administratively disabled", "Mailaddress is administrativley disabled")),
     (c.USER_UNKNOWN, ("Sorry, no mailbox here by that name",)),
     (c.EXCEED_LIMIT, ("The message exeeded the maximum size the user accepts",)),
@@ -79,8 +68,8 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Unable to login into LDAP server, bad credentials",
         ),
     ),
-    (c.CONTENT_ERROR, ("This message is looping: it already has my Delivered-To line",)),
 )
+_REMOTE_SAID = "Remote host said:"
 
 
 # qmail-remote's summary of how far the session got names the command the remote refused.
@@ -91,6 +80,17 @@ _COMMANDS = (
     ("RCPT", re.compile(r"\S+ does not like recipient\.")),
     ("DATA", re.compile(r"\S+ failed (?:on DATA command|after I sent the message)")),
 )
+
+
+_RHOST = re.compile(
+    r"(?:Giving up on|Connected to|remote host)\s+([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z])"
+    r"|^([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z]) (?:does not like recipient|failed (?:on DATA|after I sent))"
+)
+
+
+def _remote(diagnostic: str) -> str | None:
+    found = _RHOST.search(diagnostic)
+    return (found.group(1) or found.group(2)).lower() if found else None
 
 
 def _command(diagnostic: str) -> str | None:
@@ -105,12 +105,20 @@ def _reason(diagnostic: str) -> str | None:
         # qmail-remote-fallback: refused at RCPT, then kept until it expired; the remote's words
         # decide, not qmail's.
         return c.ON_HOLD
+    command = _command(diagnostic)
+    if command == "MAIL":
+        return c.REJECTED  # "Connected to X but sender was rejected"
+    if command == "HELO":
+        return c.BLOCKED  # "Connected to X but my name was rejected"
+    text = diagnostic.split(_REMOTE_SAID, 1)[1] if _REMOTE_SAID in diagnostic else diagnostic
     for reason, phrases in _FORMAT_REASONS:
-        if any(p.lower() in diagnostic.lower() for p in phrases):
-            # A remote server's own reply outranks qmail's summary of how the session went.
-            if reason == c.NETWORK_ERROR and c.find_status(diagnostic):
-                return None
+        if any(p in text for p in phrases):
             return reason
+    for reason, phrases in _LDAP_REASONS:
+        if any(p in diagnostic for p in phrases):
+            return reason
+    if "this message has been in the queue too long" in diagnostic:
+        return c.EXPIRED
     return None
 
 
@@ -146,6 +154,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                         action=found[-1].action or action,
                         reason=_reason(joined),
                         command=_command(joined),
+                        remote_mta=_remote(joined),
                     )
             continue
         address = c.clean_address(head.group(1))
@@ -154,7 +163,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         diagnostic = c.sweep(" ".join([head.group(2), *lines[1:]]))
         found.append(
             c.make(
-                address, diagnostic, action=action, reason=_reason(diagnostic), command=_command(diagnostic)
+                address,
+                diagnostic,
+                action=action,
+                reason=_reason(diagnostic),
+                command=_command(diagnostic),
+                remote_mta=_remote(diagnostic),
             )
         )
     return found
