@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from parsers import DEFAULT_MAX_BYTES, parse
+from parsers.reasons import REASONS
 
 HERE = Path(__file__).parent
 OURS = sorted((HERE / "fixtures").glob("*/*.eml"))
@@ -32,6 +33,7 @@ def assert_events(case: Path, raw: bytes) -> None:
     want = expected_for(case)
     got = [e.to_dict() for e in result.events]
     assert [e["recipient"] for e in got] == [e["recipient"] for e in want["events"]], result
+    assert all(e["reason"] in REASONS for e in got), "a reason outside the taxonomy"
     for event, fields in zip(got, want["events"], strict=True):
         for name, value in fields.items():
             if name == "diagnostic_contains":

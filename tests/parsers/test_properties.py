@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsers import ParseResult, parse
+from parsers.reasons import REASONS
 
 HERE = Path(__file__).parent
 SAMPLES = [p.read_bytes() for p in sorted(HERE.glob("**/fixtures/*/*.eml"))]
@@ -20,6 +21,7 @@ def _check(result: ParseResult) -> None:
     for event in result.events:
         assert event.recipient and event.recipient == event.recipient.strip().lower()
         assert event.classification in ("hard", "soft", "ignored")
+        assert event.reason in REASONS
 
 
 @FAST
