@@ -111,7 +111,7 @@ def _too_large(limit: int) -> problems.Problem:
 
 
 class BackgroundWork:
-    """Mailbox pollers and the outbox relay in threads, when those modules are installed."""
+    """The outbox relay, mailbox pollers and (when configured) the Kafka intake in threads."""
 
     def __init__(self, settings: Settings, db: Database) -> None:
         self.settings = settings
@@ -121,18 +121,27 @@ class BackgroundWork:
         self.relay: Any = None
 
     def start(self) -> None:
-        run_mailboxes = _optional("consumers.imap", "run_mailboxes")
-        if run_mailboxes is not None and self.settings.imap_urls.strip():
-            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop)
         relay_class = _optional("service.relay", "OutboxRelay")
         if relay_class is not None:
+            # Runs in embedded mode too: it keeps the backlog gauge and prunes published rows.
             self.relay = relay_class(self.settings, self.db)
             self._spawn("outbox-relay", self.relay.run, self.stop)
+        run_mailboxes = _optional("consumers.imap", "run_mailboxes")
+        if run_mailboxes is not None and self.settings.imap_urls.strip():
+            wake = self.relay.wake if self.relay is not None else None
+            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop, on_ingested=wake)
+        run_inbound = _optional("consumers.kafka_inbound", "run_inbound")
+        if (
+            run_inbound is not None
+            and self.settings.kafka_bootstrap_servers
+            and self.settings.kafka_inbound_topic
+        ):
+            self._spawn("kafka-inbound", run_inbound, self.settings, self.db, self.stop)
 
-    def _spawn(self, name: str, target: Callable[..., Any], *args: Any) -> None:
+    def _spawn(self, name: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         def guarded() -> None:
             try:
-                target(*args)
+                target(*args, **kwargs)
             except Exception:
                 log.exception("background worker failed", worker=name)
 

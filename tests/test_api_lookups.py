@@ -1,0 +1,63 @@
+"""Read-side details: the bulk check's address fast path equals normalisation; the served app runs
+and stops its background work with its lifespan."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from service.addresses import InvalidAddress, normalize_address
+from service.api import create_app
+from service.db import Database
+from service.lookups import decode_cursor, encode_cursor, normalize_for_lookup
+from tests.api_support import make_settings
+
+# Mostly address-like text: ASCII with the characters normalisation cares about, some non-ASCII.
+ADDRESS_CHARS = st.sampled_from(list('abcXYZ09._+-@<>"; \t\x1c.é')) | st.characters(codec="utf-8")
+
+
+def outcome(normalise, value: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return str(normalise(value))
+    except InvalidAddress:
+        return "<invalid>"
+
+
+@given(st.text(ADDRESS_CHARS, max_size=40))
+@example("Jane.Doe@Example.COM")
+@example("jane@example.com.")
+@example("rfc822;jane@example.com")
+@example("<jane@example.com>")
+@example("a@b@c")
+@example("x" * 320 + "@example.com")
+@settings(max_examples=400, deadline=None)
+def test_the_fast_path_normalises_exactly_like_normalize_address(value: str) -> None:
+    assert outcome(normalize_for_lookup, value) == outcome(normalize_address, value)
+
+
+@given(st.text(min_size=1, max_size=60))
+def test_cursors_round_trip(address: str) -> None:
+    assert decode_cursor(encode_cursor(address)) == address
+
+
+def test_the_lifespan_starts_and_stops_the_background_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("service.relay")
+    url = f"sqlite:///{tmp_path / 'bb.db'}"
+    db = Database(url)
+    db.upgrade()
+    before = set(threading.enumerate())
+    with TestClient(create_app(make_settings(url), db, background=True)) as client:
+        assert client.get("/healthz").status_code == 200
+        started = [t for t in threading.enumerate() if t not in before and t.name == "outbox-relay"]
+        assert started and started[0].is_alive()
+        assert client.app.state.relay is not None  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 5
+    while started[0].is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not started[0].is_alive()
+    db.dispose()
