@@ -62,7 +62,7 @@ _RHOST_PATTERNS = (
 # The SMTP command a reply answered, as formats phrase it.
 _COMMAND_PATTERNS = (
     re.compile(r"in reply to (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO|RSET|QUIT)\b", re.I),
-    re.compile(r"after (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    re.compile(r"after (?:end of |pipelined )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
     re.compile(r"did not like our (?:final )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
     re.compile(r"\bSMTP:(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
     re.compile(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),

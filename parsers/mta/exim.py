@@ -47,6 +47,7 @@ _EXPIRED = (
     "was frozen on arrival",
 )
 _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (c.USER_UNKNOWN, ("user not found",)),  # route.c: no such local user
     (
         c.HOST_UNKNOWN,
         (
