@@ -99,25 +99,32 @@ def _iso(value: datetime) -> str:
     return repository.as_utc(value).isoformat().replace("+00:00", "Z")
 
 
+_EVENT_FIELDS = (
+    "id",
+    "message_id",
+    "recipient",
+    "type",
+    "classification",
+    "reason",
+    "status",
+    "smtp_code",
+    "diagnostic",
+    "remote_mta",
+    "action",
+    "feedback_type",
+    "original_message_id",
+    "original_mail_from",
+)
+
+
 def event_to_dict(row: BounceEvent) -> dict[str, Any]:
     """A recorded event as JSON-able values: the parser's event fields plus id, message and date."""
-    return {
-        "id": row.id,
-        "message_id": row.message_id,
-        "recipient": row.recipient,
-        "type": row.type,
-        "classification": row.classification,
-        "reason": row.reason,
-        "status": row.status,
-        "smtp_code": row.smtp_code,
-        "diagnostic": row.diagnostic,
-        "remote_mta": row.remote_mta,
-        "action": row.action,
-        "feedback_type": row.feedback_type,
-        "original_message_id": row.original_message_id,
-        "original_mail_from": row.original_mail_from,
-        "occurred_at": _iso(row.occurred_at),
-    }
+    return {**{f: getattr(row, f) for f in _EVENT_FIELDS}, "occurred_at": _iso(row.occurred_at)}
+
+
+def _event_dict(values: dict[str, Any]) -> dict[str, Any]:
+    """`event_to_dict` for the values just inserted."""
+    return {**{f: values[f] for f in _EVENT_FIELDS}, "occurred_at": _iso(values["occurred_at"])}
 
 
 def _source_kind(source: str) -> str:
@@ -283,59 +290,64 @@ def record_parse_result(
 
     Returns the recorded events (as dicts) and the addresses this message suppressed.
     """
-    rows: list[BounceEvent] = []
-    for event in events:
-        rows.append(
-            repository.insert_event(
-                session,
-                message_id=message_id,
-                recipient=event.recipient,
-                type=event.type,
-                classification=event.classification,
-                reason=event.reason[:64],
-                status=event.status,
-                smtp_code=event.smtp_code,
-                diagnostic=event.diagnostic,
-                remote_mta=event.remote_mta and event.remote_mta[:512],
-                action=event.action,
-                feedback_type=event.feedback_type,
-                original_message_id=event.original_message_id and event.original_message_id[:1000],
-                original_mail_from=event.original_mail_from and event.original_mail_from[:512],
-                occurred_at=occurred_at,
-                created_at=now,
-            )
+    recorded = [
+        _event_dict(row)
+        for row in repository.insert_events(
+            session,
+            [
+                {
+                    "message_id": message_id,
+                    "recipient": event.recipient,
+                    "type": event.type,
+                    "classification": event.classification,
+                    "reason": event.reason,
+                    "status": event.status,
+                    "smtp_code": event.smtp_code,
+                    "diagnostic": event.diagnostic,
+                    "remote_mta": event.remote_mta,
+                    "action": event.action,
+                    "feedback_type": event.feedback_type,
+                    "original_message_id": event.original_message_id,
+                    "original_mail_from": event.original_mail_from,
+                    "occurred_at": occurred_at,
+                    "created_at": now,
+                }
+                for event in events
+            ],
         )
-    session.flush()  # event ids for the outbox and the policy
-
-    recorded = [event_to_dict(row) for row in rows]
-    for row, data in zip(rows, recorded, strict=True):
-        metrics.EVENTS_RECORDED.labels(classification=row.classification, reason=row.reason).inc()
-        ce_type = _CE_TYPES.get((row.type, row.classification))
+    ]
+    announcements = []
+    for data in recorded:
+        metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]).inc()
+        ce_type = _CE_TYPES.get((data["type"], data["classification"]))
         if ce_type is None:
             continue
-        payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": row.id, "source": source}
-        outbox.enqueue(session, ce_type, row.recipient, payload, now=now)
+        payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": data["id"], "source": source}
+        announcements.append((ce_type, data["recipient"], payload))
+    repository.insert_outbox(session, announcements, now)
 
     policy_settings = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
-    by_address: dict[str, list[BounceEvent]] = defaultdict(list)
-    for row in rows:
-        if row.type in ("bounce", "complaint"):  # nothing else can change an address's state
-            by_address[row.recipient].append(row)
+    by_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for data in recorded:
+        if data["type"] in ("bounce", "complaint"):  # nothing else can change an address's state
+            by_address[data["recipient"]].append(data)
     added: list[str] = []
     # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
     for address in sorted(by_address):
         recipient = repository.lock_recipient(session, address, now)
-        for row in by_address[address]:
+        for data in by_address[address]:
             if recipient.suppressed:
                 break
             count_from = repository.as_utc_or_none(recipient.soft_bounces_count_from)
             soft: tuple[Any, ...] = ()
-            if counts_as_soft_bounce(row.type, row.classification, row.reason):
+            if counts_as_soft_bounce(data["type"], data["classification"], data["reason"]):
                 start, end = soft_bounce_window_bounds(occurred_at, policy_settings)
                 soft = repository.soft_bounces(session, address, count_from=count_from, start=start, end=end)
             decision = decide(
                 AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
-                PolicyEvent(row.id, message_id, row.type, row.classification, occurred_at, row.reason),
+                PolicyEvent(
+                    data["id"], message_id, data["type"], data["classification"], occurred_at, data["reason"]
+                ),
                 policy_settings,
             )
             if decision is None:
@@ -347,17 +359,17 @@ def record_parse_result(
                 since=decision.since,
                 event_id=decision.event_id,
                 actor="policy",
-                note=_note(row),
+                note=_note(data),
                 now=now,
             )
             added.append(address)
     return recorded, added
 
 
-def _note(row: BounceEvent) -> str:
-    parts = [row.type, row.classification, row.reason]
-    if row.status:
-        parts.append(row.status)
+def _note(data: dict[str, Any]) -> str:
+    parts = [data["type"], data["classification"], data["reason"]]
+    if data["status"]:
+        parts.append(data["status"])
     return " ".join(parts)
 
 

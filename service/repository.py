@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.models import BounceEvent, InboundMessage, Recipient, SuppressionChange
+from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
+from service.outbox import EVENT_TYPES
 from service.policy import SENDER_SIDE_REASONS, SoftBounce
 
 # SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
@@ -60,6 +62,60 @@ def is_postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+# Bounds standing in for "no bound" in the soft-bounce query, so that one statement serves all cases.
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """The statements of the hot path, built once per dialect (building them costs more than running)."""
+
+    insert_message: Any
+    insert_recipient: Any
+    lock_recipient: Any
+    soft_bounces: Any
+
+
+_statements: dict[str, _Statements] = {}
+
+
+def _hot(session: Session) -> _Statements:
+    dialect = session.get_bind().dialect.name
+    found = _statements.get(dialect)
+    if found is not None:
+        return found
+    messages = InboundMessage.__table__
+    lock = (
+        select(Recipient)
+        .where(Recipient.address == bindparam("address"))
+        .execution_options(populate_existing=True)
+    )
+    if dialect == "postgresql":
+        lock = lock.with_for_update()
+    built = _Statements(
+        insert_message=_insert(session, messages)
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(messages.c.id),
+        insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
+            index_elements=["address"]
+        ),
+        lock_recipient=lock,
+        soft_bounces=select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at)
+        .where(
+            BounceEvent.recipient == bindparam("address"),
+            BounceEvent.type == "bounce",
+            BounceEvent.classification == "soft",
+            BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
+            BounceEvent.occurred_at >= bindparam("lower"),
+            BounceEvent.occurred_at <= bindparam("upper"),
+        )
+        .order_by(BounceEvent.id),
+    )
+    _statements[dialect] = built
+    return built
+
+
 # --- messages -------------------------------------------------------------------------------
 
 
@@ -69,13 +125,7 @@ def insert_message(session: Session, **values: Any) -> int | None:
     On PostgreSQL a concurrent insert of the same hash makes this wait for the other transaction,
     then do nothing once it commits: exactly one of them stores (and acts on) the message.
     """
-    stmt = (
-        _insert(session, InboundMessage.__table__)
-        .values(**fit(InboundMessage, values))
-        .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(InboundMessage.__table__.c.id)
-    )
-    new_id = session.execute(stmt).scalar_one_or_none()
+    new_id = session.execute(_hot(session).insert_message, fit(InboundMessage, values)).scalar_one_or_none()
     return None if new_id is None else int(new_id)
 
 
@@ -110,10 +160,15 @@ def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
 # --- events ---------------------------------------------------------------------------------
 
 
-def insert_event(session: Session, **values: Any) -> BounceEvent:
-    row = BounceEvent(**fit(BounceEvent, values))
-    session.add(row)
-    return row
+def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Insert event rows in one statement; the stored values, each with its new `id`."""
+    if not rows:
+        return []
+    fitted = [fit(BounceEvent, row) for row in rows]
+    ids = session.scalars(
+        insert(BounceEvent).returning(BounceEvent.id, sort_by_parameter_order=True), fitted
+    ).all()
+    return [{"id": int(i), **row} for i, row in zip(ids, fitted, strict=True)]
 
 
 def soft_bounces(
@@ -125,19 +180,29 @@ def soft_bounces(
     end: datetime | None,
 ) -> tuple[SoftBounce, ...]:
     """Counting soft bounces of `address` with own dates in [start, end] and after count_from."""
-    stmt = select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at).where(
-        BounceEvent.recipient == address,
-        BounceEvent.type == "bounce",
-        BounceEvent.classification == "soft",
-        BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
-    )
-    lower = max((d for d in (count_from, start) if d is not None), default=None)
-    if lower is not None:
-        stmt = stmt.where(BounceEvent.occurred_at >= lower)
-    if end is not None:
-        stmt = stmt.where(BounceEvent.occurred_at <= end)
+    lower = max((d for d in (count_from, start) if d is not None), default=_EARLIEST)
+    params = {"address": address, "lower": lower, "upper": end or _LATEST}
     return tuple(
-        SoftBounce(int(i), int(m), as_utc(t)) for i, m, t in session.execute(stmt.order_by(BounceEvent.id))
+        SoftBounce(int(i), int(m), as_utc(t))
+        for i, m, t in session.execute(_hot(session).soft_bounces, params)
+    )
+
+
+def insert_outbox(
+    session: Session, rows: Sequence[tuple[str, str | None, dict[str, Any]]], now: datetime
+) -> None:
+    """Outbox rows (ce_type, subject, data) in one statement, in order; as `outbox.enqueue` would."""
+    if not rows:
+        return
+    for ce_type, _, _ in rows:
+        if ce_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {ce_type}")
+    session.execute(
+        insert(OutboxEvent),
+        [
+            {"ce_id": str(uuid.uuid4()), "ce_type": t, "subject": subject, "data": data, "created_at": now}
+            for t, subject, data in rows
+        ],
     )
 
 
@@ -151,15 +216,10 @@ def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
     for one address take turns and the second sees what the first committed. SQLite serialises
     writers for the whole database already (the transaction holds the write lock).
     """
-    session.execute(
-        _insert(session, Recipient.__table__)
-        .values(address=address, suppressed=False, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["address"])
-    )
-    stmt = select(Recipient).where(Recipient.address == address).execution_options(populate_existing=True)
-    if is_postgresql(session):
-        stmt = stmt.with_for_update()
-    return session.execute(stmt).scalar_one()
+    hot = _hot(session)
+    session.execute(hot.insert_recipient, {"address": address, "suppressed": False, "updated_at": now})
+    row: Recipient = session.execute(hot.lock_recipient, {"address": address}).scalar_one()
+    return row
 
 
 def recipient(session: Session, address: str) -> Recipient | None:

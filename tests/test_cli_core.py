@@ -162,14 +162,23 @@ def test_db_upgrade_creates_the_schema(
     assert check(capsys, "x@example.com") == {"x@example.com": (False, None)}
 
 
-def test_an_unreachable_database_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
+def test_an_unreachable_database_is_one_clear_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     samples.write(tmp_path, "m.eml", samples.hard_bounce("x@example.com"))
-    env = {**os.environ, "BOUNCEBACK_DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:9/nothing"}
-    for argv in (["ingest", str(tmp_path / "m.eml")], ["suppressions", "check", "x@example.com"]):
-        proc = subprocess.run(
-            [sys.executable, "-m", "service.cli", *argv], env=env, capture_output=True, text=True, timeout=60
-        )
-        assert proc.returncode == 2
-        assert proc.stdout == ""
-        lines = proc.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("bounceback: database unreachable (")
+    unreachable = "postgresql+psycopg://postgres@127.0.0.1:9/nothing"
+    proc = subprocess.run(
+        [sys.executable, "-m", "service.cli", "ingest", str(tmp_path / "m.eml")],
+        env={**os.environ, "BOUNCEBACK_DATABASE_URL": unreachable},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bounceback: database unreachable (")
+
+    monkeypatch.setenv("BOUNCEBACK_DATABASE_URL", unreachable)
+    code, out, err = run(capsys, "suppressions", "check", "x@example.com")
+    assert code == 2 and out == ""
+    assert err.startswith("bounceback: database unreachable (") and len(err.strip().splitlines()) == 1

@@ -19,22 +19,24 @@ from sqlalchemy import select
 from service.config import Settings
 from service.db import Database
 from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
-from service.pipeline import ingest_message
+from service.pipeline import ingest_many
 from service.sources import iter_messages
 from tests import core_samples as samples
 from tests.fixtures.database import drop_pg_database, make_database_url
 
 BASE = datetime.now(UTC).replace(microsecond=0) - timedelta(days=20)
-GROUPS = 6
+GROUPS = 5
 
 # Each process waits for this file, so both start ingesting within a few milliseconds.
 _WORKER = """
 import os, sys, time
 from service.cli import main
-go = sys.argv[1]
+import service.pipeline, service.cli.ingest
+ready, go = sys.argv[1], sys.argv[2]
+open(ready, "w").close()
 while not os.path.exists(go):
     time.sleep(0.005)
-sys.exit(main(["ingest", "--quiet", *sys.argv[2:]]))
+sys.exit(main(["ingest", "--quiet", *sys.argv[3:]]))
 """
 
 
@@ -110,19 +112,24 @@ def test_two_processes_with_overlapping_input_reach_the_single_process_state(
     env = {**os.environ, "BOUNCEBACK_DATABASE_URL": database.url}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _WORKER, str(go), str(folder)],
+            [sys.executable, "-c", _WORKER, str(tmp_path / f"ready{n}"), str(go), str(folder)],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for folder in (a, b)
+        for n, folder in enumerate((a, b))
     ]
-    time.sleep(1.0)  # both processes have imported everything and are waiting
+    deadline = time.monotonic() + 120
+    while not all((tmp_path / f"ready{n}").exists() for n in range(2)):  # both imported, waiting
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "workers did not start"
+        time.sleep(0.01)
     go.touch()
+    started = time.monotonic()
     for proc in procs:
         _out, err = proc.communicate(timeout=240)
         assert proc.returncode == 0, err
+    print(f"concurrent ingest took {time.monotonic() - started:.1f}s")
     concurrent = snapshot(database)
 
     # The same messages through one process, in a fresh database.
@@ -131,9 +138,9 @@ def test_two_processes_with_overlapping_input_reach_the_single_process_state(
     try:
         single.upgrade()
         settings = Settings(database_url=url)
-        for item in iter_messages([str(a), str(b)]):
-            assert item.raw is not None
-            ingest_message(single, item.raw, item.source, settings)
+        items = [(item.raw, item.source) for item in iter_messages([str(a), str(b)]) if item.raw is not None]
+        for i in range(0, len(items), 50):  # as `bounceback ingest` does, in one process
+            ingest_many(single, items[i : i + 50], settings)
         expected = snapshot(single)
     finally:
         single.dispose()
