@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import func, select
@@ -120,6 +121,21 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     finally:
         db.dispose()
     assert {s["address"]: s["reason"] for s in states if s["suppressed"]} == expected
+    # Two processes' worth of logs, settings dump included, and the password nowhere in them.
+    text = log.read_text()
+    assert "imap_mailbox_open" in text
+    assert imap_user.server.password not in text
+    assert quote(imap_user.server.password, safe="") not in text
+
+
+def test_an_unusable_mailbox_url_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
+    log = tmp_path / "worker.log"
+    proc = worker(f"sqlite:///{tmp_path / 'db.sqlite'}", "imap://fbl:hunter2@127.0.0.1/INBOX?tls=off", log)
+    assert proc.wait(30) == 2
+    assert log.read_text().strip().splitlines() == [
+        "bounceback: invalid setting BOUNCEBACK_IMAP_URLS: imap://fbl@127.0.0.1:143/INBOX: unknown option "
+        "'tls' (known: ca_file, password_file, processed, quarantine, starttls)"
+    ]
 
 
 def test_sigterm_finishes_the_current_message_and_exits_within_10_s(
