@@ -33,13 +33,14 @@ _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
     r"|unknown user|user unknown|no such (?:user|mailbox|recipient)|invalid (?:recipient|address|mailbox)"
     r"|failed recipients?|delivery to|could not be delivered to|did not reach|unable to deliver (?:to|message to)"
-    r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected))[^\n@]{0,80}?" + _ADDR,
+    r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected))[^\n@]{0,80}?"
+    r"(?:\n[ \t*\-\u2022]*)?" + _ADDR,  # the address may start the next line, maybe as a list item
     re.IGNORECASE,
 )
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
 # '"a@b":', "554 <a@b>... 550 Host unknown", "a@b [User unknown]").
 _LEADING = re.compile(
-    r"(?m)^[ \t]{0,8}(?:[45]\d\d[ -])?\"?"
+    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?\"?"
     + _ADDR
     + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
 )
@@ -114,7 +115,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not found:
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature
-            window = text[m.start() : m.start() + 400]
+            window = text[max(0, m.start() - 300) : m.start() + 400]
             if _ERROR_WORDS.search(window):
                 add(m.group(1))
     if not found:
