@@ -15,26 +15,38 @@ _START = re.compile(
     r"This is a delivery status notification from .*?running the Courier mail server|"
     r"Your message to the following recipients cannot be delivered:|"
     r"Your message to the following recipients has been delayed|"
-    r"UNDELIVERABLE MAIL|DELAYED MAIL",
+    r"UNDELIVERABLE MAIL|DELAYED MAIL|DELAYS IN DELIVERING YOUR MESSAGE",
     re.S,
 )
 _RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*$")
 _REPLY = re.compile(r"^<<<\s*(.*)$")
 _COMMAND = re.compile(r"^>>>\s*([A-Z]{4})")
 _HOST = re.compile(r"^\s+([A-Za-z0-9.\-]+)\s+\[[0-9A-Fa-f.:]+\]:\s*$")
+# Courier's own texts (module.esmtp) that say why.
+_FORMAT_REASONS = (
+    (c.HOST_UNKNOWN, "No such domain."),
+    (c.SYSTEM_ERROR, "This domain's DNS violates RFC 1035."),
+    (c.NETWORK_ERROR, "DNS lookup failed."),
+)
 _END = re.compile(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The original message follows", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if (
-        not _SUBJECT.search(mail.subject)
-        and "running the Courier mail server" not in c.body_text(mail)[:3000]
+    if not (
+        _SUBJECT.search(mail.subject)
+        or "Courier mail server at " in mail.from_
+        or re.match(r"<courier\.[0-9A-F]+\.", mail.header("Message-Id"))
+        or "running the Courier mail server" in c.body_text(mail)[:3000]
     ):
         return None
     text = c.before_original(mail, _END)
     if _START.search(text) is None:
         return None
-    delayed = "DELAYED MAIL" in text or mail.subject.upper().startswith("WARNING: DELAYED")
+    delayed = (
+        "DELAYED MAIL" in text
+        or "DELAYS IN DELIVERING YOUR MESSAGE" in text
+        or mail.subject.upper().startswith("WARNING: DELAYED")
+    )
     found: list[Delivery] = []
     entries: list[dict[str, str]] = []
     for line in text.split("\n"):
@@ -63,10 +75,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     for entry in entries:
         address = c.clean_address(entry["recipient"]) if entry["recipient"] else None
         if address:
+            reason = next((r for r, phrase in _FORMAT_REASONS if phrase in entry["diagnostic"]), None)
             found.append(
                 c.make(
                     address,
                     entry["diagnostic"],
+                    reason=reason,
                     action="delayed" if delayed else "failed",
                     remote_mta=entry.get("remote"),
                     command=entry.get("command"),
