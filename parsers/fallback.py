@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
-from parsers.dsn import address, human_text, text_diagnostic
+from parsers.dsn import address, command_in_text, human_text, text_diagnostic
 from parsers.mail import Mail
 
 NAME = "fallback"
@@ -124,4 +124,23 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 add(m.group(1))
     if not found:
         return None
-    return [Delivery(recipient=a, diagnostic=text_diagnostic(text, a)) for a in found]
+    out = []
+    for a in found:
+        diagnostic = _explanation(text, a)
+        out.append(Delivery(recipient=a, diagnostic=diagnostic, smtp_command=command_in_text(diagnostic)))
+    return out
+
+
+def _explanation(text: str, recipient: str) -> str | None:
+    """The text next to the address; when that says nothing, the lines just before it too
+    ("User not listed in public Name & Address Book" / "a@b")."""
+    snippet = text_diagnostic(text, recipient)
+    if snippet and _ERROR_WORDS.search(snippet.replace(recipient, "")):
+        return snippet
+    pos = text.lower().find(recipient)
+    if pos < 0:
+        return snippet
+    before = [line.strip() for line in text[max(0, pos - 600) : pos].split("\n")[:-1] if line.strip()]
+    context = " ".join(before[-3:])
+    joined = f"{context} {snippet or ''}".strip()
+    return joined or None
