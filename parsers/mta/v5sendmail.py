@@ -11,7 +11,7 @@ from parsers.mta import _common as c
 NAME = "V5sendmail"
 
 _TRANSCRIPT = re.compile(r"-----\s*Transcript of session follows\s*-----")
-_UNSENT = re.compile(r"-----\s+Unsent message follows\s+-----")
+_UNSENT = re.compile(r"-----\s+(?:Unsent message follows|No message was collected)\s+-----")
 # 554 <a@b>... 550 Host unknown
 _RCPT_LINE = re.compile(r"^([245]\d\d)\s+<([^>\s@]+@[^>\s]+)>\.\.\.\s*(.*)$")
 # 421 example.com (smtp)... Deferred: Connection timed out
@@ -32,12 +32,32 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
 
     found: list[Delivery] = []
     host_errors: list[tuple[str, str]] = []
+    command: str | None = None
+    response: str | None = None
+    remote = c.remote_host(transcript)
     for line in c.fold(transcript.split("\n")):
         line = line.strip()
+        if line.startswith(">>> "):
+            command = c.smtp_command(line)
+            continue
+        if line.startswith("<<< "):
+            response = line[4:]  # the remote's reply, joined to the recipient line below
+            continue
         rcpt = _RCPT_LINE.match(line)
         if rcpt:
             if not any(d.recipient == rcpt.group(2) for d in found):
-                found.append(c.make(rcpt.group(2), rcpt.group(3), smtp_code=rcpt.group(1), reason=reason))
+                diagnostic = rcpt.group(3) + (f": {response}" if response else "")
+                found.append(
+                    c.make(
+                        rcpt.group(2),
+                        diagnostic,
+                        smtp_code=rcpt.group(1),
+                        reason=reason,
+                        command=command,
+                        remote_mta=remote,
+                    )
+                )
+            response = None
             continue
         host = _HOST_LINE.match(line)
         if host and host.group(1)[0] in "45":
