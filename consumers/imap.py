@@ -89,14 +89,20 @@ def pipeline_intake(settings: Settings, db: Database) -> tuple[IngestFn, Quarant
                 session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason
             )
 
+    def too_large(raw: bytes, source: str) -> str:
+        # Only the first max_message_bytes are kept in the database; the whole message stays in
+        # the Quarantine folder for whoever looks into it.
+        limit = settings.max_message_bytes
+        quarantine(raw[:limit], source, f"too large: more than {limit} bytes (BOUNCEBACK_MAX_MESSAGE_BYTES)")
+        return QUARANTINED
+
     def ingest(raw: bytes, source: str) -> str:
+        if len(raw) > settings.max_message_bytes:
+            return too_large(raw, source)
         try:
             result = ingest_message(db, raw, source, settings)
-        except MessageTooLarge as exc:
-            # Only the first max_message_bytes are kept in the database; the whole message stays
-            # in the Quarantine folder for whoever looks into it.
-            quarantine(raw[: settings.max_message_bytes], source, f"too large: {exc}")
-            return QUARANTINED
+        except MessageTooLarge:
+            return too_large(raw, source)
         return PROCESSED if result.outcome == PROCESSED else QUARANTINED
 
     return ingest, quarantine
@@ -120,9 +126,14 @@ def _text(response: Any) -> str:
 class MailboxSession:
     """One logged-in connection with the read folder selected."""
 
-    def __init__(self, config: MailboxConfig, *, timeout: float = COMMAND_TIMEOUT) -> None:
+    def __init__(
+        self, config: MailboxConfig, *, timeout: float = COMMAND_TIMEOUT, max_bytes: int | None = None
+    ) -> None:
         self.config = config
         self.timeout = timeout
+        # Fetch at most one byte more than the limit: enough to know a message is too large
+        # without holding all of a 200 MB attachment in memory.
+        self.max_bytes = max_bytes
         self.lost = asyncio.Event()
         self.client: Any = None
         self.uidvalidity: int | None = None
@@ -249,8 +260,9 @@ class MailboxSession:
         # BODY.PEEK: reading must not mark the message \Seen for the humans who look at the folder.
         # aioimaplib's own timeout restarts with every chunk received: it catches a stalled
         # transfer; the overall limit only has to let a large message arrive over a slow link.
+        part = "BODY.PEEK[]" if self.max_bytes is None else f"BODY.PEEK[]<0.{self.max_bytes + 1}>"
         response = await self._call(
-            protocol.fetch(str(uid), "(UID BODY.PEEK[])", by_uid=True, timeout=self.timeout),
+            protocol.fetch(str(uid), f"(UID {part})", by_uid=True, timeout=self.timeout),
             "UID FETCH",
             timeout=self.timeout * FETCH_TIMEOUT_FACTOR,
         )
@@ -366,6 +378,7 @@ class MailboxReader:
     quarantine: QuarantineFn
     poll_interval: float = 30.0
     use_idle: bool = True  # IDLE when the server offers it; polling otherwise or when False
+    max_message_bytes: int | None = None  # fetch no more than one byte past this
     idle_refresh: float = IDLE_REFRESH_SECONDS
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
@@ -383,7 +396,7 @@ class MailboxReader:
         attempt = 0
         last_error: str | None = None
         while not stop.is_set():
-            session = MailboxSession(self.config, timeout=self.timeout)
+            session = MailboxSession(self.config, timeout=self.timeout, max_bytes=self.max_message_bytes)
             try:
                 await session.open()
                 if last_error is not None:
@@ -605,6 +618,7 @@ def run_mailboxes(
             ingest,
             quarantine,
             poll_interval=settings.imap_poll_interval_seconds,
+            max_message_bytes=settings.max_message_bytes,
             on_moved=on_ingested,
         )
         for cfg in configs

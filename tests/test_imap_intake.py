@@ -170,10 +170,19 @@ def test_an_oversized_message_is_quarantined_not_fatal(imap_user: ImapUser, data
     small = samples.hard_bounce("gone@recipient.example")
     imap_user.append_many([big, small])
     ingest, quarantine = pipeline_intake(settings, database)
-    reader = MailboxReader(parse_mailbox_url(imap_user.url(), Settings()), ingest, quarantine)
+    fetched: list[int] = []
+
+    def measuring_ingest(raw: bytes, source: str) -> str:
+        fetched.append(len(raw))
+        return ingest(raw, source)
+
+    reader = MailboxReader(
+        parse_mailbox_url(imap_user.url(), Settings()), measuring_ingest, quarantine, max_message_bytes=4096
+    )
     with running(readers_of(reader)):
         wait_until(lambda: imap_user.count("INBOX") == 0, what="an empty INBOX")
 
+    assert fetched == [4097, len(small)]  # the big one only as far as needed to know it is too big
     assert imap_user.messages("Quarantine") == [big]  # the whole message, kept on the server
     assert imap_user.messages("Processed") == [small]
     assert suppression(database, "big@recipient.example") == (False, None)
