@@ -246,9 +246,20 @@ def make(
     )
 
 
-def original_recipients(mail: Mail) -> list[str]:
-    """Addresses in the returned original's To header (a last-resort recipient source)."""
-    return find_addresses(mail.original_header("To")) if mail.original is not None else []
+def original_recipients(mail: Mail, returned: str | None = None) -> list[str]:
+    """Addresses in the returned original's To header (a last-resort recipient source).
+
+    `returned` is the text after a format's own "returned message" marker, for formats that
+    quote the original as plain text rather than attaching it.
+    """
+    if mail.original is not None and mail.original_header("To"):
+        return find_addresses(mail.original_header("To"))
+    if returned:
+        head = re.split(r"\n[ \t]*\n", returned.lstrip("\n"), maxsplit=1)[0][:16000]
+        to = re.search(r"^To:[ \t]*(.*(?:\n[ \t].*)*)", head, re.I | re.M)
+        if to:
+            return find_addresses(to.group(1))
+    return []
 
 
 _DSN_FIELD = re.compile(

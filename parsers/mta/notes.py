@@ -39,6 +39,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             reasons = []
         else:
             reasons.append(line)
+    if not found and reasons:
+        # No address among the reasons: the returned message's To names the recipient.
+        diagnostic = c.sweep(" ".join(reasons))
+        reason = next((r for r, ps in _FORMAT_REASONS if any(p in diagnostic for p in ps)), None)
+        returned = c.after(c.body_text(mail), _END)
+        found = [c.make(a, diagnostic, reason=reason) for a in c.original_recipients(mail, returned)]
     return found
 
 

@@ -69,10 +69,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     # No recipient named: the transcript only says which host failed; the unsent message's To
     # names the recipients.
     remote, diagnostic = host_errors[-1]
-    unsent_head = body[unsent.end() :]
-    head = re.split(r"\n\s*\n", unsent_head.lstrip("\n"), maxsplit=1)[0]
-    to = re.search(r"^To:\s*(.*(?:\n[ \t].*)*)", head, re.I | re.M)
-    recipients = c.find_addresses(to.group(1)) if to else c.original_recipients(mail)
+    recipients = c.original_recipients(mail, body[unsent.end() :])
     return [c.make(r, diagnostic, reason=reason, remote_mta=remote.lower()) for r in recipients]
 
 
