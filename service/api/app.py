@@ -13,6 +13,7 @@ import structlog
 from fastapi import FastAPI, HTTPException
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import metrics
@@ -210,6 +211,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
     )
     app.state.settings = settings
     app.state.db = database
+    app.state.reads = sessionmaker(database.engine.execution_options(isolation_level="AUTOCOMMIT"))
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from service.api.problems import Problem
@@ -30,7 +31,15 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
+async def get_reads(request: Request) -> sessionmaker[Session]:
+    reads: sessionmaker[Session] = request.app.state.reads
+    return reads
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
+# Sessions for reads that need no transaction (lookups, lists, the feed): autocommit, so a lookup
+# on PostgreSQL is one round trip instead of BEGIN, SELECT and ROLLBACK.
+ReadsDep = Annotated[sessionmaker[Session], Depends(get_reads)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 

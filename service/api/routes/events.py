@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from service import lookups
-from service.api.auth import DatabaseDep, ReadCaller
+from service.api.auth import ReadCaller, ReadsDep
 from service.api.routes import problem_responses
 from service.api.schemas import EventPage
 
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 )
 def list_events(
     caller: ReadCaller,
-    db: DatabaseDep,
+    reads: ReadsDep,
     after: Annotated[
         int, Query(ge=0, le=2**63 - 1, description="the last event id seen; 0 = from the start")
     ] = 0,
@@ -31,6 +31,6 @@ def list_events(
 ) -> dict[str, Any]:
     """Events with an id above `after`, oldest first: the same CloudEvents Kafka gets (type, subject,
     data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet."""
-    with db.session() as session:
+    with reads() as session:
         events = lookups.event_feed(session, after=after, limit=limit)
     return {"events": events, "next_after": events[-1]["id"] if events else after}

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service import lookups, suppressions
 from service.addresses import InvalidAddress
-from service.api.auth import AdminCaller, DatabaseDep, ReadCaller, SettingsDep
+from service.api.auth import AdminCaller, DatabaseDep, ReadCaller, ReadsDep, SettingsDep
 from service.api.problems import Problem, problem_response
 from service.api.routes import problem_responses
 from service.api.schemas import (
@@ -258,7 +258,7 @@ def _import_rows(db: Database, rows: list[dict[str, Any]], actor: str) -> Import
     responses=problem_responses(401, 403, 413, 422),
 )
 def check_suppressions(
-    body: CheckRequest, caller: ReadCaller, db: DatabaseDep, settings: SettingsDep
+    body: CheckRequest, caller: ReadCaller, reads: ReadsDep, settings: SettingsDep
 ) -> Response:
     """Check up to 10,000 addresses in one call (a few indexed IN queries), answers in input order.
 
@@ -272,7 +272,7 @@ def check_suppressions(
             slug="too-many-addresses",
         )
     try:
-        with db.session() as session:
+        with reads() as session:
             results = lookups.check_addresses(session, body.addresses)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
@@ -290,7 +290,7 @@ def check_suppressions(
 )
 def list_suppressions(
     caller: ReadCaller,
-    db: DatabaseDep,
+    reads: ReadsDep,
     reason: Reason | None = None,
     since: SinceQuery = None,
     cursor: Annotated[
@@ -303,7 +303,7 @@ def list_suppressions(
         after = lookups.decode_cursor(cursor) if cursor is not None else None
     except lookups.InvalidCursor as exc:
         raise Problem(422, str(exc), slug="invalid-cursor") from None
-    with db.session() as session:
+    with reads() as session:
         items, next_cursor = lookups.list_suppressions(
             session, reason=reason, since=since, after=after, limit=limit
         )
@@ -341,10 +341,10 @@ def add_suppression(
     response_model=Suppression,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-def get_suppression(address: AddressPath, caller: ReadCaller, db: DatabaseDep) -> Response:
+def get_suppression(address: AddressPath, caller: ReadCaller, reads: ReadsDep) -> Response:
     """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
     normalised = _normalise(address)
-    with db.session() as session:
+    with reads() as session:
         entry = lookups.find_suppression(session, normalised)
     # The hot path of every send: answers are built directly (404 included) rather than through
     # response-model validation and exception dispatch.
@@ -386,12 +386,12 @@ def remove_suppression(
 def get_history(
     address: AddressPath,
     caller: ReadCaller,
-    db: DatabaseDep,
+    reads: ReadsDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Every event and suppression change for the address, newest first (empty for an unknown one)."""
     normalised = _normalise(address)
-    with db.session() as session:
+    with reads() as session:
         items, truncated = lookups.address_history(session, normalised, limit=limit)
         entry = lookups.find_suppression(session, normalised)
     return {"address": normalised, "suppressed": entry is not None, "items": items, "truncated": truncated}
