@@ -11,35 +11,50 @@ from parsers.mta import _common as c
 NAME = "IMailServer"
 
 _END = re.compile(r"^Original message follows\.", re.M)
-_LINE = re.compile(r"^([^:\n]{3,80}):\s*<?([^\s@<>]+@[^\s>]+)>?\s*$", re.M)
+# "Unknown user: kijitora@example.com"
+_LINE = re.compile(r"^([^:\n]{8,80}):\s*<?([^\s@<>]+@[^\s>]+)>?\s*$")
+# "undeliverable to kijitora@example.com"
+_UNDELIVERABLE = re.compile(r"^undeliverable to\s+<?([^\s@<>]+@[^\s>]+)>?", re.I)
+_RESPONSE = "Body of message generated response:"
+# IMail's own labels that say why.
 _FORMAT_REASONS = (
-    (c.HOST_UNKNOWN, re.compile(r"^Unknown host", re.I)),
-    (c.USER_UNKNOWN, re.compile(r"^(?:Unknown user|Invalid final delivery userid)", re.I)),
-    (c.MAILBOX_FULL, re.compile(r"^User mailbox exceeds allowed size", re.I)),
-    (c.VIRUS_DETECTED, re.compile(r"virus detected", re.I)),
-    (c.EXPIRED, re.compile(r"^Delivery failed \d+ attempts", re.I)),
+    (c.HOST_UNKNOWN, ("Unknown host",)),
+    (c.USER_UNKNOWN, ("Unknown user", "Invalid final delivery userid")),
+    (c.MAILBOX_FULL, ("User mailbox exceeds allowed size",)),
+    (c.VIRUS_DETECTED, ("Requested action not taken: virus detected",)),
+    (c.EXPIRED, ("Delivery failed ",)),
 )
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not mail.header("X-Mailer").startswith("<SMTP32 v") and not mail.subject.startswith(
-        "Undeliverable Mail"
-    ):
+    smtp32 = mail.header("X-Mailer").startswith("<SMTP32 v")
+    if not smtp32 and not mail.subject.startswith("Undeliverable Mail"):
         return None
     text = c.before_original(mail, _END)
-    found: list[Delivery] = []
-    for match in _LINE.finditer(text):
-        label, address = match.group(1).strip(), c.clean_address(match.group(2))
-        if not address:
+    entries: list[list[str]] = []
+    response: list[str] = []
+    in_response = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        match = _LINE.match(stripped) or _UNDELIVERABLE.match(stripped)
+        if match:
+            address = c.clean_address(match.group(match.lastindex or 1))
+            if address:
+                entries.append([address, stripped])
+                in_response = False
+                continue
+        if _RESPONSE in stripped:
+            in_response = True
             continue
-        reason = next((r for r, p in _FORMAT_REASONS if p.search(label)), None)
-        after_line = text[match.end() :].lstrip("\n").split("\n\n", 1)[0]
-        diagnostic = label
-        if after_line.strip() and not _LINE.match(after_line):
-            diagnostic = f"{label}: {after_line}"
+        if in_response and stripped:
+            response.append(stripped)
+    found: list[Delivery] = []
+    for address, label in entries:
+        diagnostic = c.sweep(" ".join([*response, label]))
+        reason = next((r for r, ps in _FORMAT_REASONS if any(p in diagnostic for p in ps)), None)
         found.append(c.make(address, diagnostic, reason=reason))
-    if not found or not mail.header("X-Mailer").startswith("<SMTP32 v"):
-        # Without the SMTP32 mailer header only the known labels are trusted.
+    if not smtp32:
+        # Without the SMTP32 mailer header only IMail's own labels are trusted.
         found = [d for d in found if d.reason]
     return found
 
