@@ -40,8 +40,8 @@ class Report:
 
 def address(value: str | None) -> str | None:
     """The e-mail address in a DSN address field (`rfc822; <a@b>`, bare, or with a comment)."""
-    if not value:
-        return None
+    if not value or "@" not in value:
+        return None  # cheap reject: the address pattern is costly on long values without one
     v = value.strip()
     semi = v.find(";")
     if 0 <= semi < 20 and "@" not in v[:semi]:

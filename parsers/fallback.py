@@ -95,6 +95,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not looks_like_bounce(mail):
         return None
     text = human_text(mail)[:65536]
+    if "@" not in text and not mail.has_header("X-Failed-Recipients"):
+        return None
     copy = _COPY_MARKER.search(text)
     if copy is not None and copy.start() > 0:
         text = text[: copy.start()]
