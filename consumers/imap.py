@@ -45,6 +45,7 @@ MOVE_BATCH = 20  # messages moved per MOVE command (each was committed before it
 MAX_ATTEMPTS = 3  # a message whose ingest fails this often is stored quarantined and moved aside
 BACKOFF_INITIAL = 1.0
 BACKOFF_MAX = 300.0
+HEALTHY_SESSION_SECONDS = 60.0  # a session that lasted this long resets the backoff
 STOP_POLL_SECONDS = 0.1  # how often the loop looks at the (thread-side) stop flag
 SHUTDOWN_GRACE = 8.0  # after stop: time for the current message and logout before tasks are cancelled
 
@@ -393,23 +394,29 @@ class MailboxReader:
     _skipped: set[tuple[int | None, int]] = field(default_factory=set)
 
     async def run(self, stop: asyncio.Event) -> None:
+        loop = asyncio.get_running_loop()
         attempt = 0
         last_error: str | None = None
         while not stop.is_set():
             session = MailboxSession(self.config, timeout=self.timeout, max_bytes=self.max_message_bytes)
+            opened_at: float | None = None
             try:
                 await session.open()
+                opened_at = loop.time()
                 if last_error is not None:
                     log.info("imap_mailbox_reconnected", mailbox=self.config.label)
                 else:
                     log.info("imap_mailbox_open", mailbox=self.config.label, idle=session.can_idle)
-                attempt, last_error = 0, None
                 await self._serve(session, stop)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 IMAP_POLL_ERRORS.labels(mailbox=self.config.label).inc()
                 error = _one_line(exc)
+                # Backoff starts over only after a session that went well for a while: one that
+                # opens and fails at once (the database is down) must not retry every second.
+                if opened_at is not None and loop.time() - opened_at > HEALTHY_SESSION_SECONDS:
+                    attempt, last_error = 0, None
                 attempt += 1
                 delay = min(self.backoff_max, self.backoff_initial * 2 ** (attempt - 1))
                 delay *= random.uniform(0.5, 1.0)  # jitter: many workers must not retry in step
@@ -435,6 +442,8 @@ class MailboxReader:
                 worst = max(self.failures.values())
                 wait = min(wait, self.backoff_initial * 2 ** min(worst, 8))
             await session.wait_for_mail(wait, stop, idle=idle)
+            if stop.is_set():
+                break
             # Selecting again after every wait: a folder deleted and re-created under us keeps
             # answering from its ghost (Dovecot: empty searches, silent IDLE) until reselected.
             await session.select()

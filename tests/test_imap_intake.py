@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from consumers.imap import (
     PROCESSED,
@@ -373,3 +374,27 @@ def test_a_new_uidvalidity_is_handled_and_reading_goes_on(imap_user: ImapUser) -
         wait_until(lambda: imap_user.count("Processed") == 2, what="the message in the new folder")
     assert reader._uidvalidity != first_validity
     assert seen == [b"Subject: first\r\n\r\n1\r\n", b"Subject: second\r\n\r\n2\r\n"]
+
+
+def test_a_database_outage_is_waited_out_never_blamed_on_the_message(imap_user: ImapUser) -> None:
+    calls: list[str] = []
+    quarantined: list[str] = []
+
+    def ingest(raw: bytes, source: str) -> str:
+        calls.append(source)
+        if len(calls) <= 4:  # more outages than MAX_ATTEMPTS: none of them may count
+            raise OperationalError("INSERT ...", {}, ConnectionRefusedError("database is down"))
+        return PROCESSED
+
+    imap_user.append(samples.hard_bounce("gone@recipient.example"))
+    reader = MailboxReader(
+        parse_mailbox_url(imap_user.url(), Settings()),
+        ingest,
+        lambda raw, source, reason: quarantined.append(reason),
+        backoff_initial=0.05,
+    )
+    with running(readers_of(reader)):
+        wait_until(lambda: imap_user.count("Processed") == 1, what="the message after the outage")
+    assert len(calls) == 5
+    assert quarantined == []
+    assert imap_user.count("Quarantine") == 0
