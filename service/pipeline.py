@@ -430,24 +430,40 @@ def ingest_many(
 ) -> list[IngestResult | MessageTooLarge]:
     """Ingest a batch of (raw, source) in one transaction: one commit instead of one per message.
 
-    For bulk intake whose input stays available (files on disk): the batch commits as a whole. When
-    the batch fails on a database error (a deadlock with another process, one message the database
-    refuses), it is rolled back and its messages are ingested one transaction each, so one bad
-    message never holds the others back. An oversized message yields its `MessageTooLarge`.
+    For bulk intake whose input stays available (files on disk). Messages not stored yet are parsed
+    before the transaction opens (parsing is pure), so locks are held only for the writes. Bulk
+    writers take turns per batch on PostgreSQL (a transaction-level advisory lock): a batch locks
+    many addresses in no global order, and two batches could otherwise deadlock. When a batch still
+    fails on a database error (a deadlock with a single-message writer, a value the database
+    refuses), it is rolled back and its messages are ingested one transaction each. An oversized
+    message yields its `MessageTooLarge`.
     """
-    results: list[IngestResult | MessageTooLarge] = []
+    with db.transaction() as session:
+        known = repository.known_hashes(session, [content_hash(raw) for raw, _ in messages])
+    prepared: list[tuple[bytes, str, ParseResult | None, str | None] | MessageTooLarge] = []
+    for raw, source in messages:
+        if len(raw) > settings.max_message_bytes:
+            prepared.append(MessageTooLarge(len(raw), settings.max_message_bytes))
+        elif content_hash(raw) in known:
+            prepared.append((raw, source, None, None))  # a duplicate, most likely: no parse needed
+        else:
+            prepared.append((raw, source, *_safe_parse(raw, settings)))
     try:
         with db.transaction() as session:
-            known = repository.known_hashes(session, [content_hash(raw) for raw, _ in messages])
-            for raw, source in messages:
-                try:
-                    if content_hash(raw) in known:
-                        results.append(ingest(session, raw, source, settings))
-                    else:
-                        results.append(_ingest_unseen(session, raw, source, settings))
-                except MessageTooLarge as exc:
-                    results.append(exc)
-        return results
+            repository.take_bulk_writer_turn(session)
+            results: list[IngestResult | MessageTooLarge] = []
+            for item in prepared:
+                if isinstance(item, MessageTooLarge):
+                    results.append(item)
+                    continue
+                raw, source, result, parse_error = item
+                if result is None:
+                    results.append(ingest(session, raw, source, settings))
+                else:
+                    results.append(
+                        ingest_parsed(session, raw, source, settings, result, parse_error=parse_error)
+                    )
+            return results
     except (IntegrityError, DBAPIError) as exc:
         sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
         if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError) and sqlstate is None:
@@ -459,11 +475,3 @@ def ingest_many(
         except MessageTooLarge as exc:
             results.append(exc)
     return results
-
-
-def _ingest_unseen(session: Session, raw: bytes, source: str, settings: Settings) -> IngestResult:
-    """`ingest` for a message whose hash was not stored a moment ago: no look-up before parsing."""
-    if len(raw) > settings.max_message_bytes:
-        raise MessageTooLarge(len(raw), settings.max_message_bytes)
-    result, parse_error = _safe_parse(raw, settings)
-    return ingest_parsed(session, raw, source, settings, result, parse_error=parse_error)

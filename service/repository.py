@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -114,6 +114,16 @@ def _hot(session: Session) -> _Statements:
     )
     _statements[dialect] = built
     return built
+
+
+# A constant key for pg_advisory_xact_lock: bulk ingest batches take turns (see pipeline.ingest_many).
+_BULK_WRITER_LOCK = 0x62626B01
+
+
+def take_bulk_writer_turn(session: Session) -> None:
+    """Wait until no other bulk batch is writing (PostgreSQL; SQLite has one writer anyway)."""
+    if is_postgresql(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BULK_WRITER_LOCK})
 
 
 # --- messages -------------------------------------------------------------------------------
