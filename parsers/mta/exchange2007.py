@@ -22,7 +22,28 @@ _MARKERS = re.compile(
     re.I,
 )
 _BARE_ADDRESS = re.compile(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
-_DETAIL = re.compile(r"^\s*(#\s*\d.*|Remote Server returned .*|\d{3}[ -]\d\.\d+\.\d+ .*)$")
+# "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 ...'",
+# "3/09/2016 8:05:56 PM - Remote Server at host (10.1.1.3) returned '550 4.4.7 QUEUE.Expired; ...'"
+_DETAIL = re.compile(
+    r"^\s*(#\s*\d.*|.*\breturned\s+'.*|\d{3}[ -]\d\.\d+\.\d+ .*|.*[45]\d\d [45]\.\d\.\d+ .*)$"
+)
+_RETURNED = re.compile(r"returned\s+'([^']*)'?")
+# Exchange's own error names after the status code say why.
+_NDR_REASONS = {
+    "SMTPSEND.DNS.NonExistentDomain": c.HOST_UNKNOWN,
+    "SMTPSEND.DNS.MxLoopback": c.NETWORK_ERROR,
+    "RESOLVER.ADR.BadPrimary": c.SYSTEM_ERROR,
+    "RESOLVER.ADR.RecipNotFound": c.USER_UNKNOWN,
+    "RESOLVER.ADR.ExRecipNotFound": c.USER_UNKNOWN,
+    "RESOLVER.ADR.RecipLimit": c.TOO_MANY_CONNECTIONS,
+    "RESOLVER.ADR.InvalidInSmtp": c.SYSTEM_ERROR,
+    "RESOLVER.ADR.Ambiguous": c.SYSTEM_ERROR,
+    "RESOLVER.RST.AuthRequired": c.SECURITY_ERROR,
+    "RESOLVER.RST.NotAuthorized": c.REJECTED,
+    "RESOLVER.RST.RecipSizeLimit": c.MESSAGE_TOO_BIG,
+    "QUEUE.Expired": c.EXPIRED,
+}
+_NDR_NAME = re.compile(r"\b((?:RESOLVER|QUEUE|SMTPSEND)\.[A-Za-z]+(?:\.\w+)?);?")
 _FIRST_LISTING = re.compile(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*$", re.M)
 
 
@@ -49,12 +70,17 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             continue
         seen.add(address)
         diagnostic = detail.group(1).strip().strip("#").strip()
-        if diagnostic.startswith("Remote Server returned"):
-            diagnostic = diagnostic[len("Remote Server returned") :].strip(" '")
+        returned = _RETURNED.search(diagnostic)
+        if returned:
+            diagnostic = returned.group(1)
+        name = _NDR_NAME.search(diagnostic)
+        reason = _NDR_REASONS.get(name.group(1)) if name else None
         server = re.search(
             r"^\s*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)", text, re.M
         )
-        found.append(c.make(address, diagnostic, remote_mta=server.group(1).lower() if server else None))
+        found.append(
+            c.make(address, diagnostic, reason=reason, remote_mta=server.group(1).lower() if server else None)
+        )
     if found:
         return found
     # No administrators' block: the first listing ("Name<mailto:a@b>" lines) names the recipients.
