@@ -12,7 +12,10 @@ NAME = "McAfee"
 
 _START = re.compile(r"-+\s*The following addresses had delivery problems\s*-+")
 _RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
-_UNKNOWN = re.compile(r"\b(?:Unknown user|User unknown|No such user)\b", re.I)
+_UNKNOWN = re.compile(
+    r"\b(?:Unknown user|User unknown|No such user|User not exist)\b|\bUser \([^()\s]+@[^()\s]+\) unknown",
+    re.I,
+)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -38,6 +41,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         other = inline.get(delivery.recipient)
         if other and other.diagnostic and other.smtp_code:
             delivery.diagnostic, delivery.smtp_code = other.diagnostic, other.smtp_code
+            if _UNKNOWN.search(other.diagnostic):
+                delivery.reason = c.USER_UNKNOWN
     return found
 
 
