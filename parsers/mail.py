@@ -31,7 +31,7 @@ _CHARSET_ALIASES = {
     "us-ascii": "utf-8",  # mislabelled 8-bit text is common; utf-8 is a superset of ascii anyway
     "ascii": "utf-8",
 }
-_TAG = re.compile(r"<[^>]{0,2000}>")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 _WS = re.compile(r"[ \t]+")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _BLANK_LINE = re.compile(r"\r?\n\r?\n")
@@ -112,8 +112,33 @@ def payload_text(part: Message) -> str:
     return decode_bytes(data, part.get_content_charset())
 
 
+def _drop_scripts(html: str) -> str:
+    """Remove <script>/<style> elements in one linear pass (an unclosed one ends the text).
+
+    A regex with a lazy `.*?` up to the closing tag rescans the rest of the document for every
+    unclosed opening tag: quadratic on hostile HTML.
+    """
+    low = html.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        starts = [i for i in (low.find("<script", pos), low.find("<style", pos)) if i >= 0]
+        if not starts:
+            out.append(html[pos:])
+            break
+        start = min(starts)
+        out.append(html[pos:start])
+        closing = "</script" if low.startswith("<script", start) else "</style"
+        end = low.find(closing, start)
+        if end < 0:
+            break
+        close = low.find(">", end)
+        pos = len(html) if close < 0 else close + 1
+    return " ".join(out)
+
+
 def html_to_text(html: str) -> str:
-    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    html = _drop_scripts(html)
     html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>", "\n", html)
     text = _TAG.sub(" ", html)
     for ent, ch in (
