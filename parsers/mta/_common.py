@@ -279,7 +279,10 @@ def dsn_fields(text: str) -> list[Delivery]:
     current: dict[str, str] = {}
 
     def flush() -> None:
-        address = clean_address(current.get("final-recipient", ""))
+        # Some reports carry only Original-Recipient (McAfee appliances).
+        address = clean_address(current.get("final-recipient", "")) or clean_address(
+            current.get("original-recipient", "")
+        )
         if not address:
             return
         diagnostic = current.get("diagnostic-code", "")
@@ -306,7 +309,11 @@ def dsn_fields(text: str) -> list[Delivery]:
         if not field:
             continue
         name, value = field.group(1).lower(), field.group(2).strip()
-        if name in ("final-recipient", "original-recipient") and "final-recipient" in current:
+        if (name == "final-recipient" and "final-recipient" in current) or (
+            # Original-Recipient normally opens a block; right after a Final-Recipient it belongs to it.
+            name == "original-recipient"
+            and ("original-recipient" in current or ("final-recipient" in current and "action" in current))
+        ):
             flush()
             current = {}
         current[name] = value
