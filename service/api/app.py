@@ -211,7 +211,8 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
     )
     app.state.settings = settings
     app.state.db = database
-    app.state.reads = sessionmaker(database.engine.execution_options(isolation_level="AUTOCOMMIT"))
+    app.state.read_engine = database.engine.execution_options(isolation_level="AUTOCOMMIT")
+    app.state.reads = sessionmaker(app.state.read_engine)
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -36,10 +37,17 @@ async def get_reads(request: Request) -> sessionmaker[Session]:
     return reads
 
 
+async def get_read_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.read_engine
+    return engine
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
 # Sessions for reads that need no transaction (lookups, lists, the feed): autocommit, so a lookup
 # on PostgreSQL is one round trip instead of BEGIN, SELECT and ROLLBACK.
 ReadsDep = Annotated[sessionmaker[Session], Depends(get_reads)]
+# The same, as plain connections, for the lookups every send makes (no ORM session overhead).
+ReadEngineDep = Annotated[Engine, Depends(get_read_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 

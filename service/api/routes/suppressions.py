@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service import lookups, suppressions
 from service.addresses import InvalidAddress
-from service.api.auth import AdminCaller, DatabaseDep, ReadCaller, ReadsDep, SettingsDep
+from service.api.auth import AdminCaller, DatabaseDep, ReadCaller, ReadEngineDep, ReadsDep, SettingsDep
 from service.api.problems import Problem, problem_response
 from service.api.routes import problem_responses
 from service.api.schemas import (
@@ -258,7 +258,7 @@ def _import_rows(db: Database, rows: list[dict[str, Any]], actor: str) -> Import
     responses=problem_responses(401, 403, 413, 422),
 )
 def check_suppressions(
-    body: CheckRequest, caller: ReadCaller, reads: ReadsDep, settings: SettingsDep
+    body: CheckRequest, caller: ReadCaller, reads: ReadEngineDep, settings: SettingsDep
 ) -> Response:
     """Check up to 10,000 addresses in one call (a few indexed IN queries), answers in input order.
 
@@ -272,8 +272,8 @@ def check_suppressions(
             slug="too-many-addresses",
         )
     try:
-        with reads() as session:
-            results = lookups.check_addresses(session, body.addresses)
+        with reads.connect() as connection:
+            results = lookups.check_addresses(connection, body.addresses)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -341,11 +341,11 @@ def add_suppression(
     response_model=Suppression,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-def get_suppression(address: AddressPath, caller: ReadCaller, reads: ReadsDep) -> Response:
+def get_suppression(address: AddressPath, caller: ReadCaller, reads: ReadEngineDep) -> Response:
     """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
     normalised = _normalise(address)
-    with reads() as session:
-        entry = lookups.find_suppression(session, normalised)
+    with reads.connect() as connection:
+        entry = lookups.find_suppression(connection, normalised)
     # The hot path of every send: answers are built directly (404 included) rather than through
     # response-model validation and exception dispatch.
     if entry is None:
