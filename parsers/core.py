@@ -14,7 +14,8 @@ import dataclasses
 import datetime as _dt
 import email.utils
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from parsers import arf, autoreply, dsn, fallback, reasons, rhost
 from parsers.delivery import Delivery
@@ -22,6 +23,7 @@ from parsers.mail import Mail, decode_header_value, load
 from parsers.model import Event, EventType, MessageType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_T = TypeVar("_T")
 
 # A notice that the message is still queued (ignored), as opposed to a final report.
 _WARNING = re.compile(
@@ -147,7 +149,7 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
     return ParseResult("unknown", (), None, defects=tuple(defects), **head)
 
 
-def _guard(func, mail: Mail, defects: list[str]):  # type: ignore[no-untyped-def]
+def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | None:
     """Run one detector; a failure is a defect and counts as 'not this format'."""
     try:
         return func(mail)
