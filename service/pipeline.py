@@ -1,7 +1,9 @@
 """The ingest pipeline: one raw message -> stored, parsed, events recorded, policy applied, outbox written.
 
 `ingest` does all of it inside the caller's transaction; `ingest_message` is the one-transaction
-wrapper for callers that own no transaction of their own (CLI, benchmarks, simple adapters).
+wrapper for callers that own no transaction of their own (API, IMAP, Kafka intake); `ingest_many`
+commits a batch at a time for bulk intake from disk (`bounceback ingest`); `ingest_parsed` is the
+storage-and-policy half for a given parse result (tests, and adapters that quarantine unparsed).
 
 Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
 returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid

@@ -2,7 +2,8 @@
 
 - hard bounce -> suppressed now (`hard_bounce`); complaint -> suppressed now (`complaint`);
 - soft bounce -> counted; `threshold` soft bounces from distinct messages whose own dates lie inside
-  one window of `window_days` (0 = no window) suppress the address (`soft_bounce_threshold`);
+  one window of `window_days` (0 = no window) suppress the address (`soft_bounce_threshold`); a
+  message that reports the same address twice counts once (one delivery attempt, one bounce);
   a soft bounce for a sender-side cause (our IP on a blocklist, content judged spam, a rate limit,
   authentication: SENDER_SIDE_REASONS) is recorded but never counted: it says nothing about the
   address, and suppressing the recipient for it would punish the wrong party;
