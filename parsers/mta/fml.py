@@ -10,31 +10,67 @@ from parsers.mta import _common as c
 
 NAME = "FML"
 
-_SUBJECT = re.compile(
-    r"^(?:Loop Alert:|Message rejected|Returned mail:|Spam mail from a non-member|"
-    r"You are not a member|fml Command Status report|Not member)",
-    re.I,
+_END = re.compile(r"Original mail as follows:")
+_BRACKETED = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
+# fml's own notices: first the body's wording, then the subject's.
+_BODY_REASONS = (
+    (
+        c.REJECTED,
+        (
+            " header may cause mail loop",
+            "NOT MEMBER article from ",
+            "reject mail from ",
+            "reject spammers:",
+            "You are not a member of this mailing list",
+        ),
+    ),
+    (
+        c.SYSTEM_ERROR,
+        (" has detected a loop condition so that", "Duplicated Message-ID", "Loop Back Warning:"),
+    ),
+    (c.SECURITY_ERROR, ("Security alert:",)),
 )
-_END = re.compile(r"^Original mail as follows:", re.M)
-_FORMAT_REASONS = (
-    (c.SYSTEM_ERROR, re.compile(r"Duplicated Message-ID|Loop Alert|mail loop", re.I)),
-    (c.REJECTED, re.compile(r"not a member|Not member|you are not allowed to post", re.I)),
-    (c.SECURITY_ERROR, re.compile(r"Security Alert|forbidden", re.I)),
+_SUBJECT_REASONS = (
+    (
+        c.REJECTED,
+        (
+            " are not member",
+            "NOT MEMBER article from ",
+            "reject mail ",
+            "Spam mail from a spammer is rejected",
+        ),
+    ),
+    (
+        c.SYSTEM_ERROR,
+        ("fml system error message", "Loop Alert: ", "Loop Back Warning: ", "WARNING: UNIX FROM Loop"),
+    ),
+    (c.SECURITY_ERROR, ("Security Alert",)),
 )
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not mail.has_header("X-MLServer") or not re.search(r"\bfml\b", mail.header("X-MLServer"), re.I):
+    if not mail.has_header("X-MLServer"):
         return None
-    if not _SUBJECT.search(mail.subject):
+    if "-admin@" not in mail.from_ and ".FML" not in mail.header("Message-Id"):
         return None
     text = c.before_original(mail, _END)
-    addresses = c.find_addresses(text)
-    if not addresses:
-        return None
-    diagnostic = c.sweep(text)[:500]
-    reason = next((r for r, p in _FORMAT_REASONS if p.search(mail.subject + " " + diagnostic)), None)
-    return [c.make(a, diagnostic, reason=reason) for a in addresses[:1]]
+    entries: list[list[str]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        bracketed = _BRACKETED.search(line)
+        if bracketed:
+            entries.append([bracketed.group(1), line.strip()])
+        elif entries:
+            entries[-1][1] += " " + line.strip()
+    found: list[Delivery] = []
+    for address, diagnostic in entries:
+        diagnostic = c.sweep(diagnostic)
+        reason = next((r for r, ps in _BODY_REASONS if any(p in diagnostic for p in ps)), None)
+        if reason is None:
+            reason = next((r for r, ps in _SUBJECT_REASONS if any(p in mail.subject for p in ps)), None)
+        found.append(c.make(address, diagnostic, reason=reason))
+    return found
 
 
 inquire = c.detector(_inquire)
