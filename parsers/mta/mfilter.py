@@ -1,4 +1,4 @@
-"""m-FILTER (Digital Arts) returns, written in Japanese with "-------server message" sections."""
+"""m-FILTER (Digital Arts) returns: bare address lines, then "-------server message" sections."""
 
 from __future__ import annotations
 
@@ -10,30 +10,38 @@ from parsers.mta import _common as c
 
 NAME = "mFILTER"
 
-_START = re.compile(
-    r"以下のメールアドレスへの送信に失敗しました。|下記のメールアドレスへの送信に失敗しました"
-)
-_SERVER = re.compile(r"^-+server message\s*$", re.M)
-_COMMAND = re.compile(r"^-+SMTP command\s*\n\s*([A-Z]{4})", re.M)
-_END = re.compile(r"^-+original mail info", re.M)
+_SERVER = "-------server message"
+_COMMAND = "-------SMTP command"
+_END = re.compile(r"^-------original (?:message|mail info)", re.M)
+_BARE_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if mail.header("X-Mailer") != "m-FILTER" and "m-FILTER" not in c.body_text(mail)[:300]:
+    if mail.header("X-Mailer") != "m-FILTER":
         return None
     text = c.before_original(mail, _END)
-    start = _START.search(text)
-    if start is None:
-        return None
-    server = _SERVER.search(text)
-    listing = text[start.end() : server.start() if server else len(text)]
+    recipients: list[str] = []
     diagnostic = ""
-    if server:
-        rest = text[server.end() :]
-        diagnostic = re.split(r"\n\s*(?:\n|-{3,})", rest.lstrip("\n"), maxsplit=1)[0]
-    command_match = _COMMAND.search(text)
-    command = command_match.group(1) if command_match else None
-    return [c.make(address, diagnostic, command=command) for address in c.find_addresses(listing)]
+    command: str | None = None
+    section = ""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line in (_SERVER, _COMMAND):
+            section = line
+            continue
+        if line.startswith("-"):
+            continue
+        if section == _SERVER and not diagnostic:
+            diagnostic = line
+        elif section == _COMMAND and command is None and re.fullmatch(r"[A-Z]{4}", line):
+            command = line
+        elif not section and _BARE_ADDRESS.match(line):
+            address = c.clean_address(line)
+            if address and address not in recipients:
+                recipients.append(address)
+    return [c.make(address, diagnostic, command=command) for address in recipients]
 
 
 inquire = c.detector(_inquire)
