@@ -86,7 +86,7 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _reason(diagnostic: str) -> str | None:
+def format_reason(diagnostic: str) -> str | None:
     """Reasons stated by Exim's own texts (not a remote server's words)."""
     for reason, phrases in _FORMAT_REASONS:
         if any(p in diagnostic for p in phrases):
@@ -152,7 +152,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         if not cleaned:
             continue
         diagnostic = c.sweep(entry["diagnostic"])
-        reason = _reason(diagnostic)
+        reason = format_reason(diagnostic)
         if not reason and c.smtp_command(diagnostic) == "HELO":
             # Exim names the greeting stage: the remote refused our name or address, not the user.
             reason = c.BLOCKED

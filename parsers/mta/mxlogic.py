@@ -7,12 +7,13 @@ import re
 from parsers.delivery import Delivery
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.mta import exim
 
 NAME = "MXLogic"
 
 _START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)
 _END = re.compile(r"^Included is a copy of the message header:", re.M)
-_RECIPIENT = re.compile(r"^\s+<([^>@]+@[^>]+)>:?\s*(.*)$")
+_RECIPIENT = re.compile(r"^\s+<([^>@]+@[^>]+)>:\s*(.*)$")
 
 
 def _is_mxlogic(mail: Mail) -> bool:
@@ -20,7 +21,13 @@ def _is_mxlogic(mail: Mail) -> bool:
         return True
     if any("mxl_mta" in r for r in mail.headers("Received")):
         return True
-    return bool(re.match(r"<[^@]+@[^>]*\.mxl\d*\.", mail.header("Message-Id")))
+    if re.match(r"<[^@]+@[^>]*\.mxl\d*\.", mail.header("Message-Id")):
+        return True
+    # Its Exim-derived wording; the "  <address>: reply" lines below are what sets it apart.
+    return mail.from_.startswith("Mail Delivery System") or any(
+        s in mail.subject
+        for s in ("Delivery Status Notification", "Mail delivery failed", "Warning: message ")
+    )
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -34,7 +41,15 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     for line in c.fold(text[start.end() :].split("\n")):
         match = _RECIPIENT.match(line)
         if match:
-            found.append(c.make(match.group(1), match.group(2)))
+            diagnostic = c.sweep(match.group(2))
+            command = c.smtp_command(diagnostic)
+            if command == "MAIL":
+                reason: str | None = c.REJECTED
+            elif command == "HELO":
+                reason = c.BLOCKED
+            else:
+                reason = exim.format_reason(diagnostic)
+            found.append(c.make(match.group(1), diagnostic, reason=reason, command=command))
     return found
 
 
