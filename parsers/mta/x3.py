@@ -11,11 +11,12 @@ from parsers.mta import _common as c
 NAME = "X3"
 
 _START = re.compile(r"This is an automatically generated Delivery Status Notification\.")
-_FAILED = re.compile(r"Delivery to the following recipients failed permanently:", re.I)
-_RECIPIENT = re.compile(r"^\s*\*\s*([^\s@]+@\S+)\s*$")
-_DETAILS = re.compile(r"Technical details:", re.I)
+_RECIPIENT = re.compile(r"^\s+\*\s*([^\s@]+@\S+)\s*$")
 # SMTP:RCPT host 192.0.2.8: 553 5.3.0 <a@b>... No such user here
-_DETAIL = re.compile(r"^(SMTP:([A-Z]{4})\s+host\s+(\S+?):\s*(.*))$", re.M)
+_SMTP = re.compile(r"^SMTP:([A-Za-z]{4})\s+(.+)$")
+_HOST = re.compile(r"^host\s+(\S+?):\s")
+# Routing: Could not find a gateway for a@b          Diagnostic-Code: smtp; 552 5.2.2 Over quota
+_OTHER = re.compile(r"^(?:Routing:\s*|Diagnostic-Code:\s*smtp;\s*)(.+)$", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -24,32 +25,29 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if not mail.from_.startswith("Mail Delivery System"):
         return None
     text = c.before_original(mail)
-    if not _START.search(text):
+    start = _START.search(text)
+    if start is None:
         return None
-    failed = _FAILED.search(text)
-    if failed is None:
-        return None
-    recipients = []
-    for line in text[failed.end() :].split("\n"):
-        match = _RECIPIENT.match(line)
-        if match:
-            recipients.append(match.group(1))
-        elif recipients and line.startswith("="):
-            break
-    details = _DETAILS.search(text)
-    detail = _DETAIL.search(text, details.end()) if details else None
-    found = []
-    for address in recipients:
-        cleaned = c.clean_address(address)
-        if not cleaned:
+    recipients: list[str] = []
+    diagnostic = ""
+    command: str | None = None
+    remote: str | None = None
+    for line in text[start.end() :].split("\n"):
+        recipient = _RECIPIENT.match(line)
+        if recipient:
+            address = c.clean_address(recipient.group(1))
+            if address:
+                recipients.append(address)
             continue
-        if detail:
-            found.append(
-                c.make(cleaned, detail.group(4), command=detail.group(2), remote_mta=detail.group(3))
-            )
-        else:
-            found.append(c.make(cleaned, None))
-    return found
+        smtp = _SMTP.match(line.strip())
+        other = _OTHER.match(line.strip())
+        if smtp and not diagnostic:
+            command, diagnostic = smtp.group(1).upper(), smtp.group(2)
+            host = _HOST.match(diagnostic)
+            remote = host.group(1) if host else None
+        elif other and not diagnostic:
+            diagnostic = other.group(1)
+    return [c.make(a, diagnostic, command=command, remote_mta=remote) for a in recipients]
 
 
 inquire = c.detector(_inquire)
