@@ -10,12 +10,17 @@ from parsers.mta import _common as c
 
 NAME = "X1"
 
-_START = re.compile(r"^-+\s*The following addresses had delivery errors\s*-+", re.M)
+_START = re.compile(
+    r"^-+\s*The following addresses had delivery errors\s*-+|^The original message was received at ", re.M
+)
 _RECIPIENT = re.compile(r"^([^\s@]+@\S+)\s+\[(.*)\]\s*$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not mail.subject.startswith("Returned Mail: "):
+    if not (
+        mail.subject.startswith(("Returned Mail: ", "Mail Delivery Failure"))
+        or re.match(r'"Mail Deliver\w* System" ', mail.from_)
+    ):
         return None
     start = _START.search(c.body_text(mail))
     if start is None:

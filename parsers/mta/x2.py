@@ -17,7 +17,9 @@ _RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*(.*)$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not _SUBJECT.search(mail.subject) or "mailer-daemon@" not in mail.from_.lower():
+    if not _SUBJECT.search(mail.subject) and not (
+        "MAILER-DAEMON@" in mail.from_ and _END.search(c.body_text(mail))
+    ):
         return None
     text = c.before_original(mail, _END)
     start = _START.search(text)
