@@ -20,6 +20,7 @@ import random
 import re
 import threading
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -380,6 +381,7 @@ class MailboxReader:
     poll_interval: float = 30.0
     use_idle: bool = True  # IDLE when the server offers it; polling otherwise or when False
     max_message_bytes: int | None = None  # fetch no more than one byte past this
+    executor: ThreadPoolExecutor | None = None  # where ingests run (None: the loop's default)
     idle_refresh: float = IDLE_REFRESH_SECONDS
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
@@ -505,6 +507,11 @@ class MailboxReader:
         if handled and self.on_moved is not None:
             self.on_moved()
 
+    async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:
+        # The database work blocks; it runs beside the loop so IDLE, other mailboxes and the
+        # stop flag stay live meanwhile.
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
     async def _handle(self, session: MailboxSession, uid: int) -> str | None:
         """Ingest one message (committed on return); the folder it belongs in, or None to leave it."""
         key = (session.uidvalidity, uid)
@@ -513,7 +520,7 @@ class MailboxReader:
             return None
         source = f"{self.config.label};uid={uid}"
         try:
-            outcome = await asyncio.to_thread(self.ingest, raw, source)
+            outcome = await self._in_thread(self.ingest, raw, source)
         except Exception as exc:
             if _is_database_outage(exc):
                 raise ImapError(f"database unavailable: {_one_line(exc)}") from None
@@ -531,7 +538,7 @@ class MailboxReader:
                 return None
             reason = f"failed {attempts} times: {_one_line(exc)}"[:500]
             try:
-                await asyncio.to_thread(self.quarantine, raw, source, reason)
+                await self._in_thread(self.quarantine, raw, source, reason)
             except Exception as store_exc:
                 if _is_database_outage(store_exc):
                     raise ImapError(f"database unavailable: {_one_line(store_exc)}") from None
@@ -587,6 +594,11 @@ async def _watch_stop(stop: threading.Event, flag: asyncio.Event) -> None:
 async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> None:
     """Run every reader until `stop` is set; then give them SHUTDOWN_GRACE to finish and log out."""
     flag = asyncio.Event()
+    # Our own pool, not the loop's default: asyncio.run waits for the default pool at exit, and a
+    # database call stuck past the grace period must not hold up the shutdown.
+    executor = ThreadPoolExecutor(max_workers=max(1, len(readers)), thread_name_prefix="imap-ingest")
+    for reader in readers:
+        reader.executor = reader.executor or executor
     watcher = asyncio.create_task(_watch_stop(stop, flag))
     tasks = [asyncio.create_task(reader.run(flag), name=reader.config.label) for reader in readers]
     try:
@@ -602,6 +614,7 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
         watcher.cancel()
         for task in tasks:
             task.cancel()
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def run_mailboxes(

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
+from consumers import imap
 from consumers.imap import (
     PROCESSED,
     QUARANTINED,
@@ -398,3 +399,32 @@ def test_a_database_outage_is_waited_out_never_blamed_on_the_message(imap_user: 
     assert len(calls) == 5
     assert quarantined == []
     assert imap_user.count("Quarantine") == 0
+
+
+def test_a_stuck_ingest_does_not_hold_up_the_stop(
+    imap_user: ImapUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imap, "SHUTDOWN_GRACE", 0.5)
+    entered, release = threading.Event(), threading.Event()
+
+    def stuck_ingest(raw: bytes, source: str) -> str:
+        entered.set()
+        release.wait(30)  # a database call that hangs
+        return PROCESSED
+
+    imap_user.append(samples.hard_bounce("gone@recipient.example"))
+    reader = MailboxReader(parse_mailbox_url(imap_user.url(), Settings()), stuck_ingest, lambda *_: None)
+    stop = threading.Event()
+    thread = threading.Thread(target=readers_of(reader), args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert entered.wait(20)
+        stop.set()
+        started = time.monotonic()
+        thread.join(5)
+        assert not thread.is_alive()
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+    # Cut off before its move: the message waits in the INBOX for the next run.
+    assert imap_user.count("INBOX") == 1
