@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import metrics
 from service.api import problems
+from service.api.auth import SECURITY_SCHEME
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.apikeys import KeyCache
@@ -243,6 +244,12 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
                 ],
             )
             components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components_root = schema["components"]
+            components_root["securitySchemes"] = SECURITY_SCHEME
+            for path in schema["paths"].values():
+                for operation in path.values():
+                    if "401" in operation.get("responses", {}):
+                        operation["security"] = [{"bearerAuth": []}]
             # Referenced from hand-written parts of the spec (problem responses, the import body).
             for model in (ProblemDetails, ImportRequest):
                 components[model.__name__] = model.model_json_schema(
