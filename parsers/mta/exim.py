@@ -103,14 +103,18 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     score += mail.from_.startswith("Mail Delivery System")
     score += bool(re.match(r"<E?\w{6,8}-\w{6,11}-\w{2,4}@", mail.header("Message-Id")))
     score += bool(_SUBJECT.search(mail.subject))
-    score += mail.has_header("X-Failed-Recipients")
-    if score < 2:
-        return None
     text = c.before_original(mail, _END)
     start = _START.search(text)
-    if start is None:
+    failed_header = mail.has_header("X-Failed-Recipients")
+    # Exim's sender name, message id and subject; its header counts only next to its own wording
+    # (other MTAs, Gmail among them, set X-Failed-Recipients too).
+    if score + (failed_header and start is not None) < 2:
         return None
-    body = text[start.start() :]
+    if start is None and not failed_header:
+        return None
+    # A translated template has none of the English markers: X-Failed-Recipients still names
+    # the recipients.
+    body = text[start.start() :] if start else text
     warning = bool(_WARNING.search(body) or _WARNING.search(mail.subject))
 
     entries: list[dict[str, str]] = []
@@ -164,10 +168,22 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         found.append(
             c.make(cleaned, diagnostic, action=action, reason=reason, alias=c.clean_address(alias or ""))
         )
+    if start is None:
+        # Without Exim's own wording only the addresses its header names are trusted.
+        failed = {a.lower() for h in mail.headers("X-Failed-Recipients") for a in c.find_addresses(h)}
+        found = [d for d in found if d.recipient.lower() in failed]
     if not found:
         for header in mail.headers("X-Failed-Recipients"):
             for address in c.find_addresses(header):
-                found.append(c.make(address, c.sweep(body[:2000]), action="delayed" if warning else "failed"))
+                diagnostic = c.sweep(body[:2000])
+                found.append(
+                    c.make(
+                        address,
+                        diagnostic,
+                        action="delayed" if warning else "failed",
+                        reason=format_reason(diagnostic) if not warning else None,
+                    )
+                )
     return found
 
 
