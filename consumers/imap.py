@@ -386,14 +386,15 @@ class MailboxReader:
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
     timeout: float = COMMAND_TIMEOUT
-    # Failed attempts per (uidvalidity, uid), in memory: after a restart a message gets fresh tries.
-    failures: dict[tuple[int | None, int], int] = field(default_factory=dict)
     on_moved: Callable[[], None] | None = None  # e.g. wake the outbox relay: new events are waiting
-    moved: int = 0
-    _uidvalidity: int | None = None
+    # State. Failed attempts per (uidvalidity, uid) are kept in memory: after a restart a message
+    # gets fresh tries.
+    failures: dict[tuple[int | None, int], int] = field(default_factory=dict, init=False)
+    moved: int = field(default=0, init=False)
+    _uidvalidity: int | None = field(default=None, init=False)
     # Messages left in the folder for a later pass (a failed attempt); skipped until the folder
     # has nothing else to offer.
-    _skipped: set[tuple[int | None, int]] = field(default_factory=set)
+    _skipped: set[tuple[int | None, int]] = field(default_factory=set, init=False)
 
     async def run(self, stop: asyncio.Event) -> None:
         loop = asyncio.get_running_loop()
