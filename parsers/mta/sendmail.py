@@ -124,7 +124,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 action=action,
                 reason=reason,
                 remote_mta=remote,
-                command=entry.get("command") or command,
+                # Replies without any command sent: the session failed at the greeting.
+                command=entry.get("command") or command or ("HELO" if generic else None),
                 alias=c.clean_address(entry.get("alias", "")),
             )
         )
