@@ -79,7 +79,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return _transcript(mail)
     text = c.before_original(mail)
     start = _STARTS.search(text)
-    if not _SUBJECTS.search(mail.subject) and not start:
+    daemon = re.search(r"MAILER-DAEMON|Mail Delivery System|postmaster", mail.from_, re.I)
+    if not _SUBJECTS.search(mail.subject) and not (start and daemon):
         return None
     body = text[start.start() :] if start else text
     action = "delayed" if _WARNING.search(body) or _WARNING.search(mail.subject) else "failed"
