@@ -66,12 +66,29 @@ def _entry(row: Any) -> dict[str, Any]:
 def find_suppression(db: Connection | Session, address: str) -> dict[str, Any] | None:
     """The suppression entry of one (normalised) address, or None when it is not suppressed.
 
-    Takes a Core connection on the hot path: an ORM session costs more than the query itself.
+    The lookup every send makes: one primary-key query in driver-level SQL, because SQLAlchemy's
+    statement and result machinery costs several times the query itself (see suppressed_reasons).
     """
-    row = db.execute(
-        select(*_ENTRY_COLUMNS).where(Recipient.address == address, Recipient.suppressed.is_(True))
+    connection = db if isinstance(db, Connection) else db.connection()
+    mark = "%s" if connection.dialect.name == "postgresql" else "?"
+    row = connection.exec_driver_sql(
+        f"SELECT address, reason, since, source_event_id, note FROM {Recipient.__tablename__}"
+        f" WHERE address = {mark} AND suppressed",
+        (address,),
     ).first()
-    return None if row is None else _entry(row)
+    if row is None:
+        return None
+    since = row.since
+    if isinstance(since, str):  # SQLite keeps timestamps as text
+        since = datetime.fromisoformat(since)
+    return {
+        "address": row.address,
+        "suppressed": True,
+        "reason": row.reason,
+        "since": utc(since),
+        "source_event_id": row.source_event_id,
+        "note": row.note,
+    }
 
 
 def check_addresses(db: Connection | Session, addresses: Sequence[str]) -> list[dict[str, Any]]:

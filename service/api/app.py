@@ -212,7 +212,13 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
     )
     app.state.settings = settings
     app.state.db = database
-    app.state.read_engine = database.engine.execution_options(isolation_level="AUTOCOMMIT")
+    # PostgreSQL reads in autocommit skip BEGIN and ROLLBACK round trips; Python's sqlite3 opens no
+    # transaction for a SELECT anyway, and switching its mode per checkout costs more than it saves.
+    app.state.read_engine = (
+        database.engine
+        if database.is_sqlite
+        else database.engine.execution_options(isolation_level="AUTOCOMMIT")
+    )
     app.state.reads = sessionmaker(app.state.read_engine)
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
