@@ -29,6 +29,7 @@ from service import metrics, outbox, repository
 from service.addresses import InvalidAddress, normalize_address
 from service.config import Settings
 from service.db import Database
+from service.logging import get_logger
 from service.models import BounceEvent, InboundMessage
 from service.policy import (
     AddressState,
@@ -51,6 +52,8 @@ __all__ = [
     "ingest_parsed",
     "record_parse_result",
 ]
+
+log = get_logger(__name__)
 
 PROCESSED = "processed"
 QUARANTINED = "quarantined"
@@ -402,7 +405,9 @@ def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) ->
     for attempt in range(1, attempts + 1):
         try:
             with db.transaction() as session:
-                return ingest(session, raw, source, settings)
+                result = ingest(session, raw, source, settings)
+            _log_ingested(result, source)
+            return result
         except (IntegrityError, DBAPIError) as exc:
             sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
             if sqlstate and sqlstate.startswith("22"):
@@ -416,15 +421,32 @@ def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) ->
     raise AssertionError("unreachable")
 
 
+def _log_ingested(result: IngestResult, source: str) -> None:
+    """One line per committed message: its id (to look it up by) and what came of it."""
+    log.info(
+        "message_ingested",
+        message_id=result.message_id,
+        source=source,
+        outcome=result.outcome,
+        duplicate=result.duplicate,
+        message_type=result.message_type,
+        events=len(result.events),
+        suppressions_added=len(result.suppressions_added),
+        quarantine_reason=result.quarantine_reason,
+    )
+
+
 def _quarantine_refused(
     db: Database, raw: bytes, source: str, settings: Settings, exc: DBAPIError
 ) -> IngestResult:
     orig = getattr(exc, "orig", None) or exc
     reason = "database refused the parsed values: " + (str(orig).strip().splitlines() or ["?"])[0]
     with db.transaction() as session:
-        return ingest_parsed(
+        result = ingest_parsed(
             session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason[:500]
         )
+    _log_ingested(result, source)
+    return result
 
 
 def ingest_many(

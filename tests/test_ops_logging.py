@@ -6,12 +6,15 @@ import io
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import structlog
 
 from service import logging as bblog
 from service.config import Settings
+from service.db import Database
+from service.pipeline import ingest_message
 
 
 class Terminal(io.StringIO):
@@ -147,3 +150,33 @@ def test_startup_line_masks_the_settings_secrets() -> None:
     assert record["process"] == "worker"
     assert record["settings"]["imap_urls"] == "imaps://bounces:***@imap.example.com/INBOX"
     assert record["settings"]["imap_password"] == "***"
+
+
+def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None:
+    raw = (Path(__file__).parent / "parsers/fixtures/dsn/single-user-unknown.eml").read_bytes()
+    out = io.StringIO()
+    settings = Settings(database_url=database.url, log_format="json")
+    bblog.configure(settings, stream=out)
+    source = "imaps://bounces@imap.example.com:993/INBOX;uid=7"
+    first = ingest_message(database, raw, source, settings)
+    again = ingest_message(database, raw, source, settings)
+    records = [json.loads(line) for line in _lines(out)]
+    ingested = [r for r in records if r["event"] == "message_ingested"]
+    assert [(r["message_id"], r["duplicate"]) for r in ingested] == [
+        (first.message_id, False),
+        (again.message_id, True),
+    ]
+    assert ingested[0] | {"timestamp": None} == {
+        "event": "message_ingested",
+        "level": "info",
+        "logger": "service.pipeline",
+        "timestamp": None,
+        "message_id": first.message_id,
+        "source": source,
+        "outcome": "processed",
+        "duplicate": False,
+        "message_type": "dsn",
+        "events": 1,
+        "suppressions_added": 1,
+        "quarantine_reason": None,
+    }
