@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from service.addresses import InvalidAddress, normalize_address
 from service.api import create_app
+from service.api.reads import LookupGate
 from service.db import Database
 from service.lookups import decode_cursor, encode_cursor, normalize_for_lookup
 from tests.api_support import make_settings
@@ -61,3 +62,29 @@ def test_the_lifespan_starts_and_stops_the_background_work(tmp_path) -> None:  #
         time.sleep(0.05)
     assert not started[0].is_alive()
     db.dispose()
+
+
+def test_the_lookup_gate_leaves_the_event_loop_after_a_failure_until_reads_are_fast_again() -> None:
+    import asyncio
+
+    gate = LookupGate(slow_seconds=0.05)
+    loop_thread = threading.get_ident()
+
+    def where() -> int:
+        return threading.get_ident()
+
+    def broken() -> int:
+        raise OSError("database gone")
+
+    async def scenario() -> list[object]:
+        seen: list[object] = [await gate.run(where) == loop_thread]
+        with pytest.raises(OSError):
+            await gate.run(broken)
+        seen.append(gate.inline)
+        seen.append(await gate.run(where) == loop_thread)  # in a worker thread now
+        seen.append(gate.inline)  # that answer was fast: back on the loop
+        seen.append(await gate.run(lambda: time.sleep(0.06) or where()) == loop_thread)
+        seen.append(gate.inline)  # a slow answer also sends reads to threads
+        return seen
+
+    assert asyncio.run(scenario()) == [True, False, False, True, True, False]

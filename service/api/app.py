@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service import metrics
 from service.api import problems
 from service.api.auth import SECURITY_SCHEME
+from service.api.reads import LookupGate
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.apikeys import KeyCache
@@ -220,6 +221,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
         else database.engine.execution_options(isolation_level="AUTOCOMMIT")
     )
     app.state.reads = sessionmaker(app.state.read_engine)
+    app.state.lookup_gate = LookupGate()
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)

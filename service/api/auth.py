@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from service.api.problems import Problem
+from service.api.reads import LookupGate
 from service.apikeys import Caller, KeyCache, verify_key
 from service.config import Settings
 from service.db import Database
@@ -47,7 +48,13 @@ async def get_read_engine(request: Request) -> Engine:
     return engine
 
 
+async def get_lookup_gate(request: Request) -> LookupGate:
+    gate: LookupGate = request.app.state.lookup_gate
+    return gate
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
+LookupGateDep = Annotated[LookupGate, Depends(get_lookup_gate)]
 # Sessions for reads that need no transaction (lookups, lists, the feed): autocommit, so a lookup
 # on PostgreSQL is one round trip instead of BEGIN, SELECT and ROLLBACK.
 ReadsDep = Annotated[sessionmaker[Session], Depends(get_reads)]

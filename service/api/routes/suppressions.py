@@ -17,7 +17,15 @@ from starlette.concurrency import run_in_threadpool
 
 from service import lookups, suppressions
 from service.addresses import InvalidAddress
-from service.api.auth import AdminCaller, DatabaseDep, ReadCaller, ReadEngineDep, ReadsDep, SettingsDep
+from service.api.auth import (
+    AdminCaller,
+    DatabaseDep,
+    LookupGateDep,
+    ReadCaller,
+    ReadEngineDep,
+    ReadsDep,
+    SettingsDep,
+)
 from service.api.problems import Problem, problem_response
 from service.api.routes import problem_responses
 from service.api.schemas import (
@@ -341,11 +349,17 @@ def add_suppression(
     response_model=Suppression,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-def get_suppression(address: AddressPath, caller: ReadCaller, reads: ReadEngineDep) -> Response:
+async def get_suppression(
+    address: AddressPath, caller: ReadCaller, reads: ReadEngineDep, gate: LookupGateDep
+) -> Response:
     """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
     normalised = _normalise(address)
-    with reads.connect() as connection:
-        entry = lookups.find_suppression(connection, normalised)
+
+    def lookup() -> dict[str, Any] | None:
+        with reads.connect() as connection:
+            return lookups.find_suppression(connection, normalised)
+
+    entry = await gate.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
     # response-model validation and exception dispatch.
     if entry is None:
