@@ -221,7 +221,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
         else database.engine.execution_options(isolation_level="AUTOCOMMIT")
     )
     app.state.reads = sessionmaker(app.state.read_engine)
-    app.state.lookup_gate = LookupGate()
+    app.state.lookup_gate = LookupGate(app.state.read_engine)
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)

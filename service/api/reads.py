@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 T = TypeVar("T")
@@ -24,7 +25,8 @@ class LookupGate:
     stalls the loop at most once (bounded by the driver's connect timeout), /healthz stays live.
     """
 
-    def __init__(self, slow_seconds: float = SLOW_SECONDS) -> None:
+    def __init__(self, engine: Engine | None = None, slow_seconds: float = SLOW_SECONDS) -> None:
+        self.engine = engine  # where the lookups read (the app's read engine)
         self.slow_seconds = slow_seconds
         self.inline = True
 

@@ -349,14 +349,13 @@ def add_suppression(
     response_model=Suppression,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-async def get_suppression(
-    address: AddressPath, caller: ReadCaller, reads: ReadEngineDep, gate: LookupGateDep
-) -> Response:
+async def get_suppression(address: AddressPath, caller: ReadCaller, gate: LookupGateDep) -> Response:
     """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
     normalised = _normalise(address)
 
     def lookup() -> dict[str, Any] | None:
-        with reads.connect() as connection:
+        assert gate.engine is not None
+        with gate.engine.connect() as connection:
             return lookups.find_suppression(connection, normalised)
 
     entry = await gate.run(lookup)
