@@ -238,6 +238,10 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"casella (?:di posta )?piena",
         r"buz[oó]n (?:lleno|completo)",
         r"容量(?:超過|オーバー)|メールボックスが(?:一杯|いっぱい)",
+        r"account disabled temporarly for exceeding receiving limits",
+        r"diskspace quota",
+        r"mail file size exceeds the maximum size allowed for mail delivery",
+        r"maildir delivery failed: (?:user|domain)disk quota",
     ),
     MESSAGE_TOO_BIG: _family(
         r"exceeded maximum inbound message size",
@@ -258,9 +262,20 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
     SUSPENDED: _family(
         r"account (?:has been |is )?(?:disabled|suspended|frozen|deactivated|inactive|locked)",
         r"(?:disabled|suspended|inactive|deactivated|locked) (?:mail)?(?:box|account)",
-        r"mailbox (?:is )?(?:disabled|suspended|inactive|deactivated|locked)",
+        r"mailbox (?:is )?(?:disabled|suspended|deactivated|locked|frozen)",
+        r"mailbox currently suspended",
+        r" temporary locked",
+        r"invalid/inactive user",
+        r"is unavailable: user is terminated",
+        r"recipient rejected: temporarily inactive",
+        r"recipient suspend the service",
+        r"archived recipient",
+        r"mailbox unavailable or access denied",
+        r"this address no longer accepts mail",
+        r"user or domain is disabled",
+        r"is a deactivated mailbox",
         r"has been (?:suspended|disabled|deactivated)",
-        r"is (?:currently )?(?:suspended|disabled|deactivated|inactive)",
+        r"is (?:currently )?(?:suspended|disabled|deactivated)",
         r"(?<!delivery )temporarily (?:disabled|suspended)",
         r"recipient (?:address )?(?:is )?(?:suspended|inactive|disabled)",
         r"boite du destinataire (?:archivee|fermee)",
@@ -290,7 +305,6 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"#5\.1\.1 bad address",
         r"<[^>\s]{1,300}> not found",
         r"address (?:does not exist|unknown)",
-        r"archived recipient",
         r"bad[-_ \t]recipient",
         r"can'?t accept user",
         r"destination addresses were unknown",
@@ -325,6 +339,29 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"unbekannte(?:r)? (?:empf[aä]nger|benutzer)|benutzer (?:unbekannt|existiert nicht)",
         r"usuario (?:desconocido|inexistente|no existe)|no existe el usuario",
         r"存在しない(?:ユーザ|アドレス)|宛先不明",
+        r"550 address invalid",
+        r"5\.1\.0 address rejected",
+        r"address not present in directory",
+        r"mailbox unavaiable",
+        r"no thank you rejected: account unavailable",
+        r"not a valid (?:recipient|user)",
+        r"not email addresses",
+        r"recipient address rejected(?:\. \(in reply to rcpt to command\)|: (?:invalid-recipient|userunknown"
+        r"|user \S{1,300}\s{1,3}does not exist|user unknown in \S{0,100} ?table))",
+        r"recipient (?:is not accepted|refuses to accept your mail)",
+        r"resolver\.adr\.recipient notfound",
+        r"sorry, your envelope recipient has been denied",
+        r"that domain or user isn'?t in my list of allowed rcpthosts",
+        r"the following recipients was undeliverable",
+        r"this recipient is (?:in my badrecipientto|not in my validrcptto) list",
+        r"this spectator does not exist",
+        r"user not exist",
+        r"<[^>\s]{1,300}>\.\.\. blocked by ",
+        r"account \S{1,300} does not exist at the organization",
+        r"mailbox \S{1,300} unavailable or access denied",
+        r"\bno \S{1,300} in name directory",
+        r"rcpt \([^)]{1,300}\) \S{0,10}t exist",
+        r"user \(\S{1,300}\) unknown",
     ),
     FILTERED: _family(
         r"account is protected by",
@@ -340,6 +377,9 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"user reject",
         r"you have been blocked by the recipient",
         r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings)",
+        r"bounced address",
+        r"due to extended inactivity new mail is not currently being accepted",
+        r"resolver\.rst\.notauthorized",
     ),
     REJECTED: _family(
         r"access denied \(in reply to mail from command\)",
@@ -372,7 +412,32 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"your email address has been blacklisted",
         r"domain \S{1,200} is a dead domain",
         r"reject mail from \S{0,200}@",
-        r"sender address (?:unknown|invalid|not accepted)",
+        r"sender address (?:unknown|invalid|not accepted|has been blacklisted)",
+        r"access denied \(sender blacklisted\)",
+        r"(?<!recipient )(?<!sender ip )(?<!5\.1\.0 )address rejected",
+        r"batv (?:failed to verify|validation failure|defense)|\(batv: no tag",
+        r"because the sender isn'?t on the recipient'?s list of senders",
+        r"bogus mail from",
+        r"can'?t determine purported responsible address",
+        r"denied \[bouncedeny\]",
+        r"denied by secumail valid-address-filter",
+        r"delivery not authorized, message refused",
+        r"does not exist e2110",
+        r"envelope blocked [-–] ",
+        r"error: no third-party dsns",
+        r"from: domain is invalid",
+        r"invalid domain, see <url:",
+        r"message rejected: email address is not verified",
+        r"mx records for ",
+        r"recipient addresses rejected : access denied",
+        r"rfc 1035 violation: recursive cname records",
+        r"rule imposed mailbox access for",
+        r"sending this from a different address or alias using the ",
+        r"sender email address rejected",
+        r"sender is in my black list",
+        r"transaction failed unsigned dsn for",
+        r"you are sending to/from an address that has been blacklisted",
+        r"your access to submit messages to this e-mail system has been rejected",
     ),
     HOST_UNKNOWN: _family(
         r"domain (?:does not exist|is not reachable|must exist|not found)",
@@ -431,6 +496,17 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"classified as spam",
         r"\buce\b|\bube\b",
         r"reject,.{0,200} - spam\.",
+        r"(?:\d\.\d\.\d|\d{3}) spam$",
+        r"554 5\.7\.0 reject, id=\d",
+        r"blocked for abuse\. see http://att\.net/blocks",
+        r"mail rejete\. mail rejected\. ",
+        r"message considered as spam or virus",
+        r"message refused by trustwave seg spamprofiler",
+        r"our filters rate at and above \d+ percent probability of being spam",
+        r"rejected due to spam (?:url in )?(?:classification|content)",
+        r"rejecting mail content",
+        r"rule imposed as \S{1,200} is blacklisted on",
+        r"spam \S{1,100} exceeded",
     ),
     TOO_MANY_CONNECTIONS: _family(
         r"too many (?:connections|concurrent|simultaneous|smtp sessions|recipients)",
@@ -496,6 +572,24 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"\bip (?:address )?(?:\S{1,60} )?(?:is |has been )?(?:blocked|blacklisted|banned)",
         r"connection refused",
         r"access denied for ip",
+        r" said: 550 blocked",
+        r"banned sending ip",
+        r"blocked using ",
+        r"(?:blocked|refused) - see http",
+        r"esmtp not accepting connections",
+        r"extreme bad ip profile",
+        r"helo command rejected:",
+        r"host network not allowed",
+        r"no matches to nameserver query",
+        r"rejected - multi-blacklist",
+        r"rejected because the sending mta or the sender has not passed validation",
+        r"temporarily deferred due to unexpected volume or user complaints",
+        r"too many unwanted messages have been sent from the following ip address",
+        r"you are sending spam",
+        r"\(\S{0,300}@\S{0,300}:blocked\)",
+        r"mail from \d{1,3}(?:\.\d{1,3}){3} refused:",
+        r"the (?:domain|email|ip) \S{1,200} is blacklisted",
+        r"service refused, please try later\. ",
         r"poor reputation|bad reputation|reputation (?:of|is)",
     ),
     REQUIRE_PTR: _family(
@@ -600,6 +694,13 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"malformed or unexpected name server reply",
         r"network error",
         r"dns type '?\w+'? lookup|responded with code nxdomain|domain name not found",
+        r"host name lookup failure",
+        r"host not found, try again",
+        r"mail forwarding loop for ",
+        r"malformed name server reply",
+        r"maximum forwarding loop count exceeded",
+        r"message looping",
+        r"unrouteable mail domain",
     ),
     EXPIRED: _family(
         r"connection timed out",
@@ -619,6 +720,11 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"queue (?:life ?time|time ?out) exceeded|too long in (?:the )?queue",
         r"expired after",
         r"maximum (?:delivery )?time exceeded",
+        r"delivery attempts will continue to be",
+        r"failed to deliver to domain ",
+        r"have been failing for a long time",
+        r"has been delayed",
+        r"unable to deliver message after multiple retries",
     ),
     CONTENT_ERROR: _family(
         r"improper use of 8-bit data in message header",
@@ -675,6 +781,25 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
     ON_HOLD: _family(r"on hold"),
 }
 
+# A family does not apply to a text that contains one of these (the phrase means another reason
+# there: "recipient address rejected" is about the recipient, not the sender).
+_UNLESS: Final[dict[str, re.Pattern[str]]] = {
+    REJECTED: _family(
+        r"5\.1\.0 address rejected", r"recipient address rejected", r"sender ip address rejected"
+    ),
+}
+
+
+def _excluded(reason: str, low: str) -> bool:
+    unless = _UNLESS.get(reason)
+    return bool(unless and unless.search(low))
+
+
+def _search(reason: str, low: str) -> bool:
+    """Whether lower-cased `low` holds a phrase of the family `reason` (and none of its exceptions)."""
+    return bool(PHRASES[reason].search(low)) and not _excluded(reason, low)
+
+
 # Which families may overrule a reason named by the status code alone: used to break ties the way
 # reports mean them (a 5.1.1 that says "blocked" is a block, a 5.7.1 that says "spam" is spam).
 _USER_UNKNOWN_VETO: Final = (
@@ -683,9 +808,132 @@ _USER_UNKNOWN_VETO: Final = (
     MAILBOX_FULL,
     HAS_MOVED,
     REJECTED,
-    SPAM_DETECTED,
+    NOT_ACCEPT,
     SUSPENDED,
 )
+
+# A user-unknown status code (5.1.1, 5.1.0 ...) is overruled only by an explicit statement that the
+# sender or its IP address was refused; the broad block-list vocabulary of BLOCKED and REJECTED
+# (a provider's URL naming Spamhaus, "listed in ...") does not undo what the code says.
+_VETO_PHRASES: Final[dict[str, re.Pattern[str]]] = {
+    BLOCKED: _family(
+        r" said: 550 blocked",
+        r"//www\.spamcop\.net/bl\.",
+        r"bad sender ip address",
+        r"banned sending ip",
+        r"black ?listed by",
+        r"blocked using ",
+        r"(?:blocked|refused) - see http",
+        r"client host (?:rejected: (?:abus detecte|may not be mail exchanger|was not authenticated)|\S{1,200} blocked using)",
+        r"confirm this mail server",
+        r"connection (?:dropped|refused by|reset by peer|was dropped by remote host)",
+        r"connections not accepted from ip addresses on spamhaus xbl",
+        r"connections will not be accepted from \S{1,200} because the ip is in spamhaus",
+        r"currently sending spam see: ",
+        r"dnsbl:(?:attrbl|rbl )",
+        r"dynamic/zombied/spam ips blocked",
+        r"e-?mail blocked by \S{0,200}(?:barracudacentral|spamhaus)",
+        r"esmtp not accepting connections",
+        r"extreme bad ip profile",
+        r"go away",
+        r"helo command rejected:",
+        r"host network not allowed",
+        r"hosts with dynamic ip",
+        r"invalid ip for sending mail of domain",
+        r"is in a black list",
+        r"is in an \S{0,60} ?rbl on ",
+        r"is not allowed to send mail from",
+        r"access from ip address \S{1,60} blocked",
+        r"ip \S{1,60} is blocked by earthlink",
+        r"mail server at \S{1,200} is blocked",
+        r"message from \S{1,200} rejected based on blacklist",
+        r"messages from \S{1,200} temporarily deferred due to user complaints",
+        r"no access from mail server",
+        r"no matches to nameserver query",
+        r"not currently accepting mail from your ip",
+        r"part of their network is on our block list",
+        r"please use the smtp server of your isp",
+        r"refused to talk to me: .{0,200}blocked",
+        r"rejected - multi-blacklist",
+        r"rejected because the sending mta or the sender has not passed validation",
+        r"rejecting open proxy",
+        r"sender ip address rejected",
+        r"server access forbidden by your ip ",
+        r"server ip \S{1,60} listed as abusive",
+        r"service not available, closing transmission channel",
+        r"smtp error from remote mail server after initial connection",
+        r"sorry, your remotehost looks suspiciously like spammer",
+        r"temporarily deferred due to unexpected volume or user complaints",
+        r"the (?:domain|email|ip) \S{1,200} is blacklisted",
+        r"to submit messages to this e-mail system has been rejected",
+        r"too many spams from your ip",
+        r"too many unwanted messages have been sent from the following ip address",
+        r"was blocked by ",
+        r"we do not accept mail from dynamic ips",
+        r"you are not allowed to connect",
+        r"you are sending spam",
+        r"your ip address is listed in the rbl|your ip address \S{0,60} ?is blocked by rbl",
+        r"your network is temporary blacklisted",
+        r"your sender'?s ip address is listed at \S{1,200}\.abuseat\.org",
+        r"your server requires confirmation",
+    ),
+    REJECTED: _family(
+        r"access\ denied\ \(in\ reply\ to\ mail\ from\ command\)",
+        r"access\ denied\ \(sender\ blacklisted\)",
+        r"address\ rejected",
+        r"administrative\ prohibition",
+        r"batv\ failed\ to\ verify",
+        r"batv\ validation\ failure",
+        r"backscatter\ protection\ detected\ an\ invalid\ or\ expired\ email\ address",
+        r"because\ the\ sender\ isn't\ on\ the\ recipient's\ list\ of\ senders\ to\ accept\ mail\ from",
+        r"bogus\ mail\ from",
+        r"can't\ determine\ purported\ responsible\ address",
+        r"connections\ not\ accepted\ from\ servers\ without\ a\ valid\ sender\ domain",
+        r"denied\ \[bouncedeny\]",
+        r"denied\ by\ secumail\ valid\-address\-filter",
+        r"delivery\ not\ authorized,\ message\ refused",
+        r"does\ not\ exist\ e2110",
+        r"domain\ of\ sender\ address",
+        r"email\ address\ is\ on\ senderfilterconfig\ list",
+        r"emetteur\ invalide",
+        r"empty\ envelope\ senders\ not\ allowed",
+        r"envelope\ blocked\ –",
+        r"error:\ no\ third\-party\ dsns",
+        r"from:\ domain\ is\ invalid\.\ please\ provide\ a\ valid\ from:",
+        r"fully\ qualified\ email\ address\ required",
+        r"invalid\ domain,\ see\ <url:",
+        r"invalid\ sender",
+        r"is\ not\ a\ registered\ gateway\ user",
+        r"mail\ from\ not\ owned\ by\ user",
+        r"message\ rejected:\ email\ address\ is\ not\ verified",
+        r"mx\ records\ for",
+        r"null\ sender\ is\ not\ allowed",
+        r"recipient\ addresses\ rejected\ :\ access\ denied",
+        r"recipient\ not\ accepted\.\ \(batv:\ no\ tag",
+        r"returned\ mail\ not\ accepted\ here",
+        r"rfc\ 1035\ violation:\ recursive\ cname\ records\ for",
+        r"rule\ imposed\ mailbox\ access\ for",
+        r"sending\ this\ from\ a\ different\ address\ or\ alias\ using\ the",
+        r"sender\ address\ has\ been\ blacklisted",
+        r"sender\ email\ address\ rejected",
+        r"sender\ is\ in\ my\ black\ list",
+        r"sender\ is\ spammer",
+        r"sender\ not\ pre\-approved",
+        r"sender\ rejected",
+        r"sender\ domain\ is\ empty",
+        r"sender\ verify\ failed",
+        r"spam\ reporting\ address",
+        r"syntax\ error:\ empty\ email\ address",
+        r"the\ message\ has\ been\ rejected\ by\ batv\ defense",
+        r"this\ server\ does\ not\ accept\ mail\ from",
+        r"transaction\ failed\ unsigned\ dsn\ for",
+        r"unroutable\ sender\ address",
+        r"you\ are\ not\ allowed\ to\ post\ to\ this\ mailing\ list",
+        r"you\ are\ sending\ to/from\ an\ address\ that\ has\ been\ blacklisted",
+        r"your\ access\ to\ submit\ messages\ to\ this\ e\-mail\ system\ has\ been\ rejected",
+        r"your\ email\ address\ has\ been\ blacklisted",
+    ),
+}
 
 # First pass over text (Sisimai-like order): specific families before generic ones.
 _FIRST_ORDER: Final = (
@@ -710,8 +958,7 @@ _SMTP_CODE_REASON: Final[dict[str, str]] = {
 
 def matches(reason: str, text: str) -> bool:
     """Whether `text` contains a phrase of the family `reason` (any case)."""
-    pattern = PHRASES.get(reason)
-    return bool(pattern and text and pattern.search(text.lower()))
+    return bool(reason in PHRASES and text and _search(reason, text.lower()))
 
 
 def match_text(text: str) -> str | None:
@@ -720,7 +967,7 @@ def match_text(text: str) -> str | None:
         return None
     low = text.lower()
     for reason in _FIRST_ORDER + _SECOND_ORDER:
-        if PHRASES[reason].search(low):
+        if _search(reason, low):
             return reason
     return None
 
@@ -750,7 +997,7 @@ def derive(
         # each family is searched at most once per call, on the lower-cased text
         found = seen.get(reason)
         if found is None:
-            found = seen[reason] = bool(low and PHRASES[reason].search(low))
+            found = seen[reason] = bool(low and _search(reason, low))
         return found
 
     if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
@@ -763,7 +1010,11 @@ def derive(
     # unless the text shows the rejection was really about the sender or the content.
     if by_status == USER_UNKNOWN:
         for other in _USER_UNKNOWN_VETO:
-            if has(other):
+            strict = _VETO_PHRASES.get(other)
+            if strict is None:
+                if has(other):
+                    return other
+            elif low and strict.search(low) and not _excluded(other, low):
                 return other
         return USER_UNKNOWN
     if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPENDED):
