@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from service.config import Settings
@@ -158,3 +159,66 @@ def test_two_processes_with_overlapping_input_reach_the_single_process_state(
         assert f"four{k}@example.com" not in suppressed
     assert len(concurrent["changes"]) == len(set(concurrent["changes"])) == 4 * GROUPS
     assert concurrent["sources_valid"]
+
+
+def test_a_batch_that_deadlocks_is_redone_without_losing_or_doubling_anything(
+    database: Database, backend: str
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("row locks and deadlocks are PostgreSQL's; SQLite has one writer at a time")
+    import threading
+
+    from sqlalchemy import text
+
+    settings = Settings(database_url=database.url)
+    batch = [
+        (samples.hard_bounce("a@example.com", "dl-a"), "test:a"),
+        (samples.hard_bounce("b@example.com", "dl-b"), "test:b"),
+    ]
+    other = database.engine.connect()
+    other.begin()
+    # Another writer holds b@example.com ...
+    other.execute(
+        text(
+            "INSERT INTO recipients (address, suppressed, updated_at) VALUES ('b@example.com', false, now())"
+        )
+    )
+    results: list[Any] = []
+    worker = threading.Thread(target=lambda: results.extend(ingest_many(database, batch, settings)))
+    worker.start()
+    # ... the batch locks a@example.com and waits for b@example.com ...
+    deadline = time.monotonic() + 30
+    with database.engine.connect() as watcher:
+        while not watcher.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+        ).scalar_one():
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+    # ... and the other writer now wants a@example.com: a deadlock, which PostgreSQL breaks.
+    try:
+        other.execute(
+            text(
+                "INSERT INTO recipients (address, suppressed, updated_at) VALUES ('a@example.com', false, now()) ON CONFLICT DO NOTHING"
+            )
+        )
+        other.commit()
+    except Exception:
+        other.rollback()
+    finally:
+        other.close()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+
+    assert [r.suppressions_added for r in results] == [("a@example.com",), ("b@example.com",)]
+    state = snapshot(database)
+    assert [(a, r) for a, r, _ in state["suppressed"]] == [
+        ("a@example.com", "hard_bounce"),
+        ("b@example.com", "hard_bounce"),
+    ]
+    assert state["changes"] == [
+        ("a@example.com", "added", "hard_bounce"),
+        ("b@example.com", "added", "hard_bounce"),
+    ]
+    assert len(state["messages"]) == 2 and len(state["events"]) == 2
