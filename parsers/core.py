@@ -161,11 +161,11 @@ def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | N
 def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]]:
     """The first MTA text detector that recognises the message, with its deliveries."""
     try:
-        from parsers.mta import DETECTORS
+        from parsers.mta import candidates
     except Exception as exc:
         defects.append(f"parsers.mta: {type(exc).__name__}")
         return None, []
-    for module in DETECTORS:
+    for module in candidates(mail):
         try:
             found = module.inquire(mail)
         except Exception as exc:
@@ -225,12 +225,17 @@ def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
             d.reason = m.reason  # (a local mailer's failure, per the DSN part, stays one)
         if m.diagnostic and (not d.diagnostic or len(d.diagnostic) < 12):
             d.diagnostic = m.diagnostic
-        if m.status and (not d.status or d.status.endswith(".0.0")) and not m.status.endswith(".0.0"):
+        if m.status and _unspecific(d.status) and not _unspecific(m.status):
             d.status = m.status
         d.smtp_code = d.smtp_code or m.smtp_code
         d.remote_mta = d.remote_mta or m.remote_mta
         d.smtp_command = d.smtp_command or m.smtp_command
     return used
+
+
+def _unspecific(status: str | None) -> bool:
+    """No status, or one that names no particular cause: x.0.0 and x.1.0 ("other address status")."""
+    return not status or status.endswith((".0.0", ".1.0"))
 
 
 def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
@@ -275,8 +280,12 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             continue
         seen.add(recipient)
         status = reasons.valid_status(d.status)
-        if status is None and d.diagnostic:
-            status = reasons.status_in_text(d.diagnostic)
+        quoted = reasons.status_in_text(d.diagnostic) if d.diagnostic else None
+        if status is None or (quoted and _SPECIFIC_STATUS.match(quoted)):
+            # The remote server's own words are more precise than the reporting MTA's Status
+            # field (a relay writes 5.0.0 or 5.1.0 for a quoted "550 5.1.1 ..."); only a code with
+            # a specific subject and detail (no zeroes) replaces it.
+            status = quoted or status
         smtp_code = d.smtp_code or (reasons.reply_code_in_text(d.diagnostic) if d.diagnostic else None)
         command = d.smtp_command or dsn.command_in_text(d.diagnostic)
         if command is None and _quotes_recipient(d.diagnostic, recipient):
@@ -335,6 +344,7 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
 
 
 _REPLY_THEN = re.compile(r"\b[45]\d\d[ -]")
+_SPECIFIC_STATUS = re.compile(r"^[45]\.[1-9]\.[1-9]+$")
 
 
 def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:

@@ -688,7 +688,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"the destination host is not reachable",
         r"unable to resolve route",
         r"no (?:mx|route) (?:for|to)",
-        r"connection (?:timed out|lost|closed)",
+        r"connection (?:lost|closed)",  # (a timed-out connection is an expiry: EXPIRED)
         r"lost connection",
         r"temporary (?:dns|lookup) failure|dns (?:lookup )?(?:failure|timeout|error)",
         r"malformed or unexpected name server reply",

@@ -48,6 +48,36 @@ from parsers import reasons as r
         (None, "421 Too many concurrent SMTP connections", None, r.TOO_MANY_CONNECTIONS),
         (None, "Adresse inconnue: utilisateur inconnu", "RCPT", r.USER_UNKNOWN),
         (None, "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)", None, r.HOST_UNKNOWN),
+        # a user-unknown code stands against a mere mention of a block list ...
+        (
+            "5.1.1",
+            "550 5.1.1 <a@b.example> rejected, see https://www.spamhaus.org/ for policy",
+            None,
+            r.USER_UNKNOWN,
+        ),
+        # ... and "mailbox is inactive" is an unknown user, "this mailbox is disabled" a suspension
+        ("5.1.1", "550 5.1.1 mailbox is inactive", None, r.USER_UNKNOWN),
+        ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.SUSPENDED),
+        ("5.0.0", "550 5.0.0 Recipient address rejected: UserUnknown", "RCPT", r.USER_UNKNOWN),
+        (
+            "5.0.0",
+            "553 sorry, that domain or user isn't in my list of allowed rcpthosts",
+            "RCPT",
+            r.USER_UNKNOWN,
+        ),
+        (None, "550 <a@b.example>... Address rejected", "MAIL", r.REJECTED),
+        # "address rejected" about the recipient is not a sender rejection
+        (None, "550 Recipient address rejected: Access denied", "RCPT", r.USER_UNKNOWN),
+        (None, "550 Sender address has been blacklisted", "MAIL", r.REJECTED),
+        (
+            "5.7.1",
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using b.example",
+            None,
+            r.BLOCKED,
+        ),
+        ("4.4.2", "421 4.4.2 Connection timed out", None, r.EXPIRED),
+        (None, "Host name lookup failure", None, r.NETWORK_ERROR),
+        (None, "552 maildir delivery failed: userdisk quota exceeded", None, r.MAILBOX_FULL),
         (None, "", None, r.UNDEFINED),
         (None, "Something went wrong", None, r.ON_HOLD),
     ],
