@@ -52,13 +52,16 @@ def serve(database_url: str, port: int) -> None:
 
 def seed(database_url: str) -> str:
     """100,000 suppressed addresses and a read key; returns the key."""
-    from sqlalchemy import insert
+    from sqlalchemy import func, insert, select
 
     from service.apikeys import create_key
     from service.db import open_database
     from service.models import Recipient
 
     db = open_database(database_url, migrate=True)
+    with db.session() as session:
+        if session.scalar(select(func.count()).select_from(Recipient)):
+            raise SystemExit("the benchmark needs an empty database (it stores 100,000 test entries)")
     now = datetime.now(UTC)
     with db.transaction() as session:
         for start in range(0, STORED, 10_000):

@@ -13,6 +13,7 @@ import structlog
 from fastapi import FastAPI, HTTPException
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -175,6 +176,22 @@ def _optional(module: str, name: str) -> Any:
         return None
 
 
+def _lookup_engine(database: Database) -> Engine:
+    """The engine single lookups use. On PostgreSQL its own pool: autocommit and no pre-ping, so a
+    lookup is one round trip (a dead pooled connection fails one call with 503 and SQLAlchemy then
+    replaces the whole pool). SQLite has no round trips to save."""
+    if database.is_sqlite:
+        return database.engine
+    return create_engine(
+        database.url,
+        isolation_level="AUTOCOMMIT",
+        pool_pre_ping=False,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"connect_timeout": 5},
+    )
+
+
 def create_app(settings: Settings, db: Database | None = None, *, background: bool = False) -> FastAPI:
     """The API for `settings`. With `background`, the lifespan also runs the pollers and the relay.
 
@@ -183,6 +200,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
     """
     owns_db = db is None
     database = db if db is not None else Database(settings.database_url)
+    lookup_engine = _lookup_engine(database)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -200,6 +218,8 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
         finally:
             if work is not None:
                 work.shutdown()
+            if lookup_engine is not database.engine:
+                lookup_engine.dispose()
             if owns_db:
                 database.dispose()
 
@@ -221,7 +241,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
         else database.engine.execution_options(isolation_level="AUTOCOMMIT")
     )
     app.state.reads = sessionmaker(app.state.read_engine)
-    app.state.lookup_gate = LookupGate(app.state.read_engine)
+    app.state.lookup_gate = LookupGate(lookup_engine)
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)
