@@ -175,6 +175,8 @@ class Mail:
     # Decoded header values by lower-cased name: detectors ask for the same few headers often.
     _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     _names: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # Values derived from the message once and read by many detectors (body text, prefilter text).
+    memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def headers(self, name: str) -> list[str]:
         """Every value of a header of the message, decoded (cached)."""

@@ -108,6 +108,13 @@ def body_text(mail: Mail) -> str:
     """`mail.text`, or when it is empty the raw payloads of the parts (a broken MIME structure,
     such as a multipart whose boundary parameter was not folded into its header, hides the text
     from the loader)."""
+    cached = mail.memo.get("body_text")
+    if cached is None:
+        cached = mail.memo["body_text"] = _body_text(mail)
+    return cached
+
+
+def _body_text(mail: Mail) -> str:
     text = mail.text
     if not text.strip():
         chunks: list[str] = []
@@ -118,13 +125,18 @@ def body_text(mail: Mail) -> str:
             if len(chunks) > 64:
                 break
         text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")[: 256 * 1024]
-    if any(len(line) > MAX_LINE for line in text.split("\n")):
+    if len(text) > MAX_LINE and any(len(line) > MAX_LINE for line in text.split("\n")):
         text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
     return text
 
 
 def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
     """The human-readable report: the body text up to the attached original or a format's marker."""
+    if not markers:
+        cached = mail.memo.get("before_original")
+        if cached is None:
+            cached = mail.memo["before_original"] = cut_at(body_text(mail), ORIGINAL_MARKER)
+        return cached
     return cut_at(body_text(mail), ORIGINAL_MARKER, *markers)
 
 

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "DragonFly"
+# Prefilter markers (parsers.mta.candidates): every recipient comes from a _RECIPIENT line.
+MARKERS = ("there was an error delivering your mail to <",)
 
 _START = re.compile(r"^This is the DragonFly Mail Agent", re.M)
 _RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+)>")

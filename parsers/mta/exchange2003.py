@@ -9,6 +9,11 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Exchange2003"
+# Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the body.
+MARKERS = (
+    "did not reach the following recipient(s):",
+    "the following recipient(s) could not be reached:",
+)
 
 _START = re.compile(
     r"^\s*(?:Your message|did not reach the following recipient|"

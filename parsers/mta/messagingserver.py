@@ -9,6 +9,12 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MessagingServer"
+# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+MARKERS = (
+    "this report relates to a message you sent with the following header fields:",
+    "your message cannot be delivered to the following recipients:",
+    "your message has been delayed and is still awaiting delivery",
+)
 
 _START = re.compile(
     r"This report relates to a message you sent with the following header fields:|"

@@ -10,6 +10,8 @@ from parsers.mta import _common as c
 from parsers.mta import exim
 
 NAME = "MXLogic"
+# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+MARKERS = ("this message was created automatically by mail delivery software",)
 
 _START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)
 _END = re.compile(r"^Included is a copy of the message header:", re.M)

@@ -9,6 +9,17 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Postfix"
+# Prefilter markers (parsers.mta.candidates): every accepted report has one of its subjects, or its opening line in the body.
+MARKERS = (
+    "smtp server: errors from",
+    "undelivered mail returned to sender",
+    "delayed mail (still being retried)",
+    "mail system error - returned mail",
+    "undeliverable mail",
+    "the mail system",
+    "the postfix ",
+    "could not be delivered to one or more",
+)
 
 _SUBJECTS = re.compile(
     r"Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|"

@@ -9,6 +9,11 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Sendmail"
+# Prefilter markers (parsers.mta.candidates): the fatal-errors section or the session transcript must be in the body.
+MARKERS = (
+    "following addresses had",
+    "----- transcript of session follows -----",
+)
 
 _TRANSCRIPT = "----- Transcript of session follows -----"
 _FATAL = re.compile(
