@@ -1040,8 +1040,10 @@ def derive(
                 continue
             # Text alone proves an unknown user only in answer to RCPT TO; a rejection after
             # DATA that says "unknown user" is the recipient's filter (Japanese mobile carriers).
-            # So does an addressing status (x.1.x, e.g. Microsoft's 5.1.10 RecipientNotFound).
-            if cmd == "RCPT" or (status and status[1:4] == ".1."):
+            # Nothing else proves it: not another addressing status (a 5.1.10 or an Exchange
+            # 5.1.351 whose text says "unknown recipient" is filtered unless it answered RCPT TO;
+            # the providers' own tables in rhost and the MTA detectors say more where they know).
+            if cmd == "RCPT":
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue

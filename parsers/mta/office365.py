@@ -37,6 +37,8 @@ _ERROR = re.compile(
     r"^(?:Diagnostic information for administrators:|Error Details"
     r"|Diagnostische gegevens voor beheerders:|Informa.+es de diagn.+stico para administradores:)"
 )
+# "unknown recipient or mailbox unavailable -> <address>": Exchange's wording of a refusal of RCPT TO.
+_RCPT_REFUSED = re.compile(r"unknown recipient or mailbox unavailable ->.+@.+\.[a-zA-Z]+", re.IGNORECASE)
 _END = re.compile(r"^(?:Original [Mm]essage [Hh]eaders:?|Message Hops|Oorspronkelijke berichtkoppen:)")
 
 # Exchange Online's enhanced codes whose meaning is narrower than the generic RFC 3463 class.
@@ -161,5 +163,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     found = from_dsn_parts(mail) or _from_text(body_of(mail, _BOUNDARIES))
     for d in found:
+        if not d.smtp_command and d.diagnostic and _RCPT_REFUSED.search(d.diagnostic):
+            d.smtp_command = "RCPT"
         d.reason = d.reason or reason_for(d.status, d.diagnostic)
     return found

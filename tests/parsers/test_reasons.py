@@ -22,7 +22,11 @@ from parsers import reasons as r
         ("5.2.1", "550 5.2.1 mailbox disabled", None, r.SUSPENDED),
         ("5.2.1", "550 5.2.1 rejected by the recipient's filter", None, r.FILTERED),
         ("5.1.2", "550 5.1.2 Host unknown", None, r.HOST_UNKNOWN),
-        ("5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found", None, r.USER_UNKNOWN),
+        ("5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found", "RCPT", r.USER_UNKNOWN),
+        # an addressing status other than 5.1.0/5.1.1/5.1.3 with an unknown-user text, tied to no
+        # RCPT TO, is the recipient's filter
+        ("5.1.351", "550 5.1.351 unknown recipient or mailbox unavailable", None, r.FILTERED),
+        ("5.1.351", "550 5.1.351 unknown recipient or mailbox unavailable", "RCPT", r.USER_UNKNOWN),
         ("5.1.6", "550 5.1.6 recipient no longer on server", None, r.HAS_MOVED),
         ("5.2.2", "552 5.2.2 Quota exceeded", None, r.MAILBOX_FULL),
         ("4.2.2", "452 4.2.2 Over quota", None, r.MAILBOX_FULL),
