@@ -6,7 +6,9 @@ Usage (from the repository root):
 PostgreSQL: a throwaway database on BOUNCEBACK_TEST_PG_URL's server (default 127.0.0.1:5432),
 dropped afterwards. SQLite: a file in a temporary directory. The mix: soft bounces (most), hard
 bounces, complaints, auto-replies and delay warnings over a few thousand addresses, plus 10% redelivered
-duplicates. Prints one line per backend.
+duplicates. Prints the parser's own rate (the ceiling for one process), PostgreSQL's commit latency
+(what each one-transaction message pays for the disk flush), then one line per backend and batch size
+(1 = `ingest_message`, as the API and the IMAP intake do; 100 = `ingest_many`, as `bounceback ingest` does).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, text
 
 import parsers
 from service.config import Settings
@@ -70,6 +74,23 @@ def run(url: str, messages: list[bytes], batch: int) -> float:
     return len(messages) / elapsed
 
 
+def commit_latency_ms(url: str) -> float:
+    """One-row insert + commit on PostgreSQL: the disk flush every one-transaction message pays."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        conn.execute(text("CREATE TABLE commit_probe (x int)"))
+        conn.commit()
+        start = time.perf_counter()
+        for _ in range(100):
+            conn.execute(text("INSERT INTO commit_probe VALUES (1)"))
+            conn.commit()
+        elapsed = time.perf_counter() - start
+        conn.execute(text("DROP TABLE commit_probe"))
+        conn.commit()
+    engine.dispose()
+    return elapsed / 100 * 1000
+
+
 def parse_only(messages: list[bytes]) -> float:
     start = time.perf_counter()
     for raw in messages:
@@ -95,6 +116,8 @@ def main() -> int:
             elif backend == "postgresql":
                 url = create_pg_database()
                 try:
+                    if batch == 1:
+                        print(f"postgresql: commit latency {commit_latency_ms(url):.1f} ms")
                     rate = run(url, messages, batch)
                 finally:
                     drop_pg_database(url)
