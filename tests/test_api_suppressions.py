@@ -181,3 +181,16 @@ def test_export_of_more_than_one_page(api: Api) -> None:
     )
     addresses = [json.loads(line)["address"] for line in exported.text.splitlines()]
     assert len(addresses) == 4500 and len(set(addresses)) == 4500
+
+
+def test_request_latency_is_labelled_by_route_template_not_by_address(api: Api) -> None:
+    api.client.get("/v1/suppressions/someone@example.com", headers=api.auth("read"))
+    api.client.get("/no/such/path/for/anyone@example.com")
+    metrics = api.client.get("/metrics")
+    assert metrics.status_code == 200
+    assert (
+        'bounceback_api_request_seconds_count{method="GET",route="/v1/suppressions/{address}",status="404"}'
+        in metrics.text
+    )
+    assert 'route="unmatched"' in metrics.text
+    assert "someone@example.com" not in metrics.text and "anyone@example.com" not in metrics.text
