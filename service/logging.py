@@ -148,3 +148,24 @@ def redact_mapping(values: MutableMapping[str, Any]) -> dict[str, Any]:
 def log_startup(process: str, settings: Settings) -> None:
     """One line saying what started and with which settings (secrets masked)."""
     get_logger("bounceback").info("starting", process=process, settings=redact_mapping(settings.model_dump()))
+
+
+def configure_default() -> None:
+    """Before `configure` (one-shot commands, tests, library use): structlog goes through stdlib
+    logging, which shows only warnings and errors, on stderr, so nothing chatters on a command's
+    stdout (structlog's own default prints every level there)."""
+    structlog.configure(
+        processors=[
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            redact_secrets,
+            structlog.processors.KeyValueRenderer(key_order=["event"], drop_missing=True),
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=False,
+    )
+
+
+if not structlog.is_configured():
+    configure_default()

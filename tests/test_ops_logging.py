@@ -32,6 +32,7 @@ def _restore_logging() -> Iterator[None]:
     root.handlers[:] = handlers
     root.setLevel(level)
     structlog.reset_defaults()
+    bblog.configure_default()
 
 
 def _lines(stream: io.StringIO) -> list[str]:
@@ -180,3 +181,15 @@ def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None
         "suppressions_added": 1,
         "quarantine_reason": None,
     }
+
+
+def test_before_configure_logs_go_to_stdlib_logging_not_stdout(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # One-shot commands (`ingest`, `suppressions ...`) print results on stdout: no log line may mix in.
+    # Through stdlib logging an unconfigured process shows only warnings, on stderr.
+    bblog.get_logger("t").info("chatter", message_id=1)
+    bblog.get_logger("t").warning("worth seeing", url="imap://u:Pw9@h/")
+    assert capsys.readouterr().out == ""
+    assert "chatter" not in caplog.text
+    assert "worth seeing" in caplog.text and "Pw9" not in caplog.text

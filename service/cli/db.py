@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from service import logging as service_logging
 from service.cli.common import fail, settings_or_exit
 from service.db import Database, DatabaseUnavailable
 
@@ -21,7 +20,6 @@ def register(sub: Any) -> None:
 def upgrade(args: argparse.Namespace) -> int:
     del args
     settings = settings_or_exit()
-    service_logging.configure(settings)  # Alembic's "Running upgrade" lines, JSON in containers
     db = Database(settings.database_url)
     try:
         db.upgrade()
