@@ -241,6 +241,13 @@ def _unspecific(status: str | None) -> bool:
 def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
     """Reason for one delivery, and the diagnostic that supports it."""
     if d.reason:
+        if d.reason in reasons.RECHECKED and d.action != "delayed":
+            # A format's general verdict yields to what the remote host's reply says precisely.
+            again = rhost.reason(d) or reasons.derive(
+                d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command, d.diagnostic_type
+            )
+            if reasons.overrules(again, d.reason):
+                return again, d.diagnostic
         return d.reason, d.diagnostic
     hosted = rhost.reason(d)
     if hosted:

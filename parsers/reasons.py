@@ -956,6 +956,27 @@ _SMTP_CODE_REASON: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
+# Reasons a format (an MTA text detector) states that the generic table still checks, as sisimai
+# does: a report can say "expired" or "user unknown" for a recipient whose server said more
+# precisely "mailbox full" (or gave a 5.1.1 after the retries ran out).
+RECHECKED: Final = frozenset(
+    {
+        UNDEFINED, ON_HOLD, SYSTEM_ERROR, SECURITY_ERROR, EXPIRED, SUSPENDED, NETWORK_ERROR,
+        HOST_UNKNOWN, USER_UNKNOWN,
+    }
+)  # fmt: skip
+
+
+def overrules(found: str, stated: str) -> bool:
+    """Whether `found` (the generic table's reason) replaces a format's `stated` reason.
+
+    Only a reason of the first, specific pass does, and only one ranked before the stated one.
+    """
+    if stated not in RECHECKED or found == stated or found not in _FIRST_ORDER:
+        return False
+    return stated not in _FIRST_ORDER or _FIRST_ORDER.index(found) < _FIRST_ORDER.index(stated)
+
+
 def matches(reason: str, text: str) -> bool:
     """Whether `text` contains a phrase of the family `reason` (any case)."""
     return bool(reason in PHRASES and text and _search(reason, text.lower()))
