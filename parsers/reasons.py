@@ -739,15 +739,16 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"(?:message|content) (?:is )?(?:not )?(?:rfc|rfc-?\d+) ?compliant",
         r"bare (?:lf|cr|newline)",
     ),
+    # Only a destination that takes no mail at all (a hard bounce with a 5xx): not a refusal of
+    # one message ("mail not accepted from ...").
     NOT_ACCEPT: _family(
-        r"does not accept mail",
-        r"domain \S{0,200}does not accept",
+        r"(?:host|domain|host/domain) (?:does not|doesn'?t) accept (?:any )?mail",
         r"accepts no mail",
         r"null mx",
-        r"mail (?:is )?not accepted",
-        r"no mx record",
+        r"no mx record found for domain",
+        r"name server: \.: host not found",
+        r"no route for current request",
         r"smtp protocol returned a permanent error",
-        r"host (?:does not|doesn'?t) accept mail",
         r"(?:mx|srv) record indicated no smtp service",
     ),
     MAILER_ERROR: _family(
@@ -951,8 +952,8 @@ _SMTP_CODE_REASON: Final[dict[str, str]] = {
     "421": SYSTEM_ERROR, "450": FILTERED, "451": SYSTEM_ERROR, "452": MAILBOX_FULL,
     "500": SYNTAX_ERROR, "501": SYNTAX_ERROR, "502": SYNTAX_ERROR, "503": SYNTAX_ERROR,
     "504": SYNTAX_ERROR, "521": NOT_ACCEPT, "523": MESSAGE_TOO_BIG, "552": MAILBOX_FULL,
-    "553": USER_UNKNOWN, "554": ON_HOLD, "556": NOT_ACCEPT, "530": SECURITY_ERROR,
-    "535": SECURITY_ERROR, "550": ON_HOLD, "551": HAS_MOVED,
+    "554": ON_HOLD, "556": NOT_ACCEPT, "530": SECURITY_ERROR,
+    "535": SECURITY_ERROR, "550": ON_HOLD, 
 }  # fmt: skip
 
 

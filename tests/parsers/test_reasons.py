@@ -82,6 +82,12 @@ from parsers import reasons as r
         ("4.4.2", "421 4.4.2 Connection timed out", None, r.EXPIRED),
         (None, "Host name lookup failure", None, r.NETWORK_ERROR),
         (None, "552 maildir delivery failed: userdisk quota exceeded", None, r.MAILBOX_FULL),
+        # a bare reply code names no reason (553 is not "user unknown", 551 not "moved")
+        (None, "553 Requested action not taken: mailbox name not allowed", None, r.ON_HOLD),
+        (None, "551 User not local; please try <b@c.example>", None, r.ON_HOLD),
+        # not_accept is a destination that takes no mail at all, not a refusal of one message
+        (None, "550 Mail not accepted from this host", None, r.ON_HOLD),
+        (None, "554 Host does not accept mail", None, r.NOT_ACCEPT),
         (None, "", None, r.UNDEFINED),
         (None, "Something went wrong", None, r.ON_HOLD),
     ],
