@@ -817,6 +817,27 @@ _USER_UNKNOWN_VETO: Final = (
 # sender or its IP address was refused; the broad block-list vocabulary of BLOCKED and REJECTED
 # (a provider's URL naming Spamhaus, "listed in ...") does not undo what the code says.
 _VETO_PHRASES: Final[dict[str, re.Pattern[str]]] = {
+    SUSPENDED: _family(
+        r" is currently suspended",
+        r" temporary locked",
+        r"archived recipient",
+        r"boite du destinataire archivee",
+        r"email account that you tried to reach is disabled",
+        r"has been suspended",
+        r"inactive account",
+        r"invalid/inactive user",
+        r"is a deactivated mailbox",
+        r"is unavailable: user is terminated",
+        r"mailbox (?:currently suspended|disabled|is frozen|unavailable or access denied)",
+        r"recipient rejected: temporarily inactive",
+        r"recipient suspend the service",
+        r"this account has been (?:disabled or discontinued|temporarily suspended)",
+        r"this address no longer accepts mail",
+        r"this mailbox is disabled",
+        r"user or domain is disabled",
+        r"user suspended",
+        r"vdelivermail: account is locked",
+    ),
     BLOCKED: _family(
         r" said: 550 blocked",
         r"//www\.spamcop\.net/bl\.",

@@ -62,6 +62,7 @@ from parsers import reasons as r
         # ... and "mailbox is inactive" is an unknown user, "this mailbox is disabled" a suspension
         ("5.1.1", "550 5.1.1 mailbox is inactive", None, r.USER_UNKNOWN),
         ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.SUSPENDED),
+        ("5.1.1", "550 5.1.1 <a@b.example>: account is disabled", None, r.USER_UNKNOWN),
         ("5.0.0", "550 5.0.0 Recipient address rejected: UserUnknown", "RCPT", r.USER_UNKNOWN),
         (
             "5.0.0",
