@@ -5,11 +5,14 @@ empty list) when the message is not in its format, otherwise one Delivery per fa
 `inquire` must be cheap to reject (check a header or subject first) and must never raise.
 DETECTORS is the explicit order in which they are tried; the first non-empty answer wins.
 
-A module may also declare `MARKERS: tuple[str, ...]`, lower-case strings of which at least one
-appears (case-insensitively) in the subject, the From, a header line or the body text of every
-message it accepts. `candidates()` skips a detector when none of its markers is in the message,
-without running its code: the markers must cover every accept path of `inquire` (a phrase the
-format always prints, a header it is gated on), or the detector must not declare any.
+A module may also declare prefilter markers, for a format whose own rejection is costly (a
+pattern search over the body): `MARKERS: tuple[str, ...]`, lower-case strings of which at least one
+appears, case-insensitively, in the subject, the From or the report text before the attached
+original (`_common.before_original(mail)`) of every message the detector accepts; and optionally
+`MARKER_HEADERS: tuple[str, ...]`, header names whose presence alone lets the detector run.
+`candidates()` skips a detector whose markers are all absent without running its code: the markers
+must cover every accept path of `inquire` (a phrase the format always prints where the detector
+looks for it, the header it is gated on), or the detector must not declare any.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 
 from parsers.delivery import Delivery
-from parsers.mail import Mail, decode_header_value
+from parsers.mail import Mail
 
 Inquire = Callable[[Mail], "list[Delivery] | None"]
 
@@ -93,30 +96,25 @@ def _load() -> tuple[ModuleType, ...]:
 
 
 DETECTORS: tuple[ModuleType, ...] = _load()
-# Each detector with its prefilter markers (None: always run).
-_GATED: tuple[tuple[ModuleType, tuple[str, ...] | None], ...] = tuple(
-    (module, getattr(module, "MARKERS", None) or None) for module in DETECTORS
+# Each detector with its prefilter markers and marker headers (None: always run).
+_GATED: tuple[tuple[ModuleType, tuple[str, ...] | None, tuple[str, ...]], ...] = tuple(
+    (module, getattr(module, "MARKERS", None) or None, getattr(module, "MARKER_HEADERS", ()))
+    for module in DETECTORS
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
-# with IGNORECASE); folded so that a lower-case ASCII marker still finds them.
+# with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def haystack(mail: Mail) -> str:
-    """What the markers are looked for in: subject, From, every header line and the body text,
-    lower-cased once per message."""
+    """What the markers are looked for in: the subject, the From and the report text before the
+    attached original, lower-cased (computed once per message)."""
     cached = mail.memo.get("haystack")
     if cached is not None:
         return cached
-    from parsers.mta._common import body_text
+    from parsers.mta._common import before_original
 
-    lines = [mail.subject, mail.from_]
-    for name, value in mail.message.items():
-        lines.append(f"{name}: {decode_header_value(value)}")
-    # The full text (detectors reading `mail.text` see lines longer than body_text keeps), or the
-    # raw payloads body_text falls back to when the loader found no text.
-    lines.append(mail.text if mail.text.strip() else body_text(mail))
-    text = "\n".join(lines)
+    text = "\n".join((mail.subject, mail.from_, before_original(mail)))
     if not text.isascii():
         text = text.translate(_ASCII_FOLD)
     text = mail.memo["haystack"] = text.lower()
@@ -126,7 +124,7 @@ def haystack(mail: Mail) -> str:
 def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     """The detectors, in order, that may recognise the message (those whose markers it has)."""
     hay: str | None = None
-    for module, markers in _GATED:
+    for module, markers, headers in _GATED:
         if markers is not None and prefilter:
             if hay is None:
                 try:
@@ -135,6 +133,8 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                     prefilter = False
                     yield module
                     continue
-            if not any(marker in hay for marker in markers):
+            if not any(marker in hay for marker in markers) and not any(
+                mail.has_header(name) for name in headers
+            ):
                 continue
         yield module

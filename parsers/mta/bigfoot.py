@@ -7,8 +7,6 @@ from parsers.mail import Mail
 from parsers.mta._providers import command_in, from_dsn_parts, from_dsn_text, guarded
 
 NAME = "Bigfoot"
-# Prefilter markers (parsers.mta.candidates): gated on Bigfoot's From or Received.
-MARKERS = ("bigfoot.com",)
 
 
 @guarded

@@ -9,7 +9,7 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Exchange2003"
-# Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the body.
+# Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the report.
 MARKERS = (
     "did not reach the following recipient(s):",
     "the following recipient(s) could not be reached:",

@@ -9,15 +9,15 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Exim"
-# Prefilter markers (parsers.mta.candidates): an accepted report has an opening line of _START or an X-Failed-Recipients header.
+# Prefilter markers (parsers.mta.candidates): _START must be in the report, or the message has an X-Failed-Recipients header.
 MARKERS = (
     "this message was created automatically by mail delivery software",
     "a message that you sent",
     "has been frozen",
     "was frozen on arrival",
     "router encountered the following error(s):",
-    "x-failed-recipients:",
 )
+MARKER_HEADERS = ("X-Failed-Recipients",)
 
 _SUBJECT = re.compile(
     r"Mail delivery failed|Warning: message \S+ delayed|Delivery Status Notification|"

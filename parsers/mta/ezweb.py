@@ -9,12 +9,6 @@ from parsers.mail import Mail
 from parsers.mta._providers import body_of, command_in, first_reason, guarded, make, sweep
 
 NAME = "EZweb"
-# Prefilter markers (parsers.mta.candidates): _is_ezweb needs two of its signs, one of which names EZweb/au or has its subject.
-MARKERS = (
-    "ezweb.ne.jp",
-    "au.com",
-    "mail system error - returned mail",
-)
 
 _BOUNDARIES = ("--------------------------------------------------",)
 _MARKERS = ("The user(s) ", "Your message ", "Each of the following", "<")

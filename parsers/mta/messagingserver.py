@@ -9,7 +9,7 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MessagingServer"
-# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = (
     "this report relates to a message you sent with the following header fields:",
     "your message cannot be delivered to the following recipients:",

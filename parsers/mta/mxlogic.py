@@ -10,7 +10,7 @@ from parsers.mta import _common as c
 from parsers.mta import exim
 
 NAME = "MXLogic"
-# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this message was created automatically by mail delivery software",)
 
 _START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)

@@ -9,7 +9,7 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "OpenSMTPD"
-# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this is the mailer-daemon, please do not reply to this e",)
 
 _START = re.compile(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)

@@ -9,14 +9,13 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Postfix"
-# Prefilter markers (parsers.mta.candidates): every accepted report has one of its subjects, or its opening line in the body.
+# Prefilter markers (parsers.mta.candidates): one of its subjects, or its opening line in the report.
 MARKERS = (
     "smtp server: errors from",
     "undelivered mail returned to sender",
     "delayed mail (still being retried)",
-    "mail system error - returned mail",
+    "mail system",
     "undeliverable mail",
-    "the mail system",
     "the postfix ",
     "could not be delivered to one or more",
 )

@@ -9,18 +9,12 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "qmail"
-# Prefilter markers (parsers.mta.candidates): _START must be in the body.
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = (
-    "hi. this is the qmail",
-    "qmail-send program",
-    "i'm afraid i wasn't able to deliver your message to the following addresses",
-    "unable to deliver your message to the following address",
+    "qmail",
+    "to the following address",
     "su mensaje no pudo ser entregado",
     "this is the machine generated message from mail service",
-    "unable to deliver message to the following address",
-    "unfortunately, your mail was not delivered to the following address",
-    "your mail message to the following address",
-    "your message to the following addresses",
     "he/her is not ",
     "this is the mail delivery agent at",
     "we're sorry.",

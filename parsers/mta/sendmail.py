@@ -9,7 +9,7 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Sendmail"
-# Prefilter markers (parsers.mta.candidates): the fatal-errors section or the session transcript must be in the body.
+# Prefilter markers (parsers.mta.candidates): the fatal-errors section or the session transcript must be in the report.
 MARKERS = (
     "following addresses had",
     "----- transcript of session follows -----",
