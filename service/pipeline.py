@@ -391,6 +391,12 @@ def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestRe
     )
 
 
+def _deciding_addresses(result: ParseResult) -> list[str]:
+    """Normalised recipients of the events in `result` that the policy may act on."""
+    usable, _ = _usable_events(result)
+    return [e.recipient for e in usable if e.type in ("bounce", "complaint")]
+
+
 # PostgreSQL SQLSTATEs worth a retry: serialization failure, deadlock detected.
 _RETRY_SQLSTATES = {"40001", "40P01"}
 
@@ -472,9 +478,18 @@ def ingest_many(
             prepared.append((raw, source, None, None))  # a duplicate, most likely: no parse needed
         else:
             prepared.append((raw, source, *_safe_parse(raw, settings)))
+    # The addresses the batch may decide for, locked up front in one go (two statements, not two per
+    # address and message).
+    deciding = [
+        address
+        for item in prepared
+        if not isinstance(item, MessageTooLarge) and item[2] is not None
+        for address in _deciding_addresses(item[2])
+    ]
     try:
         with db.transaction() as session:
             repository.take_bulk_writer_turn(session)
+            repository.lock_recipients(session, deciding, datetime.now(UTC))
             results: list[IngestResult | MessageTooLarge] = []
             for item in prepared:
                 if isinstance(item, MessageTooLarge):

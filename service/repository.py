@@ -219,17 +219,57 @@ def insert_outbox(
 # --- recipients (per-address state) ---------------------------------------------------------
 
 
+# Addresses whose rows this session's transaction holds locked (see lock_recipients).
+_LOCKED = "bounceback.locked_recipients"
+
+
+def _locked(session: Session) -> set[str]:
+    """The set for the session's current transaction (locks end with it, and so does the set)."""
+    transaction = session.get_transaction()
+    held = session.info.get(_LOCKED)
+    if held is None or held[0] is not transaction:
+        held = (transaction, set())
+        session.info[_LOCKED] = held
+    addresses: set[str] = held[1]
+    return addresses
+
+
 def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
     """The address's row, created when missing, locked for this transaction's policy decision.
 
     PostgreSQL: insert-on-conflict-do-nothing, then SELECT ... FOR UPDATE, so two processes deciding
     for one address take turns and the second sees what the first committed. SQLite serialises
-    writers for the whole database already (the transaction holds the write lock).
+    writers for the whole database already (the transaction holds the write lock). A row this
+    transaction locked already is taken from the session without asking the database again.
     """
+    if session.in_transaction() and address in _locked(session):
+        held = session.get(Recipient, address)
+        if held is not None:
+            return held
     hot = _hot(session)
     session.execute(hot.insert_recipient, {"address": address, "suppressed": False, "updated_at": now})
     row: Recipient = session.execute(hot.lock_recipient, {"address": address}).scalar_one()
+    _locked(session).add(address)
     return row
+
+
+def lock_recipients(session: Session, addresses: Sequence[str], now: datetime) -> None:
+    """Create and lock the rows of many addresses at once, in address order (one global order, so
+    two transactions doing this never wait for each other in a cycle); see `lock_recipient`."""
+    unique = sorted(set(addresses))
+    if not unique:
+        return
+    hot = _hot(session)
+    session.execute(
+        hot.insert_recipient, [{"address": a, "suppressed": False, "updated_at": now} for a in unique]
+    )
+    stmt = select(Recipient).order_by(Recipient.address).execution_options(populate_existing=True)
+    if is_postgresql(session):
+        stmt = stmt.with_for_update()
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i : i + _IN_CHUNK]
+        session.execute(stmt.where(Recipient.address.in_(chunk))).scalars().all()
+    _locked(session).update(unique)
 
 
 def recipient(session: Session, address: str) -> Recipient | None:
