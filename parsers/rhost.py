@@ -349,6 +349,56 @@ _APPLE = {
     "user_unknown": ("inactive email address", "user does not exist", "unknown or illegal alias"),
 }
 
+# Cloudflare Email Routing (*.mx.cloudflare.net).
+_CLOUDFLARE = {"blocked": ("found on one or more dnsbls",), "system_error": ("upstream error",)}
+
+# Zoho Mail (*.zoho.com, *.zoho.eu).
+_ZOHO = {
+    "auth_failure": ("email rejected per dmarc policy",),
+    "blocked": ("greylisted, try again after some time",),
+    "rejected": (
+        "email cannot be delivered. reason: email flagged as spam",
+        "mail rejected by destination domain",
+    ),
+    "policy": ("email policy violation detected", "mailbox delivery restricted by policy error"),
+    "system_error": ("temporary system error",),
+    "user_unknown": ("user does not exist",),
+    "virus_detected": (" detected by zoho mail",),
+}
+
+# Broadcom Email Security.cloud, formerly MessageLabs (*.messagelabs.com).
+_MESSAGELABS = {
+    "auth_failure": ("domain authentication fail",),
+    "bad_reputation": ("connection rejected by policy",),
+    "blocked": (
+        "mail rejected because your ip is in the pbl",
+        "your ip address has been ",
+        "your ip address (ip-addr) has been blocked",
+        "your email address (addr) has been blocked",
+    ),
+    "content_error": ("stray linefeeds in message",),
+    "security_error": (
+        "tls/sslv3 connection required",
+        "please turn on smtp authentication in your mail client",
+    ),
+    "no_relaying": (" as a relay, ",),
+    "not_compliant_rfc": (
+        "550 requested action aborted [4]",
+        "has detected that this message is not rfc 5322",
+    ),
+    "rate_limited": ("too many recipients received this hour", "too many messages"),
+    "rejected": (
+        "sender envelope domain not allowed for sender ip address",
+        "your domain has been blocked",
+        "your email address has been blocked",
+        "your envelope sender is in my badmailfrom list",
+        "your email address has been blacklisted",
+        "your domain has been blacklisted",
+    ),
+    "spam_detected": ("message filtered", "filtered by outbound scanning"),
+    "user_unknown": ("no such user", "invalid recipient", "mailbox is not allowed"),
+}
+
 _COX_CODES = {
     "CXBL": "blocked",
     "CXDNS": "require_ptr",
@@ -675,6 +725,9 @@ _BY_HOST: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
     (("charter.net",), _spectrum),
     ((".qq.com",), lambda r: _phrases(r, _TENCENT)),
     ((".yahoodns.net",), lambda r: _phrases(r, _YAHOO)),
+    ((".mx.cloudflare.net",), lambda r: _phrases(r, _CLOUDFLARE)),
+    ((".zoho.com", ".zoho.eu"), lambda r: _phrases(r, _ZOHO)),
+    (("messagelabs.com",), lambda r: _phrases(r, _MESSAGELABS)),
 )
 # ISPs whose replies carry their own code whoever relayed the bounce: keyed on the recipient's domain.
 _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (

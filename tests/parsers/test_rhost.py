@@ -1,0 +1,34 @@
+"""Provider vocabularies: a remote host's documented reply names the reason, keyed on the host."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import rhost
+from parsers.delivery import Delivery
+
+
+@pytest.mark.parametrize(
+    ("host", "diagnostic", "reason"),
+    [
+        ("mx1.mx.cloudflare.net", "554 <192.0.2.1> found on one or more DNSBLs (abusixip)", "blocked"),
+        ("mx.zoho.com", "550 5.1.1 User does not exist - <a@zoho.example>", "user_unknown"),
+        ("mx.zoho.com", "554 5.7.7 Email policy violation detected", "policy"),
+        (
+            "cluster1.eu.messagelabs.com",
+            "553 Sorry, your envelope sender is in my badmailfrom list",
+            "rejected",
+        ),
+        ("cluster1.eu.messagelabs.com", "550-Invalid recipient <a@b.example> 550 (#5.1.1)", "user_unknown"),
+    ],
+)
+def test_provider_reply_names_the_reason(host: str, diagnostic: str, reason: str) -> None:
+    d = Delivery("a@b.example", status="5.0.0", diagnostic=diagnostic, remote_mta=host)
+    assert rhost.reason(d) == reason
+
+
+def test_the_same_words_from_another_host_are_left_to_the_generic_table() -> None:
+    d = Delivery(
+        "a@b.example", diagnostic="554 5.7.7 Email policy violation detected", remote_mta="mx.example.net"
+    )
+    assert rhost.reason(d) is None
