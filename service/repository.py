@@ -219,19 +219,20 @@ def insert_outbox(
 # --- recipients (per-address state) ---------------------------------------------------------
 
 
-# Addresses whose rows this session's transaction holds locked (see lock_recipients).
+# Rows this session's transaction holds locked, by address (see lock_recipients). Held here, not
+# only in the session's identity map, which forgets unmodified objects nobody references.
 _LOCKED = "bounceback.locked_recipients"
 
 
-def _locked(session: Session) -> set[str]:
-    """The set for the session's current transaction (locks end with it, and so does the set)."""
+def _locked(session: Session) -> dict[str, Recipient]:
+    """The rows for the session's current transaction (locks end with it, and so does this)."""
     transaction = session.get_transaction()
     held = session.info.get(_LOCKED)
     if held is None or held[0] is not transaction:
-        held = (transaction, set())
+        held = (transaction, {})
         session.info[_LOCKED] = held
-    addresses: set[str] = held[1]
-    return addresses
+    rows: dict[str, Recipient] = held[1]
+    return rows
 
 
 def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
@@ -240,16 +241,16 @@ def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
     PostgreSQL: insert-on-conflict-do-nothing, then SELECT ... FOR UPDATE, so two processes deciding
     for one address take turns and the second sees what the first committed. SQLite serialises
     writers for the whole database already (the transaction holds the write lock). A row this
-    transaction locked already is taken from the session without asking the database again.
+    transaction locked already is taken as it is, without asking the database again.
     """
-    if session.in_transaction() and address in _locked(session):
-        held = session.get(Recipient, address)
+    if session.in_transaction():
+        held = _locked(session).get(address)
         if held is not None:
             return held
     hot = _hot(session)
     session.execute(hot.insert_recipient, {"address": address, "suppressed": False, "updated_at": now})
     row: Recipient = session.execute(hot.lock_recipient, {"address": address}).scalar_one()
-    _locked(session).add(address)
+    _locked(session)[address] = row
     return row
 
 
@@ -266,10 +267,11 @@ def lock_recipients(session: Session, addresses: Sequence[str], now: datetime) -
     stmt = select(Recipient).order_by(Recipient.address).execution_options(populate_existing=True)
     if is_postgresql(session):
         stmt = stmt.with_for_update()
+    rows: list[Recipient] = []
     for i in range(0, len(unique), _IN_CHUNK):
         chunk = unique[i : i + _IN_CHUNK]
-        session.execute(stmt.where(Recipient.address.in_(chunk))).scalars().all()
-    _locked(session).update(unique)
+        rows.extend(session.execute(stmt.where(Recipient.address.in_(chunk))).scalars())
+    _locked(session).update((row.address, row) for row in rows)
 
 
 def recipient(session: Session, address: str) -> Recipient | None:
