@@ -352,20 +352,6 @@ _APPLE = {
 # Cloudflare Email Routing (*.mx.cloudflare.net).
 _CLOUDFLARE = {"blocked": ("found on one or more dnsbls",), "system_error": ("upstream error",)}
 
-# Zoho Mail (*.zoho.com, *.zoho.eu).
-_ZOHO = {
-    "auth_failure": ("email rejected per dmarc policy",),
-    "blocked": ("greylisted, try again after some time",),
-    "rejected": (
-        "email cannot be delivered. reason: email flagged as spam",
-        "mail rejected by destination domain",
-    ),
-    "policy": ("email policy violation detected", "mailbox delivery restricted by policy error"),
-    "system_error": ("temporary system error",),
-    "user_unknown": ("user does not exist",),
-    "virus_detected": (" detected by zoho mail",),
-}
-
 # Broadcom Email Security.cloud, formerly MessageLabs (*.messagelabs.com).
 _MESSAGELABS = {
     "auth_failure": ("domain authentication fail",),
@@ -726,7 +712,6 @@ _BY_HOST: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
     ((".qq.com",), lambda r: _phrases(r, _TENCENT)),
     ((".yahoodns.net",), lambda r: _phrases(r, _YAHOO)),
     ((".mx.cloudflare.net",), lambda r: _phrases(r, _CLOUDFLARE)),
-    ((".zoho.com", ".zoho.eu"), lambda r: _phrases(r, _ZOHO)),
     (("messagelabs.com",), lambda r: _phrases(r, _MESSAGELABS)),
 )
 # ISPs whose replies carry their own code whoever relayed the bounce: keyed on the recipient's domain.
