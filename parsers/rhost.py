@@ -349,9 +349,6 @@ _APPLE = {
     "user_unknown": ("inactive email address", "user does not exist", "unknown or illegal alias"),
 }
 
-# Cloudflare Email Routing (*.mx.cloudflare.net).
-_CLOUDFLARE = {"blocked": ("found on one or more dnsbls",), "system_error": ("upstream error",)}
-
 # Broadcom Email Security.cloud, formerly MessageLabs (*.messagelabs.com).
 _MESSAGELABS = {
     "auth_failure": ("domain authentication fail",),
@@ -711,7 +708,6 @@ _BY_HOST: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] = (
     (("charter.net",), _spectrum),
     ((".qq.com",), lambda r: _phrases(r, _TENCENT)),
     ((".yahoodns.net",), lambda r: _phrases(r, _YAHOO)),
-    ((".mx.cloudflare.net",), lambda r: _phrases(r, _CLOUDFLARE)),
     (("messagelabs.com",), lambda r: _phrases(r, _MESSAGELABS)),
 )
 # ISPs whose replies carry their own code whoever relayed the bounce: keyed on the recipient's domain.

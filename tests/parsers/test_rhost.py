@@ -11,7 +11,6 @@ from parsers.delivery import Delivery
 @pytest.mark.parametrize(
     ("host", "diagnostic", "reason"),
     [
-        ("mx1.mx.cloudflare.net", "554 <192.0.2.1> found on one or more DNSBLs (abusixip)", "blocked"),
         (
             "cluster1.eu.messagelabs.com",
             "553 Sorry, your envelope sender is in my badmailfrom list",
