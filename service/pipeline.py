@@ -257,9 +257,11 @@ def ingest_parsed(
         assert existing is not None
         return _duplicate(session, existing, kind)
 
-    metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type).inc()
+    repository.count_when_committed(
+        session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type)
+    )
     if quarantine_reason:
-        metrics.MESSAGES_QUARANTINED.labels(source=kind).inc()
+        repository.count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
         outbox.enqueue(
             session,
             outbox.MESSAGE_QUARANTINED,
@@ -323,7 +325,10 @@ def record_parse_result(
     ]
     announcements = []
     for data in recorded:
-        metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]).inc()
+        repository.count_when_committed(
+            session,
+            metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
+        )
         ce_type = _CE_TYPES.get((data["type"], data["classification"]))
         if ce_type is None:
             continue
@@ -379,7 +384,7 @@ def _note(data: dict[str, Any]) -> str:
 
 
 def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestResult:
-    metrics.MESSAGES_DUPLICATE.labels(source=kind).inc()
+    repository.count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
     return IngestResult(
         message.id,
         message.outcome,

@@ -87,7 +87,7 @@ def apply_suppression(
         },
         now=now,
     )
-    metrics.SUPPRESSIONS_ADDED.labels(reason=reason).inc()
+    repository.count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
 
 
 def add_manual(
@@ -170,7 +170,7 @@ def remove(
         },
         now=now,
     )
-    metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason).inc()
+    repository.count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
     return True
 
 

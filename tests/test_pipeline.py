@@ -275,3 +275,23 @@ def test_arrival_order_does_not_change_the_stored_outcome(database: Database) ->
         assert (fwd.suppressed, fwd.reason, fwd.since) == (rev.suppressed, rev.reason, rev.since)
         assert fwd.suppressed and fwd.since is not None
         assert fwd.since.replace(tzinfo=UTC) == T0 + timedelta(days=4)
+
+
+def test_figures_count_committed_work_only(database: Database) -> None:
+    from prometheus_client import REGISTRY
+
+    def added() -> float:
+        return (
+            REGISTRY.get_sample_value("bounceback_suppressions_added_total", {"reason": "hard_bounce"}) or 0.0
+        )
+
+    before = added()
+    with pytest.raises(RuntimeError), database.transaction() as session:
+        ingest_parsed(
+            session, b"rolled back", "test", SETTINGS, ParseResult("dsn", (hard("rb@example.com"),))
+        )
+        raise RuntimeError("the caller fails after ingesting")
+    assert added() == before
+    assert state(database, "rb@example.com") == (False, None)
+    feed(database, "kept", hard("rb@example.com"))
+    assert added() == before + 1
