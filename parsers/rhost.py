@@ -431,7 +431,7 @@ _SPECTRUM = (
     (1160, 1190, "policy"),
     (1200, 1250, "blocked"),
     (1260, 1260, "network_error"),
-    (1300, 1340, "rate_limited"),
+    (1300, 1340, "too_many_connections"),  # concurrent connections; the others are rates
     (1350, 1490, "rate_limited"),
     (1500, 1520, "rejected"),
     (1530, 1530, "message_too_big"),
