@@ -454,9 +454,10 @@ def _spectrum(reply: _Reply) -> str | None:
 
 # Orange / La Poste: "OFR_506", "LPN105_104", "OUK_513": the last three digits are the code.
 _FRANCE = {
+    "101": "blocked",
     "102": "blocked",
     "103": "blocked",
-    "104": "rate_limited",
+    "104": "too_many_connections",
     "305": "security_error",
     "401": "blocked",
     "402": "security_error",
@@ -473,13 +474,16 @@ _FRANCE = {
     "506": "spam_detected",
     "510": "blocked",
     "514": "message_too_big",
+    "517": "policy",
+    "630": "policy",
     "999": "blocked",
 }
 
 
 def _france(reply: _Reply) -> str | None:
-    m = re.search(r"\b(?:lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b", reply.text)
-    return _FRANCE.get(m.group(0)[-3:]) if m else None
+    m = re.search(r"\b(?:lpnaaa|lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b", reply.text)
+    # A code Orange/La Poste do not document ("try again later" ones) says nothing more: undefined.
+    return _FRANCE.get(m.group(0)[-3:], "undefined") if m else None
 
 
 _GODADDY_CODES = {

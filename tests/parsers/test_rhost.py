@@ -17,6 +17,13 @@ from parsers.delivery import Delivery
             "rejected",
         ),
         ("cluster1.eu.messagelabs.com", "550-Invalid recipient <a@b.example> 550 (#5.1.1)", "user_unknown"),
+        ("smtpz4.laposte.net", "554 5.7.1 <mx[192.0.2.9]>: Client host rejected LPN000_630", "policy"),
+        (
+            "smtp-in.orange.fr",
+            "421 4.2.1 Service refuse. Service refused, please try later. LPN006_107",
+            "undefined",
+        ),
+        ("smtp-in.orange.fr", "550 5.1.1 Invalid recipient. OFR_416 [416]", "user_unknown"),
     ],
 )
 def test_provider_reply_names_the_reason(host: str, diagnostic: str, reason: str) -> None:
