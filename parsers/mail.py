@@ -233,7 +233,12 @@ def _fill(mail: Mail, msg: Message) -> None:
     mail.subject = decode_header_value(msg.get("Subject", ""))
     mail.from_ = decode_header_value(msg.get("From", ""))
     mail.content_type = msg.get_content_type()
-    mail.report_type = (msg.get_param("report-type") or "") if msg.is_multipart() else ""  # type: ignore[assignment]
+    # get_param scans and parses the whole header list: ask only when the parameter is there.
+    content_type = msg.get("Content-Type") if msg.is_multipart() else None
+    if content_type is not None and "report-type" in str(content_type).lower():
+        mail.report_type = msg.get_param("report-type") or ""  # type: ignore[assignment]
+    else:
+        mail.report_type = ""
     if not isinstance(mail.report_type, str):
         mail.report_type = ""
     mail.report_type = mail.report_type.lower()
@@ -286,9 +291,7 @@ def _fill(mail: Mail, msg: Message) -> None:
         if ctype == "text/html":
             html_chunks.append(html_to_text(payload_text(part)))
             return
-        if part.get_content_maintype() in ("text", "message") or (
-            ctype == "application/octet-stream" and depth == 0
-        ):
+        if ctype.split("/")[0] in ("text", "message") or (ctype == "application/octet-stream" and depth == 0):
             chunks.append(payload_text(part))
 
     walk(msg, 0)
@@ -301,6 +304,20 @@ def _fill(mail: Mail, msg: Message) -> None:
     mail.text = text
 
 
+def _header_lines(block: Message) -> str:
+    """The header block of a parsed message as `Name: decoded value` lines."""
+    raw = getattr(block, "_headers", None)
+    if block.policy is not email.policy.compat32 or not isinstance(raw, list):
+        return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items())
+    # compat32 hands a value back as stored unless it holds surrogate escapes (8-bit bytes): an
+    # ASCII value skips that check.
+    fetch = block.policy.header_fetch_parse
+    return "\n".join(
+        f"{k}: {decode_header_value(v if isinstance(v, str) and v.isascii() else fetch(k, v))}"
+        for k, v in raw
+    )
+
+
 def _report_text(part: Message) -> str:
     """Text of a report part; the email package may have parsed it into header blocks."""
     payload = part.get_payload()
@@ -308,7 +325,7 @@ def _report_text(part: Message) -> str:
         blocks = []
         for block in payload:
             if isinstance(block, Message):
-                blocks.append("\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items()))
+                blocks.append(_header_lines(block))
                 # message/global-delivery-status is parsed as one message: the recipient
                 # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
                 if not block.is_multipart():
@@ -323,8 +340,7 @@ def _original_head(part: Message) -> str:
     """The header block of an attached original, as text."""
     payload = part.get_payload()
     if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        inner = payload[0]
-        return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in inner.items())
+        return _header_lines(payload[0])
     text = payload_text(part)
     end = re.search(r"\r?\n\r?\n", text)
     return text[: end.start()] if end else text[: 64 * 1024]

@@ -59,6 +59,16 @@ _RHOST_PATTERNS = (
     re.compile(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
     re.compile(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
 )
+# Literal text each pattern above needs (case-sensitive patterns): the search is skipped without
+# it, which keeps a diagnostic that names no host cheap.
+_RHOST_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("[",),
+    ("said:",),
+    ("while talking to",),
+    ("did not like",),
+    ("remote host",),
+    ("Connected to",),
+)
 
 # The SMTP command a reply answered, as formats phrase it.
 _COMMAND_PATTERNS = (
@@ -69,6 +79,16 @@ _COMMAND_PATTERNS = (
     re.compile(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
     re.compile(r"most progress was (RCPT|MAIL|DATA) ", re.I),
 )
+# Lower-case literal text each pattern above needs (in the text folded by _fold).
+_COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
+# Non-ASCII letters that IGNORECASE matches to ASCII ones (Python's re): folded before a
+# lower-case literal test stands in for a case-insensitive pattern.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """Lower-cased text in which a case-insensitive pattern's ASCII letters can be looked for."""
+    return (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
 
 
 def detector(func: Inquire) -> Inquire:
@@ -194,7 +214,9 @@ def find_smtp_code(text: str) -> str | None:
 def remote_host(text: str) -> str | None:
     """The remote MTA named in a diagnostic ("host X said:", "while talking to X:")."""
     text = text[:8000]  # it is named early; a long transcript need not be scanned to its end
-    for pattern in _RHOST_PATTERNS:
+    for pattern, needs in zip(_RHOST_PATTERNS, _RHOST_NEEDS, strict=True):
+        if not any(n in text for n in needs):
+            continue
         found = pattern.search(text)
         if found:
             return found.group(1).rstrip(".").lower()
@@ -204,7 +226,10 @@ def remote_host(text: str) -> str | None:
 def smtp_command(text: str) -> str | None:
     """The SMTP command a rejection answered, when the text says (RCPT, MAIL, DATA, HELO)."""
     text = text[:8000]
-    for pattern in _COMMAND_PATTERNS:
+    folded = _fold(text)
+    for pattern, needs in zip(_COMMAND_PATTERNS, _COMMAND_NEEDS, strict=True):
+        if needs not in folded:
+            continue
         found = pattern.search(text)
         if found:
             command = found.group(1).upper()
