@@ -852,19 +852,32 @@ def _search(reason: str, low: str) -> bool:
 # Which families may overrule a reason named by the status code alone: used to break ties the way
 # reports mean them (a 5.1.1 that says "blocked" is a block, a 5.7.1 that says "spam" is spam).
 _USER_UNKNOWN_VETO: Final = (
-    NO_RELAYING,
-    BLOCKED,
     MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
+    EXCEED_LIMIT,
+    SUSPENDED,
     HAS_MOVED,
+    NO_RELAYING,
+    AUTH_FAILURE,
+    BLOCKED,
     REJECTED,
     NOT_ACCEPT,
-    SUSPENDED,
 )
 
 # A user-unknown status code (5.1.1, 5.1.0 ...) is overruled only by an explicit statement that the
 # sender or its IP address was refused; the broad block-list vocabulary of BLOCKED and REJECTED
 # (a provider's URL naming Spamhaus, "listed in ...") does not undo what the code says.
 _VETO_PHRASES: Final[dict[str, re.Pattern[str]]] = {
+    AUTH_FAILURE: _family(
+        r"//spf\.pobox\.com",
+        r"bad spf records for",
+        r"dmarc policy",
+        r"please inspect your spf settings",
+        r"sender policy framework (?:\(spf\) fail|violation)",
+        r"spf \(sender policy framework\) domain authentication fail",
+        r"spf check: fail",
+        r"is not allowed to send from <[^>]{1,300}> per it'?s spf record",
+    ),
     SUSPENDED: _family(
         r" is currently suspended",
         r" temporary locked",

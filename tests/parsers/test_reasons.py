@@ -63,6 +63,9 @@ from parsers import reasons as r
         ("5.1.1", "550 5.1.1 mailbox is inactive", None, r.USER_UNKNOWN),
         ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.SUSPENDED),
         ("5.1.1", "550 5.1.1 <a@b.example>: account is disabled", None, r.USER_UNKNOWN),
+        # what sisimai checks before an unknown user overrules the code: size, SPF/DMARC
+        ("5.1.1", "552 5.1.1 message size exceeds fixed maximum message size", None, r.MESSAGE_TOO_BIG),
+        ("5.1.1", "550 5.1.1 Email rejected per DMARC policy for b.example", None, r.AUTH_FAILURE),
         ("5.0.0", "550 5.0.0 Recipient address rejected: UserUnknown", "RCPT", r.USER_UNKNOWN),
         (
             "5.0.0",
