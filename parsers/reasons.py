@@ -1021,8 +1021,8 @@ _VETO_PHRASES: Final[dict[str, re.Pattern[str]]] = {
 # First pass over text (Sisimai-like order): specific families before generic ones.
 _FIRST_ORDER: Final = (
     MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, SUSPENDED, HAS_MOVED, NO_RELAYING, USER_UNKNOWN,
-    FILTERED, REJECTED, HOST_UNKNOWN, NOT_COMPLIANT_RFC, SPAM_DETECTED, TOO_MANY_CONNECTIONS,
-    REQUIRE_PTR, BLOCKED,
+    FILTERED, REQUIRE_PTR, NOT_COMPLIANT_RFC, REJECTED, HOST_UNKNOWN, SPAM_DETECTED,
+    TOO_MANY_CONNECTIONS, BLOCKED,
 )  # fmt: skip
 # Second pass: what is left when none of the above fits.
 _SECOND_ORDER: Final = (
