@@ -35,6 +35,15 @@ _HANDLER_MARK = "_bounceback_handler"
 _QUIET_LOGGERS = ("kafka", "aioimaplib", "alembic.runtime.plugins", "uvicorn.access")
 
 
+class _StreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    def handleError(self, record: logging.LogRecord) -> None:
+        # The stream is gone (interpreter or test-runner teardown while a client library's thread
+        # still logs): there is no one left to tell, so no "--- Logging error ---" traceback either.
+        if getattr(self.stream, "closed", False):
+            return
+        super().handleError(record)
+
+
 def redact_text(text: str) -> str:
     """`text` with passwords in URLs, Authorization values, API keys and `password=` values masked."""
     text = _URL_PASSWORD.sub(lambda m: m.group("prefix") + REDACTED, text)
@@ -106,7 +115,7 @@ def configure(settings: Settings, *, stream: TextIO | None = None) -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler(stream)
+    handler = _StreamHandler(stream)
     handler.setFormatter(formatter)
     setattr(handler, _HANDLER_MARK, True)
 

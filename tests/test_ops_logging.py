@@ -188,8 +188,19 @@ def test_before_configure_logs_go_to_stdlib_logging_not_stdout(
 ) -> None:
     # One-shot commands (`ingest`, `suppressions ...`) print results on stdout: no log line may mix in.
     # Through stdlib logging an unconfigured process shows only warnings, on stderr.
+    logging.getLogger().setLevel(logging.WARNING)  # as in a fresh process (other tests configure)
+    bblog.configure_default()
     bblog.get_logger("t").info("chatter", message_id=1)
     bblog.get_logger("t").warning("worth seeing", url="imap://u:Pw9@h/")
     assert capsys.readouterr().out == ""
     assert "chatter" not in caplog.text
     assert "worth seeing" in caplog.text and "Pw9" not in caplog.text
+
+
+def test_a_closed_stream_is_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # Client libraries (kafka-python) log from their own threads, sometimes after stderr has closed.
+    out = io.StringIO()
+    bblog.configure(Settings(log_format="json"), stream=out)
+    out.close()
+    logging.getLogger("kafka.net.connection").error("Connection lost")
+    assert "Logging error" not in capsys.readouterr().err
