@@ -247,7 +247,8 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"exceeded maximum inbound message size",
         r"line limit exceeded",
         r"max(?:imum)? message size exceeded",
-        r"message (?:file )?too (?:big|large)",
+        r"message (?:file )?too big",
+        r"message too large for this ",
         r"message size exceeds (?:fixed )?(?:maximum|limit)",
         r"message size \S+ exceeds",
         r"size (?:of message |limit )?exceeds?",
@@ -259,6 +260,8 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
     EXCEED_LIMIT: _family(
         r"message too large for this recipient",
         r"exceeds? (?:the )?(?:per-)?(?:mailbox|recipient) (?:message )?(?:size )?limit",
+        r"message too large",
+        r"message header size exceeds limit",
     ),
     SUSPENDED: _family(
         r"account (?:has been |is )?(?:disabled|suspended|frozen|deactivated|inactive|locked)",
@@ -553,7 +556,6 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"hosts with dynamic ip",
         r"invalid ip for sending mail of domain",
         r"ip \d{1,3}(?:\.\d{1,3}){3} is blocked",
-        r"ip/domain reputation problems",
         r"is in a black ?list",
         r"is not allowed to send (?:mail )?from",
         r"listed (?:in|on|at) (?:the )?\S{0,60}(?:black ?list|block ?list|rbl|dnsbl)",
@@ -647,6 +649,10 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"(?:virus|malware) (?:scan|check)",
         r"mail content denied",
         r"attachment (?:blocked|rejected|not allowed)|banned attachment|illegal attachment",
+        r"it has a potentially executable attachment",
+        r"contains prohibited virus or spam content",
+        r"this form of attachment has been used by recent viruses or other malware",
+        r"virus phishing/malicious_url detected",
     ),
     POLICY: _family(
         r"email not accepted for policy reasons",
@@ -786,6 +792,11 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"invalid (?:header|mime)",
         r"(?:message|content) (?:is )?(?:not )?(?:rfc|rfc-?\d+) ?compliant",
         r"bare (?:lf|cr|newline)",
+        r"duplicate header",
+        r"header size exceeds maximum permitted",
+        r"message header size, or recipient list, exceeds policy limit",
+        r"this message contains? (?:invalid mime headers|improperly-formatted binary content"
+        r"|text that uses unnecessary base64 encoding)",
     ),
     # Only a destination that takes no mail at all (a hard bounce with a 5xx): not a refusal of
     # one message ("mail not accepted from ...").
@@ -823,9 +834,17 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
         r"multiple addresses in from:",
         r"not (?:rfc|rfc-?)\s?(?:5322|2822|822|5321|2821) (?:compliant|conformant)",
         r"(?:message|header)s? (?:is |are )?not (?:rfc|standards?)[- ]compliant",
-        r"duplicate (?:header|message-id|from|date|subject)",
+        r"duplicate (?:message-id|from|date|subject)",
+        r"support\.google\.com/mail/\?p=rfcmessagenoncompliant",
         r"missing (?:required )?(?:header|date|from|message-id)",
         r"rfc ?(?:5322|2822) (?:violation|section)",
+    ),
+    BAD_REPUTATION: _family(
+        r"a poor email reputation score",
+        r"has been temporarily rate limited due to ip reputation",
+        r"ip/domain reputation problems",
+        r"likely suspicious due to the very low reputation",
+        r"the sending mta'?s poor reputation",
     ),
     ON_HOLD: _family(r"on hold"),
 }
@@ -1026,14 +1045,15 @@ _FIRST_ORDER: Final = (
 )  # fmt: skip
 # Second pass: what is left when none of the above fits.
 _SECOND_ORDER: Final = (
-    VIRUS_DETECTED, AUTH_FAILURE, POLICY, RATE_LIMITED, SECURITY_ERROR, SYSTEM_FULL, SYSTEM_ERROR,
-    NETWORK_ERROR, EXPIRED, CONTENT_ERROR, NOT_ACCEPT, MAILER_ERROR, SYNTAX_ERROR, ON_HOLD,
+    VIRUS_DETECTED, AUTH_FAILURE, BAD_REPUTATION, POLICY, RATE_LIMITED, SECURITY_ERROR, SYSTEM_FULL,
+    SYSTEM_ERROR, NETWORK_ERROR, EXPIRED, CONTENT_ERROR, NOT_ACCEPT, MAILER_ERROR, SYNTAX_ERROR,
+    ON_HOLD,
 )  # fmt: skip
 
 _SMTP_CODE_REASON: Final[dict[str, str]] = {
     "450": FILTERED, "452": MAILBOX_FULL,
-    "500": SYNTAX_ERROR, "501": SYNTAX_ERROR, "502": SYNTAX_ERROR, "503": SYNTAX_ERROR,
-    "504": SYNTAX_ERROR, "521": NOT_ACCEPT, "523": MESSAGE_TOO_BIG, "552": MAILBOX_FULL,
+    "501": SYNTAX_ERROR, "502": SYNTAX_ERROR, "503": SYNTAX_ERROR, "504": SYNTAX_ERROR,
+    "505": SYNTAX_ERROR, "506": SYNTAX_ERROR, "507": SYNTAX_ERROR, "521": NOT_ACCEPT, "523": MESSAGE_TOO_BIG, "552": MAILBOX_FULL,
     "554": ON_HOLD, "556": NOT_ACCEPT, "530": SECURITY_ERROR,
     "535": SECURITY_ERROR, "550": ON_HOLD,
 }  # fmt: skip
