@@ -18,7 +18,7 @@ _END = re.compile(r"^Message headers follow\.|^Original message follows\.", re.M
 _FORMAT_REASONS = (
     # dma gave up after its queue lifetime: "Could not deliver for the last N seconds. Giving up."
     (c.EXPIRED, re.compile(r"Could not deliver for the last \d+ seconds", re.I)),
-    (c.HOST_UNKNOWN, re.compile(r"DNS lookup failure: host \S+ not found|unable to resolve", re.I)),
+    (c.HOST_UNKNOWN, re.compile(r"DNS lookup failure: host \S+ not found", re.I)),
     (
         c.NETWORK_ERROR,
         re.compile(r"can not connect to|unable to establish connection|connect to .* failed", re.I),
