@@ -109,6 +109,10 @@ def payload_text(part: Message) -> str:
         return ""
     if not isinstance(data, bytes):
         return str(data)
+    # get_content_charset scans and parses the header list: ask only when the parameter is there.
+    content_type = part.get("Content-Type")
+    if content_type is None or "charset" not in str(content_type).lower():
+        return decode_bytes(data)
     return decode_bytes(data, part.get_content_charset())
 
 
