@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, command_in, first_reason, guarded, make, sweep
 
 NAME = "MailRu"
+# Prefilter markers (parsers.mta.candidates): its From must name mail.ru.
+MARKERS = ("mail.ru",)
 
 _BOUNDARIES = ("------ This is a copy of the message, including all the headers. ------",)
 _START = "This message was created automatically by mail delivery software."

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "X2"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("unable to deliver message to the following address(es).",)
 
 _SUBJECT = re.compile(r"^(?:Delivery failure|failure delivery|failed delivery)\s*$", re.I)
 _START = re.compile(r"^Unable to deliver message to the following address\(es\)\.", re.M)
