@@ -92,6 +92,15 @@ from parsers import reasons as r
         # not_accept is a destination that takes no mail at all, not a refusal of one message
         (None, "550 Mail not accepted from this host", None, r.ON_HOLD),
         (None, "554 Host does not accept mail", None, r.NOT_ACCEPT),
+        # sisimai's first pass: a rate limit before a block, PTR before an unknown host
+        (
+            None,
+            "451 4.7.1 <mx.b.example>: Client host rejected: Please try again slower",
+            None,
+            r.RATE_LIMITED,
+        ),
+        ("5.0.0", "550 5.0.0 Reverse DNS failed for host x.example: host not found", None, r.REQUIRE_PTR),
+        ("5.7.1", "550 5.7.1 IP/domain reputation problems", None, r.BAD_REPUTATION),
         (None, "", None, r.UNDEFINED),
         (None, "Something went wrong", None, r.ON_HOLD),
     ],
