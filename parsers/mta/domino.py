@@ -34,14 +34,22 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECT.search(mail.subject):
         return None
     text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
-    to = _TO.search(text)
-    because = _BECAUSE.search(text, to.end()) if to else None
-    if to is None or because is None:
+    # One "was not delivered to: ... because: ..." block per recipient (or group of recipients).
+    found: list[Delivery] = []
+    for to in _TO.finditer(text):
+        because = _BECAUSE.search(text, to.end())
+        if because is None:
+            break
+        following = _TO.search(text, to.end())
+        # (a block without a reason of its own takes the next block's)
+        end = min(because.start(), following.start()) if following else because.start()
+        addresses = c.find_addresses(text[to.end() : end])
+        reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
+        reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
+        found.extend(c.make(a, reason_text, reason=reason) for a in addresses)
+    if not found:
         return c.dsn_fields(c.body_text(mail)) or None
-    addresses = c.find_addresses(text[to.end() : because.start()])
-    reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
-    reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
-    return [c.make(a, reason_text, reason=reason) for a in addresses]
+    return found
 
 
 inquire = c.detector(_inquire)
