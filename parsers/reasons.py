@@ -9,7 +9,9 @@ text says "user unknown" is. `classify` is the only rule that maps a reason to h
 from __future__ import annotations
 
 import re
-from typing import Final
+import re._constants as _sre
+import re._parser as _parser
+from typing import Any, Final
 
 # --- the taxonomy ------------------------------------------------------------------------------
 
@@ -204,13 +206,96 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _family(*phrases: str) -> re.Pattern[str]:
+_Parsed = list[tuple[Any, Any]]
+_REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _required(items: _Parsed) -> frozenset[str] | None:
+    """Strings at least one of which occurs in every text the parsed pattern `items` matches.
+
+    Only what a match cannot avoid counts: a run of literal characters, a group, a repetition of at
+    least one, or an alternation all of whose branches have such strings (their union). Of the
+    candidates in a sequence the one with the longest shortest string wins (fewest false hits),
+    then the one with fewest strings. None when nothing is certain.
+    """
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run = []
+        sub: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            sub = _required(list(av[3]))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]
+            if all(branches):
+                sub = frozenset().union(*(b for b in branches if b))
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _required(list(av[2]))
+        if sub:
+            options.append(sub)
+    if run:
+        options.append(frozenset({"".join(run)}))
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+
+
+def _keywords(pattern: str) -> tuple[str, ...] | None:
+    """The strings one of which a text must hold for `pattern` to match in it, shortest first;
+    a string that contains another of them is dropped (the shorter one is found wherever it is)."""
+    found = _required(list(_parser.parse(pattern)))
+    if not found:
+        return None
+    kept: list[str] = []
+    for word in sorted(found, key=len):
+        if not any(short in word for short in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+class _Family:
+    """One family's alternation, searched only in a text that holds one of its literal keywords.
+
+    The regular expression and its keywords are built on first use: a process that parses one
+    message compiles only the families it needs, and most texts are rejected by a few `in` tests
+    instead of a walk of the whole alternation.
+    """
+
+    __slots__ = ("_keywords", "_regex", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._keywords: tuple[str, ...] | None = None
+        self._regex: re.Pattern[str] | None = None
+
+    def search(self, low: str) -> bool:
+        """Whether lower-cased `low` holds one of the family's phrases."""
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self.pattern)
+            self._keywords = _keywords(self.pattern)
+        keywords = self._keywords
+        if keywords is not None:
+            for word in keywords:
+                if word in low:
+                    break
+            else:
+                return False
+        return regex.search(low) is not None
+
+
+def _family(*phrases: str) -> _Family:
     # Matched against lower-cased text without re.IGNORECASE: much faster in CPython's re, which
     # can then skip ahead on the alternatives' first characters.
-    return re.compile("|".join(f"(?:{_lower_pattern(p)})" for p in phrases))
+    return _Family("|".join(f"(?:{_lower_pattern(p)})" for p in phrases))
 
 
-PHRASES: Final[dict[str, re.Pattern[str]]] = {
+PHRASES: Final[dict[str, _Family]] = {
     MAILBOX_FULL: _family(
         r"account is (?:exceeding their quota|(?:temporarily )?over quota)",
         r"delivery failed: over quota",
@@ -851,7 +936,7 @@ PHRASES: Final[dict[str, re.Pattern[str]]] = {
 
 # A family does not apply to a text that contains one of these (the phrase means another reason
 # there: "recipient address rejected" is about the recipient, not the sender).
-_UNLESS: Final[dict[str, re.Pattern[str]]] = {
+_UNLESS: Final[dict[str, _Family]] = {
     REJECTED: _family(
         r"5\.1\.0 address rejected", r"recipient address rejected", r"sender ip address rejected"
     ),
@@ -865,7 +950,7 @@ def _excluded(reason: str, low: str) -> bool:
 
 def _search(reason: str, low: str) -> bool:
     """Whether lower-cased `low` holds a phrase of the family `reason` (and none of its exceptions)."""
-    return bool(PHRASES[reason].search(low)) and not _excluded(reason, low)
+    return PHRASES[reason].search(low) and not _excluded(reason, low)
 
 
 # Which families may overrule a reason named by the status code alone: used to break ties the way
@@ -886,7 +971,7 @@ _USER_UNKNOWN_VETO: Final = (
 # A user-unknown status code (5.1.1, 5.1.0 ...) is overruled only by an explicit statement that the
 # sender or its IP address was refused; the broad block-list vocabulary of BLOCKED and REJECTED
 # (a provider's URL naming Spamhaus, "listed in ...") does not undo what the code says.
-_VETO_PHRASES: Final[dict[str, re.Pattern[str]]] = {
+_VETO_PHRASES: Final[dict[str, _Family]] = {
     AUTH_FAILURE: _family(
         r"//spf\.pobox\.com",
         r"bad spf records for",

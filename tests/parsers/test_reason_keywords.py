@@ -1,0 +1,81 @@
+"""The reason families' keyword prefilter never hides a phrase the family's expression matches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parsers import reasons
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+FAMILIES = {
+    **{f"phrases:{k}": v for k, v in reasons.PHRASES.items()},
+    **{f"veto:{k}": v for k, v in reasons._VETO_PHRASES.items()},
+    **{f"unless:{k}": v for k, v in reasons._UNLESS.items()},
+}
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The phrases `_family` joined as `(?:one)|(?:two)|...` (a split that breaks one is skipped)."""
+    found = []
+    for alt in pattern[3:-1].split(")|(?:"):
+        try:
+            re.compile(alt)
+        except re.error:
+            continue
+        found.append(alt)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keywords"),
+    [
+        (r"mailbox (?:full|is full)", ("mailbox ",)),
+        (r"(?<!delivery )temporarily (?:disabled|suspended)", ("temporarily ",)),
+        (r"(?:disabled|locked) (?:mail)?(?:box|account)", ("locked", "disabled")),
+        (r"user'?s? over quota", (" over quota",)),
+        (r"no (?:a|b)", ("no ",)),
+        (r"(?:abc|x?)", None),  # a branch that can match nothing: no keyword is certain
+        (r"\S+ \d+", (" ",)),  # weak but certain
+        (r"a{2,} quota|(?:z)+ quota", (" quota",)),
+    ],
+)
+def test_keywords_are_what_every_match_must_contain(pattern: str, keywords: tuple[str, ...] | None) -> None:
+    got = reasons._keywords(pattern)
+    assert (None if got is None else sorted(got)) == (None if keywords is None else sorted(keywords))
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_prefilter_agrees_with_the_expression_on_fixture_texts(name: str) -> None:
+    family = FAMILIES[name]
+    regex = re.compile(family.pattern)
+    texts = [p.read_bytes().decode("utf-8", "replace").lower() for p in FIXTURES.rglob("*.eml")]
+    for text in texts:
+        for line in text.splitlines():
+            assert family.search(line) == bool(regex.search(line)), line
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_prefilter_agrees_on_generated_matches(name: str) -> None:
+    family = FAMILIES[name]
+    regex = re.compile(family.pattern)
+    strategies = []
+    for alt in _alternatives(family.pattern):
+        if any(mark in alt for mark in ("(?<", "(?=", "(?!", "\\b", "^", "$")):
+            continue  # generated text plus context may not match: look-arounds and anchors
+        strategies.append(st.from_regex(re.compile(alt), fullmatch=True))
+    assert strategies
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(strategies), st.text(max_size=5), st.text(max_size=5))
+    def check(phrase: str, before: str, after: str) -> None:
+        text = before + phrase + after
+        assert family.search(text) == bool(regex.search(text))
+        assert family.search(text)
+
+    check()
