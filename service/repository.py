@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, event, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
+from service.models import Base, BounceEvent, InboundMessage, Recipient, SuppressionChange
 from service.outbox import EVENT_TYPES
 from service.policy import SENDER_SIDE_REASONS, SoftBounce
 
@@ -72,6 +72,9 @@ class _Statements:
     """The statements of the hot path, built once per dialect (building them costs more than running)."""
 
     insert_message: Any
+    insert_event: Any
+    insert_events: Any
+    insert_outbox: Any
     insert_recipient: Any
     lock_recipient: Any
     soft_bounces: Any
@@ -93,10 +96,14 @@ def _hot(session: Session) -> _Statements:
     )
     if dialect == "postgresql":
         lock = lock.with_for_update()
+    events = Base.metadata.tables["events"]
     built = _Statements(
         insert_message=_insert(session, messages)
         .on_conflict_do_nothing(index_elements=["content_hash"])
         .returning(messages.c.id),
+        insert_event=insert(events).returning(events.c.id),
+        insert_events=insert(events).returning(events.c.id, sort_by_parameter_order=True),
+        insert_outbox=insert(Base.metadata.tables["outbox"]),
         insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
             index_elements=["address"]
         ),
@@ -200,9 +207,11 @@ def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict
     if not rows:
         return []
     fitted = [fit(BounceEvent, row) for row in rows]
-    ids = session.scalars(
-        insert(BounceEvent).returning(BounceEvent.id, sort_by_parameter_order=True), fitted
-    ).all()
+    hot = _hot(session)
+    if len(fitted) == 1:  # the common case, and a cheaper statement
+        ids = [session.execute(hot.insert_event, fitted[0]).scalar_one()]
+    else:
+        ids = list(session.execute(hot.insert_events, fitted).scalars())
     return [{"id": int(i), **row} for i, row in zip(ids, fitted, strict=True)]
 
 
@@ -233,7 +242,7 @@ def insert_outbox(
         if ce_type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {ce_type}")
     session.execute(
-        insert(OutboxEvent),
+        _hot(session).insert_outbox,
         [
             {"ce_id": str(uuid.uuid4()), "ce_type": t, "subject": subject, "data": data, "created_at": now}
             for t, subject, data in rows
