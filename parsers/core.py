@@ -380,12 +380,42 @@ def _in_reply_to(mail: Mail) -> str | None:
     return decode_header_value(value).strip() or None if value is not None else None
 
 
+# The RFC 5322 date almost every message has ("Mon, 23 Nov 2026 02:17:37 +0000", maybe followed by
+# a comment): read directly, exactly as email.utils reads it (which ignores what follows the zone).
+_PLAIN_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]\d{3}) (\d\d):(\d\d):(\d\d) "
+    r"([+-])(\d\d)(\d\d)(?: .*)?",
+    re.ASCII,
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
+
+
+def _parse_date(text: str) -> _dt.datetime:
+    """`email.utils.parsedate_to_datetime`, without its general tokenizer for the common shape."""
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is None:
+        return email.utils.parsedate_to_datetime(text)
+    day, month, year, hour, minute, second, sign, tzh, tzm = m.groups()
+    fields = (int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+    offset = int(tzh) * 3600 + int(tzm) * 60
+    if offset == 0 and sign == "-":  # -0000: the zone is unknown (a naive datetime)
+        return _dt.datetime(*fields)
+    seconds = -offset if sign == "-" else offset
+    return _dt.datetime(*fields, tzinfo=_dt.timezone(_dt.timedelta(seconds=seconds)))
+
+
 def _iso_date(value: object) -> str | None:
     """The Date header as ISO 8601 UTC, or None when it cannot be read."""
     if value is None:
         return None
     try:
-        when = email.utils.parsedate_to_datetime(decode_header_value(value))
+        when = _parse_date(decode_header_value(value))
     except Exception:
         return None
     if when is None:
