@@ -55,6 +55,9 @@ __all__ = [
 
 log = get_logger(__name__)
 
+# RFC 2606 / RFC 6761: no address in this top-level domain can ever receive mail.
+UNDELIVERABLE_TLD = ".invalid"
+
 PROCESSED = "processed"
 QUARANTINED = "quarantined"
 
@@ -339,8 +342,14 @@ def record_parse_result(
     policy_settings = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
     by_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for data in recorded:
-        if data["type"] in ("bounce", "complaint"):  # nothing else can change an address's state
-            by_address[data["recipient"]].append(data)
+        if data["type"] not in ("bounce", "complaint"):  # nothing else can change an address's state
+            continue
+        if data["recipient"].endswith(UNDELIVERABLE_TLD):
+            # The parser names a complaint whose recipient was redacted entirely with a reserved
+            # .invalid address: the event is kept for history, but there is nobody to suppress.
+            log.warning("complaint_without_recipient", message_id=message_id, source=source)
+            continue
+        by_address[data["recipient"]].append(data)
     added: list[str] = []
     # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
     for address in sorted(by_address):

@@ -146,6 +146,16 @@ def test_hard_bounces_and_complaints_suppress_at_once(database: Database, event,
     assert count(database, SuppressionChange) == 1
 
 
+def test_a_complaint_naming_nobody_is_recorded_but_suppresses_nothing(database: Database) -> None:
+    # The parser reports an ARF report whose recipient was redacted entirely with a reserved
+    # .invalid address; that must never become a suppression list entry.
+    r = feed(database, "anon", complaint("undisclosed-recipient@unknown.invalid"))
+    assert r.outcome == "processed" and len(r.events) == 1
+    assert r.suppressions_added == ()
+    assert state(database, "undisclosed-recipient@unknown.invalid") == (False, None)
+    assert count(database, SuppressionChange) == 0
+
+
 @pytest.mark.parametrize("event", [auto_reply, delay, lambda a: soft(a, "5.7.1", "blocked")])
 def test_ignored_events_and_blocklist_rejections_never_suppress(database: Database, event) -> None:  # type: ignore[no-untyped-def]
     for i in range(6):
