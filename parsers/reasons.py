@@ -242,7 +242,25 @@ def _required(items: _Parsed) -> frozenset[str] | None:
         options.append(frozenset({"".join(run)}))
     if not options:
         return None
-    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+    return max(options, key=_selectivity)
+
+
+# Words most diagnostics contain whatever their reason: a keyword that is one of them lets nearly
+# every text through to the full search, so another required string of the phrase is preferred.
+_COMMON_WORDS: Final = frozenset(
+    {
+        "account", "address", "connection", "delivery", "denied", "domain", "e-mail", "email",
+        "error", "exceed", "exceeded", "failed", "from", "has been", "host", "mail", "mail from",
+        "mailbox", "message", "not", "recipient", "rejected", "sender", "server", "smtp", "the",
+        "this", "user",
+    }
+)  # fmt: skip
+
+
+def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
+    """How rarely texts hold one of `option`'s strings (greater is rarer)."""
+    rare = all(len(s.strip()) > 2 and s.strip() not in _COMMON_WORDS for s in option)
+    return (rare, min(len(s) for s in option), -len(option))
 
 
 def _keywords(pattern: str) -> tuple[str, ...] | None:

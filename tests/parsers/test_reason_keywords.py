@@ -35,7 +35,7 @@ def _alternatives(pattern: str) -> list[str]:
 @pytest.mark.parametrize(
     ("pattern", "keywords"),
     [
-        (r"mailbox (?:full|is full)", ("mailbox ",)),
+        (r"mailbox (?:full|is full)", ("full",)),  # "mailbox" is in most diagnostics
         (r"(?<!delivery )temporarily (?:disabled|suspended)", ("temporarily ",)),
         (r"(?:disabled|locked) (?:mail)?(?:box|account)", ("locked", "disabled")),
         (r"user'?s? over quota", (" over quota",)),
