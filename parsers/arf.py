@@ -68,11 +68,13 @@ def is_report(mail: Mail) -> bool:
     if _is_jmrp(mail):
         return True
     # Some providers send the report fields as text/plain without the multipart/report wrapper.
-    return (
-        mail.original is not None
-        and _FEEDBACK_TYPE_IN_TEXT.search(mail.text[:20000]) is not None
-        and "user-agent:" in mail.text[:20000].lower()
-    )
+    if mail.original is None:
+        return False
+    head = mail.text[:20000]
+    low = head.lower()
+    # the case-insensitive multi-line search is slow on a long text: literal tests first (a text
+    # it matches holds "feedback-type" once lower-cased, the Kelvin sign included)
+    return "user-agent:" in low and "feedback-type" in low and _FEEDBACK_TYPE_IN_TEXT.search(head) is not None
 
 
 def _original_recipients(original: Message | None) -> list[str]:
