@@ -103,7 +103,7 @@ _GATED: tuple[tuple[ModuleType, tuple[str, ...] | None, tuple[str, ...]], ...] =
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def haystack(mail: Mail) -> str:
@@ -116,7 +116,10 @@ def haystack(mail: Mail) -> str:
 
     text = "\n".join((mail.subject, mail.from_, before_original(mail)))
     if not text.isascii():
-        text = text.translate(_ASCII_FOLD)
+        # (str.translate maps character by character in Python objects: slow on a long text)
+        for char, ascii_char in _ASCII_FOLD_PAIRS:
+            if char in text:
+                text = text.replace(char, ascii_char)
     text = mail.memo["haystack"] = text.lower()
     return text
 

@@ -83,12 +83,17 @@ _COMMAND_PATTERNS = (
 _COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
 # Non-ASCII letters that IGNORECASE matches to ASCII ones (Python's re): folded before a
 # lower-case literal test stands in for a case-insensitive pattern.
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def _fold(text: str) -> str:
     """Lower-cased text in which a case-insensitive pattern's ASCII letters can be looked for."""
-    return (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
+    if not text.isascii():
+        # (str.translate maps character by character in Python objects: slow on a long text)
+        for char, ascii_char in _ASCII_FOLD_PAIRS:
+            if char in text:
+                text = text.replace(char, ascii_char)
+    return text.lower()
 
 
 def detector(func: Inquire) -> Inquire:
