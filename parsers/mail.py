@@ -184,19 +184,24 @@ class Mail:
 
     def headers(self, name: str) -> list[str]:
         """Every value of a header of the message, decoded (cached)."""
-        key = name.lower()
-        found = self._decoded.get(key)
-        if found is None and not self.has_header(key):
-            found = self._decoded[key] = []
-        if found is None:
-            found = [decode_header_value(v) for v in (self.message.get_all(name) or [])]
-            self._decoded[key] = found
-        return list(found)
+        return list(self._values(name))
 
     def header(self, name: str) -> str:
         """One header of the message, decoded; empty when absent."""
-        values = self.headers(name)
+        values = self._values(name)
         return values[0] if values else ""
+
+    def _values(self, name: str) -> list[str]:
+        """The cached decoded values (not to be changed by the caller)."""
+        key = name.lower()
+        found = self._decoded.get(key)
+        if found is None:
+            if self.has_header(key):
+                found = [decode_header_value(v) for v in (self.message.get_all(name) or [])]
+            else:
+                found = []
+            self._decoded[key] = found
+        return found
 
     def has_header(self, name: str) -> bool:
         names = self._names
