@@ -32,7 +32,6 @@ _CHARSET_ALIASES = {
     "ascii": "utf-8",
 }
 _TAG = re.compile(r"<[^<>]{0,2000}>")
-_WS = re.compile(r"[ \t]+")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _BLANK_LINE = re.compile(r"\r?\n\r?\n")
 _HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
@@ -72,6 +71,12 @@ def _header_object_text(value: Header) -> str:
     return "".join(out)
 
 
+def collapse_blanks(text: str) -> str:
+    """Runs of spaces and tabs as one space, the ends trimmed (as a regex substitution of
+    `[ \\t]+` then strip() gave, in a third of its time on a folded header)."""
+    return " ".join(filter(None, text.replace("\t", " ").split(" "))).strip()
+
+
 def decode_header_value(value: object) -> str:
     """An RFC 2047 encoded header (or a raw one with 8-bit bytes) as text; folding removed."""
     if value is None:
@@ -84,7 +89,7 @@ def decode_header_value(value: object) -> str:
     if raw.isascii() and "=?" not in raw:
         # the common case: plain ASCII, at most folded
         if "\n" in raw or "\r" in raw or "\t" in raw or "  " in raw:
-            return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
+            return collapse_blanks(raw.replace("\r", "").replace("\n", " "))
         return raw.strip()
     if "=?" in raw:
         try:
@@ -93,7 +98,7 @@ def decode_header_value(value: object) -> str:
             pass
     if _SURROGATE.search(raw):
         raw = decode_bytes(raw.encode("utf-8", "surrogateescape"))
-    return _WS.sub(" ", raw.replace("\r", "").replace("\n", " ")).strip()
+    return collapse_blanks(raw.replace("\r", "").replace("\n", " "))
 
 
 def payload_text(part: Message) -> str:

@@ -48,7 +48,6 @@ ADDRESS_RE = re.compile(_ADDR)
 ANGLE_ADDRESS_RE = re.compile(r"<\s*(" + _ADDR + r")\s*>")
 STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
 SMTP_CODE_RE = re.compile(r"(?<![\d.\-])([245][0-7]\d)(?=[ \-]|$)")
-_WS = re.compile(r"\s+")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (
@@ -112,7 +111,8 @@ def detector(func: Inquire) -> Inquire:
 
 def sweep(text: str) -> str:
     """Whitespace collapsed to single spaces, ends trimmed."""
-    return _WS.sub(" ", text).strip()
+    # (str.split splits on exactly the characters \s matches: same result, no regex)
+    return " ".join(text.split())
 
 
 def cut_at(text: str, *markers: str | re.Pattern[str]) -> str:
