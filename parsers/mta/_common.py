@@ -165,6 +165,16 @@ def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
     return cut_at(body_text(mail), ORIGINAL_MARKER, *markers)
 
 
+def report_holds(mail: Mail, *phrases: str) -> bool:
+    """Whether the subject, the From or the report text before the original holds one of the
+    lower-case `phrases` in any case, as re.IGNORECASE compares letters: a cheap necessary test
+    before a case-insensitive search (slow in Python's re) for a pattern that contains one."""
+    from parsers.mta import haystack
+
+    hay = haystack(mail)
+    return any(phrase in hay for phrase in phrases)
+
+
 def after(text: str, marker: str | re.Pattern[str]) -> str | None:
     """Text after the first occurrence of the marker, or None when it is absent."""
     if isinstance(marker, str):

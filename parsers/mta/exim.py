@@ -124,7 +124,13 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     # A translated template has none of the English markers: X-Failed-Recipients still names
     # the recipients.
     body = text[start.start() :] if start else text
-    warning = bool(_WARNING.search(body) or _WARNING.search(mail.subject))
+    warning = c.report_holds(
+        mail,
+        "has not yet been delivered",
+        "no action is required on your part",
+        "delivery attempts will continue",
+        "warning: message ",
+    ) and bool(_WARNING.search(body) or _WARNING.search(mail.subject))
 
     entries: list[dict[str, str]] = []
     for line in body.split("\n"):

@@ -93,7 +93,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECTS.search(mail.subject) and not (start and daemon):
         return None
     body = text[start.start() :] if start else text
-    action = "delayed" if _WARNING.search(body) or _WARNING.search(mail.subject) else "failed"
+    warned = c.report_holds(mail, "this is a warning ", "still being retried") and (
+        _WARNING.search(body) or _WARNING.search(mail.subject)
+    )
+    action = "delayed" if warned else "failed"
 
     # Recipient paragraphs: "<a@b>: text" with continuation lines indented.
     entries: list[list[str]] = []

@@ -146,7 +146,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if start is None:
         return None
     body = text[start.start() :]
-    action = "delayed" if _WARNING.search(body) else "failed"
+    warned = c.report_holds(mail, "this is a temporary error", "i'll keep trying", "i'm still trying")
+    action = "delayed" if warned and _WARNING.search(body) else "failed"
 
     found: list[Delivery] = []
     for block in c.paragraphs(body):

@@ -49,7 +49,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         and "The original message was received at" not in text
     ):
         return None
-    action = "delayed" if _WARNING.search(text) or _WARNING.search(mail.subject) else "failed"
+    warned = c.report_holds(mail, "this is a warning message only", "warning: could not send message") and (
+        _WARNING.search(text) or _WARNING.search(mail.subject)
+    )
+    action = "delayed" if warned else "failed"
     if fatal is not None and fatal.group(1).lower().startswith("transient"):
         action = "delayed"
     # Only the subject is Sendmail's own verdict; body texts about queue age accompany other errors.
