@@ -272,8 +272,8 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
     def is_warning() -> bool:
         if not warning:
             head = human[:8000]
-            final = _FINAL.search(mail.subject + "\n" + head)
-            warning.append(bool(_WARNING.search(head)) and not final)
+            # (the final-report search, slow on a long text, only when the text warns at all)
+            warning.append(bool(_WARNING.search(head)) and not _FINAL.search(mail.subject + "\n" + head))
         return warning[0]
 
     events: list[Event] = []
