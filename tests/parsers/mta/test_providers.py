@@ -170,7 +170,10 @@ RHOST_CASES = [
     ),
     (_delivery("554 5.7.1 AUP#CXBL 192.0.2.1 blocked", "5.7.1", "cxr.mx.a.cox.net"), "blocked"),
     (_delivery("550 5.1.1 recipient rejected", "5.1.1", None, "x@cox.net"), "user_unknown"),
-    (_delivery("421 4.7.0 AUP#I-1330 too many connections", "4.7.0", None, "x@charter.net"), "too_many_connections"),
+    (
+        _delivery("421 4.7.0 AUP#I-1330 too many connections", "4.7.0", None, "x@charter.net"),
+        "too_many_connections",
+    ),
     (
         _delivery("550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]", "5.2.0", "smtp-in.orange.fr"),
         "spam_detected",
