@@ -73,7 +73,7 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
     head = {
         "subject": mail.subject or None,
         "message_id": _message_id(mail),
-        "date": _iso_date(mail.message.get("Date")),
+        "date": _iso_date(mail.raw_header("Date")),
     }
 
     complaint = _guard(arf.inquire, mail, defects)
@@ -368,7 +368,7 @@ def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:
 
 
 def _message_id(mail: Mail) -> str | None:
-    value = mail.message.get("Message-ID")
+    value = mail.raw_header("Message-ID")
     if value is None:
         return None
     text = decode_header_value(value).strip()
@@ -376,7 +376,7 @@ def _message_id(mail: Mail) -> str | None:
 
 
 def _in_reply_to(mail: Mail) -> str | None:
-    value = mail.message.get("In-Reply-To")
+    value = mail.raw_header("In-Reply-To")
     return decode_header_value(value).strip() or None if value is not None else None
 
 

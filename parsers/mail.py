@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.message import Message
+from typing import Any
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -183,7 +184,9 @@ class Mail:
     defects: list[str] = field(default_factory=list)
     # Decoded header values by lower-cased name: detectors ask for the same few headers often.
     _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-    _names: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # The raw (name, value) pairs by lower-cased name, indexed once: Message.get_all scans and
+    # lower-cases every header name on each call.
+    _raw: dict[str, list[tuple[str, Any]]] | None = field(default=None, repr=False, compare=False)
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -201,18 +204,34 @@ class Mail:
         key = name.lower()
         found = self._decoded.get(key)
         if found is None:
-            if self.has_header(key):
-                found = [decode_header_value(v) for v in (self.message.get_all(name) or [])]
+            pairs = self._raw_headers().get(key)
+            if pairs:
+                # what Message.get_all hands back: each value through the policy
+                fetch = self.message.policy.header_fetch_parse
+                found = [decode_header_value(fetch(k, v)) for k, v in pairs]
             else:
                 found = []
             self._decoded[key] = found
         return found
 
+    def raw_header(self, name: str) -> Any:
+        """The first value of a header as Message.get returns it (not decoded), or None."""
+        pairs = self._raw_headers().get(name.lower())
+        if not pairs:
+            return None
+        k, v = pairs[0]
+        return self.message.policy.header_fetch_parse(k, v)
+
+    def _raw_headers(self) -> dict[str, list[tuple[str, Any]]]:
+        raw = self._raw
+        if raw is None:
+            raw = self._raw = {}
+            for k, v in self.message.raw_items():
+                raw.setdefault(k.lower(), []).append((k, v))
+        return raw
+
     def has_header(self, name: str) -> bool:
-        names = self._names
-        if names is None:
-            names = self._names = frozenset(k.lower() for k in self.message)
-        return name.lower() in names
+        return name.lower() in self._raw_headers()
 
     def original_header(self, name: str) -> str:
         if self.original is None:
