@@ -262,12 +262,25 @@ def load(raw: bytes) -> Mail:
     return mail
 
 
+def _content_type(msg: Message, value: Any) -> str:
+    """Message.get_content_type() given the message's Content-Type value (None when absent)."""
+    if value is None:
+        return msg.get_default_type()
+    ctype = str(value).partition(";")[0].strip().lower()
+    return ctype if ctype.count("/") == 1 else "text/plain"
+
+
 def _fill(mail: Mail, msg: Message) -> None:
-    mail.subject = decode_header_value(msg.get("Subject", ""))
-    mail.from_ = decode_header_value(msg.get("From", ""))
-    mail.content_type = msg.get_content_type()
+    # (the header index answers what msg.get would, without a scan of the header list each time)
+    subject = mail.raw_header("Subject")
+    mail.subject = decode_header_value("" if subject is None else subject)
+    sender = mail.raw_header("From")
+    mail.from_ = decode_header_value("" if sender is None else sender)
+    content_type = mail.raw_header("Content-Type")
+    mail.content_type = _content_type(msg, content_type)
     # get_param scans and parses the whole header list: ask only when the parameter is there.
-    content_type = msg.get("Content-Type") if msg.is_multipart() else None
+    if not msg.is_multipart():
+        content_type = None
     if content_type is not None and "report-type" in str(content_type).lower():
         mail.report_type = msg.get_param("report-type") or ""  # type: ignore[assignment]
     else:
@@ -345,10 +358,16 @@ def _header_lines(block: Message) -> str:
     # compat32 hands a value back as stored unless it holds surrogate escapes (8-bit bytes): an
     # ASCII value skips that check.
     fetch = block.policy.header_fetch_parse
-    return "\n".join(
-        f"{k}: {decode_header_value(v if isinstance(v, str) and v.isascii() else fetch(k, v))}"
-        for k, v in raw
-    )
+    lines = []
+    for k, v in raw:
+        if isinstance(v, str) and v.isascii():
+            if "=?" in v or "\n" in v or "\r" in v or "\t" in v or "  " in v:
+                lines.append(f"{k}: {decode_header_value(v)}")
+            else:
+                lines.append(f"{k}: {v.strip()}")  # what decode_header_value gives, without the call
+        else:
+            lines.append(f"{k}: {decode_header_value(fetch(k, v))}")
+    return "\n".join(lines)
 
 
 def _report_text(part: Message) -> str:

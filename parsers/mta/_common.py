@@ -150,7 +150,7 @@ def _body_text(mail: Mail) -> str:
             if len(chunks) > 64:
                 break
         text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")[: 256 * 1024]
-    if len(text) > MAX_LINE and any(len(line) > MAX_LINE for line in text.split("\n")):
+    if len(text) > MAX_LINE and max(map(len, text.split("\n"))) > MAX_LINE:
         text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
     return text
 
