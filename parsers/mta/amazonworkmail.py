@@ -7,6 +7,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
 
 NAME = "AmazonWorkMail"
+# Prefilter (parsers.mta.candidates): it accepts only mail from amazonses.com or with this header.
+MARKERS = ("amazonses.com",)
+MARKER_HEADERS = ("X-SES-Outgoing",)
 
 
 @guarded

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, guarded, make, sweep
 
 NAME = "GoogleGroups"
+# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
+MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----",)
 _BULLET = re.compile(r"^ ?\* ?", re.MULTILINE)

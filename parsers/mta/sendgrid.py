@@ -7,6 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import command_in, from_dsn_parts, from_dsn_text, guarded
 
 NAME = "SendGrid"
+# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
+MARKERS = ("undelivered mail returned to sender",)
 
 
 @guarded
