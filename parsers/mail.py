@@ -214,6 +214,19 @@ class Mail:
             self._decoded[key] = found
         return found
 
+    def may_hold(self, name: str, needles: tuple[str, ...], *, ignore_case: bool = False) -> bool:
+        """Whether a decoded value of header `name` may contain one of `needles` (strings without
+        white space; lower-case ones when `ignore_case`), told from the raw values without decoding
+        them: decoding a plain ASCII value only collapses its white space. A value that is not
+        plain ASCII (8-bit, encoded words, a bare CR) cannot be told apart: True."""
+        for _k, v in self._raw_headers().get(name.lower(), ()):
+            if not (isinstance(v, str) and v.isascii()) or "=?" in v or "\r" in v:
+                return True
+            text = v.lower() if ignore_case else v
+            if any(needle in text for needle in needles):
+                return True
+        return False
+
     def raw_header(self, name: str) -> Any:
         """The first value of a header as Message.get returns it (not decoded), or None."""
         pairs = self._raw_headers().get(name.lower())

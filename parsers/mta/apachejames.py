@@ -20,7 +20,9 @@ def _is_james(mail: Mail) -> bool:
         return True
     if ".JavaMail." in mail.header("Message-Id"):
         return True
-    return any("JAMES SMTP Server" in r for r in mail.headers("Received"))
+    return mail.may_hold("Received", ("JAMES",)) and any(
+        "JAMES SMTP Server" in r for r in mail.headers("Received")
+    )
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -11,8 +11,9 @@ NAME = "Bigfoot"
 
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
-    if "@bigfoot.com>" not in mail.from_.lower() and not any(
-        ".bigfoot.com " in r for r in mail.headers("Received")
+    if "@bigfoot.com>" not in mail.from_.lower() and not (
+        mail.may_hold("Received", (".bigfoot.com",))
+        and any(".bigfoot.com " in r for r in mail.headers("Received"))
     ):
         return None
     found = from_dsn_parts(mail)

@@ -26,7 +26,8 @@ def _is_ezweb(mail: Mail) -> bool:
     sender = mail.from_
     score = ("Postmaster@ezweb.ne.jp" in sender) + ("Postmaster@au.com" in sender)
     score += mail.subject == "Mail System Error - Returned Mail"
-    received = mail.headers("Received")
+    # (Received values are decoded only when one may hold what is looked for)
+    received = mail.headers("Received") if mail.may_hold("Received", ("ezweb.ne.jp", ".au.com")) else []
     score += any("ezweb.ne.jp (EZweb Mail) with" in r for r in received)
     score += any(".au.com (" in r for r in received)
     msgid = mail.header("Message-ID")

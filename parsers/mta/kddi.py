@@ -19,7 +19,8 @@ _PHRASES = {
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
     sender = mail.from_.lower()
-    received = mail.headers("Received")
+    # (Received values are decoded only when one may hold what is looked for)
+    received = mail.headers("Received") if mail.may_hold("Received", ("ezweb.ne.jp", ".au.com")) else []
     if not (
         ("no-reply@" in sender and ".dion.ne.jp" in sender)
         or mail.header("Reply-To") == "no-reply@app.auone-net.jp"

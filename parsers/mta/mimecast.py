@@ -17,7 +17,9 @@ _DETAIL = re.compile(r"Additional information follows\s*:\s*\n\s*--\s*(.+)", re.
 
 
 def _is_mimecast(mail: Mail) -> bool:
-    if "mimecast" in " ".join(mail.headers("Received")).lower():
+    if mail.may_hold("Received", ("mimecast",), ignore_case=True) and (
+        "mimecast" in " ".join(mail.headers("Received")).lower()
+    ):
         return True
     if mail.has_header("X-Mimecast-Spam-Score") or mail.has_header("X-MC-Unique"):
         return True

@@ -11,6 +11,8 @@ NAME = "Verizon"
 
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
+    if not mail.may_hold("Received", (".vtext.com",)):
+        return None  # (no Received value to decode: none names vtext.com)
     received = mail.headers("Received")
     if not any(".vtext.com (" in r for r in received):
         return None
