@@ -264,11 +264,14 @@ def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
 
 
 def _keywords(pattern: str) -> tuple[str, ...] | None:
-    """The strings one of which a text must hold for `pattern` to match in it, shortest first;
-    a string that contains another of them is dropped (the shorter one is found wherever it is)."""
+    """The strings one of which a text must hold for `pattern` to match in it, shortest first."""
     found = _required(list(_parser.parse(pattern)))
-    if not found:
-        return None
+    return _without_superstrings(found) if found else None
+
+
+def _without_superstrings(found: frozenset[str]) -> tuple[str, ...]:
+    """`found` shortest first, less each string that contains another (the shorter one is found
+    wherever it is)."""
     kept: list[str] = []
     for word in sorted(found, key=len):
         if not any(short in word for short in kept):
@@ -277,40 +280,64 @@ def _keywords(pattern: str) -> tuple[str, ...] | None:
 
 
 class _Family:
-    """One family's alternation, searched only in a text that holds one of its literal keywords.
+    """One family's phrases, each searched only in a text that holds one of its literal keywords.
 
-    The regular expression and its keywords are built on first use: a process that parses one
-    message compiles only the families it needs, and most texts are rejected by a few `in` tests
-    instead of a walk of the whole alternation.
+    Every phrase has keywords (`_required`): strings one of which any text it matches contains.
+    A text that holds none of the family's keywords is rejected by a few `in` tests; otherwise
+    only the phrases whose keywords it holds are searched, one short expression each (CPython's
+    re skips ahead on a literal prefix; a long alternation tries every phrase at every position).
+    Expressions and keywords are built on first use, so a process that parses one message
+    compiles only what it needs.
     """
 
-    __slots__ = ("_keywords", "_regex", "pattern")
+    __slots__ = ("_always", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self._phrases = phrases
+        self.pattern = "|".join(phrases)
         self._keywords: tuple[str, ...] | None = None
-        self._regex: re.Pattern[str] | None = None
+        # keyword -> indexes of the phrases that may match where it occurs
+        self._by_keyword: dict[str, tuple[int, ...]] | None = None
+        self._always: tuple[int, ...] = ()  # phrases without a keyword: always searched
+        self._regexes: list[re.Pattern[str] | None] = [None] * len(phrases)
+
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        required = [_required(list(_parser.parse(p))) for p in self._phrases]
+        kept = _without_superstrings(frozenset().union(*(r for r in required if r)))
+        # A phrase that matches holds one of its own strings, and every kept keyword is in one of
+        # them or is one: a phrase is listed under each kept keyword found inside its strings.
+        by_keyword = {
+            word: tuple(i for i, r in enumerate(required) if r and any(word in s for s in r)) for word in kept
+        }
+        self._always = tuple(i for i, r in enumerate(required) if not r)
+        self._keywords = kept
+        self._by_keyword = by_keyword
+        return by_keyword
+
+    def _phrase_search(self, index: int, low: str) -> bool:
+        regex = self._regexes[index]
+        if regex is None:
+            regex = self._regexes[index] = re.compile(self._phrases[index])
+        return regex.search(low) is not None
 
     def search(self, low: str) -> bool:
         """Whether lower-cased `low` holds one of the family's phrases."""
-        regex = self._regex
-        if regex is None:
-            regex = self._regex = re.compile(self.pattern)
-            self._keywords = _keywords(self.pattern)
-        keywords = self._keywords
-        if keywords is not None:
-            for word in keywords:
-                if word in low:
-                    break
-            else:
-                return False
-        return regex.search(low) is not None
+        by_keyword = self._by_keyword
+        if by_keyword is None:
+            by_keyword = self._index()
+        candidates: set[int] = set()
+        for word in self._keywords or ():
+            if word in low:
+                candidates.update(by_keyword[word])
+        if not candidates and not self._always:
+            return False
+        return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
 
 
 def _family(*phrases: str) -> _Family:
     # Matched against lower-cased text without re.IGNORECASE: much faster in CPython's re, which
-    # can then skip ahead on the alternatives' first characters.
-    return _Family("|".join(f"(?:{_lower_pattern(p)})" for p in phrases))
+    # can then skip ahead on the phrases' literal prefixes.
+    return _Family(tuple(f"(?:{_lower_pattern(p)})" for p in phrases))
 
 
 PHRASES: Final[dict[str, _Family]] = {
