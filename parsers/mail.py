@@ -218,11 +218,13 @@ class Mail:
         """Whether a decoded value of header `name` may contain one of `needles` (strings without
         white space; lower-case ones when `ignore_case`), told from the raw values without decoding
         them: decoding a plain ASCII value only collapses its white space. A value that is not
-        plain ASCII (8-bit, encoded words, a bare CR) cannot be told apart: True."""
+        plain ASCII (8-bit, encoded words) cannot be told apart: True."""
         for _k, v in self._raw_headers().get(name.lower(), ()):
-            if not (isinstance(v, str) and v.isascii()) or "=?" in v or "\r" in v:
+            if not (isinstance(v, str) and v.isascii()) or "=?" in v:
                 return True
-            text = v.lower() if ignore_case else v
+            text = v.replace("\r", "") if "\r" in v else v  # (the decoder drops CRs first)
+            if ignore_case:
+                text = text.lower()
             if any(needle in text for needle in needles):
                 return True
         return False
