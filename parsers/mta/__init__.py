@@ -136,8 +136,10 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                     prefilter = False
                     yield module
                     continue
-            if not any(marker in hay for marker in markers) and not any(
-                mail.has_header(name) for name in headers
-            ):
-                continue
+            for marker in markers:  # (a plain loop: no generator per detector and message)
+                if marker in hay:
+                    break
+            else:
+                if not any(mail.has_header(name) for name in headers):
+                    continue
         yield module
