@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Barracuda"
+# Prefilter marker (parsers.mta.candidates): it accepts only a subject naming the filter.
+MARKERS = ("our bulk email filter",)
 
 _START = re.compile(r"^Your message to:", re.M)
 

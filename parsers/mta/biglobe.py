@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, first_reason, guarded, make, sweep
 
 NAME = "Biglobe"
+# Prefilter marker (parsers.mta.candidates): it accepts only a postmaster sender.
+MARKERS = ("postmaster@",)
 
 _DOMAINS = ("@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp")
 _START = "----- The following addresses had delivery problems -----"

@@ -8,6 +8,8 @@ from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
 from parsers.rhost import facebook_reason
 
 NAME = "Facebook"
+# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
+MARKERS = ("mailer-daemon@mx.facebook.com",)
 
 
 @guarded

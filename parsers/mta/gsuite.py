@@ -19,6 +19,8 @@ from parsers.mta._providers import (
 )
 
 NAME = "GSuite"
+# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
+MARKERS = ("mailer-daemon@google",)
 
 _HEADLINE = re.compile(r"^\*\* .+ \*\*\s*$", re.MULTILINE)
 _RESPONSE = re.compile(

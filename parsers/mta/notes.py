@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Notes"
+# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
+MARKERS = ("undeliverable message",)
 
 _START = re.compile(r"^-+\s*Failure Reasons\s*-+", re.M)
 _END = re.compile(r"^-+\s*Returned Message\s*-+", re.M)

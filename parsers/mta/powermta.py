@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "PowerMTA"
+# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
+MARKERS = ("delivery report",)
 
 _START = "Hello, this is the mail server on "
 _CATEGORY = re.compile(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)
