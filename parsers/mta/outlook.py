@@ -28,7 +28,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     score += "Delivery Status Notification" in mail.subject
     score += mail.has_header("X-Message-Delivery")
     score += mail.has_header("X-Message-Info")
-    score += any(".hotmail.com" in r.lower() for r in mail.headers("Received"))
+    score += mail.may_hold("Received", (".hotmail.com",), ignore_case=True) and any(
+        ".hotmail.com" in r.lower() for r in mail.headers("Received")
+    )
     if score < 2:
         return None
     found = from_dsn_parts(mail, _reason) or from_dsn_text(mail.text, _reason)
