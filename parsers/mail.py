@@ -8,9 +8,10 @@ decoded), which bounds the work on large returns.
 from __future__ import annotations
 
 import email
+import email.errors
 import email.message
-import email.parser
 import email.policy
+import io
 import re
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
@@ -35,7 +36,10 @@ _CHARSET_ALIASES = {
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _BLANK_LINE = re.compile(r"\r?\n\r?\n")
-_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
+# email.feedparser's headerRE, NLCRE and NLCRE_eol (parse_header_block follows that parser).
+_HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END_AT_END = re.compile(r"(\r\n|\r|\n)\Z")
 MAX_PARTS = 64
 MAX_TEXT_CHARS = 256 * 1024
 
@@ -259,7 +263,61 @@ def _headers_only(text: str) -> Message:
     """Parse only the header block of an attached original."""
     end = _BLANK_LINE.search(text)
     head = text[: end.start()] if end else text
-    return _HEADER_PARSER.parsestr(head + "\n\n", headersonly=True)
+    return parse_header_block(head + "\n\n")
+
+
+def parse_header_block(data: str) -> Message:
+    """What `Parser(policy=compat32).parsestr(data, headersonly=True)` returns (the same headers,
+    envelope line, body and defects), read in one pass instead of through the FeedParser's line
+    buffer: the steps of FeedParser._parsegen and _parse_headers for a headers-only parse."""
+    msg = Message()
+    policy = msg.policy
+    lines = io.StringIO(data, newline="").readlines()  # the parser's own line splitting
+    pos = 0
+    headers: list[str] = []
+    while pos < len(lines):
+        line = lines[pos]
+        if not _HEADER_LINE.match(line):
+            if _LINE_END.match(line):
+                pos += 1  # the blank line that ends the headers is dropped
+            else:
+                policy.handle_defect(msg, email.errors.MissingHeaderBodySeparatorDefect())
+            break
+        headers.append(line)
+        pos += 1
+    body = lines[pos:]
+    name = ""
+    value: list[str] = []
+    for number, line in enumerate(headers):
+        if line[0] in " \t":
+            if not name:
+                policy.handle_defect(msg, email.errors.FirstHeaderLineIsContinuationDefect(line))
+                continue
+            value.append(line)
+            continue
+        if name:
+            msg.set_raw(*policy.header_source_parse(value))
+            name, value = "", []
+        if line.startswith("From "):
+            if number == 0:
+                eol = _LINE_END_AT_END.search(line)
+                msg.set_unixfrom(line[: -len(eol.group(0))] if eol else line)
+                continue
+            if number == len(headers) - 1:
+                body.insert(0, line)  # the first line of the body after all
+                break
+            msg.defects.append(email.errors.MisplacedEnvelopeHeaderDefect(line))
+            continue
+        colon = line.find(":")
+        if colon == 0:
+            msg.defects.append(email.errors.InvalidHeaderDefect("Missing header name."))
+            continue
+        name, value = line[:colon], [line]
+    else:
+        if name:
+            msg.set_raw(*policy.header_source_parse(value))
+    msg.set_payload("".join(body))
+    return msg
 
 
 def load(raw: bytes) -> Mail:
