@@ -188,13 +188,19 @@ def test_a_batch_that_deadlocks_is_redone_without_losing_or_doubling_anything(
     worker.start()
     # ... the batch locks a@example.com and waits for b@example.com ...
     deadline = time.monotonic() + 30
-    with database.engine.connect() as watcher:
+    # Autocommit: pg_stat_activity is a snapshot taken once per transaction, so polling it inside
+    # one transaction would never see the wait begin.
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
         while not watcher.execute(
             text(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
             )
         ).scalar_one():
-            assert time.monotonic() < deadline
+            if time.monotonic() > deadline:
+                other.rollback()  # release the waiting batch, so nothing outlives this test
+                other.close()
+                worker.join(timeout=60)
+                raise AssertionError("the batch never waited for the other writer's row lock")
             time.sleep(0.02)
     # ... and the other writer now wants a@example.com: a deadlock, which PostgreSQL breaks.
     try:
