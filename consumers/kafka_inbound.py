@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 
 from service.config import Settings
 from service.db import Database, DatabaseUnavailable
-from service.pipeline import IngestResult, MessageTooLarge, ingest_message
+from service.pipeline import IngestResult, MessageTooLarge, ingest_many, ingest_message
 
 log = structlog.get_logger("bounceback.kafka_inbound")
 
@@ -189,8 +189,50 @@ class InboundConsumer:
             error=error,
         )
 
+    def handle_batch(self, records: list[InboundRecord], stop: threading.Event) -> str:
+        """Ingest one poll's records in one transaction; returns "done" or "stopped".
+
+        The records stay in Kafka until their offsets are committed, so a batch that fails can be
+        redone: on a database outage it is retried as a whole; when one record breaks it, the
+        records are taken one at a time (`handle`), which retries and dead-letters the culprit.
+        """
+        usable = []
+        for record in records:
+            if record.value:
+                usable.append(record)
+            else:
+                self._dead_letter(record, "empty record value (no message)")
+        db_wait = 0
+        while usable:
+            try:
+                results = ingest_many(self.db, [(r.value or b"", r.source) for r in usable], self.settings)
+            except (DatabaseUnavailable, OperationalError) as exc:
+                delay = DB_RETRY_SECONDS[min(db_wait, len(DB_RETRY_SECONDS) - 1)]
+                db_wait += 1
+                log.warning(
+                    "database unavailable; retrying batch", error=str(exc).splitlines()[0], delay=delay
+                )
+                if stop.wait(delay):
+                    return "stopped"
+                continue
+            except Exception as exc:
+                log.warning(
+                    "batch failed; ingesting its records one by one", error=f"{type(exc).__name__}: {exc}"
+                )
+                for record in usable:
+                    if self.handle(record, stop) == "stopped":
+                        return "stopped"
+                return "done"
+            for record, result in zip(usable, results, strict=True):
+                if isinstance(result, MessageTooLarge):
+                    self._dead_letter(record, str(result))
+                else:
+                    self.processed += 1
+            break
+        return "done"
+
     def run(self, stop: threading.Event) -> None:
-        """Consume until `stop` is set; the record in hand is finished first."""
+        """Consume until `stop` is set; the batch in hand is finished first."""
         backoff = 1.0
         while not stop.is_set():
             try:
@@ -199,15 +241,13 @@ class InboundConsumer:
                 backoff = 1.0
                 done: dict[TopicPartition, OffsetAndMetadata] = {}
                 try:
-                    for tp, records in batch.items():
-                        for rec in records:
-                            if self.handle(_record(rec), stop) == "stopped":
-                                return
-                            done[TopicPartition(tp.topic, tp.partition)] = OffsetAndMetadata(
-                                rec.offset + 1, "", -1
-                            )
-                            if stop.is_set():
-                                return
+                    records = [rec for recs in batch.values() for rec in recs]
+                    if records and self.handle_batch([_record(rec) for rec in records], stop) == "stopped":
+                        return
+                    for rec in records:
+                        done[TopicPartition(rec.topic, rec.partition)] = OffsetAndMetadata(
+                            rec.offset + 1, "", -1
+                        )
                 finally:
                     # Every record up to these offsets is committed in the database (or dead-
                     # lettered): moving the group's offsets on now loses nothing.
