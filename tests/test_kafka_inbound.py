@@ -202,3 +202,47 @@ def test_two_workers_survive_losing_one_and_match_a_single_process(
     # The dead-letter topic holds exactly the records that cannot be processed. (A poison record
     # being handled by the killed member right at the kill could appear twice: at least once.)
     assert {r.value for r in dead} == set(poison)
+
+
+def test_publish_inbound_sends_every_message_with_its_source(
+    running_kafka_broker: KafkaBroker, tmp_path: Path
+) -> None:
+    broker = running_kafka_broker
+    topic = broker.new_topic()
+    folder = tmp_path / "mail"
+    raws = [samples.hard_bounce(f"p{i}@example.com", f"pub{i}") for i in range(3)]
+    for i, raw in enumerate(raws):
+        samples.write(folder, f"{i}.eml", raw)
+    env = {
+        **os.environ,
+        "BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
+        "BOUNCEBACK_KAFKA_INBOUND_TOPIC": topic,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "publish-inbound", str(folder), str(tmp_path / "missing.eml")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    # The unreadable path is reported and the rest still goes out.
+    assert done.returncode == 1
+    assert "missing.eml" in done.stderr and "published 3 messages" in done.stderr
+    records = broker.read_topic(topic, expect=3)
+    assert sorted(r.value for r in records) == sorted(raws)
+    assert {dict(r.headers)["source"].decode() for r in records} == {
+        str(folder / f"{i}.eml") for i in range(3)
+    }
+
+
+def test_publish_inbound_without_kafka_is_one_clear_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "publish-inbound", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["bounceback: BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS is not set"]
