@@ -138,13 +138,9 @@ class InboundConsumer:
                 return "ingested"
             except (DatabaseUnavailable, OperationalError) as exc:
                 # Not the record's fault: wait for the database and try the same record again.
-                delay = DB_RETRY_SECONDS[min(db_wait, len(DB_RETRY_SECONDS) - 1)]
-                db_wait += 1
-                log.warning(
-                    "database unavailable; retrying record", error=str(exc).splitlines()[0], delay=delay
-                )
-                if stop.wait(delay):
+                if _wait_for_database(exc, db_wait, stop):
                     return "stopped"
+                db_wait += 1
             except PoisonRecord as exc:
                 self._dead_letter(record, str(exc))
                 return "dead_lettered"
@@ -207,13 +203,9 @@ class InboundConsumer:
             try:
                 results = ingest_many(self.db, [(r.value or b"", r.source) for r in usable], self.settings)
             except (DatabaseUnavailable, OperationalError) as exc:
-                delay = DB_RETRY_SECONDS[min(db_wait, len(DB_RETRY_SECONDS) - 1)]
-                db_wait += 1
-                log.warning(
-                    "database unavailable; retrying batch", error=str(exc).splitlines()[0], delay=delay
-                )
-                if stop.wait(delay):
+                if _wait_for_database(exc, db_wait, stop):
                     return "stopped"
+                db_wait += 1
                 continue
             except Exception as exc:
                 log.warning(
@@ -265,6 +257,13 @@ class InboundConsumer:
                 if stop.wait(backoff):
                     return
                 backoff = min(backoff * 2, 30.0)
+
+
+def _wait_for_database(exc: Exception, attempt: int, stop: threading.Event) -> bool:
+    """Back off after a database outage; True when asked to stop meanwhile."""
+    delay = DB_RETRY_SECONDS[min(attempt, len(DB_RETRY_SECONDS) - 1)]
+    log.warning("database unavailable; retrying", error=str(exc).splitlines()[0], delay=delay)
+    return stop.wait(delay)
 
 
 def _record(rec: Any) -> InboundRecord:
