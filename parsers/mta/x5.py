@@ -35,7 +35,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     # The report is nested inside an attached message: walk into it (the loader stops at the
     # attachment's headers).
     found: list[Delivery] = []
-    for count, part in enumerate(mail.message.walk()):
+    for count, part in enumerate(mail.full_message().walk()):
         if count > MAX_PARTS:
             break
         if part.get_content_type() in ("message/delivery-status", "message/global-delivery-status"):
