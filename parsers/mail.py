@@ -14,12 +14,12 @@ import email.message
 import email.policy
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from email.feedparser import FeedParser
 from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
+
+from parsers.feed import parse_bytes
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -339,177 +339,15 @@ def parse_header_block(data: str) -> Message:
     return msg
 
 
-# The FeedParser's own signal and patterns (not in its typing stubs): parsing like it needs them.
-NeedMoreData: object = email.feedparser.NeedMoreData  # type: ignore[attr-defined]
-headerRE: re.Pattern[str] = email.feedparser.headerRE  # type: ignore[attr-defined]
-NLCRE: re.Pattern[str] = email.feedparser.NLCRE  # type: ignore[attr-defined]
-# Content types whose payload the email package parses as a whole attached message.
-_ORIGINAL_TYPES = ("message/rfc822", "message/global")
-# First characters of a line that a boundary (`--boundary`) or blank-line test can match.
-_MAY_END = ("-", "\r", "\n", "")
-
-
-def _KNOWN_END_TEST(test: object) -> bool:
-    """Whether an end-of-part test of the FeedParser is one of the two it uses: NLCRE.match or a
-    boundary pattern's match (which starts with `--`)."""
-    if test == NLCRE.match:
-        return True
-    pattern = getattr(getattr(test, "__self__", None), "pattern", None)
-    return (
-        getattr(test, "__name__", "") == "match"
-        and isinstance(pattern, str)
-        and pattern.startswith("(?P<sep>--")
-    )
-
-
-class _LoadedMessage(Message):
-    """A Message that remembers its content type: the FeedParser asks each part for it three or
-    four times while parsing and the loader again (each time a scan of the header list). Every
-    method that changes the headers or the default type forgets it."""
-
-    _content_type: str | None = None
-
-    def get_content_type(self) -> str:
-        found = self._content_type
-        if found is None:
-            found = self._content_type = super().get_content_type()
-        return found
-
-    def set_raw(self, name: str, value: Any) -> None:
-        self._content_type = None
-        super().set_raw(name, value)
-
-    def __setitem__(self, name: str, val: Any) -> None:
-        self._content_type = None
-        super().__setitem__(name, val)
-
-    def __delitem__(self, name: str) -> None:
-        self._content_type = None
-        super().__delitem__(name)
-
-    def replace_header(self, _name: str, _value: Any) -> None:
-        self._content_type = None
-        super().replace_header(_name, _value)
-
-    def set_default_type(self, ctype: str) -> None:
-        self._content_type = None
-        super().set_default_type(ctype)
-
-
-class _HeadsOfOriginalsParser(FeedParser):
-    """The email package's FeedParser, except that the body of an attached original
-    (message/rfc822, message/global) is skipped: only its header block is parsed. The loader reads
-    nothing else of an original, and parsing its body (often a whole multipart message) was a good
-    part of the cost of loading a return. The structure around the original is unchanged: the
-    skipped lines end where the FeedParser's own body parse would (the enclosing boundary)."""
-
-    skipped = False
-    policy: Any  # (set by FeedParser.__init__; not in its typing stubs)
-
-    def _parse_headers(self, lines: list[str]) -> None:
-        # FeedParser._parse_headers with compat32's header_source_parse and set_raw inlined (a
-        # third of the parse went to these calls, once per header line).
-        msg = self._cur  # type: ignore[attr-defined]
-        if self.policy is not email.policy.compat32 or not isinstance(msg, _LoadedMessage):
-            super()._parse_headers(lines)  # type: ignore[misc]
-            return
-        store = msg._headers  # type: ignore[attr-defined]
-        name = ""
-        first = ""  # the rest of the header's first line, after the colon
-        more: list[str] = []  # its continuation lines
-        last = len(lines) - 1
-        for number, line in enumerate(lines):
-            if line[0] in " \t":
-                if not name:
-                    defect = email.errors.FirstHeaderLineIsContinuationDefect(line)
-                    self.policy.handle_defect(msg, defect)
-                    continue
-                more.append(line)
-                continue
-            if name:
-                value = first.lstrip(" \t") + "".join(more) if more else first.lstrip(" \t")
-                store.append((name, value.rstrip("\r\n")))
-                name, more = "", []
-            if line.startswith("From "):
-                if number == 0:
-                    eol = _LINE_END_AT_END.search(line)
-                    msg.set_unixfrom(line[: -len(eol.group(0))] if eol else line)
-                    continue
-                if number == last:
-                    self._input.unreadline(line)  # type: ignore[attr-defined]
-                    msg._content_type = None
-                    return
-                msg.defects.append(email.errors.MisplacedEnvelopeHeaderDefect(line))
-                continue
-            colon = line.find(":")
-            if colon == 0:
-                msg.defects.append(email.errors.InvalidHeaderDefect("Missing header name."))
-                continue
-            name, first = line[:colon], line[colon + 1 :]
-        if name:
-            value = first.lstrip(" \t") + "".join(more) if more else first.lstrip(" \t")
-            store.append((name, value.rstrip("\r\n")))
-        msg._content_type = None
-
-    def _parsegen(self) -> Iterator[object]:
-        parent = getattr(self, "_cur", None)  # (not yet set when __init__ starts the parse)
-        if parent is None or parent.get_content_type() not in _ORIGINAL_TYPES:
-            return super()._parsegen()  # type: ignore[misc,no-any-return]
-        return self._original_headers()
-
-    def _original_headers(self) -> Iterator[object]:
-        # FeedParser._parsegen up to its parse of the headers (the same steps), then the body's
-        # lines are consumed to the end of the part and dropped.
-        self._new_message()  # type: ignore[attr-defined]
-        source = self._input  # type: ignore[attr-defined]
-        headers = []
-        for line in source:
-            if line is NeedMoreData:
-                yield NeedMoreData
-                continue
-            if not headerRE.match(line):
-                if not NLCRE.match(line):
-                    defect = email.errors.MissingHeaderBodySeparatorDefect()
-                    self.policy.handle_defect(self._cur, defect)  # type: ignore[attr-defined]
-                    source.unreadline(line)
-                break
-            headers.append(line)
-        self._parse_headers(headers)
-        lines, ends = source._lines, source._eofstack
-        # The end-of-part tests the FeedParser stacks are boundary and blank-line matches: a line
-        # that starts otherwise ends nothing and is dropped without calling them.
-        plain = all(_KNOWN_END_TEST(end) for end in ends)
-        while True:
-            if plain:
-                while lines and lines[0][:1] not in _MAY_END:
-                    lines.popleft()
-                    self.skipped = True
-            line = source.readline()
-            if line is NeedMoreData:
-                yield NeedMoreData
-                continue
-            if line == "":
-                break
-            self.skipped = True
-        self._cur.set_payload("")  # type: ignore[attr-defined]
-
-
-def _parse_bytes(raw: bytes, parser: FeedParser) -> Message:
-    """What email.message_from_bytes (compat32) does, with `parser`."""
-    parser.feed(raw.decode("ascii", "surrogateescape"))  # (Parser.parse feeds 8 KiB chunks: the same)
-    return parser.close()
-
-
 def load(raw: bytes) -> Mail:
     """Load raw bytes into a Mail. Never raises."""
     try:
-        parser = _HeadsOfOriginalsParser(_LoadedMessage, policy=email.policy.compat32)
-        msg = _parse_bytes(raw, parser)
+        msg, skipped = parse_bytes(raw)
     except Exception as exc:
         msg = Message()
         return Mail(message=msg, defects=[f"unparseable: {type(exc).__name__}"])
     mail = Mail(message=msg)
-    if parser.skipped:
+    if skipped:
         mail._raw_bytes = raw
     try:
         _fill(mail, msg)

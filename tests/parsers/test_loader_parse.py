@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import mail
+from parsers import feed, mail
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
@@ -103,3 +103,23 @@ def test_a_nested_report_inside_an_original_is_left_to_the_full_tree() -> None:
 def test_same_tree_on_shuffled_boundaries(tail: bytes) -> None:
     raw = NESTED[: NESTED.index(b"Subject: original")] + tail
     assert _tree(mail.load(raw).message) == _tree(_stdlib(raw))
+
+
+def test_a_loaded_message_answers_like_a_message_after_changes() -> None:
+    raw = b"Subject: s\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b--\n"
+    msg, _ = feed.parse_bytes(raw)
+    plain = _stdlib(raw)
+    changes = [
+        lambda m: m.replace_header("Content-Type", "text/html"),
+        lambda m: m.__delitem__("Content-Type"),
+        lambda m: m.set_default_type("message/rfc822"),
+        lambda m: m.add_header("Content-Type", "text/csv"),
+        lambda m: m.__setitem__("X-Other", "1"),
+        lambda m: m.set_raw("Content-Type", "image/png"),
+    ]
+    for change in changes:
+        change(msg)
+        change(plain)
+        assert msg.get_content_type() == plain.get_content_type()
+        assert msg.get("content-type") == plain.get("content-type")
+        assert msg["X-Other"] == plain["X-Other"]
