@@ -43,34 +43,43 @@ class LoadedMessage(Message):
     change in the number of headers is noticed even by a method not overridden here)."""
 
     _content_type: str | None = None
-    _firsts: dict[str, tuple[str, Any]] | None = None  # first (name, value) by lower-case name
-    _counted = -1  # len(_headers) when they were remembered
+    _by_name: dict[str, list[tuple[str, Any]]] | None = None  # (name, value) by lower-case name
+    _counted = -1  # len(_headers) when they were indexed
 
     def forget(self) -> None:
         self._content_type = None
-        self._firsts = None
+        self._by_name = None
+
+    def header_index(self) -> dict[str, list[tuple[str, Any]]]:
+        """The raw (name, value) pairs by lower-cased name, in order (not to be changed)."""
+        index = self._by_name
+        headers = self._headers  # type: ignore[attr-defined]
+        if index is None or self._counted != len(headers):
+            self._content_type = None
+            index = {}
+            for pair in headers:
+                key = pair[0].lower()
+                found = index.get(key)
+                if found is None:
+                    index[key] = [pair]
+                else:
+                    found.append(pair)
+            self._by_name = index
+            self._counted = len(headers)
+        return index
 
     def get_content_type(self) -> str:
         found = self._content_type
         if found is None or self._counted != len(self._headers):  # type: ignore[attr-defined]
-            self._firsts = None
-            found = self._content_type = super().get_content_type()
+            found = super().get_content_type()  # (through get: the index, brought up to date)
+            self._content_type = found
         return found
 
     def get(self, name: str, failobj: Any = None) -> Any:
-        firsts = self._firsts
-        headers = self._headers  # type: ignore[attr-defined]
-        if firsts is None or self._counted != len(headers):
-            self._content_type = None
-            firsts = {}
-            for k, v in headers:
-                firsts.setdefault(k.lower(), (k, v))
-            self._firsts = firsts
-            self._counted = len(headers)
-        found = firsts.get(name.lower())
+        found = self.header_index().get(name.lower())
         if found is None:
             return failobj
-        return self.policy.header_fetch_parse(*found)
+        return self.policy.header_fetch_parse(*found[0])
 
     def set_raw(self, name: str, value: Any) -> None:
         self.forget()

@@ -19,7 +19,7 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
 
-from parsers.feed import parse_bytes
+from parsers.feed import LoadedMessage, parse_bytes
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -262,6 +262,8 @@ class Mail:
 
     def _raw_headers(self) -> dict[str, list[tuple[str, Any]]]:
         raw = self._raw
+        if raw is None and isinstance(self.message, LoadedMessage):
+            raw = self._raw = self.message.header_index()  # (indexed while it was parsed)
         if raw is None:
             raw = self._raw = {}
             for k, v in self.message.raw_items():
