@@ -26,21 +26,21 @@ pytestmark = pytest.mark.imap
 SOFT_ADDRESS = "full@recipient.example"
 
 
-def workload() -> tuple[list[bytes], dict[str, str]]:
-    """40 messages and the suppressions the policy must end with (address → reason)."""
+def workload(scale: int = 1) -> tuple[list[bytes], dict[str, str]]:
+    """40 * scale messages and the suppressions the policy must end with (address → reason)."""
     messages: list[bytes] = []
     expected: dict[str, str] = {}
     for i in range(6):  # the fifth suppresses, the sixth finds the address already suppressed
         messages.append(samples.soft_bounce(SOFT_ADDRESS, tag=f"soft{i}"))
     expected[SOFT_ADDRESS] = "soft_bounce_threshold"
-    for i in range(12):
+    for i in range(12 * scale):
         messages.append(samples.hard_bounce(f"gone{i}@recipient.example", tag=f"hard{i}"))
         expected[f"gone{i}@recipient.example"] = "hard_bounce"
-    for i in range(8):
+    for i in range(8 * scale):
         messages.append(samples.complaint(f"angry{i}@recipient.example", tag=f"arf{i}"))
         expected[f"angry{i}@recipient.example"] = "complaint"
-    messages += [samples.auto_reply(f"away{i}@recipient.example", tag=f"ooo{i}") for i in range(7)]
-    messages += [samples.human_mail(tag=f"human{i}") for i in range(7)]
+    messages += [samples.auto_reply(f"away{i}@recipient.example", tag=f"ooo{i}") for i in range(7 * scale)]
+    messages += [samples.human_mail(tag=f"human{i}") for i in range(7 * scale)]
     return messages, expected
 
 
@@ -78,16 +78,20 @@ def moved(user: ImapUser) -> int:
 def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     imap_user: ImapUser, database_url: str, tmp_path: Path
 ) -> None:
-    messages, expected = workload()
+    # Enough messages for many batches of moves: each batch opens the window the kill must hit
+    # (messages committed but not yet moved), so a fast machine cannot slip past all of them.
+    messages, expected = workload(scale=4)
     imap_user.append_many(messages)
     log = tmp_path / "worker.log"
 
     db = Database(database_url)
     first = worker(database_url, imap_user.url(), log)
     try:
-        # Kill inside the window that matters: messages committed but not yet moved (a batch of
-        # moves is in the making), with more than a few ingests to go before that batch moves.
-        wait_until(lambda: 2 <= stored(db) - moved(imap_user) <= 10, what="committed but unmoved messages")
+        wait_until(
+            lambda: 1 <= stored(db) - moved(imap_user) <= 15,
+            timeout=60,
+            what="committed but unmoved messages",
+        )
     finally:
         first.kill()
         first.wait(10)
@@ -109,8 +113,12 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     # And the database as if the worker had never crashed.
     try:
         with db.transaction() as session:
-            assert session.execute(select(func.count()).select_from(InboundMessage)).scalar_one() == 40
-            assert session.execute(select(func.count()).select_from(BounceEvent)).scalar_one() == 33
+            assert session.execute(select(func.count()).select_from(InboundMessage)).scalar_one() == len(
+                messages
+            )
+            # Every message but human mail records one event.
+            with_events = sum(1 for m in messages if b"human-" not in m)
+            assert session.execute(select(func.count()).select_from(BounceEvent)).scalar_one() == with_events
             changes = session.execute(select(func.count()).select_from(SuppressionChange)).scalar_one()
             assert changes == len(expected)
             added = session.execute(
