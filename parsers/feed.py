@@ -81,6 +81,16 @@ class LoadedMessage(Message):
             return failobj
         return self.policy.header_fetch_parse(*found[0])
 
+    def get_all(self, name: str, failobj: Any = None) -> Any:
+        found = self.header_index().get(name.lower())
+        if not found:
+            return failobj
+        fetch = self.policy.header_fetch_parse
+        return [fetch(k, v) for k, v in found]
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self.header_index()
+
     def set_raw(self, name: str, value: Any) -> None:
         self.forget()
         super().set_raw(name, value)

@@ -123,3 +123,5 @@ def test_a_loaded_message_answers_like_a_message_after_changes() -> None:
         assert msg.get_content_type() == plain.get_content_type()
         assert msg.get("content-type") == plain.get("content-type")
         assert msg["X-Other"] == plain["X-Other"]
+        assert msg.get_all("Content-Type") == plain.get_all("Content-Type")
+        assert ("x-other" in msg) == ("x-other" in plain)
