@@ -5,7 +5,8 @@ What differs from `email.message_from_bytes(raw, policy=compat32)`:
 - the body of an attached original (message/rfc822, message/global) is skipped, its header block
   parsed: the loader reads nothing else of it (`Mail.full_message()` parses again for the rare
   detector that looks inside);
-- a part's content type is remembered (the FeedParser asks for it several times per part);
+- a part's content type is remembered and its headers indexed by name (get, get_all, `in`
+  without a scan that lower-cases every name; the FeedParser asks for the type several times);
 - header lines and body lines are taken from the line buffer directly, and compat32's header
   parsing is inlined (one call per header line less).
 
@@ -36,7 +37,7 @@ ORIGINAL_TYPES = ("message/rfc822", "message/global")
 
 
 class LoadedMessage(Message):
-    """A Message that remembers its content type and the first value of each header name: the
+    """A Message that remembers its content type and indexes its headers by name: the
     FeedParser asks each part for its content type three or four times while parsing and the
     loader asks for a few headers of each part, each time a scan of the header list that
     lower-cases every name. Whatever changes the headers or the default type forgets both (and a
