@@ -19,6 +19,7 @@ from __future__ import annotations
 import email.errors
 import email.feedparser
 import email.policy
+import email.utils
 import re
 from collections.abc import Iterator
 from email.feedparser import FeedParser
@@ -32,6 +33,7 @@ NLCRE: re.Pattern[str] = email.feedparser.NLCRE  # type: ignore[attr-defined]
 NLCRE_bol: re.Pattern[str] = email.feedparser.NLCRE_bol  # type: ignore[attr-defined]
 NLCRE_eol: re.Pattern[str] = email.feedparser.NLCRE_eol  # type: ignore[attr-defined]
 _COMPAT32 = email.policy.compat32
+_parseparam: Any = email.message._parseparam  # type: ignore[attr-defined]
 # Content types whose payload the email package parses as a whole attached message.
 ORIGINAL_TYPES = ("message/rfc822", "message/global")
 
@@ -91,6 +93,26 @@ class LoadedMessage(Message):
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self.header_index()
+
+    def get_param(
+        self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
+    ) -> Any:
+        # The FeedParser asks each multipart for its boundary, the loader a text part for its
+        # charset: Message.get_param runs every parameter through RFC 2231 decoding and quoting
+        # and unquoting again. Without a backslash or an asterisk in the value none of that
+        # changes anything, and the answer is the first parameter of that name, unquoted.
+        found = self.header_index().get(header.lower())
+        if found is None:
+            return failobj
+        value = self.policy.header_fetch_parse(*found[0])
+        if not unquote or not isinstance(value, str) or "\\" in value or "*" in value:
+            return super().get_param(param, failobj, header, unquote)
+        wanted = param.lower()
+        for item in _parseparam(value):
+            name, equals, val = item.partition("=")
+            if name.strip().lower() == wanted:
+                return email.utils.unquote(val.strip()) if equals else ""
+        return failobj
 
     def set_raw(self, name: str, value: Any) -> None:
         self.forget()
