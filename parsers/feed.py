@@ -36,6 +36,8 @@ _COMPAT32 = email.policy.compat32
 _parseparam: Any = email.message._parseparam  # type: ignore[attr-defined]
 # Content types whose payload the email package parses as a whole attached message.
 ORIGINAL_TYPES = ("message/rfc822", "message/global")
+# How the FeedParser's (and `_multipart`'s) boundary patterns start: "--" + the boundary.
+_BOUNDARY_START = "(?P<sep>" + re.escape("--")
 
 
 class LoadedMessage(Message):
@@ -143,6 +145,24 @@ class LoadedMessage(Message):
         super().set_default_type(ctype)
 
 
+def _leads(tests: list[Any]) -> str | None:
+    """The characters a line must start with for one of the end-of-part tests to match it: a
+    boundary line starts with "--", a blank line (the end of a delivery-status block) with a line
+    break. None when a test is not one of those (every line is then tested)."""
+    leads = ""
+    for ateof in tests:
+        pattern = getattr(ateof, "__self__", None)
+        if not isinstance(pattern, re.Pattern) or getattr(ateof, "__name__", None) != "match":
+            return None
+        if pattern is NLCRE:
+            leads += "\r\n"
+        elif isinstance(pattern.pattern, str) and pattern.pattern.startswith(_BOUNDARY_START):
+            leads += "-"
+        else:
+            return None
+    return leads
+
+
 class LoaderParser(FeedParser):
     """FeedParser for `parse_bytes`: see the module docstring."""
 
@@ -209,6 +229,7 @@ class LoaderParser(FeedParser):
         # The end-of-part tests, innermost first (BufferedSubFile.readline's order); none is
         # pushed or popped while a header block or a leaf body is read.
         tests = source._eofstack[::-1]
+        leads = _leads(tests)
         headers: list[str] = []
         # Collect the headers: BufferedSubFile.readline inlined (a line an end test matches is
         # left in the buffer and ends the part; an empty string, pushed back at an end, is EOF).
@@ -220,11 +241,12 @@ class LoaderParser(FeedParser):
                 continue
             line = buffered.popleft()
             ended = False
-            for ateof in tests:
-                if ateof(line):
-                    buffered.appendleft(line)
-                    ended = True
-                    break
+            if leads is None or not line or line[0] in leads:
+                for ateof in tests:
+                    if ateof(line):
+                        buffered.appendleft(line)
+                        ended = True
+                        break
             if ended or line == "":
                 break
             if not headerRE.match(line):
@@ -253,6 +275,9 @@ class LoaderParser(FeedParser):
                     buffered.clear()
                     continue
                 line = buffered.popleft()
+                if leads is not None and line and line[0] not in leads:
+                    lines.append(line)  # no end test can match it
+                    continue
                 ended = False
                 for ateof in tests:
                     if ateof(line):
