@@ -76,7 +76,14 @@ class LoadedMessage(Message):
     def get_content_type(self) -> str:
         found = self._content_type
         if found is None or self._counted != len(self._headers):  # type: ignore[attr-defined]
-            found = super().get_content_type()  # (through get: the index, brought up to date)
+            # Message.get_content_type, with the Content-Type value from the index (brought up
+            # to date, which forgets the type: remembered only after)
+            pairs = self.header_index().get("content-type")
+            if pairs is None:
+                found = self.get_default_type()
+            else:
+                ctype = str(self.policy.header_fetch_parse(*pairs[0])).partition(";")[0].strip().lower()
+                found = ctype if ctype.count("/") == 1 else "text/plain"
             self._content_type = found
         return found
 
