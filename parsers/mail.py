@@ -248,8 +248,9 @@ class Mail:
             text = v.replace("\r", "") if "\r" in v else v  # (the decoder drops CRs first)
             if ignore_case:
                 text = text.lower()
-            if any(needle in text for needle in needles):
-                return True
+            for needle in needles:  # (a plain loop: no generator per value)
+                if needle in text:
+                    return True
         return False
 
     def raw_header(self, name: str) -> Any:

@@ -42,9 +42,11 @@ class _Reply:
 
 
 def _phrases(reply: _Reply, table: Mapping[str, Sequence[str]]) -> str | None:
+    text = reply.text
     for reason, phrases in table.items():
-        if any(p in reply.text for p in phrases):
-            return reason
+        for phrase in phrases:  # (a plain loop: no generator per reason)
+            if phrase in text:
+                return reason
     return None
 
 
