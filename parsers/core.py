@@ -10,7 +10,6 @@ diagnostic, or the SMTP command. When the DSN part names no recipient, the text 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import email.utils
 import re
@@ -299,7 +298,19 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             # An SMTP reply that quotes the recipient address answers RCPT TO
             # ("550 <a@b>: User unknown", "550 Unknown user a@b").
             command = "RCPT"
-        fixed = dataclasses.replace(d, status=status, smtp_code=smtp_code, smtp_command=command)
+        # (dataclasses.replace looks the fields up on every call: every field of Delivery, spelled out)
+        fixed = Delivery(
+            recipient=d.recipient,
+            status=status,
+            smtp_code=smtp_code,
+            diagnostic=d.diagnostic,
+            remote_mta=d.remote_mta,
+            action=d.action,
+            reason=d.reason,
+            alias=d.alias,
+            smtp_command=command,
+            diagnostic_type=d.diagnostic_type,
+        )
         reason, diagnostic = _reason(fixed, human)
         action = d.action
         if from_dsn_part:
