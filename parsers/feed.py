@@ -152,6 +152,14 @@ class LoadedMessage(Message):
         super().set_default_type(ctype)
 
 
+def _eol_length(text: str) -> int:
+    """The length of the line break that ends `text` (0: none): what NLCRE_eol.search finds,
+    without a regex search that tries every position of a long payload."""
+    if text.endswith("\r\n"):
+        return 2
+    return 1 if text.endswith(("\r", "\n")) else 0
+
+
 def _leads(tests: list[Any]) -> str | None:
     """The characters a line must start with for one of the end-of-part tests to match it: a
     boundary line starts with "--", a blank line (the end of a delivery-status block) with a line
@@ -409,15 +417,15 @@ class LoaderParser(FeedParser):
                     if epilogue == "":
                         last.epilogue = None
                     elif epilogue is not None:
-                        mo = NLCRE_eol.search(epilogue)
-                        if mo:
-                            last.epilogue = epilogue[: -len(mo.group(0))]
+                        eol = _eol_length(epilogue)
+                        if eol:
+                            last.epilogue = epilogue[:-eol]
                 else:
                     payload = last._payload
                     if isinstance(payload, str):
-                        mo = NLCRE_eol.search(payload)
-                        if mo:
-                            last._payload = payload[: -len(mo.group(0))]
+                        eol = _eol_length(payload)
+                        if eol:
+                            last._payload = payload[:-eol]
                 source.pop_eof_matcher()
                 self._pop_message()  # type: ignore[attr-defined]
                 self._last = self._cur  # type: ignore[attr-defined]
