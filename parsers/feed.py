@@ -82,7 +82,10 @@ class LoadedMessage(Message):
             if pairs is None:
                 found = self.get_default_type()
             else:
-                ctype = str(self.policy.header_fetch_parse(*pairs[0])).partition(";")[0].strip().lower()
+                value = pairs[0][1]
+                if not (isinstance(value, str) and value.isascii() and self.policy is _COMPAT32):
+                    value = self.policy.header_fetch_parse(*pairs[0])
+                ctype = str(value).partition(";")[0].strip().lower()
                 found = ctype if ctype.count("/") == 1 else "text/plain"
             self._content_type = found
         return found
@@ -91,6 +94,9 @@ class LoadedMessage(Message):
         found = self.header_index().get(name.lower())
         if found is None:
             return failobj
+        value = found[0][1]
+        if isinstance(value, str) and value.isascii() and self.policy is _COMPAT32:
+            return value  # (what compat32's header_fetch_parse hands back for it: no call)
         return self.policy.header_fetch_parse(*found[0])
 
     def get_all(self, name: str, failobj: Any = None) -> Any:
@@ -113,7 +119,7 @@ class LoadedMessage(Message):
         found = self.header_index().get(header.lower())
         if found is None:
             return failobj
-        value = self.policy.header_fetch_parse(*found[0])
+        value = self.get(header)
         if not unquote or not isinstance(value, str) or "\\" in value or "*" in value:
             return super().get_param(param, failobj, header, unquote)
         wanted = param.lower()

@@ -259,7 +259,10 @@ class Mail:
         if not pairs:
             return None
         k, v = pairs[0]
-        return self.message.policy.header_fetch_parse(k, v)
+        policy = self.message.policy
+        if isinstance(v, str) and v.isascii() and policy is email.policy.compat32:
+            return v  # (what compat32's header_fetch_parse hands back for it: no call)
+        return policy.header_fetch_parse(k, v)
 
     def _raw_headers(self) -> dict[str, list[tuple[str, Any]]]:
         raw = self._raw
