@@ -257,6 +257,18 @@ def from_dsn_parts(mail: Mail, refine: Callable[[DsnBlock], str | None] | None =
     return out
 
 
+def from_dsn_parts_or_text(mail: Mail, marker: str) -> list[Delivery] | None:
+    """The delivery-status parts' recipients, else the RFC 3464 fields the body pastes after
+    `marker`; None when there are neither."""
+    found = from_dsn_parts(mail)
+    if found:
+        return found
+    start = mail.text.find(marker)
+    if start < 0:
+        return None
+    return from_dsn_text(mail.text[start:])
+
+
 def rcpt_refined(delivery: Delivery) -> Delivery:
     """5.2.1 "user unknown" is the address itself only when the reply answered RCPT TO.
 

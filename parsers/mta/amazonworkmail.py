@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsers.delivery import Delivery
 from parsers.mail import Mail
-from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
+from parsers.mta._providers import from_dsn_parts_or_text, guarded
 
 NAME = "AmazonWorkMail"
 # Prefilter (parsers.mta.candidates): it accepts only mail from amazonses.com or with this header.
@@ -19,10 +19,4 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     if not (mail.has_header("X-SES-Outgoing") or "amazonses.com" in mail.from_.lower()):
         return None
-    found = from_dsn_parts(mail)
-    if not found:
-        start = mail.text.find("Technical report:")
-        if start < 0:
-            return None
-        found = from_dsn_text(mail.text[start:])
-    return found
+    return from_dsn_parts_or_text(mail, "Technical report:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsers.delivery import Delivery
 from parsers.mail import Mail
-from parsers.mta._providers import command_in, from_dsn_parts, from_dsn_text, guarded
+from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
 
 NAME = "Bigfoot"
 
@@ -16,12 +16,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         and any(".bigfoot.com " in r for r in mail.headers("Received"))
     ):
         return None
-    found = from_dsn_parts(mail)
-    if not found:
-        start = mail.text.find("----- Transcript of session follows -----")
-        if start < 0:
-            return None
-        found = from_dsn_text(mail.text[start:])
+    found = from_dsn_parts_or_text(mail, "----- Transcript of session follows -----")
+    if found is None:
+        return None
     command = command_in(mail.text)
     for d in found:
         d.smtp_command = d.smtp_command or command

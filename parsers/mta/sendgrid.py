@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsers.delivery import Delivery
 from parsers.mail import Mail
-from parsers.mta._providers import command_in, from_dsn_parts, from_dsn_text, guarded
+from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
 
 NAME = "SendGrid"
 # Prefilter marker (parsers.mta.candidates): it accepts only this subject.
@@ -17,12 +17,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     if mail.subject != "Undelivered Mail Returned to Sender":
         return None
-    found = from_dsn_parts(mail)
-    if not found:
-        start = mail.text.find("This is an automatically generated message from SendGrid.")
-        if start < 0:
-            return None
-        found = from_dsn_text(mail.text[start:])
+    found = from_dsn_parts_or_text(mail, "This is an automatically generated message from SendGrid.")
+    if found is None:
+        return None
     command = command_in(mail.text)
     for d in found:
         d.smtp_command = d.smtp_command or command
