@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -24,6 +22,7 @@ from service.api.reads import LookupGate
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.apikeys import KeyCache
+from service.background import BackgroundWork
 from service.config import Settings
 from service.db import Database, DatabaseUnavailable
 
@@ -114,68 +113,6 @@ def _too_large(limit: int) -> problems.Problem:
     )
 
 
-class BackgroundWork:
-    """The outbox relay, mailbox pollers and (when configured) the Kafka intake in threads."""
-
-    def __init__(self, settings: Settings, db: Database) -> None:
-        self.settings = settings
-        self.db = db
-        self.stop = threading.Event()
-        self.threads: list[threading.Thread] = []
-        self.relay: Any = None
-
-    def start(self) -> None:
-        relay_class = _optional("service.relay", "OutboxRelay")
-        if relay_class is not None:
-            # Runs in embedded mode too: it keeps the backlog gauge and prunes published rows.
-            self.relay = relay_class(self.settings, self.db)
-            self._spawn("outbox-relay", self.relay.run, self.stop)
-        run_mailboxes = _optional("consumers.imap", "run_mailboxes")
-        if run_mailboxes is not None and self.settings.imap_urls.strip():
-            wake = self.relay.wake if self.relay is not None else None
-            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop, on_ingested=wake)
-        run_inbound = _optional("consumers.kafka_inbound", "run_inbound")
-        if (
-            run_inbound is not None
-            and self.settings.kafka_bootstrap_servers
-            and self.settings.kafka_inbound_topic
-        ):
-            self._spawn("kafka-inbound", run_inbound, self.settings, self.db, self.stop)
-
-    def _spawn(self, name: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        def guarded() -> None:
-            try:
-                target(*args, **kwargs)
-            except Exception:
-                log.exception("background worker failed", worker=name)
-
-        thread = threading.Thread(target=guarded, name=name, daemon=True)
-        thread.start()
-        self.threads.append(thread)
-        log.info("background worker started", worker=name)
-
-    def shutdown(self) -> None:
-        self.stop.set()
-        deadline = time.monotonic() + BACKGROUND_JOIN_SECONDS
-        for thread in self.threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
-            if thread.is_alive():
-                log.warning("background worker did not stop in time", worker=thread.name)
-        if self.relay is not None:
-            try:
-                self.relay.close()
-            except Exception:
-                log.exception("closing the outbox relay failed")
-
-
-def _optional(module: str, name: str) -> Any:
-    """`module.name`, or None when that part of the service is not installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError:
-        return None
-
-
 def _lookup_engine(database: Database) -> Engine:
     """The engine single lookups use. On PostgreSQL its own pool: autocommit and no pre-ping, so a
     lookup is one round trip (a dead pooled connection fails one call with 503 and SQLAlchemy then
@@ -217,7 +154,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
             yield
         finally:
             if work is not None:
-                work.shutdown()
+                work.shutdown(BACKGROUND_JOIN_SECONDS)
             if lookup_engine is not database.engine:
                 lookup_engine.dispose()
             if owns_db:
