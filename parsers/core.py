@@ -16,40 +16,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from parsers import arf, autoreply, dsn, fallback, reasons, rhost
+from parsers import arf, autoreply, dsn, fallback, reasons
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load
-from parsers.model import Event, EventType, MessageType, ParseResult
+from parsers.model import Event, MessageType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _T = TypeVar("_T")
-
-# A notice that the message is still queued (ignored), as opposed to a final report.
-_WARNING = re.compile(
-    r"this is a warning message only|warning only|still being retried|has been delayed|will be retried|will (?:continue|keep) (?:trying|to try)"
-    r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
-    r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
-    r"|message delayed|no action is required on your part",
-    re.IGNORECASE,
-)
-_FINAL = re.compile(
-    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
-    r"|could not be delivered(?! for more than)"
-    r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
-    r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
-    re.IGNORECASE,
-)
-_RETRYING = frozenset(
-    {
-        reasons.EXPIRED,
-        reasons.ON_HOLD,
-        reasons.UNDEFINED,
-        reasons.NETWORK_ERROR,
-        reasons.SYSTEM_ERROR,
-        reasons.TOO_MANY_CONNECTIONS,
-    }
-)
-_VAGUE = frozenset({reasons.UNDEFINED, reasons.ON_HOLD, reasons.SYSTEM_ERROR, reasons.SECURITY_ERROR})
 
 
 def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseResult:
@@ -237,42 +210,13 @@ def _unspecific(status: str | None) -> bool:
     return not status or status.endswith((".0.0", ".1.0"))
 
 
-def _reason(d: Delivery, human: str) -> tuple[str, str | None]:
-    """Reason for one delivery, and the diagnostic that supports it."""
-    if d.reason:
-        if d.reason in reasons.RECHECKED and d.action != "delayed":
-            # A format's general verdict yields to what the remote host's reply says precisely.
-            again = rhost.reason(d) or reasons.derive(
-                d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command, d.diagnostic_type
-            )
-            if reasons.overrules(again, d.reason):
-                return again, d.diagnostic
-        return d.reason, d.diagnostic
-    hosted = rhost.reason(d)
-    if hosted:
-        return hosted, d.diagnostic
-    reason = reasons.derive(d.status, d.smtp_code, d.diagnostic, d.action, d.smtp_command, d.diagnostic_type)
-    if reason in _VAGUE or not d.diagnostic:
-        # The human-readable part often explains better than the DSN's Diagnostic-Code.
-        text = dsn.text_diagnostic(human, d.recipient) or (
-            dsn.text_diagnostic(human, d.alias) if d.alias else None
-        )
-        if text and text != d.diagnostic:
-            better = reasons.derive(d.status, d.smtp_code, text, d.action, d.smtp_command, d.diagnostic_type)
-            if better not in _VAGUE and better != reasons.UNDEFINED:
-                return better, d.diagnostic or text
-    return reason, d.diagnostic
-
-
 def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bool) -> tuple[Event, ...]:
     human = dsn.human_text(mail)
     warning: list[bool] = []  # computed once, and only for text-format reports
 
-    def is_warning() -> bool:
+    def still_trying() -> bool:
         if not warning:
-            head = human[:8000]
-            # (the final-report search, slow on a long text, only when the text warns at all)
-            warning.append(bool(_WARNING.search(head)) and not _FINAL.search(mail.subject + "\n" + head))
+            warning.append(reasons.is_delay_notice(mail.subject, human))
         return warning[0]
 
     events: list[Event] = []
@@ -280,6 +224,7 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
     # Attribution: which of our messages bounced, and who sent it (headers of the returned original).
     original_id = mail.original_header("Message-ID") or None
     original_from = dsn.address(mail.original_header("Return-Path") or mail.original_header("From"))
+    return_paths = _return_paths(mail, original_from)
     for d in deliveries:
         recipient = _key(d.recipient)
         if not recipient or recipient in seen:
@@ -311,49 +256,30 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             smtp_command=command,
             diagnostic_type=d.diagnostic_type,
         )
-        reason, diagnostic = _reason(fixed, human)
-        action = d.action
-        if from_dsn_part:
-            delay_warning = action == "delayed"
-        else:
-            # A text-only notice that calls itself a warning is ignored when it gives no specific
-            # cause (it will be retried); a warning that names one (mailbox full) is a soft bounce.
-            delay_warning = action in (None, "delayed") and reason in _RETRYING and is_warning()
-            if delay_warning:
-                reason = reasons.EXPIRED
-                action = "delayed"
-        if reason == reasons.DELIVERED or action in ("delivered", "relayed", "expanded"):
-            reason = (
-                reasons.DELIVERED if action in ("delivered", None) or reason == reasons.DELIVERED else reason
+
+        def text_near(d: Delivery = fixed) -> str | None:
+            return dsn.text_diagnostic(human, d.recipient) or (
+                dsn.text_diagnostic(human, d.alias) if d.alias else None
             )
-        classification = reasons.classify(reason, status, smtp_code, delay_warning=delay_warning)
-        if reason == reasons.DELIVERED or action in ("relayed", "expanded"):
-            classification = "ignored"
-        etype: EventType = "bounce"
-        if reason == reasons.FEEDBACK:
-            # a provider's own complaint notification read by an MTA-format detector
-            etype, action, delay_warning = "complaint", None, False
-        elif reason == reasons.DELIVERED:
-            etype = "delivered"
-        elif delay_warning:
-            etype = "delay"
-        if action == "expired":
-            action = "delayed"  # the MTA gave up after retrying: reported as a final delay
-        elif action is None and reason == reasons.EXPIRED:
-            action = "delayed"
-        elif action is None and etype == "bounce" and reason != reasons.FEEDBACK:
-            action = "failed"
+
+        reason, diagnostic = reasons.reason_for(fixed, text_near)
+        reason = reasons.sender_side(
+            reason, command, _names_only_the_sender(diagnostic, recipient, return_paths)
+        )
+        found = reasons.verdict(
+            reason, status, smtp_code, d.action, from_dsn_part=from_dsn_part, still_trying=still_trying
+        )
         events.append(
             Event(
                 recipient=recipient,
-                type=etype,
-                classification=classification,  # type: ignore[arg-type]
-                reason=reason,
+                type=found.type,  # type: ignore[arg-type]
+                classification=found.classification,  # type: ignore[arg-type]
+                reason=found.reason,
                 status=status,
                 smtp_code=smtp_code,
                 diagnostic=(diagnostic or None) and diagnostic[:2000],
                 remote_mta=d.remote_mta,
-                action=action,
+                action=found.action,
                 original_message_id=original_id,
                 original_mail_from=original_from,
             )
@@ -363,6 +289,31 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
 
 _REPLY_THEN = re.compile(r"\b[45]\d\d[ -]")
 _SPECIFIC_STATUS = re.compile(r"^[45]\.[1-9]\.[1-9]+$")
+
+
+def _return_paths(mail: Mail, original_from: str | None) -> tuple[str, ...]:
+    """The sender's own return path: the returned original's Return-Path (or From) and the
+    addresses the bounce itself was delivered to (its envelope recipient is that return path)."""
+    found: list[str] = [original_from] if original_from else []
+    for name in ("Delivered-To", "X-Original-To", "Envelope-To", "To"):
+        for value in mail.headers(name)[:4]:
+            for chunk in value.split(",")[:8]:
+                a = dsn.address(chunk)
+                if a and a not in found:
+                    found.append(a)
+        if len(found) > 1:
+            break
+    return tuple(found)
+
+
+def _names_only_the_sender(diagnostic: str | None, recipient: str, senders: tuple[str, ...]) -> bool:
+    """Whether the refusal quotes the sender's own return path and not the recipient."""
+    if not diagnostic or "@" not in diagnostic:
+        return False
+    low = diagnostic.lower()
+    if recipient in low:
+        return False
+    return any(s and s != recipient and s in low for s in senders)
 
 
 def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:

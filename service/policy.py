@@ -21,34 +21,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from parsers.reasons.codes import SENDER_SIDE
+
 HARD_BOUNCE = "hard_bounce"
 COMPLAINT = "complaint"
 SOFT_BOUNCE_THRESHOLD = "soft_bounce_threshold"
 MANUAL = "manual"
 REASONS = (HARD_BOUNCE, COMPLAINT, SOFT_BOUNCE_THRESHOLD, MANUAL)
 
-# Parser reasons (parsers/reasons.py) of soft bounces caused by the sender or its message, not by
-# the recipient's address or mailbox. They never count towards the soft-bounce threshold.
-SENDER_SIDE_REASONS = frozenset(
-    {
-        "blocked",
-        "spam_detected",
-        "virus_detected",
-        "policy",
-        "auth_failure",
-        "require_ptr",
-        "rate_limited",
-        "too_many_connections",
-        "bad_reputation",
-        "content_error",
-        "security_error",
-        "message_too_big",
-        "no_relaying",
-        "rejected",
-        "syntax_error",
-        "not_compliant_rfc",
-    }
-)
+# Parser reasons of soft bounces caused by the sender or its message, not by the recipient's address
+# or mailbox (old names included): they never count towards the soft-bounce threshold, and a
+# complaint with such a reason (an ARF auth-failure report) never suppresses. The parser owns the set.
+SENDER_SIDE_REASONS = SENDER_SIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +109,9 @@ def decide(state: AddressState, event: PolicyEvent, settings: PolicySettings) ->
     if state.count_from is not None and event.occurred_at < state.count_from:
         return None
     if event.type == "complaint":
+        # (an auth-failure report is recorded as a soft complaint: about the sender, not the address)
+        if event.classification != "hard" or event.reason in SENDER_SIDE_REASONS:
+            return None
         return Suppress(COMPLAINT, event.occurred_at, event.event_id)
     if event.type != "bounce":
         # Auto-replies, delays and delivery reports never suppress, whatever they are classified as.

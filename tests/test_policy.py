@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parsers.reasons import SENDER_SIDE
 from service.policy import (
+    SENDER_SIDE_REASONS,
     AddressState,
     PolicyEvent,
     PolicySettings,
@@ -216,3 +218,18 @@ def test_redelivering_every_message_changes_nothing(items, cfg) -> None:  # type
         if (type_, classification) == ("bounce", "soft") and decide(state, event, cfg) is not None:
             twice[address] = True
     assert twice == once
+
+
+def test_a_sender_side_complaint_never_suppresses() -> None:
+    """An ARF auth-failure report is about the sender's SPF/DKIM: recorded, never suppressing."""
+    when = datetime(2026, 3, 2, tzinfo=UTC)
+    auth = PolicyEvent(1, 1, "complaint", "soft", when, reason="auth_failure")
+    abuse = PolicyEvent(2, 2, "complaint", "hard", when, reason="feedback")
+    assert decide(AddressState(), auth, PolicySettings()) is None
+    assert decide(AddressState(), abuse, PolicySettings()) is not None
+
+
+def test_sender_side_reasons_come_from_the_parser_and_keep_old_names() -> None:
+    assert SENDER_SIDE_REASONS is SENDER_SIDE
+    assert {"policy", "policy_violation", "auth_failure", "blocked"} <= SENDER_SIDE_REASONS
+    assert "mailbox_full" not in SENDER_SIDE_REASONS

@@ -8,33 +8,10 @@ from collections.abc import Callable, Iterable
 
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.reasons.codes import *  # noqa: F403 (re-exported for the detectors: c.USER_UNKNOWN)
+from parsers.reasons.codes import EXPIRED
 
 Inquire = Callable[[Mail], "list[Delivery] | None"]
-
-# Reason codes a format may state itself (the vocabulary of parsers/reasons.py).
-EXPIRED = "expired"
-NETWORK_ERROR = "network_error"
-HOST_UNKNOWN = "host_unknown"
-USER_UNKNOWN = "user_unknown"
-MAILBOX_FULL = "mailbox_full"
-SYNTAX_ERROR = "syntax_error"
-SYSTEM_ERROR = "system_error"
-CONTENT_ERROR = "content_error"
-NOT_ACCEPT = "not_accept"
-FILTERED = "filtered"
-ON_HOLD = "on_hold"
-BLOCKED = "blocked"
-SPAM_DETECTED = "spam_detected"
-VIRUS_DETECTED = "virus_detected"
-MESSAGE_TOO_BIG = "message_too_big"
-SYSTEM_FULL = "system_full"
-TOO_MANY_CONNECTIONS = "too_many_connections"
-EXCEED_LIMIT = "exceed_limit"
-SECURITY_ERROR = "security_error"
-SUSPENDED = "suspended"
-POLICY = "policy"
-REJECTED = "rejected"
-MAILER_ERROR = "mailer_error"
 
 MAX_RECIPIENTS = 500
 # Report lines are short; longer lines are cut so that no pattern works on unbounded input.

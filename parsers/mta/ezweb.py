@@ -16,7 +16,7 @@ _RECIPIENT = re.compile(r"^(?:<([^\s<>]+@[^\s<>]+)>:?(.*)|\s+Recipient: <([^\s<>
 _PHRASES = {
     "mailbox_full": ("The user(s) account is temporarily over quota",),
     # The recipient's contract is suspended (typically unpaid), not the address gone.
-    "suspended": ("The user(s) account is disabled.", "The user(s) account is temporarily limited."),
+    "suspend": ("The user(s) account is disabled.", "The user(s) account is temporarily limited."),
     "expired": ("Your message was not delivered within ",),
     "on_hold": ("Each of the following recipients was rejected by a remote mail server",),
 }

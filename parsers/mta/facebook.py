@@ -5,7 +5,7 @@ from __future__ import annotations
 from parsers.delivery import Delivery
 from parsers.mail import Mail
 from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
-from parsers.rhost import facebook_reason
+from parsers.reasons.providers import facebook_reason
 
 NAME = "Facebook"
 # Prefilter marker (parsers.mta.candidates): it accepts only this sender.

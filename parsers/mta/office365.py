@@ -73,7 +73,7 @@ _STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"5\.7\.509$", "auth_failure"),
         (r"5\.7\.510$", "not_accept"),
         (r"5\.7\.511$", "rejected"),
-        (r"5\.7\.512$", "policy"),
+        (r"5\.7\.512$", "policy_violation"),
         (r"5\.7\.57$", "security_error"),
         (r"5\.7\.60[6-9]$", "blocked"),
         (r"5\.7\.6[1-4]\d$", "blocked"),

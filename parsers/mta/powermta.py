@@ -17,10 +17,10 @@ _CATEGORY = re.compile(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)
 _CATEGORIES = {
     "bad-domain": c.HOST_UNKNOWN,
     "bad-mailbox": c.USER_UNKNOWN,
-    "inactive-mailbox": c.SUSPENDED,
+    "inactive-mailbox": c.SUSPEND,
     "message-expired": c.EXPIRED,
     "no-answer-from-host": c.NETWORK_ERROR,
-    "policy-related": c.POLICY,
+    "policy-related": c.POLICY_VIOLATION,
     "quota-issues": c.MAILBOX_FULL,
     "routing-errors": c.SYSTEM_ERROR,
     "spam-related": c.SPAM_DETECTED,

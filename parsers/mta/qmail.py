@@ -59,7 +59,7 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (c.SYSTEM_ERROR, ("bad interpreter: No such file or directory", "system error", "Unable to")),
 )
 _LDAP_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (c.SUSPENDED, ("Mailaddress is administratively disabled", "Mailaddress is administrativley disabled")),
+    (c.SUSPEND, ("Mailaddress is administratively disabled", "Mailaddress is administrativley disabled")),
     (c.USER_UNKNOWN, ("Sorry, no mailbox here by that name",)),
     (c.EXCEED_LIMIT, ("The message exeeded the maximum size the user accepts",)),
     (

@@ -19,7 +19,8 @@ from parsers import reasons as r
         # ... but after DATA it is the recipient's filter
         ("5.0.0", "550 user unknown", "DATA", r.FILTERED),
         ("5.2.1", "550 5.2.1 <a@b.example>... User Unknown", "RCPT", r.USER_UNKNOWN),
-        ("5.2.1", "550 5.2.1 mailbox disabled", None, r.SUSPENDED),
+        ("5.2.1", "550 5.2.1 mailbox disabled", None, r.ACCOUNT_DISABLED),
+        ("4.2.1", "450 4.2.1 mailbox temporarily disabled", None, r.SUSPEND),
         ("5.2.1", "550 5.2.1 rejected by the recipient's filter", None, r.FILTERED),
         ("5.1.2", "550 5.1.2 Host unknown", None, r.HOST_UNKNOWN),
         ("5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found", "RCPT", r.USER_UNKNOWN),
@@ -61,7 +62,7 @@ from parsers import reasons as r
         ),
         # ... and "mailbox is inactive" is an unknown user, "this mailbox is disabled" a suspension
         ("5.1.1", "550 5.1.1 mailbox is inactive", None, r.USER_UNKNOWN),
-        ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.SUSPENDED),
+        ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.ACCOUNT_DISABLED),
         ("5.1.1", "550 5.1.1 <a@b.example>: account is disabled", None, r.USER_UNKNOWN),
         # what sisimai checks before an unknown user overrules the code: size, SPF/DMARC
         ("5.1.1", "552 5.1.1 message size exceeds fixed maximum message size", None, r.MESSAGE_TOO_BIG),

@@ -18,7 +18,7 @@ from parsers import parse
 from parsers.delivery import Delivery
 from parsers.mail import load
 from parsers.mta import DETECTOR_MODULES, DETECTORS
-from parsers.rhost import reason as rhost_reason
+from parsers.reasons.providers import reason as rhost_reason
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROVIDER_MODULES = (
@@ -138,7 +138,7 @@ RHOST_CASES = [
             "5.2.1",
             "gmail-smtp-in.l.google.com",
         ),
-        "suspended",
+        "account_disabled",
     ),
     (
         _delivery(
@@ -162,7 +162,7 @@ RHOST_CASES = [
             None,
             "mx-aol.mail.gm0.yahoodns.net",
         ),
-        "suspended",
+        "account_disabled",
     ),
     (
         _delivery("550 5.1.6 recipient no longer on server: a@icloud.com", "5.1.6", "mx01.mail.icloud.com"),
@@ -210,8 +210,11 @@ RHOST_CASES = [
         "network_error",
     ),
     (_delivery("550 https://mail.i.ua/err/2/", "5.0.0", "mx.email.ua"), "user_unknown"),
-    (_delivery("554 delivery error: dd someone@yahoo.com is no longer valid. [-20]", "5.0.0"), "suspended"),
-    (_delivery("550 5.7.504 Recipient address rejected: Access denied", "5.7.504"), "suspended"),
+    (
+        _delivery("554 delivery error: dd someone@yahoo.com is no longer valid. [-20]", "5.0.0"),
+        "account_disabled",
+    ),
+    (_delivery("550 5.7.504 Recipient address rejected: Access denied", "5.7.504"), "suspend"),
     # Facebook refuses by the recipient's preferences with 5.1.1: not an unknown address.
     (
         _delivery(

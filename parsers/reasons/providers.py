@@ -128,7 +128,7 @@ _GOOGLE: dict[str, tuple[tuple[str, str], ...]] = {
         ("5.7.1", "encoded-word syntax is not permitted"),
         ("5.6.0", "mail message is malformed"),
     ),
-    "policy": (
+    "policy_violation": (
         ("5.7.0", "illegal attachment on your message"),
         ("5.7.0", "blocked because its content presents a potential security issue"),
         ("5.7.1", "you are sending to (or from) has a policy that prohibited"),
@@ -160,7 +160,8 @@ _GOOGLE: dict[str, tuple[tuple[str, str], ...]] = {
         ("4.5.3", "your message has too many recipients"),
         ("5.5.3", "too many recipients for this sender"),
     ),
-    "suspended": (
+    # a disabled account, or one Google closed for non-use: the address is gone
+    "account_disabled": (
         ("5.2.1", "account that you tried to reach is disabled"),
         ("5.2.1", "account that you tried to reach is inactive"),
     ),
@@ -230,7 +231,6 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
     "mailbox_full": (("5.2.2", 0, 0, "mailbox full"),),
     "message_too_big": (("5.3.4", 0, 0, "message size exceeds fixed maximum message size"),),
     "network_error": (
-        ("5.4.4", 0, 0, "smtpsend.dns.nonexistentdomain; nonexistent domain"),
         ("5.4.6", 0, 0, "hop count exceeded - possible mail loop"),
         ("4.4.316", 0, 0, "connection refused"),
         ("5.4.6", 0, 0, "routing loop detected"),
@@ -241,7 +241,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.4.1", 0, 0, "relay access denied"),
         ("5.7.64", 0, 0, "tenantattribution; relay access denied"),
     ),
-    "policy": (("5.7.", 900, 999, "delivery not authorized, message refused"),),
+    "policy_violation": (("5.7.", 900, 999, "delivery not authorized, message refused"),),
     "rejected": (
         ("5.1.7", 0, 0, "invalid address"),
         ("5.1.8", 0, 0, "access denied, bad outbound sender"),
@@ -272,7 +272,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.5.3", 0, 0, "too many recipients"),
         ("4.5.3", 0, 0, "too many recipients"),
     ),
-    "suspended": (
+    "suspend": (
         ("5.7.504", 0, 0, "recipient address rejected: access denied"),
         ("5.7.505", 0, 0, "access denied, banned recipient"),
         ("5.2.1", 0, 0, "mailbox cannot be accessed"),
@@ -287,6 +287,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("4.7.700", 0, 0, "pfa agent busy, please try again."),
     ),
     "system_full": (("4.3.1", 0, 0, "insufficient system resources"),),
+    "host_unknown": (("5.4.4", 0, 0, "smtpsend.dns.nonexistentdomain; nonexistent domain"),),
     "user_unknown": (
         ("5.1.1", 0, 0, "resolver.adr.exrecipnotfound; not found"),
         ("5.1.1", 0, 0, "user unknown"),
@@ -321,14 +322,14 @@ _YAHOO = {
     "blocked": (" because the ip is in spamhaus's list;", "not accepted from ip addresses on spamhaus xbl"),
     "no_relaying": ("relaying denied for ",),
     "not_compliant_rfc": ("headers are not rfc compliant",),
-    "policy": ("not accepted for policy reasons",),
+    "policy_violation": ("not accepted for policy reasons",),
     "rejected": (
         "temporarily deferred due to unexpected volume or user complaints",
         "due to unresolvable rfc.5321 domain",
         " will be permanently deferred",
     ),
     "rate_limited": ("user is receiving mail too quickly", "max message per connection reached"),
-    "suspended": (" is no longer valid.", "this mailbox is disabled"),
+    "account_disabled": (" is no longer valid.", "this mailbox is disabled"),
     "syntax_error": ("syntax error in parameters or arguments",),
     "user_unknown": ("dd this user doesn't have a ", "mailbox not found"),
 }
@@ -345,7 +346,7 @@ _APPLE = {
     "mailbox_full": ("user is over quota",),
     "no_relaying": ("relay access denied",),
     "not_accept": ("host/domain does not accept mail",),
-    "policy": ("due to local policy",),
+    "policy_violation": ("due to local policy",),
     "rejected": ("sender address rejected",),
     "rate_limited": ("due to excessive volume",),
     "user_unknown": ("inactive email address", "user does not exist", "unknown or illegal alias"),
@@ -398,7 +399,7 @@ _COX_CODES = {
 _COX = {
     "blocked": ("cox too many bad commands from", "too many invalid recipients"),
     "require_ptr": ("dns check failure - try again later", "rejected - no rdns"),
-    "policy": ("esmtp no data before greeting", "attachment extension is forbidden"),
+    "policy_violation": ("esmtp no data before greeting", "attachment extension is forbidden"),
     "rejected": ("sender rejected",),
     "system_error": ("esmtp server temporarily not available",),
     "rate_limited": (
@@ -430,7 +431,7 @@ _SPECTRUM = (
     (1020, 1080, "rejected"),
     (1090, 1090, "system_error"),
     (1100, 1150, "require_ptr"),
-    (1160, 1190, "policy"),
+    (1160, 1190, "policy_violation"),
     (1200, 1250, "blocked"),
     (1260, 1260, "network_error"),
     (1300, 1340, "too_many_connections"),  # concurrent connections; the others are rates
@@ -438,7 +439,7 @@ _SPECTRUM = (
     (1500, 1520, "rejected"),
     (1530, 1530, "message_too_big"),
     (1540, 1550, "rate_limited"),
-    (1560, 1560, "policy"),
+    (1560, 1560, "policy_violation"),
     (1580, 1580, "rate_limited"),
 )
 
@@ -469,15 +470,15 @@ _FRANCE = {
     "416": "user_unknown",
     "417": "mailbox_full",
     "418": "user_unknown",
-    "420": "suspended",
+    "420": "suspend",
     "421": "rejected",
-    "426": "suspended",
+    "426": "suspend",
     "505": "system_error",
     "506": "spam_detected",
     "510": "blocked",
     "514": "message_too_big",
-    "517": "policy",
-    "630": "policy",
+    "517": "policy_violation",
+    "630": "policy_violation",
     "999": "blocked",
 }
 
@@ -517,7 +518,7 @@ _GODADDY = {
     "expired": ("has been in the queue too long", "delivery timeout"),
     "mailbox_full": ("account storage limit",),
     "spam_detected": ("message rejected for spam or virus content",),
-    "suspended": ("account disabled",),
+    "account_disabled": ("account disabled",),
     "system_error": ("message is looping",),
     "user_unknown": ("recipient not found", "account does not exist"),
 }
@@ -534,7 +535,7 @@ def _godaddy(reply: _Reply) -> str | None:
 _IUA = {
     "1": "no_relaying",
     "2": "user_unknown",
-    "3": "suspended",
+    "3": "suspend",
     "4": "mailbox_full",
     "5": "rate_limited",
     "6": "no_relaying",
@@ -583,7 +584,7 @@ _MIMECAST: dict[str, tuple[tuple[str, str], ...]] = {
         ("451", "hostname is not authorized"),
         ("550", "journal message past expiration"),
     ),
-    "policy": (
+    "policy_violation": (
         ("550", "anti-spoofing policy - inbound not allowed"),
         ("550", "rejected by header-based anti-spoofing policy"),
         ("550", "message bounced due to content examination policy"),
@@ -659,7 +660,7 @@ _TENCENT = {
         "sender frequency limited",
         "connection frequency limited",
     ),
-    "suspended": ("is a deactivated mailbox",),
+    "account_disabled": ("is a deactivated mailbox",),
     "syntax_error": ("bad address syntax",),
     "user_unknown": ("mailbox not found",),
 }
@@ -677,7 +678,7 @@ _FACEBOOK: dict[str, tuple[str, ...]] = {
     "rejected": ("DNS-P1", "DNS-P2", "DNS-T1", "DNS-P3", "DNS-T2"),
     "system_error": ("CON-T1",),
     "rate_limited": ("CON-T3",),
-    "suspended": ("RCP-T4",),
+    "suspend": ("RCP-T4",),
     "undefined": ("RCP-T1", "MSG-T1", "CON-T2", "CON-T4"),
 }
 
@@ -734,7 +735,7 @@ _ANYWHERE = {
         "resolver.adr.exrecipnotfound",
         "dd this user doesn't have a ",
     ),
-    "suspended": (
+    "account_disabled": (
         "the email account that you tried to reach is disabled",
         "the email account that you tried to reach is inactive",
         "this mailbox is disabled (554.30)",
@@ -777,9 +778,9 @@ def _reason(delivery: Delivery) -> str | None:
         if reply.status == "5.4.1":
             return "user_unknown"
         if reply.status == "5.7.504":
-            return "suspended"
+            return "suspend"
     if _YAHOO_DD_GONE.search(reply.text):
-        return "suspended"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
+        return "account_disabled"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
     return _phrases(reply, _ANYWHERE)
 
 

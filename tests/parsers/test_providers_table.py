@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import rhost
 from parsers.delivery import Delivery
+from parsers.reasons import providers as rhost
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,11 @@ from parsers.delivery import Delivery
             "rejected",
         ),
         ("cluster1.eu.messagelabs.com", "550-Invalid recipient <a@b.example> 550 (#5.1.1)", "user_unknown"),
-        ("smtpz4.laposte.net", "554 5.7.1 <mx[192.0.2.9]>: Client host rejected LPN000_630", "policy"),
+        (
+            "smtpz4.laposte.net",
+            "554 5.7.1 <mx[192.0.2.9]>: Client host rejected LPN000_630",
+            "policy_violation",
+        ),
         (
             "smtp-in.orange.fr",
             "421 4.2.1 Service refuse. Service refused, please try later. LPN006_107",

@@ -1,0 +1,179 @@
+"""hard / soft / ignored, and what kind of event a recipient's outcome is: the one home of the rule.
+
+- hard: the address itself is bad (user unknown, no such domain, a disabled or closed account, a
+  mailbox that moved; not_accept only with a 5xx). A complaint is hard too: it suppresses.
+- soft: anything else that failed, including every sender-side cause (`codes.SENDER_SIDE`).
+- ignored: delivered, relayed, auto-replies, and delay reports (the message is still queued).
+
+A rejection at the MAIL FROM stage, or one that names the sender's own return path and not the
+recipient, is about the sender: never hard for the recipient (`sender_side`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from parsers.reasons.codes import (
+    DELIVERED,
+    EXPIRED,
+    FEEDBACK,
+    FILTERED,
+    HARD,
+    IGNORED,
+    NETWORK_ERROR,
+    NOT_ACCEPT,
+    ON_HOLD,
+    REJECTED,
+    SUSPEND,
+    SYSTEM_ERROR,
+    TOO_MANY_CONNECTIONS,
+    UNDEFINED,
+    UNSUBSCRIBE,
+    VACATION,
+)
+
+# A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
+_STILL_TRYING: Final = re.compile(
+    r"this is a warning message only|warning only|still being retried|has been delayed|will be retried"
+    r"|will (?:continue|keep) (?:trying|to try)|will retry|(?:still|continue to) (?:be )?attempt"
+    r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
+    r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
+    r"|message delayed|no action is required on your part|^delay reason:"
+    r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
+    r"|se (?:seguir[aá]|volver[aá]) a intentar|nouvelle(?:s)? tentative(?:s)?"
+    r"|continuer(?:a|à) (?:a|à) essayer",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FINAL: Final = re.compile(
+    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
+    r"|could not be delivered(?! for more than)"
+    r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
+    r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
+    re.IGNORECASE,
+)
+
+
+# Vague reasons of a delay report: the delay itself is the reason.
+_RETRYING: Final = frozenset({EXPIRED, ON_HOLD, UNDEFINED, NETWORK_ERROR, SYSTEM_ERROR, TOO_MANY_CONNECTIONS})
+
+
+def is_delay_notice(subject: str, text: str) -> bool:
+    """Whether a text-only report says the message is still queued (and is not a final report)."""
+    head = text[:8000]
+    # (the final-report search, slow on a long text, only when the text warns at all)
+    return bool(_STILL_TRYING.search(head)) and not _FINAL.search(subject + "\n" + head)
+
+
+def is_temporary(status: str | None, smtp_code: str | None) -> bool:
+    """Whether the report marks the failure as temporary (4.x.x / 4xx)."""
+    if status:
+        return status.startswith("4")
+    return bool(smtp_code and smtp_code.startswith("4"))
+
+
+def classify(
+    reason: str,
+    status: str | None = None,
+    smtp_code: str | None = None,
+    *,
+    delay_warning: bool = False,
+) -> str:
+    """hard / soft / ignored for a reason (the one place this rule lives).
+
+    `delay_warning`: the report says the message is still queued (Action: delayed, a warning);
+    such a notice is ignored whatever the reason. A message that expired after the MTA gave up
+    is not a warning: it stays soft.
+    """
+    if delay_warning and reason not in (FEEDBACK, VACATION, UNSUBSCRIBE):
+        return "ignored"
+    if reason in (FEEDBACK, UNSUBSCRIBE) or reason in HARD:
+        return "hard"
+    if reason == NOT_ACCEPT:
+        return "soft" if is_temporary(status, smtp_code) else "hard"
+    if reason in IGNORED:
+        return "ignored"
+    return "soft"
+
+
+# Reasons that would blame the recipient (or say nothing) and that a sender-side refusal corrects.
+_ABOUT_THE_RECIPIENT: Final = frozenset({NOT_ACCEPT, ON_HOLD, UNDEFINED, FILTERED, SUSPEND})
+
+
+def sender_side(reason: str, command: str | None, names_sender_only: bool) -> str:
+    """`reason`, or `rejected` when the refusal was about the sender, not the recipient.
+
+    A reply to MAIL FROM refuses the sender (its address or domain), and a refusal that names the
+    sender's own return path but not the recipient ("<bounces@sender.example>... Access denied")
+    is about the sender too: neither says anything about the recipient's address.
+    """
+    if reason not in HARD and reason not in _ABOUT_THE_RECIPIENT:
+        return reason  # already sender-side, or a cause (mailbox full, expired) the text names
+    if (command or "").upper() == "MAIL" or names_sender_only:
+        return REJECTED
+    return reason
+    if (command or "").upper() == "MAIL" or names_sender_only:
+        return REJECTED
+    return reason
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one recipient's outcome is: the event type, its class, reason and action."""
+
+    type: str
+    classification: str
+    reason: str
+    action: str | None
+
+
+def verdict(
+    reason: str,
+    status: str | None,
+    smtp_code: str | None,
+    action: str | None,
+    *,
+    from_dsn_part: bool,
+    still_trying: Callable[[], bool],
+) -> Verdict:
+    """The event for a recipient whose `reason` is known.
+
+    `from_dsn_part`: the outcome was read from RFC 3464 fields, whose Action says whether the
+    message is still queued. Otherwise (a text format) `still_trying()` tells whether the notice
+    is a delay report; a 5xx that names a bad address is final whatever the text says.
+    """
+    if from_dsn_part:
+        delay_warning = action == "delayed"
+    else:
+        delay_warning = (
+            action in (None, "delayed")
+            and not (reason in HARD and (status or "").startswith("5"))
+            and reason not in (FEEDBACK, DELIVERED, UNSUBSCRIBE)
+            and still_trying()
+        )
+        if delay_warning:
+            action = "delayed"
+            if reason in HARD or reason in IGNORED or reason in _RETRYING:
+                reason = EXPIRED  # the delay is the reason (the remote's reply stays in the diagnostic)
+    if reason == DELIVERED or action in ("delivered", "relayed", "expanded"):
+        reason = DELIVERED if action in ("delivered", None) or reason == DELIVERED else reason
+    classification = classify(reason, status, smtp_code, delay_warning=delay_warning)
+    if reason == DELIVERED or action in ("relayed", "expanded"):
+        classification = "ignored"
+    etype = "bounce"
+    if reason == FEEDBACK:
+        # a provider's own complaint notification read by an MTA-format detector
+        etype, action = "complaint", None
+    elif reason == DELIVERED:
+        etype = "delivered"
+    elif delay_warning:
+        etype = "delay"
+    if action == "expired":
+        action = "delayed"  # the MTA gave up after retrying: reported as a final delay
+    elif action is None and reason == EXPIRED:
+        action = "delayed"
+    elif action is None and etype == "bounce":
+        action = "failed"
+    return Verdict(etype, classification, reason, action)

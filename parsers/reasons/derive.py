@@ -1,0 +1,249 @@
+"""The reason for one recipient: status code, reply code and phrase families weighed together.
+
+The order is chosen so that the specific wins over the generic: a 5.1.1 whose text says the
+sender was blocked is not `user_unknown`, and a 5.0.0 whose text says "user unknown" is.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    AUTH_FAILURE,
+    BAD_REPUTATION,
+    BLOCKED,
+    CONTENT_ERROR,
+    DELIVERED,
+    EXCEED_LIMIT,
+    EXPIRED,
+    FILTERED,
+    HAS_MOVED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    MAILER_ERROR,
+    MESSAGE_TOO_BIG,
+    NETWORK_ERROR,
+    NO_RELAYING,
+    NOT_ACCEPT,
+    NOT_COMPLIANT_RFC,
+    ON_HOLD,
+    POLICY_VIOLATION,
+    RATE_LIMITED,
+    REJECTED,
+    REQUIRE_PTR,
+    SECURITY_ERROR,
+    SPAM_DETECTED,
+    SUSPEND,
+    SYNTAX_ERROR,
+    SYSTEM_ERROR,
+    SYSTEM_FULL,
+    TOO_MANY_CONNECTIONS,
+    UNDEFINED,
+    USER_UNKNOWN,
+    VIRUS_DETECTED,
+)
+from parsers.reasons.families import normalise
+from parsers.reasons.phrases import PHRASES, UNLESS, VETO
+from parsers.reasons.status import (
+    CONTINUATION,
+    SMTP_CODE_REASON,
+    reply_code_in_text,
+    status_in_text,
+    status_reason,
+    valid_status,
+)
+
+# The cause is stated near the start; a bounded text keeps the phrase search cheap.
+MAX_DIAGNOSTIC_CHARS: Final = 1200
+
+# Reasons too vague to stand when the text says something more specific.
+_VAGUE: Final = frozenset({UNDEFINED, ON_HOLD, SYSTEM_ERROR, SECURITY_ERROR, NETWORK_ERROR})
+
+
+def _excluded(reason: str, low: str) -> bool:
+    unless = UNLESS.get(reason)
+    return bool(unless and unless.search(low))
+
+
+def _search(reason: str, low: str) -> bool:
+    """Whether normalised `low` holds a phrase of the family `reason` (and none of its exceptions)."""
+    family = PHRASES.get(reason)
+    return bool(family is not None and family.search(low) and not _excluded(reason, low))
+
+
+# Which families may overrule a reason named by the status code alone: used to break ties the way
+# reports mean them (a 5.1.1 that says "blocked" is a block, a 5.7.1 that says "spam" is spam).
+_USER_UNKNOWN_VETO: Final = (
+    MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
+    EXCEED_LIMIT,
+    SUSPEND,
+    ACCOUNT_DISABLED,
+    HAS_MOVED,
+    NO_RELAYING,
+    AUTH_FAILURE,
+    BLOCKED,
+    REJECTED,
+    NOT_ACCEPT,
+)
+
+# First pass over text (Sisimai-like order): specific families before generic ones.
+_FIRST_ORDER: Final = (
+    MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, SUSPEND, ACCOUNT_DISABLED, HAS_MOVED, NO_RELAYING,
+    USER_UNKNOWN, FILTERED, REQUIRE_PTR, NOT_COMPLIANT_RFC, REJECTED, HOST_UNKNOWN, SPAM_DETECTED, RATE_LIMITED,
+    TOO_MANY_CONNECTIONS, BLOCKED,
+)  # fmt: skip
+# Second pass: what is left when none of the above fits.
+_SECOND_ORDER: Final = (
+    VIRUS_DETECTED, AUTH_FAILURE, BAD_REPUTATION, POLICY_VIOLATION, SECURITY_ERROR, SYSTEM_FULL,
+    SYSTEM_ERROR, NETWORK_ERROR, EXPIRED, CONTENT_ERROR, NOT_ACCEPT, MAILER_ERROR, SYNTAX_ERROR,
+    ON_HOLD,
+)  # fmt: skip
+
+# Reasons a format (an MTA text detector) states that the generic table still checks, as sisimai
+# does: a report can say "expired" or "user unknown" for a recipient whose server said more
+# precisely "mailbox full" (or gave a 5.1.1 after the retries ran out).
+RECHECKED: Final = frozenset(
+    {
+        UNDEFINED, ON_HOLD, SYSTEM_ERROR, SECURITY_ERROR, EXPIRED, SUSPEND, ACCOUNT_DISABLED,
+        NETWORK_ERROR, HOST_UNKNOWN, USER_UNKNOWN,
+    }
+)  # fmt: skip
+
+
+def overrules(found: str, stated: str) -> bool:
+    """Whether `found` (the generic table's reason) replaces a format's `stated` reason.
+
+    Only a reason of the first, specific pass does, and only one ranked before the stated one.
+    """
+    if stated not in RECHECKED or found == stated or found not in _FIRST_ORDER:
+        return False
+    return stated not in _FIRST_ORDER or _FIRST_ORDER.index(found) < _FIRST_ORDER.index(stated)
+
+
+def matches(reason: str, text: str) -> bool:
+    """Whether `text` contains a phrase of the family `reason` (any case)."""
+    return bool(reason in PHRASES and text and _search(reason, normalise(text)))
+
+
+def match_text(text: str) -> str | None:
+    """The reason a diagnostic text alone suggests (no status code), or None."""
+    if not text:
+        return None
+    low = normalise(text)
+    for reason in _FIRST_ORDER + _SECOND_ORDER:
+        if _search(reason, low):
+            return reason
+    return None
+
+
+def derive(
+    status: str | None = None,
+    smtp_code: str | None = None,
+    diagnostic: str | None = None,
+    action: str | None = None,
+    command: str | None = None,
+    diagnostic_type: str | None = None,
+) -> str:
+    """The reason for one recipient from what its report said. Never raises."""
+    # The cause is stated near the start; a bounded text keeps the phrase search cheap.
+    text = (diagnostic or "").strip()[:MAX_DIAGNOSTIC_CHARS]
+    status = valid_status(status) or status_in_text(text)
+    if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
+        return DELIVERED
+    low = normalise(text)
+    if len(CONTINUATION.findall(low)) > 1:
+        # "550-5.7.1 ... 550-5.7.1 ..." multi-line replies: join the lines so that phrases split
+        # across them can match
+        low = CONTINUATION.sub(" ", " " + low).strip()
+    seen: dict[str, bool] = {}
+
+    def has(reason: str) -> bool:
+        # each family is searched at most once per call, on the lower-cased text
+        found = seen.get(reason)
+        if found is None:
+            found = seen[reason] = bool(low and _search(reason, low))
+        return found
+
+    if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
+        # a local delivery program (procmail, a pipe) failed: the mailer's error, not the address
+        return MAILBOX_FULL if has(MAILBOX_FULL) else MAILER_ERROR
+    by_status = status_reason(status)
+    cmd = (command or "").upper()
+
+    # A status code that names a specific address-level or message-level reason is trusted,
+    # unless the text shows the rejection was really about the sender or the content.
+    if by_status == USER_UNKNOWN:
+        for other in _USER_UNKNOWN_VETO:
+            strict = VETO.get(other)
+            if strict is None:
+                if has(other):
+                    return other
+            elif low and strict.search(low) and not _excluded(other, low):
+                return other
+        return USER_UNKNOWN
+    if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPEND):
+        return by_status
+    if by_status == HOST_UNKNOWN:
+        return HOST_UNKNOWN
+    unknown_user_text = has(USER_UNKNOWN)
+    if by_status == FILTERED:
+        # "mailbox disabled" with a user-unknown text: the address is gone when the server said
+        # so to RCPT TO; after DATA it is the recipient's filter.
+        if unknown_user_text and cmd == "RCPT":
+            return USER_UNKNOWN
+        if unknown_user_text or has(FILTERED):
+            return FILTERED
+        for other in (MAILBOX_FULL, SUSPEND, ACCOUNT_DISABLED, SPAM_DETECTED, BLOCKED, REJECTED):
+            if has(other):
+                return other
+        return FILTERED
+
+    for reason in _FIRST_ORDER:
+        if reason == USER_UNKNOWN:
+            if not unknown_user_text:
+                continue
+            # Text alone proves an unknown user only in answer to RCPT TO; a rejection after
+            # DATA that says "unknown user" is the recipient's filter (Japanese mobile carriers).
+            # Nothing else proves it: not another addressing status (a 5.1.10 or an Exchange
+            # 5.1.351 whose text says "unknown recipient" is filtered unless it answered RCPT TO;
+            # the providers' own tables in rhost and the MTA detectors say more where they know).
+            if cmd == "RCPT":
+                return USER_UNKNOWN
+            if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
+                continue
+            if any(has(other) for other in _USER_UNKNOWN_VETO):
+                continue
+            return FILTERED
+        if not has(reason):
+            continue
+        if reason == FILTERED and cmd in ("MAIL", "EHLO", "HELO", "CONN", "RCPT"):
+            continue
+        return reason
+
+    if by_status is not None and by_status not in _VAGUE:
+        return by_status
+    for reason in _SECOND_ORDER:
+        if has(reason):
+            return reason
+    if by_status is not None:
+        return by_status
+    if status:
+        subject = status.split(".")[1]
+        if subject == "6":
+            return CONTENT_ERROR
+        if subject == "7":
+            return SECURITY_ERROR
+    if (diagnostic_type or "").upper().startswith("X-POSTFIX"):
+        return MAILER_ERROR
+    if (action or "").startswith(("delayed", "expired")):
+        return EXPIRED
+    code = smtp_code or reply_code_in_text(text)
+    if code in SMTP_CODE_REASON and SMTP_CODE_REASON[code] != ON_HOLD:
+        return SMTP_CODE_REASON[code]
+    if cmd in ("EHLO", "HELO"):
+        return BLOCKED
+    if text:
+        return ON_HOLD
+    return UNDEFINED

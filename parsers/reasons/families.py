@@ -1,0 +1,202 @@
+"""Phrase families: many short regular expressions searched fast in one diagnostic text.
+
+A family is the set of phrases, in every language, that name one reason. Texts and phrases are
+compared lower-cased and with Latin accents folded away ("buzón" and "buzon", "Empfänger" and
+"Empfanger", "hộp thư đầy" and "hop thu day" are the same), since servers and relays often drop
+accents or mangle them.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre
+import re._parser as _parser
+import unicodedata
+from typing import Any, Final
+
+
+def _fold_table() -> dict[int, str | None]:
+    """Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese) -> ASCII."""
+    table: dict[int, str | None] = {code: None for code in range(0x300, 0x370)}  # combining marks
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base.isascii() and base.isalpha() and base != char:
+            table[code] = base
+    for char, plain in (
+        ("ß", "ss"),
+        ("đ", "d"),
+        ("Đ", "D"),
+        ("ø", "o"),
+        ("Ø", "O"),
+        ("æ", "ae"),
+        ("Æ", "AE"),
+    ):
+        table[ord(char)] = plain
+    table[0x2013] = "-"  # en dash: "envelope blocked – ..."
+    table[0x00A0] = " "  # no-break space
+    return table
+
+
+_FOLD: Final = _fold_table()
+
+
+def fold(text: str) -> str:
+    """`text` with Latin accents removed (ASCII text is returned as it is, at no cost)."""
+    if text.isascii():
+        return text
+    return text.translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    """What families are searched in: lower-cased, accents folded."""
+    return fold(text.lower())
+
+
+# Every family is one case-insensitive alternation compiled once. Patterns avoid nested unbounded
+# repetition so that a hostile diagnostic cannot make them backtrack for long; `.{0,N}` bounds gaps.
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case the literal letters of a pattern, leaving escapes such as \\S or \\D alone."""
+    out = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = ch == "\\" and not escaped
+    return "".join(out)
+
+
+_Parsed = list[tuple[Any, Any]]
+_REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _required(items: _Parsed) -> frozenset[str] | None:
+    """Strings at least one of which occurs in every text the parsed pattern `items` matches.
+
+    Only what a match cannot avoid counts: a run of literal characters, a group, a repetition of at
+    least one, or an alternation all of whose branches have such strings (their union). Of the
+    candidates in a sequence the one with the longest shortest string wins (fewest false hits),
+    then the one with fewest strings. None when nothing is certain.
+    """
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run = []
+        sub: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            sub = _required(list(av[3]))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]
+            if all(branches):
+                sub = frozenset().union(*(b for b in branches if b))
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _required(list(av[2]))
+        if sub:
+            options.append(sub)
+    if run:
+        options.append(frozenset({"".join(run)}))
+    if not options:
+        return None
+    return max(options, key=_selectivity)
+
+
+# Words most diagnostics contain whatever their reason: a keyword that is one of them lets nearly
+# every text through to the full search, so another required string of the phrase is preferred.
+_COMMON_WORDS: Final = frozenset(
+    {
+        "account", "address", "connection", "delivery", "denied", "domain", "e-mail", "email",
+        "error", "exceed", "exceeded", "failed", "from", "has been", "host", "mail", "mail from",
+        "mailbox", "message", "not", "recipient", "rejected", "sender", "server", "smtp", "the",
+        "this", "user",
+    }
+)  # fmt: skip
+
+
+def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
+    """How rarely texts hold one of `option`'s strings (greater is rarer)."""
+    rare = all(len(s.strip()) > 2 and s.strip() not in _COMMON_WORDS for s in option)
+    return (rare, min(len(s) for s in option), -len(option))
+
+
+def _keywords(pattern: str) -> tuple[str, ...] | None:
+    """The strings one of which a text must hold for `pattern` to match in it, shortest first."""
+    found = _required(list(_parser.parse(pattern)))
+    return _without_superstrings(found) if found else None
+
+
+def _without_superstrings(found: frozenset[str]) -> tuple[str, ...]:
+    """`found` shortest first, less each string that contains another (the shorter one is found
+    wherever it is)."""
+    kept: list[str] = []
+    for word in sorted(found, key=len):
+        if not any(short in word for short in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+class Family:
+    """One family's phrases, each searched only in a text that holds one of its literal keywords.
+
+    Every phrase has keywords (`_required`): strings one of which any text it matches contains.
+    A text that holds none of the family's keywords is rejected by a few `in` tests; otherwise
+    only the phrases whose keywords it holds are searched, one short expression each (CPython's
+    re skips ahead on a literal prefix; a long alternation tries every phrase at every position).
+    Expressions and keywords are built on first use, so a process that parses one message
+    compiles only what it needs.
+    """
+
+    __slots__ = ("_always", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self._phrases = phrases
+        self.pattern = "|".join(phrases)
+        self._keywords: tuple[str, ...] | None = None
+        # keyword -> indexes of the phrases that may match where it occurs
+        self._by_keyword: dict[str, tuple[int, ...]] | None = None
+        self._always: tuple[int, ...] = ()  # phrases without a keyword: always searched
+        self._regexes: list[re.Pattern[str] | None] = [None] * len(phrases)
+
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        required = [_required(list(_parser.parse(p))) for p in self._phrases]
+        kept = _without_superstrings(frozenset().union(*(r for r in required if r)))
+        # A phrase that matches holds one of its own strings, and every kept keyword is in one of
+        # them or is one: a phrase is listed under each kept keyword found inside its strings.
+        by_keyword = {
+            word: tuple(i for i, r in enumerate(required) if r and any(word in s for s in r)) for word in kept
+        }
+        self._always = tuple(i for i, r in enumerate(required) if not r)
+        self._keywords = kept
+        self._by_keyword = by_keyword
+        return by_keyword
+
+    def _phrase_search(self, index: int, low: str) -> bool:
+        regex = self._regexes[index]
+        if regex is None:
+            regex = self._regexes[index] = re.compile(self._phrases[index])
+        return regex.search(low) is not None
+
+    def search(self, low: str) -> bool:
+        """Whether lower-cased `low` holds one of the family's phrases."""
+        by_keyword = self._by_keyword
+        if by_keyword is None:
+            by_keyword = self._index()
+        candidates: set[int] = set()
+        for word in self._keywords or ():
+            if word in low:
+                candidates.update(by_keyword[word])
+        if not candidates and not self._always:
+            return False
+        return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
+
+
+def family(*phrases: str) -> Family:
+    """A family of `phrases` (regular expressions), matched in text prepared by `normalise`."""
+    # Matched against lower-cased text without re.IGNORECASE: much faster in CPython's re, which
+    # can then skip ahead on the phrases' literal prefixes.
+    return Family(tuple(f"(?:{fold(_lower_pattern(p))})" for p in phrases))

@@ -1,0 +1,36 @@
+"""The phrase families of every language, merged per reason (one module of data per language).
+
+A language module holds `PHRASES: dict[reason, tuple[pattern, ...]]` and nothing else that
+decides; English also holds the exceptions (`UNLESS`) and the phrases that may overrule a
+user-unknown status code (`VETO`). To add a language, add its module and name it in LANGUAGES.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Final
+
+from parsers.reasons.families import Family, family
+from parsers.reasons.phrases import en
+
+LANGUAGES: Final = ("en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru")
+
+
+def _merged() -> dict[str, tuple[str, ...]]:
+    merged: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        module = importlib.import_module(f"parsers.reasons.phrases.{code}")
+        for reason, patterns in module.PHRASES.items():
+            merged.setdefault(reason, []).extend(patterns)
+    return {reason: tuple(patterns) for reason, patterns in merged.items()}
+
+
+def language(code: str) -> dict[str, tuple[str, ...]]:
+    """One language's phrases by reason (for tests and for reading)."""
+    module = importlib.import_module(f"parsers.reasons.phrases.{code}")
+    return dict(module.PHRASES)
+
+
+PHRASES: Final[dict[str, Family]] = {reason: family(*p) for reason, p in _merged().items()}
+UNLESS: Final[dict[str, Family]] = {reason: family(*p) for reason, p in en.UNLESS.items()}
+VETO: Final[dict[str, Family]] = {reason: family(*p) for reason, p in en.VETO.items()}

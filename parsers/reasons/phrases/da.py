@@ -1,0 +1,35 @@
+"""Danish phrase families (data only): what servers and relays answering in Danish say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# ("æ" folds to "ae", "ø" to "o", "å" to "a")
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse)(?:en|n)? (?:er )?"
+        r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
+        r"ukendt (?:modtager|bruger|adresse|postkasse)",
+        r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
+    ),
+    MAILBOX_FULL: (
+        r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",
+        r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
+        r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",
+    ),
+    SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
+    ACCOUNT_DISABLED: (
+        r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
+        r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|ikke l(?:ae|a)ngere aktiv)",
+    ),
+    HOST_UNKNOWN: (
+        r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",
+        r"ukendt dom(?:ae|a)ne",
+    ),
+}

@@ -1,0 +1,41 @@
+"""German phrase families (data only): what servers and relays answering in German say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# (umlauts fold to plain vowels: "Empfänger" is read as "empfanger"; the "ae/oe/ue" spellings of
+# mail systems without umlauts are written out)
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|mailbox|postfach)",
+        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
+        r" (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden|ung(?:ue|u)ltig)",
+        r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
+        r"(?:empf(?:ae|a)nger|e-mail-adresse) (?:wurde |konnte )?nicht gefunden",
+    ),
+    MAILBOX_FULL: (
+        r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
+        r"(?:speicherplatz|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"
+        r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
+        r"nicht gen(?:ue|u)gend speicherplatz",
+    ),
+    SUSPEND: (
+        r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt",
+        r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-mail-adresse|adresse) (?:ist |wurde )?"
+        r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
+        r"unbekannte (?:domain|dom(?:ae|a)ne)",
+    ),
+}

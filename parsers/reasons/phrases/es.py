@@ -1,0 +1,39 @@
+"""Spanish phrase families (data only): what servers and relays answering in Spanish say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
+        r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) usuario|no existe dicha persona",
+        r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
+        r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
+        r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
+        r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
+    ),
+    MAILBOX_FULL: (
+        r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",
+        r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
+        r"(?:ha )?(?:excedido|superado) (?:su|la) cuota",
+        r"sin espacio (?:en el buz[oó]n|disponible)|espacio (?:en disco )?insuficiente",
+    ),
+    SUSPEND: (r"cuenta (?:ha sido |est[aá] )?(?:temporalmente )?(?:suspendida|bloqueada)",),
+    ACCOUNT_DISABLED: (
+        r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada"
+        r"|cancelada|eliminada|cerrada|inhabilitada|dada de baja|inactiva)",
+        r"buz[oó]n (?:de correo )?(?:ha sido |est[aá] )?(?:deshabilitado|desactivado|inactivo|eliminado|cerrado)",
+        r"usuario (?:ha sido |est[aá] )?(?:deshabilitado|desactivado|dado de baja|inactivo)",
+    ),
+    HOST_UNKNOWN: (
+        r"dominio (?:desconocido|inexistente|no existe|no encontrado)",
+        r"(?:el|este) dominio no existe|no existe el dominio",
+    ),
+}

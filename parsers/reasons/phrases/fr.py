@@ -1,0 +1,54 @@
+"""French phrase families (data only): what servers and relays answering in French say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
+    REJECTED,
+    SECURITY_ERROR,
+    SUSPEND,
+    TOO_MANY_CONNECTIONS,
+    USER_UNKNOWN,
+)
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:utilisateur|destinataire|correspondant) (?:inconnu|inexistant|introuvable)",
+        r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:inconnue|inexistante|introuvable)",
+        r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
+        r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
+        r"l'adresse \S{1,200} n'existe pas",
+    ),
+    MAILBOX_FULL: (
+        r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception )?(?:du destinataire )?(?:est )?pleine",
+        r"quota (?:de (?:stockage|messagerie|la boite) )?(?:depasse|atteint|excede)|depassement de quota",
+        r"espace (?:de stockage |disque )?insuffisant",
+    ),
+    SUSPEND: (
+        r"compte (?:a ete |est )?(?:temporairement )?(?:suspendu|bloque)",
+        r"temporairement (?:bloque|desactive|suspendu|indisponible)e?",
+    ),
+    ACCOUNT_DISABLED: (
+        r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
+        r"bo[iî]te (?:aux lettres |mail |du destinataire )?(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
+        r"adresse (?:a ete |est )?(?:desactivee|supprimee)",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",
+        r"h[oô]te inconnu",
+    ),
+    # Orange / La Poste replies, whoever relays them
+    MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),
+    TOO_MANY_CONNECTIONS: (r"trop de connexions, ",),
+    SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
+    REJECTED: (r"emetteur invalide",),
+}

@@ -1,0 +1,33 @@
+"""Italian phrase families (data only): what servers and relays answering in Italian say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",
+        r"nessun utente simile|l'utente non esiste",
+        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
+        r"casella (?:di posta |postale )?(?:inesistente|non esiste|non trovata)",
+    ),
+    MAILBOX_FULL: (
+        r"casella (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",
+        r"spazio (?:su disco |di archiviazione )?(?:esaurito|insufficiente)",
+        r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
+    ),
+    SUSPEND: (
+        r"(?:account|casella|utenza) (?:e )?(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:account|casella(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
+        r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",
+    ),
+    HOST_UNKNOWN: (r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",),
+}

@@ -1,0 +1,35 @@
+"""Japanese phrase families (data only): what servers and relays answering in Japanese say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"宛先不明",
+        r"存在しない(?:ユーザ|アドレス|メールアドレス|宛先|アカウント)",
+        r"(?:ユーザー?|アカウント|メールアドレス|宛先|受信者|アドレス)(?:が|は)(?:存在しません|見つかりません|存在しない)",
+        r"不明な(?:宛先|ユーザー?|アドレス)",
+        r"該当(?:する)?(?:ユーザー?|アドレス)(?:が|は)(?:存在しません|ありません)",
+    ),
+    MAILBOX_FULL: (
+        r"容量(?:超過|オーバー)",
+        r"メールボックス(?:が|の容量が)(?:一杯|いっぱい|満杯|上限)",
+        r"(?:メールボックス|受信箱|ディスク)(?:の)?容量(?:が)?(?:不足|超過|上限)",
+    ),
+    SUSPEND: (r"(?:一時的に|一時)(?:停止|利用停止|無効)",),
+    ACCOUNT_DISABLED: (
+        r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:無効|廃止|削除|解約)",
+        r"(?:無効|廃止|解約済み|削除済み)の(?:アカウント|アドレス|メールアドレス)",
+    ),
+    HOST_UNKNOWN: (
+        r"ドメイン(?:が|は)(?:存在しません|見つかりません)",
+        r"(?:存在しない|不明な)ドメイン",
+    ),
+}

@@ -1,0 +1,33 @@
+"""Dutch phrase families (data only): what servers and relays answering in Dutch say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
+        r"(?:onbekend|bestaat niet|niet gevonden)",
+        r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)",
+    ),
+    MAILBOX_FULL: (
+        r"(?:mailbox|postbus|brievenbus|postvak) (?:van de ontvanger )?(?:is )?vol",
+        r"(?:quotum|quota|opslaglimiet) (?:is )?(?:overschreden|bereikt)",
+        r"onvoldoende (?:opslag)?ruimte",
+    ),
+    SUSPEND: (
+        r"(?:account|mailbox) (?:is )?(?:tijdelijk )?(?:geblokkeerd|opgeschort)",
+        r"tijdelijk uitgeschakeld",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"
+        r"|beeindigd|niet meer actief)",
+    ),
+    HOST_UNKNOWN: (r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)", r"onbekend domein"),
+}

@@ -1,0 +1,35 @@
+"""Portuguese phrase families (data only): what servers and relays answering in Portuguese say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
+        r"|n[aã]o encontrado)",
+        r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+        r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+    ),
+    MAILBOX_FULL: (
+        r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
+        r"cota (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
+        r"(?:excedeu|ultrapassou) (?:a|sua) cota",
+        r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
+    ),
+    SUSPEND: (r"conta (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)",),
+    ACCOUNT_DISABLED: (
+        r"conta (?:de e-?mail )?(?:foi |est[aá] )?(?:desativada|desabilitada|cancelada|encerrada|exclu[ií]da"
+        r"|inativa|removida)",
+        r"(?:usu[aá]rio|caixa postal) (?:foi |est[aá] )?(?:desativad[oa]|desabilitad[oa]|cancelad[oa]|inativ[oa])",
+    ),
+    HOST_UNKNOWN: (r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",),
+}

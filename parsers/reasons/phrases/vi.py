@@ -1,0 +1,39 @@
+"""Vietnamese phrase families (data only): what servers and relays answering in Vietnamese say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# Written without diacritics: the text is folded the same way ("không tồn tại" is read as
+# "khong ton tai", "hộp thư đầy" as "hop thu day"), which also reads the unaccented spellings that
+# many Vietnamese servers send.
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:nguoi dung|nguoi nhan|dia chi(?: email| thu| e-?mail)?|hop thu|tai khoan(?: email)?) (?:nay )?"
+        r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
+        r"khong tim thay (?:nguoi nhan|nguoi dung|hop thu|dia chi)",
+        r"khong co (?:nguoi dung|nguoi nhan|hop thu) nao",
+    ),
+    MAILBOX_FULL: (
+        r"hop thu (?:cua nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
+        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| hop thu)?",
+        r"dung luong (?:hop thu )?(?:da )?(?:day|het)",
+    ),
+    SUSPEND: (
+        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
+        r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
+    ),
+    HOST_UNKNOWN: (
+        r"ten mien (?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
+        r"khong tim thay ten mien",
+    ),
+}

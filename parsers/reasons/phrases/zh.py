@@ -1,0 +1,32 @@
+"""Chinese phrase families (data only): what servers and relays answering in Chinese say.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+write them in lower case; accents may be written or left out (they are folded on both sides).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# Simplified and traditional characters side by side.
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:用户|用戶|收件人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?(?:不存在|未找到)",
+        r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|收件人|邮箱|郵箱|帐号|帳號)",
+        r"(?:找不到|未找到)(?:该|該)?(?:用户|用戶|收件人|邮箱|郵箱)",
+        r"收件人(?:地址)?(?:无效|無效)",
+    ),
+    MAILBOX_FULL: (
+        r"(?:邮箱|郵箱|信箱)(?:已满|已滿|满了|滿了|空间不足|空間不足|容量不足)",
+        r"(?:邮箱|郵箱|信箱)?(?:空间|空間|容量|配额|配額)(?:已满|已滿|不足|已用完|超出|超限)",
+        r"超出(?:邮箱|郵箱)?(?:容量|配额|配額)",
+    ),
+    SUSPEND: (r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱)(?:已|已经|已經)?(?:被)?(?:冻结|凍結|暂停|暫停)",),
+    ACCOUNT_DISABLED: (
+        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|用户|用戶)(?:已|已经|已經)?(?:被)?"
+        r"(?:停用|注销|註銷|禁用|关闭|關閉|删除|刪除)",
+    ),
+    HOST_UNKNOWN: (r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",),
+}

@@ -1,0 +1,170 @@
+"""Status and reply codes: RFC 3463 enhanced status codes and SMTP reply codes -> reasons.
+
+Also reads the codes out of free text (a diagnostic that quotes "550 5.1.1 ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from parsers.reasons.codes import (
+    AUTH_FAILURE,
+    BAD_REPUTATION,
+    BLOCKED,
+    CONTENT_ERROR,
+    EXCEED_LIMIT,
+    EXPIRED,
+    FILTERED,
+    HAS_MOVED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    MAILER_ERROR,
+    MESSAGE_TOO_BIG,
+    NETWORK_ERROR,
+    NO_RELAYING,
+    NOT_ACCEPT,
+    ON_HOLD,
+    POLICY_VIOLATION,
+    RATE_LIMITED,
+    REJECTED,
+    REQUIRE_PTR,
+    SECURITY_ERROR,
+    SPAM_DETECTED,
+    SUSPEND,
+    SYNTAX_ERROR,
+    SYSTEM_ERROR,
+    SYSTEM_FULL,
+    TOO_MANY_CONNECTIONS,
+    UNDEFINED,
+    USER_UNKNOWN,
+    VIRUS_DETECTED,
+)
+
+STATUS_REASON: Final[dict[str, str]] = {
+    "4.1.6": HAS_MOVED, "4.1.7": REJECTED, "4.1.8": REJECTED, "4.1.9": SYSTEM_ERROR,
+    "4.2.1": SUSPEND, "4.2.2": MAILBOX_FULL, "4.2.3": EXCEED_LIMIT, "4.2.4": FILTERED,
+    "4.3.1": SYSTEM_FULL, "4.3.2": NOT_ACCEPT, "4.3.3": SYSTEM_ERROR, "4.3.5": SYSTEM_ERROR,
+    "4.4.1": EXPIRED, "4.4.2": NETWORK_ERROR, "4.4.3": SYSTEM_ERROR, "4.4.4": NETWORK_ERROR,
+    "4.4.5": SYSTEM_FULL, "4.4.6": NETWORK_ERROR, "4.4.7": EXPIRED, "4.4.8": NETWORK_ERROR,
+    "4.5.3": SYSTEM_ERROR, "4.5.5": SYSTEM_ERROR, "4.6.0": CONTENT_ERROR, "4.6.2": CONTENT_ERROR,
+    "4.6.5": CONTENT_ERROR, "4.7.1": BLOCKED, "4.7.2": BLOCKED, "4.7.5": SECURITY_ERROR,
+    "4.7.6": SECURITY_ERROR, "4.7.7": SECURITY_ERROR, "4.7.12": SECURITY_ERROR,
+    "4.7.15": SECURITY_ERROR, "4.7.16": MESSAGE_TOO_BIG, "4.7.24": AUTH_FAILURE,
+    "4.7.25": REQUIRE_PTR, "4.7.26": AUTH_FAILURE,
+    "5.1.0": USER_UNKNOWN, "5.1.1": USER_UNKNOWN, "5.1.2": HOST_UNKNOWN, "5.1.3": USER_UNKNOWN,
+    "5.1.4": FILTERED, "5.1.6": HAS_MOVED, "5.1.7": REJECTED, "5.1.8": REJECTED,
+    "5.1.9": SYSTEM_ERROR, "5.1.10": NOT_ACCEPT, "5.2.0": FILTERED, "5.2.1": FILTERED,
+    "5.2.2": MAILBOX_FULL, "5.2.3": EXCEED_LIMIT, "5.2.4": FILTERED, "5.3.0": SYSTEM_ERROR,
+    "5.3.1": SYSTEM_FULL, "5.3.2": NOT_ACCEPT, "5.3.3": SYSTEM_ERROR, "5.3.4": MESSAGE_TOO_BIG,
+    "5.3.5": SYSTEM_ERROR, "5.4.0": NETWORK_ERROR, "5.4.3": SYSTEM_ERROR, "5.4.4": HOST_UNKNOWN,
+    "5.5.2": SYNTAX_ERROR, "5.5.3": TOO_MANY_CONNECTIONS, "5.5.4": SYSTEM_ERROR,
+    "5.5.5": SYSTEM_ERROR, "5.5.6": SYNTAX_ERROR, "5.6.0": CONTENT_ERROR,
+    "5.6.1": CONTENT_ERROR, "5.6.2": CONTENT_ERROR, "5.6.3": CONTENT_ERROR,
+    "5.6.5": CONTENT_ERROR, "5.6.6": CONTENT_ERROR, "5.6.7": CONTENT_ERROR,
+    "5.6.8": CONTENT_ERROR, "5.6.9": CONTENT_ERROR, "5.7.0": SECURITY_ERROR,
+    "5.7.1": SECURITY_ERROR, "5.7.2": SECURITY_ERROR, "5.7.3": SECURITY_ERROR,
+    "5.7.4": SECURITY_ERROR, "5.7.5": SECURITY_ERROR, "5.7.6": SECURITY_ERROR,
+    "5.7.7": SECURITY_ERROR, "5.7.8": SECURITY_ERROR, "5.7.9": SECURITY_ERROR,
+    "5.7.10": SECURITY_ERROR, "5.7.11": SECURITY_ERROR, "5.7.13": SUSPEND,
+    "5.7.14": SECURITY_ERROR, "5.7.15": SECURITY_ERROR, "5.7.16": MESSAGE_TOO_BIG,
+    "5.7.17": HAS_MOVED, "5.7.18": HAS_MOVED, "5.7.19": SECURITY_ERROR, "5.7.20": AUTH_FAILURE,
+    "5.7.21": AUTH_FAILURE, "5.7.22": AUTH_FAILURE, "5.7.23": AUTH_FAILURE,
+    "5.7.24": AUTH_FAILURE, "5.7.25": REQUIRE_PTR, "5.7.26": AUTH_FAILURE,
+    "5.7.27": NOT_ACCEPT, "5.7.28": SPAM_DETECTED,
+}  # fmt: skip
+
+# Pseudo status codes (x.0.9NN) some reports and our own text detectors use for a known reason.
+_PSEUDO_REASON: Final[dict[str, str]] = {
+    "900": UNDEFINED, "901": ON_HOLD, "902": SYNTAX_ERROR, "909": NO_RELAYING, "910": FILTERED,
+    "911": USER_UNKNOWN, "912": HOST_UNKNOWN, "916": HAS_MOVED, "918": REJECTED,
+    "921": SUSPEND, "922": MAILBOX_FULL, "923": EXCEED_LIMIT, "924": FILTERED,
+    "930": SYSTEM_ERROR, "931": SYSTEM_FULL, "932": NOT_ACCEPT, "934": MESSAGE_TOO_BIG,
+    "939": MAILER_ERROR, "944": NETWORK_ERROR, "945": TOO_MANY_CONNECTIONS,
+    "946": RATE_LIMITED, "947": EXPIRED, "960": CONTENT_ERROR, "970": SECURITY_ERROR,
+    "971": BLOCKED, "972": POLICY_VIOLATION, "975": BAD_REPUTATION, "980": SPAM_DETECTED,
+}  # fmt: skip
+
+_REASON_PSEUDO: Final[dict[str, str]] = {v: k for k, v in _PSEUDO_REASON.items()}
+_REASON_PSEUDO[VIRUS_DETECTED] = "971"
+_REASON_PSEUDO[AUTH_FAILURE] = "972"
+_REASON_PSEUDO[REQUIRE_PTR] = "971"
+
+# An enhanced status code in free text: class 2/4/5, subject 0-7, detail 0-999; not part of a
+# longer number, a dotted IP address or a version string.
+_STATUS_IN_TEXT: Final = re.compile(r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)")
+_REPLY_IN_TEXT: Final = re.compile(r"(?<![\d.])([245]\d\d)(?:[ -]|$)")
+CONTINUATION: Final = re.compile(r"(?<![\w.])[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?")
+_STATUS_SHAPE: Final = re.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
+
+
+def status_in_text(text: str, prefer: str | None = None) -> str | None:
+    """The first specific enhanced status code in `text` (x.0.0 and 4.4.7 only when alone).
+
+    `prefer` ("4" or "5") limits the search to that class when the reply code is known.
+    """
+    if not text or "." not in text:
+        return None
+    fallback = None
+    success = None
+    for m in _STATUS_IN_TEXT.finditer(text):
+        cls = m.group(1)
+        if prefer and cls != prefer:
+            continue
+        code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
+        if cls == "2" and not prefer:
+            success = success or code  # a transcript's "250 2.1.5 Ok" before the error
+            continue
+        if code.endswith(".0.0") or code == "4.4.7":
+            fallback = fallback or code
+            continue
+        return code
+    return fallback or success
+
+
+def reply_code_in_text(text: str) -> str | None:
+    """The first 4xx/5xx SMTP reply code that starts a token in `text` (else the first 2xx)."""
+    if not text:
+        return None
+    success = None
+    for m in _REPLY_IN_TEXT.finditer(text):
+        if m.group(1)[0] != "2":
+            return m.group(1)
+        success = success or m.group(1)
+    return success
+
+
+def valid_status(status: str | None) -> str | None:
+    """`status` when it has the shape of an enhanced status code, else None."""
+    if not status:
+        return None
+    status = status.strip()
+    return status if _STATUS_SHAPE.match(status) else None
+
+
+def pseudo_status(reason: str, temporary: bool) -> str:
+    """A stand-in status code (x.0.9NN) for a reason when the report gave none."""
+    return f"{'4' if temporary else '5'}.0.{_REASON_PSEUDO.get(reason, '900')}"
+
+
+def status_reason(status: str | None) -> str | None:
+    """The reason an enhanced status code names on its own, or None."""
+    if not status:
+        return None
+    reason = STATUS_REASON.get(status)
+    if reason is not None:
+        return reason
+    parts = status.split(".")
+    if len(parts) == 3 and parts[1] == "0" and parts[2] in _PSEUDO_REASON:
+        return _PSEUDO_REASON[parts[2]]
+    return None
+
+
+# A bare SMTP reply code names a reason only for these (550 and 554 say nothing particular).
+SMTP_CODE_REASON: Final[dict[str, str]] = {
+    "450": FILTERED, "452": MAILBOX_FULL,
+    "501": SYNTAX_ERROR, "502": SYNTAX_ERROR, "503": SYNTAX_ERROR, "504": SYNTAX_ERROR,
+    "505": SYNTAX_ERROR, "506": SYNTAX_ERROR, "507": SYNTAX_ERROR, "521": NOT_ACCEPT,
+    "523": MESSAGE_TOO_BIG, "552": MAILBOX_FULL, "556": NOT_ACCEPT, "530": SECURITY_ERROR,
+    "535": SECURITY_ERROR,
+}  # fmt: skip
