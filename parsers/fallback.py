@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from parsers import reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text, text_diagnostic
 from parsers.mail import Mail
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "fallback"
 MAX_RECIPIENTS = 50
@@ -118,7 +120,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature
             window = text[max(0, m.start() - 300) : m.start() + 400]
-            if _ERROR_WORDS.search(window):
+            if _ERROR_WORDS.search(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
         for m in _RCPT_TO.finditer(text):
@@ -129,16 +131,30 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     out = []
     for a in found:
         diagnostic = _explanation(text, a)
-        out.append(Delivery(recipient=a, diagnostic=diagnostic, smtp_command=command_in_text(diagnostic)))
+        out.append(
+            Delivery(
+                recipient=a,
+                diagnostic=diagnostic,
+                smtp_command=command_in_text(diagnostic),
+                diagnostic_type=REPORT_TEXT,
+            )
+        )
     return out
+
+
+def _names_a_reason(text: str) -> bool:
+    """Whether the text names a failure in any language the reason table reads."""
+    return reasons.match_text(text) not in (None, reasons.ON_HOLD)
 
 
 def _explanation(text: str, recipient: str) -> str | None:
     """The text next to the address; when that says nothing, the lines just before it too
     ("User not listed in public Name & Address Book" / "a@b")."""
     snippet = text_diagnostic(text, recipient)
-    if snippet and _ERROR_WORDS.search(snippet.replace(recipient, "")):
-        return snippet
+    if snippet:
+        rest = snippet.replace(recipient, "")
+        if _ERROR_WORDS.search(rest) or _names_a_reason(rest):
+            return snippet
     pos = text.lower().find(recipient)
     if pos < 0:
         return snippet

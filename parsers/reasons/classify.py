@@ -43,15 +43,15 @@ _STILL_TRYING: Final = re.compile(
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
-    r"|se (?:seguir[aá]|volver[aá]) a intentar|nouvelle(?:s)? tentative(?:s)?"
-    r"|continuer(?:a|à) (?:a|à) essayer",
+    r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu",
     re.IGNORECASE | re.MULTILINE,
 )
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
-    r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)",
+    r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
+    r"|aucune nouvelle tentative|nicht zugestellt werden|no se ha podido entregar|non (?:e stato|è stato) recapitato",
     re.IGNORECASE,
 )
 

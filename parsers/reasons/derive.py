@@ -54,6 +54,10 @@ from parsers.reasons.status import (
     valid_status,
 )
 
+# The diagnostic type of a delivery whose diagnostic is the report's own prose next to the address
+# (a report in no known format), not a quoted SMTP reply or a DSN field.
+REPORT_TEXT: Final = "X-REPORT-TEXT"
+
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.
 MAX_DIAGNOSTIC_CHARS: Final = 1200
 
@@ -215,6 +219,10 @@ def derive(
                 continue
             if any(has(other) for other in _USER_UNKNOWN_VETO):
                 continue
+            if diagnostic_type == REPORT_TEXT and not (smtp_code or reply_code_in_text(text)):
+                # no SMTP reply at all: the reporting system's own explanation ("<a@b>: user
+                # unknown" in a hand-made report), not a filter's answer after DATA
+                return USER_UNKNOWN
             return FILTERED
         if not has(reason):
             continue
