@@ -190,7 +190,8 @@ def derive(
     if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPEND):
         return by_status
     if by_status == HOST_UNKNOWN:
-        return HOST_UNKNOWN
+        # ("5.4.4 Host not found, try again": the lookup failed for now, the domain may exist)
+        return NETWORK_ERROR if _excluded(HOST_UNKNOWN, low) else HOST_UNKNOWN
     unknown_user_text = has(USER_UNKNOWN)
     if by_status == FILTERED:
         # "mailbox disabled" with a user-unknown text: the address is gone when the server said

@@ -289,6 +289,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unrouteable address|unroutable address",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
+        # a null MX (RFC 7505): the domain says it takes no mail at all
+        r"null ?mx",
+        r"(?:mx|srv) record indicated no smtp service",
+        r"domain (?:publishes|has) a null mx",
     ),
     SPAM_DETECTED: (
         r"the mail server detected your message as spam",
@@ -580,6 +584,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"host name lookup failure",
         r"too many hops|routing loop",
         r"host not found, try again",
+        r"servfail|dns lookup failed|lookup timed out",
         r"mail forwarding loop for ",
         r"malformed name server reply",
         r"maximum forwarding loop count exceeded",
@@ -631,12 +636,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     NOT_ACCEPT: (
         r"(?:host|domain|host/domain) (?:does not|doesn'?t) accept (?:any )?mail",
         r"accepts no mail",
-        r"null mx",
         r"no mx record found for domain",
         r"name server: \.: host not found",
         r"no route for current request",
         r"smtp protocol returned a permanent error",
-        r"(?:mx|srv) record indicated no smtp service",
     ),
     MAILER_ERROR: (
         r"x-unix;",
@@ -680,6 +683,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # A family does not apply to a text that contains one of these (the phrase means another reason
 # there: "recipient address rejected" is about the recipient, not the sender).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a DNS lookup that failed for now (try again, SERVFAIL, a time-out, a malformed answer) says
+    # nothing about the domain: a network error, soft
+    HOST_UNKNOWN: (
+        r"try again",
+        r"servfail",
+        r"timed? ?out",
+        r"malformed or unexpected name server reply|malformed name server reply",
+        r"temporary (?:dns |lookup )?(?:failure|error)",
+        r"dns (?:lookup )?(?:timeout|temporary)",
+    ),
     # an account of the sender's (its sending or relay access), not the recipient's mailbox
     ACCOUNT_DISABLED: (
         r"your (?:account|domain|ip|server|sending|smtp)",
@@ -794,7 +807,7 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
     REJECTED: (
         r"access denied \(in reply to mail from command\)",
         r"access denied \(sender blacklisted\)",
-        r"address rejected",
+        r"sender address rejected",  # (a bare "address rejected" with a 5.1.x is the recipient)
         r"administrative prohibition",
         r"batv failed to verify",
         r"batv validation failure",
