@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from parsers import arf, autoreply, dsn, fallback, reasons
+from parsers import arf, autoreply, dsn, fallback, reasons, unsubscribe
+from parsers import forwarded as forwarded_abuse
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load
 from parsers.model import Event, MessageType, ParseResult
@@ -51,12 +52,13 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
     complaint = _guard(arf.inquire, mail, defects)
     if complaint is not None:
         defects.extend(complaint.defects)
+        etype, classification, reason = reasons.feedback_verdict(complaint.feedback_type)
         events = tuple(
             Event(
                 recipient=r,
-                type="complaint",
-                classification="hard",
-                reason=reasons.FEEDBACK,
+                type=etype,  # type: ignore[arg-type]
+                classification=classification,  # type: ignore[arg-type]
+                reason=reason,
                 feedback_type=complaint.feedback_type,
                 original_message_id=complaint.original_message_id,
                 original_mail_from=complaint.original_mail_from,
@@ -66,6 +68,17 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
         jmrp = not mail.feedback_report and bool(mail.original_header("X-HmXmrOriginalRecipient"))
         arf_name = "jmrp" if jmrp else "arf"
         return ParseResult("arf", events, arf_name, defects=tuple(defects), **head)
+
+    subscriber = _guard(unsubscribe.inquire, mail, defects)
+    if subscriber is not None:
+        event = Event(
+            recipient=subscriber,
+            type="unsubscribe",
+            classification="hard",
+            reason=reasons.UNSUBSCRIBE,
+            original_message_id=_in_reply_to(mail),
+        )
+        return ParseResult("unsubscribe", (event,), "apple-unsubscribe", defects=tuple(defects), **head)
 
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None
@@ -97,6 +110,23 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
                 detector = fallback.NAME
             elif report is not None:
                 defects.append("delivery report names no recipient")
+
+    if not deliveries:
+        forwarded = _guard(forwarded_abuse.inquire, mail, defects)
+        if forwarded is not None:
+            original = forwarded.original
+            mid = original.get("Message-ID")
+            sender = original.get("Return-Path") or original.get("From")
+            event = Event(
+                recipient=forwarded.recipient,
+                type="complaint",
+                classification="hard",
+                reason=reasons.FEEDBACK,
+                feedback_type="abuse",
+                original_message_id=decode_header_value(mid).strip() or None if mid else None,
+                original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
+            )
+            return ParseResult("arf", (event,), forwarded_abuse.NAME, defects=tuple(defects), **head)
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-MessageType = Literal["dsn", "arf", "auto_reply", "unknown"]
-EventType = Literal["bounce", "complaint", "auto_reply", "delay", "delivered"]
+MessageType = Literal["dsn", "arf", "auto_reply", "unsubscribe", "unknown"]
+# bounce, complaint, auto_reply, delay, delivered; and:
+# - unsubscribe: the recipient asked for no more mail (ARF opt-out/unsubscribe, Apple Mail's
+#   X-Apple-Unsubscribe). Classified hard (it removes the recipient for the sender at once), but it
+#   is never a bounce and never counted as one; the service gives it its scoped effect.
+# - feedback: a feedback report that asks nothing (ARF not-spam): recorded, ignored.
+EventType = Literal["bounce", "complaint", "auto_reply", "delay", "delivered", "unsubscribe", "feedback"]
 Classification = Literal["hard", "soft", "ignored"]
 
 

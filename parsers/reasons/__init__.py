@@ -15,6 +15,7 @@ from parsers.reasons import codes as _codes
 from parsers.reasons.classify import (
     Verdict,
     classify,
+    feedback_verdict,
     is_delay_notice,
     is_temporary,
     sender_side,
@@ -48,6 +49,7 @@ __all__ = [
     "canonical",
     "classify",
     "derive",
+    "feedback_verdict",
     "is_delay_notice",
     "is_temporary",
     "match_text",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from parsers.reasons.codes import (
+    AUTH_FAILURE,
     DELIVERED,
     EXPIRED,
     FEEDBACK,
@@ -117,6 +118,27 @@ def sender_side(reason: str, command: str | None, names_sender_only: bool) -> st
     if (command or "").upper() == "MAIL" or names_sender_only:
         return REJECTED
     return reason
+
+
+def feedback_verdict(feedback_type: str) -> tuple[str, str, str]:
+    """(event type, classification, reason) of a feedback report of `feedback_type` (ARF).
+
+    - abuse, fraud, virus, other (RFC 5965) and unknown types: a complaint, hard (it suppresses);
+    - auth-failure (RFC 6591): about the sender's SPF/DKIM, not the recipient: a complaint kept for
+      the record, soft and sender-side (`auth_failure`), never suppressing;
+    - opt-out / unsubscribe: the recipient asked for no more mail: an `unsubscribe` event (not a
+      bounce, not a complaint); hard, because it removes the recipient at once for the sender;
+    - not-spam (RFC 6430): the recipient took a message out of the spam folder: a `feedback`
+      event, ignored.
+    """
+    kind = feedback_type.strip().lower()
+    if kind == "auth-failure":
+        return "complaint", "soft", AUTH_FAILURE
+    if kind in ("opt-out", "optout", "unsubscribe"):
+        return "unsubscribe", "hard", UNSUBSCRIBE
+    if kind == "not-spam":
+        return "feedback", "ignored", FEEDBACK
+    return "complaint", "hard", FEEDBACK
 
 
 @dataclass(frozen=True, slots=True)

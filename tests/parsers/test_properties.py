@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsers import ParseResult, parse
+from parsers.model import MessageType
 from parsers.reasons import REASONS
 
 HERE = Path(__file__).parent
@@ -17,7 +19,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 def _check(result: ParseResult) -> None:
     assert isinstance(result, ParseResult)
-    assert result.message_type in ("dsn", "arf", "auto_reply", "unknown")
+    assert result.message_type in get_args(MessageType)
     for event in result.events:
         assert event.recipient and event.recipient == event.recipient.strip().lower()
         assert event.classification in ("hard", "soft", "ignored")

@@ -1,0 +1,108 @@
+"""Forwarded abuse reports: a person or an ISP abuse desk forwards the offending message, with its
+full headers, to the sender's abuse mailbox (as a message/rfc822 attachment or inline).
+
+Each is a complaint for the original's recipient (its Delivered-To, X-Original-To or To). Ordinary
+mail, list mail and bounces must not become complaints, so a report needs all of:
+- a returned original with transport headers (at least one Received: field), attached or pasted
+  inline after a forwarding marker;
+- words of the abuse family in the subject, or a report addressed to an abuse/spam mailbox, or
+  such words at the start of the forwarder's own text;
+- no mailing-list headers on the report itself.
+It runs after every bounce reader, so a bounce that quotes a spam verdict stays a bounce.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.message import Message
+
+from parsers.dsn import address
+from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
+
+NAME = "forwarded-abuse"
+
+# Lines that start a pasted forward in the mail clients people use.
+_INLINE_MARKER = re.compile(
+    r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|weitergeleitete nachricht"
+    r"|message d'origine|mensaje (?:original|reenviado)|mensagem (?:original|encaminhada)"
+    r"|messaggio (?:originale|inoltrato)|doorgestuurd bericht|videresendt meddelelse"
+    r"|пересылаемое сообщение|исходное сообщение)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
+)
+_ABUSE_WORDS = re.compile(
+    r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
+    r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|denuncia|correo no deseado|plainte|signalement"
+    r"|ind(?:é|e)sirable|klacht|ongewenst|u(?:ø|o)nsket|uonsket|reclamo|indesejad[oa]|reclama(?:ç|c)(?:ã|a)o"
+    r"|th(?:ư|u) r(?:á|a)c|спам|жалоба)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム",
+    re.IGNORECASE,
+)
+_ABUSE_MAILBOX = re.compile(
+    r"^(?:abuse|spam|fbl|complaints?|report-?spam|junk)(?:[+.\-][^@]*)?@", re.IGNORECASE
+)
+_UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
+_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardedReport:
+    """The complained-about recipient and the forwarded original's headers."""
+
+    recipient: str
+    original: Message
+
+
+def _inline_original(mail: Mail) -> Message | None:
+    """The header block pasted after a forwarding marker, when it carries transport headers."""
+    text = mail.text
+    cut = text.find(ORIGINAL_MARKER)
+    if cut >= 0:
+        text = text[:cut]
+    m = _INLINE_MARKER.search(text[:65536])
+    if m is None:
+        return None
+    rest = text[m.end() :].lstrip("\n")
+    # quoted with "> " by some clients: unquote the header block
+    lines = [line[2:] if line.startswith("> ") else line for line in rest.split("\n")[:400]]
+    block = parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
+    return block if block.get("Received") else None
+
+
+def _recipient(original: Message) -> str | None:
+    for name in _RECIPIENT_HEADERS:
+        for value in original.get_all(name) or []:
+            text = decode_header_value(value)
+            if name == "To" and _UNDISCLOSED.search(text):
+                continue
+            found = [a for a in (address(x) for x in text.split(",")) if a]
+            if len(found) == 1:
+                return found[0]  # (several To addresses: the one who complained cannot be told)
+    return None
+
+
+def _reported(mail: Mail) -> bool:
+    if _ABUSE_WORDS.search(mail.subject):
+        return True
+    if any(_ABUSE_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4]):
+        return True
+    head = mail.text[:2000]
+    cut = head.find(ORIGINAL_MARKER)
+    return bool(_ABUSE_WORDS.search(head if cut < 0 else head[:cut]))
+
+
+def inquire(mail: Mail) -> ForwardedReport | None:
+    """The forwarded abuse report in `mail`, or None."""
+    if mail.delivery_status or mail.feedback_report:
+        return None
+    if mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"):
+        return None  # list traffic (a digest quoting a spam sample is not a report to us)
+    if mail.header("Auto-Submitted").lower().startswith("auto-replied"):
+        return None  # an auto-reply that attaches what it answers
+    original = mail.original
+    if original is None or not original.get("Received"):
+        original = _inline_original(mail)
+    if original is None or not _reported(mail):
+        return None
+    recipient = _recipient(original)
+    if recipient is None:
+        return None
+    return ForwardedReport(recipient, original)
