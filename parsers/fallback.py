@@ -25,8 +25,13 @@ _DAEMON_FROM = re.compile(
 _BOUNCE_SUBJECT = re.compile(
     r"undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
     r"|problem|notification)|failure notice|mail delivery failed|non[- ]?delivery|could not be delivered"
-    r"|delivery has failed|mail system error|nicht zustellbar|unzustellbar|non remis|no entregado"
-    r"|non recapitabile|配信(?:不能|エラー|失敗)|送信エラー|エラーメール",
+    r"|delivery has failed|mail system error"
+    # the same in the languages the reason table reads
+    r"|nicht zustellbar|unzustellbar|zustellung fehlgeschlagen|non remis|non distribu|[eé]chec de (?:la )?remise"
+    r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega"
+    r"|non recapitabile|mancata consegna|onbestelbaar|niet afgeleverd|kunne ikke leveres|returneret post"
+    r"|kh[oô]ng (?:th[eể] )?g[uư]i (?:[dđ][eế]n |[dđ][uư][oợ]c)|th[uư] b[iị] tr[aả] l[aạ]i"
+    r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|退信|无法投递|無法投遞|не доставлен|недоставленн",
     re.IGNORECASE,
 )
 _ADDR = r"<?([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
