@@ -14,27 +14,35 @@ import datetime as _dt
 import email.utils
 import re
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from email.message import Message
+from typing import TypedDict, TypeVar
 
-from parsers import arf, autoreply, dsn, fallback, reasons, unsubscribe
+from parsers import arf, attribution, autoreply, dsn, fallback, reasons, unsubscribe
 from parsers import forwarded as forwarded_abuse
+from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load
-from parsers.model import Event, MessageType, ParseResult
+from parsers.model import Attribution, Event, MessageType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _T = TypeVar("_T")
 
 
-def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseResult:
-    """Parse one raw RFC 5322 message. Never raises: problems become `defects`."""
+def parse(
+    raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, account_header: str = DEFAULT_ACCOUNT_HEADER
+) -> ParseResult:
+    """Parse one raw RFC 5322 message. Never raises: problems become `defects`.
+
+    `account_header` names the header the sending service puts in every message to say which
+    account sent it (read from the returned original into `ParseResult.attribution`).
+    """
     try:
-        return _parse(raw, max_bytes)
+        return _parse(raw, max_bytes, account_header)
     except Exception as exc:  # a defect of ours must not stop ingestion of the message
         return ParseResult(message_type="unknown", defects=(f"parser error: {type(exc).__name__}",))
 
 
-def _parse(raw: bytes, max_bytes: int) -> ParseResult:
+def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
     defects: list[str] = []
     if not isinstance(raw, bytes):
         raw = str(raw).encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
@@ -43,7 +51,7 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
         defects.append(f"oversized: parsed the first {max_bytes} bytes")
     mail = load(raw)
     defects.extend(mail.defects)
-    head = {
+    head: _Head = {
         "subject": mail.subject or None,
         "message_id": _message_id(mail),
         "date": _iso_date(mail.raw_header("Date")),
@@ -67,7 +75,8 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
         )
         jmrp = not mail.feedback_report and bool(mail.original_header("X-HmXmrOriginalRecipient"))
         arf_name = "jmrp" if jmrp else "arf"
-        return ParseResult("arf", events, arf_name, defects=tuple(defects), **head)
+        found = _evidence(mail, mail.original, account_header, complaint.original_mail_from, defects)
+        return ParseResult("arf", events, arf_name, defects=tuple(defects), attribution=found, **head)
 
     subscriber = _guard(unsubscribe.inquire, mail, defects)
     if subscriber is not None:
@@ -78,7 +87,10 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
             reason=reasons.UNSUBSCRIBE,
             original_message_id=_in_reply_to(mail),
         )
-        return ParseResult("unsubscribe", (event,), "apple-unsubscribe", defects=tuple(defects), **head)
+        found = _evidence(mail, None, account_header, None, defects)
+        return ParseResult(
+            "unsubscribe", (event,), "apple-unsubscribe", defects=tuple(defects), attribution=found, **head
+        )
 
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None
@@ -126,12 +138,18 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
                 original_message_id=decode_header_value(mid).strip() or None if mid else None,
                 original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
             )
-            return ParseResult("arf", (event,), forwarded_abuse.NAME, defects=tuple(defects), **head)
+            found = _evidence(mail, original, account_header, None, defects)
+            return ParseResult(
+                "arf", (event,), forwarded_abuse.NAME, defects=tuple(defects), attribution=found, **head
+            )
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part)
         kind: MessageType = "arf" if all(e.type == "complaint" for e in events) and events else "dsn"
-        return ParseResult(kind, events, detector, defects=tuple(defects), **head)
+        found = _evidence(
+            mail, _guard(attribution.returned_original, mail, defects), account_header, None, defects
+        )
+        return ParseResult(kind, events, detector, defects=tuple(defects), attribution=found, **head)
 
     reply = _guard(autoreply.inquire, mail, defects)
     if reply is not None:
@@ -146,9 +164,30 @@ def _parse(raw: bytes, max_bytes: int) -> ParseResult:
                     original_message_id=_in_reply_to(mail),
                 ),
             )
-        return ParseResult("auto_reply", events, f"rfc3834:{reply.rule}", defects=tuple(defects), **head)
+        found = _evidence(mail, None, account_header, None, defects)
+        name = f"rfc3834:{reply.rule}"
+        return ParseResult("auto_reply", events, name, defects=tuple(defects), attribution=found, **head)
 
     return ParseResult("unknown", (), None, defects=tuple(defects), **head)
+
+
+class _Head(TypedDict):
+    """The message's own headers that every ParseResult carries."""
+
+    subject: str | None
+    message_id: str | None
+    date: str | None
+
+
+def _evidence(
+    mail: Mail, original: Message | None, account_header: str, mail_from: str | None, defects: list[str]
+) -> Attribution | None:
+    """The attribution evidence of a recognised message (a failure to read it is a defect)."""
+    try:
+        return attribution.evidence(mail, original, account_header=account_header, mail_from=mail_from)
+    except Exception as exc:
+        defects.append(f"parsers.attribution: {type(exc).__name__}")
+        return None
 
 
 def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | None:

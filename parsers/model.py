@@ -6,18 +6,23 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 MessageType = Literal["dsn", "arf", "auto_reply", "unsubscribe", "unknown"]
-# bounce, complaint, auto_reply, delay, delivered; and:
-# - unsubscribe: the recipient asked for no more mail (ARF opt-out/unsubscribe, Apple Mail's
-#   X-Apple-Unsubscribe). Classified hard (it removes the recipient for the sender at once), but it
-#   is never a bounce and never counted as one; the service gives it its scoped effect.
-# - feedback: a feedback report that asks nothing (ARF not-spam): recorded, ignored.
 EventType = Literal["bounce", "complaint", "auto_reply", "delay", "delivered", "unsubscribe", "feedback"]
 Classification = Literal["hard", "soft", "ignored"]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One affected recipient of a returned message."""
+    """One affected recipient of a returned message.
+
+    `type` is bounce, complaint, auto_reply, delay (a message still queued), delivered, and:
+    - unsubscribe: the recipient asked for no more mail (ARF opt-out/unsubscribe, Apple Mail's
+      X-Apple-Unsubscribe). Classified hard, because it removes the recipient for that sender at
+      once, but it is never a bounce and never counts as one; the service gives it its scoped
+      effect (an unsubscribe for the attributed account), not a global suppression.
+    - feedback: a feedback report that asks for nothing (ARF not-spam): recorded, ignored.
+    A complaint is hard unless its reason is sender-side: an ARF auth-failure report
+    (reason auth_failure, soft) is about the sender's SPF/DKIM and never suppresses.
+    """
 
     recipient: str
     type: EventType
@@ -37,13 +42,41 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who sent the original, as far as the returned message says (every field may be None).
+
+    `verp_local_part`: the local part of a VERP-shaped return path (one holding '+' or '='), from
+    the original's Return-Path or the report's envelope-recipient headers; `account`: the value of
+    the attribution header (`X-Bounceback-Account` by default); `feedback_id` and its last field
+    `feedback_sender_id` (Gmail's `a:b:c:SenderId` form); the original's Message-ID, From domain,
+    MAIL FROM (Return-Path) domain and DKIM-Signature `d=` domain.
+    """
+
+    verp_local_part: str | None = None
+    account: str | None = None
+    feedback_id: str | None = None
+    feedback_sender_id: str | None = None
+    original_message_id: str | None = None
+    from_domain: str | None = None
+    mail_from_domain: str | None = None
+    dkim_domain: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def empty(self) -> bool:
+        return not any(asdict(self).values())
+
+
+@dataclass(frozen=True, slots=True)
 class ParseResult:
     """What `parsers.parse` found in one message.
 
     `defects` lists problems met while parsing (never raised): oversized input, undecodable
     parts, a report without recipients. `detector` names the rule that recognised the message.
     `date` is the message's own Date header in ISO 8601 (UTC) when it can be read, so that the
-    policy can judge a backfill of old mail as it happened.
+    policy can judge a backfill of old mail as it happened. `attribution` is what the message says
+    about who sent the original (None when it says nothing): evidence for the service to resolve.
     """
 
     message_type: MessageType
@@ -53,6 +86,7 @@ class ParseResult:
     message_id: str | None = None
     date: str | None = None
     defects: tuple[str, ...] = field(default_factory=tuple)
+    attribution: Attribution | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,4 +97,5 @@ class ParseResult:
             "date": self.date,
             "defects": list(self.defects),
             "events": [e.to_dict() for e in self.events],
+            "attribution": self.attribution.to_dict() if self.attribution is not None else None,
         }

@@ -1,0 +1,108 @@
+"""Attribution evidence: what a returned message says about who sent the original (plain data).
+
+The service resolves it to a sending account (DESIGN: Attribution): it verifies VERP tokens, looks
+Message-IDs up among reported sends and matches domains. Here nothing is looked up or verified:
+the values are read from the returned original's headers (attached, or pasted after a "copy of the
+message" marker) and from the envelope-recipient headers of the report itself (a VERP return path
+comes back as the report's Delivered-To / X-Original-To / Envelope-To / To).
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+
+from parsers.dsn import address
+from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
+from parsers.model import Attribution
+
+DEFAULT_ACCOUNT_HEADER = "X-Bounceback-Account"
+MAX_VALUE_CHARS = 256
+
+# Where a text report pastes the original (qmail, Exim, Sendmail, hand-made notices).
+_COPY_MARKER = re.compile(
+    r"(?im)^[ \t]*[-=_* ]*(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
+    r"|original message follows|--- ?original message|returned message|the original message headers"
+    r"|message headers follow|unsent message follows|undelivered message headers)[^\n]*\n"
+)
+_HEADER_START = re.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
+_DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
+_ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+
+
+def returned_original(mail: Mail) -> Message | None:
+    """The headers of the returned original: the attached one, else a block pasted after a marker."""
+    if mail.original is not None:
+        return mail.original
+    text = mail.text
+    cut = text.find(ORIGINAL_MARKER)
+    if cut >= 0:
+        text = text[:cut]
+    m = _COPY_MARKER.search(text[: 256 * 1024])
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + 64 * 1024].lstrip("\n ")
+    start = _HEADER_START.search(rest[:2000])
+    if start is None:
+        return None
+    block = rest[start.start() :].split("\n\n", 1)[0]
+    return parse_header_block(block + "\n\n")
+
+
+def _value(original: Message | None, name: str) -> str | None:
+    if original is None:
+        return None
+    raw = original.get(name)
+    if raw is None:
+        return None
+    text = decode_header_value(raw).strip()
+    return text[:MAX_VALUE_CHARS] or None
+
+
+def _domain(value: str | None) -> str | None:
+    found = address(value) if value else None
+    return found.rpartition("@")[2] if found else None
+
+
+def _verp_local_part(candidates: list[str]) -> str | None:
+    for value in candidates:
+        found = address(value)
+        if found is None:
+            continue
+        local = found.rpartition("@")[0]
+        if "+" in local or "=" in local:
+            return local
+    return None
+
+
+def evidence(
+    mail: Mail,
+    original: Message | None,
+    *,
+    account_header: str = DEFAULT_ACCOUNT_HEADER,
+    mail_from: str | None = None,
+) -> Attribution | None:
+    """The attribution evidence of `mail` (`original`: the returned original's headers, if any;
+    `mail_from`: the original's MAIL FROM when the report states it, as ARF's Original-Mail-From).
+    None when the message says nothing about its sender."""
+    return_path = _value(original, "Return-Path")
+    envelope: list[str] = [return_path] if return_path else []
+    for name in _ENVELOPE_HEADERS:
+        for value in mail.headers(name)[:4]:
+            envelope.extend(value.split(",")[:8])
+    if mail_from:
+        envelope.append(mail_from)
+    feedback_id = _value(original, "Feedback-ID") or _value(original, "CFBL-Feedback-ID")
+    dkim = _value(original, "DKIM-Signature")
+    dkim_match = _DKIM_DOMAIN.search(dkim) if dkim else None
+    found = Attribution(
+        verp_local_part=_verp_local_part(envelope),
+        account=_value(original, account_header) if account_header else None,
+        feedback_id=feedback_id,
+        feedback_sender_id=(feedback_id.rsplit(":", 1)[-1].strip() or None) if feedback_id else None,
+        original_message_id=_value(original, "Message-ID"),
+        from_domain=_domain(_value(original, "From")),
+        mail_from_domain=_domain(mail_from or return_path),
+        dkim_domain=dkim_match.group(1).strip().rstrip(".").lower() if dkim_match else None,
+    )
+    return None if found.empty() else found
