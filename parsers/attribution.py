@@ -66,6 +66,8 @@ def _domain(value: str | None) -> str | None:
 
 def _verp_local_part(candidates: list[str]) -> str | None:
     for value in candidates:
+        if "+" not in value and "=" not in value:
+            continue  # (not VERP-shaped: no need to read the address out of it)
         found = address(value)
         if found is None:
             continue

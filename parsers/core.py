@@ -293,7 +293,13 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
     # Attribution: which of our messages bounced, and who sent it (headers of the returned original).
     original_id = mail.original_header("Message-ID") or None
     original_from = dsn.address(mail.original_header("Return-Path") or mail.original_header("From"))
-    return_paths = _return_paths(mail, original_from)
+    return_paths: list[tuple[str, ...]] = []  # computed on first need
+
+    def senders() -> tuple[str, ...]:
+        if not return_paths:
+            return_paths.append(_return_paths(mail, original_from))
+        return return_paths[0]
+
     for d in deliveries:
         recipient = _key(d.recipient)
         if not recipient or recipient in seen:
@@ -332,9 +338,7 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
             )
 
         reason, diagnostic = reasons.reason_for(fixed, text_near)
-        reason = reasons.sender_side(
-            reason, command, _names_only_the_sender(diagnostic, recipient, return_paths)
-        )
+        reason = reasons.sender_side(reason, command, _names_only_the_sender(diagnostic, recipient, senders))
         found = reasons.verdict(
             reason, status, smtp_code, d.action, from_dsn_part=from_dsn_part, still_trying=still_trying
         )
@@ -375,14 +379,16 @@ def _return_paths(mail: Mail, original_from: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _names_only_the_sender(diagnostic: str | None, recipient: str, senders: tuple[str, ...]) -> bool:
+def _names_only_the_sender(
+    diagnostic: str | None, recipient: str, senders: Callable[[], tuple[str, ...]]
+) -> bool:
     """Whether the refusal quotes the sender's own return path and not the recipient."""
     if not diagnostic or "@" not in diagnostic:
         return False
     low = diagnostic.lower()
     if recipient in low:
         return False
-    return any(s and s != recipient and s in low for s in senders)
+    return any(s and s != recipient and s in low for s in senders())
 
 
 def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:

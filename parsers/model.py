@@ -62,10 +62,28 @@ class Attribution:
     dkim_domain: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # (dataclasses.asdict deep-copies through a generic walk: the fields spelled out)
+        return {
+            "verp_local_part": self.verp_local_part,
+            "account": self.account,
+            "feedback_id": self.feedback_id,
+            "feedback_sender_id": self.feedback_sender_id,
+            "original_message_id": self.original_message_id,
+            "from_domain": self.from_domain,
+            "mail_from_domain": self.mail_from_domain,
+            "dkim_domain": self.dkim_domain,
+        }
 
     def empty(self) -> bool:
-        return not any(asdict(self).values())
+        return not (
+            self.verp_local_part
+            or self.account
+            or self.feedback_id
+            or self.original_message_id
+            or self.from_domain
+            or self.mail_from_domain
+            or self.dkim_domain
+        )
 
 
 @dataclass(frozen=True, slots=True)

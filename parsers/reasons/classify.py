@@ -47,6 +47,11 @@ _STILL_TRYING: Final = re.compile(
     r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu",
     re.IGNORECASE | re.MULTILINE,
 )
+# Lower-case words one of which every _STILL_TRYING match holds.
+_STILL_TRYING_WORDS: Final = (
+    "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action",
+    "versucht", "verz", "intentar", "tentative",
+)  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than)"
@@ -64,6 +69,9 @@ _RETRYING: Final = frozenset({EXPIRED, ON_HOLD, UNDEFINED, NETWORK_ERROR, SYSTEM
 def is_delay_notice(subject: str, text: str) -> bool:
     """Whether a text-only report says the message is still queued (and is not a final report)."""
     head = text[:8000]
+    low = head.lower()
+    if not any(word in low for word in _STILL_TRYING_WORDS):
+        return False  # (the case-insensitive search only where it can match)
     # (the final-report search, slow on a long text, only when the text warns at all)
     return bool(_STILL_TRYING.search(head)) and not _FINAL.search(subject + "\n" + head)
 

@@ -151,12 +151,14 @@ class Family:
     compiles only what it needs.
     """
 
-    __slots__ = ("_always", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
+    __slots__ = ("_always", "_ascii_keywords", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self._phrases = phrases
         self.pattern = "|".join(phrases)
         self._keywords: tuple[str, ...] | None = None
+        # the keywords an ASCII text can hold (CJK or Cyrillic ones never occur in it)
+        self._ascii_keywords: tuple[str, ...] = ()
         # keyword -> indexes of the phrases that may match where it occurs
         self._by_keyword: dict[str, tuple[int, ...]] | None = None
         self._always: tuple[int, ...] = ()  # phrases without a keyword: always searched
@@ -172,6 +174,7 @@ class Family:
         }
         self._always = tuple(i for i, r in enumerate(required) if not r)
         self._keywords = kept
+        self._ascii_keywords = tuple(word for word in kept if word.isascii())
         self._by_keyword = by_keyword
         return by_keyword
 
@@ -187,7 +190,7 @@ class Family:
         if by_keyword is None:
             by_keyword = self._index()
         candidates: set[int] = set()
-        for word in self._keywords or ():
+        for word in self._ascii_keywords if low.isascii() else self._keywords or ():
             if word in low:
                 candidates.update(by_keyword[word])
         if not candidates and not self._always:
