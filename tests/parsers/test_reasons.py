@@ -177,3 +177,56 @@ def test_pseudo_status_names_the_reason() -> None:
     assert r.pseudo_status(r.USER_UNKNOWN, temporary=False) == "5.0.911"
     assert r.status_reason("5.0.911") == r.USER_UNKNOWN
     assert r.pseudo_status(r.EXPIRED, temporary=True) == "4.0.947"
+
+
+def test_old_reason_names_read_as_todays_codes() -> None:
+    assert r.canonical("suspended") == r.SUSPEND
+    assert r.canonical("policy") == r.POLICY_VIOLATION
+    assert r.canonical("speeding") == r.RATE_LIMITED
+    assert r.canonical("user_unknown") == r.USER_UNKNOWN
+    assert set(r.ALIASES.values()) <= r.REASONS and not set(r.ALIASES) & r.REASONS
+    assert {"policy", "policy_violation"} <= r.SENDER_SIDE  # stored events of either name
+
+
+@pytest.mark.parametrize(
+    ("reason", "command", "names_sender", "want"),
+    [
+        (r.USER_UNKNOWN, "MAIL", False, r.REJECTED),  # refused at MAIL FROM: about the sender
+        (r.USER_UNKNOWN, "RCPT", True, r.REJECTED),  # quotes the sender's return path only
+        (r.USER_UNKNOWN, "RCPT", False, r.USER_UNKNOWN),
+        (r.MAILBOX_FULL, "MAIL", False, r.MAILBOX_FULL),  # a cause the text names stays
+        (r.BLOCKED, "MAIL", False, r.BLOCKED),
+    ],
+)
+def test_sender_side_refusals_are_never_hard(
+    reason: str, command: str, names_sender: bool, want: str
+) -> None:
+    got = r.sender_side(reason, command, names_sender)
+    assert got == want
+    if got == r.REJECTED:
+        assert r.classify(got, "5.1.1", "550") == "soft"
+
+
+@pytest.mark.parametrize(
+    ("feedback_type", "want"),
+    [
+        ("abuse", ("complaint", "hard", r.FEEDBACK)),
+        ("fraud", ("complaint", "hard", r.FEEDBACK)),
+        ("auth-failure", ("complaint", "soft", r.AUTH_FAILURE)),
+        ("opt-out", ("unsubscribe", "hard", r.UNSUBSCRIBE)),
+        ("Unsubscribe", ("unsubscribe", "hard", r.UNSUBSCRIBE)),
+        ("not-spam", ("feedback", "ignored", r.FEEDBACK)),
+    ],
+)
+def test_feedback_types(feedback_type: str, want: tuple[str, str, str]) -> None:
+    assert r.feedback_verdict(feedback_type) == want
+    assert (want[2] in r.SENDER_SIDE) == (feedback_type == "auth-failure")
+
+
+def test_a_text_report_still_being_retried_is_a_delay_not_a_soft_bounce() -> None:
+    found = r.verdict(r.MAILBOX_FULL, "4.2.2", "452", None, from_dsn_part=False, still_trying=lambda: True)
+    assert (found.type, found.classification, found.action) == ("delay", "ignored", "delayed")
+    final = r.verdict(r.USER_UNKNOWN, "5.1.1", "550", None, from_dsn_part=False, still_trying=lambda: True)
+    assert (final.type, final.classification) == ("bounce", "hard")  # a 5xx bad address is final
+    assert not r.is_delay_notice("Undelivered", "Aucune nouvelle tentative ne sera effectuée.")
+    assert r.is_delay_notice("Warning", "Delay reason: 452 4.2.2 mailbox full\nwill retry")
