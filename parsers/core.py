@@ -64,8 +64,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
         events = tuple(
             Event(
                 recipient=r,
-                type=etype,  # type: ignore[arg-type]
-                classification=classification,  # type: ignore[arg-type]
+                type=etype,
+                classification=classification,
                 reason=reason,
                 feedback_type=complaint.feedback_type,
                 original_message_id=complaint.original_message_id,
@@ -345,8 +345,8 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
         events.append(
             Event(
                 recipient=recipient,
-                type=found.type,  # type: ignore[arg-type]
-                classification=found.classification,  # type: ignore[arg-type]
+                type=found.type,
+                classification=found.classification,
                 reason=found.reason,
                 status=status,
                 smtp_code=smtp_code,

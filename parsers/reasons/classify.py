@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from parsers.model import Classification, EventType
 from parsers.reasons.codes import (
     AUTH_FAILURE,
     DELIVERED,
@@ -89,7 +90,7 @@ def classify(
     smtp_code: str | None = None,
     *,
     delay_warning: bool = False,
-) -> str:
+) -> Classification:
     """hard / soft / ignored for a reason (the one place this rule lives).
 
     `delay_warning`: the report says the message is still queued (Action: delayed, a warning);
@@ -128,7 +129,7 @@ def sender_side(reason: str, command: str | None, names_sender_only: bool) -> st
     return reason
 
 
-def feedback_verdict(feedback_type: str) -> tuple[str, str, str]:
+def feedback_verdict(feedback_type: str) -> tuple[EventType, Classification, str]:
     """(event type, classification, reason) of a feedback report of `feedback_type` (ARF).
 
     - abuse, fraud, virus, other (RFC 5965) and unknown types: a complaint, hard (it suppresses);
@@ -153,8 +154,8 @@ def feedback_verdict(feedback_type: str) -> tuple[str, str, str]:
 class Verdict:
     """What one recipient's outcome is: the event type, its class, reason and action."""
 
-    type: str
-    classification: str
+    type: EventType
+    classification: Classification
     reason: str
     action: str | None
 
@@ -192,7 +193,7 @@ def verdict(
     classification = classify(reason, status, smtp_code, delay_warning=delay_warning)
     if reason == DELIVERED or action in ("relayed", "expanded"):
         classification = "ignored"
-    etype = "bounce"
+    etype: EventType = "bounce"
     if reason == FEEDBACK:
         # a provider's own complaint notification read by an MTA-format detector
         etype, action = "complaint", None
