@@ -80,11 +80,12 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
 
     subscriber = _guard(unsubscribe.inquire, mail, defects)
     if subscriber is not None:
+        etype, classification, reason = reasons.feedback_verdict("unsubscribe")
         event = Event(
             recipient=subscriber,
-            type="unsubscribe",
-            classification="hard",
-            reason=reasons.UNSUBSCRIBE,
+            type=etype,
+            classification=classification,
+            reason=reason,
             original_message_id=_in_reply_to(mail),
         )
         found = _evidence(mail, None, account_header, None, defects)
@@ -129,11 +130,12 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             original = forwarded.original
             mid = original.get("Message-ID")
             sender = original.get("Return-Path") or original.get("From")
+            etype, classification, reason = reasons.feedback_verdict("abuse")  # (a person's spam report)
             event = Event(
                 recipient=forwarded.recipient,
-                type="complaint",
-                classification="hard",
-                reason=reasons.FEEDBACK,
+                type=etype,
+                classification=classification,
+                reason=reason,
                 feedback_type="abuse",
                 original_message_id=decode_header_value(mid).strip() or None if mid else None,
                 original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
