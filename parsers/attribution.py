@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from email.message import Message
+from typing import Any
 
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
@@ -27,6 +28,7 @@ _COPY_MARKER = re.compile(
 )
 _HEADER_START = re.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
+_VERP_MARKS = ("+", "=")
 _ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 
 
@@ -49,10 +51,19 @@ def returned_original(mail: Mail) -> Message | None:
     return parse_header_block(block + "\n\n")
 
 
-def _value(original: Message | None, name: str) -> str | None:
+def _index(original: Message | None) -> dict[str, Any]:
+    """The original's first value of each header, by lower-cased name (Message.get scans and
+    lower-cases every header name on each call; eight lookups would scan eight times)."""
+    found: dict[str, Any] = {}
     if original is None:
-        return None
-    raw = original.get(name)
+        return found
+    for name, value in original.raw_items():
+        found.setdefault(name.lower(), value)
+    return found
+
+
+def _value(headers: dict[str, Any], name: str) -> str | None:
+    raw = headers.get(name.lower())
     if raw is None:
         return None
     text = decode_header_value(raw).strip()
@@ -87,23 +98,25 @@ def evidence(
     """The attribution evidence of `mail` (`original`: the returned original's headers, if any;
     `mail_from`: the original's MAIL FROM when the report states it, as ARF's Original-Mail-From).
     None when the message says nothing about its sender."""
-    return_path = _value(original, "Return-Path")
+    headers = _index(original)
+    return_path = _value(headers, "Return-Path")
     envelope: list[str] = [return_path] if return_path else []
     for name in _ENVELOPE_HEADERS:
-        for value in mail.headers(name)[:4]:
-            envelope.extend(value.split(",")[:8])
+        if mail.may_hold(name, _VERP_MARKS):  # (decoded only when it may hold a VERP address)
+            for value in mail.headers(name)[:4]:
+                envelope.extend(value.split(",")[:8])
     if mail_from:
         envelope.append(mail_from)
-    feedback_id = _value(original, "Feedback-ID") or _value(original, "CFBL-Feedback-ID")
-    dkim = _value(original, "DKIM-Signature")
+    feedback_id = _value(headers, "Feedback-ID") or _value(headers, "CFBL-Feedback-ID")
+    dkim = _value(headers, "DKIM-Signature")
     dkim_match = _DKIM_DOMAIN.search(dkim) if dkim else None
     found = Attribution(
         verp_local_part=_verp_local_part(envelope),
-        account=_value(original, account_header) if account_header else None,
+        account=_value(headers, account_header) if account_header else None,
         feedback_id=feedback_id,
         feedback_sender_id=(feedback_id.rsplit(":", 1)[-1].strip() or None) if feedback_id else None,
-        original_message_id=_value(original, "Message-ID"),
-        from_domain=_domain(_value(original, "From")),
+        original_message_id=_value(headers, "Message-ID"),
+        from_domain=_domain(_value(headers, "From")),
         mail_from_domain=_domain(mail_from or return_path),
         dkim_domain=dkim_match.group(1).strip().rstrip(".").lower() if dkim_match else None,
     )

@@ -14,6 +14,8 @@ from parsers.mail import Mail
 
 def inquire(mail: Mail) -> str | None:
     """The address that asks to be unsubscribed, or None when the message is no such request."""
+    if not mail.has_header("X-Apple-Unsubscribe"):
+        return None
     value = mail.header("X-Apple-Unsubscribe").strip().lower()
     if value != "true":
         return None
