@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from service.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress, normalize_address
 from service.models import BounceEvent, OutboxEvent, Recipient, SuppressionChange
 
 # Addresses per IN (...) query of a bulk check: a 10,000-address check is two queries, and no

@@ -26,12 +26,10 @@ from sqlalchemy.orm import Session
 import parsers
 from parsers.model import Event, ParseResult
 from service import metrics, outbox, repository
-from service.addresses import InvalidAddress, normalize_address
 from service.config import Settings
 from service.db import Database
-from service.logging import get_logger
-from service.models import BounceEvent, InboundMessage
-from service.policy import (
+from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.policy import (
     AddressState,
     PolicyEvent,
     PolicySettings,
@@ -39,6 +37,8 @@ from service.policy import (
     decide,
     soft_bounce_window_bounds,
 )
+from service.logging import get_logger
+from service.models import BounceEvent, InboundMessage
 from service.suppressions import apply_suppression
 
 __all__ = [

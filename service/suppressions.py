@@ -1,7 +1,7 @@
 """Suppression use cases: check, add, remove, list, history; each writes its audit row and outbox event.
 
 Every function takes the caller's session and never commits (the caller owns the transaction).
-Addresses are normalised first (`service.addresses.normalize_address`); an invalid address raises
+Addresses are normalised first (`service.domain.addresses.normalize_address`); an invalid address raises
 `InvalidAddress`, also in `check`: a bulk check with a malformed entry fails as a whole, naming the
 entry, rather than answering "not suppressed" for something that is not an address.
 """
@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from service import metrics, outbox, repository
-from service.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.policy import MANUAL, REASONS
 from service.models import BounceEvent, Recipient, SuppressionChange
-from service.policy import MANUAL, REASONS
 
 __all__ = [
     "InvalidAddress",

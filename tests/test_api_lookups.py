@@ -11,10 +11,10 @@ from fastapi.testclient import TestClient
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from service.addresses import InvalidAddress, normalize_address
 from service.api import create_app
 from service.api.reads import LookupGate
 from service.db import Database
+from service.domain.addresses import InvalidAddress, normalize_address
 from service.lookups import decode_cursor, encode_cursor, normalize_for_lookup
 from tests.api_support import make_settings
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers.reasons import SENDER_SIDE
-from service.policy import (
+from service.domain.policy import (
     SENDER_SIDE_REASONS,
     AddressState,
     PolicyEvent,

@@ -14,11 +14,11 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from service import repository, suppressions
-from service.addresses import InvalidAddress, normalize_address
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
 from service.db import Database
-from service.policy import MANUAL, REASONS
+from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.policy import MANUAL, REASONS
 
 CSV_COLUMNS = ("address", "reason", "since", "note")
 IMPORT_BATCH = 1000

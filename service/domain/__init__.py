@@ -1,1 +1,1 @@
-"""Pure rules of the service: policy, scope, reputation, tokens (no database, no clock, no I/O)."""
+"""Pure rules of the service: policy, addresses, scope, reputation, tokens (no database, no clock, no I/O)."""

@@ -16,7 +16,6 @@ from pydantic_core import to_json
 from starlette.concurrency import run_in_threadpool
 
 from service import lookups, suppressions
-from service.addresses import InvalidAddress
 from service.api.auth import (
     AdminCaller,
     DatabaseDep,
@@ -40,6 +39,7 @@ from service.api.schemas import (
     SuppressionPage,
 )
 from service.db import Database
+from service.domain.addresses import InvalidAddress
 from service.models import Recipient
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
