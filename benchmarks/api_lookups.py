@@ -38,7 +38,7 @@ def serve(database_url: str, port: int) -> None:
 
     from service.api import create_app
     from service.config import Settings
-    from service.db import Database
+    from service.store.db import Database
 
     app = create_app(Settings(database_url=database_url), Database(database_url))
     body = b'{"status":"ok"}'
@@ -55,8 +55,8 @@ def seed(database_url: str) -> str:
     from sqlalchemy import func, insert, select
 
     from service.apikeys import create_key
-    from service.db import open_database
-    from service.models import Recipient
+    from service.store.db import open_database
+    from service.store.models import Recipient
 
     db = open_database(database_url, migrate=True)
     with db.session() as session:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from consumers.imap import run_mailboxes
 from service import logging as bb_logging
 from service.config import Settings
-from service.db import Database
+from service.store.db import Database
 from tests import core_samples as samples
 from tests.fixtures.database import create_pg_database, drop_pg_database
 from tests.fixtures.imap import Dovecot, ImapUser, start_dovecot, stop_dovecot

@@ -27,8 +27,8 @@ from sqlalchemy import create_engine, text
 
 import parsers
 from service.config import Settings
-from service.db import Database
 from service.pipeline import ingest_many, ingest_message
+from service.store.db import Database
 from tests import core_samples as samples
 from tests.fixtures.database import create_pg_database, drop_pg_database
 

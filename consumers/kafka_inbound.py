@@ -21,8 +21,8 @@ from kafka.structs import OffsetAndMetadata
 from sqlalchemy.exc import OperationalError
 
 from service.config import Settings
-from service.db import Database, DatabaseUnavailable
 from service.pipeline import IngestResult, MessageTooLarge, ingest_many, ingest_message
+from service.store.db import Database, DatabaseUnavailable
 
 log = structlog.get_logger("bounceback.kafka_inbound")
 

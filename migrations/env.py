@@ -1,11 +1,11 @@
-"""Alembic environment: runs on the connection handed in by service.db, or on the configured URL."""
+"""Alembic environment: runs on the connection handed in by service.store.db, or on the configured URL."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
 
-from service.models import Base
+from service.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

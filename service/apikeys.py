@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.models import ApiKey
+from service.store.models import ApiKey
 
 # A scope allows everything the scopes before it allow: admin ⊃ ingest ⊃ read.
 SCOPES = ("read", "ingest", "admin")

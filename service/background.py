@@ -12,8 +12,8 @@ import structlog
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
 from service.config import Settings
-from service.db import Database
 from service.relay import OutboxRelay
+from service.store.db import Database
 
 log = structlog.get_logger("bounceback.background")
 

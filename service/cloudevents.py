@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from service.models import OutboxEvent
+from service.store.models import OutboxEvent
 
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"

@@ -25,9 +25,8 @@ from sqlalchemy.orm import Session
 
 import parsers
 from parsers.model import Event, ParseResult
-from service import metrics, outbox, repository
+from service import metrics
 from service.config import Settings
-from service.db import Database
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import (
     AddressState,
@@ -38,7 +37,9 @@ from service.domain.policy import (
     soft_bounce_window_bounds,
 )
 from service.logging import get_logger
-from service.models import BounceEvent, InboundMessage
+from service.store import outbox, writes
+from service.store.db import Database
+from service.store.models import BounceEvent, InboundMessage
 from service.suppressions import apply_suppression
 
 __all__ = [
@@ -104,7 +105,7 @@ def content_hash(raw: bytes) -> str:
 
 
 def _iso(value: datetime) -> str:
-    return repository.as_utc(value).isoformat().replace("+00:00", "Z")
+    return writes.as_utc(value).isoformat().replace("+00:00", "Z")
 
 
 _EVENT_FIELDS = (
@@ -148,7 +149,7 @@ def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, 
     if not result.date:
         return received_at, None
     try:
-        parsed = repository.as_utc(datetime.fromisoformat(result.date.replace("Z", "+00:00")))
+        parsed = writes.as_utc(datetime.fromisoformat(result.date.replace("Z", "+00:00")))
     except ValueError:
         return received_at, None
     return min(parsed, received_at), parsed
@@ -205,13 +206,13 @@ def ingest(
     """Store, parse and act on one raw message inside the caller's transaction (never commits)."""
     if len(raw) > settings.max_message_bytes:
         raise MessageTooLarge(len(raw), settings.max_message_bytes)
-    received_at = repository.as_utc(now) if now is not None else datetime.now(UTC)
+    received_at = writes.as_utc(now) if now is not None else datetime.now(UTC)
     digest = content_hash(raw)
     kind = _source_kind(source)
 
     # A cheap look first: redeliveries are common and need no parse. The insert below stays the
     # authority when two transactions race with the same message.
-    existing = repository.message_by_hash(session, digest)
+    existing = writes.message_by_hash(session, digest)
     if existing is not None:
         return _duplicate(session, existing, kind)
 
@@ -233,14 +234,14 @@ def ingest_parsed(
 
     Tests drive the pipeline with constructed results through this, independent of the parser.
     """
-    received_at = repository.as_utc(now) if now is not None else datetime.now(UTC)
+    received_at = writes.as_utc(now) if now is not None else datetime.now(UTC)
     digest = content_hash(raw)
     kind = _source_kind(source)
     usable, problems = _usable_events(result)
     quarantine_reason = parse_error or _quarantine_reason(result, usable, problems)
     occurred_at, message_date = _occurred_at(result, received_at)
 
-    message_id = repository.insert_message(
+    message_id = writes.insert_message(
         session,
         content_hash=digest,
         source=source[:1000],
@@ -256,15 +257,15 @@ def ingest_parsed(
     )
     if message_id is None:
         # Another transaction stored the same message between our look and our insert.
-        existing = repository.message_by_hash(session, digest)
+        existing = writes.message_by_hash(session, digest)
         assert existing is not None
         return _duplicate(session, existing, kind)
 
-    repository.count_when_committed(
+    writes.count_when_committed(
         session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type)
     )
     if quarantine_reason:
-        repository.count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
+        writes.count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
         outbox.enqueue(
             session,
             outbox.MESSAGE_QUARANTINED,
@@ -302,7 +303,7 @@ def record_parse_result(
     """
     recorded = [
         _event_dict(row)
-        for row in repository.insert_events(
+        for row in writes.insert_events(
             session,
             [
                 {
@@ -328,7 +329,7 @@ def record_parse_result(
     ]
     announcements = []
     for data in recorded:
-        repository.count_when_committed(
+        writes.count_when_committed(
             session,
             metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
         )
@@ -337,7 +338,7 @@ def record_parse_result(
             continue
         payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": data["id"], "source": source}
         announcements.append((ce_type, data["recipient"], payload))
-    repository.insert_outbox(session, announcements, now)
+    writes.insert_outbox(session, announcements, now)
 
     policy_settings = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
     by_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -353,15 +354,15 @@ def record_parse_result(
     added: list[str] = []
     # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
     for address in sorted(by_address):
-        recipient = repository.lock_recipient(session, address, now)
+        recipient = writes.lock_recipient(session, address, now)
         for data in by_address[address]:
             if recipient.suppressed:
                 break
-            count_from = repository.as_utc_or_none(recipient.soft_bounces_count_from)
+            count_from = writes.as_utc_or_none(recipient.soft_bounces_count_from)
             soft: tuple[Any, ...] = ()
             if counts_as_soft_bounce(data["type"], data["classification"], data["reason"]):
                 start, end = soft_bounce_window_bounds(occurred_at, policy_settings)
-                soft = repository.soft_bounces(session, address, count_from=count_from, start=start, end=end)
+                soft = writes.soft_bounces(session, address, count_from=count_from, start=start, end=end)
             decision = decide(
                 AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
                 PolicyEvent(
@@ -393,13 +394,13 @@ def _note(data: dict[str, Any]) -> str:
 
 
 def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestResult:
-    repository.count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
+    writes.count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
     return IngestResult(
         message.id,
         message.outcome,
         True,
         message.message_type,
-        tuple(event_to_dict(row) for row in repository.events_of_message(session, message.id)),
+        tuple(event_to_dict(row) for row in writes.events_of_message(session, message.id)),
         (),
         message.quarantine_reason,
     )
@@ -483,7 +484,7 @@ def ingest_many(
     message yields its `MessageTooLarge`.
     """
     with db.transaction() as session:
-        known = repository.known_hashes(session, [content_hash(raw) for raw, _ in messages])
+        known = writes.known_hashes(session, [content_hash(raw) for raw, _ in messages])
     prepared: list[tuple[bytes, str, ParseResult | None, str | None] | MessageTooLarge] = []
     for raw, source in messages:
         if len(raw) > settings.max_message_bytes:
@@ -502,8 +503,8 @@ def ingest_many(
     ]
     try:
         with db.transaction() as session:
-            repository.take_bulk_writer_turn(session)
-            repository.lock_recipients(session, deciding, datetime.now(UTC))
+            writes.take_bulk_writer_turn(session)
+            writes.lock_recipients(session, deciding, datetime.now(UTC))
             results: list[IngestResult | MessageTooLarge] = []
             for item in prepared:
                 if isinstance(item, MessageTooLarge):

@@ -32,9 +32,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from service import metrics
 from service.cloudevents import to_kafka_record
 from service.config import Settings
-from service.db import Database
 from service.logging import get_logger
-from service.models import OutboxEvent
+from service.store.db import Database
+from service.store.models import OutboxEvent
 
 log = get_logger(__name__)
 

@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from service import metrics, outbox, repository
+from service import metrics
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
-from service.models import BounceEvent, Recipient, SuppressionChange
+from service.store import outbox, writes
+from service.store.models import BounceEvent, Recipient, SuppressionChange
 
 __all__ = [
     "InvalidAddress",
@@ -35,7 +36,7 @@ __all__ = [
 
 
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else repository.as_utc(value).isoformat().replace("+00:00", "Z")
+    return None if value is None else writes.as_utc(value).isoformat().replace("+00:00", "Z")
 
 
 def to_dict(row: Recipient) -> dict[str, Any]:
@@ -62,8 +63,8 @@ def apply_suppression(
     now: datetime,
 ) -> None:
     """Put a (locked, not yet suppressed) address on the list: entry, audit row, outbox event."""
-    repository.set_suppressed(session, row, reason=reason, since=since, event_id=event_id, note=note, now=now)
-    repository.add_change(
+    writes.set_suppressed(session, row, reason=reason, since=since, event_id=event_id, note=note, now=now)
+    writes.add_change(
         session,
         address=row.address,
         change="added",
@@ -87,7 +88,7 @@ def apply_suppression(
         },
         now=now,
     )
-    repository.count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
+    writes.count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
 
 
 def add_manual(
@@ -112,7 +113,7 @@ def import_entry(
         raise ValueError(f"unknown suppression reason {reason!r} (one of {', '.join(REASONS)})")
     now = now or datetime.now(UTC)
     normalised = normalize_address(address)
-    row = repository.lock_recipient(session, normalised, now)
+    row = writes.lock_recipient(session, normalised, now)
     if row.suppressed:
         return row, False
     apply_suppression(
@@ -138,15 +139,15 @@ def remove(
     """
     now = now or datetime.now(UTC)
     normalised = normalize_address(address)
-    row = repository.recipient(session, normalised)
+    row = writes.recipient(session, normalised)
     if row is None or not row.suppressed:
         return False
-    row = repository.lock_recipient(session, normalised, now)
+    row = writes.lock_recipient(session, normalised, now)
     if not row.suppressed:  # removed concurrently while we waited for the lock
         return False
     previous_reason = row.reason or MANUAL
-    repository.clear_suppressed(session, row, now=now)
-    repository.add_change(
+    writes.clear_suppressed(session, row, now=now)
+    writes.add_change(
         session,
         address=normalised,
         change="removed",
@@ -170,7 +171,7 @@ def remove(
         },
         now=now,
     )
-    repository.count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
+    writes.count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
     return True
 
 
@@ -180,13 +181,13 @@ def check(session: Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
     Raises InvalidAddress for the first entry that is not an address.
     """
     normalised = [normalize_address(a) for a in addresses]
-    found = repository.suppressed_reasons(session, normalised)
+    found = writes.suppressed_reasons(session, normalised)
     return [{"address": a, "suppressed": a in found, "reason": found.get(a)} for a in normalised]
 
 
 def get(session: Session, address: str) -> Recipient | None:
     """The suppression entry of `address`, or None when it is not suppressed."""
-    row = repository.recipient(session, normalize_address(address))
+    row = writes.recipient(session, normalize_address(address))
     return row if row is not None and row.suppressed else None
 
 
@@ -200,5 +201,5 @@ class SuppressionHistory:
 def history(session: Session, address: str) -> SuppressionHistory:
     """Every recorded event and suppression change for the address, newest first."""
     normalised = normalize_address(address)
-    events, changes = repository.history(session, normalised)
+    events, changes = writes.history(session, normalised)
     return SuppressionHistory(normalised, events, changes)

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from service.api import create_app
 from service.apikeys import create_key
 from service.config import Settings
-from service.db import Database
+from service.store.db import Database
 
 # A standard RFC 3464 report: one hard bounce (5.1.1 user unknown) for gone.user@example.org.
 HARD_BOUNCE_DSN = (

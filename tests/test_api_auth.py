@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from service.apikeys import Caller, revoke_key, scope_allows, split_key
-from service.models import ApiKey
+from service.store.models import ApiKey
 from tests.api_support import HARD_BOUNCE_DSN, Api, api_fixture  # noqa: F401  (the `api` fixture)
 
 BOUNCEBACK = str(Path(sys.executable).with_name("bounceback"))

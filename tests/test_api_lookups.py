@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from service.api import create_app
 from service.api.reads import LookupGate
-from service.db import Database
 from service.domain.addresses import InvalidAddress, normalize_address
-from service.lookups import decode_cursor, encode_cursor, normalize_for_lookup
+from service.store.db import Database
+from service.store.reads import decode_cursor, encode_cursor, normalize_for_lookup
 from tests.api_support import make_settings
 
 # Mostly address-like text: ASCII with the characters normalisation cares about, some non-ASCII.

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi import checks
 
 from scripts.generate_openapi import SPEC_PATH, build_spec, render
 from service.api import create_app
-from service.db import open_database
+from service.store.db import open_database
 from tests.api_support import Api, add_keys, make_settings
 
 schema = schemathesis.openapi.from_path(SPEC_PATH)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
-from service.models import Recipient
+from service.store.models import Recipient
 from tests.api_support import Api, api_fixture  # noqa: F401  (the `api` fixture)
 
 PROBLEM = "application/problem+json"

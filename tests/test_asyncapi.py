@@ -11,12 +11,13 @@ import jsonschema
 import yaml
 from sqlalchemy import select
 
-from service import outbox, suppressions
+from service import suppressions
 from service.cloudevents import KafkaRecord, to_kafka_record
 from service.config import Settings
-from service.db import Database
-from service.models import OutboxEvent
 from service.pipeline import ingest_message
+from service.store import outbox
+from service.store.db import Database
+from service.store.models import OutboxEvent
 from tests import core_samples
 
 ASYNCAPI = Path(__file__).resolve().parent.parent / "openapi" / "asyncapi.yaml"

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from service.config import Settings
-from service.db import Database
-from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from service.pipeline import ingest_many
 from service.sources import iter_messages
+from service.store.db import Database
+from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from tests import core_samples as samples
 from tests.fixtures.database import drop_pg_database, make_database_url
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from service.config import Settings
-from service.db import Database
-from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from service.pipeline import ingest_message
+from service.store.db import Database
+from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from tests import core_samples as samples
 
 SETTINGS = Settings(database_url="sqlite:///unused.db")

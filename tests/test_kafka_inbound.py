@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 
 from consumers.kafka_inbound import InboundConsumer
 from service.config import Settings
-from service.db import Database
-from service.models import InboundMessage
 from service.pipeline import ingest_message
+from service.store.db import Database
+from service.store.models import InboundMessage
 from tests import core_samples as samples
 from tests.fixtures.database import drop_pg_database, make_database_url
 from tests.fixtures.kafka import KafkaBroker

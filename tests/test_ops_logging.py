@@ -13,8 +13,8 @@ import structlog
 
 from service import logging as bblog
 from service.config import Settings
-from service.db import Database
 from service.pipeline import ingest_message
+from service.store.db import Database
 
 
 class Terminal(io.StringIO):

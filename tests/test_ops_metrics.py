@@ -11,7 +11,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from service import apikeys
 from service.api import create_app
 from service.config import Settings
-from service.db import Database
+from service.store.db import Database
 
 HARD_BOUNCE = b"""\
 From: Mail Delivery System <MAILER-DAEMON@mx.sender.example>

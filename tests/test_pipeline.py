@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from parsers.model import Event, ParseResult
 from service import suppressions
 from service.config import Settings
-from service.db import Database
-from service.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from service.pipeline import IngestResult, MessageTooLarge, ingest, ingest_parsed
+from service.store.db import Database
+from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 SETTINGS = Settings(database_url="sqlite:///unused.db")

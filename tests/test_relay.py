@@ -13,11 +13,11 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select
 
-from service import outbox
 from service.config import Settings
-from service.db import Database
-from service.models import OutboxEvent
 from service.relay import BrokerUnavailable, OutboxRelay
+from service.store import outbox
+from service.store.db import Database
+from service.store.models import OutboxEvent
 from tests.fixtures.kafka import KafkaBroker
 
 pytestmark = pytest.mark.kafka

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 from service.cloudevents import format_time, to_kafka_record, to_structured
-from service.models import OutboxEvent
+from service.store.models import OutboxEvent
 
 
 def row(subject: str | None, created_at: datetime) -> OutboxEvent:

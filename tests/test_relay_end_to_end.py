@@ -14,8 +14,8 @@ import pytest
 
 from service import suppressions
 from service.config import Settings
-from service.db import Database, open_database
 from service.pipeline import ingest_message
+from service.store.db import Database, open_database
 from tests import core_samples
 from tests.fixtures.kafka import KafkaBroker, _free_port
 from tests.test_asyncapi import validate_record

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from service import suppressions
-from service.db import Database
 from service.domain.addresses import InvalidAddress
-from service.models import OutboxEvent, Recipient, SuppressionChange
+from service.store.db import Database
+from service.store.models import OutboxEvent, Recipient, SuppressionChange
 
 T0 = datetime(2026, 5, 1, 8, 30, tzinfo=UTC)
 

@@ -24,7 +24,7 @@ from service.api.schemas import ImportRequest, ProblemDetails
 from service.apikeys import KeyCache
 from service.background import BackgroundWork
 from service.config import Settings
-from service.db import Database, DatabaseUnavailable
+from service.store.db import Database, DatabaseUnavailable
 
 log = structlog.get_logger("bounceback.api")
 

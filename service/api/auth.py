@@ -14,7 +14,7 @@ from service.api.problems import Problem
 from service.api.reads import LookupGate
 from service.apikeys import Caller, KeyCache, verify_key
 from service.config import Settings
-from service.db import Database
+from service.store.db import Database
 
 # The OpenAPI security scheme every /v1 operation uses.
 SECURITY_SCHEME = {

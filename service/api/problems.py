@@ -15,7 +15,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Receive, Scope, Send
 
-from service.db import DatabaseUnavailable
+from service.store.db import DatabaseUnavailable
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://bounceback.dev/problems/"

@@ -9,7 +9,7 @@ from typing import Any
 
 from service import apikeys
 from service.cli.common import database_or_exit, fail, settings_or_exit
-from service.db import DatabaseUnavailable
+from service.store.db import DatabaseUnavailable
 
 
 def register(sub: Any) -> None:

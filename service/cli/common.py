@@ -6,7 +6,7 @@ import sys
 from typing import NoReturn
 
 from service.config import Settings, SettingsError, load_settings
-from service.db import Database, DatabaseUnavailable, open_database
+from service.store.db import Database, DatabaseUnavailable, open_database
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

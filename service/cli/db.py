@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from service.cli.common import fail, settings_or_exit
-from service.db import Database, DatabaseUnavailable
+from service.store.db import Database, DatabaseUnavailable
 
 
 def register(sub: Any) -> None:

@@ -12,9 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.config import Settings
-from service.db import Database, DatabaseUnavailable, _first_line
 from service.pipeline import IngestResult, MessageTooLarge, ingest_many
 from service.sources import iter_messages
+from service.store.db import Database, DatabaseUnavailable, _first_line
 
 # Messages per transaction: files stay on disk, so a batch that fails is simply redone message by
 # message (see `ingest_many`); batching saves a commit (a disk flush) per message.

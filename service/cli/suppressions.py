@@ -13,12 +13,13 @@ from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from service import repository, suppressions
+from service import suppressions
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
-from service.db import Database
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
+from service.store import writes
+from service.store.db import Database
 
 CSV_COLUMNS = ("address", "reason", "since", "note")
 IMPORT_BATCH = 1000
@@ -123,7 +124,7 @@ def remove(args: argparse.Namespace) -> int:
 
 def list_(args: argparse.Namespace) -> int:
     with _database() as db, db.transaction() as session:
-        for row in repository.iter_suppressions(session, reason=args.reason):
+        for row in writes.iter_suppressions(session, reason=args.reason):
             entry = suppressions.to_dict(row)
             if args.json:
                 print(json.dumps(entry, ensure_ascii=False))
@@ -136,7 +137,7 @@ def export(args: argparse.Namespace) -> int:
     with _database() as db, db.transaction() as session, _open_out(args.file) as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
-        for row in repository.iter_suppressions(session, reason=args.reason):
+        for row in writes.iter_suppressions(session, reason=args.reason):
             entry = suppressions.to_dict(row)
             writer.writerow([entry["address"], entry["reason"], entry["since"], entry["note"] or ""])
     return 0
@@ -195,7 +196,7 @@ def _parse_since(value: str) -> datetime | None:
     if not value:
         return None
     try:
-        return repository.as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        return writes.as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
         raise ValueError(f"not an ISO 8601 date: {value!r}") from None
 

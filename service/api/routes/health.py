@@ -9,7 +9,7 @@ from service.api.auth import DatabaseDep
 from service.api.problems import database_unavailable
 from service.api.routes import problem_responses
 from service.api.schemas import Health
-from service.db import DatabaseUnavailable
+from service.store.db import DatabaseUnavailable
 
 router = APIRouter(tags=["health"])
 

@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, ValidationError
 from pydantic_core import to_json
 from starlette.concurrency import run_in_threadpool
 
-from service import lookups, suppressions
+from service import suppressions
 from service.api.auth import (
     AdminCaller,
     DatabaseDep,
@@ -38,9 +38,10 @@ from service.api.schemas import (
     Suppression,
     SuppressionPage,
 )
-from service.db import Database
 from service.domain.addresses import InvalidAddress
-from service.models import Recipient
+from service.store import reads as store_reads
+from service.store.db import Database
+from service.store.models import Recipient
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
 
@@ -74,7 +75,7 @@ class JSONBytes(Response):
 
 def _normalise(value: str, where: str = "address") -> str:
     try:
-        return lookups.normalize_for_lookup(value)
+        return store_reads.normalize_for_lookup(value)
     except InvalidAddress:
         raise Problem(
             422, f"{where}: not an email address: {value[:320]!r}", slug="invalid-address"
@@ -86,7 +87,7 @@ def _entry(row: Recipient) -> dict[str, Any]:
         "address": row.address,
         "suppressed": bool(row.suppressed),
         "reason": row.reason,
-        "since": lookups.utc(row.since),
+        "since": store_reads.utc(row.since),
         "source_event_id": row.source_event_id,
         "note": row.note,
     }
@@ -116,7 +117,7 @@ def export_suppressions(
     since: SinceQuery = None,
 ) -> StreamingResponse:
     """The whole list in address order, read page by page while it is sent (no size limit)."""
-    pages = lookups.iter_suppressions(db.session, reason=reason, since=since)
+    pages = store_reads.iter_suppressions(db.session, reason=reason, since=since)
     if format == "csv":
         return StreamingResponse(_csv_lines(pages), media_type="text/csv; charset=utf-8")
     return StreamingResponse(_ndjson_lines(pages), media_type="application/x-ndjson")
@@ -281,7 +282,7 @@ def check_suppressions(
         )
     try:
         with reads.connect() as connection:
-            results = lookups.check_addresses(connection, body.addresses)
+            results = store_reads.check_addresses(connection, body.addresses)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -308,11 +309,11 @@ def list_suppressions(
 ) -> dict[str, Any]:
     """Suppressed addresses in address order, one page at a time."""
     try:
-        after = lookups.decode_cursor(cursor) if cursor is not None else None
-    except lookups.InvalidCursor as exc:
+        after = store_reads.decode_cursor(cursor) if cursor is not None else None
+    except store_reads.InvalidCursor as exc:
         raise Problem(422, str(exc), slug="invalid-cursor") from None
     with reads() as session:
-        items, next_cursor = lookups.list_suppressions(
+        items, next_cursor = store_reads.list_suppressions(
             session, reason=reason, since=since, after=after, limit=limit
         )
     return {"items": items, "next_cursor": next_cursor}
@@ -356,7 +357,7 @@ async def get_suppression(address: AddressPath, caller: ReadCaller, gate: Lookup
     def lookup() -> dict[str, Any] | None:
         assert gate.engine is not None
         with gate.engine.connect() as connection:
-            return lookups.find_suppression(connection, normalised)
+            return store_reads.find_suppression(connection, normalised)
 
     entry = await gate.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
@@ -405,6 +406,6 @@ def get_history(
     """Every event and suppression change for the address, newest first (empty for an unknown one)."""
     normalised = _normalise(address)
     with reads() as session:
-        items, truncated = lookups.address_history(session, normalised, limit=limit)
-        entry = lookups.find_suppression(session, normalised)
+        items, truncated = store_reads.address_history(session, normalised, limit=limit)
+        entry = store_reads.find_suppression(session, normalised)
     return {"address": normalised, "suppressed": entry is not None, "items": items, "truncated": truncated}

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from service.domain.addresses import InvalidAddress, normalize_address
-from service.models import BounceEvent, OutboxEvent, Recipient, SuppressionChange
+from service.store.models import BounceEvent, OutboxEvent, Recipient, SuppressionChange
 
 # Addresses per IN (...) query of a bulk check: a 10,000-address check is two queries, and no
 # backend's bound-parameter limit (SQLite 32,766, PostgreSQL 65,535) is ever approached.

@@ -13,8 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
-from service.models import Base, BounceEvent, InboundMessage, Recipient, SuppressionChange
-from service.outbox import EVENT_TYPES
+from service.store.models import Base, BounceEvent, InboundMessage, Recipient, SuppressionChange
+from service.store.outbox import EVENT_TYPES
 
 # SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
 _IN_CHUNK = 500

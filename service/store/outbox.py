@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from service.models import OutboxEvent
+from service.store.models import OutboxEvent
 
 # CloudEvents `type` values (see DESIGN.md and openapi/asyncapi.yaml).
 BOUNCE_HARD = "bounceback.bounce.hard"
