@@ -54,7 +54,7 @@ def seed(database_url: str) -> str:
     """100,000 suppressed addresses and a read key; returns the key."""
     from sqlalchemy import func, insert, select
 
-    from service.apikeys import create_key
+    from service.app.apikeys import create_key
     from service.store.db import open_database
     from service.store.models import Recipient
 

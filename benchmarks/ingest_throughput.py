@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import create_engine, text
 
 import parsers
+from service.app.ingest import ingest_many, ingest_message
 from service.config import Settings
-from service.pipeline import ingest_many, ingest_message
 from service.store.db import Database
 from tests import core_samples as samples
 from tests.fixtures.database import create_pg_database, drop_pg_database

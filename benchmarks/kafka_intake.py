@@ -30,8 +30,8 @@ from sqlalchemy import func, select
 
 import parsers
 from benchmarks.ingest_throughput import corpus
+from service.app.ingest import ingest_many, ingest_message
 from service.config import Settings
-from service.pipeline import ingest_many, ingest_message
 from service.store.db import Database
 from service.store.models import InboundMessage
 from tests.fixtures.database import create_pg_database, drop_pg_database

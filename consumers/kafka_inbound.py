@@ -20,8 +20,8 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.structs import OffsetAndMetadata
 from sqlalchemy.exc import OperationalError
 
+from service.app.ingest import IngestResult, MessageTooLarge, ingest_many, ingest_message
 from service.config import Settings
-from service.pipeline import IngestResult, MessageTooLarge, ingest_many, ingest_message
 from service.store.db import Database, DatabaseUnavailable
 
 log = structlog.get_logger("bounceback.kafka_inbound")

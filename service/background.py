@@ -11,8 +11,8 @@ import structlog
 
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
+from service.app.relay import OutboxRelay
 from service.config import Settings
-from service.relay import OutboxRelay
 from service.store.db import Database
 
 log = structlog.get_logger("bounceback.background")

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api import create_app
-from service.apikeys import create_key
+from service.app.apikeys import create_key
 from service.config import Settings
 from service.store.db import Database
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from service.apikeys import Caller, revoke_key, scope_allows, split_key
+from service.app.apikeys import Caller, revoke_key, scope_allows, split_key
 from service.store.models import ApiKey
 from tests.api_support import HARD_BOUNCE_DSN, Api, api_fixture  # noqa: F401  (the `api` fixture)
 

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
 from service.api import create_app
-from service.apikeys import create_key
+from service.app.apikeys import create_key
 from service.store.db import Database
 from tests.api_support import Api, add_keys, api_fixture, make_settings  # noqa: F401  (`api`)
 

@@ -47,7 +47,7 @@ def test_cursors_round_trip(address: str) -> None:
 
 
 def test_the_lifespan_starts_and_stops_the_background_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("service.relay")
+    pytest.importorskip("service.app.relay")
     url = f"sqlite:///{tmp_path / 'bb.db'}"
     db = Database(url)
     db.upgrade()

@@ -11,10 +11,10 @@ import jsonschema
 import yaml
 from sqlalchemy import select
 
-from service import suppressions
-from service.cloudevents import KafkaRecord, to_kafka_record
+from service.app import suppressions
+from service.app.cloudevents import KafkaRecord, to_kafka_record
+from service.app.ingest import ingest_message
 from service.config import Settings
-from service.pipeline import ingest_message
 from service.store import outbox
 from service.store.db import Database
 from service.store.models import OutboxEvent

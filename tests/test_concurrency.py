@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from service.app.ingest import ingest_many
 from service.config import Settings
-from service.pipeline import ingest_many
 from service.sources import iter_messages
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
@@ -32,7 +32,7 @@ GROUPS = 5
 _WORKER = """
 import os, sys, time
 from service.cli import main
-import service.pipeline, service.cli.ingest
+import service.app.ingest, service.cli.ingest
 ready, go = sys.argv[1], sys.argv[2]
 open(ready, "w").close()
 while not os.path.exists(go):

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from service.app.ingest import ingest_message
 from service.config import Settings
-from service.pipeline import ingest_message
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 from tests import core_samples as samples

@@ -26,10 +26,10 @@ from consumers.imap import (
 )
 from consumers.mailbox_url import parse_mailbox_url
 from service import logging as bb_logging
+from service.app.suppressions import check
 from service.config import Settings
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, SuppressionChange
-from service.suppressions import check
 from tests import core_samples as samples
 from tests.fixtures.imap import Dovecot, ImapUser, start_dovecot, stop_dovecot
 

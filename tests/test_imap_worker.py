@@ -14,9 +14,9 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
+from service.app.suppressions import check
 from service.store.db import Database, open_database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent, SuppressionChange
-from service.suppressions import check
 from tests import core_samples as samples
 from tests.fixtures.database import make_database_url
 from tests.fixtures.imap import ImapUser

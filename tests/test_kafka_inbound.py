@@ -19,8 +19,8 @@ from kafka.admin import KafkaAdminClient, NewTopic
 from sqlalchemy import func, select
 
 from consumers.kafka_inbound import InboundConsumer
+from service.app.ingest import ingest_message
 from service.config import Settings
-from service.pipeline import ingest_message
 from service.store.db import Database
 from service.store.models import InboundMessage
 from tests import core_samples as samples

@@ -12,8 +12,8 @@ import pytest
 import structlog
 
 from service import logging as bblog
+from service.app.ingest import ingest_message
 from service.config import Settings
-from service.pipeline import ingest_message
 from service.store.db import Database
 
 
@@ -170,7 +170,7 @@ def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None
     assert ingested[0] | {"timestamp": None} == {
         "event": "message_ingested",
         "level": "info",
-        "logger": "service.pipeline",
+        "logger": "service.app.ingest",
         "timestamp": None,
         "message_id": first.message_id,
         "source": source,

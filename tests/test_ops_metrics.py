@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from service import apikeys
 from service.api import create_app
+from service.app import apikeys
 from service.config import Settings
 from service.store.db import Database
 

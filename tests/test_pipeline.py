@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from parsers.model import Event, ParseResult
-from service import suppressions
+from service.app import suppressions
+from service.app.ingest import IngestResult, MessageTooLarge, ingest, ingest_parsed
 from service.config import Settings
-from service.pipeline import IngestResult, MessageTooLarge, ingest, ingest_parsed
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
 

@@ -13,8 +13,8 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select
 
+from service.app.relay import BrokerUnavailable, OutboxRelay
 from service.config import Settings
-from service.relay import BrokerUnavailable, OutboxRelay
 from service.store import outbox
 from service.store.db import Database
 from service.store.models import OutboxEvent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta, timezone
 
-from service.cloudevents import format_time, to_kafka_record, to_structured
+from service.app.cloudevents import format_time, to_kafka_record, to_structured
 from service.store.models import OutboxEvent
 
 

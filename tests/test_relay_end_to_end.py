@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from service import suppressions
+from service.app import suppressions
+from service.app.ingest import ingest_message
 from service.config import Settings
-from service.pipeline import ingest_message
 from service.store.db import Database, open_database
 from tests import core_samples
 from tests.fixtures.kafka import KafkaBroker, _free_port

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from service import suppressions
+from service.app import suppressions
 from service.domain.addresses import InvalidAddress
 from service.store.db import Database
 from service.store.models import OutboxEvent, Recipient, SuppressionChange

@@ -21,7 +21,7 @@ from service.api.auth import SECURITY_SCHEME
 from service.api.reads import LookupGate
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
-from service.apikeys import KeyCache
+from service.app.apikeys import KeyCache
 from service.background import BackgroundWork
 from service.config import Settings
 from service.store.db import Database, DatabaseUnavailable

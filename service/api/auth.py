@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service.api.problems import Problem
 from service.api.reads import LookupGate
-from service.apikeys import Caller, KeyCache, verify_key
+from service.app.apikeys import Caller, KeyCache, verify_key
 from service.config import Settings
 from service.store.db import Database
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from service import apikeys
+from service.app import apikeys
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.store.db import DatabaseUnavailable
 

@@ -10,9 +10,9 @@ from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from service.app.ingest import IngestResult, MessageTooLarge, ingest_many
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.config import Settings
-from service.pipeline import IngestResult, MessageTooLarge, ingest_many
 from service.sources import iter_messages
 from service.store.db import Database, DatabaseUnavailable, _first_line
 

@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from service import logging as bb_logging
-    from service.relay import BrokerUnavailable, OutboxRelay
+    from service.app.relay import BrokerUnavailable, OutboxRelay
 
     settings = settings_or_exit()
     if not settings.kafka_bootstrap_servers.strip():

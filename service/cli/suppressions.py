@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from service import suppressions
+from service.app import suppressions
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
 from service.domain.addresses import InvalidAddress, normalize_address

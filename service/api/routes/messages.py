@@ -11,7 +11,7 @@ from service.api.auth import DatabaseDep, IngestCaller, SettingsDep
 from service.api.problems import Problem
 from service.api.routes import problem_responses
 from service.api.schemas import IngestOutcome
-from service.pipeline import MessageTooLarge, ingest_message
+from service.app.ingest import MessageTooLarge, ingest_message
 
 router = APIRouter(prefix="/v1/messages", tags=["messages"])
 

@@ -15,7 +15,6 @@ from pydantic import BeforeValidator, ValidationError
 from pydantic_core import to_json
 from starlette.concurrency import run_in_threadpool
 
-from service import suppressions
 from service.api.auth import (
     AdminCaller,
     DatabaseDep,
@@ -38,6 +37,7 @@ from service.api.schemas import (
     Suppression,
     SuppressionPage,
 )
+from service.app import suppressions
 from service.domain.addresses import InvalidAddress
 from service.store import reads as store_reads
 from service.store.db import Database

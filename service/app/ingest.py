@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
+from service.app.suppressions import apply_suppression
 from service.config import Settings
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import (
@@ -40,7 +41,6 @@ from service.logging import get_logger
 from service.store import outbox, writes
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage
-from service.suppressions import apply_suppression
 
 __all__ = [
     "IngestResult",

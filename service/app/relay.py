@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from service import metrics
-from service.cloudevents import to_kafka_record
+from service.app.cloudevents import to_kafka_record
 from service.config import Settings
 from service.logging import get_logger
 from service.store.db import Database
