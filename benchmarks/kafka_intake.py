@@ -74,7 +74,7 @@ def run_workers(bootstrap: str, workers: int, messages: list[bytes], partitions:
     }
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "worker"],
+            [sys.executable, "-m", "service.wiring", "worker"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

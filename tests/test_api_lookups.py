@@ -16,6 +16,7 @@ from service.api.reads import LookupGate
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.store.db import Database
 from service.store.reads import decode_cursor, encode_cursor, normalize_for_lookup
+from service.wiring.background import BackgroundWork
 from tests.api_support import make_settings
 
 # Mostly address-like text: ASCII with the characters normalisation cares about, some non-ASCII.
@@ -47,12 +48,11 @@ def test_cursors_round_trip(address: str) -> None:
 
 
 def test_the_lifespan_starts_and_stops_the_background_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("service.app.relay")
     url = f"sqlite:///{tmp_path / 'bb.db'}"
     db = Database(url)
     db.upgrade()
     before = set(threading.enumerate())
-    with TestClient(create_app(make_settings(url), db, background=True)) as client:
+    with TestClient(create_app(make_settings(url), db, background=BackgroundWork)) as client:
         assert client.get("/healthz").status_code == 200
         started = [t for t in threading.enumerate() if t not in before and t.name == "outbox-relay"]
         assert started and started[0].is_alive()

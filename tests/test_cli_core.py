@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from service.cli import main
+from service.wiring.main import main
 from tests import core_samples as samples
 
 BASE = datetime.now(UTC) - timedelta(days=10)
@@ -168,7 +168,7 @@ def test_an_unreachable_database_is_one_clear_line_and_exit_2(
     samples.write(tmp_path, "m.eml", samples.hard_bounce("x@example.com"))
     unreachable = "postgresql+psycopg://postgres@127.0.0.1:9/nothing"
     proc = subprocess.run(
-        [sys.executable, "-m", "service.cli", "ingest", str(tmp_path / "m.eml")],
+        [sys.executable, "-m", "service.wiring", "ingest", str(tmp_path / "m.eml")],
         env={**os.environ, "BOUNCEBACK_DATABASE_URL": unreachable},
         capture_output=True,
         text=True,

@@ -31,7 +31,7 @@ GROUPS = 5
 # Each process waits for this file, so both start ingesting within a few milliseconds.
 _WORKER = """
 import os, sys, time
-from service.cli import main
+from service.wiring.main import main
 import service.app.ingest, service.cli.ingest
 ready, go = sys.argv[1], sys.argv[2]
 open(ready, "w").close()

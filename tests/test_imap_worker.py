@@ -54,7 +54,7 @@ def worker(database_url: str, imap_url: str, log: Path) -> subprocess.Popen[byte
     )
     with log.open("ab") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "worker"], env=env, stdout=out, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service.wiring", "worker"], env=env, stdout=out, stderr=subprocess.STDOUT
         )
 
 

@@ -177,7 +177,7 @@ def test_two_workers_survive_losing_one_and_match_a_single_process(
         "BOUNCEBACK_IMAP_URLS": "",
         "BOUNCEBACK_LOG_FORMAT": "json",
     }
-    cmd = [sys.executable, "-m", "service.cli", "worker"]
+    cmd = [sys.executable, "-m", "service.wiring", "worker"]
     logs = [open(tmp_path / f"worker{i}.log", "wb") for i in range(2)]  # noqa: SIM115 - closed below
     first = subprocess.Popen(cmd, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
     second = subprocess.Popen(cmd, env=env, stdout=logs[1], stderr=subprocess.STDOUT)
@@ -219,7 +219,14 @@ def test_publish_inbound_sends_every_message_with_its_source(
         "BOUNCEBACK_KAFKA_INBOUND_TOPIC": topic,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "service.cli", "publish-inbound", str(folder), str(tmp_path / "missing.eml")],
+        [
+            sys.executable,
+            "-m",
+            "service.wiring",
+            "publish-inbound",
+            str(folder),
+            str(tmp_path / "missing.eml"),
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -238,7 +245,7 @@ def test_publish_inbound_sends_every_message_with_its_source(
 def test_publish_inbound_without_kafka_is_one_clear_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
     done = subprocess.run(
-        [sys.executable, "-m", "service.cli", "publish-inbound", str(tmp_path)],
+        [sys.executable, "-m", "service.wiring", "publish-inbound", str(tmp_path)],
         env=env,
         capture_output=True,
         text=True,

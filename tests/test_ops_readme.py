@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from service.cli import build_parser
 from service.config import Settings
+from service.wiring.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()

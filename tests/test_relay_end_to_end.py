@@ -34,7 +34,7 @@ def relay_once(database_url: str, servers: str, topic: str) -> subprocess.Comple
         "BOUNCEBACK_LOG_FORMAT": "json",
     }
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", "relay", "--once"],
+        [sys.executable, "-m", "service.wiring", "relay", "--once"],
         env=env,
         capture_output=True,
         text=True,
@@ -123,7 +123,7 @@ def test_continuous_relay_publishes_new_events_and_stops_on_sigterm(
         "BOUNCEBACK_LOG_FORMAT": "json",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "relay"],
+        [sys.executable, "-m", "service.wiring", "relay"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -1,11 +1,11 @@
-"""The FastAPI application: routes, the problem handler, body limits, metrics and background work."""
+"""The FastAPI application: routes, the problem handler, body limits, metrics and the lifespan."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import structlog
 from fastapi import FastAPI, HTTPException
@@ -22,7 +22,6 @@ from service.api.reads import LookupGate
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.app.apikeys import KeyCache
-from service.background import BackgroundWork
 from service.config import Settings
 from service.store.db import Database, DatabaseUnavailable
 
@@ -129,8 +128,23 @@ def _lookup_engine(database: Database) -> Engine:
     )
 
 
-def create_app(settings: Settings, db: Database | None = None, *, background: bool = False) -> FastAPI:
-    """The API for `settings`. With `background`, the lifespan also runs the pollers and the relay.
+class Background(Protocol):
+    """Long-running work the lifespan starts and stops (the wiring's pollers and relay)."""
+
+    relay: Any
+
+    def start(self) -> None: ...
+
+    def shutdown(self, deadline_seconds: float) -> list[str]: ...
+
+
+def create_app(
+    settings: Settings,
+    db: Database | None = None,
+    *,
+    background: Callable[[Settings, Database], Background] | None = None,
+) -> FastAPI:
+    """The API for `settings`. With `background` (the wiring's factory), the lifespan also runs it.
 
     Without `db` the app opens (and, for the embedded SQLite, migrates) its own database; an
     unreachable database does not stop start-up: calls answer 503 until it is back.
@@ -146,7 +160,7 @@ def create_app(settings: Settings, db: Database | None = None, *, background: bo
                 database.upgrade()
             except DatabaseUnavailable as exc:
                 log.warning("database not ready at start-up", error=str(exc))
-        work = BackgroundWork(settings, database) if background else None
+        work = background(settings, database) if background is not None else None
         if work is not None:
             work.start()
             app.state.relay = work.relay

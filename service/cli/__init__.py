@@ -1,4 +1,8 @@
-"""The `bounceback` command line: one sub-command module per job, registered here."""
+"""The command-line face: one sub-command module per job, each calling the use cases in service/app.
+
+The `bounceback` command itself is `service.wiring.main`: these commands plus the long-running
+processes (`serve`, `worker`), which only the wiring may assemble.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,7 @@ COMMAND_MODULES = (
     "service.cli.ingest",
     "service.cli.suppressions",
     "service.cli.db",
-    "service.cli.worker",
     "service.cli.apikey",
-    "service.cli.serve",
     "service.cli.publish_inbound",
 )
 
@@ -33,11 +35,12 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, modules: Sequence[str] = COMMAND_MODULES) -> int:
+    """Run one command of `modules` (default: this face's commands) and return its exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
     # `parse` needs neither the database nor the web stack: registering only it keeps a call
     # (and a shell loop of many calls) from importing them.
-    parser = build_parser(("service.cli.parse",) if words[:1] == ["parse"] else COMMAND_MODULES)
+    parser = build_parser(("service.cli.parse",) if words[:1] == ["parse"] else modules)
     args = parser.parse_args(words)
     try:
         code: int = args.func(args)

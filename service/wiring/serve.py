@@ -7,6 +7,7 @@ import signal
 from typing import Any
 
 from service.cli.common import fail, settings_or_exit
+from service.wiring.background import BackgroundWork
 
 
 def register(sub: Any) -> None:
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     port = args.port or settings.port
     service_logging.configure(settings)
     service_logging.log_startup("serve", settings)
-    app = create_app(settings, background=not args.no_background)
+    app = create_app(settings, background=None if args.no_background else BackgroundWork)
     # uvicorn turns SIGTERM/SIGINT into a graceful shutdown: open requests finish, the lifespan
     # stops the pollers and the relay, then the process exits 0.
     config = uvicorn.Config(

@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from consumers.mailbox_url import MailboxConfigError, parse_mailbox_urls
     from service import logging as bb_logging
-    from service.background import BackgroundWork
+    from service.wiring.background import BackgroundWork
 
     settings = settings_or_exit()
     try:
