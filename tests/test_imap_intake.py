@@ -17,13 +17,12 @@ from consumers import imap
 from consumers.imap import (
     PROCESSED,
     QUARANTINED,
-    ImapError,
     MailboxReader,
-    MailboxSession,
     pipeline_intake,
     run_mailboxes,
     run_readers,
 )
+from consumers.imap_session import ImapError, MailboxSession
 from consumers.mailbox_url import parse_mailbox_url
 from service import logging as bb_logging
 from service.app.suppressions import check
