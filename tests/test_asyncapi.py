@@ -15,7 +15,7 @@ from service.app import suppressions
 from service.app.cloudevents import KafkaRecord, to_kafka_record
 from service.app.ingest import ingest_message
 from service.config import Settings
-from service.store import outbox
+from service.domain import event_types
 from service.store.db import Database
 from service.store.models import OutboxEvent
 from tests import core_samples
@@ -70,14 +70,14 @@ def validate_kafka_record(ce_type: str, record: KafkaRecord) -> None:
 def test_document_covers_every_event_type_on_the_configured_topic() -> None:
     doc = document()
     assert doc["asyncapi"].startswith("3.")
-    assert set(messages_by_type()) == set(outbox.EVENT_TYPES)
+    assert set(messages_by_type()) == set(event_types.EVENT_TYPES)
     defaults = Settings(database_url="sqlite:///unused.db")
     channel = doc["channels"]["events"]
     assert channel["address"] == defaults.kafka_topic
     assert channel["bindings"]["kafka"]["topic"] == defaults.kafka_topic
     assert channel["bindings"]["kafka"]["partitions"] == defaults.kafka_topic_partitions
     operation_messages = {m["name"] for m in _resolve(doc["operations"]["publishEvents"]["messages"])}
-    assert operation_messages == set(outbox.EVENT_TYPES)
+    assert operation_messages == set(event_types.EVENT_TYPES)
 
 
 def test_every_event_the_code_produces_matches_its_schema(database: Database, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_every_event_the_code_produces_matches_its_schema(database: Database, tm
 
     with database.session() as session:
         rows = list(session.scalars(select(OutboxEvent).order_by(OutboxEvent.id)))
-        assert {r.ce_type for r in rows} == set(outbox.EVENT_TYPES), "the samples exercise every type"
+        assert {r.ce_type for r in rows} == set(event_types.EVENT_TYPES), "the samples exercise every type"
         for row in rows:
             validate_kafka_record(row.ce_type, to_kafka_record(row, settings.instance))
 

@@ -15,9 +15,11 @@ from sqlalchemy import func, select
 
 from service.app.relay import BrokerUnavailable, OutboxRelay
 from service.config import Settings
+from service.domain.event_types import BOUNCE_HARD, MESSAGE_QUARANTINED
 from service.store import outbox
 from service.store.db import Database
 from service.store.models import OutboxEvent
+from service.store.outbox import Announcement
 from tests.fixtures.kafka import KafkaBroker
 
 pytestmark = pytest.mark.kafka
@@ -39,17 +41,23 @@ def relay_settings(db: Database, broker: KafkaBroker | None, topic: str = "unuse
 def enqueue_bounces(db: Database, addresses: list[str], *, start: int = 0) -> list[str]:
     """One hard-bounce outbox row per address, numbered in order; returns their ce_ids."""
     with db.transaction() as session:
-        rows = [
-            outbox.enqueue(
-                session,
-                outbox.BOUNCE_HARD,
-                address,
-                {"n": start + i, "recipient": address, "classification": "hard", "reason": "user_unknown"},
-            )
-            for i, address in enumerate(addresses)
-        ]
-        session.flush()
-        return [r.ce_id for r in rows]
+        return outbox.write(
+            session,
+            [
+                Announcement(
+                    BOUNCE_HARD,
+                    address,
+                    {
+                        "n": start + i,
+                        "recipient": address,
+                        "classification": "hard",
+                        "reason": "user_unknown",
+                    },
+                )
+                for i, address in enumerate(addresses)
+            ],
+            now=datetime.now(UTC),
+        )
 
 
 def pending(db: Database) -> int:
@@ -82,14 +90,14 @@ def test_publishes_cloudevents_keyed_by_address(
     topic = broker.new_topic()
     created = datetime(2026, 11, 23, 1, 2, 3, 456789, tzinfo=UTC)
     with database.transaction() as session:
-        bounce = outbox.enqueue(
-            session, outbox.BOUNCE_HARD, "Alice@example.com", {"recipient": "Alice@example.com"}, now=created
+        bounce_id, quarantined_id = outbox.write(
+            session,
+            [
+                Announcement(BOUNCE_HARD, "Alice@example.com", {"recipient": "Alice@example.com"}),
+                Announcement(MESSAGE_QUARANTINED, None, {"message_id": 7, "reason": "no_events"}),
+            ],
+            now=created,
         )
-        quarantined = outbox.enqueue(
-            session, outbox.MESSAGE_QUARANTINED, None, {"message_id": 7, "reason": "no_events"}, now=created
-        )
-        session.flush()
-        bounce_id, quarantined_id = bounce.ce_id, quarantined.ce_id
 
     relay = OutboxRelay(relay_settings(database, broker, topic, kafka_topic_partitions=4), database)
     published_before = REGISTRY.get_sample_value("bounceback_events_published_total") or 0

@@ -1,9 +1,11 @@
-"""The ingest pipeline: one raw message -> stored, parsed, events recorded, policy applied, outbox written.
+"""The ingest use case: one raw message -> stored, parsed, events recorded and announced, policy applied.
 
 `ingest` does all of it inside the caller's transaction; `ingest_message` is the one-transaction
-wrapper for callers that own no transaction of their own (API, IMAP, Kafka intake); `ingest_many`
-commits a batch at a time for bulk intake from disk (`bounceback ingest`); `ingest_parsed` is the
-storage-and-policy half for a given parse result (tests, and adapters that quarantine unparsed).
+wrapper for callers that own no transaction of their own (API, intake runner); `ingest_many`
+commits a batch at a time for bulk intake (`bounceback ingest`, Kafka polls); `ingest_parsed` is
+the storage-and-policy half for a given parse result (tests drive it with constructed results);
+`quarantine` keeps a message that must not or cannot be parsed (too large, failing again and
+again) with its reason. What is announced is `announce`'s; the SQL is the store's.
 
 Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
 returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid
@@ -26,6 +28,7 @@ from sqlalchemy.orm import Session
 import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
+from service.app import announce
 from service.app.suppressions import apply_suppression
 from service.config import Settings
 from service.domain.addresses import InvalidAddress, normalize_address
@@ -37,8 +40,9 @@ from service.domain.policy import (
     decide,
     soft_bounce_window_bounds,
 )
+from service.domain.times import as_utc, as_utc_or_none, iso_z
 from service.logging import get_logger
-from service.store import outbox, writes
+from service.store import writes
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage
 
@@ -51,7 +55,7 @@ __all__ = [
     "ingest_many",
     "ingest_message",
     "ingest_parsed",
-    "record_parse_result",
+    "quarantine",
 ]
 
 log = get_logger(__name__)
@@ -61,21 +65,6 @@ UNDELIVERABLE_TLD = ".invalid"
 
 PROCESSED = "processed"
 QUARANTINED = "quarantined"
-
-# Outbox type per (event type, classification); events not listed (delivery reports) are not announced.
-_CE_TYPES = {
-    ("bounce", "hard"): outbox.BOUNCE_HARD,
-    ("bounce", "soft"): outbox.BOUNCE_SOFT,
-    ("complaint", "hard"): outbox.COMPLAINT,
-    ("complaint", "soft"): outbox.COMPLAINT,
-    ("complaint", "ignored"): outbox.COMPLAINT,
-    ("auto_reply", "ignored"): outbox.AUTO_REPLY,
-    ("auto_reply", "soft"): outbox.AUTO_REPLY,
-    ("auto_reply", "hard"): outbox.AUTO_REPLY,
-    ("delay", "ignored"): outbox.DELAY,
-    ("delay", "soft"): outbox.DELAY,
-    ("delay", "hard"): outbox.DELAY,
-}
 
 _KNOWN_SOURCE_KINDS = ("imap", "imaps", "api", "kafka", "http", "cli")
 
@@ -104,10 +93,6 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _iso(value: datetime) -> str:
-    return writes.as_utc(value).isoformat().replace("+00:00", "Z")
-
-
 _EVENT_FIELDS = (
     "id",
     "message_id",
@@ -128,12 +113,12 @@ _EVENT_FIELDS = (
 
 def event_to_dict(row: BounceEvent) -> dict[str, Any]:
     """A recorded event as JSON-able values: the parser's event fields plus id, message and date."""
-    return {**{f: getattr(row, f) for f in _EVENT_FIELDS}, "occurred_at": _iso(row.occurred_at)}
+    return {**{f: getattr(row, f) for f in _EVENT_FIELDS}, "occurred_at": iso_z(row.occurred_at)}
 
 
 def _event_dict(values: dict[str, Any]) -> dict[str, Any]:
     """`event_to_dict` for the values just inserted."""
-    return {**{f: values[f] for f in _EVENT_FIELDS}, "occurred_at": _iso(values["occurred_at"])}
+    return {**{f: values[f] for f in _EVENT_FIELDS}, "occurred_at": iso_z(values["occurred_at"])}
 
 
 def _source_kind(source: str) -> str:
@@ -149,7 +134,7 @@ def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, 
     if not result.date:
         return received_at, None
     try:
-        parsed = writes.as_utc(datetime.fromisoformat(result.date.replace("Z", "+00:00")))
+        parsed = as_utc(datetime.fromisoformat(result.date.replace("Z", "+00:00")))
     except ValueError:
         return received_at, None
     return min(parsed, received_at), parsed
@@ -206,7 +191,7 @@ def ingest(
     """Store, parse and act on one raw message inside the caller's transaction (never commits)."""
     if len(raw) > settings.max_message_bytes:
         raise MessageTooLarge(len(raw), settings.max_message_bytes)
-    received_at = writes.as_utc(now) if now is not None else datetime.now(UTC)
+    received_at = as_utc(now) if now is not None else datetime.now(UTC)
     digest = content_hash(raw)
     kind = _source_kind(source)
 
@@ -234,7 +219,7 @@ def ingest_parsed(
 
     Tests drive the pipeline with constructed results through this, independent of the parser.
     """
-    received_at = writes.as_utc(now) if now is not None else datetime.now(UTC)
+    received_at = as_utc(now) if now is not None else datetime.now(UTC)
     digest = content_hash(raw)
     kind = _source_kind(source)
     usable, problems = _usable_events(result)
@@ -266,81 +251,74 @@ def ingest_parsed(
     )
     if quarantine_reason:
         writes.count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
-        outbox.enqueue(
+        announce.message_quarantined(
             session,
-            outbox.MESSAGE_QUARANTINED,
-            None,
-            {"message_id": message_id, "source": source, "reason": quarantine_reason, "content_hash": digest},
+            message_id=message_id,
+            source=source,
+            reason=quarantine_reason,
+            content_hash=digest,
             now=received_at,
         )
         return IngestResult(message_id, QUARANTINED, False, result.message_type, (), (), quarantine_reason)
 
-    events, added = record_parse_result(
-        session,
-        message_id,
-        usable,
-        source=source,
-        occurred_at=occurred_at,
-        settings=settings,
-        now=received_at,
+    recorded = _record_events(session, message_id, usable, occurred_at=occurred_at, now=received_at)
+    announce.events_recorded(session, recorded, source=source, now=received_at)
+    policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+    added = _apply_policy(
+        session, message_id, recorded, source=source, occurred_at=occurred_at, policy=policy, now=received_at
     )
-    return IngestResult(message_id, PROCESSED, False, result.message_type, tuple(events), tuple(added), None)
+    return IngestResult(
+        message_id, PROCESSED, False, result.message_type, tuple(recorded), tuple(added), None
+    )
 
 
-def record_parse_result(
-    session: Session,
-    message_id: int,
-    events: list[Event],
-    *,
-    source: str,
-    occurred_at: datetime,
-    settings: Settings,
-    now: datetime,
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Record the events of a stored message, announce them, and apply the policy to each address.
-
-    Returns the recorded events (as dicts) and the addresses this message suppressed.
-    """
-    recorded = [
-        _event_dict(row)
-        for row in writes.insert_events(
-            session,
-            [
-                {
-                    "message_id": message_id,
-                    "recipient": event.recipient,
-                    "type": event.type,
-                    "classification": event.classification,
-                    "reason": event.reason,
-                    "status": event.status,
-                    "smtp_code": event.smtp_code,
-                    "diagnostic": event.diagnostic,
-                    "remote_mta": event.remote_mta,
-                    "action": event.action,
-                    "feedback_type": event.feedback_type,
-                    "original_message_id": event.original_message_id,
-                    "original_mail_from": event.original_mail_from,
-                    "occurred_at": occurred_at,
-                    "created_at": now,
-                }
-                for event in events
-            ],
-        )
-    ]
-    announcements = []
+def _record_events(
+    session: Session, message_id: int, events: list[Event], *, occurred_at: datetime, now: datetime
+) -> list[dict[str, Any]]:
+    """Store the events of a stored message; each as a JSON-able dict with its new id."""
+    rows = writes.insert_events(
+        session,
+        [
+            {
+                "message_id": message_id,
+                "recipient": event.recipient,
+                "type": event.type,
+                "classification": event.classification,
+                "reason": event.reason,
+                "status": event.status,
+                "smtp_code": event.smtp_code,
+                "diagnostic": event.diagnostic,
+                "remote_mta": event.remote_mta,
+                "action": event.action,
+                "feedback_type": event.feedback_type,
+                "original_message_id": event.original_message_id,
+                "original_mail_from": event.original_mail_from,
+                "occurred_at": occurred_at,
+                "created_at": now,
+            }
+            for event in events
+        ],
+    )
+    recorded = [_event_dict(row) for row in rows]
     for data in recorded:
         writes.count_when_committed(
             session,
             metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
         )
-        ce_type = _CE_TYPES.get((data["type"], data["classification"]))
-        if ce_type is None:
-            continue
-        payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": data["id"], "source": source}
-        announcements.append((ce_type, data["recipient"], payload))
-    writes.insert_outbox(session, announcements, now)
+    return recorded
 
-    policy_settings = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+
+def _apply_policy(
+    session: Session,
+    message_id: int,
+    recorded: list[dict[str, Any]],
+    *,
+    source: str,
+    occurred_at: datetime,
+    policy: PolicySettings,
+    now: datetime,
+) -> list[str]:
+    """Let the policy decide for each address the message's events name; the addresses it suppressed."""
     by_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for data in recorded:
         if data["type"] not in ("bounce", "complaint"):  # nothing else can change an address's state
@@ -358,17 +336,17 @@ def record_parse_result(
         for data in by_address[address]:
             if recipient.suppressed:
                 break
-            count_from = writes.as_utc_or_none(recipient.soft_bounces_count_from)
+            count_from = as_utc_or_none(recipient.soft_bounces_count_from)
             soft: tuple[Any, ...] = ()
             if counts_as_soft_bounce(data["type"], data["classification"], data["reason"]):
-                start, end = soft_bounce_window_bounds(occurred_at, policy_settings)
+                start, end = soft_bounce_window_bounds(occurred_at, policy)
                 soft = writes.soft_bounces(session, address, count_from=count_from, start=start, end=end)
             decision = decide(
                 AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
                 PolicyEvent(
                     data["id"], message_id, data["type"], data["classification"], occurred_at, data["reason"]
                 ),
-                policy_settings,
+                policy,
             )
             if decision is None:
                 continue
@@ -383,7 +361,7 @@ def record_parse_result(
                 now=now,
             )
             added.append(address)
-    return recorded, added
+    return added
 
 
 def _note(data: dict[str, Any]) -> str:
@@ -434,7 +412,11 @@ def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) ->
             if sqlstate and sqlstate.startswith("22"):
                 # A data exception: the database refuses something in this message's parsed
                 # values. Keep the message, quarantined with the reason, instead of losing it.
-                return _quarantine_refused(db, raw, source, settings, exc)
+                orig = getattr(exc, "orig", None) or exc
+                first_line = (str(orig).strip().splitlines() or ["?"])[0]
+                return quarantine(
+                    db, raw, source, settings, f"database refused the parsed values: {first_line}"
+                )
             retry = isinstance(exc, IntegrityError) or sqlstate in _RETRY_SQLSTATES
             if not retry or attempt == attempts:
                 raise
@@ -457,14 +439,18 @@ def _log_ingested(result: IngestResult, source: str) -> None:
     )
 
 
-def _quarantine_refused(
-    db: Database, raw: bytes, source: str, settings: Settings, exc: DBAPIError
-) -> IngestResult:
-    orig = getattr(exc, "orig", None) or exc
-    reason = "database refused the parsed values: " + (str(orig).strip().splitlines() or ["?"])[0]
+def quarantine(db: Database, raw: bytes, source: str, settings: Settings, reason: str) -> IngestResult:
+    """Keep a message aside, unparsed, in a transaction of its own: stored as quarantined with
+    `reason`, announced with `bounceback.message.quarantined`, visible to operators, never lost.
+
+    For what must not or cannot go through `ingest` (too large, failing again and again, refused by
+    the database). Only the first `max_message_bytes` are kept. Idempotent like `ingest`: a message
+    stored before comes back as the duplicate it is.
+    """
+    kept = raw[: settings.max_message_bytes]
     with db.transaction() as session:
         result = ingest_parsed(
-            session, raw, source, settings, ParseResult(message_type="unknown"), parse_error=reason[:500]
+            session, kept, source, settings, ParseResult(message_type="unknown"), parse_error=reason[:500]
         )
     _log_ingested(result, source)
     return result

@@ -20,19 +20,15 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-import weakref
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-from sqlalchemy import and_, delete, event, exists, func, select, text, update
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from service import metrics
 from service.app.cloudevents import to_kafka_record
 from service.config import Settings
 from service.logging import get_logger
+from service.store import outbox
 from service.store.db import Database
 from service.store.models import OutboxEvent
 
@@ -45,30 +41,6 @@ LEASE = timedelta(seconds=120)
 # Arbitrary, fixed: the key of the PostgreSQL advisory lock relays take turns on.
 RELAY_LOCK_KEY = 0x626F756E6365  # "bounce"
 PRUNE_INTERVAL_SECONDS = 600.0
-
-
-# Relays of this process, woken whenever a transaction here commits new outbox rows.
-_LIVE_RELAYS: weakref.WeakSet[OutboxRelay] = weakref.WeakSet()
-_NEW_EVENTS = "bounceback_outbox_new_events"
-
-
-@event.listens_for(Session, "after_flush")
-def _note_new_events(session: Session, _flush_context: Any) -> None:
-    # `session.new` still lists what this flush inserted.
-    if any(isinstance(obj, OutboxEvent) for obj in session.new):
-        session.info[_NEW_EVENTS] = True
-
-
-@event.listens_for(Session, "after_commit")
-def _wake_relays(session: Session) -> None:
-    if session.info.pop(_NEW_EVENTS, False):
-        for relay in list(_LIVE_RELAYS):
-            relay.wake()
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_new_events(session: Session) -> None:
-    session.info.pop(_NEW_EVENTS, None)
 
 
 class BrokerUnavailable(Exception):
@@ -113,7 +85,7 @@ class OutboxRelay:
         self._topic_ready = False
         self._last_prune = 0.0
         # In-process commits of new events wake the relay at once (other processes: the idle poll).
-        _LIVE_RELAYS.add(self)
+        outbox.wake_on_commit(self)
 
     @property
     def enabled(self) -> bool:
@@ -196,12 +168,7 @@ class OutboxRelay:
             return 0
         cutoff = (now or _now()) - timedelta(days=days)
         with self.db.transaction() as session:
-            result = session.execute(
-                delete(OutboxEvent).where(
-                    OutboxEvent.published_at.is_not(None), OutboxEvent.published_at < cutoff
-                )
-            )
-            removed = int(getattr(result, "rowcount", 0) or 0)
+            removed = outbox.prune_published(session, before=cutoff)
         if removed:
             log.info("outbox_pruned", removed=removed, retention_days=days)
         return removed
@@ -216,22 +183,12 @@ class OutboxRelay:
     def _publish_batch_locked(self) -> int:
         """PostgreSQL: claim, publish and mark in one transaction; a failure rolls the claim back."""
         with self.db.transaction() as session:
-            # Another relay's batch holds the lock only for one publish (seconds); wait for it.
-            session.execute(text("SET LOCAL lock_timeout = '60s'"))
-            session.execute(select(func.pg_advisory_xact_lock(RELAY_LOCK_KEY)))
-            rows = list(
-                session.scalars(
-                    select(OutboxEvent)
-                    .where(OutboxEvent.published_at.is_(None))
-                    .order_by(OutboxEvent.id)
-                    .limit(self.batch_size)
-                    .with_for_update(skip_locked=True)
-                )
-            )
+            outbox.lock_for_relay(session, RELAY_LOCK_KEY)
+            rows = outbox.oldest_pending_locked(session, self.batch_size)
             if not rows:
                 return 0
             self._send(rows)
-            self._mark_published(session, [r.id for r in rows], claimed_until=None)
+            outbox.mark_published(session, [r.id for r in rows], now=_now(), claimed_until=None)
         metrics.EVENTS_PUBLISHED.inc(len(rows))
         return len(rows)
 
@@ -240,7 +197,7 @@ class OutboxRelay:
         # Microseconds of randomness make this relay's stamp its own.
         until = _now() + self.lease + timedelta(microseconds=secrets.randbelow(1_000_000))
         with self.db.transaction() as session:
-            rows = self._claim(session, until)
+            rows = outbox.claim_oldest(session, self.batch_size, until=until, now=_now())
         if not rows:
             return 0
         ids = [r.id for r in rows]
@@ -250,63 +207,16 @@ class OutboxRelay:
             self._release(ids, until)
             raise
         with self.db.transaction() as session:
-            self._mark_published(session, ids, claimed_until=until)
+            outbox.mark_published(session, ids, now=_now(), claimed_until=until)
         metrics.EVENTS_PUBLISHED.inc(len(rows))
         return len(rows)
-
-    def _claim(self, session: Session, until: datetime) -> list[OutboxEvent]:
-        now = _now()
-        # Aliases, so the sub-selects read the table afresh instead of correlating with the UPDATE.
-        pending = OutboxEvent.__table__.alias("pending")
-        oldest = (
-            select(pending.c.id)
-            .where(pending.c.published_at.is_(None))
-            .order_by(pending.c.id)
-            .limit(self.batch_size)
-            .scalar_subquery()
-        )
-        other = OutboxEvent.__table__.alias("other")
-        claimed_elsewhere = exists().where(and_(other.c.published_at.is_(None), other.c.claimed_until > now))
-        # One statement, so checking "nobody else holds a claim" and claiming are atomic.
-        result = session.execute(
-            update(OutboxEvent)
-            .where(OutboxEvent.id.in_(oldest), ~claimed_elsewhere)
-            .values(claimed_until=until)
-            .execution_options(synchronize_session=False)
-        )
-        if not getattr(result, "rowcount", 0):
-            return []
-        return list(
-            session.scalars(
-                select(OutboxEvent)
-                .where(OutboxEvent.claimed_until == until, OutboxEvent.published_at.is_(None))
-                .order_by(OutboxEvent.id)
-            )
-        )
 
     def _release(self, ids: Sequence[int], until: datetime) -> None:
         try:
             with self.db.transaction() as session:
-                session.execute(
-                    update(OutboxEvent)
-                    .where(OutboxEvent.id.in_(ids), OutboxEvent.claimed_until == until)
-                    .values(claimed_until=None)
-                    .execution_options(synchronize_session=False)
-                )
+                outbox.release(session, ids, until=until)
         except Exception as exc:  # the lease expires by itself
             log.warning("relay_release_failed", error=str(exc))
-
-    @staticmethod
-    def _mark_published(session: Session, ids: Sequence[int], *, claimed_until: datetime | None) -> None:
-        condition: list[ColumnElement[bool]] = [OutboxEvent.id.in_(ids), OutboxEvent.published_at.is_(None)]
-        if claimed_until is not None:
-            condition.append(OutboxEvent.claimed_until == claimed_until)
-        session.execute(
-            update(OutboxEvent)
-            .where(*condition)
-            .values(published_at=_now(), claimed_until=None)
-            .execution_options(synchronize_session=False)
-        )
 
     # --- Kafka ----------------------------------------------------------------------------------
 
@@ -424,11 +334,7 @@ class OutboxRelay:
     def _update_backlog(self) -> None:
         try:
             with self.db.transaction() as session:
-                count, oldest = session.execute(
-                    select(func.count(OutboxEvent.id), func.min(OutboxEvent.created_at)).where(
-                        OutboxEvent.published_at.is_(None)
-                    )
-                ).one()
+                count, oldest = outbox.backlog(session)
         except Exception as exc:  # metrics must never break publishing
             log.debug("backlog_query_failed", error=str(exc))
             return

@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from service import metrics
+from service.app import announce
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
-from service.store import outbox, writes
+from service.domain.times import iso_z_or_none
+from service.store import writes
 from service.store.models import BounceEvent, Recipient, SuppressionChange
 
 __all__ = [
@@ -35,17 +37,13 @@ __all__ = [
 ]
 
 
-def _iso(value: datetime | None) -> str | None:
-    return None if value is None else writes.as_utc(value).isoformat().replace("+00:00", "Z")
-
-
 def to_dict(row: Recipient) -> dict[str, Any]:
     """A suppression entry as JSON-able values (timestamps ISO 8601 UTC)."""
     return {
         "address": row.address,
         "suppressed": bool(row.suppressed),
         "reason": row.reason,
-        "since": _iso(row.since),
+        "since": iso_z_or_none(row.since),
         "source_event_id": row.source_event_id,
         "note": row.note,
     }
@@ -74,18 +72,15 @@ def apply_suppression(
         note=note,
         created_at=now,
     )
-    outbox.enqueue(
+    announce.suppression_changed(
         session,
-        outbox.SUPPRESSION_ADDED,
-        row.address,
-        {
-            "address": row.address,
-            "reason": reason,
-            "since": _iso(since),
-            "event_id": event_id,
-            "actor": actor,
-            "note": note,
-        },
+        added=True,
+        address=row.address,
+        reason=reason,
+        since=since,
+        event_id=event_id,
+        actor=actor,
+        note=note,
         now=now,
     )
     writes.count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
@@ -157,18 +152,15 @@ def remove(
         note=note,
         created_at=now,
     )
-    outbox.enqueue(
+    announce.suppression_changed(
         session,
-        outbox.SUPPRESSION_REMOVED,
-        normalised,
-        {
-            "address": normalised,
-            "reason": previous_reason,
-            "since": _iso(now),
-            "event_id": None,
-            "actor": actor,
-            "note": note,
-        },
+        added=False,
+        address=normalised,
+        reason=previous_reason,
+        since=now,
+        event_id=None,
+        actor=actor,
+        note=note,
         now=now,
     )
     writes.count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))

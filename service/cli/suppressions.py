@@ -18,6 +18,7 @@ from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
+from service.domain.times import as_utc
 from service.store import writes
 from service.store.db import Database
 
@@ -196,7 +197,7 @@ def _parse_since(value: str) -> datetime | None:
     if not value:
         return None
     try:
-        return writes.as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        return as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
         raise ValueError(f"not an ISO 8601 date: {value!r}") from None
 

@@ -1,54 +1,174 @@
-"""The transactional outbox: events to announce are rows written with the change they announce."""
+"""The transactional outbox: the one writer of outbox rows, and the relay's claim and mark queries.
+
+Events to announce are rows written in the transaction of the change they announce (`write`, the
+only way a row gets in). A commit that wrote rows wakes every relay of this process that asked for
+it (`wake_on_commit`), so events leave at once instead of at the relay's next idle poll; relays in
+other processes find them by polling.
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from typing import Any
+import weakref
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol
 
+from sqlalchemy import and_, delete, event, exists, func, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
+from service.domain.event_types import EVENT_TYPES
 from service.store.models import OutboxEvent
 
-# CloudEvents `type` values (see DESIGN.md and openapi/asyncapi.yaml).
-BOUNCE_HARD = "bounceback.bounce.hard"
-BOUNCE_SOFT = "bounceback.bounce.soft"
-COMPLAINT = "bounceback.complaint"
-AUTO_REPLY = "bounceback.auto_reply"
-DELAY = "bounceback.delay"
-SUPPRESSION_ADDED = "bounceback.suppression.added"
-SUPPRESSION_REMOVED = "bounceback.suppression.removed"
-MESSAGE_QUARANTINED = "bounceback.message.quarantined"
 
-EVENT_TYPES = (
-    BOUNCE_HARD,
-    BOUNCE_SOFT,
-    COMPLAINT,
-    AUTO_REPLY,
-    DELAY,
-    SUPPRESSION_ADDED,
-    SUPPRESSION_REMOVED,
-    MESSAGE_QUARANTINED,
-)
+class Announcement(NamedTuple):
+    """One event to announce: its CloudEvents type, subject (the address, or None) and data."""
+
+    type: str
+    subject: str | None
+    data: dict[str, Any]
 
 
-def enqueue(
-    session: Session,
-    ce_type: str,
-    subject: str | None,
-    data: dict[str, Any],
-    *,
-    now: datetime | None = None,
-) -> OutboxEvent:
-    """Add an event to the outbox in the caller's transaction (the caller commits)."""
-    if ce_type not in EVENT_TYPES:
-        raise ValueError(f"unknown event type {ce_type}")
-    row = OutboxEvent(
-        ce_id=str(uuid.uuid4()),
-        ce_type=ce_type,
-        subject=subject,
-        data=data,
-        created_at=now or datetime.now(UTC),
+class Wakeable(Protocol):
+    def wake(self) -> None: ...
+
+
+# Woken after any commit in this process that wrote outbox rows (held weakly: a relay that is gone
+# drops out by itself).
+_WAKE_ON_COMMIT: weakref.WeakSet[Any] = weakref.WeakSet()
+_WRITTEN = "bounceback.outbox_written"
+_INSERT = insert(OutboxEvent)
+
+
+def write(session: Session, announcements: Sequence[Announcement], *, now: datetime) -> list[str]:
+    """Add outbox rows in the caller's transaction, in order (one statement); their `ce_id`s."""
+    if not announcements:
+        return []
+    for item in announcements:
+        if item.type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {item.type}")
+    ce_ids = [str(uuid.uuid4()) for _ in announcements]
+    session.execute(
+        _INSERT,
+        [
+            {"ce_id": ce_id, "ce_type": t, "subject": subject, "data": data, "created_at": now}
+            for ce_id, (t, subject, data) in zip(ce_ids, announcements, strict=True)
+        ],
     )
-    session.add(row)
-    return row
+    session.info[_WRITTEN] = True
+    return ce_ids
+
+
+def wake_on_commit(relay: Wakeable) -> None:
+    """Call `relay.wake()` whenever a transaction of this process commits new outbox rows."""
+    _WAKE_ON_COMMIT.add(relay)
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_relays(session: Session) -> None:
+    if session.info.pop(_WRITTEN, False):
+        for relay in list(_WAKE_ON_COMMIT):
+            relay.wake()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_written(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+# --- the relay's queries ------------------------------------------------------------------------
+
+
+def lock_for_relay(session: Session, key: int) -> None:
+    """PostgreSQL: take the relays' turn (a transaction-scoped advisory lock; waits up to 60 s)."""
+    # Another relay's batch holds the lock only for one publish (seconds); wait for it.
+    session.execute(text("SET LOCAL lock_timeout = '60s'"))
+    session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+def oldest_pending_locked(session: Session, limit: int) -> list[OutboxEvent]:
+    """PostgreSQL: the oldest unpublished rows, locked for this transaction (others skip them)."""
+    return list(
+        session.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.published_at.is_(None))
+            .order_by(OutboxEvent.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
+
+
+def claim_oldest(session: Session, limit: int, *, until: datetime, now: datetime) -> list[OutboxEvent]:
+    """SQLite: stamp a lease on the oldest unpublished rows, unless another relay holds a live one."""
+    # Aliases, so the sub-selects read the table afresh instead of correlating with the UPDATE.
+    pending = OutboxEvent.__table__.alias("pending")
+    oldest = (
+        select(pending.c.id)
+        .where(pending.c.published_at.is_(None))
+        .order_by(pending.c.id)
+        .limit(limit)
+        .scalar_subquery()
+    )
+    other = OutboxEvent.__table__.alias("other")
+    claimed_elsewhere = exists().where(and_(other.c.published_at.is_(None), other.c.claimed_until > now))
+    # One statement, so checking "nobody else holds a claim" and claiming are atomic.
+    result = session.execute(
+        update(OutboxEvent)
+        .where(OutboxEvent.id.in_(oldest), ~claimed_elsewhere)
+        .values(claimed_until=until)
+        .execution_options(synchronize_session=False)
+    )
+    if not getattr(result, "rowcount", 0):
+        return []
+    return list(
+        session.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.claimed_until == until, OutboxEvent.published_at.is_(None))
+            .order_by(OutboxEvent.id)
+        )
+    )
+
+
+def release(session: Session, ids: Sequence[int], *, until: datetime) -> None:
+    """Give up a lease (the batch failed): the rows are free for the next pass at once."""
+    session.execute(
+        update(OutboxEvent)
+        .where(OutboxEvent.id.in_(ids), OutboxEvent.claimed_until == until)
+        .values(claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_published(
+    session: Session, ids: Sequence[int], *, now: datetime, claimed_until: datetime | None
+) -> None:
+    """Mark rows published (only those still under this relay's lease, when it holds one)."""
+    condition: list[ColumnElement[bool]] = [OutboxEvent.id.in_(ids), OutboxEvent.published_at.is_(None)]
+    if claimed_until is not None:
+        condition.append(OutboxEvent.claimed_until == claimed_until)
+    session.execute(
+        update(OutboxEvent)
+        .where(*condition)
+        .values(published_at=now, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def prune_published(session: Session, *, before: datetime) -> int:
+    """Delete rows published before `before`; how many went."""
+    result = session.execute(
+        delete(OutboxEvent).where(OutboxEvent.published_at.is_not(None), OutboxEvent.published_at < before)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def backlog(session: Session) -> tuple[int, datetime | None]:
+    """How many rows wait to be published, and when the oldest of them was written."""
+    count, oldest = session.execute(
+        select(func.count(OutboxEvent.id), func.min(OutboxEvent.created_at)).where(
+            OutboxEvent.published_at.is_(None)
+        )
+    ).one()
+    return int(count), oldest

@@ -1,8 +1,7 @@
-"""All SQL of the write side and of the suppression use cases; callers own the transaction."""
+"""The write side's SQL: messages, events, per-address state and its audit trail; callers own the transaction."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,20 +12,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
+from service.domain.times import as_utc
 from service.store.models import Base, BounceEvent, InboundMessage, Recipient, SuppressionChange
-from service.store.outbox import EVENT_TYPES
 
 # SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
 _IN_CHUNK = 500
-
-
-def as_utc(value: datetime) -> datetime:
-    """Datetimes come back naive from SQLite; everything we store is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def as_utc_or_none(value: datetime | None) -> datetime | None:
-    return None if value is None else as_utc(value)
 
 
 def fit(model: Any, values: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +64,6 @@ class _Statements:
     insert_message: Any
     insert_event: Any
     insert_events: Any
-    insert_outbox: Any
     insert_recipient: Any
     lock_recipient: Any
     soft_bounces: Any
@@ -103,7 +92,6 @@ def _hot(session: Session) -> _Statements:
         .returning(messages.c.id),
         insert_event=insert(events).returning(events.c.id),
         insert_events=insert(events).returning(events.c.id, sort_by_parameter_order=True),
-        insert_outbox=insert(Base.metadata.tables["outbox"]),
         insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
             index_elements=["address"]
         ),
@@ -229,24 +217,6 @@ def soft_bounces(
     return tuple(
         SoftBounce(int(i), int(m), as_utc(t))
         for i, m, t in session.execute(_hot(session).soft_bounces, params)
-    )
-
-
-def insert_outbox(
-    session: Session, rows: Sequence[tuple[str, str | None, dict[str, Any]]], now: datetime
-) -> None:
-    """Outbox rows (ce_type, subject, data) in one statement, in order; as `outbox.enqueue` would."""
-    if not rows:
-        return
-    for ce_type, _, _ in rows:
-        if ce_type not in EVENT_TYPES:
-            raise ValueError(f"unknown event type {ce_type}")
-    session.execute(
-        _hot(session).insert_outbox,
-        [
-            {"ce_id": str(uuid.uuid4()), "ce_type": t, "subject": subject, "data": data, "created_at": now}
-            for t, subject, data in rows
-        ],
     )
 
 

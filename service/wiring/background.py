@@ -31,10 +31,11 @@ class BackgroundWork:
 
     def start(self) -> None:
         # The relay runs in embedded mode too: it keeps the backlog gauge and prunes published rows.
+        # Commits that write outbox rows wake it (service.store.outbox), whichever part made them.
         relay = self.relay = OutboxRelay(self.settings, self.db)
         self._spawn("outbox-relay", relay.run, self.stop)
         if self.settings.imap_urls.strip():
-            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop, on_ingested=relay.wake)
+            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop)
         else:
             log.warning("no mailboxes to read", reason="BOUNCEBACK_IMAP_URLS is empty")
         if self.settings.kafka_bootstrap_servers and self.settings.kafka_inbound_topic:

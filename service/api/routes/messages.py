@@ -81,9 +81,6 @@ async def post_message(
         result = await run_in_threadpool(ingest_message, db, raw, f"api:{caller.name}", settings)
     except MessageTooLarge:
         raise _too_large(limit) from None
-    relay = getattr(request.app.state, "relay", None)
-    if relay is not None and not result.duplicate:
-        relay.wake()
     if result.duplicate:
         response.status_code = 200
     return {

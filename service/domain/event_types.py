@@ -1,0 +1,26 @@
+"""The event stream's vocabulary: the CloudEvents `type` of every event bounceback announces.
+
+DESIGN.md ("Event types") and openapi/asyncapi.yaml list the same names; a test keeps them equal.
+"""
+
+from __future__ import annotations
+
+BOUNCE_HARD = "bounceback.bounce.hard"
+BOUNCE_SOFT = "bounceback.bounce.soft"
+COMPLAINT = "bounceback.complaint"
+AUTO_REPLY = "bounceback.auto_reply"
+DELAY = "bounceback.delay"
+SUPPRESSION_ADDED = "bounceback.suppression.added"
+SUPPRESSION_REMOVED = "bounceback.suppression.removed"
+MESSAGE_QUARANTINED = "bounceback.message.quarantined"
+
+EVENT_TYPES = (
+    BOUNCE_HARD,
+    BOUNCE_SOFT,
+    COMPLAINT,
+    AUTO_REPLY,
+    DELAY,
+    SUPPRESSION_ADDED,
+    SUPPRESSION_REMOVED,
+    MESSAGE_QUARANTINED,
+)
