@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from service.api import create_app
 from service.api.reads import LookupGate
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.app.lookups import decode_cursor, encode_cursor
+from service.domain.addresses import InvalidAddress, normalize_address, normalize_for_lookup
 from service.store.db import Database
-from service.store.reads import decode_cursor, encode_cursor, normalize_for_lookup
 from service.wiring.background import BackgroundWork
 from tests.api_support import make_settings
 

@@ -25,7 +25,7 @@ from consumers.imap import (
 from consumers.imap_session import ImapError, MailboxSession
 from consumers.mailbox_url import parse_mailbox_url
 from service import logging as bb_logging
-from service.app.suppressions import check
+from service.app.lookups import check
 from service.config import Settings
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, SuppressionChange

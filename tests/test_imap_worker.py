@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
-from service.app.suppressions import check
+from service.app.lookups import check
 from service.store.db import Database, open_database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent, SuppressionChange
 from tests import core_samples as samples

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from service.app import suppressions
+from service.app import lookups
 from service.app.ingest import ingest_message
 from service.config import Settings
 from service.store.db import Database, open_database
@@ -54,7 +54,7 @@ def test_suppressions_wait_out_an_outage_then_go_out_once(
     ingest_message(database, core_samples.complaint("angry@example.com", "e2"), "file:e2.eml", settings)
     ingest_message(database, core_samples.human_mail("e3"), "file:e3.eml", settings)
     with database.session() as session:
-        checked = suppressions.check(session, ["gone.user@example.com", "angry@example.com"])
+        checked = lookups.check(session, ["gone.user@example.com", "angry@example.com"])
     assert [c["suppressed"] for c in checked] == [True, True], "suppression does not wait for Kafka"
 
     started = time.monotonic()

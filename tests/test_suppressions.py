@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from service.app import suppressions
+from service.app import lookups, suppressions
 from service.domain.addresses import InvalidAddress
 from service.store.db import Database
 from service.store.models import OutboxEvent, Recipient, SuppressionChange
@@ -51,7 +51,7 @@ def test_check_answers_in_input_order_with_normalised_addresses(database: Databa
     with database.transaction() as session:
         suppressions.add_manual(session, "b@example.com", note=None, actor="test")
     with database.transaction() as session:
-        results = suppressions.check(session, ["A@example.com", " <B@EXAMPLE.com>", "b@example.com"])
+        results = lookups.check(session, ["A@example.com", " <B@EXAMPLE.com>", "b@example.com"])
     assert results == [
         {"address": "a@example.com", "suppressed": False, "reason": None},
         {"address": "b@example.com", "suppressed": True, "reason": "manual"},
@@ -65,13 +65,13 @@ def test_check_handles_large_batches(database: Database) -> None:
             suppressions.add_manual(session, f"user{i}@example.com", note=None, actor="test")
     addresses = [f"user{i}@example.com" for i in range(3000)]
     with database.transaction() as session:
-        results = suppressions.check(session, addresses)
+        results = lookups.check(session, addresses)
     assert [r["suppressed"] for r in results] == [i % 7 == 0 for i in range(3000)]
 
 
 def test_check_rejects_something_that_is_not_an_address(database: Database) -> None:
     with database.transaction() as session, pytest.raises(InvalidAddress):
-        suppressions.check(session, ["ok@example.com", "no-at-sign"])
+        lookups.check(session, ["ok@example.com", "no-at-sign"])
 
 
 def test_remove_reactivates_audits_and_resets_the_soft_bounce_count(database: Database) -> None:
@@ -98,7 +98,7 @@ def test_remove_reactivates_audits_and_resets_the_soft_bounce_count(database: Da
         ]
         types = [o.ce_type for o in session.execute(select(OutboxEvent).order_by(OutboxEvent.id)).scalars()]
         assert types == ["bounceback.suppression.added", "bounceback.suppression.removed"]
-        assert suppressions.get(session, "r@example.com") is None
+        assert lookups.get(session, "r@example.com") is None
 
 
 def test_import_keeps_a_known_reason_and_date_and_refuses_unknown_reasons(database: Database) -> None:
@@ -112,9 +112,9 @@ def test_import_keeps_a_known_reason_and_date_and_refuses_unknown_reasons(databa
                 session, "j@example.com", reason="because", since=None, note=None, actor="import"
             )
     with database.transaction() as session:
-        entry = suppressions.get(session, "i@example.com")
+        entry = lookups.get(session, "i@example.com")
         assert entry is not None
-        assert suppressions.to_dict(entry)["since"] == "2026-05-01T08:30:00Z"
+        assert lookups.to_dict(entry)["since"] == "2026-05-01T08:30:00Z"
 
 
 def test_invalid_addresses_raise(database: Database) -> None:

@@ -1,52 +1,35 @@
-"""Suppression use cases: check, add, remove, list, history; each writes its audit row and outbox event.
+"""Changes to the suppression list: add, remove, import; each writes its audit row and outbox event.
 
 Every function takes the caller's session and never commits (the caller owns the transaction).
-Addresses are normalised first (`service.domain.addresses.normalize_address`); an invalid address raises
-`InvalidAddress`, also in `check`: a bulk check with a malformed entry fails as a whole, naming the
-entry, rather than answering "not suppressed" for something that is not an address.
+Addresses are normalised first (`service.domain.addresses.normalize_address`); an invalid address
+raises `InvalidAddress`. Reading the list is service/app/lookups.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from service import metrics
 from service.app import announce
+from service.app.suppression_csv import Row
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
-from service.domain.times import iso_z_or_none
 from service.store import writes
-from service.store.models import BounceEvent, Recipient, SuppressionChange
+from service.store.models import Recipient
 
 __all__ = [
+    "ImportSummary",
     "InvalidAddress",
-    "SuppressionHistory",
     "add_manual",
     "apply_suppression",
-    "check",
-    "get",
-    "history",
     "import_entry",
+    "import_rows",
     "remove",
-    "to_dict",
 ]
-
-
-def to_dict(row: Recipient) -> dict[str, Any]:
-    """A suppression entry as JSON-able values (timestamps ISO 8601 UTC)."""
-    return {
-        "address": row.address,
-        "suppressed": bool(row.suppressed),
-        "reason": row.reason,
-        "since": iso_z_or_none(row.since),
-        "source_event_id": row.source_event_id,
-        "note": row.note,
-    }
 
 
 def apply_suppression(
@@ -167,31 +150,36 @@ def remove(
     return True
 
 
-def check(session: Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
-    """`{"address", "suppressed", "reason"}` per input address, in input order (normalised addresses).
+@dataclass
+class ImportSummary:
+    added: int = 0
+    already_suppressed: int = 0
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (line, address, why)
 
-    Raises InvalidAddress for the first entry that is not an address.
+
+def import_rows(
+    session: Session, rows: Iterable[Row], *, actor: str, now: datetime | None = None
+) -> ImportSummary:
+    """Suppress the addresses of import rows (CSV or JSON) with their reasons and dates.
+
+    Already suppressed addresses are left as they are; rows with an error, and addresses that are
+    not addresses, are rejected and reported with their line.
     """
-    normalised = [normalize_address(a) for a in addresses]
-    found = writes.suppressed_reasons(session, normalised)
-    return [{"address": a, "suppressed": a in found, "reason": found.get(a)} for a in normalised]
-
-
-def get(session: Session, address: str) -> Recipient | None:
-    """The suppression entry of `address`, or None when it is not suppressed."""
-    row = writes.recipient(session, normalize_address(address))
-    return row if row is not None and row.suppressed else None
-
-
-@dataclass(frozen=True, slots=True)
-class SuppressionHistory:
-    address: str
-    events: list[BounceEvent]
-    changes: list[SuppressionChange]
-
-
-def history(session: Session, address: str) -> SuppressionHistory:
-    """Every recorded event and suppression change for the address, newest first."""
-    normalised = normalize_address(address)
-    events, changes = writes.history(session, normalised)
-    return SuppressionHistory(normalised, events, changes)
+    now = now or datetime.now(UTC)
+    summary = ImportSummary()
+    for row in rows:
+        if row.error is not None:
+            summary.rejected.append((row.line, row.address, row.error))
+            continue
+        try:
+            _, created = import_entry(
+                session, row.address, reason=row.reason, since=row.since, note=row.note, actor=actor, now=now
+            )
+        except InvalidAddress as exc:
+            summary.rejected.append((row.line, row.address, str(exc)))
+            continue
+        if created:
+            summary.added += 1
+        else:
+            summary.already_suppressed += 1
+    return summary

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from service.app import suppressions
+from service.app import lookups, suppression_csv, suppressions
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
-from service.domain.addresses import InvalidAddress, normalize_address
-from service.domain.policy import MANUAL, REASONS
-from service.domain.times import as_utc
-from service.store import writes
+from service.domain.addresses import InvalidAddress
+from service.domain.policy import REASONS
 from service.store.db import Database
 
-CSV_COLUMNS = ("address", "reason", "since", "note")
 IMPORT_BATCH = 1000
 
 
@@ -77,24 +72,22 @@ def _database() -> Iterator[Database]:
 
 
 def _valid(addresses: list[str]) -> tuple[list[str], int]:
-    """The addresses that are addresses; each one that is not is reported on stderr."""
+    """The addresses (normalised) that are addresses; each one that is not is reported on stderr."""
     valid: list[str] = []
     invalid = 0
     for value in addresses:
         try:
-            normalize_address(value)
+            valid.append(lookups.normalise(value))
         except InvalidAddress as exc:
             invalid += 1
             print(f"bounceback: {exc}", file=sys.stderr)
-            continue
-        valid.append(value)
     return valid, invalid
 
 
 def check(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
-    with _database() as db, db.transaction() as session:
-        results = suppressions.check(session, valid)
+    with _database() as db, db.session() as session:
+        results = lookups.check(session, valid)
     for r in results:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
@@ -108,8 +101,8 @@ def check(args: argparse.Namespace) -> int:
 def add(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
     with _database() as db, db.transaction() as session:
-        for value in valid:
-            row, created = suppressions.add_manual(session, value, note=args.note, actor="cli")
+        for address in valid:
+            row, created = suppressions.add_manual(session, address, note=args.note, actor="cli")
             print(f"{row.address}\t{'added' if created else 'already suppressed (' + str(row.reason) + ')'}")
     return 1 if invalid else 0
 
@@ -117,45 +110,43 @@ def add(args: argparse.Namespace) -> int:
 def remove(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
     with _database() as db, db.transaction() as session:
-        for value in valid:
-            removed = suppressions.remove(session, value, note=args.note, actor="cli")
-            print(f"{normalize_address(value)}\t{'removed' if removed else 'not suppressed'}")
+        for address in valid:
+            removed = suppressions.remove(session, address, note=args.note, actor="cli")
+            print(f"{address}\t{'removed' if removed else 'not suppressed'}")
     return 1 if invalid else 0
 
 
 def list_(args: argparse.Namespace) -> int:
-    with _database() as db, db.transaction() as session:
-        for row in writes.iter_suppressions(session, reason=args.reason):
-            entry = suppressions.to_dict(row)
-            if args.json:
-                print(json.dumps(entry, ensure_ascii=False))
-            else:
-                print(f"{entry['address']}\t{entry['reason']}\t{entry['since']}\t{entry['note'] or ''}")
+    with _database() as db:
+        for page in lookups.pages(db.session, reason=args.reason):
+            for item in page:
+                entry = lookups.to_dict(item)
+                if args.json:
+                    print(json.dumps(entry, ensure_ascii=False))
+                else:
+                    print(f"{entry['address']}\t{entry['reason']}\t{entry['since']}\t{entry['note'] or ''}")
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
-    with _database() as db, db.transaction() as session, _open_out(args.file) as out:
-        writer = csv.writer(out)
-        writer.writerow(CSV_COLUMNS)
-        for row in writes.iter_suppressions(session, reason=args.reason):
-            entry = suppressions.to_dict(row)
-            writer.writerow([entry["address"], entry["reason"], entry["since"], entry["note"] or ""])
+    with _database() as db, _open_out(args.file) as out:
+        for chunk in suppression_csv.export_lines(lookups.pages(db.session, reason=args.reason)):
+            out.write(chunk)
     return 0
 
 
 def import_(args: argparse.Namespace) -> int:
     with _open_in(args.file) as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames is None or "address" not in [f.strip().lower() for f in reader.fieldnames]:
-            fail(f"{args.file}: a CSV header row with an `address` column is required")
+        rows = suppression_csv.read_rows(fh)
+        try:
+            first = next(rows, None)  # the header is checked before the database is opened
+        except suppression_csv.NotSuppressionCsv as exc:
+            fail(f"{args.file}: {exc}")
         added = present = bad = 0
         with _database() as db:
-            batch: list[tuple[int, dict[str, str]]] = []
-            for record in reader:
-                batch.append(
-                    (reader.line_num, {k.strip().lower(): (v or "").strip() for k, v in record.items() if k})
-                )
+            batch = [] if first is None else [first]
+            for row in rows:
+                batch.append(row)
                 if len(batch) >= IMPORT_BATCH:
                     a, p, b = _import_batch(db, args.file, batch)
                     added, present, bad = added + a, present + p, bad + b
@@ -166,40 +157,12 @@ def import_(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-def _import_batch(db: Database, name: str, batch: list[tuple[int, dict[str, str]]]) -> tuple[int, int, int]:
-    added = present = bad = 0
-    now = datetime.now(UTC)
+def _import_batch(db: Database, name: str, batch: list[suppression_csv.Row]) -> tuple[int, int, int]:
     with db.transaction() as session:
-        for line, record in batch:
-            try:
-                since = _parse_since(record.get("since", ""))
-                _, created = suppressions.import_entry(
-                    session,
-                    record.get("address", ""),
-                    reason=record.get("reason") or MANUAL,
-                    since=since,
-                    note=record.get("note") or None,
-                    actor="import",
-                    now=now,
-                )
-            except ValueError as exc:  # InvalidAddress, an unknown reason, a bad date
-                bad += 1
-                print(f"bounceback: {name}:{line}: {exc}", file=sys.stderr)
-                continue
-            if created:
-                added += 1
-            else:
-                present += 1
-    return added, present, bad
-
-
-def _parse_since(value: str) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    except ValueError:
-        raise ValueError(f"not an ISO 8601 date: {value!r}") from None
+        summary = suppressions.import_rows(session, batch, actor="import")
+    for line, _, why in summary.rejected:
+        print(f"bounceback: {name}:{line}: {why}", file=sys.stderr)
+    return summary.added, summary.already_suppressed, len(summary.rejected)
 
 
 @contextmanager

@@ -1,18 +1,18 @@
-"""Read-side queries for the API: one lookup, bulk check, paged list, history and the event feed."""
+"""The read side's SQL: one lookup, bulk check, a page of the list, an address's history, the event feed.
+
+The API and the CLI reach these only through the use cases in service/app/lookups.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.times import as_utc_or_none as utc
 from service.store.models import BounceEvent, OutboxEvent, Recipient, SuppressionChange
 
 # Addresses per IN (...) query of a bulk check: a 10,000-address check is two queries, and no
@@ -28,28 +28,13 @@ _ENTRY_COLUMNS = (
 )
 
 
-class InvalidCursor(ValueError):
-    """The pagination cursor was not produced by this service."""
-
-
-def utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
-# A plain address: ASCII, one @, none of the characters normalisation would strip or reject, and no
-# trailing dot. For it, normalize_address reduces to lower-casing (IDNA leaves ASCII domains as they
-# are), so the bulk check skips the general path; a test keeps both equal.
-_PLAIN_ADDRESS = re.compile(r'[^\s\x1c-\x1f<>";@]+@[^\s\x1c-\x1f<>";@]*[^\s\x1c-\x1f<>";@.]', re.ASCII)
-
-
-def normalize_for_lookup(value: str) -> str:
-    """normalize_address, with a fast path for the common plain address (bulk checks do 10,000)."""
-    if len(value) <= 320 and value.isascii() and _PLAIN_ADDRESS.fullmatch(value):
-        return value.lower()
-    return normalize_address(value)
+def _connection(db: Connection | Session) -> Connection:
+    """The connection to run driver-level SQL on; a session's pending changes are flushed first, so
+    a read inside a transaction sees what the transaction did."""
+    if isinstance(db, Connection):
+        return db
+    db.flush()
+    return db.connection()
 
 
 def _entry(row: Any) -> dict[str, Any]:
@@ -69,7 +54,7 @@ def find_suppression(db: Connection | Session, address: str) -> dict[str, Any] |
     The lookup every send makes: one primary-key query in driver-level SQL, because SQLAlchemy's
     statement and result machinery costs several times the query itself (see suppressed_reasons).
     """
-    connection = db if isinstance(db, Connection) else db.connection()
+    connection = _connection(db)
     mark = "%s" if connection.dialect.name == "postgresql" else "?"
     row = connection.exec_driver_sql(
         f"SELECT address, reason, since, source_event_id, note FROM {Recipient.__tablename__}"
@@ -91,22 +76,6 @@ def find_suppression(db: Connection | Session, address: str) -> dict[str, Any] |
     }
 
 
-def check_addresses(db: Connection | Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
-    """`{"address", "suppressed", "reason"}` per input address (normalised), in input order.
-
-    Raises InvalidAddress naming the first entry (`addresses[i]`) that is not an address: a bulk
-    check fails as a whole rather than answering "not suppressed" for garbage (as the CLI does).
-    """
-    normalised: list[str] = []
-    for index, value in enumerate(addresses):
-        try:
-            normalised.append(normalize_for_lookup(value))
-        except InvalidAddress:
-            raise InvalidAddress(f"addresses[{index}]: not an email address: {value[:320]!r}") from None
-    reasons = suppressed_reasons(db, list(set(normalised)))
-    return [{"address": a, "suppressed": a in reasons, "reason": reasons.get(a)} for a in normalised]
-
-
 def suppressed_reasons(db: Connection | Session, addresses: Sequence[str]) -> dict[str, str | None]:
     """{address: reason} for the suppressed ones among (normalised, distinct) `addresses`.
 
@@ -115,7 +84,7 @@ def suppressed_reasons(db: Connection | Session, addresses: Sequence[str]) -> di
     chunks of `?` placeholders. Both use the primary key index.
     """
     table = Recipient.__tablename__
-    connection = db if isinstance(db, Connection) else db.connection()
+    connection = _connection(db)
     reasons: dict[str, str | None] = {}
     if connection.dialect.name == "postgresql":
         rows = connection.exec_driver_sql(
@@ -133,20 +102,6 @@ def suppressed_reasons(db: Connection | Session, addresses: Sequence[str]) -> di
     return reasons
 
 
-def encode_cursor(address: str) -> str:
-    return base64.urlsafe_b64encode(address.encode("utf-8")).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str) -> str:
-    try:
-        value = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidCursor("the cursor is not one this service handed out") from None
-    if not value:
-        raise InvalidCursor("the cursor is not one this service handed out")
-    return value
-
-
 def list_suppressions(
     session: Session,
     *,
@@ -154,8 +109,8 @@ def list_suppressions(
     since: datetime | None = None,
     after: str | None = None,
     limit: int = 100,
-) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of suppressed addresses in address order (keyset paging), and the next page's cursor."""
+) -> tuple[list[dict[str, Any]], bool]:
+    """Suppressed addresses after `after` in address order (keyset paging); and whether more follow."""
     query = select(*_ENTRY_COLUMNS).where(Recipient.suppressed.is_(True))
     if reason is not None:
         query = query.where(Recipient.reason == reason)
@@ -164,32 +119,7 @@ def list_suppressions(
     if after is not None:
         query = query.where(Recipient.address > after)
     rows = session.execute(query.order_by(Recipient.address).limit(limit + 1)).all()
-    items = [_entry(row) for row in rows[:limit]]
-    next_cursor = encode_cursor(items[-1]["address"]) if len(rows) > limit else None
-    return items, next_cursor
-
-
-def iter_suppressions(
-    sessions: Callable[[], Session],
-    *,
-    reason: str | None = None,
-    since: datetime | None = None,
-    batch: int = 2000,
-) -> Iterator[list[dict[str, Any]]]:
-    """Every suppressed address in pages, each page read with its own short-lived session.
-
-    A streaming export of a large list thus never holds a connection (or a snapshot) between pages.
-    """
-    after: str | None = None
-    while True:
-        with sessions() as session:
-            items, _ = list_suppressions(session, reason=reason, since=since, after=after, limit=batch)
-        if not items:
-            return
-        yield items
-        if len(items) < batch:
-            return
-        after = items[-1]["address"]
+    return [_entry(row) for row in rows[:limit]], len(rows) > limit
 
 
 def address_history(session: Session, address: str, *, limit: int = 100) -> tuple[list[dict[str, Any]], bool]:

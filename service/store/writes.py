@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -282,21 +282,6 @@ def recipient(session: Session, address: str) -> Recipient | None:
     return session.get(Recipient, address)
 
 
-def suppressed_reasons(session: Session, addresses: Sequence[str]) -> dict[str, str | None]:
-    """Suppressed addresses among `addresses` with their reasons (missing = not suppressed)."""
-    found: dict[str, str | None] = {}
-    unique = list(dict.fromkeys(addresses))
-    for i in range(0, len(unique), _IN_CHUNK):
-        chunk = unique[i : i + _IN_CHUNK]
-        rows = session.execute(
-            select(Recipient.address, Recipient.reason).where(
-                Recipient.address.in_(chunk), Recipient.suppressed.is_(True)
-            )
-        )
-        found.update({a: r for a, r in rows})
-    return found
-
-
 def set_suppressed(
     session: Session,
     row: Recipient,
@@ -330,62 +315,3 @@ def add_change(session: Session, **values: Any) -> SuppressionChange:
     row = SuppressionChange(**values)
     session.add(row)
     return row
-
-
-@dataclass(frozen=True, slots=True)
-class SuppressionPage:
-    entries: list[Recipient]
-    next_cursor: str | None
-
-
-def list_suppressions(
-    session: Session,
-    *,
-    reason: str | None = None,
-    since: datetime | None = None,
-    after: str | None = None,
-    limit: int = 100,
-) -> SuppressionPage:
-    """Suppressed addresses in address order; `after` is the cursor (the last address of a page)."""
-    stmt = select(Recipient).where(Recipient.suppressed.is_(True))
-    if reason is not None:
-        stmt = stmt.where(Recipient.reason == reason)
-    if since is not None:
-        stmt = stmt.where(Recipient.since >= since)
-    if after is not None:
-        stmt = stmt.where(Recipient.address > after)
-    rows = list(session.execute(stmt.order_by(Recipient.address).limit(limit + 1)).scalars())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return SuppressionPage(rows, rows[-1].address if more and rows else None)
-
-
-def iter_suppressions(
-    session: Session, *, reason: str | None = None, batch: int = 1000
-) -> Iterator[Recipient]:
-    after: str | None = None
-    while True:
-        page = list_suppressions(session, reason=reason, after=after, limit=batch)
-        yield from page.entries
-        if page.next_cursor is None:
-            return
-        after = page.next_cursor
-
-
-def history(session: Session, address: str) -> tuple[list[BounceEvent], list[SuppressionChange]]:
-    """Every event and every suppression change of `address` (newest first)."""
-    events = list(
-        session.execute(
-            select(BounceEvent)
-            .where(BounceEvent.recipient == address)
-            .order_by(BounceEvent.occurred_at.desc(), BounceEvent.id.desc())
-        ).scalars()
-    )
-    changes = list(
-        session.execute(
-            select(SuppressionChange)
-            .where(SuppressionChange.address == address)
-            .order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc())
-        ).scalars()
-    )
-    return events, changes

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from service.api.auth import ReadCaller, ReadsDep
 from service.api.routes import problem_responses
 from service.api.schemas import EventPage
-from service.store import reads as store_reads
+from service.app import lookups
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
@@ -32,5 +32,4 @@ def list_events(
     """Events with an id above `after`, oldest first: the same CloudEvents Kafka gets (type, subject,
     data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet."""
     with reads() as session:
-        events = store_reads.event_feed(session, after=after, limit=limit)
-    return {"events": events, "next_after": events[-1]["id"] if events else after}
+        return lookups.event_feed(session, after=after, limit=limit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -37,11 +36,9 @@ from service.api.schemas import (
     Suppression,
     SuppressionPage,
 )
-from service.app import suppressions
+from service.app import lookups, suppression_csv, suppressions
 from service.domain.addresses import InvalidAddress
-from service.store import reads as store_reads
 from service.store.db import Database
-from service.store.models import Recipient
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
 
@@ -64,7 +61,6 @@ SinceQuery = Annotated[
     BeforeValidator(_iso_time),
     Query(description="only entries suppressed at or after this time (ISO 8601)"),
 ]
-CSV_COLUMNS = ("address", "reason", "since", "note")
 
 
 class JSONBytes(Response):
@@ -73,24 +69,11 @@ class JSONBytes(Response):
     media_type = "application/json"
 
 
-def _normalise(value: str, where: str = "address") -> str:
+def _normalise(value: str) -> str:
     try:
-        return store_reads.normalize_for_lookup(value)
-    except InvalidAddress:
-        raise Problem(
-            422, f"{where}: not an email address: {value[:320]!r}", slug="invalid-address"
-        ) from None
-
-
-def _entry(row: Recipient) -> dict[str, Any]:
-    return {
-        "address": row.address,
-        "suppressed": bool(row.suppressed),
-        "reason": row.reason,
-        "since": store_reads.utc(row.since),
-        "source_event_id": row.source_event_id,
-        "note": row.note,
-    }
+        return lookups.normalise(value, "address")
+    except InvalidAddress as exc:
+        raise Problem(422, str(exc), slug="invalid-address") from None
 
 
 @router.get(
@@ -117,38 +100,15 @@ def export_suppressions(
     since: SinceQuery = None,
 ) -> StreamingResponse:
     """The whole list in address order, read page by page while it is sent (no size limit)."""
-    pages = store_reads.iter_suppressions(db.session, reason=reason, since=since)
+    pages = lookups.pages(db.session, reason=reason, since=since)
     if format == "csv":
-        return StreamingResponse(_csv_lines(pages), media_type="text/csv; charset=utf-8")
+        return StreamingResponse(suppression_csv.export_lines(pages), media_type="text/csv; charset=utf-8")
     return StreamingResponse(_ndjson_lines(pages), media_type="application/x-ndjson")
-
-
-def _csv_lines(pages: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for page in pages:
-        for item in page:
-            since = item["since"]
-            writer.writerow(
-                [item["address"], item["reason"], since.isoformat() if since else "", item["note"] or ""]
-            )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
 
 
 def _ndjson_lines(pages: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
     for page in pages:
-        yield "".join(json.dumps(item, default=_iso) + "\n" for item in page)
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
+        yield "".join(json.dumps(lookups.to_dict(item)) + "\n" for item in page)
 
 
 @router.post(
@@ -187,75 +147,40 @@ async def import_suppressions(request: Request, caller: AdminCaller, db: Databas
             where = ".".join(str(p) for p in first["loc"])
             raise Problem(422, f"{where or 'body'}: {first['msg']}", slug="invalid-request") from None
         rows = [
-            {"address": a, "reason": "manual", "since": None, "note": parsed.note} for a in parsed.addresses
+            suppression_csv.Row(i, address, "manual", None, parsed.note)
+            for i, address in enumerate(parsed.addresses)
         ]
     elif content_type == "text/csv":
-        rows = _parse_csv(body)
+        rows = _read_csv(body)
     else:
         raise Problem(415, "send application/json or text/csv", slug="unsupported-media-type")
     return await run_in_threadpool(_import_rows, db, rows, f"api:{caller.name}")
 
 
-def _parse_csv(body: bytes) -> list[dict[str, Any]]:
+def _read_csv(body: bytes) -> list[suppression_csv.Row]:
+    """Every row, or 422 naming the first line that is malformed (an invalid address is only skipped)."""
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Problem(422, "the CSV is not UTF-8", slug="invalid-request") from None
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
-        if "address" not in header:
-            raise Problem(422, "the CSV needs a header row with an `address` column", slug="invalid-request")
-        reader.fieldnames = header
-        rows: list[dict[str, Any]] = []
-        for number, record in enumerate(reader, start=2):
-            reason = (record.get("reason") or "manual").strip()
-            if reason not in ("hard_bounce", "complaint", "soft_bounce_threshold", "manual"):
-                raise Problem(422, f"line {number}: unknown reason {reason[:40]!r}", slug="invalid-request")
-            since_text = (record.get("since") or "").strip()
-            try:
-                since = datetime.fromisoformat(since_text) if since_text else None
-            except ValueError:
-                raise Problem(
-                    422, f"line {number}: since is not an ISO 8601 time", slug="invalid-request"
-                ) from None
-            if since is not None and since.tzinfo is None:
-                raise Problem(422, f"line {number}: since needs a time zone", slug="invalid-request")
-            note = (record.get("note") or "").strip() or None
-            rows.append(
-                {"address": record.get("address") or "", "reason": reason, "since": since, "note": note}
-            )
-    except csv.Error as exc:
-        raise Problem(422, f"the CSV is malformed: {exc}", slug="invalid-request") from None
+        rows = list(suppression_csv.read_rows(io.StringIO(text, newline="")))
+    except suppression_csv.NotSuppressionCsv as exc:
+        raise Problem(422, str(exc), slug="invalid-request") from None
+    for row in rows:
+        if row.error is not None:
+            raise Problem(422, f"line {row.line}: {row.error}", slug="invalid-request")
     return rows
 
 
-def _import_rows(db: Database, rows: list[dict[str, Any]], actor: str) -> ImportSummary:
-    added = already = 0
-    invalid: list[str] = []
-    invalid_count = 0
+def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> ImportSummary:
     with db.transaction() as session:
-        for row in rows:
-            try:
-                _, created = suppressions.import_entry(
-                    session,
-                    str(row["address"]),
-                    reason=row["reason"],
-                    since=row["since"],
-                    note=row["note"],
-                    actor=actor,
-                )
-            except InvalidAddress:
-                invalid_count += 1
-                if len(invalid) < 100:
-                    invalid.append(str(row["address"])[:320])
-                continue
-            if created:
-                added += 1
-            else:
-                already += 1
+        summary = suppressions.import_rows(session, rows, actor=actor)
     return ImportSummary(
-        added=added, already_suppressed=already, invalid=invalid, invalid_count=invalid_count
+        added=summary.added,
+        already_suppressed=summary.already_suppressed,
+        invalid=[address[:320] for _, address, _ in summary.rejected[:100]],
+        invalid_count=len(summary.rejected),
     )
 
 
@@ -282,7 +207,7 @@ def check_suppressions(
         )
     try:
         with reads.connect() as connection:
-            results = store_reads.check_addresses(connection, body.addresses)
+            results = lookups.check(connection, body.addresses)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -309,14 +234,11 @@ def list_suppressions(
 ) -> dict[str, Any]:
     """Suppressed addresses in address order, one page at a time."""
     try:
-        after = store_reads.decode_cursor(cursor) if cursor is not None else None
-    except store_reads.InvalidCursor as exc:
+        with reads() as session:
+            page = lookups.list_page(session, reason=reason, since=since, cursor=cursor, limit=limit)
+    except lookups.InvalidCursor as exc:
         raise Problem(422, str(exc), slug="invalid-cursor") from None
-    with reads() as session:
-        items, next_cursor = store_reads.list_suppressions(
-            session, reason=reason, since=since, after=after, limit=limit
-        )
-    return {"items": items, "next_cursor": next_cursor}
+    return {"items": page.items, "next_cursor": page.next_cursor}
 
 
 @router.post(
@@ -336,8 +258,9 @@ def add_suppression(
     """Add a manual entry (201); an address already suppressed is left unchanged (200)."""
     address = _normalise(body.address)
     with db.transaction() as session:
-        row, created = suppressions.add_manual(session, address, note=body.note, actor=f"api:{caller.name}")
-        entry = _entry(row)
+        _, created = suppressions.add_manual(session, address, note=body.note, actor=f"api:{caller.name}")
+        entry = lookups.find(session, address)
+    assert entry is not None  # suppressed now, whether by this call or before
     if not created:
         response.status_code = 200
     return entry
@@ -357,7 +280,7 @@ async def get_suppression(address: AddressPath, caller: ReadCaller, gate: Lookup
     def lookup() -> dict[str, Any] | None:
         assert gate.engine is not None
         with gate.engine.connect() as connection:
-            return store_reads.find_suppression(connection, normalised)
+            return lookups.find(connection, normalised)
 
     entry = await gate.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
@@ -406,6 +329,4 @@ def get_history(
     """Every event and suppression change for the address, newest first (empty for an unknown one)."""
     normalised = _normalise(address)
     with reads() as session:
-        items, truncated = store_reads.address_history(session, normalised, limit=limit)
-        entry = store_reads.find_suppression(session, normalised)
-    return {"address": normalised, "suppressed": entry is not None, "items": items, "truncated": truncated}
+        return lookups.history(session, normalised, limit=limit)
