@@ -10,9 +10,9 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.store import apikeys as stored_keys
 from service.store.models import ApiKey
 
 # A scope allows everything the scopes before it allow: admin ⊃ ingest ⊃ read.
@@ -67,33 +67,19 @@ def create_key(session: Session, name: str, scope: str, *, now: datetime | None 
     # The prefix is hex (no underscore) and split_key cuts at the first two underscores only, so
     # underscores in the URL-safe secret do no harm.
     key = f"{KEY_MARK}_{prefix}_{secrets.token_urlsafe(32)}"
-    row = ApiKey(
-        name=name,
-        prefix=prefix,
-        key_hash=hash_key(key),
-        scope=scope,
-        created_at=now or datetime.now(UTC),
+    row = stored_keys.add(
+        session, name=name, prefix=prefix, key_hash=hash_key(key), scope=scope, now=now or datetime.now(UTC)
     )
-    session.add(row)
-    session.flush()
     return row, key
 
 
 def list_keys(session: Session) -> list[ApiKey]:
-    return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
+    return stored_keys.all_keys(session)
 
 
 def revoke_key(session: Session, ident: str, *, now: datetime | None = None) -> int:
     """Revoke the active keys whose prefix, id or name is `ident`; return how many were revoked."""
-    query = select(ApiKey).where(ApiKey.revoked_at.is_(None))
-    if ident.isdigit():
-        query = query.where(ApiKey.id == int(ident))
-    else:
-        query = query.where((ApiKey.prefix == ident) | (ApiKey.name == ident))
-    rows = list(session.scalars(query))
-    for row in rows:
-        row.revoked_at = now or datetime.now(UTC)
-    return len(rows)
+    return stored_keys.revoke_active(session, ident, now=now or datetime.now(UTC))
 
 
 def verify_key(session: Session, key: str) -> Caller | None:
@@ -101,7 +87,7 @@ def verify_key(session: Session, key: str) -> Caller | None:
     parts = split_key(key)
     if parts is None:
         return None
-    row = session.scalars(select(ApiKey).where(ApiKey.prefix == parts[0])).one_or_none()
+    row = stored_keys.by_prefix(session, parts[0])
     if row is None or row.revoked_at is not None:
         return None
     # Constant-time comparison of the hashes: the time taken says nothing about how much matched.

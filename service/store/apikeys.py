@@ -1,0 +1,39 @@
+"""The API keys table's SQL: add, list, revoke, and find a key by its prefix."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.store.models import ApiKey
+
+
+def add(session: Session, *, name: str, prefix: str, key_hash: str, scope: str, now: datetime) -> ApiKey:
+    """A new key row (flushed, so it has its id)."""
+    row = ApiKey(name=name, prefix=prefix, key_hash=key_hash, scope=scope, created_at=now)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def all_keys(session: Session) -> list[ApiKey]:
+    return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
+
+
+def revoke_active(session: Session, ident: str, *, now: datetime) -> int:
+    """Revoke the keys not revoked yet whose id (all digits), prefix or name is `ident`; how many."""
+    query = select(ApiKey).where(ApiKey.revoked_at.is_(None))
+    if ident.isdigit():
+        query = query.where(ApiKey.id == int(ident))
+    else:
+        query = query.where((ApiKey.prefix == ident) | (ApiKey.name == ident))
+    rows = list(session.scalars(query))
+    for row in rows:
+        row.revoked_at = now
+    return len(rows)
+
+
+def by_prefix(session: Session, prefix: str) -> ApiKey | None:
+    return session.scalars(select(ApiKey).where(ApiKey.prefix == prefix)).one_or_none()
