@@ -23,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from consumers.imap import run_mailboxes
 from service import logging as bb_logging
+from service.app.ingest import MailIntake
+from service.app.runner import IntakeRunner
 from service.config import Settings
 from service.store.db import Database
 from tests import core_samples as samples
@@ -59,7 +61,9 @@ def run_once(server: Dovecot, backend: str, messages: list[bytes], tmp: Path, tl
         imap_url = user.url() if tls else user.url().split("?", 1)[0]
         settings = Settings(database_url=url, imap_urls=imap_url)
         stop = threading.Event()
-        thread = threading.Thread(target=run_mailboxes, args=(settings, db, stop), daemon=True)
+        thread = threading.Thread(
+            target=run_mailboxes, args=(settings, IntakeRunner(MailIntake(db, settings)), stop), daemon=True
+        )
         # One connection watches the INBOX, so the watching costs the server next to nothing.
         watcher = server.client(user.name)
         started = time.perf_counter()

@@ -1,13 +1,14 @@
 """IMAP intake: read the bounce and FBL mailboxes, ingest every message once, move it, delete nothing.
 
-For each mailbox: fetch by UID, hand the raw bytes to the pipeline, and only after that transaction
-has committed move the message to `Processed` (recognised) or `Quarantine` (human mail, garbage,
-oversized, or failing again and again). A crash between commit and move is harmless: the message is
-still in the folder, is ingested again, comes back as a duplicate (content hash) with the first
-outcome, and is moved then. The session itself (connect, STARTTLS, IDLE, moves) is
-`consumers/imap_session.py`. IDLE when offered (re-issued before servers drop it), polling
-otherwise; any connection or server error closes the session and reconnects with exponential
-backoff and jitter. `run_mailboxes` is the blocking entry point the worker and `serve`
+For each mailbox: fetch by UID, hand the raw bytes to the intake runner (`service.app.runner`: it
+retries, waits out a database outage and quarantines what keeps failing), and only after its
+transaction has committed move the message to `Processed` (recognised) or `Quarantine` (human
+mail, garbage, oversized, or failing again and again). A crash between commit and move is
+harmless: the message is still in the folder, is ingested again, comes back as a duplicate
+(content hash) with the first outcome, and is moved then. The session itself (connect, STARTTLS,
+IDLE, moves) is `consumers/imap_session.py`. IDLE when offered (re-issued before servers drop it),
+polling otherwise; any connection or server error closes the session and reconnects with
+exponential backoff and jitter. `run_mailboxes` is the blocking entry point `serve` and `worker`
 run in a thread: one asyncio task per mailbox; a stop flag finishes the current message, logs out
 and returns within seconds.
 """
@@ -23,12 +24,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from consumers.imap_session import COMMAND_TIMEOUT, ImapError, MailboxSession
+from consumers.imap_session import COMMAND_TIMEOUT, MailboxSession
 from consumers.mailbox_url import MailboxConfig, parse_mailbox_urls
+from service.app.ingest import RawMail
+from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 from service.logging import get_logger
 from service.metrics import IMAP_MESSAGES, IMAP_POLL_ERRORS
-from service.store.db import Database
 
 log = get_logger(__name__)
 
@@ -38,50 +40,11 @@ T = TypeVar("T")
 # connections much sooner, so refresh well before that (each refresh also rescans the folder).
 IDLE_REFRESH_SECONDS = 9 * 60.0
 MOVE_BATCH = 20  # messages moved per MOVE command (each was committed before it joins a batch)
-MAX_ATTEMPTS = 3  # a message whose ingest fails this often is stored quarantined and moved aside
 BACKOFF_INITIAL = 1.0
 BACKOFF_MAX = 300.0
 HEALTHY_SESSION_SECONDS = 60.0  # a session that lasted this long resets the backoff
 STOP_POLL_SECONDS = 0.1  # how often the loop looks at the (thread-side) stop flag
 SHUTDOWN_GRACE = 8.0  # after stop: time for the current message and logout before tasks are cancelled
-
-PROCESSED = "processed"
-QUARANTINED = "quarantined"
-
-# --- what happens to a message ---------------------------------------------------------------
-
-
-IngestFn = Callable[[bytes, str], str]  # (raw, source) -> PROCESSED | QUARANTINED
-QuarantineFn = Callable[[bytes, str, str], None]  # (raw, source, reason)
-
-
-def pipeline_intake(settings: Settings, db: Database) -> tuple[IngestFn, QuarantineFn]:
-    """The real pipeline: one transaction per message, committed before the call returns."""
-    from service.app.ingest import MessageTooLarge, ingest_message
-
-    def quarantine(raw: bytes, source: str, reason: str) -> None:
-        from service.app.ingest import quarantine as keep_aside
-
-        keep_aside(db, raw, source, settings, reason)
-
-    def too_large(raw: bytes, source: str) -> str:
-        # Only the first max_message_bytes are kept in the database; the whole message stays in
-        # the Quarantine folder for whoever looks into it.
-        limit = settings.max_message_bytes
-        quarantine(raw[:limit], source, f"too large: more than {limit} bytes (BOUNCEBACK_MAX_MESSAGE_BYTES)")
-        return QUARANTINED
-
-    def ingest(raw: bytes, source: str) -> str:
-        if len(raw) > settings.max_message_bytes:
-            return too_large(raw, source)
-        try:
-            result = ingest_message(db, raw, source, settings)
-        except MessageTooLarge:
-            return too_large(raw, source)
-        return PROCESSED if result.outcome == PROCESSED else QUARANTINED
-
-    return ingest, quarantine
-
 
 # --- one mailbox, forever ----------------------------------------------------------------------
 
@@ -91,23 +54,23 @@ class MailboxReader:
     """Reads one mailbox until stopped: sessions, reconnects, failures per message."""
 
     config: MailboxConfig
-    ingest: IngestFn
-    quarantine: QuarantineFn
+    runner: IntakeRunner[RawMail]
     poll_interval: float = 30.0
     use_idle: bool = True  # IDLE when the server offers it; polling otherwise or when False
     max_message_bytes: int | None = None  # fetch no more than one byte past this
-    executor: ThreadPoolExecutor | None = None  # where ingests run (None: the loop's default)
+    executor: ThreadPoolExecutor | None = None  # where the runner runs (None: the loop's default)
     idle_refresh: float = IDLE_REFRESH_SECONDS
     backoff_initial: float = BACKOFF_INITIAL
     backoff_max: float = BACKOFF_MAX
     timeout: float = COMMAND_TIMEOUT
-    # State. Failed attempts per (uidvalidity, uid) are kept in memory: after a restart a message
-    # gets fresh tries.
-    failures: dict[tuple[int | None, int], int] = field(default_factory=dict, init=False)
+    # The runner's stop flag (it waits in a worker thread); run_readers hands in the process's.
+    halt: threading.Event = field(default_factory=threading.Event)
+    # State, in memory only. Passes per (uidvalidity, uid) that left a message in the folder (the
+    # runner could not even quarantine it): such messages are tried again, less and less often.
+    left: dict[tuple[int | None, int], int] = field(default_factory=dict, init=False)
     moved: int = field(default=0, init=False)
     _uidvalidity: int | None = field(default=None, init=False)
-    # Messages left in the folder for a later pass (a failed attempt); skipped until the folder
-    # has nothing else to offer.
+    # Messages left in the folder for a later pass; skipped until the folder has nothing else.
     _skipped: set[tuple[int | None, int]] = field(default_factory=set, init=False)
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -131,7 +94,7 @@ class MailboxReader:
                 IMAP_POLL_ERRORS.labels(mailbox=self.config.label).inc()
                 error = _one_line(exc)
                 # Backoff starts over only after a session that went well for a while: one that
-                # opens and fails at once (the database is down) must not retry every second.
+                # opens and fails at once (a server that refuses us) must not retry every second.
                 if opened_at is not None and loop.time() - opened_at > HEALTHY_SESSION_SECONDS:
                     attempt, last_error = 0, None
                 attempt += 1
@@ -154,9 +117,9 @@ class MailboxReader:
                 break
             idle = self.use_idle and session.can_idle
             wait = self.idle_refresh if idle else self.poll_interval
-            if self.failures:
-                # Failed messages get another try soon, then less and less often.
-                worst = max(self.failures.values())
+            if self.left:
+                # Messages left behind get another try soon, then less and less often.
+                worst = max(self.left.values())
                 wait = min(wait, self.backoff_initial * 2 ** min(worst, 8))
             await session.wait_for_mail(wait, stop, idle=idle)
             if stop.is_set():
@@ -175,7 +138,7 @@ class MailboxReader:
                 old=self._uidvalidity,
                 new=session.uidvalidity,
             )
-            self.failures.clear()
+            self.left.clear()
             self._skipped.clear()
         self._uidvalidity = session.uidvalidity
 
@@ -215,7 +178,7 @@ class MailboxReader:
         for folder, uids in handled.items():
             await session.move(uids, folder)
             for uid in uids:
-                self.failures.pop((session.uidvalidity, uid), None)
+                self.left.pop((session.uidvalidity, uid), None)
             self.moved += len(uids)
             IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc(len(uids))
             log.debug("imap_messages_moved", mailbox=self.config.label, uids=uids, folder=folder)
@@ -226,67 +189,31 @@ class MailboxReader:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
     async def _handle(self, session: MailboxSession, uid: int) -> str | None:
-        """Ingest one message (committed on return); the folder it belongs in, or None to leave it."""
+        """Run one message to a committed fate; the folder it belongs in, or None to leave it."""
         key = (session.uidvalidity, uid)
         raw = await session.fetch(uid)
         if raw is None:
             return None
-        source = f"{self.config.label};uid={uid}"
-        try:
-            outcome = await self._in_thread(self.ingest, raw, source)
-        except Exception as exc:
-            if _is_database_outage(exc):
-                raise ImapError(f"database unavailable: {_one_line(exc)}") from None
-            attempts = self.failures.get(key, 0) + 1
-            self.failures[key] = attempts
-            if attempts < MAX_ATTEMPTS:
-                log.warning(
-                    "imap_message_failed_will_retry",
-                    mailbox=self.config.label,
-                    uid=uid,
-                    attempt=attempts,
-                    error=_one_line(exc),
-                )
-                self._skipped.add(key)
-                return None
-            reason = f"failed {attempts} times: {_one_line(exc)}"[:500]
-            try:
-                await self._in_thread(self.quarantine, raw, source, reason)
-            except Exception as store_exc:
-                if _is_database_outage(store_exc):
-                    raise ImapError(f"database unavailable: {_one_line(store_exc)}") from None
-                # Left in the folder, untouched: better stuck and visible than lost.
-                log.error(
-                    "imap_message_cannot_even_be_quarantined_left_in_the_folder",
-                    mailbox=self.config.label,
-                    uid=uid,
-                    error=_one_line(store_exc),
-                )
-                self._skipped.add(key)
-                return None
-            log.error(
-                "imap_message_quarantined_after_repeated_failures",
-                mailbox=self.config.label,
-                uid=uid,
-                error=_one_line(exc),
-            )
-            outcome = QUARANTINED
+        item = RawMail(raw, f"{self.config.label};uid={uid}")
+        result = await self._in_thread(self.runner.run, item, self.halt)
+        if result.outcome is Outcome.STOPPED:
+            return None
+        if not result.committed:
+            # Left in the folder, untouched: better stuck and visible than lost.
+            self.left[key] = self.left.get(key, 0) + 1
+            self._skipped.add(key)
+            return None
         self._skipped.discard(key)
-        return self.config.processed_folder if outcome == PROCESSED else self.config.quarantine_folder
+        if result.outcome is Outcome.PROCESSED:
+            return self.config.processed_folder
+        # Unusable, oversized (the whole message stays here, only its start in the database) or
+        # failing again and again.
+        return self.config.quarantine_folder
 
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
-
-
-def _is_database_outage(exc: BaseException) -> bool:
-    """A database that cannot be reached is not the message's fault: retry it, never quarantine it."""
-    from sqlalchemy.exc import InterfaceError, OperationalError
-
-    from service.store.db import DatabaseUnavailable
-
-    return isinstance(exc, OperationalError | InterfaceError | DatabaseUnavailable)
 
 
 async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:
@@ -312,6 +239,7 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
     executor = ThreadPoolExecutor(max_workers=max(1, len(readers)), thread_name_prefix="imap-ingest")
     for reader in readers:
         reader.executor = reader.executor or executor
+        reader.halt = stop
     watcher = asyncio.create_task(_watch_stop(stop, flag))
     tasks = [asyncio.create_task(reader.run(flag), name=reader.config.label) for reader in readers]
     try:
@@ -330,7 +258,7 @@ async def run_readers(readers: list[MailboxReader], stop: threading.Event) -> No
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def run_mailboxes(settings: Settings, db: Database, stop: threading.Event) -> None:
+def run_mailboxes(settings: Settings, runner: IntakeRunner[RawMail], stop: threading.Event) -> None:
     """Blocking: read every mailbox in BOUNCEBACK_IMAP_URLS until `stop` is set (returns within 10 s).
 
     Raises MailboxConfigError for an unusable URL (callers check at start-up with
@@ -339,12 +267,10 @@ def run_mailboxes(settings: Settings, db: Database, stop: threading.Event) -> No
     configs = parse_mailbox_urls(settings)
     if not configs:
         return
-    ingest, quarantine = pipeline_intake(settings, db)
     readers = [
         MailboxReader(
             cfg,
-            ingest,
-            quarantine,
+            runner,
             poll_interval=settings.imap_poll_interval_seconds,
             max_message_bytes=settings.max_message_bytes,
         )

@@ -1,33 +1,31 @@
 """Kafka intake: a consumer-group member that ingests raw inbound mail from a topic.
 
-Each record's value is one raw RFC 5322 message. The offset is committed only after the database
-transaction that stored the message has committed, so a crash redelivers at most the records in
-hand, and redelivered records change nothing (content-hash idempotency). A record that keeps
-failing goes to the dead-letter topic with the error, so a poison message never stalls a
-partition. A database outage is not the record's fault: the consumer waits and retries the same
-record instead of dead-lettering it.
+Each record's value is one raw RFC 5322 message. A poll's records go to the intake runner
+(`service.app.runner`) as one batch, and their offsets are committed only after the runner has
+committed their fate to the database, so a crash redelivers at most the records in hand, and
+redelivered records change nothing (content-hash idempotency). The runner waits out a database
+outage (not the records' fault) and quarantines a record that cannot be used (empty, too large,
+failing again and again) with the `bounceback.message.quarantined` event, as it does for every
+intake; such a record also goes to the dead-letter topic with the reason, so a poison message never
+stalls a partition.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.structs import OffsetAndMetadata
-from sqlalchemy.exc import OperationalError
 
-from service.app.ingest import IngestResult, MessageTooLarge, ingest_many, ingest_message
+from service.app.ingest import RawMail
+from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
-from service.store.db import Database, DatabaseUnavailable
 
 log = structlog.get_logger("bounceback.kafka_inbound")
 
-MAX_ATTEMPTS = 3  # a record that fails this often (not counting database outages) is dead-lettered
-DB_RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0, 10.0)
 SOURCE_HEADER = "source"
 
 
@@ -49,8 +47,8 @@ class InboundRecord:
         return f"kafka:{self.topic}/{self.partition}@{self.offset}"
 
 
-class PoisonRecord(Exception):
-    """The record itself cannot be processed (empty, oversized, or failing repeatedly)."""
+class RecordsLeft(Exception):
+    """The runner could not commit a record's fate (not even as quarantined): read it again."""
 
 
 def consumer_config(settings: Settings) -> dict[str, Any]:
@@ -72,23 +70,15 @@ def consumer_config(settings: Settings) -> dict[str, Any]:
 class InboundConsumer:
     """One member of the inbound consumer group."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        db: Database,
-        *,
-        ingest: Callable[[Database, bytes, str, Settings], IngestResult] = ingest_message,
-    ) -> None:
+    def __init__(self, settings: Settings, runner: IntakeRunner[RawMail]) -> None:
         if not settings.kafka_bootstrap_servers or not settings.kafka_inbound_topic:
             raise ValueError(
                 "the Kafka inbound consumer needs BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS and BOUNCEBACK_KAFKA_INBOUND_TOPIC"
             )
         self.settings = settings
-        self.db = db
-        self._ingest = ingest
+        self.runner = runner
         self._consumer: KafkaConsumer | None = None
         self._producer: KafkaProducer | None = None
-        self._attempts: dict[tuple[str, int, int], int] = {}
         self.processed = 0
         self.dead_lettered = 0
 
@@ -121,46 +111,23 @@ class InboundConsumer:
             self._consumer = None
 
     # -- processing -------------------------------------------------------------------------------
-    def handle(self, record: InboundRecord, stop: threading.Event) -> str:
-        """Ingest one record; returns "ingested", "dead_lettered" or "stopped"."""
-        key = (record.topic, record.partition, record.offset)
-        db_wait = 0
-        while True:
-            try:
-                if not record.value:
-                    raise PoisonRecord("empty record value (no message)")
-                try:
-                    self._ingest(self.db, record.value, record.source, self.settings)
-                except MessageTooLarge as exc:
-                    raise PoisonRecord(str(exc)) from exc
-                self._attempts.pop(key, None)
+    def handle_batch(self, records: list[InboundRecord], stop: threading.Event) -> int:
+        """Run one poll's records through the runner; how many of them, from the first, are done.
+
+        Done means committed to the database (and, for a record the runner quarantined, dead-
+        lettered too), so their offsets may be committed. Fewer than all: stopped, or left.
+        """
+        items = [RawMail(record.value or b"", record.source) for record in records]
+        done = 0
+        for record, result in zip(records, self.runner.run_batch(items, stop), strict=False):
+            if not result.committed:
+                break
+            if result.outcome is Outcome.POISON:
+                self._dead_letter(record, result.reason or "quarantined")
+            else:
                 self.processed += 1
-                return "ingested"
-            except (DatabaseUnavailable, OperationalError) as exc:
-                # Not the record's fault: wait for the database and try the same record again.
-                if _wait_for_database(exc, db_wait, stop):
-                    return "stopped"
-                db_wait += 1
-            except PoisonRecord as exc:
-                self._dead_letter(record, str(exc))
-                return "dead_lettered"
-            except Exception as exc:
-                attempts = self._attempts.get(key, 0) + 1
-                self._attempts[key] = attempts
-                log.warning(
-                    "record failed",
-                    topic=record.topic,
-                    partition=record.partition,
-                    offset=record.offset,
-                    attempt=attempts,
-                    error=f"{type(exc).__name__}: {exc}",
-                )
-                if attempts >= MAX_ATTEMPTS:
-                    self._attempts.pop(key, None)
-                    self._dead_letter(record, f"failed {attempts} times: {type(exc).__name__}: {exc}")
-                    return "dead_lettered"
-                if stop.wait(0.2 * attempts):
-                    return "stopped"
+            done += 1
+        return done
 
     def _dead_letter(self, record: InboundRecord, error: str) -> None:
         headers = [
@@ -185,44 +152,6 @@ class InboundConsumer:
             error=error,
         )
 
-    def handle_batch(self, records: list[InboundRecord], stop: threading.Event) -> str:
-        """Ingest one poll's records in one transaction; returns "done" or "stopped".
-
-        The records stay in Kafka until their offsets are committed, so a batch that fails can be
-        redone: on a database outage it is retried as a whole; when one record breaks it, the
-        records are taken one at a time (`handle`), which retries and dead-letters the culprit.
-        """
-        usable = []
-        for record in records:
-            if record.value:
-                usable.append(record)
-            else:
-                self._dead_letter(record, "empty record value (no message)")
-        db_wait = 0
-        while usable:
-            try:
-                results = ingest_many(self.db, [(r.value or b"", r.source) for r in usable], self.settings)
-            except (DatabaseUnavailable, OperationalError) as exc:
-                if _wait_for_database(exc, db_wait, stop):
-                    return "stopped"
-                db_wait += 1
-                continue
-            except Exception as exc:
-                log.warning(
-                    "batch failed; ingesting its records one by one", error=f"{type(exc).__name__}: {exc}"
-                )
-                for record in usable:
-                    if self.handle(record, stop) == "stopped":
-                        return "stopped"
-                return "done"
-            for record, result in zip(usable, results, strict=True):
-                if isinstance(result, MessageTooLarge):
-                    self._dead_letter(record, str(result))
-                else:
-                    self.processed += 1
-            break
-        return "done"
-
     def run(self, stop: threading.Event) -> None:
         """Consume until `stop` is set; the batch in hand is finished first."""
         backoff = 1.0
@@ -232,19 +161,25 @@ class InboundConsumer:
                 batch = consumer.poll(timeout_ms=500, max_records=100)
                 backoff = 1.0
                 done: dict[TopicPartition, OffsetAndMetadata] = {}
-                try:
-                    records = [rec for recs in batch.values() for rec in recs]
-                    if records and self.handle_batch([_record(rec) for rec in records], stop) == "stopped":
+                records = [rec for recs in batch.values() for rec in recs]
+                handled = self.handle_batch([_record(rec) for rec in records], stop) if records else 0
+                # Records come grouped by partition, in offset order: the first `handled` of them
+                # include, per partition, only records whose every predecessor is done too.
+                for rec in records[:handled]:
+                    done[TopicPartition(rec.topic, rec.partition)] = OffsetAndMetadata(rec.offset + 1, "", -1)
+                # Every record up to these offsets is committed in the database (or dead-
+                # lettered): moving the group's offsets on now loses nothing.
+                if done:
+                    consumer.commit(done)
+                    log.info(
+                        "records committed",
+                        records=handled,
+                        offsets={f"{tp.topic}/{tp.partition}": meta.offset for tp, meta in done.items()},
+                    )
+                if handled < len(records):
+                    if stop.is_set():
                         return
-                    for rec in records:
-                        done[TopicPartition(rec.topic, rec.partition)] = OffsetAndMetadata(
-                            rec.offset + 1, "", -1
-                        )
-                finally:
-                    # Every record up to these offsets is committed in the database (or dead-
-                    # lettered): moving the group's offsets on now loses nothing.
-                    if done:
-                        consumer.commit(done)
+                    raise RecordsLeft(f"{len(records) - handled} records could not be committed")
             except Exception as exc:
                 log.error(
                     "kafka consumer error; reconnecting", error=f"{type(exc).__name__}: {exc}", delay=backoff
@@ -259,21 +194,14 @@ class InboundConsumer:
                 backoff = min(backoff * 2, 30.0)
 
 
-def _wait_for_database(exc: Exception, attempt: int, stop: threading.Event) -> bool:
-    """Back off after a database outage; True when asked to stop meanwhile."""
-    delay = DB_RETRY_SECONDS[min(attempt, len(DB_RETRY_SECONDS) - 1)]
-    log.warning("database unavailable; retrying", error=str(exc).splitlines()[0], delay=delay)
-    return stop.wait(delay)
-
-
 def _record(rec: Any) -> InboundRecord:
     headers = tuple((str(k), bytes(v) if v is not None else b"") for k, v in (rec.headers or []))
     return InboundRecord(rec.topic, rec.partition, rec.offset, rec.value, headers)
 
 
-def run_inbound(settings: Settings, db: Database, stop: threading.Event) -> None:
-    """Blocking entry point for `bounceback worker`: consume until stop is set, then close."""
-    consumer = InboundConsumer(settings, db)
+def run_inbound(settings: Settings, runner: IntakeRunner[RawMail], stop: threading.Event) -> None:
+    """Blocking entry point for `serve` and `worker`: consume until stop is set, then close."""
+    consumer = InboundConsumer(settings, runner)
     try:
         consumer.run(stop)
     finally:

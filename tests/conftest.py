@@ -5,4 +5,5 @@ pytest_plugins = [
     "tests.fixtures.kafka",
     "tests.fixtures.imap",
     "tests.fixtures.browser",
+    "tests.fixtures.outage",
 ]

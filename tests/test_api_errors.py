@@ -3,85 +3,18 @@ bare 500 without any of its detail; garbage bodies are 4xx."""
 
 from __future__ import annotations
 
-import socket
-import threading
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.engine import make_url
 
 from service.api import create_app
 from service.app.apikeys import create_key
 from service.store.db import Database
 from tests.api_support import Api, add_keys, api_fixture, make_settings  # noqa: F401  (`api`)
+from tests.fixtures.outage import CuttableDatabase
 
 PROBLEM = "application/problem+json"
-
-
-class TcpProxy:
-    """A loopback TCP forwarder that can be cut and restored: a database outage on demand."""
-
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self._listener: socket.socket | None = None
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
-        listener.listen(64)
-        self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
-
-    def stop(self) -> None:
-        if self._listener is not None:
-            # shutdown() wakes the thread blocked in accept(); close() alone would not on Linux.
-            try:
-                self._listener.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            self._listener.close()
-            self._listener = None
-        with self._lock:
-            for sock in self._sockets:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                sock.close()
-            self._sockets.clear()
-
-    def _accept(self, listener: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(self.target)
-            with self._lock:
-                self._sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, sink):
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 def assert_unavailable(client: TestClient, headers: dict[str, str]) -> None:
@@ -93,7 +26,9 @@ def assert_unavailable(client: TestClient, headers: dict[str, str]) -> None:
     assert client.get("/healthz").status_code == 200
 
 
-def test_database_outage_gives_503_and_the_service_recovers_by_itself(api: Api, tmp_path: Path) -> None:
+def test_database_outage_gives_503_and_the_service_recovers_by_itself(
+    api: Api, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     if api.db.is_sqlite:
         # The embedded database's file cannot be opened until its directory appears.
         url = f"sqlite:///{tmp_path / 'later' / 'bounceback.db'}"
@@ -110,28 +45,23 @@ def test_database_outage_gives_503_and_the_service_recovers_by_itself(api: Api, 
         outage_db.dispose()
         return
 
-    url = make_url(api.db.url)
-    proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432))
-    proxy.start()
-    proxied = Database(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
+    # PostgreSQL: the same database, reached through a connection that is cut under the service.
+    cuttable_database: CuttableDatabase = request.getfixturevalue("cuttable_database")
+    proxied = cuttable_database.db
     settings = make_settings(proxied.url)
-    try:
-        with TestClient(create_app(settings, proxied), raise_server_exceptions=False) as client:
-            read = api.auth("read")
-            assert client.get("/v1/suppressions/a@example.com", headers=read).status_code == 404
-            proxy.stop()
-            assert_unavailable(client, read)
-            # A key not yet verified cannot be checked either: 503, not a misleading 401.
-            with api.db.transaction() as session:
-                _, fresh = create_key(session, "fresh", "read")
-            assert client.get("/v1/events", headers={"Authorization": f"Bearer {fresh}"}).status_code == 503
-            proxy.start()
-            assert client.get("/v1/suppressions/a@example.com", headers=read).status_code == 404
-            assert client.get("/v1/events", headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
-            assert client.get("/readyz").status_code == 200
-    finally:
-        proxy.stop()
-        proxied.dispose()
+    with TestClient(create_app(settings, proxied), raise_server_exceptions=False) as client:
+        read = api.auth("read")
+        assert client.get("/v1/suppressions/a@example.com", headers=read).status_code == 404
+        cuttable_database.cut()
+        assert_unavailable(client, read)
+        # A key not yet verified cannot be checked either: 503, not a misleading 401.
+        with api.db.transaction() as session:
+            _, fresh = create_key(session, "fresh", "read")
+        assert client.get("/v1/events", headers={"Authorization": f"Bearer {fresh}"}).status_code == 503
+        cuttable_database.restore()
+        assert client.get("/v1/suppressions/a@example.com", headers=read).status_code == 404
+        assert client.get("/v1/events", headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
+        assert client.get("/readyz").status_code == 200
 
 
 def test_an_unexpected_error_is_a_bare_500_problem(tmp_path: Path) -> None:

@@ -87,8 +87,9 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     db = Database(database_url)
     first = worker(database_url, imap_user.url(), log)
     try:
+        # Well inside a batch of 20 (its MOVE is several commits away), so the kill lands before it.
         wait_until(
-            lambda: 1 <= stored(db) - moved(imap_user) <= 15,
+            lambda: 3 <= stored(db) - moved(imap_user) <= 12,
             timeout=60,
             what="committed but unmoved messages",
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import migrations
@@ -18,6 +18,14 @@ MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
 
 class DatabaseUnavailable(Exception):
     """The database cannot be reached or migrated; the message is one line for the operator."""
+
+
+def is_database_outage(exc: BaseException) -> bool:
+    """Whether `exc` says the database cannot be reached (not that something in the work is wrong).
+
+    Intake waits such an outage out instead of blaming (and eventually quarantining) the item.
+    """
+    return isinstance(exc, OperationalError | InterfaceError | DatabaseUnavailable)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -1,4 +1,9 @@
-"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake."""
+"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake.
+
+Every intake adapter runs its items through one intake runner (service/app/runner.py) over the
+mail ingest use case, so retries, outage waits and quarantine are the same whichever queue an
+item came from.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,9 @@ import structlog
 
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
+from service.app.ingest import MailIntake
 from service.app.relay import OutboxRelay
+from service.app.runner import IntakeRunner
 from service.config import Settings
 from service.store.db import Database
 
@@ -34,12 +41,13 @@ class BackgroundWork:
         # Commits that write outbox rows wake it (service.store.outbox), whichever part made them.
         relay = self.relay = OutboxRelay(self.settings, self.db)
         self._spawn("outbox-relay", relay.run, self.stop)
+        runner = IntakeRunner(MailIntake(self.db, self.settings))
         if self.settings.imap_urls.strip():
-            self._spawn("mailboxes", run_mailboxes, self.settings, self.db, self.stop)
+            self._spawn("mailboxes", run_mailboxes, self.settings, runner, self.stop)
         else:
             log.warning("no mailboxes to read", reason="BOUNCEBACK_IMAP_URLS is empty")
         if self.settings.kafka_bootstrap_servers and self.settings.kafka_inbound_topic:
-            self._spawn("kafka-inbound", run_inbound, self.settings, self.db, self.stop)
+            self._spawn("kafka-inbound", run_inbound, self.settings, runner, self.stop)
 
     def _spawn(self, name: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         def guarded() -> None:
