@@ -14,7 +14,7 @@ from service.app.ingest import IngestResult, MessageTooLarge, ingest_many
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.config import Settings
 from service.sources import iter_messages
-from service.store.db import Database, DatabaseUnavailable, _first_line
+from service.store.db import Database, DatabaseUnavailable, first_line
 
 # Messages per transaction: files stay on disk, so a batch that fails is simply redone message by
 # message (see `ingest_many`); batching saves a commit (a disk flush) per message.
@@ -64,7 +64,7 @@ class Summary:
 
 def describe_database_error(exc: Exception) -> str:
     """One line for the operator, with the fix when the schema is simply missing."""
-    message = str(exc) if isinstance(exc, DatabaseUnavailable) else _first_line(exc)
+    message = str(exc) if isinstance(exc, DatabaseUnavailable) else first_line(exc)
     if "does not exist" in message or "no such table" in message:
         message += " (run `bounceback db upgrade`)"
     return message

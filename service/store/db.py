@@ -94,7 +94,7 @@ class Database:
                 conn.execute(text("SELECT 1"))
         except SQLAlchemyError as exc:
             raise DatabaseUnavailable(
-                f"database unreachable ({_safe_url(self.url)}): {_first_line(exc)}"
+                f"database unreachable ({_safe_url(self.url)}): {first_line(exc)}"
             ) from None
 
     def upgrade(self) -> None:
@@ -108,7 +108,7 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(f"database migration failed: {_first_line(exc)}") from None
+            raise DatabaseUnavailable(f"database migration failed: {first_line(exc)}") from None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -126,7 +126,7 @@ def open_database(url: str, *, migrate: bool | None = None) -> Database:
     return db
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
