@@ -11,7 +11,7 @@ import pytest
 from service.config import Settings
 from service.wiring.main import build_parser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
 
 QUICK_START = (

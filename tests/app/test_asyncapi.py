@@ -20,7 +20,7 @@ from service.store.db import Database
 from service.store.models import OutboxEvent
 from tests import core_samples
 
-ASYNCAPI = Path(__file__).resolve().parent.parent / "openapi" / "asyncapi.yaml"
+ASYNCAPI = Path(__file__).resolve().parents[2] / "openapi" / "asyncapi.yaml"
 
 
 @cache

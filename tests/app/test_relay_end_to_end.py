@@ -17,8 +17,8 @@ from service.app.ingest import ingest_message
 from service.config import Settings
 from service.store.db import Database, open_database
 from tests import core_samples
+from tests.app.test_asyncapi import validate_record
 from tests.fixtures.kafka import KafkaBroker, _free_port
-from tests.test_asyncapi import validate_record
 
 pytestmark = pytest.mark.kafka
 

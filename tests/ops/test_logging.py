@@ -154,7 +154,7 @@ def test_startup_line_masks_the_settings_secrets() -> None:
 
 
 def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None:
-    raw = (Path(__file__).parent / "parsers/fixtures/dsn/single-user-unknown.eml").read_bytes()
+    raw = (Path(__file__).parents[1] / "parsers/fixtures/dsn/single-user-unknown.eml").read_bytes()
     out = io.StringIO()
     settings = Settings(database_url=database.url, log_format="json")
     bblog.configure(settings, stream=out)

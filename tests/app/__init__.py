@@ -1,0 +1,1 @@
+"""Tests of the use cases: ingest, suppressions, the intake runner, the relay."""

@@ -1,0 +1,1 @@
+"""Tests of running it: processes, logs, metrics, the compose stack, the README."""
