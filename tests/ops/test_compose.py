@@ -31,6 +31,8 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The stack as docker-compose resolves it (anchors merged, variables substituted)."""
     exe = shutil.which("docker-compose")
     if exe is None:
+        if os.environ.get("BOUNCEBACK_TEST_REQUIRE_COMPOSE") == "1":
+            pytest.fail("docker-compose required (BOUNCEBACK_TEST_REQUIRE_COMPOSE=1) but not installed")
         pytest.skip("docker-compose not installed (scripts/test installs Debian's package when root)")
     # An empty env file: an operator's .env beside the compose file must not change what is checked.
     env_file = tmp_path_factory.mktemp("compose") / "empty.env"

@@ -70,3 +70,10 @@ def test_referenced_files_exist() -> None:
     for path in ("openapi/openapi.json", "openapi/asyncapi.yaml", "docker-compose.yml", "Dockerfile"):
         assert path in README, path
         assert (ROOT / path).exists(), path
+    # Every repository path the README names in code (where a change goes, the layers) is real.
+    named = re.findall(
+        r"`((?:service|consumers|parsers|migrations|tests|benchmarks|scripts)/[\w./-]*)`", README
+    )
+    assert len(named) > 10, named
+    missing = [path for path in named if not (ROOT / path).exists()]
+    assert missing == []
