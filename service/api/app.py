@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service import metrics
 from service.api import problems
 from service.api.auth import SECURITY_SCHEME
-from service.api.reads import LookupGate
+from service.api.lookup_gate import LookupGate
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.app.apikeys import KeyCache

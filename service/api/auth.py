@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from service.api.lookup_gate import LookupGate
 from service.api.problems import Problem
-from service.api.reads import LookupGate
 from service.app.apikeys import Caller, KeyCache, verify_key
 from service.config import Settings
 from service.store.db import Database

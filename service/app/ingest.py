@@ -44,7 +44,7 @@ from service.domain.policy import (
 from service.domain.times import as_utc, as_utc_or_none, iso_z
 from service.logging import get_logger
 from service.store import writes
-from service.store.db import Database
+from service.store.db import Database, count_when_committed
 from service.store.models import BounceEvent, InboundMessage
 
 __all__ = [
@@ -249,11 +249,11 @@ def ingest_parsed(
         assert existing is not None
         return _duplicate(session, existing, kind)
 
-    writes.count_when_committed(
+    count_when_committed(
         session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type)
     )
     if quarantine_reason:
-        writes.count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
+        count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
         announce.message_quarantined(
             session,
             message_id=message_id,
@@ -304,7 +304,7 @@ def _record_events(
     )
     recorded = [_event_dict(row) for row in rows]
     for data in recorded:
-        writes.count_when_committed(
+        count_when_committed(
             session,
             metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
         )
@@ -375,7 +375,7 @@ def _note(data: dict[str, Any]) -> str:
 
 
 def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestResult:
-    writes.count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
+    count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
     return IngestResult(
         message.id,
         message.outcome,

@@ -19,6 +19,7 @@ from service.app.suppression_csv import Row
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
 from service.store import writes
+from service.store.db import count_when_committed
 from service.store.models import Recipient
 
 __all__ = [
@@ -66,7 +67,7 @@ def apply_suppression(
         note=note,
         now=now,
     )
-    writes.count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
+    count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
 
 
 def add_manual(
@@ -146,7 +147,7 @@ def remove(
         note=note,
         now=now,
     )
-    writes.count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
+    count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
     return True
 
 

@@ -1,4 +1,4 @@
-"""Database access: the engine, one-transaction sessions, and Alembic migrations."""
+"""Database access: the engine, one-transaction sessions (and figures counted when they commit), migrations."""
 
 from __future__ import annotations
 
@@ -139,3 +139,28 @@ def _safe_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return "<unparseable url>"
+
+
+# --- figures that count committed work ------------------------------------------------------
+
+_PENDING_COUNTS = "bounceback.pending_counts"
+
+
+def count_when_committed(session: Session, counter: Any) -> None:
+    """Increment a Prometheus counter (a labelled child) once the session's transaction commits.
+
+    Counting inside the transaction would count work that is rolled back (a batch redone message by
+    message after a deadlock, a request that fails after ingesting).
+    """
+    session.info.setdefault(_PENDING_COUNTS, []).append(counter)
+
+
+@event.listens_for(Session, "after_commit")
+def _apply_counts(session: Session) -> None:
+    for counter in session.info.pop(_PENDING_COUNTS, ()):
+        counter.inc()
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_counts(session: Session) -> None:
+    session.info.pop(_PENDING_COUNTS, None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, select, text
+from sqlalchemy import bindparam, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -119,31 +119,6 @@ def take_bulk_writer_turn(session: Session) -> None:
     """Wait until no other bulk batch is writing (PostgreSQL; SQLite has one writer anyway)."""
     if is_postgresql(session):
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BULK_WRITER_LOCK})
-
-
-# --- figures that count committed work ------------------------------------------------------
-
-_PENDING_COUNTS = "bounceback.pending_counts"
-
-
-def count_when_committed(session: Session, counter: Any) -> None:
-    """Increment a Prometheus counter (a labelled child) once the session's transaction commits.
-
-    Counting inside the transaction would count work that is rolled back (a batch redone message by
-    message after a deadlock, a request that fails after ingesting).
-    """
-    session.info.setdefault(_PENDING_COUNTS, []).append(counter)
-
-
-@event.listens_for(Session, "after_commit")
-def _apply_counts(session: Session) -> None:
-    for counter in session.info.pop(_PENDING_COUNTS, ()):
-        counter.inc()
-
-
-@event.listens_for(Session, "after_rollback")
-def _drop_counts(session: Session) -> None:
-    session.info.pop(_PENDING_COUNTS, None)
 
 
 # --- messages -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.api import create_app
-from service.api.reads import LookupGate
+from service.api.lookup_gate import LookupGate
 from service.app.lookups import decode_cursor, encode_cursor
 from service.domain.addresses import InvalidAddress, normalize_address, normalize_for_lookup
 from service.store.db import Database
