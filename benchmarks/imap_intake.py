@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from consumers.imap import run_mailboxes
 from service import logging as bb_logging
-from service.app.ingest import MailIntake
+from service.app.mail_intake import MailIntake
 from service.app.runner import IntakeRunner
 from service.config import Settings
 from service.store.db import Database

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from consumers.imap_session import COMMAND_TIMEOUT, MailboxSession
 from consumers.mailbox_url import MailboxConfig, parse_mailbox_urls
-from service.app.ingest import RawMail
+from service.app.mail_intake import RawMail
 from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 from service.logging import get_logger

@@ -20,7 +20,7 @@ import structlog
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.structs import OffsetAndMetadata
 
-from service.app.ingest import RawMail
+from service.app.mail_intake import RawMail
 from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 

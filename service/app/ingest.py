@@ -5,7 +5,8 @@ wrapper for callers that own no transaction of their own (API, intake runner); `
 commits a batch at a time for bulk intake (`bounceback ingest`, Kafka polls); `ingest_parsed` is
 the storage-and-policy half for a given parse result (tests drive it with constructed results);
 `quarantine` keeps a message that must not or cannot be parsed (too large, failing again and
-again) with its reason. What is announced is `announce`'s; the SQL is the store's.
+again) with its reason. What is announced is `announce`'s; the SQL is the store's; how intake
+adapters drive this is `mail_intake`'s.
 
 Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
 returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid
@@ -29,7 +30,6 @@ import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce
-from service.app.runner import Outcome, Poison
 from service.app.suppressions import apply_suppression
 from service.config import Settings
 from service.domain.addresses import InvalidAddress, normalize_address
@@ -49,9 +49,7 @@ from service.store.models import BounceEvent, InboundMessage
 
 __all__ = [
     "IngestResult",
-    "MailIntake",
     "MessageTooLarge",
-    "RawMail",
     "content_hash",
     "event_to_dict",
     "ingest",
@@ -518,73 +516,3 @@ def ingest_many(
         except MessageTooLarge as exc:
             results.append(exc)
     return results
-
-
-# --- raw mail through the intake runner -----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RawMail:
-    """One raw message as an adapter fetched it, and where it came from."""
-
-    raw: bytes
-    source: str
-
-
-class MailIntake:
-    """What one raw message does in the intake runner (`service.app.runner`): ingest it in a
-    transaction of its own, or a poll's worth in one; keep it aside when it cannot be used."""
-
-    def __init__(self, db: Database, settings: Settings) -> None:
-        self.db = db
-        self.settings = settings
-
-    def _check(self, item: RawMail) -> None:
-        if not item.raw:
-            raise Poison("empty message (no bytes)")
-        if len(item.raw) > self.settings.max_message_bytes:
-            raise Poison(self._too_large())
-
-    def _too_large(self) -> str:
-        limit = self.settings.max_message_bytes
-        return f"too large: more than {limit} bytes (BOUNCEBACK_MAX_MESSAGE_BYTES)"
-
-    def process(self, item: RawMail) -> Outcome:
-        self._check(item)
-        try:
-            result = ingest_message(self.db, item.raw, item.source, self.settings)
-        except MessageTooLarge:
-            raise Poison(self._too_large()) from None
-        return Outcome.PROCESSED if result.outcome == PROCESSED else Outcome.QUARANTINED
-
-    def process_many(self, items: Sequence[RawMail]) -> list[Outcome | Poison]:
-        outcomes: list[Outcome | Poison | None] = []
-        batch: list[tuple[bytes, str]] = []
-        for item in items:
-            try:
-                self._check(item)
-            except Poison as exc:
-                outcomes.append(exc)
-                continue
-            outcomes.append(None)
-            batch.append((item.raw, item.source))
-        done = iter(ingest_many(self.db, batch, self.settings) if batch else [])
-        out: list[Outcome | Poison] = []
-        for outcome in outcomes:
-            if outcome is not None:
-                out.append(outcome)
-                continue
-            result = next(done)
-            if isinstance(result, MessageTooLarge):
-                out.append(Poison(self._too_large()))
-            else:
-                out.append(Outcome.PROCESSED if result.outcome == PROCESSED else Outcome.QUARANTINED)
-        return out
-
-    def quarantine(self, item: RawMail, reason: str) -> None:
-        # Only the first max_message_bytes are kept in the database; an adapter that can (IMAP)
-        # keeps the whole message in its Quarantine folder.
-        quarantine(self.db, item.raw, item.source, self.settings, reason)
-
-    def describe(self, item: RawMail) -> str:
-        return item.source

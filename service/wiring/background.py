@@ -16,7 +16,7 @@ import structlog
 
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
-from service.app.ingest import MailIntake
+from service.app.mail_intake import MailIntake
 from service.app.relay import OutboxRelay
 from service.app.runner import IntakeRunner
 from service.config import Settings

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy import select
 
-from service.app.ingest import MailIntake, RawMail
+from service.app.mail_intake import MailIntake, RawMail
 from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 from service.store.db import Database

@@ -21,8 +21,8 @@ from consumers.imap import (
 from consumers.imap_session import ImapError, MailboxSession
 from consumers.mailbox_url import parse_mailbox_url
 from service import logging as bb_logging
-from service.app.ingest import MailIntake, RawMail
 from service.app.lookups import check
+from service.app.mail_intake import MailIntake, RawMail
 from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 from service.store.db import Database

@@ -21,7 +21,7 @@ from kafka.admin import KafkaAdminClient, NewTopic
 from sqlalchemy import func, select
 
 from consumers.kafka_inbound import InboundConsumer
-from service.app.ingest import MailIntake
+from service.app.mail_intake import MailIntake
 from service.app.runner import IntakeRunner
 from service.config import Settings
 from service.store.db import Database
