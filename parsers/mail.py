@@ -1,25 +1,21 @@
 """A returned message, loaded once and decoded defensively, for the detectors to read.
 
 Nothing here raises on bad input: undecodable bytes are replaced, and problems are recorded in
-`Mail.defects`. Only the headers of an attached original message are kept (its body is never
+`Mail.defects`. Only the headers of an attached original message are read (its body is never
 decoded), which bounds the work on large returns.
 """
 
 from __future__ import annotations
 
 import email
-import email.errors
-import email.feedparser
 import email.message
+import email.parser
 import email.policy
-import io
 import re
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
-
-from parsers.feed import LoadedMessage, parse_bytes
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -39,10 +35,7 @@ _CHARSET_ALIASES = {
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _BLANK_LINE = re.compile(r"\r?\n\r?\n")
-# email.feedparser's headerRE, NLCRE and NLCRE_eol (parse_header_block follows that parser).
-_HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_LINE_END_AT_END = re.compile(r"(\r\n|\r|\n)\Z")
+_COMPAT32 = email.policy.compat32
 MAX_PARTS = 64
 MAX_TEXT_CHARS = 256 * 1024
 
@@ -196,22 +189,6 @@ class Mail:
     _raw: dict[str, list[tuple[str, Any]]] | None = field(default=None, repr=False, compare=False)
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    # The raw message when the loader skipped the body of an attached original (see full_message).
-    _raw_bytes: bytes | None = field(default=None, repr=False, compare=False)
-    _full: Message | None = field(default=None, repr=False, compare=False)
-
-    def full_message(self) -> Message:
-        """The whole message tree, the bodies of attached originals included: `message` unless
-        the loader skipped such a body, then parsed again on demand (by the rare detector that
-        looks inside an original)."""
-        if self._raw_bytes is None:
-            return self.message
-        if self._full is None:
-            try:
-                self._full = email.message_from_bytes(self._raw_bytes, policy=email.policy.compat32)
-            except Exception:
-                self._full = self.message
-        return self._full
 
     def headers(self, name: str) -> list[str]:
         """Every value of a header of the message, decoded (cached)."""
@@ -260,14 +237,12 @@ class Mail:
             return None
         k, v = pairs[0]
         policy = self.message.policy
-        if isinstance(v, str) and v.isascii() and policy is email.policy.compat32:
+        if isinstance(v, str) and v.isascii() and policy is _COMPAT32:
             return v  # (what compat32's header_fetch_parse hands back for it: no call)
         return policy.header_fetch_parse(k, v)
 
     def _raw_headers(self) -> dict[str, list[tuple[str, Any]]]:
         raw = self._raw
-        if raw is None and isinstance(self.message, LoadedMessage):
-            raw = self._raw = self.message.header_index()  # (indexed while it was parsed)
         if raw is None:
             raw = self._raw = {}
             for k, v in self.message.raw_items():
@@ -284,6 +259,12 @@ class Mail:
         return decode_header_value(value) if value is not None else ""
 
 
+def parse_header_block(data: str) -> Message:
+    """The headers at the start of `data`, read as the email package reads them (compat32,
+    headers only: the rest is the payload)."""
+    return email.parser.HeaderParser(policy=_COMPAT32).parsestr(data)
+
+
 def _headers_only(text: str) -> Message:
     """Parse only the header block of an attached original."""
     end = _BLANK_LINE.search(text)
@@ -291,70 +272,14 @@ def _headers_only(text: str) -> Message:
     return parse_header_block(head + "\n\n")
 
 
-def parse_header_block(data: str) -> Message:
-    """What `Parser(policy=compat32).parsestr(data, headersonly=True)` returns (the same headers,
-    envelope line, body and defects), read in one pass instead of through the FeedParser's line
-    buffer: the steps of FeedParser._parsegen and _parse_headers for a headers-only parse."""
-    msg = Message()
-    policy = msg.policy
-    lines = io.StringIO(data, newline="").readlines()  # the parser's own line splitting
-    pos = 0
-    headers: list[str] = []
-    while pos < len(lines):
-        line = lines[pos]
-        if not _HEADER_LINE.match(line):
-            if _LINE_END.match(line):
-                pos += 1  # the blank line that ends the headers is dropped
-            else:
-                policy.handle_defect(msg, email.errors.MissingHeaderBodySeparatorDefect())
-            break
-        headers.append(line)
-        pos += 1
-    body = lines[pos:]
-    name = ""
-    value: list[str] = []
-    for number, line in enumerate(headers):
-        if line[0] in " \t":
-            if not name:
-                policy.handle_defect(msg, email.errors.FirstHeaderLineIsContinuationDefect(line))
-                continue
-            value.append(line)
-            continue
-        if name:
-            msg.set_raw(*policy.header_source_parse(value))
-            name, value = "", []
-        if line.startswith("From "):
-            if number == 0:
-                eol = _LINE_END_AT_END.search(line)
-                msg.set_unixfrom(line[: -len(eol.group(0))] if eol else line)
-                continue
-            if number == len(headers) - 1:
-                body.insert(0, line)  # the first line of the body after all
-                break
-            msg.defects.append(email.errors.MisplacedEnvelopeHeaderDefect(line))
-            continue
-        colon = line.find(":")
-        if colon == 0:
-            msg.defects.append(email.errors.InvalidHeaderDefect("Missing header name."))
-            continue
-        name, value = line[:colon], [line]
-    else:
-        if name:
-            msg.set_raw(*policy.header_source_parse(value))
-    msg.set_payload("".join(body))
-    return msg
-
-
 def load(raw: bytes) -> Mail:
     """Load raw bytes into a Mail. Never raises."""
     try:
-        msg, skipped = parse_bytes(raw)
+        msg = email.message_from_bytes(raw, policy=_COMPAT32)
     except Exception as exc:
         msg = Message()
         return Mail(message=msg, defects=[f"unparseable: {type(exc).__name__}"])
     mail = Mail(message=msg)
-    if skipped:
-        mail._raw_bytes = raw
     try:
         _fill(mail, msg)
     except Exception as exc:
@@ -453,7 +378,7 @@ def _fill(mail: Mail, msg: Message) -> None:
 def _header_lines(block: Message) -> str:
     """The header block of a parsed message as `Name: decoded value` lines."""
     raw = getattr(block, "_headers", None)
-    if block.policy is not email.policy.compat32 or not isinstance(raw, list):
+    if block.policy is not _COMPAT32 or not isinstance(raw, list):
         return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items())
     # compat32 hands a value back as stored unless it holds surrogate escapes (8-bit bytes): an
     # ASCII value skips that check.

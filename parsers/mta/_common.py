@@ -120,7 +120,7 @@ def _body_text(mail: Mail) -> str:
     text = mail.text
     if not text.strip():
         chunks: list[str] = []
-        for part in mail.full_message().walk():
+        for part in mail.message.walk():
             payload = part.get_payload()
             if isinstance(payload, str):
                 chunks.append(payload)

@@ -32,10 +32,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     score += "Mail Delivery Subsystem" in mail.subject
     if score < 2:
         return None
-    # The report is nested inside an attached message: walk into it (the loader stops at the
+    # The report is nested inside an attached message: walk into it (the loader reads only the
     # attachment's headers).
     found: list[Delivery] = []
-    for count, part in enumerate(mail.full_message().walk()):
+    for count, part in enumerate(mail.message.walk()):
         if count > MAX_PARTS:
             break
         if part.get_content_type() in ("message/delivery-status", "message/global-delivery-status"):
