@@ -22,7 +22,7 @@ MAX_VALUE_CHARS = 256
 
 # Where a text report pastes the original (qmail, Exim, Sendmail, hand-made notices).
 _COPY_MARKER = re.compile(
-    r"(?im)^[ \t]*[-=_* ]*(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
+    r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
     r"|original message follows|--- ?original message|returned message|the original message headers"
     r"|message headers follow|unsent message follows|undelivered message headers)[^\n]*\n"
 )

@@ -55,7 +55,7 @@ _LEADING = re.compile(
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 # The text that follows is a copy of the original message, not the report.
 _COPY_MARKER = re.compile(
-    r"(?im)^[ \t]*[-=_* ]*(?:below this line is a copy of the message|unsent message follows"
+    r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
     r"|returned message|the original message headers|message headers follow)"
 )

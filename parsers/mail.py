@@ -12,10 +12,13 @@ import email.message
 import email.parser
 import email.policy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
+
+from parsers.mime import parse_bytes
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -38,6 +41,14 @@ _BLANK_LINE = re.compile(r"\r?\n\r?\n")
 _COMPAT32 = email.policy.compat32
 MAX_PARTS = 64
 MAX_TEXT_CHARS = 256 * 1024
+# Of one header value, the characters read (the rest is dropped).
+MAX_HEADER_CHARS = 8192
+# Of the header values with encoded words, the characters decoded per message: the email
+# package's decoder costs about 0.2 us a character (more: it is quadratic in the words of a value),
+# and a message can carry megabytes of them. Past this they are left as they are.
+MAX_WORDS_CHARS = 256 * 1024
+WORDS_LEFT_UNDECODED = "encoded words left undecoded: too many"
+PARSER_ERROR = "parser_error"
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
@@ -52,7 +63,7 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     for cs in tried:
         try:
             return data.decode(cs)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # (an unknown name, undecodable bytes, a NUL in the name)
             continue
     return data.decode("latin-1")
 
@@ -78,8 +89,10 @@ def collapse_blanks(text: str) -> str:
     return " ".join(filter(None, text.replace("\t", " ").split(" "))).strip()
 
 
-def decode_header_value(value: object) -> str:
-    """An RFC 2047 encoded header (or a raw one with 8-bit bytes) as text; folding removed."""
+def decode_header_value(value: object, *, words: bool = True) -> str:
+    """An RFC 2047 encoded header (or a raw one with 8-bit bytes) as text; folding removed. Only
+    the first MAX_HEADER_CHARS characters are read. `words=False`: encoded words are kept as
+    they are (8-bit bytes are still decoded)."""
     if value is None:
         return ""
     if isinstance(value, Header):
@@ -87,12 +100,14 @@ def decode_header_value(value: object) -> str:
         raw = _header_object_text(value)
     else:
         raw = str(value)
+    if len(raw) > MAX_HEADER_CHARS:
+        raw = raw[:MAX_HEADER_CHARS]
     if raw.isascii() and "=?" not in raw:
         # the common case: plain ASCII, at most folded
         if "\n" in raw or "\r" in raw or "\t" in raw or "  " in raw:
             return collapse_blanks(raw.replace("\r", "").replace("\n", " "))
         return raw.strip()
-    if "=?" in raw:
+    if words and "=?" in raw:
         try:
             raw = str(make_header(decode_header(raw)))
         except Exception:
@@ -189,6 +204,20 @@ class Mail:
     _raw: dict[str, list[tuple[str, Any]]] | None = field(default=None, repr=False, compare=False)
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Characters of header values with encoded words still to decode (see MAX_WORDS_CHARS).
+    _words_left: int = field(default=MAX_WORDS_CHARS, repr=False, compare=False)
+
+    def decode(self, value: object) -> str:
+        """A header value as decode_header_value reads it, within the message's allowance for
+        encoded words (past it they are left as they are, and a defect says so)."""
+        if isinstance(value, str) and "=?" not in value:
+            return decode_header_value(value)  # no encoded word: cheap
+        self._words_left -= min(len(str(value)), MAX_HEADER_CHARS)
+        if self._words_left >= 0:
+            return decode_header_value(value)
+        if WORDS_LEFT_UNDECODED not in self.defects:
+            self.defects.append(WORDS_LEFT_UNDECODED)
+        return decode_header_value(value, words=False)
 
     def headers(self, name: str) -> list[str]:
         """Every value of a header of the message, decoded (cached)."""
@@ -208,7 +237,7 @@ class Mail:
             if pairs:
                 # what Message.get_all hands back: each value through the policy
                 fetch = self.message.policy.header_fetch_parse
-                found = [decode_header_value(fetch(k, v)) for k, v in pairs]
+                found = [self.decode(fetch(k, v)) for k, v in pairs]
             else:
                 found = []
             self._decoded[key] = found
@@ -256,7 +285,7 @@ class Mail:
         if self.original is None:
             return ""
         value = self.original.get(name)
-        return decode_header_value(value) if value is not None else ""
+        return self.decode(value) if value is not None else ""
 
 
 def parse_header_block(data: str) -> Message:
@@ -272,18 +301,23 @@ def _headers_only(text: str) -> Message:
     return parse_header_block(head + "\n\n")
 
 
+def parser_error(where: str, exc: BaseException) -> str:
+    """The defect that reports an exception of ours, caught so that the message is still read:
+    a bug, never a property of the input (the tests look for it)."""
+    return f"{PARSER_ERROR}: {where}: {type(exc).__name__}"
+
+
 def load(raw: bytes) -> Mail:
     """Load raw bytes into a Mail. Never raises."""
     try:
-        msg = email.message_from_bytes(raw, policy=_COMPAT32)
+        msg, cuts = parse_bytes(raw)
     except Exception as exc:
-        msg = Message()
-        return Mail(message=msg, defects=[f"unparseable: {type(exc).__name__}"])
-    mail = Mail(message=msg)
+        return Mail(message=Message(), defects=[parser_error("loader", exc)])
+    mail = Mail(message=msg, defects=cuts)
     try:
         _fill(mail, msg)
     except Exception as exc:
-        mail.defects.append(f"body: {type(exc).__name__}")
+        mail.defects.append(parser_error("loader", exc))
     return mail
 
 
@@ -298,9 +332,9 @@ def _content_type(msg: Message, value: Any) -> str:
 def _fill(mail: Mail, msg: Message) -> None:
     # (the header index answers what msg.get would, without a scan of the header list each time)
     subject = mail.raw_header("Subject")
-    mail.subject = decode_header_value("" if subject is None else subject)
+    mail.subject = mail.decode("" if subject is None else subject)
     sender = mail.raw_header("From")
-    mail.from_ = decode_header_value("" if sender is None else sender)
+    mail.from_ = mail.decode("" if sender is None else sender)
     content_type = mail.raw_header("Content-Type")
     mail.content_type = _content_type(msg, content_type)
     # get_param scans and parses the whole header list: ask only when the parameter is there.
@@ -327,12 +361,12 @@ def _fill(mail: Mail, msg: Message) -> None:
             return
         ctype = part.get_content_type()
         if ctype in ("message/delivery-status", "message/global-delivery-status"):
-            text = _report_text(part)
+            text = _report_text(part, mail.decode)
             mail.delivery_status.append(text)
             chunks.append(text)
             return
         if ctype == "message/feedback-report":
-            text = _report_text(part)
+            text = _report_text(part, mail.decode)
             mail.feedback_report.append(text)
             chunks.append(text)
             return
@@ -343,7 +377,7 @@ def _fill(mail: Mail, msg: Message) -> None:
             "text/rfc822",
             "message/partial",
         ):
-            head = _original_head(part)
+            head = _original_head(part, mail.decode)
             if mail.original is None:
                 inner = part.get_payload()
                 if isinstance(inner, list) and inner and isinstance(inner[0], Message):
@@ -375,11 +409,11 @@ def _fill(mail: Mail, msg: Message) -> None:
     mail.text = text
 
 
-def _header_lines(block: Message) -> str:
+def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
     """The header block of a parsed message as `Name: decoded value` lines."""
     raw = getattr(block, "_headers", None)
     if block.policy is not _COMPAT32 or not isinstance(raw, list):
-        return "\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items())
+        return "\n".join(f"{k}: {decode(v)}" for k, v in block.items())
     # compat32 hands a value back as stored unless it holds surrogate escapes (8-bit bytes): an
     # ASCII value skips that check.
     fetch = block.policy.header_fetch_parse
@@ -387,22 +421,22 @@ def _header_lines(block: Message) -> str:
     for k, v in raw:
         if isinstance(v, str) and v.isascii():
             if "=?" in v or "\n" in v or "\r" in v or "\t" in v or "  " in v:
-                lines.append(f"{k}: {decode_header_value(v)}")
+                lines.append(f"{k}: {decode(v)}")
             else:
                 lines.append(f"{k}: {v.strip()}")  # what decode_header_value gives, without the call
         else:
-            lines.append(f"{k}: {decode_header_value(fetch(k, v))}")
+            lines.append(f"{k}: {decode(fetch(k, v))}")
     return "\n".join(lines)
 
 
-def _report_text(part: Message) -> str:
+def _report_text(part: Message, decode: Callable[[object], str]) -> str:
     """Text of a report part; the email package may have parsed it into header blocks."""
     payload = part.get_payload()
     if isinstance(payload, list):
         blocks = []
         for block in payload:
             if isinstance(block, Message):
-                blocks.append(_header_lines(block))
+                blocks.append(_header_lines(block, decode))
                 # message/global-delivery-status is parsed as one message: the recipient
                 # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
                 if not block.is_multipart():
@@ -413,11 +447,11 @@ def _report_text(part: Message) -> str:
     return payload_text(part)
 
 
-def _original_head(part: Message) -> str:
+def _original_head(part: Message, decode: Callable[[object], str]) -> str:
     """The header block of an attached original, as text."""
     payload = part.get_payload()
     if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        return _header_lines(payload[0])
+        return _header_lines(payload[0], decode)
     text = payload_text(part)
     end = re.search(r"\r?\n\r?\n", text)
     return text[: end.start()] if end else text[: 64 * 1024]

@@ -10,8 +10,11 @@ from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]"
+# (The look-behind starts a match only where a run of local-part characters starts: tried from
+# every position inside a long run without an @, the run was rescanned each time.)
 _ADDRESS = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+"
+    "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
 _STATUS = re.compile(r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")

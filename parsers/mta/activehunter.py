@@ -10,7 +10,7 @@ from parsers.mta import _common as c
 
 NAME = "Activehunter"
 
-_START = re.compile(r"^\s*-+\s*The following addresses had permanent fatal errors\s*-+", re.M)
+_START = re.compile(r"^[^\S\n]*-+\s*The following addresses had permanent fatal errors\s*-+", re.M)
 _RECIPIENT = re.compile(r"^>>>\s+[^<]*<([^>\s@]+@[^>\s]+)>\s*$")
 _REPLY = re.compile(r"^[0-9A-Za-z]")
 

@@ -12,7 +12,7 @@ NAME = "ApacheJames"
 
 _START = re.compile(r"^Error message below:\s*$", re.M)
 _DETAILS = re.compile(r"^Message details:\s*$", re.M)
-_RCPT = re.compile(r"^\s*RCPT TO:\s*(.+)$", re.M)
+_RCPT = re.compile(r"^[^\S\n]*RCPT TO:\s*(.+)$", re.M)
 
 
 def _is_james(mail: Mail) -> bool:

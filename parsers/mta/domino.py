@@ -11,8 +11,8 @@ from parsers.mta import _common as c
 NAME = "Domino"
 
 _SUBJECT = re.compile(r"^DELIVERY(?: |_)(?:FAILURE|NOTIFICATION: FAILURE)", re.I)
-_TO = re.compile(r"^\s*was not delivered to:\s*$", re.M | re.I)
-_BECAUSE = re.compile(r"^\s*because:\s*$", re.M | re.I)
+_TO = re.compile(r"^[^\S\n]*was not delivered to:\s*$", re.M | re.I)
+_BECAUSE = re.compile(r"^[^\S\n]*because:\s*$", re.M | re.I)
 _FORMAT_REASONS = (
     (
         c.USER_UNKNOWN,

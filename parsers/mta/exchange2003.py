@@ -15,17 +15,12 @@ MARKERS = (
     "the following recipient(s) could not be reached:",
 )
 
-_START = re.compile(
-    r"^\s*(?:Your message|did not reach the following recipient|"
-    r"The following recipient\(s\) could not be reached)",
-    re.M,
-)
 _RECIPIENTS = re.compile(
     r"did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:",
     re.I,
 )
 # "a@b on <date>" or "Name (SMTP=a@b) on <date>"
-_RECIPIENT = re.compile(r"^\s*(?:[^\s@]+@\S+?|[^=\n]{0,200}(?:SMTP|smtp)=([^\s@]+@\S+?))\s+on\s+\S.*$")
+_RECIPIENT = re.compile(r"^\s*+(?:[^\s@]+@\S+?|[^=\n]{0,200}(?:SMTP|smtp)=([^\s@]+@\S+?))\s+on\s+\S.*$")
 # MSEXCH:IMS:... (000C05A6): Exchange's own error code says why.
 _CODE = re.compile(r"\(([0-9A-F]{8})\)")
 _CODE_REASONS = {

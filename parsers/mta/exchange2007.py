@@ -25,7 +25,7 @@ _BARE_ADDRESS = re.compile(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
 # "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 ...'",
 # "3/09/2016 8:05:56 PM - Remote Server at host (10.1.1.3) returned '550 4.4.7 QUEUE.Expired; ...'"
 _DETAIL = re.compile(
-    r"^\s*(#\s*\d.*|.*\breturned\s+'.*|\d{3}[ -]\d\.\d+\.\d+ .*|.*[45]\d\d [45]\.\d\.\d+ .*)$"
+    r"^\s*+(#\s*\d.*|.*\breturned\s+'.*|\d{3}[ -]\d\.\d+\.\d+ .*|.*[45]\d\d [45]\.\d\.\d+ .*)$"
 )
 _RETURNED = re.compile(r"returned\s+'([^']*)'?")
 # Exchange's own error names after the status code say why.
@@ -76,7 +76,9 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         name = _NDR_NAME.search(diagnostic)
         reason = _NDR_REASONS.get(name.group(1)) if name else None
         server = re.search(
-            r"^\s*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)", text, re.M
+            r"^[^\S\n]*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)",
+            text,
+            re.M,
         )
         found.append(
             c.make(address, diagnostic, reason=reason, remote_mta=server.group(1).lower() if server else None)

@@ -10,7 +10,7 @@ from parsers.mta import _common as c
 
 NAME = "McAfee"
 
-_START = re.compile(r"-+\s*The following addresses had delivery problems\s*-+")
+_START = re.compile(r"(?<!-)-+\s*The following addresses had delivery problems\s*-+")
 _RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
 _UNKNOWN = re.compile(
     r"\b(?:Unknown user|User unknown|No such user|User not exist)\b|\bUser \([^()\s]+@[^()\s]+\) unknown",

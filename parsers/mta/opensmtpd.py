@@ -13,7 +13,7 @@ NAME = "OpenSMTPD"
 MARKERS = ("this is the mailer-daemon, please do not reply to this e",)
 
 _START = re.compile(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)
-_END = re.compile(r"^\s*Below is a copy of the original message:", re.M)
+_END = re.compile(r"^[^\S\n]*Below is a copy of the original message:", re.M)
 _RECIPIENT = re.compile(r"^([^\s@:]+@[^\s:]+):\s+(.*)$")
 _FORMAT_REASONS = (
     (c.EXPIRED, re.compile(r"^Envelope expired|^Delivery time expired", re.I)),

@@ -26,7 +26,7 @@ _SUBJECTS = re.compile(
     re.I,
 )
 _STARTS = re.compile(
-    r"This is the (?:mail system|Postfix program) at host|^\s*The (?:Postfix |mail system\b)"
+    r"This is the (?:mail system|Postfix program) at host|^[^\S\n]*The (?:Postfix |mail system\b)"
     r"|could not be delivered to one or more (?:recipients|destinations)",
     re.I | re.M,
 )

@@ -87,8 +87,8 @@ _COMMANDS = (
     ("CONN", re.compile(r"Connected to \S+ but greeting failed")),
     ("HELO", re.compile(r"Connected to \S+ but my name was rejected")),
     ("MAIL", re.compile(r"Connected to \S+ but sender was rejected")),
-    ("RCPT", re.compile(r"\S+ does not like recipient\.")),
-    ("DATA", re.compile(r"\S+ failed (?:on DATA command|after I sent the message)")),
+    ("RCPT", re.compile(r"(?<!\S)\S+ does not like recipient\.")),
+    ("DATA", re.compile(r"(?<!\S)\S+ failed (?:on DATA command|after I sent the message)")),
 )
 
 

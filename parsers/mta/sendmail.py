@@ -20,7 +20,7 @@ _FATAL = re.compile(
     r"-----\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-----", re.I
 )
 _ORIGINAL = re.compile(
-    r"^\s*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
+    r"^[^\S\n]*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
 )
 _SUBJECT = re.compile(
     r"^(?:Returned mail:|Warning: could not send message|Postmaster notify:|"
@@ -61,14 +61,14 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         action = "failed"
 
     transcript = text[transcript_at + len(_TRANSCRIPT) :] if transcript_at >= 0 else ""
-    transcript = re.split(r"\n\s*-----", transcript, maxsplit=1)[0]
+    transcript = re.split(r"\n[^\S\n]*-----", transcript, maxsplit=1)[0]
 
     # Recipients with their "(reason: ...)" and "(expanded from: ...)" lines. A program or file
     # ("|/usr/bin/procmail") has no address: the address it was expanded from is the recipient.
     order: dict[str, dict[str, str]] = {}
     if fatal is not None:
         section = text[fatal.end() :]
-        section = re.split(r"\n\s*-----", section, maxsplit=1)[0]
+        section = re.split(r"\n[^\S\n]*-----", section, maxsplit=1)[0]
         items: list[dict[str, str]] = []
         for line in section.split("\n"):
             if not line.strip():

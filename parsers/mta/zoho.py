@@ -11,7 +11,7 @@ from parsers.mta._providers import address_in, guarded, make, rcpt_refined
 NAME = "Zoho"
 
 _START = "This message was created automatically by mail delivery"
-_LINE = re.compile(r"^(\S+@\S+)\s+(.*ERROR_CODE\s*:.*)$")
+_LINE = re.compile(r"^(\S+)\s+(.*ERROR_CODE\s*:.*)$")  # (the caller checks the address)
 _EXPIRED = re.compile(r"^\[Status: [^,]*, Address: <([^>]+)>.*\]$")
 
 
