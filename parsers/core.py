@@ -21,7 +21,7 @@ from parsers import arf, attribution, autoreply, dsn, fallback, reasons, unsubsc
 from parsers import forwarded as forwarded_abuse
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
-from parsers.mail import Mail, decode_header_value, load
+from parsers.mail import Mail, decode_header_value, load, parser_error
 from parsers.model import Attribution, Event, MessageType, ParseResult
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -34,12 +34,13 @@ def parse(
     """Parse one raw RFC 5322 message. Never raises: problems become `defects`.
 
     `account_header` names the header the sending service puts in every message to say which
-    account sent it (read from the returned original into `ParseResult.attribution`).
+    account sent it (read from the returned original into `ParseResult.attribution`). An exception
+    of ours is among the defects, as a `parser_error`.
     """
     try:
         return _parse(raw, max_bytes, account_header)
     except Exception as exc:  # a defect of ours must not stop ingestion of the message
-        return ParseResult(message_type="unknown", defects=(f"parser error: {type(exc).__name__}",))
+        return ParseResult(message_type="unknown", defects=(parser_error("parsers.core", exc),))
 
 
 def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
@@ -188,16 +189,16 @@ def _evidence(
     try:
         return attribution.evidence(mail, original, account_header=account_header, mail_from=mail_from)
     except Exception as exc:
-        defects.append(f"parsers.attribution: {type(exc).__name__}")
+        defects.append(parser_error("parsers.attribution", exc))
         return None
 
 
 def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | None:
-    """Run one detector; a failure is a defect and counts as 'not this format'."""
+    """Run one detector; a failure is reported (a parser_error) and counts as 'not this format'."""
     try:
         return func(mail)
     except Exception as exc:
-        defects.append(f"{getattr(func, '__module__', '?')}: {type(exc).__name__}")
+        defects.append(parser_error(getattr(func, "__module__", "?"), exc))
         return None
 
 
@@ -205,19 +206,19 @@ def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]
     """The first MTA text detector that recognises the message, with its deliveries."""
     try:
         from parsers.mta import candidates
-    except Exception as exc:
-        defects.append(f"parsers.mta: {type(exc).__name__}")
-        return None, []
-    for module in candidates(mail):
-        try:
-            found = module.inquire(mail)
-        except Exception as exc:
-            defects.append(f"{getattr(module, 'NAME', module.__name__)}: {type(exc).__name__}")
-            continue
-        if found:
-            usable = [d for d in found if isinstance(d, Delivery) and d.recipient]
-            if usable:
-                return str(getattr(module, "NAME", module.__name__)), usable
+
+        for module in candidates(mail):
+            try:
+                found = module.inquire(mail)
+            except Exception as exc:
+                defects.append(parser_error(module.__name__, exc))
+                continue
+            if found:
+                usable = [d for d in found if isinstance(d, Delivery) and d.recipient]
+                if usable:
+                    return str(getattr(module, "NAME", module.__name__)), usable
+    except Exception as exc:  # (the registry or its prefilter)
+        defects.append(parser_error("parsers.mta", exc))
     return None, []
 
 
@@ -455,7 +456,7 @@ def _iso_date(value: object) -> str | None:
         return None
     try:
         when = _parse_date(decode_header_value(value))
-    except Exception:
+    except (ValueError, TypeError, IndexError, OverflowError):  # (what email.utils raises on junk)
         return None
     if when is None:
         return None

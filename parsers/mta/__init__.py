@@ -2,7 +2,9 @@
 
 Each module exposes `NAME: str` and `inquire(mail: Mail) -> list[Delivery] | None`: None (or an
 empty list) when the message is not in its format, otherwise one Delivery per failed recipient.
-`inquire` must be cheap to reject (check a header or subject first) and must never raise.
+`inquire` must be cheap to reject (check a header or subject first) and must not raise: an
+exception is a bug, which `parsers.parse` reports as a `parser_error` defect (the tests look for
+one) before it goes on with the next detector.
 DETECTORS is the explicit order in which they are tried; the first non-empty answer wins.
 
 A module may also declare prefilter markers, for a format whose own rejection is costly (a
@@ -146,12 +148,7 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     for module, markers, headers in _GATED:
         if markers is not None and prefilter:
             if hay is None:
-                try:
-                    hay = haystack(mail)
-                except Exception:  # no prefilter then: every detector reads the message itself
-                    prefilter = False
-                    yield module
-                    continue
+                hay = haystack(mail)
             for marker, word in markers:  # (a plain loop: no generator per detector and message)
                 if word is not None:
                     if words is None:

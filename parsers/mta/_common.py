@@ -73,17 +73,15 @@ def _fold(text: str) -> str:
 
 
 def detector(func: Inquire) -> Inquire:
-    """Wrap an inquire function so that it never raises and never returns an empty list."""
+    """Wrap an inquire function so that it never returns an empty list nor too many recipients.
+    (An exception is left to `parsers.parse`, which reports it: a bug is not "not my format".)"""
 
     @functools.wraps(func)
-    def safe(mail: Mail) -> list[Delivery] | None:
-        try:
-            found = func(mail)
-        except Exception:
-            return None
+    def bounded(mail: Mail) -> list[Delivery] | None:
+        found = func(mail)
         return found[:MAX_RECIPIENTS] if found else None
 
-    return safe
+    return bounded
 
 
 def sweep(text: str) -> str:

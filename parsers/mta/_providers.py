@@ -287,13 +287,11 @@ def rcpt_refined(delivery: Delivery) -> Delivery:
 
 
 def guarded(func: Callable[[Mail], list[Delivery] | None]) -> Callable[[Mail], list[Delivery] | None]:
-    """Detectors never raise: a failure inside one is the same as "not my format"."""
+    """Keep the deliveries with an address, refined. (An exception is left to `parsers.parse`,
+    which reports it: a bug is not "not my format".)"""
 
     def wrapper(mail: Mail) -> list[Delivery] | None:
-        try:
-            found = func(mail)
-        except Exception:
-            return None
+        found = func(mail)
         if not found:
             return None
         kept = [rcpt_refined(d) for d in found if d.recipient and "@" in d.recipient]

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from parsers import DEFAULT_MAX_BYTES, parse
+from parsers.mail import PARSER_ERROR
 from parsers.reasons import REASONS
 
 HERE = Path(__file__).parent
@@ -30,6 +31,7 @@ def expected_for(case: Path) -> dict[str, Any]:
 
 def assert_events(case: Path, raw: bytes) -> None:
     result = parse(raw)
+    assert not [d for d in result.defects if d.startswith(PARSER_ERROR)], result.defects
     want = expected_for(case)
     got = [e.to_dict() for e in result.events]
     assert [e["recipient"] for e in got] == [e["recipient"] for e in want["events"]], result
