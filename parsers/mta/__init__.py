@@ -11,7 +11,8 @@ A module may also declare prefilter markers, for a format whose own rejection is
 pattern search over the body): `MARKERS: tuple[str, ...]`, lower-case strings of which at least one
 appears, case-insensitively, in the subject, the From or the report text before the attached
 original (`_common.before_original(mail)`) of every message the detector accepts; and optionally
-`MARKER_HEADERS: tuple[str, ...]`, header names whose presence alone lets the detector run.
+`MARKER_HEADERS: tuple[str, ...]`, header names whose presence alone lets the detector run (a
+detector gated on a header alone declares only these).
 `candidates()` skips a detector whose markers are all absent without running its code: the markers
 must cover every accept path of `inquire` (a phrase the format always prints where the detector
 looks for it, the header it is gated on), or the detector must not declare any.
@@ -110,7 +111,9 @@ def _inner_word(marker: str) -> str | None:
 
 def _markers(module: ModuleType) -> tuple[tuple[str, str | None], ...] | None:
     markers = getattr(module, "MARKERS", None) or None
-    return None if markers is None else tuple((m, _inner_word(m)) for m in markers)
+    if markers is None:  # (gated on headers alone, or not gated)
+        return () if getattr(module, "MARKER_HEADERS", ()) else None
+    return tuple((m, _inner_word(m)) for m in markers)
 
 
 # Each detector with its prefilter markers (and their inner words) and marker headers (None:

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Activehunter"
+# Prefilter markers (parsers.mta.candidates): X-AHMAILID is the gate.
+MARKER_HEADERS = ("X-AHMAILID",)
 
 _START = re.compile(r"^[^\S\n]*-+\s*The following addresses had permanent fatal errors\s*-+", re.M)
 _RECIPIENT = re.compile(r"^>>>\s+[^<]*<([^>\s@]+@[^>\s]+)>\s*$")

@@ -9,6 +9,9 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Amavis"
+# Prefilter markers (parsers.mta.candidates): the From, a subject or X-Mailer is the gate.
+MARKERS = ("content-filter at", "considered unsolicited bulk email", "virus (", "banned ")
+MARKER_HEADERS = ("X-Mailer",)
 
 _START = re.compile(r"^A message from <[^>]*> to:\s*$", re.M)
 _RECIPIENT = re.compile(r"^->\s*([^\s@]+@\S+)\s*$")

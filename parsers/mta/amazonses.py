@@ -10,6 +10,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, first_reason, from_dsn_parts, from_dsn_text, guarded, make
 
 NAME = "AmazonSES"
+# Prefilter markers (parsers.mta.candidates): a header or the From is the gate.
+MARKERS = ("amazonaws.com", "amazonses.com")
+MARKER_HEADERS = ("x-amz-sns-message-id", "X-AWS-Outgoing", "X-SES-Outgoing")
 
 _STARTS = ("The following message to <", "An error occurred while trying to deliver the mail ")
 _PHRASES = {"expired": ("Delivery expired",)}

@@ -7,6 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import DsnBlock, first_reason, from_dsn_parts, from_dsn_text, guarded
 
 NAME = "Aol"
+# Prefilter markers (parsers.mta.candidates): X-AOL-IP is the gate.
+MARKER_HEADERS = ("X-AOL-IP",)
 
 _PHRASES = {
     "host_unknown": ("Host or domain name not found",),

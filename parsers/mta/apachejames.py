@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "ApacheJames"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("error message below:",)
 
 _START = re.compile(r"^Error message below:\s*$", re.M)
 _DETAILS = re.compile(r"^Message details:\s*$", re.M)

@@ -9,6 +9,15 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Courier"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = (
+    "running the courier mail server",
+    "your message to the following recipients cannot be delivered:",
+    "your message to the following recipients has been delayed",
+    "undeliverable mail",
+    "delayed mail",
+    "delays in delivering your message",
+)
 
 _SUBJECT = re.compile(r"^(?:NOTICE: mail delivery status\.|WARNING: delayed mail\.)", re.I)
 _START = re.compile(

@@ -9,6 +9,13 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Domino"
+# Prefilter markers (parsers.mta.candidates): _SUBJECT is the gate.
+MARKERS = (
+    "delivery failure",
+    "delivery_failure",
+    "delivery notification: failure",
+    "delivery_notification: failure",
+)
 
 _SUBJECT = re.compile(r"^DELIVERY(?: |_)(?:FAILURE|NOTIFICATION: FAILURE)", re.I)
 _TO = re.compile(r"^[^\S\n]*was not delivered to:\s*$", re.M | re.I)

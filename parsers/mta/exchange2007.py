@@ -9,6 +9,14 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Exchange2007"
+# Prefilter markers (parsers.mta.candidates): _MARKERS must be in the report.
+MARKERS = (
+    "microsoft exchange",
+    "diagnostic information for administrators",
+    "generating server:",
+    "resolver.",
+    "remote server returned",
+)
 
 _SUBJECT = re.compile(
     r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|Onbestelbaar|"

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "FML"
+# Prefilter markers (parsers.mta.candidates): X-MLServer is the gate.
+MARKER_HEADERS = ("X-MLServer",)
 
 _END = re.compile(r"Original mail as follows:")
 _BRACKETED = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")

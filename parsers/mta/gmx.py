@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, command_in, guarded, make, rcpt_refined, status_in
 
 NAME = "GMX"
+# Prefilter markers (parsers.mta.candidates): X-GMX-Antispam is the gate.
+MARKER_HEADERS = ("X-GMX-Antispam",)
 
 _BOUNDARIES = ("--- The header of the original message is following. ---",)
 _START = "This message was created automatically by mail delivery software"

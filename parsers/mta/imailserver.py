@@ -9,6 +9,9 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "IMailServer"
+# Prefilter markers (parsers.mta.candidates): the subject or X-Mailer is the gate.
+MARKERS = ("undeliverable mail",)
+MARKER_HEADERS = ("X-Mailer",)
 
 _END = re.compile(r"^Original message follows\.", re.M)
 # "Unknown user: kijitora@example.com"

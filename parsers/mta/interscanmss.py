@@ -9,6 +9,13 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "InterScanMSS"
+# Prefilter markers (parsers.mta.candidates): the From or a subject is the gate.
+MARKERS = (
+    "interscan",
+    "mail could not be delivered",
+    "メッセージを配信できません。",
+    "メール配信に失敗しました",
+)
 
 _SUBJECTS = ("Mail could not be delivered", "メッセージを配信できません。", "メール配信に失敗しました")
 _UNABLE = re.compile(

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MailFoundry"
+# Prefilter markers (parsers.mta.candidates): the subject is the gate.
+MARKERS = ("message delivery has failed",)
 
 _RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<([^>@]+@[^>]+)>", re.M)
 _REASON = "Delivery failed for the following reason:"

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MailMarshalSMTP"
+# Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the report.
+MARKERS = ("the following recipients were affected:",)
 
 _REASON = re.compile(r"^Could not be delivered because of\s*$", re.M)
 _RECIPIENTS = re.compile(r"^The following recipients were affected:", re.M)

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "McAfee"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("the following addresses had delivery problems",)
 
 _START = re.compile(r"(?<!-)-+\s*The following addresses had delivery problems\s*-+")
 _RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MessageLabs"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("i was unable to deliver your message to the following addresses:",)
 
 _START = re.compile(r"I was unable to deliver your message to the following addresses:")
 _END = re.compile(r"^The message (?:subject|date|identifier) was:|^Reporting-MTA:", re.M)

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "mFILTER"
+# Prefilter markers (parsers.mta.candidates): X-Mailer is the gate.
+MARKER_HEADERS = ("X-Mailer",)
 
 _SERVER = "-------server message"
 _COMMAND = "-------SMTP command"

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Mimecast"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("this is a delivery failure notification message indicating that",)
 
 _START = re.compile(r"This is a delivery failure notification message indicating that", re.I)
 _ADDRESS = re.compile(r"an email you addressed to email address\s*:\s*\n\s*--\s*(\S+)", re.I)

@@ -7,6 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import DsnBlock, first_reason, from_dsn_parts, from_dsn_text, guarded
 
 NAME = "ReceivingSES"
+# Prefilter markers (parsers.mta.candidates): X-SES-Outgoing is the gate.
+MARKER_HEADERS = ("X-SES-Outgoing",)
 
 # The texts of SES receipt-rule bounce actions (Rule sets / Actions / Bounce template).
 _PHRASES = {

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "SurfControl"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("your message could not be sent.",)
 
 _START = re.compile(r"^Your message could not be sent\.", re.M)
 _END = re.compile(r"^--- Message non-deliverable\.", re.M)

@@ -7,6 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, guarded, make
 
 NAME = "Verizon"
+# Prefilter markers (parsers.mta.candidates): the From is the gate.
+MARKERS = ("post_master@vtext.com", ".vzwpix.com")
 
 
 @guarded

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "X3"
+# Prefilter markers (parsers.mta.candidates): _START must be in the report.
+MARKERS = ("this is an automatically generated delivery status notification.",)
 
 _START = re.compile(r"This is an automatically generated Delivery Status Notification\.")
 _RECIPIENT = re.compile(r"^\s+\*\s*([^\s@]+@\S+)\s*$")

@@ -9,6 +9,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, guarded, make, rcpt_refined
 
 NAME = "Zoho"
+# Prefilter markers (parsers.mta.candidates): X-ZohoMail is the gate.
+MARKER_HEADERS = ("X-ZohoMail",)
 
 _START = "This message was created automatically by mail delivery"
 _LINE = re.compile(r"^(\S+)\s+(.*ERROR_CODE\s*:.*)$")  # (the caller checks the address)
