@@ -11,7 +11,8 @@ cut reported as a defect:
 - at most MAX_LINES lines are parsed;
 - the message is cut before the line that declares its (MAX_CONTAINERS + 1)th multipart/* or
   message/* part, which bounds the nesting and the boundaries tried on a line;
-- feeding stops once MAX_PARTS parts were made (checked every CHUNK bytes);
+- feeding stops once MAX_PARTS parts were made (checked every CHUNK bytes), and a part keeps its
+  first MAX_HEADERS headers (each header lookup scans them all);
 - a boundary longer than MAX_BOUNDARY is not split on (RFC 2046 allows 70 characters), and a
   header's parameters are read from its first MAX_PARAMS_CHARS characters.
 
@@ -30,6 +31,7 @@ from typing import Any
 MAX_LINES = 100_000  # a 7 MB base64 attachment; the reports come before any attachment
 MAX_CONTAINERS = 32  # a report, its original and the original's own parts need under ten
 MAX_PARTS = 1000  # parts and delivery-status blocks (one per recipient)
+MAX_HEADERS = 1000  # of one part (a long Received chain is a hundred)
 CHUNK = 8192
 MAX_BOUNDARY = 200  # RFC 2046: at most 70; some slack for the software that ignores that
 MAX_PARAMS_CHARS = 4096
@@ -43,9 +45,23 @@ class OverlongBoundaryDefect(email.errors.MessageDefect):
     """A multipart's boundary is longer than MAX_BOUNDARY: the part is kept whole."""
 
 
+class TooManyHeadersDefect(email.errors.MessageDefect):
+    """A part has more than MAX_HEADERS headers: the rest are dropped."""
+
+
 class Part(Message):
-    """A Message whose parameters are read from a bounded prefix of their header and whose
-    over-long boundary is not split on (the parser then keeps the body as one payload)."""
+    """A Message that keeps at most MAX_HEADERS headers, whose parameters are read from a bounded
+    prefix of their header and whose over-long boundary is not split on (the parser then keeps the
+    body as one payload)."""
+
+    _dropped = False  # (a header past MAX_HEADERS was dropped)
+
+    def set_raw(self, name: str, value: Any) -> None:
+        if len(self) < MAX_HEADERS:
+            super().set_raw(name, value)
+        elif not self._dropped:
+            self._dropped = True
+            self.defects.append(TooManyHeadersDefect(f"kept the first {MAX_HEADERS}"))
 
     def get_param(
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
@@ -117,4 +133,6 @@ def parse_bytes(raw: bytes) -> tuple[Message, list[str]]:
         for defect in item.defects:
             if isinstance(defect, OverlongBoundaryDefect):
                 defects.append(f"over-long MIME boundary ({defect}): part not split")
+            elif isinstance(defect, TooManyHeadersDefect):
+                defects.append(f"too many headers in a part: {defect}")
     return message, defects
