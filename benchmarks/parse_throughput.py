@@ -1,13 +1,23 @@
-"""Parser throughput: messages per second over a folder of messages, against flufl.bounce and bare
-`email.message_from_bytes` on the same list in the same process (figures printed, never asserted).
+"""Parser throughput: messages per second over a folder of messages, in process against flufl.bounce
+and bare `email.message_from_bytes` on the same list, then the whole `bounceback parse --json
+--jobs 1` process over the same files on disk, then hostile messages (figures printed, never
+asserted).
 
-    .venv/bin/python benchmarks/parse_throughput.py [FOLDER] [--repeat 10] [--profile]
+    .venv/bin/python benchmarks/parse_throughput.py [FOLDER] [--repeat 10] [--copies 1]
+        [--hostile-mb 10] [--profile]
 
 FOLDER defaults to the dev corpus (../shared/corpus/dev); every file under it that is not a label
-or licence file counts as one message. The list is read into memory first, then each contender
-runs over it `--repeat` times, interleaved round by round; each figure is the contender's fastest
-round (the machine is shared: ratios within one run are what to compare).
-A baseline that raises on a message is counted (the count is printed), not fatal.
+or licence file counts as one message. `--copies N` takes each message N times (written N times
+to a temporary folder for the process): start-up weighs less on a larger set. The list is read into
+memory first, then each contender runs over it `--repeat` times, interleaved round by round; each
+figure is the contender's fastest round (the machine is shared: ratios within one run are what to
+compare). The process runs once per round, its output thrown away; its figure includes start-up.
+A baseline that raises on a message is counted (the count is printed), not fatal. Sisimai (Perl) is
+not run: it is not installed here.
+
+The hostile rows parse one message of `--hostile-mb` megabytes (default: the default size limit) of
+each shape in tests/parsers/hostile.py: best of three, wall time and the defects that say what
+was cut.
 """
 
 from __future__ import annotations
@@ -18,23 +28,36 @@ import email
 import email.policy
 import logging
 import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from parsers import parse
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from parsers import DEFAULT_MAX_BYTES, parse
+from tests.parsers.hostile import HOSTILE, MB
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 SKIP_SUFFIXES = {".jsonl", ".json", ".md", ".txt"}
+OURS = "bounceback parsers.parse"
+FLUFL = "flufl.bounce all_failures"
+PROCESS = "bounceback parse --json --jobs 1"
 
 
-def load_messages(folder: Path) -> list[bytes]:
-    paths = sorted(
+def message_paths(folder: Path) -> list[Path]:
+    return sorted(
         p
         for p in folder.rglob("*")
         if p.is_file() and p.suffix not in SKIP_SUFFIXES and p.name not in ("LICENSE", "README")
     )
-    return [p.read_bytes() for p in paths]
+
+
+def load_messages(folder: Path) -> list[bytes]:
+    return [p.read_bytes() for p in message_paths(folder)]
 
 
 def stdlib_only(raw: bytes) -> object:
@@ -52,16 +75,43 @@ def flufl_bounce(raw: bytes) -> object:
     try:
         return all_failures(email.message_from_bytes(raw, policy=email.policy.compat32))
     except Exception:
-        FAILURES.setdefault("flufl.bounce all_failures", set()).add(id(raw))
+        FAILURES.setdefault(FLUFL, set()).add(id(raw))
         return None
+
+
+def flufl_installed() -> bool:
+    try:
+        import flufl.bounce  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def ours(raw: bytes) -> object:
     return parse(raw)
 
 
+def cli_command() -> list[str]:
+    """The installed `bounceback` script beside this interpreter (else `python -m service.cli`)."""
+    script = shutil.which("bounceback", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "service.cli"]
+
+
+def process_run(paths: list[str]) -> Callable[[], None]:
+    """One run of the command line over the files (output to /dev/null, which must succeed)."""
+    command = [*cli_command(), "parse", "--json", "--jobs", "1", *paths]
+
+    def run() -> None:
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+
+    return run
+
+
 def rates(
-    contenders: dict[str, Callable[[bytes], object]], messages: list[bytes], repeat: int
+    contenders: dict[str, Callable[[bytes], object]],
+    processes: dict[str, Callable[[], None]],
+    messages: list[bytes],
+    repeat: int,
 ) -> dict[str, float]:
     """Messages per second of each contender. The rounds are interleaved (every contender runs once
     over the list per round) so that the load of a shared machine weighs on all of them alike; a
@@ -69,39 +119,87 @@ def rates(
     for func in contenders.values():
         for raw in messages[:5]:  # warm up imports and regex caches
             func(raw)
-    best = dict.fromkeys(contenders, float("inf"))
+    best = dict.fromkeys([*contenders, *processes], float("inf"))
     for _ in range(repeat):
         for name, func in contenders.items():
             start = time.perf_counter()
             for raw in messages:
                 func(raw)
             best[name] = min(best[name], time.perf_counter() - start)
+        for name, run in processes.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
     return {name: len(messages) / seconds for name, seconds in best.items()}
 
 
+def start_up() -> float:
+    """Seconds the command line takes over no message at all (best of five)."""
+    with tempfile.TemporaryDirectory() as empty:
+        run = process_run([empty])
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - start)
+    return best
+
+
+def hostile_rows(size: int) -> None:
+    print(f"\nhostile messages of {size / MB:.1f} MB (parse, best of 3; what was cut)")
+    for name, build in HOSTILE.items():
+        raw = build(size)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            result = parse(raw)
+            best = min(best, time.perf_counter() - start)
+        cuts = "; ".join(result.defects)
+        print(f"  {name:28s} {len(raw) / MB:5.1f} MB {best * 1000:8.1f} ms  {cuts[:110]}")
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--copies", type=int, default=1, help="take each message N times")
+    ap.add_argument("--hostile-mb", type=float, default=DEFAULT_MAX_BYTES / MB, help="0: no hostile rows")
     ap.add_argument("--profile", action="store_true", help="print the parser's top functions")
     args = ap.parse_args()
-    messages = load_messages(args.folder)
+    paths = message_paths(args.folder)
+    if not paths:
+        raise SystemExit(f"no messages under {args.folder}")
     # flufl.bounce logs each detector exception with its traceback before raising it again
     logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
-    if not messages:
-        raise SystemExit(f"no messages under {args.folder}")
-    print(f"{len(messages)} messages x {args.repeat} from {args.folder}")
-    contenders: dict[str, Callable[[bytes], object]] = {
-        "email.message_from_bytes": stdlib_only,
-        "flufl.bounce all_failures": flufl_bounce,
-        "bounceback parsers.parse": ours,
-    }
-    results = rates(contenders, messages, args.repeat)
-    ours_rate = results["bounceback parsers.parse"]
+    with tempfile.TemporaryDirectory() as tmp:
+        messages = [p.read_bytes() for p in paths] * args.copies
+        files = [str(p) for p in paths]
+        if args.copies > 1:  # the same messages, written once per copy
+            files = []
+            for n, raw in enumerate(messages):
+                target = Path(tmp) / f"{n:06d}.eml"
+                target.write_bytes(raw)
+                files.append(str(target))
+        print(f"{len(messages)} messages x {args.repeat} rounds from {args.folder} ({args.copies} copies)")
+        contenders: dict[str, Callable[[bytes], object]] = {"email.message_from_bytes": stdlib_only}
+        if flufl_installed():
+            contenders[FLUFL] = flufl_bounce
+        else:
+            print(f"{FLUFL}: not installed (pip install -e '.[bench]'), not run")
+        contenders[OURS] = ours
+        results = rates(contenders, {PROCESS: process_run(files)}, messages, args.repeat)
+    print(f"{'':34s} {'msgs/s':>9s}   {'parse/this':>10s}   {'process/this':>12s}")
     for name, value in results.items():
         failed = len(FAILURES.get(name, ()))
         note = f"   raised on {failed} of {len(messages)} messages" if failed else ""
-        print(f"{name:28s} {value:9.0f} msgs/s   parse/this = {ours_rate / value:5.2f}{note}")
+        kind = "(process, files on disk)" if name == PROCESS else "(in process)"
+        print(
+            f"{name:34s} {value:9.0f}   {results[OURS] / value:10.2f}   {results[PROCESS] / value:12.2f}"
+            f"   {kind}{note}"
+        )
+    print(f"command-line start-up (no message): {start_up() * 1000:.0f} ms; Sisimai: not installed, not run")
+    if args.hostile_mb > 0:
+        hostile_rows(int(args.hostile_mb * MB))
     if args.profile:
         prof = cProfile.Profile()
         prof.runcall(lambda: [parse(raw) for raw in messages])
