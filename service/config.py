@@ -13,8 +13,14 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="BOUNCEBACK_", extra="ignore")
 
-    # Storage
+    # Storage, and the bounds on every wait for it (a database that stops answering must not hang
+    # anything: see service/db.py and service/api/database_calls.py)
     database_url: str = "sqlite:///./bounceback.db"
+    database_connect_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
+    # PostgreSQL's statement_timeout on every connection; SQLite's busy timeout (the wait for the
+    # write lock). Migrations run without it.
+    database_statement_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
+    database_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
 
     # Policy
     soft_bounce_threshold: int = Field(default=5, ge=1)
@@ -28,6 +34,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8025, ge=1, le=65535)
     max_bulk_addresses: int = Field(default=10_000, ge=1)
     max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)  # one CSV/JSON import request
+    # The longest a call waits for its database work before it answers 503 (imports get more
+    # per row); the work itself may still finish, and a retry is safe (every write is idempotent).
+    api_database_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
 
     # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
     instance: str = "default"

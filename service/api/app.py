@@ -11,19 +11,19 @@ import structlog
 from fastapi import FastAPI, HTTPException
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import metrics
 from service.api import problems
 from service.api.auth import SECURITY_SCHEME
-from service.api.lookup_gate import LookupGate
+from service.api.database_calls import DatabaseCalls
 from service.api.routes import events, health, messages, suppressions
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.app.apikeys import KeyCache
 from service.config import Settings
-from service.store.db import Database, DatabaseUnavailable
+from service.store.db import Database, DatabaseUnavailable, database_timeouts, make_engine
 
 log = structlog.get_logger("bounceback.api")
 
@@ -118,14 +118,7 @@ def _lookup_engine(database: Database) -> Engine:
     replaces the whole pool). SQLite has no round trips to save."""
     if database.is_sqlite:
         return database.engine
-    return create_engine(
-        database.url,
-        isolation_level="AUTOCOMMIT",
-        pool_pre_ping=False,
-        pool_size=10,
-        max_overflow=20,
-        connect_args={"connect_timeout": 5},
-    )
+    return make_engine(database.url, database.timeouts, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
 
 
 class Background(Protocol):
@@ -150,8 +143,9 @@ def create_app(
     unreachable database does not stop start-up: calls answer 503 until it is back.
     """
     owns_db = db is None
-    database = db if db is not None else Database(settings.database_url)
+    database = db if db is not None else Database(settings.database_url, database_timeouts(settings))
     lookup_engine = _lookup_engine(database)
+    database_calls = DatabaseCalls(settings.api_database_timeout_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -169,6 +163,7 @@ def create_app(
         finally:
             if work is not None:
                 work.shutdown(BACKGROUND_JOIN_SECONDS)
+            database_calls.shutdown()
             if lookup_engine is not database.engine:
                 lookup_engine.dispose()
             if owns_db:
@@ -192,7 +187,8 @@ def create_app(
         else database.engine.execution_options(isolation_level="AUTOCOMMIT")
     )
     app.state.reads = sessionmaker(app.state.read_engine)
-    app.state.lookup_gate = LookupGate(lookup_engine)
+    app.state.lookup_engine = lookup_engine
+    app.state.database_calls = database_calls
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.relay = None
     problems.install(app)

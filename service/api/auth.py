@@ -8,9 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
 
-from service.api.lookup_gate import LookupGate
+from service.api.database_calls import DatabaseCalls
 from service.api.problems import Problem
 from service.app.apikeys import Caller, KeyCache, verify_key
 from service.config import Settings
@@ -48,13 +47,21 @@ async def get_read_engine(request: Request) -> Engine:
     return engine
 
 
-async def get_lookup_gate(request: Request) -> LookupGate:
-    gate: LookupGate = request.app.state.lookup_gate
-    return gate
+async def get_lookup_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.lookup_engine
+    return engine
+
+
+async def get_database_calls(request: Request) -> DatabaseCalls:
+    calls: DatabaseCalls = request.app.state.database_calls
+    return calls
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]
-LookupGateDep = Annotated[LookupGate, Depends(get_lookup_gate)]
+# Every database call a route makes goes through this (off the event loop, under a deadline).
+DatabaseCallsDep = Annotated[DatabaseCalls, Depends(get_database_calls)]
+# The engine of the single lookup every send makes (PostgreSQL: its own autocommit pool).
+LookupEngineDep = Annotated[Engine, Depends(get_lookup_engine)]
 # Sessions for reads that need no transaction (lookups, lists, the feed): autocommit, so a lookup
 # on PostgreSQL is one round trip instead of BEGIN, SELECT and ROLLBACK.
 ReadsDep = Annotated[sessionmaker[Session], Depends(get_reads)]
@@ -83,7 +90,8 @@ async def authenticate(request: Request) -> Caller:
     cache: KeyCache = request.app.state.key_cache
     caller = cache.get(key)
     if caller is None:
-        caller = await run_in_threadpool(_verify, request.app.state.db, key)
+        calls: DatabaseCalls = request.app.state.database_calls
+        caller = await calls.run(_verify, request.app.state.db, key)
         if caller is None:
             raise Problem(
                 401, "the API key is not valid or was revoked", slug="unauthorized", headers=_CHALLENGE

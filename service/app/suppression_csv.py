@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,19 +41,27 @@ class Row:
 
 def export_lines(pages: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
     """The header, then the entries of each page as one chunk of CSV text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    yield header_line()
     for page in pages:
-        for item in page:
-            writer.writerow(
-                [item["address"], item["reason"], iso_z_or_none(item["since"]) or "", item["note"] or ""]
-            )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
+        yield page_lines(page)
+
+
+def header_line() -> str:
+    return _csv_text([COLUMNS])
+
+
+def page_lines(page: list[dict[str, Any]]) -> str:
+    """The entries of one page as CSV text (for a stream that reads its pages itself)."""
+    return _csv_text(
+        [item["address"], item["reason"], iso_z_or_none(item["since"]) or "", item["note"] or ""]
+        for item in page
+    )
+
+
+def _csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
 
 
 def read_rows(lines: Iterable[str]) -> Iterator[Row]:

@@ -6,7 +6,7 @@ import sys
 from typing import NoReturn
 
 from service.config import Settings, SettingsError, load_settings
-from service.store.db import Database, DatabaseUnavailable, open_database
+from service.store.db import Database, DatabaseUnavailable, database_timeouts, open_database
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -23,6 +23,6 @@ def settings_or_exit() -> Settings:
 
 def database_or_exit(settings: Settings) -> Database:
     try:
-        return open_database(settings.database_url)
+        return open_database(settings.database_url, timeouts=database_timeouts(settings))
     except DatabaseUnavailable as exc:
         fail(str(exc))

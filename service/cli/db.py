@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from service.cli.common import fail, settings_or_exit
-from service.store.db import Database, DatabaseUnavailable
+from service.store.db import Database, DatabaseUnavailable, database_timeouts
 
 
 def register(sub: Any) -> None:
@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
 def upgrade(args: argparse.Namespace) -> int:
     del args
     settings = settings_or_exit()
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, database_timeouts(settings))
     try:
         db.upgrade()
     except DatabaseUnavailable as exc:

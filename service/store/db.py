@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import migrations
+from service.config import Settings
 
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
 
@@ -28,24 +32,82 @@ def is_database_outage(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError | InterfaceError | DatabaseUnavailable)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets readers (the API) run while a writer (ingest) holds the lock; busy_timeout makes a
-    # second writer wait instead of failing at once.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Bounds on every wait for the database, in seconds (the BOUNCEBACK_DATABASE_*_TIMEOUT_SECONDS
+    settings; the defaults are theirs)."""
+
+    connect: float = 5.0  # opening a connection
+    statement: float = 30.0  # one statement (PostgreSQL), the wait for the write lock (SQLite)
+    pool: float = 5.0  # the wait for a free pooled connection
 
 
-def make_engine(url: str) -> Engine:
+def database_timeouts(settings: Settings) -> Timeouts:
+    return Timeouts(
+        connect=settings.database_connect_timeout_seconds,
+        statement=settings.database_statement_timeout_seconds,
+        pool=settings.database_pool_timeout_seconds,
+    )
+
+
+def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers (the API) run while a writer (ingest) holds the lock; busy_timeout makes
+        # a second writer wait for the lock, for that long, instead of failing at once.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        cursor.close()
+
+    return on_connect
+
+
+def postgresql_connect_args(timeouts: Timeouts) -> dict[str, Any]:
+    """libpq parameters that bound every wait on a PostgreSQL connection.
+
+    The server cancels a statement that runs longer than `statement`. A server or network that
+    goes silent is only noticed by the client: keepalives find a dead peer on an idle connection,
+    and tcp_user_timeout drops one whose sent data stays unacknowledged (a partition mid-query).
+    A peer that acknowledges but never answers (a stalled proxy) is bounded above this layer, by
+    the caller's deadline (the API's, see service/api/database_calls.py).
+    """
+    statement_ms = int(timeouts.statement * 1000)
+    return {
+        # libpq counts whole seconds and treats anything below 2 as 2.
+        "connect_timeout": max(2, math.ceil(timeouts.connect)),
+        "options": f"-c statement_timeout={statement_ms}",
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        "tcp_user_timeout": statement_ms + int(timeouts.connect * 1000),
+    }
+
+
+def make_engine(url: str, timeouts: Timeouts | None = None, **options: Any) -> Engine:
+    """An engine whose every connection carries `timeouts`; `options` go to create_engine."""
+    timeouts = timeouts or Timeouts()
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        in_memory = make_url(url).database in (None, "", ":memory:")
+        if not in_memory:  # an in-memory database has one connection per thread, no queue to wait in
+            options = {"pool_timeout": timeouts.pool, **options}
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": timeouts.statement}, **options
+        )
+        event.listen(engine, "connect", _sqlite_pragmas(int(timeouts.statement * 1000)))
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"connect_timeout": 5}
+        url,
+        **{
+            "pool_pre_ping": True,
+            "pool_size": 10,
+            "max_overflow": 20,
+            "pool_timeout": timeouts.pool,
+            "connect_args": postgresql_connect_args(timeouts),
+            **options,
+        },
     )
 
 
@@ -61,9 +123,10 @@ def alembic_config(url: str) -> Any:
 class Database:
     """Owns the engine. `transaction()` is the one place that commits."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, timeouts: Timeouts | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.timeouts = timeouts or Timeouts()
+        self.engine = make_engine(url, self.timeouts)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -104,6 +167,10 @@ class Database:
         self.check()
         try:
             with self.engine.begin() as conn:
+                if not self.is_sqlite:
+                    # A migration may rewrite a large table: the per-statement bound is for the
+                    # service's own work, not for this (LOCAL: it ends with the transaction).
+                    conn.execute(text("SET LOCAL statement_timeout = 0"))
                 cfg = alembic_config(self.url)
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
@@ -114,9 +181,9 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool | None = None) -> Database:
+def open_database(url: str, *, migrate: bool | None = None, timeouts: Timeouts | None = None) -> Database:
     """Open the database; the embedded SQLite default is migrated on first use."""
-    db = Database(url)
+    db = Database(url, timeouts)
     if migrate is None:
         migrate = db.is_sqlite
     if migrate:
@@ -133,8 +200,6 @@ def first_line(exc: BaseException) -> str:
 
 def _safe_url(url: str) -> str:
     """The URL without its password, for messages and logs."""
-    from sqlalchemy.engine import make_url
-
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:

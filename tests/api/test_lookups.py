@@ -4,15 +4,12 @@ and stops its background work with its lifespan."""
 from __future__ import annotations
 
 import threading
-import time
 
-import pytest
 from fastapi.testclient import TestClient
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.api import create_app
-from service.api.lookup_gate import LookupGate
 from service.app.lookups import decode_cursor, encode_cursor
 from service.domain.addresses import InvalidAddress, normalize_address, normalize_for_lookup
 from service.store.db import Database
@@ -60,30 +57,3 @@ def test_the_lifespan_starts_and_stops_the_background_work(tmp_path) -> None:  #
     started[0].join(30)
     assert not started[0].is_alive()
     db.dispose()
-
-
-def test_the_lookup_gate_leaves_the_event_loop_after_a_failure_until_reads_are_fast_again() -> None:
-    import asyncio
-
-    # A generous line between fast and slow: a thread hop on a loaded machine stays well under it.
-    gate = LookupGate(slow_seconds=0.5)
-    loop_thread = threading.get_ident()
-
-    def where() -> int:
-        return threading.get_ident()
-
-    def broken() -> int:
-        raise OSError("database gone")
-
-    async def scenario() -> list[object]:
-        seen: list[object] = [await gate.run(where) == loop_thread]
-        with pytest.raises(OSError):
-            await gate.run(broken)
-        seen.append(gate.inline)
-        seen.append(await gate.run(where) == loop_thread)  # in a worker thread now
-        seen.append(gate.inline)  # that answer was fast: back on the loop
-        seen.append(await gate.run(lambda: time.sleep(0.6) or where()) == loop_thread)
-        seen.append(gate.inline)  # a slow answer also sends reads to threads
-        return seen
-
-    assert asyncio.run(scenario()) == [True, False, False, True, True, False]

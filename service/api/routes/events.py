@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from service.api.auth import ReadCaller, ReadsDep
+from service.api.auth import DatabaseCallsDep, ReadCaller, ReadsDep
 from service.api.routes import problem_responses
 from service.api.schemas import EventPage
 from service.app import lookups
@@ -21,9 +21,10 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
     response_model=EventPage,
     responses=problem_responses(401, 403, 422),
 )
-def list_events(
+async def list_events(
     caller: ReadCaller,
     reads: ReadsDep,
+    calls: DatabaseCallsDep,
     after: Annotated[
         int, Query(ge=0, le=2**63 - 1, description="the last event id seen; 0 = from the start")
     ] = 0,
@@ -31,5 +32,9 @@ def list_events(
 ) -> dict[str, Any]:
     """Events with an id above `after`, oldest first: the same CloudEvents Kafka gets (type, subject,
     data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet."""
-    with reads() as session:
-        return lookups.event_feed(session, after=after, limit=limit)
+
+    def read() -> dict[str, Any]:
+        with reads() as session:
+            return lookups.event_feed(session, after=after, limit=limit)
+
+    return await calls.run(read)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from service.api.auth import DatabaseDep
+from service.api.auth import DatabaseCallsDep, DatabaseDep
 from service.api.problems import database_unavailable
 from service.api.routes import problem_responses
 from service.api.schemas import Health
@@ -27,10 +27,10 @@ async def healthz() -> Health:
     summary="Readiness",
     responses=problem_responses(),
 )
-def readyz(db: DatabaseDep) -> Health:
-    """Ready when the database answers; 503 problem+json while it does not."""
+async def readyz(db: DatabaseDep, calls: DatabaseCallsDep) -> Health:
+    """Ready when the database answers; 503 problem+json while it does not (or not in time)."""
     try:
-        db.check()
+        await calls.run(db.check)
     except DatabaseUnavailable:
         raise database_unavailable() from None
     return Health(status="ready")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from starlette.concurrency import run_in_threadpool
 
-from service.api.auth import DatabaseDep, IngestCaller, SettingsDep
+from service.api.auth import DatabaseCallsDep, DatabaseDep, IngestCaller, SettingsDep
 from service.api.problems import Problem
 from service.api.routes import problem_responses
 from service.api.schemas import IngestOutcome
@@ -50,7 +49,12 @@ def _too_large(limit: int) -> Problem:
     },
 )
 async def post_message(
-    request: Request, caller: IngestCaller, db: DatabaseDep, settings: SettingsDep, response: Response
+    request: Request,
+    caller: IngestCaller,
+    db: DatabaseDep,
+    calls: DatabaseCallsDep,
+    settings: SettingsDep,
+    response: Response,
 ) -> dict[str, Any]:
     """Run the message through the same pipeline as every other intake, in one transaction.
 
@@ -78,7 +82,7 @@ async def post_message(
     if not raw.strip():
         raise Problem(422, "the message is empty", slug="empty-message")
     try:
-        result = await run_in_threadpool(ingest_message, db, raw, f"api:{caller.name}", settings)
+        result = await calls.run(ingest_message, db, raw, f"api:{caller.name}", settings)
     except MessageTooLarge:
         raise _too_large(limit) from None
     if result.duplicate:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -12,17 +12,18 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BeforeValidator, ValidationError
 from pydantic_core import to_json
-from starlette.concurrency import run_in_threadpool
 
 from service.api.auth import (
     AdminCaller,
+    DatabaseCallsDep,
     DatabaseDep,
-    LookupGateDep,
+    LookupEngineDep,
     ReadCaller,
     ReadEngineDep,
     ReadsDep,
     SettingsDep,
 )
+from service.api.database_calls import DatabaseCalls
 from service.api.problems import Problem, problem_response
 from service.api.routes import problem_responses
 from service.api.schemas import (
@@ -63,6 +64,10 @@ SinceQuery = Annotated[
 ]
 
 
+# An import may take this long per row on top of the usual deadline (10x what it needs).
+IMPORT_SECONDS_PER_ROW = 0.001
+
+
 class JSONBytes(Response):
     """A body already serialised to JSON."""
 
@@ -92,22 +97,51 @@ def _normalise(value: str) -> str:
         **problem_responses(401, 403, 422),
     },
 )
-def export_suppressions(
+async def export_suppressions(
     caller: ReadCaller,
     db: DatabaseDep,
+    calls: DatabaseCallsDep,
     format: Literal["csv", "ndjson"] = "csv",
     reason: Reason | None = None,
     since: SinceQuery = None,
 ) -> StreamingResponse:
     """The whole list in address order, read page by page while it is sent (no size limit)."""
-    pages = lookups.pages(db.session, reason=reason, since=since)
+    pages = _pages(calls, db, reason, since)
     if format == "csv":
-        return StreamingResponse(suppression_csv.export_lines(pages), media_type="text/csv; charset=utf-8")
+        return StreamingResponse(_csv_lines(pages), media_type="text/csv; charset=utf-8")
     return StreamingResponse(_ndjson_lines(pages), media_type="application/x-ndjson")
 
 
-def _ndjson_lines(pages: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
-    for page in pages:
+def _read_page(db: Database, reason: str | None, since: datetime | None, cursor: str | None) -> lookups.Page:
+    # A session per page: a long export never holds a connection (or a snapshot) between pages.
+    with db.session() as session:
+        return lookups.list_page(
+            session, reason=reason, since=since, cursor=cursor, limit=lookups.EXPORT_PAGE
+        )
+
+
+async def _pages(
+    calls: DatabaseCalls, db: Database, reason: str | None, since: datetime | None
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The list page by page, each page read off the event loop under the deadline."""
+    cursor: str | None = None
+    while True:
+        page = await calls.run(_read_page, db, reason, since, cursor)
+        if page.items:
+            yield page.items
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+async def _csv_lines(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[str]:
+    yield suppression_csv.header_line()
+    async for page in pages:
+        yield suppression_csv.page_lines(page)
+
+
+async def _ndjson_lines(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIterator[str]:
+    async for page in pages:
         yield "".join(json.dumps(lookups.to_dict(item)) + "\n" for item in page)
 
 
@@ -130,7 +164,9 @@ def _ndjson_lines(pages: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
     },
     responses=problem_responses(401, 403, 413, 415, 422),
 )
-async def import_suppressions(request: Request, caller: AdminCaller, db: DatabaseDep) -> ImportSummary:
+async def import_suppressions(
+    request: Request, caller: AdminCaller, db: DatabaseDep, calls: DatabaseCallsDep
+) -> ImportSummary:
     """Suppress many addresses in one transaction; addresses already suppressed are left as they are.
 
     JSON: `{"addresses": [...], "note": ...}` (reason `manual`). CSV: a header row with an `address`
@@ -154,7 +190,8 @@ async def import_suppressions(request: Request, caller: AdminCaller, db: Databas
         rows = _read_csv(body)
     else:
         raise Problem(415, "send application/json or text/csv", slug="unsupported-media-type")
-    return await run_in_threadpool(_import_rows, db, rows, f"api:{caller.name}")
+    deadline = calls.deadline + len(rows) * IMPORT_SECONDS_PER_ROW
+    return await calls.run(_import_rows, db, rows, f"api:{caller.name}", deadline=deadline)
 
 
 def _read_csv(body: bytes) -> list[suppression_csv.Row]:
@@ -191,8 +228,12 @@ def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> I
     response_model=CheckResponse,
     responses=problem_responses(401, 403, 413, 422),
 )
-def check_suppressions(
-    body: CheckRequest, caller: ReadCaller, reads: ReadEngineDep, settings: SettingsDep
+async def check_suppressions(
+    body: CheckRequest,
+    caller: ReadCaller,
+    reads: ReadEngineDep,
+    calls: DatabaseCallsDep,
+    settings: SettingsDep,
 ) -> Response:
     """Check up to 10,000 addresses in one call (a few indexed IN queries), answers in input order.
 
@@ -205,9 +246,13 @@ def check_suppressions(
             f"at most {limit:,} addresses per check; this request has {len(body.addresses):,}. Split it.",
             slug="too-many-addresses",
         )
-    try:
+
+    def check() -> list[dict[str, Any]]:
         with reads.connect() as connection:
-            results = lookups.check(connection, body.addresses)
+            return lookups.check(connection, body.addresses)
+
+    try:
+        results = await calls.run(check)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -222,9 +267,10 @@ def check_suppressions(
     response_model=SuppressionPage,
     responses=problem_responses(401, 403, 422),
 )
-def list_suppressions(
+async def list_suppressions(
     caller: ReadCaller,
     reads: ReadsDep,
+    calls: DatabaseCallsDep,
     reason: Reason | None = None,
     since: SinceQuery = None,
     cursor: Annotated[
@@ -233,9 +279,13 @@ def list_suppressions(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Suppressed addresses in address order, one page at a time."""
-    try:
+
+    def read() -> lookups.Page:
         with reads() as session:
-            page = lookups.list_page(session, reason=reason, since=since, cursor=cursor, limit=limit)
+            return lookups.list_page(session, reason=reason, since=since, cursor=cursor, limit=limit)
+
+    try:
+        page = await calls.run(read)
     except lookups.InvalidCursor as exc:
         raise Problem(422, str(exc), slug="invalid-cursor") from None
     return {"items": page.items, "next_cursor": page.next_cursor}
@@ -252,14 +302,18 @@ def list_suppressions(
         **problem_responses(401, 403, 422),
     },
 )
-def add_suppression(
-    body: ManualAdd, caller: AdminCaller, db: DatabaseDep, response: Response
+async def add_suppression(
+    body: ManualAdd, caller: AdminCaller, db: DatabaseDep, calls: DatabaseCallsDep, response: Response
 ) -> dict[str, Any]:
     """Add a manual entry (201); an address already suppressed is left unchanged (200)."""
     address = _normalise(body.address)
-    with db.transaction() as session:
-        _, created = suppressions.add_manual(session, address, note=body.note, actor=f"api:{caller.name}")
-        entry = lookups.find(session, address)
+
+    def add() -> tuple[dict[str, Any] | None, bool]:
+        with db.transaction() as session:
+            _, created = suppressions.add_manual(session, address, note=body.note, actor=f"api:{caller.name}")
+            return lookups.find(session, address), created
+
+    entry, created = await calls.run(add)
     assert entry is not None  # suppressed now, whether by this call or before
     if not created:
         response.status_code = 200
@@ -273,16 +327,17 @@ def add_suppression(
     response_model=Suppression,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-async def get_suppression(address: AddressPath, caller: ReadCaller, gate: LookupGateDep) -> Response:
+async def get_suppression(
+    address: AddressPath, caller: ReadCaller, engine: LookupEngineDep, calls: DatabaseCallsDep
+) -> Response:
     """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
     normalised = _normalise(address)
 
     def lookup() -> dict[str, Any] | None:
-        assert gate.engine is not None
-        with gate.engine.connect() as connection:
+        with engine.connect() as connection:
             return lookups.find(connection, normalised)
 
-    entry = await gate.run(lookup)
+    entry = await calls.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
     # response-model validation and exception dispatch.
     if entry is None:
@@ -298,17 +353,21 @@ async def get_suppression(address: AddressPath, caller: ReadCaller, gate: Lookup
     response_class=Response,
     responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
 )
-def remove_suppression(
+async def remove_suppression(
     address: AddressPath,
     caller: AdminCaller,
     db: DatabaseDep,
+    calls: DatabaseCallsDep,
     note: Annotated[str | None, Query(max_length=2000, description="why; kept in the history")] = None,
 ) -> Response:
     """Take the address off the list; the change, its actor and note go to the history."""
     normalised = _normalise(address)
-    with db.transaction() as session:
-        removed = suppressions.remove(session, normalised, note=note, actor=f"api:{caller.name}")
-    if not removed:
+
+    def remove() -> bool:
+        with db.transaction() as session:
+            return suppressions.remove(session, normalised, note=note, actor=f"api:{caller.name}")
+
+    if not await calls.run(remove):
         raise Problem(404, f"{normalised} is not suppressed", slug="not-suppressed")
     return Response(status_code=204)
 
@@ -320,13 +379,18 @@ def remove_suppression(
     response_model=History,
     responses=problem_responses(401, 403, 422),
 )
-def get_history(
+async def get_history(
     address: AddressPath,
     caller: ReadCaller,
     reads: ReadsDep,
+    calls: DatabaseCallsDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Every event and suppression change for the address, newest first (empty for an unknown one)."""
     normalised = _normalise(address)
-    with reads() as session:
-        return lookups.history(session, normalised, limit=limit)
+
+    def read() -> dict[str, Any]:
+        with reads() as session:
+            return lookups.history(session, normalised, limit=limit)
+
+    return await calls.run(read)
