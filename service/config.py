@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # The longest a call waits for its database work before it answers 503 (imports get more
     # per row); the work itself may still finish, and a retry is safe (every write is idempotent).
     api_database_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
+    # A request's whole body must arrive within this (408 otherwise): a client that announces a body
+    # and goes silent must not hold a connection and a task for ever.
+    request_body_timeout_seconds: float = Field(default=60.0, gt=0, le=3600)
 
     # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
     instance: str = "default"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -51,10 +52,11 @@ class BouncebackAPI(FastAPI):
 
 
 class BodyLimitAndMetrics:
-    """Request body limits per route (413 problem) and the request latency histogram, in one pass."""
+    """Request body limits per route (413), a time limit on the body (408) and the latency histogram."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
+        self.body_timeout = settings.request_body_timeout_seconds
         self.json_limit = max(1024 * 1024, settings.max_bulk_addresses * _JSON_BYTES_PER_ADDRESS)
         self.limits = {
             "/v1/messages": settings.max_message_bytes,
@@ -82,10 +84,23 @@ class BodyLimitAndMetrics:
                 await problems.send_problem(send, _too_large(limit))
                 return
             received = 0
+            body_done = False
+            body_deadline = time.monotonic() + self.body_timeout
 
             async def limited_receive() -> Message:
-                nonlocal received
-                message = await receive()
+                nonlocal received, body_done
+                if body_done:  # what follows the body is the disconnect, which may come any time
+                    return await receive()
+                try:
+                    message = await asyncio.wait_for(receive(), body_deadline - time.monotonic())
+                except TimeoutError:
+                    raise HTTPException(
+                        408,
+                        f"the request body did not arrive within {self.body_timeout:g} s",
+                        headers={"Connection": "close"},
+                    ) from None
+                if message["type"] != "http.request" or not message.get("more_body", False):
+                    body_done = True
                 received += len(message.get("body", b""))
                 if received > limit:
                     raise HTTPException(413, f"the request body exceeds the limit of {limit:,} bytes")

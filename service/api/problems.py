@@ -86,6 +86,7 @@ _HTTP_SLUGS = {
     403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
+    408: "request-timeout",
     413: "content-too-large",
     415: "unsupported-media-type",
 }
