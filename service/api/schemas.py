@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from service.app.suppressions import MAX_NOTE_LENGTH
+
 Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual"]
 
 # The documented bulk-check ceiling; the running limit is settings.max_bulk_addresses.
@@ -116,7 +118,7 @@ class ManualAdd(BaseModel):
 
     address: str = Field(min_length=3, max_length=320)
     reason: Literal["manual"] = "manual"
-    note: str | None = Field(default=None, max_length=2000)
+    note: str | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
 
 
 class HistoryItem(BaseModel):
@@ -240,7 +242,7 @@ class ImportRequest(BaseModel):
     )
 
     addresses: list[str]
-    note: str | None = Field(default=None, max_length=2000)
+    note: str | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
 
 
 class ImportSummary(BaseModel):

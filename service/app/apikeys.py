@@ -20,6 +20,7 @@ SCOPES = ("read", "ingest", "admin")
 _RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
 
 KEY_MARK = "bb"
+MAX_NAME_LENGTH = 200  # the column's length
 
 
 class UnknownScope(ValueError):
@@ -60,9 +61,7 @@ def create_key(session: Session, name: str, scope: str, *, now: datetime | None 
     """Add a key in the caller's transaction; return the row and the key (shown once, never stored)."""
     if scope not in _RANK:
         raise UnknownScope(f"unknown scope {scope!r} (read, ingest or admin)")
-    name = name.strip()
-    if not name:
-        raise ValueError("a key needs a name")
+    name = key_name(name)
     prefix = secrets.token_hex(6)
     # The prefix is hex (no underscore) and split_key cuts at the first two underscores only, so
     # underscores in the URL-safe secret do no harm.
@@ -71,6 +70,16 @@ def create_key(session: Session, name: str, scope: str, *, now: datetime | None 
         session, name=name, prefix=prefix, key_hash=hash_key(key), scope=scope, now=now or datetime.now(UTC)
     )
     return row, key
+
+
+def key_name(name: str) -> str:
+    """The name as stored (trimmed); ValueError when it is empty or too long."""
+    name = name.strip()
+    if not name:
+        raise ValueError("a key needs a name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"a key name has at most {MAX_NAME_LENGTH} characters")
+    return name
 
 
 def list_keys(session: Session) -> list[ApiKey]:

@@ -23,6 +23,7 @@ from service.store.db import count_when_committed
 from service.store.models import Recipient
 
 __all__ = [
+    "MAX_NOTE_LENGTH",
     "ImportSummary",
     "InvalidAddress",
     "add_manual",
@@ -31,6 +32,9 @@ __all__ = [
     "import_rows",
     "remove",
 ]
+
+# The longest note an operator may attach to a change (API and CLI alike).
+MAX_NOTE_LENGTH = 2000
 
 
 def apply_suppression(

@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from service.cli.options import CommandParser
+
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
 COMMAND_MODULES = (
     "service.cli.parse",
@@ -24,7 +26,7 @@ COMMAND_MODULES = (
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="bounceback",
         description="Bounce and feedback-loop processing: suppression list, REST API and event stream.",
     )

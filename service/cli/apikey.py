@@ -9,6 +9,7 @@ from typing import Any
 
 from service.app import apikeys
 from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.cli.options import checked_option
 from service.store.db import DatabaseUnavailable
 
 
@@ -18,7 +19,12 @@ def register(sub: Any) -> None:
     commands.required = True
 
     create = commands.add_parser("create", help="create a key; prints it once, as the last line")
-    create.add_argument("--name", required=True, help="who uses the key (shown in the audit trail)")
+    create.add_argument(
+        "--name",
+        required=True,
+        type=checked_option(apikeys.key_name),
+        help="who uses the key (shown in the audit trail)",
+    )
     create.add_argument(
         "--scope",
         required=True,

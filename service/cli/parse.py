@@ -16,12 +16,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from parsers import parse
+from service.cli.options import int_option
 from service.sources import RawMessage, iter_messages
 
 # Calls with fewer messages than this run in-process: a pool costs more than it saves.
 SERIAL_PREFIX = 48
 WINDOW = 512  # messages read ahead and handed to the workers at a time
 CHUNK = 16
+MAX_JOBS = 256
 
 
 def register(sub: Any) -> None:
@@ -31,7 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("--mbox", action="store_true", help="read every file as an mbox")
     p.add_argument(
         "--jobs",
-        type=int,
+        type=int_option(0, MAX_JOBS),
         default=0,
         metavar="N",
         help="worker processes for large inputs (default 0: one per CPU; 1: no workers)",

@@ -14,11 +14,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from service.app import lookups, suppression_csv, suppressions
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
+from service.cli.options import checked_option
 from service.domain.addresses import InvalidAddress
 from service.domain.policy import REASONS
 from service.store.db import Database
 
 IMPORT_BATCH = 1000
+
+
+def _note(text: str) -> str:
+    if len(text) > suppressions.MAX_NOTE_LENGTH:
+        raise ValueError(f"a note has at most {suppressions.MAX_NOTE_LENGTH} characters")
+    return text
+
+
+NOTE = checked_option(_note)
 
 
 def register(sub: Any) -> None:
@@ -33,12 +43,12 @@ def register(sub: Any) -> None:
 
     a = s.add_parser("add", help="suppress addresses by hand (reason manual)")
     a.add_argument("addresses", nargs="+", metavar="ADDRESS")
-    a.add_argument("--note", help="why (kept in the audit trail)")
+    a.add_argument("--note", type=NOTE, help="why (kept in the audit trail)")
     a.set_defaults(func=add)
 
     r = s.add_parser("remove", help="take addresses off the list (reactivate); audited")
     r.add_argument("addresses", nargs="+", metavar="ADDRESS")
-    r.add_argument("--note", help="why (kept in the audit trail)")
+    r.add_argument("--note", type=NOTE, help="why (kept in the audit trail)")
     r.set_defaults(func=remove)
 
     ls = s.add_parser("list", help="print the suppressed addresses")

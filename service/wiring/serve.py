@@ -7,13 +7,16 @@ import signal
 from typing import Any
 
 from service.cli.common import fail, settings_or_exit
+from service.cli.options import setting_option
 from service.wiring.background import BackgroundWork
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("serve", help="run the REST API (with mailbox pollers and the outbox relay)")
-    p.add_argument("--host", help="address to bind (default BOUNCEBACK_HOST, 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default BOUNCEBACK_PORT, 8025)")
+    p.add_argument(
+        "--host", type=setting_option("host"), help="address to bind (default BOUNCEBACK_HOST, 127.0.0.1)"
+    )
+    p.add_argument("--port", type=setting_option("port"), help="port (default BOUNCEBACK_PORT, 8025)")
     p.add_argument("--no-background", action="store_true", help="API only: no mailbox pollers, no relay")
     p.set_defaults(func=run)
 
@@ -33,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
             parse_mailbox_urls(settings)
         except MailboxConfigError as exc:
             fail(f"invalid setting BOUNCEBACK_IMAP_URLS: {exc}")
-    host = args.host or settings.host
-    port = args.port or settings.port
+    host = settings.host if args.host is None else args.host
+    port = settings.port if args.port is None else args.port
     service_logging.configure(settings)
     service_logging.log_startup("serve", settings)
     app = create_app(settings, background=None if args.no_background else BackgroundWork)

@@ -358,7 +358,9 @@ async def remove_suppression(
     caller: AdminCaller,
     db: DatabaseDep,
     calls: DatabaseCallsDep,
-    note: Annotated[str | None, Query(max_length=2000, description="why; kept in the history")] = None,
+    note: Annotated[
+        str | None, Query(max_length=suppressions.MAX_NOTE_LENGTH, description="why; kept in the history")
+    ] = None,
 ) -> Response:
     """Take the address off the list; the change, its actor and note go to the history."""
     normalised = _normalise(address)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from service.api import create_app
-from service.db import Database
+from service.store.db import Database
 from tests.api_support import add_keys, make_settings, serving
 
 PATIENCE = 60.0  # far above the bound configured below

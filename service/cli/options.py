@@ -1,0 +1,65 @@
+"""Command-line options: errors in one line (exit 2), values checked as the settings check theirs.
+
+Imports nothing heavy: `bounceback parse` loads only this and the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse whose errors are one line and exit 2, as a bad setting is (sub-commands inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("argument "):
+            message = "invalid option " + message.removeprefix("argument ")
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def setting_option(name: str) -> Callable[[str], Any]:
+    """An argparse `type` that checks a value exactly as the setting `name` checks its variable."""
+
+    def convert(text: str) -> Any:
+        from pydantic import ValidationError
+
+        from service.config import Settings
+
+        values = Settings.model_construct()  # no environment read: only this field is checked
+        try:
+            Settings.__pydantic_validator__.validate_assignment(values, name, text)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(f"{exc.errors()[0]['msg']}: {text!r}") from None
+        return getattr(values, name)
+
+    convert.__name__ = name
+    return convert
+
+
+def int_option(low: int, high: int) -> Callable[[str], int]:
+    """An argparse `type` for a whole number in [low, high]."""
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}: {text!r}")
+        return value
+
+    return convert
+
+
+def checked_option(check: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse `type` from a domain check that raises ValueError with the reason."""
+
+    def convert(text: str) -> str:
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
