@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
     c = s.add_parser("check", help="is each address suppressed? (one line per address)")
     c.add_argument("addresses", nargs="+", metavar="ADDRESS")
     c.add_argument("--json", action="store_true", help='JSON Lines: {"address", "suppressed", "reason"}')
+    c.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 when any address is suppressed, 0 when none is (2: an entry is not an address)",
+    )
     c.set_defaults(func=check)
 
     a = s.add_parser("add", help="suppress addresses by hand (reason manual)")
@@ -105,6 +110,10 @@ def check(args: argparse.Namespace) -> int:
             print(
                 f"{r['address']}\t{'suppressed (' + r['reason'] + ')' if r['suppressed'] else 'not suppressed'}"
             )
+    if args.exit_code:
+        # For scripts (`if bounceback suppressions check --exit-code "$RCPT"; then send; fi`): input
+        # that is not an address is an error, not an answer.
+        return 2 if invalid else int(any(r["suppressed"] for r in results))
     return 1 if invalid else 0
 
 
