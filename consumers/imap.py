@@ -91,7 +91,7 @@ class MailboxReader:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                IMAP_POLL_ERRORS.labels(mailbox=self.config.label).inc()
+                IMAP_POLL_ERRORS.labels(mailbox=self.config.metric_name).inc()
                 error = _one_line(exc)
                 # Backoff starts over only after a session that went well for a while: one that
                 # opens and fails at once (a server that refuses us) must not retry every second.
@@ -180,7 +180,7 @@ class MailboxReader:
             for uid in uids:
                 self.left.pop((session.uidvalidity, uid), None)
             self.moved += len(uids)
-            IMAP_MESSAGES.labels(mailbox=self.config.label, folder=folder).inc(len(uids))
+            IMAP_MESSAGES.labels(mailbox=self.config.metric_name, folder=folder).inc(len(uids))
             log.debug("imap_messages_moved", mailbox=self.config.label, uids=uids, folder=folder)
 
     async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:

@@ -3,7 +3,8 @@
 An entry is `imap[s]://user[:password]@host[:port][/folder][?option=value&...]`. Options:
 `password_file` (read the password from a file), `ca_file` (trust this CA bundle, for a private
 CA), `starttls=require` (refuse an `imap://` server that does not offer STARTTLS), `processed` and
-`quarantine` (folder names for this mailbox). A password missing from the URL comes from
+`quarantine` (folder names for this mailbox), `name` (the mailbox's name in metrics; default
+`host/folder`). A password missing from the URL comes from
 `password_file`, else `BOUNCEBACK_IMAP_PASSWORD_FILE`, else `BOUNCEBACK_IMAP_PASSWORD`. Nothing
 here ever puts a password into an error message: `MailboxConfig.label` is the URL without it.
 """
@@ -11,14 +12,14 @@ here ever puts a password into an error message: `MailboxConfig.label` is the UR
 from __future__ import annotations
 
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from service.config import Settings
 
 DEFAULT_PORTS = {"imap": 143, "imaps": 993}
-_OPTIONS = frozenset({"password_file", "ca_file", "starttls", "processed", "quarantine"})
+_OPTIONS = frozenset({"password_file", "ca_file", "starttls", "processed", "quarantine", "name"})
 
 
 class MailboxConfigError(Exception):
@@ -39,12 +40,19 @@ class MailboxConfig:
     quarantine_folder: str = "Quarantine"
     ca_file: str | None = None
     require_starttls: bool = False
+    name: str | None = None  # the `name` option; see metric_name
 
     @property
     def label(self) -> str:
-        """The mailbox as a URL without the password: for logs, metrics and the message source."""
+        """The mailbox as a URL without the password: for logs and the message source."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{self.scheme}://{self.user}@{host}:{self.port}/{self.folder}"
+
+    @property
+    def metric_name(self) -> str:
+        """The mailbox in metric labels: its `name`, else host and folder. Never the user or the URL:
+        label values are shown to whoever can scrape, and kept by the monitoring system for good."""
+        return self.name or f"{self.host}/{self.folder}"
 
     def ssl_context(self) -> ssl.SSLContext:
         """Certificates and host names are always verified; `ca_file` only changes whom we trust."""
@@ -126,6 +134,7 @@ def parse_mailbox_url(url: str, settings: Settings) -> MailboxConfig:
         quarantine_folder=quarantine,
         ca_file=ca_file,
         require_starttls=settings.imap_require_starttls or starttls == "require",
+        name=options.get("name") or None,
     )
 
 
@@ -137,4 +146,15 @@ def parse_mailbox_urls(settings: Settings) -> list[MailboxConfig]:
     if duplicates:
         # Two readers on one folder would race each other for every message.
         raise MailboxConfigError(f"mailbox listed twice in BOUNCEBACK_IMAP_URLS: {duplicates[0]}")
-    return configs
+    given = [c.name for c in configs if c.name]
+    twice = sorted({name for name in given if given.count(name) > 1})
+    if twice:
+        raise MailboxConfigError(f"the mailbox name {twice[0]!r} is given twice in BOUNCEBACK_IMAP_URLS")
+    # Mailboxes of different users in one folder of one host: the second is host/folder#2, and so on.
+    named: list[MailboxConfig] = []
+    seen: dict[str, int] = {}
+    for config in configs:
+        default = config.metric_name
+        seen[default] = seen.get(default, 0) + 1
+        named.append(config if seen[default] == 1 else replace(config, name=f"{default}#{seen[default]}"))
+    return named

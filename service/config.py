@@ -64,8 +64,10 @@ class Settings(BaseSettings):
     imap_require_starttls: bool = False
     imap_poll_interval_seconds: float = Field(default=30.0, gt=0)
 
-    # Observability: `serve` has /metrics on its API port; `worker` serves it here (0 = not at all)
+    # Observability: /metrics on a port of its own (`serve` then has none on the API port; `worker`
+    # serves none without it), bound to metrics_host (empty = `host`)
     metrics_port: int = Field(default=0, ge=0, le=65535)
+    metrics_host: str = ""
 
     # Logging
     log_level: str = "INFO"

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
+from service.config import Settings
+
 MESSAGES_INGESTED = Counter(
     "bounceback_messages_ingested_total",
     "Messages ingested, by intake source kind and parsed message type (duplicates excluded).",
@@ -51,8 +53,24 @@ API_REQUEST_SECONDS = Histogram(
 )
 
 
+# Request methods that name themselves in the latency histogram; anything else a client makes up is
+# "other" (a label value per made-up method would grow the series without bound).
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    return method if method in HTTP_METHODS else "other"
+
+
+def metrics_address(settings: Settings) -> tuple[str, int] | None:
+    """Where /metrics is served apart from the API (BOUNCEBACK_METRICS_HOST/PORT); None: not at all."""
+    if not settings.metrics_port:
+        return None
+    return settings.metrics_host or settings.host, settings.metrics_port
+
+
 def serve_metrics(host: str, port: int) -> Callable[[], None]:
-    """Serve /metrics on host:port from a thread (for `worker`, which has no API); return a stop function.
+    """Serve /metrics on host:port from a thread; return a stop function.
 
     Raises OSError when the port cannot be bound.
     """

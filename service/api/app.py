@@ -110,7 +110,9 @@ class BodyLimitAndMetrics:
         finally:
             route = scope.get("route")
             metrics.API_REQUEST_SECONDS.labels(
-                route=getattr(route, "path", "unmatched"), method=scope["method"], status=str(status)
+                route=getattr(route, "path", "unmatched"),
+                method=metrics.method_label(scope["method"]),
+                status=str(status),
             ).observe(time.perf_counter() - started)
 
 
@@ -208,7 +210,9 @@ def create_app(
     app.state.relay = None
     problems.install(app)
     app.add_middleware(BodyLimitAndMetrics, settings=settings)
-    routers = (suppressions.router, messages.router, events.router, health.router)
+    routers = [suppressions.router, messages.router, events.router, health.router]
+    if metrics.metrics_address(settings) is None:  # else /metrics has a port of its own
+        routers.append(health.metrics_router)
     for router in routers:
         app.include_router(router)
     # Path pattern -> methods, for the Allow header of a 405 (which must name every route's methods).

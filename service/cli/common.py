@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from service.config import Settings, SettingsError, load_settings
@@ -26,3 +27,17 @@ def database_or_exit(settings: Settings) -> Database:
         return open_database(settings.database_url, timeouts=database_timeouts(settings))
     except DatabaseUnavailable as exc:
         fail(str(exc))
+
+
+def start_metrics(settings: Settings) -> Callable[[], None] | None:
+    """Serve /metrics on BOUNCEBACK_METRICS_HOST/PORT when set; the stop function, or None."""
+    from service.metrics import metrics_address, serve_metrics
+
+    address = metrics_address(settings)
+    if address is None:
+        return None
+    host, port = address
+    try:
+        return serve_metrics(host, port)
+    except OSError as exc:
+        fail(f"cannot serve metrics on {host}:{port}: {exc.strerror or exc}")

@@ -6,7 +6,7 @@ import argparse
 import signal
 from typing import Any
 
-from service.cli.common import fail, settings_or_exit
+from service.cli.common import fail, settings_or_exit, start_metrics
 from service.cli.options import setting_option
 from service.wiring.background import BackgroundWork
 
@@ -57,5 +57,10 @@ def run(args: argparse.Namespace) -> int:
     # handlers it found first, so handlers that do nothing make the re-raise a no-op.
     for stop_signal in (signal.SIGTERM, signal.SIGINT):
         signal.signal(stop_signal, lambda *_: None)
-    uvicorn.Server(config).run()
+    stop_metrics = start_metrics(settings)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        if stop_metrics is not None:
+            stop_metrics()
     return 0

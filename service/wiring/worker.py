@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import signal
-from collections.abc import Callable
 from typing import Any
 
-from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.cli.common import database_or_exit, fail, settings_or_exit, start_metrics
 
 # SIGTERM → everything stopped and logged out within this (container runtimes kill after 10 s).
 STOP_DEADLINE_SECONDS = 9.5
@@ -37,14 +36,7 @@ def run(args: argparse.Namespace) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     bb_logging.log_startup("worker", settings)
-    stop_metrics: Callable[[], None] | None = None
-    if settings.metrics_port:  # the worker has no API: Prometheus scrapes it here
-        from service.metrics import serve_metrics
-
-        try:
-            stop_metrics = serve_metrics(settings.host, settings.metrics_port)
-        except OSError as exc:
-            fail(f"cannot serve metrics on {settings.host}:{settings.metrics_port}: {exc.strerror or exc}")
+    stop_metrics = start_metrics(settings)  # the worker has no API: Prometheus scrapes it here
 
     work.start()
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
+from prometheus_client import generate_latest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select
 
 from consumers import imap
@@ -314,6 +316,15 @@ def test_wrong_password_is_one_clear_line_retried_while_other_mailboxes_work(
     assert all('"level": "info"' in line for line in lines[1:])
     assert "not-the-password" not in log_stream.getvalue()
     assert dovecot.password not in log_stream.getvalue()
+    # The metrics name the mailbox by host and folder: no user name, no URL.
+    labels = {
+        value
+        for family in text_string_to_metric_families(generate_latest().decode())
+        if family.name.startswith("bounceback_imap_")
+        for sample in family.samples
+        for value in sample.labels.values()
+    }
+    assert labels and all("otheruser" not in v and "://" not in v and "@" not in v for v in labels), labels
 
 
 def test_an_untrusted_certificate_is_refused(imap_user: ImapUser) -> None:

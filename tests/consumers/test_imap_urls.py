@@ -91,3 +91,27 @@ def test_unusable_urls_give_one_line_without_the_password(url: str, expected: st
 def test_the_same_mailbox_twice_is_refused() -> None:
     with pytest.raises(MailboxConfigError, match="listed twice"):
         parse_mailbox_urls(settings(imap_urls="imap://u:1@h/INBOX,imap://u:2@h:143/INBOX"))
+
+
+def test_metrics_name_a_mailbox_by_host_and_folder_never_by_user_or_url() -> None:
+    configs = parse_mailbox_urls(
+        settings(
+            imap_urls="imaps://bounces:pw@mail.example.org/INBOX,imaps://fbl:pw@mail.example.org:10993/INBOX,"
+            "imap://x:pw@other.example.org/Bounces?name=isp-feedback"
+        )
+    )
+    # Two mailboxes in one folder of one host (different users) stay apart, by their position.
+    assert [c.metric_name for c in configs] == [
+        "mail.example.org/INBOX",
+        "mail.example.org/INBOX#2",
+        "isp-feedback",
+    ]
+
+
+def test_a_metrics_name_given_twice_is_refused() -> None:
+    with pytest.raises(MailboxConfigError, match="name 'feedback' is given twice"):
+        parse_mailbox_urls(
+            settings(
+                imap_urls="imap://a:pw@one.example.org?name=feedback,imap://b:pw@two.example.org?name=feedback"
+            )
+        )

@@ -143,7 +143,7 @@ def test_an_unusable_mailbox_url_is_one_line_and_exit_code_2(tmp_path: Path) -> 
     assert proc.wait(30) == 2
     assert log.read_text().strip().splitlines() == [
         "bounceback: invalid setting BOUNCEBACK_IMAP_URLS: imap://fbl@127.0.0.1:143/INBOX: unknown option "
-        "'tls' (known: ca_file, password_file, processed, quarantine, starttls)"
+        "'tls' (known: ca_file, name, password_file, processed, quarantine, starttls)"
     ]
 
 

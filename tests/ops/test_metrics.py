@@ -123,3 +123,19 @@ def test_ingest_figures_move_when_mail_is_posted(client: tuple[TestClient, str])
         "bounceback_suppressions_removed_total",
     ):
         assert f"# TYPE {family} " in after, family
+
+
+def test_made_up_request_methods_do_not_become_label_values(client: tuple[TestClient, str]) -> None:
+    test_client, _ = client
+    for n in range(20):
+        test_client.request(f"BOGUS{n}", "/healthz")
+    methods = {
+        sample.labels["method"]
+        for family in text_string_to_metric_families(test_client.get("/metrics").text)
+        if family.name == "bounceback_api_request_seconds"
+        for sample in family.samples
+        if "method" in sample.labels
+    }
+    assert methods and methods <= {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "other"}, (
+        methods
+    )

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -203,3 +204,29 @@ def test_worker_runs_on_the_embedded_default_serves_metrics_and_stops_on_sigterm
     assert code == 0, worker.stderr()
     assert took < STOP_DEADLINE
     assert json_log_lines(worker.stderr())
+
+
+def status_of(url: str) -> int:
+    """The HTTP status of a GET (0 when nothing answers)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except OSError:
+        return 0
+
+
+def test_serve_can_serve_metrics_apart_from_the_api(workdir: Path, process_factory: StartProcess) -> None:
+    api_port, metrics_port = free_port(), free_port()
+    env = clean_env(BOUNCEBACK_METRICS_PORT=str(metrics_port), BOUNCEBACK_METRICS_HOST="127.0.0.2")
+    serve = process_factory(["serve", "--port", str(api_port), "--no-background"], workdir, env)
+    api = f"http://127.0.0.1:{api_port}"
+    serve.wait_for(lambda: get(api + "/healthz")[0] == 200, 30, "/healthz")
+    serve.wait_for(lambda: status_of(f"http://127.0.0.2:{metrics_port}/metrics") == 200, 30, "/metrics")
+    assert "bounceback_api_request_seconds" in get(f"http://127.0.0.2:{metrics_port}/metrics")[1]
+    # Not with the API, and only on the address it was given.
+    assert status_of(api + "/metrics") == 404
+    assert status_of(f"http://127.0.0.1:{metrics_port}/metrics") == 0
+    code, _ = serve.stop()
+    assert code == 0, serve.stderr()

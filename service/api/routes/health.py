@@ -36,7 +36,11 @@ async def readyz(db: DatabaseDep, calls: DatabaseCallsDep) -> Health:
     return Health(status="ready")
 
 
-@router.get(
+# Included by the app only when /metrics is not served on a port of its own.
+metrics_router = APIRouter(tags=["health"])
+
+
+@metrics_router.get(
     "/metrics",
     operation_id="metrics",
     summary="Prometheus metrics",
