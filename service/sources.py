@@ -76,8 +76,8 @@ def _read(path: str) -> RawMessage:
         return RawMessage(path, error=f"cannot read {path}: {exc.strerror or exc}")
 
 
-def _iter_directory(path: str) -> Iterator[RawMessage]:
-    """A maildir (cur/ and new/) or a folder of message files, in a stable order."""
+def _directory_files(path: str) -> Iterator[str]:
+    """The message files of a maildir (cur/ and new/) or a folder of message files, in a stable order."""
     subdirs = [os.path.join(path, d) for d in ("new", "cur")]
     if all(os.path.isdir(os.path.join(path, d)) for d in ("cur", "new", "tmp")):
         roots = subdirs
@@ -90,15 +90,19 @@ def _iter_directory(path: str) -> Iterator[RawMessage]:
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
-                yield _read(os.path.join(dirpath, name))
+                yield os.path.join(dirpath, name)
+
+
+def _is_mbox(path: str, mbox: bool) -> bool:
+    return mbox or path.endswith(".mbox")
 
 
 def iter_messages(paths: Iterable[str], *, mbox: bool = False) -> Iterator[RawMessage]:
     """Every message under the given paths. Unreadable paths yield a RawMessage with `error` set."""
     for path in paths:
         if os.path.isdir(path):
-            yield from _iter_directory(path)
-        elif mbox or path.endswith(".mbox"):
+            yield from map(_read, _directory_files(path))
+        elif _is_mbox(path, mbox):
             try:
                 with open(path, "rb") as fh:
                     data = fh.read()
@@ -110,3 +114,17 @@ def iter_messages(paths: Iterable[str], *, mbox: bool = False) -> Iterator[RawMe
             yield RawMessage(path, error=f"cannot read {path}: no such file or directory")
         else:
             yield _read(path)
+
+
+def count_messages(paths: Iterable[str], *, mbox: bool = False) -> int | None:
+    """How many items `iter_messages` will yield, from directory listings alone; None when an mbox
+    is among the paths (only reading it tells how many messages it holds)."""
+    total = 0
+    for path in paths:
+        if os.path.isdir(path):
+            total += sum(1 for _ in _directory_files(path))
+        elif _is_mbox(path, mbox):
+            return None
+        else:
+            total += 1  # a message, or the error saying why it cannot be read
+    return total

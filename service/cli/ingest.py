@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from service.app.ingest import IngestResult, MessageTooLarge, ingest_many
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.config import Settings
-from service.sources import iter_messages
+from service.sources import count_messages, iter_messages
 from service.store.db import Database, DatabaseUnavailable, first_line
 
 # Messages per transaction: files stay on disk, so a batch that fails is simply redone message by
@@ -33,6 +33,20 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+# Quarantined messages named one by one in the summary; past these, only their number.
+QUARANTINED_LISTED = 20
+
+# What the summary counts events as: (type, classification) -> kind; anything else is "ignored".
+_EVENT_KINDS = {("bounce", "hard"): "hard bounces", ("bounce", "soft"): "soft bounces"}
+_KINDS = ("hard bounces", "soft bounces", "complaints", "ignored")
+
+
+def _event_kind(event: dict[str, Any]) -> str:
+    if event["type"] == "complaint":
+        return "complaints"
+    return _EVENT_KINDS.get((event["type"], event["classification"]), "ignored")
+
+
 @dataclass
 class Summary:
     messages: int = 0
@@ -41,25 +55,34 @@ class Summary:
     failed: int = 0
     suppressions_added: int = 0
     events: Counter[str] = field(default_factory=Counter)
+    quarantined_listed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
-    def add(self, result: IngestResult) -> None:
+    def add(self, result: IngestResult, source: str) -> None:
         self.messages += 1
         if result.duplicate:
             self.duplicates += 1
             return
         if result.outcome == "quarantined":
             self.quarantined += 1
+            if len(self.quarantined_listed) < QUARANTINED_LISTED:
+                self.quarantined_listed.append((source, result.quarantine_reason or "unknown"))
         self.suppressions_added += len(result.suppressions_added)
-        self.events.update(e["classification"] for e in result.events)
+        self.events.update(_event_kind(e) for e in result.events)
 
     def lines(self) -> list[str]:
-        by_class = ", ".join(f"{k} {self.events[k]}" for k in ("hard", "soft", "ignored")) or "none"
-        return [
+        by_kind = ", ".join(f"{kind} {self.events[kind]}" for kind in _KINDS)
+        lines = [
             f"messages: {self.messages} (new {self.messages - self.duplicates},"
             f" duplicates {self.duplicates}, quarantined {self.quarantined}, failed {self.failed})",
-            f"events: {sum(self.events.values())} ({by_class})",
+            f"events: {sum(self.events.values())} ({by_kind})",
             f"suppressions added: {self.suppressions_added}",
         ]
+        if self.quarantined:
+            lines.append(f"quarantined messages ({self.quarantined}):")
+            lines += [f"  {source}: {reason}" for source, reason in self.quarantined_listed]
+            if self.quarantined > len(self.quarantined_listed):
+                lines.append(f"  and {self.quarantined - len(self.quarantined_listed)} more")
+        return lines
 
 
 def describe_database_error(exc: Exception) -> str:
@@ -71,16 +94,19 @@ def describe_database_error(exc: Exception) -> str:
 
 
 class Progress:
-    """A one-line counter on a terminal; nothing when stderr is a file or a pipe."""
+    """A one-line counter on a terminal, out of the total when it is known; nothing when stderr is a
+    file or a pipe."""
 
-    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+    def __init__(self, stream: TextIO, *, enabled: bool, total: int | None = None) -> None:
         self.stream = stream
         self.enabled = enabled and stream.isatty()
+        self.total = total
 
     def update(self, summary: Summary) -> None:
         if self.enabled:
+            done = f"{summary.messages}/{self.total}" if self.total is not None else f"{summary.messages}"
             self.stream.write(
-                f"\ringesting: {summary.messages} messages, {summary.suppressions_added} suppressions added"
+                f"\ringesting: {done} messages, {summary.suppressions_added} suppressions added\033[K"
             )
             self.stream.flush()
 
@@ -94,7 +120,10 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     db = database_or_exit(settings)
     summary = Summary()
-    progress = Progress(sys.stderr, enabled=not args.quiet)
+    # Counting costs a directory listing; only worth it when someone watches the bar.
+    watched = not args.quiet and sys.stderr.isatty()
+    total = count_messages(args.paths, mbox=args.mbox) if watched else None
+    progress = Progress(sys.stderr, enabled=watched, total=total)
     batch: list[tuple[bytes, str]] = []
     batch_bytes = 0
     try:
@@ -116,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     progress.done()
+    if summary.messages == 0 and summary.failed == 0:
+        print(f"bounceback: warning: no messages found in {' '.join(args.paths)}", file=sys.stderr)
     if not args.quiet:
         for line in summary.lines():
             print(line)
@@ -133,5 +164,5 @@ def _flush(
             progress.done()
             print(f"bounceback: {source}: {result}; not ingested", file=sys.stderr)
         else:
-            summary.add(result)
+            summary.add(result, source)
     progress.update(summary)

@@ -72,7 +72,7 @@ def test_ingest_applies_the_policy_and_a_second_run_changes_nothing(
     assert code == 1  # the missing file is reported, the rest goes on
     assert "cannot read" in err and "missing.eml" in err
     assert "messages: 15 (new 15, duplicates 0, quarantined 1, failed 1)" in out
-    assert "events: 14 (hard 2, soft 10, ignored 2)" in out
+    assert "events: 14 (hard bounces 1, soft bounces 10, complaints 1, ignored 2)" in out
     assert "suppressions added: 3" in out
 
     addresses = ("soft@example.com", "blocked@example.com", "hard@example.com", "complainer@example.com")
