@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
+from service.domain.times import iso_z
 from service.store.models import OutboxEvent
 
 SPEC_VERSION = "1.0"
@@ -32,12 +32,6 @@ def source_of(instance: str) -> str:
     return f"bounceback/{instance}"
 
 
-def format_time(value: datetime) -> str:
-    """RFC 3339 UTC with a `Z`; SQLite hands back naive datetimes, and everything we store is UTC."""
-    utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return utc.isoformat().replace("+00:00", "Z")
-
-
 def attributes(row: OutboxEvent, instance: str) -> dict[str, str]:
     """The CloudEvents context attributes of an outbox row (without the `ce_` prefix)."""
     attrs = {
@@ -45,7 +39,7 @@ def attributes(row: OutboxEvent, instance: str) -> dict[str, str]:
         "id": row.ce_id,
         "type": row.ce_type,
         "source": source_of(instance),
-        "time": format_time(row.created_at),
+        "time": iso_z(row.created_at),
     }
     if row.subject is not None:
         attrs["subject"] = row.subject

@@ -10,6 +10,7 @@ from typing import Any
 from service.app import apikeys
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.options import checked_option
+from service.domain.times import iso_z, iso_z_or_none
 from service.store.db import DatabaseUnavailable
 
 
@@ -67,8 +68,8 @@ def run_list(args: argparse.Namespace) -> int:
             "prefix": row.prefix,
             "name": row.name,
             "scope": row.scope,
-            "created_at": row.created_at.isoformat(),
-            "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+            "created_at": iso_z(row.created_at),
+            "revoked_at": iso_z_or_none(row.revoked_at),
         }
         if args.json:
             print(json.dumps(item))

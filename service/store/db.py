@@ -64,7 +64,7 @@ def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
     return on_connect
 
 
-def postgresql_connect_args(timeouts: Timeouts) -> dict[str, Any]:
+def postgresql_connect_args(timeouts: Timeouts, url_options: str = "") -> dict[str, Any]:
     """libpq parameters that bound every wait on a PostgreSQL connection.
 
     The server cancels a statement that runs longer than `statement`. A server or network that
@@ -74,10 +74,13 @@ def postgresql_connect_args(timeouts: Timeouts) -> dict[str, Any]:
     the caller's deadline (the API's, see service/api/database_calls.py).
     """
     statement_ms = int(timeouts.statement * 1000)
+    # Timestamps come back in the session's time zone: UTC, whatever the server's default, so that
+    # nothing downstream depends on it. Options already in the URL are kept (ours come last).
+    ours = f"-c statement_timeout={statement_ms} -c timezone=UTC"
     return {
         # libpq counts whole seconds and treats anything below 2 as 2.
         "connect_timeout": max(2, math.ceil(timeouts.connect)),
-        "options": f"-c statement_timeout={statement_ms}",
+        "options": f"{url_options} {ours}".strip(),
         "keepalives": 1,
         "keepalives_idle": 30,
         "keepalives_interval": 10,
@@ -105,7 +108,7 @@ def make_engine(url: str, timeouts: Timeouts | None = None, **options: Any) -> E
             "pool_size": 10,
             "max_overflow": 20,
             "pool_timeout": timeouts.pool,
-            "connect_args": postgresql_connect_args(timeouts),
+            "connect_args": postgresql_connect_args(timeouts, str(make_url(url).query.get("options", ""))),
             **options,
         },
     )

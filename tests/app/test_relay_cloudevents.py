@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta, timezone
 
-from service.app.cloudevents import format_time, to_kafka_record, to_structured
+from service.app.cloudevents import to_kafka_record, to_structured
+from service.domain.times import iso_z
 from service.store.models import OutboxEvent
 
 
@@ -22,9 +23,9 @@ def row(subject: str | None, created_at: datetime) -> OutboxEvent:
 def test_time_is_utc_with_z_whatever_the_database_returned() -> None:
     aware = datetime(2026, 11, 23, 3, 4, 5, 123000, tzinfo=timezone(timedelta(hours=2)))
     naive_utc = datetime(2026, 11, 23, 1, 4, 5, 123000)  # how SQLite hands it back
-    assert format_time(aware) == "2026-11-23T01:04:05.123000Z"
-    assert format_time(naive_utc) == "2026-11-23T01:04:05.123000Z"
-    assert format_time(datetime(2026, 1, 2, tzinfo=UTC)) == "2026-01-02T00:00:00Z"
+    assert iso_z(aware) == "2026-11-23T01:04:05.123000Z"
+    assert iso_z(naive_utc) == "2026-11-23T01:04:05.123000Z"
+    assert iso_z(datetime(2026, 1, 2, tzinfo=UTC)) == "2026-01-02T00:00:00Z"
 
 
 def test_key_is_the_lower_cased_subject_and_value_is_stable_json() -> None:
