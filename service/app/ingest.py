@@ -146,6 +146,11 @@ def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
     usable: list[Event] = []
     problems: list[str] = []
     for event in result.events:
+        if event.recipient.lower().endswith(UNDELIVERABLE_TLD):
+            # The parser's stand-in for a recipient redacted entirely: kept for the history, though
+            # no address validator accepts a reserved domain (and nobody can be suppressed by it).
+            usable.append(_replace_recipient(event, event.recipient.lower()))
+            continue
         try:
             address = normalize_address(event.recipient)
         except InvalidAddress as exc:

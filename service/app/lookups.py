@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from service.domain.addresses import InvalidAddress, normalize_for_lookup
+from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.times import iso_z_or_none
 from service.store import reads
 
@@ -33,10 +33,11 @@ class InvalidCursor(ValueError):
 def normalise(value: str, where: str | None = None) -> str:
     """The address as it is stored; InvalidAddress (naming `where`, when given) for anything else."""
     try:
-        return normalize_for_lookup(value)
-    except InvalidAddress:
-        prefix = f"{where}: " if where else ""
-        raise InvalidAddress(f"{prefix}not an email address: {value[:320]!r}") from None
+        return normalize_address(value)
+    except InvalidAddress as exc:
+        if where is None:
+            raise
+        raise InvalidAddress(f"{where}: {exc}") from None
 
 
 def find(db: Connection | Session, address: str) -> dict[str, Any] | None:

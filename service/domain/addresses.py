@@ -1,43 +1,79 @@
-"""Address normalisation: one address, one suppression entry."""
+"""Addresses: the one validator (CLI, API, imports, the pipeline) and the one form an address is
+stored and looked up in.
+
+Syntax is judged by email-validator (no DNS): one @, a dot-atom or UTF-8 local part of at most 64
+octets, a domain of valid labels with a top-level domain, 254 octets in all (RFC 5321); no quoted
+local parts, IP literals, control characters, NUL or lone surrogates (which PostgreSQL cannot
+store either), and no special-use domains (.invalid, .local, .test, ...). The stored form is lower
+case with the domain as IDNA A-labels (`jürgen@xn--bcher-kva.de`): the form DNS and most MTAs use,
+so a DSN's recipient and a lookup in either form meet in one entry.
+"""
 
 from __future__ import annotations
 
 import re
 
+from email_validator import EmailNotValidError, validate_email
+
+# The form most addresses come in: ASCII dot-atom local part, letters-digits-hyphens labels (none
+# with "--", which IDNA reserves), a TLD ending in a letter, nothing normalisation would strip. For
+# it email-validator only confirms and lower-casing is the whole normalisation, so bulk checks and
+# imports skip the library; a property test keeps both paths equal.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_PLAIN = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*@(?:{_LABEL}\.)+(?:[A-Za-z0-9][A-Za-z0-9-]*)?[A-Za-z]")
+# RFC 6761 names email-validator refuses; anything ending in one takes the full path.
+_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+MAX_LOCAL, MAX_LABEL, MAX_ADDRESS = 64, 63, 254
+
 
 class InvalidAddress(ValueError):
-    """The value is not an email address."""
+    """The value is not an email address; the message says which value and why."""
 
 
 def normalize_address(value: str) -> str:
-    """Trim, drop angle brackets and an `rfc822;` prefix, lower-case, IDNA-encode the domain.
+    """The stored form of `value`; InvalidAddress when it is not an address.
 
-    Raises InvalidAddress when there is no local part and domain.
+    Around the address, surrounding space, angle brackets, quotes, an `rfc822;` prefix (as DSNs
+    write recipients) and a trailing dot on the domain are tolerated and dropped.
     """
-    addr = value.strip()
-    if addr.lower().startswith("rfc822;"):
-        addr = addr[7:].strip()
-    addr = addr.strip("<>").strip().strip('"').strip()
-    local, sep, domain = addr.rpartition("@")
-    if not sep or not local or not domain or any(c.isspace() for c in addr) or len(addr) > 320:
-        raise InvalidAddress(f"not an email address: {value!r}")
-    domain = domain.rstrip(".").lower()
+    plain = _plain(value)
+    return plain if plain is not None else _validated(value)
+
+
+def _plain(value: str) -> str | None:
+    """The stored form of a plain ASCII address, or None when it needs the full validator."""
+    if len(value) > MAX_ADDRESS or not value.isascii() or _PLAIN.fullmatch(value) is None:
+        return None
+    local, _, domain = value.rpartition("@")
+    labels = domain.split(".")
+    if len(local) > MAX_LOCAL or "--" in domain or labels[-1].lower() in _SPECIAL_USE:
+        return None
+    if any(len(label) > MAX_LABEL for label in labels):
+        return None
+    return value.lower()
+
+
+def _validated(value: str) -> str:
+    address = value.strip()
+    if address.lower().startswith("rfc822;"):
+        address = address[7:].strip()
+    address = address.strip("<>").strip().strip('"').strip()
+    if address.endswith(".") and "@" in address:
+        address = address[:-1]
     try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        if not domain.isascii():
-            raise InvalidAddress(f"invalid domain in {value!r}") from None
-    return f"{local.lower()}@{domain}"
-
-
-# A plain address: ASCII, one @, none of the characters normalisation would strip or reject, and no
-# trailing dot. For it, normalize_address reduces to lower-casing (IDNA leaves ASCII domains as they
-# are), so lookups skip the general path; a property test keeps both equal.
-_PLAIN_ADDRESS = re.compile(r'[^\s\x1c-\x1f<>";@]+@[^\s\x1c-\x1f<>";@]*[^\s\x1c-\x1f<>";@.]', re.ASCII)
-
-
-def normalize_for_lookup(value: str) -> str:
-    """normalize_address, with a fast path for the common plain address (bulk checks do 10,000)."""
-    if len(value) <= 320 and value.isascii() and _PLAIN_ADDRESS.fullmatch(value):
-        return value.lower()
-    return normalize_address(value)
+        checked = validate_email(
+            address,
+            check_deliverability=False,
+            allow_smtputf8=True,
+            allow_empty_local=False,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+            allow_display_name=False,
+            strict=True,  # also holds the local part to RFC 5321's 64 octets
+        )
+    except EmailNotValidError as exc:
+        raise InvalidAddress(f"not an email address: {value[:320]!r} ({exc})") from None
+    except (UnicodeError, ValueError):  # a value the library cannot even encode
+        raise InvalidAddress(f"not an email address: {value[:320]!r} (cannot be encoded)") from None
+    return f"{checked.local_part.lower()}@{checked.ascii_domain.lower()}"
