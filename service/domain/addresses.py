@@ -20,11 +20,15 @@ from email_validator import EmailNotValidError, validate_email
 # it email-validator only confirms and lower-casing is the whole normalisation, so bulk checks and
 # imports skip the library; a property test keeps both paths equal.
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_PLAIN = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*@(?:{_LABEL}\.)+(?:[A-Za-z0-9][A-Za-z0-9-]*)?[A-Za-z]")
+_LOCAL = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOMAIN = re.compile(rf"(?:{_LABEL}\.)+(?=[A-Za-z0-9-]{{1,63}}$)(?:[A-Za-z0-9][A-Za-z0-9-]*)?[A-Za-z]")
 # RFC 6761 names email-validator refuses; anything ending in one takes the full path.
 _SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
-MAX_LOCAL, MAX_LABEL, MAX_ADDRESS = 64, 63, 254
+MAX_LOCAL, MAX_ADDRESS = 64, 254
+# Domains repeat (a list is mostly a few providers): each is judged once. Bounded, cleared when full.
+_PLAIN_DOMAINS: dict[str, bool] = {}
+_PLAIN_DOMAINS_MAX = 100_000
 
 
 class InvalidAddress(ValueError):
@@ -43,15 +47,26 @@ def normalize_address(value: str) -> str:
 
 def _plain(value: str) -> str | None:
     """The stored form of a plain ASCII address, or None when it needs the full validator."""
-    if len(value) > MAX_ADDRESS or not value.isascii() or _PLAIN.fullmatch(value) is None:
+    if len(value) > MAX_ADDRESS or not value.isascii():
         return None
     local, _, domain = value.rpartition("@")
-    labels = domain.split(".")
-    if len(local) > MAX_LOCAL or "--" in domain or labels[-1].lower() in _SPECIAL_USE:
+    if not local or len(local) > MAX_LOCAL or _LOCAL.fullmatch(local) is None:
         return None
-    if any(len(label) > MAX_LABEL for label in labels):
-        return None
-    return value.lower()
+    plain = _PLAIN_DOMAINS.get(domain)
+    if plain is None:
+        plain = _plain_domain(domain)
+        if len(_PLAIN_DOMAINS) >= _PLAIN_DOMAINS_MAX:
+            _PLAIN_DOMAINS.clear()
+        _PLAIN_DOMAINS[domain] = plain
+    return value.lower() if plain else None
+
+
+def _plain_domain(domain: str) -> bool:
+    return (
+        _DOMAIN.fullmatch(domain) is not None
+        and "--" not in domain
+        and domain.rsplit(".", 1)[1].lower() not in _SPECIAL_USE
+    )
 
 
 def _validated(value: str) -> str:

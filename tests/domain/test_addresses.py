@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from service.domain.addresses import _PLAIN, InvalidAddress, _plain, _validated, normalize_address
+from service.domain.addresses import _DOMAIN, _LOCAL, InvalidAddress, _plain, _validated, normalize_address
 
 IMPOSSIBLE = [
     "a@b@c",
@@ -73,7 +73,14 @@ def outcome(value: str) -> str:
         return "<invalid>"
 
 
-@given(st.text(ADDRESS_CHARS, max_size=40) | st.from_regex(_PLAIN, fullmatch=True))
+PLAIN_SHAPED = st.builds(
+    lambda local, domain: f"{local}@{domain}",
+    st.from_regex(_LOCAL, fullmatch=True),
+    st.from_regex(_DOMAIN, fullmatch=True),
+)
+
+
+@given(st.text(ADDRESS_CHARS, max_size=40) | PLAIN_SHAPED)
 @example("Jane.Doe@Example.COM")
 @example("a@b.-com")
 @example("a@bb--cc.com")
