@@ -29,11 +29,14 @@ class DatabaseCalls:
 
     def __init__(self, deadline: float, threads: int = DATABASE_THREADS) -> None:
         self.deadline = deadline
-        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="database-call")
+        self.threads = threads
+        self._executor: ThreadPoolExecutor | None = None
 
     async def run(self, work: Callable[..., T], *args: Any, deadline: float | None = None) -> T:
         """`work(*args)` in a database thread; its result, or DatabaseUnavailable past the deadline."""
         limit = self.deadline if deadline is None else deadline
+        if self._executor is None:  # first use, or first use after a shutdown (an app run again)
+            self._executor = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="database-call")
         context = contextvars.copy_context()  # the request's log context goes along
         future = asyncio.get_running_loop().run_in_executor(
             self._executor, functools.partial(context.run, work, *args)
@@ -45,4 +48,6 @@ class DatabaseCalls:
 
     def shutdown(self) -> None:
         """Stop taking work; threads still waiting on the database end when it answers or fails."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
