@@ -12,7 +12,7 @@ from service.cli.ingest import QUARANTINED_LISTED as LISTED
 from service.cli.ingest import Progress, Summary
 from service.sources import count_messages
 from tests import core_samples as samples
-from tests.test_cli_core import run
+from tests.cli.test_core import run
 
 
 @pytest.fixture()
