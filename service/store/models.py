@@ -120,12 +120,18 @@ class SuppressionChange(Base):
 class OutboxEvent(Base):
     """An event to announce, written in the transaction of the change; the relay publishes it.
 
-    `id` gives the publish order. `data` is the CloudEvents data (JSON object). The API's event feed
-    reads this table too, so a machine without Kafka still has the stream.
+    `id` gives the publish order and the event feed's position: ids are handed out in commit order
+    (service/store/outbox.py) and never reused. `data` is the CloudEvents data (JSON object). The
+    API's event feed reads this table too, so a machine without Kafka still has the stream.
     """
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_unpublished", "published_at", "id"),)
+    __table_args__ = (
+        Index("ix_outbox_unpublished", "published_at", "id"),
+        # The ids are the event feed's positions: SQLite must never hand one out again after the
+        # newest rows are pruned (PostgreSQL's sequence never does).
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     ce_id: Mapped[str] = mapped_column(String(64), unique=True)
