@@ -18,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,8 +53,12 @@ def corpus(n: int, seed: int = 7) -> list[bytes]:
     return messages
 
 
-def run(url: str, messages: list[bytes], batch: int) -> float:
-    """Messages per second; batch 1 = `ingest_message` (one transaction each), else `ingest_many`."""
+def run(url: str, messages: list[bytes], batch: int, writers: int = 1) -> float:
+    """Messages per second; batch 1 = `ingest_message` (one transaction each), else `ingest_many`.
+
+    With several `writers`, each ingests its share of the messages from a thread of its own, as
+    concurrent API calls and intake workers do (their commits then contend with each other).
+    """
     db = Database(url)
     db.upgrade()
     settings = Settings(database_url=url)
@@ -61,7 +66,15 @@ def run(url: str, messages: list[bytes], batch: int) -> float:
     for raw in corpus(20, seed=99):
         ingest_message(db, raw, "bench-warmup", settings)
     start = time.perf_counter()
-    if batch == 1:
+    if batch == 1 and writers > 1:
+
+        def share(k: int) -> None:
+            for i in range(k, len(messages), writers):
+                ingest_message(db, messages[i], f"bench:{i}", settings)
+
+        with ThreadPoolExecutor(writers) as pool:
+            list(pool.map(share, range(writers)))
+    elif batch == 1:
         for i, raw in enumerate(messages):
             ingest_message(db, raw, f"bench:{i}", settings)
     else:
@@ -105,6 +118,9 @@ def main() -> int:
     parser.add_argument(
         "--batches", default="1,100", help="messages per transaction to measure (1 = one each; CLI uses 100)"
     )
+    parser.add_argument(
+        "--writers", type=int, default=1, help="threads ingesting at once (one transaction each only)"
+    )
     args = parser.parse_args()
     messages = corpus(args.messages)
     print(f"parser alone: {parse_only(messages):.0f} messages/s (the ceiling for one process)")
@@ -112,18 +128,20 @@ def main() -> int:
         for batch in (int(b) for b in args.batches.split(",")):
             if backend == "sqlite":
                 with tempfile.TemporaryDirectory() as tmp:
-                    rate = run(f"sqlite:///{tmp}/bench.db", messages, batch)
+                    rate = run(f"sqlite:///{tmp}/bench.db", messages, batch, args.writers)
             elif backend == "postgresql":
                 url = create_pg_database()
                 try:
                     if batch == 1:
                         print(f"postgresql: commit latency {commit_latency_ms(url):.1f} ms")
-                    rate = run(url, messages, batch)
+                    rate = run(url, messages, batch, args.writers)
                 finally:
                     drop_pg_database(url)
             else:
                 parser.error(f"unknown backend {backend}")
             mode = "one transaction each" if batch == 1 else f"{batch} per transaction"
+            if batch == 1 and args.writers > 1:
+                mode += f", {args.writers} writers at once"
             print(f"{backend}: {rate:.0f} messages/s ({len(messages)} messages, {mode})")
     return 0
 

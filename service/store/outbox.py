@@ -4,6 +4,13 @@ Events to announce are rows written in the transaction of the change they announ
 only way a row gets in). A commit that wrote rows wakes every relay of this process that asked for
 it (`wake_on_commit`), so events leave at once instead of at the relay's next idle poll; relays in
 other processes find them by polling.
+
+Row ids are the event feed's positions (`GET /v1/events?after=`), so they must be handed out in
+commit order: a follower that has seen id N must never find a smaller id commit later. `write` only
+queues the rows; they are inserted as the transaction commits (`_insert_queued`), on PostgreSQL under
+a transaction-level advisory lock held until the commit is visible, so the next writer's ids come
+after it. SQLite has one writer at a time anyway (its write lock is held from the first write to the
+commit). The lock is the last one a transaction takes, so it cannot close a cycle of waits.
 """
 
 from __future__ import annotations
@@ -38,27 +45,43 @@ class Wakeable(Protocol):
 # drops out by itself).
 _WAKE_ON_COMMIT: weakref.WeakSet[Any] = weakref.WeakSet()
 _WRITTEN = "bounceback.outbox_written"
+_QUEUED = "bounceback.outbox_queued"
 # A Core insert on the table: cheaper than an ORM bulk insert, and no objects are wanted back.
 _INSERT = insert(Base.metadata.tables[OutboxEvent.__tablename__])
+# Arbitrary, fixed: the key of the PostgreSQL advisory lock outbox rows are committed under.
+FEED_ORDER_LOCK_KEY = 0x62626B02
 
 
 def write(session: Session, announcements: Sequence[Announcement], *, now: datetime) -> list[str]:
-    """Add outbox rows in the caller's transaction, in order (one statement); their `ce_id`s."""
+    """Add outbox rows to the caller's transaction, in order; their `ce_id`s.
+
+    The rows are inserted (in one statement, with everything else the transaction wrote) when it
+    commits; see the module's docstring.
+    """
     if not announcements:
         return []
     for item in announcements:
         if item.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {item.type}")
     ce_ids = [str(uuid.uuid4()) for _ in announcements]
-    session.execute(
-        _INSERT,
-        [
-            {"ce_id": ce_id, "ce_type": t, "subject": subject, "data": data, "created_at": now}
-            for ce_id, (t, subject, data) in zip(ce_ids, announcements, strict=True)
-        ],
+    session.connection()  # the rows belong to a transaction, begun now if it was not yet
+    session.info.setdefault(_QUEUED, []).extend(
+        {"ce_id": ce_id, "ce_type": t, "subject": subject, "data": data, "created_at": now}
+        for ce_id, (t, subject, data) in zip(ce_ids, announcements, strict=True)
     )
-    session.info[_WRITTEN] = True
     return ce_ids
+
+
+@event.listens_for(Session, "before_commit")
+def _insert_queued(session: Session) -> None:
+    rows = session.info.pop(_QUEUED, None)
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        # Held until this commit is visible: whoever takes it next gets ids after these.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_ORDER_LOCK_KEY})
+    session.execute(_INSERT, rows)
+    session.info[_WRITTEN] = True
 
 
 def wake_on_commit(relay: Wakeable) -> None:
@@ -76,6 +99,14 @@ def _wake_relays(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_written(session: Session) -> None:
     session.info.pop(_WRITTEN, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_queued(session: Session, transaction: Any) -> None:
+    # However the transaction ended (a commit has taken them already; a rollback, or a session
+    # closed without either, drops them), queued rows never outlive it.
+    if transaction.parent is None:
+        session.info.pop(_QUEUED, None)
 
 
 # --- the relay's queries ------------------------------------------------------------------------

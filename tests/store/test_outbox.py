@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from service.app.ingest import ingest_many, ingest_message
 from service.config import Settings
@@ -80,3 +80,32 @@ def test_ingest_wakes_the_relay_one_message_or_a_batch(database: Database) -> No
 def test_an_unknown_event_type_is_refused(database: Database) -> None:
     with database.transaction() as session, pytest.raises(ValueError, match="unknown event type"):
         outbox.write(session, [Announcement("bounceback.nonsense", None, {})], now=NOW)
+
+
+def test_rows_of_a_transaction_that_ended_without_commit_are_never_written(database: Database) -> None:
+    session = database.session()
+    outbox.write(session, [Announcement(BOUNCE_HARD, "dropped@example.com", {})], now=NOW)
+    session.close()  # neither commit nor rollback: the transaction just ends
+    # The same session, used again (SQLAlchemy allows it): only the new transaction's rows go in.
+    outbox.write(session, [Announcement(BOUNCE_HARD, "kept@example.com", {})], now=NOW)
+    session.commit()
+    session.close()
+    with database.session() as reader:
+        assert list(reader.scalars(select(OutboxEvent.subject))) == ["kept@example.com"]
+
+
+def test_feed_positions_never_come_round_again_after_published_rows_are_pruned(database: Database) -> None:
+    """A follower that saw id N must never be handed a new event with an id at or below N."""
+    with database.transaction() as session:
+        outbox.write(
+            session, [Announcement(BOUNCE_HARD, f"old{i}@example.com", {}) for i in range(3)], now=NOW
+        )
+    with database.session() as session:
+        seen = max(session.scalars(select(OutboxEvent.id)))
+    with database.transaction() as session:
+        session.execute(update(OutboxEvent).values(published_at=NOW))
+        assert outbox.prune_published(session, before=NOW + timedelta(days=1)) == 3
+    with database.transaction() as session:
+        outbox.write(session, [Announcement(BOUNCE_HARD, "new@example.com", {})], now=NOW)
+    with database.session() as session:
+        assert session.scalar(select(OutboxEvent.id)) > seen
