@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from service.app.suppressions import MAX_NOTE_LENGTH
+from service.domain.text import storable
 
 Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual"]
 
@@ -15,6 +16,9 @@ Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual"]
 DEFAULT_MAX_BULK = 10_000
 
 ADDRESS_EXAMPLE = "jane.doe@example.com"
+
+# Free text that is stored (notes): no NUL or unpaired surrogate, a 422 naming the field otherwise.
+StorableText = Annotated[str, AfterValidator(storable)]
 
 
 class ProblemDetails(BaseModel):
@@ -118,7 +122,7 @@ class ManualAdd(BaseModel):
 
     address: str = Field(min_length=3, max_length=320)
     reason: Literal["manual"] = "manual"
-    note: str | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
+    note: StorableText | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
 
 
 class HistoryItem(BaseModel):
@@ -242,7 +246,7 @@ class ImportRequest(BaseModel):
     )
 
     addresses: list[str]
-    note: str | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
+    note: StorableText | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
 
 
 class ImportSummary(BaseModel):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from service.domain.text import storable
 from service.store import apikeys as stored_keys
 from service.store.models import ApiKey
 
@@ -79,7 +80,7 @@ def key_name(name: str) -> str:
         raise ValueError("a key needs a name")
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError(f"a key name has at most {MAX_NAME_LENGTH} characters")
-    return name
+    return storable(name)
 
 
 def list_keys(session: Session) -> list[ApiKey]:

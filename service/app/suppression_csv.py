@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from service.domain.policy import MANUAL, REASONS
+from service.domain.text import unstorable
 from service.domain.times import as_utc, iso_z_or_none
 
 COLUMNS = ("address", "reason", "since", "note")
@@ -86,6 +87,9 @@ def _row(line: int, record: dict[str, str]) -> Row:
     address = record.get("address", "")
     reason = record.get("reason") or MANUAL
     note = record.get("note") or None
+    bad_note = unstorable(note) if note else None
+    if bad_note is not None:
+        return Row(line, address, reason, None, None, f"note {bad_note}")
     if reason not in REASONS:
         error = f"unknown reason {reason[:40]!r} (one of {', '.join(REASONS)})"
         return Row(line, address, reason, None, note, error)

@@ -17,6 +17,7 @@ from service.cli.ingest import describe_database_error
 from service.cli.options import checked_option
 from service.domain.addresses import InvalidAddress
 from service.domain.policy import REASONS
+from service.domain.text import storable
 from service.store.db import Database
 
 IMPORT_BATCH = 1000
@@ -25,7 +26,7 @@ IMPORT_BATCH = 1000
 def _note(text: str) -> str:
     if len(text) > suppressions.MAX_NOTE_LENGTH:
         raise ValueError(f"a note has at most {suppressions.MAX_NOTE_LENGTH} characters")
-    return text
+    return storable(text)
 
 
 NOTE = checked_option(_note)

@@ -34,6 +34,7 @@ from service.api.schemas import (
     ImportSummary,
     ManualAdd,
     Reason,
+    StorableText,
     Suppression,
     SuppressionPage,
 )
@@ -177,7 +178,11 @@ async def import_suppressions(
     body = await request.body()
     if content_type == "application/json":
         try:
-            parsed = ImportRequest.model_validate_json(body)
+            # json.loads, as for every other JSON body: it keeps an escaped lone surrogate, so the
+            # field's own check can name the field instead of the whole body being "invalid JSON".
+            parsed = ImportRequest.model_validate(json.loads(body))
+        except json.JSONDecodeError as exc:
+            raise Problem(422, f"body: invalid JSON ({exc.msg})", slug="invalid-request") from None
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -359,7 +364,8 @@ async def remove_suppression(
     db: DatabaseDep,
     calls: DatabaseCallsDep,
     note: Annotated[
-        str | None, Query(max_length=suppressions.MAX_NOTE_LENGTH, description="why; kept in the history")
+        StorableText | None,
+        Query(max_length=suppressions.MAX_NOTE_LENGTH, description="why; kept in the history"),
     ] = None,
 ) -> Response:
     """Take the address off the list; the change, its actor and note go to the history."""
