@@ -85,9 +85,11 @@ class CheckRequest(BaseModel):
 
 
 class CheckResult(BaseModel):
-    address: str = Field(description="the normalised address")
-    suppressed: bool
+    address: str = Field(description="the normalised address; as given when it is not an address")
+    valid: bool = Field(description="false when the entry is not an email address (see `error`)")
+    suppressed: bool = Field(description="false for an entry that is not an address")
     reason: str | None
+    error: str | None = Field(description="why the entry is not an address; null when it is one")
 
 
 class CheckResponse(BaseModel):
@@ -96,8 +98,27 @@ class CheckResponse(BaseModel):
             "examples": [
                 {
                     "results": [
-                        {"address": ADDRESS_EXAMPLE, "suppressed": True, "reason": "complaint"},
-                        {"address": "john@example.org", "suppressed": False, "reason": None},
+                        {
+                            "address": ADDRESS_EXAMPLE,
+                            "valid": True,
+                            "suppressed": True,
+                            "reason": "complaint",
+                            "error": None,
+                        },
+                        {
+                            "address": "john@example.org",
+                            "valid": True,
+                            "suppressed": False,
+                            "reason": None,
+                            "error": None,
+                        },
+                        {
+                            "address": "john@@example.org",
+                            "valid": False,
+                            "suppressed": False,
+                            "reason": None,
+                            "error": "not an email address: 'john@@example.org' (...)",
+                        },
                     ]
                 }
             ]

@@ -56,14 +56,32 @@ def to_dict(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def check(db: Connection | Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
-    """`{"address", "suppressed", "reason"}` per address (normalised), in input order.
+    """`{"address", "valid", "suppressed", "reason", "error"}` per address, in input order.
 
-    Raises InvalidAddress naming the first entry (`addresses[i]`) that is not an address: a bulk
-    check fails as a whole rather than answering "not suppressed" for garbage.
+    Every address gets an answer: one that is not an address comes back as given (at most 320
+    characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
+    whole check; the others come back normalised.
     """
-    normalised = [normalise(value, f"addresses[{i}]") for i, value in enumerate(addresses)]
-    found = reads.suppressed_reasons(db, list(set(normalised)))
-    return [{"address": a, "suppressed": a in found, "reason": found.get(a)} for a in normalised]
+    results: list[dict[str, Any]] = []
+    for value in addresses:
+        try:
+            address = normalize_address(value)
+        except InvalidAddress as exc:
+            # Echoed as given, but always encodable (an unpaired surrogate is written out escaped).
+            given = value[:320].encode("utf-8", "backslashreplace").decode("utf-8")
+            results.append(
+                {"address": given, "valid": False, "suppressed": False, "reason": None, "error": str(exc)}
+            )
+            continue
+        results.append(
+            {"address": address, "valid": True, "suppressed": False, "reason": None, "error": None}
+        )
+    found = reads.suppressed_reasons(db, list({r["address"] for r in results if r["valid"]}))
+    for result in results:
+        if result["valid"] and result["address"] in found:
+            result["suppressed"] = True
+            result["reason"] = found[result["address"]]
+    return results
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,9 +104,9 @@ def check(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
     with _database() as db, db.session() as session:
         results = lookups.check(session, valid)
-    for r in results:
+    for r in results:  # only addresses reach the check: invalid entries were reported above
         if args.json:
-            print(json.dumps(r, ensure_ascii=False))
+            print(json.dumps({k: r[k] for k in ("address", "suppressed", "reason")}, ensure_ascii=False))
         else:
             print(
                 f"{r['address']}\t{'suppressed (' + r['reason'] + ')' if r['suppressed'] else 'not suppressed'}"

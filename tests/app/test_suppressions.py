@@ -53,9 +53,9 @@ def test_check_answers_in_input_order_with_normalised_addresses(database: Databa
     with database.transaction() as session:
         results = lookups.check(session, ["A@example.com", " <B@EXAMPLE.com>", "b@example.com"])
     assert results == [
-        {"address": "a@example.com", "suppressed": False, "reason": None},
-        {"address": "b@example.com", "suppressed": True, "reason": "manual"},
-        {"address": "b@example.com", "suppressed": True, "reason": "manual"},
+        {"address": "a@example.com", "valid": True, "suppressed": False, "reason": None, "error": None},
+        {"address": "b@example.com", "valid": True, "suppressed": True, "reason": "manual", "error": None},
+        {"address": "b@example.com", "valid": True, "suppressed": True, "reason": "manual", "error": None},
     ]
 
 
@@ -69,9 +69,12 @@ def test_check_handles_large_batches(database: Database) -> None:
     assert [r["suppressed"] for r in results] == [i % 7 == 0 for i in range(3000)]
 
 
-def test_check_rejects_something_that_is_not_an_address(database: Database) -> None:
-    with database.transaction() as session, pytest.raises(InvalidAddress):
-        lookups.check(session, ["ok@example.com", "no-at-sign"])
+def test_check_answers_something_that_is_not_an_address_as_invalid(database: Database) -> None:
+    with database.transaction() as session:
+        ok, bad = lookups.check(session, ["ok@example.com", "no-at-sign"])
+    assert ok["valid"] and ok["error"] is None
+    assert (bad["address"], bad["valid"], bad["suppressed"]) == ("no-at-sign", False, False)
+    assert bad["error"].startswith("not an email address: 'no-at-sign'")
 
 
 def test_remove_reactivates_audits_and_resets_the_soft_bounce_count(database: Database) -> None:

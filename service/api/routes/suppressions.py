@@ -242,7 +242,8 @@ async def check_suppressions(
 ) -> Response:
     """Check up to 10,000 addresses in one call (a few indexed IN queries), answers in input order.
 
-    An entry that is not an address fails the call with 422 naming it, like the CLI's check.
+    Every address is answered: one that is not an address comes back as given with `valid` false
+    and `error` saying why (and `suppressed` false); the others come back normalised.
     """
     limit = settings.max_bulk_addresses
     if len(body.addresses) > limit:
@@ -256,10 +257,7 @@ async def check_suppressions(
         with reads.connect() as connection:
             return lookups.check(connection, body.addresses)
 
-    try:
-        results = await calls.run(check)
-    except InvalidAddress as exc:
-        raise Problem(422, str(exc), slug="invalid-address") from None
+    results = await calls.run(check)
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
     # would cost more than the database queries.
     return JSONBytes(to_json({"results": results}))
