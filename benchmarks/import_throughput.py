@@ -45,9 +45,9 @@ def one_run(backend: str, rows: int) -> dict[str, float]:
     from fastapi.testclient import TestClient
 
     from service.api import create_app
-    from service.apikeys import create_key
+    from service.app.apikeys import create_key
     from service.config import Settings
-    from service.db import Database
+    from service.store.db import Database
     from tests.fixtures.database import create_pg_database, drop_pg_database
 
     with tempfile.TemporaryDirectory() as tmp:

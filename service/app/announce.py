@@ -73,6 +73,35 @@ def suppression_changed(
     outbox.write(session, [Announcement(ce_type, address, data)], now=now)
 
 
+def suppressions_added(
+    session: Session,
+    entries: Sequence[dict[str, Any]],
+    *,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Addresses put on the list together (an import), as `suppression_changed` announces one."""
+    outbox.write(
+        session,
+        [
+            Announcement(
+                event_types.SUPPRESSION_ADDED,
+                entry["address"],
+                {
+                    "address": entry["address"],
+                    "reason": entry["reason"],
+                    "since": iso_z_or_none(entry["since"]),
+                    "event_id": None,
+                    "actor": actor,
+                    "note": entry["note"],
+                },
+            )
+            for entry in entries
+        ],
+        now=now,
+    )
+
+
 def message_quarantined(
     session: Session, *, message_id: int, source: str, reason: str, content_hash: str, now: datetime
 ) -> None:

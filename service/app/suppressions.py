@@ -7,9 +7,12 @@ raises `InvalidAddress`. Reading the list is service/app/lookups.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -35,6 +38,9 @@ __all__ = [
 
 # The longest note an operator may attach to a change (API and CLI alike).
 MAX_NOTE_LENGTH = 2000
+# Import rows written per set of statements: far below every backend's bound-parameter limit
+# (8 columns x 1000 rows), and large enough that a statement's round trip is shared by many rows.
+IMPORT_CHUNK = 1000
 
 
 def apply_suppression(
@@ -161,30 +167,78 @@ class ImportSummary:
     already_suppressed: int = 0
     rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (line, address, why)
 
+    def include(self, part: ImportSummary) -> None:
+        """Count in the summary of a further part of the same import."""
+        self.added += part.added
+        self.already_suppressed += part.already_suppressed
+        self.rejected += part.rejected
+
 
 def import_rows(
     session: Session, rows: Iterable[Row], *, actor: str, now: datetime | None = None
 ) -> ImportSummary:
     """Suppress the addresses of import rows (CSV or JSON) with their reasons and dates.
 
-    Already suppressed addresses are left as they are; rows with an error, and addresses that are
-    not addresses, are rejected and reported with their line.
+    Already suppressed addresses are left as they are (an address given twice counts as already
+    suppressed the second time); rows with an error, and addresses that are not addresses, are
+    rejected and reported with their line. Set-based: per chunk of rows, one statement puts the
+    addresses on the list, one writes their audit rows and one their outbox events, however many
+    rows the import has.
     """
     now = now or datetime.now(UTC)
     summary = ImportSummary()
-    for row in rows:
-        if row.error is not None:
-            summary.rejected.append((row.line, row.address, row.error))
-            continue
-        try:
-            _, created = import_entry(
-                session, row.address, reason=row.reason, since=row.since, note=row.note, actor=actor, now=now
-            )
-        except InvalidAddress as exc:
-            summary.rejected.append((row.line, row.address, str(exc)))
-            continue
-        if created:
-            summary.added += 1
-        else:
-            summary.already_suppressed += 1
+    for chunk in _chunks(rows, IMPORT_CHUNK):
+        entries: dict[str, dict[str, Any]] = {}
+        for row in chunk:
+            if row.error is not None:
+                summary.rejected.append((row.line, row.address, row.error))
+                continue
+            try:
+                address = normalize_address(row.address)
+            except InvalidAddress as exc:
+                summary.rejected.append((row.line, row.address, str(exc)))
+                continue
+            if address in entries:
+                summary.already_suppressed += 1
+                continue
+            entries[address] = {
+                "address": address,
+                "reason": row.reason,
+                "since": row.since or now,
+                "note": row.note,
+            }
+        added = [
+            entries[address] for address in writes.suppress_unsuppressed(session, list(entries.values()), now)
+        ]
+        summary.added += len(added)
+        summary.already_suppressed += len(entries) - len(added)
+        _record_added(session, added, actor=actor, now=now)
     return summary
+
+
+def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _record_added(session: Session, added: list[dict[str, Any]], *, actor: str, now: datetime) -> None:
+    """The audit rows, outbox events and figures of addresses an import put on the list."""
+    writes.add_changes(
+        session,
+        [
+            {
+                "address": entry["address"],
+                "change": "added",
+                "reason": entry["reason"],
+                "event_id": None,
+                "actor": actor,
+                "note": entry["note"],
+                "created_at": now,
+            }
+            for entry in added
+        ],
+    )
+    announce.suppressions_added(session, added, actor=actor, now=now)
+    for reason, count in Counter(entry["reason"] for entry in added).items():
+        count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason), count)

@@ -214,19 +214,19 @@ def _safe_url(url: str) -> str:
 _PENDING_COUNTS = "bounceback.pending_counts"
 
 
-def count_when_committed(session: Session, counter: Any) -> None:
+def count_when_committed(session: Session, counter: Any, amount: int = 1) -> None:
     """Increment a Prometheus counter (a labelled child) once the session's transaction commits.
 
     Counting inside the transaction would count work that is rolled back (a batch redone message by
     message after a deadlock, a request that fails after ingesting).
     """
-    session.info.setdefault(_PENDING_COUNTS, []).append(counter)
+    session.info.setdefault(_PENDING_COUNTS, []).append((counter, amount))
 
 
 @event.listens_for(Session, "after_commit")
 def _apply_counts(session: Session) -> None:
-    for counter in session.info.pop(_PENDING_COUNTS, ()):
-        counter.inc()
+    for counter, amount in session.info.pop(_PENDING_COUNTS, ()):
+        counter.inc(amount)
 
 
 @event.listens_for(Session, "after_rollback")

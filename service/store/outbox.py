@@ -15,6 +15,7 @@ commit). The lock is the last one a transaction takes, so it cannot close a cycl
 
 from __future__ import annotations
 
+import json
 import uuid
 import weakref
 from collections.abc import Sequence
@@ -80,8 +81,29 @@ def _insert_queued(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         # Held until this commit is visible: whoever takes it next gets ids after these.
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_ORDER_LOCK_KEY})
-    session.execute(_INSERT, rows)
+        # The rows as one array per column, in one statement: an import's hundred thousand events
+        # cost the driver far less this way than as as many executions.
+        columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in _COLUMNS}
+        columns["data"] = [json.dumps(data) for data in columns["data"]]
+        session.execute(_INSERT_FROM_ARRAYS, columns)
+    else:
+        session.execute(_INSERT, rows)
     session.info[_WRITTEN] = True
+
+
+_COLUMNS = ("ce_id", "ce_type", "subject", "data", "created_at")
+# WITH ORDINALITY and ORDER BY: the ids follow the order the rows were written in.
+_INSERT_FROM_ARRAYS = text(
+    f"""
+    INSERT INTO {OutboxEvent.__tablename__} (ce_id, ce_type, subject, data, created_at)
+    SELECT ce_id, ce_type, subject, CAST(data AS json), created_at
+    FROM unnest(
+        CAST(:ce_id AS varchar[]), CAST(:ce_type AS varchar[]), CAST(:subject AS varchar[]),
+        CAST(:data AS text[]), CAST(:created_at AS timestamptz[])
+    ) WITH ORDINALITY AS written(ce_id, ce_type, subject, data, created_at, position)
+    ORDER BY position
+    """
+)
 
 
 def wake_on_commit(relay: Wakeable) -> None:

@@ -65,11 +65,25 @@ class _Statements:
     insert_event: Any
     insert_events: Any
     insert_recipient: Any
+    suppress_unsuppressed: Any
     lock_recipient: Any
     soft_bounces: Any
 
 
 _statements: dict[str, _Statements] = {}
+
+
+def _suppress_unsuppressed(stmt: Any) -> Any:
+    """An upsert that suppresses an address unless it is suppressed already (see suppress_unsuppressed)."""
+    table = Recipient.__table__
+    # Every value from the row offered (no literal in SET): a bound literal there would make
+    # SQLAlchemy send the rows one statement each instead of a thousand to a statement.
+    columns = ("suppressed", "reason", "since", "source_event_id", "note", "updated_at")
+    return stmt.on_conflict_do_update(
+        index_elements=["address"],
+        set_={name: stmt.excluded[name] for name in columns},
+        where=table.c.suppressed.is_(False),
+    ).returning(table.c.address)
 
 
 def _hot(session: Session) -> _Statements:
@@ -95,6 +109,7 @@ def _hot(session: Session) -> _Statements:
         insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
             index_elements=["address"]
         ),
+        suppress_unsuppressed=_suppress_unsuppressed(_insert(session, Recipient.__table__)),
         lock_recipient=lock,
         soft_bounces=select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at)
         .where(
@@ -290,3 +305,78 @@ def add_change(session: Session, **values: Any) -> SuppressionChange:
     row = SuppressionChange(**values)
     session.add(row)
     return row
+
+
+def suppress_unsuppressed(session: Session, entries: Sequence[dict[str, Any]], now: datetime) -> list[str]:
+    """Put many addresses on the list in one statement; the addresses it put on.
+
+    `entries` have `address` (distinct, normalised), `reason`, `since` and `note`. A missing row is
+    created suppressed, a row that is not suppressed becomes so, and one already suppressed keeps
+    its entry (and is not returned). The rows go in address order: on PostgreSQL the statement locks
+    every row it touches, and one global order means two of these never wait for each other in a
+    cycle (nor for an ingest batch, which locks in the same order).
+    """
+    if not entries:
+        return []
+    rows = [
+        {
+            "address": entry["address"],
+            "suppressed": True,
+            "reason": entry["reason"],
+            "since": entry["since"],
+            "source_event_id": None,
+            "note": entry["note"],
+            "updated_at": now,
+        }
+        for entry in sorted(entries, key=lambda entry: str(entry["address"]))
+    ]
+    if is_postgresql(session):
+        # One statement whose rows come as four arrays: its text stays short, where a thousand rows
+        # of VALUES cost the driver more to prepare than the database to run.
+        columns = {name: [row[name] for row in rows] for name in ("address", "reason", "since", "note")}
+        return [str(a) for a in session.execute(_SUPPRESS_FROM_ARRAYS, {**columns, "now": now}).scalars()]
+    # SQLite: one statement, many parameter sets, sent by SQLAlchemy as multi-row VALUES (its
+    # "insertmanyvalues", a thousand rows a statement) from one compiled statement.
+    return [str(address) for address in session.execute(_hot(session).suppress_unsuppressed, rows).scalars()]
+
+
+_SUPPRESS_FROM_ARRAYS = text(
+    f"""
+    INSERT INTO {Recipient.__tablename__} (address, suppressed, reason, since, source_event_id, note, updated_at)
+    SELECT address, true, reason, since, NULL, note, :now
+    FROM unnest(
+        CAST(:address AS varchar[]), CAST(:reason AS varchar[]), CAST(:since AS timestamptz[]), CAST(:note AS text[])
+    ) AS offered(address, reason, since, note)
+    ORDER BY address
+    ON CONFLICT (address) DO UPDATE SET
+        suppressed = excluded.suppressed, reason = excluded.reason, since = excluded.since,
+        source_event_id = excluded.source_event_id, note = excluded.note, updated_at = excluded.updated_at
+    WHERE {Recipient.__tablename__}.suppressed = false
+    RETURNING address
+    """
+)
+
+
+def add_changes(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Audit rows (SuppressionChange values) in one statement."""
+    if not changes:
+        return
+    if is_postgresql(session):  # as one array per column (see suppress_unsuppressed)
+        session.execute(
+            _ADD_CHANGES_FROM_ARRAYS, {name: [change[name] for change in changes] for name in _CHANGE_COLUMNS}
+        )
+        return
+    session.execute(insert(Base.metadata.tables[SuppressionChange.__tablename__]), list(changes))
+
+
+_CHANGE_COLUMNS = ("address", "change", "reason", "event_id", "actor", "note", "created_at")
+_ADD_CHANGES_FROM_ARRAYS = text(
+    f"""
+    INSERT INTO {SuppressionChange.__tablename__} ({", ".join(_CHANGE_COLUMNS)})
+    SELECT * FROM unnest(
+        CAST(:address AS varchar[]), CAST(:change AS varchar[]), CAST(:reason AS varchar[]),
+        CAST(:event_id AS bigint[]), CAST(:actor AS varchar[]), CAST(:note AS text[]),
+        CAST(:created_at AS timestamptz[])
+    )
+    """
+)

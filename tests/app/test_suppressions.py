@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from service.app import lookups, suppressions
+from service.app.suppression_csv import Row
 from service.domain.addresses import InvalidAddress
 from service.store.db import Database
 from service.store.models import OutboxEvent, Recipient, SuppressionChange
@@ -128,3 +129,46 @@ def test_invalid_addresses_raise(database: Database) -> None:
         ):
             with pytest.raises(InvalidAddress):
                 call()
+
+
+def test_an_import_is_set_based_keeps_what_is_there_and_records_each_addition(database: Database) -> None:
+    with database.transaction() as session:
+        suppressions.import_entry(
+            session, "kept@example.com", reason="hard_bounce", since=T0, note=None, actor="t"
+        )
+        suppressions.add_manual(session, "removed@example.com", note=None, actor="t", now=T0)
+    with database.transaction() as session:
+        suppressions.remove(session, "removed@example.com", note=None, actor="t", now=T0)
+    rows = [Row(i + 2, f"user{i}@example.com", "complaint", None, "old list") for i in range(2500)]
+    rows += [
+        Row(9001, "Kept@Example.com", "manual", None, None),  # already on the list: left as it is
+        Row(9002, "removed@example.com", "manual", T0, "again"),  # taken off once: back on
+        Row(9003, "USER7@example.com", "manual", None, None),  # twice in the import
+        Row(9004, "not an address", "manual", None, None),
+    ]
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        with database.transaction() as session:
+            summary = suppressions.import_rows(session, rows, actor="import", now=T0 + timedelta(days=1))
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert (summary.added, summary.already_suppressed) == (2501, 2)
+    assert [(line, address) for line, address, _ in summary.rejected] == [(9004, "not an address")]
+    # A few statements per thousand rows, not a few per row.
+    assert len(statements) < 30, len(statements)
+    with database.session() as session:
+        kept = session.get(Recipient, "kept@example.com")
+        back = session.get(Recipient, "removed@example.com")
+        assert kept is not None and kept.reason == "hard_bounce"
+        assert back is not None and (back.suppressed, back.reason, back.note) == (True, "manual", "again")
+        added = session.scalars(select(SuppressionChange).where(SuppressionChange.actor == "import")).all()
+        announced = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.ce_type == "bounceback.suppression.added")
+        ).all()
+    assert len(added) == 2501 and {c.change for c in added} == {"added"}
+    assert sum(1 for o in announced if o.data["actor"] == "import") == 2501

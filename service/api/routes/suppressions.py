@@ -168,11 +168,13 @@ async def _ndjson_lines(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIter
 async def import_suppressions(
     request: Request, caller: AdminCaller, db: DatabaseDep, calls: DatabaseCallsDep
 ) -> ImportSummary:
-    """Suppress many addresses in one transaction; addresses already suppressed are left as they are.
+    """Suppress many addresses; addresses already suppressed are left as they are.
 
     JSON: `{"addresses": [...], "note": ...}` (reason `manual`). CSV: a header row with an `address`
     column and optional `reason`, `since` and `note` columns (the export's format, so an export can
-    be imported elsewhere with its reasons and dates). Invalid addresses are skipped and reported.
+    be imported elsewhere with its reasons and dates). A malformed line refuses the whole upload
+    (422 naming it) before anything is written; invalid addresses are skipped and reported. The rows
+    are written a thousand to a transaction: after a failure, sending the same upload again is safe.
     """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
@@ -216,8 +218,17 @@ def _read_csv(body: bytes) -> list[suppression_csv.Row]:
 
 
 def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> ImportSummary:
-    with db.transaction() as session:
-        summary = suppressions.import_rows(session, rows, actor=actor)
+    # A transaction per chunk (as the CLI's import): memory and the time any lock is held stay
+    # bounded however large the import; a retry after a failure is safe (what went in already
+    # counts as already suppressed).
+    summary = suppressions.ImportSummary()
+    for start in range(0, len(rows), suppressions.IMPORT_CHUNK):
+        with db.transaction() as session:
+            summary.include(
+                suppressions.import_rows(
+                    session, rows[start : start + suppressions.IMPORT_CHUNK], actor=actor
+                )
+            )
     return ImportSummary(
         added=summary.added,
         already_suppressed=summary.already_suppressed,
