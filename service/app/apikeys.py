@@ -21,7 +21,10 @@ SCOPES = ("read", "ingest", "admin")
 _RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
 
 KEY_MARK = "bb"
-MAX_NAME_LENGTH = 200  # the column's length
+# A change made with a key is recorded with the actor `api:<name>` (the audit column holds 200).
+ACTOR_PREFIX = "api:"
+MAX_ACTOR_LENGTH = 200
+MAX_NAME_LENGTH = MAX_ACTOR_LENGTH - len(ACTOR_PREFIX)
 
 
 class UnknownScope(ValueError):
@@ -38,6 +41,11 @@ class Caller:
 
     def allows(self, required: str) -> bool:
         return scope_allows(self.scope, required)
+
+    @property
+    def actor(self) -> str:
+        """Who made a change, for the audit trail (a key named before names were limited is cut)."""
+        return f"{ACTOR_PREFIX}{self.name}"[:MAX_ACTOR_LENGTH]
 
 
 def scope_allows(scope: str, required: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from service.app.apikeys import MAX_NAME_LENGTH, create_key
 from service.store.db import Database
 from tests.api_support import Api, api_fixture  # noqa: F401  (`api`)
 from tests.cli.test_core import run
@@ -96,3 +97,13 @@ def test_the_cli_import_rejects_the_line_and_imports_the_rest(
     assert code == 1
     assert "list.csv:3: note contains a NUL character" in err
     assert "imported: 2 added, 0 already suppressed, 1 rejected" in out
+
+
+def test_a_key_with_the_longest_name_allowed_can_write(api: Api) -> None:
+    """The audit trail names the key (`api:<name>`): the longest name must fit there as well."""
+    with api.db.transaction() as session:
+        _, key = create_key(session, "n" * MAX_NAME_LENGTH, "admin")
+    added = api.client.post(
+        "/v1/suppressions", json={"address": "long@example.com"}, headers={"Authorization": f"Bearer {key}"}
+    )
+    assert added.status_code == 201, added.text

@@ -39,7 +39,7 @@ def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         (["suppressions", "add", "--note", "n" * 2001, "jane@example.com"], "--note"),
         (["suppressions", "list", "--reason", "bored"], "--reason"),
         (["apikey", "create", "--name", " ", "--scope", "read"], "--name"),
-        (["apikey", "create", "--name", "n" * 201, "--scope", "read"], "--name"),
+        (["apikey", "create", "--name", "n" * 197, "--scope", "read"], "--name"),
         (["apikey", "create", "--name", "ci", "--scope", "root"], "--scope"),
     ],
     ids=lambda value: " ".join(value)[:40] if isinstance(value, list) else value,

@@ -82,7 +82,7 @@ async def post_message(
     if not raw.strip():
         raise Problem(422, "the message is empty", slug="empty-message")
     try:
-        result = await calls.run(ingest_message, db, raw, f"api:{caller.name}", settings)
+        result = await calls.run(ingest_message, db, raw, caller.actor, settings)
     except MessageTooLarge:
         raise _too_large(limit) from None
     if result.duplicate:

@@ -198,7 +198,7 @@ async def import_suppressions(
     else:
         raise Problem(415, "send application/json or text/csv", slug="unsupported-media-type")
     deadline = calls.deadline + len(rows) * IMPORT_SECONDS_PER_ROW
-    return await calls.run(_import_rows, db, rows, f"api:{caller.name}", deadline=deadline)
+    return await calls.run(_import_rows, db, rows, caller.actor, deadline=deadline)
 
 
 def _read_csv(body: bytes) -> list[suppression_csv.Row]:
@@ -324,7 +324,7 @@ async def add_suppression(
 
     def add() -> tuple[dict[str, Any] | None, bool]:
         with db.transaction() as session:
-            _, created = suppressions.add_manual(session, address, note=body.note, actor=f"api:{caller.name}")
+            _, created = suppressions.add_manual(session, address, note=body.note, actor=caller.actor)
             return lookups.find(session, address), created
 
     entry, created = await calls.run(add)
@@ -382,7 +382,7 @@ async def remove_suppression(
 
     def remove() -> bool:
         with db.transaction() as session:
-            return suppressions.remove(session, normalised, note=note, actor=f"api:{caller.name}")
+            return suppressions.remove(session, normalised, note=note, actor=caller.actor)
 
     if not await calls.run(remove):
         raise Problem(404, f"{normalised} is not suppressed", slug="not-suppressed")
