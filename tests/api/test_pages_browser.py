@@ -114,9 +114,13 @@ def pages() -> Iterator[PageServer]:
 
 
 def wait_until(browser: Any, condition: Callable[[], bool]) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, PAGE_LOAD_SECONDS).until(lambda _driver: condition())
+    # An element read while the next page replaces it is stale: the page is not there yet, ask again.
+    WebDriverWait(browser, PAGE_LOAD_SECONDS, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda _driver: condition()
+    )
 
 
 def heading(browser: Any) -> str:
