@@ -75,6 +75,30 @@ def moved(user: ImapUser) -> int:
     return user.count("Processed") + user.count("Quarantine")
 
 
+def kill_inside_the_commit_to_move_window(
+    proc: subprocess.Popen[bytes], db: Database, user: ImapUser
+) -> None:
+    """SIGKILL the worker while it holds committed but unmoved messages.
+
+    Seeing the window and killing are two steps, and a loaded machine can finish the batch's MOVE
+    between them. So the worker is frozen first (SIGSTOP), the window is checked again while it
+    cannot move anything (twice, apart, so an in-flight MOVE has landed), and only then killed;
+    when the window has closed meanwhile, the worker resumes and the next batch's window is taken.
+    """
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        wait_until(lambda: stored(db) > moved(user), timeout=60, what="committed but unmoved messages")
+        proc.send_signal(signal.SIGSTOP)
+        time.sleep(0.2)
+        first_look = (stored(db), moved(user))
+        time.sleep(0.2)
+        if first_look == (stored(db), moved(user)) and first_look[1] < first_look[0]:
+            proc.kill()
+            return
+        proc.send_signal(signal.SIGCONT)
+    raise AssertionError("never caught the worker between a commit and its move")
+
+
 def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     imap_user: ImapUser, database_url: str, tmp_path: Path
 ) -> None:
@@ -87,12 +111,7 @@ def test_sigkill_mid_batch_and_restart_processes_every_message_exactly_once(
     db = Database(database_url)
     first = worker(database_url, imap_user.url(), log)
     try:
-        # Well inside a batch of 20 (its MOVE is several commits away), so the kill lands before it.
-        wait_until(
-            lambda: 3 <= stored(db) - moved(imap_user) <= 12,
-            timeout=60,
-            what="committed but unmoved messages",
-        )
+        kill_inside_the_commit_to_move_window(first, db, imap_user)
     finally:
         first.kill()
         first.wait(10)
