@@ -2,7 +2,8 @@
 
 Order: 1. ARF complaint  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
 4. DSN-like fields pasted into a text body  5. a last-resort reading of anything that calls itself
-a bounce (parsers.fallback)  6. auto-reply  7. unknown. When a DSN part and an MTA
+a bounce (parsers.fallback), then flufl.bounce's detectors for a failure report still without a
+recipient (parsers.lastresort)  6. auto-reply  7. unknown. When a DSN part and an MTA
 text detector both answer, the DSN part is authoritative for recipients, action and status; the
 MTA detector (and the human-readable text part) may add a reason the format states, a better
 diagnostic, or the SMTP command. When the DSN part names no recipient, the text detectors decide.
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable
 from email.message import Message
 from typing import TypedDict, TypeVar
 
-from parsers import arf, attribution, autoreply, dsn, fallback, reasons, unsubscribe
+from parsers import arf, attribution, autoreply, dsn, fallback, lastresort, reasons, unsubscribe
 from parsers import forwarded as forwarded_abuse
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
@@ -122,8 +123,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             if guessed:
                 deliveries = guessed
                 detector = fallback.NAME
-            elif report is not None:
-                defects.append("delivery report names no recipient")
+            else:
+                extracted = _last_resort(mail, raw, defects)
+                if extracted:
+                    deliveries = extracted
+                    detector = lastresort.NAME
+                elif report is not None:
+                    defects.append("delivery report names no recipient")
 
     if not deliveries:
         forwarded = _guard(forwarded_abuse.inquire, mail, defects)
@@ -147,7 +153,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             )
 
     if deliveries:
-        events = _bounce_events(mail, deliveries, from_dsn_part)
+        # (flufl.bounce's warnings are stated delays: its detectors read the words for them)
+        events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=detector == lastresort.NAME)
         kind: MessageType = "arf" if all(e.type == "complaint" for e in events) and events else "dsn"
         found = _evidence(
             mail, _guard(attribution.returned_original, mail, defects), account_header, None, defects
@@ -199,6 +206,15 @@ def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | N
         return func(mail)
     except Exception as exc:
         defects.append(parser_error(getattr(func, "__module__", "?"), exc))
+        return None
+
+
+def _last_resort(mail: Mail, raw: bytes, defects: list[str]) -> list[Delivery] | None:
+    """flufl.bounce's recipients for a failure report nobody else explained (parsers.lastresort)."""
+    try:
+        return lastresort.inquire(mail, raw)
+    except Exception as exc:
+        defects.append(parser_error("parsers.lastresort", exc))
         return None
 
 
@@ -282,7 +298,11 @@ def _unspecific(status: str | None) -> bool:
     return not status or status.endswith((".0.0", ".1.0"))
 
 
-def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bool) -> tuple[Event, ...]:
+def _bounce_events(
+    mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bool, *, stated_delays: bool = False
+) -> tuple[Event, ...]:
+    """One event per recipient. `from_dsn_part`: the deliveries' Action is an RFC 3464 field;
+    `stated_delays`: a delivery whose action is `delayed` was marked so by its detector (a delay)."""
     human = dsn.human_text(mail)
     warning: list[bool] = []  # computed once, and only for text-format reports
 
@@ -342,8 +362,9 @@ def _bounce_events(mail: Mail, deliveries: Iterable[Delivery], from_dsn_part: bo
 
         reason, diagnostic = reasons.reason_for(fixed, text_near)
         reason = reasons.sender_side(reason, command, _names_only_the_sender(diagnostic, recipient, senders))
+        stated = from_dsn_part or (stated_delays and d.action == "delayed")
         found = reasons.verdict(
-            reason, status, smtp_code, d.action, from_dsn_part=from_dsn_part, still_trying=still_trying
+            reason, status, smtp_code, d.action, from_dsn_part=stated, still_trying=still_trying
         )
         events.append(
             Event(

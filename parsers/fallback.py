@@ -11,7 +11,7 @@ import re
 
 from parsers import reasons
 from parsers.delivery import Delivery
-from parsers.dsn import address, command_in_text, human_text, text_diagnostic
+from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail
 from parsers.reasons.derive import REPORT_TEXT
 
@@ -19,21 +19,31 @@ NAME = "fallback"
 MAX_RECIPIENTS = 50
 
 _DAEMON_FROM = re.compile(
-    r"mailer-daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mailadmin",
+    r"mailer-daemon|mail-daemon|postmaster|mail delivery (?:system|subsystem|service|agent)|mail administrator"
+    r"|mailadmin|mail system|delivery (?:status )?(?:notification|subsystem|system)|mail ?router"
+    r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)",
     re.IGNORECASE,
 )
+# Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
+# "Delivery delayed", are failure reports too: the reason table tells them apart.)
 _BOUNCE_SUBJECT = re.compile(
     r"undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
-    r"|problem|notification)|failure notice|mail delivery failed|non[- ]?delivery|could not be delivered"
-    r"|delivery has failed|mail system error"
+    r"|problem|notification|report|error|delayed|has failed)|failure notice|failed delivery|failure delivery"
+    r"|mail delivery failed|non[- ]?deliver|could not be delivered|delivery has failed|mail system error"
+    r"|not delivered|could not send|bounced? (?:mail|message)|mail (?:returned|failure)|failed mail"
+    r"|permanent (?:delivery )?(?:failure|error)|message status"
     # the same in the languages the reason table reads
     r"|nicht zustellbar|unzustellbar|zustellung fehlgeschlagen|non remis|non distribu|[eé]chec de (?:la )?remise"
-    r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega"
-    r"|non recapitabile|mancata consegna|onbestelbaar|niet afgeleverd|kunne ikke leveres|returneret post"
+    r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega|mensagem n[aã]o entregue"
+    r"|non recapitabile|mancata consegna|impossibile recapitare|onbestelbaar|niet afgeleverd|kunne ikke leveres"
+    r"|returneret post|kunde inte levereras|kan ikke leveres"
     r"|kh[oô]ng (?:th[eể] )?g[uư]i (?:[dđ][eế]n |[dđ][uư][oợ]c)|th[uư] b[iị] tr[aả] l[aạ]i"
-    r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|退信|无法投递|無法投遞|не доставлен|недоставленн",
+    r"|nedoru[cč]iteln|nelze doru[cč]it|nedoru[cč]en|niedostarczon|nie mo[zż]na dostarczy|niedor[eę]czon"
+    r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|未配達|退信|无法投递|無法投遞|投递失败|投遞失敗|发送失败|系统退信"
+    r"|전송 ?실패|배달 ?실패|반송|수신 ?실패|발송 ?실패|не доставлен|недоставленн|не может быть доставлен",
     re.IGNORECASE,
 )
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 _ADDR = r"<?([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = re.compile(
@@ -54,7 +64,7 @@ _LEADING = re.compile(
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 # The text that follows is a copy of the original message, not the report.
-_COPY_MARKER = re.compile(
+COPY_MARKER = re.compile(
     r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
     r"|returned message|the original message headers|message headers follow)"
@@ -74,25 +84,61 @@ def looks_like_bounce(mail: Mail) -> bool:
         return True
     if _DAEMON_FROM.search(mail.from_):
         return True
-    return bool(_BOUNCE_SUBJECT.search(mail.subject)) and (
-        mail.header("Return-Path").strip() in ("<>", "") or mail.original is not None
+    # (no Return-Path at all counts as the null sender here: stored mail often lost it)
+    return _failure_subject(mail) and (
+        mail.header("Return-Path").strip() in ("<>", "") or null_sender(mail) or mail.original is not None
     )
 
 
-def _excluded(mail: Mail) -> set[str]:
-    """The report's own sender: never a failed recipient. (Its addressee may be: people send
-    to themselves, and a failed recipient named in the error text is what counts.)"""
+def _failure_subject(mail: Mail) -> bool:
+    """A failure subject on a message that is neither a person's reply or forward nor a list post."""
+    subject = mail.subject
+    if not _BOUNCE_SUBJECT.search(subject) or _REPLY_PREFIX.match(subject):
+        return False
+    return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
+
+
+def null_sender(mail: Mail) -> bool:
+    """Whether the message came with the null return path (`Return-Path: <>`, or an mbox From line
+    of MAILER-DAEMON)."""
+    if mail.has_header("Return-Path") and mail.header("Return-Path").strip() in ("<>", ""):
+        return True
+    unixfrom = (mail.message.get_unixfrom() or "").lower()
+    return unixfrom.startswith(("from mailer-daemon", "from <>", "from postmaster"))
+
+
+def is_failure_report(mail: Mail) -> bool:
+    """Whether the message is a delivery failure report by any sign: a report structure, the null
+    sender, a daemon From, or a failure subject (in the languages the reason table reads) on a
+    message that is neither a reply nor a list post."""
+    if mail.delivery_status or mail.report_type == "delivery-status" or looks_like_bounce(mail):
+        return True
+    if null_sender(mail) and not mail.feedback_report:
+        return True
+    return _failure_subject(mail)
+
+
+_OWN_HEADERS = (
+    "From", "Sender", "Reply-To", "Return-Path", "Errors-To", "To", "Cc", "Delivered-To", "X-Original-To",
+    "Envelope-To",
+)  # fmt: skip
+
+
+def own_addresses(mail: Mail) -> set[str]:
+    """The report's own sender and addressees (the original's return path): never a failed
+    recipient. A report quotes them ("not accepting mail from <bounces@sender>")."""
     out: set[str] = set()
-    for name in ("From", "Sender", "Reply-To"):
-        for value in mail.headers(name):
-            for chunk in value.split(","):
+    for name in _OWN_HEADERS:
+        for value in mail.headers(name)[:8]:
+            for chunk in value.split(",")[:16]:
                 a = address(chunk)
                 if a:
                     out.add(a)
     return out
 
 
-def _daemon(addr: str) -> bool:
+def is_daemon(addr: str) -> bool:
+    """Whether the address is a mail system's own (never a failed recipient)."""
     local = addr.split("@", 1)[0]
     return local in ("mailer-daemon", "postmaster", "root", "noreply", "no-reply", "abuse")
 
@@ -104,15 +150,15 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     text = human_text(mail)[:65536]
     if "@" not in text and not mail.has_header("X-Failed-Recipients"):
         return None
-    copy = _COPY_MARKER.search(text)
+    copy = COPY_MARKER.search(text)
     if copy is not None and copy.start() > 0:
         text = text[: copy.start()]
-    excluded = _excluded(mail)
+    excluded = own_addresses(mail)
     found: list[str] = []
 
     def add(raw: str | None) -> None:
         a = address(raw)
-        if a and a not in excluded and not _daemon(a) and a not in found and len(found) < MAX_RECIPIENTS:
+        if a and a not in excluded and not is_daemon(a) and a not in found and len(found) < MAX_RECIPIENTS:
             found.append(a)
 
     for value in mail.headers("X-Failed-Recipients"):
@@ -135,7 +181,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     out = []
     for a in found:
-        diagnostic = _explanation(text, a)
+        diagnostic = explanation(text, a, alone=len(found) == 1)
         out.append(
             Delivery(
                 recipient=a,
@@ -152,18 +198,53 @@ def _names_a_reason(text: str) -> bool:
     return reasons.match_text(text) not in (None, reasons.ON_HOLD)
 
 
-def _explanation(text: str, recipient: str) -> str | None:
-    """The text next to the address; when that says nothing, the lines just before it too
-    ("User not listed in public Name & Address Book" / "a@b")."""
-    snippet = text_diagnostic(text, recipient)
-    if snippet:
-        rest = snippet.replace(recipient, "")
-        if _ERROR_WORDS.search(rest) or _names_a_reason(rest):
-            return snippet
-    pos = text.lower().find(recipient)
-    if pos < 0:
-        return snippet
-    before = [line.strip() for line in text[max(0, pos - 600) : pos].split("\n")[:-1] if line.strip()]
-    context = " ".join(before[-3:])
-    joined = f"{context} {snippet or ''}".strip()
+_SEPARATOR = re.compile(r"^\s*(?:[-=_*]{3,}.*)?$")
+_CODE = re.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
+MAX_OCCURRENCES = 8
+
+
+def says_why(text: str) -> bool:
+    """Whether the text gives a cause: an SMTP reply or status code, or a reason the table reads."""
+    return bool(_CODE.search(text)) or _names_a_reason(text)
+
+
+def _block(text: str, start: int, written: str) -> tuple[str, int]:
+    """The line that starts at `start` and the lines after it, up to a blank line, a separator or
+    a line that names another address: their text, and where they end."""
+    out: list[str] = []
+    end = start
+    for i, line in enumerate(text[start:].split("\n", 6)[:6]):
+        if i > 0 and (_SEPARATOR.match(line) or ("@" in line and written not in line.lower())):
+            break
+        out.append(line.strip())
+        end += len(line) + 1
+    return " ".join(out)[:1000], end
+
+
+def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
+    """What the report says about one failed address (`written` as the report writes it, lower
+    case): the first of its lines that gives a cause, with the lines that follow it (a reason, an
+    error code field). When none does: the lines just before it too ("The account is disabled."
+    / "<a@b>"); and for the report's only recipient (`alone`), the start of the report, which
+    then speaks of that recipient ("Error detail: mailbox is full" a paragraph further on)."""
+    low = text.lower()
+    blocks: list[tuple[int, str, int]] = []
+    pos = low.find(written)
+    while pos >= 0 and len(blocks) < MAX_OCCURRENCES:
+        before = low[pos - 1] if pos > 0 else " "
+        if not (before.isalnum() or before in "._%+-="):  # (not inside a longer address)
+            start = low.rfind("\n", 0, pos) + 1
+            block, end = _block(text, start, written)
+            if says_why(block.lower().replace(written, " ")):
+                return block
+            blocks.append((start, block, end))
+        pos = low.find(written, pos + len(written))
+    if not blocks:
+        return None
+    start, block, end = blocks[0]
+    lines = [line.strip() for line in text[max(0, start - 600) : start].split("\n") if line.strip()]
+    joined = " ".join([*lines[-3:], block]).strip()
+    if alone and not says_why(joined):
+        rest = " ".join(text[end : end + 1500].split())
+        joined = f"{joined} {rest}".strip()
     return joined or None

@@ -39,7 +39,7 @@ from parsers.reasons.codes import (
 
 # A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
 _STILL_TRYING: Final = re.compile(
-    r"this is a warning message only|warning only|still being retried|has been delayed|will be retried"
+    r"this is a warning message only|warning only|just a warning|advisory-only|has been postponed|still being retried|has been delayed|will be retried"
     r"|will (?:continue|keep) (?:trying|to try)|will retry|(?:still|continue to) (?:be )?attempt"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
@@ -50,12 +50,13 @@ _STILL_TRYING: Final = re.compile(
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
 _STILL_TRYING_WORDS: Final = (
-    "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action",
+    "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
+    "postponed",
     "versucht", "verz", "intentar", "tentative",
 )  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
-    r"|could not be delivered(?! for more than)"
+    r"|could not be delivered(?! for more than| yet)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|nicht zugestellt werden|no se ha podido entregar|non (?:e stato|è stato) recapitato",
@@ -121,9 +122,6 @@ def sender_side(reason: str, command: str | None, names_sender_only: bool) -> st
     """
     if reason not in HARD and reason not in _ABOUT_THE_RECIPIENT:
         return reason  # already sender-side, or a cause (mailbox full, expired) the text names
-    if (command or "").upper() == "MAIL" or names_sender_only:
-        return REJECTED
-    return reason
     if (command or "").upper() == "MAIL" or names_sender_only:
         return REJECTED
     return reason

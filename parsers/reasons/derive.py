@@ -220,9 +220,10 @@ def derive(
                 continue
             if any(has(other) for other in _USER_UNKNOWN_VETO):
                 continue
-            if diagnostic_type == REPORT_TEXT and not (smtp_code or reply_code_in_text(text)):
-                # no SMTP reply at all: the reporting system's own explanation ("<a@b>: user
-                # unknown" in a hand-made report), not a filter's answer after DATA
+            if diagnostic_type == REPORT_TEXT and cmd != "DATA":
+                # a report in no known format that says the user is unknown, and not in answer to
+                # DATA: its own explanation ("<a@b>: user unknown") or the reply it quotes to the
+                # recipient ("550 <a@b>... User unknown"), not a filter's answer after DATA
                 return USER_UNKNOWN
             return FILTERED
         if not has(reason):

@@ -85,6 +85,28 @@ def report_then(filler: bytes) -> Callable[[int], bytes]:
     return lambda size: REPORT + filler * (size // len(filler))
 
 
+# The opening lines of the old report formats flufl.bounce knows (parsers.lastresort runs it on a
+# failure report nobody else explained), then lines of the characters its patterns backtrack on.
+LEGACY_MARKERS = (
+    DAEMON + b"Subject: Returned mail\nX-Mailer: <SMTP32 v8>\n"
+    b"Content-Type: multipart/mixed; boundary=b\n\n"
+    b"Transcript of session follows\nThe following addresses had\nhere is your list of failed recipients\n"
+    b"failed addresses follow:\nThis Message was undeliverable due to the following reason:\n"
+    b"The following recipients did not receive this message:\ndid not reach the following recipient\n"
+    b"Hi. This is the\nDelivery to the following recipients failed\n"
+    b"A message that you sent could not be delivered\nYour message could not be delivered to\n"
+    b"This is the email server at\nMessage not delivered to the following\nYour message to:\n"
+)
+
+
+def legacy_markers_then(filler: bytes) -> Callable[[int], bytes]:
+    def build(size: int) -> bytes:
+        line = filler * (150 // len(filler)) + b"\n"
+        return LEGACY_MARKERS + line * (size // len(line))
+
+    return build
+
+
 HOSTILE: dict[str, Callable[[int], bytes]] = {
     "encoded subject": encoded_subject,
     "long boundary": lambda size: boundary_of(size // 3),
@@ -96,4 +118,5 @@ HOSTILE: dict[str, Callable[[int], bytes]] = {
     "one long line": one_long_line,
     "recipient blocks": recipient_blocks,
     **{f"report, then {filler!r}": report_then(filler) for filler in FILLERS},
+    **{f"old formats, then {filler!r}": legacy_markers_then(filler) for filler in (b"<", b"a", b" ", b"-")},
 }

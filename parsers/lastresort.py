@@ -1,0 +1,223 @@
+"""The recipient extractor of last resort: flufl.bounce's detectors, for a failure report that no
+reader of ours explains.
+
+flufl.bounce was written for Mailman's bounce archives: old and hand-written reports without a
+DSN part (small ISPs, legacy groupware and relays). It answers with address sets only, split into
+temporary (warnings) and permanent failures, and its heuristics can pick up the wrong address.
+So it runs only for a message that is a failure report (`fallback.is_failure_report`) in which
+our detectors found nobody, on a bounded copy of the message, and what it returns is checked:
+
+- a syntactically valid address, not a daemon (postmaster, mailer-daemon ...);
+- not the report's own sender or addressee, nor the returned original's sender;
+- written in the report's text (before any copy of the original) or in its X-Failed-Recipients
+  header. A bare name the format prints
+  (AOL screen names, Yale's user ids), which flufl.bounce completes with a domain, counts when
+  the domain is the reporting system's own (that of the report's From).
+
+The reason comes from our reason table, read in the text around the address. A temporary failure
+(flufl.bounce's warnings: "no action is required", "delivery attempts will continue") is a delay,
+never hard.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import re
+from email.message import Message
+
+from parsers.delivery import Delivery
+from parsers.dsn import address, command_in_text, human_text
+from parsers.fallback import COPY_MARKER, explanation, is_daemon, is_failure_report, own_addresses
+from parsers.mail import Mail, decode_bytes, decode_header_value
+from parsers.mime import parse_bytes
+from parsers.reasons.derive import REPORT_TEXT
+
+NAME = "flufl.bounce"
+MAX_RECIPIENTS = 50
+# What flufl.bounce reads: its detectors scan every body line, some with a dozen patterns each and
+# a few with patterns that backtrack on a long line. Old reports are short and name the failed
+# address near the top; a bounded copy keeps the cost of a hostile message small.
+MAX_BYTES = 32 * 1024
+MAX_LINES = 400
+MAX_LINE = 128
+
+_VALID = re.compile(
+    r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
+)
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_BLANKS = re.compile(rb"[ \t]{2,}")
+
+
+def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
+    """The failed recipients flufl.bounce finds in a failure report, checked; or None."""
+    if not is_failure_report(mail):
+        return None
+    temporary, permanent = failures(bounded_copy(raw))
+    if not temporary and not permanent:
+        return None
+    found = checked(mail, [*permanent, *temporary])
+    if not found:
+        return None
+    text = _report_text(mail)
+    warned = {a.lower() for a in temporary} - {a.lower() for a in permanent}
+    out = []
+    for recipient, written in found:
+        diagnostic = explanation(text, written, alone=len(found) == 1)
+        out.append(
+            Delivery(
+                recipient=recipient,
+                diagnostic=diagnostic,
+                smtp_command=command_in_text(diagnostic),
+                diagnostic_type=REPORT_TEXT,
+                # a warning (the message is still queued) names no bad address: a delay
+                action="delayed" if recipient in warned else None,
+            )
+        )
+    return out
+
+
+def failures(msg: Message) -> tuple[list[str], list[str]]:
+    """(temporary, permanent) addresses flufl.bounce reads in `msg`, as text."""
+    from flufl.bounce import all_failures  # (imported on first need: 15 ms of start-up)
+
+    # It logs every detector it runs (INFO) and the traceback of one that raises before raising
+    # again: the parser reports that exception itself, as a defect.
+    logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
+    temporary, permanent = all_failures(msg)
+    return _texts(temporary), _texts(permanent)
+
+
+def _texts(found: frozenset[bytes]) -> list[str]:
+    out = []
+    for item in sorted(found):
+        text = item.decode("ascii", "replace") if isinstance(item, bytes) else str(item)
+        out.append(text.strip())
+    return out
+
+
+def bounded_copy(raw: bytes) -> Message:
+    """The message as flufl.bounce reads it, within MAX_BYTES, MAX_LINES and MAX_LINE (longer body
+    lines are split, runs of blanks made one), parsed by our bounded loader; header values made
+    text."""
+    raw = raw[:MAX_BYTES]
+    breaks = list(_LINE_BREAK.finditer(raw, 0))
+    if len(breaks) >= MAX_LINES:
+        raw = raw[: breaks[MAX_LINES - 1].end()]
+    head = _HEAD_END.search(raw)
+    if head is not None:
+        # Runs of blanks in the body become one (a leading blank stays one: some formats look for
+        # it); a pattern that backtracks over blanks meets no long run of them.
+        body = _BLANKS.sub(b" ", raw[head.end() :])
+        if any(len(line) > MAX_LINE for line in body.splitlines()):
+            lines: list[bytes] = []
+            for line in body.splitlines():
+                lines.extend(line[i : i + MAX_LINE] for i in range(0, max(len(line), 1), MAX_LINE))
+            body = b"\n".join(lines)
+        raw = raw[: head.end()] + body
+    msg, _cuts = parse_bytes(raw)
+    for part in msg.walk():
+        _as_text(part)
+    # flufl.bounce's Yale detector takes the first of the From's addresses without asking whether
+    # there is one (IndexError): a From in which the email package finds none (or none at all)
+    # is the null address for it.
+    if not email.utils.getaddresses([str(msg.get("From", ""))]):
+        del msg["From"]
+        msg["From"] = "<>"
+    return msg
+
+
+def _as_text(part: Message) -> None:
+    """Every header value of `part` as text: flufl.bounce calls str methods on the values, and
+    compat32 hands back 8-bit ones as Header objects."""
+    items = part.items()
+    if all(isinstance(value, str) for _name, value in items):
+        return
+    for name in {name for name, _value in items}:
+        del part[name]
+    for name, value in items:
+        part[name] = value if isinstance(value, str) else decode_header_value(value)
+
+
+def _own(mail: Mail) -> set[str]:
+    """The report's own sender and addressees, its mbox sender and the returned original's sender."""
+    out = own_addresses(mail)
+    unixfrom = mail.message.get_unixfrom() or ""
+    senders = [unixfrom[5:].split(" ", 1)[0]] if unixfrom.startswith("From ") else []
+    if mail.original is not None:
+        for name in ("From", "Sender", "Return-Path"):
+            value = mail.original.get(name)
+            if value is not None:
+                senders.append(decode_header_value(value))
+    out.update(a for a in map(address, senders) if a)
+    return out
+
+
+def checked(mail: Mail, candidates: list[str]) -> list[tuple[str, str]]:
+    """The candidates that pass the checks (module docstring), each with the form written in the
+    report (the address, or the bare name a format prints)."""
+    # (X-Failed-Recipients is the report's own list of failed addresses: written in the report)
+    text = "\n".join([_report_text(mail), *mail.headers("X-Failed-Recipients")]).lower()
+    own = _own(mail)
+    reporter = address(mail.from_) or ""
+    reporter_domain = reporter.partition("@")[2]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for candidate in candidates:
+        a = candidate.strip().strip("<>").lower()
+        if a in seen or len(out) >= MAX_RECIPIENTS:
+            continue
+        seen.add(a)
+        if not _VALID.fullmatch(a) or is_daemon(a) or a in own:
+            continue
+        local, _, domain = a.partition("@")
+        if _written(text, a):
+            out.append((a, a))
+        elif reporter_domain and _same_or_parent(reporter_domain, domain) and _written(text, local):
+            out.append((a, local))
+    return out
+
+
+def _same_or_parent(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` as a whole address or name (not inside a longer one)."""
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else " "
+        end = pos + len(word)
+        after = text[end] if end < len(text) else " "
+        if not _address_char(before) and not (_address_char(after) and after != "."):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _address_char(char: str) -> bool:
+    return char.isalnum() or char in "._%+-@="
+
+
+def _report_text(mail: Mail) -> str:
+    """The report's own text: before the returned original and any copy of it. (A message whose
+    MIME structure hid its text from the loader is read from its raw payloads.)"""
+    cached = mail.memo.get("report_text")
+    if cached is not None:
+        return cached
+    text = human_text(mail)
+    if not text.strip():
+        chunks = []
+        for part in list(mail.message.walk())[:16]:
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                chunks.append(decode_bytes(payload[:MAX_BYTES]))
+        text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
+    text = text[:MAX_BYTES]
+    copy = COPY_MARKER.search(text)
+    if copy is not None and copy.start() > 0:
+        text = text[: copy.start()]
+    mail.memo["report_text"] = text
+    return text

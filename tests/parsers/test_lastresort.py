@@ -1,0 +1,146 @@
+"""flufl.bounce as the recipient extractor of last resort (parsers.lastresort).
+
+Each fixture in fixtures/lastresort/ is written in the style of one of flufl.bounce's detectors.
+The extractor is run on it directly (our own detectors bypassed): it must find the fixture's
+recipient, whichever reader answers in `parse` (test_fixtures checks that). Where no reader of ours
+finds anybody, `parse` names flufl.bounce as the detector. Ordinary mail, list mail, replies and
+Amazon SES's JSON notifications give nobody.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parsers import lastresort, parse
+from parsers.fallback import is_failure_report
+from parsers.mail import load
+
+HERE = Path(__file__).parent
+STYLES = sorted(p for p in (HERE / "fixtures" / "lastresort").glob("*.eml") if not p.name.startswith("not-a"))
+NOT_BOUNCES = [
+    *sorted((HERE / "fixtures" / "lastresort").glob("not-a-*.eml")),
+    *sorted((HERE / "fixtures" / "human").glob("*.eml")),
+    HERE / "fixtures" / "complaints" / "list-mail-not-a-complaint.eml",
+    HERE / "fixtures" / "complaints" / "human-forward-not-a-complaint.eml",
+    *sorted((HERE / "mta" / "fixtures" / "amazonses").glob("*.eml")),
+]
+
+
+def expected_recipients(case: Path) -> list[str]:
+    want = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    return [e["recipient"] for e in want["events"]]
+
+
+def extract(raw: bytes) -> list[str]:
+    return [d.recipient for d in lastresort.inquire(load(raw), raw) or []]
+
+
+@pytest.mark.parametrize("case", STYLES, ids=[c.stem for c in STYLES])
+def test_the_extractor_finds_the_recipient_of_each_style(case: Path) -> None:
+    raw = case.read_bytes()
+    assert extract(raw) == expected_recipients(case)
+
+
+def test_it_finds_recipients_no_reader_of_ours_finds() -> None:
+    only_flufl = [c.stem for c in STYLES if parse(c.read_bytes()).detector == lastresort.NAME]
+    # (a floor, not a list: a reader of ours may learn a style later, and then it answers first)
+    assert len(only_flufl) >= 10, only_flufl
+
+
+@pytest.mark.parametrize("case", NOT_BOUNCES, ids=[f"{c.parent.name}/{c.stem}" for c in NOT_BOUNCES])
+def test_it_finds_nobody_in_mail_that_is_no_failure_report(case: Path) -> None:
+    assert extract(case.read_bytes()) == []
+
+
+def test_what_flufl_reads_in_an_ses_notification_is_no_address() -> None:
+    # flufl.bounce's heuristics take JSON text for addresses in SES's notifications; the checks
+    # throw those away even where the failure-report gate would have let the message through.
+    case = HERE / "mta" / "fixtures" / "amazonses" / "sns-bounce.eml"
+    raw = case.read_bytes()
+    temporary, permanent = lastresort.failures(lastresort.bounded_copy(raw))
+    assert temporary or permanent  # (what it reads: not addresses)
+    assert lastresort.checked(load(raw), [*temporary, *permanent]) == []
+
+
+REPORT = (
+    b"Return-Path: <>\nFrom: Mail Delivery Subsystem <MAILER-DAEMON@mx.dest.example>\n"
+    b"To: bounces@sender.example\nSubject: Returned mail\n\n"
+    b"Your message to the following could not be delivered, %s, mailbox unknown,\n"
+    b"please check it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    [
+        "bounces@sender.example",  # the report's own addressee (the original's return path)
+        "mailer-daemon@mx.dest.example",  # its own sender
+        "postmaster@dest.example",  # a daemon
+        "someone@elsewhere.example",  # not written in the report
+        '"bounce":{"bouncetype":"permanent"}@x.example',  # not an address
+        "no-at-sign",
+    ],
+)
+def test_a_candidate_that_fails_a_check_is_dropped(candidate: str) -> None:
+    raw = REPORT % b"bounces@sender.example, postmaster@dest.example"
+    assert lastresort.checked(load(raw), [candidate]) == []
+
+
+def test_a_written_address_passes_the_checks() -> None:
+    raw = REPORT % b"gone@dest.example"
+    assert lastresort.checked(load(raw), ["gone@dest.example"]) == [
+        ("gone@dest.example", "gone@dest.example")
+    ]
+    assert extract(raw) == ["gone@dest.example"]
+
+
+def test_a_bare_name_counts_only_with_the_reporting_systems_domain() -> None:
+    raw = REPORT % b"gone"
+    mail = load(raw)
+    assert lastresort.checked(mail, ["gone@dest.example"]) == [("gone@dest.example", "gone")]
+    assert lastresort.checked(mail, ["gone@other.example"]) == []
+    assert lastresort.checked(mail, ["gon@dest.example"]) == []  # (part of a word is no name)
+
+
+def test_a_warning_is_a_delay_never_a_bounce() -> None:
+    case = HERE / "fixtures" / "lastresort" / "simplewarning-message-switch.eml"
+    raw = case.read_bytes()
+    assert [d.action for d in lastresort.inquire(load(raw), raw) or []] == ["delayed"]
+    assert [(e.type, e.classification) for e in parse(raw).events] == [("delay", "ignored")]
+
+
+@pytest.mark.parametrize(
+    ("headers", "failure"),
+    [
+        (b"Return-Path: <>\nFrom: Jo <jo@a.example>\nSubject: hello\n", True),  # the null sender
+        (b"From: MAILER-DAEMON@a.example\nSubject: hello\n", True),  # a daemon
+        (b"From: Jo <jo@a.example>\nSubject: Unzustellbar: Newsletter\n", True),  # a failure subject
+        (b"From: Jo <jo@a.example>\nSubject: =?utf-8?b?7KCE7IahIOyLpO2MqA==?=\n", True),  # Korean
+        (b"From: Jo <jo@a.example>\nSubject: Re: Undeliverable: Newsletter\n", False),  # a reply
+        (b"From: Jo <jo@a.example>\nSubject: Returned mail\nIn-Reply-To: <a@b>\n", False),
+        (b"From: Jo <jo@a.example>\nSubject: Returned mail\nList-Id: <l.a.example>\n", False),  # a list post
+        (b"From: Jo <jo@a.example>\nSubject: Lunch?\n", False),
+    ],
+)
+def test_what_counts_as_a_failure_report(headers: bytes, failure: bool) -> None:
+    assert is_failure_report(load(headers + b"\nbody\n")) is failure
+
+
+def test_flufl_bounce_is_not_asked_about_mail_that_is_no_failure_report() -> None:
+    # A person's mail whose words flufl.bounce's LLNL detector would read as a failed address.
+    raw = b"From: Jo <jo@a.example>\nTo: team@a.example\nSubject: Lunch?\n\nI asked Ann, ann@b.example, to come.\n"
+    _temporary, permanent = lastresort.failures(lastresort.bounded_copy(raw))
+    assert permanent  # (what flufl.bounce alone would say)
+    assert extract(raw) == []
+    assert parse(raw).events == ()
+
+
+def test_a_from_without_an_address_does_not_stop_flufl_bounce() -> None:
+    # (its Yale detector indexes the From's first address: an IndexError without one)
+    raw = b"Subject: Returned mail\nReturn-Path: <>\n\nHi. This is the qmail-send program.\n\n<a@b.example>:\nno mailbox here by that name\n"
+    msg = lastresort.bounded_copy(raw)
+    assert msg["From"] == "<>"
+    lastresort.failures(msg)  # does not raise
