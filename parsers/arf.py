@@ -1,31 +1,52 @@
-"""ARF complaint reports (RFC 5965, 6591 auth-failure) and Microsoft JMRP's classic format.
+"""ARF complaint reports (RFC 5965, 6591 auth-failure), and who complained in any complaint report.
 
-Finding the complained-about recipient, in order: Original-Rcpt-To (each one is an event),
-Redacted-Address when it is a whole address, X-HmXmrOriginalRecipient, the returned original's
-To:, then its Received "for <addr>" clauses.
+Finding the complained-about recipients, in order (`find_recipients`): Original-Rcpt-To (each one
+is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
+is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
+Delivered-To, X-Original-To), then its Received "for <addr>" clauses. A redacted address
+(`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`) is no answer while another
+source names the recipient unredacted; when every source is redacted, the redacted address is
+reported as written (a defect says so), and when none is written at all the complaint is still
+recorded, on a reserved `.invalid` placeholder that can never be mailed (a defect says so).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 
 from parsers.dsn import address
-from parsers.mail import Mail, decode_header_value
+from parsers.mail import Mail, decode_header_value, parse_header_block
 
 UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
+NO_RECIPIENT = "complaint report names no recipient"
+REDACTED = "complaint report redacts the recipient"
 
 _FIELD = re.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
 _FEEDBACK_TYPE_IN_TEXT = re.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
 _RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
-_JMRP_SUBJECT = re.compile(r"^complaint about message from ", re.IGNORECASE)
 _UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
+# A local part that hides the address: x's, stars or hashes, a word that says so, or a digest in
+# hex (MD5, SHA-1, SHA-2) as the hashing feedback loops write it.
+_REDACTED_LOCAL = re.compile(
+    r"[x*#.]{3,}|redacted|removed|hidden|anonymi[sz]ed|[0-9a-f]{32}|[0-9a-f]{40}"
+    r"|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}",
+    re.IGNORECASE,
+)
+# The first header lines of a returned original pasted into a report's text.
+_HEADER_START = re.compile(
+    r"(?im)^(?:received|return-path|from|to|subject|message-id|date|delivered-to|x-hmxmroriginalrecipient)"
+    r"[ \t]*:"
+)
+_ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "return-path")
 
 
 @dataclass
 class Complaint:
-    """One complaint report: who complained and about which message."""
+    """One complaint report: who complained and about which message. `format` names the report's
+    shape (arf, jmrp, spamcop, x-arf)."""
 
     recipients: list[str] = field(default_factory=list)
     feedback_type: str = "abuse"
@@ -34,10 +55,14 @@ class Complaint:
     source_ip: str | None = None
     user_agent: str | None = None
     defects: list[str] = field(default_factory=list)
+    format: str = "arf"
+    # The returned original's headers (attached or pasted), for attribution.
+    original: Message | None = field(default=None, repr=False, compare=False)
 
 
-def _fields(text: str) -> dict[str, list[str]]:
-    """The feedback-report part's fields (repeatable ones keep every value)."""
+def fields_of(text: str) -> dict[str, list[str]]:
+    """The fields of a report part (`Name: value` lines, folded lines joined; repeatable ones keep
+    every value), by lower-cased name."""
     out: dict[str, list[str]] = {}
     unfolded = re.sub(r"\r?\n[ \t]+", " ", text.replace("\r", ""))
     for m in _FIELD.finditer(unfolded):
@@ -50,22 +75,77 @@ def _first(fields: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
-def _is_jmrp(mail: Mail) -> bool:
-    if mail.original is None:
-        return False
-    if "X-HmXmrOriginalRecipient" in mail.original:
-        return True
-    sender = mail.from_.lower()
-    # Microsoft's JMRP and Amazon SES forward complaints as multipart/mixed with this subject
-    known = "staff@hotmail.com" in sender or "complaints@email-abuse.amazonses.com" in sender
-    return known and bool(_JMRP_SUBJECT.match(mail.subject))
+def is_redacted(addr: str) -> bool:
+    """Whether an address hides the recipient (its local part redacted, masked or hashed)."""
+    local = addr.rpartition("@")[0].strip('"[]')
+    return not local or _REDACTED_LOCAL.fullmatch(local) is not None
+
+
+def _addresses(values: Iterable[str]) -> list[str]:
+    """The addresses in `values`, each once, in order."""
+    out: list[str] = []
+    for value in values:
+        for chunk in value.split(",")[:32]:
+            a = address(chunk)
+            if a and a not in out:
+                out.append(a)
+    return out
+
+
+def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail) -> Iterator[list[str]]:
+    """Where the complained-about recipients may be written, in the order of authority."""
+    for name in ("original-rcpt-to", "removal-recipient", "redacted-address"):
+        yield _addresses(fields.get(name, []))
+    if original is not None:
+        for name in ("X-HmXmrOriginalRecipient", "To", "Delivered-To", "X-Original-To"):
+            values = [decode_header_value(v) for v in original.get_all(name) or []]
+            if name == "To":
+                values = [v for v in values if not _UNDISCLOSED.search(v)]
+            yield _addresses(values)
+        for value in (original.get_all("Received") or [])[:32]:
+            m = _RECEIVED_FOR.search(decode_header_value(value))
+            if m:
+                yield _addresses([m.group(1)])
+    yield _addresses(mail.headers("X-HmXmrOriginalRecipient"))
+
+
+def find_recipients(
+    fields: dict[str, list[str]], original: Message | None, mail: Mail
+) -> tuple[list[str], list[str]]:
+    """The complained-about recipients (module docstring's order) and the defects of the search.
+
+    An unredacted address wins wherever it is written. When every address written is redacted,
+    the first redacted one is reported as written (what the report says; a defect marks it);
+    when none is written at all, the reserved placeholder."""
+    masked: list[str] = []
+    for found in _sources(fields, original, mail):
+        whole = [a for a in found if not is_redacted(a)]
+        if whole:
+            return whole, []
+        masked = masked or found
+    if masked:
+        return masked, [REDACTED]
+    # Still one complaint: the report must be recorded (and alerted on) even when the provider
+    # redacted everyone; the reserved .invalid domain can never be mailed.
+    return [UNDISCLOSED_RECIPIENT], [NO_RECIPIENT]
+
+
+def inline_original(text: str) -> Message | None:
+    """The header block of an original pasted into a report's text (an inline forward, a SpamCop
+    report, an ARF report whose third part is text/plain): the first block of header lines that
+    holds at least two of an original's usual fields."""
+    for m in _HEADER_START.finditer(text[:65536]):
+        start = m.start()
+        block = parse_header_block(text[start : start + 65536].split("\n\n", 1)[0] + "\n\n")
+        names = {k.lower() for k in block}
+        if len(names.intersection(_ORIGINAL_FIELDS)) >= 2 and "feedback-type" not in names:
+            return block
+    return None
 
 
 def is_report(mail: Mail) -> bool:
-    """Cheap check: is this message a complaint report at all?"""
+    """Cheap check: is this message an ARF report at all?"""
     if mail.feedback_report or mail.report_type == "feedback-report":
-        return True
-    if _is_jmrp(mail):
         return True
     # Some providers send the report fields as text/plain without the multipart/report wrapper.
     if mail.original is None:
@@ -77,28 +157,19 @@ def is_report(mail: Mail) -> bool:
     return "user-agent:" in low and "feedback-type" in low and _FEEDBACK_TYPE_IN_TEXT.search(head) is not None
 
 
-def _original_recipients(original: Message | None) -> list[str]:
-    if original is None:
-        return []
-    for name in ("X-HmXmrOriginalRecipient", "To", "Delivered-To", "X-Original-To"):
-        for value in original.get_all(name) or []:
-            text = decode_header_value(value)
-            if name == "To" and _UNDISCLOSED.search(text):
-                continue
-            found = [a for a in (address(x) for x in text.split(",")) if a]
-            if found:
-                return found
-    for value in original.get_all("Received") or []:
-        m = _RECEIVED_FOR.search(decode_header_value(value))
-        if m:
-            a = address(m.group(1))
-            if a:
-                return [a]
-    return []
+def original_of(mail: Mail, after: str = "") -> Message | None:
+    """The returned original: the attached one, else one pasted into the text (after `after`)."""
+    if mail.original is not None:
+        return mail.original
+    text = mail.text
+    if after:
+        pos = text.find(after)
+        text = text[pos + len(after) :] if pos >= 0 else text
+    return inline_original(text)
 
 
 def inquire(mail: Mail) -> Complaint | None:
-    """The complaint in `mail`, or None when it is not a complaint report."""
+    """The ARF complaint in `mail`, or None when it is not an ARF report."""
     if not is_report(mail):
         return None
     text = "\n\n".join(mail.feedback_report)
@@ -108,43 +179,28 @@ def inquire(mail: Mail) -> Complaint | None:
         cut = text.find("\n\n")
         if cut > 0:
             text = text[:cut]
-    fields = _fields(text)
+    fields = fields_of(text)
     complaint = Complaint()
-    ftype = (fields.get("feedback-type") or [""])[0].split()
-    complaint.feedback_type = ftype[0].lower() if ftype else "abuse"
+    ftype = re.match(r"[a-z0-9_-]*", (_first(fields, "feedback-type") or "").strip().lower())
+    complaint.feedback_type = (ftype.group(0) if ftype else "") or "abuse"
     complaint.user_agent = _first(fields, "user-agent")
     complaint.source_ip = _first(fields, "source-ip")
+    # (the report's own fields are in the text first: a pasted original comes after them)
+    original = original_of(mail, after=text[-200:] if text else "")
     mail_from = _first(fields, "original-mail-from")
     complaint.original_mail_from = address(mail_from) if mail_from else None
-    if complaint.original_mail_from is None and mail.original is not None:
-        complaint.original_mail_from = address(
-            decode_header_value(mail.original.get("Return-Path") or mail.original.get("From") or "")
-        )
-    if mail.original is not None:
-        mid = mail.original.get("Message-ID")
-        complaint.original_message_id = decode_header_value(mid) if mid else None
-
-    recipients: list[str] = []
-    for value in fields.get("original-rcpt-to", []):
-        a = address(value)
-        if a and a not in recipients:
-            recipients.append(a)
-    if not recipients:
-        for value in fields.get("redacted-address", []):
-            a = address(value)
-            if a and a not in recipients:
-                recipients.append(a)
-    if not recipients:
-        recipients = _original_recipients(mail.original)
-    if not recipients:
-        hm = mail.header("X-HmXmrOriginalRecipient")
-        a = address(hm) if hm else None
-        if a:
-            recipients = [a]
-    if not recipients:
-        # Still one complaint: the report must be recorded (and alerted on) even when the
-        # provider redacted everyone; the reserved .invalid domain can never be mailed.
-        complaint.defects.append("complaint report names no recipient")
-        recipients = [UNDISCLOSED_RECIPIENT]
-    complaint.recipients = recipients
+    describe(complaint, original)
+    complaint.recipients, complaint.defects = find_recipients(fields, original, mail)
     return complaint
+
+
+def describe(complaint: Complaint, original: Message | None) -> None:
+    """The original (its sender when the report did not say, its Message-ID) on the complaint."""
+    complaint.original = original
+    if original is None:
+        return
+    if complaint.original_mail_from is None:
+        sender = original.get("Return-Path") or original.get("From") or ""
+        complaint.original_mail_from = address(decode_header_value(sender))
+    mid = original.get("Message-ID")
+    complaint.original_message_id = decode_header_value(mid) if mid else None

@@ -1,6 +1,6 @@
 """Entry point of the parser: bounds the input and runs the detectors in order.
 
-Order: 1. ARF complaint  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
+Order: 1. complaint report (ARF; JMRP, SpamCop, X-ARF)  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
 4. DSN-like fields pasted into a text body  5. a last-resort reading of anything that calls itself
 a bounce (parsers.fallback), then flufl.bounce's detectors for a failure report still without a
 recipient (parsers.lastresort)  6. auto-reply  7. unknown. When a DSN part and an MTA
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from email.message import Message
 from typing import TypedDict, TypeVar
 
-from parsers import arf, attribution, autoreply, dsn, fallback, lastresort, reasons, unsubscribe
+from parsers import arf, attribution, autoreply, dsn, fallback, fbl, lastresort, reasons, unsubscribe
 from parsers import forwarded as forwarded_abuse
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
@@ -59,7 +59,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
         "date": _iso_date(mail.raw_header("Date")),
     }
 
-    complaint = _guard(arf.inquire, mail, defects)
+    complaint = _guard(arf.inquire, mail, defects) or _guard(fbl.inquire, mail, defects)
     if complaint is not None:
         defects.extend(complaint.defects)
         etype, classification, reason = reasons.feedback_verdict(complaint.feedback_type)
@@ -75,13 +75,12 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             )
             for r in complaint.recipients
         )
-        jmrp = not mail.feedback_report and bool(mail.original_header("X-HmXmrOriginalRecipient"))
-        arf_name = "jmrp" if jmrp else "arf"
-        found = _evidence(mail, mail.original, account_header, complaint.original_mail_from, defects)
-        return ParseResult("arf", events, arf_name, defects=tuple(defects), attribution=found, **head)
+        found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
+        return ParseResult("arf", events, complaint.format, defects=tuple(defects), attribution=found, **head)
 
-    subscriber = _guard(unsubscribe.inquire, mail, defects)
-    if subscriber is not None:
+    request = _guard(unsubscribe.inquire, mail, defects)
+    if request is not None:
+        subscriber, how = request
         etype, classification, reason = reasons.feedback_verdict("unsubscribe")
         event = Event(
             recipient=subscriber,
@@ -91,9 +90,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             original_message_id=_in_reply_to(mail),
         )
         found = _evidence(mail, None, account_header, None, defects)
-        return ParseResult(
-            "unsubscribe", (event,), "apple-unsubscribe", defects=tuple(defects), attribution=found, **head
-        )
+        return ParseResult("unsubscribe", (event,), how, defects=tuple(defects), attribution=found, **head)
 
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None

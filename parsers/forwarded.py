@@ -1,7 +1,8 @@
 """Forwarded abuse reports: a person or an ISP abuse desk forwards the offending message, with its
 full headers, to the sender's abuse mailbox (as a message/rfc822 attachment or inline).
 
-Each is a complaint for the original's recipient (its Delivered-To, X-Original-To or To). Ordinary
+Each is a complaint for the original's recipient (its Delivered-To, X-Original-To, the "for" of its
+newest Received field, or its To; when it names none, the reserved placeholder). Ordinary
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
   inline after a forwarding marker;
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
+from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 
@@ -41,6 +43,7 @@ _ABUSE_MAILBOX = re.compile(
 )
 _UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+_RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +71,23 @@ def _inline_original(mail: Mail) -> Message | None:
 
 
 def _recipient(original: Message) -> str | None:
+    """The one recipient the original names: its envelope recipient headers, the "for <addr>" of
+    its newest Received field, then its To (several To addresses: the one who complained cannot
+    be told)."""
     for name in _RECIPIENT_HEADERS:
+        if name == "To":
+            for value in (original.get_all("Received") or [])[:1]:
+                m = _RECEIVED_FOR.search(decode_header_value(value))
+                found = address(m.group(1)) if m else None
+                if found and not is_redacted(found):
+                    return found
         for value in original.get_all(name) or []:
             text = decode_header_value(value)
             if name == "To" and _UNDISCLOSED.search(text):
                 continue
-            found = [a for a in (address(x) for x in text.split(",")) if a]
-            if len(found) == 1:
-                return found[0]  # (several To addresses: the one who complained cannot be told)
+            found_all = [a for a in (address(x) for x in text.split(",")) if a and not is_redacted(a)]
+            if len(found_all) == 1:
+                return found_all[0]
     return None
 
 
@@ -102,7 +114,5 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         original = _inline_original(mail)
     if original is None or not _reported(mail):
         return None
-    recipient = _recipient(original)
-    if recipient is None:
-        return None
-    return ForwardedReport(recipient, original)
+    # (a report whose original names nobody is still a complaint: on the reserved placeholder)
+    return ForwardedReport(_recipient(original) or UNDISCLOSED_RECIPIENT, original)

@@ -21,6 +21,7 @@ never hard.
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import logging
 import re
@@ -120,6 +121,11 @@ def bounded_copy(raw: bytes) -> Message:
     msg, _cuts = parse_bytes(raw)
     for part in msg.walk():
         _as_text(part)
+        # (the email package decodes a payload in its declared charset and lets a name that is
+        # no codec name at all, such as one holding a NUL, raise ValueError)
+        charset = part.get_param("charset")
+        if isinstance(charset, str) and not _codec(charset):
+            part.set_param("charset", "us-ascii")
     # flufl.bounce's Yale detector takes the first of the From's addresses without asking whether
     # there is one (IndexError): a From in which the email package finds none (or none at all)
     # is the null address for it.
@@ -127,6 +133,14 @@ def bounded_copy(raw: bytes) -> Message:
         del msg["From"]
         msg["From"] = "<>"
     return msg
+
+
+def _codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except (LookupError, ValueError):
+        return False
+    return True
 
 
 def _as_text(part: Message) -> None:

@@ -1,22 +1,59 @@
-"""Unsubscribe requests that arrive as mail: Apple Mail's one-tap unsubscribe.
+"""Unsubscribe requests that arrive as mail: Apple Mail's one-tap unsubscribe, and the requests
+mail clients send to a List-Unsubscribe mailto address (RFC 2369).
 
-Apple Mail answers a List-Unsubscribe mailto link with a message to that address carrying
-`X-Apple-Unsubscribe: true`, sent by the subscriber: its From is the address to unsubscribe.
-(ARF `opt-out` reports are read by parsers.arf; what the service does with an unsubscribe is the
-service's business.)
+- Apple Mail answers a List-Unsubscribe mailto link with a message to that address carrying
+  `X-Apple-Unsubscribe: true`, sent by the subscriber.
+- Other clients (Gmail, Outlook, a person using the link) send a message of their own to the
+  mailto address: an unsubscribe mailbox ("unsubscribe+token@", "optout-...@"), or with the
+  subject the link asks for ("unsubscribe").
+Either way the From is the address to unsubscribe. A reply, a report of any kind and mail from a
+mail system are never requests. (ARF `opt-out` reports are read by parsers.arf; what the service
+does with an unsubscribe is the service's business.)
 """
 
 from __future__ import annotations
 
+import re
+
 from parsers.dsn import address
 from parsers.mail import Mail
 
+APPLE = "apple-unsubscribe"
+MAILTO = "mailto-unsubscribe"
 
-def inquire(mail: Mail) -> str | None:
-    """The address that asks to be unsubscribed, or None when the message is no such request."""
-    if not mail.has_header("X-Apple-Unsubscribe"):
+# The local part of an unsubscribe mailbox (`unsubscribe`, `unsub-<token>`, `optout+...`, `leave-...`).
+_MAILBOX = re.compile(
+    r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove)(?:[.+_=-][^@]*)?@", re.IGNORECASE
+)
+# A subject that is the request itself, in the languages the platform's recipients write.
+_SUBJECT = re.compile(
+    r"^\s*(?:unsubscribe|unsub|opt[- ]?out|remove(?: me)?|stop|abmelden|abbestellen|d[ée]sabonner|d[ée]sinscription"
+    r"|desuscribir|darse de baja|baja|cancelar (?:a )?(?:inscri[cç][aã]o|suscripci[oó]n)|disiscriviti|cancella iscrizione"
+    r"|afmeld|uitschrijven|afmelden|h[uủ]y [dđ][aă]ng k[yý]|отписаться|退订|配信停止)"
+    r"(?:\s*[:\-]\s*\S.*)?\s*$",
+    re.IGNORECASE,
+)
+_DAEMON = re.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
+
+
+def inquire(mail: Mail) -> tuple[str, str] | None:
+    """(the address that asks to be unsubscribed, how it asked), or None when the message is no
+    such request."""
+    if mail.has_header("X-Apple-Unsubscribe"):
+        if mail.header("X-Apple-Unsubscribe").strip().lower() != "true":
+            return None
+        sender = address(mail.from_)
+        return (sender, APPLE) if sender else None
+    if mail.delivery_status or mail.feedback_report or mail.original is not None:
         return None
-    value = mail.header("X-Apple-Unsubscribe").strip().lower()
-    if value != "true":
+    if mail.has_header("In-Reply-To") or mail.has_header("References") or mail.has_header("List-Id"):
         return None
-    return address(mail.from_) or None
+    if mail.header("Auto-Submitted").lower().startswith("auto-replied"):
+        return None
+    sender = address(mail.from_)
+    if not sender or _DAEMON.search(sender.partition("@")[0]):
+        return None
+    to_mailbox = any(_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4])
+    if to_mailbox or _SUBJECT.match(mail.subject):
+        return sender, MAILTO
+    return None

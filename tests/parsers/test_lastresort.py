@@ -144,3 +144,14 @@ def test_a_from_without_an_address_does_not_stop_flufl_bounce() -> None:
     msg = lastresort.bounded_copy(raw)
     assert msg["From"] == "<>"
     lastresort.failures(msg)  # does not raise
+
+
+def test_a_charset_that_names_no_codec_does_not_stop_flufl_bounce() -> None:
+    # (the email package lets a charset name holding a NUL raise ValueError while it decodes)
+    raw = (
+        b"From: MAILER-DAEMON@mx.example\nSubject: Returned mail\n"
+        b'Content-Type: text/plain; charset="utf\x00-8"\n\n'
+        b"Failed addresses follow:\n gone@dest.example ... unknown user \xff\n"
+    )
+    lastresort.failures(lastresort.bounded_copy(raw))  # does not raise
+    assert [e.recipient for e in parse(raw).events] == ["gone@dest.example"]

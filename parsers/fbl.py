@@ -1,0 +1,124 @@
+"""Feedback-loop reports in shapes other than ARF: Microsoft JMRP, SpamCop, X-ARF.
+
+- JMRP (Outlook.com / Hotmail, classic): the complained-about message attached as message/rfc822
+  (or pasted into the text), the recipient in its `X-HmXmrOriginalRecipient` header; no report
+  part. Amazon SES forwards complaints the same way.
+- SpamCop: a plain-text report ("[SpamCop (ip) id:...]" subject) with the offending message pasted
+  after "Offending message:"; the reporter's address is munged ("x"), so the recipient is usually
+  unknown and the complaint lands on the reserved placeholder.
+- X-ARF (`X-ARF: yes`): a human part, a YAML (0.2) or JSON (0.3, v4) report part, and the evidence;
+  a complaint about a recipient only when the report is about mail (Report-Type spam, phishing, an
+  email as evidence), not about a port scan or a login attack.
+
+Who complained is found as for ARF (`arf.find_recipients`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from email.message import Message
+
+from parsers.arf import Complaint, describe, fields_of, find_recipients, inline_original
+from parsers.mail import Mail, payload_text
+
+_JMRP_SUBJECT = re.compile(r"^complaint about message from ", re.IGNORECASE)
+_JMRP_SENDERS = ("staff@hotmail.com", "complaints@email-abuse.amazonses.com")
+_JMRP_HEADER = re.compile(r"(?im)^x-hmxmroriginalrecipient[ \t]*:")
+_SPAMCOP_SUBJECT = re.compile(r"^\s*\[spamcop \(", re.IGNORECASE)
+_SPAMCOP_FROM = re.compile(r"@(?:reports\.)?spamcop\.net\b", re.IGNORECASE)
+_OFFENDING = re.compile(r"(?im)^\s*(?:\[\s*)?offending message\s*(?:\]\s*)?:?\s*$")
+_XARF_MAIL_TYPES = frozenset({"spam", "phishing", "bulk_messaging", "fraud", "virus", "malware-mail"})
+_XARF_PARTS = (
+    "text/plain",
+    "application/json",
+    "text/yaml",
+    "text/x-yaml",
+    "application/x-yaml",
+    "text/json",
+)
+MAX_REPORT_CHARS = 65536
+
+
+def inquire(mail: Mail) -> Complaint | None:
+    """The complaint in a JMRP, SpamCop or X-ARF report, or None."""
+    for reader in (_jmrp, _spamcop, _xarf):
+        found = reader(mail)
+        if found is not None:
+            return found
+    return None
+
+
+def _complaint(mail: Mail, original: Message | None, shape: str, feedback_type: str = "abuse") -> Complaint:
+    complaint = Complaint(feedback_type=feedback_type, format=shape)
+    describe(complaint, original)
+    complaint.recipients, complaint.defects = find_recipients({}, original, mail)
+    return complaint
+
+
+def _jmrp(mail: Mail) -> Complaint | None:
+    original = mail.original
+    if original is None and _JMRP_HEADER.search(mail.text[:65536]):
+        original = inline_original(mail.text)  # (the original pasted as the report's body)
+    marked = mail.has_header("X-HmXmrOriginalRecipient") or (
+        original is not None and "X-HmXmrOriginalRecipient" in original
+    )
+    known = any(s in mail.from_.lower() for s in _JMRP_SENDERS) and bool(_JMRP_SUBJECT.match(mail.subject))
+    if not (marked or (known and original is not None)):
+        return None
+    return _complaint(mail, original, "jmrp")
+
+
+def _spamcop(mail: Mail) -> Complaint | None:
+    if not _SPAMCOP_SUBJECT.match(mail.subject) or not (
+        _SPAMCOP_FROM.search(mail.from_) or "spamcop" in mail.text[:2000].lower()
+    ):
+        return None
+    original = mail.original
+    if original is None:
+        text = mail.text
+        marker = _OFFENDING.search(text[:65536])
+        original = inline_original(text[marker.end() :] if marker else text)
+    if original is None:
+        return None  # (a SpamCop notice about a web site or a summary: no message to complain about)
+    return _complaint(mail, original, "spamcop")
+
+
+def _xarf(mail: Mail) -> Complaint | None:
+    if mail.header("X-ARF").strip().lower() not in ("yes", "true", "1"):
+        return None
+    report = _xarf_report(mail)
+    kind = (report.get("report-type") or report.get("type") or "").lower().replace(" ", "_")
+    category = (report.get("category") or report.get("class") or "").lower()
+    evidence_is_mail = mail.original is not None or "rfc822" in report.get("attachment", "").lower()
+    if kind not in _XARF_MAIL_TYPES and not (
+        evidence_is_mail and category in ("abuse", "fraud", "messaging")
+    ):
+        return None  # (a report about a host, not about mail someone received)
+    feedback_type = "fraud" if "fraud" in (kind, category) or kind == "phishing" else "abuse"
+    if kind in ("virus", "malware-mail"):
+        feedback_type = "virus"
+    return _complaint(mail, mail.original, "x-arf", feedback_type)
+
+
+def _xarf_report(mail: Mail) -> dict[str, str]:
+    """The X-ARF report's top-level fields by lower-cased name (YAML `Name: value` lines or JSON)."""
+    for part in list(mail.message.walk())[:16]:
+        if part.get_content_type() not in _XARF_PARTS:
+            continue
+        text = payload_text(part)[:MAX_REPORT_CHARS]
+        low = text.lower()
+        if "report-type" not in low and "report_type" not in low and '"type"' not in low:
+            continue
+        start = text.find("{")
+        if start >= 0 and not text[:start].strip().strip("-").strip():
+            try:
+                data, _end = json.JSONDecoder().raw_decode(text, start)
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                return {
+                    str(k).lower().replace("_", "-"): str(v) for k, v in data.items() if isinstance(v, str)
+                }
+        return {name: values[0].strip("'\"") for name, values in fields_of(text).items()}
+    return {}
