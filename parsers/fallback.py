@@ -7,6 +7,7 @@ count: the sender, the bounce's own addressees and the daemon addresses never do
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsers import reasons
@@ -14,6 +15,7 @@ from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail
 from parsers.reasons.derive import REPORT_TEXT
+from parsers.reasons.families import fold
 
 NAME = "fallback"
 MAX_RECIPIENTS = 50
@@ -35,7 +37,7 @@ _BOUNCE_SUBJECT = re.compile(
     # the same in the languages the reason table reads
     r"|nicht zustellbar|unzustellbar|zustellung fehlgeschlagen|non remis|non distribu|[eé]chec de (?:la )?remise"
     r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega|mensagem n[aã]o entregue"
-    r"|non recapitabile|mancata consegna|impossibile recapitare|onbestelbaar|niet afgeleverd|kunne ikke leveres"
+    r"|non recapitabile|non recapitat|mancata consegna|impossibile recapitare|onbestelbaar|niet afgeleverd|kunne ikke leveres"
     r"|returneret post|kunde inte levereras|kan ikke leveres"
     r"|kh[oô]ng (?:th[eể] )?g[uư]i (?:[dđ][eế]n |[dđ][uư][oợ]c)|th[uư] b[iị] tr[aả] l[aạ]i"
     r"|nedoru[cč]iteln|nelze doru[cč]it|nedoru[cč]en|niedostarczon|nie mo[zż]na dostarczy|niedor[eę]czon"
@@ -61,6 +63,19 @@ _LEADING = re.compile(
     + _ADDR
     + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
 )
+# "Could not be delivered" in the languages the reason table reads: a report's own sentence.
+_NOT_DELIVERED = re.compile(
+    r"could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed"
+    r"|konnte nicht zugestellt|nicht zugestellt werden|n'a pas pu [eê]tre (?:remis|distribu|livr|d[eé]livr)"
+    r"|no (?:se )?(?:ha )?pud[oi] (?:ser )?entregar|n[aã]o (?:foi poss[ií]vel|p[oô]de ser) entreg"
+    r"|non (?:[eè] )?(?:stato |possibile )?recapit|kon niet (?:worden )?(?:bezorgd|afgeleverd)|kunne ikke leveres"
+    r"|nemohl[ao]? b[yý]t doru[cč]en|nie (?:mog[lł]a|mo[zż]na|zosta[lł]a) (?:zosta[cć] )?dostarczon"
+    r"|не (?:может быть|удалось|было|могло быть) достав|kh[oô]ng th[eể] g[uử]i|kh[oô]ng g[uử]i [dđ][uư][oợ]c"
+    r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法发送|投递失败"
+    r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)",
+    re.IGNORECASE,
+)
+_ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 # The text that follows is a copy of the original message, not the report.
@@ -92,7 +107,7 @@ def looks_like_bounce(mail: Mail) -> bool:
 
 def _failure_subject(mail: Mail) -> bool:
     """A failure subject on a message that is neither a person's reply or forward nor a list post."""
-    subject = mail.subject
+    subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
     if not _BOUNCE_SUBJECT.search(subject) or _REPLY_PREFIX.match(subject):
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
@@ -176,6 +191,15 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not found:
         for m in _RCPT_TO.finditer(text):
             if _REPLY_ERROR.search(text, m.end(), m.end() + 300):
+                add(m.group(1))
+    if not found:
+        # An address in angle brackets inside the report's own sentence, in any language ("Vaše
+        # zpráva pro <a@b> ... nemohla být doručena", "받는 사람: <a@b>" under "전달되지 못했습니다"):
+        # the sentence or the lines around it say the mail was not delivered, or name a reason.
+        for m in itertools.islice(_ANGLED.finditer(text), MAX_RECIPIENTS):
+            start = text.rfind("\n", 0, m.start()) + 1
+            window = text[max(0, start - 300) : m.end() + 200]
+            if _NOT_DELIVERED.search(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
         return None

@@ -24,17 +24,36 @@ from parsers.mime import parse_bytes
 # detectors can cut the human-readable part off at one well-known line.
 ORIGINAL_MARKER = "Content-Type: message/rfc822"
 
-_CHARSET_ALIASES = {
-    "iso-2022-jp-ms": "iso-2022-jp",
-    "cp932": "cp932",
-    "shift-jis": "shift_jis",
-    "x-sjis": "shift_jis",
-    "ks_c_5601-1987": "cp949",
-    "unknown-8bit": "utf-8",
-    "x-unknown": "utf-8",
-    "us-ascii": "utf-8",  # mislabelled 8-bit text is common; utf-8 is a superset of ascii anyway
-    "ascii": "utf-8",
+# Declared charsets read as what mail software means by them: the superset it writes under the
+# name (a message labelled gb2312 holds GBK characters, shift_jis means Microsoft's cp932,
+# ks_c_5601-1987 and euc-kr mean cp949, iso-8859-1 means windows-1252), or nothing at all.
+_CHARSET_ALIASES: dict[str, str | None] = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
+    "csgb2312": "gb18030", "gb_2312-80": "gb18030", "chinese": "gb18030",
+    "big5": "cp950", "x-x-big5": "cp950", "cn-big5": "cp950", "big5-hkscs": "big5hkscs",
+    "ks_c_5601-1987": "cp949", "ks_c_5601": "cp949", "ksc5601": "cp949", "euc-kr": "cp949", "x-windows-949": "cp949",
+    "korean": "cp949",
+    "shift_jis": "cp932", "shift-jis": "cp932", "x-sjis": "cp932", "sjis": "cp932", "ms_kanji": "cp932",
+    "windows-31j": "cp932", "x-ms-cp932": "cp932",
+    "iso-2022-jp": "iso-2022-jp-2", "iso-2022-jp-ms": "iso-2022-jp-2", "csiso2022jp": "iso-2022-jp-2",
+    "iso-8859-1": "cp1252", "iso_8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+    "windows-874": "cp874", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "iso-8859-8-i": "iso-8859-8", "utf8": "utf-8", "unicode-1-1-utf-7": "utf-7",
+    # (no charset at all: the bytes are sniffed)
+    "unknown-8bit": None, "x-unknown": None, "unknown": None, "default": None, "x-user-defined": None,
+    "us-ascii": None, "ascii": None, "us": None, "ansi_x3.4-1968": None, "8bit": None, "none": None,
+}  # fmt: skip
+# What to try next when a charset cannot decode the bytes (a relative that can).
+_CHARSET_NEXT: dict[str, tuple[str, ...]] = {
+    "cp932": ("shift_jis_2004",),
+    "iso-2022-jp-2": ("iso-2022-jp-2004", "iso-2022-jp-ext"),
+    "euc-jp": ("euc_jis_2004",),
+    "cp950": ("big5hkscs",),
+    "cp1252": ("latin-1",),
 }
+# The escape sequences of ISO-2022-JP (JIS X 0208, JIS X 0212, JIS X 0201 Roman): 7-bit Japanese
+# text sent without a charset label.
+_JIS_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _BLANK_LINE = re.compile(r"\r?\n\r?\n")
@@ -52,13 +71,28 @@ PARSER_ERROR = "parser_error"
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
-    """Bytes to text: the declared charset, then utf-8, windows-1252, latin-1 (never fails)."""
+    """Bytes to text (never fails): the declared charset as mail software means it, then utf-8,
+    windows-1252, latin-1. Non-ASCII bytes that are valid UTF-8 are read as UTF-8 whatever the
+    label says (text in another charset is almost never valid UTF-8, and mislabelled UTF-8 is
+    common); unlabelled 7-bit text with ISO-2022-JP escapes is read as ISO-2022-JP."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    tried: list[str] = []
+    declared: str | None = None
     if charset:
         cs = charset.strip().strip('"').lower()
-        tried.append(_CHARSET_ALIASES.get(cs, cs))
+        declared = _CHARSET_ALIASES.get(cs, cs)
+    if not data.isascii():
+        if declared is None or not declared.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+            try:
+                return data.decode("utf-8")
+            except ValueError:
+                pass
+    elif declared is None and b"\x1b" in data and any(e in data for e in _JIS_ESCAPES):
+        declared = "iso-2022-jp-2"
+    tried: list[str] = []
+    if declared:
+        tried.append(declared)
+        tried.extend(_CHARSET_NEXT.get(declared, ()))
     tried += ["utf-8", "cp1252"]
     for cs in tried:
         try:
@@ -66,6 +100,21 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
         except (LookupError, ValueError):  # (an unknown name, undecodable bytes, a NUL in the name)
             continue
     return data.decode("latin-1")
+
+
+def _words_text(raw: str) -> str:
+    """A header value's encoded words decoded: as the email package joins them, or, where it
+    cannot decode one (a charset it does not know, a gb2312 word holding GBK), chunk by chunk
+    with decode_bytes."""
+    chunks = decode_header(raw)
+    try:
+        return str(make_header(chunks))
+    except Exception:
+        pass
+    out = []
+    for data, charset in chunks:
+        out.append(decode_bytes(data, charset) if isinstance(data, bytes) else data)
+    return "".join(out)
 
 
 def _header_object_text(value: Header) -> str:
@@ -109,7 +158,7 @@ def decode_header_value(value: object, *, words: bool = True) -> str:
         return raw.strip()
     if words and "=?" in raw:
         try:
-            raw = str(make_header(decode_header(raw)))
+            raw = _words_text(raw)
         except Exception:
             pass
     if _SURROGATE.search(raw):

@@ -19,9 +19,11 @@ MARKERS = (
 )
 
 _SUBJECT = re.compile(
-    r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|Onbestelbaar|"
-    r"Unzustellbar|Não entregue|Nie można dostarczyć|Olevererbart|Kan ikke leveres|"
-    r"Delivery Status Notification|配信不能|送達不能|无法投递|無法傳遞|Уведомление)",
+    r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|No entregado|Onbestelbaar|"
+    r"Unzustellbar|Não entregue|Não é possível entregar|Nie można dostarczyć|Niedostarczalne|"
+    r"Nedoručitelné|Olevererbart|Kan ikke leveres|Kézbesíthetetlen|Teslim Edilemedi|Toimittamaton|"
+    r"Delivery Status Notification|配信不能|送達不能|无法投递|無法傳遞|배달되지 않음|전달되지 않음|"
+    r"Không thể gửi|Không gửi được|Недоставляемое|Уведомление)",
     re.I,
 )
 _MARKERS = re.compile(

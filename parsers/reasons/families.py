@@ -31,6 +31,8 @@ def _fold_table() -> dict[int, str | None]:
         ("Ø", "O"),
         ("æ", "ae"),
         ("Æ", "AE"),
+        ("ł", "l"),  # (Polish: no decomposition to a base letter)
+        ("Ł", "L"),
     ):
         table[ord(char)] = plain
     table[0x2013] = "-"  # en dash: "envelope blocked – ..."

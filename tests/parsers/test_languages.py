@@ -189,6 +189,179 @@ def test_russian() -> None:
     )
 
 
+def test_korean() -> None:
+    _check(
+        [
+            ("550 받는 사람의 메일 주소가 존재하지 않습니다", r.USER_UNKNOWN),
+            ("550 존재하지 않는 사용자입니다", r.USER_UNKNOWN),
+            ("552 수신자의 메일함이 가득 찼습니다", r.MAILBOX_FULL),
+            ("552 메일함 용량 초과", r.MAILBOX_FULL),
+            ("550 휴면 계정입니다", r.ACCOUNT_DISABLED),  # dormant: closed for non-use
+            ("550 사용 중지된 계정입니다", r.ACCOUNT_DISABLED),
+            ("450 계정이 일시적으로 정지되었습니다", r.SUSPEND),
+            ("550 존재하지 않는 도메인입니다", r.HOST_UNKNOWN),
+        ]
+    )
+
+
+def test_czech() -> None:
+    _check(
+        [
+            ("550 Uživatel neexistuje", r.USER_UNKNOWN),
+            ("550 Adresa příjemce nebyla nalezena", r.USER_UNKNOWN),
+            ("550 neznamy uzivatel", r.USER_UNKNOWN),
+            ("552 Schránka příjemce je plná", r.MAILBOX_FULL),
+            ("552 Překročena kvóta schránky", r.MAILBOX_FULL),
+            ("550 Účet byl zrušen", r.ACCOUNT_DISABLED),
+            ("450 Účet je dočasně zablokován", r.SUSPEND),
+            ("550 Doména neexistuje", r.HOST_UNKNOWN),
+        ]
+    )
+
+
+def test_polish() -> None:
+    _check(
+        [
+            ("550 Użytkownik nie istnieje", r.USER_UNKNOWN),
+            ("550 Docelowe konto nie istnieje", r.USER_UNKNOWN),
+            ("550 Nie ma takiego konta", r.USER_UNKNOWN),
+            ("552 Skrzynka odbiorcy jest pełna", r.MAILBOX_FULL),
+            ("552 Przekroczony limit skrzynki", r.MAILBOX_FULL),
+            ("550 Konto zostało usunięte", r.ACCOUNT_DISABLED),
+            ("550 Konto zostalo usuniete", r.ACCOUNT_DISABLED),  # (a relay that drops the accents)
+            ("450 Konto zostało tymczasowo zawieszone", r.SUSPEND),
+            ("550 Domena nie istnieje", r.HOST_UNKNOWN),
+        ]
+    )
+
+
+# Providers' own wording and the localized Exchange reports (the sentence Exchange Online writes for
+# "The email address you entered couldn't be found" / "The recipient's mailbox is full" in each
+# language), as they reach a sender.
+PROVIDER_WORDING: dict[str, list[Case]] = {
+    "de": [
+        ("550 Die E-Mail-Adresse, die Sie eingegeben haben, wurde nicht gefunden.", r.USER_UNKNOWN),
+        ("550 Der Empfänger wurde nicht gefunden", r.USER_UNKNOWN),
+        ("550 Unbekannter Empfänger", r.USER_UNKNOWN),
+        ("550 Diese E-Mail-Adresse existiert nicht", r.USER_UNKNOWN),
+        ("550 Mailbox existiert nicht", r.USER_UNKNOWN),
+        ("552 Das Postfach des Empfängers ist voll und kann keine Nachrichten mehr annehmen", r.MAILBOX_FULL),
+        ("552 Das Speicherkontingent des Empfängers ist überschritten", r.MAILBOX_FULL),
+        ("550 Das Benutzerkonto wurde gelöscht", r.ACCOUNT_DISABLED),
+        ("550 Host oder Domänenname nicht gefunden", r.HOST_UNKNOWN),
+        ("550 Die Domäne existiert nicht", r.HOST_UNKNOWN),
+    ],
+    "fr": [
+        ("550 L'adresse de messagerie que vous avez entrée est introuvable.", r.USER_UNKNOWN),
+        ("550 5.1.1 Adresse d au moins un destinataire invalide", r.USER_UNKNOWN),
+        ("550 Le destinataire est introuvable", r.USER_UNKNOWN),
+        ("550 Ce compte n'existe pas", r.USER_UNKNOWN),
+        ("550 Adresse mail inconnue", r.USER_UNKNOWN),
+        (
+            "552 La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages",
+            r.MAILBOX_FULL,
+        ),
+        ("552 Quota de la boîte atteint", r.MAILBOX_FULL),
+        ("550 Boite du destinataire archivee", r.ACCOUNT_DISABLED),
+        ("550 Le compte est désactivé", r.ACCOUNT_DISABLED),
+        ("550 Le domaine n'existe pas", r.HOST_UNKNOWN),
+    ],
+    "es": [
+        ("550 No se encontró la dirección de correo electrónico que escribiste.", r.USER_UNKNOWN),
+        ("550 La dirección de correo no existe", r.USER_UNKNOWN),
+        ("550 Usuario no encontrado", r.USER_UNKNOWN),
+        ("552 El buzón del destinatario está lleno y no puede aceptar mensajes", r.MAILBOX_FULL),
+        ("550 Cuenta inactiva", r.ACCOUNT_DISABLED),
+        ("550 El dominio no existe", r.HOST_UNKNOWN),
+    ],
+    "it": [
+        ("550 Impossibile trovare l'indirizzo di posta elettronica immesso.", r.USER_UNKNOWN),
+        ("550 Utente non esistente", r.USER_UNKNOWN),
+        ("550 Indirizzo inesistente", r.USER_UNKNOWN),
+        ("550 Casella di posta inesistente", r.USER_UNKNOWN),
+        ("552 La cassetta postale del destinatario è piena", r.MAILBOX_FULL),
+        ("552 Casella piena", r.MAILBOX_FULL),
+        ("552 mailbox piena", r.MAILBOX_FULL),
+        ("550 Casella disattivata", r.ACCOUNT_DISABLED),
+        ("550 L'account è stato disattivato", r.ACCOUNT_DISABLED),
+        ("550 Il dominio non esiste", r.HOST_UNKNOWN),
+    ],
+    "pt": [
+        ("550 Não foi possível encontrar o endereço de email que você inseriu.", r.USER_UNKNOWN),
+        ("550 Não foi possível localizar o endereço de e-mail que introduziu.", r.USER_UNKNOWN),
+        ("550 Usuario nao encontrado", r.USER_UNKNOWN),
+        ("550 Conta inexistente", r.USER_UNKNOWN),
+        ("550 A conta de email não existe", r.USER_UNKNOWN),
+        ("552 Caixa postal lotada", r.MAILBOX_FULL),
+        ("552 A caixa de correio do destinatário está cheia", r.MAILBOX_FULL),
+        ("550 Conta desativada", r.ACCOUNT_DISABLED),
+        ("550 O domínio não existe", r.HOST_UNKNOWN),
+    ],
+    "nl": [
+        ("550 Het e-mailadres dat u hebt ingevoerd, is niet gevonden.", r.USER_UNKNOWN),
+        ("552 Het postvak van de ontvanger is vol", r.MAILBOX_FULL),
+    ],
+    "da": [
+        ("550 Den mailadresse, du angav, blev ikke fundet.", r.USER_UNKNOWN),
+        ("552 Modtagerens postkasse er fuld", r.MAILBOX_FULL),
+    ],
+    "ja": [
+        ("550 入力したメール アドレスが見つかりませんでした。", r.USER_UNKNOWN),
+        ("550 そのようなユーザーはいません", r.USER_UNKNOWN),
+        ("550 送信先のメールアドレスが存在しません", r.USER_UNKNOWN),
+        ("550 このメールアドレスは存在しません", r.USER_UNKNOWN),
+        ("552 受信者のメールボックスがいっぱいです", r.MAILBOX_FULL),
+        ("552 メールボックスの容量を超えています", r.MAILBOX_FULL),
+        ("552 受信容量オーバー", r.MAILBOX_FULL),
+        ("550 このアドレスは利用停止されています", r.ACCOUNT_DISABLED),
+    ],
+    "zh": [
+        ("550 找不到您输入的电子邮件地址。", r.USER_UNKNOWN),
+        ("550 找不到您輸入的電子郵件地址。", r.USER_UNKNOWN),
+        ("550 收件人邮箱不存在", r.USER_UNKNOWN),
+        ("550 该用户不存在", r.USER_UNKNOWN),
+        ("550 收件人不存在", r.USER_UNKNOWN),
+        ("552 对方邮箱已满", r.MAILBOX_FULL),
+        ("552 收件人的邮箱已满，无法接收邮件", r.MAILBOX_FULL),
+        ("552 邮箱空间已满", r.MAILBOX_FULL),
+        ("550 该邮箱已被注销", r.ACCOUNT_DISABLED),
+        ("550 用户已被冻结", r.SUSPEND),
+    ],
+    "ru": [
+        ("550 Не удалось найти введенный вами адрес электронной почты.", r.USER_UNKNOWN),
+        ("550 Адрес электронной почты не найден", r.USER_UNKNOWN),
+        ("550 Нет такого пользователя", r.USER_UNKNOWN),
+        ("550 Такого ящика нет", r.USER_UNKNOWN),
+        ("552 Почтовый ящик получателя переполнен", r.MAILBOX_FULL),
+        ("550 Ящик удалён", r.ACCOUNT_DISABLED),
+        ("550 Аккаунт заблокирован навсегда", r.ACCOUNT_DISABLED),
+    ],
+    "vi": [
+        ("550 Không tìm thấy địa chỉ email bạn đã nhập.", r.USER_UNKNOWN),
+        ("552 Hộp thư của người nhận đã đầy", r.MAILBOX_FULL),
+        ("550 Tài khoản đã bị khóa vĩnh viễn", r.ACCOUNT_DISABLED),
+    ],
+    "ko": [
+        ("550 입력한 전자 메일 주소를 찾을 수 없습니다.", r.USER_UNKNOWN),
+        ("552 받는 사람의 사서함이 가득 찼습니다", r.MAILBOX_FULL),
+    ],
+    "pl": [
+        ("550 Nie można znaleźć wprowadzonego adresu e-mail.", r.USER_UNKNOWN),
+        ("552 Skrzynka pocztowa adresata jest pełna", r.MAILBOX_FULL),
+    ],
+    "cs": [
+        ("550 Zadanou e-mailovou adresu nebylo možné najít.", r.USER_UNKNOWN),
+        ("552 Poštovní schránka příjemce je plná", r.MAILBOX_FULL),
+        ("550 5.1.1 szn; User hasn't got the service mapped", r.USER_UNKNOWN),
+    ],
+}
+
+
+@pytest.mark.parametrize("code", sorted(PROVIDER_WORDING))
+def test_provider_and_exchange_wording(code: str) -> None:
+    _check(PROVIDER_WORDING[code])
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_language_names_the_four_families(code: str) -> None:
     families = language(code)

@@ -1,8 +1,12 @@
-"""The message loader's text extraction: HTML bodies, report parts, 8-bit headers."""
+"""The message loader's text extraction: HTML bodies, report parts, 8-bit headers, charsets."""
 
 from __future__ import annotations
 
-from parsers.mail import decode_header_value, html_to_text, load
+import base64
+
+import pytest
+
+from parsers.mail import decode_bytes, decode_header_value, html_to_text, load
 
 
 def test_html_to_text_drops_scripts_styles_and_tags() -> None:
@@ -34,3 +38,32 @@ def test_html_only_bounce_text_is_readable() -> None:
     mail = load(raw)
     assert "550 5.1.1 user unknown" in mail.text
     assert "x@dest.example" in mail.text
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "text"),
+    [
+        ("系统退信：王玥".encode("gbk"), "gb2312", "系统退信：王玥"),  # (玥 is GBK, not GB2312)
+        ("메일 전송 실패".encode("cp949"), "ks_c_5601-1987", "메일 전송 실패"),
+        ("메일 전송 실패".encode("cp949"), "euc-kr", "메일 전송 실패"),
+        ("配信エラー①".encode("cp932"), "shift_jis", "配信エラー①"),  # (① is cp932's)
+        ("宛先不明".encode("iso-2022-jp"), None, "宛先不明"),  # unlabelled 7-bit Japanese
+        ("宛先不明".encode("iso-2022-jp"), "us-ascii", "宛先不明"),
+        ("Empfänger unbekannt".encode(), "iso-8859-1", "Empfänger unbekannt"),  # UTF-8 labelled Latin-1
+        ("Получатель не найден".encode(), "koi8-r", "Получатель не найден"),  # UTF-8 labelled KOI8-R
+        ("Получатель не найден".encode("koi8-r"), "koi8-r", "Получатель не найден"),
+        ("Empfänger €".encode("cp1252"), "iso-8859-1", "Empfänger €"),  # Latin-1 read as windows-1252
+        (b"caf\xe9 \x81", "iso-8859-1", "café \x81"),  # (a byte windows-1252 leaves undefined)
+        ("Empfänger".encode("cp1252"), "unknown-8bit", "Empfänger"),
+        ("Empfänger".encode("cp1252"), "x-no-such-charset", "Empfänger"),
+        (b"\xef\xbb\xbfhello", "utf-8", "hello"),
+    ],
+)
+def test_charsets_are_read_as_mail_software_means_them(data: bytes, charset: str | None, text: str) -> None:
+    assert decode_bytes(data, charset) == text
+
+
+def test_an_encoded_word_the_email_package_cannot_decode_is_decoded_by_charset_family() -> None:
+    word = "=?gb2312?b?" + base64.b64encode("系统退信：王玥".encode("gbk")).decode() + "?="
+    assert decode_header_value(word) == "系统退信：王玥"
+    assert decode_header_value(f"Re: {word} (2)") == "Re: 系统退信：王玥 (2)"

@@ -17,6 +17,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|postkasse)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
+        # Exchange: "Den mailadresse, du angav, blev ikke fundet."
+        r"(?:e-?)?mailadresse(?:n)?,? du angav,? (?:blev ikke fundet|kunne ikke findes)",
     ),
     MAILBOX_FULL: (
         r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",

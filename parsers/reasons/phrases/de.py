@@ -18,11 +18,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
         r" (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden|ung(?:ue|u)ltig)",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
-        r"(?:empf(?:ae|a)nger|e-mail-adresse) (?:wurde |konnte )?nicht gefunden",
+        r"(?:empf(?:ae|a)nger|e-mail-adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
     ),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
-        r"(?:speicherplatz|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"
+        r"(?:speicherplatz|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)(?: des empf(?:ae|a)ngers)?"
         r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
         r"nicht gen(?:ue|u)gend speicherplatz",
     ),
@@ -37,5 +37,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
         r"unbekannte (?:domain|dom(?:ae|a)ne)",
+        r"(?:host|zielhost) oder dom(?:ae|a)nenname nicht gefunden",
     ),
 }

@@ -202,6 +202,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user \(\S{1,300}\) unknown",
         r"@[a-z0-9.-]{1,255}>?,? (?:does not exist|doesn'?t exist)",
         r"invalid (?:final )?(?:delivery )?userid",
+        r"user hasn'?t got the service mapped",  # (Seznam)
     ),
     FILTERED: (
         r"account is protected by",

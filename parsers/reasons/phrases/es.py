@@ -18,6 +18,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
         r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
+        # Exchange: "No se encontró la dirección de correo electrónico que escribiste."
+        r"no se (?:encontro|ha encontrado|pudo encontrar|puede encontrar) (?:la )?direcci[oó]n",
     ),
     MAILBOX_FULL: (
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",

@@ -27,6 +27,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
         r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
         r"l'adresse \S{1,200} n'existe pas",
+        # Exchange: "L'adresse de messagerie que vous avez entrée est introuvable."
+        r"adresse (?:de messagerie |e-?mail )?que vous avez (?:entree|saisie|indiquee) est introuvable",
+        # Orange/Wanadoo: "Adresse d au moins un destinataire invalide"
+        r"adresse d'? ?au moins un destinataire invalide",
+        r"(?:le |ce )?destinataire (?:est |a ete )?(?:introuvable|inconnu|inexistant)",
+        r"adresse (?:e-?mail|mail|de courriel|courriel) (?:inconnue|inexistante|invalide|introuvable)",
     ),
     MAILBOX_FULL: (
         r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception )?(?:du destinataire )?(?:est )?pleine",
@@ -45,6 +51,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",
         r"h[oô]te inconnu",
+        r"(?:le |ce )?domaine (?:n'existe pas|est inconnu|est introuvable)",
     ),
     # Orange / La Poste replies, whoever relays them
     MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),

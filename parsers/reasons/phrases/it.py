@@ -15,10 +15,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",
         r"nessun utente simile|l'utente non esiste",
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
-        r"casella (?:di posta |postale )?(?:inesistente|non esiste|non trovata)",
+        r"(?:casella|cassetta) (?:di posta |postale )?(?:inesistente|non esiste|non esistente|non trovata)",
+        r"utente non esistente|indirizzo non esistente",
+        # Exchange: "Impossibile trovare l'indirizzo di posta elettronica immesso."
+        r"impossibile trovare (?:l'|l )?indirizzo",
     ),
     MAILBOX_FULL: (
-        r"casella (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",
+        r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",
         r"spazio (?:su disco |di archiviazione )?(?:esaurito|insufficiente)",
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
     ),
@@ -26,7 +29,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:account|casella|utenza) (?:e )?(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:account|casella(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
+        r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",
     ),
     HOST_UNKNOWN: (r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",),

@@ -15,6 +15,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)",
+        # Exchange: "Het e-mailadres dat u hebt ingevoerd, is niet gevonden."
+        r"e-?mailadres dat u hebt ingevoerd,? (?:is niet gevonden|kan niet worden gevonden|werd niet gevonden)",
     ),
     MAILBOX_FULL: (
         r"(?:mailbox|postbus|brievenbus|postvak) (?:van de ontvanger )?(?:is )?vol",

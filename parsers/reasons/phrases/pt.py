@@ -18,6 +18,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|n[aã]o encontrado)",
         r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+        # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
+        r"n[aã]o (?:foi|e) poss[ií]vel (?:encontrar|localizar) o endere[cç]o",
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",

@@ -1,0 +1,44 @@
+"""Czech phrase families (data only): what servers and relays answering in Czech say (Seznam,
+Centrum, Volny, localized Exchange and hosting reports).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("uživatel neexistuje" is read as "uzivatel neexistuje"), which also
+reads the unaccented spellings many Czech servers send.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_WHO = r"(?:uzivatel|adresat|prijemce|adresa(?: prijemce)?|e-?mailova adresa|schranka(?: prijemce)?|ucet|mailbox)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo])",
+        r"nezn[aá]m[yaeo] (?:uzivatel|adresat|prijemce|adresa|schranka|ucet)",
+        r"neexistujic[ia] (?:adresa|adresat|uzivatel|schranka|ucet|prijemce)",
+        r"takov[aye] (?:adresa|schranka|uzivatel|ucet) neexistuje",
+        # Exchange: "Zadanou e-mailovou adresu nebylo možné najít."
+        r"adresu (?:nebylo mozne|nelze|se nepodarilo) najit",
+    ),
+    MAILBOX_FULL: (
+        r"(?:schranka|postovni schranka|mailbox)(?: prijemce)? (?:je )?(?:plna|preplnena|zaplnena)",
+        r"(?:prekrocen[aoy]?|vycerpan[aoy]?) (?:kvot[ay]|limit|velikost schranky|mist[oa])",
+        r"(?:kvota|limit) (?:schranky )?(?:byl[aoy]? )?(?:prekrocen[aoy]?|vycerpan[aoy]?)",
+        r"nedostatek (?:volneho )?mista",
+    ),
+    SUSPEND: (
+        r"(?:ucet|schranka) (?:je |byl[a]? )?(?:docasne )?(?:zablokovan[aey]?|pozastaven[aey]?)",
+        r"docasne (?:zablokovan|pozastaven|nedostupn)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:ucet|schranka|adresa|uzivatel) (?:je |byl[a]? )?(?:zrusen[aey]?|deaktivovan[aey]?|smazan[aey]?"
+        r"|vypnut[aey]?|neaktivni|zanikl[aey]?)",
+    ),
+    HOST_UNKNOWN: (
+        r"domena (?:neexistuje|nenalezena|nebyla nalezena|je neznama)",
+        r"(?:neexistujici|neznama) domena",
+    ),
+}

@@ -1,0 +1,44 @@
+"""Korean phrase families (data only): what servers and relays answering in Korean say (Naver,
+Daum/Kakao, Nate and localized Exchange reports).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+Hangul is left as it is. Korean writes particles after nouns (이/가, 을/를, 은/는, 의) and may
+leave the space out between words, so both are optional in the patterns.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NOUN = r"(?:사용자|수신자|받는 ?사람|계정|아이디|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함)"
+_PARTICLE = r"(?:이|가|은|는|을|를|의)? ?"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:존재하지 않는|없는|알 수 없는|등록되지 않은|찾을 수 없는) ?" + _NOUN,
+        _NOUN + _PARTICLE + r"(?:존재하지 않|없습니다|찾을 수 없|확인되지 않)",
+        r"수신자(?:를|가)? ?(?:찾을 수 없|확인할 수 없)",
+    ),
+    MAILBOX_FULL: (
+        r"(?:메일함|편지함|사서함|받은 ?편지함)" + _PARTICLE + r"(?:용량" + _PARTICLE + r")?"
+        r"(?:가득 ?(?:찼|참)|꽉 ?(?:찼|참)|초과|부족|한도)",
+        r"(?:저장 ?)?(?:공간|용량)" + _PARTICLE + r"(?:부족|초과|가득)",
+        r"용량 ?초과",
+    ),
+    SUSPEND: (
+        r"(?:일시 ?(?:적으로 ?)?|임시 ?)(?:정지|중지|차단|사용 ?중지|잠금|잠겨)",
+        r"계정" + _PARTICLE + r"(?:일시 ?)?(?:잠겨|잠금|잠긴)",
+    ),
+    ACCOUNT_DISABLED: (
+        # (dormant: closed for non-use, which makes the address gone)
+        r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성화?|폐쇄|만료)(?:된|한|된 ?상태의|상태인)? ?"
+        + _NOUN,
+        _NOUN + _PARTICLE + r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성|폐쇄|만료)",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:존재하지 않는|알 수 없는|없는) ?도메인",
+        r"도메인" + _PARTICLE + r"(?:존재하지 않|찾을 수 없|없습니다)",
+    ),
+}

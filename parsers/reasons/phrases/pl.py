@@ -1,0 +1,47 @@
+"""Polish phrase families (data only): what servers and relays answering in Polish say (WP/o2,
+Onet, Interia, localized Exchange and hosting reports).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("użytkownik nie istnieje" is read as "uzytkownik nie istnieje", and
+"ł" as "l"), which also reads the unaccented spellings many Polish servers send.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_WHO = (
+    r"(?:uzytkownik|adresat|odbiorca|konto(?: docelowe| odbiorcy| pocztowe)?|docelowe konto|adres(?: e-?mail)?"
+    r"(?: odbiorcy)?|skrzynka(?: odbiorcy| pocztowa)?)"
+)
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        _WHO + r" (?:nie istnieje|nieznany|nieznane|nie zostal[ao]? znalezion[aey]?|nie znaleziono)",
+        r"nie ma takiego (?:konta|uzytkownika|adresu|adresata|odbiorcy)|brak takiego (?:konta|uzytkownika|adresu)",
+        r"nieznany (?:adresat|odbiorca|uzytkownik|adres)|nieistniejac[aey] (?:konto|adres|uzytkownik|skrzynka)",
+        r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta)",
+        # Exchange: "Nie można znaleźć wprowadzonego adresu e-mail."
+        r"nie (?:mozna|udalo sie) znalezc (?:wprowadzonego |podanego )?adresu",
+    ),
+    MAILBOX_FULL: (
+        r"skrzynka(?: pocztowa)?(?: odbiorcy| adresata)? (?:jest )?(?:pelna|przepelniona|zapelniona)",
+        r"(?:przepelnion[aey]|pelna) skrzynk",
+        r"przekroczon[oyaei]? (?:limit|pojemnosc|rozmiar|quota|limitu)(?: skrzynki)?",
+        r"brak (?:wolnego )?miejsca(?: w skrzynce)?",
+    ),
+    SUSPEND: (
+        r"konto (?:zostalo |jest )?(?:tymczasowo )?(?:zawieszone|zablokowane)",
+        r"tymczasowo (?:zablokowan|zawieszon|niedostepn)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:konto|skrzynka|adres) (?:zostal[oa]? |jest )?(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
+        r"|nieaktywn[eay]|zlikwidowan[eay])",
+    ),
+    HOST_UNKNOWN: (
+        r"domena (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
+        r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
+    ),
+}
