@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 MessageType = Literal["dsn", "arf", "auto_reply", "unsubscribe", "unknown"]
@@ -38,7 +38,21 @@ class Event:
     original_mail_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # (dataclasses.asdict deep-copies through a generic walk: the fields spelled out)
+        return {
+            "recipient": self.recipient,
+            "type": self.type,
+            "classification": self.classification,
+            "reason": self.reason,
+            "status": self.status,
+            "smtp_code": self.smtp_code,
+            "diagnostic": self.diagnostic,
+            "remote_mta": self.remote_mta,
+            "action": self.action,
+            "feedback_type": self.feedback_type,
+            "original_message_id": self.original_message_id,
+            "original_mail_from": self.original_mail_from,
+        }
 
 
 @dataclass(frozen=True, slots=True)

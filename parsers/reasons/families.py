@@ -8,11 +8,14 @@ accents or mangle them.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import re._constants as _sre
 import re._parser as _parser
 import unicodedata
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, Final, cast
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -126,6 +129,11 @@ def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
     return (rare, min(len(s) for s in option), -len(option))
 
 
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """`_required` of a phrase's pattern (parsed with the regex parser)."""
+    return _required(list(_parser.parse(pattern)))
+
+
 def _keywords(pattern: str) -> tuple[str, ...] | None:
     """The strings one of which a text must hold for `pattern` to match in it, shortest first."""
     found = _required(list(_parser.parse(pattern)))
@@ -136,7 +144,7 @@ def _without_superstrings(found: frozenset[str]) -> tuple[str, ...]:
     """`found` shortest first, less each string that contains another (the shorter one is found
     wherever it is)."""
     kept: list[str] = []
-    for word in sorted(found, key=len):
+    for word in sorted(found, key=lambda w: (len(w), w)):  # (in a stable order: the table is built from it)
         if not any(short in word for short in kept):
             kept.append(word)
     return tuple(kept)
@@ -150,7 +158,9 @@ class Family:
     only the phrases whose keywords it holds are searched, one short expression each (CPython's
     re skips ahead on a literal prefix; a long alternation tries every phrase at every position).
     Expressions and keywords are built on first use, so a process that parses one message
-    compiles only what it needs.
+    compiles only what it needs; the keyword indexes of the families as shipped are read from a
+    table built ahead of time (BUILT_INDEXES: parsing every phrase with the regex parser took
+    a twentieth of a second of every process's start-up).
     """
 
     __slots__ = ("_always", "_ascii_keywords", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
@@ -166,15 +176,22 @@ class Family:
         self._always: tuple[int, ...] = ()  # phrases without a keyword: always searched
         self._regexes: list[re.Pattern[str] | None] = [None] * len(phrases)
 
-    def _index(self) -> dict[str, tuple[int, ...]]:
-        required = [_required(list(_parser.parse(p))) for p in self._phrases]
+    def index(self) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """(the keywords, keyword -> the phrases listed under it, the phrases without a keyword)."""
+        required = [required_strings(p) for p in self._phrases]
         kept = _without_superstrings(frozenset().union(*(r for r in required if r)))
         # A phrase that matches holds one of its own strings, and every kept keyword is in one of
         # them or is one: a phrase is listed under each kept keyword found inside its strings.
         by_keyword = {
             word: tuple(i for i, r in enumerate(required) if r and any(word in s for s in r)) for word in kept
         }
-        self._always = tuple(i for i, r in enumerate(required) if not r)
+        return kept, by_keyword, tuple(i for i, r in enumerate(required) if not r)
+
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        # (the index built ahead of time when the family's phrases are the ones it was built for)
+        built = _built_indexes().get(self.pattern)
+        kept, by_keyword, always = (tuple(built[0]), built[1], tuple(built[2])) if built else self.index()
+        self._always = always
         self._keywords = kept
         self._ascii_keywords = tuple(word for word in kept if word.isascii())
         self._by_keyword = by_keyword
@@ -198,6 +215,22 @@ class Family:
         if not candidates and not self._always:
             return False
         return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
+
+
+# Where the families' indexes built ahead of time are (scripts/build_phrase_keywords.py writes
+# it; a test checks it is current). JSON: a Python module of that size took 10 ms to import.
+BUILT_INDEXES: Final = Path(__file__).parent / "phrases" / "keywords.json"
+_BuiltIndex = tuple[list[str], dict[str, tuple[int, ...]], list[int]]
+
+
+@functools.cache
+def _built_indexes() -> dict[str, _BuiltIndex]:
+    """The families' indexes built ahead of time, by family pattern (none when unreadable)."""
+    try:
+        data = json.loads(BUILT_INDEXES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return cast("dict[str, _BuiltIndex]", data) if isinstance(data, dict) else {}
 
 
 def family(*phrases: str) -> Family:

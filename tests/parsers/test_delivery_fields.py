@@ -1,12 +1,15 @@
-"""Guards a hand-written copy of Delivery in parsers/core.py (it avoids dataclasses.replace)."""
+"""Guards hand-written copies of dataclass fields: Delivery in parsers/core.py (it avoids
+dataclasses.replace) and Event.to_dict (it avoids dataclasses.asdict)."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from dataclasses import fields
 
 import parsers.core
 from parsers.delivery import Delivery
+from parsers.model import Event
 
 
 def test_core_copies_every_delivery_field() -> None:
@@ -15,3 +18,9 @@ def test_core_copies_every_delivery_field() -> None:
     copied = source[start : source.index(")", start)]
     missing = [f.name for f in fields(Delivery) if f"{f.name}=" not in copied]
     assert not missing, f"parsers/core.py builds Delivery without {missing}: add them to that copy"
+
+
+def test_an_events_dict_names_every_field() -> None:
+    # (a new field must be added to Event.to_dict too)
+    event = Event(recipient="a@b.example", type="bounce", classification="hard", reason="user_unknown")
+    assert event.to_dict() == dataclasses.asdict(event)

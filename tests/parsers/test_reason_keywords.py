@@ -79,3 +79,21 @@ def test_prefilter_agrees_on_generated_matches(name: str) -> None:
         assert family.search(text)
 
     check()
+
+
+def test_the_keyword_table_built_ahead_of_time_is_current() -> None:
+    # (the families read their indexes from it; one that drifts is only slower, but say so)
+    from scripts.build_phrase_keywords import render
+
+    assert families.BUILT_INDEXES.read_text(encoding="utf-8") == render(), (
+        "parsers/reasons/phrases/keywords.json drifted: run scripts/build_phrase_keywords.py"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_a_family_reads_the_same_index_from_the_table_as_it_builds(name: str) -> None:
+    family = FAMILIES[name]
+    kept, by_keyword, always = family.index()
+    family._index()
+    assert family._keywords == kept and family._by_keyword == {k: list(v) for k, v in by_keyword.items()}
+    assert family._always == always
