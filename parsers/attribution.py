@@ -28,8 +28,9 @@ _COPY_MARKER = re.compile(
 )
 _HEADER_START = re.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
-_VERP_MARKS = ("+", "=")
 _ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+# A VERP return path comes back as one of very few addresses; a report listing more is not read on.
+MAX_ENVELOPE_ADDRESSES = 16
 
 
 def returned_original(mail: Mail) -> Message | None:
@@ -75,14 +76,22 @@ def _domain(value: str | None) -> str | None:
     return found.rpartition("@")[2] if found else None
 
 
-def _verp_local_part(candidates: list[str]) -> str | None:
-    for value in candidates:
-        if "+" not in value and "=" not in value:
-            continue  # (not VERP-shaped: no need to read the address out of it)
-        found = address(value)
-        if found is None:
-            continue
-        local = found.rpartition("@")[0]
+def _envelope_addresses(values: list[str]) -> tuple[str, ...]:
+    """The addresses in `values` (header values, in order), without repeats, at most
+    MAX_ENVELOPE_ADDRESSES."""
+    found: dict[str, None] = {}
+    for value in values:
+        one = address(value)
+        if one is not None:
+            found.setdefault(one)
+            if len(found) == MAX_ENVELOPE_ADDRESSES:
+                break
+    return tuple(found)
+
+
+def _verp_local_part(addresses: tuple[str, ...]) -> str | None:
+    for one in addresses:
+        local = one.rpartition("@")[0]
         if "+" in local or "=" in local:
             return local
     return None
@@ -102,16 +111,19 @@ def evidence(
     return_path = _value(headers, "Return-Path")
     envelope: list[str] = [return_path] if return_path else []
     for name in _ENVELOPE_HEADERS:
-        if mail.may_hold(name, _VERP_MARKS):  # (decoded only when it may hold a VERP address)
-            for value in mail.headers(name)[:4]:
-                envelope.extend(value.split(",")[:8])
+        # Every one is read: the service's VERP separator may be '-', which no cheap look can tell
+        # from an ordinary hyphen.
+        for value in mail.headers(name)[:4]:
+            envelope.extend(value.split(",")[:8])
     if mail_from:
         envelope.append(mail_from)
+    envelope_addresses = _envelope_addresses(envelope)
     feedback_id = _value(headers, "Feedback-ID") or _value(headers, "CFBL-Feedback-ID")
     dkim = _value(headers, "DKIM-Signature")
     dkim_match = _DKIM_DOMAIN.search(dkim) if dkim else None
     found = Attribution(
-        verp_local_part=_verp_local_part(envelope),
+        verp_local_part=_verp_local_part(envelope_addresses),
+        envelope_addresses=envelope_addresses,
         account=_value(headers, account_header) if account_header else None,
         feedback_id=feedback_id,
         feedback_sender_id=(feedback_id.rsplit(":", 1)[-1].strip() or None) if feedback_id else None,

@@ -60,13 +60,18 @@ class Attribution:
     """Who sent the original, as far as the returned message says (every field may be None).
 
     `verp_local_part`: the local part of a VERP-shaped return path (one holding '+' or '='), from
-    the original's Return-Path or the report's envelope-recipient headers; `account`: the value of
+    the original's Return-Path or the report's envelope-recipient headers; `envelope_addresses`:
+    every address a VERP return path may come back as, whatever its separator (the original's
+    Return-Path, the report's Delivered-To / X-Original-To / Envelope-To / To, the stated MAIL
+    FROM; in that order, without repeats, at most 16): candidates only, for
+    the service to check against its own return address and verify; `account`: the value of
     the attribution header (`X-Bounceback-Account` by default); `feedback_id` and its last field
     `feedback_sender_id` (Gmail's `a:b:c:SenderId` form); the original's Message-ID, From domain,
     MAIL FROM (Return-Path) domain and DKIM-Signature `d=` domain.
     """
 
     verp_local_part: str | None = None
+    envelope_addresses: tuple[str, ...] = ()
     account: str | None = None
     feedback_id: str | None = None
     feedback_sender_id: str | None = None
@@ -79,6 +84,7 @@ class Attribution:
         # (dataclasses.asdict deep-copies through a generic walk: the fields spelled out)
         return {
             "verp_local_part": self.verp_local_part,
+            "envelope_addresses": list(self.envelope_addresses),
             "account": self.account,
             "feedback_id": self.feedback_id,
             "feedback_sender_id": self.feedback_sender_id,
@@ -91,6 +97,7 @@ class Attribution:
     def empty(self) -> bool:
         return not (
             self.verp_local_part
+            or self.envelope_addresses
             or self.account
             or self.feedback_id
             or self.original_message_id

@@ -62,3 +62,26 @@ def test_the_json_shape_carries_an_attribution_object() -> None:
     assert data["attribution"]["account"] == "acme"
     assert data["attribution"]["original_message_id"] == "<fwd-att@mail.sender.example>"
     assert json.loads(json.dumps(parse(b"Subject: hello\n\nhi\n").to_dict()))["attribution"] is None
+
+
+def test_every_envelope_address_is_reported_whatever_its_separator() -> None:
+    # The service's VERP separator may be '-': the parser reports every address a return path may
+    # come back as (the original's Return-Path first, then the report's envelope recipients, then
+    # the stated MAIL FROM), and leaves it to the service to know its own.
+    found = parse(_raw("languages/es-account-disabled.eml")).attribution
+    assert found is not None
+    assert found.envelope_addresses == (
+        "bounces+acme.t1@mail.sender.example",
+        "bounces+x2@mail.sender.example",
+    )
+    raw = _raw("complaints/arf-opt-out.eml").replace(
+        b"To: fbl@sender.example", b"To: Feedback <bounces-abc123@bounce.sender.example>, fbl@sender.example"
+    )
+    found = parse(raw).attribution
+    assert found is not None
+    assert found.envelope_addresses == (
+        "bounces+acme.r1@mail.sender.example",  # the original's Return-Path, and the ARF MAIL FROM
+        "bounces-abc123@bounce.sender.example",
+        "fbl@sender.example",
+    )
+    assert parse(raw).to_dict()["attribution"]["envelope_addresses"] == list(found.envelope_addresses)
