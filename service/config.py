@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import threading
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+# service.domain.tokens.MIN_SECRET_BYTES (a test keeps them equal): a shorter HMAC key is a mistake.
+MIN_SECRET_KEY_BYTES = 16
+# The file beside the embedded SQLite database that keeps its generated secret key.
+SECRET_KEY_SUFFIX = ".secret-key"
 
 
 class Settings(BaseSettings):
@@ -25,6 +37,17 @@ class Settings(BaseSettings):
     # Policy
     soft_bounce_threshold: int = Field(default=5, ge=1)
     soft_bounce_window_days: int = Field(default=30, ge=0)  # 0 = no window
+    # A complaint stops the attributed account's mail only, or every account's.
+    complaint_scope: Literal["account", "global"] = "account"
+
+    # Sending accounts: the HMAC key of VERP (and link) tokens. Empty: the embedded SQLite default
+    # generates one beside its file; any other database needs it set (see `secret_key`).
+    secret_key: str = ""
+    # The return address VERP tokens are added to (`bounces@bounce.example`); empty: none are made.
+    verp_address: str = ""
+    verp_separator: Literal["+", "-"] = "+"  # must be the MTA's recipient delimiter
+    # The header the sending service puts in every message to name its account.
+    attribution_header: str = "X-Bounceback-Account"
 
     # Parsing
     max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
@@ -80,6 +103,24 @@ class Settings(BaseSettings):
             raise ValueError("must be a sqlite:/// or postgresql+psycopg:// URL")
         return value
 
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        if value and len(value.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
+            raise ValueError(
+                f"must be at least {MIN_SECRET_KEY_BYTES} bytes "
+                "(make one with: python3 -c 'import secrets; print(secrets.token_hex(32))')"
+            )
+        return value
+
+    @field_validator("attribution_header")
+    @classmethod
+    def _header_name(cls, value: str) -> str:
+        # RFC 5322 field name: printable ASCII except the colon.
+        if not value or not all(33 <= ord(c) <= 126 and c != ":" for c in value):
+            raise ValueError("must be a header field name (printable ASCII, no colon or space)")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
@@ -100,13 +141,93 @@ class SettingsError(Exception):
 
 
 def load_settings() -> Settings:
-    """Read and validate the environment; raise SettingsError with one clear line."""
+    """Read and validate the environment; raise SettingsError with one clear line.
+
+    A database other than the embedded SQLite needs BOUNCEBACK_SECRET_KEY (`secret_key`): tokens
+    made by one process must verify in every other, so no process may invent its own.
+    """
     try:
-        return Settings()
+        settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "BOUNCEBACK_" + str(first["loc"][0]).upper() if first["loc"] else "BOUNCEBACK_*"
         raise SettingsError(f"invalid setting {name}: {first['msg']}") from None
+    if not settings.secret_key and _embedded_database(settings.database_url) is None:
+        raise SettingsError(
+            "invalid setting BOUNCEBACK_SECRET_KEY: required unless the database is the embedded SQLite "
+            "(every process must share it; make one with: "
+            "python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    return settings
+
+
+def _embedded_database(url: str) -> str | None:
+    """The file of an SQLite database URL ("" for one in memory); None for any other database."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    return "" if database == ":memory:" or database.startswith("file:") else database
+
+
+_kept_keys: dict[str, str] = {}
+_kept_keys_lock = threading.Lock()
+
+
+def secret_key(settings: Settings) -> bytes:
+    """The HMAC key tokens are signed with: BOUNCEBACK_SECRET_KEY, else (embedded SQLite only) the
+    key kept beside the database file, made there on first use (mode 0600) and read by every later
+    start. Raises SettingsError (one line) when there is none and none can be kept."""
+    if settings.secret_key:
+        return settings.secret_key.encode("utf-8")
+    database = _embedded_database(settings.database_url)
+    if database is None:
+        raise SettingsError(
+            "invalid setting BOUNCEBACK_SECRET_KEY: required unless the database is the embedded SQLite"
+        )
+    with _kept_keys_lock:
+        key = _kept_keys.get(database)
+        if key is None:
+            if not database:  # a database that lives only in this process: so can its key
+                key = secrets.token_hex(32)
+            else:
+                path = Path(database + SECRET_KEY_SUFFIX)
+                try:
+                    key = _kept_secret_key(path)
+                except OSError as exc:
+                    raise SettingsError(
+                        f"invalid setting BOUNCEBACK_SECRET_KEY: unset, and no key can be kept in {path}: "
+                        f"{exc.strerror or exc}"
+                    ) from None
+            _kept_keys[database] = key
+    return key.encode("utf-8")
+
+
+def _kept_secret_key(path: Path) -> str:
+    """The key in `path`; made (mode 0600) when the file does not exist yet.
+
+    Written to a temporary file first, then linked into place: two processes starting at once
+    both end up with whichever key was linked first, and nobody reads a half-written file.
+    """
+    if not path.exists():
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_hex(32) + "\n")
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass  # another process made it first: use theirs
+        finally:
+            temporary.unlink(missing_ok=True)
+    key = path.read_text().strip()
+    if len(key.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
+        raise OSError(f"{path} does not hold a key of at least {MIN_SECRET_KEY_BYTES} bytes")
+    return key
 
 
 @lru_cache(maxsize=1)

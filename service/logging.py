@@ -17,7 +17,17 @@ REDACTED = "***"
 
 # Keys whose values are secrets whatever they look like.
 _SECRET_KEYS = frozenset(
-    {"password", "passwd", "api_key", "apikey", "authorization", "secret", "token", "imap_password"}
+    {
+        "password",
+        "passwd",
+        "api_key",
+        "apikey",
+        "authorization",
+        "secret",
+        "secret_key",
+        "token",
+        "imap_password",
+    }
 )
 # Patterns for secrets embedded in free text (messages, exceptions, URLs, headers).
 _URL_PASSWORD = re.compile(r"(?P<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*:)[^\s@/]+(?=@)")

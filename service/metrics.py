@@ -32,6 +32,17 @@ SUPPRESSIONS_ADDED = Counter(
 SUPPRESSIONS_REMOVED = Counter(
     "bounceback_suppressions_removed_total", "Suppressions removed, by reason.", ["reason"]
 )
+MESSAGES_ATTRIBUTED = Counter(
+    "bounceback_messages_attributed_total",
+    "Messages stored, by the source that attributed them to an account (none: unattributed).",
+    ["source"],
+)
+VERP_TOKENS_REJECTED = Counter(
+    "bounceback_verp_tokens_rejected_total",
+    "VERP tokens that attributed nothing: invalid (forged, truncated, another key) or "
+    "other_recipient (authentic, but about a recipient the report does not name).",
+    ["reason"],
+)
 OUTBOX_BACKLOG = Gauge("bounceback_outbox_backlog", "Outbox events not yet published.")
 OUTBOX_OLDEST_AGE = Gauge(
     "bounceback_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event."

@@ -15,6 +15,10 @@ import pytest
 
 from tests.fixtures.database import BACKENDS
 
+# Every process a test starts shares one secret key, as an installation's processes must (it is
+# required with PostgreSQL); the tests of the setting itself unset it.
+os.environ.setdefault("BOUNCEBACK_SECRET_KEY", "test-only-secret-key-0123456789abcdef")
+
 pytest_plugins = [
     "tests.fixtures.database",
     "tests.fixtures.kafka",

@@ -20,8 +20,9 @@ from service import metrics
 from service.api import problems
 from service.api.auth import SECURITY_SCHEME
 from service.api.database_calls import DatabaseCalls
-from service.api.routes import events, health, messages, suppressions
+from service.api.routes import accounts, events, health, messages, suppressions, verp
 from service.api.schemas import ImportRequest, ProblemDetails
+from service.app.accounts import KnownAccounts
 from service.app.apikeys import KeyCache
 from service.config import Settings
 from service.store.db import Database, DatabaseUnavailable, database_timeouts, make_engine
@@ -31,10 +32,13 @@ log = structlog.get_logger("bounceback.api")
 API_TITLE = "bounceback"
 API_VERSION = "1.0.0"
 API_DESCRIPTION = (
-    "Suppression lookups for sending services, list management, raw bounce intake and the event "
-    "feed. Authenticate with `Authorization: Bearer KEY` (`bounceback apikey create`). Scopes: "
-    "`read` (lookups, checks, lists, history, events) ⊂ `ingest` (+ posting messages) ⊂ `admin` "
-    "(+ adding, removing and importing entries). Every error is RFC 9457 application/problem+json."
+    "Suppression lookups for sending services, list management, raw bounce intake, the event "
+    "feed and sending accounts. Authenticate with `Authorization: Bearer KEY` (`bounceback apikey "
+    "create`). Scopes: `read` (lookups, checks, lists, history, events) ⊂ `ingest` (+ posting "
+    "messages, VERP return paths) ⊂ `admin` (+ adding, removing and importing entries; accounts "
+    "with a global key). A key bound to an account acts for that account only: it sees global "
+    "entries and its account's, never another account's; a global key acts for the account it "
+    "names with `account=`. Every error is RFC 9457 application/problem+json."
 )
 # JSON bodies other than imports: room for a full bulk check of maximum-length addresses.
 _JSON_BYTES_PER_ADDRESS = 330
@@ -207,10 +211,18 @@ def create_app(
     app.state.lookup_engine = lookup_engine
     app.state.database_calls = database_calls
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
+    app.state.known_accounts = KnownAccounts()
     app.state.relay = None
     problems.install(app)
     app.add_middleware(BodyLimitAndMetrics, settings=settings)
-    routers = [suppressions.router, messages.router, events.router, health.router]
+    routers = [
+        suppressions.router,
+        messages.router,
+        events.router,
+        accounts.router,
+        verp.router,
+        health.router,
+    ]
     if metrics.metrics_address(settings) is None:  # else /metrics has a port of its own
         routers.append(health.metrics_router)
     for router in routers:
@@ -234,6 +246,7 @@ def create_app(
                     {"name": "suppressions", "description": "the suppression list"},
                     {"name": "messages", "description": "raw bounce intake"},
                     {"name": "events", "description": "the event feed"},
+                    {"name": "accounts", "description": "sending accounts and their VERP return paths"},
                     {"name": "health", "description": "liveness, readiness, metrics"},
                 ],
             )

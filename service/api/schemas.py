@@ -10,7 +10,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from service.app.suppressions import MAX_NOTE_LENGTH
 from service.domain.text import storable
 
-Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual"]
+Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual", "unsubscribe"]
+Scope = Literal["global", "account"]
+ACCOUNT_EXAMPLE = "shop-a"
 
 # The documented bulk-check ceiling; the running limit is settings.max_bulk_addresses.
 DEFAULT_MAX_BULK = 10_000
@@ -45,7 +47,7 @@ class ProblemDetails(BaseModel):
 
 
 class Suppression(BaseModel):
-    """A suppressed address: why, since when, and from which event."""
+    """A suppression entry: why, since when, from which event, and for whom (scope)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -53,10 +55,12 @@ class Suppression(BaseModel):
                 {
                     "address": ADDRESS_EXAMPLE,
                     "suppressed": True,
-                    "reason": "hard_bounce",
+                    "reason": "complaint",
                     "since": "2026-11-20T08:15:00Z",
                     "source_event_id": 42,
-                    "note": None,
+                    "note": "complaint hard abuse",
+                    "scope": "account",
+                    "account": ACCOUNT_EXAMPLE,
                 }
             ]
         }
@@ -70,6 +74,8 @@ class Suppression(BaseModel):
         description="the bounce event that caused it; null for manual entries"
     )
     note: str | None
+    scope: Scope = Field(description="global: for every account; account: for `account`'s mail only")
+    account: str | None = Field(description="the account the entry is scoped to; null for a global entry")
 
 
 class CheckRequest(BaseModel):
@@ -89,6 +95,8 @@ class CheckResult(BaseModel):
     valid: bool = Field(description="false when the entry is not an email address (see `error`)")
     suppressed: bool = Field(description="false for an entry that is not an address")
     reason: str | None
+    scope: Scope | None = Field(description="of the entry that suppresses it; null when free")
+    account: str | None = Field(description="the account that entry is scoped to; null when global or free")
     error: str | None = Field(description="why the entry is not an address; null when it is one")
 
 
@@ -103,6 +111,8 @@ class CheckResponse(BaseModel):
                             "valid": True,
                             "suppressed": True,
                             "reason": "complaint",
+                            "scope": "account",
+                            "account": ACCOUNT_EXAMPLE,
                             "error": None,
                         },
                         {
@@ -110,6 +120,8 @@ class CheckResponse(BaseModel):
                             "valid": True,
                             "suppressed": False,
                             "reason": None,
+                            "scope": None,
+                            "account": None,
                             "error": None,
                         },
                         {
@@ -117,6 +129,8 @@ class CheckResponse(BaseModel):
                             "valid": False,
                             "suppressed": False,
                             "reason": None,
+                            "scope": None,
+                            "account": None,
                             "error": "not an email address: 'john@@example.org' (...)",
                         },
                     ]
@@ -144,6 +158,12 @@ class ManualAdd(BaseModel):
     address: str = Field(min_length=3, max_length=320)
     reason: Literal["manual"] = "manual"
     note: StorableText | None = Field(default=None, max_length=MAX_NOTE_LENGTH)
+    account: str | None = Field(
+        default=None,
+        max_length=200,
+        description="scope the entry to this account's mail (an account-bound key: its own, the "
+        "default); null from a global key: a global entry",
+    )
 
 
 class HistoryItem(BaseModel):
@@ -163,6 +183,18 @@ class History(BaseModel):
                 {
                     "address": ADDRESS_EXAMPLE,
                     "suppressed": True,
+                    "entries": [
+                        {
+                            "address": ADDRESS_EXAMPLE,
+                            "suppressed": True,
+                            "reason": "hard_bounce",
+                            "since": "2026-11-20T08:15:00Z",
+                            "source_event_id": 42,
+                            "note": "bounce hard user_unknown 5.1.1",
+                            "scope": "global",
+                            "account": None,
+                        }
+                    ],
                     "items": [
                         {
                             "kind": "change",
@@ -172,7 +204,9 @@ class History(BaseModel):
                             "reason": "hard_bounce",
                             "event_id": 42,
                             "actor": "policy",
-                            "note": None,
+                            "note": "bounce hard user_unknown 5.1.1",
+                            "scope": "global",
+                            "account": None,
                         },
                         {
                             "kind": "event",
@@ -182,6 +216,8 @@ class History(BaseModel):
                             "classification": "hard",
                             "reason": "user_unknown",
                             "status": "5.1.1",
+                            "account": ACCOUNT_EXAMPLE,
+                            "attributed_by": "verp",
                         },
                     ],
                     "truncated": False,
@@ -191,7 +227,10 @@ class History(BaseModel):
     )
 
     address: str
-    suppressed: bool
+    suppressed: bool = Field(
+        description="as a lookup for the call's account answers (no account: global entries)"
+    )
+    entries: list[Suppression] = Field(description="the active entries for the address the caller sees")
     items: list[HistoryItem]
     truncated: bool = Field(description="true when older items exist beyond `limit`")
 
@@ -202,6 +241,10 @@ class FeedEvent(BaseModel):
     type: str
     subject: str | None
     time: datetime
+    account: str | None = Field(
+        description="whose event it is (CloudEvents `bouncebackaccount`): the attributed account, or "
+        "the account an entry is scoped to; null for unattributed events and global entries"
+    )
     data: dict[str, Any]
 
 
@@ -217,7 +260,8 @@ class EventPage(BaseModel):
                             "type": "bounceback.suppression.added",
                             "subject": ADDRESS_EXAMPLE,
                             "time": "2026-11-20T08:15:00Z",
-                            "data": {"address": ADDRESS_EXAMPLE, "reason": "hard_bounce"},
+                            "account": None,
+                            "data": {"address": ADDRESS_EXAMPLE, "reason": "hard_bounce", "scope": "global"},
                         }
                     ],
                     "next_after": 101,
@@ -244,6 +288,8 @@ class IngestOutcome(BaseModel):
                     ],
                     "suppressions_added": [ADDRESS_EXAMPLE],
                     "quarantine_reason": None,
+                    "account": ACCOUNT_EXAMPLE,
+                    "attributed_by": "header",
                 }
             ]
         }
@@ -256,6 +302,10 @@ class IngestOutcome(BaseModel):
     events: list[dict[str, Any]]
     suppressions_added: list[str]
     quarantine_reason: str | None
+    account: str | None = Field(description="the account the message is attributed to; null: unattributed")
+    attributed_by: Literal["verp", "header", "feedback_id", "message_id", "domain"] | None = Field(
+        description="the evidence that attributed it"
+    )
 
 
 class ImportRequest(BaseModel):
@@ -279,3 +329,87 @@ class ImportSummary(BaseModel):
 
 class Health(BaseModel):
     status: str
+
+
+class AccountCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"id": ACCOUNT_EXAMPLE, "name": "Shop A", "domains": ["shop-a.example"]}]
+        },
+    )
+
+    id: str = Field(max_length=200, description="a slug: ^[a-z0-9][a-z0-9._-]{0,62}$")
+    name: str | None = Field(default=None, max_length=200)
+    domains: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="domains it sends from (From, MAIL FROM, DKIM d=); each covers its subdomains "
+        "and belongs to one account only",
+    )
+
+
+class AccountOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": ACCOUNT_EXAMPLE,
+                    "name": "Shop A",
+                    "domains": ["shop-a.example"],
+                    "created_at": "2026-11-20T08:15:00Z",
+                }
+            ]
+        }
+    )
+
+    id: str
+    name: str | None
+    domains: list[str]
+    created_at: datetime
+
+
+class AccountList(BaseModel):
+    accounts: list[AccountOut]
+
+
+class VerpRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"account": ACCOUNT_EXAMPLE, "recipients": [ADDRESS_EXAMPLE]}]},
+    )
+
+    account: str | None = Field(
+        default=None, max_length=200, description="whose mail; an account-bound key: its own (the default)"
+    )
+    recipients: list[str] = Field(
+        min_length=1,
+        description=f"one return path per recipient, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
+        json_schema_extra={"maxItems": DEFAULT_MAX_BULK},
+    )
+
+
+class ReturnPathOut(BaseModel):
+    recipient: str = Field(description="the normalised recipient")
+    return_path: str = Field(description="the MAIL FROM (Return-Path) to send this recipient's copy with")
+
+
+class VerpResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "account": ACCOUNT_EXAMPLE,
+                    "return_paths": [
+                        {
+                            "recipient": ADDRESS_EXAMPLE,
+                            "return_path": "bounces+4f2kq7tgbmxv3a9c1l0jk2x8@bounce.example",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    account: str
+    return_paths: list[ReturnPathOut]

@@ -2,7 +2,9 @@
 
 Each function turns one kind of change into its outbox rows (CloudEvents type, subject, data) in the
 caller's transaction; the relay publishes them after commit. The data shapes are the contract in
-openapi/asyncapi.yaml.
+openapi/asyncapi.yaml. Every event names its account (data field `account`, CloudEvents extension
+`bouncebackaccount`): the attributed account of a recorded event or a quarantined message, the
+scope of a suppression change; null for unattributed ones and global entries.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ CE_TYPES = {
     ("delay", "ignored"): event_types.DELAY,
     ("delay", "soft"): event_types.DELAY,
     ("delay", "hard"): event_types.DELAY,
+    ("unsubscribe", "hard"): event_types.UNSUBSCRIBE,
+    ("unsubscribe", "soft"): event_types.UNSUBSCRIBE,
+    ("unsubscribe", "ignored"): event_types.UNSUBSCRIBE,
 }
 
 
@@ -44,7 +49,7 @@ def events_recorded(
         if ce_type is None:
             continue
         payload = {**{k: v for k, v in data.items() if k != "id"}, "event_id": data["id"], "source": source}
-        announcements.append(Announcement(ce_type, data["recipient"], payload))
+        announcements.append(Announcement(ce_type, data["recipient"], payload, data["account"]))
     outbox.write(session, announcements, now=now)
 
 
@@ -58,9 +63,10 @@ def suppression_changed(
     event_id: int | None,
     actor: str,
     note: str | None,
+    account: str | None,
     now: datetime,
 ) -> None:
-    """An address put on the list (`added`) or taken off it."""
+    """An address put on the list (`added`) or taken off it, for everyone or for `account`."""
     ce_type = event_types.SUPPRESSION_ADDED if added else event_types.SUPPRESSION_REMOVED
     data = {
         "address": address,
@@ -69,8 +75,10 @@ def suppression_changed(
         "event_id": event_id,
         "actor": actor,
         "note": note,
+        "scope": "global" if account is None else "account",
+        "account": account,
     }
-    outbox.write(session, [Announcement(ce_type, address, data)], now=now)
+    outbox.write(session, [Announcement(ce_type, address, data, account)], now=now)
 
 
 def suppressions_added(
@@ -80,7 +88,8 @@ def suppressions_added(
     actor: str,
     now: datetime,
 ) -> None:
-    """Addresses put on the list together (an import), as `suppression_changed` announces one."""
+    """Entries put on the list together (an import), as `suppression_changed` announces one; each
+    entry has `address`, `account` (None: global), `reason`, `since` and `note`."""
     outbox.write(
         session,
         [
@@ -94,7 +103,10 @@ def suppressions_added(
                     "event_id": None,
                     "actor": actor,
                     "note": entry["note"],
+                    "scope": "global" if entry["account"] is None else "account",
+                    "account": entry["account"],
                 },
+                entry["account"],
             )
             for entry in entries
         ],
@@ -103,8 +115,21 @@ def suppressions_added(
 
 
 def message_quarantined(
-    session: Session, *, message_id: int, source: str, reason: str, content_hash: str, now: datetime
+    session: Session,
+    *,
+    message_id: int,
+    source: str,
+    reason: str,
+    content_hash: str,
+    account: str | None,
+    now: datetime,
 ) -> None:
     """A message kept aside: about no address, so the record has no key."""
-    data = {"message_id": message_id, "source": source, "reason": reason, "content_hash": content_hash}
-    outbox.write(session, [Announcement(event_types.MESSAGE_QUARANTINED, None, data)], now=now)
+    data = {
+        "message_id": message_id,
+        "source": source,
+        "reason": reason,
+        "content_hash": content_hash,
+        "account": account,
+    }
+    outbox.write(session, [Announcement(event_types.MESSAGE_QUARANTINED, None, data, account)], now=now)

@@ -1,4 +1,8 @@
-"""API keys: create, list, revoke and verify; only the SHA-256 of a key is ever stored."""
+"""API keys: create, list, revoke and verify; only the SHA-256 of a key is ever stored.
+
+A key is global, or bound to one account: then it acts for that account only (its reads see
+global entries and its account's, its writes are scoped to its account).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from service.app import accounts
 from service.domain.text import storable
 from service.store import apikeys as stored_keys
 from service.store.models import ApiKey
@@ -38,6 +43,7 @@ class Caller:
     key_id: int
     name: str
     scope: str
+    account: str | None = None  # the account a bound key acts for; None: a global key
 
     def allows(self, required: str) -> bool:
         return scope_allows(self.scope, required)
@@ -66,17 +72,29 @@ def split_key(key: str) -> tuple[str, str] | None:
     return prefix, secret
 
 
-def create_key(session: Session, name: str, scope: str, *, now: datetime | None = None) -> tuple[ApiKey, str]:
-    """Add a key in the caller's transaction; return the row and the key (shown once, never stored)."""
+def create_key(
+    session: Session, name: str, scope: str, *, account: str | None = None, now: datetime | None = None
+) -> tuple[ApiKey, str]:
+    """Add a key in the caller's transaction, global or bound to `account`; return the row and the
+    key (shown once, never stored). Raises UnknownScope, ValueError (no name), and for `account`
+    InvalidAccountId or UnknownAccount."""
     if scope not in _RANK:
         raise UnknownScope(f"unknown scope {scope!r} (read, ingest or admin)")
     name = key_name(name)
+    if account is not None:
+        accounts.require(session, account)
     prefix = secrets.token_hex(6)
     # The prefix is hex (no underscore) and split_key cuts at the first two underscores only, so
     # underscores in the URL-safe secret do no harm.
     key = f"{KEY_MARK}_{prefix}_{secrets.token_urlsafe(32)}"
     row = stored_keys.add(
-        session, name=name, prefix=prefix, key_hash=hash_key(key), scope=scope, now=now or datetime.now(UTC)
+        session,
+        name=name,
+        prefix=prefix,
+        key_hash=hash_key(key),
+        scope=scope,
+        account=account,
+        now=now or datetime.now(UTC),
     )
     return row, key
 
@@ -111,7 +129,7 @@ def verify_key(session: Session, key: str) -> Caller | None:
     # Constant-time comparison of the hashes: the time taken says nothing about how much matched.
     if not hmac.compare_digest(row.key_hash, hash_key(key)):
         return None
-    return Caller(key_id=row.id, name=row.name, scope=row.scope)
+    return Caller(key_id=row.id, name=row.name, scope=row.scope, account=row.account_id)
 
 
 class KeyCache:

@@ -11,6 +11,8 @@ from service.store.models import OutboxEvent
 
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
+# The CloudEvents extension attribute naming the account an event belongs to (absent: none).
+ACCOUNT_EXTENSION = "bouncebackaccount"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ def attributes(row: OutboxEvent, instance: str) -> dict[str, str]:
     }
     if row.subject is not None:
         attrs["subject"] = row.subject
+    if row.account_id is not None:
+        attrs[ACCOUNT_EXTENSION] = row.account_id
     return attrs
 
 

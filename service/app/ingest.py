@@ -11,6 +11,12 @@ adapters drive this is `mail_intake`'s.
 Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
 returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid
 recipient, a parser failure) is stored as quarantined with the reason, never dropped.
+
+Each message is attributed to the account whose mail came back (service/app/attribution.py) before
+anything is recorded; the message, its events and what they announce carry the account, and the
+policy decides each event in its reason's scope (service.domain.scope.scope_for): hard bounces and
+the soft-bounce threshold for everyone, complaints and unsubscribes for the attributed account
+(for everyone when unattributed, or with BOUNCEBACK_COMPLAINT_SCOPE=global for complaints).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,17 +36,21 @@ import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce
+from service.app.attribution import attribute
 from service.app.suppressions import apply_suppression
 from service.config import Settings
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress, is_undeliverable, normalize_address
+from service.domain.attribution import Attributed
 from service.domain.policy import (
+    SOFT_BOUNCE_THRESHOLD,
     AddressState,
     PolicyEvent,
     PolicySettings,
-    counts_as_soft_bounce,
     decide,
     soft_bounce_window_bounds,
+    suppressing_reason,
 )
+from service.domain.scope import ComplaintScope, scope_for
 from service.domain.times import as_utc, as_utc_or_none, iso_z
 from service.logging import get_logger
 from service.store import writes
@@ -60,9 +70,6 @@ __all__ = [
 ]
 
 log = get_logger(__name__)
-
-# RFC 2606 / RFC 6761: no address in this top-level domain can ever receive mail.
-UNDELIVERABLE_TLD = ".invalid"
 
 PROCESSED = "processed"
 QUARANTINED = "quarantined"
@@ -88,6 +95,8 @@ class IngestResult:
     events: tuple[dict[str, Any], ...]  # the recorded events as JSON-able dicts (event fields + "id")
     suppressions_added: tuple[str, ...]
     quarantine_reason: str | None
+    account: str | None = None  # the account the message is attributed to
+    attributed_by: str | None = None  # and by which source (service.domain.attribution.Source)
 
 
 def content_hash(raw: bytes) -> str:
@@ -113,13 +122,24 @@ _EVENT_FIELDS = (
 
 
 def event_to_dict(row: BounceEvent) -> dict[str, Any]:
-    """A recorded event as JSON-able values: the parser's event fields plus id, message and date."""
-    return {**{f: getattr(row, f) for f in _EVENT_FIELDS}, "occurred_at": iso_z(row.occurred_at)}
+    """A recorded event as JSON-able values: the parser's event fields plus id, message, date and
+    attribution."""
+    return {
+        **{f: getattr(row, f) for f in _EVENT_FIELDS},
+        "occurred_at": iso_z(row.occurred_at),
+        "account": row.account_id,
+        "attributed_by": row.attributed_by,
+    }
 
 
 def _event_dict(values: dict[str, Any]) -> dict[str, Any]:
     """`event_to_dict` for the values just inserted."""
-    return {**{f: values[f] for f in _EVENT_FIELDS}, "occurred_at": iso_z(values["occurred_at"])}
+    return {
+        **{f: values[f] for f in _EVENT_FIELDS},
+        "occurred_at": iso_z(values["occurred_at"]),
+        "account": values["account_id"],
+        "attributed_by": values["attributed_by"],
+    }
 
 
 def _source_kind(source: str) -> str:
@@ -146,7 +166,7 @@ def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
     usable: list[Event] = []
     problems: list[str] = []
     for event in result.events:
-        if event.recipient.lower().endswith(UNDELIVERABLE_TLD):
+        if is_undeliverable(event.recipient.lower()):
             # The parser's stand-in for a recipient redacted entirely: kept for the history, though
             # no address validator accepts a reserved domain (and nobody can be suppressed by it).
             usable.append(_replace_recipient(event, event.recipient.lower()))
@@ -170,7 +190,12 @@ def _replace_recipient(event: Event, address: str) -> Event:
 
 def _safe_parse(raw: bytes, settings: Settings) -> tuple[ParseResult, str | None]:
     try:
-        return parsers.parse(raw, max_bytes=settings.max_message_bytes), None
+        return (
+            parsers.parse(
+                raw, max_bytes=settings.max_message_bytes, account_header=settings.attribution_header
+            ),
+            None,
+        )
     except Exception as exc:  # the parser promises never to raise; if it does, keep the message
         return ParseResult(message_type="unknown"), f"parser error: {type(exc).__name__}: {exc}"[:500]
 
@@ -193,8 +218,13 @@ def ingest(
     settings: Settings,
     *,
     now: datetime | None = None,
+    only_account: str | None = None,
 ) -> IngestResult:
-    """Store, parse and act on one raw message inside the caller's transaction (never commits)."""
+    """Store, parse and act on one raw message inside the caller's transaction (never commits).
+
+    `only_account`: the message comes from a key bound to that account; evidence naming another
+    account is passed over (its writes are limited to global entries and its own account's).
+    """
     if len(raw) > settings.max_message_bytes:
         raise MessageTooLarge(len(raw), settings.max_message_bytes)
     received_at = as_utc(now) if now is not None else datetime.now(UTC)
@@ -208,7 +238,16 @@ def ingest(
         return _duplicate(session, existing, kind)
 
     result, parse_error = _safe_parse(raw, settings)
-    return ingest_parsed(session, raw, source, settings, result, now=received_at, parse_error=parse_error)
+    return ingest_parsed(
+        session,
+        raw,
+        source,
+        settings,
+        result,
+        now=received_at,
+        parse_error=parse_error,
+        only_account=only_account,
+    )
 
 
 def ingest_parsed(
@@ -220,14 +259,19 @@ def ingest_parsed(
     *,
     now: datetime | None = None,
     parse_error: str | None = None,
+    only_account: str | None = None,
 ) -> IngestResult:
-    """`ingest` after parsing: the storage and policy half, for a given parse result.
+    """`ingest` after parsing: attribution, storage and policy, for a given parse result.
 
     Tests drive the pipeline with constructed results through this, independent of the parser.
     """
     received_at = as_utc(now) if now is not None else datetime.now(UTC)
     digest = content_hash(raw)
     kind = _source_kind(source)
+    attribution = attribute(session, result, settings, only_account=only_account)
+    attributed = attribution.attributed
+    if attribution.events is not result.events:
+        result = replace(result, events=attribution.events)
     usable, problems = _usable_events(result)
     quarantine_reason = parse_error or _quarantine_reason(result, usable, problems)
     occurred_at, message_date = _occurred_at(result, received_at)
@@ -245,6 +289,8 @@ def ingest_parsed(
         quarantine_reason=quarantine_reason,
         header_message_id=result.message_id[:1000] if result.message_id else None,
         subject=result.subject,
+        account_id=attributed.account,
+        attributed_by=attributed.source,
     )
     if message_id is None:
         # Another transaction stored the same message between our look and our insert.
@@ -255,6 +301,7 @@ def ingest_parsed(
     count_when_committed(
         session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type)
     )
+    count_when_committed(session, metrics.MESSAGES_ATTRIBUTED.labels(source=attributed.source or "none"))
     if quarantine_reason:
         count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
         announce.message_quarantined(
@@ -263,23 +310,57 @@ def ingest_parsed(
             source=source,
             reason=quarantine_reason,
             content_hash=digest,
+            account=attributed.account,
             now=received_at,
         )
-        return IngestResult(message_id, QUARANTINED, False, result.message_type, (), (), quarantine_reason)
+        return IngestResult(
+            message_id,
+            QUARANTINED,
+            False,
+            result.message_type,
+            (),
+            (),
+            quarantine_reason,
+            attributed.account,
+            attributed.source,
+        )
 
-    recorded = _record_events(session, message_id, usable, occurred_at=occurred_at, now=received_at)
+    recorded = _record_events(
+        session, message_id, usable, attributed=attributed, occurred_at=occurred_at, now=received_at
+    )
     announce.events_recorded(session, recorded, source=source, now=received_at)
     policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
     added = _apply_policy(
-        session, message_id, recorded, source=source, occurred_at=occurred_at, policy=policy, now=received_at
+        session,
+        message_id,
+        recorded,
+        source=source,
+        occurred_at=occurred_at,
+        policy=policy,
+        complaint_scope=ComplaintScope(settings.complaint_scope),
+        now=received_at,
     )
     return IngestResult(
-        message_id, PROCESSED, False, result.message_type, tuple(recorded), tuple(added), None
+        message_id,
+        PROCESSED,
+        False,
+        result.message_type,
+        tuple(recorded),
+        tuple(added),
+        None,
+        attributed.account,
+        attributed.source,
     )
 
 
 def _record_events(
-    session: Session, message_id: int, events: list[Event], *, occurred_at: datetime, now: datetime
+    session: Session,
+    message_id: int,
+    events: list[Event],
+    *,
+    attributed: Attributed,
+    occurred_at: datetime,
+    now: datetime,
 ) -> list[dict[str, Any]]:
     """Store the events of a stored message; each as a JSON-able dict with its new id."""
     rows = writes.insert_events(
@@ -301,6 +382,8 @@ def _record_events(
                 "original_mail_from": event.original_mail_from,
                 "occurred_at": occurred_at,
                 "created_at": now,
+                "account_id": attributed.account,
+                "attributed_by": attributed.source,
             }
             for event in events
         ],
@@ -322,29 +405,34 @@ def _apply_policy(
     source: str,
     occurred_at: datetime,
     policy: PolicySettings,
+    complaint_scope: ComplaintScope,
     now: datetime,
 ) -> list[str]:
-    """Let the policy decide for each address the message's events name; the addresses it suppressed."""
-    by_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Let the policy decide for each address the message's events name, each event in the scope its
+    reason has; the addresses it suppressed (in any scope)."""
+    by_address: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
     for data in recorded:
-        if data["type"] not in ("bounce", "complaint"):  # nothing else can change an address's state
+        reason = suppressing_reason(data["type"], data["classification"], data["reason"])
+        if reason is None:  # nothing else can change an address's state
             continue
-        if data["recipient"].endswith(UNDELIVERABLE_TLD):
-            # The parser names a complaint whose recipient was redacted entirely with a reserved
+        if is_undeliverable(data["recipient"]):
+            # The parser names a report whose recipient was redacted entirely with a reserved
             # .invalid address: the event is kept for history, but there is nobody to suppress.
-            log.warning("complaint_without_recipient", message_id=message_id, source=source)
+            log.warning("event_without_recipient", message_id=message_id, source=source)
             continue
-        by_address[data["recipient"]].append(data)
+        by_address[data["recipient"]].append((data, reason))
     added: list[str] = []
     # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
     for address in sorted(by_address):
-        recipient = writes.lock_recipient(session, address, now)
-        for data in by_address[address]:
-            if recipient.suppressed:
-                break
-            count_from = as_utc_or_none(recipient.soft_bounces_count_from)
+        writes.lock_recipient(session, address, now)  # the global row: the lock for every scope
+        for data, reason in by_address[address]:
+            scope = scope_for(reason, data["account"], complaint_scope)
+            row = writes.lock_recipient(session, address, now, scope.account)
+            if row.suppressed:
+                continue
+            count_from = as_utc_or_none(row.reactivated_at)
             soft: tuple[Any, ...] = ()
-            if counts_as_soft_bounce(data["type"], data["classification"], data["reason"]):
+            if reason is SOFT_BOUNCE_THRESHOLD:
                 start, end = soft_bounce_window_bounds(occurred_at, policy)
                 soft = writes.soft_bounces(session, address, count_from=count_from, start=start, end=end)
             decision = decide(
@@ -358,7 +446,7 @@ def _apply_policy(
                 continue
             apply_suppression(
                 session,
-                recipient,
+                row,
                 reason=decision.reason,
                 since=decision.since,
                 event_id=decision.event_id,
@@ -387,20 +475,24 @@ def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestRe
         tuple(event_to_dict(row) for row in writes.events_of_message(session, message.id)),
         (),
         message.quarantine_reason,
+        message.account_id,
+        message.attributed_by,
     )
 
 
 def _deciding_addresses(result: ParseResult) -> list[str]:
     """Normalised recipients of the events in `result` that the policy may act on."""
     usable, _ = _usable_events(result)
-    return [e.recipient for e in usable if e.type in ("bounce", "complaint")]
+    return [e.recipient for e in usable if suppressing_reason(e.type, e.classification, e.reason)]
 
 
 # PostgreSQL SQLSTATEs worth a retry: serialization failure, deadlock detected.
 _RETRY_SQLSTATES = {"40001", "40P01"}
 
 
-def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) -> IngestResult:
+def ingest_message(
+    db: Database, raw: bytes, source: str, settings: Settings, *, only_account: str | None = None
+) -> IngestResult:
     """`ingest` in a transaction of its own, committed when it returns.
 
     A concurrent insert of the same content hash makes this a duplicate (see `ingest`); a deadlock or
@@ -410,7 +502,7 @@ def ingest_message(db: Database, raw: bytes, source: str, settings: Settings) ->
     for attempt in range(1, attempts + 1):
         try:
             with db.transaction() as session:
-                result = ingest(session, raw, source, settings)
+                result = ingest(session, raw, source, settings, only_account=only_account)
             _log_ingested(result, source)
             return result
         except (IntegrityError, DBAPIError) as exc:
@@ -439,6 +531,8 @@ def _log_ingested(result: IngestResult, source: str) -> None:
         outcome=result.outcome,
         duplicate=result.duplicate,
         message_type=result.message_type,
+        account=result.account,
+        attributed_by=result.attributed_by,
         events=len(result.events),
         suppressions_added=len(result.suppressions_added),
         quarantine_reason=result.quarantine_reason,

@@ -4,6 +4,10 @@ The REST API and the CLI both call these, with the same input checks: an address
 `normalise` (an `InvalidAddress` names the entry that is not an address), a cursor is one `list_page`
 handed out (else `InvalidCursor`). Reads need no transaction: callers pass a session or, for the
 lookups every send makes, a plain connection.
+
+Every read is for a view (service.domain.scope.View): lookups answer for one sender (the view's
+account; global entries only for none), lists, exports, history and the feed hold the rows the view
+sees and no others (filtered in SQL, so nothing of another account counts anywhere).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.scope import View
 from service.domain.times import iso_z_or_none
 from service.store import reads
 
@@ -40,14 +45,20 @@ def normalise(value: str, where: str | None = None) -> str:
         raise InvalidAddress(f"{where}: {exc}") from None
 
 
-def find(db: Connection | Session, address: str) -> dict[str, Any] | None:
-    """The entry of a normalised address (reason, since, source event, note), or None when free."""
-    return reads.find_suppression(db, address)
+def find(db: Connection | Session, address: str, account: str | None = None) -> dict[str, Any] | None:
+    """The entry that suppresses a normalised address for mail from `account` (None: global entries
+    only): reason, since, source event, note, scope and account; None when it is free."""
+    return reads.find_suppression(db, address, account)
 
 
-def get(db: Connection | Session, value: str) -> dict[str, Any] | None:
+def entry_of(row: Any) -> dict[str, Any]:
+    """The entry of a suppressed row (as `find` answers), e.g. one a change just wrote."""
+    return reads.entry_of(row)
+
+
+def get(db: Connection | Session, value: str, account: str | None = None) -> dict[str, Any] | None:
     """`find` for any spelling of an address (normalised first)."""
-    return find(db, normalise(value))
+    return find(db, normalise(value), account)
 
 
 def to_dict(entry: dict[str, Any]) -> dict[str, Any]:
@@ -55,8 +66,12 @@ def to_dict(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "since": iso_z_or_none(entry["since"])}
 
 
-def check(db: Connection | Session, addresses: Sequence[str]) -> list[dict[str, Any]]:
-    """`{"address", "valid", "suppressed", "reason", "error"}` per address, in input order.
+def check(
+    db: Connection | Session, addresses: Sequence[str], account: str | None = None
+) -> list[dict[str, Any]]:
+    """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
+    input order, for mail from `account` (None: global entries only); one query per check
+    (PostgreSQL).
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
@@ -70,17 +85,34 @@ def check(db: Connection | Session, addresses: Sequence[str]) -> list[dict[str, 
             # Echoed as given, but always encodable (an unpaired surrogate is written out escaped).
             given = value[:320].encode("utf-8", "backslashreplace").decode("utf-8")
             results.append(
-                {"address": given, "valid": False, "suppressed": False, "reason": None, "error": str(exc)}
+                {
+                    "address": given,
+                    "valid": False,
+                    "suppressed": False,
+                    "reason": None,
+                    "scope": None,
+                    "account": None,
+                    "error": str(exc),
+                }
             )
             continue
         results.append(
-            {"address": address, "valid": True, "suppressed": False, "reason": None, "error": None}
+            {
+                "address": address,
+                "valid": True,
+                "suppressed": False,
+                "reason": None,
+                "scope": None,
+                "account": None,
+                "error": None,
+            }
         )
-    found = reads.suppressed_reasons(db, list({r["address"] for r in results if r["valid"]}))
+    found = reads.suppressed_reasons(db, list({r["address"] for r in results if r["valid"]}), account)
     for result in results:
-        if result["valid"] and result["address"] in found:
+        hit = found.get(result["address"]) if result["valid"] else None
+        if hit is not None:
             result["suppressed"] = True
-            result["reason"] = found[result["address"]]
+            result["reason"], result["scope"], result["account"] = hit
     return results
 
 
@@ -90,66 +122,85 @@ class Page:
     next_cursor: str | None  # None on the last page
 
 
-def encode_cursor(address: str) -> str:
-    return base64.urlsafe_b64encode(address.encode("utf-8")).decode("ascii").rstrip("=")
+# A cursor is the last entry's address and account: the list is in (address, scope) order, and an
+# address can be on it once globally and once per account. Round 1's cursors (the address alone)
+# read as (address, global).
+_CURSOR_SEPARATOR = "\n"
 
 
-def decode_cursor(cursor: str) -> str:
+def encode_cursor(address: str, account: str | None = None) -> str:
+    value = address if account is None else f"{address}{_CURSOR_SEPARATOR}{account}"
+    return base64.urlsafe_b64encode(value.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str | None]:
     try:
         value = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise InvalidCursor("the cursor is not one this service handed out") from None
-    if not value:
+    address, _, account = value.partition(_CURSOR_SEPARATOR)
+    if not address:
         raise InvalidCursor("the cursor is not one this service handed out")
-    return value
+    return address, account or None
 
 
 def list_page(
     session: Session,
+    view: View,
     *,
     reason: str | None = None,
     since: datetime | None = None,
     cursor: str | None = None,
     limit: int = 100,
 ) -> Page:
-    """One page of suppressed addresses in address order; `cursor` is the previous page's."""
+    """One page of the entries `view` sees, in (address, scope) order; `cursor` is the previous page's."""
     after = decode_cursor(cursor) if cursor is not None else None
-    items, more = reads.list_suppressions(session, reason=reason, since=since, after=after, limit=limit)
-    return Page(items, encode_cursor(items[-1]["address"]) if more and items else None)
+    items, more = reads.list_suppressions(session, view, reason=reason, since=since, after=after, limit=limit)
+    return Page(items, encode_cursor(items[-1]["address"], items[-1]["account"]) if more and items else None)
 
 
 def pages(
     sessions: Callable[[], Session],
+    view: View,
     *,
     reason: str | None = None,
     since: datetime | None = None,
     size: int = EXPORT_PAGE,
 ) -> Iterator[list[dict[str, Any]]]:
-    """The whole list, page by page, each read with its own short-lived session.
+    """Every entry `view` sees, page by page, each read with its own short-lived session.
 
     A streaming export of a large list thus never holds a connection (or a snapshot) between pages.
     """
-    after: str | None = None
+    after: tuple[str, str | None] | None = None
     while True:
         with sessions() as session:
             items, more = reads.list_suppressions(
-                session, reason=reason, since=since, after=after, limit=size
+                session, view, reason=reason, since=since, after=after, limit=size
             )
         if items:
             yield items
         if not more:
             return
-        after = items[-1]["address"]
+        after = (items[-1]["address"], items[-1]["account"])
 
 
-def history(session: Session, address: str, *, limit: int = 100) -> dict[str, Any]:
-    """Every event and suppression change of a normalised address, newest first, and its state."""
-    items, truncated = reads.address_history(session, address, limit=limit)
-    entry = reads.find_suppression(session, address)
-    return {"address": address, "suppressed": entry is not None, "items": items, "truncated": truncated}
+def history(session: Session, address: str, view: View, *, limit: int = 100) -> dict[str, Any]:
+    """The events and suppression changes of a normalised address that `view` sees, newest first;
+    `suppressed` as a lookup for the view's account answers, and the active `entries` it sees."""
+    items, truncated = reads.address_history(session, address, view, limit=limit)
+    entry = reads.find_suppression(session, address, view.lookup_account)
+    entries, _ = reads.list_suppressions(session, view, after=None, limit=1000, address=address)
+    return {
+        "address": address,
+        "suppressed": entry is not None,
+        "entries": [to_dict(e) for e in entries],
+        "items": items,
+        "truncated": truncated,
+    }
 
 
-def event_feed(session: Session, *, after: int = 0, limit: int = 100) -> dict[str, Any]:
-    """Events with an id above `after`, oldest first (the stream Kafka gets), and where to go on."""
-    events = reads.event_feed(session, after=after, limit=limit)
+def event_feed(session: Session, view: View, *, after: int = 0, limit: int = 100) -> dict[str, Any]:
+    """The events `view` sees with an id above `after`, oldest first (the stream Kafka gets), and
+    where to go on."""
+    events = reads.event_feed(session, view, after=after, limit=limit)
     return {"events": events, "next_after": events[-1]["id"] if events else after}

@@ -1,8 +1,9 @@
-"""The suppression list as CSV (`address,reason,since,note`): one export format, one import reader.
+"""The suppression list as CSV (`address,reason,since,note,account`): one export format, one import reader.
 
-An export can be imported elsewhere with its reasons and dates. Both faces use these: the API
-streams `export_lines` and reads an uploaded body with `read_rows`; the CLI does the same with
-files and standard input.
+An export can be imported elsewhere with its reasons, dates and scopes (`account` empty: a global
+entry); a file of the first four columns only (round 1's) reads as global entries. Both faces use
+these: the API streams `export_lines` and reads an uploaded body with `read_rows`; the CLI does the
+same with files and standard input.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from service.domain.accounts import InvalidAccountId, validate_account_id
 from service.domain.policy import MANUAL, REASONS
 from service.domain.text import unstorable
 from service.domain.times import as_utc, iso_z_or_none
 
-COLUMNS = ("address", "reason", "since", "note")
+COLUMNS = ("address", "reason", "since", "note", "account")
 
 
 class NotSuppressionCsv(ValueError):
@@ -38,6 +40,7 @@ class Row:
     since: datetime | None
     note: str | None
     error: str | None = None
+    account: str | None = None  # the scope the row names (None: global, or none named)
 
 
 def export_lines(pages: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
@@ -54,7 +57,13 @@ def header_line() -> str:
 def page_lines(page: list[dict[str, Any]]) -> str:
     """The entries of one page as CSV text (for a stream that reads its pages itself)."""
     return _csv_text(
-        [item["address"], item["reason"], iso_z_or_none(item["since"]) or "", item["note"] or ""]
+        [
+            item["address"],
+            item["reason"],
+            iso_z_or_none(item["since"]) or "",
+            item["note"] or "",
+            item["account"] or "",
+        ]
         for item in page
     )
 
@@ -93,10 +102,16 @@ def _row(line: int, record: dict[str, str]) -> Row:
     if reason not in REASONS:
         error = f"unknown reason {reason[:40]!r} (one of {', '.join(REASONS)})"
         return Row(line, address, reason, None, note, error)
+    account = record.get("account") or None
+    if account is not None:
+        try:
+            validate_account_id(account)
+        except InvalidAccountId as exc:
+            return Row(line, address, reason, None, note, str(exc))
     since_text = record.get("since", "")
     try:
         # No zone means UTC, as everywhere else a time is given.
         since = as_utc(datetime.fromisoformat(since_text)) if since_text else None
     except ValueError:
         return Row(line, address, reason, None, note, f"since is not an ISO 8601 time: {since_text[:40]!r}")
-    return Row(line, address, reason, since, note)
+    return Row(line, address, reason, since, note, account=account)

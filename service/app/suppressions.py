@@ -2,7 +2,10 @@
 
 Every function takes the caller's session and never commits (the caller owns the transaction).
 Addresses are normalised first (`service.domain.addresses.normalize_address`); an invalid address
-raises `InvalidAddress`. Reading the list is service/app/lookups.py.
+raises `InvalidAddress`. An entry is global (`account` None) or scoped to one account, which the
+caller has checked exists (service/app/accounts.py); each scope of an address is changed on its
+own: removing an account's entry leaves the global one, and the reverse. Reading the list is
+service/app/lookups.py.
 """
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from service.app import announce
 from service.app.suppression_csv import Row
 from service.domain.addresses import InvalidAddress, normalize_address
 from service.domain.policy import MANUAL, REASONS
+from service.domain.scope import GLOBAL_REASONS, Reason
+from service.store import accounts as stored_accounts
 from service.store import writes
 from service.store.db import count_when_committed
-from service.store.models import Recipient
+from service.store.models import Recipient, account_of_slot
 
 __all__ = [
     "MAX_NOTE_LENGTH",
     "ImportSummary",
     "InvalidAddress",
+    "ScopeNotAllowed",
     "add_manual",
     "apply_suppression",
     "import_entry",
@@ -54,7 +60,9 @@ def apply_suppression(
     note: str | None,
     now: datetime,
 ) -> None:
-    """Put a (locked, not yet suppressed) address on the list: entry, audit row, outbox event."""
+    """Put a (locked, not yet suppressed) address on the list in the row's scope: entry, audit row,
+    outbox event."""
+    account = account_of_slot(row.account_id)
     writes.set_suppressed(session, row, reason=reason, since=since, event_id=event_id, note=note, now=now)
     writes.add_change(
         session,
@@ -65,6 +73,7 @@ def apply_suppression(
         actor=actor,
         note=note,
         created_at=now,
+        account_id=account,
     )
     announce.suppression_changed(
         session,
@@ -75,16 +84,30 @@ def apply_suppression(
         event_id=event_id,
         actor=actor,
         note=note,
+        account=account,
         now=now,
     )
     count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=reason))
 
 
 def add_manual(
-    session: Session, address: str, *, note: str | None, actor: str, now: datetime | None = None
+    session: Session,
+    address: str,
+    *,
+    note: str | None,
+    actor: str,
+    account: str | None = None,
+    now: datetime | None = None,
 ) -> tuple[Recipient, bool]:
-    """Suppress `address` by hand (reason `manual`). Already suppressed: no change, returns False."""
-    return import_entry(session, address, reason=MANUAL, since=None, note=note, actor=actor, now=now)
+    """Suppress `address` by hand (reason `manual`), for everyone or for `account`. Already
+    suppressed in that scope: no change, returns False."""
+    return import_entry(
+        session, address, reason=MANUAL, since=None, note=note, actor=actor, account=account, now=now
+    )
+
+
+class ScopeNotAllowed(ValueError):
+    """An entry with this reason cannot be scoped to an account (the address is bad for everyone)."""
 
 
 def import_entry(
@@ -95,14 +118,19 @@ def import_entry(
     since: datetime | None,
     note: str | None,
     actor: str,
+    account: str | None = None,
     now: datetime | None = None,
 ) -> tuple[Recipient, bool]:
-    """Suppress `address` with a given reason and date (CSV import keeps an export's reasons)."""
+    """Suppress `address` with a given reason and date (CSV import keeps an export's reasons), in
+    the global scope or `account`'s. A hard bounce or soft-bounce threshold entry is always global
+    (ScopeNotAllowed when an account is given): the address is bad for every sender."""
     if reason not in REASONS:
         raise ValueError(f"unknown suppression reason {reason!r} (one of {', '.join(REASONS)})")
+    if account is not None and Reason(reason) in GLOBAL_REASONS:
+        raise ScopeNotAllowed(f"a {reason} entry is global: it cannot be scoped to account {account!r}")
     now = now or datetime.now(UTC)
     normalised = normalize_address(address)
-    row = writes.lock_recipient(session, normalised, now)
+    row = writes.lock_recipient(session, normalised, now, account)
     if row.suppressed:
         return row, False
     apply_suppression(
@@ -119,19 +147,26 @@ def import_entry(
 
 
 def remove(
-    session: Session, address: str, *, note: str | None, actor: str, now: datetime | None = None
+    session: Session,
+    address: str,
+    *,
+    note: str | None,
+    actor: str,
+    account: str | None = None,
+    now: datetime | None = None,
 ) -> bool:
-    """Take `address` off the list (reactivate it). False when it was not suppressed.
+    """Take `address` off the list (reactivate it) in one scope: the global entry, or `account`'s.
+    False when it was not suppressed there.
 
-    Soft bounces (and any event) that occurred before the removal no longer count: a backfill of old
-    mail must not undo an operator's decision.
+    Events that occurred before the removal no longer act in that scope (nor count as soft
+    bounces): a backfill of old mail must not undo an operator's decision.
     """
     now = now or datetime.now(UTC)
     normalised = normalize_address(address)
-    row = writes.recipient(session, normalised)
+    row = writes.recipient(session, normalised, account)
     if row is None or not row.suppressed:
         return False
-    row = writes.lock_recipient(session, normalised, now)
+    row = writes.lock_recipient(session, normalised, now, account)
     if not row.suppressed:  # removed concurrently while we waited for the lock
         return False
     previous_reason = row.reason or MANUAL
@@ -145,6 +180,7 @@ def remove(
         actor=actor,
         note=note,
         created_at=now,
+        account_id=account,
     )
     announce.suppression_changed(
         session,
@@ -155,6 +191,7 @@ def remove(
         event_id=None,
         actor=actor,
         note=note,
+        account=account,
         now=now,
     )
     count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
@@ -175,41 +212,63 @@ class ImportSummary:
 
 
 def import_rows(
-    session: Session, rows: Iterable[Row], *, actor: str, now: datetime | None = None
+    session: Session,
+    rows: Iterable[Row],
+    *,
+    actor: str,
+    account: str | None = None,
+    every_account: bool = False,
+    now: datetime | None = None,
 ) -> ImportSummary:
-    """Suppress the addresses of import rows (CSV or JSON) with their reasons and dates.
+    """Suppress the addresses of import rows (CSV or JSON) with their reasons, dates and scopes.
 
-    Already suppressed addresses are left as they are (an address given twice counts as already
-    suppressed the second time); rows with an error, and addresses that are not addresses, are
-    rejected and reported with their line. Set-based: per chunk of rows, one statement puts the
-    addresses on the list, one writes their audit rows and one their outbox events, however many
-    rows the import has.
+    Where the rows go: with `every_account` (a global caller naming no account), each row's own
+    `account` column (empty: global; an account that does not exist rejects the row); otherwise
+    every row is scoped to `account` (None: global), and a row naming another account is rejected.
+    A hard-bounce or soft-bounce-threshold row scoped to an account is rejected (those are global).
+    Already suppressed addresses are left as they are (an address given twice for one scope counts
+    as already suppressed the second time); rows with an error, and addresses that are not
+    addresses, are rejected and reported with their line. Set-based: per chunk of rows, one
+    statement puts the addresses on the list, one writes their audit rows and one their outbox
+    events, however many rows the import has.
     """
     now = now or datetime.now(UTC)
     summary = ImportSummary()
+    known: dict[str, bool] = {}
     for chunk in _chunks(rows, IMPORT_CHUNK):
-        entries: dict[str, dict[str, Any]] = {}
+        entries: dict[tuple[str, str | None], dict[str, Any]] = {}
         for row in chunk:
-            if row.error is not None:
-                summary.rejected.append((row.line, row.address, row.error))
+            why = row.error
+            target = row.account if every_account else account
+            if why is None and not every_account and row.account is not None and row.account != account:
+                where = f"account {account!r}" if account is not None else "the global list"
+                why = f"names account {row.account!r}; this import is for {where}"
+            if why is None and target is not None and Reason(row.reason) in GLOBAL_REASONS:
+                why = f"a {row.reason} entry is global: it cannot be scoped to account {target!r}"
+            if why is None and target is not None:
+                if target not in known:
+                    known[target] = bool(stored_accounts.existing(session, [target]))
+                if not known[target]:
+                    why = f"no account {target!r}"
+            if why is not None:
+                summary.rejected.append((row.line, row.address, why))
                 continue
             try:
                 address = normalize_address(row.address)
             except InvalidAddress as exc:
                 summary.rejected.append((row.line, row.address, str(exc)))
                 continue
-            if address in entries:
+            if (address, target) in entries:
                 summary.already_suppressed += 1
                 continue
-            entries[address] = {
+            entries[(address, target)] = {
                 "address": address,
+                "account": target,
                 "reason": row.reason,
                 "since": row.since or now,
                 "note": row.note,
             }
-        added = [
-            entries[address] for address in writes.suppress_unsuppressed(session, list(entries.values()), now)
-        ]
+        added = [entries[key] for key in writes.suppress_unsuppressed(session, list(entries.values()), now)]
         summary.added += len(added)
         summary.already_suppressed += len(entries) - len(added)
         _record_added(session, added, actor=actor, now=now)
@@ -235,6 +294,7 @@ def _record_added(session: Session, added: list[dict[str, Any]], *, actor: str, 
                 "actor": actor,
                 "note": entry["note"],
                 "created_at": now,
+                "account_id": entry["account"],
             }
             for entry in added
         ],

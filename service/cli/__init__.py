@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "service.cli.suppressions",
     "service.cli.db",
     "service.cli.apikey",
+    "service.cli.accounts",
+    "service.cli.verp",
     "service.cli.publish_inbound",
 )
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from service.app import apikeys
+from service.app.accounts import InvalidAccountId, UnknownAccount
 from service.cli.common import database_or_exit, fail, settings_or_exit
 from service.cli.options import checked_option
 from service.domain.times import iso_z, iso_z_or_none
@@ -32,6 +33,11 @@ def register(sub: Any) -> None:
         choices=apikeys.SCOPES,
         help="read: lookups, checks, lists, events; ingest: + posting messages; admin: everything",
     )
+    create.add_argument(
+        "--account",
+        metavar="ID",
+        help="bind the key to this account: it sees global entries and the account's, never another's",
+    )
     create.set_defaults(func=run_create)
 
     listing = commands.add_parser("list", help="list keys (never the keys themselves)")
@@ -47,13 +53,19 @@ def run_create(args: argparse.Namespace) -> int:
     db = database_or_exit(settings_or_exit())
     try:
         with db.transaction() as session:
-            row, key = apikeys.create_key(session, args.name, args.scope)
+            row, key = apikeys.create_key(session, args.name, args.scope, account=args.account)
             prefix, scope, name = row.prefix, row.scope, row.name
+    except (InvalidAccountId, UnknownAccount) as exc:
+        fail(str(exc), code=1)
     except ValueError as exc:
         fail(str(exc))
     except DatabaseUnavailable as exc:
         fail(str(exc))
-    print(f"created key {prefix} ({name}, scope {scope}); it is shown once, store it now:", file=sys.stderr)
+    bound = f", account {args.account}" if args.account else ""
+    print(
+        f"created key {prefix} ({name}, scope {scope}{bound}); it is shown once, store it now:",
+        file=sys.stderr,
+    )
     print(key)
     return 0
 
@@ -68,6 +80,7 @@ def run_list(args: argparse.Namespace) -> int:
             "prefix": row.prefix,
             "name": row.name,
             "scope": row.scope,
+            "account": row.account_id,
             "created_at": iso_z(row.created_at),
             "revoked_at": iso_z_or_none(row.revoked_at),
         }
@@ -75,7 +88,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(json.dumps(item))
         else:
             state = f"revoked {item['revoked_at']}" if row.revoked_at else "active"
-            print(f"{row.id}\t{row.prefix}\t{row.scope}\t{state}\t{row.name}")
+            print(f"{row.id}\t{row.prefix}\t{row.scope}\t{row.account_id or '(global)'}\t{state}\t{row.name}")
     return 0
 
 

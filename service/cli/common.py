@@ -1,4 +1,4 @@
-"""Helpers shared by the sub-commands: settings and database opening with one-line errors."""
+"""Helpers shared by the sub-commands: settings, database and account checks with one-line errors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from service.config import Settings, SettingsError, load_settings
+from service.app import accounts
+from service.app.attribution import return_address
+from service.config import Settings, SettingsError, load_settings, secret_key
+from service.domain.tokens import InvalidReturnAddress
 from service.store.db import Database, DatabaseUnavailable, database_timeouts, open_database
 
 
@@ -17,9 +20,32 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def settings_or_exit() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as exc:
         fail(str(exc))
+    try:
+        return_address(settings)  # (a rule of the tokens, so checked here rather than in config)
+    except InvalidReturnAddress as exc:
+        fail(f"invalid setting BOUNCEBACK_VERP_ADDRESS: {exc}")
+    return settings
+
+
+def secret_key_or_exit(settings: Settings) -> None:
+    """Make sure the secret key can be had (for the embedded SQLite: made now, beside its file), so
+    a process that signs or verifies tokens stops at start-up, with one line, when it cannot."""
+    try:
+        secret_key(settings)
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def account_or_exit(db: Database, account: str) -> str:
+    """`account` when it names an account; one line and exit 1 otherwise (malformed or unknown)."""
+    try:
+        with db.session() as session:
+            return accounts.require(session, account)
+    except (accounts.InvalidAccountId, accounts.UnknownAccount) as exc:
+        fail(str(exc), code=1)
 
 
 def database_or_exit(settings: Settings) -> Database:

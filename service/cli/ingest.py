@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.app.ingest import IngestResult, MessageTooLarge, ingest_many
-from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.cli.common import database_or_exit, fail, secret_key_or_exit, settings_or_exit
 from service.config import Settings
 from service.sources import count_messages, iter_messages
 from service.store.db import Database, DatabaseUnavailable, first_line
@@ -118,6 +118,7 @@ class Progress:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
+    secret_key_or_exit(settings)  # (attribution verifies VERP tokens with it)
     db = database_or_exit(settings)
     summary = Summary()
     # Counting costs a directory listing; only worth it when someone watches the bar.

@@ -29,10 +29,18 @@ MAX_LOCAL, MAX_ADDRESS = 64, 254
 # Domains repeat (a list is mostly a few providers): each is judged once. Bounded, cleared when full.
 _PLAIN_DOMAINS: dict[str, bool] = {}
 _PLAIN_DOMAINS_MAX = 100_000
+# RFC 2606 / RFC 6761: no address in this top-level domain can ever receive mail. The parser
+# names a complaint whose recipient was redacted entirely with such an address.
+UNDELIVERABLE_TLD = ".invalid"
 
 
 class InvalidAddress(ValueError):
     """The value is not an email address; the message says which value and why."""
+
+
+def is_undeliverable(address: str) -> bool:
+    """Whether a normalised address is a placeholder no mail can reach (nobody to suppress)."""
+    return address.endswith(UNDELIVERABLE_TLD)
 
 
 def normalize_address(value: str) -> str:

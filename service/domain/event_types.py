@@ -10,6 +10,7 @@ BOUNCE_SOFT = "bounceback.bounce.soft"
 COMPLAINT = "bounceback.complaint"
 AUTO_REPLY = "bounceback.auto_reply"
 DELAY = "bounceback.delay"
+UNSUBSCRIBE = "bounceback.unsubscribe"
 SUPPRESSION_ADDED = "bounceback.suppression.added"
 SUPPRESSION_REMOVED = "bounceback.suppression.removed"
 MESSAGE_QUARANTINED = "bounceback.message.quarantined"
@@ -20,6 +21,7 @@ EVENT_TYPES = (
     COMPLAINT,
     AUTO_REPLY,
     DELAY,
+    UNSUBSCRIBE,
     SUPPRESSION_ADDED,
     SUPPRESSION_REMOVED,
     MESSAGE_QUARANTINED,

@@ -1,6 +1,7 @@
 """The suppression policy: a pure function of (address state, event, settings); no database, no clock.
 
 - hard bounce -> suppressed now (`hard_bounce`); complaint -> suppressed now (`complaint`);
+  unsubscribe -> suppressed now (`unsubscribe`);
 - soft bounce -> counted; `threshold` soft bounces from distinct messages whose own dates lie inside
   one window of `window_days` (0 = no window) suppress the address (`soft_bounce_threshold`); a
   message that reports the same address twice counts once (one delivery attempt, one bounce);
@@ -13,6 +14,10 @@ Decisions judge an event by when it happened (its `occurred_at`), not when it ar
 old mail is judged as it happened and the order in which the same messages arrive does not change
 which addresses end up suppressed. Events that occurred before the address was last reactivated by an
 operator (`count_from`) no longer act: the operator's removal supersedes them.
+
+Which scope a decision applies to (everyone, or the attributed account) is service.domain.scope's:
+the caller asks `suppressing_reason` what an event would suppress for, finds that reason's scope,
+and decides with the state of the address in that scope.
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from parsers.reasons.codes import SENDER_SIDE
+from service.domain.scope import Reason
 
-HARD_BOUNCE = "hard_bounce"
-COMPLAINT = "complaint"
-SOFT_BOUNCE_THRESHOLD = "soft_bounce_threshold"
-MANUAL = "manual"
-REASONS = (HARD_BOUNCE, COMPLAINT, SOFT_BOUNCE_THRESHOLD, MANUAL)
+HARD_BOUNCE = Reason.HARD_BOUNCE
+COMPLAINT = Reason.COMPLAINT
+SOFT_BOUNCE_THRESHOLD = Reason.SOFT_BOUNCE_THRESHOLD
+MANUAL = Reason.MANUAL
+UNSUBSCRIBE = Reason.UNSUBSCRIBE
+# The reasons an address's entry can have (`domain_invalid` is for `*@domain` entries only).
+REASONS = (HARD_BOUNCE, COMPLAINT, SOFT_BOUNCE_THRESHOLD, MANUAL, UNSUBSCRIBE)
 
 # Parser reasons of soft bounces caused by the sender or its message, not by the recipient's address
 # or mailbox (old names included): they never count towards the soft-bounce threshold, and a
@@ -51,7 +59,7 @@ class PolicyEvent:
 
     event_id: int
     message_id: int  # soft bounces count once per distinct message
-    type: str  # bounce | complaint | auto_reply | delay | delivered
+    type: str  # bounce | complaint | unsubscribe | auto_reply | delay | delivered | feedback
     classification: str  # hard | soft | ignored
     occurred_at: datetime
     reason: str = ""  # the parser's reason code (user_unknown, mailbox_full, blocked, ...)
@@ -87,7 +95,7 @@ class AddressState:
 class Suppress:
     """The decision to put the address on the list."""
 
-    reason: str
+    reason: Reason
     since: datetime  # when the suppressing event happened
     event_id: int  # the event that made the decision
 
@@ -102,25 +110,41 @@ def soft_bounce_window_bounds(
     return occurred_at - window, occurred_at + window
 
 
+def suppressing_reason(type_: str, classification: str, reason: str) -> Reason | None:
+    """What an event would suppress its address for, state aside (None: it never suppresses).
+
+    Soft bounces answer `soft_bounce_threshold` although one alone suppresses nothing: the answer
+    names the scope their count is kept in.
+    """
+    if type_ == "complaint":
+        # (an auth-failure report is recorded as a soft complaint: about the sender, not the address)
+        if classification != "hard" or reason in SENDER_SIDE_REASONS:
+            return None
+        return COMPLAINT
+    if type_ == "unsubscribe":
+        return UNSUBSCRIBE
+    if type_ != "bounce":
+        # Auto-replies, delays, delivery reports and feedback never suppress, whatever their class.
+        return None
+    if classification == "hard":
+        return HARD_BOUNCE
+    if counts_as_soft_bounce(type_, classification, reason):
+        return SOFT_BOUNCE_THRESHOLD
+    return None
+
+
 def decide(state: AddressState, event: PolicyEvent, settings: PolicySettings) -> Suppress | None:
-    """Whether `event` puts the address on the suppression list, and why."""
+    """Whether `event` puts the address on the suppression list (in the scope `state` is of), and why."""
     if state.suppressed:
         return None
     if state.count_from is not None and event.occurred_at < state.count_from:
         return None
-    if event.type == "complaint":
-        # (an auth-failure report is recorded as a soft complaint: about the sender, not the address)
-        if event.classification != "hard" or event.reason in SENDER_SIDE_REASONS:
-            return None
-        return Suppress(COMPLAINT, event.occurred_at, event.event_id)
-    if event.type != "bounce":
-        # Auto-replies, delays and delivery reports never suppress, whatever they are classified as.
+    reason = suppressing_reason(event.type, event.classification, event.reason)
+    if reason is None:
         return None
-    if event.classification == "hard":
-        return Suppress(HARD_BOUNCE, event.occurred_at, event.event_id)
-    if counts_as_soft_bounce(event.type, event.classification, event.reason):
+    if reason is SOFT_BOUNCE_THRESHOLD:
         return _soft_bounce_threshold(state, event, settings)
-    return None
+    return Suppress(reason, event.occurred_at, event.event_id)
 
 
 def _soft_bounce_threshold(

@@ -70,6 +70,32 @@ def scope_for(
     return Scope(attributed_account)  # complaint, unsubscribe
 
 
+# --- who sees what --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Whose rows one call sees: the rule that keeps accounts apart (DESIGN.md, "Sending accounts").
+
+    `View(A)` (an account-bound key, or a global key passing `account=A`) sees the global entries
+    and A's entries, A's events and the changes to global and A's entries; another account's rows
+    are absent: the store filters them in SQL, so they count nowhere (pages, cursors, totals).
+    `EVERY_ACCOUNT` (a global key naming no account) sees every row of every account (lists,
+    exports, history, the feed), as an operator must. A lookup always answers for one sender:
+    `lookup_account` is None (global entries only) for EVERY_ACCOUNT.
+    """
+
+    account: str | None = None
+    every_account: bool = False
+
+    @property
+    def lookup_account(self) -> str | None:
+        return None if self.every_account else self.account
+
+
+EVERY_ACCOUNT = View(every_account=True)
+
+
 # --- domain entries -------------------------------------------------------------------------------
 
 DOMAIN_KEY_PREFIX = "*@"

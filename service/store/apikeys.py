@@ -10,9 +10,18 @@ from sqlalchemy.orm import Session
 from service.store.models import ApiKey
 
 
-def add(session: Session, *, name: str, prefix: str, key_hash: str, scope: str, now: datetime) -> ApiKey:
-    """A new key row (flushed, so it has its id)."""
-    row = ApiKey(name=name, prefix=prefix, key_hash=key_hash, scope=scope, created_at=now)
+def add(
+    session: Session,
+    *,
+    name: str,
+    prefix: str,
+    key_hash: str,
+    scope: str,
+    account: str | None,
+    now: datetime,
+) -> ApiKey:
+    """A new key row (flushed, so it has its id); `account`: the account it is bound to."""
+    row = ApiKey(name=name, prefix=prefix, key_hash=key_hash, scope=scope, created_at=now, account_id=account)
     session.add(row)
     session.flush()
     return row

@@ -23,6 +23,23 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # BIGINT on PostgreSQL, INTEGER (rowid alias, so autoincrement works) on SQLite.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
+ACCOUNT_ID_LENGTH = 63  # service.domain.accounts.ACCOUNT_ID_MAX_LENGTH
+# `recipients.account_id` of an address's global entry: a key column cannot be NULL, and no account
+# id is empty (the id rule), so the empty string can mean nobody but "every account". The store
+# turns it into None at its edge: nothing above it ever sees this value.
+GLOBAL_SLOT = ""
+
+
+def slot_key(account: str | None) -> str:
+    """`recipients.account_id` for a scope: the account, or GLOBAL_SLOT for everyone."""
+    return GLOBAL_SLOT if account is None else account
+
+
+def account_of_slot(key: str) -> str | None:
+    """The scope of a `recipients.account_id` value: None for the global row."""
+    return None if key == GLOBAL_SLOT else key
+
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -34,6 +51,31 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Account(Base):
+    """A sending account: one customer of the platform whose mail bounces, is complained about and
+    is unsubscribed from. Accounts are never deleted (events, entries and keys name them)."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[str] = mapped_column(String(ACCOUNT_ID_LENGTH), primary_key=True)  # the slug
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccountDomain(Base):
+    """A domain an account sends from (From, MAIL FROM, DKIM d=): attribution's last resort.
+
+    A domain belongs to one account at most, so a match names one sender; it also covers its
+    subdomains (the most specific registered domain wins).
+    """
+
+    __tablename__ = "account_domains"
+
+    domain: Mapped[str] = mapped_column(String(253), primary_key=True)  # normalised (ASCII, lower case)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class InboundMessage(Base):
@@ -53,6 +95,10 @@ class InboundMessage(Base):
     quarantine_reason: Mapped[str | None] = mapped_column(Text)
     header_message_id: Mapped[str | None] = mapped_column(String(1000))
     subject: Mapped[str | None] = mapped_column(Text)
+    # The account whose mail came back (None: unattributed), and the evidence that said so:
+    # verp | header | feedback_id | message_id | domain (service.domain.attribution.Source).
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    attributed_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class BounceEvent(Base):
@@ -77,28 +123,40 @@ class BounceEvent(Base):
     original_mail_from: Mapped[str | None] = mapped_column(String(512))
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # the bounce's own date
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The message's attribution, copied: history and the feed filter events by account.
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    attributed_by: Mapped[str | None] = mapped_column(String(16))
 
 
 class Recipient(Base):
-    """Per-address state: whether it is suppressed, and from when soft bounces count.
+    """An address's suppression state in one scope: whether it is suppressed there, why and since when.
 
-    One row per address that ever had an event or a manual entry. The row is also the lock that
-    serialises concurrent policy decisions for one address (SELECT ... FOR UPDATE on PostgreSQL).
+    One row per address and scope: the global row (`account_id` GLOBAL_SLOT) of every address that
+    ever had an event or an entry, and one per account that ever had an entry for it (a complaint,
+    an unsubscribe, a manual entry scoped to it). An address is suppressed for account A when its
+    global row or its row for A is suppressed: lookups read both with one primary-key probe, and
+    another account's row is never read for A. The global row is also the lock that serialises
+    concurrent policy decisions for one address (SELECT ... FOR UPDATE on PostgreSQL), whatever
+    scope they decide for; soft bounces are counted once per address, on the global row.
     """
 
     __tablename__ = "recipients"
     __table_args__ = (Index("ix_recipients_suppressed_since", "suppressed", "since"),)
 
     address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    # No foreign key: the global row's value is no account (see GLOBAL_SLOT); the use cases only
+    # ever write ids of accounts that exist, and accounts are never deleted.
+    account_id: Mapped[str] = mapped_column(
+        String(ACCOUNT_ID_LENGTH), primary_key=True, default=GLOBAL_SLOT, server_default=GLOBAL_SLOT
+    )
     suppressed: Mapped[bool] = mapped_column(Boolean, default=False)
-    reason: Mapped[str | None] = mapped_column(
-        String(32)
-    )  # hard_bounce | complaint | soft_bounce_threshold | manual
+    reason: Mapped[str | None] = mapped_column(String(32))  # service.domain.scope.Reason
     since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     source_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
     note: Mapped[str | None] = mapped_column(Text)
-    # Soft bounces that occurred before this instant no longer count (set when an entry is removed).
-    soft_bounces_count_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When an operator last removed this entry: events that occurred before it no longer act in
+    # this scope (on the global row: no longer count as soft bounces either).
+    reactivated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -115,6 +173,8 @@ class SuppressionChange(Base):
     actor: Mapped[str] = mapped_column(String(200))  # policy | cli | api:<key name> | import
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The scope of the entry that changed: None = global, else the account it was scoped to.
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
 
 
 class OutboxEvent(Base):
@@ -128,6 +188,7 @@ class OutboxEvent(Base):
     __tablename__ = "outbox"
     __table_args__ = (
         Index("ix_outbox_unpublished", "published_at", "id"),
+        Index("ix_outbox_account_id", "account_id", "id"),
         # The ids are the event feed's positions: SQLite must never hand one out again after the
         # newest rows are pruned (PostgreSQL's sequence never does).
         {"sqlite_autoincrement": True},
@@ -142,6 +203,11 @@ class OutboxEvent(Base):
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Lease for relays that cannot use FOR UPDATE SKIP LOCKED (SQLite): a claim expires by itself.
     claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Whose event it is (CloudEvents `bouncebackaccount`): the attributed account of a recorded
+    # event, the scope of a suppression change; None for unattributed events and global changes.
+    # An account's feed is its own rows plus the global suppression changes. No foreign key: the
+    # outbox is a queue, rows are copies.
+    account_id: Mapped[str | None] = mapped_column(String(ACCOUNT_ID_LENGTH))
 
 
 class ApiKey(Base):
@@ -156,3 +222,5 @@ class ApiKey(Base):
     scope: Mapped[str] = mapped_column(String(16))  # read | ingest | admin
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A key bound to an account acts for that account only; None = a global key.
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))

@@ -31,11 +31,13 @@ from service.store.models import Base, OutboxEvent
 
 
 class Announcement(NamedTuple):
-    """One event to announce: its CloudEvents type, subject (the address, or None) and data."""
+    """One event to announce: its CloudEvents type, subject (the address, or None), data, and the
+    account it belongs to (None: unattributed, or a global entry's change)."""
 
     type: str
     subject: str | None
     data: dict[str, Any]
+    account: str | None = None
 
 
 class Wakeable(Protocol):
@@ -67,8 +69,15 @@ def write(session: Session, announcements: Sequence[Announcement], *, now: datet
     ce_ids = [str(uuid.uuid4()) for _ in announcements]
     session.connection()  # the rows belong to a transaction, begun now if it was not yet
     session.info.setdefault(_QUEUED, []).extend(
-        {"ce_id": ce_id, "ce_type": t, "subject": subject, "data": data, "created_at": now}
-        for ce_id, (t, subject, data) in zip(ce_ids, announcements, strict=True)
+        {
+            "ce_id": ce_id,
+            "ce_type": t,
+            "subject": subject,
+            "data": data,
+            "created_at": now,
+            "account_id": account,
+        }
+        for ce_id, (t, subject, data, account) in zip(ce_ids, announcements, strict=True)
     )
     return ce_ids
 
@@ -91,16 +100,16 @@ def _insert_queued(session: Session) -> None:
     session.info[_WRITTEN] = True
 
 
-_COLUMNS = ("ce_id", "ce_type", "subject", "data", "created_at")
+_COLUMNS = ("ce_id", "ce_type", "subject", "data", "created_at", "account_id")
 # WITH ORDINALITY and ORDER BY: the ids follow the order the rows were written in.
 _INSERT_FROM_ARRAYS = text(
     f"""
-    INSERT INTO {OutboxEvent.__tablename__} (ce_id, ce_type, subject, data, created_at)
-    SELECT ce_id, ce_type, subject, CAST(data AS json), created_at
+    INSERT INTO {OutboxEvent.__tablename__} (ce_id, ce_type, subject, data, created_at, account_id)
+    SELECT ce_id, ce_type, subject, CAST(data AS json), created_at, account_id
     FROM unnest(
         CAST(:ce_id AS varchar[]), CAST(:ce_type AS varchar[]), CAST(:subject AS varchar[]),
-        CAST(:data AS text[]), CAST(:created_at AS timestamptz[])
-    ) WITH ORDINALITY AS written(ce_id, ce_type, subject, data, created_at, position)
+        CAST(:data AS text[]), CAST(:created_at AS timestamptz[]), CAST(:account_id AS varchar[])
+    ) WITH ORDINALITY AS written(ce_id, ce_type, subject, data, created_at, account_id, position)
     ORDER BY position
     """
 )

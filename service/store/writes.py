@@ -13,7 +13,16 @@ from sqlalchemy.orm import Session
 
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
 from service.domain.times import as_utc
-from service.store.models import Base, BounceEvent, InboundMessage, Recipient, SuppressionChange
+from service.store.models import (
+    GLOBAL_SLOT,
+    Base,
+    BounceEvent,
+    InboundMessage,
+    Recipient,
+    SuppressionChange,
+    account_of_slot,
+    slot_key,
+)
 
 # SQLite limits the number of bound parameters per statement; PostgreSQL is happy either way.
 _IN_CHUNK = 500
@@ -80,10 +89,10 @@ def _suppress_unsuppressed(stmt: Any) -> Any:
     # SQLAlchemy send the rows one statement each instead of a thousand to a statement.
     columns = ("suppressed", "reason", "since", "source_event_id", "note", "updated_at")
     return stmt.on_conflict_do_update(
-        index_elements=["address"],
+        index_elements=["address", "account_id"],
         set_={name: stmt.excluded[name] for name in columns},
         where=table.c.suppressed.is_(False),
-    ).returning(table.c.address)
+    ).returning(table.c.address, table.c.account_id)
 
 
 def _hot(session: Session) -> _Statements:
@@ -94,7 +103,7 @@ def _hot(session: Session) -> _Statements:
     messages = InboundMessage.__table__
     lock = (
         select(Recipient)
-        .where(Recipient.address == bindparam("address"))
+        .where(Recipient.address == bindparam("address"), Recipient.account_id == bindparam("account_id"))
         .execution_options(populate_existing=True)
     )
     if dialect == "postgresql":
@@ -107,7 +116,7 @@ def _hot(session: Session) -> _Statements:
         insert_event=insert(events).returning(events.c.id),
         insert_events=insert(events).returning(events.c.id, sort_by_parameter_order=True),
         insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
-            index_elements=["address"]
+            index_elements=["address", "account_id"]
         ),
         suppress_unsuppressed=_suppress_unsuppressed(_insert(session, Recipient.__table__)),
         lock_recipient=lock,
@@ -210,66 +219,82 @@ def soft_bounces(
     )
 
 
-# --- recipients (per-address state) ---------------------------------------------------------
+# --- recipients (an address's state per scope) ----------------------------------------------
 
 
-# Rows this session's transaction holds locked, by address (see lock_recipients). Held here, not
-# only in the session's identity map, which forgets unmodified objects nobody references.
+# Rows this session's transaction holds locked, by (address, account_id) (see lock_recipients).
+# Held here, not only in the session's identity map, which forgets unmodified objects nobody
+# references.
 _LOCKED = "bounceback.locked_recipients"
 
 
-def _locked(session: Session) -> dict[str, Recipient]:
+def _locked(session: Session) -> dict[tuple[str, str], Recipient]:
     """The rows for the session's current transaction (locks end with it, and so does this)."""
     transaction = session.get_transaction()
     held = session.info.get(_LOCKED)
     if held is None or held[0] is not transaction:
         held = (transaction, {})
         session.info[_LOCKED] = held
-    rows: dict[str, Recipient] = held[1]
+    rows: dict[tuple[str, str], Recipient] = held[1]
     return rows
 
 
-def lock_recipient(session: Session, address: str, now: datetime) -> Recipient:
-    """The address's row, created when missing, locked for this transaction's policy decision.
+def lock_recipient(session: Session, address: str, now: datetime, account: str | None = None) -> Recipient:
+    """The address's row in one scope (global by default), created when missing, locked for this
+    transaction's policy decision.
 
+    Every decision about an address locks its global row first, whatever scope it decides for, so
+    one lock serialises them all (and a scope's row is only ever locked after it: no cycles).
     PostgreSQL: insert-on-conflict-do-nothing, then SELECT ... FOR UPDATE, so two processes deciding
     for one address take turns and the second sees what the first committed. SQLite serialises
     writers for the whole database already (the transaction holds the write lock). A row this
     transaction locked already is taken as it is, without asking the database again.
     """
+    if account is not None:
+        lock_recipient(session, address, now)
+    key = (address, slot_key(account))
     if session.in_transaction():
-        held = _locked(session).get(address)
+        held = _locked(session).get(key)
         if held is not None:
             return held
     hot = _hot(session)
-    session.execute(hot.insert_recipient, {"address": address, "suppressed": False, "updated_at": now})
-    row: Recipient = session.execute(hot.lock_recipient, {"address": address}).scalar_one()
-    _locked(session)[address] = row
+    values = {"address": address, "account_id": key[1]}
+    session.execute(hot.insert_recipient, {**values, "suppressed": False, "updated_at": now})
+    row: Recipient = session.execute(hot.lock_recipient, values).scalar_one()
+    _locked(session)[key] = row
     return row
 
 
 def lock_recipients(session: Session, addresses: Sequence[str], now: datetime) -> None:
-    """Create and lock the rows of many addresses at once, in address order (one global order, so
-    two transactions doing this never wait for each other in a cycle); see `lock_recipient`."""
+    """Create and lock the global rows of many addresses at once, in address order (one global
+    order, so two transactions doing this never wait for each other in a cycle); see
+    `lock_recipient`."""
     unique = sorted(set(addresses))
     if not unique:
         return
     hot = _hot(session)
     session.execute(
-        hot.insert_recipient, [{"address": a, "suppressed": False, "updated_at": now} for a in unique]
+        hot.insert_recipient,
+        [{"address": a, "account_id": GLOBAL_SLOT, "suppressed": False, "updated_at": now} for a in unique],
     )
-    stmt = select(Recipient).order_by(Recipient.address).execution_options(populate_existing=True)
+    stmt = (
+        select(Recipient)
+        .where(Recipient.account_id == GLOBAL_SLOT)
+        .order_by(Recipient.address)
+        .execution_options(populate_existing=True)
+    )
     if is_postgresql(session):
         stmt = stmt.with_for_update()
     rows: list[Recipient] = []
     for i in range(0, len(unique), _IN_CHUNK):
         chunk = unique[i : i + _IN_CHUNK]
         rows.extend(session.execute(stmt.where(Recipient.address.in_(chunk))).scalars())
-    _locked(session).update((row.address, row) for row in rows)
+    _locked(session).update(((row.address, row.account_id), row) for row in rows)
 
 
-def recipient(session: Session, address: str) -> Recipient | None:
-    return session.get(Recipient, address)
+def recipient(session: Session, address: str, account: str | None = None) -> Recipient | None:
+    """The address's row in one scope (global by default), unlocked; None when there is none."""
+    return session.get(Recipient, (address, slot_key(account)))
 
 
 def set_suppressed(
@@ -296,8 +321,8 @@ def clear_suppressed(session: Session, row: Recipient, *, now: datetime) -> None
     row.since = None
     row.source_event_id = None
     row.note = None
-    # Soft bounces before the reactivation no longer count towards the threshold.
-    row.soft_bounces_count_from = now
+    # Events before the reactivation no longer act in this scope (nor count as soft bounces).
+    row.reactivated_at = now
     row.updated_at = now
 
 
@@ -307,20 +332,23 @@ def add_change(session: Session, **values: Any) -> SuppressionChange:
     return row
 
 
-def suppress_unsuppressed(session: Session, entries: Sequence[dict[str, Any]], now: datetime) -> list[str]:
-    """Put many addresses on the list in one statement; the addresses it put on.
+def suppress_unsuppressed(
+    session: Session, entries: Sequence[dict[str, Any]], now: datetime
+) -> list[tuple[str, str | None]]:
+    """Put many addresses on the list in one statement; the (address, account) entries it put on.
 
-    `entries` have `address` (distinct, normalised), `reason`, `since` and `note`. A missing row is
-    created suppressed, a row that is not suppressed becomes so, and one already suppressed keeps
-    its entry (and is not returned). The rows go in address order: on PostgreSQL the statement locks
-    every row it touches, and one global order means two of these never wait for each other in a
-    cycle (nor for an ingest batch, which locks in the same order).
+    `entries` have `address` (normalised), `account` (None: global; distinct pairs), `reason`,
+    `since` and `note`. A missing row is created suppressed, a row that is not suppressed becomes
+    so, and one already suppressed keeps its entry (and is not returned). The rows go in key order:
+    on PostgreSQL the statement locks every row it touches, and one global order means two of these
+    never wait for each other in a cycle (nor for an ingest batch, which locks in the same order).
     """
     if not entries:
         return []
     rows = [
         {
             "address": entry["address"],
+            "account_id": slot_key(entry["account"]),
             "suppressed": True,
             "reason": entry["reason"],
             "since": entry["since"],
@@ -328,31 +356,36 @@ def suppress_unsuppressed(session: Session, entries: Sequence[dict[str, Any]], n
             "note": entry["note"],
             "updated_at": now,
         }
-        for entry in sorted(entries, key=lambda entry: str(entry["address"]))
+        for entry in sorted(entries, key=lambda entry: (str(entry["address"]), slot_key(entry["account"])))
     ]
     if is_postgresql(session):
-        # One statement whose rows come as four arrays: its text stays short, where a thousand rows
-        # of VALUES cost the driver more to prepare than the database to run.
-        columns = {name: [row[name] for row in rows] for name in ("address", "reason", "since", "note")}
-        return [str(a) for a in session.execute(_SUPPRESS_FROM_ARRAYS, {**columns, "now": now}).scalars()]
-    # SQLite: one statement, many parameter sets, sent by SQLAlchemy as multi-row VALUES (its
-    # "insertmanyvalues", a thousand rows a statement) from one compiled statement.
-    return [str(address) for address in session.execute(_hot(session).suppress_unsuppressed, rows).scalars()]
+        # One statement whose rows come as arrays: its text stays short, where a thousand rows of
+        # VALUES cost the driver more to prepare than the database to run.
+        names = ("address", "account_id", "reason", "since", "note")
+        columns = {name: [row[name] for row in rows] for name in names}
+        found = session.execute(_SUPPRESS_FROM_ARRAYS, {**columns, "now": now}).all()
+    else:
+        # SQLite: one statement, many parameter sets, sent by SQLAlchemy as multi-row VALUES (its
+        # "insertmanyvalues", a thousand rows a statement) from one compiled statement.
+        found = session.execute(_hot(session).suppress_unsuppressed, rows).all()
+    return [(str(address), account_of_slot(str(slot))) for address, slot in found]
 
 
 _SUPPRESS_FROM_ARRAYS = text(
     f"""
-    INSERT INTO {Recipient.__tablename__} (address, suppressed, reason, since, source_event_id, note, updated_at)
-    SELECT address, true, reason, since, NULL, note, :now
+    INSERT INTO {Recipient.__tablename__}
+        (address, account_id, suppressed, reason, since, source_event_id, note, updated_at)
+    SELECT address, account_id, true, reason, since, NULL, note, :now
     FROM unnest(
-        CAST(:address AS varchar[]), CAST(:reason AS varchar[]), CAST(:since AS timestamptz[]), CAST(:note AS text[])
-    ) AS offered(address, reason, since, note)
-    ORDER BY address
-    ON CONFLICT (address) DO UPDATE SET
+        CAST(:address AS varchar[]), CAST(:account_id AS varchar[]), CAST(:reason AS varchar[]),
+        CAST(:since AS timestamptz[]), CAST(:note AS text[])
+    ) AS offered(address, account_id, reason, since, note)
+    ORDER BY address, account_id
+    ON CONFLICT (address, account_id) DO UPDATE SET
         suppressed = excluded.suppressed, reason = excluded.reason, since = excluded.since,
         source_event_id = excluded.source_event_id, note = excluded.note, updated_at = excluded.updated_at
     WHERE {Recipient.__tablename__}.suppressed = false
-    RETURNING address
+    RETURNING address, account_id
     """
 )
 
@@ -369,14 +402,14 @@ def add_changes(session: Session, changes: Sequence[dict[str, Any]]) -> None:
     session.execute(insert(Base.metadata.tables[SuppressionChange.__tablename__]), list(changes))
 
 
-_CHANGE_COLUMNS = ("address", "change", "reason", "event_id", "actor", "note", "created_at")
+_CHANGE_COLUMNS = ("address", "change", "reason", "event_id", "actor", "note", "created_at", "account_id")
 _ADD_CHANGES_FROM_ARRAYS = text(
     f"""
     INSERT INTO {SuppressionChange.__tablename__} ({", ".join(_CHANGE_COLUMNS)})
     SELECT * FROM unnest(
         CAST(:address AS varchar[]), CAST(:change AS varchar[]), CAST(:reason AS varchar[]),
         CAST(:event_id AS bigint[]), CAST(:actor AS varchar[]), CAST(:note AS text[]),
-        CAST(:created_at AS timestamptz[])
+        CAST(:created_at AS timestamptz[]), CAST(:account_id AS varchar[])
     )
     """
 )

@@ -6,7 +6,7 @@ import argparse
 import signal
 from typing import Any
 
-from service.cli.common import fail, settings_or_exit, start_metrics
+from service.cli.common import fail, secret_key_or_exit, settings_or_exit, start_metrics
 from service.cli.options import setting_option
 from service.wiring.background import BackgroundWork
 
@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
             parse_mailbox_urls(settings)
         except MailboxConfigError as exc:
             fail(f"invalid setting BOUNCEBACK_IMAP_URLS: {exc}")
+    secret_key_or_exit(settings)  # (the embedded default makes its key now, or stops here)
     host = settings.host if args.host is None else args.host
     port = settings.port if args.port is None else args.port
     service_logging.configure(settings)

@@ -6,7 +6,7 @@ import argparse
 import signal
 from typing import Any
 
-from service.cli.common import database_or_exit, fail, settings_or_exit, start_metrics
+from service.cli.common import database_or_exit, fail, secret_key_or_exit, settings_or_exit, start_metrics
 
 # SIGTERM → everything stopped and logged out within this (container runtimes kill after 10 s).
 STOP_DEADLINE_SECONDS = 9.5
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         parse_mailbox_urls(settings)  # a bad URL stops start-up with one line
     except MailboxConfigError as exc:
         fail(f"invalid setting BOUNCEBACK_IMAP_URLS: {exc}")
+    secret_key_or_exit(settings)  # (the embedded default makes its key now, or stops here)
     bb_logging.configure(settings)
     db = database_or_exit(settings)
     log = bb_logging.get_logger("bounceback.worker")

@@ -82,6 +82,8 @@ def test_bulk_check_answers_every_address_and_says_why_a_bad_one_is_bad(api: Api
         "valid": True,
         "suppressed": True,
         "reason": "hard_bounce",
+        "scope": "global",
+        "account": None,
         "error": None,
     }
     for result, given in zip(results[11:15], asked[11:15], strict=True):

@@ -11,7 +11,7 @@ import jsonschema
 import yaml
 from sqlalchemy import select
 
-from service.app import suppressions
+from service.app import accounts, suppressions
 from service.app.cloudevents import KafkaRecord, to_kafka_record
 from service.app.ingest import ingest_message
 from service.config import Settings
@@ -82,23 +82,32 @@ def test_document_covers_every_event_type_on_the_configured_topic() -> None:
 
 def test_every_event_the_code_produces_matches_its_schema(database: Database, tmp_path: Path) -> None:
     settings = Settings(database_url=database.url, instance="schema-test")
+    with database.transaction() as session:
+        accounts.create(session, "shop-a")
+    shop_a = {"X-Bounceback-Account": "shop-a"}
     for raw in (
         core_samples.hard_bounce("Hard.User@example.com", "h1"),
-        core_samples.soft_bounce("soft@example.com", "s1"),
+        core_samples.soft_bounce("soft@example.com", "s1", original=shop_a),
         core_samples.complaint("complainer@example.com", "c1"),
+        core_samples.complaint("complainer@example.com", "c2", original=shop_a),
+        core_samples.unsubscribe("leaver@example.com", "u1", original=shop_a),
         core_samples.auto_reply("away@example.com", "a1"),
         core_samples.delay_warning("slow@example.com", "d1"),
         core_samples.human_mail("m1"),
     ):
         ingest_message(database, raw, f"file:{tmp_path}/sample.eml", settings)
-    with database.transaction() as session:
-        suppressions.add_manual(session, "manual@example.com", note="asked us", actor="cli")
-    with database.transaction() as session:
-        suppressions.remove(session, "manual@example.com", note=None, actor="cli")
+    for account in (None, "shop-a"):
+        with database.transaction() as session:
+            suppressions.add_manual(
+                session, "manual@example.com", note="asked us", actor="cli", account=account
+            )
+        with database.transaction() as session:
+            suppressions.remove(session, "manual@example.com", note=None, actor="cli", account=account)
 
     with database.session() as session:
         rows = list(session.scalars(select(OutboxEvent).order_by(OutboxEvent.id)))
         assert {r.ce_type for r in rows} == set(event_types.EVENT_TYPES), "the samples exercise every type"
+        assert {r.account_id for r in rows} == {None, "shop-a"}, "with and without an account"
         for row in rows:
             validate_kafka_record(row.ce_type, to_kafka_record(row, settings.instance))
 
@@ -114,7 +123,7 @@ def test_schemas_reject_what_consumers_must_not_see() -> None:
         ("content-type", b"application/json"),
     ]
     data = {"address": "a@example.com", "reason": "manual", "since": "2026-11-23T01:02:03Z"}
-    data |= {"event_id": None, "actor": "cli", "note": None}
+    data |= {"event_id": None, "actor": "cli", "note": None, "scope": "global", "account": None}
     validate_record("bounceback.suppression.added", b"a@example.com", good_headers, json.dumps(data).encode())
 
     def rejected(key: bytes | None, headers: list[tuple[str, bytes]], payload: dict[str, Any]) -> bool:
@@ -125,6 +134,10 @@ def test_schemas_reject_what_consumers_must_not_see() -> None:
         return False
 
     assert rejected(b"a@example.com", good_headers, {**data, "reason": "because"})
+    assert rejected(b"a@example.com", good_headers, {**data, "account": "shop-a"}), "a global entry has none"
+    assert rejected(b"a@example.com", good_headers, {**data, "scope": "account"}), "a scoped one has one"
+    assert rejected(b"a@example.com", good_headers, {**data, "scope": "account", "account": "Shop A"})
+    assert rejected(b"a@example.com", [*good_headers, ("ce_bouncebackaccount", b"no spaces")], data)
     assert rejected(b"a@example.com", good_headers, {k: v for k, v in data.items() if k != "since"})
     assert rejected(None, good_headers, data), "an address event needs its key"
     assert rejected(b"a@example.com", [h for h in good_headers if h[0] != "ce_id"], data)

@@ -10,7 +10,14 @@ from sqlalchemy import func, select
 from service.app.ingest import ingest_message
 from service.config import Settings
 from service.store.db import Database
-from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
+from service.store.models import (
+    GLOBAL_SLOT,
+    BounceEvent,
+    InboundMessage,
+    OutboxEvent,
+    Recipient,
+    SuppressionChange,
+)
 from tests import core_samples as samples
 
 SETTINGS = Settings(database_url="sqlite:///unused.db")
@@ -20,7 +27,7 @@ BASE = datetime.now(UTC) - 20 * DAY  # inside the default 30-day window of today
 
 def suppressed(db: Database, address: str) -> tuple[bool, str | None]:
     with db.transaction() as session:
-        row = session.get(Recipient, address)
+        row = session.get(Recipient, (address, GLOBAL_SLOT))
         return (bool(row.suppressed), row.reason) if row else (False, None)
 
 
@@ -42,7 +49,7 @@ def test_five_distinct_soft_bounces_suppress_and_four_do_not(database: Database)
     assert r.suppressions_added == ("soft@example.com",)
     assert suppressed(database, "soft@example.com") == (True, "soft_bounce_threshold")
     with database.transaction() as session:
-        entry = session.get(Recipient, "soft@example.com")
+        entry = session.get(Recipient, ("soft@example.com", GLOBAL_SLOT))
         assert entry is not None and entry.since is not None
         # `since` is the fifth bounce's own date, not the time it was ingested.
         assert entry.since.replace(tzinfo=UTC) == (BASE + 4 * DAY).replace(microsecond=0)
@@ -94,8 +101,9 @@ def test_announced_event_data_follows_the_contract(database: Database) -> None:
     assert set(bounce.data) == {
         "event_id", "message_id", "recipient", "type", "classification", "reason", "status", "smtp_code",
         "diagnostic", "remote_mta", "action", "feedback_type", "original_message_id", "original_mail_from",
-        "occurred_at", "source",
+        "occurred_at", "source", "account", "attributed_by",
     }  # fmt: skip
+    assert (bounce.data["account"], bounce.data["attributed_by"], bounce.account_id) == (None, None, None)
     assert bounce.data["event_id"] == r.events[0]["id"]
     assert bounce.data["message_id"] == r.message_id
     assert bounce.data["status"] == "5.1.1"

@@ -12,7 +12,14 @@ from service.app import suppressions
 from service.app.ingest import IngestResult, MessageTooLarge, ingest, ingest_parsed
 from service.config import Settings
 from service.store.db import Database
-from service.store.models import BounceEvent, InboundMessage, OutboxEvent, Recipient, SuppressionChange
+from service.store.models import (
+    GLOBAL_SLOT,
+    BounceEvent,
+    InboundMessage,
+    OutboxEvent,
+    Recipient,
+    SuppressionChange,
+)
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 SETTINGS = Settings(database_url="sqlite:///unused.db")
@@ -60,7 +67,7 @@ def feed(
 
 def state(db: Database, address: str) -> tuple[bool, str | None]:
     with db.transaction() as session:
-        row = session.get(Recipient, address)
+        row = session.get(Recipient, (address, GLOBAL_SLOT))
         return (bool(row.suppressed), row.reason) if row else (False, None)
 
 
@@ -137,7 +144,7 @@ def test_hard_bounces_and_complaints_suppress_at_once(database: Database, event,
     r = feed(database, "h", event("<H@Example.COM>"), date=T0 - timedelta(days=3))
     assert r.suppressions_added == ("h@example.com",)
     with database.transaction() as session:
-        row = session.get(Recipient, "h@example.com")
+        row = session.get(Recipient, ("h@example.com", GLOBAL_SLOT))
         assert row is not None and row.suppressed and row.reason == reason
         assert row.since is not None and row.since.replace(tzinfo=UTC) == T0 - timedelta(days=3)
         assert row.source_event_id == r.events[0]["id"]
@@ -279,8 +286,8 @@ def test_arrival_order_does_not_change_the_stored_outcome(database: Database) ->
             now=T0 + timedelta(days=300),
         )
     with database.transaction() as session:
-        fwd = session.get(Recipient, "fwd@example.com")
-        rev = session.get(Recipient, "rev@example.com")
+        fwd = session.get(Recipient, ("fwd@example.com", GLOBAL_SLOT))
+        rev = session.get(Recipient, ("rev@example.com", GLOBAL_SLOT))
         assert fwd is not None and rev is not None
         assert (fwd.suppressed, fwd.reason, fwd.since) == (rev.suppressed, rev.reason, rev.since)
         assert fwd.suppressed and fwd.since is not None

@@ -59,3 +59,16 @@ def test_structured_form_carries_the_same_attributes() -> None:
     assert event["time"] == "2026-11-23T00:00:00Z"
     assert event["datacontenttype"] == "application/json"
     assert event["data"]["reason"] == "manual"
+
+
+def test_the_account_travels_as_the_bouncebackaccount_extension() -> None:
+    scoped = row("a@example.com", datetime(2026, 11, 23, tzinfo=UTC))
+    scoped.account_id = "shop-a"
+    headers = dict(to_kafka_record(scoped, "default").headers)
+    assert headers["ce_bouncebackaccount"] == b"shop-a"
+    assert to_structured(scoped, "default")["bouncebackaccount"] == "shop-a"
+    # None: the attribute is left out (CloudEvents has no null attribute values).
+    unscoped = dict(
+        to_kafka_record(row("a@example.com", datetime(2026, 11, 23, tzinfo=UTC)), "default").headers
+    )
+    assert "ce_bouncebackaccount" not in unscoped

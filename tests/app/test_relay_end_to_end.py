@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from service.app import lookups
+from service.app import accounts, lookups
 from service.app.ingest import ingest_message
 from service.config import Settings
 from service.store.db import Database, open_database
@@ -48,13 +48,16 @@ def test_suppressions_wait_out_an_outage_then_go_out_once(
     broker = running_kafka_broker
     topic = broker.new_topic()
     settings = Settings(database_url=database.url)
+    with database.transaction() as session:
+        accounts.create(session, "shop-a")
 
     broker.stop()
     ingest_message(database, core_samples.hard_bounce("Gone.User@Example.com", "e1"), "file:e1.eml", settings)
-    ingest_message(database, core_samples.complaint("angry@example.com", "e2"), "file:e2.eml", settings)
+    complaint = core_samples.complaint("angry@example.com", "e2", original={"X-Bounceback-Account": "shop-a"})
+    ingest_message(database, complaint, "file:e2.eml", settings)
     ingest_message(database, core_samples.human_mail("e3"), "file:e3.eml", settings)
     with database.session() as session:
-        checked = lookups.check(session, ["gone.user@example.com", "angry@example.com"])
+        checked = lookups.check(session, ["gone.user@example.com", "angry@example.com"], "shop-a")
     assert [c["suppressed"] for c in checked] == [True, True], "suppression does not wait for Kafka"
 
     started = time.monotonic()
@@ -82,6 +85,9 @@ def test_suppressions_wait_out_an_outage_then_go_out_once(
         validate_record(ce_type, record.key, record.headers, record.value)
         assert headers["ce_source"] == b"bounceback/e2e"
         seen.setdefault(ce_type, []).append(record.key)
+        # The complaint was shop-a's mail: it and its (scoped) entry carry the account.
+        expected_account = b"shop-a" if record.key == b"angry@example.com" else None
+        assert headers.get("ce_bouncebackaccount") == expected_account, (ce_type, record.key)
     # Records of different addresses sit on different partitions: compare per type, not globally.
     added = seen.pop("bounceback.suppression.added")
     assert sorted(k or b"" for k in added) == [b"angry@example.com", b"gone.user@example.com"]

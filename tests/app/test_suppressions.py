@@ -11,7 +11,7 @@ from service.app import lookups, suppressions
 from service.app.suppression_csv import Row
 from service.domain.addresses import InvalidAddress
 from service.store.db import Database
-from service.store.models import OutboxEvent, Recipient, SuppressionChange
+from service.store.models import GLOBAL_SLOT, OutboxEvent, Recipient, SuppressionChange
 
 T0 = datetime(2026, 5, 1, 8, 30, tzinfo=UTC)
 
@@ -45,6 +45,8 @@ def test_manual_add_is_normalised_audited_and_announced(database: Database) -> N
             "event_id": None,
             "actor": "cli",
             "note": "asked by phone",
+            "scope": "global",
+            "account": None,
         }
 
 
@@ -53,10 +55,19 @@ def test_check_answers_in_input_order_with_normalised_addresses(database: Databa
         suppressions.add_manual(session, "b@example.com", note=None, actor="test")
     with database.transaction() as session:
         results = lookups.check(session, ["A@example.com", " <B@EXAMPLE.com>", "b@example.com"])
+    free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
+    manual = {
+        "valid": True,
+        "suppressed": True,
+        "reason": "manual",
+        "scope": "global",
+        "account": None,
+        "error": None,
+    }
     assert results == [
-        {"address": "a@example.com", "valid": True, "suppressed": False, "reason": None, "error": None},
-        {"address": "b@example.com", "valid": True, "suppressed": True, "reason": "manual", "error": None},
-        {"address": "b@example.com", "valid": True, "suppressed": True, "reason": "manual", "error": None},
+        {"address": "a@example.com", **free},
+        {"address": "b@example.com", **manual},
+        {"address": "b@example.com", **manual},
     ]
 
 
@@ -88,10 +99,10 @@ def test_remove_reactivates_audits_and_resets_the_soft_bounce_count(database: Da
     with database.transaction() as session:
         assert not suppressions.remove(session, "r@example.com", note=None, actor="api:ops")
         assert not suppressions.remove(session, "never@example.com", note=None, actor="api:ops")
-        row = session.get(Recipient, "r@example.com")
+        row = session.get(Recipient, ("r@example.com", GLOBAL_SLOT))
         assert row is not None and not row.suppressed and row.reason is None
-        assert row.soft_bounces_count_from is not None
-        assert row.soft_bounces_count_from.replace(tzinfo=UTC) == T0 + timedelta(days=1)
+        assert row.reactivated_at is not None
+        assert row.reactivated_at.replace(tzinfo=UTC) == T0 + timedelta(days=1)
         changes = [
             (c.change, c.reason, c.actor, c.note)
             for c in session.execute(select(SuppressionChange).order_by(SuppressionChange.id)).scalars()
@@ -162,8 +173,8 @@ def test_an_import_is_set_based_keeps_what_is_there_and_records_each_addition(da
     # A few statements per thousand rows, not a few per row.
     assert len(statements) < 30, len(statements)
     with database.session() as session:
-        kept = session.get(Recipient, "kept@example.com")
-        back = session.get(Recipient, "removed@example.com")
+        kept = session.get(Recipient, ("kept@example.com", GLOBAL_SLOT))
+        back = session.get(Recipient, ("removed@example.com", GLOBAL_SLOT))
         assert kept is not None and kept.reason == "hard_bounce"
         assert back is not None and (back.suppressed, back.reason, back.note) == (True, "manual", "again")
         added = session.scalars(select(SuppressionChange).where(SuppressionChange.actor == "import")).all()

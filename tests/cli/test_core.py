@@ -122,8 +122,8 @@ def test_manage_the_list_add_remove_list_export_import(
     export = tmp_path / "list.csv"
     assert run(capsys, "suppressions", "export", str(export))[0] == 0
     lines = export.read_text().splitlines()
-    assert lines[0] == "address,reason,since,note"
-    assert lines[1].startswith("a@example.com,manual,") and lines[1].endswith(",by hand")
+    assert lines[0] == "address,reason,since,note,account"
+    assert lines[1].startswith("a@example.com,manual,") and lines[1].endswith(",by hand,")  # global
 
     code, out, _ = run(capsys, "suppressions", "remove", "a@example.com", "b@example.com")
     assert out.splitlines() == ["a@example.com\tremoved", "b@example.com\tnot suppressed"]

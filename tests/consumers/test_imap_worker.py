@@ -48,6 +48,7 @@ def worker(database_url: str, imap_url: str, log: Path) -> subprocess.Popen[byte
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
     env.update(
         BOUNCEBACK_DATABASE_URL=database_url,
+        BOUNCEBACK_SECRET_KEY=os.environ["BOUNCEBACK_SECRET_KEY"],  # (tests/conftest.py sets it)
         BOUNCEBACK_IMAP_URLS=imap_url,
         BOUNCEBACK_LOG_FORMAT="json",
         BOUNCEBACK_LOG_LEVEL="INFO",

@@ -37,17 +37,36 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # An empty env file: an operator's .env beside the compose file must not change what is checked.
     env_file = tmp_path_factory.mktemp("compose") / "empty.env"
     env_file.write_text("")
-    proc = subprocess.run(
+    proc = _config(exe, env_file, BOUNCEBACK_SECRET_KEY=SECRET_KEY)
+    assert proc.returncode == 0, proc.stderr
+    resolved: dict[str, Any] = yaml.safe_load(proc.stdout)
+    return resolved
+
+
+SECRET_KEY = "compose-test-secret-0123456789abcdef"
+
+
+def _config(exe: str, env_file: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [exe, "--env-file", str(env_file), "-f", str(COMPOSE), "config"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin"},  # no BOUNCEBACK_* from the caller leaks in
+        # No BOUNCEBACK_* from the caller leaks in: only `variables`.
+        env={"PATH": "/usr/bin:/bin:/usr/local/bin", **variables},
     )
-    assert proc.returncode == 0, proc.stderr
-    resolved: dict[str, Any] = yaml.safe_load(proc.stdout)
-    return resolved
+
+
+def test_the_stack_refuses_to_start_without_a_secret_key(config: dict[str, Any], tmp_path: Path) -> None:
+    exe = shutil.which("docker-compose")
+    assert exe is not None  # (the config fixture skipped otherwise)
+    env_file = tmp_path / "empty.env"
+    env_file.write_text("")
+    proc = _config(exe, env_file)
+    assert proc.returncode != 0 and "set BOUNCEBACK_SECRET_KEY" in proc.stderr
+    for name in APP_SERVICES:
+        assert config["services"][name]["environment"]["BOUNCEBACK_SECRET_KEY"] == SECRET_KEY
 
 
 def test_stack_has_database_broker_migration_api_and_worker(config: dict[str, Any]) -> None:

@@ -144,6 +144,7 @@ def test_startup_line_masks_the_settings_secrets() -> None:
         log_format="json",
         imap_urls="imaps://bounces:urlPw@imap.example.com/INBOX",
         imap_password="filePw",
+        secret_key="the-token-signing-key",
     )
     bblog.configure(settings, stream=out)
     bblog.log_startup("worker", settings)
@@ -151,6 +152,8 @@ def test_startup_line_masks_the_settings_secrets() -> None:
     assert record["process"] == "worker"
     assert record["settings"]["imap_urls"] == "imaps://bounces:***@imap.example.com/INBOX"
     assert record["settings"]["imap_password"] == "***"
+    assert record["settings"]["secret_key"] == "***"
+    assert "the-token-signing-key" not in out.getvalue()
 
 
 def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None:
@@ -177,6 +180,8 @@ def test_each_ingested_message_is_logged_with_its_id(database: Database) -> None
         "outcome": "processed",
         "duplicate": False,
         "message_type": "dsn",
+        "account": None,
+        "attributed_by": None,
         "events": 1,
         "suppressions_added": 1,
         "quarantine_reason": None,

@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -18,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from service.cli.common import settings_or_exit
+from service.config import MIN_SECRET_KEY_BYTES, Settings, SettingsError, secret_key
+from service.domain.tokens import MIN_SECRET_BYTES, read_verp
 
 BOUNCEBACK = str(Path(sys.executable).with_name("bounceback"))
 STOP_DEADLINE = 10.0  # the promise: exit 0 within 10 s of SIGTERM
@@ -49,6 +52,12 @@ BAD_SETTINGS = [
     ("BOUNCEBACK_LOG_FORMAT", "xml"),
     ("BOUNCEBACK_LOG_LEVEL", "loud"),
     ("BOUNCEBACK_IMAP_POLL_INTERVAL_SECONDS", "-1"),
+    ("BOUNCEBACK_SECRET_KEY", "too-short"),
+    ("BOUNCEBACK_VERP_ADDRESS", "bounces+x@bounce.example"),
+    ("BOUNCEBACK_VERP_ADDRESS", "not an address"),
+    ("BOUNCEBACK_VERP_SEPARATOR", "="),
+    ("BOUNCEBACK_COMPLAINT_SCOPE", "everyone"),
+    ("BOUNCEBACK_ATTRIBUTION_HEADER", "X-Account: shop"),
 ]
 
 
@@ -66,6 +75,59 @@ def test_bad_setting_is_one_line_naming_the_variable(
     assert len(lines) == 1 and variable in lines[0], lines
 
 
+def test_a_database_other_than_sqlite_needs_the_secret_key(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [n for n in os.environ if n.startswith("BOUNCEBACK_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("BOUNCEBACK_DATABASE_URL", "postgresql+psycopg://bounceback@127.0.0.1:9/bounceback")
+    with pytest.raises(SystemExit) as stopped:
+        settings_or_exit()
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        "bounceback: invalid setting BOUNCEBACK_SECRET_KEY: required"
+    )
+
+
+def test_the_embedded_default_keeps_its_generated_key_beside_the_database(workdir: Path) -> None:
+    def bounceback(*args: str) -> subprocess.CompletedProcess[str]:
+        env = clean_env(BOUNCEBACK_VERP_ADDRESS="bounces@bounce.example")
+        return subprocess.run(
+            [BOUNCEBACK, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=60
+        )
+
+    assert bounceback("accounts", "create", "shop-a").returncode == 0
+    key_file = workdir / "bounceback.db.secret-key"
+    assert not key_file.exists()  # made on first use, by what signs or verifies tokens
+    first = bounceback("verp", "shop-a", "jane@example.com")
+    assert first.returncode == 0, first.stderr
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = key_file.read_text().strip()
+    assert len(key) == 64
+    second = bounceback("verp", "shop-a", "jane@example.com")
+    assert first.stdout == second.stdout  # the next start used the same key: its tokens still verify
+    assert key_file.read_text().strip() == key
+    claim = read_verp(key.encode(), first.stdout.strip())
+    assert claim is not None and (claim.account, claim.recipient) == ("shop-a", "jane@example.com")
+
+
+def test_a_key_that_cannot_be_kept_is_one_line(tmp_path: Path) -> None:
+    nowhere = Settings(database_url=f"sqlite:///{tmp_path / 'no-such-dir' / 'bounceback.db'}", secret_key="")
+    with pytest.raises(SettingsError) as refused:
+        secret_key(nowhere)
+    assert str(refused.value).startswith(
+        "invalid setting BOUNCEBACK_SECRET_KEY: unset, and no key can be kept in"
+    )
+    assert len(str(refused.value).splitlines()) == 1
+    (tmp_path / "bounceback.db.secret-key").write_text("short\n")  # damaged by hand: refused, not used
+    with pytest.raises(SettingsError):
+        secret_key(Settings(database_url=f"sqlite:///{tmp_path / 'bounceback.db'}", secret_key=""))
+    # In memory, the key lives as long as the process: the same one for each use.
+    memory = Settings(database_url="sqlite://", secret_key="")
+    assert secret_key(memory) == secret_key(memory) and len(secret_key(memory)) == 64
+
+
 # The processes themselves, once each (a start costs seconds of imports on a busy machine).
 @pytest.mark.parametrize(
     ("command", "variable", "value"),
@@ -74,8 +136,9 @@ def test_bad_setting_is_one_line_naming_the_variable(
         ("worker", "BOUNCEBACK_LOG_FORMAT", "xml"),
         # Mailbox URLs are checked before the pollers start, and the password is never echoed.
         ("serve", "BOUNCEBACK_IMAP_URLS", "ftp://bounces:Pw0rdInUrl@imap.example.com/INBOX"),
+        ("worker", "BOUNCEBACK_VERP_ADDRESS", "no-at-sign"),
     ],
-    ids=["serve-port", "worker-log-format", "serve-imap-url"],
+    ids=["serve-port", "worker-log-format", "serve-imap-url", "worker-verp-address"],
 )
 def test_bad_setting_stops_the_process_with_one_line(
     command: str, variable: str, value: str, workdir: Path
@@ -230,3 +293,8 @@ def test_serve_can_serve_metrics_apart_from_the_api(workdir: Path, process_facto
     assert status_of(f"http://127.0.0.1:{metrics_port}/metrics") == 0
     code, _ = serve.stop()
     assert code == 0, serve.stderr()
+
+
+def test_the_settings_and_the_tokens_agree_on_the_shortest_key() -> None:
+    # (the settings are below the domain rules, so the number is written twice)
+    assert MIN_SECRET_KEY_BYTES == MIN_SECRET_BYTES

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from service.api.auth import DatabaseCallsDep, ReadCaller, ReadsDep
+from service.api.auth import DatabaseCallsDep, ReadAccess, ReadsDep
 from service.api.routes import problem_responses
 from service.api.schemas import EventPage
 from service.app import lookups
@@ -19,10 +19,10 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
     operation_id="list_events",
     summary="Event feed",
     response_model=EventPage,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def list_events(
-    caller: ReadCaller,
+    access: ReadAccess,
     reads: ReadsDep,
     calls: DatabaseCallsDep,
     after: Annotated[
@@ -31,10 +31,13 @@ async def list_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Events with an id above `after`, oldest first: the same CloudEvents Kafka gets (type, subject,
-    data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet."""
+    account, data, ce_id). Poll with the returned `next_after`; an empty page means nothing new yet.
+
+    An account's feed (an account-bound key, or `account=`) holds that account's events and the
+    changes of global entries, nothing else; a global key naming no account gets every event."""
 
     def read() -> dict[str, Any]:
         with reads() as session:
-            return lookups.event_feed(session, after=after, limit=limit)
+            return lookups.event_feed(session, access.view, after=after, limit=limit)
 
     return await calls.run(read)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -61,6 +62,11 @@ async def post_message(
     201 with the parsed events for a new message (`outcome` processed, or quarantined with the
     reason when nothing usable was found); 200 with the first outcome when the same bytes were
     posted before. Oversized messages are refused with 413 before the whole body is read.
+
+    A key bound to an account attributes what it posts to its own account or to nobody: evidence
+    naming another account is passed over. It gets the events and suppressions of a message
+    attributed to its account or to nobody; of a message another account's mail caused (posted
+    before by someone else: a duplicate) it learns the outcome only, with `account` null.
     """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ACCEPTED_TYPES:
@@ -82,17 +88,22 @@ async def post_message(
     if not raw.strip():
         raise Problem(422, "the message is empty", slug="empty-message")
     try:
-        result = await calls.run(ingest_message, db, raw, caller.actor, settings)
+        result = await calls.run(
+            partial(ingest_message, only_account=caller.account), db, raw, caller.actor, settings
+        )
     except MessageTooLarge:
         raise _too_large(limit) from None
     if result.duplicate:
         response.status_code = 200
+    visible = caller.account is None or result.account in (None, caller.account)
     return {
         "message_id": result.message_id,
         "outcome": result.outcome,
         "duplicate": result.duplicate,
         "message_type": result.message_type,
-        "events": list(result.events),
-        "suppressions_added": list(result.suppressions_added),
+        "events": list(result.events) if visible else [],
+        "suppressions_added": list(result.suppressions_added) if visible else [],
         "quarantine_reason": result.quarantine_reason,
+        "account": result.account if visible else None,
+        "attributed_by": result.attributed_by if visible else None,
     }

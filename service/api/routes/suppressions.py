@@ -14,14 +14,20 @@ from pydantic import BeforeValidator, ValidationError
 from pydantic_core import to_json
 
 from service.api.auth import (
+    ACCOUNT_QUERY_PARAMETER,
+    AdminAccess,
     AdminCaller,
     DatabaseCallsDep,
     DatabaseDep,
     LookupEngineDep,
+    ReadAccess,
     ReadCaller,
     ReadEngineDep,
     ReadsDep,
     SettingsDep,
+    requested_view,
+    unknown_account,
+    view_of,
 )
 from service.api.database_calls import DatabaseCalls
 from service.api.problems import Problem, problem_response
@@ -39,7 +45,9 @@ from service.api.schemas import (
     SuppressionPage,
 )
 from service.app import lookups, suppression_csv, suppressions
+from service.app.accounts import KnownAccounts
 from service.domain.addresses import InvalidAddress
+from service.domain.scope import View
 from service.store.db import Database
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
@@ -89,45 +97,52 @@ def _normalise(value: str) -> str:
     response_class=StreamingResponse,
     responses={
         200: {
-            "description": "every suppressed address: CSV with a header row, or JSON Lines",
+            "description": "every entry the caller sees: CSV with a header row, or JSON Lines",
             "content": {
-                "text/csv": {"schema": {"type": "string"}, "example": "address,reason,since,note\r\n"},
+                "text/csv": {
+                    "schema": {"type": "string"},
+                    "example": "address,reason,since,note,account\r\n",
+                },
                 "application/x-ndjson": {"schema": {"type": "string"}},
             },
         },
-        **problem_responses(401, 403, 422),
+        **problem_responses(401, 403, 404, 422),
     },
 )
 async def export_suppressions(
-    caller: ReadCaller,
+    access: ReadAccess,
     db: DatabaseDep,
     calls: DatabaseCallsDep,
     format: Literal["csv", "ndjson"] = "csv",
     reason: Reason | None = None,
     since: SinceQuery = None,
 ) -> StreamingResponse:
-    """The whole list in address order, read page by page while it is sent (no size limit)."""
-    pages = _pages(calls, db, reason, since)
+    """Every entry the caller sees (global ones and its account's; a global key naming no account:
+    all of them) in (address, scope) order, read page by page while it is sent (no size limit).
+    The CSV's `account` column is empty for global entries."""
+    pages = _pages(calls, db, access.view, reason, since)
     if format == "csv":
         return StreamingResponse(_csv_lines(pages), media_type="text/csv; charset=utf-8")
     return StreamingResponse(_ndjson_lines(pages), media_type="application/x-ndjson")
 
 
-def _read_page(db: Database, reason: str | None, since: datetime | None, cursor: str | None) -> lookups.Page:
+def _read_page(
+    db: Database, view: View, reason: str | None, since: datetime | None, cursor: str | None
+) -> lookups.Page:
     # A session per page: a long export never holds a connection (or a snapshot) between pages.
     with db.session() as session:
         return lookups.list_page(
-            session, reason=reason, since=since, cursor=cursor, limit=lookups.EXPORT_PAGE
+            session, view, reason=reason, since=since, cursor=cursor, limit=lookups.EXPORT_PAGE
         )
 
 
 async def _pages(
-    calls: DatabaseCalls, db: Database, reason: str | None, since: datetime | None
+    calls: DatabaseCalls, db: Database, view: View, reason: str | None, since: datetime | None
 ) -> AsyncIterator[list[dict[str, Any]]]:
-    """The list page by page, each page read off the event loop under the deadline."""
+    """The entries `view` sees page by page, each page read off the event loop under the deadline."""
     cursor: str | None = None
     while True:
-        page = await calls.run(_read_page, db, reason, since, cursor)
+        page = await calls.run(_read_page, db, view, reason, since, cursor)
         if page.items:
             yield page.items
         if page.next_cursor is None:
@@ -158,23 +173,26 @@ async def _ndjson_lines(pages: AsyncIterator[list[dict[str, Any]]]) -> AsyncIter
                 "application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}},
                 "text/csv": {
                     "schema": {"type": "string"},
-                    "example": "address,reason,since,note\r\njane.doe@example.com,manual,,asked by phone\r\n",
+                    "example": "address,reason,since,note,account\r\njane.doe@example.com,manual,,asked by phone,\r\n",
                 },
             },
         }
     },
-    responses=problem_responses(401, 403, 413, 415, 422),
+    responses=problem_responses(401, 403, 404, 413, 415, 422),
 )
 async def import_suppressions(
-    request: Request, caller: AdminCaller, db: DatabaseDep, calls: DatabaseCallsDep
+    request: Request, access: AdminAccess, db: DatabaseDep, calls: DatabaseCallsDep
 ) -> ImportSummary:
     """Suppress many addresses; addresses already suppressed are left as they are.
 
     JSON: `{"addresses": [...], "note": ...}` (reason `manual`). CSV: a header row with an `address`
-    column and optional `reason`, `since` and `note` columns (the export's format, so an export can
-    be imported elsewhere with its reasons and dates). A malformed line refuses the whole upload
-    (422 naming it) before anything is written; invalid addresses are skipped and reported. The rows
-    are written a thousand to a transaction: after a failure, sending the same upload again is safe.
+    column and optional `reason`, `since`, `note` and `account` columns (the export's format, so an
+    export can be imported elsewhere with its reasons, dates and scopes). Entries go to the call's
+    account (an account-bound key's, or `account=`); a global key naming none imports each row into
+    the scope its `account` column names (empty: global). Hard-bounce and soft-bounce-threshold
+    entries are global only. A malformed line refuses the whole upload (422 naming it) before
+    anything is written; invalid rows are skipped and reported. The rows are written a thousand to
+    a transaction: after a failure, sending the same upload again is safe.
     """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
@@ -198,7 +216,7 @@ async def import_suppressions(
     else:
         raise Problem(415, "send application/json or text/csv", slug="unsupported-media-type")
     deadline = calls.deadline + len(rows) * IMPORT_SECONDS_PER_ROW
-    return await calls.run(_import_rows, db, rows, caller.actor, deadline=deadline)
+    return await calls.run(_import_rows, db, rows, access.caller.actor, access.view, deadline=deadline)
 
 
 def _read_csv(body: bytes) -> list[suppression_csv.Row]:
@@ -217,7 +235,7 @@ def _read_csv(body: bytes) -> list[suppression_csv.Row]:
     return rows
 
 
-def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> ImportSummary:
+def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str, view: View) -> ImportSummary:
     # A transaction per chunk (as the CLI's import): memory and the time any lock is held stay
     # bounded however large the import; a retry after a failure is safe (what went in already
     # counts as already suppressed).
@@ -226,7 +244,11 @@ def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> I
         with db.transaction() as session:
             summary.include(
                 suppressions.import_rows(
-                    session, rows[start : start + suppressions.IMPORT_CHUNK], actor=actor
+                    session,
+                    rows[start : start + suppressions.IMPORT_CHUNK],
+                    actor=actor,
+                    account=view.account,
+                    every_account=view.every_account,
                 )
             )
     return ImportSummary(
@@ -242,16 +264,18 @@ def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str) -> I
     operation_id="check_suppressions",
     summary="Bulk check",
     response_model=CheckResponse,
-    responses=problem_responses(401, 403, 413, 422),
+    responses=problem_responses(401, 403, 404, 413, 422),
 )
 async def check_suppressions(
     body: CheckRequest,
-    caller: ReadCaller,
+    access: ReadAccess,
     reads: ReadEngineDep,
     calls: DatabaseCallsDep,
     settings: SettingsDep,
 ) -> Response:
-    """Check up to 10,000 addresses in one call (a few indexed IN queries), answers in input order.
+    """Check up to 10,000 addresses in one call (one indexed query on PostgreSQL), answers in input
+    order, for mail from the call's account (an account-bound key's, or `account=`): its entries and
+    the global ones; with no account, global entries only.
 
     Every address is answered: one that is not an address comes back as given with `valid` false
     and `error` saying why (and `suppressed` false); the others come back normalised.
@@ -266,7 +290,7 @@ async def check_suppressions(
 
     def check() -> list[dict[str, Any]]:
         with reads.connect() as connection:
-            return lookups.check(connection, body.addresses)
+            return lookups.check(connection, body.addresses, access.view.lookup_account)
 
     results = await calls.run(check)
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -279,10 +303,10 @@ async def check_suppressions(
     operation_id="list_suppressions",
     summary="List suppressions",
     response_model=SuppressionPage,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def list_suppressions(
-    caller: ReadCaller,
+    access: ReadAccess,
     reads: ReadsDep,
     calls: DatabaseCallsDep,
     reason: Reason | None = None,
@@ -292,11 +316,14 @@ async def list_suppressions(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
-    """Suppressed addresses in address order, one page at a time."""
+    """The entries the caller sees in (address, scope) order, one page at a time: the global ones
+    and its account's (a global key naming no account: every entry, each with its scope)."""
 
     def read() -> lookups.Page:
         with reads() as session:
-            return lookups.list_page(session, reason=reason, since=since, cursor=cursor, limit=limit)
+            return lookups.list_page(
+                session, access.view, reason=reason, since=since, cursor=cursor, limit=limit
+            )
 
     try:
         page = await calls.run(read)
@@ -312,23 +339,31 @@ async def list_suppressions(
     status_code=201,
     response_model=Suppression,
     responses={
-        200: {"description": "already suppressed; nothing changed", "model": Suppression},
-        **problem_responses(401, 403, 422),
+        200: {"description": "already suppressed in that scope; nothing changed", "model": Suppression},
+        **problem_responses(401, 403, 404, 422, s404="no account has the id `account` names"),
     },
 )
 async def add_suppression(
-    body: ManualAdd, caller: AdminCaller, db: DatabaseDep, calls: DatabaseCallsDep, response: Response
+    request: Request,
+    body: ManualAdd,
+    caller: AdminCaller,
+    db: DatabaseDep,
+    calls: DatabaseCallsDep,
+    response: Response,
 ) -> dict[str, Any]:
-    """Add a manual entry (201); an address already suppressed is left unchanged (200)."""
+    """Add a manual entry (201), global or for `account` (an account-bound key's entries are always
+    its account's); an address already suppressed in that scope is left unchanged (200)."""
     address = _normalise(body.address)
+    account = (await view_of(request, caller, body.account)).account  # None: a global entry
 
-    def add() -> tuple[dict[str, Any] | None, bool]:
+    def add() -> tuple[dict[str, Any], bool]:
         with db.transaction() as session:
-            _, created = suppressions.add_manual(session, address, note=body.note, actor=caller.actor)
-            return lookups.find(session, address), created
+            row, created = suppressions.add_manual(
+                session, address, note=body.note, actor=caller.actor, account=account
+            )
+            return lookups.entry_of(row), created
 
     entry, created = await calls.run(add)
-    assert entry is not None  # suppressed now, whether by this call or before
     if not created:
         response.status_code = 200
     return entry
@@ -339,22 +374,42 @@ async def add_suppression(
     operation_id="get_suppression",
     summary="Look up one address",
     response_model=Suppression,
-    responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
+    responses=problem_responses(
+        401, 403, 404, 422, s404="the address is not suppressed for the account (or no such account)"
+    ),
+    openapi_extra={"parameters": [ACCOUNT_QUERY_PARAMETER]},
 )
 async def get_suppression(
-    address: AddressPath, caller: ReadCaller, engine: LookupEngineDep, calls: DatabaseCallsDep
+    address: AddressPath,
+    request: Request,
+    caller: ReadCaller,
+    engine: LookupEngineDep,
+    calls: DatabaseCallsDep,
 ) -> Response:
-    """200 with reason and since when the address is suppressed; 404 problem+json when it is free."""
+    """Whether mail from the call's account (an account-bound key's, or `account=`) may go to the
+    address: 200 with the entry that stops it (reason, since, scope, account), 404 problem+json when
+    it is free. Another account's entries are not read: for this caller they do not exist. With no
+    account (a global key naming none), global entries only."""
     normalised = _normalise(address)
+    # `account` and the known accounts are read here, not through FastAPI's parameters and
+    # dependencies: they cost the lookup every send makes a tenth of its time.
+    view, to_check = requested_view(caller, request.query_params.get("account"))
+    lookup_account = view.lookup_account
+    known: KnownAccounts = request.app.state.known_accounts
 
-    def lookup() -> dict[str, Any] | None:
+    def lookup() -> dict[str, Any] | bool | None:  # False: the named account does not exist
         with engine.connect() as connection:
-            return lookups.find(connection, normalised)
+            if to_check is not None and not known.exists(connection, to_check):
+                return False
+            return lookups.find(connection, normalised, lookup_account)
 
     entry = await calls.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
     # response-model validation and exception dispatch.
-    if entry is None:
+    if entry is False:
+        assert to_check is not None
+        return problem_response(unknown_account(to_check))
+    if not isinstance(entry, dict):
         return problem_response(Problem(404, f"{normalised} is not suppressed", slug="not-suppressed"))
     return JSONBytes(to_json(entry))
 
@@ -365,11 +420,13 @@ async def get_suppression(
     summary="Remove (reactivate) an address",
     status_code=204,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 422, s404="the address is not suppressed"),
+    responses=problem_responses(
+        401, 403, 404, 422, s404="the address is not suppressed in that scope (or no such account)"
+    ),
 )
 async def remove_suppression(
     address: AddressPath,
-    caller: AdminCaller,
+    access: AdminAccess,
     db: DatabaseDep,
     calls: DatabaseCallsDep,
     note: Annotated[
@@ -377,12 +434,15 @@ async def remove_suppression(
         Query(max_length=suppressions.MAX_NOTE_LENGTH, description="why; kept in the history"),
     ] = None,
 ) -> Response:
-    """Take the address off the list; the change, its actor and note go to the history."""
+    """Take the address off the list in the call's scope (its account's entry; a global key naming
+    no account: the global entry); the change, its actor and note go to the history."""
     normalised = _normalise(address)
 
     def remove() -> bool:
         with db.transaction() as session:
-            return suppressions.remove(session, normalised, note=note, actor=caller.actor)
+            return suppressions.remove(
+                session, normalised, note=note, actor=access.caller.actor, account=access.view.account
+            )
 
     if not await calls.run(remove):
         raise Problem(404, f"{normalised} is not suppressed", slug="not-suppressed")
@@ -394,20 +454,22 @@ async def remove_suppression(
     operation_id="get_suppression_history",
     summary="History of one address",
     response_model=History,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def get_history(
     address: AddressPath,
-    caller: ReadCaller,
+    access: ReadAccess,
     reads: ReadsDep,
     calls: DatabaseCallsDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
-    """Every event and suppression change for the address, newest first (empty for an unknown one)."""
+    """The events and suppression changes of the address the caller sees, newest first (empty for
+    an unknown one): its account's events and the changes of global entries and its own (a global
+    key naming no account: everything)."""
     normalised = _normalise(address)
 
     def read() -> dict[str, Any]:
         with reads() as session:
-            return lookups.history(session, normalised, limit=limit)
+            return lookups.history(session, normalised, access.view, limit=limit)
 
     return await calls.run(read)

@@ -1,0 +1,127 @@
+"""Attribution inside the ingest transaction: the parser's evidence resolved to an account.
+
+The rules (order, fall-through, VERP checks) are service.domain.attribution's; this runs them with
+the store's queries and the settings (secret key, return address), counts every VERP token that
+attributed nothing, and fills in the recipient a verified token gives when the report hides it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from parsers.model import Event, ParseResult
+from service import metrics
+from service.config import Settings, secret_key
+from service.domain.addresses import InvalidAddress, is_undeliverable, normalize_address
+from service.domain.attribution import (
+    UNATTRIBUTED,
+    Attributed,
+    VerpFinding,
+    check_verp,
+    read_verp_tokens,
+    resolve,
+)
+from service.domain.tokens import InvalidReturnAddress, check_return_address
+from service.store import accounts as stored_accounts
+from service.store import sends
+from service.store.db import count_when_committed
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A message's attribution, and its events with the recipient a VERP token gave filled in."""
+
+    attributed: Attributed
+    events: tuple[Event, ...]
+
+
+def return_address(settings: Settings) -> tuple[str, str] | None:
+    """BOUNCEBACK_VERP_ADDRESS split into local part and domain; None when it is not set.
+
+    Raises InvalidReturnAddress (one line) when it cannot carry tokens.
+    """
+    if not settings.verp_address:
+        return None
+    return check_return_address(settings.verp_address, settings.verp_separator)
+
+
+def attribute(
+    session: Session, result: ParseResult, settings: Settings, *, only_account: str | None = None
+) -> Attribution:
+    """Who sent the original `result` reports on, in DESIGN.md's order (service.domain.attribution).
+
+    `only_account`: the message comes from a key bound to that account, whose writes are limited to
+    its own account: evidence naming any other account is passed over, as if it named none.
+    """
+    evidence = result.attribution
+    if evidence is None:
+        return Attribution(UNATTRIBUTED, result.events)
+    named, hides = _recipients(result.events)
+    finding = _verp(evidence.envelope_addresses, settings, named, hides)
+    for rejection in finding.rejected:
+        count_when_committed(session, metrics.VERP_TOKENS_REJECTED.labels(reason=rejection.value))
+    known: dict[str, bool] = {}
+
+    def accepts(account: str) -> bool:
+        if only_account is not None and account != only_account:
+            return False
+        if account not in known:
+            known[account] = bool(stored_accounts.existing(session, [account]))
+        return known[account]
+
+    attributed = resolve(
+        evidence,
+        finding.claim,
+        accepts=accepts,
+        sent_by=lambda message_id: sends.account_of_send(session, message_id),
+        domain_owners=lambda domains: stored_accounts.domain_owners(session, domains),
+    )
+    events = result.events
+    if finding.claim is not None and attributed.account == finding.claim.account and hides:
+        # The report hides the recipient; the verified token says who it was.
+        events = tuple(
+            replace(e, recipient=finding.claim.recipient) if _hidden(e.recipient) else e for e in events
+        )
+    return Attribution(attributed, events)
+
+
+def _verp(envelope_addresses: Sequence[str], settings: Settings, named: set[str], hides: bool) -> VerpFinding:
+    if not settings.secret_key or not envelope_addresses:
+        return VerpFinding()
+    try:
+        own = return_address(settings)
+    except InvalidReturnAddress:
+        own = None  # refused at start-up; a direct caller with a bad value just counts nothing
+    claims, invalid = read_verp_tokens(
+        envelope_addresses,
+        secret=secret_key(settings),
+        return_address=own,
+        separator=settings.verp_separator,
+    )
+    return check_verp(claims, invalid, named, hides)
+
+
+def _recipients(events: Sequence[Event]) -> tuple[set[str], bool]:
+    """The (normalised) recipients the events name, and whether any event hides its recipient."""
+    named: set[str] = set()
+    hides = False
+    for event in events:
+        if _hidden(event.recipient):
+            hides = True
+        else:
+            named.add(normalize_address(event.recipient))
+    return named, hides
+
+
+def _hidden(recipient: str) -> bool:
+    """No usable recipient: a reserved `.invalid` placeholder (a redacted report), or not an address."""
+    if is_undeliverable(recipient.lower()):
+        return True
+    try:
+        normalize_address(recipient)
+    except InvalidAddress:
+        return True
+    return False

@@ -1,0 +1,65 @@
+"""The accounts tables' SQL: add an account and its domains, read them, and the lookups attribution needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.store.models import Account, AccountDomain
+
+
+def add(
+    session: Session, *, account_id: str, name: str | None, domains: Sequence[str], now: datetime
+) -> Account:
+    """A new account with its (normalised, unowned) domains, flushed."""
+    row = Account(id=account_id, name=name, created_at=now)
+    session.add(row)
+    session.flush()
+    session.add_all(AccountDomain(domain=d, account_id=account_id, created_at=now) for d in domains)
+    session.flush()
+    return row
+
+
+def get(session: Session, account_id: str) -> Account | None:
+    return session.get(Account, account_id)
+
+
+def all_accounts(session: Session) -> list[Account]:
+    return list(session.scalars(select(Account).order_by(Account.id)))
+
+
+def domains_of(session: Session, account_ids: Iterable[str]) -> dict[str, list[str]]:
+    """{account id: its domains, sorted} for `account_ids` (an account without domains is absent)."""
+    ids = list(account_ids)
+    found: dict[str, list[str]] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(AccountDomain.account_id, AccountDomain.domain)
+        .where(AccountDomain.account_id.in_(ids))
+        .order_by(AccountDomain.domain)
+    )
+    for account_id, domain in rows:
+        found.setdefault(account_id, []).append(domain)
+    return found
+
+
+def existing(session: Session, account_ids: Iterable[str]) -> set[str]:
+    """The ids among `account_ids` that are accounts."""
+    ids = list(set(account_ids))
+    if not ids:
+        return set()
+    return set(session.scalars(select(Account.id).where(Account.id.in_(ids))))
+
+
+def domain_owners(session: Session, domains: Sequence[str]) -> dict[str, str]:
+    """{domain: account id} for the registered domains among `domains`."""
+    if not domains:
+        return {}
+    rows = session.execute(
+        select(AccountDomain.domain, AccountDomain.account_id).where(AccountDomain.domain.in_(list(domains)))
+    )
+    return {domain: account_id for domain, account_id in rows}
