@@ -1,10 +1,18 @@
 """API lookup benchmark: single lookups per second (p50/p99) against a constant-body floor on the same
-stack, and the time of a 10,000-address bulk check, with 100,000 suppressions stored.
+stack, and the time of a 10,000-address bulk check, with 100,000 global suppressions stored and
+20,000 entries scoped to each of two accounts; a global key (round 1's lookups: global entries
+only) against a key bound to an account (its entries and the global ones).
 
     .venv/bin/python benchmarks/api_lookups.py [--database-url URL] [--seconds 5] [--connections 16]
+                                                [--baseline TREE]
 
 Starts `uvicorn` (as `bounceback serve` configures it) in a subprocess on a free loopback port; the
 client is asyncio over raw keep-alive sockets, so it costs far less than the server it measures.
+`--baseline TREE` also serves a round-1 checkout (e.g. `git worktree add /tmp/round1 <commit>`)
+on a database of its own, seeded by its own script with its 100,000 entries, and measures it in
+the same rounds: the account-bound figures are then compared with round 1's own code, not only
+with this tree's global lookups. Phases alternate in one-second rounds, so a change in machine load
+hits them alike; compare the ratios printed at the end.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 STORED = 100_000
+SCOPED = 20_000  # entries scoped to each of two accounts
 BULK = 10_000
 FLOOR_PATH = "/__floor"
+ACCOUNT, OTHER = "shop-a", "shop-b"
 
 
 def serve(database_url: str, port: int) -> None:
@@ -50,10 +61,15 @@ def serve(database_url: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, server_header=False)
 
 
-def seed(database_url: str) -> str:
-    """100,000 suppressed addresses and a read key; returns the key."""
+def scoped(i: int) -> str:
+    return f"scoped{i}@example.com"
+
+
+def seed(database_url: str) -> tuple[str, str]:
+    """100,000 global entries, 20,000 for each of two accounts; (a global read key, shop-a's key)."""
     from sqlalchemy import func, insert, select
 
+    from service.app import accounts
     from service.app.apikeys import create_key
     from service.store.db import open_database
     from service.store.models import Recipient
@@ -61,26 +77,62 @@ def seed(database_url: str) -> str:
     db = open_database(database_url, migrate=True)
     with db.session() as session:
         if session.scalar(select(func.count()).select_from(Recipient)):
-            raise SystemExit("the benchmark needs an empty database (it stores 100,000 test entries)")
+            raise SystemExit("the benchmark needs an empty database (it stores 140,000 test entries)")
     now = datetime.now(UTC)
+    rows = [("hard_bounce", "", f"user{i}@example.com") for i in range(STORED)]
+    # shop-a's complaints on scoped0..; shop-b's on the next 20,000, which shop-a's key never sees.
+    rows += [("complaint", ACCOUNT, scoped(i)) for i in range(SCOPED)]
+    rows += [("complaint", OTHER, scoped(SCOPED + i)) for i in range(SCOPED)]
     with db.transaction() as session:
-        for start in range(0, STORED, 10_000):
+        for account in (ACCOUNT, OTHER):
+            accounts.create(session, account)
+        for start in range(0, len(rows), 10_000):
             session.execute(
                 insert(Recipient),
                 [
                     {
-                        "address": f"user{i}@example.com",
+                        "address": address,
+                        "account_id": account,
                         "suppressed": True,
-                        "reason": "hard_bounce",
+                        "reason": reason,
                         "since": now,
                         "updated_at": now,
                     }
-                    for i in range(start, start + 10_000)
+                    for reason, account, address in rows[start : start + 10_000]
                 ],
             )
-        _, key = create_key(session, "benchmark", "read")
+        _, global_key = create_key(session, "benchmark", "read")
+        _, account_key = create_key(session, "benchmark-shop-a", "read", account=ACCOUNT)
     db.dispose()
-    return key
+    return global_key, account_key
+
+
+def seed_baseline(tree: Path, database_url: str) -> str:
+    """Seed a database with the round-1 tree's own seed function (its schema, its 100,000 rows)."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import importlib.util as u; "
+        "spec = u.spec_from_file_location('b', sys.argv[1] + '/benchmarks/api_lookups.py'); "
+        "m = u.module_from_spec(spec); spec.loader.exec_module(m); print(m.seed(sys.argv[2]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tree), database_url],
+        cwd=tree,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _clean_env() -> dict[str, str]:
+    # No BOUNCEBACK_* of the caller's; no .pyc files written into a baseline tree.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
+    return {
+        **env,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "BOUNCEBACK_SECRET_KEY": "benchmark-secret-0123456789abcdef",
+    }
 
 
 def free_port() -> int:
@@ -142,28 +194,42 @@ async def load(
     return len(latencies) / (time.perf_counter() - started), latencies, statuses
 
 
-async def bulk_checks(port: int, key: str, repeats: int) -> list[float]:
+def bulk_body(for_account: bool) -> bytes:
+    """10,000 addresses, every other one suppressed for the key that asks, mixed case so that
+    normalisation does real work. `for_account`: a third of the suppressed ones are shop-a's own
+    entries, and half of the free ones are shop-b's (free for shop-a)."""
     rng = random.Random(7)
-    # Half stored (suppressed), half unknown; mixed case so normalisation does real work.
-    addresses = [
-        f"User{rng.randrange(STORED)}@Example.com" if i % 2 else f"new{i}@example.org" for i in range(BULK)
-    ]
-    body = json.dumps({"addresses": addresses}).encode()
+    addresses = []
+    for i in range(BULK):
+        if i % 2:
+            own = for_account and i % 3 == 0
+            addresses.append(
+                scoped(rng.randrange(SCOPED)) if own else f"User{rng.randrange(STORED)}@Example.com"
+            )
+        else:
+            foreign = for_account and i % 4 == 0
+            addresses.append(
+                scoped(SCOPED + rng.randrange(SCOPED)).upper() if foreign else f"new{i}@example.org"
+            )
+    return json.dumps({"addresses": addresses}).encode()
+
+
+async def bulk_checks(port: int, key: str, body: bytes, repeats: int) -> list[float]:
     request = (
         f"POST /v1/suppressions/check HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {key}\r\n"
         f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode() + body
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     times = []
-    for _ in range(repeats + 1):
+    for _ in range(repeats):
         started = time.perf_counter()
         status, answer = await exchange(reader, writer, request)
         times.append(time.perf_counter() - started)
         assert status == 200, answer[:300]
     writer.close()
     results = json.loads(answer)["results"]
-    assert len(results) == BULK and sum(r["suppressed"] for r in results) == BULK // 2
-    return times[1:]  # the first one warms caches
+    assert len(results) == BULK and sum(r["suppressed"] for r in results) == BULK // 2, "wrong answers"
+    return times
 
 
 def pct(values: list[float], q: float) -> float:
@@ -178,11 +244,34 @@ def report(name: str, rate: float, latencies: list[float], statuses: dict[int, i
     )
 
 
+@dataclass
+class Server:
+    name: str
+    port: int
+    process: subprocess.Popen[bytes]
+
+
+def start(script: Path, database_url: str, cwd: Path) -> Server:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(script), "--serve", str(port), "--database-url", database_url],
+        env=_clean_env(),
+        cwd=cwd,
+    )
+    return Server(str(script), port, process)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary directory")
+    parser.add_argument(
+        "--baseline-database-url", help="the baseline's database (default: SQLite, like ours)"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, metavar="TREE", help="a round-1 checkout to measure alongside"
+    )
     parser.add_argument("--seconds", type=float, default=5.0, help="duration of each load phase")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--bulk-repeats", type=int, default=10)
@@ -195,32 +284,54 @@ def main() -> int:
 
     tmp = tempfile.TemporaryDirectory()
     url = args.database_url or f"sqlite:///{Path(tmp.name) / 'bench.db'}"
-    print(f"seeding {STORED:,} suppressions into {url.split('@')[-1]} ...", flush=True)
-    key = seed(url)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOUNCEBACK_")}
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port), "--database-url", url], env=env
+    print(
+        f"seeding {STORED:,} global and {2 * SCOPED:,} scoped entries into {url.split('@')[-1]} ...",
+        flush=True,
     )
-    try:
-        wait_ready(port)
-        hits = [get(f"/v1/suppressions/user{i}@example.com", key) for i in range(0, STORED, 37)]
-        misses = [get(f"/v1/suppressions/free{i}@example.org", key) for i in range(3000)]
-        floor = [get(FLOOR_PATH, key)]
-        asyncio.run(load(port, floor + hits, args.connections, 1.0))  # warm-up: connections, caches, pools
-        print(
-            f"{args.connections} keep-alive connections, {args.seconds:g} s per phase, server pid {server.pid}"
+    global_key, account_key = seed(url)
+    servers = {"this tree": start(Path(__file__), url, ROOT)}
+    baseline_key = None
+    if args.baseline:
+        base_url = args.baseline_database_url or f"sqlite:///{Path(tmp.name) / 'round1.db'}"
+        print(f"seeding the round-1 tree {args.baseline} into {base_url.split('@')[-1]} ...", flush=True)
+        baseline_key = seed_baseline(args.baseline.resolve(), base_url)
+        servers["round 1"] = start(
+            args.baseline.resolve() / "benchmarks" / "api_lookups.py", base_url, args.baseline
         )
-        # The phases alternate in one-second rounds, so a change in machine load hits them alike.
-        phases = {
-            "floor (constant body)": floor,
-            "lookup, suppressed (200)": hits,
-            "lookup, free (404)": misses,
+    ours = servers["this tree"].port
+    try:
+        for server in servers.values():
+            wait_ready(server.port)
+        user_hits = [f"/v1/suppressions/user{i}@example.com" for i in range(0, STORED, 37)]
+        own_hits = [f"/v1/suppressions/{scoped(i)}" for i in range(0, SCOPED, 7)]
+        misses = [f"/v1/suppressions/free{i}@example.org" for i in range(3000)]
+        foreign = [f"/v1/suppressions/{scoped(SCOPED + i)}" for i in range(0, SCOPED, 7)]
+        phases: dict[str, tuple[int, list[bytes]]] = {
+            "floor (constant body)": (ours, [get(FLOOR_PATH, global_key)]),
+            "global key, 200": (ours, [get(p, global_key) for p in user_hits]),
+            "global key, 404": (ours, [get(p, global_key) for p in misses]),
+            # Global entries and its own, half each: every answer a 200.
+            "account key, 200": (ours, [get(p, account_key) for p in user_hits[: len(own_hits)] + own_hits]),
+            # Free for it: unknown addresses, and shop-b's entries.
+            "account key, 404": (ours, [get(p, account_key) for p in misses[: len(foreign)] + foreign]),
+            "global key, account=, 200": (
+                ours,
+                [get(f"{p}?account={ACCOUNT}", global_key) for p in own_hits],
+            ),
         }
-        totals = {name: (0.0, [], {}) for name in phases}
+        if baseline_key is not None:
+            base = servers["round 1"].port
+            phases["round 1, 200"] = (base, [get(p, baseline_key) for p in user_hits])
+            phases["round 1, 404"] = (base, [get(p, baseline_key) for p in misses])
+        for port, paths in phases.values():
+            asyncio.run(load(port, paths, args.connections, 0.3))  # warm-up: connections, caches, pools
+        print(f"{args.connections} keep-alive connections, {args.seconds:g} s per phase")
+        totals: dict[str, tuple[float, list[float], dict[int, int]]] = {
+            name: (0.0, [], {}) for name in phases
+        }
         rounds = max(1, round(args.seconds))
         for _ in range(rounds):
-            for name, paths in phases.items():
+            for name, (port, paths) in phases.items():
                 rate, lat, st = asyncio.run(load(port, paths, args.connections, args.seconds / rounds))
                 seconds, latencies, statuses = totals[name]
                 latencies += lat
@@ -232,20 +343,42 @@ def main() -> int:
             rates[name] = len(latencies) / seconds
             report(name, rates[name], latencies, statuses)
         floor_rate = rates["floor (constant body)"]
-        hit_rate = rates["lookup, suppressed (200)"]
-        miss_rate = rates["lookup, free (404)"]
         print(
-            f"single lookups at {hit_rate / floor_rate:.0%} (200) and {miss_rate / floor_rate:.0%} (404)"
-            " of the floor's rate (aim: >= 50%)"
+            f"single lookups at {rates['global key, 200'] / floor_rate:.0%} (200) and "
+            f"{rates['global key, 404'] / floor_rate:.0%} (404) of the floor's rate (aim: >= 50%)"
         )
-        times = asyncio.run(bulk_checks(port, key, args.bulk_repeats))
-        print(
-            f"bulk check of {BULK:,} addresses: median {statistics.median(times) * 1000:.0f} ms, "
-            f"best {min(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms over {len(times)} runs (aim: <= 100 ms)"
-        )
+        for status in ("200", "404"):
+            line = f"single lookups, {status}: account key / global key {rates[f'account key, {status}'] / rates[f'global key, {status}']:.0%}"
+            if baseline_key is not None:
+                line += f", account key / round 1 {rates[f'account key, {status}'] / rates[f'round 1, {status}']:.0%}"
+                line += f", global key / round 1 {rates[f'global key, {status}'] / rates[f'round 1, {status}']:.0%}"
+            print(line + " of the rate (aim: >= 90%)")
+        bulk: dict[str, list[float]] = {"global key": [], "account key": [], "round 1": []}
+        plain, mixed = bulk_body(for_account=False), bulk_body(for_account=True)
+        runs = [("global key", ours, global_key, plain), ("account key", ours, account_key, mixed)]
+        if baseline_key is not None:
+            runs.append(("round 1", servers["round 1"].port, baseline_key, plain))
+        for _name, port, key, body in runs:
+            asyncio.run(bulk_checks(port, key, body, 1))  # warm-up
+        for _ in range(args.bulk_repeats):  # alternating, like the single lookups
+            for name, port, key, body in runs:
+                bulk[name] += asyncio.run(bulk_checks(port, key, body, 1))
+        for name, times in bulk.items():
+            if times:
+                print(
+                    f"bulk check of {BULK:,} addresses, {name:<11}: median {statistics.median(times) * 1000:.0f} ms, "
+                    f"best {min(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms over {len(times)} runs"
+                )
+        median = {name: statistics.median(t) for name, t in bulk.items() if t}
+        line = f"bulk check: account key / global key {median['account key'] / median['global key']:.0%}"
+        if baseline_key is not None:
+            line += f", account key / round 1 {median['account key'] / median['round 1']:.0%}"
+            line += f", global key / round 1 {median['global key'] / median['round 1']:.0%}"
+        print(line + " of the time (aim: <= 110%, and <= 100 ms)")
     finally:
-        server.terminate()
-        server.wait(10)
+        for server in servers.values():
+            server.process.terminate()
+            server.process.wait(10)
         tmp.cleanup()
     return 0
 
