@@ -340,7 +340,7 @@ class AccountCreate(BaseModel):
     )
 
     id: str = Field(max_length=200, description="a slug: ^[a-z0-9][a-z0-9._-]{0,62}$")
-    name: str | None = Field(default=None, max_length=200)
+    name: StorableText | None = Field(default=None, max_length=200)
     domains: list[str] = Field(
         default_factory=list,
         max_length=100,

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from service.domain.accounts import InvalidAccountId, InvalidDomain, normalize_domain, validate_account_id
+from service.domain.text import unstorable
 from service.domain.times import iso_z
 from service.store import accounts as stored
 
@@ -90,8 +91,12 @@ def create(
     """
     validate_account_id(account_id)
     name = (name.strip() or None) if name is not None else None
-    if name is not None and len(name) > NAME_MAX_LENGTH:
-        raise ValueError(f"an account name has at most {NAME_MAX_LENGTH} characters")
+    if name is not None:
+        if len(name) > NAME_MAX_LENGTH:
+            raise ValueError(f"an account name has at most {NAME_MAX_LENGTH} characters")
+        why = unstorable(name)
+        if why is not None:
+            raise ValueError(f"the account name {why}")
     wanted = _domains(domains)
     existing = get(session, account_id)
     if existing is not None:

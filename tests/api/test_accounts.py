@@ -120,3 +120,13 @@ def test_verp_without_a_return_address_is_409(database: Database) -> None:
             headers={"Authorization": f"Bearer {keys['ingest']}"},
         )
     assert answer.status_code == 409 and "BOUNCEBACK_VERP_ADDRESS" in answer.json()["detail"]
+
+
+def test_a_name_the_database_cannot_store_is_a_422_naming_it(api: Api) -> None:
+    answer = api.client.post(
+        "/v1/accounts", json={"id": "shop-n", "name": "Shop\u0000N"}, headers=api.auth("admin")
+    )
+    assert (
+        answer.status_code == 422 and "name" in answer.json()["detail"] and "NUL" in answer.json()["detail"]
+    )
+    assert api.client.get("/v1/accounts/shop-n", headers=api.auth("admin")).status_code == 404
