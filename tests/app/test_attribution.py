@@ -7,6 +7,7 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import select
 
+from service.app import verp as verp_module
 from service.app.ingest import ingest, ingest_message
 from service.domain.tokens import make_verp_address
 from service.store import sends
@@ -214,3 +215,16 @@ def test_a_key_bound_to_an_account_attributes_to_it_or_to_nobody(database: Datab
     result = ingest_message(database, own, "api:a", settings, only_account="shop-a")
     assert (result.account, result.attributed_by) == ("shop-a", "header")
     assert suppressed_for(database, "bob@example.com", "shop-b") == (None, None)
+
+
+def test_the_embedded_databases_kept_key_signs_and_verifies(database: Database) -> None:
+    # No BOUNCEBACK_SECRET_KEY: the embedded SQLite default keeps its own key beside its file, and
+    # the return paths `bounceback verp` makes with it verify when their bounces come back.
+    if not database.is_sqlite:
+        pytest.skip("the kept key is the embedded SQLite default's; one backend is enough")
+    create_accounts(database, "shop-a")
+    settings = verp_settings(database.url, secret_key="")
+    [made] = verp_module.return_paths(settings, "shop-a", ["jane@example.com"])
+    raw = samples.hard_bounce("jane@example.com", "h1", report_to=made.return_path)
+    result = ingest_message(database, raw, "test", settings)
+    assert (result.account, result.attributed_by) == ("shop-a", "verp")
