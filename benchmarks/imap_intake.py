@@ -59,7 +59,10 @@ def run_once(server: Dovecot, backend: str, messages: list[bytes], tmp: Path, tl
     try:
         db.upgrade()
         imap_url = user.url() if tls else user.url().split("?", 1)[0]
-        settings = Settings(database_url=url, imap_urls=imap_url)
+        # (any key: attribution checks VERP tokens with it; PostgreSQL keeps none of its own)
+        settings = Settings(
+            database_url=url, imap_urls=imap_url, secret_key="benchmark-secret-key-0123456789"
+        )
         stop = threading.Event()
         thread = threading.Thread(
             target=run_mailboxes, args=(settings, IntakeRunner(MailIntake(db, settings)), stop), daemon=True

@@ -61,7 +61,8 @@ def run(url: str, messages: list[bytes], batch: int, writers: int = 1) -> float:
     """
     db = Database(url)
     db.upgrade()
-    settings = Settings(database_url=url)
+    # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
+    settings = Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
     # Warm up (imports, connection pool, statement caches) on a few messages of our own.
     for raw in corpus(20, seed=99):
         ingest_message(db, raw, "bench-warmup", settings)

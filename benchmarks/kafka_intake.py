@@ -64,6 +64,7 @@ def run_workers(bootstrap: str, workers: int, messages: list[bytes], partitions:
     env = {
         **os.environ,
         "BOUNCEBACK_DATABASE_URL": url,
+        "BOUNCEBACK_SECRET_KEY": os.environ.get("BOUNCEBACK_SECRET_KEY", "benchmark-secret-key-0123456789"),
         "BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "BOUNCEBACK_KAFKA_INBOUND_TOPIC": topic,
         "BOUNCEBACK_KAFKA_TOPIC": topic + ".events",
@@ -115,7 +116,9 @@ def in_process(messages: list[bytes]) -> tuple[float, float, float]:
         url = create_pg_database()
         db = Database(url)
         db.upgrade()
-        settings = Settings(database_url=url)
+        settings = Settings(
+            database_url=url, secret_key="benchmark-secret-key-0123456789"
+        )  # (PostgreSQL: required)
         start = time.perf_counter()
         if batch == 1:
             for raw in messages:

@@ -7,8 +7,9 @@ attributed nothing, and fills in the recipient a verified token gives when the r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -63,7 +64,9 @@ def attribute(
     finding = _verp(evidence.envelope_addresses, settings, named, hides)
     for rejection in finding.rejected:
         count_when_committed(session, metrics.VERP_TOKENS_REJECTED.labels(reason=rejection.value))
-    known: dict[str, bool] = {}
+    memo = _transaction_memo(session)
+    known: dict[str, bool] = memo.setdefault("accounts", {})
+    owners: dict[tuple[str, ...], Mapping[str, str]] = memo.setdefault("owners", {})
 
     def accepts(account: str) -> bool:
         if only_account is not None and account != only_account:
@@ -72,12 +75,18 @@ def attribute(
             known[account] = bool(stored_accounts.existing(session, [account]))
         return known[account]
 
+    def domain_owners(domains: Sequence[str]) -> Mapping[str, str]:
+        key = tuple(domains)
+        if key not in owners:
+            owners[key] = stored_accounts.domain_owners(session, domains)
+        return owners[key]
+
     attributed = resolve(
         evidence,
         finding.claim,
         accepts=accepts,
         sent_by=lambda message_id: sends.account_of_send(session, message_id),
-        domain_owners=lambda domains: stored_accounts.domain_owners(session, domains),
+        domain_owners=domain_owners,
     )
     events = result.events
     if finding.claim is not None and attributed.account == finding.claim.account and hides:
@@ -86,6 +95,21 @@ def attribute(
             replace(e, recipient=finding.claim.recipient) if _hidden(e.recipient) else e for e in events
         )
     return Attribution(attributed, events)
+
+
+# What the store answered attribution in this transaction (accounts that exist, domains' owners):
+# a batch of a sender's bounces asks once, and nothing it asks changes inside the transaction.
+_MEMO = "bounceback.attribution_memo"
+
+
+def _transaction_memo(session: Session) -> dict[str, Any]:
+    transaction = session.get_transaction()
+    held = session.info.get(_MEMO)
+    if held is None or held[0] is not transaction:
+        held = (transaction, {})
+        session.info[_MEMO] = held
+    memo: dict[str, Any] = held[1]
+    return memo
 
 
 def _verp(envelope_addresses: Sequence[str], settings: Settings, named: set[str], hides: bool) -> VerpFinding:

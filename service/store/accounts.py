@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from service.store.models import Account, AccountDomain
@@ -52,14 +52,21 @@ def existing(session: Session, account_ids: Iterable[str]) -> set[str]:
     ids = list(set(account_ids))
     if not ids:
         return set()
-    return set(session.scalars(select(Account.id).where(Account.id.in_(ids))))
+    # Core on the session's connection: attribution asks this for every message it ingests.
+    return set(session.connection().execute(_EXISTING, {"ids": ids}).scalars())
+
+
+_ACCOUNTS = Account.__table__
+_DOMAINS = AccountDomain.__table__
+_EXISTING = select(_ACCOUNTS.c.id).where(_ACCOUNTS.c.id.in_(bindparam("ids", expanding=True)))
+_OWNERS = select(_DOMAINS.c.domain, _DOMAINS.c.account_id).where(
+    _DOMAINS.c.domain.in_(bindparam("domains", expanding=True))
+)
 
 
 def domain_owners(session: Session, domains: Sequence[str]) -> dict[str, str]:
     """{domain: account id} for the registered domains among `domains`."""
     if not domains:
         return {}
-    rows = session.execute(
-        select(AccountDomain.domain, AccountDomain.account_id).where(AccountDomain.domain.in_(list(domains)))
-    )
+    rows = session.connection().execute(_OWNERS, {"domains": list(domains)})
     return {domain: account_id for domain, account_id in rows}
