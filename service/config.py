@@ -46,6 +46,15 @@ class Settings(BaseSettings):
     # The return address VERP tokens are added to (`bounces@bounce.example`); empty: none are made.
     verp_address: str = ""
     verp_separator: Literal["+", "-"] = "+"  # must be the MTA's recipient delimiter
+    # Unsubscribe and report-spam links: the public base URL they start with (https; checked at
+    # start-up when set, required to make links), and the mailbox (`unsubscribe@bounce.example`)
+    # whose `LOCAL+TOKEN@DOMAIN` is the List-Unsubscribe mailto (empty: links carry no mailto).
+    # The mailbox must be delivered to an intake mailbox (BOUNCEBACK_IMAP_URLS), as bounces are.
+    public_url: str = ""
+    unsubscribe_address: str = ""
+    # The burst limit of the public link endpoints, per client address, in this process only.
+    link_rate_burst: int = Field(default=30, ge=1)
+    link_rate_window_seconds: float = Field(default=60.0, gt=0, le=3600)
     # The header the sending service puts in every message to name its account.
     attribution_header: str = "X-Bounceback-Account"
 

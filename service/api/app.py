@@ -20,7 +20,16 @@ from service import metrics
 from service.api import problems
 from service.api.auth import SECURITY_SCHEME
 from service.api.database_calls import DatabaseCalls
-from service.api.routes import accounts, events, health, messages, suppressions, verp
+from service.api.routes import (
+    accounts,
+    events,
+    health,
+    messages,
+    suppressions,
+    unsubscribe_links,
+    unsubscribe_pages,
+    verp,
+)
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.app.accounts import KnownAccounts
 from service.app.apikeys import KeyCache
@@ -213,6 +222,7 @@ def create_app(
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.known_accounts = KnownAccounts()
     app.state.relay = None
+    app.state.link_limiter = unsubscribe_pages.link_limiter(settings)
     problems.install(app)
     app.add_middleware(BodyLimitAndMetrics, settings=settings)
     routers = [
@@ -221,6 +231,8 @@ def create_app(
         events.router,
         accounts.router,
         verp.router,
+        unsubscribe_links.router,
+        unsubscribe_pages.router,
         health.router,
     ]
     if metrics.metrics_address(settings) is None:  # else /metrics has a port of its own
@@ -247,6 +259,10 @@ def create_app(
                     {"name": "messages", "description": "raw bounce intake"},
                     {"name": "events", "description": "the event feed"},
                     {"name": "accounts", "description": "sending accounts and their VERP return paths"},
+                    {
+                        "name": "links",
+                        "description": "unsubscribe and report-spam links (public: the token is the key)",
+                    },
                     {"name": "health", "description": "liveness, readiness, metrics"},
                 ],
             )

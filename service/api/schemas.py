@@ -413,3 +413,62 @@ class VerpResponse(BaseModel):
 
     account: str
     return_paths: list[ReturnPathOut]
+
+
+class UnsubscribeLinksRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"account": ACCOUNT_EXAMPLE, "recipients": [ADDRESS_EXAMPLE]}]},
+    )
+
+    account: str | None = Field(
+        default=None, max_length=200, description="whose mail; an account-bound key: its own (the default)"
+    )
+    recipients: list[str] = Field(
+        min_length=1,
+        description=f"one set of links per recipient, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
+        json_schema_extra={"maxItems": DEFAULT_MAX_BULK},
+    )
+
+
+class UnsubscribeLinksOut(BaseModel):
+    recipient: str = Field(description="the normalised recipient")
+    unsubscribe_url: str = Field(description="RFC 8058 one-click URL (POST unsubscribes; GET shows a page)")
+    report_spam_url: str = Field(description="the report-spam link for the message body")
+    mailto: str | None = Field(
+        description="the List-Unsubscribe mailto address; null without BOUNCEBACK_UNSUBSCRIBE_ADDRESS"
+    )
+    list_unsubscribe: str = Field(description="the value of the List-Unsubscribe header")
+    list_unsubscribe_post: str = Field(description="the value of the List-Unsubscribe-Post header")
+    header_lines: list[str] = Field(description="both header lines, exactly as the message carries them")
+
+
+class UnsubscribeLinksResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "account": ACCOUNT_EXAMPLE,
+                    "links": [
+                        {
+                            "recipient": ADDRESS_EXAMPLE,
+                            "unsubscribe_url": "https://links.example/u/4f2kq7tgbmxv3a9c1l0jk2x8",
+                            "report_spam_url": "https://links.example/r/4f2kq7tgbmxv3a9c1l0jk2x8",
+                            "mailto": "unsubscribe+4f2kq7tgbmxv3a9c1l0jk2x8@bounce.example",
+                            "list_unsubscribe": "<https://links.example/u/4f2kq7tgbmxv3a9c1l0jk2x8>, "
+                            "<mailto:unsubscribe+4f2kq7tgbmxv3a9c1l0jk2x8@bounce.example?subject=unsubscribe>",
+                            "list_unsubscribe_post": "List-Unsubscribe=One-Click",
+                            "header_lines": [
+                                "List-Unsubscribe: <https://links.example/u/4f2kq7tgbmxv3a9c1l0jk2x8>, "
+                                "<mailto:unsubscribe+4f2kq7tgbmxv3a9c1l0jk2x8@bounce.example?subject=unsubscribe>",
+                                "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                            ],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    account: str
+    links: list[UnsubscribeLinksOut]

@@ -20,12 +20,14 @@ from service.domain.addresses import InvalidAddress, is_undeliverable, normalize
 from service.domain.attribution import (
     UNATTRIBUTED,
     Attributed,
+    Source,
     VerpFinding,
     check_verp,
+    read_link_claim,
     read_verp_tokens,
     resolve,
 )
-from service.domain.tokens import InvalidReturnAddress, check_return_address
+from service.domain.tokens import InvalidReturnAddress, LinkClaim, check_return_address
 from service.store import accounts as stored_accounts
 from service.store import sends
 from service.store.db import count_when_committed
@@ -60,6 +62,15 @@ def attribute(
     evidence = result.attribution
     if evidence is None:
         return Attribution(UNATTRIBUTED, result.events)
+    link = _link(evidence.envelope_addresses, result.events, settings)
+    if (
+        link is not None
+        and (only_account is None or link.account == only_account)
+        and stored_accounts.existing(session, [link.account])
+    ):
+        # The link names the recipient it was made for, whoever wrote the request.
+        events = tuple(replace(e, recipient=link.recipient) for e in result.events)
+        return Attribution(Attributed(link.account, Source.LINK), events)
     named, hides = _recipients(result.events)
     finding = _verp(evidence.envelope_addresses, settings, named, hides)
     for rejection in finding.rejected:
@@ -110,6 +121,18 @@ def _transaction_memo(session: Session) -> dict[str, Any]:
         session.info[_MEMO] = held
     memo: dict[str, Any] = held[1]
     return memo
+
+
+def _link(envelope_addresses: Sequence[str], events: Sequence[Event], settings: Settings) -> LinkClaim | None:
+    """A verified unsubscribe-link token the message was addressed to, for unsubscribes and complaints."""
+    if not envelope_addresses or not events:
+        return None
+    return read_link_claim(
+        envelope_addresses,
+        (event.type for event in events),
+        secret=secret_key(settings),
+        separator=settings.verp_separator,
+    )
 
 
 def _verp(envelope_addresses: Sequence[str], settings: Settings, named: set[str], hides: bool) -> VerpFinding:

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "service.cli.apikey",
     "service.cli.accounts",
     "service.cli.verp",
+    "service.cli.unsubscribe_link",
     "service.cli.publish_inbound",
 )
 

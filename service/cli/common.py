@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from service.app import accounts
 from service.app.attribution import return_address
+from service.app.unsubscribe import link_settings_problem
 from service.config import Settings, SettingsError, load_settings, secret_key
 from service.domain.tokens import InvalidReturnAddress
 from service.store.db import Database, DatabaseUnavailable, database_timeouts, open_database
@@ -27,6 +28,9 @@ def settings_or_exit() -> Settings:
         return_address(settings)  # (a rule of the tokens, so checked here rather than in config)
     except InvalidReturnAddress as exc:
         fail(f"invalid setting BOUNCEBACK_VERP_ADDRESS: {exc}")
+    problem = link_settings_problem(settings)
+    if problem is not None:
+        fail(problem)
     return settings
 
 

@@ -2,6 +2,9 @@
 
 DESIGN.md, "Attribution". The first source that answers wins:
 
+0. for an unsubscribe or complaint mailed to a `List-Unsubscribe` mailto address (or a link
+   click's record), the signed link token in its envelope address (`link`): it names the account
+   and the recipient the link was made for, whoever sent the mail;
 1. a signed VERP return path (`verp`) whose token verifies and names a recipient of the report
    (or the report hides its recipients, and the token gives it);
 2. the attribution header of the returned original (`header`), else the SenderId of its
@@ -27,12 +30,13 @@ from enum import StrEnum
 
 from parsers.model import Attribution as Evidence
 from service.domain.accounts import InvalidAccountId, InvalidDomain, normalize_domain, validate_account_id
-from service.domain.tokens import VerpClaim, read_verp
+from service.domain.tokens import LinkClaim, VerpClaim, read_unsubscribe_address, read_verp
 
 
 class Source(StrEnum):
     """The evidence an attribution rests on (stored as the message's and event's `attributed_by`)."""
 
+    LINK = "link"
     VERP = "verp"
     HEADER = "header"
     FEEDBACK_ID = "feedback_id"
@@ -122,6 +126,33 @@ def check_verp(
             return VerpFinding(claim, tuple(rejected))
     rejected += [VerpRejection.OTHER_RECIPIENT] * len(claims)
     return VerpFinding(None, tuple(rejected))
+
+
+# --- unsubscribe links -------------------------------------------------------------------------
+
+# The event types a link token speaks for: a recipient asking for no more mail, or reporting spam.
+LINK_EVENT_TYPES = frozenset({"unsubscribe", "complaint"})
+
+
+def read_link_claim(
+    envelope_addresses: Iterable[str], event_types: Iterable[str], *, secret: bytes, separator: str
+) -> LinkClaim | None:
+    """The first verified link token among `envelope_addresses` when every event is an unsubscribe
+    or a complaint (a bounce delivered to an unsubscribe mailbox is no request of the recipient).
+
+    The token, not the sender, says who asked: a forwarded message's reader unsubscribes the
+    address the message was sent to, as with the one-click URL (RFC 8058 §3.1).
+    """
+    types = set(event_types)
+    if not types or not types <= LINK_EVENT_TYPES:
+        return None
+    for address in envelope_addresses:
+        if separator not in address.rpartition("@")[0]:
+            continue
+        claim = read_unsubscribe_address(secret, address, separator)
+        if claim is not None:
+            return claim
+    return None
 
 
 # --- the order -----------------------------------------------------------------------------------
