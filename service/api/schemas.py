@@ -303,7 +303,7 @@ class IngestOutcome(BaseModel):
     suppressions_added: list[str]
     quarantine_reason: str | None
     account: str | None = Field(description="the account the message is attributed to; null: unattributed")
-    attributed_by: Literal["verp", "header", "feedback_id", "message_id", "domain"] | None = Field(
+    attributed_by: Literal["link", "verp", "header", "feedback_id", "message_id", "domain"] | None = Field(
         description="the evidence that attributed it"
     )
 
