@@ -188,6 +188,24 @@ async def view_of(request: Request, caller: Caller, account: str | None) -> View
     return view
 
 
+async def account_for_recipients(
+    request: Request, caller: Caller, account: str | None, recipients: int, limit: int
+) -> str:
+    """The one account a call that makes tokens for `recipients` recipients acts for: the key's own
+    or the one a global key names (403 / 404 as `view_of`; 422 when none is named, or for more
+    recipients than `limit`)."""
+    view = await view_of(request, caller, account)
+    if view.account is None:
+        raise Problem(422, "account: required (the key is not bound to an account)", slug="invalid-request")
+    if recipients > limit:
+        raise Problem(
+            422,
+            f"at most {limit:,} recipients per call; this request has {recipients:,}",
+            slug="too-many-addresses",
+        )
+    return view.account
+
+
 @dataclass(frozen=True, slots=True)
 class Access:
     """Who calls (the key) and what they see (the view)."""

@@ -373,7 +373,9 @@ class AccountList(BaseModel):
     accounts: list[AccountOut]
 
 
-class VerpRequest(BaseModel):
+class AccountRecipients(BaseModel):
+    """One account's mail to some recipients: what tokens (VERP, links) are made for."""
+
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"account": ACCOUNT_EXAMPLE, "recipients": [ADDRESS_EXAMPLE]}]},
@@ -384,9 +386,13 @@ class VerpRequest(BaseModel):
     )
     recipients: list[str] = Field(
         min_length=1,
-        description=f"one return path per recipient, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
+        description=f"one answer per recipient, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
         json_schema_extra={"maxItems": DEFAULT_MAX_BULK},
     )
+
+
+class VerpRequest(AccountRecipients):
+    """The recipients to make VERP return paths for."""
 
 
 class ReturnPathOut(BaseModel):
@@ -415,20 +421,8 @@ class VerpResponse(BaseModel):
     return_paths: list[ReturnPathOut]
 
 
-class UnsubscribeLinksRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"account": ACCOUNT_EXAMPLE, "recipients": [ADDRESS_EXAMPLE]}]},
-    )
-
-    account: str | None = Field(
-        default=None, max_length=200, description="whose mail; an account-bound key: its own (the default)"
-    )
-    recipients: list[str] = Field(
-        min_length=1,
-        description=f"one set of links per recipient, at most {DEFAULT_MAX_BULK:,} (BOUNCEBACK_MAX_BULK_ADDRESSES)",
-        json_schema_extra={"maxItems": DEFAULT_MAX_BULK},
-    )
+class UnsubscribeLinksRequest(AccountRecipients):
+    """The recipients to make unsubscribe and report-spam links for."""
 
 
 class UnsubscribeLinksOut(BaseModel):

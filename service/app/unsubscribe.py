@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.app.ingest import IngestResult, ingest_message
+from service.app.verp import normalised_recipients
 from service.config import Settings, SettingsError, secret_key
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress
 from service.domain.links import (
     LIST_UNSUBSCRIBE_POST,
     InvalidPublicUrl,
@@ -114,24 +115,17 @@ def links_for(settings: Settings, account: str, recipients: Sequence[str]) -> li
         secret = secret_key(settings)
     except SettingsError as exc:
         raise LinksNotConfigured(str(exc)) from None
-    made: list[Links] = []
-    for i, value in enumerate(recipients):
-        try:
-            recipient = normalize_address(value)
-        except InvalidAddress:
-            where = f"recipients[{i}]: " if len(recipients) > 1 else ""
-            raise InvalidAddress(f"{where}not an email address: {value[:320]!r}") from None
-        made.append(
-            make_links(
-                secret,
-                public_url=settings.public_url,
-                unsubscribe_address=settings.unsubscribe_address or None,
-                separator=settings.verp_separator,
-                account=account,
-                recipient=recipient,
-            )
+    return [
+        make_links(
+            secret,
+            public_url=settings.public_url,
+            unsubscribe_address=settings.unsubscribe_address or None,
+            separator=settings.verp_separator,
+            account=account,
+            recipient=recipient,
         )
-    return made
+        for recipient in normalised_recipients(recipients)
+    ]
 
 
 def to_dict(links: Links) -> dict[str, Any]:

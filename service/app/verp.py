@@ -46,15 +46,23 @@ def return_paths(settings: Settings, account: str, recipients: Sequence[str]) ->
         secret = secret_key(settings)
     except SettingsError as exc:  # refused at start-up; only a direct caller gets here
         raise VerpNotConfigured(str(exc)) from None
-    made: list[ReturnPath] = []
-    for i, value in enumerate(recipients):
-        try:
-            recipient = normalize_address(value)
-        except InvalidAddress:
-            where = f"recipients[{i}]: " if len(recipients) > 1 else ""
-            raise InvalidAddress(f"{where}not an email address: {value[:320]!r}") from None
-        address = make_verp_address(
-            secret, settings.verp_address, account, recipient, settings.verp_separator
+    return [
+        ReturnPath(
+            recipient,
+            make_verp_address(secret, settings.verp_address, account, recipient, settings.verp_separator),
         )
-        made.append(ReturnPath(recipient, address))
-    return made
+        for recipient in normalised_recipients(recipients)
+    ]
+
+
+def normalised_recipients(values: Sequence[str]) -> list[str]:
+    """The recipients a token is made for, normalised (the token carries them in the form reports
+    name them); InvalidAddress naming `values[i]` (as `recipients[i]`) for one that is no address."""
+    out: list[str] = []
+    for i, value in enumerate(values):
+        try:
+            out.append(normalize_address(value))
+        except InvalidAddress:
+            where = f"recipients[{i}]: " if len(values) > 1 else ""
+            raise InvalidAddress(f"{where}not an email address: {value[:320]!r}") from None
+    return out

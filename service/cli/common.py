@@ -52,6 +52,15 @@ def account_or_exit(db: Database, account: str) -> str:
         fail(str(exc), code=1)
 
 
+def existing_account_or_exit(settings: Settings, account: str) -> str:
+    """`account_or_exit` on a database opened (and closed) for the one question."""
+    db = database_or_exit(settings)
+    try:
+        return account_or_exit(db, account)
+    finally:
+        db.dispose()
+
+
 def database_or_exit(settings: Settings) -> Database:
     try:
         return open_database(settings.database_url, timeouts=database_timeouts(settings))

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from service.app import unsubscribe
-from service.cli.common import account_or_exit, database_or_exit, fail, settings_or_exit
+from service.cli.common import existing_account_or_exit, fail, settings_or_exit
 
 
 def register(sub: Any) -> None:
@@ -31,11 +31,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     if not settings.public_url:
         fail("BOUNCEBACK_PUBLIC_URL is not set: no unsubscribe link can be made")
-    db = database_or_exit(settings)
-    try:
-        account = account_or_exit(db, args.account)
-    finally:
-        db.dispose()
+    account = existing_account_or_exit(settings, args.account)
     try:
         made = unsubscribe.links_for(settings, account, args.recipients)
     except (unsubscribe.InvalidAddress, unsubscribe.TokenTooLong, unsubscribe.LinksNotConfigured) as exc:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from service.app import verp
-from service.cli.common import account_or_exit, database_or_exit, fail, settings_or_exit
+from service.cli.common import existing_account_or_exit, fail, settings_or_exit
 
 
 def register(sub: Any) -> None:
@@ -26,11 +26,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     if not settings.verp_address:
         fail("BOUNCEBACK_VERP_ADDRESS is not set: no VERP return path can be made")
-    db = database_or_exit(settings)
-    try:
-        account = account_or_exit(db, args.account)
-    finally:
-        db.dispose()
+    account = existing_account_or_exit(settings, args.account)
     try:
         made = verp.return_paths(settings, account, args.recipients)
     except (verp.InvalidAddress, verp.TokenTooLong, verp.VerpNotConfigured) as exc:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from service.api.auth import IngestCaller, SettingsDep, view_of
+from service.api.auth import IngestCaller, SettingsDep, account_for_recipients
 from service.api.problems import Problem
 from service.api.routes import problem_responses
 from service.api.schemas import UnsubscribeLinksRequest, UnsubscribeLinksResponse
@@ -37,22 +37,15 @@ async def make_unsubscribe_links(
     `List-Unsubscribe` / `List-Unsubscribe-Post` lines the message carries. The links never expire. A
     global key names the account; an account-bound key makes them for its own account only (403
     for another)."""
-    view = await view_of(request, caller, body.account)
-    if view.account is None:
-        raise Problem(422, "account: required (the key is not bound to an account)", slug="invalid-request")
-    limit = settings.max_bulk_addresses
-    if len(body.recipients) > limit:
-        raise Problem(
-            422,
-            f"at most {limit:,} recipients per call; this request has {len(body.recipients):,}",
-            slug="too-many-addresses",
-        )
+    account = await account_for_recipients(
+        request, caller, body.account, len(body.recipients), settings.max_bulk_addresses
+    )
     try:
-        made = unsubscribe.links_for(settings, view.account, body.recipients)
+        made = unsubscribe.links_for(settings, account, body.recipients)
     except unsubscribe.LinksNotConfigured as exc:
         raise Problem(409, str(exc), slug="links-not-configured") from None
     except unsubscribe.InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
     except unsubscribe.TokenTooLong as exc:
         raise Problem(422, str(exc), slug="recipient-too-long") from None
-    return {"account": view.account, "links": [unsubscribe.to_dict(one) for one in made]}
+    return {"account": account, "links": [unsubscribe.to_dict(one) for one in made]}

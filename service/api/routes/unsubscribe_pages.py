@@ -13,7 +13,9 @@ not read: the one-click form says nothing the token does not.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -34,7 +36,7 @@ MAX_LIMITED_CLIENTS = 10_000
 
 _ACTIONS = {LinkKind.UNSUBSCRIBE: Action.UNSUBSCRIBE, LinkKind.REPORT_SPAM: Action.REPORT_SPAM}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
-_PAGE_RESPONSES: dict[int | str, dict[str, object]] = {
+_PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "the page", "content": _HTML},
     404: {
         "description": "the token does not verify (tampered, truncated, another key): nothing changed",
@@ -85,118 +87,104 @@ async def _read_form(request: Request) -> None:
             raise Problem(413, f"the form body exceeds {MAX_FORM_BYTES:,} bytes", slug="content-too-large")
 
 
-async def _show(
-    kind: LinkKind,
-    token: str,
-    request: Request,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    claim = await calls.run(unsubscribe.verify, db, settings, token)
-    language = _accept_language(request)
-    if claim is None:
-        return _respond(not_found_page(language))
-    return _respond(confirm_page(_ACTIONS[kind], claim.recipient, language))
+@dataclass(frozen=True, slots=True)
+class _Operation:
+    operation_id: str
+    summary: str
+    description: str
 
 
-async def _act(
-    kind: LinkKind,
-    token: str,
-    request: Request,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    await _read_form(request)
-    done = await calls.run(unsubscribe.click, db, settings, kind, token)
-    language = _accept_language(request)
-    if done is None:
-        return _respond(not_found_page(language))
-    return _respond(done_page(_ACTIONS[kind], done.claim.recipient, language))
-
-
-@router.get(
-    "/u/{token}",
-    operation_id="unsubscribe_page",
-    summary="Unsubscribe page (changes nothing)",
-    response_class=Response,
-    responses=_PAGE_RESPONSES,
+# (kind, its GET page, its POST action) as the OpenAPI document names them.
+_OPERATIONS = (
+    (
+        LinkKind.UNSUBSCRIBE,
+        _Operation(
+            "unsubscribe_page",
+            "Unsubscribe page (changes nothing)",
+            "A small page, in the recipient's language (`Accept-Language`), whose button POSTs.",
+        ),
+        _Operation(
+            "unsubscribe_one_click",
+            "Unsubscribe (RFC 8058 one-click)",
+            "Suppress the recipient for the link's account at once (body `List-Unsubscribe=One-Click`, "
+            "or empty); 200 with the done page, the same for a repeated request, which changes nothing.",
+        ),
+    ),
+    (
+        LinkKind.REPORT_SPAM,
+        _Operation(
+            "report_spam_page",
+            "Report-spam page (changes nothing)",
+            "A small page whose button POSTs the report.",
+        ),
+        _Operation(
+            "report_spam",
+            "Report spam",
+            "A complaint for the link's account about the recipient: suppressed for the account at once, "
+            "counted in its complaint rate; a repeated request changes nothing.",
+        ),
+    ),
 )
-async def unsubscribe_page(
-    token: str,
-    request: Request,
-    limited: LimitDep,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    """A small page, in the recipient's language (`Accept-Language`), whose button POSTs."""
-    if limited is not None:
-        return _respond(limited)
-    return await _show(LinkKind.UNSUBSCRIBE, token, request, db, calls, settings)
 
 
-@router.post(
-    "/u/{token}",
-    operation_id="unsubscribe_one_click",
-    summary="Unsubscribe (RFC 8058 one-click)",
-    response_class=Response,
-    responses={**_PAGE_RESPONSES, **{413: {"description": "the form body is too large"}}},
-)
-async def unsubscribe_one_click(
-    token: str,
-    request: Request,
-    limited: LimitDep,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    """Suppress the recipient for the link's account at once (body `List-Unsubscribe=One-Click`, or
-    empty); 200 with the done page, the same for a repeated request, which changes nothing."""
-    if limited is not None:
-        return _respond(limited)
-    return await _act(LinkKind.UNSUBSCRIBE, token, request, db, calls, settings)
+def _show(kind: LinkKind) -> Callable[..., Awaitable[Response]]:
+    async def show(
+        token: str,
+        request: Request,
+        limited: LimitDep,
+        db: DatabaseDep,
+        calls: DatabaseCallsDep,
+        settings: SettingsDep,
+    ) -> Response:
+        if limited is not None:
+            return _respond(limited)
+        claim = await calls.run(unsubscribe.verify, db, settings, token)
+        language = _accept_language(request)
+        if claim is None:
+            return _respond(not_found_page(language))
+        return _respond(confirm_page(_ACTIONS[kind], claim.recipient, language))
+
+    return show
 
 
-@router.get(
-    "/r/{token}",
-    operation_id="report_spam_page",
-    summary="Report-spam page (changes nothing)",
-    response_class=Response,
-    responses=_PAGE_RESPONSES,
-)
-async def report_spam_page(
-    token: str,
-    request: Request,
-    limited: LimitDep,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    """A small page whose button POSTs the report."""
-    if limited is not None:
-        return _respond(limited)
-    return await _show(LinkKind.REPORT_SPAM, token, request, db, calls, settings)
+def _act(kind: LinkKind) -> Callable[..., Awaitable[Response]]:
+    async def act(
+        token: str,
+        request: Request,
+        limited: LimitDep,
+        db: DatabaseDep,
+        calls: DatabaseCallsDep,
+        settings: SettingsDep,
+    ) -> Response:
+        if limited is not None:
+            return _respond(limited)
+        await _read_form(request)
+        done = await calls.run(unsubscribe.click, db, settings, kind, token)
+        language = _accept_language(request)
+        if done is None:
+            return _respond(not_found_page(language))
+        return _respond(done_page(_ACTIONS[kind], done.claim.recipient, language))
+
+    return act
 
 
-@router.post(
-    "/r/{token}",
-    operation_id="report_spam",
-    summary="Report spam",
-    response_class=Response,
-    responses={**_PAGE_RESPONSES, **{413: {"description": "the form body is too large"}}},
-)
-async def report_spam(
-    token: str,
-    request: Request,
-    limited: LimitDep,
-    db: DatabaseDep,
-    calls: DatabaseCallsDep,
-    settings: SettingsDep,
-) -> Response:
-    """A complaint for the link's account about the recipient: suppressed for the account at once,
-    counted in its complaint rate; a repeated request changes nothing."""
-    if limited is not None:
-        return _respond(limited)
-    return await _act(LinkKind.REPORT_SPAM, token, request, db, calls, settings)
+for _kind, _page, _action in _OPERATIONS:
+    for _method, _endpoint, _operation, _responses in (
+        ("GET", _show(_kind), _page, _PAGE_RESPONSES),
+        (
+            "POST",
+            _act(_kind),
+            _action,
+            {**_PAGE_RESPONSES, 413: {"description": "the form body is too large"}},
+        ),
+    ):
+        router.add_api_route(
+            f"/{_kind.prefix}/{{token}}",
+            _endpoint,
+            methods=[_method],
+            operation_id=_operation.operation_id,
+            summary=_operation.summary,
+            description=_operation.description,
+            response_class=Response,
+            responses=_responses,
+        )

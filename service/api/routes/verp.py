@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from service.api.auth import IngestCaller, SettingsDep, view_of
+from service.api.auth import IngestCaller, SettingsDep, account_for_recipients
 from service.api.problems import Problem
 from service.api.routes import problem_responses
 from service.api.schemas import VerpRequest, VerpResponse
@@ -30,18 +30,11 @@ async def make_return_paths(
     """`LOCAL+TOKEN@DOMAIN` from BOUNCEBACK_VERP_ADDRESS for each recipient: a bounce returned to it is
     attributed to the account and names the recipient. A global key names the account; an
     account-bound key makes them for its own account only (403 for another)."""
-    view = await view_of(request, caller, body.account)
-    if view.account is None:
-        raise Problem(422, "account: required (the key is not bound to an account)", slug="invalid-request")
-    limit = settings.max_bulk_addresses
-    if len(body.recipients) > limit:
-        raise Problem(
-            422,
-            f"at most {limit:,} recipients per call; this request has {len(body.recipients):,}",
-            slug="too-many-addresses",
-        )
+    account = await account_for_recipients(
+        request, caller, body.account, len(body.recipients), settings.max_bulk_addresses
+    )
     try:
-        made = verp.return_paths(settings, view.account, body.recipients)
+        made = verp.return_paths(settings, account, body.recipients)
     except verp.VerpNotConfigured as exc:
         raise Problem(409, str(exc), slug="verp-not-configured") from None
     except verp.InvalidAddress as exc:
@@ -49,6 +42,6 @@ async def make_return_paths(
     except verp.TokenTooLong as exc:
         raise Problem(422, str(exc), slug="recipient-too-long") from None
     return {
-        "account": view.account,
+        "account": account,
         "return_paths": [{"recipient": m.recipient, "return_path": m.return_path} for m in made],
     }
