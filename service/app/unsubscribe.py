@@ -161,10 +161,12 @@ def click(db: Database, settings: Settings, kind: LinkKind, token: str) -> Click
     comes back as the duplicate of the first. After the recipient's entry for the account was
     lifted (a re-subscription), the same link acts again: its record names the lift.
     """
-    claim = verify(db, settings, token)
+    claim = read_link_token(secret_key(settings), token)
     if claim is None:
         return None
-    with db.session() as session:
+    with db.session() as session:  # one read for both questions
+        if not stored_accounts.existing(session, [claim.account]):
+            return None
         row = writes.recipient(session, claim.recipient, claim.account)
         lifted = row.reactivated_at if row is not None else None
     generation = iso_z(lifted) if lifted is not None else "never"
