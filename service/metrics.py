@@ -43,6 +43,13 @@ VERP_TOKENS_REJECTED = Counter(
     "other_recipient (authentic, but about a recipient the report does not name).",
     ["reason"],
 )
+LINK_REQUESTS = Counter(
+    "bounceback_link_requests_total",
+    "Requests to the public unsubscribe (u) and report-spam (r) links, by outcome: page (a GET "
+    "shown), acted (a POST that recorded the click), repeated (a POST an earlier one had done), "
+    "invalid (a token that does not verify: 404), limited (over the burst limit: 429).",
+    ["kind", "outcome"],
+)
 OUTBOX_BACKLOG = Gauge("bounceback_outbox_backlog", "Outbox events not yet published.")
 OUTBOX_OLDEST_AGE = Gauge(
     "bounceback_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event."

@@ -340,3 +340,26 @@ def test_a_key_bound_to_another_account_cannot_use_a_links_token(world: World) -
     )
     assert response.status_code == 201
     assert suppressed_for(world.db, RECIPIENT, A) == (None, None)
+
+
+def link_requests(kind: str, outcome: str) -> float:
+    from prometheus_client import REGISTRY
+
+    return (
+        REGISTRY.get_sample_value("bounceback_link_requests_total", {"kind": kind, "outcome": outcome}) or 0.0
+    )
+
+
+def test_every_outcome_is_counted(database: Database) -> None:
+    for world in make_world(database, link_rate_burst=5):
+        path = path_of(world.link()["unsubscribe_url"])
+        outcomes = ("page", "acted", "repeated", "invalid", "limited")
+        before = {outcome: link_requests("u", outcome) for outcome in outcomes}
+        world.client.get(path)
+        world.client.post(path)
+        world.client.post(path)
+        world.client.post(path[:-2])
+        world.client.post(path)  # no. 5: still allowed
+        world.client.post(path)
+        after = {outcome: link_requests("u", outcome) - before[outcome] for outcome in outcomes}
+        assert after == {"page": 1, "acted": 1, "repeated": 2, "invalid": 1, "limited": 1}

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
+from service import metrics
 from service.api.auth import DatabaseCallsDep, DatabaseDep, SettingsDep
 from service.api.pages import Action, Page, confirm_page, done_page, not_found_page, too_many_requests_page
 from service.api.problems import Problem
@@ -54,7 +55,8 @@ def link_limiter(settings: Settings) -> BurstLimiter:
     return BurstLimiter(settings.link_rate_burst, settings.link_rate_window_seconds, MAX_LIMITED_CLIENTS)
 
 
-def _respond(page: Page) -> Response:
+def _respond(page: Page, kind: LinkKind, outcome: str) -> Response:
+    metrics.LINK_REQUESTS.labels(kind=kind.prefix, outcome=outcome).inc()
     return Response(content=page.body, status_code=page.status, headers=dict(page.headers))
 
 
@@ -137,12 +139,12 @@ def _show(kind: LinkKind) -> Callable[..., Awaitable[Response]]:
         settings: SettingsDep,
     ) -> Response:
         if limited is not None:
-            return _respond(limited)
+            return _respond(limited, kind, "limited")
         claim = await calls.run(unsubscribe.verify, db, settings, token)
         language = _accept_language(request)
         if claim is None:
-            return _respond(not_found_page(language))
-        return _respond(confirm_page(_ACTIONS[kind], claim.recipient, language))
+            return _respond(not_found_page(language), kind, "invalid")
+        return _respond(confirm_page(_ACTIONS[kind], claim.recipient, language), kind, "page")
 
     return show
 
@@ -157,13 +159,14 @@ def _act(kind: LinkKind) -> Callable[..., Awaitable[Response]]:
         settings: SettingsDep,
     ) -> Response:
         if limited is not None:
-            return _respond(limited)
+            return _respond(limited, kind, "limited")
         await _read_form(request)
         done = await calls.run(unsubscribe.click, db, settings, kind, token)
         language = _accept_language(request)
         if done is None:
-            return _respond(not_found_page(language))
-        return _respond(done_page(_ACTIONS[kind], done.claim.recipient, language))
+            return _respond(not_found_page(language), kind, "invalid")
+        page = done_page(_ACTIONS[kind], done.claim.recipient, language)
+        return _respond(page, kind, "acted" if done.first else "repeated")
 
     return act
 
