@@ -4,16 +4,20 @@ and bare `email.message_from_bytes` on the same list, then the whole `bounceback
 asserted).
 
     .venv/bin/python benchmarks/parse_throughput.py [FOLDER] [--repeat 10] [--copies 1]
-        [--hostile-mb 10] [--profile]
+        [--hostile-mb 10] [--profile] [--warm-regex-cache]
 
 FOLDER defaults to the dev corpus (../shared/corpus/dev); every file under it that is not a label
 or licence file counts as one message. `--copies N` takes each message N times (written N times
 to a temporary folder for the process): start-up weighs less on a larger set. The list is read into
 memory first, then each contender runs over it `--repeat` times, interleaved round by round; each
 figure is the contender's fastest round (the machine is shared: ratios within one run are what to
-compare). The process runs once per round, its output thrown away; its figure includes start-up.
-A baseline that raises on a message is counted (the count is printed), not fatal. Sisimai (Perl) is
-not run: it is not installed here.
+compare). The regex cache is emptied before each in-process round (`--warm-regex-cache`: not): the
+email package compiles a pattern from each MIME boundary, which real mail never repeats. The
+process runs once per round, its output thrown away; its figure includes start-up, with the
+bytecode of every module it imports compiled once beforehand into a temporary folder, as an
+installed copy has it (under PYTHONDONTWRITEBYTECODE=1 a source tree compiles our modules in every
+process: that figure is printed too). A baseline that raises on a message is counted (the count is
+printed), not fatal. Sisimai (Perl) is not run: it is not installed here.
 
 The hostile rows parse one message of `--hostile-mb` megabytes (default: the default size limit) of
 each shape in tests/parsers/hostile.py: best of three, wall time and the defects that say what
@@ -27,7 +31,9 @@ import cProfile
 import email
 import email.policy
 import logging
+import os
 import pstats
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +52,7 @@ SKIP_SUFFIXES = {".jsonl", ".json", ".md", ".txt"}
 OURS = "bounceback parsers.parse"
 FLUFL = "flufl.bounce all_failures"
 PROCESS = "bounceback parse --json --jobs 1"
+PROCESS_SOURCE = "  the same, compiling its source"
 
 
 def message_paths(folder: Path) -> list[Path]:
@@ -97,13 +104,28 @@ def cli_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "service.cli"]
 
 
-def process_run(paths: list[str]) -> Callable[[], None]:
+def bytecode_env(cache: str | None) -> dict[str, str]:
+    """The command line's environment: with `cache`, Python reads and writes the bytecode of every
+    module it imports under that folder, as an installed copy has it (pip compiles it at install;
+    the image only forbids writing more). Without, this environment's own setting: a source tree
+    under PYTHONDONTWRITEBYTECODE=1 compiles every module of ours again in every process."""
+    env = dict(os.environ)
+    if cache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def process_run(paths: list[str], cache: str | None = None) -> Callable[[], None]:
     """One run of the command line over the files (output to /dev/null, which must succeed)."""
     command = [*cli_command(), "parse", "--json", "--jobs", "1", *paths]
+    env = bytecode_env(cache)
 
     def run() -> None:
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
 
+    if cache is not None:
+        run()  # (writes the bytecode)
     return run
 
 
@@ -112,16 +134,26 @@ def rates(
     processes: dict[str, Callable[[], None]],
     messages: list[bytes],
     repeat: int,
+    *,
+    cold_boundaries: bool = True,
 ) -> dict[str, float]:
     """Messages per second of each contender. The rounds are interleaved (every contender runs once
     over the list per round) so that the load of a shared machine weighs on all of them alike; a
-    contender's figure is its fastest round, the one least disturbed by other processes."""
+    contender's figure is its fastest round, the one least disturbed by other processes.
+
+    `cold_boundaries`: the regular-expression cache is emptied before each in-process round. The
+    email package compiles a pattern from every MIME boundary it meets (about half a millisecond
+    each); real mail never repeats a boundary, but a list parsed ten times does, and from the
+    second round on every contender would find its boundaries' patterns cached, which no process
+    and no real stream of mail does. (Compiled patterns held by modules are not in that cache.)"""
     for func in contenders.values():
         for raw in messages[:5]:  # warm up imports and regex caches
             func(raw)
     best = dict.fromkeys([*contenders, *processes], float("inf"))
     for _ in range(repeat):
         for name, func in contenders.items():
+            if cold_boundaries:
+                re.purge()
             start = time.perf_counter()
             for raw in messages:
                 func(raw)
@@ -133,10 +165,10 @@ def rates(
     return {name: len(messages) / seconds for name, seconds in best.items()}
 
 
-def start_up(paths: list[str] | None = None) -> float:
+def start_up(paths: list[str] | None = None, cache: str | None = None) -> float:
     """Seconds the command line takes over `paths` (default: no message at all), best of five."""
     with tempfile.TemporaryDirectory() as empty:
-        run = process_run(paths if paths is not None else [empty])
+        run = process_run(paths if paths is not None else [empty], cache)
         best = float("inf")
         for _ in range(5):
             start = time.perf_counter()
@@ -165,13 +197,18 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1, help="take each message N times")
     ap.add_argument("--hostile-mb", type=float, default=DEFAULT_MAX_BYTES / MB, help="0: no hostile rows")
     ap.add_argument("--profile", action="store_true", help="print the parser's top functions")
+    ap.add_argument(
+        "--warm-regex-cache",
+        action="store_true",
+        help="keep the regex cache between in-process rounds (repeated MIME boundaries come free)",
+    )
     args = ap.parse_args()
     paths = message_paths(args.folder)
     if not paths:
         raise SystemExit(f"no messages under {args.folder}")
     # flufl.bounce logs each detector exception with its traceback before raising it again
     logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
         messages = [p.read_bytes() for p in paths] * args.copies
         files = [str(p) for p in paths]
         if args.copies > 1:  # the same messages, written once per copy
@@ -187,23 +224,30 @@ def main() -> None:
         else:
             print(f"{FLUFL}: not installed (a runtime dependency: pip install -e .), not run")
         contenders[OURS] = ours
-        results = rates(contenders, {PROCESS: process_run(files)}, messages, args.repeat)
-    print(f"{'':34s} {'msgs/s':>9s}   {'parse/this':>10s}   {'process/this':>12s}")
-    for name, value in results.items():
-        failed = len(FAILURES.get(name, ()))
-        note = f"   raised on {failed} of {len(messages)} messages" if failed else ""
-        kind = "(process, files on disk)" if name == PROCESS else "(in process)"
-        print(
-            f"{name:34s} {value:9.0f}   {results[OURS] / value:10.2f}   {results[PROCESS] / value:12.2f}"
-            f"   {kind}{note}"
-        )
-    one = start_up(
-        [str(paths[0])]
-    )  # (the first use of the reason table and the detectors: a shell loop's cost)
-    print(
-        f"command-line start-up: {start_up() * 1000:.0f} ms (no message), {one * 1000:.0f} ms (one message);"
-        " Sisimai: not installed, not run"
-    )
+        processes = {PROCESS: process_run(files, cache)}
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            processes[PROCESS_SOURCE] = process_run(files)
+        cold = not args.warm_regex_cache
+        results = rates(contenders, processes, messages, args.repeat, cold_boundaries=cold)
+        print(f"{'':34s} {'msgs/s':>9s}   {'parse/this':>10s}   {'process/this':>12s}")
+        for name, value in results.items():
+            failed = len(FAILURES.get(name, ()))
+            note = f"   raised on {failed} of {len(messages)} messages" if failed else ""
+            kind = "(in process)"
+            if name == PROCESS:
+                kind = "(process, files on disk, bytecode compiled as pip install does)"
+            elif name == PROCESS_SOURCE:
+                kind = "(PYTHONDONTWRITEBYTECODE=1 on a source tree, as here)"
+            print(
+                f"{name:34s} {value:9.0f}   {results[OURS] / value:10.2f}   {results[PROCESS] / value:12.2f}"
+                f"   {kind}{note}"
+            )
+        # (the one message: the first use of the reason table and the detectors, a shell loop's cost)
+        one, empty = start_up([str(paths[0])], cache), start_up(None, cache)
+        line = f"command-line start-up: {empty * 1000:.0f} ms (no message), {one * 1000:.0f} ms (one message)"
+        if PROCESS_SOURCE in processes:
+            line += f"; compiling its source: {start_up() * 1000:.0f} ms (no message)"
+        print(f"{line}; Sisimai: not installed, not run")
     if args.hostile_mb > 0:
         hostile_rows(int(args.hostile_mb * MB))
     if args.profile:
