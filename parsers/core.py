@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable
 from email.message import Message
 from typing import TypedDict, TypeVar
 
-from parsers import arf, attribution, autoreply, dsn, fallback, fbl, lastresort, reasons, unsubscribe
-from parsers import forwarded as forwarded_abuse
+from parsers import arf, attribution, dsn, fbl, reasons, unsubscribe
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
@@ -100,6 +99,9 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
     deliveries: list[Delivery] = []
     detector: str | None = None
     from_dsn_part = False
+    stated_delays = (
+        False  # (flufl.bounce's warnings are stated delays: its detectors read the words for them)
+    )
     if report is not None and report.deliveries:
         deliveries = report.deliveries
         detector = "rfc3464"
@@ -116,6 +118,10 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             detector = "rfc3464-text"
             from_dsn_part = True
         else:
+            # (imported where they are first needed, as are the forwarded-abuse and auto-reply
+            # readers below: a `bounceback parse` of one bounce with a DSN part never loads them)
+            from parsers import fallback, lastresort
+
             guessed = _guard(fallback.inquire, mail, defects)
             if guessed:
                 deliveries = guessed
@@ -125,10 +131,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
                 if extracted:
                     deliveries = extracted
                     detector = lastresort.NAME
+                    stated_delays = True
                 elif report is not None:
                     defects.append("delivery report names no recipient")
 
     if not deliveries:
+        from parsers import forwarded as forwarded_abuse
+
         forwarded = _guard(forwarded_abuse.inquire, mail, defects)
         if forwarded is not None:
             original = forwarded.original
@@ -150,13 +159,14 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
             )
 
     if deliveries:
-        # (flufl.bounce's warnings are stated delays: its detectors read the words for them)
-        events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=detector == lastresort.NAME)
+        events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=stated_delays)
         kind: MessageType = "arf" if all(e.type == "complaint" for e in events) and events else "dsn"
         found = _evidence(
             mail, _guard(attribution.returned_original, mail, defects), account_header, None, defects
         )
         return ParseResult(kind, events, detector, defects=tuple(defects), attribution=found, **head)
+
+    from parsers import autoreply
 
     reply = _guard(autoreply.inquire, mail, defects)
     if reply is not None:
@@ -209,6 +219,8 @@ def _guard(func: Callable[[Mail], _T], mail: Mail, defects: list[str]) -> _T | N
 def _last_resort(mail: Mail, raw: bytes, defects: list[str]) -> list[Delivery] | None:
     """flufl.bounce's recipients for a failure report nobody else explained (parsers.lastresort)."""
     try:
+        from parsers import lastresort
+
         return lastresort.inquire(mail, raw)
     except Exception as exc:
         defects.append(parser_error("parsers.lastresort", exc))
