@@ -97,3 +97,24 @@ def test_a_family_reads_the_same_index_from_the_table_as_it_builds(name: str) ->
     family._index()
     assert family._keywords == kept and family._by_keyword == {k: list(v) for k, v in by_keyword.items()}
     assert family._always == always
+
+
+def _lower_each(pattern: str) -> str:
+    """What `_lower_pattern` must give: each character lower-cased unless a backslash escapes it."""
+    out = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = ch == "\\" and not escaped
+    return "".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aBz\\ .(?:)|", "\\\\", "\\S", "\\D", "Ä", "Ж", "\u0130", "\u03a3", "\u03a3A"])
+    ).map("".join)
+)
+def test_lower_pattern_lowers_only_what_no_backslash_escapes(pattern: str) -> None:
+    assert families._lower_pattern(pattern) == _lower_each(pattern)
+
