@@ -117,4 +117,3 @@ def _lower_each(pattern: str) -> str:
 )
 def test_lower_pattern_lowers_only_what_no_backslash_escapes(pattern: str) -> None:
     assert families._lower_pattern(pattern) == _lower_each(pattern)
-
