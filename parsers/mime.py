@@ -53,16 +53,66 @@ class TooManyHeadersDefect(email.errors.MessageDefect):
 class Part(Message):
     """A Message that keeps at most MAX_HEADERS headers, whose parameters are read from a bounded
     prefix of their header and whose over-long boundary is not split on (the parser then keeps the
-    body as one payload)."""
+    body as one payload).
+
+    It also answers `get` and `in` from an index of its headers by lower-cased name, built on the
+    first lookup: Message scans and lower-cases every header name on each (the email package asks
+    a part for its content type five times while parsing it, and every get_param scans three
+    times). Each method that changes the headers (the others go through these) drops the index.
+    """
 
     _dropped = False  # (a header past MAX_HEADERS was dropped)
+    _index: dict[str, tuple[str, Any]] | None = None  # lower-cased name -> its first (name, value)
+
+    def _headers_index(self) -> dict[str, tuple[str, Any]]:
+        index: dict[str, tuple[str, Any]] = {}
+        for name, value in self.raw_items():
+            index.setdefault(name.lower(), (name, value))
+        self._index = index
+        return index
+
+    def get(self, name: str, failobj: Any = None) -> Any:
+        index = self._index
+        if index is None:
+            index = self._headers_index()
+        found = index.get(name.lower())
+        if found is None:
+            return failobj
+        return self.policy.header_fetch_parse(*found)  # (as Message.get hands it back)
+
+    def __contains__(self, name: str) -> bool:
+        index = self._index
+        if index is None:
+            index = self._headers_index()
+        return name.lower() in index
 
     def set_raw(self, name: str, value: Any) -> None:
+        self._index = None
         if len(self) < MAX_HEADERS:
             super().set_raw(name, value)
         elif not self._dropped:
             self._dropped = True
             self.defects.append(TooManyHeadersDefect(f"kept the first {MAX_HEADERS}"))
+
+    def __setitem__(self, name: str, val: Any) -> None:
+        super().__setitem__(name, val)
+        self._index = None  # (after: the change itself may look headers up)
+
+    def __delitem__(self, name: str) -> None:
+        super().__delitem__(name)
+        self._index = None  # (after: the change itself may look headers up)
+
+    def add_header(self, _name: str, _value: str, **_params: Any) -> None:
+        super().add_header(_name, _value, **_params)
+        self._index = None  # (after: the change itself may look headers up)
+
+    def replace_header(self, _name: str, _value: Any) -> None:
+        super().replace_header(_name, _value)
+        self._index = None  # (after: the change itself may look headers up)
+
+    def set_boundary(self, boundary: str) -> None:
+        super().set_boundary(boundary)
+        self._index = None  # (after: the change itself may look headers up)
 
     def get_param(
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True

@@ -1,0 +1,61 @@
+"""The loader's Part answers `get` and `in` from a header index: after every kind of change to its
+headers it must still answer exactly as the email package's own Message does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from email.message import Message
+
+import pytest
+
+from parsers.mime import Part, parse_bytes
+
+RAW = (
+    b"From: a@example.org\nSubject: one\nsubject: two\n"
+    b'Content-Type: multipart/mixed; boundary="b1"; charset=utf-8\n\n'
+    b"--b1\nContent-Type: text/plain\n\nhello\n--b1--\n"
+)
+NAMES = ("from", "SUBJECT", "content-type", "Content-Transfer-Encoding", "MIME-Version", "X-New", "to")
+
+CHANGES: dict[str, Callable[[Message], None]] = {
+    "set_param": lambda m: m.set_param("charset", "us-ascii"),
+    "set_type": lambda m: m.set_type("text/html"),
+    "del_param": lambda m: m.del_param("charset"),
+    "set_boundary": lambda m: m.set_boundary("b2"),
+    "replace_header": lambda m: m.replace_header("Subject", "three"),
+    "delete": lambda m: m.__delitem__("subject"),
+    "delete then set": lambda m: (m.__delitem__("Content-Type"), m.__setitem__("Content-Type", "text/x")),
+    "set": lambda m: m.__setitem__("X-New", "1"),
+    "add_header": lambda m: m.add_header("X-New", "v", name="p"),
+    "set_raw": lambda m: m.set_raw("To", "b@example.org"),
+}
+
+
+def _pair() -> tuple[Message, Message]:
+    ours, _cuts = parse_bytes(RAW)
+    assert isinstance(ours, Part)
+    theirs = Message()
+    for name, value in ours.raw_items():
+        theirs.set_raw(name, value)
+    return ours, theirs
+
+
+def _answers(message: Message) -> list[object]:
+    return [
+        *(message.get(name) for name in NAMES),
+        *(name in message for name in NAMES),
+        message.get_content_type(),
+        message.get_param("charset"),
+        message.get_boundary(),
+        message.get("to", "absent"),
+    ]
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=list(CHANGES))
+def test_index_answers_like_message_after_a_change(change: Callable[[Message], None]) -> None:
+    ours, theirs = _pair()
+    assert _answers(ours) == _answers(theirs)  # (the index is built here)
+    change(ours)
+    change(theirs)
+    assert _answers(ours) == _answers(theirs)
+    assert list(ours.raw_items()) == list(theirs.raw_items())
