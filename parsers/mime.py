@@ -58,11 +58,13 @@ class Part(Message):
     It also answers `get` and `in` from an index of its headers by lower-cased name, built on the
     first lookup: Message scans and lower-cases every header name on each (the email package asks
     a part for its content type five times while parsing it, and every get_param scans three
-    times). Each method that changes the headers (the others go through these) drops the index.
+    times); the content type is remembered with the index it was read from. Each method that
+    changes the headers (the others go through these) drops the index.
     """
 
     _dropped = False  # (a header past MAX_HEADERS was dropped)
     _index: dict[str, tuple[str, Any]] | None = None  # lower-cased name -> its first (name, value)
+    _ctype: tuple[dict[str, tuple[str, Any]], str] | None = None  # (the index, the content type)
 
     def _headers_index(self) -> dict[str, tuple[str, Any]]:
         index: dict[str, tuple[str, Any]] = {}
@@ -78,7 +80,22 @@ class Part(Message):
         found = index.get(name.lower())
         if found is None:
             return failobj
+        value = found[1]
+        if self.policy is _COMPAT32 and type(value) is str and value.isascii():
+            return value  # (what compat32's header_fetch_parse hands back for it: no call)
         return self.policy.header_fetch_parse(*found)  # (as Message.get hands it back)
+
+    def get_content_type(self) -> str:
+        # (remembered with the index it was read from: a change to the headers drops both)
+        index = self._index
+        cached = self._ctype
+        if cached is not None and cached[0] is index:
+            return cached[1]
+        ctype = super().get_content_type()
+        index = self._index
+        if index is not None and "content-type" in index:  # (else the default type: may change)
+            self._ctype = (index, ctype)
+        return ctype
 
     def __contains__(self, name: str) -> bool:
         index = self._index
