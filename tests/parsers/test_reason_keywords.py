@@ -117,3 +117,25 @@ def _lower_each(pattern: str) -> str:
 )
 def test_lower_pattern_lowers_only_what_no_backslash_escapes(pattern: str) -> None:
     assert families._lower_pattern(pattern) == _lower_each(pattern)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("(?:user unknown)", "user unknown"),
+        ("(?:casella piena - 552)", "casella piena - 552"),
+        ("(?:benutzer unbekannt)", "benutzer unbekannt"),
+        ("(?:no such user.)", None),
+        ("(?:mailbox (?:full|is full))", None),
+        ("(?:quota exceeded|over quota)", None),
+        ("(?:\\bunknown)", None),
+    ],
+)
+def test_a_plain_phrase_is_searched_as_a_string_and_any_other_as_an_expression(
+    phrase: str, plain: str | None
+) -> None:
+    searcher = families._searcher(phrase)
+    if plain is None:
+        assert isinstance(searcher, re.Pattern) and searcher.pattern == phrase
+    else:
+        assert searcher == plain
