@@ -39,6 +39,17 @@ class Settings(BaseSettings):
     soft_bounce_window_days: int = Field(default=30, ge=0)  # 0 = no window
     # A complaint stops the attributed account's mail only, or every account's.
     complaint_scope: Literal["account", "global"] = "account"
+    # Entries that lapse: `reason=days` pairs (service.domain.scope.parse_expiry_days); reasons left
+    # out never expire (checked at start-up with the domain's rule, service/cli/common.py). `serve`
+    # and `worker` look for due entries every expiry_interval_seconds.
+    expiry_days: str = "soft_bounce_threshold=90,domain_invalid=30"
+    expiry_interval_seconds: float = Field(default=300.0, gt=0, le=86400)
+    # host_unknown hard bounces from this many distinct addresses at one domain within 7 days
+    # suppress the whole domain (`*@domain`, reason domain_invalid).
+    domain_threshold: int = Field(default=3, ge=1, le=1000)
+    # Raw message bytes are dropped after this many days (0: kept for ever), except while the
+    # message is evidence of a live suppression.
+    raw_retention_days: int = Field(default=0, ge=0, le=36500)
 
     # Sending accounts: the HMAC key of VERP (and link) tokens. Empty: the embedded SQLite default
     # generates one beside its file; any other database needs it set (see `secret_key`).
@@ -160,7 +171,8 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "BOUNCEBACK_" + str(first["loc"][0]).upper() if first["loc"] else "BOUNCEBACK_*"
-        raise SettingsError(f"invalid setting {name}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"invalid setting {name}: {message}") from None
     if not settings.secret_key and _embedded_database(settings.database_url) is None:
         raise SettingsError(
             "invalid setting BOUNCEBACK_SECRET_KEY: required unless the database is the embedded SQLite "

@@ -466,3 +466,77 @@ class UnsubscribeLinksResponse(BaseModel):
 
     account: str
     links: list[UnsubscribeLinksOut]
+
+
+class MessageLinks(BaseModel):
+    self: str = Field(description="this message's evidence")
+    raw: str | None = Field(description="its stored bytes (admin scope); null once pruned")
+
+
+class MessageSummary(BaseModel):
+    """A stored message: where it came from, what came of it, and whose mail it was."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 12,
+                    "content_hash": "9f2c…",
+                    "source": "imap:bounces/INBOX",
+                    "received_at": "2026-11-20T08:15:03Z",
+                    "message_date": "2026-11-20T08:15:00Z",
+                    "size": 2140,
+                    "message_type": "dsn",
+                    "outcome": "processed",
+                    "quarantine_reason": None,
+                    "header_message_id": "<dsn-1@mx.example.net>",
+                    "subject": "Undelivered Mail Returned to Sender",
+                    "account": ACCOUNT_EXAMPLE,
+                    "attributed_by": "header",
+                    "raw_kept": True,
+                    "links": {"self": "/v1/messages/12", "raw": "/v1/messages/12/raw"},
+                }
+            ]
+        }
+    )
+
+    id: int
+    content_hash: str = Field(description="SHA-256 of the raw bytes (hex)")
+    source: str
+    received_at: datetime
+    message_date: datetime | None = Field(description="its Date header; null when it had none")
+    size: int = Field(description="bytes")
+    message_type: str
+    outcome: Literal["processed", "quarantined"]
+    quarantine_reason: str | None
+    header_message_id: str | None
+    subject: str | None
+    account: str | None = Field(description="the account it is attributed to; null: unattributed")
+    attributed_by: str | None
+    raw_kept: bool = Field(description="false once the raw bytes were pruned (BOUNCEBACK_RAW_RETENTION_DAYS)")
+    links: MessageLinks
+
+
+class MessageChange(BaseModel):
+    id: int
+    at: datetime
+    address: str
+    change: Literal["added", "removed"]
+    reason: str
+    event_id: int | None
+    actor: str
+    note: str | None
+    scope: Scope
+    account: str | None
+
+
+class MessageDetail(MessageSummary):
+    events: list[dict[str, Any]] = Field(
+        description="the parsed events (a replay's superseded ones too, with `superseded_at`)"
+    )
+    changes: list[MessageChange] = Field(description="the suppression changes its events caused")
+
+
+class MessagePage(BaseModel):
+    items: list[MessageSummary]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last page")

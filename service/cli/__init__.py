@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "service.cli.verp",
     "service.cli.unsubscribe_link",
     "service.cli.publish_inbound",
+    "service.cli.messages",
 )
 
 

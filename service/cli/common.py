@@ -10,6 +10,7 @@ from service.app import accounts
 from service.app.attribution import return_address
 from service.app.unsubscribe import link_settings_problem
 from service.config import Settings, SettingsError, load_settings, secret_key
+from service.domain.scope import InvalidExpirySetting, parse_expiry_days
 from service.domain.tokens import InvalidReturnAddress
 from service.store.db import Database, DatabaseUnavailable, database_timeouts, open_database
 
@@ -31,6 +32,10 @@ def settings_or_exit() -> Settings:
     problem = link_settings_problem(settings)
     if problem is not None:
         fail(problem)
+    try:
+        parse_expiry_days(settings.expiry_days)  # (a rule of the domain, as the VERP address)
+    except InvalidExpirySetting as exc:
+        fail(f"invalid setting BOUNCEBACK_EXPIRY_DAYS: {exc}")
     return settings
 
 

@@ -104,7 +104,8 @@ def _view(db: Database, args: argparse.Namespace) -> View:
 
 
 @contextmanager
-def _database() -> Iterator[Database]:
+def database() -> Iterator[Database]:
+    """The database of the settings, disposed of at the end; a database error is one line, exit 2."""
     db = database_or_exit(settings_or_exit())
     try:
         yield db
@@ -129,7 +130,7 @@ def _valid(addresses: list[str]) -> tuple[list[str], int]:
 
 def check(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
-    with _database() as db:
+    with database() as db:
         account = _view(db, args).lookup_account
         with db.session() as session:
             results = lookups.check(session, valid, account)
@@ -151,7 +152,7 @@ def check(args: argparse.Namespace) -> int:
 
 def add(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
-    with _database() as db:
+    with database() as db:
         account = _view(db, args).account
         with db.transaction() as session:
             for address in valid:
@@ -166,7 +167,7 @@ def add(args: argparse.Namespace) -> int:
 
 def remove(args: argparse.Namespace) -> int:
     valid, invalid = _valid(args.addresses)
-    with _database() as db:
+    with database() as db:
         account = _view(db, args).account
         with db.transaction() as session:
             for address in valid:
@@ -176,7 +177,7 @@ def remove(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    with _database() as db:
+    with database() as db:
         for page in lookups.pages(db.session, _view(db, args), reason=args.reason):
             for item in page:
                 entry = lookups.to_dict(item)
@@ -189,7 +190,7 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    with _database() as db:
+    with database() as db:
         view = _view(db, args)
         with _open_out(args.file) as out:
             for chunk in suppression_csv.export_lines(lookups.pages(db.session, view, reason=args.reason)):
@@ -205,7 +206,7 @@ def import_(args: argparse.Namespace) -> int:
         except suppression_csv.NotSuppressionCsv as exc:
             fail(f"{args.file}: {exc}")
         added = present = bad = 0
-        with _database() as db:
+        with database() as db:
             view = _view(db, args)
             batch = [] if first is None else [first]
             for row in rows:

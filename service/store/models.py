@@ -89,7 +89,9 @@ class InboundMessage(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     message_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     size: Mapped[int] = mapped_column(Integer)
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    # The stored bytes, byte for byte; None once pruned after BOUNCEBACK_RAW_RETENTION_DAYS (never
+    # while an event of the message is the source of a live suppression).
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     message_type: Mapped[str] = mapped_column(String(32))  # dsn | arf | auto_reply | unknown
     outcome: Mapped[str] = mapped_column(String(16), index=True)  # processed | quarantined
     quarantine_reason: Mapped[str | None] = mapped_column(Text)
@@ -105,7 +107,11 @@ class BounceEvent(Base):
     """One parsed event (bounce, complaint, auto-reply, delay) for one recipient of one message."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_recipient_occurred", "recipient", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_events_recipient_occurred", "recipient", "occurred_at"),
+        # The domain rule reads one reason's events within a few days (host_unknown, 7 days).
+        Index("ix_events_reason_occurred", "reason", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
@@ -126,6 +132,9 @@ class BounceEvent(Base):
     # The message's attribution, copied: history and the feed filter events by account.
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
     attributed_by: Mapped[str | None] = mapped_column(String(16))
+    # When a replay re-parsed the message and replaced this event with the new parser's: a
+    # superseded event stays in the history but no longer acts (policy, counts, the domain rule).
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Recipient(Base):

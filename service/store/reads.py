@@ -222,10 +222,12 @@ def address_history(
     events = session.scalars(
         event_query.order_by(BounceEvent.created_at.desc(), BounceEvent.id.desc()).limit(limit + 1)
     ).all()
-    changes = session.scalars(
-        change_query.order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc()).limit(
-            limit + 1
-        )
+    # Each change names the message of the event that caused it: from an entry to its bytes.
+    changes = session.execute(
+        change_query.add_columns(BounceEvent.message_id)
+        .outerjoin(BounceEvent, BounceEvent.id == SuppressionChange.event_id)
+        .order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc())
+        .limit(limit + 1)
     ).all()
     items: list[dict[str, Any]] = [
         {
@@ -247,6 +249,7 @@ def address_history(
             "occurred_at": utc(e.occurred_at),
             "account": e.account_id,
             "attributed_by": e.attributed_by,
+            "superseded_at": utc(e.superseded_at),  # a replay replaced it; it no longer acts
         }
         for e in events
     ]
@@ -262,8 +265,9 @@ def address_history(
             "note": c.note,
             "scope": "global" if c.account_id is None else "account",
             "account": c.account_id,
+            "message_id": message_id,
         }
-        for c in changes
+        for c, message_id in changes
     ]
     # A change caused by an event is recorded in the same instant as the event; listing the change
     # first (newest first) reads as "suppressed, because of this event".

@@ -128,6 +128,7 @@ def _hot(session: Session) -> _Statements:
             BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
             BounceEvent.occurred_at >= bindparam("lower"),
             BounceEvent.occurred_at <= bindparam("upper"),
+            BounceEvent.superseded_at.is_(None),  # a replay replaced it: it no longer counts
         )
         .order_by(BounceEvent.id),
     )
@@ -179,9 +180,12 @@ def known_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
 
 
 def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
+    """The message's current events (those a replay superseded are left out), in order."""
     return list(
         session.execute(
-            select(BounceEvent).where(BounceEvent.message_id == message_id).order_by(BounceEvent.id)
+            select(BounceEvent)
+            .where(BounceEvent.message_id == message_id, BounceEvent.superseded_at.is_(None))
+            .order_by(BounceEvent.id)
         ).scalars()
     )
 

@@ -9,6 +9,7 @@ _DESCRIPTIONS = {
     403: "the key's scope does not allow this call, or it is bound to another account than `account`",
     404: "not found; or no account has the id `account` names",
     409: "the request conflicts with what exists",
+    410: "it existed, but is gone for good",
     413: "the request body is larger than allowed",
     415: "unsupported Content-Type",
     422: "the request is malformed",
