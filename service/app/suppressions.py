@@ -40,6 +40,7 @@ __all__ = [
     "import_entry",
     "import_rows",
     "remove",
+    "take_off",
 ]
 
 # The longest note an operator may attach to a change (API and CLI alike).
@@ -169,13 +170,30 @@ def remove(
     row = writes.lock_recipient(session, normalised, now, account)
     if not row.suppressed:  # removed concurrently while we waited for the lock
         return False
-    previous_reason = row.reason or MANUAL
-    writes.clear_suppressed(session, row, now=now)
+    take_off(session, row, reason=row.reason or MANUAL, actor=actor, note=note, now=now)
+    return True
+
+
+def take_off(
+    session: Session,
+    row: Recipient,
+    *,
+    reason: str,
+    actor: str,
+    note: str | None,
+    now: datetime,
+    reactivate: bool = True,
+) -> None:
+    """Take a locked, suppressed row off the list in its scope: entry cleared, audit row and outbox
+    event with `reason` (what was removed, or `expired`). `reactivate=False` (a replay correcting a
+    decision) keeps the events before now acting, so the policy can decide again from them."""
+    account = account_of_slot(row.account_id)
+    writes.clear_suppressed(session, row, now=now, reactivate=reactivate)
     writes.add_change(
         session,
-        address=normalised,
+        address=row.address,
         change="removed",
-        reason=previous_reason,  # what was removed; the note says why
+        reason=reason,
         event_id=None,
         actor=actor,
         note=note,
@@ -185,8 +203,8 @@ def remove(
     announce.suppression_changed(
         session,
         added=False,
-        address=normalised,
-        reason=previous_reason,
+        address=row.address,
+        reason=reason,
         since=now,
         event_id=None,
         actor=actor,
@@ -194,8 +212,7 @@ def remove(
         account=account,
         now=now,
     )
-    count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=previous_reason))
-    return True
+    count_when_committed(session, metrics.SUPPRESSIONS_REMOVED.labels(reason=reason))
 
 
 @dataclass

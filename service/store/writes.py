@@ -319,14 +319,16 @@ def set_suppressed(
     row.updated_at = now
 
 
-def clear_suppressed(session: Session, row: Recipient, *, now: datetime) -> None:
+def clear_suppressed(session: Session, row: Recipient, *, now: datetime, reactivate: bool = True) -> None:
+    """Take the row off the list. `reactivate`: events before now no longer act in this scope (nor
+    count as soft bounces); without it (a replay correcting a decision) they still do."""
     row.suppressed = False
     row.reason = None
     row.since = None
     row.source_event_id = None
     row.note = None
-    # Events before the reactivation no longer act in this scope (nor count as soft bounces).
-    row.reactivated_at = now
+    if reactivate:
+        row.reactivated_at = now
     row.updated_at = now
 
 

@@ -1,4 +1,5 @@
-"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake.
+"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake,
+and housekeeping (expiry, raw-byte retention).
 
 Every intake adapter runs its items through one intake runner (service/app/runner.py) over the
 mail ingest use case, so retries, outage waits and quarantine are the same whichever queue an
@@ -16,6 +17,7 @@ import structlog
 
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
+from service.app.expiry import run_housekeeping
 from service.app.mail_intake import MailIntake
 from service.app.relay import OutboxRelay
 from service.app.runner import IntakeRunner
@@ -41,6 +43,8 @@ class BackgroundWork:
         # Commits that write outbox rows wake it (service.store.outbox), whichever part made them.
         relay = self.relay = OutboxRelay(self.settings, self.db)
         self._spawn("outbox-relay", relay.run, self.stop)
+        # Entries that lapse (BOUNCEBACK_EXPIRY_DAYS) and raw bytes past their retention.
+        self._spawn("housekeeping", run_housekeeping, self.settings, self.db, self.stop)
         runner = IntakeRunner(MailIntake(self.db, self.settings))
         if self.settings.imap_urls.strip():
             self._spawn("mailboxes", run_mailboxes, self.settings, runner, self.stop)
