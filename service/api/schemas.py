@@ -10,8 +10,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from service.app.suppressions import MAX_NOTE_LENGTH
 from service.domain.text import storable
 
-Reason = Literal["hard_bounce", "complaint", "soft_bounce_threshold", "manual", "unsubscribe"]
-Scope = Literal["global", "account"]
+Reason = Literal[
+    "hard_bounce", "complaint", "soft_bounce_threshold", "manual", "unsubscribe", "domain_invalid"
+]
+# `domain`: a lookup answered by the `*@domain` entry covering the address's domain.
+Scope = Literal["global", "account", "domain"]
 ACCOUNT_EXAMPLE = "shop-a"
 
 # The documented bulk-check ceiling; the running limit is settings.max_bulk_addresses.

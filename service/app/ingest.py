@@ -37,6 +37,7 @@ from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce
 from service.app.attribution import attribute
+from service.app.domains import apply_domain_rule
 from service.app.suppressions import apply_suppression
 from service.config import Settings
 from service.domain.addresses import InvalidAddress, is_undeliverable, normalize_address
@@ -339,6 +340,9 @@ def ingest_parsed(
         policy=policy,
         complaint_scope=ComplaintScope(settings.complaint_scope),
         now=received_at,
+    )
+    added += apply_domain_rule(
+        session, recorded, occurred_at=occurred_at, threshold=settings.domain_threshold, now=received_at
     )
     return IngestResult(
         message_id,

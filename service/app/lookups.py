@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress, normalize_address, normalize_key
 from service.domain.scope import View
 from service.domain.times import iso_z_or_none
 from service.store import reads
@@ -39,6 +39,16 @@ def normalise(value: str, where: str | None = None) -> str:
     """The address as it is stored; InvalidAddress (naming `where`, when given) for anything else."""
     try:
         return normalize_address(value)
+    except InvalidAddress as exc:
+        if where is None:
+            raise
+        raise InvalidAddress(f"{where}: {exc}") from None
+
+
+def normalise_key(value: str, where: str | None = None) -> str:
+    """`normalise` for an entry's key: an address, or `*@domain` (an entry covering a domain)."""
+    try:
+        return normalize_key(value)
     except InvalidAddress as exc:
         if where is None:
             raise

@@ -1,8 +1,8 @@
 """Changes to the suppression list: add, remove, import; each writes its audit row and outbox event.
 
 Every function takes the caller's session and never commits (the caller owns the transaction).
-Addresses are normalised first (`service.domain.addresses.normalize_address`); an invalid address
-raises `InvalidAddress`. An entry is global (`account` None) or scoped to one account, which the
+Addresses are normalised first (`service.domain.addresses.normalize_key`: an address, or `*@domain`
+for an entry covering a whole domain); an invalid one raises `InvalidAddress`. An entry is global (`account` None) or scoped to one account, which the
 caller has checked exists (service/app/accounts.py); each scope of an address is changed on its
 own: removing an account's entry leaves the global one, and the reverse. Reading the list is
 service/app/lookups.py.
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from service import metrics
 from service.app import announce
 from service.app.suppression_csv import Row
-from service.domain.addresses import InvalidAddress, normalize_address
+from service.domain.addresses import InvalidAddress, normalize_key
 from service.domain.policy import MANUAL, REASONS
 from service.domain.scope import GLOBAL_REASONS, Reason
 from service.store import accounts as stored_accounts
@@ -130,7 +130,7 @@ def import_entry(
     if account is not None and Reason(reason) in GLOBAL_REASONS:
         raise ScopeNotAllowed(f"a {reason} entry is global: it cannot be scoped to account {account!r}")
     now = now or datetime.now(UTC)
-    normalised = normalize_address(address)
+    normalised = normalize_key(address)
     row = writes.lock_recipient(session, normalised, now, account)
     if row.suppressed:
         return row, False
@@ -163,7 +163,7 @@ def remove(
     bounces): a backfill of old mail must not undo an operator's decision.
     """
     now = now or datetime.now(UTC)
-    normalised = normalize_address(address)
+    normalised = normalize_key(address)
     row = writes.recipient(session, normalised, account)
     if row is None or not row.suppressed:
         return False
@@ -271,7 +271,7 @@ def import_rows(
                 summary.rejected.append((row.line, row.address, why))
                 continue
             try:
-                address = normalize_address(row.address)
+                address = normalize_key(row.address)
             except InvalidAddress as exc:
                 summary.rejected.append((row.line, row.address, str(exc)))
                 continue

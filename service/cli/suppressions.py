@@ -18,17 +18,18 @@ from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from service.app import lookups, suppression_csv, suppressions
+from service.app import domains, lookups, suppression_csv, suppressions
 from service.cli.common import account_or_exit, database_or_exit, fail, settings_or_exit
 from service.cli.ingest import describe_database_error
 from service.cli.options import checked_option
 from service.domain.addresses import InvalidAddress
-from service.domain.policy import REASONS
-from service.domain.scope import EVERY_ACCOUNT, View
+from service.domain.scope import EVERY_ACCOUNT, Reason, View
 from service.domain.text import storable
 from service.store.db import Database
 
 IMPORT_BATCH = 1000
+# Every reason an entry can have (`domain_invalid`: a `*@domain` entry the domain rule made).
+LISTED_REASONS = tuple(reason.value for reason in Reason)
 
 
 def _note(text: str) -> str:
@@ -60,7 +61,9 @@ def register(sub: Any) -> None:
     _account_option(c, "answer for this account's mail (default: global entries only)")
     c.set_defaults(func=check)
 
-    a = s.add_parser("add", help="suppress addresses by hand (reason manual)")
+    a = s.add_parser(
+        "add", help="suppress addresses (or every address at a domain: '*@DOMAIN') by hand (reason manual)"
+    )
     a.add_argument("addresses", nargs="+", metavar="ADDRESS")
     a.add_argument("--note", type=NOTE, help="why (kept in the audit trail)")
     _account_option(a, "for this account's mail only (default: for everyone)")
@@ -69,11 +72,16 @@ def register(sub: Any) -> None:
     r = s.add_parser("remove", help="take addresses off the list (reactivate); audited")
     r.add_argument("addresses", nargs="+", metavar="ADDRESS")
     r.add_argument("--note", type=NOTE, help="why (kept in the audit trail)")
+    r.add_argument(
+        "--yes",
+        action="store_true",
+        help="remove a *@domain entry with many addresses at the domain without asking",
+    )
     _account_option(r, "remove this account's entries (default: the global ones)")
     r.set_defaults(func=remove)
 
     ls = s.add_parser("list", help="print the suppression entries")
-    ls.add_argument("--reason", choices=REASONS)
+    ls.add_argument("--reason", choices=LISTED_REASONS)
     ls.add_argument("--json", action="store_true", help="JSON Lines, one entry per line")
     _account_option(ls, "the global entries and this account's (default: every entry)")
     ls.set_defaults(func=list_)
@@ -89,7 +97,7 @@ def register(sub: Any) -> None:
     exp.add_argument(
         "file", nargs="?", default="-", metavar="FILE", help="output file; - (default) for standard output"
     )
-    exp.add_argument("--reason", choices=REASONS)
+    exp.add_argument("--reason", choices=LISTED_REASONS)
     _account_option(exp, "the global entries and this account's (default: every entry)")
     exp.set_defaults(func=export)
 
@@ -115,13 +123,14 @@ def database() -> Iterator[Database]:
         db.dispose()
 
 
-def _valid(addresses: list[str]) -> tuple[list[str], int]:
-    """The addresses (normalised) that are addresses; each one that is not is reported on stderr."""
+def _valid(addresses: list[str], *, keys: bool = False) -> tuple[list[str], int]:
+    """The addresses (normalised) that are addresses (`keys`: or `*@domain`); each one that is not
+    is reported on stderr."""
     valid: list[str] = []
     invalid = 0
     for value in addresses:
         try:
-            valid.append(lookups.normalise(value))
+            valid.append(lookups.normalise_key(value) if keys else lookups.normalise(value))
         except InvalidAddress as exc:
             invalid += 1
             print(f"bounceback: {exc}", file=sys.stderr)
@@ -151,7 +160,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
-    valid, invalid = _valid(args.addresses)
+    valid, invalid = _valid(args.addresses, keys=True)
     with database() as db:
         account = _view(db, args).account
         with db.transaction() as session:
@@ -166,14 +175,31 @@ def add(args: argparse.Namespace) -> int:
 
 
 def remove(args: argparse.Namespace) -> int:
-    valid, invalid = _valid(args.addresses)
+    valid, invalid = _valid(args.addresses, keys=True)
     with database() as db:
         account = _view(db, args).account
+        if not args.yes:
+            _confirm_domain_removals(db, valid)
         with db.transaction() as session:
             for address in valid:
                 removed = suppressions.remove(session, address, note=args.note, actor="cli", account=account)
                 print(f"{address}\t{'removed' if removed else 'not suppressed'}")
     return 1 if invalid else 0
+
+
+def _confirm_domain_removals(db: Database, keys: list[str]) -> None:
+    """Ask before a `*@domain` entry with many addresses at the domain goes (exit 1 when nobody
+    can be asked, or the answer is not yes)."""
+    for key in keys:
+        try:
+            with db.session() as session:
+                domains.check_removal(session, key)
+        except domains.ConfirmationNeeded as exc:
+            if not sys.stdin.isatty():
+                fail(f"{exc}; pass --yes to remove it", code=1)
+            answer = input(f"{exc}. Remove {key}? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                fail(f"{key} kept", code=1)
 
 
 def list_(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ import re
 
 from email_validator import EmailNotValidError, validate_email
 
+from service.domain.scope import DOMAIN_KEY_PREFIX
+
 # The form most addresses come in: ASCII dot-atom local part, letters-digits-hyphens labels (none
 # with "--", which IDNA reserves), a TLD ending in a letter, nothing normalisation would strip. For
 # it email-validator only confirms and lower-casing is the whole normalisation, so bulk checks and
@@ -100,3 +102,19 @@ def _validated(value: str) -> str:
     except (UnicodeError, ValueError):  # a value the library cannot even encode
         raise InvalidAddress(f"not an email address: {value[:320]!r} (cannot be encoded)") from None
     return f"{checked.local_part.lower()}@{checked.ascii_domain.lower()}"
+
+
+def normalize_key(value: str) -> str:
+    """The stored form of an entry's key: an address (`normalize_address`), or `*@domain` for an
+    entry that covers every address at a domain (the domain normalised as an address's is);
+    InvalidAddress for anything else, `*@` with a domain that is not one included."""
+    text = value.strip()
+    if not text.startswith(DOMAIN_KEY_PREFIX):
+        return normalize_address(value)
+    domain = text[len(DOMAIN_KEY_PREFIX) :]
+    try:
+        # Any valid local part will do: the domain is judged, and normalised, as an address's.
+        normalised = normalize_address(f"postmaster@{domain}")
+    except InvalidAddress:
+        raise InvalidAddress(f"not a domain: {domain[:320]!r} (in {text[:320]!r})") from None
+    return DOMAIN_KEY_PREFIX + normalised.rpartition("@")[2]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from service.domain.dead_domains import DOMAIN_REASONS, DomainBounce
+from service.domain.scope import domain_key
 from service.domain.times import as_utc
-from service.store.models import BounceEvent, Recipient, account_of_slot
+from service.store.models import GLOBAL_SLOT, BounceEvent, Recipient, account_of_slot
 
 
 def due_entries(
@@ -29,14 +31,13 @@ def due_entries(
     return [(address, account_of_slot(slot)) for address, slot in rows]
 
 
-def host_unknown_bounces(
-    session: Session, domain: str, *, start: datetime, end: datetime
-) -> list[tuple[int, str, datetime]]:
-    """(event id, address, date) of the current hard `host_unknown` bounces at `domain` dated in
-    [start, end]: the index on (reason, occurred_at) keeps this to a few days of one reason."""
+def domain_bounces(session: Session, domain: str, *, start: datetime, end: datetime) -> list[DomainBounce]:
+    """The current hard bounces at `domain` that speak of the domain (host_unknown, not_accept),
+    dated in [start, end]: the index on (reason, occurred_at) keeps this to a few days of two
+    reasons."""
     rows = session.execute(
         select(BounceEvent.id, BounceEvent.recipient, BounceEvent.occurred_at).where(
-            BounceEvent.reason == "host_unknown",
+            BounceEvent.reason.in_(sorted(DOMAIN_REASONS)),
             BounceEvent.occurred_at >= start,
             BounceEvent.occurred_at <= end,
             BounceEvent.type == "bounce",
@@ -46,4 +47,19 @@ def host_unknown_bounces(
             BounceEvent.recipient.like("%@" + domain),
         )
     ).all()
-    return [(int(i), str(a), as_utc(t)) for i, a, t in rows]
+    return [DomainBounce(int(i), str(a), as_utc(t)) for i, a, t in rows]
+
+
+def addresses_at(session: Session, domain: str) -> int:
+    """How many addresses at `domain` are on record (a global row: every address that ever had an
+    event or an entry). A scan of the table: for an operator's confirmation, not a hot path."""
+    count = session.scalar(
+        select(func.count())
+        .select_from(Recipient)
+        .where(
+            Recipient.account_id == GLOBAL_SLOT,
+            Recipient.address.like("%@" + domain),
+            Recipient.address != domain_key(domain),
+        )
+    )
+    return int(count or 0)

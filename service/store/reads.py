@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from service.domain import event_types
-from service.domain.scope import View
+from service.domain.scope import View, domain_key, domain_of_address
 from service.domain.times import as_utc_or_none as utc
 from service.store.models import (
     GLOBAL_SLOT,
@@ -55,15 +55,24 @@ def entry_of(row: Any) -> dict[str, Any]:
 
 
 def _entry(
-    address: str, slot: str, reason: str | None, since: Any, source_event_id: int | None, note: str | None
+    address: str,
+    slot: str,
+    reason: str | None,
+    since: Any,
+    source_event_id: int | None,
+    note: str | None,
+    *,
+    by_domain: bool = False,
 ) -> dict[str, Any]:
-    """An entry from _ENTRY_COLUMNS's values (a result row unpacks into it: no attribute lookups)."""
+    """An entry from _ENTRY_COLUMNS's values (a result row unpacks into it: no attribute lookups);
+    `by_domain`: the `*@domain` entry that covers the looked-up `address` (scope `domain`)."""
     if isinstance(since, str):  # SQLite keeps timestamps as text (driver-level reads)
         since = datetime.fromisoformat(since)
-    if slot == GLOBAL_SLOT:
-        scope, account = "global", None
+    account = None if slot == GLOBAL_SLOT else slot
+    if by_domain:
+        scope = "domain"
     else:
-        scope, account = "account", slot
+        scope = "global" if slot == GLOBAL_SLOT else "account"
     return {
         "address": address,
         "suppressed": True,
@@ -109,15 +118,23 @@ def find_suppression(
     dialect = connection.dialect.name
     mark = "%s" if dialect == "postgresql" else "?"
     slots = _slots(account)
+    domain = domain_key(domain_of_address(address))
     rows = connection.exec_driver_sql(
         f"SELECT address, account_id, reason, since, source_event_id, note FROM {Recipient.__tablename__}"
-        f" WHERE address = {mark} AND {_slot_condition(dialect, slots)} AND suppressed",
-        (address, *slots),
+        f" WHERE address IN ({mark}, {mark}) AND {_slot_condition(dialect, slots)} AND suppressed",
+        (address, domain, *slots),
     ).all()
     if not rows:
         return None
-    # (at most two rows, in key order when there are two: the global one, whose slot sorts first)
-    return _entry(*(rows[0] if len(rows) == 1 else min(rows, key=lambda row: row[1] != GLOBAL_SLOT)))
+    # (at most four rows: the address's global and account entries, then its domain's)
+    best = rows[0] if len(rows) == 1 else min(rows, key=lambda row: _precedence(row[0], row[1], address))
+    return _entry(*best, by_domain=best[0] != address)
+
+
+def _precedence(key: str, slot: str, address: str) -> tuple[bool, bool]:
+    """The order service.domain.scope.is_suppressed_for names entries in: the address's before its
+    domain's, global before the account's."""
+    return (key != address, slot != GLOBAL_SLOT)
 
 
 def suppressed_reasons(
@@ -135,6 +152,9 @@ def suppressed_reasons(
     dialect = connection.dialect.name
     slots = _slots(account)
     condition = _slot_condition(dialect, slots)
+    # The addresses' domains' `*@domain` keys are asked in the same query: still one per check.
+    domains = {address: domain_key(domain_of_address(address)) for address in addresses}
+    addresses = [*addresses, *set(domains.values()).difference(addresses)]
     found: list[tuple[str, str, str]] = []
     if dialect == "postgresql":
         # The scope is filtered outside a fence (OFFSET 0): left next to the address condition,
@@ -160,15 +180,22 @@ def suppressed_reasons(
                 (*chunk, *slots),
             )
             found.extend(rows.all())
-    if account is None:  # global rows only: one per address
-        return {address: (reason, "global", None) for address, _, reason in found}
     reasons: dict[str, tuple[str, str, str | None]] = {}
-    for address, slot, reason in found:
+    for key, slot, reason in found:
         if slot == GLOBAL_SLOT:
-            reasons[address] = (reason, "global", None)
-        elif address not in reasons:
-            reasons[address] = (reason, "account", slot)
-    return reasons
+            reasons[key] = (reason, "global", None)
+        elif key not in reasons:
+            reasons[key] = (reason, "account", slot)
+    if len(reasons) == 0 or not any(key in reasons for key in set(domains.values())):
+        return {address: reasons[address] for address in domains if address in reasons}
+    answers: dict[str, tuple[str, str, str | None]] = {}
+    for address, domain in domains.items():
+        if address in reasons:
+            answers[address] = reasons[address]
+        elif domain in reasons:
+            reason, _, scoped_to = reasons[domain]
+            answers[address] = (reason, "domain", scoped_to)
+    return answers
 
 
 def _visible_slots(view: View) -> ColumnElement[bool] | None:

@@ -150,12 +150,22 @@ class Step:
     account: str | None  # the attributed account / the entry's scope (None: global / unattributed)
 
 
+# Operators also add and remove `*@domain` entries, which cover every address at the domain.
+KEYS = (*ADDRESSES, "*@example.com")
 steps = st.lists(
-    st.builds(
-        Step,
-        st.sampled_from(("hard", "complaint", "unsubscribe", "auto_reply", "manual", "remove")),
-        st.sampled_from(ADDRESSES),
-        st.sampled_from((None, *ACCOUNTS)),
+    st.one_of(
+        st.builds(
+            Step,
+            st.sampled_from(("hard", "complaint", "unsubscribe", "auto_reply")),
+            st.sampled_from(ADDRESSES),
+            st.sampled_from((None, *ACCOUNTS)),
+        ),
+        st.builds(
+            Step,
+            st.sampled_from(("manual", "remove")),
+            st.sampled_from(KEYS),
+            st.sampled_from((None, *ACCOUNTS)),
+        ),
     ),
     max_size=12,
 )

@@ -44,7 +44,7 @@ from service.api.schemas import (
     Suppression,
     SuppressionPage,
 )
-from service.app import lookups, suppression_csv, suppressions
+from service.app import domains, lookups, suppression_csv, suppressions
 from service.app.accounts import KnownAccounts
 from service.domain.addresses import InvalidAddress
 from service.domain.scope import View
@@ -84,8 +84,9 @@ class JSONBytes(Response):
 
 
 def _normalise(value: str) -> str:
+    """An address, or `*@domain` (an entry covering a whole domain); 422 for anything else."""
     try:
-        return lookups.normalise(value, "address")
+        return lookups.normalise_key(value, "address")
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
 
@@ -421,7 +422,13 @@ async def get_suppression(
     status_code=204,
     response_class=Response,
     responses=problem_responses(
-        401, 403, 404, 422, s404="the address is not suppressed in that scope (or no such account)"
+        401,
+        403,
+        404,
+        409,
+        422,
+        s404="the address is not suppressed in that scope (or no such account)",
+        s409="a `*@domain` entry with many addresses on record at the domain: repeat with confirm=true",
     ),
 )
 async def remove_suppression(
@@ -433,18 +440,35 @@ async def remove_suppression(
         StorableText | None,
         Query(max_length=suppressions.MAX_NOTE_LENGTH, description="why; kept in the history"),
     ] = None,
+    confirm: Annotated[
+        bool,
+        Query(description="confirm removing a `*@domain` entry with many addresses on record at the domain"),
+    ] = False,
 ) -> Response:
-    """Take the address off the list in the call's scope (its account's entry; a global key naming
-    no account: the global entry); the change, its actor and note go to the history."""
+    """Take the address (or `*@domain`) off the list in the call's scope (its account's entry; a
+    global key naming no account: the global entry); the change, its actor and note go to the
+    history. Removing a domain entry with many addresses on record at the domain needs
+    `confirm=true` (409 without it, naming how many)."""
     normalised = _normalise(address)
 
     def remove() -> bool:
         with db.transaction() as session:
+            if not confirm:
+                domains.check_removal(session, normalised)
             return suppressions.remove(
                 session, normalised, note=note, actor=access.caller.actor, account=access.view.account
             )
 
-    if not await calls.run(remove):
+    try:
+        removed = await calls.run(remove)
+    except domains.ConfirmationNeeded as exc:
+        raise Problem(
+            409,
+            f"{exc}: repeat with confirm=true",
+            slug="confirmation-needed",
+            extra={"addresses": exc.addresses},
+        ) from None
+    if not removed:
         raise Problem(404, f"{normalised} is not suppressed", slug="not-suppressed")
     return Response(status_code=204)
 
