@@ -58,16 +58,23 @@ from service.store import writes
 from service.store.db import Database, count_when_committed
 from service.store.models import BounceEvent, InboundMessage
 
+# (apply_policy, occurred_at_of, record_events, safe_parse and usable_events are the write path's
+# rules, which a replay (service/app/replay.py) applies to stored messages too)
 __all__ = [
     "IngestResult",
     "MessageTooLarge",
+    "apply_policy",
     "content_hash",
     "event_to_dict",
     "ingest",
     "ingest_many",
     "ingest_message",
     "ingest_parsed",
+    "occurred_at_of",
     "quarantine",
+    "record_events",
+    "safe_parse",
+    "usable_events",
 ]
 
 log = get_logger(__name__)
@@ -148,7 +155,7 @@ def _source_kind(source: str) -> str:
     return kind if kind in _KNOWN_SOURCE_KINDS else "file"
 
 
-def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
+def occurred_at_of(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
     """The bounce's own date (its Date header) and that header's value; receipt time as fallback.
 
     A date after receipt is a sender's wrong clock: the bounce cannot have happened after we got it.
@@ -162,7 +169,7 @@ def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, 
     return min(parsed, received_at), parsed
 
 
-def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
+def usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
     """Events whose recipient is an address (normalised), and why others were dropped."""
     usable: list[Event] = []
     problems: list[str] = []
@@ -189,7 +196,7 @@ def _replace_recipient(event: Event, address: str) -> Event:
     return Event(**values)
 
 
-def _safe_parse(raw: bytes, settings: Settings) -> tuple[ParseResult, str | None]:
+def safe_parse(raw: bytes, settings: Settings) -> tuple[ParseResult, str | None]:
     try:
         return (
             parsers.parse(
@@ -238,7 +245,7 @@ def ingest(
     if existing is not None:
         return _duplicate(session, existing, kind)
 
-    result, parse_error = _safe_parse(raw, settings)
+    result, parse_error = safe_parse(raw, settings)
     return ingest_parsed(
         session,
         raw,
@@ -273,9 +280,9 @@ def ingest_parsed(
     attributed = attribution.attributed
     if attribution.events is not result.events:
         result = replace(result, events=attribution.events)
-    usable, problems = _usable_events(result)
+    usable, problems = usable_events(result)
     quarantine_reason = parse_error or _quarantine_reason(result, usable, problems)
-    occurred_at, message_date = _occurred_at(result, received_at)
+    occurred_at, message_date = occurred_at_of(result, received_at)
 
     message_id = writes.insert_message(
         session,
@@ -326,12 +333,12 @@ def ingest_parsed(
             attributed.source,
         )
 
-    recorded = _record_events(
+    recorded = record_events(
         session, message_id, usable, attributed=attributed, occurred_at=occurred_at, now=received_at
     )
     announce.events_recorded(session, recorded, source=source, now=received_at)
     policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
-    added = _apply_policy(
+    added = apply_policy(
         session,
         message_id,
         recorded,
@@ -357,7 +364,7 @@ def ingest_parsed(
     )
 
 
-def _record_events(
+def record_events(
     session: Session,
     message_id: int,
     events: list[Event],
@@ -401,7 +408,7 @@ def _record_events(
     return recorded
 
 
-def _apply_policy(
+def apply_policy(
     session: Session,
     message_id: int,
     recorded: list[dict[str, Any]],
@@ -411,9 +418,11 @@ def _apply_policy(
     policy: PolicySettings,
     complaint_scope: ComplaintScope,
     now: datetime,
+    actor: str = "policy",
 ) -> list[str]:
     """Let the policy decide for each address the message's events name, each event in the scope its
-    reason has; the addresses it suppressed (in any scope)."""
+    reason has; the addresses it suppressed (in any scope). `actor` names the decider in the audit
+    (`replay` when a replay decides again)."""
     by_address: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
     for data in recorded:
         reason = suppressing_reason(data["type"], data["classification"], data["reason"])
@@ -454,7 +463,7 @@ def _apply_policy(
                 reason=decision.reason,
                 since=decision.since,
                 event_id=decision.event_id,
-                actor="policy",
+                actor=actor,
                 note=_note(data),
                 now=now,
             )
@@ -486,7 +495,7 @@ def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestRe
 
 def _deciding_addresses(result: ParseResult) -> list[str]:
     """Normalised recipients of the events in `result` that the policy may act on."""
-    usable, _ = _usable_events(result)
+    usable, _ = usable_events(result)
     return [e.recipient for e in usable if suppressing_reason(e.type, e.classification, e.reason)]
 
 
@@ -582,7 +591,7 @@ def ingest_many(
         elif content_hash(raw) in known:
             prepared.append((raw, source, None, None))  # a duplicate, most likely: no parse needed
         else:
-            prepared.append((raw, source, *_safe_parse(raw, settings)))
+            prepared.append((raw, source, *safe_parse(raw, settings)))
     # The addresses the batch may decide for, locked up front in one go (two statements, not two per
     # address and message).
     deciding = [

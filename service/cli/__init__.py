@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "service.cli.unsubscribe_link",
     "service.cli.publish_inbound",
     "service.cli.messages",
+    "service.cli.replay",
 )
 
 
