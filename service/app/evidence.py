@@ -58,21 +58,7 @@ def show(session: Session, message_id: int, view: View) -> dict[str, Any]:
         raise UnknownMessage(f"no message {message_id}")
     rows = stored.events(session, message_id)
     events = [{**event_to_dict(row), "superseded_at": iso_z_or_none(row.superseded_at)} for row in rows]
-    changes = [
-        {
-            "id": c.id,
-            "at": iso_z_or_none(c.created_at),
-            "address": c.address,
-            "change": c.change,
-            "reason": c.reason,
-            "event_id": c.event_id,
-            "actor": c.actor,
-            "note": c.note,
-            "scope": "global" if c.account_id is None else "account",
-            "account": c.account_id,
-        }
-        for c in stored.changes_of_events(session, [row.id for row in rows], view)
-    ]
+    changes = stored.changes_of_events(session, [row.id for row in rows], view)
     return {**_with_links(found), "events": events, "changes": changes}
 
 
@@ -106,12 +92,16 @@ def list_page(
 
 
 def to_json(item: dict[str, Any]) -> dict[str, Any]:
-    """Metadata with JSON-able dates (ISO 8601 UTC with a Z), for JSON Lines output."""
-    return {
+    """A message (metadata, or `show`'s whole answer) with JSON-able dates (ISO 8601 UTC with a Z),
+    for JSON output."""
+    out = {
         **item,
         "received_at": iso_z_or_none(item["received_at"]),
         "message_date": iso_z_or_none(item["message_date"]),
     }
+    if "changes" in item:
+        out["changes"] = [{**change, "at": iso_z_or_none(change["at"])} for change in item["changes"]]
+    return out
 
 
 def prune_raw(db: Database, retention_days: int, *, now: datetime) -> int:

@@ -35,20 +35,11 @@ class InvalidCursor(ValueError):
     """The pagination cursor was not produced by this service."""
 
 
-def normalise(value: str, where: str | None = None) -> str:
-    """The address as it is stored; InvalidAddress (naming `where`, when given) for anything else."""
+def normalise(value: str, where: str | None = None, *, keys: bool = False) -> str:
+    """The address as it is stored; InvalidAddress (naming `where`, when given) for anything else.
+    `keys`: an entry's key is taken too, `*@domain` (an entry covering a whole domain)."""
     try:
-        return normalize_address(value)
-    except InvalidAddress as exc:
-        if where is None:
-            raise
-        raise InvalidAddress(f"{where}: {exc}") from None
-
-
-def normalise_key(value: str, where: str | None = None) -> str:
-    """`normalise` for an entry's key: an address, or `*@domain` (an entry covering a domain)."""
-    try:
-        return normalize_key(value)
+        return normalize_key(value) if keys else normalize_address(value)
     except InvalidAddress as exc:
         if where is None:
             raise

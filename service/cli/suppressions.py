@@ -130,7 +130,7 @@ def _valid(addresses: list[str], *, keys: bool = False) -> tuple[list[str], int]
     invalid = 0
     for value in addresses:
         try:
-            valid.append(lookups.normalise_key(value) if keys else lookups.normalise(value))
+            valid.append(lookups.normalise(value, keys=keys))
         except InvalidAddress as exc:
             invalid += 1
             print(f"bounceback: {exc}", file=sys.stderr)

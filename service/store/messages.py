@@ -17,6 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from service.domain.scope import View
 from service.domain.times import as_utc_or_none as utc
 from service.store.models import BounceEvent, InboundMessage, Recipient, SuppressionChange
+from service.store.reads import change_item
 
 # Every column but the raw bytes: metadata reads never load a message's body.
 _METADATA = (
@@ -137,7 +138,7 @@ def prune_raw(session: Session, *, received_before: datetime, limit: int) -> int
     return len(ids)
 
 
-def changes_of_events(session: Session, event_ids: list[int], view: View) -> list[Any]:
+def changes_of_events(session: Session, event_ids: list[int], view: View) -> list[dict[str, Any]]:
     """The suppression changes those events caused that `view` sees (global ones and its own)."""
     if not event_ids:
         return []
@@ -146,4 +147,4 @@ def changes_of_events(session: Session, event_ids: list[int], view: View) -> lis
         query = query.where(
             SuppressionChange.account_id.is_(None) | (SuppressionChange.account_id == view.account)
         )
-    return list(session.scalars(query.order_by(SuppressionChange.id)))
+    return [change_item(c) for c in session.scalars(query.order_by(SuppressionChange.id))]

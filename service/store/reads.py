@@ -280,26 +280,27 @@ def address_history(
         }
         for e in events
     ]
-    items += [
-        {
-            "kind": "change",
-            "at": utc(c.created_at),
-            "id": c.id,
-            "change": c.change,
-            "reason": c.reason,
-            "event_id": c.event_id,
-            "actor": c.actor,
-            "note": c.note,
-            "scope": "global" if c.account_id is None else "account",
-            "account": c.account_id,
-            "message_id": message_id,
-        }
-        for c, message_id in changes
-    ]
+    items += [{"kind": "change", **change_item(c), "message_id": message_id} for c, message_id in changes]
     # A change caused by an event is recorded in the same instant as the event; listing the change
     # first (newest first) reads as "suppressed, because of this event".
     items.sort(key=lambda i: (i["at"], i["kind"] == "change", i["id"]), reverse=True)
     return items[:limit], len(items) > limit
+
+
+def change_item(c: SuppressionChange) -> dict[str, Any]:
+    """An audit row as the history and a message's evidence show it."""
+    return {
+        "at": utc(c.created_at),
+        "id": c.id,
+        "address": c.address,
+        "change": c.change,
+        "reason": c.reason,
+        "event_id": c.event_id,
+        "actor": c.actor,
+        "note": c.note,
+        "scope": "global" if c.account_id is None else "account",
+        "account": c.account_id,
+    }
 
 
 def _is(column: Any, account: str | None) -> ColumnElement[bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -167,6 +168,9 @@ def test_the_cli_lists_shows_and_writes_the_exact_bytes(
     assert out.startswith(f"{result.message_id}\t")
     code, out, _ = run(capsys, "messages", "show", str(result.message_id))
     assert code == 0 and "gone.user@example.org bounce hard user_unknown 5.1.1" in out
+    code, out, _ = run(capsys, "messages", "show", "--json", str(result.message_id))
+    shown = json.loads(out)
+    assert shown["changes"][0]["at"].endswith("Z") and shown["events"][0]["reason"] == "user_unknown"
     code, _, err = run(capsys, "messages", "show", str(result.message_id + 99))
     assert code == 1 and "no message" in err
 

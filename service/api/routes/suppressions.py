@@ -86,7 +86,7 @@ class JSONBytes(Response):
 def _normalise(value: str) -> str:
     """An address, or `*@domain` (an entry covering a whole domain); 422 for anything else."""
     try:
-        return lookups.normalise_key(value, "address")
+        return lookups.normalise(value, "address", keys=True)
     except InvalidAddress as exc:
         raise Problem(422, str(exc), slug="invalid-address") from None
 
