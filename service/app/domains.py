@@ -9,7 +9,7 @@ lock that serialises decisions about the domain, as an address's global row does
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -70,6 +70,35 @@ def apply_domain_rule(
         )
         added.append(row.address)
     return added
+
+
+def decide_again(session: Session, domain: str, *, threshold: int, actor: str, now: datetime) -> bool:
+    """Judge a domain whose entry was taken off (a replay re-read the bounces that made it) from all
+    its current bounces, by their own dates; whether it is suppressed again."""
+    row = writes.lock_recipient(session, domain_key(domain), now)
+    if row.suppressed:
+        return False
+    count_from = as_utc_or_none(row.reactivated_at)
+    bounces = lifecycle.domain_bounces(session, domain, start=_EARLIEST, end=_LATEST)
+    for bounce in sorted(bounces, key=lambda b: (b.occurred_at, b.event_id)):
+        decision = decide_domain(bounces, bounce.occurred_at, threshold, count_from)
+        if decision is not None:
+            apply_suppression(
+                session,
+                row,
+                reason=decision.reason,
+                since=decision.since,
+                event_id=decision.event_id,
+                actor=actor,
+                note=f"decided again: {threshold}+ addresses at {domain} within {WINDOW.days} days",
+                now=now,
+            )
+            return True
+    return False
+
+
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class ConfirmationNeeded(Exception):

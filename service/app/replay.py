@@ -13,7 +13,8 @@ Applying a changed message, with the write path's own rules (service/app/ingest.
   threshold entry, whose count may have changed) are taken off without reactivating the address,
   and the policy decides again from all its current events in date order, each as of its own date;
   every change is audited with actor `replay` and announced;
-- the domain rule runs for the new events.
+- the domain rule runs for the new events, and a domain entry the old events made is judged again
+  from the domain's current bounces.
 A message the current parser cannot read (a parser error, or no usable event where there were some)
 keeps its outcome and events and is reported `unreadable`; raw bytes pruned after their retention
 cannot be read again and are counted apart. Nothing is ever dropped.
@@ -37,7 +38,7 @@ from sqlalchemy.orm import Session
 from parsers.model import Event, ParseResult
 from service.app import announce
 from service.app.attribution import attribute
-from service.app.domains import apply_domain_rule
+from service.app.domains import apply_domain_rule, decide_again
 from service.app.ingest import (
     PROCESSED,
     apply_policy,
@@ -50,8 +51,9 @@ from service.app.ingest import (
 from service.app.suppressions import take_off
 from service.config import Settings
 from service.domain.attribution import Attributed
+from service.domain.dead_domains import speaks_of_the_domain
 from service.domain.policy import SOFT_BOUNCE_THRESHOLD, PolicySettings, suppressing_reason
-from service.domain.scope import ComplaintScope
+from service.domain.scope import ComplaintScope, Reason, domain_key, domain_of_address, domain_of_key
 from service.domain.times import as_utc
 from service.store import replays, writes
 from service.store.db import Database
@@ -283,13 +285,26 @@ def _apply(
     replays.set_reading(session, message, outcome=PROCESSED, message_type=plan.result.message_type)
 
     changed = set(plan.changed)
-    # Undo what the old events decided for the addresses read differently, and a soft-bounce count
-    # they were part of; the policy then decides again from what acts now.
-    undo = {(a, slot) for a, slot in replays.entries_decided_by(session, old_ids) if a in changed}
+    domains = {domain_of_address(address) for address in changed}
+    # Undo what the old events decided for the addresses read differently (and for their domains),
+    # and a soft-bounce count they were part of; the policy then decides again from what acts now.
+    undo = {
+        (a, slot)
+        for a, slot in replays.entries_decided_by(session, old_ids)
+        if a in changed or domain_of_key(a) in domains
+    }
     for address in changed:
         row = writes.recipient(session, address)
         if row is not None and row.suppressed and row.reason == SOFT_BOUNCE_THRESHOLD:
             undo.add((address, row.account_id))
+    # A dead domain's count may have changed too when an old event spoke of the domain.
+    for event in plan.old:
+        if event.recipient in changed and speaks_of_the_domain(
+            event.type, event.classification, event.reason
+        ):
+            row = writes.recipient(session, domain_key(domain_of_address(event.recipient)))
+            if row is not None and row.suppressed and row.reason == Reason.DOMAIN_INVALID:
+                undo.add((row.address, row.account_id))
     for address, slot in sorted(undo):
         row = writes.lock_recipient(session, address, now, account_of_slot(slot))
         if row.suppressed:
@@ -303,6 +318,11 @@ def _apply(
                 reactivate=False,
             )
             report.entries.append(EntryChange(message.id, address, "removed"))
+    for key in sorted(key for key, _ in undo if domain_of_key(key) is not None):
+        if decide_again(
+            session, domain_of_key(key) or "", threshold=settings.domain_threshold, actor=ACTOR, now=now
+        ):
+            report.entries.append(EntryChange(message.id, key, "added"))
     complaint_scope = ComplaintScope(settings.complaint_scope)
     for address in sorted(changed):
         for event in replays.acting_events(session, address):

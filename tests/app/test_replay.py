@@ -26,6 +26,7 @@ from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, Recipient, SuppressionChange
 from tests import core_samples as samples
 from tests.accounts_support import verp_settings
+from tests.app.test_domains import no_such_domain
 from tests.cli.test_core import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -258,3 +259,21 @@ def _superseded(db: Database) -> int:
             )
             or 0
         )
+
+
+def test_a_domain_suppressed_on_a_misread_bounce_is_judged_again(database: Database) -> None:
+    settings = verp_settings(database.url)
+    recorded_under_an_older_rule(  # a user-unknown bounce an older rule read as "no such domain"
+        database,
+        settings,
+        samples.hard_bounce("a@shaky.example", "m"),
+        hard("a@shaky.example", "host_unknown"),
+    )
+    for i, address in enumerate(("b@shaky.example", "c@shaky.example")):
+        ingest_message(database, no_such_domain(address, f"n{i}", samples.DEFAULT_DATE), "t", settings)
+    assert entry(database, "anyone@shaky.example") == "domain_invalid"
+    summary = replay.replay(database, settings, apply=True)
+    assert summary.changes == {"added": 0, "removed": 0, "changed": 1}
+    assert entry(database, "anyone@shaky.example") is None  # two addresses left: not a dead domain
+    assert entry(database, "a@shaky.example") == "hard_bounce"  # the address itself stays bad
+    assert replay.replay(database, settings, apply=True).changed_messages == 0
