@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection, case, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -249,9 +249,15 @@ def address_history(
     events = session.scalars(
         event_query.order_by(BounceEvent.created_at.desc(), BounceEvent.id.desc()).limit(limit + 1)
     ).all()
-    # Each change names the message of the event that caused it: from an entry to its bytes.
+    # Each change names the message of the event that caused it (from an entry to its bytes), when
+    # the view sees that message: a global entry another account's mail caused names none.
+    message_of_event: Any = BounceEvent.message_id
+    if not view.every_account:
+        message_of_event = case(
+            (_is(BounceEvent.account_id, view.account), BounceEvent.message_id), else_=None
+        )
     changes = session.execute(
-        change_query.add_columns(BounceEvent.message_id)
+        change_query.add_columns(message_of_event)
         .outerjoin(BounceEvent, BounceEvent.id == SuppressionChange.event_id)
         .order_by(SuppressionChange.created_at.desc(), SuppressionChange.id.desc())
         .limit(limit + 1)

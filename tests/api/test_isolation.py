@@ -136,6 +136,7 @@ def test_history_of_a_foreign_address_is_that_of_one_never_seen(world: World) ->
     # A global entry caused by shop-b's bounce: the change is there (it binds shop-a), the event not.
     glob = world.get("a-read", f"/v1/suppressions/{GLOBAL}/history").json()
     assert [(i["kind"], i.get("scope")) for i in glob["items"]] == [("change", "global")]
+    assert glob["items"][0]["message_id"] is None  # shop-b's message: not shop-a's to open
     assert glob["suppressed"] is True
     assert [i["kind"] for i in world.get("b", f"/v1/suppressions/{GLOBAL}/history").json()["items"]] == [
         "change",
@@ -288,3 +289,23 @@ def test_a_global_key_acts_for_any_account_it_names(world: World) -> None:
     assert malformed.status_code == 422 and "^[a-z0-9][a-z0-9._-]{0,62}$" in malformed.json()["detail"]
     everything = world.get("global", "/v1/suppressions").json()["items"]
     assert {(i["address"], i["account"]) for i in everything} == {(OWN, A), (FOREIGN, B), (GLOBAL, None)}
+
+
+def test_another_accounts_messages_are_absent_and_404(world: World) -> None:
+    everything = world.get("global", "/v1/messages").json()["items"]
+    by_account = {i["account"]: i["id"] for i in everything}
+    foreign, own = by_account[B], by_account[A]
+    assert [i["id"] for i in world.get("a-read", "/v1/messages").json()["items"]] == [own]
+    assert world.get("a-read", "/v1/messages", outcome="processed").json()["next_cursor"] is None
+    for suffix in ("", "/raw"):
+        gone = world.get("a", f"/v1/messages/{foreign}{suffix}")
+        never = world.get("a", f"/v1/messages/999999{suffix}")
+        assert gone.status_code == never.status_code == 404
+        assert gone.json()["type"] == never.json()["type"]
+    assert world.get("a", f"/v1/messages/{own}/raw").status_code == 200
+    assert world.get("a-read", f"/v1/messages/{own}/raw").status_code == 403
+    assert world.get("a-read", "/v1/messages", account=B).status_code == 403
+    # shop-b's own history names its message, which its key opens.
+    glob = world.get("b", f"/v1/suppressions/{GLOBAL}/history").json()
+    message_id = glob["items"][0]["message_id"]
+    assert world.get("b", f"/v1/messages/{message_id}/raw").status_code == 200
