@@ -3,8 +3,9 @@
 `replay` goes through the messages received in a range, in id order, a batch per transaction. For
 each it compares what the current parser reads (recipients, and per recipient the event type, class
 and reason) with the message's current events, and reports per address what changed: `added`,
-`removed` or `changed`. A dry run (the default) does all the work in a transaction that is rolled
-back, so what it reports, suppressions included, is exactly what `--apply` would do.
+`removed` or `changed`. A dry run (the default) does each batch's work in a transaction that is
+rolled back, so what it reports, suppressions included, is what `--apply` would do (save decisions
+that depend on another batch's messages read differently: a dry run keeps no batch's work).
 
 Applying a changed message, with the write path's own rules (service/app/ingest.py):
 - its old events are superseded (kept in the history, marked, no longer acting) and the new ones
