@@ -17,6 +17,7 @@ from typing import Any
 
 from service.domain.accounts import InvalidAccountId, validate_account_id
 from service.domain.policy import MANUAL, REASONS
+from service.domain.scope import DOMAIN_KEY_PREFIX, Reason
 from service.domain.text import unstorable
 from service.domain.times import as_utc, iso_z_or_none
 
@@ -92,6 +93,9 @@ def read_rows(lines: Iterable[str]) -> Iterator[Row]:
         raise NotSuppressionCsv(f"the CSV is malformed: {exc}") from None
 
 
+DOMAIN_INVALID = Reason.DOMAIN_INVALID.value
+
+
 def _row(line: int, record: dict[str, str]) -> Row:
     address = record.get("address", "")
     reason = record.get("reason") or MANUAL
@@ -99,8 +103,14 @@ def _row(line: int, record: dict[str, str]) -> Row:
     bad_note = unstorable(note) if note else None
     if bad_note is not None:
         return Row(line, address, reason, None, None, f"note {bad_note}")
-    if reason not in REASONS:
-        error = f"unknown reason {reason[:40]!r} (one of {', '.join(REASONS)})"
+    if reason == DOMAIN_INVALID:
+        # The domain rule's reason: for a `*@domain` entry only (an export of one imports back).
+        if not address.startswith(DOMAIN_KEY_PREFIX):
+            return Row(line, address, reason, None, note, f"{DOMAIN_INVALID} is for *@domain entries only")
+    elif reason not in REASONS:
+        error = (
+            f"unknown reason {reason[:40]!r} (one of {', '.join(REASONS)}, or {DOMAIN_INVALID} for *@domain)"
+        )
         return Row(line, address, reason, None, note, error)
     account = record.get("account") or None
     if account is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -224,3 +225,28 @@ def test_the_cli_asks_before_removing_a_domain_with_many_addresses(
     assert code == 0 and "*@big.example\tremoved" in out
     code, _, err = run(capsys, "suppressions", "add", "*@")
     assert code == 1 and "not a domain" in err
+
+
+def test_a_dead_domain_exports_and_imports_as_one_entry(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BOUNCEBACK_DATABASE_URL", database_url)
+    db = Database(database_url)
+    settings = verp_settings(database_url)
+    for i in range(3):
+        ingest_message(db, no_such_domain(f"u{i}@dead.example", f"x{i}"), "t", settings)
+    target = tmp_path / "list.csv"
+    assert run(capsys, "suppressions", "export", str(target))[0] == 0
+    assert "*@dead.example,domain_invalid," in target.read_text()
+    with db.transaction() as session:
+        assert suppressions.remove(session, "*@dead.example", note=None, actor="t")
+    assert answer(db, "x@dead.example") is None
+    code, out, err = run(capsys, "suppressions", "import", str(target))
+    assert code == 0, err
+    assert "1 added" in out  # the domain; the addresses' own entries were still there
+    assert answer(db, "x@dead.example") == ("domain_invalid", "domain", None)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("address,reason\nplain@example.com,domain_invalid\n")
+    code, _, err = run(capsys, "suppressions", "import", str(bad))
+    assert code == 1 and "for *@domain entries only" in err
+    db.dispose()
