@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -69,6 +70,23 @@ class Settings(BaseSettings):
     # The header the sending service puts in every message to name its account.
     attribution_header: str = "X-Bounceback-Account"
 
+    # Sends and sender reputation (DESIGN.md). Per-send rows are kept this long for Message-ID
+    # attribution; the daily counts for good. The ladder: percentages of a day's sends from which a
+    # status holds, and the send-rate factor advised at each status; checked at start-up (in order,
+    # within range) by service.app.reputation.thresholds, since the rules are the domain's.
+    send_retention_days: int = Field(default=7, ge=1, le=3650)
+    reputation_min_sent: int = 100
+    reputation_bounce_warning_1: Decimal = Decimal("6")
+    reputation_bounce_warning_2: Decimal = Decimal("7")
+    reputation_bounce_paused: Decimal = Decimal("10")
+    reputation_complaint_warning_1: Decimal = Decimal("0.1")
+    reputation_complaint_warning_2: Decimal = Decimal("0.3")
+    reputation_complaint_paused: Decimal = Decimal("0.5")
+    reputation_factor_ok: float = 1.0
+    reputation_factor_warning_1: float = 0.5
+    reputation_factor_warning_2: float = 0.25
+    reputation_factor_paused: float = 0.0
+
     # Parsing
     max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
 
@@ -95,6 +113,8 @@ class Settings(BaseSettings):
     # (set it to an empty value to turn the Kafka intake off).
     kafka_inbound_topic: str = "bounceback.inbound"
     kafka_dead_letter_topic: str = "bounceback.inbound.dlq"
+    # Sends reported through Kafka (one JSON object per record; empty: not consumed)
+    kafka_sends_topic: str = "bounceback.sends"
     kafka_group_id: str = "bounceback-workers"
     outbox_retention_days: int = Field(default=7, ge=0)
 

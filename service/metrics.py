@@ -50,6 +50,16 @@ LINK_REQUESTS = Counter(
     "invalid (a token that does not verify: 404), limited (over the burst limit: 429).",
     ["kind", "outcome"],
 )
+ACCOUNTS_BY_STATUS = Gauge(
+    "bounceback_accounts_by_status",
+    "Sending accounts per reputation status (ok, warning_1, warning_2, paused) today.",
+    ["status"],
+)
+SENDS_RECORDED = Counter(
+    "bounceback_sends_total",
+    "Reported sends, by intake (api, kafka, cli) and outcome (stored, duplicate, rejected).",
+    ["intake", "outcome"],
+)
 OUTBOX_BACKLOG = Gauge("bounceback_outbox_backlog", "Outbox events not yet published.")
 OUTBOX_OLDEST_AGE = Gauge(
     "bounceback_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event."

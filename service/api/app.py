@@ -21,10 +21,12 @@ from service.api import problems
 from service.api.auth import SECURITY_SCHEME
 from service.api.database_calls import DatabaseCalls
 from service.api.routes import (
+    account_status,
     accounts,
     events,
     health,
     messages,
+    sends,
     suppressions,
     unsubscribe_links,
     unsubscribe_pages,
@@ -53,6 +55,8 @@ API_DESCRIPTION = (
 _JSON_BYTES_PER_ADDRESS = 330
 # How long a verified API key is remembered (a revocation takes effect within this time).
 KEY_CACHE_SECONDS = 5.0
+# 10,000 sends with long Message-IDs and addresses fit.
+SENDS_BODY_BYTES = 16 * 1024 * 1024
 # How long shutdown waits for the pollers and the relay to finish their current item.
 BACKGROUND_JOIN_SECONDS = 10.0
 
@@ -74,6 +78,7 @@ class BodyLimitAndMetrics:
         self.limits = {
             "/v1/messages": settings.max_message_bytes,
             "/v1/suppressions/import": settings.max_import_bytes,
+            "/v1/sends": SENDS_BODY_BYTES,
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -230,6 +235,8 @@ def create_app(
         messages.router,
         events.router,
         accounts.router,
+        account_status.router,
+        sends.router,
         verp.router,
         unsubscribe_links.router,
         unsubscribe_pages.router,

@@ -133,3 +133,10 @@ def message_quarantined(
         "account": account,
     }
     outbox.write(session, [Announcement(event_types.MESSAGE_QUARANTINED, None, data, account)], now=now)
+
+
+def account_status_changed(session: Session, data: dict[str, Any], *, now: datetime) -> None:
+    """An account's status changed (the ladder's verdict, or an operator's pause or resume), with
+    the numbers that caused it; keyed by the account, so one account's changes stay in order."""
+    account = data["account"]
+    outbox.write(session, [Announcement(event_types.ACCOUNT_STATUS_CHANGED, account, data, account)], now=now)

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
-from service.app import announce
+from service.app import announce, reputation
 from service.app.attribution import attribute
 from service.app.domains import apply_domain_rule
 from service.app.suppressions import apply_suppression
@@ -336,6 +336,7 @@ def ingest_parsed(
     recorded = record_events(
         session, message_id, usable, attributed=attributed, occurred_at=occurred_at, now=received_at
     )
+    reputation.count_events(session, recorded, settings)  # in the account's day, at commit
     announce.events_recorded(session, recorded, source=source, now=received_at)
     policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
     added = apply_policy(

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from service.app import accounts
+from service.app import accounts, reputation
 from service.app.attribution import return_address
 from service.app.unsubscribe import link_settings_problem
 from service.config import Settings, SettingsError, load_settings, secret_key
@@ -36,6 +36,10 @@ def settings_or_exit() -> Settings:
         parse_expiry_days(settings.expiry_days)  # (a rule of the domain, as the VERP address)
     except InvalidExpirySetting as exc:
         fail(f"invalid setting BOUNCEBACK_EXPIRY_DAYS: {exc}")
+    try:
+        reputation.thresholds(settings)  # (the ladder's rules are the domain's, so checked here too)
+    except reputation.InvalidThresholds as exc:
+        fail(f"invalid setting {reputation.setting_name(exc.setting)}: {exc}")
     return settings
 
 

@@ -14,6 +14,7 @@ UNSUBSCRIBE = "bounceback.unsubscribe"
 SUPPRESSION_ADDED = "bounceback.suppression.added"
 SUPPRESSION_REMOVED = "bounceback.suppression.removed"
 MESSAGE_QUARANTINED = "bounceback.message.quarantined"
+ACCOUNT_STATUS_CHANGED = "bounceback.account.status_changed"
 
 EVENT_TYPES = (
     BOUNCE_HARD,
@@ -25,4 +26,5 @@ EVENT_TYPES = (
     SUPPRESSION_ADDED,
     SUPPRESSION_REMOVED,
     MESSAGE_QUARANTINED,
+    ACCOUNT_STATUS_CHANGED,
 )

@@ -170,6 +170,30 @@ def _highest_rung(ladder: str, percent: Fraction, thresholds: LadderThresholds) 
     return None
 
 
+# --- what counts -------------------------------------------------------------------------------
+
+# The kinds of attributed events a day counts (account_days columns), by (event type, classification).
+HARD, SOFT, COMPLAINT, UNSUBSCRIBE = "hard", "soft", "complaint", "unsubscribe"
+KINDS = (HARD, SOFT, COMPLAINT, UNSUBSCRIBE)
+
+
+def event_kind(event_type: str, classification: str) -> str | None:
+    """What an event counts as in its account's day: a hard or soft bounce, a complaint (a report-spam
+    click is one), an unsubscribe; None for what counts nowhere (auto-replies, delays, deliveries)."""
+    if event_type == "bounce":
+        return HARD if classification == "hard" else SOFT if classification == "soft" else None
+    if event_type == "complaint":
+        return COMPLAINT
+    if event_type == "unsubscribe":
+        return UNSUBSCRIBE
+    return None
+
+
+def rate(part: int, sent: int) -> float | None:
+    """A day's rate as the faces show it (a fraction, not a percentage); None on a day without sends."""
+    return round(part / sent, 6) if sent else None
+
+
 # --- status over days -----------------------------------------------------------------------------
 
 

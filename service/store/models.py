@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -233,3 +235,93 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # A key bound to an account acts for that account only; None = a global key.
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+
+
+# --- sends and sender reputation (DESIGN.md, "Sends and sender reputation") ----------------------
+
+# A Message-ID as sends and attribution key it: without angle brackets, at most this long (an index
+# entry must fit a btree page on PostgreSQL; real ones are far shorter).
+MESSAGE_ID_LENGTH = 500
+
+
+class Send(Base):
+    """A message an account reported sending to one recipient; idempotent on the key.
+
+    Kept BOUNCEBACK_SEND_RETENTION_DAYS for Message-ID attribution (the key leads with the
+    Message-ID, so that lookup is a key probe), then purged; the day's counts stay in account_days.
+    No foreign key on the account: the sends use case checks every batch's accounts in one query,
+    and a constraint would cost each of millions of inserts a probe.
+    """
+
+    __tablename__ = "sends"
+    __table_args__ = (Index("ix_sends_sent_at", "sent_at"),)
+
+    message_id: Mapped[str] = mapped_column(String(MESSAGE_ID_LENGTH), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(ACCOUNT_ID_LENGTH), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(320), primary_key=True)  # normalised
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccountDay(Base):
+    """One account's attributed counts for one UTC day, kept for good (the reputation history)."""
+
+    __tablename__ = "account_days"
+
+    account_id: Mapped[str] = mapped_column(String(ACCOUNT_ID_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    sent: Mapped[int] = mapped_column(BigInteger, default=0)
+    hard_bounces: Mapped[int] = mapped_column(BigInteger, default=0)
+    soft_bounces: Mapped[int] = mapped_column(BigInteger, default=0)
+    complaints: Mapped[int] = mapped_column(BigInteger, default=0)
+    unsubscribes: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class CountedEvent(Base):
+    """An event that was counted in account_days, so that the same one again is not: one row per
+    account, kind, message (its Message-ID, or `day:YYYY-MM-DD` when the report names none) and
+    recipient. Purged with the sends (a repeat after that long is counted again)."""
+
+    __tablename__ = "counted_events"
+    __table_args__ = (Index("ix_counted_events_counted_at", "counted_at"),)
+
+    account_id: Mapped[str] = mapped_column(String(ACCOUNT_ID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # hard|soft|complaint|unsubscribe
+    message_key: Mapped[str] = mapped_column(String(MESSAGE_ID_LENGTH), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(320), primary_key=True)
+    counted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccountStanding(Base):
+    """An account's stored status and the UTC day it was set for (a warning lapses when its day
+    ends; `paused` holds until resumed: service.domain.reputation.status_on). No row: `ok`."""
+
+    __tablename__ = "account_standing"
+
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # service.domain.reputation.Status
+    day: Mapped[date] = mapped_column(Date)
+    resumed_on: Mapped[date | None] = mapped_column(Date)  # the day of the last manual resume
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccountStatusChange(Base):
+    """Audit trail of status changes: the ladder's (actor `reputation`) and operators' (with a note),
+    with the numbers that caused them."""
+
+    __tablename__ = "account_status_changes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    day: Mapped[date] = mapped_column(Date)
+    sent: Mapped[int | None] = mapped_column(BigInteger)
+    hard_bounces: Mapped[int | None] = mapped_column(BigInteger)
+    complaints: Mapped[int | None] = mapped_column(BigInteger)
+    bounce_rate: Mapped[float | None] = mapped_column(Float)
+    complaint_rate: Mapped[float | None] = mapped_column(Float)
+    threshold: Mapped[str | None] = mapped_column(String(64))  # the setting crossed, e.g. bounce_warning_1
+    threshold_percent: Mapped[str | None] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(200))  # reputation | cli | api:<key name>
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,19 +1,73 @@
-"""The sends accounts report (DESIGN.md, "Sends and sender reputation"): what attribution asks of them.
-
-SEAM, on purpose. Attribution's third source is "the original Message-ID among the sends the
-account reported"; the table of reported sends, its intake (`POST /v1/sends`, the Kafka topic,
-`bounceback sends import`) and its retention arrive with the reputation issue. Until then no send
-is ever reported, so `account_of_send` truthfully finds nothing, and attribution goes on to the
-accounts' domains. The reputation work replaces the body below with its query; the order of the
-sources (service.domain.attribution.resolve) already asks it in its place, and a test pins that.
-"""
+"""The sends accounts report (DESIGN.md, "Sends and sender reputation"): store them, find who sent a
+Message-ID (attribution's third source), purge them past their retention."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, text, tuple_
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
+
+from service.domain.sends import message_key
+from service.store.models import Base, Send
+
+_SENDS = Base.metadata.tables[Send.__tablename__]
+_KEY = (_SENDS.c.message_id, _SENDS.c.account_id, _SENDS.c.recipient)
+# At most two accounts: one means the Message-ID names its sender; two, that it names nobody.
+_SENDERS = (
+    select(_SENDS.c.account_id).where(_SENDS.c.message_id == bindparam("message_id")).distinct().limit(2)
+)
+# PostgreSQL: the whole batch as one array per column, one statement (as the outbox writes).
+_INSERT_FROM_ARRAYS = text(
+    f"""
+    INSERT INTO {Send.__tablename__} (message_id, account_id, recipient, sent_at)
+    SELECT * FROM unnest(
+        CAST(:message_id AS varchar[]), CAST(:account_id AS varchar[]),
+        CAST(:recipient AS varchar[]), CAST(:sent_at AS timestamptz[])
+    )
+    ON CONFLICT DO NOTHING
+    RETURNING message_id, account_id, recipient
+    """
+)
+# Rows per statement on SQLite (4 bound values each, well below its limit of 32,766).
+_SQLITE_CHUNK = 5000
+
+
+def insert_new(session: Session, rows: Sequence[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Store the sends not stored yet; the keys (message_id, account_id, recipient) of those that
+    were new. `rows` have no key twice. On PostgreSQL a concurrent insert of the same key waits for
+    the other transaction, then does nothing: each send is stored, and counted, once."""
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        columns = {
+            name: [row[name] for row in rows] for name in ("message_id", "account_id", "recipient", "sent_at")
+        }
+        return [(row[0], row[1], row[2]) for row in session.execute(_INSERT_FROM_ARRAYS, columns)]
+    new: list[tuple[str, str, str]] = []
+    for start in range(0, len(rows), _SQLITE_CHUNK):
+        chunk = rows[start : start + _SQLITE_CHUNK]
+        statement = sqlite.insert(_SENDS).values(list(chunk)).on_conflict_do_nothing().returning(*_KEY)
+        new.extend((row[0], row[1], row[2]) for row in session.execute(statement))
+    return new
 
 
 def account_of_send(session: Session, message_id: str) -> str | None:
-    """The account that reported sending the message with this Message-ID; None: nobody did."""
-    del session, message_id  # no sends table yet (see the module docstring)
-    return None
+    """The account that reported sending the message with this Message-ID; None when nobody did
+    (or the retention has purged it), or when two accounts reported the same one (it names nobody)."""
+    key = message_key(message_id)
+    if key is None:
+        return None
+    found = list(session.connection().execute(_SENDERS, {"message_id": key}).scalars())
+    return found[0] if len(found) == 1 else None
+
+
+def purge(session: Session, *, before: datetime, limit: int) -> int:
+    """Delete at most `limit` sends made before `before`; how many went (a bounded batch, so the
+    purge never holds a long transaction over a big table)."""
+    oldest = select(*_KEY).where(_SENDS.c.sent_at < before).limit(limit)
+    result = session.execute(delete(_SENDS).where(tuple_(*_KEY).in_(oldest)))
+    return int(getattr(result, "rowcount", 0) or 0)

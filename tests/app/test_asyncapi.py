@@ -11,7 +11,7 @@ import jsonschema
 import yaml
 from sqlalchemy import select
 
-from service.app import accounts, suppressions
+from service.app import accounts, reputation, suppressions
 from service.app.cloudevents import KafkaRecord, to_kafka_record
 from service.app.ingest import ingest_message
 from service.config import Settings
@@ -103,6 +103,7 @@ def test_every_event_the_code_produces_matches_its_schema(database: Database, tm
             )
         with database.transaction() as session:
             suppressions.remove(session, "manual@example.com", note=None, actor="cli", account=account)
+    reputation.pause_account(database, "shop-a", settings, note="abuse desk", actor="cli")
 
     with database.session() as session:
         rows = list(session.scalars(select(OutboxEvent).order_by(OutboxEvent.id)))
