@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import structlog
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
@@ -25,6 +25,8 @@ from service.app.runner import IntakeRunner, Outcome
 from service.config import Settings
 
 log = structlog.get_logger("bounceback.kafka_inbound")
+
+T = TypeVar("T")
 
 SOURCE_HEADER = "source"
 
@@ -67,27 +69,34 @@ def consumer_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-class InboundConsumer:
-    """One member of the inbound consumer group."""
+class TopicConsumer(Generic[T]):
+    """One member of a consumer group that hands a topic's records, a poll at a time, to the intake
+    runner as items of its kind (`item_of`); the raw-mail and the sends topics both run on it."""
 
-    def __init__(self, settings: Settings, runner: IntakeRunner[RawMail]) -> None:
-        if not settings.kafka_bootstrap_servers or not settings.kafka_inbound_topic:
-            raise ValueError(
-                "the Kafka inbound consumer needs BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS and BOUNCEBACK_KAFKA_INBOUND_TOPIC"
-            )
+    max_records = 100  # records per poll (and per transaction)
+
+    def __init__(self, settings: Settings, runner: IntakeRunner[T], *, topic: str, group_id: str) -> None:
         self.settings = settings
         self.runner = runner
+        self.topic = topic
+        self.group_id = group_id
         self._consumer: KafkaConsumer | None = None
         self._producer: KafkaProducer | None = None
         self.processed = 0
         self.dead_lettered = 0
 
+    def item_of(self, record: InboundRecord) -> T:
+        raise NotImplementedError
+
     # -- Kafka plumbing ---------------------------------------------------------------------------
     def _consumer_or_connect(self) -> KafkaConsumer:
         if self._consumer is None:
-            self._consumer = KafkaConsumer(
-                self.settings.kafka_inbound_topic, **consumer_config(self.settings)
-            )
+            config = {
+                **consumer_config(self.settings),
+                "group_id": self.group_id,
+                "max_poll_records": self.max_records,
+            }
+            self._consumer = KafkaConsumer(self.topic, **config)
         return self._consumer
 
     def _dead_letter_producer(self) -> KafkaProducer:
@@ -117,7 +126,7 @@ class InboundConsumer:
         Done means committed to the database (and, for a record the runner quarantined, dead-
         lettered too), so their offsets may be committed. Fewer than all: stopped, or left.
         """
-        items = [RawMail(record.value or b"", record.source) for record in records]
+        items = [self.item_of(record) for record in records]
         done = 0
         for record, result in zip(records, self.runner.run_batch(items, stop), strict=False):
             if not result.committed:
@@ -158,7 +167,7 @@ class InboundConsumer:
         while not stop.is_set():
             try:
                 consumer = self._consumer_or_connect()
-                batch = consumer.poll(timeout_ms=500, max_records=100)
+                batch = consumer.poll(timeout_ms=500, max_records=self.max_records)
                 backoff = 1.0
                 done: dict[TopicPartition, OffsetAndMetadata] = {}
                 records = [rec for recs in batch.values() for rec in recs]
@@ -192,6 +201,22 @@ class InboundConsumer:
                 if stop.wait(backoff):
                     return
                 backoff = min(backoff * 2, 30.0)
+
+
+class InboundConsumer(TopicConsumer[RawMail]):
+    """One member of the inbound consumer group: each record's value is one raw message."""
+
+    def __init__(self, settings: Settings, runner: IntakeRunner[RawMail]) -> None:
+        if not settings.kafka_bootstrap_servers or not settings.kafka_inbound_topic:
+            raise ValueError(
+                "the Kafka inbound consumer needs BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS and BOUNCEBACK_KAFKA_INBOUND_TOPIC"
+            )
+        super().__init__(
+            settings, runner, topic=settings.kafka_inbound_topic, group_id=settings.kafka_group_id
+        )
+
+    def item_of(self, record: InboundRecord) -> RawMail:
+        return RawMail(record.value or b"", record.source)
 
 
 def _record(rec: Any) -> InboundRecord:

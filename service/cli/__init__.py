@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "service.cli.publish_inbound",
     "service.cli.messages",
     "service.cli.replay",
+    "service.cli.sends",
 )
 
 

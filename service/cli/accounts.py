@@ -1,4 +1,4 @@
-"""`bounceback accounts create|list|show`: the sending accounts (DESIGN.md, "Sending accounts")."""
+"""`bounceback accounts create|list|show` (and status|reputation|pause|resume: service/cli/reputation.py): the sending accounts (DESIGN.md, "Sending accounts")."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from service.app import accounts
 from service.app.accounts import AccountInfo
 from service.cli.common import database_or_exit, fail, settings_or_exit
+from service.cli.reputation import register_account_commands
 
 
 def register(sub: Any) -> None:
@@ -35,6 +36,8 @@ def register(sub: Any) -> None:
     show = commands.add_parser("show", help="one account (JSON)")
     show.add_argument("id", metavar="ID")
     show.set_defaults(func=run_show)
+
+    register_account_commands(commands)  # status, reputation, pause, resume
 
 
 def run_create(args: argparse.Namespace) -> int:

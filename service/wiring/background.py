@@ -1,5 +1,6 @@
-"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake,
-and housekeeping (expiry, raw-byte retention).
+"""The long-running parts `serve` and `worker` share: outbox relay, mailbox readers, Kafka intake
+(raw mail and sends), housekeeping (expiry, raw-byte retention) and the reputation upkeep (sends
+past their retention purged, the accounts-per-status gauges refreshed).
 
 Every intake adapter runs its items through one intake runner (service/app/runner.py) over the
 mail ingest use case, so retries, outage waits and quarantine are the same whichever queue an
@@ -17,10 +18,13 @@ import structlog
 
 from consumers.imap import run_mailboxes
 from consumers.kafka_inbound import run_inbound
+from consumers.kafka_sends import run_sends
 from service.app.expiry import run_housekeeping
 from service.app.mail_intake import MailIntake
 from service.app.relay import OutboxRelay
 from service.app.runner import IntakeRunner
+from service.app.sends import SendIntake
+from service.app.upkeep import run_reputation_upkeep
 from service.config import Settings
 from service.store.db import Database
 
@@ -52,6 +56,10 @@ class BackgroundWork:
             log.warning("no mailboxes to read", reason="BOUNCEBACK_IMAP_URLS is empty")
         if self.settings.kafka_bootstrap_servers and self.settings.kafka_inbound_topic:
             self._spawn("kafka-inbound", run_inbound, self.settings, runner, self.stop)
+        if self.settings.kafka_bootstrap_servers and self.settings.kafka_sends_topic:
+            sends_runner = IntakeRunner(SendIntake(self.db, self.settings))
+            self._spawn("kafka-sends", run_sends, self.settings, sends_runner, self.stop)
+        self._spawn("reputation-upkeep", run_reputation_upkeep, self.db, self.settings, self.stop)
 
     def _spawn(self, name: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         def guarded() -> None:

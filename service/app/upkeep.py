@@ -1,0 +1,47 @@
+"""The reputation upkeep `serve` and `worker` run in the background: sends past
+BOUNCEBACK_SEND_RETENTION_DAYS are purged (in bounded batches) and the accounts-per-status gauges
+refreshed (a warning lapses at midnight UTC without a write, so the gauges are recounted, not
+kept up by the writers)."""
+
+from __future__ import annotations
+
+import threading
+
+from service.app import reputation, sends
+from service.config import Settings
+from service.logging import get_logger
+from service.store.db import Database
+
+log = get_logger(__name__)
+
+GAUGE_SECONDS = 30.0
+PURGE_SECONDS = 600.0
+
+
+def run_reputation_upkeep(
+    db: Database,
+    settings: Settings,
+    stop: threading.Event,
+    *,
+    gauge_seconds: float = GAUGE_SECONDS,
+    purge_seconds: float = PURGE_SECONDS,
+) -> None:
+    """Until `stop` is set: the gauges every `gauge_seconds`, the purge every `purge_seconds`
+    (both at once on start). A failure (the database away) is logged and tried at the next turn."""
+    since_purge = purge_seconds
+    while not stop.is_set():
+        try:
+            with db.session() as session:
+                reputation.refresh_status_gauges(session)
+            if since_purge >= purge_seconds:
+                since_purge = 0.0
+                purged = sends.purge_expired(db, settings)
+                if purged:
+                    log.info("sends_purged", sends=purged, retention_days=settings.send_retention_days)
+        except Exception as exc:
+            log.warning(
+                "reputation_upkeep_failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            )
+        if stop.wait(gauge_seconds):
+            return
+        since_purge += gauge_seconds
