@@ -96,8 +96,8 @@ def test_a_header_naming_no_account_falls_through_to_the_next_source(database: D
 def test_the_message_id_step_asks_the_reported_sends_between_the_header_and_the_domains(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # No sends table yet (the reputation issue adds it): the seam finds nothing today, and this
-    # pins that attribution asks it, in its place in the order.
+    # This pins that attribution asks the reported sends, in their place in the order (the real
+    # query: tests/app/test_reputation_counts.py, test_message_id_attribution_reads_the_reported_sends).
     create_accounts(database, "shop-a", "shop-b", domains={"shop-b": ["sender.example"]})
     settings = verp_settings(database.url)
     raw = samples.complaint("jane@example.com", "c1")  # From: news@sender.example, no header
