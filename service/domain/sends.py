@@ -73,9 +73,10 @@ def check_send(
     than the retention (a send past it could attribute nothing and count on a day long judged)."""
     key = message_key(message_id)
     if key is None:
+        too_long = len(message_id.strip().strip("<>")) > MESSAGE_ID_MAX_LENGTH
         raise InvalidSend(
-            f"message_id is empty or longer than {MESSAGE_ID_MAX_LENGTH} characters"
-            if message_id.strip()
+            f"message_id is longer than {MESSAGE_ID_MAX_LENGTH} characters"
+            if too_long
             else "message_id is empty"
         )
     why = unstorable(key)

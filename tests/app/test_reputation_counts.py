@@ -64,7 +64,17 @@ def test_each_kind_of_event_counts_once_on_its_day(database: Database) -> None:
     unattributed = samples.hard_bounce("r5@example.com", "nobody-5", day)
     # Attributed by its header, naming no Message-ID of a send: still counted (once).
     by_header = samples.hard_bounce("r6@example.com", "h6", day, original={"X-Bounceback-Account": "shop-a"})
-    for raw in (hard, hard_again, soft, complaint, complaint_again, unsubscribe, auto_reply, unattributed, by_header):
+    for raw in (
+        hard,
+        hard_again,
+        soft,
+        complaint,
+        complaint_again,
+        unsubscribe,
+        auto_reply,
+        unattributed,
+        by_header,
+    ):
         ingest_message(database, raw, "test", settings)
     counts = _day(database, settings, "shop-a", day)
     assert {k: counts[k] for k in ("sent", "hard_bounces", "soft_bounces", "complaints", "unsubscribes")} == {
