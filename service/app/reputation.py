@@ -76,9 +76,27 @@ _PENDING = "bounceback.reputation_pending"
 ACTOR = "reputation"
 
 
+# Settings object id -> (the object, its ladder): the status call asks for the ladder every time.
+_LADDERS: dict[int, tuple[Settings, LadderThresholds]] = {}
+
+
 def thresholds(settings: Settings) -> LadderThresholds:
     """The ladder the settings describe, checked (rising order, 0-100%, factors); InvalidThresholds
-    names the first bad setting (its BOUNCEBACK_ name is `setting_name(exc.setting)`)."""
+    names the first bad setting (its BOUNCEBACK_ name is `setting_name(exc.setting)`).
+
+    Remembered per settings object (settings are not changed after start-up).
+    """
+    known = _LADDERS.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    ladder = _ladder(settings)
+    if len(_LADDERS) >= 64:
+        _LADDERS.clear()
+    _LADDERS[id(settings)] = (settings, ladder)
+    return ladder
+
+
+def _ladder(settings: Settings) -> LadderThresholds:
     return LadderThresholds(
         bounce_warning_1=settings.reputation_bounce_warning_1,
         bounce_warning_2=settings.reputation_bounce_warning_2,

@@ -26,7 +26,7 @@ from service.app.ingest import quarantine
 from service.app.runner import Outcome, Poison
 from service.config import Settings
 from service.domain.accounts import InvalidAccountId, validate_account_id
-from service.domain.sends import MAX_SENDS_PER_CALL, InvalidSend, ReportedSend, check_send
+from service.domain.sends import MAX_SENDS_PER_CALL, InvalidSend, ReportedSend, check_send, sent_at_of
 from service.store import accounts as stored_accounts
 from service.store import reputation as stored_reputation
 from service.store import sends as stored
@@ -81,29 +81,50 @@ class SendsResult:
         self.errors.extend(other.errors)
 
 
-def _checked(
-    item: Mapping[str, Any], only_account: str | None, now: datetime, retention_days: int
-) -> ReportedSend:
-    """One item as a send, or InvalidSend (InvalidAccountId) saying why not."""
-    if not isinstance(item, Mapping):
-        raise InvalidSend("a send is a JSON object with account, message_id, recipient and sent_at")
-    account = item.get("account")
-    if account is None or account == "":
-        if only_account is None:
-            raise InvalidSend("account is required (this key is not bound to an account)")
-        account = only_account
-    if not isinstance(account, str):
-        raise InvalidSend("account must be a string")
-    if only_account is not None and account != only_account:
-        raise InvalidSend(f"this key acts for account {only_account!r} only")
-    validate_account_id(account)
-    values = []
-    for name in FIELDS:
-        value = item.get(name)
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidSend(f"{name} is required (a string)")
-        values.append(value)
-    return check_send(account, *values, now=now, retention_days=retention_days)
+class _Checker:
+    """Checks a batch's items one by one; what many items share (their account, their sent_at) is
+    checked once per batch."""
+
+    def __init__(self, only_account: str | None, now: datetime, retention_days: int) -> None:
+        self.only_account = only_account
+        self.now = now
+        self.retention_days = retention_days
+        self.accounts: set[str] = set()
+        self.times: dict[str, datetime | InvalidSend] = {}
+
+    def __call__(self, item: Mapping[str, Any]) -> ReportedSend:
+        """One item as a send, or InvalidSend (InvalidAccountId) saying why not."""
+        if type(item) is not dict and not isinstance(item, Mapping):
+            raise InvalidSend("a send is a JSON object with account, message_id, recipient and sent_at")
+        account = item.get("account")
+        if account is None or account == "":
+            if self.only_account is None:
+                raise InvalidSend("account is required (this key is not bound to an account)")
+            account = self.only_account
+        if account not in self.accounts:
+            if not isinstance(account, str):
+                raise InvalidSend("account must be a string")
+            if self.only_account is not None and account != self.only_account:
+                raise InvalidSend(f"this key acts for account {self.only_account!r} only")
+            self.accounts.add(validate_account_id(account))
+        message_id = item.get("message_id")
+        recipient = item.get("recipient")
+        sent_at = item.get("sent_at")
+        if type(message_id) is not str or type(recipient) is not str or type(sent_at) is not str:
+            for name, value in (("message_id", message_id), ("recipient", recipient), ("sent_at", sent_at)):
+                if not isinstance(value, str):
+                    raise InvalidSend(f"{name} is required (a string)")
+        assert isinstance(message_id, str) and isinstance(recipient, str) and isinstance(sent_at, str)
+        when = self.times.get(sent_at)
+        if when is None:
+            try:
+                when = sent_at_of(sent_at, now=self.now, retention_days=self.retention_days)
+            except InvalidSend as exc:
+                when = exc
+            self.times[sent_at] = when
+        if isinstance(when, InvalidSend):
+            raise when
+        return check_send(account, message_id, recipient, when)
 
 
 def record(
@@ -119,9 +140,10 @@ def record(
     moment = now or datetime.now(UTC)
     result = SendsResult(received=len(items))
     good: dict[tuple[str, str, str], tuple[int, ReportedSend]] = {}
+    checked = _Checker(only_account, moment, settings.send_retention_days)
     for index, item in enumerate(items):
         try:
-            send = _checked(item, only_account, moment, settings.send_retention_days)
+            send = checked(item)
         except (InvalidSend, InvalidAccountId) as exc:
             result.errors.append(SendError(index, str(exc)))
             continue

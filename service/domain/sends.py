@@ -66,11 +66,23 @@ def parse_sent_at(value: str) -> datetime:
     return parsed.astimezone(UTC)
 
 
-def check_send(
-    account: str, message_id: str, recipient: str, sent_at: str, *, now: datetime, retention_days: int
-) -> ReportedSend:
-    """The send, checked: a Message-ID, an address, and a sent_at neither in the future nor older
-    than the retention (a send past it could attribute nothing and count on a day long judged)."""
+def sent_at_of(value: str, *, now: datetime, retention_days: int) -> datetime:
+    """`sent_at` as UTC, neither in the future nor older than the retention (a send past it could
+    attribute nothing and would count on a day long judged); InvalidSend otherwise."""
+    when = parse_sent_at(value)
+    if when > now + CLOCK_ALLOWANCE:
+        raise InvalidSend(f"sent_at {value[:60]} is in the future")
+    if when < now - timedelta(days=retention_days):
+        raise InvalidSend(
+            f"sent_at {value[:60]} is older than the retention of {retention_days} days "
+            "(BOUNCEBACK_SEND_RETENTION_DAYS)"
+        )
+    return when
+
+
+def check_send(account: str, message_id: str, recipient: str, sent_at: datetime) -> ReportedSend:
+    """The send, checked: a Message-ID that can be kept and an address (`sent_at` as sent_at_of
+    gives it); InvalidSend saying why not."""
     key = message_key(message_id)
     if key is None:
         too_long = len(message_id.strip().strip("<>")) > MESSAGE_ID_MAX_LENGTH
@@ -86,12 +98,4 @@ def check_send(
         address = normalize_address(recipient)
     except InvalidAddress as exc:
         raise InvalidSend(f"recipient is not an address: {exc}") from None
-    when = parse_sent_at(sent_at)
-    if when > now + CLOCK_ALLOWANCE:
-        raise InvalidSend(f"sent_at {sent_at[:60]} is in the future")
-    if when < now - timedelta(days=retention_days):
-        raise InvalidSend(
-            f"sent_at {sent_at[:60]} is older than the retention of {retention_days} days "
-            "(BOUNCEBACK_SEND_RETENTION_DAYS)"
-        )
-    return ReportedSend(account, key, address, when)
+    return ReportedSend(account, key, address, sent_at)

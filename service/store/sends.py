@@ -3,6 +3,7 @@ Message-ID (attribution's third source), purge them past their retention."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -20,14 +21,14 @@ _KEY = (_SENDS.c.message_id, _SENDS.c.account_id, _SENDS.c.recipient)
 _SENDERS = (
     select(_SENDS.c.account_id).where(_SENDS.c.message_id == bindparam("message_id")).distinct().limit(2)
 )
-# PostgreSQL: the whole batch as one array per column, one statement (as the outbox writes).
-_INSERT_FROM_ARRAYS = text(
+# PostgreSQL: the whole batch as one JSON document, one statement; the server reads it far faster
+# than the driver adapts ten thousand values per column.
+_INSERT_FROM_JSON = text(
     f"""
     INSERT INTO {Send.__tablename__} (message_id, account_id, recipient, sent_at)
-    SELECT * FROM unnest(
-        CAST(:message_id AS varchar[]), CAST(:account_id AS varchar[]),
-        CAST(:recipient AS varchar[]), CAST(:sent_at AS timestamptz[])
-    )
+    SELECT message_id, account_id, recipient, sent_at
+    FROM json_to_recordset(CAST(:rows AS json))
+        AS batch(message_id varchar, account_id varchar, recipient varchar, sent_at timestamptz)
     ON CONFLICT DO NOTHING
     RETURNING message_id, account_id, recipient
     """
@@ -43,10 +44,10 @@ def insert_new(session: Session, rows: Sequence[dict[str, Any]]) -> list[tuple[s
     if not rows:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        columns = {
-            name: [row[name] for row in rows] for name in ("message_id", "account_id", "recipient", "sent_at")
-        }
-        return [(row[0], row[1], row[2]) for row in session.execute(_INSERT_FROM_ARRAYS, columns)]
+        document = json.dumps(
+            [{**row, "sent_at": row["sent_at"].isoformat()} for row in rows], ensure_ascii=False
+        )
+        return [(row[0], row[1], row[2]) for row in session.execute(_INSERT_FROM_JSON, {"rows": document})]
     new: list[tuple[str, str, str]] = []
     for start in range(0, len(rows), _SQLITE_CHUNK):
         chunk = rows[start : start + _SQLITE_CHUNK]

@@ -11,18 +11,21 @@ from service.domain.sends import (
     CLOCK_ALLOWANCE,
     MESSAGE_ID_MAX_LENGTH,
     InvalidSend,
+    ReportedSend,
     check_send,
     message_key,
     parse_sent_at,
+    sent_at_of,
 )
 
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
 
 
-def check(**changes: str) -> object:
+def check(**changes: str) -> ReportedSend:
     values = {"account": "shop-a", "message_id": "<m1@x.example>", "recipient": "Jane@Example.com"}
     values |= {"sent_at": "2026-12-05T11:00:00Z", **changes}
-    return check_send(**values, now=NOW, retention_days=7)  # type: ignore[arg-type]
+    when = sent_at_of(values.pop("sent_at"), now=NOW, retention_days=7)
+    return check_send(values["account"], values["message_id"], values["recipient"], when)
 
 
 def test_a_good_send_is_normalised() -> None:

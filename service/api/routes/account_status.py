@@ -12,7 +12,6 @@ from service.api.auth import (
     DatabaseCallsDep,
     DatabaseDep,
     GlobalAdminCaller,
-    LookupEngineDep,
     ReadCaller,
     ReadsDep,
     SettingsDep,
@@ -55,25 +54,23 @@ def _visible(caller: Caller, account: str) -> Problem | None:
     response_model=AccountStatus,
     responses=problem_responses(401, 403, 404, 422, s404=_NOT_YOURS),
 )
-async def get_account_status(
-    account_id: AccountPath,
-    caller: ReadCaller,
-    engine: LookupEngineDep,
-    settings: SettingsDep,
-    calls: DatabaseCallsDep,
-) -> Response:
+async def get_account_status(account_id: AccountPath, request: Request, caller: ReadCaller) -> Response:
     """The call to make before every batch: the account's status today (`ok`, `warning_1`,
     `warning_2`, `paused`), the send-rate factor to apply (1, 0.5, 0.25, 0 by default) and today's
     (UTC) numbers behind it. One small query: as cheap as a suppression lookup."""
     problem = _visible(caller, account_id)
     if problem is not None:
         return problem_response(problem)
+    # The app's state is read here, not through dependencies: each one costs the call every
+    # sending service makes before every batch a noticeable share of its time.
+    state = request.app.state
+    engine, settings = state.lookup_engine, state.settings
 
     def read() -> dict[str, Any] | None:
         with engine.connect() as connection:
             return reputation.status(connection, account_id, settings)
 
-    answer = await calls.run(read)
+    answer = await state.database_calls.run(read)
     if answer is None:
         return problem_response(unknown_account(account_id))
     return JSONBytes(to_json(answer))
