@@ -102,11 +102,27 @@ class ReputationDay(BaseModel):
     verdict: Status = Field(description="what the ladder says of this day's numbers alone")
 
 
+class StatusChangeRecord(BaseModel):
+    """A status change from the audit trail: the ladder's (actor `reputation`) or an operator's."""
+
+    at: str = Field(description="when it was recorded (UTC)")
+    from_: Status = Field(alias="from")
+    to: Status
+    day: str = Field(description="the UTC day whose numbers caused it")
+    sent: int | None
+    hard_bounces: int | None
+    complaints: int | None
+    threshold: str | None = Field(description="the setting crossed; null for a manual change")
+    actor: str
+    note: str | None
+
+
 class Reputation(BaseModel):
     account: str
     status: Status
     send_rate_factor: float
     days: list[ReputationDay] = Field(description="newest first, one per UTC day")
+    changes: list[StatusChangeRecord] = Field(description="the latest status changes (up to 20), newest first")
 
 
 class StatusNote(BaseModel):

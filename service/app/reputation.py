@@ -51,6 +51,7 @@ from service.domain.reputation import (
     status_on,
 )
 from service.domain.sends import message_key
+from service.domain.times import iso_z
 from service.store import reputation as stored
 from service.store.db import Database
 
@@ -66,6 +67,7 @@ __all__ = [
 ]
 
 MAX_DAYS = 366
+CHANGES_SHOWN = 20
 _COLUMN_OF_KIND = {
     HARD: "hard_bounces",
     SOFT: "soft_bounces",
@@ -388,7 +390,8 @@ def reputation(
     session: Session, account: str, settings: Settings, *, days: int = 30, now: datetime | None = None
 ) -> dict[str, Any]:
     """The account's status and its daily rows, newest first, for the last `days` UTC days (days
-    without sends or events included, as zeros); each row with what the ladder says of its numbers.
+    without sends or events included, as zeros), each with what the ladder says of its numbers; and
+    its latest status changes from the audit trail, newest first.
     Raises InvalidAccountId, UnknownAccount, ValueError (days out of range)."""
     if not 1 <= days <= MAX_DAYS:
         raise ValueError(f"days must be between 1 and {MAX_DAYS}")
@@ -413,11 +416,27 @@ def reputation(
                 "verdict": verdict.status.value,
             }
         )
+    changes = [
+        {
+            "at": iso_z(change.created_at),
+            "from": change.from_status,
+            "to": change.to_status,
+            "day": change.day.isoformat(),
+            "sent": change.sent,
+            "hard_bounces": change.hard_bounces,
+            "complaints": change.complaints,
+            "threshold": change.threshold,
+            "actor": change.actor,
+            "note": change.note,
+        }
+        for change in stored.status_changes(session, account, limit=CHANGES_SHOWN)
+    ]
     return {
         "account": account,
         "status": current.value,
         "send_rate_factor": ladder.factor(current),
         "days": rows,
+        "changes": changes,
     }
 
 

@@ -99,6 +99,11 @@ def run_reputation(args: argparse.Namespace) -> int:
     print(f"{answer['account']}: {answer['status']} (send-rate factor {answer['send_rate_factor']:g})")
     rows = [[_cell(row[key]) for _, key in _DAY_COLUMNS] for row in answer["days"]]
     print(_table([title for title, _ in _DAY_COLUMNS], rows))
+    if answer["changes"]:
+        print("status changes (newest first):")
+    for change in answer["changes"]:
+        why = change["threshold"] or f"by hand: {change['note'] or '(no note)'}"
+        print(f"  {change['at']}  {change['from']} -> {change['to']}  ({why}; {change['actor']})")
     return 0
 
 

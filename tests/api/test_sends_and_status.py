@@ -210,5 +210,12 @@ def test_pause_and_resume_over_http(api: Client) -> None:
     unchanged = api.call("POST", f"/v1/accounts/{A}/resume", "admin").json()
     assert unchanged["changed"] is False
     assert unchanged["message"] == "the account is not paused (its status is ok); nothing changed"
+    # The audit trail, newest first, in the account's reputation.
+    changes = api.call("GET", f"/v1/accounts/{A}/reputation", "a-read").json()["changes"]
+    assert [(c["from"], c["to"], c["actor"], c["note"], c["threshold"]) for c in changes] == [
+        ("paused", "ok", "api:admin", None, None),
+        ("ok", "paused", "api:admin", "abuse desk", None),
+    ]
+    assert api.call("GET", f"/v1/accounts/{B}/reputation", "read").json()["changes"] == []
     assert api.call("POST", "/v1/accounts/nobody/pause", "admin").status_code == 404
     assert api.call("POST", f"/v1/accounts/{A}/pause", "admin", json={"note": "a\u0000"}).status_code == 422

@@ -180,3 +180,50 @@ def test_the_status_gauges_count_accounts_not_label_them(database: Database) -> 
         for sample in family.samples
     }
     assert samples_seen == {"ok": 2.0, "warning_1": 0.0, "warning_2": 0.0, "paused": 1.0}
+
+
+def test_the_background_upkeep_purges_old_sends_and_refreshes_the_gauges(database: Database) -> None:
+    import threading
+
+    from sqlalchemy import func, select
+
+    from service.app.upkeep import run_reputation_upkeep
+    from service.store.models import Send
+
+    settings = Settings(database_url=database.url, send_retention_days=1)
+    create_accounts(database, "shop-a")
+    now = datetime.now(UTC)
+    sends.record_sends(database, send_items("shop-a", 30, now - timedelta(minutes=10)), settings)
+    sends.record_sends(database, send_items("shop-a", 5, now, prefix="new-"), settings)
+    # The retention passes for the first 30 (made older in place: they could not be reported so).
+    with database.transaction() as session:
+        session.execute(
+            Send.__table__.update()
+            .where(~Send.message_id.like("orig-new-%"))
+            .values(sent_at=now - timedelta(days=2))
+        )
+    reputation.pause_account(database, "shop-a", settings, note="", actor="cli")
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_reputation_upkeep, args=(database, settings, stop), kwargs={"gauge_seconds": 0.05}
+    )
+    thread.start()
+    try:
+        for _ in range(200):
+            with database.session() as session:
+                left = session.scalar(select(func.count()).select_from(Send))
+            if left == 5:
+                break
+            stop.wait(0.05)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert left == 5
+    assert status_of(database, settings, "shop-a")["sent"] == 35, "the day's count stays"
+    paused = [
+        s.value
+        for f in metrics.ACCOUNTS_BY_STATUS.collect()
+        for s in f.samples
+        if s.labels["status"] == "paused"
+    ]
+    assert paused == [1.0]

@@ -79,7 +79,8 @@ def test_import_status_reputation_pause_resume(
         "verdict",
     ]
     assert table[2].split()[1:3] == ["200", "12"] and table[2].split()[-1] == "warning_1"
-    assert len(table) == 4
+    assert table[4] == "status changes (newest first):" and len(table) == 6
+    assert table[5].split()[1:] == ["ok", "->", "warning_1", "(bounce_warning_1;", "reputation)"]
     code, out, _ = run(capsys, "accounts", "reputation", "shop-a", "--json")
     assert len(json.loads(out)["days"]) == 30
 
@@ -89,6 +90,9 @@ def test_import_status_reputation_pause_resume(
     )
     assert json.loads(run(capsys, "accounts", "status", "shop-a", "--json")[1])["status"] == "paused"
     assert run(capsys, "accounts", "resume", "shop-a")[1].strip() == "account shop-a resumed"
+    history = run(capsys, "accounts", "reputation", "shop-a", "--days", "1")[1].splitlines()
+    assert history[-3].endswith("paused -> ok  (by hand: (no note); cli)")
+    assert history[-2].endswith("warning_1 -> paused  (by hand: complaints by phone; cli)")
     code, out, _ = run(capsys, "accounts", "resume", "shop-a")
     assert code == 0
     # (back to ok: the day's figures throttle it again with its next sends or bounces, not pause it)
