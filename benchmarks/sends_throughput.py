@@ -25,7 +25,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
+from benchmarks.api_lookups import exchange, free_port, get, wait_ready  # noqa: E402
 from service.store.db import Database  # noqa: E402
 from service.store.models import AccountDay  # noqa: E402
 from tests.fixtures.database import create_pg_database, drop_pg_database  # noqa: E402
@@ -64,12 +64,6 @@ def serve(database_url: str, port: int) -> None:
         return Response(body, media_type="application/json")
 
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, server_header=False)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def fresh_database() -> tuple[str, Database, str, str]:
@@ -128,33 +122,6 @@ def stop(processes: list[subprocess.Popen[bytes]]) -> None:
             process.wait(15)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-def wait_ready(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-                if s.recv(100).startswith(b"HTTP/1.1 200"):
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not start")
-
-
-async def exchange(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
-) -> tuple[int, bytes]:
-    writer.write(request)
-    head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
-    length = 0
-    for line in head.split(b"\r\n"):
-        if line[:15].lower() == b"content-length:":
-            length = int(line[15:])
-    body = await reader.readexactly(length) if length else b""
-    return status, body
 
 
 async def post_all(ports: list[int], key: str, bodies: list[bytes], per_server: int) -> None:
@@ -245,10 +212,6 @@ def kafka_rate(bootstrap: str, workers: int, sends: int, partitions: int) -> flo
         stop(procs)
         db.dispose()
         drop_pg_database(url)
-
-
-def get(path: str, key: str) -> bytes:
-    return f"GET {path} HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {key}\r\n\r\n".encode()
 
 
 async def load(

@@ -226,11 +226,15 @@ def _record(rec: Any) -> InboundRecord:
 
 def run_inbound(settings: Settings, runner: IntakeRunner[RawMail], stop: threading.Event) -> None:
     """Blocking entry point for `serve` and `worker`: consume until stop is set, then close."""
-    consumer = InboundConsumer(settings, runner)
+    run_until_stopped(InboundConsumer(settings, runner), stop)
+
+
+def run_until_stopped(consumer: TopicConsumer[Any], stop: threading.Event) -> None:
+    """Consume until stop is set, then close (a failure to close is only logged)."""
     try:
         consumer.run(stop)
     finally:
         try:
             consumer.close()
         except Exception as exc:
-            log.warning("error closing the Kafka consumer", error=str(exc))
+            log.warning("error closing the Kafka consumer", topic=consumer.topic, error=str(exc))

@@ -16,14 +16,10 @@ from __future__ import annotations
 
 import threading
 
-import structlog
-
-from consumers.kafka_inbound import InboundRecord, TopicConsumer
+from consumers.kafka_inbound import InboundRecord, TopicConsumer, run_until_stopped
 from service.app.runner import IntakeRunner
 from service.app.sends import SendRecord
 from service.config import Settings
-
-log = structlog.get_logger("bounceback.kafka_sends")
 
 
 class SendsConsumer(TopicConsumer[SendRecord]):
@@ -47,11 +43,4 @@ class SendsConsumer(TopicConsumer[SendRecord]):
 
 def run_sends(settings: Settings, runner: IntakeRunner[SendRecord], stop: threading.Event) -> None:
     """Blocking entry point for `serve` and `worker`: consume until stop is set, then close."""
-    consumer = SendsConsumer(settings, runner)
-    try:
-        consumer.run(stop)
-    finally:
-        try:
-            consumer.close()
-        except Exception as exc:
-            log.warning("error closing the Kafka sends consumer", error=str(exc))
+    run_until_stopped(SendsConsumer(settings, runner), stop)
