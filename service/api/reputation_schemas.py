@@ -122,7 +122,9 @@ class Reputation(BaseModel):
     status: Status
     send_rate_factor: float
     days: list[ReputationDay] = Field(description="newest first, one per UTC day")
-    changes: list[StatusChangeRecord] = Field(description="the latest status changes (up to 20), newest first")
+    changes: list[StatusChangeRecord] = Field(
+        description="the latest status changes (up to 20), newest first"
+    )
 
 
 class StatusNote(BaseModel):
