@@ -181,17 +181,21 @@ def _settle(session: Session) -> None:
     amounts: dict[tuple[str, date], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for key, sent in pending.sends.items():
         amounts[key]["sent"] += sent
+    # Rows are taken in one global order, so two transactions never wait for each other in a
+    # cycle: the marks by key, then every counter row by (account, day), then the standings.
     if pending.marks:
         rows = [
             {"account_id": a, "kind": k, "message_key": m, "recipient": r, "counted_at": now}
-            for (a, k, m, r) in pending.marks
+            for (a, k, m, r) in sorted(pending.marks)
         ]
         for mark in stored.mark_counted(session, rows):
             amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
-    # One global order, so two transactions never wait for each other's rows in a cycle.
-    for account, day in sorted(amounts):
-        sent, hard, complaints = stored.add_to_day(session, account, day, amounts[(account, day)])
-        _judge(session, account, day, DayCounts(sent, hard, complaints), pending.ladder, now)
+    totals = {
+        (account, day): DayCounts(*stored.add_to_day(session, account, day, amounts[(account, day)]))
+        for account, day in sorted(amounts)
+    }
+    for (account, day), counts in totals.items():
+        _judge(session, account, day, counts, pending.ladder, now)
 
 
 @event.listens_for(Session, "after_transaction_end")

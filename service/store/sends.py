@@ -43,6 +43,9 @@ def insert_new(session: Session, rows: Sequence[dict[str, Any]]) -> list[tuple[s
     the other transaction, then does nothing: each send is stored, and counted, once."""
     if not rows:
         return []
+    # In key order: two batches that share sends wait for each other's keys in one order, never in
+    # a cycle.
+    rows = sorted(rows, key=lambda row: (row["message_id"], row["account_id"], row["recipient"]))
     if session.get_bind().dialect.name == "postgresql":
         document = json.dumps(
             [{**row, "sent_at": row["sent_at"].isoformat()} for row in rows], ensure_ascii=False
