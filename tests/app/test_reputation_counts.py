@@ -227,3 +227,17 @@ def test_the_background_upkeep_purges_old_sends_and_refreshes_the_gauges(databas
         if s.labels["status"] == "paused"
     ]
     assert paused == [1.0]
+
+
+def test_link_clicks_count_as_unsubscribes_and_complaints_once(database: Database) -> None:
+    from service.app.unsubscribe import LinkKind, click, links_for
+    from tests.accounts_support import verp_settings
+
+    create_accounts(database, "shop-a")
+    settings = verp_settings(database.url, public_url="https://links.example")
+    jane, max_ = links_for(settings, "shop-a", ["jane@example.com", "max@example.com"])
+    for _ in range(2):  # clicked twice: counted once
+        click(database, settings, LinkKind.UNSUBSCRIBE, jane.token)
+        click(database, settings, LinkKind.REPORT_SPAM, max_.token)
+    today = _day(database, settings, "shop-a", datetime.now(UTC))
+    assert (today["unsubscribes"], today["complaints"]) == (1, 1)
