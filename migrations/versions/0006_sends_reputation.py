@@ -5,8 +5,8 @@ BOUNCEBACK_SEND_RETENTION_DAYS; `account_days` holds the daily counts for good; 
 keeps an event from being counted twice; `account_standing` is each account's status and
 `account_status_changes` its audit trail. Nothing existing changes.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-05 02:34:16.023283
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = '0006'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
