@@ -88,8 +88,9 @@ def suppressions_added(
     actor: str,
     now: datetime,
 ) -> None:
-    """Entries put on the list together (an import), as `suppression_changed` announces one; each
-    entry has `address`, `account` (None: global), `reason`, `since` and `note`."""
+    """Entries put on the list together (an import, an ingest batch's policy decisions), as
+    `suppression_changed` announces one; each entry has `address`, `account` (None: global),
+    `reason`, `since`, `note` and optionally `event_id` (the event that decided it)."""
     outbox.write(
         session,
         [
@@ -100,7 +101,7 @@ def suppressions_added(
                     "address": entry["address"],
                     "reason": entry["reason"],
                     "since": iso_z_or_none(entry["since"]),
-                    "event_id": None,
+                    "event_id": entry.get("event_id"),
                     "actor": actor,
                     "note": entry["note"],
                     "scope": "global" if entry["account"] is None else "account",

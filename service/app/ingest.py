@@ -1,12 +1,22 @@
-"""The ingest use case: one raw message -> stored, parsed, events recorded and announced, policy applied.
+"""The ingest use case: raw messages -> stored, parsed, events recorded and announced, policy applied.
 
-`ingest` does all of it inside the caller's transaction; `ingest_message` is the one-transaction
-wrapper for callers that own no transaction of their own (API, intake runner); `ingest_many`
-commits a batch at a time for bulk intake (`bounceback ingest`, Kafka polls); `ingest_parsed` is
-the storage-and-policy half for a given parse result (tests drive it with constructed results);
-`quarantine` keeps a message that must not or cannot be parsed (too large, failing again and
-again) with its reason. What is announced is `announce`'s; the SQL is the store's; how intake
-adapters drive this is `mail_intake`'s.
+Parsing comes first, outside any transaction (service/app/parsing.py); `write_batch` then writes a
+batch of parsed messages set-based inside the caller's transaction: one multi-row statement per
+table (messages, events, address states, suppressions, their audit rows, the outbox), the batch's
+address states read and locked in one query and its soft-bounce windows in one more. Every entry
+point goes through it, a single message being a batch of one:
+
+- `ingest_message`: one message in a transaction of its own (API, IMAP; the intake runner's items);
+- `ingest_many`: a batch in one transaction (a Kafka poll's worth, tests); `ingest_batches`: a stream
+  of batches whose next batch is parsed in worker processes while the current one is written
+  (`bounceback ingest`);
+- `ingest` / `ingest_parsed`: inside the caller's transaction (tests drive `ingest_parsed` with
+  constructed parse results);
+- `quarantine`: keep a message that must not or cannot be parsed (too large, failing again and
+  again) with its reason.
+
+What is announced is `announce`'s; the SQL is the store's; how intake adapters drive this is
+`mail_intake`'s.
 
 Idempotency is keyed on the SHA-256 of the raw bytes: a message seen before changes nothing and
 returns the first outcome with `duplicate=True`. A message that cannot be used (no events, no valid
@@ -17,28 +27,36 @@ anything is recorded; the message, its events and what they announce carry the a
 policy decides each event in its reason's scope (service.domain.scope.scope_for): hard bounces and
 the soft-bounce threshold for everyone, complaints and unsubscribes for the attributed account
 (for everyone when unattributed, or with BOUNCEBACK_COMPLAINT_SCOPE=global for complaints).
+
+A batch decides exactly as its messages would one transaction each, in order: each message's
+decisions see the address states left by the messages before it and the soft bounces recorded up
+to and including its own (tests/app/test_ingest_batches.py holds the two paths to the same state).
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-import parsers
 from parsers.model import Event, ParseResult
 from service import metrics
-from service.app import announce, reputation
+from service.app import announce
 from service.app.attribution import attribute
-from service.app.domains import apply_domain_rule
-from service.app.suppressions import apply_suppression
+from service.app.parsing import (
+    MessageTooLarge,
+    Parsed,
+    ParseLimits,
+    ParsePool,
+    content_hash,
+    parse_message,
+)
 from service.config import Settings
 from service.domain.addresses import InvalidAddress, is_undeliverable, normalize_address
 from service.domain.attribution import Attributed
@@ -47,51 +65,40 @@ from service.domain.policy import (
     AddressState,
     PolicyEvent,
     PolicySettings,
+    Suppress,
     decide,
     soft_bounce_window_bounds,
     suppressing_reason,
 )
-from service.domain.scope import ComplaintScope, scope_for
-from service.domain.times import as_utc, as_utc_or_none, iso_z
+from service.domain.scope import ComplaintScope, Reason, scope_for
+from service.domain.times import as_utc, iso_z
 from service.logging import get_logger
 from service.store import writes
 from service.store.db import Database, count_when_committed
-from service.store.models import BounceEvent, InboundMessage
+from service.store.models import BounceEvent
 
-# (apply_policy, occurred_at_of, record_events, safe_parse and usable_events are the write path's
-# rules, which a replay (service/app/replay.py) applies to stored messages too)
 __all__ = [
     "IngestResult",
     "MessageTooLarge",
-    "apply_policy",
     "content_hash",
     "event_to_dict",
     "ingest",
+    "ingest_batches",
     "ingest_many",
     "ingest_message",
     "ingest_parsed",
-    "occurred_at_of",
+    "parse_limits",
     "quarantine",
-    "record_events",
-    "safe_parse",
-    "usable_events",
+    "write_batch",
 ]
 
 log = get_logger(__name__)
 
 PROCESSED = "processed"
 QUARANTINED = "quarantined"
+POLICY_ACTOR = "policy"
 
 _KNOWN_SOURCE_KINDS = ("imap", "imaps", "api", "kafka", "http", "cli")
-
-
-class MessageTooLarge(Exception):
-    """The raw message exceeds `settings.max_message_bytes`; nothing was stored."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"message of {size} bytes exceeds the limit of {limit} bytes")
-        self.size = size
-        self.limit = limit
 
 
 @dataclass(frozen=True)
@@ -105,10 +112,6 @@ class IngestResult:
     quarantine_reason: str | None
     account: str | None = None  # the account the message is attributed to
     attributed_by: str | None = None  # and by which source (service.domain.attribution.Source)
-
-
-def content_hash(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
 
 
 _EVENT_FIELDS = (
@@ -150,12 +153,16 @@ def _event_dict(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def parse_limits(settings: Settings) -> ParseLimits:
+    return ParseLimits(settings.max_message_bytes, settings.attribution_header)
+
+
 def _source_kind(source: str) -> str:
     kind = source.split(":", 1)[0].lower()
     return kind if kind in _KNOWN_SOURCE_KINDS else "file"
 
 
-def occurred_at_of(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
+def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
     """The bounce's own date (its Date header) and that header's value; receipt time as fallback.
 
     A date after receipt is a sender's wrong clock: the bounce cannot have happened after we got it.
@@ -169,7 +176,7 @@ def occurred_at_of(result: ParseResult, received_at: datetime) -> tuple[datetime
     return min(parsed, received_at), parsed
 
 
-def usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
+def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
     """Events whose recipient is an address (normalised), and why others were dropped."""
     usable: list[Event] = []
     problems: list[str] = []
@@ -196,18 +203,6 @@ def _replace_recipient(event: Event, address: str) -> Event:
     return Event(**values)
 
 
-def safe_parse(raw: bytes, settings: Settings) -> tuple[ParseResult, str | None]:
-    try:
-        return (
-            parsers.parse(
-                raw, max_bytes=settings.max_message_bytes, account_header=settings.attribution_header
-            ),
-            None,
-        )
-    except Exception as exc:  # the parser promises never to raise; if it does, keep the message
-        return ParseResult(message_type="unknown"), f"parser error: {type(exc).__name__}: {exc}"[:500]
-
-
 def _quarantine_reason(result: ParseResult, usable: list[Event], problems: list[str]) -> str | None:
     if usable:
         return None
@@ -219,6 +214,368 @@ def _quarantine_reason(result: ParseResult, usable: list[Event], problems: list[
     return reason
 
 
+# --- one batch, set-based -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Message:
+    """A message of the batch not stored before: what it becomes, then what it did."""
+
+    parsed: Parsed
+    result: ParseResult  # with the recipient a VERP token gave filled in
+    attributed: Attributed
+    usable: list[Event]
+    quarantine_reason: str | None
+    occurred_at: datetime
+    row: dict[str, Any]  # its `messages` row
+    id: int = 0
+    recorded: list[dict[str, Any]] = field(default_factory=list)
+    added: list[dict[str, Any]] = field(default_factory=list)  # suppressions it decided
+
+
+def write_batch(
+    session: Session,
+    items: Sequence[Parsed],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+    only_account: str | None = None,
+) -> list[IngestResult]:
+    """Store and act on parsed messages inside the caller's transaction (never commits); one
+    result each, in order, as if each had been ingested on its own in that order.
+
+    `only_account`: the messages come from a key bound to that account; evidence naming another
+    account is passed over (its writes are limited to global entries and its own account's).
+    """
+    received_at = as_utc(now) if now is not None else datetime.now(UTC)
+    # Redeliveries the parse step skipped: stored, most likely; parsed here after all when not.
+    skipped = [p.digest for p in items if p.result is None]
+    stored = writes.stored_messages(session, skipped) if skipped else {}
+    limits = parse_limits(settings)
+    new: dict[str, _Message] = {}
+    for item in items:
+        if item.digest in stored or item.digest in new:
+            continue
+        if item.result is None:
+            reparsed = parse_message(item.raw, item.source, limits, digest=item.digest)
+            assert isinstance(reparsed, Parsed)  # (its size was checked when it was first parsed)
+            item = reparsed
+        new[item.digest] = _prepare(session, item, settings, received_at, only_account)
+
+    ids = writes.insert_messages(session, [m.row for m in new.values()])
+    lost = [digest for digest in new if digest not in ids]
+    if lost:  # another transaction stored them between our parse and our insert
+        stored.update(writes.stored_messages(session, lost))
+    written = [m for digest, m in new.items() if digest in ids]
+    for message in written:
+        message.id = ids[message.parsed.digest]
+    _record_events(session, written, now=received_at)
+    _apply_policy(session, written, settings, now=received_at)
+    _announce(session, written, now=received_at)
+    return _results(session, items, written, stored)
+
+
+def _prepare(
+    session: Session, item: Parsed, settings: Settings, received_at: datetime, only_account: str | None
+) -> _Message:
+    """Attribution, usable events and the `messages` row of a message to be stored."""
+    assert item.result is not None
+    result = item.result
+    attribution = attribute(session, result, settings, only_account=only_account)
+    attributed = attribution.attributed
+    if attribution.events is not result.events:
+        result = replace(result, events=attribution.events)
+    usable, problems = _usable_events(result)
+    quarantine_reason = item.parse_error or _quarantine_reason(result, usable, problems)
+    occurred_at, message_date = _occurred_at(result, received_at)
+    row = {
+        "content_hash": item.digest,
+        "source": item.source[:1000],
+        "received_at": received_at,
+        "message_date": message_date,
+        "size": len(item.raw),
+        "raw": item.raw,
+        "message_type": result.message_type,
+        "outcome": QUARANTINED if quarantine_reason else PROCESSED,
+        "quarantine_reason": quarantine_reason,
+        "header_message_id": result.message_id[:1000] if result.message_id else None,
+        "subject": result.subject,
+        "account_id": attributed.account,
+        "attributed_by": attributed.source,
+    }
+    return _Message(item, result, attributed, usable, quarantine_reason, occurred_at, row)
+
+
+def _record_events(session: Session, written: list[_Message], *, now: datetime) -> None:
+    """Store the events of the batch's stored messages in one statement; each message's recorded
+    events as JSON-able dicts with their new ids."""
+    processed = [m for m in written if m.quarantine_reason is None]
+    rows = [
+        {
+            "message_id": message.id,
+            "recipient": event.recipient,
+            "type": event.type,
+            "classification": event.classification,
+            "reason": event.reason,
+            "status": event.status,
+            "smtp_code": event.smtp_code,
+            "diagnostic": event.diagnostic,
+            "remote_mta": event.remote_mta,
+            "action": event.action,
+            "feedback_type": event.feedback_type,
+            "original_message_id": event.original_message_id,
+            "original_mail_from": event.original_mail_from,
+            "occurred_at": message.occurred_at,
+            "created_at": now,
+            "account_id": message.attributed.account,
+            "attributed_by": message.attributed.source,
+        }
+        for message in processed
+        for event in message.usable
+    ]
+    inserted = iter(writes.insert_events(session, rows))
+    for message in processed:
+        message.recorded = [_event_dict(next(inserted)) for _ in message.usable]
+        for data in message.recorded:
+            count_when_committed(
+                session,
+                metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
+            )
+
+
+# One policy decision to take: (address, scope's account, the event's data, what it would suppress for).
+_Step = tuple[str, str | None, dict[str, Any], Reason]
+
+
+def _steps(message: _Message, complaint_scope: ComplaintScope) -> list[_Step]:
+    """The decisions a message's events ask for, per address in address order, each event in the
+    scope its reason has."""
+    by_address: dict[str, list[tuple[dict[str, Any], Reason]]] = defaultdict(list)
+    for data in message.recorded:
+        reason = suppressing_reason(data["type"], data["classification"], data["reason"])
+        if reason is None:  # nothing else can change an address's state
+            continue
+        if is_undeliverable(data["recipient"]):
+            # The parser names a report whose recipient was redacted entirely with a reserved
+            # .invalid address: the event is kept for history, but there is nobody to suppress.
+            log.warning("event_without_recipient", message_id=message.id, source=message.parsed.source)
+            continue
+        by_address[data["recipient"]].append((data, reason))
+    return [
+        (address, scope_for(reason, data["account"], complaint_scope).account, data, reason)
+        for address in sorted(by_address)
+        for data, reason in by_address[address]
+    ]
+
+
+def _apply_policy(session: Session, written: list[_Message], settings: Settings, *, now: datetime) -> None:
+    """Let the policy decide for each address the batch's events name, message by message in order,
+    each event in the scope its reason has; put the addresses it suppresses on the list (one
+    statement for the entries, one for their audit rows). Each message's decisions land in its
+    `added`."""
+    policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+    complaint_scope = ComplaintScope(settings.complaint_scope)
+    plans = [(message, _steps(message, complaint_scope)) for message in written]
+    # Every decision locks the address's global row too: the one lock for all its scopes.
+    keys = {
+        key
+        for _, steps in plans
+        for address, account, _, _ in steps
+        for key in ((address, None), (address, account))
+    }
+    if not keys:
+        return
+    states = writes.lock_states(session, sorted(keys, key=lambda k: (k[0], k[1] or "")), now)
+    soft = _soft_bounces(session, plans, policy)
+    # Soft bounces of messages later in the batch: invisible to the decisions of earlier ones, as
+    # they would be had each message its own transaction.
+    unseen = {data["id"] for message, _ in plans for data in message.recorded}
+    for message, steps in plans:
+        unseen.difference_update(data["id"] for data in message.recorded)
+        for address, account, data, reason in steps:
+            state = states[(address, account)]
+            if state.suppressed:
+                continue
+            bounces: tuple[Any, ...] = ()
+            if reason is SOFT_BOUNCE_THRESHOLD:
+                start, end = soft_bounce_window_bounds(message.occurred_at, policy)
+                lower = max((d for d in (state.reactivated_at, start) if d is not None), default=None)
+                bounces = tuple(
+                    b
+                    for b in soft[address]
+                    if b.event_id not in unseen
+                    and (lower is None or b.occurred_at >= lower)
+                    and (end is None or b.occurred_at <= end)
+                )
+            decision = decide(
+                AddressState(suppressed=False, count_from=state.reactivated_at, soft_bounces=bounces),
+                PolicyEvent(
+                    data["id"],
+                    message.id,
+                    data["type"],
+                    data["classification"],
+                    message.occurred_at,
+                    data["reason"],
+                ),
+                policy,
+            )
+            if decision is None:
+                continue
+            states[(address, account)] = writes.RecipientState(True, state.reactivated_at)
+            message.added.append(_entry(address, account, decision, data))
+    _suppress(session, [entry for message in written for entry in message.added], now=now)
+
+
+def _soft_bounces(
+    session: Session, plans: list[tuple[_Message, list[_Step]]], policy: PolicySettings
+) -> dict[str, list[Any]]:
+    """The recorded soft bounces of every address a soft bounce in the batch may decide, over the
+    span all of their windows cover (one query)."""
+    addresses: set[str] = set()
+    lowers: list[datetime | None] = []
+    uppers: list[datetime | None] = []
+    for message, steps in plans:
+        for address, _, _, reason in steps:
+            if reason is SOFT_BOUNCE_THRESHOLD:
+                addresses.add(address)
+                start, end = soft_bounce_window_bounds(message.occurred_at, policy)
+                lowers.append(start)
+                uppers.append(end)
+    if not addresses:
+        return {}
+    lower = None if None in lowers else min(d for d in lowers if d is not None)
+    upper = None if None in uppers else max(d for d in uppers if d is not None)
+    return writes.soft_bounces_of(session, sorted(addresses), lower=lower, upper=upper)
+
+
+def _entry(address: str, account: str | None, decision: Suppress, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "address": address,
+        "account": account,
+        "reason": str(decision.reason),
+        "since": decision.since,
+        "event_id": decision.event_id,
+        "note": _note(data),
+    }
+
+
+def _suppress(session: Session, entries: list[dict[str, Any]], *, now: datetime) -> None:
+    """The policy's entries on the list, with their audit rows (their events go with their
+    messages', see `_announce`)."""
+    if not entries:
+        return
+    writes.suppress_unsuppressed(session, entries, now)
+    writes.add_changes(
+        session,
+        [
+            {
+                "address": entry["address"],
+                "change": "added",
+                "reason": entry["reason"],
+                "event_id": entry["event_id"],
+                "actor": POLICY_ACTOR,
+                "note": entry["note"],
+                "created_at": now,
+                "account_id": entry["account"],
+            }
+            for entry in entries
+        ],
+    )
+    for entry in entries:
+        count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=entry["reason"]))
+
+
+def _announce(session: Session, written: list[_Message], *, now: datetime) -> None:
+    """Each stored message's outbox events, in order: its recorded events and the suppressions they
+    decided, or its quarantine."""
+    for message in written:
+        source = message.parsed.source
+        kind = _source_kind(source)
+        account = message.attributed.account
+        count_when_committed(
+            session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=message.result.message_type)
+        )
+        count_when_committed(
+            session, metrics.MESSAGES_ATTRIBUTED.labels(source=message.attributed.source or "none")
+        )
+        if message.quarantine_reason:
+            count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
+            announce.message_quarantined(
+                session,
+                message_id=message.id,
+                source=source,
+                reason=message.quarantine_reason,
+                content_hash=message.parsed.digest,
+                account=account,
+                now=now,
+            )
+            continue
+        announce.events_recorded(session, message.recorded, source=source, now=now)
+        announce.suppressions_added(session, message.added, actor=POLICY_ACTOR, now=now)
+
+
+def _results(
+    session: Session,
+    items: Sequence[Parsed],
+    written: list[_Message],
+    stored: dict[str, writes.StoredMessage],
+) -> list[IngestResult]:
+    """One result per item, in order: what it did, or (a duplicate) what its first copy did."""
+    mine = {message.parsed.digest: message for message in written}
+    stored_events = writes.events_of_messages(session, [m.id for m in stored.values()]) if stored else {}
+    results: list[IngestResult] = []
+    answered: set[str] = set()
+    for item in items:
+        message = mine.get(item.digest)
+        if message is not None:
+            first = item.digest not in answered
+            answered.add(item.digest)
+            if not first:
+                count_when_committed(
+                    session, metrics.MESSAGES_DUPLICATE.labels(source=_source_kind(item.source))
+                )
+            results.append(
+                IngestResult(
+                    message.id,
+                    QUARANTINED if message.quarantine_reason else PROCESSED,
+                    not first,
+                    message.result.message_type,
+                    tuple(message.recorded),
+                    tuple(entry["address"] for entry in message.added) if first else (),
+                    message.quarantine_reason,
+                    message.attributed.account,
+                    message.attributed.source,
+                )
+            )
+            continue
+        known = stored[item.digest]
+        count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=_source_kind(item.source)))
+        results.append(
+            IngestResult(
+                known.id,
+                known.outcome,
+                True,
+                known.message_type,
+                tuple(event_to_dict(row) for row in stored_events[known.id]),
+                (),
+                known.quarantine_reason,
+                known.account_id,
+                known.attributed_by,
+            )
+        )
+    return results
+
+
+def _note(data: dict[str, Any]) -> str:
+    parts = [data["type"], data["classification"], data["reason"]]
+    if data["status"]:
+        parts.append(data["status"])
+    return " ".join(parts)
+
+
+# --- entry points -------------------------------------------------------------------------------
+
+
 def ingest(
     session: Session,
     raw: bytes,
@@ -228,34 +585,15 @@ def ingest(
     now: datetime | None = None,
     only_account: str | None = None,
 ) -> IngestResult:
-    """Store, parse and act on one raw message inside the caller's transaction (never commits).
+    """Parse, store and act on one raw message inside the caller's transaction (never commits).
 
     `only_account`: the message comes from a key bound to that account; evidence naming another
     account is passed over (its writes are limited to global entries and its own account's).
     """
-    if len(raw) > settings.max_message_bytes:
-        raise MessageTooLarge(len(raw), settings.max_message_bytes)
-    received_at = as_utc(now) if now is not None else datetime.now(UTC)
-    digest = content_hash(raw)
-    kind = _source_kind(source)
-
-    # A cheap look first: redeliveries are common and need no parse. The insert below stays the
-    # authority when two transactions race with the same message.
-    existing = writes.message_by_hash(session, digest)
-    if existing is not None:
-        return _duplicate(session, existing, kind)
-
-    result, parse_error = safe_parse(raw, settings)
-    return ingest_parsed(
-        session,
-        raw,
-        source,
-        settings,
-        result,
-        now=received_at,
-        parse_error=parse_error,
-        only_account=only_account,
-    )
+    parsed = parse_message(raw, source, parse_limits(settings))
+    if isinstance(parsed, MessageTooLarge):
+        raise parsed
+    return write_batch(session, [parsed], settings, now=now, only_account=only_account)[0]
 
 
 def ingest_parsed(
@@ -273,231 +611,8 @@ def ingest_parsed(
 
     Tests drive the pipeline with constructed results through this, independent of the parser.
     """
-    received_at = as_utc(now) if now is not None else datetime.now(UTC)
-    digest = content_hash(raw)
-    kind = _source_kind(source)
-    attribution = attribute(session, result, settings, only_account=only_account)
-    attributed = attribution.attributed
-    if attribution.events is not result.events:
-        result = replace(result, events=attribution.events)
-    usable, problems = usable_events(result)
-    quarantine_reason = parse_error or _quarantine_reason(result, usable, problems)
-    occurred_at, message_date = occurred_at_of(result, received_at)
-
-    message_id = writes.insert_message(
-        session,
-        content_hash=digest,
-        source=source[:1000],
-        received_at=received_at,
-        message_date=message_date,
-        size=len(raw),
-        raw=raw,
-        message_type=result.message_type,
-        outcome=QUARANTINED if quarantine_reason else PROCESSED,
-        quarantine_reason=quarantine_reason,
-        header_message_id=result.message_id[:1000] if result.message_id else None,
-        subject=result.subject,
-        account_id=attributed.account,
-        attributed_by=attributed.source,
-    )
-    if message_id is None:
-        # Another transaction stored the same message between our look and our insert.
-        existing = writes.message_by_hash(session, digest)
-        assert existing is not None
-        return _duplicate(session, existing, kind)
-
-    count_when_committed(
-        session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=result.message_type)
-    )
-    count_when_committed(session, metrics.MESSAGES_ATTRIBUTED.labels(source=attributed.source or "none"))
-    if quarantine_reason:
-        count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
-        announce.message_quarantined(
-            session,
-            message_id=message_id,
-            source=source,
-            reason=quarantine_reason,
-            content_hash=digest,
-            account=attributed.account,
-            now=received_at,
-        )
-        return IngestResult(
-            message_id,
-            QUARANTINED,
-            False,
-            result.message_type,
-            (),
-            (),
-            quarantine_reason,
-            attributed.account,
-            attributed.source,
-        )
-
-    recorded = record_events(
-        session, message_id, usable, attributed=attributed, occurred_at=occurred_at, now=received_at
-    )
-    reputation.count_events(session, recorded, settings)  # in the account's day, at commit
-    announce.events_recorded(session, recorded, source=source, now=received_at)
-    policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
-    added = apply_policy(
-        session,
-        message_id,
-        recorded,
-        source=source,
-        occurred_at=occurred_at,
-        policy=policy,
-        complaint_scope=ComplaintScope(settings.complaint_scope),
-        now=received_at,
-    )
-    added += apply_domain_rule(
-        session, recorded, occurred_at=occurred_at, threshold=settings.domain_threshold, now=received_at
-    )
-    return IngestResult(
-        message_id,
-        PROCESSED,
-        False,
-        result.message_type,
-        tuple(recorded),
-        tuple(added),
-        None,
-        attributed.account,
-        attributed.source,
-    )
-
-
-def record_events(
-    session: Session,
-    message_id: int,
-    events: list[Event],
-    *,
-    attributed: Attributed,
-    occurred_at: datetime,
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """Store the events of a stored message; each as a JSON-able dict with its new id."""
-    rows = writes.insert_events(
-        session,
-        [
-            {
-                "message_id": message_id,
-                "recipient": event.recipient,
-                "type": event.type,
-                "classification": event.classification,
-                "reason": event.reason,
-                "status": event.status,
-                "smtp_code": event.smtp_code,
-                "diagnostic": event.diagnostic,
-                "remote_mta": event.remote_mta,
-                "action": event.action,
-                "feedback_type": event.feedback_type,
-                "original_message_id": event.original_message_id,
-                "original_mail_from": event.original_mail_from,
-                "occurred_at": occurred_at,
-                "created_at": now,
-                "account_id": attributed.account,
-                "attributed_by": attributed.source,
-            }
-            for event in events
-        ],
-    )
-    recorded = [_event_dict(row) for row in rows]
-    for data in recorded:
-        count_when_committed(
-            session,
-            metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
-        )
-    return recorded
-
-
-def apply_policy(
-    session: Session,
-    message_id: int,
-    recorded: list[dict[str, Any]],
-    *,
-    source: str,
-    occurred_at: datetime,
-    policy: PolicySettings,
-    complaint_scope: ComplaintScope,
-    now: datetime,
-    actor: str = "policy",
-) -> list[str]:
-    """Let the policy decide for each address the message's events name, each event in the scope its
-    reason has; the addresses it suppressed (in any scope). `actor` names the decider in the audit
-    (`replay` when a replay decides again)."""
-    by_address: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
-    for data in recorded:
-        reason = suppressing_reason(data["type"], data["classification"], data["reason"])
-        if reason is None:  # nothing else can change an address's state
-            continue
-        if is_undeliverable(data["recipient"]):
-            # The parser names a report whose recipient was redacted entirely with a reserved
-            # .invalid address: the event is kept for history, but there is nobody to suppress.
-            log.warning("event_without_recipient", message_id=message_id, source=source)
-            continue
-        by_address[data["recipient"]].append((data, reason))
-    added: list[str] = []
-    # Lock addresses in one global order so that two transactions never wait for each other in a cycle.
-    for address in sorted(by_address):
-        writes.lock_recipient(session, address, now)  # the global row: the lock for every scope
-        for data, reason in by_address[address]:
-            scope = scope_for(reason, data["account"], complaint_scope)
-            row = writes.lock_recipient(session, address, now, scope.account)
-            if row.suppressed:
-                continue
-            count_from = as_utc_or_none(row.reactivated_at)
-            soft: tuple[Any, ...] = ()
-            if reason is SOFT_BOUNCE_THRESHOLD:
-                start, end = soft_bounce_window_bounds(occurred_at, policy)
-                soft = writes.soft_bounces(session, address, count_from=count_from, start=start, end=end)
-            decision = decide(
-                AddressState(suppressed=False, count_from=count_from, soft_bounces=soft),
-                PolicyEvent(
-                    data["id"], message_id, data["type"], data["classification"], occurred_at, data["reason"]
-                ),
-                policy,
-            )
-            if decision is None:
-                continue
-            apply_suppression(
-                session,
-                row,
-                reason=decision.reason,
-                since=decision.since,
-                event_id=decision.event_id,
-                actor=actor,
-                note=_note(data),
-                now=now,
-            )
-            added.append(address)
-    return added
-
-
-def _note(data: dict[str, Any]) -> str:
-    parts = [data["type"], data["classification"], data["reason"]]
-    if data["status"]:
-        parts.append(data["status"])
-    return " ".join(parts)
-
-
-def _duplicate(session: Session, message: InboundMessage, kind: str) -> IngestResult:
-    count_when_committed(session, metrics.MESSAGES_DUPLICATE.labels(source=kind))
-    return IngestResult(
-        message.id,
-        message.outcome,
-        True,
-        message.message_type,
-        tuple(event_to_dict(row) for row in writes.events_of_message(session, message.id)),
-        (),
-        message.quarantine_reason,
-        message.account_id,
-        message.attributed_by,
-    )
-
-
-def _deciding_addresses(result: ParseResult) -> list[str]:
-    """Normalised recipients of the events in `result` that the policy may act on."""
-    usable, _ = usable_events(result)
-    return [e.recipient for e in usable if suppressing_reason(e.type, e.classification, e.reason)]
+    parsed = Parsed(raw, source, content_hash(raw), result, parse_error)
+    return write_batch(session, [parsed], settings, now=now, only_account=only_account)[0]
 
 
 # PostgreSQL SQLSTATEs worth a retry: serialization failure, deadlock detected.
@@ -507,17 +622,27 @@ _RETRY_SQLSTATES = {"40001", "40P01"}
 def ingest_message(
     db: Database, raw: bytes, source: str, settings: Settings, *, only_account: str | None = None
 ) -> IngestResult:
-    """`ingest` in a transaction of its own, committed when it returns.
+    """One message in a transaction of its own, committed when it returns; parsed before the
+    transaction opens.
 
-    A concurrent insert of the same content hash makes this a duplicate (see `ingest`); a deadlock or
-    a unique-key race on another row is retried a few times with a fresh transaction.
+    A concurrent insert of the same content hash makes this a duplicate; a deadlock or a unique-key
+    race on another row is retried a few times with a fresh transaction.
     """
+    parsed = parse_message(raw, source, parse_limits(settings))
+    if isinstance(parsed, MessageTooLarge):
+        raise parsed
+    return _commit_one(db, parsed, settings, only_account=only_account)
+
+
+def _commit_one(
+    db: Database, parsed: Parsed, settings: Settings, *, only_account: str | None = None
+) -> IngestResult:
     attempts = 3
     for attempt in range(1, attempts + 1):
         try:
             with db.transaction() as session:
-                result = ingest(session, raw, source, settings, only_account=only_account)
-            _log_ingested(result, source)
+                result = write_batch(session, [parsed], settings, only_account=only_account)[0]
+            _log_ingested(result, parsed.source)
             return result
         except (IntegrityError, DBAPIError) as exc:
             sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
@@ -527,7 +652,11 @@ def ingest_message(
                 orig = getattr(exc, "orig", None) or exc
                 first_line = (str(orig).strip().splitlines() or ["?"])[0]
                 return quarantine(
-                    db, raw, source, settings, f"database refused the parsed values: {first_line}"
+                    db,
+                    parsed.raw,
+                    parsed.source,
+                    settings,
+                    f"database refused the parsed values: {first_line}",
                 )
             retry = isinstance(exc, IntegrityError) or sqlstate in _RETRY_SQLSTATES
             if not retry or attempt == attempts:
@@ -571,61 +700,54 @@ def quarantine(db: Database, raw: bytes, source: str, settings: Settings, reason
 
 
 def ingest_many(
-    db: Database, messages: Sequence[tuple[bytes, str]], settings: Settings
+    db: Database, messages: Sequence[tuple[bytes, str]], settings: Settings, *, now: datetime | None = None
 ) -> list[IngestResult | MessageTooLarge]:
     """Ingest a batch of (raw, source) in one transaction: one commit instead of one per message.
 
-    For bulk intake whose input stays available (files on disk). Messages not stored yet are parsed
-    before the transaction opens (parsing is pure), so locks are held only for the writes. Bulk
-    writers take turns per batch on PostgreSQL (a transaction-level advisory lock): a batch locks
-    many addresses in no global order, and two batches could otherwise deadlock. When a batch still
-    fails on a database error (a deadlock with a single-message writer, a value the database
-    refuses), it is rolled back and its messages are ingested one transaction each. An oversized
-    message yields its `MessageTooLarge`.
+    For bulk intake whose input stays available (files on disk, a Kafka poll). The messages are
+    parsed here before the transaction opens; see `write_parsed` for the rest.
     """
-    with db.transaction() as session:
-        known = writes.known_hashes(session, [content_hash(raw) for raw, _ in messages])
-    prepared: list[tuple[bytes, str, ParseResult | None, str | None] | MessageTooLarge] = []
-    for raw, source in messages:
-        if len(raw) > settings.max_message_bytes:
-            prepared.append(MessageTooLarge(len(raw), settings.max_message_bytes))
-        elif content_hash(raw) in known:
-            prepared.append((raw, source, None, None))  # a duplicate, most likely: no parse needed
-        else:
-            prepared.append((raw, source, *safe_parse(raw, settings)))
-    # The addresses the batch may decide for, locked up front in one go (two statements, not two per
-    # address and message).
-    deciding = [
-        address
-        for item in prepared
-        if not isinstance(item, MessageTooLarge) and item[2] is not None
-        for address in _deciding_addresses(item[2])
-    ]
+    with ParsePool(parse_limits(settings), workers=0) as pool:
+        return write_parsed(db, pool.parse_here(messages), settings, now=now)
+
+
+def ingest_batches(
+    db: Database,
+    batches: Iterable[Sequence[tuple[bytes, str]]],
+    settings: Settings,
+    *,
+    parse_workers: int | None = None,
+) -> Iterator[list[IngestResult | MessageTooLarge]]:
+    """`ingest_many` for a stream of batches, each batch's results as it commits: the next batch is
+    parsed in `parse_workers` worker processes (default: one per core) while the current one is
+    written. A message seen before in the stream is not parsed again."""
+    with ParsePool(parse_limits(settings), workers=parse_workers) as pool:
+        for _batch, parsed in pool.parse_ahead(batches):
+            yield write_parsed(db, parsed, settings)
+
+
+def write_parsed(
+    db: Database,
+    parsed: Sequence[Parsed | MessageTooLarge],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+) -> list[IngestResult | MessageTooLarge]:
+    """Write a parsed batch in one transaction (`write_batch`); an oversized message yields its
+    `MessageTooLarge`.
+
+    When the batch fails on a database error (a deadlock with another writer, a value the database
+    refuses), it is rolled back and its messages are written one transaction each (`ingest_message`'s
+    retries and quarantine apply), with their parses kept.
+    """
+    todo = [item for item in parsed if isinstance(item, Parsed)]
     try:
         with db.transaction() as session:
-            writes.take_bulk_writer_turn(session)
-            writes.lock_recipients(session, deciding, datetime.now(UTC))
-            results: list[IngestResult | MessageTooLarge] = []
-            for item in prepared:
-                if isinstance(item, MessageTooLarge):
-                    results.append(item)
-                    continue
-                raw, source, result, parse_error = item
-                if result is None:
-                    results.append(ingest(session, raw, source, settings))
-                else:
-                    results.append(
-                        ingest_parsed(session, raw, source, settings, result, parse_error=parse_error)
-                    )
-            return results
+            written = iter(write_batch(session, todo, settings, now=now) if todo else [])
+        return [item if isinstance(item, MessageTooLarge) else next(written) for item in parsed]
     except (IntegrityError, DBAPIError) as exc:
         sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
         if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError) and sqlstate is None:
             raise  # the database is gone, not one message's fault
-    results = []
-    for raw, source in messages:
-        try:
-            results.append(ingest_message(db, raw, source, settings))
-        except MessageTooLarge as exc:
-            results.append(exc)
-    return results
+        log.warning("ingest_batch_redone_one_by_one", messages=len(todo), sqlstate=sqlstate)
+    return [item if isinstance(item, MessageTooLarge) else _commit_one(db, item, settings) for item in parsed]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy import bindparam, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
-from service.domain.times import as_utc
+from service.domain.times import as_utc, as_utc_or_none
 from service.store.models import (
     GLOBAL_SLOT,
     Base,
@@ -71,9 +71,11 @@ class _Statements:
     """The statements of the hot path, built once per dialect (building them costs more than running)."""
 
     insert_message: Any
+    insert_messages: Any
     insert_event: Any
     insert_events: Any
     insert_recipient: Any
+    insert_recipients: Any
     suppress_unsuppressed: Any
     lock_recipient: Any
     soft_bounces: Any
@@ -113,11 +115,17 @@ def _hot(session: Session) -> _Statements:
         insert_message=_insert(session, messages)
         .on_conflict_do_nothing(index_elements=["content_hash"])
         .returning(messages.c.id),
+        insert_messages=_insert(session, messages)
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(messages.c.id, messages.c.content_hash),
         insert_event=insert(events).returning(events.c.id),
         insert_events=insert(events).returning(events.c.id, sort_by_parameter_order=True),
         insert_recipient=_insert(session, Recipient.__table__).on_conflict_do_nothing(
             index_elements=["address", "account_id"]
         ),
+        insert_recipients=_insert(session, Recipient.__table__)
+        .on_conflict_do_nothing(index_elements=["address", "account_id"])
+        .returning(Recipient.__table__.c.address, Recipient.__table__.c.account_id),
         suppress_unsuppressed=_suppress_unsuppressed(_insert(session, Recipient.__table__)),
         lock_recipient=lock,
         soft_bounces=select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at)
@@ -157,6 +165,72 @@ def insert_message(session: Session, **values: Any) -> int | None:
     """
     new_id = session.execute(_hot(session).insert_message, fit(InboundMessage, values)).scalar_one_or_none()
     return None if new_id is None else int(new_id)
+
+
+def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Insert message rows (distinct content hashes) in one statement, each unless its hash is
+    stored already; the new ids by content hash (a hash missing from the answer: a duplicate).
+
+    The rows go in content-hash order: two batches sharing messages wait for each other's unique
+    keys in one global order, never in a cycle. On PostgreSQL a concurrent insert of the same hash
+    makes this wait for the other transaction, then skip the row once it commits: exactly one of
+    them stores (and acts on) the message.
+    """
+    if not rows:
+        return {}
+    fitted = sorted((fit(InboundMessage, row) for row in rows), key=lambda row: str(row["content_hash"]))
+    hot = _hot(session)
+    if len(fitted) == 1:  # the per-message path: a statement whose text never changes
+        found = session.execute(hot.insert_message, fitted[0]).scalar_one_or_none()
+        return {} if found is None else {str(fitted[0]["content_hash"]): int(found)}
+    return {str(h): int(i) for i, h in session.execute(hot.insert_messages, fitted)}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """What a duplicate's ingest answers with: the stored message's first outcome."""
+
+    id: int
+    content_hash: str
+    outcome: str
+    message_type: str
+    quarantine_reason: str | None
+    account_id: str | None
+    attributed_by: str | None
+
+
+def stored_messages(session: Session, hashes: Sequence[str]) -> dict[str, StoredMessage]:
+    """The stored messages among `hashes`, by content hash."""
+    table = InboundMessage.__table__
+    stmt = select(
+        table.c.id,
+        table.c.content_hash,
+        table.c.outcome,
+        table.c.message_type,
+        table.c.quarantine_reason,
+        table.c.account_id,
+        table.c.attributed_by,
+    )
+    found: dict[str, StoredMessage] = {}
+    unique = list(dict.fromkeys(hashes))
+    for i in range(0, len(unique), _IN_CHUNK):
+        for row in session.execute(stmt.where(table.c.content_hash.in_(unique[i : i + _IN_CHUNK]))):
+            found[row.content_hash] = StoredMessage(*row)
+    return found
+
+
+def events_of_messages(session: Session, message_ids: Sequence[int]) -> dict[int, list[BounceEvent]]:
+    """The stored events of messages, by message, each message's in id order."""
+    found: dict[int, list[BounceEvent]] = {m: [] for m in message_ids}
+    unique = sorted(set(message_ids))
+    for i in range(0, len(unique), _IN_CHUNK):
+        for row in session.execute(
+            select(BounceEvent)
+            .where(BounceEvent.message_id.in_(unique[i : i + _IN_CHUNK]))
+            .order_by(BounceEvent.id)
+        ).scalars():
+            found[row.message_id].append(row)
+    return found
 
 
 def message_by_hash(session: Session, content_hash: str) -> InboundMessage | None:
@@ -223,7 +297,102 @@ def soft_bounces(
     )
 
 
+def soft_bounces_of(
+    session: Session, addresses: Sequence[str], *, lower: datetime | None, upper: datetime | None
+) -> dict[str, list[SoftBounce]]:
+    """Counting soft bounces of many addresses with own dates in [lower, upper], by address, in one
+    statement (per chunk on SQLite); the caller narrows each address's list to its decision's window
+    (service.domain.policy.decide filters what it is given)."""
+    found: dict[str, list[SoftBounce]] = {a: [] for a in addresses}
+    unique = sorted(set(addresses))
+    base = select(
+        BounceEvent.recipient, BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at
+    ).where(
+        BounceEvent.type == "bounce",
+        BounceEvent.classification == "soft",
+        BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
+        BounceEvent.occurred_at >= (lower or _EARLIEST),
+        BounceEvent.occurred_at <= (upper or _LATEST),
+    )
+    for i in range(0, len(unique), _IN_CHUNK):
+        stmt = base.where(BounceEvent.recipient.in_(unique[i : i + _IN_CHUNK])).order_by(BounceEvent.id)
+        for address, event_id, message_id, occurred_at in session.execute(stmt):
+            found[address].append(SoftBounce(int(event_id), int(message_id), as_utc(occurred_at)))
+    return found
+
+
 # --- recipients (an address's state per scope) ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientState:
+    """What a policy decision needs of an address's row in one scope."""
+
+    suppressed: bool
+    reactivated_at: datetime | None
+
+
+def lock_states(
+    session: Session, keys: Sequence[tuple[str, str | None]], now: datetime
+) -> dict[tuple[str, str | None], RecipientState]:
+    """The rows of many (address, account) scopes (account None: global), created when missing and
+    locked for this transaction's policy decisions; their states.
+
+    Rows are locked in (address, account slot) order, the global row of an address before its
+    accounts' (see `lock_recipient`): one global order, the same as every other writer's. Existing
+    rows: one statement that reads and locks them all; missing ones: one more that inserts them
+    (a row this transaction inserts is its own until it commits). A row another transaction inserted
+    meanwhile is read and locked after that one commits (one more statement, rarely).
+    """
+    wanted = sorted({(address, slot_key(account)) for address, account in keys})
+    if not wanted:
+        return {}
+    states = _select_locked(session, wanted)
+    missing = [key for key in wanted if key not in states]
+    if missing:
+        hot = _hot(session)
+        rows = [{"address": a, "account_id": s, "suppressed": False, "updated_at": now} for a, s in missing]
+        inserted = {(str(a), str(s)) for a, s in session.execute(hot.insert_recipients, rows)}
+        for key in inserted:
+            states[key] = RecipientState(False, None)
+        raced = [key for key in missing if key not in inserted]
+        if raced:
+            states.update(_select_locked(session, raced))
+    return {(address, account_of_slot(slot)): state for (address, slot), state in states.items()}
+
+
+def _select_locked(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], RecipientState]:
+    states: dict[tuple[str, str], RecipientState] = {}
+    rows: Iterable[Any]
+    if is_postgresql(session):
+        # One statement whose keys come as two arrays (a short text, whatever the batch size).
+        rows = session.execute(
+            _LOCK_FROM_ARRAYS, {"address": [k[0] for k in keys], "account_id": [k[1] for k in keys]}
+        )
+    else:  # SQLite holds the database's write lock already: reading is enough
+        table = Recipient.__table__
+        stmt = select(table.c.address, table.c.account_id, table.c.suppressed, table.c.reactivated_at)
+        pair = tuple_(table.c.address, table.c.account_id)
+        rows = (
+            row
+            for i in range(0, len(keys), _IN_CHUNK)
+            for row in session.execute(stmt.where(pair.in_(keys[i : i + _IN_CHUNK])))
+        )
+    for address, slot, suppressed, reactivated_at in rows:
+        states[(str(address), str(slot))] = RecipientState(bool(suppressed), as_utc_or_none(reactivated_at))
+    return states
+
+
+_LOCK_FROM_ARRAYS = text(
+    f"""
+    SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
+    FROM {Recipient.__tablename__} AS r
+    JOIN unnest(CAST(:address AS varchar[]), CAST(:account_id AS varchar[])) AS wanted(address, account_id)
+        ON r.address = wanted.address AND r.account_id = wanted.account_id
+    ORDER BY r.address, r.account_id
+    FOR UPDATE OF r
+    """
+)
 
 
 # Rows this session's transaction holds locked, by (address, account_id) (see lock_recipients).
@@ -344,7 +513,7 @@ def suppress_unsuppressed(
     """Put many addresses on the list in one statement; the (address, account) entries it put on.
 
     `entries` have `address` (normalised), `account` (None: global; distinct pairs), `reason`,
-    `since` and `note`. A missing row is created suppressed, a row that is not suppressed becomes
+    `since`, `note` and optionally `event_id` (the event that decided it). A missing row is created suppressed, a row that is not suppressed becomes
     so, and one already suppressed keeps its entry (and is not returned). The rows go in key order:
     on PostgreSQL the statement locks every row it touches, and one global order means two of these
     never wait for each other in a cycle (nor for an ingest batch, which locks in the same order).
@@ -358,7 +527,7 @@ def suppress_unsuppressed(
             "suppressed": True,
             "reason": entry["reason"],
             "since": entry["since"],
-            "source_event_id": None,
+            "source_event_id": entry.get("event_id"),
             "note": entry["note"],
             "updated_at": now,
         }
@@ -367,25 +536,36 @@ def suppress_unsuppressed(
     if is_postgresql(session):
         # One statement whose rows come as arrays: its text stays short, where a thousand rows of
         # VALUES cost the driver more to prepare than the database to run.
-        names = ("address", "account_id", "reason", "since", "note")
+        names = ("address", "account_id", "reason", "since", "source_event_id", "note")
         columns = {name: [row[name] for row in rows] for name in names}
         found = session.execute(_SUPPRESS_FROM_ARRAYS, {**columns, "now": now}).all()
     else:
         # SQLite: one statement, many parameter sets, sent by SQLAlchemy as multi-row VALUES (its
         # "insertmanyvalues", a thousand rows a statement) from one compiled statement.
         found = session.execute(_hot(session).suppress_unsuppressed, rows).all()
+    _forget_locked(session, [(str(address), str(slot)) for address, slot in found])
     return [(str(address), account_of_slot(str(slot))) for address, slot in found]
+
+
+def _forget_locked(session: Session, keys: Sequence[tuple[str, str]]) -> None:
+    """Rows changed by a statement, not through their objects: objects this transaction holds for
+    them (see `lock_recipient`) load afresh when next read (the lock stays with the transaction)."""
+    held = _locked(session)
+    for key in keys:
+        row = held.get(key)
+        if row is not None:
+            session.expire(row)
 
 
 _SUPPRESS_FROM_ARRAYS = text(
     f"""
     INSERT INTO {Recipient.__tablename__}
         (address, account_id, suppressed, reason, since, source_event_id, note, updated_at)
-    SELECT address, account_id, true, reason, since, NULL, note, :now
+    SELECT address, account_id, true, reason, since, source_event_id, note, :now
     FROM unnest(
         CAST(:address AS varchar[]), CAST(:account_id AS varchar[]), CAST(:reason AS varchar[]),
-        CAST(:since AS timestamptz[]), CAST(:note AS text[])
-    ) AS offered(address, account_id, reason, since, note)
+        CAST(:since AS timestamptz[]), CAST(:source_event_id AS bigint[]), CAST(:note AS text[])
+    ) AS offered(address, account_id, reason, since, source_event_id, note)
     ORDER BY address, account_id
     ON CONFLICT (address, account_id) DO UPDATE SET
         suppressed = excluded.suppressed, reason = excluded.reason, since = excluded.since,
