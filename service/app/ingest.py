@@ -717,13 +717,13 @@ def ingest_batches(
     settings: Settings,
     *,
     parse_workers: int | None = None,
-) -> Iterator[list[IngestResult | MessageTooLarge]]:
-    """`ingest_many` for a stream of batches, each batch's results as it commits: the next batch is
-    parsed in `parse_workers` worker processes (default: one per core) while the current one is
-    written. A message seen before in the stream is not parsed again."""
+) -> Iterator[tuple[Sequence[tuple[bytes, str]], list[IngestResult | MessageTooLarge]]]:
+    """`ingest_many` for a stream of batches, each batch with its results as it commits: the next
+    batch is parsed in `parse_workers` worker processes (default: one per core) while the current
+    one is written. A message seen before in the stream is not parsed again."""
     with ParsePool(parse_limits(settings), workers=parse_workers) as pool:
-        for _batch, parsed in pool.parse_ahead(batches):
-            yield write_parsed(db, parsed, settings)
+        for batch, parsed in pool.parse_ahead(batches):
+            yield batch, write_parsed(db, parsed, settings)
 
 
 def write_parsed(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -101,8 +102,8 @@ class ParsePool:
 
     `parse_ahead` hands out each batch parsed while the next one is being parsed, so a caller that
     writes batch k meanwhile overlaps its writes with the parse of batch k+1. A single batch is
-    parsed in this process (no worker is started for it). Workers are started with `spawn` (the
-    caller may have threads) on first need and stopped by `close`; a worker that dies (killed, out
+    parsed in this process (no worker is started for it). Workers start on first need (see
+    `_start_method`) and stop with `close`; a worker that dies (killed, out
     of memory) costs nothing but time: its share is parsed here.
     """
 
@@ -171,7 +172,7 @@ class ParsePool:
     ) -> tuple[Batch, list[tuple[bytes, str, str, bool]], list[Future[list[Parsed | MessageTooLarge]]]]:
         marked = self._mark(batch)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_start_method())
         size = -(-len(marked) // self.workers) or 1
         futures = []
         try:
@@ -203,6 +204,15 @@ class ParsePool:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a single-threaded process (`bounceback ingest`: nothing to
+    import again), spawned afresh from one with threads (a fork copies other threads' locks in
+    whatever state they are)."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def default_workers() -> int:

@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from service.app.ingest import IngestResult, MessageTooLarge, ingest_many
+from service.app.ingest import IngestResult, MessageTooLarge, ingest_batches
 from service.cli.common import database_or_exit, fail, secret_key_or_exit, settings_or_exit
-from service.config import Settings
 from service.sources import count_messages, iter_messages
-from service.store.db import Database, DatabaseUnavailable, first_line
+from service.store.db import DatabaseUnavailable, first_line
 
 # Messages per transaction: files stay on disk, so a batch that fails is simply redone message by
-# message (see `ingest_many`); batching saves a commit (a disk flush) per message.
+# message (see `ingest.write_parsed`); batching saves a commit (a disk flush) per message and writes
+# each table's rows in one statement. The next batch is parsed in worker processes meanwhile.
 BATCH_MESSAGES = 100
 BATCH_BYTES = 8 * 1024 * 1024
 
@@ -30,6 +31,13 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="message file, maildir, folder or mbox")
     p.add_argument("--mbox", action="store_true", help="read every file as an mbox")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+    p.add_argument(
+        "--parse-workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="processes parsing the next batch while one is written (default: one per core; 0: none)",
+    )
     p.set_defaults(func=run)
 
 
@@ -125,21 +133,10 @@ def run(args: argparse.Namespace) -> int:
     watched = not args.quiet and sys.stderr.isatty()
     total = count_messages(args.paths, mbox=args.mbox) if watched else None
     progress = Progress(sys.stderr, enabled=watched, total=total)
-    batch: list[tuple[bytes, str]] = []
-    batch_bytes = 0
     try:
-        for item in iter_messages(args.paths, mbox=args.mbox):
-            if item.raw is None:
-                summary.failed += 1
-                progress.done()
-                print(f"bounceback: {item.error}", file=sys.stderr)
-                continue
-            batch.append((item.raw, item.source))
-            batch_bytes += len(item.raw)
-            if len(batch) >= BATCH_MESSAGES or batch_bytes >= BATCH_BYTES:
-                _flush(db, batch, settings, summary, progress)
-                batch, batch_bytes = [], 0
-        _flush(db, batch, settings, summary, progress)
+        batches = _batches(args, summary, progress)
+        for batch, written in ingest_batches(db, batches, settings, parse_workers=args.parse_workers):
+            _tally(batch, written, summary, progress)
     except (DatabaseUnavailable, SQLAlchemyError) as exc:
         progress.done()
         fail(f"database error after {summary.messages} messages: {describe_database_error(exc)}")
@@ -154,12 +151,45 @@ def run(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def _flush(
-    db: Database, batch: list[tuple[bytes, str]], settings: Settings, summary: Summary, progress: Progress
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 0 <= workers <= 64:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 64, not {workers}")
+    return workers
+
+
+def _batches(
+    args: argparse.Namespace, summary: Summary, progress: Progress
+) -> Iterator[list[tuple[bytes, str]]]:
+    """The input's messages in batches (BATCH_MESSAGES or BATCH_BYTES, whichever comes first);
+    unreadable items are reported as they are met."""
+    batch: list[tuple[bytes, str]] = []
+    batch_bytes = 0
+    for item in iter_messages(args.paths, mbox=args.mbox):
+        if item.raw is None:
+            summary.failed += 1
+            progress.done()
+            print(f"bounceback: {item.error}", file=sys.stderr)
+            continue
+        batch.append((item.raw, item.source))
+        batch_bytes += len(item.raw)
+        if len(batch) >= BATCH_MESSAGES or batch_bytes >= BATCH_BYTES:
+            yield batch
+            batch, batch_bytes = [], 0
+    if batch:
+        yield batch
+
+
+def _tally(
+    batch: Sequence[tuple[bytes, str]],
+    written: list[IngestResult | MessageTooLarge],
+    summary: Summary,
+    progress: Progress,
 ) -> None:
-    if not batch:
-        return
-    for (_, source), result in zip(batch, ingest_many(db, batch, settings), strict=True):
+    for (_, source), result in zip(batch, written, strict=True):
         if isinstance(result, MessageTooLarge):
             summary.failed += 1
             progress.done()

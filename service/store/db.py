@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import migrations
@@ -101,10 +102,10 @@ def make_engine(url: str, timeouts: Timeouts | None = None, **options: Any) -> E
         )
         event.listen(engine, "connect", _sqlite_pragmas(int(timeouts.statement * 1000)))
         return engine
-    return create_engine(
+    ping = options.pop("pool_pre_ping", True)  # (False: the caller wants no ping at all)
+    engine = create_engine(
         url,
         **{
-            "pool_pre_ping": True,
             "pool_size": 10,
             "max_overflow": 20,
             "pool_timeout": timeouts.pool,
@@ -112,6 +113,41 @@ def make_engine(url: str, timeouts: Timeouts | None = None, **options: Any) -> E
             **options,
         },
     )
+    if ping:
+        _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection used this recently is taken as alive without asking the server (a ping is a
+# round trip: a third of a small transaction's); one idle for longer is pinged at checkout, and
+# replaced when the ping fails. A hot connection that died all the same fails its first statement,
+# which is an outage like any other to the callers (the API answers 503, intake waits and retries).
+PING_AFTER_IDLE_SECONDS = 1.0
+_CHECKED_IN_AT = "bounceback.checked_in_at"
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """The pool's pre-ping, for connections idle longer than PING_AFTER_IDLE_SECONDS only."""
+
+    @event.listens_for(engine, "connect")
+    def _fresh(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_CHECKED_IN_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_CHECKED_IN_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle = time.monotonic() - record.info.get(_CHECKED_IN_AT, 0.0)
+        if idle <= PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            # The pool drops this connection and checks out another (a new one if need be).
+            raise DisconnectionError(f"connection failed its ping: {first_line(exc)}") from exc
 
 
 def alembic_config(url: str) -> Any:
