@@ -262,14 +262,10 @@ def write_batch(
             item = reparsed
         new[item.digest] = _prepare(session, item, settings, received_at, only_account)
 
-    ids = writes.insert_messages(session, [m.row for m in new.values()])
-    lost = [digest for digest in new if digest not in ids]
+    written = _store(session, list(new.values()), now=received_at)
+    lost = [digest for digest in new if new[digest].id == 0]
     if lost:  # another transaction stored them between our parse and our insert
         stored.update(writes.stored_messages(session, lost))
-    written = [m for digest, m in new.items() if digest in ids]
-    for message in written:
-        message.id = ids[message.parsed.digest]
-    _record_events(session, written, now=received_at)
     _apply_policy(session, written, settings, now=received_at)
     _announce(session, written, now=received_at)
     return _results(session, items, written, stored)
@@ -306,13 +302,14 @@ def _prepare(
     return _Message(item, result, attributed, usable, quarantine_reason, occurred_at, row)
 
 
-def _record_events(session: Session, written: list[_Message], *, now: datetime) -> None:
-    """Store the events of the batch's stored messages in one statement; each message's recorded
-    events as JSON-able dicts with their new ids."""
-    processed = [m for m in written if m.quarantine_reason is None]
+def _store(session: Session, new: list[_Message], *, now: datetime) -> list[_Message]:
+    """Store the batch's new messages and the events of those processed (one statement for both on
+    PostgreSQL); the messages stored, each with its id and its recorded events as JSON-able dicts
+    with their new ids. A message missing from the answer was stored by another transaction
+    meanwhile (a duplicate after all)."""
     rows = [
         {
-            "message_id": message.id,
+            "content_hash": message.parsed.digest,
             "recipient": event.recipient,
             "type": event.type,
             "classification": event.classification,
@@ -330,17 +327,24 @@ def _record_events(session: Session, written: list[_Message], *, now: datetime) 
             "account_id": message.attributed.account,
             "attributed_by": message.attributed.source,
         }
-        for message in processed
+        for message in new
+        if message.quarantine_reason is None
         for event in message.usable
     ]
-    inserted = iter(writes.insert_events(session, rows))
-    for message in processed:
+    ids, events = writes.insert_messages_and_events(session, [m.row for m in new], rows)
+    written = [m for m in new if m.parsed.digest in ids]
+    inserted = iter(events)
+    for message in written:
+        message.id = ids[message.parsed.digest]
+        if message.quarantine_reason is not None:
+            continue
         message.recorded = [_event_dict(next(inserted)) for _ in message.usable]
         for data in message.recorded:
             count_when_committed(
                 session,
                 metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
             )
+    return written
 
 
 # One policy decision to take: (address, scope's account, the event's data, what it would suppress for).

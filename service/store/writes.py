@@ -186,6 +186,119 @@ def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> dict[st
     return {str(h): int(i) for i, h in session.execute(hot.insert_messages, fitted)}
 
 
+def insert_messages_and_events(
+    session: Session, messages: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """`insert_messages`, then the events of the messages it stored: event rows name their message
+    by `content_hash`; those of a message not stored (a duplicate) are left out. The new message
+    ids by content hash, and the stored events' values, each with its `id` and `message_id`, in the
+    order given.
+
+    One statement on PostgreSQL (the messages' insert feeds the events' in one WITH), two on SQLite.
+    """
+    if not messages:
+        return {}, []
+    if not is_postgresql(session):
+        new_ids = insert_messages(session, messages)
+        rows = [
+            {
+                **{k: v for k, v in row.items() if k != "content_hash"},
+                "message_id": new_ids[row["content_hash"]],
+            }
+            for row in events
+            if row["content_hash"] in new_ids
+        ]
+        return new_ids, insert_events(session, rows)
+    fitted = sorted((fit(InboundMessage, row) for row in messages), key=lambda row: str(row["content_hash"]))
+    offered = [fit(BounceEvent, {k: v for k, v in row.items() if k != "content_hash"}) for row in events]
+    params: dict[str, Any] = {f"m_{name}": [row[name] for row in fitted] for name in _MESSAGE_COLUMNS}
+    params.update({f"e_{name}": [row[name] for row in offered] for name in _EVENT_COLUMNS})
+    params["e_content_hash"] = [row["content_hash"] for row in events]
+    ids: dict[str, int] = {}
+    event_ids: list[int] = []
+    for kind, new_id, content_hash in session.execute(_INSERT_MESSAGES_AND_EVENTS, params):
+        if kind == "m":
+            ids[str(content_hash)] = int(new_id)
+        else:
+            event_ids.append(int(new_id))
+    # The events' ids come from the sequence in the order the statement inserts them: the order given.
+    kept = [
+        (row, ids[str(events[i]["content_hash"])])
+        for i, row in enumerate(offered)
+        if events[i]["content_hash"] in ids
+    ]
+    return ids, [
+        {"id": event_id, **row, "message_id": message_id}
+        for event_id, (row, message_id) in zip(sorted(event_ids), kept, strict=True)
+    ]
+
+
+_MESSAGE_COLUMNS = {
+    "content_hash": "varchar",
+    "source": "varchar",
+    "received_at": "timestamptz",
+    "message_date": "timestamptz",
+    "size": "integer",
+    "raw": "bytea",
+    "message_type": "varchar",
+    "outcome": "varchar",
+    "quarantine_reason": "text",
+    "header_message_id": "varchar",
+    "subject": "text",
+    "account_id": "varchar",
+    "attributed_by": "varchar",
+}
+_EVENT_COLUMNS = {
+    "recipient": "varchar",
+    "type": "varchar",
+    "classification": "varchar",
+    "reason": "varchar",
+    "status": "varchar",
+    "smtp_code": "varchar",
+    "diagnostic": "text",
+    "remote_mta": "varchar",
+    "action": "varchar",
+    "feedback_type": "varchar",
+    "original_message_id": "varchar",
+    "original_mail_from": "varchar",
+    "occurred_at": "timestamptz",
+    "created_at": "timestamptz",
+    "account_id": "varchar",
+    "attributed_by": "varchar",
+}
+
+
+def _unnest(prefix: str, columns: dict[str, str]) -> str:
+    return ", ".join(f"CAST(:{prefix}{name} AS {kind}[])" for name, kind in columns.items())
+
+
+# Each column as one array (a short statement text whatever the batch size). Messages go in
+# content-hash order (see `insert_messages`); events join the messages inserted, so a duplicate's
+# are dropped, and go in the order given (WITH ORDINALITY, ORDER BY).
+_INSERT_MESSAGES_AND_EVENTS = text(
+    f"""
+    WITH stored AS (
+        INSERT INTO {InboundMessage.__tablename__} ({", ".join(_MESSAGE_COLUMNS)})
+        SELECT * FROM unnest({_unnest("m_", _MESSAGE_COLUMNS)}) AS offered({", ".join(_MESSAGE_COLUMNS)})
+        ORDER BY content_hash
+        ON CONFLICT (content_hash) DO NOTHING
+        RETURNING id, content_hash
+    ), recorded AS (
+        INSERT INTO {BounceEvent.__tablename__} (message_id, {", ".join(_EVENT_COLUMNS)})
+        SELECT stored.id, {", ".join(f"offered.{name}" for name in _EVENT_COLUMNS)}
+        FROM unnest(CAST(:e_content_hash AS varchar[]), {_unnest("e_", _EVENT_COLUMNS)})
+            WITH ORDINALITY AS offered(content_hash, {", ".join(_EVENT_COLUMNS)}, position)
+        JOIN stored ON stored.content_hash = offered.content_hash
+        ORDER BY offered.position
+        RETURNING id
+    )
+    SELECT 'm', id, content_hash FROM stored
+    UNION ALL
+    SELECT 'e', id, NULL FROM recorded
+    """
+)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredMessage:
     """What a duplicate's ingest answers with: the stored message's first outcome."""
@@ -275,8 +388,13 @@ def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict
     hot = _hot(session)
     if len(fitted) == 1:  # the common case, and a cheaper statement
         ids = [session.execute(hot.insert_event, fitted[0]).scalar_one()]
-    else:
+    elif is_postgresql(session):
         ids = list(session.execute(hot.insert_events, fitted).scalars())
+    else:
+        # SQLite: SQLAlchemy would send rows one by one to return their ids in parameter order. One
+        # multi-row statement instead: holding the write lock, each row's id is the largest so far
+        # plus one, so the ids in ascending order are the rows' in the order given.
+        ids = sorted(session.execute(hot.insert_event, fitted).scalars())
     return [{"id": int(i), **row} for i, row in zip(ids, fitted, strict=True)]
 
 
@@ -340,15 +458,22 @@ def lock_states(
 
     Rows are locked in (address, account slot) order, the global row of an address before its
     accounts' (see `lock_recipient`): one global order, the same as every other writer's. Existing
-    rows: one statement that reads and locks them all; missing ones: one more that inserts them
-    (a row this transaction inserts is its own until it commits). A row another transaction inserted
-    meanwhile is read and locked after that one commits (one more statement, rarely).
+    rows are read and locked, missing ones inserted (a row this transaction inserts is its own
+    until it commits): one statement on PostgreSQL, two on SQLite. A row another transaction
+    inserted meanwhile is read and locked after that one commits (one more statement, rarely).
     """
     wanted = sorted({(address, slot_key(account)) for address, account in keys})
     if not wanted:
         return {}
-    states = _select_locked(session, wanted)
-    missing = [key for key in wanted if key not in states]
+    if is_postgresql(session):
+        states = _lock_or_create(session, wanted, now)
+        missing = []
+        raced = [key for key in wanted if key not in states]
+        if raced:
+            states.update(_select_locked(session, raced))
+    else:
+        states = _select_locked(session, wanted)
+        missing = [key for key in wanted if key not in states]
     if missing:
         hot = _hot(session)
         rows = [{"address": a, "account_id": s, "suppressed": False, "updated_at": now} for a, s in missing]
@@ -359,6 +484,44 @@ def lock_states(
         if raced:
             states.update(_select_locked(session, raced))
     return {(address, account_of_slot(slot)): state for (address, slot), state in states.items()}
+
+
+def _lock_or_create(
+    session: Session, keys: list[tuple[str, str]], now: datetime
+) -> dict[tuple[str, str], RecipientState]:
+    """PostgreSQL: lock the existing rows and insert the missing ones in one statement (one round
+    trip); a key it answers nothing for was inserted by a transaction that committed meanwhile."""
+    params = {"address": [k[0] for k in keys], "account_id": [k[1] for k in keys], "now": now}
+    return {
+        (str(address), str(slot)): RecipientState(bool(suppressed), as_utc_or_none(reactivated_at))
+        for address, slot, suppressed, reactivated_at in session.execute(_LOCK_OR_CREATE, params)
+    }
+
+
+# The existing rows are read and locked (the statement's snapshot cannot see the rows its own
+# insert adds, so each key comes back once: from `locked` or from `created`).
+_LOCK_OR_CREATE = text(
+    f"""
+    WITH wanted AS (
+        SELECT * FROM unnest(CAST(:address AS varchar[]), CAST(:account_id AS varchar[]))
+            AS wanted(address, account_id)
+    ), locked AS (
+        SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
+        FROM {Recipient.__tablename__} AS r
+        JOIN wanted ON r.address = wanted.address AND r.account_id = wanted.account_id
+        ORDER BY r.address, r.account_id
+        FOR UPDATE OF r
+    ), created AS (
+        INSERT INTO {Recipient.__tablename__} (address, account_id, suppressed, updated_at)
+        SELECT address, account_id, false, :now FROM wanted ORDER BY address, account_id
+        ON CONFLICT (address, account_id) DO NOTHING
+        RETURNING address, account_id
+    )
+    SELECT address, account_id, suppressed, reactivated_at FROM locked
+    UNION ALL
+    SELECT address, account_id, false, CAST(NULL AS timestamptz) FROM created
+    """
+)
 
 
 def _select_locked(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], RecipientState]:
