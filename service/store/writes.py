@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
 from service.domain.times import as_utc, as_utc_or_none
 from service.store.models import (
-    GLOBAL_SLOT,
     Base,
     BounceEvent,
     InboundMessage,
@@ -78,7 +77,6 @@ class _Statements:
     insert_recipients: Any
     suppress_unsuppressed: Any
     lock_recipient: Any
-    soft_bounces: Any
 
 
 _statements: dict[str, _Statements] = {}
@@ -128,30 +126,9 @@ def _hot(session: Session) -> _Statements:
         .returning(Recipient.__table__.c.address, Recipient.__table__.c.account_id),
         suppress_unsuppressed=_suppress_unsuppressed(_insert(session, Recipient.__table__)),
         lock_recipient=lock,
-        soft_bounces=select(BounceEvent.id, BounceEvent.message_id, BounceEvent.occurred_at)
-        .where(
-            BounceEvent.recipient == bindparam("address"),
-            BounceEvent.type == "bounce",
-            BounceEvent.classification == "soft",
-            BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
-            BounceEvent.occurred_at >= bindparam("lower"),
-            BounceEvent.occurred_at <= bindparam("upper"),
-            BounceEvent.superseded_at.is_(None),  # a replay replaced it: it no longer counts
-        )
-        .order_by(BounceEvent.id),
     )
     _statements[dialect] = built
     return built
-
-
-# A constant key for pg_advisory_xact_lock: bulk ingest batches take turns (see pipeline.ingest_many).
-_BULK_WRITER_LOCK = 0x62626B01
-
-
-def take_bulk_writer_turn(session: Session) -> None:
-    """Wait until no other bulk batch is writing (PostgreSQL; SQLite has one writer anyway)."""
-    if is_postgresql(session):
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BULK_WRITER_LOCK})
 
 
 # --- messages -------------------------------------------------------------------------------
@@ -346,37 +323,6 @@ def events_of_messages(session: Session, message_ids: Sequence[int]) -> dict[int
     return found
 
 
-def message_by_hash(session: Session, content_hash: str) -> InboundMessage | None:
-    return session.execute(
-        select(InboundMessage).where(InboundMessage.content_hash == content_hash)
-    ).scalar_one_or_none()
-
-
-def known_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
-    """The content hashes among `hashes` that are stored already."""
-    found: set[str] = set()
-    unique = list(dict.fromkeys(hashes))
-    for i in range(0, len(unique), _IN_CHUNK):
-        chunk = unique[i : i + _IN_CHUNK]
-        found.update(
-            session.execute(
-                select(InboundMessage.content_hash).where(InboundMessage.content_hash.in_(chunk))
-            ).scalars()
-        )
-    return found
-
-
-def events_of_message(session: Session, message_id: int) -> list[BounceEvent]:
-    """The message's current events (those a replay superseded are left out), in order."""
-    return list(
-        session.execute(
-            select(BounceEvent)
-            .where(BounceEvent.message_id == message_id, BounceEvent.superseded_at.is_(None))
-            .order_by(BounceEvent.id)
-        ).scalars()
-    )
-
-
 # --- events ---------------------------------------------------------------------------------
 
 
@@ -396,23 +342,6 @@ def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict
         # plus one, so the ids in ascending order are the rows' in the order given.
         ids = sorted(session.execute(hot.insert_event, fitted).scalars())
     return [{"id": int(i), **row} for i, row in zip(ids, fitted, strict=True)]
-
-
-def soft_bounces(
-    session: Session,
-    address: str,
-    *,
-    count_from: datetime | None,
-    start: datetime | None,
-    end: datetime | None,
-) -> tuple[SoftBounce, ...]:
-    """Counting soft bounces of `address` with own dates in [start, end] and after count_from."""
-    lower = max((d for d in (count_from, start) if d is not None), default=_EARLIEST)
-    params = {"address": address, "lower": lower, "upper": end or _LATEST}
-    return tuple(
-        SoftBounce(int(i), int(m), as_utc(t))
-        for i, m, t in session.execute(_hot(session).soft_bounces, params)
-    )
 
 
 def soft_bounces_of(
@@ -558,7 +487,7 @@ _LOCK_FROM_ARRAYS = text(
 )
 
 
-# Rows this session's transaction holds locked, by (address, account_id) (see lock_recipients).
+# Rows this session's transaction holds locked, by (address, account_id) (see lock_recipient).
 # Held here, not only in the session's identity map, which forgets unmodified objects nobody
 # references.
 _LOCKED = "bounceback.locked_recipients"
@@ -599,33 +528,6 @@ def lock_recipient(session: Session, address: str, now: datetime, account: str |
     row: Recipient = session.execute(hot.lock_recipient, values).scalar_one()
     _locked(session)[key] = row
     return row
-
-
-def lock_recipients(session: Session, addresses: Sequence[str], now: datetime) -> None:
-    """Create and lock the global rows of many addresses at once, in address order (one global
-    order, so two transactions doing this never wait for each other in a cycle); see
-    `lock_recipient`."""
-    unique = sorted(set(addresses))
-    if not unique:
-        return
-    hot = _hot(session)
-    session.execute(
-        hot.insert_recipient,
-        [{"address": a, "account_id": GLOBAL_SLOT, "suppressed": False, "updated_at": now} for a in unique],
-    )
-    stmt = (
-        select(Recipient)
-        .where(Recipient.account_id == GLOBAL_SLOT)
-        .order_by(Recipient.address)
-        .execution_options(populate_existing=True)
-    )
-    if is_postgresql(session):
-        stmt = stmt.with_for_update()
-    rows: list[Recipient] = []
-    for i in range(0, len(unique), _IN_CHUNK):
-        chunk = unique[i : i + _IN_CHUNK]
-        rows.extend(session.execute(stmt.where(Recipient.address.in_(chunk))).scalars())
-    _locked(session).update(((row.address, row.account_id), row) for row in rows)
 
 
 def recipient(session: Session, address: str, account: str | None = None) -> Recipient | None:
