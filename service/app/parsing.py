@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -172,7 +173,9 @@ class ParsePool:
     ) -> tuple[Batch, list[tuple[bytes, str, str, bool]], list[Future[list[Parsed | MessageTooLarge]]]]:
         marked = self._mark(batch)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_start_method())
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=_start_method(), initializer=_exit_with, initargs=(os.getpid(),)
+            )
         size = -(-len(marked) // self.workers) or 1
         futures = []
         try:
@@ -204,6 +207,18 @@ class ParsePool:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _exit_with(parent: int) -> None:
+    """In a worker: exit when the process that started it is gone (killed, even with SIGKILL), so
+    that no worker outlives an interrupted `bounceback ingest` waiting for work that never comes."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
