@@ -248,6 +248,7 @@ def write_batch(
     account is passed over (its writes are limited to global entries and its own account's).
     """
     received_at = as_utc(now) if now is not None else datetime.now(UTC)
+    session.flush()  # (the statements below are Core: changes the caller made through objects first)
     # Redeliveries the parse step skipped: stored, most likely; parsed here after all when not.
     skipped = [p.digest for p in items if p.result is None]
     stored = writes.stored_messages(session, skipped) if skipped else {}

@@ -1,8 +1,9 @@
 """Raw mail in the intake runner: the `Intake` that IMAP, Kafka (and later LMTP) items go through.
 
 One message is ingested in a transaction of its own (`ingest.ingest_message`), a poll's worth in
-one (`ingest.ingest_many`); an empty or oversized message is `Poison`; keeping a message aside is
-`ingest.quarantine`.
+one (`ingest.write_parsed`), parsed first by the parse workers (`parsing.ParsePool.parse_spread`:
+a poll of a hundred messages parses on every core, before its transaction opens); an empty or
+oversized message is `Poison`; keeping a message aside is `ingest.quarantine`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.app.ingest import PROCESSED, MessageTooLarge, ingest_many, ingest_message, quarantine
+from service.app.ingest import (
+    PROCESSED,
+    MessageTooLarge,
+    ingest_message,
+    parse_limits,
+    quarantine,
+    write_parsed,
+)
+from service.app.parsing import ParsePool
 from service.app.runner import Outcome, Poison
 from service.config import Settings
 from service.store.db import Database
@@ -28,9 +37,16 @@ class MailIntake:
     """What one raw message does in the intake runner (`service.app.runner`): ingest it in a
     transaction of its own, or a poll's worth in one; keep it aside when it cannot be used."""
 
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings, *, parse_workers: int | None = 0) -> None:
+        """`parse_workers`: processes parsing a poll's worth (None: one per core; 0: none, parse
+        in this process)."""
         self.db = db
         self.settings = settings
+        self.parsing = ParsePool(parse_limits(settings), parse_workers)
+
+    def close(self) -> None:
+        """Stop the parse workers."""
+        self.parsing.close()
 
     def _check(self, item: RawMail) -> None:
         if not item.raw:
@@ -61,7 +77,7 @@ class MailIntake:
                 continue
             outcomes.append(None)
             batch.append((item.raw, item.source))
-        done = iter(ingest_many(self.db, batch, self.settings) if batch else [])
+        done = iter(write_parsed(self.db, self.parsing.parse_spread(batch), self.settings) if batch else [])
         out: list[Outcome | Poison] = []
         for outcome in outcomes:
             if outcome is not None:

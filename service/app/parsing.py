@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -32,6 +33,10 @@ log = get_logger(__name__)
 # Digests remembered per stream to skip parsing redeliveries (bounded: a long stream forgets the
 # oldest; a message parsed twice costs time, never correctness).
 SEEN_LIMIT = 100_000
+
+
+# Messages below which `parse_spread` parses in this process: shipping them costs more than it saves.
+SPREAD_AT_LEAST = 20
 
 
 class MessageTooLarge(Exception):
@@ -140,6 +145,13 @@ class ParsePool:
         while queued:
             yield self._collect(queued.popleft())
 
+    def parse_spread(self, batch: Batch) -> list[Parsed | MessageTooLarge]:
+        """A batch parsed in the workers at once, shared out among them (in this process when
+        there are none, or when the batch is too small to be worth sending: SPREAD_AT_LEAST)."""
+        if self.workers == 0 or len(batch) < SPREAD_AT_LEAST:
+            return self.parse_here(batch)
+        return self._collect(self._submit(batch))[1]
+
     def parse_here(self, batch: Batch) -> list[Parsed | MessageTooLarge]:
         """A batch parsed in this process (redeliveries in the stream skipped as in workers)."""
         return _parse_chunk(self._mark(batch), self.limits)
@@ -212,6 +224,9 @@ class ParsePool:
 def _exit_with(parent: int) -> None:
     """In a worker: exit when the process that started it is gone (killed, even with SIGKILL), so
     that no worker outlives an interrupted `bounceback ingest` waiting for work that never comes."""
+
+    # Ctrl-C reaches the whole process group: the parent stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

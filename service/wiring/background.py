@@ -41,6 +41,7 @@ class BackgroundWork:
         self.threads: list[threading.Thread] = []
         self.errors: list[str] = []
         self.relay: OutboxRelay | None = None
+        self.intake: MailIntake | None = None
 
     def start(self) -> None:
         # The relay runs in embedded mode too: it keeps the backlog gauge and prunes published rows.
@@ -49,7 +50,9 @@ class BackgroundWork:
         self._spawn("outbox-relay", relay.run, self.stop)
         # Entries that lapse (BOUNCEBACK_EXPIRY_DAYS) and raw bytes past their retention.
         self._spawn("housekeeping", run_housekeeping, self.settings, self.db, self.stop)
-        runner = IntakeRunner(MailIntake(self.db, self.settings))
+        # (a poll's worth of raw mail is parsed on every core: see MailIntake)
+        self.intake = MailIntake(self.db, self.settings, parse_workers=None)
+        runner = IntakeRunner(self.intake)
         if self.settings.imap_urls.strip():
             self._spawn("mailboxes", run_mailboxes, self.settings, runner, self.stop)
         else:
@@ -91,4 +94,6 @@ class BackgroundWork:
                 self.relay.close()
             except Exception:
                 log.exception("closing the outbox relay failed")
+        if self.intake is not None and not stuck:
+            self.intake.close()  # (its parse workers; one still in use is left to exit with us)
         return stuck
