@@ -8,7 +8,7 @@ lock that serialises decisions about the domain, as an address's global row does
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +26,24 @@ from service.store import lifecycle, writes
 CONFIRM_REMOVAL_AT = 10
 
 
+def _by_domain(recorded: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The events that speak of their recipient's domain, by domain."""
+    by_domain: dict[str, list[dict[str, Any]]] = {}
+    for data in recorded:
+        if speaks_of_the_domain(
+            data["type"], data["classification"], data["reason"]
+        ) and not is_undeliverable(data["recipient"]):
+            by_domain.setdefault(domain_of_address(data["recipient"]), []).append(data)
+    return by_domain
+
+
+def lock_domains(session: Session, recorded: Sequence[dict[str, Any]], *, now: datetime) -> None:
+    """Lock (create when missing) the `*@domain` rows the rule may decide for these events, in key
+    order: an ingest batch takes them after its addresses' rows and before the feed's lock."""
+    for domain in sorted(_by_domain(recorded)):
+        writes.lock_recipient(session, domain_key(domain), now)
+
+
 def apply_domain_rule(
     session: Session,
     recorded: Sequence[dict[str, Any]],
@@ -33,26 +51,27 @@ def apply_domain_rule(
     occurred_at: datetime,
     threshold: int,
     actor: str = "policy",
+    hidden: Collection[int] = (),
     now: datetime,
 ) -> list[str]:
     """After a message's events are recorded (inside its transaction; they occurred at
     `occurred_at`): suppress each domain whose bounces now reach the threshold; the `*@domain` keys
-    it suppressed."""
-    by_domain: dict[str, list[dict[str, Any]]] = {}
-    for data in recorded:
-        if speaks_of_the_domain(
-            data["type"], data["classification"], data["reason"]
-        ) and not is_undeliverable(data["recipient"]):
-            by_domain.setdefault(domain_of_address(data["recipient"]), []).append(data)
+    it suppressed. `hidden`: events recorded in this transaction that do not count yet (those of
+    the messages after this one in an ingest batch)."""
+    by_domain = _by_domain(recorded)
     added: list[str] = []
     for domain in sorted(by_domain):
         row = writes.lock_recipient(session, domain_key(domain), now)
         if row.suppressed:
             continue
         count_from = as_utc_or_none(row.reactivated_at)
-        bounces = lifecycle.domain_bounces(
-            session, domain, start=occurred_at - WINDOW, end=occurred_at + WINDOW
-        )
+        bounces = [
+            b
+            for b in lifecycle.domain_bounces(
+                session, domain, start=occurred_at - WINDOW, end=occurred_at + WINDOW
+            )
+            if b.event_id not in hidden
+        ]
         decision = decide_domain(bounces, occurred_at, threshold, count_from)
         if decision is None:
             continue

@@ -49,6 +49,7 @@ from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce
 from service.app.attribution import attribute
+from service.app.domains import apply_domain_rule, lock_domains
 from service.app.parsing import (
     MessageTooLarge,
     Parsed,
@@ -77,9 +78,13 @@ from service.store import writes
 from service.store.db import Database, count_when_committed
 from service.store.models import BounceEvent
 
+# (Deciding, apply_policy, occurred_at_of, record_events and usable_events are the write path's
+# rules, which a replay (service/app/replay.py) applies to stored messages too)
 __all__ = [
+    "Deciding",
     "IngestResult",
     "MessageTooLarge",
+    "apply_policy",
     "content_hash",
     "event_to_dict",
     "ingest",
@@ -87,8 +92,11 @@ __all__ = [
     "ingest_many",
     "ingest_message",
     "ingest_parsed",
+    "occurred_at_of",
     "parse_limits",
     "quarantine",
+    "record_events",
+    "usable_events",
     "write_batch",
 ]
 
@@ -162,7 +170,7 @@ def _source_kind(source: str) -> str:
     return kind if kind in _KNOWN_SOURCE_KINDS else "file"
 
 
-def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
+def occurred_at_of(result: ParseResult, received_at: datetime) -> tuple[datetime, datetime | None]:
     """The bounce's own date (its Date header) and that header's value; receipt time as fallback.
 
     A date after receipt is a sender's wrong clock: the bounce cannot have happened after we got it.
@@ -176,7 +184,7 @@ def _occurred_at(result: ParseResult, received_at: datetime) -> tuple[datetime, 
     return min(parsed, received_at), parsed
 
 
-def _usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
+def usable_events(result: ParseResult) -> tuple[list[Event], list[str]]:
     """Events whose recipient is an address (normalised), and why others were dropped."""
     usable: list[Event] = []
     problems: list[str] = []
@@ -230,7 +238,8 @@ class _Message:
     row: dict[str, Any]  # its `messages` row
     id: int = 0
     recorded: list[dict[str, Any]] = field(default_factory=list)
-    added: list[dict[str, Any]] = field(default_factory=list)  # suppressions it decided
+    added: list[dict[str, Any]] = field(default_factory=list)  # suppressions the policy decided
+    domains_added: list[str] = field(default_factory=list)  # `*@domain` entries its bounces completed
 
 
 def write_batch(
@@ -267,8 +276,28 @@ def write_batch(
     lost = [digest for digest in new if new[digest].id == 0]
     if lost:  # another transaction stored them between our parse and our insert
         stored.update(writes.stored_messages(session, lost))
-    _apply_policy(session, written, settings, now=received_at)
-    _announce(session, written, now=received_at)
+    decisions = [Deciding(m.id, m.parsed.source, m.occurred_at, m.recorded) for m in written]
+    _decide(session, decisions, settings, now=received_at, hide_later=True)
+    for message, deciding in zip(written, decisions, strict=True):
+        message.added = deciding.added
+    _suppress(session, [entry for m in written for entry in m.added], actor=POLICY_ACTOR, now=received_at)
+    # The domain rows after the addresses' and before the feed's lock: one order for every writer.
+    lock_domains(session, [data for m in written for data in m.recorded], now=received_at)
+    later = {data["id"] for message in written for data in message.recorded}
+    for message in written:
+        later.difference_update(data["id"] for data in message.recorded)
+        _announce(session, message, now=received_at)
+        # The domain rule after the message's policy, on its events by their own date, blind to
+        # the events of the messages after it (as one transaction each would be); its entries are
+        # announced after the message's own.
+        message.domains_added = apply_domain_rule(
+            session,
+            message.recorded,
+            occurred_at=message.occurred_at,
+            threshold=settings.domain_threshold,
+            hidden=later,
+            now=received_at,
+        )
     return _results(session, items, written, stored)
 
 
@@ -282,9 +311,9 @@ def _prepare(
     attributed = attribution.attributed
     if attribution.events is not result.events:
         result = replace(result, events=attribution.events)
-    usable, problems = _usable_events(result)
+    usable, problems = usable_events(result)
     quarantine_reason = item.parse_error or _quarantine_reason(result, usable, problems)
-    occurred_at, message_date = _occurred_at(result, received_at)
+    occurred_at, message_date = occurred_at_of(result, received_at)
     row = {
         "content_hash": item.digest,
         "source": item.source[:1000],
@@ -311,22 +340,7 @@ def _store(session: Session, new: list[_Message], *, now: datetime) -> list[_Mes
     rows = [
         {
             "content_hash": message.parsed.digest,
-            "recipient": event.recipient,
-            "type": event.type,
-            "classification": event.classification,
-            "reason": event.reason,
-            "status": event.status,
-            "smtp_code": event.smtp_code,
-            "diagnostic": event.diagnostic,
-            "remote_mta": event.remote_mta,
-            "action": event.action,
-            "feedback_type": event.feedback_type,
-            "original_message_id": event.original_message_id,
-            "original_mail_from": event.original_mail_from,
-            "occurred_at": message.occurred_at,
-            "created_at": now,
-            "account_id": message.attributed.account,
-            "attributed_by": message.attributed.source,
+            **_event_row(event, attributed=message.attributed, occurred_at=message.occurred_at, now=now),
         }
         for message in new
         if message.quarantine_reason is None
@@ -339,31 +353,91 @@ def _store(session: Session, new: list[_Message], *, now: datetime) -> list[_Mes
         message.id = ids[message.parsed.digest]
         if message.quarantine_reason is not None:
             continue
-        message.recorded = [_event_dict(next(inserted)) for _ in message.usable]
-        for data in message.recorded:
-            count_when_committed(
-                session,
-                metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
-            )
+        message.recorded = _recorded(session, [next(inserted) for _ in message.usable])
     return written
+
+
+def _event_row(
+    event: Event, *, attributed: Attributed, occurred_at: datetime, now: datetime
+) -> dict[str, Any]:
+    """The `events` row of a message's event (its `message_id` aside)."""
+    return {
+        "recipient": event.recipient,
+        "type": event.type,
+        "classification": event.classification,
+        "reason": event.reason,
+        "status": event.status,
+        "smtp_code": event.smtp_code,
+        "diagnostic": event.diagnostic,
+        "remote_mta": event.remote_mta,
+        "action": event.action,
+        "feedback_type": event.feedback_type,
+        "original_message_id": event.original_message_id,
+        "original_mail_from": event.original_mail_from,
+        "occurred_at": occurred_at,
+        "created_at": now,
+        "account_id": attributed.account,
+        "attributed_by": attributed.source,
+    }
+
+
+def _recorded(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Inserted event rows as JSON-able dicts, counted once committed."""
+    recorded = [_event_dict(row) for row in rows]
+    for data in recorded:
+        count_when_committed(
+            session,
+            metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
+        )
+    return recorded
+
+
+def record_events(
+    session: Session,
+    message_id: int,
+    events: list[Event],
+    *,
+    attributed: Attributed,
+    occurred_at: datetime,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Store more events of a stored message (a replay's new reading); each as a JSON-able dict
+    with its new id."""
+    rows = [
+        {"message_id": message_id, **_event_row(e, attributed=attributed, occurred_at=occurred_at, now=now)}
+        for e in events
+    ]
+    return _recorded(session, writes.insert_events(session, rows))
+
+
+@dataclass(slots=True)
+class Deciding:
+    """One message's recorded events for the policy to decide on; `added` gets the entries it
+    decided (address, account, reason, since, event_id, note)."""
+
+    message_id: int
+    source: str
+    occurred_at: datetime  # the events' own date
+    recorded: Sequence[dict[str, Any]]  # as `event_to_dict` gives them
+    added: list[dict[str, Any]] = field(default_factory=list)
 
 
 # One policy decision to take: (address, scope's account, the event's data, what it would suppress for).
 _Step = tuple[str, str | None, dict[str, Any], Reason]
 
 
-def _steps(message: _Message, complaint_scope: ComplaintScope) -> list[_Step]:
+def _steps(deciding: Deciding, complaint_scope: ComplaintScope) -> list[_Step]:
     """The decisions a message's events ask for, per address in address order, each event in the
     scope its reason has."""
     by_address: dict[str, list[tuple[dict[str, Any], Reason]]] = defaultdict(list)
-    for data in message.recorded:
+    for data in deciding.recorded:
         reason = suppressing_reason(data["type"], data["classification"], data["reason"])
         if reason is None:  # nothing else can change an address's state
             continue
         if is_undeliverable(data["recipient"]):
             # The parser names a report whose recipient was redacted entirely with a reserved
             # .invalid address: the event is kept for history, but there is nobody to suppress.
-            log.warning("event_without_recipient", message_id=message.id, source=message.parsed.source)
+            log.warning("event_without_recipient", message_id=deciding.message_id, source=deciding.source)
             continue
         by_address[data["recipient"]].append((data, reason))
     return [
@@ -373,14 +447,30 @@ def _steps(message: _Message, complaint_scope: ComplaintScope) -> list[_Step]:
     ]
 
 
-def _apply_policy(session: Session, written: list[_Message], settings: Settings, *, now: datetime) -> None:
-    """Let the policy decide for each address the batch's events name, message by message in order,
-    each event in the scope its reason has; put the addresses it suppresses on the list (one
-    statement for the entries, one for their audit rows). Each message's decisions land in its
-    `added`."""
+def apply_policy(
+    session: Session, decisions: Sequence[Deciding], settings: Settings, *, actor: str, now: datetime
+) -> None:
+    """Let the policy decide again on events recorded before (a replay), in the order given, each
+    as of its own date and seeing every recorded event; put what it decides on the list with
+    `actor` in the audit, announced in that order. The entries land in each `Deciding.added`."""
+    session.flush()  # (the statements below are Core: the caller's changes through objects first)
+    _decide(session, decisions, settings, now=now, hide_later=False)
+    _suppress(session, [entry for d in decisions for entry in d.added], actor=actor, now=now)
+    for deciding in decisions:
+        announce.suppressions_added(session, deciding.added, actor=actor, now=now)
+
+
+def _decide(
+    session: Session, decisions: Sequence[Deciding], settings: Settings, *, now: datetime, hide_later: bool
+) -> None:
+    """Let the policy decide for each address the events name, message by message in order, each
+    event in the scope its reason has (the address states read and locked in one query, the soft
+    bounces in one more); each message's decisions land in its `added`. `hide_later`: the events of
+    the messages after one are invisible to its decisions (a batch deciding as one transaction per
+    message would)."""
     policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
     complaint_scope = ComplaintScope(settings.complaint_scope)
-    plans = [(message, _steps(message, complaint_scope)) for message in written]
+    plans = [(deciding, _steps(deciding, complaint_scope)) for deciding in decisions]
     # Every decision locks the address's global row too: the one lock for all its scopes.
     keys = {
         key
@@ -394,16 +484,16 @@ def _apply_policy(session: Session, written: list[_Message], settings: Settings,
     soft = _soft_bounces(session, plans, policy)
     # Soft bounces of messages later in the batch: invisible to the decisions of earlier ones, as
     # they would be had each message its own transaction.
-    unseen = {data["id"] for message, _ in plans for data in message.recorded}
-    for message, steps in plans:
-        unseen.difference_update(data["id"] for data in message.recorded)
+    unseen = {data["id"] for deciding, _ in plans for data in deciding.recorded} if hide_later else set()
+    for deciding, steps in plans:
+        unseen.difference_update(data["id"] for data in deciding.recorded)
         for address, account, data, reason in steps:
             state = states[(address, account)]
             if state.suppressed:
                 continue
             bounces: tuple[Any, ...] = ()
             if reason is SOFT_BOUNCE_THRESHOLD:
-                start, end = soft_bounce_window_bounds(message.occurred_at, policy)
+                start, end = soft_bounce_window_bounds(deciding.occurred_at, policy)
                 lower = max((d for d in (state.reactivated_at, start) if d is not None), default=None)
                 bounces = tuple(
                     b
@@ -416,10 +506,10 @@ def _apply_policy(session: Session, written: list[_Message], settings: Settings,
                 AddressState(suppressed=False, count_from=state.reactivated_at, soft_bounces=bounces),
                 PolicyEvent(
                     data["id"],
-                    message.id,
+                    deciding.message_id,
                     data["type"],
                     data["classification"],
-                    message.occurred_at,
+                    deciding.occurred_at,
                     data["reason"],
                 ),
                 policy,
@@ -427,23 +517,22 @@ def _apply_policy(session: Session, written: list[_Message], settings: Settings,
             if decision is None:
                 continue
             states[(address, account)] = writes.RecipientState(True, state.reactivated_at)
-            message.added.append(_entry(address, account, decision, data))
-    _suppress(session, [entry for message in written for entry in message.added], now=now)
+            deciding.added.append(_entry(address, account, decision, data))
 
 
 def _soft_bounces(
-    session: Session, plans: list[tuple[_Message, list[_Step]]], policy: PolicySettings
+    session: Session, plans: list[tuple[Deciding, list[_Step]]], policy: PolicySettings
 ) -> dict[str, list[Any]]:
     """The recorded soft bounces of every address a soft bounce in the batch may decide, over the
     span all of their windows cover (one query)."""
     addresses: set[str] = set()
     lowers: list[datetime | None] = []
     uppers: list[datetime | None] = []
-    for message, steps in plans:
+    for deciding, steps in plans:
         for address, _, _, reason in steps:
             if reason is SOFT_BOUNCE_THRESHOLD:
                 addresses.add(address)
-                start, end = soft_bounce_window_bounds(message.occurred_at, policy)
+                start, end = soft_bounce_window_bounds(deciding.occurred_at, policy)
                 lowers.append(start)
                 uppers.append(end)
     if not addresses:
@@ -464,8 +553,8 @@ def _entry(address: str, account: str | None, decision: Suppress, data: dict[str
     }
 
 
-def _suppress(session: Session, entries: list[dict[str, Any]], *, now: datetime) -> None:
-    """The policy's entries on the list, with their audit rows (their events go with their
+def _suppress(session: Session, entries: list[dict[str, Any]], *, actor: str, now: datetime) -> None:
+    """The policy's entries on the list, with their audit rows (their outbox events go with their
     messages', see `_announce`)."""
     if not entries:
         return
@@ -478,7 +567,7 @@ def _suppress(session: Session, entries: list[dict[str, Any]], *, now: datetime)
                 "change": "added",
                 "reason": entry["reason"],
                 "event_id": entry["event_id"],
-                "actor": POLICY_ACTOR,
+                "actor": actor,
                 "note": entry["note"],
                 "created_at": now,
                 "account_id": entry["account"],
@@ -490,33 +579,32 @@ def _suppress(session: Session, entries: list[dict[str, Any]], *, now: datetime)
         count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=entry["reason"]))
 
 
-def _announce(session: Session, written: list[_Message], *, now: datetime) -> None:
-    """Each stored message's outbox events, in order: its recorded events and the suppressions they
-    decided, or its quarantine."""
-    for message in written:
-        source = message.parsed.source
-        kind = _source_kind(source)
-        account = message.attributed.account
-        count_when_committed(
-            session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=message.result.message_type)
+def _announce(session: Session, message: _Message, *, now: datetime) -> None:
+    """A stored message's outbox events: its recorded events and the suppressions the policy
+    decided for them, or its quarantine."""
+    source = message.parsed.source
+    kind = _source_kind(source)
+    account = message.attributed.account
+    count_when_committed(
+        session, metrics.MESSAGES_INGESTED.labels(source=kind, message_type=message.result.message_type)
+    )
+    count_when_committed(
+        session, metrics.MESSAGES_ATTRIBUTED.labels(source=message.attributed.source or "none")
+    )
+    if message.quarantine_reason:
+        count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
+        announce.message_quarantined(
+            session,
+            message_id=message.id,
+            source=source,
+            reason=message.quarantine_reason,
+            content_hash=message.parsed.digest,
+            account=account,
+            now=now,
         )
-        count_when_committed(
-            session, metrics.MESSAGES_ATTRIBUTED.labels(source=message.attributed.source or "none")
-        )
-        if message.quarantine_reason:
-            count_when_committed(session, metrics.MESSAGES_QUARANTINED.labels(source=kind))
-            announce.message_quarantined(
-                session,
-                message_id=message.id,
-                source=source,
-                reason=message.quarantine_reason,
-                content_hash=message.parsed.digest,
-                account=account,
-                now=now,
-            )
-            continue
-        announce.events_recorded(session, message.recorded, source=source, now=now)
-        announce.suppressions_added(session, message.added, actor=POLICY_ACTOR, now=now)
+        return
+    announce.events_recorded(session, message.recorded, source=source, now=now)
+    announce.suppressions_added(session, message.added, actor=POLICY_ACTOR, now=now)
 
 
 def _results(
@@ -546,7 +634,9 @@ def _results(
                     not first,
                     message.result.message_type,
                     tuple(message.recorded),
-                    tuple(entry["address"] for entry in message.added) if first else (),
+                    tuple([entry["address"] for entry in message.added] + message.domains_added)
+                    if first
+                    else (),
                     message.quarantine_reason,
                     message.attributed.account,
                     message.attributed.source,

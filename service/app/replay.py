@@ -42,19 +42,21 @@ from service.app.attribution import attribute
 from service.app.domains import apply_domain_rule, decide_again
 from service.app.ingest import (
     PROCESSED,
+    Deciding,
     apply_policy,
     event_to_dict,
     occurred_at_of,
+    parse_limits,
     record_events,
-    safe_parse,
     usable_events,
 )
+from service.app.parsing import safe_parse
 from service.app.suppressions import take_off
 from service.config import Settings
 from service.domain.attribution import Attributed
 from service.domain.dead_domains import speaks_of_the_domain
-from service.domain.policy import SOFT_BOUNCE_THRESHOLD, PolicySettings, suppressing_reason
-from service.domain.scope import ComplaintScope, Reason, domain_key, domain_of_address, domain_of_key
+from service.domain.policy import SOFT_BOUNCE_THRESHOLD, suppressing_reason
+from service.domain.scope import Reason, domain_key, domain_of_address, domain_of_key
 from service.domain.times import as_utc
 from service.store import replays, writes
 from service.store.db import Database
@@ -166,7 +168,8 @@ def replay(
         if not messages:
             return summary
         after = messages[-1].id
-        readings = [(m, *safe_parse(m.raw, settings)) for m in messages if m.raw is not None]
+        limits = parse_limits(settings)
+        readings = [(m, *safe_parse(m.raw, limits)) for m in messages if m.raw is not None]
         summary.pruned += len(messages) - len(readings)
         when = now or datetime.now(UTC)
         if apply:
@@ -214,7 +217,7 @@ def _replay_batch(
     settings: Settings,
     now: datetime,
 ) -> _Report:
-    writes.take_bulk_writer_turn(session)  # (a batch locks many addresses, as an ingest batch does)
+    writes.take_bulk_writer_turn(session)  # (a batch locks many addresses, other replays' too)
     report = _Report()
     plans: list[_Plan] = []
     current = replays.current_events(session, [stored.id for stored, _, _ in readings])
@@ -223,10 +226,10 @@ def _replay_batch(
         plan = _plan(session, message, current[message.id], result, parse_error, settings, report)
         if plan is not None:
             plans.append(plan)
-    writes.lock_recipients(session, sorted({a for plan in plans for a in plan.changed}), now)
-    policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+    # The global rows of the changed addresses, locked up front in one go, in address order.
+    writes.lock_states(session, sorted({(a, None) for plan in plans for a in plan.changed}), now)
     for plan in plans:
-        _apply(session, plan, policy, settings, now, report)
+        _apply(session, plan, settings, now, report)
     return report
 
 
@@ -271,9 +274,7 @@ def _readings(events: Iterable[tuple[str, str, str, str]]) -> dict[str, tuple[Re
     return {address: tuple(sorted(found)) for address, found in by_address.items()}
 
 
-def _apply(
-    session: Session, plan: _Plan, policy: PolicySettings, settings: Settings, now: datetime, report: _Report
-) -> None:
+def _apply(session: Session, plan: _Plan, settings: Settings, now: datetime, report: _Report) -> None:
     message = plan.message
     occurred_at, _ = occurred_at_of(plan.result, as_utc(message.received_at))
     old_ids = [e.id for e in plan.old]
@@ -324,23 +325,17 @@ def _apply(
             session, domain_of_key(key) or "", threshold=settings.domain_threshold, actor=ACTOR, now=now
         ):
             report.entries.append(EntryChange(message.id, key, "added"))
-    complaint_scope = ComplaintScope(settings.complaint_scope)
-    for address in sorted(changed):
-        for event in replays.acting_events(session, address):
-            if suppressing_reason(event.type, event.classification, event.reason) is None:
-                continue
-            for added in apply_policy(
-                session,
-                event.message_id,
-                [event_to_dict(event)],
-                source=message.source,
-                occurred_at=as_utc(event.occurred_at),
-                policy=policy,
-                complaint_scope=complaint_scope,
-                now=now,
-                actor=ACTOR,
-            ):
-                report.entries.append(EntryChange(message.id, added, "added"))
+    # Each changed address's current events in date order, decided again one by one.
+    decisions = [
+        Deciding(event.message_id, message.source, as_utc(event.occurred_at), [event_to_dict(event)])
+        for address in sorted(changed)
+        for event in replays.acting_events(session, address)
+        if suppressing_reason(event.type, event.classification, event.reason) is not None
+    ]
+    apply_policy(session, decisions, settings, actor=ACTOR, now=now)
+    for deciding in decisions:
+        for entry in deciding.added:
+            report.entries.append(EntryChange(message.id, entry["address"], "added"))
     for key in apply_domain_rule(
         session, recorded, occurred_at=occurred_at, threshold=settings.domain_threshold, actor=ACTOR, now=now
     ):

@@ -131,6 +131,17 @@ def _hot(session: Session) -> _Statements:
     return built
 
 
+# A constant key for pg_advisory_xact_lock: bulk writers other than ingest (replay, expiry) take turns.
+_BULK_WRITER_LOCK = 0x62626B01
+
+
+def take_bulk_writer_turn(session: Session) -> None:
+    """Wait until no other replay or expiry batch is writing (PostgreSQL; SQLite has one writer
+    anyway). Ingest batches need no turn: they lock in one global order (see `lock_states`)."""
+    if is_postgresql(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BULK_WRITER_LOCK})
+
+
 # --- messages -------------------------------------------------------------------------------
 
 
@@ -310,13 +321,14 @@ def stored_messages(session: Session, hashes: Sequence[str]) -> dict[str, Stored
 
 
 def events_of_messages(session: Session, message_ids: Sequence[int]) -> dict[int, list[BounceEvent]]:
-    """The stored events of messages, by message, each message's in id order."""
+    """The current events of stored messages (those a replay superseded are left out), by message,
+    each message's in id order."""
     found: dict[int, list[BounceEvent]] = {m: [] for m in message_ids}
     unique = sorted(set(message_ids))
     for i in range(0, len(unique), _IN_CHUNK):
         for row in session.execute(
             select(BounceEvent)
-            .where(BounceEvent.message_id.in_(unique[i : i + _IN_CHUNK]))
+            .where(BounceEvent.message_id.in_(unique[i : i + _IN_CHUNK]), BounceEvent.superseded_at.is_(None))
             .order_by(BounceEvent.id)
         ).scalars():
             found[row.message_id].append(row)
@@ -360,6 +372,7 @@ def soft_bounces_of(
         BounceEvent.reason.not_in(sorted(SENDER_SIDE_REASONS)),
         BounceEvent.occurred_at >= (lower or _EARLIEST),
         BounceEvent.occurred_at <= (upper or _LATEST),
+        BounceEvent.superseded_at.is_(None),  # a replay replaced it: it no longer counts
     )
     for i in range(0, len(unique), _IN_CHUNK):
         stmt = base.where(BounceEvent.recipient.in_(unique[i : i + _IN_CHUNK])).order_by(BounceEvent.id)

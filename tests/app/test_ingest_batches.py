@@ -1,5 +1,5 @@
 """Set-based ingest decides as one message per transaction does: for random message sequences
-(soft and hard bounces, complaints attributed to accounts or not, unsubscribes, ignored events,
+(soft and hard bounces, bounces that say the domain takes no mail, complaints attributed to accounts or not, unsubscribes, ignored events,
 redeliveries, messages naming nobody; addresses removed before by an operator), writing them in
 batches and writing them one transaction each end in the same state, on both backends: the same
 messages, events, entries (reason, date, deciding event), audit rows and outbox events in order."""
@@ -31,8 +31,14 @@ T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 NOW = T0 + timedelta(days=90)
 ADDRESSES = [f"r{i}@example.com" for i in range(3)]
 ACCOUNTS = ["shop-a", "shop-b"]
-# Window 20 days over dates spread across 60: some soft bounces share a window, some do not.
-SETTINGS = Settings(database_url="sqlite:///unused.db", soft_bounce_threshold=3, soft_bounce_window_days=20)
+# Window 20 days over dates spread across 60: some soft bounces share a window, some do not. Two
+# addresses at example.com whose domain bounces lie within 7 days suppress *@example.com.
+SETTINGS = Settings(
+    database_url="sqlite:///unused.db",
+    soft_bounce_threshold=3,
+    soft_bounce_window_days=20,
+    domain_threshold=2,
+)
 
 _EVENTS = st.sampled_from(
     [
@@ -43,6 +49,7 @@ _EVENTS = st.sampled_from(
         ("bounce", "soft", "mailbox_full"),
         ("bounce", "soft", "blocklisted"),  # sender-side: never counts
         ("bounce", "hard", "user_unknown"),
+        ("bounce", "hard", "host_unknown"),  # speaks of the domain
         ("complaint", "hard", "abuse"),
         ("unsubscribe", "hard", "unsubscribe"),
         ("auto_reply", "ignored", "auto_reply"),
