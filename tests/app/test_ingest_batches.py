@@ -217,3 +217,22 @@ def test_a_soft_bounce_later_in_a_batch_is_not_counted_for_an_earlier_message(da
     with database.transaction() as session:
         results = write_batch(session, batch, SETTINGS, now=NOW)
     assert [r.suppressions_added for r in results] == [(), (), ("r0@example.com",)]
+
+
+def test_a_dead_domain_is_decided_by_the_message_that_completes_it_within_a_batch(database: Database) -> None:
+    """Two addresses at one domain say it takes no mail, in one batch: the second message completes
+    the domain (threshold 2), as it would one transaction each; the first must not count the second."""
+    dead = ("bounce", "hard", "host_unknown")
+    batch = [
+        _parsed(n, ([(address, dead)], day, None))
+        for n, (address, day) in enumerate((("r0@example.com", 10), ("r1@example.com", 12)))
+    ]
+    with database.transaction() as session:
+        results = write_batch(session, batch, SETTINGS, now=NOW)
+    assert [r.suppressions_added for r in results] == [
+        ("r0@example.com",),
+        ("r1@example.com", "*@example.com"),
+    ]
+    with database.session() as session:
+        types = [o.ce_type for o in session.scalars(select(OutboxEvent).order_by(OutboxEvent.id))]
+    assert types[-1] == "bounceback.suppression.added" and types.count("bounceback.suppression.added") == 3
