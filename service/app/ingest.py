@@ -26,7 +26,9 @@ Each message is attributed to the account whose mail came back (service/app/attr
 anything is recorded; the message, its events and what they announce carry the account, and the
 policy decides each event in its reason's scope (service.domain.scope.scope_for): hard bounces and
 the soft-bounce threshold for everyone, complaints and unsubscribes for the attributed account
-(for everyone when unattributed, or with BOUNCEBACK_COMPLAINT_SCOPE=global for complaints).
+(for everyone when unattributed, or with BOUNCEBACK_COMPLAINT_SCOPE=global for complaints). After
+a message's policy decisions the domain rule (service/app/domains.py) judges the domains its bounces
+say take no mail, by the bounces' own dates.
 
 A batch decides exactly as its messages would one transaction each, in order: each message's
 decisions see the address states left by the messages before it and the soft bounces recorded up
