@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 
 from parsers.model import Event, ParseResult
 from service import metrics
-from service.app import announce
+from service.app import announce, reputation
 from service.app.attribution import attribute
 from service.app.domains import apply_domain_rule, lock_domains
 from service.app.parsing import (
@@ -278,12 +278,15 @@ def write_batch(
     lost = [digest for digest in new if new[digest].id == 0]
     if lost:  # another transaction stored them between our parse and our insert
         stored.update(writes.stored_messages(session, lost))
+    # The accounts' daily counters, for the whole batch at once (added up at commit).
+    reputation.count_events(session, [data for m in written for data in m.recorded], settings)
     decisions = [Deciding(m.id, m.parsed.source, m.occurred_at, m.recorded) for m in written]
     _decide(session, decisions, settings, now=received_at, hide_later=True)
     for message, deciding in zip(written, decisions, strict=True):
         message.added = deciding.added
     _suppress(session, [entry for m in written for entry in m.added], actor=POLICY_ACTOR, now=received_at)
-    # The domain rows after the addresses' and before the feed's lock: one order for every writer.
+    # The domain rows after the addresses', in key order whatever order the messages name them in
+    # (the feed's lock comes last, at commit): one order for every writer.
     lock_domains(session, [data for m in written for data in m.recorded], now=received_at)
     later = {data["id"] for message in written for data in message.recorded}
     for message in written:
