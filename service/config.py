@@ -102,6 +102,10 @@ class Settings(BaseSettings):
     # and goes silent must not hold a connection and a task for ever.
     request_body_timeout_seconds: float = Field(default=60.0, gt=0, le=3600)
 
+    # Each API process answers lookups of addresses nobody suppressed from an in-memory view of the
+    # list (service/app/suppression_view.py); off: every lookup asks the database.
+    lookup_cache: bool = True
+
     # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
     instance: str = "default"
     kafka_bootstrap_servers: str = ""

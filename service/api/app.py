@@ -35,6 +35,7 @@ from service.api.routes import (
 from service.api.schemas import ImportRequest, ProblemDetails
 from service.app.accounts import KnownAccounts
 from service.app.apikeys import KeyCache
+from service.app.suppression_view import SuppressionView
 from service.config import Settings
 from service.store.db import Database, DatabaseUnavailable, database_timeouts, make_engine
 
@@ -181,6 +182,8 @@ def create_app(
     database = db if db is not None else Database(settings.database_url, database_timeouts(settings))
     lookup_engine = _lookup_engine(database)
     database_calls = DatabaseCalls(settings.api_database_timeout_seconds)
+    # Loaded by its own thread once the lifespan starts; lookups ask the database until then.
+    suppression_view = SuppressionView(database) if settings.lookup_cache else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -189,6 +192,8 @@ def create_app(
                 database.upgrade()
             except DatabaseUnavailable as exc:
                 log.warning("database not ready at start-up", error=str(exc))
+        if suppression_view is not None:
+            suppression_view.start()
         work = background(settings, database) if background is not None else None
         if work is not None:
             work.start()
@@ -199,6 +204,8 @@ def create_app(
             if work is not None:
                 work.shutdown(BACKGROUND_JOIN_SECONDS)
             database_calls.shutdown()
+            if suppression_view is not None:
+                suppression_view.close()
             if lookup_engine is not database.engine:
                 lookup_engine.dispose()
             if owns_db:
@@ -223,6 +230,7 @@ def create_app(
     )
     app.state.reads = sessionmaker(app.state.read_engine)
     app.state.lookup_engine = lookup_engine
+    app.state.suppression_view = suppression_view
     app.state.database_calls = database_calls
     app.state.key_cache = KeyCache(ttl=KEY_CACHE_SECONDS)
     app.state.known_accounts = KnownAccounts()

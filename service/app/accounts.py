@@ -148,6 +148,10 @@ class KnownAccounts:
         self._known: set[str] = set()
         self._lock = threading.Lock()
 
+    def remembered(self, account_id: str) -> bool:
+        """Whether `account_id` is already known to exist (no query)."""
+        return account_id in self._known
+
     def exists(self, db: Connection | Session, account_id: str) -> bool:
         """Whether `account_id` (a valid id) names an account; never raises for a missing one."""
         if account_id in self._known:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from service.app.suppression_view import SuppressionView
 from service.domain.addresses import InvalidAddress, normalize_address, normalize_key
 from service.domain.scope import View
 from service.domain.times import iso_z_or_none
@@ -52,6 +53,13 @@ def find(db: Connection | Session, address: str, account: str | None = None) -> 
     return reads.find_suppression(db, address, account)
 
 
+def known_free(view: SuppressionView | None, address: str, account: str | None = None) -> bool:
+    """Whether the in-memory view (when there is one and it is loaded) answers that no entry
+    suppresses the normalised `address` for `account`: then `find` would answer None, and the
+    database need not be asked. False means: ask it (`find`)."""
+    return view is not None and view.ready and not view.might_suppress(address, account)
+
+
 def entry_of(row: Any) -> dict[str, Any]:
     """The entry of a suppressed row (as `find` answers), e.g. one a change just wrote."""
     return reads.entry_of(row)
@@ -68,11 +76,15 @@ def to_dict(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def check(
-    db: Connection | Session, addresses: Sequence[str], account: str | None = None
+    db: Connection | Session | Engine,
+    addresses: Sequence[str],
+    account: str | None = None,
+    view: SuppressionView | None = None,
 ) -> list[dict[str, Any]]:
     """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
     input order, for mail from `account` (None: global entries only); one query per check
-    (PostgreSQL).
+    (PostgreSQL). With a loaded in-memory `view`, only the addresses it cannot clear are asked
+    (none: no query at all); given an Engine, a connection is taken only then.
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
@@ -108,7 +120,16 @@ def check(
                 "error": None,
             }
         )
-    found = reads.suppressed_reasons(db, list({r["address"] for r in results if r["valid"]}), account)
+    asked = list({r["address"]: None for r in results if r["valid"]})
+    if view is not None and view.ready:
+        asked = view.possibly_suppressed(asked, account)
+    found: dict[str, tuple[str, str, str | None]] = {}
+    if asked and isinstance(db, Engine):
+        with db.connect() as connection:
+            found = reads.suppressed_reasons(connection, asked, account)
+    elif asked:
+        assert not isinstance(db, Engine)
+        found = reads.suppressed_reasons(db, asked, account)
     for result in results:
         hit = found.get(result["address"]) if result["valid"] else None
         if hit is not None:

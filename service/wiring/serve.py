@@ -1,4 +1,10 @@
-"""`bounceback serve`: the API, the mailbox pollers and the outbox relay in one process."""
+"""`bounceback serve`: the API, the mailbox pollers and the outbox relay.
+
+One worker (the default): everything in one process. `--workers N`: N uvicorn worker processes
+answer the API on one socket, each with its own in-memory suppression view, and the background
+work (relay, mailbox pollers, Kafka intake) runs once, in the supervising process, never in a
+worker: N workers must not read the same mailbox or relay the same outbox N times.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,11 @@ import signal
 from typing import Any
 
 from service.cli.common import fail, secret_key_or_exit, settings_or_exit, start_metrics
-from service.cli.options import setting_option
+from service.cli.options import int_option, setting_option
 from service.wiring.background import BackgroundWork
+
+
+MAX_WORKERS = 64
 
 
 def register(sub: Any) -> None:
@@ -18,6 +27,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--port", type=setting_option("port"), help="port (default BOUNCEBACK_PORT, 8025)")
     p.add_argument("--no-background", action="store_true", help="API only: no mailbox pollers, no relay")
+    p.add_argument(
+        "--workers",
+        type=int_option(1, MAX_WORKERS),
+        default=1,
+        help=f"API worker processes (1 to {MAX_WORKERS}, default 1); the background work runs once",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     port = settings.port if args.port is None else args.port
     service_logging.configure(settings)
     service_logging.log_startup("serve", settings)
+    if args.workers > 1:
+        return _run_workers(settings, host, port, args.workers, background=not args.no_background)
     app = create_app(settings, background=None if args.no_background else BackgroundWork)
     # uvicorn turns SIGTERM/SIGINT into a graceful shutdown: open requests finish, the lifespan
     # stops the pollers and the relay, then the process exits 0.
@@ -64,4 +81,58 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if stop_metrics is not None:
             stop_metrics()
+    return 0
+
+
+def api_app() -> Any:
+    """The app of one `--workers` process (uvicorn's factory): the API only, settings from the same
+    environment as the supervisor's."""
+    from service import logging as service_logging
+    from service.api import create_app
+
+    settings = settings_or_exit()
+    service_logging.configure(settings)
+    return create_app(settings)
+
+
+def _run_workers(settings: Any, host: str, port: int, workers: int, *, background: bool) -> int:
+    """uvicorn's supervisor over `workers` API processes; the background work in this process."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from service.api.app import BACKGROUND_JOIN_SECONDS
+    from service.store.db import Database, DatabaseUnavailable, database_timeouts
+
+    database = Database(settings.database_url, database_timeouts(settings))
+    if database.is_sqlite:  # migrated once, here, before the workers open it
+        try:
+            database.upgrade()
+        except DatabaseUnavailable as exc:
+            fail(str(exc))
+    config = uvicorn.Config(
+        "service.wiring.serve:api_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+    work = BackgroundWork(settings, database) if background else None
+    stop_metrics = start_metrics(settings)
+    try:
+        socket = config.bind_socket()
+        if work is not None:
+            work.start()
+        # The supervisor handles SIGTERM/SIGINT: it stops the workers (each finishes its open
+        # requests) and returns; then the background work stops here.
+        Multiprocess(config, target=uvicorn.Server(config).run, sockets=[socket]).run()
+    finally:
+        if work is not None:
+            work.shutdown(BACKGROUND_JOIN_SECONDS)
+        if stop_metrics is not None:
+            stop_metrics()
+        database.dispose()
     return 0

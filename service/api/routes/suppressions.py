@@ -268,6 +268,7 @@ def _import_rows(db: Database, rows: list[suppression_csv.Row], actor: str, view
     responses=problem_responses(401, 403, 404, 413, 422),
 )
 async def check_suppressions(
+    request: Request,
     body: CheckRequest,
     access: ReadAccess,
     reads: ReadEngineDep,
@@ -290,8 +291,9 @@ async def check_suppressions(
         )
 
     def check() -> list[dict[str, Any]]:
-        with reads.connect() as connection:
-            return lookups.check(connection, body.addresses, access.view.lookup_account)
+        return lookups.check(reads, body.addresses, access.view.lookup_account, suppression_view)
+
+    suppression_view = request.app.state.suppression_view
 
     results = await calls.run(check)
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
@@ -397,6 +399,12 @@ async def get_suppression(
     view, to_check = requested_view(caller, request.query_params.get("account"))
     lookup_account = view.lookup_account
     known: KnownAccounts = request.app.state.known_accounts
+    # Most addresses a sender asks about are free: the in-memory view says so without a thread
+    # hop or a query (an account named by `account=` must be known to exist already).
+    if (to_check is None or known.remembered(to_check)) and lookups.known_free(
+        request.app.state.suppression_view, normalised, lookup_account
+    ):
+        return problem_response(Problem(404, f"{normalised} is not suppressed", slug="not-suppressed"))
 
     def lookup() -> dict[str, Any] | bool | None:  # False: the named account does not exist
         with engine.connect() as connection:

@@ -1,0 +1,278 @@
+"""Each process's in-memory view of the suppression list: lookups that miss never reach the database.
+
+The view answers one question: *might* this address be suppressed for this account? It holds one
+8-byte hash per suppressed key (scope slot + address or `*@domain`, see service.store.
+suppression_keys) in a sorted numpy array (10 million entries: 80 MB), plus an exact overlay of the
+keys that changed since (key -> suppressed now). A lookup hashes its two to four candidate keys
+(DESIGN.md, "Scope": global and the account's, for the address and its domain):
+  - none present: the answer is "not suppressed", from memory;
+  - one present: the database is asked as before (`find`, or one query for a bulk check's hits),
+    so a hash collision or a removal not yet heard of can never make a false "suppressed".
+The hash is Python's keyed string hash (SipHash with a random key per process), so nobody outside
+can craft collisions, and no two processes share one.
+
+Freshness: a follower thread hears of every change (migration 0007's triggers): LISTEN/NOTIFY on
+PostgreSQL, polling `suppression_notices` every POLL_SECONDS on SQLite; it reads the changed keys'
+state and writes it to the overlay. The thread starts listening before it loads, so nothing
+committed during the load is missed. A change committed anywhere is in every view within about
+POLL_SECONDS (SQLite) or a few milliseconds (PostgreSQL), and always under FRESHNESS_BOUND_SECONDS
+while the database answers. Until the view is loaded, and whenever the follower lost its database
+(it reconnects and loads again), `ready` is false and callers use the database alone.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import structlog
+from sqlalchemy import Engine
+from sqlalchemy.pool import NullPool
+
+from service.domain.scope import DOMAIN_KEY_PREFIX, domain_of_address
+from service.store import suppression_keys as keys
+from service.store.db import Database, make_engine
+from service.store.models import GLOBAL_SLOT
+
+log = structlog.get_logger("bounceback.suppression_view")
+
+FRESHNESS_BOUND_SECONDS = 1.0  # documented in the README ("Performance")
+POLL_SECONDS = 0.2  # SQLite: how often the notice table is read
+PING_SECONDS = 2.0  # PostgreSQL: how often an idle listener checks its connection
+LISTEN_SECONDS = 0.05  # PostgreSQL: the longest wait for a notification before own writes are checked
+RETRY_SECONDS = 1.0  # after the database was lost: the wait before connecting again
+# Overlay keys that are suppressed are folded into the array once there are this many; removed
+# ones stay in the overlay (the array cannot tell whose hash a value is), and a full reload starts
+# over once they reach MAX_REMOVED.
+MERGE_AT = 20_000
+MAX_REMOVED = 200_000
+LOAD_BATCH = 50_000
+
+Array = np.ndarray[Any, np.dtype[np.int64]]
+
+
+def _hash(key: str) -> int:
+    return hash(key)
+
+
+def candidate_keys(address: str, account: str | None) -> tuple[str, ...]:
+    """The keys whose entry would suppress `address` for mail from `account` (None: global only)."""
+    domain = DOMAIN_KEY_PREFIX + domain_of_address(address)
+    if account is None:
+        return (GLOBAL_SLOT + keys.SEPARATOR + address, GLOBAL_SLOT + keys.SEPARATOR + domain)
+    return (
+        GLOBAL_SLOT + keys.SEPARATOR + address,
+        account + keys.SEPARATOR + address,
+        GLOBAL_SLOT + keys.SEPARATOR + domain,
+        account + keys.SEPARATOR + domain,
+    )
+
+
+class SuppressionView:
+    """The compact set of suppressed keys and its follower thread (`start`, `close`)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        # (sorted hashes, overlay), replaced as one: a lookup never sees a new array with an old
+        # overlay (or the reverse). The overlay itself is only ever changed key by key.
+        self._state: tuple[Array, dict[str, bool]] = (np.empty(0, dtype=np.int64), {})
+        self._ready = False
+        # This process's own writes (keys.local_writes) the view has caught up with: while it is
+        # behind, lookups ask the database, so a process always reads its own changes at once.
+        self._synced = -1
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.loads = 0  # full loads done (the first, and one after each loss of the database)
+
+    # --- answers ----------------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """Loaded, following, and caught up with this process's own writes (when not, the follower
+        is told to catch up now)."""
+        if not self._ready:
+            return False
+        if keys.local_writes() > self._synced:
+            self._wake.set()
+            return False
+        return True
+
+    def __len__(self) -> int:
+        array, overlay = self._state
+        return int(array.size) + sum(overlay.values())
+
+    def might_suppress(self, address: str, account: str | None) -> bool:
+        """False: no entry suppresses the normalised `address` for `account` (as of the view's
+        freshness); True: one may (ask the database). Only meaningful while `ready`."""
+        array, overlay = self._state
+        for key in candidate_keys(address, account):
+            state = overlay.get(key) if overlay else None
+            if state is None:
+                value = _hash(key)
+                index = int(np.searchsorted(array, value))
+                state = index < array.size and int(array[index]) == value
+            if state:
+                return True
+        return False
+
+    def possibly_suppressed(self, addresses: Iterable[str], account: str | None) -> list[str]:
+        """Those of the (normalised, distinct) `addresses` that `might_suppress` would pass on."""
+        array, overlay = self._state
+        unique = list(addresses)
+        per = 2 if account is None else 4
+        candidates = [key for address in unique for key in candidate_keys(address, account)]
+        hashes = np.fromiter((_hash(key) for key in candidates), dtype=np.int64, count=len(candidates))
+        index = np.searchsorted(array, hashes)
+        np.minimum(index, max(array.size - 1, 0), out=index)
+        present = array[index] == hashes if array.size else np.zeros(len(candidates), dtype=bool)
+        if overlay:
+            for i, key in enumerate(candidates):
+                state = overlay.get(key)
+                if state is not None:
+                    present[i] = state
+        hits = present.reshape(len(unique), per).any(axis=1) if unique else present
+        return [address for address, hit in zip(unique, hits.tolist(), strict=True) if hit]
+
+    # --- the follower -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._follow, name="suppression-view", daemon=True)
+        self._thread.start()
+
+    def close(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Whether the view became ready within `timeout` seconds (tests, benchmarks)."""
+        deadline = time.monotonic() + timeout
+        while not self.ready and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.ready
+
+    def _follow(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if self._db.is_sqlite:
+                    self._follow_notices()
+                else:
+                    self._follow_notifications()
+            except Exception as exc:
+                if self._ready:
+                    log.warning("suppression view lost its database: lookups ask the database", error=str(exc))
+                self._ready = False
+                self._stop.wait(RETRY_SECONDS)
+
+    def _follow_notifications(self) -> None:
+        """PostgreSQL: LISTEN, then load, then apply what is heard (what was heard during the load too)."""
+        engine = make_engine(self._db.url, self._db.timeouts, poolclass=NullPool)
+        try:
+            listener = keys.Listener(engine)
+            try:
+                mark = keys.local_writes()
+                self._load()
+                self._synced = mark
+                last_ping = time.monotonic()
+                while not self._stop.is_set():
+                    mark = keys.local_writes()
+                    if mark != self._synced or time.monotonic() - last_ping > PING_SECONDS:
+                        # A round trip delivers every notification committed before it was sent:
+                        # this process's own commits (counted in `mark`) are all heard after it.
+                        listener.ping()
+                        last_ping = time.monotonic()
+                        payloads = listener.receive(timeout=0)
+                    else:
+                        payloads = listener.receive(timeout=LISTEN_SECONDS)
+                    if payloads:
+                        self._apply(payloads)
+                    self._synced = mark
+            finally:
+                self._ready = False
+                listener.close()
+        finally:
+            engine.dispose()
+
+    def _follow_notices(self) -> None:
+        """SQLite: note the newest notice, load, then read the notices after it every POLL_SECONDS."""
+        mark = keys.local_writes()
+        with self._db.engine.connect() as connection:
+            after = keys.last_notice(connection)
+            connection.rollback()
+        self._load()
+        self._synced = mark
+        try:
+            while not self._stop.is_set():
+                self._wake.wait(POLL_SECONDS)
+                self._wake.clear()
+                mark = keys.local_writes()
+                with self._db.engine.connect() as connection:
+                    notices = keys.notices_after(connection, after)
+                    while notices:
+                        if notices[0][0] != after + 1:  # the ones between were dropped: we fell behind
+                            log.warning("suppression view fell behind the notices: loading again")
+                            return
+                        self._apply([key for _, key in notices])
+                        after = notices[-1][0]
+                        notices = keys.notices_after(connection, after)
+                    connection.rollback()
+                self._synced = mark
+        finally:
+            self._ready = False
+
+    def _apply(self, changed: list[str]) -> None:
+        """Write the current state of the `changed` keys into the overlay."""
+        if keys.RELOAD in changed:
+            self._load()
+            return
+        wanted = set(changed)
+        with self._db.engine.connect() as connection:
+            suppressed = keys.suppressed_among(connection, wanted)
+            connection.rollback()
+        overlay = self._state[1]
+        for key in wanted:
+            overlay[key] = key in suppressed
+        added = sum(overlay.values())
+        if added >= MERGE_AT:
+            self._merge()
+        elif len(overlay) - added >= MAX_REMOVED:
+            self._load()
+
+    def _merge(self) -> None:
+        """Fold the overlay's suppressed keys into the array (the array first, then the overlay
+        forgets them: no moment when neither holds a key)."""
+        array, overlay = self._state
+        folded = [key for key, state in list(overlay.items()) if state]
+        values = np.sort(np.fromiter((_hash(key) for key in folded), dtype=np.int64, count=len(folded)))
+        self._state = (np.insert(array, np.searchsorted(array, values), values), overlay)
+        for key in folded:
+            if overlay.get(key):
+                del overlay[key]
+
+    def _load(self) -> None:
+        """Every suppressed key from the database, then an empty overlay (callers have started
+        listening first, so what changes from the snapshot on is heard and applied after). Until
+        the new array is in place, lookups use the old one with its overlay."""
+        started = time.monotonic()
+        with self._db.engine.connect() as connection:
+            expected = keys.count_suppressed(connection)
+            array = np.empty(expected, dtype=np.int64)
+            filled = 0
+            for batch in keys.suppressed_keys(connection, LOAD_BATCH):
+                values = np.fromiter((_hash(key) for key in batch), dtype=np.int64, count=len(batch))
+                if filled + len(values) > array.size:  # rows added since the count
+                    array = np.concatenate([array[:filled], np.empty(len(values) + array.size // 8, np.int64)])
+                array[filled : filled + len(values)] = values
+                filled += len(values)
+            connection.rollback()
+        array = array[:filled].copy() if filled < array.size else array
+        array.sort()
+        self._state = (array, {})
+        self._ready = True
+        self.loads += 1
+        log.info("suppression view loaded", entries=filled, seconds=round(time.monotonic() - started, 2))
