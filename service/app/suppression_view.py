@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np
 import structlog
 from sqlalchemy import Engine
-from sqlalchemy.pool import NullPool
 
 from service.domain.scope import DOMAIN_KEY_PREFIX, domain_of_address
 from service.store import suppression_keys as keys
@@ -157,6 +156,7 @@ class SuppressionView:
         return self.ready
 
     def _follow(self) -> None:
+        failing = False
         while not self._stop.is_set():
             try:
                 if self._db.is_sqlite:
@@ -164,14 +164,17 @@ class SuppressionView:
                 else:
                     self._follow_notifications()
             except Exception as exc:
-                if self._ready:
-                    log.warning("suppression view lost its database: lookups ask the database", error=str(exc))
+                if self._ready or not failing:  # once per outage, not once per retry
+                    log.warning("suppression view cannot follow the database: lookups ask it", error=str(exc))
+                failing = True
                 self._ready = False
                 self._stop.wait(RETRY_SECONDS)
+            else:
+                failing = False
 
     def _follow_notifications(self) -> None:
         """PostgreSQL: LISTEN, then load, then apply what is heard (what was heard during the load too)."""
-        engine = make_engine(self._db.url, self._db.timeouts, poolclass=NullPool)
+        engine = make_engine(self._db.url, self._db.timeouts, pool_size=1, max_overflow=0)
         try:
             listener = keys.Listener(engine)
             try:

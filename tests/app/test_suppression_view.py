@@ -1,0 +1,181 @@
+"""The in-memory suppression view (service/app/suppression_view.py) against the database, on both
+backends: it agrees with the reference model after any sequence of adds, removals and restarts
+(merges and reloads included), a process reads its own writes at once, and a change committed by
+another process reaches it within the documented bound."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, insert, update
+
+from service.app import lookups, suppressions
+from service.app import suppression_view as view_module
+from service.app.suppression_view import FRESHNESS_BOUND_SECONDS, SuppressionView
+from service.domain.scope import Entry, Reason, domain_key, is_suppressed_for
+from service.store.db import Database
+from service.store.models import GLOBAL_SLOT, Recipient
+
+ADDRESSES = ["ann@a.example", "bob@a.example", "cy@b.example"]
+KEYS = [*ADDRESSES, domain_key("a.example"), domain_key("b.example")]
+ACCOUNTS = [None, "shop-a", "shop-b"]
+SYNC_SECONDS = 10.0  # a generous wait for the follower thread on a loaded machine
+
+
+@pytest.fixture()
+def view(database: Database) -> Iterator[SuppressionView]:
+    started = SuppressionView(database)
+    started.start()
+    assert started.wait_ready(SYNC_SECONDS)
+    yield started
+    started.close()
+
+
+def _set(db: Database, key: str, account: str | None, suppressed: bool) -> None:
+    """The row's state written directly (Core): the triggers, not a use case, announce it."""
+    slot = GLOBAL_SLOT if account is None else account
+    now = datetime.now(UTC)
+    with db.engine.begin() as connection:
+        changed = connection.execute(
+            update(Recipient)
+            .where(Recipient.address == key, Recipient.account_id == slot)
+            .values(suppressed=suppressed, reason="manual", updated_at=now)
+        ).rowcount
+        if not changed:
+            connection.execute(
+                insert(Recipient).values(
+                    address=key, account_id=slot, suppressed=suppressed, reason="manual", since=now, updated_at=now
+                )
+            )
+
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from(KEYS), st.sampled_from(ACCOUNTS)),
+        st.tuples(st.just("remove"), st.sampled_from(KEYS), st.sampled_from(ACCOUNTS)),
+        st.tuples(st.just("delete"), st.sampled_from(KEYS), st.sampled_from(ACCOUNTS)),
+        st.tuples(st.just("restart"), st.just(""), st.just(None)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=operations)
+def test_the_view_agrees_with_the_database(
+    database: Database, steps: list[tuple[str, str, str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small thresholds, so that examples fold the overlay into the array and reload for removals.
+    monkeypatch.setattr(view_module, "MERGE_AT", 2)
+    monkeypatch.setattr(view_module, "MAX_REMOVED", 3)
+    with database.engine.begin() as connection:
+        connection.execute(delete(Recipient))
+    entries: dict[tuple[str, str | None], Entry] = {}
+    view = SuppressionView(database)
+    view.start()
+    try:
+        for action, key, account in steps:
+            if action == "restart":
+                view.close()
+                view = SuppressionView(database)
+                view.start()
+            elif action == "add":
+                _set(database, key, account, True)
+                entries[(key, account)] = Entry(key, account, Reason.MANUAL)
+            elif action == "remove":
+                _set(database, key, account, False)
+                entries.pop((key, account), None)
+            else:
+                with database.engine.begin() as connection:
+                    connection.execute(
+                        delete(Recipient).where(
+                            Recipient.address == key,
+                            Recipient.account_id == (GLOBAL_SLOT if account is None else account),
+                        )
+                    )
+                entries.pop((key, account), None)
+            assert view.wait_ready(SYNC_SECONDS), "the view did not catch up"
+            for address in ADDRESSES:
+                for asking in ACCOUNTS:
+                    expected = is_suppressed_for(entries.values(), address, asking).suppressed
+                    assert view.might_suppress(address, asking) == expected, (address, asking, steps)
+                    assert lookups.known_free(view, address, asking) == (not expected)
+            hits = set(view.possibly_suppressed(ADDRESSES, "shop-a"))
+            assert hits == {a for a in ADDRESSES if is_suppressed_for(entries.values(), a, "shop-a").suppressed}
+    finally:
+        view.close()
+
+
+def test_a_process_reads_its_own_writes_at_once(database: Database, view: SuppressionView) -> None:
+    assert lookups.known_free(view, "new@example.com")
+    with database.transaction() as session:
+        suppressions.add_manual(session, "new@example.com", note=None, actor="test")
+    # No wait: the view is behind this process's own commit, so the lookup asks the database.
+    assert not lookups.known_free(view, "new@example.com")
+    with database.engine.connect() as connection:
+        entry = lookups.find(connection, "new@example.com")
+    assert entry is not None and entry["reason"] == "manual"
+
+
+def test_a_bulk_check_asks_the_database_only_for_what_the_view_cannot_clear(
+    database: Database, view: SuppressionView
+) -> None:
+    with database.transaction() as session:
+        suppressions.add_manual(session, "kept@example.com", note=None, actor="test")
+        suppressions.add_manual(session, "mine@example.com", note=None, actor="test", account=None)
+    assert view.wait_ready(SYNC_SECONDS)
+    asked = [f"free{i}@example.org" for i in range(1000)] + ["Kept@Example.com", "not an address"]
+    assert view.possibly_suppressed([f"free{i}@example.org" for i in range(1000)], None) == []
+    results = lookups.check(database.engine, asked, None, view)
+    assert [r["address"] for r in results if r["suppressed"]] == ["kept@example.com"]
+    assert results[-1]["valid"] is False
+
+
+WRITER = """
+import sys
+from service.app import suppressions
+from service.store.db import Database
+db = Database(sys.argv[1])
+with db.transaction() as session:
+    if sys.argv[2] == "add":
+        suppressions.add_manual(session, sys.argv[3], note=None, actor="other-process")
+    else:
+        suppressions.remove(session, sys.argv[3], note=None, actor="other-process")
+print("committed", flush=True)
+"""
+
+
+def _commit_elsewhere(database: Database, action: str, address: str) -> float:
+    """Commit in another process; the monotonic time the commit was reported."""
+    done = subprocess.run(
+        [sys.executable, "-c", WRITER, database.url, action, address],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and "committed" in done.stdout, done.stderr
+    return time.monotonic()
+
+
+def test_another_process_s_commit_is_seen_within_the_bound(database: Database, view: SuppressionView) -> None:
+    address = "elsewhere@example.com"
+    assert lookups.known_free(view, address)
+    committed = _commit_elsewhere(database, "add", address)
+    while lookups.known_free(view, address) and time.monotonic() - committed < FRESHNESS_BOUND_SECONDS:
+        time.sleep(0.01)
+    assert not lookups.known_free(view, address), f"not seen within {FRESHNESS_BOUND_SECONDS} s"
+    # A removal elsewhere: the view (which only ever says "ask") clears it again within the bound,
+    # and meanwhile the database answers.
+    committed = _commit_elsewhere(database, "remove", address)
+    while not lookups.known_free(view, address) and time.monotonic() - committed < FRESHNESS_BOUND_SECONDS:
+        time.sleep(0.01)
+    assert lookups.known_free(view, address)
+    with database.engine.connect() as connection:
+        assert lookups.find(connection, address) is None
