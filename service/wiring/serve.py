@@ -128,7 +128,7 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
             work.start()
         # The supervisor handles SIGTERM/SIGINT: it stops the workers (each finishes its open
         # requests) and returns; then the background work stops here.
-        Multiprocess(config, target=uvicorn.Server(config).run, sockets=[socket]).run()
+        Multiprocess(config, sockets=[socket]).run()
     finally:
         if work is not None:
             work.shutdown(BACKGROUND_JOIN_SECONDS)

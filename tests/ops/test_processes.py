@@ -58,6 +58,7 @@ BAD_SETTINGS = [
     ("BOUNCEBACK_VERP_SEPARATOR", "="),
     ("BOUNCEBACK_COMPLAINT_SCOPE", "everyone"),
     ("BOUNCEBACK_ATTRIBUTION_HEADER", "X-Account: shop"),
+    ("BOUNCEBACK_LOOKUP_CACHE", "sometimes"),
 ]
 
 
