@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import structlog
-from sqlalchemy import Engine
 
 from service.domain.scope import DOMAIN_KEY_PREFIX, domain_of_address
 from service.store import suppression_keys as keys
@@ -133,7 +132,9 @@ class SuppressionView:
                 state = overlay.get(key)
                 if state is not None:
                     present[i] = state
-        hits = present.reshape(len(unique), per).any(axis=1) if unique else present
+        if not unique:
+            return []
+        hits: Any = np.asarray(present).reshape(len(unique), per).any(axis=1)
         return [address for address, hit in zip(unique, hits.tolist(), strict=True) if hit]
 
     # --- the follower -----------------------------------------------------------------------------
@@ -269,7 +270,9 @@ class SuppressionView:
             for batch in keys.suppressed_keys(connection, LOAD_BATCH):
                 values = np.fromiter((_hash(key) for key in batch), dtype=np.int64, count=len(batch))
                 if filled + len(values) > array.size:  # rows added since the count
-                    array = np.concatenate([array[:filled], np.empty(len(values) + array.size // 8, np.int64)])
+                    array = np.concatenate(
+                        [array[:filled], np.empty(len(values) + array.size // 8, np.int64)]
+                    )
                 array[filled : filled + len(values)] = values
                 filled += len(values)
             connection.rollback()

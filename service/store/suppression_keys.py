@@ -102,7 +102,9 @@ def _count_write(_dbapi_connection: Any, record: Any) -> None:
 
 def last_notice(connection: Connection) -> int:
     """The id of the newest notice (0 when there is none)."""
-    return int(connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM suppression_notices").scalar_one())
+    return int(
+        connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM suppression_notices").scalar_one()
+    )
 
 
 def notices_after(connection: Connection, after: int, limit: int = 10_000) -> list[tuple[int, str]]:
@@ -122,7 +124,8 @@ class Listener:
 
     def __init__(self, engine: Engine) -> None:
         self._raw = engine.raw_connection()
-        self.connection: Any = self._raw.driver_connection
+        connection: Any = self._raw.dbapi_connection  # psycopg's own (LISTEN is below SQLAlchemy)
+        self.connection = connection
         self.connection.autocommit = True
         self.connection.execute(f"LISTEN {CHANNEL}")
 

@@ -16,7 +16,6 @@ from service.cli.common import fail, secret_key_or_exit, settings_or_exit, start
 from service.cli.options import int_option, setting_option
 from service.wiring.background import BackgroundWork
 
-
 MAX_WORKERS = 64
 
 

@@ -51,7 +51,12 @@ def _set(db: Database, key: str, account: str | None, suppressed: bool) -> None:
         if not changed:
             connection.execute(
                 insert(Recipient).values(
-                    address=key, account_id=slot, suppressed=suppressed, reason="manual", since=now, updated_at=now
+                    address=key,
+                    account_id=slot,
+                    suppressed=suppressed,
+                    reason="manual",
+                    since=now,
+                    updated_at=now,
                 )
             )
 
@@ -108,7 +113,9 @@ def test_the_view_agrees_with_the_database(
                     assert view.might_suppress(address, asking) == expected, (address, asking, steps)
                     assert lookups.known_free(view, address, asking) == (not expected)
             hits = set(view.possibly_suppressed(ADDRESSES, "shop-a"))
-            assert hits == {a for a in ADDRESSES if is_suppressed_for(entries.values(), a, "shop-a").suppressed}
+            assert hits == {
+                a for a in ADDRESSES if is_suppressed_for(entries.values(), a, "shop-a").suppressed
+            }
     finally:
         view.close()
 
