@@ -52,8 +52,27 @@ LOAD_BATCH = 50_000
 Array = np.ndarray[Any, np.dtype[np.int64]]
 
 
-def _hash(key: str) -> int:
-    return hash(key)
+# Python's string hash: SipHash-1-3 keyed per process (PYTHONHASHSEED), 64 bits, run in C.
+_hash = hash
+
+
+def _holds(array: Array, overlay: dict[str, bool], key: str) -> bool:
+    """Whether the view holds `key`: the overlay's word when it has one, else the array's."""
+    state = overlay.get(key) if overlay else None
+    if state is not None:
+        return state
+    value = _hash(key)
+    index = int(np.searchsorted(array, value))
+    return index < array.size and int(array[index]) == value
+
+
+def _contains(array: Array, values: Array) -> Any:
+    """A boolean array: which of `values` are in the sorted `array`."""
+    if not array.size:
+        return np.zeros(values.size, dtype=bool)
+    index = np.searchsorted(array, values)
+    np.minimum(index, array.size - 1, out=index)
+    return array[index] == values
 
 
 def candidate_keys(address: str, account: str | None) -> tuple[str, ...]:
@@ -107,35 +126,38 @@ class SuppressionView:
         """False: no entry suppresses the normalised `address` for `account` (as of the view's
         freshness); True: one may (ask the database). Only meaningful while `ready`."""
         array, overlay = self._state
-        for key in candidate_keys(address, account):
-            state = overlay.get(key) if overlay else None
-            if state is None:
-                value = _hash(key)
-                index = int(np.searchsorted(array, value))
-                state = index < array.size and int(array[index]) == value
-            if state:
-                return True
-        return False
+        return any(_holds(array, overlay, key) for key in candidate_keys(address, account))
 
     def possibly_suppressed(self, addresses: Iterable[str], account: str | None) -> list[str]:
-        """Those of the (normalised, distinct) `addresses` that `might_suppress` would pass on."""
+        """Those of the (normalised, distinct) `addresses` that `might_suppress` would pass on:
+        one vectorised search per scope for the addresses, one probe per distinct domain."""
         array, overlay = self._state
         unique = list(addresses)
-        per = 2 if account is None else 4
-        candidates = [key for address in unique for key in candidate_keys(address, account)]
-        hashes = np.fromiter((_hash(key) for key in candidates), dtype=np.int64, count=len(candidates))
-        index = np.searchsorted(array, hashes)
-        np.minimum(index, max(array.size - 1, 0), out=index)
-        present = array[index] == hashes if array.size else np.zeros(len(candidates), dtype=bool)
-        if overlay:
-            for i, key in enumerate(candidates):
-                state = overlay.get(key)
-                if state is not None:
-                    present[i] = state
         if not unique:
             return []
-        hits: Any = np.asarray(present).reshape(len(unique), per).any(axis=1)
-        return [address for address, hit in zip(unique, hits.tolist(), strict=True) if hit]
+        slots = [GLOBAL_SLOT + keys.SEPARATOR]
+        if account is not None:
+            slots.append(account + keys.SEPARATOR)
+        hit: Any = np.zeros(len(unique), dtype=bool)
+        for slot in slots:
+            slot_keys = [slot + address for address in unique]
+            hashes = np.fromiter(map(_hash, slot_keys), dtype=np.int64, count=len(slot_keys))
+            present: Any = _contains(array, hashes)
+            if overlay:
+                for i, state in enumerate(map(overlay.get, slot_keys)):
+                    if state is not None:
+                        present[i] = state
+            hit |= present
+        domains = [address.rpartition("@")[2] for address in unique]
+        domain_hit = {
+            domain: any(_holds(array, overlay, slot + DOMAIN_KEY_PREFIX + domain) for slot in slots)
+            for domain in set(domains)
+        }
+        return [
+            address
+            for address, by_address, domain in zip(unique, hit.tolist(), domains, strict=True)
+            if by_address or domain_hit[domain]
+        ]
 
     # --- the follower -----------------------------------------------------------------------------
 
