@@ -112,6 +112,7 @@ def seed(database_url: str, stored: int = STORED) -> tuple[str, str]:
         else:
             # No NOTIFY per generated row (no process listens yet): triggers off for this transaction.
             connection.execute(text("SET LOCAL session_replication_role = replica"))
+            connection.execute(text("SET LOCAL statement_timeout = 0"))  # (the service's bound: 30 s)
             connection.execute(
                 text(
                     "INSERT INTO recipients (address, account_id, suppressed, reason, since, updated_at)"
@@ -122,6 +123,7 @@ def seed(database_url: str, stored: int = STORED) -> tuple[str, str]:
             )
     if not db.is_sqlite:
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("SET statement_timeout = 0"))
             connection.execute(text("VACUUM ANALYZE recipients"))
     print(f"  {stored:,} generated in {time.perf_counter() - started:.1f} s", flush=True)
     # shop-a's complaints on scoped0..; shop-b's on the next 20,000, which shop-a's key never sees.
