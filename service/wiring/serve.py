@@ -60,15 +60,7 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(settings, background=None if args.no_background else BackgroundWork)
     # uvicorn turns SIGTERM/SIGINT into a graceful shutdown: open requests finish, the lifespan
     # stops the pollers and the relay, then the process exits 0.
-    config = uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_config=None,
-        access_log=False,
-        server_header=False,
-        timeout_graceful_shutdown=10,
-    )
+    config = _uvicorn_config(app, host, port)
     # uvicorn re-raises the signal it stopped on once shutdown is complete, which would end the
     # process by the default action (-15, or KeyboardInterrupt) instead of exit 0. It restores the
     # handlers it found first, so handlers that do nothing make the re-raise a no-op.
@@ -81,6 +73,22 @@ def run(args: argparse.Namespace) -> int:
         if stop_metrics is not None:
             stop_metrics()
     return 0
+
+
+def _uvicorn_config(app: Any, host: str, port: int, **options: Any) -> Any:
+    """uvicorn as `serve` runs it: our logging, no access log or server header, 10 s to finish."""
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+        **options,
+    )
 
 
 def api_app() -> Any:
@@ -96,7 +104,6 @@ def api_app() -> Any:
 
 def _run_workers(settings: Any, host: str, port: int, workers: int, *, background: bool) -> int:
     """uvicorn's supervisor over `workers` API processes; the background work in this process."""
-    import uvicorn
     from uvicorn.supervisors import Multiprocess
 
     from service.api.app import BACKGROUND_JOIN_SECONDS
@@ -108,17 +115,7 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
             database.upgrade()
         except DatabaseUnavailable as exc:
             fail(str(exc))
-    config = uvicorn.Config(
-        "service.wiring.serve:api_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        access_log=False,
-        server_header=False,
-        timeout_graceful_shutdown=10,
-    )
+    config = _uvicorn_config("service.wiring.serve:api_app", host, port, factory=True, workers=workers)
     work = BackgroundWork(settings, database) if background else None
     stop_metrics = start_metrics(settings)
     try:
