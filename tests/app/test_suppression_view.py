@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,10 +19,11 @@ from sqlalchemy import delete, insert, update
 
 from service.app import lookups, suppressions
 from service.app import suppression_view as view_module
-from service.app.suppression_view import FRESHNESS_BOUND_SECONDS, SuppressionView
+from service.app.suppression_view import FRESHNESS_BOUND_SECONDS, RETRY_SECONDS, SuppressionView
 from service.domain.scope import Entry, Reason, domain_key, is_suppressed_for
 from service.store.db import Database
 from service.store.models import GLOBAL_SLOT, Recipient
+from tests.fixtures.outage import CuttableDatabase
 
 ADDRESSES = ["ann@a.example", "bob@a.example", "cy@b.example"]
 KEYS = [*ADDRESSES, domain_key("a.example"), domain_key("b.example")]
@@ -186,3 +188,33 @@ def test_another_process_s_commit_is_seen_within_the_bound(database: Database, v
     assert lookups.known_free(view, address)
     with database.engine.connect() as connection:
         assert lookups.find(connection, address) is None
+
+
+def test_after_losing_the_database_the_view_asks_it_then_loads_again(
+    cuttable_database: CuttableDatabase, database: Database, tmp_path: Path
+) -> None:
+    db = cuttable_database.db
+    with db.transaction() as session:
+        suppressions.add_manual(session, "before@example.com", note=None, actor="test")
+    view = SuppressionView(db)
+    view.start()
+    try:
+        assert view.wait_ready(SYNC_SECONDS) and view.loads == 1
+        cuttable_database.cut()
+        deadline = time.monotonic() + SYNC_SECONDS
+        while view.ready and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not view.ready  # lookups ask the database now (and get its outage, a 503)
+        assert not lookups.known_free(view, "free@example.com")
+        # Written while the view could not hear of it: the load after the outage finds it.
+        behind = database if not db.is_sqlite else Database(f"sqlite:///{tmp_path / 'db-away' / 'bb.db'}")
+        with behind.transaction() as session:
+            suppressions.add_manual(session, "during@example.com", note=None, actor="test")
+        cuttable_database.restore()
+        assert view.wait_ready(SYNC_SECONDS + RETRY_SECONDS)
+        assert view.loads >= 2
+        assert view.might_suppress("before@example.com", None)
+        assert view.might_suppress("during@example.com", None)
+        assert not view.might_suppress("free@example.com", None)
+    finally:
+        view.close()
