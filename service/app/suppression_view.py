@@ -13,11 +13,15 @@ can craft collisions, and no two processes share one.
 
 Freshness: a follower thread hears of every change (migration 0007's triggers): LISTEN/NOTIFY on
 PostgreSQL, polling `suppression_notices` every POLL_SECONDS on SQLite; it reads the changed keys'
-state and writes it to the overlay. The thread starts listening before it loads, so nothing
-committed during the load is missed. A change committed anywhere is in every view within about
-POLL_SECONDS (SQLite) or a few milliseconds (PostgreSQL), and always under FRESHNESS_BOUND_SECONDS
-while the database answers. Until the view is loaded, and whenever the follower lost its database
-(it reconnects and loads again), `ready` is false and callers use the database alone.
+state and writes it to the overlay. It starts listening before it loads, so nothing committed
+during the load is missed. The view is used only while its last round trip to the database (a
+poll, or a ping every PING_SECONDS on PostgreSQL, each of which delivers every notification
+committed before it) was sent less than FRESHNESS_BOUND_SECONDS ago: a lookup answered from memory
+reflects every commit older than the bound, wherever it was made, and a database that stalls or
+goes away puts the lookups back on the database within the bound. A process's own commits count
+at once (until the view has caught up with them, lookups ask the database). Until the view is
+loaded, and after the follower lost its database (it reconnects and loads again), `ready` is false
+and callers use the database alone.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ log = structlog.get_logger("bounceback.suppression_view")
 
 FRESHNESS_BOUND_SECONDS = 1.0  # documented in the README ("Performance")
 POLL_SECONDS = 0.2  # SQLite: how often the notice table is read
-PING_SECONDS = 2.0  # PostgreSQL: how often an idle listener checks its connection
+PING_SECONDS = 0.25  # PostgreSQL: how often an idle listener makes a round trip (see `_heard`)
 LISTEN_SECONDS = 0.05  # PostgreSQL: the longest wait for a notification before own writes are checked
 RETRY_SECONDS = 1.0  # after the database was lost: the wait before connecting again
 # Overlay keys that are suppressed are folded into the array once there are this many; removed
@@ -100,6 +104,10 @@ class SuppressionView:
         # This process's own writes (keys.local_writes) the view has caught up with: while it is
         # behind, lookups ask the database, so a process always reads its own changes at once.
         self._synced = -1
+        # When (time.monotonic()) the last round trip that heard everything committed before it
+        # was sent: older than FRESHNESS_BOUND_SECONDS (a stalled or lost database), the view is
+        # not used, so it can never answer from further behind than the bound.
+        self._heard = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -111,7 +119,7 @@ class SuppressionView:
     def ready(self) -> bool:
         """Loaded, following, and caught up with this process's own writes (when not, the follower
         is told to catch up now)."""
-        if not self._ready:
+        if not self._ready or time.monotonic() - self._heard > FRESHNESS_BOUND_SECONDS:
             return False
         if keys.local_writes() > self._synced:
             self._wake.set()
@@ -201,23 +209,24 @@ class SuppressionView:
         try:
             listener = keys.Listener(engine)
             try:
-                mark = keys.local_writes()
+                mark, started = keys.local_writes(), time.monotonic()
                 self._load()
-                self._synced = mark
-                last_ping = time.monotonic()
+                self._synced, self._heard = mark, started
                 while not self._stop.is_set():
-                    mark = keys.local_writes()
-                    if mark != self._synced or time.monotonic() - last_ping > PING_SECONDS:
+                    mark, now = keys.local_writes(), time.monotonic()
+                    if mark != self._synced or now - self._heard > PING_SECONDS:
                         # A round trip delivers every notification committed before it was sent:
-                        # this process's own commits (counted in `mark`) are all heard after it.
+                        # everything committed until `now` (this process's own commits, counted
+                        # in `mark`, included) is heard after it.
                         listener.ping()
-                        last_ping = time.monotonic()
                         payloads = listener.receive(timeout=0)
+                        if payloads:
+                            self._apply(payloads)
+                        self._synced, self._heard = mark, now
                     else:
                         payloads = listener.receive(timeout=LISTEN_SECONDS)
-                    if payloads:
-                        self._apply(payloads)
-                    self._synced = mark
+                        if payloads:
+                            self._apply(payloads)
             finally:
                 self._ready = False
                 listener.close()
@@ -226,17 +235,17 @@ class SuppressionView:
 
     def _follow_notices(self) -> None:
         """SQLite: note the newest notice, load, then read the notices after it every POLL_SECONDS."""
-        mark = keys.local_writes()
+        mark, started = keys.local_writes(), time.monotonic()
         with self._db.engine.connect() as connection:
             after = keys.last_notice(connection)
             connection.rollback()
         self._load()
-        self._synced = mark
+        self._synced, self._heard = mark, started
         try:
             while not self._stop.is_set():
                 self._wake.wait(POLL_SECONDS)
                 self._wake.clear()
-                mark = keys.local_writes()
+                mark, now = keys.local_writes(), time.monotonic()
                 with self._db.engine.connect() as connection:
                     notices = keys.notices_after(connection, after)
                     while notices:
@@ -247,7 +256,7 @@ class SuppressionView:
                         after = notices[-1][0]
                         notices = keys.notices_after(connection, after)
                     connection.rollback()
-                self._synced = mark
+                self._synced, self._heard = mark, now
         finally:
             self._ready = False
 
