@@ -378,18 +378,26 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
     env = {**_clean_env(), "BOUNCEBACK_DATABASE_URL": url, "BOUNCEBACK_LOOKUP_CACHE": args.lookup_cache}
     misses = [f"/v1/suppressions/free{i}@example.org" for i in range(3000)]
     ports = {workers: free_port() for workers in (1, 2)}
+    logs = tempfile.TemporaryDirectory()
+    log_files = {n: Path(logs.name) / f"workers-{n}.log" for n in ports}
     processes = [
         subprocess.Popen(
             [bounceback, "serve", "--no-background", "--workers", str(n), "--port", str(port)],
-            env=env,
-            stderr=subprocess.DEVNULL,
+            env={**env, "BOUNCEBACK_LOG_FORMAT": "json"},
+            stderr=log_files[n].open("wb"),
         )
         for n, port in ports.items()
     ]
     try:
         for port in ports.values():
             wait_ready(port, 120)
-        time.sleep(2 + args.suppressions / 1_000_000 * 10)  # each worker loads its view
+        if args.lookup_cache == "on":  # until every worker's view is loaded (each logs it)
+            started = time.monotonic()
+            while sum(path.read_text().count("suppression view loaded") for path in log_files.values()) < 3:
+                if time.monotonic() - started > 1800:
+                    raise SystemExit("the workers' views did not load")
+                time.sleep(0.5)
+            print(f"the 3 workers' views loaded after {time.monotonic() - started:.0f} s", flush=True)
         phases = {
             (n, kind): [get(p, key) for p in paths]
             for n in ports
@@ -413,6 +421,7 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
         for process in processes:
             process.terminate()
             process.wait(30)
+        logs.cleanup()
 
 
 def main() -> int:

@@ -1,10 +1,11 @@
 """Each process's in-memory view of the suppression list: lookups that miss never reach the database.
 
 The view answers one question: *might* this address be suppressed for this account? It holds one
-8-byte hash per suppressed key (scope slot + address or `*@domain`, see service.store.
-suppression_keys) in a sorted numpy array (10 million entries: 80 MB), plus an exact overlay of the
-keys that changed since (key -> suppressed now). A lookup hashes its two to four candidate keys
-(DESIGN.md, "Scope": global and the account's, for the address and its domain):
+8-byte hash per suppressed address key (scope slot + address, see service.store.suppression_keys)
+in a sorted numpy array (10 million entries: 80 MB), the keys of domain entries (`*@domain`, few)
+exactly in a set, and an exact overlay of the address keys that changed since the load (key ->
+suppressed now). A lookup probes the address in the scopes the caller sees (DESIGN.md, "Scope":
+global and the account's) and its domain:
   - none present: the answer is "not suppressed", from memory;
   - one present: the database is asked as before (`find`, or one query for a bulk check's hits),
     so a hash collision or a removal not yet heard of can never make a false "suppressed".
@@ -28,7 +29,9 @@ from __future__ import annotations
 
 import threading
 import time
+from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -60,36 +63,47 @@ Array = np.ndarray[Any, np.dtype[np.int64]]
 _hash = hash
 
 
-def _holds(array: Array, overlay: dict[str, bool], key: str) -> bool:
-    """Whether the view holds `key`: the overlay's word when it has one, else the array's."""
-    state = overlay.get(key) if overlay else None
-    if state is not None:
-        return state
-    value = _hash(key)
-    index = int(np.searchsorted(array, value))
-    return index < array.size and int(array[index]) == value
+# A key of a domain entry (`slot\n*@domain`): those are few, and held exactly, in a set.
+_DOMAIN_MARK = keys.SEPARATOR + DOMAIN_KEY_PREFIX
 
 
-def _contains(array: Array, values: Array) -> Any:
-    """A boolean array: which of `values` are in the sorted `array`."""
-    if not array.size:
-        return np.zeros(values.size, dtype=bool)
-    index = np.searchsorted(array, values)
-    np.minimum(index, array.size - 1, out=index)
-    return array[index] == values
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What lookups read, replaced as one (never a new array with an old overlay, or the reverse);
+    the overlay and the domain set are only ever changed key by key."""
+
+    array: Array  # sorted hashes of the address keys
+    probe: memoryview  # the same memory, for bisect (a Python int per item, no numpy call)
+    domains: set[str]  # domain entries' keys, exactly
+    overlay: dict[str, bool]  # address keys changed since: suppressed now or not
+
+    @classmethod
+    def of(cls, array: Array, domains: set[str], overlay: dict[str, bool]) -> _Snapshot:
+        return cls(array, array.data, domains, overlay)
+
+    def holds(self, key: str) -> bool:
+        """Whether the address `key` is held: the overlay's word when it has one, else the array's."""
+        if self.overlay:
+            state = self.overlay.get(key)
+            if state is not None:
+                return state
+        value = _hash(key)
+        probe = self.probe
+        index = bisect_left(probe, value)
+        return index < len(probe) and probe[index] == value
+
+    def contains(self, values: Array) -> Any:
+        """A boolean array: which of `values` are in the array."""
+        array = self.array
+        if not array.size:
+            return np.zeros(values.size, dtype=bool)
+        index = np.searchsorted(array, values)
+        np.minimum(index, array.size - 1, out=index)
+        return array[index] == values
 
 
-def candidate_keys(address: str, account: str | None) -> tuple[str, ...]:
-    """The keys whose entry would suppress `address` for mail from `account` (None: global only)."""
-    domain = DOMAIN_KEY_PREFIX + domain_of_address(address)
-    if account is None:
-        return (GLOBAL_SLOT + keys.SEPARATOR + address, GLOBAL_SLOT + keys.SEPARATOR + domain)
-    return (
-        GLOBAL_SLOT + keys.SEPARATOR + address,
-        account + keys.SEPARATOR + address,
-        GLOBAL_SLOT + keys.SEPARATOR + domain,
-        account + keys.SEPARATOR + domain,
-    )
+def _hashes(address_keys: list[str]) -> Array:
+    return np.fromiter(map(_hash, address_keys), dtype=np.int64, count=len(address_keys))
 
 
 class SuppressionView:
@@ -97,9 +111,7 @@ class SuppressionView:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        # (sorted hashes, overlay), replaced as one: a lookup never sees a new array with an old
-        # overlay (or the reverse). The overlay itself is only ever changed key by key.
-        self._state: tuple[Array, dict[str, bool]] = (np.empty(0, dtype=np.int64), {})
+        self._state = _Snapshot.of(np.empty(0, dtype=np.int64), set(), {})
         self._ready = False
         # This process's own writes (keys.local_writes) the view has caught up with: while it is
         # behind, lookups ask the database, so a process always reads its own changes at once.
@@ -127,19 +139,28 @@ class SuppressionView:
         return True
 
     def __len__(self) -> int:
-        array, overlay = self._state
-        return int(array.size) + sum(overlay.values())
+        state = self._state
+        return int(state.array.size) + len(state.domains) + sum(state.overlay.values())
 
     def might_suppress(self, address: str, account: str | None) -> bool:
         """False: no entry suppresses the normalised `address` for `account` (as of the view's
         freshness); True: one may (ask the database). Only meaningful while `ready`."""
-        array, overlay = self._state
-        return any(_holds(array, overlay, key) for key in candidate_keys(address, account))
+        state = self._state
+        if state.holds(GLOBAL_SLOT + keys.SEPARATOR + address):
+            return True
+        if account is not None and state.holds(account + keys.SEPARATOR + address):
+            return True
+        if state.domains:
+            domain = DOMAIN_KEY_PREFIX + domain_of_address(address)
+            return GLOBAL_SLOT + keys.SEPARATOR + domain in state.domains or (
+                account is not None and account + keys.SEPARATOR + domain in state.domains
+            )
+        return False
 
     def possibly_suppressed(self, addresses: Iterable[str], account: str | None) -> list[str]:
         """Those of the (normalised, distinct) `addresses` that `might_suppress` would pass on:
-        one vectorised search per scope for the addresses, one probe per distinct domain."""
-        array, overlay = self._state
+        one vectorised search per scope for the addresses, a set probe per distinct domain."""
+        state = self._state
         unique = list(addresses)
         if not unique:
             return []
@@ -149,23 +170,18 @@ class SuppressionView:
         hit: Any = np.zeros(len(unique), dtype=bool)
         for slot in slots:
             slot_keys = [slot + address for address in unique]
-            hashes = np.fromiter(map(_hash, slot_keys), dtype=np.int64, count=len(slot_keys))
-            present: Any = _contains(array, hashes)
-            if overlay:
-                for i, state in enumerate(map(overlay.get, slot_keys)):
-                    if state is not None:
-                        present[i] = state
+            present: Any = state.contains(_hashes(slot_keys))
+            if state.overlay:
+                for i, known in enumerate(map(state.overlay.get, slot_keys)):
+                    if known is not None:
+                        present[i] = known
             hit |= present
-        domains = [address.rpartition("@")[2] for address in unique]
-        domain_hit = {
-            domain: any(_holds(array, overlay, slot + DOMAIN_KEY_PREFIX + domain) for slot in slots)
-            for domain in set(domains)
-        }
-        return [
-            address
-            for address, by_address, domain in zip(unique, hit.tolist(), domains, strict=True)
-            if by_address or domain_hit[domain]
-        ]
+        if state.domains:
+            for i, address in enumerate(unique):
+                domain = DOMAIN_KEY_PREFIX + domain_of_address(address)
+                if any(slot + domain in state.domains for slot in slots):
+                    hit[i] = True
+        return [address for address, by_key in zip(unique, hit.tolist(), strict=True) if by_key]
 
     # --- the follower -----------------------------------------------------------------------------
 
@@ -269,9 +285,16 @@ class SuppressionView:
         with self._db.engine.connect() as connection:
             suppressed = keys.suppressed_among(connection, wanted)
             connection.rollback()
-        overlay = self._state[1]
+        state = self._state
+        overlay = state.overlay
         for key in wanted:
-            overlay[key] = key in suppressed
+            if _DOMAIN_MARK in key:
+                if key in suppressed:
+                    state.domains.add(key)
+                else:
+                    state.domains.discard(key)
+            else:
+                overlay[key] = key in suppressed
         added = sum(overlay.values())
         if added >= MERGE_AT:
             self._merge()
@@ -281,10 +304,12 @@ class SuppressionView:
     def _merge(self) -> None:
         """Fold the overlay's suppressed keys into the array (the array first, then the overlay
         forgets them: no moment when neither holds a key)."""
-        array, overlay = self._state
-        folded = [key for key, state in list(overlay.items()) if state]
-        values = np.sort(np.fromiter((_hash(key) for key in folded), dtype=np.int64, count=len(folded)))
-        self._state = (np.insert(array, np.searchsorted(array, values), values), overlay)
+        state = self._state
+        overlay = state.overlay
+        folded = [key for key, suppressed in list(overlay.items()) if suppressed]
+        values = np.sort(_hashes(folded))
+        array = np.insert(state.array, np.searchsorted(state.array, values), values)
+        self._state = _Snapshot.of(array, state.domains, overlay)
         for key in folded:
             if overlay.get(key):
                 del overlay[key]
@@ -298,8 +323,12 @@ class SuppressionView:
             expected = keys.count_suppressed(connection)
             array = np.empty(expected, dtype=np.int64)
             filled = 0
+            domains: set[str] = set()
             for batch in keys.suppressed_keys(connection, LOAD_BATCH):
-                values = np.fromiter((_hash(key) for key in batch), dtype=np.int64, count=len(batch))
+                address_keys = [key for key in batch if _DOMAIN_MARK not in key]
+                if len(address_keys) < len(batch):
+                    domains.update(key for key in batch if _DOMAIN_MARK in key)
+                values = _hashes(address_keys)
                 if filled + len(values) > array.size:  # rows added since the count
                     array = np.concatenate(
                         [array[:filled], np.empty(len(values) + array.size // 8, np.int64)]
@@ -309,7 +338,11 @@ class SuppressionView:
             connection.rollback()
         array = array[:filled].copy() if filled < array.size else array
         array.sort()
-        self._state = (array, {})
+        self._state = _Snapshot.of(array, domains, {})
         self._ready = True
         self.loads += 1
-        log.info("suppression view loaded", entries=filled, seconds=round(time.monotonic() - started, 2))
+        log.info(
+            "suppression view loaded",
+            entries=filled + len(domains),
+            seconds=round(time.monotonic() - started, 2),
+        )
