@@ -275,9 +275,10 @@ async def check_suppressions(
     calls: DatabaseCallsDep,
     settings: SettingsDep,
 ) -> Response:
-    """Check up to 10,000 addresses in one call (one indexed query on PostgreSQL), answers in input
-    order, for mail from the call's account (an account-bound key's, or `account=`): its entries and
-    the global ones; with no account, global entries only.
+    """Check up to 10,000 addresses in one call (at most one indexed query on PostgreSQL, for the
+    addresses the in-memory view of the list cannot clear), answers in input order, for mail from
+    the call's account (an account-bound key's, or `account=`): its entries and the global ones;
+    with no account, global entries only.
 
     Every address is answered: one that is not an address comes back as given with `valid` false
     and `error` saying why (and `suppressed` false); the others come back normalised.
@@ -290,10 +291,10 @@ async def check_suppressions(
             slug="too-many-addresses",
         )
 
+    suppression_view = request.app.state.suppression_view
+
     def check() -> list[dict[str, Any]]:
         return lookups.check(reads, body.addresses, access.view.lookup_account, suppression_view)
-
-    suppression_view = request.app.state.suppression_view
 
     results = await calls.run(check)
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
