@@ -5,7 +5,7 @@ must hear of every entry that is added or removed, whichever process or tool wro
 `recipients` announce the (account_id, address) of every row whose `suppressed` changes (insert,
 update, delete), so no code path can forget to: on PostgreSQL as a NOTIFY on the channel
 `bounceback_suppressions` (a TRUNCATE sends `*`: start again), on SQLite as a row of
-`suppression_notices`, which followers poll by id. SQLite keeps the newest 100,000 notices; a
+`suppression_notices` (a table on both backends, empty on PostgreSQL), which followers poll by id. SQLite keeps the newest 100,000 notices; a
 follower that fell further behind sees the gap in the ids and reloads.
 
 Revision ID: 0007
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 
@@ -63,8 +64,6 @@ _PG_DOWN = [
 
 _NOTICE = "INSERT INTO suppression_notices (account_id, address) VALUES ({row}.account_id, {row}.address);"
 _SQLITE_UP = [
-    "CREATE TABLE suppression_notices ("
-    " id INTEGER PRIMARY KEY AUTOINCREMENT, account_id VARCHAR(63) NOT NULL, address VARCHAR(320) NOT NULL)",
     "CREATE TRIGGER recipients_suppression_added AFTER INSERT ON recipients"
     f" WHEN NEW.suppressed BEGIN {_NOTICE.format(row='NEW')} END",
     "CREATE TRIGGER recipients_suppression_changed AFTER UPDATE ON recipients"
@@ -81,7 +80,6 @@ _SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS recipients_suppression_deleted",
     "DROP TRIGGER IF EXISTS recipients_suppression_changed",
     "DROP TRIGGER IF EXISTS recipients_suppression_added",
-    "DROP TABLE IF EXISTS suppression_notices",
 ]
 
 
@@ -91,8 +89,17 @@ def _run(statements: list[str]) -> None:
 
 
 def upgrade() -> None:
+    # On both backends (the models have one schema); only SQLite's triggers write to it.
+    op.create_table(
+        "suppression_notices",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("account_id", sa.String(63), nullable=False),
+        sa.Column("address", sa.String(320), nullable=False),
+        sqlite_autoincrement=True,
+    )
     _run(_PG_UP if op.get_bind().dialect.name == "postgresql" else _SQLITE_UP)
 
 
 def downgrade() -> None:
     _run(_PG_DOWN if op.get_bind().dialect.name == "postgresql" else _SQLITE_DOWN)
+    op.drop_table("suppression_notices")

@@ -171,6 +171,20 @@ class Recipient(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class SuppressionNotice(Base):
+    """A change of a suppression, written by the `recipients` triggers (migration 0007) on SQLite,
+    where each process's in-memory view polls for the notices after the last it read (on
+    PostgreSQL the triggers NOTIFY instead, and the table stays empty). The newest 100,000 are kept.
+    """
+
+    __tablename__ = "suppression_notices"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused: followers go by them
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(ACCOUNT_ID_LENGTH))
+    address: Mapped[str] = mapped_column(String(320))
+
+
 class SuppressionChange(Base):
     """Audit trail: every add or remove of a suppression, why, and by whom or from which event."""
 

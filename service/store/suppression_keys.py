@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.pool import Pool
 
-from service.store.models import Recipient
+from service.store.models import Recipient, SuppressionNotice
 
 CHANNEL = "bounceback_suppressions"  # migration 0007's NOTIFY channel
 RELOAD = "*"  # a notice that says: start again (TRUNCATE)
@@ -23,6 +23,7 @@ SEPARATOR = "\n"
 STATE_CHUNK = 500
 
 _TABLE = Recipient.__tablename__
+_NOTICES = SuppressionNotice.__tablename__
 
 
 def key_of(slot: str, address: str) -> str:
@@ -102,15 +103,13 @@ def _count_write(_dbapi_connection: Any, record: Any) -> None:
 
 def last_notice(connection: Connection) -> int:
     """The id of the newest notice (0 when there is none)."""
-    return int(
-        connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM suppression_notices").scalar_one()
-    )
+    return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {_NOTICES}").scalar_one())
 
 
 def notices_after(connection: Connection, after: int, limit: int = 10_000) -> list[tuple[int, str]]:
     """(id, key) of the notices after `after`, oldest first."""
     rows = connection.exec_driver_sql(
-        "SELECT id, account_id || ? || address FROM suppression_notices WHERE id > ? ORDER BY id LIMIT ?",
+        f"SELECT id, account_id || ? || address FROM {_NOTICES} WHERE id > ? ORDER BY id LIMIT ?",
         (SEPARATOR, after, limit),
     )
     return [(int(notice_id), key) for notice_id, key in rows]
