@@ -385,4 +385,6 @@ def test_two_workers_both_answer_with_the_background_work_in_one_process(
     assert code == 0, serve.stderr()
     assert took < STOP_DEADLINE
     started = [r for r in json_log_lines(serve.stderr()) if r.get("event") == "background worker started"]
-    assert [r.get("worker") for r in started] == ["outbox-relay"], started
+    names = [r.get("worker") for r in started]
+    # Each background part once (the relay among them), not once per worker.
+    assert "outbox-relay" in names and len(names) == len(set(names)), started
