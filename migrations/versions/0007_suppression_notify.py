@@ -9,7 +9,7 @@ update, delete), so no code path can forget to: on PostgreSQL as a NOTIFY on the
 follower that fell further behind sees the gap in the ids and reloads.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-05 02:50:00.000000
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from alembic import op
 
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
