@@ -27,6 +27,7 @@ from service.domain.attribution import (
     read_verp_tokens,
     resolve,
 )
+from service.domain.sends import message_key
 from service.domain.tokens import InvalidReturnAddress, LinkClaim, check_return_address
 from service.store import accounts as stored_accounts
 from service.store import sends
@@ -96,7 +97,7 @@ def attribute(
         evidence,
         finding.claim,
         accepts=accepts,
-        sent_by=lambda message_id: sends.account_of_send(session, message_id),
+        sent_by=lambda message_id: _sent_by(session, memo, message_id),
         domain_owners=domain_owners,
     )
     events = result.events
@@ -106,6 +107,31 @@ def attribute(
             replace(e, recipient=finding.claim.recipient) if _hidden(e.recipient) else e for e in events
         )
     return Attribution(attributed, events)
+
+
+def prefetch_senders(session: Session, results: Sequence[ParseResult]) -> None:
+    """Ask the sends for every original Message-ID of a batch at once, so that attributing its
+    messages one by one costs no query per message (a batch of 100 bounces: one query, not 100)."""
+    wanted = [
+        r.attribution.original_message_id
+        for r in results
+        if r.attribution is not None and r.attribution.original_message_id
+    ]
+    if wanted:
+        # (asked first: the query opens the transaction the memo belongs to)
+        found = sends.accounts_of_sends(session, wanted)
+        senders: dict[str, str | None] = _transaction_memo(session).setdefault("senders", {})
+        senders.update(found)
+
+
+def _sent_by(session: Session, memo: dict[str, Any], message_id: str) -> str | None:
+    key = message_key(message_id)
+    if key is None:
+        return None
+    senders: dict[str, str | None] = memo.setdefault("senders", {})
+    if key not in senders:
+        senders[key] = sends.account_of_send(session, message_id)
+    return senders[key]
 
 
 # What the store answered attribution in this transaction (accounts that exist, domains' owners):

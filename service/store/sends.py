@@ -16,6 +16,7 @@ from service.domain.sends import message_key
 from service.store.models import Base, Send
 
 _SENDS = Base.metadata.tables[Send.__tablename__]
+_LOOKUP_CHUNK = 1000  # Message-IDs per IN list (SQLite's default bound on parameters is far above)
 _KEY = (_SENDS.c.message_id, _SENDS.c.account_id, _SENDS.c.recipient)
 # At most two accounts: one means the Message-ID names its sender; two, that it names nobody.
 _SENDERS = (
@@ -67,6 +68,21 @@ def account_of_send(session: Session, message_id: str) -> str | None:
         return None
     found = list(session.connection().execute(_SENDERS, {"message_id": key}).scalars())
     return found[0] if len(found) == 1 else None
+
+
+def accounts_of_sends(session: Session, message_ids: Sequence[str]) -> dict[str, str | None]:
+    """`account_of_send` for many Message-IDs in one query per thousand: keyed by `message_key`,
+    every key asked for present (None: nobody sent it, or two accounts did)."""
+    keys = sorted({key for key in map(message_key, message_ids) if key is not None})
+    senders: dict[str, set[str]] = {key: set() for key in keys}
+    for start in range(0, len(keys), _LOOKUP_CHUNK):
+        chunk = keys[start : start + _LOOKUP_CHUNK]
+        statement = (
+            select(_SENDS.c.message_id, _SENDS.c.account_id).where(_SENDS.c.message_id.in_(chunk)).distinct()
+        )
+        for message_id, account_id in session.connection().execute(statement):
+            senders[message_id].add(account_id)
+    return {key: next(iter(found)) if len(found) == 1 else None for key, found in senders.items()}
 
 
 def purge(session: Session, *, before: datetime, limit: int) -> int:

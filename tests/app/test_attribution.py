@@ -103,11 +103,12 @@ def test_the_message_id_step_asks_the_reported_sends_between_the_header_and_the_
     raw = samples.complaint("jane@example.com", "c1")  # From: news@sender.example, no header
     asked: list[str] = []
 
-    def reported(session: object, message_id: str) -> str | None:
-        asked.append(message_id)
-        return "shop-a" if message_id == "<orig-c1@sender.example>" else None
+    def reported(session: object, message_ids: list[str]) -> dict[str, str | None]:
+        # (a batch asks for all its originals at once, keyed without the angle brackets)
+        asked.extend(message_ids)
+        return {m.strip("<>"): "shop-a" if m == "<orig-c1@sender.example>" else None for m in message_ids}
 
-    monkeypatch.setattr(sends, "account_of_send", reported)
+    monkeypatch.setattr(sends, "accounts_of_sends", reported)
     result = ingest_message(database, raw, "test", settings)
     assert asked == ["<orig-c1@sender.example>"]
     assert (result.account, result.attributed_by) == ("shop-a", "message_id")

@@ -241,3 +241,31 @@ def test_link_clicks_count_as_unsubscribes_and_complaints_once(database: Databas
         click(database, settings, LinkKind.REPORT_SPAM, max_.token)
     today = _day(database, settings, "shop-a", datetime.now(UTC))
     assert (today["unsubscribes"], today["complaints"]) == (1, 1)
+
+
+def test_a_batch_asks_the_sends_once_and_attributes_each_message_as_alone(database: Database) -> None:
+    """Message-ID attribution of a batch: one query for every original the batch names, and the same
+    answers as one message at a time (an unreported one, one two accounts reported)."""
+    from sqlalchemy import event
+
+    create_accounts(database, "shop-a", "shop-b", domains={"shop-b": ["sender.example"]})
+    settings = Settings(database_url=database.url)
+    now = datetime.now(UTC)
+    sends.record_sends(database, send_items("shop-a", 20, now, prefix="b"), settings)
+    sends.record_sends(database, send_items("shop-b", 1, now, prefix="b")[0:1], settings)  # b0: both
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    batch = [(samples.complaint(f"r{i}@example.com", f"b{i}", now), f"m{i}") for i in range(25)]
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        results = ingest_many(database, batch, settings)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    attributed = [(r.account, r.attributed_by) for r in results if not isinstance(r, Exception)]
+    assert attributed[0] == ("shop-b", "domain")  # two accounts sent b0: it names nobody
+    assert attributed[1:20] == [("shop-a", "message_id")] * 19
+    assert attributed[20:] == [("shop-b", "domain")] * 5  # never reported
+    assert sum(1 for s in statements if "FROM sends" in s) == 1
