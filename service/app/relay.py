@@ -13,6 +13,13 @@ on `ce_id`). Several relays may run against one database:
   expires by itself after the lease (`LEASE`, longer with long broker timeouts).
 
 Without `BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS` nothing is published and the rows stay for the API feed.
+
+Waking: a commit of outbox rows in the relay's own process wakes it at once (service/store/outbox.py's
+commit hook). On PostgreSQL `run` also LISTENs for the NOTIFY every such commit sends, so a commit in
+another process (a `serve --workers N` worker, another `worker`, `bounceback ingest`) wakes it as
+promptly; the listener reconnects by itself and wakes the relay once on reconnecting (a commit made
+while nobody listened is not lost, only heard late). On SQLite there is no such channel: another
+process's rows are published at the relay's next idle poll (`idle_poll_seconds`, 1 s).
 """
 
 from __future__ import annotations
@@ -29,8 +36,9 @@ from service.app.cloudevents import to_kafka_record
 from service.config import Settings
 from service.logging import get_logger
 from service.store import outbox
-from service.store.db import Database
+from service.store.db import Database, first_line
 from service.store.models import OutboxEvent
+from service.store.outbox_notices import OutboxListener
 
 log = get_logger(__name__)
 
@@ -41,6 +49,10 @@ LEASE = timedelta(seconds=120)
 # Arbitrary, fixed: the key of the PostgreSQL advisory lock relays take turns on.
 RELAY_LOCK_KEY = 0x626F756E6365  # "bounce"
 PRUNE_INTERVAL_SECONDS = 600.0
+# PostgreSQL listener: the longest wait for a notification before `stop` is looked at again, and
+# how long a quiet channel may go without a round trip that proves the connection is alive.
+LISTEN_SECONDS = 0.5
+LISTEN_PING_SECONDS = 10.0
 
 
 class BrokerUnavailable(Exception):
@@ -84,7 +96,7 @@ class OutboxRelay:
         self._stop: threading.Event | None = None  # run()'s stop flag, checked while awaiting acks
         self._topic_ready = False
         self._last_prune = 0.0
-        # In-process commits of new events wake the relay at once (other processes: the idle poll).
+        # In-process commits of new events wake the relay at once (other processes: see `run`).
         outbox.wake_on_commit(self)
 
     @property
@@ -127,6 +139,12 @@ class OutboxRelay:
             log.info("relay_disabled", reason="BOUNCEBACK_KAFKA_BOOTSTRAP_SERVERS is not set")
         self._stop = stop
         backoff = 0.0
+        listening: threading.Thread | None = None
+        if self.enabled and not self.db.is_sqlite:
+            listening = threading.Thread(
+                target=self.follow_other_processes, args=(stop,), name="outbox-listener", daemon=True
+            )
+            listening.start()
         try:
             while not stop.is_set():
                 self._wake.clear()
@@ -147,7 +165,42 @@ class OutboxRelay:
                 # While backing off, new events must not hammer a broker that is down.
                 self._sleep(stop, backoff or self.idle_poll_seconds, wakeable=not backoff)
         finally:
+            if listening is not None:
+                listening.join(timeout=2 * LISTEN_SECONDS)
             self.close()
+
+    def follow_other_processes(self, stop: threading.Event) -> None:
+        """PostgreSQL: wake this relay whenever any process commits outbox rows, until `stop` is set.
+
+        (`run` starts it in a thread of its own.) A lost connection is logged and made again with
+        back-off; each new connection wakes the relay once, for what was committed unheard.
+        """
+        backoff = 0.0
+        while not stop.is_set():
+            listener: OutboxListener | None = None
+            try:
+                listener = OutboxListener(self.db.engine)
+                self.wake()
+                if backoff:
+                    log.info("relay_listening_again")
+                backoff = 0.0
+                quiet = 0.0
+                while not stop.is_set():
+                    if listener.heard(timeout=LISTEN_SECONDS):
+                        self.wake()
+                        quiet = 0.0
+                        continue
+                    quiet += LISTEN_SECONDS
+                    if quiet >= LISTEN_PING_SECONDS:
+                        listener.ping()
+                        quiet = 0.0
+            except Exception as exc:  # the database, most likely: the idle poll covers meanwhile
+                backoff = min(max(1.0, backoff * 2), self.max_backoff_seconds)
+                log.warning("relay_listen_failed", error=first_line(exc), retry_in=backoff)
+                stop.wait(backoff)
+            finally:
+                if listener is not None:
+                    listener.close()
 
     def wake(self) -> None:
         """New events are waiting: cut the current idle wait short.

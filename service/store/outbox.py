@@ -2,8 +2,11 @@
 
 Events to announce are rows written in the transaction of the change they announce (`write`, the
 only way a row gets in). A commit that wrote rows wakes every relay of this process that asked for
-it (`wake_on_commit`), so events leave at once instead of at the relay's next idle poll; relays in
-other processes find them by polling.
+it (`wake_on_commit`), so events leave at once instead of at the relay's next idle poll. On
+PostgreSQL the same commit also sends a NOTIFY on `OUTBOX_CHANNEL` (in the insert's statement, so
+it goes out exactly when the rows become visible, and not at all on a rollback): a relay in another
+process (`serve --workers N`, a separate `worker`) LISTENs and is woken as promptly
+(service/store/outbox_notices.py). On SQLite, relays of other processes find rows at their poll.
 
 Row ids are the event feed's positions (`GET /v1/events?after=`), so they must be handed out in
 commit order: a follower that has seen id N must never find a smaller id commit later. `write` only
@@ -53,6 +56,8 @@ _QUEUED = "bounceback.outbox_queued"
 _INSERT = insert(Base.metadata.tables[OutboxEvent.__tablename__])
 # Arbitrary, fixed: the key of the PostgreSQL advisory lock outbox rows are committed under.
 FEED_ORDER_LOCK_KEY = 0x62626B02
+# PostgreSQL: the channel every commit of outbox rows notifies (an empty payload: "look now").
+OUTBOX_CHANNEL = "bounceback_outbox"
 
 
 def write(session: Session, announcements: Sequence[Announcement], *, now: datetime) -> list[str]:
@@ -96,7 +101,9 @@ def _insert_queued(session: Session) -> None:
         # The data documents as one JSON array: as array elements, each would be quoted and
         # escaped by the driver one double quote at a time (the costliest part of the statement).
         columns["data"] = json.dumps([row["data"] for row in rows])
-        session.execute(_INSERT_FROM_ARRAYS, {**columns, "key": FEED_ORDER_LOCK_KEY})
+        session.execute(
+            _INSERT_FROM_ARRAYS, {**columns, "key": FEED_ORDER_LOCK_KEY, "channel": OUTBOX_CHANNEL}
+        )
     else:
         session.execute(_INSERT, rows)
     session.info[_WRITTEN] = True
@@ -105,10 +112,11 @@ def _insert_queued(session: Session) -> None:
 _COLUMNS = ("ce_id", "ce_type", "subject", "data", "created_at", "account_id")
 # WITH ORDINALITY and ORDER BY: the ids follow the order the rows were written in. The lock is a
 # materialized CTE every row is joined with: no row (and so no id from the sequence) comes out of
-# the join before the lock is held.
+# the join before the lock is held. The same CTE queues the NOTIFY that wakes relays in other
+# processes; PostgreSQL delivers it when the transaction commits (one per transaction).
 _INSERT_FROM_ARRAYS = text(
     f"""
-    WITH feed_turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key))
+    WITH feed_turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key), pg_notify(:channel, ''))
     INSERT INTO {OutboxEvent.__tablename__} (ce_id, ce_type, subject, data, created_at, account_id)
     SELECT written.ce_id, written.ce_type, written.subject, documents.data, written.created_at,
         written.account_id
