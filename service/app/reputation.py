@@ -14,6 +14,9 @@ feeds them and records what they decide:
   transaction as the counts.
 - `status` is the call a sending service makes before a batch: one query, no writes; a warning
   lapses at midnight UTC on its own (status_on), `paused` holds until `resume`.
+- `announce_lapses` (the background upkeep, every GAUGE_SECONDS) records and announces each lapse
+  as the status change it is (warning -> `ok`, on the new day), once: the standing changes only if
+  it is still the warning of the day before (compare-and-set), in the event's transaction.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from service.domain.reputation import (
     Unchanged,
     event_kind,
     judge,
+    lapse,
     next_status,
     pause,
     rate,
@@ -57,6 +61,7 @@ from service.store.db import Database
 
 __all__ = [
     "InvalidThresholds",
+    "announce_lapses",
     "count_events",
     "count_sends",
     "pause_account",
@@ -281,6 +286,46 @@ def _record(
     )
     announce.account_status_changed(session, data, now=now)
     return data
+
+
+# --- warnings that lapse at midnight -------------------------------------------------------------
+
+
+def announce_lapses(db: Database, settings: Settings, *, now: datetime | None = None) -> int:
+    """Record and announce every warning whose day is over (warning -> `ok` on today's UTC day, with
+    today's numbers so far); how many. One transaction per account; a warning already announced as
+    lapsed (by this or another process) is not announced again, so any number of processes may run
+    it, and a rerun after a crash does what is left."""
+    ladder = thresholds(settings)
+    moment = now or datetime.now(UTC)
+    day = today(moment)
+    warnings = (Status.WARNING_1.value, Status.WARNING_2.value)
+    with db.session() as session:
+        due = stored.warned_before(session, day, warnings)
+    announced = 0
+    for account in due:
+        with db.transaction() as session:
+            row = stored.standing(session, account, lock=True)
+            if row is None:
+                continue
+            found = stored.day_counts(session, account, day)
+            counts = DayCounts(found["sent"], found["hard_bounces"], found["complaints"])
+            change = lapse(Status(row.status), row.day, judge(counts, ladder), day)
+            if change is None:
+                continue
+            if not stored.take_standing(
+                session,
+                account,
+                status=row.status,
+                day=row.day,
+                to_status=change.to_status.value,
+                to_day=day,
+                now=moment,
+            ):
+                continue  # another process announced it meanwhile
+            _record(session, account, change, counts, ladder, day, row.resumed_on, actor=ACTOR, now=moment)
+            announced += 1
+    return announced
 
 
 # --- pause and resume ----------------------------------------------------------------------------

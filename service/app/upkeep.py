@@ -1,11 +1,13 @@
-"""The reputation upkeep `serve` and `worker` run in the background: sends past
-BOUNCEBACK_SEND_RETENTION_DAYS are purged (in bounded batches) and the accounts-per-status gauges
-refreshed (a warning lapses at midnight UTC without a write, so the gauges are recounted, not
-kept up by the writers)."""
+"""The reputation upkeep `serve` and `worker` run in the background: warnings whose day is over are
+announced as lapsed (within GAUGE_SECONDS of midnight UTC; once, whichever processes run it),
+sends past BOUNCEBACK_SEND_RETENTION_DAYS are purged (in bounded batches) and the
+accounts-per-status gauges refreshed (recounted, not kept up by the writers)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from service.app import reputation, sends
 from service.config import Settings
@@ -25,14 +27,20 @@ def run_reputation_upkeep(
     *,
     gauge_seconds: float = GAUGE_SECONDS,
     purge_seconds: float = PURGE_SECONDS,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> None:
-    """Until `stop` is set: the gauges every `gauge_seconds`, the purge every `purge_seconds`
-    (both at once on start). A failure (the database away) is logged and tried at the next turn."""
+    """Until `stop` is set: lapsed warnings announced and the gauges refreshed every
+    `gauge_seconds`, the purge every `purge_seconds` (all at once on start). A failure (the
+    database away) is logged and tried at the next turn. `clock`: the time now (tests move it)."""
     since_purge = purge_seconds
     while not stop.is_set():
         try:
+            now = clock()
+            lapsed = reputation.announce_lapses(db, settings, now=now)
+            if lapsed:
+                log.info("warnings_lapsed", accounts=lapsed)
             with db.session() as session:
-                reputation.refresh_status_gauges(session)
+                reputation.refresh_status_gauges(session, now=now)
             if since_purge >= purge_seconds:
                 since_purge = 0.0
                 purged = sends.purge_expired(db, settings)

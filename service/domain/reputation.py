@@ -264,6 +264,22 @@ def next_status(
     return Transition(before, after, day, verdict)
 
 
+def lapse(current_status: Status, current_day: date | None, verdict: Verdict, day: date) -> Transition | None:
+    """The end of a warning whose day is over, to announce on UTC `day` (after `current_day`).
+
+    status_on already answers `ok` for it from midnight on; this is the change that says so, with
+    `verdict` (the new day's counts so far) as its numbers. Only a return to `ok` is a lapse: when
+    the new day's own counts hold a warning already, the ladder announced that day's status (from
+    `ok`) as it counted them, and nothing lapses. `paused` never lapses.
+    """
+    if current_status not in (Status.WARNING_1, Status.WARNING_2):
+        return None
+    if current_day is None or current_day >= day or verdict.status is not Status.OK:
+        return None
+    note = f"the {current_status.value} of {current_day.isoformat()} ended with its day"
+    return Transition(current_status, Status.OK, day, verdict, note=note)
+
+
 def pause(current_status: Status, current_day: date | None, day: date, note: str) -> Transition | Unchanged:
     """An operator's pause (`accounts pause ID --note N`) on UTC `day`."""
     before = status_on(current_status, current_day, day)

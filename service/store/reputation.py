@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, tuple_
+from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -84,6 +84,29 @@ def set_standing(
     values = {"status": status, "day": day, "resumed_on": resumed_on, "updated_at": now}
     statement = _dialect_insert(session, _STANDING).values(account_id=account, **values)
     session.execute(statement.on_conflict_do_update(index_elements=["account_id"], set_=values))
+
+
+def warned_before(session: Session, day: date, statuses: Sequence[str]) -> list[str]:
+    """The accounts whose stored status is one of `statuses` for a day before `day`, in id order."""
+    query = (
+        select(_STANDING.c.account_id)
+        .where(_STANDING.c.status.in_(list(statuses)), _STANDING.c.day < day)
+        .order_by(_STANDING.c.account_id)
+    )
+    return [str(account) for account in session.scalars(query)]
+
+
+def take_standing(
+    session: Session, account: str, *, status: str, day: date, to_status: str, to_day: date, now: datetime
+) -> bool:
+    """Change an account's standing only if it is still `status` for `day` (compare-and-set, so of
+    several processes doing the same change one does it); whether it did."""
+    result = session.execute(
+        update(_STANDING)
+        .where(_STANDING.c.account_id == account, _STANDING.c.status == status, _STANDING.c.day == day)
+        .values(status=to_status, day=to_day, updated_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 def add_status_change(session: Session, **values: Any) -> None:
