@@ -15,13 +15,24 @@ Applying a changed message, with the write path's own rules (service/app/ingest.
   and the policy decides again from all its current events in date order, each as of its own date;
   every change is audited with actor `replay` and announced;
 - the domain rule runs for the new events, and a domain entry the old events made is judged again
-  from the domain's current bounces.
+  from the domain's current bounces;
+- the accounts' daily counters follow (service/app/reputation.py: recount_replayed): what the old
+  events counted and the new ones do not is taken back from its day, what the new ones count is
+  added once; the ladder judges every day whose counts changed and announces a change as it does
+  at ingest (within a day a status only escalates, so counts that fall take no warning back).
+
+Attribution: the current reading may name another account. It replaces the recorded one only when
+its evidence is at least as strong (service.domain.attribution.may_replace): the sends that
+attributed a message by its Message-ID may be gone, and a weaker source says nothing against it. A
+message that came through an API key keeps its recorded account (the key's account limits are not
+on record). A message whose account moved is changed for every address it names.
 A message the current parser cannot read (a parser error, or no usable event where there were some)
 keeps its outcome and events and is reported `unreadable`; raw bytes pruned after their retention
 cannot be read again and are counted apart. Nothing is ever dropped.
 
 A message whose reading did not change is left alone, so a second `--apply` changes nothing, and a
-replay killed mid-run and started again ends in the same state (each batch commits whole). The
+replay killed mid-run and started again ends in the same state (each batch commits whole, counters
+and status changes included). The
 range ends at the newest message when the replay starts: mail that arrives meanwhile was read by the
 current parser already. Each batch takes the bulk writers' turn and locks its addresses in one
 order, as an ingest batch does, so intake can go on.
@@ -31,14 +42,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from parsers.model import Event, ParseResult
-from service.app import announce
-from service.app.attribution import attribute
+from service.app import announce, reputation
+from service.app.apikeys import ACTOR_PREFIX
+from service.app.attribution import Attribution, attribute
 from service.app.domains import apply_domain_rule, decide_again
 from service.app.ingest import (
     PROCESSED,
@@ -53,7 +65,7 @@ from service.app.ingest import (
 from service.app.parsing import safe_parse
 from service.app.suppressions import take_off
 from service.config import Settings
-from service.domain.attribution import Attributed
+from service.domain.attribution import Attributed, may_replace
 from service.domain.dead_domains import speaks_of_the_domain
 from service.domain.policy import SOFT_BOUNCE_THRESHOLD, suppressing_reason
 from service.domain.scope import Reason, domain_key, domain_of_address, domain_of_key
@@ -109,7 +121,20 @@ class Summary:
     changes: dict[str, int] = field(default_factory=lambda: {"added": 0, "removed": 0, "changed": 0})
     suppressions_added: int = 0
     suppressions_removed: int = 0
+    # {(account, day): {counter column: amount}}: what the accounts' daily counters gained or lost
+    counts: dict[tuple[str, date], dict[str, int]] = field(default_factory=dict)
+    status_changes: list[dict[str, Any]] = field(default_factory=list)  # the events' data
     applied: bool = False
+
+    def add_counts(self, amounts: dict[tuple[str, date], dict[str, int]]) -> None:
+        for key, columns in amounts.items():
+            held = self.counts.setdefault(key, {})
+            for column, amount in columns.items():
+                held[column] = held.get(column, 0) + amount
+                if not held[column]:
+                    del held[column]
+            if not held:
+                del self.counts[key]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,6 +145,14 @@ class Summary:
             "raw_pruned": self.pruned,
             "suppressions_added": self.suppressions_added,
             "suppressions_removed": self.suppressions_removed,
+            "counts": [
+                {"account": account, "day": day.isoformat(), **columns}
+                for (account, day), columns in sorted(self.counts.items())
+            ],
+            "status_changes": [
+                {key: change[key] for key in ("account", "from", "to", "day", "threshold")}
+                for change in self.status_changes
+            ],
             "applied": self.applied,
         }
 
@@ -131,6 +164,8 @@ class Batch:
     messages: int
     changes: list[Change]
     entries: list[EntryChange]
+    counts: dict[tuple[str, date], dict[str, int]] = field(default_factory=dict)
+    status_changes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def count(db: Database, *, since: datetime | None, until: datetime | None) -> int:
@@ -190,14 +225,20 @@ def replay(
                 summary.changes[change.change] += 1
         summary.suppressions_added += sum(1 for e in report.entries if e.change == "added")
         summary.suppressions_removed += sum(1 for e in report.entries if e.change == "removed")
+        summary.add_counts(report.counts)
+        summary.status_changes.extend(report.status_changes)
         if on_batch is not None:
-            on_batch(Batch(len(messages), report.changes, report.entries))
+            on_batch(
+                Batch(len(messages), report.changes, report.entries, report.counts, report.status_changes)
+            )
 
 
 @dataclass
 class _Report:
     changes: list[Change] = field(default_factory=list)
     entries: list[EntryChange] = field(default_factory=list)
+    counts: dict[tuple[str, date], dict[str, int]] = field(default_factory=dict)
+    status_changes: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +250,7 @@ class _Plan:
     events: list[Event]
     old: list[BounceEvent]
     changed: list[str]  # the addresses whose reading changed
+    attributed: Attributed  # the account it is attributed to now (moved, or as recorded)
 
 
 def _replay_batch(
@@ -230,6 +272,9 @@ def _replay_batch(
     writes.lock_states(session, sorted({(a, None) for plan in plans for a in plan.changed}), now)
     for plan in plans:
         _apply(session, plan, settings, now, report)
+    # The counters and the ladder, now rather than at commit: a dry run reports them too.
+    settled = reputation.settle_now(session, now=now)
+    report.counts, report.status_changes = settled.amounts, settled.changes
     return report
 
 
@@ -243,9 +288,7 @@ def _plan(
     report: _Report,
 ) -> _Plan | None:
     """What the current parser reads differently in `message` (reported), or None when nothing."""
-    # The account stays as recorded: attribution was decided with the evidence of its time (sends
-    # are kept only a few days); only the recipients a verified VERP token gives are taken here.
-    attribution = attribute(session, result, settings, only_account=message.account_id)
+    attribution = _attribution(session, message, result, settings)
     usable, _ = usable_events(replace(result, events=attribution.events))
     if parse_error is not None or not usable:
         if old:  # it was read before: keep that reading, and say so
@@ -256,15 +299,32 @@ def _plan(
         return None
     before = _readings((e.recipient, e.type, e.classification, e.reason) for e in old)
     after = _readings((e.recipient, e.type, e.classification, e.reason) for e in usable)
-    changed = sorted(a for a in before.keys() | after.keys() if before.get(a) != after.get(a))
+    moved = attribution.attributed.account != message.account_id
+    changed = sorted(a for a in before.keys() | after.keys() if moved or before.get(a) != after.get(a))
     if not changed and message.outcome == PROCESSED:
         return None
+    note = f"account {message.account_id or '-'} -> {attribution.attributed.account}" if moved else None
     for address in changed:
         kind = "added" if address not in before else "removed" if address not in after else "changed"
         report.changes.append(
-            Change(message.id, address, kind, before.get(address, ()), after.get(address, ()))
+            Change(message.id, address, kind, before.get(address, ()), after.get(address, ()), note)
         )
-    return _Plan(message, result, usable, old, changed)
+    return _Plan(message, result, usable, old, changed, attribution.attributed)
+
+
+def _attribution(
+    session: Session, message: InboundMessage, result: ParseResult, settings: Settings
+) -> Attribution:
+    """The message's attribution under the current reading: the recorded account, unless the new
+    reading finds another on evidence at least as strong (see the module's docstring); with the
+    events' recipients a verified token gives."""
+    recorded = Attributed(message.account_id, message.attributed_by)  # type: ignore[arg-type]
+    if not message.source.startswith(ACTOR_PREFIX):
+        found = attribute(session, result, settings)
+        if may_replace(found.attributed, recorded):
+            return found
+    kept = attribute(session, result, settings, only_account=message.account_id)
+    return Attribution(recorded, kept.events)
 
 
 def _readings(events: Iterable[tuple[str, str, str, str]]) -> dict[str, tuple[Reading, ...]]:
@@ -279,12 +339,19 @@ def _apply(session: Session, plan: _Plan, settings: Settings, now: datetime, rep
     occurred_at, _ = occurred_at_of(plan.result, as_utc(message.received_at))
     old_ids = [e.id for e in plan.old]
     replays.supersede(session, old_ids, now)
-    attributed = Attributed(message.account_id, message.attributed_by)  # type: ignore[arg-type]
     recorded = record_events(
-        session, message.id, plan.events, attributed=attributed, occurred_at=occurred_at, now=now
+        session, message.id, plan.events, attributed=plan.attributed, occurred_at=occurred_at, now=now
     )
     announce.events_recorded(session, recorded, source=message.source, now=now)
-    replays.set_reading(session, message, outcome=PROCESSED, message_type=plan.result.message_type)
+    replays.set_reading(
+        session,
+        message,
+        outcome=PROCESSED,
+        message_type=plan.result.message_type,
+        attributed=(plan.attributed.account, plan.attributed.source),
+    )
+    # Only the events that acted are taken back (a quarantined message's none).
+    reputation.recount_replayed(session, [event_to_dict(e) for e in plan.old], recorded, settings)
 
     changed = set(plan.changed)
     domains = {domain_of_address(address) for address in changed}

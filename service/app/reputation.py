@@ -56,6 +56,7 @@ from service.domain.reputation import (
 )
 from service.domain.sends import message_key
 from service.domain.times import iso_z
+from service.store import replays
 from service.store import reputation as stored
 from service.store.db import Database
 
@@ -65,8 +66,10 @@ __all__ = [
     "count_events",
     "count_sends",
     "pause_account",
+    "recount_replayed",
     "reputation",
     "resume_account",
+    "settle_now",
     "status",
     "thresholds",
 ]
@@ -131,13 +134,27 @@ def today(now: datetime | None = None) -> date:
 # --- counting ------------------------------------------------------------------------------------
 
 
+Mark = tuple[str, str, str, str]  # (account, kind, message key, recipient): what counts once
+
+
 @dataclass
 class _Pending:
     """What a transaction adds to the counts, applied when it commits (`_settle`)."""
 
     ladder: LadderThresholds
     sends: dict[tuple[str, date], int] = field(default_factory=lambda: defaultdict(int))
-    marks: dict[tuple[str, str, str, str], date] = field(default_factory=dict)
+    marks: dict[Mark, date] = field(default_factory=dict)
+    # A replay's: events no longer counted (no current event is them any more), each with its day.
+    unmarks: dict[Mark, date] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a transaction's counting did: the amounts added to each (account, day), by column
+    (negative: taken back by a replay), and the status changes the ladder announced."""
+
+    amounts: dict[tuple[str, date], dict[str, int]]
+    changes: list[dict[str, Any]]
 
 
 def _pending(session: Session, settings: Settings) -> _Pending:
@@ -154,8 +171,17 @@ def count_events(session: Session, recorded: Sequence[Mapping[str, Any]], settin
     Unattributed events count nowhere. An event is known by its account, kind, the Message-ID of
     the message it is about (or, when the report names none, its day) and its recipient.
     """
-    marks: dict[tuple[str, str, str, str], date] = {}
-    for data in recorded:
+    marks = _marks(recorded)
+    if marks:
+        pending = _pending(session, settings)
+        for key, day in marks.items():
+            pending.marks.setdefault(key, day)
+
+
+def _marks(events: Sequence[Mapping[str, Any]]) -> dict[Mark, date]:
+    """What each event counts as (its mark) and on which UTC day; events that count nowhere left out."""
+    marks: dict[Mark, date] = {}
+    for data in events:
         account = data["account"]
         kind = event_kind(data["type"], data["classification"])
         if account is None or kind is None:
@@ -163,10 +189,39 @@ def count_events(session: Session, recorded: Sequence[Mapping[str, Any]], settin
         day = date.fromisoformat(data["occurred_at"][:10])  # iso_z: UTC
         message = message_key(data.get("original_message_id")) or f"day:{day.isoformat()}"
         marks.setdefault((account, kind, message, data["recipient"]), day)
-    if marks:
-        pending = _pending(session, settings)
-        for key, day in marks.items():
-            pending.marks.setdefault(key, day)
+    return marks
+
+
+def recount_replayed(
+    session: Session,
+    superseded: Sequence[Mapping[str, Any]],
+    recorded: Sequence[Mapping[str, Any]],
+    settings: Settings,
+) -> None:
+    """A replay superseded a message's events (`superseded`, as event_to_dict gives them) and
+    recorded `recorded` instead: the counts follow, at commit (or at `settle_now`).
+
+    A mark only the old events had is taken back from the day it was counted on, unless a current
+    event (of another message: the same bounce in other bytes) is that mark too; a mark only the new
+    events have counts as ingest counts it (once). So a soft bounce read again as hard moves one
+    from soft_bounces to hard_bounces; an attribution that moved takes the event from one account's
+    day to the other's; an event that is gone is taken back. Call after superseding and recording.
+    """
+    old = _marks(superseded)
+    new = _marks(recorded)
+    gone = {mark: day for mark, day in old.items() if mark not in new}
+    added = {mark: day for mark, day in new.items() if mark not in old}
+    if not gone and not added:
+        return
+    pending = _pending(session, settings)
+    if gone:
+        pairs = sorted({(mark[0], mark[3]) for mark in gone})
+        held = _marks(replays.current_events_of(session, pairs))
+        for mark, day in gone.items():
+            if mark not in held:
+                pending.unmarks.setdefault(mark, day)
+    for mark, day in added.items():
+        pending.marks.setdefault(mark, day)
 
 
 def count_sends(session: Session, sent: Mapping[tuple[str, date], int], settings: Settings) -> None:
@@ -179,15 +234,25 @@ def count_sends(session: Session, sent: Mapping[tuple[str, date], int], settings
 
 @event.listens_for(Session, "before_commit", insert=True)  # before the outbox's rows are inserted
 def _settle(session: Session) -> None:
+    settle_now(session)
+
+
+def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
+    """Apply what the transaction counted so far (what its commit would do) and judge the days it
+    touched; what it did. A replay calls it so that a dry run, rolled back, reports it too."""
     pending: _Pending | None = session.info.pop(_PENDING, None)
     if pending is None:
-        return
-    now = datetime.now(UTC)
+        return Settled({}, [])
+    now = now or datetime.now(UTC)
     amounts: dict[tuple[str, date], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for key, sent in pending.sends.items():
         amounts[key]["sent"] += sent
     # Rows are taken in one global order, so two transactions never wait for each other in a
     # cycle: the marks by key, then every counter row by (account, day), then the standings.
+    # (A replay's marks taken back go first: the same mark may count again on another day.)
+    for mark in sorted(pending.unmarks):
+        stored.unmark_counted(session, mark)
+        amounts[(mark[0], pending.unmarks[mark])][_COLUMN_OF_KIND[mark[1]]] -= 1
     if pending.marks:
         rows = [
             {"account_id": a, "kind": k, "message_key": m, "recipient": r, "counted_at": now}
@@ -195,12 +260,18 @@ def _settle(session: Session) -> None:
         ]
         for mark in stored.mark_counted(session, rows):
             amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
+    changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
+    changed = {key: columns for key, columns in changed.items() if columns}
     totals = {
-        (account, day): DayCounts(*stored.add_to_day(session, account, day, amounts[(account, day)]))
-        for account, day in sorted(amounts)
+        (account, day): DayCounts(*stored.add_to_day(session, account, day, changed[(account, day)]))
+        for account, day in sorted(changed)
     }
+    announced = []
     for (account, day), counts in totals.items():
-        _judge(session, account, day, counts, pending.ladder, now)
+        data = _judge(session, account, day, counts, pending.ladder, now)
+        if data is not None:
+            announced.append(data)
+    return Settled(changed, announced)
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -211,20 +282,21 @@ def _forget_pending(session: Session, transaction: Any) -> None:
 
 def _judge(
     session: Session, account: str, day: date, counts: DayCounts, ladder: LadderThresholds, now: datetime
-) -> None:
+) -> dict[str, Any] | None:
+    """The ladder's verdict on an account's day; the status_changed event's data when it changed."""
     verdict = judge(counts, ladder)
     if verdict.status is Status.OK:
-        return  # an `ok` verdict never changes a status: no read
+        return None  # an `ok` verdict never changes a status: no read
     row = stored.standing(session, account)
     if row is not None and _transition(row, verdict, day) is None:
-        return
+        return None
     row = stored.standing(session, account, lock=True)  # decided again under the lock
     change = _transition(row, verdict, day)
     if change is None:
-        return
+        return None
     resumed_on = row.resumed_on if row is not None else None
     stored_day = max(day, row.day) if row is not None else day
-    _record(session, account, change, counts, ladder, stored_day, resumed_on, actor=ACTOR, now=now)
+    return _record(session, account, change, counts, ladder, stored_day, resumed_on, actor=ACTOR, now=now)
 
 
 def _transition(row: Any, verdict: Any, day: date) -> Transition | None:

@@ -96,7 +96,13 @@ def run(args: argparse.Namespace) -> int:
             progress.update(batch)
 
         summary = replay.replay(
-            db, settings, since=args.since, until=args.until, apply=args.apply, on_batch=report
+            db,
+            settings,
+            since=args.since,
+            until=args.until,
+            apply=args.apply,
+            batch_size=args.batch,
+            on_batch=report,
         )
         progress.clear()
     except (DatabaseUnavailable, SQLAlchemyError) as exc:
@@ -146,6 +152,12 @@ def _summary_lines(summary: replay.Summary) -> list[str]:
         f"addresses: {changes['added']} added, {changes['removed']} removed, {changes['changed']} changed",
         f"suppressions: {summary.suppressions_added} added, {summary.suppressions_removed} removed",
     ]
+    # The accounts' daily counters the new readings moved, and what the ladder said of them.
+    for (account, day), columns in sorted(summary.counts.items()):
+        amounts = ", ".join(f"{column} {amount:+d}" for column, amount in sorted(columns.items()))
+        lines.append(f"counts: {account} {day.isoformat()}: {amounts}")
+    for change in summary.status_changes:
+        lines.append(f"status: {change['account']} {change['from']} -> {change['to']} ({change['day']})")
     if not summary.applied:
         lines.append("dry run: nothing was changed (run with --apply to apply)")
     return lines

@@ -54,6 +54,31 @@ class Attributed:
 
 UNATTRIBUTED = Attributed()
 
+# How much each source's evidence weighs, in DESIGN.md's order (0 = the strongest; a link is a
+# verified token like VERP's; the header and Feedback-ID are one rung).
+_WEIGHT = {
+    Source.LINK: 0,
+    Source.VERP: 0,
+    Source.HEADER: 1,
+    Source.FEEDBACK_ID: 1,
+    Source.MESSAGE_ID: 2,
+    Source.DOMAIN: 3,
+}
+
+
+def may_replace(found: Attributed, recorded: Attributed) -> bool:
+    """Whether a new reading's attribution `found` replaces the `recorded` one (a replay).
+
+    Only an account found on evidence at least as strong as the recorded one's: a reading that
+    finds nothing, or only weaker evidence, says nothing against it (the sends that attributed a
+    message by its Message-ID are kept a few days only).
+    """
+    if found.account is None or found.source is None or found.account == recorded.account:
+        return False
+    if recorded.account is None or recorded.source is None:
+        return True
+    return _WEIGHT[Source(found.source)] <= _WEIGHT[Source(recorded.source)]
+
 
 # --- VERP ----------------------------------------------------------------------------------------
 

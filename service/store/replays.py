@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from service.domain.times import iso_z
 from service.store.models import BounceEvent, InboundMessage, Recipient
 
 
@@ -56,10 +57,19 @@ def supersede(session: Session, event_ids: Sequence[int], now: datetime) -> None
         )
 
 
-def set_reading(session: Session, message: InboundMessage, *, outcome: str, message_type: str) -> None:
-    """The message's new outcome and type (a processed message has no quarantine reason)."""
+def set_reading(
+    session: Session,
+    message: InboundMessage,
+    *,
+    outcome: str,
+    message_type: str,
+    attributed: tuple[str | None, str | None],
+) -> None:
+    """The message's new outcome, type and attribution (account, source) (a processed message has
+    no quarantine reason)."""
     message.outcome = outcome
     message.message_type = message_type[:32]
+    message.account_id, message.attributed_by = attributed
     if outcome == "processed":
         message.quarantine_reason = None
 
@@ -99,3 +109,34 @@ def current_events(session: Session, message_ids: Sequence[int]) -> dict[int, li
         for row in rows:
             found[row.message_id].append(row)
     return found
+
+
+def current_events_of(session: Session, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The current events of some (account, recipient) pairs, with what the counters key them by:
+    account, type, classification, original Message-ID, recipient, occurred_at (RFC 3339, UTC)."""
+    if not pairs:
+        return []
+    rows = session.execute(
+        select(
+            BounceEvent.account_id,
+            BounceEvent.type,
+            BounceEvent.classification,
+            BounceEvent.original_message_id,
+            BounceEvent.recipient,
+            BounceEvent.occurred_at,
+        ).where(
+            tuple_(BounceEvent.account_id, BounceEvent.recipient).in_(list(pairs)),
+            BounceEvent.superseded_at.is_(None),
+        )
+    )
+    return [
+        {
+            "account": account,
+            "type": type_,
+            "classification": classification,
+            "original_message_id": original,
+            "recipient": recipient,
+            "occurred_at": iso_z(occurred_at),
+        }
+        for account, type_, classification, original, recipient, occurred_at in rows
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, case, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -36,14 +36,33 @@ def add_to_day(session: Session, account: str, day: date, amounts: dict[str, int
 
     The row stays locked (PostgreSQL) until the caller's transaction ends: callers add a whole
     batch's amounts at once, as the last thing before commit, so writers queue on it briefly.
+    A negative amount (a replay taking back what an event it read again counted) stops at zero:
+    an event recorded before the counters existed was never counted.
     """
     values = {name: amounts.get(name, 0) for name in COUNT_COLUMNS}
+    if any(value < 0 for value in values.values()):
+        return _take_back(session, account, day, values)
     statement = _dialect_insert(session, _DAYS).values(account_id=account, day=day, **values)
     statement = statement.on_conflict_do_update(
         index_elements=["account_id", "day"],
         set_={name: _DAYS.c[name] + statement.excluded[name] for name in COUNT_COLUMNS},
     ).returning(_DAYS.c.sent, _DAYS.c.hard_bounces, _DAYS.c.complaints)
     sent, hard, complaints = session.execute(statement).one()
+    return int(sent), int(hard), int(complaints)
+
+
+def _take_back(session: Session, account: str, day: date, values: dict[str, int]) -> tuple[int, int, int]:
+    zeros = dict.fromkeys(COUNT_COLUMNS, 0)
+    session.execute(
+        _dialect_insert(session, _DAYS).values(account_id=account, day=day, **zeros).on_conflict_do_nothing()
+    )
+    sums = {name: _DAYS.c[name] + values[name] for name in COUNT_COLUMNS}
+    sent, hard, complaints = session.execute(
+        update(_DAYS)
+        .where(_DAYS.c.account_id == account, _DAYS.c.day == day)
+        .values({name: case((total < 0, 0), else_=total) for name, total in sums.items()})
+        .returning(_DAYS.c.sent, _DAYS.c.hard_bounces, _DAYS.c.complaints)
+    ).one()
     return int(sent), int(hard), int(complaints)
 
 
@@ -58,6 +77,19 @@ def mark_counted(session: Session, marks: Sequence[dict[str, Any]]) -> set[tuple
         .returning(_COUNTED.c.account_id, _COUNTED.c.kind, _COUNTED.c.message_key, _COUNTED.c.recipient)
     )
     return {(row[0], row[1], row[2], row[3]) for row in session.execute(statement, list(marks))}
+
+
+def unmark_counted(session: Session, mark: tuple[str, str, str, str]) -> None:
+    """Forget that an event was counted (a replay took it back): the same again counts anew."""
+    account, kind, message, recipient = mark
+    session.execute(
+        delete(_COUNTED).where(
+            _COUNTED.c.account_id == account,
+            _COUNTED.c.kind == kind,
+            _COUNTED.c.message_key == message,
+            _COUNTED.c.recipient == recipient,
+        )
+    )
 
 
 def purge_counted(session: Session, *, before: datetime, limit: int) -> int:

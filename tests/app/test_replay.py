@@ -149,6 +149,8 @@ def test_a_dry_run_reports_the_diff_and_changes_nothing(
         "raw_pruned": 0,
         "suppressions_added": 2,
         "suppressions_removed": 1,
+        "counts": [],  # (no account: unattributed mail counts nowhere)
+        "status_changes": [],
         "applied": False,
     }
 
