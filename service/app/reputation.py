@@ -249,15 +249,17 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
         amounts[key]["sent"] += sent
     # Rows are taken in one global order, so two transactions never wait for each other in a
     # cycle: the marks by key, then every counter row by (account, day), then the standings.
-    # (A replay's marks taken back go first: the same mark may count again on another day.)
-    for mark in sorted(pending.unmarks):
-        stored.unmark_counted(session, mark)
-        amounts[(mark[0], pending.unmarks[mark])][_COLUMN_OF_KIND[mark[1]]] -= 1
-    if pending.marks:
-        rows = [
-            {"account_id": a, "kind": k, "message_key": m, "recipient": r, "counted_at": now}
-            for (a, k, m, r) in sorted(pending.marks)
-        ]
+    if pending.unmarks:
+        # A replay's: marks taken back and marks added, one by one in the same key order (a mark
+        # may be taken back and counted again, by another message of the batch, on another day).
+        for mark in sorted(pending.unmarks.keys() | pending.marks.keys()):
+            if mark in pending.unmarks:
+                stored.unmark_counted(session, mark)
+                amounts[(mark[0], pending.unmarks[mark])][_COLUMN_OF_KIND[mark[1]]] -= 1
+            if mark in pending.marks and stored.mark_counted(session, [_mark_row(mark, now)]):
+                amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
+    elif pending.marks:
+        rows = [_mark_row(mark, now) for mark in sorted(pending.marks)]
         for mark in stored.mark_counted(session, rows):
             amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
     changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
@@ -272,6 +274,17 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
         if data is not None:
             announced.append(data)
     return Settled(changed, announced)
+
+
+def _mark_row(mark: Mark, now: datetime) -> dict[str, Any]:
+    account, kind, message, recipient = mark
+    return {
+        "account_id": account,
+        "kind": kind,
+        "message_key": message,
+        "recipient": recipient,
+        "counted_at": now,
+    }
 
 
 @event.listens_for(Session, "after_transaction_end")

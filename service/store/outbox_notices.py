@@ -20,6 +20,9 @@ class OutboxListener:
 
     def __init__(self, engine: Engine) -> None:
         self._raw = engine.raw_connection()
+        # Out of the pool for good: an autocommit connection that LISTENs must never be handed to
+        # a transaction afterwards; closing it closes it.
+        self._raw.detach()
         try:
             connection: Any = self._raw.dbapi_connection  # psycopg's own (LISTEN is below SQLAlchemy)
             connection.autocommit = True
