@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 from parsers.model import Event, ParseResult
 from service.app import announce, reputation
 from service.app.apikeys import ACTOR_PREFIX
-from service.app.attribution import Attribution, attribute
+from service.app.attribution import Attribution, attribute, prefetch_senders
 from service.app.domains import apply_domain_rule, decide_again
 from service.app.ingest import (
     PROCESSED,
@@ -263,6 +263,8 @@ def _replay_batch(
     report = _Report()
     plans: list[_Plan] = []
     current = replays.current_events(session, [stored.id for stored, _, _ in readings])
+    # The sends the batch's originals name, in one query (attribution asks them message by message).
+    prefetch_senders(session, [result for _, result, error in readings if error is None])
     for stored, result, parse_error in readings:
         message = session.merge(stored, load=False)
         plan = _plan(session, message, current[message.id], result, parse_error, settings, report)
