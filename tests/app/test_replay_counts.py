@@ -293,3 +293,23 @@ def _superseded(db: Database) -> int:
             )
             or 0
         )
+
+
+def test_a_mark_another_current_event_still_holds_is_not_taken_back(database: Database) -> None:
+    settings = verp_settings(database.url)
+    create_accounts(database, "shop-a")
+    when = yesterday_noon()
+    report_sends(database, settings, "shop-a", 10, when)
+    # Two reports about the same message and recipient (one original Message-ID): a real soft
+    # bounce, and a hard bounce an older parser also read as soft. Counted once, as one soft bounce.
+    address = "r0@example.com"
+    recorded_as(database, settings, samples.soft_bounce(address, "shop-a-0", when), (soft(address),))
+    recorded_as(database, settings, samples.hard_bounce(address, "shop-a-0", when), (soft(address),))
+    assert counts(database, "shop-a", when.date())["soft_bounces"] == 1
+    summary = replay.replay(database, settings, apply=True)
+    assert summary.changed_messages == 1
+    # The soft bounce still stands (its own report says so); the hard one counts apart.
+    after = counts(database, "shop-a", when.date())
+    assert (after["soft_bounces"], after["hard_bounces"]) == (1, 1)
+    assert replay.replay(database, settings, apply=True).changed_messages == 0
+    assert counts(database, "shop-a", when.date()) == after
