@@ -23,7 +23,9 @@ MAX_RECIPIENTS = 50
 _DAEMON_FROM = re.compile(
     r"mailer-daemon|mail-daemon|postmaster|mail delivery (?:system|subsystem|service|agent)|mail administrator"
     r"|mailadmin|mail system|delivery (?:status )?(?:notification|subsystem|system)|mail ?router"
-    r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)",
+    r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)"
+    # MDaemon signs its reports with its own name ("MDaemon@host")
+    r"|^mdaemon@|<mdaemon@",
     re.IGNORECASE,
 )
 # Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
@@ -52,7 +54,8 @@ _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
     r"|unknown user|user unknown|no such (?:user|mailbox|recipient)|invalid (?:recipient|address|mailbox)"
     r"|failed recipients?|delivery to|could not be delivered to|did not reach|unable to deliver (?:to|message to)"
-    r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected))[^\n@]{0,80}?"
+    r"|failed to deliver to|undeliverable to|address(?:es)? (?:failed|rejected)|(?:message|mail),? addressed to)"
+    r"[^\n@]{0,80}?"
     r"(?:\n[ \t*\-\u2022]*)?" + _ADDR,  # the address may start the next line, maybe as a list item
     re.IGNORECASE,
 )
@@ -75,6 +78,9 @@ _NOT_DELIVERED = re.compile(
     r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)",
     re.IGNORECASE,
 )
+# An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
+# delivered because they are not accepting mail from <list@host>".
+_SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
 _ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
@@ -82,7 +88,11 @@ _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 COPY_MARKER = re.compile(
     r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
-    r"|returned message|the original message headers|message headers follow)"
+    r"|returned message|the original message headers|message headers follow"
+    # old hand-written and legacy reports: "---- START OF RETURNED MESSAGE ----", "Unsent Message
+    # below:", "Original message as received is as follows:", "Your message reads (in part):"
+    r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
+    r"|a summary of the undelivered message)"
 )
 _REPLY_ERROR = re.compile(r"\b[45]\d\d[ -]")
 _ERROR_WORDS = re.compile(
@@ -106,11 +116,34 @@ def looks_like_bounce(mail: Mail) -> bool:
 
 
 def _failure_subject(mail: Mail) -> bool:
-    """A failure subject on a message that is neither a person's reply or forward nor a list post."""
+    """A failure subject on a message that is neither a person's reply or forward nor a list post.
+    Sent to a list's bounce or admin mailbox, it is a report whatever else it carries: reports
+    that reach a list's bounce processor often pass through the list's own machinery (List-*
+    headers) or quote the subject of the list's notice with a reply prefix ("RE: Your message to
+    L awaits moderator approval : non remis")."""
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
-    if not _BOUNCE_SUBJECT.search(subject) or _REPLY_PREFIX.match(subject):
+    if not _BOUNCE_SUBJECT.search(subject):
+        return False
+    if _to_bounce_mailbox(mail):
+        return True
+    if _REPLY_PREFIX.match(subject):
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
+
+
+# The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",
+# "bounce", "bounces+token" (VERP).
+_BOUNCE_MAILBOX = re.compile(r"(?:^|[-+._])(?:bounces?|admin|owner)(?:[-+._=]|@)")
+
+
+def _to_bounce_mailbox(mail: Mail) -> bool:
+    """Whether the message is addressed to a bounce or list-admin mailbox."""
+    for value in mail.headers("To")[:2]:
+        for chunk in value.split(",")[:4]:
+            a = address(chunk)
+            if a and _BOUNCE_MAILBOX.search(a):
+                return True
+    return False
 
 
 def null_sender(mail: Mail) -> bool:
@@ -181,7 +214,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             add(chunk)
     if not found:
         for m in _INTRO_SAME_LINE.finditer(text):
-            add(m.group(1))
+            if not _SENDER_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)):
+                add(m.group(1))
     if not found:
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature
