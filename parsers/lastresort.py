@@ -205,7 +205,10 @@ def _written(text: str, word: str) -> bool:
         before = text[pos - 1] if pos > 0 else " "
         end = pos + len(word)
         after = text[end] if end < len(text) else " "
-        if not _address_char(before) and not (_address_char(after) and after != "."):
+        # (an X.400 address names its SMTP form after "SMTP=": Exchange 5.5 writes the failed
+        # recipient as "c=US;a= ;p=Org;dda:SMTP=user@host;")
+        outside = not _address_char(before) or text.endswith("smtp=", 0, pos)
+        if outside and not (_address_char(after) and after != "."):
             return True
         pos = text.find(word, pos + 1)
     return False
