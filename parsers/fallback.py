@@ -48,7 +48,8 @@ _BOUNCE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
-_ADDR = r"<?([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+# (full-width punctuation ends an address too: "收件人：a@b", "（a@b）")
+_ADDR = r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
@@ -66,12 +67,22 @@ _LEADING = re.compile(
     + _ADDR
     + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
 )
+# A line that labels the failed recipient, in the languages the reason table reads
+# ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b").
+_LABELLED = re.compile(
+    r"(?im)^[ \t>*\-\u2022]{0,8}(?:(?:failed |original |intended )?recipient(?:\(s\)| address)?|destinataire"
+    r"|empf(?:ä|ae|a)nger|destinatario|destinat(?:á|a)rio|destinatari|ontvanger|modtager|mottaker|mottagare"
+    r"|vastaanottaja|adresat|odbiorca|p(?:ř|r)(?:í|i)jemce|adres(?:á|a)t|получатель|адресат|người nhận"
+    r"|nguoi nhan|收件人|收信人|收件地址|收件者|宛先|受信者|送信先|받는 ?사람|수신자|수신인)[ \t]*[:：][ \t]*"
+    + _ADDR
+    + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
+)
 # "Could not be delivered" in the languages the reason table reads: a report's own sentence.
 _NOT_DELIVERED = re.compile(
     r"could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed"
     r"|konnte nicht zugestellt|nicht zugestellt werden|n'a pas pu [eê]tre (?:remis|distribu|livr|d[eé]livr)"
     r"|no (?:se )?(?:ha )?pud[oi] (?:ser )?entregar|n[aã]o (?:foi poss[ií]vel|p[oô]de ser) entreg"
-    r"|non (?:[eè] )?(?:stato |possibile )?recapit|kon niet (?:worden )?(?:bezorgd|afgeleverd)|kunne ikke leveres"
+    r"|non (?:[eè]'? )?(?:stato |possibile )?recapit|kon niet (?:worden )?(?:bezorgd|afgeleverd)|kunne ikke leveres"
     r"|nemohl[ao]? b[yý]t doru[cč]en|nie (?:mog[lł]a|mo[zż]na|zosta[lł]a) (?:zosta[cć] )?dostarczon"
     r"|не (?:может быть|удалось|было|могло быть) достав|kh[oô]ng th[eể] g[uử]i|kh[oô]ng g[uử]i [dđ][uư][oợ]c"
     r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法发送|投递失败"
@@ -81,6 +92,8 @@ _NOT_DELIVERED = re.compile(
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
 # delivered because they are not accepting mail from <list@host>".
 _SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
+# A bare address inside a sentence ("Die Nachricht an a@b konnte nicht zugestellt werden").
+_BARE = re.compile(r"(?<![\w.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])")
 _ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
@@ -223,6 +236,12 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             if _ERROR_WORDS.search(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
+        for m in _LABELLED.finditer(text):
+            # (the line names the recipient; the report must say elsewhere that delivery failed)
+            window = text[max(0, m.start() - 400) : m.end() + 400]
+            if _NOT_DELIVERED.search(window) or _names_a_reason(window) or _ERROR_WORDS.search(window):
+                add(m.group(1))
+    if not found:
         for m in _RCPT_TO.finditer(text):
             if _REPLY_ERROR.search(text, m.end(), m.end() + 300):
                 add(m.group(1))
@@ -234,6 +253,16 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             start = text.rfind("\n", 0, m.start()) + 1
             window = text[max(0, start - 300) : m.end() + 200]
             if _NOT_DELIVERED.search(window) or _names_a_reason(window):
+                add(m.group(1))
+    if not found:
+        # A bare address in the report's own sentence that says, in any language, that the
+        # message was not delivered: that one line, not the lines around it (a greeting or a
+        # signature names addresses too), and not the sender's ("from a@b").
+        for m in itertools.islice(_BARE.finditer(text), MAX_RECIPIENTS):
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            line = text[start : end if end >= 0 else len(text)]
+            if _NOT_DELIVERED.search(line) and not _SENDER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 add(m.group(1))
     if not found:
         return None

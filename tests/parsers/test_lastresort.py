@@ -47,7 +47,7 @@ def test_the_extractor_finds_the_recipient_of_each_style(case: Path) -> None:
 def test_it_finds_recipients_no_reader_of_ours_finds() -> None:
     only_flufl = [c.stem for c in STYLES if parse(c.read_bytes()).detector == lastresort.NAME]
     # (a floor, not a list: a reader of ours may learn a style later, and then it answers first)
-    assert len(only_flufl) >= 10, only_flufl
+    assert len(only_flufl) >= 8, only_flufl
 
 
 @pytest.mark.parametrize("case", NOT_BOUNCES, ids=[f"{c.parent.name}/{c.stem}" for c in NOT_BOUNCES])
