@@ -93,7 +93,9 @@ _NOT_DELIVERED = re.compile(
 # delivered because they are not accepting mail from <list@host>".
 _SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
 # A bare address inside a sentence ("Die Nachricht an a@b konnte nicht zugestellt werden").
-_BARE = re.compile(r"(?<![\w.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])")
+_BARE = re.compile(
+    r"(?<![\w.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
+)
 _ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
@@ -262,7 +264,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             line = text[start : end if end >= 0 else len(text)]
-            if _NOT_DELIVERED.search(line) and not _SENDER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if _NOT_DELIVERED.search(line) and not _SENDER_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
                 add(m.group(1))
     if not found:
         return None
