@@ -45,7 +45,16 @@ _STILL_TRYING: Final = re.compile(
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
-    r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu",
+    r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
+    # "not delivered yet" and "will try again" in the languages the reason table reads
+    r"|versucht es (?:weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
+    r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:remis|distribu|livr|d(?:é|e)livr)"
+    r"|todav(?:í|i)a no (?:ha )?(?:podido )?(?:ser )?entregad|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
+    r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
+    r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
+    r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
+    r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж"
+    r"|配信を再試行|再送を試み|配送が遅延|延迟投递|将(?:继续|稍后)(?:尝试|重试)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -53,13 +62,16 @@ _STILL_TRYING_WORDS: Final = (
     "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
+    "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
+    "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
 )  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than| yet)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
-    r"|aucune nouvelle tentative|nicht zugestellt werden|no se ha podido entregar|non (?:e stato|è stato) recapitato",
+    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
+    r"|non (?:e stato|è stato) recapitato",
     re.IGNORECASE,
 )
 

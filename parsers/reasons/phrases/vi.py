@@ -27,6 +27,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (
         r"(?:tai khoan|hop thu) (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
+        # "locked" with no word for how long: a pause until it says permanently
+        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?bi khoa(?! vinh vien)",
     ),
     ACCOUNT_DISABLED: (
         r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
