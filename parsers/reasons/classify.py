@@ -44,6 +44,8 @@ _STILL_TRYING: Final = re.compile(
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
+    r"|attempts to deliver (?:the|this|your) message will continue|no further action is required"
+    r"|has not yet been (?:fully )?delivered|delivery attempts are still pending"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
     r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
     # "not delivered yet" and "will try again" in the languages the reason table reads
@@ -60,6 +62,7 @@ _STILL_TRYING: Final = re.compile(
 # Lower-case words one of which every _STILL_TRYING match holds.
 _STILL_TRYING_WORDS: Final = (
     "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
+    "no further action", "pending",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",

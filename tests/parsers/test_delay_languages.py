@@ -34,3 +34,12 @@ def test_a_warning_that_delivery_goes_on_is_a_delay(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(FINAL))
 def test_a_final_report_is_not_a_delay(lang: str) -> None:
     assert not is_delay_notice("", FINAL[lang])
+
+
+def test_an_old_queue_warning_is_a_delay() -> None:
+    # (MMDF-style: still pending, attempts continue, nothing to do)
+    text = (
+        "After 12 days your message has not yet been fully delivered. Attempts to deliver the message\n"
+        "will continue for 2 more days. No further action is required by you.\n"
+    )
+    assert is_delay_notice("Failed mail", text.replace("message\nwill", "message will"))
