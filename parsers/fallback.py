@@ -13,7 +13,7 @@ import re
 from parsers import reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
-from parsers.mail import Mail
+from parsers.mail import Mail, decode_header_value
 from parsers.reasons.derive import REPORT_TEXT
 from parsers.reasons.families import fold
 
@@ -211,7 +211,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not looks_like_bounce(mail):
         return None
     text = human_text(mail)[:65536]
-    if "@" not in text and not mail.has_header("X-Failed-Recipients"):
+    if "@" not in text and not mail.has_header("X-Failed-Recipients") and mail.original is None:
         return None
     copy = COPY_MARKER.search(text)
     if copy is not None and copy.start() > 0:
@@ -268,11 +268,17 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 text, max(0, m.start() - 12), m.start()
             ):
                 add(m.group(1))
+    named: str | None = None
+    if not found:
+        named_recipient = original_recipient_named(mail, text, excluded)
+        if named_recipient is not None:
+            found.append(named_recipient[0])
+            named = named_recipient[1]
     if not found:
         return None
     out = []
     for a in found:
-        diagnostic = explanation(text, a, alone=len(found) == 1)
+        diagnostic = explanation(text, named or a, alone=len(found) == 1)
         out.append(
             Delivery(
                 recipient=a,
@@ -282,6 +288,53 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             )
         )
     return out
+
+
+_ORIGINAL_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_LIST_HEADERS = ("List-Id", "List-Post", "List-Unsubscribe")
+
+
+def original_recipient_named(mail: Mail, text: str, excluded: set[str]) -> tuple[str, str] | None:
+    """The returned original's one recipient, when the report names that person only by name: a
+    display name or a directory name ("Hanna Berg on 3/3/2026", "CN=Kurt Weber/O=Corp") instead
+    of the address. Exchange and Notes write reports that way. The original must name exactly one
+    recipient (never a list's post: its To is the list), and the report's own text must name them:
+    the To's display name, or the local part with its punctuation dropped ("kurt.weber" for "Kurt
+    Weber"). Returns the address and the name as the report writes it (lower case)."""
+    original = mail.original
+    if original is None or any(original.get(name) is not None for name in _LIST_HEADERS):
+        return None
+    candidate: str | None = None
+    display = ""
+    for name in _ORIGINAL_RECIPIENT_HEADERS:
+        values = original.get_all(name) or []
+        if not values:
+            continue
+        chunks = [c for v in values[:2] for c in decode_header_value(v).split(",")[:4] if "@" in c]
+        if len(chunks) != 1:
+            return None  # several recipients: which one failed cannot be told
+        candidate = address(chunks[0])
+        display = chunks[0].split("<", 1)[0].strip().strip("\"'").strip() if "<" in chunks[0] else ""
+        break
+    if not candidate or candidate in excluded or is_daemon(candidate):
+        return None
+    if candidate == address(decode_header_value(original.get("From", ""))):
+        return None  # a message to oneself (or a list's own copy)
+    low = text.lower()
+    if display and len(display) >= 4 and display.lower() in low:
+        return candidate, display.lower()
+    local = _NOT_ALNUM.sub("", candidate.split("@", 1)[0])
+    if len(local) < 4:
+        return None
+    flat = _NOT_ALNUM.sub("", low)
+    if local not in flat:
+        return None
+    # the name as written: the first line whose letters hold the local part's
+    for line in text.split("\n"):
+        if local in _NOT_ALNUM.sub("", line.lower()):
+            return candidate, line.strip().lower()
+    return None
 
 
 def _names_a_reason(text: str) -> bool:

@@ -171,6 +171,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"the email account that you tried to reach does not exist",
         r"the user'?s email name is not found",
         r"the recipient name is not recognized",  # (Exchange 5.5 and its X.400 gateways)
+        r"not listed in (?:the )?(?:public name (?:&|and) address book|domino directory)",  # (Notes/Domino)
         r"there is no one at this address",
         r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
         r"this user doesn'?t have an? \S{1,200} account",
