@@ -86,7 +86,17 @@ _NOT_DELIVERED = re.compile(
     r"|nemohl[ao]? b[yý]t doru[cč]en|nie (?:mog[lł]a|mo[zż]na|zosta[lł]a) (?:zosta[cć] )?dostarczon"
     r"|не (?:может быть|удалось|было|могло быть) достав|kh[oô]ng th[eể] g[uử]i|kh[oô]ng g[uử]i [dđ][uư][oợ]c"
     r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法发送|投递失败"
-    r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)",
+    r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)"
+    # the same sentences in the other forms servers write them
+    r"|zustellung[^\n]{0,120}?fehlgeschlagen|unzustellbar|nicht zugestellt"
+    r"|n'a pas (?:(?:é|e)t(?:é|e) |pu (?:(?:ê|e)tre )?)(?:remis|distribu|livr|d(?:é|e)livr|achemin)"
+    r"|impossible de (?:remettre|distribuer|livrer|d(?:é|e)livrer)"
+    r"|no (?:se )?(?:ha )?(?:pud[oi] |podido )?(?:ser )?entreg(?:ar|ado|ada)|no fue entregad"
+    r"|n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
+    r"|non (?:(?:è|e'?) )?(?:stato |stata |possibile )?(?:consegnat|recapitat)|impossibile (?:consegnare|recapitare)"
+    r"|(?:is|werd) niet (?:bezorgd|afgeleverd)|kunne ikke (?:afleveres|leveres)|kunde inte levereras"
+    r"|не доставлен|не может быть доставлен|届きませんでした|送信できませんでした|配送できませんでした"
+    r"|被退回|已退回|发送失败|發送失敗|投遞失敗|無法送達",
     re.IGNORECASE,
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
@@ -254,6 +264,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         for m in itertools.islice(_ANGLED.finditer(text), MAX_RECIPIENTS):
             start = text.rfind("\n", 0, m.start()) + 1
             window = text[max(0, start - 300) : m.end() + 200]
+            if _SENDER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
             if _NOT_DELIVERED.search(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:

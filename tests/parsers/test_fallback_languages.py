@@ -1,0 +1,45 @@
+"""A report in no known format that writes, in its own language, that the message to an address
+was not delivered: the address is the failed recipient (parsers.fallback)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse
+
+SENTENCES = {
+    "it": "Il messaggio per marco@dest.example non e' stato consegnato.",
+    "es": "Su mensaje a lucia@dest.example no pudo ser entregado.",
+    "fr": "Votre message à <remi@dest.example> n'a pas été remis.",
+    "de": "Die Zustellung an <uwe@dest.example> ist fehlgeschlagen.",
+    "ja": "メールは yuki@dest.example に届きませんでした。",
+    "zh": "您发给 chen@dest.example 的邮件被退回。",
+    "nl": "Uw bericht aan <joost@dest.example> is niet afgeleverd.",
+    "ru": "Письмо для ivan@dest.example не доставлено.",
+}
+
+
+def _report(sentence: str) -> bytes:
+    return (
+        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
+        "To: bounces@sender.example\n"
+        "Subject: Undeliverable\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        f"{sentence}\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> None:
+    result = parse(_report(SENTENCES[lang]))
+    assert [e.recipient for e in result.events] == [
+        next(w.strip("<>.,") for w in SENTENCES[lang].split() if "@" in w).split("に")[0]
+    ]
+    assert result.events[0].type == "bounce"
+
+
+def test_the_sender_named_with_from_is_never_the_recipient() -> None:
+    sentence = "Your message from <news@sender.example> could not be delivered to <ana@dest.example>."
+    assert [e.recipient for e in parse(_report(sentence)).events] == ["ana@dest.example"]
