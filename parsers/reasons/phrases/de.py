@@ -15,6 +15,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|mailbox|postfach)",
+        # (Notes/Domino: the user is not in the directory)
+        r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
         r" (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden|ung(?:ue|u)ltig)",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",

@@ -23,6 +23,8 @@ from parsers.reasons.codes import (
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:utilisateur|destinataire|correspondant) (?:inconnu|inexistant|introuvable)",
+        # (Notes/Domino: the user is not in the directory)
+        r"n'(?:est|figure) pas (?:r(?:e|e)pertori(?:e|e) |list(?:e|e) )?dans (?:l'annuaire|le carnet d'adresses)",
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:inconnue|inexistante|introuvable)",
         r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
         r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
