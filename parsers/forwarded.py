@@ -55,7 +55,9 @@ class ForwardedReport:
 
 
 def _inline_original(mail: Mail) -> Message | None:
-    """The header block pasted after a forwarding marker, when it carries transport headers."""
+    """The header block pasted after a forwarding marker, when it carries transport headers, or
+    when it is the forwarder's own mail: a mail client's forward keeps only From, Date, Subject
+    and To, and a To that is the forwarder's own address says the recipient forwards it."""
     text = mail.text
     cut = text.find(ORIGINAL_MARKER)
     if cut >= 0:
@@ -67,7 +69,11 @@ def _inline_original(mail: Mail) -> Message | None:
     # quoted with "> " by some clients: unquote the header block
     lines = [line[2:] if line.startswith("> ") else line for line in rest.split("\n")[:400]]
     block = parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
-    return block if block.get("Received") else None
+    if block.get("Received"):
+        return block
+    forwarder = address(mail.from_)
+    to = [a for a in (address(x) for x in decode_header_value(block.get("To", "")).split(",")) if a]
+    return block if forwarder and to == [forwarder] and block.get("From") else None
 
 
 def _recipient(original: Message) -> str | None:
