@@ -158,7 +158,8 @@ def _failure_subject(mail: Mail) -> bool:
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",
 # "bounce", "bounces+token" (VERP).
-_BOUNCE_MAILBOX = re.compile(r"(?:^|[-+._])(?:bounces?|admin|owner)(?:[-+._=]|@)")
+# (a bare "admin@" or "owner@" is a person's mailbox as often as not: only a list's suffix counts)
+_BOUNCE_MAILBOX = re.compile(r"(?:^|[-+._])bounces?(?:[-+._=]|@)|[-+._](?:admin|owner)@")
 
 
 def _to_bounce_mailbox(mail: Mail) -> bool:

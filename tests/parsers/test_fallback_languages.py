@@ -43,3 +43,22 @@ def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> 
 def test_the_sender_named_with_from_is_never_the_recipient() -> None:
     sentence = "Your message from <news@sender.example> could not be delivered to <ana@dest.example>."
     assert [e.recipient for e in parse(_report(sentence)).events] == ["ana@dest.example"]
+
+
+def _reply(to: str) -> bytes:
+    return (
+        "From: Someone <someone@dest.example>\n"
+        f"To: {to}\n"
+        "Subject: RE: Undeliverable: Spring programme\n"
+        "List-Id: Club <club.lists.sender.example>\n\n"
+        "Your message could not be delivered to <ana@dest.example>\n"
+    ).encode()
+
+
+def test_a_reply_to_a_list_bounce_mailbox_is_a_failure_report() -> None:
+    from parsers.fallback import is_failure_report
+    from parsers.mail import load
+
+    assert is_failure_report(load(_reply("club-bounces@lists.sender.example")))
+    # a person's mailbox that happens to be called admin is not a list's bounce mailbox
+    assert not is_failure_report(load(_reply("admin@sender.example")))
