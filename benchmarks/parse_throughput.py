@@ -279,11 +279,11 @@ def main() -> None:
             print(f"{FLUFL}: not installed (a runtime dependency: pip install -e .), not run")
         contenders[OURS] = ours
         processes = {PROCESS: process_run(files, cache)}
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            processes[PROCESS_SOURCE] = process_run(files)
         sisimai = sisimai_run(files)
         if sisimai is not None:
             processes[SISIMAI] = sisimai
-        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-            processes[PROCESS_SOURCE] = process_run(files)
         cold = not args.warm_regex_cache
         results, cpu = rates(contenders, processes, messages, args.repeat, cold_boundaries=cold)
         print(f"{'':34s} {'wall:':>6s} {'msgs/s':>7s} {'parse/this':>10s} {'process/this':>12s}", end="")
