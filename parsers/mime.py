@@ -1,28 +1,30 @@
-"""The MIME parse of a returned message: the email package's own parser (compat32), bounded in work.
+"""The MIME parse of a returned message: the tree the email package builds (compat32), made by
+splitting the text ourselves and bounded in work.
 
-The email package reads a message line by line. Its cost grows with the lines, with the parts (a
-Message each) and, for every line, with the multiparts the line is nested in (each enclosing
-boundary is tried on it); nesting also costs stack (about one frame a level: a thousand levels
-raise RecursionError). Two of its steps are worse than linear on hostile input: the boundary
-pattern is compiled from the boundary itself (a 5 MB boundary took 11 s and 870 MB), and a
-header's parameters are split by a scan that counts quotes again for every semicolon. So, each
-cut reported as a defect:
+The email package's FeedParser reads a message line by line and tries the pattern of every
+enclosing boundary on every line; it compiles that pattern from the boundary (half a millisecond,
+never reused: boundaries are unique), which was a third of a `bounceback parse`. Here each part's
+header block is read by the email package's own HeaderParser, and bodies are split on boundary
+lines found with str.find (see _Splitter). The cost grows with the text, the parts and the nesting
+(each level searches its own boundary); some inputs cost more than their size, so, each cut
+reported as a defect:
 
 - at most MAX_LINES lines are parsed;
 - the message is cut before the line that declares its (MAX_CONTAINERS + 1)th multipart/* or
-  message/* part, which bounds the nesting and the boundaries tried on a line;
-- feeding stops once MAX_PARTS parts were made (checked every CHUNK bytes), and a part keeps its
-  first MAX_HEADERS headers (each header lookup scans them all);
-- a boundary longer than MAX_BOUNDARY is not split on (RFC 2046 allows 70 characters), and a
-  header's parameters are read from its first MAX_PARAMS_CHARS characters.
+  message/* part, which bounds the nesting (about one frame a level);
+- parsing stops before part MAX_PARTS + 1 (the rest of the message is cut off), and a part keeps
+  its first MAX_HEADERS headers (each header lookup scans them all);
+- a boundary longer than MAX_BOUNDARY is not split on (RFC 2046 allows 70 characters; a 5 MB one
+  took the email package 11 s and 870 MB), and a header's parameters are read from its first
+  MAX_PARAMS_CHARS characters (the email package counts quotes again for every semicolon).
 
-Nothing here changes what the email package makes of a message within those bounds.
+Within those bounds the tree is what `email.message_from_bytes` makes of the message.
 """
 
 from __future__ import annotations
 
 import email.errors
-import email.feedparser
+import email.parser
 import re
 from email.message import Message
 from typing import Any
@@ -31,7 +33,6 @@ MAX_LINES = 100_000  # a 7 MB base64 attachment; the reports come before any att
 MAX_CONTAINERS = 32  # a report, its original and the original's own parts need under ten
 MAX_PARTS = 1000  # parts and delivery-status blocks (one per recipient)
 MAX_HEADERS = 1000  # of one part (a long Received chain is a hundred)
-CHUNK = 8192
 MAX_BOUNDARY = 200  # RFC 2046: at most 70; some slack for the software that ignores that
 MAX_PARAMS_CHARS = 4096
 
@@ -40,6 +41,11 @@ MAX_PARAMS_CHARS = 4096
 _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
+_LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
+# email.feedparser's header line: a Unix From, a name and a colon, or a continuation
+_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+# a line break followed by an empty line (the blank line starts at the match's end)
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
 
 
 class OverlongBoundaryDefect(email.errors.MessageDefect):
@@ -152,6 +158,10 @@ class Part(Message):
         return boundary
 
 
+# (the part class is the parser's factory: every part it makes keeps the bounds above)
+_HEADERS = email.parser.HeaderParser(Part, policy=_COMPAT32)
+
+
 def _cut_lines(raw: bytes, defects: list[str]) -> bytes:
     """The message up to its MAX_LINES-th line break."""
     if len(raw) <= MAX_LINES:
@@ -179,25 +189,205 @@ def _cut_containers(raw: bytes, defects: list[str]) -> bytes:
     return raw
 
 
+class _TooManyParts(Exception):
+    """Raised by the splitter when it is about to make part MAX_PARTS + 1, at `start`."""
+
+    def __init__(self, start: int) -> None:
+        super().__init__(start)
+        self.start = start
+
+
+class _Splitter:
+    """The email package's tree of one message, made by splitting the text ourselves.
+
+    The email package reads a message line by line and tries every enclosing boundary's pattern
+    (compiled from the boundary: about half a millisecond each, and never reused) on every line.
+    Here each part is cut out of the whole text by position: its header block goes to the email
+    package's own HeaderParser, and the rest is split on the multipart's boundary lines found with
+    str.find. What comes out is what `email.message_from_bytes` builds: the same parts, headers,
+    payloads (the line break before a boundary belongs to the boundary), preambles, epilogues and
+    defects, and a part ends at the first line that closes any part it is nested in.
+    """
+
+    def __init__(self, text: str, max_parts: int | None) -> None:
+        self.text = text
+        self.max_parts = max_parts
+        self.made: list[Part] = []
+
+    def entity(self, lo: int, hi: int, digest: bool = False) -> tuple[Part, Part]:
+        """The part in text[lo:hi], and the part whose payload's last line break the enclosing
+        multipart takes off (what the email package last finished: see `_strip_last`)."""
+        if self.max_parts is not None and len(self.made) >= self.max_parts:
+            raise _TooManyParts(lo)
+        text = self.text
+        pos = lo
+        while pos < hi and _HEADER_LINE.match(text, pos, hi):
+            found = _LINE_BREAK_TEXT.search(text, pos, hi)
+            pos = found.end() if found else hi
+        body = pos
+        missing_separator = False
+        if pos < hi:
+            if text[pos] in "\r\n":  # the blank line that ends the headers
+                body = pos + (2 if text.startswith("\r\n", pos) else 1)
+            else:
+                missing_separator = True
+        if pos > lo:
+            part: Part = _HEADERS.parsestr(text[lo:pos])
+            part.set_payload([])  # (not the header parser's empty text: parts are attached or text set below)
+        else:
+            part = Part(_COMPAT32)
+        self.made.append(part)
+        if missing_separator:
+            part.defects.append(email.errors.MissingHeaderBodySeparatorDefect())
+        if digest:
+            part.set_default_type("message/rfc822")
+        ctype = part.get_content_type()
+        if ctype == "message/delivery-status":
+            return part, self.status_blocks(part, body, hi)
+        maintype = ctype.partition("/")[0]
+        if maintype == "message":
+            inner, last = self.entity(body, hi)
+            part.attach(inner)
+            return part, last
+        if maintype == "multipart":
+            self.multipart(part, body, hi)
+            return part, part
+        part.set_payload(text[body:hi])
+        return part, part
+
+    def status_blocks(self, part: Part, lo: int, hi: int) -> Part:
+        """The header blocks of a delivery-status part, one part each (a blank line ends one)."""
+        last = part
+        pos = lo
+        while True:
+            end = min(_blank_line(self.text, pos, hi), hi)
+            block, last = self.entity(pos, end)
+            part.attach(block)
+            if end >= hi:
+                return last
+            pos = end + (2 if self.text.startswith("\r\n", end) else 1)
+            if pos >= hi:
+                return last
+
+    def multipart(self, part: Part, lo: int, hi: int) -> None:
+        text = self.text
+        boundary = part.get_boundary()
+        if boundary is None:
+            part.defects.append(email.errors.NoBoundaryInMultipartDefect())
+            part.set_payload(text[lo:hi])
+            return
+        encoding = part.get("content-transfer-encoding", "8bit")
+        if str(encoding).lower() not in ("7bit", "8bit", "binary"):
+            part.defects.append(email.errors.InvalidMultipartContentTransferEncodingDefect())
+        separator = "--" + boundary
+        found = _boundary_line(text, separator, lo, hi)
+        if found is None or found[2]:  # no boundary, or a closing one first
+            part.defects.append(email.errors.StartBoundaryNotFoundDefect())
+            part.set_payload(text[lo : hi if found is None else found[0]])
+            part.epilogue = ""
+            return
+        if found[0] > lo:
+            part.preamble = _strip_line_break(text[lo : found[0]])
+        digest = part.get_content_type() == "multipart/digest"
+        while True:
+            # (this boundary line and any that follow it at once)
+            pos = found[1]
+            while pos < hi:
+                again = _boundary_at(text, separator, pos, hi)
+                if again is None:
+                    break
+                pos = again[1]
+            found = _boundary_line(text, separator, pos, hi)
+            end = hi if found is None else found[0]
+            sub, last = self.entity(pos, end, digest)
+            part.attach(sub)
+            _strip_last(last)
+            if found is None:
+                part.defects.append(email.errors.CloseBoundaryNotFoundDefect())
+                return
+            if found[2]:
+                part.epilogue = text[found[1] : hi]
+                return
+
+
+def _boundary_line(text: str, separator: str, lo: int, hi: int) -> tuple[int, int, bool] | None:
+    """The first boundary line of `separator` in text[lo:hi] (lo at a line start): see
+    _boundary_at."""
+    pos = lo
+    while True:
+        start = text.find(separator, pos, hi)
+        if start < 0:
+            return None
+        if start == lo or text[start - 1] in "\r\n":  # (at the start of a line)
+            found = _boundary_at(text, separator, start, hi)
+            if found is not None:
+                return found
+        pos = start + 1
+
+
+def _boundary_at(text: str, separator: str, start: int, hi: int) -> tuple[int, int, bool] | None:
+    """Whether the line at `start` is a boundary line of `separator` (the email package's pattern:
+    the separator, an optional `--`, blanks, the line break): its start, its end and whether it
+    closes the multipart."""
+    if not text.startswith(separator, start, hi):
+        return None
+    found = _LINE_BREAK_TEXT.search(text, start, hi)
+    line_end, end = (found.start(), found.end()) if found else (hi, hi)
+    tail = text[start + len(separator) : line_end]
+    closing = tail.startswith("--")
+    if closing:
+        tail = tail[2:]
+    if tail.strip(" \t"):
+        return None
+    return start, end, closing
+
+
+def _blank_line(text: str, lo: int, hi: int) -> int:
+    """The start of the first blank line in text[lo:hi] (lo at a line start), else hi."""
+    if lo < hi and text[lo] in "\r\n":
+        return lo
+    found = _BLANK_LINE.search(text, lo, hi)
+    return found.end() if found else hi
+
+
+def _strip_line_break(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith(("\r", "\n")):
+        return text[:-1]
+    return text
+
+
+def _strip_last(last: Part) -> None:
+    """What the email package does to the part it finished last when a boundary line ends it:
+    the line break before the boundary line is the boundary's, not the part's."""
+    if last.get_content_maintype() == "multipart":
+        if last.epilogue == "":
+            last.epilogue = None
+        elif last.epilogue is not None:
+            last.epilogue = _strip_line_break(last.epilogue)
+        return
+    payload = last.__dict__.get("_payload")  # (as stored: get_payload may re-encode it)
+    if isinstance(payload, str):
+        last.set_payload(_strip_line_break(payload))
+
+
 def parse_bytes(raw: bytes) -> tuple[Message, list[str]]:
     """The tree `email.message_from_bytes(raw, policy=compat32)` builds, within the bounds above,
     and the cuts made (defects)."""
     defects: list[str] = []
     raw = _cut_containers(_cut_lines(raw, defects), defects)
-    made: list[Part] = []
-
-    def part(policy: Any = _COMPAT32) -> Part:
-        made.append(Part(policy))
-        return made[-1]
-
-    parser = email.feedparser.BytesFeedParser(_factory=part, policy=_COMPAT32)
-    for start in range(0, len(raw), CHUNK):
-        parser.feed(raw[start : start + CHUNK])
-        if len(made) > MAX_PARTS:
-            defects.append(f"too many parts: parsed the first {start + CHUNK} bytes")
-            break
-    message = parser.close()
-    for item in made:
+    text = raw.decode("ascii", "surrogateescape")  # (as BytesFeedParser reads bytes)
+    splitter = _Splitter(text, MAX_PARTS)
+    try:
+        message, _last = splitter.entity(0, len(text))
+    except _TooManyParts as cut:
+        defects.append(f"too many parts: parsed the first {cut.start} bytes")
+        splitter = _Splitter(text[: cut.start], None)  # (at most MAX_PARTS + 1 parts)
+        message, _last = splitter.entity(0, cut.start)
+    if message.get_content_maintype() == "multipart" and not message.is_multipart():
+        message.defects.append(email.errors.MultipartInvariantViolationDefect())
+    for item in splitter.made:
         for defect in item.defects:
             if isinstance(defect, OverlongBoundaryDefect):
                 defects.append(f"over-long MIME boundary ({defect}): part not split")
