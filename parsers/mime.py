@@ -42,8 +42,9 @@ _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
-# email.feedparser's header line: a Unix From, a name and a colon, or a continuation
-_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+# The lines that email.feedparser takes for headers: each a Unix From, a name and a colon, or a
+# continuation (its headerRE), up to the first line that is not one.
+_HEADER_BLOCK = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*")
 # a line break followed by an empty line (the blank line starts at the match's end)
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
 
@@ -220,10 +221,7 @@ class _Splitter:
         if self.max_parts is not None and len(self.made) >= self.max_parts:
             raise _TooManyParts(lo)
         text = self.text
-        pos = lo
-        while pos < hi and _HEADER_LINE.match(text, pos, hi):
-            found = _LINE_BREAK_TEXT.search(text, pos, hi)
-            pos = found.end() if found else hi
+        pos = _HEADER_BLOCK.match(text, lo, hi).end()  # type: ignore[union-attr]  # (matches "")
         body = pos
         missing_separator = False
         if pos < hi:
