@@ -42,9 +42,11 @@ _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # (each with its line break)
 # The lines that email.feedparser takes for headers: each a Unix From, a name and a colon, or a
-# continuation (its headerRE), up to the first line that is not one.
-_HEADER_BLOCK = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*")
+# continuation (its headerRE), up to the first line that is not one (possessive: a repeated group
+# otherwise keeps a backtracking frame per line, 30 times the size of 1 MB of headers).
+_HEADER_BLOCK = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*+")
 # a line break followed by an empty line (the blank line starts at the match's end)
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
 
@@ -229,16 +231,30 @@ class _Splitter:
                 body = pos + (2 if text.startswith("\r\n", pos) else 1)
             else:
                 missing_separator = True
-        if pos > lo:
-            part: Part = _HEADERS.parsestr(text[lo:pos])
-            part.set_payload([])  # (not the header parser's empty text: parts are attached or text set below)
-        else:
-            part = Part(_COMPAT32)
+        part = Part(_COMPAT32)
+        left = ""
+        if pos > lo and not _set_headers(part, text[lo:pos]):
+            part = _HEADERS.parsestr(text[lo:pos])
+            left = part.get_payload()  # (a Unix From line last: the header parser's body)
+            part.set_payload([])  # (parts are attached or the text set below)
         self.made.append(part)
         if missing_separator:
-            part.defects.append(email.errors.MissingHeaderBodySeparatorDefect())
+            part.defects.insert(0, email.errors.MissingHeaderBodySeparatorDefect())  # (found first)
         if digest:
             part.set_default_type("message/rfc822")
+        if left:
+            # (the body is that line, then the text after the blank line: split as a text of its own)
+            rest = _Splitter(left + text[body:hi], self.max_parts)
+            rest.made = self.made
+            try:
+                return rest.body(part, 0, len(rest.text))
+            except _TooManyParts:
+                raise _TooManyParts(lo) from None
+        return self.body(part, body, hi)
+
+    def body(self, part: Part, body: int, hi: int) -> tuple[Part, Part]:
+        """Fill `part` from its body, text[body:hi] (see entity)."""
+        text = self.text
         ctype = part.get_content_type()
         if ctype == "message/delivery-status":
             return part, self.status_blocks(part, body, hi)
@@ -306,6 +322,33 @@ class _Splitter:
             if found[2]:
                 part.epilogue = text[found[1] : hi]
                 return
+
+
+def _set_headers(part: Part, block: str) -> bool:
+    """Give `part` the headers of `block` (lines that are each a header or a continuation), as
+    the email package's parser does: each header's lines through the policy's
+    `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a shape that
+    the email package reads with a defect or a Unix From line: it is left to HeaderParser."""
+    policy = part.policy
+    header: list[str] = []
+    kept = 0  # (past MAX_HEADERS a header is dropped: its lines are only looked at)
+    for found in _LINES.finditer(block):
+        line = found.group()
+        if line[0] in " \t":
+            if not header and not kept:
+                return False  # (a continuation first)
+            if header:
+                header.append(line)
+            continue
+        if line[0] == ":" or line.startswith("From "):
+            return False  # (no name; a Unix From line)
+        if header:
+            part.set_raw(*policy.header_source_parse(header))
+        kept += 1
+        header = [line] if kept <= MAX_HEADERS + 1 else []
+    if header:
+        part.set_raw(*policy.header_source_parse(header))
+    return True
 
 
 def _boundary_line(text: str, separator: str, lo: int, hi: int) -> tuple[int, int, bool] | None:
