@@ -7,9 +7,6 @@ decoded), which bounds the work on large returns.
 
 from __future__ import annotations
 
-import email
-import email.message
-import email.parser
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +14,7 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
 
-from parsers.mime import parse_bytes
+from parsers.mime import parse_bytes, parse_headers
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -341,8 +338,7 @@ class Mail:
 def parse_header_block(data: str) -> Message:
     """The headers at the start of `data`, read as the email package reads them (compat32,
     headers only: the rest is the payload)."""
-    block: Message = email.parser.HeaderParser(policy=_COMPAT32).parsestr(data)
-    return block
+    return parse_headers(data)
 
 
 def _headers_only(text: str) -> Message:

@@ -163,6 +163,7 @@ class Part(Message):
 
 # (the part class is the parser's factory: every part it makes keeps the bounds above)
 _HEADERS = email.parser.HeaderParser(Part, policy=_COMPAT32)
+_PLAIN_HEADERS = email.parser.HeaderParser(policy=_COMPAT32)
 
 
 def _cut_lines(raw: bytes, defects: list[str]) -> bytes:
@@ -324,14 +325,16 @@ class _Splitter:
                 return
 
 
-def _set_headers(part: Part, block: str) -> bool:
-    """Give `part` the headers of `block` (lines that are each a header or a continuation), as
-    the email package's parser does: each header's lines through the policy's
-    `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a shape that
-    the email package reads with a defect or a Unix From line: it is left to HeaderParser."""
+def _set_headers(part: Message, block: str) -> bool:
+    """Give `part` the headers of `block` (lines that are each a header or a continuation, the
+    first maybe a Unix From line), as the email package's parser does: each header's lines through
+    the policy's `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a
+    shape that the email package reads with a defect (a nameless line, a leading continuation, a
+    Unix From line further down): it is left to HeaderParser."""
     policy = part.policy
     header: list[str] = []
     kept = 0  # (past MAX_HEADERS a header is dropped: its lines are only looked at)
+    first = True
     for found in _LINES.finditer(block):
         line = found.group()
         if line[0] in " \t":
@@ -340,8 +343,15 @@ def _set_headers(part: Part, block: str) -> bool:
             if header:
                 header.append(line)
             continue
-        if line[0] == ":" or line.startswith("From "):
-            return False  # (no name; a Unix From line)
+        if line.startswith("From "):
+            if not first:
+                return False
+            part.set_unixfrom(_strip_line_break(line))
+            first = False
+            continue
+        first = False
+        if line[0] == ":":
+            return False  # (no name)
         if header:
             part.set_raw(*policy.header_source_parse(header))
         kept += 1
@@ -349,6 +359,25 @@ def _set_headers(part: Part, block: str) -> bool:
     if header:
         part.set_raw(*policy.header_source_parse(header))
     return True
+
+
+def parse_headers(text: str) -> Message:
+    """What `email.parser.HeaderParser(policy=compat32).parsestr(text)` returns (a Message with the
+    headers at the start of `text`, the rest as its payload), without the parser's machinery for
+    the common shape."""
+    end = _HEADER_BLOCK.match(text).end()  # type: ignore[union-attr]  # (matches "")
+    message = Message()
+    if end and not _set_headers(message, text[:end]):
+        parsed: Message = _PLAIN_HEADERS.parsestr(text)
+        return parsed
+    body = end
+    if end < len(text):
+        if text[end] in "\r\n":  # the blank line that ends the headers
+            body = end + (2 if text.startswith("\r\n", end) else 1)
+        else:
+            message.defects.append(email.errors.MissingHeaderBodySeparatorDefect())
+    message.set_payload(text[body:])
+    return message
 
 
 def _boundary_line(text: str, separator: str, lo: int, hi: int) -> tuple[int, int, bool] | None:
