@@ -42,7 +42,9 @@ _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # (each with its line break)
+# A header field of a block of header lines: a line, then its continuation lines (possessive: see
+# _HEADER_BLOCK)
+_HEADER_FIELD = re.compile(r"[^\r\n]+(?:\r\n|\r|\n|\Z)(?:[ \t][^\r\n]*(?:\r\n|\r|\n|\Z))*+")
 # The lines that email.feedparser takes for headers: each a Unix From, a name and a colon, or a
 # continuation (its headerRE), up to the first line that is not one (possessive: a repeated group
 # otherwise keeps a backtracking frame per line, 30 times the size of 1 MB of headers).
@@ -332,32 +334,22 @@ def _set_headers(part: Message, block: str) -> bool:
     shape that the email package reads with a defect (a nameless line, a leading continuation, a
     Unix From line further down): it is left to HeaderParser."""
     policy = part.policy
-    header: list[str] = []
-    kept = 0  # (past MAX_HEADERS a header is dropped: its lines are only looked at)
-    first = True
-    for found in _LINES.finditer(block):
-        line = found.group()
-        if line[0] in " \t":
-            if not header and not kept:
-                return False  # (a continuation first)
-            if header:
-                header.append(line)
+    kept = 0  # (past MAX_HEADERS a header is dropped: it is only looked at)
+    for found in _HEADER_FIELD.finditer(block):
+        field = found.group()
+        if field[0] in " \t" or field[0] == ":":
+            return False  # (a continuation first; no name)
+        if field.startswith("From "):
+            line = _strip_line_break(field)
+            if found.start() or "\n" in line or "\r" in line:
+                return False  # (further down, or continued)
+            part.set_unixfrom(line)
             continue
-        if line.startswith("From "):
-            if not first:
-                return False
-            part.set_unixfrom(_strip_line_break(line))
-            first = False
-            continue
-        first = False
-        if line[0] == ":":
-            return False  # (no name)
-        if header:
-            part.set_raw(*policy.header_source_parse(header))
         kept += 1
-        header = [line] if kept <= MAX_HEADERS + 1 else []
-    if header:
-        part.set_raw(*policy.header_source_parse(header))
+        if kept <= MAX_HEADERS + 1:
+            # (the field's lines as one: header_source_parse splits the name off the first and
+            # joins the rest, which gives the same for one string)
+            part.set_raw(*policy.header_source_parse([field]))
     return True
 
 
