@@ -1,0 +1,127 @@
+"""parsers.mime splits a message itself: the tree must be the one the email package builds.
+
+Compared with the email package's own parser (compat32, the same part class so that the bounds
+act alike): every header as stored, the Unix From line, each payload as stored, preamble,
+epilogue, default type and the defects found, part by part.
+"""
+
+from __future__ import annotations
+
+import email.feedparser
+import email.parser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parsers import mime
+
+FIXTURES = sorted(Path(__file__).parent.rglob("*.eml"))
+
+
+def stdlib_tree(raw: bytes) -> Any:
+    parser = email.feedparser.BytesFeedParser(_factory=mime.Part, policy=mime.Message().policy)
+    parser.feed(raw)
+    return parser.close()
+
+
+def shape(message: Any, path: str = "0") -> list[tuple[str, str, object]]:
+    found: list[tuple[str, str, object]] = [
+        (path, "headers", list(message.raw_items())),
+        (path, "unixfrom", message.get_unixfrom()),
+        (path, "preamble", message.preamble),
+        (path, "epilogue", message.epilogue),
+        (path, "default type", message.get_default_type()),
+        (path, "defects", [type(d).__name__ for d in message.defects]),
+    ]
+    payload = message.__dict__.get("_payload")  # (as stored: get_payload may re-encode it)
+    if isinstance(payload, list):
+        for n, part in enumerate(payload):
+            found += shape(part, f"{path}.{n}")
+    else:
+        found.append((path, "payload", payload))
+    return found
+
+
+def same_tree(raw: bytes) -> None:
+    ours, cuts = mime.parse_bytes(raw)
+    assert not cuts
+    assert shape(ours) == shape(stdlib_tree(raw))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(Path(__file__).parent)))
+def test_every_fixture_splits_as_the_email_package_parses_it(path: Path) -> None:
+    same_tree(path.read_bytes())
+
+
+MULTIPART = b"Content-Type: multipart/mixed; boundary=b\n"
+EDGES = {
+    "unix from line first": b"From daemon@mx Mon Nov 23 02:17:37 2026\nSubject: x\n\nbody\n",
+    "unix from line further down": b"Subject: x\nFrom daemon@mx\n\nbody\n",
+    "unix from line last": b"Subject: x\nFrom daemon@mx",
+    "nameless line": b"Subject: x\n:no name\nTo: a@b\n\nbody\n",
+    "leading continuation": b" folded\nSubject: x\n\nbody\n",
+    "no blank line after the headers": b"Subject: x\nnot a header\nmore\n",
+    "CR line breaks": b"Subject: x\r To: a@b\r\rbody\r",
+    "closing boundary first": MULTIPART + b"\npre\n--b--\nafter\n",
+    "no closing boundary": MULTIPART + b"\n--b\n\none\n--b\n\ntwo\n",
+    "boundary lines in a row": MULTIPART + b"\n--b\n--b\n--b--\n\nx\n--b--\n",
+    "blanks after a boundary": MULTIPART + b"\n--b \t\n\none\n--b-- \nepilogue\n",
+    "outer boundary closes the inner part": MULTIPART
+    + b"\n--b\nContent-Type: multipart/alternative; boundary=c\n\n--c\n\ninner\n--b\n\nnext\n--b--\n",
+    "digest": b"Content-Type: multipart/digest; boundary=b\n\n--b\n\nSubject: inner\n\nhi\n--b--\n",
+    "delivery status blocks": MULTIPART
+    + b"\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n\n"
+    + b"Final-Recipient: rfc822; a@b\nAction: failed\n\n--b--\n",
+    "no boundary parameter": b"Content-Type: multipart/mixed\n\n--b\n\nx\n",
+    "encoded multipart": MULTIPART + b"Content-Transfer-Encoding: base64\n\n--b\n\nx\n--b--\n",
+    "attached original": b"Content-Type: message/rfc822\n\nSubject: inner\n\nbody\n",
+    "8-bit bytes": b"Subject: caf\xc3\xa9\n\n\xff\xfe body\n",
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("raw", EDGES.values(), ids=list(EDGES))
+def test_edge_shapes_split_as_the_email_package_parses_them(raw: bytes) -> None:
+    same_tree(raw)
+
+
+LINES = st.sampled_from(
+    [
+        b"Subject: x\n",
+        b"Content-Type: multipart/mixed; boundary=b\n",
+        b"Content-Type: multipart/alternative; boundary=c\n",
+        b"Content-Type: message/rfc822\n",
+        b"Content-Type: message/delivery-status\n",
+        b"--b\n",
+        b"--b--\n",
+        b"--c\r\n",
+        b"--c--",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b" folded\n",
+        b"From daemon\n",
+        b":x\n",
+        b"text\n",
+        b"Action: failed\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=30))
+def test_any_arrangement_of_lines_splits_as_the_email_package_parses_it(lines: list[bytes]) -> None:
+    same_tree(b"".join(lines))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=20))
+def test_a_header_block_reads_as_the_header_parser_reads_it(lines: list[bytes]) -> None:
+    text = b"".join(lines).decode("ascii")
+    ours = mime.parse_headers(text)
+    theirs = email.parser.HeaderParser(policy=mime.Message().policy).parsestr(text)
+    assert type(ours) is type(theirs)
+    assert shape(ours) == shape(theirs)
