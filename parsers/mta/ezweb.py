@@ -15,8 +15,10 @@ _MARKERS = ("The user(s) ", "Your message ", "Each of the following", "<")
 _RECIPIENT = re.compile(r"^(?:<([^\s<>]+@[^\s<>]+)>:?(.*)|\s+Recipient: <([^\s<>]+@[^\s<>]+)>)")
 _PHRASES = {
     "mailbox_full": ("The user(s) account is temporarily over quota",),
-    # The recipient's contract is suspended (typically unpaid), not the address gone.
-    "suspend": ("The user(s) account is disabled.", "The user(s) account is temporarily limited."),
+    # A disabled account is gone (issue 12: disabled/closed is hard in any language; the Japanese
+    # preamble of these reports says the address was not found); a temporary limit stays soft.
+    "account_disabled": ("The user(s) account is disabled.",),
+    "suspend": ("The user(s) account is temporarily limited.",),
     "expired": ("Your message was not delivered within ",),
     "on_hold": ("Each of the following recipients was rejected by a remote mail server",),
 }
