@@ -29,12 +29,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nicht gen(?:ue|u)gend speicherplatz",
     ),
     SUSPEND: (
-        r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt",
+        r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt"
+        r"(?! (?:wegen|aufgrund) (?:l(?:ae|a)ngerer )?(?:inaktivit|nichtnutzung|nicht-?benutzung))",
         r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
     ),
     ACCOUNT_DISABLED: (
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-mail-adresse|adresse) (?:ist |wurde )?"
         r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+        # expired, or closed for non-use: the address is gone, not paused
+        r"(?:konto|postfach|benutzerkonto|account|mailbox) (?:ist |wurde )?abgelaufen",
+        r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
+        r" (?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen)",
+        r"(?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen) (?:wegen|aufgrund|infolge) "
+        r"(?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)",
     ),
     HOST_UNKNOWN: (
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",

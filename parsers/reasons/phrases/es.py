@@ -18,6 +18,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
         r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
+        # (Rioplatense and Chilean servers call the mailbox a "casilla")
+        r"casilla (?:de correo )?(?:inexistente|desconocida|no existe|no encontrada)",
         # Exchange: "No se encontró la dirección de correo electrónico que escribiste."
         r"no se (?:encontro|ha encontrado|pudo encontrar|puede encontrar) (?:la )?direcci[oó]n",
     ),
@@ -26,13 +28,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
         r"(?:ha )?(?:excedido|superado) (?:su|la) cuota",
         r"sin espacio (?:en el buz[oó]n|disponible)|espacio (?:en disco )?insuficiente",
+        r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada)",
     ),
-    SUSPEND: (r"cuenta (?:ha sido |est[aá] )?(?:temporalmente )?(?:suspendida|bloqueada)",),
+    SUSPEND: (
+        r"cuenta (?:ha sido |est[aá] )?(?:temporalmente )?(?:suspendida|bloqueada)"
+        r"(?! por (?:falta de uso|inactividad|desuso|no uso))",
+    ),
     ACCOUNT_DISABLED: (
         r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada"
         r"|cancelada|eliminada|cerrada|inhabilitada|dada de baja|inactiva)",
         r"buz[oó]n (?:de correo )?(?:ha sido |est[aá] )?(?:deshabilitado|desactivado|inactivo|eliminado|cerrado)",
         r"usuario (?:ha sido |est[aá] )?(?:deshabilitado|desactivado|dado de baja|inactivo)",
+        r"casilla (?:de correo )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada|inactiva|eliminada"
+        r"|cerrada|dada de baja)",
+        # expired, or closed for non-use: the address is gone, not paused
+        r"(?:cuenta|buz[oó]n|casilla|usuario)(?: de correo(?: electr[oó]nico)?)? (?:ha |fue |est[aá] )?"
+        r"(?:expirad|vencid|caducad)[oa]",
+        r"(?:expirad|vencid|caducad|suspendid|bloquead|desactivad|deshabilitad|eliminad|cerrad|dad)[oa]s? "
+        r"(?:de baja )?por (?:falta de uso|inactividad|desuso|no uso)",
     ),
     HOST_UNKNOWN: (
         r"dominio (?:desconocido|inexistente|no existe|no encontrado)",

@@ -42,13 +42,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"espace (?:de stockage |disque )?insuffisant",
     ),
     SUSPEND: (
-        r"compte (?:a ete |est )?(?:temporairement )?(?:suspendu|bloque)",
+        r"compte (?:a ete |est )?(?:temporairement )?(?:suspendu|bloque)"
+        r"(?! (?:pour|suite a une|en raison d'une|apres une) (?:longue )?(?:inactivite|non[- ]utilisation))",
         r"temporairement (?:bloque|desactive|suspendu|indisponible)e?",
     ),
     ACCOUNT_DISABLED: (
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
         r"bo[iî]te (?:aux lettres |mail |du destinataire )?(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
         r"adresse (?:a ete |est )?(?:desactivee|supprimee)",
+        # expired, or closed for non-use: the address is gone, not paused
+        r"(?:compte|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",
+        r"(?:expire|desactive|supprime|ferme|bloque|suspendu|cloture)e?s? (?:pour|suite a une|en raison d'une"
+        r"|apres une) (?:longue )?(?:inactivite|non[- ]utilisation)",
     ),
     HOST_UNKNOWN: (
         r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",

@@ -26,11 +26,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
     ),
     SUSPEND: (
-        r"(?:account|casella|utenza) (?:e )?(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])",
+        r"(?:account|casella|utenza) (?:e )?(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
+        r"(?! per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo))",
     ),
     ACCOUNT_DISABLED: (
         r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",
+        # expired, or closed for non-use: the address is gone, not paused
+        r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
+        r"scadut[ao]",
+        r"(?:scadut|sospes|bloccat|disattivat|disabilitat|chius|cancellat|eliminat)[ao] "
+        r"per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo)",
     ),
     HOST_UNKNOWN: (r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",),
 }

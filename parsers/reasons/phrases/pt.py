@@ -27,11 +27,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:excedeu|ultrapassou) (?:a|sua) cota",
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
-    SUSPEND: (r"conta (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)",),
+    SUSPEND: (
+        r"conta (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
+    ),
     ACCOUNT_DISABLED: (
         r"conta (?:de e-?mail )?(?:foi |est[aá] )?(?:desativada|desabilitada|cancelada|encerrada|exclu[ií]da"
         r"|inativa|removida)",
         r"(?:usu[aá]rio|caixa postal) (?:foi |est[aá] )?(?:desativad[oa]|desabilitad[oa]|cancelad[oa]|inativ[oa])",
+        # expired, or closed for non-use: the address is gone, not paused
+        r"(?:conta|caixa (?:postal|de correio)|usu[aá]rio)(?: de e-?mail)? (?:foi |est[aá] )?(?:expirad|vencid)[oa]",
+        r"(?:conta|caixa (?:postal|de correio)) expirou",
+        r"(?:expirad|vencid|suspens|bloquead|desativad|desabilitad|cancelad|exclu[ií]d|removid|encerrad)[oa]s? "
+        r"por (?:falta de uso|inatividade|desuso|n[aã]o uso)",
     ),
     HOST_UNKNOWN: (r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",),
 }

@@ -1,0 +1,61 @@
+"""An account expired or closed for non-use is gone (hard), in each language; a temporary
+suspension stays soft, and so does a plain block that does not say why.
+
+Issue 12: "An account that is disabled, discontinued, closed or expired for non-use is hard ... A
+mailbox temporarily suspended or over quota stays soft." Servers say it in their own language
+(an Argentine qmail: "Esta casilla ha expirado por falta de uso."), often with a verb that alone
+reads as a suspension ("bloqueada", "gesperrt") but followed by the reason that makes it final.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import reasons as r
+
+CLOSED = [
+    "550 Esta casilla ha expirado por falta de uso.",
+    "550 La cuenta fue bloqueada por inactividad",
+    "550 La cuenta de correo ha caducado",
+    "550 buzón vencido",
+    "550 A conta foi bloqueada por inatividade",
+    "550 Caixa postal expirada",
+    "550 A conta expirou",
+    "550 La casella è scaduta per inattività",
+    "550 account disattivato per mancato utilizzo",
+    "550 Le compte a été désactivé pour inactivité",
+    "550 compte bloqué suite à une longue inactivité",
+    "550 Votre boîte mail a expiré",
+    "550 Das Postfach wurde wegen Inaktivität deaktiviert",
+    "550 Konto gesperrt wegen längerer Nichtnutzung",
+    "550 Benutzerkonto ist abgelaufen",
+]
+
+PAUSED = [
+    "450 La cuenta está temporalmente suspendida",
+    "450 La cuenta ha sido bloqueada",
+    "450 Conta temporariamente suspensa",
+    "450 casella temporaneamente sospesa",
+    "450 compte temporairement suspendu",
+    "450 Konto vorübergehend gesperrt",
+]
+
+
+@pytest.mark.parametrize("text", CLOSED)
+def test_closed_for_non_use_is_hard(text: str) -> None:
+    reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
+    assert reason == r.ACCOUNT_DISABLED, text
+    assert r.classify(reason, "5.0.0", "550") == "hard"
+
+
+@pytest.mark.parametrize("text", PAUSED)
+def test_a_suspension_that_gives_no_final_reason_stays_soft(text: str) -> None:
+    reason = r.derive("4.0.0", "450", text, "failed", "RCPT")
+    assert reason == r.SUSPEND, text
+    assert r.classify(reason, "4.0.0", "450") == "soft"
+
+
+def test_casilla_is_a_mailbox_in_spanish() -> None:
+    assert r.derive("5.0.0", "550", "550 casilla inexistente", "failed", "RCPT") == r.USER_UNKNOWN
+    assert r.derive("5.0.0", "552", "552 casilla llena", "failed", "RCPT") == r.MAILBOX_FULL
+    assert r.derive("5.0.0", "550", "550 casilla dada de baja", "failed", "RCPT") == r.ACCOUNT_DISABLED
