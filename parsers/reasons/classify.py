@@ -56,7 +56,24 @@ _STILL_TRYING: Final = re.compile(
     r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
     r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж"
-    r"|配信を再試行|再送を試み|配送が遅延|延迟投递|将(?:继续|稍后)(?:尝试|重试)",
+    r"|配信を再試行|再送を試み|配送が遅延|延迟投递|将(?:继续|稍后)(?:尝试|重试)"
+    # Postfix's delay notice as ISPs translate it ("THIS IS A WARNING ONLY. YOU DO NOT NEED TO
+    # RESEND YOUR MESSAGE", "will keep trying until ..."): the warning sentence, per language
+    r"|(?:é|e)ste es s(?:ó|o)lo un mensaje de aviso|no es necesario que reenv(?:í|i)e|se seguir(?:á|a) intentando"
+    r"|ceci est (?:uniquement |seulement )?un (?:simple )?avertissement"
+    r"|vous n'avez pas (?:besoin de|(?:à|a)) renvoyer|continuera (?:d'|(?:à|a) )essayer"
+    r"|questo (?:(?:è|e'?) )?(?:solo|soltanto) un avviso|non (?:(?:è|e'?) )?necessario (?:inviare di nuovo|reinviare)"
+    r"|continuer(?:à|a) a tentare"
+    r"|(?:esta|este) (?:(?:é|e) )?apenas uma? (?:mensagem de )?aviso|n(?:ã|a)o (?:(?:é|e) )?necess(?:á|a)rio reenviar"
+    r"|continuar(?:á|a) (?:tentando|a tentar)"
+    r"|dit is (?:alleen|slechts) een waarschuwing|u hoeft (?:het|uw) bericht niet opnieuw te (?:verzenden|versturen)"
+    r"|dies ist nur eine warnung|sie m(?:ü|ue|u)ssen die nachricht nicht (?:erneut|noch einmal) (?:senden|schicken)"
+    r"|dette er kun en advarsel|du beh(?:ø|oe|o)ver ikke at sende (?:beskeden|meddelelsen|mailen) igen"
+    r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge"
+    r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
+    r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
+    r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
+    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять",
     re.IGNORECASE | re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -67,6 +84,10 @@ _STILL_TRYING_WORDS: Final = (
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
     "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
+    "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
+    "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
+    "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
+    "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
 )  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
