@@ -55,6 +55,12 @@ def address(value: str | None) -> str | None:
     return f"{local}@{domain}".strip(".'").lower()
 
 
+def _internal(addr: str) -> bool:
+    """Whether an address is a mail system's internal routing name, not one mail can be sent to:
+    its domain is a single label (`ims-ms-daemon`, `ims_daemon`, `localhost`)."""
+    return "." not in addr.rpartition("@")[2]
+
+
 def strip_type(value: str | None) -> str:
     """`smtp; 550 ...` -> `550 ...`; `dns; mx.example.net` -> `mx.example.net`."""
     if not value:
@@ -200,6 +206,9 @@ def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
     original = address(fields.get("original-recipient")) or address(fields.get("x-actual-recipient"))
+    if final and original and _internal(final) and not _internal(original):
+        # (Sun ONE / Oracle Messaging Server names its own store: "@host:user@ims-ms-daemon")
+        final, original = original, final
     recipient = final or original
     if recipient is None:
         return None
