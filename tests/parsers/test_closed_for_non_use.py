@@ -29,6 +29,7 @@ CLOSED = [
     "550 Das Postfach wurde wegen Inaktivität deaktiviert",
     "550 Konto gesperrt wegen längerer Nichtnutzung",
     "550 Benutzerkonto ist abgelaufen",
+    "550 Konto zostało zablokowane z powodu braku aktywności",
 ]
 
 PAUSED = [
@@ -38,6 +39,7 @@ PAUSED = [
     "450 casella temporaneamente sospesa",
     "450 compte temporairement suspendu",
     "450 Konto vorübergehend gesperrt",
+    "450 Konto zostało tymczasowo zablokowane",
 ]
 
 
@@ -59,3 +61,15 @@ def test_casilla_is_a_mailbox_in_spanish() -> None:
     assert r.derive("5.0.0", "550", "550 casilla inexistente", "failed", "RCPT") == r.USER_UNKNOWN
     assert r.derive("5.0.0", "552", "552 casilla llena", "failed", "RCPT") == r.MAILBOX_FULL
     assert r.derive("5.0.0", "550", "550 casilla dada de baja", "failed", "RCPT") == r.ACCOUNT_DISABLED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "550 La dirección de correo no es válida",
+        "550 Cette adresse n'existe pas",
+        "550 Votre adresse e-mail n'existe pas",
+    ],
+)
+def test_an_address_said_not_to_exist_or_be_valid_is_unknown(text: str) -> None:
+    assert r.derive("5.0.0", "550", text, "failed", "RCPT") == r.USER_UNKNOWN

@@ -22,6 +22,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"casilla (?:de correo )?(?:inexistente|desconocida|no existe|no encontrada)",
         # Exchange: "No se encontró la dirección de correo electrónico que escribiste."
         r"no se (?:encontro|ha encontrado|pudo encontrar|puede encontrar) (?:la )?direcci[oó]n",
+        r"(?:la )?direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario )?no (?:es )?v[aá]lida",
     ),
     MAILBOX_FULL: (
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",

@@ -29,6 +29,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
         r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
         r"l'adresse \S{1,200} n'existe pas",
+        r"(?:cette|l'|votre) ?adresse (?:e-?mail |electronique |de messagerie |du destinataire )?n'existe pas",
         # Exchange: "L'adresse de messagerie que vous avez entrée est introuvable."
         r"adresse (?:de messagerie |e-?mail )?que vous avez (?:entree|saisie|indiquee) est introuvable",
         # Orange/Wanadoo: "Adresse d au moins un destinataire invalide"

@@ -33,12 +33,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"brak (?:wolnego )?miejsca(?: w skrzynce)?",
     ),
     SUSPEND: (
-        r"konto (?:zostalo |jest )?(?:tymczasowo )?(?:zawieszone|zablokowane)",
+        r"konto (?:zostalo |jest )?(?:tymczasowo )?(?:zawieszone|zablokowane)"
+        r"(?! (?:z powodu|ze wzgledu na|po) (?:dlugiego |dluzszego )?(?:braku aktywnosci|nieaktywnosci|nieuzywani))",
         r"tymczasowo (?:zablokowan|zawieszon|niedostepn)",
     ),
     ACCOUNT_DISABLED: (
         r"(?:konto|skrzynka|adres) (?:zostal[oa]? |jest )?(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
         r"|nieaktywn[eay]|zlikwidowan[eay])",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:zablokowan|zawieszon|usuniet|wylaczon|dezaktywowan|zamkniet)[eay] (?:z powodu|ze wzgledu na|po) "
+        r"(?:dlugiego |dluzszego )?(?:braku aktywnosci|nieaktywnosci|nieuzywani)",
     ),
     HOST_UNKNOWN: (
         r"domena (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
