@@ -148,13 +148,34 @@ def is_report(mail: Mail) -> bool:
     if mail.feedback_report or mail.report_type == "feedback-report":
         return True
     # Some providers send the report fields as text/plain without the multipart/report wrapper.
-    if mail.original is None:
-        return False
     head = mail.text[:20000]
     low = head.lower()
     # the case-insensitive multi-line search is slow on a long text: literal tests first (a text
     # it matches holds "feedback-type" once lower-cased, the Kelvin sign included)
-    return "user-agent:" in low and "feedback-type" in low and _FEEDBACK_TYPE_IN_TEXT.search(head) is not None
+    if not ("user-agent:" in low and "feedback-type" in low):
+        return False
+    m = _FEEDBACK_TYPE_IN_TEXT.search(head)
+    if m is None:
+        return False
+    if mail.original is not None:
+        return True
+    # With no original attached or pasted, only a whole report block counts: its required fields
+    # (Feedback-Type, User-Agent, Version) together with a field naming who or what it is about,
+    # so a person quoting one line of a report is not read as a complaint.
+    fields = fields_of(_block_around(head, m.start()))
+    return (
+        "user-agent" in fields
+        and "version" in fields
+        and any(name in fields for name in ("original-rcpt-to", "removal-recipient", "original-mail-from"))
+    )
+
+
+def _block_around(text: str, pos: int) -> str:
+    """The block of lines (between blank lines) that holds position `pos`."""
+    start = text.rfind("\n\n", 0, pos)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", pos)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def original_of(mail: Mail, after: str = "") -> Message | None:
@@ -175,10 +196,8 @@ def inquire(mail: Mail) -> Complaint | None:
     text = "\n\n".join(mail.feedback_report)
     if not text:
         m = _FEEDBACK_TYPE_IN_TEXT.search(mail.text)
-        text = mail.text[m.start() : m.start() + 8000] if m else ""
-        cut = text.find("\n\n")
-        if cut > 0:
-            text = text[:cut]
+        # (the whole block: a provider may write User-Agent or Original-Rcpt-To before Feedback-Type)
+        text = _block_around(mail.text[: m.start() + 8000], m.start()) if m else ""
     fields = fields_of(text)
     complaint = Complaint()
     ftype = re.match(r"[a-z0-9_-]*", (_first(fields, "feedback-type") or "").strip().lower())
