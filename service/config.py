@@ -17,6 +17,8 @@ from sqlalchemy.exc import ArgumentError
 
 # service.domain.tokens.MIN_SECRET_BYTES (a test keeps them equal): a shorter HMAC key is a mistake.
 MIN_SECRET_KEY_BYTES = 16
+# BOUNCEBACK_LOOKUP_CONFIRMED_ENTRIES's default (service/app/confirmed_entries.py): ~40 MB.
+DEFAULT_LOOKUP_CONFIRMED_ENTRIES = 100_000
 # The file beside the embedded SQLite database that keeps its generated secret key.
 SECRET_KEY_SUFFIX = ".secret-key"
 
@@ -105,6 +107,10 @@ class Settings(BaseSettings):
     # Each API process answers lookups of addresses nobody suppressed from an in-memory view of the
     # list (service/app/suppression_view.py); off: every lookup asks the database.
     lookup_cache: bool = True
+    # How many of the database's answers for suppressed addresses each API process keeps (least
+    # recently used dropped; about 400 bytes each), so a suppressed address asked about again needs
+    # no query either: as fresh as the view (service/app/confirmed_entries.py). 0: none kept.
+    lookup_confirmed_entries: int = Field(default=DEFAULT_LOOKUP_CONFIRMED_ENTRIES, ge=0, le=10_000_000)
 
     # Event stream (empty bootstrap servers = embedded mode: events stay in the outbox / API feed)
     instance: str = "default"

@@ -183,7 +183,9 @@ def create_app(
     lookup_engine = _lookup_engine(database)
     database_calls = DatabaseCalls(settings.api_database_timeout_seconds)
     # Loaded by its own thread once the lifespan starts; lookups ask the database until then.
-    suppression_view = SuppressionView(database) if settings.lookup_cache else None
+    suppression_view = (
+        SuppressionView(database, settings.lookup_confirmed_entries) if settings.lookup_cache else None
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -60,6 +60,36 @@ def known_free(view: SuppressionView | None, address: str, account: str | None =
     return view is not None and view.ready and not view.might_suppress(address, account)
 
 
+def from_memory(
+    view: SuppressionView | None, address: str, account: str | None = None
+) -> dict[str, Any] | bool:
+    """What memory alone answers for a lookup of the normalised `address` for `account`, exactly as
+    `find` would: False when the view says it is free, the entry when the database's answer for
+    it is held (service/app/confirmed_entries.py); True when the database must be asked
+    (`find_remembered`)."""
+    if view is None or not view.ready:
+        return True
+    if not view.might_suppress(address, account):
+        return False
+    hit = view.confirmed.get(address, account)
+    return True if hit is None else reads.entry_of_hit(address, hit)
+
+
+def find_remembered(
+    db: Connection | Session, view: SuppressionView | None, address: str, account: str | None = None
+) -> dict[str, Any] | None:
+    """`find`, and the database's answer kept in memory for the next lookup when it is a hit (and
+    no change to the address was heard while it was read)."""
+    if view is None or not view.ready:
+        return find(db, address, account)
+    ticket = view.confirmed.ticket()  # before the read: a change heard during it voids the answer
+    hit = reads.find_hit(db, address, account)
+    if hit is None:
+        return None
+    view.confirmed.fill(ticket, account, {address: hit})
+    return reads.entry_of_hit(address, hit)
+
+
 def entry_of(row: Any) -> dict[str, Any]:
     """The entry of a suppressed row (as `find` answers), e.g. one a change just wrote."""
     return reads.entry_of(row)
@@ -121,20 +151,30 @@ def check(
             }
         )
     asked = list({r["address"]: None for r in results if r["valid"]})
+    found: dict[str, reads.Hit] = {}
+    ticket: int | None = None
     if view is not None and view.ready:
         asked = view.possibly_suppressed(asked, account)
-    found: dict[str, tuple[str, str, str | None]] = {}
+        found = view.confirmed.get_many(asked, account)
+        if found:
+            asked = [address for address in asked if address not in found]
+        ticket = view.confirmed.ticket()  # before the read (see `find_remembered`)
+    read: dict[str, reads.Hit] = {}
     if asked and isinstance(db, Engine):
         with db.connect() as connection:
-            found = reads.suppressed_reasons(connection, asked, account)
+            read = reads.suppressed_hits(connection, asked, account)
     elif asked:
         assert not isinstance(db, Engine)
-        found = reads.suppressed_reasons(db, asked, account)
+        read = reads.suppressed_hits(db, asked, account)
+    if read:
+        if view is not None and ticket is not None:
+            view.confirmed.fill(ticket, account, read)
+        found.update(read)
     for result in results:
         hit = found.get(result["address"]) if result["valid"] else None
         if hit is not None:
             result["suppressed"] = True
-            result["reason"], result["scope"], result["account"] = hit
+            result["reason"], result["scope"], result["account"] = reads.reason_of_hit(result["address"], hit)
     return results
 
 

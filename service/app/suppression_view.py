@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import structlog
 
+from service.app.confirmed_entries import DEFAULT_ENTRIES, ConfirmedEntries
 from service.domain.scope import DOMAIN_KEY_PREFIX, domain_of_address
 from service.store import suppression_keys as keys
 from service.store.db import Database, make_engine
@@ -109,8 +110,11 @@ def _hashes(address_keys: list[str]) -> Array:
 class SuppressionView:
     """The compact set of suppressed keys and its follower thread (`start`, `close`)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, confirmed_entries: int = DEFAULT_ENTRIES) -> None:
         self._db = db
+        # The database's answers for hits, emptied of what each change heard touches (the same
+        # freshness as the view's; see service/app/confirmed_entries.py).
+        self.confirmed = ConfirmedEntries(confirmed_entries)
         self._state = _Snapshot.of(np.empty(0, dtype=np.int64), set(), {})
         self._ready = False
         # This process's own writes (keys.local_writes) the view has caught up with: while it is
@@ -215,6 +219,7 @@ class SuppressionView:
                     log.warning("suppression view cannot follow the database: lookups ask it", error=str(exc))
                 failing = True
                 self._ready = False
+                self.confirmed.forget_all()  # changes may go unheard until the next load
                 self._stop.wait(RETRY_SECONDS)
             else:
                 failing = False
@@ -282,6 +287,7 @@ class SuppressionView:
             self._load()
             return
         wanted = set(changed)
+        self.confirmed.forget(wanted)
         with self._db.engine.connect() as connection:
             suppressed = keys.suppressed_among(connection, wanted)
             connection.rollback()
@@ -319,6 +325,9 @@ class SuppressionView:
         listening first, so what changes from the snapshot on is heard and applied after). Until
         the new array is in place, lookups use the old one with its overlay."""
         started = time.monotonic()
+        # Whatever was answered before may have changed unheard (the first load after a loss of
+        # the database, a TRUNCATE); answers read from now on are followed by the listener.
+        self.confirmed.forget_all()
         with self._db.engine.connect() as connection:
             expected = keys.count_suppressed(connection)
             array = np.empty(expected, dtype=np.int64)

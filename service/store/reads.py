@@ -103,6 +103,12 @@ def _slot_condition(dialect: str, slots: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join([mark] * len(slots))})"
 
 
+# An entry's row as lookups read it: (key, slot, reason, since, source_event_id, note), the key being
+# the address, or the `*@domain` that covers it. Kept as is by service/app/confirmed_entries.py.
+Hit = tuple[str, str, str | None, Any, int | None, str | None]
+_HIT_COLUMNS = "address, account_id, reason, since, source_event_id, note"
+
+
 def find_suppression(
     db: Connection | Session, address: str, account: str | None = None
 ) -> dict[str, Any] | None:
@@ -114,13 +120,19 @@ def find_suppression(
     query in driver-level SQL, because SQLAlchemy's statement and result machinery costs several
     times the query itself.
     """
+    hit = find_hit(db, address, account)
+    return None if hit is None else entry_of_hit(address, hit)
+
+
+def find_hit(db: Connection | Session, address: str, account: str | None = None) -> Hit | None:
+    """`find_suppression`'s answer as the row it is made of (`entry_of_hit` makes the entry)."""
     connection = _connection(db)
     dialect = connection.dialect.name
     mark = "%s" if dialect == "postgresql" else "?"
     slots = _slots(account)
     domain = domain_key(domain_of_address(address))
     rows = connection.exec_driver_sql(
-        f"SELECT address, account_id, reason, since, source_event_id, note FROM {Recipient.__tablename__}"
+        f"SELECT {_HIT_COLUMNS} FROM {Recipient.__tablename__}"
         f" WHERE address IN ({mark}, {mark}) AND {_slot_condition(dialect, slots)} AND suppressed",
         (address, domain, *slots),
     ).all()
@@ -128,7 +140,22 @@ def find_suppression(
         return None
     # (at most four rows: the address's global and account entries, then its domain's)
     best = rows[0] if len(rows) == 1 else min(rows, key=lambda row: _precedence(row[0], row[1], address))
-    return _entry(*best, by_domain=best[0] != address)
+    return tuple(best)
+
+
+def entry_of_hit(address: str, hit: Hit) -> dict[str, Any]:
+    """The entry a lookup of `address` answers with, from the row that suppresses it."""
+    return _entry(*hit, by_domain=hit[0] != address)
+
+
+def reason_of_hit(address: str, hit: Hit) -> tuple[str | None, str, str | None]:
+    """(reason, scope, entry's account) as a bulk check answers for `address`, from its row."""
+    key, slot, reason, *_ = hit
+    if key != address:
+        scope = "domain"
+    else:
+        scope = "global" if slot == GLOBAL_SLOT else "account"
+    return reason, scope, None if slot == GLOBAL_SLOT else slot
 
 
 def _precedence(key: str, slot: str, address: str) -> tuple[bool, bool]:
@@ -137,11 +164,12 @@ def _precedence(key: str, slot: str, address: str) -> tuple[bool, bool]:
     return (key != address, slot != GLOBAL_SLOT)
 
 
-def suppressed_reasons(
+def suppressed_hits(
     db: Connection | Session, addresses: Sequence[str], account: str | None = None
-) -> dict[str, tuple[str, str, str | None]]:
-    """{address: (reason, scope, entry's account)} for those among (normalised, distinct) `addresses`
-    that are suppressed for mail from `account` (None: global entries only); global entries first.
+) -> dict[str, Hit]:
+    """{address: the row that suppresses it} for those among (normalised, distinct) `addresses` that
+    are suppressed for mail from `account` (None: global entries only): for each, the row
+    `find_hit` would answer (the address's before its domain's, global before the account's).
 
     Driver-level SQL on purpose: SQLAlchemy's expanding IN costs several times the query itself
     for thousands of values. PostgreSQL takes the whole list as one array parameter (one query per
@@ -155,14 +183,14 @@ def suppressed_reasons(
     # The addresses' domains' `*@domain` keys are asked in the same query: still one per check.
     domains = {address: domain_key(domain_of_address(address)) for address in addresses}
     addresses = [*addresses, *set(domains.values()).difference(addresses)]
-    found: list[tuple[str, str, str]] = []
+    found: list[Any] = []
     if dialect == "postgresql":
         # The scope is filtered outside a fence (OFFSET 0): left next to the address condition,
         # PostgreSQL checks the cheaper-looking account condition on every row it scans first,
         # and a check costs a fifth more; outside, only the asked addresses' few rows are checked.
         rows = connection.exec_driver_sql(
-            "SELECT address, account_id, reason FROM ("
-            f"SELECT address, account_id, reason FROM {table} WHERE address = ANY(%s) AND suppressed OFFSET 0"
+            f"SELECT {_HIT_COLUMNS} FROM ("
+            f"SELECT {_HIT_COLUMNS} FROM {table} WHERE address = ANY(%s) AND suppressed OFFSET 0"
             f") AS asked WHERE {condition}",
             (list(addresses), *slots),
         )
@@ -175,26 +203,23 @@ def suppressed_reasons(
             chunk = tuple(addresses[start : start + CHECK_CHUNK])
             placeholders = ",".join("?" * len(chunk))
             rows = connection.exec_driver_sql(
-                f"SELECT address, account_id, reason FROM {table}"
+                f"SELECT {_HIT_COLUMNS} FROM {table}"
                 f" WHERE address IN ({placeholders}) AND {condition} AND suppressed",
                 (*chunk, *slots),
             )
             found.extend(rows.all())
-    reasons: dict[str, tuple[str, str, str | None]] = {}
-    for key, slot, reason in found:
-        if slot == GLOBAL_SLOT:
-            reasons[key] = (reason, "global", None)
-        elif key not in reasons:
-            reasons[key] = (reason, "account", slot)
-    if len(reasons) == 0 or not any(key in reasons for key in set(domains.values())):
-        return {address: reasons[address] for address in domains if address in reasons}
-    answers: dict[str, tuple[str, str, str | None]] = {}
+    by_key: dict[str, Hit] = {}
+    for row in found:
+        key, slot = row[0], row[1]
+        if slot == GLOBAL_SLOT or key not in by_key:  # global first
+            by_key[key] = tuple(row)
+    if not by_key or not any(key in by_key for key in set(domains.values())):
+        return {address: by_key[address] for address in domains if address in by_key}
+    answers: dict[str, Hit] = {}
     for address, domain in domains.items():
-        if address in reasons:
-            answers[address] = reasons[address]
-        elif domain in reasons:
-            reason, _, scoped_to = reasons[domain]
-            answers[address] = (reason, "domain", scoped_to)
+        hit = by_key.get(address) or by_key.get(domain)
+        if hit is not None:
+            answers[address] = hit
     return answers
 
 

@@ -400,18 +400,22 @@ async def get_suppression(
     view, to_check = requested_view(caller, request.query_params.get("account"))
     lookup_account = view.lookup_account
     known: KnownAccounts = request.app.state.known_accounts
-    # Most addresses a sender asks about are free: the in-memory view says so without a thread
-    # hop or a query (an account named by `account=` must be known to exist already).
-    if (to_check is None or known.remembered(to_check)) and lookups.known_free(
-        request.app.state.suppression_view, normalised, lookup_account
-    ):
-        return problem_response(Problem(404, f"{normalised} is not suppressed", slug="not-suppressed"))
+    suppression_view = request.app.state.suppression_view
+    # Most addresses a sender asks about are free, and the suppressed ones are asked about again
+    # and again: memory answers both without a thread hop or a query when it can (an account
+    # named by `account=` must be known to exist already).
+    if to_check is None or known.remembered(to_check):
+        remembered = lookups.from_memory(suppression_view, normalised, lookup_account)
+        if remembered is False:
+            return problem_response(Problem(404, f"{normalised} is not suppressed", slug="not-suppressed"))
+        if isinstance(remembered, dict):
+            return JSONBytes(to_json(remembered))
 
     def lookup() -> dict[str, Any] | bool | None:  # False: the named account does not exist
         with engine.connect() as connection:
             if to_check is not None and not known.exists(connection, to_check):
                 return False
-            return lookups.find(connection, normalised, lookup_account)
+            return lookups.find_remembered(connection, suppression_view, normalised, lookup_account)
 
     entry = await calls.run(lookup)
     # The hot path of every send: answers are built directly (404 included) rather than through
