@@ -104,7 +104,11 @@ class ConfirmedEntries:
             for address, hit in hits.items():
                 if changed and changed.get(address, -1) > ticket:
                     continue
-                held = answers.get(address, ())
+                held = answers.get(address)
+                if held is None:  # (most fills: a new address goes in at the recent end)
+                    answers[address] = ((slot, _compact(hit)),)
+                    self._size += 1
+                    continue
                 kept = tuple(pair for pair in held if pair[0] != slot)
                 answers[address] = (*kept, (slot, _compact(hit)))
                 answers.move_to_end(address)

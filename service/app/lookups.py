@@ -17,7 +17,7 @@ import binascii
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
@@ -120,14 +120,26 @@ def check(
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
     whole check; the others come back normalised.
     """
-    results: list[dict[str, Any]] = []
+    normalised: list[str | None] = []  # per address: its stored form, None when it is none
+    errors: dict[int, str] = {}
     for value in addresses:
         try:
-            address = normalize_address(value)
+            normalised.append(normalize_address(value))
         except InvalidAddress as exc:
+            errors[len(normalised)] = str(exc)
+            normalised.append(None)
+    distinct = dict.fromkeys(normalised)
+    distinct.pop(None, None)
+    asked = cast(list[str], list(distinct))  # (None popped)
+    found = _suppressing(db, asked, account, view)
+    # (the result objects are built once, in one pass: they are most of a large check's time)
+    results: list[dict[str, Any]] = []
+    append = results.append
+    for i, address in enumerate(normalised):
+        if address is None:
             # Echoed as given, but always encodable (an unpaired surrogate is written out escaped).
-            given = value[:320].encode("utf-8", "backslashreplace").decode("utf-8")
-            results.append(
+            given = addresses[i][:320].encode("utf-8", "backslashreplace").decode("utf-8")
+            append(
                 {
                     "address": given,
                     "valid": False,
@@ -135,29 +147,52 @@ def check(
                     "reason": None,
                     "scope": None,
                     "account": None,
-                    "error": str(exc),
+                    "error": errors[i],
                 }
             )
-            continue
-        results.append(
-            {
-                "address": address,
-                "valid": True,
-                "suppressed": False,
-                "reason": None,
-                "scope": None,
-                "account": None,
-                "error": None,
-            }
-        )
-    asked = list({r["address"]: None for r in results if r["valid"]})
-    found: dict[str, reads.Hit] = {}
+        elif (answer := found.get(address)) is None:
+            append(
+                {
+                    "address": address,
+                    "valid": True,
+                    "suppressed": False,
+                    "reason": None,
+                    "scope": None,
+                    "account": None,
+                    "error": None,
+                }
+            )
+        else:
+            append(
+                {
+                    "address": address,
+                    "valid": True,
+                    "suppressed": True,
+                    "reason": answer[0],
+                    "scope": answer[1],
+                    "account": answer[2],
+                    "error": None,
+                }
+            )
+    return results
+
+
+def _suppressing(
+    db: Connection | Session | Engine,
+    asked: list[str],
+    account: str | None,
+    view: SuppressionView | None,
+) -> dict[str, tuple[str | None, str, str | None]]:
+    """(reason, scope, entry's account) of those of the distinct normalised `asked` addresses that
+    are suppressed for `account`: what the view clears is not asked, what the database answered
+    before (and no change touched since) comes from memory, the rest in one query."""
+    held: dict[str, reads.Hit] = {}
     ticket: int | None = None
     if view is not None and view.ready:
         asked = view.possibly_suppressed(asked, account)
-        found = view.confirmed.get_many(asked, account)
-        if found:
-            asked = [address for address in asked if address not in found]
+        held = view.confirmed.get_many(asked, account)
+        if held:
+            asked = [address for address in asked if address not in held]
         ticket = view.confirmed.ticket()  # before the read (see `find_remembered`)
     read: dict[str, reads.Hit] = {}
     if asked and isinstance(db, Engine):
@@ -166,16 +201,10 @@ def check(
     elif asked:
         assert not isinstance(db, Engine)
         read = reads.suppressed_hits(db, asked, account)
-    if read:
-        if view is not None and ticket is not None:
-            view.confirmed.fill(ticket, account, read)
-        found.update(read)
-    for result in results:
-        hit = found.get(result["address"]) if result["valid"] else None
-        if hit is not None:
-            result["suppressed"] = True
-            result["reason"], result["scope"], result["account"] = reads.reason_of_hit(result["address"], hit)
-    return results
+    if read and view is not None and ticket is not None:
+        view.confirmed.fill(ticket, account, read)
+    held.update(read)
+    return {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
 
 
 @dataclass(frozen=True, slots=True)
