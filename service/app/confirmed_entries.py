@@ -106,11 +106,11 @@ class ConfirmedEntries:
                     continue
                 held = answers.get(address)
                 if held is None:  # (most fills: a new address goes in at the recent end)
-                    answers[address] = ((slot, _compact(hit)),)
+                    answers[address] = ((slot, _compact(address, hit)),)
                     self._size += 1
                     continue
                 kept = tuple(pair for pair in held if pair[0] != slot)
-                answers[address] = (*kept, (slot, _compact(hit)))
+                answers[address] = (*kept, (slot, _compact(address, hit)))
                 answers.move_to_end(address)
                 self._size += len(kept) + 1 - len(held)
             while self._size > self.limit:
@@ -153,11 +153,12 @@ class ConfirmedEntries:
         self._forgotten = heard
 
 
-def _compact(hit: Hit) -> Hit:
-    """The row as a plain tuple, its repeated strings shared (an answer costs less memory)."""
+def _compact(address: str, hit: Hit) -> Hit:
+    """The row as a plain tuple, its repeated strings shared (an answer costs less memory): the
+    entry's key is the address's own string when they are equal, slot and reason are interned."""
     key, slot, reason, since, source_event_id, note = hit
     return (
-        key,
+        address if key == address else key,
         sys.intern(slot),
         sys.intern(reason) if reason is not None else None,
         since,
