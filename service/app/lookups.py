@@ -17,6 +17,7 @@ import binascii
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine
@@ -110,11 +111,15 @@ def check(
     addresses: Sequence[str],
     account: str | None = None,
     view: SuppressionView | None = None,
+    later: list[Callable[[], None]] | None = None,
 ) -> list[dict[str, Any]]:
     """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
     input order, for mail from `account` (None: global entries only); one query per check
     (PostgreSQL). With a loaded in-memory `view`, only the addresses it cannot clear are asked
-    (none: no query at all); given an Engine, a connection is taken only then.
+    (none: no query at all), and of those, the ones whose answers it holds are answered from
+    memory; given an Engine, a connection is taken only then. The answers read are kept for the
+    next check, at once or, given `later`, by a call appended to it (the API's runs after the
+    response is sent).
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
@@ -131,7 +136,7 @@ def check(
     distinct = dict.fromkeys(normalised)
     distinct.pop(None, None)
     asked = cast(list[str], list(distinct))  # (None popped)
-    found = _suppressing(db, asked, account, view)
+    found = _suppressing(db, asked, account, view, later)
     # (the result objects are built once, in one pass: they are most of a large check's time)
     results: list[dict[str, Any]] = []
     append = results.append
@@ -182,6 +187,7 @@ def _suppressing(
     asked: list[str],
     account: str | None,
     view: SuppressionView | None,
+    later: list[Callable[[], None]] | None,
 ) -> dict[str, tuple[str | None, str, str | None]]:
     """(reason, scope, entry's account) of those of the distinct normalised `asked` addresses that
     are suppressed for `account`: what the view clears is not asked, what the database answered
@@ -202,7 +208,13 @@ def _suppressing(
         assert not isinstance(db, Engine)
         read = reads.suppressed_hits(db, asked, account)
     if read and view is not None and ticket is not None:
-        view.confirmed.fill(ticket, account, read)
+        # (the ticket was taken before the read: a fill made later is refused just the same when
+        # a change to one of the addresses was heard meanwhile)
+        fill = partial(view.confirmed.fill, ticket, account, read)
+        if later is None:
+            fill()
+        else:
+            later.append(fill)
     held.update(read)
     return {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
 

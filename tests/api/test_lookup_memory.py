@@ -98,6 +98,9 @@ def test_a_bulk_check_answers_the_same_with_its_hits_held(served: Keys) -> None:
         )
         assert first.status_code == second.status_code == 200
         assert first.content == second.content, key
+        held = served.client.app.state.suppression_view.confirmed  # type: ignore[attr-defined]
+        account = None if key == "global" else key
+        assert held.get("all@example.com", account) is not None  # kept once the answer was sent
     answers = {r["address"]: r for r in first.json()["results"]}  # shop-b's
     assert answers["both@example.com"]["account"] == "shop-b"
     assert answers["a-only@example.com"]["suppressed"] is False

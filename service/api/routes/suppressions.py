@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -12,6 +12,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BeforeValidator, ValidationError
 from pydantic_core import to_json
+from starlette.background import BackgroundTask
 
 from service.api.auth import (
     ACCOUNT_QUERY_PARAMETER,
@@ -292,14 +293,20 @@ async def check_suppressions(
         )
 
     suppression_view = request.app.state.suppression_view
+    later: list[Callable[[], None]] = []  # the answers read, kept once the response is sent
 
     def check() -> list[dict[str, Any]]:
-        return lookups.check(reads, body.addresses, access.view.lookup_account, suppression_view)
+        return lookups.check(reads, body.addresses, access.view.lookup_account, suppression_view, later)
 
     results = await calls.run(check)
     # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
     # would cost more than the database queries.
-    return JSONBytes(to_json({"results": results}))
+    return JSONBytes(to_json({"results": results}), background=BackgroundTask(_run_all, later))
+
+
+def _run_all(calls: list[Callable[[], None]]) -> None:
+    for call in calls:
+        call()
 
 
 @router.get(
