@@ -31,6 +31,8 @@ DEFAULT_ENTRIES = DEFAULT_LOOKUP_CONFIRMED_ENTRIES  # BOUNCEBACK_LOOKUP_CONFIRME
 # many changes within one fill's read is far beyond any ingest rate).
 CHANGES_KEPT = 10_000
 
+FILL_CHUNK = 500  # answers put in per hold of the lock
+
 _SEPARATOR = "\n"  # of a notice key: slot, separator, address (service.store.suppression_keys)
 
 
@@ -96,26 +98,31 @@ class ConfirmedEntries:
         if not hits or not self.limit:
             return
         slot = sys.intern(slot_of(account))
-        with self._lock:
-            if ticket < self._forgotten:
-                return
-            changed = self._changed
-            answers = self._answers
-            for address, hit in hits.items():
-                if changed and changed.get(address, -1) > ticket:
-                    continue
-                held = answers.get(address)
-                if held is None:  # (most fills: a new address goes in at the recent end)
-                    answers[address] = ((slot, _compact(address, hit)),)
-                    self._size += 1
-                    continue
-                kept = tuple(pair for pair in held if pair[0] != slot)
-                answers[address] = (*kept, (slot, _compact(address, hit)))
-                answers.move_to_end(address)
-                self._size += len(kept) + 1 - len(held)
-            while self._size > self.limit:
-                _, dropped = answers.popitem(last=False)
-                self._size -= len(dropped)
+        items = [(address, (slot, _compact(address, hit))) for address, hit in hits.items()]
+        # A chunk at a time under the lock: a lookup on the event loop waits for one chunk at
+        # most, never for a whole bulk check's answers. (Each chunk checks the ticket afresh; a
+        # change heard between chunks drops what the earlier ones put in, as for any answer.)
+        for start in range(0, len(items), FILL_CHUNK):
+            with self._lock:
+                if ticket < self._forgotten:
+                    return
+                changed = self._changed
+                answers = self._answers
+                for address, pair in items[start : start + FILL_CHUNK]:
+                    if changed and changed.get(address, -1) > ticket:
+                        continue
+                    held = answers.get(address)
+                    if held is None:  # (most fills: a new address goes in at the recent end)
+                        answers[address] = (pair,)
+                        self._size += 1
+                        continue
+                    kept = tuple(other for other in held if other[0] != slot)
+                    answers[address] = (*kept, pair)
+                    answers.move_to_end(address)
+                    self._size += len(kept) + 1 - len(held)
+                while self._size > self.limit:
+                    _, dropped = answers.popitem(last=False)
+                    self._size -= len(dropped)
 
     def forget(self, notice_keys: Iterable[str]) -> None:
         """Changes heard (notice keys `slot\\naddress`): drop every answer for those addresses (for

@@ -305,3 +305,16 @@ def test_a_bad_bound_stops_start_up_with_one_line(
     assert stopped.value.code == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "BOUNCEBACK_LOOKUP_CONFIRMED_ENTRIES" in lines[0], lines
+
+
+def test_a_large_fill_keeps_every_answer_but_those_changed_since_its_ticket() -> None:
+    held = ConfirmedEntries(5000)
+    hits = {f"m{i}@example.com": (f"m{i}@example.com", "", "manual", None, None, None) for i in range(1800)}
+    ticket = held.ticket()
+    held.forget(["\nm1500@example.com"])  # heard after the ticket: that one answer is stale
+    held.fill(ticket, None, hits)
+    assert len(held) == 1799
+    assert held.get("m1500@example.com", None) is None and held.get("m1799@example.com", None)
+    held.forget_all()
+    held.fill(ticket, None, hits)  # a ticket from before everything was dropped: nothing kept
+    assert len(held) == 0
