@@ -7,8 +7,11 @@ exactly in a set, and an exact overlay of the address keys that changed since th
 suppressed now). A lookup probes the address in the scopes the caller sees (DESIGN.md, "Scope":
 global and the account's) and its domain:
   - none present: the answer is "not suppressed", from memory;
-  - one present: the database is asked as before (`find`, or one query for a bulk check's hits),
-    so a hash collision or a removal not yet heard of can never make a false "suppressed".
+  - one present: the database's answer, read by an earlier lookup of the address for the same
+    account and held in `confirmed` (service/app/confirmed_entries.py) while no change to it was
+    heard; else the database is asked (`find`, or one query for a bulk check's hits), so a hash
+    collision can never make a false "suppressed". Every change the follower hears drops the
+    held answers for its address before the view itself is updated.
 The hash is Python's keyed string hash (SipHash with a random key per process), so nobody outside
 can craft collisions, and no two processes share one.
 
