@@ -1,44 +1,66 @@
-"""Messages per second through the full pipeline (parse, store, policy, outbox), and what each costs in
-statements and round trips to the database.
+"""Messages per second through ingest, end to end (parse, store, policy, outbox) and the write side
+alone (`write_batch` over messages parsed beforehand: the database's own rate, whatever the parser
+manages), with what each costs in statements and round trips to the database.
 
 Usage (from the repository root):
     .venv/bin/python benchmarks/ingest_throughput.py [--messages 2000] [--backends sqlite,postgresql]
-        [--batches 1,100] [--parse-workers N] [--writers N]
+        [--batches 1,100] [--writers 1,8] [--parse-workers N] [--modes end-to-end,write-only]
 
-PostgreSQL: a throwaway database on BOUNCEBACK_TEST_PG_URL's server (default 127.0.0.1:5432),
-dropped afterwards. SQLite: a file in a temporary directory. The mix: soft bounces (most), hard
-bounces, complaints, auto-replies and delay warnings over a few thousand addresses, plus 10% redelivered
-duplicates. Prints the parser's own rate (the ceiling for one process), PostgreSQL's commit latency
-(what each one-transaction message pays for the disk flush), then one line per backend and batch size:
-1 = `ingest_message`, one transaction each, as the API and the IMAP intake do; more = `ingest_batches`,
-that many per transaction with the next batch parsed in worker processes meanwhile, as
-`bounceback ingest` does (`--parse-workers 0`: parsed in this process, as `ingest_many` does). Each line
-gives the statements and the round trips (statements, BEGINs, COMMITs and pings: what waits for the
-server on PostgreSQL) per message, counted with SQLAlchemy's event hooks on the engine.
+PostgreSQL: a throwaway database on BOUNCEBACK_TEST_PG_URL's server (default 127.0.0.1:5432) per
+measurement, dropped afterwards. SQLite: a file in a temporary directory per measurement. The mix:
+soft bounces (most), hard bounces, complaints, auto-replies and delay warnings over a few thousand
+addresses, plus 10% redelivered duplicates.
+
+Prints the parser's own rate (the ceiling for one process), PostgreSQL's commit latency (what each
+one-transaction message pays for the disk flush), then one line per backend, batch size, writers
+and mode:
+- batch 1 = one message per transaction, as the API and the IMAP intake do (`ingest_message`; the
+  write-only figure: `write_message` over messages parsed beforehand). With several writers, each
+  writes its share from a thread of its own, as concurrent REST intake calls do in one process
+  (PostgreSQL then flushes their commits together).
+- more = that many per transaction, as `bounceback ingest` does (`ingest_batches`, the next batch
+  parsed in worker processes meanwhile; `--parse-workers 0`: parsed in this process; the write-only
+  figure: `write_parsed` batch by batch over the stream parsed beforehand).
+Each line gives the statements and round trips per message. On PostgreSQL they are counted in the
+driver (psycopg): a statement is a query sent, a round trip is a wait for the server's answer
+(a BEGIN or COMMIT of its own, a statement, or a pipeline's worth of them). On SQLite, statements
+are counted with SQLAlchemy's hooks, and BEGIN and COMMIT added (nothing crosses a network there).
+Last, a summary with the issue's figures side by side.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import psycopg
 from sqlalchemy import Engine, create_engine, event, text
 
 import parsers
 from service.app import ingest as ingest_module
-from service.app.ingest import ingest_many, ingest_message
+from service.app.ingest import ingest_message, parse_limits
+from service.app.parsing import Parsed, ParsePool, parse_message
 from service.config import Settings
 from service.store.db import Database
 from tests import core_samples as samples
 from tests.fixtures.database import create_pg_database, drop_pg_database
+
+END_TO_END = "end-to-end"
+WRITE_ONLY = "write-only"
 
 
 def corpus(n: int, seed: int = 7) -> list[bytes]:
@@ -60,82 +82,227 @@ def corpus(n: int, seed: int = 7) -> list[bytes]:
     return messages
 
 
-class RoundTrips:
-    """Counts what an engine sends: statements, transactions begun, commits, pings."""
+# --- counting what goes to the database ---------------------------------------------------------
+
+
+class _DriverCounts:
+    """psycopg, counted for the whole process: queries sent and waits for the server's answers."""
+
+    statements = itertools.count()
+    waits = itertools.count()
+    installed = False
+
+    @classmethod
+    def install(cls) -> None:
+        if cls.installed:
+            return
+        cls.installed = True
+        wait, execute, executemany = (
+            psycopg.Connection.wait,
+            psycopg.Cursor.execute,
+            psycopg.Cursor.executemany,
+        )
+        pipeline_exit = psycopg.Pipeline.__exit__
+        exiting = threading.local()
+
+        def counted_wait(self: Any, gen: Any, *args: Any, **kwargs: Any) -> Any:
+            # A round trip is a wait for the server's answer: psycopg's generator waits to read
+            # (Wait.R). Sending in pipeline mode waits only to write; entering a pipeline, or a
+            # commit with nothing to commit, waits for nothing.
+            if getattr(exiting, "pipeline", False):
+                return wait(self, gen, *args, **kwargs)
+            answered = [False]
+
+            def watched() -> Any:
+                value = None
+                while True:
+                    try:
+                        state = gen.send(value)
+                    except StopIteration as stop:
+                        return stop.value
+                    if int(state) == 1 and not answered[0]:  # (Wait.R)
+                        answered[0] = True
+                        next(cls.waits)
+                    value = yield state
+
+            return wait(self, watched(), *args, **kwargs)
+
+        def counted_pipeline_exit(self: Any, *args: Any) -> Any:
+            # Leaving a pipeline sends its Sync and reads every answer: one round trip, however
+            # the answers arrive.
+            next(cls.waits)
+            exiting.pipeline = True
+            try:
+                return pipeline_exit(self, *args)
+            finally:
+                exiting.pipeline = False
+
+        def counted_execute(self: Any, *args: Any, **kwargs: Any) -> Any:
+            next(cls.statements)
+            return execute(self, *args, **kwargs)
+
+        def counted_executemany(self: Any, *args: Any, **kwargs: Any) -> Any:
+            next(cls.statements)
+            return executemany(self, *args, **kwargs)
+
+        psycopg.Connection.wait = counted_wait  # type: ignore[method-assign]
+        psycopg.Pipeline.__exit__ = counted_pipeline_exit  # type: ignore[method-assign]
+        psycopg.Cursor.execute = counted_execute  # type: ignore[method-assign]
+        psycopg.Cursor.executemany = counted_executemany  # type: ignore[method-assign]
+
+    @classmethod
+    def now(cls) -> tuple[int, int]:
+        # (itertools.count has no read: its repr holds the next value)
+        return _peek(cls.statements), _peek(cls.waits)
+
+
+def _peek(counter: itertools.count[int]) -> int:
+    return int(repr(counter)[6:-1])
+
+
+class Sent:
+    """What an engine sent over one measurement: statements and round trips."""
 
     def __init__(self, engine: Engine) -> None:
-        self.statements = self.begins = self.commits = self.pings = 0
+        self.postgresql = engine.dialect.name == "postgresql"
+        self._sqlite_statements = self._begins = self._commits = 0
         event.listen(engine, "before_cursor_execute", self._statement)
         event.listen(engine, "begin", self._begin)
         event.listen(engine, "commit", self._commit)
-        dialect = engine.dialect
-        ping = dialect.do_ping
-
-        def counted_ping(dbapi_connection: object) -> bool:
-            self.pings += 1
-            return bool(ping(dbapi_connection))
-
-        dialect.do_ping = counted_ping  # type: ignore[method-assign]
+        if self.postgresql:
+            _DriverCounts.install()
+        self.reset()
 
     def _statement(self, *_args: object) -> None:
-        self.statements += 1
+        self._sqlite_statements += 1
 
     def _begin(self, *_args: object) -> None:
-        self.begins += 1
+        self._begins += 1
 
     def _commit(self, *_args: object) -> None:
-        self.commits += 1
+        self._commits += 1
 
     def reset(self) -> None:
-        self.statements = self.begins = self.commits = self.pings = 0
+        self._sqlite_statements = self._begins = self._commits = 0
+        self._start = _DriverCounts.now()
 
-    @property
-    def total(self) -> int:
-        return self.statements + self.begins + self.commits + self.pings
+    def statements_and_round_trips(self) -> tuple[int, int]:
+        if self.postgresql:
+            statements, waits = _DriverCounts.now()
+            return statements - self._start[0], waits - self._start[1]
+        return self._sqlite_statements, self._sqlite_statements + self._begins + self._commits
 
 
-def run(
-    url: str, messages: list[bytes], batch: int, writers: int = 1, parse_workers: int | None = None
-) -> tuple[float, RoundTrips]:
-    """Messages per second and what they sent; batch 1 = `ingest_message` (one transaction each),
-    else `ingest_batches` (`ingest_many` batch by batch where there is no `ingest_batches`).
+# --- one measurement ----------------------------------------------------------------------------
 
-    With several `writers`, each ingests its share of the messages from a thread of its own, as
-    concurrent API calls and intake workers do (their commits then contend with each other).
-    """
-    db = Database(url)
-    db.upgrade()
-    # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
-    settings = Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
-    # Warm up (imports, connection pool, statement caches) on a few messages of our own.
-    for raw in corpus(20, seed=99):
-        ingest_message(db, raw, "bench-warmup", settings)
-    sent = RoundTrips(db.engine)
-    batches = [
-        [(raw, f"bench:{i + j}") for j, raw in enumerate(messages[i : i + batch])]
-        for i in range(0, len(messages), batch)
-    ]
-    start = time.perf_counter()
-    if batch == 1 and writers > 1:
 
-        def share(k: int) -> None:
-            for i in range(k, len(messages), writers):
-                ingest_message(db, messages[i], f"bench:{i}", settings)
+@dataclass(frozen=True)
+class Figure:
+    backend: str
+    batch: int
+    writers: int
+    mode: str
+    messages: int
+    rate: float
+    statements: float  # per message
+    round_trips: float  # per message
 
-        with ThreadPoolExecutor(writers) as pool:
-            list(pool.map(share, range(writers)))
-    elif batch == 1:
-        for i, raw in enumerate(messages):
-            ingest_message(db, raw, f"bench:{i}", settings)
-    elif hasattr(ingest_module, "ingest_batches"):
-        for _ in ingest_module.ingest_batches(db, batches, settings, parse_workers=parse_workers):
-            pass
-    else:  # (the code before set-based ingest, for a before-and-after)
-        for items in batches:
-            ingest_many(db, items, settings)
-    elapsed = time.perf_counter() - start
-    db.dispose()
-    return len(messages) / elapsed, sent
+
+@contextmanager
+def fresh_database(backend: str) -> Iterator[str]:
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"sqlite:///{tmp}/bench.db"
+    elif backend == "postgresql":
+        url = create_pg_database()
+        try:
+            yield url
+        finally:
+            drop_pg_database(url)
+    else:
+        raise SystemExit(f"unknown backend {backend}")
+
+
+def _in_threads(writers: int, count: int, work: Callable[[int], None]) -> None:
+    """`work(i)` for every i below `count`: in this thread, or shared out among `writers` threads."""
+    if writers == 1:
+        for i in range(count):
+            work(i)
+        return
+
+    def share(k: int) -> None:
+        for i in range(k, count, writers):
+            work(i)
+
+    with ThreadPoolExecutor(writers) as pool:
+        list(pool.map(share, range(writers)))
+
+
+def measure(
+    backend: str,
+    messages: list[bytes],
+    *,
+    batch: int,
+    writers: int,
+    mode: str,
+    parse_workers: int | None,
+) -> Figure:
+    with fresh_database(backend) as url:
+        db = Database(url)
+        db.upgrade()
+        # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
+        settings = Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
+        limits = parse_limits(settings)
+        # Warm up (imports, connection pool, statement caches) on a few messages of our own.
+        for raw in corpus(20, seed=99):
+            ingest_message(db, raw, "bench-warmup", settings)
+        sources = [f"bench:{i}" for i in range(len(messages))]
+        batches = [
+            list(zip(messages[i : i + batch], sources[i : i + batch], strict=True))
+            for i in range(0, len(messages), batch)
+        ]
+        work: Callable[[], None]
+        if mode == WRITE_ONLY and batch == 1:
+            # As the API parses: each message on its own, a redelivery parsed again.
+            parsed = [
+                parse_message(raw, source, limits) for raw, source in zip(messages, sources, strict=True)
+            ]
+            items = [p for p in parsed if isinstance(p, Parsed)]
+
+            def work() -> None:
+                _in_threads(
+                    writers, len(items), lambda i: ingest_module.write_message(db, items[i], settings)
+                )
+
+        elif mode == WRITE_ONLY:
+            with ParsePool(limits, workers=0) as pool:  # as a stream: redeliveries marked, not parsed
+                parsed_batches = [pool.parse_here(b) for b in batches]
+
+            def work() -> None:
+                for parsed_batch in parsed_batches:
+                    ingest_module.write_parsed(db, parsed_batch, settings)
+
+        elif batch == 1:
+
+            def work() -> None:
+                _in_threads(
+                    writers, len(messages), lambda i: ingest_message(db, messages[i], sources[i], settings)
+                )
+
+        else:
+
+            def work() -> None:
+                for _ in ingest_module.ingest_batches(db, batches, settings, parse_workers=parse_workers):
+                    pass
+
+        sent = Sent(db.engine)
+        start = time.perf_counter()
+        work()
+        elapsed = time.perf_counter() - start
+        statements, round_trips = sent.statements_and_round_trips()
+        db.dispose()
+    n = len(messages)
+    return Figure(backend, batch, writers, mode, n, n / elapsed, statements / n, round_trips / n)
 
 
 def commit_latency_ms(url: str) -> float:
@@ -162,57 +329,99 @@ def parse_only(messages: list[bytes]) -> float:
     return len(messages) / (time.perf_counter() - start)
 
 
+# --- output -------------------------------------------------------------------------------------
+
+
+def describe(figure: Figure) -> str:
+    if figure.batch == 1:
+        how = "one per transaction"
+        how += ", 1 writer" if figure.writers == 1 else f", {figure.writers} writers at once"
+    else:
+        how = f"{figure.batch} per transaction"
+    return (
+        f"{figure.backend:<10} {figure.mode:<10} {how:<38} {figure.rate:7.0f} msgs/s;"
+        f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips"
+    )
+
+
+def summary(figures: list[Figure]) -> list[str]:
+    """The issue's figures: PostgreSQL batched rate and its ratio to SQLite's, one per transaction
+    with one writer and with several, end to end and write-only."""
+    found = {(f.backend, f.batch, f.writers, f.mode): f for f in figures}
+    lines = []
+    for mode in (END_TO_END, WRITE_ONLY):
+        for batch in sorted({f.batch for f in figures if f.batch > 1}):
+            pg = found.get(("postgresql", batch, 1, mode))
+            lite = found.get(("sqlite", batch, 1, mode))
+            if pg is not None:
+                line = f"{mode}: PostgreSQL {batch} per transaction {pg.rate:.0f} msgs/s"
+                if lite is not None:
+                    line += f", SQLite {lite.rate:.0f}, PostgreSQL / SQLite {pg.rate / lite.rate:.2f}"
+                lines.append(line)
+        for writers in sorted({f.writers for f in figures if f.batch == 1}):
+            pg = found.get(("postgresql", 1, writers, mode))
+            if pg is not None:
+                who = "1 writer" if writers == 1 else f"{writers} writers at once"
+                lines.append(
+                    f"{mode}: PostgreSQL one per transaction, {who}: {pg.rate:.0f} msgs/s"
+                    f" ({pg.statements:.2f} statements, {pg.round_trips:.2f} round trips per message)"
+                )
+    return lines
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument(
         "--batches", default="1,100", help="messages per transaction to measure (1 = one each; CLI uses 100)"
     )
     parser.add_argument(
-        "--writers", type=int, default=1, help="threads ingesting at once (one transaction each only)"
+        "--writers",
+        default="1,8",
+        help="threads writing at once, for one message per transaction (each value measured)",
+    )
+    parser.add_argument(
+        "--modes",
+        default=f"{END_TO_END},{WRITE_ONLY}",
+        help="end-to-end (parse and write), write-only (write_batch over messages parsed beforehand)",
     )
     parser.add_argument(
         "--parse-workers",
         type=int,
         default=None,
-        help="processes parsing ahead in batched runs (default: one per core; 0: parse in this process)",
+        help="processes parsing ahead in batched end-to-end runs (default: one per core; 0: in this process)",
     )
     args = parser.parse_args()
     messages = corpus(args.messages)
+    batches = [int(b) for b in args.batches.split(",")]
+    writer_counts = [int(w) for w in args.writers.split(",")]
+    modes = args.modes.split(",")
+    for mode in modes:
+        if mode not in (END_TO_END, WRITE_ONLY):
+            parser.error(f"unknown mode {mode}")
     print(f"parser alone: {parse_only(messages):.0f} messages/s (the ceiling for one process)")
-    rates: dict[tuple[str, int], float] = {}
+    figures: list[Figure] = []
     for backend in args.backends.split(","):
-        for batch in (int(b) for b in args.batches.split(",")):
-            if backend == "sqlite":
-                with tempfile.TemporaryDirectory() as tmp:
-                    rate, sent = run(
-                        f"sqlite:///{tmp}/bench.db", messages, batch, args.writers, args.parse_workers
+        if backend == "postgresql":
+            with fresh_database(backend) as url:
+                print(f"postgresql: commit latency {commit_latency_ms(url):.2f} ms")
+        for batch in batches:
+            for writers in writer_counts if batch == 1 else [1]:
+                for mode in modes:
+                    figure = measure(
+                        backend,
+                        messages,
+                        batch=batch,
+                        writers=writers,
+                        mode=mode,
+                        parse_workers=args.parse_workers,
                     )
-            elif backend == "postgresql":
-                url = create_pg_database()
-                try:
-                    if batch == 1:
-                        print(f"postgresql: commit latency {commit_latency_ms(url):.1f} ms")
-                    rate, sent = run(url, messages, batch, args.writers, args.parse_workers)
-                finally:
-                    drop_pg_database(url)
-            else:
-                parser.error(f"unknown backend {backend}")
-            rates[(backend, batch)] = rate
-            mode = "one transaction each" if batch == 1 else f"{batch} per transaction"
-            if batch == 1 and args.writers > 1:
-                mode += f", {args.writers} writers at once"
-            n = len(messages)
-            print(
-                f"{backend}: {rate:.0f} messages/s ({n} messages, {mode});"
-                f" per message {sent.statements / n:.2f} statements, {sent.total / n:.2f} round trips"
-                f" ({sent.begins} BEGIN, {sent.commits} COMMIT, {sent.pings} pings in all)"
-            )
-    for batch in {b for _, b in rates if b > 1}:
-        if ("sqlite", batch) in rates and ("postgresql", batch) in rates:
-            ratio = rates[("postgresql", batch)] / rates[("sqlite", batch)]
-            print(f"postgresql / sqlite, {batch} per transaction: {ratio:.2f}")
+                    figures.append(figure)
+                    print(describe(figure), flush=True)
+    print(f"summary ({len(messages)} messages each):")
+    for line in summary(figures):
+        print("  " + line)
     return 0
 
 

@@ -100,6 +100,8 @@ __all__ = [
     "record_events",
     "usable_events",
     "write_batch",
+    "write_message",
+    "write_parsed",
 ]
 
 log = get_logger(__name__)
@@ -276,14 +278,13 @@ def write_batch(
             item = reparsed
         new[item.digest] = _prepare(session, item, settings, received_at, only_account)
 
-    written = _store(session, list(new.values()), now=received_at)
+    policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
+    written, decisions = _store(session, list(new.values()), settings, policy, now=received_at)
     lost = [digest for digest in new if new[digest].id == 0]
     if lost:  # another transaction stored them between our parse and our insert
         stored.update(writes.stored_messages(session, lost))
     # The accounts' daily counters, for the whole batch at once (added up at commit).
     reputation.count_events(session, [data for m in written for data in m.recorded], settings)
-    decisions = [Deciding(m.id, m.parsed.source, m.occurred_at, m.recorded) for m in written]
-    _decide(session, decisions, settings, now=received_at, hide_later=True)
     for message, deciding in zip(written, decisions, strict=True):
         message.added = deciding.added
     _suppress(session, [entry for m in written for entry in m.added], actor=POLICY_ACTOR, now=received_at)
@@ -339,29 +340,54 @@ def _prepare(
     return _Message(item, result, attributed, usable, quarantine_reason, occurred_at, row)
 
 
-def _store(session: Session, new: list[_Message], *, now: datetime) -> list[_Message]:
-    """Store the batch's new messages and the events of those processed (one statement for both on
-    PostgreSQL); the messages stored, each with its id and its recorded events as JSON-able dicts
-    with their new ids. A message missing from the answer was stored by another transaction
-    meanwhile (a duplicate after all)."""
-    rows = [
-        {
-            "content_hash": message.parsed.digest,
-            **_event_row(event, attributed=message.attributed, occurred_at=message.occurred_at, now=now),
-        }
-        for message in new
-        if message.quarantine_reason is None
-        for event in message.usable
-    ]
-    ids, events = writes.insert_messages_and_events(session, [m.row for m in new], rows)
-    written = [m for m in new if m.parsed.digest in ids]
-    inserted = iter(events)
-    for message in written:
-        message.id = ids[message.parsed.digest]
+def _store(
+    session: Session, new: list[_Message], settings: Settings, policy: PolicySettings, *, now: datetime
+) -> tuple[list[_Message], list[Deciding]]:
+    """Store the batch's new messages and the events of those processed, and let the policy decide
+    on them; the messages stored (each with its id and its recorded events as JSON-able dicts with
+    their new ids) and their decisions (`Deciding.added`). A message missing from the answer was
+    stored by another transaction meanwhile (a duplicate after all).
+
+    What the decisions read (the address states, locked, and the soft bounces) is known before the
+    insert, so it is asked with it (`writes.store_and_lock`: on PostgreSQL one round trip for all).
+    """
+    rows: list[dict[str, Any]] = []
+    for message in new:
         if message.quarantine_reason is not None:
             continue
-        message.recorded = _recorded(session, [next(inserted) for _ in message.usable])
-    return written
+        for event in message.usable:
+            row = writes.fit_event(
+                {
+                    "content_hash": message.parsed.digest,
+                    **_event_row(
+                        event, attributed=message.attributed, occurred_at=message.occurred_at, now=now
+                    ),
+                }
+            )
+            rows.append(row)
+            # (id and message_id once stored; the dict is the one announced and decided on)
+            message.recorded.append(_event_dict({**row, "id": None, "message_id": None}))
+    deciding = [Deciding(0, m.parsed.source, m.occurred_at, m.recorded) for m in new]
+    plans = _plans(deciding, ComplaintScope(settings.complaint_scope))
+    answer = writes.store_and_lock(
+        session, [m.row for m in new], rows, _lock_keys(plans), _soft_span(plans, policy), now
+    )
+    event_ids = iter(answer.event_ids)
+    written: list[_Message] = []
+    decided: list[tuple[Deciding, list[_Step]]] = []
+    for message, plan in zip(new, plans, strict=True):
+        if message.parsed.digest not in answer.ids:
+            message.recorded = []
+            continue
+        message.id = plan[0].message_id = answer.ids[message.parsed.digest]
+        for data in message.recorded:
+            data["id"] = next(event_ids)
+            data["message_id"] = message.id
+        _count_recorded(session, message.recorded)
+        written.append(message)
+        decided.append(plan)
+    _decide_planned(decided, answer.states, answer.soft_bounces, policy, hide_later=True)
+    return written, [deciding for deciding, _ in decided]
 
 
 def _event_row(
@@ -391,12 +417,16 @@ def _event_row(
 def _recorded(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Inserted event rows as JSON-able dicts, counted once committed."""
     recorded = [_event_dict(row) for row in rows]
+    _count_recorded(session, recorded)
+    return recorded
+
+
+def _count_recorded(session: Session, recorded: list[dict[str, Any]]) -> None:
     for data in recorded:
         count_when_committed(
             session,
             metrics.EVENTS_RECORDED.labels(classification=data["classification"], reason=data["reason"]),
         )
-    return recorded
 
 
 def record_events(
@@ -444,7 +474,9 @@ def _steps(deciding: Deciding, complaint_scope: ComplaintScope) -> list[_Step]:
         if is_undeliverable(data["recipient"]):
             # The parser names a report whose recipient was redacted entirely with a reserved
             # .invalid address: the event is kept for history, but there is nobody to suppress.
-            log.warning("event_without_recipient", message_id=deciding.message_id, source=deciding.source)
+            log.warning(
+                "event_without_recipient", message_id=deciding.message_id or None, source=deciding.source
+            )
             continue
         by_address[data["recipient"]].append((data, reason))
     return [
@@ -476,19 +508,65 @@ def _decide(
     the messages after one are invisible to its decisions (a batch deciding as one transaction per
     message would)."""
     policy = PolicySettings(settings.soft_bounce_threshold, settings.soft_bounce_window_days)
-    complaint_scope = ComplaintScope(settings.complaint_scope)
-    plans = [(deciding, _steps(deciding, complaint_scope)) for deciding in decisions]
-    # Every decision locks the address's global row too: the one lock for all its scopes.
+    plans = _plans(decisions, ComplaintScope(settings.complaint_scope))
+    keys = _lock_keys(plans)
+    if not keys:
+        return
+    states = writes.lock_states(session, keys, now)
+    span = _soft_span(plans, policy)
+    soft = writes.soft_bounces_of(session, span.addresses, lower=span.lower, upper=span.upper) if span else {}
+    _decide_planned(plans, states, soft, policy, hide_later=hide_later)
+
+
+def _plans(
+    decisions: Sequence[Deciding], complaint_scope: ComplaintScope
+) -> list[tuple[Deciding, list[_Step]]]:
+    return [(deciding, _steps(deciding, complaint_scope)) for deciding in decisions]
+
+
+def _lock_keys(plans: list[tuple[Deciding, list[_Step]]]) -> list[tuple[str, str | None]]:
+    """The (address, account) rows the decisions lock: every decision locks the address's global
+    row too, the one lock for all its scopes."""
     keys = {
         key
         for _, steps in plans
         for address, account, _, _ in steps
         for key in ((address, None), (address, account))
     }
-    if not keys:
-        return
-    states = writes.lock_states(session, sorted(keys, key=lambda k: (k[0], k[1] or "")), now)
-    soft = _soft_bounces(session, plans, policy)
+    return sorted(keys, key=lambda k: (k[0], k[1] or ""))
+
+
+def _soft_span(
+    plans: list[tuple[Deciding, list[_Step]]], policy: PolicySettings
+) -> writes.SoftBounceSpan | None:
+    """The recorded soft bounces of every address a soft bounce in the batch may decide, over the
+    span all of their windows cover (one query); None when no soft bounce may decide."""
+    addresses: set[str] = set()
+    lowers: list[datetime | None] = []
+    uppers: list[datetime | None] = []
+    for deciding, steps in plans:
+        for address, _, _, reason in steps:
+            if reason is SOFT_BOUNCE_THRESHOLD:
+                addresses.add(address)
+                start, end = soft_bounce_window_bounds(deciding.occurred_at, policy)
+                lowers.append(start)
+                uppers.append(end)
+    if not addresses:
+        return None
+    lower = None if None in lowers else min(d for d in lowers if d is not None)
+    upper = None if None in uppers else max(d for d in uppers if d is not None)
+    return writes.SoftBounceSpan(sorted(addresses), lower, upper)
+
+
+def _decide_planned(
+    plans: list[tuple[Deciding, list[_Step]]],
+    states: dict[tuple[str, str | None], writes.RecipientState],
+    soft: dict[str, list[Any]],
+    policy: PolicySettings,
+    *,
+    hide_later: bool,
+) -> None:
+    """The policy's decisions, in memory, over the states and soft bounces read for them."""
     # Soft bounces of messages later in the batch: invisible to the decisions of earlier ones, as
     # they would be had each message its own transaction.
     unseen = {data["id"] for deciding, _ in plans for data in deciding.recorded} if hide_later else set()
@@ -527,28 +605,6 @@ def _decide(
             deciding.added.append(_entry(address, account, decision, data))
 
 
-def _soft_bounces(
-    session: Session, plans: list[tuple[Deciding, list[_Step]]], policy: PolicySettings
-) -> dict[str, list[Any]]:
-    """The recorded soft bounces of every address a soft bounce in the batch may decide, over the
-    span all of their windows cover (one query)."""
-    addresses: set[str] = set()
-    lowers: list[datetime | None] = []
-    uppers: list[datetime | None] = []
-    for deciding, steps in plans:
-        for address, _, _, reason in steps:
-            if reason is SOFT_BOUNCE_THRESHOLD:
-                addresses.add(address)
-                start, end = soft_bounce_window_bounds(deciding.occurred_at, policy)
-                lowers.append(start)
-                uppers.append(end)
-    if not addresses:
-        return {}
-    lower = None if None in lowers else min(d for d in lowers if d is not None)
-    upper = None if None in uppers else max(d for d in uppers if d is not None)
-    return writes.soft_bounces_of(session, sorted(addresses), lower=lower, upper=upper)
-
-
 def _entry(address: str, account: str | None, decision: Suppress, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "address": address,
@@ -565,9 +621,9 @@ def _suppress(session: Session, entries: list[dict[str, Any]], *, actor: str, no
     messages', see `_announce`)."""
     if not entries:
         return
-    writes.suppress_unsuppressed(session, entries, now)
-    writes.add_changes(
+    writes.suppress_and_audit(
         session,
+        entries,
         [
             {
                 "address": entry["address"],
@@ -581,6 +637,7 @@ def _suppress(session: Session, entries: list[dict[str, Any]], *, actor: str, no
             }
             for entry in entries
         ],
+        now,
     )
     for entry in entries:
         count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=entry["reason"]))
@@ -733,12 +790,14 @@ def ingest_message(
     parsed = parse_message(raw, source, parse_limits(settings))
     if isinstance(parsed, MessageTooLarge):
         raise parsed
-    return _commit_one(db, parsed, settings, only_account=only_account)
+    return write_message(db, parsed, settings, only_account=only_account)
 
 
-def _commit_one(
+def write_message(
     db: Database, parsed: Parsed, settings: Settings, *, only_account: str | None = None
 ) -> IngestResult:
+    """`ingest_message` after parsing: the parsed message in a transaction of its own (retried on a
+    deadlock or a unique-key race, quarantined when the database refuses its values)."""
     attempts = 3
     for attempt in range(1, attempts + 1):
         try:
@@ -852,4 +911,6 @@ def write_parsed(
         if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError) and sqlstate is None:
             raise  # the database is gone, not one message's fault
         log.warning("ingest_batch_redone_one_by_one", messages=len(todo), sqlstate=sqlstate)
-    return [item if isinstance(item, MessageTooLarge) else _commit_one(db, item, settings) for item in parsed]
+    return [
+        item if isinstance(item, MessageTooLarge) else write_message(db, item, settings) for item in parsed
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import migrations
@@ -268,3 +268,46 @@ def _apply_counts(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _drop_counts(session: Session) -> None:
     session.info.pop(_PENDING_COUNTS, None)
+
+
+# --- several statements, one round trip (PostgreSQL) ----------------------------------------------
+
+
+def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> list[list[Any]]:
+    """PostgreSQL: run statements (psycopg SQL, `%(name)s` parameters) in the session's transaction,
+    sent together and answered in one round trip (psycopg's pipeline mode), in order; each one's
+    rows (empty for a statement that returns none).
+
+    For the write path's statements that do not depend on each other's answers: each waits for its
+    own round trip otherwise (and the transaction's BEGIN for one more, where it goes along here).
+    They bypass SQLAlchemy's execution (which cannot defer reading an answer) but not its hooks:
+    `before_cursor_execute` listeners see each statement. A database error comes out as
+    SQLAlchemy's exception for it, as from `session.execute`.
+    """
+    connection = session.connection()
+    driver: Any = connection.connection.driver_connection
+    error = connection.dialect.loaded_dbapi.Error
+    listeners = connection.dispatch.before_cursor_execute
+    cursors = []
+    sql: str | None = None
+    params: Mapping[str, Any] | None = None
+    try:
+        with driver.pipeline():
+            for sql, params in statements:
+                cursor = driver.cursor()
+                for listener in listeners:
+                    listener(connection, cursor, sql, params, None, False)
+                cursor.execute(sql, params)
+                cursors.append(cursor)
+        return [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
+    except error as exc:
+        dialect = connection.dialect
+        invalidated = dialect.is_disconnect(exc, driver, None)
+        if invalidated:
+            connection.invalidate(exc)
+        raise DBAPIError.instance(
+            sql, params, exc, error, connection_invalidated=invalidated, dialect=dialect
+        ) from exc
+    finally:
+        for cursor in cursors:
+            cursor.close()

@@ -9,10 +9,13 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
 
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
 from service.domain.times import as_utc, as_utc_or_none
+from service.store.db import run_together
 from service.store.models import (
     Base,
     BounceEvent,
@@ -45,6 +48,14 @@ def fit(model: Any, values: dict[str, Any]) -> dict[str, Any]:
                 value = value[:length]
         out[key] = value
     return out
+
+
+def fit_event(row: dict[str, Any]) -> dict[str, Any]:
+    """`fit` for an event row naming its message by `content_hash` (kept as it is)."""
+    fitted = fit(BounceEvent, {k: v for k, v in row.items() if k != "content_hash"})
+    if "content_hash" in row:
+        fitted["content_hash"] = row["content_hash"]
+    return fitted
 
 
 def _insert(session: Session, table: Any) -> Any:
@@ -197,27 +208,44 @@ def insert_messages_and_events(
             if row["content_hash"] in new_ids
         ]
         return new_ids, insert_events(session, rows)
+    offered = [fit_event(row) for row in events]
+    params = _messages_and_events_params(messages, offered)
+    ids, event_ids = _read_messages_and_events(session.execute(_INSERT_MESSAGES_AND_EVENTS, params))
+    return ids, _with_event_ids(ids, offered, event_ids)
+
+
+def _messages_and_events_params(
+    messages: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """PostgreSQL: the parameters of _INSERT_MESSAGES_AND_EVENTS (events fitted, naming their
+    message by `content_hash`)."""
     fitted = sorted((fit(InboundMessage, row) for row in messages), key=lambda row: str(row["content_hash"]))
-    offered = [fit(BounceEvent, {k: v for k, v in row.items() if k != "content_hash"}) for row in events]
     params: dict[str, Any] = {f"m_{name}": [row[name] for row in fitted] for name in _MESSAGE_COLUMNS}
-    params.update({f"e_{name}": [row[name] for row in offered] for name in _EVENT_COLUMNS})
+    params.update({f"e_{name}": [row[name] for row in events] for name in _EVENT_COLUMNS})
     params["e_content_hash"] = [row["content_hash"] for row in events]
+    return params
+
+
+def _read_messages_and_events(rows: Iterable[Any]) -> tuple[dict[str, int], list[int]]:
+    """The new message ids by content hash, and the new event ids in the order inserted."""
     ids: dict[str, int] = {}
     event_ids: list[int] = []
-    for kind, new_id, content_hash in session.execute(_INSERT_MESSAGES_AND_EVENTS, params):
+    for kind, new_id, content_hash in rows:
         if kind == "m":
             ids[str(content_hash)] = int(new_id)
         else:
             event_ids.append(int(new_id))
     # The events' ids come from the sequence in the order the statement inserts them: the order given.
-    kept = [
-        (row, ids[str(events[i]["content_hash"])])
-        for i, row in enumerate(offered)
-        if events[i]["content_hash"] in ids
-    ]
-    return ids, [
-        {"id": event_id, **row, "message_id": message_id}
-        for event_id, (row, message_id) in zip(sorted(event_ids), kept, strict=True)
+    return ids, sorted(event_ids)
+
+
+def _with_event_ids(
+    ids: dict[str, int], events: Sequence[dict[str, Any]], event_ids: list[int]
+) -> list[dict[str, Any]]:
+    kept = [(row, ids[str(row["content_hash"])]) for row in events if row["content_hash"] in ids]
+    return [
+        {"id": event_id, **{k: v for k, v in row.items() if k != "content_hash"}, "message_id": message_id}
+        for event_id, (row, message_id) in zip(event_ids, kept, strict=True)
     ]
 
 
@@ -433,10 +461,17 @@ def _lock_or_create(
 ) -> dict[tuple[str, str], RecipientState]:
     """PostgreSQL: lock the existing rows and insert the missing ones in one statement (one round
     trip); a key it answers nothing for was inserted by a transaction that committed meanwhile."""
-    params = {"address": [k[0] for k in keys], "account_id": [k[1] for k in keys], "now": now}
+    return _read_states(session.execute(_LOCK_OR_CREATE, _lock_or_create_params(keys, now)))
+
+
+def _lock_or_create_params(keys: list[tuple[str, str]], now: datetime) -> dict[str, Any]:
+    return {"address": [k[0] for k in keys], "account_id": [k[1] for k in keys], "now": now}
+
+
+def _read_states(rows: Iterable[Any]) -> dict[tuple[str, str], RecipientState]:
     return {
         (str(address), str(slot)): RecipientState(bool(suppressed), as_utc_or_none(reactivated_at))
-        for address, slot, suppressed, reactivated_at in session.execute(_LOCK_OR_CREATE, params)
+        for address, slot, suppressed, reactivated_at in rows
     }
 
 
@@ -614,15 +649,27 @@ def suppress_unsuppressed(
     if is_postgresql(session):
         # One statement whose rows come as arrays: its text stays short, where a thousand rows of
         # VALUES cost the driver more to prepare than the database to run.
-        names = ("address", "account_id", "reason", "since", "source_event_id", "note")
-        columns = {name: [row[name] for row in rows] for name in names}
-        found = session.execute(_SUPPRESS_FROM_ARRAYS, {**columns, "now": now}).all()
+        found = session.execute(_SUPPRESS_FROM_ARRAYS, _suppress_params(entries, now)).all()
     else:
         # SQLite: one statement, many parameter sets, sent by SQLAlchemy as multi-row VALUES (its
         # "insertmanyvalues", a thousand rows a statement) from one compiled statement.
         found = session.execute(_hot(session).suppress_unsuppressed, rows).all()
     _forget_locked(session, [(str(address), str(slot)) for address, slot in found])
     return [(str(address), account_of_slot(str(slot))) for address, slot in found]
+
+
+def _suppress_params(entries: Sequence[dict[str, Any]], now: datetime) -> dict[str, Any]:
+    """PostgreSQL: _SUPPRESS_FROM_ARRAYS's parameters (in key order, as the statement takes them)."""
+    entries = sorted(entries, key=lambda entry: (str(entry["address"]), slot_key(entry["account"])))
+    return {
+        "address": [entry["address"] for entry in entries],
+        "account_id": [slot_key(entry["account"]) for entry in entries],
+        "reason": [entry["reason"] for entry in entries],
+        "since": [entry["since"] for entry in entries],
+        "source_event_id": [entry.get("event_id") for entry in entries],
+        "note": [entry["note"] for entry in entries],
+        "now": now,
+    }
 
 
 def _forget_locked(session: Session, keys: Sequence[tuple[str, str]]) -> None:
@@ -677,3 +724,138 @@ _ADD_CHANGES_FROM_ARRAYS = text(
     )
     """
 )
+
+
+# --- a batch's writes and reads, together -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SoftBounceSpan:
+    """The soft bounces to read: of these addresses, with own dates in [lower, upper] (None: no bound)."""
+
+    addresses: Sequence[str]
+    lower: datetime | None
+    upper: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What `store_and_lock` answers: the new message ids by content hash, the stored events' ids
+    in the order given, the address states locked and the soft bounces read."""
+
+    ids: dict[str, int]
+    event_ids: list[int]
+    states: dict[tuple[str, str | None], RecipientState]
+    soft_bounces: dict[str, list[SoftBounce]]
+
+
+def store_and_lock(
+    session: Session,
+    messages: Sequence[dict[str, Any]],
+    events: Sequence[dict[str, Any]],
+    keys: Sequence[tuple[str, str | None]],
+    soft: SoftBounceSpan | None,
+    now: datetime,
+) -> Stored:
+    """`insert_messages_and_events` (events fitted: `fit_event`), then `lock_states` for `keys` and
+    `soft_bounces_of` over `soft` (after the insert: the batch's own soft bounces count).
+
+    On PostgreSQL the three statements go together, in one round trip with the transaction's BEGIN
+    when it opens the transaction (`run_together`): none needs another's answer. Keys of messages
+    that turn out to be duplicates are locked all the same (harmless: in the same global order).
+    """
+    if not messages:
+        return Stored({}, [], {}, {})
+    if not is_postgresql(session):
+        ids, stored = insert_messages_and_events(session, messages, events)
+        return Stored(
+            ids,
+            [row["id"] for row in stored],
+            lock_states(session, keys, now) if keys else {},
+            soft_bounces_of(session, soft.addresses, lower=soft.lower, upper=soft.upper) if soft else {},
+        )
+    statements: list[tuple[str, dict[str, Any]]] = [
+        (_PG_INSERT_MESSAGES_AND_EVENTS, _messages_and_events_params(messages, events))
+    ]
+    wanted = sorted({(address, slot_key(account)) for address, account in keys})
+    if wanted:
+        statements.append((_PG_LOCK_OR_CREATE, _lock_or_create_params(wanted, now)))
+    if soft is not None:
+        statements.append((_PG_SOFT_BOUNCES, _soft_bounce_params(soft)))
+    answers = iter(run_together(session, statements))
+    ids, event_ids = _read_messages_and_events(next(answers))
+    states: dict[tuple[str, str], RecipientState] = {}
+    if wanted:
+        states = _read_states(next(answers))
+        raced = [key for key in wanted if key not in states]
+        if raced:  # inserted by a transaction that committed meanwhile: read and lock them now
+            states.update(_select_locked(session, raced))
+    soft_bounces: dict[str, list[SoftBounce]] = {}
+    if soft is not None:
+        soft_bounces = {address: [] for address in soft.addresses}
+        for address, event_id, message_id, occurred_at in next(answers):
+            soft_bounces[address].append(SoftBounce(int(event_id), int(message_id), as_utc(occurred_at)))
+    return Stored(
+        ids,
+        event_ids,
+        {(address, account_of_slot(slot)): state for (address, slot), state in states.items()},
+        soft_bounces,
+    )
+
+
+def suppress_and_audit(
+    session: Session, entries: Sequence[dict[str, Any]], changes: Sequence[dict[str, Any]], now: datetime
+) -> None:
+    """`suppress_unsuppressed` and `add_changes` (the entries' audit rows): on PostgreSQL sent
+    together, one round trip."""
+    if not entries:
+        add_changes(session, changes)
+        return
+    if not is_postgresql(session):
+        suppress_unsuppressed(session, entries, now)
+        add_changes(session, changes)
+        return
+    statements = [(_PG_SUPPRESS_FROM_ARRAYS, _suppress_params(entries, now))]
+    if changes:
+        statements.append(
+            (
+                _PG_ADD_CHANGES_FROM_ARRAYS,
+                {name: [change[name] for change in changes] for name in _CHANGE_COLUMNS},
+            )
+        )
+    found = run_together(session, statements)[0]
+    _forget_locked(session, [(str(address), str(slot)) for address, slot in found])
+
+
+_PSYCOPG: Any = psycopg.dialect()  # type: ignore[no-untyped-call]
+
+
+def _pg(clause: TextClause) -> str:
+    """A statement's text as psycopg takes it (`%(name)s` parameters), for `run_together`."""
+    return str(clause.compile(dialect=_PSYCOPG))
+
+
+_PG_SOFT_BOUNCES = f"""
+    SELECT recipient, id, message_id, occurred_at FROM {BounceEvent.__tablename__}
+    WHERE recipient = ANY(CAST(%(addresses)s AS varchar[]))
+        AND type = 'bounce' AND classification = 'soft'
+        AND reason <> ALL(CAST(%(sender_side)s AS varchar[]))
+        AND occurred_at >= %(lower)s AND occurred_at <= %(upper)s
+        AND superseded_at IS NULL
+    ORDER BY id
+"""
+
+
+def _soft_bounce_params(soft: SoftBounceSpan) -> dict[str, Any]:
+    return {
+        "addresses": sorted(set(soft.addresses)),
+        "sender_side": sorted(SENDER_SIDE_REASONS),
+        "lower": soft.lower or _EARLIEST,
+        "upper": soft.upper or _LATEST,
+    }
+
+
+_PG_INSERT_MESSAGES_AND_EVENTS = _pg(_INSERT_MESSAGES_AND_EVENTS)
+_PG_LOCK_OR_CREATE = _pg(_LOCK_OR_CREATE)
+_PG_SUPPRESS_FROM_ARRAYS = _pg(_SUPPRESS_FROM_ARRAYS)
+_PG_ADD_CHANGES_FROM_ARRAYS = _pg(_ADD_CHANGES_FROM_ARRAYS)
