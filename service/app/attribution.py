@@ -23,6 +23,7 @@ from service.domain.attribution import (
     Source,
     VerpFinding,
     check_verp,
+    questions,
     read_link_claim,
     read_verp_tokens,
     resolve,
@@ -30,7 +31,7 @@ from service.domain.attribution import (
 from service.domain.sends import message_key
 from service.domain.tokens import InvalidReturnAddress, LinkClaim, check_return_address
 from service.store import accounts as stored_accounts
-from service.store import sends
+from service.store import attribution_reads, sends
 from service.store.db import count_when_committed
 
 
@@ -78,7 +79,7 @@ def attribute(
         count_when_committed(session, metrics.VERP_TOKENS_REJECTED.labels(reason=rejection.value))
     memo = _transaction_memo(session)
     known: dict[str, bool] = memo.setdefault("accounts", {})
-    owners: dict[tuple[str, ...], Mapping[str, str]] = memo.setdefault("owners", {})
+    owners: dict[str, str | None] = memo.setdefault("owners", {})
 
     def accepts(account: str) -> bool:
         if only_account is not None and account != only_account:
@@ -88,10 +89,11 @@ def attribute(
         return known[account]
 
     def domain_owners(domains: Sequence[str]) -> Mapping[str, str]:
-        key = tuple(domains)
-        if key not in owners:
-            owners[key] = stored_accounts.domain_owners(session, domains)
-        return owners[key]
+        unknown = [d for d in domains if d not in owners]
+        if unknown:
+            found = stored_accounts.domain_owners(session, unknown)
+            owners.update({d: found.get(d) for d in unknown})
+        return {d: owner for d in domains if (owner := owners[d]) is not None}
 
     attributed = resolve(
         evidence,
@@ -109,19 +111,35 @@ def attribute(
     return Attribution(attributed, events)
 
 
-def prefetch_senders(session: Session, results: Sequence[ParseResult]) -> None:
-    """Ask the sends for every original Message-ID of a batch at once, so that attributing its
-    messages one by one costs no query per message (a batch of 100 bounces: one query, not 100)."""
-    wanted = [
-        r.attribution.original_message_id
-        for r in results
-        if r.attribution is not None and r.attribution.original_message_id
-    ]
-    if wanted:
-        # (asked first: the query opens the transaction the memo belongs to)
-        found = sends.accounts_of_sends(session, wanted)
-        senders: dict[str, str | None] = _transaction_memo(session).setdefault("senders", {})
-        senders.update(found)
+def prefetch(session: Session, results: Sequence[ParseResult], settings: Settings) -> None:
+    """Ask the store at once what attributing a batch's messages may ask (who sent their original
+    Message-IDs, whether the accounts they name exist, who owns their domains), so that attributing
+    them one by one asks nothing more in the common case: one statement for a batch of 100 bounces,
+    not one or more per message (service/store/attribution_reads.py)."""
+    ids: set[str] = set()
+    message_ids: list[str] = []
+    domains: set[str] = set()
+    for result in results:
+        evidence = result.attribution
+        if evidence is None:
+            continue
+        asked = questions(evidence)
+        ids.update(asked.account_ids)
+        domains.update(asked.domains)
+        if asked.message_id:
+            message_ids.append(asked.message_id)
+        named, hides = _recipients(result.events)
+        claim = _verp(evidence.envelope_addresses, settings, named, hides).claim
+        if claim is not None:
+            ids.add(claim.account)
+    if not (ids or message_ids or domains):
+        return
+    # (asked first: the query opens the transaction the memo belongs to)
+    answers = attribution_reads.known(session, message_ids, sorted(ids), sorted(domains))
+    memo = _transaction_memo(session)
+    memo.setdefault("senders", {}).update(answers.senders)
+    memo.setdefault("accounts", {}).update({i: i in answers.accounts for i in ids})
+    memo.setdefault("owners", {}).update({d: answers.owners.get(d) for d in domains})
 
 
 def _sent_by(session: Session, memo: dict[str, Any], message_id: str) -> str | None:

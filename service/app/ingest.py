@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce, reputation
-from service.app.attribution import attribute, prefetch_senders
+from service.app.attribution import attribute, prefetch
 from service.app.domains import apply_domain_rule, lock_domains
 from service.app.parsing import (
     MessageTooLarge,
@@ -266,8 +266,9 @@ def write_batch(
     skipped = [p.digest for p in items if p.result is None]
     stored = writes.stored_messages(session, skipped) if skipped else {}
     limits = parse_limits(settings)
-    # Message-ID attribution asks the sends once for the whole batch, not once per message.
-    prefetch_senders(session, [p.result for p in items if p.result is not None and p.digest not in stored])
+    # Attribution asks the store once for the whole batch (with the BEGIN, on PostgreSQL), not
+    # once or more per message.
+    prefetch(session, [p.result for p in items if p.result is not None and p.digest not in stored], settings)
     new: dict[str, _Message] = {}
     for item in items:
         if item.digest in stored or item.digest in new:

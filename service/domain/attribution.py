@@ -227,6 +227,31 @@ def resolve(
     return UNATTRIBUTED
 
 
+@dataclass(frozen=True, slots=True)
+class Questions:
+    """What `resolve` may ask the store about one message's evidence (to ask it ahead, for a
+    batch at once): the account ids its header and Feedback-ID name, its original Message-ID, and
+    the domains whose owners it may look up (each sender domain and the domains covering it)."""
+
+    account_ids: tuple[str, ...]
+    message_id: str | None
+    domains: tuple[str, ...]
+
+
+def questions(evidence: Evidence) -> Questions:
+    ids = (_account_id(evidence.account), _account_id(evidence.feedback_sender_id))
+    domains = (
+        _domain(evidence.from_domain),
+        _domain(evidence.mail_from_domain),
+        _domain(evidence.dkim_domain),
+    )
+    return Questions(
+        tuple(i for i in ids if i is not None),
+        evidence.original_message_id or None,
+        tuple(dict.fromkeys(suffix for d in domains if d for suffix in domain_suffixes(d))),
+    )
+
+
 def domain_suffixes(domain: str) -> list[str]:
     """`news.mail.acme.example` -> itself, `mail.acme.example`, `acme.example`: the registered domains
     that cover it, most specific first (an account's domain covers its subdomains; a single label

@@ -66,8 +66,13 @@ def account_of_send(session: Session, message_id: str) -> str | None:
     key = message_key(message_id)
     if key is None:
         return None
-    found = list(session.connection().execute(_SENDERS, {"message_id": key}).scalars())
-    return found[0] if len(found) == 1 else None
+    return sender(set(session.connection().execute(_SENDERS, {"message_id": key}).scalars()))
+
+
+def sender(accounts: set[str]) -> str | None:
+    """Who sent a Message-ID, from the accounts that reported sending it: the one account, or
+    nobody when none or several did."""
+    return next(iter(accounts)) if len(accounts) == 1 else None
 
 
 def accounts_of_sends(session: Session, message_ids: Sequence[str]) -> dict[str, str | None]:
@@ -82,7 +87,7 @@ def accounts_of_sends(session: Session, message_ids: Sequence[str]) -> dict[str,
         )
         for message_id, account_id in session.connection().execute(statement):
             senders[message_id].add(account_id)
-    return {key: next(iter(found)) if len(found) == 1 else None for key, found in senders.items()}
+    return {key: sender(found) for key, found in senders.items()}
 
 
 def purge(session: Session, *, before: datetime, limit: int) -> int:

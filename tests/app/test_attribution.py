@@ -3,14 +3,17 @@ recorded on the message, its events and what they announce; VERP tokens that pro
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from service.app import verp as verp_module
 from service.app.ingest import ingest, ingest_message
 from service.domain.tokens import make_verp_address
-from service.store import sends
+from service.store import attribution_reads
 from service.store.db import Database
 from service.store.models import BounceEvent, InboundMessage, OutboxEvent
 from tests import core_samples as samples
@@ -103,12 +106,18 @@ def test_the_message_id_step_asks_the_reported_sends_between_the_header_and_the_
     raw = samples.complaint("jane@example.com", "c1")  # From: news@sender.example, no header
     asked: list[str] = []
 
-    def reported(session: object, message_ids: list[str]) -> dict[str, str | None]:
-        # (a batch asks for all its originals at once, keyed without the angle brackets)
-        asked.extend(message_ids)
-        return {m.strip("<>"): "shop-a" if m == "<orig-c1@sender.example>" else None for m in message_ids}
+    real = attribution_reads.known
 
-    monkeypatch.setattr(sends, "accounts_of_sends", reported)
+    def reported(
+        session: Session, message_ids: list[str], account_ids: list[str], domains: list[str]
+    ) -> attribution_reads.Known:
+        # (a batch asks for all its originals at once, with the accounts and domains it names;
+        # keyed without the angle brackets)
+        asked.extend(message_ids)
+        senders = {m.strip("<>"): "shop-a" if m == "<orig-c1@sender.example>" else None for m in message_ids}
+        return replace(real(session, [], account_ids, domains), senders=senders)
+
+    monkeypatch.setattr(attribution_reads, "known", reported)
     result = ingest_message(database, raw, "test", settings)
     assert asked == ["<orig-c1@sender.example>"]
     assert (result.account, result.attributed_by) == ("shop-a", "message_id")
