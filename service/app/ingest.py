@@ -51,7 +51,7 @@ from parsers.model import Event, ParseResult
 from service import metrics
 from service.app import announce, reputation
 from service.app.attribution import attribute, prefetch
-from service.app.domains import apply_domain_rule, lock_domains
+from service.app.domains import domain_span, judge_domains
 from service.app.parsing import (
     MessageTooLarge,
     Parsed,
@@ -243,7 +243,7 @@ class _Message:
     id: int = 0
     recorded: list[dict[str, Any]] = field(default_factory=list)
     added: list[dict[str, Any]] = field(default_factory=list)  # suppressions the policy decided
-    domains_added: list[str] = field(default_factory=list)  # `*@domain` entries its bounces completed
+    domain_entries: list[dict[str, Any]] = field(default_factory=list)  # `*@domain` entries it completed
 
 
 def write_batch(
@@ -288,25 +288,14 @@ def write_batch(
     reputation.count_events(session, [data for m in written for data in m.recorded], settings)
     for message, deciding in zip(written, decisions, strict=True):
         message.added = deciding.added
-    _suppress(session, [entry for m in written for entry in m.added], actor=POLICY_ACTOR, now=received_at)
-    # The domain rows after the addresses', in key order whatever order the messages name them in
-    # (the feed's lock comes last, at commit): one order for every writer.
-    lock_domains(session, [data for m in written for data in m.recorded], now=received_at)
-    later = {data["id"] for message in written for data in message.recorded}
+    # One statement for the batch's entries, the domains' after the addresses' of every message
+    # (all their rows are locked already); each message's announced in its order.
+    entries = [entry for m in written for entry in m.added] + [
+        entry for m in written for entry in m.domain_entries
+    ]
+    _suppress(session, entries, actor=POLICY_ACTOR, now=received_at)
     for message in written:
-        later.difference_update(data["id"] for data in message.recorded)
         _announce(session, message, now=received_at)
-        # The domain rule after the message's policy, on its events by their own date, blind to
-        # the events of the messages after it (as one transaction each would be); its entries are
-        # announced after the message's own.
-        message.domains_added = apply_domain_rule(
-            session,
-            message.recorded,
-            occurred_at=message.occurred_at,
-            threshold=settings.domain_threshold,
-            hidden=later,
-            now=received_at,
-        )
     return _results(session, items, written, stored)
 
 
@@ -371,7 +360,13 @@ def _store(
     deciding = [Deciding(0, m.parsed.source, m.occurred_at, m.recorded) for m in new]
     plans = _plans(deciding, ComplaintScope(settings.complaint_scope))
     answer = writes.store_and_lock(
-        session, [m.row for m in new], rows, _lock_keys(plans), _soft_span(plans, policy), now
+        session,
+        [m.row for m in new],
+        rows,
+        _lock_keys(plans),
+        _soft_span(plans, policy),
+        domain_span([(m.recorded, m.occurred_at) for m in new]),
+        now,
     )
     event_ids = iter(answer.event_ids)
     written: list[_Message] = []
@@ -388,6 +383,15 @@ def _store(
         written.append(message)
         decided.append(plan)
     _decide_planned(decided, answer.states, answer.soft_bounces, policy, hide_later=True)
+    # The domain rule after each message's policy decisions, on its events by their own date.
+    judged = judge_domains(
+        [(m.recorded, m.occurred_at) for m in written],
+        answer.domain_states,
+        answer.domain_bounces,
+        threshold=settings.domain_threshold,
+    )
+    for message, domain_entries in zip(written, judged, strict=True):
+        message.domain_entries = domain_entries
     return written, [deciding for deciding, _ in decided]
 
 
@@ -669,7 +673,8 @@ def _announce(session: Session, message: _Message, *, now: datetime) -> None:
         )
         return
     announce.events_recorded(session, message.recorded, source=source, now=now)
-    announce.suppressions_added(session, message.added, actor=POLICY_ACTOR, now=now)
+    # The domain rule's entries after the policy's (it judges after the message's policy decisions).
+    announce.suppressions_added(session, message.added + message.domain_entries, actor=POLICY_ACTOR, now=now)
 
 
 def _results(
@@ -699,7 +704,7 @@ def _results(
                     not first,
                     message.result.message_type,
                     tuple(message.recorded),
-                    tuple([entry["address"] for entry in message.added] + message.domains_added)
+                    tuple(entry["address"] for entry in message.added + message.domain_entries)
                     if first
                     else (),
                     message.quarantine_reason,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,10 +13,14 @@ from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
+from service.domain.dead_domains import DomainBounce
 from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
+from service.domain.scope import domain_key
 from service.domain.times import as_utc, as_utc_or_none
+from service.store import lifecycle
 from service.store.db import run_together
 from service.store.models import (
+    GLOBAL_SLOT,
     Base,
     BounceEvent,
     InboundMessage,
@@ -739,14 +743,27 @@ class SoftBounceSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class DomainSpan:
+    """The domains the domain rule may judge: their `*@domain` rows to lock, and their bounces
+    that speak of the domain with own dates in [start, end]."""
+
+    domains: Sequence[str]
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Stored:
     """What `store_and_lock` answers: the new message ids by content hash, the stored events' ids
-    in the order given, the address states locked and the soft bounces read."""
+    in the order given, the address states locked and the soft bounces read; the domains' states
+    (their `*@domain` rows, locked) and bounces, by domain."""
 
     ids: dict[str, int]
     event_ids: list[int]
     states: dict[tuple[str, str | None], RecipientState]
     soft_bounces: dict[str, list[SoftBounce]]
+    domain_states: dict[str, RecipientState] = field(default_factory=dict)
+    domain_bounces: dict[str, list[DomainBounce]] = field(default_factory=dict)
 
 
 def store_and_lock(
@@ -755,25 +772,22 @@ def store_and_lock(
     events: Sequence[dict[str, Any]],
     keys: Sequence[tuple[str, str | None]],
     soft: SoftBounceSpan | None,
+    domains: DomainSpan | None,
     now: datetime,
 ) -> Stored:
-    """`insert_messages_and_events` (events fitted: `fit_event`), then `lock_states` for `keys` and
-    `soft_bounces_of` over `soft` (after the insert: the batch's own soft bounces count).
+    """`insert_messages_and_events` (events fitted: `fit_event`), then `lock_states` for `keys`,
+    `soft_bounces_of` over `soft` (after the insert: the batch's own soft bounces count), the
+    `*@domain` rows of `domains` locked after the addresses' (one order for every writer) and
+    their bounces (`lifecycle.domains_bounces`).
 
-    On PostgreSQL the three statements go together, in one round trip with the transaction's BEGIN
-    when it opens the transaction (`run_together`): none needs another's answer. Keys of messages
-    that turn out to be duplicates are locked all the same (harmless: in the same global order).
+    On PostgreSQL these statements go together, in one round trip (`run_together`): none needs
+    another's answer. Keys of messages that turn out to be duplicates are locked all the same
+    (harmless: in the same global order).
     """
     if not messages:
         return Stored({}, [], {}, {})
     if not is_postgresql(session):
-        ids, stored = insert_messages_and_events(session, messages, events)
-        return Stored(
-            ids,
-            [row["id"] for row in stored],
-            lock_states(session, keys, now) if keys else {},
-            soft_bounces_of(session, soft.addresses, lower=soft.lower, upper=soft.upper) if soft else {},
-        )
+        return _store_and_lock_one_by_one(session, messages, events, keys, soft, domains, now)
     statements: list[tuple[str, dict[str, Any]]] = [
         (_PG_INSERT_MESSAGES_AND_EVENTS, _messages_and_events_params(messages, events))
     ]
@@ -782,6 +796,15 @@ def store_and_lock(
         statements.append((_PG_LOCK_OR_CREATE, _lock_or_create_params(wanted, now)))
     if soft is not None:
         statements.append((_PG_SOFT_BOUNCES, _soft_bounce_params(soft)))
+    wanted_domains = sorted((domain_key(d), GLOBAL_SLOT) for d in domains.domains) if domains else []
+    if domains is not None:
+        statements.append((_PG_LOCK_OR_CREATE, _lock_or_create_params(wanted_domains, now)))
+        statements.append(
+            (
+                lifecycle.DOMAINS_BOUNCES,
+                lifecycle.domains_bounces_params(domains.domains, domains.start, domains.end),
+            )
+        )
     answers = iter(run_together(session, statements))
     ids, event_ids = _read_messages_and_events(next(answers))
     states: dict[tuple[str, str], RecipientState] = {}
@@ -795,11 +818,50 @@ def store_and_lock(
         soft_bounces = {address: [] for address in soft.addresses}
         for address, event_id, message_id, occurred_at in next(answers):
             soft_bounces[address].append(SoftBounce(int(event_id), int(message_id), as_utc(occurred_at)))
+    domain_states: dict[str, RecipientState] = {}
+    domain_bounces: dict[str, list[DomainBounce]] = {}
+    if domains is not None:
+        locked = _read_states(next(answers))
+        raced = [key for key in wanted_domains if key not in locked]
+        if raced:
+            locked.update(_select_locked(session, raced))
+        domain_states = {d: locked[(domain_key(d), GLOBAL_SLOT)] for d in domains.domains}
+        domain_bounces = lifecycle.read_domains_bounces({d: [] for d in domains.domains}, next(answers))
     return Stored(
         ids,
         event_ids,
         {(address, account_of_slot(slot)): state for (address, slot), state in states.items()},
         soft_bounces,
+        domain_states,
+        domain_bounces,
+    )
+
+
+def _store_and_lock_one_by_one(
+    session: Session,
+    messages: Sequence[dict[str, Any]],
+    events: Sequence[dict[str, Any]],
+    keys: Sequence[tuple[str, str | None]],
+    soft: SoftBounceSpan | None,
+    domains: DomainSpan | None,
+    now: datetime,
+) -> Stored:
+    """`store_and_lock`, a statement at a time (SQLite: no round trips to save)."""
+    ids, stored = insert_messages_and_events(session, messages, events)
+    states = lock_states(session, keys, now) if keys else {}
+    soft_bounces = (
+        soft_bounces_of(session, soft.addresses, lower=soft.lower, upper=soft.upper) if soft else {}
+    )
+    if domains is None:
+        return Stored(ids, [row["id"] for row in stored], states, soft_bounces)
+    locked = lock_states(session, [(domain_key(d), None) for d in domains.domains], now)
+    return Stored(
+        ids,
+        [row["id"] for row in stored],
+        states,
+        soft_bounces,
+        {d: locked[(domain_key(d), None)] for d in domains.domains},
+        lifecycle.domains_bounces(session, domains.domains, start=domains.start, end=domains.end),
     )
 
 
