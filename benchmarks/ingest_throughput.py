@@ -21,7 +21,8 @@ and mode:
 - more = that many per transaction, as `bounceback ingest` does (`ingest_batches`, the next batch
   parsed in worker processes meanwhile; `--parse-workers 0`: parsed in this process; the write-only
   figure: `write_parsed` batch by batch over the stream parsed beforehand).
-Each line gives the statements and round trips per message. On PostgreSQL they are counted in the
+Each line gives the statements and round trips per message, and the CPU time this process spent
+per message (Python's share, which a loaded machine's rates hide: it changes less with the load). On PostgreSQL they are counted in the
 driver (psycopg): a statement is a query sent, a round trip is a wait for the server's answer
 (a BEGIN or COMMIT of its own, a statement, or a pipeline's worth of them). On SQLite, statements
 are counted with SQLAlchemy's hooks, and BEGIN and COMMIT added (nothing crosses a network there).
@@ -145,6 +146,19 @@ class _DriverCounts:
             next(cls.statements)
             return executemany(self, *args, **kwargs)
 
+        # psycopg sends a transaction's BEGIN when its first statement runs, inside that statement's
+        # wait: outside a pipeline it is a round trip of its own (inside one, psycopg syncs after
+        # it, which the waits above count).
+        base = psycopg.Connection.__mro__[1]
+        start_query = base._start_query
+
+        def counted_start_query(self: Any) -> Any:
+            idle = self.pgconn.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            if idle and not self.autocommit and self._pipeline is None:
+                next(cls.waits)
+            return (yield from start_query(self))
+
+        base._start_query = counted_start_query
         psycopg.Connection.wait = counted_wait  # type: ignore[method-assign]
         psycopg.Pipeline.__exit__ = counted_pipeline_exit  # type: ignore[method-assign]
         psycopg.Cursor.execute = counted_execute  # type: ignore[method-assign]
@@ -206,6 +220,7 @@ class Figure:
     rate: float
     statements: float  # per message
     round_trips: float  # per message
+    cpu_ms: float  # this process's CPU time per message (parse workers' aside), in milliseconds
 
 
 @contextmanager
@@ -268,11 +283,11 @@ def measure(
                 parse_message(raw, source, limits) for raw, source in zip(messages, sources, strict=True)
             ]
             items = [p for p in parsed if isinstance(p, Parsed)]
+            # (`_commit_one`: its name before it was public, for a before-and-after on older code)
+            write_message = getattr(ingest_module, "write_message", None) or ingest_module._commit_one
 
             def work() -> None:
-                _in_threads(
-                    writers, len(items), lambda i: ingest_module.write_message(db, items[i], settings)
-                )
+                _in_threads(writers, len(items), lambda i: write_message(db, items[i], settings))
 
         elif mode == WRITE_ONLY:
             with ParsePool(limits, workers=0) as pool:  # as a stream: redeliveries marked, not parsed
@@ -296,13 +311,15 @@ def measure(
                     pass
 
         sent = Sent(db.engine)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         work()
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         statements, round_trips = sent.statements_and_round_trips()
         db.dispose()
     n = len(messages)
-    return Figure(backend, batch, writers, mode, n, n / elapsed, statements / n, round_trips / n)
+    return Figure(
+        backend, batch, writers, mode, n, n / elapsed, statements / n, round_trips / n, cpu / n * 1000
+    )
 
 
 def commit_latency_ms(url: str) -> float:
@@ -340,7 +357,8 @@ def describe(figure: Figure) -> str:
         how = f"{figure.batch} per transaction"
     return (
         f"{figure.backend:<10} {figure.mode:<10} {how:<38} {figure.rate:7.0f} msgs/s;"
-        f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips"
+        f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips,"
+        f" {figure.cpu_ms:.2f} ms CPU here"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -286,13 +286,16 @@ def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, 
     """
     connection = session.connection()
     driver: Any = connection.connection.driver_connection
-    error = connection.dialect.loaded_dbapi.Error
+    dbapi = connection.dialect.loaded_dbapi
+    error = dbapi.Error
     listeners = connection.dispatch.before_cursor_execute
     cursors = []
     sql: str | None = None
     params: Mapping[str, Any] | None = None
+    # (a libpq older than 14 has no pipeline mode: one round trip each, then)
+    together = driver.pipeline() if dbapi.Pipeline.is_supported() else nullcontext()
     try:
-        with driver.pipeline():
+        with together:
             for sql, params in statements:
                 cursor = driver.cursor()
                 for listener in listeners:
