@@ -419,14 +419,17 @@ def main() -> int:
         if mode not in (END_TO_END, WRITE_ONLY):
             parser.error(f"unknown mode {mode}")
     print(f"parser alone: {parse_only(messages):.0f} messages/s (the ceiling for one process)")
+    backends = args.backends.split(",")
+    if "postgresql" in backends:
+        with fresh_database("postgresql") as url:
+            print(f"postgresql: commit latency {commit_latency_ms(url):.2f} ms")
     figures: list[Figure] = []
-    for backend in args.backends.split(","):
-        if backend == "postgresql":
-            with fresh_database(backend) as url:
-                print(f"postgresql: commit latency {commit_latency_ms(url):.2f} ms")
-        for batch in batches:
-            for writers in writer_counts if batch == 1 else [1]:
-                for mode in modes:
+    # The backends back to back for each configuration: a comparison between them sees the same
+    # load on a shared machine.
+    for batch in batches:
+        for writers in writer_counts if batch == 1 else [1]:
+            for mode in modes:
+                for backend in backends:
                     figure = measure(
                         backend,
                         messages,
