@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -224,10 +225,19 @@ def _messages_and_events_params(
     """PostgreSQL: the parameters of _INSERT_MESSAGES_AND_EVENTS (events fitted, naming their
     message by `content_hash`)."""
     fitted = sorted((fit(InboundMessage, row) for row in messages), key=lambda row: str(row["content_hash"]))
-    params: dict[str, Any] = {f"m_{name}": [row[name] for row in fitted] for name in _MESSAGE_COLUMNS}
-    params.update({f"e_{name}": [row[name] for row in events] for name in _EVENT_COLUMNS})
-    params["e_content_hash"] = [row["content_hash"] for row in events]
-    return params
+    return {
+        "messages": json.dumps(
+            [
+                {"position": i, **{name: row[name] for name in _JSON_MESSAGE_COLUMNS}}
+                for i, row in enumerate(fitted, start=1)
+            ],
+            default=_json_value,
+        ),
+        "raw": [row["raw"] for row in fitted],
+        "events": json.dumps(
+            [{"position": i, **row} for i, row in enumerate(events, start=1)], default=_json_value
+        ),
+    }
 
 
 def _read_messages_and_events(rows: Iterable[Any]) -> tuple[dict[str, int], list[int]]:
@@ -288,26 +298,34 @@ _EVENT_COLUMNS = {
 }
 
 
-def _unnest(prefix: str, columns: dict[str, str]) -> str:
-    return ", ".join(f"CAST(:{prefix}{name} AS {kind}[])" for name, kind in columns.items())
+def _record(columns: dict[str, str], position: str = "") -> str:
+    """A json_to_recordset column definition list."""
+    return ", ".join(
+        [*([f"{position} integer"] if position else []), *(f"{n} {t}" for n, t in columns.items())]
+    )
 
 
-# Each column as one array (a short statement text whatever the batch size). Messages go in
-# content-hash order (see `insert_messages`); events join the messages inserted, so a duplicate's
-# are dropped, and go in the order given (WITH ORDINALITY, ORDER BY).
+_JSON_MESSAGE_COLUMNS = {name: kind for name, kind in _MESSAGE_COLUMNS.items() if name != "raw"}
+# The rows as JSON documents, one per table (the driver adapts one string, where a column per
+# array costs it a Python pass over every value), the raw bytes as one array beside them. Messages
+# go in content-hash order (see `insert_messages`); events join the messages inserted, so a
+# duplicate's are dropped, and go in the order given (their `position`).
 _INSERT_MESSAGES_AND_EVENTS = text(
     f"""
     WITH stored AS (
         INSERT INTO {InboundMessage.__tablename__} ({", ".join(_MESSAGE_COLUMNS)})
-        SELECT * FROM unnest({_unnest("m_", _MESSAGE_COLUMNS)}) AS offered({", ".join(_MESSAGE_COLUMNS)})
-        ORDER BY content_hash
+        SELECT {", ".join("raw.raw" if name == "raw" else f"offered.{name}" for name in _MESSAGE_COLUMNS)}
+        FROM json_to_recordset(CAST(:messages AS json)) AS offered({_record(_JSON_MESSAGE_COLUMNS, "position")})
+        JOIN unnest(CAST(:raw AS bytea[])) WITH ORDINALITY AS raw(raw, position)
+            ON raw.position = offered.position
+        ORDER BY offered.content_hash
         ON CONFLICT (content_hash) DO NOTHING
         RETURNING id, content_hash
     ), recorded AS (
         INSERT INTO {BounceEvent.__tablename__} (message_id, {", ".join(_EVENT_COLUMNS)})
         SELECT stored.id, {", ".join(f"offered.{name}" for name in _EVENT_COLUMNS)}
-        FROM unnest(CAST(:e_content_hash AS varchar[]), {_unnest("e_", _EVENT_COLUMNS)})
-            WITH ORDINALITY AS offered(content_hash, {", ".join(_EVENT_COLUMNS)}, position)
+        FROM json_to_recordset(CAST(:events AS json))
+            AS offered({_record({"content_hash": "varchar", **_EVENT_COLUMNS}, "position")})
         JOIN stored ON stored.content_hash = offered.content_hash
         ORDER BY offered.position
         RETURNING id
@@ -317,6 +335,12 @@ _INSERT_MESSAGES_AND_EVENTS = text(
     SELECT 'e', id, NULL FROM recorded
     """
 )
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON-able: {type(value).__name__}")
 
 
 @dataclass(frozen=True, slots=True)
