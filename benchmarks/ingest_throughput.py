@@ -36,7 +36,6 @@ import itertools
 import random
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -104,13 +103,15 @@ class _DriverCounts:
             psycopg.Cursor.executemany,
         )
         pipeline_exit = psycopg.Pipeline.__exit__
-        exiting = threading.local()
+        pipeline_base = psycopg.Pipeline.__mro__[1]
+        sync = pipeline_base._sync_gen
 
         def counted_wait(self: Any, gen: Any, *args: Any, **kwargs: Any) -> Any:
-            # A round trip is a wait for the server's answer: psycopg's generator waits to read
-            # (Wait.R). Sending in pipeline mode waits only to write; entering a pipeline, or a
-            # commit with nothing to commit, waits for nothing.
-            if getattr(exiting, "pipeline", False):
+            # Outside a pipeline, a round trip is a wait for the server's answer: psycopg's
+            # generator waits to read (Wait.R). (A commit with nothing to commit waits for nothing.)
+            # In a pipeline, its syncs and its exit are counted instead (below): an answer may be
+            # there before anyone waits for it.
+            if self._pipeline is not None:
                 return wait(self, gen, *args, **kwargs)
             answered = [False]
 
@@ -128,15 +129,15 @@ class _DriverCounts:
 
             return wait(self, watched(), *args, **kwargs)
 
-        def counted_pipeline_exit(self: Any, *args: Any) -> Any:
-            # Leaving a pipeline sends its Sync and reads every answer: one round trip, however
-            # the answers arrive.
+        def counted_sync(self: Any) -> Any:
+            # A Sync in a pipeline (psycopg sends one after a BEGIN, and with a COMMIT): a round trip.
             next(cls.waits)
-            exiting.pipeline = True
-            try:
-                return pipeline_exit(self, *args)
-            finally:
-                exiting.pipeline = False
+            return (yield from sync(self))
+
+        def counted_pipeline_exit(self: Any, *args: Any) -> Any:
+            # Leaving a pipeline sends its Sync and reads every answer: one round trip.
+            next(cls.waits)
+            return pipeline_exit(self, *args)
 
         def counted_execute(self: Any, *args: Any, **kwargs: Any) -> Any:
             next(cls.statements)
@@ -161,6 +162,7 @@ class _DriverCounts:
         base._start_query = counted_start_query
         psycopg.Connection.wait = counted_wait  # type: ignore[method-assign]
         psycopg.Pipeline.__exit__ = counted_pipeline_exit  # type: ignore[method-assign]
+        pipeline_base._sync_gen = counted_sync
         psycopg.Cursor.execute = counted_execute  # type: ignore[method-assign]
         psycopg.Cursor.executemany = counted_executemany  # type: ignore[method-assign]
 

@@ -292,8 +292,9 @@ def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, 
     cursors = []
     sql: str | None = None
     params: Mapping[str, Any] | None = None
-    # (a libpq older than 14 has no pipeline mode: one round trip each, then)
-    together = driver.pipeline() if dbapi.Pipeline.is_supported() else nullcontext()
+    # One statement needs no pipeline (entering and leaving one costs more than it saves); a libpq
+    # older than 14 has no pipeline mode: one round trip each, then.
+    together = driver.pipeline() if len(statements) > 1 and dbapi.Pipeline.is_supported() else nullcontext()
     try:
         with together:
             for sql, params in statements:
