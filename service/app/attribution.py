@@ -142,6 +142,20 @@ def prefetch(session: Session, results: Sequence[ParseResult], settings: Setting
     memo.setdefault("owners", {}).update({d: answers.owners.get(d) for d in domains})
 
 
+def prefetch_senders(session: Session, results: Sequence[ParseResult]) -> None:
+    """Only the senders of the originals' Message-IDs, at once (a replay's batch: `prefetch` asks
+    the rest too)."""
+    message_ids = [
+        r.attribution.original_message_id
+        for r in results
+        if r.attribution is not None and r.attribution.original_message_id
+    ]
+    if message_ids:
+        # (asked first: the query opens the transaction the memo belongs to)
+        answers = attribution_reads.known(session, message_ids, [], [])
+        _transaction_memo(session).setdefault("senders", {}).update(answers.senders)
+
+
 def _sent_by(session: Session, memo: dict[str, Any], message_id: str) -> str | None:
     key = message_key(message_id)
     if key is None:
