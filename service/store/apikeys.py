@@ -35,7 +35,9 @@ def revoke_active(session: Session, ident: str, *, now: datetime) -> int:
     """Revoke the keys not revoked yet whose id (all digits), prefix or name is `ident`; how many."""
     query = select(ApiKey).where(ApiKey.revoked_at.is_(None))
     if ident.isdigit():
-        query = query.where(ApiKey.id == int(ident))
+        # An id, or a prefix that happens to be all digits (12 hex characters are, once in ~280
+        # keys): the two cannot be confused, no table reaches ids of 12 digits.
+        query = query.where((ApiKey.id == int(ident)) | (ApiKey.prefix == ident))
     else:
         query = query.where((ApiKey.prefix == ident) | (ApiKey.name == ident))
     rows = list(session.scalars(query))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from service.app import apikeys
 from service.app.apikeys import Caller, revoke_key, scope_allows, split_key
 from service.store.models import ApiKey
 from tests.api_support import HARD_BOUNCE_DSN, Api, api_fixture  # noqa: F401  (the `api` fixture)
@@ -89,6 +90,28 @@ def test_wrong_malformed_and_revoked_keys_are_refused(api: Api) -> None:
     # Within the cache's lifetime the key still works; once it expires the revocation holds.
     api.client.app.state.key_cache.clear()  # type: ignore[attr-defined]
     assert api.client.get("/v1/events", headers=api.auth("read")).status_code == 401
+
+
+def test_a_key_whose_prefix_is_all_digits_is_revoked_by_its_prefix(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A prefix is 12 random hex characters; about one key in 280 gets one made of digits only,
+    # which the revocation once read as a row id and never found.
+    monkeypatch.setattr(apikeys.secrets, "token_hex", lambda _n: "408455605699")
+    with api.db.transaction() as session:
+        row, key = apikeys.create_key(session, name="digits", scope="read")
+    monkeypatch.undo()
+    assert split_key(key) is not None and split_key(key)[0] == "408455605699"  # type: ignore[index]
+    with api.db.transaction() as session:
+        assert revoke_key(session, "408455605699") == 1
+    with api.db.session() as session:
+        assert session.get(ApiKey, row.id).revoked_at is not None  # type: ignore[union-attr]
+    # An id still names its key.
+    with api.db.transaction() as session:
+        other, _ = apikeys.create_key(session, name="by-id", scope="read")
+        other_id = other.id
+    with api.db.transaction() as session:
+        assert revoke_key(session, str(other_id)) == 1
 
 
 def test_only_the_hash_of_a_key_is_stored(api: Api) -> None:
