@@ -13,7 +13,32 @@ from typing import Final
 from parsers.reasons.families import Family, family
 from parsers.reasons.phrases import en
 
-LANGUAGES: Final = ("en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl")
+LANGUAGES: Final = (
+    "en",
+    "es",
+    "pt",
+    "de",
+    "fr",
+    "it",
+    "nl",
+    "da",
+    "vi",
+    "ja",
+    "zh",
+    "ru",
+    "ko",
+    "cs",
+    "pl",
+    "sv",
+    "nb",
+    "fi",
+    "tr",
+    "el",
+    "ro",
+    "hu",
+    "id",
+    "uk",
+)
 
 
 def _merged() -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,45 @@
+"""Finnish phrase families (data only): what servers and relays answering in Finnish say (Elisa,
+Telia Finland, DNA, localized Exchange/Outlook reports and Postfix templates).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("käyttäjää" is read as "kayttajaa", "ö" as "o").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:kayttamattomyyden|inaktiivisuuden|pitkan kayttamattomyyden) (?:vuoksi|takia)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:kayttajaa|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
+        r"(?:ole olemassa|loydy|loytynyt|tunneta)",
+        r"tuntematon (?:kayttaja|vastaanottaja|osoite|sahkopostiosoite|postilaatikko)",
+        r"(?:kayttaja|vastaanottaja|osoite|sahkopostiosoite) on tuntematon",
+        # Exchange: "Antamaasi sähköpostiosoitetta ei löytynyt."
+        r"antamaasi sahkopostiosoitetta ei",
+    ),
+    MAILBOX_FULL: (
+        r"(?:postilaatikko|saapuneet-kansio|sahkopostilaatikko) on (?:taynna|tayttynyt)",
+        r"(?:kiintio|tallennustila|levytila) (?:on )?(?:ylittynyt|ylitetty|taynna|tayttynyt)",
+        r"ylittanyt (?:kiintionsa|tallennustilansa|kiintion)",
+    ),
+    SUSPEND: (
+        r"valiaikaisesti (?:estetty|lukittu|suljettu|jaadytetty|poissa kaytosta)",
+        r"tili on (?:estetty|lukittu|jaadytetty)(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:tili|postilaatikko|sahkopostitili|kayttajatili|osoite) on (?:poistettu|suljettu|lakkautettu"
+        r"|passivoitu|poistettu kaytosta|deaktivoitu|ei enaa kaytossa)",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:estetty|lukittu|suljettu|poistettu|lakkautettu|passivoitu) " + _NON_USE,
+        _NON_USE + r" (?:suljettu|poistettu|lakkautettu|passivoitu)",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:verkkotunnusta|toimialuetta|domainia) ei (?:ole olemassa|loydy|loytynyt|tunneta)",
+        r"tuntematon (?:verkkotunnus|toimialue|domain)",
+    ),
+}

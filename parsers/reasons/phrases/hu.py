@@ -1,0 +1,44 @@
+"""Hungarian phrase families (data only): what servers and relays answering in Hungarian say
+(Freemail, Citromail, Telekom/t-online.hu, localized Exchange/Outlook reports, Postfix templates).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("felhasználó" is read as "felhasznalo", "ő" as "o", "ű" as "u").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) (?:miatt)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:a )?(?:felhasznalo|cimzett|postafiok|e-?mail-?cim|fiok) (?:nem letezik|ismeretlen|nem talalhato)",
+        r"ismeretlen (?:felhasznalo|cimzett|e-?mail-?cim|postafiok)",
+        r"nincs ilyen (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",
+        r"nem letezo (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",
+        # Exchange: "A megadott e-mail-cím nem található."
+        r"a megadott e-?mail-?cim nem talalhato",
+    ),
+    MAILBOX_FULL: (
+        r"(?:a )?(?:postafiok|tarhely|leveleslada)(?:a)? (?:megtelt|betelt|tele van|megtelt)",
+        r"(?:megtelt|betelt|teli) (?:a )?(?:postafiok|tarhely)",
+        r"(?:kvota|tarhelykorlat) (?:tullepve|tullepes)|tullepte (?:a )?(?:kvotat|tarhelykorlatot|tarhelyet)",
+    ),
+    SUSPEND: (
+        r"ideiglenesen (?:letiltva|felfuggesztve|zarolva|le van tiltva|nem elerheto)",
+        r"(?:fiok|postafiok) (?:fel van fuggesztve|felfuggesztve|zarolva)(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:a )?(?:fiok|postafiok|e-?mail-?cim|cim) (?:(?:veglegesen )?(?:le van tiltva|letiltva)|torolve|torolve lett"
+        r"|megszunt|megszuntetve|megszuntetesre kerult|inaktivalva|deaktivalva|inaktiv)",
+        # blocked or closed for non-use: the address is gone, not paused
+        _NON_USE + r" (?:letiltva|torolve|megszuntetve|megszunt|felfuggesztve|zarolva|inaktivalva)",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:a )?(?:domain|tartomany|doman) (?:nem letezik|ismeretlen|nem talalhato)",
+        r"(?:ismeretlen|nem letezo) (?:domain|tartomany|doman)|nincs ilyen (?:domain|tartomany)",
+    ),
+}

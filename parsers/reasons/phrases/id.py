@@ -1,0 +1,46 @@
+"""Indonesian phrase families (data only): what servers and relays answering in Indonesian say
+(Telkom, localized Exchange/Outlook reports and Postfix templates of Indonesian hosts).
+
+Patterns are searched in the lower-cased diagnostic (parsers.reasons.families); Indonesian is
+written without diacritics.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"karena (?:tidak (?:aktif|pernah digunakan|digunakan)|lama tidak (?:aktif|digunakan)|tidak ada aktivitas)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:pengguna|penerima|alamat (?:email|e-mail|surel)|alamat|kotak surat|akun) (?:tersebut )?"
+        r"tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
+        r"tidak ada (?:pengguna|penerima|alamat|kotak surat|akun) (?:seperti itu|dengan nama|tersebut)",
+        r"(?:pengguna|penerima|alamat) tidak dikenal",
+        # Exchange: "Alamat email yang Anda masukkan tidak dapat ditemukan."
+        r"alamat (?:email|e-mail|surel) yang anda masukkan tidak (?:dapat|bisa) ditemukan",
+    ),
+    MAILBOX_FULL: (
+        r"(?:kotak surat|kotak masuk|mailbox)(?: penerima)? (?:sudah |telah )?penuh",
+        r"kuota (?:kotak surat |penyimpanan )?(?:telah |sudah )?(?:terlampaui|habis|penuh|terlewati)",
+        r"melebihi (?:batas )?(?:kuota|kapasitas penyimpanan)",
+    ),
+    SUSPEND: (
+        r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan) (?:untuk )?sementara",
+        r"sementara (?:ditangguhkan|dikunci|diblokir|dinonaktifkan|tidak tersedia)",
+        r"akun (?:telah |sedang )?(?:ditangguhkan|dikunci)(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:akun|kotak surat|alamat) (?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
+        r"(?! sementara| untuk sementara)",
+        r"akun (?:ini |tersebut )?(?:sudah )?tidak aktif",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (
+        r"domain (?:tersebut |tujuan )?tidak (?:ditemukan|dikenal|ada|terdaftar)",
+        r"tidak ada domain (?:seperti itu|tersebut)",
+    ),
+}

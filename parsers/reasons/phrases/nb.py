@@ -1,0 +1,44 @@
+"""Norwegian (Bokmål) phrase families (data only): what servers and relays answering in Norwegian
+say (Telenor, Altibox, localized Exchange/Outlook reports and Postfix templates).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("ø" is read as "o", "å" as "a", "æ" as "ae").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:pa grunn av|p\.g\.a\.?|etter lang) (?:inaktivitet|manglende bruk)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:bruker|mottaker|e-?postadresse|adresse|postkasse|konto)(?:en|n)? "
+        r"(?:finnes ikke|eksisterer ikke|ble ikke funnet|er ukjent)",
+        r"ukjent (?:bruker|mottaker|adresse|postkasse)",
+        r"ingen slik (?:bruker|mottaker|postkasse|adresse)",
+        # Exchange: "Finner ikke e-postadressen du skrev inn."
+        r"(?:finner|fant) ikke (?:den )?e-?postadressen",
+    ),
+    MAILBOX_FULL: (
+        r"(?:postkasse|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",
+        r"kvote(?:n)? (?:er )?(?:overskredet|brukt opp)",
+        r"(?:ikke nok|for lite) (?:lagrings)?plass",
+    ),
+    SUSPEND: (
+        r"midlertidig (?:sperret|stengt|suspendert|deaktivert|lukket)",
+        r"(?:kontoen|postkassen) (?:er |har blitt )?(?:sperret|suspendert)(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:kontoen|postkassen|adressen|e-?postadressen) (?:er |ble |har blitt )?"
+        r"(?:deaktivert|stengt|avsluttet|slettet|nedlagt|fjernet|ikke lenger aktiv)",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:sperret|stengt|slettet|avsluttet|deaktivert) " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (
+        r"domene(?:t)? (?:finnes ikke|eksisterer ikke|er ukjent|ble ikke funnet)",
+        r"ukjent domene|intet slikt domene",
+    ),
+}

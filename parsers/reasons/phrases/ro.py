@@ -1,0 +1,45 @@
+"""Romanian phrase families (data only): what servers and relays answering in Romanian say (RDS/Digi,
+localized Exchange/Outlook reports, Postfix and Exim templates of Romanian hosts).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("căsuța poștală" is read as "casuta postala", with both the comma and
+the cedilla forms of "ș"/"ț"), which also reads the unaccented spellings most servers send.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate|neutilizarii|nefolosirii)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:utilizator|destinatar|cont|adresa|adresa de e-?mail|casuta postala|casuta)(?:ul|a)? "
+        r"(?:este )?(?:necunoscut[a]?|inexistent[a]?|nu exista)",
+        r"(?:utilizatorul|destinatarul|adresa|contul) (?:specificat[a]? )?nu (?:a fost|a putut fi) gasit",
+        r"nu exista (?:un )?(?:astfel de |acest )?(?:utilizator|destinatar|cont|adresa|casuta)",
+        # Exchange: "Adresa de e-mail pe care ați introdus-o nu a fost găsită."
+        r"adresa de e-?mail pe care (?:ati|ai) introdus-o",
+    ),
+    MAILBOX_FULL: (
+        r"casuta(?: postala| de mail| de e-?mail)?(?: a destinatarului)? (?:este )?(?:plina|supraincarcata)",
+        r"(?:cota|spatiul) (?:de stocare |alocat(?:a)? )?(?:a fost |este )?(?:depasit[a]?|epuizat[a]?)",
+        r"(?:a depasit|depaseste) (?:cota|spatiul|limita de stocare)|spatiu (?:de stocare )?insuficient",
+    ),
+    SUSPEND: (
+        r"(?:suspendat|blocat|dezactivat)[a]? temporar|temporar (?:suspendat|blocat|dezactivat|indisponibil)[a]?",
+        r"contul (?:a fost |este )?(?:suspendat|blocat)(?!\w* " + _NON_USE + r"| definitiv| permanent)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:contul|casuta postala|casuta|adresa) (?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
+        r"|desfiintat[a]?|suspendat[a]? definitiv|blocat[a]? definitiv|inactiv[a]?)(?!\w* temporar)",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (
+        r"domeniu(?:l)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
+        r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
+    ),
+}

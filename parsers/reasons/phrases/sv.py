@@ -1,0 +1,48 @@
+"""Swedish phrase families (data only): what servers and relays answering in Swedish say (Telia,
+Bahnhof, localized Exchange/Outlook reports and Postfix templates).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("användaren" is read as "anvandaren", "å" as "a", "ö" as "o").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:pa grund av|p\.g\.a\.?|efter lang) (?:inaktivitet|att (?:det|den) inte anvants)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:anvandare|mottagare|e-?postadress|adress|brevlada|postlada|konto)(?:n|en|t)? "
+        r"(?:finns inte|existerar inte|hittades inte|kunde inte hittas|ar okand)",
+        r"okand (?:anvandare|mottagare|adress|brevlada|postlada)",
+        r"ingen sadan (?:anvandare|mottagare|brevlada|postlada|adress)",
+        r"det finns ingen (?:anvandare|mottagare|brevlada|postlada) (?:med|som)",
+        # Exchange: "Det gick inte att hitta e-postadressen du angav."
+        r"det gick inte att hitta (?:den )?e-?postadress(?:en)?",
+    ),
+    MAILBOX_FULL: (
+        r"(?:brevlada|postlada|inkorg|e-?postlada)(?:n|en)? (?:ar )?(?:full|overfull)",
+        r"kvot(?:en)? (?:har |ar )?(?:overskriden|overskridits|overskridet|slut)",
+        r"(?:overskridit|overskrider) (?:sin )?(?:kvot|lagringsgrans)",
+        r"inte tillrackligt (?:med )?(?:lagrings)?utrymme",
+    ),
+    SUSPEND: (
+        r"(?:tillfalligt|temporart) (?:sparrat|sparrad|avstangt|avstangd|inaktiverat|lasts?t)",
+        r"(?:kontot|brevladan|postladan) (?:ar |har )?(?:sparrat|avstangt|blivit sparrat|blivit avstangt)"
+        r"(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:kontot|brevladan|postladan|adressen|e-?postadressen) (?:ar |har |har blivit )?"
+        r"(?:inaktiverat|inaktiverad|inaktiverats|avslutat|avslutad|avslutats|stangt|stangd|stangts|raderat"
+        r"|raderad|raderats|borttaget|borttagen|tagits bort|upphort|inte langre aktiv)",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:sparrat|avstangt|stangt|raderat|avslutat|inaktiverat)s? " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (
+        r"doman(?:en)? (?:finns inte|existerar inte|ar okand|hittades inte)",
+        r"okand doman|ingen sadan doman",
+    ),
+}

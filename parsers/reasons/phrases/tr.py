@@ -1,0 +1,50 @@
+"""Turkish phrase families (data only): what servers and relays answering in Turkish say (Türk
+Telekom/ttmail, Yandex.TR, localized Exchange/Outlook reports and Postfix templates).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("ş" is read as "s", "ğ" as "g", "ç" as "c", "ü" as "u", "ö" as
+"o", "İ" as "i"). The dotless "ı" has no folded form and stays; a server writing capitals
+("KULLANICI") or ASCII sends "i" where the word has "ı", so each "ı" is written "[ıi]".
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = (
+    r"(?:uzun sure )?(?:kullan[ıi]lmad[ıi]g[ıi] icin|kullan[ıi]lmamas[ıi] nedeniyle|inaktif oldugu icin)"
+)
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|e-?posta adresi|adres|posta kutusu|hesap) "
+        r"(?:bulunamad[ıi]|mevcut degil|yok)",
+        r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
+        r"(?:yok|bulunmuyor|mevcut degil)",
+        r"bilinmeyen (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres)",
+        r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]) bilinmiyor",
+        # Exchange: "Girdiğiniz e-posta adresi bulunamadı."
+        r"girdiginiz e-?posta adresi",
+    ),
+    MAILBOX_FULL: (
+        r"(?:posta|gelen) kutusu (?:tamamen )?(?:dolu|doldu)",
+        r"(?:kota(?:s[ıi])?|depolama alan[ıi]) (?:as[ıi]ld[ıi]|doldu|dolu)",
+        r"kotay[ıi] ast[ıi]|kota limitini ast[ıi]",
+    ),
+    SUSPEND: (
+        r"gecici olarak (?:ask[ıi]ya al[ıi]nd[ıi]|kilitlendi|engellendi|devre d[ıi]s[ıi]|kapat[ıi]ld[ıi])",
+        r"(?:hesap|hesab[ıi]) (?:ask[ıi]ya al[ıi]nd[ıi]|kilitlendi|engellendi)(?!\w* " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:hesap|hesab[ıi]|posta kutusu|adres) (?:kal[ıi]c[ıi] olarak )?"
+        r"(?:devre d[ıi]s[ıi] b[ıi]rak[ıi]ld[ıi]|kapat[ıi]ld[ıi]|kapal[ıi]|silindi|iptal edildi|pasif)",
+        # blocked or closed for non-use: the address is gone, not paused
+        _NON_USE + r" (?:kapat[ıi]ld[ıi]|silindi|devre d[ıi]s[ıi]|engellendi|ask[ıi]ya al[ıi]nd[ıi])",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:alan ad[ıi]|etki alan[ıi]) (?:bulunamad[ıi]|mevcut degil|yok)",
+        r"bilinmeyen (?:alan ad[ıi]|etki alan[ıi])|boyle bir alan ad[ıi]",
+    ),
+}

@@ -1,0 +1,172 @@
+"""Phrase families of the languages added after the first fifteen: Swedish, Norwegian, Finnish,
+Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian.
+
+One test per language over the families that decide hard vs soft (user unknown, mailbox full, an
+account closed or closed for non-use vs. one paused, domain unknown), with the wording servers,
+ISPs and localized Exchange reports in that language use, accented and as relays that drop accents
+(or, for Greek, write capitals) send it. Then the sentences that must not read as a failure reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import reasons as r
+
+Case = tuple[str, str]  # (diagnostic, reason)
+
+
+def _check(cases: list[Case]) -> None:
+    for text, want in cases:
+        got = r.derive("5.0.0", "550", text, "failed", "RCPT")
+        assert got == want, f"{text!r}: {got} != {want}"
+        expected_class = "hard" if want in r.HARD else "soft"
+        assert r.classify(got, "5.0.0", "550") == expected_class, text
+
+
+CASES: dict[str, list[Case]] = {
+    "sv": [
+        ("550 Användaren finns inte", r.USER_UNKNOWN),
+        ("550 Mottagaren finns inte", r.USER_UNKNOWN),
+        ("550 Okänd mottagare", r.USER_UNKNOWN),
+        ("550 Det gick inte att hitta e-postadressen du angav.", r.USER_UNKNOWN),
+        ("552 Mottagarens brevlåda är full", r.MAILBOX_FULL),
+        ("552 Postladan ar full", r.MAILBOX_FULL),
+        ("552 Kvoten har överskridits", r.MAILBOX_FULL),
+        ("550 Kontot har avslutats", r.ACCOUNT_DISABLED),
+        ("550 Kontot är inaktiverat", r.ACCOUNT_DISABLED),
+        ("550 Kontot har spärrats på grund av inaktivitet", r.ACCOUNT_DISABLED),
+        ("450 Kontot är tillfälligt spärrat", r.SUSPEND),
+        ("550 Domänen finns inte", r.HOST_UNKNOWN),
+    ],
+    "nb": [
+        ("550 Brukeren finnes ikke", r.USER_UNKNOWN),
+        ("550 Ukjent mottaker", r.USER_UNKNOWN),
+        ("550 Finner ikke e-postadressen du skrev inn.", r.USER_UNKNOWN),
+        ("552 Mottakerens postkasse er full", r.MAILBOX_FULL),
+        ("552 Kvoten er overskredet", r.MAILBOX_FULL),
+        ("550 Kontoen er slettet", r.ACCOUNT_DISABLED),
+        ("550 Kontoen er deaktivert på grunn av inaktivitet", r.ACCOUNT_DISABLED),
+        ("450 Kontoen er midlertidig sperret", r.SUSPEND),
+        ("550 Domenet finnes ikke", r.HOST_UNKNOWN),
+    ],
+    "fi": [
+        ("550 Käyttäjää ei ole olemassa", r.USER_UNKNOWN),
+        ("550 Vastaanottajaa ei löydy", r.USER_UNKNOWN),
+        ("550 Tuntematon vastaanottaja", r.USER_UNKNOWN),
+        ("550 Antamaasi sähköpostiosoitetta ei löytynyt.", r.USER_UNKNOWN),
+        ("552 Vastaanottajan postilaatikko on täynnä", r.MAILBOX_FULL),
+        ("552 Kiintiö ylitetty", r.MAILBOX_FULL),
+        ("550 Tili on suljettu", r.ACCOUNT_DISABLED),
+        ("550 Tili on suljettu käyttämättömyyden vuoksi", r.ACCOUNT_DISABLED),
+        ("450 Tili on väliaikaisesti lukittu", r.SUSPEND),
+        ("550 Verkkotunnusta ei ole olemassa", r.HOST_UNKNOWN),
+    ],
+    "tr": [
+        ("550 Kullanıcı bulunamadı", r.USER_UNKNOWN),
+        ("550 KULLANICI BULUNAMADI", r.USER_UNKNOWN),  # (capitals lower-case to a dotted i)
+        ("550 Kullanici bulunamadi", r.USER_UNKNOWN),
+        ("550 Böyle bir kullanıcı yok", r.USER_UNKNOWN),
+        ("550 Bilinmeyen alıcı", r.USER_UNKNOWN),
+        ("550 Girdiğiniz e-posta adresi bulunamadı.", r.USER_UNKNOWN),
+        ("552 Alıcının posta kutusu dolu", r.MAILBOX_FULL),
+        ("552 Posta kutusu kotası aşıldı", r.MAILBOX_FULL),
+        ("550 Hesap kapatıldı", r.ACCOUNT_DISABLED),
+        ("550 Hesap devre dışı bırakıldı", r.ACCOUNT_DISABLED),
+        ("550 Uzun süre kullanılmadığı için kapatıldı", r.ACCOUNT_DISABLED),
+        ("450 Hesap geçici olarak askıya alındı", r.SUSPEND),
+        ("550 Alan adı bulunamadı", r.HOST_UNKNOWN),
+    ],
+    "el": [
+        ("550 Ο χρήστης δεν υπάρχει", r.USER_UNKNOWN),
+        ("550 Ο ΧΡΗΣΤΗΣ ΔΕΝ ΥΠΑΡΧΕΙ", r.USER_UNKNOWN),  # (capitals: no tonos)
+        ("550 Άγνωστος παραλήπτης", r.USER_UNKNOWN),
+        (
+            "550 Δεν ήταν δυνατή η εύρεση της διεύθυνσης ηλεκτρονικού ταχυδρομείου που καταχωρήσατε.",
+            r.USER_UNKNOWN,
+        ),
+        ("552 Το γραμματοκιβώτιο του παραλήπτη είναι γεμάτο", r.MAILBOX_FULL),
+        ("552 Υπέρβαση ορίου χώρου", r.MAILBOX_FULL),
+        ("550 Ο λογαριασμός έχει απενεργοποιηθεί", r.ACCOUNT_DISABLED),
+        ("550 Ο λογαριασμός απενεργοποιήθηκε λόγω αδράνειας", r.ACCOUNT_DISABLED),
+        ("450 Ο λογαριασμός είναι προσωρινά κλειδωμένος", r.SUSPEND),
+        ("550 Ο τομέας δεν υπάρχει", r.HOST_UNKNOWN),
+    ],
+    "ro": [
+        ("550 Utilizator necunoscut", r.USER_UNKNOWN),
+        ("550 Utilizatorul nu există", r.USER_UNKNOWN),
+        ("550 Adresa de e-mail nu exista", r.USER_UNKNOWN),
+        ("550 Adresa de e-mail pe care ați introdus-o nu a fost găsită.", r.USER_UNKNOWN),
+        ("552 Căsuța poștală a destinatarului este plină", r.MAILBOX_FULL),
+        ("552 Cota a fost depășită", r.MAILBOX_FULL),
+        ("550 Contul a fost dezactivat", r.ACCOUNT_DISABLED),
+        ("550 Contul a fost suspendat din cauza inactivității", r.ACCOUNT_DISABLED),
+        ("450 Contul este suspendat temporar", r.SUSPEND),
+        ("550 Domeniul nu există", r.HOST_UNKNOWN),
+    ],
+    "hu": [
+        ("550 Ismeretlen felhasználó", r.USER_UNKNOWN),
+        ("550 A felhasználó nem létezik", r.USER_UNKNOWN),
+        ("550 Nincs ilyen felhasznalo", r.USER_UNKNOWN),
+        ("550 A megadott e-mail-cím nem található.", r.USER_UNKNOWN),
+        ("552 A postafiók megtelt", r.MAILBOX_FULL),
+        ("552 Túllépte a tárhelykorlátot", r.MAILBOX_FULL),
+        ("550 A fiók törölve", r.ACCOUNT_DISABLED),
+        ("550 Inaktivitás miatt megszüntetve", r.ACCOUNT_DISABLED),
+        ("450 A fiók ideiglenesen zárolva", r.SUSPEND),
+        ("550 A domain nem létezik", r.HOST_UNKNOWN),
+    ],
+    "id": [
+        ("550 Pengguna tidak ditemukan", r.USER_UNKNOWN),
+        ("550 Alamat email tidak terdaftar", r.USER_UNKNOWN),
+        ("550 Alamat email yang Anda masukkan tidak dapat ditemukan.", r.USER_UNKNOWN),
+        ("552 Kotak surat penerima sudah penuh", r.MAILBOX_FULL),
+        ("552 Kuota telah terlampaui", r.MAILBOX_FULL),
+        ("550 Akun telah dinonaktifkan", r.ACCOUNT_DISABLED),
+        ("550 Akun dinonaktifkan karena tidak aktif", r.ACCOUNT_DISABLED),
+        ("450 Akun ditangguhkan sementara", r.SUSPEND),
+        ("550 Domain tidak ditemukan", r.HOST_UNKNOWN),
+    ],
+    "uk": [
+        ("550 Користувача не знайдено", r.USER_UNKNOWN),
+        ("550 Такої скриньки не існує", r.USER_UNKNOWN),
+        ("550 Невідомий одержувач", r.USER_UNKNOWN),
+        ("550 Не вдалося знайти вказану адресу електронної пошти.", r.USER_UNKNOWN),
+        ("552 Поштова скринька одержувача переповнена", r.MAILBOX_FULL),
+        ("552 Перевищено квоту", r.MAILBOX_FULL),
+        ("550 Обліковий запис видалено", r.ACCOUNT_DISABLED),
+        ("550 Скриньку заблоковано через неактивність", r.ACCOUNT_DISABLED),
+        ("450 Обліковий запис тимчасово заблоковано", r.SUSPEND),
+        ("550 Домен не існує", r.HOST_UNKNOWN),
+    ],
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_language(code: str) -> None:
+    _check(CASES[code])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary sentences holding the families' words that name no failure
+        "Mottagaren har läst meddelandet",
+        "Kontoen er opprettet",
+        "Tili on luotu",
+        "Hesap oluşturuldu",
+        "Ο λογαριασμός δημιουργήθηκε",
+        "Contul a fost creat",
+        "A fiók létrejött",
+        "Akun telah dibuat",
+        "Обліковий запис створено",
+    ],
+)
+def test_ordinary_sentences_name_no_reason(text: str) -> None:
+    assert r.derive(None, None, text, "failed", None) not in (
+        r.USER_UNKNOWN,
+        r.MAILBOX_FULL,
+        r.ACCOUNT_DISABLED,
+        r.SUSPEND,
+        r.HOST_UNKNOWN,
+    )
