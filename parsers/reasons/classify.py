@@ -73,7 +73,28 @@ _STILL_TRYING: Final = re.compile(
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
-    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять",
+    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять"
+    # the same, and "not delivered yet" / "will try again", in sv, nb, fi, tr, el, ro, hu, id, uk
+    r"|detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
+    r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
+    r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
+    r"|enn(?:å|a) ikke (?:blitt )?levert|ikke (?:blitt )?levert enn(?:å|a)"
+    r"|t(?:ä|a)m(?:ä|a) on (?:vain|ainoastaan) varoitus|sinun ei tarvitse l(?:ä|a)hett(?:ä|a)(?:ä|a)"
+    r"|yritet(?:ä|a)(?:ä|a)n (?:uudelleen|edelleen|my(?:ö|o)hemmin)|ei ole (?:viel(?:ä|a)|toistaiseksi) (?:voitu )?toimit"
+    r"|bu (?:yaln[ıi]zca|sadece) bir uyar[ıi]|(?:yeniden|tekrar) g(?:ö|o)ndermenize gerek yok"
+    r"|denemeye devam edilecek|(?:yeniden|tekrar) denenecek|hen(?:ü|u)z teslim edil(?:e)?medi"
+    r"|αυτ(?:ό|ο) (?:ε|έ)(?:ί|ι)ναι μ(?:ό|ο)νο (?:μια )?προειδοπο(?:ί|ι)ηση|δεν χρει(?:ά|α)ζεται να (?:το )?(?:ξανα)?στε(?:ί|ι)λετε"
+    r"|θα συνεχ(?:ί|ι)σει να προσπαθε(?:ί|ι)|δεν (?:(?:έ|ε)χει )?παραδοθε(?:ί|ι) ακ(?:ό|ο)μ"
+    r"|θα (?:γ(?:ί|ι)νει ν(?:έ|ε)α προσπ(?:ά|α)θεια|επαναληφθε(?:ί|ι))"
+    r"|acesta este (?:doar|numai) un (?:mesaj de )?avertisment|nu (?:este necesar|trebuie) s(?:ă|a) retrimite"
+    r"|(?:vom|va|se va) (?:continua s(?:ă|a) (?:î|i)ncerc|(?:mai )?(?:î|i)ncerca din nou|re(?:î|i)ncerca)"
+    r"|nu a fost (?:(?:î|i)nc(?:ă|a)) livrat"
+    r"|ez (?:csak|csup(?:á|a)n) (?:egy )?figyelmeztet(?:é|e)s|nem kell (?:(?:ú|u)jra )?elk(?:ü|u)ldenie"
+    r"|(?:tov(?:á|a)bb|(?:ú|u)jra) pr(?:ó|o)b(?:á|a)lkoz(?:ik|unk)|m(?:é|e)g nem (?:siker(?:ü|u)lt )?k(?:é|e)zbes(?:í|i)t"
+    r"|ini (?:hanya|cuma) (?:sebuah )?peringatan|tidak perlu mengirim(?:kan)? (?:ulang|kembali)"
+    r"|akan (?:terus )?(?:mencoba|dicoba) (?:lagi|kembali|mengirim)|belum (?:berhasil |dapat )?(?:terkirim|dikirim)"
+    r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
+    r"|спроби доставки (?:будуть )?продовж|буде повторено",
     re.IGNORECASE | re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -88,6 +109,11 @@ _STILL_TRYING_WORDS: Final = (
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
     "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
+    "varning", "skicka", "levererats", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
+    "toimit", "uyar", "gerek yok", "denemeye", "denenecek", "teslim", "προειδοπο", "χρει", "συνεχ", "παραδοθ",
+    "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
+    "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ", "tidak perlu", "mencoba", "dicoba", "belum",
+    "попередження", "надсилати", "доставлен", "продовж", "повторено",
 )  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers import parse
 from parsers import reasons as r
 
 Case = tuple[str, str]  # (diagnostic, reason)
@@ -170,3 +171,73 @@ def test_ordinary_sentences_name_no_reason(text: str) -> None:
         r.SUSPEND,
         r.HOST_UNKNOWN,
     )
+
+
+# A delay notice in each language: the warning that delivery goes on (ignored), and the final
+# sentence that ends it (a failure).
+STILL_TRYING = {
+    "sv": "Detta är endast en varning. Du behöver inte skicka om ditt meddelande.",
+    "nb": "Meldingen er ennå ikke levert. Serveren vil fortsette å prøve.",
+    "fi": "Tämä on vain varoitus. Viestiä ei ole vielä toimitettu, toimitusta yritetään uudelleen.",
+    "tr": "Bu yalnızca bir uyarıdır. Mesajınızı yeniden göndermenize gerek yok.",
+    "el": "Αυτό είναι μόνο μια προειδοποίηση. Το μήνυμα δεν έχει παραδοθεί ακόμα.",
+    "ro": "Acesta este doar un avertisment. Mesajul nu a fost încă livrat; se va încerca din nou.",
+    "hu": "Ez csak egy figyelmeztetés. Az üzenetet még nem sikerült kézbesíteni.",
+    "id": "Ini hanya peringatan. Pesan Anda belum terkirim; server akan terus mencoba lagi.",
+    "uk": "Це лише попередження. Ваш лист ще не доставлено.",
+}
+NOT_DELIVERED = {
+    "sv": "Ditt meddelande till <sven@dest.example> kunde inte levereras.",
+    "nb": "Meldingen til <ola@dest.example> kunne ikke leveres.",
+    "fi": "Viestiä osoitteeseen <matti@dest.example> ei voitu toimittaa.",
+    "tr": "<ayse@dest.example> adresine gönderdiğiniz ileti teslim edilemedi.",
+    "el": "Το μήνυμα προς <nikos@dest.example> δεν παραδόθηκε.",
+    "ro": "Mesajul către <ion@dest.example> nu a putut fi livrat.",
+    "hu": "Az üzenetet nem sikerült kézbesíteni a következő címre: <janos@dest.example>",
+    "id": "Pesan ke <budi@dest.example> tidak dapat dikirim.",
+    "uk": "Не вдалося доставити лист для <olena@dest.example>.",
+}
+LABELLED = {
+    "tr": "Alıcı: ayse@dest.example",
+    "el": "Παραλήπτης: nikos@dest.example",
+    "ro": "Destinatar: ion@dest.example",
+    "hu": "Címzett: janos@dest.example",
+    "id": "Penerima: budi@dest.example",
+    "uk": "Одержувач: olena@dest.example",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STILL_TRYING))
+def test_a_warning_that_delivery_goes_on_is_a_delay(lang: str) -> None:
+    assert r.is_delay_notice("", STILL_TRYING[lang])
+    assert not r.is_delay_notice("", NOT_DELIVERED[lang])
+
+
+def _report(body: str) -> bytes:
+    return (
+        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
+        "To: bounces@sender.example\n"
+        "Subject: Undeliverable\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        f"{body}\n"
+    ).encode()
+
+
+def _address(text: str) -> str:
+    return next(w.strip("<>.,:") for w in text.split() if "@" in w)
+
+
+@pytest.mark.parametrize("lang", sorted(NOT_DELIVERED))
+def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> None:
+    result = parse(_report(NOT_DELIVERED[lang]))
+    assert [(e.recipient, e.type) for e in result.events] == [(_address(NOT_DELIVERED[lang]), "bounce")]
+
+
+@pytest.mark.parametrize("lang", sorted(LABELLED))
+def test_a_labelled_recipient_with_a_reason_is_the_recipient(lang: str) -> None:
+    body = f"{NOT_DELIVERED[lang]}\n\n{LABELLED[lang]}\n"
+    body = body.replace(f"<{_address(LABELLED[lang])}>", "")  # (only the label names the address)
+    result = parse(_report(body))
+    assert [e.recipient for e in result.events] == [_address(LABELLED[lang])]
