@@ -74,7 +74,7 @@ _LABELLED = re.compile(
     r"|empf(?:ä|ae|a)nger|destinatario|destinat(?:á|a)rio|destinatari|ontvanger|modtager|mottaker|mottagare"
     r"|vastaanottaja|adresat|odbiorca|p(?:ř|r)(?:í|i)jemce|adres(?:á|a)t|получатель|адресат|người nhận"
     r"|nguoi nhan|收件人|收信人|收件地址|收件者|宛先|受信者|送信先|받는 ?사람|수신자|수신인"
-    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач)[ \t]*[:：][ \t]*"
+    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ)[ \t]*[:：][ \t]*"
     + _ADDR
     + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
 )
@@ -98,14 +98,15 @@ _NOT_DELIVERED = re.compile(
     r"|(?:is|werd) niet (?:bezorgd|afgeleverd)|kunne ikke (?:afleveres|leveres)|kunde inte levereras"
     r"|не доставлен|не может быть доставлен|届きませんでした|送信できませんでした|配送できませんでした"
     r"|被退回|已退回|发送失败|發送失敗|投遞失敗|無法送達"
-    # Swedish, Norwegian, Finnish, Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian
+    # Swedish, Norwegian, Finnish, Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai
     r"|kunde inte (?:skickas|delas ut)|leveransen misslyckades|gick inte att leverera"
     r"|kunne ikke (?:bli )?levert|levering(?:en)? mislyktes|ei voitu toimittaa|toimitus ep(?:ä|a)onnistui"
     r"|teslim edilemedi|iletilemedi|g(?:ö|o)nderilemedi"
     r"|δεν (?:ή|η)ταν δυνατ(?:ή|η) η παρ(?:ά|α)δοση|δεν παραδ(?:ό|ο)θηκε|η παρ(?:ά|α)δοση απ(?:έ|ε)τυχε"
     r"|nu a putut fi (?:livrat|trimis|remis)|nu a fost livrat|livrarea a e(?:ș|ş|s)uat"
     r"|nem siker(?:ü|u)lt k(?:é|e)zbes(?:í|i)teni|nem k(?:é|e)zbes(?:í|i)thet|k(?:é|e)zbes(?:í|i)t(?:é|e)s sikertelen"
-    r"|tidak (?:dapat|bisa) (?:di|ter)kirim|gagal (?:di|ter)kirim|pengiriman gagal|не вдалося доставити",
+    r"|tidak (?:dapat|bisa) (?:di|ter)kirim|gagal (?:di|ter)kirim|pengiriman gagal|не вдалося доставити"
+    r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว",
     re.IGNORECASE,
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be

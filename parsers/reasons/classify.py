@@ -74,7 +74,7 @@ _STILL_TRYING: Final = re.compile(
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
     r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять"
-    # the same, and "not delivered yet" / "will try again", in sv, nb, fi, tr, el, ro, hu, id, uk
+    # the same, and "not delivered yet" / "will try again", in sv, nb, fi, tr, el, ro, hu, id, uk, th
     r"|detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
@@ -94,7 +94,8 @@ _STILL_TRYING: Final = re.compile(
     r"|ini (?:hanya|cuma) (?:sebuah )?peringatan|tidak perlu mengirim(?:kan)? (?:ulang|kembali)"
     r"|akan (?:terus )?(?:mencoba|dicoba) (?:lagi|kembali|mengirim)|belum (?:berhasil |dapat )?(?:terkirim|dikirim)"
     r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
-    r"|спроби доставки (?:будуть )?продовж|буде повторено",
+    r"|спроби доставки (?:будуть )?продовж|буде повторено"
+    r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง",
     re.IGNORECASE | re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -114,6 +115,7 @@ _STILL_TRYING_WORDS: Final = (
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
     "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ", "tidak perlu", "mencoba", "dicoba", "belum",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
+    "เตือน", "อีกครั้ง", "ยังไม่",
 )  # fmt: skip
 _FINAL: Final = re.compile(
     r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"

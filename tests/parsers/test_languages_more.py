@@ -1,5 +1,5 @@
 """Phrase families of the languages added after the first fifteen: Swedish, Norwegian, Finnish,
-Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian.
+Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai.
 
 One test per language over the families that decide hard vs soft (user unknown, mailbox full, an
 account closed or closed for non-use vs. one paused, domain unknown), with the wording servers,
@@ -140,6 +140,19 @@ CASES: dict[str, list[Case]] = {
         ("450 Обліковий запис тимчасово заблоковано", r.SUSPEND),
         ("550 Домен не існує", r.HOST_UNKNOWN),
     ],
+    "th": [
+        ("550 ไม่พบผู้ใช้นี้", r.USER_UNKNOWN),
+        ("550 ไม่พบผู้รับ", r.USER_UNKNOWN),
+        ("550 ไม่พบที่อยู่อีเมลที่คุณใส่", r.USER_UNKNOWN),
+        ("550 ผู้ใช้นี้ไม่มีอยู่ในระบบ", r.USER_UNKNOWN),
+        ("552 กล่องจดหมายของผู้รับเต็ม", r.MAILBOX_FULL),
+        ("552 เกินโควต้า", r.MAILBOX_FULL),
+        ("550 บัญชีนี้ถูกปิดใช้งาน", r.ACCOUNT_DISABLED),
+        ("550 บัญชีถูกระงับเนื่องจากไม่ได้ใช้งาน", r.ACCOUNT_DISABLED),
+        ("550 บัญชีถูกระงับการใช้งานเนื่องจากไม่ได้ใช้งาน", r.ACCOUNT_DISABLED),
+        ("450 บัญชีถูกระงับชั่วคราว", r.SUSPEND),
+        ("550 ไม่พบโดเมน", r.HOST_UNKNOWN),
+    ],
 }
 
 
@@ -161,6 +174,7 @@ def test_language(code: str) -> None:
         "A fiók létrejött",
         "Akun telah dibuat",
         "Обліковий запис створено",
+        "บัญชีของคุณถูกสร้างแล้ว",
     ],
 )
 def test_ordinary_sentences_name_no_reason(text: str) -> None:
@@ -185,6 +199,7 @@ STILL_TRYING = {
     "hu": "Ez csak egy figyelmeztetés. Az üzenetet még nem sikerült kézbesíteni.",
     "id": "Ini hanya peringatan. Pesan Anda belum terkirim; server akan terus mencoba lagi.",
     "uk": "Це лише попередження. Ваш лист ще не доставлено.",
+    "th": "นี่เป็นเพียงคำเตือน ข้อความของคุณยังไม่ได้ส่งถึงผู้รับ ระบบจะพยายามส่งอีกครั้ง",
 }
 NOT_DELIVERED = {
     "sv": "Ditt meddelande till <sven@dest.example> kunde inte levereras.",
@@ -196,6 +211,7 @@ NOT_DELIVERED = {
     "hu": "Az üzenetet nem sikerült kézbesíteni a következő címre: <janos@dest.example>",
     "id": "Pesan ke <budi@dest.example> tidak dapat dikirim.",
     "uk": "Не вдалося доставити лист для <olena@dest.example>.",
+    "th": "ไม่สามารถส่งข้อความถึง <somchai@dest.example> ได้",
 }
 LABELLED = {
     "tr": "Alıcı: ayse@dest.example",
@@ -204,6 +220,7 @@ LABELLED = {
     "hu": "Címzett: janos@dest.example",
     "id": "Penerima: budi@dest.example",
     "uk": "Одержувач: olena@dest.example",
+    "th": "ผู้รับ: somchai@dest.example",
 }
 
 

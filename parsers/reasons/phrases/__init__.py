@@ -14,31 +14,9 @@ from parsers.reasons.families import Family, family
 from parsers.reasons.phrases import en
 
 LANGUAGES: Final = (
-    "en",
-    "es",
-    "pt",
-    "de",
-    "fr",
-    "it",
-    "nl",
-    "da",
-    "vi",
-    "ja",
-    "zh",
-    "ru",
-    "ko",
-    "cs",
-    "pl",
-    "sv",
-    "nb",
-    "fi",
-    "tr",
-    "el",
-    "ro",
-    "hu",
-    "id",
-    "uk",
-)
+    "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
+    "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th",
+)  # fmt: skip
 
 
 def _merged() -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,39 @@
+"""Thai phrase families (data only): what servers and relays answering in Thai say (localized
+Exchange/Outlook reports, Thai hosting and ISP mail systems).
+
+Thai has no case and writes words without spaces; servers put a space between phrases or none,
+so the joins are written ` ?`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_WHO = r"(?:ผู้ใช้(?:งาน)?|ผู้รับ|ที่อยู่อีเมล|ที่อยู่|บัญชี(?:ผู้ใช้)?|กล่องจดหมาย)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"ไม่(?:พบ|มี) ?(?:ชื่อ)?" + _WHO + r" ?(?:นี้|ดังกล่าว|ที่ระบุ|ปลายทาง)",
+        r"ไม่พบ ?(?:ผู้ใช้(?:งาน)?|ผู้รับ|ที่อยู่อีเมล)",
+        _WHO + r" ?(?:นี้ ?)?ไม่มีอยู่(?:จริง|ในระบบ)?",
+        r"ไม่รู้จัก ?(?:ผู้ใช้|ผู้รับ|ที่อยู่อีเมล)",
+        # Exchange: "ไม่พบที่อยู่อีเมลที่คุณใส่"
+        r"ไม่พบที่อยู่อีเมลที่คุณ",
+    ),
+    MAILBOX_FULL: (
+        r"กล่องจดหมาย ?(?:ของผู้รับ ?)?(?:เต็ม|มีพื้นที่ไม่เพียงพอ)",
+        r"พื้นที่(?:จัดเก็บ|เก็บข้อมูล)? ?(?:เต็ม|ไม่เพียงพอ)|เกินโควต้า|เกินโควตา|เกินขนาดที่กำหนด",
+    ),
+    SUSPEND: (
+        r"(?:ระงับ|ล็อก|ล็อค|ปิด)(?:การใช้งาน)? ?ชั่วคราว",
+        r"ถูกระงับ(?:การใช้งาน)?(?!(?:การใช้งาน)? ?(?:ถาวร|เนื่องจากไม่ได้))",
+    ),
+    ACCOUNT_DISABLED: (
+        r"บัญชี(?:ผู้ใช้)? ?(?:นี้ ?)?(?:ถูก)?(?:ปิดใช้งาน|ยกเลิก|ลบ|ระงับถาวร|ปิดบัญชี)(?! ?ชั่วคราว)",
+        # blocked or closed for non-use: the address is gone, not paused
+        r"(?:ระงับ|ปิด|ยกเลิก|ลบ)(?:การใช้งาน|บัญชี)? ?เนื่องจากไม่ได้(?:ใช้งาน|เข้าใช้)",
+    ),
+    HOST_UNKNOWN: (r"ไม่พบ ?โดเมน|โดเมน ?(?:นี้ ?)?ไม่มีอยู่|ไม่รู้จัก ?โดเมน",),
+}
