@@ -114,6 +114,7 @@ CASES: dict[str, list[Case]] = {
         ("552 Túllépte a tárhelykorlátot", r.MAILBOX_FULL),
         ("550 A fiók törölve", r.ACCOUNT_DISABLED),
         ("550 Inaktivitás miatt megszüntetve", r.ACCOUNT_DISABLED),
+        ("550 A fiók inaktivitás miatt fel van függesztve", r.ACCOUNT_DISABLED),
         ("450 A fiók ideiglenesen zárolva", r.SUSPEND),
         ("550 A domain nem létezik", r.HOST_UNKNOWN),
     ],
