@@ -73,9 +73,27 @@ _STILL_TRYING: Final = re.compile(
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
-    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять"
-    # the same, and "not delivered yet" / "will try again", in sv, nb, fi, tr, el, ro, hu, id, uk, th
-    r"|detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
+    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Lower-case words one of which every _STILL_TRYING match holds.
+_STILL_TRYING_WORDS: Final = (
+    "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
+    "no further action", "pending",
+    "postponed",
+    "versucht", "verz", "intentar", "tentative",
+    "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
+    "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
+    "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
+    "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
+    "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
+    "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
+)  # fmt: skip
+# The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
+# nb, fi, tr, el, ro, hu, id, uk, th): apart, with their own words, so that a report in none of them
+# is not searched for them (a long alternation tries every phrase at every position).
+_STILL_TRYING_MORE: Final = re.compile(
+    r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
     r"|enn(?:å|a) ikke (?:blitt )?levert|ikke (?:blitt )?levert enn(?:å|a)"
@@ -98,22 +116,13 @@ _STILL_TRYING: Final = re.compile(
     r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง",
     re.IGNORECASE | re.MULTILINE,
 )
-# Lower-case words one of which every _STILL_TRYING match holds.
-_STILL_TRYING_WORDS: Final = (
-    "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
-    "no further action", "pending",
-    "postponed",
-    "versucht", "verz", "intentar", "tentative",
-    "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
-    "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
-    "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
-    "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
-    "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
-    "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
+# Lower-case words one of which every _STILL_TRYING_MORE match holds.
+_STILL_TRYING_MORE_WORDS: Final = (
     "varning", "skicka", "levererats", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
     "toimit", "uyar", "gerek yok", "denemeye", "denenecek", "teslim", "προειδοπο", "χρει", "συνεχ", "παραδοθ",
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
-    "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ", "tidak perlu", "mencoba", "dicoba", "belum",
+    "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ",
+    "tidak perlu", "mencoba", "dicoba", "belum",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
 )  # fmt: skip
@@ -136,10 +145,12 @@ def is_delay_notice(subject: str, text: str) -> bool:
     """Whether a text-only report says the message is still queued (and is not a final report)."""
     head = text[:8000]
     low = head.lower()
-    if not any(word in low for word in _STILL_TRYING_WORDS):
-        return False  # (the case-insensitive search only where it can match)
+    # (each case-insensitive search only where it can match)
+    warns = (any(word in low for word in _STILL_TRYING_WORDS) and _STILL_TRYING.search(head)) or (
+        any(word in low for word in _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.search(head)
+    )
     # (the final-report search, slow on a long text, only when the text warns at all)
-    return bool(_STILL_TRYING.search(head)) and not _FINAL.search(subject + "\n" + head)
+    return bool(warns) and not _FINAL.search(subject + "\n" + head)
 
 
 def is_temporary(status: str | None, smtp_code: str | None) -> bool:

@@ -3,79 +3,76 @@ Forthnet, localized Exchange/Outlook reports and Postfix templates).
 
 Patterns are searched in the lower-cased diagnostic. Greek accents are not folded away
 (parsers.reasons.families folds Latin only), and a server writing capitals ("ΔΕΝ ΥΠΑΡΧΕΙ") loses
-them when lower-cased: `_either` lets each vowel match with or without its tonos, and sigma in
-either form, so the phrases are written plain.
+the tonos when lower-cased: phrases are written with their accents and `_either` lets each accented
+word also match without them. (Whole words, not a class per vowel: each word stays a literal the
+keyword index can use.)
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
-_TONOS: Final = {
-    "α": "[αά]",
-    "ε": "[εέ]",
-    "η": "[ηή]",
-    "ι": "[ιίϊΐ]",
-    "ο": "[οό]",
-    "υ": "[υύϋΰ]",
-    "ω": "[ωώ]",
-    "ς": "[σς]",
-}
+_PLAIN: Final = str.maketrans("άέήίόύώΐΰ", "αεηιουωϊϋ")
+_WORD: Final = re.compile(r"[α-ωάέήίόύώϊϋΐΰς]+")
 
 
 def _either(pattern: str) -> str:
-    """`pattern` (plain lower-case Greek, no character classes) with each vowel's tonos optional."""
-    return "".join(_TONOS.get(char, char) for char in pattern)
+    """`pattern` with each accented Greek word also matching as written in capitals (no tonos)."""
+
+    def word(m: re.Match[str]) -> str:
+        plain = m.group(0).translate(_PLAIN)
+        return m.group(0) if plain == m.group(0) else f"(?:{m.group(0)}|{plain})"
+
+    return _WORD.sub(word, pattern)
 
 
-_NON_USE = r"(?:λογω|εξαιτιας) (?:αδρανειας|μη χρησης|μακροχρονιας αδρανειας)"
+_NON_USE = r"(?:λόγω|εξαιτίας) (?:αδράνειας|μη χρήσης|μακροχρόνιας αδράνειας)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: tuple(
         _either(p)
         for p in (
-            r"(?:ο χρηστης|ο παραληπτης|η διευθυνση|το γραμματοκιβωτιο|ο λογαριασμος) (?:δεν υπαρχει|δεν βρεθηκε)",
-            r"(?:αγνωστος|ανυπαρκτος) (?:χρηστης|παραληπτης)|(?:αγνωστη|ανυπαρκτη) διευθυνση",
-            r"δεν υπαρχει (?:τετοιος|αυτος ο) (?:χρηστης|παραληπτης|λογαριασμος)",
+            r"(?:ο χρήστης|ο παραλήπτης|η διεύθυνση|το γραμματοκιβώτιο|ο λογαριασμός) (?:δεν υπάρχει|δεν βρέθηκε)",
+            r"(?:άγνωστος|ανύπαρκτος) (?:χρήστης|παραλήπτης)|(?:άγνωστη|ανύπαρκτη) διεύθυνση",
+            r"δεν υπάρχει (?:τέτοιος|αυτός ο) (?:χρήστης|παραλήπτης|λογαριασμός)",
             # Exchange: "Δεν ήταν δυνατή η εύρεση της διεύθυνσης ηλεκτρονικού ταχυδρομείου που καταχωρήσατε."
-            r"δεν ηταν δυνατη η ευρεση της διευθυνσης",
-            r"δεν βρεθηκε (?:ο χρηστης|ο παραληπτης|η διευθυνση)",
+            r"δεν ήταν δυνατή η εύρεση της διεύθυνσης",
+            r"δεν βρέθηκε (?:ο χρήστης|ο παραλήπτης|η διεύθυνση)",
         )
     ),
     MAILBOX_FULL: tuple(
         _either(p)
         for p in (
-            r"(?:το γραμματοκιβωτιο|η θυριδα)(?: του παραληπτη)? (?:ειναι )?(?:γεματο|γεματη|πληρες|πληρης)",
-            r"(?:υπερβαση|ξεπερασε|υπερβηκε|εχει υπερβει) (?:του |το )?(?:οριου|οριο|οριου χωρου|χωρο)",
-            r"δεν υπαρχει (?:αρκετος|επαρκης|διαθεσιμος) χωρος",
+            r"(?:το γραμματοκιβώτιο|η θυρίδα)(?: του παραλήπτη)? (?:είναι )?(?:γεμάτο|γεμάτη|πλήρες|πλήρης)",
+            r"(?:υπέρβαση|ξεπέρασε|υπερέβη|έχει υπερβεί) (?:του |το )?(?:ορίου|όριο)",
+            r"δεν υπάρχει (?:αρκετός|επαρκής|διαθέσιμος) χώρος",
         )
     ),
     SUSPEND: tuple(
         _either(p)
         for p in (
-            r"προσωρινα (?:κλειδωμενος|κλειδωμενο|απενεργοποιημενος|απενεργοποιημενο|σε αναστολη|μη διαθεσιμος)",
-            r"(?:ο λογαριασμος|το γραμματοκιβωτιο) (?:εχει )?(?:ανασταλει|κλειδωθει)",
-            r"(?:κλειδωθηκε|ανασταλθηκε)(?!\w* " + _NON_USE + r")",
+            r"προσωρινά (?:κλειδωμένος|κλειδωμένο|απενεργοποιημένος|απενεργοποιημένο|σε αναστολή|μη διαθέσιμος)",
+            r"(?:ο λογαριασμός|το γραμματοκιβώτιο) (?:έχει )?(?:ανασταλεί|κλειδωθεί)",
+            r"(?:κλειδώθηκε|ανεστάλη)(?!\w* " + _NON_USE + r")",
         )
     ),
     ACCOUNT_DISABLED: tuple(
         _either(p)
         for p in (
-            r"(?:ο λογαριασμος|το γραμματοκιβωτιο|η διευθυνση) (?:εχει |εχουν )?"
-            r"(?:απενεργοποιηθει|διαγραφει|κλεισει|καταργηθει)",
-            r"(?:ο λογαριασμος|το γραμματοκιβωτιο) (?:ειναι )?(?:απενεργοποιημενος|απενεργοποιημενο|ανενεργος|ανενεργο)",
+            r"(?:ο λογαριασμός|το γραμματοκιβώτιο|η διεύθυνση) (?:έχει )?(?:απενεργοποιηθεί|διαγραφεί|κλείσει|καταργηθεί)",
+            r"(?:ο λογαριασμός|το γραμματοκιβώτιο) (?:είναι )?(?:απενεργοποιημένος|απενεργοποιημένο|ανενεργός|ανενεργό)",
             # blocked or closed for non-use: the address is gone, not paused
-            r"(?:απενεργοποιηθηκε|διαγραφηκε|εκλεισε|κλειδωθηκε|ανασταλθηκε|εχει απενεργοποιηθει) "
-            + _NON_USE,
+            r"(?:απενεργοποιήθηκε|διαγράφηκε|έκλεισε|κλειδώθηκε|ανεστάλη|έχει απενεργοποιηθεί) " + _NON_USE,
         )
     ),
     HOST_UNKNOWN: tuple(
         _either(p)
         for p in (
-            r"(?:ο τομεας|το domain|το ονομα τομεα) (?:δεν υπαρχει|δεν βρεθηκε)",
-            r"(?:αγνωστος|ανυπαρκτος) τομεας",
+            r"(?:ο τομέας|το domain|το όνομα τομέα) (?:δεν υπάρχει|δεν βρέθηκε)",
+            r"(?:άγνωστος|ανύπαρκτος) τομέας",
         )
     ),
 }

@@ -35,8 +35,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:a )?(?:fiok|postafiok|e-?mail-?cim|cim) (?:(?:veglegesen )?(?:le van tiltva|letiltva)|torolve|torolve lett"
         r"|megszunt|megszuntetve|megszuntetesre kerult|inaktivalva|deaktivalva|inaktiv)",
         # blocked or closed for non-use: the address is gone, not paused
-        _NON_USE + r" (?:letiltva|le van tiltva|torolve|megszuntetve|megszunt|felfuggesztve|fel van fuggesztve|zarolva"
-        r"|inaktivalva)",
+        _NON_USE
+        + r" (?:letiltva|le van tiltva|torolve|megszunt|felfuggesztve|fel van fuggesztve|zarolva|inaktivalva)",
     ),
     HOST_UNKNOWN: (
         r"(?:a )?(?:domain|tartomany|doman) (?:nem letezik|ismeretlen|nem talalhato)",
