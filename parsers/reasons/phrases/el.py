@@ -4,29 +4,23 @@ Forthnet, localized Exchange/Outlook reports and Postfix templates).
 Patterns are searched in the lower-cased diagnostic. Greek accents are not folded away
 (parsers.reasons.families folds Latin only), and a server writing capitals ("ΔΕΝ ΥΠΑΡΧΕΙ") loses
 the tonos when lower-cased: phrases are written with their accents and `_either` lets each accented
-word also match without them. (Whole words, not a class per vowel: each word stays a literal the
+vowel also match without it. (Only the accented vowel: the rest of each word stays a literal the
 keyword index can use.)
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
-_PLAIN: Final = str.maketrans("άέήίόύώΐΰ", "αεηιουωϊϋ")
-_WORD: Final = re.compile(r"[α-ωάέήίόύώϊϋΐΰς]+")
+# each vowel with a tonos -> a class of it with and without (the rest of the word stays a literal)
+_EITHER: Final = str.maketrans({a: f"[{a}{p}]" for a, p in zip("άέήίόύώΐΰ", "αεηιουωϊϋ", strict=True)})
 
 
 def _either(pattern: str) -> str:
-    """`pattern` with each accented Greek word also matching as written in capitals (no tonos)."""
-
-    def word(m: re.Match[str]) -> str:
-        plain = m.group(0).translate(_PLAIN)
-        return m.group(0) if plain == m.group(0) else f"(?:{m.group(0)}|{plain})"
-
-    return _WORD.sub(word, pattern)
+    """`pattern`, written with its accents, also matching as written in capitals (no tonos)."""
+    return pattern.translate(_EITHER)
 
 
 _NON_USE = r"(?:λόγω|εξαιτίας) (?:αδράνειας|μη χρήσης|μακροχρόνιας αδράνειας)"
@@ -36,7 +30,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _either(p)
         for p in (
             r"(?:ο χρήστης|ο παραλήπτης|η διεύθυνση|το γραμματοκιβώτιο|ο λογαριασμός) (?:δεν υπάρχει|δεν βρέθηκε)",
-            r"(?:άγνωστος|ανύπαρκτος) (?:χρήστης|παραλήπτης)|(?:άγνωστη|ανύπαρκτη) διεύθυνση",
+            r"(?:άγνωστος|ανύπαρκτος) (?:χρήστης|παραλήπτης)",
+            r"(?:άγνωστη|ανύπαρκτη) διεύθυνση",
             r"δεν υπάρχει (?:τέτοιος|αυτός ο) (?:χρήστης|παραλήπτης|λογαριασμός)",
             # Exchange: "Δεν ήταν δυνατή η εύρεση της διεύθυνσης ηλεκτρονικού ταχυδρομείου που καταχωρήσατε."
             r"δεν ήταν δυνατή η εύρεση της διεύθυνσης",
