@@ -297,7 +297,9 @@ class _Splitter:
         if str(encoding).lower() not in ("7bit", "8bit", "binary"):
             part.defects.append(email.errors.InvalidMultipartContentTransferEncodingDefect())
         separator = "--" + boundary
-        found = _boundary_line(text, separator, lo, hi)
+        # The email package tries its pattern on one line at a time: a boundary that holds a line
+        # break (a folded parameter) matches no line at all.
+        found = None if "\n" in boundary or "\r" in boundary else _boundary_line(text, separator, lo, hi)
         if found is None or found[2]:  # no boundary, or a closing one first
             part.defects.append(email.errors.StartBoundaryNotFoundDefect())
             part.set_payload(text[lo : hi if found is None else found[0]])

@@ -76,6 +76,7 @@ EDGES = {
     + b"\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n\n"
     + b"Final-Recipient: rfc822; a@b\nAction: failed\n\n--b--\n",
     "no boundary parameter": b"Content-Type: multipart/mixed\n\n--b\n\nx\n",
+    "boundary folded over two lines": MULTIPART + b" folded\n--b\n folded\n",
     "encoded multipart": MULTIPART + b"Content-Transfer-Encoding: base64\n\n--b\n\nx\n--b--\n",
     "attached original": b"Content-Type: message/rfc822\n\nSubject: inner\n\nbody\n",
     "8-bit bytes": b"Subject: caf\xc3\xa9\n\n\xff\xfe body\n",
