@@ -78,9 +78,10 @@ class Part(Message):
     _ctype: tuple[dict[str, tuple[str, Any]], str] | None = None  # (the index, the content type)
 
     def _headers_index(self) -> dict[str, tuple[str, Any]]:
-        index: dict[str, tuple[str, Any]] = {}
-        for name, value in self.raw_items():
-            index.setdefault(name.lower(), (name, value))
+        # (built from the last header to the first, so that the first of a name is what stays; the
+        # list read in place, as raw_items would copy it)
+        headers: list[tuple[str, Any]] = self.__dict__["_headers"]
+        index = {field[0].lower(): field for field in reversed(headers)}
         self._index = index
         return index
 
@@ -146,6 +147,8 @@ class Part(Message):
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
     ) -> Any:
         value = self.get(header)
+        if type(value) is str and len(value) <= MAX_PARAMS_CHARS and not _QUOTING.search(value):
+            return _plain_param(value, param, failobj, unquote)
         if value is None or (isinstance(value, str) and len(value) <= MAX_PARAMS_CHARS):
             return super().get_param(param, failobj, header, unquote)
         head = Message(policy=self.policy)
@@ -161,6 +164,27 @@ class Part(Message):
                 self.defects.append(OverlongBoundaryDefect(f"longer than {MAX_BOUNDARY} characters"))
             return failobj
         return boundary
+
+
+# What makes the email package's reading of parameters more than a split on ";" and "=": quotes,
+# escapes, RFC 2231 names (name*0*=...), and a value in angle brackets (which it unquotes).
+_QUOTING = re.compile(r'["\\*<]')
+
+
+def _plain_param(value: str, param: str, failobj: Any, unquote: bool) -> Any:
+    """What Message.get_param gives for a header `value` that _QUOTING does not match: there each
+    ";"-separated piece is `name=value` (the name stripped and lower-cased, the value stripped) or
+    a bare name; every parameter after the first comes back quoted unless `unquote`."""
+    wanted = param.lower()
+    for n, piece in enumerate(value.split(";")):
+        name, equals, found = piece.partition("=")
+        if equals:
+            name, found = name.strip().lower(), found.strip()
+        else:
+            name, found = piece.strip(), ""
+        if name.lower() == wanted:
+            return found if unquote or n == 0 else f'"{found}"'
+    return failobj
 
 
 # (the part class is the parser's factory: every part it makes keeps the bounds above)

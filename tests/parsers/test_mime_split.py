@@ -126,3 +126,26 @@ def test_a_header_block_reads_as_the_header_parser_reads_it(lines: list[bytes]) 
     theirs = email.parser.HeaderParser(policy=mime.Message().policy).parsestr(text)
     assert type(ours) is type(theirs)
     assert shape(ours) == shape(theirs)
+
+
+# Pieces of Content-Type values, the awkward ones included: quotes, escapes, RFC 2231 names,
+# angle brackets, folded lines, empty pieces, upper case and non-ASCII letters.
+PARAM_PIECES = st.sampled_from(
+    ["text/plain", "multipart/report", ";", "=", " ", "\t", '"', "\\", "*", "*0*", "<", ">",
+     "boundary", "Boundary", "charset", "report-type", "x=y", "utf-8", "\u0130", "\u00e9", "\r\n ", "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PARAM_PIECES, max_size=16).map("".join))
+def test_parameters_read_as_the_email_package_reads_them(value: str) -> None:
+    import email.message
+
+    ours, theirs = mime.Part(), email.message.Message()
+    ours.set_raw("Content-Type", value)
+    theirs.set_raw("Content-Type", value)
+    for name in ("boundary", "charset", "report-type", "text/plain", "BOUNDARY", ""):
+        for unquote in (True, False):
+            assert ours.get_param(name, "absent", unquote=unquote) == theirs.get_param(
+                name, "absent", unquote=unquote
+            ), (name, unquote)
