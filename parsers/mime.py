@@ -148,7 +148,9 @@ class Part(Message):
     ) -> Any:
         value = self.get(header)
         if type(value) is str and len(value) <= MAX_PARAMS_CHARS and not _QUOTING.search(value):
-            return _plain_param(value, param, failobj, unquote)
+            found = _plain_param(value, param, failobj, unquote)
+            if found is not _UNREAD:
+                return found
         if value is None or (isinstance(value, str) and len(value) <= MAX_PARAMS_CHARS):
             return super().get_param(param, failobj, header, unquote)
         head = Message(policy=self.policy)
@@ -166,15 +168,20 @@ class Part(Message):
         return boundary
 
 
-# What makes the email package's reading of parameters more than a split on ";" and "=": quotes,
-# escapes, RFC 2231 names (name*0*=...), and a value in angle brackets (which it unquotes).
-_QUOTING = re.compile(r'["\\*<]')
+# What makes the email package's reading of parameters more than a split on ";" and "=" (see
+# _plain_param): escapes, RFC 2231 names (name*0*=...), and a value in angle brackets (which it
+# unquotes).
+_QUOTING = re.compile(r"[\\*<]")
+_UNREAD = object()  # (a piece _plain_param leaves to the email package)
 
 
 def _plain_param(value: str, param: str, failobj: Any, unquote: bool) -> Any:
-    """What Message.get_param gives for a header `value` that _QUOTING does not match: there each
-    ";"-separated piece is `name=value` (the name stripped and lower-cased, the value stripped) or
-    a bare name; every parameter after the first comes back quoted unless `unquote`."""
+    """What Message.get_param gives for a header `value` that _QUOTING does not match, or
+    _UNREAD. There each ";"-separated piece is `name=value` (the name stripped and lower-cased,
+    the value stripped) or a bare name; a value in quotes comes back without them when `unquote`,
+    and every parameter after the first comes back quoted otherwise. A piece with quotes anywhere
+    else (a ";" between quotes, a quote in a name) is left to the email package, unless a piece
+    before it is the one asked for: the pieces before it split the same."""
     wanted = param.lower()
     for n, piece in enumerate(value.split(";")):
         name, equals, found = piece.partition("=")
@@ -182,7 +189,14 @@ def _plain_param(value: str, param: str, failobj: Any, unquote: bool) -> Any:
             name, found = name.strip().lower(), found.strip()
         else:
             name, found = piece.strip(), ""
+        quoted = '"' in piece
+        if quoted and (
+            '"' in name or len(found) < 2 or found[0] != '"' or found[-1] != '"' or found.count('"') != 2
+        ):
+            return _UNREAD
         if name.lower() == wanted:
+            if quoted:
+                return found[1:-1] if unquote else found
             return found if unquote or n == 0 else f'"{found}"'
     return failobj
 

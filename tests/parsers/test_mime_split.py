@@ -132,7 +132,7 @@ def test_a_header_block_reads_as_the_header_parser_reads_it(lines: list[bytes]) 
 # angle brackets, folded lines, empty pieces, upper case and non-ASCII letters.
 PARAM_PIECES = st.sampled_from(
     ["text/plain", "multipart/report", ";", "=", " ", "\t", '"', "\\", "*", "*0*", "<", ">",
-     "boundary", "Boundary", "charset", "report-type", "x=y", "utf-8", "\u0130", "\u00e9", "\r\n ", "'"]
+     "boundary", "Boundary", "charset", 'boundary="b1"', '"x;y"', '""',  "report-type", "x=y", "utf-8", "\u0130", "\u00e9", "\r\n ", "'"]
 )  # fmt: skip
 
 
