@@ -24,6 +24,9 @@ SERIAL_PREFIX = 48
 WINDOW = 512  # messages read ahead and handed to the workers at a time
 CHUNK = 16
 MAX_JOBS = 256
+# (what json.dumps(..., ensure_ascii=False) uses, made once: dumps makes an encoder per call when
+# given any option)
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def register(sub: Any) -> None:
@@ -45,7 +48,7 @@ def render(source: str, raw: bytes, as_json: bool) -> str:
     """Parse one message and format its output lines (runs in a worker for large inputs)."""
     result = parse(raw)
     if as_json:
-        return json.dumps({"source": source, **result.to_dict()}, ensure_ascii=False) + "\n"
+        return _JSON.encode({"source": source, **result.to_dict()}) + "\n"
     lines = [f"{source}: {result.message_type}\n"]
     for e in result.events:
         lines.append(
