@@ -276,7 +276,9 @@ class _Splitter:
         left = ""
         if pos > lo and not _set_headers(part, text[lo:pos]):
             part = _HEADERS.parsestr(text[lo:pos])
-            left = part.get_payload()  # (a Unix From line last: the header parser's body)
+            # (a Unix From line last: the header parser's body, as stored: get_payload would
+            # decode 8-bit text by the part's charset)
+            left = part.__dict__["_payload"]
             part.set_payload([])  # (parts are attached or the text set below)
         self.made.append(part)
         if missing_separator:

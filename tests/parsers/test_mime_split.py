@@ -61,6 +61,8 @@ EDGES = {
     "unix from line first": b"From daemon@mx Mon Nov 23 02:17:37 2026\nSubject: x\n\nbody\n",
     "unix from line further down": b"Subject: x\nFrom daemon@mx\n\nbody\n",
     "unix from line last": b"Subject: x\nFrom daemon@mx",
+    "unix from line last, 8-bit text in a charset": b"Content-Type: text/plain; charset=iso-8859-2\n"
+    + b"From x\xb6\xe6 y\n\nbody \xb3\n",
     "nameless line": b"Subject: x\n:no name\nTo: a@b\n\nbody\n",
     "leading continuation": b" folded\nSubject: x\n\nbody\n",
     "no blank line after the headers": b"Subject: x\nnot a header\nmore\n",
