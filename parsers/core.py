@@ -3,7 +3,8 @@
 Order: 1. complaint report (ARF; JMRP, SpamCop, X-ARF)  2. standard DSN part  3. MTA text formats (parsers.mta.DETECTORS)
 4. DSN-like fields pasted into a text body  5. a last-resort reading of anything that calls itself
 a bounce (parsers.fallback), then flufl.bounce's detectors for a failure report still without a
-recipient (parsers.lastresort)  6. auto-reply  7. unknown. When a DSN part and an MTA
+recipient (parsers.lastresort)  6. a forwarded spam message (parsers.forwarded), then a DSN or ARF
+report forwarded whole as a message/rfc822 attachment (read as the message)  7. auto-reply  8. unknown. When a DSN part and an MTA
 text detector both answer, the DSN part is authoritative for recipients, action and status; the
 MTA detector (and the human-readable text part) may add a reason the format states, a better
 diagnostic, or the SMTP command. When the DSN part names no recipient, the text detectors decide.
@@ -11,6 +12,7 @@ diagnostic, or the SMTP command. When the DSN part names no recipient, the text 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import email.utils
 import re
@@ -38,12 +40,12 @@ def parse(
     of ours is among the defects, as a `parser_error`.
     """
     try:
-        return _parse(raw, max_bytes, account_header)
+        return _parse(raw, max_bytes, account_header, unwrap=True)
     except Exception as exc:  # a defect of ours must not stop ingestion of the message
         return ParseResult(message_type="unknown", defects=(parser_error("parsers.core", exc),))
 
 
-def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
+def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> ParseResult:
     defects: list[str] = []
     if not isinstance(raw, bytes):
         raw = str(raw).encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
@@ -166,6 +168,19 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
         )
         return ParseResult(kind, events, detector, defects=tuple(defects), attribution=found, **head)
 
+    if unwrap:
+        # A report forwarded whole: a person or an abuse desk forwards a bounce or a complaint to
+        # the bounce/FBL mailbox and the mail client attaches it as message/rfc822. The outer
+        # message is no report and explained no recipient above (its only address is the
+        # forwarder's), so the report inside is read as the message. One level deep: the inner
+        # message is not unwrapped again, and it is already within the outer's bounds.
+        inner = _forwarded_report(mail)
+        if inner is not None:
+            result = _parse(inner, max_bytes, account_header, unwrap=False)
+            if result.events:  # (the outer's defects, such as a cut, still hold)
+                outer = tuple(d for d in defects if d not in result.defects)
+                return dataclasses.replace(result, defects=outer + result.defects)
+
     from parsers import autoreply
 
     reply = _guard(autoreply.inquire, mail, defects)
@@ -186,6 +201,42 @@ def _parse(raw: bytes, max_bytes: int, account_header: str) -> ParseResult:
         return ParseResult("auto_reply", events, name, defects=tuple(defects), attribution=found, **head)
 
     return ParseResult("unknown", (), None, defects=tuple(defects), **head)
+
+
+# The report types whose report is read when it arrives forwarded (see _forwarded_report).
+_FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "feedback-report"})
+
+
+def _forwarded_report(mail: Mail) -> bytes | None:
+    """The bytes of a delivery-status or feedback report attached whole (message/rfc822) to a
+    message that is itself no report, or None.
+
+    Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
+    report), nor is a forwarded spam message (not a report: parsers.forwarded reads it).
+    """
+    if mail.report_type in _FORWARDED_REPORT_TYPES or mail.delivery_status or mail.feedback_report:
+        return None
+    inner = mail.original  # (the first attached message; a parsed message, or headers only)
+    if inner is None or not inner.is_multipart() or inner.get_content_type() != "multipart/report":
+        return None
+    report_type = inner.get_param("report-type")
+    if not isinstance(report_type, str) or report_type.lower() not in _FORWARDED_REPORT_TYPES:
+        return None
+    try:
+        return _as_bytes(inner)
+    except Exception:  # (a tree the generator cannot write: the outer message stands)
+        return None
+
+
+def _as_bytes(message: Message) -> bytes:
+    """A parsed message written back as the bytes it was read from (compat32 keeps the headers as
+    they came; no '>From ' quoting, which would change the text the detectors read)."""
+    import io
+    from email.generator import BytesGenerator
+
+    out = io.BytesIO()
+    BytesGenerator(out, mangle_from_=False, maxheaderlen=0).flatten(message)
+    return out.getvalue()
 
 
 class _Head(TypedDict):
