@@ -14,6 +14,7 @@ from parsers import reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail, decode_header_value
+from parsers.reasons.classify import GAVE_UP
 from parsers.reasons.derive import REPORT_TEXT
 from parsers.reasons.families import fold
 
@@ -73,8 +74,11 @@ _LABELLED = re.compile(
     r"(?im)^[ \t>*\-\u2022]{0,8}(?:(?:failed |original |intended )?recipient(?:\(s\)| address)?|destinataire"
     r"|empf(?:ä|ae|a)nger|destinatario|destinat(?:á|a)rio|destinatari|ontvanger|modtager|mottaker|mottagare"
     r"|vastaanottaja|adresat|odbiorca|p(?:ř|r)(?:í|i)jemce|adres(?:á|a)t|получатель|адресат|người nhận"
-    r"|nguoi nhan|收件人|收信人|收件地址|收件者|宛先|受信者|送信先|받는 ?사람|수신자|수신인"
-    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ)[ \t]*[:：][ \t]*"
+    # (Chinese and Japanese labels are often spaced out to align them: "收 件 人：", "宛　　先：")
+    r"|nguoi nhan|收[ \u3000]{0,2}件[ \u3000]{0,2}人|收[ \u3000]{0,2}信[ \u3000]{0,2}人|收件地址"
+    r"|收[ \u3000]{0,2}件[ \u3000]{0,2}者|宛[ \u3000]{0,4}先|受[ \u3000]{0,2}信[ \u3000]{0,2}者"
+    r"|送[ \u3000]{0,2}信[ \u3000]{0,2}先|받는 ?사람|수신자|수신인"
+    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ)[ \t\u3000]*[:：][ \t\u3000]*"
     + _ADDR
     + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
 )
@@ -106,7 +110,9 @@ _NOT_DELIVERED = re.compile(
     r"|nu a putut fi (?:livrat|trimis|remis)|nu a fost livrat|livrarea a e(?:ș|ş|s)uat"
     r"|nem siker(?:ü|u)lt k(?:é|e)zbes(?:í|i)teni|nem k(?:é|e)zbes(?:í|i)thet|k(?:é|e)zbes(?:í|i)t(?:é|e)s sikertelen"
     r"|tidak (?:dapat|bisa) (?:di|ter)kirim|gagal (?:di|ter)kirim|pengiriman gagal|не вдалося доставити"
-    r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว",
+    r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว"
+    # "the server gave up" (no more attempts): the message was not delivered
+    r"|" + GAVE_UP,
     re.IGNORECASE,
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
@@ -129,6 +135,24 @@ COPY_MARKER = re.compile(
     r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
     r"|a summary of the undelivered message)"
 )
+# A copy of the original pasted without a marker: its header block, at the start of a line, where
+# three header fields follow one another and one of them is a field a report's own summary never
+# writes ("Subject:", "To:" and "Date:" alone may be the report's summary of the message).
+_PASTED_HEADERS = re.compile(
+    r"(?im)^(?:(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
+    r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n){0,2}"
+    r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
+    r"(?:(?:[a-z][a-z0-9-]{1,40}):[^\n]*\n)"
+)
+
+
+def copy_start(text: str) -> int | None:
+    """Where the copy of the original starts in a report's text (a marker line, or its pasted
+    header block), or None."""
+    starts = [m.start() for m in (COPY_MARKER.search(text), _PASTED_HEADERS.search(text)) if m is not None]
+    return min(starts) if starts else None
+
+
 _REPLY_ERROR = re.compile(r"\b[45]\d\d[ -]")
 _ERROR_WORDS = re.compile(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
@@ -234,9 +258,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     text = human_text(mail)[:65536]
     if "@" not in text and not mail.has_header("X-Failed-Recipients") and mail.original is None:
         return None
-    copy = COPY_MARKER.search(text)
-    if copy is not None and copy.start() > 0:
-        text = text[: copy.start()]
+    copy = copy_start(text)
+    if copy:
+        text = text[:copy]
     excluded = own_addresses(mail)
     found: list[str] = []
 
@@ -256,7 +280,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature
             window = text[max(0, m.start() - 300) : m.start() + 400]
-            if _ERROR_WORDS.search(window) or _names_a_reason(window):
+            if _ERROR_WORDS.search(window) or _NOT_DELIVERED.search(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
         for m in _LABELLED.finditer(text):

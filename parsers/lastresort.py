@@ -29,7 +29,7 @@ from email.message import Message
 
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
-from parsers.fallback import COPY_MARKER, explanation, is_daemon, is_failure_report, own_addresses
+from parsers.fallback import copy_start, explanation, is_daemon, is_failure_report, own_addresses
 from parsers.mail import Mail, decode_bytes, decode_header_value
 from parsers.mime import parse_bytes
 from parsers.reasons.derive import REPORT_TEXT
@@ -233,8 +233,8 @@ def _report_text(mail: Mail) -> str:
                 chunks.append(decode_bytes(payload[:MAX_BYTES]))
         text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
     text = text[:MAX_BYTES]
-    copy = COPY_MARKER.search(text)
-    if copy is not None and copy.start() > 0:
-        text = text[: copy.start()]
+    copy = copy_start(text)
+    if copy:
+        text = text[:copy]
     mail.memo["report_text"] = text
     return text

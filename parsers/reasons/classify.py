@@ -126,8 +126,27 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
 )  # fmt: skip
+# "Gave up", "no more attempts", "permanent failure" in the languages added later (sv, nb, fi, tr,
+# el, ro, hu, id, uk, th): a final report that also says the message was "not yet delivered" after
+# days of trying is final, not a warning. (Also what the last-resort reader takes for a report's
+# own statement that delivery failed.)
+GAVE_UP: Final = (
+    r"(?:har |hade )?(?:gett|gav|ger) upp|inga (?:fler|ytterligare|nya) (?:leverans)?f(?:ö|o)rs(?:ö|o)k"
+    r"|permanent(?:a)? fel|(?:har )?(?:gitt|ga|gir) opp|ingen (?:flere|nye|ytterligere) (?:leverings)?fors(?:ø|o)k"
+    r"|permanent feil|luovut(?:ti|tanut|taa|ettiin)|uusia yrityksi(?:ä|a) ei tehd(?:ä|a)"
+    r"|ei yritet(?:ä|a) (?:enää |uudelleen)|pysyv(?:ä|a) (?:virhe|vika)"
+    r"|vazge(?:ç|c)(?:ti|ildi)|(?:yeniden|tekrar) denenmeyecek|kal(?:ı|i)c(?:ı|i) (?:hata|bir hata)"
+    r"|εγκατ(?:έ|ε)λειψε|δεν θα γ(?:ί|ι)νουν (?:(?:ά|α)λλες|ν(?:έ|ε)ες) προσπ(?:ά|α)θειες"
+    r"|μ(?:ό|ο)νιμ(?:ο|η) (?:σφ(?:ά|α)λμα|αποτυχ(?:ί|ι)α)"
+    r"|a renun(?:ț|ţ|t)at|nu se (?:vor )?mai (?:face|fac) (?:(?:î|i)ncerc(?:ă|a)ri|reîncerc)"
+    r"|eroare permanent(?:ă|a)|feladta|tov(?:á|a)bbi pr(?:ó|o)b(?:á|a)lkoz(?:á|a)s nem"
+    r"|nem pr(?:ó|o)b(?:á|a)lkozik tov(?:á|a)bb|(?:v(?:é|e)gleges|(?:á|a)lland(?:ó|o)) hiba"
+    r"|(?:telah |sudah )?menyerah|tidak akan dicoba (?:lagi|kembali)|(?:kegagalan|kesalahan) permanen"
+    r"|припинив спроби|повторних спроб не буде|більше не (?:намагатиметься|буде намагатися)"
+    r"|постійна помилка|ยกเลิกการส่ง|จะไม่(?:ลอง)?ส่ง(?:ใหม่)?อีก|ข้อผิดพลาดถาวร"
+)
 _FINAL: Final = re.compile(
-    r"giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
+    GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than| yet)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"

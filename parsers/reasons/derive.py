@@ -58,6 +58,11 @@ from parsers.reasons.status import (
 # (a report in no known format), not a quoted SMTP reply or a DSN field.
 REPORT_TEXT: Final = "X-REPORT-TEXT"
 
+# RFC 5321's own text of the 550 reply to RCPT TO: a report that quotes it without naming the
+# command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
+# mailbox unavailable" under a 5.0.0).
+RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
+
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.
 MAX_DIAGNOSTIC_CHARS: Final = 1200
 
@@ -214,7 +219,7 @@ def derive(
             # Nothing else proves it: not another addressing status (a 5.1.10 or an Exchange
             # 5.1.351 whose text says "unknown recipient" is filtered unless it answered RCPT TO;
             # the providers' own tables in rhost and the MTA detectors say more where they know).
-            if cmd == "RCPT":
+            if cmd == "RCPT" or (not cmd and RCPT_REPLY in low):
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue
