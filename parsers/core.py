@@ -53,6 +53,14 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         raw = raw[:max_bytes]
         defects.append(f"oversized: parsed the first {max_bytes} bytes")
     mail = load(raw)
+    if mail.content_type.startswith("multipart/") and not mail.message.is_multipart():
+        # (a multipart message without its boundary: maybe its Content-Type lost its folding)
+        from parsers.refold import refold
+
+        repaired = refold(raw)
+        if repaired is not None:
+            raw, mail = repaired, load(repaired)
+            defects.append("content-type folding repaired")
     defects.extend(mail.defects)
     head: _Head = {
         "subject": mail.subject or None,
@@ -174,12 +182,22 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         # message is no report and explained no recipient above (its only address is the
         # forwarder's), so the report inside is read as the message. One level deep: the inner
         # message is not unwrapped again, and it is already within the outer's bounds.
-        inner = _forwarded_report(mail)
-        if inner is not None:
-            result = _parse(inner, max_bytes, account_header, unwrap=False)
-            if result.events:  # (the outer's defects, such as a cut, still hold)
-                outer = tuple(d for d in defects if d not in result.defects)
-                return dataclasses.replace(result, defects=outer + result.defects)
+        results = [
+            r
+            for r in (
+                _parse(inner, max_bytes, account_header, unwrap=False) for inner in _forwarded_reports(mail)
+            )
+            if r.events
+        ]
+        if results:  # (the outer's defects, such as a cut, still hold)
+            result = results[0]
+            events = tuple(e for r in results for e in r.events)
+            inner_defects = tuple(d for r in results for d in r.defects)
+            outer = tuple(d for d in defects if d not in inner_defects)
+            whole: MessageType = "arf" if all(r.message_type == "arf" for r in results) else "dsn"
+            return dataclasses.replace(
+                result, message_type=whole, events=events, defects=outer + inner_defects
+            )
 
     from parsers import autoreply
 
@@ -203,29 +221,18 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     return ParseResult("unknown", (), None, defects=tuple(defects), **head)
 
 
-# The report types whose report is read when it arrives forwarded (see _forwarded_report).
-_FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "feedback-report"})
+def _forwarded_reports(mail: Mail) -> list[bytes]:
+    """The bytes of the delivery-status or feedback reports attached whole (message/rfc822) to a
+    message that is itself no report (parsers.forwarded.attached_reports)."""
+    from parsers import forwarded
 
-
-def _forwarded_report(mail: Mail) -> bytes | None:
-    """The bytes of a delivery-status or feedback report attached whole (message/rfc822) to a
-    message that is itself no report, or None.
-
-    Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
-    report), nor is a forwarded spam message (not a report: parsers.forwarded reads it).
-    """
-    if mail.report_type in _FORWARDED_REPORT_TYPES or mail.delivery_status or mail.feedback_report:
-        return None
-    inner = mail.original  # (the first attached message; a parsed message, or headers only)
-    if inner is None or not inner.is_multipart() or inner.get_content_type() != "multipart/report":
-        return None
-    report_type = inner.get_param("report-type")
-    if not isinstance(report_type, str) or report_type.lower() not in _FORWARDED_REPORT_TYPES:
-        return None
-    try:
-        return _as_bytes(inner)
-    except Exception:  # (a tree the generator cannot write: the outer message stands)
-        return None
+    out = []
+    for inner in forwarded.attached_reports(mail):
+        try:
+            out.append(_as_bytes(inner))
+        except Exception:  # (a tree the generator cannot write: that one is left out)
+            continue
+    return out
 
 
 def _as_bytes(message: Message) -> bytes:

@@ -122,3 +122,46 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     return ForwardedReport(_recipient(original) or UNDISCLOSED_RECIPIENT, original)
+
+
+# The report types whose report is read when it arrives forwarded whole (parsers.core).
+FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "feedback-report"})
+# How many attached messages are looked at, and how many reports read: an abuse desk or an FBL
+# aggregator sends several complaints in one message; more than this is not a forward.
+MAX_ATTACHED = 16
+MAX_REPORTS = 8
+
+
+def attached_reports(mail: Mail) -> list[Message]:
+    """The delivery-status or feedback reports attached whole (message/rfc822) to a message that
+    is itself no report, in order: any of its attached messages, not only the first (a forwarder
+    may attach a note or a policy text first; an aggregator attaches one report per complaint).
+
+    Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
+    report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
+    if mail.report_type in FORWARDED_REPORT_TYPES or mail.delivery_status or mail.feedback_report:
+        return []
+    top = mail.message
+    if not top.is_multipart():
+        return []
+    parts = top.get_payload()
+    if not isinstance(parts, list):
+        return []
+    found: list[Message] = []
+    for part in parts[:MAX_ATTACHED]:
+        if not isinstance(part, Message) or part.get_content_type() != "message/rfc822":
+            continue
+        inner = part.get_payload()
+        message = inner[0] if isinstance(inner, list) and inner else None
+        if isinstance(message, Message) and _is_report(message):
+            found.append(message)
+            if len(found) >= MAX_REPORTS:
+                break
+    return found
+
+
+def _is_report(message: Message) -> bool:
+    if not message.is_multipart() or message.get_content_type() != "multipart/report":
+        return False
+    report_type = message.get_param("report-type")
+    return isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES
