@@ -174,6 +174,12 @@ def looks_like_bounce(mail: Mail) -> bool:
     )
 
 
+def signed_as_a_bounce(sender: str, subject: str) -> bool:
+    """Whether a message's From and Subject both say it is a delivery failure report (a daemon
+    sender and a failure subject): enough to read a message attached whole as a report."""
+    return bool(_DAEMON_FROM.search(sender)) and bool(_BOUNCE_SUBJECT.search(fold(subject)))
+
+
 def _failure_subject(mail: Mail) -> bool:
     """A failure subject on a message that is neither a person's reply or forward nor a list post.
     Sent to a list's bounce or admin mailbox, it is a report whatever else it carries: reports

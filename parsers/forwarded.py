@@ -133,8 +133,8 @@ MAX_REPORTS = 8
 
 
 def attached_reports(mail: Mail) -> list[Message]:
-    """The delivery-status or feedback reports attached whole (message/rfc822) to a message that
-    is itself no report, in order: any of its attached messages, not only the first (a forwarder
+    """The delivery-status or feedback reports (or bounces in a text format, `_is_report`)
+    attached whole (message/rfc822) to a message that is itself no report, in order: any of its attached messages, not only the first (a forwarder
     may attach a note or a policy text first; an aggregator attaches one report per complaint).
 
     Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
@@ -161,7 +161,15 @@ def attached_reports(mail: Mail) -> list[Message]:
 
 
 def _is_report(message: Message) -> bool:
-    if not message.is_multipart() or message.get_content_type() != "multipart/report":
+    """A delivery-status or feedback report by its structure, or a bounce in a text format that
+    signs itself as one (a daemon From and a failure subject: a list manager hands its owner the
+    bounces it could not read that way, "Uncaught bounce notification")."""
+    if message.is_multipart() and message.get_content_type() == "multipart/report":
+        report_type = message.get_param("report-type")
+        return isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES
+    from parsers.fallback import signed_as_a_bounce
+
+    sender, subject = message.get("From"), message.get("Subject")
+    if sender is None or subject is None:
         return False
-    report_type = message.get_param("report-type")
-    return isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES
+    return signed_as_a_bounce(decode_header_value(sender), decode_header_value(subject))

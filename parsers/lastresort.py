@@ -57,12 +57,10 @@ def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
     if not is_failure_report(mail):
         return None
     temporary, permanent = failures(bounded_copy(raw))
-    if not temporary and not permanent:
-        return None
-    found = checked(mail, [*permanent, *temporary])
-    if not found:
-        return None
+    found = checked(mail, [*permanent, *temporary]) if temporary or permanent else []
     text = _report_text(mail)
+    if not found:
+        return _verp(mail, text)
     warned = {a.lower() for a in temporary} - {a.lower() for a in permanent}
     out = []
     for recipient, written in found:
@@ -238,3 +236,42 @@ def _report_text(mail: Mail) -> str:
         text = text[:copy]
     mail.memo["report_text"] = text
     return text
+
+
+# A list manager's VERP return path, which carries the member's address: Mailman's
+# "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...".
+_VERP = re.compile(
+    r"^[^@+\s]{1,64}(?:\+|-return-\d{1,12}-)([^@=+\s]{1,64})=([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})@[^@\s]+$"
+)
+_ENVELOPE_HEADERS = ("To", "Delivered-To", "X-Original-To", "Envelope-To")
+
+
+def verp_recipient(mail: Mail) -> str | None:
+    """The member address a list manager's VERP return path encodes, from the report's envelope
+    recipient headers, or None."""
+    for name in _ENVELOPE_HEADERS:
+        for value in mail.headers(name)[:4]:
+            a = address(value)
+            m = _VERP.match(a or "")
+            if m is not None:
+                candidate = f"{m.group(1)}@{m.group(2)}"
+                if _VALID.fullmatch(candidate) and not is_daemon(candidate):
+                    return candidate
+    return None
+
+
+def _verp(mail: Mail, text: str) -> list[Delivery] | None:
+    """A failure report that names nobody, returned to a list's VERP address: the member it
+    encodes failed, for the reason the report's text gives."""
+    recipient = verp_recipient(mail)
+    if recipient is None:
+        return None
+    diagnostic = " ".join(text.split())[:1000] or None
+    return [
+        Delivery(
+            recipient=recipient,
+            diagnostic=diagnostic,
+            smtp_command=command_in_text(diagnostic),
+            diagnostic_type=REPORT_TEXT,
+        )
+    ]
