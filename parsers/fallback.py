@@ -98,6 +98,7 @@ _NOT_DELIVERED = re.compile(
     r"|impossible de (?:remettre|distribuer|livrer|d(?:é|e)livrer)"
     r"|no (?:se )?(?:ha )?(?:pud[oi] |podido )?(?:ser )?entreg(?:ar|ado|ada)|no fue entregad"
     r"|n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
+    r"|falha (?:na|de) entrega|n(?:ã|a)o (?:(?:é|e) )?poss(?:í|i)vel entregar"
     r"|non (?:(?:è|e'?) )?(?:stato |stata |possibile )?(?:consegnat|recapitat)|impossibile (?:consegnare|recapitare)"
     r"|(?:is|werd) niet (?:bezorgd|afgeleverd)|kunne ikke (?:afleveres|leveres)|kunde inte levereras"
     r"|не доставлен|не может быть доставлен|届きませんでした|送信できませんでした|配送できませんでした"

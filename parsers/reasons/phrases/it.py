@@ -19,6 +19,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"utente non esistente|indirizzo non esistente",
         # Exchange: "Impossibile trovare l'indirizzo di posta elettronica immesso."
         r"impossibile trovare (?:l'|l )?indirizzo",
+        # Exchange: "L'indirizzo di posta elettronica immesso non è stato trovato."
+        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:immesso |inserito |specificato |digitato )?"
+        r"non (?:e )?stato (?:trovato|individuato)",
     ),
     MAILBOX_FULL: (
         r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",

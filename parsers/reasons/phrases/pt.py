@@ -20,6 +20,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
         r"n[aã]o (?:foi|e) poss[ií]vel (?:encontrar|localizar) o endere[cç]o",
+        # Exchange: "O endereço de email inserido não foi encontrado."
+        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:inserido |digitado |informado |especificado )"
+        r"n[aã]o foi (?:encontrado|localizado)",
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",

@@ -13,6 +13,12 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # Written without diacritics: the text is folded the same way ("không tồn tại" is read as
 # "khong ton tai", "hộp thư đầy" as "hop thu day"), which also reads the unaccented spellings that
 # many Vietnamese servers send.
+# "because it has not been used (for a long time)", "because it is inactive"
+_NON_USE = (
+    r"(?:do|vi) (?:(?:lau ngay|qua lau|mot thoi gian dai) )?(?:khong (?:duoc )?(?:su dung|hoat dong|dang nhap)"
+    r"|khong con (?:duoc )?su dung)"
+)
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email| thu| e-?mail)?|hop thu|tai khoan(?: email)?) (?:nay )?"
@@ -28,11 +34,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SUSPEND: (
         r"(?:tai khoan|hop thu) (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
         # "locked" with no word for how long: a pause until it says permanently
-        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?bi khoa(?! vinh vien)",
+        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?bi khoa(?! vinh vien| " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
         r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
         r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
+        # locked or closed for non-use: the address is gone, not paused
+        r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
     ),
     HOST_UNKNOWN: (
         r"ten mien (?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
