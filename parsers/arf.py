@@ -3,7 +3,7 @@
 Finding the complained-about recipients, in order (`find_recipients`): Original-Rcpt-To (each one
 is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
 is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
-Delivered-To, X-Original-To), then its Received "for <addr>" clauses. A redacted address
+Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses. A redacted address
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is
 reported as written (a defect says so), and when none is written at all the complaint is still
@@ -102,6 +102,9 @@ def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail)
             if name == "To":
                 values = [v for v in values if not _UNDISCLOSED.search(v)]
             yield _addresses(values)
+        # Yahoo's envelope recipient: "X-Apparently-To: a@b via 192.0.2.1; <date>"
+        apparently = [decode_header_value(v).strip() for v in original.get_all("X-Apparently-To") or []]
+        yield _addresses([v.split(None, 1)[0] for v in apparently if v])
         for value in (original.get_all("Received") or [])[:32]:
             m = _RECEIVED_FOR.search(decode_header_value(value))
             if m:

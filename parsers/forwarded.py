@@ -76,6 +76,36 @@ def _inline_original(mail: Mail) -> Message | None:
     return block if forwarder and to == [forwarder] and block.get("From") else None
 
 
+# How much of an attached .eml file is read: its header block is near the start.
+MAX_EML_BYTES = 64 * 1024
+
+
+def _attached_eml(mail: Mail) -> Message | None:
+    """The header block of the original attached as a file (a mail client or webmail that forwards
+    a message "as attachment" as `spam.eml`, typed application/octet-stream or message/x-eml), when
+    it carries transport headers."""
+    top = mail.message
+    parts = top.get_payload() if top.is_multipart() else None
+    if not isinstance(parts, list):
+        return None
+    for part in parts[:MAX_ATTACHED]:
+        if not isinstance(part, Message) or part.is_multipart():
+            continue
+        name = part.get_filename() or ""
+        if not (
+            name.lower().endswith(".eml") or part.get_content_type() in ("message/x-eml", "application/eml")
+        ):
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        text = payload[:MAX_EML_BYTES].decode("utf-8", "replace").replace("\r\n", "\n")
+        block = parse_header_block(text.split("\n\n", 1)[0] + "\n\n")
+        if block.get("Received"):
+            return block
+    return None
+
+
 def _recipient(original: Message) -> str | None:
     """The one recipient the original names: its envelope recipient headers, the "for <addr>" of
     its newest Received field, then its To (several To addresses: the one who complained cannot
@@ -117,7 +147,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None  # an auto-reply that attaches what it answers
     original = mail.original
     if original is None or not original.get("Received"):
-        original = _inline_original(mail)
+        original = _inline_original(mail) or _attached_eml(mail)
     if original is None or not _reported(mail):
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
