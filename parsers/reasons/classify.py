@@ -139,7 +139,7 @@ GAVE_UP: Final = (
     r"|εγκατ(?:έ|ε)λειψε|δεν θα γ(?:ί|ι)νουν (?:(?:ά|α)λλες|ν(?:έ|ε)ες) προσπ(?:ά|α)θειες"
     r"|μ(?:ό|ο)νιμ(?:ο|η) (?:σφ(?:ά|α)λμα|αποτυχ(?:ί|ι)α)"
     r"|a renun(?:ț|ţ|t)at|nu se (?:vor )?mai (?:face|fac) (?:(?:î|i)ncerc(?:ă|a)ri|reîncerc)"
-    r"|eroare permanent(?:ă|a)|feladta|tov(?:á|a)bbi pr(?:ó|o)b(?:á|a)lkoz(?:á|a)s nem"
+    r"|eroare permanent(?:ă|a)|(?:kiszolg(?:á|a)l(?:ó|o)|szerver|rendszer) feladta|tov(?:á|a)bbi pr(?:ó|o)b(?:á|a)lkoz(?:á|a)s nem"
     r"|nem pr(?:ó|o)b(?:á|a)lkozik tov(?:á|a)bb|(?:v(?:é|e)gleges|(?:á|a)lland(?:ó|o)) hiba"
     r"|(?:telah |sudah )?menyerah|tidak akan dicoba (?:lagi|kembali)|(?:kegagalan|kesalahan) permanen"
     r"|припинив спроби|повторних спроб не буде|більше не (?:намагатиметься|буде намагатися)"

@@ -37,6 +37,11 @@ def test_not_yet_delivered_alone_is_a_warning(lang: str) -> None:
     assert is_delay_notice("", STILL_TRYING[lang])
 
 
+def test_hungarian_posted_is_not_gave_up() -> None:
+    # ("feladta" is also "posted": only the server giving up is final)
+    assert is_delay_notice("", "Az üzenetet még nem sikerült kézbesíteni. Ön feladta 10:00-kor.")
+
+
 def _report(lang: str, text: str) -> bytes:
     return (
         "Return-Path: <>\n"
