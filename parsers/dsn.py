@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
-from parsers.reasons import reply_code_in_text, status_in_text, valid_status
+from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
 
 MAX_BLOCKS = 512
 MAX_FIELD_CHARS = 4096
@@ -306,13 +306,16 @@ def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | N
 
     Looks at each line naming the address (up to a few) and joins it with the lines that follow
     up to a blank line (Postfix: "<a@b>: host mx[1.2.3.4] said: 550 5.1.1 ... (in reply to RCPT
-    TO)"); the first such snippet that carries an SMTP code wins, else the first one.
+    TO)"); the first such snippet that carries an SMTP code wins, else the first that names a
+    reason the table reads ("Benutzer a@b ist nicht im Domino-Verzeichnis aufgeführt" a paragraph
+    below a bare "a@b"), else the first one.
     """
     if not text or not recipient:
         return None
     low = text.lower()
     needle = recipient.lower()
     first: str | None = None
+    named: str | None = None
     pos = low.find(needle)
     tries = 0
     while pos >= 0 and tries < 8:
@@ -333,11 +336,14 @@ def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | N
         if _FIELD.match(lines[0]) and lines[0].split(":", 1)[0].lower() in _DSN_FIELD_NAMES:
             snippet = ""  # a pasted DSN field line is not an explanation
         if snippet:
-            if _ERROR_HINT.search(snippet.replace(recipient, "")):
+            rest = snippet.replace(recipient, "")
+            if _ERROR_HINT.search(rest):
                 return snippet
+            if named is None and rest.strip() and match_text(rest) not in (None, ON_HOLD):
+                named = snippet  # (a sentence that names a reason, in any language the table reads)
             first = first or snippet
         pos = low.find(needle, pos + len(needle))
-    return first
+    return named or first
 
 
 _DSN_FIELD_NAMES = frozenset(

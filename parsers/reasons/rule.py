@@ -9,12 +9,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from parsers.delivery import Delivery
 from parsers.reasons import providers
 from parsers.reasons.codes import UNDEFINED, canonical
-from parsers.reasons.derive import _VAGUE, RECHECKED, derive, overrules
+from parsers.reasons.derive import _VAGUE, RECHECKED, REPORT_TEXT, derive, overrules
+
+# A reply quoted as the answer to DATA ("in reply to end of DATA command", "after end of data").
+_AFTER_DATA = re.compile(r"(?i)in reply to end of data|after (?:end of )?data\b|\bdata command")
 
 
 def _derive(d: Delivery, diagnostic: str | None) -> str:
@@ -43,7 +47,15 @@ def reason_for(d: Delivery, text_near: Callable[[], str | None]) -> tuple[str, s
         # The human-readable part often explains better than the DSN's Diagnostic-Code.
         text = text_near()
         if text and text != d.diagnostic:
-            better = _derive(d, text)
+            # With no Diagnostic-Code at all, the text is the report's own prose about the
+            # recipient ("User x (a@b) not listed in Domino Directory"), read as such: unless it
+            # quotes a reply to DATA (a filter's answer, not an unknown address).
+            own = not d.diagnostic and not d.smtp_command and not _AFTER_DATA.search(text)
+            better = (
+                derive(d.status, d.smtp_code, text, d.action, d.smtp_command, REPORT_TEXT)
+                if own
+                else _derive(d, text)
+            )
             if better not in _VAGUE and better != UNDEFINED:
                 return better, d.diagnostic or text
     return reason, d.diagnostic

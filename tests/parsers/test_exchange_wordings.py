@@ -1,4 +1,4 @@
-"""Wordings found missing in localized Exchange reports and ISP notices (it, pt, ru, vi): the
+"""Wordings found missing in localized Exchange and Notes reports and ISP notices: the
 address "entered was not found" with a participle between, and an account locked for non-use
 (gone, hard) against one locked for now (soft). Also the Portuguese sentence that a delivery
 failed, which makes a text report's address line count."""
@@ -21,6 +21,13 @@ CASES = [
     ("550 Tài khoản đã bị khóa do không sử dụng trong thời gian dài", r.ACCOUNT_DISABLED),
     ("550 Hộp thư bị khóa do lâu ngày không sử dụng", r.ACCOUNT_DISABLED),
     ("450 Tài khoản đã bị khóa", r.SUSPEND),
+    # Notes/Domino: the user is not in the directory
+    ("ユーザー a は Domino ディレクトリに登録されていません", r.USER_UNKNOWN),
+    ("用户 a 未在 Domino 目录中列出", r.USER_UNKNOWN),
+    ("Gebruiker a staat niet in de Domino-directory", r.USER_UNKNOWN),
+    ("El usuario a no aparece en el directorio de Domino", r.USER_UNKNOWN),
+    ("L'utente a non è presente nella directory Domino", r.USER_UNKNOWN),
+    ("O usuário a não está listado no diretório Domino", r.USER_UNKNOWN),
 ]
 
 

@@ -12,6 +12,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"no (?:aparece|figura|est[aá]) (?:listado |registrado )?en el directorio (?:de )?domino",
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
         r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) usuario|no existe dicha persona",
         r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",

@@ -12,6 +12,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"domino ?ディレクトリ(?:に|へ)(?:は)?(?:登録|記載|掲載)されていません",
         r"宛先不明",
         r"存在しない(?:ユーザ|アドレス|メールアドレス|宛先|アカウント)",
         r"(?:ユーザー?|アカウント|メールアドレス|宛先|受信者|アドレス)(?:が|は)(?:存在しません|見つかりません|存在しない)",

@@ -12,6 +12,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"n[aã]o (?:est[aá]|consta) (?:listado |relacionado )?no diret[oó]rio (?:do )?domino",
         r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
         r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"

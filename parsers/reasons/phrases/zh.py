@@ -13,6 +13,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # Simplified and traditional characters side by side.
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:未在|不在|没有在|沒有在) ?domino ?(?:目录|目錄)中(?:列出)?|(?:未|没有|沒有)(?:列在|列于|列於) ?domino ?(?:目录|目錄)",
         r"(?:用户|用戶|收件人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?(?:不存在|未找到)",
         r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|收件人|邮箱|郵箱|帐号|帳號)",
         r"(?:找不到|未找到)(?:该|該)?(?:用户|用戶|收件人|邮箱|郵箱)",
