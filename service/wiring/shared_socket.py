@@ -6,9 +6,11 @@ uvloop until the queue is empty), so keep-alive connections a client opens at on
 whichever worker woke first: 16 of 16 on one worker in the lookups benchmark, and `--workers 2`
 answered no faster than one.
 
-Here a worker accepts one connection per wake-up and goes back to its loop. Every worker polls the
-shared socket, level-triggered, so while connections wait each running worker takes one per turn
-and they spread over the workers; a stalled worker takes none and the others take them all.
+Here a worker accepts one connection per wake-up, yields the CPU, and goes back to its loop. Every
+worker polls the shared socket, level-triggered, so while connections wait each running worker
+takes one per turn and they spread over the workers; a stalled worker takes none and the others
+take them all. The spread is the scheduler's: a worker that gets no CPU while a burst arrives
+takes none of it.
 
 Why not `SO_REUSEPORT` (a socket per worker, the kernel spreading connections by a hash of their
 addresses): a stalled or restarting worker would keep its share of new connections waiting or
@@ -26,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import functools
+import os
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +37,7 @@ from typing import Any
 # than spin on a socket that stays readable; the other workers take the connections meanwhile.
 ACCEPT_RETRY_SECONDS = 1.0
 _OUT_OF_RESOURCES = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
+_yield_cpu: Callable[[], None] = getattr(os, "sched_yield", lambda: None)  # (not on Windows)
 
 
 class OneAtATimeServer(asyncio.AbstractServer):
@@ -85,6 +89,10 @@ class OneAtATimeServer(asyncio.AbstractServer):
         task = self._loop.create_task(self._connect(conn))
         self._connecting.add(task)
         task.add_done_callback(self._connecting.discard)
+        # Give up the CPU once per connection (as libuv's UV_TCP_SINGLE_ACCEPT does): on a busy
+        # machine a worker woken by the same connections may be waiting for this very core, and
+        # would otherwise find them all taken. Once per new connection, not per request.
+        _yield_cpu()
 
     async def _connect(self, conn: socket.socket) -> None:
         try:
