@@ -419,9 +419,72 @@ def start(script: Path, database_url: str, cwd: Path, extra: tuple[str, ...] = (
     return Server(str(script), port, process)
 
 
+def worker_processes(supervisor: int) -> list[int]:
+    """The API worker processes of a `serve --workers N` supervisor (not multiprocessing's helper)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == supervisor and b"resource_tracker" not in command:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def connections_held(port: int, pids: list[int]) -> list[int]:
+    """How many established connections to `port` each of `pids` holds (its descriptors' socket
+    inodes against /proc/net/tcp): which worker took the load generator's connections."""
+    on_port = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # ESTABLISHED
+            on_port.add(int(fields[9]))
+    held = []
+    for pid in pids:
+        count = 0
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                link = os.readlink(fd)
+            except OSError:
+                continue
+            count += link.startswith("socket:[") and int(link[8:-1]) in on_port
+        held.append(count)
+    return held
+
+
+def cpu_ticks(pid: int) -> int:
+    """utime + stime of a process, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+async def watched_load(
+    port: int, paths: list[bytes], connections: int, seconds: float, workers: list[int]
+) -> tuple[float, list[int], list[float]]:
+    """`load`, and while it runs, which worker holds each connection and each worker's share of
+    one core over the phase."""
+    held: list[int] = []
+
+    async def look() -> None:
+        await asyncio.sleep(seconds / 2)
+        held.extend(connections_held(port, workers))
+
+    before, started = [cpu_ticks(pid) for pid in workers], time.perf_counter()
+    (rate, _, _), _ = await asyncio.gather(load(port, paths, connections, seconds), look())
+    wall = time.perf_counter() - started
+    ticks = os.sysconf("SC_CLK_TCK")
+    shares = [(cpu_ticks(pid) - b) / ticks / wall for pid, b in zip(workers, before, strict=True)]
+    return rate, held, shares
+
+
 def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Namespace) -> None:
     """`bounceback serve --workers 1` against `--workers 2` (API only) on the same database, the
-    single lookups of both kinds, alternating in rounds."""
+    single lookups of both kinds, alternating in rounds; with which worker held each of the load
+    generator's connections, and how much of a core each worker and the load generator took."""
     bounceback = str(Path(sys.executable).with_name("bounceback"))
     env = {**_clean_env(), "BOUNCEBACK_DATABASE_URL": url, "BOUNCEBACK_LOOKUP_CACHE": args.lookup_cache}
     if args.lookup_confirmed_entries is not None:
@@ -430,14 +493,14 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
     ports = {workers: free_port() for workers in (1, 2)}
     logs = tempfile.TemporaryDirectory()
     log_files = {n: Path(logs.name) / f"workers-{n}.log" for n in ports}
-    processes = [
-        subprocess.Popen(
+    processes = {
+        n: subprocess.Popen(
             [bounceback, "serve", "--no-background", "--workers", str(n), "--port", str(port)],
             env={**env, "BOUNCEBACK_LOG_FORMAT": "json"},
             stderr=log_files[n].open("wb"),
         )
         for n, port in ports.items()
-    ]
+    }
     try:
         for port in ports.values():
             wait_ready(port, 120)
@@ -448,6 +511,9 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
                     raise SystemExit("the workers' views did not load")
                 time.sleep(0.5)
             print(f"the 3 workers' views loaded after {time.monotonic() - started:.0f} s", flush=True)
+        # One worker is the serving process itself; N are its children.
+        workers = {n: worker_processes(processes[n].pid) if n > 1 else [processes[n].pid] for n in ports}
+        assert [len(workers[n]) for n in ports] == list(ports), workers
         phases = {
             (n, kind): [get(p, key) for p in paths]
             for n in ports
@@ -457,18 +523,37 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
             asyncio.run(load(ports[n], requests, args.connections, 0.5))
         GENERATOR_CPU.clear()
         rates: dict[tuple[int, str], list[float]] = {phase: [] for phase in phases}
+        spreads: list[list[int]] = []
+        shares: dict[int, list[list[float]]] = {n: [] for n in ports}
         for _ in range(max(1, round(args.seconds))):
             for (n, kind), requests in phases.items():
-                rate, _, _ = asyncio.run(load(ports[n], requests, args.connections, 1.0))
+                rate, held, share = asyncio.run(
+                    watched_load(ports[n], requests, args.connections, 1.0, workers[n])
+                )
                 rates[(n, kind)].append(rate)
+                shares[n].append(share)
+                if n == 2:
+                    spreads.append(held)
         for kind in ("404", "200"):
             one, two = (statistics.median(rates[(n, kind)]) for n in (1, 2))
             print(
                 f"serve --workers 2 vs 1, lookups {kind}: {two:,.0f} vs {one:,.0f} req/s = {two / one:.2f}x"
             )
+        print(
+            f"serve --workers 2: the {args.connections} connections of each round held by worker 1 / "
+            "worker 2: " + ", ".join("/".join(map(str, held)) for held in spreads)
+        )
+        for n in ports:
+            each = [statistics.median(share[i] for share in shares[n]) for i in range(n)]
+            print(
+                f"serve --workers {n}: each worker took "
+                + " / ".join(f"{s:.0%}" for s in each)
+                + " of one core (median over its rounds)"
+            )
         print(generator_share())
+        print(f"load average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
-        for process in processes:
+        for process in processes.values():
             process.terminate()
             process.wait(30)
         logs.cleanup()

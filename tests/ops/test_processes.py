@@ -306,7 +306,7 @@ def test_the_settings_and_the_tokens_agree_on_the_shortest_key() -> None:
 # the background work in exactly one process, a clean stop; a bad N stops start-up with one line.
 
 
-def _children(pid: int) -> list[int]:
+def worker_processes(pid: int) -> list[int]:
     """The API worker processes of the supervisor `pid` (not multiprocessing's helper)."""
     found = []
     for entry in Path("/proc").iterdir():
@@ -358,8 +358,8 @@ def test_two_workers_both_answer_with_the_background_work_in_one_process(
     serve = process_factory(["serve", "--workers", "2", "--port", str(port)], workdir, env)
     base = f"http://127.0.0.1:{port}"
     serve.wait_for(lambda: get(base + "/healthz")[0] == 200, 60, "/healthz")
-    serve.wait_for(lambda: len(_children(serve.proc.pid)) == 2, 30, "two worker processes")
-    workers = _children(serve.proc.pid)
+    serve.wait_for(lambda: len(worker_processes(serve.proc.pid)) == 2, 30, "two worker processes")
+    workers = worker_processes(serve.proc.pid)
 
     def cli(*args: str) -> str:
         done = subprocess.run(
