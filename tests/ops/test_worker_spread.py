@@ -15,7 +15,9 @@ import pytest
 from tests.ops.test_processes import Process, clean_env, free_port, get, worker_processes
 
 CONNECTIONS = 16  # as the lookups benchmark opens them
-ROUNDS = 7
+ROUNDS = 20
+SPREAD_ROUNDS = 14  # of ROUNDS, each with every worker holding at least ...
+AT_LEAST = 5  # ... of the CONNECTIONS
 
 
 def held_by(workers: list[int], server_port: int, client_ports: set[int]) -> list[int]:
@@ -83,8 +85,9 @@ def test_connections_opened_at_once_spread_over_both_workers(two_workers: tuple[
     rounds = [asyncio.run(connections_at_once(port, workers)) for _ in range(ROUNDS)]
     assert all(sum(held) == CONNECTIONS for held in rounds), rounds  # each held by one worker
     # Which worker wins a turn is the scheduler's (on a busy machine a worker may get no CPU
-    # while a round's connections arrive), so most rounds, not all, must be spread: each worker
-    # with at least a quarter. Taking every waiting connection per wake-up, one worker held
-    # 16 of 16 in every round on an idle machine.
-    spread = [held for held in rounds if min(held) >= CONNECTIONS // 4]
-    assert len(spread) > ROUNDS // 2, rounds
+    # while a round's connections arrive), so most rounds, not all, must be spread. Measured
+    # under a load average of 6 on 2 cores: 17 and 19 rounds of 20 spread so; taking every
+    # waiting connection per wake-up (before), 8 and 12, and on an idle machine none (one
+    # worker held 16 of 16 each time).
+    spread = [held for held in rounds if min(held) >= AT_LEAST]
+    assert len(spread) >= SPREAD_ROUNDS, rounds
