@@ -15,8 +15,11 @@ database path alone, `--lookup-confirmed-entries 0` the view with every hit conf
 database (no answers held). A bulk check is timed "cold" (the server first drops the answers it
 holds: every suppressed address is confirmed by the database) and "warm" (the same check again).
 `--workers-scaling` then also runs `bounceback serve --workers 1` and
-`--workers 2` on the same database and compares their lookup rates. Every phase prints how much
-CPU the load generator itself took (it shares the machine with the server).
+`--workers 2` on the same database and compares their lookup rates, with how many of each round's
+connections each worker held (read from /proc) and the share of a core each worker took. Every
+phase prints how much CPU the load generator itself took (it shares the machine with the server).
+Run with another tree's `.venv/bin/python` (e.g. the main checkout's), the `bounceback serve` it
+compares is that tree's.
 
 Starts `uvicorn` (as `bounceback serve` configures it) in a subprocess on a free loopback port; the
 client is asyncio over raw keep-alive sockets, so it costs far less than the server it measures.
@@ -478,7 +481,8 @@ async def watched_load(
     wall = time.perf_counter() - started
     ticks = os.sysconf("SC_CLK_TCK")
     shares = [(cpu_ticks(pid) - b) / ticks / wall for pid, b in zip(workers, before, strict=True)]
-    return rate, held, shares
+    generator, _ = GENERATOR_CPU[-1]  # (this phase's, appended by `load`)
+    return rate, held, [*shares, generator / wall]
 
 
 def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Namespace) -> None:
@@ -544,12 +548,21 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
             "worker 2: " + ", ".join("/".join(map(str, held)) for held in spreads)
         )
         for n in ports:
-            each = [statistics.median(share[i] for share in shares[n]) for i in range(n)]
+            *each, generator = (statistics.median(share[i] for share in shares[n]) for i in range(n + 1))
             print(
                 f"serve --workers {n}: each worker took "
                 + " / ".join(f"{s:.0%}" for s in each)
-                + " of one core (median over its rounds)"
+                + f" of one core, the load generator {generator:.0%} (medians over the rounds)"
             )
+        # The generator's CPU per request is the same for both: at a rate `two / one` times one
+        # worker's it takes that many times its share, out of the same cores.
+        one_worker, generator = (statistics.median(share[i] for share in shares[1]) for i in (0, 1))
+        cores = min(2, os.cpu_count() or 1)
+        ceiling = cores / (one_worker + generator) if one_worker + generator else float("nan")
+        print(
+            f"the most 2 workers could reach on {cores} otherwise idle cores: {cores} cores / "
+            f"({one_worker:.0%} one worker + {generator:.0%} generator per round of one worker) = {ceiling:.2f}x"
+        )
         print(generator_share())
         print(f"load average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
