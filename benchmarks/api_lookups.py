@@ -44,9 +44,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -485,6 +487,20 @@ async def watched_load(
     return rate, held, [*shares, generator / wall]
 
 
+T = TypeVar("T")
+
+
+def run_cheaply(work: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run` on uvloop when installed: the load generator then takes less of the cores the
+    workers it measures share with it (here, where two workers and it compete for 2 cores)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(work)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(work)
+
+
 def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Namespace) -> None:
     """`bounceback serve --workers 1` against `--workers 2` (API only) on the same database, the
     single lookups of both kinds, alternating in rounds; with which worker held each of the load
@@ -524,14 +540,14 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
             for kind, paths in (("404", misses), ("200", user_hits))
         }
         for (n, _), requests in phases.items():
-            asyncio.run(load(ports[n], requests, args.connections, 0.5))
+            run_cheaply(load(ports[n], requests, args.connections, 0.5))
         GENERATOR_CPU.clear()
         rates: dict[tuple[int, str], list[float]] = {phase: [] for phase in phases}
         spreads: list[list[int]] = []
         shares: dict[int, list[list[float]]] = {n: [] for n in ports}
         for _ in range(max(1, round(args.seconds))):
             for (n, kind), requests in phases.items():
-                rate, held, share = asyncio.run(
+                rate, held, share = run_cheaply(
                     watched_load(ports[n], requests, args.connections, 1.0, workers[n])
                 )
                 rates[(n, kind)].append(rate)
@@ -554,14 +570,14 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
                 + " / ".join(f"{s:.0%}" for s in each)
                 + f" of one core, the load generator {generator:.0%} (medians over the rounds)"
             )
-        # The generator's CPU per request is the same for both: at a rate `two / one` times one
-        # worker's it takes that many times its share, out of the same cores.
+        # The most 2 workers could reach on 2 otherwise idle cores, from CPU per request: one
+        # worker alone would fill a core (and the generator take `generator / one_worker` of
+        # one); two fill two cores, less what the generator takes at their rate.
         one_worker, generator = (statistics.median(share[i] for share in shares[1]) for i in (0, 1))
         cores = min(2, os.cpu_count() or 1)
-        ceiling = cores / (one_worker + generator) if one_worker + generator else float("nan")
         print(
-            f"the most 2 workers could reach on {cores} otherwise idle cores: {cores} cores / "
-            f"({one_worker:.0%} one worker + {generator:.0%} generator per round of one worker) = {ceiling:.2f}x"
+            f"the most 2 workers could reach on {cores} otherwise idle cores: {cores} / (1 + "
+            f"{generator:.0%} generator / {one_worker:.0%} one worker) = {cores / (1 + generator / one_worker):.2f}x"
         )
         print(generator_share())
         print(f"load average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
