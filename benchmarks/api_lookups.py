@@ -568,8 +568,12 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
             print(
                 f"serve --workers {n}: each worker took "
                 + " / ".join(f"{s:.0%}" for s in each)
-                + f" of one core, the load generator {generator:.0%} (medians over the rounds)"
+                + f" of one core, the load generator {generator:.0%}: {sum(each) + generator:.0%} of one"
+                " core in all (medians over the rounds)"
             )
+        # Where the workers and the generator took no more in all with two workers than with one,
+        # the machine gave them no more: other work had the rest (and with the kernel's autogroup
+        # scheduling, processes of one session share one session's share of the cores).
         # The most 2 workers could reach on 2 otherwise idle cores, from CPU per request: one
         # worker alone would fill a core (and the generator take `generator / one_worker` of
         # one); two fill two cores, less what the generator takes at their rate.
