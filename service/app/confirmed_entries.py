@@ -5,7 +5,10 @@ view.
 
 The answers are the database's own rows (service.store.reads.Hit), keyed by the looked-up address
 and the lookup's scope slot (the account asking; GLOBAL_SLOT for a lookup for nobody): an answer
-read for account A is never given to B, whose lookup may see other entries.
+read for account A is never given to B, whose lookup may see other entries. A bulk check reads and
+keeps less of a row (service.store.reads.BulkHit: key, scope and reason): such an answer serves
+the next bulk check, and a single lookup, which answers with the whole entry, reads the row itself
+(and its answer then serves both).
 
 Race with a change: a fill is the answer of a read that started earlier. A change committed after
 that read began, and heard before the answer is stored, would leave a stale answer nobody removes.
@@ -19,12 +22,15 @@ from __future__ import annotations
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import cast
 
 from service.config import DEFAULT_LOOKUP_CONFIRMED_ENTRIES
 from service.domain.scope import DOMAIN_KEY_PREFIX
 from service.store.models import GLOBAL_SLOT
-from service.store.reads import Hit
+from service.store.reads import BulkHit, Hit
+
+Held = Hit | BulkHit  # a lookup's whole row, or a bulk check's (key, slot, reason)
 
 DEFAULT_ENTRIES = DEFAULT_LOOKUP_CONFIRMED_ENTRIES  # BOUNCEBACK_LOOKUP_CONFIRMED_ENTRIES
 # Addresses whose latest change is remembered for fills in flight (a fill takes milliseconds; this
@@ -32,6 +38,7 @@ DEFAULT_ENTRIES = DEFAULT_LOOKUP_CONFIRMED_ENTRIES  # BOUNCEBACK_LOOKUP_CONFIRME
 CHANGES_KEPT = 10_000
 
 FILL_CHUNK = 500  # answers put in per hold of the lock
+_WHOLE = 6  # fields of a whole row (Hit); a bulk check's answer (BulkHit) has 3
 
 _SEPARATOR = "\n"  # of a notice key: slot, separator, address (service.store.suppression_keys)
 
@@ -41,11 +48,11 @@ def slot_of(account: str | None) -> str:
 
 
 class ConfirmedEntries:
-    """address -> ((slot, hit), ...): at most `limit` answers, least recently used dropped first."""
+    """address -> ((slot, answer), ...): at most `limit` answers, least recently used dropped first."""
 
     def __init__(self, limit: int = DEFAULT_ENTRIES) -> None:
         self.limit = limit
-        self._answers: OrderedDict[str, tuple[tuple[str, Hit], ...]] = OrderedDict()
+        self._answers: OrderedDict[str, tuple[tuple[str, Held], ...]] = OrderedDict()
         self._size = 0  # answers held (an address may hold one per asking account)
         self._lock = threading.Lock()
         self._changes = 0  # changes heard so far (tickets are this count)
@@ -56,7 +63,8 @@ class ConfirmedEntries:
         return self._size
 
     def get(self, address: str, account: str | None) -> Hit | None:
-        """The database's answer for `address` looked up for `account`, when held."""
+        """The database's whole row for `address` looked up for `account`, when held (a bulk
+        check's answer alone is not enough for a lookup: None)."""
         if not self._size:
             return None
         slot = slot_of(account)
@@ -66,16 +74,19 @@ class ConfirmedEntries:
                 return None
             for owner, hit in held:
                 if owner == slot:
+                    if len(hit) != _WHOLE:
+                        return None
                     self._answers.move_to_end(address)
-                    return hit
+                    return cast(Hit, hit)
         return None
 
-    def get_many(self, addresses: Iterable[str], account: str | None) -> dict[str, Hit]:
-        """`get` for many addresses under one lock: {address: hit} for those held."""
+    def get_many(self, addresses: Iterable[str], account: str | None) -> dict[str, Held]:
+        """What a bulk check needs for many addresses, under one lock: {address: answer} for
+        those held (a whole row or a bulk check's)."""
         if not self._size:
             return {}
         slot = slot_of(account)
-        found: dict[str, Hit] = {}
+        found: dict[str, Held] = {}
         with self._lock:
             answers = self._answers
             for address in addresses:
@@ -92,7 +103,7 @@ class ConfirmedEntries:
         """Take before the database read whose answer will be `fill`ed."""
         return self._changes
 
-    def fill(self, ticket: int, account: str | None, hits: dict[str, Hit]) -> None:
+    def fill(self, ticket: int, account: str | None, hits: Mapping[str, Held]) -> None:
         """Keep the answers (read after `ticket` was taken) that no change heard since can have
         made stale; the others are dropped (the next lookup reads again)."""
         if not hits or not self.limit:
@@ -117,6 +128,10 @@ class ConfirmedEntries:
                         self._size += 1
                         continue
                     kept = tuple(other for other in held if other[0] != slot)
+                    if len(kept) < len(held) and len(pair[1]) < _WHOLE:
+                        # A whole row held for this account stays (it is as fresh: a change
+                        # since would have dropped it) over a bulk check's part of it.
+                        pair = next(other for other in held if other[0] == slot)
                     answers[address] = (*kept, pair)
                     answers.move_to_end(address)
                     self._size += len(kept) + 1 - len(held)
@@ -160,15 +175,13 @@ class ConfirmedEntries:
         self._forgotten = heard
 
 
-def _compact(address: str, hit: Hit) -> Hit:
+def _compact(address: str, hit: Held) -> Held:
     """The row as a plain tuple, its repeated strings shared (an answer costs less memory): the
     entry's key is the address's own string when they are equal, slot and reason are interned."""
-    key, slot, reason, since, source_event_id, note = hit
-    return (
+    key, slot, reason = hit[0], hit[1], hit[2]
+    shared = (
         address if key == address else key,
         sys.intern(slot),
         sys.intern(reason) if reason is not None else None,
-        since,
-        source_event_id,
-        note,
     )
+    return shared if len(hit) != _WHOLE else (*shared, *hit[3:])

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextvars
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from service.app.confirmed_entries import Held
 from service.app.suppression_view import SuppressionView
 from service.domain.addresses import InvalidAddress, normalize_address, normalize_key
 from service.domain.scope import View
@@ -31,6 +34,8 @@ from service.store import reads
 
 # Entries per page when the whole list is read (exports, `suppressions list`).
 EXPORT_PAGE = 2000
+
+T = TypeVar("T")
 
 
 class InvalidCursor(ValueError):
@@ -114,12 +119,12 @@ def check(
     later: list[Callable[[], None]] | None = None,
 ) -> list[dict[str, Any]]:
     """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
-    input order, for mail from `account` (None: global entries only); one query per check
-    (PostgreSQL). With a loaded in-memory `view`, only the addresses it cannot clear are asked
-    (none: no query at all), and of those, the ones whose answers it holds are answered from
-    memory; given an Engine, a connection is taken only then. The answers read are kept for the
-    next check, at once or, given `later`, by a call appended to it (the API's runs after the
-    response is sent).
+    input order, for mail from `account` (None: global entries only); at most one query per
+    check. With a loaded in-memory `view`, only the addresses it cannot clear are asked (none: no
+    query at all), and of those, the ones whose answers it holds are answered from memory; given
+    an Engine, a connection is taken only then, and a large query runs in a thread of its own
+    while the answers known already are built. The answers read are kept for the next check, at
+    once or, given `later`, by a call appended to it (the API's runs after the response is sent).
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
@@ -136,10 +141,12 @@ def check(
     distinct = dict.fromkeys(normalised)
     distinct.pop(None, None)
     asked = cast(list[str], list(distinct))  # (None popped)
-    found = _suppressing(db, asked, account, view, later)
-    # (the result objects are built once, in one pass: they are most of a large check's time)
+    found, reading, read = _suppressing(db, asked, account, view, later)
+    # (the result objects are built once, in one pass: they are most of a large check's time; the
+    # answers being read are left free here, and marked when they arrive)
     results: list[dict[str, Any]] = []
     append = results.append
+    waiting: list[int] = []  # positions of the addresses being read
     for i, address in enumerate(normalised):
         if address is None:
             # Echoed as given, but always encodable (an unpaired surrogate is written out escaped).
@@ -156,6 +163,8 @@ def check(
                 }
             )
         elif (answer := found.get(address)) is None:
+            if address in reading:
+                waiting.append(i)
             append(
                 {
                     "address": address,
@@ -179,7 +188,21 @@ def check(
                     "error": None,
                 }
             )
+    if waiting:
+        answers = read()
+        for i in waiting:
+            address = normalised[i]
+            assert address is not None
+            if (hit := answers.get(address)) is not None:
+                result = results[i]
+                result["suppressed"] = True
+                result["reason"], result["scope"], result["account"] = reads.reason_of_hit(address, hit)
     return results
+
+
+# A bulk check that asks the database for at least this many addresses asks from a thread of its
+# own, while the answers already known are built (fewer: the thread would cost more than it saves).
+READ_ASIDE_FROM = 200
 
 
 def _suppressing(
@@ -188,11 +211,12 @@ def _suppressing(
     account: str | None,
     view: SuppressionView | None,
     later: list[Callable[[], None]] | None,
-) -> dict[str, tuple[str | None, str, str | None]]:
-    """(reason, scope, entry's account) of those of the distinct normalised `asked` addresses that
-    are suppressed for `account`: what the view clears is not asked, what the database answered
-    before (and no change touched since) comes from memory, the rest in one query."""
-    held: dict[str, reads.Hit] = {}
+) -> tuple[dict[str, tuple[str | None, str, str | None]], set[str], Callable[[], dict[str, reads.BulkHit]]]:
+    """For the distinct normalised `asked` addresses: (reason, scope, entry's account) of those
+    known to be suppressed for `account` without a query (answers held); the addresses the
+    database is asked about (what the view clears is not asked); and the call that returns the
+    rows that suppress those (waiting for the read, when it runs aside)."""
+    held: dict[str, Held] = {}
     ticket: int | None = None
     if view is not None and view.ready:
         asked = view.possibly_suppressed(asked, account)
@@ -200,23 +224,55 @@ def _suppressing(
         if held:
             asked = [address for address in asked if address not in held]
         ticket = view.confirmed.ticket()  # before the read (see `find_remembered`)
-    read: dict[str, reads.Hit] = {}
-    if asked and isinstance(db, Engine):
-        with db.connect() as connection:
-            read = reads.suppressed_hits(connection, asked, account)
-    elif asked:
-        assert not isinstance(db, Engine)
-        read = reads.suppressed_hits(db, asked, account)
-    if read and view is not None and ticket is not None:
-        # (the ticket was taken before the read: a fill made later is refused just the same when
-        # a change to one of the addresses was heard meanwhile)
-        fill = partial(view.confirmed.fill, ticket, account, read)
-        if later is None:
-            fill()
+    known = {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
+    if not asked:
+        return known, set(), dict
+
+    def read_and_keep() -> dict[str, reads.BulkHit]:
+        if isinstance(db, Engine):
+            with db.connect() as connection:
+                read = reads.suppressed_bulk_hits(connection, asked, account)
         else:
-            later.append(fill)
-    held.update(read)
-    return {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
+            read = reads.suppressed_bulk_hits(db, asked, account)
+        if read and view is not None and ticket is not None:
+            # (the ticket was taken before the read: a fill made later is refused just the same
+            # when a change to one of the addresses was heard meanwhile)
+            fill = partial(view.confirmed.fill, ticket, account, read)
+            if later is None:
+                fill()
+            else:
+                later.append(fill)
+        return read
+
+    if isinstance(db, Engine) and len(asked) >= READ_ASIDE_FROM:
+        return known, set(asked), _aside(read_and_keep)
+    read = read_and_keep()
+    return known, set(asked), lambda: read
+
+
+def _aside(work: Callable[[], T]) -> Callable[[], T]:
+    """`work` started in a thread of its own; the call returned waits for its result (or raises
+    its exception). The database drivers let go of Python's lock while the database works."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+    context = contextvars.copy_context()  # the request's log context goes along
+
+    def run() -> None:
+        try:
+            outcome.append(context.run(work))
+        except BaseException as exc:  # handed to the waiting caller
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="bulk-check-read", daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return outcome[0]
+
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -152,7 +153,21 @@ class Recipient(Base):
     """
 
     __tablename__ = "recipients"
-    __table_args__ = (Index("ix_recipients_suppressed_since", "suppressed", "since"),)
+    __table_args__ = (
+        Index("ix_recipients_suppressed_since", "suppressed", "since"),
+        # The entries alone (migration 0008): a bulk check reads (address, account_id, reason) of
+        # the suppressed rows from it, without visiting the table (`suppressed` is a column too, so
+        # SQLite counts the index as covering).
+        Index(
+            "ix_recipients_entries",
+            "address",
+            "account_id",
+            "reason",
+            "suppressed",
+            postgresql_where=text("suppressed"),
+            sqlite_where=text("suppressed"),
+        ),
+    )
 
     address: Mapped[str] = mapped_column(String(320), primary_key=True)
     # No foreign key: the global row's value is no account (see GLOBAL_SLOT); the use cases only

@@ -5,6 +5,7 @@ The API and the CLI reach these only through the use cases in service/app/lookup
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -24,10 +25,6 @@ from service.store.models import (
     SuppressionChange,
     slot_key,
 )
-
-# Addresses per IN (...) query of a bulk check: a 10,000-address check is two queries, and no
-# backend's bound-parameter limit (SQLite 32,766, PostgreSQL 65,535) is ever approached.
-CHECK_CHUNK = 5000
 
 _ENTRY_COLUMNS = (
     Recipient.address,
@@ -107,6 +104,9 @@ def _slot_condition(dialect: str, slots: tuple[str, ...]) -> str:
 # the address, or the `*@domain` that covers it. Kept as is by service/app/confirmed_entries.py.
 Hit = tuple[str, str, str | None, Any, int | None, str | None]
 _HIT_COLUMNS = "address, account_id, reason, since, source_event_id, note"
+# What a bulk check answers with for an address: (key, slot, reason), a Hit's first three fields.
+# Read from the suppressed rows' own index (migration 0008): no table row is visited.
+BulkHit = tuple[str, str, str | None]
 
 
 def find_suppression(
@@ -148,9 +148,9 @@ def entry_of_hit(address: str, hit: Hit) -> dict[str, Any]:
     return _entry(*hit, by_domain=hit[0] != address)
 
 
-def reason_of_hit(address: str, hit: Hit) -> tuple[str | None, str, str | None]:
+def reason_of_hit(address: str, hit: Hit | BulkHit) -> tuple[str | None, str, str | None]:
     """(reason, scope, entry's account) as a bulk check answers for `address`, from its row."""
-    key, slot, reason, *_ = hit
+    key, slot, reason = hit[0], hit[1], hit[2]
     if key != address:
         scope = "domain"
     else:
@@ -164,58 +164,59 @@ def _precedence(key: str, slot: str, address: str) -> tuple[bool, bool]:
     return (key != address, slot != GLOBAL_SLOT)
 
 
-def suppressed_hits(
+def suppressed_bulk_hits(
     db: Connection | Session, addresses: Sequence[str], account: str | None = None
-) -> dict[str, Hit]:
-    """{address: the row that suppresses it} for those among (normalised, distinct) `addresses` that
-    are suppressed for mail from `account` (None: global entries only): for each, the row
-    `find_hit` would answer (the address's before its domain's, global before the account's).
+) -> dict[str, BulkHit]:
+    """{address: (key, slot, reason) of the row that suppresses it} for those among (normalised,
+    distinct) `addresses` that are suppressed for mail from `account` (None: global entries only):
+    for each, the row `find_hit` would answer (the address's before its domain's, global before
+    the account's). One statement, one parameter, whatever the number of addresses.
 
-    Driver-level SQL on purpose: SQLAlchemy's expanding IN costs several times the query itself
-    for thousands of values. PostgreSQL takes the whole list as one array parameter (one query per
-    check); SQLite gets chunks of `?` placeholders. Both use the primary key index.
+    Each asked key is one probe of `ix_recipients_entries` (the suppressed rows' (address,
+    account_id, reason), migration 0008), in key order, so that neighbouring probes share pages:
+    the cost follows the number asked, not the size of the list (a scan of 10 million rows is
+    never chosen). Driver-level SQL on purpose: SQLAlchemy's statement machinery would cost several
+    times the query. Another account's rows are filtered in SQL, never returned.
     """
-    table = Recipient.__tablename__
     connection = _connection(db)
-    dialect = connection.dialect.name
     slots = _slots(account)
-    condition = _slot_condition(dialect, slots)
-    # The addresses' domains' `*@domain` keys are asked in the same query: still one per check.
+    # The addresses' domains' `*@domain` keys are asked in the same statement.
     domains = {address: domain_key(domain_of_address(address)) for address in addresses}
-    addresses = [*addresses, *set(domains.values()).difference(addresses)]
-    found: list[Any] = []
-    if dialect == "postgresql":
-        # The scope is filtered outside a fence (OFFSET 0): left next to the address condition,
-        # PostgreSQL checks the cheaper-looking account condition on every row it scans first,
-        # and a check costs a fifth more; outside, only the asked addresses' few rows are checked.
-        rows = connection.exec_driver_sql(
-            f"SELECT {_HIT_COLUMNS} FROM ("
-            f"SELECT {_HIT_COLUMNS} FROM {table} WHERE address = ANY(%s) AND suppressed OFFSET 0"
-            f") AS asked WHERE {condition}",
-            (list(addresses), *slots),
-        )
-        found.extend(rows.all())
+    keys = sorted({*addresses, *domains.values()})
+    found: Sequence[Any]
+    if connection.dialect.name == "postgresql":
+        # A nested loop of index probes, forced (the lateral subquery with OFFSET 0 is not
+        # flattened): left to the planner, a list of 100,000 rows is scanned whole and hashed,
+        # which costs more than 5,000 probes. The array goes in binary (%b): sent as text, psycopg
+        # quotes each of thousands of strings, which costs more than the probes themselves.
+        marks = ", ".join(["%s"] * len(slots))
+        found = connection.exec_driver_sql(
+            f"SELECT entry.address, entry.account_id, entry.reason"
+            f" FROM unnest(%b::text[]) AS asked(key) CROSS JOIN LATERAL ("
+            f"SELECT address, account_id, reason FROM {Recipient.__tablename__}"
+            f" WHERE address = asked.key AND suppressed OFFSET 0) AS entry"
+            f" WHERE entry.account_id IN ({marks})",
+            (keys, *slots),
+        ).all()
     else:
-        # In key order: SQLite walks the index from one asked address to the next, and a walk in
-        # order touches each page once (a third less time for 10,000 addresses than random order).
-        addresses = sorted(addresses)
-        for start in range(0, len(addresses), CHECK_CHUNK):
-            chunk = tuple(addresses[start : start + CHECK_CHUNK])
-            placeholders = ",".join("?" * len(chunk))
-            rows = connection.exec_driver_sql(
-                f"SELECT {_HIT_COLUMNS} FROM {table}"
-                f" WHERE address IN ({placeholders}) AND {condition} AND suppressed",
-                (*chunk, *slots),
-            )
-            found.extend(rows.all())
-    by_key: dict[str, Hit] = {}
-    for row in found:
-        key, slot = row[0], row[1]
+        # The keys as one JSON parameter, the answers as one JSON value: SQLite runs the whole
+        # statement in one step, without Python's lock, so another thread (`lookups.check`
+        # building its results) runs meanwhile. CROSS JOIN keeps the order: asked keys outside.
+        marks = ", ".join(["?"] * len(slots))
+        answer = connection.exec_driver_sql(
+            f"SELECT json_group_array(json_array(entry.address, entry.account_id, entry.reason))"
+            f" FROM json_each(?) AS asked CROSS JOIN {Recipient.__tablename__} AS entry"
+            f" ON entry.address = asked.value WHERE +entry.account_id IN ({marks}) AND entry.suppressed",
+            (json.dumps(keys), *slots),
+        ).scalar_one()
+        found = json.loads(answer)
+    by_key: dict[str, BulkHit] = {}
+    for key, slot, reason in found:
         if slot == GLOBAL_SLOT or key not in by_key:  # global first
-            by_key[key] = tuple(row)
+            by_key[key] = (key, slot, reason)
     if not by_key or not any(key in by_key for key in set(domains.values())):
         return {address: by_key[address] for address in domains if address in by_key}
-    answers: dict[str, Hit] = {}
+    answers: dict[str, BulkHit] = {}
     for address, domain in domains.items():
         hit = by_key.get(address) or by_key.get(domain)
         if hit is not None:

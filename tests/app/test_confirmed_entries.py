@@ -11,9 +11,12 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from pydantic_core import to_json
+from sqlalchemy import event
 
 from service.app import accounts, lookups, suppressions
 from service.app.confirmed_entries import ConfirmedEntries
@@ -89,17 +92,46 @@ def test_a_held_answer_is_the_database_s_byte_for_byte(database: Database, view:
     assert view.confirmed.get_many(["kept@example.com", "mine@example.com"], "shop-a")
 
 
+@contextmanager
+def _statements(db: Database) -> Iterator[list[str]]:
+    """The statements sent meanwhile, but the view's own (its follower thread polls on SQLite)."""
+    sent: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if threading.current_thread().name != "suppression-view":
+            sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+
+
 def test_a_bulk_check_keeps_its_answers_for_the_next(database: Database, view: SuppressionView) -> None:
     _add(database, "a@example.com")
     _add(database, "b@example.com", account="shop-a")
     assert view.wait_ready(SYNC_SECONDS)
-    first = lookups.check(
-        database.engine, ["a@example.com", "b@example.com", "c@example.com"], "shop-a", view
-    )
+    asked = ["a@example.com", "b@example.com", "c@example.com"]
+    with _statements(database) as sent:
+        first = lookups.check(database.engine, asked, "shop-a", view)
     assert [r["suppressed"] for r in first] == [True, True, False]
+    assert len(sent) == 1, sent
+    with _statements(database) as sent:
+        assert lookups.check(database.engine, asked, "shop-a", view) == first
+    assert sent == [], "the answers read were not kept"
+    # A single lookup answers with the whole entry, which a bulk check does not read: it reads the
+    # row, whose answer is then held; a bulk check's later answer does not replace it.
+    assert lookups.from_memory(view, "a@example.com", "shop-a") is True
+    _remember(database, view, "a@example.com", "shop-a")
+    view.confirmed.fill(view.confirmed.ticket(), "shop-a", {"a@example.com": ("a@example.com", "", "manual")})
     for address in ("a@example.com", "b@example.com"):
+        _remember(database, view, address, "shop-a")
         held = lookups.from_memory(view, address, "shop-a")
         assert isinstance(held, dict) and held == _find(database, address, "shop-a")
+    with _statements(database) as sent:
+        assert lookups.check(database.engine, asked, "shop-a", view) == first
+    assert sent == []
 
 
 def test_an_answer_for_one_account_never_answers_another(database: Database, view: SuppressionView) -> None:

@@ -1,0 +1,119 @@
+"""Where a bulk check's time goes, in process: the 10,000-address check of benchmarks/api_lookups.py
+(5,000 suppressed; with an account key a third of those are the account's own entries) through
+`lookups.check`, step by step, the first time (no answers held: the database confirms every
+possible hit) and again (the answers held), best of `--repeats`.
+
+    .venv/bin/python benchmarks/bulk_check_steps.py [--database-url URL] [--suppressions N] [--repeats 9]
+                                                    [--tree DIR]
+
+Needs an empty database (it seeds the same entries as benchmarks/api_lookups.py); default: a fresh
+SQLite file in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# `--tree DIR` measures another checkout's code (e.g. main's, for a before/after in one session).
+ROOT = Path(sys.argv[sys.argv.index("--tree") + 1]) if "--tree" in sys.argv else Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT.resolve()))
+
+from benchmarks.api_lookups import ACCOUNT, bulk_body, seed  # noqa: E402
+
+
+def best(repeats: int, run: Callable[[], Any], before: Callable[[], None] | None = None) -> float:
+    """The best wall time of `run` over `repeats`, in ms (`before` runs untimed before each)."""
+    times = []
+    for _ in range(repeats):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary directory")
+    parser.add_argument("--suppressions", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=9)
+    parser.add_argument("--tree", type=Path, help="the checkout whose code is measured (default: this one)")
+    args = parser.parse_args()
+
+    from pydantic_core import to_json
+
+    from service.app import lookups
+    from service.app.suppression_view import SuppressionView
+    from service.store import reads
+    from service.store.db import Database
+
+    tmp = tempfile.TemporaryDirectory()
+    url = args.database_url or f"sqlite:///{Path(tmp.name) / 'steps.db'}"
+    seed(url, args.suppressions)
+    db = Database(url)
+    engine = db.engine if db.is_sqlite else db.engine.execution_options(isolation_level="AUTOCOMMIT")
+    view = SuppressionView(db)
+    view.start()
+    if not view.wait_ready(1800):
+        raise SystemExit("the view did not load")
+    n = args.repeats
+    print(f"{url.split('@')[-1].split(':')[0]}, {args.suppressions:,} global entries, best of {n} (ms)")
+    try:
+        for name, account, body in (
+            ("global key", None, bulk_body(False, args.suppressions)),
+            ("account key", ACCOUNT, bulk_body(True, args.suppressions)),
+        ):
+            addresses: list[str] = json.loads(body)["addresses"]
+            distinct = list(dict.fromkeys(lookups.normalise(a) for a in addresses))
+            maybe = view.possibly_suppressed(distinct, account)
+            forget = view.confirmed.forget_all
+
+            def confirm(maybe: list[str] = maybe, account: str | None = account) -> None:
+                with engine.connect() as connection:
+                    read = getattr(reads, "suppressed_bulk_hits", None) or reads.suppressed_hits  # (main's)
+                    read(connection, maybe, account)
+
+            def check(addresses: list[str] = addresses, account: str | None = account) -> Any:
+                later: list[Callable[[], None]] = []
+                results = lookups.check(engine, addresses, account, view, later)
+                for call in later:
+                    call()
+                return results
+
+            results = check()
+            assert sum(r["suppressed"] for r in results) == len(addresses) // 2, "wrong answers"
+            steps = {
+                "JSON body parse": best(n, lambda body=body: json.loads(body)),
+                "normalise 10,000": best(n, lambda a=addresses: [lookups.normalise(x) for x in a]),
+                "the view": best(n, lambda d=distinct, a=account: view.possibly_suppressed(d, a)),
+                "held answers (all held)": best(n, lambda m=maybe, a=account: view.confirmed.get_many(m, a)),
+                f"confirm {len(maybe):,} (the database)": best(n, confirm),
+                "serialise": best(n, lambda r=results: to_json({"results": r})),
+                "lookups.check, first time": best(
+                    n,
+                    lambda a=addresses, acc=account: lookups.check(engine, a, acc, view, []),
+                    forget,
+                ),
+                "lookups.check, again": best(n, check),
+            }
+            for step, ms in steps.items():
+                print(f"  {name:<12} {step:<34} {ms:7.2f}")
+    finally:
+        view.close()
+        db.dispose()
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
