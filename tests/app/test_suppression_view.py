@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, update
 
-from service.app import lookups, suppressions
+from service.app import accounts, lookups, suppressions
 from service.app import suppression_view as view_module
 from service.app.suppression_view import FRESHNESS_BOUND_SECONDS, RETRY_SECONDS, SuppressionView
 from service.domain.scope import Entry, Reason, domain_key, is_suppressed_for
@@ -145,6 +145,41 @@ def test_a_bulk_check_asks_the_database_only_for_what_the_view_cannot_clear(
     results = lookups.check(database.engine, asked, None, view)
     assert [r["address"] for r in results if r["suppressed"]] == ["kept@example.com"]
     assert results[-1]["valid"] is False
+
+
+def test_a_hash_collision_never_makes_a_false_suppressed(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key hashed alike: the view says "maybe" for every address, and each answer, of a bulk
+    check (read aside, then held) and of a lookup, is the database's, for each account."""
+    monkeypatch.setattr(view_module, "_hash", lambda _key: 7)
+    with database.transaction() as session:
+        for account in ("shop-a", "shop-b"):
+            accounts.create(session, account)
+        suppressions.add_manual(session, "kept@example.com", note=None, actor="test")
+        suppressions.add_manual(session, "b-only@example.com", note=None, actor="test", account="shop-b")
+    view = SuppressionView(database)
+    view.start()
+    try:
+        assert view.wait_ready(SYNC_SECONDS)
+        free = [f"free{i}@example.org" for i in range(lookups.READ_ASIDE_FROM + 100)]
+        asked = [*free, "kept@example.com", "b-only@example.com"]
+        assert view.possibly_suppressed(asked, "shop-a") == asked  # every one collides
+        for account, expected in [
+            (None, ["kept@example.com"]),
+            ("shop-a", ["kept@example.com"]),
+            ("shop-b", ["kept@example.com", "b-only@example.com"]),
+        ]:
+            for _ in range(2):  # read from the database, then with its answers held
+                results = lookups.check(database.engine, asked, account, view)
+                assert [r["address"] for r in results if r["suppressed"]] == expected, account
+            with database.engine.connect() as connection:
+                assert lookups.find_remembered(connection, view, "free0@example.org", account) is None
+                assert lookups.find_remembered(connection, view, "b-only@example.com", account) == (
+                    None if account != "shop-b" else lookups.find(connection, "b-only@example.com", "shop-b")
+                )
+    finally:
+        view.close()
 
 
 WRITER = """
