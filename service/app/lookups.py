@@ -190,13 +190,13 @@ def check(
             )
     if waiting:
         answers = read()
-        for i in waiting:
-            address = normalised[i]
-            assert address is not None
-            if (hit := answers.get(address)) is not None:
-                result = results[i]
-                result["suppressed"] = True
-                result["reason"], result["scope"], result["account"] = reads.reason_of_hit(address, hit)
+        if answers:
+            reasons = {address: reads.reason_of_hit(address, hit) for address, hit in answers.items()}
+            for i in waiting:
+                if (answer := reasons.get(cast(str, normalised[i]))) is not None:
+                    result = results[i]
+                    result["suppressed"] = True
+                    result["reason"], result["scope"], result["account"] = answer
     return results
 
 

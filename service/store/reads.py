@@ -181,8 +181,8 @@ def suppressed_bulk_hits(
     connection = _connection(db)
     slots = _slots(account)
     # The addresses' domains' `*@domain` keys are asked in the same statement.
-    domains = {address: domain_key(domain_of_address(address)) for address in addresses}
-    keys = sorted({*addresses, *domains.values()})
+    domain_keys = {domain_key(domain) for domain in {domain_of_address(address) for address in addresses}}
+    keys = sorted(domain_keys.union(addresses))
     found: Sequence[Any]
     if connection.dialect.name == "postgresql":
         # A nested loop of index probes, forced (the lateral subquery with OFFSET 0 is not
@@ -214,11 +214,11 @@ def suppressed_bulk_hits(
     for key, slot, reason in found:
         if slot == GLOBAL_SLOT or key not in by_key:  # global first
             by_key[key] = (key, slot, reason)
-    if not by_key or not any(key in by_key for key in set(domains.values())):
-        return {address: by_key[address] for address in domains if address in by_key}
+    if domain_keys.isdisjoint(by_key):  # (most checks: every row found is an asked address's)
+        return by_key
     answers: dict[str, BulkHit] = {}
-    for address, domain in domains.items():
-        hit = by_key.get(address) or by_key.get(domain)
+    for address in addresses:
+        hit = by_key.get(address) or by_key.get(domain_key(domain_of_address(address)))
         if hit is not None:
             answers[address] = hit
     return answers
