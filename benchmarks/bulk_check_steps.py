@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -27,16 +28,38 @@ sys.path.insert(0, str(ROOT.resolve()))
 
 from benchmarks.api_lookups import ACCOUNT, bulk_body, seed  # noqa: E402
 
+# CPU seconds of the PostgreSQL server processes serving this benchmark (none on SQLite, where the
+# database works in this process): with the process's own, the CPU a check costs, which other load
+# on the machine changes far less than the wall time.
+BACKENDS: list[int] = []
+CPU: dict[str, float] = {}
+
+
+def backend_cpu() -> float:
+    ticks = 0
+    for pid in BACKENDS:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
 
 def best(repeats: int, run: Callable[[], Any], before: Callable[[], None] | None = None) -> float:
-    """The best wall time of `run` over `repeats`, in ms (`before` runs untimed before each)."""
+    """The best wall time of `run` over `repeats`, in ms (`before` runs untimed before each); the
+    mean CPU time of a run (this process and the database's) is left in CPU["last"]."""
     times = []
+    cpu = 0.0
     for _ in range(repeats):
         if before is not None:
             before()
+        cpu -= time.process_time() + backend_cpu()
         started = time.perf_counter()
         run()
         times.append(time.perf_counter() - started)
+        cpu += time.process_time() + backend_cpu()
+    CPU["last"] = cpu / repeats * 1000
     return min(times) * 1000
 
 
@@ -66,8 +89,21 @@ def main() -> int:
     view.start()
     if not view.wait_ready(1800):
         raise SystemExit("the view did not load")
+    if not db.is_sqlite:
+        with engine.connect() as connection:  # (fills the pool's first connections)
+            connection.exec_driver_sql("SELECT 1")
+        with db.engine.connect() as connection:
+            BACKENDS.extend(
+                pid
+                for (pid,) in connection.exec_driver_sql(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                )
+            )
     n = args.repeats
-    print(f"{url.split('@')[-1].split(':')[0]}, {args.suppressions:,} global entries, best of {n} (ms)")
+    print(
+        f"{url.split('@')[-1].split(':')[0]}, {args.suppressions:,} global entries: best wall time of {n},"
+        " and mean CPU time (this process and the database server's), ms"
+    )
     try:
         for name, account, body in (
             ("global key", None, bulk_body(False, args.suppressions)),
@@ -92,22 +128,26 @@ def main() -> int:
 
             results = check()
             assert sum(r["suppressed"] for r in results) == len(addresses) // 2, "wrong answers"
+
+            def timed(ms: float) -> tuple[float, float]:
+                return ms, CPU["last"]
+
             steps = {
-                "JSON body parse": best(n, lambda body=body: json.loads(body)),
-                "normalise 10,000": best(n, lambda a=addresses: [lookups.normalise(x) for x in a]),
-                "the view": best(n, lambda d=distinct, a=account: view.possibly_suppressed(d, a)),
-                "held answers (all held)": best(n, lambda m=maybe, a=account: view.confirmed.get_many(m, a)),
-                f"confirm {len(maybe):,} (the database)": best(n, confirm),
-                "serialise": best(n, lambda r=results: to_json({"results": r})),
-                "lookups.check, first time": best(
-                    n,
-                    lambda a=addresses, acc=account: lookups.check(engine, a, acc, view, []),
-                    forget,
+                "JSON body parse": timed(best(n, lambda body=body: json.loads(body))),
+                "normalise 10,000": timed(best(n, lambda a=addresses: [lookups.normalise(x) for x in a])),
+                "the view": timed(best(n, lambda d=distinct, a=account: view.possibly_suppressed(d, a))),
+                "held answers (all held)": timed(
+                    best(n, lambda m=maybe, a=account: view.confirmed.get_many(m, a))
                 ),
-                "lookups.check, again": best(n, check),
+                f"confirm {len(maybe):,} (the database)": timed(best(n, confirm)),
+                "serialise": timed(best(n, lambda r=results: to_json({"results": r}))),
+                "lookups.check, first time": timed(
+                    best(n, lambda a=addresses, acc=account: lookups.check(engine, a, acc, view, []), forget)
+                ),
+                "lookups.check, again": timed(best(n, check)),
             }
-            for step, ms in steps.items():
-                print(f"  {name:<12} {step:<34} {ms:7.2f}")
+            for step, (ms, cpu) in steps.items():
+                print(f"  {name:<12} {step:<34} {ms:7.2f}   CPU {cpu:7.2f}")
     finally:
         view.close()
         db.dispose()

@@ -188,7 +188,7 @@ def check(
                     "error": None,
                 }
             )
-    if waiting:
+    if reading:  # (joined even were no position waiting: the answers to keep are in `later` then)
         answers = read()
         if answers:
             reasons = {address: reads.reason_of_hit(address, hit) for address, hit in answers.items()}
