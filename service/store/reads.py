@@ -178,6 +178,8 @@ def suppressed_bulk_hits(
     never chosen). Driver-level SQL on purpose: SQLAlchemy's statement machinery would cost several
     times the query. Another account's rows are filtered in SQL, never returned.
     """
+    if not addresses:
+        return {}
     connection = _connection(db)
     slots = _slots(account)
     # The addresses' domains' `*@domain` keys are asked in the same statement.
