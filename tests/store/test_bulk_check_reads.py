@@ -68,6 +68,7 @@ def test_a_bulk_check_reads_what_single_lookups_read(
                 if hit is not None:
                     expected[address] = hit[:3]
             assert reads.suppressed_bulk_hits(connection, ADDRESSES, account) == expected, account
+            assert reads.suppressed_bulk_hits(connection, [], account) == {}
             # (what the API answers with: the use case over the same rows, with input order,
             # repeats and spellings)
             asked = [*ADDRESSES, ADDRESSES[0].upper(), "not an address"]
