@@ -8,7 +8,9 @@ SQLite, which needs `suppressed` among the columns to see it so). The other rows
 (addresses with events but no entry) are not in it.
 
 Built in the migration's transaction: on PostgreSQL, writes to `recipients` wait for the build
-(10 million entries: about 20 s on the 2-core box this was written on); reads go on.
+(10 million entries: about 20 s on the 2-core box this was written on); reads go on. Its size is
+about that of the primary key's share for those rows (10 million entries: 564 MB on PostgreSQL,
+beside 823 MB for the primary key), and each write of a suppressed row updates it too.
 
 Revision ID: 0008
 Revises: 0007
