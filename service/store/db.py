@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Pool, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -272,19 +272,96 @@ def _drop_counts(session: Session) -> None:
 
 # --- several statements, one round trip (PostgreSQL) ----------------------------------------------
 
+# A transaction whose first statements go through `run_together` sends its BEGIN with them: psycopg
+# would wait for BEGIN's answer first (even in pipeline mode), one round trip of its own. So for
+# that transaction the driver is switched to autocommit (it then sends no BEGIN of its own) and
+# BEGIN goes first in the pipeline; the COMMIT or ROLLBACK that ends it (psycopg sends either by
+# the server's transaction state, whatever the mode) switches it back (`_commit_together`,
+# `_rolled_back`, and at check-in should anything have slipped past them).
+_OWN_BEGIN = "bounceback.own_begin"
+# Statements queued to go with the transaction's COMMIT (`send_with_commit`).
+_WITH_COMMIT = "bounceback.with_commit"
+
 
 def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> list[list[Any]]:
     """PostgreSQL: run statements (psycopg SQL, `%(name)s` parameters) in the session's transaction,
     sent together and answered in one round trip (psycopg's pipeline mode), in order; each one's
-    rows (empty for a statement that returns none).
+    rows (empty for a statement that returns none). The transaction's BEGIN, when it is still to
+    be sent, goes with them.
 
     For the write path's statements that do not depend on each other's answers: each waits for its
-    own round trip otherwise (and the transaction's BEGIN for one more, where it goes along here).
-    They bypass SQLAlchemy's execution (which cannot defer reading an answer) but not its hooks:
-    `before_cursor_execute` listeners see each statement. A database error comes out as
-    SQLAlchemy's exception for it, as from `session.execute`.
+    own round trip otherwise (and the transaction's BEGIN for one more). They bypass SQLAlchemy's
+    execution (which cannot defer reading an answer) but not its hooks: `before_cursor_execute`
+    listeners see each statement. A database error comes out as SQLAlchemy's exception for it, as
+    from `session.execute`.
+    """
+    return _run_together(session.connection(), statements)
+
+
+def send_with_commit(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> bool:
+    """PostgreSQL: have statements (as `run_together` takes them) sent with the transaction's COMMIT,
+    in one round trip, after everything else the transaction does; False on SQLite (the caller
+    runs them itself: no round trips to save there).
+
+    For writes nobody reads back before the commit (the outbox rows, the policy's entries when the
+    caller commits right after). A rollback drops them.
     """
     connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return False
+    connection.info.setdefault(_WITH_COMMIT, []).extend(statements)
+    return True
+
+
+@event.listens_for(Engine, "commit")
+def _commit_together(connection: Connection) -> None:
+    """Just before SQLAlchemy commits: the queued statements and COMMIT, one round trip (psycopg's
+    own commit then finds nothing to do)."""
+    queued = connection.info.pop(_WITH_COMMIT, None)
+    if not queued and not connection.info.get(_OWN_BEGIN):
+        return
+    try:
+        _run_together(connection, [*(queued or ()), (_COMMIT, None)])
+    finally:
+        # (committed: the driver back out of autocommit; failed: rolled back, for SQLAlchemy's
+        # rollback to find nothing left to do)
+        if connection.info.pop(_OWN_BEGIN, False):
+            _end_own_begin(connection.connection.driver_connection)
+
+
+@event.listens_for(Engine, "rollback")
+def _rolled_back(connection: Connection) -> None:
+    connection.info.pop(_WITH_COMMIT, None)
+    if connection.info.pop(_OWN_BEGIN, False):
+        _end_own_begin(connection.connection.driver_connection)
+
+
+@event.listens_for(Pool, "checkin")
+def _checked_in(dbapi_connection: Any, record: Any) -> None:
+    if record is not None and record.info.pop(_OWN_BEGIN, False):
+        _end_own_begin(dbapi_connection)
+    if record is not None:
+        record.info.pop(_WITH_COMMIT, None)
+
+
+def _end_own_begin(driver: Any) -> None:
+    """Roll back what is left of a transaction begun by `_run_together`; the driver out of autocommit."""
+    try:
+        if driver.info.transaction_status != _IDLE:
+            driver.rollback()
+        driver.autocommit = False
+    except Exception:  # (a broken connection: SQLAlchemy's own rollback finds and discards it)
+        return
+
+
+_COMMIT = "COMMIT"
+_BEGIN = "BEGIN"
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE
+
+
+def _run_together(
+    connection: Connection, statements: Sequence[tuple[str, Mapping[str, Any] | None]]
+) -> list[list[Any]]:
     driver: Any = connection.connection.driver_connection
     dbapi = connection.dialect.loaded_dbapi
     error = dbapi.Error
@@ -292,18 +369,31 @@ def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, 
     cursors = []
     sql: str | None = None
     params: Mapping[str, Any] | None = None
+    supported = dbapi.Pipeline.is_supported()
+    begin = (
+        supported
+        and not driver.autocommit
+        and driver.isolation_level is None
+        and driver.info.transaction_status == _IDLE
+    )
+    if begin:
+        driver.autocommit = True
+        connection.info[_OWN_BEGIN] = True
+    sent = [(_BEGIN, None), *statements] if begin else statements
     # One statement needs no pipeline (entering and leaving one costs more than it saves); a libpq
     # older than 14 has no pipeline mode: one round trip each, then.
-    together = driver.pipeline() if len(statements) > 1 and dbapi.Pipeline.is_supported() else nullcontext()
+    together = driver.pipeline() if len(sent) > 1 and supported else nullcontext()
     try:
         with together:
-            for sql, params in statements:
+            for sql, params in sent:
                 cursor = driver.cursor()
                 for listener in listeners:
                     listener(connection, cursor, sql, params, None, False)
-                cursor.execute(sql, params)
+                # (BEGIN and COMMIT are not worth a prepared statement)
+                cursor.execute(sql, params, prepare=False if params is None else None)
                 cursors.append(cursor)
-        return [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
+        answers = [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
+        return answers[1:] if begin else answers
     except error as exc:
         dialect = connection.dialect
         invalidated = dialect.is_disconnect(exc, driver, None)

@@ -26,10 +26,12 @@ from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import and_, delete, event, exists, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from service.domain.event_types import EVENT_TYPES
+from service.store.db import send_with_commit
 from service.store.models import Base, OutboxEvent
 
 
@@ -101,8 +103,10 @@ def _insert_queued(session: Session) -> None:
         # The data documents as one JSON array: as array elements, each would be quoted and
         # escaped by the driver one double quote at a time (the costliest part of the statement).
         columns["data"] = json.dumps([row["data"] for row in rows])
-        session.execute(
-            _INSERT_FROM_ARRAYS, {**columns, "key": FEED_ORDER_LOCK_KEY, "channel": OUTBOX_CHANNEL}
+        # Sent with the COMMIT, in its round trip: the lock is held for no longer than the commit.
+        send_with_commit(
+            session,
+            [(_PG_INSERT_FROM_ARRAYS, {**columns, "key": FEED_ORDER_LOCK_KEY, "channel": OUTBOX_CHANNEL})],
         )
     else:
         session.execute(_INSERT, rows)
@@ -129,6 +133,9 @@ _INSERT_FROM_ARRAYS = text(
     ORDER BY written.position
     """
 )
+
+
+_PG_INSERT_FROM_ARRAYS = str(_INSERT_FROM_ARRAYS.compile(dialect=psycopg.dialect()))  # type: ignore[no-untyped-call]
 
 
 def wake_on_commit(relay: Wakeable) -> None:
