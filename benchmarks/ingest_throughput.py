@@ -22,9 +22,10 @@ and mode:
   parsed in worker processes meanwhile; `--parse-workers 0`: parsed in this process; the write-only
   figure: `write_parsed` batch by batch over the stream parsed beforehand).
 Each line gives the statements and round trips per message, and the CPU time this process spent
-per message (Python's share, which a loaded machine's rates hide: it changes less with the load). On PostgreSQL they are counted in the
-driver (psycopg): a statement is a query sent, a round trip is a wait for the server's answer
-(a BEGIN or COMMIT of its own, a statement, or a pipeline's worth of them). On SQLite, statements
+per message (Python's share, which a loaded machine's rates hide: it changes less with the load).
+On PostgreSQL they are counted in the driver (psycopg, tests/fixtures/round_trips.py): a statement
+is a query sent (BEGIN and COMMIT aside), a round trip is a wait for the server's answer (a BEGIN
+or COMMIT of its own, a statement, or a pipeline's worth of them). On SQLite, statements
 are counted with SQLAlchemy's hooks, and BEGIN and COMMIT added (nothing crosses a network there).
 Last, a summary with the issue's figures side by side.
 """
@@ -32,7 +33,6 @@ Last, a summary with the issue's figures side by side.
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
 import sys
 import tempfile
@@ -43,11 +43,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 from sqlalchemy import Engine, create_engine, event, text
 
 import parsers
@@ -58,6 +56,7 @@ from service.config import Settings
 from service.store.db import Database
 from tests import core_samples as samples
 from tests.fixtures.database import create_pg_database, drop_pg_database
+from tests.fixtures.round_trips import DriverCounts
 
 END_TO_END = "end-to-end"
 WRITE_ONLY = "write-only"
@@ -85,97 +84,6 @@ def corpus(n: int, seed: int = 7) -> list[bytes]:
 # --- counting what goes to the database ---------------------------------------------------------
 
 
-class _DriverCounts:
-    """psycopg, counted for the whole process: queries sent and waits for the server's answers."""
-
-    statements = itertools.count()
-    waits = itertools.count()
-    installed = False
-
-    @classmethod
-    def install(cls) -> None:
-        if cls.installed:
-            return
-        cls.installed = True
-        wait, execute, executemany = (
-            psycopg.Connection.wait,
-            psycopg.Cursor.execute,
-            psycopg.Cursor.executemany,
-        )
-        pipeline_exit = psycopg.Pipeline.__exit__
-        pipeline_base = psycopg.Pipeline.__mro__[1]
-        sync = pipeline_base._sync_gen
-
-        def counted_wait(self: Any, gen: Any, *args: Any, **kwargs: Any) -> Any:
-            # Outside a pipeline, a round trip is a wait for the server's answer: psycopg's
-            # generator waits to read (Wait.R). (A commit with nothing to commit waits for nothing.)
-            # In a pipeline, its syncs and its exit are counted instead (below): an answer may be
-            # there before anyone waits for it.
-            if self._pipeline is not None:
-                return wait(self, gen, *args, **kwargs)
-            answered = [False]
-
-            def watched() -> Any:
-                value = None
-                while True:
-                    try:
-                        state = gen.send(value)
-                    except StopIteration as stop:
-                        return stop.value
-                    if int(state) == 1 and not answered[0]:  # (Wait.R)
-                        answered[0] = True
-                        next(cls.waits)
-                    value = yield state
-
-            return wait(self, watched(), *args, **kwargs)
-
-        def counted_sync(self: Any) -> Any:
-            # A Sync in a pipeline (psycopg sends one after a BEGIN, and with a COMMIT): a round trip.
-            next(cls.waits)
-            return (yield from sync(self))
-
-        def counted_pipeline_exit(self: Any, *args: Any) -> Any:
-            # Leaving a pipeline sends its Sync and reads every answer: one round trip.
-            next(cls.waits)
-            return pipeline_exit(self, *args)
-
-        def counted_execute(self: Any, *args: Any, **kwargs: Any) -> Any:
-            next(cls.statements)
-            return execute(self, *args, **kwargs)
-
-        def counted_executemany(self: Any, *args: Any, **kwargs: Any) -> Any:
-            next(cls.statements)
-            return executemany(self, *args, **kwargs)
-
-        # psycopg sends a transaction's BEGIN when its first statement runs, inside that statement's
-        # wait: outside a pipeline it is a round trip of its own (inside one, psycopg syncs after
-        # it, which the waits above count).
-        base = psycopg.Connection.__mro__[1]
-        start_query = base._start_query
-
-        def counted_start_query(self: Any) -> Any:
-            idle = self.pgconn.transaction_status == psycopg.pq.TransactionStatus.IDLE
-            if idle and not self.autocommit and self._pipeline is None:
-                next(cls.waits)
-            return (yield from start_query(self))
-
-        base._start_query = counted_start_query
-        psycopg.Connection.wait = counted_wait  # type: ignore[method-assign]
-        psycopg.Pipeline.__exit__ = counted_pipeline_exit  # type: ignore[method-assign]
-        pipeline_base._sync_gen = counted_sync
-        psycopg.Cursor.execute = counted_execute  # type: ignore[method-assign]
-        psycopg.Cursor.executemany = counted_executemany  # type: ignore[method-assign]
-
-    @classmethod
-    def now(cls) -> tuple[int, int]:
-        # (itertools.count has no read: its repr holds the next value)
-        return _peek(cls.statements), _peek(cls.waits)
-
-
-def _peek(counter: itertools.count[int]) -> int:
-    return int(repr(counter)[6:-1])
-
-
 class Sent:
     """What an engine sent over one measurement: statements and round trips."""
 
@@ -186,7 +94,7 @@ class Sent:
         event.listen(engine, "begin", self._begin)
         event.listen(engine, "commit", self._commit)
         if self.postgresql:
-            _DriverCounts.install()
+            DriverCounts.install()
         self.reset()
 
     def _statement(self, *_args: object) -> None:
@@ -200,11 +108,11 @@ class Sent:
 
     def reset(self) -> None:
         self._sqlite_statements = self._begins = self._commits = 0
-        self._start = _DriverCounts.now()
+        self._start = DriverCounts.now()
 
     def statements_and_round_trips(self) -> tuple[int, int]:
         if self.postgresql:
-            statements, waits = _DriverCounts.now()
+            statements, waits = DriverCounts.now()
             return statements - self._start[0], waits - self._start[1]
         return self._sqlite_statements, self._sqlite_statements + self._begins + self._commits
 

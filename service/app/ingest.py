@@ -253,12 +253,15 @@ def write_batch(
     *,
     now: datetime | None = None,
     only_account: str | None = None,
+    commit_follows: bool = False,
 ) -> list[IngestResult]:
     """Store and act on parsed messages inside the caller's transaction (never commits); one
     result each, in order, as if each had been ingested on its own in that order.
 
     `only_account`: the messages come from a key bound to that account; evidence naming another
     account is passed over (its writes are limited to global entries and its own account's).
+    `commit_follows`: the caller commits as soon as this returns and reads nothing back before;
+    the policy's entries then go with the COMMIT on PostgreSQL (one round trip less).
     """
     received_at = as_utc(now) if now is not None else datetime.now(UTC)
     session.flush()  # (the statements below are Core: changes the caller made through objects first)
@@ -293,7 +296,7 @@ def write_batch(
     entries = [entry for m in written for entry in m.added] + [
         entry for m in written for entry in m.domain_entries
     ]
-    _suppress(session, entries, actor=POLICY_ACTOR, now=received_at)
+    _suppress(session, entries, actor=POLICY_ACTOR, now=received_at, with_commit=commit_follows)
     for message in written:
         _announce(session, message, now=received_at)
     return _results(session, items, written, stored)
@@ -621,7 +624,9 @@ def _entry(address: str, account: str | None, decision: Suppress, data: dict[str
     }
 
 
-def _suppress(session: Session, entries: list[dict[str, Any]], *, actor: str, now: datetime) -> None:
+def _suppress(
+    session: Session, entries: list[dict[str, Any]], *, actor: str, now: datetime, with_commit: bool = False
+) -> None:
     """The policy's entries on the list, with their audit rows (their outbox events go with their
     messages', see `_announce`)."""
     if not entries:
@@ -643,6 +648,7 @@ def _suppress(session: Session, entries: list[dict[str, Any]], *, actor: str, no
             for entry in entries
         ],
         now,
+        with_commit=with_commit,
     )
     for entry in entries:
         count_when_committed(session, metrics.SUPPRESSIONS_ADDED.labels(reason=entry["reason"]))
@@ -685,7 +691,6 @@ def _results(
 ) -> list[IngestResult]:
     """One result per item, in order: what it did, or (a duplicate) what its first copy did."""
     mine = {message.parsed.digest: message for message in written}
-    stored_events = writes.events_of_messages(session, [m.id for m in stored.values()]) if stored else {}
     results: list[IngestResult] = []
     answered: set[str] = set()
     for item in items:
@@ -721,7 +726,7 @@ def _results(
                 known.outcome,
                 True,
                 known.message_type,
-                tuple(event_to_dict(row) for row in stored_events[known.id]),
+                tuple(event_to_dict(row) for row in known.events),
                 (),
                 known.quarantine_reason,
                 known.account_id,
@@ -808,7 +813,9 @@ def write_message(
     for attempt in range(1, attempts + 1):
         try:
             with db.transaction() as session:
-                result = write_batch(session, [parsed], settings, only_account=only_account)[0]
+                result = write_batch(
+                    session, [parsed], settings, only_account=only_account, commit_follows=True
+                )[0]
             _log_ingested(result, parsed.source)
             return result
         except (IntegrityError, DBAPIError) as exc:
@@ -910,7 +917,7 @@ def write_parsed(
     todo = [item for item in parsed if isinstance(item, Parsed)]
     try:
         with db.transaction() as session:
-            written = iter(write_batch(session, todo, settings, now=now) if todo else [])
+            written = iter(write_batch(session, todo, settings, now=now, commit_follows=True) if todo else [])
         return [item if isinstance(item, MessageTooLarge) else next(written) for item in parsed]
     except (IntegrityError, DBAPIError) as exc:
         sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +19,7 @@ from service.domain.policy import SENDER_SIDE_REASONS, SoftBounce
 from service.domain.scope import domain_key
 from service.domain.times import as_utc, as_utc_or_none
 from service.store import lifecycle
-from service.store.db import run_together
+from service.store.db import run_together, send_with_commit
 from service.store.models import (
     GLOBAL_SLOT,
     Base,
@@ -345,7 +345,8 @@ def _json_value(value: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class StoredMessage:
-    """What a duplicate's ingest answers with: the stored message's first outcome."""
+    """What a duplicate's ingest answers with: the stored message's first outcome and its current
+    events (rows with the `events` columns as attributes, in id order)."""
 
     id: int
     content_hash: str
@@ -354,41 +355,52 @@ class StoredMessage:
     quarantine_reason: str | None
     account_id: str | None
     attributed_by: str | None
+    events: tuple[Any, ...] = ()
 
 
 def stored_messages(session: Session, hashes: Sequence[str]) -> dict[str, StoredMessage]:
-    """The stored messages among `hashes`, by content hash."""
-    table = InboundMessage.__table__
-    stmt = select(
-        table.c.id,
-        table.c.content_hash,
-        table.c.outcome,
-        table.c.message_type,
-        table.c.quarantine_reason,
-        table.c.account_id,
-        table.c.attributed_by,
+    """The stored messages among `hashes` with their current events (those a replay superseded
+    left out), by content hash: one statement (per chunk on SQLite)."""
+    messages = InboundMessage.__table__
+    events = BounceEvent.__table__
+    stmt = (
+        select(
+            messages.c.id.label("m_id"),
+            messages.c.content_hash.label("m_content_hash"),
+            messages.c.outcome.label("m_outcome"),
+            messages.c.message_type.label("m_message_type"),
+            messages.c.quarantine_reason.label("m_quarantine_reason"),
+            messages.c.account_id.label("m_account_id"),
+            messages.c.attributed_by.label("m_attributed_by"),
+            *events.c,
+        )
+        .select_from(
+            messages.outerjoin(
+                events, (events.c.message_id == messages.c.id) & events.c.superseded_at.is_(None)
+            )
+        )
+        .order_by(messages.c.id, events.c.id)
     )
     found: dict[str, StoredMessage] = {}
+    rows: dict[str, list[Any]] = {}
     unique = list(dict.fromkeys(hashes))
     for i in range(0, len(unique), _IN_CHUNK):
-        for row in session.execute(stmt.where(table.c.content_hash.in_(unique[i : i + _IN_CHUNK]))):
-            found[row.content_hash] = StoredMessage(*row)
-    return found
-
-
-def events_of_messages(session: Session, message_ids: Sequence[int]) -> dict[int, list[BounceEvent]]:
-    """The current events of stored messages (those a replay superseded are left out), by message,
-    each message's in id order."""
-    found: dict[int, list[BounceEvent]] = {m: [] for m in message_ids}
-    unique = sorted(set(message_ids))
-    for i in range(0, len(unique), _IN_CHUNK):
-        for row in session.execute(
-            select(BounceEvent)
-            .where(BounceEvent.message_id.in_(unique[i : i + _IN_CHUNK]), BounceEvent.superseded_at.is_(None))
-            .order_by(BounceEvent.id)
-        ).scalars():
-            found[row.message_id].append(row)
-    return found
+        for row in session.execute(stmt.where(messages.c.content_hash.in_(unique[i : i + _IN_CHUNK]))):
+            key = row.m_content_hash
+            if key not in found:
+                found[key] = StoredMessage(
+                    row.m_id,
+                    key,
+                    row.m_outcome,
+                    row.m_message_type,
+                    row.m_quarantine_reason,
+                    row.m_account_id,
+                    row.m_attributed_by,
+                )
+                rows[key] = []
+            if row.id is not None:
+                rows[key].append(row)
+    return {key: replace(message, events=tuple(rows[key])) for key, message in found.items()}
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -890,10 +902,20 @@ def _store_and_lock_one_by_one(
 
 
 def suppress_and_audit(
-    session: Session, entries: Sequence[dict[str, Any]], changes: Sequence[dict[str, Any]], now: datetime
+    session: Session,
+    entries: Sequence[dict[str, Any]],
+    changes: Sequence[dict[str, Any]],
+    now: datetime,
+    *,
+    with_commit: bool = False,
 ) -> None:
     """`suppress_unsuppressed` and `add_changes` (the entries' audit rows): on PostgreSQL sent
-    together, one round trip."""
+    together, one round trip; with `with_commit`, in the COMMIT's (`db.send_with_commit`).
+
+    `with_commit` is for a caller that commits next and reads none of it back, and whose
+    transaction holds every entry's row locked already (an ingest batch: `store_and_lock`), so that
+    the statement waits for no lock at the commit, after the locks taken in between.
+    """
     if not entries:
         add_changes(session, changes)
         return
@@ -909,6 +931,10 @@ def suppress_and_audit(
                 {name: [change[name] for change in changes] for name in _CHANGE_COLUMNS},
             )
         )
+    if with_commit and send_with_commit(session, statements):
+        # (objects this transaction holds for these rows, if any, load afresh when read)
+        _forget_locked(session, [(str(e["address"]), slot_key(e["account"])) for e in entries])
+        return
     found = run_together(session, statements)[0]
     _forget_locked(session, [(str(address), str(slot)) for address, slot in found])
 
