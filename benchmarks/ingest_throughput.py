@@ -5,11 +5,13 @@ manages), with what each costs in statements and round trips to the database.
 Usage (from the repository root):
     .venv/bin/python benchmarks/ingest_throughput.py [--messages 2000] [--backends sqlite,postgresql]
         [--batches 1,100] [--writers 1,8] [--parse-workers N] [--modes end-to-end,write-only]
+        [--account]
 
 PostgreSQL: a throwaway database on BOUNCEBACK_TEST_PG_URL's server (default 127.0.0.1:5432) per
 measurement, dropped afterwards. SQLite: a file in a temporary directory per measurement. The mix:
 soft bounces (most), hard bounces, complaints, auto-replies and delay warnings over a few thousand
-addresses, plus 10% redelivered duplicates.
+addresses, plus 10% redelivered duplicates. Unattributed, unless `--account`: then a sending account
+owns the originals' domain, and most messages count in its daily counters at commit.
 
 Prints the parser's own rate (the ceiling for one process), PostgreSQL's commit latency (what each
 one-transaction message pays for the disk flush), then one line per backend, batch size, writers
@@ -49,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import Engine, create_engine, event, text
 
 import parsers
+from service.app import accounts
 from service.app import ingest as ingest_module
 from service.app.ingest import ingest_message, parse_limits
 from service.app.parsing import Parsed, ParsePool, parse_message
@@ -59,6 +62,9 @@ from tests.fixtures.database import create_pg_database, drop_pg_database
 from tests.fixtures.round_trips import DriverCounts
 
 END_TO_END = "end-to-end"
+# --account: the account that owns the domain the corpus's originals come from (tests/core_samples.py)
+BENCH_ACCOUNT = "bench"
+SENDER_DOMAIN = "sender.example"
 WRITE_ONLY = "write-only"
 
 
@@ -131,6 +137,7 @@ class Figure:
     statements: float  # per message
     round_trips: float  # per message
     cpu_ms: float  # this process's CPU time per message (parse workers' aside), in milliseconds
+    account: bool = False  # the mail attributed to a sending account (--account)
 
 
 @contextmanager
@@ -171,10 +178,14 @@ def measure(
     writers: int,
     mode: str,
     parse_workers: int | None,
+    account: bool = False,
 ) -> Figure:
     with fresh_database(backend) as url:
         db = Database(url)
         db.upgrade()
+        if account:
+            with db.transaction() as session:
+                accounts.create(session, BENCH_ACCOUNT, domains=[SENDER_DOMAIN])
         # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
         settings = Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
         limits = parse_limits(settings)
@@ -228,7 +239,16 @@ def measure(
         db.dispose()
     n = len(messages)
     return Figure(
-        backend, batch, writers, mode, n, n / elapsed, statements / n, round_trips / n, cpu / n * 1000
+        backend,
+        batch,
+        writers,
+        mode,
+        n,
+        n / elapsed,
+        statements / n,
+        round_trips / n,
+        cpu / n * 1000,
+        account,
     )
 
 
@@ -265,6 +285,8 @@ def describe(figure: Figure) -> str:
         how += ", 1 writer" if figure.writers == 1 else f", {figure.writers} writers at once"
     else:
         how = f"{figure.batch} per transaction"
+    if figure.account:
+        how += ", attributed"
     return (
         f"{figure.backend:<10} {figure.mode:<10} {how:<38} {figure.rate:7.0f} msgs/s;"
         f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips,"
@@ -315,6 +337,14 @@ def main() -> int:
         help="end-to-end (parse and write), write-only (write_batch over messages parsed beforehand)",
     )
     parser.add_argument(
+        "--account",
+        action="store_true",
+        help=(
+            f"a sending account owns the originals' domain ({SENDER_DOMAIN}): most messages are attributed,"
+            " so the account's daily counters (at commit) and account-scoped complaints are on the path"
+        ),
+    )
+    parser.add_argument(
         "--parse-workers",
         type=int,
         default=None,
@@ -347,6 +377,7 @@ def main() -> int:
                         writers=writers,
                         mode=mode,
                         parse_workers=args.parse_workers,
+                        account=args.account,
                     )
                     figures.append(figure)
                     print(describe(figure), flush=True)
