@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import text
 
 from service.app.relay import OutboxRelay
 from service.config import Settings
@@ -104,13 +103,14 @@ def wake_latency(url: str, commits: int, interval: float) -> None:
 
 def commit_cost(url: str, transactions: int) -> None:
     db = Database(url)
-    shipped = outbox._INSERT_FROM_ARRAYS
-    silent = text(shipped.text.replace(", pg_notify(:channel, '')", ""))
+    shipped = outbox._PG_INSERT_FROM_JSON
+    silent = shipped.replace(", pg_notify(%(channel)s, '')", "")
+    assert silent != shipped
     rounds: dict[str, list[float]] = {"with NOTIFY": [], "without": []}
     per_round = max(1, transactions // 10)
     for round_ in range(10):
         for name, statement in (("with NOTIFY", shipped), ("without", silent))[:: 1 if round_ % 2 else -1]:
-            outbox._INSERT_FROM_ARRAYS = statement
+            outbox._PG_INSERT_FROM_JSON = statement
             start = time.perf_counter()
             for n in range(per_round):
                 with db.transaction() as session:
@@ -120,7 +120,7 @@ def commit_cost(url: str, transactions: int) -> None:
                         now=datetime.now(UTC),
                     )
             rounds[name].append(time.perf_counter() - start)
-    outbox._INSERT_FROM_ARRAYS = shipped
+    outbox._PG_INSERT_FROM_JSON = shipped
     rates = {name: per_round * len(times) / sum(times) for name, times in rounds.items()}
     print(
         f"commits of one outbox row: with NOTIFY {rates['with NOTIFY']:.0f}/s, without {rates['without']:.0f}/s"

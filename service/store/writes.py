@@ -505,7 +505,7 @@ def _lock_or_create(
 
 
 def _lock_or_create_params(keys: list[tuple[str, str]], now: datetime) -> dict[str, Any]:
-    return {"address": [k[0] for k in keys], "account_id": [k[1] for k in keys], "now": now}
+    return {"keys": json.dumps([{"address": a, "account_id": s} for a, s in keys]), "now": now}
 
 
 def _read_states(rows: Iterable[Any]) -> dict[tuple[str, str], RecipientState]:
@@ -520,8 +520,7 @@ def _read_states(rows: Iterable[Any]) -> dict[tuple[str, str], RecipientState]:
 _LOCK_OR_CREATE = text(
     f"""
     WITH wanted AS (
-        SELECT * FROM unnest(CAST(:address AS varchar[]), CAST(:account_id AS varchar[]))
-            AS wanted(address, account_id)
+        SELECT * FROM json_to_recordset(CAST(:keys AS json)) AS wanted(address varchar, account_id varchar)
     ), locked AS (
         SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
         FROM {Recipient.__tablename__} AS r
@@ -701,15 +700,18 @@ def suppress_unsuppressed(
 def _suppress_params(entries: Sequence[dict[str, Any]], now: datetime) -> dict[str, Any]:
     """PostgreSQL: _SUPPRESS_FROM_ARRAYS's parameters (in key order, as the statement takes them)."""
     entries = sorted(entries, key=lambda entry: (str(entry["address"]), slot_key(entry["account"])))
-    return {
-        "address": [entry["address"] for entry in entries],
-        "account_id": [slot_key(entry["account"]) for entry in entries],
-        "reason": [entry["reason"] for entry in entries],
-        "since": [entry["since"] for entry in entries],
-        "source_event_id": [entry.get("event_id") for entry in entries],
-        "note": [entry["note"] for entry in entries],
-        "now": now,
-    }
+    offered = [
+        {
+            "address": entry["address"],
+            "account_id": slot_key(entry["account"]),
+            "reason": entry["reason"],
+            "since": entry["since"],
+            "source_event_id": entry.get("event_id"),
+            "note": entry["note"],
+        }
+        for entry in entries
+    ]
+    return {"entries": json.dumps(offered, default=_json_value), "now": now}
 
 
 def _forget_locked(session: Session, keys: Sequence[tuple[str, str]]) -> None:
@@ -727,10 +729,10 @@ _SUPPRESS_FROM_ARRAYS = text(
     INSERT INTO {Recipient.__tablename__}
         (address, account_id, suppressed, reason, since, source_event_id, note, updated_at)
     SELECT address, account_id, true, reason, since, source_event_id, note, :now
-    FROM unnest(
-        CAST(:address AS varchar[]), CAST(:account_id AS varchar[]), CAST(:reason AS varchar[]),
-        CAST(:since AS timestamptz[]), CAST(:source_event_id AS bigint[]), CAST(:note AS text[])
-    ) AS offered(address, account_id, reason, since, source_event_id, note)
+    FROM json_to_recordset(CAST(:entries AS json)) AS offered(
+        address varchar, account_id varchar, reason varchar, since timestamptz, source_event_id bigint,
+        note text
+    )
     ORDER BY address, account_id
     ON CONFLICT (address, account_id) DO UPDATE SET
         suppressed = excluded.suppressed, reason = excluded.reason, since = excluded.since,
@@ -745,10 +747,8 @@ def add_changes(session: Session, changes: Sequence[dict[str, Any]]) -> None:
     """Audit rows (SuppressionChange values) in one statement."""
     if not changes:
         return
-    if is_postgresql(session):  # as one array per column (see suppress_unsuppressed)
-        session.execute(
-            _ADD_CHANGES_FROM_ARRAYS, {name: [change[name] for change in changes] for name in _CHANGE_COLUMNS}
-        )
+    if is_postgresql(session):  # as one JSON document (see suppress_unsuppressed)
+        session.execute(_ADD_CHANGES_FROM_ARRAYS, _changes_params(changes))
         return
     session.execute(insert(Base.metadata.tables[SuppressionChange.__tablename__]), list(changes))
 
@@ -757,13 +757,22 @@ _CHANGE_COLUMNS = ("address", "change", "reason", "event_id", "actor", "note", "
 _ADD_CHANGES_FROM_ARRAYS = text(
     f"""
     INSERT INTO {SuppressionChange.__tablename__} ({", ".join(_CHANGE_COLUMNS)})
-    SELECT * FROM unnest(
-        CAST(:address AS varchar[]), CAST(:change AS varchar[]), CAST(:reason AS varchar[]),
-        CAST(:event_id AS bigint[]), CAST(:actor AS varchar[]), CAST(:note AS text[]),
-        CAST(:created_at AS timestamptz[]), CAST(:account_id AS varchar[])
+    SELECT {", ".join(_CHANGE_COLUMNS)} FROM json_to_recordset(CAST(:changes AS json)) AS offered(
+        address varchar, change varchar, reason varchar, event_id bigint, actor varchar, note text,
+        created_at timestamptz, account_id varchar, position integer
     )
+    ORDER BY position
     """
 )
+
+
+def _changes_params(changes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """PostgreSQL: _ADD_CHANGES_FROM_ARRAYS's parameter (the rows in the order given)."""
+    rows = [
+        {"position": i, **{name: change[name] for name in _CHANGE_COLUMNS}}
+        for i, change in enumerate(changes, start=1)
+    ]
+    return {"changes": json.dumps(rows, default=_json_value)}
 
 
 # --- a batch's writes and reads, together -------------------------------------------------------
@@ -925,12 +934,7 @@ def suppress_and_audit(
         return
     statements = [(_PG_SUPPRESS_FROM_ARRAYS, _suppress_params(entries, now))]
     if changes:
-        statements.append(
-            (
-                _PG_ADD_CHANGES_FROM_ARRAYS,
-                {name: [change[name] for change in changes] for name in _CHANGE_COLUMNS},
-            )
-        )
+        statements.append((_PG_ADD_CHANGES_FROM_ARRAYS, _changes_params(changes)))
     if with_commit and send_with_commit(session, statements):
         # (objects this transaction holds for these rows, if any, load afresh when read)
         _forget_locked(session, [(str(e["address"]), slot_key(e["account"])) for e in entries])
@@ -942,6 +946,11 @@ def suppress_and_audit(
 _PSYCOPG: Any = psycopg.dialect()  # type: ignore[no-untyped-call]
 
 
+def _sql_literal(value: str) -> str:
+    """A constant of ours as an SQL string literal (for a fixed set written into a statement)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _pg(clause: TextClause) -> str:
     """A statement's text as psycopg takes it (`%(name)s` parameters), for `run_together`."""
     return str(clause.compile(dialect=_PSYCOPG))
@@ -951,7 +960,7 @@ _PG_SOFT_BOUNCES = f"""
     SELECT recipient, id, message_id, occurred_at FROM {BounceEvent.__tablename__}
     WHERE recipient = ANY(CAST(%(addresses)s AS varchar[]))
         AND type = 'bounce' AND classification = 'soft'
-        AND reason <> ALL(CAST(%(sender_side)s AS varchar[]))
+        AND reason NOT IN ({", ".join(_sql_literal(r) for r in sorted(SENDER_SIDE_REASONS))})
         AND occurred_at >= %(lower)s AND occurred_at <= %(upper)s
         AND superseded_at IS NULL
     ORDER BY id
@@ -961,7 +970,6 @@ _PG_SOFT_BOUNCES = f"""
 def _soft_bounce_params(soft: SoftBounceSpan) -> dict[str, Any]:
     return {
         "addresses": sorted(set(soft.addresses)),
-        "sender_side": sorted(SENDER_SIDE_REASONS),
         "lower": soft.lower or _EARLIEST,
         "upper": soft.upper or _LATEST,
     }
