@@ -2,9 +2,10 @@
 original Message-ID, which account ids exist, which accounts own which domains.
 
 A message is attributed by the first source that names an account (service.domain.attribution);
-asked one at a time, each source costs a round trip of its own, and for a message in a transaction
-of its own the transaction's BEGIN one more. Asked together they cost one, BEGIN included on
-PostgreSQL (service.store.db.run_together), whichever source ends up deciding.
+asked one at a time, each source costs a round trip of its own. Asked together they cost one,
+whichever source ends up deciding; on PostgreSQL it is asked just before the transaction's BEGIN
+when it is the first thing a transaction does (service.store.db.read_before_begin: it takes no
+locks), so that BEGIN goes with the transaction's first writes instead of costing a round trip.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from service.domain.sends import message_key
 from service.store import accounts, sends
-from service.store.db import run_together
+from service.store.db import read_before_begin
 from service.store.models import Account, AccountDomain, Send
 
 
@@ -52,7 +53,8 @@ def known(
     owners: dict[str, str] = {}
     # (each list as a JSON array: a string costs the driver less to send than an array)
     asked = {"keys": json.dumps(keys), "ids": json.dumps(ids), "domains": json.dumps(names)}
-    (rows,) = run_together(session, [(_KNOWN, asked)])
+    # (a read before the transaction's BEGIN, if it is the first thing the transaction does)
+    rows = read_before_begin(session, _KNOWN, asked)
     for kind, name, account in rows:
         if kind == "s":
             found[name].add(account)

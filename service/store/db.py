@@ -298,6 +298,27 @@ def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, 
     return _run_together(session.connection(), statements)
 
 
+def read_before_begin(session: Session, sql: str, params: Mapping[str, Any]) -> list[Any]:
+    """PostgreSQL: one read (psycopg SQL, as `run_together` takes it) in the session's transaction,
+    or, when that has not begun yet, just before it, on its own: its BEGIN then goes with the
+    transaction's first pipeline (`run_together`) instead of costing a round trip of its own here
+    or a pipeline's machinery for two statements. The read's rows.
+
+    For a read that takes no locks and whose answer needs no snapshot shared with what the
+    transaction does after it (at READ COMMITTED every statement takes its own snapshot anyway).
+    """
+    connection = session.connection()
+    driver: Any = connection.connection.driver_connection
+    if driver.autocommit or driver.info.transaction_status != _IDLE or driver.isolation_level is not None:
+        return _run_together(connection, [(sql, params)])[0]
+    driver.autocommit = True  # (psycopg sends no BEGIN of its own; nothing else runs meanwhile)
+    try:
+        return _run_together(connection, [(sql, params)])[0]
+    finally:
+        if driver.info.transaction_status == _IDLE:
+            driver.autocommit = False
+
+
 def send_with_commit(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> bool:
     """PostgreSQL: have statements (as `run_together` takes them) sent with the transaction's COMMIT,
     in one round trip, after everything else the transaction does; False on SQLite (the caller
