@@ -138,7 +138,10 @@ def prefetch(session: Session, results: Sequence[ParseResult], settings: Setting
     answers = attribution_reads.known(session, message_ids, sorted(ids), sorted(domains))
     memo = _transaction_memo(session)
     memo.setdefault("senders", {}).update(answers.senders)
-    memo.setdefault("accounts", {}).update({i: i in answers.accounts for i in ids})
+    accounts = memo.setdefault("accounts", {})
+    accounts.update({i: i in answers.accounts for i in ids})
+    # A domain's owner exists (the account's domains reference it), and need not be asked again.
+    accounts.update(dict.fromkeys(answers.owners.values(), True))
     memo.setdefault("owners", {}).update({d: answers.owners.get(d) for d in domains})
 
 

@@ -70,18 +70,25 @@ def test_a_redelivery_costs_four_and_answers_with_the_first_outcome(pg: Database
     assert again.events[0]["recipient"] == "full@example.com"
 
 
-def test_an_attributed_message_counts_its_account_at_commit(pg: Database) -> None:
+@pytest.mark.parametrize("by", ["header", "domain"])
+def test_an_attributed_message_counts_its_account_at_commit(pg: Database, by: str) -> None:
     settings = _settings(pg)
     with pg.transaction() as session:
-        accounts.create(session, "acme")
+        accounts.create(session, "acme", domains=["sender.example"] if by == "domain" else [])
     _warm(pg, settings)
-    raw = samples.hard_bounce("gone@example.com", "h2", original={"X-Bounceback-Account": "acme"})
+    original = {"X-Bounceback-Account": "acme"} if by == "header" else None
+    raw = samples.hard_bounce("gone@example.com", "h2", original=original)
     trips = _round_trips(pg, raw, settings)
-    # the three, and the reputation counters' two (the event's mark, the day's counter row)
+    # the three, and the reputation counters' two (the event's mark, the day's counter row); a
+    # domain's owner is known to exist from attribution's one read
     assert trips == 5
     with pg.session() as session:
         counted = session.execute(text("SELECT hard_bounces FROM account_days WHERE account_id = 'acme'"))
         assert list(counted.scalars()) == [1]
+        attributed = session.scalars(
+            select(InboundMessage.account_id).where(InboundMessage.source == "test:round-trips")
+        )
+        assert list(attributed) == ["acme"]
 
 
 def test_a_transaction_that_fails_after_its_begin_went_with_a_pipeline_leaves_nothing(pg: Database) -> None:
