@@ -42,13 +42,35 @@ def add_to_day(session: Session, account: str, day: date, amounts: dict[str, int
     values = {name: amounts.get(name, 0) for name in COUNT_COLUMNS}
     if any(value < 0 for value in values.values()):
         return _take_back(session, account, day, values)
-    statement = _dialect_insert(session, _DAYS).values(account_id=account, day=day, **values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["account_id", "day"],
-        set_={name: _DAYS.c[name] + statement.excluded[name] for name in COUNT_COLUMNS},
-    ).returning(_DAYS.c.sent, _DAYS.c.hard_bounces, _DAYS.c.complaints)
-    sent, hard, complaints = session.execute(statement).one()
+    statement = _hot(session, "add_to_day")
+    sent, hard, complaints = session.execute(statement, {"account_id": account, "day": day, **values}).one()
     return int(sent), int(hard), int(complaints)
+
+
+# The statements every attributed ingest runs at commit, built once per dialect (building one costs
+# more than running it).
+_HOT: dict[tuple[str, str], Any] = {}
+
+
+def _hot(session: Session, name: str) -> Any:
+    dialect = session.get_bind().dialect.name
+    found = _HOT.get((dialect, name))
+    if found is not None:
+        return found
+    if name == "add_to_day":
+        statement = _dialect_insert(session, _DAYS)
+        found = statement.on_conflict_do_update(
+            index_elements=["account_id", "day"],
+            set_={column: _DAYS.c[column] + statement.excluded[column] for column in COUNT_COLUMNS},
+        ).returning(_DAYS.c.sent, _DAYS.c.hard_bounces, _DAYS.c.complaints)
+    else:
+        found = (
+            _dialect_insert(session, _COUNTED)
+            .on_conflict_do_nothing()
+            .returning(_COUNTED.c.account_id, _COUNTED.c.kind, _COUNTED.c.message_key, _COUNTED.c.recipient)
+        )
+    _HOT[(dialect, name)] = found
+    return found
 
 
 def _take_back(session: Session, account: str, day: date, values: dict[str, int]) -> tuple[int, int, int]:
@@ -71,11 +93,7 @@ def mark_counted(session: Session, marks: Sequence[dict[str, Any]]) -> set[tuple
     counted before (only those may count)."""
     if not marks:
         return set()
-    statement = (
-        _dialect_insert(session, _COUNTED)
-        .on_conflict_do_nothing()
-        .returning(_COUNTED.c.account_id, _COUNTED.c.kind, _COUNTED.c.message_key, _COUNTED.c.recipient)
-    )
+    statement = _hot(session, "mark_counted")
     return {(row[0], row[1], row[2], row[3]) for row in session.execute(statement, list(marks))}
 
 
