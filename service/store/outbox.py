@@ -10,7 +10,8 @@ process (`serve --workers N`, a separate `worker`) LISTENs and is woken as promp
 
 Row ids are the event feed's positions (`GET /v1/events?after=`), so they must be handed out in
 commit order: a follower that has seen id N must never find a smaller id commit later. `write` only
-queues the rows; they are inserted as the transaction commits (`_insert_queued`), on PostgreSQL under
+queues the rows; they are inserted as the transaction commits (`_insert_queued`; on PostgreSQL in one
+statement sent with the COMMIT, in its round trip), under
 a transaction-level advisory lock held until the commit is visible, so the next writer's ids come
 after it. SQLite has one writer at a time anyway (its write lock is held from the first write to the
 commit). The lock is the last one a transaction takes, so it cannot close a cycle of waits.
