@@ -338,6 +338,8 @@ def send_with_commit(session: Session, statements: Sequence[tuple[str, Mapping[s
 def _commit_together(connection: Connection) -> None:
     """Just before SQLAlchemy commits: the queued statements and COMMIT, one round trip (psycopg's
     own commit then finds nothing to do)."""
+    if connection.invalidated:
+        return  # (its driver connection is gone, and whatever was queued on it)
     queued = connection.info.pop(_WITH_COMMIT, None)
     if not queued and not connection.info.get(_OWN_BEGIN):
         return
@@ -352,9 +354,17 @@ def _commit_together(connection: Connection) -> None:
 
 @event.listens_for(Engine, "rollback")
 def _rolled_back(connection: Connection) -> None:
+    if connection.invalidated:
+        return  # (a lost connection: a new one starts clean, see `_fresh_connection`)
     connection.info.pop(_WITH_COMMIT, None)
     if connection.info.pop(_OWN_BEGIN, False):
         _end_own_begin(connection.connection.driver_connection)
+
+
+@event.listens_for(Pool, "connect")
+def _fresh_connection(_dbapi_connection: Any, record: Any) -> None:
+    record.info.pop(_WITH_COMMIT, None)
+    record.info.pop(_OWN_BEGIN, None)
 
 
 @event.listens_for(Pool, "checkin")
