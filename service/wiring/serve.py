@@ -115,17 +115,7 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
             database.upgrade()
         except DatabaseUnavailable as exc:
             fail(str(exc))
-    # Each worker accepts one connection per wake-up from the socket they share, so connections
-    # opened at once spread over the workers (service/wiring/shared_socket.py says why, and why
-    # not one SO_REUSEPORT socket per worker).
-    config = _uvicorn_config(
-        "service.wiring.serve:api_app",
-        host,
-        port,
-        factory=True,
-        workers=workers,
-        loop="service.wiring.shared_socket:worker_event_loop",
-    )
+    config = _uvicorn_config("service.wiring.serve:api_app", host, port, factory=True, workers=workers)
     work = BackgroundWork(settings, database) if background else None
     stop_metrics = start_metrics(settings)
     try:
