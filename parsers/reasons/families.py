@@ -176,14 +176,13 @@ class Family:
     a twentieth of a second of every process's start-up).
     """
 
-    __slots__ = ("_always", "_ascii_keywords", "_by_keyword", "_keywords", "_phrases", "_regexes", "pattern")
+    __slots__ = ("_always", "_by_keyword", "_keyword_set", "_keywords", "_phrases", "_regexes", "pattern")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self._phrases = phrases
         self.pattern = "|".join(phrases)
         self._keywords: tuple[str, ...] | None = None
-        # the keywords an ASCII text can hold (CJK or Cyrillic ones never occur in it)
-        self._ascii_keywords: tuple[str, ...] = ()
+        self._keyword_set: frozenset[str] = frozenset()
         # keyword -> indexes of the phrases that may match where it occurs
         self._by_keyword: dict[str, tuple[int, ...]] | None = None
         self._always: tuple[int, ...] = ()  # phrases without a keyword: always searched
@@ -208,7 +207,8 @@ class Family:
         kept, by_keyword, always = (tuple(built[0]), built[1], tuple(built[2])) if built else self.index()
         self._always = always
         self._keywords = kept
-        self._ascii_keywords = tuple(word for word in kept if word.isascii())
+        self._keyword_set = frozenset(kept)
+        _TEXT_INDEX.add(kept)
         self._by_keyword = by_keyword
         return by_keyword
 
@@ -226,12 +226,90 @@ class Family:
         if by_keyword is None:
             by_keyword = self._index()
         candidates: set[int] = set()
-        for word in self._ascii_keywords if low.isascii() else self._keywords or ():
-            if word in low:
+        found = _TEXT_INDEX.keywords_in(low)
+        if found:
+            for word in self._keyword_set.intersection(found):
                 candidates.update(by_keyword[word])
         if not candidates and not self._always:
             return False
         return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
+
+
+# The length of the keyword prefixes the text index is keyed by (see _KeywordIndex): 3 characters
+# are rarer than 2 (fewer keywords looked for), at about the same cost.
+GRAM: Final = 3
+_Gram = tuple[str, str, str]
+
+
+def _grams(text: str) -> zip[_Gram]:
+    """Each run of GRAM (3) characters of `text`, as a tuple of its characters: zip makes them in
+    C, of one-character strings the interpreter keeps made (several times faster than slicing)."""
+    return zip(text, text[1:], text[2:], strict=False)  # (the shorter runs end it)
+
+
+class _KeywordIndex:
+    """Which keywords of every family occur in a text, found once per text for all families.
+
+    A diagnostic is searched for a dozen families, and the families have a thousand keywords: an
+    `in` test for each of them was most of the reason search. Here the keywords are indexed by
+    their first GRAM characters; a text's runs of GRAM characters (a set) meet that index in one
+    set intersection, and only the keywords under the runs found are looked for. A keyword
+    occurs only where its first GRAM characters do, so none is missed; the shorter ones are
+    looked for one by one. The answer for the last text is remembered (the families ask in turn).
+
+    Each family adds its keywords when it builds its index (on its first search); the index
+    then changes version, and a remembered answer of an older version is found again. The values
+    are replaced, never changed in place, so that a thread reading them meets a whole one.
+    """
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.by_gram: dict[_Gram, tuple[str, ...]] = {}
+        self.grams: frozenset[_Gram] = frozenset()
+        self.short: tuple[str, ...] = ()
+        # (the last text: the text, its runs, the version and the keywords found in it)
+        self.last: tuple[str, frozenset[_Gram], int, frozenset[str]] = ("", frozenset(), -1, frozenset())
+
+    def add(self, keywords: tuple[str, ...]) -> None:
+        by_gram = dict(self.by_gram)
+        short = list(self.short)
+        for word in keywords:
+            if len(word) < GRAM:
+                if word not in short:
+                    short.append(word)
+                continue
+            gram = next(_grams(word))
+            under = by_gram.get(gram, ())
+            if word not in under:
+                by_gram[gram] = (*under, word)
+        self.by_gram, self.grams, self.short = by_gram, frozenset(by_gram), tuple(short)
+        self.version += 1
+
+    def keywords_in(self, low: str) -> frozenset[str]:
+        """The indexed keywords that occur in `low`."""
+        version = self.version  # (read first: an answer is never newer than its version says)
+        last = self.last
+        if last[0] is low:
+            if last[2] == version:
+                return last[3]
+            grams = last[1]
+        else:
+            grams = frozenset(_grams(low))
+        found = []
+        by_gram = self.by_gram
+        for gram in self.grams.intersection(grams):
+            for word in by_gram[gram]:
+                if word in low:
+                    found.append(word)
+        for word in self.short:
+            if word in low:
+                found.append(word)
+        answer = frozenset(found)
+        self.last = (low, grams, version, answer)
+        return answer
+
+
+_TEXT_INDEX: Final = _KeywordIndex()
 
 
 # What makes a pattern more than a plain string (VERBOSE, the one flag under which more would, is

@@ -139,3 +139,54 @@ def test_a_plain_phrase_is_searched_as_a_string_and_any_other_as_an_expression(
         assert isinstance(searcher, re.Pattern) and searcher.pattern == phrase
     else:
         assert searcher == plain
+
+
+# The text index (families._KeywordIndex): which keywords of every family a text holds, found
+# through the keywords' first characters, must be exactly those an `in` test finds.
+def _every_keyword() -> list[str]:
+    words: set[str] = set()
+    for family in FAMILIES.values():
+        words.update(family.index()[0])
+    return sorted(words)
+
+
+KEYWORDS = _every_keyword()
+_PIECES = st.one_of(
+    st.sampled_from(KEYWORDS),
+    st.builds(lambda w, n: w[: max(1, n)], st.sampled_from(KEYWORDS), st.integers(1, 4)),  # a keyword's start
+    st.builds(lambda w, n: w[n:], st.sampled_from(KEYWORDS), st.integers(1, 4)),  # its end
+    st.text(alphabet=" -.:abeilnorstu5\u00e4\u00df\u00f1\u4e0d\u0436", max_size=6),
+)
+
+
+def _index_of(keywords: list[str]) -> families._KeywordIndex:
+    index = families._KeywordIndex()
+    half = len(keywords) // 2
+    index.add(tuple(keywords[:half]))  # (added in two steps, as two families would)
+    index.add(tuple(keywords[half:]))
+    return index
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_text_index_finds_exactly_the_keywords_a_text_holds(text: str) -> None:
+    index = _index_of(KEYWORDS)
+    assert index.keywords_in(text) == {w for w in KEYWORDS if w in text}
+    assert index.keywords_in(text) == {w for w in KEYWORDS if w in text}  # (remembered)
+
+
+def test_the_text_index_finds_short_keywords_and_keywords_at_either_end() -> None:
+    index = _index_of(["ab", "abc", "xyz", "u", "quota exceeded"])
+    assert index.keywords_in("abc") == {"ab", "abc"}
+    assert index.keywords_in("xyzzy u") == {"xyz", "u"}
+    assert index.keywords_in("over quota exceeded") == {"quota exceeded", "u"}
+    assert index.keywords_in("ab") == {"ab"}
+    assert index.keywords_in("") == set()
+
+
+def test_a_remembered_answer_is_found_again_when_a_family_adds_keywords() -> None:
+    index = _index_of(["quota"])
+    text = "mailbox over quota: user unknown"
+    assert index.keywords_in(text) == {"quota"}
+    index.add(("user unknown",))
+    assert index.keywords_in(text) == {"quota", "user unknown"}
