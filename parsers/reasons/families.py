@@ -179,6 +179,7 @@ class Family:
     __slots__ = ("_always", "_by_keyword", "_keyword_set", "_keywords", "_phrases", "_regexes", "pattern")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
+        _FAMILIES.append(self)  # (the text index holds the keywords of every family)
         self._phrases = phrases
         self.pattern = "|".join(phrases)
         self._keywords: tuple[str, ...] | None = None
@@ -208,9 +209,14 @@ class Family:
         self._always = always
         self._keywords = kept
         self._keyword_set = frozenset(kept)
-        _TEXT_INDEX.add(kept)
         self._by_keyword = by_keyword
         return by_keyword
+
+    def keywords(self) -> tuple[str, ...]:
+        """The family's keywords (its index built on first use)."""
+        if self._keywords is None:
+            self._index()
+        return self._keywords or ()
 
     def _phrase_search(self, index: int, low: str) -> bool:
         regex = self._regexes[index]
@@ -235,8 +241,10 @@ class Family:
         return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
 
 
-# The length of the keyword prefixes the text index is keyed by (see _KeywordIndex): 3 characters
-# are rarer than 2 (fewer keywords looked for), at about the same cost.
+# Every family made: the text index (see _KeywordIndex) holds the keywords of all of them.
+_FAMILIES: list[Family] = []
+# The length of the runs of characters the text index is keyed by: 3 characters are rarer than 2
+# (fewer keywords looked for), at about the same cost.
 GRAM: Final = 3
 _Gram = tuple[str, str, str]
 
@@ -251,61 +259,69 @@ class _KeywordIndex:
     """Which keywords of every family occur in a text, found once per text for all families.
 
     A diagnostic is searched for a dozen families, and the families have a thousand keywords: an
-    `in` test for each of them was most of the reason search. Here the keywords are indexed by
-    their first GRAM characters; a text's runs of GRAM characters (a set) meet that index in one
-    set intersection, and only the keywords under the runs found are looked for. A keyword
-    occurs only where its first GRAM characters do, so none is missed; the shorter ones are
-    looked for one by one. The answer for the last text is remembered (the families ask in turn).
+    `in` test for each of them was most of the reason search. Here each keyword is listed under
+    one run of GRAM characters within it, the one fewest other keywords hold (a run such as
+    "use" or " th" starts dozens of them). The text's own runs (a set) meet those in one set
+    intersection, and only the keywords listed under the runs found are looked for: a keyword
+    occurs only where each of its runs does, so none is missed. The shorter keywords are looked
+    for one by one (in an ASCII text, only the ASCII ones). The answer for the last text is
+    remembered: the families ask about it in turn.
 
-    Each family adds its keywords when it builds its index (on its first search); the index
-    then changes version, and a remembered answer of an older version is found again. The values
-    are replaced, never changed in place, so that a thread reading them meets a whole one.
+    Built on first use from every family made so far, again when one more is made. A table is
+    replaced whole, never changed in place, so that a thread reading it meets a whole one.
     """
 
     def __init__(self) -> None:
-        self.version = 0
-        self.by_gram: dict[_Gram, tuple[str, ...]] = {}
-        self.grams: frozenset[_Gram] = frozenset()
-        self.short: tuple[str, ...] = ()
-        # (the last text: the text, its runs, the version and the keywords found in it)
+        # (families indexed, runs -> their keywords, the runs, short keywords, the ASCII ones)
+        self.table: tuple[
+            int, dict[_Gram, tuple[str, ...]], frozenset[_Gram], tuple[str, ...], tuple[str, ...]
+        ]
+        self.table = (-1, {}, frozenset(), (), ())
+        # (the last text: the text, its runs, the families indexed, the keywords found in it)
         self.last: tuple[str, frozenset[_Gram], int, frozenset[str]] = ("", frozenset(), -1, frozenset())
 
-    def add(self, keywords: tuple[str, ...]) -> None:
-        by_gram = dict(self.by_gram)
-        short = list(self.short)
+    def build(self, keywords: set[str], size: int) -> None:
+        """Index `keywords` (of the first `size` families made)."""
+        # (how many keywords hold each run; ties go to the first such run in the keyword)
+        holding: dict[_Gram, int] = {}
         for word in keywords:
-            if len(word) < GRAM:
-                if word not in short:
-                    short.append(word)
-                continue
-            gram = next(_grams(word))
-            under = by_gram.get(gram, ())
-            if word not in under:
-                by_gram[gram] = (*under, word)
-        self.by_gram, self.grams, self.short = by_gram, frozenset(by_gram), tuple(short)
-        self.version += 1
+            for gram in set(_grams(word)):
+                holding[gram] = holding.get(gram, 0) + 1
+        by_gram: dict[_Gram, list[str]] = {}
+        for word in sorted(keywords):
+            if len(word) >= GRAM:
+                rarest = min(_grams(word), key=holding.__getitem__)
+                by_gram.setdefault(rarest, []).append(word)
+        short = tuple(sorted(word for word in keywords if len(word) < GRAM))
+        table = {gram: tuple(words) for gram, words in by_gram.items()}
+        self.table = (size, table, frozenset(table), short, tuple(w for w in short if w.isascii()))
 
     def keywords_in(self, low: str) -> frozenset[str]:
-        """The indexed keywords that occur in `low`."""
-        version = self.version  # (read first: an answer is never newer than its version says)
+        """The keywords of every family that occur in `low`."""
+        size = len(_FAMILIES)
+        if self.table[0] != size:
+            words: set[str] = set()
+            for family in _FAMILIES[:size]:
+                words.update(family.keywords())
+            self.build(words, size)
+        indexed, by_gram, grams, short, ascii_short = self.table
         last = self.last
         if last[0] is low:
-            if last[2] == version:
+            if last[2] == indexed:
                 return last[3]
-            grams = last[1]
+            runs = last[1]
         else:
-            grams = frozenset(_grams(low))
+            runs = frozenset(_grams(low))
         found = []
-        by_gram = self.by_gram
-        for gram in self.grams.intersection(grams):
+        for gram in grams.intersection(runs):
             for word in by_gram[gram]:
                 if word in low:
                     found.append(word)
-        for word in self.short:
+        for word in ascii_short if low.isascii() else short:
             if word in low:
                 found.append(word)
         answer = frozenset(found)
-        self.last = (low, grams, version, answer)
+        self.last = (low, runs, indexed, answer)
         return answer
 
 
