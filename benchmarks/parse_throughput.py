@@ -86,6 +86,7 @@ OURS = "bounceback parsers.parse"
 FLUFL = "flufl.bounce all_failures"
 PROCESS = "bounceback parse --json --jobs 1"
 PROCESS_SOURCE = "  the same, compiling its source"
+AGAINST = "  the same, of the --against tree"
 SISIMAI = "Sisimai (one perl process)"
 # One Perl process over the same files: Sisimai 5 reads a file with `rise`, 4.x (Debian's
 # libsisimai-perl) with `make`. It prints how many reports it found, checked once beforehand so
@@ -158,10 +159,14 @@ def bytecode_env(cache: str | None) -> dict[str, str]:
     return env
 
 
-def process_run(paths: list[str], cache: str | None = None) -> Callable[[], None]:
-    """One run of the command line over the files (output to /dev/null, which must succeed)."""
+def process_run(paths: list[str], cache: str | None = None, tree: Path | None = None) -> Callable[[], None]:
+    """One run of the command line over the files (output to /dev/null, which must succeed).
+    `tree`: the command line of another checkout of the project (its source first on the path)."""
     command = [*cli_command(), "parse", "--json", "--jobs", "1", *paths]
     env = bytecode_env(cache)
+    if tree is not None:
+        command = [sys.executable, "-m", "service.wiring.main", *command[len(cli_command()) :]]
+        env["PYTHONPATH"] = str(tree)
 
     def run() -> None:
         subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
@@ -276,6 +281,12 @@ def main() -> None:
     ap.add_argument("--hostile-mb", type=float, default=DEFAULT_MAX_BYTES / MB, help="0: no hostile rows")
     ap.add_argument("--profile", action="store_true", help="print the parser's top functions")
     ap.add_argument(
+        "--against",
+        type=Path,
+        metavar="TREE",
+        help="also run the command line of another checkout (e.g. main's), in the same rounds",
+    )
+    ap.add_argument(
         "--warm-regex-cache",
         action="store_true",
         help="keep the regex cache between in-process rounds (repeated MIME boundaries come free)",
@@ -303,6 +314,8 @@ def main() -> None:
             print(f"{FLUFL}: not installed (a runtime dependency: pip install -e .), not run")
         contenders[OURS] = ours
         processes = {PROCESS: process_run(files, cache)}
+        if args.against is not None:
+            processes[AGAINST] = process_run(files, str(Path(cache) / "against"), args.against)
         if os.environ.get("PYTHONDONTWRITEBYTECODE"):
             processes[PROCESS_SOURCE] = process_run(files)
         sisimai = sisimai_run(files)
@@ -322,6 +335,8 @@ def main() -> None:
                 kind = "(PYTHONDONTWRITEBYTECODE=1 on a source tree, as here)"
             elif name == SISIMAI:
                 kind = "(process, files on disk)"
+            elif name == AGAINST:
+                kind = f"(the same command line of {args.against})"
             print(
                 f"{name:34s} {value:14.0f} {results[OURS] / value:10.2f} {results[PROCESS] / value:12.2f}"
                 f"   {cpu[name]:12.0f} {cpu[OURS] / cpu[name]:10.2f} {cpu[PROCESS] / cpu[name]:12.2f}"
@@ -335,6 +350,13 @@ def main() -> None:
         ]
         if shown:
             print(f"the process, cpu: {'; '.join(shown)}")
+        if AGAINST in cpu:
+            against = [
+                f"{cpu[AGAINST] / cpu[name]:.2f}x {name.split()[0]}" for name, _ in targets if name in cpu
+            ]
+            print(
+                f"the --against tree's process, cpu: {'; '.join(against)}; this one {cpu[PROCESS] / cpu[AGAINST]:.2f}x it"
+            )
         # (the one message: the first use of the reason table and the detectors, a shell loop's cost)
         one, empty = start_up([str(paths[0])], cache), start_up(None, cache)
         line = f"command-line start-up: {empty * 1000:.0f} ms (no message), {one * 1000:.0f} ms (one message)"

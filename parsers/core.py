@@ -538,12 +538,34 @@ def _parse_date(text: str) -> _dt.datetime:
     return _dt.datetime(*fields, tzinfo=_dt.timezone(_dt.timedelta(seconds=seconds)))
 
 
+def _plain_iso_date(m: re.Match[str]) -> str | None:
+    """_iso_date of a date in the common shape (_PLAIN_DATE): the UTC time from the fields by
+    arithmetic on a naive datetime, without a time zone object, a conversion between zones and a
+    replace on the text. None where _iso_date's way fails: no such day, a zone offset of a day
+    or more (timezone() refuses it), a time that falls outside the datetime range in UTC."""
+    day, month, year, hour, minute, second, sign, tzh, tzm = m.groups()
+    offset = int(tzh) * 3600 + int(tzm) * 60
+    if offset >= 86400:
+        return None
+    try:
+        when = _dt.datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+        if offset:
+            when -= _dt.timedelta(seconds=-offset if sign == "-" else offset)
+    except (ValueError, OverflowError):
+        return None
+    return when.isoformat() + "Z"
+
+
 def _iso_date(value: object) -> str | None:
     """The Date header as ISO 8601 UTC, or None when it cannot be read."""
     if value is None:
         return None
+    text = decode_header_value(value)
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is not None:
+        return _plain_iso_date(m)
     try:
-        when = _parse_date(decode_header_value(value))
+        when = _parse_date(text)
     except (ValueError, TypeError, IndexError, OverflowError):  # (what email.utils raises on junk)
         return None
     if when is None:

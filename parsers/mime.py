@@ -103,10 +103,16 @@ class Part(Message):
         cached = self._ctype
         if cached is not None and cached[0] is index:
             return cached[1]
-        ctype = super().get_content_type()
-        index = self._index
-        if index is not None and "content-type" in index:  # (else the default type: may change)
-            self._ctype = (index, ctype)
+        if index is None:
+            index = self._headers_index()
+        if "content-type" not in index:
+            return self.get_default_type()  # (not remembered: the default type may change)
+        # (Message.get_content_type, inlined: the value before any ";", stripped, lower-cased,
+        # and text/plain unless it is one type and one subtype)
+        ctype = str(self.get("content-type")).partition(";")[0].strip().lower()
+        if ctype.count("/") != 1:
+            ctype = "text/plain"
+        self._ctype = (index, ctype)
         return ctype
 
     def __contains__(self, name: str) -> bool:

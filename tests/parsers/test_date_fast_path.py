@@ -8,7 +8,7 @@ import email.utils
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.core import _PLAIN_DATE, _parse_date
+from parsers.core import _PLAIN_DATE, _iso_date, _parse_date
 
 DATES = st.builds(
     "{}{} {} {} {:02d}:{:02d}:{:02d} {}{:04d}{}".format,
@@ -46,3 +46,38 @@ def test_fast_path_takes_the_common_shape() -> None:
         2026, 11, 23, 2, 17, 37, tzinfo=dt.timezone(dt.timedelta(hours=-5, minutes=-30))
     )
     assert _parse_date("Mon, 23 Nov 2026 02:17:37 -0000").tzinfo is None
+
+
+def _iso_by_zones(text: str) -> str | None:
+    """The ISO date the slow way: a datetime in its own zone, converted to UTC."""
+    try:
+        when = _parse_date(text)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    try:
+        return when.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    except (OverflowError, ValueError):
+        return None
+
+
+EDGE_DATES = st.builds(
+    "{}{} {} {:04d} {:02d}:{:02d}:{:02d} {}{:02d}{:02d}".format,
+    st.sampled_from(["", "Mon, "]),
+    st.sampled_from([1, 28, 29, 30, 31, 32]),
+    st.sampled_from(["Jan", "Feb", "Dec"]),
+    st.sampled_from([1000, 1001, 2024, 2026, 9999]),
+    st.sampled_from([0, 1, 23, 24]),
+    st.sampled_from([0, 59, 60]),
+    st.sampled_from([0, 59]),
+    st.sampled_from("+-"),
+    st.sampled_from([0, 1, 14, 23, 24, 99]),
+    st.sampled_from([0, 30, 59, 99]),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(DATES, EDGE_DATES))
+def test_the_iso_date_is_the_one_a_conversion_between_zones_gives(text: str) -> None:
+    assert _iso_date(text) == _iso_by_zones(text)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from email.message import Message
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.mime import Part, parse_bytes
 
@@ -59,3 +61,40 @@ def test_index_answers_like_message_after_a_change(change: Callable[[Message], N
     change(theirs)
     assert _answers(ours) == _answers(theirs)
     assert list(ours.raw_items()) == list(theirs.raw_items())
+
+
+CONTENT_TYPE_PIECES = st.sampled_from(
+    [
+        "text",
+        "/",
+        "plain",
+        "Multipart",
+        "REPORT",
+        " ",
+        "\t",
+        ";",
+        "charset=x",
+        "a/b/c",
+        "\u00e9",
+        "\r\n ",
+        '"',
+        "",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CONTENT_TYPE_PIECES, max_size=8).map("".join), st.booleans(), st.booleans())
+def test_the_content_type_is_the_one_message_gives(value: str, present: bool, digest_default: bool) -> None:
+    ours, theirs = Part(), Message()
+    for message in (ours, theirs):
+        message.set_raw("Subject", "x")
+        if present:
+            message.set_raw("Content-Type", value)
+        if digest_default:
+            message.set_default_type("message/rfc822")
+    assert ours.get_content_type() == theirs.get_content_type()
+    assert ours.get_content_type() == theirs.get_content_type()  # (remembered)
+    ours.set_default_type("text/x-changed")
+    theirs.set_default_type("text/x-changed")
+    assert ours.get_content_type() == theirs.get_content_type()
