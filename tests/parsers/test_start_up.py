@@ -1,0 +1,28 @@
+"""What a `bounceback parse` process compiles only when it needs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DSN = ROOT / "tests" / "parsers" / "fixtures" / "dsn" / "single-user-unknown.eml"
+
+
+def _in_fresh_process(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_delay_notice_patterns_are_compiled_on_their_first_search() -> None:
+    code = (
+        "import importlib, pathlib; from parsers import parse\n"
+        "c = importlib.import_module('parsers.reasons.classify')\n"
+        "before = (c._STILL_TRYING._compiled, c._STILL_TRYING_MORE._compiled)\n"
+        f"parse(pathlib.Path({str(DSN)!r}).read_bytes())\n"
+        "after = c._STILL_TRYING._compiled is None\n"
+        "found = c.is_delay_notice('', 'This is a warning message only. Delivery attempts will continue.')\n"
+        "print(before == (None, None), after, found, c._STILL_TRYING._compiled is not None)"
+    )
+    assert _in_fresh_process(code) == "True True True True"
