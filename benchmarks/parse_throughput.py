@@ -52,10 +52,10 @@ parse() in process is level with flufl.bounce while the process runs about 15% s
 in process (reading, JSON, writing: about a tenth; start-up and first use the rest).
 
 Round 3 (`--against TREE` runs another checkout's command line in the same rounds: here main
-6d5ba39; `--repeat 3 --copies 30 --hostile-mb 0`, the box under load, CPU columns): the process
-1290 msgs/s, main's 1193 (1.08x); flufl.bounce 1602, Sisimai 789: 0.81x and 1.63x (main's 0.74x and
-1.51x). Callgrind over the 810 files: main 3556 M, this version 3419 M (351 M with no message,
-main 429 M). Not met yet.
+2a0bcd1; `--repeat 3 --copies 30 --hostile-mb 0`, load average about 2, CPU columns): the process
+1370 msgs/s, main's 1285 (1.07x); flufl.bounce 1590, Sisimai 1040: 0.86x and 1.32x (main's 0.81x
+and 1.24x). Callgrind over the 810 files: main 3721 M, this version 3585 M (374 M with no message,
+main 451 M). Not met yet.
 
 The hostile rows parse one message of `--hostile-mb` megabytes (default: the default size limit) of
 each shape in tests/parsers/hostile.py: best of three, wall time and the defects that say what
@@ -171,11 +171,12 @@ def process_run(paths: list[str], cache: str | None = None, tree: Path | None = 
     command = [*cli_command(), "parse", "--json", "--jobs", "1", *paths]
     env = bytecode_env(cache)
     if tree is not None:
+        # (run from the tree: `python -m` puts the working directory first on the path)
         command = [sys.executable, "-m", "service.wiring.main", *command[len(cli_command()) :]]
         env["PYTHONPATH"] = str(tree)
 
     def run() -> None:
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env, cwd=tree)
 
     if cache is not None:
         run()  # (writes the bytecode)
