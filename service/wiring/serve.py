@@ -9,7 +9,10 @@ worker: N workers must not read the same mailbox or relay the same outbox N time
 from __future__ import annotations
 
 import argparse
+import os
 import signal
+import threading
+import time
 from typing import Any
 
 from service.cli.common import fail, secret_key_or_exit, settings_or_exit, start_metrics
@@ -99,7 +102,27 @@ def api_app() -> Any:
 
     settings = settings_or_exit()
     service_logging.configure(settings)
+    _stop_when_orphaned(os.getppid())
     return create_app(settings)
+
+
+# How often a worker checks that its supervisor is still there.
+SUPERVISOR_CHECK_SECONDS = 1.0
+
+
+def _stop_when_orphaned(supervisor: int) -> None:
+    """A worker whose supervisor is gone (killed with SIGKILL, or by the OOM killer) shuts down as
+    on SIGTERM, within `SUPERVISOR_CHECK_SECONDS`: otherwise it would go on answering on the port,
+    unsupervised and never restarted, and a new `serve` could not bind it. The parent's pid is
+    polled rather than asked of the kernel (PR_SET_PDEATHSIG fires when the parent *thread* ends,
+    and is Linux-only)."""
+
+    def watch() -> None:
+        while os.getppid() == supervisor:
+            time.sleep(SUPERVISOR_CHECK_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
 def _run_workers(settings: Any, host: str, port: int, workers: int, *, background: bool) -> int:

@@ -388,3 +388,35 @@ def test_two_workers_both_answer_with_the_background_work_in_one_process(
     names = [r.get("worker") for r in started]
     # Each background part once (the relay among them), not once per worker.
     assert "outbox-relay" in names and len(names) == len(set(names)), started
+
+
+def _running(pid: int) -> bool:
+    """`pid` exists and is not a zombie waiting for its parent."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_stop_when_their_supervisor_is_killed(workdir: Path, process_factory: StartProcess) -> None:
+    # SIGKILL (or the OOM killer) gives the supervisor no chance to stop its workers: they must
+    # notice and go, not keep answering on the port unsupervised (a new `serve` could not bind it).
+    port = free_port()
+    serve = process_factory(
+        ["serve", "--workers", "2", "--no-background", "--port", str(port)], workdir, clean_env()
+    )
+    serve.wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] == 200, 60, "/healthz")
+    serve.wait_for(lambda: len(worker_processes(serve.proc.pid)) == 2, 30, "two worker processes")
+    serve.wait_for(
+        lambda: serve.stderr().count("Application startup complete") == 2, 60, "both workers started"
+    )
+    workers = worker_processes(serve.proc.pid)
+    serve.proc.kill()
+    serve.proc.wait()
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"workers {workers} still running 30 s after the supervisor died"
+        time.sleep(0.1)
+    with socket.socket() as sock:  # nobody listens on the port any more (as `serve` binds it)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
