@@ -6,8 +6,6 @@ a fill whose read raced a removal is dropped; the number held is bounded."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ from service.cli.common import settings_or_exit
 from service.domain.scope import domain_key
 from service.store import reads
 from service.store.db import Database
+from tests.fixtures.other_process import commit_elsewhere
 from tests.fixtures.outage import CuttableDatabase
 
 SYNC_SECONDS = 10.0  # a generous wait for the follower thread on a loaded machine
@@ -166,32 +165,6 @@ def test_the_own_process_s_removal_ends_the_held_answer_at_once(
     assert _find(database, "gone@example.com") is None
 
 
-WRITER = """
-import sys
-from service.app import suppressions
-from service.store.db import Database
-db = Database(sys.argv[1])
-with db.transaction() as session:
-    if sys.argv[2] == "add":
-        suppressions.add_manual(session, sys.argv[3], note=None, actor="other-process")
-    else:
-        suppressions.remove(session, sys.argv[3], note=None, actor="other-process")
-print("committed", flush=True)
-"""
-
-
-def _commit_elsewhere(database: Database, action: str, address: str) -> float:
-    """Commit in another OS process; the monotonic time the commit was reported."""
-    done = subprocess.run(
-        [sys.executable, "-c", WRITER, database.url, action, address],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0 and "committed" in done.stdout, done.stderr
-    return time.monotonic()
-
-
 @pytest.mark.parametrize("key", ["gone@example.com", domain_key("gone.example")])
 def test_a_removal_by_another_process_ends_the_held_answer_within_the_bound(
     database: Database, view: SuppressionView, key: str
@@ -205,7 +178,7 @@ def test_a_removal_by_another_process_ends_the_held_answer_within_the_bound(
     _remember(database, view, address, "shop-a")
     held = lookups.from_memory(view, address, "shop-a")
     assert isinstance(held, dict) and held["account"] is None
-    committed = _commit_elsewhere(database, "remove", key)
+    committed = commit_elsewhere(database, "remove", key)
     while isinstance(held := lookups.from_memory(view, address, "shop-a"), dict) and held["account"] is None:
         assert time.monotonic() - committed < FRESHNESS_BOUND_SECONDS, "held beyond the bound"
         time.sleep(0.01)

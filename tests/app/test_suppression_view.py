@@ -5,8 +5,6 @@ another process reaches it within the documented bound."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -23,6 +21,7 @@ from service.app.suppression_view import FRESHNESS_BOUND_SECONDS, RETRY_SECONDS,
 from service.domain.scope import Entry, Reason, domain_key, is_suppressed_for
 from service.store.db import Database
 from service.store.models import GLOBAL_SLOT, Recipient
+from tests.fixtures.other_process import commit_elsewhere
 from tests.fixtures.outage import CuttableDatabase
 
 ADDRESSES = ["ann@a.example", "bob@a.example", "cy@b.example"]
@@ -182,42 +181,16 @@ def test_a_hash_collision_never_makes_a_false_suppressed(
         view.close()
 
 
-WRITER = """
-import sys
-from service.app import suppressions
-from service.store.db import Database
-db = Database(sys.argv[1])
-with db.transaction() as session:
-    if sys.argv[2] == "add":
-        suppressions.add_manual(session, sys.argv[3], note=None, actor="other-process")
-    else:
-        suppressions.remove(session, sys.argv[3], note=None, actor="other-process")
-print("committed", flush=True)
-"""
-
-
-def _commit_elsewhere(database: Database, action: str, address: str) -> float:
-    """Commit in another process; the monotonic time the commit was reported."""
-    done = subprocess.run(
-        [sys.executable, "-c", WRITER, database.url, action, address],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0 and "committed" in done.stdout, done.stderr
-    return time.monotonic()
-
-
 def test_another_process_s_commit_is_seen_within_the_bound(database: Database, view: SuppressionView) -> None:
     address = "elsewhere@example.com"
     assert lookups.known_free(view, address)
-    committed = _commit_elsewhere(database, "add", address)
+    committed = commit_elsewhere(database, "add", address)
     while lookups.known_free(view, address) and time.monotonic() - committed < FRESHNESS_BOUND_SECONDS:
         time.sleep(0.01)
     assert not lookups.known_free(view, address), f"not seen within {FRESHNESS_BOUND_SECONDS} s"
     # A removal elsewhere: the view (which only ever says "ask") clears it again within the bound,
     # and meanwhile the database answers.
-    committed = _commit_elsewhere(database, "remove", address)
+    committed = commit_elsewhere(database, "remove", address)
     while not lookups.known_free(view, address) and time.monotonic() - committed < FRESHNESS_BOUND_SECONDS:
         time.sleep(0.01)
     assert lookups.known_free(view, address)
