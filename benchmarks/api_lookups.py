@@ -424,22 +424,6 @@ def start(script: Path, database_url: str, cwd: Path, extra: tuple[str, ...] = (
     return Server(str(script), port, process)
 
 
-def worker_processes(supervisor: int) -> list[int]:
-    """The API worker processes of a `serve --workers N` supervisor (not multiprocessing's helper)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if ppid == supervisor and b"resource_tracker" not in command:
-            found.append(int(entry.name))
-    return sorted(found)
-
-
 def connections_held(port: int, pids: list[int]) -> list[int]:
     """How many established connections to `port` each of `pids` holds (its descriptors' socket
     inodes against /proc/net/tcp): which worker took the load generator's connections."""
@@ -505,6 +489,8 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
     """`bounceback serve --workers 1` against `--workers 2` (API only) on the same database, the
     single lookups of both kinds, alternating in rounds; with which worker held each of the load
     generator's connections, and how much of a core each worker and the load generator took."""
+    from tests.fixtures.processes import worker_processes
+
     bounceback = str(Path(sys.executable).with_name("bounceback"))
     env = {**_clean_env(), "BOUNCEBACK_DATABASE_URL": url, "BOUNCEBACK_LOOKUP_CACHE": args.lookup_cache}
     if args.lookup_confirmed_entries is not None:

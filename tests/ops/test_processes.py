@@ -21,6 +21,7 @@ import pytest
 from service.cli.common import settings_or_exit
 from service.config import MIN_SECRET_KEY_BYTES, Settings, SettingsError, secret_key
 from service.domain.tokens import MIN_SECRET_BYTES, read_verp
+from tests.fixtures.processes import worker_processes
 
 BOUNCEBACK = str(Path(sys.executable).with_name("bounceback"))
 STOP_DEADLINE = 10.0  # the issue's promise: exit 0 within 10 s of SIGTERM
@@ -304,22 +305,6 @@ def test_the_settings_and_the_tokens_agree_on_the_shortest_key() -> None:
 # --- serve --workers N ------------------------------------------------------------------------------
 # N API processes on one port, each answering (lookups included, from its own suppression view),
 # the background work in exactly one process, a clean stop; a bad N stops start-up with one line.
-
-
-def worker_processes(pid: int) -> list[int]:
-    """The API worker processes of the supervisor `pid` (not multiprocessing's helper)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if ppid == pid and b"resource_tracker" not in command:
-            found.append(int(entry.name))
-    return sorted(found)
 
 
 def _lookup(base: str, key: str, address: str) -> int:
