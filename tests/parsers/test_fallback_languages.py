@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from parsers import parse
+from tests.parsers.languages import plain_report
 
 SENTENCES = {
     "it": "Il messaggio per marco@dest.example non e' stato consegnato.",
@@ -19,21 +20,9 @@ SENTENCES = {
 }
 
 
-def _report(sentence: str) -> bytes:
-    return (
-        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
-        "To: bounces@sender.example\n"
-        "Subject: Undeliverable\n"
-        "MIME-Version: 1.0\n"
-        "Content-Type: text/plain; charset=utf-8\n"
-        "Content-Transfer-Encoding: 8bit\n\n"
-        f"{sentence}\n"
-    ).encode()
-
-
 @pytest.mark.parametrize("lang", sorted(SENTENCES))
 def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> None:
-    result = parse(_report(SENTENCES[lang]))
+    result = parse(plain_report(SENTENCES[lang]))
     assert [e.recipient for e in result.events] == [
         next(w.strip("<>.,") for w in SENTENCES[lang].split() if "@" in w).split("に")[0]
     ]
@@ -42,7 +31,7 @@ def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> 
 
 def test_the_sender_named_with_from_is_never_the_recipient() -> None:
     sentence = "Your message from <news@sender.example> could not be delivered to <ana@dest.example>."
-    assert [e.recipient for e in parse(_report(sentence)).events] == ["ana@dest.example"]
+    assert [e.recipient for e in parse(plain_report(sentence)).events] == ["ana@dest.example"]
 
 
 def _reply(to: str) -> bytes:

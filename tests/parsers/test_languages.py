@@ -12,20 +12,11 @@ import pytest
 
 from parsers import reasons as r
 from parsers.reasons.phrases import LANGUAGES, language
-
-Case = tuple[str, str]  # (diagnostic, reason)
-
-
-def _check(cases: list[Case]) -> None:
-    for text, want in cases:
-        got = r.derive("5.0.0", "550", text, "failed", "RCPT")
-        assert got == want, f"{text!r}: {got} != {want}"
-        expected_class = "hard" if want in r.HARD else "soft"
-        assert r.classify(got, "5.0.0", "550") == expected_class, text
+from tests.parsers.languages import Case, check_phrases
 
 
 def test_english() -> None:
-    _check(
+    check_phrases(
         [
             ("550 5.0.0 <ana@dest.example>: Recipient address rejected: User unknown", r.USER_UNKNOWN),
             ("552 Mailbox full", r.MAILBOX_FULL),
@@ -38,7 +29,7 @@ def test_english() -> None:
 
 
 def test_spanish() -> None:
-    _check(
+    check_phrases(
         [
             ("550 5.1.1 <ana@dest.example>: usuario desconocido", r.USER_UNKNOWN),
             ("550 El usuario no existe", r.USER_UNKNOWN),
@@ -54,7 +45,7 @@ def test_spanish() -> None:
 
 
 def test_portuguese() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Usuário desconhecido", r.USER_UNKNOWN),
             ("550 O endereço de e-mail não existe", r.USER_UNKNOWN),
@@ -67,7 +58,7 @@ def test_portuguese() -> None:
 
 
 def test_german() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Benutzer unbekannt", r.USER_UNKNOWN),
             ("550 Empfänger unbekannt", r.USER_UNKNOWN),
@@ -84,7 +75,7 @@ def test_german() -> None:
 
 
 def test_french() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Utilisateur inconnu", r.USER_UNKNOWN),
             ("550 Adresse e-mail inexistante", r.USER_UNKNOWN),
@@ -99,7 +90,7 @@ def test_french() -> None:
 
 
 def test_italian() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Utente sconosciuto", r.USER_UNKNOWN),
             ("550 Utente inesistente", r.USER_UNKNOWN),
@@ -111,7 +102,7 @@ def test_italian() -> None:
 
 
 def test_dutch() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Gebruiker onbekend", r.USER_UNKNOWN),
             ("550 Dit e-mailadres bestaat niet", r.USER_UNKNOWN),
@@ -123,7 +114,7 @@ def test_dutch() -> None:
 
 
 def test_danish() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Modtageren findes ikke", r.USER_UNKNOWN),
             ("550 Ukendt modtager", r.USER_UNKNOWN),
@@ -136,7 +127,7 @@ def test_danish() -> None:
 
 
 def test_vietnamese() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Địa chỉ email không tồn tại", r.USER_UNKNOWN),
             ("550 Nguoi dung khong ton tai", r.USER_UNKNOWN),
@@ -149,7 +140,7 @@ def test_vietnamese() -> None:
 
 
 def test_japanese() -> None:
-    _check(
+    check_phrases(
         [
             ("550 宛先不明", r.USER_UNKNOWN),
             ("550 指定されたユーザーは存在しません", r.USER_UNKNOWN),
@@ -162,7 +153,7 @@ def test_japanese() -> None:
 
 
 def test_chinese() -> None:
-    _check(
+    check_phrases(
         [
             ("550 用户不存在", r.USER_UNKNOWN),
             ("550 收件人地址不存在", r.USER_UNKNOWN),
@@ -176,7 +167,7 @@ def test_chinese() -> None:
 
 
 def test_russian() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Пользователь не найден", r.USER_UNKNOWN),
             ("550 Такого пользователя нет", r.USER_UNKNOWN),
@@ -190,7 +181,7 @@ def test_russian() -> None:
 
 
 def test_korean() -> None:
-    _check(
+    check_phrases(
         [
             ("550 받는 사람의 메일 주소가 존재하지 않습니다", r.USER_UNKNOWN),
             ("550 존재하지 않는 사용자입니다", r.USER_UNKNOWN),
@@ -205,7 +196,7 @@ def test_korean() -> None:
 
 
 def test_czech() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Uživatel neexistuje", r.USER_UNKNOWN),
             ("550 Adresa příjemce nebyla nalezena", r.USER_UNKNOWN),
@@ -220,7 +211,7 @@ def test_czech() -> None:
 
 
 def test_polish() -> None:
-    _check(
+    check_phrases(
         [
             ("550 Użytkownik nie istnieje", r.USER_UNKNOWN),
             ("550 Docelowe konto nie istnieje", r.USER_UNKNOWN),
@@ -359,7 +350,7 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
 
 @pytest.mark.parametrize("code", sorted(PROVIDER_WORDING))
 def test_provider_and_exchange_wording(code: str) -> None:
-    _check(PROVIDER_WORDING[code])
+    check_phrases(PROVIDER_WORDING[code])
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -13,17 +13,7 @@ import pytest
 
 from parsers import parse
 from parsers import reasons as r
-
-Case = tuple[str, str]  # (diagnostic, reason)
-
-
-def _check(cases: list[Case]) -> None:
-    for text, want in cases:
-        got = r.derive("5.0.0", "550", text, "failed", "RCPT")
-        assert got == want, f"{text!r}: {got} != {want}"
-        expected_class = "hard" if want in r.HARD else "soft"
-        assert r.classify(got, "5.0.0", "550") == expected_class, text
-
+from tests.parsers.languages import Case, check_phrases, plain_report
 
 CASES: dict[str, list[Case]] = {
     "sv": [
@@ -159,7 +149,7 @@ CASES: dict[str, list[Case]] = {
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_language(code: str) -> None:
-    _check(CASES[code])
+    check_phrases(CASES[code])
 
 
 @pytest.mark.parametrize(
@@ -231,25 +221,13 @@ def test_a_warning_that_delivery_goes_on_is_a_delay(lang: str) -> None:
     assert not r.is_delay_notice("", NOT_DELIVERED[lang])
 
 
-def _report(body: str) -> bytes:
-    return (
-        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
-        "To: bounces@sender.example\n"
-        "Subject: Undeliverable\n"
-        "MIME-Version: 1.0\n"
-        "Content-Type: text/plain; charset=utf-8\n"
-        "Content-Transfer-Encoding: 8bit\n\n"
-        f"{body}\n"
-    ).encode()
-
-
 def _address(text: str) -> str:
     return next(w.strip("<>.,:") for w in text.split() if "@" in w)
 
 
 @pytest.mark.parametrize("lang", sorted(NOT_DELIVERED))
 def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> None:
-    result = parse(_report(NOT_DELIVERED[lang]))
+    result = parse(plain_report(NOT_DELIVERED[lang]))
     assert [(e.recipient, e.type) for e in result.events] == [(_address(NOT_DELIVERED[lang]), "bounce")]
 
 
@@ -257,5 +235,5 @@ def test_the_address_in_a_not_delivered_sentence_is_the_recipient(lang: str) -> 
 def test_a_labelled_recipient_with_a_reason_is_the_recipient(lang: str) -> None:
     body = f"{NOT_DELIVERED[lang]}\n\n{LABELLED[lang]}\n"
     body = body.replace(f"<{_address(LABELLED[lang])}>", "")  # (only the label names the address)
-    result = parse(_report(body))
+    result = parse(plain_report(body))
     assert [e.recipient for e in result.events] == [_address(LABELLED[lang])]

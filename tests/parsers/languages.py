@@ -1,0 +1,31 @@
+"""What the per-language tests share: a phrase held to its reason and class, and a report in no
+known format carrying one sentence or paragraph."""
+
+from __future__ import annotations
+
+from parsers import reasons as r
+
+Case = tuple[str, str]  # (diagnostic, reason)
+
+
+def check_phrases(cases: list[Case]) -> None:
+    """Each diagnostic, read as the answer to RCPT TO under a 5.0.0 (the text decides), gives its
+    reason, and that reason's class."""
+    for text, want in cases:
+        got = r.derive("5.0.0", "550", text, "failed", "RCPT")
+        assert got == want, f"{text!r}: {got} != {want}"
+        expected_class = "hard" if want in r.HARD else "soft"
+        assert r.classify(got, "5.0.0", "550") == expected_class, text
+
+
+def plain_report(body: str) -> bytes:
+    """A daemon's failure report, plain UTF-8 text, in no known format."""
+    return (
+        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
+        "To: bounces@sender.example\n"
+        "Subject: Undeliverable\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        f"{body}\n"
+    ).encode()
