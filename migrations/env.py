@@ -17,6 +17,9 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs batch mode for ALTER TABLE
         compare_type=True,
+        # Each migration commits on its own (where the caller did not open the transaction), so one
+        # that must build an index outside any transaction (CREATE INDEX CONCURRENTLY) can.
+        transaction_per_migration=True,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -205,14 +205,29 @@ class Database:
 
         self.check()
         try:
-            with self.engine.begin() as conn:
-                if not self.is_sqlite:
-                    # A migration may rewrite a large table: the per-statement bound is for the
-                    # service's own work, not for this (LOCAL: it ends with the transaction).
-                    conn.execute(text("SET LOCAL statement_timeout = 0"))
-                cfg = alembic_config(self.url)
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+            if self.is_sqlite:
+                # The embedded database migrates on first use: all of it in one transaction, so a
+                # process killed half-way leaves the schema where it was.
+                with self.engine.begin() as conn:
+                    cfg = alembic_config(self.url)
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                return
+            # PostgreSQL: one transaction per migration (Alembic's), so a migration can build an
+            # index without holding writes (CREATE INDEX CONCURRENTLY runs outside a transaction);
+            # a failure leaves the schema at the last migration that completed.
+            with self.engine.connect() as conn:
+                # A migration may rewrite a large table: the per-statement bound is for the
+                # service's own work, not for this. The connection is dropped afterwards rather
+                # than returned to the pool with the bound lifted.
+                conn.execute(text("SET statement_timeout = 0"))
+                conn.commit()
+                try:
+                    cfg = alembic_config(self.url)
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                finally:
+                    conn.invalidate()
         except SQLAlchemyError as exc:
             raise DatabaseUnavailable(f"database migration failed: {first_line(exc)}") from None
 

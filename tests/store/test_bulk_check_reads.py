@@ -175,10 +175,11 @@ def test_the_entries_index_comes_and_goes_with_its_migration(
     try:
         db.upgrade()
         assert "ix_recipients_entries" in _indexes(db)
-        with db.engine.begin() as connection:
+        with db.engine.connect() as connection:  # not begun: PostgreSQL drops the index outside a transaction
             cfg = alembic_config(url)
             cfg.attributes["connection"] = connection
             command.downgrade(cfg, revision)
+            connection.commit()
         assert "ix_recipients_entries" not in _indexes(db)
         db.upgrade()
         assert "ix_recipients_entries" in _indexes(db)
@@ -186,6 +187,65 @@ def test_the_entries_index_comes_and_goes_with_its_migration(
         db.dispose()
         if backend == "postgresql":
             drop_pg_database(url)
+
+
+def test_an_interrupted_index_build_is_built_again_on_postgresql(tmp_path: Any) -> None:
+    """A concurrent build that failed leaves an invalid index of the name; the next upgrade replaces it."""
+    from alembic import command
+
+    from service.store.db import alembic_config
+    from tests.fixtures.database import drop_pg_database, make_database_url
+
+    url = make_database_url("postgresql", tmp_path)
+    db = Database(url)
+    try:
+        with db.engine.connect() as connection:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "0007")
+            connection.commit()
+            now = datetime.now(UTC)
+            connection.execute(
+                insert(Recipient),
+                [
+                    {
+                        "address": address,
+                        "account_id": GLOBAL_SLOT,
+                        "suppressed": True,
+                        "reason": "complaint",
+                        "since": now,
+                        "updated_at": now,
+                    }
+                    for address in ("a@example.com", "b@example.com")
+                ],
+            )
+            connection.commit()
+            # Two suppressed rows break a unique build half-way: what an interrupted build leaves.
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            with pytest.raises(Exception, match="could not create unique index"):
+                connection.exec_driver_sql(
+                    "CREATE UNIQUE INDEX CONCURRENTLY ix_recipients_entries ON recipients (suppressed)"
+                )
+        assert _valid_entries_index(db) == (False, 1)
+
+        db.upgrade()
+
+        assert _valid_entries_index(db) == (True, 4)
+    finally:
+        db.dispose()
+        drop_pg_database(url)
+
+
+def _valid_entries_index(db: Database) -> tuple[bool, int]:
+    """Whether the planner may use ix_recipients_entries, and how many columns it has."""
+    with db.engine.connect() as connection:
+        valid, columns = connection.execute(
+            text(
+                "SELECT i.indisvalid, i.indnatts FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                " WHERE c.relname = 'ix_recipients_entries'"
+            )
+        ).one()
+    return bool(valid), int(columns)
 
 
 def _indexes(db: Database) -> set[str]:
