@@ -251,6 +251,8 @@ class Mail:
     _raw: dict[str, list[tuple[str, Any]]] | None = field(default=None, repr=False, compare=False)
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # The raw values of a header joined (see plain_values), by lower-cased name.
+    _joined: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     # Characters of header values with encoded words still to decode (see MAX_WORDS_CHARS).
     _words_left: int = field(default=MAX_WORDS_CHARS, repr=False, compare=False)
 
@@ -305,6 +307,20 @@ class Mail:
                 if needle in text:
                     return True
         return False
+
+    def plain_values(self, name: str) -> str | None:
+        """The values of header `name` as written, joined by line breaks and without CRs, in which
+        a string without white space is found where may_hold would find it (cached); None when a
+        value is not plain ASCII (8-bit, encoded words): it may hold anything."""
+        key = name.lower()
+        if key in self._joined:
+            return self._joined[key]
+        values = [v for _k, v in self._raw_headers().get(key, ())]
+        joined: str | None = None
+        if all(isinstance(v, str) and v.isascii() and "=?" not in v for v in values):
+            joined = "\n".join(values).replace("\r", "")
+        self._joined[key] = joined
+        return joined
 
     def raw_header(self, name: str) -> Any:
         """The first value of a header as Message.get returns it (not decoded), or None."""

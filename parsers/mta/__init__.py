@@ -13,6 +13,12 @@ appears, case-insensitively, in the subject, the From or the report text before 
 original (`_common.before_original(mail)`) of every message the detector accepts; and optionally
 `MARKER_HEADERS: tuple[str, ...]`, header names whose presence alone lets the detector run (a
 detector gated on a header alone declares only these).
+Two more kinds, for a format told by what no such text holds, both compared as written (the
+detectors' own tests are case-sensitive there): `MARKER_VALUES: dict[str, tuple[str, ...]]`, header
+name -> strings without white space, of which a value of that header holds one (a value with
+encoded words or 8-bit bytes always may: `Mail.plain_values`); and `BODY_MARKERS: tuple[str, ...]`,
+strings looked for in the whole body text (`_common.body_text(mail)`, what follows the attached
+original included), for a phrase that may come after the original.
 `candidates()` skips a detector whose markers are all absent without running its code: the markers
 must cover every accept path of `inquire` (a phrase the format always prints where the detector
 looks for it, the header it is gated on), or the detector must not declare any.
@@ -110,20 +116,46 @@ def _inner_word(marker: str) -> str | None:
 
 
 def _markers(module: ModuleType) -> tuple[tuple[str, str | None], ...] | None:
+    """The module's MARKERS with their inner words; () when it declares other markers only, None
+    when it declares none (it always runs)."""
     markers = getattr(module, "MARKERS", None) or None
-    if markers is None:  # (gated on headers alone, or not gated)
-        return () if getattr(module, "MARKER_HEADERS", ()) else None
+    if markers is None:
+        others = ("MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
+        return () if any(getattr(module, kind, None) for kind in others) else None
     return tuple((m, _inner_word(m)) for m in markers)
 
 
-# Each detector with its prefilter markers (and their inner words) and marker headers (None:
-# always run).
-_GATED: tuple[tuple[ModuleType, tuple[tuple[str, str | None], ...] | None, tuple[str, ...]], ...] = tuple(
-    (module, _markers(module), getattr(module, "MARKER_HEADERS", ())) for module in DETECTORS
+# The markers looked for past the report text: header values and the whole body.
+_Further = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+
+
+def _further(module: ModuleType) -> _Further | None:
+    values: dict[str, tuple[str, ...]] = getattr(module, "MARKER_VALUES", None) or {}
+    body: tuple[str, ...] = getattr(module, "BODY_MARKERS", None) or ()
+    return (tuple(values.items()), body) if values or body else None
+
+
+# Each detector with its prefilter markers (and their inner words; None: always run), marker
+# headers and further markers.
+_GATED: tuple[
+    tuple[ModuleType, tuple[tuple[str, str | None], ...] | None, tuple[str, ...], _Further | None], ...
+] = tuple(
+    (module, _markers(module), getattr(module, "MARKER_HEADERS", ()), _further(module))
+    for module in DETECTORS
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
 _ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased, with the letters above folded to ASCII first."""
+    if not text.isascii():
+        # (str.translate maps character by character in Python objects: slow on a long text)
+        for char, ascii_char in _ASCII_FOLD_PAIRS:
+            if char in text:
+                text = text.replace(char, ascii_char)
+    return text.lower()
 
 
 def haystack(mail: Mail) -> str:
@@ -134,13 +166,7 @@ def haystack(mail: Mail) -> str:
         return cached
     from parsers.mta._common import before_original
 
-    text = "\n".join((mail.subject, mail.from_, before_original(mail)))
-    if not text.isascii():
-        # (str.translate maps character by character in Python objects: slow on a long text)
-        for char, ascii_char in _ASCII_FOLD_PAIRS:
-            if char in text:
-                text = text.replace(char, ascii_char)
-    text = mail.memo["haystack"] = text.lower()
+    text = mail.memo["haystack"] = _folded("\n".join((mail.subject, mail.from_, before_original(mail))))
     return text
 
 
@@ -148,7 +174,7 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     """The detectors, in order, that may recognise the message (those whose markers it has)."""
     hay: str | None = None
     words: set[str] | None = None
-    for module, markers, headers in _GATED:
+    for module, markers, headers, further in _GATED:
         if markers is not None and prefilter:
             if hay is None:
                 hay = haystack(mail)
@@ -165,5 +191,27 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                     if mail.has_header(name):
                         break
                 else:
-                    continue
+                    if further is None or not _further_holds(mail, *further):
+                        continue
         yield module
+
+
+def _further_holds(
+    mail: Mail, values: tuple[tuple[str, tuple[str, ...]], ...], body: tuple[str, ...]
+) -> bool:
+    """Whether a header value may hold one of its needles, or the whole body one of the markers."""
+    for name, needles in values:  # (plain loops: no generator per detector and message)
+        text = mail.plain_values(name)
+        if text is None:
+            return True
+        for needle in needles:
+            if needle in text:
+                return True
+    if body:
+        from parsers.mta._common import body_text
+
+        text = body_text(mail)
+        for marker in body:
+            if marker in text:
+                return True
+    return False

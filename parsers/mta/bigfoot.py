@@ -7,6 +7,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
 
 NAME = "Bigfoot"
+# Prefilter markers (parsers.mta.candidates): its gate is a bigfoot.com sender or Received.
+MARKERS = ("@bigfoot.com>",)
+MARKER_VALUES = {"Received": (".bigfoot.com",)}
 
 
 @guarded

@@ -9,6 +9,9 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "V5sendmail"
+# Prefilter marker (parsers.mta.candidates): _TRANSCRIPT must be in the body, which may hold it
+# after an attached original.
+BODY_MARKERS = ("Transcript of session follows",)
 
 _TRANSCRIPT = re.compile(r"-----\s*Transcript of session follows\s*-----")
 _UNSENT = re.compile(r"-----\s+(?:Unsent message follows|No message was collected)\s+-----")

@@ -1,9 +1,10 @@
 """The MTA detectors' prefilter (parsers.mta.candidates) never hides a message from a detector.
 
-A detector with `MARKERS` is skipped when none of them is in the message; these tests check, on
-every fixture and on case-shifted variants of it (including the non-ASCII letters a
-case-insensitive pattern matches to ASCII ones), that each such detector that accepts a message
-finds one of its markers, and that parsing gives the same result with the prefilter off.
+A detector with `MARKERS` (or marker headers, header values or body markers) is skipped when
+none of them is in the message; these tests check, on every fixture and on case-shifted variants
+of it (including the non-ASCII letters a case-insensitive pattern matches to ASCII ones), that each
+such detector that accepts a message finds one of its markers, and that parsing gives the same
+result with the prefilter off.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import parsers.mta
 from parsers import parse
 from parsers.mail import Mail, load
 from parsers.mta import DETECTORS, candidates, haystack
+from parsers.mta._common import body_text
 
 HERE = Path(__file__).parent
 CASES = sorted(HERE.glob("fixtures/*/*.eml")) + sorted(HERE.glob("mta/fixtures/*/*.eml"))
-GATED = [d for d in DETECTORS if getattr(d, "MARKERS", None) or getattr(d, "MARKER_HEADERS", None)]
+KINDS = ("MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
+GATED = [d for d in DETECTORS if any(getattr(d, kind, None) for kind in KINDS)]
 
 
 def variants(raw: bytes) -> Iterator[bytes]:
@@ -37,13 +40,29 @@ def variants(raw: bytes) -> Iterator[bytes]:
 def marked(mail: Mail, detector: ModuleType) -> bool:
     hay = haystack(mail)
     headers = getattr(detector, "MARKER_HEADERS", ())
-    return any(m in hay for m in getattr(detector, "MARKERS", ())) or any(mail.has_header(h) for h in headers)
+    values = getattr(detector, "MARKER_VALUES", {})
+    body = body_text(mail)
+    return (
+        any(m in hay for m in getattr(detector, "MARKERS", ()))
+        or any(mail.has_header(h) for h in headers)
+        or any(mail.may_hold(name, needles) for name, needles in values.items())
+        or any(m in body for m in getattr(detector, "BODY_MARKERS", ()))
+    )
 
 
 def test_markers_are_lower_case_literals() -> None:
     assert GATED, "no detector declares prefilter markers"
     for detector in GATED:
         assert all(m and m == m.lower() for m in getattr(detector, "MARKERS", ())), detector.NAME
+        assert all(getattr(detector, "BODY_MARKERS", ())), detector.NAME
+        for needles in getattr(detector, "MARKER_VALUES", {}).values():
+            # (compared with raw values, whose white space decoding would collapse)
+            assert all(n and not any(c.isspace() for c in n) for n in needles), detector.NAME
+
+
+def test_every_detector_is_gated() -> None:
+    """A detector without markers runs on every message that reaches the text formats."""
+    assert [d.NAME for d in DETECTORS if d not in GATED] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -71,3 +90,19 @@ def test_a_message_without_markers_skips_the_gated_detectors() -> None:
     mail = load(b"From: someone@example.org\nSubject: hello\n\nJust a note.\n")
     skipped = set(GATED) - set(candidates(mail))
     assert skipped == set(GATED)
+
+
+def test_a_header_value_or_the_body_after_the_original_lets_a_detector_run() -> None:
+    names = {d.NAME: d for d in GATED}
+    received = load(b"Received: from mx.ezweb.ne.jp (EZweb Mail) with SMTP\nSubject: hi\n\nText.\n")
+    assert names["EZweb"] in set(candidates(received))
+    assert names["Bigfoot"] not in set(candidates(received))
+    transcript = (
+        b"From: MAILER-DAEMON\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+        b"Content-Type: message/rfc822\n\nSubject: x\n\nbody\n--b\nContent-Type: text/plain\n\n"
+        b"----- Transcript of session follows -----\n--b--\n"
+    )
+    mail = load(transcript)
+    assert "transcript of session" not in haystack(mail)  # (after the original)
+    assert names["V5sendmail"] not in set(candidates(load(transcript.replace(b"Transcript", b"Copy"))))
+    assert names["V5sendmail"] in set(candidates(mail))
