@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import email.errors
 import email.parser
+import itertools
 import re
 from email.message import Message
 from typing import Any
@@ -42,9 +43,13 @@ _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
-# A header field of a block of header lines: a line, then its continuation lines (possessive: see
-# _HEADER_BLOCK)
-_HEADER_FIELD = re.compile(r"[^\r\n]+(?:\r\n|\r|\n|\Z)(?:[ \t][^\r\n]*(?:\r\n|\r|\n|\Z))*+")
+# A header field of a block of header lines (a line with a colon, then its continuation lines) as
+# compat32's header_source_parse reads it: the name is what comes before the first colon; the
+# value, the rest of the field's lines with the blanks after the colon and the final line break
+# taken off (possessive: see _HEADER_BLOCK).
+_HEADER_PAIR = re.compile(
+    r"([^\r\n:]*):[ \t]*+([^\r\n]*+(?:(?:\r\n|\r|\n)[ \t][^\r\n]*+)*+)(?:\r\n|\r|\n|\Z)"
+)
 # The lines that email.feedparser takes for headers: each a Unix From, a name and a colon, or a
 # continuation (its headerRE), up to the first line that is not one (possessive: a repeated group
 # otherwise keeps a backtracking frame per line, 30 times the size of 1 MB of headers).
@@ -378,40 +383,38 @@ class _Splitter:
 def _set_headers(part: Message, block: str) -> bool:
     """Give `part` the headers of `block` (lines that are each a header or a continuation, the
     first maybe a Unix From line), as the email package's parser does: each header's lines through
-    the policy's `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a
+    compat32's `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a
     shape that the email package reads with a defect (a nameless line, a leading continuation, a
-    Unix From line further down): it is left to HeaderParser."""
-    fields = _HEADER_FIELD.findall(block)
-    first = fields[0] if fields else ""
-    if first.startswith("From "):
-        line = _strip_line_break(first)
-        if "\n" in line or "\r" in line:
+    Unix From line further down), or for another policy: it is left to HeaderParser."""
+    if part.policy is not _COMPAT32 or part:
+        return False
+    start = 0
+    if block.startswith("From "):
+        line_break = _LINE_BREAK_TEXT.search(block)
+        start = line_break.end() if line_break else len(block)
+        if block[start : start + 1] in (" ", "\t"):
             return False  # (continued)
-        fields = fields[1:]
-    for field in fields:
-        if field[0] in " \t:" or field.startswith("From "):
-            return False  # (a continuation first; no name; a Unix From line further down)
-    if first.startswith("From "):
-        part.set_unixfrom(line)
-    if part.policy is _COMPAT32 and not part:
-        # compat32's header_source_parse, inlined (a call per field was a tenth of the split):
-        # the name is what comes before the first colon; the value, the rest of the field's lines
-        # with the blanks after the colon and the final line break taken off.
-        headers = []
-        for field in fields[: MAX_HEADERS + 1]:
-            name, value = field.split(":", 1)
-            headers.append((name, value.lstrip(" \t").rstrip("\r\n")))
-        if len(headers) <= MAX_HEADERS:
-            # (what set_raw does for each: append to the header list of a part that has none yet,
-            # so there is no index to drop)
-            part.__dict__["_headers"].extend(headers)
-            return True
-    policy = part.policy
-    for field in fields[: MAX_HEADERS + 1]:
-        # (past MAX_HEADERS a header is dropped: it is only looked at) (the field's lines as one:
-        # header_source_parse splits the name off the first and joins the rest, which gives the
-        # same for one string)
-        part.set_raw(*policy.header_source_parse([field]))
+        unixfrom = block[: line_break.start()] if line_break else block
+    # Every line after a line break starts a header or continues one: none may start with a blank
+    # at the top, with a colon or with "From " ("\r\n:" holds "\n:").
+    if block[start : start + 1] in (" ", "\t", ":") or "\n:" in block or "\r:" in block:
+        return False
+    if "From " in block and ("\nFrom " in block or "\rFrom " in block):
+        return False
+    if start:
+        part.set_unixfrom(unixfrom)
+    if block.count("\n") + block.count("\r") < MAX_HEADERS:  # (fewer lines, so fewer headers)
+        headers = _HEADER_PAIR.findall(block, start)
+    else:  # (no more than are kept: a megabyte of short headers is a list as big as itself)
+        found = itertools.islice(_HEADER_PAIR.finditer(block, start), MAX_HEADERS + 1)
+        headers = [m.group(1, 2) for m in found]
+    if len(headers) <= MAX_HEADERS:
+        # (what set_raw does for each: append to the header list of a part that has none yet,
+        # so there is no index to drop)
+        part.__dict__["_headers"].extend(headers)
+        return True
+    for name, value in headers[: MAX_HEADERS + 1]:
+        part.set_raw(name, value)  # (past MAX_HEADERS a header is dropped: it is only looked at)
     return True
 
 
