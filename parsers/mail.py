@@ -8,7 +8,7 @@ decoded), which bounds the work on large returns.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.message import Message
@@ -164,10 +164,29 @@ def decode_header_value(value: object, *, words: bool = True) -> str:
     return collapse_blanks(raw.replace("\r", "").replace("\n", " "))
 
 
+# Transfer encodings that Message.get_payload(decode=True) undoes (any other leaves the text as is).
+_TRANSFER_ENCODED = frozenset({"quoted-printable", "base64", "x-uuencode", "uuencode", "uue", "x-uue"})
+
+
+def _payload_bytes(part: Message) -> Any:
+    """part.get_payload(decode=True): for a text payload without a transfer encoding, its bytes
+    as the email package gives them (the text as the parser read it, 8-bit bytes held as
+    surrogate escapes), without its check for surrogates, a UTF-8 encoding of the whole text."""
+    payload = part.__dict__.get("_payload")
+    if type(payload) is str:  # (a list: a multipart)
+        encoding = part.get("content-transfer-encoding", "")
+        if type(encoding) is str and encoding.lower() not in _TRANSFER_ENCODED:
+            try:
+                return payload.encode("ascii", "surrogateescape")
+            except UnicodeError:  # (characters that no byte stands for: the package's own way)
+                pass
+    return part.get_payload(decode=True)
+
+
 def payload_text(part: Message) -> str:
     """The decoded text of a non-multipart part (transfer encoding and charset undone)."""
     try:
-        data = part.get_payload(decode=True)
+        data = _payload_bytes(part)
     except Exception:
         data = None
     if data is None:
@@ -248,13 +267,20 @@ class Mail:
     _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     # The raw (name, value) pairs by lower-cased name, indexed once: Message.get_all scans and
     # lower-cases every header name on each call.
-    _raw: dict[str, list[tuple[str, Any]]] | None = field(default=None, repr=False, compare=False)
+    _raw: dict[str, list[tuple[str, Any]]] = field(init=False, repr=False, compare=False)
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # The raw values of a header joined (see plain_values), by lower-cased name.
     _joined: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     # Characters of header values with encoded words still to decode (see MAX_WORDS_CHARS).
     _words_left: int = field(default=MAX_WORDS_CHARS, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # (made at once: every message is asked for its Subject and From first)
+        raw: dict[str, list[tuple[str, Any]]] = {}
+        for k, v in self.message.raw_items():
+            raw.setdefault(k.lower(), []).append((k, v))
+        self._raw = raw
 
     def decode(self, value: object) -> str:
         """A header value as decode_header_value reads it, within the message's allowance for
@@ -282,7 +308,7 @@ class Mail:
         key = name.lower()
         found = self._decoded.get(key)
         if found is None:
-            pairs = self._raw_headers().get(key)
+            pairs = self._raw.get(key)
             if pairs:
                 # what Message.get_all hands back: each value through the policy
                 fetch = self.message.policy.header_fetch_parse
@@ -297,7 +323,7 @@ class Mail:
         white space; lower-case ones when `ignore_case`), told from the raw values without decoding
         them: decoding a plain ASCII value only collapses its white space. A value that is not
         plain ASCII (8-bit, encoded words) cannot be told apart: True."""
-        for _k, v in self._raw_headers().get(name.lower(), ()):
+        for _k, v in self._raw.get(name.lower(), ()):
             if not (isinstance(v, str) and v.isascii()) or "=?" in v:
                 return True
             text = v.replace("\r", "") if "\r" in v else v  # (the decoder drops CRs first)
@@ -315,7 +341,7 @@ class Mail:
         key = name.lower()
         if key in self._joined:
             return self._joined[key]
-        values = [v for _k, v in self._raw_headers().get(key, ())]
+        values = [v for _k, v in self._raw.get(key, ())]
         joined: str | None = None
         if all(isinstance(v, str) and v.isascii() and "=?" not in v for v in values):
             joined = "\n".join(values).replace("\r", "")
@@ -324,7 +350,7 @@ class Mail:
 
     def raw_header(self, name: str) -> Any:
         """The first value of a header as Message.get returns it (not decoded), or None."""
-        pairs = self._raw_headers().get(name.lower())
+        pairs = self._raw.get(name.lower())
         if not pairs:
             return None
         k, v = pairs[0]
@@ -333,16 +359,12 @@ class Mail:
             return v  # (what compat32's header_fetch_parse hands back for it: no call)
         return policy.header_fetch_parse(k, v)
 
-    def _raw_headers(self) -> dict[str, list[tuple[str, Any]]]:
-        raw = self._raw
-        if raw is None:
-            raw = self._raw = {}
-            for k, v in self.message.raw_items():
-                raw.setdefault(k.lower(), []).append((k, v))
-        return raw
-
     def has_header(self, name: str) -> bool:
-        return name.lower() in self._raw_headers()
+        return name.lower() in self._raw
+
+    def header_names(self) -> Container[str]:
+        """The message's header names, lower-cased: `in` answers has_header without a call."""
+        return self._raw.keys()
 
     def original_header(self, name: str) -> str:
         if self.original is None:

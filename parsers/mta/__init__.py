@@ -136,11 +136,16 @@ def _further(module: ModuleType) -> _Further | None:
 
 
 # Each detector with its prefilter markers (and their inner words; None: always run), marker
-# headers and further markers.
+# headers (lower-cased) and further markers.
 _GATED: tuple[
     tuple[ModuleType, tuple[tuple[str, str | None], ...] | None, tuple[str, ...], _Further | None], ...
 ] = tuple(
-    (module, _markers(module), getattr(module, "MARKER_HEADERS", ()), _further(module))
+    (
+        module,
+        _markers(module),
+        tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
+        _further(module),
+    )
     for module in DETECTORS
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
@@ -174,6 +179,7 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     """The detectors, in order, that may recognise the message (those whose markers it has)."""
     hay: str | None = None
     words: set[str] | None = None
+    present = mail.header_names()
     for module, markers, headers, further in _GATED:
         if markers is not None and prefilter:
             if hay is None:
@@ -188,7 +194,7 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                     break
             else:
                 for name in headers:  # (a plain loop again)
-                    if mail.has_header(name):
+                    if name in present:
                         break
                 else:
                     if further is None or not _further_holds(mail, *further):
