@@ -403,7 +403,7 @@ def _set_headers(part: Message, block: str) -> bool:
         return False
     if start:
         part.set_unixfrom(unixfrom)
-    if block.count("\n") + block.count("\r") < MAX_HEADERS:  # (fewer lines, so fewer headers)
+    if _at_most_fields(block, MAX_HEADERS):
         headers = _HEADER_PAIR.findall(block, start)
     else:  # (no more than are kept: a megabyte of short headers is a list as big as itself)
         found = itertools.islice(_HEADER_PAIR.finditer(block, start), MAX_HEADERS + 1)
@@ -416,6 +416,15 @@ def _set_headers(part: Message, block: str) -> bool:
     for name, value in headers[: MAX_HEADERS + 1]:
         part.set_raw(name, value)  # (past MAX_HEADERS a header is dropped: it is only looked at)
     return True
+
+
+def _at_most_fields(block: str, limit: int) -> bool:
+    """Whether a header block surely holds at most `limit` fields: a field takes three characters
+    at least (a name, a colon, a line break), and there are no more fields than lines."""
+    if len(block) < 3 * limit:
+        return True
+    breaks = block.count("\n")  # (then "\r": a line may end with either)
+    return breaks < limit and breaks + block.count("\r") < limit
 
 
 def parse_headers(text: str) -> Message:
