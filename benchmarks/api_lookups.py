@@ -424,27 +424,6 @@ def start(script: Path, database_url: str, cwd: Path, extra: tuple[str, ...] = (
     return Server(str(script), port, process)
 
 
-def connections_held(port: int, pids: list[int]) -> list[int]:
-    """How many established connections to `port` each of `pids` holds (its descriptors' socket
-    inodes against /proc/net/tcp): which worker took the load generator's connections."""
-    on_port = set()
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # ESTABLISHED
-            on_port.add(int(fields[9]))
-    held = []
-    for pid in pids:
-        count = 0
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            try:
-                link = os.readlink(fd)
-            except OSError:
-                continue
-            count += link.startswith("socket:[") and int(link[8:-1]) in on_port
-        held.append(count)
-    return held
-
-
 def cpu_ticks(pid: int) -> int:
     """utime + stime of a process, in clock ticks."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -456,6 +435,8 @@ async def watched_load(
 ) -> tuple[float, list[int], list[float]]:
     """`load`, and while it runs, which worker holds each connection and each worker's share of
     one core over the phase."""
+    from tests.fixtures.processes import connections_held
+
     held: list[int] = []
 
     async def look() -> None:

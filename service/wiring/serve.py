@@ -78,11 +78,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _uvicorn_config(app: Any, host: str, port: int, **options: Any) -> Any:
-    """uvicorn as `serve` runs it: our logging, no access log or server header, 10 s to finish."""
+def _uvicorn_config(app: Any, host: str, port: int, config: Any = None, **options: Any) -> Any:
+    """uvicorn as `serve` runs it: our logging, no access log or server header, 10 s to finish,
+    no WebSocket upgrade (the API has no WebSocket route: a connection stays one HTTP protocol
+    from accept to close, which is what the `--workers` processes count)."""
     import uvicorn
 
-    return uvicorn.Config(
+    return (config or uvicorn.Config)(
         app,
         host=host,
         port=port,
@@ -90,6 +92,7 @@ def _uvicorn_config(app: Any, host: str, port: int, **options: Any) -> Any:
         access_log=False,
         server_header=False,
         timeout_graceful_shutdown=10,
+        ws="none",
         **options,
     )
 
@@ -131,6 +134,8 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
 
     from service.api.app import BACKGROUND_JOIN_SECONDS
     from service.store.db import Database, DatabaseUnavailable, database_timeouts
+    from service.wiring.connection_counts import ConnectionCounts
+    from service.wiring.worker_server import WorkersConfig
 
     database = Database(settings.database_url, database_timeouts(settings))
     if database.is_sqlite:  # migrated once, here, before the workers open it
@@ -138,7 +143,18 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
             database.upgrade()
         except DatabaseUnavailable as exc:
             fail(str(exc))
-    config = _uvicorn_config("service.wiring.serve:api_app", host, port, factory=True, workers=workers)
+    # The workers share their open-connection counts, so connections opened at once spread over
+    # them (service/wiring/worker_server.py says how, and why not one socket per worker).
+    counts = ConnectionCounts.create(slots=2 * MAX_WORKERS)  # (restarts overlap the old worker)
+    config = _uvicorn_config(
+        "service.wiring.serve:api_app",
+        host,
+        port,
+        WorkersConfig,
+        factory=True,
+        workers=workers,
+        counts=counts,
+    )
     work = BackgroundWork(settings, database) if background else None
     stop_metrics = start_metrics(settings)
     try:
@@ -154,4 +170,5 @@ def _run_workers(settings: Any, host: str, port: int, workers: int, *, backgroun
         if stop_metrics is not None:
             stop_metrics()
         database.dispose()
+        counts.close()
     return 0
