@@ -7,7 +7,8 @@ now or leave the next connection to a worker that holds fewer (`service/wiring/w
 A slot is two 64-bit words, its owner's pid (0: free) and the owner's open connections, in a file
 mapped by every process (an unlinked temporary file: nothing is left behind, whatever ends the
 processes). Only a slot's owner writes its count, so no word needs a lock to be read: a count
-read a moment late only makes one accept decision a little off.
+read a moment late only makes one accept decision a little off. A header word says how many
+slots have ever been claimed (the lowest free one is claimed first), so a look reads those only.
 
 Who owns a slot is the kernel's word: the owner holds a POSIX record lock on the slot's first
 byte for as long as it lives, and the kernel drops the lock when the process ends, however it
@@ -28,6 +29,8 @@ from typing import Any
 
 _WORD = 8  # bytes of one 64-bit word
 _SLOT = 2 * _WORD  # a slot: owner pid, open connections
+_HEADER = _SLOT  # the slots claimed so far (one word, then one spare); its first byte is the
+# lock claims take in turn, as a slot's first byte is its owner's
 # Where the table's file goes: memory, where there is a memory file system.
 _SHARED_MEMORY = Path("/dev/shm")
 
@@ -40,9 +43,9 @@ class ConnectionCounts:
     def __init__(self, fd: int, slots: int) -> None:
         self._fd = fd
         self._slots = slots
-        self._map = mmap.mmap(fd, slots * _SLOT)
-        # Word 2i: slot i's owner; word 2i + 1: its open connections. One aligned word is written
-        # and read whole.
+        self._map = mmap.mmap(fd, _HEADER + slots * _SLOT)
+        # Word 0: how many slots have been claimed; then words 2 + 2i: slot i's owner, 3 + 2i: its
+        # open connections. One aligned word is written and read whole.
         self._words = memoryview(self._map).cast("q")
 
     @classmethod
@@ -50,7 +53,7 @@ class ConnectionCounts:
         directory = str(_SHARED_MEMORY) if _SHARED_MEMORY.is_dir() else None
         with tempfile.TemporaryFile(dir=directory) as file:
             fd = os.dup(file.fileno())
-        os.ftruncate(fd, slots * _SLOT)  # all zero: every slot free
+        os.ftruncate(fd, _HEADER + slots * _SLOT)  # all zero: every slot free
         return cls(fd, slots)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -58,35 +61,41 @@ class ConnectionCounts:
         return (_attach, (DupFd(self._fd), self._slots))
 
     def claim(self) -> Slot | None:
-        """A free slot for this process, locked for as long as it lives; None if all are taken."""
-        for index in range(self._slots):
-            if self._lock(index):
-                self._words[2 * index + 1] = 0  # (a dead owner's count, if it left one)
-                self._words[2 * index] = os.getpid()
-                return Slot(self, index)
-        return None
+        """A free slot for this process, locked for as long as it lives; None if all are taken.
+        One per process (a process's own lock never stops it)."""
+        fcntl.lockf(self._fd, fcntl.LOCK_EX, 1, 0)  # claims one at a time (for the header)
+        try:
+            for index in range(self._slots):
+                if self._lock(index):
+                    self._words[3 + 2 * index] = 0  # (a dead owner's count, if it left one)
+                    self._words[2 + 2 * index] = os.getpid()
+                    self._words[0] = max(self._words[0], index + 1)
+                    return Slot(self, index)
+            return None
+        finally:
+            fcntl.lockf(self._fd, fcntl.LOCK_UN, 1, 0)
 
     def least_open_but(self, index: int) -> tuple[int, int] | None:
         """(slot, open connections) of the slot other than `index` whose owner holds the fewest,
         or None when `index` is alone."""
-        words = self._words.tolist()
+        words = self._words[2 : 2 + 2 * self._words[0]].tolist()
         least: tuple[int, int] | None = None
-        for other in range(self._slots):
-            if other != index and words[2 * other] and (least is None or words[2 * other + 1] < least[1]):
-                least = (other, words[2 * other + 1])
+        for other, (owner, count) in enumerate(zip(words[::2], words[1::2], strict=True)):
+            if owner and other != index and (least is None or count < least[1]):
+                least = (other, count)
         return least
 
     def owner_gone(self, index: int) -> bool:
         """Whether slot `index`'s owner has ended without freeing it (its lock is gone); such a
         slot is freed here. Never asked of this process's own slot (a process's own lock never
         stops it)."""
-        if not self._words[2 * index] or not self._lock(index):
+        if not self._words[2 + 2 * index] or not self._lock(index):
             return False
         self._clear(index)
         return True
 
     def set_open(self, index: int, count: int) -> None:
-        self._words[2 * index + 1] = count
+        self._words[3 + 2 * index] = count
 
     def free(self, index: int) -> None:
         self._clear(index)
@@ -98,15 +107,15 @@ class ConnectionCounts:
 
     def _lock(self, index: int) -> bool:
         try:
-            fcntl.lockf(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, index * _SLOT)
+            fcntl.lockf(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _HEADER + index * _SLOT)
         except OSError:  # held by a live process
             return False
         return True
 
     def _clear(self, index: int) -> None:
-        self._words[2 * index] = 0
-        self._words[2 * index + 1] = 0
-        fcntl.lockf(self._fd, fcntl.LOCK_UN, 1, index * _SLOT)
+        self._words[2 + 2 * index] = 0
+        self._words[3 + 2 * index] = 0
+        fcntl.lockf(self._fd, fcntl.LOCK_UN, 1, _HEADER + index * _SLOT)
 
 
 def _attach(fd: Any, slots: int) -> ConnectionCounts:
