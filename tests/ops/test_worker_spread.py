@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.processes import connections_held, sockets_held, worker_processes
+from tests.fixtures.processes import clients_held, connections_held, sockets_held, worker_processes
 from tests.ops.test_processes import Process, clean_env, free_port, get
 
 CONNECTIONS = 16  # as the lookups benchmark opens them
@@ -132,6 +132,26 @@ def test_connections_opened_at_once_spread_over_both_workers_in_every_round(work
     # of 16 in most rounds on an idle 2-core machine). The rounds ended by resets count too: a
     # reset connection no longer counted, or the rounds after would lean to the other worker.
     assert all(min(held) >= FAIR_SHARE for held in rounds), rounds
+
+
+@pytest.mark.parametrize("reset", [False, True], ids=["closed", "reset"])
+def test_a_connection_ended_by_its_client_is_no_longer_counted(workers: Workers, reset: bool) -> None:
+    # (Both workers counting every connection they ever took would spread rounds as evenly.)
+    ending, staying = workers.pids
+    idle = sockets_held(ending)
+    with connections_at_once(workers.port) as first:
+        ended = clients_held(workers.port, [ending])[0]
+        for sock in first:
+            if sock.getsockname()[1] in ended:
+                if reset:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                sock.close()
+        workers.serve.wait_for(lambda: sockets_held(ending) <= idle, 30, "the ended connections closed")
+        # One worker holds none, the other its part of the first round: new connections go to the
+        # first until both hold as many (counting the ended ones still, it would take half).
+        with connections_at_once(workers.port, len(ended)):
+            held = connections_held(workers.port, [ending, staying])
+    assert held[0] >= len(ended) - 1, (len(ended), held)
 
 
 def test_a_stopped_worker_leaves_every_new_connection_to_the_other(workers: Workers) -> None:
