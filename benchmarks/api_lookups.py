@@ -430,6 +430,19 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
+def wait_until_closed(port: int, seconds: float = 5.0) -> None:
+    """Until the server on `port` has closed the connections a phase's client closed (none of its
+    side left established or in CLOSE_WAIT): each phase starts from the same state. A worker that
+    has not yet read a client's closes still counts those connections, and took fewer of the next
+    phase's (rounds of 11/5 and 4/12 when phases followed each other at once)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        states = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+        if not any(int(f[1].rsplit(":", 1)[1], 16) == port and f[3] in ("01", "08") for f in states):
+            return
+        time.sleep(0.01)
+
+
 async def watched_load(
     port: int, paths: list[bytes], connections: int, seconds: float, workers: list[int]
 ) -> tuple[float, list[int], list[float]]:
@@ -508,6 +521,7 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
         }
         for (n, _), requests in phases.items():
             run_cheaply(load(ports[n], requests, args.connections, 0.5))
+            wait_until_closed(ports[n])
         GENERATOR_CPU.clear()
         rates: dict[tuple[int, str], list[float]] = {phase: [] for phase in phases}
         spreads: list[list[int]] = []
@@ -517,6 +531,7 @@ def workers_scaling(url: str, key: str, user_hits: list[str], args: argparse.Nam
                 rate, held, share = run_cheaply(
                     watched_load(ports[n], requests, args.connections, 1.0, workers[n])
                 )
+                wait_until_closed(ports[n])
                 rates[(n, kind)].append(rate)
                 shares[n].append(share)
                 if n == 2:
