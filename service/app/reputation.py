@@ -35,10 +35,6 @@ from service.app import announce
 from service.app.accounts import require
 from service.config import Settings
 from service.domain.reputation import (
-    COMPLAINT,
-    HARD,
-    SOFT,
-    UNSUBSCRIBE,
     DayCounts,
     InvalidThresholds,
     LadderThresholds,
@@ -76,12 +72,7 @@ __all__ = [
 
 MAX_DAYS = 366
 CHANGES_SHOWN = 20
-_COLUMN_OF_KIND = {
-    HARD: "hard_bounces",
-    SOFT: "soft_bounces",
-    COMPLAINT: "complaints",
-    UNSUBSCRIBE: "unsubscribes",
-}
+_COLUMN_OF_KIND = stored.COLUMN_OF_KIND
 _PENDING = "bounceback.reputation_pending"
 ACTOR = "reputation"
 
@@ -134,7 +125,7 @@ def today(now: datetime | None = None) -> date:
 # --- counting ------------------------------------------------------------------------------------
 
 
-Mark = tuple[str, str, str, str]  # (account, kind, message key, recipient): what counts once
+Mark = stored.Mark  # (account, kind, message key, recipient): what counts once
 
 
 @dataclass
@@ -258,16 +249,21 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
                 amounts[(mark[0], pending.unmarks[mark])][_COLUMN_OF_KIND[mark[1]]] -= 1
             if mark in pending.marks and stored.mark_counted(session, [_mark_row(mark, now)]):
                 amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
-    elif pending.marks:
-        rows = [_mark_row(mark, now) for mark in sorted(pending.marks)]
-        for mark in stored.mark_counted(session, rows):
+        changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
+        changed = {key: columns for key, columns in changed.items() if columns}
+        totals = {
+            (account, day): DayCounts(*stored.add_to_day(session, account, day, changed[(account, day)]))
+            for account, day in sorted(changed)
+        }
+    else:
+        # Ingest's and the sends intake's: only additions, the marks and the day rows in one
+        # statement on PostgreSQL (one round trip).
+        counted, added_up = stored.count(session, pending.marks, pending.sends, now)
+        for mark in counted:
             amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
-    changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
-    changed = {key: columns for key, columns in changed.items() if columns}
-    totals = {
-        (account, day): DayCounts(*stored.add_to_day(session, account, day, changed[(account, day)]))
-        for account, day in sorted(changed)
-    }
+        changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
+        changed = {key: columns for key, columns in changed.items() if columns}
+        totals = {key: DayCounts(*added_up[key]) for key in sorted(added_up)}
     announced = []
     for (account, day), counts in totals.items():
         data = _judge(session, account, day, counts, pending.ladder, now)

@@ -3,7 +3,8 @@ its audit trail, and the one-query status read the sending services make before 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,6 +12,8 @@ from sqlalchemy import Connection, case, delete, func, insert, select, tuple_, u
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from service.domain.reputation import COMPLAINT, HARD, SOFT, UNSUBSCRIBE
+from service.store.db import run_together
 from service.store.models import (
     Account,
     AccountDay,
@@ -86,6 +89,125 @@ def _take_back(session: Session, account: str, day: date, values: dict[str, int]
         .returning(_DAYS.c.sent, _DAYS.c.hard_bounces, _DAYS.c.complaints)
     ).one()
     return int(sent), int(hard), int(complaints)
+
+
+Mark = tuple[str, str, str, str]  # (account, kind, message key, recipient)
+# The `account_days` column each kind of counted event adds to.
+COLUMN_OF_KIND = {
+    HARD: "hard_bounces",
+    SOFT: "soft_bounces",
+    COMPLAINT: "complaints",
+    UNSUBSCRIBE: "unsubscribes",
+}
+
+
+def count(
+    session: Session, marks: Mapping[Mark, date], sends: Mapping[tuple[str, date], int], now: datetime
+) -> tuple[set[Mark], dict[tuple[str, date], tuple[int, int, int]]]:
+    """Count events (each mark on its day, unless counted before: `mark_counted`) and sends
+    ({(account, day): how many}) in their accounts' days; the marks newly counted, and the totals
+    (sent, hard bounces, complaints) of every (account, day) that changed, after the change.
+
+    The marks are taken in key order, then the day rows in (account, day) order, as `mark_counted`
+    and `add_to_day` one after the other take them. On PostgreSQL one statement (one round trip
+    instead of two); on SQLite those two, one after the other. Amounts only add here (a replay's
+    taking back goes through `unmark_counted` and `add_to_day`).
+    """
+    if not marks and not any(sends.values()):
+        return set(), {}
+    if session.get_bind().dialect.name != "postgresql":
+        return _count_one_by_one(session, marks, sends, now)
+    params = {
+        "marks": json.dumps(
+            [
+                {"account_id": a, "kind": k, "message_key": m, "recipient": r, "day": day.isoformat()}
+                for (a, k, m, r), day in sorted(marks.items())
+            ]
+        ),
+        "sends": json.dumps(
+            [
+                {"account_id": a, "day": day.isoformat(), "sent": n}
+                for (a, day), n in sorted(sends.items())
+                if n
+            ]
+        ),
+        "now": now,
+    }
+    counted: set[Mark] = set()
+    totals: dict[tuple[str, date], tuple[int, int, int]] = {}
+    for kind, account, day, mark_kind, message, recipient, sent, hard, complaints in run_together(
+        session, [(_PG_COUNT, params)]
+    )[0]:
+        if kind == "m":
+            counted.add((account, mark_kind, message, recipient))
+        else:
+            totals[(account, day)] = (int(sent), int(hard), int(complaints))
+    return counted, totals
+
+
+def _count_one_by_one(
+    session: Session, marks: Mapping[Mark, date], sends: Mapping[tuple[str, date], int], now: datetime
+) -> tuple[set[Mark], dict[tuple[str, date], tuple[int, int, int]]]:
+    rows = [
+        {"account_id": a, "kind": k, "message_key": m, "recipient": r, "counted_at": now}
+        for a, k, m, r in sorted(marks)
+    ]
+    counted = mark_counted(session, rows)
+    amounts: dict[tuple[str, date], dict[str, int]] = {}
+    for key, sent in sends.items():
+        if sent:
+            amounts.setdefault(key, {})["sent"] = sent
+    for mark in counted:
+        column = COLUMN_OF_KIND[mark[1]]
+        columns = amounts.setdefault((mark[0], marks[mark]), {})
+        columns[column] = columns.get(column, 0) + 1
+    return counted, {key: add_to_day(session, key[0], key[1], amounts[key]) for key in sorted(amounts)}
+
+
+# The day rows' additions come from the marks the statement inserted (those counted before are
+# skipped by the conflict clause) and from the sends; the totals after them come back.
+_PG_COUNT = f"""
+    WITH offered AS (
+        SELECT * FROM json_to_recordset(CAST(%(marks)s AS json)) AS offered(
+            account_id varchar, kind varchar, message_key varchar, recipient varchar, day date
+        )
+    ), marked AS (
+        INSERT INTO {CountedEvent.__tablename__} (account_id, kind, message_key, recipient, counted_at)
+        SELECT account_id, kind, message_key, recipient, %(now)s FROM offered
+        ORDER BY account_id, kind, message_key, recipient
+        ON CONFLICT DO NOTHING
+        RETURNING account_id, kind, message_key, recipient
+    ), amounts AS (
+        SELECT offered.account_id, offered.day, 0 AS sent,
+            {
+    ", ".join(
+        f"count(*) FILTER (WHERE offered.kind = '{kind}') AS {column}"
+        for kind, column in COLUMN_OF_KIND.items()
+    )
+}
+        FROM marked JOIN offered USING (account_id, kind, message_key, recipient)
+        GROUP BY offered.account_id, offered.day
+        UNION ALL
+        SELECT account_id, day, sent, 0, 0, 0, 0
+        FROM json_to_recordset(CAST(%(sends)s AS json)) AS sends(account_id varchar, day date, sent bigint)
+    ), counted AS (
+        INSERT INTO {AccountDay.__tablename__} (account_id, day, {", ".join(COUNT_COLUMNS)})
+        SELECT account_id, day, {", ".join(f"sum({column})" for column in COUNT_COLUMNS)}
+        FROM amounts GROUP BY account_id, day ORDER BY account_id, day
+        ON CONFLICT (account_id, day) DO UPDATE SET
+            {
+    ", ".join(
+        f"{column} = {AccountDay.__tablename__}.{column} + excluded.{column}" for column in COUNT_COLUMNS
+    )
+}
+        RETURNING account_id, day, sent, hard_bounces, complaints
+    )
+    SELECT 'm', account_id, CAST(NULL AS date), kind, message_key, recipient,
+        CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint)
+    FROM marked
+    UNION ALL
+    SELECT 'd', account_id, day, NULL, NULL, NULL, sent, hard_bounces, complaints FROM counted
+"""
 
 
 def mark_counted(session: Session, marks: Sequence[dict[str, Any]]) -> set[tuple[str, str, str, str]]:
