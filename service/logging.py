@@ -56,6 +56,8 @@ class _StreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 def redact_text(text: str) -> str:
     """`text` with passwords in URLs, Authorization values, API keys and `password=` values masked."""
+    if ":" not in text and "=" not in text and "bb_" not in text:
+        return text  # (every pattern needs one of these: most values of a log line are left at once)
     text = _URL_PASSWORD.sub(lambda m: m.group("prefix") + REDACTED, text)
     text = _AUTHORIZATION.sub(lambda m: m.group("prefix") + REDACTED, text)
     text = _PASSWORD_ASSIGN.sub(lambda m: m.group("prefix") + REDACTED, text)
@@ -144,6 +146,10 @@ def configure(settings: Settings, *, stream: TextIO | None = None) -> None:
 
     structlog.configure(
         processors=[
+            # A line below the logger's level goes no further (ingest's line per message, when INFO
+            # is not wanted, costs a level check and nothing else). Not for stdlib records: their
+            # loggers filtered them already.
+            structlog.stdlib.filter_by_level,
             *shared,
             structlog.processors.StackInfoRenderer(),
             structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
@@ -175,6 +181,7 @@ def configure_default() -> None:
     stdout (structlog's own default prints every level there)."""
     structlog.configure(
         processors=[
+            structlog.stdlib.filter_by_level,  # (below WARNING: dropped before any work)
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
             redact_secrets,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, tuple_
+from sqlalchemy import String, bindparam, func, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.orm import Session
@@ -360,47 +361,61 @@ class StoredMessage:
 
 def stored_messages(session: Session, hashes: Sequence[str]) -> dict[str, StoredMessage]:
     """The stored messages among `hashes` with their current events (those a replay superseded
-    left out), by content hash: one statement (per chunk on SQLite)."""
-    messages = InboundMessage.__table__
-    events = BounceEvent.__table__
-    stmt = (
-        select(
-            messages.c.id.label("m_id"),
-            messages.c.content_hash.label("m_content_hash"),
-            messages.c.outcome.label("m_outcome"),
-            messages.c.message_type.label("m_message_type"),
-            messages.c.quarantine_reason.label("m_quarantine_reason"),
-            messages.c.account_id.label("m_account_id"),
-            messages.c.attributed_by.label("m_attributed_by"),
-            *events.c,
+    left out), by content hash: one statement (per chunk on SQLite; on PostgreSQL the driver's,
+    its text fixed whatever the number of hashes: a redelivery's one message costs no statement
+    building)."""
+    unique = list(dict.fromkeys(hashes))
+    rows: Iterable[Any]
+    if is_postgresql(session):
+        rows = (
+            (*row[:_STORED_MESSAGE_FIELDS], _StoredEvent(*row[_STORED_MESSAGE_FIELDS:]))
+            for row in run_together(session, [(_PG_STORED_MESSAGES, {"hashes": unique})])[0]
         )
-        .select_from(
-            messages.outerjoin(
-                events, (events.c.message_id == messages.c.id) & events.c.superseded_at.is_(None)
+    else:
+        rows = (
+            (*row[:_STORED_MESSAGE_FIELDS], row)
+            for i in range(0, len(unique), _IN_CHUNK)
+            for row in session.execute(
+                _STORED_MESSAGES.where(_MESSAGES.c.content_hash.in_(unique[i : i + _IN_CHUNK]))
             )
         )
-        .order_by(messages.c.id, events.c.id)
-    )
     found: dict[str, StoredMessage] = {}
-    rows: dict[str, list[Any]] = {}
-    unique = list(dict.fromkeys(hashes))
-    for i in range(0, len(unique), _IN_CHUNK):
-        for row in session.execute(stmt.where(messages.c.content_hash.in_(unique[i : i + _IN_CHUNK]))):
-            key = row.m_content_hash
-            if key not in found:
-                found[key] = StoredMessage(
-                    row.m_id,
-                    key,
-                    row.m_outcome,
-                    row.m_message_type,
-                    row.m_quarantine_reason,
-                    row.m_account_id,
-                    row.m_attributed_by,
-                )
-                rows[key] = []
-            if row.id is not None:
-                rows[key].append(row)
-    return {key: replace(message, events=tuple(rows[key])) for key, message in found.items()}
+    events: dict[str, list[Any]] = {}
+    for m_id, key, outcome, message_type, quarantine_reason, account_id, attributed_by, event in rows:
+        if key not in found:
+            found[key] = StoredMessage(
+                m_id, key, outcome, message_type, quarantine_reason, account_id, attributed_by
+            )
+            events[key] = []
+        if event.id is not None:
+            events[key].append(event)
+    return {key: replace(message, events=tuple(events[key])) for key, message in found.items()}
+
+
+_MESSAGES = InboundMessage.__table__
+_EVENTS = BounceEvent.__table__
+# A stored message's answer (its first outcome), then the `events` columns of its current events.
+_STORED_MESSAGES = (
+    select(
+        _MESSAGES.c.id.label("m_id"),
+        _MESSAGES.c.content_hash.label("m_content_hash"),
+        _MESSAGES.c.outcome.label("m_outcome"),
+        _MESSAGES.c.message_type.label("m_message_type"),
+        _MESSAGES.c.quarantine_reason.label("m_quarantine_reason"),
+        _MESSAGES.c.account_id.label("m_account_id"),
+        _MESSAGES.c.attributed_by.label("m_attributed_by"),
+        *_EVENTS.c,
+    )
+    .select_from(
+        _MESSAGES.outerjoin(
+            _EVENTS, (_EVENTS.c.message_id == _MESSAGES.c.id) & _EVENTS.c.superseded_at.is_(None)
+        )
+    )
+    .order_by(_MESSAGES.c.id, _EVENTS.c.id)
+)
+_STORED_MESSAGE_FIELDS = 7
+# PostgreSQL's event rows: the `events` columns as attributes, as SQLAlchemy's rows have them.
+_StoredEvent = namedtuple("_StoredEvent", [column.name for column in _EVENTS.c])  # type: ignore[misc]
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -976,6 +991,11 @@ def _soft_bounce_params(soft: SoftBounceSpan) -> dict[str, Any]:
 
 
 _PG_INSERT_MESSAGES_AND_EVENTS = _pg(_INSERT_MESSAGES_AND_EVENTS)
+_PG_STORED_MESSAGES = str(
+    _STORED_MESSAGES.where(
+        _MESSAGES.c.content_hash == func.any(bindparam("hashes", type_=postgresql.ARRAY(String)))
+    ).compile(dialect=_PSYCOPG)
+)
 _PG_LOCK_OR_CREATE = _pg(_LOCK_OR_CREATE)
 _PG_SUPPRESS_FROM_ARRAYS = _pg(_SUPPRESS_FROM_ARRAYS)
 _PG_ADD_CHANGES_FROM_ARRAYS = _pg(_ADD_CHANGES_FROM_ARRAYS)
