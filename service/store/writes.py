@@ -311,9 +311,10 @@ _JSON_MESSAGE_COLUMNS = {name: kind for name, kind in _MESSAGE_COLUMNS.items() i
 # array costs it a Python pass over every value), the raw bytes as one array beside them. Messages
 # go in content-hash order (see `insert_messages`); events join the messages inserted, so a
 # duplicate's are dropped, and go in the order given (their `position`).
-_INSERT_MESSAGES_AND_EVENTS = text(
-    f"""
-    WITH stored AS (
+# The messages' and their events' inserts, as the CTEs `stored` and `recorded` (parameters
+# `messages`, `raw`, `events`), for _INSERT_MESSAGES_AND_EVENTS and _STORE_AND_LOCK.
+_STORED_AND_RECORDED = f"""
+    stored AS (
         INSERT INTO {InboundMessage.__tablename__} ({", ".join(_MESSAGE_COLUMNS)})
         SELECT {", ".join("raw.raw" if name == "raw" else f"offered.{name}" for name in _MESSAGE_COLUMNS)}
         FROM json_to_recordset(CAST(:messages AS json)) AS offered({_record(_JSON_MESSAGE_COLUMNS, "position")})
@@ -330,7 +331,14 @@ _INSERT_MESSAGES_AND_EVENTS = text(
         JOIN stored ON stored.content_hash = offered.content_hash
         ORDER BY offered.position
         RETURNING id
-    )
+    )"""
+# The rows as JSON documents, one per table (the driver adapts one string, where a column per
+# array costs it a Python pass over every value), the raw bytes as one array beside them. Messages
+# go in content-hash order (see `insert_messages`); events join the messages inserted, so a
+# duplicate's are dropped, and go in the order given (their `position`).
+_INSERT_MESSAGES_AND_EVENTS = text(
+    f"""
+    WITH {_STORED_AND_RECORDED}
     SELECT 'm', id, content_hash FROM stored
     UNION ALL
     SELECT 'e', id, NULL FROM recorded
@@ -531,10 +539,10 @@ def _read_states(rows: Iterable[Any]) -> dict[tuple[str, str], RecipientState]:
 
 
 # The existing rows are read and locked (the statement's snapshot cannot see the rows its own
-# insert adds, so each key comes back once: from `locked` or from `created`).
-_LOCK_OR_CREATE = text(
-    f"""
-    WITH wanted AS (
+# insert adds, so each key comes back once: from `locked` or from `created`); the CTEs `wanted`,
+# `locked` and `created` (parameters `keys`, `now`), for _LOCK_OR_CREATE and _STORE_AND_LOCK.
+_LOCKED_OR_CREATED = f"""
+    wanted AS (
         SELECT * FROM json_to_recordset(CAST(:keys AS json)) AS wanted(address varchar, account_id varchar)
     ), locked AS (
         SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
@@ -547,10 +555,30 @@ _LOCK_OR_CREATE = text(
         SELECT address, account_id, false, :now FROM wanted ORDER BY address, account_id
         ON CONFLICT (address, account_id) DO NOTHING
         RETURNING address, account_id
-    )
+    )"""
+_LOCK_OR_CREATE = text(
+    f"""
+    WITH {_LOCKED_OR_CREATED}
     SELECT address, account_id, suppressed, reactivated_at FROM locked
     UNION ALL
     SELECT address, account_id, false, CAST(NULL AS timestamptz) FROM created
+    """
+)
+# _INSERT_MESSAGES_AND_EVENTS then _LOCK_OR_CREATE in one statement (one statement's overhead on
+# both sides instead of two's). The main query reads the CTEs in the order written: the messages
+# are inserted (waiting, if need be, for another transaction inserting the same one) before any
+# address row is locked, the order every writer takes them in. Rows: ('m', message id, content
+# hash), ('e', event id), ('s', address, account slot, suppressed, reactivated at).
+_STORE_AND_LOCK = text(
+    f"""
+    WITH {_STORED_AND_RECORDED}, {_LOCKED_OR_CREATED}
+    SELECT 'm', id, content_hash, NULL, CAST(NULL AS boolean), CAST(NULL AS timestamptz) FROM stored
+    UNION ALL
+    SELECT 'e', id, NULL, NULL, NULL, NULL FROM recorded
+    UNION ALL
+    SELECT 's', NULL, address, account_id, suppressed, reactivated_at FROM locked
+    UNION ALL
+    SELECT 's', NULL, address, account_id, false, NULL FROM created
     """
 )
 
@@ -781,6 +809,17 @@ _ADD_CHANGES_FROM_ARRAYS = text(
 )
 
 
+# _SUPPRESS_FROM_ARRAYS then _ADD_CHANGES_FROM_ARRAYS in one statement (the audit rows' insert, a
+# CTE the main query does not read, runs after it, to completion); the entries put on, as
+# _SUPPRESS_FROM_ARRAYS answers.
+_SUPPRESS_AND_AUDIT = text(
+    f"""
+    WITH suppressed AS ({_SUPPRESS_FROM_ARRAYS.text}), audited AS ({_ADD_CHANGES_FROM_ARRAYS.text})
+    SELECT address, account_id FROM suppressed
+    """
+)
+
+
 def _changes_params(changes: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """PostgreSQL: _ADD_CHANGES_FROM_ARRAYS's parameter (the rows in the order given)."""
     rows = [
@@ -841,19 +880,24 @@ def store_and_lock(
     their bounces (`lifecycle.domains_bounces`).
 
     On PostgreSQL these statements go together, in one round trip (`run_together`): none needs
-    another's answer. Keys of messages that turn out to be duplicates are locked all the same
-    (harmless: in the same global order).
+    another's answer. The insert and the addresses' lock are one statement (_STORE_AND_LOCK); the
+    soft bounces are read by the next, whose snapshot is taken once the locks are held, so that it
+    sees the bounces of a writer it waited for. Keys of messages that turn out to be duplicates
+    are locked all the same (harmless: in the same global order).
     """
     if not messages:
         return Stored({}, [], {}, {})
     if not is_postgresql(session):
         return _store_and_lock_one_by_one(session, messages, events, keys, soft, domains, now)
-    statements: list[tuple[str, dict[str, Any]]] = [
-        (_PG_INSERT_MESSAGES_AND_EVENTS, _messages_and_events_params(messages, events))
-    ]
     wanted = sorted({(address, slot_key(account)) for address, account in keys})
-    if wanted:
-        statements.append((_PG_LOCK_OR_CREATE, _lock_or_create_params(wanted, now)))
+    statements: list[tuple[str, dict[str, Any]]] = [
+        (
+            _PG_STORE_AND_LOCK,
+            {**_messages_and_events_params(messages, events), **_lock_or_create_params(wanted, now)},
+        )
+        if wanted
+        else (_PG_INSERT_MESSAGES_AND_EVENTS, _messages_and_events_params(messages, events))
+    ]
     if soft is not None:
         statements.append((_PG_SOFT_BOUNCES, _soft_bounce_params(soft)))
     wanted_domains = sorted((domain_key(d), GLOBAL_SLOT) for d in domains.domains) if domains else []
@@ -866,10 +910,11 @@ def store_and_lock(
             )
         )
     answers = iter(run_together(session, statements))
-    ids, event_ids = _read_messages_and_events(next(answers))
+    stored_and_locked = next(answers)
+    ids, event_ids = _read_messages_and_events(row[:3] for row in stored_and_locked if row[0] != "s")
     states: dict[tuple[str, str], RecipientState] = {}
     if wanted:
-        states = _read_states(next(answers))
+        states = _read_states(row[2:] for row in stored_and_locked if row[0] == "s")
         raced = [key for key in wanted if key not in states]
         if raced:  # inserted by a transaction that committed meanwhile: read and lock them now
             states.update(_select_locked(session, raced))
@@ -933,8 +978,9 @@ def suppress_and_audit(
     *,
     with_commit: bool = False,
 ) -> None:
-    """`suppress_unsuppressed` and `add_changes` (the entries' audit rows): on PostgreSQL sent
-    together, one round trip; with `with_commit`, in the COMMIT's (`db.send_with_commit`).
+    """`suppress_unsuppressed` and `add_changes` (the entries' audit rows): on PostgreSQL one
+    statement (_SUPPRESS_AND_AUDIT), one round trip; with `with_commit`, in the COMMIT's
+    (`db.send_with_commit`).
 
     `with_commit` is for a caller that commits next and reads none of it back, and whose
     transaction holds every entry's row locked already (an ingest batch: `store_and_lock`), so that
@@ -947,9 +993,11 @@ def suppress_and_audit(
         suppress_unsuppressed(session, entries, now)
         add_changes(session, changes)
         return
-    statements = [(_PG_SUPPRESS_FROM_ARRAYS, _suppress_params(entries, now))]
-    if changes:
-        statements.append((_PG_ADD_CHANGES_FROM_ARRAYS, _changes_params(changes)))
+    statements = [
+        (_PG_SUPPRESS_AND_AUDIT, {**_suppress_params(entries, now), **_changes_params(changes)})
+        if changes
+        else (_PG_SUPPRESS_FROM_ARRAYS, _suppress_params(entries, now))
+    ]
     if with_commit and send_with_commit(session, statements):
         # (objects this transaction holds for these rows, if any, load afresh when read)
         _forget_locked(session, [(str(e["address"]), slot_key(e["account"])) for e in entries])
@@ -997,5 +1045,6 @@ _PG_STORED_MESSAGES = str(
     ).compile(dialect=_PSYCOPG)
 )
 _PG_LOCK_OR_CREATE = _pg(_LOCK_OR_CREATE)
+_PG_STORE_AND_LOCK = _pg(_STORE_AND_LOCK)
 _PG_SUPPRESS_FROM_ARRAYS = _pg(_SUPPRESS_FROM_ARRAYS)
-_PG_ADD_CHANGES_FROM_ARRAYS = _pg(_ADD_CHANGES_FROM_ARRAYS)
+_PG_SUPPRESS_AND_AUDIT = _pg(_SUPPRESS_AND_AUDIT)
