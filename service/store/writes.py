@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, insert, select, text, tuple_
+from sqlalchemy import bindparam, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.orm import Session
@@ -377,7 +377,7 @@ def stored_messages(session: Session, hashes: Sequence[str]) -> dict[str, Stored
     if is_postgresql(session):
         rows = (
             (*row[:_STORED_MESSAGE_FIELDS], _StoredEvent(*row[_STORED_MESSAGE_FIELDS:]))
-            for row in run_together(session, [(_PG_STORED_MESSAGES, {"hashes": unique})])[0]
+            for row in run_together(session, [(_PG_STORED_MESSAGES, {"hashes": json.dumps(unique)})])[0]
         )
     else:
         rows = (
@@ -1039,9 +1039,10 @@ def _soft_bounce_params(soft: SoftBounceSpan) -> dict[str, Any]:
 
 
 _PG_INSERT_MESSAGES_AND_EVENTS = _pg(_INSERT_MESSAGES_AND_EVENTS)
+# (the hashes as a JSON array: with an array parameter PostgreSQL plans the statement anew each time)
 _PG_STORED_MESSAGES = str(
     _STORED_MESSAGES.where(
-        _MESSAGES.c.content_hash == func.any(bindparam("hashes", type_=postgresql.ARRAY(String)))
+        text(f"{_MESSAGES.c.content_hash} IN (SELECT json_array_elements_text(CAST(:hashes AS json)))")
     ).compile(dialect=_PSYCOPG)
 )
 _PG_LOCK_OR_CREATE = _pg(_LOCK_OR_CREATE)
