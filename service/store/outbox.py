@@ -74,7 +74,8 @@ def write(session: Session, announcements: Sequence[Announcement], *, now: datet
         if item.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {item.type}")
     ce_ids = [str(uuid.uuid4()) for _ in announcements]
-    session.connection()  # the rows belong to a transaction, begun now if it was not yet
+    if not session.in_transaction():
+        session.connection()  # the rows belong to a transaction, begun now if it was not yet
     session.info.setdefault(_QUEUED, []).extend(
         {
             "ce_id": ce_id,

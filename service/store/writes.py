@@ -42,18 +42,28 @@ def fit(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     Parsed text comes from arbitrary mail; PostgreSQL refuses NUL characters and over-long values
     (SQLite takes anything), and one odd header must not make a message unstorable.
     """
-    columns = model.__table__.columns
+    lengths = _LENGTHS.get(model)
+    if lengths is None:
+        lengths = _LENGTHS[model] = {
+            column.name: getattr(column.type, "length", None) for column in model.__table__.columns
+        }
     out: dict[str, Any] = {}
     for key, value in values.items():
         if isinstance(value, str):
-            value = value.replace("\x00", "\ufffd")
+            if "\x00" in value:
+                value = value.replace("\x00", "\ufffd")
             if not value.isascii():
                 value = value.encode("utf-8", "replace").decode("utf-8")
-            length = getattr(columns[key].type, "length", None)
+            length = lengths[key]
             if length is not None and len(value) > length:
                 value = value[:length]
         out[key] = value
     return out
+
+
+# Each model's string lengths by column name (SQLAlchemy's column lookup costs more than the rest of
+# `fit`, which ingest runs on every message and event).
+_LENGTHS: dict[Any, dict[str, int | None]] = {}
 
 
 def fit_event(row: dict[str, Any]) -> dict[str, Any]:
