@@ -64,9 +64,14 @@ def redact_text(text: str) -> str:
     return _API_KEY.sub("bb_" + REDACTED, text)
 
 
+_PLAIN = frozenset({int, bool, float})
+
+
 def _redact_value(key: str | None, value: Any) -> Any:
     if key is not None and key.lower() in _SECRET_KEYS and value:
         return REDACTED
+    if value is None or type(value) in _PLAIN:
+        return value  # (most values of a line: before the checks against abstract classes)
     if isinstance(value, str):
         return redact_text(value)
     if isinstance(value, Mapping):
