@@ -228,3 +228,69 @@ def test_a_batch_that_deadlocks_is_redone_without_losing_or_doubling_anything(
         ("b@example.com", "added", "hard_bounce"),
     ]
     assert len(state["messages"]) == 2 and len(state["events"]) == 2
+
+
+def test_a_message_waiting_for_its_twin_holds_no_address_lock_meanwhile(
+    database: Database, backend: str
+) -> None:
+    """One message per transaction inserts its message and locks its addresses in one statement:
+    the insert comes first, so a writer that holds the same message and then takes the address
+    waits for nobody (locking the address first would close a cycle: a deadlock)."""
+    if backend != "postgresql":
+        pytest.skip("row locks and deadlocks are PostgreSQL's; SQLite has one writer at a time")
+    import threading
+
+    from sqlalchemy import text
+
+    from service.app.ingest import ingest_message
+    from service.app.parsing import content_hash
+
+    settings = Settings(database_url=database.url)
+    raw = samples.hard_bounce("twin@example.com", "twin")
+    other = database.engine.connect()
+    other.begin()
+    # Another writer has stored the same message, not committed yet ...
+    other.execute(
+        text(
+            "INSERT INTO messages (content_hash, source, received_at, size, raw, message_type, outcome)"
+            " VALUES (:hash, 'test:other', now(), :size, :raw, 'dsn', 'processed')"
+        ),
+        {"hash": content_hash(raw), "size": len(raw), "raw": raw},
+    )
+    results: list[Any] = []
+    worker = threading.Thread(
+        target=lambda: results.append(ingest_message(database, raw, "test:twin", settings))
+    )
+    worker.start()
+    # ... the per-message write waits for it at the message's unique key ...
+    deadline = time.monotonic() + 30
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
+        while not watcher.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+        ).scalar_one():
+            if time.monotonic() > deadline:
+                other.rollback()
+                other.close()
+                worker.join(timeout=60)
+                raise AssertionError("the write never waited for the other writer's message")
+            time.sleep(0.02)
+    # ... and the other writer now takes the message's address: free, as nothing holds it. (Were it
+    # held, this would wait, and fail at the lock timeout, set below the deadlock timeout of 1 s:
+    # a deadlock would end in the other write's retry, which would hide it.)
+    other.execute(text("SET LOCAL lock_timeout = '500ms'"))
+    other.execute(
+        text(
+            "INSERT INTO recipients (address, account_id, suppressed, updated_at)"
+            " VALUES ('twin@example.com', '', false, now())"
+        )
+    )
+    other.commit()
+    other.close()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    # The other writer's copy stands; this one is its duplicate and added nothing.
+    assert len(results) == 1 and results[0].duplicate and results[0].suppressions_added == ()
+    state = snapshot(database)
+    assert len(state["messages"]) == 1 and state["events"] == [] and state["suppressed"] == []
