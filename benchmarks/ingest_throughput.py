@@ -24,7 +24,9 @@ and mode:
   parsed in worker processes meanwhile; `--parse-workers 0`: parsed in this process; the write-only
   figure: `write_parsed` batch by batch over the stream parsed beforehand).
 Each line gives the statements and round trips per message, and the CPU time this process spent
-per message (Python's share, which a loaded machine's rates hide: it changes less with the load).
+per message (Python's share, which a loaded machine's rates hide: it changes less with the load),
+and on PostgreSQL the CPU time its backends spent per message (a server on this machine: read from
+/proc; what a message costs the server, which shares the machine's cores with the writers).
 On PostgreSQL they are counted in the driver (psycopg, tests/fixtures/round_trips.py): a statement
 is a query sent (BEGIN and COMMIT aside), a round trip is a wait for the server's answer (a BEGIN
 or COMMIT of its own, a statement, or a pipeline's worth of them). On SQLite, statements
@@ -35,6 +37,7 @@ Last, a summary with the issue's figures side by side.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -138,6 +141,7 @@ class Figure:
     round_trips: float  # per message
     cpu_ms: float  # this process's CPU time per message (parse workers' aside), in milliseconds
     account: bool = False  # the mail attributed to a sending account (--account)
+    server_cpu_ms: float | None = None  # PostgreSQL's backends' CPU time per message (a local server)
 
 
 @contextmanager
@@ -232,9 +236,11 @@ def measure(
                     pass
 
         sent = Sent(db.engine)
+        server = ServerCpu(db.engine) if backend == "postgresql" else None
         start, cpu = time.perf_counter(), time.process_time()
         work()
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        server_cpu = server.spent() if server is not None else None
         statements, round_trips = sent.statements_and_round_trips()
         db.dispose()
     n = len(messages)
@@ -249,7 +255,44 @@ def measure(
         round_trips / n,
         cpu / n * 1000,
         account,
+        None if server_cpu is None else server_cpu / n * 1000,
     )
+
+
+class ServerCpu:
+    """The CPU time PostgreSQL's backends for this benchmark's database spend from now on (read
+    from /proc: a server on this machine, the benchmark run by the server's user or root), so that
+    what a message costs the server is seen beside what it costs this process. None when the
+    server's processes cannot be read."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._start = self._now()
+
+    def _now(self) -> dict[int, float] | None:
+        with self._engine.connect() as conn:
+            pids = [
+                int(pid)
+                for pid in conn.execute(
+                    text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+                ).scalars()
+            ]
+        ticks = os.sysconf("SC_CLK_TCK")
+        spent: dict[int, float] = {}
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return None
+            spent[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        return spent
+
+    def spent(self) -> float | None:
+        """Seconds of CPU since this was made (backends that came and went in between aside)."""
+        end = self._now()
+        if self._start is None or end is None:
+            return None
+        return sum(end[pid] - self._start.get(pid, 0.0) for pid in end)
 
 
 def commit_latency_ms(url: str) -> float:
@@ -291,6 +334,7 @@ def describe(figure: Figure) -> str:
         f"{figure.backend:<10} {figure.mode:<10} {how:<38} {figure.rate:7.0f} msgs/s;"
         f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips,"
         f" {figure.cpu_ms:.2f} ms CPU here"
+        + ("" if figure.server_cpu_ms is None else f", {figure.server_cpu_ms:.2f} ms in the server")
     )
 
 
