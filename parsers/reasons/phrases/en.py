@@ -205,6 +205,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"@[a-z0-9.-]{1,255}>?,? (?:does not exist|doesn'?t exist)",
         r"invalid (?:final )?(?:delivery )?userid",
         r"user hasn'?t got the service mapped",  # (Seznam)
+        # CSO/ph directories in front of a campus's mail ("Returned mail - nameserver error report"):
+        # the name matched nobody in the directory, or nobody with a mailbox
+        r"no matches to nameserver query",
+        r"does not have a final e-?mail delivery point",
+        r"did not (?:exactly )?match an? \S{1,60} e-?mail address",
     ),
     FILTERED: (
         r"account is protected by",
@@ -292,6 +297,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"couldn'?t find any host (?:named|by that name)",
         r"unknown host",
         r"unrouteable address|unroutable address",
+        # Exim's dnslookup router on an NXDOMAIN (a lookup that failed for now is deferred instead)
+        r"unrouteable mail domain",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
         # a null MX (RFC 7505): the domain says it takes no mail at all
@@ -433,7 +440,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"extreme bad ip profile",
         r"helo command rejected:",
         r"host network not allowed",
-        r"no matches to nameserver query",
         r"rejected - multi-blacklist",
         r"rejected because the sending mta or the sender has not passed validation",
         r"temporarily deferred due to unexpected volume or user complaints",
@@ -594,7 +600,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"malformed name server reply",
         r"maximum forwarding loop count exceeded",
         r"message looping",
-        r"unrouteable mail domain",
     ),
     EXPIRED: (
         r"connection timed out",
@@ -781,7 +786,6 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"message from \S{1,200} rejected based on blacklist",
         r"messages from \S{1,200} temporarily deferred due to user complaints",
         r"no access from mail server",
-        r"no matches to nameserver query",
         r"not currently accepting mail from your ip",
         r"part of their network is on our block list",
         r"please use the smtp server of your isp",

@@ -30,6 +30,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
         r"l'adresse \S{1,200} n'existe pas",
         r"(?:cette|l'|votre) ?adresse (?:e-?mail |electronique |de messagerie |du destinataire )?n'existe pas",
+        # "L'adresse de messagerie référencée ci-dessus n'existe pas" (a qualifier before the verb)
+        r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:\S{1,30} ){1,3}n'existe pas",
         # Exchange: "L'adresse de messagerie que vous avez entrée est introuvable."
         r"adresse (?:de messagerie |e-?mail )?que vous avez (?:entree|saisie|indiquee) est introuvable",
         # Orange/Wanadoo: "Adresse d au moins un destinataire invalide"
