@@ -24,6 +24,12 @@ def test_english() -> None:
             ("550 account expired due to inactivity", r.ACCOUNT_DISABLED),
             ("450 Account temporarily suspended", r.SUSPEND),
             ("550 No such domain", r.HOST_UNKNOWN),
+            # Exim's dnslookup router on an NXDOMAIN
+            ('unrouteable mail domain "gone.example"', r.HOST_UNKNOWN),
+            # campus CSO/ph directories: the name matched nobody with a mailbox
+            ("jdoe    No matches to nameserver query", r.USER_UNKNOWN),
+            ("Does not have a final email delivery point", r.USER_UNKNOWN),
+            ("The address jdoe@lab.example did not exactly match an LAB email address", r.USER_UNKNOWN),
         ]
     )
 
@@ -79,6 +85,8 @@ def test_french() -> None:
         [
             ("550 Utilisateur inconnu", r.USER_UNKNOWN),
             ("550 Adresse e-mail inexistante", r.USER_UNKNOWN),
+            ("L'adresse de messagerie référencée ci-dessus n'existe pas.", r.USER_UNKNOWN),
+            ("l'adresse electronique indiquee plus haut n'existe pas", r.USER_UNKNOWN),
             ("552 Boîte aux lettres pleine", r.MAILBOX_FULL),
             ("552 boite du destinataire pleine", r.MAILBOX_FULL),
             ("550 Ce compte a été désactivé", r.ACCOUNT_DISABLED),
