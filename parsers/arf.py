@@ -7,7 +7,10 @@ Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <a
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is
 reported as written (a defect says so), and when none is written at all the complaint is still
-recorded, on a reserved `.invalid` placeholder that can never be mailed (a defect says so).
+recorded, on a reserved `.invalid` placeholder that can never be mailed (a defect says so). A
+masked address that the original's own headers repeat is what was sent to: it is reported before
+a relay's or the loop's mailbox written further on. A To that is the original's sender himself
+(the recipients were in Bcc) names nobody.
 """
 
 from __future__ import annotations
@@ -97,11 +100,17 @@ def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail)
     for name in ("original-rcpt-to", "removal-recipient", "redacted-address"):
         yield _addresses(fields.get(name, []))
     if original is not None:
+        senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
+        senders.update(_addresses(decode_header_value(v) for v in original.get_all("Return-Path") or []))
         for name in ("X-HmXmrOriginalRecipient", "To", "Delivered-To", "X-Original-To"):
             values = [decode_header_value(v) for v in original.get_all(name) or []]
+            found = _addresses(values)
             if name == "To":
+                # A To that is the sender's own address is a blind-copy send (a message to
+                # oneself with the list in Bcc): the recipient is written further on.
                 values = [v for v in values if not _UNDISCLOSED.search(v)]
-            yield _addresses(values)
+                found = [a for a in _addresses(values) if a.lower() not in {x.lower() for x in senders}]
+            yield found
         # Yahoo's envelope recipient: "X-Apparently-To: a@b via 192.0.2.1; <date>"
         apparently = [decode_header_value(v).strip() for v in original.get_all("X-Apparently-To") or []]
         yield _addresses([v.split(None, 1)[0] for v in apparently if v])
@@ -121,11 +130,18 @@ def find_recipients(
     the first redacted one is reported as written (what the report says; a defect marks it);
     when none is written at all, the reserved placeholder."""
     masked: list[str] = []
+    seen: set[str] = set()
     for found in _sources(fields, original, mail):
         whole = [a for a in found if not is_redacted(a)]
         if whole:
             return whole, []
+        if masked and any(a.lower() in seen for a in found):
+            # The masked address the report names is the one the returned original was sent to
+            # (a feedback loop that hashes the address hashes it everywhere): it is the answer,
+            # not a relay's or the loop's own mailbox named further on (Delivered-To, Received).
+            return masked, [REDACTED]
         masked = masked or found
+        seen.update(a.lower() for a in masked)
     if masked:
         return masked, [REDACTED]
     # Still one complaint: the report must be recorded (and alerted on) even when the provider
