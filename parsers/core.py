@@ -136,6 +136,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             if guessed:
                 deliveries = guessed
                 detector = fallback.NAME
+            elif unwrap and _forwarded_reports(mail):
+                pass  # a whole report attached (a gateway re-wrapped a DSN): read it below, no guess
             else:
                 extracted = _last_resort(mail, raw, defects)
                 if extracted:

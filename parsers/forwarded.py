@@ -169,9 +169,12 @@ def attached_reports(mail: Mail) -> list[Message]:
 
     Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
     report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
-    if mail.report_type in FORWARDED_REPORT_TYPES or mail.delivery_status or mail.feedback_report:
-        return []
     top = mail.message
+    # (a report-type on a multipart/mixed is no report: a gateway that re-wraps a DSN as an
+    # attachment may copy the inner Content-Type's parameters to the outer one)
+    is_report = mail.report_type in FORWARDED_REPORT_TYPES and top.get_content_type() == "multipart/report"
+    if is_report or mail.delivery_status or mail.feedback_report:
+        return []
     if not top.is_multipart():
         return []
     parts = top.get_payload()
