@@ -419,10 +419,23 @@ def _block(text: str, start: int, written: str) -> tuple[str, int]:
     return " ".join(out)[:1000], end
 
 
+def _next_paragraph_line(text: str, end: int) -> str | None:
+    """The first line of the paragraph after a block that ends at `end`, when it is text about
+    that block (no separator, no other address, within a few blank lines), else None."""
+    for line in text[end : end + 400].split("\n")[:4]:
+        if not line.strip():
+            continue
+        if "@" in line or re.match(r"\s*[-=_*]{3,}", line):
+            return None
+        return line.strip()
+    return None
+
+
 def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     """What the report says about one failed address (`written` as the report writes it, lower
     case): the first of its lines that gives a cause, with the lines that follow it (a reason, an
-    error code field). When none does: the lines just before it too ("The account is disabled."
+    error code field). When none does: the first line of the next paragraph, when it gives a cause
+    ("<a@b>" / blank / "No such user"); then the lines just before it too ("The account is disabled."
     / "<a@b>"); and for the report's only recipient (`alone`), the start of the report, which
     then speaks of that recipient ("Error detail: mailbox is full" a paragraph further on)."""
     low = text.lower()
@@ -440,6 +453,10 @@ def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     if not blocks:
         return None
     start, block, end = blocks[0]
+    following = _next_paragraph_line(text, end)
+    if following and says_why(following.lower()):
+        # "<a@b>" / blank line / "No such user": the cause stands in the paragraph after it
+        return f"{block} {following}".strip()
     lines = [line.strip() for line in text[max(0, start - 600) : start].split("\n") if line.strip()]
     joined = " ".join([*lines[-3:], block]).strip()
     if alone and not says_why(joined):
