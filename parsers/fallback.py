@@ -228,9 +228,17 @@ def is_failure_report(mail: Mail) -> bool:
     message that is neither a reply nor a list post."""
     if mail.delivery_status or mail.report_type == "delivery-status" or looks_like_bounce(mail):
         return True
-    if null_sender(mail) and not mail.feedback_report:
+    if null_sender(mail) and not mail.feedback_report and not _reads_as_auto_reply(mail):
         return True
     return _failure_subject(mail)
+
+
+def _reads_as_auto_reply(mail: Mail) -> bool:
+    """A person's auto-reply that an MTA sent with the null sender (RFC 3834 allows it): the null
+    sender alone does not make it a failure report."""
+    from parsers import autoreply
+
+    return autoreply.inquire(mail) is not None
 
 
 _OWN_HEADERS = (
