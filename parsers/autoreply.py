@@ -59,6 +59,12 @@ class AutoReply:
     challenge: bool = False
 
 
+def is_challenge(text: str) -> bool:
+    """Whether the text is a challenge-response system's (Boxbe, ChoiceMail, BoxTrapper: the
+    message is held until the sender proves itself; never clicked)."""
+    return bool(_CHALLENGE.search(text[:4000]))
+
+
 def _rule(mail: Mail) -> str | None:
     """Which header or subject rule says this is an auto-reply, or None."""
     submitted = mail.header("Auto-Submitted").lower()
@@ -126,5 +132,5 @@ def inquire(mail: Mail) -> AutoReply | None:
     return AutoReply(
         recipient=recipient,
         rule=rule,
-        challenge=bool(_CHALLENGE.search(mail.text[:4000])),
+        challenge=is_challenge(mail.text),
     )

@@ -380,6 +380,15 @@ def _bounce_events(
             warning.append(reasons.is_delay_notice(mail.subject, human))
         return warning[0]
 
+    challenged: list[bool] = []  # computed once, on the first failure
+
+    def challenge() -> bool:
+        if not challenged:
+            from parsers import autoreply
+
+            challenged.append(autoreply.is_challenge(f"{mail.subject}\n{human}"))
+        return challenged[0]
+
     events: list[Event] = []
     seen: set[str] = set()
     # Attribution: which of our messages bounced, and who sent it (headers of the returned original).
@@ -435,6 +444,8 @@ def _bounce_events(
         found = reasons.verdict(
             reason, status, smtp_code, d.action, from_dsn_part=stated, still_trying=still_trying
         )
+        if found.type == "bounce" and challenge():
+            found = reasons.CHALLENGE
         events.append(
             Event(
                 recipient=recipient,

@@ -13,6 +13,7 @@ The service imports `SENDER_SIDE` from here; nothing else decides what a reason 
 
 from parsers.reasons import codes as _codes
 from parsers.reasons.classify import (
+    CHALLENGE,
     Verdict,
     classify,
     feedback_verdict,
@@ -37,6 +38,7 @@ from parsers.reasons.status import (
 
 __all__ = [
     "ALIASES",
+    "CHALLENGE",
     "HARD",
     "IGNORED",
     "MAX_DIAGNOSTIC_CHARS",

@@ -272,6 +272,11 @@ class Verdict:
     action: str | None
 
 
+# A challenge-response system's notice (the message waits until the sender proves itself): an
+# auto-reply, ignored, whatever form it takes; never a bounce of the address (parsing-rules).
+CHALLENGE: Final = Verdict("auto_reply", "ignored", VACATION, None)
+
+
 def verdict(
     reason: str,
     status: str | None,
