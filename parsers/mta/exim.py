@@ -95,6 +95,20 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# A remote server's words quoted by Exim ("SMTP error from remote mail server after RCPT TO:",
+# "host mx.example [192.0.2.1]: 550 ..."), as opposed to Exim's own verdict on the address.
+_REMOTE_REPLY = re.compile(r"smtp error from remote|\bhost \S+ \[|\bsaid:|\b[245]\d\d[ -]", re.IGNORECASE)
+
+
+def own_verdict_command(diagnostic: str) -> str | None:
+    """The stage of a refusal in Exim's own words: its routers decide on the address before any
+    message is sent (as a server does at RCPT TO), so an unknown user there is the address's fault,
+    not a filter's. None for a remote server's reply (its own command is read from the text)."""
+    if not diagnostic or _REMOTE_REPLY.search(diagnostic):
+        return None
+    return "RCPT"
+
+
 def format_reason(diagnostic: str) -> str | None:
     """Reasons stated by Exim's own texts (not a remote server's words)."""
     for reason, phrases in _FORMAT_REASONS:
@@ -181,7 +195,14 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             action = "delayed"
             reason = c.EXPIRED
         found.append(
-            c.make(cleaned, diagnostic, action=action, reason=reason, alias=c.clean_address(alias or ""))
+            c.make(
+                cleaned,
+                diagnostic,
+                action=action,
+                reason=reason,
+                alias=c.clean_address(alias or ""),
+                command=own_verdict_command(diagnostic),
+            )
         )
     if start is None:
         # Without Exim's own wording only the addresses its header names are trusted.
