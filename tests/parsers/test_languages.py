@@ -26,6 +26,8 @@ def test_english() -> None:
             ("550 No such domain", r.HOST_UNKNOWN),
             # Exim's dnslookup router on an NXDOMAIN
             ('unrouteable mail domain "gone.example"', r.HOST_UNKNOWN),
+            # a resolver's NXDOMAIN as an MTA written in Go reports it
+            ("dial tcp: lookup mx.gone.example on 127.0.0.53:53: no such host", r.HOST_UNKNOWN),
             # campus CSO/ph directories: the name matched nobody with a mailbox
             ("jdoe    No matches to nameserver query", r.USER_UNKNOWN),
             ("Does not have a final email delivery point", r.USER_UNKNOWN),

@@ -299,6 +299,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unrouteable address|unroutable address",
         # Exim's dnslookup router on an NXDOMAIN (a lookup that failed for now is deferred instead)
         r"unrouteable mail domain",
+        # MTAs written in Go (their resolver's NXDOMAIN; a failed lookup says "server misbehaving")
+        r"lookup \S{1,255}(?: on \S{1,80})?: no such host",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
         # a null MX (RFC 7505): the domain says it takes no mail at all
