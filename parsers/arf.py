@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 
+from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import Mail, decode_header_value, parse_header_block
 
@@ -29,7 +30,6 @@ REDACTED = "complaint report redacts the recipient"
 
 _FIELD = re.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
 _FEEDBACK_TYPE_IN_TEXT = re.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
-_RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
 _UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 # A local part that hides the address: x's, stars or hashes, a word that says so, or a digest in
 # hex (MD5, SHA-1, SHA-2) as the hashing feedback loops write it.
@@ -115,7 +115,7 @@ def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail)
         apparently = [decode_header_value(v).strip() for v in original.get_all("X-Apparently-To") or []]
         yield _addresses([v.split(None, 1)[0] for v in apparently if v])
         for value in (original.get_all("Received") or [])[:32]:
-            m = _RECEIVED_FOR.search(decode_header_value(value))
+            m = RECEIVED_FOR.search(decode_header_value(value))
             if m:
                 yield _addresses([m.group(1)])
     yield _addresses(mail.headers("X-HmXmrOriginalRecipient"))

@@ -24,9 +24,12 @@ MAX_VALUE_CHARS = 256
 _COPY_MARKER = re.compile(
     r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
     r"|original message follows|--- ?original message|returned message|the original message headers"
-    r"|message headers follow|unsent message follows|undelivered message headers)[^\n]*\n"
+    r"|message headers follow|unsent message follows|undelivered message headers"
+    r"|header of the (?:source|original) (?:mail|message))[^\n]*\n"
 )
 _HEADER_START = re.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
+# "Received: ... for <a@b>;": the address a hop was delivering to (one home for the pattern).
+RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
 _ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 # A VERP return path comes back as one of very few addresses; a report listing more is not read on.
@@ -50,6 +53,16 @@ def returned_original(mail: Mail) -> Message | None:
         return None
     block = rest[start.start() :].split("\n\n", 1)[0]
     return parse_header_block(block + "\n\n")
+
+
+def envelope_recipient(original: Message) -> str | None:
+    """The address the returned original's last hops were delivering it to: the first "for <a@b>"
+    among its three topmost Received headers (the reporting system's own hops), or None."""
+    for value in (original.get_all("Received") or [])[:3]:
+        m = RECEIVED_FOR.search(decode_header_value(value))
+        if m:
+            return address(m.group(1))
+    return None
 
 
 def _index(original: Message | None) -> dict[str, Any]:

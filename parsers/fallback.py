@@ -134,7 +134,7 @@ COPY_MARKER = re.compile(
     # old hand-written and legacy reports: "---- START OF RETURNED MESSAGE ----", "Unsent Message
     # below:", "Original message as received is as follows:", "Your message reads (in part):"
     r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
-    r"|a summary of the undelivered message)"
+    r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message))"
 )
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never

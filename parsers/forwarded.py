@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from email.message import Message
 
 from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted
+from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 
@@ -43,7 +44,6 @@ _ABUSE_MAILBOX = re.compile(
 )
 _UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
-_RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def _recipient(original: Message) -> str | None:
     for name in _RECIPIENT_HEADERS:
         if name == "To":
             for value in (original.get_all("Received") or [])[:1]:
-                m = _RECEIVED_FOR.search(decode_header_value(value))
+                m = RECEIVED_FOR.search(decode_header_value(value))
                 found = address(m.group(1)) if m else None
                 if found and not is_redacted(found):
                     return found

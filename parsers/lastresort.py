@@ -27,6 +27,7 @@ import logging
 import re
 from email.message import Message
 
+from parsers.attribution import envelope_recipient, returned_original
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.fallback import copy_start, explanation, is_daemon, is_failure_report, own_addresses
@@ -60,7 +61,7 @@ def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
     found = checked(mail, [*permanent, *temporary]) if temporary or permanent else []
     text = _report_text(mail)
     if not found:
-        return _verp(mail, text)
+        return _verp(mail, text) or _envelope(mail, text)
     warned = {a.lower() for a in temporary} - {a.lower() for a in permanent}
     out = []
     for recipient, written in found:
@@ -258,6 +259,28 @@ def verp_recipient(mail: Mail) -> str | None:
                 if _VALID.fullmatch(candidate) and not is_daemon(candidate):
                     return candidate
     return None
+
+
+def _envelope(mail: Mail, text: str) -> list[Delivery] | None:
+    """A failure report that names its recipient only by an account name (Jetmail, GroupWise:
+    "account=jdoe"), with the returned original's headers: the address the original's last hop
+    was delivering to failed, for the reason the report's text gives."""
+    original = returned_original(mail)
+    recipient = envelope_recipient(original) if original is not None else None
+    if not recipient or not _VALID.fullmatch(recipient.lower()) or is_daemon(recipient.lower()):
+        return None
+    if recipient.lower() in {a.lower() for a in own_addresses(mail)}:
+        return None
+    cut = copy_start(text)
+    diagnostic = " ".join(text[:cut].split())[:1000] or None
+    return [
+        Delivery(
+            recipient=recipient,
+            diagnostic=diagnostic,
+            smtp_command=command_in_text(diagnostic),
+            diagnostic_type=REPORT_TEXT,
+        )
+    ]
 
 
 def _verp(mail: Mail, text: str) -> list[Delivery] | None:

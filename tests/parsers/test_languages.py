@@ -20,6 +20,7 @@ def test_english() -> None:
         [
             ("550 5.0.0 <ana@dest.example>: Recipient address rejected: User unknown", r.USER_UNKNOWN),
             ("552 Mailbox full", r.MAILBOX_FULL),
+            ('dylan "(0), ErrMsg=mail box space not enough, account=dylan "', r.MAILBOX_FULL),
             ("550 This account has been disabled or discontinued", r.ACCOUNT_DISABLED),
             ("550 account expired due to inactivity", r.ACCOUNT_DISABLED),
             ("450 Account temporarily suspended", r.SUSPEND),

@@ -58,6 +58,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|over quota|quota usage exceeded|size limit exceeded|would exceed)",
         r"maildir over quota",
         r"mailfolder is full",
+        r"mail ?box space (?:is )?not enough",  # (Jetmail and other Chinese ISPs' English)
         r"not enough storage space",
         r"over the allowed quota",
         r"quota (?:exceeded|violation)",
