@@ -55,7 +55,7 @@ def address(value: str | None) -> str | None:
     return f"{local}@{domain}".strip(".'").lower()
 
 
-def _internal(addr: str) -> bool:
+def internal(addr: str) -> bool:
     """Whether an address is a mail system's internal routing name, not one mail can be sent to:
     its domain is a single label (`ims-ms-daemon`, `ims_daemon`, `localhost`)."""
     return "." not in addr.rpartition("@")[2]
@@ -134,7 +134,9 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     """One block may hold several recipients without blank lines between them: split it.
 
     A recipient field starts a new recipient when the current one already has that field or
-    already has its own Action/Status (Original-Recipient may come before or after Final-Recipient).
+    already has its own Action/Status after its recipient field (Original-Recipient may come
+    before or after Final-Recipient; Messaging Server writes Action and Status first, then
+    Original-recipient and Final-recipient of the same recipient).
     """
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
@@ -143,7 +145,7 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
         if (
             name in _RECIPIENT_KEYS
             and seen_recipient
-            and (name in current or "action" in current or "status" in current)
+            and (name in current or _outcome_after_recipient(current))
         ):
             groups.append(current)
             current = {}
@@ -154,6 +156,14 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _outcome_after_recipient(group: dict[str, str]) -> bool:
+    """Whether the group's Action or Status came after its first recipient field (the group is
+    complete: a further recipient field is another recipient's). Dicts keep insertion order."""
+    names = list(group)
+    first = min((names.index(k) for k in _RECIPIENT_KEYS if k in group), default=len(names))
+    return any(k in group and names.index(k) > first for k in ("action", "status"))
 
 
 _COMMAND = re.compile(
@@ -206,7 +216,7 @@ def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
     original = address(fields.get("original-recipient")) or address(fields.get("x-actual-recipient"))
-    if final and original and _internal(final) and not _internal(original):
+    if final and original and internal(final) and not internal(original):
         # (Sun ONE / Oracle Messaging Server names its own store: "@host:user@ims-ms-daemon")
         final, original = original, final
     recipient = final or original

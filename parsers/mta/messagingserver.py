@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.dsn import internal
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -58,13 +59,18 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         remote = entry.get("remote system", "")
         if ";" in remote:
             remote = remote.split(";", 1)[1]
+        original = c.clean_address(entry.get("original address", ""))
+        if original and internal(address) and not internal(original):
+            # "Recipient address: user@ims-ms-daemon" names the server's own store; the
+            # original address is the one mail was sent to
+            address, original = original, address
         found.append(
             c.make(
                 address,
                 diagnostic,
                 action="delayed" if delayed else "failed",
                 remote_mta=remote.split()[0].lower() if remote.split() else None,
-                alias=c.clean_address(entry.get("original address", "")),
+                alias=original,
             )
         )
     return found
