@@ -9,8 +9,10 @@ source names the recipient unredacted; when every source is redacted, the redact
 reported as written (a defect says so), and when none is written at all the complaint is still
 recorded, on a reserved `.invalid` placeholder that can never be mailed (a defect says so). A
 masked address that the original's own headers repeat is what was sent to: it is reported before
-a relay's or the loop's mailbox written further on. A To that is the original's sender himself
-(the recipients were in Bcc) names nobody.
+a relay's or the loop's mailbox written further on, and once a masked address has shown the
+recipient's domain, an address in another domain (the provider's forward to its complaint desk,
+"for <spamdesk@abuse.isp>") is no answer. A To that is the original's sender himself (the
+recipients were in Bcc) names nobody.
 """
 
 from __future__ import annotations
@@ -131,8 +133,13 @@ def find_recipients(
     when none is written at all, the reserved placeholder."""
     masked: list[str] = []
     seen: set[str] = set()
+    domains: set[str] = set()
     for found in _sources(fields, original, mail):
         whole = [a for a in found if not is_redacted(a)]
+        if whole and domains:
+            # Once the report has shown the recipient's domain (masked), an address elsewhere is
+            # the provider's own forwarding ("for <tosspam@abuse.isp>"), not the complainer.
+            whole = [a for a in whole if a.rpartition("@")[2].lower() in domains]
         if whole:
             return whole, []
         if masked and any(a.lower() in seen for a in found):
@@ -142,6 +149,7 @@ def find_recipients(
             return masked, [REDACTED]
         masked = masked or found
         seen.update(a.lower() for a in masked)
+        domains.update(a.rpartition("@")[2].lower() for a in masked if a.rpartition("@")[2])
     if masked:
         return masked, [REDACTED]
     # Still one complaint: the report must be recorded (and alerted on) even when the provider
