@@ -59,10 +59,21 @@ class AutoReply:
     challenge: bool = False
 
 
+# A piece of each of _CHALLENGE's alternatives, in lower case: a text none of them is in cannot
+# match, and most bounces are ruled out by these tests (a few µs) instead of the case-blind search
+# (about 80 µs over 4,000 characters). None holds i, k or s, whose case-blind matches include
+# letters that lower() does not turn into them (İ, K the Kelvin sign, ſ).
+_CHALLENGE_MARKS = ("added", "boxbe", "cema", "boxtrapper", "human")
+
+
 def is_challenge(text: str) -> bool:
     """Whether the text is a challenge-response system's (Boxbe, ChoiceMail, BoxTrapper: the
     message is held until the sender proves itself; never clicked)."""
-    return bool(_CHALLENGE.search(text[:4000]))
+    head = text[:4000]
+    lowered = head.lower()
+    if not any(mark in lowered for mark in _CHALLENGE_MARKS):
+        return False
+    return bool(_CHALLENGE.search(head))
 
 
 def _rule(mail: Mail) -> str | None:

@@ -1,0 +1,40 @@
+"""The challenge-response test's quick rule-out never hides a text the full search would find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers import autoreply
+
+PHRASES = [
+    "Click the following link to be added",
+    "click on the link to be added",
+    "BOXBE",
+    "ChoiceMail",
+    "BoxTrapper",
+    "verify that you are a human",
+    "Verify you are a HUMAN",
+    "cli\u212ak the link to be added",  # the Kelvin sign: a case-blind 'k'
+    "verİfy you are a human",
+    "boxtrappe\u017f",  # not a match: ſ is no r
+]
+
+
+@given(
+    before=st.text(max_size=300),
+    phrase=st.sampled_from(PHRASES) | st.text(alphabet="abcdehilmnoprtuxyBCHKMİſ\u212a ", max_size=40),
+    after=st.text(max_size=300),
+)
+def test_the_quick_rule_out_agrees_with_the_full_search(before: str, phrase: str, after: str) -> None:
+    text = f"{before}{phrase}{after}"
+    expected = bool(re.compile(autoreply._CHALLENGE.pattern, re.IGNORECASE).search(text[:4000]))
+    assert autoreply.is_challenge(text) is expected
+
+
+def test_challenge_phrases_are_found_and_plain_bounces_are_not() -> None:
+    assert autoreply.is_challenge("Your message is held. Click the link to be added to my list.")
+    assert autoreply.is_challenge("This message was sent by Boxbe on behalf of a user")
+    assert not autoreply.is_challenge("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown")
