@@ -271,16 +271,7 @@ def _envelope(mail: Mail, text: str) -> list[Delivery] | None:
         return None
     if recipient.lower() in {a.lower() for a in own_addresses(mail)}:
         return None
-    cut = copy_start(text)
-    diagnostic = " ".join(text[:cut].split())[:1000] or None
-    return [
-        Delivery(
-            recipient=recipient,
-            diagnostic=diagnostic,
-            smtp_command=command_in_text(diagnostic),
-            diagnostic_type=REPORT_TEXT,
-        )
-    ]
+    return _failed(recipient, text[: copy_start(text)])
 
 
 def _verp(mail: Mail, text: str) -> list[Delivery] | None:
@@ -289,7 +280,13 @@ def _verp(mail: Mail, text: str) -> list[Delivery] | None:
     recipient = verp_recipient(mail)
     if recipient is None:
         return None
-    diagnostic = " ".join(text.split())[:1000] or None
+    return _failed(recipient, text)
+
+
+def _failed(recipient: str, report: str) -> list[Delivery]:
+    """`recipient` failed, for the reason the report's text (its first 1,000 characters, spaces
+    folded) gives."""
+    diagnostic = " ".join(report.split())[:1000] or None
     return [
         Delivery(
             recipient=recipient,

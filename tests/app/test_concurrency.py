@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from service.app.ingest import ingest_many
 from service.config import Settings
@@ -166,10 +167,6 @@ def test_a_batch_that_deadlocks_is_redone_without_losing_or_doubling_anything(
 ) -> None:
     if backend != "postgresql":
         pytest.skip("row locks and deadlocks are PostgreSQL's; SQLite has one writer at a time")
-    import threading
-
-    from sqlalchemy import text
-
     settings = Settings(database_url=database.url)
     batch = [
         (samples.hard_bounce("a@example.com", "dl-a"), "test:a"),
@@ -187,21 +184,7 @@ def test_a_batch_that_deadlocks_is_redone_without_losing_or_doubling_anything(
     worker = threading.Thread(target=lambda: results.extend(ingest_many(database, batch, settings)))
     worker.start()
     # ... the batch locks a@example.com and waits for b@example.com ...
-    deadline = time.monotonic() + 30
-    # Autocommit: pg_stat_activity is a snapshot taken once per transaction, so polling it inside
-    # one transaction would never see the wait begin.
-    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
-        while not watcher.execute(
-            text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-        ).scalar_one():
-            if time.monotonic() > deadline:
-                other.rollback()  # release the waiting batch, so nothing outlives this test
-                other.close()
-                worker.join(timeout=60)
-                raise AssertionError("the batch never waited for the other writer's row lock")
-            time.sleep(0.02)
+    wait_for_a_lock_wait(database, other, worker, "the batch never waited for the other writer's row lock")
     # ... and the other writer now wants a@example.com: a deadlock, which PostgreSQL breaks.
     try:
         other.execute(
@@ -238,10 +221,6 @@ def test_a_message_waiting_for_its_twin_holds_no_address_lock_meanwhile(
     waits for nobody (locking the address first would close a cycle: a deadlock)."""
     if backend != "postgresql":
         pytest.skip("row locks and deadlocks are PostgreSQL's; SQLite has one writer at a time")
-    import threading
-
-    from sqlalchemy import text
-
     from service.app.ingest import ingest_message
     from service.app.parsing import content_hash
 
@@ -263,19 +242,7 @@ def test_a_message_waiting_for_its_twin_holds_no_address_lock_meanwhile(
     )
     worker.start()
     # ... the per-message write waits for it at the message's unique key ...
-    deadline = time.monotonic() + 30
-    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
-        while not watcher.execute(
-            text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-        ).scalar_one():
-            if time.monotonic() > deadline:
-                other.rollback()
-                other.close()
-                worker.join(timeout=60)
-                raise AssertionError("the write never waited for the other writer's message")
-            time.sleep(0.02)
+    wait_for_a_lock_wait(database, other, worker, "the write never waited for the other writer's message")
     # ... and the other writer now takes the message's address: free, as nothing holds it. (Were it
     # held, this would wait, and fail at the lock timeout, set below the deadlock timeout of 1 s:
     # a deadlock would end in the other write's retry, which would hide it.)
@@ -294,3 +261,23 @@ def test_a_message_waiting_for_its_twin_holds_no_address_lock_meanwhile(
     assert len(results) == 1 and results[0].duplicate and results[0].suppressions_added == ()
     state = snapshot(database)
     assert len(state["messages"]) == 1 and state["events"] == [] and state["suppressed"] == []
+
+
+def wait_for_a_lock_wait(database: Database, other: Any, worker: threading.Thread, failure: str) -> None:
+    """Until a session of the test's database waits for a lock (the worker's write, on what `other`
+    holds); after 30 s `other` lets go, so nothing outlives the test, and the test fails."""
+    deadline = time.monotonic() + 30
+    # Autocommit: pg_stat_activity is a snapshot taken once per transaction, so polling it inside
+    # one transaction would never see the wait begin.
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
+        while not watcher.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+        ).scalar_one():
+            if time.monotonic() > deadline:
+                other.rollback()
+                other.close()
+                worker.join(timeout=60)
+                raise AssertionError(failure)
+            time.sleep(0.02)
