@@ -247,10 +247,9 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
             if mark in pending.unmarks:
                 stored.unmark_counted(session, mark)
                 amounts[(mark[0], pending.unmarks[mark])][_COLUMN_OF_KIND[mark[1]]] -= 1
-            if mark in pending.marks and stored.mark_counted(session, [_mark_row(mark, now)]):
+            if mark in pending.marks and stored.mark_counted(session, [stored.mark_row(mark, now)]):
                 amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
-        changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
-        changed = {key: columns for key, columns in changed.items() if columns}
+        changed = _nonzero(amounts)
         totals = {
             (account, day): DayCounts(*stored.add_to_day(session, account, day, changed[(account, day)]))
             for account, day in sorted(changed)
@@ -261,8 +260,7 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
         counted, added_up = stored.count(session, pending.marks, pending.sends, now)
         for mark in counted:
             amounts[(mark[0], pending.marks[mark])][_COLUMN_OF_KIND[mark[1]]] += 1
-        changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
-        changed = {key: columns for key, columns in changed.items() if columns}
+        changed = _nonzero(amounts)
         totals = {key: DayCounts(*added_up[key]) for key in sorted(added_up)}
     announced = []
     for (account, day), counts in totals.items():
@@ -272,15 +270,10 @@ def settle_now(session: Session, *, now: datetime | None = None) -> Settled:
     return Settled(changed, announced)
 
 
-def _mark_row(mark: Mark, now: datetime) -> dict[str, Any]:
-    account, kind, message, recipient = mark
-    return {
-        "account_id": account,
-        "kind": kind,
-        "message_key": message,
-        "recipient": recipient,
-        "counted_at": now,
-    }
+def _nonzero(amounts: dict[tuple[str, date], dict[str, int]]) -> dict[tuple[str, date], dict[str, int]]:
+    """The (account, day)s whose counters change, with only the columns that do."""
+    changed = {key: {c: v for c, v in columns.items() if v} for key, columns in amounts.items()}
+    return {key: columns for key, columns in changed.items() if columns}
 
 
 @event.listens_for(Session, "after_transaction_end")

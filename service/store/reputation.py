@@ -101,6 +101,18 @@ COLUMN_OF_KIND = {
 }
 
 
+def mark_row(mark: Mark, now: datetime) -> dict[str, Any]:
+    """The `counted_events` row of a mark counted at `now`."""
+    account, kind, message, recipient = mark
+    return {
+        "account_id": account,
+        "kind": kind,
+        "message_key": message,
+        "recipient": recipient,
+        "counted_at": now,
+    }
+
+
 def count(
     session: Session, marks: Mapping[Mark, date], sends: Mapping[tuple[str, date], int], now: datetime
 ) -> tuple[set[Mark], dict[tuple[str, date], tuple[int, int, int]]]:
@@ -148,11 +160,7 @@ def count(
 def _count_one_by_one(
     session: Session, marks: Mapping[Mark, date], sends: Mapping[tuple[str, date], int], now: datetime
 ) -> tuple[set[Mark], dict[tuple[str, date], tuple[int, int, int]]]:
-    rows = [
-        {"account_id": a, "kind": k, "message_key": m, "recipient": r, "counted_at": now}
-        for a, k, m, r in sorted(marks)
-    ]
-    counted = mark_counted(session, rows)
+    counted = mark_counted(session, [mark_row(mark, now) for mark in sorted(marks)])
     amounts: dict[tuple[str, date], dict[str, int]] = {}
     for key, sent in sends.items():
         if sent:

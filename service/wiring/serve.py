@@ -78,13 +78,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _uvicorn_config(app: Any, host: str, port: int, config: Any = None, **options: Any) -> Any:
-    """uvicorn as `serve` runs it: our logging, no access log or server header, 10 s to finish,
-    no WebSocket upgrade (the API has no WebSocket route: a connection stays one HTTP protocol
-    from accept to close, which is what the `--workers` processes count)."""
+def _uvicorn_config(app: Any, host: str, port: int, config_class: Any = None, **options: Any) -> Any:
+    """uvicorn as `serve` runs it (a `config_class` of uvicorn.Config's, or that): our logging, no
+    access log or server header, 10 s to finish, no WebSocket upgrade (the API has no WebSocket
+    route: a connection stays one HTTP protocol from accept to close, which is what the
+    `--workers` processes count)."""
     import uvicorn
 
-    return (config or uvicorn.Config)(
+    return (config_class or uvicorn.Config)(
         app,
         host=host,
         port=port,
