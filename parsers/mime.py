@@ -28,7 +28,7 @@ import email.parser
 import itertools
 import re
 from email.message import Message
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_LINES = 100_000  # a 7 MB base64 attachment; the reports come before any attachment
 MAX_CONTAINERS = 32  # a report, its original and the original's own parts need under ten
@@ -54,6 +54,36 @@ _HEADER_PAIR = re.compile(
 # continuation (its headerRE), up to the first line that is not one (possessive: a repeated group
 # otherwise keeps a backtracking frame per line, 30 times the size of 1 MB of headers).
 _HEADER_BLOCK = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*+")
+# The same two for a text in which every CR starts a CRLF (or there is none), where a line runs to
+# its LF: `[^\n]` is a single-character test in the regex engine, `[^\r\n]` a set looked up per
+# character (these two patterns were a fifth of loading a message). A value then keeps the CR of
+# its line break, taken off after.
+_HEADER_PAIR_LF = re.compile(r"([^\r\n:]*):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
+_HEADER_BLOCK_LF = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*+")
+
+
+class _Lines(NamedTuple):
+    """How the header patterns read a text, by the line breaks it holds."""
+
+    block: re.Pattern[str]
+    pair: re.Pattern[str]
+    crs: bool  # (values may end with the CR of a CRLF: see _HEADER_PAIR_LF)
+
+
+_ANY_BREAKS = _Lines(_HEADER_BLOCK, _HEADER_PAIR, False)
+_LF_BREAKS = _Lines(_HEADER_BLOCK_LF, _HEADER_PAIR_LF, False)
+_CRLF_BREAKS = _Lines(_HEADER_BLOCK_LF, _HEADER_PAIR_LF, True)
+
+
+def _lines(text: str) -> _Lines:
+    """The patterns for `text`'s line breaks (two scans of it: cheaper than one regex pass)."""
+    if "\r" not in text:
+        return _LF_BREAKS
+    if text.count("\r") == text.count("\r\n"):
+        return _CRLF_BREAKS
+    return _ANY_BREAKS
+
+
 # a line break followed by an empty line (the blank line starts at the match's end)
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
 
@@ -268,6 +298,7 @@ class _Splitter:
         self.text = text
         self.max_parts = max_parts
         self.made: list[Part] = []
+        self.lines = _lines(text)
 
     def entity(self, lo: int, hi: int, digest: bool = False) -> tuple[Part, Part]:
         """The part in text[lo:hi], and the part whose payload's last line break the enclosing
@@ -275,7 +306,7 @@ class _Splitter:
         if self.max_parts is not None and len(self.made) >= self.max_parts:
             raise _TooManyParts(lo)
         text = self.text
-        pos = _HEADER_BLOCK.match(text, lo, hi).end()  # type: ignore[union-attr]  # (matches "")
+        pos = self.lines.block.match(text, lo, hi).end()  # type: ignore[union-attr]  # (matches "")
         body = pos
         missing_separator = False
         if pos < hi:
@@ -285,7 +316,7 @@ class _Splitter:
                 missing_separator = True
         part = Part(_COMPAT32)
         left = ""
-        if pos > lo and not _set_headers(part, text[lo:pos]):
+        if pos > lo and not _set_headers(part, text[lo:pos], self.lines):
             part = _HEADERS.parsestr(text[lo:pos])
             # (a Unix From line last: the header parser's body, as stored: get_payload would
             # decode 8-bit text by the part's charset)
@@ -380,7 +411,7 @@ class _Splitter:
                 return
 
 
-def _set_headers(part: Message, block: str) -> bool:
+def _set_headers(part: Message, block: str, lines: _Lines) -> bool:
     """Give `part` the headers of `block` (lines that are each a header or a continuation, the
     first maybe a Unix From line), as the email package's parser does: each header's lines through
     compat32's `header_source_parse`, then `set_raw`. False, with nothing set, for a block in a
@@ -404,10 +435,12 @@ def _set_headers(part: Message, block: str) -> bool:
     if start:
         part.set_unixfrom(unixfrom)
     if _at_most_fields(block, MAX_HEADERS):
-        headers = _HEADER_PAIR.findall(block, start)
+        headers = lines.pair.findall(block, start)
     else:  # (no more than are kept: a megabyte of short headers is a list as big as itself)
-        found = itertools.islice(_HEADER_PAIR.finditer(block, start), MAX_HEADERS + 1)
+        found = itertools.islice(lines.pair.finditer(block, start), MAX_HEADERS + 1)
         headers = [m.group(1, 2) for m in found]
+    if lines.crs:
+        headers = [(name, value.removesuffix("\r")) for name, value in headers]
     if len(headers) <= MAX_HEADERS:
         # (what set_raw does for each: append to the header list of a part that has none yet,
         # so there is no index to drop)
@@ -431,9 +464,10 @@ def parse_headers(text: str) -> Message:
     """What `email.parser.HeaderParser(policy=compat32).parsestr(text)` returns (a Message with the
     headers at the start of `text`, the rest as its payload), without the parser's machinery for
     the common shape."""
-    end = _HEADER_BLOCK.match(text).end()  # type: ignore[union-attr]  # (matches "")
+    lines = _lines(text)
+    end = lines.block.match(text).end()  # type: ignore[union-attr]  # (matches "")
     message = Message()
-    if end and not _set_headers(message, text[:end]):
+    if end and not _set_headers(message, text[:end], lines):
         parsed: Message = _PLAIN_HEADERS.parsestr(text)
         return parsed
     body = end

@@ -56,6 +56,19 @@ def test_every_fixture_splits_as_the_email_package_parses_it(path: Path) -> None
     same_tree(path.read_bytes())
 
 
+def crlf(raw: bytes) -> bytes:
+    """`raw` with every line break a CRLF (the fixtures are stored with LFs)."""
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").replace(b"\n", b"\r\n")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(Path(__file__).parent)))
+def test_every_fixture_with_crlf_line_breaks_splits_as_the_email_package_parses_it(path: Path) -> None:
+    # (a text with CRLFs only is read with the patterns for lines that run to their LF)
+    raw = crlf(path.read_bytes())
+    assert mime._lines(raw.decode("ascii", "surrogateescape")) is not mime._ANY_BREAKS
+    same_tree(raw)
+
+
 MULTIPART = b"Content-Type: multipart/mixed; boundary=b\n"
 EDGES = {
     "unix from line first": b"From daemon@mx Mon Nov 23 02:17:37 2026\nSubject: x\n\nbody\n",
@@ -117,17 +130,23 @@ LINES = st.sampled_from(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, max_size=30))
 def test_any_arrangement_of_lines_splits_as_the_email_package_parses_it(lines: list[bytes]) -> None:
-    same_tree(b"".join(lines))
+    raw = b"".join(lines)
+    same_tree(raw)
+    # the same lines with one kind of line break (read with other patterns: see mime._lines)
+    same_tree(crlf(raw))
+    same_tree(crlf(raw).replace(b"\r\n", b"\n"))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, max_size=20))
 def test_a_header_block_reads_as_the_header_parser_reads_it(lines: list[bytes]) -> None:
-    text = b"".join(lines).decode("ascii")
-    ours = mime.parse_headers(text)
-    theirs = email.parser.HeaderParser(policy=mime.Message().policy).parsestr(text)
-    assert type(ours) is type(theirs)
-    assert shape(ours) == shape(theirs)
+    mixed = b"".join(lines)
+    for raw in (mixed, crlf(mixed), crlf(mixed).replace(b"\r\n", b"\n")):
+        text = raw.decode("ascii")
+        ours = mime.parse_headers(text)
+        theirs = email.parser.HeaderParser(policy=mime.Message().policy).parsestr(text)
+        assert type(ours) is type(theirs)
+        assert shape(ours) == shape(theirs)
 
 
 # Pieces of Content-Type values, the awkward ones included: quotes, escapes, RFC 2231 names,
