@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
 _MBOX_FROM = re.compile(rb"^From \S+ ")
+_CHUNK = 1 << 16  # (what is asked for past a regular file's stated size, and from anything else)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +72,33 @@ def _unquote_mbox(lines: list[bytes]) -> bytes:
 
 def _read(path: str) -> RawMessage:
     try:
-        # (unbuffered: one read of the whole file, without the buffer object and the isatty call
-        # that a buffered open makes; half the cost of reading a small message)
-        with open(path, "rb", buffering=0) as fh:
-            return RawMessage(path, strip_envelope_line(fh.read()))
+        return RawMessage(path, strip_envelope_line(read_file(path)))
     except OSError as exc:
         return RawMessage(path, error=f"cannot read {path}: {exc.strerror or exc}")
+
+
+def read_file(path: str) -> bytes:
+    """The whole file at `path`, in four system calls for a regular file (open, fstat, read,
+    close) where a file object makes seven (a second fstat, a seek and a read that finds the end):
+    a third of the time `bounceback parse` spent reading a small message. A read of a regular
+    file that returns less than was asked for has reached its end; anything else is read until a
+    read returns nothing."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        regular = stat.S_ISREG(info.st_mode)
+        want = info.st_size + 1 if regular else _CHUNK
+        chunks: list[bytes] = []
+        while True:
+            data = os.read(fd, want)
+            if data:
+                chunks.append(data)
+            if not data or (regular and len(data) < want):
+                break
+            want = _CHUNK
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _directory_files(path: str) -> Iterator[str]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from service.cli import main
+from service.sources import _read, iter_messages, read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -49,3 +52,31 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith(f"{path}: arf")
     assert "paul@isp.example complaint hard feedback" in out
+
+
+@pytest.mark.parametrize("size", [0, 1, 4096, 3 * 65536 + 7])
+def test_a_file_is_read_whole(tmp_path: Path, size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "m.eml"
+    path.write_bytes(data)
+    assert read_file(str(path)) == data
+
+
+def test_a_fifo_is_read_to_its_end(tmp_path: Path) -> None:
+    # (not a regular file: its size says nothing, so it is read until a read returns nothing)
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    data = b"Subject: x\n\n" + b"y" * 200_000
+    writer = threading.Thread(target=path.write_bytes, args=(data,))
+    writer.start()
+    try:
+        assert read_file(str(path)) == data
+    finally:
+        writer.join()
+
+
+def test_a_directory_given_as_a_message_is_an_error(tmp_path: Path) -> None:
+    found = list(iter_messages([str(tmp_path / "missing.eml")]))
+    assert found[0].error is not None and found[0].raw is None
+    item = _read(str(tmp_path))
+    assert item.raw is None and item.error == f"cannot read {tmp_path}: Is a directory"
