@@ -428,9 +428,11 @@ def _set_headers(part: Message, block: str, lines: _Lines) -> bool:
         unixfrom = block[: line_break.start()] if line_break else block
     # Every line after a line break starts a header or continues one: none may start with a blank
     # at the top, with a colon or with "From " ("\r\n:" holds "\n:").
-    if block[start : start + 1] in (" ", "\t", ":") or "\n:" in block or "\r:" in block:
+    # (a lone CR breaks a line only in a text read with the patterns for any line break)
+    lone_crs = lines is _ANY_BREAKS
+    if block[start : start + 1] in (" ", "\t", ":") or "\n:" in block or (lone_crs and "\r:" in block):
         return False
-    if "From " in block and ("\nFrom " in block or "\rFrom " in block):
+    if "From " in block and ("\nFrom " in block or (lone_crs and "\rFrom " in block)):
         return False
     if start:
         part.set_unixfrom(unixfrom)
