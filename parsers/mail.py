@@ -52,7 +52,6 @@ _CHARSET_NEXT: dict[str, tuple[str, ...]] = {
 _JIS_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_BLANK_LINE = re.compile(r"\r?\n\r?\n")
 # compat32, the email package's default policy, which every Message has unless told otherwise
 # (from there: importing email.policy loads the header registry, 5% of a `bounceback parse`'s start-up)
 _COMPAT32 = Message().policy
@@ -373,6 +372,18 @@ class Mail:
         return self.decode(value) if value is not None else ""
 
 
+def blank_line(text: str) -> int:
+    r"""Where the first match of `\r?\n\r?\n` in `text` starts (a line break, then an empty
+    line), or -1: the first LF followed by an LF or a CRLF, or the CR before it. Searches for fixed
+    strings, where the pattern (no fixed first character) is tried at every position."""
+    lf = text.find("\n\n")
+    crlf = text.find("\n\r\n", 0, len(text) if lf < 0 else lf + 2)  # (only one that starts sooner)
+    first = lf if crlf < 0 else crlf
+    if first < 0:
+        return -1
+    return first - 1 if first and text[first - 1] == "\r" else first
+
+
 def parse_header_block(data: str) -> Message:
     """The headers at the start of `data`, read as the email package reads them (compat32,
     headers only: the rest is the payload)."""
@@ -381,8 +392,8 @@ def parse_header_block(data: str) -> Message:
 
 def _headers_only(text: str) -> Message:
     """Parse only the header block of an attached original."""
-    end = _BLANK_LINE.search(text)
-    head = text[: end.start()] if end else text
+    end = blank_line(text)
+    head = text[:end] if end >= 0 else text
     return parse_header_block(head + "\n\n")
 
 
@@ -538,5 +549,5 @@ def _original_head(part: Message, decode: Callable[[object], str]) -> str:
     if isinstance(payload, list) and payload and isinstance(payload[0], Message):
         return _header_lines(payload[0], decode)
     text = payload_text(part)
-    end = re.search(r"\r?\n\r?\n", text)
-    return text[: end.start()] if end else text[: 64 * 1024]
+    end = blank_line(text)
+    return text[:end] if end >= 0 else text[: 64 * 1024]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from parsers.mail import decode_bytes, decode_header_value, html_to_text, load
+from parsers.mail import blank_line, decode_bytes, decode_header_value, html_to_text, load
 
 
 def test_html_to_text_drops_scripts_styles_and_tags() -> None:
@@ -67,3 +70,10 @@ def test_an_encoded_word_the_email_package_cannot_decode_is_decoded_by_charset_f
     word = "=?gb2312?b?" + base64.b64encode("系统退信：王玥".encode("gbk")).decode() + "?="
     assert decode_header_value(word) == "系统退信：王玥"
     assert decode_header_value(f"Re: {word} (2)") == "Re: 系统退信：王玥 (2)"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["\r", "\n", "\r\n", "a", " "]), max_size=24).map("".join))
+def test_blank_line_is_where_the_pattern_first_matches(text: str) -> None:
+    found = re.search(r"\r?\n\r?\n", text)
+    assert blank_line(text) == (found.start() if found else -1)
