@@ -277,8 +277,13 @@ class Mail:
     def __post_init__(self) -> None:
         # (made at once: every message is asked for its Subject and From first)
         raw: dict[str, list[tuple[str, Any]]] = {}
-        for k, v in self.message.raw_items():
-            raw.setdefault(k.lower(), []).append((k, v))
+        for pair in self.message.raw_items():
+            key = pair[0].lower()
+            found = raw.get(key)
+            if found is None:  # (setdefault would make a list for every header)
+                raw[key] = [pair]
+            else:
+                found.append(pair)
         self._raw = raw
 
     def decode(self, value: object) -> str:
