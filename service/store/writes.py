@@ -551,15 +551,24 @@ def _read_states(rows: Iterable[Any]) -> dict[tuple[str, str], RecipientState]:
 # The existing rows are read and locked (the statement's snapshot cannot see the rows its own
 # insert adds, so each key comes back once: from `locked` or from `created`); the CTEs `wanted`,
 # `locked` and `created` (parameters `keys`, `now`), for _LOCK_OR_CREATE and _STORE_AND_LOCK.
+# Each key's row is looked up by its primary key on its own (a LATERAL subquery that the planner
+# cannot merge into a join, OFFSET 0), in key order (`wanted`, sorted, is scanned in that order):
+# joined, the planner hashes the whole table whenever its statistics say it is small (a young
+# table, or a cached generic plan made when it was), and every message then pays for a scan that
+# grows with the table.
 _LOCKED_OR_CREATED = f"""
     wanted AS (
         SELECT * FROM json_to_recordset(CAST(:keys AS json)) AS wanted(address varchar, account_id varchar)
+        ORDER BY address, account_id
     ), locked AS (
         SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
-        FROM {Recipient.__tablename__} AS r
-        JOIN wanted ON r.address = wanted.address AND r.account_id = wanted.account_id
-        ORDER BY r.address, r.account_id
-        FOR UPDATE OF r
+        FROM wanted CROSS JOIN LATERAL (
+            SELECT r.address, r.account_id, r.suppressed, r.reactivated_at
+            FROM {Recipient.__tablename__} AS r
+            WHERE r.address = wanted.address AND r.account_id = wanted.account_id
+            OFFSET 0
+            FOR UPDATE OF r
+        ) AS r
     ), created AS (
         INSERT INTO {Recipient.__tablename__} (address, account_id, suppressed, updated_at)
         SELECT address, account_id, false, :now FROM wanted ORDER BY address, account_id
@@ -1029,32 +1038,52 @@ def _pg(clause: TextClause) -> str:
     return str(clause.compile(dialect=_PSYCOPG))
 
 
+# Each address's bounces read through the (recipient, occurred_at) index on their own (a LATERAL
+# subquery the planner cannot merge, OFFSET 0; the addresses as a JSON array, see
+# _PG_STORED_MESSAGES): with `recipient = ANY(...)` the planner scans the whole table whenever its
+# statistics say it is small (see _LOCKED_OR_CREATED), a cost that grows with every bounce stored.
 _PG_SOFT_BOUNCES = f"""
-    SELECT recipient, id, message_id, occurred_at FROM {BounceEvent.__tablename__}
-    WHERE recipient = ANY(CAST(%(addresses)s AS varchar[]))
-        AND type = 'bounce' AND classification = 'soft'
-        AND reason NOT IN ({", ".join(_sql_literal(r) for r in sorted(SENDER_SIDE_REASONS))})
-        AND occurred_at >= %(lower)s AND occurred_at <= %(upper)s
-        AND superseded_at IS NULL
-    ORDER BY id
+    SELECT e.recipient, e.id, e.message_id, e.occurred_at
+    FROM json_array_elements_text(CAST(%(addresses)s AS json)) AS wanted(address)
+    CROSS JOIN LATERAL (
+        SELECT recipient, id, message_id, occurred_at FROM {BounceEvent.__tablename__}
+        WHERE recipient = wanted.address
+            AND occurred_at >= %(lower)s AND occurred_at <= %(upper)s
+            AND type = 'bounce' AND classification = 'soft'
+            AND reason NOT IN ({", ".join(_sql_literal(r) for r in sorted(SENDER_SIDE_REASONS))})
+            AND superseded_at IS NULL
+        OFFSET 0
+    ) AS e
+    ORDER BY e.id
 """
 
 
 def _soft_bounce_params(soft: SoftBounceSpan) -> dict[str, Any]:
     return {
-        "addresses": sorted(set(soft.addresses)),
+        "addresses": json.dumps(sorted(set(soft.addresses))),
         "lower": soft.lower or _EARLIEST,
         "upper": soft.upper or _LATEST,
     }
 
 
 _PG_INSERT_MESSAGES_AND_EVENTS = _pg(_INSERT_MESSAGES_AND_EVENTS)
-# (the hashes as a JSON array: with an array parameter PostgreSQL plans the statement anew each time)
-_PG_STORED_MESSAGES = str(
-    _STORED_MESSAGES.where(
-        text(f"{_MESSAGES.c.content_hash} IN (SELECT json_array_elements_text(CAST(:hashes AS json)))")
-    ).compile(dialect=_PSYCOPG)
-)
+# _STORED_MESSAGES for hashes given as a JSON array (with an array parameter PostgreSQL plans the
+# statement anew each time), each hash's message and its events looked up through their indexes
+# on their own (LATERAL subqueries the planner cannot merge, see _LOCKED_OR_CREATED): joined, the
+# planner scans both tables whole when its statistics say they are small.
+_PG_STORED_MESSAGES = f"""
+    SELECT m.*, {", ".join(f"e.{column.name}" for column in _EVENTS.c)}
+    FROM json_array_elements_text(CAST(%(hashes)s AS json)) AS wanted(content_hash)
+    CROSS JOIN LATERAL (
+        SELECT id, content_hash, outcome, message_type, quarantine_reason, account_id, attributed_by
+        FROM {_MESSAGES.name} WHERE content_hash = wanted.content_hash
+        OFFSET 0
+    ) AS m
+    LEFT JOIN LATERAL (
+        SELECT * FROM {_EVENTS.name} WHERE message_id = m.id AND superseded_at IS NULL OFFSET 0
+    ) AS e ON true
+    ORDER BY m.id, e.id
+"""
 _PG_LOCK_OR_CREATE = _pg(_LOCK_OR_CREATE)
 _PG_STORE_AND_LOCK = _pg(_STORE_AND_LOCK)
 _PG_SUPPRESS_FROM_ARRAYS = _pg(_SUPPRESS_FROM_ARRAYS)
