@@ -4,8 +4,8 @@ manages), with what each costs in statements and round trips to the database.
 
 Usage (from the repository root):
     .venv/bin/python benchmarks/ingest_throughput.py [--messages 2000] [--backends sqlite,postgresql]
-        [--batches 1,100] [--writers 1,8] [--parse-workers N] [--modes end-to-end,write-only]
-        [--account]
+        [--batches 1,100] [--writers 1,8] [--processes 1,2] [--parse-workers N]
+        [--modes end-to-end,write-only] [--account]
 
 PostgreSQL: a throwaway database on BOUNCEBACK_TEST_PG_URL's server (default 127.0.0.1:5432) per
 measurement, dropped afterwards. SQLite: a file in a temporary directory per measurement. The mix:
@@ -19,7 +19,11 @@ and mode:
 - batch 1 = one message per transaction, as the API and the IMAP intake do (`ingest_message`; the
   write-only figure: `write_message` over messages parsed beforehand). With several writers, each
   writes its share from a thread of its own, as concurrent REST intake calls do in one process
-  (PostgreSQL then flushes their commits together).
+  (PostgreSQL then flushes their commits together). With `--processes 2`, the writers are spread
+  over that many processes (threads in each), as `serve --workers 2` spreads REST intake calls:
+  threads of one process share its one core's worth of Python (the GIL), processes do not; the
+  CPU time is then all the writing processes', each process parsing its own share beforehand for
+  write-only.
 - more = that many per transaction, as `bounceback ingest` does (`ingest_batches`, the next batch
   parsed in worker processes meanwhile; `--parse-workers 0`: parsed in this process; the write-only
   figure: `write_parsed` batch by batch over the stream parsed beforehand).
@@ -37,6 +41,7 @@ Last, a summary with the issue's figures side by side.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import sys
@@ -45,9 +50,10 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -139,9 +145,10 @@ class Figure:
     rate: float
     statements: float  # per message
     round_trips: float  # per message
-    cpu_ms: float  # this process's CPU time per message (parse workers' aside), in milliseconds
+    cpu_ms: float  # the writing processes' CPU time per message (parse workers' aside), in milliseconds
     account: bool = False  # the mail attributed to a sending account (--account)
     server_cpu_ms: float | None = None  # PostgreSQL's backends' CPU time per message (a local server)
+    processes: int = 1  # the writers spread over this many processes (one per transaction)
 
 
 @contextmanager
@@ -159,7 +166,7 @@ def fresh_database(backend: str) -> Iterator[str]:
         raise SystemExit(f"unknown backend {backend}")
 
 
-def _in_threads(writers: int, count: int, work: Callable[[int], None]) -> None:
+def _in_threads(writers: int, count: int, work: Callable[[int], Any]) -> None:
     """`work(i)` for every i below `count`: in this thread, or shared out among `writers` threads."""
     if writers == 1:
         for i in range(count):
@@ -174,6 +181,11 @@ def _in_threads(writers: int, count: int, work: Callable[[int], None]) -> None:
         list(pool.map(share, range(writers)))
 
 
+def _settings(url: str) -> Settings:
+    # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
+    return Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
+
+
 def measure(
     backend: str,
     messages: list[bytes],
@@ -183,6 +195,7 @@ def measure(
     mode: str,
     parse_workers: int | None,
     account: bool = False,
+    processes: int = 1,
 ) -> Figure:
     with fresh_database(backend) as url:
         db = Database(url)
@@ -190,8 +203,11 @@ def measure(
         if account:
             with db.transaction() as session:
                 accounts.create(session, BENCH_ACCOUNT, domains=[SENDER_DOMAIN])
-        # (any key: attribution checks VERP tokens with it, and only SQLite keeps one of its own)
-        settings = Settings(database_url=url, secret_key="benchmark-secret-key-0123456789")
+        if processes > 1:
+            figure = _measure_in_processes(db, messages, writers=writers, mode=mode, processes=processes)
+            db.dispose()
+            return replace(figure, account=account)
+        settings = _settings(url)
         limits = parse_limits(settings)
         # Warm up (imports, connection pool, statement caches) on a few messages of our own.
         for raw in corpus(20, seed=99):
@@ -257,6 +273,109 @@ def measure(
         account,
         None if server_cpu is None else server_cpu / n * 1000,
     )
+
+
+def _measure_in_processes(
+    db: Database, messages: list[bytes], *, writers: int, mode: str, processes: int
+) -> Figure:
+    """One message per transaction, `writers` threads spread over `processes` processes, each
+    process with its own engine (as `serve --workers N`); timed from when every process is ready
+    (connected, warmed up, its share parsed for write-only) until the last one is done."""
+    context = multiprocessing.get_context("spawn")  # (no pooled connection may cross a fork)
+    ready, done = context.Queue(), context.Queue()
+    go, finish = context.Event(), context.Event()
+    shares = [list(range(p, len(messages), processes)) for p in range(processes)]
+    threads = [len(range(p, writers, processes)) for p in range(processes)]
+    workers = [
+        context.Process(
+            target=_writer_process,
+            args=(
+                db.url,
+                mode,
+                [messages[i] for i in share],
+                share,
+                threads[p],
+                p,
+                (ready, go, done, finish),
+            ),
+        )
+        for p, share in enumerate(shares)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        for _ in workers:
+            ready.get(timeout=300)
+        server = ServerCpu(db.engine) if db.engine.dialect.name == "postgresql" else None
+        start = time.perf_counter()
+        go.set()
+        answers = [done.get(timeout=600) for _ in workers]
+        elapsed = time.perf_counter() - start
+        server_cpu = server.spent() if server is not None else None  # (their connections still open)
+    finally:
+        finish.set()
+        for worker in workers:
+            worker.join(timeout=60)
+    n = len(messages)
+    return Figure(
+        db.engine.dialect.name,
+        1,
+        writers,
+        mode,
+        n,
+        n / elapsed,
+        sum(a[1] for a in answers) / n,
+        sum(a[2] for a in answers) / n,
+        sum(a[0] for a in answers) / n * 1000,
+        server_cpu_ms=None if server_cpu is None else server_cpu / n * 1000,
+        processes=processes,
+    )
+
+
+def _writer_process(
+    url: str,
+    mode: str,
+    messages: list[bytes],
+    numbers: list[int],
+    threads: int,
+    index: int,
+    signals: tuple[Any, Any, Any, Any],
+) -> None:
+    """One writing process of `_measure_in_processes`: its share, one message per transaction from
+    `threads` threads; answers (CPU seconds, statements, round trips) once done, and keeps its
+    connections until told to finish (the server's CPU time is read from their backends)."""
+    ready, go, done, finish = signals
+    db = Database(url)
+    settings = _settings(url)
+    limits = parse_limits(settings)
+    for raw in corpus(20, seed=100 + index):  # (a warm-up of its own: new messages, not redeliveries)
+        ingest_message(db, raw, f"bench-warmup-{index}", settings)
+    sources = [f"bench:{i}" for i in numbers]
+    work: Callable[[int], Any]
+    if mode == WRITE_ONLY:
+        parsed = [parse_message(raw, source, limits) for raw, source in zip(messages, sources, strict=True)]
+        items = [p for p in parsed if isinstance(p, Parsed)]
+        count = len(items)
+
+        def work(i: int) -> Any:
+            return ingest_module.write_message(db, items[i], settings)
+
+    else:
+        count = len(messages)
+
+        def work(i: int) -> Any:
+            return ingest_message(db, messages[i], sources[i], settings)
+
+    sent = Sent(db.engine)
+    ready.put(index)
+    go.wait()
+    sent.reset()
+    cpu = time.process_time()
+    _in_threads(threads, count, work)
+    cpu = time.process_time() - cpu
+    done.put((cpu, *sent.statements_and_round_trips()))
+    finish.wait(timeout=600)
+    db.dispose()
 
 
 class ServerCpu:
@@ -326,12 +445,14 @@ def describe(figure: Figure) -> str:
     if figure.batch == 1:
         how = "one per transaction"
         how += ", 1 writer" if figure.writers == 1 else f", {figure.writers} writers at once"
+        if figure.processes > 1:
+            how += f" in {figure.processes} processes"
     else:
         how = f"{figure.batch} per transaction"
     if figure.account:
         how += ", attributed"
     return (
-        f"{figure.backend:<10} {figure.mode:<10} {how:<38} {figure.rate:7.0f} msgs/s;"
+        f"{figure.backend:<10} {figure.mode:<10} {how:<52} {figure.rate:7.0f} msgs/s;"
         f" per message {figure.statements:.2f} statements, {figure.round_trips:.2f} round trips,"
         f" {figure.cpu_ms:.2f} ms CPU here"
         + ("" if figure.server_cpu_ms is None else f", {figure.server_cpu_ms:.2f} ms in the server")
@@ -341,7 +462,8 @@ def describe(figure: Figure) -> str:
 def summary(figures: list[Figure]) -> list[str]:
     """The issue's figures: PostgreSQL batched rate and its ratio to SQLite's, one per transaction
     with one writer and with several, end to end and write-only."""
-    found = {(f.backend, f.batch, f.writers, f.mode): f for f in figures}
+    found = {(f.backend, f.batch, f.writers, f.mode): f for f in figures if f.processes == 1}
+    in_processes = {(f.backend, f.writers, f.processes, f.mode): f for f in figures if f.processes > 1}
     lines = []
     for mode in (END_TO_END, WRITE_ONLY):
         for batch in sorted({f.batch for f in figures if f.batch > 1}):
@@ -360,6 +482,13 @@ def summary(figures: list[Figure]) -> list[str]:
                     f"{mode}: PostgreSQL one per transaction, {who}: {pg.rate:.0f} msgs/s"
                     f" ({pg.statements:.2f} statements, {pg.round_trips:.2f} round trips per message)"
                 )
+        for (backend, writers, processes, figure_mode), pg in sorted(in_processes.items()):
+            if backend == "postgresql" and figure_mode == mode:
+                lines.append(
+                    f"{mode}: PostgreSQL one per transaction, {writers} writers in {processes} processes:"
+                    f" {pg.rate:.0f} msgs/s ({pg.statements:.2f} statements, {pg.round_trips:.2f} round trips"
+                    " per message)"
+                )
     return lines
 
 
@@ -374,6 +503,14 @@ def main() -> int:
         "--writers",
         default="1,8",
         help="threads writing at once, for one message per transaction (each value measured)",
+    )
+    parser.add_argument(
+        "--processes",
+        default="1",
+        help=(
+            "processes the writers are spread over, for one message per transaction (each value"
+            " measured; 1: threads of this process; more: as `serve --workers N`)"
+        ),
     )
     parser.add_argument(
         "--modes",
@@ -398,6 +535,7 @@ def main() -> int:
     messages = corpus(args.messages)
     batches = [int(b) for b in args.batches.split(",")]
     writer_counts = [int(w) for w in args.writers.split(",")]
+    process_counts = [int(p) for p in args.processes.split(",")]
     modes = args.modes.split(",")
     for mode in modes:
         if mode not in (END_TO_END, WRITE_ONLY):
@@ -412,19 +550,21 @@ def main() -> int:
     # load on a shared machine.
     for batch in batches:
         for writers in writer_counts if batch == 1 else [1]:
-            for mode in modes:
-                for backend in backends:
-                    figure = measure(
-                        backend,
-                        messages,
-                        batch=batch,
-                        writers=writers,
-                        mode=mode,
-                        parse_workers=args.parse_workers,
-                        account=args.account,
-                    )
-                    figures.append(figure)
-                    print(describe(figure), flush=True)
+            for processes in sorted({min(p, writers) for p in process_counts}) if batch == 1 else [1]:
+                for mode in modes:
+                    for backend in backends:
+                        figure = measure(
+                            backend,
+                            messages,
+                            batch=batch,
+                            writers=writers,
+                            mode=mode,
+                            parse_workers=args.parse_workers,
+                            account=args.account,
+                            processes=processes,
+                        )
+                        figures.append(figure)
+                        print(describe(figure), flush=True)
     print(f"summary ({len(messages)} messages each):")
     for line in summary(figures):
         print("  " + line)

@@ -1076,11 +1076,11 @@ _PG_STORED_MESSAGES = f"""
     FROM json_array_elements_text(CAST(%(hashes)s AS json)) AS wanted(content_hash)
     CROSS JOIN LATERAL (
         SELECT id, content_hash, outcome, message_type, quarantine_reason, account_id, attributed_by
-        FROM {_MESSAGES.name} WHERE content_hash = wanted.content_hash
+        FROM {InboundMessage.__tablename__} WHERE content_hash = wanted.content_hash
         OFFSET 0
     ) AS m
     LEFT JOIN LATERAL (
-        SELECT * FROM {_EVENTS.name} WHERE message_id = m.id AND superseded_at IS NULL OFFSET 0
+        SELECT * FROM {BounceEvent.__tablename__} WHERE message_id = m.id AND superseded_at IS NULL OFFSET 0
     ) AS e ON true
     ORDER BY m.id, e.id
 """
