@@ -200,6 +200,21 @@ def test_a_batch_answers_a_redelivery_of_its_own_message_as_a_duplicate(database
     assert later.duplicate and later.events == first.events
 
 
+def test_each_message_of_a_batch_keeps_its_own_bytes(database: Database) -> None:
+    """The batch's raw bytes travel together (on PostgreSQL one parameter, each message a slice of
+    it): every message stored, of any size and in any order, is exactly the bytes it came as."""
+    sizes = [3000, 0, 1, 70_000, 12]
+    items = [
+        Parsed(raw, f"test:{n}", content_hash(raw), ParseResult(message_type="unknown"))
+        for n, raw in enumerate(bytes([n + 1]) * size + b"\x00\xff" for n, size in enumerate(sizes))
+    ]
+    with database.transaction() as session:
+        results = write_batch(session, items, SETTINGS, now=NOW)
+    with database.session() as session:
+        stored = {m.id: m.raw for m in session.scalars(select(InboundMessage))}
+    assert [stored[r.message_id] for r in results] == [item.raw for item in items]
+
+
 def test_a_redelivery_the_parse_step_skipped_is_parsed_when_it_was_not_stored(database: Database) -> None:
     """The parse step skips bytes it saw before in the stream; if their first copy never got
     stored (its batch failed), the write parses them after all."""
