@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -300,9 +300,10 @@ _WITH_COMMIT = "bounceback.with_commit"
 
 def run_together(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> list[list[Any]]:
     """PostgreSQL: run statements (psycopg SQL, `%(name)s` parameters) in the session's transaction,
-    sent together and answered in one round trip (psycopg's pipeline mode), in order; each one's
-    rows (empty for a statement that returns none). The transaction's BEGIN, when it is still to
-    be sent, goes with them.
+    sent together and answered in one round trip (libpq's pipeline mode, each statement prepared
+    once per connection: service/store/pipeline.py), in order; each one's rows (empty for a
+    statement that returns none). The transaction's BEGIN, when it is still to be sent, goes with
+    them.
 
     For the write path's statements that do not depend on each other's answers: each waits for its
     own round trip otherwise (and the transaction's BEGIN for one more). They bypass SQLAlchemy's
@@ -401,53 +402,43 @@ def _end_own_begin(driver: Any) -> None:
 
 
 _COMMIT = "COMMIT"
-_BEGIN = "BEGIN"
 _IDLE = 0  # psycopg.pq.TransactionStatus.IDLE
 
 
 def _run_together(
     connection: Connection, statements: Sequence[tuple[str, Mapping[str, Any] | None]]
 ) -> list[list[Any]]:
+    from service.store import pipeline  # (psycopg: PostgreSQL only)
+
     driver: Any = connection.connection.driver_connection
     dbapi = connection.dialect.loaded_dbapi
-    error = dbapi.Error
     listeners = connection.dispatch.before_cursor_execute
-    cursors = []
-    sql: str | None = None
-    params: Mapping[str, Any] | None = None
-    supported = dbapi.Pipeline.is_supported()
-    begin = (
-        supported
-        and not driver.autocommit
-        and driver.isolation_level is None
-        and driver.info.transaction_status == _IDLE
-    )
+    # (libpq sends no BEGIN of its own: psycopg's, with the connection's isolation level if any,
+    # goes first when the transaction is still to begin)
+    begin = not driver.autocommit and driver.info.transaction_status == _IDLE
+    sent = statements
     if begin:
+        sent = [(driver._get_tx_start_command().decode(), None), *statements]
         driver.autocommit = True
         connection.info[_OWN_BEGIN] = True
-    sent = [(_BEGIN, None), *statements] if begin else statements
-    # One statement needs no pipeline (entering and leaving one costs more than it saves); a libpq
-    # older than 14 has no pipeline mode: one round trip each, then.
-    together = driver.pipeline() if len(sent) > 1 and supported else nullcontext()
+    for sql, params in sent:
+        for listener in listeners:
+            listener(connection, None, sql, params, None, False)
     try:
-        with together:
-            for sql, params in sent:
-                cursor = driver.cursor()
-                for listener in listeners:
-                    listener(connection, cursor, sql, params, None, False)
-                # (BEGIN and COMMIT are not worth a prepared statement)
-                cursor.execute(sql, params, prepare=False if params is None else None)
-                cursors.append(cursor)
-        answers = [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
-        return answers[1:] if begin else answers
-    except error as exc:
+        answers = pipeline.run(driver, sent)
+    except pipeline.StatementFailed as failed:
+        raise DBAPIError.instance(
+            failed.sql, failed.params, failed.error, dbapi.Error, dialect=connection.dialect
+        ) from failed.error
+    except dbapi.Error as exc:
         dialect = connection.dialect
         invalidated = dialect.is_disconnect(exc, driver, None)
         if invalidated:
             connection.invalidate(exc)
         raise DBAPIError.instance(
-            sql, params, exc, error, connection_invalidated=invalidated, dialect=dialect
+            sent[-1][0], None, exc, dbapi.Error, connection_invalidated=invalidated, dialect=dialect
         ) from exc
-    finally:
-        for cursor in cursors:
-            cursor.close()
+    except BaseException as exc:  # (interrupted half-way: the connection's state is unknown)
+        connection.invalidate(exc if isinstance(exc, Exception) else None)
+        raise
+    return answers[1:] if begin else answers
