@@ -287,13 +287,11 @@ def _drop_counts(session: Session) -> None:
 
 # --- several statements, one round trip (PostgreSQL) ----------------------------------------------
 
-# A transaction whose first statements go through `run_together` sends its BEGIN with them: psycopg
-# would wait for BEGIN's answer first (even in pipeline mode), one round trip of its own. So for
-# that transaction the driver is switched to autocommit (it then sends no BEGIN of its own) and
-# BEGIN goes first in the pipeline; the COMMIT or ROLLBACK that ends it (psycopg sends either by
-# the server's transaction state, whatever the mode) switches it back (`_commit_together`,
-# `_rolled_back`, and at check-in should anything have slipped past them).
-_OWN_BEGIN = "bounceback.own_begin"
+# A transaction whose first statements go through `run_together` sends its BEGIN with them, in
+# their round trip (libpq sends no BEGIN of its own, unlike psycopg's cursors, which would wait for
+# its answer alone); psycopg then finds the transaction open and sends none either. Its COMMIT is
+# `_commit_together`'s when statements wait to go with it, psycopg's otherwise; a ROLLBACK is
+# psycopg's (it sends one whenever the server says a transaction is open).
 # Statements queued to go with the transaction's COMMIT (`send_with_commit`).
 _WITH_COMMIT = "bounceback.with_commit"
 
@@ -323,16 +321,7 @@ def read_before_begin(session: Session, sql: str, params: Mapping[str, Any]) -> 
     For a read that takes no locks and whose answer needs no snapshot shared with what the
     transaction does after it (at READ COMMITTED every statement takes its own snapshot anyway).
     """
-    connection = session.connection()
-    driver: Any = connection.connection.driver_connection
-    if driver.autocommit or driver.info.transaction_status != _IDLE or driver.isolation_level is not None:
-        return _run_together(connection, [(sql, params)])[0]
-    driver.autocommit = True  # (psycopg sends no BEGIN of its own; nothing else runs meanwhile)
-    try:
-        return _run_together(connection, [(sql, params)])[0]
-    finally:
-        if driver.info.transaction_status == _IDLE:
-            driver.autocommit = False
+    return _run_together(session.connection(), [(sql, params)], begin=False)[0]
 
 
 def send_with_commit(session: Session, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> bool:
@@ -357,15 +346,8 @@ def _commit_together(connection: Connection) -> None:
     if connection.invalidated:
         return  # (its driver connection is gone, and whatever was queued on it)
     queued = connection.info.pop(_WITH_COMMIT, None)
-    if not queued and not connection.info.get(_OWN_BEGIN):
-        return
-    try:
-        _run_together(connection, [*(queued or ()), (_COMMIT, None)])
-    finally:
-        # (committed: the driver back out of autocommit; failed: rolled back, for SQLAlchemy's
-        # rollback to find nothing left to do)
-        if connection.info.pop(_OWN_BEGIN, False):
-            _end_own_begin(connection.connection.driver_connection)
+    if queued:  # (a failure leaves the transaction to SQLAlchemy's rollback, as any other)
+        _run_together(connection, [*queued, (_COMMIT, None)])
 
 
 @event.listens_for(Engine, "rollback")
@@ -373,32 +355,17 @@ def _rolled_back(connection: Connection) -> None:
     if connection.invalidated:
         return  # (a lost connection: a new one starts clean, see `_fresh_connection`)
     connection.info.pop(_WITH_COMMIT, None)
-    if connection.info.pop(_OWN_BEGIN, False):
-        _end_own_begin(connection.connection.driver_connection)
 
 
 @event.listens_for(Pool, "connect")
 def _fresh_connection(_dbapi_connection: Any, record: Any) -> None:
     record.info.pop(_WITH_COMMIT, None)
-    record.info.pop(_OWN_BEGIN, None)
 
 
 @event.listens_for(Pool, "checkin")
-def _checked_in(dbapi_connection: Any, record: Any) -> None:
-    if record is not None and record.info.pop(_OWN_BEGIN, False):
-        _end_own_begin(dbapi_connection)
+def _checked_in(_dbapi_connection: Any, record: Any) -> None:
     if record is not None:
         record.info.pop(_WITH_COMMIT, None)
-
-
-def _end_own_begin(driver: Any) -> None:
-    """Roll back what is left of a transaction begun by `_run_together`; the driver out of autocommit."""
-    try:
-        if driver.info.transaction_status != _IDLE:
-            driver.rollback()
-        driver.autocommit = False
-    except Exception:  # (a broken connection: SQLAlchemy's own rollback finds and discards it)
-        return
 
 
 _COMMIT = "COMMIT"
@@ -406,21 +373,18 @@ _IDLE = 0  # psycopg.pq.TransactionStatus.IDLE
 
 
 def _run_together(
-    connection: Connection, statements: Sequence[tuple[str, Mapping[str, Any] | None]]
+    connection: Connection, statements: Sequence[tuple[str, Mapping[str, Any] | None]], *, begin: bool = True
 ) -> list[list[Any]]:
+    """`begin`: open the transaction first when it is still to be opened (psycopg's BEGIN, with the
+    connection's isolation level if any; none in autocommit); without it, statements run before
+    the transaction begins run on their own."""
     from service.store import pipeline  # (psycopg: PostgreSQL only)
 
     driver: Any = connection.connection.driver_connection
     dbapi = connection.dialect.loaded_dbapi
     listeners = connection.dispatch.before_cursor_execute
-    # (libpq sends no BEGIN of its own: psycopg's, with the connection's isolation level if any,
-    # goes first when the transaction is still to begin)
-    begin = not driver.autocommit and driver.info.transaction_status == _IDLE
-    sent = statements
-    if begin:
-        sent = [(driver._get_tx_start_command().decode(), None), *statements]
-        driver.autocommit = True
-        connection.info[_OWN_BEGIN] = True
+    begin = begin and not driver.autocommit and driver.info.transaction_status == _IDLE
+    sent = [(driver._get_tx_start_command().decode(), None), *statements] if begin else statements
     for sql, params in sent:
         for listener in listeners:
             listener(connection, None, sql, params, None, False)
