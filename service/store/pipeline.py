@@ -122,6 +122,11 @@ def run(
     # parameter types), shared: psycopg forgets them all when it deallocates them all (after any
     # ROLLBACK, when it had prepared some of its own), and so must whoever runs them by name.
     prepared = driver._prepared
+    if prepared._to_flush:
+        # Deallocations psycopg queued and has not sent yet (it sends them within the call that
+        # queues them, so this is a guard): sent first, or a DEALLOCATE ALL still to come would
+        # forget a statement this pipeline is about to prepare and record.
+        driver.wait(prepared.maintain_gen(driver))
     commands: deque[Callable[[], None]] = deque()
     answers: list[_Prepare | _Statement] = []  # what each answer to come answers, in order
     preparing: dict[tuple[bytes, tuple[int, ...]], bytes] = {}  # (prepared by this pipeline)

@@ -76,6 +76,17 @@ def test_statements_are_prepared_again_once_psycopg_deallocated_them_all(driver:
     assert pipeline.run(driver, [(mine, {"n": 2})]) == [[(8,)]]
 
 
+def test_deallocations_psycopg_has_queued_are_sent_before_the_pipeline_prepares(driver: Any) -> None:
+    """A DEALLOCATE ALL psycopg queued but has not sent yet goes first: the pipeline's statement,
+    prepared after it, stays prepared and runs by its name next time."""
+    mine = "SELECT CAST(%(n)s AS integer) * 6"
+    driver.execute("SELECT 1", prepare=True)  # one of psycopg's own
+    assert driver._prepared.clear()  # queues DEALLOCATE ALL without sending it
+    assert pipeline.run(driver, [(mine, {"n": 1})]) == [[(6,)]]
+    assert _prepared(driver, "AS integer) * 6") == 1
+    assert pipeline.run(driver, [(mine, {"n": 2})]) == [[(12,)]]
+
+
 def test_a_failed_statement_is_named_and_what_follows_it_did_nothing(driver: Any) -> None:
     driver.execute("CREATE TEMPORARY TABLE probe (x integer)")
     failing = "SELECT CAST(%(n)s AS integer) / 0"
