@@ -61,6 +61,9 @@ def test_portuguese() -> None:
             ("552 Caixa postal cheia", r.MAILBOX_FULL),
             ("552 A caixa de correio do destinatário está cheia", r.MAILBOX_FULL),
             ("550 A conta foi desativada", r.ACCOUNT_DISABLED),
+            ("550 A conta do destinatário está desativada", r.ACCOUNT_DISABLED),
+            ("550 A conta do destinatario foi cancelada", r.ACCOUNT_DISABLED),
+            ("450 A conta do destinatário está temporariamente bloqueada", r.SUSPEND),
             ("550 Domínio inexistente", r.HOST_UNKNOWN),
         ]
     )
@@ -72,6 +75,8 @@ def test_german() -> None:
             ("550 Benutzer unbekannt", r.USER_UNKNOWN),
             ("550 Empfänger unbekannt", r.USER_UNKNOWN),
             ("550 Empfaenger unbekannt", r.USER_UNKNOWN),
+            ("550 Der Benutzer ist nicht bekannt", r.USER_UNKNOWN),
+            ("550 Empfänger nicht bekannt", r.USER_UNKNOWN),
             ("550 Die E-Mail-Adresse wurde nicht gefunden", r.USER_UNKNOWN),
             ("552 Postfach voll", r.MAILBOX_FULL),
             ("552 Das Postfach des Empfängers ist voll", r.MAILBOX_FULL),
@@ -169,6 +174,8 @@ def test_chinese() -> None:
             ("550 用户不存在", r.USER_UNKNOWN),
             ("550 收件人地址不存在", r.USER_UNKNOWN),
             ("550 用戶不存在", r.USER_UNKNOWN),
+            ("550 用户名不存在", r.USER_UNKNOWN),
+            ("550 使用者不存在", r.USER_UNKNOWN),
             ("552 邮箱已满", r.MAILBOX_FULL),
             ("552 郵箱空間不足", r.MAILBOX_FULL),
             ("550 该账户已被停用", r.ACCOUNT_DISABLED),

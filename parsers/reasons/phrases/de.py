@@ -18,7 +18,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
-        r" (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden|ung(?:ue|u)ltig)",
+        r" (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
+        r"|ung(?:ue|u)ltig)",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
         r"(?:empf(?:ae|a)nger|e-mail-adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
     ),

@@ -33,13 +33,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
-        r"conta (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        r"conta(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
-        r"conta (?:de e-?mail )?(?:foi |est[aá] )?(?:desativada|desabilitada|cancelada|encerrada|exclu[ií]da"
-        r"|inativa|removida)",
-        r"(?:usu[aá]rio|caixa postal) (?:foi |est[aá] )?(?:desativad[oa]|desabilitad[oa]|cancelad[oa]|inativ[oa])",
+        # (Brazilian ISPs name whose account it is: "A conta do destinatário está desativada")
+        r"conta (?:de e-?mail |do destinat[aá]rio )?(?:foi |est[aá] )?(?:desativada|desabilitada|cancelada"
+        r"|encerrada|exclu[ií]da|inativa|removida)",
+        r"(?:usu[aá]rio|caixa postal)(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:desativad[oa]|desabilitad[oa]"
+        r"|cancelad[oa]|inativ[oa])",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:conta|caixa (?:postal|de correio)|usu[aá]rio)(?: de e-?mail)? (?:foi |est[aá] )?(?:expirad|vencid)[oa]",
         r"(?:conta|caixa (?:postal|de correio)) expirou",
