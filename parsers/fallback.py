@@ -69,7 +69,20 @@ _LEADING = re.compile(
     + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
 )
 # A line that labels the failed recipient, in the languages the reason table reads
-# ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b").
+# ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b"), or labels
+# the recipient's address as "Recipient address:" does ("收件人地址：a@b", "Adresse du destinataire : a@b").
+_RECIPIENT_ADDRESS_LABEL = (
+    r"收[ \u3000]{0,2}件[ \u3000]{0,2}(?:人|者)(?:的)?(?:电子邮件|電子郵件|邮件|郵件|邮箱|郵箱)?地址"
+    r"|(?:宛先|受信者|送信先)(?:メール)?アドレス|(?:받는 ?사람|수신자|수신인) ?(?:메일 ?|이메일 ?)?주소"
+    r"|empf(?:ä|ae|a)nger-?(?:e-?mail-?)?adresse|(?:e-?mail-?)?adresse des empf(?:ä|ae|a)ngers"
+    r"|adresse (?:e-?mail |(?:é|e)lectronique )?du destinataire"
+    r"|direcci(?:ó|o)n (?:de correo (?:electr(?:ó|o)nico )?|de e-?mail )?del destinatario"
+    r"|endere(?:ç|c)o (?:de e-?mail |eletr(?:ô|o)nico )?do destinat(?:á|a)rio"
+    r"|indirizzo (?:e-?mail |di posta (?:elettronica )?)?del destinatario"
+    r"|(?:e-?mail)?adres van de ontvanger|ontvanger(?:s)?adres|modtager(?:ens )?(?:e-?mail-?)?adresse"
+    r"|mottakerens (?:e-?post)?adresse|mottagarens (?:e-?post)?adress|adres odbiorcy|adresa p(?:ř|r)(?:í|i)jemce"
+    r"|адрес (?:электронной почты )?(?:получателя|адресата)|(?:đ|d)(?:ị|i)a ch(?:ỉ|i) (?:email )?ng(?:ư|u)(?:ờ|o)i nh(?:ậ|a)n"
+)
 _LABELLED = re.compile(
     r"(?im)^[ \t>*\-\u2022]{0,8}(?:(?:failed |original |intended )?recipient(?:\(s\)| address)?|destinataire"
     r"|empf(?:ä|ae|a)nger|destinatario|destinat(?:á|a)rio|destinatari|ontvanger|modtager|mottaker|mottagare"
@@ -78,7 +91,9 @@ _LABELLED = re.compile(
     r"|nguoi nhan|收[ \u3000]{0,2}件[ \u3000]{0,2}人|收[ \u3000]{0,2}信[ \u3000]{0,2}人|收件地址"
     r"|收[ \u3000]{0,2}件[ \u3000]{0,2}者|宛[ \u3000]{0,4}先|受[ \u3000]{0,2}信[ \u3000]{0,2}者"
     r"|送[ \u3000]{0,2}信[ \u3000]{0,2}先|받는 ?사람|수신자|수신인"
-    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ|"
+    + _RECIPIENT_ADDRESS_LABEL
+    + r")[ \t\u3000]*[:：][ \t\u3000]*"
     + _ADDR
     + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
 )

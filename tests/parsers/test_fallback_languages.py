@@ -51,3 +51,28 @@ def test_a_reply_to_a_list_bounce_mailbox_is_a_failure_report() -> None:
     assert is_failure_report(load(_reply("club-bounces@lists.sender.example")))
     # a person's mailbox that happens to be called admin is not a list's bounce mailbox
     assert not is_failure_report(load(_reply("admin@sender.example")))
+
+
+# "Recipient address: a@b" in each language: the label names the recipient's address rather than
+# the recipient ("收件人地址", "Adresse du destinataire"); the line after it gives the reason.
+ADDRESS_LABELS = {
+    "zh": ("收件人地址：", "收件人邮箱不存在"),
+    "ja": ("宛先アドレス: ", "このメールアドレスは存在しません"),
+    "ko": ("받는 사람 주소: ", "존재하지 않는 사용자입니다"),
+    "de": ("Empfängeradresse: ", "Benutzer unbekannt"),
+    "fr": ("Adresse du destinataire : ", "utilisateur inconnu"),
+    "es": ("Dirección del destinatario: ", "el usuario no existe"),
+    "pt": ("Endereço do destinatário: ", "usuário inexistente"),
+    "it": ("Indirizzo del destinatario: ", "utente inesistente"),
+    "nl": ("Adres van de ontvanger: ", "onbekende gebruiker"),
+    "da": ("Modtagerens adresse: ", "Ukendt bruger"),
+    "ru": ("Адрес получателя: ", "Пользователь не найден"),
+    "vi": ("Địa chỉ người nhận: ", "Người nhận không tồn tại"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ADDRESS_LABELS))
+def test_a_recipient_address_label_names_the_failed_recipient(lang: str) -> None:
+    label, reason = ADDRESS_LABELS[lang]
+    result = parse(plain_report(f"{label}{lang}.user@dest.example\n{reason}"))
+    assert [(e.recipient, e.classification) for e in result.events] == [(f"{lang}.user@dest.example", "hard")]
