@@ -49,8 +49,15 @@ _BOUNCE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+# Chinese, Japanese and Korean letters: those languages write them right against an address
+# ("无法发送到a@b"), so they end an address as a space does.
+_CJK_LETTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_LETTER = re.compile(f"[{_CJK_LETTERS}]")
 # (full-width punctuation ends an address too: "收件人：a@b", "（a@b）")
-_ADDR = r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+_ADDR = (
+    r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】\u3000-\u303f" + _CJK_LETTERS + r"\uff00-\uffef]{1,200}"
+    r"@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+)
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
@@ -136,7 +143,9 @@ _NOT_DELIVERED = re.compile(
 _SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
 # A bare address inside a sentence ("Die Nachricht an a@b konnte nicht zugestellt werden").
 _BARE = re.compile(
-    r"(?<![\w.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
+    # (not inside a longer word, but right after Chinese, Japanese or Korean letters)
+    r"(?<![^\W" + _CJK_LETTERS + r"])(?<![.+%=@<-])"
+    r"([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
 )
 _ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
@@ -466,7 +475,8 @@ def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     pos = low.find(written)
     while pos >= 0 and len(blocks) < MAX_OCCURRENCES:
         before = low[pos - 1] if pos > 0 else " "
-        if not (before.isalnum() or before in "._%+-="):  # (not inside a longer address)
+        # (not inside a longer address; Chinese, Japanese and Korean are written right against it)
+        if not ((before.isalnum() and not _CJK_LETTER.match(before)) or before in "._%+-="):
             start = low.rfind("\n", 0, pos) + 1
             block, end = _block(text, start, written)
             if says_why(block.lower().replace(written, " ")):

@@ -76,3 +76,26 @@ def test_a_recipient_address_label_names_the_failed_recipient(lang: str) -> None
     label, reason = ADDRESS_LABELS[lang]
     result = parse(plain_report(f"{label}{lang}.user@dest.example\n{reason}"))
     assert [(e.recipient, e.classification) for e in result.events] == [(f"{lang}.user@dest.example", "hard")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "很抱歉，您发送的邮件无法发送到wu.fang@dest.example\n该用户不存在",
+        "메일이 kim.minji@dest.example으로 전달되지 못했습니다. 존재하지 않는 사용자입니다",
+        "宛先yamada@dest.example へのメールは配信できませんでした。このメールアドレスは存在しません",
+    ],
+)
+def test_an_address_written_against_chinese_japanese_or_korean_text(sentence: str) -> None:
+    # those languages put no space before an address: the letters before it are not its local part
+    result = parse(plain_report(sentence))
+    assert [(e.recipient.split("@")[1], e.classification) for e in result.events] == [
+        ("dest.example", "hard")
+    ]
+    assert result.events[0].recipient.isascii()
+
+
+def test_a_longer_latin_word_before_an_address_still_hides_it() -> None:
+    from parsers.fallback import _BARE
+
+    assert [m.group(1) for m in _BARE.finditer("jürgen@dest.example")] == []
