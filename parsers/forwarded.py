@@ -25,12 +25,22 @@ from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_heade
 
 NAME = "forwarded-abuse"
 
-# Lines that start a pasted forward in the mail clients people use.
+# Lines that start a pasted forward in the mail clients people use, as each writes it in the
+# languages the reason table reads ("-----Ursprüngliche Nachricht-----" from Outlook, "----------
+# Message transféré ---------" from Gmail, "------------------ 原始邮件 ------------------" from Foxmail).
 _INLINE_MARKER = re.compile(
     r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|weitergeleitete nachricht"
-    r"|message d'origine|mensaje (?:original|reenviado)|mensagem (?:original|encaminhada)"
-    r"|messaggio (?:originale|inoltrato)|doorgestuurd bericht|videresendt meddelelse"
-    r"|пересылаемое сообщение|исходное сообщение)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
+    r"|urspr(?:ü|ue)ngliche nachricht|message d'origine|message (?:transf(?:é|e)r(?:é|e)|original)"
+    r"|mensaje (?:original|reenviado)|mensagem (?:original|encaminhada)"
+    r"|messaggio (?:originale|inoltrato)|doorgestuurd bericht|oorspronkelijk bericht"
+    r"|videresendt (?:meddelelse|besked|melding)|oprindelig meddelelse|opprinnelig melding"
+    r"|ursprungligt meddelande|vidarebefordrat meddelande|alkuper(?:ä|a)inen viesti|v(?:ä|a)litetty viesti"
+    r"|wiadomo(?:ś|s)(?:ć|c) oryginalna|przekazana wiadomo(?:ś|s)(?:ć|c)|p(?:ů|u)vodn(?:í|i) zpr(?:á|a)va"
+    r"|p(?:ř|r)eposlan(?:á|a) zpr(?:á|a)va|y(?:ö|o)nlendirilmi(?:ş|s) ileti|orijinal (?:ileti|mesaj)"
+    r"|th(?:ư|u) (?:đ|d)(?:ã|a) chuy(?:ể|e)n ti(?:ế|e)p|th(?:ư|u) g(?:ố|o)c"
+    r"|пересылаемое сообщение|пересланное сообщение|исходное сообщение"
+    r"|転送されたメッセージ|転送メッセージ|元のメッセージ|转发的邮件|轉寄的郵件|转发邮件信息|原始邮件|原始郵件"
+    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
 )
 _ABUSE_WORDS = re.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
