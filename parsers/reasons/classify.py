@@ -71,7 +71,8 @@ _STILL_TRYING: Final = _OnFirstUse(
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:remis|distribu|livr|d(?:é|e)livr)"
-    r"|todav(?:í|i)a no (?:ha )?(?:podido )?(?:ser )?entregad|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
+    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
+    r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
     r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
@@ -102,7 +103,7 @@ _STILL_TRYING_WORDS: Final = (
     "no further action", "pending",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
-    "nicht zugestellt", "encore", "todav", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
+    "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
     "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
     "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",

@@ -11,6 +11,9 @@ STILL_TRYING = {
     "de": "Ihre Nachricht konnte bisher nicht zugestellt werden. Der Server versucht es weiter.",
     "fr": "Votre message n'a pas encore pu être remis au destinataire.",
     "es": "Su mensaje todavía no ha podido ser entregado.",
+    # ("aún no": not yet, as often as "todavía no"; "seguirá intentándolo": it will keep trying)
+    "es-aun": "Su mensaje para garcia@dest.example aún no ha podido ser entregado.",
+    "es-seguira": "El servidor seguirá intentándolo durante 5 días.",
     "pt": "Sua mensagem ainda não foi entregue. Novas tentativas serão realizadas.",
     "it": "Il messaggio non è ancora stato recapitato: verrà ritentato.",
     "nl": "Uw bericht is nog niet afgeleverd; het wordt later opnieuw geprobeerd.",
