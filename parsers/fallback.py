@@ -100,7 +100,8 @@ _LABELLED = re.compile(
     r"|送[ \u3000]{0,2}信[ \u3000]{0,2}先|받는 ?사람|수신자|수신인"
     r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ|"
     + _RECIPIENT_ADDRESS_LABEL
-    + r")[ \t\u3000]*[:：][ \t\u3000]*"
+    # (a colon after the label, or the gap between a table's label cell and its address cell)
+    + r")(?:[ \t\u3000]*[:：]|[ \t\u3000]{2,}|\t)[ \t\u3000]*"
     + _ADDR
     + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
 )

@@ -99,3 +99,25 @@ def test_a_longer_latin_word_before_an_address_still_hides_it() -> None:
     from parsers.fallback import _BARE
 
     assert [m.group(1) for m in _BARE.finditer("jürgen@dest.example")] == []
+
+
+def _html_report(rows: str) -> bytes:
+    return (
+        "From: Mailer-Daemon <postmaster@mx.dest.example>\n"
+        "To: bounces@sender.example\n"
+        "Subject: Undeliverable\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\n"
+        f"<html><body><p>Delivery has failed.</p><table>{rows}</table></body></html>\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "label", ["Recipient", "받는 사람", "Empfänger", "Destinataire", "收件人", "宛先", "Получатель"]
+)
+def test_an_html_table_names_the_recipient_in_the_cell_after_its_label(label: str) -> None:
+    # a report laid out as a table writes no colon: the label cell, then the address cell
+    rows = f"<tr><th>{label}</th><td>cell.user@dest.example</td></tr><tr><th>Reason</th><td>User unknown</td></tr>"
+    events = parse(_html_report(rows)).events
+    assert [(e.recipient, e.classification) for e in events] == [("cell.user@dest.example", "hard")]
