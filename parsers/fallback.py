@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from parsers import reasons
 from parsers.delivery import Delivery
@@ -49,15 +50,20 @@ _BOUNCE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
-# Chinese, Japanese and Korean letters: those languages write them right against an address
-# ("无法发送到a@b"), so they end an address as a space does.
-_CJK_LETTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_CJK_LETTER = re.compile(f"[{_CJK_LETTERS}]")
+# Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
+# languages write them right against an address ("无法发送到a@b"), so they end an address as a space
+# does. (Tested by code point, not in the patterns: a class over these ranges costs milliseconds to
+# compile, case-blind even more, at the first report read.)
+_CJK_RANGES = ((0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFF00, 0xFFEF))
+
+
+def _cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
 # (full-width punctuation ends an address too: "收件人：a@b", "（a@b）")
-_ADDR = (
-    r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】\u3000-\u303f" + _CJK_LETTERS + r"\uff00-\uffef]{1,200}"
-    r"@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
-)
+_ADDR = r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = re.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
@@ -144,9 +150,8 @@ _NOT_DELIVERED = re.compile(
 _SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
 # A bare address inside a sentence ("Die Nachricht an a@b konnte nicht zugestellt werden").
 _BARE = re.compile(
-    # (not inside a longer word, but right after Chinese, Japanese or Korean letters)
-    r"(?<![^\W" + _CJK_LETTERS + r"])(?<![.+%=@<-])"
-    r"([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
+    # (not inside a longer word: an ASCII one here, any other script in _bare_addresses)
+    r"(?<![A-Za-z0-9_.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
 )
 _ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
@@ -305,7 +310,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     found: list[str] = []
 
     def add(raw: str | None) -> None:
-        a = address(raw)
+        a = _without_cjk_prefix(address(raw))
         if a and a not in excluded and not is_daemon(a) and a not in found and len(found) < MAX_RECIPIENTS:
             found.append(a)
 
@@ -347,7 +352,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         # A bare address in the report's own sentence that says, in any language, that the
         # message was not delivered: that one line, not the lines around it (a greeting or a
         # signature names addresses too), and not the sender's ("from a@b").
-        for m in itertools.islice(_BARE.finditer(text), MAX_RECIPIENTS):
+        for m in itertools.islice(_bare_addresses(text), MAX_RECIPIENTS):
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             line = text[start : end if end >= 0 else len(text)]
@@ -464,6 +469,25 @@ def _next_paragraph_line(text: str, end: int) -> str | None:
     return None
 
 
+def _without_cjk_prefix(addr: str | None) -> str | None:
+    """The address without the Chinese, Japanese or Korean words written right before it."""
+    if addr is None:
+        return None
+    start = 0
+    while start < len(addr) and _cjk(addr[start]):
+        start += 1
+    return addr[start:]
+
+
+def _bare_addresses(text: str) -> Iterator[re.Match[str]]:
+    """Bare addresses in prose, not inside a longer word ("jürgen@" holds no "rgen@"); Chinese,
+    Japanese and Korean letters are no part of the word before an address."""
+    for m in _BARE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not before.isalnum() or _cjk(before):
+            yield m
+
+
 def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     """What the report says about one failed address (`written` as the report writes it, lower
     case): the first of its lines that gives a cause, with the lines that follow it (a reason, an
@@ -477,7 +501,7 @@ def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     while pos >= 0 and len(blocks) < MAX_OCCURRENCES:
         before = low[pos - 1] if pos > 0 else " "
         # (not inside a longer address; Chinese, Japanese and Korean are written right against it)
-        if not ((before.isalnum() and not _CJK_LETTER.match(before)) or before in "._%+-="):
+        if not ((before.isalnum() and not _cjk(before)) or before in "._%+-="):
             start = low.rfind("\n", 0, pos) + 1
             block, end = _block(text, start, written)
             if says_why(block.lower().replace(written, " ")):

@@ -96,9 +96,10 @@ def test_an_address_written_against_chinese_japanese_or_korean_text(sentence: st
 
 
 def test_a_longer_latin_word_before_an_address_still_hides_it() -> None:
-    from parsers.fallback import _BARE
+    from parsers.fallback import _bare_addresses
 
-    assert [m.group(1) for m in _BARE.finditer("jürgen@dest.example")] == []
+    assert [m.group(1) for m in _bare_addresses("jürgen@dest.example")] == []
+    assert [m.group(1) for m in _bare_addresses("无法发送到wu@dest.example")] == ["wu@dest.example"]
 
 
 def _html_report(rows: str) -> bytes:
