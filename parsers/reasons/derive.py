@@ -43,7 +43,7 @@ from parsers.reasons.codes import (
     USER_UNKNOWN,
     VIRUS_DETECTED,
 )
-from parsers.reasons.families import normalise
+from parsers.reasons.families import families_in, normalise
 from parsers.reasons.phrases import PHRASES, UNLESS, VETO
 from parsers.reasons.status import (
     CONTINUATION,
@@ -167,12 +167,21 @@ def derive(
         # across them can match
         low = CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
+    # (the families whose keywords the text holds: the others are not searched at all)
+    possible = families_in(low)
 
     def has(reason: str) -> bool:
         # each family is searched at most once per call, on the lower-cased text
         found = seen.get(reason)
         if found is None:
-            found = seen[reason] = bool(low and _search(reason, low))
+            family = PHRASES.get(reason)
+            found = seen[reason] = bool(
+                low
+                and family is not None
+                and family in possible
+                and family.search(low)
+                and not _excluded(reason, low)
+            )
         return found
 
     if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):

@@ -212,6 +212,12 @@ class Family:
         self._by_keyword = by_keyword
         return by_keyword
 
+    def has_unkeyed_phrase(self) -> bool:
+        """Whether a phrase of the family has no keyword (it is searched in every text)."""
+        if self._keywords is None:
+            self._index()
+        return bool(self._always)
+
     def keywords(self) -> tuple[str, ...]:
         """The family's keywords (its index built on first use)."""
         if self._keywords is None:
@@ -231,6 +237,8 @@ class Family:
         by_keyword = self._by_keyword
         if by_keyword is None:
             by_keyword = self._index()
+        if self not in _TEXT_INDEX.families_in(low):
+            return False
         candidates: set[int] = set()
         found = _TEXT_INDEX.keywords_in(low)
         if found:
@@ -279,6 +287,11 @@ class _KeywordIndex:
         self.table = (-1, {}, frozenset(), (), ())
         # (the last text: the text, its runs, the families indexed, the keywords found in it)
         self.last: tuple[str, frozenset[_Gram], int, frozenset[str]] = ("", frozenset(), -1, frozenset())
+        # (families indexed, keyword -> the families that hold it, the families that have a phrase
+        # without a keyword)
+        self.holders: tuple[int, dict[str, tuple[Family, ...]], frozenset[Family]] = (-1, {}, frozenset())
+        # (the keywords found in the last text asked about, the families that may match there)
+        self.last_families: tuple[frozenset[str] | None, frozenset[Family]] = (None, frozenset())
 
     def build(self, keywords: set[str], size: int) -> None:
         """Index `keywords` (of the first `size` families made)."""
@@ -324,8 +337,38 @@ class _KeywordIndex:
         self.last = (low, runs, indexed, answer)
         return answer
 
+    def families_in(self, low: str) -> frozenset[Family]:
+        """The families that may hold a phrase in `low`: those with a keyword found in it (and any
+        with a phrase that has none). A family not among them need not be searched at all: a
+        diagnostic is asked about a dozen families, of which it holds the keywords of two or three."""
+        found = self.keywords_in(low)
+        last = self.last_families
+        if last[0] is found:  # (the same answer object: the same text, the same families)
+            return last[1]
+        size = len(_FAMILIES)
+        holders = self.holders
+        if holders[0] != size:
+            holding: dict[str, list[Family]] = {}
+            for family in _FAMILIES[:size]:
+                for word in family.keywords():
+                    holding.setdefault(word, []).append(family)
+            always = frozenset(f for f in _FAMILIES[:size] if f.has_unkeyed_phrase())
+            holders = self.holders = (size, {w: tuple(fs) for w, fs in holding.items()}, always)
+        by_word = holders[1]
+        possible = set(holders[2])
+        for word in found:
+            possible.update(by_word[word])
+        answer = frozenset(possible)
+        self.last_families = (found, answer)
+        return answer
+
 
 _TEXT_INDEX: Final = _KeywordIndex()
+
+
+def families_in(low: str) -> frozenset[Family]:
+    """The families that may hold a phrase in lower-cased `low` (_KeywordIndex.families_in)."""
+    return _TEXT_INDEX.families_in(low)
 
 
 # What makes a pattern more than a plain string (VERBOSE, the one flag under which more would, is

@@ -193,3 +193,16 @@ def test_every_family_made_is_in_the_text_index() -> None:
     made = families.family("zqxj wholly unheard-of")
     assert families._TEXT_INDEX.keywords_in(text) == before | {"zqxj wholly unheard-of"}
     assert made.search(text) and not made.search("mailbox is over quota")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_families_a_text_may_hold_are_those_with_a_keyword_in_it(text: str) -> None:
+    # (derive searches no other family: each one left out must hold no keyword of the text)
+    found = families._TEXT_INDEX.keywords_in(text)
+    expected = {f for f in families._FAMILIES if f.has_unkeyed_phrase() or set(f.keywords()) & found}
+    assert families.families_in(text) == expected
+    assert families.families_in(text) == expected  # (remembered)
+    for family in FAMILIES.values():
+        if family not in expected:
+            assert not re.search(family.pattern, text)
