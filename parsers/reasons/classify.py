@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from parsers.model import Classification, EventType
+from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.codes import (
     AUTH_FAILURE,
     DELIVERED,
@@ -37,28 +38,8 @@ from parsers.reasons.codes import (
     VACATION,
 )
 
-
-class _OnFirstUse:
-    """A pattern compiled on its first search. The delay-notice alternations below are long and
-    case-insensitive over many scripts: compiling them took a fifth of the start-up of every
-    `bounceback parse`, which most runs never search them (their words come first)."""
-
-    __slots__ = ("_compiled", "_flags", "_pattern")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def search(self, text: str) -> re.Match[str] | None:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self._pattern, self._flags)
-        return compiled.search(text)
-
-
 # A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
-_STILL_TRYING: Final = _OnFirstUse(
+_STILL_TRYING: Final = CaseBlind(
     r"this is a warning message only|warning only|just a warning|advisory-only|has been postponed|still being retried|has been delayed|will be retried"
     r"|will (?:continue|keep) (?:trying|to try)|will retry|(?:still|continue to) (?:be )?attempt"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
@@ -95,7 +76,7 @@ _STILL_TRYING: Final = _OnFirstUse(
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
     r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
 _STILL_TRYING_WORDS: Final = (
@@ -113,7 +94,7 @@ _STILL_TRYING_WORDS: Final = (
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
 # nb, fi, tr, el, ro, hu, id, uk, th): apart, with their own words, so that a report in none of them
 # is not searched for them (a long alternation tries every phrase at every position).
-_STILL_TRYING_MORE: Final = _OnFirstUse(
+_STILL_TRYING_MORE: Final = CaseBlind(
     r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
@@ -135,7 +116,7 @@ _STILL_TRYING_MORE: Final = _OnFirstUse(
     r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
     r"|спроби доставки (?:будуть )?продовж|буде повторено"
     r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
 _STILL_TRYING_MORE_WORDS: Final = (
@@ -166,14 +147,13 @@ GAVE_UP: Final = (
     r"|припинив спроби|повторних спроб не буде|більше не (?:намагатиметься|буде намагатися)"
     r"|постійна помилка|ยกเลิกการส่ง|จะไม่(?:ลอง)?ส่ง(?:ใหม่)?อีก|ข้อผิดพลาดถาวร"
 )
-_FINAL: Final = re.compile(
+_FINAL: Final = CaseBlind(
     GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than| yet)"
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
     r"|non (?:e stato|è stato) recapitato",
-    re.IGNORECASE,
 )
 
 
@@ -186,11 +166,11 @@ def is_delay_notice(subject: str, text: str) -> bool:
     head = text[:8000]
     low = head.lower()
     # (each case-insensitive search only where it can match)
-    warns = (any(word in low for word in _STILL_TRYING_WORDS) and _STILL_TRYING.search(head)) or (
-        any(word in low for word in _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.search(head)
+    warns = (any(word in low for word in _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head)) or (
+        any(word in low for word in _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head)
     )
     # (the final-report search, slow on a long text, only when the text warns at all)
-    return bool(warns) and not _FINAL.search(subject + "\n" + head)
+    return bool(warns) and not _FINAL.occurs_in(subject + "\n" + head)
 
 
 def is_temporary(status: str | None, smtp_code: str | None) -> bool:

@@ -14,6 +14,7 @@ import re
 import re._constants as _sre
 import re._parser as _parser
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, cast
 
@@ -89,32 +90,36 @@ _Parsed = list[tuple[Any, Any]]
 _REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
-def _required(items: _Parsed) -> frozenset[str] | None:
+def _required(items: _Parsed, char: Callable[[int], str | None] = chr) -> frozenset[str] | None:
     """Strings at least one of which occurs in every text the parsed pattern `items` matches.
 
     Only what a match cannot avoid counts: a run of literal characters, a group, a repetition of at
     least one, or an alternation all of whose branches have such strings (their union). Of the
     candidates in a sequence the one with the longest shortest string wins (fewest false hits),
     then the one with fewest strings. None when nothing is certain.
+    `char` gives what a literal character is looked for as, or None where it cannot be (it ends a
+    run): a case-blind pattern's strings are looked for in lower case (parsers.reasons.caseblind).
     """
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
         if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
+            found = char(av)
+            if found is not None:
+                run.append(found)
+                continue
         if run:
             options.append(frozenset({"".join(run)}))
             run = []
         sub: frozenset[str] | None = None
         if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-            sub = _required(list(av[3]))
+            sub = _required(list(av[3]), char)
         elif op is _sre.BRANCH:
-            branches = [_required(list(branch)) for branch in av[1]]
+            branches = [_required(list(branch), char) for branch in av[1]]
             if all(branches):
                 sub = frozenset().union(*(b for b in branches if b))
         elif op in _REPEATS and av[0] >= 1:
-            sub = _required(list(av[2]))
+            sub = _required(list(av[2]), char)
         if sub:
             options.append(sub)
     if run:
