@@ -23,8 +23,9 @@ _LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
 _ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 ADDRESS_RE = re.compile(_ADDR)
 ANGLE_ADDRESS_RE = re.compile(r"<\s*(" + _ADDR + r")\s*>")
-STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
-SMTP_CODE_RE = re.compile(r"(?<![\d.\-])([245][0-7]\d)(?=[ \-]|$)")
+# (the look-behind after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
+STATUS_RE = re.compile(r"([245])(?<![\d.][245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
+SMTP_CODE_RE = re.compile(r"([245](?<![\d.\-][245])[0-7]\d)(?=[ \-]|$)")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (

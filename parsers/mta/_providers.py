@@ -17,9 +17,10 @@ _ADDRESS = re.compile(
     "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
-_STATUS = re.compile(r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+# (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
+_STATUS = re.compile(r"([245])(?<![\w.][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # SMTP reply code: 550, 421 ... followed by a space, a dash (continuation), a colon or the end.
-_SMTP_CODE = re.compile(r"(?<![\w.#\-])([245][0-5]\d)(?=[\s\-:;,\]]|$)")
+_SMTP_CODE = re.compile(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
 _COMMAND = re.compile(
     r"(?:\bin reply to |\bafter |\bfor |\[|>>> ?)(?:end of )?(RCPT(?:[ _]TO)?|MAIL(?:[ _]FROM)?|DATA|EHLO|HELO|AUTH|STARTTLS|TEXT)\b",
     re.IGNORECASE,

@@ -66,6 +66,9 @@ RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.
 MAX_DIAGNOSTIC_CHARS: Final = 1200
 
+# The reason each family of phrases names.
+_REASON_OF: Final = {family: reason for reason, family in PHRASES.items()}
+
 # Reasons too vague to stand when the text says something more specific.
 _VAGUE: Final = frozenset({UNDEFINED, ON_HOLD, SYSTEM_ERROR, SECURITY_ERROR, NETWORK_ERROR})
 
@@ -167,21 +170,18 @@ def derive(
         # across them can match
         low = CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
-    # (the families whose keywords the text holds: the others are not searched at all)
-    possible = families_in(low)
+    # The families whose keywords the text holds, and their reasons: no other family can match, and
+    # the loops below skip the others without asking (a text holds the keywords of two or three).
+    possible = families_in(low) if low else frozenset()
+    maybe = {_REASON_OF[f] for f in possible if f in _REASON_OF}
 
     def has(reason: str) -> bool:
         # each family is searched at most once per call, on the lower-cased text
+        if reason not in maybe:
+            return False
         found = seen.get(reason)
         if found is None:
-            family = PHRASES.get(reason)
-            found = seen[reason] = bool(
-                low
-                and family is not None
-                and family in possible
-                and family.search(low)
-                and not _excluded(reason, low)
-            )
+            found = seen[reason] = PHRASES[reason].search(low) and not _excluded(reason, low)
         return found
 
     if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
@@ -196,9 +196,9 @@ def derive(
         for other in _USER_UNKNOWN_VETO:
             strict = VETO.get(other)
             if strict is None:
-                if has(other):
+                if other in maybe and has(other):
                     return other
-            elif low and strict.search(low) and not _excluded(other, low):
+            elif strict in possible and strict.search(low) and not _excluded(other, low):
                 return other
         return USER_UNKNOWN
     if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPEND):
@@ -240,7 +240,7 @@ def derive(
                 # recipient ("550 <a@b>... User unknown"), not a filter's answer after DATA
                 return USER_UNKNOWN
             return FILTERED
-        if not has(reason):
+        if reason not in maybe or not has(reason):
             continue
         if reason == FILTERED and cmd in ("MAIL", "EHLO", "HELO", "CONN", "RCPT"):
             continue
@@ -249,7 +249,7 @@ def derive(
     if by_status is not None and by_status not in _VAGUE:
         return by_status
     for reason in _SECOND_ORDER:
-        if has(reason):
+        if reason in maybe and has(reason):
             return reason
     if by_status is not None:
         return by_status

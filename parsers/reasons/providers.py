@@ -16,8 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from parsers.delivery import Delivery
 
-_STATUS = re.compile(r"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)")
-_CODE = re.compile(r"(?<![\w.\-])([245][0-5]\d)(?=[\s\-:;]|$)")
+# (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
+_STATUS = re.compile(r"([245](?<![\w.][245])\.\d{1,3}\.\d{1,3})(?!\.?\d)")
+_CODE = re.compile(r"([245](?<![\w.\-][245])[0-5]\d)(?=[\s\-:;]|$)")
 
 
 class _Reply:

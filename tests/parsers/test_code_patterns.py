@@ -1,0 +1,60 @@
+"""The status and reply-code patterns, whose look-behind follows their first digit (so that re
+skips ahead to a digit), match exactly where the look-behind-first forms they replace match."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.mta import _common, _providers
+
+status = sys.modules["parsers.reasons.status"]
+providers = sys.modules["parsers.reasons.providers"]
+
+# (the pattern in use, the form it replaced: the look-behind first)
+PAIRS = {
+    "status_in_text": (status._STATUS_IN_TEXT, r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)"),
+    "reply_in_text": (status._REPLY_IN_TEXT, r"(?<![\d.])([245]\d\d)(?:[ -]|$)"),
+    "continuation": (status.CONTINUATION, r"(?<![\w.])[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?"),
+    "mta_status": (_common.STATUS_RE, r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)"),
+    "mta_smtp_code": (_common.SMTP_CODE_RE, r"(?<![\d.\-])([245][0-7]\d)(?=[ \-]|$)"),
+    "providers_status": (_providers._STATUS, r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"),
+    "providers_smtp_code": (_providers._SMTP_CODE, r"(?<![\w.#\-])([245][0-5]\d)(?=[\s\-:;,\]]|$)"),
+    "hosted_status": (providers._STATUS, r"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)"),
+    "hosted_code": (providers._CODE, r"(?<![\w.\-])([245][0-5]\d)(?=[\s\-:;]|$)"),
+}
+_TEXT = st.text(alphabet="245017.vV -#:;,]x\n\u0663", max_size=40)
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, pos: int
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_the_digit_first_form_matches_where_the_look_behind_first_form_does(name: str) -> None:
+    used, replaced = PAIRS[name][0], re.compile(PAIRS[name][1])
+
+    @settings(max_examples=400, deadline=None)
+    @given(_TEXT, st.integers(0, 3))
+    def check(text: str, pos: int) -> None:
+        assert _matches(used, text, pos) == _matches(replaced, text, pos)
+        assert used.sub("_", text) == replaced.sub("_", text)
+
+    check()
+    for text in (
+        "550 5.1.1 user",
+        "v5.1.1",
+        "1.550 x",
+        "a550 5.1.1",
+        "5.1.1",
+        "x4.4.7.",
+        "-550 ",
+        "550-5.7.1 no",
+    ):
+        assert _matches(used, text, 0) == _matches(replaced, text, 0), text
