@@ -15,6 +15,7 @@ from parsers import reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail, decode_header_value
+from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.classify import GAVE_UP
 from parsers.reasons.derive import REPORT_TEXT
 from parsers.reasons.families import fold
@@ -22,17 +23,16 @@ from parsers.reasons.families import fold
 NAME = "fallback"
 MAX_RECIPIENTS = 50
 
-_DAEMON_FROM = re.compile(
+_DAEMON_FROM = CaseBlind(
     r"mailer-daemon|mail-daemon|postmaster|mail delivery (?:system|subsystem|service|agent)|mail administrator"
     r"|mailadmin|mail system|delivery (?:status )?(?:notification|subsystem|system)|mail ?router"
     r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)"
     # MDaemon signs its reports with its own name ("MDaemon@host")
     r"|^mdaemon@|<mdaemon@",
-    re.IGNORECASE,
 )
 # Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
 # "Delivery delayed", are failure reports too: the reason table tells them apart.)
-_BOUNCE_SUBJECT = re.compile(
+_BOUNCE_SUBJECT = CaseBlind(
     r"undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
     r"|problem|notification|report|error|delayed|has failed)|failure notice|failed delivery|failure delivery"
     r"|mail delivery failed|non[- ]?deliver|could not be delivered|delivery has failed|mail system error"
@@ -47,7 +47,6 @@ _BOUNCE_SUBJECT = re.compile(
     r"|nedoru[cč]iteln|nelze doru[cč]it|nedoru[cč]en|niedostarczon|nie mo[zż]na dostarczy|niedor[eę]czon"
     r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|未配達|退信|无法投递|無法投遞|投递失败|投遞失敗|发送失败|系统退信"
     r"|전송 ?실패|배달 ?실패|반송|수신 ?실패|발송 ?실패|не доставлен|недоставленн|не может быть доставлен",
-    re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 # Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
@@ -112,7 +111,7 @@ _LABELLED = re.compile(
     + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
 )
 # "Could not be delivered" in the languages the reason table reads: a report's own sentence.
-_NOT_DELIVERED = re.compile(
+_NOT_DELIVERED = CaseBlind(
     r"could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed"
     r"|konnte nicht zugestellt|nicht zugestellt werden|n'a pas pu [eê]tre (?:remis|distribu|livr|d[eé]livr)"
     r"|no (?:se )?(?:ha )?pud[oi] (?:ser )?entregar|n[aã]o (?:foi poss[ií]vel|p[oô]de ser) entreg"
@@ -143,7 +142,6 @@ _NOT_DELIVERED = re.compile(
     r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว"
     # "the server gave up" (no more attempts): the message was not delivered
     r"|" + GAVE_UP,
-    re.IGNORECASE,
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
 # delivered because they are not accepting mail from <list@host>".
@@ -185,11 +183,10 @@ def copy_start(text: str) -> int | None:
 
 
 _REPLY_ERROR = re.compile(r"\b[45]\d\d[ -]")
-_ERROR_WORDS = re.compile(
+_ERROR_WORDS = CaseBlind(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
     r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
     r"|exceed|limit|error|reason|permanent|does not like|unable|could not",
-    re.IGNORECASE,
 )
 
 
@@ -197,7 +194,7 @@ def looks_like_bounce(mail: Mail) -> bool:
     """Does the message call itself a delivery failure?"""
     if mail.has_header("X-Failed-Recipients"):
         return True
-    if _DAEMON_FROM.search(mail.from_):
+    if _DAEMON_FROM.occurs_in(mail.from_):
         return True
     # (no Return-Path at all counts as the null sender here: stored mail often lost it)
     return _failure_subject(mail) and (
@@ -208,7 +205,7 @@ def looks_like_bounce(mail: Mail) -> bool:
 def signed_as_a_bounce(sender: str, subject: str) -> bool:
     """Whether a message's From and Subject both say it is a delivery failure report (a daemon
     sender and a failure subject): enough to read a message attached whole as a report."""
-    return bool(_DAEMON_FROM.search(sender)) and bool(_BOUNCE_SUBJECT.search(fold(subject)))
+    return _DAEMON_FROM.occurs_in(sender) and _BOUNCE_SUBJECT.occurs_in(fold(subject))
 
 
 def _failure_subject(mail: Mail) -> bool:
@@ -218,7 +215,7 @@ def _failure_subject(mail: Mail) -> bool:
     headers) or quote the subject of the list's notice with a reply prefix ("RE: Your message to
     L awaits moderator approval : non remis")."""
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
-    if not _BOUNCE_SUBJECT.search(subject):
+    if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
     if _to_bounce_mailbox(mail):
         return True
@@ -325,13 +322,13 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature
             window = text[max(0, m.start() - 300) : m.start() + 400]
-            if _ERROR_WORDS.search(window) or _NOT_DELIVERED.search(window) or _names_a_reason(window):
+            if _ERROR_WORDS.occurs_in(window) or _NOT_DELIVERED.occurs_in(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
         for m in _LABELLED.finditer(text):
             # (the line names the recipient; the report must say elsewhere that delivery failed)
             window = text[max(0, m.start() - 400) : m.end() + 400]
-            if _NOT_DELIVERED.search(window) or _names_a_reason(window) or _ERROR_WORDS.search(window):
+            if _NOT_DELIVERED.occurs_in(window) or _names_a_reason(window) or _ERROR_WORDS.occurs_in(window):
                 add(m.group(1))
     if not found:
         for m in _RCPT_TO.finditer(text):
@@ -346,7 +343,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             window = text[max(0, start - 300) : m.end() + 200]
             if _SENDER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            if _NOT_DELIVERED.search(window) or _names_a_reason(window):
+            if _NOT_DELIVERED.occurs_in(window) or _names_a_reason(window):
                 add(m.group(1))
     if not found:
         # A bare address in the report's own sentence that says, in any language, that the
@@ -356,7 +353,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             line = text[start : end if end >= 0 else len(text)]
-            if _NOT_DELIVERED.search(line) and not _SENDER_BEFORE.search(
+            if _NOT_DELIVERED.occurs_in(line) and not _SENDER_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):
                 add(m.group(1))

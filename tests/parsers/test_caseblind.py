@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from parsers import fallback
 from parsers.reasons.caseblind import CaseBlind, branches
 
 classify = sys.modules["parsers.reasons.classify"]
@@ -18,6 +19,10 @@ IN_USE = {
     "final": classify._FINAL,
     "still_trying": classify._STILL_TRYING,
     "still_trying_more": classify._STILL_TRYING_MORE,
+    "daemon_from": fallback._DAEMON_FROM,
+    "bounce_subject": fallback._BOUNCE_SUBJECT,
+    "not_delivered": fallback._NOT_DELIVERED,
+    "error_words": fallback._ERROR_WORDS,
 }
 
 
