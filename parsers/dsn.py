@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
 from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
+from parsers.reasons.caseblind import CaseBlind
 
 MAX_BLOCKS = 512
 MAX_FIELD_CHARS = 4096
@@ -166,12 +167,12 @@ def _outcome_after_recipient(group: dict[str, str]) -> bool:
     return any(k in group and names.index(k) > first for k in ("action", "status"))
 
 
-_COMMAND = re.compile(
+# (searched only in a diagnostic that holds a lower-case piece of one of its branches: most hold none)
+_COMMAND = CaseBlind(
     r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|connect)"
     r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
     r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
-    r"|\[(rcpt_to|mail_from|data)\]",
-    re.IGNORECASE,
+    r"|\[(rcpt_to|mail_from|data)\]"
 )
 _COMMAND_NAMES = {
     "rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser
+from collections.abc import Iterator
 
 from parsers.reasons.families import _required
 
@@ -99,16 +100,42 @@ class _Branch:
 
 
 class CaseBlind:
-    """A case-insensitive pattern asked only whether it occurs in a text (`occurs_in`), with the same
-    answer as `re.compile(pattern, flags | re.IGNORECASE).search(text) is not None`. Built on first
-    use: a process that never asks compiles nothing."""
+    """A case-insensitive pattern, built on first use (a process that never asks compiles nothing):
+    `occurs_in` answers as `re.compile(pattern, flags | re.IGNORECASE).search(text) is not None`,
+    searching branch by branch; `finditer` gives what that expression's finditer gives, searching
+    the whole expression only in a text where some branch may match."""
 
-    __slots__ = ("_branches", "flags", "pattern")
+    __slots__ = ("_branches", "_whole", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags | re.IGNORECASE
         self._branches: tuple[_Branch, ...] | None = None
+        self._whole: re.Pattern[str] | None = None
+
+    def may_occur_in(self, text: str) -> bool:
+        """False when no branch can match in `text` (none of its pieces is there)."""
+        built = self._branches
+        if built is None:
+            built = self._build()
+        low = text.lower()
+        plain = text.isascii()
+        for branch in built:
+            if branch.needs_script and plain:
+                continue
+            pieces = branch.pieces
+            if pieces is None or any(piece in low for piece in pieces):
+                return True
+        return False
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the whole expression in `text`, as re's finditer gives them."""
+        if not self.may_occur_in(text):
+            return iter(())
+        whole = self._whole
+        if whole is None:
+            whole = self._whole = re.compile(self.pattern, self.flags)
+        return whole.finditer(text)
 
     def _build(self) -> tuple[_Branch, ...]:
         parts = branches(self.pattern)

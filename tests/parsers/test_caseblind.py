@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers import fallback
+from parsers import dsn, fallback
 from parsers.reasons.caseblind import CaseBlind, branches
 
 classify = sys.modules["parsers.reasons.classify"]
@@ -23,6 +23,7 @@ IN_USE = {
     "bounce_subject": fallback._BOUNCE_SUBJECT,
     "not_delivered": fallback._NOT_DELIVERED,
     "error_words": fallback._ERROR_WORDS,
+    "dsn_command": dsn._COMMAND,
 }
 
 
@@ -73,6 +74,9 @@ def test_the_branch_search_finds_what_the_whole_expression_finds(name: str) -> N
         if cut:  # (a piece of the phrase only: mostly no match)
             text = text[: len(text) // 2]
         assert blind.occurs_in(text) is bool(whole.search(text))
+        assert blind.may_occur_in(text) or not whole.search(text)
+        got = [(m.span(), m.groups()) for m in blind.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in whole.finditer(text)]
 
     check()
 
