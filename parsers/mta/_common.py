@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
 from parsers.reasons.codes import *  # noqa: F403 (re-exported for the detectors: c.USER_UNKNOWN)
 from parsers.reasons.codes import EXPIRED
@@ -21,20 +22,20 @@ _LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
 # A match may only start where a local part starts: keeps a scan over a long run of local-part
 # characters linear.
 _ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
-ADDRESS_RE = re.compile(_ADDR)
-ANGLE_ADDRESS_RE = re.compile(r"<\s*(" + _ADDR + r")\s*>")
+ADDRESS_RE = compile_lazily(_ADDR)
+ANGLE_ADDRESS_RE = compile_lazily(r"<\s*(" + _ADDR + r")\s*>")
 # (the look-behind after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
-STATUS_RE = re.compile(r"([245])(?<![\d.][245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
-SMTP_CODE_RE = re.compile(r"([245](?<![\d.\-][245])[0-7]\d)(?=[ \-]|$)")
+STATUS_RE = compile_lazily(r"([245])(?<![\d.][245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
+SMTP_CODE_RE = compile_lazily(r"([245](?<![\d.\-][245])[0-7]\d)(?=[ \-]|$)")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (
-    re.compile(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
-    re.compile(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
-    re.compile(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
-    re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
-    re.compile(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
-    re.compile(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
+    compile_lazily(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
+    compile_lazily(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
+    compile_lazily(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
+    compile_lazily(r"^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
+    compile_lazily(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
+    compile_lazily(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
 )
 # Literal text each pattern above needs (case-sensitive patterns): the search is skipped without
 # it, which keeps a diagnostic that names no host cheap.
@@ -49,12 +50,12 @@ _RHOST_NEEDS: tuple[tuple[str, ...], ...] = (
 
 # The SMTP command a reply answered, as formats phrase it.
 _COMMAND_PATTERNS = (
-    re.compile(r"in reply to (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO|RSET|QUIT)\b", re.I),
-    re.compile(r"after (?:end of |pipelined )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    re.compile(r"did not like our (?:final )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    re.compile(r"\bSMTP:(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    re.compile(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    re.compile(r"most progress was (RCPT|MAIL|DATA) ", re.I),
+    compile_lazily(r"in reply to (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO|RSET|QUIT)\b", re.I),
+    compile_lazily(r"after (?:end of |pipelined )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    compile_lazily(r"did not like our (?:final )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    compile_lazily(r"\bSMTP:(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    compile_lazily(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
+    compile_lazily(r"most progress was (RCPT|MAIL|DATA) ", re.I),
 )
 # Lower-case literal text each pattern above needs (in the text folded by _fold).
 _COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
@@ -291,7 +292,7 @@ def original_recipients(mail: Mail, returned: str | None = None) -> list[str]:
     return []
 
 
-_DSN_FIELD = re.compile(
+_DSN_FIELD = compile_lazily(
     r"^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Remote-MTA|"
     r"Diagnostic-Code)\s*:\s*(.*)$",
     re.I,

@@ -7,21 +7,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]"
 # (The look-behind starts a match only where a run of local-part characters starts: tried from
 # every position inside a long run without an @, the run was rescanned each time.)
-_ADDRESS = re.compile(
+_ADDRESS = compile_lazily(
     "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
 # (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
-_STATUS = re.compile(r"([245])(?<![\w.][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+_STATUS = compile_lazily(r"([245])(?<![\w.][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # SMTP reply code: 550, 421 ... followed by a space, a dash (continuation), a colon or the end.
-_SMTP_CODE = re.compile(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
-_COMMAND = re.compile(
+_SMTP_CODE = compile_lazily(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
+_COMMAND = compile_lazily(
     r"(?:\bin reply to |\bafter |\bfor |\[|>>> ?)(?:end of )?(RCPT(?:[ _]TO)?|MAIL(?:[ _]FROM)?|DATA|EHLO|HELO|AUTH|STARTTLS|TEXT)\b",
     re.IGNORECASE,
 )
@@ -152,7 +153,7 @@ def first_reason(text: str, table: Mapping[str, Sequence[str]]) -> str | None:
 
 # --- RFC 3464-style fields written inside a text part (or a delivery-status part) -------------------
 
-_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*):[ \t]*(.*)$")
+_FIELD = compile_lazily(r"^([A-Za-z][A-Za-z0-9\-]*):[ \t]*(.*)$")
 
 
 @dataclass

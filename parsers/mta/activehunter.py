@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,9 +13,9 @@ NAME = "Activehunter"
 # Prefilter markers (parsers.mta.candidates): X-AHMAILID is the gate.
 MARKER_HEADERS = ("X-AHMAILID",)
 
-_START = re.compile(r"^[^\S\n]*-+\s*The following addresses had permanent fatal errors\s*-+", re.M)
-_RECIPIENT = re.compile(r"^>>>\s+[^<]*<([^>\s@]+@[^>\s]+)>\s*$")
-_REPLY = re.compile(r"^[0-9A-Za-z]")
+_START = compile_lazily(r"^[^\S\n]*-+\s*The following addresses had permanent fatal errors\s*-+", re.M)
+_RECIPIENT = compile_lazily(r"^>>>\s+[^<]*<([^>\s@]+@[^>\s]+)>\s*$")
+_REPLY = compile_lazily(r"^[0-9A-Za-z]")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -13,12 +14,12 @@ NAME = "Amavis"
 MARKERS = ("content-filter at", "considered unsolicited bulk email", "virus (", "banned ")
 MARKER_HEADERS = ("X-Mailer",)
 
-_START = re.compile(r"^A message from <[^>]*> to:\s*$", re.M)
-_RECIPIENT = re.compile(r"^->\s*([^\s@]+@\S+)\s*$")
+_START = compile_lazily(r"^A message from <[^>]*> to:\s*$", re.M)
+_RECIPIENT = compile_lazily(r"^->\s*([^\s@]+@\S+)\s*$")
 _VERDICTS = (
-    (c.SPAM_DETECTED, re.compile(r"unsolicited bulk e-?mail|\bUBE\b|considered spam", re.I)),
-    (c.VIRUS_DETECTED, re.compile(r"contains? (?:a )?(?:computer )?virus|\bINFECTED\b", re.I)),
-    (c.FILTERED, re.compile(r"\bBANNED\b|banned (?:contents|file|name)", re.I)),
+    (c.SPAM_DETECTED, compile_lazily(r"unsolicited bulk e-?mail|\bUBE\b|considered spam", re.I)),
+    (c.VIRUS_DETECTED, compile_lazily(r"contains? (?:a )?(?:computer )?virus|\bINFECTED\b", re.I)),
+    (c.FILTERED, compile_lazily(r"\bBANNED\b|banned (?:contents|file|name)", re.I)),
 )
 
 

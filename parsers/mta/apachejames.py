@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,9 +13,9 @@ NAME = "ApacheJames"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("error message below:",)
 
-_START = re.compile(r"^Error message below:\s*$", re.M)
-_DETAILS = re.compile(r"^Message details:\s*$", re.M)
-_RCPT = re.compile(r"^[^\S\n]*RCPT TO:\s*(.+)$", re.M)
+_START = compile_lazily(r"^Error message below:\s*$", re.M)
+_DETAILS = compile_lazily(r"^Message details:\s*$", re.M)
+_RCPT = compile_lazily(r"^[^\S\n]*RCPT TO:\s*(.+)$", re.M)
 
 
 def _is_james(mail: Mail) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,7 +13,7 @@ NAME = "Barracuda"
 # Prefilter marker (parsers.mta.candidates): it accepts only a subject naming the filter.
 MARKERS = ("our bulk email filter",)
 
-_START = re.compile(r"^Your message to:", re.M)
+_START = compile_lazily(r"^Your message to:", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, first_reason, guarded, make, sweep
 
@@ -14,7 +13,7 @@ MARKERS = ("postmaster@",)
 
 _DOMAINS = ("@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp")
 _START = "----- The following addresses had delivery problems -----"
-_ADDRESS_LINE = re.compile(r"^([^\s]+@[^\s]+)$")
+_ADDRESS_LINE = compile_lazily(r"^([^\s]+@[^\s]+)$")
 _PHRASES = {
     "filtered": ("Mail Delivery Failed... User unknown",),
     "mailbox_full": ("The number of messages in recipient's mailbox exceeded the local limit.",),

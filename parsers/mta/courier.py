@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -19,25 +20,25 @@ MARKERS = (
     "delays in delivering your message",
 )
 
-_SUBJECT = re.compile(r"^(?:NOTICE: mail delivery status\.|WARNING: delayed mail\.)", re.I)
-_START = re.compile(
+_SUBJECT = compile_lazily(r"^(?:NOTICE: mail delivery status\.|WARNING: delayed mail\.)", re.I)
+_START = compile_lazily(
     r"This is a delivery status notification from .*?running the Courier mail server|"
     r"Your message to the following recipients cannot be delivered:|"
     r"Your message to the following recipients has been delayed|"
     r"UNDELIVERABLE MAIL|DELAYED MAIL|DELAYS IN DELIVERING YOUR MESSAGE",
     re.S,
 )
-_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*$")
-_REPLY = re.compile(r"^<<<\s*(.*)$")
-_COMMAND = re.compile(r"^>>>\s*([A-Z]{4})")
-_HOST = re.compile(r"^\s+([A-Za-z0-9.\-]+)\s+\[[0-9A-Fa-f.:]+\]:\s*$")
+_RECIPIENT = compile_lazily(r"^<([^>@]+@[^>]+)>:\s*$")
+_REPLY = compile_lazily(r"^<<<\s*(.*)$")
+_COMMAND = compile_lazily(r"^>>>\s*([A-Z]{4})")
+_HOST = compile_lazily(r"^\s+([A-Za-z0-9.\-]+)\s+\[[0-9A-Fa-f.:]+\]:\s*$")
 # Courier's own texts (module.esmtp) that say why.
 _FORMAT_REASONS = (
     (c.HOST_UNKNOWN, "No such domain."),
     (c.SYSTEM_ERROR, "This domain's DNS violates RFC 1035."),
     (c.NETWORK_ERROR, "DNS lookup failed."),
 )
-_END = re.compile(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The original message follows", re.M)
+_END = compile_lazily(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The original message follows", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

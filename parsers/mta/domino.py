@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -17,9 +18,9 @@ MARKERS = (
     "delivery_notification: failure",
 )
 
-_SUBJECT = re.compile(r"^DELIVERY(?: |_)(?:FAILURE|NOTIFICATION: FAILURE)", re.I)
-_TO = re.compile(r"^[^\S\n]*was not delivered to:\s*$", re.M | re.I)
-_BECAUSE = re.compile(r"^[^\S\n]*because:\s*$", re.M | re.I)
+_SUBJECT = compile_lazily(r"^DELIVERY(?: |_)(?:FAILURE|NOTIFICATION: FAILURE)", re.I)
+_TO = compile_lazily(r"^[^\S\n]*was not delivered to:\s*$", re.M | re.I)
+_BECAUSE = compile_lazily(r"^[^\S\n]*because:\s*$", re.M | re.I)
 _FORMAT_REASONS = (
     (
         c.USER_UNKNOWN,

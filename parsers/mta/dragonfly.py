@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,16 +13,16 @@ NAME = "DragonFly"
 # Prefilter markers (parsers.mta.candidates): every recipient comes from a _RECIPIENT line.
 MARKERS = ("there was an error delivering your mail to <",)
 
-_START = re.compile(r"^This is the DragonFly Mail Agent", re.M)
-_RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+)>")
-_END = re.compile(r"^Message headers follow\.|^Original message follows\.", re.M)
+_START = compile_lazily(r"^This is the DragonFly Mail Agent", re.M)
+_RECIPIENT = compile_lazily(r"There was an error delivering your mail to <([^>]+)>")
+_END = compile_lazily(r"^Message headers follow\.|^Original message follows\.", re.M)
 _FORMAT_REASONS = (
     # dma gave up after its queue lifetime: "Could not deliver for the last N seconds. Giving up."
-    (c.EXPIRED, re.compile(r"Could not deliver for the last \d+ seconds", re.I)),
-    (c.HOST_UNKNOWN, re.compile(r"DNS lookup failure: host \S+ not found", re.I)),
+    (c.EXPIRED, compile_lazily(r"Could not deliver for the last \d+ seconds", re.I)),
+    (c.HOST_UNKNOWN, compile_lazily(r"DNS lookup failure: host \S+ not found", re.I)),
     (
         c.NETWORK_ERROR,
-        re.compile(r"can not connect to|unable to establish connection|connect to .* failed", re.I),
+        compile_lazily(r"can not connect to|unable to establish connection|connect to .* failed", re.I),
     ),
 )
 

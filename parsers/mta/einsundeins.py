@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 
@@ -14,8 +13,8 @@ MARKERS = ("mail delivery failed: returning message to sender",)
 
 _BOUNDARIES = ("--- The header of the original message is following. ---",)
 _START = "This message was created automatically by mail delivery software"
-_RECIPIENT = re.compile(r"^\s*([^\s]+@[^\s]+?):?\s*$")
-_REMOTE = re.compile(r"host:\s+(\S+)")
+_RECIPIENT = compile_lazily(r"^\s*([^\s]+@[^\s]+?):?\s*$")
+_REMOTE = compile_lazily(r"host:\s+(\S+)")
 _PHRASES = {"message_too_big": ("Mail size limit exceeded",)}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -15,14 +16,14 @@ MARKERS = (
     "the following recipient(s) could not be reached:",
 )
 
-_RECIPIENTS = re.compile(
+_RECIPIENTS = compile_lazily(
     r"did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:",
     re.I,
 )
 # "a@b on <date>" or "Name (SMTP=a@b) on <date>"
-_RECIPIENT = re.compile(r"^\s*+(?:[^\s@]+@\S+?|[^=\n]{0,200}(?:SMTP|smtp)=([^\s@]+@\S+?))\s+on\s+\S.*$")
+_RECIPIENT = compile_lazily(r"^\s*+(?:[^\s@]+@\S+?|[^=\n]{0,200}(?:SMTP|smtp)=([^\s@]+@\S+?))\s+on\s+\S.*$")
 # MSEXCH:IMS:... (000C05A6): Exchange's own error code says why.
-_CODE = re.compile(r"\(([0-9A-F]{8})\)")
+_CODE = compile_lazily(r"\(([0-9A-F]{8})\)")
 _CODE_REASONS = {
     # Host unknown, size limit, relaying and remote errors: the code alone does not say which.
     "000B099C": c.ON_HOLD,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -18,7 +19,7 @@ MARKERS = (
     "remote server returned",
 )
 
-_SUBJECT = re.compile(
+_SUBJECT = compile_lazily(
     r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|No entregado|Onbestelbaar|"
     r"Unzustellbar|Não entregue|Não é possível entregar|Nie można dostarczyć|Niedostarczalne|"
     r"Nedoručitelné|Olevererbart|Kan ikke leveres|Kézbesíthetetlen|Teslim Edilemedi|Toimittamaton|"
@@ -26,18 +27,18 @@ _SUBJECT = re.compile(
     r"Không thể gửi|Không gửi được|Недоставляемое|Уведомление)",
     re.I,
 )
-_MARKERS = re.compile(
+_MARKERS = compile_lazily(
     r"Microsoft Exchange|Diagnostic information for administrators|Generating server:|"
     r"RESOLVER\.|Remote Server returned",
     re.I,
 )
-_BARE_ADDRESS = re.compile(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
+_BARE_ADDRESS = compile_lazily(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
 # "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 ...'",
 # "3/09/2016 8:05:56 PM - Remote Server at host (10.1.1.3) returned '550 4.4.7 QUEUE.Expired; ...'"
-_DETAIL = re.compile(
+_DETAIL = compile_lazily(
     r"^\s*+(#\s*\d.*|.*\breturned\s+'.*|\d{3}[ -]\d\.\d+\.\d+ .*|.*[45]\d\d [45]\.\d\.\d+ .*)$"
 )
-_RETURNED = re.compile(r"returned\s+'([^']*)'?")
+_RETURNED = compile_lazily(r"returned\s+'([^']*)'?")
 # Exchange's own error names after the status code say why.
 _NDR_REASONS = {
     "SMTPSEND.DNS.NonExistentDomain": c.HOST_UNKNOWN,
@@ -53,8 +54,8 @@ _NDR_REASONS = {
     "RESOLVER.RST.RecipSizeLimit": c.MESSAGE_TOO_BIG,
     "QUEUE.Expired": c.EXPIRED,
 }
-_NDR_NAME = re.compile(r"\b((?:RESOLVER|QUEUE|SMTPSEND)\.[A-Za-z]+(?:\.\w+)?);?")
-_FIRST_LISTING = re.compile(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*$", re.M)
+_NDR_NAME = compile_lazily(r"\b((?:RESOLVER|QUEUE|SMTPSEND)\.[A-Za-z]+(?:\.\w+)?);?")
+_FIRST_LISTING = compile_lazily(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*$", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import body_of, command_in, first_reason, guarded, make, sweep
 
@@ -16,7 +15,7 @@ MARKER_VALUES = {"Received": ("ezweb.ne.jp", ".au.com"), "Message-ID": (".ezweb.
 
 _BOUNDARIES = ("--------------------------------------------------",)
 _MARKERS = ("The user(s) ", "Your message ", "Each of the following", "<")
-_RECIPIENT = re.compile(r"^(?:<([^\s<>]+@[^\s<>]+)>:?(.*)|\s+Recipient: <([^\s<>]+@[^\s<>]+)>)")
+_RECIPIENT = compile_lazily(r"^(?:<([^\s<>]+@[^\s<>]+)>:?(.*)|\s+Recipient: <([^\s<>]+@[^\s<>]+)>)")
 _PHRASES = {
     "mailbox_full": ("The user(s) account is temporarily over quota",),
     # A disabled account is gone (issue 12: disabled/closed is hard in any language; the Japanese

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,8 +11,8 @@ NAME = "FML"
 # Prefilter markers (parsers.mta.candidates): X-MLServer is the gate.
 MARKER_HEADERS = ("X-MLServer",)
 
-_END = re.compile(r"Original mail as follows:")
-_BRACKETED = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
+_END = compile_lazily(r"Original mail as follows:")
+_BRACKETED = compile_lazily(r"<([^<>\s@]+@[^<>\s]+)>")
 # fml's own notices: first the body's wording, then the subject's.
 _BODY_REASONS = (
     (

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, is_warning, make, status_in, sweep
 
@@ -15,7 +14,7 @@ MARKERS = ("mailer-daemon@google",)
 _BOUNDARIES = ("----- Original message -----", "----- Message header follows -----")
 _START = "Delivery to the following recipient"
 # "(state 14)" at the end of the remote server's reply: the SMTP stage Google's client was in.
-_STATE = re.compile(r"\(state (\d+)\)")
+_STATE = compile_lazily(r"\(state (\d+)\)")
 _STATE_REASON = {
     "6": "system_error",
     "8": "system_error",
@@ -39,7 +38,7 @@ _PHRASES = {
     ),
 }
 # "... rejected by the server for the recipient domain example.jp by mx.example.jp. [192.0.2.1]."
-_REMOTE = re.compile(r" by ([A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9])\.? \[([0-9A-Fa-f.:]+)\]")
+_REMOTE = compile_lazily(r" by ([A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9])\.? \[([0-9A-Fa-f.:]+)\]")
 
 
 def _from_google(mail: Mail) -> bool:

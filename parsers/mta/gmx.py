@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, command_in, guarded, make, rcpt_refined, status_in
 
@@ -14,7 +13,7 @@ MARKER_HEADERS = ("X-GMX-Antispam",)
 
 _BOUNDARIES = ("--- The header of the original message is following. ---",)
 _START = "This message was created automatically by mail delivery software"
-_RECIPIENT = re.compile(r'^["<]([^"<>\s]+@[^"<>\s]+)[">]:?\s*$')
+_RECIPIENT = compile_lazily(r'^["<]([^"<>\s]+@[^"<>\s]+)[">]:?\s*$')
 
 
 @guarded

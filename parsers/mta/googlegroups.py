@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, guarded, make, sweep
 
@@ -13,7 +14,7 @@ NAME = "GoogleGroups"
 MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----",)
-_BULLET = re.compile(r"^ ?\* ?", re.MULTILINE)
+_BULLET = compile_lazily(r"^ ?\* ?", re.MULTILINE)
 
 
 @guarded

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import (
     addresses_in,
@@ -22,12 +23,12 @@ NAME = "GSuite"
 # Prefilter marker (parsers.mta.candidates): it accepts only this sender.
 MARKERS = ("mailer-daemon@google",)
 
-_HEADLINE = re.compile(r"^\*\* .+ \*\*\s*$", re.MULTILINE)
-_RESPONSE = re.compile(
+_HEADLINE = compile_lazily(r"^\*\* .+ \*\*\s*$", re.MULTILINE)
+_RESPONSE = compile_lazily(
     r"^(?:The response was:|The response from the remote server was:)\s*\n?(.*?)(?:\n\s*\n|\Z)",
     re.MULTILINE | re.DOTALL,
 )
-_NOT_DELIVERED = re.compile(r"wasn't delivered to (\S+@\S+?)[ ,.]")
+_NOT_DELIVERED = compile_lazily(r"wasn't delivered to (\S+@\S+?)[ ,.]")
 # Google's own wording, which says more than the status code Google attaches to it.
 _PHRASES = {
     "user_unknown": ("because the address couldn't be found. Check for typos or unnecessary spaces",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -13,11 +14,11 @@ NAME = "IMailServer"
 MARKERS = ("undeliverable mail",)
 MARKER_HEADERS = ("X-Mailer",)
 
-_END = re.compile(r"^Original message follows\.", re.M)
+_END = compile_lazily(r"^Original message follows\.", re.M)
 # "Unknown user: kijitora@example.com"
-_LINE = re.compile(r"^([^:\n]{8,80}):\s*<?([^\s@<>]+@[^\s>]+)>?\s*$")
+_LINE = compile_lazily(r"^([^:\n]{8,80}):\s*<?([^\s@<>]+@[^\s>]+)>?\s*$")
 # "undeliverable to kijitora@example.com"
-_UNDELIVERABLE = re.compile(r"^undeliverable to\s+<?([^\s@<>]+@[^\s>]+)>?", re.I)
+_UNDELIVERABLE = compile_lazily(r"^undeliverable to\s+<?([^\s@<>]+@[^\s>]+)>?", re.I)
 _RESPONSE = "Body of message generated response:"
 # IMail's own labels that say why.
 _FORMAT_REASONS = (

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -18,16 +17,16 @@ MARKERS = (
 )
 
 _SUBJECTS = ("Mail could not be delivered", "メッセージを配信できません。", "メール配信に失敗しました")
-_UNABLE = re.compile(
+_UNABLE = compile_lazily(
     r"(?:Unable to deliver message to|Could not deliver mail to)\s*<([^>@\s]+@[^>\s]+)>(.*)$"
 )
 # Sent <<< RCPT TO:<a@b>          Received >>> 550 5.1.1 <a@b>... user unknown
-_NAMED = re.compile(r"[<>]{3}\s+[^<]*<([^>@\s]+@[^>\s]+)>")
-_SENT = re.compile(r"^Sent\s+<<<\s+([A-Z]{4})\s")
-_RECEIVED = re.compile(r"^Received\s+>>>\s+(\d{3}\s+.+)$")
+_NAMED = compile_lazily(r"[<>]{3}\s+[^<]*<([^>@\s]+@[^>\s]+)>")
+_SENT = compile_lazily(r"^Sent\s+<<<\s+([A-Z]{4})\s")
+_RECEIVED = compile_lazily(r"^Received\s+>>>\s+(\d{3}\s+.+)$")
 # The same transcript in other languages: "... >>> RCPT TO ...", "... <<< 550 5.1.1 User unknown"
-_LOCAL_SENT = re.compile(r"\s>>>\s([A-Z]{4})")
-_LOCAL_REPLY = re.compile(r"\s<<<\s(.+)$")
+_LOCAL_SENT = compile_lazily(r"\s>>>\s([A-Z]{4})")
+_LOCAL_REPLY = compile_lazily(r"\s<<<\s(.+)$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,7 +13,7 @@ NAME = "MailFoundry"
 # Prefilter markers (parsers.mta.candidates): the subject is the gate.
 MARKERS = ("message delivery has failed",)
 
-_RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<([^>@]+@[^>]+)>", re.M)
+_RECIPIENT = compile_lazily(r"^Unable to deliver message to:\s*<([^>@]+@[^>]+)>", re.M)
 _REASON = "Delivery failed for the following reason:"
 
 

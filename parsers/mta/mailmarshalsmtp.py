@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,10 +13,10 @@ NAME = "MailMarshalSMTP"
 # Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the report.
 MARKERS = ("the following recipients were affected:",)
 
-_REASON = re.compile(r"^Could not be delivered because of\s*$", re.M)
-_RECIPIENTS = re.compile(r"^The following recipients were affected:", re.M)
-_END = re.compile(r"^Additional Information\s*$|^=+\s*$", re.M)
-_REMOTE = re.compile(r"^Remote-MTA:\s*<?([^>\s]+)>?", re.M)
+_REASON = compile_lazily(r"^Could not be delivered because of\s*$", re.M)
+_RECIPIENTS = compile_lazily(r"^The following recipients were affected:", re.M)
+_END = compile_lazily(r"^Additional Information\s*$|^=+\s*$", re.M)
+_REMOTE = compile_lazily(r"^Remote-MTA:\s*<?([^>\s]+)>?", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

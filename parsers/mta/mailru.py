@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, command_in, first_reason, guarded, make, sweep
 
@@ -38,7 +37,7 @@ _PHRASES = {
     "system_error": ("delivery to file forbidden", "delivery to pipe forbidden", "local delivery failed"),
     "content_error": ('Too many "Received" headers ',),
 }
-_HOST = re.compile(r"\bhost (\S+) \[")
+_HOST = compile_lazily(r"\bhost (\S+) \[")
 
 
 @guarded

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,9 +13,9 @@ NAME = "McAfee"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("the following addresses had delivery problems",)
 
-_START = re.compile(r"(?<!-)-+\s*The following addresses had delivery problems\s*-+")
-_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
-_UNKNOWN = re.compile(
+_START = compile_lazily(r"(?<!-)-+\s*The following addresses had delivery problems\s*-+")
+_RECIPIENT = compile_lazily(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")
+_UNKNOWN = compile_lazily(
     r"\b(?:Unknown user|User unknown|No such user|User not exist)\b|\bUser \([^()\s]+@[^()\s]+\) unknown",
     re.I,
 )

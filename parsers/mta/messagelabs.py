@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,9 +13,9 @@ NAME = "MessageLabs"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("i was unable to deliver your message to the following addresses:",)
 
-_START = re.compile(r"I was unable to deliver your message to the following addresses:")
-_END = re.compile(r"^The message (?:subject|date|identifier) was:|^Reporting-MTA:", re.M)
-_REASON = re.compile(r"^Reason:\s*(.*)$")
+_START = compile_lazily(r"I was unable to deliver your message to the following addresses:")
+_END = compile_lazily(r"^The message (?:subject|date|identifier) was:|^Reporting-MTA:", re.M)
+_REASON = compile_lazily(r"^Reason:\s*(.*)$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -6,6 +6,7 @@ import re
 
 from parsers.delivery import Delivery
 from parsers.dsn import internal
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -17,12 +18,12 @@ MARKERS = (
     "your message has been delayed and is still awaiting delivery",
 )
 
-_START = re.compile(
+_START = compile_lazily(
     r"This report relates to a message you sent with the following header fields:|"
     r"Your message cannot be delivered to the following recipients:|"
     r"Your message has been delayed and is still awaiting delivery",
 )
-_FIELD = re.compile(
+_FIELD = compile_lazily(
     r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -14,8 +15,8 @@ MARKER_HEADERS = ("X-Mailer",)
 
 _SERVER = "-------server message"
 _COMMAND = "-------SMTP command"
-_END = re.compile(r"^-------original (?:message|mail info)", re.M)
-_BARE_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
+_END = compile_lazily(r"^-------original (?:message|mail info)", re.M)
+_BARE_ADDRESS = compile_lazily(r"^[^\s@]+@[^\s@]+$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,10 +13,10 @@ NAME = "Mimecast"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this is a delivery failure notification message indicating that",)
 
-_START = re.compile(r"This is a delivery failure notification message indicating that", re.I)
-_ADDRESS = re.compile(r"an email you addressed to email address\s*:\s*\n\s*--\s*(\S+)", re.I)
-_PROBLEM = re.compile(r"The problem appears to be\s*:\s*\n\s*--\s*(.+)", re.I)
-_DETAIL = re.compile(r"Additional information follows\s*:\s*\n\s*--\s*(.+)", re.I)
+_START = compile_lazily(r"This is a delivery failure notification message indicating that", re.I)
+_ADDRESS = compile_lazily(r"an email you addressed to email address\s*:\s*\n\s*--\s*(\S+)", re.I)
+_PROBLEM = compile_lazily(r"The problem appears to be\s*:\s*\n\s*--\s*(.+)", re.I)
+_DETAIL = compile_lazily(r"Additional information follows\s*:\s*\n\s*--\s*(.+)", re.I)
 
 
 def _is_mimecast(mail: Mail) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 from parsers.mta import exim
@@ -13,9 +14,9 @@ NAME = "MXLogic"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this message was created automatically by mail delivery software",)
 
-_START = re.compile(r"^This message was created automatically by mail delivery software\.", re.M)
-_END = re.compile(r"^Included is a copy of the message header:", re.M)
-_RECIPIENT = re.compile(r"^\s+<([^>@]+@[^>]+)>:\s*(.*)$")
+_START = compile_lazily(r"^This message was created automatically by mail delivery software\.", re.M)
+_END = compile_lazily(r"^Included is a copy of the message header:", re.M)
+_RECIPIENT = compile_lazily(r"^\s+<([^>@]+@[^>]+)>:\s*(.*)$")
 
 
 def _is_mxlogic(mail: Mail) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,8 +13,8 @@ NAME = "Notes"
 # Prefilter marker (parsers.mta.candidates): it accepts only this subject.
 MARKERS = ("undeliverable message",)
 
-_START = re.compile(r"^-+\s*Failure Reasons\s*-+", re.M)
-_END = re.compile(r"^-+\s*Returned Message\s*-+", re.M)
+_START = compile_lazily(r"^-+\s*Failure Reasons\s*-+", re.M)
+_END = compile_lazily(r"^-+\s*Returned Message\s*-+", re.M)
 _FORMAT_REASONS = (
     (c.USER_UNKNOWN, ("User not listed in public Name & Address Book", "ディレクトリのリストにありません")),
     (c.NETWORK_ERROR, ("Message has exceeded maximum hop count",)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, from_dsn_parts, guarded, make, sweep
 
@@ -24,30 +25,30 @@ _FLAG_HEADERS = (
     "X-MS-Exchange-CrossTenant-FromEntityHeader",
     "X-MS-Exchange-Transport-CrossTenantHeadersStamped",
 )
-_OUTLOOK_HOST = re.compile(r"\.(?:outbound\.protection|prod)\.outlook\.com\b", re.IGNORECASE)
+_OUTLOOK_HOST = compile_lazily(r"\.(?:outbound\.protection|prod)\.outlook\.com\b", re.IGNORECASE)
 _BOUNDARIES = ("Original message headers:", "Original Message Headers:")
-_START = re.compile(
+_START = compile_lazily(
     r"^(?:Delivery has failed to these recipients or groups:|Original Message Details"
     r"|.+ rejected your message to the following e-?mail addresses:"
     r"|Falha na entrega a estes destinat.+rios ou grupos:"
     r"|Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:)",
     re.MULTILINE,
 )
-_MAILTO = re.compile(r"<mailto:(\S+@[^>\s]+)>\s*$")
-_BARE_ADDRESS = re.compile(r"^<?(\S+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})>?$")
-_RCPT_ADDRESS = re.compile(r"^Recipient Address:\s+(\S+@\S+)\s*$")
-_GENERATING = re.compile(r"^(?:Generating server|Bronserver|Servidor de origem): (\S+)")
-_ERROR = re.compile(
+_MAILTO = compile_lazily(r"<mailto:(\S+@[^>\s]+)>\s*$")
+_BARE_ADDRESS = compile_lazily(r"^<?(\S+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})>?$")
+_RCPT_ADDRESS = compile_lazily(r"^Recipient Address:\s+(\S+@\S+)\s*$")
+_GENERATING = compile_lazily(r"^(?:Generating server|Bronserver|Servidor de origem): (\S+)")
+_ERROR = compile_lazily(
     r"^(?:Diagnostic information for administrators:|Error Details"
     r"|Diagnostische gegevens voor beheerders:|Informa.+es de diagn.+stico para administradores:)"
 )
 # "unknown recipient or mailbox unavailable -> <address>": Exchange's wording of a refusal of RCPT TO.
-_RCPT_REFUSED = re.compile(r"unknown recipient or mailbox unavailable ->.+@.+\.[a-zA-Z]+", re.IGNORECASE)
-_END = re.compile(r"^(?:Original [Mm]essage [Hh]eaders:?|Message Hops|Oorspronkelijke berichtkoppen:)")
+_RCPT_REFUSED = compile_lazily(r"unknown recipient or mailbox unavailable ->.+@.+\.[a-zA-Z]+", re.IGNORECASE)
+_END = compile_lazily(r"^(?:Original [Mm]essage [Hh]eaders:?|Message Hops|Oorspronkelijke berichtkoppen:)")
 
 # Exchange Online's enhanced codes whose meaning is narrower than the generic RFC 3463 class.
 _STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
+    (compile_lazily(p), r)
     for p, r in (
         (r"4\.4\.7$", "expired"),
         (r"4\.4\.312$", "network_error"),

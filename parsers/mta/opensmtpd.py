@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,14 +13,14 @@ NAME = "OpenSMTPD"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this is the mailer-daemon, please do not reply to this e",)
 
-_START = re.compile(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)
-_END = re.compile(r"^[^\S\n]*Below is a copy of the original message:", re.M)
-_RECIPIENT = re.compile(r"^([^\s@:]+@[^\s:]+):\s+(.*)$")
+_START = compile_lazily(r"This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail", re.I)
+_END = compile_lazily(r"^[^\S\n]*Below is a copy of the original message:", re.M)
+_RECIPIENT = compile_lazily(r"^([^\s@:]+@[^\s:]+):\s+(.*)$")
 _FORMAT_REASONS = (
-    (c.EXPIRED, re.compile(r"^Envelope expired|^Delivery time expired", re.I)),
-    (c.NETWORK_ERROR, re.compile(r"^Network error on destination MXs", re.I)),
-    (c.HOST_UNKNOWN, re.compile(r"^Domain not found|^No MX found for domain", re.I)),
-    (c.SYSTEM_ERROR, re.compile(r"^Loop detected", re.I)),
+    (c.EXPIRED, compile_lazily(r"^Envelope expired|^Delivery time expired", re.I)),
+    (c.NETWORK_ERROR, compile_lazily(r"^Network error on destination MXs", re.I)),
+    (c.HOST_UNKNOWN, compile_lazily(r"^Domain not found|^No MX found for domain", re.I)),
+    (c.SYSTEM_ERROR, compile_lazily(r"^Loop detected", re.I)),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -20,23 +21,23 @@ MARKERS = (
     "could not be delivered to one or more",
 )
 
-_SUBJECTS = re.compile(
+_SUBJECTS = compile_lazily(
     r"Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|"
     r"SMTP server: errors from|Mail System Error - Returned Mail|Undeliverable mail",
     re.I,
 )
-_STARTS = re.compile(
+_STARTS = compile_lazily(
     r"This is the (?:mail system|Postfix program) at host|^[^\S\n]*The (?:Postfix |mail system\b)"
     r"|could not be delivered to one or more (?:recipients|destinations)",
     re.I | re.M,
 )
-_WARNING = re.compile(r"THIS IS A WARNING (?:MESSAGE )?ONLY|still being retried", re.I)
+_WARNING = compile_lazily(r"THIS IS A WARNING (?:MESSAGE )?ONLY|still being retried", re.I)
 # <rcpt> (expanded from <alias>): text
-_RECIPIENT = re.compile(r"^<([^<>\s]+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$", re.S)
+_RECIPIENT = compile_lazily(r"^<([^<>\s]+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$", re.S)
 _UNAVAILABLE = "--- Delivery report unavailable ---"
-_TRANSCRIPT_LINE = re.compile(r"^\s*(In|Out):\s+(.*)$", re.I)
-_REPLY = re.compile(r"^([45]\d\d)[ -]")
-_RCPT = re.compile(r"^RCPT\s+TO:\s*<([^>]+)>", re.I)
+_TRANSCRIPT_LINE = compile_lazily(r"^\s*(In|Out):\s+(.*)$", re.I)
+_REPLY = compile_lazily(r"^([45]\d\d)[ -]")
+_RCPT = compile_lazily(r"^RCPT\s+TO:\s*<([^>]+)>", re.I)
 
 
 def _transcript(mail: Mail) -> list[Delivery]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -13,7 +14,7 @@ NAME = "PowerMTA"
 MARKERS = ("delivery report",)
 
 _START = "Hello, this is the mail server on "
-_CATEGORY = re.compile(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)
+_CATEGORY = compile_lazily(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)
 _CATEGORIES = {
     "bad-domain": c.HOST_UNKNOWN,
     "bad-mailbox": c.USER_UNKNOWN,

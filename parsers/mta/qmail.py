@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -20,7 +21,7 @@ MARKERS = (
     "we're sorry.",
 )
 
-_START = re.compile(
+_START = compile_lazily(
     r"Hi\. This is the qmail|qmail-send program|"
     r"I'm afraid I wasn't able to deliver your message to the following addresses|"
     r"unable to deliver your message to the following address|"
@@ -33,13 +34,13 @@ _START = re.compile(
     r"He/Her is not |This is the mail delivery agent at|We're sorry\.",
     re.I,
 )
-_END = re.compile(
+_END = compile_lazily(
     r"^--- (?:Below this line is a copy of the message|Enclosed are the original headers of the "
     r"message|Original message follows|Below the next line is a copy of the message)",
     re.M,
 )
-_RECIPIENT = re.compile(r"^<([^<>\s@]*@[^<>\s]*)>:\s*(.*)$")
-_WARNING = re.compile(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)
+_RECIPIENT = compile_lazily(r"^<([^<>\s@]*@[^<>\s]*)>:\s*(.*)$")
+_WARNING = compile_lazily(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)
 # qmail's own texts (qmail-send, qmail-remote, qmail-local, qmail-ldap) that say why. When the
 # remote server replied ("Remote host said: ..."), only that reply is read against them.
 _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -84,15 +85,15 @@ _REMOTE_SAID = "Remote host said:"
 
 # qmail-remote's summary of how far the session got names the command the remote refused.
 _COMMANDS = (
-    ("CONN", re.compile(r"Connected to \S+ but greeting failed")),
-    ("HELO", re.compile(r"Connected to \S+ but my name was rejected")),
-    ("MAIL", re.compile(r"Connected to \S+ but sender was rejected")),
-    ("RCPT", re.compile(r"(?<!\S)\S+ does not like recipient\.")),
-    ("DATA", re.compile(r"(?<!\S)\S+ failed (?:on DATA command|after I sent the message)")),
+    ("CONN", compile_lazily(r"Connected to \S+ but greeting failed")),
+    ("HELO", compile_lazily(r"Connected to \S+ but my name was rejected")),
+    ("MAIL", compile_lazily(r"Connected to \S+ but sender was rejected")),
+    ("RCPT", compile_lazily(r"(?<!\S)\S+ does not like recipient\.")),
+    ("DATA", compile_lazily(r"(?<!\S)\S+ failed (?:on DATA command|after I sent the message)")),
 )
 
 
-_RHOST = re.compile(
+_RHOST = compile_lazily(
     r"(?:Giving up on|Connected to|remote host)\s+([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z])"
     r"|^([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z]) (?:does not like recipient|failed (?:on DATA|after I sent))"
 )

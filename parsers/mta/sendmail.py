@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -16,23 +17,23 @@ MARKERS = (
 )
 
 _TRANSCRIPT = "----- Transcript of session follows -----"
-_FATAL = re.compile(
+_FATAL = compile_lazily(
     r"-----\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-----", re.I
 )
-_ORIGINAL = re.compile(
+_ORIGINAL = compile_lazily(
     r"^[^\S\n]*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
 )
-_SUBJECT = re.compile(
+_SUBJECT = compile_lazily(
     r"^(?:Returned mail:|Warning: could not send message|Postmaster notify:|"
     r"Undeliverable mail|Returned mail\b)",
     re.I,
 )
-_WARNING = re.compile(r"THIS IS A WARNING MESSAGE ONLY|^Warning: could not send message", re.I | re.M)
-_EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
-_REASON = re.compile(r"^\s*\(reason:\s*(.*)$", re.I)
-_EXPANDED = re.compile(r"^\s*\(expanded from:\s*<?([^>)]*)>?\)\s*$", re.I)
+_WARNING = compile_lazily(r"THIS IS A WARNING MESSAGE ONLY|^Warning: could not send message", re.I | re.M)
+_EXPIRED = compile_lazily(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
+_REASON = compile_lazily(r"^\s*\(reason:\s*(.*)$", re.I)
+_EXPANDED = compile_lazily(r"^\s*\(expanded from:\s*<?([^>)]*)>?\)\s*$", re.I)
 # 550 5.1.1 <a@b>... User unknown      <a@b>... Deferred: 421
-_RCPT_LINE = re.compile(
+_RCPT_LINE = compile_lazily(
     r"^(?:([245]\d\d)\s+)?(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>@]+@[^\s<>]+?)>?\.\.\.\s*(.*)$"
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,10 +13,10 @@ NAME = "SurfControl"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("your message could not be sent.",)
 
-_START = re.compile(r"^Your message could not be sent\.", re.M)
-_END = re.compile(r"^--- Message non-deliverable\.", re.M)
-_ATTEMPT = re.compile(r"^([^\s@:]+@[^\s:]+):\s*\[([0-9A-Fa-f.:]+)\],\s*(.*)$", re.M)
-_ADDRESSED = re.compile(r"^Addressed To:\s*([^\s@]+@\S+)", re.M)
+_START = compile_lazily(r"^Your message could not be sent\.", re.M)
+_END = compile_lazily(r"^--- Message non-deliverable\.", re.M)
+_ATTEMPT = compile_lazily(r"^([^\s@:]+@[^\s:]+):\s*\[([0-9A-Fa-f.:]+)\],\s*(.*)$", re.M)
+_ADDRESSED = compile_lazily(r"^Addressed To:\s*([^\s@]+@\S+)", re.M)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

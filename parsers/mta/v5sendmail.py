@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -13,13 +14,13 @@ NAME = "V5sendmail"
 # after an attached original.
 BODY_MARKERS = ("Transcript of session follows",)
 
-_TRANSCRIPT = re.compile(r"-----\s*Transcript of session follows\s*-----")
-_UNSENT = re.compile(r"-----\s+(?:Unsent message follows|No message was collected)\s+-----")
+_TRANSCRIPT = compile_lazily(r"-----\s*Transcript of session follows\s*-----")
+_UNSENT = compile_lazily(r"-----\s+(?:Unsent message follows|No message was collected)\s+-----")
 # 554 <a@b>... 550 Host unknown
-_RCPT_LINE = re.compile(r"^([245]\d\d)\s+<([^>\s@]+@[^>\s]+)>\.\.\.\s*(.*)$")
+_RCPT_LINE = compile_lazily(r"^([245]\d\d)\s+<([^>\s@]+@[^>\s]+)>\.\.\.\s*(.*)$")
 # 421 example.com (smtp)... Deferred: Connection timed out
-_HOST_LINE = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.\-]+)\s+\(\w+\)\.\.\.\s*(.*)$")
-_EXPIRED = re.compile(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
+_HOST_LINE = compile_lazily(r"^([245]\d\d)\s+([A-Za-z0-9.\-]+)\s+\(\w+\)\.\.\.\s*(.*)$")
+_EXPIRED = compile_lazily(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

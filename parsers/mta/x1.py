@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,10 +13,10 @@ NAME = "X1"
 # Prefilter markers (parsers.mta.candidates): the subject or the From is the gate.
 MARKERS = ("returned mail:", "mail delivery failure", '"mail deliver')
 
-_START = re.compile(
+_START = compile_lazily(
     r"^-+\s*The following addresses had delivery errors\s*-+|^The original message was received at ", re.M
 )
-_RECIPIENT = re.compile(r"^([^\s@]+@\S+)\s+\[(.*)\]\s*$")
+_RECIPIENT = compile_lazily(r"^([^\s@]+@\S+)\s+\[(.*)\]\s*$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

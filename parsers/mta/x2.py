@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,10 +13,10 @@ NAME = "X2"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("unable to deliver message to the following address(es).",)
 
-_SUBJECT = re.compile(r"^(?:Delivery failure|failure delivery|failed delivery)\s*$", re.I)
-_START = re.compile(r"^Unable to deliver message to the following address\(es\)\.", re.M)
-_END = re.compile(r"^--- Original message follows\.", re.M)
-_RECIPIENT = re.compile(r"^<([^>@]+@[^>]+)>:\s*(.*)$")
+_SUBJECT = compile_lazily(r"^(?:Delivery failure|failure delivery|failed delivery)\s*$", re.I)
+_START = compile_lazily(r"^Unable to deliver message to the following address\(es\)\.", re.M)
+_END = compile_lazily(r"^--- Original message follows\.", re.M)
+_RECIPIENT = compile_lazily(r"^<([^>@]+@[^>]+)>:\s*(.*)$")
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -12,13 +13,13 @@ NAME = "X3"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
 MARKERS = ("this is an automatically generated delivery status notification.",)
 
-_START = re.compile(r"This is an automatically generated Delivery Status Notification\.")
-_RECIPIENT = re.compile(r"^\s+\*\s*([^\s@]+@\S+)\s*$")
+_START = compile_lazily(r"This is an automatically generated Delivery Status Notification\.")
+_RECIPIENT = compile_lazily(r"^\s+\*\s*([^\s@]+@\S+)\s*$")
 # SMTP:RCPT host 192.0.2.8: 553 5.3.0 <a@b>... No such user here
-_SMTP = re.compile(r"^SMTP:([A-Za-z]{4})\s+(.+)$")
-_HOST = re.compile(r"^host\s+(\S+?):\s")
+_SMTP = compile_lazily(r"^SMTP:([A-Za-z]{4})\s+(.+)$")
+_HOST = compile_lazily(r"^host\s+(\S+?):\s")
 # Routing: Could not find a gateway for a@b          Diagnostic-Code: smtp; 552 5.2.2 Over quota
-_OTHER = re.compile(r"^(?:Routing:\s*|Diagnostic-Code:\s*smtp;\s*)(.+)$", re.I)
+_OTHER = compile_lazily(r"^(?:Routing:\s*|Diagnostic-Code:\s*smtp;\s*)(.+)$", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

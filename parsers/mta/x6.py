@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
 
@@ -13,12 +14,12 @@ NAME = "X6"
 MARKERS = ("there was an error sending your mail",)
 
 _START = "We had trouble delivering your message. Full details follow:"
-_END = re.compile(r"^The attachment contains the original mail headers", re.M)
+_END = compile_lazily(r"^The attachment contains the original mail headers", re.M)
 # SMTP Server <mta.example.jp> rejected recipient <a@b> (Error following RCPT command). It responded
 # as follows: [550 5.1.1 User unknown]
-_SERVER = re.compile(r"^SMTP Server <([^>]+)> rejected recipient <([^>@]+@[^>]+)>(.*)$")
-_PERMANENT = re.compile(r"^The following recipients returned permanent errors:\s*(.*)$")
-_COMMAND = re.compile(r"Error following (RCPT|MAIL|DATA|HELO|EHLO) command", re.I)
+_SERVER = compile_lazily(r"^SMTP Server <([^>]+)> rejected recipient <([^>@]+@[^>]+)>(.*)$")
+_PERMANENT = compile_lazily(r"^The following recipients returned permanent errors:\s*(.*)$")
+_COMMAND = compile_lazily(r"Error following (RCPT|MAIL|DATA|HELO|EHLO) command", re.I)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

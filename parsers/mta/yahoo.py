@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import body_of, guarded, make, rcpt_refined
 
@@ -15,9 +14,9 @@ MARKER_HEADERS = ("X-YMailISG",)
 
 _BOUNDARIES = ("--- Below this line is a copy of the message.",)
 _START = "Sorry, we were unable to deliver your message"
-_RECIPIENT = re.compile(r"^<([^<>\s]+@[^<>\s]+)>:\s*$")
+_RECIPIENT = compile_lazily(r"^<([^<>\s]+@[^<>\s]+)>:\s*$")
 # Yahoo names the SMTP stage in brackets after the reply: [RCPT_TO], [MAIL_FROM], [DATA] ...
-_STAGE = re.compile(r"\[(RCPT_TO|MAIL_FROM|DATA|EHLO|HELO|AUTH|CONNECT)\]")
+_STAGE = compile_lazily(r"\[(RCPT_TO|MAIL_FROM|DATA|EHLO|HELO|AUTH|CONNECT)\]")
 
 
 @guarded

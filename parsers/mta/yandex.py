@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, command_in, from_dsn_parts, guarded, make, sweep
 
@@ -14,8 +13,8 @@ MARKERS = ("mailer-daemon@yandex",)
 
 _START = "This is the mail system at host yandex.ru."
 # "<a@b>: host mx.example.jp[192.0.2.1] said: 550 ... (in reply to RCPT TO command)"
-_ENTRY = re.compile(r"^<([^\s<>]+@[^\s<>]+)>:\s*(.*)$")
-_HOST = re.compile(r"\bhost ([A-Za-z0-9.\-]+)\[")
+_ENTRY = compile_lazily(r"^<([^\s<>]+@[^\s<>]+)>:\s*(.*)$")
+_HOST = compile_lazily(r"\bhost ([A-Za-z0-9.\-]+)\[")
 
 
 @guarded

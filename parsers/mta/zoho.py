@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, guarded, make, rcpt_refined
 
@@ -13,8 +12,8 @@ NAME = "Zoho"
 MARKER_HEADERS = ("X-ZohoMail",)
 
 _START = "This message was created automatically by mail delivery"
-_LINE = re.compile(r"^(\S+)\s+(.*ERROR_CODE\s*:.*)$")  # (the caller checks the address)
-_EXPIRED = re.compile(r"^\[Status: [^,]*, Address: <([^>]+)>.*\]$")
+_LINE = compile_lazily(r"^(\S+)\s+(.*ERROR_CODE\s*:.*)$")  # (the caller checks the address)
+_EXPIRED = compile_lazily(r"^\[Status: [^,]*, Address: <([^>]+)>.*\]$")
 
 
 @guarded
