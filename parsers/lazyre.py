@@ -38,29 +38,19 @@ class _LazyPattern:
         compiled = self.__dict__.get("_compiled_pattern") or self._compiled()
         return getattr(compiled, name)
 
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().search(*args, **kwargs)
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().match(*args, **kwargs)
+def _forwarded(name: str) -> Any:
+    """The method `name` of a lazy pattern: compiles, then calls the compiled pattern's."""
 
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().fullmatch(*args, **kwargs)
+    def method(self: _LazyPattern, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self._compiled(), name)(*args, **kwargs)
 
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().finditer(*args, **kwargs)
+    method.__name__ = name
+    return method
 
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().findall(*args, **kwargs)
 
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().sub(*args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().subn(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self._compiled().split(*args, **kwargs)
+for _name in _METHODS:
+    setattr(_LazyPattern, _name, _forwarded(_name))
 
 
 def compile_lazily(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -113,8 +113,8 @@ class CaseBlind:
         self._branches: tuple[_Branch, ...] | None = None
         self._whole: re.Pattern[str] | None = None
 
-    def may_occur_in(self, text: str) -> bool:
-        """False when no branch can match in `text` (none of its pieces is there)."""
+    def _open(self, text: str) -> Iterator[_Branch]:
+        """The branches that may match in `text`: a piece of each is in it (or it has none)."""
         built = self._branches
         if built is None:
             built = self._build()
@@ -125,8 +125,11 @@ class CaseBlind:
                 continue
             pieces = branch.pieces
             if pieces is None or any(piece in low for piece in pieces):
-                return True
-        return False
+                yield branch
+
+    def may_occur_in(self, text: str) -> bool:
+        """False when no branch can match in `text` (none of its pieces is there)."""
+        return next(self._open(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of the whole expression in `text`, as re's finditer gives them."""
@@ -148,17 +151,7 @@ class CaseBlind:
 
     def occurs_in(self, text: str) -> bool:
         """Whether the pattern matches somewhere in `text`."""
-        built = self._branches
-        if built is None:
-            built = self._build()
-        low = text.lower()
-        plain = text.isascii()
-        for branch in built:
-            if branch.needs_script and plain:
-                continue
-            pieces = branch.pieces
-            if pieces is not None and not any(piece in low for piece in pieces):
-                continue
+        for branch in self._open(text):
             compiled = branch.compiled
             if compiled is None:
                 compiled = branch.compiled = re.compile(branch.pattern, self.flags)
