@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -232,6 +233,11 @@ def create_app(
         if suppression_view is not None:
             suppression_view.start()
         await _prepare_routes(app)
+        # What start-up built (modules, routes, patterns) lives as long as the process: collected
+        # once now and kept out of every later collection, so no request waits for the collector
+        # to walk it (a full collection of it took a worker out of a round of new connections).
+        gc.collect()
+        gc.freeze()
         work = background(settings, database) if background is not None else None
         if work is not None:
             work.start()
