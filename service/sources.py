@@ -96,7 +96,7 @@ def read_file(path: str) -> bytes:
             if not data or (regular and len(data) < want):
                 break
             want = _CHUNK
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return b"".join(chunks)  # (a single chunk is returned as it is, not copied)
     finally:
         os.close(fd)
 

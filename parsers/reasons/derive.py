@@ -171,7 +171,7 @@ def derive(
         low = CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
     # The families whose keywords the text holds, and their reasons: no other family can match, and
-    # the loops below skip the others without asking (a text holds the keywords of two or three).
+    # `has` answers for the others without searching (a text holds the keywords of two or three).
     possible = families_in(low) if low else frozenset()
     maybe = {_REASON_OF[f] for f in possible if f in _REASON_OF}
 
@@ -196,7 +196,7 @@ def derive(
         for other in _USER_UNKNOWN_VETO:
             strict = VETO.get(other)
             if strict is None:
-                if other in maybe and has(other):
+                if has(other):
                     return other
             elif strict in possible and strict.search(low) and not _excluded(other, low):
                 return other
@@ -240,7 +240,7 @@ def derive(
                 # recipient ("550 <a@b>... User unknown"), not a filter's answer after DATA
                 return USER_UNKNOWN
             return FILTERED
-        if reason not in maybe or not has(reason):
+        if not has(reason):
             continue
         if reason == FILTERED and cmd in ("MAIL", "EHLO", "HELO", "CONN", "RCPT"):
             continue
@@ -249,7 +249,7 @@ def derive(
     if by_status is not None and by_status not in _VAGUE:
         return by_status
     for reason in _SECOND_ORDER:
-        if reason in maybe and has(reason):
+        if has(reason):
             return reason
     if by_status is not None:
         return by_status
