@@ -259,6 +259,10 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Das Benutzerkonto wurde gelöscht", r.ACCOUNT_DISABLED),
         ("550 Host oder Domänenname nicht gefunden", r.HOST_UNKNOWN),
         ("550 Die Domäne existiert nicht", r.HOST_UNKNOWN),
+        # English's "mailbox unavailable"; a temporary one says so
+        ("550 Mailbox nicht verfügbar (in reply to RCPT TO command)", r.USER_UNKNOWN),
+        ("550 Das Postfach des Empfängers ist nicht verfügbar", r.USER_UNKNOWN),
+        ("450 Postfach vorübergehend nicht verfügbar", r.SUSPEND),
     ],
     "fr": [
         ("550 L'adresse de messagerie que vous avez entrée est introuvable.", r.USER_UNKNOWN),
@@ -281,6 +285,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Usuario no encontrado", r.USER_UNKNOWN),
         ("552 El buzón del destinatario está lleno y no puede aceptar mensajes", r.MAILBOX_FULL),
         ("550 Cuenta inactiva", r.ACCOUNT_DISABLED),
+        ("550 No existe la cuenta de correo", r.USER_UNKNOWN),
+        ("550 No existe dicha casilla", r.USER_UNKNOWN),
         ("550 El dominio no existe", r.HOST_UNKNOWN),
     ],
     "it": [
@@ -293,6 +299,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("552 mailbox piena", r.MAILBOX_FULL),
         ("550 Casella disattivata", r.ACCOUNT_DISABLED),
         ("550 L'account è stato disattivato", r.ACCOUNT_DISABLED),
+        ("550 La casella di posta elettronica del destinatario è stata disattivata", r.ACCOUNT_DISABLED),
+        ("450 La casella del destinatario è temporaneamente sospesa", r.SUSPEND),
         ("550 Il dominio non esiste", r.HOST_UNKNOWN),
     ],
     "pt": [
@@ -301,6 +309,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Usuario nao encontrado", r.USER_UNKNOWN),
         ("550 Conta inexistente", r.USER_UNKNOWN),
         ("550 A conta de email não existe", r.USER_UNKNOWN),
+        ("Desculpe, não existe caixa postal com esse nome aqui. (#5.1.1)", r.USER_UNKNOWN),
+        ("550 Nao existe a conta de e-mail", r.USER_UNKNOWN),
         ("552 Caixa postal lotada", r.MAILBOX_FULL),
         ("552 A caixa de correio do destinatário está cheia", r.MAILBOX_FULL),
         ("550 Conta desativada", r.ACCOUNT_DISABLED),
@@ -344,6 +354,9 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("552 Почтовый ящик получателя переполнен", r.MAILBOX_FULL),
         ("550 Ящик удалён", r.ACCOUNT_DISABLED),
         ("550 Аккаунт заблокирован навсегда", r.ACCOUNT_DISABLED),
+        ("550 Почтовый ящик заблокирован в связи с длительным неиспользованием", r.ACCOUNT_DISABLED),
+        ("550 Ящик отключен в связи с неактивностью", r.ACCOUNT_DISABLED),
+        ("450 Ящик временно заблокирован", r.SUSPEND),
     ],
     "vi": [
         ("550 Không tìm thấy địa chỉ email bạn đã nhập.", r.USER_UNKNOWN),

@@ -20,6 +20,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
         r" (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig)",
+        # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
+        r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
         r"(?:empf(?:ae|a)nger|e-mail-adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
     ),

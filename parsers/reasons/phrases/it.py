@@ -31,11 +31,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
     ),
     SUSPEND: (
-        r"(?:account|casella|utenza) (?:e )?(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
+        r"(?:account|casella(?: di posta(?: elettronica)?)?|utenza)(?: del destinatario)? (?:e )?(?:stat[ao] )?"
+        r"(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
         r"(?! per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo))",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
+        r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
+        r"(?: del destinatario)? (?:e |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
