@@ -42,6 +42,12 @@ _INLINE_MARKER = re.compile(
     r"|転送されたメッセージ|転送メッセージ|元のメッセージ|转发的邮件|轉寄的郵件|转发邮件信息|原始邮件|原始郵件"
     r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
 )
+# Outlook's HTML forward, as text: a rule of underscores, then "From:", "Sent:", "To:", "Subject:".
+_OUTLOOK_RULE = re.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
+# Any other dashed title line ("---------- Reported message ----------", an abuse desk's own
+# template): a start only when what follows carries transport headers.
+_DASHED_TITLE = re.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{2,}[ \t]*$")
+MAX_TITLES = 4
 _ABUSE_WORDS = re.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
     r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|denuncia|correo no deseado|plainte|signalement"
@@ -72,18 +78,28 @@ def _inline_original(mail: Mail) -> Message | None:
     cut = text.find(ORIGINAL_MARKER)
     if cut >= 0:
         text = text[:cut]
-    m = _INLINE_MARKER.search(text[:65536])
+    head = text[:65536]
+    m = _INLINE_MARKER.search(head) or _OUTLOOK_RULE.search(head)
     if m is None:
+        for title in list(_DASHED_TITLE.finditer(head))[:MAX_TITLES]:
+            block = _pasted_headers(text[title.end() :])
+            if block.get("Received"):
+                return block
         return None
-    rest = text[m.end() :].lstrip("\n")
-    # quoted with "> " by some clients: unquote the header block
-    lines = [line[2:] if line.startswith("> ") else line for line in rest.split("\n")[:400]]
-    block = parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
+    block = _pasted_headers(text[m.end() :])
     if block.get("Received"):
         return block
     forwarder = address(mail.from_)
     to = [a for a in (address(x) for x in decode_header_value(block.get("To", "")).split(",")) if a]
     return block if forwarder and to == [forwarder] and block.get("From") else None
+
+
+def _pasted_headers(rest: str) -> Message:
+    """The header block at the start of `rest` (the text after a forwarding marker)."""
+    rest = rest.lstrip("\n")
+    # quoted with "> " by some clients: unquote the header block
+    lines = [line[2:] if line.startswith("> ") else line for line in rest.split("\n")[:400]]
+    return parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
 
 
 # How much of an attached .eml file is read: its header block is near the start.

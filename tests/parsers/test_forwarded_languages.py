@@ -25,6 +25,10 @@ MARKERS = {
     "gmail-tr": "---------- Yönlendirilmiş ileti ----------",
     "foxmail-zh": "------------------ 原始邮件 ------------------",
     "thunderbird-sv": "-------- Vidarebefordrat meddelande --------",
+    # Outlook's HTML forward read as text: a rule of underscores before From/Sent/To/Subject
+    "outlook-html": "________________________________",
+    # an abuse desk's own dashed title over the original it forwards
+    "abuse-desk": "------------- Reported message -------------",
 }
 
 
@@ -61,4 +65,22 @@ def test_a_marker_without_the_original_s_transport_headers_is_no_complaint() -> 
         .replace(b"Received: from", b"X-Seen: from")
         .replace(b"To: someone@dest.example", b"To: colleague@dest.example")
     )
+    assert parse(raw).events == ()
+
+
+@pytest.mark.parametrize("client", ["outlook-html", "abuse-desk"])
+def test_a_rule_or_a_title_without_the_original_s_transport_headers_is_no_complaint(client: str) -> None:
+    # a rule in a signature, a dashed heading over another person's mail: not a pasted original
+    raw = (
+        _forward(MARKERS[client])
+        .replace(b"Received: from", b"X-Seen: from")
+        .replace(b"To: someone@dest.example", b"To: colleague@dest.example")
+    )
+    assert parse(raw).events == ()
+
+
+def test_a_dashed_title_over_headers_without_transport_headers_is_no_complaint() -> None:
+    # only a client's own marker may start a forward whose To is the forwarder's address; a dashed
+    # title of any words needs the original's Received field
+    raw = _forward(MARKERS["abuse-desk"]).replace(b"Received: from", b"X-Seen: from")
     assert parse(raw).events == ()
