@@ -240,9 +240,12 @@ def _report_text(mail: Mail) -> str:
 
 
 # A list manager's VERP return path, which carries the member's address: Mailman's
-# "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...".
+# "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...",
+# mlmmj's "list+bounces-42-member=host.example@...", Sympa's "bounce+member==a==host.example==list@..."
+# (its "==a==" stands for the member's "@", and the list's name follows).
 _VERP = re.compile(
-    r"^[^@+\s]{1,64}(?:\+|-return-\d{1,12}-)([^@=+\s]{1,64})=([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})@[^@\s]+$"
+    r"^[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)([^@=+\s]{1,64})(?:=|==a==)"
+    r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
 )
 _ENVELOPE_HEADERS = ("To", "Delivered-To", "X-Original-To", "Envelope-To")
 

@@ -19,6 +19,8 @@ def test_english() -> None:
     check_phrases(
         [
             ("550 5.0.0 <ana@dest.example>: Recipient address rejected: User unknown", r.USER_UNKNOWN),
+            ("The recipient's account does not exist here.", r.USER_UNKNOWN),
+            ("550 This account doesn't exist", r.USER_UNKNOWN),
             ("552 Mailbox full", r.MAILBOX_FULL),
             ('dylan "(0), ErrMsg=mail box space not enough, account=dylan "', r.MAILBOX_FULL),
             ("550 This account has been disabled or discontinued", r.ACCOUNT_DISABLED),

@@ -155,6 +155,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"destination addresses were unknown",
         r"destination server rejected recipients",
         r"e-?mail (?:address|account) (?:does not exist|could not be found|that you tried to reach does not exist)",
+        # (whose account: the recipient's, as the other languages' "la cuenta no existe")
+        r"(?:recipient'?s?|user'?s?|this|the) account (?:does not|doesn'?t) exist",
         r"invalid (?:address|mailbox|recipient|user)",
         r"is not (?:a known user|a valid mailbox|an active address)",
         r"mailbox (?:does not exist|invalid|is (?:inactive|unavailable)|not (?:present|found)|unavailable|unknown)",
