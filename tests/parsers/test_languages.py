@@ -265,6 +265,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Mailbox nicht verfügbar (in reply to RCPT TO command)", r.USER_UNKNOWN),
         ("550 Das Postfach des Empfängers ist nicht verfügbar", r.USER_UNKNOWN),
         ("450 Postfach vorübergehend nicht verfügbar", r.SUSPEND),
+        ("550 Das Postfach des Empfängers ist deaktiviert.", r.ACCOUNT_DISABLED),
+        ("450 Das Postfach des Empfängers ist vorübergehend deaktiviert", r.SUSPEND),
     ],
     "fr": [
         ("550 L'adresse de messagerie que vous avez entrée est introuvable.", r.USER_UNKNOWN),
@@ -289,6 +291,7 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Cuenta inactiva", r.ACCOUNT_DISABLED),
         ("550 No existe la cuenta de correo", r.USER_UNKNOWN),
         ("550 No existe dicha casilla", r.USER_UNKNOWN),
+        ("550 El usuario no tiene cuenta en este servidor", r.USER_UNKNOWN),
         ("550 El dominio no existe", r.HOST_UNKNOWN),
     ],
     "it": [
@@ -313,6 +316,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 A conta de email não existe", r.USER_UNKNOWN),
         ("Desculpe, não existe caixa postal com esse nome aqui. (#5.1.1)", r.USER_UNKNOWN),
         ("550 Nao existe a conta de e-mail", r.USER_UNKNOWN),
+        ("550 Usuário não cadastrado", r.USER_UNKNOWN),
+        ("550 Destinatario nao cadastrado", r.USER_UNKNOWN),
         ("552 Caixa postal lotada", r.MAILBOX_FULL),
         ("552 A caixa de correio do destinatário está cheia", r.MAILBOX_FULL),
         ("550 Conta desativada", r.ACCOUNT_DISABLED),
@@ -320,6 +325,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
     ],
     "nl": [
         ("550 Het e-mailadres dat u hebt ingevoerd, is niet gevonden.", r.USER_UNKNOWN),
+        ("550 Het opgegeven e-mailadres is niet bekend", r.USER_UNKNOWN),
+        ("550 Ontvanger niet bekend", r.USER_UNKNOWN),
         ("552 Het postvak van de ontvanger is vol", r.MAILBOX_FULL),
     ],
     "da": [
@@ -358,6 +365,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Аккаунт заблокирован навсегда", r.ACCOUNT_DISABLED),
         ("550 Почтовый ящик заблокирован в связи с длительным неиспользованием", r.ACCOUNT_DISABLED),
         ("550 Ящик отключен в связи с неактивностью", r.ACCOUNT_DISABLED),
+        ("Почтовый ящик anna@yandex.example не существует.", r.USER_UNKNOWN),
+        ("550 Пользователь <ivan@mail.example> не найден", r.USER_UNKNOWN),
         ("450 Ящик временно заблокирован", r.SUSPEND),
     ],
     "vi": [

@@ -37,8 +37,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-mail-adresse|adresse) (?:ist |wurde )?"
-        r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-mail-adresse|adresse)(?: des empf(?:ae|a)ngers)?"
+        r" (?:ist |wurde )?(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:konto|postfach|benutzerkonto|account|mailbox) (?:ist |wurde )?abgelaufen",
         r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"

@@ -17,6 +17,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
         r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) usuario|no existe dicha persona",
         r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
+        r"(?:usuario|destinatario) no tiene (?:una )?cuenta",
         r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",

@@ -20,6 +20,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|n[aã]o encontrado)",
         r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+        # (Brazilian providers: the user is "not registered")
+        r"(?:usu[aá]rio|destinat[aá]rio|endere[cç]o|e-?mail|conta) n[aã]o cadastrad[oa]",
         # the verb first: "não existe caixa postal com esse nome" (qmail), "não existe a conta"
         r"n[aã]o existe (?:a |uma |nenhuma |esta |essa )?(?:caixa (?:postal|de correio)|conta|usu[aá]rio)",
         # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
