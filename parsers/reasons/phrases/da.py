@@ -13,6 +13,10 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address", "no user with this address", "user not found"
+        r"ugyldig (?:e-?mail-?)?adresse",
+        r"ingen (?:bruger|modtager|postkasse) med denne adresse",
+        r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|postkasse)",

@@ -14,6 +14,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # mail systems without umlauts are written out)
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "no user with this address"; an address "no longer valid"
+        r"kein(?:en)? (?:benutzer|empf(?:ae|a)nger|postfach) (?:mit|unter) dieser adresse",
+        r"(?:e-mail-adresse|adresse|empf(?:ae|a)ngeradresse) (?:ist )?nicht mehr g(?:ue|u)ltig",
         r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|mailbox|postfach)",
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
@@ -47,6 +50,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)",
     ),
     HOST_UNKNOWN: (
+        # whose domain, between noun and verb
+        r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|nicht gefunden)",
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
         r"unbekannte (?:domain|dom(?:ae|a)ne)",
         r"(?:host|zielhost) oder dom(?:ae|a)nenname nicht gefunden",

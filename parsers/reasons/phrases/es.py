@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
+        r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario )?(?:incorrecta|inv[aá]lida|err[oó]nea)",
+        r"no hay (?:ning[uú]n )?(?:usuario|destinatario|buz[oó]n) (?:con (?:esa|esta) direcci[oó]n|con ese nombre)",
         # (Notes/Domino: the user is not in the directory)
         r"no (?:aparece|figura|est[aá]) (?:listado |registrado )?en el directorio (?:de )?domino",
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
@@ -40,6 +43,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! por (?:falta de uso|inactividad|desuso|no uso))",
     ),
     ACCOUNT_DISABLED: (
+        # whose account, between noun and verb ("la cuenta del destinatario ha sido desactivada")
+        r"cuenta del destinatario (?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada|cancelada|eliminada"
+        r"|cerrada|inhabilitada|dada de baja|inactiva)",
         r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada"
         r"|cancelada|eliminada|cerrada|inhabilitada|dada de baja|inactiva)",
         r"buz[oó]n (?:de correo )?(?:ha sido |est[aá] )?(?:deshabilitado|desactivado|inactivo|eliminado|cerrado)",

@@ -22,6 +22,10 @@ from parsers.reasons.codes import (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address", "no user matches", "this recipient does not exist"
+        r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:invalide|incorrecte|non valide)",
+        r"aucun (?:utilisateur|destinataire|compte) ne correspond",
+        r"(?:ce|le) destinataire n'existe pas",
         r"(?:utilisateur|destinataire|correspondant) (?:inconnu|inexistant|introuvable)",
         # (Notes/Domino: the user is not in the directory)
         r"n'(?:est|figure) pas (?:r(?:e|e)pertori(?:e|e) |list(?:e|e) )?dans (?:l'annuaire|le carnet d'adresses)",
@@ -50,6 +54,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"temporairement (?:bloque|desactive|suspendu|indisponible)e?",
     ),
     ACCOUNT_DISABLED: (
+        # whose account, between noun and verb ("le compte du destinataire a été supprimé")
+        r"compte du destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
         r"bo[iî]te (?:aux lettres |mail |du destinataire )?(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
         r"adresse (?:a ete |est )?(?:desactivee|supprimee)",
@@ -59,6 +65,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|apres une) (?:longue )?(?:inactivite|non[- ]utilisation)",
     ),
     HOST_UNKNOWN: (
+        r"domaine du destinataire (?:n'existe pas|est inconnu|introuvable)",
         r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",
         r"h[oô]te inconnu",
         r"(?:le |ce )?domaine (?:n'existe pas|est inconnu|est introuvable)",

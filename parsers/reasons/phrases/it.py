@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address", "no user with this address"
+        r"indirizzo (?:e-?mail |di posta(?: elettronica)? |del destinatario )?(?:non valido|errato|invalido)",
+        r"nessun (?:utente|destinatario) (?:con questo indirizzo|con questo nome)",
         # (Notes/Domino: the user is not in the directory)
         r"non (?:e )?(?:presente|elencato|incluso) nella directory (?:di )?domino",
         r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",

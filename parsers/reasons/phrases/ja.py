@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "user unknown" written in katakana, "invalid address"
+        r"ユーザー?不明",
+        r"無効な(?:メール)?アドレス",
         # (Notes/Domino: the user is not in the directory)
         r"domino ?ディレクトリ(?:に|へ)(?:は)?(?:登録|記載|掲載)されていません",
         r"宛先不明",

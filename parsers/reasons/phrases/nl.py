@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address", "no user with this address"
+        r"ongeldig (?:e-?mail)?adres",
+        r"geen (?:gebruiker|ontvanger|mailbox) met (?:dit|dat) adres",
         # (Notes/Domino: the user is not in the directory)
         r"(?:staat|komt) niet (?:voor )?in (?:de )?domino[- ]?(?:directory|adresboek)",
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
@@ -30,6 +33,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tijdelijk uitgeschakeld",
     ),
     ACCOUNT_DISABLED: (
+        # whose account, between noun and verb ("het account van de ontvanger is verwijderd")
+        r"(?:account|mailbox|postbus) van de ontvanger (?:is |werd )?(?:verwijderd|opgeheven|gedeactiveerd|uitgeschakeld)",
         r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"
         r"|beeindigd|niet meer actief)",
     ),

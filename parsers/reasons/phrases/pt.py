@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
+        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? |do destinat[aá]rio )?(?:inv[aá]lido|incorreto)",
+        r"nenhum (?:usu[aá]rio|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:est[aá]|consta) (?:listado |relacionado )?no diret[oó]rio (?:do )?domino",
         r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",

@@ -12,6 +12,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address", "no user with this address"
+        r"неверный (?:адрес|получатель)(?! отправител)",
+        r"нет (?:пользователя|получателя|ящика) с таким (?:адресом|именем)",
         r"(?:пользовател[ья]|получател[ья]|адресат|адрес|почтов(?:ый|ого) ящик|ящик) (?:с таким именем )?"
         r"(?:не найден|не существует|неизвестен)",
         # the address between noun and verb (Yandex: "Почтовый ящик a@b не существует")

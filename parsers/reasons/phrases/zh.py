@@ -13,6 +13,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # Simplified and traditional characters side by side.
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # "invalid address"
+        r"无效的?(?:邮箱|电子邮件|邮件)?地址|無效的?(?:郵箱|電子郵件|郵件)?地址",
         # (Notes/Domino: the user is not in the directory)
         r"(?:未在|不在|没有在|沒有在) ?domino ?(?:目录|目錄)中(?:列出)?|(?:未|没有|沒有)(?:列在|列于|列於) ?domino ?(?:目录|目錄)",
         # ("用户名": the user name; "使用者": the user, as Taiwan writes it)
