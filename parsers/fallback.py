@@ -75,10 +75,11 @@ _INTRO_SAME_LINE = re.compile(
 )
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
 # '"a@b":', "554 <a@b>... 550 Host unknown", "a@b [User unknown]").
+# (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
 _LEADING = re.compile(
-    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?\"?"
+    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?\"?＜?"
     + _ADDR
-    + r"\"?[ \t]*(?::|\.{3}|[ \t]-[ \t]|[ \t]*[(\[]|[ \t]+\w|$)"
+    + r"＞?\"?[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
 )
 # A line that labels the failed recipient, in the languages the reason table reads
 # ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b"), or labels
