@@ -19,7 +19,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
-        r"ukendt (?:modtager|bruger|adresse|postkasse)",
+        r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
         # Exchange: "Den mailadresse, du angav, blev ikke fundet."
         r"(?:e-?)?mailadresse(?:n)?,? du angav,? (?:blev ikke fundet|kunne ikke findes)",

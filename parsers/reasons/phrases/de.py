@@ -17,7 +17,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "no user with this address"; an address "no longer valid"
         r"kein(?:en)? (?:benutzer|empf(?:ae|a)nger|postfach) (?:mit|unter) dieser adresse",
         r"(?:e-mail-adresse|adresse|empf(?:ae|a)ngeradresse) (?:ist )?nicht mehr g(?:ue|u)ltig",
-        r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|mailbox|postfach)",
+        r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|e-mail-adresse|empf(?:ae|a)ngeradresse|mailbox|postfach)",
+        # the user "not present in our system"
+        r"(?:benutzer|empf(?:ae|a)nger|postfach) (?:ist )?in unserem system nicht (?:vorhanden|bekannt)",
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"

@@ -27,6 +27,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"aucun (?:utilisateur|destinataire|compte) ne correspond",
         r"(?:ce|le) destinataire n'existe pas",
         r"(?:utilisateur|destinataire|correspondant) (?:inconnu|inexistant|introuvable)",
+        r"(?:l'|cet )utilisateur n'existe pas",
         # (Notes/Domino: the user is not in the directory)
         r"n'(?:est|figure) pas (?:r(?:e|e)pertori(?:e|e) |list(?:e|e) )?dans (?:l'annuaire|le carnet d'adresses)",
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:inconnue|inexistante|introuvable)",

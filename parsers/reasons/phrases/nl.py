@@ -19,7 +19,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:staat|komt) niet (?:voor )?in (?:de )?domino[- ]?(?:directory|adresboek)",
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
-        r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)",
+        r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
         # Exchange: "Het e-mailadres dat u hebt ingevoerd, is niet gevonden."
         r"e-?mailadres dat u hebt ingevoerd,? (?:is niet gevonden|kan niet worden gevonden|werd niet gevonden)",
     ),

@@ -18,6 +18,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:est[aá]|consta) (?:listado |relacionado )?no diret[oó]rio (?:do )?domino",
         r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"e-?mail (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
         r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",

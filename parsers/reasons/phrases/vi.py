@@ -25,6 +25,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
         r"khong tim thay (?:nguoi nhan|nguoi dung|hop thu|dia chi)",
         r"khong co (?:nguoi dung|nguoi nhan|hop thu) nao",
+        r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
+        r"dia chi(?: email| thu| e-?mail)? khong xac dinh",
     ),
     MAILBOX_FULL: (
         r"hop thu (?:cua nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
