@@ -6,6 +6,7 @@ sender was blocked is not `user_unknown`, and a 5.0.0 whose text says "user unkn
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from parsers.reasons.codes import (
@@ -62,6 +63,17 @@ REPORT_TEXT: Final = "X-REPORT-TEXT"
 # command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
 # mailbox unavailable" under a 5.0.0).
 RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
+
+# The reply codes RFC 5321 gives a recipient the server does not have (550 mailbox unavailable,
+# 551 user not local, 553 mailbox name not allowed). A report that gives only the generic 5.0.0
+# (or no status) and names no command, but quotes one of these with a user-unknown text, answered
+# RCPT TO: the stage where a server says whether it has the user. Mail of old MTAs and gateways
+# says no more than that, and the address is gone; a filter's answer after DATA names DATA.
+RCPT_USER_CODES: Final = frozenset({"550", "551", "553"})
+
+# A reply quoted as the answer to DATA ("in reply to end of DATA command", "after end of data").
+_AFTER_DATA: Final = re.compile(r"(?i)in reply to end of data|after (?:end of )?data\b|\bdata command")
+_GENERIC_STATUS: Final = frozenset({None, "5.0.0"})
 
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.
 MAX_DIAGNOSTIC_CHARS: Final = 1200
@@ -225,15 +237,23 @@ def derive(
                 continue
             # Text alone proves an unknown user only in answer to RCPT TO; a rejection after
             # DATA that says "unknown user" is the recipient's filter (Japanese mobile carriers).
-            # Nothing else proves it: not another addressing status (a 5.1.10 or an Exchange
-            # 5.1.351 whose text says "unknown recipient" is filtered unless it answered RCPT TO;
-            # the providers' own tables in rhost and the MTA detectors say more where they know).
+            # Another addressing status does not prove it (a 5.1.10 or an Exchange 5.1.351 whose
+            # text says "unknown recipient" is filtered unless it answered RCPT TO; the providers'
+            # own tables in rhost and the MTA detectors say more where they know); a generic
+            # status over an RCPT reply code does (RCPT_USER_CODES).
             if cmd == "RCPT" or (not cmd and RCPT_REPLY in low):
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue
             if any(has(other) for other in _USER_UNKNOWN_VETO):
                 continue
+            if (
+                not cmd
+                and status in _GENERIC_STATUS
+                and (smtp_code or reply_code_in_text(text)) in RCPT_USER_CODES
+                and not _AFTER_DATA.search(low)
+            ):
+                return USER_UNKNOWN
             if diagnostic_type == REPORT_TEXT and cmd != "DATA":
                 # a report in no known format that says the user is unknown, and not in answer to
                 # DATA: its own explanation ("<a@b>: user unknown") or the reply it quotes to the

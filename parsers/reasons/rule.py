@@ -9,16 +9,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from parsers.delivery import Delivery
 from parsers.reasons import providers
 from parsers.reasons.codes import UNDEFINED, canonical
-from parsers.reasons.derive import _VAGUE, RECHECKED, REPORT_TEXT, derive, overrules
-
-# A reply quoted as the answer to DATA ("in reply to end of DATA command", "after end of data").
-_AFTER_DATA = re.compile(r"(?i)in reply to end of data|after (?:end of )?data\b|\bdata command")
+from parsers.reasons.derive import _AFTER_DATA, _VAGUE, RECHECKED, REPORT_TEXT, derive, overrules
 
 
 def _derive(d: Delivery, diagnostic: str | None) -> str:

@@ -18,6 +18,16 @@ from parsers import reasons as r
         ("5.0.0", "550 user unknown", "RCPT", r.USER_UNKNOWN),
         # ... but after DATA it is the recipient's filter
         ("5.0.0", "550 user unknown", "DATA", r.FILTERED),
+        # with no command named, a generic status over RFC 5321's reply codes for a recipient the
+        # server does not have (550, 551, 553) answered RCPT TO: the address is gone
+        ("5.0.0", "550 user unknown", None, r.USER_UNKNOWN),
+        (None, "553 sorry, no mailbox here by that name", None, r.USER_UNKNOWN),
+        ("5.0.0", "551 User not local; unknown user", None, r.USER_UNKNOWN),
+        # ... not a specific addressing status (the recipient's filter unless RCPT TO is named),
+        # not a reply code of another stage, not a text that shows the sender was refused
+        ("5.1.351", "550 5.1.351 unknown recipient or mailbox unavailable", None, r.FILTERED),
+        ("5.0.0", "554 user unknown", None, r.FILTERED),
+        ("5.0.0", "550 user unknown; blocked using zen.spamhaus.org", None, r.BLOCKED),
         ("5.2.1", "550 5.2.1 <a@b.example>... User Unknown", "RCPT", r.USER_UNKNOWN),
         ("5.2.1", "550 5.2.1 mailbox disabled", None, r.ACCOUNT_DISABLED),
         ("4.2.1", "450 4.2.1 mailbox temporarily disabled", None, r.SUSPEND),
