@@ -812,7 +812,7 @@ def write_message(
     attempts = 3
     for attempt in range(1, attempts + 1):
         try:
-            with db.transaction() as session:
+            with db.write_transaction() as session:
                 result = write_batch(
                     session, [parsed], settings, only_account=only_account, commit_follows=True
                 )[0]
@@ -916,7 +916,7 @@ def write_parsed(
     """
     todo = [item for item in parsed if isinstance(item, Parsed)]
     try:
-        with db.transaction() as session:
+        with db.write_transaction() as session:
             written = iter(write_batch(session, todo, settings, now=now, commit_follows=True) if todo else [])
         return [item if isinstance(item, MessageTooLarge) else next(written) for item in parsed]
     except (IntegrityError, DBAPIError) as exc:
