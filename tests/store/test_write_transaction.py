@@ -54,6 +54,15 @@ def _hard_bounce(database: Database, settings: Settings, name: str) -> Parsed:
     return _parsed(samples.hard_bounce(f"{name}@example.com", name), settings, f"test:{name}")
 
 
+def _nothing_left_and_the_next_one_commits(database: Database, settings: Settings) -> None:
+    """Nothing of a failed transaction is stored, and its pooled connection is clean: the next
+    transaction commits what it writes."""
+    assert _stored(database) == dict.fromkeys(_stored(database), 0)
+    with database.write_transaction() as session:
+        write_batch(session, [_hard_bounce(database, settings, "next")], settings, commit_follows=True)
+    assert _stored(database)["messages"] == 1
+
+
 def _pg(backend: str) -> None:
     if backend != "postgresql":
         pytest.skip("the driver's transaction is PostgreSQL's (SQLite's is the session's)")
@@ -85,12 +94,8 @@ def test_a_block_that_fails_before_its_end_leaves_nothing_and_counts_nothing(dat
     with pytest.raises(RuntimeError), database.write_transaction() as session:
         write_batch(session, [_hard_bounce(database, settings, "b")], settings, commit_follows=True)
         raise RuntimeError("the caller fails before the commit")
-    assert _stored(database) == dict.fromkeys(_stored(database), 0)
     assert counter._value.get() == before
-    # The pooled connection is clean for the next transaction: that one commits what it wrote.
-    with database.write_transaction() as session:
-        write_batch(session, [_hard_bounce(database, settings, "c")], settings, commit_follows=True)
-    assert _stored(database)["messages"] == 1
+    _nothing_left_and_the_next_one_commits(database, settings)
 
 
 def test_a_statement_failing_with_the_commit_rolls_back_everything_before_it(
@@ -103,10 +108,7 @@ def test_a_statement_failing_with_the_commit_rolls_back_everything_before_it(
         # Sent with the policy's entries, the outbox rows and COMMIT, in one pipeline: it fails,
         # and the server skips the rest of the pipeline, COMMIT included.
         assert send_with_commit(session, [("SELECT 1 / CAST(%(zero)s AS integer)", {"zero": "0"})])
-    assert _stored(database) == dict.fromkeys(_stored(database), 0)
-    with database.write_transaction() as session:
-        write_batch(session, [_hard_bounce(database, settings, "e")], settings, commit_follows=True)
-    assert _stored(database)["messages"] == 1
+    _nothing_left_and_the_next_one_commits(database, settings)
 
 
 def test_a_statement_failing_in_the_first_pipeline_leaves_nothing_and_the_connection_usable(
