@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 
+from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import Mail, decode_header_value, parse_header_block
@@ -30,18 +31,18 @@ UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
 NO_RECIPIENT = "complaint report names no recipient"
 REDACTED = "complaint report redacts the recipient"
 
-_FIELD = re.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
-_FEEDBACK_TYPE_IN_TEXT = re.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
-_UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
+_FIELD = patterncode.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
+_FEEDBACK_TYPE_IN_TEXT = patterncode.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
+_UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 # A local part that hides the address: x's, stars or hashes, a word that says so, or a digest in
 # hex (MD5, SHA-1, SHA-2) as the hashing feedback loops write it.
-_REDACTED_LOCAL = re.compile(
+_REDACTED_LOCAL = patterncode.compile(
     r"[x*#.]{3,}|redacted|removed|hidden|anonymi[sz]ed|[0-9a-f]{32}|[0-9a-f]{40}"
     r"|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}",
     re.IGNORECASE,
 )
 # The first header lines of a returned original pasted into a report's text.
-_HEADER_START = re.compile(
+_HEADER_START = patterncode.compile(
     r"(?im)^(?:received|return-path|from|to|subject|message-id|date|delivered-to|x-hmxmroriginalrecipient)"
     r"[ \t]*:"
 )

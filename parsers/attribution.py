@@ -13,6 +13,7 @@ import re
 from email.message import Message
 from typing import Any
 
+from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.model import Attribution
@@ -21,16 +22,16 @@ DEFAULT_ACCOUNT_HEADER = "X-Bounceback-Account"
 MAX_VALUE_CHARS = 256
 
 # Where a text report pastes the original (qmail, Exim, Sendmail, hand-made notices).
-_COPY_MARKER = re.compile(
+_COPY_MARKER = patterncode.compile(
     r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
     r"|original message follows|--- ?original message|returned message|the original message headers"
     r"|message headers follow|unsent message follows|undelivered message headers"
     r"|header of the (?:source|original) (?:mail|message))[^\n]*\n"
 )
-_HEADER_START = re.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
+_HEADER_START = patterncode.compile(r"(?im)^(?:return-path|received|message-id|from|dkim-signature)[ \t]*:")
 # "Received: ... for <a@b>;": the address a hop was delivering to (one home for the pattern).
-RECEIVED_FOR = re.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
-_DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
+RECEIVED_FOR = patterncode.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
+_DKIM_DOMAIN = patterncode.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
 _ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 # A VERP return path comes back as one of very few addresses; a report listing more is not read on.
 MAX_ENVELOPE_ADDRESSES = 16

@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import Mail
 
-_ROOT = re.compile(r"\broot@", re.IGNORECASE)
-_NOT_A_REPLY = re.compile(r"security information for|^mail failure -", re.IGNORECASE)
-_DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
+_ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
+_NOT_A_REPLY = patterncode.compile(r"security information for|^mail failure -", re.IGNORECASE)
+_DAEMON = patterncode.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
 
-_SUBJECT = re.compile(
+_SUBJECT = patterncode.compile(
     r"^\s*(?:"
     r"auto(?:matic)?[ _-]?(?:reply|response|answer)"
     r"|autoresponse\s*-"
@@ -36,14 +37,14 @@ _SUBJECT = re.compile(
     r")",
     re.IGNORECASE,
 )
-_SUBJECT_TAIL = re.compile(r"is out of(?: the)? office\s*$|\(auto[- ]?reply\)\s*$", re.IGNORECASE)
-_BODY = re.compile(
+_SUBJECT_TAIL = patterncode.compile(r"is out of(?: the)? office\s*$|\(auto[- ]?reply\)\s*$", re.IGNORECASE)
+_BODY = patterncode.compile(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)",
     re.IGNORECASE,
 )
-_PRECEDENCE_AUTO = re.compile(r"^auto[_-]reply", re.IGNORECASE)
-_CHALLENGE = re.compile(
+_PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
+_CHALLENGE = patterncode.compile(
     r"click (?:on )?the (?:following )?link to be added|boxbe|choicemail|boxtrapper|verify (?:that )?you are a human",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from email.message import Message
 from typing import TypedDict, TypeVar
 
-from parsers import arf, attribution, dsn, fbl, reasons, unsubscribe
+from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscribe
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
@@ -464,8 +464,8 @@ def _bounce_events(
     return tuple(events)
 
 
-_REPLY_THEN = re.compile(r"\b[45]\d\d[ -]")
-_SPECIFIC_STATUS = re.compile(r"^[45]\.[1-9]\.[1-9]+$")
+_REPLY_THEN = patterncode.compile(r"\b[45]\d\d[ -]")
+_SPECIFIC_STATUS = patterncode.compile(r"^[45]\.[1-9]\.[1-9]+$")
 
 
 def _return_paths(mail: Mail, original_from: str | None) -> tuple[str, ...]:
@@ -523,7 +523,7 @@ def _in_reply_to(mail: Mail) -> str | None:
 
 # The RFC 5322 date almost every message has ("Mon, 23 Nov 2026 02:17:37 +0000", maybe followed by
 # a comment): read directly, exactly as email.utils reads it (which ignores what follows the zone).
-_PLAIN_DATE = re.compile(
+_PLAIN_DATE = patterncode.compile(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]\d{3}) (\d\d):(\d\d):(\d\d) "
     r"([+-])(\d\d)(\d\d)(?: .*)?",

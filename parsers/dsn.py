@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers import patterncode
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
 from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
@@ -18,15 +19,15 @@ from parsers.reasons.caseblind import CaseBlind
 MAX_BLOCKS = 512
 MAX_FIELD_CHARS = 4096
 
-_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
-_STATUS_VALUE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
-_ADDRESS = re.compile(
+_FIELD = patterncode.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
+_STATUS_VALUE = patterncode.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
+_ADDRESS = patterncode.compile(
     r"""("[^"\r\n]{1,200}"|[^\s<>()\[\],;:"'`@]{1,200})@([^\s<>()\[\],;:"'`@]{1,253}|\[[0-9A-Fa-f.:]{3,60}\])"""
 )
-_REPLY_STATUS = re.compile(r"[245]\d\d\s+\S")
-_SPECIFIC = re.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
+_REPLY_STATUS = patterncode.compile(r"[245]\d\d\s+\S")
+_SPECIFIC = patterncode.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
-_TEXT_DSN_HINT = re.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
+_TEXT_DSN_HINT = patterncode.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
 
 
 @dataclass
@@ -306,10 +307,10 @@ def human_text(mail: Mail) -> str:
     return text
 
 
-_NOISE_LINE = re.compile(r"^\s*(?:[-=_*]{3,}|$)")
+_NOISE_LINE = patterncode.compile(r"^\s*(?:[-=_*]{3,}|$)")
 
 
-_ERROR_HINT = re.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
+_ERROR_HINT = patterncode.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
 
 
 def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | None:

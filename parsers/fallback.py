@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from parsers import reasons
+from parsers import patterncode, reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail, decode_header_value
@@ -48,7 +48,9 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|未配達|退信|无法投递|無法投遞|投递失败|投遞失敗|发送失败|系统退信"
     r"|전송 ?실패|배달 ?실패|반송|수신 ?실패|발송 ?실패|не доставлен|недоставленн|не может быть доставлен",
 )
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_REPLY_PREFIX = patterncode.compile(
+    r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
+)
 # Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
 # languages write them right against an address ("无法发送到a@b"), so they end an address as a space
 # does. (Tested by code point, not in the patterns: a class over these ranges costs milliseconds to
@@ -64,7 +66,7 @@ def _cjk(ch: str) -> bool:
 # (full-width punctuation ends an address too: "收件人：a@b", "（a@b）")
 _ADDR = r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
 # Phrases that introduce failed recipients, with the address on the same line.
-_INTRO_SAME_LINE = re.compile(
+_INTRO_SAME_LINE = patterncode.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
     r"|unknown user|user unknown|no such (?:user|mailbox|recipient)|invalid (?:recipient|address|mailbox)"
     r"|failed recipients?|delivery to|could not be delivered to|did not reach|unable to deliver (?:to|message to)"
@@ -76,7 +78,7 @@ _INTRO_SAME_LINE = re.compile(
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
 # '"a@b":', "554 <a@b>... 550 Host unknown", "a@b [User unknown]").
 # (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
-_LEADING = re.compile(
+_LEADING = patterncode.compile(
     r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?\"?＜?"
     + _ADDR
     + r"＞?\"?[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
@@ -96,7 +98,7 @@ _RECIPIENT_ADDRESS_LABEL = (
     r"|mottakerens (?:e-?post)?adresse|mottagarens (?:e-?post)?adress|adres odbiorcy|adresa p(?:ř|r)(?:í|i)jemce"
     r"|адрес (?:электронной почты )?(?:получателя|адресата)|(?:đ|d)(?:ị|i)a ch(?:ỉ|i) (?:email )?ng(?:ư|u)(?:ờ|o)i nh(?:ậ|a)n"
 )
-_LABELLED = re.compile(
+_LABELLED = patterncode.compile(
     r"(?im)^[ \t>*\-\u2022]{0,8}(?:(?:failed |original |intended )?recipient(?:\(s\)| address)?|destinataire"
     r"|empf(?:ä|ae|a)nger|destinatario|destinat(?:á|a)rio|destinatari|ontvanger|modtager|mottaker|mottagare"
     r"|vastaanottaja|adresat|odbiorca|p(?:ř|r)(?:í|i)jemce|adres(?:á|a)t|получатель|адресат|người nhận"
@@ -146,17 +148,17 @@ _NOT_DELIVERED = CaseBlind(
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
 # delivered because they are not accepting mail from <list@host>".
-_SENDER_BEFORE = re.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
+_SENDER_BEFORE = patterncode.compile(r"(?i)\bfrom[ \t]*[<'\"]?$")
 # A bare address inside a sentence ("Die Nachricht an a@b konnte nicht zugestellt werden").
-_BARE = re.compile(
+_BARE = patterncode.compile(
     # (not inside a longer word: an ASCII one here, any other script in _bare_addresses)
     r"(?<![A-Za-z0-9_.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
 )
-_ANGLED = re.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
+_ANGLED = patterncode.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
-_RCPT_TO = re.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
+_RCPT_TO = patterncode.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 # The text that follows is a copy of the original message, not the report.
-COPY_MARKER = re.compile(
+COPY_MARKER = patterncode.compile(
     r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
     r"|returned message|the original message headers|message headers follow"
@@ -168,7 +170,7 @@ COPY_MARKER = re.compile(
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never
 # writes ("Subject:", "To:" and "Date:" alone may be the report's summary of the message).
-_PASTED_HEADERS = re.compile(
+_PASTED_HEADERS = patterncode.compile(
     r"(?im)^(?:(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
     r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n){0,2}"
     r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
@@ -183,7 +185,7 @@ def copy_start(text: str) -> int | None:
     return min(starts) if starts else None
 
 
-_REPLY_ERROR = re.compile(r"\b[45]\d\d[ -]")
+_REPLY_ERROR = patterncode.compile(r"\b[45]\d\d[ -]")
 _ERROR_WORDS = CaseBlind(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
     r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
@@ -228,7 +230,7 @@ def _failure_subject(mail: Mail) -> bool:
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",
 # "bounce", "bounces+token" (VERP).
 # (a bare "admin@" or "owner@" is a person's mailbox as often as not: only a list's suffix counts)
-_BOUNCE_MAILBOX = re.compile(r"(?:^|[-+._])bounces?(?:[-+._=]|@)|[-+._](?:admin|owner)@")
+_BOUNCE_MAILBOX = patterncode.compile(r"(?:^|[-+._])bounces?(?:[-+._=]|@)|[-+._](?:admin|owner)@")
 
 
 def _to_bounce_mailbox(mail: Mail) -> bool:
@@ -381,7 +383,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
 
 
 _ORIGINAL_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_ALNUM = patterncode.compile(r"[\W_]+")
 _LIST_HEADERS = ("List-Id", "List-Post", "List-Unsubscribe")
 
 
@@ -432,8 +434,8 @@ def _names_a_reason(text: str) -> bool:
     return reasons.match_text(text) not in (None, reasons.ON_HOLD)
 
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_*]{3,}.*)?$")
-_CODE = re.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
+_SEPARATOR = patterncode.compile(r"^\s*(?:[-=_*]{3,}.*)?$")
+_CODE = patterncode.compile(r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")
 MAX_OCCURRENCES = 8
 
 

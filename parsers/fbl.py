@@ -19,16 +19,17 @@ import json
 import re
 from email.message import Message
 
+from parsers import patterncode
 from parsers.arf import Complaint, describe, fields_of, find_recipients, inline_original
 from parsers.mail import Mail, payload_text
 
-_JMRP_SUBJECT = re.compile(r"^complaint about message from ", re.IGNORECASE)
+_JMRP_SUBJECT = patterncode.compile(r"^complaint about message from ", re.IGNORECASE)
 _JMRP_SENDERS = ("staff@hotmail.com", "complaints@email-abuse.amazonses.com")
-_JMRP_HEADER = re.compile(r"(?im)^x-hmxmroriginalrecipient[ \t]*:")
+_JMRP_HEADER = patterncode.compile(r"(?im)^x-hmxmroriginalrecipient[ \t]*:")
 _JMRP_SPELLINGS = ("HmXmrOriginalRecipient", "hmxmroriginalrecipient", "HMXMRORIGINALRECIPIENT")
-_SPAMCOP_SUBJECT = re.compile(r"^\s*\[spamcop \(", re.IGNORECASE)
-_SPAMCOP_FROM = re.compile(r"@(?:reports\.)?spamcop\.net\b", re.IGNORECASE)
-_OFFENDING = re.compile(r"(?im)^\s*(?:\[\s*)?offending message\s*(?:\]\s*)?:?\s*$")
+_SPAMCOP_SUBJECT = patterncode.compile(r"^\s*\[spamcop \(", re.IGNORECASE)
+_SPAMCOP_FROM = patterncode.compile(r"@(?:reports\.)?spamcop\.net\b", re.IGNORECASE)
+_OFFENDING = patterncode.compile(r"(?im)^\s*(?:\[\s*)?offending message\s*(?:\]\s*)?:?\s*$")
 _XARF_MAIL_TYPES = frozenset({"spam", "phishing", "bulk_messaging", "fraud", "virus", "malware-mail"})
 _XARF_PARTS = (
     "text/plain",

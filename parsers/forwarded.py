@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
+from parsers import patterncode
 from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
@@ -28,7 +29,7 @@ NAME = "forwarded-abuse"
 # Lines that start a pasted forward in the mail clients people use, as each writes it in the
 # languages the reason table reads ("-----Ursprüngliche Nachricht-----" from Outlook, "----------
 # Message transféré ---------" from Gmail, "------------------ 原始邮件 ------------------" from Foxmail).
-_INLINE_MARKER = re.compile(
+_INLINE_MARKER = patterncode.compile(
     r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|weitergeleitete nachricht"
     r"|urspr(?:ü|ue)ngliche nachricht|message d'origine|message (?:transf(?:é|e)r(?:é|e)|original)"
     r"|mensaje (?:original|reenviado)|mensagem (?:original|encaminhada)"
@@ -43,22 +44,22 @@ _INLINE_MARKER = re.compile(
     r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
 )
 # Outlook's HTML forward, as text: a rule of underscores, then "From:", "Sent:", "To:", "Subject:".
-_OUTLOOK_RULE = re.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
+_OUTLOOK_RULE = patterncode.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
 # Any other dashed title line ("---------- Reported message ----------", an abuse desk's own
 # template): a start only when what follows carries transport headers.
-_DASHED_TITLE = re.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{2,}[ \t]*$")
+_DASHED_TITLE = patterncode.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{2,}[ \t]*$")
 MAX_TITLES = 4
-_ABUSE_WORDS = re.compile(
+_ABUSE_WORDS = patterncode.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
     r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|denuncia|correo no deseado|plainte|signalement"
     r"|ind(?:é|e)sirable|klacht|ongewenst|u(?:ø|o)nsket|uonsket|reclamo|indesejad[oa]|reclama(?:ç|c)(?:ã|a)o"
     r"|th(?:ư|u) r(?:á|a)c|спам|жалоба)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム",
     re.IGNORECASE,
 )
-_ABUSE_MAILBOX = re.compile(
+_ABUSE_MAILBOX = patterncode.compile(
     r"^(?:abuse|spam|fbl|complaints?|report-?spam|junk)(?:[+.\-][^@]*)?@", re.IGNORECASE
 )
-_UNDISCLOSED = re.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
+_UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 
 

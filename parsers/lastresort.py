@@ -27,6 +27,7 @@ import logging
 import re
 from email.message import Message
 
+from parsers import patterncode
 from parsers.attribution import envelope_recipient, returned_original
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
@@ -44,7 +45,7 @@ MAX_BYTES = 32 * 1024
 MAX_LINES = 400
 MAX_LINE = 128
 
-_VALID = re.compile(
+_VALID = patterncode.compile(
     r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
 )
@@ -243,7 +244,7 @@ def _report_text(mail: Mail) -> str:
 # "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...",
 # mlmmj's "list+bounces-42-member=host.example@...", Sympa's "bounce+member==a==host.example==list@..."
 # (its "==a==" stands for the member's "@", and the list's name follows).
-_VERP = re.compile(
+_VERP = patterncode.compile(
     r"^[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)([^@=+\s]{1,64})(?:=|==a==)"
     r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from parsers import patterncode
+
 # The methods a detector calls on a pattern (anything else, such as .groups, is looked up on the
 # compiled pattern).
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
@@ -22,13 +24,14 @@ class _LazyPattern:
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._source = (pattern, flags)
+        patterncode.declare(pattern, flags)
 
     @property
     def pattern(self) -> str:
         return self._source[0]
 
     def _compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(*self._source)
+        compiled = patterncode.compile(*self._source)
         for name in _METHODS:  # (instance attributes shadow the methods below from now on)
             setattr(self, name, getattr(compiled, name))
         self.__dict__["_compiled_pattern"] = compiled

@@ -14,6 +14,7 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
 
+from parsers import patterncode
 from parsers.mime import parse_bytes, parse_headers
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
@@ -50,8 +51,8 @@ _CHARSET_NEXT: dict[str, tuple[str, ...]] = {
 # The escape sequences of ISO-2022-JP (JIS X 0208, JIS X 0212, JIS X 0201 Roman): 7-bit Japanese
 # text sent without a charset label.
 _JIS_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J")
-_TAG = re.compile(r"<[^<>]{0,2000}>")
-_SURROGATE = re.compile("[\udc80-\udcff]")
+_TAG = patterncode.compile(r"<[^<>]{0,2000}>")
+_SURROGATE = patterncode.compile("[\udc80-\udcff]")
 # compat32, the email package's default policy, which every Message has unless told otherwise
 # (from there: importing email.policy loads the header registry, 5% of a `bounceback parse`'s start-up)
 _COMPAT32 = Message().policy

@@ -30,6 +30,8 @@ import re
 from email.message import Message
 from typing import Any, NamedTuple
 
+from parsers import patterncode
+
 MAX_LINES = 100_000  # a 7 MB base64 attachment; the reports come before any attachment
 MAX_CONTAINERS = 32  # a report, its original and the original's own parts need under ten
 MAX_PARTS = 1000  # parts and delivery-status blocks (one per recipient)
@@ -42,24 +44,24 @@ MAX_PARAMS_CHARS = 4096
 _COMPAT32 = Message().policy
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # (the parser's own line breaks)
 _CONTAINER = re.compile(rb"content-type:\s*(?:multipart|message)/")  # (in lower case)
-_LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_TEXT = patterncode.compile(r"\r\n|\r|\n")
 # A header field of a block of header lines (a line with a colon, then its continuation lines) as
 # compat32's header_source_parse reads it: the name is what comes before the first colon; the
 # value, the rest of the field's lines with the blanks after the colon and the final line break
 # taken off (possessive: see _HEADER_BLOCK).
-_HEADER_PAIR = re.compile(
+_HEADER_PAIR = patterncode.compile(
     r"([^\r\n:]*):[ \t]*+([^\r\n]*+(?:(?:\r\n|\r|\n)[ \t][^\r\n]*+)*+)(?:\r\n|\r|\n|\Z)"
 )
 # The lines that email.feedparser takes for headers: each a Unix From, a name and a colon, or a
 # continuation (its headerRE), up to the first line that is not one (possessive: a repeated group
 # otherwise keeps a backtracking frame per line, 30 times the size of 1 MB of headers).
-_HEADER_BLOCK = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*+")
+_HEADER_BLOCK = patterncode.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\r\n]*(?:\r\n|\r|\n|\Z))*+")
 # The same two for a text in which every CR starts a CRLF (or there is none), where a line runs to
 # its LF: `[^\n]` is a single-character test in the regex engine, `[^\r\n]` a set looked up per
 # character (these two patterns were a fifth of loading a message). A value then keeps the CR of
 # its line break, taken off after.
-_HEADER_PAIR_LF = re.compile(r"([^\r\n:]*):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
-_HEADER_BLOCK_LF = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*+")
+_HEADER_PAIR_LF = patterncode.compile(r"([^\r\n:]*):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
+_HEADER_BLOCK_LF = patterncode.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*+")
 
 
 class _Lines(NamedTuple):
@@ -85,7 +87,7 @@ def _lines(text: str) -> _Lines:
 
 
 # a line break followed by an empty line (the blank line starts at the match's end)
-_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
+_BLANK_LINE = patterncode.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
 
 
 class OverlongBoundaryDefect(email.errors.MessageDefect):
@@ -212,7 +214,7 @@ class Part(Message):
 # What makes the email package's reading of parameters more than a split on ";" and "=" (see
 # _plain_param): escapes, RFC 2231 names (name*0*=...), and a value in angle brackets (which it
 # unquotes).
-_QUOTING = re.compile(r"[\\*<]")
+_QUOTING = patterncode.compile(r"[\\*<]")
 _UNREAD = object()  # (a piece _plain_param leaves to the email package)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import Mail
 
@@ -22,18 +23,18 @@ APPLE = "apple-unsubscribe"
 MAILTO = "mailto-unsubscribe"
 
 # The local part of an unsubscribe mailbox (`unsubscribe`, `unsub-<token>`, `optout+...`, `leave-...`).
-_MAILBOX = re.compile(
+_MAILBOX = patterncode.compile(
     r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove)(?:[.+_=-][^@]*)?@", re.IGNORECASE
 )
 # A subject that is the request itself, in the languages the platform's recipients write.
-_SUBJECT = re.compile(
+_SUBJECT = patterncode.compile(
     r"^\s*(?:unsubscribe|unsub|opt[- ]?out|remove(?: me)?|stop|abmelden|abbestellen|d[ée]sabonner|d[ée]sinscription"
     r"|desuscribir|darse de baja|baja|cancelar (?:a )?(?:inscri[cç][aã]o|suscripci[oó]n)|disiscriviti|cancella iscrizione"
     r"|afmeld|uitschrijven|afmelden|h[uủ]y [dđ][aă]ng k[yý]|отписаться|退订|配信停止)"
     r"(?:\s*[:\-]\s*\S.*)?\s*$",
     re.IGNORECASE,
 )
-_DAEMON = re.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
+_DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
 
 
 def inquire(mail: Mail) -> tuple[str, str] | None:

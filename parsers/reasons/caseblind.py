@@ -22,6 +22,7 @@ import re
 import re._parser as _parser
 from collections.abc import Iterator
 
+from parsers import patterncode
 from parsers.reasons.families import _required
 
 # Non-ASCII letters that a case-blind ASCII letter matches (İ ı -> i, ſ -> s, K -> k), and that a
@@ -29,7 +30,7 @@ from parsers.reasons.families import _required
 _MATCHES_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 # What a branch that needs a letter of a non-ASCII script is marked with (never in a lower-cased text).
 _NON_ASCII = "\x00"
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GLOBAL_FLAGS = patterncode.compile(r"\(\?[aiLmsux]+\)")
 
 
 def _piece_char(code: int) -> str | None:
@@ -90,12 +91,17 @@ class _Branch:
 
     __slots__ = ("compiled", "needs_script", "pattern", "pieces")
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(
+        self, pattern: str, flags: int, stored: tuple[tuple[str, ...] | None, bool] | None = None
+    ) -> None:
         self.pattern = pattern
-        parsed = list(_parser.parse(pattern, flags))
-        pieces = _required(parsed, _piece_char)
-        self.pieces = tuple(sorted(pieces, key=lambda p: (len(p), p))) if pieces else None
-        self.needs_script = _required(parsed, _script_char) is not None
+        if stored is None:
+            parsed = list(_parser.parse(pattern, flags))
+            pieces = _required(parsed, _piece_char)
+            self.pieces = tuple(sorted(pieces, key=lambda p: (len(p), p))) if pieces else None
+            self.needs_script = _required(parsed, _script_char) is not None
+        else:  # (as parsers.patterncode stored them: parsing every branch cost more than compiling it)
+            self.pieces, self.needs_script = stored
         self.compiled: re.Pattern[str] | None = None
 
 
@@ -137,10 +143,16 @@ class CaseBlind:
             return iter(())
         whole = self._whole
         if whole is None:
-            whole = self._whole = re.compile(self.pattern, self.flags)
+            whole = self._whole = patterncode.compile(self.pattern, self.flags)
         return whole.finditer(text)
 
     def _build(self) -> tuple[_Branch, ...]:
+        stored = patterncode.stored_branches(self.pattern, self.flags)
+        if stored is not None:
+            self._branches = tuple(
+                _Branch(part, self.flags, (pieces, script)) for part, pieces, script in stored
+            )
+            return self._branches
         parts = branches(self.pattern)
         if self.flags & re.VERBOSE or _GLOBAL_FLAGS.match(self.pattern):
             # (comments, or flags set inside the pattern for all of it, which Python allows only
@@ -154,7 +166,7 @@ class CaseBlind:
         for branch in self._open(text):
             compiled = branch.compiled
             if compiled is None:
-                compiled = branch.compiled = re.compile(branch.pattern, self.flags)
+                compiled = branch.compiled = patterncode.compile(branch.pattern, self.flags)
             if compiled.search(text) is not None:
                 return True
         return False

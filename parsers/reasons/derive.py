@@ -6,9 +6,9 @@ sender was blocked is not `user_unknown`, and a 5.0.0 whose text says "user unkn
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from parsers import patterncode
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     AUTH_FAILURE,
@@ -72,7 +72,9 @@ RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
 RCPT_USER_CODES: Final = frozenset({"550", "551", "553"})
 
 # A reply quoted as the answer to DATA ("in reply to end of DATA command", "after end of data").
-_AFTER_DATA: Final = re.compile(r"(?i)in reply to end of data|after (?:end of )?data\b|\bdata command")
+_AFTER_DATA: Final = patterncode.compile(
+    r"(?i)in reply to end of data|after (?:end of )?data\b|\bdata command"
+)
 _GENERIC_STATUS: Final = frozenset({None, "5.0.0"})
 
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.

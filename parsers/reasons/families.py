@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, cast
 
+from parsers import patterncode
+
 
 def _fold_table() -> dict[int, str | None]:
     """Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese) -> ASCII."""
@@ -388,7 +390,7 @@ def _searcher(phrase: str) -> re.Pattern[str] | str:
     inner = phrase[3:-1] if phrase.startswith("(?:") and phrase.endswith(")") else None
     if inner and not any(ch in _METACHARACTERS for ch in inner):
         return inner
-    return re.compile(phrase)
+    return patterncode.compile(phrase)
 
 
 # Where the families' indexes built ahead of time are (scripts/build_phrase_keywords.py writes

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from parsers import patterncode
 from parsers.delivery import Delivery
 
 # (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
-_STATUS = re.compile(r"([245](?<![\w.][245])\.\d{1,3}\.\d{1,3})(?!\.?\d)")
-_CODE = re.compile(r"([245](?<![\w.\-][245])[0-5]\d)(?=[\s\-:;]|$)")
+_STATUS = patterncode.compile(r"([245](?<![\w.][245])\.\d{1,3}\.\d{1,3})(?!\.?\d)")
+_CODE = patterncode.compile(r"([245](?<![\w.\-][245])[0-5]\d)(?=[\s\-:;]|$)")
 
 
 class _Reply:
@@ -668,7 +669,7 @@ _TENCENT = {
 
 # Facebook's postmaster response codes ("550 5.1.1 RCP-P2 ..."): RCP = recipient, MSG = message,
 # POL = policy, DNS = sender's DNS, CON = connection, INT = internal.
-_FACEBOOK_CODE = re.compile(r"\b([A-Z]{3})-([A-Z])(\d)\b")
+_FACEBOOK_CODE = patterncode.compile(r"\b([A-Z]{3})-([A-Z])(\d)\b")
 _FACEBOOK: dict[str, tuple[str, ...]] = {
     "user_unknown": ("RCP-P1", "INT-P1", "INT-P3", "INT-P4"),
     "filtered": ("RCP-P2", "RCP-P3"),
@@ -726,7 +727,7 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
     (("i.ua", "email.ua"), _iua),
 )
 
-_YAHOO_DD_GONE = re.compile(r"delivery error: dd \S+ is no longer valid")
+_YAHOO_DD_GONE = patterncode.compile(r"delivery error: dd \S+ is no longer valid")
 # Sentences unique to one provider, recognised whoever relayed them.
 _ANYWHERE = {
     "user_unknown": (

@@ -1,0 +1,190 @@
+"""The compiled code of the parser's patterns, stored ahead of time so that a process does not
+compile them again.
+
+CPython compiles a regular expression in Python code (re._parser, re._compiler): compiling the
+parser's patterns was a quarter of the instructions of `bounceback parse --json` over the 162
+messages of the dev corpus (about 350 M of 1,330 M) and an eighth of its start-up. What re makes
+of a pattern is a list of integers, which `_sre.compile` turns into the same Pattern in a few
+microseconds. `python -m parsers.store_patterns`, run where the package is installed (as compileall
+is; the Dockerfile runs both), compiles every pattern the parser declares and writes that code to
+__pycache__/ beside this module; `compile` answers from it.
+
+The trade-off: that code is private to one interpreter build (its opcodes change between Python
+versions, its case folding with the Unicode database). So the file is read only when its header
+equals this interpreter's (GUARD: the exact version string, _sre.MAGIC and CODESIZE, the Unicode
+version), and each entry was checked equal to what re.compile gives when it was written (a
+Pattern's equality compares its code). Anything else (no file, another interpreter's, an
+unreadable one, a pattern it does not hold) falls back to re.compile, as before: only speed
+depends on the file, never a result. A pattern changed since the file was written is simply
+not in it (keyed by its text and flags) until the command runs again.
+"""
+
+from __future__ import annotations
+
+import _sre
+import binascii
+import marshal
+import os
+import re
+import sys
+import unicodedata
+from array import array
+from typing import Any
+
+# (bump when the layout of the stored data changes)
+FORMAT = 1
+GUARD = (
+    FORMAT,
+    sys.version,
+    sys.implementation.cache_tag,
+    _sre.MAGIC,
+    _sre.CODESIZE,
+    sys.maxunicode,
+    unicodedata.unidata_version,
+)
+PATH = os.path.join(
+    os.path.dirname(__file__), "__pycache__", f"patterns.{sys.implementation.cache_tag}.marshal"
+)
+
+_Key = tuple[str, int]
+# (flags with the pattern's inline ones, the code as CODESIZE-byte words, groups, groupindex, indexgroup)
+_Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
+Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
+# The file's index: (CRC-32 of the pattern's text, its flags) -> where its entry is in the entries
+# (each entry marshalled alone, the pattern first). Reading a thousand entries whole, patterns
+# and code, cost about as much as compiling the patterns a process uses: an entry is read only
+# when its pattern is asked for.
+_Index = dict[tuple[int, int], tuple[int, int]]
+
+# Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
+# order asked: what the command stores (with the phrase families' and case-blind branches').
+DECLARED: dict[_Key, None] = {}
+_stored: tuple[_Index, bytes, dict[_Key, Branches]] | None = None
+
+
+def _read() -> tuple[_Index, bytes, dict[_Key, Branches]]:
+    global _stored
+    stored: tuple[_Index, bytes, dict[_Key, Branches]] = ({}, b"", {})
+    try:
+        with open(PATH, "rb") as file:
+            data = marshal.loads(file.read())  # (marshal.load reads a file object by the item: slow)
+        if isinstance(data, tuple) and len(data) == 4 and data[0] == GUARD:
+            stored = data[1:]
+    except (OSError, ValueError, EOFError, TypeError):  # (none, or not one this interpreter wrote)
+        pass
+    _stored = stored
+    return stored
+
+
+def _key(pattern: str, flags: int) -> tuple[int, int]:
+    return binascii.crc32(pattern.encode("utf-8", "surrogatepass")), flags
+
+
+def declare(pattern: str, flags: int = 0) -> None:
+    """Note `pattern` as one of the parser's (stored by the command)."""
+    DECLARED[(pattern, int(flags))] = None
+
+
+def _entry(pattern: str, flags: int) -> _Code | None:
+    index, entries, _ = _stored or _read()
+    where = index.get(_key(pattern, flags))
+    if where is None:
+        return None
+    stored_pattern, *code = marshal.loads(entries[where[0] : where[1]])
+    return tuple(code) if stored_pattern == pattern else None
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the stored code when the file holds it."""
+    flags = int(flags)
+    DECLARED[(pattern, flags)] = None
+    entry = _entry(pattern, flags) if isinstance(pattern, str) else None
+    if entry is None:
+        return re.compile(pattern, flags)
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final_flags, array("I", code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+
+
+def stored_branches(pattern: str, flags: int) -> Branches | None:
+    """The branches stored for a case-blind alternation (parsers.reasons.caseblind), or None."""
+    return (_stored or _read())[2].get((pattern, int(flags)))
+
+
+def _code(pattern: str, flags: int) -> _Code | None:
+    """What re.compile makes of `pattern`, as stored; None when it cannot be rebuilt equal."""
+    import re._compiler as compiler
+    import re._parser as parser
+
+    parsed = parser.parse(pattern, flags)
+    words = compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    entry = (
+        int(flags | parsed.state.flags),
+        array("I", words).tobytes(),
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+    rebuilt = _sre.compile(pattern, entry[0], array("I", entry[1]).tolist(), entry[2], entry[3], entry[4])
+    return entry if rebuilt == re.compile(pattern, flags) else None  # (== compares the code)
+
+
+def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches]]:
+    """Compile every pattern the parser declares: its modules' (all imported), its phrase
+    families' and its case-blind alternations' branches."""
+    global _stored
+    import gc
+    import importlib
+    import pkgutil
+
+    import parsers
+    from parsers.reasons import families
+    from parsers.reasons.caseblind import CaseBlind
+
+    _stored = ({}, b"", {})  # (computed afresh, not read from an older file)
+    for info in pkgutil.walk_packages(parsers.__path__, "parsers."):
+        importlib.import_module(info.name)
+    for family in families._FAMILIES:
+        for phrase in family._phrases:
+            families._searcher(phrase)  # (declares the phrases that are expressions)
+    branches: dict[_Key, Branches] = {}
+    for blind in (o for o in gc.get_objects() if isinstance(o, CaseBlind)):
+        declare(blind.pattern, blind.flags)
+        branches[(blind.pattern, int(blind.flags))] = tuple(
+            (b.pattern, b.pieces, b.needs_script) for b in blind._build()
+        )
+        for branch in blind._build():
+            declare(branch.pattern, blind.flags)
+    codes: dict[_Key, _Code] = {}
+    for key in DECLARED:
+        entry = _code(*key) if isinstance(key[0], str) else None
+        if entry is not None:
+            codes[key] = entry
+    return codes, branches
+
+
+def write(path: str = PATH) -> int:
+    """Build the table and write it to `path` (replaced whole); the number of patterns stored."""
+    if array("I").itemsize != _sre.CODESIZE:
+        raise SystemExit("patterncode: this interpreter's regex code words do not fit array('I')")
+    codes, branches = build()
+    index: _Index = {}
+    entries = bytearray()
+    for (pattern, flags), code in codes.items():
+        key = _key(pattern, flags)
+        if key in index:  # (two patterns with one CRC: the second is compiled when asked for)
+            continue
+        start = len(entries)
+        entries += marshal.dumps((pattern, *code))
+        index[key] = (start, len(entries))
+    data: Any = (GUARD, index, bytes(entries), branches)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as file:
+        marshal.dump(data, file)
+    os.replace(temporary, path)  # (a process reading it meets the old file or the new one, whole)
+    return len(codes)
