@@ -15,7 +15,9 @@ COPY parsers ./parsers
 COPY service ./service
 COPY consumers ./consumers
 COPY migrations ./migrations
-RUN /opt/bounceback/bin/pip install --no-deps . && rm -rf /src
+# (then the parser's patterns compiled once, for this interpreter: parsers.patterncode)
+RUN /opt/bounceback/bin/pip install --no-deps . && rm -rf /src \
+    && cd / && /opt/bounceback/bin/python -m parsers.store_patterns
 
 FROM python:3.11-slim
 ENV PATH=/opt/bounceback/bin:$PATH \

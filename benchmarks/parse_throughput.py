@@ -190,6 +190,11 @@ def process_run(paths: list[str], cache: str | None = None, tree: Path | None = 
 
     if cache is not None:
         run()  # (writes the bytecode)
+        where = tree or Path(__file__).resolve().parent.parent
+        if (where / "parsers" / "store_patterns.py").exists():
+            # (and the patterns' compiled code beside it, as an installed copy has it: parsers.patterncode)
+            store = [sys.executable, "-m", "parsers.store_patterns"]
+            subprocess.run(store, stdout=subprocess.DEVNULL, check=True, env=env, cwd=where)
     return run
 
 

@@ -6,8 +6,8 @@ parser's patterns was a quarter of the instructions of `bounceback parse --json`
 messages of the dev corpus (about 350 M of 1,330 M) and an eighth of its start-up. What re makes
 of a pattern is a list of integers, which `_sre.compile` turns into the same Pattern in a few
 microseconds. `python -m parsers.store_patterns`, run where the package is installed (as compileall
-is; the Dockerfile runs both), compiles every pattern the parser declares and writes that code to
-__pycache__/ beside this module; `compile` answers from it.
+is; the Dockerfile runs both), compiles every pattern the parser declares and writes that code beside
+the package's bytecode (__pycache__/, or under PYTHONPYCACHEPREFIX); `compile` answers from it.
 
 The trade-off: that code is private to one interpreter build (its opcodes change between Python
 versions, its case folding with the Unicode database). So the file is read only when its header
@@ -42,9 +42,20 @@ GUARD = (
     sys.maxunicode,
     unicodedata.unidata_version,
 )
-PATH = os.path.join(
-    os.path.dirname(__file__), "__pycache__", f"patterns.{sys.implementation.cache_tag}.marshal"
-)
+
+
+def _store_path() -> str:
+    """Where the store is: beside the package's bytecode, as importlib puts it (in __pycache__,
+    or under sys.pycache_prefix when one is set: PYTHONPYCACHEPREFIX)."""
+    directory = os.path.dirname(os.path.abspath(__file__))
+    if sys.pycache_prefix:
+        folder = os.path.join(sys.pycache_prefix, directory.lstrip(os.sep))
+    else:
+        folder = os.path.join(directory, "__pycache__")
+    return os.path.join(folder, f"patterns.{sys.implementation.cache_tag}.marshal")
+
+
+PATH = _store_path()
 
 _Key = tuple[str, int]
 # (flags with the pattern's inline ones, the code as CODESIZE-byte words, groups, groupindex, indexgroup)

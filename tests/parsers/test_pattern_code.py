@@ -1,0 +1,126 @@
+"""The stored code of the parser's patterns (parsers.patterncode): the same patterns as re.compile's,
+read only from a file this interpreter wrote, and used by a process instead of compiling."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parsers import patterncode
+from parsers.reasons.caseblind import CaseBlind
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = sorted((ROOT / "tests" / "parsers" / "fixtures").rglob("*.eml"))
+TEXTS = (
+    "550 5.1.1 <someone@example.org>: Recipient address rejected: User unknown in virtual mailbox table",
+    "Delivery to the following recipient failed permanently:\n\n     jane@example.com\n",
+    "Benutzer unbekannt, Postfach voll. La cuenta ha sido deshabilitada. Hộp thư đầy. İSTANBUL ſpam",
+    "----- Original Message -----\nFrom: a@b.example\nSubject: Re: x\n",
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A store written for this interpreter into a temporary file, which `compile` then reads."""
+    path = tmp_path / "patterns.marshal"
+    monkeypatch.setattr(patterncode, "PATH", str(path))
+    monkeypatch.setattr(patterncode, "_stored", None)
+    patterncode.write(str(path))
+    monkeypatch.setattr(patterncode, "_stored", None)  # (read back from the file)
+    yield path
+
+
+def test_every_stored_pattern_is_the_pattern_re_compiles(store: Path) -> None:
+    index, _, _ = patterncode._read()
+    keys = [key for key in patterncode.DECLARED if isinstance(key[0], str)]
+    assert len(index) > 1000  # (the modules', the families' and the case-blind branches')
+    stored = 0
+    for pattern, flags in keys:
+        mine, theirs = patterncode.compile(pattern, flags), re.compile(pattern, flags)
+        stored += mine is not theirs  # (not re's own cached object: rebuilt from the store)
+        assert mine == theirs  # (a Pattern's equality compares its flags and code)
+        assert (mine.groups, dict(mine.groupindex)) == (theirs.groups, dict(theirs.groupindex))
+        for text in TEXTS:
+            assert [m.span() for m in mine.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+    assert stored == len(keys)
+
+
+def test_case_blind_branches_from_the_store_answer_as_computed(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = patterncode._read()[2]
+    assert len(stored) >= 5
+    for pattern, flags in stored:
+        restored = CaseBlind(pattern, flags)
+        restored_branches = [(b.pattern, b.pieces, b.needs_script) for b in restored._build()]
+        monkeypatch.setattr(patterncode, "_stored", ({}, b"", {}))  # (no store: parsed afresh)
+        fresh = CaseBlind(pattern, flags)
+        assert restored_branches == [(b.pattern, b.pieces, b.needs_script) for b in fresh._build()]
+        assert [restored.occurs_in(t) for t in TEXTS] == [fresh.occurs_in(t) for t in TEXTS]
+        monkeypatch.setattr(patterncode, "_stored", None)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(
+            lambda data: marshal.dumps(("another interpreter", *data[1:])), id="another-interpreter"
+        ),
+        pytest.param(lambda data: marshal.dumps(data)[: len(marshal.dumps(data)) // 2], id="truncated"),
+        pytest.param(lambda data: b"not marshal at all", id="garbage"),
+    ],
+)
+def test_a_store_this_interpreter_did_not_write_is_not_read(store: Path, content: object) -> None:
+    data = marshal.loads(store.read_bytes())
+    store.write_bytes(content(data))  # type: ignore[operator]
+    pattern = r"(?i)recipient address rejected: (\S+)"
+    assert patterncode.compile(pattern) is re.compile(pattern)  # (compiled by re, as before)
+    assert patterncode._stored == ({}, b"", {})
+
+
+def _compiles_in_a_process(prefix: Path, store: bool) -> int:
+    """How many of the parser's own patterns a process compiles while parsing every fixture."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if store:
+        subprocess.run([sys.executable, "-m", "parsers.store_patterns"], cwd=ROOT, env=env, check=True)
+    code = (
+        "import os, sys, re._compiler as c\n"
+        "seen = []\n"
+        "orig = c.compile\n"
+        "def caller():\n"  # (the first frame outside re: ours, or the standard library's)
+        "    frame = sys._getframe(2)\n"
+        "    while os.sep + 're' + os.sep in frame.f_code.co_filename:\n"
+        "        frame = frame.f_back\n"
+        "    return frame.f_code.co_filename\n"
+        "def counted(p, f=0):\n"
+        "    seen.append((p, int(f), caller()))\n"
+        "    return orig(p, f)\n"
+        "c.compile = counted\n"
+        "import parsers, parsers.patterncode as pc\n"
+        "for path in sys.argv[1:]:\n"
+        "    parsers.parse(open(path, 'rb').read())\n"
+        "ours = os.path.dirname(pc.__file__)\n"
+        "print(len([p for p, f, where in seen if (p, f) in pc.DECLARED and where.startswith(ours)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, FIXTURES)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def test_with_the_store_a_process_compiles_none_of_the_parsers_patterns(tmp_path: Path) -> None:
+    assert _compiles_in_a_process(tmp_path / "without", store=False) > 100
+    assert _compiles_in_a_process(tmp_path / "with", store=True) == 0
