@@ -29,7 +29,6 @@ import re
 import sys
 import unicodedata
 from array import array
-from typing import Any
 
 # (bump when the layout of the stored data changes)
 FORMAT = 1
@@ -62,28 +61,42 @@ _Key = tuple[str, int]
 _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
-# The file's index: (CRC-32 of the pattern's text, its flags) -> where its entry is in the entries
-# (each entry marshalled alone, the pattern first). Reading a thousand entries whole, patterns
-# and code, cost about as much as compiling the patterns a process uses: an entry is read only
-# when its pattern is asked for.
+# The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
+# index, the case-blind branches), then the entries, each marshalled alone (the pattern first).
+# The index: (CRC-32 of a pattern's text, its flags) -> where its entry is among the entries. Reading
+# a thousand entries whole cost as much as compiling the few dozen patterns a process uses at
+# start: an entry is read (os.pread) only when its pattern is asked for.
 _Index = dict[tuple[int, int], tuple[int, int]]
+# (the index, the open file, where its entries start, the branches)
+_Stored = tuple[_Index, int, int, dict[_Key, Branches]]
+_EMPTY: _Stored = ({}, -1, 0, {})
 
 # Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
 # order asked: what the command stores (with the phrase families' and case-blind branches').
 DECLARED: dict[_Key, None] = {}
-_stored: tuple[_Index, bytes, dict[_Key, Branches]] | None = None
+_stored: _Stored | None = None
 
 
-def _read() -> tuple[_Index, bytes, dict[_Key, Branches]]:
+def _read() -> _Stored:
+    """The store's head, its file left open for the entries (closed when it is not this
+    interpreter's store)."""
     global _stored
-    stored: tuple[_Index, bytes, dict[_Key, Branches]] = ({}, b"", {})
+    stored = _EMPTY
     try:
-        with open(PATH, "rb") as file:
-            data = marshal.loads(file.read())  # (marshal.load reads a file object by the item: slow)
-        if isinstance(data, tuple) and len(data) == 4 and data[0] == GUARD:
-            stored = data[1:]
-    except (OSError, ValueError, EOFError, TypeError):  # (none, or not one this interpreter wrote)
+        fd = os.open(PATH, os.O_RDONLY)
+    except OSError:  # (none)
+        _stored = stored
+        return stored
+    try:
+        size = int.from_bytes(os.pread(fd, 8, 0), "little")
+        if 0 < size <= os.fstat(fd).st_size - 8:  # (else not a store: an older layout, say)
+            head = marshal.loads(os.pread(fd, size, 8))
+            if isinstance(head, tuple) and len(head) == 3 and head[0] == GUARD:
+                stored = (head[1], fd, 8 + size, head[2])
+    except (OSError, ValueError, EOFError, TypeError):  # (not one this interpreter wrote)
         pass
+    if stored is _EMPTY:
+        os.close(fd)
     _stored = stored
     return stored
 
@@ -98,11 +111,14 @@ def declare(pattern: str, flags: int = 0) -> None:
 
 
 def _entry(pattern: str, flags: int) -> _Code | None:
-    index, entries, _ = _stored or _read()
+    index, fd, start, _ = _stored or _read()
     where = index.get(_key(pattern, flags))
     if where is None:
         return None
-    stored_pattern, *code = marshal.loads(entries[where[0] : where[1]])
+    try:
+        stored_pattern, *code = marshal.loads(os.pread(fd, where[1], start + where[0]))
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
     return tuple(code) if stored_pattern == pattern else None
 
 
@@ -119,7 +135,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def stored_branches(pattern: str, flags: int) -> Branches | None:
     """The branches stored for a case-blind alternation (parsers.reasons.caseblind), or None."""
-    return (_stored or _read())[2].get((pattern, int(flags)))
+    return (_stored or _read())[3].get((pattern, int(flags)))
 
 
 def _code(pattern: str, flags: int) -> _Code | None:
@@ -156,7 +172,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches]]:
     from parsers.reasons import families
     from parsers.reasons.caseblind import CaseBlind
 
-    _stored = ({}, b"", {})  # (computed afresh, not read from an older file)
+    _stored = _EMPTY  # (computed afresh, not read from an older file)
     for info in pkgutil.walk_packages(parsers.__path__, "parsers."):
         importlib.import_module(info.name)
     for family in families._FAMILIES:
@@ -184,18 +200,24 @@ def write(path: str = PATH) -> int:
         raise SystemExit("patterncode: this interpreter's regex code words do not fit array('I')")
     codes, branches = build()
     index: _Index = {}
-    entries = bytearray()
+    entries: list[tuple[tuple[int, int], bytes]] = []
     for (pattern, flags), code in codes.items():
         key = _key(pattern, flags)
         if key in index:  # (two patterns with one CRC: the second is compiled when asked for)
             continue
-        start = len(entries)
-        entries += marshal.dumps((pattern, *code))
-        index[key] = (start, len(entries))
-    data: Any = (GUARD, index, bytes(entries), branches)
+        index[key] = (0, 0)
+        entries.append((key, marshal.dumps((pattern, *code))))
+    offset = 0  # (from the end of the head)
+    for key, entry in entries:
+        index[key] = (offset, len(entry))
+        offset += len(entry)
+    head = marshal.dumps((GUARD, index, branches))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as file:
-        marshal.dump(data, file)
+        file.write(len(head).to_bytes(8, "little"))
+        file.write(head)
+        for _, entry in entries:
+            file.write(entry)
     os.replace(temporary, path)  # (a process reading it meets the old file or the new one, whole)
     return len(codes)
