@@ -29,6 +29,7 @@ import re
 import sys
 import unicodedata
 from array import array
+from typing import Any
 
 # (bump when the layout of the stored data changes)
 FORMAT = 1
@@ -62,14 +63,15 @@ _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
-# index, the case-blind branches), then the entries, each marshalled alone (the pattern first).
+# index, the case-blind branches, where the tables are), then the entries, each marshalled alone
+# (the pattern first), then the tables (the phrase families' keyword index, parsers.reasons.families).
 # The index: (CRC-32 of a pattern's text, its flags) -> where its entry is among the entries. Reading
 # a thousand entries whole cost as much as compiling the few dozen patterns a process uses at
 # start: an entry is read (os.pread) only when its pattern is asked for.
 _Index = dict[tuple[int, int], tuple[int, int]]
 # (the index, the open file, where its entries start, the branches)
-_Stored = tuple[_Index, int, int, dict[_Key, Branches]]
-_EMPTY: _Stored = ({}, -1, 0, {})
+_Stored = tuple[_Index, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
+_EMPTY: _Stored = ({}, -1, 0, {}, {})
 
 # Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
 # order asked: what the command stores (with the phrase families' and case-blind branches').
@@ -91,8 +93,8 @@ def _read() -> _Stored:
         size = int.from_bytes(os.pread(fd, 8, 0), "little")
         if 0 < size <= os.fstat(fd).st_size - 8:  # (else not a store: an older layout, say)
             head = marshal.loads(os.pread(fd, size, 8))
-            if isinstance(head, tuple) and len(head) == 3 and head[0] == GUARD:
-                stored = (head[1], fd, 8 + size, head[2])
+            if isinstance(head, tuple) and len(head) == 4 and head[0] == GUARD:
+                stored = (head[1], fd, 8 + size, head[2], head[3])
     except (OSError, ValueError, EOFError, TypeError):  # (not one this interpreter wrote)
         pass
     if stored is _EMPTY:
@@ -111,7 +113,7 @@ def declare(pattern: str, flags: int = 0) -> None:
 
 
 def _entry(pattern: str, flags: int) -> _Code | None:
-    index, fd, start, _ = _stored or _read()
+    index, fd, start, _, _ = _stored or _read()
     where = index.get(_key(pattern, flags))
     if where is None:
         return None
@@ -138,6 +140,18 @@ def stored_branches(pattern: str, flags: int) -> Branches | None:
     return (_stored or _read())[3].get((pattern, int(flags)))
 
 
+def stored_data(name: str) -> Any:
+    """A table stored under `name` (the phrase families' keyword index), or None."""
+    _, fd, start, _, tables = _stored or _read()
+    where = tables.get(name)
+    if where is None:
+        return None
+    try:
+        return marshal.loads(os.pread(fd, where[1], start + where[0]))
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
 def _code(pattern: str, flags: int) -> _Code | None:
     """What re.compile makes of `pattern`, as stored; None when it cannot be rebuilt equal."""
     import re._compiler as compiler
@@ -160,9 +174,9 @@ def _code(pattern: str, flags: int) -> _Code | None:
     return entry if rebuilt == re.compile(pattern, flags) else None  # (== compares the code)
 
 
-def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches]]:
+def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     """Compile every pattern the parser declares: its modules' (all imported), its phrase
-    families' and its case-blind alternations' branches."""
+    families' and its case-blind alternations' branches; and the tables built at first use."""
     global _stored
     import gc
     import importlib
@@ -191,33 +205,36 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches]]:
         entry = _code(*key) if isinstance(key[0], str) else None
         if entry is not None:
             codes[key] = entry
-    return codes, branches
+    return codes, branches, {families.KEYWORD_INDEX: families.keyword_index_to_store()}
 
 
 def write(path: str = PATH) -> int:
     """Build the table and write it to `path` (replaced whole); the number of patterns stored."""
     if array("I").itemsize != _sre.CODESIZE:
         raise SystemExit("patterncode: this interpreter's regex code words do not fit array('I')")
-    codes, branches = build()
+    codes, branches, tables = build()
     index: _Index = {}
-    entries: list[tuple[tuple[int, int], bytes]] = []
+    entries: list[bytes] = []
+    offset = 0  # (from the end of the head)
     for (pattern, flags), code in codes.items():
         key = _key(pattern, flags)
         if key in index:  # (two patterns with one CRC: the second is compiled when asked for)
             continue
-        index[key] = (0, 0)
-        entries.append((key, marshal.dumps((pattern, *code))))
-    offset = 0  # (from the end of the head)
-    for key, entry in entries:
-        index[key] = (offset, len(entry))
-        offset += len(entry)
-    head = marshal.dumps((GUARD, index, branches))
+        entries.append(marshal.dumps((pattern, *code)))
+        index[key] = (offset, len(entries[-1]))
+        offset += len(entries[-1])
+    where: dict[str, tuple[int, int]] = {}
+    for name, table in tables.items():
+        entries.append(marshal.dumps(table))
+        where[name] = (offset, len(entries[-1]))
+        offset += len(entries[-1])
+    head = marshal.dumps((GUARD, index, branches, where))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as file:
         file.write(len(head).to_bytes(8, "little"))
         file.write(head)
-        for _, entry in entries:
+        for entry in entries:
             file.write(entry)
     os.replace(temporary, path)  # (a process reading it meets the old file or the new one, whole)
     return len(codes)

@@ -301,20 +301,14 @@ class _KeywordIndex:
         self.last_families: tuple[frozenset[str] | None, frozenset[Family]] = (None, frozenset())
 
     def build(self, keywords: set[str], size: int) -> None:
-        """Index `keywords` (of the first `size` families made)."""
-        # (how many keywords hold each run; ties go to the first such run in the keyword)
-        holding: dict[_Gram, int] = {}
-        for word in keywords:
-            for gram in set(_grams(word)):
-                holding[gram] = holding.get(gram, 0) + 1
-        by_gram: dict[_Gram, list[str]] = {}
-        for word in sorted(keywords):
-            if len(word) >= GRAM:
-                rarest = min(_grams(word), key=holding.__getitem__)
-                by_gram.setdefault(rarest, []).append(word)
-        short = tuple(sorted(word for word in keywords if len(word) < GRAM))
-        table = {gram: tuple(words) for gram, words in by_gram.items()}
-        self.table = (size, table, frozenset(table), short, tuple(w for w in short if w.isascii()))
+        """Index `keywords` (of the first `size` families made): as stored ahead of time
+        (parsers.patterncode) when it was stored for these keywords, else built here (at first
+        use this took a fifth of a process's start-up)."""
+        stored = patterncode.stored_data(KEYWORD_INDEX)
+        if stored is not None and stored[0] == keywords:
+            self.table = (size, *stored[1])
+            return
+        self.table = (size, *keyword_table(keywords))
 
     def keywords_in(self, low: str) -> frozenset[str]:
         """The keywords of every family that occur in `low`."""
@@ -368,6 +362,38 @@ class _KeywordIndex:
         answer = frozenset(possible)
         self.last_families = (found, answer)
         return answer
+
+
+def keyword_table(
+    keywords: set[str] | frozenset[str],
+) -> tuple[dict[_Gram, tuple[str, ...]], frozenset[_Gram], tuple[str, ...], tuple[str, ...]]:
+    """The text index of `keywords` (_KeywordIndex): runs -> their keywords, the runs, the short
+    keywords, the ASCII ones."""
+    # (how many keywords hold each run; ties go to the first such run in the keyword)
+    holding: dict[_Gram, int] = {}
+    for word in keywords:
+        for gram in set(_grams(word)):
+            holding[gram] = holding.get(gram, 0) + 1
+    by_gram: dict[_Gram, list[str]] = {}
+    for word in sorted(keywords):
+        if len(word) >= GRAM:
+            rarest = min(_grams(word), key=holding.__getitem__)
+            by_gram.setdefault(rarest, []).append(word)
+    short = tuple(sorted(word for word in keywords if len(word) < GRAM))
+    table = {gram: tuple(words) for gram, words in by_gram.items()}
+    return table, frozenset(table), short, tuple(w for w in short if w.isascii())
+
+
+# The name the text index of every family's keywords is stored under (parsers.patterncode).
+KEYWORD_INDEX: Final = "keyword index"
+
+
+def keyword_index_to_store() -> tuple[frozenset[str], Any]:
+    """The keywords of every family made, and their text index (what parsers.patterncode stores)."""
+    words: set[str] = set()
+    for family in _FAMILIES:
+        words.update(family.keywords())
+    return frozenset(words), keyword_table(words)
 
 
 _TEXT_INDEX: Final = _KeywordIndex()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from parsers import patterncode
+from parsers.reasons import families
 from parsers.reasons.caseblind import CaseBlind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,3 +137,21 @@ def _compiles_in_a_process(prefix: Path, store: bool) -> int:
 def test_with_the_store_a_process_compiles_none_of_the_parsers_patterns(tmp_path: Path) -> None:
     assert _compiles_in_a_process(tmp_path / "without", store=False) > 100
     assert _compiles_in_a_process(tmp_path / "with", store=True) == 0
+
+
+def test_the_stored_keyword_index_is_the_one_built_and_is_used(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words, table = patterncode.stored_data(families.KEYWORD_INDEX)
+    assert (words, table) == families.keyword_index_to_store()
+    built = families.keyword_table
+    index = families._KeywordIndex()
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            families, "keyword_table", lambda keywords: pytest.fail("built, not read from the store")
+        )
+        index.build(set(words), 7)
+    assert index.table == (7, *table)
+    fewer = set(words) - {min(words)}
+    index.build(fewer, 7)  # (other keywords than those stored: built here)
+    assert index.table == (7, *built(fewer))
