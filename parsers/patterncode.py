@@ -12,7 +12,8 @@ the package's bytecode (__pycache__/, or under PYTHONPYCACHEPREFIX); `compile` a
 The trade-off: that code is private to one interpreter build (its opcodes change between Python
 versions, its case folding with the Unicode database). So the file is read only when its header
 equals this interpreter's (GUARD: the exact version string, _sre.MAGIC and CODESIZE, the Unicode
-version), and each entry was checked equal to what re.compile gives when it was written (a
+version) and it was written after the last change of the modules that derive its other tables
+(_DERIVERS), and each entry was checked equal to what re.compile gives when it was written (a
 Pattern's equality compares its code). Anything else (no file, another interpreter's, an
 unreadable one, a pattern it does not hold) falls back to re.compile, as before: only speed
 depends on the file, never a result. A pattern changed since the file was written is simply
@@ -56,6 +57,21 @@ def _store_path() -> str:
 
 
 PATH = _store_path()
+# The modules that derive what the store holds besides the patterns' code (the case-blind
+# branches' pieces, the keyword index; and this one): a store written before one of them changed
+# (its size or time) is not read, since what it holds may no longer be what they would build.
+_DERIVERS = (
+    "patterncode.py",
+    os.path.join("reasons", "caseblind.py"),
+    os.path.join("reasons", "families.py"),
+)
+
+
+def _fingerprint() -> tuple[tuple[int, int], ...]:
+    here = os.path.dirname(os.path.abspath(__file__))
+    stats = [os.stat(os.path.join(here, name)) for name in _DERIVERS]
+    return tuple((stat.st_size, stat.st_mtime_ns) for stat in stats)
+
 
 _Key = tuple[str, int]
 # (flags with the pattern's inline ones, the code as CODESIZE-byte words, groups, groupindex, indexgroup)
@@ -93,7 +109,7 @@ def _read() -> _Stored:
         size = int.from_bytes(os.pread(fd, 8, 0), "little")
         if 0 < size <= os.fstat(fd).st_size - 8:  # (else not a store: an older layout, say)
             head = marshal.loads(os.pread(fd, size, 8))
-            if isinstance(head, tuple) and len(head) == 4 and head[0] == GUARD:
+            if isinstance(head, tuple) and len(head) == 4 and head[0] == (GUARD, _fingerprint()):
                 stored = (head[1], fd, 8 + size, head[2], head[3])
     except (OSError, ValueError, EOFError, TypeError):  # (not one this interpreter wrote)
         pass
@@ -228,7 +244,7 @@ def write(path: str = PATH) -> int:
         entries.append(marshal.dumps(table))
         where[name] = (offset, len(entries[-1]))
         offset += len(entries[-1])
-    head = marshal.dumps((GUARD, index, branches, where))
+    head = marshal.dumps(((GUARD, _fingerprint()), index, branches, where))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as file:

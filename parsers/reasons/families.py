@@ -305,8 +305,8 @@ class _KeywordIndex:
         (parsers.patterncode) when it was stored for these keywords, else built here (at first
         use this took a fifth of a process's start-up)."""
         stored = patterncode.stored_data(KEYWORD_INDEX)
-        if stored is not None and stored[0] == keywords:
-            self.table = (size, *stored[1])
+        if stored is not None and stored[0] == GRAM and stored[1] == keywords:
+            self.table = (size, *stored[2])
             return
         self.table = (size, *keyword_table(keywords))
 
@@ -388,12 +388,13 @@ def keyword_table(
 KEYWORD_INDEX: Final = "keyword index"
 
 
-def keyword_index_to_store() -> tuple[frozenset[str], Any]:
-    """The keywords of every family made, and their text index (what parsers.patterncode stores)."""
+def keyword_index_to_store() -> tuple[int, frozenset[str], Any]:
+    """The run length, the keywords of every family made, and their text index (what
+    parsers.patterncode stores)."""
     words: set[str] = set()
     for family in _FAMILIES:
         words.update(family.keywords())
-    return frozenset(words), keyword_table(words)
+    return GRAM, frozenset(words), keyword_table(words)
 
 
 _TEXT_INDEX: Final = _KeywordIndex()

@@ -83,6 +83,15 @@ def test_a_store_this_interpreter_did_not_write_is_not_read(store: Path, content
     assert patterncode._stored == patterncode._EMPTY
 
 
+def test_a_store_written_before_a_module_that_derives_it_changed_is_not_read(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterncode, "_fingerprint", lambda: ((1, 2),) * len(patterncode._DERIVERS))
+    pattern, flags = next(iter(patterncode.DECLARED))
+    assert patterncode.compile(pattern, flags) is re.compile(pattern, flags)
+    assert patterncode._stored == patterncode._EMPTY
+
+
 def test_an_entry_cut_off_is_compiled_by_re(store: Path) -> None:
     index, *_ = patterncode._read()
     last = max(index.values())
@@ -142,8 +151,8 @@ def test_with_the_store_a_process_compiles_none_of_the_parsers_patterns(tmp_path
 def test_the_stored_keyword_index_is_the_one_built_and_is_used(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    words, table = patterncode.stored_data(families.KEYWORD_INDEX)
-    assert (words, table) == families.keyword_index_to_store()
+    gram, words, table = patterncode.stored_data(families.KEYWORD_INDEX)
+    assert (gram, words, table) == families.keyword_index_to_store()
     built = families.keyword_table
     index = families._KeywordIndex()
     with monkeypatch.context() as patch:
