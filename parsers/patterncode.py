@@ -57,13 +57,14 @@ def _store_path() -> str:
 
 
 PATH = _store_path()
-# The modules that derive what the store holds besides the patterns' code (the case-blind
-# branches' pieces, the keyword index; and this one): a store written before one of them changed
+# The files that derive what the store holds besides the patterns' code (the case-blind
+# branches' pieces, the phrase families' tables; and this one): a store written before one of them changed
 # (its size or time) is not read, since what it holds may no longer be what they would build.
 _DERIVERS = (
     "patterncode.py",
     os.path.join("reasons", "caseblind.py"),
     os.path.join("reasons", "families.py"),
+    os.path.join("reasons", "phrases", "keywords.json"),
 )
 
 
@@ -80,7 +81,8 @@ _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
 # index, the case-blind branches, where the tables are), then the entries, each marshalled alone
-# (the pattern first), then the tables (the phrase families' keyword index, parsers.reasons.families).
+# (the pattern first), then the tables (the phrase families' keyword index, their indexes and
+# their phrases' forms: parsers.reasons.families).
 # The index: (CRC-32 of a pattern's text, its flags) -> where its entry is among the entries. Reading
 # a thousand entries whole cost as much as compiling the few dozen patterns a process uses at
 # start: an entry is read (os.pread) only when its pattern is asked for.
@@ -221,7 +223,12 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
         entry = _code(*key) if isinstance(key[0], str) else None
         if entry is not None:
             codes[key] = entry
-    return codes, branches, {families.KEYWORD_INDEX: families.keyword_index_to_store()}
+    tables = {
+        families.KEYWORD_INDEX: families.keyword_index_to_store(),
+        families.FAMILY_INDEXES: families.json_indexes(),
+        families.PHRASE_FORMS: {phrase: families.phrase_form(phrase) for phrase in families.WRITTEN},
+    }
+    return codes, branches, tables
 
 
 def write(path: str = PATH) -> int:

@@ -164,3 +164,10 @@ def test_the_stored_keyword_index_is_the_one_built_and_is_used(
     fewer = set(words) - {min(words)}
     index.build(fewer, 7)  # (other keywords than those stored: built here)
     assert index.table == (7, *built(fewer))
+
+
+def test_the_stored_family_tables_are_the_ones_made(store: Path) -> None:
+    assert patterncode.stored_data(families.FAMILY_INDEXES) == families.json_indexes()
+    forms = patterncode.stored_data(families.PHRASE_FORMS)
+    assert len(forms) > 900
+    assert all(form == families.phrase_form(phrase) for phrase, form in forms.items())
