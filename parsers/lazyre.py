@@ -4,7 +4,8 @@ The MTA detectors compile about 200 patterns at import (half the cost of importi
 a `bounceback parse` of one message runs a few detectors, and a run over many messages never
 tries some of them. `compile_lazily` gives an object that compiles its pattern on the first call
 of a method, then answers every later call with the compiled pattern's own methods (bound on the
-instance: no extra call). The matches are the compiled pattern's, so nothing else changes.
+instance: no extra call). The matches are the compiled pattern's, so nothing else changes. The
+compiling is parsers.patterncode's: from the code stored ahead of time when there is some.
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ of a pattern is a list of integers, which `_sre.compile` turns into the same Pat
 microseconds. `python -m parsers.store_patterns`, run where the package is installed (as compileall
 is; the Dockerfile runs both), compiles every pattern the parser declares and writes that code beside
 the package's bytecode (__pycache__/, or under PYTHONPYCACHEPREFIX); `compile` answers from it.
+The same file holds what the phrase families build at a process's first use or start-up (the
+case-blind alternations' branch pieces, the keyword index, the families' indexes and their
+phrases' searched forms: another fifth of a one-message process), read when asked for.
 
 The trade-off: that code is private to one interpreter build (its opcodes change between Python
 versions, its case folding with the Unicode database). So the file is read only when its header
@@ -87,7 +90,7 @@ Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # a thousand entries whole cost as much as compiling the few dozen patterns a process uses at
 # start: an entry is read (os.pread) only when its pattern is asked for.
 _Index = dict[tuple[int, int], tuple[int, int]]
-# (the index, the open file, where its entries start, the branches)
+# (the index, the open file, where its entries start, the branches, where the tables are)
 _Stored = tuple[_Index, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
 _EMPTY: _Stored = ({}, -1, 0, {}, {})
 
@@ -143,7 +146,8 @@ def _entry(pattern: str, flags: int) -> _Code | None:
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)`, from the stored code when the file holds it."""
+    """`re.compile(pattern, flags)`, from the stored code when the file holds it (looked up by
+    the pattern's text and flags: a pattern changed since is compiled by re)."""
     flags = int(flags)
     DECLARED[(pattern, flags)] = None
     entry = _entry(pattern, flags) if isinstance(pattern, str) else None
@@ -159,7 +163,7 @@ def stored_branches(pattern: str, flags: int) -> Branches | None:
 
 
 def stored_data(name: str) -> Any:
-    """A table stored under `name` (the phrase families' keyword index), or None."""
+    """The table stored under `name` (parsers.reasons.families' tables), or None."""
     _, fd, start, _, tables = _stored or _read()
     where = tables.get(name)
     if where is None:
