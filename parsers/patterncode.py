@@ -32,7 +32,6 @@ import os
 import re
 import sys
 import unicodedata
-from array import array
 from typing import Any
 
 # (bump when the layout of the stored data changes)
@@ -96,7 +95,8 @@ _EMPTY: _Stored = ({}, -1, 0, {}, {})
 
 # Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
 # order asked: what the command stores (with the phrase families' and case-blind branches').
-DECLARED: dict[_Key, None] = {}
+# (a list: appended to without hashing the pattern, which a process that has no store pays for)
+DECLARED: list[_Key] = []
 _stored: _Stored | None = None
 
 
@@ -130,11 +130,13 @@ def _key(pattern: str, flags: int) -> tuple[int, int]:
 
 def declare(pattern: str, flags: int = 0) -> None:
     """Note `pattern` as one of the parser's (stored by the command)."""
-    DECLARED[(pattern, int(flags))] = None
+    DECLARED.append((pattern, int(flags)))
 
 
 def _entry(pattern: str, flags: int) -> _Code | None:
     index, fd, start, _, _ = _stored or _read()
+    if not index:  # (no store: nothing to look up)
+        return None
     where = index.get(_key(pattern, flags))
     if where is None:
         return None
@@ -149,12 +151,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the stored code when the file holds it (looked up by
     the pattern's text and flags: a pattern changed since is compiled by re)."""
     flags = int(flags)
-    DECLARED[(pattern, flags)] = None
+    DECLARED.append((pattern, flags))
     entry = _entry(pattern, flags) if isinstance(pattern, str) else None
     if entry is None:
         return re.compile(pattern, flags)
     final_flags, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, final_flags, array("I", code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    # (memoryview, not the array module: importing array costs a process 8 M instructions)
+    words = memoryview(code).cast("I").tolist()
+    return _sre.compile(pattern, final_flags, words, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def stored_branches(pattern: str, flags: int) -> Branches | None:
@@ -178,6 +182,7 @@ def _code(pattern: str, flags: int) -> _Code | None:
     """What re.compile makes of `pattern`, as stored; None when it cannot be rebuilt equal."""
     import re._compiler as compiler
     import re._parser as parser
+    from array import array
 
     parsed = parser.parse(pattern, flags)
     words = compiler._code(parsed, flags)
@@ -192,7 +197,7 @@ def _code(pattern: str, flags: int) -> _Code | None:
         groupindex,
         tuple(indexgroup),
     )
-    rebuilt = _sre.compile(pattern, entry[0], array("I", entry[1]).tolist(), entry[2], entry[3], entry[4])
+    rebuilt = _sre.compile(pattern, entry[0], memoryview(entry[1]).cast("I").tolist(), *entry[2:])
     return entry if rebuilt == re.compile(pattern, flags) else None  # (== compares the code)
 
 
@@ -223,7 +228,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
         for branch in blind._build():
             declare(branch.pattern, blind.flags)
     codes: dict[_Key, _Code] = {}
-    for key in DECLARED:
+    for key in dict.fromkeys(DECLARED):
         entry = _code(*key) if isinstance(key[0], str) else None
         if entry is not None:
             codes[key] = entry
@@ -237,6 +242,8 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
 
 def write(path: str = PATH) -> int:
     """Build the table and write it to `path` (replaced whole); the number of patterns stored."""
+    from array import array
+
     if array("I").itemsize != _sre.CODESIZE:
         raise SystemExit("patterncode: this interpreter's regex code words do not fit array('I')")
     codes, branches, tables = build()
