@@ -67,6 +67,17 @@ and 1.65x (main's 0.84x and 1.54x). Not met yet. Callgrind, the process over the
 the patterns is paid there): 3.07 M -> 2.86 M (-7%). Of the 947 M a process pays with no
 message or on first use, 492 M is compiling 470 patterns (most of them the reason families').
 
+Round 5, the fixed cost (the parser's patterns compiled once per interpreter and stored beside the
+bytecode by `python -m parsers.store_patterns`, with the phrase families' first-use tables:
+parsers.patterncode; the process row writes the store as it writes the bytecode), against main
+7ad20df in the same run (`--repeat 3 --copies 30 --hostile-mb 0 --against TREE`, load average
+about 3.6 with another benchmark running, CPU columns): the process 2230 msgs/s, main's 2131
+(1.05x); flufl.bounce 2432, Sisimai 1453: 0.92x and 1.53x (main's 0.88x and 1.47x). Not met yet.
+Callgrind (`parse --json --jobs 1`, PYTHONHASHSEED=0): no message 350 M -> 311 M, one message
+503 M -> 369 M, the dev corpus (162 files) 1,330 M -> 835 M (-37%); without a store 353 M, 507 M
+and 1,336 M (the lookups' cost, about 1%). Start-up, best of 15: 71 -> 68 ms with no message, 92
+-> 79 ms with one.
+
 The hostile rows parse one message of `--hostile-mb` megabytes (default: the default size limit) of
 each shape in tests/parsers/hostile.py: best of three, wall time and the defects that say what
 was cut.
