@@ -205,13 +205,11 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     """Compile every pattern the parser declares: its modules' (all imported), its phrase
     families' and its case-blind alternations' branches; and the tables built at first use."""
     global _stored
-    import gc
     import importlib
     import pkgutil
 
     import parsers
-    from parsers.reasons import families
-    from parsers.reasons.caseblind import CaseBlind
+    from parsers.reasons import caseblind, families
 
     _stored = _EMPTY  # (computed afresh, not read from an older file)
     for info in pkgutil.walk_packages(parsers.__path__, "parsers."):
@@ -220,7 +218,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
         for phrase in family._phrases:
             families._searcher(phrase)  # (declares the phrases that are expressions)
     branches: dict[_Key, Branches] = {}
-    for blind in (o for o in gc.get_objects() if isinstance(o, CaseBlind)):
+    for blind in caseblind.MADE:
         declare(blind.pattern, blind.flags)
         branches[(blind.pattern, int(blind.flags))] = tuple(
             (b.pattern, b.pieces, b.needs_script) for b in blind._build()

@@ -105,6 +105,10 @@ class _Branch:
         self.compiled: re.Pattern[str] | None = None
 
 
+# Every case-blind pattern made.
+MADE: list[CaseBlind] = []
+
+
 class CaseBlind:
     """A case-insensitive pattern, built on first use (a process that never asks compiles nothing):
     `occurs_in` answers as `re.compile(pattern, flags | re.IGNORECASE).search(text) is not None`,
@@ -118,6 +122,7 @@ class CaseBlind:
         self.flags = flags | re.IGNORECASE
         self._branches: tuple[_Branch, ...] | None = None
         self._whole: re.Pattern[str] | None = None
+        MADE.append(self)  # (parsers.patterncode stores the branches of every one made)
 
     def _open(self, text: str) -> Iterator[_Branch]:
         """The branches that may match in `text`: a piece of each is in it (or it has none)."""
