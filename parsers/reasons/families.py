@@ -276,10 +276,10 @@ class _KeywordIndex:
     A diagnostic is searched for a dozen families, and the families have a thousand keywords: an
     `in` test for each of them was most of the reason search. Here each keyword is listed under
     one run of GRAM characters within it, the one fewest other keywords hold (a run such as
-    "use" or " th" starts dozens of them). The text's own runs (a set) meet those in one set
-    intersection, and only the keywords listed under the runs found are looked for: a keyword
-    occurs only where each of its runs does, so none is missed. The shorter keywords are looked
-    for one by one (in an ASCII text, only the ASCII ones). The answer for the last text is
+    "use" or " th" starts dozens of them). The text's runs, as zip makes them, meet those in one
+    set intersection (no set of the text's own is built), and only the keywords listed under the
+    runs found are looked for: a keyword occurs only where each of its runs does, so none is
+    missed. The shorter keywords are looked for one by one (in an ASCII text, only the ASCII ones). The answer for the last text is
     remembered: the families ask about it in turn.
 
     Built on first use from every family made so far, again when one more is made. A table is
@@ -292,8 +292,8 @@ class _KeywordIndex:
             int, dict[_Gram, tuple[str, ...]], frozenset[_Gram], tuple[str, ...], tuple[str, ...]
         ]
         self.table = (-1, {}, frozenset(), (), ())
-        # (the last text: the text, its runs, the families indexed, the keywords found in it)
-        self.last: tuple[str, frozenset[_Gram], int, frozenset[str]] = ("", frozenset(), -1, frozenset())
+        # (the last text: the text, the families indexed, the keywords found in it)
+        self.last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
         # (families indexed, keyword -> the families that hold it, the families that have a phrase
         # without a keyword)
         self.holders: tuple[int, dict[str, tuple[Family, ...]], frozenset[Family]] = (-1, {}, frozenset())
@@ -320,14 +320,11 @@ class _KeywordIndex:
             self.build(words, size)
         indexed, by_gram, grams, short, ascii_short = self.table
         last = self.last
-        if last[0] is low:
-            if last[2] == indexed:
-                return last[3]
-            runs = last[1]
-        else:
-            runs = frozenset(_grams(low))
+        if last[0] is low and last[1] == indexed:
+            return last[2]
         found = []
-        for gram in grams.intersection(runs):
+        # (the index's runs met with the text's as they are made: no set of the text's own runs)
+        for gram in grams.intersection(_grams(low)):
             for word in by_gram[gram]:
                 if word in low:
                     found.append(word)
@@ -335,7 +332,7 @@ class _KeywordIndex:
             if word in low:
                 found.append(word)
         answer = frozenset(found)
-        self.last = (low, runs, indexed, answer)
+        self.last = (low, indexed, answer)
         return answer
 
     def families_in(self, low: str) -> frozenset[Family]:
