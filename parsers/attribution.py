@@ -16,6 +16,7 @@ from typing import Any
 from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
+from parsers.mime import Part
 from parsers.model import Attribution
 
 DEFAULT_ACCOUNT_HEADER = "X-Bounceback-Account"
@@ -66,22 +67,25 @@ def envelope_recipient(original: Message) -> str | None:
     return None
 
 
-def _index(original: Message | None) -> dict[str, Any]:
-    """The original's first value of each header, by lower-cased name (Message.get scans and
-    lower-cases every header name on each call; eight lookups would scan eight times)."""
-    found: dict[str, Any] = {}
+def _index(original: Message | None) -> dict[str, tuple[str, Any]]:
+    """The original's first header of each name, (name, value), by lower-cased name (Message.get
+    scans and lower-cases every header name on each call; eight lookups would scan eight times).
+    An attached original, split by parsers.mime, has that index already."""
     if original is None:
-        return found
-    for name, value in original.raw_items():
-        found.setdefault(name.lower(), value)
+        return {}
+    if isinstance(original, Part):
+        return original.first_fields()
+    found: dict[str, tuple[str, Any]] = {}
+    for field in original.raw_items():
+        found.setdefault(field[0].lower(), field)
     return found
 
 
-def _value(headers: dict[str, Any], name: str) -> str | None:
-    raw = headers.get(name.lower())
-    if raw is None:
+def _value(headers: dict[str, tuple[str, Any]], name: str) -> str | None:
+    field = headers.get(name.lower())
+    if field is None:
         return None
-    text = decode_header_value(raw).strip()
+    text = decode_header_value(field[1]).strip()
     return text[:MAX_VALUE_CHARS] or None
 
 

@@ -122,6 +122,12 @@ class Part(Message):
         self._index = index
         return index
 
+    def first_fields(self) -> dict[str, tuple[str, Any]]:
+        """The first (name, value) of each header, as stored, by lower-cased name: the index that
+        `get` reads (built once; not to be changed by the caller)."""
+        index = self._index
+        return index if index is not None else self._headers_index()
+
     def get(self, name: str, failobj: Any = None) -> Any:
         index = self._index
         if index is None:
