@@ -106,3 +106,18 @@ def test_a_header_value_or_the_body_after_the_original_lets_a_detector_run() -> 
     assert "transcript of session" not in haystack(mail)  # (after the original)
     assert names["V5sendmail"] not in set(candidates(load(transcript.replace(b"Transcript", b"Copy"))))
     assert names["V5sendmail"] in set(candidates(mail))
+
+
+def _straightforward(mail: Mail) -> list[ModuleType]:
+    """The detectors candidates() yields, by the rule as the module doc states it: those without
+    markers, and those one of whose markers the message has."""
+    return [d for d in DETECTORS if d not in GATED or marked(mail, d)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_candidates_are_the_detectors_whose_markers_the_message_has(case: Path) -> None:
+    """The fast paths of candidates() (inner words looked up, marker headers first) give the
+    detectors the plain rule gives, in the same order."""
+    for raw in variants(case.read_bytes()):
+        mail = load(raw)
+        assert list(candidates(mail)) == _straightforward(mail)
