@@ -7,6 +7,7 @@ text body (`inquire_text`), as a general fallback.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -44,6 +45,18 @@ def address(value: str | None) -> str | None:
     """The e-mail address in a DSN address field (`rfc822; <a@b>`, bare, or with a comment)."""
     if not value or "@" not in value:
         return None  # cheap reject: the address pattern is costly on long values without one
+    if type(value) is str and len(value) <= MAX_REMEMBERED_CHARS:
+        return _remembered_address(value)
+    return _address(value)
+
+
+# A message names the same few addresses in several places (the original's Return-Path, the report's
+# To and Delivered-To, a recipient's fields), each read by address(): the answers for recent values
+# are kept (a pure function of the text; short values only).
+MAX_REMEMBERED_CHARS = 512
+
+
+def _address(value: str) -> str | None:
     v = value.strip()
     semi = v.find(";")
     if 0 <= semi < 20 and "@" not in v[:semi]:
@@ -55,6 +68,9 @@ def address(value: str | None) -> str | None:
     # quoted-printable leftovers such as "=3D" in a VERP local part are kept; only trailing
     # punctuation picked up from prose is dropped.
     return f"{local}@{domain}".strip(".'").lower()
+
+
+_remembered_address = functools.lru_cache(maxsize=256)(_address)
 
 
 def internal(addr: str) -> bool:
