@@ -36,3 +36,26 @@ def test_index_answers_like_message_get() -> None:
     assert mail.headers("subject") == ["one", "two"]
     assert mail.has_header("date") and not mail.has_header("From")
     assert mail.raw_header("From") is None
+
+
+NAMES = st.sampled_from(["From", "from", "FROM", "Return-Path", "Message-ID", "DKIM-Signature", "X-A"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(NAMES, VALUE), max_size=8))
+def test_an_attached_originals_index_is_its_first_header_of_each_name(fields: list[tuple[str, str]]) -> None:
+    """Attribution reads an attached original's headers from the split's own index
+    (Part.first_fields): the first (name, value) of each name, as the plain scan finds it."""
+    from parsers.attribution import _index
+
+    head = "".join(f"{name}: {value.replace(chr(10), chr(10) + ' ')}\n" for name, value in fields)
+    raw = (
+        "From: MAILER-DAEMON\nContent-Type: multipart/report; boundary=b\n\n--b\n"
+        "Content-Type: message/rfc822\n\n" + head + "\nbody\n--b--\n"
+    ).encode("utf-8", "surrogateescape")
+    original = load(raw).original
+    assert original is not None
+    plain: dict[str, tuple[str, object]] = {}
+    for field in original.raw_items():
+        plain.setdefault(field[0].lower(), field)
+    assert _index(original) == plain
