@@ -541,7 +541,9 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
                 blocks.append(_header_lines(block, decode))
                 # message/global-delivery-status is parsed as one message: the recipient
                 # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
-                if not block.is_multipart():
+                # (a block with no body at all, each block of a delivery-status part, has no text:
+                # nothing to decode, whatever its transfer encoding or charset says)
+                if not block.is_multipart() and block.__dict__.get("_payload") != "":
                     rest = payload_text(block)
                     if rest.strip():
                         blocks.append(rest)
