@@ -159,7 +159,7 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
     for name, value in block:
-        seen_recipient = any(k in current for k in _RECIPIENT_KEYS)
+        seen_recipient = not current.keys().isdisjoint(_RECIPIENT_KEYS)  # (one C call per field)
         if (
             name in _RECIPIENT_KEYS
             and seen_recipient

@@ -65,7 +65,8 @@ def _jmrp(mail: Mail) -> Complaint | None:
     marked = mail.has_header("X-HmXmrOriginalRecipient") or (
         original is not None and "X-HmXmrOriginalRecipient" in original
     )
-    known = any(s in mail.from_.lower() for s in _JMRP_SENDERS) and bool(_JMRP_SUBJECT.match(mail.subject))
+    sender = mail.from_.lower()
+    known = any(s in sender for s in _JMRP_SENDERS) and bool(_JMRP_SUBJECT.match(mail.subject))
     if not (marked or (known and original is not None)):
         return None
     return _complaint(mail, original, "jmrp")

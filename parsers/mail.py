@@ -502,7 +502,7 @@ def _fill(mail: Mail, msg: Message) -> None:
             chunks.append(payload_text(part))
 
     walk(msg, 0)
-    if not any(c.strip() for c in chunks) and html_chunks:
+    if html_chunks and not any(c.strip() for c in chunks):
         chunks = html_chunks + chunks
     text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_TEXT_CHARS:

@@ -207,11 +207,12 @@ def remote_host(text: str) -> str | None:
     """The remote MTA named in a diagnostic ("host X said:", "while talking to X:")."""
     text = text[:8000]  # it is named early; a long transcript need not be scanned to its end
     for pattern, needs in zip(_RHOST_PATTERNS, _RHOST_NEEDS, strict=True):
-        if not any(n in text for n in needs):
-            continue
-        found = pattern.search(text)
-        if found:
-            return found.group(1).rstrip(".").lower()
+        for n in needs:  # (a plain loop: no generator per pattern and diagnostic)
+            if n in text:
+                found = pattern.search(text)
+                if found:
+                    return found.group(1).rstrip(".").lower()
+                break
     return None
 
 

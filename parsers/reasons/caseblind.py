@@ -135,8 +135,13 @@ class CaseBlind:
             if branch.needs_script and plain:
                 continue
             pieces = branch.pieces
-            if pieces is None or any(piece in low for piece in pieces):
+            if pieces is None:
                 yield branch
+                continue
+            for piece in pieces:  # (a plain loop: no generator per branch and text)
+                if piece in low:
+                    yield branch
+                    break
 
     def may_occur_in(self, text: str) -> bool:
         """False when no branch can match in `text` (none of its pieces is there)."""
