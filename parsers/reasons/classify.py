@@ -12,7 +12,7 @@ recipient, is about the sender: never hard for the recipient (`sender_side`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -166,11 +166,19 @@ def is_delay_notice(subject: str, text: str) -> bool:
     head = text[:8000]
     low = head.lower()
     # (each case-insensitive search only where it can match)
-    warns = (any(word in low for word in _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head)) or (
-        any(word in low for word in _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head)
+    warns = (_holds_one(low, _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head)) or (
+        _holds_one(low, _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head)
     )
     # (the final-report search, slow on a long text, only when the text warns at all)
     return bool(warns) and not _FINAL.occurs_in(subject + "\n" + head)
+
+
+def _holds_one(text: str, words: Iterable[str]) -> bool:
+    """Whether `text` holds one of `words` (a plain loop: no generator per call)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
 
 
 def is_temporary(status: str | None, smtp_code: str | None) -> bool:

@@ -253,7 +253,11 @@ class Family:
                 candidates.update(by_keyword[word])
         if not candidates and not self._always:
             return False
-        return any(self._phrase_search(i, low) for i in sorted(candidates.union(self._always)))
+        # (a plain loop: no generator per search)
+        for i in sorted(candidates.union(self._always)):  # noqa: SIM110
+            if self._phrase_search(i, low):
+                return True
+        return False
 
 
 # Every family made: the text index (see _KeywordIndex) holds the keywords of all of them.
