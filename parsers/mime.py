@@ -359,7 +359,7 @@ class _Splitter:
         if maintype == "multipart":
             self.multipart(part, body, hi)
             return part, part
-        part.set_payload(text[body:hi])
+        part.__dict__["_payload"] = text[body:hi]  # (what set_payload does with text, no charset)
         return part, part
 
     def status_blocks(self, part: Part, lo: int, hi: int) -> Part:
@@ -541,7 +541,7 @@ def _strip_line_break(text: str) -> str:
 def _strip_last(last: Part) -> None:
     """What the email package does to the part it finished last when a boundary line ends it:
     the line break before the boundary line is the boundary's, not the part's."""
-    if last.get_content_maintype() == "multipart":
+    if last.get_content_type().startswith("multipart/"):  # (its main type, without two more calls)
         if last.epilogue == "":
             last.epilogue = None
         elif last.epilogue is not None:
@@ -549,7 +549,7 @@ def _strip_last(last: Part) -> None:
         return
     payload = last.__dict__.get("_payload")  # (as stored: get_payload may re-encode it)
     if isinstance(payload, str):
-        last.set_payload(_strip_line_break(payload))
+        last.__dict__["_payload"] = _strip_line_break(payload)  # (set_payload, for text)
 
 
 def parse_bytes(raw: bytes) -> tuple[Message, list[str]]:
