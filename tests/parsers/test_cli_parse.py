@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import threading
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+from parsers import parse
 from service.cli import main
 from service.sources import _read, iter_messages, read_file
 
@@ -80,3 +83,21 @@ def test_a_directory_given_as_a_message_is_an_error(tmp_path: Path) -> None:
     assert found[0].error is not None and found[0].raw is None
     item = _read(str(tmp_path))
     assert item.raw is None and item.error == f"cannot read {tmp_path}: Is a directory"
+
+
+def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """`parse` keeps what start-up made out of the collector's passes while it runs (gc.freeze),
+    and leaves nothing frozen behind in the calling process."""
+    sample = str(sorted(FIXTURES.glob("*/*.eml"))[0])
+    seen: list[int] = []
+
+    def parse_and_look(raw: bytes) -> object:
+        seen.append(gc.get_freeze_count())
+        return parse(raw)
+
+    assert gc.get_freeze_count() == 0
+    with mock.patch("service.cli.parse.parse", parse_and_look):
+        assert main(["parse", "--json", "--jobs", "1", sample]) == 0
+    capsys.readouterr()
+    assert seen and seen[0] > 0  # (frozen while parsing)
+    assert gc.get_freeze_count() == 0
