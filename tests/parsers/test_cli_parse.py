@@ -87,7 +87,8 @@ def test_a_directory_given_as_a_message_is_an_error(tmp_path: Path) -> None:
 
 def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFixture[str]) -> None:
     """`parse` keeps what start-up made out of the collector's passes while it runs (gc.freeze),
-    and leaves nothing frozen behind in the calling process."""
+    and leaves nothing frozen behind in the calling process; in a process that froze its own
+    objects already (an API test's start-up, earlier in the same run) it changes nothing."""
     sample = str(sorted(FIXTURES.glob("*/*.eml"))[0])
     seen: list[int] = []
 
@@ -95,9 +96,12 @@ def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFix
         seen.append(gc.get_freeze_count())
         return parse(raw)
 
-    assert gc.get_freeze_count() == 0
+    before = gc.get_freeze_count()
     with mock.patch("service.cli.parse.parse", parse_and_look):
         assert main(["parse", "--json", "--jobs", "1", sample]) == 0
     capsys.readouterr()
-    assert seen and seen[0] > 0  # (frozen while parsing)
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == before
+    if before == 0:
+        assert seen and seen[0] > 0  # (frozen while parsing)
+    else:
+        assert seen == [before]  # (left as it was)
