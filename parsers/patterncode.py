@@ -151,7 +151,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the stored code when the file holds it (looked up by
     the pattern's text and flags: a pattern changed since is compiled by re)."""
     flags = int(flags)
-    DECLARED.append((pattern, flags))
+    declare(pattern, flags)
     entry = _entry(pattern, flags) if isinstance(pattern, str) else None
     if entry is None:
         return re.compile(pattern, flags)
@@ -220,10 +220,11 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     branches: dict[_Key, Branches] = {}
     for blind in caseblind.MADE:
         declare(blind.pattern, blind.flags)
+        built = blind._build()
         branches[(blind.pattern, int(blind.flags))] = tuple(
-            (b.pattern, b.pieces, b.needs_script) for b in blind._build()
+            (b.pattern, b.pieces, b.needs_script) for b in built
         )
-        for branch in blind._build():
+        for branch in built:
             declare(branch.pattern, blind.flags)
     codes: dict[_Key, _Code] = {}
     for key in dict.fromkeys(DECLARED):
