@@ -63,8 +63,9 @@ def _cjk(ch: str) -> bool:
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
-# (full-width punctuation ends an address too: "收件人：a@b", "（a@b）")
-_ADDR = r"<?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+# (full-width punctuation ends an address too: "收件人：a@b", "（a@b）"; the quotes Exchange 5.5 and
+# Novell put around it, "'a@b'", are not part of it)
+_ADDR = r"[<'\"]?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
 # Phrases that introduce failed recipients, with the address on the same line.
 _INTRO_SAME_LINE = patterncode.compile(
     r"(?:following recipients?(?: address(?:es)?)?|recipients? address(?:es)?|original recipient|recipient"
@@ -76,12 +77,13 @@ _INTRO_SAME_LINE = patterncode.compile(
     re.IGNORECASE,
 )
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
-# '"a@b":', "554 <a@b>... 550 Host unknown", "a@b [User unknown]").
+# '"a@b":', "'a@b' -- reason" as Exchange 5.5 and Novell quote it, "554 <a@b>... 550 Host unknown",
+# "a@b [User unknown]").
 # (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
 _LEADING = patterncode.compile(
-    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?\"?＜?"
+    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
-    + r"＞?\"?[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
+    + r"＞?[\"']?[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
 )
 # A line that labels the failed recipient, in the languages the reason table reads
 # ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b"), or labels

@@ -172,15 +172,25 @@ def clean_address(value: str) -> str | None:
     found = ADDRESS_RE.search(value)
     if not found:
         return None
-    address = found.group(0).strip(".")
+    address = _unquoted(found, value)
     return address if "@" in address and not address.endswith("@") else None
+
+
+def _unquoted(found: re.Match[str], text: str) -> str:
+    """The address matched, without the single quotes that Exchange 5.5 and Notes put around it
+    ("'ann@example.org' on 6/13/00"): a quote is a local-part character, but one that closes
+    right after the domain opened the address, it is not part of it."""
+    address = found.group(0).strip(".")
+    if address.startswith("'") and text.startswith("'", found.end()):
+        address = address.lstrip("'")
+    return address
 
 
 def find_addresses(text: str) -> list[str]:
     """Every address in the text, in order, without repeats."""
     seen: dict[str, None] = {}
     for found in ADDRESS_RE.finditer(text):
-        address = found.group(0).strip(".")
+        address = _unquoted(found, text)
         if "@" in address and not address.endswith("@"):
             seen.setdefault(address, None)
     return list(seen)

@@ -9,6 +9,7 @@ from parsers.dsn import internal
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "MessagingServer"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
@@ -56,6 +57,9 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         diagnostic = entry.get("diagnostic code", "")
         if diagnostic.lower().startswith("smtp;"):
             diagnostic = diagnostic[5:]
+        # With no Diagnostic code, the Reason line is the server's own word on its user ("Reason:
+        # no such user"), not a reply it was given after DATA.
+        own_word = not diagnostic and bool(entry.get("reason"))
         diagnostic = diagnostic or entry.get("reason", "")
         remote = entry.get("remote system", "")
         if ";" in remote:
@@ -65,15 +69,16 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             # "Recipient address: user@ims-ms-daemon" names the server's own store; the
             # original address is the one mail was sent to
             address, original = original, address
-        found.append(
-            c.make(
-                address,
-                diagnostic,
-                action="delayed" if delayed else "failed",
-                remote_mta=remote.split()[0].lower() if remote.split() else None,
-                alias=original,
-            )
+        delivery = c.make(
+            address,
+            diagnostic,
+            action="delayed" if delayed else "failed",
+            remote_mta=remote.split()[0].lower() if remote.split() else None,
+            alias=original,
         )
+        if own_word:
+            delivery.diagnostic_type = REPORT_TEXT
+        found.append(delivery)
     return found
 
 

@@ -305,6 +305,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # MTAs written in Go (their resolver's NXDOMAIN; a failed lookup says "server misbehaving")
         r"lookup \S{1,255}(?: on \S{1,80})?: no such host",
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
+        # hMailServer: no MX and no A record for the recipient's domain
+        r"no mail servers appear to exists? for the recipients?'? address",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
         # a null MX (RFC 7505): the domain says it takes no mail at all
         r"null ?mx",
