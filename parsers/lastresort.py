@@ -62,7 +62,7 @@ def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
     found = checked(mail, [*permanent, *temporary]) if temporary or permanent else []
     text = _report_text(mail)
     if not found:
-        return _verp(mail, text) or _envelope(mail, text)
+        return _verp(mail, text) or _envelope(mail, text) or _sole(mail, text)
     warned = {a.lower() for a in temporary} - {a.lower() for a in permanent}
     out = []
     for recipient, written in found:
@@ -285,6 +285,25 @@ def _verp(mail: Mail, text: str) -> list[Delivery] | None:
     if recipient is None:
         return None
     return _failed(recipient, text)
+
+
+# Any address as a report writes it (the checks in `checked` decide whether it can be a recipient).
+_WRITTEN_ADDRESS = patterncode.compile(r"[A-Za-z0-9!#$%&*+/=?^_`{|}~.'-]{1,64}@[A-Za-z0-9.-]{1,253}")
+MAX_SOLE_CANDIDATES = 20
+
+
+def _sole(mail: Mail, text: str) -> list[Delivery] | None:
+    """A failure report in a format no reader knows (the groupware and gateways of the 1990s:
+    CompuServe's "Receiver not found: a@b", smap's "Rejected-For: a@b,", "The following recipients
+    haven't received this message:" over an indented address) whose own text names one address
+    only, beside its own, the returned original's sender and the daemons: that address failed, for
+    the reason the text gives. Two or more leave it unexplained: which one failed is a guess."""
+    report = text[: copy_start(text)][:8000]
+    written = [m.group(0).strip(".'") for m in _WRITTEN_ADDRESS.finditer(report)]
+    found = checked(mail, written[:MAX_SOLE_CANDIDATES])
+    if len(found) != 1:
+        return None
+    return _failed(found[0][0], report)
 
 
 def _failed(recipient: str, report: str) -> list[Delivery]:

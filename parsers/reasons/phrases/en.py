@@ -174,6 +174,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"the email account that you tried to reach does not exist",
         r"the user'?s email name is not found",
         r"the recipient name is not recognized",  # (Exchange 5.5 and its X.400 gateways)
+        # X.400 gateways, NTMail, Banyan VINES: "Recipient name is unknown", "The recipient was
+        # unknown on this system", "Recipient is not known"
+        r"recipient(?: name)? (?:was|is) (?:unknown|not known)",
+        r"unknown quickmail recipient",  # (QuickMail's "Unknown QuickMail recipient(s):")
+        r"receiver not found",  # (CompuServe)
         r"not listed in (?:the )?(?:public name (?:&|and) address book|domino directory)",  # (Notes/Domino)
         r"there is no one at this address",
         r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
