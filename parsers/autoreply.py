@@ -37,7 +37,11 @@ _SUBJECT = patterncode.compile(
     r")",
     re.IGNORECASE,
 )
-_SUBJECT_TAIL = patterncode.compile(r"is out of(?: the)? office\s*$|\(auto[- ]?reply\)\s*$", re.IGNORECASE)
+# (Notes/Domino: "AUTO: Karen Holt is out of the office (returning 14/08/2006)", no In-Reply-To)
+_SUBJECT_TAIL = patterncode.compile(
+    r"is out of(?: the)? office\.?(?:\s*\((?:returning|back|until|retour)[^()]{0,60}\))?\s*$|\(auto[- ]?reply\)\s*$",
+    re.IGNORECASE,
+)
 _BODY = patterncode.compile(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)",
@@ -122,9 +126,11 @@ def _rule(mail: Mail) -> str | None:
     if mail.header("X-Mailer").lower().startswith("kana response"):
         return "x-mailer"
     subject = mail.subject
-    by_subject = subject and (_SUBJECT.search(subject) or _SUBJECT_TAIL.search(subject))
-    # "Auto:" alone is too common a prefix; it counts only on a reply to our message
-    if by_subject and (not subject.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
+    tail = subject and _SUBJECT_TAIL.search(subject)
+    by_subject = subject and (_SUBJECT.search(subject) or tail)
+    # "Auto:" alone is too common a prefix; it counts only on a reply to our message or when the
+    # subject also ends as an auto-reply's does (Notes: "AUTO: Ann Lee is out of the office")
+    if by_subject and (tail or not subject.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
         return "subject"
     if submitted and submitted != "no" and _BODY.search(mail.text[:4000]):
         return "body"
