@@ -290,6 +290,20 @@ def _verp(mail: Mail, text: str) -> list[Delivery] | None:
 # Any address as a report writes it (the checks in `checked` decide whether it can be a recipient).
 _WRITTEN_ADDRESS = patterncode.compile(r"[A-Za-z0-9!#$%&*+/=?^_`{|}~.'-]{1,64}@[A-Za-z0-9.-]{1,253}")
 MAX_SOLE_CANDIDATES = 20
+_CONTACTS = frozenset(
+    {
+        "help",
+        "helpdesk",
+        "support",
+        "admin",
+        "administrator",
+        "webmaster",
+        "hostmaster",
+        "security",
+        "noc",
+        "info",
+    }
+)
 
 
 def _sole(mail: Mail, text: str) -> list[Delivery] | None:
@@ -300,6 +314,8 @@ def _sole(mail: Mail, text: str) -> list[Delivery] | None:
     the reason the text gives. Two or more leave it unexplained: which one failed is a guess."""
     report = text[: copy_start(text)][:8000]
     written = [m.group(0).strip(".'") for m in _WRITTEN_ADDRESS.finditer(report)]
+    # (a help desk the report asks the sender to write to is no recipient of the message)
+    written = [a for a in written if a.split("@", 1)[0].lower() not in _CONTACTS]
     found = checked(mail, written[:MAX_SOLE_CANDIDATES])
     if len(found) != 1:
         return None

@@ -23,10 +23,15 @@ def test_the_one_address_a_report_names_failed() -> None:
 
 
 def test_two_addresses_are_not_guessed_between() -> None:
-    body = b"Receiver not found: kim@dest.example\nCopy sent to help@desk.example\n\nNot delivered.\n"
+    body = b"Receiver not found: kim@dest.example\nCopy sent to lee@other.example\n\nNot delivered.\n"
     assert recipients(body) == []
 
 
 def test_the_reports_own_addresses_and_daemons_are_not_recipients() -> None:
     body = b"Mail to owner-list@lists.example.org failed.\nPlease reply to postmaster@gw.example\n"
+    assert recipients(body) == []
+
+
+def test_a_help_desk_the_report_points_to_is_not_a_recipient() -> None:
+    body = b"Your message could not be delivered.\nFor help, write to helpdesk@gw.example.\n"
     assert recipients(body) == []
