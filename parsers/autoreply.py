@@ -17,6 +17,13 @@ from parsers.mail import Mail
 _ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
 _NOT_A_REPLY = patterncode.compile(r"security information for|^mail failure -", re.IGNORECASE)
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
+# A list manager's own administrative address (Mailman's list-bounces / list-owner, Majordomo's
+# owner-list, ezmlm's list-help, LISTSERV's list-request ...).
+_LIST_ADMIN = patterncode.compile(
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa)@",
+    re.IGNORECASE,
+)
+_LIST_HEADERS = ("List-Id", "X-Mailman-Version", "Mailing-List", "X-BeenThere", "X-Listserver", "X-Loop")
 
 _SUBJECT = patterncode.compile(
     r"^\s*(?:"
@@ -137,6 +144,16 @@ def _rule(mail: Mail) -> str | None:
     return None
 
 
+def is_list_notice(mail: Mail) -> bool:
+    """Whether `mail` is a mailing list's own notice to a poster (held for moderation, rejected,
+    "you are not allowed to post"): sent from the list's administrative address by the list
+    software. It is no recipient's auto-reply, and names no mailbox of one: no event."""
+    if mail.header("X-List-Administrivia").strip().lower() == "yes":
+        return True
+    sender = address(mail.from_) or ""
+    return bool(_LIST_ADMIN.match(sender)) and any(mail.has_header(name) for name in _LIST_HEADERS)
+
+
 def inquire(mail: Mail) -> AutoReply | None:
     """The auto-reply in `mail`, or None."""
     sender = mail.from_
@@ -144,6 +161,8 @@ def inquire(mail: Mail) -> AutoReply | None:
         return None
     if _ROOT.search(sender) or _ROOT.search(mail.header("To")):
         return None  # system mail to or from root (cron, sudo)
+    if is_list_notice(mail):
+        return None
     rule = _rule(mail)
     if rule is None:
         return None
