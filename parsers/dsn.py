@@ -235,6 +235,20 @@ def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -
     return status
 
 
+# Microsoft's mail servers (Hotmail, Exchange) write the remote server's reply in a field of their
+# own when they give no Diagnostic-Code: "X-Supplementary-Info: < #5.5.0 smtp;550 Requested action
+# not taken: mailbox unavailable (...)>".
+def _supplementary(fields: dict[str, str]) -> str:
+    """The reply a Microsoft server put in X-Supplementary-Info, as a Diagnostic-Code would say it."""
+    value = fields.get("x-supplementary-info")
+    if not value:
+        return ""
+    v = value[:MAX_FIELD_CHARS].strip().removeprefix("<").removesuffix(">").strip()
+    if v.startswith("#"):  # (the enhanced status code, which the Status field gives as well)
+        v = v.partition(" ")[2]
+    return strip_type(v)
+
+
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
     original = address(fields.get("original-recipient")) or address(fields.get("x-actual-recipient"))
@@ -244,7 +258,7 @@ def _delivery(fields: dict[str, str]) -> Delivery | None:
     recipient = final or original
     if recipient is None:
         return None
-    diagnostic = strip_type(fields.get("diagnostic-code"))
+    diagnostic = strip_type(fields.get("diagnostic-code")) or _supplementary(fields)
     raw_status = fields.get("status", "")
     if not diagnostic and raw_status[:1] in "245" and _REPLY_STATUS.match(raw_status):
         diagnostic = raw_status  # "Status: 553 Exceeded maximum inbound message size"
