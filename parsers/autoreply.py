@@ -15,7 +15,12 @@ from parsers.dsn import address
 from parsers.mail import Mail
 
 _ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
-_NOT_A_REPLY = patterncode.compile(r"security information for|^mail failure -", re.IGNORECASE)
+# (DMARC reports come with Auto-Submitted: auto-replied: a report to the sender's domain, about
+# authentication, never a recipient's reply)
+_NOT_A_REPLY = patterncode.compile(
+    r"security information for|^mail failure -|dmarc (?:failure|forensic|aggregate) report|^report domain:",
+    re.IGNORECASE,
+)
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
 # A list manager's own administrative address (Mailman's list-bounces / list-owner, Majordomo's
 # owner-list, ezmlm's list-help, LISTSERV's list-request ...).
