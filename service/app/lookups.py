@@ -111,6 +111,83 @@ def to_dict(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "since": iso_z_or_none(entry["since"])}
 
 
+# (reason, scope, entry's account) of a suppressed address, as a bulk check answers it.
+Answer = tuple[str | None, str, str | None]
+
+
+@dataclass(slots=True)
+class Checking:
+    """A bulk check under way (`start_check`): every address normalised and sifted, the answers
+    known from memory in `known`, the database still reading the `reading` ones (`rest` waits).
+
+    Callers build their answers (`check`'s dicts, the API's JSON) from this, in one pass, while
+    the database reads: per position i, `normalised[i]` is None for an entry that is not an address
+    (`errors[i]` says why, `echoed(i)` is what to give back), else its stored form, suppressed when
+    `known` or `rest()` answers for it, free otherwise.
+    """
+
+    given: Sequence[str]
+    normalised: list[str | None]
+    errors: dict[int, str]
+    known: dict[str, Answer]
+    reading: set[str]
+    pending: list[Callable[[], dict[str, reads.BulkHit]]]  # the reads under way
+
+    def echoed(self, i: int) -> str:
+        """The entry at `i` (not an address) as given, at most 320 characters, always encodable
+        (an unpaired surrogate is written out escaped)."""
+        return self.given[i][:320].encode("utf-8", "backslashreplace").decode("utf-8")
+
+    def rest(self) -> dict[str, Answer]:
+        """The answers for the `reading` addresses that are suppressed (the others are free),
+        once read. Called once; joins every read even were nothing waiting for it (the answers to
+        keep are in `later` then)."""
+        answers: dict[str, Answer] = {}
+        for read in self.pending:
+            for address, hit in read().items():
+                answers[address] = reads.reason_of_hit(address, hit)
+        return answers
+
+
+def start_check(
+    db: Connection | Session | Engine,
+    addresses: Sequence[str],
+    account: str | None = None,
+    view: SuppressionView | None = None,
+    later: list[Callable[[], None]] | None = None,
+) -> Checking:
+    """A bulk check of `addresses` for mail from `account` (None: global entries only), started:
+    see `check` for what is read and kept; `Checking` for what the caller does with it."""
+    normalised: list[str | None] = []  # per address: its stored form, None when it is none
+    errors: dict[int, str] = {}
+    seen: set[str] = set()
+    checking = Checking(addresses, normalised, errors, {}, set(), [])
+    # A large check given an Engine is read in parts: each part's query is sent as soon as its
+    # addresses are normalised and sifted by the view, so the database confirms the first part's
+    # hits (the drivers let go of Python's lock) while this thread normalises the next.
+    step = READ_PART if isinstance(db, Engine) else max(1, len(addresses))
+    for start in range(0, len(addresses), step):
+        fresh: list[str] = []  # this part's distinct addresses, not in an earlier part
+        for value in addresses[start : start + step]:
+            try:
+                address = normalize_address(value)
+            except InvalidAddress as exc:
+                errors[len(normalised)] = str(exc)
+                normalised.append(None)
+                continue
+            normalised.append(address)
+            if address not in seen:
+                seen.add(address)
+                fresh.append(address)
+        known, asked, read = _suppressing(db, fresh, account, view, later)
+        if known:
+            checking.known.update(known)
+        if asked:
+            checking.reading.update(asked)
+            checking.pending.append(read)
+    return checking
+
+
 def check(
     db: Connection | Session | Engine,
     addresses: Sequence[str],
@@ -119,41 +196,30 @@ def check(
     later: list[Callable[[], None]] | None = None,
 ) -> list[dict[str, Any]]:
     """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
-    input order, for mail from `account` (None: global entries only); at most one query per
-    check. With a loaded in-memory `view`, only the addresses it cannot clear are asked (none: no
-    query at all), and of those, the ones whose answers it holds are answered from memory; given
-    an Engine, a connection is taken only then, and a large query runs in a thread of its own
-    while the answers known already are built. The answers read are kept for the next check, at
-    once or, given `later`, by a call appended to it (the API's runs after the response is sent).
+    input order, for mail from `account` (None: global entries only); one query per check (per
+    part of READ_PART addresses, given an Engine). With a loaded in-memory `view`, only the
+    addresses it cannot clear are asked (none: no query at all), and of those, the ones whose
+    answers it holds are answered from memory; given an Engine, a connection is taken only then,
+    and a large query runs in a thread of its own while the rest of the check goes on. The
+    answers read are kept for the next check, at once or, given `later`, by a call appended to
+    it (the API's runs after the response is sent).
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
     whole check; the others come back normalised.
     """
-    normalised: list[str | None] = []  # per address: its stored form, None when it is none
-    errors: dict[int, str] = {}
-    for value in addresses:
-        try:
-            normalised.append(normalize_address(value))
-        except InvalidAddress as exc:
-            errors[len(normalised)] = str(exc)
-            normalised.append(None)
-    distinct = dict.fromkeys(normalised)
-    distinct.pop(None, None)
-    asked = cast(list[str], list(distinct))  # (None popped)
-    found, reading, read = _suppressing(db, asked, account, view, later)
+    checking = start_check(db, addresses, account, view, later)
+    found, reading, errors = checking.known, checking.reading, checking.errors
     # (the result objects are built once, in one pass: they are most of a large check's time; the
     # answers being read are left free here, and marked when they arrive)
     results: list[dict[str, Any]] = []
     append = results.append
     waiting: list[int] = []  # positions of the addresses being read
-    for i, address in enumerate(normalised):
+    for i, address in enumerate(checking.normalised):
         if address is None:
-            # Echoed as given, but always encodable (an unpaired surrogate is written out escaped).
-            given = addresses[i][:320].encode("utf-8", "backslashreplace").decode("utf-8")
             append(
                 {
-                    "address": given,
+                    "address": checking.echoed(i),
                     "valid": False,
                     "suppressed": False,
                     "reason": None,
@@ -188,21 +254,21 @@ def check(
                     "error": None,
                 }
             )
-    if reading:  # (joined even were no position waiting: the answers to keep are in `later` then)
-        answers = read()
-        if answers:
-            reasons = {address: reads.reason_of_hit(address, hit) for address, hit in answers.items()}
-            for i in waiting:
-                if (answer := reasons.get(cast(str, normalised[i]))) is not None:
-                    result = results[i]
-                    result["suppressed"] = True
-                    result["reason"], result["scope"], result["account"] = answer
+    answers = checking.rest()
+    if answers:
+        for i in waiting:
+            if (answer := answers.get(cast(str, checking.normalised[i]))) is not None:
+                result = results[i]
+                result["suppressed"] = True
+                result["reason"], result["scope"], result["account"] = answer
     return results
 
 
 # A bulk check that asks the database for at least this many addresses asks from a thread of its
 # own, while the answers already known are built (fewer: the thread would cost more than it saves).
 READ_ASIDE_FROM = 200
+# Addresses per part of a large check (see `check`).
+READ_PART = 2500
 
 
 def _suppressing(
@@ -211,7 +277,7 @@ def _suppressing(
     account: str | None,
     view: SuppressionView | None,
     later: list[Callable[[], None]] | None,
-) -> tuple[dict[str, tuple[str | None, str, str | None]], set[str], Callable[[], dict[str, reads.BulkHit]]]:
+) -> tuple[dict[str, Answer], set[str], Callable[[], dict[str, reads.BulkHit]]]:
     """For the distinct normalised `asked` addresses: (reason, scope, entry's account) of those
     known to be suppressed for `account` without a query (answers held); the addresses the
     database is asked about (what the view clears is not asked); and the call that returns the

@@ -30,6 +30,7 @@ from service.api.auth import (
     unknown_account,
     view_of,
 )
+from service.api.check_body import check_body
 from service.api.database_calls import DatabaseCalls
 from service.api.problems import Problem, problem_response
 from service.api.routes import problem_responses
@@ -295,13 +296,15 @@ async def check_suppressions(
     suppression_view = request.app.state.suppression_view
     later: list[Callable[[], None]] = []  # the answers read, kept once the response is sent
 
-    def check() -> list[dict[str, Any]]:
-        return lookups.check(reads, body.addresses, access.view.lookup_account, suppression_view, later)
+    def check() -> bytes:
+        checking = lookups.start_check(
+            reads, body.addresses, access.view.lookup_account, suppression_view, later
+        )
+        return check_body(checking)
 
-    results = await calls.run(check)
-    # Serialised directly (the shape is CheckResponse): validating 10,000 result models again
-    # would cost more than the database queries.
-    return JSONBytes(to_json({"results": results}), background=BackgroundTask(_run_all, later))
+    # Written directly (the shape is CheckResponse, service/api/check_body.py): validating 10,000
+    # result models again would cost more than the database queries.
+    return JSONBytes(await calls.run(check), background=BackgroundTask(_run_all, later))
 
 
 def _run_all(calls: list[Callable[[], None]]) -> None:
