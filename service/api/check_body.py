@@ -46,7 +46,7 @@ def check_body(checking: Checking) -> bytes:
     shapes: dict[Answer, str] = {}  # answer -> the JSON after the address
     objects: list[str] = []
     append = objects.append
-    waiting: list[int] = []  # positions of the addresses being read (written free meanwhile)
+    waiting: list[tuple[int, str]] = []  # (position, its start) of the addresses being read
     escaped = _ESCAPED.search
     for i, address in enumerate(checking.normalised):
         if address is None:
@@ -55,28 +55,27 @@ def check_body(checking: Checking) -> bytes:
                 f'"reason":null,"scope":null,"account":null,"error":{_string(errors[i])}}}'
             )
             continue
-        quoted = (
+        start = (
             '{"address":"' + address + '"' if escaped(address) is None else '{"address":' + _string(address)
         )
         answer = known.get(address)
         if answer is None:
             if address in reading:
-                waiting.append(i)
-            append(quoted + _FREE)
+                waiting.append((i, start))
+            append(start + _FREE)  # (free until read otherwise)
             continue
         shape = shapes.get(answer)
         if shape is None:
             shape = shapes[answer] = _suppressed(answer)
-        append(quoted + shape)
+        append(start + shape)
     answers = checking.rest()
     if answers:
         normalised = checking.normalised
-        for i in waiting:
+        for i, start in waiting:
             answer = answers.get(normalised[i])  # type: ignore[arg-type]  # (an address, never None)
             if answer is not None:
                 shape = shapes.get(answer)
                 if shape is None:
                     shape = shapes[answer] = _suppressed(answer)
-                free = objects[i]
-                objects[i] = free[: len(free) - len(_FREE)] + shape
+                objects[i] = start + shape
     return ('{"results":[' + ",".join(objects) + "]}").encode()

@@ -23,6 +23,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api import create_app
+from service.app import lookups
 from service.app.apikeys import create_key
 from service.app.ingest import ingest_message
 from service.store.db import Database
@@ -106,6 +107,31 @@ def test_bulk_check_a_foreign_entry_is_free(world: World) -> None:
         k: v for k, v in never.items() if k != "address"
     }
     assert (own["scope"], own["account"], glob["scope"]) == ("account", A, "global")
+
+
+def test_bulk_check_read_in_parts_a_foreign_entry_is_free(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check read in parts (lookups.READ_PART), each part's query its own: another account's
+    entry answers as an address nobody suppressed, in every part, the answers held after the first
+    check too; shop-b's own key sees it (the control)."""
+    monkeypatch.setattr(lookups, "READ_PART", 3)
+    addresses = [f"free{i}@example.org" for i in range(7)] + [FOREIGN, NEVER, OWN, GLOBAL] * 3
+    for _ in range(2):  # read from the database, then (the server holding the answers) again
+        results = world.client.post(
+            "/v1/suppressions/check", json={"addresses": addresses}, headers=world.as_("a-read")
+        ).json()["results"]
+        by_address = {r["address"]: r for r in results}
+        assert len(results) == len(addresses)
+        assert without(by_address[FOREIGN], FOREIGN) == without(by_address[NEVER], NEVER)
+        assert by_address[FOREIGN]["suppressed"] is False
+        assert (by_address[OWN]["scope"], by_address[OWN]["account"]) == ("account", A)
+        assert by_address[GLOBAL]["scope"] == "global"
+        assert [r for r in results if r["address"] == FOREIGN] == [by_address[FOREIGN]] * 3
+    control = world.client.post(
+        "/v1/suppressions/check", json={"addresses": addresses}, headers=world.as_("b")
+    ).json()["results"]
+    assert {r["address"]: r for r in control}[FOREIGN]["account"] == B
 
 
 def test_list_and_export_hold_no_foreign_row(world: World) -> None:

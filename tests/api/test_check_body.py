@@ -1,0 +1,162 @@
+"""The bulk check's response as the API writes it (service/api/check_body.py) and a check read in
+parts (lookups.READ_PART), on both backends: for every kind of entry (free, suppressed globally, by
+the account's own entry, by a domain entry; another account's entry; not an address, with quotes,
+control characters, an unpaired surrogate, non-ASCII) and every asking account, the bytes are the
+ones pydantic_core.to_json writes for `lookups.check`'s dicts read in one query without a view,
+whether the answers come from the view and the database in parts, from a view that says "maybe"
+for everything, or from answers held."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pydantic_core import to_json
+from sqlalchemy import insert
+
+from service.api.check_body import check_body
+from service.app import lookups
+from service.app import suppression_view as view_module
+from service.app.suppression_view import SuppressionView
+from service.domain.scope import domain_key
+from service.store.db import Database
+from service.store.models import GLOBAL_SLOT, Recipient
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+ROWS = [  # (key, slot, suppressed, reason)
+    ("global@example.com", GLOBAL_SLOT, True, "hard_bounce"),
+    ("both@example.com", GLOBAL_SLOT, True, "complaint"),
+    ("both@example.com", "shop-a", True, "manual"),
+    ("a-only@example.com", "shop-a", True, "unsubscribe"),
+    ("b-only@example.com", "shop-b", True, "complaint"),
+    ("lifted@example.com", GLOBAL_SLOT, False, "hard_bounce"),
+    (domain_key("dead.example"), GLOBAL_SLOT, True, "manual"),
+    (domain_key("a-dead.example"), "shop-a", True, "manual"),
+    ("jöhn@xn--exmple-cua.com", GLOBAL_SLOT, True, "hard_bounce"),
+    *(
+        (f"user{i}@example.com", GLOBAL_SLOT if i % 3 else "shop-a", True, "hard_bounce")
+        for i in range(0, 40, 2)
+    ),
+]
+ASKED = [
+    "Global@Example.com",
+    "both@example.com",
+    " <A-ONLY@example.com>",
+    "b-only@example.com",
+    "lifted@example.com",
+    "anyone@DEAD.example",
+    "someone@a-dead.example",
+    "Jöhn@Exämple.com",
+    "free@example.org",
+    "no-at-sign",
+    '"quoted\\"@example.com',
+    "tab\there@example.com",
+    "lone\ud800surrogate@example.com",
+    "x" * 400,
+    "",
+    *(f"User{i}@example.com" for i in range(40)),
+    "global@example.com",  # again, in a later part
+    "user4@example.com",
+]
+ACCOUNTS = [None, "shop-a", "shop-b"]
+
+
+@pytest.fixture()
+def stored(database: Database) -> Database:
+    with database.engine.begin() as connection:
+        connection.execute(
+            insert(Recipient),
+            [
+                {
+                    "address": key,
+                    "account_id": slot,
+                    "suppressed": on,
+                    "reason": reason,
+                    "since": NOW,
+                    "updated_at": NOW,
+                }
+                for key, slot, on, reason in ROWS
+            ],
+        )
+    return database
+
+
+def _reference(db: Database, account: str | None) -> bytes:
+    """What the API answered before: `check`'s dicts (one query, no view), serialised."""
+    with db.engine.connect() as connection:
+        return to_json({"results": lookups.check(connection, ASKED, account)})
+
+
+def _view(db: Database) -> Iterator[SuppressionView]:
+    view = SuppressionView(db)
+    view.start()
+    try:
+        assert view.wait_ready(10.0)
+        yield view
+    finally:
+        view.close()
+
+
+@pytest.fixture()
+def view(stored: Database) -> Iterator[SuppressionView]:
+    yield from _view(stored)
+
+
+def test_the_reference_answers_what_this_test_means(stored: Database) -> None:
+    """(The reference itself: every kind of answer is among the asked.)"""
+    results = json.loads(_reference(stored, "shop-a"))["results"]
+    kinds = {(r["valid"], r["suppressed"], r["scope"]) for r in results}
+    assert kinds == {
+        (False, False, None),
+        (True, False, None),
+        (True, True, "global"),
+        (True, True, "account"),
+        (True, True, "domain"),
+    }
+    assert {r["account"] for r in results} == {None, "shop-a"}
+
+
+@pytest.mark.parametrize("part", [3, lookups.READ_PART])
+def test_written_body_is_the_serialised_answers_in_parts_with_the_view(
+    stored: Database, view: SuppressionView, part: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lookups, "READ_PART", part)
+    for account in ACCOUNTS:
+        expected = _reference(stored, account)
+        view.confirmed.forget_all()
+        later: list = []
+        # the first time (read from the database, in parts), then with the answers held
+        assert check_body(lookups.start_check(stored.engine, ASKED, account, view, later)) == expected, (
+            account
+        )
+        for call in later:
+            call()
+        assert len(view.confirmed) > 0
+        assert check_body(lookups.start_check(stored.engine, ASKED, account, view, [])) == expected, account
+        # the dicts, in parts, are the same too
+        assert to_json({"results": lookups.check(stored.engine, ASKED, account, view)}) == expected
+
+
+def test_written_body_when_every_address_may_be_suppressed(
+    stored: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key hashed alike: each part asks the database for all its addresses."""
+    monkeypatch.setattr(view_module, "_hash", lambda _key: 7)
+    monkeypatch.setattr(lookups, "READ_PART", 4)
+    for view in _view(stored):
+        assert view.possibly_suppressed(["free@example.org"], None) == ["free@example.org"]
+        for account in ACCOUNTS:
+            assert check_body(lookups.start_check(stored.engine, ASKED, account, view, [])) == _reference(
+                stored, account
+            ), account
+
+
+def test_written_body_without_a_view(stored: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lookups, "READ_PART", 5)
+    for account in ACCOUNTS:
+        expected = _reference(stored, account)
+        assert check_body(lookups.start_check(stored.engine, ASKED, account)) == expected, account
+        with stored.engine.connect() as connection:  # (a connection: one query, no part)
+            assert check_body(lookups.start_check(connection, ASKED, account)) == expected, account
