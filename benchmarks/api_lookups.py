@@ -597,6 +597,15 @@ def main() -> int:
         help="BOUNCEBACK_LOOKUP_CONFIRMED_ENTRIES for the server (0: every hit confirmed by the database)",
     )
     parser.add_argument("--workers-scaling", action="store_true", help="also compare serve --workers 1 and 2")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="TREE",
+        help="also serve TREE's code (e.g. main's: `git archive main | tar -x -C DIR`) on a database of its"
+        " own (--compare-database-url) seeded alike, and time its bulk checks alternately with ours",
+    )
+    parser.add_argument("--compare-database-url", help="TREE's database (default: SQLite)")
+    parser.add_argument("--bulk-only", action="store_true", help="skip the single-lookup phases")
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -624,11 +633,21 @@ def main() -> int:
         servers["round 1"] = start(
             args.baseline.resolve() / "benchmarks" / "api_lookups.py", base_url, args.baseline
         )
+    if args.compare:
+        compare_url = args.compare_database_url or f"sqlite:///{Path(tmp.name) / 'compare.db'}"
+        print(f"seeding {compare_url.split('@')[-1]} for {args.compare} ...", flush=True)
+        compare_keys = seed(compare_url, stored)
+        compare_tree = args.compare.resolve()
+        servers["compared"] = start(
+            compare_tree / "benchmarks" / "api_lookups.py", compare_url, compare_tree, extra
+        )
     ours = servers["this tree"].port
     try:
         for server in servers.values():
             wait_ready(server.port)
         wait_view(ours)
+        if args.compare:
+            wait_view(servers["compared"].port)
         ours_pid = servers["this tree"].process.pid
         print(f"serving process, view loaded: {memory_of(ours_pid)}", flush=True)
         sample = random.Random(3)
@@ -653,60 +672,67 @@ def main() -> int:
             base = servers["round 1"].port
             phases["round 1, 200"] = (base, [get(p, baseline_key) for p in user_hits])
             phases["round 1, 404"] = (base, [get(p, baseline_key) for p in misses])
-        for port, paths in phases.values():
+        for port, paths in ({} if args.bulk_only else phases).values():
             asyncio.run(load(port, paths, args.connections, 0.3))  # warm-up: connections, caches, pools
             # Every address asked once: the 200s measured are of addresses asked before, whose
             # answers the server holds (`--lookup-confirmed-entries 0`: none held, every hit read).
             asyncio.run(ask_each(port, paths, args.connections))
-        GENERATOR_CPU.clear()
-        print(f"{args.connections} keep-alive connections, {args.seconds:g} s per phase")
-        totals: dict[str, tuple[float, list[float], dict[int, int]]] = {
-            name: (0.0, [], {}) for name in phases
-        }
-        rounds = max(1, round(args.seconds))
-        for _ in range(rounds):
-            for name, (port, paths) in phases.items():
-                rate, lat, st = asyncio.run(load(port, paths, args.connections, args.seconds / rounds))
-                seconds, latencies, statuses = totals[name]
-                latencies += lat
-                for code, count in st.items():
-                    statuses[code] = statuses.get(code, 0) + count
-                totals[name] = (seconds + len(lat) / rate, latencies, statuses)
-        rates = {}
-        for name, (seconds, latencies, statuses) in totals.items():
-            rates[name] = len(latencies) / seconds
-            report(name, rates[name], latencies, statuses)
-        floor_rate = rates["floor (constant body)"]
-        print(
-            f"single lookups at {rates['global key, 200'] / floor_rate:.0%} (200) and "
-            f"{rates['global key, 404'] / floor_rate:.0%} (404) of the floor's rate, account key "
-            f"{rates['account key, 200'] / floor_rate:.0%} (200) and {rates['account key, 404'] / floor_rate:.0%} "
-            "(404) (aim: >= 70%); " + generator_share()
-        )
-        p99 = {name: pct(latencies, 0.99) * 1000 for name, (_, latencies, _) in totals.items()}
-        print(
-            f"p99 at {args.connections} connections: floor {p99['floor (constant body)']:.1f} ms, "
-            f"lookups 200 {p99['global key, 200']:.1f} ms, 404 {p99['global key, 404']:.1f} ms (aim: <= 10 ms)"
-        )
-        for status in ("200", "404"):
-            line = f"single lookups, {status}: account key / global key {rates[f'account key, {status}'] / rates[f'global key, {status}']:.0%}"
-            if baseline_key is not None:
-                line += f", account key / round 1 {rates[f'account key, {status}'] / rates[f'round 1, {status}']:.0%}"
-                line += f", global key / round 1 {rates[f'global key, {status}'] / rates[f'round 1, {status}']:.0%}"
-            print(line + " of the rate (aim: >= 90%)")
+        if not args.bulk_only:
+            GENERATOR_CPU.clear()
+            print(f"{args.connections} keep-alive connections, {args.seconds:g} s per phase")
+            totals: dict[str, tuple[float, list[float], dict[int, int]]] = {
+                name: (0.0, [], {}) for name in phases
+            }
+            rounds = max(1, round(args.seconds))
+            for _ in range(rounds):
+                for name, (port, paths) in phases.items():
+                    rate, lat, st = asyncio.run(load(port, paths, args.connections, args.seconds / rounds))
+                    seconds, latencies, statuses = totals[name]
+                    latencies += lat
+                    for code, count in st.items():
+                        statuses[code] = statuses.get(code, 0) + count
+                    totals[name] = (seconds + len(lat) / rate, latencies, statuses)
+            rates = {}
+            for name, (seconds, latencies, statuses) in totals.items():
+                rates[name] = len(latencies) / seconds
+                report(name, rates[name], latencies, statuses)
+            floor_rate = rates["floor (constant body)"]
+            print(
+                f"single lookups at {rates['global key, 200'] / floor_rate:.0%} (200) and "
+                f"{rates['global key, 404'] / floor_rate:.0%} (404) of the floor's rate, account key "
+                f"{rates['account key, 200'] / floor_rate:.0%} (200) and {rates['account key, 404'] / floor_rate:.0%} "
+                "(404) (aim: >= 70%); " + generator_share()
+            )
+            p99 = {name: pct(latencies, 0.99) * 1000 for name, (_, latencies, _) in totals.items()}
+            print(
+                f"p99 at {args.connections} connections: floor {p99['floor (constant body)']:.1f} ms, "
+                f"lookups 200 {p99['global key, 200']:.1f} ms, 404 {p99['global key, 404']:.1f} ms (aim: <= 10 ms)"
+            )
+            for status in ("200", "404"):
+                line = f"single lookups, {status}: account key / global key {rates[f'account key, {status}'] / rates[f'global key, {status}']:.0%}"
+                if baseline_key is not None:
+                    line += f", account key / round 1 {rates[f'account key, {status}'] / rates[f'round 1, {status}']:.0%}"
+                    line += f", global key / round 1 {rates[f'global key, {status}'] / rates[f'round 1, {status}']:.0%}"
+                print(line + " of the rate (aim: >= 90%)")
         # Each check twice in a row: "cold" right after the server dropped the database answers it
         # held (every suppressed address confirmed by the database), "warm" the same check again
         # (the answers the first one read are held). Round 1 holds nothing: one run each round.
         bulk: dict[str, list[float]] = {}
         plain, mixed = bulk_body(False, stored), bulk_body(True, stored)
         runs = [("global key", ours, global_key, plain), ("account key", ours, account_key, mixed)]
+        if args.compare:
+            there = servers["compared"].port
+            runs += [
+                ("compared global key", there, compare_keys[0], plain),
+                ("compared account key", there, compare_keys[1], mixed),
+            ]
         if baseline_key is not None:
             runs.append(("round 1", servers["round 1"].port, baseline_key, plain))
         for _name, port, key, body in runs:
             asyncio.run(bulk_checks(port, key, body, 1))  # warm-up
         for _ in range(args.bulk_repeats):  # alternating, like the single lookups
             for name, port, key, body in runs:
-                if port == ours:
+                if name != "round 1":
                     forget_answers(port)
                     bulk.setdefault(f"{name}, cold", []).extend(asyncio.run(bulk_checks(port, key, body, 1)))
                     bulk.setdefault(f"{name}, warm", []).extend(asyncio.run(bulk_checks(port, key, body, 1)))
@@ -714,7 +740,7 @@ def main() -> int:
                     bulk.setdefault(name, []).extend(asyncio.run(bulk_checks(port, key, body, 1)))
         for name, times in bulk.items():
             print(
-                f"bulk check of {BULK:,} addresses ({BULK // 2:,} suppressed), {name:<17}: "
+                f"bulk check of {BULK:,} addresses ({BULK // 2:,} suppressed), {name:<26}: "
                 f"median {statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms, "
                 f"worst {max(times) * 1000:.0f} ms over {len(times)} runs (aim: <= 30 ms)"
             )
@@ -726,6 +752,13 @@ def main() -> int:
                 line += f", account key / round 1 {account / median['round 1']:.0%}"
                 line += f", global key / round 1 {global_ / median['round 1']:.0%}"
             print(line + " of the time (aim: <= 110%)")
+        if args.compare:
+            for state in ("cold", "warm"):
+                for key in ("global key", "account key"):
+                    ratio = median[f"{key}, {state}"] / median[f"compared {key}, {state}"]
+                    print(
+                        f"bulk check, {key}, {state}: this tree / {args.compare} {ratio:.0%} of the time (median)"
+                    )
         print(f"{BULK:,}-address bulk checks: " + generator_share())
         print(f"serving process after the load phases: {memory_of(ours_pid)}")
         if args.workers_scaling:

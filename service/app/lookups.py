@@ -131,7 +131,7 @@ class Checking:
     errors: dict[int, str]
     known: dict[str, Answer]
     reading: set[str]
-    pending: list[Callable[[], dict[str, reads.BulkHit]]]  # the reads under way
+    read: Callable[[], dict[str, reads.BulkHit]]  # waits for the rows the database reads
 
     def echoed(self, i: int) -> str:
         """The entry at `i` (not an address) as given, at most 320 characters, always encodable
@@ -140,13 +140,9 @@ class Checking:
 
     def rest(self) -> dict[str, Answer]:
         """The answers for the `reading` addresses that are suppressed (the others are free),
-        once read. Called once; joins every read even were nothing waiting for it (the answers to
-        keep are in `later` then)."""
-        answers: dict[str, Answer] = {}
-        for read in self.pending:
-            for address, hit in read().items():
-                answers[address] = reads.reason_of_hit(address, hit)
-        return answers
+        once read. Called once, even were nothing waiting for it (the read's answers to keep are
+        in `later` then)."""
+        return {address: reads.reason_of_hit(address, hit) for address, hit in self.read().items()}
 
 
 def start_check(
@@ -160,32 +156,16 @@ def start_check(
     see `check` for what is read and kept; `Checking` for what the caller does with it."""
     normalised: list[str | None] = []  # per address: its stored form, None when it is none
     errors: dict[int, str] = {}
-    seen: set[str] = set()
-    checking = Checking(addresses, normalised, errors, {}, set(), [])
-    # A large check given an Engine is read in parts: each part's query is sent as soon as its
-    # addresses are normalised and sifted by the view, so the database confirms the first part's
-    # hits (the drivers let go of Python's lock) while this thread normalises the next.
-    step = READ_PART if isinstance(db, Engine) else max(1, len(addresses))
-    for start in range(0, len(addresses), step):
-        fresh: list[str] = []  # this part's distinct addresses, not in an earlier part
-        for value in addresses[start : start + step]:
-            try:
-                address = normalize_address(value)
-            except InvalidAddress as exc:
-                errors[len(normalised)] = str(exc)
-                normalised.append(None)
-                continue
-            normalised.append(address)
-            if address not in seen:
-                seen.add(address)
-                fresh.append(address)
-        known, asked, read = _suppressing(db, fresh, account, view, later)
-        if known:
-            checking.known.update(known)
-        if asked:
-            checking.reading.update(asked)
-            checking.pending.append(read)
-    return checking
+    for value in addresses:
+        try:
+            normalised.append(normalize_address(value))
+        except InvalidAddress as exc:
+            errors[len(normalised)] = str(exc)
+            normalised.append(None)
+    distinct = dict.fromkeys(normalised)
+    distinct.pop(None, None)
+    asked = cast(list[str], list(distinct))  # (None popped)
+    return Checking(addresses, normalised, errors, *_suppressing(db, asked, account, view, later))
 
 
 def check(
@@ -196,13 +176,12 @@ def check(
     later: list[Callable[[], None]] | None = None,
 ) -> list[dict[str, Any]]:
     """`{"address", "valid", "suppressed", "reason", "scope", "account", "error"}` per address, in
-    input order, for mail from `account` (None: global entries only); one query per check (per
-    part of READ_PART addresses, given an Engine). With a loaded in-memory `view`, only the
-    addresses it cannot clear are asked (none: no query at all), and of those, the ones whose
-    answers it holds are answered from memory; given an Engine, a connection is taken only then,
-    and a large query runs in a thread of its own while the rest of the check goes on. The
-    answers read are kept for the next check, at once or, given `later`, by a call appended to
-    it (the API's runs after the response is sent).
+    input order, for mail from `account` (None: global entries only); at most one query per
+    check. With a loaded in-memory `view`, only the addresses it cannot clear are asked (none: no
+    query at all), and of those, the ones whose answers it holds are answered from memory; given
+    an Engine, a connection is taken only then, and a large query runs in a thread of its own
+    while the answers known already are built. The answers read are kept for the next check, at
+    once or, given `later`, by a call appended to it (the API's runs after the response is sent).
 
     Every address gets an answer: one that is not an address comes back as given (at most 320
     characters) with `valid` false and `error` saying why, so one typo does not cost a campaign's
@@ -267,8 +246,6 @@ def check(
 # A bulk check that asks the database for at least this many addresses asks from a thread of its
 # own, while the answers already known are built (fewer: the thread would cost more than it saves).
 READ_ASIDE_FROM = 200
-# Addresses per part of a large check (see `check`).
-READ_PART = 2500
 
 
 def _suppressing(

@@ -1,10 +1,10 @@
-"""The bulk check's response as the API writes it (service/api/check_body.py) and a check read in
-parts (lookups.READ_PART), on both backends: for every kind of entry (free, suppressed globally, by
-the account's own entry, by a domain entry; another account's entry; not an address, with quotes,
-control characters, an unpaired surrogate, non-ASCII) and every asking account, the bytes are the
-ones pydantic_core.to_json writes for `lookups.check`'s dicts read in one query without a view,
-whether the answers come from the view and the database in parts, from a view that says "maybe"
-for everything, or from answers held."""
+"""The bulk check's response as the API writes it (service/api/check_body.py), on both backends:
+for every kind of entry (free, suppressed globally, by the account's own entry, by a domain entry;
+another account's entry; not an address, with quotes, control characters, an unpaired surrogate,
+non-ASCII) and every asking account, the bytes are the ones pydantic_core.to_json writes for
+`lookups.check`'s dicts read without a view, whether the answers come from the view and the
+database (read aside, in a thread of its own, or not), from a view that says "maybe" for
+everything, or from answers held."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ ASKED = [
     "x" * 400,
     "",
     *(f"User{i}@example.com" for i in range(40)),
-    "global@example.com",  # again, in a later part
+    "global@example.com",  # again
     "user4@example.com",
 ]
 ACCOUNTS = [None, "shop-a", "shop-b"]
@@ -118,16 +118,16 @@ def test_the_reference_answers_what_this_test_means(stored: Database) -> None:
     assert {r["account"] for r in results} == {None, "shop-a"}
 
 
-@pytest.mark.parametrize("part", [3, lookups.READ_PART])
-def test_written_body_is_the_serialised_answers_in_parts_with_the_view(
-    stored: Database, view: SuppressionView, part: int, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("aside_from", [1, lookups.READ_ASIDE_FROM])
+def test_written_body_is_the_serialised_answers_with_the_view(
+    stored: Database, view: SuppressionView, aside_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lookups, "READ_PART", part)
+    monkeypatch.setattr(lookups, "READ_ASIDE_FROM", aside_from)
     for account in ACCOUNTS:
         expected = _reference(stored, account)
         view.confirmed.forget_all()
         later: list = []
-        # the first time (read from the database, in parts), then with the answers held
+        # the first time (read from the database), then with the answers held
         assert check_body(lookups.start_check(stored.engine, ASKED, account, view, later)) == expected, (
             account
         )
@@ -135,16 +135,16 @@ def test_written_body_is_the_serialised_answers_in_parts_with_the_view(
             call()
         assert len(view.confirmed) > 0
         assert check_body(lookups.start_check(stored.engine, ASKED, account, view, [])) == expected, account
-        # the dicts, in parts, are the same too
+        # and the dicts given an Engine
         assert to_json({"results": lookups.check(stored.engine, ASKED, account, view)}) == expected
 
 
 def test_written_body_when_every_address_may_be_suppressed(
     stored: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every key hashed alike: each part asks the database for all its addresses."""
+    """Every key hashed alike: the database is asked about every address."""
     monkeypatch.setattr(view_module, "_hash", lambda _key: 7)
-    monkeypatch.setattr(lookups, "READ_PART", 4)
+    monkeypatch.setattr(lookups, "READ_ASIDE_FROM", 1)
     for view in _view(stored):
         assert view.possibly_suppressed(["free@example.org"], None) == ["free@example.org"]
         for account in ACCOUNTS:
@@ -154,9 +154,9 @@ def test_written_body_when_every_address_may_be_suppressed(
 
 
 def test_written_body_without_a_view(stored: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lookups, "READ_PART", 5)
+    monkeypatch.setattr(lookups, "READ_ASIDE_FROM", 1)
     for account in ACCOUNTS:
         expected = _reference(stored, account)
         assert check_body(lookups.start_check(stored.engine, ASKED, account)) == expected, account
-        with stored.engine.connect() as connection:  # (a connection: one query, no part)
+        with stored.engine.connect() as connection:  # (a connection: read in this thread)
             assert check_body(lookups.start_check(connection, ASKED, account)) == expected, account
