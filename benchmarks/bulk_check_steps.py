@@ -1,7 +1,9 @@
 """Where a bulk check's time goes, in process: the 10,000-address check of benchmarks/api_lookups.py
 (5,000 suppressed; with an account key a third of those are the account's own entries) through
 `lookups.check`, step by step, the first time (no answers held: the database confirms every
-possible hit) and again (the answers held), best of `--repeats`.
+possible hit) and again (the answers held), best of `--repeats`; then the API's path (the check and
+its response body written, service/api/check_body.py; `lookups.check` and to_json in a tree
+before it) the first time against again, in alternating pairs.
 
     .venv/bin/python benchmarks/bulk_check_steps.py [--database-url URL] [--suppressions N] [--repeats 9]
                                                     [--tree DIR]
@@ -81,6 +83,16 @@ def main() -> int:
     from service.store import reads
     from service.store.db import Database
 
+    try:  # (this tree's; a tree before it serialised `lookups.check`'s dicts)
+        from service.api.check_body import check_body as body_of
+    except ImportError:
+        body_of = None
+
+    def api_body(addresses: list[str], account: str | None, later: list[Callable[[], None]]) -> bytes:
+        if body_of is None:
+            return to_json({"results": lookups.check(engine, addresses, account, view, later)})
+        return body_of(lookups.start_check(engine, addresses, account, view, later))
+
     tmp = tempfile.TemporaryDirectory()
     url = args.database_url or f"sqlite:///{Path(tmp.name) / 'steps.db'}"
     seed(url, args.suppressions)
@@ -147,6 +159,13 @@ def main() -> int:
                 ),
                 "lookups.check, again": timed(best(n, check)),
             }
+            if body_of is not None:  # the API's path: the response written while the database reads
+                steps["check and body, first time"] = timed(
+                    best(n, lambda a=addresses, acc=account: api_body(a, acc, []), forget)
+                )
+                steps["check and body, again"] = timed(
+                    best(n, lambda a=addresses, acc=account: api_body(a, acc, []))
+                )
             for step, (ms, cpu) in steps.items():
                 print(f"  {name:<12} {step:<34} {ms:7.2f}   CPU {cpu:7.2f}")
             # The first time and again, alternating, so that load on the machine hits both alike
@@ -158,7 +177,7 @@ def main() -> int:
                 for _time in range(2):
                     later: list[Callable[[], None]] = []
                     started = time.perf_counter()
-                    lookups.check(engine, addresses, account, view, later)
+                    api_body(addresses, account, later)
                     times.append((time.perf_counter() - started) * 1000)
                     for call in later:
                         call()
