@@ -93,6 +93,13 @@ def main() -> int:
             return to_json({"results": lookups.check(engine, addresses, account, view, later)})
         return body_of(lookups.start_check(engine, addresses, account, view, later))
 
+    def body_again(addresses: list[str], account: str | None) -> bytes:
+        later: list[Callable[[], None]] = []
+        body = api_body(addresses, account, later)
+        for call in later:  # (kept, as the API keeps them after the response)
+            call()
+        return body
+
     tmp = tempfile.TemporaryDirectory()
     url = args.database_url or f"sqlite:///{Path(tmp.name) / 'steps.db'}"
     seed(url, args.suppressions)
@@ -164,7 +171,7 @@ def main() -> int:
                     best(n, lambda a=addresses, acc=account: api_body(a, acc, []), forget)
                 )
                 steps["check and body, again"] = timed(
-                    best(n, lambda a=addresses, acc=account: api_body(a, acc, []))
+                    best(n, lambda a=addresses, acc=account: body_again(a, acc))
                 )
             for step, (ms, cpu) in steps.items():
                 print(f"  {name:<12} {step:<34} {ms:7.2f}   CPU {cpu:7.2f}")
