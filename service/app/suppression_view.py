@@ -12,8 +12,9 @@ global and the account's) and its domain:
     heard; else the database is asked (`find`, or one query for a bulk check's hits), so a hash
     collision can never make a false "suppressed". Every change the follower hears drops the
     held answers for its address before the view itself is updated.
-The hash is Python's keyed string hash (SipHash with a random key per process), so nobody outside
-can craft collisions, and no two processes share one.
+The hash is Python's keyed string hash (SipHash with a random key per process) of the address,
+mixed with the slot's (`_value`: a bulk check hashes each address once for all the slots it asks),
+so nobody outside can craft collisions, and no two processes share one.
 
 Freshness: a follower thread hears of every change (migration 0007's triggers): LISTEN/NOTIFY on
 PostgreSQL, polling `suppression_notices` every POLL_SECONDS on SQLite; it reads the changed keys'
@@ -91,7 +92,7 @@ class _Snapshot:
             state = self.overlay.get(key)
             if state is not None:
                 return state
-        value = _hash(key)
+        value = _value(key)
         probe = self.probe
         index = bisect_left(probe, value)
         return index < len(probe) and probe[index] == value
@@ -112,8 +113,46 @@ class _Snapshot:
         return found
 
 
-def _hashes(address_keys: list[str]) -> Array:
-    return np.fromiter(map(_hash, address_keys), dtype=np.int64, count=len(address_keys))
+def _value(key: str) -> int:
+    """The array's value for an address key (`slot\naddress`): its address's hash mixed with its
+    slot's, so that a bulk check hashes each address once (a string keeps its hash), whatever the
+    number of slots it asks about (`possibly_suppressed`)."""
+    slot, _, address = key.partition(keys.SEPARATOR)
+    return _hash(address) ^ _hash(slot)
+
+
+def _values(address_keys: list[str]) -> Array:
+    return np.fromiter(map(_value, address_keys), dtype=np.int64, count=len(address_keys))
+
+
+def _overlaid(present: Any, overlay: dict[str, bool], slots: list[str], unique: list[str]) -> None:
+    """The overlay's word over the array's in `present` (slot j's answer for address i at
+    j * len(unique) + i). A key the follower folds into the array meanwhile counts as held (the
+    database is asked: never a false "free")."""
+    count = len(unique)
+    if len(overlay) * 4 <= len(slots) * count:
+        # Few changes: each changed key split and looked up among the asked addresses.
+        index = {slot: j for j, slot in enumerate(slots)}
+        changed: dict[str, list[tuple[int, bool]]] = {}
+        for key, state in list(overlay.items()):  # (a copy: the follower changes it meanwhile)
+            slot, _, address = key.partition(keys.SEPARATOR)
+            j = index.get(slot)
+            if j is not None:
+                changed.setdefault(address, []).append((j, state))
+        common = changed.keys() & set(unique) if changed else set()
+        for i, address in enumerate(unique) if common else ():
+            if address in common:
+                for j, state in changed[address]:
+                    present[j * count + i] = state
+        return
+    # Many: the asked keys spelt out and intersected with the overlay's.
+    slot_keys = [slot + keys.SEPARATOR + address for slot in slots for address in unique]
+    common = overlay.keys() & set(slot_keys)
+    if common:
+        where = dict(zip(slot_keys, range(len(slot_keys)), strict=True))
+        for key in common:
+            now = overlay.get(key)
+            present[where[key]] = True if now is None else now
 
 
 class SuppressionView:
@@ -179,18 +218,12 @@ class SuppressionView:
         count = len(unique)
         if not count:
             return []
-        slots = [GLOBAL_SLOT + keys.SEPARATOR]
-        if account is not None:
-            slots.append(account + keys.SEPARATOR)
-        slot_keys = [slot + address for slot in slots for address in unique]
-        present: Any = state.contains(_hashes(slot_keys))
+        slots = [GLOBAL_SLOT] if account is None else [GLOBAL_SLOT, account]
+        hashed = np.fromiter(map(_hash, unique), dtype=np.int64, count=count)
+        values = np.concatenate([hashed ^ _hash(slot) for slot in slots])  # (as `_value`)
+        present: Any = state.contains(values)
         if state.overlay:
-            # The overlay's word wins over the array's; it holds few keys, so intersect first.
-            common = state.overlay.keys() & set(slot_keys)
-            if common:
-                where = dict(zip(slot_keys, range(len(slot_keys)), strict=True))
-                for key in common:
-                    present[where[key]] = state.overlay[key]
+            _overlaid(present, state.overlay, slots, unique)
         hit: Any = present[:count]
         for more in range(1, len(slots)):
             hit = hit | present[more * count : (more + 1) * count]
@@ -198,7 +231,7 @@ class SuppressionView:
             dead = {
                 domain
                 for domain in {domain_of_address(address) for address in unique}
-                if any(slot + DOMAIN_KEY_PREFIX + domain in state.domains for slot in slots)
+                if any(slot + _DOMAIN_MARK + domain in state.domains for slot in slots)
             }
             if dead:
                 hit = hit.copy()
@@ -333,7 +366,7 @@ class SuppressionView:
         state = self._state
         overlay = state.overlay
         folded = [key for key, suppressed in list(overlay.items()) if suppressed]
-        values = np.sort(_hashes(folded))
+        values = np.sort(_values(folded))
         array = np.insert(state.array, np.searchsorted(state.array, values), values)
         self._state = _Snapshot.of(array, state.domains, overlay)
         for key in folded:
@@ -357,7 +390,7 @@ class SuppressionView:
                 address_keys = [key for key in batch if _DOMAIN_MARK not in key]
                 if len(address_keys) < len(batch):
                     domains.update(key for key in batch if _DOMAIN_MARK in key)
-                values = _hashes(address_keys)
+                values = _values(address_keys)
                 if filled + len(values) > array.size:  # rows added since the count
                     array = np.concatenate(
                         [array[:filled], np.empty(len(values) + array.size // 8, np.int64)]
