@@ -450,14 +450,36 @@ def _fill(mail: Mail, msg: Message) -> None:
         mail.report_type = ""
     mail.report_type = mail.report_type.lower()
 
-    chunks: list[str] = []
-    html_chunks: list[str] = []
-    parts_seen = 0
+    walker = _Walk(mail)
+    walker.walk(msg, 0)
+    chunks, html_chunks = walker.chunks, walker.html_chunks
+    if html_chunks and not any(c.strip() for c in chunks):
+        chunks = html_chunks + chunks
+    text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_CHARS:
+        mail.defects.append("body text truncated")
+        text = text[:MAX_TEXT_CHARS]
+    mail.text = text
 
-    def walk(part: Message, depth: int) -> None:
-        nonlocal parts_seen
-        parts_seen += 1
-        if parts_seen > MAX_PARTS or depth > 8:
+
+class _Walk:
+    """The loader's walk over the parts of a message: the report parts, the attached original and
+    the text to read. (A method, not a function nested in _fill that calls itself through its
+    closure: that is a reference cycle, which kept each message, its parts and the Mail alive
+    until the collector's next pass, which then traced them all.)"""
+
+    __slots__ = ("chunks", "html_chunks", "mail", "parts_seen")
+
+    def __init__(self, mail: Mail) -> None:
+        self.mail = mail
+        self.chunks: list[str] = []
+        self.html_chunks: list[str] = []
+        self.parts_seen = 0
+
+    def walk(self, part: Message, depth: int) -> None:
+        mail = self.mail
+        self.parts_seen += 1
+        if self.parts_seen > MAX_PARTS or depth > 8:
             if "too many parts" not in mail.defects:
                 mail.defects.append("too many parts")
             return
@@ -465,12 +487,12 @@ def _fill(mail: Mail, msg: Message) -> None:
         if ctype in ("message/delivery-status", "message/global-delivery-status"):
             text = _report_text(part, mail.decode)
             mail.delivery_status.append(text)
-            chunks.append(text)
+            self.chunks.append(text)
             return
         if ctype == "message/feedback-report":
             text = _report_text(part, mail.decode)
             mail.feedback_report.append(text)
-            chunks.append(text)
+            self.chunks.append(text)
             return
         if ctype in (
             "message/rfc822",
@@ -486,29 +508,20 @@ def _fill(mail: Mail, msg: Message) -> None:
                     mail.original = inner[0]  # already parsed by the email package: reuse it
                 else:
                     mail.original = _headers_only(head)
-            chunks.append(ORIGINAL_MARKER + "\n\n" + head)
+            self.chunks.append(ORIGINAL_MARKER + "\n\n" + head)
             return
         if part.is_multipart():
             payload = part.get_payload()
             if isinstance(payload, list):
                 for sub in payload:
                     if isinstance(sub, Message):
-                        walk(sub, depth + 1)
+                        self.walk(sub, depth + 1)
             return
         if ctype == "text/html":
-            html_chunks.append(html_to_text(payload_text(part)))
+            self.html_chunks.append(html_to_text(payload_text(part)))
             return
         if ctype.split("/")[0] in ("text", "message") or (ctype == "application/octet-stream" and depth == 0):
-            chunks.append(payload_text(part))
-
-    walk(msg, 0)
-    if html_chunks and not any(c.strip() for c in chunks):
-        chunks = html_chunks + chunks
-    text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > MAX_TEXT_CHARS:
-        mail.defects.append("body text truncated")
-        text = text[:MAX_TEXT_CHARS]
-    mail.text = text
+            self.chunks.append(payload_text(part))
 
 
 def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
