@@ -14,6 +14,7 @@ import pytest
 
 from parsers import parse
 from service.cli import main
+from service.cli.parse import RUN_GC_THRESHOLD
 from service.sources import _read, iter_messages, read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -97,10 +98,19 @@ def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFix
         return parse(raw)
 
     before = gc.get_freeze_count()
-    with mock.patch("service.cli.parse.parse", parse_and_look):
+    thresholds = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+
+    def parse_and_look_again(raw: bytes) -> object:
+        during.append(gc.get_threshold())
+        return parse_and_look(raw)
+
+    with mock.patch("service.cli.parse.parse", parse_and_look_again):
         assert main(["parse", "--json", "--jobs", "1", sample]) == 0
     capsys.readouterr()
     assert gc.get_freeze_count() == before
+    assert gc.get_threshold() == thresholds  # (the collector's passes as often as before)
+    assert during == [(max(thresholds[0], RUN_GC_THRESHOLD), *thresholds[1:])]
     if before == 0:
         assert seen and seen[0] > 0  # (frozen while parsing)
     else:
