@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from parsers import parse
+from service.cli import collector_paused
 
 HERE = Path(__file__).parent
 CASES = sorted(HERE.glob("fixtures/**/*.eml")) + sorted(HERE.glob("mta/fixtures/**/*.eml"))
@@ -31,20 +31,9 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-@contextmanager
-def _collector_off() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _cyclic_garbage(raw: bytes) -> list[str]:
     """The types of the objects that only the collector would free after parsing `raw`."""
-    with _collector_off():
+    with collector_paused():
         flags = gc.get_debug()
         gc.set_debug(gc.DEBUG_SAVEALL)  # (what the pass finds unreachable is kept in gc.garbage)
         try:
