@@ -145,6 +145,17 @@ _NOT_DELIVERED = CaseBlind(
     r"|nem siker(?:ü|u)lt k(?:é|e)zbes(?:í|i)teni|nem k(?:é|e)zbes(?:í|i)thet|k(?:é|e)zbes(?:í|i)t(?:é|e)s sikertelen"
     r"|tidak (?:dapat|bisa) (?:di|ter)kirim|gagal (?:di|ter)kirim|pengiriman gagal|не вдалося доставити"
     r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว"
+    # "not delivered yet": a delay notice's own sentence (the reason table reads the notice as a
+    # delay, ignored); it names the recipient whose delivery is still being tried
+    r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
+    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|ainda n(?:ã|a)o (?:foi )?entregue"
+    r"|non (?:(?:è|e'?) )?ancora stat[oa] (?:recapitat|consegnat)|nog niet (?:afgeleverd|bezorgd)"
+    r"|endnu ikke (?:blevet )?leveret|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
+    r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
+    r"|まだ(?:配信|配送|送信)されていません|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)"
+    r"|아직 (?:전달|전송|배달)되지 않"
+    r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
+    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
     # "the server gave up" (no more attempts): the message was not delivered
     r"|" + GAVE_UP,
 )

@@ -51,8 +51,8 @@ _STILL_TRYING: Final = CaseBlind(
     r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
-    r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:remis|distribu|livr|d(?:é|e)livr)"
-    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
+    r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
+    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
     r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
@@ -75,7 +75,18 @@ _STILL_TRYING: Final = CaseBlind(
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
-    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять",
+    r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять"
+    # "not delivered yet" / "will keep trying" as Danish, Japanese, Chinese (both scripts), Korean,
+    # Polish and Czech servers word their own delay notices
+    r"|endnu ikke (?:blevet )?leveret|fors(?:ø|oe|o)ger (?:fortsat|stadig) at levere|nye fors(?:ø|oe|o)g p(?:å|aa|a) at levere"
+    r"|まだ(?:配信|配送|送信)されていません|引き続き(?:配信|配送|送信)を試み|(?:配信|配送)(?:が)?遅延"
+    r"|(?:将|會|会|將)(?:在)?(?:稍后|稍後|之后|之後)?(?:继续|繼續|再次|重新)(?:尝试|嘗試|重试|重試)"
+    r"|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)|延遲(?:遞送|投遞|傳送)"
+    r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
+    r"|아직 (?:전달|전송|배달)되지 않|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
+    r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
+    r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
+    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -90,6 +101,9 @@ _STILL_TRYING_WORDS: Final = (
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
     "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
+    "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
+    "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
+    "ještě", "jeste", "pokouš", "pokous",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
 # nb, fi, tr, el, ro, hu, id, uk, th): apart, with their own words, so that a report in none of them
@@ -153,7 +167,10 @@ _FINAL: Final = CaseBlind(
     r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
-    r"|non (?:e stato|è stato) recapitato",
+    r"|non (?:e stato|è stato) recapitato"
+    # returned, given up, no more attempts (Chinese, Japanese, Korean): a final report that also
+    # says the message is "not yet delivered"
+    r"|已(?:被)?退回|退信|已放弃|已放棄|不再(?:继续|繼續)?(?:尝试|嘗試|重试|重試)|配信を(?:中止|断念)|반송되었",
 )
 
 

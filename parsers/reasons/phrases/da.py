@@ -33,6 +33,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|ikke l(?:ae|a)ngere aktiv)",
+        # an address "no longer in use" (ISPs' wording for a closed account)
+        r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",
     ),
     HOST_UNKNOWN: (
         r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",

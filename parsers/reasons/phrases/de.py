@@ -16,19 +16,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "no user with this address"; an address "no longer valid"
         r"kein(?:en)? (?:benutzer|empf(?:ae|a)nger|postfach) (?:mit|unter) dieser adresse",
-        r"(?:e-mail-adresse|adresse|empf(?:ae|a)ngeradresse) (?:ist )?nicht mehr g(?:ue|u)ltig",
-        r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|e-mail-adresse|empf(?:ae|a)ngeradresse|mailbox|postfach)",
+        r"(?:e-?mail-?adresse|adresse|empf(?:ae|a)ngeradresse) (?:ist )?nicht mehr g(?:ue|u)ltig",
+        r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|e-?mail-?adresse|empf(?:ae|a)ngeradresse|mailbox|postfach)",
         # the user "not present in our system"
         r"(?:benutzer|empf(?:ae|a)nger|postfach) (?:ist )?in unserem system nicht (?:vorhanden|bekannt)",
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
-        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-mail-adresse|postfach|mailbox)"
+        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox)"
         r" (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig)",
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
-        r"(?:empf(?:ae|a)nger|e-mail-adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
+        r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
     ),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
@@ -42,10 +42,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-mail-adresse|adresse)(?: des empf(?:ae|a)ngers)?"
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse)(?: des empf(?:ae|a)ngers)?"
         r" (?:ist |wurde )?(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
-        # expired, or closed for non-use: the address is gone, not paused
-        r"(?:konto|postfach|benutzerkonto|account|mailbox) (?:ist |wurde )?abgelaufen",
+        # expired, or closed for non-use: the address is gone, not paused (an address "expired or
+        # invalid", "abgelaufen oder ungültig", is gone too)
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse) (?:ist |wurde )?abgelaufen",
+        # a contract or account cancelled ("gekündigt"): closed for good
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?gek(?:ue|u)ndigt",
         r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
         r" (?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen)",
         r"(?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen) (?:wegen|aufgrund|infolge) "

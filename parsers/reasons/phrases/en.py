@@ -218,6 +218,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no matches to nameserver query",
         r"does not have a final e-?mail delivery point",
         r"did not (?:exactly )?match an? \S{1,60} e-?mail address",
+        # Coremail (the mail system of NetEase 163/126, Sina and many Chinese ISPs and companies)
+        # and its peers answer in their own English: "unavailable mail user", "User [a@b] not found",
+        # "User a@b is not found in Server", "local server don't exists that user", and Google's
+        # sentence with its verb misspelt ("does no exists")
+        r"unavailable mail user",
+        r"user \[[^\]\s]{1,300}\] (?:is |was )?not found|user \S{1,300} is not found in (?:the )?server",
+        r"don'?t exists? that user",
+        r"that you tried to reach does not? exists",
     ),
     FILTERED: (
         r"account is protected by",

@@ -27,6 +27,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]) bilinmiyor",
         # Exchange: "Girdiğiniz e-posta adresi bulunamadı."
         r"girdiginiz e-?posta adresi",
+        # "(recipient) address invalid"
+        r"(?:al[ıi]c[ıi] |e-?posta )?adres(?:i)? gecersiz|gecersiz (?:al[ıi]c[ıi]|e-?posta adresi|adres)",
     ),
     MAILBOX_FULL: (
         r"(?:posta|gelen) kutusu (?:tamamen )?(?:dolu|doldu)",
