@@ -1,8 +1,9 @@
 """The phrase families of every language, merged per reason (one module of data per language).
 
-A language module holds `PHRASES: dict[reason, tuple[pattern, ...]]` and nothing else that
-decides; English also holds the exceptions (`UNLESS`) and the phrases that may overrule a
-user-unknown status code (`VETO`). To add a language, add its module and name it in LANGUAGES.
+A language module holds `PHRASES: dict[reason, tuple[pattern, ...]]` and, when a family needs
+them, its exceptions in that language (`UNLESS`: "try again later" after "domain not found");
+nothing else that decides. English also holds the phrases that may overrule a user-unknown status
+code (`VETO`). To add a language, add its module and name it in LANGUAGES.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ LANGUAGES: Final = (
 )  # fmt: skip
 
 
-def _merged() -> dict[str, tuple[str, ...]]:
+def _merged(name: str = "PHRASES") -> dict[str, tuple[str, ...]]:
+    """Each language's `name` table (PHRASES, or the optional UNLESS), merged per reason."""
     merged: dict[str, list[str]] = {}
     for code in LANGUAGES:
         module = importlib.import_module(f"parsers.reasons.phrases.{code}")
-        for reason, patterns in module.PHRASES.items():
+        for reason, patterns in getattr(module, name, {}).items():
             merged.setdefault(reason, []).extend(patterns)
     return {reason: tuple(patterns) for reason, patterns in merged.items()}
 
@@ -35,5 +37,5 @@ def language(code: str) -> dict[str, tuple[str, ...]]:
 
 
 PHRASES: Final[dict[str, Family]] = {reason: family(*p) for reason, p in _merged().items()}
-UNLESS: Final[dict[str, Family]] = {reason: family(*p) for reason, p in en.UNLESS.items()}
+UNLESS: Final[dict[str, Family]] = {reason: family(*p) for reason, p in _merged("UNLESS").items()}
 VETO: Final[dict[str, Family]] = {reason: family(*p) for reason, p in en.VETO.items()}

@@ -42,3 +42,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:neexistujici|neznama) domena",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"zkuste (?:to )?(?:znovu )?pozd(?:ě|e)ji",
+        r"do(?:č|c)asn(?:á|a) chyba",
+    ),
+}

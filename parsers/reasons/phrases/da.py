@@ -41,3 +41,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukendt dom(?:ae|a)ne",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"pr(?:ø|o)v igen senere",
+        r"midlertidig (?:dns-?)?fejl",
+    ),
+}

@@ -60,5 +60,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
         r"unbekannte (?:domain|dom(?:ae|a)ne)",
         r"(?:host|zielhost) oder dom(?:ae|a)nenname nicht gefunden",
+        # a null MX (RFC 7505), as German reports write it ("Null-MX", "Null-MX-Eintrag"): the
+        # domain takes no mail at all
+        r"null-mx",
+    ),
+}
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"sp(?:ae|a)ter (?:erneut|nochmals|noch ?einmal|wieder) (?:versuchen|probieren)",
+        r"(?:vor(?:ue|u)bergehende?r?|tempor(?:ae|a)re?r?) (?:dns-?)?(?:fehler|st(?:oe|o)rung)",
     ),
 }

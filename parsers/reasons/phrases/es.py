@@ -63,3 +63,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:el|este) dominio no existe|no existe el dominio",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"(?:int(?:é|e)ntelo|vuelva a intentarlo|intente)(?: de nuevo)? m(?:á|a)s tarde",
+        r"error temporal",
+    ),
+}

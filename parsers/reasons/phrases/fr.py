@@ -77,3 +77,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
     REJECTED: (r"emetteur invalide",),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"r(?:é|e)essay(?:er|ez) plus tard",
+        r"erreur (?:dns )?temporaire|(?:é|e)chec temporaire",
+    ),
+}

@@ -50,3 +50,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"riprova(?:re|te)? (?:pi(?:ù|u) tardi|in seguito)",
+        r"errore (?:dns )?temporaneo",
+    ),
+}

@@ -44,3 +44,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:存在しない|不明な)ドメイン",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"しばらくしてから|時間をおいて",
+        r"一時的な(?:dns)?(?:エラー|障害)",
+    ),
+}

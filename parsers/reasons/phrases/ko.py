@@ -42,3 +42,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"도메인" + _PARTICLE + r"(?:존재하지 않|찾을 수 없|없습니다)",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"(?:잠시 후|나중에) 다시 시도",
+        r"일시적인 (?:dns )?오류",
+    ),
+}

@@ -42,3 +42,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent domene|intet slikt domene",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"pr(?:ø|o)v igjen senere",
+        r"midlertidig (?:dns-?)?feil",
+    ),
+}

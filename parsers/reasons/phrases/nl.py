@@ -40,3 +40,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)", r"onbekend domein"),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"probeer het later (?:opnieuw|nogmaals)",
+        r"tijdelijke (?:dns-?)?fout",
+    ),
+}

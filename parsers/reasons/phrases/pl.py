@@ -49,3 +49,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"spr(?:ó|o)buj (?:ponownie )?p(?:ó|o)(?:ź|z)niej",
+        r"tymczasowy b(?:ł|l)(?:ą|a)d",
+    ),
+}

@@ -58,3 +58,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"tente (?:novamente )?mais tarde",
+        r"erro tempor(?:á|a)rio|falha tempor(?:á|a)ria",
+    ),
+}

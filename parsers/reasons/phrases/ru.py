@@ -52,3 +52,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:несуществующий|неизвестный) домен|такого домена не существует",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"(?:повтори(?:те)? попытку|попробуйте(?: ещё раз| еще раз)?) (?:позже|позднее)",
+        r"временная ошибка",
+    ),
+}

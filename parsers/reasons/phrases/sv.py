@@ -46,3 +46,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"okand doman|ingen sadan doman",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"f(?:ö|o)rs(?:ö|o)k igen senare",
+        r"tillf(?:ä|a)lligt (?:dns-?)?fel",
+    ),
+}

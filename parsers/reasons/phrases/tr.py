@@ -50,3 +50,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"bilinmeyen (?:alan ad[ıi]|etki alan[ıi])|boyle bir alan ad[ıi]",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"daha sonra tekrar deneyin",
+        r"ge(?:ç|c)ici (?:dns )?hata",
+    ),
+}

@@ -44,3 +44,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:неіснуючий|невідомий) домен|такого домену не існує",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"(?:спробуйте(?: ще раз)?|повторіть спробу) пізніше",
+        r"тимчасова помилка",
+    ),
+}

@@ -51,3 +51,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong tim thay ten mien",
     ),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"thử lại sau",
+        r"lỗi (?:dns )?tạm thời",
+    ),
+}

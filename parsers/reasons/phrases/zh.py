@@ -45,3 +45,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",),
 }
+
+# A domain "not found" that says to try again later, or calls the DNS error temporary, says
+# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"请稍(?:后|候)(?:重试|再试)|請稍(?:後|候)(?:重試|再試)",
+        r"(?:临时|暂时|臨時|暫時)(?:性)?(?:的)?(?:dns)?(?:错误|錯誤|失败|失敗)",
+    ),
+}

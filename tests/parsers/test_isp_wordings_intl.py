@@ -1,0 +1,102 @@
+"""Wordings of ISPs outside the English-speaking world, per family: what their servers and relays
+say, read by the reason table and the delay-notice test (the rule of DESIGN's "parse output")."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import reasons as r
+from parsers.reasons import is_delay_notice
+from tests.parsers.languages import check_phrases
+
+
+def test_coremail_and_chinese_isps_english_is_an_unknown_user() -> None:
+    # (Coremail runs NetEase 163/126, Sina and many Chinese ISPs; its replies are its own English)
+    check_phrases(
+        [
+            ("550 #2175041 unavailable mail user", r.USER_UNKNOWN),
+            ("550 Local User [zhao@isp.cn.example] not found.", r.USER_UNKNOWN),
+            ("550 User liu@corp.cn.example is not found in Server.", r.USER_UNKNOWN),
+            ("550 local server don't exists that user", r.USER_UNKNOWN),
+            ("550 RC:LD The email account that you tried to reach does no exists.", r.USER_UNKNOWN),
+        ]
+    )
+
+
+def test_closed_or_expired_addresses_are_hard() -> None:
+    check_phrases(
+        [
+            ("550 Dieser Account wurde gekündigt", r.ACCOUNT_DISABLED),
+            ("550 Der Vertrag wurde gekuendigt", r.ACCOUNT_DISABLED),
+            ("550 Die E-Mailadresse ist abgelaufen oder ungültig", r.ACCOUNT_DISABLED),
+            ("550 Adressen er ikke længere i brug", r.ACCOUNT_DISABLED),
+        ]
+    )
+
+
+def test_an_invalid_recipient_address_in_turkish_is_unknown() -> None:
+    check_phrases([("550 Alıcı adresi geçersiz", r.USER_UNKNOWN), ("550 Geçersiz alıcı", r.USER_UNKNOWN)])
+
+
+def test_a_german_null_mx_is_a_dead_domain() -> None:
+    check_phrases([("550 Die Domain hat einen Null-MX und nimmt keine E-Mails an", r.HOST_UNKNOWN)])
+
+
+# "domain not found" with "try again later" or "temporary DNS error", and the same without it
+DNS_TRY_LATER = {
+    "de": ("550 Domain nicht gefunden (temporärer DNS-Fehler), bitte später erneut versuchen", "550 Die Domain existiert nicht"),
+    "fr": ("550 Domaine introuvable (erreur DNS temporaire), veuillez réessayer plus tard", "550 Domaine inexistant"),
+    "es": ("550 Dominio no encontrado (error temporal de DNS), inténtelo de nuevo más tarde", "550 El dominio no existe"),
+    "pt": ("550 Domínio não encontrado, tente novamente mais tarde", "550 Domínio inexistente"),
+    "it": ("550 Dominio non trovato, riprovare più tardi", "550 Dominio inesistente"),
+    "nl": ("550 Domein niet gevonden, probeer het later opnieuw", "550 Domein bestaat niet"),
+    "da": ("550 Domænet blev ikke fundet (midlertidig DNS-fejl), prøv igen senere", "550 Domænet findes ikke"),
+    "sv": ("550 Domänen hittades inte, försök igen senare", "550 Domänen finns inte"),
+    "ru": ("550 Домен не найден (временная ошибка DNS), повторите попытку позже", "550 Домен не существует"),
+    "uk": ("550 Домен не знайдено, спробуйте пізніше", "550 Домен не знайдено"),
+    "zh": ("550 域名不存在（DNS临时错误），请稍后重试", "550 域名不存在"),
+    "ja": ("550 ドメインが見つかりません。しばらくしてから再度お試しください", "550 ドメインが存在しません"),
+    "vi": ("550 Không tìm thấy tên miền, vui lòng thử lại sau", "550 Tên miền không tồn tại"),
+    "ko": ("550 도메인을 찾을 수 없습니다. 잠시 후 다시 시도하십시오", "550 도메인이 존재하지 않습니다"),
+    "pl": ("550 Nie znaleziono domeny, spróbuj ponownie później", "550 Domena nie istnieje"),
+    "cs": ("550 Doména nebyla nalezena (dočasná chyba DNS), zkuste to později", "550 Doména neexistuje"),
+    "tr": ("550 Alan adı bulunamadı, lütfen daha sonra tekrar deneyin", "550 Alan adı bulunamadı"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(DNS_TRY_LATER))
+def test_a_dns_failure_that_says_try_again_is_soft(lang: str) -> None:
+    retry, dead = DNS_TRY_LATER[lang]
+    got = r.derive("5.0.0", "550", retry, "failed", "RCPT")
+    assert got != r.HOST_UNKNOWN and r.classify(got, "5.0.0", "550") == "soft", retry
+    assert r.derive("5.0.0", "550", dead, "failed", "RCPT") == r.HOST_UNKNOWN, dead
+
+
+# Delay notices in the languages whose servers word them without the phrases tested elsewhere
+STILL_TRYING = {
+    "da": "Din besked er endnu ikke blevet leveret. Vi forsøger fortsat at levere beskeden.",
+    "ja": "次の宛先へのメールは、まだ配信されていません。引き続き配信を試みます。",
+    "zh-hans": "您的邮件暂时未能投递。系统将在稍后继续尝试投递。",
+    "zh-hant": "您寄給對方的郵件尚未送達。系統將繼續嘗試遞送此郵件。",
+    "ko": "보낸 메일이 아직 전달되지 않았습니다. 시스템이 계속 전송을 시도합니다.",
+    "pl": "Twoja wiadomość nie została jeszcze dostarczona. Serwer będzie ponawiał próby doręczenia.",
+    "cs": "Vaše zpráva zatím nebyla doručena. Server se bude dále pokoušet o doručení.",
+    "fr": "Votre message n'a pas encore été remis.",
+    "es": "Su mensaje todavía no ha sido entregado.",
+    "vi": "Thư của bạn chưa được gửi đi.",
+}
+FINAL = {
+    "zh": "您的邮件尚未送达，已被退回。",
+    "ja": "配信を中止しました。メールはまだ配信されていません。",
+    "ko": "메일이 아직 전달되지 않아 반송되었습니다.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STILL_TRYING))
+def test_a_notice_that_delivery_goes_on_is_a_delay(lang: str) -> None:
+    assert is_delay_notice("", STILL_TRYING[lang])
+
+
+@pytest.mark.parametrize("lang", sorted(FINAL))
+def test_a_returned_message_is_final_though_not_yet_delivered(lang: str) -> None:
+    assert not is_delay_notice("", FINAL[lang])
