@@ -169,6 +169,8 @@ _BARE = patterncode.compile(
     # (not inside a longer word: an ASCII one here, any other script in _bare_addresses)
     r"(?<![A-Za-z0-9_.+%=@<-])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])"
 )
+# A line that ends a sentence or a clause (or a label: "To:"), in Latin and CJK punctuation.
+_SENTENCE_END = patterncode.compile(r"[.,;:!?\u3002\uff0c\uff1a\uff1b\uff01\uff1f>)\]]\s*$")
 _ANGLED = patterncode.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = patterncode.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
@@ -365,12 +367,17 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 add(m.group(1))
     if not found:
         # A bare address in the report's own sentence that says, in any language, that the
-        # message was not delivered: that one line, not the lines around it (a greeting or a
-        # signature names addresses too), and not the sender's ("from a@b").
+        # message was not delivered: that one sentence, not the lines around it (a greeting or a
+        # signature names addresses too), and not the sender's ("from a@b"). A sentence that the
+        # report wraps goes on on the next line ("Die E-Mail an a@b konnte nicht\nzugestellt
+        # werden"); a line that ends in punctuation ("Hallo a@b,") ends it.
         for m in itertools.islice(_bare_addresses(text), MAX_RECIPIENTS):
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             line = text[start : end if end >= 0 else len(text)]
+            if end >= 0 and line.rstrip() and not _SENTENCE_END.search(line):
+                following = text.find("\n", end + 1)
+                line += " " + text[end + 1 : following if following >= 0 else len(text)]
             if _NOT_DELIVERED.occurs_in(line) and not _SENDER_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers import parse
 from parsers import reasons as r
 from parsers.reasons import is_delay_notice
 from tests.parsers.languages import check_phrases
@@ -100,3 +101,25 @@ def test_a_notice_that_delivery_goes_on_is_a_delay(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(FINAL))
 def test_a_returned_message_is_final_though_not_yet_delivered(lang: str) -> None:
     assert not is_delay_notice("", FINAL[lang])
+
+
+def _plain_report(body: str) -> bytes:
+    return (
+        "From: MAILER-DAEMON@mx.isp.example\nTo: info@sender.example\nSubject: Returned Mail\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+        f"{body}\n"
+    ).encode()
+
+
+def test_a_sentence_wrapped_onto_the_next_line_names_its_recipient() -> None:
+
+    raw = _plain_report(
+        "Die E-Mail an eva@kunde.example konnte nicht\nzugestellt werden, da das Postfach voll ist."
+    )
+    assert [(e.recipient, e.classification) for e in parse(raw).events] == [("eva@kunde.example", "soft")]
+
+
+def test_a_greeting_line_does_not_run_on_into_the_next_sentence() -> None:
+
+    raw = _plain_report("Hallo anna@andere.example,\nIhre Nachricht konnte nicht zugestellt werden.")
+    assert not parse(raw).events
