@@ -31,12 +31,24 @@ def test_closed_or_expired_addresses_are_hard() -> None:
             ("550 Der Vertrag wurde gekuendigt", r.ACCOUNT_DISABLED),
             ("550 Die E-Mailadresse ist abgelaufen oder ungültig", r.ACCOUNT_DISABLED),
             ("550 Adressen er ikke længere i brug", r.ACCOUNT_DISABLED),
+            ("550 Mailboksen er deaktiveret", r.ACCOUNT_DISABLED),
+            ("550 Tài khoản không hoạt động", r.ACCOUNT_DISABLED),
+            ("550 Hộp thư không còn được sử dụng", r.ACCOUNT_DISABLED),
+            ("550 Tai khoan da het han", r.ACCOUNT_DISABLED),
         ]
     )
 
 
-def test_an_invalid_recipient_address_in_turkish_is_unknown() -> None:
-    check_phrases([("550 Alıcı adresi geçersiz", r.USER_UNKNOWN), ("550 Geçersiz alıcı", r.USER_UNKNOWN)])
+def test_an_invalid_recipient_address_is_unknown() -> None:
+    check_phrases(
+        [
+            ("550 Alıcı adresi geçersiz", r.USER_UNKNOWN),
+            ("550 Geçersiz alıcı", r.USER_UNKNOWN),
+            ("550 Ungültige Empfängeradresse", r.USER_UNKNOWN),
+            ("550 Ungültiger Empfänger", r.USER_UNKNOWN),
+            ("550 Ugyldig modtager", r.USER_UNKNOWN),
+        ]
+    )
 
 
 def test_a_german_null_mx_is_a_dead_domain() -> None:

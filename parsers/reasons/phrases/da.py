@@ -14,7 +14,7 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user with this address", "user not found"
-        r"ugyldig (?:e-?mail-?)?adresse",
+        r"ugyldig(?:e)? (?:(?:e-?mail-?)?adresse|modtager|bruger|postkasse|mailboks)",
         r"ingen (?:bruger|modtager|postkasse) med denne adresse",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse)(?:en|n)? (?:er )?"
@@ -31,7 +31,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
     ACCOUNT_DISABLED: (
-        r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
+        r"(?:konto|brugerkonto|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|ikke l(?:ae|a)ngere aktiv)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",

@@ -29,6 +29,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
         r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
+        # the adjective before the noun: "ungültige Empfängeradresse", "ungültiger Empfänger"
+        r"ung(?:ue|u)ltige[rns]? (?:empf(?:ae|a)nger(?:adresse|in)?|e-?mail-?adresse|adresse|mailbox|postfach)",
     ),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",

@@ -45,6 +45,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
         # locked or closed for non-use: the address is gone, not paused
         r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
+        # "inactive", "no longer used", "expired": the account is gone
+        r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?"
+        r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
     ),
     HOST_UNKNOWN: (
         r"ten mien (?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
@@ -56,7 +59,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # nothing about the domain: a network error, soft (the English exceptions' counterpart).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
-        r"thử lại sau",
-        r"lỗi (?:dns )?tạm thời",
+        r"thu lai sau",
+        r"loi (?:dns )?tam thoi",
     ),
 }
