@@ -340,9 +340,16 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 add(m.group(1))
     if not found:
         for m in _LEADING.finditer(text):
-            # the address must come with an error nearby, not in a greeting or a signature
+            # the address must come with an error nearby, not in a greeting or a signature (or,
+            # in a delay notice, with the sentence that its delivery is delayed: "Die Übermittlung
+            # an folgende Empfänger wurde verzögert:", "Leveringen ... er forsinket:")
             window = text[max(0, m.start() - 300) : m.start() + 400]
-            if _ERROR_WORDS.occurs_in(window) or _NOT_DELIVERED.occurs_in(window) or _names_a_reason(window):
+            if (
+                _ERROR_WORDS.occurs_in(window)
+                or _NOT_DELIVERED.occurs_in(window)
+                or _names_a_reason(window)
+                or reasons.is_delay_notice("", window)
+            ):
                 add(m.group(1))
     if not found:
         for m in _LABELLED.finditer(text):

@@ -86,7 +86,14 @@ _STILL_TRYING: Final = CaseBlind(
     r"|아직 (?:전달|전송|배달)되지 않|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
     r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
     r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
-    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru",
+    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru"
+    # the platforms' own languages as Exchange and hosting servers word a delay: German "versucht
+    # weiterhin", "die Übermittlung ... wurde verzögert", "noch in der Warteschlange"; Danish
+    # "leveringen ... er forsinket", "stadig i køen"; Vietnamese "bị trì hoãn", "vẫn đang chờ
+    # gửi", "sẽ thử lại"
+    r"|versucht weiterhin|(?:ü|ue|u)bermittlung[^.\n]{0,80}verz(?:ö|oe|o)gert|noch in der warteschlange"
+    r"|weitere zustellversuche|levering(?:en)?[^.\n]{0,80}(?:er|blev) forsinket|stadig i k(?:ø|oe|o)en"
+    r"|b(?:ị|i) tr(?:ì|i) ho(?:ã|a)n|v(?:ẫ|a)n (?:đ|d)ang ch(?:ờ|o) (?:g(?:ử|u)i|chuy(?:ể|e)n)|s(?:ẽ|e) th(?:ử|u) l(?:ạ|a)i",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING match holds.
@@ -103,7 +110,8 @@ _STILL_TRYING_WORDS: Final = (
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
     "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
     "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
-    "ještě", "jeste", "pokouš", "pokous",
+    "ještě", "jeste", "pokouš", "pokous", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
+    "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
 # nb, fi, tr, el, ro, hu, id, uk, th): apart, with their own words, so that a report in none of them
@@ -170,7 +178,9 @@ _FINAL: Final = CaseBlind(
     r"|non (?:e stato|è stato) recapitato"
     # returned, given up, no more attempts (Chinese, Japanese, Korean): a final report that also
     # says the message is "not yet delivered"
-    r"|已(?:被)?退回|退信|已放弃|已放棄|不再(?:继续|繼續)?(?:尝试|嘗試|重试|重試)|配信を(?:中止|断念)|반송되었",
+    r"|已(?:被)?退回|退信|已放弃|已放棄|不再(?:继续|繼續)?(?:尝试|嘗試|重试|重試)|配信を(?:中止|断念)|반송되었"
+    # (Danish "could not be delivered", "given up"; Vietnamese "has been returned", "stopped trying")
+    r"|kunne ikke (?:af)?leveres|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)",
 )
 
 

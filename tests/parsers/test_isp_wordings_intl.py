@@ -97,11 +97,19 @@ STILL_TRYING = {
     "fr": "Votre message n'a pas encore été remis.",
     "es": "Su mensaje todavía no ha sido entregado.",
     "vi": "Thư của bạn chưa được gửi đi.",
+    "de-exchange": "Die Übermittlung an folgende Empfänger wurde verzögert. Der Server versucht weiterhin, sie zu übermitteln.",
+    "de-queue": "Dies ist eine Warnung. Ihre Nachricht befindet sich noch in der Warteschlange.",
+    "da-exchange": "Leveringen til disse modtagere eller grupper er forsinket.",
+    "da-queue": "Levering forsinket: din meddelelse ligger stadig i køen.",
+    "vi-delayed": "Việc gửi thư đến người nhận này bị trì hoãn.",
+    "vi-waiting": "Thư của bạn vẫn đang chờ gửi. Hệ thống sẽ thử lại.",
 }
 FINAL = {
     "zh": "您的邮件尚未送达，已被退回。",
     "ja": "配信を中止しました。メールはまだ配信されていません。",
     "ko": "메일이 아직 전달되지 않아 반송되었습니다.",
+    "da": "Meddelelsen kunne ikke leveres. Leveringen er forsinket og er nu opgivet.",
+    "vi": "Thư bị trì hoãn quá lâu và đã bị trả lại.",
 }
 
 
