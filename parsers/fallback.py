@@ -46,7 +46,11 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|kh[oô]ng (?:th[eể] )?g[uư]i (?:[dđ][eế]n |[dđ][uư][oợ]c)|th[uư] b[iị] tr[aả] l[aạ]i"
     r"|nedoru[cč]iteln|nelze doru[cč]it|nedoru[cč]en|niedostarczon|nie mo[zż]na dostarczy|niedor[eę]czon"
     r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|未配達|退信|无法投递|無法投遞|投递失败|投遞失敗|发送失败|系统退信"
-    r"|전송 ?실패|배달 ?실패|반송|수신 ?실패|발송 ?실패|не доставлен|недоставленн|не может быть доставлен",
+    r"|전송 ?실패|배달 ?실패|반송|수신 ?실패|발송 ?실패|не доставлен|недоставленн|не может быть доставлен"
+    # Exchange's "Undeliverable:" in the languages it is set to
+    r"|no se puede entregar|n[aã]o (?:[eé] )?poss[ií]vel entregar|не уда[её]тся доставить|kan inte levereras"
+    r"|无法送达|無法送達|无法传递|無法傳遞|niedostarczaln|배달되지 않음|전달되지 않음|teslim edilemedi"
+    r"|k[eé]zbes[ií]thetetlen|ei voitu toimittaa|не вдалося доставити",
 )
 _REPLY_PREFIX = patterncode.compile(
     r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
@@ -147,6 +151,13 @@ _NOT_DELIVERED = CaseBlind(
     r"|nem siker(?:ü|u)lt k(?:é|e)zbes(?:í|i)teni|nem k(?:é|e)zbes(?:í|i)thet|k(?:é|e)zbes(?:í|i)t(?:é|e)s sikertelen"
     r"|tidak (?:dapat|bisa) (?:di|ter)kirim|gagal (?:di|ter)kirim|pengiriman gagal|не вдалося доставити"
     r"|ไม่สามารถ(?:ส่ง|จัดส่ง)|การ(?:จัด)?ส่ง(?:อีเมล|ข้อความ)? ?ล้มเหลว"
+    # Exchange Online's first sentence as it writes it in other languages ("Ihre Nachricht an a@b
+    # konnte nicht übermittelt werden", "kan niet worden bezorgd", "无法将你的邮件传递到 a@b",
+    # "Nie można dostarczyć wiadomości do a@b", "a@b에게 메시지를 배달할 수 없습니다")
+    r"|nicht (?:an [^\n]{1,200} )?(?:ü|ue|u)bermittelt|(?:ü|ue|u)bermittlung[^\n]{0,120}?fehlgeschlagen"
+    r"|kan niet (?:worden )?(?:bezorgd|afgeleverd)|无法(?:将[^\n]{0,200})?传递|無法(?:將[^\n]{0,200})?傳遞"
+    r"|non (?:(?:è|e'?) )?stato possibile (?:recapitare|consegnare)"
+    r"|nie mo(?:ż|z)na dostarczy(?:ć|c)|(?:배달|전달|전송)할 수 없"
     # "not delivered yet": a delay notice's own sentence (the reason table reads the notice as a
     # delay, ignored); it names the recipient whose delivery is still being tried
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"

@@ -143,3 +143,35 @@ def test_a_greeting_line_does_not_run_on_into_the_next_sentence() -> None:
 
     raw = _plain_report("Hallo anna@andere.example,\nIhre Nachricht konnte nicht zugestellt werden.")
     assert not parse(raw).events
+
+
+# Exchange Online's "<user> wasn't found at <domain>." in the languages it is set to
+NOT_FOUND_AT = {
+    "en": "max wasn't found at firma.example.",
+    "de": "max wurde bei firma.example nicht gefunden.",
+    "da": "max blev ikke fundet på firma.example.",
+    "sv": "max hittades inte på firma.example.",
+    "nb": "max ble ikke funnet på firma.example.",
+    "nl": "max is niet gevonden op firma.example.",
+    "fr": "max est introuvable sur firma.example.",
+    "es": "No se encontró max en firma.example.",
+    "it": "Impossibile trovare max in firma.example.",
+    "pt": "max não foi encontrado em firma.example.",
+    "ru": "max не найден в firma.example.",
+    "pl": "Nie znaleziono max w firma.example.",
+    "vi": "Không tìm thấy max tại firma.example.",
+    "ja": "firma.example で max が見つかりませんでした。",
+    "zh": "在 firma.example 上找不到 max。",
+    "ko": "firma.example에서 max을(를) 찾을 수 없습니다.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOT_FOUND_AT))
+def test_a_user_not_found_at_the_domain_is_unknown(lang: str) -> None:
+    check_phrases([(NOT_FOUND_AT[lang], r.USER_UNKNOWN)])
+
+
+def test_not_found_at_needs_a_domain() -> None:
+    # (a server or a record "not found" on a network or in the DNS says nothing about the user)
+    for text in ("Der Server wurde bei der Suche nicht gefunden.", "Сервер не найден в сети."):
+        assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text

@@ -23,6 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
         # Exchange: "Den mailadresse, du angav, blev ikke fundet."
         r"(?:e-?)?mailadresse(?:n)?,? du angav,? (?:blev ikke fundet|kunne ikke findes)",
+        # Exchange Online: "<bruger> blev ikke fundet på <domæne>."
+        r"blev ikke fundet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",

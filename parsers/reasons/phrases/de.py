@@ -31,6 +31,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
         # the adjective before the noun: "ungültige Empfängeradresse", "ungültiger Empfänger"
         r"ung(?:ue|u)ltige[rns]? (?:empf(?:ae|a)nger(?:adresse|in)?|e-?mail-?adresse|adresse|mailbox|postfach)",
+        # Exchange Online: "<Benutzer> wurde bei <Domäne> nicht gefunden."
+        r"wurde (?:bei|unter|auf) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ nicht gefunden",
     ),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",

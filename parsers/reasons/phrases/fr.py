@@ -43,6 +43,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"adresse d'? ?au moins un destinataire invalide",
         r"(?:le |ce )?destinataire (?:est |a ete )?(?:introuvable|inconnu|inexistant)",
         r"adresse (?:e-?mail|mail|de courriel|courriel) (?:inconnue|inexistante|invalide|introuvable)",
+        # Exchange Online: "<utilisateur> est introuvable sur <domaine>."
+        r"(?:est )?introuvable (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|n'a pas ete trouvee? (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception )?(?:du destinataire )?(?:est )?pleine",

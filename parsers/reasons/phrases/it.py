@@ -27,6 +27,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Exchange: "L'indirizzo di posta elettronica immesso non è stato trovato."
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:immesso |inserito |specificato |digitato )?"
         r"non (?:e )?stato (?:trovato|individuato)",
+        # Exchange Online: "Impossibile trovare <utente> in <dominio>."
+        r"(?:non (?:e|e') stat[oa] trovat[oa]|impossibile trovare \S{1,64}) (?:in|su) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",

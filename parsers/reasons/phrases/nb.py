@@ -21,6 +21,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ingen slik (?:bruker|mottaker|postkasse|adresse)",
         # Exchange: "Finner ikke e-postadressen du skrev inn."
         r"(?:finner|fant) ikke (?:den )?e-?postadressen",
+        # Exchange Online: "<bruker> ble ikke funnet på <domene>."
+        r"ble ikke funnet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:postkasse|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",

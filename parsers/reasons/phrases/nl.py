@@ -22,6 +22,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
         # Exchange: "Het e-mailadres dat u hebt ingevoerd, is niet gevonden."
         r"e-?mailadres dat u hebt ingevoerd,? (?:is niet gevonden|kan niet worden gevonden|werd niet gevonden)",
+        # Exchange Online: "<gebruiker> is niet gevonden op <domein>."
+        r"(?:is |werd )?niet gevonden op [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:mailbox|postbus|brievenbus|postvak) (?:van de ontvanger )?(?:is )?vol",

@@ -25,6 +25,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta)",
         # Exchange: "Nie można znaleźć wprowadzonego adresu e-mail."
         r"nie (?:mozna|udalo sie) znalezc (?:wprowadzonego |podanego )?adresu",
+        # Exchange Online: "Nie znaleziono <użytkownik> w <domena>."
+        r"(?:nie znaleziono \S{1,64}|nie zosta(?:l|ł)[ao]? znalezion[ya]) (?:w|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"skrzynka(?: pocztowa)?(?: odbiorcy| adresata)? (?:jest )?(?:pelna|przepelniona|zapelniona)",

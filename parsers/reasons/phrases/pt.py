@@ -33,6 +33,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Exchange: "O endereço de email inserido não foi encontrado."
         r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:inserido |digitado |informado |especificado )"
         r"n[aã]o foi (?:encontrado|localizado)",
+        # Exchange Online: "<usuário> não foi encontrado em <domínio>."
+        r"n(?:a|ã)o foi encontrad[oa] (?:em|no|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",

@@ -22,6 +22,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"det finns ingen (?:anvandare|mottagare|brevlada|postlada) (?:med|som)",
         # Exchange: "Det gick inte att hitta e-postadressen du angav."
         r"det gick inte att hitta (?:den )?e-?postadress(?:en)?",
+        # Exchange Online: "<användare> hittades inte på <domän>."
+        r"hittades inte p(?:a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:brevlada|postlada|inkorg|e-?postlada)(?:n|en)? (?:ar )?(?:full|overfull)",

@@ -27,6 +27,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong co (?:nguoi dung|nguoi nhan|hop thu) nao",
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
         r"dia chi(?: email| thu| e-?mail)? khong xac dinh",
+        # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."
+        r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"hop thu (?:cua nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
