@@ -35,6 +35,9 @@ def test_closed_or_expired_addresses_are_hard() -> None:
             ("550 Tài khoản không hoạt động", r.ACCOUNT_DISABLED),
             ("550 Hộp thư không còn được sử dụng", r.ACCOUNT_DISABLED),
             ("550 Tai khoan da het han", r.ACCOUNT_DISABLED),
+            ("550 このアカウントは長期間利用されていないため停止されています", r.ACCOUNT_DISABLED),
+            ("550 장기 미사용으로 휴면 처리된 계정입니다", r.ACCOUNT_DISABLED),
+            ("550 사용이 중지된 계정입니다", r.ACCOUNT_DISABLED),
         ]
     )
 

@@ -40,6 +40,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # deleted or stopped after long non-use: gone, not paused
         r"(?:長期間|長期)?(?:未使用|未利用|利用がない)(?:のため|により)(?:削除|廃止|停止|無効)",
         r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:利用停止|使用停止|停止)(?:されて|され|中)",
+        # "stopped because it has not been used for a long time" (the sentence form)
+        r"(?:長期間|長期|一定期間)(?:ご)?(?:利用|使用|ログイン)(?:が)?(?:され)?(?:てい)?(?:ない|なかった)(?:ため|ので|ことにより)"
+        r".{0,20}?(?:停止|削除|無効|廃止)",
     ),
     HOST_UNKNOWN: (
         r"ドメイン(?:が|は)(?:存在しません|見つかりません)",

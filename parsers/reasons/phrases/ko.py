@@ -38,6 +38,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성화?|폐쇄|만료)(?:된|한|된 ?상태의|상태인)? ?"
         + _NOUN,
         _NOUN + _PARTICLE + r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성|폐쇄|만료)",
+        # "use has been stopped" with its particle, "processed as dormant" ("사용이 중지된 계정",
+        # "휴면 처리된 계정"), and "for long non-use" ("장기 미사용으로")
+        r"사용이 ?(?:중지|정지)(?:된|되었)|(?:휴면|탈퇴|해지|삭제|비활성|폐쇄) ?처리(?:된|되었)|장기 ?미사용",
     ),
     HOST_UNKNOWN: (
         r"(?:존재하지 않는|알 수 없는|없는) ?도메인",
