@@ -178,3 +178,22 @@ def test_not_found_at_needs_a_domain() -> None:
     # (a server or a record "not found" on a network or in the DNS says nothing about the user)
     for text in ("Der Server wurde bei der Suche nicht gefunden.", "Сервер не найден в сети."):
         assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text
+
+
+def test_an_expired_account_is_gone() -> None:
+    check_phrases(
+        [
+            ("550 Account verlopen", r.ACCOUNT_DISABLED),
+            ("550 Kontoen er udløbet", r.ACCOUNT_DISABLED),
+            ("550 帐号已过期", r.ACCOUNT_DISABLED),
+            ("550 アカウントの有効期限が切れています", r.ACCOUNT_DISABLED),
+            ("550 Срок действия учетной записи истек", r.ACCOUNT_DISABLED),
+            ("550 Konto wygasło", r.ACCOUNT_DISABLED),
+        ]
+    )
+
+
+def test_frozen_after_long_non_use_is_closed_but_frozen_for_now_is_a_pause() -> None:
+    check_phrases(
+        [("550 由于长期未登录，该帐号已被冻结", r.ACCOUNT_DISABLED), ("550 该账户已被临时冻结", r.SUSPEND)]
+    )

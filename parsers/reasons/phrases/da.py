@@ -34,7 +34,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
     ACCOUNT_DISABLED: (
         r"(?:konto|brugerkonto|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
-        r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|ikke l(?:ae|a)ngere aktiv)",
+        r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",
     ),

@@ -38,7 +38,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # whose account, between noun and verb ("het account van de ontvanger is verwijderd")
         r"(?:account|mailbox|postbus) van de ontvanger (?:is |werd )?(?:verwijderd|opgeheven|gedeactiveerd|uitgeschakeld)",
         r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"
-        r"|beeindigd|niet meer actief)",
+        r"|beeindigd|niet meer actief|verlopen)",
     ),
     HOST_UNKNOWN: (r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)", r"onbekend domein"),
 }

@@ -45,6 +45,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:zablokowan|zawieszon|usuniet|wylaczon|dezaktywowan|zamkniet)[eay] (?:z powodu|ze wzgledu na|po) "
         r"(?:dlugiego |dluzszego )?(?:braku aktywnosci|nieaktywnosci|nieuzywani)",
+        # expired ("konto wygasło")
+        r"(?:konto|adres(?: e-?mail)?|skrzynka)(?: \S{1,20})? (?:wygasl[aoy]?|jest wygasl[aey])",
     ),
     HOST_UNKNOWN: (
         r"domena (?:nie istnieje|jest nieznana|nie zostala znaleziona)",

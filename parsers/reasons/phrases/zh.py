@@ -43,7 +43,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|用户|用戶)(?:已|已经|已經)?(?:被)?"
         r"(?:停用|注销|註銷|禁用|关闭|關閉|删除|刪除)",
         # closed after long non-use: gone, not paused
-        r"(?:因|由于|由於)?(?:长期|長期)(?:未使用|未登录|未登錄|不使用)(?:\S{0,6})(?:注销|註銷|停用|删除|刪除|关闭|關閉)",
+        r"(?:因|由于|由於)?(?:长期|長期)(?:未使用|未登录|未登錄|未登入|不使用).{0,12}?(?:注销|註銷|停用|删除|刪除|关闭|關閉|冻结|凍結|禁用)",
+        # expired
+        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱)(?:已|已经|已經)?(?:过期|過期)",
     ),
     HOST_UNKNOWN: (r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",),
 }
@@ -51,6 +53,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # A domain "not found" that says to try again later, or calls the DNS error temporary, says
 # nothing about the domain: a network error, soft (the English exceptions' counterpart).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # frozen after long non-use ("由于长期未登录，该帐号已被冻结"): closed for non-use, not paused
+    SUSPEND: (r"(?:长期|長期)(?:未使用|未登录|未登錄|未登入|不使用)",),
     HOST_UNKNOWN: (
         r"请稍(?:后|候)(?:重试|再试)|請稍(?:後|候)(?:重試|再試)",
         r"(?:临时|暂时|臨時|暫時)(?:性)?(?:的)?(?:dns)?(?:错误|錯誤|失败|失敗)",
