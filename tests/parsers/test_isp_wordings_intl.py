@@ -197,3 +197,27 @@ def test_frozen_after_long_non_use_is_closed_but_frozen_for_now_is_a_pause() -> 
     check_phrases(
         [("550 由于长期未登录，该帐号已被冻结", r.ACCOUNT_DISABLED), ("550 该账户已被临时冻结", r.SUSPEND)]
     )
+
+
+# "Your account is disabled": the sender's own account, in the languages where the possessive says
+# so unambiguously (Spanish "su cuenta" is also "his account": not read either way)
+YOUR_ACCOUNT = {
+    "de": "550 5.7.1 Ihr Konto wurde deaktiviert",
+    "da": "550 Din konto er lukket",
+    "fr": "550 Votre compte a été désactivé",
+    "pt": "550 Sua conta foi desativada",
+    "it": "550 Il tuo account è stato disattivato",
+    "nl": "550 Uw account is opgeheven",
+    "zh": "550 您的帐号已被停用",
+    "ja": "550 お客様のアカウントは無効です",
+    "ko": "550 귀하의 계정은 사용 중지되었습니다",
+    "pl": "550 Twoje konto zostało usunięte",
+    "vi": "550 Tài khoản của bạn đã bị vô hiệu hóa",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(YOUR_ACCOUNT))
+def test_the_senders_own_account_disabled_is_not_the_recipients(lang: str) -> None:
+    text = YOUR_ACCOUNT[lang]
+    got = r.derive("5.0.0", "550", text, "failed", "RCPT")
+    assert got != r.ACCOUNT_DISABLED and r.classify(got, "5.0.0", "550") == "soft", text

@@ -43,9 +43,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"\bv(?:a|á)(?:s|š) (?:u|ú)(?:c|č)et",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"zkuste (?:to )?(?:znovu )?pozd(?:ě|e)ji",
         r"do(?:č|c)asn(?:á|a) chyba",

@@ -717,6 +717,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a DNS lookup that failed for now (try again, SERVFAIL, a time-out, a malformed answer) says
     # nothing about the domain: a network error, soft
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"try again",
         r"servfail",

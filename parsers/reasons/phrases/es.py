@@ -66,9 +66,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"(?:int(?:é|e)ntelo|vuelva a intentarlo|intente)(?: de nuevo)? m(?:á|a)s tarde",
         r"error temporal",

@@ -80,9 +80,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     REJECTED: (r"emetteur invalide",),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"\b(?:votre|ton) compte",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"r(?:é|e)essay(?:er|ez) plus tard",
         r"erreur (?:dns )?temporaire|(?:é|e)chec temporaire",

@@ -45,9 +45,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"\b(?:din|deres) konto|\bkontoen din",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"pr(?:ø|o)v igjen senere",
         r"midlertidig (?:dns-?)?feil",

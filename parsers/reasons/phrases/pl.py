@@ -54,9 +54,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"\b(?:twoje|twoja|wasze|wasza) konto",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"spr(?:ó|o)buj (?:ponownie )?p(?:ó|o)(?:ź|z)niej",
         r"tymczasowy b(?:ł|l)(?:ą|a)d",

@@ -45,9 +45,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"(?:спробуйте(?: ще раз)?|повторіть спробу) пізніше",
         r"тимчасова помилка",

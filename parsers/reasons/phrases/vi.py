@@ -57,9 +57,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"tai khoan cua ban",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"thu lai sau",
         r"loi (?:dns )?tam thoi",

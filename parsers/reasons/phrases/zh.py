@@ -50,11 +50,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",),
 }
 
-# A domain "not found" that says to try again later, or calls the DNS error temporary, says
-# nothing about the domain: a network error, soft (the English exceptions' counterpart).
+# Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account ("your account is disabled"): a sender-side refusal, never the
+    # recipient's address being gone
+    ACCOUNT_DISABLED: (r"(?:您|你)的(?:帐户|帐号|账户|账号|帳戶|帳號)",),
     # frozen after long non-use ("由于长期未登录，该帐号已被冻结"): closed for non-use, not paused
     SUSPEND: (r"(?:长期|長期)(?:未使用|未登录|未登錄|未登入|不使用)",),
+    # a domain "not found" that says to try again later, or calls the DNS error temporary, says
+    # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"请稍(?:后|候)(?:重试|再试)|請稍(?:後|候)(?:重試|再試)",
         r"(?:临时|暂时|臨時|暫時)(?:性)?(?:的)?(?:dns)?(?:错误|錯誤|失败|失敗)",
