@@ -20,12 +20,36 @@ STILL_TRYING = {
     "ru": "Ваше письмо пока не доставлено. Попытки доставки будут продолжены.",
     "ja": "メールの配送が遅延しています。配信を再試行します。",
     "zh": "邮件延迟投递，系统将继续尝试。",
+    # (as Danish, Japanese, Chinese, Korean, Polish and Czech servers, and Exchange and hosting servers
+    # in the platforms' languages, word their own delay notices)
+    "da": "Din besked er endnu ikke blevet leveret. Vi forsøger fortsat at levere beskeden.",
+    "ja-not-yet": "次の宛先へのメールは、まだ配信されていません。引き続き配信を試みます。",
+    "zh-hans": "您的邮件暂时未能投递。系统将在稍后继续尝试投递。",
+    "zh-hant": "您寄給對方的郵件尚未送達。系統將繼續嘗試遞送此郵件。",
+    "ko": "보낸 메일이 아직 전달되지 않았습니다. 시스템이 계속 전송을 시도합니다.",
+    "pl": "Twoja wiadomość nie została jeszcze dostarczona. Serwer będzie ponawiał próby doręczenia.",
+    "cs": "Vaše zpráva zatím nebyla doručena. Server se bude dále pokoušet o doručení.",
+    "fr-not-yet": "Votre message n'a pas encore été remis.",
+    "es-not-yet": "Su mensaje todavía no ha sido entregado.",
+    "vi": "Thư của bạn chưa được gửi đi.",
+    "de-exchange": "Die Übermittlung an folgende Empfänger wurde verzögert. Der Server versucht weiterhin, sie zu übermitteln.",
+    "de-queue": "Dies ist eine Warnung. Ihre Nachricht befindet sich noch in der Warteschlange.",
+    "da-exchange": "Leveringen til disse modtagere eller grupper er forsinket.",
+    "da-queue": "Levering forsinket: din meddelelse ligger stadig i køen.",
+    "vi-delayed": "Việc gửi thư đến người nhận này bị trì hoãn.",
+    "vi-waiting": "Thư của bạn vẫn đang chờ gửi. Hệ thống sẽ thử lại.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
     "fr": "Votre message n'a pas pu être remis. Aucune nouvelle tentative ne sera effectuée.",
     "es": "No se ha podido entregar su mensaje.",
     "it": "Il messaggio non è stato recapitato.",
+    # (returned, given up: final though it also says "not yet delivered")
+    "zh-returned": "您的邮件尚未送达，已被退回。",
+    "ja-returned": "配信を中止しました。メールはまだ配信されていません。",
+    "ko-returned": "메일이 아직 전달되지 않아 반송되었습니다.",
+    "da-returned": "Meddelelsen kunne ikke leveres. Leveringen er forsinket og er nu opgivet.",
+    "vi-returned": "Thư bị trì hoãn quá lâu và đã bị trả lại.",
 }
 
 

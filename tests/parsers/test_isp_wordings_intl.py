@@ -1,5 +1,5 @@
 """Wordings of ISPs outside the English-speaking world, per family: what their servers and relays
-say, read by the reason table and the delay-notice test (the rule of DESIGN's "parse output")."""
+say, read by the reason table and the last-resort reader (the rule of DESIGN's "parse output")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pytest
 
 from parsers import parse
 from parsers import reasons as r
-from parsers.reasons import is_delay_notice
 from tests.parsers.languages import check_phrases
 
 
@@ -88,44 +87,6 @@ def test_a_dns_failure_that_says_try_again_is_soft(lang: str) -> None:
     assert r.derive("5.0.0", "550", dead, "failed", "RCPT") == r.HOST_UNKNOWN, dead
 
 
-# Delay notices in the languages whose servers word them without the phrases tested elsewhere
-STILL_TRYING = {
-    "da": "Din besked er endnu ikke blevet leveret. Vi forsøger fortsat at levere beskeden.",
-    "ja": "次の宛先へのメールは、まだ配信されていません。引き続き配信を試みます。",
-    "zh-hans": "您的邮件暂时未能投递。系统将在稍后继续尝试投递。",
-    "zh-hant": "您寄給對方的郵件尚未送達。系統將繼續嘗試遞送此郵件。",
-    "ko": "보낸 메일이 아직 전달되지 않았습니다. 시스템이 계속 전송을 시도합니다.",
-    "pl": "Twoja wiadomość nie została jeszcze dostarczona. Serwer będzie ponawiał próby doręczenia.",
-    "cs": "Vaše zpráva zatím nebyla doručena. Server se bude dále pokoušet o doručení.",
-    "fr": "Votre message n'a pas encore été remis.",
-    "es": "Su mensaje todavía no ha sido entregado.",
-    "vi": "Thư của bạn chưa được gửi đi.",
-    "de-exchange": "Die Übermittlung an folgende Empfänger wurde verzögert. Der Server versucht weiterhin, sie zu übermitteln.",
-    "de-queue": "Dies ist eine Warnung. Ihre Nachricht befindet sich noch in der Warteschlange.",
-    "da-exchange": "Leveringen til disse modtagere eller grupper er forsinket.",
-    "da-queue": "Levering forsinket: din meddelelse ligger stadig i køen.",
-    "vi-delayed": "Việc gửi thư đến người nhận này bị trì hoãn.",
-    "vi-waiting": "Thư của bạn vẫn đang chờ gửi. Hệ thống sẽ thử lại.",
-}
-FINAL = {
-    "zh": "您的邮件尚未送达，已被退回。",
-    "ja": "配信を中止しました。メールはまだ配信されていません。",
-    "ko": "메일이 아직 전달되지 않아 반송되었습니다.",
-    "da": "Meddelelsen kunne ikke leveres. Leveringen er forsinket og er nu opgivet.",
-    "vi": "Thư bị trì hoãn quá lâu và đã bị trả lại.",
-}
-
-
-@pytest.mark.parametrize("lang", sorted(STILL_TRYING))
-def test_a_notice_that_delivery_goes_on_is_a_delay(lang: str) -> None:
-    assert is_delay_notice("", STILL_TRYING[lang])
-
-
-@pytest.mark.parametrize("lang", sorted(FINAL))
-def test_a_returned_message_is_final_though_not_yet_delivered(lang: str) -> None:
-    assert not is_delay_notice("", FINAL[lang])
-
-
 def _plain_report(body: str) -> bytes:
     return (
         "From: MAILER-DAEMON@mx.isp.example\nTo: info@sender.example\nSubject: Returned Mail\n"
@@ -135,7 +96,6 @@ def _plain_report(body: str) -> bytes:
 
 
 def test_a_sentence_wrapped_onto_the_next_line_names_its_recipient() -> None:
-
     raw = _plain_report(
         "Die E-Mail an eva@kunde.example konnte nicht\nzugestellt werden, da das Postfach voll ist."
     )
@@ -143,7 +103,6 @@ def test_a_sentence_wrapped_onto_the_next_line_names_its_recipient() -> None:
 
 
 def test_a_greeting_line_does_not_run_on_into_the_next_sentence() -> None:
-
     raw = _plain_report("Hallo anna@andere.example,\nIhre Nachricht konnte nicht zugestellt werden.")
     assert not parse(raw).events
 
