@@ -180,3 +180,12 @@ def test_the_senders_own_account_disabled_is_not_the_recipients(lang: str) -> No
     text = YOUR_ACCOUNT[lang]
     got = r.derive("5.0.0", "550", text, "failed", "RCPT")
     assert got != r.ACCOUNT_DISABLED and r.classify(got, "5.0.0", "550") == "soft", text
+
+
+def test_japanese_and_korean_carriers_english_for_an_unknown_user() -> None:
+    check_phrases(
+        [
+            ("553 5.3.0 <kunde@i.softbank.jp>... Addressee unknown, relay=[192.0.2.1]", r.USER_UNKNOWN),
+            ("550 5.1.1 <kunde@daum.net> account does not exist", r.USER_UNKNOWN),
+        ]
+    )

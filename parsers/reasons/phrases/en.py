@@ -226,6 +226,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user \[[^\]\s]{1,300}\] (?:is |was )?not found|user \S{1,300} is not found in (?:the )?server",
         r"don'?t exists? that user",
         r"that you tried to reach does not? exists",
+        # SoftBank (Japan): "553 5.3.0 <a@b>... Addressee unknown"; Daum (Korea): "<a@b> account does not exist"
+        r"addressee unknown|unknown addressee",
+        r"@[a-z0-9.-]{1,255}> account (?:does not|doesn'?t) exist",
         # Exchange Online: "<user> wasn't found at <domain>." (the report's own sentence)
         r"(?:wasn'?t|was not) found at [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
