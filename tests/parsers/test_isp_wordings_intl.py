@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import parse
+from parsers import fallback, parse
 from parsers import reasons as r
+from parsers.mail import load
 from tests.parsers.languages import check_phrases
 
 
@@ -103,8 +104,9 @@ def test_a_sentence_wrapped_onto_the_next_line_names_its_recipient() -> None:
 
 
 def test_a_greeting_line_does_not_run_on_into_the_next_sentence() -> None:
+    # (the last-resort reader's own finding; a later reader may still take a sole address)
     raw = _plain_report("Hallo anna@andere.example,\nIhre Nachricht konnte nicht zugestellt werden.")
-    assert not parse(raw).events
+    assert fallback.inquire(load(raw)) is None
 
 
 # Exchange Online's "<user> wasn't found at <domain>." in the languages it is set to
