@@ -84,8 +84,6 @@ _INTRO_SAME_LINE = patterncode.compile(
 # '"a@b":', "'a@b' -- reason" as Exchange 5.5 and Novell quote it, "554 <a@b>... 550 Host unknown",
 # "a@b [User unknown]").
 # (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
-# (Exchange writes it in single quotes, "'a@b' on <date>", in every language it is set to:
-# "'a@b' am 05.03.2026", "'a@b' le 05/03/2026")
 _LEADING = patterncode.compile(
     r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
