@@ -96,6 +96,9 @@ from parsers import reasons as r
         ),
         ("4.4.2", "421 4.4.2 Connection timed out", None, r.EXPIRED),
         (None, "Host name lookup failure", None, r.NETWORK_ERROR),
+        # a host that cannot be reached exists: a network failure (soft), never an unknown domain
+        (None, "Host unreachable", None, r.NETWORK_ERROR),
+        (None, "mx.b.example [192.0.2.7]: host unreachable, giving up", None, r.NETWORK_ERROR),
         (None, "552 maildir delivery failed: userdisk quota exceeded", None, r.MAILBOX_FULL),
         # a bare reply code names no reason (553 is not "user unknown", 551 not "moved")
         (None, "553 Requested action not taken: mailbox name not allowed", None, r.ON_HOLD),

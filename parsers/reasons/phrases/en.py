@@ -309,7 +309,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"domain (?:does not exist|is not reachable|must exist|not found)",
-        r"host (?:or domain name not found|unknown|unreachable|not found)",
+        r"host (?:or domain name not found|unknown|not found)",
         r"mail domain mentioned in email address is unknown",
         r"name or service not known",
         r"no such domain",
@@ -606,7 +606,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"could not connect and send the mail to",
         r"dns records? for the destination computer could not be found",
         r"hop count exceeded",
-        r"host is unreachable|network is unreachable|no route to host",
+        r"host (?:is )?unreachable|network is unreachable|no route to host",
         r"name service error",
         r"the destination host is not reachable",
         r"unable to resolve route",
