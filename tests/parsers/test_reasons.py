@@ -74,6 +74,9 @@ from parsers import reasons as r
         ("5.1.1", "550 5.1.1 mailbox is inactive", None, r.USER_UNKNOWN),
         ("5.1.1", "550 5.1.1 this mailbox is disabled", None, r.ACCOUNT_DISABLED),
         ("5.1.1", "550 5.1.1 <a@b.example>: account is disabled", None, r.USER_UNKNOWN),
+        # a mailbox no longer in use is discontinued: gone for good, as in every other language
+        (None, "550 This mailbox is no longer in use", None, r.ACCOUNT_DISABLED),
+        (None, "550 <a@b.example>: inbox no longer in use", None, r.ACCOUNT_DISABLED),
         # what sisimai checks before an unknown user overrules the code: size, SPF/DMARC
         ("5.1.1", "552 5.1.1 message size exceeds fixed maximum message size", None, r.MESSAGE_TOO_BIG),
         ("5.1.1", "550 5.1.1 Email rejected per DMARC policy for b.example", None, r.AUTH_FAILURE),

@@ -125,7 +125,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient (?:address )?(?:is )?(?:inactive|disabled|deactivated)",
         r"email account that you tried to reach is (?:disabled|inactive)",
         r"this account has been disabled or discontinued",
-        r"(?:address|user|recipient) (?:is )?no longer (?:active|valid)",
+        r"(?:address|user|recipient|mailbox|inbox) (?:is )?no longer (?:active|valid|in use)",
     ),
     HAS_MOVED: (
         r" has been replaced by ",
