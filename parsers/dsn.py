@@ -65,6 +65,8 @@ def _address(value: str) -> str | None:
     semi = v.find(";")
     if 0 <= semi < 20 and "@" not in v[:semi]:
         v = v[semi + 1 :]
+    if "\\x{" in v:
+        v = _unescape_unitext(v)
     m = _ADDRESS.search(v)
     if m is None:
         return None
@@ -75,6 +77,21 @@ def _address(value: str) -> str | None:
 
 
 _remembered_address = functools.lru_cache(maxsize=256)(_address)
+
+# RFC 6533's utf-8 address type writes a non-ASCII character of an internationalised address as
+# \x{HEX} (`utf-8; m\x{FC}ller@b.example`) in Final-Recipient and Original-Recipient.
+_UNITEXT_ESCAPE = patterncode.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def _unescape_unitext(value: str) -> str:
+    """`value` with each \\x{HEX} of RFC 6533 replaced by its character (one that is no Unicode
+    scalar value, a surrogate or past U+10FFFF, is left as written)."""
+
+    def character(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group(0)
+
+    return _UNITEXT_ESCAPE.sub(character, value)
 
 
 def internal(addr: str) -> bool:

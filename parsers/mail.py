@@ -498,6 +498,7 @@ class _Walk:
             "message/rfc822",
             "message/global",
             "text/rfc822-headers",
+            "message/global-headers",  # RFC 6533: an internationalised original's header block
             "text/rfc822",
             "message/partial",
         ):
