@@ -14,7 +14,7 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
 
-from parsers import patterncode
+from parsers import charsets, patterncode
 from parsers.mime import parse_bytes, parse_headers
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
@@ -40,17 +40,6 @@ _CHARSET_ALIASES: dict[str, str | None] = {
     "unknown-8bit": None, "x-unknown": None, "unknown": None, "default": None, "x-user-defined": None,
     "us-ascii": None, "ascii": None, "us": None, "ansi_x3.4-1968": None, "8bit": None, "none": None,
 }  # fmt: skip
-# What to try next when a charset cannot decode the bytes (a relative that can).
-_CHARSET_NEXT: dict[str, tuple[str, ...]] = {
-    "cp932": ("shift_jis_2004",),
-    "iso-2022-jp-2": ("iso-2022-jp-2004", "iso-2022-jp-ext"),
-    "euc-jp": ("euc_jis_2004",),
-    "cp950": ("big5hkscs",),
-    "cp1252": ("latin-1",),
-}
-# The escape sequences of ISO-2022-JP (JIS X 0208, JIS X 0212, JIS X 0201 Roman): 7-bit Japanese
-# text sent without a charset label.
-_JIS_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J")
 _TAG = patterncode.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = patterncode.compile("[\udc80-\udcff]")
 # compat32, the email package's default policy, which every Message has unless told otherwise
@@ -72,7 +61,8 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     """Bytes to text (never fails): the declared charset as mail software means it, then utf-8,
     windows-1252, latin-1. Non-ASCII bytes that are valid UTF-8 are read as UTF-8 whatever the
     label says (text in another charset is almost never valid UTF-8, and mislabelled UTF-8 is
-    common); unlabelled 7-bit text with ISO-2022-JP escapes is read as ISO-2022-JP."""
+    common); unlabelled 7-bit text with ISO-2022-JP escapes is read as ISO-2022-JP. Other 8-bit
+    text goes to _decode_legacy."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     declared: str | None = None
@@ -85,12 +75,13 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
                 return data.decode("utf-8")
             except ValueError:
                 pass
-    elif declared is None and b"\x1b" in data and any(e in data for e in _JIS_ESCAPES):
+        return charsets.decode_legacy(data, declared)
+    if declared is None and b"\x1b" in data and any(e in data for e in charsets.JIS_ESCAPES):
         declared = "iso-2022-jp-2"
     tried: list[str] = []
     if declared:
         tried.append(declared)
-        tried.extend(_CHARSET_NEXT.get(declared, ()))
+        tried.extend(charsets.CHARSET_NEXT.get(declared, ()))
     tried += ["utf-8", "cp1252"]
     for cs in tried:
         try:

@@ -1,0 +1,148 @@
+"""8-bit text that is not UTF-8, read in the charset it was written in, whatever its label says.
+
+Mail from outside the English-speaking world often carries text in a legacy charset under a
+wrong label or none: a Russian server's windows-1251 report with no charset parameter, a
+Japanese carrier's Shift_JIS body labelled ISO-2022-JP, Czech windows-1250 under iso-8859-2.
+Read as labelled, such text is mojibake that no phrase family matches. Here the declared
+charset is tried first (strictly); when it is missing or cannot decode the bytes, the bytes
+themselves say which charsets are likely. Only text that is neither ASCII nor valid UTF-8 comes
+here (mail.decode_bytes reads those), so the common path pays nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Final
+
+# What to try next when a charset cannot decode the bytes (a relative that can).
+CHARSET_NEXT: Final[dict[str, tuple[str, ...]]] = {
+    "cp932": ("shift_jis_2004",),
+    "iso-2022-jp-2": ("iso-2022-jp-2004", "iso-2022-jp-ext"),
+    "euc-jp": ("euc_jis_2004",),
+    "cp950": ("big5hkscs",),
+    "cp1252": ("cp1252-c1",),
+}
+# The escape sequences of ISO-2022-JP (JIS X 0208, JIS X 0212, JIS X 0201 Roman): 7-bit Japanese
+# text sent without a charset label.
+JIS_ESCAPES: Final = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J")
+
+# ISO-8859 charsets and the Windows code page that extends each with printable characters at
+# 0x80-0x9F, where the ISO charset has C1 control codes, which text never holds: bytes there
+# under the ISO label were written in the Windows code page (windows-1250 Czech "š", "ž",
+# "ť" and „quotes“ under iso-8859-2). (iso-8859-1 already means windows-1252: mail.py's aliases.)
+_WINDOWS_SIBLING: Final[dict[str, str]] = {
+    "iso-8859-2": "cp1250",
+    "iso-8859-4": "cp1257",
+    "iso-8859-7": "cp1253",
+    "iso-8859-9": "cp1254",
+    "iso-8859-13": "cp1257",
+}
+_C1_BYTE: Final = re.compile(rb"[\x80-\x9f]")
+
+
+def _c1_errors(exc: UnicodeError) -> tuple[str, int]:
+    """The WHATWG encoding standard's windows-1252: the five bytes the code page leaves
+    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 code points, as in latin-1, and do not
+    make the rest of the text fall back to latin-1."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(b) for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error("bounceback-c1", _c1_errors)
+
+# A non-Latin script's words are runs of 8-bit bytes (a letter or two bytes each); the accented
+# letters of Latin text mostly stand alone between ASCII letters.
+_HIGH_RUN: Final = re.compile(rb"[\x80-\xff]{3,}")
+_HIGH: Final = bytes(range(0x80, 0x100))
+_KANA: Final = re.compile("[\u3041-\u30ff]")
+_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u045f]")
+_CYRILLIC_VOWEL: Final = re.compile("[аеёиоуыэюя]")
+# A lead byte followed by a trail byte below 0xA1: Big5 (and GBK's additions) have them, the
+# GB2312 text that most Chinese mail is written in does not.
+_LOW_TRAIL: Final = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]")
+_DOUBLE: Final = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
+
+
+def decode_legacy(data: bytes, declared: str | None) -> str:
+    """8-bit `data` that is not UTF-8 (or is declared UTF-16/32) as text: the declared charset
+    when it decodes the bytes, else the charsets the bytes look like, else windows-1252 (as
+    browsers read it), else latin-1. Text with combining marks is composed (NFC), the form the
+    phrase families are written in (windows-1258 Vietnamese writes tone marks as combining
+    characters)."""
+    tried: list[str] = []
+    if declared:
+        sibling = _WINDOWS_SIBLING.get(declared)
+        if sibling is not None and _C1_BYTE.search(data):
+            declared = sibling
+        tried.append(declared)
+        tried.extend(CHARSET_NEXT.get(declared, ()))
+    for cs in tried:
+        text = _strict(data, cs)
+        if text is not None:
+            return composed(text)
+    for cs in (*likely_charsets(data), "utf-8"):
+        text = _strict(data, cs)
+        if text is not None:
+            return composed(text)
+    return data.decode("cp1252", "bounceback-c1")
+
+
+def _strict(data: bytes, charset: str) -> str | None:
+    if charset == "cp1252-c1":
+        return data.decode("cp1252", "bounceback-c1")
+    try:
+        return data.decode(charset)
+    except (LookupError, ValueError):  # (an unknown name, undecodable bytes, a NUL in the name)
+        return None
+
+
+def composed(text: str) -> str:
+    """`text` in NFC when it is not already (a quick check: most text is)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def likely_charsets(data: bytes) -> tuple[str, ...]:
+    """The charsets that 8-bit, non-UTF-8 `data` was likely written in, best first; empty when
+    the bytes look like accented Latin text (windows-1252 then reads them)."""
+    if b"\x1b" in data and any(e in data for e in JIS_ESCAPES):
+        return ("iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext")
+    high = len(data) - len(data.translate(None, _HIGH))
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(data))
+    if in_runs * 2 < high:
+        return ()
+    # Japanese: kana in almost every sentence (Chinese and Korean text have none)
+    for cs in ("cp932", "euc-jp"):
+        text = _strict(data, cs)
+        if text is not None and _share(_KANA, text) >= 0.2:
+            return (cs, *CHARSET_NEXT.get(cs, ()))
+    # Korean: nearly all Hangul (Chinese read as Korean is half Hanja)
+    text = _strict(data, "cp949")
+    if text is not None and _share(_HANGUL, text) >= 0.8:
+        return ("cp949",)
+    # Russian and its neighbours: nearly every 8-bit byte a Cyrillic letter, and the reading
+    # (windows-1251 or KOI8-R, which swap upper and lower case) with more lower-case vowels
+    best: tuple[int, int, str] | None = None
+    for cs in ("cp1251", "koi8-r"):
+        text = _strict(data, cs)
+        if text is not None and _share(_CYRILLIC_LETTER, text) >= 0.9:
+            vowels = len(_CYRILLIC_VOWEL.findall(text))
+            if best is None or vowels > best[0]:
+                best = (vowels, len(_CYRILLIC_LETTER.findall(text)), cs)
+    if best is not None and best[0] * 5 >= best[1]:  # (Russian: two letters in five are vowels)
+        return (best[2],)
+    pairs = len(_DOUBLE.findall(data))
+    if pairs and len(_LOW_TRAIL.findall(data)) * 5 >= pairs:
+        return ("cp950", "big5hkscs", "gb18030")
+    return ("gb18030", "cp950", "big5hkscs")
+
+
+def _share(letters: re.Pattern[str], text: str) -> float:
+    """The share of `text`'s non-ASCII characters that `letters` matches."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return len(letters.findall(text)) / non_ascii if non_ascii else 0.0
