@@ -1,0 +1,128 @@
+"""Text in a legacy charset under a wrong label or none (parsers.charsets, via mail.decode_bytes):
+read in the charset its bytes were written in; text read correctly before reads as before."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.charsets import composed, likely_charsets
+from parsers.mail import decode_bytes
+
+RUSSIAN = "Адрес получателя не существует. Пользователь не найден."
+JAPANESE = "宛先不明のため、メールを配信できませんでした。ユーザー不明"
+KOREAN = "수신자 계정이 존재하지 않습니다"
+CHINESE = "收件人地址不存在，邮件无法投递"
+TAIWANESE = "收件者信箱不存在，郵件無法傳送"
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "text"),
+    [
+        (RUSSIAN.encode("cp1251"), None, RUSSIAN),  # unlabelled windows-1251
+        (RUSSIAN.encode("koi8-r"), None, RUSSIAN),  # unlabelled KOI8-R (upper and lower case swapped)
+        (RUSSIAN.encode("cp1251"), "unknown-8bit", RUSSIAN),
+        (RUSSIAN.encode("cp1251"), "x-no-such-charset", RUSSIAN),
+        (RUSSIAN.encode("cp1251"), "us-ascii", RUSSIAN),
+        (JAPANESE.encode("cp932"), "iso-2022-jp", JAPANESE),  # Japanese carriers' mislabel
+        (JAPANESE.encode("cp932"), None, JAPANESE),
+        (JAPANESE.encode("euc-jp"), None, JAPANESE),
+        (JAPANESE.encode("euc-jp"), "iso-2022-jp", JAPANESE),
+        (KOREAN.encode("cp949"), None, KOREAN),
+        (CHINESE.encode("gb18030"), None, CHINESE),
+        (TAIWANESE.encode("cp950"), None, TAIWANESE),
+        # windows-1250 under iso-8859-2: bytes at 0x80-0x9F ("Ž", "š", quotes) are not C1 controls
+        ("„Žluťoučký kůň“ účet byl zrušen".encode("cp1250"), "iso-8859-2", "„Žluťoučký kůň“ účet byl zrušen"),
+        # a byte windows-1252 leaves undefined keeps the rest windows-1252 (WHATWG), not latin-1
+        (b"\x93U\x9eivatel\x94 \x9d caf\xe9", "iso-8859-1", "“Uživatel” \x9d café"),
+        (b"\x93x\x94 \x81", None, "“x” \x81"),
+    ],
+)
+def test_mislabelled_or_unlabelled_text_is_read_in_its_charset(
+    data: bytes, charset: str | None, text: str
+) -> None:
+    assert decode_bytes(data, charset) == text
+
+
+def test_windows_1258_tone_marks_are_composed() -> None:
+    # "tồn tại" as Vietnamese Windows writes it: ô, then the combining grave (0xCC); "ạ" as a + dot below (0xF2)
+    data = b"kh\xf4ng t\xf4\xccn ta\xf2i"
+    assert decode_bytes(data, "windows-1258") == "không tồn tại"
+    assert unicodedata.is_normalized("NFC", decode_bytes(data, "windows-1258"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Empfänger unbekannt: Postfach voll, bitte später erneut versuchen",
+        "Le destinataire n'existe pas (adresse électronique inconnue), réessayez",
+        "Destinatário não encontrado; caixa de correio cheia",
+        "Brak miejsca w skrzynce odbiorcy, spróbuj później",
+        "Ãœber 3 Tage — “quoted” text",  # (mojibake stays as it was: isolated 8-bit letters)
+    ],
+)
+def test_latin_text_without_a_label_is_still_windows_1252(text: str) -> None:
+    data = text.encode("cp1252", "replace")
+    assert likely_charsets(data) == ()
+    assert decode_bytes(data) == data.decode("cp1252")
+
+
+LABELS = [None, "utf-8", "us-ascii", "iso-8859-1", "iso-8859-2", "windows-1251", "koi8-r", "shift_jis",
+          "iso-2022-jp", "gb2312", "euc-kr", "big5", "windows-1258", "unknown-8bit", "x-bogus"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from(LABELS))
+def test_utf8_text_reads_as_utf8_whatever_its_label(text: str, label: str | None) -> None:
+    text = text.lstrip("\ufeff")  # (a leading byte order mark is dropped)
+    assert decode_bytes(text.encode("utf-8"), label) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(), st.sampled_from(LABELS))
+def test_any_bytes_decode_without_an_error(data: bytes, label: str | None) -> None:
+    text = decode_bytes(data, label)
+    assert isinstance(text, str)
+    text.encode("utf-8")  # (no lone surrogates)
+
+
+def _alphabet(charset: str) -> list[str]:
+    """The characters of a single-byte charset at 0xA0-0xFF (no C1 controls), NFC ones."""
+    out = []
+    for b in range(0xA0, 0x100):
+        try:
+            ch = bytes([b]).decode(charset)
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.combining(ch) == 0:
+            out.append(ch)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("charset", "label"),
+    [("cp1251", "windows-1251"), ("koi8-r", "koi8-r"), ("iso-8859-2", "iso-8859-2"), ("cp1252", "iso-8859-1"),
+     ("iso-8859-5", "iso-8859-5"), ("iso-8859-7", "iso-8859-7"), ("cp1250", "windows-1250")],
+)  # fmt: skip
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_correctly_labelled_text_reads_exactly(charset: str, label: str, data: st.DataObject) -> None:
+    letters = st.sampled_from(_alphabet(charset)) | st.sampled_from("abc xyz.,:<>@5")
+    text = data.draw(st.lists(letters, max_size=40).map("".join))
+    encoded = text.encode(charset)
+    try:  # (bytes that are also valid UTF-8 are read as UTF-8, as always)
+        text = encoded.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    assert decode_bytes(encoded, label) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_composed_is_nfc_and_leaves_nfc_text_alone(text: str) -> None:
+    assert composed(text) == unicodedata.normalize("NFC", text)
+    nfc = unicodedata.normalize("NFC", text)
+    assert composed(nfc) is nfc
