@@ -64,6 +64,10 @@ _CYRILLIC_VOWEL: Final = re.compile("[аеёиоуыэюя]")
 # A lead byte followed by a trail byte below 0xA1: Big5 (and GBK's additions) have them, the
 # GB2312 text that most Chinese mail is written in does not.
 _LOW_TRAIL: Final = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]")
+_SJIS_LOW_LEAD: Final = re.compile(rb"[\x81-\x8d\x90-\x9f][\x40-\x7e\x80-\xfc]")
+_JAPANESE_LABELS: Final = frozenset(
+    {"iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext", "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-3"}
+)
 _DOUBLE: Final = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
 
 
@@ -84,7 +88,12 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
         text = _strict(data, cs)
         if text is not None:
             return composed(text)
-    for cs in (*likely_charsets(data), "utf-8"):
+    if declared in _JAPANESE_LABELS:
+        # 8-bit bytes under a 7-bit Japanese label: Japanese carriers send Shift_JIS (or EUC-JP) so
+        tried = list(_japanese(data))
+    else:
+        tried = list(likely_charsets(data))
+    for cs in (*tried, "utf-8"):
         text = _strict(data, cs)
         if text is not None:
             return composed(text)
@@ -107,20 +116,34 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _japanese(data: bytes) -> tuple[str, ...]:
+    """The Japanese charsets for 8-bit `data` labelled ISO-2022-JP, likelier first: the one that
+    reads kana, else Shift_JIS when a byte is one of its lead bytes below 0xA0 (EUC-JP has only
+    0x8E and 0x8F there), else EUC-JP (which Shift_JIS would read as half-width katakana)."""
+    for cs in ("cp932", "euc-jp"):
+        text = _strict(data, cs)
+        if text is not None and _share(_KANA, text) >= 0.2:
+            return (cs, *CHARSET_NEXT.get(cs, ()))
+    if _SJIS_LOW_LEAD.search(data):
+        return ("cp932", "shift_jis_2004", "euc-jp", "euc_jis_2004")
+    return ("euc-jp", "euc_jis_2004", "cp932", "shift_jis_2004")
+
+
 def likely_charsets(data: bytes) -> tuple[str, ...]:
     """The charsets that 8-bit, non-UTF-8 `data` was likely written in, best first; empty when
     the bytes look like accented Latin text (windows-1252 then reads them)."""
     if b"\x1b" in data and any(e in data for e in JIS_ESCAPES):
         return ("iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext")
-    high = len(data) - len(data.translate(None, _HIGH))
-    in_runs = sum(len(run) for run in _HIGH_RUN.findall(data))
-    if in_runs * 2 < high:
-        return ()
-    # Japanese: kana in almost every sentence (Chinese and Korean text have none)
+    # Japanese: kana in almost every sentence (Chinese and Korean text have none, nor Latin text
+    # read as Japanese). Before the test of runs: a Shift_JIS trail byte is often ASCII.
     for cs in ("cp932", "euc-jp"):
         text = _strict(data, cs)
         if text is not None and _share(_KANA, text) >= 0.2:
             return (cs, *CHARSET_NEXT.get(cs, ()))
+    high = len(data) - len(data.translate(None, _HIGH))
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(data))
+    if in_runs * 2 < high:
+        return ()
     # Korean: nearly all Hangul (Chinese read as Korean is half Hanja)
     text = _strict(data, "cp949")
     if text is not None and _share(_HANGUL, text) >= 0.8:

@@ -42,6 +42,9 @@ _CHARSET_ALIASES: dict[str, str | None] = {
 }  # fmt: skip
 _TAG = patterncode.compile(r"<[^<>]{0,2000}>")
 _SURROGATE = patterncode.compile("[\udc80-\udcff]")
+_C1_CHAR = patterncode.compile("[\x80-\x9f]")
+# The charsets of encoded words (as decode_header gives them) whose text is already Unicode's.
+_UNICODE_WORDS = frozenset({None, "utf-8", "utf8", "us-ascii"})
 # compat32, the email package's default policy, which every Message has unless told otherwise
 # (from there: importing email.policy loads the header registry, 5% of a `bounceback parse`'s start-up)
 _COMPAT32 = Message().policy
@@ -97,9 +100,18 @@ def _words_text(raw: str) -> str:
     with decode_bytes."""
     chunks = decode_header(raw)
     try:
-        return str(make_header(chunks))
+        text = str(make_header(chunks))
     except Exception:
-        pass
+        text = None
+    if text is not None:
+        if text.isascii():
+            return text
+        # (C1 control codes are never text: a word's bytes in another charset than its label,
+        # windows-1250 under iso-8859-2, Shift_JIS under iso-2022-jp; decode_bytes reads them)
+        if not _C1_CHAR.search(text):
+            if all(cs in _UNICODE_WORDS for _data, cs in chunks):
+                return text
+            return charsets.composed(text)  # (windows-1258 writes tone marks as combining ones)
     out = []
     for data, charset in chunks:
         out.append(decode_bytes(data, charset) if isinstance(data, bytes) else data)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers.charsets import composed, likely_charsets
-from parsers.mail import decode_bytes
+from parsers.mail import decode_bytes, decode_header_value
 
 RUSSIAN = "Адрес получателя не существует. Пользователь не найден."
 JAPANESE = "宛先不明のため、メールを配信できませんでした。ユーザー不明"
@@ -52,6 +52,23 @@ def test_windows_1258_tone_marks_are_composed() -> None:
     data = b"kh\xf4ng t\xf4\xccn ta\xf2i"
     assert decode_bytes(data, "windows-1258") == "không tồn tại"
     assert unicodedata.is_normalized("NFC", decode_bytes(data, "windows-1258"))
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("=?windows-1258?Q?kh=F4ng_t=F4=CCn_ta=F2i?=", "không tồn tại"),  # composed
+        ("=?iso-8859-2?Q?=DA=E8et_byl_zru=9Aen?=", "Účet byl zrušen"),  # windows-1250 under iso-8859-2
+        (
+            "=?ISO-2022-JP?B?iLaQ5pVzlr4=?=",
+            "宛先不明",
+        ),  # Shift_JIS under ISO-2022-JP (no kana: by lead bytes)
+        ("=?iso-2022-jp?B?sLjA6MnUzMA=?=", "宛先不明"),  # EUC-JP under ISO-2022-JP
+        ("Re: =?utf-8?q?caf=C3=A9?= x", "Re: café x"),
+    ],
+)
+def test_encoded_words_in_a_mislabelled_charset(word: str, text: str) -> None:
+    assert decode_header_value(word) == text
 
 
 @pytest.mark.parametrize(
