@@ -16,6 +16,8 @@ import re
 import unicodedata
 from typing import Final
 
+from parsers import patterncode
+
 # What to try next when a charset cannot decode the bytes (a relative that can).
 CHARSET_NEXT: Final[dict[str, tuple[str, ...]]] = {
     "cp932": ("shift_jis_2004",),
@@ -39,7 +41,7 @@ _WINDOWS_SIBLING: Final[dict[str, str]] = {
     "iso-8859-9": "cp1254",
     "iso-8859-13": "cp1257",
 }
-_C1_BYTE: Final = re.compile(rb"[\x80-\x9f]")
+_C1_BYTE: Final = rb"[\x80-\x9f]"
 
 
 def _c1_errors(exc: UnicodeError) -> tuple[str, int]:
@@ -53,22 +55,24 @@ def _c1_errors(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error("bounceback-c1", _c1_errors)
 
+# (The patterns on bytes are compiled at their first use, by re's cache: the pattern store holds
+# only patterns on text, and most processes never read a legacy charset.)
 # A non-Latin script's words are runs of 8-bit bytes (a letter or two bytes each); the accented
 # letters of Latin text mostly stand alone between ASCII letters.
-_HIGH_RUN: Final = re.compile(rb"[\x80-\xff]{3,}")
+_HIGH_RUN: Final = rb"[\x80-\xff]{3,}"
 _HIGH: Final = bytes(range(0x80, 0x100))
-_KANA: Final = re.compile("[\u3041-\u30ff]")
-_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
-_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u045f]")
-_CYRILLIC_VOWEL: Final = re.compile("[аеёиоуыэюя]")
+_KANA: Final = patterncode.compile("[\u3041-\u30ff]")
+_HANGUL: Final = patterncode.compile("[\uac00-\ud7a3]")
+_CYRILLIC_LETTER: Final = patterncode.compile("[\u0400-\u045f]")
+_CYRILLIC_VOWEL: Final = patterncode.compile("[аеёиоуыэюя]")
 # A lead byte followed by a trail byte below 0xA1: Big5 (and GBK's additions) have them, the
 # GB2312 text that most Chinese mail is written in does not.
-_LOW_TRAIL: Final = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]")
-_SJIS_LOW_LEAD: Final = re.compile(rb"[\x81-\x8d\x90-\x9f][\x40-\x7e\x80-\xfc]")
+_LOW_TRAIL: Final = rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]"
+_SJIS_LOW_LEAD: Final = rb"[\x81-\x8d\x90-\x9f][\x40-\x7e\x80-\xfc]"
 _JAPANESE_LABELS: Final = frozenset(
     {"iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext", "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-3"}
 )
-_DOUBLE: Final = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
+_DOUBLE: Final = rb"[\x81-\xfe][\x40-\xfe]"
 
 
 def decode_legacy(data: bytes, declared: str | None) -> str:
@@ -80,7 +84,7 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
     tried: list[str] = []
     if declared:
         sibling = _WINDOWS_SIBLING.get(declared)
-        if sibling is not None and _C1_BYTE.search(data):
+        if sibling is not None and re.search(_C1_BYTE, data):
             declared = sibling
         tried.append(declared)
         tried.extend(CHARSET_NEXT.get(declared, ()))
@@ -124,7 +128,7 @@ def _japanese(data: bytes) -> tuple[str, ...]:
         text = _strict(data, cs)
         if text is not None and _share(_KANA, text) >= 0.2:
             return (cs, *CHARSET_NEXT.get(cs, ()))
-    if _SJIS_LOW_LEAD.search(data):
+    if re.search(_SJIS_LOW_LEAD, data):
         return ("cp932", "shift_jis_2004", "euc-jp", "euc_jis_2004")
     return ("euc-jp", "euc_jis_2004", "cp932", "shift_jis_2004")
 
@@ -141,7 +145,7 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
         if text is not None and _share(_KANA, text) >= 0.2:
             return (cs, *CHARSET_NEXT.get(cs, ()))
     high = len(data) - len(data.translate(None, _HIGH))
-    in_runs = sum(len(run) for run in _HIGH_RUN.findall(data))
+    in_runs = sum(len(run) for run in re.findall(_HIGH_RUN, data))
     if in_runs * 2 < high:
         return ()
     # Korean: nearly all Hangul (Chinese read as Korean is half Hanja)
@@ -159,8 +163,8 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
                 best = (vowels, len(_CYRILLIC_LETTER.findall(text)), cs)
     if best is not None and best[0] * 5 >= best[1]:  # (Russian: two letters in five are vowels)
         return (best[2],)
-    pairs = len(_DOUBLE.findall(data))
-    if pairs and len(_LOW_TRAIL.findall(data)) * 5 >= pairs:
+    pairs = len(re.findall(_DOUBLE, data))
+    if pairs and len(re.findall(_LOW_TRAIL, data)) * 5 >= pairs:
         return ("cp950", "big5hkscs", "gb18030")
     return ("gb18030", "cp950", "big5hkscs")
 
