@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parsers import charsets
 from parsers.charsets import composed, likely_charsets
 from parsers.mail import decode_bytes, decode_header_value
 
@@ -143,3 +144,19 @@ def test_composed_is_nfc_and_leaves_nfc_text_alone(text: str) -> None:
     assert composed(text) == unicodedata.normalize("NFC", text)
     nfc = unicodedata.normalize("NFC", text)
     assert composed(nfc) is nfc
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.sampled_from(LABELS))
+def test_ascii_and_utf8_text_never_reach_the_legacy_reader(text: str, label: str | None) -> None:
+    # the common path's cost: text that is ASCII or valid UTF-8 is never sniffed or normalised
+    def refuse(data: bytes, declared: str | None) -> str:
+        raise AssertionError("legacy reader asked")
+
+    original = charsets.decode_legacy
+    charsets.decode_legacy = refuse
+    try:
+        decode_bytes(text.encode("utf-8"), label)
+        decode_bytes(text.encode("ascii", "ignore"), label)
+    finally:
+        charsets.decode_legacy = original
