@@ -77,8 +77,8 @@ _DOUBLE: Final = rb"[\x81-\xfe][\x40-\xfe]"
 
 def decode_legacy(data: bytes, declared: str | None) -> str:
     """8-bit `data` that is not UTF-8 (or is declared UTF-16/32) as text: the declared charset
-    when it decodes the bytes, else the charsets the bytes look like, else windows-1252 (as
-    browsers read it), else latin-1. Text with combining marks is composed (NFC), the form the
+    when it decodes the bytes, else the charsets the bytes look like, else windows-1252 as
+    browsers read it (the WHATWG encoding standard's: its five undefined bytes as C1 codes). Text with combining marks is composed (NFC), the form the
     phrase families are written in (windows-1258 Vietnamese writes tone marks as combining
     characters)."""
     tried: list[str] = []
@@ -93,7 +93,7 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
         if text is not None:
             return composed(text)
     if declared in _JAPANESE_LABELS:
-        # 8-bit bytes under a 7-bit Japanese label: Japanese carriers send Shift_JIS (or EUC-JP) so
+        # 8-bit bytes under a 7-bit Japanese label: Japanese carriers label Shift_JIS (or EUC-JP) so
         tried = list(_japanese(data))
     else:
         tried = list(likely_charsets(data))
@@ -120,14 +120,24 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _japanese(data: bytes) -> tuple[str, ...]:
-    """The Japanese charsets for 8-bit `data` labelled ISO-2022-JP, likelier first: the one that
-    reads kana, else Shift_JIS when a byte is one of its lead bytes below 0xA0 (EUC-JP has only
-    0x8E and 0x8F there), else EUC-JP (which Shift_JIS would read as half-width katakana)."""
+def _kana_reading(data: bytes) -> tuple[str, ...]:
+    """Shift_JIS or EUC-JP (and its relatives) when it reads `data` as text with kana, which
+    Japanese has in almost every sentence (Chinese and Korean have none, nor Latin text read as
+    Japanese); else empty."""
     for cs in ("cp932", "euc-jp"):
         text = _strict(data, cs)
         if text is not None and _share(_KANA, text) >= 0.2:
             return (cs, *CHARSET_NEXT.get(cs, ()))
+    return ()
+
+
+def _japanese(data: bytes) -> tuple[str, ...]:
+    """The Japanese charsets for 8-bit `data` labelled ISO-2022-JP, likelier first: the one that
+    reads kana, else Shift_JIS when a byte is one of its lead bytes below 0xA0 (EUC-JP has only
+    0x8E and 0x8F there), else EUC-JP (which Shift_JIS would read as half-width katakana)."""
+    kana = _kana_reading(data)
+    if kana:
+        return kana
     if re.search(_SJIS_LOW_LEAD, data):
         return ("cp932", "shift_jis_2004", "euc-jp", "euc_jis_2004")
     return ("euc-jp", "euc_jis_2004", "cp932", "shift_jis_2004")
@@ -138,12 +148,10 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
     the bytes look like accented Latin text (windows-1252 then reads them)."""
     if b"\x1b" in data and any(e in data for e in JIS_ESCAPES):
         return ("iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext")
-    # Japanese: kana in almost every sentence (Chinese and Korean text have none, nor Latin text
-    # read as Japanese). Before the test of runs: a Shift_JIS trail byte is often ASCII.
-    for cs in ("cp932", "euc-jp"):
-        text = _strict(data, cs)
-        if text is not None and _share(_KANA, text) >= 0.2:
-            return (cs, *CHARSET_NEXT.get(cs, ()))
+    # (Japanese before the test of runs: a Shift_JIS trail byte is often ASCII)
+    kana = _kana_reading(data)
+    if kana:
+        return kana
     high = len(data) - len(data.translate(None, _HIGH))
     in_runs = sum(len(run) for run in re.findall(_HIGH_RUN, data))
     if in_runs * 2 < high:
@@ -161,7 +169,7 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
             vowels = len(_CYRILLIC_VOWEL.findall(text))
             if best is None or vowels > best[0]:
                 best = (vowels, len(_CYRILLIC_LETTER.findall(text)), cs)
-    if best is not None and best[0] * 5 >= best[1]:  # (Russian: two letters in five are vowels)
+    if best is not None and best[0] * 5 >= best[1]:  # (Russian: about two letters in five are vowels)
         return (best[2],)
     pairs = len(re.findall(_DOUBLE, data))
     if pairs and len(re.findall(_LOW_TRAIL, data)) * 5 >= pairs:
