@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "Postfix"
 # Prefilter markers (parsers.mta.candidates): one of its subjects, or its opening line in the report.
@@ -121,15 +122,18 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         if not address:
             continue
         diagnostic = match.group(3)
-        found.append(
-            c.make(
-                address,
-                diagnostic,
-                action=action,
-                alias=c.clean_address(match.group(2) or ""),
-                command=_command(diagnostic),
-            )
+        delivery = c.make(
+            address,
+            diagnostic,
+            action=action,
+            alias=c.clean_address(match.group(2) or ""),
+            command=_command(diagnostic),
         )
+        if " said:" not in diagnostic:
+            # Postfix quotes a remote server's answer as "host X said: ..."; anything else is
+            # its own word on its own users (local(8)'s "unknown user", a virtual table's miss).
+            delivery.diagnostic_type = REPORT_TEXT
+        found.append(delivery)
     if found:
         return found
     # A report whose text part is gone but whose delivery-status fields are inline text (an
