@@ -16,7 +16,7 @@ from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail, decode_header_value
 from parsers.reasons.caseblind import CaseBlind
-from parsers.reasons.classify import GAVE_UP
+from parsers.reasons.classify import GAVE_UP, NOT_YET_DELIVERED
 from parsers.reasons.derive import REPORT_TEXT
 from parsers.reasons.families import fold
 
@@ -161,14 +161,13 @@ _NOT_DELIVERED = CaseBlind(
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
     r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|ainda n(?:ã|a)o (?:foi )?entregue"
     r"|non (?:(?:è|e'?) )?ancora stat[oa] (?:recapitat|consegnat)|nog niet (?:afgeleverd|bezorgd)"
-    r"|endnu ikke (?:blevet )?leveret|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
-    r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
-    r"|まだ(?:配信|配送|送信)されていません|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)"
-    r"|아직 (?:전달|전송|배달)되지 않"
-    r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
-    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
+    r"|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
+    r"|"
+    + NOT_YET_DELIVERED
+    +
     # "the server gave up" (no more attempts): the message was not delivered
-    r"|" + GAVE_UP,
+    r"|"
+    + GAVE_UP,
 )
 # An address that "from" introduces is the sender's, whatever sentence it is in: "could not be
 # delivered because they are not accepting mail from <list@host>".

@@ -38,6 +38,18 @@ from parsers.reasons.codes import (
     VACATION,
 )
 
+# "Not delivered yet" as Danish, Vietnamese, Japanese, Chinese, Korean, Polish and Czech servers
+# write it: a delay notice's own sentence, which also names the recipient still being tried (the
+# text reader, parsers.fallback, reads the recipient from it).
+NOT_YET_DELIVERED: Final = (
+    r"endnu ikke (?:blevet )?leveret"
+    r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
+    r"|まだ(?:配信|配送|送信)されていません|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)"
+    r"|아직 (?:전달|전송|배달)되지 않"
+    r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
+    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
+)
+
 # A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
 _STILL_TRYING: Final = CaseBlind(
     r"this is a warning message only|warning only|just a warning|advisory-only|has been postponed|still being retried|has been delayed|will be retried"
@@ -76,17 +88,16 @@ _STILL_TRYING: Final = CaseBlind(
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
     r"|это только предупреждение|(?:не нужно|нет необходимости) (?:повторно )?отправлять"
-    # "not delivered yet" / "will keep trying" as Danish, Japanese, Chinese (both scripts), Korean,
-    # Polish and Czech servers word their own delay notices
-    r"|endnu ikke (?:blevet )?leveret|fors(?:ø|oe|o)ger (?:fortsat|stadig) at levere|nye fors(?:ø|oe|o)g p(?:å|aa|a) at levere"
-    r"|まだ(?:配信|配送|送信)されていません|引き続き(?:配信|配送|送信)を試み|(?:配信|配送)(?:が)?遅延"
+    # "will keep trying" as Danish, Japanese, Chinese (both scripts), Korean, Polish and Czech
+    # servers word their own delay notices (and their "not delivered yet": NOT_YET_DELIVERED)
+    r"|fors(?:ø|oe|o)ger (?:fortsat|stadig) at levere|nye fors(?:ø|oe|o)g p(?:å|aa|a) at levere"
+    r"|引き続き(?:配信|配送|送信)を試み|(?:配信|配送)(?:が)?遅延"
     r"|(?:将|會|会|將)(?:在)?(?:稍后|稍後|之后|之後)?(?:继续|繼續|再次|重新)(?:尝试|嘗試|重试|重試)"
-    r"|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)|延遲(?:遞送|投遞|傳送)"
-    r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
-    r"|아직 (?:전달|전송|배달)되지 않|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
-    r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
+    r"|延遲(?:遞送|投遞|傳送)"
+    r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
     r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
-    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru"
+    r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru"
+    r"|" + NOT_YET_DELIVERED +
     # the platforms' own languages as Exchange and hosting servers word a delay: German "versucht
     # weiterhin", "die Übermittlung ... wurde verzögert", "noch in der Warteschlange"; Danish
     # "leveringen ... er forsinket", "stadig i køen"; Vietnamese "bị trì hoãn", "vẫn đang chờ
