@@ -65,11 +65,12 @@ REPORT_TEXT: Final = "X-REPORT-TEXT"
 RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
 
 # The reply codes RFC 5321 gives a recipient the server does not have (550 mailbox unavailable,
-# 551 user not local, 553 mailbox name not allowed). A report that gives only the generic 5.0.0
+# 551 user not local, 553 mailbox name not allowed, 501 an address argument that does not parse:
+# "501 Bad address syntax"). A report that gives only the generic 5.0.0
 # (or no status) and names no command, but quotes one of these with a user-unknown text, answered
 # RCPT TO: the stage where a server says whether it has the user. Mail of old MTAs and gateways
 # says no more than that, and the address is gone; a filter's answer after DATA names DATA.
-RCPT_USER_CODES: Final = frozenset({"550", "551", "553"})
+RCPT_USER_CODES: Final = frozenset({"501", "550", "551", "553"})
 
 # A reply quoted as the answer to DATA ("in reply to end of DATA command", "after end of data").
 _AFTER_DATA: Final = patterncode.compile(

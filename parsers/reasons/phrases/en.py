@@ -231,6 +231,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"@[a-z0-9.-]{1,255}> account (?:does not|doesn'?t) exist",
         # Exchange Online: "<user> wasn't found at <domain>." (the report's own sentence)
         r"(?:wasn'?t|was not) found at [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+        # An address the server calls syntactically invalid (RFC 3463's 5.1.3, "bad destination
+        # mailbox address syntax"; RFC 5321's 501/553 to RCPT TO): no mail can reach it as written.
+        # "Sender" forms are not matched; a refusal at MAIL FROM never reaches this family.
+        r"bad (?:recipient |destination )?(?:mailbox )?address syntax",
+        r"(?:invalid|illegal|malformed) (?:recipient |destination )?(?:e-?mail )?address syntax",
+        r"(?:recipient|destination|mailbox) address syntax (?:error|incorrect|invalid)",
+        r"malformed (?:recipient |destination |e-?mail )?address",
+        r"syntax error in (?:the )?(?:recipient|destination|mailbox) address",
     ),
     FILTERED: (
         r"account is protected by",
