@@ -5,6 +5,7 @@ from __future__ import annotations
 from parsers.delivery import Delivery
 from parsers.mail import Mail
 from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
+from parsers.reasons import USER_UNKNOWN, matches
 
 NAME = "Bigfoot"
 # Prefilter markers (parsers.mta.candidates): its gate is a bigfoot.com sender or Received.
@@ -25,8 +26,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     command = command_in(mail.text)
     for d in found:
         d.smtp_command = d.smtp_command or command
-        low = (d.diagnostic or "").lower()
-        if d.smtp_command == "RCPT" and "invalid recipient" in low:
-            # Bigfoot reports a refused forwarding address as 5.7.1; the reply names the recipient.
-            d.reason = "user_unknown"
+        if d.smtp_command in (None, "RCPT") and matches(USER_UNKNOWN, d.diagnostic or ""):
+            # Bigfoot reports every refused forwarding as 5.7.1, its own code, not the remote's:
+            # the remote's reply about the forwarding address says why ("553 Invalid recipient",
+            # "550 Destination mailbox is unavailable"), unless it answered DATA (a filter).
+            d.reason = USER_UNKNOWN
     return found
