@@ -38,6 +38,7 @@ Inquire = Callable[[Mail], "list[Delivery] | None"]
 DETECTOR_MODULES: tuple[str, ...] = (
     # Mailbox providers (more specific than the MTA software they run)
     "googlegroups",
+    "listmanager",
     "gsuite",
     "gmail",
     "office365",

@@ -15,6 +15,23 @@ MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----",)
 _BULLET = compile_lazily(r"^ ?\* ?", re.MULTILINE)
+# The group's name as the notice gives it, in parentheses after the sentence's "group": "the group
+# you tried to contact (hikers-club)" (the languages word it differently, the parentheses stay).
+_GROUP_NAME = compile_lazily(r"\(([A-Za-z0-9][A-Za-z0-9._+-]{0,63})\)")
+_ADDRESS_HEADER = compile_lazily(r"^(?:To|Cc):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
+
+
+def _group_address(mail: Mail, body: str) -> str | None:
+    """The group's address when the notice carries no X-Failed-Recipients (older notices and a
+    Workspace domain's groups): the returned post's To or Cc address whose local part is the
+    group's name."""
+    names = {m.group(1).lower() for m in _GROUP_NAME.finditer(body[:2000])}
+    original = mail.text[len(body) :]
+    for header in _ADDRESS_HEADER.finditer(original[:20000]):
+        for candidate in addresses_in(header.group(1)):
+            if candidate.split("@", 1)[0].lower() in names:
+                return candidate
+    return None
 
 
 @guarded
@@ -23,12 +40,13 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     sender = mail.from_.lower()
     if "mailer-daemon@google" not in sender or "Delivery Status Notification" not in mail.subject:
         return None
-    failed = ",".join(mail.headers("X-Failed-Recipients"))
-    if not failed:
-        return None
     body = body_of(mail, _BOUNDARIES)
-    # Every language version links the Groups help centre; Gmail's own bounces never do.
-    if "groups.google.com" not in body:
+    # Every language version links the Groups help centre (a Workspace domain's groups, their
+    # domain's Groups help topic); Gmail's own bounces never do.
+    if "groups.google.com" not in body and "Google Group" not in body:
+        return None
+    failed = ",".join(mail.headers("X-Failed-Recipients")) or _group_address(mail, body)
+    if not failed:
         return None
     # Four bullet points ("You might have spelled ...", "The owner of the group may have removed
     # this group." ...) mean the post itself was refused; anything else is held for moderation.

@@ -1,0 +1,78 @@
+"""A mailing list manager's refusal of a post sent to its list (Mailman 2 and 3, LISTSERV).
+
+The list address was a recipient of the message, and the list refused it: a non-member's post
+rejected automatically, or a moderator's rejection. That is the list's answer about our mail to
+that address, as a remote server's refusal would be, and like Google Groups' refusal of a post
+(parsers.mta.googlegroups) it is a soft `rejected` bounce for the list address: the list exists,
+it does not take our mail. A list's other notices (a post held for approval, a subscription
+request refused) name no delivery that failed and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
+from parsers.mail import Mail
+from parsers.mta._providers import address_in, body_of, guarded, make, sweep
+
+NAME = "ListManager"
+# Prefilter markers (parsers.mta.candidates): each layout's subject or opening sentence.
+MARKERS = (
+    "rejected posting to",
+    "request to mailing list",
+    "not allowed to post to this mailing list",
+    "mailing-list was rejected",
+)
+
+# LISTSERV: "Rejected posting to ASTRO-L@LISTSERV.UNIV.EXAMPLE" (its own subject, from LISTSERV@).
+_LISTSERV_SUBJECT = compile_lazily(r"^\s*rejected posting to\s+(\S+@\S+)", re.IGNORECASE)
+# Mailman's moderator decision: "Request to mailing list Quilters rejected"; the body says which
+# request (a post: "Posting of your message titled ..."; a subscription is not a delivery).
+_MAILMAN_SUBJECT = compile_lazily(r"^\s*request to mailing list\s.{1,200}?\srejected\s*$", re.IGNORECASE)
+_MODERATOR_POST = compile_lazily(
+    r"posting of your message titled.{0,400}?has been rejected by the list moderator",
+    re.IGNORECASE | re.DOTALL,
+)
+# Mailman's automatic refusals of a non-member's post: 2.x "You are not allowed to post to this
+# mailing list, and your message has been automatically rejected"; 3.x "Your message to the X
+# mailing-list was rejected for the following reasons".
+_AUTO_REJECT = compile_lazily(
+    r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected",
+    re.IGNORECASE,
+)
+# The list's own administrative sender: Mailman's list-owner / list-bounces, LISTSERV@host.
+_LIST_SENDER = compile_lazily(
+    r"(?:^|[<\s\"])(?:[^@<>\s\"]+-(?:owner|bounces|request|admin)(?:\+[^@<>\s]*)?|listserv|mailman)@",
+    re.IGNORECASE,
+)
+_ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
+
+
+def _list_address(mail: Mail) -> str | None:
+    """The list's posting address: Mailman's X-BeenThere, else List-Post, else the list's
+    administrative sender with its suffix taken off (quilters-owner@ -> quilters@)."""
+    for name in ("X-BeenThere", "List-Post"):
+        for value in mail.headers(name):
+            found = address_in(value.replace("mailto:", " "))
+            if found:
+                return found
+    sender = address_in(mail.from_) or ""
+    return _ADMIN_SUFFIX.sub("@", sender) if _ADMIN_SUFFIX.search(sender) else None
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if not _LIST_SENDER.search(mail.from_):
+        return None
+    subject = mail.subject
+    body = body_of(mail, ("------------------------ Rejected message",))
+    listserv = _LISTSERV_SUBJECT.match(subject)
+    if listserv:
+        return [make(listserv.group(1).rstrip(".,;"), sweep(body[:600]), reason="rejected")]
+    refusal = _MODERATOR_POST if _MAILMAN_SUBJECT.match(subject) else _AUTO_REJECT
+    if not refusal.search(body):
+        return None
+    target = _list_address(mail)
+    return [make(target, sweep(body[:600]), reason="rejected")] if target else None
