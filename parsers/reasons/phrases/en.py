@@ -239,6 +239,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:recipient|destination|mailbox) address syntax (?:error|incorrect|invalid)",
         r"malformed (?:recipient |destination |e-?mail )?address",
         r"syntax error in (?:the )?(?:recipient|destination|mailbox) address",
+        r"(?:recipient|destination) address (?:<[^>\s]{1,300}> )?is not a valid (?:rfc[- ]?(?:5321|2821|822) |e-?mail )address",
     ),
     FILTERED: (
         r"account is protected by",
@@ -290,7 +291,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"reject mail from \S{0,200}@",
         r"sender address (?:unknown|invalid|not accepted|has been blacklisted)",
         r"access denied \(sender blacklisted\)",
-        r"(?<!recipient )(?<!sender ip )(?<!5\.1\.0 )address rejected",
+        r"(?<!recipient )(?<!destination )(?<!sender ip )(?<!5\.1\.0 )address rejected",
         r"batv (?:failed to verify|validation failure|defense)|\(batv: no tag",
         r"because the sender isn'?t on the recipient'?s list of senders",
         r"bogus mail from",
