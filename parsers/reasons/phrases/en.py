@@ -161,7 +161,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"is not (?:a known user|a valid mailbox|an active address)",
         r"mailbox (?:does not exist|invalid|is (?:inactive|unavailable)|not (?:present|found)|unavailable|unknown)",
         r"mailbox \S{1,300} does not exist",
-        r"no (?:account by that name|mail ?box (?:available|by that name|found|here)|such (?:address|mailbox|person|recipient|user))",
+        r"no (?:account by that name|mail ?box (?:available|by that name|found|here)"
+        r"|such (?:local )?(?:address|mailbox|person|recipient|user))",
         r"no valid recipients, bye",
         r"non-?existent (?:user|recipient|address)",
         r"not a (?:valid user|local address)",
@@ -183,7 +184,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"there is no one at this address",
         r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
         r"this user doesn'?t have an? \S{1,200} account",
-        r"user (?:\S{1,300} (?:was not found|does not exist)|does ?n[o']t exist|missing home directory"
+        r"user (?:\S{1,300} (?:was not found|does not exist|unknown)|does ?n[o']t exist|missing home directory"
         r"|not (?:active|found|known)|unknown)",
         r"vdeliver: invalid or unknown virtual user",
         r"your envelope recipient is in my badrcptto list",
