@@ -183,7 +183,10 @@ GAVE_UP: Final = (
 _FINAL: Final = CaseBlind(
     GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     r"|could not be delivered(?! for more than| yet)"
-    r"|undeliverable|undelivered mail returned|returned mail|delivery failure|has expired|was not delivered"
+    # (a "temporary delivery failure" is the delay notice's own title: MDaemon's "Warning: Temporary
+    # Delivery Failure Notice ... Delivery attempts will continue")
+    r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
+    r"|was not delivered"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
     r"|non (?:e stato|è stato) recapitato"
