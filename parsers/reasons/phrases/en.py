@@ -319,6 +319,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"domain (?:does not exist|is not reachable|must exist|not found)",
+        # MailEnable: "the domain name (x.example) does not appear to be registered"
+        r"domain(?: name)?(?: \(\S{1,255}\)| \S{1,255})? does not appear to be registered",
         r"host (?:or domain name not found|unknown|not found)",
         r"mail domain mentioned in email address is unknown",
         r"name or service not known",
