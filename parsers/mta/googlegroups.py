@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, guarded, make, sweep
+from parsers.reasons.codes import ON_HOLD, REJECTED, USER_UNKNOWN
 
 NAME = "GoogleGroups"
 # Prefilter marker (parsers.mta.candidates): it accepts only this sender.
@@ -18,6 +19,11 @@ _BULLET = compile_lazily(r"^ ?\* ?", re.MULTILINE)
 # The group's name as the notice gives it, in parentheses after the sentence's "group": "the group
 # you tried to contact (hikers-club)" (the languages word it differently, the parentheses stay).
 _GROUP_NAME = compile_lazily(r"\(([A-Za-z0-9][A-Za-z0-9._+-]{0,63})\)")
+# A notice that says the group does not exist (not that it "may not exist, or you may not have
+# permission"): an address nobody receives mail at, as an unknown user is.
+_NO_SUCH_GROUP = compile_lazily(
+    r"\bgroup\b[^.\n]{0,160}?\b(?:does not|doesn'?t|no longer) exists?\b", re.IGNORECASE
+)
 _ADDRESS_HEADER = compile_lazily(r"^(?:To|Cc):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -50,7 +56,12 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     # Four bullet points ("You might have spelled ...", "The owner of the group may have removed
     # this group." ...) mean the post itself was refused; anything else is held for moderation.
-    reason = "rejected" if len(_BULLET.findall(body)) >= 4 else "on_hold"
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    if _NO_SUCH_GROUP.search(body[:2000]):
+        reason = USER_UNKNOWN
+    else:
+        reason = REJECTED if len(_BULLET.findall(body)) >= 4 else ON_HOLD
+    # (the greeting names the poster, our own address: it is no part of the group's answer, and a
+    # diagnostic that names only the sender would read as a refusal of the sender)
+    paragraphs = [p for p in body.split("\n\n") if p.strip() and not addresses_in(p)]
     diagnostic = sweep(" ".join(paragraphs[:4]))
     return [make(r, diagnostic, reason=reason) for r in addresses_in(failed)]
