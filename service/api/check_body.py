@@ -18,7 +18,8 @@ import re
 
 from service.app.lookups import Answer, Checking
 
-_FREE = ',"valid":true,"suppressed":false,"reason":null,"scope":null,"account":null,"error":null}'
+# What follows an address's text: the rest of a free answer's object, or a suppressed one's (`_suppressed`).
+_FREE = '","valid":true,"suppressed":false,"reason":null,"scope":null,"account":null,"error":null}'
 # What forces a string to be escaped in JSON: a quote, a backslash, a control character.
 _ESCAPED = re.compile(r'["\\\x00-\x1f]')
 
@@ -33,49 +34,56 @@ def _string(value: str | None) -> str:
 
 
 def _suppressed(answer: Answer) -> str:
+    """What follows an address's text in the object of an address suppressed with `answer`."""
     reason, scope, account = answer
     return (
-        f',"valid":true,"suppressed":true,"reason":{_string(reason)},"scope":{_string(scope)}'
+        f'","valid":true,"suppressed":true,"reason":{_string(reason)},"scope":{_string(scope)}'
         f',"account":{_string(account)},"error":null}}'
     )
 
 
 def check_body(checking: Checking) -> bytes:
     """`{"results": [...]}`, one object per given address in order (joins the reads under way)."""
-    known, reading, errors = checking.known, checking.reading, checking.errors
-    shapes: dict[Answer, str] = {}  # answer -> the JSON after the address
+    known, reading, errors, normalised = (
+        checking.known,
+        checking.reading,
+        checking.errors,
+        checking.normalised,
+    )
+    # Each address's text in its JSON string. A stored address never holds what JSON escapes (the
+    # validator refuses quotes, backslashes and control characters), which one search over all of
+    # them confirms instead of one search per address; were one ever to, every one is escaped.
+    texts: list[str | None] = normalised
+    if _ESCAPED.search("".join(filter(None, normalised))) is not None:
+        texts = [None if address is None else _string(address)[1:-1] for address in normalised]
+    shapes: dict[Answer, str] = {}  # answer -> its `_suppressed`
     objects: list[str] = []
     append = objects.append
-    waiting: list[tuple[int, str]] = []  # (position, its start) of the addresses being read
-    escaped = _ESCAPED.search
-    for i, address in enumerate(checking.normalised):
+    waiting: list[int] = []  # positions of the addresses being read
+    for i, (address, text) in enumerate(zip(normalised, texts, strict=True)):
         if address is None:
             append(
                 f'{{"address":{_string(checking.echoed(i))},"valid":false,"suppressed":false,'
                 f'"reason":null,"scope":null,"account":null,"error":{_string(errors[i])}}}'
             )
             continue
-        start = (
-            '{"address":"' + address + '"' if escaped(address) is None else '{"address":' + _string(address)
-        )
         answer = known.get(address)
         if answer is None:
             if address in reading:
-                waiting.append((i, start))
-            append(start + _FREE)  # (free until read otherwise)
+                waiting.append(i)
+            append(f'{{"address":"{text}{_FREE}')  # (free until read otherwise)
             continue
         shape = shapes.get(answer)
         if shape is None:
             shape = shapes[answer] = _suppressed(answer)
-        append(start + shape)
+        append(f'{{"address":"{text}{shape}')
     answers = checking.rest()
     if answers:
-        normalised = checking.normalised
-        for i, start in waiting:
+        for i in waiting:
             answer = answers.get(normalised[i])  # type: ignore[arg-type]  # (an address, never None)
             if answer is not None:
                 shape = shapes.get(answer)
                 if shape is None:
                     shape = shapes[answer] = _suppressed(answer)
-                objects[i] = start + shape
-    return ('{"results":[' + ",".join(objects) + "]}").encode()
+                objects[i] = f'{{"address":"{texts[i]}{shape}'
+    return f'{{"results":[{",".join(objects)}]}}'.encode()

@@ -160,3 +160,48 @@ def test_written_body_without_a_view(stored: Database, monkeypatch: pytest.Monke
         assert check_body(lookups.start_check(stored.engine, ASKED, account)) == expected, account
         with stored.engine.connect() as connection:  # (a connection: read in this thread)
             assert check_body(lookups.start_check(connection, ASKED, account)) == expected, account
+
+
+def test_written_body_escapes_an_address_json_must_escape() -> None:
+    """The validator never stores a quote, backslash or control character in an address, so the
+    writer checks all of them at once; were one ever among them, every object is still the bytes
+    to_json writes (each address escaped, the answers known, read and free alike)."""
+    normalised: list[str | None] = [
+        'qu"ote@example.com',
+        "back\\slash@example.com",
+        "tab\t@example.com",
+        "jöhn@example.com",
+        None,
+    ]
+    known = {'qu"ote@example.com': ("hard_bounce", "global", None)}
+    read = {"back\\slash@example.com": ("back\\slash@example.com", "shop-a", "complaint")}
+    checking = lookups.Checking(
+        given=[*(address or "" for address in normalised[:-1]), "not an address"],
+        normalised=normalised,
+        errors={4: "not an email address"},
+        known=known,
+        reading={"back\\slash@example.com", "tab\t@example.com"},
+        read=lambda: read,
+    )
+    free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
+    expected = [
+        {
+            "address": 'qu"ote@example.com',
+            **free,
+            "suppressed": True,
+            "reason": "hard_bounce",
+            "scope": "global",
+        },
+        {
+            "address": "back\\slash@example.com",
+            **free,
+            "suppressed": True,
+            "reason": "complaint",
+            "scope": "account",
+            "account": "shop-a",
+        },
+        {"address": "tab\t@example.com", **free},
+        {"address": "jöhn@example.com", **free},
+        {"address": "not an address", **free, "valid": False, "error": "not an email address"},
+    ]
+    assert check_body(checking) == to_json({"results": expected})
