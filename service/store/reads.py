@@ -183,22 +183,30 @@ def suppressed_bulk_hits(
     connection = _connection(db)
     slots = _slots(account)
     # The addresses' domains' `*@domain` keys are asked in the same statement.
-    domain_keys = {domain_key(domain) for domain in {domain_of_address(address) for address in addresses}}
+    domain_keys = {domain_key(domain) for domain in set(map(domain_of_address, addresses))}
     keys = sorted(domain_keys.union(addresses))
     found: Sequence[Any]
     if connection.dialect.name == "postgresql":
         # A nested loop of index probes, forced (the lateral subquery with OFFSET 0 is not
         # flattened): left to the planner, a list of 100,000 rows is scanned whole and hashed,
-        # which costs more than 5,000 probes. The array goes in binary (%b): sent as text, psycopg
-        # quotes each of thousands of strings, which costs more than the probes themselves.
+        # which costs more than 5,000 probes. The keys go as one text, a line each, split by the
+        # server: no stored key holds a line break (the validator refuses control characters), and
+        # the join costs 0.04 ms for 5,000 keys against 0.9 ms for psycopg's binary array (which
+        # the keys still go in should one ever hold one; as text, each would be quoted).
+        joined = "\n".join(keys)
+        parameter: str | list[str]
+        if joined.count("\n") == len(keys) - 1:
+            asked, parameter = "unnest(string_to_array(%s::text, E'\\n'))", joined
+        else:
+            asked, parameter = "unnest(%b::text[])", keys
         marks = ", ".join(["%s"] * len(slots))
         result = connection.exec_driver_sql(
             f"SELECT entry.address, entry.account_id, entry.reason"
-            f" FROM unnest(%b::text[]) AS asked(key) CROSS JOIN LATERAL ("
+            f" FROM {asked} AS asked(key) CROSS JOIN LATERAL ("
             f"SELECT address, account_id, reason FROM {Recipient.__tablename__}"
             f" WHERE address = asked.key AND suppressed OFFSET 0) AS entry"
             f" WHERE entry.account_id IN ({marks})",
-            (keys, *slots),
+            (parameter, *slots),
         )
         try:
             # The driver's own tuples (its rows are all here once the statement returned): a row

@@ -120,6 +120,26 @@ def test_a_large_check_read_aside_answers_as_single_lookups(database: Database) 
         assert sum(r["suppressed"] for r in checked) > 300
 
 
+def test_a_key_holding_a_line_break_is_asked_whole(database: Database) -> None:
+    """PostgreSQL gets the asked keys as one text, a line each: a key holding a line break (which
+    no stored address does; the validator refuses it) would split in two there, so such keys go
+    as an array instead, and every key is answered whole."""
+    odd, plain = "line\nbreak@a.example", "ann@a.example"
+    _store(
+        database,
+        {
+            (odd, GLOBAL_SLOT): (True, "manual"),
+            ("break@a.example", GLOBAL_SLOT): (True, "complaint"),
+            (plain, GLOBAL_SLOT): (True, "hard_bounce"),
+        },
+    )
+    with database.engine.connect() as connection:
+        assert reads.suppressed_bulk_hits(connection, [odd, plain, "line@a.example"]) == {
+            odd: (odd, GLOBAL_SLOT, "manual"),
+            plain: (plain, GLOBAL_SLOT, "hard_bounce"),
+        }
+
+
 def test_the_confirmation_probes_the_entries_index_and_never_visits_the_table(database: Database) -> None:
     now = NOW
     with database.engine.begin() as connection:
