@@ -21,6 +21,7 @@ from service.app import lookups
 from service.app import suppression_view as view_module
 from service.app.suppression_view import SuppressionView
 from service.domain.scope import domain_key
+from service.store import reads
 from service.store.db import Database
 from service.store.models import GLOBAL_SLOT, Recipient
 
@@ -173,8 +174,10 @@ def test_written_body_escapes_an_address_json_must_escape() -> None:
         "jöhn@example.com",
         None,
     ]
-    known = {'qu"ote@example.com': ("hard_bounce", "global", None)}
-    read = {"back\\slash@example.com": ("back\\slash@example.com", "shop-a", "complaint")}
+    known: dict[str, lookups.Answer] = {'qu"ote@example.com': ("hard_bounce", "global", None)}
+    read: dict[str, reads.BulkHit] = {
+        "back\\slash@example.com": ("back\\slash@example.com", "shop-a", "complaint")
+    }
     checking = lookups.Checking(
         given=[*(address or "" for address in normalised[:-1]), "not an address"],
         normalised=normalised,
@@ -205,3 +208,12 @@ def test_written_body_escapes_an_address_json_must_escape() -> None:
         {"address": "not an address", **free, "valid": False, "error": "not an email address"},
     ]
     assert check_body(checking) == to_json({"results": expected})
+
+
+def test_written_body_of_an_address_not_printable_that_json_leaves_as_is() -> None:
+    """(Text that is not printable but holds nothing JSON escapes, e.g. a no-break space or a
+    soft hyphen, is written as it is, as to_json writes it.)"""
+    normalised: list[str | None] = ["nb\u00a0sp@example.com", "soft\u00adhyphen@example.com"]
+    checking = lookups.Checking([a or "" for a in normalised], normalised, {}, {}, set(), dict)
+    free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
+    assert check_body(checking) == to_json({"results": [{"address": a, **free} for a in normalised]})
