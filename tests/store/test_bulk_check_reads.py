@@ -256,6 +256,62 @@ def test_an_interrupted_index_build_is_built_again_on_postgresql(tmp_path: Any) 
         drop_pg_database(url)
 
 
+def test_the_entries_index_compares_addresses_byte_by_byte_on_postgresql(tmp_path: Any) -> None:
+    """Migration 0009: the address column of ix_recipients_entries under varchar_pattern_ops (byte
+    comparisons), the default operator class again below it; an index left half-built by an
+    interrupted upgrade is built again; probes still find every entry."""
+    from alembic import command
+
+    from service.store.db import alembic_config
+    from tests.fixtures.database import drop_pg_database, make_database_url
+
+    url = make_database_url("postgresql", tmp_path)
+    db = Database(url)
+    try:
+        db.upgrade()
+        assert _address_operator_class(db) == "varchar_pattern_ops"
+        with db.engine.connect() as connection:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0008")
+            connection.commit()
+            assert _address_operator_class(db) == "text_ops"
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql(  # (what an upgrade stopped after its build leaves)
+                "CREATE INDEX ix_recipients_entries_building ON recipients (suppressed)"
+            )
+        db.upgrade()
+        assert _address_operator_class(db) == "varchar_pattern_ops"
+        assert _valid_entries_index(db) == (True, 4)
+        assert "ix_recipients_entries_building" not in _indexes(db)
+        _store(
+            db,
+            {
+                ("ann@a.example", GLOBAL_SLOT): (True, "manual"),
+                ("Ann@a.example", GLOBAL_SLOT): (True, "complaint"),
+            },
+        )
+        with db.engine.connect() as connection:
+            assert reads.suppressed_bulk_hits(connection, ["ann@a.example", "bob@a.example"]) == {
+                "ann@a.example": ("ann@a.example", GLOBAL_SLOT, "manual")
+            }
+    finally:
+        db.dispose()
+        drop_pg_database(url)
+
+
+def _address_operator_class(db: Database) -> str:
+    with db.engine.connect() as connection:
+        return str(
+            connection.execute(
+                text(
+                    "SELECT o.opcname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    " JOIN pg_opclass o ON o.oid = i.indclass[0] WHERE c.relname = 'ix_recipients_entries'"
+                )
+            ).scalar_one()
+        )
+
+
 def _valid_entries_index(db: Database) -> tuple[bool, int]:
     """Whether the planner may use ix_recipients_entries, and how many columns it has."""
     with db.engine.connect() as connection:
