@@ -33,6 +33,7 @@ hits them alike; compare the ratios printed at the end.
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import json
 import os
@@ -175,6 +176,27 @@ def seed(database_url: str, stored: int = STORED) -> tuple[str, str]:
         _, account_key = create_key(session, "benchmark-shop-a", "read", account=ACCOUNT)
     db.dispose()
     return global_key, account_key
+
+
+def seed_in(tree: Path, database_url: str, stored: int) -> tuple[str, str]:
+    """`seed` as another tree's own code runs it: its migrations make the schema (a tree compared
+    with `--compare` may not have this one's indexes), its keys are returned."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import importlib.util as u; "
+        "spec = u.spec_from_file_location('b', sys.argv[1] + '/benchmarks/api_lookups.py'); "
+        "m = sys.modules['b'] = u.module_from_spec(spec); spec.loader.exec_module(m); "
+        "print(repr(tuple(m.seed(sys.argv[2], int(sys.argv[3])))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tree), database_url, str(stored)],
+        cwd=tree,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    global_key, account_key = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return str(global_key), str(account_key)
 
 
 def seed_baseline(tree: Path, database_url: str) -> str:
@@ -430,6 +452,31 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
+def cpu_ticks_or_none(pid: int) -> int:
+    """`cpu_ticks`, 0 for a process that has ended."""
+    try:
+        return cpu_ticks(pid)
+    except OSError:
+        return 0
+
+
+def database_backends(database_url: str | None) -> list[int]:
+    """The PostgreSQL server processes connected to the database of `database_url` (none for
+    SQLite): a pool's connections stay, so these are the ones a check's statements run in."""
+    if database_url is None or not database_url.startswith("postgresql"):
+        return []
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1].split("?")[0]
+    with psycopg.connect(
+        database_url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True
+    ) as c:
+        rows = c.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (name,)
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
 def wait_until_closed(port: int, seconds: float = 5.0) -> None:
     """Until the server on `port` has closed the connections a phase's client closed (none of its
     side left established or in CLOSE_WAIT): each phase starts from the same state. A worker that
@@ -636,8 +683,8 @@ def main() -> int:
     if args.compare:
         compare_url = args.compare_database_url or f"sqlite:///{Path(tmp.name) / 'compare.db'}"
         print(f"seeding {compare_url.split('@')[-1]} for {args.compare} ...", flush=True)
-        compare_keys = seed(compare_url, stored)
         compare_tree = args.compare.resolve()
+        compare_keys = seed_in(compare_tree, compare_url, stored)
         servers["compared"] = start(
             compare_tree / "benchmarks" / "api_lookups.py", compare_url, compare_tree, extra
         )
@@ -734,11 +781,21 @@ def main() -> int:
         # other load on the machine changes it far less than the time a check takes.
         pids = {server.port: server.process.pid for server in servers.values()}
         ticks: dict[str, int] = {}
+        # On PostgreSQL, the CPU time of the server processes serving each tree's database too
+        # (the confirmation's probes run there, beside the serving process).
+        databases = {ours: url}
+        if args.compare:
+            databases[servers["compared"].port] = compare_url
+        database_ticks: dict[str, int] = {}
 
         def timed(name: str, port: int, key: str, body: bytes) -> None:
-            before = cpu_ticks(pids[port])
+            backends = database_backends(databases.get(port))
+            before, before_database = cpu_ticks(pids[port]), sum(map(cpu_ticks_or_none, backends))
             bulk.setdefault(name, []).extend(asyncio.run(bulk_checks(port, key, body, 1)))
             ticks[name] = ticks.get(name, 0) + cpu_ticks(pids[port]) - before
+            database_ticks[name] = (
+                database_ticks.get(name, 0) + sum(map(cpu_ticks_or_none, backends)) - before_database
+            )
 
         for _ in range(args.bulk_repeats):  # alternating, like the single lookups
             for name, port, key, body in runs:
@@ -755,6 +812,11 @@ def main() -> int:
                 f"median {statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms, "
                 f"worst {max(times) * 1000:.0f} ms over {len(times)} runs (aim: <= 30 ms);"
                 f" server CPU {ticks[name] * tick_ms / len(times):.1f} ms a check"
+                + (
+                    f", the database's {database_ticks[name] * tick_ms / len(times):.1f} ms"
+                    if url.startswith("postgresql")
+                    else ""
+                )
             )
         median = {name: statistics.median(t) for name, t in bulk.items()}
         for state in ("cold", "warm"):
