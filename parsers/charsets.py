@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Final
 
 from parsers import patterncode
@@ -63,8 +64,13 @@ _HIGH_RUN: Final = rb"[\x80-\xff]{3,}"
 _HIGH: Final = bytes(range(0x80, 0x100))
 _KANA: Final = patterncode.compile("[\u3041-\u30ff]")
 _HANGUL: Final = patterncode.compile("[\uac00-\ud7a3]")
-_CYRILLIC_LETTER: Final = patterncode.compile("[\u0400-\u045f]")
-_CYRILLIC_VOWEL: Final = patterncode.compile("[аеёиоуыэюя]")
+# Japanese written in kanji alone ("宛先不明", "受信拒否"): ideographs (and 々), in runs of two or
+# more, the way Japanese compounds are written; JIS punctuation and full-width forms may stand
+# between them. Half-width katakana (where Shift_JIS reads the lead bytes of GB2312, Big5 and
+# EUC-KR text) and the private use area (its user-defined rows) are no Japanese text's.
+_KANJI_RUN: Final = patterncode.compile("[\u4e00-\u9fff\u3005]{2,}")
+_KANJI_OR_MARK: Final = patterncode.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60]")
+_NOT_JAPANESE: Final = patterncode.compile("[\uff61-\uff9f\ue000-\uf8ff]")
 # A lead byte followed by a trail byte below 0xA1: Big5 (and GBK's additions) have them, the
 # GB2312 text that most Chinese mail is written in does not.
 _LOW_TRAIL: Final = rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]"
@@ -123,12 +129,31 @@ def composed(text: str) -> str:
 def _kana_reading(data: bytes) -> tuple[str, ...]:
     """Shift_JIS or EUC-JP (and its relatives) when it reads `data` as text with kana, which
     Japanese has in almost every sentence (Chinese and Korean have none, nor Latin text read as
-    Japanese); else empty."""
+    Japanese); else Shift_JIS when it reads the bytes as Japanese written in kanji alone; else
+    empty."""
     for cs in ("cp932", "euc-jp"):
         text = _strict(data, cs)
         if text is not None and _share(_KANA, text) >= 0.2:
             return (cs, *CHARSET_NEXT.get(cs, ()))
+    if _kanji_only(data):
+        return ("cp932", *CHARSET_NEXT["cp932"])
     return ()
+
+
+def _kanji_only(data: bytes) -> bool:
+    """Whether `data` is Shift_JIS text in kanji without kana ("550 宛先不明", "受信拒否"): a lead
+    byte below 0xA0 (JIS level 1, the common kanji; EUC-JP, GB2312, Big5 and EUC-KR have none
+    there), a reading with nothing but kanji and JIS punctuation beyond ASCII, and the kanji in
+    compounds of two or more. Latin text read as Shift_JIS gives a lone kanji inside a word
+    ("Empf?ger"), Chinese and Korean text half-width katakana. (EUC-JP in kanji alone cannot be
+    told from GB2312 by its bytes: it stays Chinese.)"""
+    if not re.search(_SJIS_LOW_LEAD, data):
+        return False
+    text = _strict(data, "cp932")
+    if text is None or _NOT_JAPANESE.search(text) or _share(_KANJI_OR_MARK, text) < 0.9:
+        return False
+    in_compounds = sum(len(run) for run in _KANJI_RUN.findall(text))
+    return in_compounds * 2 >= len(_KANJI_OR_MARK.findall(text))
 
 
 def _japanese(data: bytes) -> tuple[str, ...]:
@@ -141,6 +166,75 @@ def _japanese(data: bytes) -> tuple[str, ...]:
     if re.search(_SJIS_LOW_LEAD, data):
         return ("cp932", "shift_jis_2004", "euc-jp", "euc_jis_2004")
     return ("euc-jp", "euc_jis_2004", "cp932", "shift_jis_2004")
+
+
+@dataclass(frozen=True)
+class _Alphabet:
+    """A non-Latin alphabet written one byte a letter, and what its text looks like: nearly
+    every 8-bit character one of its `letters`, many of them its most `frequent` ones, and no
+    letter form where the script never writes it (`misplaced`)."""
+
+    charsets: tuple[str, ...]
+    letters: re.Pattern[str]
+    frequent: re.Pattern[str]
+    misplaced: re.Pattern[str] | None = None
+
+
+# The same bytes are letters of all of them (Greek, Hebrew or Arabic read as windows-1251 is
+# Cyrillic from end to end), so each reading is weighed by the share of its letters that are the
+# language's ten or so most frequent (о е а и н т с р в л make up over half of Russian text; a
+# misreading gives rare letters) and by the letter forms that only stand at a word's end: Greek's
+# final sigma ς (windows-1251's т, inside most Russian words), Hebrew's five final letters ך ם ן ף
+# ץ (н, п, к, у, х), Arabic's ة and ى.
+_ALPHABETS: Final = (
+    _Alphabet(
+        ("cp1251", "koi8-r"),
+        patterncode.compile("[\u0400-\u045f]"),
+        # (in lower case: KOI8-R read as windows-1251 and the reverse swap the case, and most text
+        # is in lower case)
+        patterncode.compile("[оеаинтсрвл]"),
+        # (a capital inside a lower-case word: Chinese or Arabic read as Cyrillic mixes the case)
+        patterncode.compile("[а-яё][А-ЯЁ]"),
+    ),
+    _Alphabet(
+        ("cp1253", "iso-8859-7"),
+        patterncode.compile("[\u0386-\u03ce]"),
+        patterncode.compile("[αάοόεέιίτσςνηήυύρ]", re.IGNORECASE),
+        patterncode.compile(
+            "ς(?=[\u0386-\u03ce])|σ(?![\u0386-\u03ce])|[\u03ac-\u03ce][\u0386\u0388-\u038f\u0391-\u03ab]"
+        ),
+    ),
+    _Alphabet(
+        ("cp1255", "iso-8859-8"),
+        patterncode.compile("[\u05d0-\u05ea]"),
+        patterncode.compile("[יוהלארמתבנםן]"),
+        patterncode.compile("[ךםןףץ](?=[\u05d0-\u05ea])|[כמנפצ](?![\u05d0-\u05ea\"'])"),
+    ),
+    _Alphabet(
+        ("cp1256", "iso-8859-6"),
+        patterncode.compile("[\u0621-\u064a\u0671-\u06d3]"),
+        patterncode.compile("[اليمونهرتب]"),
+        patterncode.compile("[ةى](?=[\u0621-\u064a])"),
+    ),
+)
+
+
+def _alphabet_reading(data: bytes) -> str | None:
+    """The single-byte charset whose reading of `data` looks most like its alphabet's text, or
+    None when no reading does."""
+    best: tuple[float, str] | None = None
+    for alphabet in _ALPHABETS:
+        for cs in alphabet.charsets:
+            text = _strict(data, cs)
+            if text is None or _share(alphabet.letters, text) < 0.9:
+                continue
+            letters = len(alphabet.letters.findall(text))
+            if alphabet.misplaced is not None and len(alphabet.misplaced.findall(text)) * 20 > letters:
+                continue
+            score = len(alphabet.frequent.findall(text)) / letters
+            if score >= 0.3 and (best is None or score > best[0]):
+                best = (score, cs)
+    return best[1] if best else None
 
 
 def likely_charsets(data: bytes) -> tuple[str, ...]:
@@ -156,25 +250,27 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
     in_runs = sum(len(run) for run in re.findall(_HIGH_RUN, data))
     if in_runs * 2 < high:
         return ()
-    # Korean: nearly all Hangul (Chinese read as Korean is half Hanja)
+    # Korean: nearly all Hangul, and nearly all of that the 2,350 syllables of KS X 1001 that
+    # Korean text is written in (Chinese read as Korean is half Hanja; Big5 and Shift_JIS read
+    # as windows-949 are the rare syllables its extension adds)
     text = _strict(data, "cp949")
-    if text is not None and _share(_HANGUL, text) >= 0.8:
+    if text is not None and _share(_HANGUL, text) >= 0.8 and _common_hangul(text):
         return ("cp949",)
-    # Russian and its neighbours: nearly every 8-bit byte a Cyrillic letter, and the reading
-    # (windows-1251 or KOI8-R, which swap upper and lower case) with more lower-case vowels
-    best: tuple[int, int, str] | None = None
-    for cs in ("cp1251", "koi8-r"):
-        text = _strict(data, cs)
-        if text is not None and _share(_CYRILLIC_LETTER, text) >= 0.9:
-            vowels = len(_CYRILLIC_VOWEL.findall(text))
-            if best is None or vowels > best[0]:
-                best = (vowels, len(_CYRILLIC_LETTER.findall(text)), cs)
-    if best is not None and best[0] * 5 >= best[1]:  # (Russian: about two letters in five are vowels)
-        return (best[2],)
+    alphabet = _alphabet_reading(data)
+    if alphabet is not None:
+        return (alphabet,)
     pairs = len(re.findall(_DOUBLE, data))
     if pairs and len(re.findall(_LOW_TRAIL, data)) * 5 >= pairs:
         return ("cp950", "big5hkscs", "gb18030")
     return ("gb18030", "cp950", "big5hkscs")
+
+
+def _common_hangul(text: str) -> bool:
+    """Whether nine in ten of `text`'s Hangul syllables are KS X 1001's (EUC-KR's)."""
+    syllables = _HANGUL.findall(text)
+    # (Python's EUC-KR writes the others as eight bytes, KS X 1001's jamo composition)
+    rare = sum(1 for syllable in syllables if len(syllable.encode("euc_kr")) != 2)
+    return rare * 10 <= len(syllables)
 
 
 def _share(letters: re.Pattern[str], text: str) -> float:

@@ -48,6 +48,43 @@ def test_mislabelled_or_unlabelled_text_is_read_in_its_charset(
     assert decode_bytes(data, charset) == text
 
 
+# Scripts whose letters share the bytes of windows-1251's Cyrillic, and CJK text whose bytes other
+# readings also decode: each unlabelled text reads in its own script.
+GREEK = "Ο χρήστης δεν υπάρχει. Το γραμματοκιβώτιο είναι γεμάτο."
+HEBREW = "המשתמש אינו קיים. תיבת הדואר מלאה."
+ARABIC = "المستخدم غير موجود. صندوق البريد ممتلئ."
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        (GREEK, "cp1253"),
+        (GREEK, "iso-8859-7"),
+        ("Ο τομέας δεν υπάρχει", "cp1253"),
+        ("ΑΓΝΩΣΤΟΣ ΠΑΡΑΛΗΠΤΗΣ", "cp1253"),  # (capitals: no tonos, no final sigma)
+        (HEBREW, "cp1255"),
+        (HEBREW, "iso-8859-8"),
+        ("החשבון הושבת", "cp1255"),
+        (ARABIC, "cp1256"),
+        (ARABIC, "iso-8859-6"),
+        ("تم تعطيل الحساب", "cp1256"),
+        ("تم تعطيل الحساب", "iso-8859-6"),
+        # Japanese in kanji alone (no kana to find it by): Shift_JIS, not Korean or Chinese
+        ("宛先不明", "cp932"),
+        ("550 宛先不明 (user unknown)", "cp932"),
+        ("受信拒否", "cp932"),
+        ("利用停止中", "cp932"),
+        # Big5 is not windows-949's rare syllables, GB2312 not KOI8-R
+        ("帳號不存在", "big5"),
+        ("邮箱已满", "gb2312"),
+        ("ящик переполнен", "koi8-r"),
+        ("ящик переполнен", "cp1251"),
+    ],
+)
+def test_unlabelled_text_reads_in_its_own_script(text: str, charset: str) -> None:
+    assert decode_bytes(text.encode(charset)) == text
+
+
 def test_windows_1258_tone_marks_are_composed() -> None:
     # "tồn tại" as Vietnamese Windows writes it: ô, then the combining grave (0xCC); "ạ" as a + dot below (0xF2)
     data = b"kh\xf4ng t\xf4\xccn ta\xf2i"
