@@ -1,5 +1,5 @@
 """Phrase families of the languages added after the first fifteen: Swedish, Norwegian, Finnish,
-Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai.
+Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai, Hebrew, Arabic.
 
 One test per language over the families that decide hard vs soft (user unknown, mailbox full, an
 account closed or closed for non-use vs. one paused, domain unknown), with the wording servers,
@@ -144,6 +144,34 @@ CASES: dict[str, list[Case]] = {
         ("450 บัญชีถูกระงับชั่วคราว", r.SUSPEND),
         ("550 ไม่พบโดเมน", r.HOST_UNKNOWN),
     ],
+    "he": [
+        ("550 המשתמש אינו קיים", r.USER_UNKNOWN),
+        ("550 הנמען לא נמצא", r.USER_UNKNOWN),
+        ("550 כתובת הדואר האלקטרוני אינה קיימת", r.USER_UNKNOWN),
+        ("550 נמען לא ידוע", r.USER_UNKNOWN),
+        ("550 לא ניתן היה למצוא את כתובת הדואר האלקטרוני שהזנת.", r.USER_UNKNOWN),
+        ("552 תיבת הדואר של הנמען מלאה", r.MAILBOX_FULL),
+        ("552 חריגה ממכסת האחסון", r.MAILBOX_FULL),
+        ("550 החשבון הושבת", r.ACCOUNT_DISABLED),
+        ("550 תיבת הדואר נמחקה", r.ACCOUNT_DISABLED),
+        ("550 החשבון הושעה עקב חוסר פעילות", r.ACCOUNT_DISABLED),
+        ("450 החשבון הושעה זמנית", r.SUSPEND),
+        ("550 הדומיין אינו קיים", r.HOST_UNKNOWN),
+    ],
+    "ar": [
+        ("550 المستخدم غير موجود", r.USER_UNKNOWN),
+        ("550 عنوان البريد الإلكتروني غير موجود", r.USER_UNKNOWN),
+        ("550 لم يتم العثور على المستلم", r.USER_UNKNOWN),
+        ("550 تعذر العثور على عنوان البريد الإلكتروني الذي أدخلته.", r.USER_UNKNOWN),
+        ("552 صندوق بريد المستلم ممتلئ", r.MAILBOX_FULL),
+        ("552 تم تجاوز الحصة", r.MAILBOX_FULL),
+        ("550 تم تعطيل الحساب", r.ACCOUNT_DISABLED),
+        ("550 الحساب مغلق", r.ACCOUNT_DISABLED),
+        ("550 تم إيقاف الحساب بسبب عدم الاستخدام", r.ACCOUNT_DISABLED),
+        ("450 تم إيقاف الحساب مؤقتا", r.SUSPEND),
+        ("450 الحساب معطل مؤقتاً", r.SUSPEND),
+        ("550 النطاق غير موجود", r.HOST_UNKNOWN),
+    ],
 }
 
 
@@ -166,6 +194,8 @@ def test_language(code: str) -> None:
         "Akun telah dibuat",
         "Обліковий запис створено",
         "บัญชีของคุณถูกสร้างแล้ว",
+        "החשבון נוצר בהצלחה",
+        "تم إنشاء الحساب",
     ],
 )
 def test_ordinary_sentences_name_no_reason(text: str) -> None:

@@ -16,7 +16,7 @@ from parsers.reasons.phrases import en
 
 LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
-    "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th",
+    "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th", "he", "ar",
 )  # fmt: skip
 
 

@@ -1,0 +1,53 @@
+"""Arabic phrase families (data only): what servers and relays answering in Arabic say (Etisalat,
+STC, du, Omantel, TE Data, localized Exchange/Outlook reports and hosting panels).
+
+Arabic has no case. The article ال is written joined to its noun ("المستخدم"), so nouns are
+written with it optional; alef is written with or without hamza (أ إ آ ا) and a final ى for ي by
+many writers, so those letters are classes. Unlabelled windows-1256 and ISO-8859-6 text is read as
+Arabic by parsers.charsets.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_A = "[اأإآ]"  # alef, with or without hamza
+_WHO = r"(?:ال)?(?:مستخدم|مستلم|مرسل إليه|صندوق (?:ال)?بريد|حساب)"
+_ADDRESS = r"عنوان (?:ال)?(?:بريد(?: (?:ال)?" + _A + r"لكتروني)?|مستلم|مرسل إليه)"
+_MAILBOX = r"(?:ال)?(?:حساب|صندوق (?:ال)?بريد|بريد (?:ال)?" + _A + r"لكتروني)"
+# "temporarily": a suspension that ends (soft)
+_TEMPORARY = r"مؤقت"
+_NON_USE = r"(?:بسبب|لعدم|نتيجة) (?:عدم )?(?:ال)?(?:استخدام|نشاط|" + _A + r"ستعمال)"
+
+_ANYONE = f"(?:{_WHO}|{_ADDRESS})"
+_FOUND = r"(?:لم يتم|تعذر|لا يمكن) (?:ال)?(?:عثور|العثور) على"
+_CLOSED = f"(?:تعطيل|{_A}لغاء|حذف|{_A}غلاق)"
+_NOT_TEMPORARY = r"(?![^.\n]{0,30}" + _TEMPORARY + r")"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        _ANYONE + r" غير (?:موجود|معروف|مسجل)",
+        r"لا (?:يوجد|توجد) " + _ANYONE,
+        _FOUND + r" (?:" + _ANYONE + r"|(?:ال)?عنوان)",
+        r"(?:ال)?(?:مستخدم|مستلم) مجهول",
+    ),
+    MAILBOX_FULL: (
+        r"صندوق (?:ال)?بريد(?: (?:ال)?مستلم)? (?:ممتلئ|ممتلىء|مليء|ممتل)",
+        r"تجاوز (?:ال)?(?:حصة|سعة|حد (?:ال)?تخزين|مساحة)",
+        r"لا (?:توجد|يوجد) مساحة (?:كافية|تخزين)",
+        r"(?:ال)?مساحة (?:ممتلئة|غير كافية)",
+    ),
+    SUSPEND: (f"(?:موقوف|معلق|معطل|مقفل|مجمد|{_A}يقاف|تعليق|تعطيل|قفل|تجميد)[^.\n]{{0,30}}{_TEMPORARY}",),
+    ACCOUNT_DISABLED: (
+        _CLOSED + " " + _MAILBOX + _NOT_TEMPORARY,
+        _MAILBOX + r" (?:معطل|ملغى|ملغي|محذوف|مغلق|غير نشط|غير مفعل|غير فعال)" + _NOT_TEMPORARY,
+        # closed or blocked for non-use: the address is gone, not paused
+        f"(?:{_CLOSED}|{_A}يقاف|تجميد|معطل|مغلق|موقوف)[^.\n]{{0,40}}{_NON_USE}",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:ال)?(?:نطاق|مجال|دومين|اسم (?:ال)?(?:نطاق|مجال)) غير (?:موجود|معروف)",
+        _FOUND + r" (?:ال)?(?:نطاق|مجال)",
+    ),
+}

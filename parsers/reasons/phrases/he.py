@@ -1,0 +1,50 @@
+"""Hebrew phrase families (data only): what servers and relays answering in Hebrew say (Bezeq
+International, 012/Partner, NetVision, localized Exchange/Outlook reports and hosting panels).
+
+Hebrew has no case. The article ה and the prepositions ב, ל, מ are written joined to the next word
+("הנמען", "בתיבת"), so a noun is written with its article optional. Text arrives in logical
+order (windows-1255, ISO-8859-8-I, UTF-8); parsers.charsets reads unlabelled windows-1255 and
+ISO-8859-8 as Hebrew.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_WHO = r"ה?(?:משתמש|נמען|כתובת(?: ה?דואר(?: ה?אלקטרוני)?)?|תיבת ה?דואר|חשבון)"
+_MAILBOX = r"ה?(?:חשבון|תיבת ה?דואר|תיבה|כתובת)"
+# "temporarily": a suspension that ends (soft)
+_TEMPORARY = r"(?:זמני|זמנית|באופן זמני)"
+_NON_USE = r"(?:עקב|בשל|בגלל) (?:חוסר|אי) ?(?:פעילות|שימוש)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        _WHO + r" (?:אינו|אינה|לא|איננו|איננה) (?:קיים|קיימת|נמצא|נמצאה|מוכר|מוכרת)",
+        r"ה?(?:משתמש|נמען|כתובת) (?:לא ידוע|לא ידועה|אלמוני|לא חוקי|לא חוקית)",
+        r"אין (?:משתמש|נמען|תיבת דואר|חשבון|כתובת) (?:כזה|כזו|כזאת|בשם)",
+        # Exchange: "לא ניתן היה למצוא את כתובת הדואר האלקטרוני שהזנת"
+        r"לא ניתן (?:היה )?למצוא את ה?(?:כתובת|נמען|משתמש)",
+        r"ה?(?:נמען|משתמש|כתובת) לא (?:נמצא|נמצאה) במערכת",
+    ),
+    MAILBOX_FULL: (
+        r"ה?(?:תיבת ה?דואר|תיבה)(?: של ה?נמען)? (?:מלאה|התמלאה)",
+        r"חריגה (?:מ|מה)?מכס|(?:ה)?מכסה (?:מלאה|נוצלה|הסתיימה)",
+        r"אין (?:מספיק )?(?:מקום|שטח) (?:פנוי )?(?:ב|בתיבת|באחסון)",
+    ),
+    SUSPEND: (
+        r"(?:הושעה|הושעתה|מושעה|מושעית|נעול|נעולה|ננעל|ננעלה|חסום|חסומה|הוקפא|הוקפאה) " + _TEMPORARY,
+        _MAILBOX + r" (?:הושעה|הושעתה|מושעה|מושעית|הוקפא|הוקפאה)(?! " + _NON_USE + r")",
+    ),
+    ACCOUNT_DISABLED: (
+        _MAILBOX + r" (?:הושבת|הושבתה|מושבת|מושבתת|בוטל|בוטלה|נמחק|נמחקה|נסגר|נסגרה|סגור|סגורה"
+        r"|אינו פעיל|אינה פעילה|לא פעיל|לא פעילה)(?! " + _TEMPORARY + r")",
+        # closed or blocked for non-use: the address is gone, not paused
+        r"(?:הושבת|הושבתה|בוטל|בוטלה|נמחק|נמחקה|נסגר|נסגרה|ננעל|ננעלה|הושעה|הושעתה) " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (
+        r"ה?(?:דומיין|תחום|שם ה?(?:תחום|דומיין)) (?:אינו|לא|איננו) (?:קיים|נמצא|מוכר)",
+        r"ה?(?:דומיין|תחום) (?:לא ידוע|אלמוני)",
+    ),
+}
