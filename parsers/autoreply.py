@@ -30,22 +30,40 @@ _LIST_ADMIN = patterncode.compile(
 )
 _LIST_HEADERS = ("List-Id", "X-Mailman-Version", "Mailing-List", "X-BeenThere", "X-Listserver", "X-Loop")
 
+# An auto-reply's subject in each language its writers use: the prefix localized mail clients and
+# servers put before the original subject (Outlook/Exchange "Automatic reply:" in its every
+# translation, webmail vacation notices) and the words for "out of office" / "absent". An opening
+# bracket may come first ("[Auto-Reply]", "【自動返信】").
 _SUBJECT = patterncode.compile(
-    r"^\s*(?:"
+    r"^\s*[\[(【「『（<]?\s*(?:"
     r"auto(?:matic)?[ _-]?(?:reply|response|answer)"
     r"|autoresponse\s*-"
     r"|auto(?:reply)?\s*:"
     r"|out of(?: the)? office|oof\s*:|ooo\s*:|away until|on vacation|vacation (?:reply|notice)"
-    r"|abwesenheits(?:notiz|nachricht)|automatische antwort"
-    r"|automatisch antwoord|afwezig"
-    r"|r[ée]ponse automatique|absente? du bureau|message d'absence"
-    r"|risposta automatica|fuori sede|fuori ufficio"
-    r"|respuesta autom[áa]tica|fuera de (?:la )?oficina"
-    r"|resposta autom[áa]tica|auto-resposta|fora do escrit[óo]rio"
-    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar"
-    r"|r[ăa]spuns automat|t[ựu] đ[ộo]ng tr[ảa] l[ờo]i|jawaban otomatis"
-    r"|odpowied[źz] automatyczna|automatick[áa] odpov[ěe]d|automaattinen vastaus|otomatik yan[ıi]t"
-    r"|автоответ|自動応答|自動返信|自动回复|자동 ?회신|자동 ?응답"
+    r"|abwesenheits(?:notiz|nachricht|meldung)|automatische antwort"  # de
+    r"|automatisch antwoord|afwezig"  # nl
+    r"|r[ée]ponse automatique|absente? du bureau|message d'absence|absence\s*(?::|du\b|jusqu)"  # fr
+    r"|risposta automatica|fuori sede|fuori ufficio"  # it
+    r"|respuesta autom[áa]tica|fuera de (?:la )?oficina"  # es
+    r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio"  # pt, ca
+    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r"  # sv, da, nb
+    r"|automaattinen vastaus|poissaolo"  # fi
+    r"|automaatne vastus|automātiskā atbilde|automatinis atsakymas"  # et, lv, lt
+    r"|r[ăa]spuns automat|automatikus v[áa]lasz|h[áa]zon k[íi]v[üu]l"  # ro, hu
+    r"|odpowied[źz] automatyczna|autoodpowied[źz]|nieobecno[śs][ćc]"  # pl
+    r"|automatick[áa] odpov(?:[ěe][dď]|e[dď])|nep[řr][íi]tomnost"  # cs, sk
+    r"|automatski odgovor|samodejni odgovor"  # hr, sr, bs, sl
+    r"|otomatik (?:yan[ıi]t|cevap)|ofis d[ıi][şs][ıi]nda"  # tr
+    r"|автоответ|автоматический ответ|автовідповідь|автоматична відповідь|автоматичен отговор"  # ru, uk, bg
+    r"|αυτ[όο]ματη απ[άα]ντηση|εκτ[όο]ς γραφε[ίι]ου"  # el
+    r"|תשובה אוטומטית|מענה אוטומטי|מחוץ למשרד"  # he
+    r"|(?:ال)?رد (?:ال)?(?:تلقائي|آلي)|خارج المكتب|پاسخ خودکار"  # ar, fa
+    r"|t[ựu] đ[ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] đ[ộo]ng|v[ắa]ng m[ặa]t"  # vi
+    r"|(?:jawaban|balasan) otomatis|balasan automatik"  # id, ms
+    r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ"  # th
+    r"|自動応答|自動返信|自動返答|不在(?:通知|のお知らせ)"  # ja
+    r"|自[动動](?:回[复覆復]|答[复覆復])"  # zh (both scripts)
+    r"|자동 ?(?:회신|응답|답장)|부재 ?중"  # ko
     r")",
     re.IGNORECASE,
 )
