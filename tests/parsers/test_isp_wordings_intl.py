@@ -20,8 +20,20 @@ def test_coremail_and_chinese_isps_english_is_an_unknown_user() -> None:
             ("550 User liu@corp.cn.example is not found in Server.", r.USER_UNKNOWN),
             ("550 local server don't exists that user", r.USER_UNKNOWN),
             ("550 RC:LD The email account that you tried to reach does no exists.", r.USER_UNKNOWN),
+            # Tencent QQ, for an address it has no mailbox for (was soft suspend)
+            ("550 Mailbox unavailable or access denied [MJSdLkVZ0TmvPsUQ IP: 192.0.2.1]", r.USER_UNKNOWN),
         ]
     )
+
+
+def test_qq_mailbox_unavailable_is_decided_by_the_stage_and_status() -> None:
+    text = "550 Mailbox unavailable or access denied [MJSdLkVZ0TmvPsUQ]"
+    # a 5.1.1 is trusted (it was vetoed to suspend), a generic code answering RCPT TO too
+    assert r.derive("5.1.1", "550", text, "failed", "RCPT") == r.USER_UNKNOWN
+    assert r.derive("5.0.0", "550", text, "failed", None) == r.USER_UNKNOWN
+    # at MAIL FROM it refuses the sender, not the recipient: never hard
+    reason = r.derive("5.0.0", "550", text, "failed", "MAIL")
+    assert r.classify(r.sender_side(reason, "MAIL", False), "5.0.0", "550") == "soft"
 
 
 def test_closed_or_expired_addresses_are_hard() -> None:

@@ -99,7 +99,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" temporary locked",
         r"recipient rejected: temporarily inactive",
         r"recipient suspend the service",
-        r"mailbox unavailable or access denied",
         r"has been suspended",
         r"is (?:currently )?suspended",
         r"(?<!delivery )temporarily (?:disabled|suspended|deactivated|inactive|locked|blocked)",
@@ -227,6 +226,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user \[[^\]\s]{1,300}\] (?:is |was )?not found|user \S{1,300} is not found in (?:the )?server",
         r"don'?t exists? that user",
         r"that you tried to reach does not? exists",
+        # Tencent QQ's answer to RCPT TO for an address it has no mailbox for (a random local
+        # part gets it): RFC 5321's "mailbox unavailable", hedged (not a suspension)
+        r"mailbox unavailable or access denied",
         # SoftBank (Japan): "553 5.3.0 <a@b>... Addressee unknown"; Daum (Korea): "<a@b> account does not exist"
         r"addressee unknown|unknown addressee",
         r"@[a-z0-9.-]{1,255}> account (?:does not|doesn'?t) exist",
@@ -772,7 +774,7 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r" is currently suspended",
         r" temporary locked",
         r"has been suspended",
-        r"mailbox (?:currently suspended|is frozen|unavailable or access denied)",
+        r"mailbox (?:currently suspended|is frozen)",
         r"recipient rejected: temporarily inactive",
         r"recipient suspend the service",
         r"this account has been temporarily suspended",
