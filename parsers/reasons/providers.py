@@ -468,7 +468,9 @@ _FRANCE = {
     "402": "security_error",
     "403": "rejected",
     "405": "rejected",
-    "415": "rejected",
+    # "Boite du destinataire archivee": a mailbox archived after months without use, which the
+    # French phrase family already reads as closed for non-use (hard, as issue 12 has it)
+    "415": "account_disabled",
     "416": "user_unknown",
     "417": "mailbox_full",
     "418": "user_unknown",

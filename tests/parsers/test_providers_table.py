@@ -28,6 +28,12 @@ from parsers.reasons import providers as rhost
             "undefined",
         ),
         ("smtp-in.orange.fr", "550 5.1.1 Invalid recipient. OFR_416 [416]", "user_unknown"),
+        # a mailbox archived after months without use: closed for non-use (hard)
+        (
+            "smtp-in.orange.fr",
+            "550 5.5.0 Boite du destinataire archivee. Archived recipient. OFR_415 [415]",
+            "account_disabled",
+        ),
     ],
 )
 def test_provider_reply_names_the_reason(host: str, diagnostic: str, reason: str) -> None:
