@@ -208,6 +208,8 @@ def test_korean() -> None:
             ("552 수신자의 메일함이 가득 찼습니다", r.MAILBOX_FULL),
             ("552 메일함 용량 초과", r.MAILBOX_FULL),
             ("550 휴면 계정입니다", r.ACCOUNT_DISABLED),  # dormant: closed for non-use
+            ("550 휴면 상태의 계정입니다", r.ACCOUNT_DISABLED),  # (an account in the dormant state)
+            ("550 휴면된 상태의 계정입니다", r.ACCOUNT_DISABLED),
             ("550 사용 중지된 계정입니다", r.ACCOUNT_DISABLED),
             ("450 계정이 일시적으로 정지되었습니다", r.SUSPEND),
             ("550 존재하지 않는 도메인입니다", r.HOST_UNKNOWN),

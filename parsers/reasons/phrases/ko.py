@@ -34,8 +34,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"계정" + _PARTICLE + r"(?:일시 ?)?(?:잠겨|잠금|잠긴)",
     ),
     ACCOUNT_DISABLED: (
-        # (dormant: closed for non-use, which makes the address gone)
-        r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성화?|폐쇄|만료)(?:된|한|된 ?상태의|상태인)? ?"
+        # (dormant: closed for non-use, which makes the address gone; "휴면 상태의 계정", an account
+        # in the dormant state, as Naver words it)
+        r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성화?|폐쇄|만료)(?:된|한| ?(?:된 ?)?상태(?:의|인))? ?"
         + _NOUN,
         _NOUN + _PARTICLE + r"(?:사용 ?중지|사용 ?정지|휴면|탈퇴|해지|삭제|비활성|폐쇄|만료)",
         # "use has been stopped" with its particle, "processed as dormant" ("사용이 중지된 계정",
