@@ -729,6 +729,50 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
     (("i.ua", "email.ua"), _iua),
 )
 
+# Coremail (the mail system of NetEase 163/126/yeah.net, Sina, 21cn and many Chinese ISPs,
+# universities and companies) puts a code of its own in every refusal, whoever runs it: "553
+# RP:RDN", "554 DT:SPM 163mx14,...", "550 MI:IPB". Its documented meanings, per code.
+_COREMAIL_CODE = patterncode.compile(r"\b((?:HL|MI|RP|DT):[A-Z]{3})\b")
+_COREMAIL = {
+    # "the recipient is refused: no such user (or forwarding is not allowed)", at RCPT TO
+    "RP:RDN": "user_unknown",
+    "RP:UQT": "mailbox_full",
+    "DT:UQT": "mailbox_full",
+    "RP:SMS": "message_too_big",
+    "RP:UMS": "message_too_big",
+    "DT:SMS": "message_too_big",
+    "DT:UMS": "message_too_big",
+    "RP:RPB": "filtered",  # the recipient is on the system's block list
+    "RP:DRL": "no_relaying",
+    "RP:RCL": "rate_limited",
+    "RP:TRC": "rate_limited",
+    "RP:RPH": "rate_limited",
+    "DT:MRC": "rate_limited",
+    "DT:OSL": "rate_limited",
+    "HL:IHU": "rate_limited",
+    "HL:ICC": "too_many_connections",
+    "HL:IPB": "blocked",
+    "MI:IPB": "blocked",
+    "MI:RBL": "blocked",
+    "DT:SPM": "spam_detected",
+    "DT:SUR": "spam_detected",
+    "MI:SPM": "spam_detected",
+    "MI:SPF": "auth_failure",
+    "MI:IMF": "rejected",
+    "MI:SFK": "rejected",
+    "MI:SUM": "rejected",
+    "MI:SPB": "rejected",
+    "DT:SUM": "rejected",
+    "DT:MTH": "system_error",
+    "HL:TLD": "system_error",
+}
+
+
+def _coremail(reply: _Reply) -> str | None:
+    m = _COREMAIL_CODE.search(reply.raw)
+    return _COREMAIL.get(m.group(1)) if m else None
+
+
 _YAHOO_DD_GONE = patterncode.compile(r"delivery error: dd \S+ is no longer valid")
 # Sentences unique to one provider, recognised whoever relayed them.
 _ANYWHERE = {
@@ -785,7 +829,7 @@ def _reason(delivery: Delivery) -> str | None:
             return "suspend"
     if _YAHOO_DD_GONE.search(reply.text):
         return "account_disabled"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
-    return _phrases(reply, _ANYWHERE)
+    return _coremail(reply) or _phrases(reply, _ANYWHERE)
 
 
 def reason(delivery: Delivery) -> str | None:

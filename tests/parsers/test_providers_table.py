@@ -48,3 +48,28 @@ def test_the_same_words_from_another_host_are_left_to_the_generic_table() -> Non
         remote_mta="mx.example.net",
     )
     assert rhost.reason(d) is None
+
+
+@pytest.mark.parametrize(
+    ("host", "diagnostic", "reason"),
+    [
+        (
+            "163mx01.mxmail.netease.com",
+            "553 RP:RDN http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+            "user_unknown",
+        ),
+        ("mx.corp.cn.example", "553 RP:RDN", "user_unknown"),  # (Coremail, whoever runs it)
+        ("126mx00.mxmail.netease.com", "552 RP:UQT 126mx00,ABCD", "mailbox_full"),
+        ("163mx14.mxmail.netease.com", "554 DT:SPM 163mx14,QsCowABnK8wE 1741165260", "spam_detected"),
+        ("mx.edu.cn.example", "550 MI:IPB mx1 http://mail.163.com/help/help_spam_16.htm", "blocked"),
+        ("mx.edu.cn.example", "550 MI:SPF mx1", "auth_failure"),
+    ],
+)
+def test_a_coremail_code_names_the_reason_whoever_runs_it(host: str, diagnostic: str, reason: str) -> None:
+    d = Delivery("a@b.example", status="5.0.0", diagnostic=diagnostic, remote_mta=host)
+    assert rhost.reason(d) == reason
+
+
+def test_a_coremail_like_word_that_is_no_code_of_its_table_says_nothing() -> None:
+    d = Delivery("a@b.example", status="5.0.0", diagnostic="550 RP:XYZ", remote_mta="mx.example.net")
+    assert rhost.reason(d) is None
