@@ -795,6 +795,11 @@ _ANYWHERE = {
         " responded with code nxdomain",
         " responded with code servfail",
     ),
+    # 1&1/IONOS (and GMX, web.de on the same platform) refuse mail whose sender domain has no
+    # usable MX or address record: "550-Requested action not taken: mailbox unavailable 550
+    # invalid DNS MX or A/AAAA resource record". The mailbox it names is the sender's, whatever
+    # command the report says it answered: sender-side, never the recipient's address.
+    "rejected": ("invalid dns mx or a/aaaa resource record",),
 }
 
 

@@ -73,3 +73,11 @@ def test_a_coremail_code_names_the_reason_whoever_runs_it(host: str, diagnostic:
 def test_a_coremail_like_word_that_is_no_code_of_its_table_says_nothing() -> None:
     d = Delivery("a@b.example", status="5.0.0", diagnostic="550 RP:XYZ", remote_mta="mx.example.net")
     assert rhost.reason(d) is None
+
+
+def test_ionos_refusing_the_senders_domain_is_sender_side_whatever_the_command() -> None:
+    # (the "mailbox unavailable" of its first line is the sender's: its domain has no MX)
+    text = "550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record"
+    for host in ("mx00.ionos.de", "mx-ha02.web.de", "relay.example.net"):
+        d = Delivery("a@b.example", status="5.0.0", diagnostic=text, remote_mta=host, smtp_command="RCPT")
+        assert rhost.reason(d) == "rejected"
