@@ -80,10 +80,12 @@ def test_german() -> None:
             ("550 Der Benutzer ist nicht bekannt", r.USER_UNKNOWN),
             ("550 Empfänger nicht bekannt", r.USER_UNKNOWN),
             ("550 Die E-Mail-Adresse wurde nicht gefunden", r.USER_UNKNOWN),
+            ("550 Kein Postfach für diesen Empfänger", r.USER_UNKNOWN),
             ("552 Postfach voll", r.MAILBOX_FULL),
             ("552 Das Postfach des Empfängers ist voll", r.MAILBOX_FULL),
             ("552 Speicherplatz überschritten", r.MAILBOX_FULL),
             ("550 Das Konto wurde deaktiviert", r.ACCOUNT_DISABLED),
+            ("550 Dieses Konto existiert nicht mehr", r.ACCOUNT_DISABLED),
             ("450 Postfach vorübergehend gesperrt", r.SUSPEND),
             ("550 Domain existiert nicht", r.HOST_UNKNOWN),
         ]

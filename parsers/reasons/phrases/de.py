@@ -28,6 +28,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
+        # "no mailbox for this recipient"
+        r"kein(?:en)? (?:postfach|mailbox|benutzer(?:konto)?) f(?:ue|u)r (?:diesen|den) (?:empf(?:ae|a)nger|benutzer)",
         r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
         # the adjective before the noun: "ungültige Empfängeradresse", "ungültiger Empfänger"
         r"ung(?:ue|u)ltige[rns]? (?:empf(?:ae|a)nger(?:adresse|in)?|e-?mail-?adresse|adresse|mailbox|postfach)",
@@ -51,6 +53,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # expired, or closed for non-use: the address is gone, not paused (an address "expired or
         # invalid", "abgelaufen oder ungültig", is gone too)
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse) (?:ist |wurde )?abgelaufen",
+        # an account that "no longer exists": closed
+        r"(?:konto|benutzerkonto|account) existiert nicht mehr",
         # a contract or account cancelled ("gekündigt"): closed for good
         r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?gek(?:ue|u)ndigt",
         r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
