@@ -196,6 +196,12 @@ def test_the_senders_own_account_disabled_is_not_the_recipients(lang: str) -> No
     assert got != r.ACCOUNT_DISABLED and r.classify(got, "5.0.0", "550") == "soft", text
 
 
+def test_a_danish_user_deactivated_is_gone_but_the_senders_own_is_not() -> None:
+    assert r.derive("5.0.0", "550", "550 Brugeren er deaktiveret", "failed", "RCPT") == r.ACCOUNT_DISABLED
+    got = r.derive("5.0.0", "550", "550 Din bruger er deaktiveret", "failed", "RCPT")
+    assert got != r.ACCOUNT_DISABLED and r.classify(got, "5.0.0", "550") == "soft"
+
+
 def test_japanese_and_korean_carriers_english_for_an_unknown_user() -> None:
     check_phrases(
         [

@@ -138,6 +138,8 @@ def test_danish() -> None:
         [
             ("550 Modtageren findes ikke", r.USER_UNKNOWN),
             ("550 Ukendt modtager", r.USER_UNKNOWN),
+            ("550 Mailboksen findes ikke", r.USER_UNKNOWN),
+            ("550 Brugeren er deaktiveret", r.ACCOUNT_DISABLED),
             ("552 Postkassen er fuld", r.MAILBOX_FULL),
             ("552 Ikke tilstrækkelig plads", r.MAILBOX_FULL),
             ("550 Kontoen er lukket", r.ACCOUNT_DISABLED),
@@ -151,6 +153,8 @@ def test_vietnamese() -> None:
         [
             ("550 Địa chỉ email không tồn tại", r.USER_UNKNOWN),
             ("550 Nguoi dung khong ton tai", r.USER_UNKNOWN),
+            ("550 Không có người dùng này", r.USER_UNKNOWN),
+            ("550 KHÔNG TỒN TẠI NGƯỜI DÙNG", r.USER_UNKNOWN),  # (the verb first)
             ("552 Hộp thư đầy", r.MAILBOX_FULL),
             ("552 Hop thu da day", r.MAILBOX_FULL),
             ("550 Tài khoản đã bị vô hiệu hóa", r.ACCOUNT_DISABLED),

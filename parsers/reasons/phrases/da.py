@@ -17,7 +17,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ugyldig(?:e)? (?:(?:e-?mail-?)?adresse|modtager|bruger|postkasse|mailboks)",
         r"ingen (?:bruger|modtager|postkasse) med denne adresse",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
-        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse)(?:en|n)? (?:er )?"
+        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
@@ -33,7 +33,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
     ACCOUNT_DISABLED: (
-        r"(?:konto|brugerkonto|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
+        r"(?:konto|brugerkonto|bruger|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",
@@ -48,7 +48,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
-    ACCOUNT_DISABLED: (r"\b(?:din|dit|jeres) (?:konto|brugerkonto|adgang)",),
+    ACCOUNT_DISABLED: (r"\b(?:din|dit|jeres) (?:konto|brugerkonto|bruger|adgang)",),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
