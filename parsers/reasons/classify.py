@@ -25,6 +25,7 @@ from parsers.reasons.codes import (
     FEEDBACK,
     FILTERED,
     HARD,
+    HAS_MOVED,
     IGNORED,
     NETWORK_ERROR,
     NOT_ACCEPT,
@@ -244,8 +245,13 @@ def classify(
     """
     if delay_warning and reason not in (FEEDBACK, VACATION, UNSUBSCRIBE):
         return "ignored"
-    if reason in (FEEDBACK, UNSUBSCRIBE) or reason in HARD:
+    if reason in (FEEDBACK, UNSUBSCRIBE):
         return "hard"
+    if reason in HARD:
+        # A 4.x.x / 4xx is the server's own word that the failure is temporary, even when the
+        # sender's MTA gave up retrying: soft (five of them count as a hard bounce). A moved
+        # address (4.1.6) is gone whatever the code says.
+        return "soft" if reason != HAS_MOVED and is_temporary(status, smtp_code) else "hard"
     if reason == NOT_ACCEPT:
         return "soft" if is_temporary(status, smtp_code) else "hard"
     if reason in IGNORED:

@@ -141,6 +141,13 @@ def test_delayed_without_a_cause_is_expired() -> None:
         (r.USER_UNKNOWN, "5.1.1", "550", "hard"),
         (r.HOST_UNKNOWN, "5.1.2", None, "hard"),
         (r.HAS_MOVED, "5.1.6", None, "hard"),
+        # The server's own 4.x.x / 4xx says "temporary", also in a report the MTA gave up on
+        # (parsing-rules.md: 4.x.x is always soft); a moved address is gone whatever the code.
+        (r.USER_UNKNOWN, "4.1.1", "450", "soft"),
+        (r.USER_UNKNOWN, None, "450", "soft"),
+        (r.HOST_UNKNOWN, "4.1.2", None, "soft"),
+        (r.ACCOUNT_DISABLED, "4.2.1", "450", "soft"),
+        (r.HAS_MOVED, "4.1.6", None, "hard"),
         (r.NOT_ACCEPT, "5.3.2", "521", "hard"),
         (r.NOT_ACCEPT, "4.3.2", "421", "soft"),
         (r.NOT_ACCEPT, None, "421", "soft"),
