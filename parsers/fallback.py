@@ -347,18 +347,28 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             if not _SENDER_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)):
                 add(m.group(1))
     if not found:
+        listed_until = -1
         for m in _LEADING.finditer(text):
             # the address must come with an error nearby, not in a greeting or a signature (or,
             # in a delay notice, with the sentence that its delivery is delayed: "Die Übermittlung
-            # an folgende Empfänger wurde verzögert:", "Leveringen ... er forsinket:")
+            # an folgende Empfänger wurde verzögert:", "Leveringen ... er forsinket:"); a line
+            # that goes on with the list an accepted address began is one more failed recipient,
+            # however far the heading above the list now is (IIS/Exchange's "Delivery to the
+            # following recipients failed." over twenty addresses, one a line)
             window = text[max(0, m.start() - 300) : m.start() + 400]
+            line_end = text.find("\n", m.start())
+            continues_list = listed_until >= 0 and not text[listed_until : m.start()].strip()
             if (
-                _ERROR_WORDS.occurs_in(window)
+                continues_list
+                or _ERROR_WORDS.occurs_in(window)
                 or _NOT_DELIVERED.occurs_in(window)
                 or _names_a_reason(window)
                 or reasons.is_delay_notice("", window)
             ):
                 add(m.group(1))
+                listed_until = len(text) if line_end < 0 else line_end
+            else:
+                listed_until = -1
     if not found:
         for m in _LABELLED.finditer(text):
             # (the line names the recipient; the report must say elsewhere that delivery failed)
