@@ -78,6 +78,13 @@ _AFTER_DATA: Final = patterncode.compile(
 )
 _GENERIC_STATUS: Final = frozenset({None, "5.0.0"})
 
+
+def _mirrors_reply(status: str | None, reply: str | None) -> bool:
+    """A status that only spells the basic reply code out ("550" -> 5.5.0, as IIS SMTPSVC and
+    Exchange 2003 write it for every reply) says no more than the reply: as generic as 5.0.0."""
+    return bool(status and reply and len(reply) == 3 and status == ".".join(reply))
+
+
 # The cause is stated near the start; a bounded text keeps the phrase search cheap.
 MAX_DIAGNOSTIC_CHARS: Final = 1200
 
@@ -250,10 +257,11 @@ def derive(
                 continue
             if any(has(other) for other in _USER_UNKNOWN_VETO):
                 continue
+            reply = smtp_code or reply_code_in_text(text)
             if (
                 not cmd
-                and status in _GENERIC_STATUS
-                and (smtp_code or reply_code_in_text(text)) in RCPT_USER_CODES
+                and (status in _GENERIC_STATUS or _mirrors_reply(status, reply))
+                and reply in RCPT_USER_CODES
                 and not _AFTER_DATA.search(low)
             ):
                 return USER_UNKNOWN
