@@ -108,10 +108,17 @@ def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFix
     with mock.patch("service.cli.parse.parse", parse_and_look_again):
         assert main(["parse", "--json", "--jobs", "1", sample]) == 0
     capsys.readouterr()
-    assert gc.get_freeze_count() == before
+    # (Another thread of the same test process, e.g. a Kafka client left by an earlier test, may
+    # free frozen objects meanwhile: the count can only fall by that, never rise; nothing but a
+    # freeze raises it, and an unfreeze of the process's own objects takes it to 0.)
+    after = gc.get_freeze_count()
+    if before == 0:
+        assert after == 0
+    else:
+        assert 0 < after <= before
     assert gc.get_threshold() == thresholds  # (the collector's passes as often as before)
     assert during == [(max(thresholds[0], RUN_GC_THRESHOLD), *thresholds[1:])]
     if before == 0:
         assert seen and seen[0] > 0  # (frozen while parsing)
     else:
-        assert seen == [before]  # (left as it was)
+        assert len(seen) == 1 and 0 < seen[0] <= before  # (left as it was)
