@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from email.message import Message
 
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address, decoded_part
 from parsers.mail import Mail, decode_header_value, parse_header_block
+from parsers.values import Value
 
 UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
 NO_RECIPIENT = "complaint report names no recipient"
@@ -49,21 +49,55 @@ _HEADER_START = patterncode.compile(
 _ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "return-path")
 
 
-@dataclass
-class Complaint:
+class Complaint(Value):
     """One complaint report: who complained and about which message. `format` names the report's
     shape (arf, jmrp, spamcop, x-arf)."""
 
-    recipients: list[str] = field(default_factory=list)
-    feedback_type: str = "abuse"
-    original_mail_from: str | None = None
-    original_message_id: str | None = None
-    source_ip: str | None = None
-    user_agent: str | None = None
-    defects: list[str] = field(default_factory=list)
-    format: str = "arf"
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "recipients",
+        "feedback_type",
+        "original_mail_from",
+        "original_message_id",
+        "source_ip",
+        "user_agent",
+        "defects",
+        "format",
+        "original",
+    )
+
+    recipients: list[str]
+    feedback_type: str
+    original_mail_from: str | None
+    original_message_id: str | None
+    source_ip: str | None
+    user_agent: str | None
+    defects: list[str]
+    format: str
     # The returned original's headers (attached or pasted), for attribution.
-    original: Message | None = field(default=None, repr=False, compare=False)
+    original: Message | None
+
+    def __init__(
+        self,
+        recipients: list[str] | None = None,
+        feedback_type: str = "abuse",
+        original_mail_from: str | None = None,
+        original_message_id: str | None = None,
+        source_ip: str | None = None,
+        user_agent: str | None = None,
+        defects: list[str] | None = None,
+        format: str = "arf",
+        original: Message | None = None,
+    ) -> None:
+        self.recipients = [] if recipients is None else recipients
+        self.feedback_type = feedback_type
+        self.original_mail_from = original_mail_from
+        self.original_message_id = original_message_id
+        self.source_ip = source_ip
+        self.user_agent = user_agent
+        self.defects = [] if defects is None else defects
+        self.format = format
+        self.original = original
 
 
 def fields_of(text: str) -> dict[str, list[str]]:

@@ -8,11 +8,11 @@ never an auto-reply.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import Mail
+from parsers.values import Value
 
 _ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
 # (DMARC reports come with Auto-Submitted: auto-replied: a report to the sender's domain, about
@@ -84,14 +84,33 @@ _CHALLENGE = patterncode.compile(
 )
 
 
-@dataclass
-class AutoReply:
+class AutoReply(Value):
     """An auto-reply: who sent it (the original recipient) and what kind it is."""
 
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "recipient",
+        "reason",
+        "rule",
+        "challenge",
+    )
+
     recipient: str | None
-    reason: str = "vacation"
-    rule: str = "rfc3834"
-    challenge: bool = False
+    reason: str
+    rule: str
+    challenge: bool
+
+    def __init__(
+        self,
+        recipient: str | None,
+        reason: str = "vacation",
+        rule: str = "rfc3834",
+        challenge: bool = False,
+    ) -> None:
+        self.recipient = recipient
+        self.reason = reason
+        self.rule = rule
+        self.challenge = challenge
 
 
 # A piece of each of _CHALLENGE's alternatives, in lower case: a text none of them is in cannot

@@ -12,7 +12,6 @@ diagnostic, or the SMTP command. When the DSN part names no recipient, the text 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import email.utils
 import re
@@ -24,7 +23,7 @@ from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscrib
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
-from parsers.model import Attribution, Event, MessageType, ParseResult
+from parsers.model import Attribution, Event, MessageType, ParseResult, replace
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _T = TypeVar("_T")
@@ -197,9 +196,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             inner_defects = tuple(d for r in results for d in r.defects)
             outer = tuple(d for d in defects if d not in inner_defects)
             whole: MessageType = "arf" if all(r.message_type == "arf" for r in results) else "dsn"
-            return dataclasses.replace(
-                result, message_type=whole, events=events, defects=outer + inner_defects
-            )
+            return replace(result, message_type=whole, events=events, defects=outer + inner_defects)
 
     from parsers import autoreply
 
@@ -419,7 +416,7 @@ def _bounce_events(
             # An SMTP reply that quotes the recipient address answers RCPT TO
             # ("550 <a@b>: User unknown", "550 Unknown user a@b").
             command = "RCPT"
-        # (dataclasses.replace looks the fields up on every call: every field of Delivery, spelled out)
+        # (replace looks the fields up on every call: every field of Delivery, spelled out)
         fixed = Delivery(
             recipient=d.recipient,
             status=status,

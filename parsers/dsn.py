@@ -11,13 +11,13 @@ import base64
 import binascii
 import functools
 import re
-from dataclasses import dataclass, field
 
 from parsers import patterncode
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
 from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
 from parsers.reasons.caseblind import CaseBlind
+from parsers.values import Value
 
 MAX_BLOCKS = 512
 MAX_FIELD_CHARS = 4096
@@ -35,14 +35,33 @@ _BASE64_TEXT = patterncode.compile(r"[A-Za-z0-9+/]{16,}={0,2}(?:\s+[A-Za-z0-9+/]
 _FIELD_LINE = patterncode.compile(r"(?m)^[A-Za-z][A-Za-z0-9-]{0,60}[ \t]*:")
 
 
-@dataclass
-class Report:
+class Report(Value):
     """What the DSN part(s) of one message said."""
 
-    deliveries: list[Delivery] = field(default_factory=list)
-    reporting_mta: str | None = None
-    arrival_date: str | None = None
-    blocks: int = 0
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "deliveries",
+        "reporting_mta",
+        "arrival_date",
+        "blocks",
+    )
+
+    deliveries: list[Delivery]
+    reporting_mta: str | None
+    arrival_date: str | None
+    blocks: int
+
+    def __init__(
+        self,
+        deliveries: list[Delivery] | None = None,
+        reporting_mta: str | None = None,
+        arrival_date: str | None = None,
+        blocks: int = 0,
+    ) -> None:
+        self.deliveries = [] if deliveries is None else deliveries
+        self.reporting_mta = reporting_mta
+        self.arrival_date = arrival_date
+        self.blocks = blocks
 
 
 def address(value: str | None) -> str | None:

@@ -15,7 +15,6 @@ It runs after every bounce reader, so a bounce that quotes a spam verdict stays 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from email.message import Message
 
 from parsers import patterncode
@@ -23,6 +22,7 @@ from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
+from parsers.values import FrozenValue, set_field
 
 NAME = "forwarded-abuse"
 
@@ -63,12 +63,26 @@ _UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlis
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 
 
-@dataclass(frozen=True, slots=True)
-class ForwardedReport:
+class ForwardedReport(FrozenValue):
     """The complained-about recipient and the forwarded original's headers."""
+
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "recipient",
+        "original",
+    )
 
     recipient: str
     original: Message
+
+    def __init__(
+        self,
+        recipient: str,
+        original: Message,
+    ) -> None:
+        s = set_field
+        s(self, "recipient", recipient)
+        s(self, "original", original)
 
 
 def _inline_original(mail: Mail) -> Message | None:

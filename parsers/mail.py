@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
-from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.message import Message
 from typing import Any
@@ -247,41 +246,84 @@ def html_to_text(html: str) -> str:
     return text
 
 
-@dataclass
 class Mail:
     """A loaded message: decoded headers, flattened body text and the report parts."""
 
+    __slots__ = (
+        "_decoded",
+        "_joined",
+        "_raw",
+        "_words_left",
+        "content_type",
+        "defects",
+        "delivery_status",
+        "feedback_report",
+        "from_",
+        "memo",
+        "message",
+        "original",
+        "report_type",
+        "subject",
+        "text",
+    )
+
     message: Message
-    subject: str = ""
-    from_: str = ""
+    subject: str
+    from_: str
     # The human-readable body, every text part decoded and joined, with the report parts' text and
     # ORIGINAL_MARKER followed by the original's headers where an original is attached.
-    text: str = ""
+    text: str
     # Raw text of each message/delivery-status (or global-delivery-status) part.
-    delivery_status: list[str] = field(default_factory=list)
+    delivery_status: list[str]
     # Raw text of each message/feedback-report part.
-    feedback_report: list[str] = field(default_factory=list)
+    feedback_report: list[str]
     # Headers of the returned original (message/rfc822, text/rfc822-headers, message/global, ...).
-    original: Message | None = None
-    content_type: str = "text/plain"
-    report_type: str = ""
-    defects: list[str] = field(default_factory=list)
+    original: Message | None
+    content_type: str
+    report_type: str
+    defects: list[str]
     # Decoded header values by lower-cased name: detectors ask for the same few headers often.
-    _decoded: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _decoded: dict[str, list[str]]
     # The raw (name, value) pairs by lower-cased name, indexed once: Message.get_all scans and
     # lower-cases every header name on each call.
-    _raw: dict[str, list[tuple[str, Any]]] = field(init=False, repr=False, compare=False)
+    _raw: dict[str, list[tuple[str, Any]]]
     # Values derived from the message once and read by many detectors (body text, prefilter text).
-    memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, str]
     # The raw values of a header joined (see plain_values), by lower-cased name.
-    _joined: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _joined: dict[str, str | None]
     # Characters of header values with encoded words still to decode (see MAX_WORDS_CHARS).
-    _words_left: int = field(default=MAX_WORDS_CHARS, repr=False, compare=False)
+    _words_left: int
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        message: Message,
+        subject: str = "",
+        from_: str = "",
+        text: str = "",
+        delivery_status: list[str] | None = None,
+        feedback_report: list[str] | None = None,
+        original: Message | None = None,
+        content_type: str = "text/plain",
+        report_type: str = "",
+        defects: list[str] | None = None,
+    ) -> None:
+        self.message = message
+        self.subject = subject
+        self.from_ = from_
+        self.text = text
+        self.delivery_status = [] if delivery_status is None else delivery_status
+        self.feedback_report = [] if feedback_report is None else feedback_report
+        self.original = original
+        self.content_type = content_type
+        self.report_type = report_type
+        self.defects = [] if defects is None else defects
+        self._decoded = {}
+        self.memo = {}
+        self._joined = {}
+        self._words_left = MAX_WORDS_CHARS
         # (made at once: every message is asked for its Subject and From first)
         raw: dict[str, list[tuple[str, Any]]] = {}
-        for pair in self.message.raw_items():
+        for pair in message.raw_items():
             key = pair[0].lower()
             found = raw.get(key)
             if found is None:  # (setdefault would make a list for every header)
@@ -289,6 +331,9 @@ class Mail:
             else:
                 found.append(pair)
         self._raw = raw
+
+    def __repr__(self) -> str:
+        return f"Mail(subject={self.subject!r}, content_type={self.content_type!r}, defects={self.defects!r})"
 
     def decode(self, value: object) -> str:
         """A header value as decode_header_value reads it, within the message's allowance for

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from parsers.values import FrozenValue, replace, set_field
+
+__all__ = [
+    "Attribution",
+    "Classification",
+    "Event",
+    "EventType",
+    "MessageType",
+    "ParseResult",
+    "replace",
+]
 
 MessageType = Literal["dsn", "arf", "auto_reply", "unsubscribe", "unknown"]
 EventType = Literal["bounce", "complaint", "auto_reply", "delay", "delivered", "unsubscribe", "feedback"]
 Classification = Literal["hard", "soft", "ignored"]
 
-# The values are frozen dataclasses (fields, replace, equality, hash, repr) whose __init__ is
-# written out (init=False): the generated one looks object.__setattr__ up again for every field,
-# which made building an event, a result and its attribution about 2% of a parse. A test holds
-# each __init__ to its class's fields (tests/parsers/test_model_init.py).
-_set = object.__setattr__
 
-
-@dataclass(frozen=True, slots=True, init=False)
-class Event:
+class Event(FrozenValue):
     """One affected recipient of a returned message.
 
     `type` is bounce, complaint, auto_reply, delay (a message still queued), delivered, and:
@@ -30,18 +34,34 @@ class Event:
     (reason auth_failure, soft) is about the sender's SPF/DKIM and never suppresses.
     """
 
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "recipient",
+        "type",
+        "classification",
+        "reason",
+        "status",
+        "smtp_code",
+        "diagnostic",
+        "remote_mta",
+        "action",
+        "feedback_type",
+        "original_message_id",
+        "original_mail_from",
+    )
+
     recipient: str
     type: EventType
     classification: Classification
     reason: str
-    status: str | None = None
-    smtp_code: str | None = None
-    diagnostic: str | None = None
-    remote_mta: str | None = None
-    action: str | None = None
-    feedback_type: str | None = None
-    original_message_id: str | None = None
-    original_mail_from: str | None = None
+    status: str | None
+    smtp_code: str | None
+    diagnostic: str | None
+    remote_mta: str | None
+    action: str | None
+    feedback_type: str | None
+    original_message_id: str | None
+    original_mail_from: str | None
 
     def __init__(
         self,
@@ -58,7 +78,7 @@ class Event:
         original_message_id: str | None = None,
         original_mail_from: str | None = None,
     ) -> None:
-        s = _set
+        s = set_field
         s(self, "recipient", recipient)
         s(self, "type", type)
         s(self, "classification", classification)
@@ -90,8 +110,7 @@ class Event:
         }
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Attribution:
+class Attribution(FrozenValue):
     """Who sent the original, as far as the returned message says (every field may be None).
 
     `verp_local_part`: the local part of a VERP-shaped return path (one holding '+' or '='), from
@@ -105,15 +124,28 @@ class Attribution:
     MAIL FROM (Return-Path) domain and DKIM-Signature `d=` domain.
     """
 
-    verp_local_part: str | None = None
-    envelope_addresses: tuple[str, ...] = ()
-    account: str | None = None
-    feedback_id: str | None = None
-    feedback_sender_id: str | None = None
-    original_message_id: str | None = None
-    from_domain: str | None = None
-    mail_from_domain: str | None = None
-    dkim_domain: str | None = None
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "verp_local_part",
+        "envelope_addresses",
+        "account",
+        "feedback_id",
+        "feedback_sender_id",
+        "original_message_id",
+        "from_domain",
+        "mail_from_domain",
+        "dkim_domain",
+    )
+
+    verp_local_part: str | None
+    envelope_addresses: tuple[str, ...]
+    account: str | None
+    feedback_id: str | None
+    feedback_sender_id: str | None
+    original_message_id: str | None
+    from_domain: str | None
+    mail_from_domain: str | None
+    dkim_domain: str | None
 
     def __init__(
         self,
@@ -127,7 +159,7 @@ class Attribution:
         mail_from_domain: str | None = None,
         dkim_domain: str | None = None,
     ) -> None:
-        s = _set
+        s = set_field
         s(self, "verp_local_part", verp_local_part)
         s(self, "envelope_addresses", envelope_addresses)
         s(self, "account", account)
@@ -165,8 +197,7 @@ class Attribution:
         )
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class ParseResult:
+class ParseResult(FrozenValue):
     """What `parsers.parse` found in one message.
 
     `defects` lists problems met while parsing (never raised): oversized input, undecodable
@@ -176,14 +207,26 @@ class ParseResult:
     about who sent the original (None when it says nothing): evidence for the service to resolve.
     """
 
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "message_type",
+        "events",
+        "detector",
+        "subject",
+        "message_id",
+        "date",
+        "defects",
+        "attribution",
+    )
+
     message_type: MessageType
-    events: tuple[Event, ...] = ()
-    detector: str | None = None
-    subject: str | None = None
-    message_id: str | None = None
-    date: str | None = None
-    defects: tuple[str, ...] = ()
-    attribution: Attribution | None = None
+    events: tuple[Event, ...]
+    detector: str | None
+    subject: str | None
+    message_id: str | None
+    date: str | None
+    defects: tuple[str, ...]
+    attribution: Attribution | None
 
     def __init__(
         self,
@@ -196,7 +239,7 @@ class ParseResult:
         defects: tuple[str, ...] = (),
         attribution: Attribution | None = None,
     ) -> None:
-        s = _set
+        s = set_field
         s(self, "message_type", message_type)
         s(self, "events", events)
         s(self, "detector", detector)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.values import Value
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]"
@@ -156,17 +156,45 @@ def first_reason(text: str, table: Mapping[str, Sequence[str]]) -> str | None:
 _FIELD = compile_lazily(r"^([A-Za-z][A-Za-z0-9\-]*):[ \t]*(.*)$")
 
 
-@dataclass
-class DsnBlock:
+class DsnBlock(Value):
     """One recipient's fields from a delivery-status text."""
 
-    recipient: str = ""
-    alias: str = ""
-    action: str = ""
-    status: str = ""
-    diagnostic: str = ""
-    remote_mta: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "recipient",
+        "alias",
+        "action",
+        "status",
+        "diagnostic",
+        "remote_mta",
+        "fields",
+    )
+
+    recipient: str
+    alias: str
+    action: str
+    status: str
+    diagnostic: str
+    remote_mta: str
+    fields: dict[str, str]
+
+    def __init__(
+        self,
+        recipient: str = "",
+        alias: str = "",
+        action: str = "",
+        status: str = "",
+        diagnostic: str = "",
+        remote_mta: str = "",
+        fields: dict[str, str] | None = None,
+    ) -> None:
+        self.recipient = recipient
+        self.alias = alias
+        self.action = action
+        self.status = status
+        self.diagnostic = diagnostic
+        self.remote_mta = remote_mta
+        self.fields = {} if fields is None else fields
 
 
 def _value(raw: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Final
 
 from parsers.model import Classification, EventType
@@ -38,6 +37,7 @@ from parsers.reasons.codes import (
     UNSUBSCRIBE,
     VACATION,
 )
+from parsers.values import FrozenValue, set_field
 
 # "Not delivered yet" as Danish, Vietnamese, Japanese, Chinese, Korean, Polish and Czech servers
 # write it: a delay notice's own sentence, which also names the recipient still being tried (the
@@ -298,14 +298,34 @@ def feedback_verdict(feedback_type: str) -> tuple[EventType, Classification, str
     return "complaint", "hard", FEEDBACK
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(FrozenValue):
     """What one recipient's outcome is: the event type, its class, reason and action."""
+
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "type",
+        "classification",
+        "reason",
+        "action",
+    )
 
     type: EventType
     classification: Classification
     reason: str
     action: str | None
+
+    def __init__(
+        self,
+        type: EventType,
+        classification: Classification,
+        reason: str,
+        action: str | None,
+    ) -> None:
+        s = set_field
+        s(self, "type", type)
+        s(self, "classification", classification)
+        s(self, "reason", reason)
+        s(self, "action", action)
 
 
 # A challenge-response system's notice (the message waits until the sender proves itself): an

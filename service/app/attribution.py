@@ -8,12 +8,12 @@ attributed nothing, and fills in the recipient a verified token gives when the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from parsers.model import Event, ParseResult
+from parsers.model import Event, ParseResult, replace
 from service import metrics
 from service.config import Settings, secret_key
 from service.domain.addresses import InvalidAddress, is_undeliverable, normalize_address

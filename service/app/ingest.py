@@ -40,14 +40,14 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from parsers.model import Event, ParseResult
+from parsers.model import Event, ParseResult, replace
 from service import metrics
 from service.app import announce, reputation
 from service.app.attribution import attribute, prefetch

@@ -41,13 +41,13 @@ order, as an ingest batch does, so intake can go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from parsers.model import Event, ParseResult
+from parsers.model import Event, ParseResult, replace
 from service.app import announce, reputation
 from service.app.apikeys import ACTOR_PREFIX
 from service.app.attribution import Attribution, attribute, prefetch_senders

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 import parsers
-from parsers.model import Event
+from parsers.model import Event, replace
 from service.app import lookups, replay
 from service.app.ingest import ingest_message, ingest_parsed
 from service.config import Settings

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 import parsers
-from parsers.model import Event
+from parsers.model import Event, replace
 from service.app import replay
 from service.app.ingest import ingest_parsed
 from service.config import Settings

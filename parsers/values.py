@@ -1,0 +1,84 @@
+"""Plain value classes: what `dataclasses` generates for the parser's records (equality, repr,
+hash for the frozen ones, a copy with some fields changed), without importing it.
+
+`dataclasses` imports `inspect`, which imports `ast`, `dis` and `tokenize`; with the nine classes
+it built, that was about 15 ms of a `bounceback parse` process's 70 ms start-up, paid before the
+first message. A value class declares its fields once, in `__slots__` (their order is the order
+of `__init__`, `repr` and equality), annotates each, and writes its `__init__` out; the tests hold
+the three to one another (tests/parsers/test_values.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+_V = TypeVar("_V", bound="Value")
+
+# What a frozen value's __init__ sets each field with, once in a local (a frozen dataclass's
+# generated __init__ looks it up again for every field).
+set_field = object.__setattr__
+
+
+class FrozenValueError(AttributeError):
+    """A field of a frozen value was assigned to (dataclasses' FrozenInstanceError)."""
+
+
+class Value:
+    """A record whose fields are its `__slots__`: equal to another of its class with equal fields
+    (unhashable, as a mutable dataclass is), shown as `Name(field=value, ...)`, copied with
+    `replace`, pickled by its fields."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self.__slots__])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Value) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    # (a class that defines __eq__ and not __hash__ is unhashable, as a mutable dataclass is)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[type[Value], tuple[Any, ...]]:
+        return type(self), self._fields()
+
+
+class FrozenValue(Value):
+    """A Value whose fields cannot be assigned after `__init__` (which sets them with
+    `object.__setattr__`), and which is hashed by its fields."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenValueError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenValueError(f"cannot delete field {name!r}")
+
+
+def fields(value: Value | type[Value]) -> tuple[str, ...]:
+    """The field names of a value class (or of a value's class), in order."""
+    return value.__slots__
+
+
+def replace(value: _V, /, **changes: Any) -> _V:
+    """A copy of `value` with the given fields changed (dataclasses.replace)."""
+    values = dict(zip(value.__slots__, value._fields(), strict=True))
+    unknown = changes.keys() - values.keys()
+    if unknown:
+        raise TypeError(f"{type(value).__name__} has no field {sorted(unknown)[0]!r}")
+    values.update(changes)
+    return type(value)(**values)
+
+
+def as_dict(value: Value) -> dict[str, Any]:
+    """The value's fields by name, as they are (dataclasses.asdict without the deep copy)."""
+    return dict(zip(value.__slots__, value._fields(), strict=True))

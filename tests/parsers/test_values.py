@@ -1,0 +1,124 @@
+"""The parser's records are plain value classes (parsers.values), not dataclasses: each declares
+its fields in `__slots__`, annotates them and writes its `__init__` out. These tests hold the
+three to one another, check what the dataclasses gave (equality, hash and frozenness, repr,
+replace, pickling), and that a `bounceback parse` no longer imports `dataclasses` at all."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parsers.arf import Complaint
+from parsers.autoreply import AutoReply
+from parsers.delivery import Delivery
+from parsers.dsn import Report
+from parsers.forwarded import ForwardedReport
+from parsers.model import Attribution, Event, ParseResult
+from parsers.mta._providers import DsnBlock
+from parsers.reasons.classify import Verdict
+from parsers.values import FrozenValue, FrozenValueError, Value, as_dict, fields, replace
+from service.sources import RawMessage
+
+VALUES: tuple[type[Value], ...] = (
+    Attribution,
+    AutoReply,
+    Complaint,
+    Delivery,
+    DsnBlock,
+    Event,
+    ForwardedReport,
+    ParseResult,
+    RawMessage,
+    Report,
+    Verdict,
+)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _sample(model: type[Value]) -> dict[str, Any]:
+    return {name: f"value of {name}" for name in fields(model)}
+
+
+def test_every_value_class_is_listed() -> None:
+    # (a new value class joins VALUES, so that the checks below hold it too)
+    import parsers.mta  # noqa: F401 (every detector module imported)
+
+    def subclasses(cls: type) -> set[type]:
+        found: set[type] = set(cls.__subclasses__())
+        return found.union(*(subclasses(c) for c in found)) if found else found
+
+    assert subclasses(Value) - {FrozenValue} == set(VALUES)
+
+
+@pytest.mark.parametrize("model", VALUES, ids=lambda m: m.__name__)
+def test_init_annotations_and_slots_name_the_same_fields(model: type[Value]) -> None:
+    parameters = list(inspect.signature(model.__init__).parameters)[1:]
+    assert parameters == list(model.__slots__)
+    assert list(model.__annotations__) == list(model.__slots__)
+
+
+@pytest.mark.parametrize("model", VALUES, ids=lambda m: m.__name__)
+def test_init_sets_every_field(model: type[Value]) -> None:
+    values = _sample(model)
+    made = model(**values)
+    assert as_dict(made) == values
+    assert made == model(**values) and made != replace(made, **{fields(model)[0]: "other"})
+    assert repr(made).startswith(f"{model.__name__}({fields(model)[0]}='value of ")
+    assert pickle.loads(pickle.dumps(made)) == made
+
+
+@pytest.mark.parametrize("model", [m for m in VALUES if issubclass(m, FrozenValue)], ids=lambda m: m.__name__)
+def test_a_frozen_value_cannot_change_and_hashes_by_its_fields(model: type[Value]) -> None:
+    made = model(**_sample(model))
+    with pytest.raises(FrozenValueError):
+        setattr(made, fields(model)[0], "changed")
+    with pytest.raises(FrozenValueError):
+        delattr(made, fields(model)[0])
+    assert hash(made) == hash(model(**_sample(model)))
+
+
+def test_a_mutable_value_changes_and_is_not_hashable() -> None:
+    delivery = Delivery("a@b.example")
+    delivery.status = "5.1.1"
+    assert delivery == Delivery("a@b.example", status="5.1.1")
+    with pytest.raises(TypeError):
+        hash(delivery)
+
+
+def test_defaults_and_fresh_lists() -> None:
+    assert Event("a@b.example", "bounce", "hard", "user_unknown").status is None
+    assert ParseResult("unknown").defects == () and Attribution().envelope_addresses == ()
+    first, second = Complaint(), Complaint()
+    first.recipients.append("a@b.example")
+    assert second.recipients == [] and Report().deliveries == []
+
+
+def test_replace_refuses_a_field_the_value_does_not_have() -> None:
+    with pytest.raises(TypeError, match="no field 'nonsense'"):
+        replace(Event("a@b.example", "bounce", "hard", "user_unknown"), nonsense=1)
+
+
+def test_the_command_line_parse_does_not_import_dataclasses() -> None:
+    # (dataclasses imports inspect, ast, dis and tokenize: about 15 ms of start-up)
+    messages = [
+        FIXTURES / "dsn" / name for name in sorted(p.name for p in (FIXTURES / "dsn").glob("*.eml"))[:3]
+    ]
+    messages += sorted((FIXTURES / "autoreply").glob("*.eml"))[:1]
+    code = (
+        "import sys\n"
+        "from service.cli import parse\n"
+        "from service.sources import iter_messages\n"
+        "for item in iter_messages(sys.argv[1:]):\n"
+        "    parse.render(item.source, item.raw, True)\n"
+        "print(sorted(m for m in ('dataclasses', 'inspect') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, messages)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
