@@ -363,9 +363,15 @@ class Mail:
         if found is None:
             pairs = self._raw.get(key)
             if pairs:
-                # what Message.get_all hands back: each value through the policy
-                fetch = self.message.policy.header_fetch_parse
-                found = [self.decode(fetch(k, v)) for k, v in pairs]
+                # what Message.get_all hands back: each value through the policy (compat32 hands
+                # an ASCII value back as it is: no call)
+                policy = self.message.policy
+                fetch = policy.header_fetch_parse
+                plain = policy is _COMPAT32
+                found = [
+                    self.decode(v if plain and type(v) is str and v.isascii() else fetch(k, v))
+                    for k, v in pairs
+                ]
             else:
                 found = []
             self._decoded[key] = found
