@@ -6,38 +6,20 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-
-from parsers.values import FrozenValue, set_field
+from typing import NamedTuple
 
 # An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
 _MBOX_FROM = re.compile(rb"^From \S+ ")
 _CHUNK = 1 << 16  # (what is asked for past a regular file's stated size, and from anything else)
 
 
-class RawMessage(FrozenValue):
-    """One message read from disk, or the reason it could not be read."""
-
-    # (in the order of the fields: see parsers.values)
-    __slots__ = (  # noqa: RUF023
-        "source",
-        "raw",
-        "error",
-    )
+class RawMessage(NamedTuple):
+    """One message read from disk, or the reason it could not be read. (A named tuple: a
+    dataclass would import dataclasses, and with it inspect, into every `bounceback parse`.)"""
 
     source: str
-    raw: bytes | None
-    error: str | None
-
-    def __init__(
-        self,
-        source: str,
-        raw: bytes | None = None,
-        error: str | None = None,
-    ) -> None:
-        s = set_field
-        s(self, "source", source)
-        s(self, "raw", raw)
-        s(self, "error", error)
+    raw: bytes | None = None
+    error: str | None = None
 
 
 def strip_envelope_line(raw: bytes) -> bytes:

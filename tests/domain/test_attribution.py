@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import pytest
 
 from parsers.model import Attribution as Evidence
+from parsers.values import as_dict
 from service.domain.attribution import (
     UNATTRIBUTED,
     Attributed,
@@ -195,4 +196,4 @@ def test_a_claim_applies_to_the_recipient_the_report_names_or_fills_in_a_hidden_
 
 
 def _fields(evidence: Evidence) -> dict[str, object]:
-    return {name: getattr(evidence, name) for name in Evidence.__dataclass_fields__}
+    return as_dict(evidence)

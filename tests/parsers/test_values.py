@@ -23,7 +23,6 @@ from parsers.model import Attribution, Event, ParseResult
 from parsers.mta._providers import DsnBlock
 from parsers.reasons.classify import Verdict
 from parsers.values import FrozenValue, FrozenValueError, Value, as_dict, fields, replace
-from service.sources import RawMessage
 
 VALUES: tuple[type[Value], ...] = (
     Attribution,
@@ -34,7 +33,6 @@ VALUES: tuple[type[Value], ...] = (
     Event,
     ForwardedReport,
     ParseResult,
-    RawMessage,
     Report,
     Verdict,
 )
