@@ -93,7 +93,7 @@ class Event(FrozenValue):
         s(self, "original_mail_from", original_mail_from)
 
     def to_dict(self) -> dict[str, Any]:
-        # (dataclasses.asdict deep-copies through a generic walk: the fields spelled out)
+        # (the fields spelled out: a generic walk looks each one up)
         return {
             "recipient": self.recipient,
             "type": self.type,
@@ -171,7 +171,7 @@ class Attribution(FrozenValue):
         s(self, "dkim_domain", dkim_domain)
 
     def to_dict(self) -> dict[str, Any]:
-        # (dataclasses.asdict deep-copies through a generic walk: the fields spelled out)
+        # (the fields spelled out: a generic walk looks each one up)
         return {
             "verp_local_part": self.verp_local_part,
             "envelope_addresses": list(self.envelope_addresses),
