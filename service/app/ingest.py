@@ -48,6 +48,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from parsers.model import Event, ParseResult, replace
+from parsers.values import fields
 from service import metrics
 from service.app import announce, reputation
 from service.app.attribution import attribute, prefetch
@@ -126,22 +127,8 @@ class IngestResult:
     attributed_by: str | None = None  # and by which source (service.domain.attribution.Source)
 
 
-_EVENT_FIELDS = (
-    "id",
-    "message_id",
-    "recipient",
-    "type",
-    "classification",
-    "reason",
-    "status",
-    "smtp_code",
-    "diagnostic",
-    "remote_mta",
-    "action",
-    "feedback_type",
-    "original_message_id",
-    "original_mail_from",
-)
+# (the row's own keys, then the parser's event fields: the columns are named after them)
+_EVENT_FIELDS = ("id", "message_id", *fields(Event))
 
 
 def event_to_dict(row: BounceEvent) -> dict[str, Any]:
