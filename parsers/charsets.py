@@ -14,10 +14,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Final
 
 from parsers import patterncode
+from parsers.values import FrozenValue, set_field
 
 # What to try next when a charset cannot decode the bytes (a relative that can).
 CHARSET_NEXT: Final[dict[str, tuple[str, ...]]] = {
@@ -168,16 +168,36 @@ def _japanese(data: bytes) -> tuple[str, ...]:
     return ("euc-jp", "euc_jis_2004", "cp932", "shift_jis_2004")
 
 
-@dataclass(frozen=True)
-class _Alphabet:
+class _Alphabet(FrozenValue):
     """A non-Latin alphabet written one byte a letter, and what its text looks like: nearly
     every 8-bit character one of its `letters`, many of them its most `frequent` ones, and no
     letter form where the script never writes it (`misplaced`)."""
 
+    # (in the order of the fields: see parsers.values)
+    __slots__ = (  # noqa: RUF023
+        "charsets",
+        "letters",
+        "frequent",
+        "misplaced",
+    )
+
     charsets: tuple[str, ...]
     letters: re.Pattern[str]
     frequent: re.Pattern[str]
-    misplaced: re.Pattern[str] | None = None
+    misplaced: re.Pattern[str] | None
+
+    def __init__(
+        self,
+        charsets: tuple[str, ...],
+        letters: re.Pattern[str],
+        frequent: re.Pattern[str],
+        misplaced: re.Pattern[str] | None = None,
+    ) -> None:
+        s = set_field
+        s(self, "charsets", charsets)
+        s(self, "letters", letters)
+        s(self, "frequent", frequent)
+        s(self, "misplaced", misplaced)
 
 
 # The same bytes are letters of all of them (Greek, Hebrew or Arabic read as windows-1251 is

@@ -16,6 +16,7 @@ import pytest
 
 from parsers.arf import Complaint
 from parsers.autoreply import AutoReply
+from parsers.charsets import _Alphabet
 from parsers.delivery import Delivery
 from parsers.dsn import Report
 from parsers.forwarded import ForwardedReport
@@ -25,6 +26,7 @@ from parsers.reasons.classify import Verdict
 from parsers.values import FrozenValue, FrozenValueError, Value, as_dict, fields, replace
 
 VALUES: tuple[type[Value], ...] = (
+    _Alphabet,
     Attribution,
     AutoReply,
     Complaint,
