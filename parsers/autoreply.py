@@ -22,10 +22,10 @@ _NOT_A_REPLY = patterncode.compile(
     re.IGNORECASE,
 )
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
-# A list manager's own administrative address (Mailman's list-bounces / list-owner / mailman@,
-# Majordomo's owner-list, ezmlm's list-help, LISTSERV's list-request ...).
+# A list manager's own administrative address (Mailman's list-bounces / list-owner, Majordomo's
+# owner-list, ezmlm's list-help, LISTSERV's list-request ...).
 _LIST_ADMIN = patterncode.compile(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa|mailman)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa)@",
     re.IGNORECASE,
 )
 _LIST_HEADERS = ("List-Id", "X-Mailman-Version", "Mailing-List", "X-BeenThere", "X-Listserver", "X-Loop")
@@ -186,19 +186,14 @@ def _rule(mail: Mail) -> str | None:
     return None
 
 
-def from_list_admin(mail: Mail) -> bool:
-    """Whether `mail` comes from a list manager's own administrative address."""
-    return bool(_LIST_ADMIN.match(address(mail.from_) or ""))
-
-
 def is_list_notice(mail: Mail) -> bool:
-    """Whether `mail` is a mailing list's own notice to a poster (held for moderation, a refused
-    subscription; a refused post is a bounce for the list's address, parsers/mta/listmanager.py,
-    read before this): sent from the list's administrative address by the list software. It is
-    no recipient's auto-reply, and names no mailbox of one: no event."""
+    """Whether `mail` is a mailing list's own notice to a poster (held for moderation, rejected,
+    "you are not allowed to post"): sent from the list's administrative address by the list
+    software. It is no recipient's auto-reply, and names no mailbox of one: no event."""
     if mail.header("X-List-Administrivia").strip().lower() == "yes":
         return True
-    return from_list_admin(mail) and any(mail.has_header(name) for name in _LIST_HEADERS)
+    sender = address(mail.from_) or ""
+    return bool(_LIST_ADMIN.match(sender)) and any(mail.has_header(name) for name in _LIST_HEADERS)
 
 
 def inquire(mail: Mail) -> AutoReply | None:

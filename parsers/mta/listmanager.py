@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from parsers.autoreply import from_list_admin
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
@@ -43,6 +42,11 @@ _AUTO_REJECT = compile_lazily(
     r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected",
     re.IGNORECASE,
 )
+# The list's own administrative sender: Mailman's list-owner / list-bounces, LISTSERV@host.
+_LIST_SENDER = compile_lazily(
+    r"(?:^|[<\s\"])(?:[^@<>\s\"]+-(?:owner|bounces|request|admin)(?:\+[^@<>\s]*)?|listserv|mailman)@",
+    re.IGNORECASE,
+)
 _ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
 
 
@@ -60,7 +64,7 @@ def _list_address(mail: Mail) -> str | None:
 
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
-    if not from_list_admin(mail):  # (the list's own sender: list-owner@, LISTSERV@host ...)
+    if not _LIST_SENDER.search(mail.from_):
         return None
     subject = mail.subject
     body = body_of(mail, ("------------------------ Rejected message",))
