@@ -23,6 +23,12 @@ from tests.reputation_support import (
 )
 
 
+def earlier_today(now: datetime, by: timedelta) -> datetime:
+    """`now - by`, but not before today's UTC midnight: these tests count one UTC day, and a run in
+    the first minutes after midnight would otherwise put the earlier mail on yesterday."""
+    return max(now - by, now.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
 def _day(db: Database, settings: Settings, account: str, when: datetime) -> dict[str, object]:
     with db.session() as session:
         rows = reputation.reputation(session, account, settings, days=3, now=when)["days"]
@@ -131,11 +137,11 @@ def test_a_manual_pause_holds_and_a_resume_cannot_be_undone_by_the_same_day(data
     paused = reputation.pause_account(database, "shop-a", settings, note="abuse desk call", actor="cli")
     assert (paused.changed, paused.status) == (True, "paused")
     assert reputation.pause_account(database, "shop-a", settings, note="", actor="cli").changed is False
-    report_sends(database, settings, "shop-a", 1000, now - timedelta(minutes=1))
+    report_sends(database, settings, "shop-a", 1000, earlier_today(now, timedelta(minutes=1)))
     assert status_of(database, settings, "shop-a")["status"] == "paused", "clean sends do not lift a pause"
     reputation.resume_account(database, "shop-a", settings, note="talked to them", actor="api:ops")
     for i in range(120):  # 12%: past the pause threshold, on the day of the resume
-        hard_bounce(database, settings, "shop-a", i, now - timedelta(minutes=1))
+        hard_bounce(database, settings, "shop-a", i, earlier_today(now, timedelta(minutes=1)))
     assert status_of(database, settings, "shop-a")["status"] == "warning_2"
     events = status_events(database)
     assert [(e["from"], e["to"], e["manual"], e["actor"], e["note"]) for e in events[:2]] == [
@@ -193,7 +199,9 @@ def test_the_background_upkeep_purges_old_sends_and_refreshes_the_gauges(databas
     settings = Settings(database_url=database.url, send_retention_days=1)
     create_accounts(database, "shop-a")
     now = datetime.now(UTC)
-    sends.record_sends(database, send_items("shop-a", 30, now - timedelta(minutes=10)), settings)
+    sends.record_sends(
+        database, send_items("shop-a", 30, earlier_today(now, timedelta(minutes=10))), settings
+    )
     sends.record_sends(database, send_items("shop-a", 5, now, prefix="new-"), settings)
     # The retention passes for the first 30 (made older in place: they could not be reported so).
     with database.transaction() as session:
