@@ -11,6 +11,7 @@ import re
 
 from parsers import patterncode
 from parsers.dsn import address
+from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
 from parsers.values import Value
 
@@ -22,12 +23,6 @@ _NOT_A_REPLY = patterncode.compile(
     re.IGNORECASE,
 )
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)", re.IGNORECASE)
-# A list manager's own administrative address (Mailman's list-bounces / list-owner, Majordomo's
-# owner-list, ezmlm's list-help, LISTSERV's list-request ...).
-_LIST_ADMIN = patterncode.compile(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa)@",
-    re.IGNORECASE,
-)
 _LIST_HEADERS = ("List-Id", "X-Mailman-Version", "Mailing-List", "X-BeenThere", "X-Listserver", "X-Loop")
 
 # An auto-reply's subject in each language its writers use: the prefix localized mail clients and
@@ -192,8 +187,7 @@ def is_list_notice(mail: Mail) -> bool:
     software. It is no recipient's auto-reply, and names no mailbox of one: no event."""
     if mail.header("X-List-Administrivia").strip().lower() == "yes":
         return True
-    sender = address(mail.from_) or ""
-    return bool(_LIST_ADMIN.match(sender)) and any(mail.has_header(name) for name in _LIST_HEADERS)
+    return is_list_admin(address(mail.from_)) and any(mail.has_header(name) for name in _LIST_HEADERS)
 
 
 def inquire(mail: Mail) -> AutoReply | None:

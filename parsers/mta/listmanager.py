@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.dsn import address
 from parsers.lazyre import compile_lazily
+from parsers.listadmin import is_list_admin, posting_address
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 
@@ -42,12 +44,6 @@ _AUTO_REJECT = compile_lazily(
     r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected",
     re.IGNORECASE,
 )
-# The list's own administrative sender: Mailman's list-owner / list-bounces, LISTSERV@host.
-_LIST_SENDER = compile_lazily(
-    r"(?:^|[<\s\"])(?:[^@<>\s\"]+-(?:owner|bounces|request|admin)(?:\+[^@<>\s]*)?|listserv|mailman)@",
-    re.IGNORECASE,
-)
-_ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
 
 
 def _list_address(mail: Mail) -> str | None:
@@ -58,13 +54,12 @@ def _list_address(mail: Mail) -> str | None:
             found = address_in(value.replace("mailto:", " "))
             if found:
                 return found
-    sender = address_in(mail.from_) or ""
-    return _ADMIN_SUFFIX.sub("@", sender) if _ADMIN_SUFFIX.search(sender) else None
+    return posting_address(address_in(mail.from_) or "")
 
 
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
-    if not _LIST_SENDER.search(mail.from_):
+    if not is_list_admin(address(mail.from_)):  # (the list's own sender: list-owner@, LISTSERV@host ...)
         return None
     subject = mail.subject
     body = body_of(mail, ("------------------------ Rejected message",))

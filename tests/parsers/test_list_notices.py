@@ -29,3 +29,46 @@ def test_a_members_auto_reply_passed_on_by_a_list_is_still_one() -> None:
 def test_a_list_address_without_list_headers_is_read_as_before() -> None:
     raw = NOTICE.replace(b"List-Id: <birds.lists.example.org>\n", b"")
     assert [e.type for e in parse(raw).events] == ["auto_reply"]
+
+
+# One home for the list manager's administrative sender (parsers.listadmin): the auto-reply check
+# and the ListManager detector ask the same pattern, so a sender one of them knows the other knows.
+def test_both_readers_know_the_same_administrative_senders() -> None:
+    from parsers.listadmin import is_list_admin, posting_address
+
+    for sender in (
+        "birds-owner@lists.example.org",
+        "owner-birds@lists.example.org",
+        "birds-help@example.org",
+        "birds-bounces+ann=home.example@lists.example.org",
+        "LISTSERV@lists.example.org",
+        "majordomo@example.org",
+        "sympa@lists.example.org",
+        "mailman@lists.example.org",
+    ):
+        assert is_list_admin(sender), sender
+    for sender in ("ann@home.example", "bounces@example.org", None, ""):
+        assert not is_list_admin(sender), sender
+    assert posting_address("birds-bounces+ann=home.example@lists.example.org") == "birds@lists.example.org"
+    assert posting_address("ann@home.example") is None
+
+
+def test_mailmans_site_address_sends_list_notices_too() -> None:
+    # (Mailman's site list "mailman@" was known to the detector only; a notice from it is no
+    # recipient's auto-reply either)
+    raw = NOTICE.replace(b"birds-owner@", b"mailman@")
+    assert not parse(raw).events
+
+
+def test_a_majordomo_owner_address_refusing_a_post_is_the_lists_bounce() -> None:
+    # (Majordomo-style "owner-birds@" was known to the auto-reply check only)
+    raw = (
+        b"From: owner-birds@lists.example.org\nTo: promo@sender.example\nSubject: Your post\n"
+        b"X-BeenThere: birds@lists.example.org\n\n"
+        b"You are not allowed to post to this mailing list, and your message has been\n"
+        b"automatically rejected.\n"
+    )
+    events = parse(raw).events
+    assert [(e.recipient, e.classification, e.reason) for e in events] == [
+        ("birds@lists.example.org", "soft", "rejected")
+    ]

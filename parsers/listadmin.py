@@ -1,0 +1,34 @@
+"""A mailing list manager's own administrative sender: the one home of the pattern.
+
+Two readers ask it: parsers.autoreply (a list's notice to a poster is no recipient's auto-reply)
+and parsers.mta.listmanager (a list's refusal of our post is a bounce for the list's address).
+The pattern is compiled on its first use (parsers.lazyre): the detectors are imported without
+compiling any of their patterns (tests/parsers/test_lazy_patterns.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.lazyre import compile_lazily
+
+# Mailman's list-bounces / list-owner / list-request / list-admin and its site address mailman@,
+# Majordomo's owner-list, ezmlm's list-help, LISTSERV@host, Sympa's sympa@host. A VERP tail after
+# "+" (list-bounces+poster=example.org@) is part of the administrative address.
+_ADMIN_ADDRESS = compile_lazily(
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa|mailman)@",
+    re.IGNORECASE,
+)
+# The suffix that turns a list's posting address into its administrative one (quilters-owner@).
+_ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
+
+
+def is_list_admin(address: str | None) -> bool:
+    """Whether `address` (a bare address) is a list manager's administrative address."""
+    return bool(address) and _ADMIN_ADDRESS.match(address or "") is not None
+
+
+def posting_address(admin: str) -> str | None:
+    """The list's posting address behind an administrative address with a suffix
+    (quilters-owner@lists.example.org -> quilters@lists.example.org), or None."""
+    return _ADMIN_SUFFIX.sub("@", admin) if _ADMIN_SUFFIX.search(admin) else None
