@@ -20,8 +20,9 @@ MAX_LINE = 2000
 
 _LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
 # A match may only start where a local part starts: keeps a scan over a long run of local-part
-# characters linear.
-_ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+# characters linear. A malformed domain ("example..com") is taken as written: stopping at the
+# doubled dot would turn it into a different, valid-looking address ("jane@example").
+_ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.+[A-Za-z0-9\-]+)*"
 ADDRESS_RE = compile_lazily(_ADDR)
 ANGLE_ADDRESS_RE = compile_lazily(r"<\s*(" + _ADDR + r")\s*>")
 # (the look-behind after the first digit, as in parsers.reasons.status: re skips ahead to a digit)

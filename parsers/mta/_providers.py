@@ -14,8 +14,10 @@ from parsers.values import Value
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]"
 # (The look-behind starts a match only where a run of local-part characters starts: tried from
 # every position inside a long run without an @, the run was rescanned each time.)
+# (a doubled dot in the domain is kept as written, as parsers.mta._common's reader does: the
+# address is reported as the server printed it, never cut into another one)
 _ADDRESS = compile_lazily(
-    "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+"
+    "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.+[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
 # (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
