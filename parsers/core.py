@@ -120,6 +120,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     elif mta_deliveries:
         deliveries = mta_deliveries
         detector = mta_name
+        stated_delays = True  # (a detector marks a delivery delayed from its format's own words)
     else:
         pasted = _guard(dsn.inquire_text, mail, defects)
         if pasted is not None and pasted.deliveries:

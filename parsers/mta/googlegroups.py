@@ -24,6 +24,13 @@ _GROUP_NAME = compile_lazily(r"\(([A-Za-z0-9][A-Za-z0-9._+-]{0,63})\)")
 _NO_SUCH_GROUP = compile_lazily(
     r"\bgroup\b[^.\n]{0,160}?\b(?:does not|doesn'?t|no longer) exists?\b", re.IGNORECASE
 )
+# A post the group holds for its moderators ("... has been held for moderation", "is pending
+# approval", "awaiting moderator approval"): the group took the post; it waits on a person.
+_HELD = compile_lazily(
+    r"\b(?:held for (?:moderation|review|approval)|pending (?:moderation|approval|review)"
+    r"|awaiting (?:moderat\w+|approval)|moderators? (?:will )?(?:review|approve))",
+    re.IGNORECASE,
+)
 _ADDRESS_HEADER = compile_lazily(r"^(?:To|Cc):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -55,13 +62,20 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not failed:
         return None
     # Four bullet points ("You might have spelled ...", "The owner of the group may have removed
-    # this group." ...) mean the post itself was refused; anything else is held for moderation.
+    # this group." ...) mean the post itself was refused. A post held for the moderators is no
+    # failure of the group's address (as Mailman's hold notice, parsers.mta.listmanager): the
+    # post waits on a person, reported as a delay (ignored). Anything else stays a soft hold.
+    action = "failed"
     if _NO_SUCH_GROUP.search(body[:2000]):
         reason = USER_UNKNOWN
+    elif len(_BULLET.findall(body)) >= 4:
+        reason = REJECTED
     else:
-        reason = REJECTED if len(_BULLET.findall(body)) >= 4 else ON_HOLD
+        reason = ON_HOLD
+        if _HELD.search(body[:2000]):
+            action = "delayed"
     # (the greeting names the poster, our own address: it is no part of the group's answer, and a
     # diagnostic that names only the sender would read as a refusal of the sender)
     paragraphs = [p for p in body.split("\n\n") if p.strip() and not addresses_in(p)]
     diagnostic = sweep(" ".join(paragraphs[:4]))
-    return [make(r, diagnostic, reason=reason) for r in addresses_in(failed)]
+    return [make(r, diagnostic, reason=reason, action=action) for r in addresses_in(failed)]

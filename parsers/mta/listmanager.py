@@ -4,8 +4,9 @@ The list address was a recipient of the message, and the list refused it: a non-
 rejected automatically, or a moderator's rejection. That is the list's answer about our mail to
 that address, as a remote server's refusal would be, and like Google Groups' refusal of a post
 (parsers.mta.googlegroups) it is a soft `rejected` bounce for the list address: the list exists,
-it does not take our mail. A list's other notices (a post held for approval, a subscription
-request refused) name no delivery that failed and are left alone.
+it does not take our mail. A post held for the moderator's approval is no failure: a delay for
+the list address (ignored), as Google Groups' hold notice is. A list's other notices (a
+subscription request refused) name no delivery and are left alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from parsers.lazyre import compile_lazily
 from parsers.listadmin import is_list_admin, posting_address
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
+from parsers.reasons.codes import ON_HOLD
 
 NAME = "ListManager"
 # Prefilter markers (parsers.mta.candidates): each layout's subject or opening sentence.
@@ -26,6 +28,8 @@ MARKERS = (
     "request to mailing list",
     "not allowed to post to this mailing list",
     "mailing-list was rejected",
+    "awaits moderator approval",
+    "held until the list moderator",
 )
 
 # LISTSERV: "Rejected posting to ASTRO-L@LISTSERV.UNIV.EXAMPLE" (its own subject, from LISTSERV@).
@@ -43,6 +47,14 @@ _MODERATOR_POST = compile_lazily(
 _AUTO_REJECT = compile_lazily(
     r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected",
     re.IGNORECASE,
+)
+
+
+# Mailman's notice that a post waits for the moderator (2.x and 3.x: subject "Your message to
+# Quilters awaits moderator approval", body "... Is being held until the list moderator can
+# review it for approval").
+_HELD = compile_lazily(
+    r"awaits moderator approval|is being held until the list moderator can review it", re.IGNORECASE
 )
 
 
@@ -66,6 +78,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     listserv = _LISTSERV_SUBJECT.match(subject)
     if listserv:
         return [make(listserv.group(1).rstrip(".,;"), sweep(body[:600]), reason="rejected")]
+    if _HELD.search(subject) or _HELD.search(body[:2000]):
+        # A post held for the moderator is no failure of the list's address: it waits on a
+        # person, as Google Groups' hold notice (parsers.mta.googlegroups): a delay, ignored.
+        target = _list_address(mail)
+        return [make(target, sweep(body[:600]), reason=ON_HOLD, action="delayed")] if target else None
     refusal = _MODERATOR_POST if _MAILMAN_SUBJECT.match(subject) else _AUTO_REJECT
     if not refusal.search(body):
         return None
