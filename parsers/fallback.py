@@ -10,11 +10,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from email.message import Message
 
 from parsers import patterncode, reasons
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
-from parsers.mail import Mail, decode_header_value
+from parsers.mail import Mail, blank_line, decode_header_value, parse_header_block
 from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.classify import GAVE_UP, NOT_YET_DELIVERED
 from parsers.reasons.derive import REPORT_TEXT
@@ -190,7 +191,9 @@ COPY_MARKER = patterncode.compile(
     # old hand-written and legacy reports: "---- START OF RETURNED MESSAGE ----", "Unsent Message
     # below:", "Original message as received is as follows:", "Your message reads (in part):"
     r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
-    r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message))"
+    r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message)"
+    # cc:Mail and other 1990s gateways: "Original text follows"
+    r"|original text follows)"
 )
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never
@@ -329,8 +332,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if "@" not in text and not mail.has_header("X-Failed-Recipients") and mail.original is None:
         return None
     copy = copy_start(text)
+    pasted = ""
     if copy:
-        text = text[:copy]
+        text, pasted = text[:copy], text[copy:]
     excluded = own_addresses(mail)
     found: list[str] = []
 
@@ -409,7 +413,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 add(m.group(1))
     named: str | None = None
     if not found:
-        named_recipient = original_recipient_named(mail, text, excluded)
+        named_recipient = original_recipient_named(mail, text, excluded, pasted)
         if named_recipient is not None:
             found.append(named_recipient[0])
             named = named_recipient[1]
@@ -430,18 +434,52 @@ def inquire(mail: Mail) -> list[Delivery] | None:
 
 
 _ORIGINAL_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+_HEADER_LINE = patterncode.compile(r"[A-Za-z][A-Za-z0-9-]{0,60}:")
 _NOT_ALNUM = patterncode.compile(r"[\W_]+")
 _LIST_HEADERS = ("List-Id", "List-Post", "List-Unsubscribe")
 
 
-def original_recipient_named(mail: Mail, text: str, excluded: set[str]) -> tuple[str, str] | None:
+def _pasted_original(copy: str) -> Message | None:
+    """The header block of an original pasted into a report's text after its marker line ("---
+    Returned message ---", "Original text follows"), as legacy gateways return it: no MIME part."""
+    lines = copy.split("\n", 40)
+    if COPY_MARKER.match(copy):
+        lines = lines[1:]
+    while lines and _SEPARATOR.match(lines[0]):
+        lines = lines[1:]  # (blank lines and a rule under the marker)
+    rest = "\n".join(lines)
+    if not _HEADER_LINE.match(rest):
+        return None
+    head = parse_header_block(rest[: max(blank_line(rest), 0) or len(rest)] + "\n\n")
+    return head if head.get("To") or head.get("From") else None
+
+
+def _names_in_order(local: str, text: str) -> str | None:
+    """The line of `text` that names the person whose local part is `local` ("jane.doe") with the
+    words the other way round, as directories write a name ("Doe, Jane": cc:Mail, GroupWise)."""
+    words = [w for w in _NOT_ALNUM.split(local) if w]
+    if len(words) != 2 or min(map(len, words)) < 2:
+        return None
+    for line in text.split("\n"):
+        found = _NOT_ALNUM.split(line.lower())
+        for i in range(len(found) - 1):
+            if found[i] == words[1] and found[i + 1] == words[0]:
+                return line.strip().lower()
+    return None
+
+
+def original_recipient_named(
+    mail: Mail, text: str, excluded: set[str], pasted: str = ""
+) -> tuple[str, str] | None:
     """The returned original's one recipient, when the report names that person only by name: a
-    display name or a directory name ("Hanna Berg on 3/3/2026", "CN=Kurt Weber/O=Corp") instead
-    of the address. Exchange and Notes write reports that way. The original must name exactly one
-    recipient (never a list's post: its To is the list), and the report's own text must name them:
-    the To's display name, or the local part with its punctuation dropped ("kurt.weber" for "Kurt
-    Weber"). Returns the address and the name as the report writes it (lower case)."""
-    original = mail.original
+    display name or a directory name ("Hanna Berg on 3/3/2026", "CN=Kurt Weber/O=Corp", "Doe,
+    Jane") instead of the address. Exchange, Notes and cc:Mail write reports that way. The original
+    (attached, or pasted into the text after its marker: `pasted`) must name exactly one recipient
+    (never a list's post: its To is the list), and the report's own text must name them: the To's
+    display name, or the local part with its punctuation dropped ("kurt.weber" for "Kurt Weber")
+    or its two words the other way round. Returns the address and the name as the report writes
+    it (lower case)."""
+    original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
     if original is None or any(original.get(name) is not None for name in _LIST_HEADERS):
         return None
     candidate: str | None = None
@@ -461,6 +499,8 @@ def original_recipient_named(mail: Mail, text: str, excluded: set[str]) -> tuple
     if candidate == address(decode_header_value(original.get("From", ""))):
         return None  # a message to oneself (or a list's own copy)
     low = text.lower()
+    if candidate in low:
+        return None  # the report names the address itself: not a report that names only a person
     if display and len(display) >= 4 and display.lower() in low:
         return candidate, display.lower()
     local = _NOT_ALNUM.sub("", candidate.split("@", 1)[0])
@@ -468,7 +508,8 @@ def original_recipient_named(mail: Mail, text: str, excluded: set[str]) -> tuple
         return None
     flat = _NOT_ALNUM.sub("", low)
     if local not in flat:
-        return None
+        reversed_name = _names_in_order(candidate.split("@", 1)[0], text)
+        return (candidate, reversed_name) if reversed_name else None
     # the name as written: the first line whose letters hold the local part's
     for line in text.split("\n"):
         if local in _NOT_ALNUM.sub("", line.lower()):
