@@ -7,6 +7,7 @@ decoded), which bounds the work on large returns.
 
 from __future__ import annotations
 
+import binascii
 import re
 from collections.abc import Callable, Container
 from email.header import Header, decode_header, make_header
@@ -552,14 +553,20 @@ class _Walk:
             "message/rfc822",
             "message/global",
             "text/rfc822-headers",
+            # (the header block under the message/ type: Microsoft's JMRP and some FBL relays label
+            # it so; the email package reads it as a message, like message/rfc822)
+            "message/rfc822-headers",
             "message/global-headers",  # RFC 6533: an internationalised original's header block
             "text/rfc822",
             "message/partial",
         ):
-            head = _original_head(part, mail.decode)
+            encoded = _encoded_original(part)
+            head = _original_head(part, mail.decode) if encoded is None else encoded
             if mail.original is None:
                 inner = part.get_payload()
-                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                if encoded is not None:
+                    mail.original = _headers_only(encoded)
+                elif isinstance(inner, list) and inner and isinstance(inner[0], Message):
                     mail.original = inner[0]  # already parsed by the email package: reuse it
                 else:
                     mail.original = _headers_only(head)
@@ -617,6 +624,40 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
                         blocks.append(rest)
         return "\n\n".join(blocks)
     return payload_text(part)
+
+
+# How much of a transfer-encoded original is decoded: its header block is near the start.
+MAX_ENCODED_ORIGINAL = 128 * 1024
+
+
+def _encoded_original(part: Message) -> str | None:
+    """The header block of an original attached as message/* but transfer-encoded in base64 or
+    quoted-printable (RFC 2046 forbids it; webmail forwards "as attachment" and some feedback
+    loops send it): the email package reads the encoded text as the message itself, a message
+    with no headers. None for any other part."""
+    cte = part.get("Content-Transfer-Encoding")
+    kind = str(cte).strip().lower() if cte is not None else ""
+    if kind not in ("base64", "quoted-printable"):
+        return None
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    if not isinstance(inner, Message) or inner.keys():
+        return None  # (read as a message with headers: it was not encoded after all)
+    body = inner.get_payload()
+    if not isinstance(body, str):
+        return None
+    text = body[:MAX_ENCODED_ORIGINAL]
+    try:
+        if kind == "base64":
+            packed = "".join(text.split())
+            data = binascii.a2b_base64(packed[: len(packed) - len(packed) % 4])
+        else:
+            data = binascii.a2b_qp(text)
+    except (binascii.Error, ValueError):
+        return None
+    decoded = decode_bytes(data).replace("\r\n", "\n")
+    end = blank_line(decoded)
+    return decoded[:end] if end >= 0 else decoded
 
 
 def _original_head(part: Message, decode: Callable[[object], str]) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
+
+import pytest
 
 from parsers import parse
 
@@ -85,3 +88,95 @@ def test_every_envelope_address_is_reported_whatever_its_separator() -> None:
         "fbl@sender.example",
     )
     assert parse(raw).to_dict()["attribution"]["envelope_addresses"] == list(found.envelope_addresses)
+
+
+# One original, returned in every shape a complaint arrives in: each must report the same evidence
+# and the same recipient (the shapes of parsers.arf, parsers.fbl and parsers.forwarded).
+_ORIGINAL = """Return-Path: <bounces+acme.t9@mail.sender.example>
+Received: from mta1.sender.example (mta1.sender.example [192.0.2.10])
+\tby mx.isp.example with ESMTP id 4AbC
+\tfor <rita@isp.example>; Mon, 9 Mar 2026 10:00:00 +0000
+DKIM-Signature: v=1; a=rsa-sha256; d=sender.example; s=s1; h=from:to; bh=x; b=y
+Feedback-ID: spring:promo:acme-mail:acme
+X-Bounceback-Account: acme
+Message-ID: <shape-1@sender.example>
+From: Acme News <news@sender.example>
+To: rita@isp.example
+Subject: Spring offers
+Date: Mon, 9 Mar 2026 09:59:00 +0000
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Hello Rita.
+"""
+_HEAD = _ORIGINAL.split("\n\n")[0] + "\n"
+
+
+def _b64(text: str) -> str:
+    return base64.encodebytes(text.encode()).decode()
+
+
+def _arf(
+    part_type: str, body: str, encoding: str = "", report_type: str = "; report-type=feedback-report"
+) -> str:
+    cte = f"Content-Transfer-Encoding: {encoding}\n" if encoding else ""
+    return (
+        f"From: fbl@isp.example\nTo: fbl@sender.example\nSubject: Abuse report\nMIME-Version: 1.0\n"
+        f'Content-Type: multipart/report{report_type}; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain\n\nThis is an email abuse report.\n\n"
+        "--b1\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: SomeFBL/1.0\nVersion: 1\n\n"
+        f"--b1\nContent-Type: {part_type}\n{cte}\n{body}\n--b1--\n"
+    )
+
+
+def _forward(part: str) -> str:
+    return (
+        "From: Rita <rita@isp.example>\nTo: abuse@sender.example\nSubject: Fwd: spam from you\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b3"\n\n'
+        f"--b3\nContent-Type: text/plain\n\nPlease stop this spam.\n\n--b3\n{part}\n--b3--\n"
+    )
+
+
+SHAPES = {
+    "arf, whole original": _arf("message/rfc822", _ORIGINAL),
+    "arf, text/rfc822-headers": _arf("text/rfc822-headers", _HEAD),
+    "arf, message/rfc822-headers": _arf("message/rfc822-headers", _HEAD),
+    "arf, original as text/plain": _arf("text/plain", _ORIGINAL),
+    "arf, original in base64": _arf("message/rfc822", _b64(_ORIGINAL), "base64"),
+    "arf, headers in base64": _arf("text/rfc822-headers", _b64(_HEAD), "base64"),
+    "multipart/report without report-type": _arf("message/rfc822", _ORIGINAL, report_type=""),
+    "jmrp": (
+        "From: staff@hotmail.com\nTo: fbl@sender.example\nSubject: complaint about message from 192.0.2.10\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b2"\n\n'
+        "--b2\nContent-Type: text/plain\n\nA complaint.\n\n"
+        f"--b2\nContent-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: rita@isp.example\n{_ORIGINAL}\n--b2--\n"
+    ),
+    "forwarded, attached": _forward(f"Content-Type: message/rfc822\n\n{_ORIGINAL}"),
+    "forwarded, attached in base64": _forward(
+        f"Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n{_b64(_ORIGINAL)}"
+    ),
+    "forwarded, .eml file in base64": _forward(
+        'Content-Type: application/octet-stream; name="spam.eml"\n'
+        f'Content-Disposition: attachment; filename="spam.eml"\nContent-Transfer-Encoding: base64\n\n{_b64(_ORIGINAL)}'
+    ),
+    "forwarded, inline": (
+        "From: Rita <rita@isp.example>\nTo: abuse@sender.example\nSubject: Fwd: spam\nMIME-Version: 1.0\n"
+        f"Content-Type: text/plain\n\nStop this spam.\n\n---------- Forwarded message ----------\n{_ORIGINAL}"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_every_complaint_shape_reports_the_originals_evidence(shape: str) -> None:
+    result = parse(SHAPES[shape].encode())
+    assert [(e.recipient, e.type) for e in result.events] == [("rita@isp.example", "complaint")]
+    found = result.attribution
+    assert found is not None
+    assert found.verp_local_part == "bounces+acme.t9"
+    assert found.account == "acme"
+    assert found.feedback_id == "spring:promo:acme-mail:acme"
+    assert found.feedback_sender_id == "acme"
+    assert found.original_message_id == "<shape-1@sender.example>"
+    assert found.from_domain == "sender.example"
+    assert found.mail_from_domain == "mail.sender.example"
+    assert found.dkim_domain == "sender.example"
