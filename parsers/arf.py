@@ -51,7 +51,7 @@ _ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "
 
 class Complaint(Value):
     """One complaint report: who complained and about which message. `format` names the report's
-    shape (arf, jmrp, spamcop, x-arf)."""
+    shape (arf, jmrp, scomp, spamcop, x-arf)."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023

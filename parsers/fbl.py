@@ -3,6 +3,9 @@
 - JMRP (Outlook.com / Hotmail, classic): the complained-about message attached as message/rfc822
   (or pasted into the text), the recipient in its `X-HmXmrOriginalRecipient` header; no report
   part. Amazon SES forwards complaints the same way.
+- AOL SComp before ARF ("Client TOS Notification"): multipart/mixed, an empty text part and the
+  complained-about message attached; marked by `X-Loop: scomp` or an scomp@ sender. The
+  recipient is the original's (its To is usually "Undisclosed Recipients": the Received "for").
 - SpamCop: a plain-text report ("[SpamCop (ip) id:...]" subject) with the offending message pasted
   after "Offending message:"; the reporter's address is munged ("x"), so the recipient is usually
   unknown and the complaint lands on the reserved placeholder.
@@ -21,6 +24,7 @@ from email.message import Message
 
 from parsers import patterncode
 from parsers.arf import Complaint, describe, fields_of, find_recipients, inline_original
+from parsers.dsn import address
 from parsers.mail import Mail, payload_text
 
 _JMRP_SUBJECT = patterncode.compile(r"^complaint about message from ", re.IGNORECASE)
@@ -44,7 +48,7 @@ MAX_REPORT_CHARS = 65536
 
 def inquire(mail: Mail) -> Complaint | None:
     """The complaint in a JMRP, SpamCop or X-ARF report, or None."""
-    for reader in (_jmrp, _spamcop, _xarf):
+    for reader in (_jmrp, _scomp, _spamcop, _xarf):
         found = reader(mail)
         if found is not None:
             return found
@@ -80,6 +84,15 @@ def _jmrp_header_in(text: str) -> bool:
     if not any(text.find(name, 0, end) >= 0 for name in _JMRP_SPELLINGS):
         return False
     return _JMRP_HEADER.search(text, 0, end) is not None
+
+
+def _scomp(mail: Mail) -> Complaint | None:
+    if mail.original is None:
+        return None
+    sender = address(mail.from_) or ""
+    if mail.header("X-Loop").strip().lower() != "scomp" and sender.partition("@")[0].lower() != "scomp":
+        return None
+    return _complaint(mail, mail.original, "scomp")
 
 
 def _spamcop(mail: Mail) -> Complaint | None:
