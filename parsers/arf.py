@@ -4,7 +4,8 @@ Finding the complained-about recipients, in order (`find_recipients`): Original-
 is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
 is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
 Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses. A redacted address
-(`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`) is no answer while another
+(`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`, a display name that says
+so: `"REDACTED" <postmaster@provider>`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is
 reported as written (a defect says so), and when none is written at all the complaint is still
 recorded, on a reserved `.invalid` placeholder that can never be mailed (a defect says so). A
@@ -132,6 +133,21 @@ def _addresses(values: Iterable[str]) -> list[str]:
     return out
 
 
+def _unnamed_placeholders(value: str) -> str:
+    """`value` (an address list) without the addresses whose display name says they are not the
+    recipient's: a feedback loop that redacts may put a mailbox of its own in the original's To and
+    say so in the name (`"REDACTED" <postmaster@provider>`)."""
+    if "<" not in value:
+        return value
+    kept = []
+    for chunk in value.split(",")[:32]:
+        name, bracket, _rest = chunk.partition("<")
+        if bracket and _REDACTED_LOCAL.fullmatch(name.strip().strip('"[]() ')) is not None:
+            continue
+        kept.append(chunk)
+    return ",".join(kept)
+
+
 def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail) -> Iterator[list[str]]:
     """Where the complained-about recipients may be written, in the order of authority."""
     for name in ("original-rcpt-to", "removal-recipient", "redacted-address"):
@@ -140,7 +156,7 @@ def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail)
         senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
         senders.update(_addresses(decode_header_value(v) for v in original.get_all("Return-Path") or []))
         for name in ("X-HmXmrOriginalRecipient", "To", "Delivered-To", "X-Original-To"):
-            values = [decode_header_value(v) for v in original.get_all(name) or []]
+            values = [_unnamed_placeholders(decode_header_value(v)) for v in original.get_all(name) or []]
             found = _addresses(values)
             if name == "To":
                 # A To that is the sender's own address is a blind-copy send (a message to
