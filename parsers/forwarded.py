@@ -56,8 +56,10 @@ _ABUSE_WORDS = patterncode.compile(
     r"|th(?:ư|u) r(?:á|a)c|спам|жалоба)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム",
     re.IGNORECASE,
 )
+# An abuse or spam desk's mailbox: the word starts the local part or is one of its parts
+# ("abuse@", "spam+tag@", a reputation service's per-provider desk "isp-hybrid-spam@").
 _ABUSE_MAILBOX = patterncode.compile(
-    r"^(?:abuse|spam|fbl|complaints?|report-?spam|junk)(?:[+.\-][^@]*)?@", re.IGNORECASE
+    r"^(?:[^@\s]*[._-])?(?:abuse|spam|fbl|complaints?|report-?spam|junk)(?:[+._-][^@]*)?@", re.IGNORECASE
 )
 _UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
