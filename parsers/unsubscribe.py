@@ -31,7 +31,10 @@ _SUBJECT = patterncode.compile(
     r"^\s*(?:unsubscribe|unsub|opt[- ]?out|remove(?: me)?|stop|abmelden|abbestellen|d[ée]sabonner|d[ée]sinscription"
     r"|desuscribir|darse de baja|baja|cancelar (?:a )?(?:inscri[cç][aã]o|suscripci[oó]n)|disiscriviti|cancella iscrizione"
     r"|afmeld|uitschrijven|afmelden|h[uủ]y [dđ][aă]ng k[yý]|отписаться|退订|配信停止)"
-    r"(?:\s*[:\-]\s*\S.*)?\s*$",
+    # what may follow: a colon or dash and anything ("Unsubscribe: March news"), or the token a
+    # List-Unsubscribe mailto link puts in its ?subject= ("unsubscribe 8f3a21", "unsubscribe_u=77"):
+    # one word holding a digit, so that "unsubscribe from what?" stays a question
+    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*\d)[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
 )
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)

@@ -96,6 +96,9 @@ UNSUBSCRIBE = b"From: Pia <pia@isp.example>\nTo: unsubscribe-77@lists.sender.exa
         (UNSUBSCRIBE.replace(b"Subject: x", b"Subject: x\nList-Id: <l.example>"), False),
         (UNSUBSCRIBE.replace(b"Subject: x", b"Subject: x\nAuto-Submitted: auto-replied"), False),
         (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe from what?\n\n", False),
+        # the token a List-Unsubscribe mailto link puts in its ?subject=
+        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe 8f3a21c9\n\n", True),
+        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: Unsubscribe u=77-b2\n\n", True),
     ],
 )
 def test_unsubscribe_requests_sent_as_mail(raw: bytes, unsubscribes: bool) -> None:
