@@ -6,7 +6,7 @@ newest Received field, or its To; when it names none, the reserved placeholder).
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
   inline after a forwarding marker;
-- words of the abuse family in the subject, or a report addressed to an abuse/spam mailbox, or
+- words of the abuse family in the subject, or a report addressed to or sent by an abuse/spam mailbox, or
   such words at the start of the forwarder's own text;
 - no mailing-list headers on the report itself.
 It runs after every bounce reader, so a bounce that quotes a spam verdict stays a bounce.
@@ -175,6 +175,8 @@ def _reported(mail: Mail) -> bool:
         return True
     if any(_ABUSE_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4]):
         return True
+    if _ABUSE_MAILBOX.match(address(mail.from_) or ""):
+        return True  # (an abuse desk that passes on the message it was sent, under its ticket subject)
     head = mail.text[:2000]
     cut = head.find(ORIGINAL_MARKER)
     return bool(_ABUSE_WORDS.search(head if cut < 0 else head[:cut]))
