@@ -151,6 +151,26 @@ SHAPES = {
         "--b2\nContent-Type: text/plain\n\nA complaint.\n\n"
         f"--b2\nContent-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: rita@isp.example\n{_ORIGINAL}\n--b2--\n"
     ),
+    "jmrp, original pasted as the body": (
+        "From: staff@hotmail.com\nTo: fbl@sender.example\nSubject: complaint about message from 192.0.2.10\n\n"
+        f"X-HmXmrOriginalRecipient: rita@isp.example\n{_ORIGINAL}"
+    ),
+    "aol scomp, before arf": (
+        "From: scomp@aol.example\nTo: fbl@sender.example\nSubject: Client TOS Notification\nX-Loop: scomp\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b6"\n\n--b6\nContent-Type: text/plain\n\n \n'
+        f"--b6\nContent-Type: message/rfc822\n\n{_ORIGINAL}\n--b6--\n"
+    ),
+    "spamcop, original pasted": (
+        "From: 1234@reports.spamcop.net\nTo: abuse@sender.example\n"
+        "Subject: [SpamCop (192.0.2.10) id:1234]Spring offers\n\n[ SpamCop V5 ]\nEmail from 192.0.2.10\n\n"
+        f"[ Offending message ]\n{_ORIGINAL}"
+    ),
+    "x-arf, message as evidence": (
+        "From: reporter@xarf.example\nTo: abuse@sender.example\nSubject: abuse report about 192.0.2.10\nX-ARF: YES\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b7"\n\n--b7\nContent-Type: text/plain\n\nSpam.\n\n'
+        "--b7\nContent-Type: text/plain\n\nCategory: abuse\nReport-Type: spam\nSource: 192.0.2.10\n"
+        f"Attachment: message/rfc822\n\n--b7\nContent-Type: message/rfc822\n\n{_ORIGINAL}\n--b7--\n"
+    ),
     "forwarded, attached": _forward(f"Content-Type: message/rfc822\n\n{_ORIGINAL}"),
     "forwarded, attached in base64": _forward(
         f"Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n{_b64(_ORIGINAL)}"
