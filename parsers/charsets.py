@@ -79,6 +79,23 @@ _JAPANESE_LABELS: Final = frozenset(
     {"iso-2022-jp-2", "iso-2022-jp-2004", "iso-2022-jp-ext", "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-3"}
 )
 _DOUBLE: Final = rb"[\x81-\xfe][\x40-\xfe]"
+# Of text labelled Latin-1, the 8-bit bytes needed before its reading in another alphabet is
+# weighed, and half as many different ones (a sentence's worth: a few accented names, a rule of
+# one symbol, stay Latin).
+_MIN_MISLABELLED_LETTERS: Final = 12
+_LATIN_LABELS: Final = frozenset({"cp1252", "windows-1252", "iso-8859-15"})
+# An ASCII letter next to an 8-bit byte: a word of Latin text (a word of another alphabet has
+# none of Latin's letters).
+_MIXED_WORD: Final = rb"[A-Za-z][\x80-\xff]|[\x80-\xff][A-Za-z]"
+_ASCII: Final = bytes(range(0x80))
+# A word of 8-bit letters, between spaces or punctuation (or at the start or end of a line).
+_WORD_8BIT: Final = rb"(?<![^\s.,:;!?()\"'])[\x80-\xff]{2,}(?=[\s.,:;!?()\"']|$)"
+_ASCII_SET: Final = frozenset(_ASCII)
+# windows-1254's letters beyond ASCII (Ç Ö Ü ç ö ü â î û and the six of its own), and the
+# punctuation and symbols at 0x80-0xBF and × ÷ that any text may hold.
+_TURKISH_LETTERS: Final = b"\xc7\xd6\xdc\xe7\xf6\xfc\xc2\xe2\xce\xee\xdb\xfb\xd0\xdd\xde\xf0\xfd\xfe"
+_LATIN_SHARED_WITH_TURKISH: Final = b"\xc7\xd6\xdc\xe7\xf6\xfc\xc2\xe2\xce\xee\xdb\xfb"
+_TURKISH_PUNCTUATION: Final = bytes(range(0x80, 0xC0)) + b"\xd7\xf7"
 
 
 def decode_legacy(data: bytes, declared: str | None) -> str:
@@ -88,6 +105,10 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
     phrase families are written in (windows-1258 Vietnamese writes tone marks as combining
     characters)."""
     tried: list[str] = []
+    if declared in _LATIN_LABELS:
+        # (iso-8859-1 and windows-1252 decode any bytes: the label is the default of mail software
+        # that does not know what it sends, so the bytes decide when they are another script's)
+        declared = _alphabet_under_latin_label(data) or declared
     if declared:
         sibling = _WINDOWS_SIBLING.get(declared)
         if sibling is not None and re.search(_C1_BYTE, data):
@@ -239,9 +260,9 @@ _ALPHABETS: Final = (
 )
 
 
-def _alphabet_reading(data: bytes) -> str | None:
-    """The single-byte charset whose reading of `data` looks most like its alphabet's text, or
-    None when no reading does."""
+def _alphabet_reading(data: bytes, min_score: float = 0.3) -> str | None:
+    """The single-byte charset whose reading of `data` looks most like its alphabet's text (at
+    least `min_score` of its letters the alphabet's most frequent), or None when no reading does."""
     best: tuple[float, str] | None = None
     for alphabet in _ALPHABETS:
         for cs in alphabet.charsets:
@@ -252,9 +273,38 @@ def _alphabet_reading(data: bytes) -> str | None:
             if alphabet.misplaced is not None and len(alphabet.misplaced.findall(text)) * 20 > letters:
                 continue
             score = len(alphabet.frequent.findall(text)) / letters
-            if score >= 0.3 and (best is None or score > best[0]):
+            if score >= min_score and (best is None or score > best[0]):
                 best = (score, cs)
     return best[1] if best else None
+
+
+def _alphabet_under_latin_label(data: bytes) -> str | None:
+    """The single-byte charset of a non-Latin alphabet that `data`, labelled iso-8859-1 or
+    windows-1252, was written in: Russian windows-1251 or KOI8-R, Greek ISO-8859-7 sent by
+    software that labels whatever it sends as Latin-1. Only words of 8-bit letters between spaces
+    (Latin text's accented letters stand alone, inside words with ASCII letters), enough of
+    them to weigh the reading, and a reading with mostly its alphabet's frequent letters: a
+    Latin-1 text keeps its label."""
+    high = len(data) - len(data.translate(None, _HIGH))
+    if high < _MIN_MISLABELLED_LETTERS or len(set(data) - _ASCII_SET) < _MIN_MISLABELLED_LETTERS // 2:
+        return None
+    words = re.findall(_WORD_8BIT, data)
+    in_words = sum(len(word) for word in words)
+    if len(words) < 3 or in_words * 4 < high * 3 or len(re.findall(_MIXED_WORD, data)) * 20 > high:
+        return None
+    return _alphabet_reading(data, min_score=0.5)
+
+
+def _turkish(data: bytes) -> bool:
+    """Whether unlabelled 8-bit `data` is Turkish in windows-1254 / ISO-8859-9 (which differ from
+    windows-1252 in six letters): it holds one of the letters only Turkish writes there (ğ ı ş Ğ
+    İ Ş, windows-1252's Icelandic ð ý þ Ð Ý Þ) and no letter outside Turkish's alphabet (Icelandic,
+    the other language of those bytes, writes á é í ó ú æ in nearly every sentence)."""
+    letters = data.translate(None, _TURKISH_PUNCTUATION)
+    high = letters.translate(None, _ASCII)
+    return bool(high) and not high.translate(None, _TURKISH_LETTERS) and bool(
+        high.translate(None, _LATIN_SHARED_WITH_TURKISH)
+    )
 
 
 def likely_charsets(data: bytes) -> tuple[str, ...]:
@@ -266,6 +316,8 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
     kana = _kana_reading(data)
     if kana:
         return kana
+    if _turkish(data):
+        return ("cp1254",)
     high = len(data) - len(data.translate(None, _HIGH))
     in_runs = sum(len(run) for run in re.findall(_HIGH_RUN, data))
     if in_runs * 2 < high:

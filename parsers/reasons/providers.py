@@ -727,6 +727,8 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
     (("charter.net", "spectrum.net"), _spectrum),
     (("orange.fr", "wanadoo.fr", "laposte.net"), _france),
     (("i.ua", "email.ua"), _iua),
+    # (docomo's "550 Unknown user" under 5.2.0 is its receiving filter, whichever relay reports it)
+    (("docomo.ne.jp",), _docomo),
 )
 
 # Coremail (the mail system of NetEase 163/126/yeah.net, Sina, 21cn and many Chinese ISPs,

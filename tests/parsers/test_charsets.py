@@ -110,6 +110,49 @@ def test_encoded_words_in_a_mislabelled_charset(word: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("Ваше письмо не доставлено. Причина: пользователь не найден", "cp1251"),
+        ("<olga@example.ru>: почтовый ящик не существует (пользователь не найден)", "koi8-r"),
+        ("Το γραμματοκιβώτιο του παραλήπτη είναι γεμάτο.", "iso-8859-7"),
+        ("Ο λογαριασμός του παραλήπτη έχει απενεργοποιηθεί", "cp1253"),
+        ("המשתמש אינו קיים. תיבת הדואר מלאה.", "cp1255"),
+    ],
+)
+def test_alphabets_under_a_latin_label(text: str, charset: str) -> None:
+    # Software that labels whatever it sends iso-8859-1 (or windows-1252): words of 8-bit letters
+    # that spell another alphabet's text are read in it
+    for label in ("iso-8859-1", "windows-1252", "latin1"):
+        assert decode_bytes(text.encode(charset), label) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Répondre à «Élève» — déjà vu, Größe über Maß",
+        "ÆØÅ æøå: Søren Kierkegaard, Ærø",
+        "Þú ert ekki til. Netfangið er ógilt og pósthólfið fullt",  # (Icelandic: not Turkish)
+        "±±± ××× ÷÷÷ ¬¬¬ ººº ªªª ÷÷ ±± ××",  # a rule of symbols
+    ],
+)
+def test_latin_text_under_a_latin_label_keeps_it(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252"), "iso-8859-1") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mesajınız aşağıdaki alıcıya teslim edilemedi. Alıcı kullanıcı bulunamadı.",
+        "Posta kutusu dolu. Böyle bir kullanıcı yok: İşlem başarısız",
+        "Hesap devre dışı bırakıldı",
+    ],
+)
+def test_unlabelled_turkish_is_windows_1254(text: str) -> None:
+    assert decode_bytes(text.encode("cp1254")) == text
+    assert decode_bytes(text.encode("iso-8859-9")) == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Empfänger unbekannt: Postfach voll, bitte später erneut versuchen",
@@ -165,8 +208,13 @@ def _alphabet(charset: str) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_correctly_labelled_text_reads_exactly(charset: str, label: str, data: st.DataObject) -> None:
-    letters = st.sampled_from(_alphabet(charset)) | st.sampled_from("abc xyz.,:<>@5")
-    text = data.draw(st.lists(letters, max_size=40).map("".join))
+    letters = st.sampled_from(_alphabet(charset))
+    if label == "iso-8859-1":
+        # Latin-1 text as Latin text is written, each accented letter inside a word of ASCII letters
+        # (words of 8-bit letters alone under this label are read as the alphabet they spell:
+        # test_alphabets_under_a_latin_label)
+        letters = st.tuples(letters, st.sampled_from("abcxyz")).map("".join)
+    text = data.draw(st.lists(letters | st.sampled_from("abc xyz.,:<>@5"), max_size=40).map("".join))
     encoded = text.encode(charset)
     try:  # (bytes that are also valid UTF-8 are read as UTF-8, as always)
         text = encoded.decode("utf-8")
