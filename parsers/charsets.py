@@ -302,8 +302,10 @@ def _turkish(data: bytes) -> bool:
     the other language of those bytes, writes á é í ó ú æ in nearly every sentence)."""
     letters = data.translate(None, _TURKISH_PUNCTUATION)
     high = letters.translate(None, _ASCII)
-    return bool(high) and not high.translate(None, _TURKISH_LETTERS) and bool(
-        high.translate(None, _LATIN_SHARED_WITH_TURKISH)
+    return (
+        bool(high)
+        and not high.translate(None, _TURKISH_LETTERS)
+        and bool(high.translate(None, _LATIN_SHARED_WITH_TURKISH))
     )
 
 

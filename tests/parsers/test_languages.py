@@ -350,6 +350,9 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("552 メールボックスの容量を超えています", r.MAILBOX_FULL),
         ("552 受信容量オーバー", r.MAILBOX_FULL),
         ("550 このアドレスは利用停止されています", r.ACCOUNT_DISABLED),
+        # an ISP's translation of "user unknown": the user is not registered
+        ("原因: <a@b.example> のユーザーは登録されていません", r.USER_UNKNOWN),
+        ("550 未登録のメールアドレスです", r.USER_UNKNOWN),
     ],
     "zh": [
         ("550 找不到您输入的电子邮件地址。", r.USER_UNKNOWN),

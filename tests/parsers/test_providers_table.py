@@ -41,6 +41,22 @@ def test_provider_reply_names_the_reason(host: str, diagnostic: str, reason: str
     assert rhost.reason(d) == reason
 
 
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [("5.2.0", "filtered"), ("5.1.1", "user_unknown")],
+)
+def test_docomo_rules_follow_the_recipients_domain_through_any_relay(status: str, reason: str) -> None:
+    # docomo's "550 Unknown user" means its receiving filter under 5.2.0, a missing address under
+    # 5.1.1, whichever relay (no docomo host named) reports it
+    d = Delivery(
+        "keitai@docomo.ne.jp",
+        status=status,
+        diagnostic="550 Unknown user keitai@docomo.ne.jp",
+        remote_mta="relay.example.net",
+    )
+    assert rhost.reason(d) == reason
+
+
 def test_the_same_words_from_another_host_are_left_to_the_generic_table() -> None:
     d = Delivery(
         "a@b.example",
