@@ -22,8 +22,17 @@ def test_coremail_and_chinese_isps_english_is_an_unknown_user() -> None:
             ("550 RC:LD The email account that you tried to reach does no exists.", r.USER_UNKNOWN),
             # Tencent QQ, for an address it has no mailbox for (was soft suspend)
             ("550 Mailbox unavailable or access denied [MJSdLkVZ0TmvPsUQ IP: 192.0.2.1]", r.USER_UNKNOWN),
+            ("550 not user of this server", r.USER_UNKNOWN),
+            # a recipient's account disabled is gone (hard); a suspended one stays soft
+            ("550 user disabled", r.ACCOUNT_DISABLED),
+            ("550 User suspended", r.SUSPEND),
         ]
     )
+
+
+def test_a_senders_login_disabled_is_not_the_recipients() -> None:
+    for text in ("535 5.7.8 SMTP user disabled", "554 sender user is disabled"):
+        assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.ACCOUNT_DISABLED, text
 
 
 def test_qq_mailbox_unavailable_is_decided_by_the_stage_and_status() -> None:

@@ -355,6 +355,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 未登録のメールアドレスです", r.USER_UNKNOWN),
     ],
     "zh": [
+        # Tencent QQ: the user has no QQ mailbox opened
+        ("550 该用户未开通QQ邮箱", r.USER_UNKNOWN),
         ("550 找不到您输入的电子邮件地址。", r.USER_UNKNOWN),
         ("550 找不到您輸入的電子郵件地址。", r.USER_UNKNOWN),
         ("550 收件人邮箱不存在", r.USER_UNKNOWN),

@@ -125,6 +125,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"email account that you tried to reach is (?:disabled|inactive)",
         r"this account has been disabled or discontinued",
         r"(?:address|user|recipient|mailbox|inbox) (?:is )?no longer (?:active|valid|in use)",
+        # Coremail and its peers: "550 user disabled" (a sending account's AUTH refusal names the
+        # sender's: UNLESS)
+        r"(?<![\w-])user (?:is |has been )?disabled",
     ),
     HAS_MOVED: (
         r" has been replaced by ",
@@ -225,6 +228,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unavailable mail user",
         r"user \[[^\]\s]{1,300}\] (?:is |was )?not found|user \S{1,300} is not found in (?:the )?server",
         r"don'?t exists? that user",
+        # ("550 not user of this server": the address is none of the server's users)
+        r"not (?:an? )?user of this (?:server|system|domain)",
         r"that you tried to reach does not? exists",
         # Tencent QQ's answer to RCPT TO for an address it has no mailbox for (a random local
         # part gets it): RFC 5321's "mailbox unavailable", hedged (not a suspension)
@@ -748,6 +753,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         r"your (?:account|domain|ip|server|sending|smtp)",
         r"(?:sending|outgoing|outbound|smtp|relay|sender'?s?|submission) (?:account|access|privileges?)",
+        r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?disabled",
     ),
     REJECTED: (
         r"5\.1\.0 address rejected",
