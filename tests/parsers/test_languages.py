@@ -357,6 +357,9 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
     "zh": [
         # Tencent QQ: the user has no QQ mailbox opened
         ("550 该用户未开通QQ邮箱", r.USER_UNKNOWN),
+        # frozen, the cause after it: long without a login (closed for non-use, hard)
+        ("退信原因：收件人邮箱已被冻结(长期未登录)。", r.ACCOUNT_DISABLED),
+        ("该帐号已注销，因长期未使用", r.ACCOUNT_DISABLED),
         ("550 找不到您输入的电子邮件地址。", r.USER_UNKNOWN),
         ("550 找不到您輸入的電子郵件地址。", r.USER_UNKNOWN),
         ("550 收件人邮箱不存在", r.USER_UNKNOWN),
