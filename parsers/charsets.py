@@ -84,6 +84,10 @@ _DOUBLE: Final = rb"[\x81-\xfe][\x40-\xfe]"
 # one symbol, stay Latin).
 _MIN_MISLABELLED_LETTERS: Final = 12
 _LATIN_LABELS: Final = frozenset({"cp1252", "windows-1252", "iso-8859-15"})
+_HIGH_RUN_ANY: Final = rb"[\x80-\xff]+"
+_EUC_BYTES: Final = bytes(range(0xA1, 0xFF))
+# Han ideographs, kana, Hangul and CJK punctuation and full-width forms.
+_CJK: Final = patterncode.compile("[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]")
 # An ASCII letter next to an 8-bit byte: a word of Latin text (a word of another alphabet has
 # none of Latin's letters).
 _MIXED_WORD: Final = rb"[A-Za-z][\x80-\xff]|[\x80-\xff][A-Za-z]"
@@ -108,7 +112,7 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
     if declared in _LATIN_LABELS:
         # (iso-8859-1 and windows-1252 decode any bytes: the label is the default of mail software
         # that does not know what it sends, so the bytes decide when they are another script's)
-        declared = _alphabet_under_latin_label(data) or declared
+        declared = _script_under_latin_label(data) or declared
     if declared:
         sibling = _WINDOWS_SIBLING.get(declared)
         if sibling is not None and re.search(_C1_BYTE, data):
@@ -278,10 +282,34 @@ def _alphabet_reading(data: bytes, min_score: float = 0.3) -> str | None:
     return best[1] if best else None
 
 
+def _script_under_latin_label(data: bytes) -> str | None:
+    """The charset of a non-Latin script that `data`, labelled iso-8859-1 or windows-1252, was
+    written in, sent by software that labels whatever it sends as Latin-1: Chinese, Japanese or
+    Korean in their EUC forms (GB2312, EUC-JP, EUC-KR), Russian windows-1251 or KOI8-R, Greek
+    ISO-8859-7."""
+    if _double_bytes_only(data):
+        for cs in likely_charsets(data)[:1]:
+            # (GB2312 proper, not the wider GB18030: Latin letters read in pairs land in its gaps)
+            text = _strict(data, "gb2312" if cs == "gb18030" else cs)
+            if text is not None and _share(_CJK, text) >= 0.8 and not _NOT_JAPANESE.search(text):
+                return cs
+    return _alphabet_under_latin_label(data)
+
+
+def _double_bytes_only(data: bytes) -> bool:
+    """Whether every 8-bit byte of `data` is half of a pair in the EUC range (0xA1-0xFE both: the
+    two-byte characters of GB2312, EUC-JP and EUC-KR, which never take an ASCII byte), and there
+    are enough of them to weigh the reading."""
+    runs = re.findall(_HIGH_RUN_ANY, data)
+    high = sum(len(run) for run in runs)
+    return high >= _MIN_MISLABELLED_LETTERS and all(
+        len(run) % 2 == 0 and not run.translate(None, _EUC_BYTES) for run in runs
+    )
+
+
 def _alphabet_under_latin_label(data: bytes) -> str | None:
-    """The single-byte charset of a non-Latin alphabet that `data`, labelled iso-8859-1 or
-    windows-1252, was written in: Russian windows-1251 or KOI8-R, Greek ISO-8859-7 sent by
-    software that labels whatever it sends as Latin-1. Only words of 8-bit letters between spaces
+    """The single-byte charset of a non-Latin alphabet that `data`, labelled Latin-1, was written
+    in. Only words of 8-bit letters between spaces
     (Latin text's accented letters stand alone, inside words with ASCII letters), enough of
     them to weigh the reading, and a reading with mostly its alphabet's frequent letters: a
     Latin-1 text keeps its label."""

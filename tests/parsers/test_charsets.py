@@ -117,9 +117,13 @@ def test_encoded_words_in_a_mislabelled_charset(word: str, text: str) -> None:
         ("Το γραμματοκιβώτιο του παραλήπτη είναι γεμάτο.", "iso-8859-7"),
         ("Ο λογαριασμός του παραλήπτη έχει απενεργοποιηθεί", "cp1253"),
         ("המשתמש אינו קיים. תיבת הדואר מלאה.", "cp1255"),
+        # Chinese, Korean and Japanese in their EUC forms: every 8-bit byte half of a pair
+        ("您的邮件无法投递到以下收件人。原因：该用户不存在", "gb2312"),
+        ("메일 발송 실패: 존재하지 않는 사용자입니다.", "euc-kr"),
+        ("以下のアドレスへの配送に失敗しました。メールボックスがいっぱいです", "euc-jp"),
     ],
 )
-def test_alphabets_under_a_latin_label(text: str, charset: str) -> None:
+def test_other_scripts_under_a_latin_label(text: str, charset: str) -> None:
     # Software that labels whatever it sends iso-8859-1 (or windows-1252): words of 8-bit letters
     # that spell another alphabet's text are read in it
     for label in ("iso-8859-1", "windows-1252", "latin1"):
@@ -133,6 +137,7 @@ def test_alphabets_under_a_latin_label(text: str, charset: str) -> None:
         "ÆØÅ æøå: Søren Kierkegaard, Ærø",
         "Þú ert ekki til. Netfangið er ógilt og pósthólfið fullt",  # (Icelandic: not Turkish)
         "±±± ××× ÷÷÷ ¬¬¬ ººº ªªª ÷÷ ±± ××",  # a rule of symbols
+        "Ærø Ålborg Øster Æbelø Åbenrå Ødis Ærøskøbing",  # (letters alone or in odd runs: not EUC pairs)
     ],
 )
 def test_latin_text_under_a_latin_label_keeps_it(text: str) -> None:
@@ -212,7 +217,7 @@ def test_correctly_labelled_text_reads_exactly(charset: str, label: str, data: s
     if label == "iso-8859-1":
         # Latin-1 text as Latin text is written, each accented letter inside a word of ASCII letters
         # (words of 8-bit letters alone under this label are read as the alphabet they spell:
-        # test_alphabets_under_a_latin_label)
+        # test_other_scripts_under_a_latin_label)
         letters = st.tuples(letters, st.sampled_from("abcxyz")).map("".join)
     text = data.draw(st.lists(letters | st.sampled_from("abc xyz.,:<>@5"), max_size=40).map("".join))
     encoded = text.encode(charset)
