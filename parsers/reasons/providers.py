@@ -469,12 +469,13 @@ _FRANCE = {
     "403": "rejected",
     "405": "rejected",
     # "Boite du destinataire archivee": a mailbox archived after months without use, which the
-    # French phrase family already reads as closed for non-use (hard, as issue 12 has it)
+    # French phrase family already reads as closed for non-use (hard, as issue 12 has it), under
+    # either code Orange and La Poste give it
     "415": "account_disabled",
     "416": "user_unknown",
     "417": "mailbox_full",
     "418": "user_unknown",
-    "420": "suspend",
+    "420": "account_disabled",
     "421": "rejected",
     "426": "suspend",
     "505": "system_error",

@@ -34,6 +34,12 @@ from parsers.reasons import providers as rhost
             "550 5.5.0 Boite du destinataire archivee. Archived recipient. OFR_415 [415]",
             "account_disabled",
         ),
+        # (La Poste's code for the same archived mailbox: was suspend, soft)
+        (
+            "smtp-in.laposte.net",
+            "550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420",
+            "account_disabled",
+        ),
     ],
 )
 def test_provider_reply_names_the_reason(host: str, diagnostic: str, reason: str) -> None:
