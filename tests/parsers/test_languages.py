@@ -326,6 +326,12 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Nao existe a conta de e-mail", r.USER_UNKNOWN),
         ("550 Usuário não cadastrado", r.USER_UNKNOWN),
         ("550 Destinatario nao cadastrado", r.USER_UNKNOWN),
+        # European Portuguese (Portugal's ISPs): "utilizador", "quota", "electrónico"
+        ("550 Utilizador desconhecido", r.USER_UNKNOWN),
+        ("550 O utilizador não existe", r.USER_UNKNOWN),
+        ("550 O endereço de correio electrónico não existe", r.USER_UNKNOWN),
+        ("552 O destinatário excedeu a sua quota", r.MAILBOX_FULL),
+        ("550 A conta de utilizador foi desactivada", r.ACCOUNT_DISABLED),
         ("552 Caixa postal lotada", r.MAILBOX_FULL),
         ("552 A caixa de correio do destinatário está cheia", r.MAILBOX_FULL),
         ("550 Conta desativada", r.ACCOUNT_DISABLED),

@@ -11,35 +11,37 @@ from typing import Final
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    # (Brazil writes "usuário", "cota", "eletrônico"; Portugal "utilizador", "quota", "electrónico":
+    # both wherever they stand)
     USER_UNKNOWN: (
         # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
-        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? |do destinat[aá]rio )?(?:inv[aá]lido|incorreto)",
-        r"nenhum (?:usu[aá]rio|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
+        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? |do destinat[aá]rio )?(?:inv[aá]lido|incorreto)",
+        r"nenhum (?:usu[aá]rio|utilizador|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:est[aá]|consta) (?:listado |relacionado )?no diret[oó]rio (?:do )?domino",
-        r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"(?:usu[aá]rio|utilizador) (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
         r"e-?mail (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
-        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
+        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",
         r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         # (Brazilian providers: the user is "not registered")
-        r"(?:usu[aá]rio|destinat[aá]rio|endere[cç]o|e-?mail|conta) n[aã]o cadastrad[oa]",
+        r"(?:usu[aá]rio|utilizador|destinat[aá]rio|endere[cç]o|e-?mail|conta) n[aã]o cadastrad[oa]",
         # the verb first: "não existe caixa postal com esse nome" (qmail), "não existe a conta"
-        r"n[aã]o existe (?:a |uma |nenhuma |esta |essa )?(?:caixa (?:postal|de correio)|conta|usu[aá]rio)",
+        r"n[aã]o existe (?:a |uma |nenhuma |esta |essa )?(?:caixa (?:postal|de correio)|conta|usu[aá]rio|utilizador)",
         # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
         r"n[aã]o (?:foi|e) poss[ií]vel (?:encontrar|localizar) o endere[cç]o",
         # Exchange: "O endereço de email inserido não foi encontrado."
-        r"endere[cç]o (?:de e-?mail |de correio(?: eletr[oô]nico)? )?(?:inserido |digitado |informado |especificado )"
+        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:inserido |digitado |informado |especificado )"
         r"n[aã]o foi (?:encontrado|localizado)",
         # Exchange Online: "<usuário> não foi encontrado em <domínio>."
         r"n(?:a|ã)o foi encontrad[oa] (?:em|no|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
-        r"cota (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
-        r"(?:excedeu|ultrapassou) (?:a|sua) cota",
+        r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
+        r"(?:excedeu|ultrapassou) (?:a|sua|a sua) (?:cota|quota)",
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
@@ -48,14 +50,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     ACCOUNT_DISABLED: (
         # (Brazilian ISPs name whose account it is: "A conta do destinatário está desativada")
-        r"conta (?:de e-?mail |do destinat[aá]rio )?(?:foi |est[aá] )?(?:desativada|desabilitada|cancelada"
-        r"|encerrada|exclu[ií]da|inativa|removida)",
-        r"(?:usu[aá]rio|caixa postal)(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:desativad[oa]|desabilitad[oa]"
-        r"|cancelad[oa]|inativ[oa])",
+        r"conta (?:de e-?mail |de utilizador |do destinat[aá]rio )?(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
+        r"|encerrada|exclu[ií]da|inac?tiva|removida)",
+        r"(?:usu[aá]rio|utilizador|caixa postal)(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:desac?tivad[oa]|desabilitad[oa]"
+        r"|cancelad[oa]|inac?tiv[oa])",
         # expired, or closed for non-use: the address is gone, not paused
-        r"(?:conta|caixa (?:postal|de correio)|usu[aá]rio)(?: de e-?mail)? (?:foi |est[aá] )?(?:expirad|vencid)[oa]",
+        r"(?:conta|caixa (?:postal|de correio)|usu[aá]rio|utilizador)(?: de e-?mail)? (?:foi |est[aá] )?(?:expirad|vencid)[oa]",
         r"(?:conta|caixa (?:postal|de correio)) expirou",
-        r"(?:expirad|vencid|suspens|bloquead|desativad|desabilitad|cancelad|exclu[ií]d|removid|encerrad)[oa]s? "
+        r"(?:expirad|vencid|suspens|bloquead|desac?tivad|desabilitad|cancelad|exclu[ií]d|removid|encerrad)[oa]s? "
         r"por (?:falta de uso|inatividade|desuso|n[aã]o uso)",
     ),
     HOST_UNKNOWN: (r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",),
