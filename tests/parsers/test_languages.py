@@ -259,6 +259,9 @@ def test_polish() -> None:
 # language), as they reach a sender.
 PROVIDER_WORDING: dict[str, list[Case]] = {
     "de": [
+        # word for word "no such user"
+        ("550 Kein solcher Benutzer", r.USER_UNKNOWN),
+        ("550 Keine solche Adresse", r.USER_UNKNOWN),
         ("550 Die E-Mail-Adresse, die Sie eingegeben haben, wurde nicht gefunden.", r.USER_UNKNOWN),
         ("550 Der Empfänger wurde nicht gefunden", r.USER_UNKNOWN),
         ("550 Unbekannter Empfänger", r.USER_UNKNOWN),
@@ -277,6 +280,10 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("450 Das Postfach des Empfängers ist vorübergehend deaktiviert", r.SUSPEND),
     ],
     "fr": [
+        # Quebec's "boîte de courriel", a mailbox "saturée", "no user of that name"
+        ("552 Boîte de courriel pleine", r.MAILBOX_FULL),
+        ("552 Boîte aux lettres saturée", r.MAILBOX_FULL),
+        ("550 Aucun utilisateur de ce nom", r.USER_UNKNOWN),
         ("550 L'adresse de messagerie que vous avez entrée est introuvable.", r.USER_UNKNOWN),
         ("550 5.1.1 Adresse d au moins un destinataire invalide", r.USER_UNKNOWN),
         ("550 Le destinataire est introuvable", r.USER_UNKNOWN),
@@ -292,6 +299,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Le domaine n'existe pas", r.HOST_UNKNOWN),
     ],
     "es": [
+        # the preterite: "exceeded its quota"
+        ("552 El destinatario excedió su cuota", r.MAILBOX_FULL),
         ("550 No se encontró la dirección de correo electrónico que escribiste.", r.USER_UNKNOWN),
         ("550 La dirección de correo no existe", r.USER_UNKNOWN),
         ("550 Usuario no encontrado", r.USER_UNKNOWN),
@@ -361,6 +370,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 未登録のメールアドレスです", r.USER_UNKNOWN),
     ],
     "zh": [
+        # suspended "for now", the adverb before the passive
+        ("550 收件人邮箱暂时被冻结", r.SUSPEND),
         # Tencent QQ: the user has no QQ mailbox opened
         ("550 该用户未开通QQ邮箱", r.USER_UNKNOWN),
         # frozen, the cause after it: long without a login (closed for non-use, hard)

@@ -28,6 +28,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
+        # (English's "no such user", word for word)
+        r"kein(?:e|en)? solche[rns]? (?:benutzer|empf(?:ae|a)nger|postfach|adresse)\b",
         # "no mailbox for this recipient"
         r"kein(?:en)? (?:postfach|mailbox|benutzer(?:konto)?) f(?:ue|u)r (?:diesen|den) (?:empf(?:ae|a)nger|benutzer)",
         r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",

@@ -36,7 +36,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
-        r"(?:ha )?(?:excedido|superado) (?:su|la) cuota",
+        r"(?:ha )?(?:excedido|superado|excedi[oó]|super[oó]) (?:su|la) cuota",
         r"sin espacio (?:en el buz[oó]n|disponible)|espacio (?:en disco )?insuficiente",
         r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada)",
     ),

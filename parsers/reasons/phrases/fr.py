@@ -25,6 +25,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "invalid address", "no user matches", "this recipient does not exist"
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:invalide|incorrecte|non valide)",
         r"aucun (?:utilisateur|destinataire|compte) ne correspond",
+        r"aucun (?:utilisateur|destinataire|compte|bo[iî]te) (?:de ce nom|a cette adresse|avec cette adresse)",
         r"(?:ce|le) destinataire n'existe pas",
         r"(?:utilisateur|destinataire|correspondant) (?:inconnu|inexistant|introuvable)",
         r"(?:l'|cet )utilisateur n'existe pas",
@@ -47,7 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:est )?introuvable (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|n'a pas ete trouvee? (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception )?(?:du destinataire )?(?:est )?pleine",
+        # (Quebec: "boîte de courriel"; "saturée": full)
+        r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception |de courriel )?(?:du destinataire )?(?:est )?(?:pleine|saturee)",
         r"quota (?:de (?:stockage|messagerie|la boite) )?(?:depasse|atteint|excede)|depassement de quota",
         r"espace (?:de stockage |disque )?insuffisant",
     ),
