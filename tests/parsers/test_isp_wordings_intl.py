@@ -30,6 +30,12 @@ def test_coremail_and_chinese_isps_english_is_an_unknown_user() -> None:
     )
 
 
+def test_the_senders_own_invalid_address_is_not_an_unknown_recipient() -> None:
+    # Danish: "din adresse" and "afsenderadressen" name the sender's address
+    for text in ("550 Din adresse er ugyldig", "550 Afsenderadressen er ugyldig"):
+        assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text
+
+
 def test_a_senders_login_disabled_is_not_the_recipients() -> None:
     for text in ("535 5.7.8 SMTP user disabled", "554 sender user is disabled"):
         assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.ACCOUNT_DISABLED, text

@@ -353,6 +353,9 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("552 Het postvak van de ontvanger is vol", r.MAILBOX_FULL),
     ],
     "da": [
+        # the noun first ("the address is invalid"), storage "used up"
+        ("550 Adressen er ugyldig", r.USER_UNKNOWN),
+        ("552 Lagerpladsen er brugt op", r.MAILBOX_FULL),
         ("550 Den mailadresse, du angav, blev ikke fundet.", r.USER_UNKNOWN),
         ("552 Modtagerens postkasse er fuld", r.MAILBOX_FULL),
     ],
@@ -389,6 +392,7 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 用户已被冻结", r.SUSPEND),
     ],
     "ru": [
+        ("550 Такого адресата не существует", r.USER_UNKNOWN),
         ("550 Не удалось найти введенный вами адрес электронной почты.", r.USER_UNKNOWN),
         ("550 Адрес электронной почты не найден", r.USER_UNKNOWN),
         ("550 Нет такого пользователя", r.USER_UNKNOWN),
@@ -403,11 +407,15 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("450 Ящик временно заблокирован", r.SUSPEND),
     ],
     "vi": [
+        # the recipient's mailbox without "của"
+        ("552 Hộp thư người nhận đã đầy", r.MAILBOX_FULL),
         ("550 Không tìm thấy địa chỉ email bạn đã nhập.", r.USER_UNKNOWN),
         ("552 Hộp thư của người nhận đã đầy", r.MAILBOX_FULL),
         ("550 Tài khoản đã bị khóa vĩnh viễn", r.ACCOUNT_DISABLED),
     ],
     "ko": [
+        # the account "stopped", no word of it being for good: a suspension
+        ("550 계정이 정지되었습니다", r.SUSPEND),
         ("550 입력한 전자 메일 주소를 찾을 수 없습니다.", r.USER_UNKNOWN),
         ("552 받는 사람의 사서함이 가득 찼습니다", r.MAILBOX_FULL),
     ],

@@ -31,6 +31,7 @@ CASES: dict[str, list[Case]] = {
         ("550 Domänen finns inte", r.HOST_UNKNOWN),
     ],
     "nb": [
+        ("552 Postboksen er full", r.MAILBOX_FULL),
         ("550 Brukeren finnes ikke", r.USER_UNKNOWN),
         ("550 Ukjent mottaker", r.USER_UNKNOWN),
         ("550 Finner ikke e-postadressen du skrev inn.", r.USER_UNKNOWN),
@@ -132,6 +133,9 @@ CASES: dict[str, list[Case]] = {
         ("550 Домен не існує", r.HOST_UNKNOWN),
     ],
     "th": [
+        # the account was closed (not "for a while")
+        ("550 บัญชีถูกปิด", r.ACCOUNT_DISABLED),
+        ("550 บัญชีถูกปิดชั่วคราว", r.SUSPEND),
         ("550 ไม่พบผู้ใช้นี้", r.USER_UNKNOWN),
         ("550 ไม่พบผู้รับ", r.USER_UNKNOWN),
         ("550 ไม่พบที่อยู่อีเมลที่คุณใส่", r.USER_UNKNOWN),

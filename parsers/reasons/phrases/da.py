@@ -15,6 +15,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user with this address", "user not found"
         r"ugyldig(?:e)? (?:(?:e-?mail-?)?adresse|modtager|bruger|postkasse|mailboks)",
+        # (the recipient's, not "din adresse" or "afsenderadressen": the sender's own)
+        r"(?<!din )(?<!dit )(?<!jeres )\b(?:e-?mail)?(?:adresse|modtager(?:adresse)?)(?:n|en)? er ugyldig",
         r"ingen (?:bruger|modtager|postkasse) med denne adresse",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? (?:er )?"
@@ -27,6 +29,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"blev ikke fundet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
+        # ("lagerpladsen er brugt op": the storage is used up)
+        r"(?:lager)?plads(?:en)? (?:er )?brugt op",
         r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",
         r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
         r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",

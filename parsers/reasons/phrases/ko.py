@@ -32,6 +32,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SUSPEND: (
         r"(?:일시 ?(?:적으로 ?)?|임시 ?)(?:정지|중지|차단|사용 ?중지|잠금|잠겨)",
         r"계정" + _PARTICLE + r"(?:일시 ?)?(?:잠겨|잠금|잠긴)",
+        # "계정이 정지되었습니다" (the account is suspended, no word of it being for good)
+        r"계정" + _PARTICLE + r"정지(?:되|된|됨)",
     ),
     ACCOUNT_DISABLED: (
         # (dormant: closed for non-use, which makes the address gone; "휴면 상태의 계정", an account

@@ -25,7 +25,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ble ikke funnet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:postkasse|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",
+        r"(?:postkasse|postboks|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",
         r"kvote(?:n)? (?:er )?(?:overskredet|brukt opp)",
         r"(?:ikke nok|for lite) (?:lagrings)?plass",
     ),

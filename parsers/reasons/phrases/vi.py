@@ -33,7 +33,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"hop thu (?:cua nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
+        r"hop thu (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
         r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| hop thu)?",
         r"dung luong (?:hop thu )?(?:da )?(?:day|het)",
     ),
