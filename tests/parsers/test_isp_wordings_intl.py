@@ -224,3 +224,32 @@ def test_japanese_and_korean_carriers_english_for_an_unknown_user() -> None:
             ("550 5.1.1 <kunde@daum.net> account does not exist", r.USER_UNKNOWN),
         ]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "550 Sender domain does not exist",
+        "550 Domain of sender does not exist",
+        "550 Die Absenderdomain existiert nicht",
+        "550 Die Domain des Absenders existiert nicht",
+        "550 Afsenderens domæne findes ikke",
+        "550 Le domaine de l'expéditeur n'existe pas",
+        "550 El dominio del remitente no existe",
+        "550 O domínio do remetente não existe",
+        "550 Il dominio del mittente non esiste",
+        "550 Het domein van de afzender bestaat niet",
+        "550 Домен отправителя не существует",
+        "550 Tên miền người gửi không tồn tại",
+        "550 发件人域名不存在",
+        "550 送信者のドメインが存在しません",
+        "553 Absenderadresse unbekannt",
+        "550 Sender address unknown",
+    ],
+)
+def test_the_senders_domain_or_address_unknown_is_never_hard(text: str) -> None:
+    # a refusal that names the sender's own domain or address (whatever command it answered)
+    # says nothing of the recipient's: soft
+    reason = r.derive("5.0.0", "550", text, "failed", None)
+    assert reason not in (r.HOST_UNKNOWN, r.USER_UNKNOWN), text
+    assert r.classify(reason, "5.0.0", "550") == "soft", text

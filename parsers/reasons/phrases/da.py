@@ -56,6 +56,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"afsender(?:ens|-?)?\s?dom(?:ae|a)ne|dom(?:ae|a)ne(?:t)? for afsender",  # (the sender's domain)
         r"pr(?:ø|o)v igen senere",
         r"midlertidig (?:dns-?)?fejl",
     ),

@@ -85,7 +85,10 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
+    # the sender's address unknown ("Absenderadresse unbekannt"): a refusal of the sender
+    USER_UNKNOWN: (r"absender(?:-?adresse)? (?:ist |wurde )?(?:unbekannt|existiert nicht|ung(?:ue|u)ltig)",),
     HOST_UNKNOWN: (
+        r"absender-?domain|domain des absenders",  # (the sender's domain)
         r"sp(?:ae|a)ter (?:erneut|nochmals|noch ?einmal|wieder) (?:versuchen|probieren)",
         r"(?:vor(?:ue|u)bergehende?r?|tempor(?:ae|a)re?r?) (?:dns-?)?(?:fehler|st(?:oe|o)rung)",
     ),

@@ -741,7 +741,12 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # nothing about the domain: a network error, soft
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
+    # the sender's address unknown ("sender address unknown"): a refusal of the sender
+    USER_UNKNOWN: (r"sender(?:'s)? (?:e-?mail )?(?:address )?(?:is )?(?:unknown|does not exist|not found)",),
     HOST_UNKNOWN: (
+        # the sender's domain (its return path's): a refusal of the sender, never the recipient's
+        # domain gone (soft, sender-side)
+        r"sender'?s? (?:domain|host|mail ?domain)|domain of (?:the )?sender|(?:mail )?from domain (?:does not|doesn'?t) exist",
         r"try again",
         r"servfail",
         r"timed? ?out",

@@ -71,6 +71,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"dominio del remitente",  # (the sender's domain)
         r"(?:int(?:é|e)ntelo|vuelva a intentarlo|intente)(?: de nuevo)? m(?:á|a)s tarde",
         r"error temporal",
     ),

@@ -90,6 +90,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"domaine (?:de l'|d'un |de )exp(?:e|é)diteur",  # (the sender's domain)
         r"r(?:é|e)essay(?:er|ez) plus tard",
         r"erreur (?:dns )?temporaire|(?:é|e)chec temporaire",
     ),

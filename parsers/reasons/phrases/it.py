@@ -61,6 +61,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"dominio del mittente",  # (the sender's domain)
         r"riprova(?:re|te)? (?:pi(?:ù|u) tardi|in seguito)",
         r"errore (?:dns )?temporaneo",
     ),

@@ -64,6 +64,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"(?:送信者|差出人|送信元)(?:の)?ドメイン",  # (the sender's domain)
         r"しばらくしてから|時間をおいて",
         r"一時的な(?:dns)?(?:エラー|障害)",
     ),

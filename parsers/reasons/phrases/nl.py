@@ -51,6 +51,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"afzender-?domein|domein van de afzender",  # (the sender's domain)
         r"probeer het later (?:opnieuw|nogmaals)",
         r"tijdelijke (?:dns-?)?fout",
     ),

@@ -71,6 +71,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"dom(?:i|í)nio do remetente",  # (the sender's domain)
         r"tente (?:novamente )?mais tarde",
         r"erro tempor(?:á|a)rio|falha tempor(?:á|a)ria",
     ),

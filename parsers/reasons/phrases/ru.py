@@ -65,6 +65,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"домен(?:а)? отправителя",  # (the sender's domain)
         r"(?:повтори(?:те)? попытку|попробуйте(?: ещё раз| еще раз)?) (?:позже|позднее)",
         r"временная ошибка",
     ),

@@ -67,6 +67,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"t(?:e|ê)n mi(?:e|ề)n (?:c(?:u|ủ)a )?ng(?:u|ư)(?:o|ờ)i g(?:u|ử)i",  # (the sender's domain)
         r"thu lai sau",
         r"loi (?:dns )?tam thoi",
     ),

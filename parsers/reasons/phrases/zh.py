@@ -66,6 +66,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        r"(?:发件人|發件人|发信人|寄件者|寄件人)(?:的)?(?:域名|網域|网域)",  # (the sender's domain)
         r"请稍(?:后|候)(?:重试|再试)|請稍(?:後|候)(?:重試|再試)",
         r"(?:临时|暂时|臨時|暫時)(?:性)?(?:的)?(?:dns)?(?:错误|錯誤|失败|失敗)",
     ),
