@@ -378,6 +378,15 @@ def _bounce_events(
             warning.append(reasons.is_delay_notice(mail.subject, human))
         return warning[0]
 
+    receipt: list[str | None] = []  # computed once, and only for text-format reports
+
+    def receipt_action() -> str | None:
+        # (a text-only report that says the message was delivered or relayed: a receipt, whatever
+        # action its detector assumed for the addresses it found)
+        if not receipt:
+            receipt.append(reasons.delivery_receipt(mail.subject, human))
+        return receipt[0]
+
     challenged: list[bool] = []  # computed once, on the first failure
 
     def challenge() -> bool:
@@ -417,6 +426,9 @@ def _bounce_events(
             # An SMTP reply that quotes the recipient address answers RCPT TO
             # ("550 <a@b>: User unknown", "550 Unknown user a@b").
             command = "RCPT"
+        action, reason = d.action, d.reason
+        if not from_dsn_part and action in (None, "failed") and receipt_action():
+            action, reason = receipt_action(), reasons.DELIVERED
         # (replace looks the fields up on every call: every field of Delivery, spelled out)
         fixed = Delivery(
             recipient=d.recipient,
@@ -424,8 +436,8 @@ def _bounce_events(
             smtp_code=smtp_code,
             diagnostic=d.diagnostic,
             remote_mta=d.remote_mta,
-            action=d.action,
-            reason=d.reason,
+            action=action,
+            reason=reason,
             alias=d.alias,
             smtp_command=command,
             diagnostic_type=d.diagnostic_type,
@@ -440,7 +452,7 @@ def _bounce_events(
         reason = reasons.sender_side(reason, command, _names_only_the_sender(diagnostic, recipient, senders))
         stated = from_dsn_part or (stated_delays and d.action == "delayed")
         found = reasons.verdict(
-            reason, status, smtp_code, d.action, from_dsn_part=stated, still_trying=still_trying
+            reason, status, smtp_code, action, from_dsn_part=stated, still_trying=still_trying
         )
         if found.type == "bounce" and challenge():
             found = reasons.CHALLENGE

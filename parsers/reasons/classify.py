@@ -215,6 +215,41 @@ def is_delay_notice(subject: str, text: str) -> bool:
     return bool(warns) and not _FINAL.occurs_in(subject + "\n" + head)
 
 
+# A text-only report that says the message *was* delivered: qmail's "success notice", Sendmail's
+# "Return receipt", Exchange's "Relayed:" notice, Notes' "was delivered to", a German, French,
+# Spanish, Italian, Dutch or Danish server's receipt. A delivery receipt (RFC 3464's delivered or
+# relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
+# text decides for every recipient it names, so a text that also speaks of a failure (a mixed
+# Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
+_RECEIPT_WORDS: Final = ("deliver", "relayed", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
+_RECEIPT: Final = CaseBlind(
+    r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
+    r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
+    r"|delivery to (?:the following|these) recipients[^.]{0,40}? (?:is|was|has been) complete"
+    r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
+    r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
+    r"|is (?:succesvol )?afgeleverd|blev (?:korrekt )?leveret"
+)
+_NO_RECEIPT: Final = CaseBlind(
+    r"fail|fatal|error|undeliver|reject|unknown|does not exist|bounced|not (?:yet )?(?:been )?delivered"
+    r"|could(?:n't| not) be delivered|unable to deliver|will (?:continue|retry|keep)|not yet|delayed"
+    r"|fehlgeschlagen|nicht zugestellt|échec|non remis|no se (?:ha podido|pudo) entregar|non consegnat"
+    r"|niet afgeleverd|kunne ikke"
+)
+
+
+def delivery_receipt(subject: str, text: str) -> str | None:
+    """The action a text-only delivery receipt states ("delivered" or "relayed"), or None when
+    the text is no receipt."""
+    head = text[:8000]
+    low = head.lower()
+    if not _holds_one(low, _RECEIPT_WORDS) or not _RECEIPT.occurs_in(head):
+        return None
+    if _NO_RECEIPT.occurs_in(subject + "\n" + head) or _FINAL.occurs_in(subject + "\n" + head):
+        return None
+    return "relayed" if "relayed" in low and "delivered" not in low else "delivered"
+
+
 def _holds_one(text: str, words: Iterable[str]) -> bool:
     """Whether `text` holds one of `words` (a plain loop: no generator per call)."""
     for word in words:  # noqa: SIM110
