@@ -67,6 +67,11 @@ _SUBJECT_TAIL = patterncode.compile(
     r"is out of(?: the)? office\.?(?:\s*\((?:returning|back|until|retour)[^()]{0,60}\))?\s*$|\(auto[- ]?reply\)\s*$",
     re.IGNORECASE,
 )
+# The tags a mailing list or a ticket system puts before a subject ("[users] ", "[example.com
+# #48213] ", "[Ticket#2014030710000012] "): an auto-reply's own prefix follows them when the list
+# re-sent the reply to its members or a help desk answered with its ticket number first (Request
+# Tracker's "[rt.example #1] AutoReply: ...").
+_TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
 _BODY = patterncode.compile(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)",
@@ -193,11 +198,14 @@ def _rule(mail: Mail) -> str | None:
     if mail.header("X-Mailer").lower().startswith("kana response"):
         return "x-mailer"
     subject = mail.subject
+    bare = _TAGS.sub("", subject) if subject.lstrip().startswith("[") else subject
     tail = subject and _SUBJECT_TAIL.search(subject)
-    by_subject = subject and (_SUBJECT.search(subject) or tail)
+    # (a bracketed prefix may be the auto-reply's own: "[Auto-Reply] ...", so the subject as
+    # written is read too)
+    by_subject = subject and (_SUBJECT.search(subject) or (bare != subject and _SUBJECT.search(bare)) or tail)
     # "Auto:" alone is too common a prefix; it counts only on a reply to our message or when the
     # subject also ends as an auto-reply's does (Notes: "AUTO: Ann Lee is out of the office")
-    if by_subject and (tail or not subject.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
+    if by_subject and (tail or not bare.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
         return "subject"
     if submitted and submitted != "no" and _BODY.search(mail.text[:4000]):
         return "body"

@@ -59,6 +59,10 @@ def reply_with_subject(subject: str) -> bytes:
         "不在通知: ニュース",  # ja
         "부재중 자동응답",  # ko
         "Absence : Lettre d'information",  # fr
+        "[users] Out of Office: release schedule",  # a list's tag first (the list re-sent the reply)
+        "[users] Automatische Antwort: [users] Frage",  # de, tagged
+        "[rt.example #48213] AutoReply: question about SSL",  # Request Tracker's ticket tag
+        "[Ticket#2014030710000012] [users] Réponse automatique : question",  # two tags
     ],
 )
 def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
@@ -76,6 +80,7 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Poista minut listalta",
         "Re: 自動車のご案内",  # (自動 "automatic" alone: 自動車 is a car)
         "Re: Автомобили",
+        "[users] Re: Absence of evidence",
     ],
 )
 def test_a_subject_that_only_holds_such_a_word_is_no_auto_reply(subject: str) -> None:
