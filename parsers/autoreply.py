@@ -79,14 +79,19 @@ _BODY = patterncode.compile(
 )
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
-# and the names of the systems that send them: Boxbe, ChoiceMail, BoxTrapper, Spam Arrest, TMDA.
+# and the names of the systems that send them: Boxbe, ChoiceMail, BoxTrapper, Spam Arrest, TMDA
+# (EarthLink's "added to my list of approved senders", iPermitMail's "held by my anti-spam system",
+# a quarantine's "requires your confirmation", Vanquish's "confirm that the above message actually
+# came from you").
 # Several send their notice from the null sender or a daemon address, worded as a delivery failure
 # ("could not be delivered until you verify"): what the notice asks for is what tells it apart.
 _CHALLENGE = patterncode.compile(
     r"click (?:on )?the (?:following )?link to be added|boxbe|choicemail|boxtrapper|spam ?arrest|tmda/"
     r"|(?:confirm|verify|prove|ensure) (?:that )?you are (?:a )?(?:human|real person|not a (?:robot|spammer))"
     r"|awaiting (?:your )?(?:verification|confirmation)"
-    r"|reply to this confirmation request|placed in (?:my|a|the) pending queue",
+    r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
+    r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
+    r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you",
     re.IGNORECASE,
 )
 
@@ -136,7 +141,9 @@ _CHALLENGE_MARKS = (
     "robot",
     "pammer",
     "awa",  # awaiting
-    "reque",  # confirmation request
+    "requ",  # confirmation request, requires your confirmation
+    "held",  # held by my anti-spam system
+    "came",  # actually came from you
     "queue",  # pending queue
 )
 _BLANKS = patterncode.compile(r"\s+")

@@ -32,6 +32,12 @@ PHRASES = [
     "Awaiting confirmation",
     "simply reply to this confirmation request",
     "has been placed in my pending queue",
+    "If you would like to be added to my list of approved senders",
+    "added to the approved senders list",
+    "Your message is being held by my anti-spam system",
+    "held by an antispam filter",
+    "Your mail to a@example.org requires your confirmation.",
+    "confirm that the above\nmessage actually came from you",
     "awa\u0130ting verification",  # not a match: İ is no i
 ]
 
