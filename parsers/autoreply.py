@@ -141,10 +141,10 @@ _CHALLENGE_MARKS = (
     "robot",
     "pammer",
     "awa",  # awaiting
-    "requ",  # confirmation request, requires your confirmation
+    "onf",  # confirmation request, requires your confirmation
     "held",  # held by my anti-spam system
     "came",  # actually came from you
-    "queue",  # pending queue
+    "placed",  # placed in my pending queue
 )
 _BLANKS = patterncode.compile(r"\s+")
 
