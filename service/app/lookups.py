@@ -131,7 +131,7 @@ class Checking:
     errors: dict[int, str]
     known: dict[str, Answer]
     reading: set[str]
-    read: Callable[[], dict[str, reads.BulkHit]]  # waits for the rows the database reads
+    read: Callable[[], reads.BulkGroups]  # waits for the rows the database reads
 
     def echoed(self, i: int) -> str:
         """The entry at `i` (not an address) as given, at most 320 characters, always encodable
@@ -141,8 +141,8 @@ class Checking:
     def rest(self) -> dict[str, Answer]:
         """The answers for the `reading` addresses that are suppressed (the others are free),
         once read. Called once, even were nothing waiting for it (the read's answers to keep are
-        in `later` then)."""
-        return {address: reads.reason_of_hit(address, hit) for address, hit in self.read().items()}
+        in `later` then). The addresses of one (reason, scope, account) share one answer."""
+        return self.read().answers()
 
 
 def start_check(
@@ -254,7 +254,7 @@ def _suppressing(
     account: str | None,
     view: SuppressionView | None,
     later: list[Callable[[], None]] | None,
-) -> tuple[dict[str, Answer], set[str], Callable[[], dict[str, reads.BulkHit]]]:
+) -> tuple[dict[str, Answer], set[str], Callable[[], reads.BulkGroups]]:
     """For the distinct normalised `asked` addresses: (reason, scope, entry's account) of those
     known to be suppressed for `account` without a query (answers held); the addresses the
     database is asked about (what the view clears is not asked); and the call that returns the
@@ -269,18 +269,19 @@ def _suppressing(
         ticket = view.confirmed.ticket()  # before the read (see `find_remembered`)
     known = {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
     if not asked:
-        return known, set(), dict
+        return known, set(), lambda: reads.NO_BULK_GROUPS
 
-    def read_and_keep() -> dict[str, reads.BulkHit]:
+    def read_and_keep() -> reads.BulkGroups:
         if isinstance(db, Engine):
             with db.connect() as connection:
-                read = reads.suppressed_bulk_hits(connection, asked, account)
+                read = reads.suppressed_bulk_groups(connection, asked, account)
         else:
-            read = reads.suppressed_bulk_hits(db, asked, account)
-        if read and view is not None and ticket is not None:
+            read = reads.suppressed_bulk_groups(db, asked, account)
+        if read.groups and view is not None and ticket is not None:
             # (the ticket was taken before the read: a fill made later is refused just the same
-            # when a change to one of the addresses was heard meanwhile)
-            fill = partial(view.confirmed.fill, ticket, account, read)
+            # when a change to one of the addresses was heard meanwhile; the entries to keep are
+            # built then too, off the response's path)
+            fill = partial(_keep, view, ticket, account, read)
             if later is None:
                 fill()
             else:
@@ -291,6 +292,10 @@ def _suppressing(
         return known, set(asked), _aside(read_and_keep)
     read = read_and_keep()
     return known, set(asked), lambda: read
+
+
+def _keep(view: SuppressionView, ticket: int, account: str | None, read: reads.BulkGroups) -> None:
+    view.confirmed.fill(ticket, account, read.hits())
 
 
 def _aside(work: Callable[[], T]) -> Callable[[], T]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import repeat
 from typing import Any
@@ -171,7 +172,59 @@ def suppressed_bulk_hits(
     """{address: (key, slot, reason) of the row that suppresses it} for those among (normalised,
     distinct) `addresses` that are suppressed for mail from `account` (None: global entries only):
     for each, the row `find_hit` would answer (the address's before its domain's, global before
-    the account's). One statement, one parameter, whatever the number of addresses.
+    the account's). `suppressed_bulk_groups`, one entry per address."""
+    return suppressed_bulk_groups(db, addresses, account).hits()
+
+
+@dataclass(frozen=True, slots=True)
+class BulkGroups:
+    """What a bulk check's confirmation read, as the statement returns it: per (slot, reason),
+    the keys of the suppressed rows (`groups`, the global ones last). A few groups for thousands
+    of rows: a bulk check's answers are shared per group (`answers`), and the entry per address
+    (`hits`) is only built for what is kept, after the response is sent."""
+
+    addresses: Sequence[str]  # the (normalised, distinct) addresses asked
+    groups: list[tuple[str, str | None, list[str]]]  # (slot, reason, keys)
+    domains: bool  # whether a `*@domain` key is among the keys found
+
+    def hits(self) -> dict[str, BulkHit]:
+        """{address: (key, slot, reason) of the row that suppresses it}, as `suppressed_bulk_hits`."""
+        by_key: dict[str, BulkHit] = {}
+        # An address's global entry is the answer when it has an account's too: the global group last.
+        for slot, reason, keys in self.groups:
+            hits = zip(keys, repeat(slot), repeat(reason), strict=False)  # (repeat: endless)
+            by_key.update(zip(keys, hits, strict=True))
+        if not self.domains:  # (most checks: every row found is an asked address's)
+            return by_key
+        answers: dict[str, BulkHit] = {}
+        for address in self.addresses:
+            hit = by_key.get(address) or by_key.get(domain_key(domain_of_address(address)))
+            if hit is not None:
+                answers[address] = hit
+        return answers
+
+    def answers(self) -> dict[str, tuple[str | None, str, str | None]]:
+        """{address: (reason, scope, entry's account)} of the suppressed addresses, as
+        `reason_of_hit` answers from `hits`; without `*@domain` rows, one answer per group,
+        shared by its addresses (no Python step per address)."""
+        if self.domains:
+            return {address: reason_of_hit(address, hit) for address, hit in self.hits().items()}
+        answers: dict[str, tuple[str | None, str, str | None]] = {}
+        for slot, reason, keys in self.groups:  # (the global groups last: their answer stands)
+            answer = (reason, "global", None) if slot == GLOBAL_SLOT else (reason, "account", slot)
+            answers.update(dict.fromkeys(keys, answer))
+        return answers
+
+
+NO_BULK_GROUPS = BulkGroups((), [], False)
+
+
+def suppressed_bulk_groups(
+    db: Connection | Session, addresses: Sequence[str], account: str | None = None
+) -> BulkGroups:
+    """The rows that suppress those among (normalised, distinct) `addresses` for mail from
+    `account` (None: global entries only), their `*@domain` rows included, grouped (`BulkGroups`).
+    One statement, one parameter, whatever the number of addresses.
 
     Each asked key is one probe of `ix_recipients_entries` (the suppressed rows' (address,
     account_id, reason), migration 0008), in key order, so that neighbouring probes share pages:
@@ -180,7 +233,7 @@ def suppressed_bulk_hits(
     times the query. Another account's rows are filtered in SQL, never returned.
     """
     if not addresses:
-        return {}
+        return NO_BULK_GROUPS
     connection = _connection(db)
     slots = _slots(account)
     # The addresses' domains' `*@domain` keys are asked in the same statement.
@@ -235,20 +288,13 @@ def suppressed_bulk_hits(
             (json.dumps(keys), *slots),
         ).scalar_one()
         groups = json.loads(answer)
-    by_key: dict[str, BulkHit] = {}
-    # An address's global entry is the answer when it has an account's too: the global group last.
-    for slot, reason, found_keys in sorted(groups, key=lambda group: group[0] == GLOBAL_SLOT):
-        group_keys = found_keys.split("\n") if isinstance(found_keys, str) else found_keys
-        hits = zip(group_keys, repeat(slot), repeat(reason), strict=False)  # (repeat: endless)
-        by_key.update(zip(group_keys, hits, strict=True))
-    if domain_keys.isdisjoint(by_key):  # (most checks: every row found is an asked address's)
-        return by_key
-    answers: dict[str, BulkHit] = {}
-    for address in addresses:
-        hit = by_key.get(address) or by_key.get(domain_key(domain_of_address(address)))
-        if hit is not None:
-            answers[address] = hit
-    return answers
+    # The global groups last (`BulkGroups`); each group's keys as a list of its own.
+    ordered = [
+        (slot, reason, found_keys.split("\n") if isinstance(found_keys, str) else found_keys)
+        for slot, reason, found_keys in sorted(groups, key=lambda group: group[0] == GLOBAL_SLOT)
+    ]
+    found_domains = any(not domain_keys.isdisjoint(keys) for _, _, keys in ordered)
+    return BulkGroups(addresses, ordered, found_domains)
 
 
 def _visible_slots(view: View) -> ColumnElement[bool] | None:

@@ -175,9 +175,11 @@ def test_written_body_escapes_an_address_json_must_escape() -> None:
         None,
     ]
     known: dict[str, lookups.Answer] = {'qu"ote@example.com': ("hard_bounce", "global", None)}
-    read: dict[str, reads.BulkHit] = {
-        "back\\slash@example.com": ("back\\slash@example.com", "shop-a", "complaint")
-    }
+    read = reads.BulkGroups(
+        ["back\\slash@example.com", "tab\t@example.com"],
+        [("shop-a", "complaint", ["back\\slash@example.com"])],
+        False,
+    )
     checking = lookups.Checking(
         given=[*(address or "" for address in normalised[:-1]), "not an address"],
         normalised=normalised,
@@ -214,6 +216,8 @@ def test_written_body_of_an_address_not_printable_that_json_leaves_as_is() -> No
     """(Text that is not printable but holds nothing JSON escapes, e.g. a no-break space or a
     soft hyphen, is written as it is, as to_json writes it.)"""
     normalised: list[str | None] = ["nb\u00a0sp@example.com", "soft\u00adhyphen@example.com"]
-    checking = lookups.Checking([a or "" for a in normalised], normalised, {}, {}, set(), dict)
+    checking = lookups.Checking(
+        [a or "" for a in normalised], normalised, {}, {}, set(), lambda: reads.NO_BULK_GROUPS
+    )
     free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
     assert check_body(checking) == to_json({"results": [{"address": a, **free} for a in normalised]})

@@ -69,6 +69,11 @@ def test_a_bulk_check_reads_what_single_lookups_read(
                     expected[address] = hit[:3]
             assert reads.suppressed_bulk_hits(connection, ADDRESSES, account) == expected, account
             assert reads.suppressed_bulk_hits(connection, [], account) == {}
+            # (a bulk check's answers, shared per group of rows: what each row's answer says)
+            groups = reads.suppressed_bulk_groups(connection, ADDRESSES, account)
+            assert groups.answers() == {
+                address: reads.reason_of_hit(address, hit) for address, hit in expected.items()
+            }, account
             # (what the API answers with: the use case over the same rows, with input order,
             # repeats and spellings)
             asked = [*ADDRESSES, ADDRESSES[0].upper(), "not an address"]
