@@ -119,11 +119,15 @@ def test_the_reference_answers_what_this_test_means(stored: Database) -> None:
     assert {r["account"] for r in results} == {None, "shop-a"}
 
 
-@pytest.mark.parametrize("aside_from", [1, lookups.READ_ASIDE_FROM])
+@pytest.mark.parametrize(
+    ("aside_from", "split_from"),
+    [(1, 2), (1, lookups.SPLIT_FROM), (lookups.READ_ASIDE_FROM, lookups.SPLIT_FROM)],
+)
 def test_written_body_is_the_serialised_answers_with_the_view(
-    stored: Database, view: SuppressionView, aside_from: int, monkeypatch: pytest.MonkeyPatch
+    stored: Database, view: SuppressionView, aside_from: int, split_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lookups, "READ_ASIDE_FROM", aside_from)
+    monkeypatch.setattr(lookups, "SPLIT_FROM", split_from)
     for account in ACCOUNTS:
         expected = _reference(stored, account)
         view.confirmed.forget_all()
@@ -154,8 +158,14 @@ def test_written_body_when_every_address_may_be_suppressed(
             ), account
 
 
-def test_written_body_without_a_view(stored: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("split_from", [2, lookups.SPLIT_FROM])
+def test_written_body_without_a_view(
+    stored: Database, monkeypatch: pytest.MonkeyPatch, split_from: int
+) -> None:
+    """(`split_from` 2: on PostgreSQL the addresses are read in two halves on two connections,
+    a domain's entry and an address's in different halves, the global and account rows too.)"""
     monkeypatch.setattr(lookups, "READ_ASIDE_FROM", 1)
+    monkeypatch.setattr(lookups, "SPLIT_FROM", split_from)
     for account in ACCOUNTS:
         expected = _reference(stored, account)
         assert check_body(lookups.start_check(stored.engine, ASKED, account)) == expected, account

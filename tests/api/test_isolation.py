@@ -114,6 +114,7 @@ def test_bulk_check_read_aside_a_foreign_entry_is_free(world: World, monkeypatch
     the response is written: another account's entry answers as an address nobody suppressed,
     with the answers held after the first check too; shop-b's own key sees it (the control)."""
     monkeypatch.setattr(lookups, "READ_ASIDE_FROM", 1)
+    monkeypatch.setattr(lookups, "SPLIT_FROM", 2)  # (PostgreSQL: in two halves, two connections)
     addresses = [f"free{i}@example.org" for i in range(7)] + [FOREIGN, NEVER, OWN, GLOBAL] * 3
     for _ in range(2):  # read from the database, then (the server holding the answers) again
         results = world.client.post(
