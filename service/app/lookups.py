@@ -27,7 +27,12 @@ from sqlalchemy.orm import Session
 
 from service.app.confirmed_entries import Held
 from service.app.suppression_view import SuppressionView
-from service.domain.addresses import InvalidAddress, normalize_address, normalize_key
+from service.domain.addresses import (
+    InvalidAddress,
+    normalize_address,
+    normalize_key,
+    normalize_plain_addresses,
+)
 from service.domain.scope import View
 from service.domain.times import iso_z_or_none
 from service.store import reads
@@ -155,14 +160,18 @@ def start_check(
 ) -> Checking:
     """A bulk check of `addresses` for mail from `account` (None: global entries only), started:
     see `check` for what is read and kept; `Checking` for what the caller does with it."""
-    normalised: list[str | None] = []  # per address: its stored form, None when it is none
+    # Per address: its stored form, None when it is none. Most lists are all plain addresses,
+    # judged at once; any other value and each is judged alone.
+    plain = normalize_plain_addresses(addresses)
+    normalised: list[str | None] = cast(list[str | None], plain) if plain is not None else []
     errors: dict[int, str] = {}
-    for value in addresses:
-        try:
-            normalised.append(normalize_address(value))
-        except InvalidAddress as exc:
-            errors[len(normalised)] = str(exc)
-            normalised.append(None)
+    if plain is None:
+        for value in addresses:
+            try:
+                normalised.append(normalize_address(value))
+            except InvalidAddress as exc:
+                errors[len(normalised)] = str(exc)
+                normalised.append(None)
     distinct = dict.fromkeys(normalised)
     distinct.pop(None, None)
     asked = cast(list[str], list(distinct))  # (None popped)

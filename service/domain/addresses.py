@@ -12,6 +12,7 @@ so a DSN's recipient and a lookup in either form meet in one entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -28,6 +29,14 @@ _DOMAIN = re.compile(rf"(?:{_LABEL}\.)+(?=[A-Za-z0-9-]{{1,63}}$)(?:[A-Za-z0-9][A
 # RFC 6761 names email-validator refuses; anything ending in one takes the full path.
 _SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
 MAX_LOCAL, MAX_ADDRESS = 64, 254
+# The same rules over many addresses at once (`normalize_plain_addresses`): every atext byte
+# mapped to "a", the rest kept ("." "@" line breaks) or mapped to "?" (which no line allows); a
+# line is a dot-atom, one @ and a domain's characters (the domain itself judged as `_plain`'s).
+_PLAIN_MAP = bytes(
+    ord("a") if re.fullmatch(_ATEXT, chr(byte)) else byte if chr(byte) in ".@\n" else ord("?")
+    for byte in range(256)
+)
+_PLAIN_LINES = re.compile(rb"(?:a+(?:\.a+)*@[a.]+\n)*")
 # Domains repeat (a list is mostly a few providers): each is judged once. Bounded, cleared when full.
 _PLAIN_DOMAINS: dict[str, bool] = {}
 _PLAIN_DOMAINS_MAX = 100_000
@@ -53,6 +62,38 @@ def normalize_address(value: str) -> str:
     """
     plain = _plain(value)
     return plain if plain is not None else _validated(value)
+
+
+def normalize_plain_addresses(values: Sequence[str]) -> list[str] | None:
+    """The stored forms of `values` when every one is a plain ASCII address (`_plain`'s), else
+    None (then each takes `normalize_address`). A bulk check's list, judged all at once: a few
+    passes over the values joined, in C, instead of a call per address (10,000: 2.6 against
+    3.6 ms). Exactly `_plain`'s rules, line by line (a property test holds both equal)."""
+    if not values:
+        return []
+    joined = "\n".join(values)
+    if not joined.isascii():
+        return None
+    # Every line one dot-atom local part, one @ and a domain of letters, digits, hyphens and dots
+    # (any atext maps to "a"; anything else, a line break inside a value included, fails).
+    lines = (joined + "\n").encode().translate(_PLAIN_MAP)
+    if _PLAIN_LINES.fullmatch(lines) is None or lines.count(b"\n") != len(values):
+        return None
+    if max(map(len, values)) > MAX_ADDRESS:
+        return None
+    parts = joined.replace("\n", "@").split("@")  # local, domain, local, domain ...
+    if max(map(len, parts[0::2])) > MAX_LOCAL:
+        return None
+    for domain in set(parts[1::2]):
+        plain = _PLAIN_DOMAINS.get(domain)
+        if plain is None:
+            plain = _plain_domain(domain)
+            if len(_PLAIN_DOMAINS) >= _PLAIN_DOMAINS_MAX:
+                _PLAIN_DOMAINS.clear()
+            _PLAIN_DOMAINS[domain] = plain
+        if not plain:
+            return None
+    return joined.lower().split("\n")
 
 
 def _plain(value: str) -> str | None:

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from service.domain.addresses import _DOMAIN, _LOCAL, InvalidAddress, _plain, _validated, normalize_address
+from service.domain.addresses import (
+    _DOMAIN,
+    _LOCAL,
+    InvalidAddress,
+    _plain,
+    _validated,
+    normalize_address,
+    normalize_plain_addresses,
+)
 
 IMPOSSIBLE = [
     "a@b@c",
@@ -93,3 +101,66 @@ def test_the_fast_path_for_plain_addresses_agrees_with_the_validator(value: str)
     fast = _plain(value)
     if fast is not None:
         assert fast == outcome(value)
+
+
+def _one_by_one(values: list[str]) -> list[str | None]:
+    return [_plain(value) for value in values]
+
+
+TRICKY = [
+    "Jane.Doe@Example.COM",
+    "jürgen@bücher.de",
+    "jane@xn--bcher-kva.de",
+    '"quoted"@example.com',
+    " jane@example.com",
+    "jane@example.com ",
+    "<jane@example.com>",
+    "jane@example.com.",
+    "jane@example.com\nbob@example.com",
+    "a@b@c.com",
+    "a.@b.com",
+    ".a@b.com",
+    "a..b@c.com",
+    "a@b..com",
+    "a@.b.com",
+    "a@b.com@",
+    "@b.com",
+    "a@",
+    "a",
+    "",
+    "a@localhost",
+    "a@host.test",
+    "a@bb--cc.com",
+    "a@" + "d" * 64 + ".com",
+    "x" * 64 + "@example.com",
+    "x" * 65 + "@example.com",
+    "y@" + "d" * 60 + "." + "e" * 60 + "." + "f" * 60 + "." + "g" * 60 + ".com",
+    "tab\t@example.com",
+    "q?uest#ion{}@example.com",
+    "a@exa!mple.com",
+    "a@123.com",
+    "a@example.c0m",
+]
+
+
+@given(st.lists(st.sampled_from(TRICKY) | st.text(ADDRESS_CHARS, max_size=30) | PLAIN_SHAPED, max_size=8))
+@example(["jane@example.com", "a@b@c.com\nd"])
+@example(["a@b.com@c.com", "x.org"])
+@example(["User1@Example.com", "new2@example.org"])
+@settings(max_examples=1500, deadline=None)
+def test_plain_addresses_judged_at_once_are_judged_one_by_one(values: list[str]) -> None:
+    """A bulk check judges its whole list at once when every value is plain: the same stored forms
+    as one by one, and when any value is not plain, nothing (each then takes the validator)."""
+    one_by_one = _one_by_one(values)
+    at_once = normalize_plain_addresses(values)
+    if None in one_by_one:
+        assert at_once is None
+    else:
+        assert at_once == one_by_one
+
+
+def test_plain_addresses_judged_at_once_each_tricky_value() -> None:
+    for value in TRICKY:
+        for values in ([value], ["jane@example.com", value], [value, "Bob@Example.org"]):
+            expected = _one_by_one(values)
+            assert normalize_plain_addresses(values) == (None if None in expected else expected), values
