@@ -86,12 +86,7 @@ def normalize_plain_addresses(values: Sequence[str]) -> list[str] | None:
         return None
     for domain in set(parts[1::2]):
         plain = _PLAIN_DOMAINS.get(domain)
-        if plain is None:
-            plain = _plain_domain(domain)
-            if len(_PLAIN_DOMAINS) >= _PLAIN_DOMAINS_MAX:
-                _PLAIN_DOMAINS.clear()
-            _PLAIN_DOMAINS[domain] = plain
-        if not plain:
+        if not (_plain_domain(domain) if plain is None else plain):
             return None
     return joined.lower().split("\n")
 
@@ -103,21 +98,23 @@ def _plain(value: str) -> str | None:
     local, _, domain = value.rpartition("@")
     if not local or len(local) > MAX_LOCAL or _LOCAL.fullmatch(local) is None:
         return None
-    plain = _PLAIN_DOMAINS.get(domain)
+    plain = _PLAIN_DOMAINS.get(domain)  # (judged before: most calls)
     if plain is None:
         plain = _plain_domain(domain)
-        if len(_PLAIN_DOMAINS) >= _PLAIN_DOMAINS_MAX:
-            _PLAIN_DOMAINS.clear()
-        _PLAIN_DOMAINS[domain] = plain
     return value.lower() if plain else None
 
 
 def _plain_domain(domain: str) -> bool:
-    return (
+    """Whether `domain` is a plain one (`_plain`'s), judged and kept in `_PLAIN_DOMAINS`."""
+    plain = (
         _DOMAIN.fullmatch(domain) is not None
         and "--" not in domain
         and domain.rsplit(".", 1)[1].lower() not in _SPECIAL_USE
     )
+    if len(_PLAIN_DOMAINS) >= _PLAIN_DOMAINS_MAX:
+        _PLAIN_DOMAINS.clear()
+    _PLAIN_DOMAINS[domain] = plain
+    return plain
 
 
 def _validated(value: str) -> str:
