@@ -86,8 +86,9 @@ def _lines(text: str) -> _Lines:
     return _ANY_BREAKS
 
 
-# a line break followed by an empty line (the blank line starts at the match's end)
-_BLANK_LINE = patterncode.compile(r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])")
+# a line break followed by an empty line (the blank line starts at the match's end): what
+# _blank_line finds
+_BLANK_LINE = r"(?:\r\n|\r(?!\n)|\n)(?=[\r\n])"
 
 
 class OverlongBoundaryDefect(email.errors.MessageDefect):
@@ -367,7 +368,7 @@ class _Splitter:
         last = part
         pos = lo
         while True:
-            end = min(_blank_line(self.text, pos, hi), hi)
+            end = min(_blank_line(self.text, pos, hi, self.lines is not _LF_BREAKS), hi)
             block, last = self.entity(pos, end)
             part.attach(block)
             if end >= hi:
@@ -522,12 +523,24 @@ def _boundary_at(text: str, separator: str, start: int, hi: int) -> tuple[int, i
     return start, end, closing
 
 
-def _blank_line(text: str, lo: int, hi: int) -> int:
-    """The start of the first blank line in text[lo:hi] (lo at a line start), else hi."""
+def _blank_line(text: str, lo: int, hi: int, crs: bool = True) -> int:
+    """The start of the first blank line in text[lo:hi] (lo at a line start), else hi. `crs`:
+    whether the text may hold a CR.
+
+    That is where _BLANK_LINE's first match ends: a line break (CRLF, a lone CR or LF) followed by
+    a CR or LF. Its first match ends one character after the first "\n\n", "\n\r" or "\r\r"
+    (a CRLF then a CR or LF holds "\n\r" or "\n\n" one on; a lone CR, then a CR, is "\r\r"):
+    found with str.find, where the pattern, which has no fixed first character, is tried at every
+    position."""
     if lo < hi and text[lo] in "\r\n":
         return lo
-    found = _BLANK_LINE.search(text, lo, hi)
-    return found.end() if found else hi
+    first = text.find("\n\n", lo, hi)
+    if crs:
+        for pair in ("\n\r", "\r\r"):  # (only one that starts sooner: ends by first + 1)
+            found = text.find(pair, lo, hi if first < 0 else first + 1)
+            if found >= 0:
+                first = found
+    return hi if first < 0 else first + 1
 
 
 def _strip_line_break(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.feedparser
 import email.parser
+import re
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,20 @@ def test_parameters_read_as_the_email_package_reads_them(value: str) -> None:
             assert ours.get_param(name, "absent", unquote=unquote) == theirs.get_param(
                 name, "absent", unquote=unquote
             ), (name, unquote)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(["\r", "\n", "a", " "]), max_size=12),
+    st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=12),
+)
+def test_a_blank_line_is_found_where_the_pattern_finds_it(text: str, lo: int, hi: int) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    if lo and text[lo - 1] not in "\r\n":
+        return  # (lo at a line start, as the splitter asks)
+    found = re.compile(mime._BLANK_LINE).search(text, lo, hi)
+    expected = lo if lo < hi and text[lo] in "\r\n" else found.end() if found else hi
+    assert mime._blank_line(text, lo, hi) == expected
+    if "\r" not in text:
+        assert mime._blank_line(text, lo, hi, crs=False) == expected
