@@ -22,9 +22,12 @@ from parsers.model import Attribution
 DEFAULT_ACCOUNT_HEADER = "X-Bounceback-Account"
 MAX_VALUE_CHARS = 256
 
-# Where a text report pastes the original (qmail, Exim, Sendmail, hand-made notices).
+# Where a text report pastes the original (qmail, Exim, Sendmail, hand-made notices): a line that
+# starts with one of these. Written as the line break before it (searched for in the text after a
+# line break: see returned_original), where a `(?m)^` pattern has no fixed first character and is
+# tried at every position of the text (a quarter of the attribution evidence's cost).
 _COPY_MARKER = patterncode.compile(
-    r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
+    r"(?i)\n[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|this is a copy of (?:your|the) message"
     r"|original message follows|--- ?original message|returned message|the original message headers"
     r"|message headers follow|unsent message follows|undelivered message headers"
     r"|header of the (?:source|original) (?:mail|message))[^\n]*\n"
@@ -46,10 +49,11 @@ def returned_original(mail: Mail) -> Message | None:
     cut = text.find(ORIGINAL_MARKER)
     if cut >= 0:
         text = text[:cut]
-    m = _COPY_MARKER.search(text[: 256 * 1024])
+    m = _COPY_MARKER.search("\n" + text[: 256 * 1024])  # (a line start is where a line break ends)
     if m is None:
         return None
-    rest = text[m.end() : m.end() + 64 * 1024].lstrip("\n ")
+    end = m.end() - 1  # (in `text`)
+    rest = text[end : end + 64 * 1024].lstrip("\n ")
     start = _HEADER_START.search(rest[:2000])
     if start is None:
         return None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+from email.message import Message
 from pathlib import Path
 
 import pytest
 
 from parsers import parse
+from parsers.attribution import returned_original
+from parsers.mail import Mail
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -200,3 +203,21 @@ def test_every_complaint_shape_reports_the_originals_evidence(shape: str) -> Non
     assert found.from_domain == "sender.example"
     assert found.mail_from_domain == "mail.sender.example"
     assert found.dkim_domain == "sender.example"
+
+
+@pytest.mark.parametrize(
+    ("before", "found"),
+    [
+        ("", True),  # the marker on the text's first line
+        ("Delivery failed.\n\n", True),
+        ("Delivery failed.\n  ", True),  # (blanks before it on its line)
+        ("Delivery failed. ", False),  # (not at the start of a line)
+    ],
+)
+def test_the_copy_marker_counts_only_at_the_start_of_a_line(before: str, found: bool) -> None:
+    text = (
+        f"{before}--- Below this line is a copy of the message.\n\n"
+        "Return-Path: <bounces+x=y@sender.example>\nMessage-ID: <m1@sender.example>\n\nHello\n"
+    )
+    original = returned_original(Mail(Message(), text=text))
+    assert (original is not None and original.get("Message-ID") == "<m1@sender.example>") is found
