@@ -13,6 +13,7 @@ from parsers import patterncode
 from parsers.dsn import address
 from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
+from parsers.reasons.caseblind import CaseBlind
 from parsers.values import Value
 
 _ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
@@ -85,14 +86,13 @@ _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # came from you").
 # Several send their notice from the null sender or a daemon address, worded as a delivery failure
 # ("could not be delivered until you verify"): what the notice asks for is what tells it apart.
-_CHALLENGE = patterncode.compile(
+_CHALLENGE = CaseBlind(
     r"click (?:on )?the (?:following )?link to be added|boxbe|choicemail|boxtrapper|spam ?arrest|tmda/"
     r"|(?:confirm|verify|prove|ensure) (?:that )?you are (?:a )?(?:human|real person|not a (?:robot|spammer))"
     r"|awaiting (?:your )?(?:verification|confirmation)"
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
-    r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you",
-    re.IGNORECASE,
+    r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
 )
 
 
@@ -141,7 +141,7 @@ _CHALLENGE_MARKS = (
     "robot",
     "pammer",
     "awa",  # awaiting
-    "onf",  # confirmation request, requires your confirmation
+    "conf",  # confirmation request, requires your confirmation (not "onf": Dragonfly, an MTA's name)
     "held",  # held by my anti-spam system
     "came",  # actually came from you
     "placed",  # placed in my pending queue
@@ -157,7 +157,9 @@ def is_challenge(text: str) -> bool:
     for mark in _CHALLENGE_MARKS:  # (a plain loop: no generator per bounce)
         if mark in lowered:
             # (the phrases are read across the text's line breaks: a notice wraps anywhere)
-            return bool(_CHALLENGE.search(_BLANKS.sub(" ", head)))
+            # (searched branch by branch: only those with a piece in the text, not the whole
+            # case-blind expression at every position)
+            return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
     return False
 
 

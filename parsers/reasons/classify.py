@@ -238,11 +238,19 @@ _NO_RECEIPT: Final = CaseBlind(
 )
 
 
+# Words of _NO_RECEIPT's branches that most failure reports hold, in lower case and ASCII: a text
+# that holds one is no receipt whatever else it says (what lower() turns into them, the case-blind
+# search matches too), so a bounce is ruled out before the receipt search reads it.
+_PLAIN_FAILURE_WORDS: Final = ("fail", "error", "undeliver", "reject", "unknown", "fatal", "bounced", "delayed")  # fmt: skip
+
+
 def delivery_receipt(subject: str, text: str) -> str | None:
     """The action a text-only delivery receipt states ("delivered" or "relayed"), or None when
     the text is no receipt."""
     head = text[:8000]
     low = head.lower()
+    if _holds_one(low, _PLAIN_FAILURE_WORDS):
+        return None
     if not _holds_one(low, _RECEIPT_WORDS) or not _RECEIPT.occurs_in(head):
         return None
     if _NO_RECEIPT.occurs_in(subject + "\n" + head) or _FINAL.occurs_in(subject + "\n" + head):
