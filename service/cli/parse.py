@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import itertools
 import json
 import operator
@@ -123,7 +124,8 @@ def _render_batch(batch: list[tuple[str, bytes, bool]]) -> list[str]:
 
 
 def _failure(item: RawMessage, as_json: bool) -> str:
-    print(f"bounceback: {item.error}", file=sys.stderr)
+    """The output line for a message that could not be read (its error is told on stderr by _run,
+    once the lines before it are written)."""
     if as_json:
         return json.dumps({"source": item.source, "error": item.error, "events": []}) + "\n"
     return ""
@@ -176,6 +178,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     out: TextIO = sys.stdout
+    # Unbuffered output (PYTHONUNBUFFERED, `python -u`) would make a system call per message; the
+    # lines are gathered in the stream's own buffer (its encoding and error rule unchanged) and
+    # written a few kilobytes at a time, then the stream is set back as it was.
+    if isinstance(out, io.TextIOWrapper) and out.write_through:
+        out.reconfigure(write_through=False)
+        try:
+            return _write_results(args, out)
+        finally:
+            out.flush()
+            out.reconfigure(write_through=True)
+    return _write_results(args, out)
+
+
+def _write_results(args: argparse.Namespace, out: TextIO) -> int:
     jobs = args.jobs if args.jobs > 0 else min(os.cpu_count() or 1, 8)
     items = iter(iter_messages(args.paths, mbox=args.mbox))
     head = list(itertools.islice(items, SERIAL_PREFIX))
@@ -186,6 +202,9 @@ def _run(args: argparse.Namespace) -> int:
         results = itertools.chain(results, _serial(items, args.json))
     failures = 0
     for item, text in results:
-        failures += item.raw is None
+        if item.raw is None:
+            failures += 1
+            out.flush()  # (the lines before it first: stdout and stderr keep their order)
+            print(f"bounceback: {item.error}", file=sys.stderr)
         out.write(text)
     return 1 if failures else 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import io
 import json
 import os
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -122,3 +124,34 @@ def test_a_run_hands_the_collector_back_as_it_found_it(capsys: pytest.CaptureFix
         assert seen and seen[0] > 0  # (frozen while parsing)
     else:
         assert len(seen) == 1 and 0 < seen[0] <= before  # (left as it was)
+
+
+class _CountingSink(io.RawIOBase):
+    """A raw output stream that counts its writes (each a system call on a real file)."""
+
+    def __init__(self) -> None:
+        self.writes = 0
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.writes += 1
+        self.data += bytes(b)
+        return len(b)
+
+
+def test_unbuffered_output_is_written_a_few_kilobytes_at_a_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths = [str(p) for p in sorted(FIXTURES.glob("*/*.eml"))[:40]]
+    sink = _CountingSink()
+    # (what sys.stdout is under PYTHONUNBUFFERED=1 or `python -u`)
+    out = io.TextIOWrapper(sink, encoding="utf-8", write_through=True)  # type: ignore[type-var]
+    with mock.patch("sys.stdout", out):
+        assert main(["parse", "--json", "--jobs", "1", *paths]) == 0
+    assert out.write_through  # (set back as it was)
+    lines = sink.data.decode().splitlines()
+    assert [json.loads(line)["source"] for line in lines] == paths
+    assert sink.writes < len(paths) // 4
