@@ -112,10 +112,11 @@ def _directory_files(path: str) -> Iterator[str]:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames.sort()
             dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "tmp"]
+            # (what os.path.join(dirpath, name) gives, the folder's part joined once, not per file)
+            prefix = os.path.join(dirpath, "")
             for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                yield os.path.join(dirpath, name)
+                if not name.startswith("."):
+                    yield prefix + name
 
 
 def _is_mbox(path: str, mbox: bool) -> bool:

@@ -50,8 +50,6 @@ _RESULT = _template(("source", *_RESULT_KEYS))
 _ATTRIBUTION = _template(_ATTRIBUTION_FIELDS)
 _event_values = operator.attrgetter(*_EVENT_KEYS)
 _attribution_values = operator.attrgetter(*_ATTRIBUTION_FIELDS)
-# (which of them to_dict gives as a list: of strings)
-_ATTRIBUTION_LISTS = tuple(isinstance(value, list) for value in _ATTRIBUTION_FIELDS.values())
 # Result fields that are not a string or None, the last in that order (else every line is left to
 # the generic encoder): written by their own rule below.
 _LISTS = ("defects", "events", "attribution")
@@ -59,35 +57,52 @@ _FIELD_BY_FIELD = _RESULT_KEYS[-len(_LISTS) :] == _LISTS
 _scalars = operator.attrgetter(*_RESULT_KEYS[: -len(_LISTS)])
 
 
+# A line's pieces, in order: the source, the scalars, the defects, each event's fields, then the
+# attribution's fields; the two lists of strings (defects, the attribution's envelope addresses)
+# are written whole, into the slots kept for them.
+_DEFECTS_SLOT = len(_RESULT_KEYS) - len(_LISTS) + 1
+_ADDRESSES_SLOT = tuple(_ATTRIBUTION_FIELDS).index("envelope_addresses")
+_templates: dict[tuple[int, bool], str] = {}
+
+
+def _line_template(events: int, attributed: bool) -> str:
+    """The whole line's template for a result with this many events, with or without attribution
+    (a handful of shapes, each made once)."""
+    key = (events, attributed)
+    template = _templates.get(key)
+    if template is None:
+        slots = ("%s",) * (len(_RESULT_KEYS) - len(_LISTS) + 2)
+        listed = "[" + ", ".join([_EVENT] * events) + "]"
+        template = _templates[key] = _RESULT % (*slots, listed, _ATTRIBUTION if attributed else "null")
+    return template
+
+
 def json_line(source: str, result: ParseResult) -> str:
     """`_JSON.encode({"source": source, **result.to_dict()})`, written field by field: the generic
     encoder walks the dictionaries, checks each container for cycles and looks each value's type
-    up (a tenth of the parser's own time on a small message). A value that is not what the model
-    declares (a string or None) is left to the generic encoder."""
+    up (a tenth of the parser's own time on a small message). Every string of the line is escaped
+    in one pass and set into a template made for the line's shape. A value that is not what the
+    model declares (a string or None) is left to the generic encoder."""
     if not _FIELD_BY_FIELD:
         return _JSON.encode({"source": source, **result.to_dict()})
+    values: list[Any] = [source, *_scalars(result), ""]
+    events = result.events
+    for event in events:
+        values += _event_values(event)
+    found = result.attribution
+    addresses = -1
+    if found is not None:
+        addresses = len(values) + _ADDRESSES_SLOT
+        values += _attribution_values(found)
+        values[addresses] = ""
     try:
-        scalars = ["null" if v is None else _string(v) for v in _scalars(result)]
-        defects = ", ".join(map(_string, result.defects))
-        events = [
-            _EVENT % tuple(["null" if v is None else _string(v) for v in _event_values(e)])
-            for e in result.events
-        ]
-        found = result.attribution
-        attribution = "null"
+        pieces = ["null" if v is None else _string(v) for v in values]
+        pieces[_DEFECTS_SLOT] = "[" + ", ".join(map(_string, result.defects)) + "]"
         if found is not None:
-            values = zip(_attribution_values(found), _ATTRIBUTION_LISTS, strict=True)
-            attribution = _ATTRIBUTION % tuple(
-                [
-                    ("[" + ", ".join(map(_string, v)) + "]")
-                    if many
-                    else ("null" if v is None else _string(v))
-                    for v, many in values
-                ]
-            )
+            pieces[addresses] = "[" + ", ".join(map(_string, found.envelope_addresses)) + "]"
     except TypeError:  # (not a string)
         return _JSON.encode({"source": source, **result.to_dict()})
-    return _RESULT % (_string(source), *scalars, f"[{defects}]", "[" + ", ".join(events) + "]", attribution)
+    return _line_template(len(events), found is not None) % tuple(pieces)
 
 
 def register(sub: Any) -> None:
