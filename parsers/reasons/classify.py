@@ -253,7 +253,8 @@ def delivery_receipt(subject: str, text: str) -> str | None:
         return None
     if not _holds_one(low, _RECEIPT_WORDS) or not _RECEIPT.occurs_in(head):
         return None
-    if _NO_RECEIPT.occurs_in(subject + "\n" + head) or _FINAL.occurs_in(subject + "\n" + head):
+    whole = subject + "\n" + head
+    if _NO_RECEIPT.occurs_in(whole) or _FINAL.occurs_in(whole):
         return None
     return "relayed" if "relayed" in low and "delivered" not in low else "delivered"
 
