@@ -192,8 +192,9 @@ COPY_MARKER = patterncode.compile(
     # below:", "Original message as received is as follows:", "Your message reads (in part):"
     r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
     r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message)"
-    # cc:Mail and other 1990s gateways: "Original text follows"
-    r"|original text follows)"
+    # cc:Mail and other 1990s gateways: "Original text follows"; IBM VM mailers: "----- Mail item
+    # follows -----"
+    r"|original text follows|mail item follows)"
 )
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never
@@ -202,6 +203,8 @@ _PASTED_HEADERS = patterncode.compile(
     r"(?im)^(?:(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
     r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n){0,2}"
     r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
+    # (the field may be folded: a Received field's "with ... id ...; date" lines)
+    r"(?:[ \t][^\n]*\n){0,4}"
     r"(?:(?:[a-z][a-z0-9-]{1,40}):[^\n]*\n)"
 )
 

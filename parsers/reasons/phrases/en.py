@@ -128,6 +128,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Coremail and its peers: "550 user disabled" (a sending account's AUTH refusal names the
         # sender's: UNLESS)
         r"(?<![\w-])user (?:is |has been )?disabled",
+        # CommuniGate Pro's local delivery module: "LOCAL module(account a) reports: mail receiving
+        # disabled" (the account is kept but takes no mail)
+        r"mail receiving (?:is )?disabled",
     ),
     HAS_MOVED: (
         r" has been replaced by ",
@@ -180,6 +183,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # X.400 gateways, NTMail, Banyan VINES: "Recipient name is unknown", "The recipient was
         # unknown on this system", "Recipient is not known"
         r"recipient(?: name)? (?:was|is) (?:unknown|not known)",
+        # (the X.400 reason as printed without a verb: "Recipient name unknown (unrecognized recipient)")
+        r"recipient name (?:unknown|not known)|unrecogni[sz]ed recipient",
+        # Mercury/32 and ZMailer: "Unknown or illegal user name", "unknown or illegal alias: a@b"
+        r"unknown or illegal (?:user|alias|address|recipient|mailbox)",
+        # IBM VM mailers (RSCS/PROFS gateways of campus lists): "Not in CMS directory ----> A@B"
+        r"not in (?:the )?cms directory",
         r"unknown quickmail recipient",  # (QuickMail's "Unknown QuickMail recipient(s):")
         r"receiver not found",  # (CompuServe)
         r"not listed in (?:the )?(?:public name (?:&|and) address book|domino directory)",  # (Notes/Domino)
@@ -329,6 +338,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # MailEnable: "the domain name (x.example) does not appear to be registered"
         r"domain(?: name)?(?: \(\S{1,255}\)| \S{1,255})? does not appear to be registered",
         r"host (?:or domain name not found|unknown|not found)",
+        # Post.Office (and the ISPs that ran it): "Host example.org not found", under "the
+        # destination computer was not found" (a lookup to retry says so: UNLESS)
+        r"host \S{1,255} not found",
+        r"destination computer was not found",
         r"mail domain mentioned in email address is unknown",
         r"name or service not known",
         r"no such domain",
