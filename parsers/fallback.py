@@ -283,10 +283,35 @@ def null_sender(mail: Mail) -> bool:
     return unixfrom.startswith(("from mailer-daemon", "from <>", "from postmaster"))
 
 
+# A content scanner's notice to the sender of a message it stopped ("VIRUS (W32/Netsky-P) IN MAIL
+# FROM YOU", "ScanMail ... has detected virus-infected attachment(s)", "Virus found in sent
+# message"): it is about the sender's mail, not a recipient's address.
+_VIRUS_NOTICE = CaseBlind(
+    r"virus[- ]?(?:alert|warning|found|detected|infected)|(?:found|detected) (?:an? )?(?:virus|worm)"
+    r"|(?:has|have) detected (?:an? )?virus"
+)
+
+
+def notice_not_report(mail: Mail, text: str) -> bool:
+    """Whether a message that reads like a failure report is a notice about the sender's own mail
+    instead: a content scanner's virus notice that quotes no SMTP reply or status code (a server's
+    refusal of an infected message does: that one is a bounce), or a list manager's warning to a
+    member that the member's mail bounces. Neither names a failed recipient of ours."""
+    head = f"{mail.subject}\n{text[:3000]}"
+    if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
+        return True
+    from parsers.listadmin import warns_member_of_bounces
+
+    return warns_member_of_bounces(address(mail.from_), text)
+
+
 def is_failure_report(mail: Mail) -> bool:
     """Whether the message is a delivery failure report by any sign: a report structure, the null
     sender, a daemon From, or a failure subject (in the languages the reason table reads) on a
-    message that is neither a reply nor a list post."""
+    message that is neither a reply nor a list post; not a notice about the sender's own mail
+    (`notice_not_report`)."""
+    if not mail.delivery_status and notice_not_report(mail, human_text(mail)):
+        return False
     if mail.delivery_status or mail.report_type == "delivery-status" or looks_like_bounce(mail):
         return True
     if null_sender(mail) and not mail.feedback_report and not _reads_as_auto_reply(mail):
@@ -333,6 +358,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     text = human_text(mail)[:65536]
     if "@" not in text and not mail.has_header("X-Failed-Recipients") and mail.original is None:
+        return None
+    if not mail.delivery_status and notice_not_report(mail, text):
         return None
     copy = copy_start(text)
     pasted = ""

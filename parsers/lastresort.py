@@ -27,7 +27,7 @@ import logging
 import re
 from email.message import Message
 
-from parsers import patterncode
+from parsers import patterncode, reasons
 from parsers.attribution import envelope_recipient, returned_original
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
@@ -64,6 +64,11 @@ def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
     if not found:
         return _verp(mail, text) or _envelope(mail, text) or _sole(mail, text)
     warned = {a.lower() for a in temporary} - {a.lower() for a in permanent}
+    # (flufl.bounce's warning detectors read a start line only when no end line follows: "Your
+    # message to:" opens Postini's final refusal as it opens MessageSwitch's warning; the report's
+    # own text must say that delivery is still being tried)
+    if warned and not reasons.is_delay_notice(mail.subject, text):
+        warned = set()
     out = []
     for recipient, written in found:
         diagnostic = explanation(text, written, alone=len(found) == 1)

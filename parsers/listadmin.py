@@ -32,3 +32,19 @@ def posting_address(admin: str) -> str | None:
     """The list's posting address behind an administrative address with a suffix
     (quilters-owner@lists.example.org -> quilters@lists.example.org), or None."""
     return _ADMIN_SUFFIX.sub("@", admin) if _ADMIN_SUFFIX.search(admin) else None
+
+
+# A list manager's warning to a member that mail to the member's address has been bouncing
+# (ezmlm's "ezmlm warning" and probe, Mailman's "membership ... disabled due to excessive
+# bounces"): the list's notice about the list's own delivery, no report of ours.
+_MEMBER_BOUNCE_WARNING = compile_lazily(
+    # (the sentences wrap anywhere: white space is any run of it)
+    r"seem\s+to\s+have\s+been\s+bouncing|excessive\s+bounces|too\s+many\s+bounces",
+    re.IGNORECASE,
+)
+
+
+def warns_member_of_bounces(sender: str | None, text: str) -> bool:
+    """Whether a message from `sender` (a bare address) with report text `text` is a list manager's
+    warning to a member that the member's mail bounces."""
+    return is_list_admin(sender) and _MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None
