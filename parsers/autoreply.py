@@ -14,6 +14,7 @@ from parsers.dsn import address
 from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
 from parsers.reasons.caseblind import CaseBlind
+from parsers.reasons.codes import HAS_MOVED
 from parsers.values import Value
 
 _ROOT = patterncode.compile(r"\broot@", re.IGNORECASE)
@@ -76,6 +77,18 @@ _TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
 _BODY = patterncode.compile(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)",
+    re.IGNORECASE,
+)
+# An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
+# changed", "this address will no longer be read", "Dana White is no longer with Example Corp").
+# Many such replies carry no auto-reply header at all (vacation programs of the 1990s and 2000s,
+# a mailbox kept alive only to answer): the words alone make it one, recorded as has_moved.
+_MOVED = patterncode.compile(
+    r"my (?:e-?mail )?address has changed|my new (?:e-?mail )?address is"
+    r"|(?:this|my old|my) (?:e-?mail )?address (?:is no longer (?:valid|in use|active|monitored|read)"
+    r"|will no longer be (?:valid|in use|active|monitored|read))"
+    r"|is no longer (?:with|employed (?:by|at|with)|working (?:for|at|with)) \S"
+    r"|(?:has|have) left (?:the company|the organi[sz]ation|\S{1,60} (?:and|as of|on))",
     re.IGNORECASE,
 )
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
@@ -240,11 +253,15 @@ def inquire(mail: Mail) -> AutoReply | None:
     if is_list_notice(mail):
         return None
     rule = _rule(mail)
+    moved = _MOVED.search(mail.text[:2000]) is not None
     if rule is None:
-        return None
+        if not moved:
+            return None
+        rule = "body-moved"
     recipient = address(sender) or address(mail.header("Reply-To")) or address(mail.header("Return-Path"))
     return AutoReply(
         recipient=recipient,
+        reason=HAS_MOVED if moved else "vacation",
         rule=rule,
         challenge=is_challenge(mail.text),
     )
