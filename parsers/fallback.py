@@ -199,13 +199,19 @@ COPY_MARKER = patterncode.compile(
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never
 # writes ("Subject:", "To:" and "Date:" alone may be the report's summary of the message).
+_SUMMARY_FIELD = (
+    r"(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
+    r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n"
+)
+_ORIGINAL_FIELD = r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
 _PASTED_HEADERS = patterncode.compile(
-    r"(?im)^(?:(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
-    r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n){0,2}"
-    r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
+    r"(?im)^(?:" + _SUMMARY_FIELD + "){0,2}" + _ORIGINAL_FIELD +
     # (the field may be folded: a Received field's "with ... id ...; date" lines)
     r"(?:[ \t][^\n]*\n){0,4}"
     r"(?:(?:[a-z][a-z0-9-]{1,40}):[^\n]*\n)"
+    # or the block's last field, after two or three others ("From:", "To:", "Subject:",
+    # "Message-ID:" and the blank line that ends the original's header block)
+    r"|^(?:" + _SUMMARY_FIELD + "){2,3}" + _ORIGINAL_FIELD
 )
 
 
@@ -357,7 +363,12 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not looks_like_bounce(mail):
         return None
     text = human_text(mail)[:65536]
-    if "@" not in text and not mail.has_header("X-Failed-Recipients") and mail.original is None:
+    if (
+        "@" not in text
+        and "@" not in mail.subject
+        and not mail.has_header("X-Failed-Recipients")
+        and mail.original is None
+    ):
         return None
     if not mail.delivery_status and notice_not_report(mail, text):
         return None
@@ -447,6 +458,15 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         if named_recipient is not None:
             found.append(named_recipient[0])
             named = named_recipient[1]
+    if not found and "@" in mail.subject and _BOUNCE_SUBJECT.occurs_in(fold(mail.subject)):
+        # A failure subject that names the failed address, the report's text naming none ("Returned
+        # mail: Quota exceeded for user a@b", "Returned mail: message not deliverable: <a@b>", as
+        # old Sendmail configurations and their imitators write it): the subject is the report's
+        # first line.
+        for m in itertools.chain(_ANGLED.finditer(mail.subject), _bare_addresses(mail.subject)):
+            add(m.group(1))
+        if found:
+            text = f"{mail.subject}\n{text}"
     if not found:
         return None
     out = []
