@@ -16,6 +16,7 @@ HARD = (
     ("550 5.1.1 unknown or illegal alias: aino@zm.example", reasons.USER_UNKNOWN),
     ("Not in CMS directory ---->  PHY0417@VMA.CAMPUS.EXAMPLE", reasons.USER_UNKNOWN),
     ("Recipient name unknown (unrecognized recipient)", reasons.USER_UNKNOWN),
+    ("Reason: 1 (unable to transfer) diagnostic: 0 (unrecognized O/R name)", reasons.USER_UNKNOWN),
 )
 
 

@@ -185,6 +185,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient(?: name)? (?:was|is) (?:unknown|not known)",
         # (the X.400 reason as printed without a verb: "Recipient name unknown (unrecognized recipient)")
         r"recipient name (?:unknown|not known)|unrecogni[sz]ed recipient",
+        # X.400 diagnostic 0 as Exchange's MTA prints it: "diagnostic: 0 (unrecognized O/R name)"
+        r"unrecogni[sz]ed o/r name|o/r name (?:unknown|not (?:found|recogni[sz]ed))",
         # Mercury/32 and ZMailer: "Unknown or illegal user name", "unknown or illegal alias: a@b"
         r"unknown or illegal (?:user|alias|address|recipient|mailbox)",
         # IBM VM mailers (RSCS/PROFS gateways of campus lists): "Not in CMS directory ----> A@B"
