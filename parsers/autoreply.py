@@ -243,6 +243,16 @@ def is_list_notice(mail: Mail) -> bool:
     return is_list_admin(address(mail.from_)) and any(mail.has_header(name) for name in _LIST_HEADERS)
 
 
+def _announces_move(text: str) -> bool:
+    """Whether the start of `text` says its mailbox moved or its owner left (_MOVED)."""
+    head = text[:2000]
+    low = head.lower()
+    # (each of _MOVED's alternatives holds one of these: most texts are ruled out without the search)
+    if "address" not in low and "no longer" not in low and " left " not in low:
+        return False
+    return _MOVED.search(head) is not None
+
+
 def inquire(mail: Mail) -> AutoReply | None:
     """The auto-reply in `mail`, or None."""
     sender = mail.from_
@@ -253,7 +263,7 @@ def inquire(mail: Mail) -> AutoReply | None:
     if is_list_notice(mail):
         return None
     rule = _rule(mail)
-    moved = _MOVED.search(mail.text[:2000]) is not None
+    moved = _announces_move(mail.text)
     if rule is None:
         if not moved:
             return None
