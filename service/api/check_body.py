@@ -4,8 +4,10 @@ A 10,000-address check answers with 10,000 objects of seven fields, nearly all o
 few shapes: free, or suppressed by one of a few (reason, scope, account) answers. Each object is
 written as its address between two prebuilt pieces of JSON, one per shape, instead of building a
 dict per address and serialising those (which cost twice as much, the largest part of a check
-answered from memory). The objects whose answers the database is still reading are written when
-it answers (`lookups.Checking`), those known already while it reads.
+answered from memory); the pieces are put in place by slices and C-level maps, not an object at a
+time. It is written once every answer is in (`lookups.Checking.rest`): 2.5 ms of CPU for 10,000
+objects, against 4.8 ms for writing the known ones while the database reads and the rest after,
+which on two cores took CPU from the database's probes more than it saved.
 
 The text is the one pydantic_core.to_json writes for the same dicts (tests/api/test_check_body.py
 compares the two): UTF-8, no spaces, non-ASCII characters as they are.
@@ -15,9 +17,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import cast
 
 from service.app.lookups import Answer, Checking
 
+# What an object opens with, up to its address's text.
+_OPENING = '{"address":"'
 # What follows an address's text: the rest of a free answer's object, or a suppressed one's (`_suppressed`).
 _FREE = '","valid":true,"suppressed":false,"reason":null,"scope":null,"account":null,"error":null}'
 # What forces a string to be escaped in JSON: a quote, a backslash, a control character.
@@ -42,14 +47,18 @@ def _suppressed(answer: Answer) -> str:
     )
 
 
+class _Endings(dict[Answer | None, str]):
+    """What follows an address's text, then a comma, per answer (None: free, or not an address):
+    the few distinct answers of a check each written once, when first met."""
+
+    def __missing__(self, answer: Answer | None) -> str:
+        ending = self[answer] = (_FREE if answer is None else _suppressed(answer)) + ","
+        return ending
+
+
 def check_body(checking: Checking) -> bytes:
     """`{"results": [...]}`, one object per given address in order (joins the reads under way)."""
-    known, reading, errors, normalised = (
-        checking.known,
-        checking.reading,
-        checking.errors,
-        checking.normalised,
-    )
+    normalised, errors = checking.normalised, checking.errors
     # Each address's text in its JSON string. A stored address never holds what JSON escapes (the
     # validator refuses quotes, backslashes and control characters), which is confirmed once over
     # all of them (printable text without quotes or backslashes: 0.4 ms for 10,000, the regular
@@ -58,41 +67,28 @@ def check_body(checking: Checking) -> bytes:
     every = "".join(filter(None, normalised))
     if not (every.isprintable() and '"' not in every and "\\" not in every) and _ESCAPED.search(every):
         texts = [None if address is None else _string(address)[1:-1] for address in normalised]
-    shapes: dict[Answer, str] = {}  # answer -> its `_suppressed`
-    objects: list[str] = []
-    append = objects.append
-    waiting: list[int] = []  # positions of the addresses being read
-    for i, (address, text) in enumerate(zip(normalised, texts, strict=True)):
-        if address is None:
-            append(
-                f'{{"address":{_string(checking.echoed(i))},"valid":false,"suppressed":false,'
-                f'"reason":null,"scope":null,"account":null,"error":{_string(errors[i])}}}'
-            )
-            continue
-        answer = known.get(address)
-        if answer is None:
-            if address in reading:
-                waiting.append(i)
-            append(f'{{"address":"{text}{_FREE}')  # (free until read otherwise)
-            continue
-        shape = shapes.get(answer)
-        if shape is None:
-            shape = shapes[answer] = _suppressed(answer)
-        append(f'{{"address":"{text}{shape}')
-    answers = checking.rest()
-    if answers:
-        for i in waiting:
-            answer = answers.get(normalised[i])  # type: ignore[arg-type]  # (an address, never None)
-            if answer is not None:
-                shape = shapes.get(answer)
-                if shape is None:
-                    shape = shapes[answer] = _suppressed(answer)
-                objects[i] = f'{{"address":"{texts[i]}{shape}'
-    # Each object's bytes on its own, then one join: one large buffer made instead of three (the
-    # text joined, the text wrapped, its bytes), whose fresh pages cost more than the copies
-    # (10,000 objects: 0.47 against 0.76 ms).
-    if not objects:
+    count = len(normalised)
+    if not count:
         return b'{"results":[]}'
-    objects[0] = '{"results":[' + objects[0]
-    objects[-1] += "]}"
-    return b",".join([text.encode() for text in objects])
+    # The body as pieces, three per object: its opening, its address's text, and what follows
+    # (the rest of a free or a suppressed object, then a comma), filled by slices and C-level maps
+    # rather than an object at a time (10,000 objects: about a third of the time).
+    pieces: list[str | None] = [_OPENING] * (3 * count)
+    pieces[1::3] = texts
+    answers = checking.known
+    read = checking.rest()
+    if read:
+        answers = {**answers, **read} if answers else read
+    endings = _Endings()
+    pieces[2::3] = map(endings.__getitem__, map(answers.get, normalised))  # type: ignore[arg-type]  # (None: free)
+    for i, error in errors.items():  # (entries that are not an address: objects of their own)
+        pieces[3 * i : 3 * i + 3] = [
+            f'{{"address":{_string(checking.echoed(i))},"valid":false,"suppressed":false,'
+            f'"reason":null,"scope":null,"account":null,"error":{_string(error)}}}',
+            "",
+            ",",
+        ]
+    # (the first object opens the body, the last closes it instead of its comma)
+    pieces[0] = '{"results":[' + cast(str, pieces[0])
+    pieces[-1] = cast(str, pieces[-1])[:-1] + "]}"
+    return "".join(cast(list[str], pieces)).encode()
