@@ -124,31 +124,36 @@ Answer = tuple[str | None, str, str | None]
 @dataclass(slots=True)
 class Checking:
     """A bulk check under way (`start_check`): every address normalised and sifted, the answers
-    known from memory in `known`, the database still reading the `reading` ones (`rest` waits).
+    known from memory in `known`, the database still reading those of the others that may be
+    suppressed (`answers` waits for them).
 
-    Callers build their answers (`check`'s dicts, the API's JSON) from this, in one pass, while
-    the database reads: per position i, `normalised[i]` is None for an entry that is not an address
-    (`errors[i]` says why, `echoed(i)` is what to give back), else its stored form, suppressed when
-    `known` or `rest()` answers for it, free otherwise.
+    Callers build their answers (`check`'s dicts, the API's JSON) from this: per position i,
+    `normalised[i]` is None for an entry that is not an address (`errors[i]` says why, `echoed(i)`
+    is what to give back), else its stored form, suppressed when `answers()` answers for it, free
+    otherwise. `plain`: every entry was a plain ASCII address (`normalize_plain_addresses`), so no
+    stored form holds a character JSON escapes.
     """
 
     given: Sequence[str]
     normalised: list[str | None]
     errors: dict[int, str]
     known: dict[str, Answer]
-    reading: set[str]
     read: Callable[[], reads.BulkGroups]  # waits for the rows the database reads
+    plain: bool
 
     def echoed(self, i: int) -> str:
         """The entry at `i` (not an address) as given, at most 320 characters, always encodable
         (an unpaired surrogate is written out escaped)."""
         return self.given[i][:320].encode("utf-8", "backslashreplace").decode("utf-8")
 
-    def rest(self) -> dict[str, Answer]:
-        """The answers for the `reading` addresses that are suppressed (the others are free),
-        once read. Called once, even were nothing waiting for it (the read's answers to keep are
+    def answers(self) -> dict[str, Answer]:
+        """{address: answer} of the suppressed addresses, those known and those read (the others
+        are free), once read. Called once, even were nothing read (the read's answers to keep are
         in `later` then). The addresses of one (reason, scope, account) share one answer."""
-        return self.read().answers()
+        read = self.read().answers()
+        if not read or not self.known:
+            return read or self.known
+        return self.known | read  # (never both: an answer held is not read)
 
 
 def start_check(
@@ -175,7 +180,8 @@ def start_check(
     distinct = dict.fromkeys(normalised)
     distinct.pop(None, None)
     asked = cast(list[str], list(distinct))  # (None popped)
-    return Checking(addresses, normalised, errors, *_suppressing(db, asked, account, view, later))
+    known, read = _suppressing(db, asked, account, view, later)
+    return Checking(addresses, normalised, errors, known, read, plain=plain is not None)
 
 
 def check(
@@ -198,12 +204,9 @@ def check(
     whole check; the others come back normalised.
     """
     checking = start_check(db, addresses, account, view, later)
-    found, reading, errors = checking.known, checking.reading, checking.errors
-    # (the result objects are built once, in one pass: they are most of a large check's time; the
-    # answers being read are left free here, and marked when they arrive)
+    answers, errors = checking.answers(), checking.errors
     results: list[dict[str, Any]] = []
     append = results.append
-    waiting: list[int] = []  # positions of the addresses being read
     for i, address in enumerate(checking.normalised):
         if address is None:
             append(
@@ -217,9 +220,7 @@ def check(
                     "error": errors[i],
                 }
             )
-        elif (answer := found.get(address)) is None:
-            if address in reading:
-                waiting.append(i)
+        elif (answer := answers.get(address)) is None:
             append(
                 {
                     "address": address,
@@ -243,13 +244,6 @@ def check(
                     "error": None,
                 }
             )
-    answers = checking.rest()
-    if answers:
-        for i in waiting:
-            if (answer := answers.get(cast(str, checking.normalised[i]))) is not None:
-                result = results[i]
-                result["suppressed"] = True
-                result["reason"], result["scope"], result["account"] = answer
     return results
 
 
@@ -269,11 +263,11 @@ def _suppressing(
     account: str | None,
     view: SuppressionView | None,
     later: list[Callable[[], None]] | None,
-) -> tuple[dict[str, Answer], set[str], Callable[[], reads.BulkGroups]]:
+) -> tuple[dict[str, Answer], Callable[[], reads.BulkGroups]]:
     """For the distinct normalised `asked` addresses: (reason, scope, entry's account) of those
-    known to be suppressed for `account` without a query (answers held); the addresses the
-    database is asked about (what the view clears is not asked); and the call that returns the
-    rows that suppress those (waiting for the read, when it runs aside)."""
+    known to be suppressed for `account` without a query (answers held), and the call that
+    returns the rows that suppress those the database is asked about (what the view clears is
+    not asked), waiting for the read when it runs aside."""
     held: dict[str, Held] = {}
     ticket: int | None = None
     if view is not None and view.ready:
@@ -284,7 +278,7 @@ def _suppressing(
         ticket = view.confirmed.ticket()  # before the read (see `find_remembered`)
     known = {address: reads.reason_of_hit(address, hit) for address, hit in held.items()}
     if not asked:
-        return known, set(), lambda: reads.NO_BULK_GROUPS
+        return known, lambda: reads.NO_BULK_GROUPS
 
     def read_part(part: list[str]) -> reads.BulkGroups:
         if isinstance(db, Engine):
@@ -315,11 +309,11 @@ def _suppressing(
             groups = sorted(one.groups + other.groups, key=lambda group: group[0] == GLOBAL_SLOT)
             return kept(reads.BulkGroups(asked, groups, one.domains or other.domains))
 
-        return known, set(asked), both
+        return known, both
     if isinstance(db, Engine) and len(asked) >= READ_ASIDE_FROM:
-        return known, set(asked), _aside(lambda: kept(read_part(asked)))
+        return known, _aside(lambda: kept(read_part(asked)))
     read = kept(read_part(asked))
-    return known, set(asked), lambda: read
+    return known, lambda: read
 
 
 def _keep(view: SuppressionView, ticket: int, account: str | None, read: reads.BulkGroups) -> None:
