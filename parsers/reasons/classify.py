@@ -235,6 +235,10 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|could(?:n't| not) be delivered|unable to deliver|will (?:continue|retry|keep)|not yet|delayed"
     r"|fehlgeschlagen|nicht zugestellt|échec|non remis|no se (?:ha podido|pudo) entregar|non consegnat"
     r"|niet afgeleverd|kunne ikke"
+    # (Italian puts the negation before the auxiliary: "non è stato consegnato" holds the receipt's
+    # "è stato consegnato"; "mancato recapito", "impossibile consegnare" are failure titles)
+    r"|non (?:(?:è|e'?) )?(?:stat[oa] )?(?:possibile )?(?:consegnat|recapitat)|mancat[oa] (?:consegna|recapito)"
+    r"|impossibile (?:consegnare|recapitare)|nicht erfolgreich zugestellt"
 )
 
 

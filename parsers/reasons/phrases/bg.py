@@ -1,0 +1,56 @@
+"""Bulgarian phrase families (data only): what servers and relays answering in Bulgarian say (abv.bg,
+mail.bg, Vivacom, A1 Bulgaria, localized Exchange/Outlook reports, Postfix and Exim templates of
+Bulgarian hosts).
+
+Patterns are searched in the lower-cased diagnostic (parsers.reasons.families); Cyrillic is only
+lower-cased. Participles are written for both genders: the account (акаунтът, профилът) is masculine,
+the mailbox (пощенската кутия) feminine.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"поради (?:продължителна |дългосрочна )?(?:неактивност|неизползване)"
+_CLOSED = r"(?:деактивиран|закрит|изтрит|премахнат|прекратен|блокиран|спрян)[ао]?"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"несъществуващ(?:а|ия|ата)? (?:потребител|получател|адрес|имейл|пощенска кутия|акаунт)",
+        r"(?:потребителят|получателят|адресът|имейл адресът|имейлът|пощенската кутия|акаунтът)(?: на получателя)?"
+        r" (?:не съществува|не е намерен[ао]?|е неизвестен|е непознат|е невалиден|не беше намерен[ао]?)",
+        r"(?:непознат|неизвестен|невалиден) (?:потребител|получател|адрес)",
+        r"няма такъв (?:потребител|получател|адрес|акаунт)|няма такава (?:пощенска кутия|кутия)",
+        # Exchange: "Имейл адресът, който въведохте, не може да бъде намерен."
+        r"адресът, който въведохте, не (?:може да бъде|беше|е) намерен",
+    ),
+    MAILBOX_FULL: (
+        r"(?:пощенската кутия|кутията)(?: на получателя)? е (?:пълна|препълнена)",
+        r"препълнена (?:пощенска )?кутия",
+        r"(?:квотата|лимитът)(?: на пощенската кутия)? (?:е )?(?:надвишен|превишен|изчерпан)[ао]?",
+        r"(?:надвишена|превишена|изчерпана) квота",
+    ),
+    SUSPEND: (
+        r"временно (?:блокиран|спрян|деактивиран|недостъпн|заключен)[ао]?",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:акаунтът|профилът|пощенската кутия|кутията|регистрацията|адресът)(?: на получателя)? (?:е |беше |бе )?"
+        r"(?:деактивиран|закрит|изтрит|премахнат|прекратен)[ао]?(?! временно)",
+        # blocked or closed for non-use: the address is gone, not paused
+        _CLOSED + " " + _NON_USE,
+        _NON_USE + r" (?:е |беше )?" + _CLOSED,
+    ),
+    HOST_UNKNOWN: (
+        r"(?:домейнът|домейна|домейнът на получателя) (?:не съществува|е неизвестен|не е намерен)",
+        r"(?:несъществуващ|неизвестен|непознат) домейн",
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain (a network error, soft); the sender's domain is a refusal of the sender
+    HOST_UNKNOWN: (r"домейнът на подателя", r"опитайте (?:отново )?по-късно", r"временна грешка"),
+}

@@ -1,0 +1,49 @@
+"""Estonian phrase families (data only): what servers and relays answering in Estonian say (Telia
+Eesti, hot.ee, mail.ee, localized Exchange/Outlook reports, Postfix and Exim templates of Estonian
+hosts).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("postkast on täis" is read as "postkast on tais", "tõttu" as "tottu"),
+which also reads the unaccented spellings most servers send.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:pikaajalise )?(?:mitteaktiivsuse|passiivsuse|mittekasutamise|kasutamatuse) tottu"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        # (the subject in the nominative or, after a negation, the partitive: "kasutajat ei ole")
+        r"(?:kasutaja|saaja|adressaat|aadress|e-posti aadress|postkast)(?:t|i)? "
+        r"(?:ei eksisteeri|ei ole olemas|pole olemas|ei leitud|on tundmatu|on vigane)",
+        r"tundmatu (?:kasutaja|saaja|adressaat|aadress)",
+        r"(?:sellist|sellise) (?:kasutajat|saajat|adressaati|aadressi|postkasti) (?:ei ole|pole)",
+        # Exchange: "Teie sisestatud meiliaadressi ei leitud."
+        r"sisestatud (?:e-posti |meili)?aadressi ei (?:leitud|leita)",
+    ),
+    MAILBOX_FULL: (
+        r"postkast(?:i)? (?:on )?(?:tais|ulekoormatud)",
+        r"(?:kvoot|mahupiirang) (?:on )?(?:uletatud|tais)|uletatud (?:kvoot|mahupiirang)",
+    ),
+    SUSPEND: (r"ajutiselt (?:blokeeritud|peatatud|keelatud|kattesaamatu|suletud|lukustatud)",),
+    ACCOUNT_DISABLED: (
+        r"(?:konto|kasutajakonto|postkast|aadress)(?: on| oli)? (?:suletud|kustutatud|deaktiveeritud|keelatud)",
+        # blocked or closed for non-use: the address is gone, not paused
+        _NON_USE + r" (?:suletud|kustutatud|deaktiveeritud|blokeeritud|keelatud)",
+    ),
+    HOST_UNKNOWN: (
+        r"domeen(?:i)? (?:ei eksisteeri|pole olemas|ei ole olemas|ei leitud|on tundmatu)",
+        r"tundmatu domeen",
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain (a network error, soft); the sender's domain is a refusal of the sender
+    HOST_UNKNOWN: (r"saatja domeen", r"proovige (?:hiljem )?uuesti(?: hiljem)?", r"ajutine viga"),
+}

@@ -1,0 +1,70 @@
+"""Croatian, Serbian and Bosnian phrase families (data only): what servers and relays answering in
+them say (T-Com/HT, A1 Hrvatska, Telekom Srbija, SBB, BH Telecom, localized Exchange/Outlook reports,
+Postfix and Exim templates of hosts there). Mail servers write the three alike: one module, with
+Serbian in both its scripts.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+Latin-script words are written without diacritics ("sandučić" is read as "sanducic", "pronađen" as
+"pronaden"), which also reads the unaccented spellings most servers send; Cyrillic is only
+lower-cased.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# the mailbox, as Croatian (pretinac), Serbian and Bosnian (sanduče) servers call it
+_BOX_NOUN = r"pretinac|sanducic|sanduce"
+_BOX = r"(?:postanski |elektronicki )?(?:" + _BOX_NOUN + ")"
+_NON_USE = r"(?:zbog|radi) (?:dugotrajne |duze )?(?:neaktivnosti|nekoristenja)"
+_CLOSED = r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen|blokiran|suspendiran)[aoi]?"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:korisnik|primatelj|primalac|adresa|e-?mail adresa|adresa e-poste|" + _BOX_NOUN + r")"
+        r"(?: primatelja| primaoca)? (?:ne postoji|nije pronaden[a]?|nije naden[a]?|je nepoznat[a]?|nije poznat[a]?)",
+        r"nepoznat[aio]? (?:korisnik|primatelj|primalac|adresa)",
+        r"ne postoji (?:takav |takva )?(?:korisnik|primatelj|primalac|adresa)",
+        r"nepostojec[aiu]? (?:korisnik|primatelj|primalac|adres)",
+        # Exchange: "Adresa e-pošte koju ste unijeli nije pronađena."
+        r"adres[au] e-poste koju ste (?:unijeli|uneli) nije (?:moguce )?(?:pronaden|pronaci)",
+        # (Serbian, Cyrillic)
+        r"(?:корисник|прималац|адреса|сандуче) не постоји|непознат[аи]? (?:корисник|прималац|адреса)",
+    ),
+    MAILBOX_FULL: (
+        _BOX + r"(?: primatelja| primaoca)? je (?:pun|prepun|popunjen)[aoi]?",
+        r"(?:kvota|kapacitet|prostor) (?:je )?(?:prekoracen|premasen|popunjen|iskoristen)[aoi]?",
+        r"(?:prekoracen|premasen)[aoi]? (?:kvota|kapacitet|prostor)",
+        # (Serbian, Cyrillic)
+        r"сандуче(?: примаоца)? је (?:пуно|препуно)|прекорачен[аи]? квот",
+    ),
+    SUSPEND: (
+        r"privremeno (?:blokiran|suspendiran|onemogucen|deaktiviran|nedostupan|nedostupn|zakljucan|zatvoren)[aoi]?",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:racun|korisnicki racun|nalog|adresa|" + _BOX_NOUN + r")(?: primatelja| primaoca)? (?:je )?(?:bio |bila )?"
+        r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen)[aoi]?",
+        # blocked or closed for non-use: the address is gone, not paused
+        _CLOSED + " " + _NON_USE,
+        # (Serbian, Cyrillic)
+        r"(?:налог|рачун|сандуче) је (?:деактивиран|угашен|обрисан|затворен|укинут)[аои]?",
+    ),
+    HOST_UNKNOWN: (
+        r"(?:domena|domen) (?:ne postoji|nije pronaden[a]?|je nepoznat[a]?)",
+        r"(?:nepoznat|nepostojec)[aiu]? domen",
+        r"домен не постоји",
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain (a network error, soft); the sender's domain is a refusal of the sender
+    HOST_UNKNOWN: (
+        r"domen[a]? (?:posiljatelja|posiljaoca)",
+        r"pokusajte (?:ponovo|ponovno|opet) (?:kasnije|poslije|posle)",
+        r"privremen[ao] (?:greska|pogreska)",
+    ),
+}

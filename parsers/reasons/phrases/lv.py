@@ -1,0 +1,51 @@
+"""Latvian phrase families (data only): what servers and relays answering in Latvian say (inbox.lv,
+Tet/Lattelecom, localized Exchange/Outlook reports, Postfix and Exim templates of Latvian hosts).
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("lietotājs neeksistē" is read as "lietotajs neeksiste", "bloķēts" as
+"blokets"), which also reads the unaccented spellings most servers send.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_WHO = r"(?:lietotajs|sanemejs|adresats|adrese|e-pasta adrese|pastkastite|pastkaste|konts)"
+_NON_USE = r"(?:ilgstosas )?(?:neaktivitates|nelietosanas) del"
+_CLOSED = r"(?:atslegt|bloket|dzest|slegt|deaktivizet|likvidet)[sa]"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        _WHO + r"(?: sanemeja)? (?:neeksiste|nav atrast[sa]|nav zinam[sa]|ir nezinam[sa]|ir nederig[sa])",
+        r"nezinam[sa] (?:lietotajs|sanemejs|adresats|adrese)",
+        r"(?:tada|sada) (?:lietotaja|sanemeja|adresata|konta) nav|nav (?:tada|sada) (?:lietotaja|sanemeja|adresata)",
+        r"neeksistejos[sa] (?:lietotajs|sanemejs|adrese|konts)",
+        # Exchange: "Jūsu ievadīto e-pasta adresi nevarēja atrast."
+        r"ievadito e-pasta adresi nevareja atrast",
+    ),
+    MAILBOX_FULL: (
+        r"(?:pastkastite|pasta kaste|pastkaste)(?: sanemeja)? ir (?:pilna|parpildita)",
+        r"(?:kvota|ierobezojums) (?:ir )?parsniegt[sa]|parsniegta kvota",
+    ),
+    SUSPEND: (r"islaicigi (?:blokets|bloketa|atslegts|atslegta|apturets|aptureta|nepieejams|nepieejama)",),
+    ACCOUNT_DISABLED: (
+        r"(?:konts|pastkastite|pastkaste|adrese|lietotajs)(?: sanemeja)? (?:ir )?(?:tika )?"
+        r"(?:atslegt|dzest|slegt|deaktivizet|likvidet)[sa]",
+        # blocked or closed for non-use: the address is gone, not paused
+        _CLOSED + " " + _NON_USE,
+        _NON_USE + r" (?:ir |tika )?" + _CLOSED,
+    ),
+    HOST_UNKNOWN: (
+        r"domens (?:neeksiste|nav atrasts|ir nezinams)",
+        r"(?:nezinams|neeksistejoss) domens",
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain (a network error, soft); the sender's domain is a refusal of the sender
+    HOST_UNKNOWN: (r"sutitaja domens", r"meginiet (?:velreiz )?velak", r"islaiciga kluda"),
+}
