@@ -490,6 +490,11 @@ _FRANCE = {
 
 def _france(reply: _Reply) -> str | None:
     m = re.search(r"\b(?:lpnaaa|lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b", reply.text)
+    # "Emetteur invalide. Invalid Sender." (with or without the accent) is their refusal of the
+    # sender under whichever code (403, 405, and 415, which also stands for an archived mailbox):
+    # never the recipient's address being gone
+    if m and ("invalid sender" in reply.text or "metteur invalide" in reply.text):
+        return "rejected"
     # A code Orange/La Poste do not document ("try again later" ones) says nothing more: undefined.
     return _FRANCE.get(m.group(0)[-3:], "undefined") if m else None
 
