@@ -50,6 +50,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer used" or "in use" (ISPs' wording for a closed account)
+        r"(?:konto|postfach|adresse|e-?mail-?adresse|mailbox|account)(?: des empf(?:ae|a)ngers)? (?:wird |ist )?nicht mehr"
+        r" (?:verwendet|benutzt|genutzt|in (?:gebrauch|benutzung|verwendung|betrieb))",
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse)(?: des empf(?:ae|a)ngers)?"
         r" (?:ist |wurde )?(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
         # expired, or closed for non-use: the address is gone, not paused (an address "expired or

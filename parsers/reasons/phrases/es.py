@@ -45,6 +45,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! por (?:falta de uso|inactividad|desuso|no uso))",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer in use", "no longer active" (ISPs' wording for a closed account)
+        r"(?:direccion|cuenta|buzon|casilla)(?: de correo(?: electronico)?)? ya no (?:esta (?:en uso|activ[ao]|operativ[ao])"
+        r"|se (?:usa|utiliza))",
         # whose account, between noun and verb ("la cuenta del destinatario ha sido desactivada")
         r"cuenta del destinatario (?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada|cancelada|eliminada"
         r"|cerrada|inhabilitada|dada de baja|inactiva)",

@@ -32,6 +32,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tili on (?:estetty|lukittu|jaadytetty)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer in use" (ISPs' wording for a closed account)
+        r"(?:osoite|sahkopostiosoite|tili|postilaatikko) ei (?:ole )?enaa (?:kaytossa|aktiivinen)",
         r"(?:tili|postilaatikko|sahkopostitili|kayttajatili|osoite) on (?:poistettu|suljettu|lakkautettu"
         r"|passivoitu|poistettu kaytosta|deaktivoitu|ei enaa kaytossa)",
         # blocked or closed for non-use: the address is gone, not paused

@@ -41,6 +41,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo))",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e |risulta )?piu"
+        r" (?:attiv[oa]|in uso|utilizzat[oa])",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
         r"(?: del destinatario)? (?:e |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",

@@ -34,6 +34,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:kontoen|postkassen) (?:er |har blitt )?(?:sperret|suspendert)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer in use" (ISPs' wording for a closed account)
+        r"(?:kontoen|postkassen|adressen|e-?postadressen) (?:er )?ikke lenger i bruk",
         r"(?:kontoen|postkassen|adressen|e-?postadressen) (?:er |ble |har blitt )?"
         r"(?:deaktivert|stengt|avsluttet|slettet|nedlagt|fjernet|ikke lenger aktiv)",
         # blocked or closed for non-use: the address is gone, not paused

@@ -35,6 +35,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tijdelijk uitgeschakeld",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer in use" (ISPs' wording for a closed account)
+        r"(?:e-?mailadres|adres|account|mailbox|postbus)(?: van de ontvanger)? (?:is |wordt )?niet (?:meer|langer)"
+        r" (?:in gebruik|gebruikt)",
         # whose account, between noun and verb ("het account van de ontvanger is verwijderd")
         r"(?:account|mailbox|postbus) van de ontvanger (?:is |werd )?(?:verwijderd|opgeheven|gedeactiveerd|uitgeschakeld)",
         r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"

@@ -40,6 +40,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tymczasowo (?:zablokowan|zawieszon|niedostepn)",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer used", "no longer active" (ISPs' wording for a closed account)
+        r"(?:adres|konto|skrzynka)(?: e-?mail| pocztowa)? (?:nie jest juz (?:uzywan[ya]|aktywn[ey])"
+        r"|juz nie jest (?:uzywan[ya]|aktywn[ey]))",
         r"(?:konto|skrzynka|adres) (?:zostal[oa]? |jest )?(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
         r"|nieaktywn[eay]|zlikwidowan[eay])",
         # blocked or closed for non-use: the address is gone, not paused

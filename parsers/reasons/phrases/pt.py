@@ -49,6 +49,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
+        r"(?:endereco|conta|caixa(?: postal)?)(?: de e-?mail| eletronico)? (?:nao (?:esta|e) mais|ja nao (?:esta|e))"
+        r" (?:ativ[ao]|em uso|utilizad[ao])",
         # (Brazilian ISPs name whose account it is: "A conta do destinatário está desativada")
         r"conta (?:de e-?mail |de utilizador |do destinat[aá]rio )?(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
         r"|encerrada|exclu[ií]da|inac?tiva|removida)",

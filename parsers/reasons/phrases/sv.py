@@ -37,6 +37,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
+        # an address "no longer in use" (ISPs' wording for a closed account)
+        r"(?:adressen|e-?postadressen|kontot|brevladan|postladan) (?:ar (?:inte|ej) langre i (?:bruk|anvandning)"
+        r"|anvands (?:inte|ej) langre)",
         r"(?:kontot|brevladan|postladan|adressen|e-?postadressen) (?:ar |har |har blivit )?"
         r"(?:inaktiverat|inaktiverad|inaktiverats|avslutat|avslutad|avslutats|stangt|stangd|stangts|raderat"
         r"|raderad|raderats|borttaget|borttagen|tagits bort|upphort|inte langre aktiv)",
