@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "qmail"
 # Prefilter markers (parsers.mta.candidates): _START must be in the report.
@@ -160,30 +161,32 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 tail = c.sweep(block)
                 if not tail.startswith("---"):
                     joined = (found[-1].diagnostic or "") + " " + tail
-                    found[-1] = c.make(
-                        found[-1].recipient,
-                        joined,
-                        action=found[-1].action or action,
-                        reason=_reason(joined),
-                        command=_command(joined),
-                        remote_mta=_remote(joined),
-                    )
+                    found[-1] = _delivery(found[-1].recipient, joined, found[-1].action or action)
             continue
         address = c.clean_address(head.group(1))
         if not address:
             continue
         diagnostic = c.sweep(" ".join([head.group(2), *lines[1:]]))
-        found.append(
-            c.make(
-                address,
-                diagnostic,
-                action=action,
-                reason=_reason(diagnostic),
-                command=_command(diagnostic),
-                remote_mta=_remote(diagnostic),
-            )
-        )
+        found.append(_delivery(address, diagnostic, action))
     return found
+
+
+def _delivery(address: str, diagnostic: str, action: str) -> Delivery:
+    command = _command(diagnostic)
+    delivery = c.make(
+        address,
+        diagnostic,
+        action=action,
+        reason=_reason(diagnostic),
+        command=command,
+        remote_mta=_remote(diagnostic),
+    )
+    if command is None and _REMOTE_SAID not in diagnostic:
+        # qmail-remote quotes a remote server ("Remote host said: ...") or says how far the
+        # session got; anything else is qmail-local's own word on its own users (a localized
+        # "No existe ese usuario.", "Böyle bir kullanıcı yok."), not a filter's answer after DATA
+        delivery.diagnostic_type = REPORT_TEXT
+    return delivery
 
 
 inquire = c.detector(_inquire)
