@@ -18,6 +18,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # the mailbox, as Croatian (pretinac), Serbian and Bosnian (sanduče) servers call it
 _BOX_NOUN = r"pretinac|sanducic|sanduce"
 _BOX = r"(?:postanski |elektronicki )?(?:" + _BOX_NOUN + ")"
+# the account or mailbox that is closed
+_ACCOUNT = r"(?:racun|korisnicki racun|nalog|adresa|" + _BOX_NOUN + ")"
 _NON_USE = r"(?:zbog|radi) (?:dugotrajne |duze )?(?:neaktivnosti|nekoristenja)"
 _CLOSED = r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen|blokiran|suspendiran)[aoi]?"
 
@@ -41,10 +43,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"сандуче(?: примаоца)? је (?:пуно|препуно)|прекорачен[аи]? квот",
     ),
     SUSPEND: (
-        r"privremeno (?:blokiran|suspendiran|onemogucen|deaktiviran|nedostupan|nedostupn|zakljucan|zatvoren)[aoi]?",
+        r"privremeno (?:blokiran|suspendiran|onemogucen|deaktiviran|nedostupn|zakljucan|zatvoren)[aoi]?",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:racun|korisnicki racun|nalog|adresa|" + _BOX_NOUN + r")(?: primatelja| primaoca)? (?:je )?(?:bio |bila )?"
+        _ACCOUNT + r"(?: primatelja| primaoca)? (?:je )?(?:bio |bila )?"
         r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen)[aoi]?",
         # blocked or closed for non-use: the address is gone, not paused
         _CLOSED + " " + _NON_USE,
