@@ -100,6 +100,18 @@ _ASCII_SET: Final = frozenset(_ASCII)
 _TURKISH_LETTERS: Final = b"\xc7\xd6\xdc\xe7\xf6\xfc\xc2\xe2\xce\xee\xdb\xfb\xd0\xdd\xde\xf0\xfd\xfe"
 _LATIN_SHARED_WITH_TURKISH: Final = b"\xc7\xd6\xdc\xe7\xf6\xfc\xc2\xe2\xce\xee\xdb\xfb"
 _TURKISH_PUNCTUATION: Final = bytes(range(0x80, 0xC0)) + b"\xd7\xf7"
+# Central European Latin (Polish, Czech, Slovak, Slovenian, Croatian) in ISO-8859-2 or
+# windows-1250: their common letters ą ł ś š ź ž ż (and capitals) stand at 0xA1-0xBF, where
+# Latin-1 has symbols (± ³ ¶ ¹ ¼ ¾ ¿ ...) that no word holds between two letters. ("ª", "º",
+# Romanian's and Turkish's ş, stay out: Spanish and Portuguese write them after a letter.)
+_LATIN2_LETTERS: Final = b"\xa1\xa3\xa5\xa6\xa9\xab\xac\xae\xaf\xb1\xb3\xb5\xb6\xb9\xbb\xbc\xbe\xbf"
+_LATIN2_IN_WORD: Final = (
+    rb"[A-Za-z][\xa1\xa3\xa5\xa6\xa9\xab\xac\xae\xaf\xb1\xb3\xb5\xb6\xb9\xbb\xbc\xbe\xbf][A-Za-z\xc0-\xff]"
+)
+# windows-1250's š ž ť ź (and capitals) at 0x8A-0x9F inside a word: windows-1252 reads š and ž
+# alike but č ř ě ň as è ø ì ò, so a text that writes them is read in windows-1250 ("Ra\xe8un
+# je uga\x9aen").
+_CP1250_IN_WORD: Final = rb"[A-Za-z\xc0-\xff][\x8a\x8d\x8e\x8f\x9a\x9d\x9e\x9f][A-Za-z\xc0-\xff]"
 
 
 def decode_legacy(data: bytes, declared: str | None) -> str:
@@ -337,6 +349,16 @@ def _turkish(data: bytes) -> bool:
     )
 
 
+def _central_european(data: bytes) -> str | None:
+    """ISO-8859-2, or windows-1250 when a byte is at 0x80-0x9F (C1 controls in ISO-8859-2), when
+    8-bit `data` writes one of Central European Latin's letters at 0xA1-0xBF inside a word
+    ("u\xbfytkownika", "zru\xb9en"); windows-1250 when it writes one of that code page's at
+    0x8A-0x9F inside a word; else None (Latin-1 text keeps its reading)."""
+    if data.translate(None, _LATIN2_LETTERS) != data and re.search(_LATIN2_IN_WORD, data):
+        return "cp1250" if re.search(_C1_BYTE, data) else "iso-8859-2"
+    return "cp1250" if re.search(_CP1250_IN_WORD, data) else None
+
+
 def likely_charsets(data: bytes) -> tuple[str, ...]:
     """The charsets that 8-bit, non-UTF-8 `data` was likely written in, best first; empty when
     the bytes look like accented Latin text (windows-1252 then reads them)."""
@@ -351,7 +373,10 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
     high = len(data) - len(data.translate(None, _HIGH))
     in_runs = sum(len(run) for run in re.findall(_HIGH_RUN, data))
     if in_runs * 2 < high:
-        return ()
+        # Latin text: windows-1252 unless it writes Central European letters (a label, even
+        # Latin-1's, is trusted for Latin text)
+        central = _central_european(data)
+        return (central,) if central else ()
     # Korean: nearly all Hangul, and nearly all of that the 2,350 syllables of KS X 1001 that
     # Korean text is written in (Chinese read as Korean is half Hanja; Big5 and Shift_JIS read
     # as windows-949 are the rare syllables its extension adds)

@@ -40,6 +40,25 @@ TAIWANESE = "收件者信箱不存在，郵件無法傳送"
         # a byte windows-1252 leaves undefined keeps the rest windows-1252 (WHATWG), not latin-1
         (b"\x93U\x9eivatel\x94 \x9d caf\xe9", "iso-8859-1", "“Uživatel” \x9d café"),
         (b"\x93x\x94 \x81", None, "“x” \x81"),
+        # Central European Latin with no label: ISO-8859-2's ż ł š ž at 0xA1-0xBF inside a word,
+        # windows-1250's š ž at 0x8A-0x9F (whose č ř windows-1252 would read as è ø)
+        (
+            "Nie ma takiego użytkownika, skrzynka zapełniona".encode("iso-8859-2"),
+            None,
+            "Nie ma takiego użytkownika, skrzynka zapełniona",
+        ),
+        (
+            "Účet byl zrušen, schránka příjemce je plná".encode("iso-8859-2"),
+            None,
+            "Účet byl zrušen, schránka příjemce je plná",
+        ),
+        (
+            "Račun je ugašen, korisnik ne postoji".encode("cp1250"),
+            None,
+            "Račun je ugašen, korisnik ne postoji",
+        ),
+        # Latin-1's own symbols stand between words and digits, not inside a word: windows-1252
+        ("Größe ±5 mm, 3³ Stück ¿Qué? © Café".encode("cp1252"), None, "Größe ±5 mm, 3³ Stück ¿Qué? © Café"),
     ],
 )
 def test_mislabelled_or_unlabelled_text_is_read_in_its_charset(

@@ -98,6 +98,7 @@ CASES: dict[str, list[Case]] = {
         ("550 Domeniul nu există", r.HOST_UNKNOWN),
     ],
     "hu": [
+        ("552 A címzett postafiókja megtelt", r.MAILBOX_FULL),
         ("550 Ismeretlen felhasználó", r.USER_UNKNOWN),
         ("550 A felhasználó nem létezik", r.USER_UNKNOWN),
         ("550 Nincs ilyen felhasznalo", r.USER_UNKNOWN),

@@ -23,7 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"a megadott e-?mail-?cim nem talalhato",
     ),
     MAILBOX_FULL: (
-        r"(?:a )?(?:postafiok|tarhely|leveleslada)(?:a)? (?:megtelt|betelt|tele van|megtelt)",
+        # (with or without the possessive: "a címzett postafiókja megtelt")
+        r"(?:a )?(?:postafiok|tarhely|leveleslada)(?:ja|a)? (?:megtelt|betelt|tele van)",
         r"(?:megtelt|betelt|teli) (?:a )?(?:postafiok|tarhely)",
         r"(?:kvota|tarhelykorlat) (?:tullepve|tullepes)|tullepte (?:a )?(?:kvotat|tarhelykorlatot|tarhelyet)",
     ),
