@@ -104,6 +104,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?<!delivery )temporarily (?:disabled|suspended|deactivated|inactive|locked|blocked)",
         r"recipient (?:address )?(?:is )?suspended",
         r"user suspended",
+        # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
+        r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",
     ),
     # The address is gone for good: an account disabled, discontinued, closed, deleted or expired
@@ -162,6 +164,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"e-?mail (?:address|account) (?:does not exist|could not be found|that you tried to reach does not exist)",
         # (whose account: the recipient's, as the other languages' "la cuenta no existe")
         r"(?:recipient'?s?|user'?s?|this|the) account (?:does not|doesn'?t) exist",
+        # Coremail's and Chinese ISPs' English: "550 recipient does not have an account" (named
+        # by its noun: the sender's own account never reads as the recipient's)
+        r"(?:recipient|user|addressee) (?:does not|doesn'?t) have an? (?:\S{1,64} )?account",
         r"invalid (?:address|mailbox|recipient|user)",
         r"is not (?:a known user|a valid mailbox|an active address)",
         r"mailbox (?:does not exist|invalid|is (?:inactive|unavailable)|not (?:present|found)|unavailable|unknown)",
@@ -805,6 +810,8 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"recipient suspend the service",
         r"this account has been temporarily suspended",
         r"user suspended",
+        # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
+        r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",
     ),
     ACCOUNT_DISABLED: (

@@ -28,6 +28,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # not registered), "未登録のアドレス"
         r"(?:ユーザー?|アカウント|メールアドレス|アドレス|宛先|受信者)(?:は|が)(?:登録されていません|未登録です)",
         r"(?:未登録|登録されていない)(?:の)?(?:ユーザー?|アドレス|メールアドレス|宛先)",
+        # "このメールアドレスは現在使われておりません" (this address is not in use now), the carriers'
+        # and ISPs' wording of an address that no longer exists (as for a disconnected number)
+        r"(?:メールアドレス|アドレス|アカウント|ユーザー?|宛先)(?:は|が)(?:現在)?(?:使われて|使用されて)(?:おりません|いません)",
         # Exchange Online: "<ドメイン> で <ユーザー> が見つかりませんでした。"
         r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ ?(?:に|で|上で) ?\S{1,64} ?が見つかりませんでした",
     ),

@@ -1,0 +1,55 @@
+"""Persian phrase families (data only): what servers and relays answering in Persian say (Iranian
+ISPs and hosts, localized Exchange/Outlook reports and hosting panels).
+
+Persian has no case. It is written with its own yeh and keheh (ی ک, not Arabic's ي ك), as these
+patterns are; words are joined by a zero-width non-joiner or a space, and servers put the subject
+before a verb that ends the sentence ("... یافت نشد", was not found), so the gap between them is
+bounded and stops at a sentence's end.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+# the recipient, its address or its mailbox ("کاربر", user; "گیرنده", recipient; "نشانی"/"آدرس",
+# address; "صندوق پستی", mailbox)
+_WHO = r"(?:کاربر|گیرنده|نشانی|آدرس|صندوق پستی|حساب)"
+_GAP = r"[^.\n]{0,40}?"
+# "temporarily": a suspension that ends (soft)
+_TEMPORARY = r"موقت"
+_NON_USE = r"(?:به دلیل|بدلیل|به علت|بعلت) (?:عدم (?:استفاده|فعالیت)|غیرفعال بودن)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        # "... not found", "... does not exist", "... is unknown", "... is invalid"
+        _WHO + _GAP + r"(?:یافت نشد|پیدا نشد|وجود ندارد|موجود نیست|ناشناخته است|ناشناس است|نامعتبر است)",
+        r"(?:کاربر|گیرنده|نشانی|آدرس) (?:ناشناخته|ناشناس|نامعتبر)",
+    ),
+    MAILBOX_FULL: (
+        r"صندوق (?:پستی|نامه|ورودی)" + _GAP + r"پر (?:است|شده)",
+        r"(?:سهمیه|ظرفیت|فضای)" + _GAP + r"(?:پر شده|تمام شده|کافی نیست)",
+    ),
+    SUSPEND: (
+        r"(?:مسدود|معلق|غیرفعال|تعلیق)" + _GAP + _TEMPORARY,
+        _TEMPORARY + _GAP + r"(?:مسدود|معلق|غیرفعال|تعلیق)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"(?:حساب|صندوق پستی|نشانی|آدرس)" + _GAP + r"(?:غیرفعال|حذف|بسته|مسدود) (?:شده|است)"
+        r"(?![^.\n]{0,30}" + _TEMPORARY + r")",
+        # closed or blocked for non-use: the address is gone, not paused
+        r"(?:غیرفعال|حذف|بسته|مسدود)[^.\n]{0,40}?" + _NON_USE,
+        _NON_USE + r"[^.\n]{0,40}?(?:غیرفعال|حذف|بسته|مسدود)",
+    ),
+    HOST_UNKNOWN: (r"(?:دامنه|نام دامنه)" + _GAP + r"(?:وجود ندارد|یافت نشد|ناشناخته است)",),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own ("فرستنده", the sender; "حساب شما", your account): a refusal of the sender
+    USER_UNKNOWN: (r"(?:نشانی|آدرس|دامنه) فرستنده",),
+    ACCOUNT_DISABLED: (r"حساب (?:کاربری )?شما",),
+    # a DNS failure that says to try again later says nothing about the domain: soft
+    HOST_UNKNOWN: (r"(?:دامنه|نشانی) فرستنده", r"(?:بعدا|بعداً|دوباره) (?:تلاش|امتحان)"),
+}

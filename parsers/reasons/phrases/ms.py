@@ -1,0 +1,43 @@
+"""Malay phrase families (data only): what servers and relays answering in Malay say (Malaysian
+and Bruneian ISPs, localized Exchange/Outlook reports).
+
+Malay is close to Indonesian (parsers.reasons.phrases.id) but words the families with its own
+words: "e-mel" (e-mail), "tidak wujud" (does not exist), "ditemui" (found), "akaun" (account),
+"dinyahaktifkan" (deactivated), "digantung" (suspended).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+_NON_USE = r"(?:kerana|disebabkan|akibat) (?:tidak (?:aktif|digunakan)|tiada aktiviti)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:pengguna|penerima|alamat(?: e-?mel)?|peti mel|akaun) (?:tersebut |ini )?"
+        r"(?:tidak wujud|tidak (?:dapat|boleh) ditemui|tidak dikenali|tidak sah)",
+        # Exchange: "Alamat e-mel yang anda masukkan tidak dapat ditemui."
+        r"alamat e-?mel yang anda masukkan tidak (?:dapat|boleh) ditemui",
+    ),
+    MAILBOX_FULL: (
+        r"peti (?:mel|masuk)(?: penerima)? (?:sudah |telah )?penuh",
+        r"(?:melebihi|mencapai had) (?:kuota|storan|ruang storan)",
+    ),
+    SUSPEND: (r"(?:digantung|dikunci|disekat) (?:untuk )?sementara", r"sementara (?:digantung|dikunci|disekat)"),
+    ACCOUNT_DISABLED: (
+        r"(?:akaun|peti mel|alamat) (?:ini |tersebut )?(?:telah |sudah )?(?:dinyahaktifkan|ditutup|dipadam)"
+        r"(?! sementara| untuk sementara)",
+        # closed for non-use: the address is gone, not paused
+        r"(?:digantung|dinyahaktifkan|ditutup|dipadam|disekat) " + _NON_USE,
+    ),
+    HOST_UNKNOWN: (r"domain (?:tersebut |ini )?tidak wujud",),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own account or address ("akaun anda", your account; "alamat pengirim")
+    ACCOUNT_DISABLED: (r"akaun anda",),
+    USER_UNKNOWN: (r"alamat (?:e-?mel )?pengirim",),
+}
