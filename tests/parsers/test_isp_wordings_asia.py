@@ -65,7 +65,9 @@ def test_the_senders_own_is_never_the_recipient_gone(text: str) -> None:
     assert r.derive("5.0.0", "550", text, "failed", "RCPT") not in (r.USER_UNKNOWN, r.ACCOUNT_DISABLED)
 
 
-@pytest.mark.parametrize("text", ["حساب کاربری ایجاد شد", "Akaun telah dicipta", "アドレスは現在使われています"])
+@pytest.mark.parametrize(
+    "text", ["حساب کاربری ایجاد شد", "Akaun telah dicipta", "アドレスは現在使われています"]
+)
 def test_ordinary_sentences_name_no_reason(text: str) -> None:
     # (an account created, an address in use)
     assert r.derive(None, None, text, "failed", None) not in (

@@ -25,7 +25,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"peti (?:mel|masuk)(?: penerima)? (?:sudah |telah )?penuh",
         r"(?:melebihi|mencapai had) (?:kuota|storan|ruang storan)",
     ),
-    SUSPEND: (r"(?:digantung|dikunci|disekat) (?:untuk )?sementara", r"sementara (?:digantung|dikunci|disekat)"),
+    SUSPEND: (
+        r"(?:digantung|dikunci|disekat) (?:untuk )?sementara",
+        r"sementara (?:digantung|dikunci|disekat)",
+    ),
     ACCOUNT_DISABLED: (
         r"(?:akaun|peti mel|alamat) (?:ini |tersebut )?(?:telah |sudah )?(?:dinyahaktifkan|ditutup|dipadam)"
         r"(?! sementara| untuk sementara)",
