@@ -125,6 +125,8 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
         # (iso-8859-1 and windows-1252 decode any bytes: the label is the default of mail software
         # that does not know what it sends, so the bytes decide when they are another script's)
         declared = _script_under_latin_label(data) or declared
+    elif declared in _CYRILLIC_PAIR:
+        declared = _cyrillic_under_cyrillic_label(data, declared)
     if declared:
         sibling = _WINDOWS_SIBLING.get(declared)
         if sibling is not None and re.search(_C1_BYTE, data):
@@ -145,6 +147,33 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
         if text is not None:
             return composed(text)
     return data.decode("cp1252", "bounceback-c1")
+
+
+# Russian and Ukrainian mail is written in KOI8 or windows-1251, and software labels one as the
+# other (a template written in one, the server's default label the other): each reads the other's
+# letters with their case swapped, so the bytes choose between the two (the label's other).
+_CYRILLIC_PAIR: Final[dict[str, str]] = {
+    "koi8-r": "cp1251",
+    "koi8-u": "cp1251",
+    # (KOI8-U: KOI8-R's letters where they are, and Ukrainian's і ї є ґ in place of box drawing)
+    "cp1251": "koi8-u",
+    "windows-1251": "koi8-u",
+}
+
+
+def _cyrillic_under_cyrillic_label(data: bytes, declared: str) -> str:
+    """`declared` (KOI8 or windows-1251), or the other of the pair when `data` read in it is
+    clearly Russian text and read as labelled is not: more of its letters are the frequent
+    lower-case ones (a swapped reading is mostly capitals), with enough 8-bit bytes to weigh."""
+    if len(data) - len(data.translate(None, _HIGH)) < _MIN_MISLABELLED_LETTERS:
+        return declared
+    other = _CYRILLIC_PAIR[declared]
+    scores = []
+    for cs in (declared, other):
+        text = _strict(data, cs) or ""
+        letters = len(_CYRILLIC.letters.findall(text))
+        scores.append(len(_CYRILLIC.frequent.findall(text)) / letters if letters else 0.0)
+    return other if scores[1] >= 0.3 and scores[1] > 2 * scores[0] else declared
 
 
 def _strict(data: bytes, charset: str) -> str | None:
@@ -243,16 +272,17 @@ class _Alphabet(FrozenValue):
 # misreading gives rare letters) and by the letter forms that only stand at a word's end: Greek's
 # final sigma ς (windows-1251's т, inside most Russian words), Hebrew's five final letters ך ם ן ף
 # ץ (н, п, к, у, х), Arabic's ة and ى.
+_CYRILLIC: Final = _Alphabet(
+    ("cp1251", "koi8-r"),
+    patterncode.compile("[\u0400-\u045f]"),
+    # (in lower case: KOI8-R read as windows-1251 and the reverse swap the case, and most text
+    # is in lower case)
+    patterncode.compile("[оеаинтсрвл]"),
+    # (a capital inside a lower-case word: Chinese or Arabic read as Cyrillic mixes the case)
+    patterncode.compile("[а-яё][А-ЯЁ]"),
+)
 _ALPHABETS: Final = (
-    _Alphabet(
-        ("cp1251", "koi8-r"),
-        patterncode.compile("[\u0400-\u045f]"),
-        # (in lower case: KOI8-R read as windows-1251 and the reverse swap the case, and most text
-        # is in lower case)
-        patterncode.compile("[оеаинтсрвл]"),
-        # (a capital inside a lower-case word: Chinese or Arabic read as Cyrillic mixes the case)
-        patterncode.compile("[а-яё][А-ЯЁ]"),
-    ),
+    _CYRILLIC,
     _Alphabet(
         ("cp1253", "iso-8859-7"),
         patterncode.compile("[\u0386-\u03ce]"),

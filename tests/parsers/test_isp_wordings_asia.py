@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from parsers import reasons as r
+from parsers.mail import decode_bytes
 from tests.parsers.languages import Case, check_phrases
 
 CASES: dict[str, list[Case]] = {
@@ -86,3 +87,49 @@ def test_a_suspended_user_is_a_pause_whatever_its_status() -> None:
         reason = r.derive(status, "550", "550 5.1.1 Suspended user", "failed", "RCPT")
         assert reason == r.SUSPEND, status
         assert r.classify(reason, status, "550") == "soft"
+
+
+def test_an_arabic_recipient_not_valid_is_unknown_but_the_senders_is_not() -> None:
+    check_phrases(
+        [
+            ("550 البريد الإلكتروني للمستلم غير صالح", r.USER_UNKNOWN),
+            ("550 عنوان البريد الإلكتروني غير صحيح", r.USER_UNKNOWN),
+        ]
+    )
+    assert r.derive("5.0.0", "550", "550 عنوان المرسل غير صالح", "failed", "RCPT") != r.USER_UNKNOWN
+
+
+RUSSIAN = "Пользователь не найден, почтовый ящик получателя не существует"
+UKRAINIAN = "Поштова скринька одержувача переповнена, її власник недоступний"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "label"),
+    [
+        # one of the pair under the other's label: the bytes decide
+        (RUSSIAN, "cp1251", "koi8-r"),
+        (RUSSIAN, "koi8_r", "windows-1251"),
+        (UKRAINIAN, "cp1251", "koi8-u"),
+        (UKRAINIAN, "koi8_u", "windows-1251"),
+        # each under its own label stays as it is
+        (RUSSIAN, "koi8_r", "koi8-r"),
+        (RUSSIAN, "cp1251", "windows-1251"),
+        (UKRAINIAN, "koi8_u", "koi8-u"),
+    ],
+    ids=[
+        "ru-1251-as-koi8r",
+        "ru-koi8r-as-1251",
+        "uk-1251-as-koi8u",
+        "uk-koi8u-as-1251",
+        "ru-koi8r",
+        "ru-1251",
+        "uk-koi8u",
+    ],
+)
+def test_koi8_and_windows_1251_under_each_others_label(text: str, written: str, label: str) -> None:
+    assert decode_bytes(text.encode(written), label) == text
+
+
+def test_a_few_cyrillic_bytes_keep_their_label() -> None:
+    # (too few 8-bit letters to weigh a reading: the label is trusted)
+    assert decode_bytes("Ошибка".encode("koi8_r"), "koi8-r") == "Ошибка"

@@ -28,7 +28,8 @@ _NOT_TEMPORARY = r"(?![^.\n]{0,30}" + _TEMPORARY + r")"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        _ANYONE + r" غير (?:موجود|معروف|مسجل)",
+        # ("... غير صالح": not valid, as "invalid recipient")
+        _ANYONE + r" غير (?:موجود|معروف|مسجل|صالح|صحيح)",
         r"لا (?:يوجد|توجد) " + _ANYONE,
         _FOUND + r" (?:" + _ANYONE + r"|(?:ال)?عنوان)",
         r"(?:ال)?(?:مستخدم|مستلم) مجهول",
