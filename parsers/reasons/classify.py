@@ -70,7 +70,8 @@ _STILL_TRYING: Final = CaseBlind(
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
     r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
-    r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж"
+    r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж|продолжит попытки"
+    r"|доставка[^\n]{0,120}?задерживается"
     r"|配信を再試行|再送を試み|配送が遅延|延迟投递|将(?:继续|稍后)(?:尝试|重试)"
     # Postfix's delay notice as ISPs translate it ("THIS IS A WARNING ONLY. YOU DO NOT NEED TO
     # RESEND YOUR MESSAGE", "will keep trying until ..."): the warning sentence, per language
@@ -115,7 +116,7 @@ _STILL_TRYING_WORDS: Final = (
     "postponed",
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
-    "nog niet", "opnieuw", "пока", "продолж", "再試行", "再送", "遅延", "延迟", "将",
+    "nog niet", "opnieuw", "пока", "продолж", "задерж", "再試行", "再送", "遅延", "延迟", "将",
     "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
     "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
@@ -126,8 +127,8 @@ _STILL_TRYING_WORDS: Final = (
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
-# nb, fi, tr, el, ro, hu, id, uk, th): apart, with their own words, so that a report in none of them
-# is not searched for them (a long alternation tries every phrase at every position).
+# nb, fi, tr, el, ro, hu, id, uk, th, ar, he, fa): apart, with their own words, so that a report in
+# none of them is not searched for them (a long alternation tries every phrase at every position).
 _STILL_TRYING_MORE: Final = CaseBlind(
     r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
@@ -149,7 +150,15 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|akan (?:terus )?(?:mencoba|dicoba) (?:lagi|kembali|mengirim)|belum (?:berhasil |dapat )?(?:terkirim|dikirim)"
     r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
     r"|спроби доставки (?:будуть )?продовж|буде повторено"
-    r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง",
+    r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง"
+    # Arabic, Hebrew and Persian (Exchange's "delivery to these recipients is delayed", "will keep
+    # trying", "not delivered yet", "this is only a warning")
+    r"|(?:تأخر|تاخر|تأخير) (?:ال)?(?:تسليم|[إا]رسال)|سيستمر[^.\n]{0,30}في محاولة|هذا (?:مجرد |فقط )?تحذير"
+    # ("بعد" at the sentence's end is "yet"; before a noun it is "after": "... بعد عدة محاولات",
+    # not delivered after several attempts, is final)
+    r"|لم يتم (?:ال)?تسليم[^\n]{0,80}?بعد(?= *(?:[.،!]|$))"
+    r"|(?:המסירה|השליחה)[^.\n]{0,80}(?:מתעכבת|התעכבה|מעוכבת)|ימשיך לנסות|עדיין לא (?:נמסרה|נמסר|נשלחה)|זוהי אזהרה בלבד"
+    r"|با تأخیر|با تاخیر|هنوز تحویل (?:داده )?نشده|به تلاش[^.\n]{0,30}ادامه (?:خواهد داد|می‌دهد|میدهد)",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
@@ -161,6 +170,8 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "tidak perlu", "mencoba", "dicoba", "belum",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
+    "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
+    "تأخیر", "تاخیر", "هنوز", "ادامه",
 )  # fmt: skip
 # "Gave up", "no more attempts", "permanent failure" in the languages added later (sv, nb, fi, tr,
 # el, ro, hu, id, uk, th): a final report that also says the message was "not yet delivered" after

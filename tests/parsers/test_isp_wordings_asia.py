@@ -8,6 +8,7 @@ import pytest
 
 from parsers import reasons as r
 from parsers.mail import decode_bytes
+from parsers.reasons import is_delay_notice
 from tests.parsers.languages import Case, check_phrases
 
 CASES: dict[str, list[Case]] = {
@@ -133,3 +134,37 @@ def test_koi8_and_windows_1251_under_each_others_label(text: str, written: str, 
 def test_a_few_cyrillic_bytes_keep_their_label() -> None:
     # (too few 8-bit letters to weigh a reading: the label is trusted)
     assert decode_bytes("Ошибка".encode("koi8_r"), "koi8-r") == "Ошибка"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доставка вашего сообщения адресату ivan@isp.ru.example задерживается.",
+        "Сервер продолжит попытки доставки. Повторно отправлять сообщение не нужно.",
+        "تأخر تسليم رسالتك إلى المستلم التالي:",
+        "سيستمر الخادم في محاولة التسليم.",
+        "لم يتم تسليم رسالتك إلى salem@isp.sa.example بعد.",
+        "המסירה לנמענים או לקבוצות אלה מתעכבת.",
+        "ההודעה עדיין לא נמסרה לנמען. השרת ימשיך לנסות.",
+        "تحویل به این گیرندگان یا گروه‌ها با تأخیر مواجه شده است.",
+        "سرور به تلاش برای تحویل ادامه خواهد داد.",
+    ],
+    ids=["ru-delayed", "ru-will-keep-trying", "ar-delayed", "ar-will-keep-trying", "ar-not-yet",
+         "he-delayed", "he-not-yet", "fa-delayed", "fa-will-keep-trying"],
+)  # fmt: skip
+def test_a_delay_in_russian_arabic_hebrew_or_persian_is_a_delay_notice(text: str) -> None:
+    assert is_delay_notice("", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (Arabic "بعد" before a noun is "after": not delivered after several attempts, final)
+        "لم يتم تسليم الرسالة بعد عدة محاولات.",
+        "فشل التسليم إلى هؤلاء المستلمين أو المجموعات:",
+        "Пользователь не найден",
+        "לא ניתן היה למסור את ההודעה לנמענים הבאים:",
+    ],
+)
+def test_a_final_report_is_not_a_delay_notice(text: str) -> None:
+    assert not is_delay_notice("", text)
