@@ -34,6 +34,15 @@ CASES: dict[str, list[Case]] = {
         ("450 Akaun digantung untuk sementara", r.SUSPEND),
         ("550 Domain tidak wujud", r.HOST_UNKNOWN),
     ],
+    "kk": [
+        ("550 Пайдаланушы табылмады", r.USER_UNKNOWN),
+        ("550 Сіз енгізген электрондық пошта мекенжайы табылмады.", r.USER_UNKNOWN),
+        ("550 Мұндай алушы жоқ", r.USER_UNKNOWN),
+        ("552 Алушының пошта жәшігі толы", r.MAILBOX_FULL),
+        ("550 Тіркелгі өшірілген", r.ACCOUNT_DISABLED),
+        ("450 Тіркелгі уақытша бұғатталған", r.SUSPEND),
+        ("550 Домен табылмады", r.HOST_UNKNOWN),
+    ],
     "ja": [
         # "this address is not in use now": gone, as a disconnected number is
         ("550 このメールアドレスは現在使われておりません。", r.USER_UNKNOWN),
@@ -61,6 +70,8 @@ def test_language(code: str) -> None:
         "550 Akaun anda telah dinyahaktifkan",
         "550 Alamat e-mel pengirim tidak sah",
         "550 Sender does not have an account",
+        "550 Жіберушінің мекенжайы табылмады",
+        "550 Сіздің тіркелгіңіз өшірілген",
     ],
 )
 def test_the_senders_own_is_never_the_recipient_gone(text: str) -> None:
@@ -68,7 +79,13 @@ def test_the_senders_own_is_never_the_recipient_gone(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["حساب کاربری ایجاد شد", "Akaun telah dicipta", "アドレスは現在使われています"]
+    "text",
+    [
+        "حساب کاربری ایجاد شد",
+        "Akaun telah dicipta",
+        "Пайдаланушы үшін жаңа хат жоқ",
+        "アドレスは現在使われています",
+    ],
 )
 def test_ordinary_sentences_name_no_reason(text: str) -> None:
     # (an account created, an address in use)

@@ -17,7 +17,7 @@ from parsers.reasons.phrases import en
 LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
     "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th", "he", "ar", "bg", "hr", "sl", "lt",
-    "lv", "et", "fa", "ms",
+    "lv", "et", "fa", "ms", "kk",
 )  # fmt: skip
 
 
