@@ -71,6 +71,7 @@ _HANGUL: Final = patterncode.compile("[\uac00-\ud7a3]")
 _KANJI_RUN: Final = patterncode.compile("[\u4e00-\u9fff\u3005]{2,}")
 _KANJI_OR_MARK: Final = patterncode.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60]")
 _NOT_JAPANESE: Final = patterncode.compile("[\uff61-\uff9f\ue000-\uf8ff]")
+_PRIVATE_USE: Final = patterncode.compile("[\ue000-\uf8ff]")
 # A lead byte followed by a trail byte below 0xA1: Big5 (and GBK's additions) have them, the
 # GB2312 text that most Chinese mail is written in does not.
 _LOW_TRAIL: Final = rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]"
@@ -127,6 +128,8 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
         declared = _script_under_latin_label(data) or declared
     elif declared in _CYRILLIC_PAIR:
         declared = _cyrillic_under_cyrillic_label(data, declared)
+    elif declared == "gb18030":
+        declared = _big5_under_gb_label(data) or declared
     if declared:
         sibling = _WINDOWS_SIBLING.get(declared)
         if sibling is not None and re.search(_C1_BYTE, data):
@@ -174,6 +177,17 @@ def _cyrillic_under_cyrillic_label(data: bytes, declared: str) -> str:
         letters = len(_CYRILLIC.letters.findall(text))
         scores.append(len(_CYRILLIC.frequent.findall(text)) / letters if letters else 0.0)
     return other if scores[1] >= 0.3 and scores[1] > 2 * scores[0] else declared
+
+
+def _big5_under_gb_label(data: bytes) -> str | None:
+    """Big5 when `data`, labelled GB2312/GBK, is Big5 text (Taiwan's and Hong Kong's, sent under
+    the mainland label): GB18030 decodes any pairs, but reads Big5's frequent characters in GBK's
+    user-defined rows, private-use characters no Chinese text holds, where Big5 reads it clean."""
+    text = _strict(data, "gb18030")
+    if text is None or not _PRIVATE_USE.search(text):
+        return None
+    big5 = _strict(data, "cp950")
+    return "cp950" if big5 is not None and not _PRIVATE_USE.search(big5) else None
 
 
 def _strict(data: bytes, charset: str) -> str | None:
@@ -302,6 +316,14 @@ _ALPHABETS: Final = (
         patterncode.compile("[\u0621-\u064a\u0671-\u06d3]"),
         patterncode.compile("[اليمونهرتب]"),
         patterncode.compile("[ةى](?=[\u0621-\u064a])"),
+    ),
+    # Thai (TIS-620 / windows-874, sent unlabelled by Thai hosts): its vowel and tone marks sit on
+    # a consonant, never after a space or an ASCII character as in a misreading
+    _Alphabet(
+        ("cp874",),
+        patterncode.compile("[\u0e01-\u0e5b]"),
+        patterncode.compile("[านรอกเงมย\u0e48วดท\u0e49]"),
+        patterncode.compile("(?<![\u0e01-\u0e5b])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"),
     ),
 )
 

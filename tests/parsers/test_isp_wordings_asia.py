@@ -185,3 +185,28 @@ def test_a_delay_in_russian_arabic_hebrew_or_persian_is_a_delay_notice(text: str
 )
 def test_a_final_report_is_not_a_delay_notice(text: str) -> None:
     assert not is_delay_notice("", text)
+
+
+TAIWAN = "您好，您寄出的郵件無法送達。收件者信箱不存在，請確認收件者的地址。"
+MAINLAND = "您好，您发送的邮件无法投递。收件人邮箱地址不存在，请确认收件人的地址。"
+THAI = "ไม่สามารถส่งอีเมลได้ ไม่มีผู้ใช้นี้ในระบบ กรุณาตรวจสอบที่อยู่ผู้รับอีกครั้ง"
+
+
+def test_big5_under_a_gb_label_is_read_as_big5() -> None:
+    # (Taiwan's and Hong Kong's Big5 sent under the mainland label: GB18030 reads it into its
+    # user-defined rows, private-use characters)
+    for label in ("gb2312", "gbk"):
+        assert decode_bytes(TAIWAN.encode("big5"), label) == TAIWAN
+    # GB text under its own label stays GB, and so does GBK's traditional characters
+    assert decode_bytes(MAINLAND.encode("gb2312"), "gb2312") == MAINLAND
+    assert decode_bytes(TAIWAN.encode("gbk"), "gbk") == TAIWAN
+
+
+def test_unlabelled_thai_is_read_as_thai() -> None:
+    assert decode_bytes(THAI.encode("cp874"), None) == THAI
+    # the other single-byte alphabets keep their own reading
+    for text, charset in (
+        ("Пользователь не найден, ящик не существует", "cp1251"),
+        ("המשתמש אינו קיים במערכת הזאת", "cp1255"),
+    ):
+        assert decode_bytes(text.encode(charset), None) == text
