@@ -120,6 +120,7 @@ _USER_UNKNOWN_VETO: Final = (
     BLOCKED,
     REJECTED,
     NOT_ACCEPT,
+    SPAM_DETECTED,
 )
 
 # First pass over text (Sisimai-like order): specific families before generic ones.

@@ -210,3 +210,25 @@ def test_unlabelled_thai_is_read_as_thai() -> None:
         ("המשתמש אינו קיים במערכת הזאת", "cp1255"),
     ):
         assert decode_bytes(text.encode(charset), None) == text
+
+
+@pytest.mark.parametrize("status", ["5.1.0", "5.1.1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Exchange 2003 wraps a 5xx reply with no status of its own as "5.1.0 - Unknown address
+        # error": the reply it quotes is a refusal of the message as spam, sender-side (soft)
+        "5.1.0 - Unknown address error 550-'Message rejected as spam by Content Filtering'",
+        "5.1.0 - Unknown address error 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)'",
+        "550 5.1.1 Message rejected under suspicion of SPAM",
+    ],
+)
+def test_a_spam_refusal_under_an_addressing_status_is_spam(text: str, status: str) -> None:
+    reason = r.derive(status, "550", text, "failed", None)
+    assert reason == r.SPAM_DETECTED
+    assert r.classify(reason, status, "550") == "soft"
+
+
+def test_an_unknown_user_that_mentions_spam_elsewhere_stays_unknown() -> None:
+    text = "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown (spam folder full)"
+    assert r.derive("5.1.1", "550", text, "failed", "RCPT") == r.USER_UNKNOWN

@@ -791,6 +791,17 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
 # sender or its IP address was refused; the broad block-list vocabulary of BLOCKED and REJECTED
 # (a provider's URL naming Spamhaus, "listed in ...") does not undo what the code says.
 VETO: Final[dict[str, tuple[str, ...]]] = {
+    # a refusal of the message as spam, whatever addressing status the relay put on it (Exchange
+    # 2003 writes "5.1.0 - Unknown address error" around any 5xx reply without a status of its own:
+    # "550-'Message rejected as spam by Content Filtering'", Korean portals' "(SPAM_SUSPECT:...)")
+    SPAM_DETECTED: (
+        r"rejected as spam",
+        r"(?:message|mail) (?:looks|seems) like spam",
+        r"(?:under )?suspicion of spam",
+        r"\bspam_suspect\b",
+        r"(?:classified|detected|identified) as spam",
+        r"high probability of (?:being )?spam",
+    ),
     AUTH_FAILURE: (
         r"//spf\.pobox\.com",
         r"bad spf records for",
