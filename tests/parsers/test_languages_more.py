@@ -1,6 +1,6 @@
 """Phrase families of the languages added after the first fifteen: Swedish, Norwegian, Finnish,
 Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai, Hebrew, Arabic, Bulgarian,
-Croatian/Serbian/Bosnian, Slovenian, Lithuanian, Latvian, Estonian.
+Croatian/Serbian/Bosnian, Slovenian, Lithuanian, Latvian, Estonian, Persian, Malay, Kazakh.
 
 One test per language over the families that decide hard vs soft (user unknown, mailbox full, an
 account closed or closed for non-use vs. one paused, domain unknown), with the wording servers,
@@ -239,6 +239,37 @@ CASES: dict[str, list[Case]] = {
         ("450 Postkast on ajutiselt blokeeritud", r.SUSPEND),
         ("550 Domeeni ei eksisteeri", r.HOST_UNKNOWN),
     ],
+    "fa": [
+        ("550 نشانی ایمیلی که وارد کردید یافت نشد.", r.USER_UNKNOWN),
+        ("550 کاربر وجود ندارد", r.USER_UNKNOWN),
+        ("550 گیرنده ناشناخته است", r.USER_UNKNOWN),
+        ("552 صندوق پستی گیرنده پر است", r.MAILBOX_FULL),
+        ("552 فضای صندوق پستی کافی نیست", r.MAILBOX_FULL),
+        ("550 حساب کاربری گیرنده حذف شده است", r.ACCOUNT_DISABLED),
+        ("550 حساب به دلیل عدم استفاده غیرفعال شده است", r.ACCOUNT_DISABLED),
+        # temporarily, before or after the verb: a pause (soft)
+        ("450 حساب به طور موقت مسدود شده است", r.SUSPEND),
+        ("450 حساب مسدود شده است (موقت)", r.SUSPEND),
+        ("550 دامنه وجود ندارد", r.HOST_UNKNOWN),
+    ],
+    "ms": [
+        ("550 Alamat e-mel yang anda masukkan tidak dapat ditemui.", r.USER_UNKNOWN),
+        ("550 Pengguna tidak wujud", r.USER_UNKNOWN),
+        ("552 Peti mel penerima penuh", r.MAILBOX_FULL),
+        ("550 Akaun telah dinyahaktifkan", r.ACCOUNT_DISABLED),
+        ("550 Akaun ditutup kerana tidak aktif", r.ACCOUNT_DISABLED),
+        ("450 Akaun digantung untuk sementara", r.SUSPEND),
+        ("550 Domain tidak wujud", r.HOST_UNKNOWN),
+    ],
+    "kk": [
+        ("550 Пайдаланушы табылмады", r.USER_UNKNOWN),
+        ("550 Сіз енгізген электрондық пошта мекенжайы табылмады.", r.USER_UNKNOWN),
+        ("550 Мұндай алушы жоқ", r.USER_UNKNOWN),
+        ("552 Алушының пошта жәшігі толы", r.MAILBOX_FULL),
+        ("550 Тіркелгі өшірілген", r.ACCOUNT_DISABLED),
+        ("450 Тіркелгі уақытша бұғатталған", r.SUSPEND),
+        ("550 Домен табылмады", r.HOST_UNKNOWN),
+    ],
 }
 
 
@@ -269,6 +300,11 @@ def test_language(code: str) -> None:
         "Konto on loodud",
         "החשבון נוצר בהצלחה",
         "تم إنشاء الحساب",
+        "حساب کاربری ایجاد شد",
+        "Akaun telah dicipta",
+        "Пайдаланушы үшін жаңа хат жоқ",
+        # (Japanese: "the address is in use")
+        "アドレスは現在使われています",
     ],
 )
 def test_ordinary_sentences_name_no_reason(text: str) -> None:
