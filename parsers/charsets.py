@@ -155,6 +155,10 @@ def decode_legacy(data: bytes, declared: str | None) -> str:
 # Russian and Ukrainian mail is written in KOI8 or windows-1251, and software labels one as the
 # other (a template written in one, the server's default label the other): each reads the other's
 # letters with their case swapped, so the bytes choose between the two (the label's other).
+_CYRILLIC_WORD: Final = patterncode.compile("[\u0400-\u045f]{3,}")
+# (a word in lower case, or capitalised: Ё and Ukrainian's Є І Ї among the capitals)
+_PLAIN_CYRILLIC_WORD: Final = patterncode.compile("[\u0400-\u042f]?[\u0430-\u045f]+")
+_FREQUENT_CYRILLIC: Final = patterncode.compile("[оеаинтсрвл]", re.IGNORECASE)
 _CYRILLIC_PAIR: Final[dict[str, str]] = {
     "koi8-r": "cp1251",
     "koi8-u": "cp1251",
@@ -166,17 +170,32 @@ _CYRILLIC_PAIR: Final[dict[str, str]] = {
 
 def _cyrillic_under_cyrillic_label(data: bytes, declared: str) -> str:
     """`declared` (KOI8 or windows-1251), or the other of the pair when `data` read in it is
-    clearly Russian text and read as labelled is not: more of its letters are the frequent
-    lower-case ones (a swapped reading is mostly capitals), with enough 8-bit bytes to weigh."""
+    clearly Russian or Ukrainian text: words in lower case or capitalised (the labelled reading of
+    such text is in capitals, or lower-case then capitals), and more of its letters the frequent
+    ones, case-blind (text written in capitals keeps its label: read in the other charset its
+    words are lower-case, but its letters are a permutation, rarely the frequent ones)."""
     if len(data) - len(data.translate(None, _HIGH)) < _MIN_MISLABELLED_LETTERS:
         return declared
     other = _CYRILLIC_PAIR[declared]
-    scores = []
-    for cs in (declared, other):
-        text = _strict(data, cs) or ""
-        letters = len(_CYRILLIC.letters.findall(text))
-        scores.append(len(_CYRILLIC.frequent.findall(text)) / letters if letters else 0.0)
-    return other if scores[1] >= 0.3 and scores[1] > 2 * scores[0] else declared
+    text = _strict(data, other)
+    if text is None:
+        return declared
+    words = _CYRILLIC_WORD.findall(text)
+    plain = sum(1 for word in words if _PLAIN_CYRILLIC_WORD.fullmatch(word))
+    if len(words) < 4 or plain * 5 < len(words) * 4:
+        return declared
+    frequent = _share_of_frequent(text)
+    return (
+        other
+        if frequent >= 0.4 and frequent > _share_of_frequent(_strict(data, declared) or "") + 0.1
+        else declared
+    )
+
+
+def _share_of_frequent(text: str) -> float:
+    """The share of `text`'s Cyrillic letters that are Russian's ten most frequent, in either case."""
+    letters = len(_CYRILLIC.letters.findall(text))
+    return len(_FREQUENT_CYRILLIC.findall(text)) / letters if letters else 0.0
 
 
 def _big5_under_gb_label(data: bytes) -> str | None:

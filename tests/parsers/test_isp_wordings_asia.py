@@ -94,6 +94,13 @@ def test_koi8_and_windows_1251_under_each_others_label(text: str, written: str, 
     assert decode_bytes(text.encode(written), label) == text
 
 
+def test_cyrillic_in_capitals_keeps_its_label() -> None:
+    # (read in the other charset its words are lower-case, but its letters a permutation)
+    caps = "ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН, ПОЧТОВЫЙ ЯЩИК НЕ СУЩЕСТВУЕТ"
+    assert decode_bytes(caps.encode("cp1251"), "windows-1251") == caps
+    assert decode_bytes(caps.encode("koi8_r"), "koi8-r") == caps
+
+
 def test_a_few_cyrillic_bytes_keep_their_label() -> None:
     # (too few 8-bit letters to weigh a reading: the label is trusted)
     assert decode_bytes("Ошибка".encode("koi8_r"), "koi8-r") == "Ошибка"
