@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from email.message import Message
 
 from parsers import patterncode
-from parsers.attribution import RECEIVED_FOR
+from parsers.attribution import RECEIVED_FOR, list_verp_member
 from parsers.dsn import address, decoded_part
 from parsers.mail import Mail, decode_header_value, parse_header_block
 from parsers.values import Value
@@ -46,6 +46,14 @@ _REDACTED_LOCAL = patterncode.compile(
 _HEADER_START = patterncode.compile(
     r"(?im)^(?:received|return-path|from|to|subject|message-id|date|delivered-to|x-hmxmroriginalrecipient)"
     r"[ \t]*:"
+)
+# A line of a report's own text that names the complained-about recipient, in the languages abuse
+# desks write ("Recipient: a@b", "Original recipient: <a@b>", "Empfänger: a@b", "Destinataire : a@b"):
+# read only when the report's fields and the original's headers name nobody unredacted.
+_NAMED_RECIPIENT = patterncode.compile(
+    r"(?im)^[ \t>*-]*(?:original[ -]|complaining[ -])?(?:recipient|rcpt[ -]to|complainant|empf(?:ä|ae)nger"
+    r"|destinataire|destinat[aá]rio|ontvanger|modtager|mottaker|mottagare|vastaanottaja|odbiorca|p[řr][ií]jemce"
+    r"|получатель)(?:[ -]address|[ -]adresse)?[ \t]*:[ \t]*<?([^\s<>@;:\"]{1,64}@[^\s<>@;]{1,253}?)>?[ \t]*$"
 )
 _ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "return-path")
 
@@ -201,11 +209,46 @@ def find_recipients(
         masked = masked or found
         seen.update(a.lower() for a in masked)
         domains.update(a.rpartition("@")[2].lower() for a in masked if a.rpartition("@")[2])
+    named = named_elsewhere(fields, original, mail, domains)
+    if named is not None:
+        return [named], []
     if masked:
         return masked, [REDACTED]
     # Still one complaint: the report must be recorded (and alerted on) even when the provider
     # redacted everyone; the reserved .invalid domain can never be mailed.
     return [UNDISCLOSED_RECIPIENT], [NO_RECIPIENT]
+
+
+def named_elsewhere(
+    fields: dict[str, list[str]], original: Message | None, mail: Mail, domains: set[str]
+) -> str | None:
+    """The recipient of a complaint whose report and original name nobody unredacted, where it is
+    still written: a line of the report's own text that says so (an abuse desk that redacts the
+    copy but writes "Recipient: a@b" above it), else the member address a list manager's VERP
+    return path encodes (the original's Return-Path or the report's Original-Mail-From). Once the
+    report has shown the recipient's domain (`domains`, from masked addresses), only an address
+    there is the answer."""
+    own = {a.lower() for a in _addresses(mail.headers("From") + mail.headers("To"))}
+
+    def fits(candidate: str | None) -> bool:
+        if not candidate or is_redacted(candidate) or candidate.lower() in own:
+            return False
+        return not domains or candidate.rpartition("@")[2].lower() in domains
+
+    head = mail.text[:20000]
+    if ":" in head:
+        for m in _NAMED_RECIPIENT.finditer(head):
+            candidate = address(m.group(1))
+            if fits(candidate):
+                return candidate
+    paths = list(fields.get("original-mail-from", []))
+    if original is not None:
+        paths.extend(decode_header_value(v) for v in original.get_all("Return-Path") or [])
+    for path in paths[:4]:
+        candidate = list_verp_member(address(path) or "")
+        if fits(candidate):
+            return candidate
+    return None
 
 
 def inline_original(text: str) -> Message | None:

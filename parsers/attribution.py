@@ -39,6 +39,20 @@ _DKIM_DOMAIN = patterncode.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE
 _ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 # A VERP return path comes back as one of very few addresses; a report listing more is not read on.
 MAX_ENVELOPE_ADDRESSES = 16
+# A list manager's VERP return path, which carries the member's address: Mailman's
+# "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...",
+# mlmmj's "list+bounces-42-member=host.example@...", Sympa's "bounce+member==a==host.example==list@..."
+# (its "==a==" stands for the member's "@", and the list's name follows).
+_LIST_VERP = patterncode.compile(
+    r"^[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)([^@=+\s]{1,64})(?:=|==a==)"
+    r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
+)
+
+
+def list_verp_member(return_path: str) -> str | None:
+    """The member address a list manager's VERP return path encodes (`_LIST_VERP`), or None."""
+    m = _LIST_VERP.match(return_path)
+    return f"{m.group(1)}@{m.group(2)}" if m is not None else None
 
 
 def returned_original(mail: Mail) -> Message | None:

@@ -18,7 +18,7 @@ import re
 from email.message import Message
 
 from parsers import patterncode
-from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted
+from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted, named_elsewhere
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
@@ -196,7 +196,8 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     if original is None or not _reported(mail):
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
-    return ForwardedReport(_recipient(original) or UNDISCLOSED_RECIPIENT, original)
+    recipient = _recipient(original) or named_elsewhere({}, original, mail, set())
+    return ForwardedReport(recipient or UNDISCLOSED_RECIPIENT, original)
 
 
 # The report types whose report is read when it arrives forwarded whole (parsers.core).

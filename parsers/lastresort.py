@@ -28,7 +28,7 @@ import re
 from email.message import Message
 
 from parsers import patterncode, reasons
-from parsers.attribution import envelope_recipient, returned_original
+from parsers.attribution import envelope_recipient, list_verp_member, returned_original
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.fallback import copy_start, explanation, is_daemon, is_failure_report, own_addresses
@@ -245,14 +245,6 @@ def _report_text(mail: Mail) -> str:
     return text
 
 
-# A list manager's VERP return path, which carries the member's address: Mailman's
-# "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...",
-# mlmmj's "list+bounces-42-member=host.example@...", Sympa's "bounce+member==a==host.example==list@..."
-# (its "==a==" stands for the member's "@", and the list's name follows).
-_VERP = patterncode.compile(
-    r"^[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)([^@=+\s]{1,64})(?:=|==a==)"
-    r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
-)
 _ENVELOPE_HEADERS = ("To", "Delivered-To", "X-Original-To", "Envelope-To")
 
 
@@ -261,12 +253,9 @@ def verp_recipient(mail: Mail) -> str | None:
     recipient headers, or None."""
     for name in _ENVELOPE_HEADERS:
         for value in mail.headers(name)[:4]:
-            a = address(value)
-            m = _VERP.match(a or "")
-            if m is not None:
-                candidate = f"{m.group(1)}@{m.group(2)}"
-                if _VALID.fullmatch(candidate) and not is_daemon(candidate):
-                    return candidate
+            candidate = list_verp_member(address(value) or "")
+            if candidate is not None and _VALID.fullmatch(candidate) and not is_daemon(candidate):
+                return candidate
     return None
 
 
