@@ -3,7 +3,9 @@
 Finding the complained-about recipients, in order (`find_recipients`): Original-Rcpt-To (each one
 is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
 is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
-Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses. A redacted address
+Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses, then a line of the report's own text that names the
+recipient ("Recipient: a@b" in the abuse desks' languages) and the member a list manager's VERP
+return path encodes. A redacted address
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`, a display name that says
 so: `"REDACTED" <postmaster@provider>`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is
@@ -187,9 +189,10 @@ def find_recipients(
 ) -> tuple[list[str], list[str]]:
     """The complained-about recipients (module docstring's order) and the defects of the search.
 
-    An unredacted address wins wherever it is written. When every address written is redacted,
-    the first redacted one is reported as written (what the report says; a defect marks it);
-    when none is written at all, the reserved placeholder."""
+    An unredacted address wins wherever it is written, then one written elsewhere
+    (`named_elsewhere`: the report's own text, a list's VERP return path). When every address
+    written is redacted, the first redacted one is reported as written (what the report says; a
+    defect marks it); when none is written at all, the reserved placeholder."""
     masked: list[str] = []
     seen: set[str] = set()
     domains: set[str] = set()
@@ -205,7 +208,7 @@ def find_recipients(
             # The masked address the report names is the one the returned original was sent to
             # (a feedback loop that hashes the address hashes it everywhere): it is the answer,
             # not a relay's or the loop's own mailbox named further on (Delivered-To, Received).
-            return masked, [REDACTED]
+            break
         masked = masked or found
         seen.update(a.lower() for a in masked)
         domains.update(a.rpartition("@")[2].lower() for a in masked if a.rpartition("@")[2])
