@@ -53,7 +53,7 @@ _HEADER_START = patterncode.compile(
 # desks write ("Recipient: a@b", "Original recipient: <a@b>", "Empfänger: a@b", "Destinataire : a@b"):
 # read only when the report's fields and the original's headers name nobody unredacted.
 _NAMED_RECIPIENT = patterncode.compile(
-    r"(?im)^[ \t>*-]*(?:original[ -]|complaining[ -])?(?:recipient|rcpt[ -]to|complainant|empf(?:ä|ae)nger"
+    r"(?i)[ \t>*-]*(?:original[ -]|complaining[ -])?(?:recipient|rcpt[ -]to|complainant|empf(?:ä|ae)nger"
     r"|destinataire|destinat[aá]rio|ontvanger|modtager|mottaker|mottagare|vastaanottaja|odbiorca|p[řr][ií]jemce"
     r"|получатель)(?:[ -]address|[ -]adresse)?[ \t]*:[ \t]*<?([^\s<>@;:\"]{1,64}@[^\s<>@;]{1,253}?)>?[ \t]*$"
 )
@@ -238,10 +238,11 @@ def named_elsewhere(
             return False
         return not domains or candidate.rpartition("@")[2].lower() in domains
 
-    head = mail.text[:20000]
-    if ":" in head:
-        for m in _NAMED_RECIPIENT.finditer(head):
-            candidate = address(m.group(1))
+    # (line by line, only lines with an address: a multi-line search is tried at every position)
+    for line in mail.text[:20000].split("\n"):
+        if "@" in line and ":" in line:
+            m = _NAMED_RECIPIENT.match(line.rstrip("\r"))
+            candidate = address(m.group(1)) if m is not None else None
             if fits(candidate):
                 return candidate
     paths = list(fields.get("original-mail-from", []))
