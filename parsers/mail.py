@@ -641,11 +641,18 @@ def _encoded_original(part: Message) -> str | None:
         return None
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload else None
-    if not isinstance(inner, Message) or inner.keys():
-        return None  # (read as a message with headers: it was not encoded after all)
+    if not isinstance(inner, Message):
+        return None
     body = inner.get_payload()
     if not isinstance(body, str):
         return None
+    if inner.keys():
+        # Read as a message with headers: it was not encoded after all, unless quoted-printable
+        # soft line breaks cut a header line, where the email package stopped reading headers
+        # (a header-less line; the original's To and Message-ID left in the body).
+        if kind != "quoted-printable" or not inner.defects:
+            return None
+        body = "".join(f"{k}: {v}\n" for k, v in inner.raw_items()) + body
     text = body[:MAX_ENCODED_ORIGINAL]
     try:
         if kind == "base64":
