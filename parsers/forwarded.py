@@ -15,6 +15,7 @@ It runs after every bounce reader, so a bounce that quotes a spam verdict stays 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from email.message import Message
 
 from parsers import patterncode
@@ -123,17 +124,29 @@ def _pasted_headers(rest: str) -> Message:
 MAX_EML_BYTES = 64 * 1024
 
 
+def _leaf_parts(top: Message) -> Iterator[Message]:
+    """The single parts of `top`'s multipart and of the multiparts directly in it (at most
+    MAX_ATTACHED of each), in order."""
+    parts = top.get_payload() if top.is_multipart() else None
+    if not isinstance(parts, list):
+        return
+    for part in parts[:MAX_ATTACHED]:
+        if not isinstance(part, Message):
+            continue
+        if not part.is_multipart():
+            yield part
+            continue
+        inner = part.get_payload()
+        if isinstance(inner, list):
+            yield from (p for p in inner[:MAX_ATTACHED] if isinstance(p, Message) and not p.is_multipart())
+
+
 def _attached_eml(mail: Mail) -> Message | None:
     """The header block of the original attached as a file (a mail client or webmail that forwards
     a message "as attachment" as `spam.eml`, typed application/octet-stream or message/x-eml), when
-    it carries transport headers."""
-    top = mail.message
-    parts = top.get_payload() if top.is_multipart() else None
-    if not isinstance(parts, list):
-        return None
-    for part in parts[:MAX_ATTACHED]:
-        if not isinstance(part, Message) or part.is_multipart():
-            continue
+    it carries transport headers. Looked for at the top and one multipart down: a mail client may
+    wrap its text and attachments in an inner multipart/mixed."""
+    for part in _leaf_parts(mail.message):
         name = part.get_filename() or ""
         if not (
             name.lower().endswith(".eml") or part.get_content_type() in ("message/x-eml", "application/eml")
