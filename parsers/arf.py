@@ -279,6 +279,8 @@ def is_report(mail: Mail) -> bool:
     # it matches holds "feedback-type" once lower-cased, the Kelvin sign included)
     if not ("user-agent:" in low and "feedback-type" in low):
         return False
+    if mail.has_header("List-Id") or mail.has_header("List-Post"):
+        return False  # a list post quoting a report's fields (no feedback loop mails through a list)
     m = _FEEDBACK_TYPE_IN_TEXT.search(head)
     if m is None:
         return False
