@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import email.utils
-import logging
 import re
 from email.message import Message
 
@@ -87,7 +86,11 @@ def inquire(mail: Mail, raw: bytes) -> list[Delivery] | None:
 
 def failures(msg: Message) -> tuple[list[str], list[str]]:
     """(temporary, permanent) addresses flufl.bounce reads in `msg`, as text."""
-    from flufl.bounce import all_failures  # (imported on first need: 15 ms of start-up)
+    # (imported on first need: flufl.bounce 15 ms of start-up; logging, which it imports, and with
+    # it threading and traceback, a tenth of the process's start-up when this module was loaded)
+    import logging
+
+    from flufl.bounce import all_failures
 
     # It logs every detector it runs (INFO) and the traceback of one that raises before raising
     # again: the parser reports that exception itself, as a defect.
