@@ -64,12 +64,12 @@ _HEADER_PAIR_LF = patterncode.compile(r"([^\r\n:]*):[ \t]*+([^\n]*+(?:\n[ \t][^\
 _HEADER_BLOCK_LF = patterncode.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*+")
 
 
-class _Lines(NamedTuple):
-    """How the header patterns read a text, by the line breaks it holds."""
-
-    block: re.Pattern[str]
-    pair: re.Pattern[str]
-    crs: bool  # (values may end with the CR of a CRLF: see _HEADER_PAIR_LF)
+# How the header patterns read a text, by the line breaks it holds; `crs`: values may end with
+# the CR of a CRLF (see _HEADER_PAIR_LF). (Its fields' types are given as objects, not as the
+# strings a class body's annotations are in this module: typing compiles each string with
+# compile(), and a process's first compile() sets up the AST types, 10 M instructions of a
+# `bounceback parse`'s start-up.)
+_Lines = NamedTuple("_Lines", [("block", re.Pattern[str]), ("pair", re.Pattern[str]), ("crs", bool)])  # noqa: UP014
 
 
 _ANY_BREAKS = _Lines(_HEADER_BLOCK, _HEADER_PAIR, False)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-_V = TypeVar("_V", bound="Value")
-
 # What a frozen value's __init__ sets each field with, once in a local (a frozen dataclass's
 # generated __init__ looks it up again for every field).
 set_field = object.__setattr__
@@ -62,6 +60,11 @@ class FrozenValue(Value):
 
     def __delattr__(self, name: str) -> None:
         raise FrozenValueError(f"cannot delete field {name!r}")
+
+
+# (bound to the class itself, not its name: typing compiles a name with compile(), and a process's
+# first compile() sets up the AST types, 10 M instructions of a `bounceback parse`'s start-up)
+_V = TypeVar("_V", bound=Value)
 
 
 def fields(value: Value | type[Value]) -> tuple[str, ...]:

@@ -1,6 +1,9 @@
-"""Where raw messages come from on disk: single files, maildirs, folders of files, mbox files."""
+"""Where raw messages come from on disk: single files, maildirs, folders of files, mbox files.
 
-from __future__ import annotations
+(Annotations here are evaluated, not kept as strings: typing compiles each string annotation of a
+named tuple with compile(), and a process's first compile() sets up the AST types, 10 M
+instructions of a `bounceback parse`'s start-up.)
+"""
 
 import os
 import re
