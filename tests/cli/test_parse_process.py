@@ -95,3 +95,33 @@ def test_the_command_line_of_the_process_itself_ends_it(capsys: pytest.CaptureFi
         main()
     ended.assert_called_once_with(0)
     assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_a_parse_process_compiles_no_annotation_and_loads_no_logging() -> None:
+    # typing compiles each string annotation it is handed (a ForwardRef) with compile(), and a
+    # process's first compile() sets up the AST types: 10 M instructions of its start-up. logging
+    # (with threading and traceback) was 25 M of every process that loaded the last resort.
+    code = (
+        "import sys, typing\n"
+        "made = []\n"
+        "init = typing.ForwardRef.__init__\n"
+        "def spy(self, arg, *args, **kwargs):\n"
+        "    made.append(arg)\n"
+        "    init(self, arg, *args, **kwargs)\n"
+        "typing.ForwardRef.__init__ = spy\n"
+        "from service.cli import parse\n"
+        "import parsers.lastresort\n"
+        "logging = 'logging' in sys.modules\n"
+        "from service.sources import iter_messages\n"
+        "for item in iter_messages(sys.argv[1:]):\n"
+        "    parse.render(item.source, item.raw, True)\n"
+        "print(made, logging)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, FIXTURES)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[] False"
