@@ -186,8 +186,41 @@ def _payload_bytes(part: Message) -> Any:
     return part.get_payload(decode=True)
 
 
+# Charsets (as _CHARSET_ALIASES leaves a label) in which every ASCII byte is that ASCII character.
+_ASCII_COMPATIBLE = frozenset(
+    {"utf-8", "cp1252", "koi8-r", "koi8-u"}
+    | {f"iso-8859-{n}" for n in range(1, 17)}
+    | {f"{prefix}{n}" for prefix in ("windows-", "cp") for n in range(1250, 1259)}
+)
+
+
+def _plain_ascii_payload(part: Message) -> str | None:
+    """The text of a part whose payload is ASCII text without a transfer encoding, labelled with
+    no charset or an ASCII-compatible one: what payload_text gives for it (its bytes, read as
+    decode_bytes reads ASCII, are the text itself), without encoding and decoding it. Else None.
+    (An escape may start ISO-2022-JP text sent without a label: such a payload is read.)"""
+    payload = part.__dict__.get("_payload")
+    if type(payload) is not str or not payload.isascii() or "\x1b" in payload:
+        return None
+    encoding = part.get("content-transfer-encoding", "")
+    if type(encoding) is not str or encoding.lower() in _TRANSFER_ENCODED:
+        return None
+    content_type = part.get("Content-Type")
+    if content_type is None or "charset" not in str(content_type).lower():
+        return payload
+    charset = part.get_content_charset()
+    if not charset:
+        return payload
+    declared = charset.strip().strip('"').lower()
+    declared = _CHARSET_ALIASES.get(declared, declared)
+    return payload if declared is None or declared in _ASCII_COMPATIBLE else None
+
+
 def payload_text(part: Message) -> str:
     """The decoded text of a non-multipart part (transfer encoding and charset undone)."""
+    plain = _plain_ascii_payload(part)
+    if plain is not None:
+        return plain
     try:
         data = _payload_bytes(part)
     except Exception:
