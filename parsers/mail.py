@@ -543,7 +543,9 @@ def _fill(mail: Mail, msg: Message) -> None:
     chunks, html_chunks = walker.chunks, walker.html_chunks
     if html_chunks and not any(c.strip() for c in chunks):
         chunks = html_chunks + chunks
-    text = "\n".join(chunks).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(chunks)
+    if "\r" in text:  # (a search for one character: each replace scans the text for its own)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_TEXT_CHARS:
         mail.defects.append("body text truncated")
         text = text[:MAX_TEXT_CHARS]
