@@ -211,8 +211,8 @@ def _plain_ascii_payload(part: Message) -> str | None:
     charset = part.get_content_charset()
     if not charset:
         return payload
-    declared = charset.strip().strip('"').lower()
-    declared = _CHARSET_ALIASES.get(declared, declared)
+    label = charset.strip().strip('"').lower()
+    declared = _CHARSET_ALIASES.get(label, label)
     return payload if declared is None or declared in _ASCII_COMPATIBLE else None
 
 
