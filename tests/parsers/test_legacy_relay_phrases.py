@@ -1,6 +1,7 @@
 """Legacy relays' and gateways' own words for a gone address, as mailing-list bounce archives keep
-them (CommuniGate Pro, Post.Office, Mercury, ZMailer, IBM VM, X.400 gateways): each is read as
-the reason it states, and a lookup the server offers to retry stays soft."""
+them (CommuniGate Pro, Post.Office, Mercury, ZMailer, IBM VM, X.400 gateways, GroupWise, MDaemon,
+PMDF and Sun/iPlanet Messaging Server): each is read as the reason it states, and a lookup the
+server offers to retry stays soft."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ HARD = (
     ("Not in CMS directory ---->  PHY0417@VMA.CAMPUS.EXAMPLE", reasons.USER_UNKNOWN),
     ("Recipient name unknown (unrecognized recipient)", reasons.USER_UNKNOWN),
     ("Reason: 1 (unable to transfer) diagnostic: 0 (unrecognized O/R name)", reasons.USER_UNKNOWN),
+    ("mbathal (User not on post office)", reasons.USER_UNKNOWN),
+    ("*  Name server reports domain name unknown", reasons.HOST_UNKNOWN),
+    ("Reason: Illegal host/domain name found", reasons.HOST_UNKNOWN),
 )
 
 

@@ -196,6 +196,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unknown or illegal (?:user|alias|address|recipient|mailbox)",
         # IBM VM mailers (RSCS/PROFS gateways of campus lists): "Not in CMS directory ----> A@B"
         r"not in (?:the )?cms directory",
+        # Novell GroupWise's Internet agent: "mbathal (User not on post office)"
+        r"user not on (?:the )?post office",
         r"unknown quickmail recipient",  # (QuickMail's "Unknown QuickMail recipient(s):")
         r"receiver not found",  # (CompuServe)
         r"not listed in (?:the )?(?:public name (?:&|and) address book|domino directory)",  # (Notes/Domino)
@@ -348,6 +350,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Post.Office (and the ISPs that ran it): "Host example.org not found", under "the
         # destination computer was not found" (a lookup to retry says so: UNLESS)
         r"host \S{1,255} not found",
+        # MDaemon's own verdict on an NXDOMAIN answer: "Name server reports domain name unknown"
+        r"name server reports domain name unknown",
+        # PMDF and Sun/iPlanet Messaging Server: "Reason: Illegal host/domain name found"
+        r"illegal host/domain name",
         r"destination computer was not found",
         r"mail domain mentioned in email address is unknown",
         r"name or service not known",
