@@ -75,6 +75,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "amavis",
     "interscanmss",
     "imailserver",
+    "mdaemon",
     "apachejames",
     "mailmarshalsmtp",
     "notes",
