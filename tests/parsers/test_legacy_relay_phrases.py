@@ -1,7 +1,7 @@
 """Legacy relays' and gateways' own words for a gone address, as mailing-list bounce archives keep
 them (CommuniGate Pro, Post.Office, Mercury, ZMailer, IBM VM, X.400 gateways, GroupWise, MDaemon,
-PMDF and Sun/iPlanet Messaging Server): each is read as the reason it states, and a lookup the
-server offers to retry stays soft."""
+SmarterMail, PMDF and Sun/iPlanet Messaging Server): each is read as the reason it states, and a
+lookup the server offers to retry stays soft."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ HARD = (
     ("mbathal (User not on post office)", reasons.USER_UNKNOWN),
     ("*  Name server reports domain name unknown", reasons.HOST_UNKNOWN),
     ("Reason: Illegal host/domain name found", reasons.HOST_UNKNOWN),
+    ("No MX records were found for the 'typo-domain.example' domain.", reasons.HOST_UNKNOWN),
 )
 
 

@@ -367,7 +367,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unrouteable mail domain",
         # MTAs written in Go (their resolver's NXDOMAIN; a failed lookup says "server misbehaving")
         r"lookup \S{1,255}(?: on \S{1,80})?: no such host",
-        r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:found|for)",
+        # (SmarterMail: "No MX records were found for the 'example.biz' domain.")
+        r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:(?:were |was )?found|for)",
         # hMailServer: no MX and no A record for the recipient's domain
         r"no mail servers appear to exists? for the recipients?'? address",
         r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
