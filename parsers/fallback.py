@@ -532,6 +532,14 @@ def original_recipient_named(
     original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
     if original is None or any(original.get(name) is not None for name in _LIST_HEADERS):
         return None
+    if signed_as_a_bounce(
+        decode_header_value(original.get("From", "")), decode_header_value(original.get("Subject", ""))
+    ):
+        # The attached message is itself a failure report that a list manager hands on to its
+        # owner (LISTSERV's "identified as a possible delivery error notice", enclosing the
+        # bounce sent to the list): its To is the list, and the wrapper's text names the list.
+        # The report inside names its failed recipient itself (parsers.core reads it whole).
+        return None
     candidate: str | None = None
     display = ""
     for name in _ORIGINAL_RECIPIENT_HEADERS:
