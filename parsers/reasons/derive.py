@@ -58,6 +58,10 @@ from parsers.reasons.status import (
 # The diagnostic type of a delivery whose diagnostic is the report's own prose next to the address
 # (a report in no known format), not a quoted SMTP reply or a DSN field.
 REPORT_TEXT: Final = "X-REPORT-TEXT"
+# The diagnostic types whose text is the reporting server's own word on its own users, not a quoted
+# reply: our report text, and Domino's "X-Notes" (its router's lookup in its own directory: "User
+# x (a@b) not listed in Domino Directory", in the server's language, under a bare 5.0.0).
+_OWN_WORD: Final = frozenset({REPORT_TEXT, "X-NOTES"})
 
 # RFC 5321's own text of the 550 reply to RCPT TO: a report that quotes it without naming the
 # command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
@@ -266,9 +270,9 @@ def derive(
                 and not _AFTER_DATA.search(low)
             ):
                 return USER_UNKNOWN
-            if diagnostic_type == REPORT_TEXT and cmd != "DATA":
-                # a report in no known format that says the user is unknown, and not in answer to
-                # DATA: its own explanation ("<a@b>: user unknown") or the reply it quotes to the
+            if diagnostic_type in _OWN_WORD and cmd != "DATA":
+                # a report in no known format (or Domino's X-Notes) that says the user is unknown,
+                # and not in answer to DATA: its own explanation ("<a@b>: user unknown") or the reply it quotes to the
                 # recipient ("550 <a@b>... User unknown"), not a filter's answer after DATA
                 return USER_UNKNOWN
             return FILTERED
