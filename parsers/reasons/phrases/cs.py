@@ -16,6 +16,8 @@ _WHO = r"(?:uzivatel|adresat|prijemce|adresa(?: prijemce)?|e-?mailova adresa|sch
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:neni|nie je) (?:uveden[ya]? )?v (?:adresari|katalogu) domino",
         _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo])",
         r"nezn[aá]m[yaeo] (?:uzivatel|adresat|prijemce|adresa|schranka|ucet)",
         r"neexistujic[ia] (?:adresa|adresat|uzivatel|schranka|ucet|prijemce)",

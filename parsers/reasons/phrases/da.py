@@ -13,6 +13,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:findes|er) ikke (?:angivet |registreret )?i domino[- ]?katalog(?:et|en)",
         # "invalid address", "no user with this address", "user not found"
         r"ugyldig(?:e)? (?:(?:e-?mail-?)?adresse|modtager|bruger|postkasse|mailboks)",
         # (the recipient's, not "din adresse" or "afsenderadressen": the sender's own)

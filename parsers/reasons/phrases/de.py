@@ -21,7 +21,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the user "not present in our system"
         r"(?:benutzer|empf(?:ae|a)nger|postfach) (?:ist )?in unserem system nicht (?:vorhanden|bekannt)",
         # (Notes/Domino: the user is not in the directory)
-        r"nicht im (?:domino-verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
+        r"nicht im (?:domino[- ]?verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
+        r"im domino[- ]?verzeichnis nicht (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten|vorhanden|gefunden)",
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox)"
         r" (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig)",

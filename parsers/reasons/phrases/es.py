@@ -16,7 +16,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario )?(?:incorrecta|inv[aá]lida|err[oó]nea)",
         r"no hay (?:ning[uú]n )?(?:usuario|destinatario|buz[oó]n) (?:con (?:esa|esta) direcci[oó]n|con ese nombre)",
         # (Notes/Domino: the user is not in the directory)
-        r"no (?:aparece|figura|est[aá]) (?:listado |registrado )?en el directorio (?:de )?domino",
+        r"no (?:aparece|figura|est[aá]|se encuentra|(?:est[aá] )?incluido) (?:listado |registrado )?en el directorio (?:de )?domino",
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
         r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) usuario|no existe dicha persona",
         r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",

@@ -15,6 +15,8 @@ _NON_USE = r"(?:kayttamattomyyden|inaktiivisuuden|pitkan kayttamattomyyden) (?:v
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"ei (?:ole|loydy) (?:lueteltu |mukana )?domino[- ]?hakemistossa",
         r"(?:kayttajaa|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
         r"(?:ole olemassa|loydy|loytynyt|tunneta)",
         r"tuntematon (?:kayttaja|vastaanottaja|osoite|sahkopostiosoite|postilaatikko)",

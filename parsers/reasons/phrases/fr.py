@@ -31,6 +31,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:l'|cet )utilisateur n'existe pas",
         # (Notes/Domino: the user is not in the directory)
         r"n'(?:est|figure) pas (?:r(?:e|e)pertori(?:e|e) |list(?:e|e) )?dans (?:l'annuaire|le carnet d'adresses)",
+        # ("ne figure pas dans l'annuaire Domino", "non répertorié dans l'annuaire Domino")
+        r"(?:ne figure pas|non (?:repertorie|liste)e?) dans (?:l'annuaire|le carnet d'adresses)",
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:inconnue|inexistante|introuvable)",
         r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
         r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",

@@ -15,6 +15,8 @@ _NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"nem szerepel (?:a |az )?domino[- ]?(?:cimtarban|konyvtarban)",
         r"(?:a )?(?:felhasznalo|cimzett|postafiok|e-?mail-?cim|fiok) (?:nem letezik|ismeretlen|nem talalhato)",
         r"ismeretlen (?:felhasznalo|cimzett|e-?mail-?cim|postafiok)",
         r"nincs ilyen (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",

@@ -16,7 +16,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"indirizzo (?:e-?mail |di posta(?: elettronica)? |del destinatario )?(?:non valido|errato|invalido)",
         r"nessun (?:utente|destinatario) (?:con questo indirizzo|con questo nome)",
         # (Notes/Domino: the user is not in the directory)
-        r"non (?:e )?(?:presente|elencato|incluso) nella directory (?:di )?domino",
+        r"non (?:e )?(?:presente|elencato|incluso) nel(?:la)? (?:directory (?:di )?domino|domino directory)",
         r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",
         r"nessun utente simile|l'utente non esiste",
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",

@@ -17,6 +17,8 @@ _PARTICLE = r"(?:이|가|은|는|을|를|의)? ?"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"domino ?디렉(?:토|터)리에 (?:없습니다|없음|나열되어 있지 않습니다)",
         r"(?:존재하지 않는|없는|알 수 없는|등록되지 않은|찾을 수 없는) ?" + _NOUN,
         _NOUN + _PARTICLE + r"(?:존재하지 않|없습니다|찾을 수 없|확인되지 않)",
         r"수신자(?:를|가)? ?(?:찾을 수 없|확인할 수 없)",

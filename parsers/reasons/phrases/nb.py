@@ -15,6 +15,8 @@ _NON_USE = r"(?:pa grunn av|p\.g\.a\.?|etter lang) (?:inaktivitet|manglende bruk
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:finnes|er) ikke (?:oppfort |registrert )?i domino[- ]?katalog(?:en|et)",
         r"(?:bruker|mottaker|e-?postadresse|adresse|postkasse|konto)(?:en|n)? "
         r"(?:finnes ikke|eksisterer ikke|ble ikke funnet|er ukjent)",
         r"ukjent (?:bruker|mottaker|adresse|postkasse)",

@@ -17,6 +17,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"geen (?:gebruiker|ontvanger|mailbox) met (?:dit|dat) adres",
         # (Notes/Domino: the user is not in the directory)
         r"(?:staat|komt) niet (?:voor )?in (?:de )?domino[- ]?(?:directory|adresboek)",
+        r"niet (?:vermeld|opgenomen|gevonden) in (?:de )?domino[- ]?(?:directory|adresboek)",
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",

@@ -19,6 +19,8 @@ _WHO = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"nie (?:figuruje|wystepuje|jest (?:wymieniony|wymieniona|wpisany|wpisana|uwzgledniony)) w katalogu domino",
         _WHO + r" (?:nie istnieje|nieznany|nieznane|nie zostal[ao]? znalezion[aey]?|nie znaleziono)",
         r"nie ma takiego (?:konta|uzytkownika|adresu|adresata|odbiorcy)|brak takiego (?:konta|uzytkownika|adresu)",
         r"nieznany (?:adresat|odbiorca|uzytkownik|adres)|nieistniejac[aey] (?:konto|adres|uzytkownik|skrzynka)",

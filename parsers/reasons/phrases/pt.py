@@ -18,7 +18,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? |do destinat[aá]rio )?(?:inv[aá]lido|incorreto)",
         r"nenhum (?:usu[aá]rio|utilizador|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
         # (Notes/Domino: the user is not in the directory)
-        r"n[aã]o (?:est[aá]|consta) (?:listado |relacionado )?no diret[oó]rio (?:do )?domino",
+        r"n[aã]o (?:(?:est[aá]|consta) )?(?:listado |relacionado )?[nd]o direc?t[oó]rio (?:do )?domino",
         r"(?:usu[aá]rio|utilizador) (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
         r"e-?mail (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",

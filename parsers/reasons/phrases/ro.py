@@ -16,6 +16,8 @@ _NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"nu (?:este|e) (?:listat|inclus|inregistrat) in directorul domino",
         r"(?:utilizator|destinatar|cont|adresa|adresa de e-?mail|casuta postala|casuta)(?:ul|a)? "
         r"(?:este )?(?:necunoscut[a]?|inexistent[a]?|nu exista)",
         r"(?:utilizatorul|destinatarul|adresa|contul) (?:specificat[a]? )?nu (?:a fost|a putut fi) gasit",

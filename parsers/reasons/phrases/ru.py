@@ -12,6 +12,8 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:отсутствует|не указан|не найден|не значится|не числится) в (?:каталоге|справочнике) domino",
         # "invalid address", "no user with this address"
         r"неверный (?:адрес|получатель)(?! отправител)",
         r"нет (?:пользователя|получателя|ящика) с таким (?:адресом|именем)",

@@ -15,6 +15,8 @@ _NON_USE = r"(?:pa grund av|p\.g\.a\.?|efter lang) (?:inaktivitet|att (?:det|den
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"(?:finns|forekommer) inte i domino[- ]?katalogen|saknas i domino[- ]?katalogen",
         r"(?:anvandare|mottagare|e-?postadress|adress|brevlada|postlada|konto)(?:n|en|t)? "
         r"(?:finns inte|existerar inte|hittades inte|kunde inte hittas|ar okand)",
         r"okand (?:anvandare|mottagare|adress|brevlada|postlada)",

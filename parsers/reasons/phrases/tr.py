@@ -19,6 +19,8 @@ _NON_USE = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # (Notes/Domino: the user is not in the directory)
+        r"domino dizini'?nde (?:listelenmemis|listelenmiyor|bulunmuyor|yok)",
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|e-?posta adresi|adres|posta kutusu|hesap) "
         r"(?:bulunamad[ıi]|mevcut degil|yok)",
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
