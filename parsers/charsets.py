@@ -113,6 +113,19 @@ _LATIN2_IN_WORD: Final = (
 # alike but č ř ě ň as è ø ì ò, so a text that writes them is read in windows-1250 ("Ra\xe8un
 # je uga\x9aen").
 _CP1250_IN_WORD: Final = rb"[A-Za-z\xc0-\xff][\x8a\x8d\x8e\x8f\x9a\x9d\x9e\x9f][A-Za-z\xc0-\xff]"
+# Czech with none of those, only č ř ě (at 0xE8 0xF8 0xEC in both of its charsets): windows-1252
+# reads them è ø ì, in places no language written in it puts those letters: è before a vowel
+# ("doru\xe8ena", French and Italian write it before a consonant or at a word's end), ø before i
+# or í ("p\xf8\xedjemce", "p\xf8i": Danish and Norwegian never write "øi"), ì inside a word after
+# b d m n p t v ("v\xecc", "d\xeckujeme": Italian writes it at a word's end).
+_CZECH_IN_WORD: Final = rb"[A-Za-z][\xe8\xc8][aeiouy\xe1\xe9\xed\xfd]|[A-Za-z][\xf8\xd8][i\xed]|[bdmnptv]\xec[a-z]"
+# Baltic Latin in ISO-8859-13 (windows-1257 at 0x80-0x9F): windows-1252 reads Lithuanian's š ž as
+# Icelandic's ð þ and its ė č ą ū as ë è à û, which Icelandic never writes ("pa\xf0to d\xeb\xfeut\xeb");
+# Latvian's ē as ç, which Latvian writes before a consonant ("sa\xf2\xe7m\xe7js") and French,
+# Portuguese and Catalan only before a, o, u (Albanian, the other, writes ë in nearly every line).
+_LITHUANIAN_SZ: Final = rb"[A-Za-z][\xf0\xfe]|[\xf0\xfe][a-z]"
+_LITHUANIAN_VOWEL: Final = rb"[A-Za-z\xf0\xfe][\xeb\xe8\xe0\xfb]"
+_LATVIAN_E: Final = rb"[A-Za-z\xc0-\xff]\xe7[b-df-hj-np-tv-z\xe8\xf0\xf2\xfe]"
 
 
 def decode_legacy(data: bytes, declared: str | None) -> str:
@@ -424,10 +437,20 @@ def _central_european(data: bytes) -> str | None:
     """ISO-8859-2, or windows-1250 when a byte is at 0x80-0x9F (C1 controls in ISO-8859-2), when
     8-bit `data` writes one of Central European Latin's letters at 0xA1-0xBF inside a word
     ("u\xbfytkownika", "zru\xb9en"); windows-1250 when it writes one of that code page's at
-    0x8A-0x9F inside a word; else None (Latin-1 text keeps its reading)."""
+    0x8A-0x9F inside a word, or Czech's č ř ě where windows-1252's è ø ì never stand; else None
+    (Latin-1 text keeps its reading)."""
     if data.translate(None, _LATIN2_LETTERS) != data and re.search(_LATIN2_IN_WORD, data):
         return "cp1250" if re.search(_C1_BYTE, data) else "iso-8859-2"
-    return "cp1250" if re.search(_CP1250_IN_WORD, data) else None
+    return "cp1250" if re.search(_CP1250_IN_WORD, data) or re.search(_CZECH_IN_WORD, data) else None
+
+
+def _baltic(data: bytes) -> str | None:
+    """ISO-8859-13 (windows-1257 when a byte is at 0x80-0x9F) when 8-bit `data` is Lithuanian or
+    Latvian as windows-1252 cannot be (š ž next to ė č ą ū; ē before a consonant), else None."""
+    lithuanian = re.search(_LITHUANIAN_SZ, data) and re.search(_LITHUANIAN_VOWEL, data)
+    if not lithuanian and (b"\xeb" in data or not re.search(_LATVIAN_E, data)):
+        return None
+    return "cp1257" if re.search(_C1_BYTE, data) else "iso-8859-13"
 
 
 def likely_charsets(data: bytes) -> tuple[str, ...]:
@@ -446,7 +469,7 @@ def likely_charsets(data: bytes) -> tuple[str, ...]:
     if in_runs * 2 < high:
         # Latin text: windows-1252 unless it writes Central European letters (a label, even
         # Latin-1's, is trusted for Latin text)
-        central = _central_european(data)
+        central = _baltic(data) or _central_european(data)
         return (central,) if central else ()
     # Korean: nearly all Hangul, and nearly all of that the 2,350 syllables of KS X 1001 that
     # Korean text is written in (Chinese read as Korean is half Hanja; Big5 and Shift_JIS read

@@ -184,12 +184,39 @@ def test_unlabelled_turkish_is_windows_1254(text: str) -> None:
         "Destinatário não encontrado; caixa de correio cheia",
         "Brak miejsca w skrzynce odbiorcy, spróbuj później",
         "Ãœber 3 Tage — “quoted” text",  # (mojibake stays as it was: isolated 8-bit letters)
+        # (the letters windows-1252 shares with Czech's č ř ě and the Baltic ones, where these
+        # languages write them)
+        "Brugerens postkasse er fuld, prøv igen senere. Søen, frøer, øjeblik",
+        "Mottakerens postkasse er full, prøv igjen. Søknad, øyeblikk",
+        "Þú ert ekki til. Netfangið er ógilt og pósthólfið fullt, það",
+        "Il messaggio è stato rifiutato, così, lunedì, però, perché",
+        "Le système a refusé: très problème, Noël, naïve, maître, boîte, sûr",
+        "Ça va, français, garçon, leçon, reçu, ação, coração",
+        "Përdoruesi nuk ekziston. Çfarë, çdo, kërçnoi",
     ],
 )
 def test_latin_text_without_a_label_is_still_windows_1252(text: str) -> None:
     data = text.encode("cp1252", "replace")
     assert likely_charsets(data) == ()
     assert decode_bytes(data) == data.decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        # Czech windows-1250 with none of š ž ť: only č ř ě, which windows-1252 reads è ø ì
+        ("Adresa příjemce neexistuje", "cp1250"),
+        ("Schránka příjemce je plná", "cp1250"),
+        ("Děkujeme, zpráva nebyla doručena", "cp1250"),
+        # Lithuanian and Latvian in ISO-8859-13: windows-1252 reads š ž ė as ð þ ë, ē as ç
+        ("Gavėjo pašto dėžutė pilna", "iso-8859-13"),
+        ("Jūsų laiško nepavyko pristatyti", "iso-8859-13"),
+        ("Saņēmējs neeksistē", "iso-8859-13"),
+        ("Saņēmēja pastkastīte ir pilna", "iso-8859-13"),
+    ],
+)
+def test_unlabelled_czech_and_baltic_latin_read_in_their_charset(text: str, charset: str) -> None:
+    assert decode_bytes(text.encode(charset)) == text
 
 
 LABELS = [None, "utf-8", "us-ascii", "iso-8859-1", "iso-8859-2", "windows-1251", "koi8-r", "shift_jis",
