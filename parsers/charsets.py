@@ -118,7 +118,9 @@ _CP1250_IN_WORD: Final = rb"[A-Za-z\xc0-\xff][\x8a\x8d\x8e\x8f\x9a\x9d\x9e\x9f][
 # ("doru\xe8ena", French and Italian write it before a consonant or at a word's end), ø before i
 # or í ("p\xf8\xedjemce", "p\xf8i": Danish and Norwegian never write "øi"), ì inside a word after
 # b d m n p t v ("v\xecc", "d\xeckujeme": Italian writes it at a word's end).
-_CZECH_IN_WORD: Final = rb"[A-Za-z][\xe8\xc8][aeiouy\xe1\xe9\xed\xfd]|[A-Za-z][\xf8\xd8][i\xed]|[bdmnptv]\xec[a-z]"
+_CZECH_IN_WORD: Final = (
+    rb"[A-Za-z][\xe8\xc8][aeiouy\xe1\xe9\xed\xfd]|[A-Za-z][\xf8\xd8][i\xed]|[bdmnptv]\xec[a-z]"
+)
 # Baltic Latin in ISO-8859-13 (windows-1257 at 0x80-0x9F): windows-1252 reads Lithuanian's š ž as
 # Icelandic's ð þ and its ė č ą ū as ë è à û, which Icelandic never writes ("pa\xf0to d\xeb\xfeut\xeb");
 # Latvian's ē as ç, which Latvian writes before a consonant ("sa\xf2\xe7m\xe7js") and French,
