@@ -427,6 +427,9 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 Zadanou e-mailovou adresu nebylo možné najít.", r.USER_UNKNOWN),
         ("552 Poštovní schránka příjemce je plná", r.MAILBOX_FULL),
         ("550 5.1.1 szn; User hasn't got the service mapped", r.USER_UNKNOWN),
+        # (the recipient's account, named so: closed, hard)
+        ("550 Účet příjemce byl zrušen", r.ACCOUNT_DISABLED),
+        ("550 Schránka příjemce je deaktivována", r.ACCOUNT_DISABLED),
     ],
 }
 

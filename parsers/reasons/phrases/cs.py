@@ -38,7 +38,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         # an address "no longer used", "no longer active" (ISPs' wording for a closed account)
         r"(?:adresa|ucet|schranka)(?: se)? (?:jiz|uz) (?:nepouziva|neni (?:aktivni|pouzivan[aey]?))",
-        r"(?:ucet|schranka|adresa|uzivatel) (?:je |byl[a]? )?(?:zrusen[aey]?|deaktivovan[aey]?|smazan[aey]?"
+        # ("Účet příjemce byl zrušen": the recipient's account, named so)
+        r"(?:ucet|schranka|adresa|uzivatel)(?: prijemce)? (?:je |byl[a]? )?(?:zrusen[aey]?|deaktivovan[aey]?|smazan[aey]?"
         r"|vypnut[aey]?|neaktivni|zanikl[aey]?)",
     ),
     HOST_UNKNOWN: (
