@@ -22,7 +22,8 @@ from parsers import patterncode
 
 
 def _fold_table() -> dict[int, str | None]:
-    """Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese) -> ASCII."""
+    """Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese) -> ASCII; Persian's
+    yeh and keheh -> Arabic's."""
     table: dict[int, str | None] = {code: None for code in range(0x300, 0x370)}  # combining marks
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         char = chr(code)
@@ -41,6 +42,11 @@ def _fold_table() -> dict[int, str | None]:
         ("Ł", "L"),
     ):
         table[ord(char)] = plain
+    # Persian's own yeh and keheh (ی ک) as Arabic's (ي ك): Persian text typed on an Arabic keyboard,
+    # or by software that knows only Arabic's letters, writes those ("کاربر" as "كاربر"), and
+    # the Persian families then meet it in either spelling (Arabic has no words with Persian's)
+    table[0x06CC] = "\u064a"
+    table[0x06A9] = "\u0643"
     table[0x2013] = "-"  # en dash: "envelope blocked – ..."
     table[0x00A0] = " "  # no-break space
     return table

@@ -278,6 +278,11 @@ def test_language(code: str) -> None:
     check_phrases(CASES[code])
 
 
+def test_persian_typed_with_arabic_yeh_and_keheh() -> None:
+    # (an Arabic keyboard, or software that knows only Arabic's letters, writes ي ك for ی ک)
+    check_phrases([(text.replace("ی", "ي").replace("ک", "ك"), want) for text, want in CASES["fa"]])
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,7 +2,7 @@
 ISPs and hosts, localized Exchange/Outlook reports and hosting panels).
 
 Persian has no case. It is written with its own yeh and keheh (ی ک, not Arabic's ي ك), as these
-patterns are; words are joined by a zero-width non-joiner or a space, and servers put the subject
+patterns are (text typed with Arabic's two meets them all the same: families.fold); words are joined by a zero-width non-joiner or a space, and servers put the subject
 before a verb that ends the sentence ("... یافت نشد", was not found), so the gap between them is
 bounded and stops at a sentence's end.
 """
