@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "Domino"
 # Prefilter markers (parsers.mta.candidates): _SUBJECT is the gate.
@@ -54,7 +55,13 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         addresses = c.find_addresses(text[to.end() : end])
         reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
         reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
-        found.extend(c.make(a, reason_text, reason=reason) for a in addresses)
+        for a in addresses:
+            delivery = c.make(a, reason_text, reason=reason)
+            if delivery.smtp_code is None:
+                # no quoted reply: the router's own word on its own directory, in the server's
+                # language ("Benutzer x (a@b) ist nicht im Domino-Verzeichnis aufgeführt")
+                delivery.diagnostic_type = REPORT_TEXT
+            found.append(delivery)
     if not found:
         return c.dsn_fields(c.body_text(mail)) or None
     return found
