@@ -430,6 +430,10 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         # (the recipient's account, named so: closed, hard)
         ("550 Účet příjemce byl zrušen", r.ACCOUNT_DISABLED),
         ("550 Schránka příjemce je deaktivována", r.ACCOUNT_DISABLED),
+        # Slovak's nouns and participles
+        ("550 Príjemca neexistuje", r.USER_UNKNOWN),
+        ("550 Používateľ nebol nájdený", r.USER_UNKNOWN),
+        ("550 Neznámy príjemca", r.USER_UNKNOWN),
     ],
 }
 

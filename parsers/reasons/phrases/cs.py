@@ -1,5 +1,6 @@
 """Czech phrase families (data only): what servers and relays answering in Czech say (Seznam,
-Centrum, Volny, localized Exchange and hosting reports).
+Centrum, Volny, localized Exchange and hosting reports), and Slovak's nouns and participles where
+they differ ("príjemca neexistuje", "používateľ nebol nájdený").
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 written without diacritics ("uživatel neexistuje" is read as "uzivatel neexistuje"), which also
@@ -12,14 +13,18 @@ from typing import Final
 
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
-_WHO = r"(?:uzivatel|adresat|prijemce|adresa(?: prijemce)?|e-?mailova adresa|schranka(?: prijemce)?|ucet|mailbox)"
+_WHO = (
+    r"(?:uzivatel|pouzivatel|adresat|prijemc[ea]|adresa(?: prijemc[eu])?|e-?mailova adresa"
+    r"|schranka(?: prijemc[eu])?|ucet|mailbox)"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"(?:neni|nie je) (?:uveden[ya]? )?v (?:adresari|katalogu) domino",
-        _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo])",
-        r"nezn[aá]m[yaeo] (?:uzivatel|adresat|prijemce|adresa|schranka|ucet)",
+        _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo]"
+        r"|nebol[aoy]? najden[yaeo]|nenajden[yaeo])",
+        r"nezn[aá]m[yaeo] (?:uzivatel|pouzivatel|adresat|prijemc[ea]|adresa|schranka|ucet)",
         r"neexistujic[ia] (?:adresa|adresat|uzivatel|schranka|ucet|prijemce)",
         r"takov[aye] (?:adresa|schranka|uzivatel|ucet) neexistuje",
         # Exchange: "Zadanou e-mailovou adresu nebylo možné najít."
