@@ -19,6 +19,20 @@ _ADMIN_ADDRESS = compile_lazily(
     r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa|mailman)@",
     re.IGNORECASE,
 )
+# What an administrative address holds, in any case, wherever _ADMIN_ADDRESS matches it (each
+# alternative's fixed text; lower-case): a cheap necessary test (parsers.mta.listmanager's prefilter).
+ADMIN_ADDRESS_NEEDS = (
+    "owner-",
+    "-bounces",
+    "-owner",
+    "-request",
+    "-admin",
+    "-help",
+    "listserv@",
+    "majordomo@",
+    "sympa@",
+    "mailman@",
+)
 # The suffix that turns a list's posting address into its administrative one (quilters-owner@).
 _ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
 

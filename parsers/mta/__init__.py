@@ -10,9 +10,12 @@ DETECTORS is the explicit order in which they are tried; the first non-empty ans
 A module may also declare prefilter markers, for a format whose own rejection is costly (a
 pattern search over the body): `MARKERS: tuple[str, ...]`, lower-case strings of which at least one
 appears, case-insensitively, in the subject, the From or the report text before the attached
-original (`_common.before_original(mail)`) of every message the detector accepts; and optionally
-`MARKER_HEADERS: tuple[str, ...]`, header names whose presence alone lets the detector run (a
-detector gated on a header alone declares only these).
+original (`_common.before_original(mail)`) of every message the detector accepts; for a format
+told by its sender or its subject, `HEADING_MARKERS: tuple[str, ...]` instead, the same but looked
+for in the subject and the From only (`heading(mail)`: a short text, where the report text before
+the original runs to a page or more); and optionally `MARKER_HEADERS: tuple[str, ...]`, header
+names whose presence alone lets the detector run (a detector gated on a header alone declares only
+these).
 Two more kinds, for a format told by what no such text holds, both compared as written (the
 detectors' own tests are case-sensitive there): `MARKER_VALUES: dict[str, tuple[str, ...]]`, header
 name -> strings without white space, of which a value of that header holds one (a value with
@@ -109,26 +112,18 @@ def _load() -> tuple[ModuleType, ...]:
 DETECTORS: tuple[ModuleType, ...] = _load()
 
 
-def _inner_word(marker: str) -> str | None:
-    """A word of `marker` with a space on each side within it (the longest): wherever the marker
-    occurs, that word is a whole white-space-separated word of the text, found in a set of them
-    at once instead of by a substring search of the whole text."""
-    inner = [w for w in marker.split(" ")[1:-1] if w and not any(ch.isspace() for ch in w)]
-    return max(inner, key=len) if inner else None
+def _inner_words(marker: str) -> frozenset[str]:
+    """The words of `marker` with a space on each side within it: wherever the marker occurs, each
+    is a whole white-space-separated word of the text, so the marker is looked for only in a text
+    that has them all as words (a set of the text's words is made once per message)."""
+    return frozenset(w for w in marker.split(" ")[1:-1] if w and not any(ch.isspace() for ch in w))
 
 
-def _markers(module: ModuleType) -> tuple[tuple[str, str | None], ...] | None:
-    """The module's MARKERS with their inner words; () when it declares other markers only, None
-    when it declares none (it always runs)."""
-    markers = getattr(module, "MARKERS", None) or None
-    if markers is None:
-        others = ("MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
-        return () if any(getattr(module, kind, None) for kind in others) else None
-    return tuple((m, _inner_word(m)) for m in markers)
-
-
+# A detector's markers looked for in the report text: each with the inner words it needs.
+_Markers = tuple[tuple[str, frozenset[str]], ...]
 # The markers looked for past the report text: header values and the whole body.
 _Further = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+_KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
 
 
 def _further(module: ModuleType) -> _Further | None:
@@ -137,22 +132,28 @@ def _further(module: ModuleType) -> _Further | None:
     return (tuple(values.items()), body) if values or body else None
 
 
-# Each detector with its prefilter markers (and their inner words; None: always run), marker
-# headers (lower-cased) and further markers.
-_GATED: tuple[
-    tuple[ModuleType, tuple[tuple[str, str | None], ...] | None, tuple[str, ...], _Further | None], ...
-] = tuple(
-    (
-        module,
-        _markers(module),
-        tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
-        _further(module),
+# Each detector with its prefilter, the cheapest tests first (a detector runs when one holds):
+# whether it is gated at all (False: it always runs), its marker headers (lower-cased), its
+# heading markers, its report-text markers and its further markers.
+_GATED: tuple[tuple[ModuleType, bool, tuple[str, ...], tuple[str, ...], _Markers, _Further | None], ...] = (
+    tuple(
+        (
+            module,
+            any(getattr(module, kind, None) for kind in _KINDS),
+            tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
+            tuple(getattr(module, "HEADING_MARKERS", ())),
+            tuple((m, _inner_words(m)) for m in getattr(module, "MARKERS", ())),
+            _further(module),
+        )
+        for module in DETECTORS
     )
-    for module in DETECTORS
 )
-# Every marker's inner word (the only words of a text the prefilter asks about).
+# Every marker's inner words (the only words of a text the prefilter asks about).
 _INNER_WORDS: frozenset[str] = frozenset(
-    word for _module, markers, _headers, _further in _GATED for _marker, word in markers or () if word
+    word
+    for _module, _gated, _headers, _heading, markers, _further in _GATED
+    for _m, inner in markers
+    for word in inner
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
@@ -169,6 +170,15 @@ def _folded(text: str) -> str:
     return text.lower()
 
 
+def heading(mail: Mail) -> str:
+    """What the heading markers are looked for in: the subject and the From, lower-cased (computed
+    once per message; a short text, where the report text may run to pages)."""
+    cached = mail.memo.get("heading")
+    if cached is None:
+        cached = mail.memo["heading"] = _folded(mail.subject + "\n" + mail.from_)
+    return cached
+
+
 def haystack(mail: Mail) -> str:
     """What the markers are looked for in: the subject, the From and the report text before the
     attached original, lower-cased (computed once per message)."""
@@ -183,29 +193,43 @@ def haystack(mail: Mail) -> str:
 
 def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     """The detectors, in order, that may recognise the message (those whose markers it has)."""
+    if not prefilter:
+        yield from DETECTORS
+        return
+    head: str | None = None
     hay: str | None = None
-    words: frozenset[str] | None = None  # (the inner words that are words of the text)
+    words: frozenset[str] | None = None  # (the inner words that are words of the report text)
     present = mail.header_names()
-    for module, markers, headers, further in _GATED:
-        if markers is not None and prefilter:
-            if hay is None:
-                hay = haystack(mail)
-            for marker, word in markers:  # (a plain loop: no generator per detector and message)
-                if word is not None:
-                    if words is None:
-                        # (looked up, not all put in a set of their own: a third cheaper)
-                        words = _INNER_WORDS.intersection(hay.split())
-                    if word not in words:
-                        continue
-                if marker in hay:
+    # (plain loops throughout: no generator per detector and message)
+    for module, gated, headers, heading_markers, markers, further in _GATED:
+        if gated:
+            found = False
+            for name in headers:
+                if name in present:
+                    found = True
                     break
-            else:
-                for name in headers:  # (a plain loop again)
-                    if name in present:
+            if not found and heading_markers:
+                if head is None:
+                    head = heading(mail)
+                for marker in heading_markers:
+                    if marker in head:
+                        found = True
                         break
-                else:
-                    if further is None or not _further_holds(mail, *further):
-                        continue
+            if not found:
+                for marker, inner in markers:
+                    if hay is None:
+                        hay = haystack(mail)
+                    if inner:
+                        if words is None:
+                            # (looked up, not all put in a set of their own: a third cheaper)
+                            words = _INNER_WORDS.intersection(hay.split())
+                        if not inner <= words:
+                            continue
+                    if marker in hay:
+                        found = True
+                        break
+            if not found and (further is None or not _further_holds(mail, *further)):
+                continue
         yield module
 
 

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Amavis"
-# Prefilter markers (parsers.mta.candidates): the From, a subject or X-Mailer is the gate.
-MARKERS = ("content-filter at", "considered unsolicited bulk email", "virus (", "banned ")
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the From, a subject or X-Mailer is the gate.
+HEADING_MARKERS = ("content-filter at", "considered unsolicited bulk email", "virus (", "banned ")
 MARKER_HEADERS = ("X-Mailer",)
 
 _START = compile_lazily(r"^A message from <[^>]*> to:\s*$", re.M)

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, first_reason, from_dsn_parts, from_dsn_text, guarded, make
 
 NAME = "AmazonSES"
-# Prefilter markers (parsers.mta.candidates): a header or the From is the gate.
-MARKERS = ("amazonaws.com", "amazonses.com")
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): a header or the From is the gate.
+HEADING_MARKERS = ("amazonaws.com", "amazonses.com")
 MARKER_HEADERS = ("x-amz-sns-message-id", "X-AWS-Outgoing", "X-SES-Outgoing")
 
 _STARTS = ("The following message to <", "An error occurred while trying to deliver the mail ")

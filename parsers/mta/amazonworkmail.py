@@ -7,8 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import from_dsn_parts_or_text, guarded
 
 NAME = "AmazonWorkMail"
-# Prefilter (parsers.mta.candidates): it accepts only mail from amazonses.com or with this header.
-MARKERS = ("amazonses.com",)
+# Prefilter, its markers looked for in the subject and the From (parsers.mta.heading): it accepts only mail from amazonses.com or with this header.
+HEADING_MARKERS = ("amazonses.com",)
 MARKER_HEADERS = ("X-SES-Outgoing",)
 
 

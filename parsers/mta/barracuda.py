@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Barracuda"
-# Prefilter marker (parsers.mta.candidates): it accepts only a subject naming the filter.
-MARKERS = ("our bulk email filter",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only a subject naming the filter.
+HEADING_MARKERS = ("our bulk email filter",)
 
 _START = compile_lazily(r"^Your message to:", re.M)
 

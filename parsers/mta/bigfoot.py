@@ -8,8 +8,8 @@ from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
 from parsers.reasons import USER_UNKNOWN, matches
 
 NAME = "Bigfoot"
-# Prefilter markers (parsers.mta.candidates): its gate is a bigfoot.com sender or Received.
-MARKERS = ("@bigfoot.com>",)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): its gate is a bigfoot.com sender or Received.
+HEADING_MARKERS = ("@bigfoot.com>",)
 MARKER_VALUES = {"Received": (".bigfoot.com",)}
 
 

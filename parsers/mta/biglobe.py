@@ -8,10 +8,11 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, first_reason, guarded, make, sweep
 
 NAME = "Biglobe"
-# Prefilter marker (parsers.mta.candidates): it accepts only a postmaster sender.
-MARKERS = ("postmaster@",)
-
 _DOMAINS = ("@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp")
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): it accepts only a
+# postmaster sender at one of its domains.
+HEADING_MARKERS = _DOMAINS
+
 _START = "----- The following addresses had delivery problems -----"
 _ADDRESS_LINE = compile_lazily(r"^([^\s]+@[^\s]+)$")
 _PHRASES = {

@@ -11,8 +11,8 @@ from parsers.mta import _common as c
 from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "Domino"
-# Prefilter markers (parsers.mta.candidates): _SUBJECT is the gate.
-MARKERS = (
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): _SUBJECT is the gate.
+HEADING_MARKERS = (
     "delivery failure",
     "delivery_failure",
     "delivery notification: failure",

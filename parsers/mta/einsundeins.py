@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 
 NAME = "EinsUndEins"
-# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
-MARKERS = ("mail delivery failed: returning message to sender",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this subject.
+HEADING_MARKERS = ("mail delivery failed: returning message to sender",)
 
 _BOUNDARIES = ("--- The header of the original message is following. ---",)
 _START = "This message was created automatically by mail delivery software"

@@ -8,9 +8,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import body_of, command_in, first_reason, guarded, make, sweep
 
 NAME = "EZweb"
-# Prefilter markers (parsers.mta.candidates): it accepts only with two of its five signs, so with
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): it accepts only with two of its five signs, so with
 # one at least: a postmaster sender, the subject, a Received or a Message-ID of the carrier's.
-MARKERS = ("postmaster@ezweb.ne.jp", "postmaster@au.com", "mail system error - returned mail")
+HEADING_MARKERS = ("postmaster@ezweb.ne.jp", "postmaster@au.com", "mail system error - returned mail")
 MARKER_VALUES = {"Received": ("ezweb.ne.jp", ".au.com"), "Message-ID": (".ezweb.ne.jp>", ".au.com>")}
 
 _BOUNDARIES = ("--------------------------------------------------",)

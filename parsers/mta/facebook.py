@@ -8,8 +8,8 @@ from parsers.mta._providers import from_dsn_parts, from_dsn_text, guarded
 from parsers.reasons.providers import facebook_reason
 
 NAME = "Facebook"
-# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
-MARKERS = ("mailer-daemon@mx.facebook.com",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this sender.
+HEADING_MARKERS = ("mailer-daemon@mx.facebook.com",)
 
 
 @guarded

@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, is_warning, make, status_in, sweep
 
 NAME = "Gmail"
-# Prefilter marker (parsers.mta.candidates): it accepts only mailer-daemon@google(mail).com.
-MARKERS = ("mailer-daemon@google",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only mailer-daemon@google(mail).com.
+HEADING_MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----", "----- Message header follows -----")
 _START = "Delivery to the following recipient"

@@ -11,8 +11,8 @@ from parsers.mta._providers import addresses_in, body_of, guarded, make, sweep
 from parsers.reasons.codes import ON_HOLD, REJECTED, USER_UNKNOWN
 
 NAME = "GoogleGroups"
-# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
-MARKERS = ("mailer-daemon@google",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this sender.
+HEADING_MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----",)
 _BULLET = compile_lazily(r"^ ?\* ?", re.MULTILINE)

@@ -20,8 +20,8 @@ from parsers.mta._providers import (
 )
 
 NAME = "GSuite"
-# Prefilter marker (parsers.mta.candidates): it accepts only this sender.
-MARKERS = ("mailer-daemon@google",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this sender.
+HEADING_MARKERS = ("mailer-daemon@google",)
 
 _HEADLINE = compile_lazily(r"^\*\* .+ \*\*\s*$", re.MULTILINE)
 _RESPONSE = compile_lazily(

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "IMailServer"
-# Prefilter markers (parsers.mta.candidates): the subject or X-Mailer is the gate.
-MARKERS = ("undeliverable mail",)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the subject or X-Mailer is the gate.
+HEADING_MARKERS = ("undeliverable mail",)
 MARKER_HEADERS = ("X-Mailer",)
 
 _END = compile_lazily(r"^Original message follows\.", re.M)

@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "InterScanMSS"
-# Prefilter markers (parsers.mta.candidates): the From or a subject is the gate.
-MARKERS = (
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the From or a subject is the gate.
+HEADING_MARKERS = (
     "interscan",
     "mail could not be delivered",
     "メッセージを配信できません。",

@@ -7,9 +7,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, command_in, first_reason, guarded, make, sweep
 
 NAME = "KDDI"
-# Prefilter markers (parsers.mta.candidates): its gate is a dion.ne.jp sender, the auone-net.jp
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): its gate is a dion.ne.jp sender, the auone-net.jp
 # Reply-To or a Received of the carrier's.
-MARKERS = (".dion.ne.jp",)
+HEADING_MARKERS = (".dion.ne.jp",)
 MARKER_VALUES = {"Reply-To": ("no-reply@app.auone-net.jp",), "Received": ("ezweb.ne.jp", ".au.com")}
 
 _MARKERS = ("Your mail sent on:", "Your mail attempted to be delivered on:")

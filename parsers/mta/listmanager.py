@@ -16,21 +16,16 @@ import re
 from parsers.delivery import Delivery
 from parsers.dsn import address
 from parsers.lazyre import compile_lazily
-from parsers.listadmin import is_list_admin, posting_address
+from parsers.listadmin import ADMIN_ADDRESS_NEEDS, is_list_admin, posting_address
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 from parsers.reasons.codes import ON_HOLD
 
 NAME = "ListManager"
-# Prefilter markers (parsers.mta.candidates): each layout's subject or opening sentence.
-MARKERS = (
-    "rejected posting to",
-    "request to mailing list",
-    "not allowed to post to this mailing list",
-    "mailing-list was rejected",
-    "awaits moderator approval",
-    "held until the list moderator",
-)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): it accepts only a
+# list manager's administrative sender, whose address holds one of ADMIN_ADDRESS_NEEDS; the address
+# is the From's as written, but for RFC 6533's \x{HEX} escapes (parsers.dsn.address): one of those.
+HEADING_MARKERS = (*ADMIN_ADDRESS_NEEDS, "\\x{")
 
 # LISTSERV: "Rejected posting to ASTRO-L@LISTSERV.UNIV.EXAMPLE" (its own subject, from LISTSERV@).
 _LISTSERV_SUBJECT = compile_lazily(r"^\s*rejected posting to\s+(\S+@\S+)", re.IGNORECASE)

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MailFoundry"
-# Prefilter markers (parsers.mta.candidates): the subject is the gate.
-MARKERS = ("message delivery has failed",)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the subject is the gate.
+HEADING_MARKERS = ("message delivery has failed",)
 
 _RECIPIENT = compile_lazily(r"^Unable to deliver message to:\s*<([^>@]+@[^>]+)>", re.M)
 _REASON = "Delivery failed for the following reason:"

@@ -10,8 +10,9 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "MailMarshalSMTP"
-# Prefilter markers (parsers.mta.candidates): _RECIPIENTS must be in the report.
-MARKERS = ("the following recipients were affected:",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): the subject is the
+# gate.
+HEADING_MARKERS = ("undeliverable mail: ",)
 
 _REASON = compile_lazily(r"^Could not be delivered because of\s*$", re.M)
 _RECIPIENTS = compile_lazily(r"^The following recipients were affected:", re.M)

@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import addresses_in, body_of, command_in, first_reason, guarded, make, sweep
 
 NAME = "MailRu"
-# Prefilter markers (parsers.mta.candidates): its From must name mail.ru.
-MARKERS = ("mail.ru",)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): its From must name mail.ru.
+HEADING_MARKERS = ("mail.ru",)
 
 _BOUNDARIES = ("------ This is a copy of the message, including all the headers. ------",)
 _START = "This message was created automatically by mail delivery software."

@@ -10,8 +10,10 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "McAfee"
-# Prefilter markers (parsers.mta.candidates): _START must be in the report.
-MARKERS = ("the following addresses had delivery problems",)
+# Prefilter (parsers.mta.candidates): its header or its subject is the gate (the subject looked for
+# in the subject and the From: parsers.mta.heading).
+HEADING_MARKERS = ("delivery status",)
+MARKER_HEADERS = ("X-NAI-Header",)
 
 _START = compile_lazily(r"(?<!-)-+\s*The following addresses had delivery problems\s*-+")
 _RECIPIENT = compile_lazily(r"^<([^>@]+@[^>]+)>\s*(?:\((.*)\))?\s*$")

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "Notes"
-# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
-MARKERS = ("undeliverable message",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this subject.
+HEADING_MARKERS = ("undeliverable message",)
 
 _START = compile_lazily(r"^-+\s*Failure Reasons\s*-+", re.M)
 _END = compile_lazily(r"^-+\s*Returned Message\s*-+", re.M)

@@ -10,9 +10,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, from_dsn_parts, guarded, make, sweep
 
 NAME = "Office365"
-# Prefilter (parsers.mta.candidates): the report must look like Exchange Online's own (_is_office365):
+# Prefilter, its markers looked for in the subject and the From (parsers.mta.heading): the report must look like Exchange Online's own (_is_office365):
 # one of its subjects, a postmaster sender, or its NDR header.
-MARKERS = ("undeliverable:", "onbestelbaar:", "não entregue:", "não_entregue:", "postmaster@")
+HEADING_MARKERS = ("undeliverable:", "onbestelbaar:", "não entregue:", "não_entregue:", "postmaster@")
 MARKER_HEADERS = ("X-MS-Exchange-Message-Is-Ndr",)
 
 _SUBJECTS = ("Undeliverable:", "Onbestelbaar:", "Não entregue:", "Não_entregue:")

@@ -7,8 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import DsnBlock, first_reason, from_dsn_parts, from_dsn_text, guarded
 
 NAME = "Outlook"
-# Prefilter markers (parsers.mta.candidates): its only gate is a postmaster sender or this subject.
-MARKERS = ("postmaster@", "delivery status notification")
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): its only gate is a postmaster sender or this subject.
+HEADING_MARKERS = ("postmaster@", "delivery status notification")
 
 _PHRASES = {
     "host_unknown": ("The mail could not be delivered to the recipient because the domain is not reachable",),

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "PowerMTA"
-# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
-MARKERS = ("delivery report",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this subject.
+HEADING_MARKERS = ("delivery report",)
 
 _START = "Hello, this is the mail server on "
 _CATEGORY = compile_lazily(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.M | re.I)

@@ -7,8 +7,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import command_in, from_dsn_parts_or_text, guarded
 
 NAME = "SendGrid"
-# Prefilter marker (parsers.mta.candidates): it accepts only this subject.
-MARKERS = ("undelivered mail returned to sender",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this subject.
+HEADING_MARKERS = ("undelivered mail returned to sender",)
 
 
 @guarded

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "SurfControl"
-# Prefilter markers (parsers.mta.candidates): _START must be in the report.
-MARKERS = ("your message could not be sent.",)
+# Prefilter (parsers.mta.candidates): its X-Mailer is the gate.
+MARKER_VALUES = {"X-Mailer": ("SurfControl",)}
 
 _START = compile_lazily(r"^Your message could not be sent\.", re.M)
 _END = compile_lazily(r"^--- Message non-deliverable\.", re.M)

@@ -7,8 +7,9 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, guarded, make
 
 NAME = "Verizon"
-# Prefilter markers (parsers.mta.candidates): the From is the gate.
-MARKERS = ("post_master@vtext.com", ".vzwpix.com")
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the From is the
+# gate.
+HEADING_MARKERS = ("post_master@vtext.com", ".vzwpix.com")
 
 
 @guarded

@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "X1"
-# Prefilter markers (parsers.mta.candidates): the subject or the From is the gate.
-MARKERS = ("returned mail:", "mail delivery failure", '"mail deliver')
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the subject or the From is the gate.
+HEADING_MARKERS = ("returned mail:", "mail delivery failure", '"mail deliver')
 
 _START = compile_lazily(
     r"^-+\s*The following addresses had delivery errors\s*-+|^The original message was received at ", re.M

@@ -9,8 +9,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "X5"
-# Prefilter marker (parsers.mta.candidates): its score of two needs this in the From or the subject.
-MARKERS = ("mail delivery subsystem",)
+# Prefilter marker, looked for in the subject and the From (parsers.mta.heading): its score of two needs this in the From or the subject.
+HEADING_MARKERS = ("mail delivery subsystem",)
 
 MAX_PARTS = 64
 

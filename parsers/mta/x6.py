@@ -10,8 +10,8 @@ from parsers.mail import Mail
 from parsers.mta import _common as c
 
 NAME = "X6"
-# Prefilter markers (parsers.mta.candidates): the subject is the gate.
-MARKERS = ("there was an error sending your mail",)
+# Prefilter markers, looked for in the subject and the From (parsers.mta.heading): the subject is the gate.
+HEADING_MARKERS = ("there was an error sending your mail",)
 
 _START = "We had trouble delivering your message. Full details follow:"
 _END = compile_lazily(r"^The attachment contains the original mail headers", re.M)

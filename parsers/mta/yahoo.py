@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import body_of, guarded, make, rcpt_refined
 
 NAME = "Yahoo"
-# Prefilter (parsers.mta.candidates): it accepts only a Yahoo sender or a message with this header.
-MARKERS = ("yahoo",)
+# Prefilter, its markers looked for in the subject and the From (parsers.mta.heading): it accepts only a Yahoo sender or a message with this header.
+HEADING_MARKERS = ("yahoo",)
 MARKER_HEADERS = ("X-YMailISG",)
 
 _BOUNDARIES = ("--- Below this line is a copy of the message.",)

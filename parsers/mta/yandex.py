@@ -8,8 +8,8 @@ from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, command_in, from_dsn_parts, guarded, make, sweep
 
 NAME = "Yandex"
-# Prefilter markers (parsers.mta.candidates): the From is the gate.
-MARKERS = ("mailer-daemon@yandex",)
+# Prefilter (parsers.mta.candidates): it accepts only a message with this header (and its From).
+MARKER_HEADERS = ("X-Yandex-Uniq",)
 
 _START = "This is the mail system at host yandex.ru."
 # "<a@b>: host mx.example.jp[192.0.2.1] said: 550 ... (in reply to RCPT TO command)"

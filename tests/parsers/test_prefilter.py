@@ -19,12 +19,12 @@ import pytest
 import parsers.mta
 from parsers import parse
 from parsers.mail import Mail, load
-from parsers.mta import DETECTORS, candidates, haystack
+from parsers.mta import DETECTORS, candidates, haystack, heading
 from parsers.mta._common import body_text
 
 HERE = Path(__file__).parent
 CASES = sorted(HERE.glob("fixtures/*/*.eml")) + sorted(HERE.glob("mta/fixtures/*/*.eml"))
-KINDS = ("MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
+KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
 GATED = [d for d in DETECTORS if any(getattr(d, kind, None) for kind in KINDS)]
 
 
@@ -44,6 +44,7 @@ def marked(mail: Mail, detector: ModuleType) -> bool:
     body = body_text(mail)
     return (
         any(m in hay for m in getattr(detector, "MARKERS", ()))
+        or any(m in heading(mail) for m in getattr(detector, "HEADING_MARKERS", ()))
         or any(mail.has_header(h) for h in headers)
         or any(mail.may_hold(name, needles) for name, needles in values.items())
         or any(m in body for m in getattr(detector, "BODY_MARKERS", ()))
@@ -53,7 +54,8 @@ def marked(mail: Mail, detector: ModuleType) -> bool:
 def test_markers_are_lower_case_literals() -> None:
     assert GATED, "no detector declares prefilter markers"
     for detector in GATED:
-        assert all(m and m == m.lower() for m in getattr(detector, "MARKERS", ())), detector.NAME
+        for kind in ("MARKERS", "HEADING_MARKERS"):
+            assert all(m and m == m.lower() for m in getattr(detector, kind, ())), detector.NAME
         assert all(getattr(detector, "BODY_MARKERS", ())), detector.NAME
         for needles in getattr(detector, "MARKER_VALUES", {}).values():
             # (compared with raw values, whose white space decoding would collapse)
@@ -106,6 +108,19 @@ def test_a_header_value_or_the_body_after_the_original_lets_a_detector_run() -> 
     assert "transcript of session" not in haystack(mail)  # (after the original)
     assert names["V5sendmail"] not in set(candidates(load(transcript.replace(b"Transcript", b"Copy"))))
     assert names["V5sendmail"] in set(candidates(mail))
+
+
+def test_heading_markers_are_looked_for_in_the_subject_and_the_from_only() -> None:
+    """A provider's sender named in the report text alone (a quoted address, a forwarded notice)
+    does not run its detector: its markers are looked for in the subject and the From."""
+    names = {d.NAME: d for d in GATED}
+    quoted = load(b"From: someone@example.org\nSubject: hello\n\nmailer-daemon@google.com wrote: no.\n")
+    assert "mailer-daemon@google" in haystack(quoted)
+    assert names["Gmail"] not in set(candidates(quoted))
+    sender = load(b"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: hi\n\nText.\n")
+    assert names["Gmail"] in set(candidates(sender))
+    listserv = load(b"From: LISTSERV@lists.example.org\nSubject: hi\n\nText.\n")
+    assert names["ListManager"] in set(candidates(listserv))
 
 
 def _straightforward(mail: Mail) -> list[ModuleType]:
