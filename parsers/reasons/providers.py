@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import Final
 
 from parsers import patterncode
 from parsers.delivery import Delivery
@@ -36,8 +37,11 @@ class _Reply:
             m = _STATUS.search(raw)
             status = m.group(1) if m and not m.group(1).endswith(".0.0") else status
         self.status = status
-        m = _CODE.search(raw)
-        self.code = delivery.smtp_code or (m.group(1) if m else "")
+        code = delivery.smtp_code
+        if not code:  # (the reply's own code only where the report gives none)
+            m = _CODE.search(raw)
+            code = m.group(1) if m else ""
+        self.code = code
         self.host = (delivery.remote_mta or "").lower().strip().rstrip(".")
         self.domain = delivery.recipient.rpartition("@")[2].lower()
         self.command = (delivery.smtp_command or "").upper()
@@ -740,7 +744,9 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
 # Coremail (the mail system of NetEase 163/126/yeah.net, Sina, 21cn and many Chinese ISPs,
 # universities and companies) puts a code of its own in every refusal, whoever runs it: "553
 # RP:RDN", "554 DT:SPM 163mx14,...", "550 MI:IPB". Its documented meanings, per code.
-_COREMAIL_CODE = patterncode.compile(r"\b((?:HL|MI|RP|DT):[A-Z]{3})\b")
+# (searched from its colon, the look-behind checking the two letters before it: re skips ahead to a
+# colon, where a pattern that starts with \b is tried at every position of the reply)
+_COREMAIL_CODE = patterncode.compile(r":(?<=\b(?:HL|MI|RP|DT):)[A-Z]{3}\b")
 _COREMAIL = {
     # "the recipient is refused: no such user (or forwarding is not allowed)", at RCPT TO
     "RP:RDN": "user_unknown",
@@ -778,7 +784,7 @@ _COREMAIL = {
 
 def _coremail(reply: _Reply) -> str | None:
     m = _COREMAIL_CODE.search(reply.raw)
-    return _COREMAIL.get(m.group(1)) if m else None
+    return _COREMAIL.get(reply.raw[m.start() - 2 : m.end()]) if m else None
 
 
 _YAHOO_DD_GONE = patterncode.compile(r"delivery error: dd \S+ is no longer valid")
@@ -811,15 +817,34 @@ _ANYWHERE = {
 }
 
 
-def _match(
-    name: str, table: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...], *, exact: bool
-) -> Callable[[_Reply], str | None] | None:
-    if not name:
-        return None
-    for fragments, rule in table:
-        for f in fragments:
-            f = f.lstrip(".") if exact else f
-            if (exact and (name == f or name.endswith("." + f))) or (not exact and f in name):
+def _tables(
+    table: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...],
+) -> tuple[tuple[str, Callable[[_Reply], str | None]], ...]:
+    """(fragment, rule) of every fragment of `table`, in the table's order (one flat loop per reply)."""
+    return tuple((f, rule) for fragments, rule in table for f in fragments)
+
+
+_HOST_FRAGMENTS: Final = _tables(_BY_HOST)
+# (a domain is its fragment or ends with "." and it: both spellings made once)
+_DOMAIN_FRAGMENTS: Final = tuple(
+    (f.lstrip("."), "." + f.lstrip("."), rule) for f, rule in _tables(_BY_DOMAIN)
+)
+
+
+def _by_host(host: str) -> Callable[[_Reply], str | None] | None:
+    """The rule of the first _BY_HOST fragment in the remote host's name."""
+    if host:
+        for fragment, rule in _HOST_FRAGMENTS:
+            if fragment in host:
+                return rule
+    return None
+
+
+def _by_domain(domain: str) -> Callable[[_Reply], str | None] | None:
+    """The rule of the first _BY_DOMAIN fragment that is the recipient's domain or a parent of it."""
+    if domain:
+        for fragment, dotted, rule in _DOMAIN_FRAGMENTS:
+            if domain == fragment or domain.endswith(dotted):
                 return rule
     return None
 
@@ -828,7 +853,7 @@ def _reason(delivery: Delivery) -> str | None:
     reply = _Reply(delivery)
     if not reply.text and not reply.status:
         return None
-    rule = _match(reply.host, _BY_HOST, exact=False) or _match(reply.domain, _BY_DOMAIN, exact=True)
+    rule = _by_host(reply.host) or _by_domain(reply.domain)
     if rule is not None:
         found = rule(reply)
         if found:
