@@ -330,7 +330,9 @@ class _KeywordIndex:
             self.build(words, size)
         indexed, by_gram, grams, short, ascii_short = self.table
         last = self.last
-        if last[0] is low and last[1] == indexed:
+        # (the same text by value: a report's diagnostic is normalised anew by each reader that asks,
+        # a string comparison that ends at the first differing length or character)
+        if last[0] == low and last[1] == indexed:
             return last[2]
         found = []
         # (the index's runs met with the text's as they are made: no set of the text's own runs)
