@@ -37,6 +37,9 @@ PHRASES = [
     "Your message is being held by my anti-spam system",
     "held by an antispam filter",
     "Your mail to a@example.org requires your confirmation.",
+    "REPLY TO THIS\n  CONFIRMATION REQUEST",  # ("conf" is no rule-out alone: the words it comes with)
+    "Requires\tYour Confirmation",
+    "confirmation request (reply to this)",  # not a match: the words, not the phrase
     "confirm that the above\nmessage actually came from you",
     "awa\u0130ting verification",  # not a match: İ is no i
 ]
