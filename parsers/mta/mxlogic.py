@@ -17,6 +17,12 @@ MARKERS = ("this message was created automatically by mail delivery software",)
 _START = compile_lazily(r"^This message was created automatically by mail delivery software\.", re.M)
 _END = compile_lazily(r"^Included is a copy of the message header:", re.M)
 _RECIPIENT = compile_lazily(r"^\s+<([^>@]+@[^>]+)>:\s*(.*)$")
+# A cheap necessary test for a _RECIPIENT line among the folded lines after _START: a folded line
+# that starts with white space begins either with such a line or with a blank line continued by an
+# indented one, so some line after the start is white space then "<" ("\s" also spans line breaks
+# here: a wider test, still necessary). Exim's own reports, which reach this detector first, list
+# their recipients without the angle brackets.
+_INDENTED_ANGLE = compile_lazily(r"\n\s+<")
 
 
 def _is_mxlogic(mail: Mail) -> bool:
@@ -35,6 +41,12 @@ def _is_mxlogic(mail: Mail) -> bool:
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _is_mxlogic(mail):
+        return None
+    # (the report cut at the original only is made once per message; _END cuts a prefix of it, so
+    # the test holds there whenever it holds in the text read below)
+    report = c.before_original(mail)
+    start = _START.search(report)
+    if start is None or _INDENTED_ANGLE.search("\n" + report[start.end() :]) is None:
         return None
     text = c.before_original(mail, _END)
     start = _START.search(text)
