@@ -9,9 +9,9 @@ from parsers.mta._providers import body_of, command_in, first_reason, guarded, m
 
 NAME = "EZweb"
 # Prefilter markers, looked for in the subject and the From (parsers.mta.heading): it accepts only with two of its five signs, so with
-# one at least: a postmaster sender, the subject, a Received or a Message-ID of the carrier's.
+# one at least that is not its Message-ID: a postmaster sender, the subject or a Received of the carrier's.
 HEADING_MARKERS = ("postmaster@ezweb.ne.jp", "postmaster@au.com", "mail system error - returned mail")
-MARKER_VALUES = {"Received": ("ezweb.ne.jp", ".au.com"), "Message-ID": (".ezweb.ne.jp>", ".au.com>")}
+MARKER_VALUES = {"Received": ("ezweb.ne.jp", ".au.com")}
 
 _BOUNDARIES = ("--------------------------------------------------",)
 _MARKERS = ("The user(s) ", "Your message ", "Each of the following", "<")
