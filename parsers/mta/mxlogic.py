@@ -40,13 +40,13 @@ def _is_mxlogic(mail: Mail) -> bool:
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    if not _is_mxlogic(mail):
-        return None
     # (the report cut at the original only is made once per message; _END cuts a prefix of it, so
     # the test holds there whenever it holds in the text read below)
     report = c.before_original(mail)
     start = _START.search(report)
     if start is None or _INDENTED_ANGLE.search("\n" + report[start.end() :]) is None:
+        return None
+    if not _is_mxlogic(mail):
         return None
     text = c.before_original(mail, _END)
     start = _START.search(text)
