@@ -43,7 +43,27 @@ PAUSED = [
 ]
 
 
-@pytest.mark.parametrize("text", CLOSED)
+# An address "no longer in use" / "no longer active": ISPs' wording for a closed account, in each
+# language as English's "address no longer in use" and Danish's "ikke længere i brug" (hard).
+NO_LONGER_IN_USE = [
+    "550 Diese E-Mail-Adresse wird nicht mehr verwendet",
+    "550 Die Adresse ist nicht mehr in Gebrauch",
+    "550 Cette adresse n'est plus utilisée",
+    "550 Cette adresse e-mail n’est plus active",
+    "550 Esta dirección ya no está en uso",
+    "550 Questo indirizzo non è più attivo",
+    "550 Este endereço de e-mail não está mais ativo",
+    "550 Este endereço já não está ativo",
+    "550 Dit e-mailadres is niet meer in gebruik",
+    "550 Adressen är inte längre i bruk",
+    "550 Ten adres nie jest już używany",
+    "550 Tato adresa se již nepoužívá",
+    "550 Adressen er ikke lenger i bruk",
+    "550 Osoite ei ole enää käytössä",
+]
+
+
+@pytest.mark.parametrize("text", CLOSED + NO_LONGER_IN_USE)
 def test_closed_for_non_use_is_hard(text: str) -> None:
     reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
     assert reason == r.ACCOUNT_DISABLED, text
@@ -73,30 +93,3 @@ def test_casilla_is_a_mailbox_in_spanish() -> None:
 )
 def test_an_address_said_not_to_exist_or_be_valid_is_unknown(text: str) -> None:
     assert r.derive("5.0.0", "550", text, "failed", "RCPT") == r.USER_UNKNOWN
-
-
-# An address "no longer in use" / "no longer active": ISPs' wording for a closed account, in each
-# language as English's "address no longer in use" and Danish's "ikke længere i brug" (hard).
-NO_LONGER_IN_USE = [
-    "550 Diese E-Mail-Adresse wird nicht mehr verwendet",
-    "550 Die Adresse ist nicht mehr in Gebrauch",
-    "550 Cette adresse n'est plus utilisée",
-    "550 Cette adresse e-mail n’est plus active",
-    "550 Esta dirección ya no está en uso",
-    "550 Questo indirizzo non è più attivo",
-    "550 Este endereço de e-mail não está mais ativo",
-    "550 Este endereço já não está ativo",
-    "550 Dit e-mailadres is niet meer in gebruik",
-    "550 Adressen är inte längre i bruk",
-    "550 Ten adres nie jest już używany",
-    "550 Tato adresa se již nepoužívá",
-    "550 Adressen er ikke lenger i bruk",
-    "550 Osoite ei ole enää käytössä",
-]
-
-
-@pytest.mark.parametrize("text", NO_LONGER_IN_USE)
-def test_an_address_no_longer_in_use_is_closed(text: str) -> None:
-    reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
-    assert reason == r.ACCOUNT_DISABLED, text
-    assert r.classify(reason, "5.0.0", "550") == "hard"
