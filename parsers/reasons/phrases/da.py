@@ -24,6 +24,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
+        # a subordinate clause puts "ikke" before the verb: Gmail's "fordi adressen ikke blev
+        # fundet" (because the address was not found)
+        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? ikke (?:blev fundet|kunne findes"
+        r"|findes|eksisterer)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
         # Exchange: "Den mailadresse, du angav, blev ikke fundet."
         r"(?:e-?)?mailadresse(?:n)?,? du angav,? (?:blev ikke fundet|kunne ikke findes)",
@@ -35,6 +39,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:lager)?plads(?:en)? (?:er )?brugt op",
         r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",
         r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
+        r"(?:har )?overskredet sin (?:kvote|lagerplads)",
         r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",
     ),
     SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
@@ -47,6 +52,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",
         r"ukendt dom(?:ae|a)ne",
+        # the domain named between noun and verb ("Domænet x.dk findes ikke")
+        r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
     ),
 }
 

@@ -23,8 +23,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino[- ]?verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
         r"im domino[- ]?verzeichnis nicht (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten|vorhanden|gefunden)",
-        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox)"
-        r" (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
+        # (T-Online: "unknown user / Teilnehmer existiert nicht", the subscriber)
+        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox|teilnehmer)"
+        r"(?: des empf(?:ae|a)ngers)? (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig)",
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
@@ -41,14 +42,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
-        r"(?:speicherplatz|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)(?: des empf(?:ae|a)ngers)?"
+        # whose storage, between noun and verb: the recipient's, the account's, the mailbox's
+        # ("Speicherplatz des Kontos ueberschritten", bytecamp)
+        r"(?:speicherplatz|speichervolumen|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"
+        r"(?: des (?:empf(?:ae|a)ngers|kontos|postfachs|benutzers|accounts))?"
         r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
+        # the user as subject: web.de's "Benutzer hat das Speichervolumen ueberschritten" and "Benutzer
+        # hat zu viele Mails auf dem Server" (too many messages stored: full)
+        r"(?:benutzer|empf(?:ae|a)nger) hat (?:das |sein |seinen |ihr |ihren )?(?:speichervolumen|speicherplatz"
+        r"|speicherkontingent|kontingent|quota|postfachlimit|speicherlimit) (?:ue|u)berschritten",
+        r"(?:benutzer|empf(?:ae|a)nger) hat zu ?viele (?:e-?)?mails auf dem server",
         r"nicht gen(?:ue|u)gend speicherplatz",
     ),
     SUSPEND: (
         r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt"
         r"(?! (?:wegen|aufgrund) (?:l(?:ae|a)ngerer )?(?:inaktivit|nichtnutzung|nicht-?benutzung))",
-        r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar)",
+        r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar|inaktiv)",
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer used" or "in use" (ISPs' wording for a closed account)
@@ -56,6 +65,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" (?:verwendet|benutzt|genutzt|in (?:gebrauch|benutzung|verwendung|betrieb))",
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse)(?: des empf(?:ae|a)ngers)?"
         r" (?:ist |wurde )?(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+        # GMX's "User is inactive" in German: an inactive user or account (a temporary one,
+        # "vorübergehend inaktiv", is a pause: SUSPEND, searched first)
+        r"(?:benutzer|konto|benutzerkonto|account|postfach|mailbox) (?:ist )?inaktiv\b",
         # expired, or closed for non-use: the address is gone, not paused (an address "expired or
         # invalid", "abgelaufen oder ungültig", is gone too)
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse) (?:ist |wurde )?abgelaufen",
@@ -72,6 +84,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # whose domain, between noun and verb
         r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|nicht gefunden)",
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
+        # the domain named between noun and verb ("Die Domain x.de existiert nicht")
+        r"(?:domain|dom(?:ae|a)ne) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ist unbekannt|existiert nicht"
+        r"|wurde nicht gefunden)",
         r"unbekannte (?:domain|dom(?:ae|a)ne)",
         r"(?:host|zielhost) oder dom(?:ae|a)nenname nicht gefunden",
         # a null MX (RFC 7505), as German reports write it ("Null-MX", "Null-MX-Eintrag"): the

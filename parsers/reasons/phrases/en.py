@@ -60,6 +60,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"mailfolder is full",
         r"mail ?box space (?:is )?not enough",  # (Jetmail and other Chinese ISPs' English)
         r"not enough storage space",
+        # web.de's English half: "User has exhausted allowed storage space."
+        r"exhausted (?:the |its |their )?(?:allowed )?storage",
         r"over the allowed quota",
         r"quota (?:exceeded|violation)",
         r"recipient reached disk quota",
@@ -127,9 +129,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"email account that you tried to reach is (?:disabled|inactive)",
         r"this account has been disabled or discontinued",
         r"(?:address|user|recipient|mailbox|inbox) (?:is )?no longer (?:active|valid|in use)",
-        # Coremail and its peers: "550 user disabled" (a sending account's AUTH refusal names the
-        # sender's: UNLESS)
-        r"(?<![\w-])user (?:is |has been )?disabled",
+        # Coremail and its peers: "550 user disabled", GMX: "550 5.2.1 <a@b> User is inactive" (a
+        # sending account's AUTH refusal names the sender's: UNLESS)
+        r"(?<![\w-])user (?:is |has been )?(?:disabled|inactive)",
         # CommuniGate Pro's local delivery module: "LOCAL module(account a) reports: mail receiving
         # disabled" (the account is kept but takes no mail)
         r"mail receiving (?:is )?disabled",
@@ -344,6 +346,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"domain (?:does not exist|is not reachable|must exist|not found)",
+        # the domain named between noun and verb ("domain example.org does not exist")
+        r"domain \S{1,255} (?:does not exist|not found)",
         # MailEnable: "the domain name (x.example) does not appear to be registered"
         r"domain(?: name)?(?: \(\S{1,255}\)| \S{1,255})? does not appear to be registered",
         r"host (?:or domain name not found|unknown|not found)",
@@ -785,7 +789,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         r"your (?:account|domain|ip|server|sending|smtp)",
         r"(?:sending|outgoing|outbound|smtp|relay|sender'?s?|submission) (?:account|access|privileges?)",
-        r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?disabled",
+        r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?(?:disabled|inactive)",
     ),
     REJECTED: (
         r"5\.1\.0 address rejected",

@@ -22,7 +22,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent (?:bruker|mottaker|adresse|postkasse)",
         r"ingen slik (?:bruker|mottaker|postkasse|adresse)",
         # Exchange: "Finner ikke e-postadressen du skrev inn."
-        r"(?:finner|fant) ikke (?:den )?e-?postadressen",
+        r"(?:finner|fant) ikke (?:den )?(?:e-?post)?adressen",
+        # a subordinate clause puts "ikke" before the verb: Gmail's "fordi adressen ikke ble
+        # funnet" (because the address was not found)
+        r"(?:bruker|mottaker|e-?postadresse|adresse|postkasse)(?:en|n)? ikke (?:ble funnet|finnes|eksisterer)",
         # Exchange Online: "<bruker> ble ikke funnet på <domene>."
         r"ble ikke funnet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
@@ -46,6 +49,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domene(?:t)? (?:finnes ikke|eksisterer ikke|er ukjent|ble ikke funnet)",
         r"ukjent domene|intet slikt domene",
+        r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
 }
 

@@ -20,6 +20,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:anvandare|mottagare|e-?postadress|adress|brevlada|postlada|konto)(?:n|en|t)? "
         r"(?:finns inte|existerar inte|hittades inte|kunde inte hittas|ar okand)",
         r"okand (?:anvandare|mottagare|adress|brevlada|postlada)",
+        # a subordinate clause puts "inte" before the verb: Gmail's "eftersom adressen inte
+        # hittades" (because the address was not found)
+        r"(?:anvandare|mottagare|e-?postadress|adress|brevlada|postlada)(?:n|en)? inte (?:hittades|kunde hittas"
+        r"|finns|existerar)",
         r"ingen sadan (?:anvandare|mottagare|brevlada|postlada|adress)",
         r"det finns ingen (?:anvandare|mottagare|brevlada|postlada) (?:med|som)",
         # Exchange: "Det gick inte att hitta e-postadressen du angav."
@@ -51,6 +55,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"doman(?:en)? (?:finns inte|existerar inte|ar okand|hittades inte)",
         r"okand doman|ingen sadan doman",
+        r"doman(?:en)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finns inte|existerar inte|ar okand)",
     ),
 }
 

@@ -36,6 +36,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"hop thu (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
         r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| hop thu)?",
         r"dung luong (?:hop thu )?(?:da )?(?:day|het)",
+        # "the recipient's account has reached its storage limit"
+        r"(?:tai khoan|hop thu)(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
     ),
     SUSPEND: (
         r"(?:tai khoan|hop thu) (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
@@ -54,13 +56,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
     ),
     HOST_UNKNOWN: (
-        r"ten mien (?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
-        r"khong tim thay ten mien",
+        # whose domain, between noun and verb: "Tên miền của người nhận không tồn tại" (Zing)
+        r"ten mien (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
+        # "Không tìm thấy Host" (host not found: Zing's word for a recipient domain that does not exist)
+        r"khong tim thay (?:ten mien|host\b)",
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the recipient's domain that does not exist ("tên miền của người nhận không tồn tại"): the
+    # domain gone, not the user
+    USER_UNKNOWN: (r"ten mien (?:cua )?nguoi nhan",),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"tai khoan cua ban",),
