@@ -34,6 +34,14 @@ def test_german_unknown_subscriber_and_inactive_accounts() -> None:
             ("550 Das Konto ist inaktiv", r.ACCOUNT_DISABLED),
             # a temporary one is a pause
             ("550 Das Konto ist vorübergehend inaktiv", r.SUSPEND),
+            # 1&1's MX for an address it has no mailbox for
+            ("550 Cannot route to <foo.bar@bilgin.example>", r.USER_UNKNOWN),
+            # Exchange's "the email account does not exist at the organization", de and da
+            (
+                "Das E-Mail-Konto existiert nicht bei der Organisation, an die diese Nachricht gesendet wurde.",
+                r.USER_UNKNOWN,
+            ),
+            ("Mailkontoen findes ikke i den organisation, som meddelelsen blev sendt til.", r.USER_UNKNOWN),
         ]
     )
     # the sender's own login inactive is a refusal of the sender
@@ -79,7 +87,18 @@ def test_vietnamese_dead_domain_and_storage_limit() -> None:
             ("Không tìm thấy Host: Tên miền của người nhận không tồn tại.", r.HOST_UNKNOWN),
             ("Không tìm thấy Host", r.HOST_UNKNOWN),
             ("Tài khoản người nhận đã đạt đến giới hạn dung lượng tài khoản", r.MAILBOX_FULL),
+            # the English of the .NET servers Vietnamese hosts run, as their help pages quote it
+            (
+                "Error Description: Inbox is full. Additional information: The recipients inbox is full.",
+                r.MAILBOX_FULL,
+            ),
             # the recipient who does not exist stays an unknown user
             ("Người nhận không tồn tại", r.USER_UNKNOWN),
         ]
     )
+
+
+def test_a_windows_socket_timeout_is_a_network_error() -> None:
+    text = "A connection attempt failed because the connected party did not properly respond after a period of time"
+    assert r.derive(None, None, text, "failed", None) == r.NETWORK_ERROR
+    assert r.classify(r.NETWORK_ERROR, None, None) == "soft"

@@ -21,7 +21,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?<!din )(?<!dit )(?<!jeres )\b(?:e-?mail)?(?:adresse|modtager(?:adresse)?)(?:n|en)? er ugyldig",
         r"ingen (?:bruger|modtager|postkasse) med denne adresse",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
-        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? (?:er )?"
+        # (Exchange: "Mailkontoen findes ikke i den organisation ...")
+        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mailkonto)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
         # a subordinate clause puts "ikke" before the verb: Gmail's "fordi adressen ikke blev

@@ -23,8 +23,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"nicht im (?:domino[- ]?verzeichnis|(?:(?:oe|o)ffentlichen )?(?:namens- und )?adressbuch) (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten)",
         r"im domino[- ]?verzeichnis nicht (?:aufgef(?:ue|u)hrt|aufgelistet|enthalten|vorhanden|gefunden)",
-        # (T-Online: "unknown user / Teilnehmer existiert nicht", the subscriber)
-        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox|teilnehmer)"
+        # (T-Online: "unknown user / Teilnehmer existiert nicht", the subscriber; Exchange: "Das
+        # E-Mail-Konto existiert nicht bei der Organisation ..."; one that "existiert nicht mehr"
+        # is closed: ACCOUNT_DISABLED, searched first)
+        r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox|teilnehmer"
+        r"|e-?mail-?konto|benutzerkonto)"
         r"(?: des empf(?:ae|a)ngers)? (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig)",
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
@@ -47,9 +50,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:speicherplatz|speichervolumen|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"
         r"(?: des (?:empf(?:ae|a)ngers|kontos|postfachs|benutzers|accounts))?"
         r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
-        # the user as subject: web.de's "Benutzer hat das Speichervolumen ueberschritten" and "Benutzer
-        # hat zu viele Mails auf dem Server" (too many messages stored: full)
-        r"(?:benutzer|empf(?:ae|a)nger) hat (?:das |sein |seinen |ihr |ihren )?(?:speichervolumen|speicherplatz"
+        # the user as subject: web.de's "Benutzer hat das Speichervolumen ueberschritten" (German
+        # Dovecot setups' quota_exceeded_message: "Benutzer %u hat ...", the address named) and
+        # "Benutzer hat zu viele Mails auf dem Server" (too many messages stored: full)
+        r"(?:benutzer|empf(?:ae|a)nger)(?: \S{1,255})? hat (?:das |sein |seinen |ihr |ihren )?(?:speichervolumen|speicherplatz"
         r"|speicherkontingent|kontingent|quota|postfachlimit|speicherlimit) (?:ue|u)berschritten",
         r"(?:benutzer|empf(?:ae|a)nger) hat zu ?viele (?:e-?)?mails auf dem server",
         r"nicht gen(?:ue|u)gend speicherplatz",

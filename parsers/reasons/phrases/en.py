@@ -52,6 +52,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"exceeded storage allocation",
         r"exceeding its mailbox quota",
         r"full mailbox",
+        # SmarterMail-style reports (quoted by Vietnamese hosts' help pages): "Error Description:
+        # Inbox is full. Additional information: The recipients inbox is full."
+        r"inbox (?:is )?full",
         r"is over (?:disk )?quota",
         r"mail quota exceeded",
         r"mailbox (?:exceeded the local limit|full|has exceeded its disk space limit|is full"
@@ -158,6 +161,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unknown (?:e-?mail address|local[- ]part|mailbox|recipient|user|address)",
         r"#5\.1\.1 bad address",
         r"<[^>\s]{1,300}> not found",
+        # 1&1 (kundenserver.de): "550 Cannot route to <a@b>" for an address it has no mailbox for
+        # (Sendmail relays it as "550 5.1.1 ... User unknown"); a host it cannot route to names no address
+        r"cannot route to <[^>\s@]{1,64}@",
         r"address (?:does not exist|unknown)",
         r"bad[-_ \t]recipient",
         r"can'?t accept user",
@@ -654,6 +660,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     NETWORK_ERROR: (
         r"could not connect and send the mail to",
+        # Windows' socket timeout as .NET mail servers quote it ("A connection attempt failed because
+        # the connected party did not properly respond after a period of time ... Tried 5 time(s)")
+        r"connected party did not properly respond",
         r"dns records? for the destination computer could not be found",
         r"hop count exceeded",
         r"host (?:is )?unreachable|network is unreachable|no route to host",
