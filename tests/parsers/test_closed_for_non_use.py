@@ -30,6 +30,9 @@ CLOSED = [
     "550 Konto gesperrt wegen längerer Nichtnutzung",
     "550 Benutzerkonto ist abgelaufen",
     "550 Konto zostało zablokowane z powodu braku aktywności",
+    # English says it too (a bounce-rule list's 5.2.1 "mailbox has been blocked due to inactivity")
+    "550 5.2.1 mailbox has been blocked due to inactivity",
+    "550 This account has been suspended due to prolonged inactivity",
 ]
 
 PAUSED = [

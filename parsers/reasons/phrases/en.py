@@ -131,6 +131,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient (?:address )?(?:is )?(?:inactive|disabled|deactivated)",
         r"email account that you tried to reach is (?:disabled|inactive)",
         r"this account has been disabled or discontinued",
+        # blocked, locked or suspended for non-use ("mailbox has been blocked due to inactivity"):
+        # closed for non-use, gone (the languages' families say the same; SUSPEND's exception)
+        r"(?:blocked|locked|suspended|frozen|disabled|deactivated|closed|deleted) (?:due to|because of|for)"
+        r" (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",
         r"(?:address|user|recipient|mailbox|inbox) (?:is )?no longer (?:active|valid|in use)",
         # Coremail and its peers: "550 user disabled", GMX: "550 5.2.1 <a@b> User is inactive" (a
         # sending account's AUTH refusal names the sender's: UNLESS)
@@ -800,6 +804,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:sending|outgoing|outbound|smtp|relay|sender'?s?|submission) (?:account|access|privileges?)",
         r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?(?:disabled|inactive)",
     ),
+    # a suspension or block for non-use is a closure, not a pause (ACCOUNT_DISABLED)
+    SUSPEND: (r"(?:suspended|locked|blocked|frozen) (?:due to|because of|for) (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",),
     REJECTED: (
         r"5\.1\.0 address rejected",
         r"recipient address rejected",
