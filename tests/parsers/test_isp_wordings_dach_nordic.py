@@ -19,6 +19,9 @@ def test_german_isps_full_mailbox_wordings() -> None:
             ("422 4.2.2 Quota limit (Speicherplatz des Kontos ueberschritten)", r.MAILBOX_FULL),
             ("Das Speicherkontingent des Postfachs ist erschöpft", r.MAILBOX_FULL),
             ("Der Empfänger hat sein Postfachlimit überschritten", r.MAILBOX_FULL),
+            # a bare "Over quota" (T-Online, Zimbra's LMTP) quoted under a relay's generic 5.0.0
+            ("500 5.0.0 Depot returns error: <552 5.2.2 Over quota>", r.MAILBOX_FULL),
+            ("LMTP server error: 552 5.2.2 Over STORAGE quota", r.MAILBOX_FULL),
         ]
     )
 

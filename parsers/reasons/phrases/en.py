@@ -56,6 +56,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Inbox is full. Additional information: The recipients inbox is full."
         r"inbox (?:is )?full",
         r"is over (?:disk )?quota",
+        # a bare "Over quota": Zimbra's LMTP ("552 5.2.2 Over quota"), T-Online's "Over STORAGE quota",
+        # quoted under a relay's generic 5.0.0 ("Depot returns error: <552 5.2.2 Over quota>")
+        r"(?<![\w-])over (?:storage |disk )?quota",
         r"mail quota exceeded",
         r"mailbox (?:exceeded the local limit|full|has exceeded its disk space limit|is full"
         r"|over quota|quota usage exceeded|size limit exceeded|would exceed)",
