@@ -22,6 +22,8 @@ def test_german_isps_full_mailbox_wordings() -> None:
             # a bare "Over quota" (T-Online, Zimbra's LMTP) quoted under a relay's generic 5.0.0
             ("500 5.0.0 Depot returns error: <552 5.2.2 Over quota>", r.MAILBOX_FULL),
             ("LMTP server error: 552 5.2.2 Over STORAGE quota", r.MAILBOX_FULL),
+            # GNU Mailutils' mda, which small German and Nordic hosts run behind their MTA
+            ("user: message would exceed maximum mailbox size for this recipient", r.MAILBOX_FULL),
         ]
     )
 
@@ -49,6 +51,18 @@ def test_german_unknown_subscriber_and_inactive_accounts() -> None:
     )
     # the sender's own login inactive is a refusal of the sender
     assert r.derive("5.0.0", "550", "554 sender user is inactive", "failed", "RCPT") != r.ACCOUNT_DISABLED
+
+
+def test_a_senders_disabled_mailbox_is_not_the_recipients() -> None:
+    # a hosting relay's Postfix refusing the sender ("Sender address rejected: mailbox disabled"):
+    # soft and sender-side, never the recipient's account gone
+    for text in (
+        "550 5.7.1 <news@sender.example>: Sender address rejected: mailbox disabled",
+        "550 <news@sender.example>: Sender address rejected: Account disabled",
+    ):
+        reason = r.derive("5.7.1", "550", text, "failed", "RCPT")
+        assert reason != r.ACCOUNT_DISABLED, text
+        assert r.classify(r.sender_side(reason, "RCPT", False), "5.7.1", "550") == "soft", text
 
 
 def test_a_domain_named_between_noun_and_verb_does_not_exist() -> None:

@@ -59,6 +59,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # a bare "Over quota": Zimbra's LMTP ("552 5.2.2 Over quota"), T-Online's "Over STORAGE quota",
         # quoted under a relay's generic 5.0.0 ("Depot returns error: <552 5.2.2 Over quota>")
         r"(?<![\w-])over (?:storage |disk )?quota",
+        # GNU Mailutils' mda: "user: message would exceed maximum mailbox size for this recipient"
+        r"would exceed (?:the )?maximum mailbox size",
         r"mail quota exceeded",
         r"mailbox (?:exceeded the local limit|full|has exceeded its disk space limit|is full"
         r"|over quota|quota usage exceeded|size limit exceeded|would exceed)",
@@ -806,6 +808,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"your (?:account|domain|ip|server|sending|smtp)",
         r"(?:sending|outgoing|outbound|smtp|relay|sender'?s?|submission) (?:account|access|privileges?)",
         r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?(?:disabled|inactive)",
+        # Postfix's "Sender address rejected: mailbox disabled": the sender's mailbox, whatever
+        # address the reply quotes
+        r"sender address rejected",
     ),
     # a suspension or block for non-use is a closure, not a pause (ACCOUNT_DISABLED)
     SUSPEND: (r"(?:suspended|locked|blocked|frozen) (?:due to|because of|for) (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",),
