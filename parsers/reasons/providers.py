@@ -811,9 +811,10 @@ _ANYWHERE = {
     ),
     # 1&1/IONOS (and GMX, web.de on the same platform) refuse mail whose sender domain has no
     # usable MX or address record: "550-Requested action not taken: mailbox unavailable 550
-    # invalid DNS MX or A/AAAA resource record". The mailbox it names is the sender's, whatever
-    # command the report says it answered: sender-side, never the recipient's address.
-    "rejected": ("invalid dns mx or a/aaaa resource record",),
+    # invalid DNS MX or A/AAAA resource record", and a sender address they refuse the same way,
+    # "... mailbox unavailable 550 Sender address is not allowed.". The mailbox it names is the
+    # sender's, whatever command the report says it answered: sender-side, never the recipient's.
+    "rejected": ("invalid dns mx or a/aaaa resource record", "550 sender address is not allowed"),
 }
 
 
