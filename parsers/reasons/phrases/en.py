@@ -813,7 +813,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"sender address rejected",
     ),
     # a suspension or block for non-use is a closure, not a pause (ACCOUNT_DISABLED)
-    SUSPEND: (r"(?:suspended|locked|blocked|frozen) (?:due to|because of|for) (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",),
+    SUSPEND: (
+        r"(?:suspended|locked|blocked|frozen) (?:due to|because of|for) (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",
+    ),
     REJECTED: (
         r"5\.1\.0 address rejected",
         r"recipient address rejected",
