@@ -112,15 +112,6 @@ def _load() -> tuple[ModuleType, ...]:
 DETECTORS: tuple[ModuleType, ...] = _load()
 
 
-def _inner_words(marker: str) -> frozenset[str]:
-    """The words of `marker` with a space on each side within it: wherever the marker occurs, each
-    is a whole white-space-separated word of the text, so the marker is looked for only in a text
-    that has them all as words (a set of the text's words is made once per message)."""
-    return frozenset(w for w in marker.split(" ")[1:-1] if w and not any(ch.isspace() for ch in w))
-
-
-# A detector's markers looked for in the report text: each with the inner words it needs.
-_Markers = tuple[tuple[str, frozenset[str]], ...]
 # The markers looked for past the report text: header values and the whole body.
 _Further = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
 _KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
@@ -135,25 +126,18 @@ def _further(module: ModuleType) -> _Further | None:
 # Each detector with its prefilter, the cheapest tests first (a detector runs when one holds):
 # whether it is gated at all (False: it always runs), its marker headers (lower-cased), its
 # heading markers, its report-text markers and its further markers.
-_GATED: tuple[tuple[ModuleType, bool, tuple[str, ...], tuple[str, ...], _Markers, _Further | None], ...] = (
-    tuple(
-        (
-            module,
-            any(getattr(module, kind, None) for kind in _KINDS),
-            tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
-            tuple(getattr(module, "HEADING_MARKERS", ())),
-            tuple((m, _inner_words(m)) for m in getattr(module, "MARKERS", ())),
-            _further(module),
-        )
-        for module in DETECTORS
+_GATED: tuple[
+    tuple[ModuleType, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], _Further | None], ...
+] = tuple(
+    (
+        module,
+        any(getattr(module, kind, None) for kind in _KINDS),
+        tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
+        tuple(getattr(module, "HEADING_MARKERS", ())),
+        tuple(getattr(module, "MARKERS", ())),
+        _further(module),
     )
-)
-# Every marker's inner words (the only words of a text the prefilter asks about).
-_INNER_WORDS: frozenset[str] = frozenset(
-    word
-    for _module, _gated, _headers, _heading, markers, _further in _GATED
-    for _m, inner in markers
-    for word in inner
+    for module in DETECTORS
 )
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
@@ -198,7 +182,6 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
         return
     head: str | None = None
     hay: str | None = None
-    words: frozenset[str] | None = None  # (the inner words that are words of the report text)
     present = mail.header_names()
     # (plain loops throughout: no generator per detector and message)
     for module, gated, headers, heading_markers, markers, further in _GATED:
@@ -216,15 +199,9 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                         found = True
                         break
             if not found:
-                for marker, inner in markers:
+                for marker in markers:
                     if hay is None:
                         hay = haystack(mail)
-                    if inner:
-                        if words is None:
-                            # (looked up, not all put in a set of their own: a third cheaper)
-                            words = _INNER_WORDS.intersection(hay.split())
-                        if not inner <= words:
-                            continue
                     if marker in hay:
                         found = True
                         break

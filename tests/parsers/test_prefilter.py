@@ -131,8 +131,8 @@ def _straightforward(mail: Mail) -> list[ModuleType]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_candidates_are_the_detectors_whose_markers_the_message_has(case: Path) -> None:
-    """The fast paths of candidates() (inner words looked up, marker headers first) give the
-    detectors the plain rule gives, in the same order."""
+    """The fast paths of candidates() (marker headers first, then the heading markers, the report
+    text last) give the detectors the plain rule gives, in the same order."""
     for raw in variants(case.read_bytes()):
         mail = load(raw)
         assert list(candidates(mail)) == _straightforward(mail)
