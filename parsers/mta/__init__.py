@@ -29,7 +29,7 @@ looks for it, the header it is gated on), or the detector must not declare any.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from types import ModuleType
 
 from parsers.delivery import Delivery
@@ -112,33 +112,61 @@ def _load() -> tuple[ModuleType, ...]:
 DETECTORS: tuple[ModuleType, ...] = _load()
 
 
-# The markers looked for past the report text: header values and the whole body.
-_Further = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
 _KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
 
 
-def _further(module: ModuleType) -> _Further | None:
-    values: dict[str, tuple[str, ...]] = getattr(module, "MARKER_VALUES", None) or {}
-    body: tuple[str, ...] = getattr(module, "BODY_MARKERS", None) or ()
-    return (tuple(values.items()), body) if values or body else None
+# The prefilter's plan. The signs told by a lookup or a short text, the marker headers and the
+# heading markers, are looked for once per message, every one: each sign maps to the detectors it
+# lets run (by index in DETECTORS). The markers that take a scan of the report, a header's values
+# or the body are looked for lazily, in order, and only for a detector that no sign let run.
+def _by_sign(kind: str, fold: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
+    signs: dict[str, tuple[int, ...]] = {}
+    for index, module in enumerate(DETECTORS):
+        for sign in getattr(module, kind, ()):
+            signs[fold(sign)] = (*signs.get(fold(sign), ()), index)
+    return signs
 
 
-# Each detector with its prefilter, the cheapest tests first (a detector runs when one holds):
-# whether it is gated at all (False: it always runs), its marker headers (lower-cased), its
-# heading markers, its report-text markers and its further markers.
-_GATED: tuple[
-    tuple[ModuleType, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], _Further | None], ...
-] = tuple(
-    (
-        module,
-        any(getattr(module, kind, None) for kind in _KINDS),
-        tuple(h.lower() for h in getattr(module, "MARKER_HEADERS", ())),
-        tuple(getattr(module, "HEADING_MARKERS", ())),
-        tuple(getattr(module, "MARKERS", ())),
-        _further(module),
-    )
-    for module in DETECTORS
+_BY_HEADER = _by_sign("MARKER_HEADERS", str.lower)
+_HEADER_NAMES = frozenset(_BY_HEADER)
+_BY_HEADING = _by_sign("HEADING_MARKERS", str)
+
+
+def _heading_groups(markers: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The heading markers grouped by a character each holds: a heading without the character
+    (one memchr over a short text) holds none of its group. Each marker's is the character that
+    the fewest of the markers hold: what the phrases of report subjects and senders share
+    ("mail", "deliver", "@") is what most headings hold too."""
+    markers = tuple(markers)
+    holding: dict[str, int] = {}
+    for marker in markers:
+        for char in set(marker):
+            holding[char] = holding.get(char, 0) + 1
+    groups: dict[str, tuple[str, ...]] = {}
+    for marker in markers:
+        key = min(marker, key=lambda char: (holding[char], char))
+        groups[key] = (*groups.get(key, ()), marker)
+    return tuple(groups.items())
+
+
+_HEADING_GROUPS = _heading_groups(_BY_HEADING)
+# Detectors without any marker: they run on every message.
+_UNGATED = frozenset(
+    index for index, module in enumerate(DETECTORS) if not any(getattr(module, kind, None) for kind in _KINDS)
 )
+# The markers each detector is scanned for when no sign let it run: its report-text markers, its
+# header values (lower-cased name, needles) and its body markers.
+_Scan = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+_SCANNED: dict[int, _Scan | None] = {
+    index: (
+        tuple(getattr(module, "MARKERS", ())),
+        tuple((name.lower(), needles) for name, needles in getattr(module, "MARKER_VALUES", {}).items()),
+        tuple(getattr(module, "BODY_MARKERS", ())),
+    )
+    for index, module in enumerate(DETECTORS)
+    if any(getattr(module, kind, None) for kind in ("MARKERS", "MARKER_VALUES", "BODY_MARKERS"))
+}
+_SCANNED.update(dict.fromkeys(_UNGATED))  # (None: it always runs)
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
 _ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -180,52 +208,59 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     if not prefilter:
         yield from DETECTORS
         return
-    head: str | None = None
-    hay: str | None = None
+    # (the signs first, all at once: a lookup in the header names and filters in C over the short
+    # heading; most messages have few of them)
     present = mail.header_names()
-    # (plain loops throughout: no generator per detector and message)
-    for module, gated, headers, heading_markers, markers, further in _GATED:
-        if gated:
-            found = False
-            for name in headers:
-                if name in present:
-                    found = True
-                    break
-            if not found and heading_markers:
-                if head is None:
-                    head = heading(mail)
-                for marker in heading_markers:
-                    if marker in head:
-                        found = True
-                        break
-            if not found:
+    passed: set[int] = set()
+    for name in filter(present.__contains__, _HEADER_NAMES):
+        passed.update(_BY_HEADER[name])
+    head = heading(mail)
+    for key, group in _HEADING_GROUPS:
+        if key in head:
+            for marker in filter(head.__contains__, group):
+                passed.update(_BY_HEADING[marker])
+    hay: str | None = None
+    for index in sorted(passed.union(_SCANNED)):
+        if index not in passed:
+            scanned = _SCANNED[index]
+            if scanned is not None:
+                markers, values, body = scanned
+                found = False
+                # (plain loops: no generator per detector and message)
                 for marker in markers:
                     if hay is None:
                         hay = haystack(mail)
                     if marker in hay:
                         found = True
                         break
-            if not found and (further is None or not _further_holds(mail, *further)):
-                continue
-        yield module
+                if (
+                    not found
+                    and not (values and _values_hold(mail, present, values))
+                    and not (body and _body_holds(mail, body))
+                ):
+                    continue
+        yield DETECTORS[index]
 
 
-def _further_holds(
-    mail: Mail, values: tuple[tuple[str, tuple[str, ...]], ...], body: tuple[str, ...]
+def _values_hold(
+    mail: Mail, present: Container[str], values: tuple[tuple[str, tuple[str, ...]], ...]
 ) -> bool:
-    """Whether a header value may hold one of its needles, or the whole body one of the markers."""
+    """Whether a value of one of the headers may hold one of its needles (a header the message
+    lacks holds none: its values are not joined)."""
     for name, needles in values:  # (plain loops: no generator per detector and message)
-        text = mail.plain_values(name)
-        if text is None:
-            return True
-        for needle in needles:
-            if needle in text:
+        if name in present:
+            text = mail.plain_values(name)
+            if text is None:
                 return True
-    if body:
-        from parsers.mta._common import body_text
-
-        text = body_text(mail)
-        for marker in body:
-            if marker in text:
-                return True
+            for needle in needles:
+                if needle in text:
+                    return True
     return False
+
+
+def _body_holds(mail: Mail, body: tuple[str, ...]) -> bool:
+    """Whether the whole body text holds one of the markers."""
+    from parsers.mta._common import body_text
+
+    text = body_text(mail)
+    return any(marker in text for marker in body)
