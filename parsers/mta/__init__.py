@@ -136,7 +136,8 @@ def _heading_groups(markers: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]]
     """The heading markers grouped by a character each holds: a heading without the character
     (one memchr over a short text) holds none of its group. Each marker's is the character that
     the fewest of the markers hold: what the phrases of report subjects and senders share
-    ("mail", "deliver", "@") is what most headings hold too."""
+    ("mail", "deliver", "@") is what most headings hold too. A marker alone in its group is its
+    own key, with no group: looked for at once."""
     markers = tuple(markers)
     holding: dict[str, int] = {}
     for marker in markers:
@@ -146,7 +147,7 @@ def _heading_groups(markers: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]]
     for marker in markers:
         key = min(marker, key=lambda char: (holding[char], char))
         groups[key] = (*groups.get(key, ()), marker)
-    return tuple(groups.items())
+    return tuple((group[0], ()) if len(group) == 1 else (key, group) for key, group in groups.items())
 
 
 _HEADING_GROUPS = _heading_groups(_BY_HEADING)
@@ -208,8 +209,8 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     if not prefilter:
         yield from DETECTORS
         return
-    # (the signs first, all at once: a lookup in the header names and filters in C over the short
-    # heading; most messages have few of them)
+    # (the signs first, all at once: a lookup in the header names and the heading's groups; most
+    # messages have few of them)
     present = mail.header_names()
     passed: set[int] = set()
     for name in filter(present.__contains__, _HEADER_NAMES):
@@ -217,8 +218,11 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     head = heading(mail)
     for key, group in _HEADING_GROUPS:
         if key in head:
-            for marker in filter(head.__contains__, group):
-                passed.update(_BY_HEADING[marker])
+            if not group:
+                passed.update(_BY_HEADING[key])
+            for marker in group:
+                if marker in head:
+                    passed.update(_BY_HEADING[marker])
     hay: str | None = None
     for index in sorted(passed.union(_SCANNED)):
         if index not in passed:
