@@ -209,7 +209,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     import pkgutil
 
     import parsers
-    from parsers.reasons import caseblind, families
+    from parsers.reasons import caseblind, families, phrases
 
     _stored = _EMPTY  # (computed afresh, not read from an older file)
     for info in pkgutil.walk_packages(parsers.__path__, "parsers."):
@@ -234,7 +234,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     tables = {
         families.KEYWORD_INDEX: families.keyword_index_to_store(),
         families.FAMILY_INDEXES: families.json_indexes(),
-        families.PHRASE_FORMS: {phrase: families.phrase_form(phrase) for phrase in families.WRITTEN},
+        **phrases.tables_to_store(),  # (the phrases' forms, and the families whole)
     }
     return codes, branches, tables
 

@@ -176,6 +176,22 @@ def _without_superstrings(found: frozenset[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# (the keywords, keyword -> the phrases listed under it, the phrases without a keyword)
+Index = tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
+
+
+def phrases_index(phrases: tuple[str, ...]) -> Index:
+    """The index of a family of `phrases` (as searched): see Family."""
+    required = [required_strings(p) for p in phrases]
+    kept = _without_superstrings(frozenset().union(*(r for r in required if r)))
+    # A phrase that matches holds one of its own strings, and every kept keyword is in one of
+    # them or is one: a phrase is listed under each kept keyword found inside its strings.
+    by_keyword = {
+        word: tuple(i for i, r in enumerate(required) if r and any(word in s for s in r)) for word in kept
+    }
+    return kept, by_keyword, tuple(i for i, r in enumerate(required) if not r)
+
+
 class Family:
     """One family's phrases, each searched only in a text that holds one of its literal keywords.
 
@@ -189,12 +205,12 @@ class Family:
     a twentieth of a second of every process's start-up).
     """
 
-    __slots__ = ("_always", "_by_keyword", "_keyword_set", "_keywords", "_phrases", "_regexes", "pattern")
+    __slots__ = ("_always", "_by_keyword", "_keyword_set", "_keywords", "_pattern", "_phrases", "_regexes")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         _FAMILIES.append(self)  # (the text index holds the keywords of every family)
         self._phrases = phrases
-        self.pattern = "|".join(phrases)
+        self._pattern: str | None = None
         self._keywords: tuple[str, ...] | None = None
         self._keyword_set: frozenset[str] = frozenset()
         # keyword -> indexes of the phrases that may match where it occurs
@@ -204,21 +220,33 @@ class Family:
         # its compiled expression
         self._regexes: list[re.Pattern[str] | str | None] = [None] * len(phrases)
 
-    def index(self) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    @classmethod
+    def indexed(cls, phrases: tuple[str, ...], index: Index) -> Family:
+        """A family of `phrases` (as searched) whose index is `index` (as stored ahead of time)."""
+        made = cls(phrases)
+        made._set_index(*index)
+        return made
+
+    @property
+    def pattern(self) -> str:
+        """The family as one alternation (made when asked for: only tests and tools ask)."""
+        if self._pattern is None:
+            self._pattern = "|".join(self._phrases)
+        return self._pattern
+
+    def index(self) -> Index:
         """(the keywords, keyword -> the phrases listed under it, the phrases without a keyword)."""
-        required = [required_strings(p) for p in self._phrases]
-        kept = _without_superstrings(frozenset().union(*(r for r in required if r)))
-        # A phrase that matches holds one of its own strings, and every kept keyword is in one of
-        # them or is one: a phrase is listed under each kept keyword found inside its strings.
-        by_keyword = {
-            word: tuple(i for i, r in enumerate(required) if r and any(word in s for s in r)) for word in kept
-        }
-        return kept, by_keyword, tuple(i for i, r in enumerate(required) if not r)
+        return phrases_index(self._phrases)
 
     def _index(self) -> dict[str, tuple[int, ...]]:
         # (the index built ahead of time when the family's phrases are the ones it was built for)
         built = _built_indexes().get(self.pattern)
         kept, by_keyword, always = (tuple(built[0]), built[1], tuple(built[2])) if built else self.index()
+        return self._set_index(kept, by_keyword, always)
+
+    def _set_index(
+        self, kept: tuple[str, ...], by_keyword: dict[str, tuple[int, ...]], always: tuple[int, ...]
+    ) -> dict[str, tuple[int, ...]]:
         self._always = always
         self._keywords = kept
         self._keyword_set = frozenset(kept)
@@ -319,6 +347,19 @@ class _KeywordIndex:
             self.table = (size, *stored[2])
             return
         self.table = (size, *keyword_table(keywords))
+
+    def restore(self, table: Any, holding: dict[str, tuple[int, ...]], always: tuple[int, ...]) -> None:
+        """Take the index of every family made as stored ahead of time (`keyword_table`'s, and
+        which families hold each keyword, and which have a phrase without one, by their place
+        among those made)."""
+        size = len(_FAMILIES)
+        made = _FAMILIES[:size].__getitem__  # (map: no frame per keyword)
+        self.table = (size, *table)
+        self.holders = (
+            size,
+            {word: tuple(map(made, places)) for word, places in holding.items()},
+            frozenset(map(made, always)),
+        )
 
     def keywords_in(self, low: str) -> frozenset[str]:
         """The keywords of every family that occur in `low`."""
@@ -429,6 +470,23 @@ def _searcher(phrase: str) -> re.Pattern[str] | str:
     return patterncode.compile(phrase)
 
 
+def text_index_to_store(indexes: list[Index]) -> tuple[Any, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """What `_KeywordIndex.restore` takes, for families made in the order of their `indexes`."""
+    words: set[str] = set()
+    holding: dict[str, list[int]] = {}
+    for place, (kept, _, _) in enumerate(indexes):
+        words.update(kept)
+        for word in kept:
+            holding.setdefault(word, []).append(place)
+    always = tuple(place for place, index in enumerate(indexes) if index[2])
+    return keyword_table(words), {w: tuple(places) for w, places in holding.items()}, always
+
+
+def restore_text_index(table: Any, holding: dict[str, tuple[int, ...]], always: tuple[int, ...]) -> None:
+    """The text index of every family made, as stored ahead of time (`text_index_to_store`)."""
+    _TEXT_INDEX.restore(table, holding, always)
+
+
 # Where the families' indexes built ahead of time are (scripts/build_phrase_keywords.py writes
 # it; a test checks it is current). JSON: a Python module of that size took 10 ms to import.
 BUILT_INDEXES: Final = Path(__file__).parent / "phrases" / "keywords.json"
@@ -438,6 +496,7 @@ _BuiltIndex = tuple[list[str], dict[str, tuple[int, ...]], list[int]]
 # The names of the tables built at first use that parsers.patterncode stores.
 FAMILY_INDEXES: Final = "family indexes"
 PHRASE_FORMS: Final = "phrase forms"
+PHRASE_FAMILIES: Final = "phrase families"
 
 
 @functools.cache

@@ -107,12 +107,18 @@ def test_an_entry_cut_off_is_compiled_by_re(store: Path) -> None:
     assert patterncode.compile(*stored[0]) is re.compile(*stored[0])
 
 
-def _compiles_in_a_process(prefix: Path, store: bool) -> int:
-    """How many of the parser's own patterns a process compiles while parsing every fixture."""
+def _process_env(prefix: Path, store: bool) -> dict[str, str]:
+    """The environment of a process that writes its bytecode (and the store, when `store`) under `prefix`."""
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if store:
         subprocess.run([sys.executable, "-m", "parsers.store_patterns"], cwd=ROOT, env=env, check=True)
+    return env
+
+
+def _compiles_in_a_process(prefix: Path, store: bool) -> int:
+    """How many of the parser's own patterns a process compiles while parsing every fixture."""
+    env = _process_env(prefix, store)
     code = (
         "import os, sys, re._compiler as c\n"
         "seen = []\n"
@@ -172,3 +178,47 @@ def test_the_stored_family_tables_are_the_ones_made(store: Path) -> None:
     forms = patterncode.stored_data(families.PHRASE_FORMS)
     assert len(forms) > 900
     assert all(form == families.phrase_form(phrase) for phrase, form in forms.items())
+
+
+def test_the_stored_phrase_families_are_the_ones_the_modules_make(store: Path) -> None:
+    from parsers.reasons import phrases
+
+    sources, tables, (table, holding, always) = patterncode.stored_data(families.PHRASE_FAMILIES)
+    assert sources == phrases._sources()
+    made = [phrases.PHRASES, phrases.UNLESS, phrases.VETO]
+    assert [list(t) for t in tables] == [list(t) for t in made]
+    order = []
+    for stored_table, table_made in zip(tables, made, strict=True):
+        for reason, (forms, index) in stored_table.items():
+            family = table_made[reason]
+            assert forms == family._phrases and index == family.index()
+            order.append(family)
+    assert order == families._FAMILIES[: len(order)]
+    assert table == families.keyword_table({w for f in order for w in f.keywords()})
+    assert holding == {
+        w: tuple(i for i, f in enumerate(order) if w in f.keywords())
+        for w in {w for f in order for w in f.keywords()}
+    }
+    assert always == tuple(i for i, f in enumerate(order) if f.has_unkeyed_phrase())
+
+
+def _languages_imported(prefix: Path, store: bool) -> tuple[int, str]:
+    """How many language modules a process imports to classify a few diagnostics, and the reasons."""
+    env = _process_env(prefix, store)
+    code = (
+        "import sys, parsers.reasons as r\n"
+        f"texts = {TEXTS!r}\n"
+        "reasons = [r.derive(s, None, t) for t in texts for s in (None, '5.1.1', '5.0.0', '4.2.2')]\n"
+        "print(sum(m.startswith('parsers.reasons.phrases.') for m in sys.modules), reasons)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    count, reasons = done.stdout.split(" ", 1)
+    return int(count), reasons
+
+
+def test_with_the_store_a_process_imports_no_language_module_and_classifies_alike(tmp_path: Path) -> None:
+    without, reasons = _languages_imported(tmp_path / "without", store=False)
+    assert without > 30
+    assert _languages_imported(tmp_path / "with", store=True) == (0, reasons)

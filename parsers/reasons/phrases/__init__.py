@@ -4,15 +4,22 @@ A language module holds `PHRASES: dict[reason, tuple[pattern, ...]]` and, when a
 them, its exceptions in that language (`UNLESS`: "try again later" after "domain not found");
 nothing else that decides. English also holds the phrases that may overrule a user-unknown status
 code (`VETO`). To add a language, add its module and name it in LANGUAGES.
+
+The families as made from the modules (their phrases' searched forms, their indexes and the text
+index of all of them) are stored ahead of time with the parser's patterns (parsers.patterncode),
+for the files they were made from: a process reads them whole instead of importing three dozen
+modules and indexing their phrases (a sixtieth of `parse --json` over the dev corpus).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Final
+import os
+from typing import Any, Final
 
+from parsers import patterncode
+from parsers.reasons import families as _families
 from parsers.reasons.families import Family, family
-from parsers.reasons.phrases import en
 
 LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
@@ -37,6 +44,81 @@ def language(code: str) -> dict[str, tuple[str, ...]]:
     return dict(module.PHRASES)
 
 
-PHRASES: Final[dict[str, Family]] = {reason: family(*p) for reason, p in _merged().items()}
-UNLESS: Final[dict[str, Family]] = {reason: family(*p) for reason, p in _merged("UNLESS").items()}
-VETO: Final[dict[str, Family]] = {reason: family(*p) for reason, p in en.VETO.items()}
+_Written = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
+def _written() -> _Written:
+    """The phrases of PHRASES, UNLESS and VETO as the language modules write them."""
+    from parsers.reasons.phrases import en
+
+    return _merged(), _merged("UNLESS"), dict(en.VETO)
+
+
+def _sources() -> tuple[tuple[int, int], ...]:
+    """The size and time of each file the families are made from (the language modules, this
+    one, and the reason codes they name): a stored copy made from other files is not read."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    names = ["__init__.py", *(f"{code}.py" for code in LANGUAGES), os.path.join(os.pardir, "codes.py")]
+    stats = [os.stat(os.path.join(here, name)) for name in names]
+    return tuple((stat.st_size, stat.st_mtime_ns) for stat in stats)
+
+
+_Tables = tuple[dict[str, Family], dict[str, Family], dict[str, Family]]
+
+
+def _stored() -> _Tables | None:
+    """PHRASES, UNLESS and VETO as stored ahead of time (`to_store`), or None when there is no
+    copy made from the files as they are (or families were made before: the text index stored
+    is that of these families alone)."""
+    stored = patterncode.stored_data(_families.PHRASE_FAMILIES)
+    if _families._FAMILIES or not isinstance(stored, tuple) or len(stored) != 3:
+        return None
+    try:
+        if stored[0] != _sources():
+            return None
+    except OSError:
+        return None
+    tables = [
+        {reason: Family.indexed(forms, index) for reason, (forms, index) in table.items()}
+        for table in stored[1]
+    ]
+    _families.restore_text_index(*stored[2])
+    return tables[0], tables[1], tables[2]
+
+
+def _made() -> _Tables:
+    """PHRASES, UNLESS and VETO: as stored, else made from the language modules."""
+    stored = _stored()
+    if stored is not None:
+        return stored
+    phrases, unless, veto = _written()
+    return (
+        {reason: family(*p) for reason, p in phrases.items()},
+        {reason: family(*p) for reason, p in unless.items()},
+        {reason: family(*p) for reason, p in veto.items()},
+    )
+
+
+def tables_to_store() -> dict[str, Any]:
+    """What parsers.patterncode stores for the families, made afresh from the modules: every
+    phrase's searched form (read by `family`), and what `_stored` reads (the files' sizes and
+    times, each table's families as their phrases' forms and their indexes, the text index)."""
+    written = _written()
+    forms = {p: _families.phrase_form(p) for table in written for phrases in table.values() for p in phrases}
+    made = [
+        {reason: (searched, _families.phrases_index(searched)) for reason, searched in table.items()}
+        for table in (
+            {reason: tuple(forms[p] for p in phrases) for reason, phrases in t.items()} for t in written
+        )
+    ]
+    indexes = [index for table in made for _, index in table.values()]
+    return {
+        _families.PHRASE_FORMS: forms,
+        _families.PHRASE_FAMILIES: (_sources(), made, _families.text_index_to_store(indexes)),
+    }
+
+
+_TABLES: Final = _made()
+PHRASES: Final[dict[str, Family]] = _TABLES[0]
+UNLESS: Final[dict[str, Family]] = _TABLES[1]
+VETO: Final[dict[str, Family]] = _TABLES[2]
