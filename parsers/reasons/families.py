@@ -333,8 +333,8 @@ class _KeywordIndex:
         # (the last text: the text, the families indexed, the keywords found in it)
         self.last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
         # (families indexed, keyword -> the families that hold it, the families that have a phrase
-        # without a keyword)
-        self.holders: tuple[int, dict[str, tuple[Family, ...]], frozenset[Family]] = (-1, {}, frozenset())
+        # without a keyword; each family by its place in _FAMILIES)
+        self.holders: tuple[int, dict[str, tuple[int, ...]], tuple[int, ...]] = (-1, {}, ())
         # (the keywords found in the last text asked about, the families that may match there)
         self.last_families: tuple[frozenset[str] | None, frozenset[Family]] = (None, frozenset())
 
@@ -353,13 +353,8 @@ class _KeywordIndex:
         which families hold each keyword, and which have a phrase without one, by their place
         among those made)."""
         size = len(_FAMILIES)
-        made = _FAMILIES[:size].__getitem__  # (map: no frame per keyword)
         self.table = (size, *table)
-        self.holders = (
-            size,
-            {word: tuple(map(made, places)) for word, places in holding.items()},
-            frozenset(map(made, always)),
-        )
+        self.holders = (size, holding, always)
 
     def keywords_in(self, low: str) -> frozenset[str]:
         """The keywords of every family that occur in `low`."""
@@ -399,17 +394,14 @@ class _KeywordIndex:
         size = len(_FAMILIES)
         holders = self.holders
         if holders[0] != size:
-            holding: dict[str, list[Family]] = {}
-            for family in _FAMILIES[:size]:
-                for word in family.keywords():
-                    holding.setdefault(word, []).append(family)
-            always = frozenset(f for f in _FAMILIES[:size] if f.has_unkeyed_phrase())
-            holders = self.holders = (size, {w: tuple(fs) for w, fs in holding.items()}, always)
+            made = _FAMILIES[:size]
+            holders = self.holders = (size, *_holding([(f.keywords(), f.has_unkeyed_phrase()) for f in made]))
         by_word = holders[1]
         possible = set(holders[2])
         for word in found:
             possible.update(by_word[word])
-        answer = frozenset(possible)
+        families = _FAMILIES
+        answer = frozenset([families[place] for place in possible])
         self.last_families = (found, answer)
         return answer
 
@@ -472,14 +464,21 @@ def _searcher(phrase: str) -> re.Pattern[str] | str:
 
 def text_index_to_store(indexes: list[Index]) -> tuple[Any, dict[str, tuple[int, ...]], tuple[int, ...]]:
     """What `_KeywordIndex.restore` takes, for families made in the order of their `indexes`."""
-    words: set[str] = set()
+    holding, always = _holding([(kept, bool(unkeyed)) for kept, _, unkeyed in indexes])
+    return keyword_table(set(holding)), holding, always
+
+
+def _holding(
+    families: list[tuple[tuple[str, ...], bool]],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Of families given as (their keywords, whether a phrase has none), in the order made: each
+    keyword -> the places of the families that hold it, and the places of those with such a phrase."""
     holding: dict[str, list[int]] = {}
-    for place, (kept, _, _) in enumerate(indexes):
-        words.update(kept)
+    for place, (kept, _) in enumerate(families):
         for word in kept:
             holding.setdefault(word, []).append(place)
-    always = tuple(place for place, index in enumerate(indexes) if index[2])
-    return keyword_table(words), {w: tuple(places) for w, places in holding.items()}, always
+    always = tuple(place for place, (_, unkeyed) in enumerate(families) if unkeyed)
+    return {w: tuple(places) for w, places in holding.items()}, always
 
 
 def restore_text_index(table: Any, holding: dict[str, tuple[int, ...]], always: tuple[int, ...]) -> None:
