@@ -44,7 +44,7 @@ from parsers.reasons.codes import (
     USER_UNKNOWN,
     VIRUS_DETECTED,
 )
-from parsers.reasons.families import families_in, normalise
+from parsers.reasons.families import families_in, keywords_in, normalise
 from parsers.reasons.phrases import PHRASES, UNLESS, VETO
 from parsers.reasons.status import (
     CONTINUATION,
@@ -201,6 +201,12 @@ def derive(
     # `has` answers for the others without searching (a text holds the keywords of two or three).
     possible = families_in(low) if low else frozenset()
     maybe = {_REASON_OF[f] for f in possible if f in _REASON_OF}
+    words = keywords_in(low) if low else frozenset()  # (the keywords it holds: what the index found)
+
+    def unless(reason: str) -> bool:
+        # (_excluded, where the index has answered)
+        exception = UNLESS.get(reason)
+        return exception is not None and exception in possible and exception.holds(low, words)
 
     def has(reason: str) -> bool:
         # each family is searched at most once per call, on the lower-cased text
@@ -208,7 +214,7 @@ def derive(
             return False
         found = seen.get(reason)
         if found is None:
-            found = seen[reason] = PHRASES[reason].search(low) and not _excluded(reason, low)
+            found = seen[reason] = PHRASES[reason].holds(low, words) and not unless(reason)
         return found
 
     if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
@@ -225,7 +231,7 @@ def derive(
             if strict is None:
                 if has(other):
                     return other
-            elif strict in possible and strict.search(low) and not _excluded(other, low):
+            elif strict in possible and strict.holds(low, words) and not unless(other):
                 return other
         return USER_UNKNOWN
     if by_status in (MAILBOX_FULL, MESSAGE_TOO_BIG, EXCEED_LIMIT, HAS_MOVED, SUSPEND):

@@ -275,13 +275,19 @@ class Family:
 
     def search(self, low: str) -> bool:
         """Whether lower-cased `low` holds one of the family's phrases."""
+        if self._by_keyword is None:
+            self._index()
+        if self not in _TEXT_INDEX.families_in(low):
+            return False
+        return self.holds(low, _TEXT_INDEX.keywords_in(low))
+
+    def holds(self, low: str, found: frozenset[str]) -> bool:
+        """`search`, for a text `low` in which the text index found the keywords `found` (asked by
+        the caller that searches a text for one family after another: no index asked anew)."""
         by_keyword = self._by_keyword
         if by_keyword is None:
             by_keyword = self._index()
-        if self not in _TEXT_INDEX.families_in(low):
-            return False
         candidates: set[int] = set()
-        found = _TEXT_INDEX.keywords_in(low)
         if found:
             for word in self._keyword_set.intersection(found):
                 candidates.update(by_keyword[word])
@@ -445,6 +451,11 @@ _TEXT_INDEX: Final = _KeywordIndex()
 def families_in(low: str) -> frozenset[Family]:
     """The families that may hold a phrase in lower-cased `low` (_KeywordIndex.families_in)."""
     return _TEXT_INDEX.families_in(low)
+
+
+def keywords_in(low: str) -> frozenset[str]:
+    """The keywords of every family that lower-cased `low` holds (_KeywordIndex.keywords_in)."""
+    return _TEXT_INDEX.keywords_in(low)
 
 
 # What makes a pattern more than a plain string (VERBOSE, the one flag under which more would, is
