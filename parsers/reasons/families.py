@@ -52,7 +52,17 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-_FOLD: Final = _fold_table()
+# The name the fold table is stored under (parsers.patterncode: it depends on this module and the
+# Unicode database only, which the store's guard covers); read, it costs a fifth of making it.
+FOLD_TABLE: Final = "fold table"
+
+
+def _stored_fold_table() -> dict[int, str | None] | None:
+    stored = patterncode.stored_data(FOLD_TABLE)
+    return cast("dict[int, str | None]", stored) if isinstance(stored, dict) else None
+
+
+_FOLD: Final = _stored_fold_table() or _fold_table()
 
 
 def fold(text: str) -> str:

@@ -178,6 +178,7 @@ def test_the_stored_family_tables_are_the_ones_made(store: Path) -> None:
     forms = patterncode.stored_data(families.PHRASE_FORMS)
     assert len(forms) > 900
     assert all(form == families.phrase_form(phrase) for phrase, form in forms.items())
+    assert patterncode.stored_data(families.FOLD_TABLE) == families._fold_table()
 
 
 def test_the_stored_phrase_families_are_the_ones_the_modules_make(store: Path) -> None:

@@ -101,8 +101,9 @@ def _made() -> _Tables:
 
 def tables_to_store() -> dict[str, Any]:
     """What parsers.patterncode stores for the families, made afresh from the modules: every
-    phrase's searched form (read by `family`), and what `_stored` reads (the files' sizes and
-    times, each table's families as their phrases' forms and their indexes, the text index)."""
+    phrase's searched form (read by `family`), what `_stored` reads (the files' sizes and
+    times, each table's families as their phrases' forms and their indexes, the text index), and
+    the table `fold` folds accents with."""
     written = _written()
     forms = {p: _families.phrase_form(p) for table in written for phrases in table.values() for p in phrases}
     made = [
@@ -113,7 +114,11 @@ def tables_to_store() -> dict[str, Any]:
     ]
     indexes = [index for table in made for _, index in table.values()]
     stored = _shared((_sources(), made, _families.text_index_to_store(indexes)), {})
-    return {_families.PHRASE_FORMS: forms, _families.PHRASE_FAMILIES: stored}
+    return {
+        _families.PHRASE_FORMS: forms,
+        _families.PHRASE_FAMILIES: stored,
+        _families.FOLD_TABLE: _families._fold_table(),
+    }
 
 
 def _shared(value: Any, made: dict[tuple[int, ...], tuple[int, ...]]) -> Any:
