@@ -64,6 +64,12 @@ _HEADER_BLOCK = patterncode.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[
 # its line break, taken off after.
 _HEADER_PAIR_LF = patterncode.compile(r"([^\r\n:]*):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
 _HEADER_BLOCK_LF = patterncode.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*+")
+# The header fields of a text in which a line runs to its LF, read in one pass (see _read_fields):
+# a name of the characters _HEADER_BLOCK allows (at least one), its value as _HEADER_PAIR_LF reads
+# it; at the first line that is not such a field (the blank line, a continuation at the top, a
+# Unix From line, a nameless or a misnamed line), the rest of the text as one match, whose empty
+# name says the fields stopped there (O(1): a dot-all repeat jumps to the end).
+_FIELD_LF = patterncode.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)\n?+|(?s:.++)")
 
 
 # How the header patterns read a text, by the line breaks it holds; `crs`: values may end with
@@ -317,7 +323,11 @@ class _Splitter:
         if self.max_parts is not None and len(self.made) >= self.max_parts:
             raise _TooManyParts(lo)
         text = self.text
-        pos = self.lines.block.match(text, lo, hi).end()  # type: ignore[union-attr]  # (matches "")
+        fields = _read_fields(text, lo, hi, self.lines)
+        if fields is None:
+            pos = self.lines.block.match(text, lo, hi).end()  # type: ignore[union-attr]  # (matches "")
+        else:
+            pos = fields[0]
         body = pos
         missing_separator = False
         if pos < hi:
@@ -327,7 +337,9 @@ class _Splitter:
                 missing_separator = True
         part = Part(_COMPAT32)
         left = ""
-        if pos > lo and not _set_headers(part, text[lo:pos], self.lines):
+        if fields is not None:
+            part.__dict__["_headers"] = fields[1]  # (what _set_headers gives them)
+        elif pos > lo and not _set_headers(part, text[lo:pos], self.lines):
             part = _HEADERS.parsestr(text[lo:pos])
             # (a Unix From line last: the header parser's body, as stored: get_payload would
             # decode 8-bit text by the part's charset)
@@ -464,6 +476,36 @@ def _set_headers(part: Message, block: str, lines: _Lines) -> bool:
     return True
 
 
+def _read_fields(text: str, lo: int, hi: int, lines: _Lines) -> tuple[int, list[tuple[str, str]]] | None:
+    """The end of the header block at text[lo:hi] and its fields, as the block pattern and
+    _set_headers find them, for the common shape: lines that each are a field or continue one,
+    up to a blank line or `hi`. None for any other (a Unix From line, a nameless or misnamed line,
+    a leading continuation, a missing blank line, lone CRs, more than MAX_HEADERS lines): the
+    caller reads those the exact way. (One pattern pass; the block pattern and the pair pattern
+    were two, each about half of loading a message's cost in the regex engine.)"""
+    if lines is _ANY_BREAKS:
+        return None
+    if lo >= hi or text[lo] in "\r\n":
+        return lo, []  # (no header at all: the blank line comes first)
+    # The block ends at its first blank line at the latest: find it, and read the fields before it.
+    if lines.crs:  # (a text with CRLFs may hold bare LFs as well)
+        blank = text.find("\n\r\n", lo, hi)
+        bare = text.find("\n\n", lo, hi if blank < 0 else blank + 1)
+        if bare >= 0:
+            blank = bare
+    else:
+        blank = text.find("\n\n", lo, hi)
+    end = hi if blank < 0 else blank + 1
+    if end - lo >= 3 * MAX_HEADERS and text.count("\n", lo, end) >= MAX_HEADERS:
+        return None  # (see _at_most_fields)
+    fields: list[tuple[str, str]] = _FIELD_LF.findall(text, lo, end)
+    if not fields[-1][0]:
+        return None  # (a line that is not a field before the blank line: the rest as one match)
+    if lines.crs:
+        fields = [(name, value.removesuffix("\r")) for name, value in fields]
+    return end, fields
+
+
 def _at_most_fields(block: str, limit: int) -> bool:
     """Whether a header block surely holds at most `limit` fields: a field takes three characters
     at least (a name, a colon, a line break), and there are no more fields than lines."""
@@ -478,11 +520,16 @@ def parse_headers(text: str) -> Message:
     headers at the start of `text`, the rest as its payload), without the parser's machinery for
     the common shape."""
     lines = _lines(text)
-    end = lines.block.match(text).end()  # type: ignore[union-attr]  # (matches "")
     message = Message()
-    if end and not _set_headers(message, text[:end], lines):
-        parsed: Message = _PLAIN_HEADERS.parsestr(text)
-        return parsed
+    fields = _read_fields(text, 0, len(text), lines)
+    if fields is not None:
+        end = fields[0]
+        message.__dict__["_headers"] = fields[1]  # (what _set_headers gives them)
+    else:
+        end = lines.block.match(text).end()  # type: ignore[union-attr]  # (matches "")
+        if end and not _set_headers(message, text[:end], lines):
+            parsed: Message = _PLAIN_HEADERS.parsestr(text)
+            return parsed
     body = end
     if end < len(text):
         if text[end] in "\r\n":  # the blank line that ends the headers

@@ -124,6 +124,11 @@ LINES = st.sampled_from(
         b":x\n",
         b"text\n",
         b"Action: failed\n",
+        # (lines that end a header block in other ways: see mime._read_fields)
+        b"Two words: x\n",
+        b"From x: y\n",
+        b"\tfolded: with a colon\n",
+        b"X-Empty:\n",
     ]
 )
 
@@ -188,3 +193,57 @@ def test_a_blank_line_is_found_where_the_pattern_finds_it(text: str, lo: int, hi
     assert mime._blank_line(text, lo, hi) == expected
     if "\r" not in text:
         assert mime._blank_line(text, lo, hi, crs=False) == expected
+
+
+# Header lines for the one-pass reader: fields, continuations, and each kind of line that ends a
+# block or sends it to the exact reading (misnamed, nameless, a Unix From line, 8-bit names).
+FIELD_LINES = st.sampled_from(
+    [
+        b"Subject: x\n",
+        b"To:a@b\n",
+        b"X-Empty:\n",
+        b"X-Blanks: \t x \n",
+        b" folded\n",
+        b"\tfolded: with a colon\n",
+        b"Two words: x\n",
+        b"Name : x\n",
+        b"From x: y\n",
+        b"From daemon\n",
+        b"From: a@b\n",
+        b":x\n",
+        b"text\n",
+        b"Caf\xc3\xa9: x\n",
+        b"X-Del\x7f: x\n",
+        b"\n",
+        b"\r\n",
+        b"Subject: last",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FIELD_LINES, max_size=12), st.sampled_from(["", "tail\n"]))
+def test_the_one_pass_field_reader_finds_what_the_block_and_pair_patterns_find(
+    lines: list[bytes], tail: str
+) -> None:
+    mixed = b"".join(lines)
+    for raw in (mixed, crlf(mixed), crlf(mixed).replace(b"\r\n", b"\n")):
+        text = raw.decode("ascii", "surrogateescape") + tail
+        kind = mime._lines(text)
+        found = mime._read_fields(text, 0, len(text), kind)
+        if found is None:
+            continue  # (read the exact way)
+        end = kind.block.match(text).end()  # type: ignore[union-attr]
+        part = mime.Part()
+        assert end == 0 or mime._set_headers(part, text[:end], kind)
+        assert found == (end, list(part.raw_items()))
+
+
+def test_the_one_pass_field_reader_reads_the_common_shape() -> None:
+    # (so that the test above does not pass by sending every block the exact way)
+    text = "Subject: x\nTo:a@b\n  folded\n\nbody\n"
+    found = mime._read_fields(text, 0, len(text), mime._lines(text))
+    assert found == (text.index("\n\n") + 1, [("Subject", "x"), ("To", "a@b\n  folded")])
+    text = crlf(text.encode()).decode()
+    found = mime._read_fields(text, 0, len(text), mime._lines(text))
+    assert found == (text.index("\r\n\r\n") + 2, [("Subject", "x"), ("To", "a@b\r\n  folded")])
