@@ -542,7 +542,7 @@ def _fill(mail: Mail, msg: Message) -> None:
     walker.walk(msg, 0)
     chunks, html_chunks = walker.chunks, walker.html_chunks
     if html_chunks and not any(c.strip() for c in chunks):
-        chunks = html_chunks + chunks
+        chunks = [html_to_text(html) for html in html_chunks] + chunks
     text = "\n".join(chunks)
     if "\r" in text:  # (a search for one character: each replace scans the text for its own)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -563,7 +563,7 @@ class _Walk:
     def __init__(self, mail: Mail) -> None:
         self.mail = mail
         self.chunks: list[str] = []
-        self.html_chunks: list[str] = []
+        self.html_chunks: list[str] = []  # (the markup of each text/html part, as it came)
         self.parts_seen = 0
 
     def walk(self, part: Message, depth: int) -> None:
@@ -615,7 +615,9 @@ class _Walk:
                         self.walk(sub, depth + 1)
             return
         if ctype == "text/html":
-            self.html_chunks.append(html_to_text(payload_text(part)))
+            # (made text only when the message has no other text to read: that is rare, and the
+            # markup's patterns cost more than the rest of loading the message)
+            self.html_chunks.append(payload_text(part))
             return
         if ctype.split("/")[0] in ("text", "message") or (ctype == "application/octet-stream" and depth == 0):
             self.chunks.append(payload_text(part))

@@ -43,6 +43,21 @@ def test_html_only_bounce_text_is_readable() -> None:
     assert "x@dest.example" in mail.text
 
 
+ALTERNATIVE = (
+    b"Subject: Undeliverable\nContent-Type: multipart/alternative; boundary=b\n\n"
+    b"--b\nContent-Type: text/plain\n\n%s\n"
+    b"--b\nContent-Type: text/html\n\n<p>From the <b>markup</b></p><p>second</p>\n--b--\n"
+)
+
+
+def test_html_text_is_read_only_where_no_other_part_has_text() -> None:
+    # (the markup is made text only when it is read: see mail._Walk)
+    assert load(ALTERNATIVE % b"550 5.1.1 user unknown").text == "550 5.1.1 user unknown"
+    text = load(ALTERNATIVE % b"  ").text
+    assert "From the  markup " in text and "<" not in text
+    assert text.index("markup") < text.index("second") < text.rindex("  ")  # (the markup first)
+
+
 @pytest.mark.parametrize(
     ("data", "charset", "text"),
     [
