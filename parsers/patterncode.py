@@ -92,6 +92,11 @@ _Index = dict[tuple[int, int], tuple[int, int]]
 # (the index, the open file, where its entries start, the branches, where the tables are)
 _Stored = tuple[_Index, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
 _EMPTY: _Stored = ({}, -1, 0, {}, {})
+# The table of the patterns the standard library compiles as the parser's modules are imported
+# (the email package's, json's: a dozen or two, about 10 M instructions of a process's start-up),
+# as re's cache holds them: (pattern, flags, then the code as _Code). `prime_re_cache` puts them
+# in that cache, where re.compile finds them instead of compiling them.
+STANDARD = "standard library patterns"
 
 # Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
 # order asked: what the command stores (with the phrase families' and case-blind branches').
@@ -178,6 +183,35 @@ def stored_data(name: str) -> Any:
         return None
 
 
+def prime_re_cache() -> None:
+    """Put the stored standard library patterns into re's cache (where `re.compile` looks first),
+    before the modules that compile them are imported. Each entry was checked equal to what
+    re.compile makes when it was written; an interpreter whose re keeps no such cache (its
+    `_cache` not a dict keyed as 3.11's) is left alone, and so is a pattern it already holds."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    for pattern, flags, final_flags, code, *rest in stored_data(STANDARD) or ():
+        key = (type(pattern), pattern, flags)
+        if key not in cache:
+            cache[key] = _sre.compile(pattern, final_flags, memoryview(code).cast("I").tolist(), *rest)
+
+
+def _standard_patterns(declared: set[_Key]) -> list[tuple[Any, ...]]:
+    """What re's cache holds (in this process, once the parser's modules are imported) besides the
+    parser's own patterns: the standard library's, with their code."""
+    cache = getattr(re, "_cache", None)
+    entries: list[tuple[Any, ...]] = []
+    for key in list(cache) if isinstance(cache, dict) else ():
+        if len(key) != 3 or not isinstance(key[1], str | bytes) or (key[1], key[2]) in declared:
+            continue
+        _, pattern, flags = key
+        code = _code(pattern, flags)
+        if code is not None:
+            entries.append((pattern, flags, *code))
+    return entries
+
+
 def _code(pattern: str, flags: int) -> _Code | None:
     """What re.compile makes of `pattern`, as stored; None when it cannot be rebuilt equal."""
     import re._compiler as compiler
@@ -214,6 +248,8 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     _stored = _EMPTY  # (computed afresh, not read from an older file)
     for info in pkgutil.walk_packages(parsers.__path__, "parsers."):
         importlib.import_module(info.name)
+    # (now, before the builds below fill re's cache and push the first entries out)
+    standard = _standard_patterns(set(DECLARED))
     for family in families._FAMILIES:
         for phrase in family._phrases:
             families._searcher(phrase)  # (declares the phrases that are expressions)
@@ -235,6 +271,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
         families.KEYWORD_INDEX: families.keyword_index_to_store(),
         families.FAMILY_INDEXES: families.json_indexes(),
         **phrases.tables_to_store(),  # (the phrases' forms, and the families whole)
+        STANDARD: tuple(standard),
     }
     return codes, branches, tables
 

@@ -90,6 +90,10 @@ def main(argv: Sequence[str] | None = None, *, modules: Sequence[str] = COMMAND_
         # (the parser's import makes objects that live as long as the process, in which the
         # collector's passes find nothing to free: a tenth of the start-up's instructions)
         with collector_paused():
+            # (the parser before the command's module: its import primes re's cache with the
+            # standard library's patterns, json's among them, before json is imported)
+            import parsers  # noqa: F401
+
             parser = build_parser(("service.cli.parse",))
     else:
         parser = build_parser(modules)

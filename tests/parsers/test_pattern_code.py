@@ -155,6 +155,40 @@ def test_with_the_store_a_process_compiles_none_of_the_parsers_patterns(tmp_path
     assert _compiles_in_a_process(tmp_path / "with", store=True) == 0
 
 
+def _compiled_at_import(prefix: Path, store: bool) -> list[str]:
+    """The patterns re compiles while a process imports the parser, besides the parser's own
+    (the standard library's: the email package's, json's)."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if store:
+        subprocess.run([sys.executable, "-m", "parsers.store_patterns"], cwd=ROOT, env=env, check=True)
+    code = (
+        "import re._compiler as c\n"
+        "seen = []\n"
+        "orig = c.compile\n"
+        "def counted(p, f=0):\n"
+        "    seen.append((p, int(f)))\n"
+        "    return orig(p, f)\n"
+        "c.compile = counted\n"
+        "import parsers, parsers.patterncode as pc\n"
+        "declared = set(pc.DECLARED)\n"
+        "print('\\n'.join(repr(p) for p in seen if p not in declared))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+def test_with_the_store_importing_the_parser_compiles_none_of_the_standard_librarys_patterns(
+    tmp_path: Path,
+) -> None:
+    """(the patterns the email package and json compile as the parser imports them are read from
+    the store too: parsers.patterncode.prime_re_cache)"""
+    assert len(_compiled_at_import(tmp_path / "without", store=False)) > 10
+    assert _compiled_at_import(tmp_path / "with", store=True) == []
+
+
 def test_the_stored_keyword_index_is_the_one_built_and_is_used(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
