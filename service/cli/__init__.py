@@ -86,18 +86,20 @@ def main(argv: Sequence[str] | None = None, *, modules: Sequence[str] = COMMAND_
     words = list(sys.argv[1:] if argv is None else argv)
     # `parse` needs neither the database nor the web stack: registering only it keeps a call
     # (and a shell loop of many calls) from importing them.
-    if words[:1] == ["parse"]:
+    if words[:1] == ["parse"] and "service.cli.parse" in modules:
         # (the parser's import makes objects that live as long as the process, in which the
         # collector's passes find nothing to free: a tenth of the start-up's instructions)
         with collector_paused():
             # (the parser before the command's module: its import primes re's cache with the
             # standard library's patterns, json's among them, before json is imported)
             import parsers  # noqa: F401
+            from service.cli import parse
 
-            parser = build_parser(("service.cli.parse",))
+            args = parse.quick_args(words[1:])
+            if args is None:
+                args = build_parser(("service.cli.parse",)).parse_args(words)
     else:
-        parser = build_parser(modules)
-    args = parser.parse_args(words)
+        args = build_parser(modules).parse_args(words)
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:

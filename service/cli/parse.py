@@ -15,7 +15,7 @@ import json
 import operator
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from parsers import parse
@@ -118,6 +118,39 @@ def register(sub: Any) -> None:
         help="worker processes for large inputs (default 0: one per CPU; 1: no workers)",
     )
     p.set_defaults(func=run)
+
+
+def quick_args(words: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser `register` builds makes of `words` (the command line after `parse`) when
+    they are the usual kind: its options spelled in full, `--jobs` with a whole number in range,
+    the paths together and none starting with "-". None for anything else (help, an error, an
+    abbreviation, `--jobs=N`), which that parser then reads: building argparse's parser was a
+    twentieth of the start-up of `bounceback parse`. (tests/cli/test_cli_options.py checks the
+    two agree.)"""
+    flags = {"--json": False, "--mbox": False}
+    jobs = 0
+    paths: list[str] = []
+    after_paths = False
+    rest = iter(words)
+    for word in rest:
+        if word in flags:
+            flags[word] = True
+        elif word == "--jobs":
+            value = next(rest, "")
+            if not (value.isascii() and value.isdigit()) or int(value) > MAX_JOBS:
+                return None
+            jobs = int(value)
+        elif word.startswith("-") or after_paths:
+            return None
+        else:
+            paths.append(word)
+            continue
+        after_paths = bool(paths)
+    if not paths:
+        return None
+    return argparse.Namespace(
+        command="parse", paths=paths, json=flags["--json"], mbox=flags["--mbox"], jobs=jobs, func=run
+    )
 
 
 def render(source: str, raw: bytes, as_json: bool) -> str:

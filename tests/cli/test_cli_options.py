@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.cli import parse
+from service.wiring.main import build_parser
 
 BOUNCEBACK = str(Path(sys.executable).with_name("bounceback"))
 
@@ -52,3 +57,26 @@ def test_a_bad_option_is_one_line_naming_it_and_exit_2(args: list[str], option: 
     assert option in lines[0] and lines[0].startswith("bounceback")
     assert proc.stdout == ""
     assert not (tmp_path / "bounceback.db").exists()  # stopped before touching anything
+
+
+_WORDS = st.sampled_from(
+    ["--json", "--mbox", "--jobs", "--jobs=2", "--js", "-h", "--", "-", "0", "2", "007", "256", "257",
+     "+3", "-1", "a.eml", "dir", "", "--help"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, max_size=7))
+def test_the_quick_reading_of_parse_is_argparses(words: list[str]) -> None:
+    """`bounceback parse`'s usual command lines are read without building argparse's parser
+    (service.cli.parse.quick_args): whatever it reads, argparse reads the same; what it leaves,
+    argparse reads (or refuses)."""
+    quick = parse.quick_args(words)
+    if quick is None:
+        return
+    assert vars(quick) == vars(build_parser().parse_args(["parse", *words]))
+
+
+def test_the_usual_command_lines_are_read_quickly() -> None:
+    for words in (["--json", "--jobs", "1", "dir"], ["dir", "a.eml", "--mbox"], ["--jobs", "0", "x"]):
+        assert parse.quick_args(words) is not None
