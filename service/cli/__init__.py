@@ -6,16 +6,17 @@ processes (`serve`, `worker`), which only the wiring may assemble.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from service.cli.options import CommandParser
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
 
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
 COMMAND_MODULES = (
@@ -35,33 +36,16 @@ COMMAND_MODULES = (
 )
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("bounceback")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
-
-
-class _VersionAction(argparse.Action):
-    """`--version`, whose text is looked up only when asked for: importlib.metadata costs 30 ms,
-    a fifth of the start-up of every other call (a shell loop of `bounceback parse`)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        sys.stdout.write(f"{parser.prog} {_version()}\n")
-        parser.exit()
-
-
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    # (imported here: argparse is 7 M instructions that `bounceback parse` with a usual command
+    # line, read by service.cli.parse.quick_args, does without)
+    from service.cli.options import CommandParser, VersionAction
+
     parser = CommandParser(
         prog="bounceback",
         description="Bounce and feedback-loop processing: suppression list, REST API and event stream.",
     )
-    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in modules:
@@ -86,6 +70,7 @@ def main(argv: Sequence[str] | None = None, *, modules: Sequence[str] = COMMAND_
     words = list(sys.argv[1:] if argv is None else argv)
     # `parse` needs neither the database nor the web stack: registering only it keeps a call
     # (and a shell loop of many calls) from importing them.
+    args: argparse.Namespace | SimpleNamespace | None
     if words[:1] == ["parse"] and "service.cli.parse" in modules:
         # (the parser's import makes objects that live as long as the process, in which the
         # collector's passes find nothing to free: a tenth of the start-up's instructions)

@@ -7,7 +7,6 @@ held in memory at once.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import io
 import itertools
@@ -16,12 +15,18 @@ import operator
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
 from parsers import parse
 from parsers.model import Attribution, Event, ParseResult
-from service.cli.options import int_option
 from service.sources import RawMessage, iter_messages
+
+if TYPE_CHECKING:
+    import argparse
+
+    # (what the command runs with: argparse's reading, or quick_args')
+    Arguments = argparse.Namespace | SimpleNamespace
 
 # Calls with fewer messages than this run in-process: a pool costs more than it saves.
 SERIAL_PREFIX = 48
@@ -106,6 +111,8 @@ def json_line(source: str, result: ParseResult) -> str:
 
 
 def register(sub: Any) -> None:
+    from service.cli.options import int_option  # (argparse: see quick_args)
+
     p = sub.add_parser("parse", help="parse messages and print what they say (no database)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="message file, maildir, folder or mbox")
     p.add_argument("--json", action="store_true", help="JSON Lines output (one object per message)")
@@ -120,7 +127,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def quick_args(words: Sequence[str]) -> argparse.Namespace | None:
+def quick_args(words: Sequence[str]) -> SimpleNamespace | None:
     """What the parser `register` builds makes of `words` (the command line after `parse`) when
     they are the usual kind: its options spelled in full, `--jobs` with a whole number in range,
     the paths together and none starting with "-". None for anything else (help, an error, an
@@ -148,7 +155,7 @@ def quick_args(words: Sequence[str]) -> argparse.Namespace | None:
         after_paths = bool(paths)
     if not paths:
         return None
-    return argparse.Namespace(
+    return SimpleNamespace(
         command="parse", paths=paths, json=flags["--json"], mbox=flags["--mbox"], jobs=jobs, func=run
     )
 
@@ -203,7 +210,7 @@ def _parallel(items: Iterator[RawMessage], as_json: bool, jobs: int) -> Iterator
                 yield item, (_failure(item, as_json) if item.raw is None else next(rendered))
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: Arguments) -> int:
     # What the start-up made (modules, compiled patterns) lives as long as the run: kept out of
     # the collector's passes while the messages are parsed (about 1% of a run), and handed back
     # after, so that a caller running the command in its own process keeps no frozen garbage. A
@@ -224,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
             gc.unfreeze()
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: Arguments) -> int:
     out: TextIO = sys.stdout
     # Unbuffered output (PYTHONUNBUFFERED, `python -u`) would make a system call per message; the
     # lines are gathered in the stream's own buffer (its encoding and error rule unchanged) and
@@ -239,7 +246,7 @@ def _run(args: argparse.Namespace) -> int:
     return _write_results(args, out)
 
 
-def _write_results(args: argparse.Namespace, out: TextIO) -> int:
+def _write_results(args: Arguments, out: TextIO) -> int:
     jobs = args.jobs if args.jobs > 0 else min(os.cpu_count() or 1, 8)
     items = iter(iter_messages(args.paths, mbox=args.mbox))
     head = list(itertools.islice(items, SERIAL_PREFIX))

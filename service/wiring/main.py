@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from service import cli
+
+if TYPE_CHECKING:
+    import argparse
 
 # `serve` and `worker` run the pollers and the relay (BackgroundWork), so they live here.
 COMMAND_MODULES = (*cli.COMMAND_MODULES, "service.wiring.serve", "service.wiring.worker")
