@@ -95,8 +95,9 @@ def test_a_store_written_before_a_module_that_derives_it_changed_is_not_read(
 def test_an_entry_cut_off_is_compiled_by_re(store: Path) -> None:
     index, _, start, *_ = patterncode._read()
     last = max(index.values())
+    offset, length = patterncode._span(last)
     with store.open("r+b") as file:
-        file.truncate(start + last[0] + last[1] // 2)
+        file.truncate(start + offset + length // 2)
     patterncode._stored = None
     stored = [
         (p, f)
