@@ -111,11 +111,14 @@ class Complaint(Value):
         self.original = original
 
 
+_FOLD = patterncode.compile(r"\r?\n[ \t]+")
+
+
 def fields_of(text: str) -> dict[str, list[str]]:
     """The fields of a report part (`Name: value` lines, folded lines joined; repeatable ones keep
     every value), by lower-cased name."""
     out: dict[str, list[str]] = {}
-    unfolded = re.sub(r"\r?\n[ \t]+", " ", text.replace("\r", ""))
+    unfolded = _FOLD.sub(" ", text.replace("\r", ""))
     for m in _FIELD.finditer(unfolded):
         out.setdefault(m.group(1).lower(), []).append(m.group(2).strip())
     return out
@@ -316,6 +319,9 @@ def original_of(mail: Mail, after: str = "") -> Message | None:
     return inline_original(text)
 
 
+_FEEDBACK_TYPE = patterncode.compile(r"[a-z0-9_-]*")
+
+
 def inquire(mail: Mail) -> Complaint | None:
     """The ARF complaint in `mail`, or None when it is not an ARF report."""
     if not is_report(mail):
@@ -327,7 +333,7 @@ def inquire(mail: Mail) -> Complaint | None:
         text = _block_around(mail.text[: m.start() + 8000], m.start()) if m else ""
     fields = fields_of(text)
     complaint = Complaint()
-    ftype = re.match(r"[a-z0-9_-]*", (_first(fields, "feedback-type") or "").strip().lower())
+    ftype = _FEEDBACK_TYPE.match((_first(fields, "feedback-type") or "").strip().lower())
     complaint.feedback_type = (ftype.group(0) if ftype else "") or "abuse"
     complaint.user_agent = _first(fields, "user-agent")
     complaint.source_ip = _first(fields, "source-ip")

@@ -128,6 +128,26 @@ _CZECH_IN_WORD: Final = (
 _LITHUANIAN_SZ: Final = rb"[A-Za-z][\xf0\xfe]|[\xf0\xfe][a-z]"
 _LITHUANIAN_VOWEL: Final = rb"[A-Za-z\xf0\xfe][\xeb\xe8\xe0\xfb]"
 _LATVIAN_E: Final = rb"[A-Za-z\xc0-\xff]\xe7[b-df-hj-np-tv-z\xe8\xf0\xf2\xfe]"
+# The byte patterns above compiled at import, into re's cache (where the calls below find them):
+# the pattern store primes that cache with them (parsers.patterncode), so that neither start-up
+# nor a message's first use of them compiles.
+for _pattern in (
+    _C1_BYTE,
+    _HIGH_RUN,
+    _LOW_TRAIL,
+    _SJIS_LOW_LEAD,
+    _DOUBLE,
+    _HIGH_RUN_ANY,
+    _MIXED_WORD,
+    _WORD_8BIT,
+    _LATIN2_IN_WORD,
+    _CP1250_IN_WORD,
+    _CZECH_IN_WORD,
+    _LITHUANIAN_SZ,
+    _LITHUANIAN_VOWEL,
+    _LATVIAN_E,
+):
+    re.compile(_pattern)
 
 
 def decode_legacy(data: bytes, declared: str | None) -> str:

@@ -130,6 +130,9 @@ def strip_type(value: str | None) -> str:
     return v
 
 
+_WORD_END = patterncode.compile(r"[\s(;,]")
+
+
 def normalise_action(value: str | None) -> str | None:
     """The RFC 3464 action keyword; variants seen in the wild folded onto the standard ones.
 
@@ -139,7 +142,7 @@ def normalise_action(value: str | None) -> str | None:
     if not value:
         return None
     v = value.strip().lower()
-    word = re.split(r"[\s(;,]", v, maxsplit=1)[0] if v else ""
+    word = _WORD_END.split(v, maxsplit=1)[0] if v else ""
     if word.startswith("fail"):
         return "failed"
     if word.startswith("expire"):

@@ -603,13 +603,16 @@ def _block(text: str, start: int, written: str) -> tuple[str, int]:
     return " ".join(out)[:1000], end
 
 
+_RULE = patterncode.compile(r"\s*[-=_*]{3,}")
+
+
 def _next_paragraph_line(text: str, end: int) -> str | None:
     """The first line of the paragraph after a block that ends at `end`, when it is text about
     that block (no separator, no other address, within a few blank lines), else None."""
     for line in text[end : end + 400].split("\n")[:4]:
         if not line.strip():
             continue
-        if "@" in line or re.match(r"\s*[-=_*]{3,}", line):
+        if "@" in line or _RULE.match(line):
             return None
         return line.strip()
     return None

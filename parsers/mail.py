@@ -8,7 +8,6 @@ decoded), which bounds the work on large returns.
 from __future__ import annotations
 
 import binascii
-import re
 from collections.abc import Callable, Container
 from email.header import Header, decode_header, make_header
 from email.message import Message
@@ -264,9 +263,12 @@ def _drop_scripts(html: str) -> str:
     return " ".join(out)
 
 
+_LINE_END_TAG = patterncode.compile(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>")
+
+
 def html_to_text(html: str) -> str:
     html = _drop_scripts(html)
-    html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>", "\n", html)
+    html = _LINE_END_TAG.sub("\n", html)
     text = _TAG.sub(" ", html)
     for ent, ch in (
         ("&nbsp;", " "),

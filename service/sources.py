@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 # An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
-_MBOX_FROM = re.compile(rb"^From \S+ ")
+# (compiled when first met, by re: most calls read no mbox and no message with such a line)
+_MBOX_FROM = rb"^From \S+ "
 _CHUNK = 1 << 16  # (what is asked for past a regular file's stated size, and from anything else)
 
 
@@ -27,7 +28,7 @@ class RawMessage(NamedTuple):
 
 def strip_envelope_line(raw: bytes) -> bytes:
     """Drop a leading mbox `From ` envelope line, which is not part of the RFC 5322 message."""
-    if raw.startswith(b"From ") and _MBOX_FROM.match(raw):
+    if raw.startswith(b"From ") and re.match(_MBOX_FROM, raw):
         end = raw.find(b"\n")
         return raw[end + 1 :] if end >= 0 else b""
     return raw
@@ -40,8 +41,9 @@ def iter_mbox(path: str, data: bytes) -> Iterator[RawMessage]:
     n = 0
     started = False
     previous_blank = True
+    envelope_line = re.compile(_MBOX_FROM).match
     for line in lines:
-        if _MBOX_FROM.match(line) and previous_blank:
+        if envelope_line(line) and previous_blank:
             if started:
                 n += 1
                 yield RawMessage(f"{path}:{n}", _unquote_mbox(current))

@@ -252,9 +252,12 @@ def fold(lines: Iterable[str]) -> list[str]:
     return out
 
 
+_BLANK_LINE = compile_lazily(r"\n[ \t]*\n")
+
+
 def paragraphs(text: str) -> list[str]:
     """Blocks of text separated by blank lines, each with its lines kept."""
-    return [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    return [block for block in _BLANK_LINE.split(text) if block.strip()]
 
 
 def make(
@@ -288,6 +291,9 @@ def make(
     )
 
 
+_TO = compile_lazily(r"^To:[ \t]*(.*(?:\n[ \t].*)*)", re.I | re.M)
+
+
 def original_recipients(mail: Mail, returned: str | None = None) -> list[str]:
     """Addresses in the returned original's To header (a last-resort recipient source).
 
@@ -297,8 +303,8 @@ def original_recipients(mail: Mail, returned: str | None = None) -> list[str]:
     if mail.original is not None and mail.original_header("To"):
         return find_addresses(mail.original_header("To"))
     if returned:
-        head = re.split(r"\n[ \t]*\n", returned.lstrip("\n"), maxsplit=1)[0][:16000]
-        to = re.search(r"^To:[ \t]*(.*(?:\n[ \t].*)*)", head, re.I | re.M)
+        head = _BLANK_LINE.split(returned.lstrip("\n"), maxsplit=1)[0][:16000]
+        to = _TO.search(head)
         if to:
             return find_addresses(to.group(1))
     return []

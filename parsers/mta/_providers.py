@@ -199,11 +199,14 @@ class DsnBlock(Value):
         self.fields = {} if fields is None else fields
 
 
+_LABEL = compile_lazily(r"[A-Za-z0-9\-]{2,40}")
+
+
 def _value(raw: str) -> str:
     """Strip the type prefix of a typed field ("rfc822; a@b", "dns; host", "smtp; 550 ...")."""
     raw = raw.strip()
     head, sep, tail = raw.partition(";")
-    if sep and re.fullmatch(r"[A-Za-z0-9\-]{2,40}", head.strip()):
+    if sep and _LABEL.fullmatch(head.strip()):
         return tail.strip()
     return raw
 

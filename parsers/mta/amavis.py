@@ -23,6 +23,9 @@ _VERDICTS = (
 )
 
 
+_REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if (
         "content-filter at" not in mail.from_.lower()
@@ -30,7 +33,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         and not mail.subject.startswith(("Considered UNSOLICITED BULK EMAIL", "VIRUS (", "BANNED "))
     ):
         return None
-    text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
+    text = c.before_original(mail, _REPORTING_MTA)
     start = _START.search(text)
     inline = c.dsn_fields(c.body_text(mail))
     verdict_text = mail.subject + " " + text[:3000]

@@ -41,11 +41,14 @@ _FORMAT_REASONS = (
 _END = compile_lazily(r"^-{20,}\s*\n\s*\n?If your message was also sent|^The original message follows", re.M)
 
 
+_MESSAGE_ID = compile_lazily(r"<courier\.[0-9A-F]+\.")
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not (
         _SUBJECT.search(mail.subject)
         or "Courier mail server at " in mail.from_
-        or re.match(r"<courier\.[0-9A-F]+\.", mail.header("Message-Id"))
+        or _MESSAGE_ID.match(mail.header("Message-Id"))
         or "running the Courier mail server" in c.body_text(mail)[:3000]
     ):
         return None

@@ -39,10 +39,16 @@ _FORMAT_REASONS = (
 )
 
 
+_BLANK_LINE = compile_lazily(r"\n\s*\n")
+
+
+_REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECT.search(mail.subject):
         return None
-    text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
+    text = c.before_original(mail, _REPORTING_MTA)
     # One "was not delivered to: ... because: ..." block per recipient (or group of recipients).
     found: list[Delivery] = []
     for to in _TO.finditer(text):
@@ -53,7 +59,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         # (a block without a reason of its own takes the next block's)
         end = min(because.start(), following.start()) if following else because.start()
         addresses = c.find_addresses(text[to.end() : end])
-        reason_text = c.sweep(re.split(r"\n\s*\n", text[because.end() :].lstrip("\n"), maxsplit=1)[0])
+        reason_text = c.sweep(_BLANK_LINE.split(text[because.end() :].lstrip("\n"), maxsplit=1)[0])
         reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
         for a in addresses:
             delivery = c.make(a, reason_text, reason=reason)

@@ -58,12 +58,15 @@ _NDR_NAME = compile_lazily(r"\b((?:RESOLVER|QUEUE|SMTPSEND)\.[A-Za-z]+(?:\.\w+)?
 _FIRST_LISTING = compile_lazily(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*$", re.M)
 
 
+_REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECT.search(mail.subject):
         return None
     if not (mail.has_header("Content-Language") or mail.has_header("X-MS-Exchange-Message-Is-Ndr")):
         return None
-    text = c.before_original(mail, re.compile(r"^Reporting-MTA:", re.M))
+    text = c.before_original(mail, _REPORTING_MTA)
     if not _MARKERS.search(text):
         return None
     lines = text.split("\n")

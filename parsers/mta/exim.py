@@ -120,12 +120,15 @@ def format_reason(diagnostic: str) -> str | None:
     return None
 
 
+_MESSAGE_ID = compile_lazily(r"<E?\w{6,8}-\w{6,11}-\w{2,4}@")
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if "mail.ru" in mail.from_.lower():
         return None
     score = 0
     score += mail.from_.startswith("Mail Delivery System")
-    score += bool(re.match(r"<E?\w{6,8}-\w{6,11}-\w{2,4}@", mail.header("Message-Id")))
+    score += bool(_MESSAGE_ID.match(mail.header("Message-Id")))
     score += bool(_SUBJECT.search(mail.subject))
     text = c.before_original(mail, _END)
     start = _START.search(text)

@@ -23,12 +23,13 @@ _UNKNOWN = compile_lazily(
 )
 
 
+_FIELDS = compile_lazily(r"^(?:Original-Recipient|Final-Recipient|Reporting-MTA):", re.M)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if "McAfee" not in mail.header("X-NAI-Header") and mail.subject != "Delivery Status":
         return None
-    text = c.before_original(
-        mail, re.compile(r"^(?:Original-Recipient|Final-Recipient|Reporting-MTA):", re.M)
-    )
+    text = c.before_original(mail, _FIELDS)
     start = _START.search(text)
     if start is None:
         return None

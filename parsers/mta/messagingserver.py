@@ -29,13 +29,16 @@ _FIELD = compile_lazily(
 )
 
 
+_FIELDS = compile_lazily(r"^Original-envelope-id:|^Reporting-MTA:", re.M | re.I)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     boundary = "Boundary_(ID_" in str(mail.message.get("Content-Type", ""))
     if not (mail.subject.startswith("Delivery Notification: ") or boundary) and not _START.search(
         c.body_text(mail)[:3000]
     ):
         return None
-    text = c.before_original(mail, re.compile(r"^Original-envelope-id:|^Reporting-MTA:", re.M | re.I))
+    text = c.before_original(mail, _FIELDS)
     if _START.search(text) is None:
         return None
     delayed = "delayed" in mail.subject.lower() or "has been delayed" in text

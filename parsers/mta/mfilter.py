@@ -19,6 +19,9 @@ _END = compile_lazily(r"^-------original (?:message|mail info)", re.M)
 _BARE_ADDRESS = compile_lazily(r"^[^\s@]+@[^\s@]+$")
 
 
+_COMMAND_NAME = compile_lazily(r"[A-Z]{4}")
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if mail.header("X-Mailer") != "m-FILTER":
         return None
@@ -38,7 +41,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             continue
         if section == _SERVER and not diagnostic:
             diagnostic = line
-        elif section == _COMMAND and command is None and re.fullmatch(r"[A-Z]{4}", line):
+        elif section == _COMMAND and command is None and _COMMAND_NAME.fullmatch(line):
             command = line
         elif not section and _BARE_ADDRESS.match(line):
             address = c.clean_address(line)

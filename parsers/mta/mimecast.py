@@ -29,12 +29,13 @@ def _is_mimecast(mail: Mail) -> bool:
     return "[Postmaster] Email Delivery Failure" in mail.subject
 
 
+_FIELDS = compile_lazily(r"^(?:DISPLAY_DATE_FORMAT|Original-Envelope-Id|Reporting-MTA)\s*:", re.M)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _is_mimecast(mail):
         return None
-    text = c.before_original(
-        mail, re.compile(r"^(?:DISPLAY_DATE_FORMAT|Original-Envelope-Id|Reporting-MTA)\s*:", re.M)
-    )
+    text = c.before_original(mail, _FIELDS)
     if _START.search(text) is None:
         return None
     found: list[Delivery] = []

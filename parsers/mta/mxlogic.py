@@ -25,12 +25,15 @@ _RECIPIENT = compile_lazily(r"^\s+<([^>@]+@[^>]+)>:\s*(.*)$")
 _INDENTED_ANGLE = compile_lazily(r"\n\s+<")
 
 
+_MESSAGE_ID = compile_lazily(r"<[^@]+@[^>]*\.mxl\d*\.")
+
+
 def _is_mxlogic(mail: Mail) -> bool:
     if any(mail.has_header(h) for h in ("X-MXL-NoteHash", "X-MXL-Hash", "X-MX-Bounce")):
         return True
     if any("mxl_mta" in r for r in mail.headers("Received")):
         return True
-    if re.match(r"<[^@]+@[^>]*\.mxl\d*\.", mail.header("Message-Id")):
+    if _MESSAGE_ID.match(mail.header("Message-Id")):
         return True
     # Its Exim-derived wording; the "  <address>: reply" lines below are what sets it apart.
     return mail.from_.startswith("Mail Delivery System") or any(

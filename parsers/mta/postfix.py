@@ -84,6 +84,9 @@ def _command(diagnostic: str) -> str | None:
     return c.smtp_command(diagnostic)
 
 
+_DAEMON = compile_lazily(r"MAILER-DAEMON|Mail Delivery System|postmaster", re.I)
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if mail.has_header("X-AOL-IP"):
         return None
@@ -91,7 +94,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return _transcript(mail)
     text = c.before_original(mail)
     start = _STARTS.search(text)
-    daemon = re.search(r"MAILER-DAEMON|Mail Delivery System|postmaster", mail.from_, re.I)
+    daemon = _DAEMON.search(mail.from_)
     if not _SUBJECTS.search(mail.subject) and not (start and daemon):
         return None
     body = text[start.start() :] if start else text

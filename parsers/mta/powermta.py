@@ -28,6 +28,9 @@ _CATEGORIES = {
 }
 
 
+_RECIPIENT_BLOCK = compile_lazily(r"(?im)^(?=Final-Recipient:)")
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if "Delivery report" not in mail.subject:
         return None
@@ -37,7 +40,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         return None
     report = text[start:]
     # Each recipient block carries its own category; split the report at Final-Recipient lines.
-    blocks = re.split(r"(?im)^(?=Final-Recipient:)", report)
+    blocks = _RECIPIENT_BLOCK.split(report)
     found: list[Delivery] = []
     for block in blocks:
         for delivery in c.dsn_fields(block):

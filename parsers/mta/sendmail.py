@@ -38,6 +38,9 @@ _RCPT_LINE = compile_lazily(
 )
 
 
+_TRANSCRIPT_END = compile_lazily(r"\n[^\S\n]*-----")
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     text = c.before_original(mail, _ORIGINAL)
     fatal = _FATAL.search(text)
@@ -62,14 +65,14 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         action = "failed"
 
     transcript = text[transcript_at + len(_TRANSCRIPT) :] if transcript_at >= 0 else ""
-    transcript = re.split(r"\n[^\S\n]*-----", transcript, maxsplit=1)[0]
+    transcript = _TRANSCRIPT_END.split(transcript, maxsplit=1)[0]
 
     # Recipients with their "(reason: ...)" and "(expanded from: ...)" lines. A program or file
     # ("|/usr/bin/procmail") has no address: the address it was expanded from is the recipient.
     order: dict[str, dict[str, str]] = {}
     if fatal is not None:
         section = text[fatal.end() :]
-        section = re.split(r"\n[^\S\n]*-----", section, maxsplit=1)[0]
+        section = _TRANSCRIPT_END.split(section, maxsplit=1)[0]
         items: list[dict[str, str]] = []
         for line in section.split("\n"):
             if not line.strip():

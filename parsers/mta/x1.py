@@ -19,10 +19,12 @@ _START = compile_lazily(
 _RECIPIENT = compile_lazily(r"^([^\s@]+@\S+)\s+\[(.*)\]\s*$")
 
 
+_SENDER = compile_lazily(r'"Mail Deliver\w* System" ')
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not (
-        mail.subject.startswith(("Returned Mail: ", "Mail Delivery Failure"))
-        or re.match(r'"Mail Deliver\w* System" ', mail.from_)
+        mail.subject.startswith(("Returned Mail: ", "Mail Delivery Failure")) or _SENDER.match(mail.from_)
     ):
         return None
     start = _START.search(c.body_text(mail))

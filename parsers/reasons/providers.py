@@ -11,7 +11,6 @@ recipient's domain); a few sentences are unique enough to be recognised anywhere
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
@@ -417,8 +416,11 @@ _COX = {
 }
 
 
+_AUP_REFERENCE = patterncode.compile(r"aup#([0-9a-z]+)")
+
+
 def _cox(reply: _Reply) -> str | None:
-    m = re.search(r"aup#([0-9a-z]+)", reply.text)
+    m = _AUP_REFERENCE.search(reply.text)
     if m:
         code = m.group(1).upper()
         if code in _COX_CODES:
@@ -450,8 +452,11 @@ _SPECTRUM = (
 )
 
 
+_AUP_CODE = patterncode.compile(r"aup#[-a-z]*(\d{4})")
+
+
 def _spectrum(reply: _Reply) -> str | None:
-    m = re.search(r"aup#[-a-z]*(\d{4})", reply.text)
+    m = _AUP_CODE.search(reply.text)
     if m:
         number = int(m.group(1))
         for low, high, reason in _SPECTRUM:
@@ -492,8 +497,11 @@ _FRANCE = {
 }
 
 
+_OUTLOOK_CODE = patterncode.compile(r"\b(?:lpnaaa|lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b")
+
+
 def _france(reply: _Reply) -> str | None:
-    m = re.search(r"\b(?:lpnaaa|lpn|ofr|ouk)(?:_\d{3}|\d{3}[-_]\d{3})\b", reply.text)
+    m = _OUTLOOK_CODE.search(reply.text)
     # "Emetteur invalide. Invalid Sender." (with or without the accent) is their refusal of the
     # sender under whichever code (403, 405, and 415, which also stands for an archived mailbox):
     # never the recipient's address being gone
@@ -538,8 +546,11 @@ _GODADDY = {
 }
 
 
+_IB_CODE = patterncode.compile(r"\b(ib\d{3})\b")
+
+
 def _godaddy(reply: _Reply) -> str | None:
-    m = re.search(r"\b(ib\d{3})\b", reply.text)
+    m = _IB_CODE.search(reply.text)
     if m and m.group(1).upper() in _GODADDY_CODES:
         return _GODADDY_CODES[m.group(1).upper()]
     return _phrases(reply, _GODADDY)
@@ -560,8 +571,11 @@ _IUA = {
 }
 
 
+_I_UA_CODE = patterncode.compile(r"\.i\.ua/err/(\d{1,2})")
+
+
 def _iua(reply: _Reply) -> str | None:
-    m = re.search(r"\.i\.ua/err/(\d{1,2})", reply.text)
+    m = _I_UA_CODE.search(reply.text)
     return _IUA.get(m.group(1)) if m else None
 
 
