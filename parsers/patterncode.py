@@ -82,9 +82,9 @@ _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
-# index, the case-blind branches, where the tables are), then the entries, each marshalled alone
-# (the pattern first), then the tables (the phrase families' keyword index, their indexes and
-# their phrases' forms: parsers.reasons.families).
+# index, where the tables are), then the entries, each marshalled alone (the pattern first), then
+# the tables (the case-blind branches; the phrase families' keyword index, their indexes and
+# their phrases' forms: parsers.reasons.families; the standard library's patterns).
 # The index: CRC-32 of a pattern's text | its flags << 32 -> where its entry is among the entries
 # (its offset << 32 | its length). Reading a thousand entries whole cost as much as compiling the
 # few dozen patterns a process uses at start: an entry is read (os.pread) only when its pattern is
@@ -92,7 +92,7 @@ Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # twice as costly, 4.6 M instructions where these take 2.0 M.)
 _Index = dict[int, int]
 _SPAN = 32  # (the bits of an entry's length in its index value)
-# (the index, the open file, where its entries start, the branches, where the tables are)
+# (the index, the open file, where its entries start, the branches once read, where the tables are)
 _Stored = tuple[_Index, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
 _EMPTY: _Stored = ({}, -1, 0, {}, {})
 # The table of the patterns the standard library compiles as the parser's modules are imported
@@ -100,6 +100,8 @@ _EMPTY: _Stored = ({}, -1, 0, {}, {})
 # as re's cache holds them: (pattern, flags, then the code as _Code). `prime_re_cache` puts them
 # in that cache, where re.compile finds them instead of compiling them.
 STANDARD = "standard library patterns"
+# The table of the case-blind alternations' branches: (pattern, flags) -> Branches.
+BRANCHES = "case-blind branches"
 
 # Every pattern the parser's modules ask for through `compile` or `lazyre.compile_lazily`, in the
 # order asked: what the command stores (with the phrase families' and case-blind branches').
@@ -122,8 +124,8 @@ def _read() -> _Stored:
         size = int.from_bytes(os.pread(fd, 8, 0), "little")
         if 0 < size <= os.fstat(fd).st_size - 8:  # (else not a store: an older layout, say)
             head = marshal.loads(os.pread(fd, size, 8))
-            if isinstance(head, tuple) and len(head) == 4 and head[0] == (GUARD, _fingerprint()):
-                stored = (head[1], fd, 8 + size, head[2], head[3])
+            if isinstance(head, tuple) and len(head) == 3 and head[0] == (GUARD, _fingerprint()):
+                stored = (head[1], fd, 8 + size, {}, head[2])
     except (OSError, ValueError, EOFError, TypeError):  # (not one this interpreter wrote)
         pass
     if stored is _EMPTY:
@@ -176,8 +178,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def stored_branches(pattern: str, flags: int) -> Branches | None:
-    """The branches stored for a case-blind alternation (parsers.reasons.caseblind), or None."""
-    return (_stored or _read())[3].get((pattern, int(flags)))
+    """The branches stored for a case-blind alternation (parsers.reasons.caseblind), or None.
+    (Read at the first one asked for: a process that meets no diagnostic needs none of them, and
+    in the head they were a third of its reading.)"""
+    stored = _stored or _read()
+    branches = stored[3]
+    if not branches and BRANCHES in stored[4]:
+        branches.update(stored_data(BRANCHES) or {})
+    return branches.get((pattern, int(flags)))
 
 
 def stored_data(name: str) -> Any:
@@ -303,11 +311,11 @@ def write(path: str = PATH) -> int:
         index[key] = offset << _SPAN | len(entries[-1])
         offset += len(entries[-1])
     where: dict[str, tuple[int, int]] = {}
-    for name, table in tables.items():
+    for name, table in {BRANCHES: branches, **tables}.items():
         entries.append(marshal.dumps(table))
         where[name] = (offset, len(entries[-1]))
         offset += len(entries[-1])
-    head = marshal.dumps(((GUARD, _fingerprint()), index, branches, where))
+    head = marshal.dumps(((GUARD, _fingerprint()), index, where))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as file:

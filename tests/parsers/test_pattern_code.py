@@ -55,7 +55,7 @@ def test_every_stored_pattern_is_the_pattern_re_compiles(store: Path) -> None:
 def test_case_blind_branches_from_the_store_answer_as_computed(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stored = patterncode._read()[3]
+    stored = patterncode.stored_data(patterncode.BRANCHES)
     assert len(stored) >= 5
     for pattern, flags in stored:
         restored = CaseBlind(pattern, flags)
