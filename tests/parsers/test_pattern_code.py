@@ -159,10 +159,7 @@ def test_with_the_store_a_process_compiles_none_of_the_parsers_patterns(tmp_path
 def _compiled_at_import(prefix: Path, store: bool) -> list[str]:
     """The patterns re compiles while a process imports the parser, besides the parser's own
     (the standard library's: the email package's, json's)."""
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(ROOT)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if store:
-        subprocess.run([sys.executable, "-m", "parsers.store_patterns"], cwd=ROOT, env=env, check=True)
+    env = _process_env(prefix, store)
     code = (
         "import re._compiler as c\n"
         "seen = []\n"
