@@ -29,7 +29,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"casilla (?:de correo )?(?:inexistente|desconocida|no existe|no encontrada)",
         # Exchange: "No se encontró la dirección de correo electrónico que escribiste."
         r"no se (?:encontro|ha encontrado|pudo encontrar|puede encontrar) (?:la )?direcci[oó]n",
-        r"(?:la )?direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario )?no (?:es )?v[aá]lida",
+        # (what kind and whose may both stand between noun and verb: "de correo del destinatario")
+        r"(?:la )?direcci[oó]n (?:(?:de correo(?: electr[oó]nico)?|de e-?mail|del destinatario) ){0,2}no (?:es )?v[aá]lida",
         # Exchange Online: "No se encontró <usuario> en <dominio>."
         r"no se (?:ha )?encontrado (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|no se encontro (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),

@@ -13,6 +13,9 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 _NON_USE = r"karena (?:tidak (?:aktif|pernah digunakan|digunakan)|lama tidak (?:aktif|digunakan)|tidak ada aktivitas)"
 
+# what kind of account and whose, after the noun ("akun email penerima")
+_WHOSE = r"(?: (?:email|e-mail|surel))?(?: penerima)? "
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:pengguna|penerima|alamat (?:email|e-mail|surel)|alamat|kotak surat|akun) (?:tersebut )?"
@@ -33,9 +36,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"akun (?:telah |sedang )?(?:ditangguhkan|dikunci)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:akun|kotak surat|alamat) (?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
+        r"(?:akun|kotak surat|alamat)" + _WHOSE + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
         r"(?! sementara| untuk sementara)",
-        r"akun (?:ini |tersebut )?(?:sudah )?tidak aktif",
+        r"akun" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
     ),

@@ -14,11 +14,15 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 
 _NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate|neutilizarii|nefolosirii)"
 
+# what kind of account and whose, between the noun and its verb ("contul de e-mail al destinatarului")
+_WHOSE = r"(?: de e-?mail| de posta(?: electronica)?)?(?: (?:a|al) destinatarului)? "
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"nu (?:este|e) (?:listat|inclus|inregistrat) in directorul domino",
-        r"(?:utilizator|destinatar|cont|adresa|adresa de e-?mail|casuta postala|casuta)(?:ul|a)? "
+        # (what kind and whose may stand between noun and verb: "adresa de e-mail a destinatarului")
+        r"(?:utilizator|destinatar|cont|adresa|casuta postala|casuta)(?:ul|a)?" + _WHOSE +
         r"(?:este )?(?:necunoscut[a]?|inexistent[a]?|nu exista)",
         r"(?:utilizatorul|destinatarul|adresa|contul) (?:specificat[a]? )?nu (?:a fost|a putut fi) gasit",
         r"nu exista (?:un )?(?:astfel de |acest )?(?:utilizator|destinatar|cont|adresa|casuta)",
@@ -35,7 +39,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"contul (?:a fost |este )?(?:suspendat|blocat)(?!\w* " + _NON_USE + r"| definitiv| permanent)",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:contul|casuta postala|casuta|adresa) (?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
+        r"(?:contul|casuta postala|casuta|adresa)" + _WHOSE + r"(?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
         r"|desfiintat[a]?|suspendat[a]? definitiv|blocat[a]? definitiv|inactiv[a]?)(?!\w* temporar)",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,

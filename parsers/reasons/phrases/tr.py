@@ -23,8 +23,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domino dizini'?nde (?:listelenmemis|listelenmiyor|bulunmuyor|yok)",
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|e-?posta adresi|adres|posta kutusu|hesap) "
         r"(?:bulunamad[ıi]|mevcut degil|yok)",
+        # (the formal "bulunmamaktadır", "is not to be found", as servers write it)
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
-        r"(?:yok|bulunmuyor|mevcut degil)",
+        r"(?:yok|bulunmuyor|bulunmamaktad[ıi]r|mevcut degil)",
         r"bilinmeyen (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres)",
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]) bilinmiyor",
         # Exchange: "Girdiğiniz e-posta adresi bulunamadı."
@@ -44,6 +45,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         r"(?:hesap|hesab[ıi]|posta kutusu|adres) (?:kal[ıi]c[ıi] olarak )?"
         r"(?:devre d[ıi]s[ıi] b[ıi]rak[ıi]ld[ıi]|kapat[ıi]ld[ıi]|kapal[ıi]|silindi|iptal edildi|pasif)",
+        # an address "no longer in use" (ISPs' wording for a closed account), as English's
+        r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]mda degil|aktif degil)",
         # blocked or closed for non-use: the address is gone, not paused
         _NON_USE + r" (?:kapat[ıi]ld[ıi]|silindi|devre d[ıi]s[ıi]|engellendi|ask[ıi]ya al[ıi]nd[ıi])",
     ),
