@@ -41,8 +41,9 @@ _SUBJECT = patterncode.compile(
     r"|automatisch antwoord|afwezig"  # nl
     r"|r[ée]ponse automatique|absente? du bureau|message d'absence|absence\s*(?::|du\b|jusqu)"  # fr
     r"|risposta automatica|fuori sede|fuori ufficio"  # it
-    r"|respuesta autom[áa]tica|fuera de (?:la )?oficina"  # es
-    r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio"  # pt, ca
+    r"|respuesta autom[áa]tica|fuera de (?:la )?oficina|mensaje de ausencia"  # es
+    r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio|mensagem de aus[êe]ncia"  # pt, ca
+    r"|ausente\s*:"  # pt, es ("Ausente: <subject>", as French's "Absence :")
     r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r"  # sv, da, nb
     r"|automaattinen vastaus|poissaolo"  # fi
     r"|automaatne vastus|automātiskā atbilde|automatinis atsakymas"  # et, lv, lt

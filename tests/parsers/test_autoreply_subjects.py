@@ -53,6 +53,10 @@ def reply_with_subject(subject: str) -> bytes:
         "Automatikus válasz: Hírlevél",  # hu
         "Automatski odgovor: Bilten",  # hr
         "Resposta automàtica: Butlletí",  # ca
+        "Ausente: Boletim de dezembro",  # pt (a webmail vacation notice's own subject)
+        "Ausente: Boletín de diciembre",  # es
+        "Mensagem de ausência: Boletim",  # pt
+        "Mensaje de ausencia: Boletín",  # es
         "自动答复: 新闻",  # zh (Outlook, simplified)
         "自動回覆: 新聞",  # zh (traditional)
         "【自動返信】ニュース",  # ja, bracketed
@@ -77,6 +81,7 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Re: Bản tin tháng 3",
         "Frage zur Abwesenheit von Herrn Braun",  # ("absence" not at the start)
         "Absence of evidence",
+        "Ausentes na reunião de ontem",  # ("absent" without the notice's colon)
         "Poista minut listalta",
         "Re: 自動車のご案内",  # (自動 "automatic" alone: 自動車 is a car)
         "Re: Автомобили",

@@ -36,7 +36,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"akun (?:telah |sedang )?(?:ditangguhkan|dikunci)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:akun|kotak surat|alamat)" + _WHOSE + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
+        r"(?:akun|kotak surat|alamat)"
+        + _WHOSE
+        + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
         r"(?! sementara| untuk sementara)",
         r"akun" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
         # blocked or closed for non-use: the address is gone, not paused

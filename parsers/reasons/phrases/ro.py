@@ -22,8 +22,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"nu (?:este|e) (?:listat|inclus|inregistrat) in directorul domino",
         # (what kind and whose may stand between noun and verb: "adresa de e-mail a destinatarului")
-        r"(?:utilizator|destinatar|cont|adresa|casuta postala|casuta)(?:ul|a)?" + _WHOSE +
-        r"(?:este )?(?:necunoscut[a]?|inexistent[a]?|nu exista)",
+        r"(?:utilizator|destinatar|cont|adresa|casuta postala|casuta)(?:ul|a)?"
+        + _WHOSE
+        + r"(?:este )?(?:necunoscut[a]?|inexistent[a]?|nu exista)",
         r"(?:utilizatorul|destinatarul|adresa|contul) (?:specificat[a]? )?nu (?:a fost|a putut fi) gasit",
         r"nu exista (?:un )?(?:astfel de |acest )?(?:utilizator|destinatar|cont|adresa|casuta)",
         # Exchange: "Adresa de e-mail pe care ați introdus-o nu a fost găsită."
@@ -39,7 +40,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"contul (?:a fost |este )?(?:suspendat|blocat)(?!\w* " + _NON_USE + r"| definitiv| permanent)",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:contul|casuta postala|casuta|adresa)" + _WHOSE + r"(?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
+        r"(?:contul|casuta postala|casuta|adresa)"
+        + _WHOSE
+        + r"(?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
         r"|desfiintat[a]?|suspendat[a]? definitiv|blocat[a]? definitiv|inactiv[a]?)(?!\w* temporar)",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,

@@ -1,0 +1,42 @@
+"""What servers of Latin America, Iberia, Turkey, Greece, Romania, Indonesia answer, per family:
+what kind of address and whose stand between the noun and its verb ("la dirección de correo del
+destinatario no es válida", "contul de e-mail a fost dezactivat", "akun email penerima telah
+dinonaktifkan", "η διεύθυνση ηλεκτρονικού ταχυδρομείου δεν υπάρχει"), Turkish's formal negative
+and "no longer in use"."""
+
+from __future__ import annotations
+
+from parsers import reasons as r
+from tests.parsers.languages import check_phrases
+
+
+def test_what_kind_and_whose_between_noun_and_verb() -> None:
+    check_phrases(
+        [
+            ("550 La dirección de correo del destinatario no es válida", r.USER_UNKNOWN),
+            ("550 La dirección de correo electrónico del destinatario no es válida", r.USER_UNKNOWN),
+            ("550 Contul de e-mail a fost dezactivat", r.ACCOUNT_DISABLED),
+            ("550 Adresa de e-mail a destinatarului nu există", r.USER_UNKNOWN),
+            ("550 Contul de e-mail al destinatarului este inexistent", r.USER_UNKNOWN),
+            ("550 Akun email penerima telah dinonaktifkan", r.ACCOUNT_DISABLED),
+            ("550 Akun email tidak aktif", r.ACCOUNT_DISABLED),
+            ("550 Η διεύθυνση ηλεκτρονικού ταχυδρομείου δεν υπάρχει", r.USER_UNKNOWN),
+            ("550 Η ΔΙΕΥΘΥΝΣΗ EMAIL ΤΟΥ ΠΑΡΑΛΗΠΤΗ ΔΕΝ ΥΠΑΡΧΕΙ", r.USER_UNKNOWN),
+            # a temporary pause stays a pause with the words between
+            ("550 Akun email penerima dinonaktifkan untuk sementara", r.SUSPEND),
+            ("550 Contul de e-mail a fost dezactivat temporar", r.SUSPEND),
+        ]
+    )
+
+
+def test_turkish_formal_negative_and_no_longer_in_use() -> None:
+    check_phrases(
+        [
+            ("550 Böyle bir kullanıcı bulunmamaktadır", r.USER_UNKNOWN),
+            ("550 BOYLE BIR KULLANICI BULUNMAMAKTADIR", r.USER_UNKNOWN),
+            ("550 Bu e-posta adresi artık kullanılmıyor", r.ACCOUNT_DISABLED),
+            ("550 Bu hesap artık aktif değil", r.ACCOUNT_DISABLED),
+        ]
+    )
+    # the sender's own account no longer active is the sender's problem
+    assert r.derive("5.0.0", "550", "550 Hesabınız artık aktif değil", "failed", "RCPT") != r.ACCOUNT_DISABLED
