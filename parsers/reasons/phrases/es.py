@@ -47,12 +47,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer in use", "no longer active" (ISPs' wording for a closed account)
-        r"(?:direccion|cuenta|buzon|casilla)(?: de correo(?: electronico)?)? ya no (?:esta (?:en uso|activ[ao]|operativ[ao])"
-        r"|se (?:usa|utiliza))",
-        # whose account, between noun and verb ("la cuenta del destinatario ha sido desactivada")
-        r"cuenta del destinatario (?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada|cancelada|eliminada"
-        r"|cerrada|inhabilitada|dada de baja|inactiva)",
-        r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada"
+        r"(?:direccion|cuenta|buzon|casilla|usuario)(?: de correo(?: electronico)?)? ya no (?:esta (?:en uso|activ[ao]"
+        r"|operativ[ao])|se (?:usa|utiliza)|existe|es valid[ao])",
+        # what kind and whose may both stand between noun and verb ("la cuenta de correo del destinatario
+        # ha sido desactivada")
+        r"cuenta (?:(?:de correo(?: electr[oó]nico)?|de e-?mail|del destinatario) ){0,2}(?:ha sido |fue |est[aá] )?"
+        r"(?:deshabilitada|desactivada"
         r"|cancelada|eliminada|cerrada|inhabilitada|dada de baja|inactiva)",
         r"buz[oó]n (?:de correo )?(?:ha sido |est[aá] )?(?:deshabilitado|desactivado|inactivo|eliminado|cerrado)",
         r"usuario (?:ha sido |est[aá] )?(?:deshabilitado|desactivado|dado de baja|inactivo)",

@@ -17,7 +17,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"nem szerepel (?:a |az )?domino[- ]?(?:cimtarban|konyvtarban)",
-        r"(?:a )?(?:felhasznalo|cimzett|postafiok|e-?mail-?cim|fiok) (?:nem letezik|ismeretlen|nem talalhato)",
+        # (with or without the possessive: "a címzett e-mail címe nem létezik")
+        r"(?:a )?(?:felhasznalo|cimzett|postafiok|e-?mail[- ]?cim|fiok)(?:ja|a|e)? (?:nem letezik|ismeretlen|nem talalhato)",
         r"ismeretlen (?:felhasznalo|cimzett|e-?mail-?cim|postafiok)",
         r"nincs ilyen (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",
         r"nem letezo (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",
@@ -35,7 +36,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:fiok|postafiok) (?:fel van fuggesztve|felfuggesztve|zarolva)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:a )?(?:fiok|postafiok|e-?mail-?cim|cim) (?:(?:veglegesen )?(?:le van tiltva|letiltva)|torolve|torolve lett"
+        r"(?:a )?(?:fiok|postafiok|e-?mail[- ]?cim|cim)(?:ja|a|e)? (?:(?:veglegesen )?(?:le van tiltva|letiltva)|torolve|torolve lett"
         r"|megszunt|megszuntetve|megszuntetesre kerult|inaktivalva|deaktivalva|inaktiv)",
         # blocked or closed for non-use: the address is gone, not paused
         _NON_USE

@@ -51,9 +51,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
         r"(?:endereco|conta|caixa(?: postal)?)(?: de e-?mail| eletronico)? (?:nao (?:esta|e) mais|ja nao (?:esta|e))"
-        r" (?:ativ[ao]|em uso|utilizad[ao])",
+        r" (?:ativ[ao]|em uso|utilizad[ao]|valid[ao])",
         # (Brazilian ISPs name whose account it is: "A conta do destinatário está desativada")
-        r"conta (?:de e-?mail |de utilizador |do destinat[aá]rio )?(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
+        # (what kind and whose may both stand between noun and verb: "a conta de e-mail do destinatário")
+        r"conta (?:(?:de e-?mail|de utilizador|do destinat[aá]rio) ){0,2}(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
         r"|encerrada|exclu[ií]da|inac?tiva|removida)",
         r"(?:usu[aá]rio|utilizador|caixa postal)(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:desac?tivad[oa]|desabilitad[oa]"
         r"|cancelad[oa]|inac?tiv[oa])",
