@@ -1,4 +1,4 @@
-"""What servers of Latin America, Iberia, Turkey, Greece, Romania, Indonesia answer, per family:
+"""What servers of Latin America, Iberia, Turkey, Greece, Romania, Hungary, Indonesia, Thailand, Israel and Arabic hosts answer, per family:
 what kind of address and whose stand between the noun and its verb ("la dirección de correo del
 destinatario no es válida", "contul de e-mail a fost dezactivat", "akun email penerima telah
 dinonaktifkan", "η διεύθυνση ηλεκτρονικού ταχυδρομείου δεν υπάρχει"), Turkish's formal negative
@@ -25,6 +25,9 @@ def test_what_kind_and_whose_between_noun_and_verb() -> None:
             ("550 A conta de e-mail do destinatário foi desativada", r.ACCOUNT_DISABLED),
             ("550 La cuenta de correo del destinatario ha sido desactivada", r.ACCOUNT_DISABLED),
             ("550 Ο λογαριασμός email του παραλήπτη έχει απενεργοποιηθεί", r.ACCOUNT_DISABLED),
+            ("550 บัญชีอีเมลนี้ถูกปิดแล้ว", r.ACCOUNT_DISABLED),
+            ("550 חשבון הדואר של הנמען נסגר", r.ACCOUNT_DISABLED),
+            ("550 حساب البريد الإلكتروني للمستلم معطل", r.ACCOUNT_DISABLED),
             # Hungarian's possessive ("a címzett e-mail címe", "a címzett fiókja")
             ("550 A címzett e-mail címe nem létezik", r.USER_UNKNOWN),
             ("550 A címzett fiókja megszűnt", r.ACCOUNT_DISABLED),

@@ -16,7 +16,15 @@ from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, 
 _A = "[اأإآ]"  # alef, with or without hamza
 _WHO = r"(?:ال)?(?:مستخدم|مستلم|مرسل إليه|صندوق (?:ال)?بريد|حساب)"
 _ADDRESS = r"عنوان (?:ال)?(?:بريد(?: (?:ال)?" + _A + r"لكتروني)?|مستلم|مرسل إليه)"
-_MAILBOX = r"(?:ال)?(?:حساب|صندوق (?:ال)?بريد|بريد (?:ال)?" + _A + r"لكتروني)"
+# (what kind and whose may stand between noun and verb: "حساب البريد الإلكتروني للمستلم معطل")
+_MAILBOX = (
+    r"(?:ال)?(?:حساب(?: (?:ال)?بريد(?: (?:ال)?"
+    + _A
+    + r"لكتروني)?)?|صندوق (?:ال)?بريد|بريد (?:ال)?"
+    + _A
+    + r"لكتروني)"
+    r"(?: (?:لل|ل)مستلم)?"
+)
 # "temporarily": a suspension that ends (soft)
 _TEMPORARY = r"مؤقت"
 _NON_USE = r"(?:بسبب|لعدم|نتيجة) (?:عدم )?(?:ال)?(?:استخدام|نشاط|" + _A + r"ستعمال)"

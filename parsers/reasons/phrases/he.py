@@ -14,7 +14,8 @@ from typing import Final
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 _WHO = r"ה?(?:משתמש|נמען|כתובת(?: ה?דואר(?: ה?אלקטרוני)?)?|תיבת ה?דואר|חשבון)"
-_MAILBOX = r"ה?(?:חשבון|תיבת ה?דואר|תיבה|כתובת)"
+# (what kind and whose may stand between noun and verb: "חשבון הדואר של הנמען נסגר")
+_MAILBOX = r"ה?(?:(?:חשבון|כתובת)(?: ה?דואר(?: ה?אלקטרוני)?)?|תיבת ה?דואר|תיבה)(?: של ה?נמען)?"
 # "temporarily": a suspension that ends (soft)
 _TEMPORARY = r"(?:זמני|זמנית|באופן זמני)"
 _NON_USE = r"(?:עקב|בשל|בגלל) (?:חוסר|אי) ?(?:פעילות|שימוש)"
