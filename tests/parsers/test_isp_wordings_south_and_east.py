@@ -1,8 +1,8 @@
-"""What servers of Latin America, Iberia, Turkey, Greece, Romania, Hungary, Indonesia, Thailand, Israel and Arabic hosts answer, per family:
-what kind of address and whose stand between the noun and its verb ("la dirección de correo del
-destinatario no es válida", "contul de e-mail a fost dezactivat", "akun email penerima telah
-dinonaktifkan", "η διεύθυνση ηλεκτρονικού ταχυδρομείου δεν υπάρχει"), Turkish's formal negative
-and "no longer in use"."""
+"""What servers of Latin America, Iberia, Turkey, Greece, Romania, Hungary, Indonesia, Thailand,
+Israel and Arabic hosts answer, per family: what kind of address and whose stand between the noun
+and its verb ("la dirección de correo del destinatario no es válida", "contul de e-mail a fost
+dezactivat", "akun email penerima telah dinonaktifkan", "η διεύθυνση ηλεκτρονικού ταχυδρομείου δεν
+υπάρχει"), Hungarian's possessive, Turkish's formal negative, and "no longer in use / exists"."""
 
 from __future__ import annotations
 
