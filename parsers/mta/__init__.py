@@ -25,6 +25,10 @@ original included), for a phrase that may come after the original.
 `candidates()` skips a detector whose markers are all absent without running its code: the markers
 must cover every accept path of `inquire` (a phrase the format always prints where the detector
 looks for it, the header it is gated on), or the detector must not declare any.
+A detector with report, header-value or body markers may also declare `REQUIRED_HEADERS:
+tuple[str, ...]`, header names of which every message it accepts has one, whatever its markers
+(a condition the detector itself tests): without one of them it is skipped before its markers are
+looked for.
 """
 
 from __future__ import annotations
@@ -113,6 +117,7 @@ DETECTORS: tuple[ModuleType, ...] = _load()
 
 
 _KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
+_SCANNED_KINDS = ("MARKERS", "MARKER_VALUES", "BODY_MARKERS")
 
 
 # The prefilter's plan. The signs told by a lookup or a short text, the marker headers and the
@@ -157,16 +162,75 @@ _UNGATED = frozenset(
 )
 # The markers each detector is scanned for when no sign let it run: its report-text markers, its
 # header values (lower-cased name, needles) and its body markers.
-_Scan = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
-_SCANNED: dict[int, _Scan | None] = {
-    index: (
+_Markers = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+
+
+def _markers(module: ModuleType) -> _Markers:
+    return (
         tuple(getattr(module, "MARKERS", ())),
         tuple((name.lower(), needles) for name, needles in getattr(module, "MARKER_VALUES", {}).items()),
         tuple(getattr(module, "BODY_MARKERS", ())),
     )
-    for index, module in enumerate(DETECTORS)
-    if any(getattr(module, kind, None) for kind in ("MARKERS", "MARKER_VALUES", "BODY_MARKERS"))
-}
+
+
+def _required(module: ModuleType) -> tuple[str, ...]:
+    required = tuple(name.lower() for name in getattr(module, "REQUIRED_HEADERS", ()))
+    if required and (
+        not any(getattr(module, kind, None) for kind in _SCANNED_KINDS)
+        or any(getattr(module, kind, None) for kind in ("HEADING_MARKERS", "MARKER_HEADERS"))
+    ):
+        # (a sign lets a detector run without its scan, where the required headers are tested)
+        raise ValueError(f"{module.__name__}: REQUIRED_HEADERS go with scanned markers only")
+    return required
+
+
+def _spared(earlier: _Markers, markers: _Markers) -> _Markers:
+    """`markers` without those that cannot be in a message lacking every one of `earlier`'s: a
+    marker holding one of them (in the same text; for header values, of the same header)."""
+    report, values, body = markers
+    return (
+        tuple(m for m in report if not any(e in m for e in earlier[0])),
+        tuple(
+            (name, kept)
+            for name, needles in values
+            if (
+                kept := tuple(
+                    n for n in needles if not any(e in n for k, es in earlier[1] if k == name for e in es)
+                )
+            )
+        ),
+        tuple(m for m in body if not any(e in m for e in earlier[2])),
+    )
+
+
+def _plan() -> dict[int, _Scan | None]:
+    """Each scanned detector's required headers, and its markers in two forms: all of them, and
+    those left when the earlier scanned detectors that share a marker with it (its sources) were
+    all visited and rejected, their markers all absent (mxlogic's and exim's opening sentence,
+    courier's and postfix's "undeliverable mail", ezweb's and kddi's carrier Received names)."""
+    plan: dict[int, _Scan | None] = {}
+    scanned = [
+        (index, module, _markers(module), _required(module))
+        for index, module in enumerate(DETECTORS)
+        if any(getattr(module, kind, None) for kind in _SCANNED_KINDS)
+    ]
+    for index, _module, markers, required in scanned:
+        sources: list[int] = []
+        reduced = markers
+        for earlier_index, _earlier, earlier_markers, earlier_required in scanned:
+            # (an earlier detector skipped for a required header was not scanned: no source)
+            if earlier_index < index and not earlier_required:
+                fewer = _spared(earlier_markers, reduced)
+                if fewer != reduced:
+                    sources.append(earlier_index)
+                    reduced = fewer
+        plan[index] = (required, frozenset(sources), markers, reduced)
+    return plan
+
+
+# required headers, sources, all markers, the markers left when no source was yielded
+_Scan = tuple[tuple[str, ...], frozenset[int], _Markers, _Markers]
+_SCANNED: dict[int, _Scan | None] = _plan()
 _SCANNED.update(dict.fromkeys(_UNGATED))  # (None: it always runs)
 # Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
 # with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
@@ -224,11 +288,20 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                 if marker in head:
                     passed.update(_BY_HEADING[marker])
     hay: str | None = None
+    yielded: set[int] = set()
     for index in sorted(passed.union(_SCANNED)):
         if index not in passed:
             scanned = _SCANNED[index]
             if scanned is not None:
-                markers, values, body = scanned
+                required, sources, all_markers, reduced = scanned
+                if required:
+                    for name in required:
+                        if name in present:
+                            break
+                    else:
+                        continue
+                # (a source visited and not yielded was rejected: its markers are all absent)
+                markers, values, body = reduced if sources and yielded.isdisjoint(sources) else all_markers
                 found = False
                 # (plain loops: no generator per detector and message)
                 for marker in markers:
@@ -243,6 +316,7 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
                     and not (body and _body_holds(mail, body))
                 ):
                     continue
+        yielded.add(index)
         yield DETECTORS[index]
 
 

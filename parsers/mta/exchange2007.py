@@ -18,6 +18,8 @@ MARKERS = (
     "resolver.",
     "remote server returned",
 )
+# ... and one of these headers must be in the message (parsers.mta.candidates; tested in _inquire).
+REQUIRED_HEADERS = ("Content-Language", "X-MS-Exchange-Message-Is-Ndr")
 
 _SUBJECT = compile_lazily(
     r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|No entregado|Onbestelbaar|"
@@ -64,7 +66,7 @@ _REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECT.search(mail.subject):
         return None
-    if not (mail.has_header("Content-Language") or mail.has_header("X-MS-Exchange-Message-Is-Ndr")):
+    if not any(mail.has_header(name) for name in REQUIRED_HEADERS):
         return None
     text = c.before_original(mail, _REPORTING_MTA)
     if not _MARKERS.search(text):

@@ -42,6 +42,9 @@ def marked(mail: Mail, detector: ModuleType) -> bool:
     headers = getattr(detector, "MARKER_HEADERS", ())
     values = getattr(detector, "MARKER_VALUES", {})
     body = body_text(mail)
+    required = getattr(detector, "REQUIRED_HEADERS", ())
+    if required and not any(mail.has_header(h) for h in required):
+        return False
     return (
         any(m in hay for m in getattr(detector, "MARKERS", ()))
         or any(m in heading(mail) for m in getattr(detector, "HEADING_MARKERS", ()))
@@ -110,6 +113,28 @@ def test_a_header_value_or_the_body_after_the_original_lets_a_detector_run() -> 
     assert names["V5sendmail"] in set(candidates(mail))
 
 
+def test_a_detector_without_its_required_headers_is_skipped() -> None:
+    names = {d.NAME: d for d in GATED}
+    report = b"From: postmaster@example.org\nSubject: Undeliverable: hi\n\nDiagnostic information for administrators:\n"
+    assert names["Exchange2007"] not in set(candidates(load(report)))
+    assert names["Exchange2007"] in set(candidates(load(b"Content-Language: en-US\n" + report)))
+    assert names["Exchange2007"] in set(candidates(load(b"X-MS-Exchange-Message-Is-Ndr: \n" + report)))
+
+
+def test_a_marker_an_earlier_detector_shares_is_looked_for_again_when_that_one_ran() -> None:
+    """Postfix shares "undeliverable mail" with Courier: when Courier was rejected by its markers,
+    Postfix does not look for that one again; when Courier ran (by that marker), Postfix runs too."""
+    names = {d.NAME: d for d in GATED}
+    shared = list(candidates(load(b"From: a@example.org\nSubject: Undeliverable mail\n\nText.\n")))
+    assert names["Courier"] in shared and names["Postfix"] in shared
+    assert names["Postfix"] not in set(candidates(load(b"From: a@example.org\nSubject: Delayed\n\nText.\n")))
+    carrier = b"Received: from mx.ezweb.ne.jp\nReply-To: no-reply@app.auone-net.jp\nSubject: x\n\nText.\n"
+    assert {names["EZweb"], names["KDDI"]} <= set(candidates(load(carrier)))
+    reply_to = carrier.replace(b"ezweb.ne.jp", b"example.jp")
+    assert names["KDDI"] in set(candidates(load(reply_to)))
+    assert names["EZweb"] not in set(candidates(load(reply_to)))
+
+
 def test_heading_markers_are_looked_for_in_the_subject_and_the_from_only() -> None:
     """A provider's sender named in the report text alone (a quoted address, a forwarded notice)
     does not run its detector: its markers are looked for in the subject and the From."""
@@ -136,3 +161,15 @@ def test_candidates_are_the_detectors_whose_markers_the_message_has(case: Path) 
     for raw in variants(case.read_bytes()):
         mail = load(raw)
         assert list(candidates(mail)) == _straightforward(mail)
+
+
+def test_a_shared_needle_is_spared_only_under_the_same_header() -> None:
+    from parsers.mta import _spared
+
+    earlier = ((), (("received", ("ezweb.ne.jp",)),), ())
+    later = (("x",), (("received", ("mx.ezweb.ne.jp", ".au.com")), ("reply-to", ("ezweb.ne.jp",))), ())
+    assert _spared(earlier, later) == (
+        ("x",),
+        (("received", (".au.com",)), ("reply-to", ("ezweb.ne.jp",))),
+        (),
+    )
