@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import email.utils
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
+from types import ModuleType
 from typing import TypedDict, TypeVar
 
 from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscribe
@@ -284,12 +286,26 @@ def _last_resort(mail: Mail, raw: bytes, defects: list[str]) -> list[Delivery] |
         return None
 
 
+# The readers used per message but imported at their first use (see _parse), kept once imported:
+# an import statement run per message costs thousands of instructions, a cached call hundreds.
+@functools.cache
+def _mta_candidates() -> Callable[[Mail], Iterator[ModuleType]]:
+    from parsers.mta import candidates
+
+    return candidates
+
+
+@functools.cache
+def _challenge_test() -> Callable[[str], bool]:
+    from parsers.autoreply import is_challenge
+
+    return is_challenge
+
+
 def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]]:
     """The first MTA text detector that recognises the message, with its deliveries."""
     try:
-        from parsers.mta import candidates
-
-        for module in candidates(mail):
+        for module in _mta_candidates()(mail):
             try:
                 found = module.inquire(mail)
             except Exception as exc:
@@ -390,9 +406,7 @@ def _bounce_events(
 
     def challenge() -> bool:
         if not challenged:
-            from parsers import autoreply
-
-            challenged.append(autoreply.is_challenge(f"{mail.subject}\n{human}"))
+            challenged.append(_challenge_test()(f"{mail.subject}\n{human}"))
         return challenged[0]
 
     events: list[Event] = []

@@ -39,6 +39,12 @@ from types import ModuleType
 from parsers.delivery import Delivery
 from parsers.mail import Mail
 
+# (at the top, not in the functions that use them: an import statement run per message costs
+# thousands of instructions even when the module is loaded)
+from parsers.mta._common import body_text
+from parsers.mta._common import haystack as haystack
+from parsers.mta._common import heading as heading
+
 Inquire = Callable[[Mail], "list[Delivery] | None"]
 
 # Module names under parsers.mta, most specific first.
@@ -232,40 +238,6 @@ def _plan() -> dict[int, _Scan | None]:
 _Scan = tuple[tuple[str, ...], frozenset[int], _Markers, _Markers]
 _SCANNED: dict[int, _Scan | None] = _plan()
 _SCANNED.update(dict.fromkeys(_UNGATED))  # (None: it always runs)
-# Non-ASCII letters that a case-insensitive pattern matches to an ASCII letter (Python's `re`
-# with IGNORECASE): folded so that a lower-case ASCII marker still finds them.
-_ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def _folded(text: str) -> str:
-    """`text` lower-cased, with the letters above folded to ASCII first."""
-    if not text.isascii():
-        # (str.translate maps character by character in Python objects: slow on a long text)
-        for char, ascii_char in _ASCII_FOLD_PAIRS:
-            if char in text:
-                text = text.replace(char, ascii_char)
-    return text.lower()
-
-
-def heading(mail: Mail) -> str:
-    """What the heading markers are looked for in: the subject and the From, lower-cased (computed
-    once per message; a short text, where the report text may run to pages)."""
-    cached = mail.memo.get("heading")
-    if cached is None:
-        cached = mail.memo["heading"] = _folded(mail.subject + "\n" + mail.from_)
-    return cached
-
-
-def haystack(mail: Mail) -> str:
-    """What the markers are looked for in: the subject, the From and the report text before the
-    attached original, lower-cased (computed once per message)."""
-    cached = mail.memo.get("haystack")
-    if cached is not None:
-        return cached
-    from parsers.mta._common import before_original
-
-    text = mail.memo["haystack"] = _folded("\n".join((mail.subject, mail.from_, before_original(mail))))
-    return text
 
 
 def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
@@ -338,7 +310,5 @@ def _values_hold(
 
 def _body_holds(mail: Mail, body: tuple[str, ...]) -> bool:
     """Whether the whole body text holds one of the markers."""
-    from parsers.mta._common import body_text
-
     text = body_text(mail)
     return any(marker in text for marker in body)

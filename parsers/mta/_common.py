@@ -143,12 +143,29 @@ def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
     return cut_at(body_text(mail), ORIGINAL_MARKER, *markers)
 
 
+def heading(mail: Mail) -> str:
+    """What the heading markers are looked for in: the subject and the From, lower-cased (computed
+    once per message; a short text, where the report text may run to pages)."""
+    cached = mail.memo.get("heading")
+    if cached is None:
+        cached = mail.memo["heading"] = _fold(mail.subject + "\n" + mail.from_)
+    return cached
+
+
+def haystack(mail: Mail) -> str:
+    """What the markers are looked for in: the subject, the From and the report text before the
+    attached original, lower-cased (computed once per message)."""
+    cached = mail.memo.get("haystack")
+    if cached is not None:
+        return cached
+    text = mail.memo["haystack"] = _fold("\n".join((mail.subject, mail.from_, before_original(mail))))
+    return text
+
+
 def report_holds(mail: Mail, *phrases: str) -> bool:
     """Whether the subject, the From or the report text before the original holds one of the
     lower-case `phrases` in any case, as re.IGNORECASE compares letters: a cheap necessary test
     before a case-insensitive search (slow in Python's re) for a pattern that contains one."""
-    from parsers.mta import haystack
-
     hay = haystack(mail)
     return any(phrase in hay for phrase in phrases)
 
