@@ -162,7 +162,7 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     # confirmation request, requires your confirmation (not "onf": Dragonfly, an MTA's name)
     ("conf", (("rmat", "reply", "reque"), ("rmat", "requ", "your"))),
     ("held", ()),  # held by my anti-spam system
-    ("came", ()),  # actually came from you
+    ("actually", ()),  # actually came from you (the longer piece: a longer needle is skipped past faster)
     ("placed", ()),  # placed in my pending queue
 )
 _BLANKS = patterncode.compile(r"\s+")
