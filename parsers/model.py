@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from parsers.values import FrozenValue, replace, set_field
+from parsers.values import FrozenValue, draft_class, replace, set_field
 
 __all__ = [
     "Attribution",
@@ -19,6 +19,8 @@ __all__ = [
 MessageType = Literal["dsn", "arf", "auto_reply", "unsubscribe", "unknown"]
 EventType = Literal["bounce", "complaint", "auto_reply", "delay", "delivered", "unsubscribe", "feedback"]
 Classification = Literal["hard", "soft", "ignored"]
+# (each value below is built as its draft, then frozen: parsers.values.draft_class)
+_new = object.__new__
 
 
 class Event(FrozenValue):
@@ -63,8 +65,8 @@ class Event(FrozenValue):
     original_message_id: str | None
     original_mail_from: str | None
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         recipient: str,
         type: EventType,
         classification: Classification,
@@ -77,20 +79,22 @@ class Event(FrozenValue):
         feedback_type: str | None = None,
         original_message_id: str | None = None,
         original_mail_from: str | None = None,
-    ) -> None:
-        s = set_field
-        s(self, "recipient", recipient)
-        s(self, "type", type)
-        s(self, "classification", classification)
-        s(self, "reason", reason)
-        s(self, "status", status)
-        s(self, "smtp_code", smtp_code)
-        s(self, "diagnostic", diagnostic)
-        s(self, "remote_mta", remote_mta)
-        s(self, "action", action)
-        s(self, "feedback_type", feedback_type)
-        s(self, "original_message_id", original_message_id)
-        s(self, "original_mail_from", original_mail_from)
+    ) -> Event:
+        self = _new(_EventDraft)
+        self.recipient = recipient
+        self.type = type
+        self.classification = classification
+        self.reason = reason
+        self.status = status
+        self.smtp_code = smtp_code
+        self.diagnostic = diagnostic
+        self.remote_mta = remote_mta
+        self.action = action
+        self.feedback_type = feedback_type
+        self.original_message_id = original_message_id
+        self.original_mail_from = original_mail_from
+        set_field(self, "__class__", cls)  # (frozen now: see parsers.values.draft_class)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         # (the fields spelled out: a generic walk looks each one up)
@@ -108,6 +112,9 @@ class Event(FrozenValue):
             "original_message_id": self.original_message_id,
             "original_mail_from": self.original_mail_from,
         }
+
+
+_EventDraft = draft_class(Event)
 
 
 class Attribution(FrozenValue):
@@ -147,8 +154,8 @@ class Attribution(FrozenValue):
     mail_from_domain: str | None
     dkim_domain: str | None
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         verp_local_part: str | None = None,
         envelope_addresses: tuple[str, ...] = (),
         account: str | None = None,
@@ -158,17 +165,19 @@ class Attribution(FrozenValue):
         from_domain: str | None = None,
         mail_from_domain: str | None = None,
         dkim_domain: str | None = None,
-    ) -> None:
-        s = set_field
-        s(self, "verp_local_part", verp_local_part)
-        s(self, "envelope_addresses", envelope_addresses)
-        s(self, "account", account)
-        s(self, "feedback_id", feedback_id)
-        s(self, "feedback_sender_id", feedback_sender_id)
-        s(self, "original_message_id", original_message_id)
-        s(self, "from_domain", from_domain)
-        s(self, "mail_from_domain", mail_from_domain)
-        s(self, "dkim_domain", dkim_domain)
+    ) -> Attribution:
+        self = _new(_AttributionDraft)
+        self.verp_local_part = verp_local_part
+        self.envelope_addresses = envelope_addresses
+        self.account = account
+        self.feedback_id = feedback_id
+        self.feedback_sender_id = feedback_sender_id
+        self.original_message_id = original_message_id
+        self.from_domain = from_domain
+        self.mail_from_domain = mail_from_domain
+        self.dkim_domain = dkim_domain
+        set_field(self, "__class__", cls)  # (frozen now: see parsers.values.draft_class)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         # (the fields spelled out: a generic walk looks each one up)
@@ -195,6 +204,9 @@ class Attribution(FrozenValue):
             or self.mail_from_domain
             or self.dkim_domain
         )
+
+
+_AttributionDraft = draft_class(Attribution)
 
 
 class ParseResult(FrozenValue):
@@ -228,8 +240,8 @@ class ParseResult(FrozenValue):
     defects: tuple[str, ...]
     attribution: Attribution | None
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         message_type: MessageType,
         events: tuple[Event, ...] = (),
         detector: str | None = None,
@@ -238,16 +250,18 @@ class ParseResult(FrozenValue):
         date: str | None = None,
         defects: tuple[str, ...] = (),
         attribution: Attribution | None = None,
-    ) -> None:
-        s = set_field
-        s(self, "message_type", message_type)
-        s(self, "events", events)
-        s(self, "detector", detector)
-        s(self, "subject", subject)
-        s(self, "message_id", message_id)
-        s(self, "date", date)
-        s(self, "defects", defects)
-        s(self, "attribution", attribution)
+    ) -> ParseResult:
+        self = _new(_ParseResultDraft)
+        self.message_type = message_type
+        self.events = events
+        self.detector = detector
+        self.subject = subject
+        self.message_id = message_id
+        self.date = date
+        self.defects = defects
+        self.attribution = attribution
+        set_field(self, "__class__", cls)  # (frozen now: see parsers.values.draft_class)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,3 +274,6 @@ class ParseResult(FrozenValue):
             "events": [e.to_dict() for e in self.events],
             "attribution": self.attribution.to_dict() if self.attribution is not None else None,
         }
+
+
+_ParseResultDraft = draft_class(ParseResult)

@@ -5,7 +5,8 @@ hash for the frozen ones, a copy with some fields changed), without importing it
 it built, that was a fifth of a `bounceback parse` process's start-up (283 M of its instructions
 with no message, 219 M without), paid before the first message. A value class names its fields in
 `__slots__` (their order is that of `__init__`, `repr`, equality and pickling), annotates them
-and writes its `__init__` out; tests/parsers/test_values.py holds the three to one another.
+and writes its `__init__` out (or its `__new__`: a frozen value built as its draft, see
+draft_class); tests/parsers/test_values.py holds the three to one another.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 # What a frozen value's __init__ sets each field with, once in a local (a frozen dataclass's
-# generated __init__ looks it up again for every field).
+# generated __init__ looks it up again for every field); and its draft's class (draft_class).
 set_field = object.__setattr__
 
 
@@ -48,7 +49,8 @@ class Value:
 
 class FrozenValue(Value):
     """A Value whose fields cannot be assigned after `__init__` (which sets them with
-    `object.__setattr__`), and which is hashed by its fields."""
+    `object.__setattr__`; or after `__new__`, which builds it as its draft: draft_class), and which
+    is hashed by its fields."""
 
     __slots__ = ()
 
@@ -65,6 +67,28 @@ class FrozenValue(Value):
 # (bound to the class itself, not its name: typing compiles a name with compile(), and a process's
 # first compile() sets up the AST types, 10 M instructions of a `bounceback parse`'s start-up)
 _V = TypeVar("_V", bound=Value)
+_F = TypeVar("_F", bound=FrozenValue)
+
+
+# A frozen value made by the thousand (an Event, the ParseResult and Attribution of every message)
+# is built as its draft and then frozen: its `__new__` stores each field on a draft, a subclass
+# without slots of its own whose fields are assigned as a mutable value's are (one store each,
+# which the interpreter specialises), and then gives the draft the value's class (`freeze`, one
+# assignment, allowed because the two share one layout). Setting each field through
+# object.__setattr__ costs about a thousand instructions a field, half of making an Event.
+def draft_class(cls: type[_F]) -> type[_F]:
+    """The draft class of frozen value class `cls`: its instances take assignments to the fields."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": f"{cls.__qualname__}Draft",
+        "__doc__": f"A {cls.__name__} being built (see parsers.values.draft_class).",
+        "_draft_of": cls,
+    }
+    drafted: type[_F] = type(f"{cls.__name__}Draft", (cls,), namespace)
+    return drafted
 
 
 def fields(value: Value | type[Value]) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
 """The parser's records are plain value classes (parsers.values), not dataclasses: each declares
-its fields in `__slots__`, annotates them and writes its `__init__` out. These tests hold the
-three to one another, check what the dataclasses gave (equality, hash and frozenness, repr,
+its fields in `__slots__`, annotates them and writes its `__init__` (or `__new__`) out. These tests
+hold the three to one another, check what the dataclasses gave (equality, hash and frozenness, repr,
 replace, pickling), and that a `bounceback parse` no longer imports `dataclasses` at all."""
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ from parsers.forwarded import ForwardedReport
 from parsers.model import Attribution, Event, ParseResult
 from parsers.mta._providers import DsnBlock
 from parsers.reasons.classify import Verdict
-from parsers.values import FrozenValue, FrozenValueError, Value, as_dict, fields, replace
+from parsers.values import (
+    FrozenValue,
+    FrozenValueError,
+    Value,
+    as_dict,
+    draft_class,
+    fields,
+    replace,
+    set_field,
+)
 
 VALUES: tuple[type[Value], ...] = (
     _Alphabet,
@@ -53,12 +62,19 @@ def test_every_value_class_is_listed() -> None:
         found: set[type] = set(cls.__subclasses__())
         return found.union(*(subclasses(c) for c in found)) if found else found
 
-    assert subclasses(Value) - {FrozenValue} == set(VALUES)
+    drafts = {c for c in subclasses(Value) if "_draft_of" in vars(c)}
+    assert subclasses(Value) - drafts - {FrozenValue} == set(VALUES)
+
+
+def _maker(model: type[Value]) -> Any:
+    """What a value class's fields are written out in: its __new__ (a value built as its draft), or
+    its __init__."""
+    return model.__new__ if "__new__" in vars(model) else model.__init__
 
 
 @pytest.mark.parametrize("model", VALUES, ids=lambda m: m.__name__)
 def test_init_annotations_and_slots_name_the_same_fields(model: type[Value]) -> None:
-    parameters = list(inspect.signature(model.__init__).parameters)[1:]
+    parameters = list(inspect.signature(_maker(model)).parameters)[1:]
     assert parameters == list(model.__slots__)
     assert list(model.__annotations__) == list(model.__slots__)
 
@@ -81,6 +97,18 @@ def test_a_frozen_value_cannot_change_and_hashes_by_its_fields(model: type[Value
     with pytest.raises(FrozenValueError):
         delattr(made, fields(model)[0])
     assert hash(made) == hash(model(**_sample(model)))
+
+
+@pytest.mark.parametrize("model", [Attribution, Event, ParseResult], ids=lambda m: m.__name__)
+def test_a_draft_takes_its_fields_then_becomes_a_frozen_value_of_its_class(model: type[FrozenValue]) -> None:
+    draft = object.__new__(draft_class(model))
+    for name, value in _sample(model).items():
+        setattr(draft, name, value)
+    set_field(draft, "__class__", model)
+    assert type(draft) is model and draft == model(**_sample(model))
+    with pytest.raises(FrozenValueError):
+        setattr(draft, fields(model)[0], "changed")
+    assert type(model(**_sample(model))) is model  # (built as its draft, handed back frozen)
 
 
 def test_a_mutable_value_changes_and_is_not_hashable() -> None:
