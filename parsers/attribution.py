@@ -36,7 +36,8 @@ _HEADER_START = patterncode.compile(r"(?im)^(?:return-path|received|message-id|f
 # "Received: ... for <a@b>;": the address a hop was delivering to (one home for the pattern).
 RECEIVED_FOR = patterncode.compile(r"\bfor\s+<?([^\s<>;]+@[^\s<>;]+?)>?\s*;", re.IGNORECASE)
 _DKIM_DOMAIN = patterncode.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", re.IGNORECASE)
-_ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+# (lower-cased, as the message's header names are: parsers.mail.Mail.header_names)
+_ENVELOPE_HEADERS = ("delivered-to", "x-original-to", "envelope-to", "to")
 # A VERP return path comes back as one of very few addresses; a report listing more is not read on.
 MAX_ENVELOPE_ADDRESSES = 16
 # A list manager's VERP return path, which carries the member's address: Mailman's
@@ -99,10 +100,8 @@ def _index(original: Message | None) -> dict[str, tuple[str, Any]]:
     return found
 
 
-def _value(headers: dict[str, tuple[str, Any]], name: str) -> str | None:
-    field = headers.get(name.lower())
-    if field is None:
-        return None
+def _value(field: tuple[str, Any]) -> str | None:
+    """The decoded value of a header field (name, value) of the original, None when empty."""
     text = decode_header_value(field[1]).strip()
     return text[:MAX_VALUE_CHARS] or None
 
@@ -143,28 +142,44 @@ def evidence(
     """The attribution evidence of `mail` (`original`: the returned original's headers, if any;
     `mail_from`: the original's MAIL FROM when the report states it, as ARF's Original-Mail-From).
     None when the message says nothing about its sender."""
+    # (each header is looked up by its lower-cased name and read only when there: most of these
+    # are absent from most messages, and a call for each costs more than the test)
     headers = _index(original)
-    return_path = _value(headers, "Return-Path")
+    field = headers.get("return-path")
+    return_path = _value(field) if field else None
     envelope: list[str] = [return_path] if return_path else []
+    names = mail.header_names()
     for name in _ENVELOPE_HEADERS:
         # Every one is read: the service's VERP separator may be '-', which no cheap look can tell
         # from an ordinary hyphen.
-        for value in mail.headers(name)[:4]:
-            envelope.extend(value.split(",")[:8])
+        if name in names:
+            for value in mail.headers(name)[:4]:
+                envelope.extend(value.split(",")[:8])
     if mail_from:
         envelope.append(mail_from)
     envelope_addresses = _envelope_addresses(envelope)
-    feedback_id = _value(headers, "Feedback-ID") or _value(headers, "CFBL-Feedback-ID")
-    dkim = _value(headers, "DKIM-Signature")
+    field = headers.get("feedback-id")
+    feedback_id = _value(field) if field else None
+    if feedback_id is None:
+        field = headers.get("cfbl-feedback-id")
+        feedback_id = _value(field) if field else None
+    field = headers.get("dkim-signature")
+    dkim = _value(field) if field else None
     dkim_match = _DKIM_DOMAIN.search(dkim) if dkim else None
+    field = headers.get(account_header.lower()) if account_header else None
+    account = _value(field) if field else None
+    field = headers.get("message-id")
+    message_id = _value(field) if field else None
+    field = headers.get("from")
+    sender = _value(field) if field else None
     found = Attribution(
         verp_local_part=_verp_local_part(envelope_addresses),
         envelope_addresses=envelope_addresses,
-        account=_value(headers, account_header) if account_header else None,
+        account=account,
         feedback_id=feedback_id,
         feedback_sender_id=(feedback_id.rsplit(":", 1)[-1].strip() or None) if feedback_id else None,
-        original_message_id=_value(headers, "Message-ID"),
-        from_domain=_domain(_value(headers, "From")),
+        original_message_id=message_id,
+        from_domain=_domain(sender),
         mail_from_domain=_domain(mail_from or return_path),
         dkim_domain=dkim_match.group(1).strip().rstrip(".").lower() if dkim_match else None,
     )
