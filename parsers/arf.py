@@ -36,6 +36,9 @@ REDACTED = "complaint report redacts the recipient"
 
 _FIELD = patterncode.compile(r"(?m)^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$")
 _FEEDBACK_TYPE_IN_TEXT = patterncode.compile(r"(?im)^feedback-type[ \t]*:[ \t]*([a-z0-9_-]+)")
+# What any spelling of "feedback-type" holds, its case kept (lower-cased, the Kelvin sign is a k): a
+# search with a literal first character, which re skips to, where lower-casing costs every character.
+_FEEDBACK_HYPHEN = patterncode.compile("-(?<=[kK\u212a]-)[tT]")
 _UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 # A local part that hides the address: x's, stars or hashes, a word that says so, or a digest in
 # hex (MD5, SHA-1, SHA-2) as the hashing feedback loops write it.
@@ -277,6 +280,8 @@ def is_report(mail: Mail) -> bool:
         return True
     # Some providers send the report fields as text/plain without the multipart/report wrapper.
     head = mail.text[:20000]
+    if _FEEDBACK_HYPHEN.search(head) is None:
+        return False  # (no "feedback-type" in any case: the cheap test below lower-cases the text)
     low = head.lower()
     # the case-insensitive multi-line search is slow on a long text: literal tests first (a text
     # it matches holds "feedback-type" once lower-cased, the Kelvin sign included)
