@@ -312,16 +312,14 @@ class Family:
 
 # Every family made: the text index (see _KeywordIndex) holds the keywords of all of them.
 _FAMILIES: list[Family] = []
-# The length of the runs of characters the text index is keyed by: 3 characters are rarer than 2
-# (fewer keywords looked for), at about the same cost.
+# The length of the runs of characters a keyword is found by when no whole word of it is: 3
+# characters are rarer than 2 (fewer keywords looked for), at about the same cost.
 GRAM: Final = 3
-_Gram = tuple[str, str, str]
-
-
-def _grams(text: str) -> zip[_Gram]:
-    """Each run of GRAM (3) characters of `text`, as a tuple of its characters: zip makes them in
-    C, of one-character strings the interpreter keeps made (several times faster than slicing)."""
-    return zip(text, text[1:], text[2:], strict=False)  # (the shorter runs end it)
+# The most words whose keywords the text index remembers (words repeat across diagnostics).
+_WORDS_KEPT: Final = 20_000
+# (a word's keywords anchored on it, a run of GRAM characters' keywords, the short keywords, the
+# ASCII ones)
+_Table = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]
 
 
 class _KeywordIndex:
@@ -329,23 +327,30 @@ class _KeywordIndex:
 
     A diagnostic is searched for a dozen families, and the families have a thousand keywords: an
     `in` test for each of them was most of the reason search. Here each keyword is listed under
-    one run of GRAM characters within it, the one fewest other keywords hold (a run such as
-    "use" or " th" starts dozens of them). The text's runs, as zip makes them, meet those in one
-    set intersection (no set of the text's own is built), and only the keywords listed under the
-    runs found are looked for: a keyword occurs only where each of its runs does, so none is
-    missed. The shorter keywords are looked for one by one (in an ASCII text, only the ASCII ones). The answer for the last text is
-    remembered: the families ask about it in turn.
+    a word of it (a run without white space, as str.split makes them) that has white space on both
+    sides within the keyword,
+    wherever the keyword occurs that word is one of the text's words; a keyword with no such word
+    is listed under a run of GRAM characters within one of its words (the one fewest other keywords
+    hold), which wherever the keyword occurs lies within one of the text's words. So a text's
+    distinct words, each looked up once, give every keyword it may hold, and only those are looked
+    for: none is missed. Which keywords each word gives is remembered per word (words repeat across
+    diagnostics, so a word met before costs one look-up; cutting words into runs of characters cost
+    about 650 instructions per character of every text). The shorter keywords, and those with no
+    word of GRAM characters, are looked for one by one (in an ASCII text, only the ASCII ones). The
+    answer for the last text is remembered: the families ask about it in turn.
 
     Built on first use from every family made so far, again when one more is made. A table is
     replaced whole, never changed in place, so that a thread reading it meets a whole one.
     """
 
     def __init__(self) -> None:
-        # (families indexed, runs -> their keywords, the runs, short keywords, the ASCII ones)
+        # (families indexed, *keyword_table's)
         self.table: tuple[
-            int, dict[_Gram, tuple[str, ...]], frozenset[_Gram], tuple[str, ...], tuple[str, ...]
+            int, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]
         ]
-        self.table = (-1, {}, frozenset(), (), ())
+        self.table = (-1, {}, {}, (), ())
+        # (families indexed, each word met -> the keywords anchored on it)
+        self.by_text_word: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})
         # (the last text: the text, the families indexed, the keywords found in it)
         self.last: tuple[str, int, frozenset[str]] = ("", -1, frozenset())
         # (families indexed, keyword -> the families that hold it, the families that have a phrase
@@ -380,21 +385,23 @@ class _KeywordIndex:
             for family in _FAMILIES[:size]:
                 words.update(family.keywords())
             self.build(words, size)
-        indexed, by_gram, grams, short, ascii_short = self.table
+        indexed, by_word, by_gram, short, ascii_short = self.table
         last = self.last
         # (the same text by value: a report's diagnostic is normalised anew by each reader that asks,
         # a string comparison that ends at the first differing length or character)
         if last[0] == low and last[1] == indexed:
             return last[2]
-        found = []
-        # (the index's runs met with the text's as they are made: no set of the text's own runs)
-        for gram in grams.intersection(_grams(low)):
-            for word in by_gram[gram]:
-                if word in low:
-                    found.append(word)
-        for word in ascii_short if low.isascii() else short:
-            if word in low:
-                found.append(word)
+        remembered = self.by_text_word
+        if remembered[0] != indexed or len(remembered[1]) > _WORDS_KEPT:
+            remembered = self.by_text_word = (indexed, {})
+        anchored = remembered[1]
+        text_words = set(low.split())
+        for text_word in text_words.difference(anchored):
+            anchored[text_word] = _anchored(text_word, by_word, by_gram)
+        # (C loops: the keywords the text's words anchor, then those of them the text holds)
+        candidates = set().union(*map(anchored.__getitem__, text_words))
+        candidates.update(ascii_short if low.isascii() else short)
+        found = filter(low.__contains__, candidates)
         answer = frozenset(found)
         self.last = (low, indexed, answer)
         return answer
@@ -422,24 +429,59 @@ class _KeywordIndex:
         return answer
 
 
-def keyword_table(
-    keywords: set[str] | frozenset[str],
-) -> tuple[dict[_Gram, tuple[str, ...]], frozenset[_Gram], tuple[str, ...], tuple[str, ...]]:
-    """The text index of `keywords` (_KeywordIndex): runs -> their keywords, the runs, the short
-    keywords, the ASCII ones."""
-    # (how many keywords hold each run; ties go to the first such run in the keyword)
-    holding: dict[_Gram, int] = {}
+def _anchored(
+    text_word: str, by_word: dict[str, tuple[str, ...]], by_gram: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The keywords a text's word `text_word` may be part of: those anchored on it as a whole word,
+    and those anchored on a run of GRAM characters within it."""
+    words = list(by_word.get(text_word, ()))
+    for start in range(len(text_word) - GRAM + 1):
+        words.extend(by_gram.get(text_word[start : start + GRAM], ()))
+    return tuple(dict.fromkeys(words))
+
+
+def keyword_table(keywords: set[str] | frozenset[str]) -> _Table:
+    """The text index of `keywords` (_KeywordIndex): words -> the keywords anchored on them, runs of
+    GRAM characters -> the keywords anchored on them, the keywords looked for one by one, the ASCII
+    ones."""
+    # (each keyword's words bounded on both sides, and its runs of GRAM characters within a word)
+    whole: dict[str, list[str]] = {}
+    runs: dict[str, list[str]] = {}
     for word in keywords:
-        for gram in set(_grams(word)):
-            holding[gram] = holding.get(gram, 0) + 1
-    by_gram: dict[_Gram, list[str]] = {}
+        if len(word) < GRAM:
+            continue
+        parts = word.split()
+        # (the words with white space on both sides: the same test as str.split's)
+        inner = [
+            part
+            for place, part in enumerate(parts)
+            if (place > 0 or word[0].isspace()) and (place < len(parts) - 1 or word[-1].isspace())
+        ]
+        if inner:
+            whole[word] = inner
+            continue
+        grams = [part[i : i + GRAM] for part in parts for i in range(len(part) - GRAM + 1)]
+        if grams:
+            runs[word] = grams
+    holding: dict[str, int] = {}
+    for anchors in (*whole.values(), *runs.values()):
+        for anchor in set(anchors):
+            holding[anchor] = holding.get(anchor, 0) + 1
+    by_word: dict[str, list[str]] = {}
+    by_gram: dict[str, list[str]] = {}
+    # (the anchor fewest other keywords hold; ties go to the first in the keyword)
     for word in sorted(keywords):
-        if len(word) >= GRAM:
-            rarest = min(_grams(word), key=holding.__getitem__)
-            by_gram.setdefault(rarest, []).append(word)
-    short = tuple(sorted(word for word in keywords if len(word) < GRAM))
-    table = {gram: tuple(words) for gram, words in by_gram.items()}
-    return table, frozenset(table), short, tuple(w for w in short if w.isascii())
+        if word in whole:
+            by_word.setdefault(min(whole[word], key=holding.__getitem__), []).append(word)
+        elif word in runs:
+            by_gram.setdefault(min(runs[word], key=holding.__getitem__), []).append(word)
+    short = tuple(sorted(word for word in keywords if word not in whole and word not in runs))
+    return (
+        {anchor: tuple(words) for anchor, words in by_word.items()},
+        {anchor: tuple(words) for anchor, words in by_gram.items()},
+        short,
+        tuple(w for w in short if w.isascii()),
+    )
 
 
 # The name the text index of every family's keywords is stored under (parsers.patterncode).
