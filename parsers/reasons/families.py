@@ -444,38 +444,31 @@ def keyword_table(keywords: set[str] | frozenset[str]) -> _Table:
     """The text index of `keywords` (_KeywordIndex): words -> the keywords anchored on them, runs of
     GRAM characters -> the keywords anchored on them, the keywords looked for one by one, the ASCII
     ones."""
-    # (each keyword's words bounded on both sides, and its runs of GRAM characters within a word)
-    whole: dict[str, list[str]] = {}
-    runs: dict[str, list[str]] = {}
+    # (each keyword's anchors: its words with white space on both sides, the same test as
+    # str.split's, and its runs of GRAM characters within a word; a run is marked by its length)
+    anchors: dict[str, list[tuple[bool, str]]] = {}
     for word in keywords:
-        if len(word) < GRAM:
-            continue
         parts = word.split()
-        # (the words with white space on both sides: the same test as str.split's)
-        inner = [
-            part
+        options = [
+            (True, part)
             for place, part in enumerate(parts)
             if (place > 0 or word[0].isspace()) and (place < len(parts) - 1 or word[-1].isspace())
         ]
-        if inner:
-            whole[word] = inner
-            continue
-        grams = [part[i : i + GRAM] for part in parts for i in range(len(part) - GRAM + 1)]
-        if grams:
-            runs[word] = grams
-    holding: dict[str, int] = {}
-    for anchors in (*whole.values(), *runs.values()):
-        for anchor in set(anchors):
-            holding[anchor] = holding.get(anchor, 0) + 1
+        options += [(False, part[i : i + GRAM]) for part in parts for i in range(len(part) - GRAM + 1)]
+        if options and len(word) >= GRAM:
+            anchors[word] = options
+    holding: dict[tuple[bool, str], int] = {}
+    for options in anchors.values():
+        for option in set(options):
+            holding[option] = holding.get(option, 0) + 1
     by_word: dict[str, list[str]] = {}
     by_gram: dict[str, list[str]] = {}
-    # (the anchor fewest other keywords hold; ties go to the first in the keyword)
-    for word in sorted(keywords):
-        if word in whole:
-            by_word.setdefault(min(whole[word], key=holding.__getitem__), []).append(word)
-        elif word in runs:
-            by_gram.setdefault(min(runs[word], key=holding.__getitem__), []).append(word)
-    short = tuple(sorted(word for word in keywords if word not in whole and word not in runs))
+    # (the anchor fewest other keywords hold, a whole word before a run; ties go to the first in
+    # the keyword)
+    for word in sorted(anchors):
+        whole, anchor = min(anchors[word], key=lambda option: (holding[option], not option[0]))
+        (by_word if whole else by_gram).setdefault(anchor, []).append(word)
+    short = tuple(sorted(word for word in keywords if word not in anchors))
     return (
         {anchor: tuple(words) for anchor, words in by_word.items()},
         {anchor: tuple(words) for anchor, words in by_gram.items()},
