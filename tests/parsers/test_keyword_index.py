@@ -59,7 +59,7 @@ def test_a_word_met_before_is_not_cut_again(monkeypatch: pytest.MonkeyPatch) -> 
         families, "_anchored", lambda word, *table: calls.append(word) or anchored(word, *table)
     )
     assert index.keywords_in("550 5.1.1 mailbox unavailable") == _held("550 5.1.1 mailbox unavailable")
-    assert sorted(calls) == ["1", "5", "550", "mailbox", "unavailable"]
+    assert sorted(calls) == ["5.1.1", "550", "mailbox", "unavailable"]
     calls.clear()
-    assert index.keywords_in("mailbox unavailable: 550") == _held("mailbox unavailable: 550")
+    assert index.keywords_in("mailbox unavailable 550 5.1.1") == _held("mailbox unavailable 550 5.1.1")
     assert calls == []
