@@ -70,10 +70,16 @@ _DERIVERS = (
 )
 
 
-def _fingerprint() -> tuple[tuple[int, int], ...]:
-    here = os.path.dirname(os.path.abspath(__file__))
-    stats = [os.stat(os.path.join(here, name)) for name in _DERIVERS]
+def file_stamps(folder: str, names: tuple[str, ...] | list[str]) -> tuple[tuple[int, int], ...]:
+    """The size and modification time of each named file in `folder`: what a table stored ahead
+    of time records of the files it was made from, and is read only if they still match (as
+    Python's bytecode cache checks its source)."""
+    stats = [os.stat(os.path.join(folder, name)) for name in names]
     return tuple((stat.st_size, stat.st_mtime_ns) for stat in stats)
+
+
+def _fingerprint() -> tuple[tuple[int, int], ...]:
+    return file_stamps(os.path.dirname(os.path.abspath(__file__)), _DERIVERS)
 
 
 _Key = tuple[str, int]

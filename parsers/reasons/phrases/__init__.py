@@ -59,8 +59,7 @@ def _sources() -> tuple[tuple[int, int], ...]:
     one, and the reason codes they name): a stored copy made from other files is not read."""
     here = os.path.dirname(os.path.abspath(__file__))
     names = ["__init__.py", *(f"{code}.py" for code in LANGUAGES), os.path.join(os.pardir, "codes.py")]
-    stats = [os.stat(os.path.join(here, name)) for name in names]
-    return tuple((stat.st_size, stat.st_mtime_ns) for stat in stats)
+    return patterncode.file_stamps(here, names)
 
 
 _Tables = tuple[dict[str, Family], dict[str, Family], dict[str, Family]]
