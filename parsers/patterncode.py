@@ -9,15 +9,19 @@ microseconds. `python -m parsers.store_patterns`, run where the package is insta
 is; the Dockerfile runs both), compiles every pattern the parser declares and writes that code beside
 the package's bytecode (__pycache__/, or under PYTHONPYCACHEPREFIX); `compile` answers from it.
 The same file holds what the phrase families build at a process's first use or start-up (the
-case-blind alternations' branch pieces, the keyword index, the families' indexes and their
-phrases' searched forms: another fifth of a one-message process), read when asked for.
+case-blind alternations' branch pieces, the keyword index, the families' indexes, their phrases'
+searched forms, the families whole with their text index, and the accent fold table: another
+fifth of a one-message process), each read when first asked for; and the standard library's
+patterns that importing the parser compiles (the email package's, json's), which
+`prime_re_cache` puts into re's own cache first.
 
 The trade-off: that code is private to one interpreter build (its opcodes change between Python
 versions, its case folding with the Unicode database). So the file is read only when its header
 equals this interpreter's (GUARD: the exact version string, _sre.MAGIC and CODESIZE, the Unicode
 version) and it was written after the last change of the modules that derive its other tables
-(_DERIVERS), and each entry was checked equal to what re.compile gives when it was written (a
-Pattern's equality compares its code). Anything else (no file, another interpreter's, an
+(_DERIVERS; the families whole are also checked against the phrase modules they were made
+from, parsers.reasons.phrases), and each entry was checked equal to what re.compile gives when
+it was written (a Pattern's equality compares its code). Anything else (no file, another interpreter's, an
 unreadable one, a pattern it does not hold) falls back to re.compile, as before: only speed
 depends on the file, never a result. A pattern changed since the file was written is simply
 not in it (keyed by its text and flags) until the command runs again.

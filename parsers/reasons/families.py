@@ -328,8 +328,8 @@ class _KeywordIndex:
     A diagnostic is searched for a dozen families, and the families have a thousand keywords: an
     `in` test for each of them was most of the reason search. Here each keyword is listed under
     a word of it (a run without white space, as str.split makes them) that has white space on both
-    sides within the keyword,
-    wherever the keyword occurs that word is one of the text's words; a keyword with no such word
+    sides within the keyword, so wherever the keyword occurs that word is one of the text's words; a
+    keyword with no such word
     is listed under a run of GRAM characters within one of its words (the one fewest other keywords
     hold), which wherever the keyword occurs lies within one of the text's words. So a text's
     distinct words, each looked up once, give every keyword it may hold, and only those are looked
