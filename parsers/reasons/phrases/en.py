@@ -73,7 +73,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"over the allowed quota",
         r"quota (?:exceeded|violation)",
         r"recipient reached disk quota",
-        r"user'?s? (?:space has been used up|is over (?:the )?quota|over quota|has exceeded)",
+        r"space has (?:been )?used up",
+        r"exceeded (?:its |the )?dropfile size quota",
+        r"user'?s? (?:is over (?:the )?quota|over quota|has exceeded)",
         r"the user you are trying to reach is over quota",
         r"too much mail data",
         r"user has too many messages",
@@ -147,6 +149,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # CommuniGate Pro's local delivery module: "LOCAL module(account a) reports: mail receiving
         # disabled" (the account is kept but takes no mail)
         r"mail receiving (?:is )?disabled",
+        # closed for non-use in the old free-mail services' words (issue 12: gone, hard): "Due to
+        # extended inactivity new mail is not currently being accepted for this mailbox", "User
+        # hasn't entered during last 90 days", Hotmail's "recipient never logged onto their free
+        # account", "Mailaddress is administratively disabled"
+        r"due to extended inactivity new mail is not currently being accepted",
+        r"user hasn'?t (?:entered|logged ?in|logged on) (?:during|for|in|within) (?:the )?last",
+        r"never logged (?:on|in)(?: ?to)?",
+        r"is administrativ(?:e|el)?ly disabled",
     ),
     HAS_MOVED: (
         r" has been replaced by ",
@@ -189,7 +199,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"mailbox (?:does not exist|invalid|is (?:inactive|unavailable)|not (?:present|found)|unavailable|unknown)",
         r"mailbox \S{1,300} does not exist",
         r"no (?:account by that name|mail ?box (?:available|by that name|found|here)"
-        r"|such (?:local )?(?:address|mailbox|person|recipient|user))",
+        r"|such (?:local |virtual )?(?:address|mailbox|person|recipient|user))",
+        # legacy relays' and list hosts' words for an address they do not have: "There is no user
+        # by that name", "no users here by that name", Comcast's "551 not our customer", qmail's
+        # "server doesn't handle mail for that user", Exchange's "The recipient cannot be verified",
+        # "not a recognised email account", "Unable to find alias user", "Unknown destination
+        # address", "The mailbox is not available on this system", RFC 3463's X.1.1 text "bad
+        # destination mailbox address" (a syntax error in it is the syntax family's, below)
+        r"no (?:users?|one)(?: here)? by that name",
+        r"not our customer",
+        r"(?:doesn'?t|does not) handle mail for that user",
+        r"recipient cannot be verified",
+        r"not a recogni[sz]ed (?:e-?mail )?(?:account|address|user)",
+        r"unable to find (?:alias )?user",
+        r"unknown destination (?:e-?mail )?address",
+        r"(?:mailbox|user|recipient) is not available on this (?:system|server)",
+        r"bad destination (?:e-?mail |mailbox )?address(?! syntax)",
         r"no valid recipients, bye",
         r"non-?existent (?:user|recipient|address)",
         r"not a (?:valid user|local address)",
@@ -200,7 +225,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"resolver\.adr\.recip(?:ient)?notfound",
         r"sorry, (?:user unknown|badrcptto|no mailbox here)",
         r"the email account that you tried to reach does not exist",
-        r"the user'?s email name is not found",
+        r"e-?mail name is not found",
         r"the recipient name is not recognized",  # (Exchange 5.5 and its X.400 gateways)
         # X.400 gateways, NTMail, Banyan VINES: "Recipient name is unknown", "The recipient was
         # unknown on this system", "Recipient is not known"
@@ -223,7 +248,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"this user doesn'?t have an? \S{1,200} account",
         r"user (?:\S{1,300} (?:was not found|does not exist|unknown)|does ?n[o']t exist|missing home directory"
         r"|not (?:active|found|known)|unknown)",
-        r"vdeliver: invalid or unknown virtual user",
+        r"invalid or unknown (?:virtual )?user",
         r"your envelope recipient is in my badrcptto list",
         r"550 address invalid",
         r"5\.1\.0 address rejected",
@@ -249,7 +274,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rcpt \([^)]{1,300}\) \S{0,10}t exist",
         r"user \(\S{1,300}\) unknown",
         r"@[a-z0-9.-]{1,255}>?,? (?:does not exist|doesn'?t exist)",
-        r"invalid (?:final )?(?:delivery )?userid",
+        r"invalid (?:final )?(?:delivery )?user(?:id)?",
         r"user hasn'?t got the service mapped",  # (Seznam)
         # CSO/ph directories in front of a campus's mail ("Returned mail - nameserver error report"):
         # the name matched nobody in the directory, or nobody with a mailbox
@@ -299,7 +324,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"you have been blocked by the recipient",
         r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings)",
         r"bounced address",
-        r"due to extended inactivity new mail is not currently being accepted",
         r"resolver\.rst\.notauthorized",
     ),
     REJECTED: (
@@ -375,6 +399,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"illegal host/domain name",
         r"destination computer was not found",
         r"mail domain mentioned in email address is unknown",
+        r"domain not used for mail",  # (a domain whose owner says it takes no mail: as a null MX)
         r"name or service not known",
         r"no such domain",
         r"recipient (?:address rejected: unknown domain name|domain must exist)",
