@@ -121,10 +121,7 @@ def bounded_copy(raw: bytes) -> Message:
         # it); a pattern that backtracks over blanks meets no long run of them.
         body = _BLANKS.sub(b" ", raw[head.end() :])
         if any(len(line) > MAX_LINE for line in body.splitlines()):
-            lines: list[bytes] = []
-            for line in body.splitlines():
-                lines.extend(line[i : i + MAX_LINE] for i in range(0, max(len(line), 1), MAX_LINE))
-            body = b"\n".join(lines)
+            body = b"\n".join(line[:MAX_LINE] for line in body.splitlines())
         raw = raw[: head.end()] + body
     msg, _cuts = parse_bytes(raw)
     for part in msg.walk():

@@ -75,6 +75,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient reached disk quota",
         r"space has (?:been )?used up",
         r"exceeded (?:its |the )?dropfile size quota",
+        # "The message to a@b is bounced because : Quota exceed the hard limit", HERMES's
+        # "551 bounce as<the destination mailbox <a@b> is full>"
+        r"quota exceed(?:ed)? the (?:hard )?limit",
+        r"mailbox <[^>\s]{1,300}> is full",
         r"user'?s? (?:is over (?:the )?quota|over quota|has exceeded)",
         r"the user you are trying to reach is over quota",
         r"too much mail data",
@@ -116,6 +120,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?<!delivery )temporarily (?:disabled|suspended|deactivated|inactive|locked|blocked)",
         r"recipient (?:address )?(?:is )?suspended",
         r"user suspended",
+        r"user status is locked",
         # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
         r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",
@@ -157,6 +162,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user hasn'?t (?:entered|logged ?in|logged on) (?:during|for|in|within) (?:the )?last",
         r"never logged (?:on|in)(?: ?to)?",
         r"is administrativ(?:e|el)?ly disabled",
+        # Chinese ISPs' MTAs: "550 <a> is now disabled with MTA service"; an account never
+        # activated takes no mail ("550 <a@b>... User account not activated")
+        r"disabled with (?:the )?(?:mta|smtp|e-?mail|mail) service",
+        r"(?:user |mail ?box |e-?mail )?account (?:is )?not activated",
     ),
     HAS_MOVED: (
         r" has been replaced by ",
@@ -174,6 +183,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"that domain isn'?t in my list of allowed rcpthosts",
         r"relaying (?:mail )?(?:to \S+ )?(?:is )?(?:not allowed|prohibited|denied)",
         r"sorry, that domain isn't in my list",
+        r"not local host \S{1,255},? not a gateway",
     ),
     USER_UNKNOWN: (
         r"user unknown",
@@ -215,6 +225,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unknown destination (?:e-?mail )?address",
         r"(?:mailbox|user|recipient) is not available on this (?:system|server)",
         r"bad destination (?:e-?mail |mailbox )?address(?! syntax)",
+        # "550 Command RCPT User <a@b> not OK", "550 User not a member of domain: <a@b>",
+        # "550-I'm sorry but a@b does not have an account here", "553 5.3.0 <a@b>... Recipient
+        # address no longer exists", "550 Mailbox ( a@b ) not found or inactivated"
+        r"user <[^>\s]{1,300}> not ok",
+        r"not a member of (?:this |the )?domain",
+        r"(?:does not|doesn'?t) have an? (?:e-?mail )?account (?:here|on this (?:server|system))",
+        r"(?:address|user|recipient|mailbox) no longer exists?",
+        r"mailbox \( ?[^)\s]{1,300} ?\) not found",
         r"no valid recipients, bye",
         r"non-?existent (?:user|recipient|address)",
         r"not a (?:valid user|local address)",
@@ -319,7 +337,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient id refuse to receive mail",
         r"recipient is only accepting mail from specific email addresses",
         r"refused due to recipient preferences",
-        r"user refuses to receive this mail",
+        r"user refuse[ds]? to receive this mail",
         r"user reject",
         r"you have been blocked by the recipient",
         r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings)",
