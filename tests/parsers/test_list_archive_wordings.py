@@ -29,7 +29,10 @@ GONE = (
     ("550-I'm sorry but a@b.example does not have an account here. I will not", reasons.USER_UNKNOWN),
     ("553 5.3.0 <a@b.example>... Recipient address no longer exists", reasons.USER_UNKNOWN),
     ("550 Mailbox ( a@b.example ) not found or inactivated", reasons.USER_UNKNOWN),
-    ("Due to extended inactivity new mail is not currently being accepted for this mailbox", reasons.ACCOUNT_DISABLED),
+    (
+        "Due to extended inactivity new mail is not currently being accepted for this mailbox",
+        reasons.ACCOUNT_DISABLED,
+    ),
     ("User hasn't entered during last 90 days", reasons.ACCOUNT_DISABLED),
     ("recipient never logged onto their free account", reasons.ACCOUNT_DISABLED),
     ("Mailaddress is administratively disabled", reasons.ACCOUNT_DISABLED),
@@ -42,7 +45,10 @@ KEPT = (
     ("recipient exceeded dropfile size quota", reasons.MAILBOX_FULL),
     ("The user's space has used up.", reasons.MAILBOX_FULL),
     ("The message to a@b.example is bounced because : Quota exceed the hard limit", reasons.MAILBOX_FULL),
-    ("551 bounce as<the destination mailbox <a@b.example> is full> queue as 100.1.ZmxEL", reasons.MAILBOX_FULL),
+    (
+        "551 bounce as<the destination mailbox <a@b.example> is full> queue as 100.1.ZmxEL",
+        reasons.MAILBOX_FULL,
+    ),
     ("550 <a@b.example>: User status is locked.", reasons.SUSPEND),
     ("553 User refused to receive this mail.", reasons.FILTERED),
     ("550 not local host isp.example, not a gateway", reasons.NO_RELAYING),
@@ -59,4 +65,3 @@ def test_a_gone_address_in_old_relays_words_is_hard(sentence: str, reason: str) 
 def test_a_full_locked_or_refusing_mailbox_in_old_relays_words_is_soft(sentence: str, reason: str) -> None:
     assert reasons.match_text(sentence) == reason
     assert reasons.classify(reason) == "soft"
-
