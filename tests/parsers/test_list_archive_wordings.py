@@ -49,6 +49,11 @@ KEPT = (
         "551 bounce as<the destination mailbox <a@b.example> is full> queue as 100.1.ZmxEL",
         reasons.MAILBOX_FULL,
     ),
+    ("Sorry the recipient quota limit is exceeded.", reasons.MAILBOX_FULL),
+    (
+        "The user to whom this message was addressed has exceeded the allowed mailbox quota.",
+        reasons.MAILBOX_FULL,
+    ),
     ("550 <a@b.example>: User status is locked.", reasons.SUSPEND),
     ("553 User refused to receive this mail.", reasons.FILTERED),
     ("550 not local host isp.example, not a gateway", reasons.NO_RELAYING),

@@ -79,6 +79,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "551 bounce as<the destination mailbox <a@b> is full>"
         r"quota exceed(?:ed)? the (?:hard )?limit",
         r"mailbox <[^>\s]{1,300}> is full",
+        # "Sorry the recipient quota limit is exceeded.", "The user to whom this message was
+        # addressed has exceeded the allowed mailbox quota."
+        r"quota limit (?:is |has been )?exceeded",
+        r"exceeded the (?:allowed )?mailbox quota",
         r"user'?s? (?:is over (?:the )?quota|over quota|has exceeded)",
         r"the user you are trying to reach is over quota",
         r"too much mail data",
