@@ -14,7 +14,7 @@ from email.message import Message
 from typing import Any
 
 from parsers import charsets, patterncode
-from parsers.mime import parse_bytes, parse_headers
+from parsers.mime import Part, parse_bytes, parse_headers
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
@@ -288,7 +288,9 @@ class Mail:
     __slots__ = (
         "_decoded",
         "_joined",
-        "_raw",
+        "_repeats",
+        "_first",
+        "_headers",
         "_words_left",
         "content_type",
         "defects",
@@ -320,9 +322,15 @@ class Mail:
     defects: list[str]
     # Decoded header values by lower-cased name: detectors ask for the same few headers often.
     _decoded: dict[str, list[str]]
-    # The raw (name, value) pairs by lower-cased name, indexed once: Message.get_all scans and
-    # lower-cases every header name on each call.
-    _raw: dict[str, list[tuple[str, Any]]]
+    # The first raw (name, value) pair of each header by lower-cased name (Message.get_all scans
+    # and lower-cases every header name on each call), not to be changed: it may be the message's
+    # own index (mime.Part.first_fields).
+    _first: dict[str, tuple[str, Any]]
+    # The message's raw (name, value) pairs, as they were when the Mail was made.
+    _headers: list[tuple[str, Any]]
+    # Every raw pair of each header that the message has more than once, by lower-cased name:
+    # grouped on the first call that needs them (see _pairs), None until then.
+    _repeats: dict[str, list[tuple[str, Any]]] | None
     # Values derived from the message once and read by many detectors (body text, prefilter text).
     memo: dict[str, str]
     # The raw values of a header joined (see plain_values), by lower-cased name.
@@ -357,16 +365,17 @@ class Mail:
         self.memo = {}
         self._joined = {}
         self._words_left = MAX_WORDS_CHARS
-        # (made at once: every message is asked for its Subject and From first)
-        raw: dict[str, list[tuple[str, Any]]] = {}
-        for pair in message.raw_items():
-            key = pair[0].lower()
-            found = raw.get(key)
-            if found is None:  # (setdefault would make a list for every header)
-                raw[key] = [pair]
-            else:
-                found.append(pair)
-        self._raw = raw
+        # (the loader's parts index their headers while they are parsed: the message's index is
+        # reused, not made again; the list is copied, as raw_items copies it)
+        headers: list[tuple[str, Any]] = list(message.__dict__.get("_headers", ()))
+        self._headers = headers
+        if isinstance(message, Part):
+            first = message.first_fields()
+        else:
+            first = {pair[0].lower(): pair for pair in reversed(headers)}
+        self._first = first
+        # (no name repeated, as in nearly half the messages: nothing to group)
+        self._repeats = {} if len(first) == len(headers) else None
 
     def __repr__(self) -> str:
         return f"Mail(subject={self.subject!r}, content_type={self.content_type!r}, defects={self.defects!r})"
@@ -397,7 +406,7 @@ class Mail:
         key = name.lower()
         found = self._decoded.get(key)
         if found is None:
-            pairs = self._raw.get(key)
+            pairs = self._pairs(key)
             if pairs:
                 # what Message.get_all hands back: each value through the policy (compat32 hands
                 # an ASCII value back as it is: no call)
@@ -413,12 +422,37 @@ class Mail:
             self._decoded[key] = found
         return found
 
+    def _pairs(self, key: str) -> list[tuple[str, Any]] | tuple[tuple[str, Any], ...]:
+        """The raw (name, value) pairs of header `key` (lower-cased), in the message's order."""
+        pair = self._first.get(key)
+        if pair is None:
+            return ()
+        repeats = self._repeats
+        if repeats is None:
+            repeats = self._repeats = self._group_repeats()
+        return repeats.get(key) or (pair,)
+
+    def _group_repeats(self) -> dict[str, list[tuple[str, Any]]]:
+        """The pairs of each header that the message has more than once, by lower-cased name."""
+        first = self._first
+        repeats: dict[str, list[tuple[str, Any]]] = {}
+        for pair in self._headers:
+            key = pair[0].lower()
+            head = first[key]
+            if head is not pair:
+                found = repeats.get(key)
+                if found is None:
+                    repeats[key] = [head, pair]
+                else:
+                    found.append(pair)
+        return repeats
+
     def may_hold(self, name: str, needles: tuple[str, ...], *, ignore_case: bool = False) -> bool:
         """Whether a decoded value of header `name` may contain one of `needles` (strings without
         white space; lower-case ones when `ignore_case`), told from the raw values without decoding
         them: decoding a plain ASCII value only collapses its white space. A value that is not
         plain ASCII (8-bit, encoded words) cannot be told apart: True."""
-        for _k, v in self._raw.get(name.lower(), ()):
+        for _k, v in self._pairs(name.lower()):
             if not (isinstance(v, str) and v.isascii()) or "=?" in v:
                 return True
             text = v.replace("\r", "") if "\r" in v else v  # (the decoder drops CRs first)
@@ -436,7 +470,7 @@ class Mail:
         key = name.lower()
         if key in self._joined:
             return self._joined[key]
-        values = [v for _k, v in self._raw.get(key, ())]
+        values = [v for _k, v in self._pairs(key)]
         joined: str | None = None
         if all(isinstance(v, str) and v.isascii() and "=?" not in v for v in values):
             joined = "\n".join(values).replace("\r", "")
@@ -445,21 +479,21 @@ class Mail:
 
     def raw_header(self, name: str) -> Any:
         """The first value of a header as Message.get returns it (not decoded), or None."""
-        pairs = self._raw.get(name.lower())
-        if not pairs:
+        pair = self._first.get(name.lower())
+        if pair is None:
             return None
-        k, v = pairs[0]
+        k, v = pair
         policy = self.message.policy
         if isinstance(v, str) and v.isascii() and policy is _COMPAT32:
             return v  # (what compat32's header_fetch_parse hands back for it: no call)
         return policy.header_fetch_parse(k, v)
 
     def has_header(self, name: str) -> bool:
-        return name.lower() in self._raw
+        return name.lower() in self._first
 
     def header_names(self) -> Container[str]:
         """The message's header names, lower-cased: `in` answers has_header without a call."""
-        return self._raw.keys()
+        return self._first.keys()
 
     def original_header(self, name: str) -> str:
         if self.original is None:
