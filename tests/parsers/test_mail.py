@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import re
+from email import message_from_bytes
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mail import blank_line, decode_bytes, decode_header_value, html_to_text, load
+from parsers.mail import Mail, blank_line, decode_bytes, decode_header_value, html_to_text, load
 
 
 def test_html_to_text_drops_scripts_styles_and_tags() -> None:
@@ -92,3 +93,30 @@ def test_an_encoded_word_the_email_package_cannot_decode_is_decoded_by_charset_f
 def test_blank_line_is_where_the_pattern_first_matches(text: str) -> None:
     found = re.search(r"\r?\n\r?\n", text)
     assert blank_line(text) == (found.start() if found else -1)
+
+
+# Header names with case variants and repeats, as mail software writes them (and a name with the
+# one character whose lower case is longer).
+_HEADER_NAMES = st.sampled_from(
+    ["Received", "received", "RECEIVED", "To", "to", "Delivered-To", "Subject", "X-Failed-Recipients", "X-\u0130d"]
+)
+_HEADER_VALUES = st.sampled_from(["a@example.org", " folded\n\tvalue ", "=?utf-8?q?caf=C3=A9?=", "", "x  y"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_HEADER_NAMES, _HEADER_VALUES), max_size=8), st.booleans())
+def test_header_index_answers_like_the_email_package(fields: list[tuple[str, str]], loaded: bool) -> None:
+    """The Mail's header index (the loaded message's own, repeated names grouped on demand) gives
+    every value of a name, in order, the first one and the names present as Message.get_all,
+    Message.get and `in` do."""
+    raw = "".join(f"{name}: {value}\n" for name, value in fields).encode() + b"\nbody\n"
+    mail = load(raw) if loaded else Mail(message_from_bytes(raw))
+    theirs = message_from_bytes(raw)
+    for name in ("received", "To", "DELIVERED-TO", "subject", "x-failed-recipients", "x-\u0130d", "x-i\u0307d"):
+        values = theirs.get_all(name) or []
+        assert mail.headers(name) == [decode_header_value(v) for v in values]
+        assert mail.raw_header(name) == theirs.get(name)
+        assert mail.has_header(name) == (name in theirs) == (name.lower() in mail.header_names())
+        assert mail.plain_values(name) == (
+            None if any("=?" in v for v in values) else "\n".join(values).replace("\r", "")
+        )
