@@ -384,6 +384,17 @@ class Mail:
         """A header value as decode_header_value reads it, within the message's allowance for
         encoded words (past it they are left as they are, and a defect says so)."""
         if isinstance(value, str) and "=?" not in value:
+            # (a plain ASCII value on one line without runs of blanks, most of them, is its text
+            # stripped: what decode_header_value gives, without the call)
+            if (
+                value.isascii()
+                and len(value) <= MAX_HEADER_CHARS
+                and "\n" not in value
+                and "\r" not in value
+                and "\t" not in value
+                and "  " not in value
+            ):
+                return value.strip()
             return decode_header_value(value)  # no encoded word: cheap
         self._words_left -= min(len(str(value)), MAX_HEADER_CHARS)
         if self._words_left >= 0:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 import re
 from email import message_from_bytes
+from email.message import Message
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mail import Mail, blank_line, decode_bytes, decode_header_value, html_to_text, load
+from parsers.mail import MAX_HEADER_CHARS, Mail, blank_line, decode_bytes, decode_header_value, html_to_text, load
 
 
 def test_html_to_text_drops_scripts_styles_and_tags() -> None:
@@ -120,3 +121,21 @@ def test_header_index_answers_like_the_email_package(fields: list[tuple[str, str
         assert mail.plain_values(name) == (
             None if any("=?" in v for v in values) else "\n".join(values).replace("\r", "")
         )
+
+
+# Header values: runs of blanks, line breaks, the start of an encoded word and 8-bit bytes (as the
+# email package holds them: surrogate escapes) among ordinary text.
+_VALUE_TEXT = st.lists(
+    st.sampled_from(["a", "Zq", " ", "  ", "\t", "\n", "\r", "\r\n ", "=", "?", "=?", "é", "\udcc3\udca9", ":"]), max_size=12
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VALUE_TEXT, st.integers(0, 3))
+def test_mail_decode_reads_a_value_as_decode_header_value_does(value: str, pad: int) -> None:
+    """Mail.decode's shortcut for a plain ASCII value on one line gives decode_header_value's text
+    (and so does a value past MAX_HEADER_CHARS, which is cut first)."""
+    mail = Mail(Message())
+    assert mail.decode(value) == decode_header_value(value)
+    long_value = " " * pad + "x" * (MAX_HEADER_CHARS - pad) + value
+    assert mail.decode(long_value) == decode_header_value(long_value)
