@@ -599,6 +599,26 @@ def _fill(mail: Mail, msg: Message) -> None:
     mail.text = text
 
 
+# The parts the loader's walk reads for what they are: the report parts and an attached original.
+_DELIVERY_STATUS = "delivery-status"
+_FEEDBACK_REPORT = "feedback-report"
+_ORIGINAL = "original"
+_PART_KINDS = {
+    "message/delivery-status": _DELIVERY_STATUS,
+    "message/global-delivery-status": _DELIVERY_STATUS,
+    "message/feedback-report": _FEEDBACK_REPORT,
+    "message/rfc822": _ORIGINAL,
+    "message/global": _ORIGINAL,
+    "text/rfc822-headers": _ORIGINAL,
+    # (the header block under the message/ type: Microsoft's JMRP and some FBL relays label it so;
+    # the email package reads it as a message, like message/rfc822)
+    "message/rfc822-headers": _ORIGINAL,
+    "message/global-headers": _ORIGINAL,  # RFC 6533: an internationalised original's header block
+    "text/rfc822": _ORIGINAL,
+    "message/partial": _ORIGINAL,
+}
+
+
 class _Walk:
     """The loader's walk over the parts of a message: the report parts, the attached original and
     the text to read. (A method, not a function nested in _fill that calls itself through its
@@ -621,52 +641,39 @@ class _Walk:
                 mail.defects.append("too many parts")
             return
         ctype = part.get_content_type()
-        if ctype in ("message/delivery-status", "message/global-delivery-status"):
+        kind = _PART_KINDS.get(ctype)  # (one lookup: most parts are none of these)
+        if kind is not None:
+            if kind is _ORIGINAL:
+                encoded = _encoded_original(part)
+                head = _original_head(part, mail.decode) if encoded is None else encoded
+                if mail.original is None:
+                    inner = part.get_payload()
+                    if encoded is not None:
+                        mail.original = _headers_only(encoded)
+                    elif isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                        mail.original = inner[0]  # already parsed by the email package: reuse it
+                    else:
+                        mail.original = _headers_only(head)
+                self.chunks.append(ORIGINAL_MARKER + "\n\n" + head)
+                return
             text = _report_text(part, mail.decode)
-            mail.delivery_status.append(text)
+            (mail.delivery_status if kind is _DELIVERY_STATUS else mail.feedback_report).append(text)
             self.chunks.append(text)
             return
-        if ctype == "message/feedback-report":
-            text = _report_text(part, mail.decode)
-            mail.feedback_report.append(text)
-            self.chunks.append(text)
-            return
-        if ctype in (
-            "message/rfc822",
-            "message/global",
-            "text/rfc822-headers",
-            # (the header block under the message/ type: Microsoft's JMRP and some FBL relays label
-            # it so; the email package reads it as a message, like message/rfc822)
-            "message/rfc822-headers",
-            "message/global-headers",  # RFC 6533: an internationalised original's header block
-            "text/rfc822",
-            "message/partial",
-        ):
-            encoded = _encoded_original(part)
-            head = _original_head(part, mail.decode) if encoded is None else encoded
-            if mail.original is None:
-                inner = part.get_payload()
-                if encoded is not None:
-                    mail.original = _headers_only(encoded)
-                elif isinstance(inner, list) and inner and isinstance(inner[0], Message):
-                    mail.original = inner[0]  # already parsed by the email package: reuse it
-                else:
-                    mail.original = _headers_only(head)
-            self.chunks.append(ORIGINAL_MARKER + "\n\n" + head)
-            return
-        if part.is_multipart():
-            payload = part.get_payload()
-            if isinstance(payload, list):
-                for sub in payload:
-                    if isinstance(sub, Message):
-                        self.walk(sub, depth + 1)
+        # (a multipart's payload is its list of parts: what is_multipart asks and get_payload gives)
+        payload = part.__dict__.get("_payload")
+        if isinstance(payload, list):
+            for sub in payload:
+                if isinstance(sub, Message):
+                    self.walk(sub, depth + 1)
             return
         if ctype == "text/html":
             # (made text only when the message has no other text to read: that is rare, and the
             # markup's patterns cost more than the rest of loading the message)
             self.html_chunks.append(payload_text(part))
             return
-        if ctype.split("/")[0] in ("text", "message") or (ctype == "application/octet-stream" and depth == 0):
+        # (a content type has one "/": get_content_type makes any other text/plain)
+        if ctype.startswith(("text/", "message/")) or (ctype == "application/octet-stream" and depth == 0):
             self.chunks.append(payload_text(part))
 
 
