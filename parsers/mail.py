@@ -287,10 +287,10 @@ class Mail:
 
     __slots__ = (
         "_decoded",
-        "_joined",
-        "_repeats",
         "_first",
         "_headers",
+        "_joined",
+        "_repeats",
         "_words_left",
         "content_type",
         "defects",
