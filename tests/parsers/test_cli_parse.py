@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -17,7 +18,7 @@ import pytest
 from parsers import parse
 from service.cli import main
 from service.cli.parse import RUN_GC_THRESHOLD
-from service.sources import _read, iter_messages, read_file
+from service.sources import RawMessage, _read, iter_messages, read_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -60,7 +61,7 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "paul@isp.example complaint hard feedback" in out
 
 
-@pytest.mark.parametrize("size", [0, 1, 4096, 3 * 65536 + 7])
+@pytest.mark.parametrize("size", [0, 1, 4096, 65535, 65536, 65537, 2 * 65536, 3 * 65536 + 7])
 def test_a_file_is_read_whole(tmp_path: Path, size: int) -> None:
     data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
     path = tmp_path / "m.eml"
@@ -79,6 +80,35 @@ def test_a_fifo_is_read_to_its_end(tmp_path: Path) -> None:
         assert read_file(str(path)) == data
     finally:
         writer.join()
+
+
+def test_a_pipe_that_pauses_is_read_past_its_first_short_read(tmp_path: Path) -> None:
+    # (a read that returns less than was asked for is not the end: only a read that returns nothing)
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    head, tail = b"Subject: x\n\n", b"y" * 100
+
+    def write() -> None:
+        with open(path, "wb", buffering=0) as pipe:
+            pipe.write(head)
+            time.sleep(0.2)
+            pipe.write(tail)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert read_file(str(path)) == head + tail
+    finally:
+        writer.join()
+
+
+def test_a_message_read_is_the_named_tuple_its_fields_make(tmp_path: Path) -> None:
+    path = tmp_path / "m.eml"
+    path.write_bytes(b"From MAILER-DAEMON Mon Jan  1 00:00:00 2024\nSubject: x\n\nbody\n")
+    item = _read(str(path))
+    assert type(item) is RawMessage
+    assert item == RawMessage(str(path), b"Subject: x\n\nbody\n")
+    assert (item.source, item.raw, item.error) == (str(path), b"Subject: x\n\nbody\n", None)
 
 
 def test_a_directory_given_as_a_message_is_an_error(tmp_path: Path) -> None:
