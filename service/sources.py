@@ -75,7 +75,7 @@ def _unquote_mbox(lines: list[bytes]) -> bytes:
 
 
 # (a message read is made as the tuple it is: the named tuple's generated __new__ is a Python
-# function, which cost a third of reading a small message's instructions beside the reading)
+# function with defaults, about 1,200 of the 3,500 instructions of making one that way)
 _new_message = tuple.__new__
 
 
@@ -101,8 +101,10 @@ def read_file(path: str) -> bytes:
         if not more:  # (the common case: the whole file in one read)
             return data
         chunks = [data, more]
+        want = _CHUNK
         while True:
-            data = os.read(fd, _CHUNK)
+            want *= 2  # (a large file in a few reads)
+            data = os.read(fd, want)
             if not data:
                 break
             chunks.append(data)
