@@ -115,13 +115,15 @@ class Part(Message):
     It also answers `get` and `in` from an index of its headers by lower-cased name, built on the
     first lookup: Message scans and lower-cases every header name on each (the email package asks
     a part for its content type five times while parsing it, and every get_param scans three
-    times); the content type is remembered with the index it was read from. Each method that
-    changes the headers (the others go through these) drops the index.
+    times). The content type is read once and remembered; a part whose index is not built yet
+    finds it by a scan instead (the parser asks every part for it, and most parts, delivery-status
+    blocks among them, are never asked for anything else: building an index lower-cases every
+    name). Each method that changes the headers (the others go through these) drops both.
     """
 
     _dropped = False  # (a header past MAX_HEADERS was dropped)
     _index: dict[str, tuple[str, Any]] | None = None  # lower-cased name -> its first (name, value)
-    _ctype: tuple[dict[str, tuple[str, Any]], str] | None = None  # (the index, the content type)
+    _ctype: str | None = None  # (the content type read from the headers)
 
     def _headers_index(self) -> dict[str, tuple[str, Any]]:
         # (built from the last header to the first, so that the first of a name is what stays; the
@@ -150,21 +152,32 @@ class Part(Message):
         return self.policy.header_fetch_parse(*found)  # (as Message.get hands it back)
 
     def get_content_type(self) -> str:
-        # (remembered with the index it was read from: a change to the headers drops both)
+        # (the first Content-Type, as get finds it; a name that is not 12 characters long is not
+        # lower-cased: only U+0130 changes length when lower-cased, and it makes an "i")
+        ctype = self._ctype
+        if ctype is not None:
+            return ctype
         index = self._index
-        cached = self._ctype
-        if cached is not None and cached[0] is index:
-            return cached[1]
-        if index is None:
-            index = self._headers_index()
-        if "content-type" not in index:
+        if index is not None:
+            found = index.get("content-type")
+        else:
+            for found in self.__dict__["_headers"]:
+                name = found[0]
+                if len(name) == 12 and name.lower() == "content-type":
+                    break
+            else:
+                found = None
+        if found is None:
             return self.get_default_type()  # (not remembered: the default type may change)
+        value = found[1]
+        if not (self.policy is _COMPAT32 and type(value) is str and value.isascii()):
+            value = self.policy.header_fetch_parse(*found)
         # (Message.get_content_type, inlined: the value before any ";", stripped, lower-cased,
         # and text/plain unless it is one type and one subtype)
-        ctype = str(self.get("content-type")).partition(";")[0].strip().lower()
+        ctype = str(value).partition(";")[0].strip().lower()
         if ctype.count("/") != 1:
             ctype = "text/plain"
-        self._ctype = (index, ctype)
+        self._ctype = ctype
         return ctype
 
     def __contains__(self, name: str) -> bool:
@@ -174,7 +187,7 @@ class Part(Message):
         return name.lower() in index
 
     def set_raw(self, name: str, value: Any) -> None:
-        self._index = None
+        self._index = self._ctype = None
         if len(self) < MAX_HEADERS:
             super().set_raw(name, value)
         elif not self._dropped:
@@ -183,23 +196,23 @@ class Part(Message):
 
     def __setitem__(self, name: str, val: Any) -> None:
         super().__setitem__(name, val)
-        self._index = None  # (after: the change itself may look headers up)
+        self._index = self._ctype = None  # (after: the change itself may look headers up)
 
     def __delitem__(self, name: str) -> None:
         super().__delitem__(name)
-        self._index = None  # (after: the change itself may look headers up)
+        self._index = self._ctype = None  # (after: the change itself may look headers up)
 
     def add_header(self, _name: str, _value: str, **_params: Any) -> None:
         super().add_header(_name, _value, **_params)
-        self._index = None  # (after: the change itself may look headers up)
+        self._index = self._ctype = None  # (after: the change itself may look headers up)
 
     def replace_header(self, _name: str, _value: Any) -> None:
         super().replace_header(_name, _value)
-        self._index = None  # (after: the change itself may look headers up)
+        self._index = self._ctype = None  # (after: the change itself may look headers up)
 
     def set_boundary(self, boundary: str) -> None:
         super().set_boundary(boundary)
-        self._index = None  # (after: the change itself may look headers up)
+        self._index = self._ctype = None  # (after: the change itself may look headers up)
 
     def get_param(
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True

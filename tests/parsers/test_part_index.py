@@ -98,3 +98,43 @@ def test_the_content_type_is_the_one_message_gives(value: str, present: bool, di
     ours.set_default_type("text/x-changed")
     theirs.set_default_type("text/x-changed")
     assert ours.get_content_type() == theirs.get_content_type()
+
+
+HEADER_NAMES = st.sampled_from(
+    [
+        "Content-Type",
+        "content-type",
+        "CONTENT-TYPE",
+        "cOnTeNt-TyPe",
+        "Content-Typ",  # (one short)
+        "Content-Types",  # (one long)
+        "X-Content-Type",
+        "Content-Tуpe",  # (a Cyrillic u: twelve characters, not the name)
+        "\u0130Content-Type",  # (lower-cases to one character more)
+        "MIME-Version",  # (twelve characters, another name)
+        "Subject",
+    ]
+)
+CONTENT_TYPES = st.sampled_from(["text/html", "Multipart/Mixed; boundary=b", "message/rfc822", "a/b/c", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(HEADER_NAMES, CONTENT_TYPES), max_size=5), st.booleans())
+def test_the_content_type_is_found_under_any_spelling_of_its_name(
+    fields: list[tuple[str, str]], indexed_first: bool
+) -> None:
+    """A part reads its content type from the first header named Content-Type in any case,
+    whether its header index is built yet or not (the parser asks before any other lookup)."""
+    ours, theirs = Part(), Message()
+    for message in (ours, theirs):
+        for name, value in fields:
+            message.set_raw(name, value)
+    if indexed_first:
+        assert ours.get("subject") == theirs.get("subject")  # (builds the index)
+    assert ours.get_content_type() == theirs.get_content_type()
+    for message in (ours, theirs):
+        del message["content-type"]
+    assert ours.get_content_type() == theirs.get_content_type()
+    for message in (ours, theirs):
+        message.set_raw("Content-Type", "text/x-later")
+    assert ours.get_content_type() == theirs.get_content_type()
