@@ -229,7 +229,17 @@ class Part(Message):
         return head.get_param(param, failobj, header, unquote)
 
     def get_boundary(self, failobj: Any = None) -> Any:
-        boundary = super().get_boundary()
+        value = self.get("content-type")
+        boundary: Any = _UNREAD
+        if type(value) is str and len(value) <= MAX_PARAMS_CHARS and not _QUOTING.search(value):
+            # (what Message.get_boundary makes of a plain value, without its three calls: the
+            # parameter, unquoted by collapse_rfc2231_value, which finds no quotes left and no
+            # angle brackets in it, right-stripped)
+            boundary = _plain_param(value, "boundary", None, True)
+            if boundary is not None and boundary is not _UNREAD:
+                boundary = boundary.rstrip()
+        if boundary is _UNREAD:
+            boundary = super().get_boundary()
         if boundary is None:
             return failobj
         if len(boundary) > MAX_BOUNDARY:
