@@ -439,7 +439,7 @@ class _Splitter:
         while True:
             # (this boundary line and any that follow it at once)
             pos = found[1]
-            while pos < hi:
+            while text.startswith(separator, pos, hi):  # (pos < hi; the call's own first test)
                 again = _boundary_at(text, separator, pos, hi)
                 if again is None:
                     break
