@@ -115,10 +115,9 @@ class Part(Message):
     It also answers `get` and `in` from an index of its headers by lower-cased name, built on the
     first lookup: Message scans and lower-cases every header name on each (the email package asks
     a part for its content type five times while parsing it, and every get_param scans three
-    times). The content type is read once and remembered; a part whose index is not built yet
-    finds it by a scan instead (the parser asks every part for it, and most parts, delivery-status
-    blocks among them, are never asked for anything else: building an index lower-cases every
-    name). Each method that changes the headers (the others go through these) drops both.
+    times). The content type is read once and remembered (the parser's delivery-status blocks,
+    asked for nothing else, find it by a scan: see scanned_content_type). Each method that changes
+    the headers (the others go through these) drops both.
     """
 
     _dropped = False  # (a header past MAX_HEADERS was dropped)
@@ -152,26 +151,38 @@ class Part(Message):
         return self.policy.header_fetch_parse(*found)  # (as Message.get hands it back)
 
     def get_content_type(self) -> str:
-        # (the first Content-Type, as get finds it; a name that is not 12 characters long is not
-        # lower-cased: only U+0130 changes length when lower-cased, and it makes an "i")
+        ctype = self._ctype
+        if ctype is not None:
+            return ctype
+        index = self._index
+        if index is None:
+            index = self._headers_index()
+        return self._content_type(index.get("content-type"))
+
+    def scanned_content_type(self) -> str:
+        """get_content_type, found by a scan when the header index is not built yet: for a part
+        that is asked nothing else (a delivery-status block), where building the index would
+        lower-case every name for one lookup. (A name that is not 12 characters long is not
+        lower-cased: only U+0130 changes length when lower-cased, and it makes an "i".)"""
         ctype = self._ctype
         if ctype is not None:
             return ctype
         index = self._index
         if index is not None:
-            found = index.get("content-type")
-        else:
-            for found in self.__dict__["_headers"]:
-                name = found[0]
-                if len(name) == 12 and name.lower() == "content-type":
-                    break
-            else:
-                found = None
+            return self._content_type(index.get("content-type"))
+        for found in self.__dict__["_headers"]:
+            name = found[0]
+            if len(name) == 12 and name.lower() == "content-type":
+                return self._content_type(found)
+        return self.get_default_type()  # (not remembered: the default type may change)
+
+    def _content_type(self, found: tuple[str, Any] | None) -> str:
+        """The content type given the part's first Content-Type header (None: there is none)."""
         if found is None:
             return self.get_default_type()  # (not remembered: the default type may change)
         value = found[1]
         if not (self.policy is _COMPAT32 and type(value) is str and value.isascii()):
-            value = self.policy.header_fetch_parse(*found)
+            value = self.policy.header_fetch_parse(*found)  # (as get hands it back)
         # (Message.get_content_type, inlined: the value before any ";", stripped, lower-cased,
         # and text/plain unless it is one type and one subtype)
         ctype = str(value).partition(";")[0].strip().lower()
@@ -340,7 +351,7 @@ class _Splitter:
         self.made: list[Part] = []
         self.lines = _lines(text)
 
-    def entity(self, lo: int, hi: int, digest: bool = False) -> tuple[Part, Part]:
+    def entity(self, lo: int, hi: int, digest: bool = False, block: bool = False) -> tuple[Part, Part]:
         """The part in text[lo:hi], and the part whose payload's last line break the enclosing
         multipart takes off (what the email package last finished: see `_strip_last`)."""
         if self.max_parts is not None and len(self.made) >= self.max_parts:
@@ -378,15 +389,15 @@ class _Splitter:
             rest = _Splitter(left + text[body:hi], self.max_parts)
             rest.made = self.made
             try:
-                return rest.body(part, 0, len(rest.text))
+                return rest.body(part, 0, len(rest.text), block)
             except _TooManyParts:
                 raise _TooManyParts(lo) from None
-        return self.body(part, body, hi)
+        return self.body(part, body, hi, block)
 
-    def body(self, part: Part, body: int, hi: int) -> tuple[Part, Part]:
+    def body(self, part: Part, body: int, hi: int, block: bool = False) -> tuple[Part, Part]:
         """Fill `part` from its body, text[body:hi] (see entity)."""
         text = self.text
-        ctype = part.get_content_type()
+        ctype = part.scanned_content_type() if block else part.get_content_type()
         if ctype == "message/delivery-status":
             return part, self.status_blocks(part, body, hi)
         maintype = ctype.partition("/")[0]
@@ -406,8 +417,8 @@ class _Splitter:
         pos = lo
         while True:
             end = min(_blank_line(self.text, pos, hi, self.lines is not _LF_BREAKS), hi)
-            block, last = self.entity(pos, end)
-            part.attach(block)
+            fields, last = self.entity(pos, end, False, True)
+            part.attach(fields)
             if end >= hi:
                 return last
             pos = end + (2 if self.text.startswith("\r\n", end) else 1)
