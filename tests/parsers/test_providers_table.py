@@ -103,3 +103,44 @@ def test_ionos_refusing_the_senders_domain_is_sender_side_whatever_the_command()
     for host in ("mx00.ionos.de", "mx-ha02.web.de", "relay.example.net"):
         d = Delivery("a@b.example", status="5.0.0", diagnostic=text, remote_mta=host, smtp_command="RCPT")
         assert rhost.reason(d) == "rejected"
+
+
+def _plain_by_domain(domain: str) -> object:
+    """The rule the recipient's domain names, found as the table reads: the first of its domains
+    that is the recipient's or a parent of it."""
+    for fragments, rule in rhost._BY_DOMAIN:
+        for fragment in fragments:
+            if domain and (domain == fragment or domain.endswith("." + fragment)):
+                return rule
+    return None
+
+
+def test_the_domain_index_finds_what_testing_every_domain_finds() -> None:
+    known = [f for fragments, _ in rhost._BY_DOMAIN for f in fragments]
+    domains = ["", "net", "ua", "example.com", "mail.example.net", "a.b.c.d.jp"]
+    for f in known:
+        # the domain, a subdomain, a lookalike that only ends with its letters, one that holds it
+        domains += [f, "mx." + f, "x" + f, f + ".example", f + ".", "." + f]
+    for domain in domains:
+        assert rhost._by_domain(domain) is _plain_by_domain(domain), domain
+
+
+def test_a_reply_reads_its_own_status_and_code_only_where_the_report_gives_none() -> None:
+    given = rhost._Reply(
+        Delivery("a@b.example", status="5.1.1", smtp_code="550", diagnostic="421 4.7.0 later")
+    )
+    assert (given.status, given.code) == ("5.1.1", "550")
+    quoted = rhost._Reply(Delivery("a@b.example", status="5.0.0", diagnostic="421 4.7.0 try later"))
+    assert (quoted.status, quoted.code) == ("4.7.0", "421")
+    assert (rhost._Reply(Delivery("a@b.example")).status, rhost._Reply(Delivery("a@b.example")).code) == (
+        "",
+        "",
+    )
+
+
+def test_a_phrase_table_keeps_the_tables_order_and_the_first_reason_of_a_phrase() -> None:
+    table = rhost._phrase_table({"blocked": ("zeta", "shared"), "rejected": ("shared", "alpha")})
+    assert table[0] == ("zeta", "shared", "alpha")
+    reply = rhost._Reply(Delivery("a@b.example", diagnostic="550 ALPHA  and\tshared"))
+    assert rhost._phrases(reply, table) == "blocked"
+    assert rhost._phrases(rhost._Reply(Delivery("a@b.example", diagnostic="alpha")), table) == "rejected"
