@@ -37,7 +37,7 @@ from parsers.reasons.codes import (
     UNSUBSCRIBE,
     VACATION,
 )
-from parsers.values import FrozenValue, set_field
+from parsers.values import FrozenValue, draft_class, set_field
 
 # "Not delivered yet" as Danish, Vietnamese, Japanese, Chinese, Korean, Polish and Czech servers
 # write it: a delay notice's own sentence, which also names the recipient still being tried (the
@@ -373,18 +373,25 @@ class Verdict(FrozenValue):
     reason: str
     action: str | None
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         type: EventType,
         classification: Classification,
         reason: str,
         action: str | None,
-    ) -> None:
-        s = set_field
-        s(self, "type", type)
-        s(self, "classification", classification)
-        s(self, "reason", reason)
-        s(self, "action", action)
+    ) -> Verdict:
+        # (one per recipient: built as its draft, then frozen, as an Event is)
+        self = _new(_VerdictDraft)
+        self.type = type
+        self.classification = classification
+        self.reason = reason
+        self.action = action
+        set_field(self, "__class__", cls)  # (frozen now: see parsers.values.draft_class)
+        return self
+
+
+_VerdictDraft = draft_class(Verdict)
+_new = object.__new__
 
 
 # A challenge-response system's notice (the message waits until the sender proves itself): an

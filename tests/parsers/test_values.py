@@ -99,7 +99,7 @@ def test_a_frozen_value_cannot_change_and_hashes_by_its_fields(model: type[Value
     assert hash(made) == hash(model(**_sample(model)))
 
 
-@pytest.mark.parametrize("model", [Attribution, Event, ParseResult], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", [Attribution, Event, ParseResult, Verdict], ids=lambda m: m.__name__)
 def test_a_draft_takes_its_fields_then_becomes_a_frozen_value_of_its_class(model: type[FrozenValue]) -> None:
     draft = object.__new__(draft_class(model))
     for name, value in _sample(model).items():
