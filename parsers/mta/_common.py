@@ -49,24 +49,31 @@ _RHOST_NEEDS: tuple[tuple[str, ...], ...] = (
     ("Connected to",),
 )
 
-# The SMTP command a reply answered, as formats phrase it.
+# The SMTP command a reply answered, as formats phrase it, in any case: searched in the text folded
+# by fold_case.
 _COMMAND_PATTERNS = (
-    compile_lazily(r"in reply to (?:end of )?(RCPT|MAIL|DATA|HELO|EHLO|RSET|QUIT)\b", re.I),
-    compile_lazily(r"after (?:end of |pipelined )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    compile_lazily(r"did not like our (?:final )?(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    compile_lazily(r"\bSMTP:(RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    compile_lazily(r">>> (RCPT|MAIL|DATA|HELO|EHLO)\b", re.I),
-    compile_lazily(r"most progress was (RCPT|MAIL|DATA) ", re.I),
+    compile_lazily(r"in reply to (?:end of )?(rcpt|mail|data|helo|ehlo|rset|quit)\b"),
+    compile_lazily(r"after (?:end of |pipelined )?(rcpt|mail|data|helo|ehlo)\b"),
+    compile_lazily(r"did not like our (?:final )?(rcpt|mail|data|helo|ehlo)\b"),
+    compile_lazily(r"s(?<!\ws)mtp:(rcpt|mail|data|helo|ehlo)\b"),  # (\b before s: re skips ahead to an s)
+    compile_lazily(r">>> (rcpt|mail|data|helo|ehlo)\b"),
+    compile_lazily(r"most progress was (rcpt|mail|data) "),
 )
-# Lower-case literal text each pattern above needs (in the text folded by _fold).
+# Literal text each pattern above needs.
 _COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
 # Non-ASCII letters that IGNORECASE matches to ASCII ones (Python's re): folded before a
 # lower-case literal test stands in for a case-insensitive pattern.
 _ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
-def _fold(text: str) -> str:
-    """Lower-cased text in which a case-insensitive pattern's ASCII letters can be looked for."""
+def fold_case(text: str) -> str:
+    """Lower-cased text in which a case-insensitive pattern's ASCII letters can be looked for.
+
+    Each character stays in its place (one character for one) and keeps its kind (a letter, a
+    digit, white space), and it is an ASCII letter in lower case exactly when re.IGNORECASE
+    matches it to that letter: a pattern of lower-case ASCII letters searched without IGNORECASE
+    in the folded text finds the spans the case-insensitive pattern finds in the text, without
+    re's slow case-blind comparison (each letter through its lower case at every position)."""
     if not text.isascii():
         # (str.translate maps character by character in Python objects: slow on a long text)
         for char, ascii_char in _ASCII_FOLD_PAIRS:
@@ -148,7 +155,7 @@ def heading(mail: Mail) -> str:
     once per message; a short text, where the report text may run to pages)."""
     cached = mail.memo.get("heading")
     if cached is None:
-        cached = mail.memo["heading"] = _fold(mail.subject + "\n" + mail.from_)
+        cached = mail.memo["heading"] = fold_case(mail.subject + "\n" + mail.from_)
     return cached
 
 
@@ -158,7 +165,7 @@ def haystack(mail: Mail) -> str:
     cached = mail.memo.get("haystack")
     if cached is not None:
         return cached
-    text = mail.memo["haystack"] = _fold("\n".join((mail.subject, mail.from_, before_original(mail))))
+    text = mail.memo["haystack"] = fold_case("\n".join((mail.subject, mail.from_, before_original(mail))))
     return text
 
 
@@ -247,13 +254,13 @@ def remote_host(text: str) -> str | None:
 def smtp_command(text: str) -> str | None:
     """The SMTP command a rejection answered, when the text says (RCPT, MAIL, DATA, HELO)."""
     text = text[:8000]
-    folded = _fold(text)
+    folded = fold_case(text)
     for pattern, needs in zip(_COMMAND_PATTERNS, _COMMAND_NEEDS, strict=True):
         if needs not in folded:
             continue
-        found = pattern.search(text)
+        found = pattern.search(folded)
         if found:
-            command = found.group(1).upper()
+            command = text[found.start(1) : found.end(1)].upper()  # (the command as the text writes it)
             return "HELO" if command == "EHLO" else command
     return None
 

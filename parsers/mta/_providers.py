@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.mta._common import fold_case
 from parsers.values import Value
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".
@@ -24,9 +24,12 @@ _ADDRESS = compile_lazily(
 _STATUS = compile_lazily(r"([245])(?<![\w.][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # SMTP reply code: 550, 421 ... followed by a space, a dash (continuation), a colon or the end.
 _SMTP_CODE = compile_lazily(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
+# (in any case: searched in the text folded by fold_case. Each branch opens with its letter, the word
+# boundary before it tested by a look-behind after it: re then skips ahead to one of the opening
+# characters instead of trying every branch at every position.)
 _COMMAND = compile_lazily(
-    r"(?:\bin reply to |\bafter |\bfor |\[|>>> ?)(?:end of )?(RCPT(?:[ _]TO)?|MAIL(?:[ _]FROM)?|DATA|EHLO|HELO|AUTH|STARTTLS|TEXT)\b",
-    re.IGNORECASE,
+    r"(?:i(?<!\wi)n reply to |a(?<!\wa)fter |f(?<!\wf)or |\[|>>> ?)(?:end of )?"
+    r"(rcpt(?:[ _]to)?|mail(?:[ _]from)?|data|ehlo|helo|auth|starttls|text)\b"
 )
 
 WARNING_PHRASES = (
@@ -77,10 +80,10 @@ def smtp_code_in(text: str) -> str | None:
 
 def command_in(text: str) -> str | None:
     """The SMTP command a reply answered (RCPT, MAIL, DATA, EHLO ...) when the text says."""
-    m = _COMMAND.search(text)
+    m = _COMMAND.search(fold_case(text))
     if not m:
         return None
-    word = m.group(1).upper()
+    word = text[m.start(1) : m.end(1)].upper()  # (the command as the text writes it)
     if word.startswith("RCPT"):
         return "RCPT"
     if word.startswith("MAIL"):
