@@ -15,11 +15,17 @@ It runs after every bounce reader, so a bounce that quotes a spam verdict stays 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from email.message import Message
 
 from parsers import patterncode
-from parsers.arf import UNDISCLOSED_RECIPIENT, is_redacted, named_elsewhere
+from parsers.arf import (
+    MAX_ATTACHED,
+    UNDISCLOSED_RECIPIENT,
+    attached_eml,
+    inline_original,
+    is_redacted,
+    named_elsewhere,
+)
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
@@ -42,7 +48,18 @@ _INLINE_MARKER = patterncode.compile(
     r"|th(?:ư|u) (?:đ|d)(?:ã|a) chuy(?:ể|e)n ti(?:ế|e)p|th(?:ư|u) g(?:ố|o)c"
     r"|пересылаемое сообщение|пересланное сообщение|исходное сообщение"
     r"|転送されたメッセージ|転送メッセージ|元のメッセージ|转发的邮件|轉寄的郵件|转发邮件信息|原始邮件|原始郵件"
-    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}|begin forwarded message:)[ \t]*$"
+    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}"
+    # Apple Mail's undashed line, in the languages it is set to ("Begin forwarded message:",
+    # "Anfang der weitergeleiteten Nachricht:", "Début du message réexpédié :", "転送されたメッセージ:")
+    r"|(?:begin forwarded message|anfang der weitergeleiteten (?:nachricht|e-mail)"
+    r"|d(?:é|e)but du message (?:r(?:é|e)exp(?:é|e)di(?:é|e)|transf(?:é|e)r(?:é|e))|inizio messaggio inoltrato"
+    r"|(?:comienzo|inicio) del mensaje reenviado|in(?:í|i)cio da mensagem (?:reencaminhada|encaminhada)"
+    r"|(?:begin )?doorgestuurd bericht|(?:start p(?:å|a) )?videresendt (?:besked|melding)"
+    r"|vidarebefordrat (?:mejl|meddelande)|b(?:ö|o)rjan av vidarebefordrat meddelande|v(?:ä|a)litetty viesti alkaa"
+    r"|pocz(?:ą|a)tek przekazywanej wiadomo(?:ś|s)ci|za(?:č|c)(?:á|a)tek p(?:ř|r)eposlan(?:é|e) zpr(?:á|a)vy"
+    r"|начало переадресованного сообщения|転送されたメッセージ|(?:以下是)?转发的邮件|전달된 메시지"
+    r"|b(?:ắ|a)t (?:đ|d)(?:ầ|a)u tin nh(?:ắ|a)n (?:đ|d)(?:ư|u)(?:ợ|o)c chuy(?:ể|e)n ti(?:ế|e)p"
+    r"|(?:i|İ)letilmi(?:ş|s) ileti ba(?:ş|s)lang(?:ı|i)c(?:ı|i))[ \t]*[:：])[ \t]*$"
 )
 # Outlook's HTML forward, as text: a rule of underscores, then "From:", "Sent:", "To:", "Subject:".
 _OUTLOOK_RULE = patterncode.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
@@ -62,6 +79,30 @@ _ABUSE_WORDS = patterncode.compile(
 _ABUSE_MAILBOX = patterncode.compile(
     r"^(?:[^@\s]*[._-])?(?:abuse|spam|fbl|complaints?|report-?spam|junk)(?:[+._-][^@]*)?@", re.IGNORECASE
 )
+# The field names of a forward's header block as the mail clients write them in the forwarder's
+# language (Outlook and Gmail localise them: "Von:", "De :", "Para:", "Til:", "差出人:"), by
+# lower-cased name: the English name the block is read under. A forward by the recipient keeps only
+# these fields, so its To is what says that the forwarder is the recipient (`_inline_original`).
+_LOCALISED_NAMES = {
+    "From": (
+        "von", "absender", "de", "da", "van", "afzender", "fra", "från", "od", "от", "отправитель",
+        "kimden", "gönderen", "feladó", "lähettäjä", "nadawca", "odesílatel", "expéditeur", "remitente",
+        "mittente", "remetente", "từ", "差出人", "送信者", "发件人", "寄件者", "보낸 사람",
+    ),
+    "To": (
+        "an", "empfänger", "à", "a", "para", "aan", "til", "till", "do", "komu", "кому", "получатель",
+        "kime", "alıcı", "címzett", "vastaanottaja", "odbiorca", "příjemce", "destinataire",
+        "destinatario", "destinatário", "ontvanger", "đến", "宛先", "收件人", "받는 사람",
+    ),
+    "Subject": (
+        "betreff", "objet", "asunto", "assunto", "oggetto", "onderwerp", "emne", "ämne", "temat",
+        "předmět", "тема", "konu", "tárgy", "aihe", "chủ đề", "件名", "主题", "主旨", "제목",
+    ),
+}  # fmt: skip
+_LOCALISED_FIELDS = {name: english for english, names in _LOCALISED_NAMES.items() for name in names}
+MAX_LOCALISED_LINES = 12
+_FIELD_NAME = patterncode.compile(r"[!-9;-~]+")
+UNREAD_FIELD = "X-Localised-Field"
 _UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlisted", re.IGNORECASE)
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 
@@ -112,54 +153,41 @@ def _inline_original(mail: Mail) -> Message | None:
     return block if forwarder and to == [forwarder] and block.get("From") else None
 
 
+def _pasted_original(mail: Mail) -> Message | None:
+    """The original's full headers pasted anywhere into the text of a message addressed as an abuse
+    report, under no forwarding marker: an abuse desk's ticket that quotes the complaint it was
+    sent below a rule or title of its own ("#####", "=== Abuse report ==="). Only a block with
+    transport headers counts."""
+    text = mail.text
+    cut = text.find(ORIGINAL_MARKER)
+    block = inline_original(text if cut < 0 else text[:cut])
+    return block if block is not None and _has_transport(block) else None
+
+
 def _pasted_headers(rest: str) -> Message:
     """The header block at the start of `rest` (the text after a forwarding marker)."""
     rest = rest.lstrip("\n")
     # quoted with "> " by some clients: unquote the header block
     lines = [line[2:] if line.startswith("> ") else line for line in rest.split("\n")[:400]]
+    for i, line in enumerate(lines[:MAX_LOCALISED_LINES]):
+        if not line.strip():
+            break
+        name, colon, value = line.partition(":")
+        if not colon or line[0] in " \t":
+            continue
+        english = _LOCALISED_FIELDS.get(name.strip().lower())
+        if english is not None:
+            lines[i] = f"{english}: {value.strip()}"
+        elif _FIELD_NAME.fullmatch(name) is None:
+            # a localised name no RFC 5322 reader takes ("Envoyé :", "Enviado el:", "Gesendet am:"):
+            # kept as a field of no meaning, so that the block goes on to the To after it
+            lines[i] = f"{UNREAD_FIELD}: {value.strip()}"
     return parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
 
 
-# How much of an attached .eml file is read: its header block is near the start.
-MAX_EML_BYTES = 64 * 1024
-
-
-def _leaf_parts(top: Message) -> Iterator[Message]:
-    """The single parts of `top`'s multipart and of the multiparts directly in it (at most
-    MAX_ATTACHED of each), in order."""
-    parts = top.get_payload() if top.is_multipart() else None
-    if not isinstance(parts, list):
-        return
-    for part in parts[:MAX_ATTACHED]:
-        if not isinstance(part, Message):
-            continue
-        if not part.is_multipart():
-            yield part
-            continue
-        inner = part.get_payload()
-        if isinstance(inner, list):
-            yield from (p for p in inner[:MAX_ATTACHED] if isinstance(p, Message) and not p.is_multipart())
-
-
-def _attached_eml(mail: Mail) -> Message | None:
-    """The header block of the original attached as a file (a mail client or webmail that forwards
-    a message "as attachment" as `spam.eml`, typed application/octet-stream or message/x-eml), when
-    it carries transport headers. Looked for at the top and one multipart down: a mail client may
-    wrap its text and attachments in an inner multipart/mixed."""
-    for part in _leaf_parts(mail.message):
-        name = part.get_filename() or ""
-        if not (
-            name.lower().endswith(".eml") or part.get_content_type() in ("message/x-eml", "application/eml")
-        ):
-            continue
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
-            continue
-        text = payload[:MAX_EML_BYTES].decode("utf-8", "replace").replace("\r\n", "\n")
-        block = parse_header_block(text.split("\n\n", 1)[0] + "\n\n")
-        if block.get("Received"):
-            return block
-    return None
+def _has_transport(block: Message) -> bool:
+    """Whether a forwarded original's header block carries transport headers (a Received field)."""
+    return bool(block.get("Received"))
 
 
 def _recipient(original: Message) -> str | None:
@@ -183,13 +211,20 @@ def _recipient(original: Message) -> str | None:
     return None
 
 
-def _reported(mail: Mail) -> bool:
+def _addressed_as_report(mail: Mail) -> bool:
+    """Whether the message says it is an abuse report by its subject or its addresses (sent to or
+    by an abuse or spam desk)."""
     if _ABUSE_WORDS.search(mail.subject):
         return True
     if any(_ABUSE_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4]):
         return True
-    if _ABUSE_MAILBOX.match(address(mail.from_) or ""):
-        return True  # (an abuse desk that passes on the message it was sent, under its ticket subject)
+    # (an abuse desk that passes on the message it was sent, under its ticket subject)
+    return _ABUSE_MAILBOX.match(address(mail.from_) or "") is not None
+
+
+def _reported(mail: Mail) -> bool:
+    if _addressed_as_report(mail):
+        return True
     head = mail.text[:2000]
     cut = head.find(ORIGINAL_MARKER)
     return bool(_ABUSE_WORDS.search(head if cut < 0 else head[:cut]))
@@ -205,7 +240,9 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None  # an auto-reply that attaches what it answers
     original = mail.original
     if original is None or not original.get("Received"):
-        original = _inline_original(mail) or _attached_eml(mail)
+        original = _inline_original(mail) or attached_eml(mail, _has_transport)
+    if original is None and _addressed_as_report(mail):
+        original = _pasted_original(mail)
     if original is None or not _reported(mail):
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
@@ -215,9 +252,8 @@ def inquire(mail: Mail) -> ForwardedReport | None:
 
 # The report types whose report is read when it arrives forwarded whole (parsers.core).
 FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "feedback-report"})
-# How many attached messages are looked at, and how many reports read: an abuse desk or an FBL
-# aggregator sends several complaints in one message; more than this is not a forward.
-MAX_ATTACHED = 16
+# How many reports attached whole are read: an abuse desk or an FBL aggregator sends several
+# complaints in one message; more than this is not a forward.
 MAX_REPORTS = 8
 
 
