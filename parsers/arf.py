@@ -21,7 +21,7 @@ recipients were in Bcc) names nobody.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
 
 from parsers import patterncode
@@ -294,15 +294,16 @@ def is_report(mail: Mail) -> bool:
         return False
     if mail.original is not None:
         return True
-    # With no original attached or pasted, only a whole report block counts: its required fields
+    # With no original attached, only a whole report block counts: its required fields
     # (Feedback-Type, User-Agent, Version) together with a field naming who or what it is about,
-    # so a person quoting one line of a report is not read as a complaint.
+    # or the original's headers pasted after it (a provider that sends its report as plain text,
+    # fields and then the complained-about message), so a person quoting one line of a report is
+    # not read as a complaint.
     fields = fields_of(_block_around(head, m.start()))
-    return (
-        "user-agent" in fields
-        and "version" in fields
-        and any(name in fields for name in ("original-rcpt-to", "removal-recipient", "original-mail-from"))
-    )
+    if "user-agent" not in fields or "version" not in fields:
+        return False
+    named = any(name in fields for name in ("original-rcpt-to", "removal-recipient", "original-mail-from"))
+    return named or inline_original(mail.text[m.start() :]) is not None
 
 
 def _block_around(text: str, pos: int) -> str:
@@ -313,6 +314,57 @@ def _block_around(text: str, pos: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+# How many attached parts are looked at (an abuse desk or an FBL aggregator sends several
+# complaints in one message; more than this is not a forward), and how much of an attached .eml
+# file is read: its header block is near the start.
+MAX_ATTACHED = 16
+MAX_EML_BYTES = 64 * 1024
+
+
+def _leaf_parts(top: Message) -> Iterator[Message]:
+    """The single parts of `top`'s multipart and of the multiparts directly in it (at most
+    MAX_ATTACHED of each), in order."""
+    parts = top.get_payload() if top.is_multipart() else None
+    if not isinstance(parts, list):
+        return
+    for part in parts[:MAX_ATTACHED]:
+        if not isinstance(part, Message):
+            continue
+        if not part.is_multipart():
+            yield part
+            continue
+        inner = part.get_payload()
+        if isinstance(inner, list):
+            yield from (p for p in inner[:MAX_ATTACHED] if isinstance(p, Message) and not p.is_multipart())
+
+
+def attached_eml(mail: Mail, usable: Callable[[Message], bool]) -> Message | None:
+    """The header block of an original attached as a file (`spam.eml`, `original.eml`, typed
+    application/octet-stream or message/x-eml: a mail client or webmail that forwards a message
+    "as attachment", a feedback loop that does not type its original message/rfc822), the first
+    that `usable` accepts. Looked for at the top and one multipart down: a mail client may wrap
+    its text and attachments in an inner multipart/mixed."""
+    for part in _leaf_parts(mail.message):
+        name = part.get_filename() or ""
+        if not (
+            name.lower().endswith(".eml") or part.get_content_type() in ("message/x-eml", "application/eml")
+        ):
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        text = payload[:MAX_EML_BYTES].decode("utf-8", "replace").replace("\r\n", "\n")
+        block = parse_header_block(text.split("\n\n", 1)[0] + "\n\n")
+        if usable(block):
+            return block
+    return None
+
+
+def _holds_original_fields(block: Message) -> bool:
+    """Whether a header block holds at least two of an original's usual fields."""
+    return len({k.lower() for k in block}.intersection(_ORIGINAL_FIELDS)) >= 2
+
+
 def original_of(mail: Mail, after: str = "") -> Message | None:
     """The returned original: the attached one, else one pasted into the text (after `after`)."""
     if mail.original is not None:
@@ -321,7 +373,7 @@ def original_of(mail: Mail, after: str = "") -> Message | None:
     if after:
         pos = text.find(after)
         text = text[pos + len(after) :] if pos >= 0 else text
-    return inline_original(text)
+    return inline_original(text) or attached_eml(mail, _holds_original_fields)
 
 
 _FEEDBACK_TYPE = patterncode.compile(r"[a-z0-9_-]*")
