@@ -35,7 +35,8 @@ NAME = "forwarded-abuse"
 
 # Lines that start a pasted forward in the mail clients people use, as each writes it in the
 # languages the reason table reads ("-----Ursprüngliche Nachricht-----" from Outlook, "----------
-# Message transféré ---------" from Gmail, "------------------ 原始邮件 ------------------" from Foxmail).
+# Message transféré ---------" from Gmail, "------------------ 原始邮件 ------------------" from Foxmail;
+# Apple Mail's undashed line: `_APPLE_FORWARD_LINES`).
 _INLINE_MARKER = patterncode.compile(
     r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|weitergeleitete nachricht"
     r"|urspr(?:ü|ue)ngliche nachricht|message d'origine|message (?:transf(?:é|e)r(?:é|e)|original)"
@@ -48,21 +49,66 @@ _INLINE_MARKER = patterncode.compile(
     r"|th(?:ư|u) (?:đ|d)(?:ã|a) chuy(?:ể|e)n ti(?:ế|e)p|th(?:ư|u) g(?:ố|o)c"
     r"|пересылаемое сообщение|пересланное сообщение|исходное сообщение"
     r"|転送されたメッセージ|転送メッセージ|元のメッセージ|转发的邮件|轉寄的郵件|转发邮件信息|原始邮件|原始郵件"
-    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,}"
-    # Apple Mail's undashed line, in the languages it is set to ("Begin forwarded message:",
-    # "Anfang der weitergeleiteten Nachricht:", "Début du message réexpédié :", "転送されたメッセージ:")
-    r"|(?:begin forwarded message|anfang der weitergeleiteten (?:nachricht|e-mail)"
-    r"|d(?:é|e)but du message (?:r(?:é|e)exp(?:é|e)di(?:é|e)|transf(?:é|e)r(?:é|e))|inizio messaggio inoltrato"
-    r"|(?:comienzo|inicio) del mensaje reenviado|in(?:í|i)cio da mensagem (?:reencaminhada|encaminhada)"
-    r"|(?:begin )?doorgestuurd bericht|(?:start p(?:å|a) )?videresendt (?:besked|melding)"
-    r"|vidarebefordrat (?:mejl|meddelande)|b(?:ö|o)rjan av vidarebefordrat meddelande|v(?:ä|a)litetty viesti alkaa"
-    r"|pocz(?:ą|a)tek przekazywanej wiadomo(?:ś|s)ci|za(?:č|c)(?:á|a)tek p(?:ř|r)eposlan(?:é|e) zpr(?:á|a)vy"
-    r"|начало переадресованного сообщения|転送されたメッセージ|(?:以下是)?转发的邮件|전달된 메시지"
-    r"|b(?:ắ|a)t (?:đ|d)(?:ầ|a)u tin nh(?:ắ|a)n (?:đ|d)(?:ư|u)(?:ợ|o)c chuy(?:ể|e)n ti(?:ế|e)p"
-    r"|(?:i|İ)letilmi(?:ş|s) ileti ba(?:ş|s)lang(?:ı|i)c(?:ı|i))[ \t]*[:：])[ \t]*$"
+    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,})[ \t]*$"
 )
 # Outlook's HTML forward, as text: a rule of underscores, then "From:", "Sent:", "To:", "Subject:".
 _OUTLOOK_RULE = patterncode.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
+# Apple Mail's forward line, undashed and ending in a colon, in the languages it is set to (as
+# lower-cased, without the colon). Looked up line by line among the lines that end in a colon,
+# which a search for the colon finds fast: an alternation tried at every line start costs more.
+_APPLE_FORWARD_LINES = frozenset(
+    {
+        "begin forwarded message",
+        "anfang der weitergeleiteten nachricht",
+        "anfang der weitergeleiteten e-mail",
+        "début du message réexpédié",
+        "début du message transféré",
+        "inizio messaggio inoltrato",
+        "comienzo del mensaje reenviado",
+        "inicio del mensaje reenviado",
+        "início da mensagem reencaminhada",
+        "início da mensagem encaminhada",
+        "doorgestuurd bericht",
+        "begin doorgestuurd bericht",
+        "videresendt besked",
+        "start på videresendt besked",
+        "videresendt melding",
+        "vidarebefordrat mejl",
+        "vidarebefordrat meddelande",
+        "början av vidarebefordrat meddelande",
+        "välitetty viesti alkaa",
+        "początek przekazywanej wiadomości",
+        "začátek přeposlané zprávy",
+        "начало переадресованного сообщения",
+        "転送されたメッセージ",
+        "以下是转发的邮件",
+        "转发的邮件",
+        "전달된 메시지",
+        "bắt đầu tin nhắn được chuyển tiếp",
+        "i̇letilmiş ileti başlangıcı",
+        "iletilmiş ileti başlangıcı",
+    }
+)
+# (a literal first character, which re skips to; the full-width colon of Chinese only when there is one)
+_LINE_ENDING_IN_COLON = patterncode.compile(r"(?m):[ \t]*$")
+_LINE_ENDING_IN_FULL_WIDTH_COLON = patterncode.compile(r"(?m)：[ \t]*$")
+MAX_COLON_LINES = 32
+
+
+def _apple_forward_line(head: str) -> int:
+    """Where the text after Apple Mail's forward line starts, or -1 when there is none."""
+    for pattern in (_LINE_ENDING_IN_COLON, _LINE_ENDING_IN_FULL_WIDTH_COLON):
+        if pattern is _LINE_ENDING_IN_FULL_WIDTH_COLON and "：" not in head:
+            break
+        for i, m in enumerate(pattern.finditer(head)):
+            if i >= MAX_COLON_LINES:
+                break
+            line = head[head.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if line.strip(" \t>").lower() in _APPLE_FORWARD_LINES:
+                return m.end()
+    return -1
+
+
 # Any other dashed title line ("---------- Reported message ----------", an abuse desk's own
 # template): a start only when what follows carries transport headers.
 _DASHED_TITLE = patterncode.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{2,}[ \t]*$")
@@ -139,13 +185,14 @@ def _inline_original(mail: Mail) -> Message | None:
         text = text[:cut]
     head = text[:65536]
     m = _INLINE_MARKER.search(head) or _OUTLOOK_RULE.search(head)
-    if m is None:
+    start = m.end() if m is not None else _apple_forward_line(head)
+    if start < 0:
         for title in list(_DASHED_TITLE.finditer(head))[:MAX_TITLES]:
             block = _pasted_headers(text[title.end() :])
             if block.get("Received"):
                 return block
         return None
-    block = _pasted_headers(text[m.end() :])
+    block = _pasted_headers(text[start:])
     if block.get("Received"):
         return block
     forwarder = address(mail.from_)
@@ -241,8 +288,8 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     original = mail.original
     if original is None or not original.get("Received"):
         original = _inline_original(mail) or attached_eml(mail, _has_transport)
-    if original is None and _addressed_as_report(mail):
-        original = _pasted_original(mail)
+    if original is None and "eceived:" in mail.text and _addressed_as_report(mail):
+        original = _pasted_original(mail)  # (no transport header pasted: nothing to look for)
     if original is None or not _reported(mail):
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
