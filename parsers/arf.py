@@ -366,7 +366,8 @@ def _holds_original_fields(block: Message) -> bool:
 
 
 def original_of(mail: Mail, after: str = "") -> Message | None:
-    """The returned original: the attached one, else one pasted into the text (after `after`)."""
+    """The returned original: the attached one, else one pasted into the text (after `after`), else
+    one attached as an .eml file."""
     if mail.original is not None:
         return mail.original
     text = mail.text
