@@ -1,8 +1,7 @@
 """Complaint-side shapes the feedback loops and abuse desks send beyond the usual ARF report
-(parsers.arf, parsers.forwarded, parsers.unsubscribe): a plain-text report with the original
-pasted after its fields, an original attached as an .eml file, an abuse desk's ticket that pastes
-the original under a rule of its own, and unsubscribe requests whose subject is the request in the
-recipient's language."""
+(parsers.arf, parsers.forwarded): a plain-text report with the original
+pasted after its fields, an original attached as an .eml file, and an abuse desk's ticket that pastes
+the original under a rule of its own."""
 
 from __future__ import annotations
 
@@ -107,35 +106,3 @@ def test_pasted_headers_without_the_marks_of_a_report_are_no_complaint(
     subject: str, sender: str, to: str, original: str
 ) -> None:
     assert parse(_text(subject, TICKET + original, sender, to)).events == ()
-
-
-@pytest.mark.parametrize(
-    "subject",
-    [
-        "수신거부",  # ko
-        "구독 취소",  # ko
-        "odhlásit",  # cs
-        "Odhlášení",  # cs
-        "wypisz mnie",  # pl
-        "avregistrera",  # sv
-        "avmeld",  # nb
-        "peruuta tilaus",  # fi
-        "abonelikten çık",  # tr
-        "leiratkozás",  # hu
-        "dezabonare",  # ro
-        "berhenti berlangganan",  # id
-        "відписатися",  # uk
-        "配信解除",  # ja
-        "取消訂閱",  # zh-Hant
-    ],
-)
-def test_an_unsubscribe_subject_in_the_recipients_language_is_an_unsubscribe(subject: str) -> None:
-    raw = _text(subject, "", "Someone <someone@mail.example>", "list@sender.example")
-    assert _pairs(raw) == [("someone@mail.example", "unsubscribe")]
-
-
-def test_a_question_about_unsubscribing_in_those_languages_is_no_request() -> None:
-    raw = _text(
-        "Jak se odhlásit z newsletteru?", "", "Someone <someone@mail.example>", "support@sender.example"
-    )
-    assert parse(raw).events == ()
