@@ -30,6 +30,7 @@ _ADDRESS = patterncode.compile(
 _REPLY_STATUS = patterncode.compile(r"[245]\d\d\s+\S")
 _SPECIFIC = patterncode.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
+_RECIPIENT_NAMES = frozenset(_RECIPIENT_KEYS)
 _TEXT_DSN_HINT = patterncode.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
 _BASE64_TEXT = patterncode.compile(r"[A-Za-z0-9+/]{16,}={0,2}(?:\s+[A-Za-z0-9+/]+={0,2})*")
 _FIELD_LINE = patterncode.compile(r"(?m)^[A-Za-z][A-Za-z0-9-]{0,60}[ \t]*:")
@@ -158,6 +159,13 @@ def normalise_action(value: str | None) -> str | None:
     return word or None
 
 
+# Each line of a report's text (the text ends with a line break): a field's name and the rest of
+# its line after the colon, or else the whole line. One findall over the text gives every line
+# so, without a match object and two group() calls per line (matching line by line was a third
+# of reading a DSN part).
+_LINES = patterncode.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:(.*)\n|(.*)\n")
+
+
 def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
     """Split report text into blocks of (lower-cased name, unfolded value).
 
@@ -166,7 +174,10 @@ def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
     """
     blocks: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for line in text.replace("\r", "").split("\n"):
+    for name, value, line in _LINES.findall(text.replace("\r", "") + "\n"):
+        if name:  # (a field line is neither blank nor a continuation)
+            current.append((name.lower(), value.strip()))
+            continue
         if not line.strip():
             if current:
                 blocks.append(current)
@@ -179,13 +190,9 @@ def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
                 name, value = current[-1]
                 current[-1] = (name, f"{value} {line.strip()}")
             continue
-        m = _FIELD.match(line)
-        if m is None:
-            if not lenient and current:
-                blocks.append(current)
-                current = []
-            continue
-        current.append((m.group(1).lower(), m.group(2).strip()))
+        if not lenient and current:
+            blocks.append(current)
+            current = []
     if current:
         blocks.append(current)
     return blocks
@@ -201,15 +208,13 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     """
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
+    has_recipient = False  # (whether `current` holds a recipient field)
     for name, value in block:
-        seen_recipient = not current.keys().isdisjoint(_RECIPIENT_KEYS)  # (one C call per field)
-        if (
-            name in _RECIPIENT_KEYS
-            and seen_recipient
-            and (name in current or _outcome_after_recipient(current))
-        ):
-            groups.append(current)
-            current = {}
+        if name in _RECIPIENT_NAMES:
+            if has_recipient and (name in current or _outcome_after_recipient(current)):
+                groups.append(current)
+                current = {}
+            has_recipient = True  # (the field is stored below: `current` does not hold it yet)
         if name == "diagnostic-code" and name in current:
             current[name] += " " + value  # a second Diagnostic-Code line continues the first
         elif name not in current:
@@ -308,16 +313,18 @@ def _delivery(fields: dict[str, str]) -> Delivery | None:
     command = command_in_text(diagnostic)
     if diag_type.startswith("X-UNIX"):
         diagnostic = diagnostic or fields.get("diagnostic-code", "")
+    # (positional, in the order of Delivery's fields: keywords cost a call more than these)
     return Delivery(
-        recipient=recipient,
-        status=status,
-        smtp_code=smtp_code,
-        diagnostic=diagnostic or None,
-        remote_mta=remote,
-        action=normalise_action(fields.get("action")),
-        alias=original if original and original != recipient else None,
-        smtp_command=command,
-        diagnostic_type=diag_type or None,
+        recipient,
+        status,
+        smtp_code,
+        diagnostic or None,
+        remote,
+        normalise_action(fields.get("action")),
+        None,  # (reason: the reason table derives it)
+        original if original and original != recipient else None,
+        command,
+        diag_type or None,
     )
 
 
