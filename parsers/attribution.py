@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from email.message import Message
-from typing import Any
 
 from parsers import patterncode
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.mime import Part
 from parsers.model import Attribution
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_ACCOUNT_HEADER = "X-Bounceback-Account"
 MAX_VALUE_CHARS = 256

@@ -14,10 +14,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from typing import Final
 
 from parsers import patterncode
 from parsers.values import FrozenValue, set_field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # What to try next when a charset cannot decode the bytes (a relative that can).
 CHARSET_NEXT: Final[dict[str, tuple[str, ...]]] = {

@@ -19,16 +19,22 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
 from types import ModuleType
-from typing import TypedDict, TypeVar
 
 from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscribe
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
-from parsers.model import Attribution, Event, MessageType, ParseResult, replace
+from parsers.model import Attribution, Event, ParseResult, replace
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypedDict, TypeVar
+
+    from parsers.model import MessageType
+
+    _T = TypeVar("_T")
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-_T = TypeVar("_T")
 
 
 def parse(
@@ -248,11 +254,12 @@ def _as_bytes(message: Message) -> bytes:
     return out.getvalue()
 
 
-# The message's own headers that every ParseResult carries. (Its fields' types are given as objects,
-# not as the strings a class body's annotations are in this module: typing compiles each string
-# with compile(), and a process's first compile() sets up the AST types, 10 M instructions of a
-# `bounceback parse`'s start-up.)
-_Head = TypedDict("_Head", {"subject": str | None, "message_id": str | None, "date": str | None})  # noqa: UP013
+if TYPE_CHECKING:
+    # The message's own headers that every ParseResult carries.
+    class _Head(TypedDict):
+        subject: str | None
+        message_id: str | None
+        date: str | None
 
 
 def _evidence(

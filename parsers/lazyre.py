@@ -11,9 +11,14 @@ compiling is parsers.patterncode's: from the code stored ahead of time when ther
 from __future__ import annotations
 
 import re
-from typing import Any, cast
 
 from parsers import patterncode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, cast
+else:
+    from parsers.typenames import cast
 
 # The methods a detector calls on a pattern (anything else, such as .groups, is looked up on the
 # compiled pattern).

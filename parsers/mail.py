@@ -11,10 +11,13 @@ import binascii
 from collections.abc import Callable, Container
 from email.header import Header, decode_header, make_header
 from email.message import Message
-from typing import Any
 
 from parsers import charsets, patterncode
 from parsers.mime import Part, parse_bytes, parse_headers
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.

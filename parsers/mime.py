@@ -28,9 +28,14 @@ import email.parser
 import itertools
 import re
 from email.message import Message
-from typing import Any, NamedTuple
 
 from parsers import patterncode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:
+    from parsers.typenames import NamedTuple
 
 MAX_LINES = 100_000  # a 7 MB base64 attachment; the reports come before any attachment
 MAX_CONTAINERS = 32  # a report, its original and the original's own parts need under ten
@@ -77,7 +82,7 @@ _FIELD_LF = patterncode.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[
 # strings a class body's annotations are in this module: typing compiles each string with
 # compile(), and a process's first compile() sets up the AST types, 10 M instructions of a
 # `bounceback parse`'s start-up.)
-_Lines = NamedTuple("_Lines", [("block", re.Pattern[str]), ("pair", re.Pattern[str]), ("crs", bool)])  # noqa: UP014
+_Lines = NamedTuple("_Lines", [("block", re.Pattern[str]), ("pair", re.Pattern[str]), ("crs", bool)])
 
 
 _ANY_BREAKS = _Lines(_HEADER_BLOCK, _HEADER_PAIR, False)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from parsers.values import FrozenValue, draft_class, replace, set_field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
+else:
+    from parsers.typenames import Literal
 
 __all__ = [
     "Attribution",

@@ -36,7 +36,10 @@ import os
 import re
 import sys
 import unicodedata
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # (bump when the layout of the stored data changes)
 FORMAT = 2

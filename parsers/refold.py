@@ -16,7 +16,10 @@ holds a parameter (`name=value`), which no header field line does (that has a co
 from __future__ import annotations
 
 import re
-from typing import Final
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # How far into the message the header block is looked for.
 MAX_HEAD_BYTES: Final = 64 * 1024

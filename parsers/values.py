@@ -11,7 +11,10 @@ draft_class); tests/parsers/test_values.py holds the three to one another.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
 
 # What a frozen value's __init__ sets each field with, once in a local (a frozen dataclass's
 # generated __init__ looks it up again for every field); and its draft's class (draft_class).
@@ -64,10 +67,9 @@ class FrozenValue(Value):
         raise FrozenValueError(f"cannot delete field {name!r}")
 
 
-# (bound to the class itself, not its name: typing compiles a name with compile(), and a process's
-# first compile() sets up the AST types, 10 M instructions of a `bounceback parse`'s start-up)
-_V = TypeVar("_V", bound=Value)
-_F = TypeVar("_F", bound=FrozenValue)
+if TYPE_CHECKING:
+    _V = TypeVar("_V", bound=Value)
+    _F = TypeVar("_F", bound=FrozenValue)
 
 
 # A frozen value made by the thousand (an Event, the ParseResult and Attribution of every message)

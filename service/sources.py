@@ -1,14 +1,16 @@
-"""Where raw messages come from on disk: single files, maildirs, folders of files, mbox files.
+"""Where raw messages come from on disk: single files, maildirs, folders of files, mbox files."""
 
-(Annotations here are evaluated, not kept as strings: typing compiles each string annotation of a
-named tuple with compile(), and a process's first compile() sets up the AST types, 10 M
-instructions of a `bounceback parse`'s start-up.)
-"""
+from __future__ import annotations
 
 import os
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from parsers.typenames import NamedTuple
 
 # An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
 # (compiled when first met, by re: most calls read no mbox and no message with such a line)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from parsers.delivery import Delivery
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, first_reason, from_dsn_parts, from_dsn_text, guarded, make
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "AmazonSES"
 # Prefilter markers, looked for in the subject and the From (parsers.mta.heading): a header or the From is the gate.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final
 
 from parsers.model import Classification, EventType
 from parsers.reasons.caseblind import CaseBlind
@@ -38,6 +37,10 @@ from parsers.reasons.codes import (
     VACATION,
 )
 from parsers.values import FrozenValue, draft_class, set_field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # "Not delivered yet" as Danish, Vietnamese, Japanese, Chinese, Korean, Polish and Czech servers
 # write it: a delay notice's own sentence, which also names the recipient still being tried (the

@@ -7,7 +7,10 @@ the reference parser. Codes renamed since earlier releases of bounceback keep an
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 # What `from parsers.reasons.codes import *` brings: the codes themselves.
 __all__ = [

@@ -6,8 +6,6 @@ sender was blocked is not `user_unknown`, and a 5.0.0 whose text says "user unkn
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers import patterncode
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
@@ -54,6 +52,10 @@ from parsers.reasons.status import (
     status_reason,
     valid_status,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # The diagnostic type of a delivery whose diagnostic is the report's own prose next to the address
 # (a report in no known format), not a quoted SMTP reply or a DSN field.

@@ -16,9 +16,14 @@ import re._parser as _parser
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final, cast
 
 from parsers import patterncode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, cast
+else:
+    from parsers.typenames import cast
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -104,7 +109,8 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(runs)
 
 
-_Parsed = list[tuple[Any, Any]]
+if TYPE_CHECKING:
+    _Parsed = list[tuple[Any, Any]]
 _REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 

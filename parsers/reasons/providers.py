@@ -12,10 +12,13 @@ recipient's domain); a few sentences are unique enough to be recognised anywhere
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Final
 
 from parsers import patterncode
 from parsers.delivery import Delivery
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
 _STATUS = patterncode.compile(r"([245](?<![\w.][245])\.\d{1,3}\.\d{1,3})(?!\.?\d)")

@@ -5,8 +5,6 @@ Also reads the codes out of free text (a diagnostic that quotes "550 5.1.1 ...")
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers import patterncode
 from parsers.reasons.codes import (
     AUTH_FAILURE,
@@ -40,6 +38,10 @@ from parsers.reasons.codes import (
     USER_UNKNOWN,
     VIRUS_DETECTED,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 STATUS_REASON: Final[dict[str, str]] = {
     "4.1.6": HAS_MOVED, "4.1.7": REJECTED, "4.1.8": REJECTED, "4.1.9": SYSTEM_ERROR,

@@ -12,11 +12,12 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from types import SimpleNamespace
+    from typing import NoReturn
 
 # Each module exposes `register(subparsers)`, which adds its commands with `func` set as default.
 COMMAND_MODULES = (

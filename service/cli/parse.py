@@ -16,14 +16,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, TextIO
 
 from parsers import parse
 from parsers.model import Attribution, Event, ParseResult
 from service.sources import RawMessage, iter_messages
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Any, TextIO
 
     # (what the command runs with: argparse's reading, or quick_args')
     Arguments = argparse.Namespace | SimpleNamespace

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from service import cli
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 

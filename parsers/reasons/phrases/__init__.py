@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Any, Final
 
 from parsers import patterncode
 from parsers.reasons import families as _families
 from parsers.reasons.families import Family, family
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",

@@ -9,9 +9,11 @@ Arabic by parsers.charsets.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _A = "[اأإآ]"  # alef, with or without hamza
 _WHO = r"(?:ال)?(?:مستخدم|مستلم|مرسل إليه|صندوق (?:ال)?بريد|حساب)"

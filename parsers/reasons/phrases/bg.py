@@ -9,9 +9,11 @@ the mailbox (пощенската кутия) feminine.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"поради (?:продължителна |дългосрочна )?(?:неактивност|неизползване)"
 _CLOSED = r"(?:деактивиран|закрит|изтрит|премахнат|прекратен|блокиран|спрян)[ао]?"

@@ -9,9 +9,11 @@ reads the unaccented spellings many Czech servers send.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _WHO = (
     r"(?:uzivatel|pouzivatel|adresat|prijemc[ea]|adresa(?: prijemc[eu])?|e-?mailova adresa"

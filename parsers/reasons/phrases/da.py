@@ -6,9 +6,11 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
 PHRASES: Final[dict[str, tuple[str, ...]]] = {

@@ -6,9 +6,11 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # (umlauts fold to plain vowels: "Empfänger" is read as "empfanger"; the "ae/oe/ue" spellings of
 # mail systems without umlauts are written out)

@@ -10,9 +10,11 @@ keyword index can use.)
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # each vowel with a tonos -> a class of it with and without (the rest of the word stays a literal)
 _EITHER: Final = str.maketrans({a: f"[{a}{p}]" for a, p in zip("άέήίόύώΐΰ", "αεηιουωϊϋ", strict=True)})

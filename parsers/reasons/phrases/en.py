@@ -7,8 +7,6 @@ that a hostile diagnostic cannot make them backtrack for long: `.{0,N}` and `\\S
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     AUTH_FAILURE,
@@ -42,6 +40,10 @@ from parsers.reasons.codes import (
     USER_UNKNOWN,
     VIRUS_DETECTED,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (

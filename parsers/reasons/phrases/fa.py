@@ -9,9 +9,11 @@ bounded and stops at a sentence's end.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # the recipient, its address or its mailbox ("کاربر", user; "گیرنده", recipient; "نشانی"/"آدرس",
 # address; "صندوق پستی", mailbox)

@@ -6,8 +6,6 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     HOST_UNKNOWN,
@@ -19,6 +17,10 @@ from parsers.reasons.codes import (
     TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (

@@ -9,9 +9,11 @@ ISO-8859-8 as Hebrew.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _WHO = r"ה?(?:משתמש|נמען|כתובת(?: ה?דואר(?: ה?אלקטרוני)?)?|תיבת ה?דואר|חשבון)"
 # (what kind and whose may stand between noun and verb: "חשבון הדואר של הנמען נסגר")

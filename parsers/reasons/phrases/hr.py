@@ -11,9 +11,11 @@ lower-cased.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # the mailbox, as Croatian (pretinac), Serbian and Bosnian (sanduče) servers call it
 _BOX_NOUN = r"pretinac|sanducic|sanduce"

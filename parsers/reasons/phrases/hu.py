@@ -7,9 +7,11 @@ written without diacritics ("felhasználó" is read as "felhasznalo", "ő" as "o
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) (?:miatt)"
 

@@ -8,9 +8,11 @@ so the nouns are written as stems.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # user, recipient, (e-mail) address, mailbox, account: stems that take the case suffixes
 _WHO = r"(?:пайдаланушы|алушы|мекенжай|пошта жәшіг|жәшік|тіркелгі|аккаунт)"

@@ -8,9 +8,11 @@ leave the space out between words, so both are optional in the patterns.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NOUN = r"(?:사용자|수신자|받는 ?사람|계정|아이디|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함)"
 _PARTICLE = r"(?:이|가|은|는|을|를|의)? ?"

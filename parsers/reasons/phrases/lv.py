@@ -8,9 +8,11 @@ written without diacritics ("lietotājs neeksistē" is read as "lietotajs neeksi
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _WHO = r"(?:lietotajs|sanemejs|adresats|adrese|e-pasta adrese|pastkastite|pastkaste|konts)"
 _NON_USE = r"(?:ilgstosas )?(?:neaktivitates|nelietosanas) del"

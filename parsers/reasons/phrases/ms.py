@@ -8,9 +8,11 @@ words: "e-mel" (e-mail), "tidak wujud" (does not exist), "ditemui" (found), "aka
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"(?:kerana|disebabkan|akibat) (?:tidak (?:aktif|digunakan)|tiada aktiviti)"
 

@@ -8,9 +8,11 @@ written without diacritics ("użytkownik nie istnieje" is read as "uzytkownik ni
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _WHO = (
     r"(?:uzytkownik|adresat|odbiorca|konto(?: docelowe| odbiorcy| pocztowe)?|docelowe konto|adres(?: e-?mail)?"

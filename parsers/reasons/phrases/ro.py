@@ -8,9 +8,11 @@ the cedilla forms of "ș"/"ț"), which also reads the unaccented spellings most 
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate|neutilizarii|nefolosirii)"
 

@@ -9,9 +9,11 @@ unaccented spellings most servers send.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _BOX_NOUN = r"postni predal|e-postni predal|nabiralnik|predal"
 _BOX = r"(?:" + _BOX_NOUN + ")"

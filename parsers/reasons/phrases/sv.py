@@ -7,9 +7,11 @@ written without diacritics ("användaren" is read as "anvandaren", "å" as "a", 
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"(?:pa grund av|p\.g\.a\.?|efter lang) (?:inaktivitet|att (?:det|den) inte anvants)"
 

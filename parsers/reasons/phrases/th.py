@@ -7,9 +7,11 @@ so the joins are written ` ?`.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _WHO = r"(?:ผู้ใช้(?:งาน)?|ผู้รับ|ที่อยู่อีเมล|ที่อยู่|บัญชี(?:ผู้ใช้)?|กล่องจดหมาย)"
 

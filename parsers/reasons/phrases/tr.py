@@ -9,9 +9,11 @@ written without diacritics ("ş" is read as "s", "ğ" as "g", "ç" as "c", "ü" 
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = (
     r"(?:uzun sure )?(?:kullan[ıi]lmad[ıi]g[ıi] icin|kullan[ıi]lmamas[ıi] nedeniyle|inaktif oldugu icin)"

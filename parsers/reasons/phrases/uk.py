@@ -7,9 +7,11 @@ lower case.
 
 from __future__ import annotations
 
-from typing import Final
-
 from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _NON_USE = r"(?:через|за|у зв'язку з|з причини) (?:невикористанн|неактивн|тривал)"
 
