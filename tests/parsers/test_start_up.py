@@ -28,3 +28,14 @@ def test_the_delay_notice_patterns_are_compiled_on_their_first_search() -> None:
         "print(before == [None] * 3, after, found, [b.pattern for b in searched] == ['this is a warning message only'])"
     )
     assert _in_fresh_process(code) == "True True True True"
+
+
+def test_a_parse_does_not_import_typing() -> None:
+    # (typing is ~10 M instructions of start-up: the parse path names its types for mypy only)
+    code = (
+        "import sys\n"
+        "from service.wiring import main\n"
+        f"main.main(['parse', '--json', '--jobs', '1', {str(DSN)!r}])\n"
+        "print('typing' in sys.modules)"
+    )
+    assert _in_fresh_process(code).splitlines()[-1] == "False"
