@@ -691,7 +691,9 @@ def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
     lines = []
     for k, v in raw:
         if isinstance(v, str) and v.isascii():
-            if "=?" in v or "\n" in v or "\r" in v or "\t" in v or "  " in v:
+            # (a value past MAX_HEADER_CHARS goes the full way too: it is cut there, as every
+            # header value the parser reads is)
+            if "=?" in v or "\n" in v or "\r" in v or "\t" in v or "  " in v or len(v) > MAX_HEADER_CHARS:
                 lines.append(f"{k}: {decode(v)}")
             else:
                 lines.append(f"{k}: {v.strip()}")  # what decode_header_value gives, without the call
