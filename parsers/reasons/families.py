@@ -70,11 +70,33 @@ def _stored_fold_table() -> dict[int, str | None] | None:
 _FOLD: Final = _stored_fold_table() or _fold_table()
 
 
+def _class_of(codes: list[int]) -> str:
+    """A character class of the characters `codes` (sorted), as ranges of consecutive ones."""
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
+
+
+# A character the fold table changes. str.translate looks every character of a text up in the
+# table, and one it does not hold costs a KeyError raised and cleared (~800 instructions a
+# character of a Japanese, Hebrew or Czech diagnostic): only the characters it holds are looked up.
+_FOLDED: Final = patterncode.compile(_class_of(sorted(_FOLD)))
+
+
+def _folded(found: re.Match[str]) -> str:
+    return _FOLD[ord(found.group())] or ""
+
+
 def fold(text: str) -> str:
     """`text` with Latin accents removed (ASCII text is returned as it is, at no cost)."""
     if text.isascii():
         return text
-    return text.translate(_FOLD)
+    # (text.translate(_FOLD), a character at a time where the table holds it)
+    return _FOLDED.sub(_folded, text)
 
 
 def normalise(text: str) -> str:
@@ -521,7 +543,77 @@ def _searcher(phrase: str) -> re.Pattern[str] | str:
     inner = phrase[3:-1] if phrase.startswith("(?:") and phrase.endswith(")") else None
     if inner and not any(ch in _METACHARACTERS for ch in inner):
         return inner
-    return patterncode.compile(phrase)
+    return patterncode.compile(literal_first(phrase))
+
+
+# What follows an atom to repeat it: the atom is then not a plain literal of the phrase.
+_QUANTIFIERS: Final = frozenset("?*+{")
+
+
+def _top_branches(inner: str) -> list[str] | None:
+    """`inner`'s alternatives outside any group or character class, or None when it does not
+    parse as plainly (an unclosed group or class)."""
+    branches: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if inner[i : i + 1] == "^":
+                i += 1
+            if inner[i : i + 1] == "]":  # (a "]" first in a class is itself)
+                i += 1
+            while i < len(inner) and inner[i] != "]":
+                i += 2 if inner[i] == "\\" else 1
+            if i >= len(inner):
+                return None
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            branches.append(inner[start:i])
+            start = i + 1
+        i += 1
+    if depth:
+        return None
+    branches.append(inner[start:])
+    return branches
+
+
+def literal_first(phrase: str) -> str:
+    """`phrase`, a `(?:...)` group whose every alternative opens with a word boundary and the same
+    literal word (`\\buce\\b|\\bube\\b`, `\\bspf\\b.{0,40}fail`), as the same expression opening with the
+    literal instead: `u(?<!\\wu)(?:ce\\b|be\\b)`. CPython's re skips ahead to a literal prefix; before
+    a leading `\\b` it runs the whole expression at every position of the text. The two match the
+    same: where the literal starts with a word character, `\\b` before it is a position not after
+    one, and the look-behind, of the literal and one character more, asks just that. Any other
+    phrase is returned as it is."""
+    if not phrase.startswith("(?:\\b") or not phrase.endswith(")"):
+        return phrase
+    branches = _top_branches(phrase[3:-1])
+    if not branches or not all(b.startswith("\\b") for b in branches):
+        return phrase
+    rests = [b[2:] for b in branches]
+    literal = ""
+    for chars in zip(*rests):
+        if len(set(chars)) > 1 or chars[0] in _METACHARACTERS:
+            break
+        literal += chars[0]
+    # (a quantifier after the literal repeats its last character, which is then not plain)
+    while literal and any(r[len(literal) : len(literal) + 1] in _QUANTIFIERS for r in rests):
+        literal = literal[:-1]
+    if not literal or not (literal[0].isalnum() or literal[0] == "_"):  # (re's \\w)
+        return phrase
+    rest = "|".join(r[len(literal) :] for r in rests)
+    return f"(?:{literal}(?<!\\w{literal})(?:{rest}))"
 
 
 def text_index_to_store(indexes: list[Index]) -> tuple[Any, dict[str, tuple[int, ...]], tuple[int, ...]]:
