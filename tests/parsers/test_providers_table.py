@@ -144,3 +144,30 @@ def test_a_phrase_table_keeps_the_tables_order_and_the_first_reason_of_a_phrase(
     reply = rhost._Reply(Delivery("a@b.example", diagnostic="550 ALPHA  and\tshared"))
     assert rhost._phrases(reply, table) == "blocked"
     assert rhost._phrases(rhost._Reply(Delivery("a@b.example", diagnostic="alpha")), table) == "rejected"
+
+
+def test_the_only_printable_white_space_is_the_space() -> None:
+    # (what lets a printable reply without double or outer spaces stand as its own normal form)
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    "diagnostic",
+    [
+        "550 5.1.1 User Unknown",
+        "550  5.1.1 user unknown",
+        " 550 5.1.1",
+        "550 5.1.1 ",
+        "550\t5.1.1",
+        "550-5.1.1 a\r\n550 5.1.1 b",
+        "550\u00a05.1.1 x",
+        "550\u20035.1.1\u3000x",
+        "550\x1c5.1.1",
+        "550\x855.1.1",
+        "Empfänger UNBEKANNT",
+        "",
+    ],
+)
+def test_the_reply_text_is_lower_cased_with_white_space_collapsed(diagnostic: str) -> None:
+    reply = rhost._Reply(Delivery("a@b.example", diagnostic=diagnostic))
+    assert reply.text == " ".join(diagnostic.lower().split())
