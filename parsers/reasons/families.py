@@ -603,7 +603,7 @@ def literal_first(phrase: str) -> str:
         return phrase
     rests = [b[2:] for b in branches]
     literal = ""
-    for chars in zip(*rests):
+    for chars in zip(*rests, strict=False):  # (up to the shortest alternative)
         if len(set(chars)) > 1 or chars[0] in _METACHARACTERS:
             break
         literal += chars[0]

@@ -41,7 +41,9 @@ class _Reply:
         # (a reply on one line with single spaces is already in its normal form, white space
         # collapsed: the only white space a printable text holds is the space; splitting and
         # joining it anew cost ~9 k instructions a reply)
-        self.text = low if low.isprintable() and "  " not in low and low.strip() is low else " ".join(low.split())
+        self.text = (
+            low if low.isprintable() and "  " not in low and low.strip() is low else " ".join(low.split())
+        )
         self._status: str | None = None
         self._code: str | None = None
         self.host = (delivery.remote_mta or "").lower().strip().rstrip(".")

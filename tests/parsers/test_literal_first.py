@@ -14,9 +14,7 @@ from parsers.reasons import families
 from parsers.reasons.families import literal_first
 
 # Every phrase the rewrite changes, as shipped.
-REWRITTEN = sorted(
-    {p for family in families._FAMILIES for p in family._phrases if literal_first(p) != p}
-)
+REWRITTEN = sorted({p for family in families._FAMILIES for p in family._phrases if literal_first(p) != p})
 
 
 def test_the_shipped_leading_boundaries_are_rewritten() -> None:
@@ -64,7 +62,9 @@ _SHAPES = [
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([*_ALPHABET, "uce", "ube", "spf", "no ", "ab", "ваш"]), max_size=14), st.data())
+@given(
+    st.lists(st.sampled_from([*_ALPHABET, "uce", "ube", "spf", "no ", "ab", "ваш"]), max_size=14), st.data()
+)
 def test_the_rewrite_matches_where_the_phrase_does(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
     phrase = data.draw(st.sampled_from(REWRITTEN + _SHAPES))
