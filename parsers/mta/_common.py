@@ -31,7 +31,11 @@ SMTP_CODE_RE = compile_lazily(r"([245](?<![\d.\-][245])[0-7]\d)(?=[ \-]|$)")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
 _RHOST_PATTERNS = (
-    compile_lazily(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"),
+    # (\bhost, \bServer, \bserver with the \b after the first letter, as in _COMMAND_PATTERNS: each
+    # branch opens on a literal, so re skips ahead to an h or an s instead of trying every position)
+    compile_lazily(
+        r"(?:h(?<!\wh)ost|S(?<!\wS)erver|s(?<!\ws)erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"
+    ),
     compile_lazily(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
     compile_lazily(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
     compile_lazily(r"^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),

@@ -89,8 +89,10 @@ _COMMANDS = (
     ("CONN", compile_lazily(r"Connected to \S+ but greeting failed")),
     ("HELO", compile_lazily(r"Connected to \S+ but my name was rejected")),
     ("MAIL", compile_lazily(r"Connected to \S+ but sender was rejected")),
-    ("RCPT", compile_lazily(r"(?<!\S)\S+ does not like recipient\.")),
-    ("DATA", compile_lazily(r"(?<!\S)\S+ failed (?:on DATA command|after I sent the message)")),
+    # "host does not like recipient.", "host failed on DATA command": a host name glued to the words.
+    # (The words first, the character before them checked after: a literal opening re skips ahead to.)
+    ("RCPT", compile_lazily(r" does not like recipient\.(?<=\S does not like recipient\.)")),
+    ("DATA", compile_lazily(r" failed (?<=\S failed )(?:on DATA command|after I sent the message)")),
 )
 
 

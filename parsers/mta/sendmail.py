@@ -20,8 +20,11 @@ _TRANSCRIPT = "----- Transcript of session follows -----"
 _FATAL = compile_lazily(
     r"-----\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-----", re.I
 )
-_ORIGINAL = compile_lazily(
-    r"^[^\S\n]*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
+# The line that opens the returned message: "----- Original message follows -----" (after blanks).
+# Searched from its dashes (a literal prefix re skips ahead to), the line start checked after: a
+# multiline "^[^\S\n]*-----" has no prefix, and re tried it at every position of the text.
+_ORIGINAL_DASHES = compile_lazily(
+    r"-----\s*(?:Original message follows|Message header follows|Returned message)", re.I
 )
 _SUBJECT = compile_lazily(
     r"^(?:Returned mail:|Warning: could not send message|Postmaster notify:|"
@@ -41,8 +44,24 @@ _RCPT_LINE = compile_lazily(
 _TRANSCRIPT_END = compile_lazily(r"\n[^\S\n]*-----")
 
 
+def original_line(text: str) -> int:
+    """Where the first line that opens with blanks then the returned message's dashed heading starts
+    (where the multiline pattern "^, blanks, _ORIGINAL_DASHES" matched before), or -1."""
+    found = _ORIGINAL_DASHES.search(text)
+    while found is not None:
+        at = found.start()
+        line = text.rfind("\n", 0, at) + 1
+        if line == at or text[line:at].isspace():  # (str.isspace is re's \s; "^" follows "\n" only)
+            return line
+        found = _ORIGINAL_DASHES.search(text, at + 1)
+    return -1
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    text = c.before_original(mail, _ORIGINAL)
+    text = c.before_original(mail)
+    original_at = original_line(c.body_text(mail))
+    if 0 <= original_at < len(text):
+        text = text[:original_at]
     fatal = _FATAL.search(text)
     transcript_at = text.find(_TRANSCRIPT)
     if fatal is None and transcript_at < 0:

@@ -1,0 +1,92 @@
+"""Detector patterns rewritten to open on a literal (re skips ahead to it instead of trying every
+position) find what the patterns they replace found, on random texts built from their own words with
+the Unicode case traps (İ ı ſ K match i, i, s, k case-blind)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.mta import _common, qmail, sendmail
+
+# The patterns as they were written before: what the rewritten ones stand for.
+_ORIGINAL_LINE = re.compile(
+    r"^[^\S\n]*-----\s*(?:Original message follows|Message header follows|Returned message)", re.I | re.M
+)
+_RHOST = re.compile(r"\b(?:host|[Ss]erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]")
+_QMAIL_COMMANDS = (
+    re.compile(r"(?<!\S)\S+ does not like recipient\."),
+    re.compile(r"(?<!\S)\S+ failed (?:on DATA command|after I sent the message)"),
+)
+
+_TRAPS = ["İ", "ı", "ſ", "K", "é", "_", "x", "-", " ", "\t", "\n", "\u2028", "\x1c", "\xa0", "\r"]
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    """Texts glued from the pattern's own words (in random case), blanks, dashes and the traps."""
+    word = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.lower(), w.title(), w.replace("s", "ſ"), w.replace("i", "İ")])
+    )
+    return st.lists(st.one_of(word, st.sampled_from(_TRAPS)), max_size=30).map("".join)
+
+
+_ORIGINAL_WORDS = [
+    "-----",
+    "------",
+    "----- ",
+    "-----\n",
+    "Original message follows",
+    "Message header follows",
+    "Returned message",
+    "Original ",
+    "message follows",
+    "  ",
+    "\n  ",
+    "x-----",
+]
+
+
+def _old_original_line(text: str) -> int:
+    found = _ORIGINAL_LINE.search(text)
+    return found.start() if found else -1
+
+
+@settings(max_examples=3000)
+@given(_texts(_ORIGINAL_WORDS))
+def test_original_line_is_where_the_multiline_pattern_starts(text: str) -> None:
+    assert sendmail.original_line(text) == _old_original_line(text)
+
+
+def test_original_line_examples() -> None:
+    assert sendmail.original_line("a\n  ----- Original message follows -----\n") == 2
+    assert sendmail.original_line("a ----- Original message follows\n") == -1  # (not at a line start)
+    assert sendmail.original_line("x----- Returned message\n\t-----RETURNED MESSAGE") == 24
+    assert sendmail.original_line("\u2028----- Returned message") == 0  # (a blank, not a line break, to re)
+
+
+_RHOST_WORDS = ["host", "Host", "server", "Server", "SERVER", "mx.example.org", "a-b", " ", "[192.0.2.1]", "[", "]"]
+_RHOST_WORDS += ["1.2", ":", "ehost", "_server", "éhost", "xserver", "\n"]
+_RHOST_WORDS += ["server mx.example.org [192.0.2.1]", "Server a-b[1.2]", "host x\n[::1]", "hoſt a [1.2]"]
+
+
+@settings(max_examples=3000)
+@given(_texts(_RHOST_WORDS))
+def test_remote_host_pattern_finds_the_same_match(text: str) -> None:
+    old = _RHOST.search(text)
+    new = _common._RHOST_PATTERNS[0].search(text)
+    assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups()))
+
+
+_QMAIL_WORDS = [" does not like recipient.", "does not like recipient.", " failed ", "failed", "on DATA command"]
+_QMAIL_WORDS += ["after I sent the message", "mx.example.org", "192.0.2.1", " ", "\n", "\xa0"]
+
+
+@settings(max_examples=3000)
+@given(_texts(_QMAIL_WORDS))
+def test_qmail_command_patterns_agree(text: str) -> None:
+    # (qmail asks only whether they are found: _command reads no span)
+    news = [pattern for command, pattern in qmail._COMMANDS if command in ("RCPT", "DATA")]
+    for old, new in zip(_QMAIL_COMMANDS, news, strict=True):
+        assert bool(old.search(text)) == bool(new.search(text))
