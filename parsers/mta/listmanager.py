@@ -18,6 +18,7 @@ from parsers.dsn import address
 from parsers.lazyre import compile_lazily
 from parsers.listadmin import ADMIN_ADDRESS_NEEDS, is_list_admin, posting_address
 from parsers.mail import Mail
+from parsers.mta._common import fold_case
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 from parsers.reasons.codes import ON_HOLD
 
@@ -47,10 +48,9 @@ _AUTO_REJECT = compile_lazily(
 
 # Mailman's notice that a post waits for the moderator (2.x and 3.x: subject "Your message to
 # Quilters awaits moderator approval", body "... Is being held until the list moderator can
-# review it for approval").
-_HELD = compile_lazily(
-    r"awaits moderator approval|is being held until the list moderator can review it", re.IGNORECASE
-)
+# review it for approval"), in any case: searched in the text folded by fold_case (a case-blind
+# alternation has no opening literal, and re compared every position letter by letter).
+_HELD = compile_lazily(r"awaits moderator approval|is being held until the list moderator can review it")
 
 
 def _list_address(mail: Mail) -> str | None:
@@ -73,7 +73,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     listserv = _LISTSERV_SUBJECT.match(subject)
     if listserv:
         return [make(listserv.group(1).rstrip(".,;"), sweep(body[:600]), reason="rejected")]
-    if _HELD.search(subject) or _HELD.search(body[:2000]):
+    if _HELD.search(fold_case(subject)) or _HELD.search(fold_case(body[:2000])):
         # A post held for the moderator is no failure of the list's address: it waits on a
         # person, as Google Groups' hold notice (parsers.mta.googlegroups): a delay, ignored.
         target = _list_address(mail)

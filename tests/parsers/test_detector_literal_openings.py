@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import _common, qmail, sendmail
+from parsers.mta import _common, dragonfly, listmanager, qmail, sendmail
 
 # The patterns as they were written before: what the rewritten ones stand for.
 _ORIGINAL_LINE = re.compile(
@@ -27,7 +27,9 @@ _TRAPS = ["İ", "ı", "ſ", "K", "é", "_", "x", "-", " ", "\t", "\n", "\u2028",
 def _texts(words: list[str]) -> st.SearchStrategy[str]:
     """Texts glued from the pattern's own words (in random case), blanks, dashes and the traps."""
     word = st.sampled_from(words).flatmap(
-        lambda w: st.sampled_from([w, w.upper(), w.lower(), w.title(), w.replace("s", "ſ"), w.replace("i", "İ")])
+        lambda w: st.sampled_from(
+            [w, w.upper(), w.lower(), w.title(), w.replace("s", "ſ"), w.replace("i", "İ")]
+        )
     )
     return st.lists(st.one_of(word, st.sampled_from(_TRAPS)), max_size=30).map("".join)
 
@@ -66,7 +68,19 @@ def test_original_line_examples() -> None:
     assert sendmail.original_line("\u2028----- Returned message") == 0  # (a blank, not a line break, to re)
 
 
-_RHOST_WORDS = ["host", "Host", "server", "Server", "SERVER", "mx.example.org", "a-b", " ", "[192.0.2.1]", "[", "]"]
+_RHOST_WORDS = [
+    "host",
+    "Host",
+    "server",
+    "Server",
+    "SERVER",
+    "mx.example.org",
+    "a-b",
+    " ",
+    "[192.0.2.1]",
+    "[",
+    "]",
+]
 _RHOST_WORDS += ["1.2", ":", "ehost", "_server", "éhost", "xserver", "\n"]
 _RHOST_WORDS += ["server mx.example.org [192.0.2.1]", "Server a-b[1.2]", "host x\n[::1]", "hoſt a [1.2]"]
 
@@ -79,7 +93,13 @@ def test_remote_host_pattern_finds_the_same_match(text: str) -> None:
     assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups()))
 
 
-_QMAIL_WORDS = [" does not like recipient.", "does not like recipient.", " failed ", "failed", "on DATA command"]
+_QMAIL_WORDS = [
+    " does not like recipient.",
+    "does not like recipient.",
+    " failed ",
+    "failed",
+    "on DATA command",
+]
 _QMAIL_WORDS += ["after I sent the message", "mx.example.org", "192.0.2.1", " ", "\n", "\xa0"]
 
 
@@ -90,3 +110,38 @@ def test_qmail_command_patterns_agree(text: str) -> None:
     news = [pattern for command, pattern in qmail._COMMANDS if command in ("RCPT", "DATA")]
     for old, new in zip(_QMAIL_COMMANDS, news, strict=True):
         assert bool(old.search(text)) == bool(new.search(text))
+
+
+# Case-blind patterns now searched case-sensitively in the text folded by _common.fold_case.
+_CASE_BLIND = (
+    (re.compile(r"Could not deliver for the last \d+ seconds", re.I), dragonfly._FORMAT_REASONS[0][1]),
+    (re.compile(r"DNS lookup failure: host \S+ not found", re.I), dragonfly._FORMAT_REASONS[1][1]),
+    (
+        re.compile(r"can not connect to|unable to establish connection|connect to .* failed", re.I),
+        dragonfly._FORMAT_REASONS[2][1],
+    ),
+    (
+        re.compile(r"awaits moderator approval|is being held until the list moderator can review it", re.I),
+        listmanager._HELD,
+    ),
+)
+_CASE_BLIND_WORDS = [
+    "Could not deliver for the last ",
+    "12",
+    " seconds",
+    "DNS lookup failure: host ",
+    "mx",
+    " not found",
+]
+_CASE_BLIND_WORDS += ["can not connect to", "unable to establish connection", "connect to ", " failed", "x"]
+_CASE_BLIND_WORDS += ["awaits moderator approval", "is being held until the list moderator can review it"]
+_CASE_BLIND_WORDS += ["DİSK", "unable to eſtablish", "KONNECT", "\u0131s being held"]
+
+
+@settings(max_examples=3000)
+@given(_texts(_CASE_BLIND_WORDS))
+def test_folded_search_finds_the_case_blind_spans(text: str) -> None:
+    folded = _common.fold_case(text)
+    for old, new in _CASE_BLIND:
+        was, now = old.search(text), new.search(folded)
+        assert (was and was.span()) == (now and now.span())
