@@ -23,7 +23,8 @@ NAME = "GSuite"
 # Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this sender.
 HEADING_MARKERS = ("mailer-daemon@google",)
 
-_HEADLINE = compile_lazily(r"^\*\* .+ \*\*\s*$", re.MULTILINE)
+# (a line start checked after the opening stars, as qmail._END does: re skips ahead to "** ")
+_HEADLINE = compile_lazily(r"\*\* (?<![^\n]\*\* ).+ \*\*\s*$", re.MULTILINE)
 _RESPONSE = compile_lazily(
     r"^(?:The response was:|The response from the remote server was:)\s*\n?(.*?)(?:\n\s*\n|\Z)",
     re.MULTILINE | re.DOTALL,

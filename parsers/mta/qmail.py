@@ -35,10 +35,11 @@ _START = compile_lazily(
     r"He/Her is not |This is the mail delivery agent at|We're sorry\.",
     re.I,
 )
+# At a line start: "(?<![^\n]--- )" after the dashes is "^" with re.M before them (not after a
+# character other than a line break), and re skips ahead to the literal "--- " it now opens on.
 _END = compile_lazily(
-    r"^--- (?:Below this line is a copy of the message|Enclosed are the original headers of the "
-    r"message|Original message follows|Below the next line is a copy of the message)",
-    re.M,
+    r"--- (?<![^\n]--- )(?:Below this line is a copy of the message|Enclosed are the original headers of the "
+    r"message|Original message follows|Below the next line is a copy of the message)"
 )
 _RECIPIENT = compile_lazily(r"^<([^<>\s@]*@[^<>\s]*)>:\s*(.*)$")
 _WARNING = compile_lazily(r"This is a temporary error|I'll keep trying|I'm still trying", re.I)

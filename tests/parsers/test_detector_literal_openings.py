@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import _common, dragonfly, listmanager, qmail, sendmail
+from parsers.mta import _common, dragonfly, gsuite, listmanager, qmail, sendmail
 
 # The patterns as they were written before: what the rewritten ones stand for.
 _ORIGINAL_LINE = re.compile(
@@ -144,4 +144,38 @@ def test_folded_search_finds_the_case_blind_spans(text: str) -> None:
     folded = _common.fold_case(text)
     for old, new in _CASE_BLIND:
         was, now = old.search(text), new.search(folded)
+        assert (was and was.span()) == (now and now.span())
+
+
+# "^" (re.M) before a literal opening, moved after it as a look-behind.
+_LINE_STARTS = (
+    (
+        re.compile(
+            r"^--- (?:Below this line is a copy of the message|Enclosed are the original headers of the "
+            r"message|Original message follows|Below the next line is a copy of the message)",
+            re.M,
+        ),
+        qmail._END,
+    ),
+    (re.compile(r"^\*\* .+ \*\*\s*$", re.M), gsuite._HEADLINE),
+)
+_LINE_START_WORDS = [
+    "--- ",
+    "---",
+    "----",
+    "Below this line is a copy of the message",
+    "Original message follows",
+]
+_LINE_START_WORDS += [
+    "Enclosed are the original headers of the message",
+    "Below the next line is a copy of the message",
+]
+_LINE_START_WORDS += ["** ", "**", "***", " **", "Address not found", "\n", "\n\n", "x", " ", "\r\n"]
+
+
+@settings(max_examples=3000)
+@given(_texts(_LINE_START_WORDS))
+def test_line_start_look_behind_is_the_multiline_caret(text: str) -> None:
+    for old, new in _LINE_STARTS:
+        was, now = old.search(text), new.search(text)
         assert (was and was.span()) == (now and now.span())
