@@ -87,11 +87,12 @@ def returned_original(mail: Mail) -> Message | None:
 def _copy_marker(folded: str) -> re.Match[str] | None:
     """The first match of _COPY_MARKER in `folded` (which starts with a line break): what its
     search finds, tried only at the lines that hold a word every marker holds."""
-    start = 0
+    # (each word's next place, -1 when there is none: a word absent from the text is looked for
+    # once, not again from each line that holds the other)
+    ahead = [folded.find(word) for word in _COPY_MARKER_WORDS]
     while True:
         hit = -1
-        for word in _COPY_MARKER_WORDS:
-            at = folded.find(word, start)
+        for at in ahead:
             if at >= 0 and (hit < 0 or at < hit):
                 hit = at
         if hit < 0:
@@ -102,6 +103,9 @@ def _copy_marker(folded: str) -> re.Match[str] | None:
         start = folded.find("\n", hit)  # (the next line)
         if start < 0:
             return None
+        for i, at in enumerate(ahead):
+            if 0 <= at < start:
+                ahead[i] = folded.find(_COPY_MARKER_WORDS[i], start)
 
 
 def envelope_recipient(original: Message) -> str | None:
