@@ -13,11 +13,11 @@ import re
 from email.message import Message
 
 from parsers import patterncode
+from parsers.casefold import fold_case
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.mime import Part
 from parsers.model import Attribution
-from parsers.mta._common import fold_case
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

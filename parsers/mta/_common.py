@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
@@ -65,25 +66,6 @@ _COMMAND_PATTERNS = (
 )
 # Literal text each pattern above needs.
 _COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
-# Non-ASCII letters that IGNORECASE matches to ASCII ones (Python's re): folded before a
-# lower-case literal test stands in for a case-insensitive pattern.
-_ASCII_FOLD_PAIRS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def fold_case(text: str) -> str:
-    """Lower-cased text in which a case-insensitive pattern's ASCII letters can be looked for.
-
-    Each character stays in its place (one character for one) and keeps its kind (a letter, a
-    digit, white space), and it is an ASCII letter in lower case exactly when re.IGNORECASE
-    matches it to that letter: a pattern of lower-case ASCII letters searched without IGNORECASE
-    in the folded text finds the spans the case-insensitive pattern finds in the text, without
-    re's slow case-blind comparison (each letter through its lower case at every position)."""
-    if not text.isascii():
-        # (str.translate maps character by character in Python objects: slow on a long text)
-        for char, ascii_char in _ASCII_FOLD_PAIRS:
-            if char in text:
-                text = text.replace(char, ascii_char)
-    return text.lower()
 
 
 def detector(func: Inquire) -> Inquire:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
-from parsers.mta._common import fold_case
 from parsers.values import Value
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".

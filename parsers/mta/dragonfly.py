@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
@@ -16,7 +17,7 @@ MARKERS = ("there was an error delivering your mail to <",)
 _START = compile_lazily(r"^This is the DragonFly Mail Agent", re.M)
 _RECIPIENT = compile_lazily(r"There was an error delivering your mail to <([^>]+)>")
 _END = compile_lazily(r"^Message headers follow\.|^Original message follows\.", re.M)
-# dma's own texts, in any case: searched in the diagnostic folded by c.fold_case (a case-blind
+# dma's own texts, in any case: searched in the diagnostic folded by fold_case (a case-blind
 # pattern is slow in re, and one with alternations has no opening literal to skip ahead to).
 _FORMAT_REASONS = (
     # dma gave up after its queue lifetime: "Could not deliver for the last N seconds. Giving up."
@@ -40,7 +41,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         diagnostic = c.sweep(text[match.end() : end]).lstrip(". ")
         reason = None
-        folded = c.fold_case(diagnostic)
+        folded = fold_case(diagnostic)
         for name, pattern in _FORMAT_REASONS:
             if pattern.search(folded) and not c.find_smtp_code(diagnostic):
                 reason = name

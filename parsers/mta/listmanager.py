@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address
 from parsers.lazyre import compile_lazily
 from parsers.listadmin import ADMIN_ADDRESS_NEEDS, is_list_admin, posting_address
 from parsers.mail import Mail
-from parsers.mta._common import fold_case
 from parsers.mta._providers import address_in, body_of, guarded, make, sweep
 from parsers.reasons.codes import ON_HOLD
 

@@ -1,5 +1,5 @@
 """The marker before a pasted original, searched case-sensitively in the case-folded text
-(parsers.attribution._copy_marker over parsers.mta._common.fold_case), is found where the
+(parsers.attribution._copy_marker over parsers.casefold.fold_case), is found where the
 case-insensitive pattern finds it in the text as written."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers import attribution
+from parsers.casefold import fold_case
 from parsers.mail import Mail
-from parsers.mta._common import fold_case
 
 # The marker as the formats phrase it, case-insensitive, searched in the text as written: what the
 # folded search stands for.

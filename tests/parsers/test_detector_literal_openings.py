@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parsers import casefold
 from parsers.mta import _common, dragonfly, gsuite, listmanager, qmail, sendmail
 
 # The patterns as they were written before: what the rewritten ones stand for.
@@ -112,7 +113,7 @@ def test_qmail_command_patterns_agree(text: str) -> None:
         assert bool(old.search(text)) == bool(new.search(text))
 
 
-# Case-blind patterns now searched case-sensitively in the text folded by _common.fold_case.
+# Case-blind patterns now searched case-sensitively in the text folded by casefold.fold_case.
 _CASE_BLIND = (
     (re.compile(r"Could not deliver for the last \d+ seconds", re.I), dragonfly._FORMAT_REASONS[0][1]),
     (re.compile(r"DNS lookup failure: host \S+ not found", re.I), dragonfly._FORMAT_REASONS[1][1]),
@@ -141,7 +142,7 @@ _CASE_BLIND_WORDS += ["DİSK", "unable to eſtablish", "KONNECT", "\u0131s being
 @settings(max_examples=3000)
 @given(_texts(_CASE_BLIND_WORDS))
 def test_folded_search_finds_the_case_blind_spans(text: str) -> None:
-    folded = _common.fold_case(text)
+    folded = casefold.fold_case(text)
     for old, new in _CASE_BLIND:
         was, now = old.search(text), new.search(folded)
         assert (was and was.span()) == (now and now.span())

@@ -1,5 +1,5 @@
 """The SMTP command read from a reply, searched case-sensitively in the case-folded text, is what
-the case-insensitive patterns find in the text as written (parsers.mta._common.fold_case)."""
+the case-insensitive patterns find in the text as written (parsers.casefold.fold_case)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parsers import casefold
 from parsers.mta import _common, _providers
 
 # The patterns as the formats phrase them, case-insensitive, searched in the text as written: what
@@ -98,6 +99,6 @@ def test_the_command_is_read_as_written() -> None:
 
 def test_folding_keeps_each_character_in_its_place() -> None:
     text = "\u0130\u0131\u017f\u212a\u03a3A\u00c9x"
-    folded = _common.fold_case(text)
+    folded = casefold.fold_case(text)
     assert len(folded) == len(text)
     assert folded == "iisk\u03c3a\u00e9x"

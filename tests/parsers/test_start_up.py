@@ -39,3 +39,15 @@ def test_a_parse_does_not_import_typing() -> None:
         "print('typing' in sys.modules)"
     )
     assert _in_fresh_process(code).splitlines()[-1] == "False"
+
+
+def test_the_detectors_are_imported_at_the_first_message_only() -> None:
+    # (the 60-odd detector modules are ~38 M instructions: a process that reads no message, and
+    # every reader that runs before the detectors, must not pull them in)
+    code = (
+        "import sys\n"
+        "import parsers, parsers.attribution, parsers.arf, parsers.fbl, parsers.forwarded\n"
+        "from service.cli import parse\n"
+        "print('parsers.mta' in sys.modules)"
+    )
+    assert _in_fresh_process(code) == "False"
