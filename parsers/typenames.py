@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Literal", "NamedTuple", "cast"]
 
-# (collections' function, untyped here: mypy reads a call of it as a named tuple's definition)
-_named_tuple: Any = collections.namedtuple
-
 
 def cast(_type: object, value: _T) -> _T:
     """typing.cast: `value` itself (the type is mypy's only)."""
@@ -62,37 +59,3 @@ def NamedTuple(typename: str, fields: Iterable[tuple[str, object]], /) -> type[t
 def _caller_module() -> str:
     """The module whose body calls the caller (where the named tuple lives, as for pickling)."""
     return str(sys._getframe(2).f_globals.get("__name__", "__main__"))
-
-
-class _NamedTupleClass(type):
-    """What `class Name(NamedTuple): field: type = default` builds, as typing's NamedTupleMeta: the
-    named tuple of the annotated fields (in order, with their defaults), with the class's own
-    docstring and methods."""
-
-    def __new__(mcs, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
-        if not bases:  # (_NamedTupleBase itself)
-            return super().__new__(mcs, typename, bases, namespace)
-        fields = list(namespace.get("__annotations__", {}))
-        defaults = [namespace[name] for name in fields if name in namespace]
-        made = _named_tuple(typename, fields, defaults=defaults, module=namespace["__module__"])
-        for key, value in namespace.items():
-            if key not in fields and key not in _KEPT:
-                setattr(made, key, value)
-        return made
-
-
-# (what the named tuple's own class sets, which the class body's namespace must not overwrite)
-_KEPT = frozenset(
-    {"__module__", "__qualname__", "__annotations__", "__slots__", "__new__", "__init__", "_fields"}
-)
-
-
-class _NamedTupleBase(metaclass=_NamedTupleClass):
-    pass
-
-
-def _bases(bases: tuple[Any, ...]) -> tuple[type, ...]:
-    return (_NamedTupleBase,)
-
-
-NamedTuple.__mro_entries__ = _bases  # type: ignore[attr-defined]

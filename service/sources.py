@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import os
 import re
 from collections.abc import Iterable, Iterator
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:
-    from parsers.typenames import NamedTuple
 
 # An mbox envelope line: "From sender date" (sender may be MAILER-DAEMON, an address, or "-").
 # (compiled when first met, by re: most calls read no mbox and no message with such a line)
@@ -18,13 +15,23 @@ _MBOX_FROM = rb"^From \S+ "
 _CHUNK = 1 << 16  # (what each read asks for: more than most messages hold)
 
 
-class RawMessage(NamedTuple):
-    """One message read from disk, or the reason it could not be read. (A named tuple: a
-    dataclass would import dataclasses, and with it inspect, into every `bounceback parse`.)"""
+_RAW_MESSAGE_DOC = """One message read from disk, or the reason it could not be read. (A named tuple: a
+dataclass would import dataclasses, and with it inspect, into every `bounceback parse`.)"""
 
-    source: str
-    raw: bytes | None = None
-    error: str | None = None
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class RawMessage(NamedTuple):
+        source: str
+        raw: bytes | None = None
+        error: str | None = None
+
+else:
+    # (the class typing.NamedTuple would build, without importing typing: ~10 M instructions of a
+    # `bounceback parse`'s start-up; this module is below the parsers and uses only the standard
+    # library, so not parsers.typenames)
+    RawMessage = collections.namedtuple("RawMessage", ("source", "raw", "error"), defaults=(None, None))
+    RawMessage.__doc__ = _RAW_MESSAGE_DOC
 
 
 def strip_envelope_line(raw: bytes) -> bytes:
