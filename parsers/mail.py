@@ -388,7 +388,8 @@ class Mail:
         encoded words (past it they are left as they are, and a defect says so)."""
         if isinstance(value, str) and "=?" not in value:
             # (a plain ASCII value on one line without runs of blanks, most of them, is its text
-            # stripped: what decode_header_value gives, without the call)
+            # stripped: what decode_header_value gives, without the call. _header_lines holds the
+            # same test inline, since a call per value costs more than the test: change both)
             if (
                 value.isascii()
                 and len(value) <= MAX_HEADER_CHARS
@@ -691,8 +692,9 @@ def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
     lines = []
     for k, v in raw:
         if isinstance(v, str) and v.isascii():
-            # (a value past MAX_HEADER_CHARS goes the full way too: it is cut there, as every
-            # header value the parser reads is)
+            # (Mail.decode's plain-value test, inline: a call per value costs more than the test.
+            # A value past MAX_HEADER_CHARS goes the full way: it is cut there, as every header
+            # value the parser reads is)
             if "=?" in v or "\n" in v or "\r" in v or "\t" in v or "  " in v or len(v) > MAX_HEADER_CHARS:
                 lines.append(f"{k}: {decode(v)}")
             else:
