@@ -37,19 +37,19 @@ _SUBJECT = patterncode.compile(
     r"|autoresponse\s*-"
     r"|auto(?:reply)?\s*:"
     r"|out of(?: the)? office|oof\s*:|ooo\s*:|away until|on vacation|vacation (?:reply|notice)"
-    r"|abwesenheits(?:notiz|nachricht|meldung)|automatische antwort"  # de
+    r"|abwesenheits(?:notiz|nachricht|meldung)|automatische antwort|nicht im b(?:ü|ue|u)ro"  # de
     r"|automatisch antwoord|afwezig"  # nl
     r"|r[ée]ponse automatique|absente? du bureau|message d'absence|absence\s*(?::|du\b|jusqu)"  # fr
     r"|risposta automatica|fuori sede|fuori ufficio"  # it
     r"|respuesta autom[áa]tica|fuera de (?:la )?oficina|mensaje de ausencia"  # es
     r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio|mensagem de aus[êe]ncia"  # pt, ca
-    r"|ausente\s*:"  # pt, es ("Ausente: <subject>", as French's "Absence :")
-    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r"  # sv, da, nb
+    r"|ausente\s*(?::|d[oa] escrit[óo]rio)"  # pt, es ("Ausente: <subject>", as French's "Absence :")
+    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r|(?:ikke|inte) p[åa] kontoret"  # sv, da, nb
     r"|automaattinen vastaus|poissaolo"  # fi
     r"|automaatne vastus|automātiskā atbilde|automatinis atsakymas"  # et, lv, lt
     r"|r[ăa]spuns automat|automatikus v[áa]lasz|h[áa]zon k[íi]v[üu]l"  # ro, hu
-    r"|odpowied[źz] automatyczna|autoodpowied[źz]|nieobecno[śs][ćc]"  # pl
-    r"|automatick[áa] odpov(?:[ěe][dď]|e[dď])|nep[řr][íi]tomnost"  # cs, sk
+    r"|odpowied[źz] automatyczna|autoodpowied[źz]|nieobecno[śs][ćc]|poza biurem"  # pl
+    r"|automatick[áa] odpov(?:[ěe][dď]|e[dď])|nep[řr][íi]tomnost|mimo kancel[áa][řr]"  # cs, sk
     r"|automatski odgovor|samodejni odgovor"  # hr, sr, bs, sl
     r"|otomatik (?:yan[ıi]t|cevap)|ofis d[ıi][şs][ıi]nda"  # tr
     r"|автоответ|автоматический ответ|автовідповідь|автоматична відповідь|автоматичен отговор"  # ru, uk, bg

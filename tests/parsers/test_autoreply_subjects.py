@@ -57,6 +57,12 @@ def reply_with_subject(subject: str) -> bytes:
         "Ausente: Boletín de diciembre",  # es
         "Mensagem de ausência: Boletim",  # pt
         "Mensaje de ausencia: Boletín",  # es
+        "Ausente do escritório: Boletim",  # pt
+        "Nicht im Büro: Newsletter",  # de
+        "Poza biurem: Biuletyn",  # pl
+        "Mimo kancelář: Zpravodaj",  # cs
+        "Ikke på kontoret: Nyhetsbrev",  # nb, da
+        "Inte på kontoret: Nyhetsbrev",  # sv
         "自动答复: 新闻",  # zh (Outlook, simplified)
         "自動回覆: 新聞",  # zh (traditional)
         "【自動返信】ニュース",  # ja, bracketed

@@ -103,6 +103,7 @@ def test_french() -> None:
             ("552 boite du destinataire pleine", r.MAILBOX_FULL),
             ("550 Ce compte a été désactivé", r.ACCOUNT_DISABLED),
             ("550 Boite du destinataire archivee", r.ACCOUNT_DISABLED),
+            ("550 Cette adresse n'est plus valide", r.ACCOUNT_DISABLED),  # (no longer valid)
             ("450 Compte temporairement suspendu", r.SUSPEND),
             ("550 Domaine inexistant", r.HOST_UNKNOWN),
         ]
@@ -116,6 +117,9 @@ def test_italian() -> None:
             ("550 Utente inesistente", r.USER_UNKNOWN),
             ("552 Casella di posta piena", r.MAILBOX_FULL),
             ("550 La casella è stata disattivata", r.ACCOUNT_DISABLED),
+            # ("e'" for "è", as servers that write ASCII have it)
+            ("550 La casella e' stata cancellata", r.ACCOUNT_DISABLED),
+            ("552 La casella e' piena", r.MAILBOX_FULL),
             ("550 Dominio inesistente", r.HOST_UNKNOWN),
         ]
     )
@@ -217,6 +221,8 @@ def test_korean() -> None:
             ("550 휴면 상태의 계정입니다", r.ACCOUNT_DISABLED),  # (an account in the dormant state)
             ("550 휴면된 상태의 계정입니다", r.ACCOUNT_DISABLED),
             ("550 사용 중지된 계정입니다", r.ACCOUNT_DISABLED),
+            ("550 탈퇴한 회원입니다", r.ACCOUNT_DISABLED),  # (a member who withdrew)
+            ("550 존재하지 않는 회원입니다", r.USER_UNKNOWN),
             ("450 계정이 일시적으로 정지되었습니다", r.SUSPEND),
             ("550 존재하지 않는 도메인입니다", r.HOST_UNKNOWN),
         ]
@@ -248,6 +254,10 @@ def test_polish() -> None:
             ("552 Przekroczony limit skrzynki", r.MAILBOX_FULL),
             ("550 Konto zostało usunięte", r.ACCOUNT_DISABLED),
             ("550 Konto zostalo usuniete", r.ACCOUNT_DISABLED),  # (a relay that drops the accents)
+            # whose account, between noun and verb (WP/o2's 5.2.1 wording of an inactive mailbox)
+            ("550 Skrzynka odbiorcy jest nieaktywna", r.ACCOUNT_DISABLED),
+            ("550 Konto odbiorcy zostało usunięte", r.ACCOUNT_DISABLED),
+            ("550 Adresat nie został odnaleziony", r.USER_UNKNOWN),  # (odnaleziony, not znaleziony)
             ("450 Konto zostało tymczasowo zawieszone", r.SUSPEND),
             ("550 Domena nie istnieje", r.HOST_UNKNOWN),
         ]

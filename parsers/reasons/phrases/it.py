@@ -2,6 +2,7 @@
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 write them in lower case; accents may be written or left out (they are folded on both sides).
+Servers that write ASCII put "e'" for "è" ("la casella e' stata cancellata"): "e'? " reads both.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"indirizzo (?:e-?mail |di posta(?: elettronica)? |del destinatario )?(?:non valido|errato|invalido)",
         r"nessun (?:utente|destinatario) (?:con questo indirizzo|con questo nome)",
         # (Notes/Domino: the user is not in the directory)
-        r"non (?:e )?(?:presente|elencato|incluso) nel(?:la)? (?:directory (?:di )?domino|domino directory)",
+        r"non (?:e'? )?(?:presente|elencato|incluso) nel(?:la)? (?:directory (?:di )?domino|domino directory)",
         r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",
         r"nessun utente simile|l'utente non esiste",
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
@@ -28,29 +29,29 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"impossibile trovare (?:l'|l )?indirizzo",
         # Exchange: "L'indirizzo di posta elettronica immesso non è stato trovato."
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:immesso |inserito |specificato |digitato )?"
-        r"non (?:e )?stato (?:trovato|individuato)",
+        r"non (?:e'? )?stato (?:trovato|individuato)",
         # Exchange Online: "Impossibile trovare <utente> in <dominio>."
         r"(?:non (?:e|e') stat[oa] trovat[oa]|impossibile trovare \S{1,64}) (?:in|su) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e )?piena",
+        r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e'? )?piena",
         r"spazio (?:su disco |di archiviazione )?(?:esaurito|insufficiente)",
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
     ),
     SUSPEND: (
-        r"(?:account|casella(?: di posta(?: elettronica)?)?|utenza)(?: del destinatario)? (?:e )?(?:stat[ao] )?"
+        r"(?:account|casella(?: di posta(?: elettronica)?)?|utenza)(?: del destinatario)? (?:e'? )?(?:stat[ao] )?"
         r"(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
         r"(?! per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo))",
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
-        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e |risulta )?piu"
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e'? |risulta )?piu"
         r" (?:attiv[oa]|in uso|utilizzat[oa])",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
-        r"(?: del destinatario)? (?:e |risulta )?(?:stat[ao] )?"
+        r"(?: del destinatario)? (?:e'? |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",
         # expired, or closed for non-use: the address is gone, not paused
-        r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e |risulta )?(?:stat[ao] )?"
+        r"(?:account|(?:casella|cassetta)(?: di posta| postale)?|utenza|utente) (?:e'? |risulta )?(?:stat[ao] )?"
         r"scadut[ao]",
         r"(?:scadut|sospes|bloccat|disattivat|disabilitat|chius|cancellat|eliminat)[ao] "
         r"per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo)",

@@ -14,7 +14,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-_NOUN = r"(?:사용자|수신자|받는 ?사람|계정|아이디|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함)"
+# ("회원", member: portals call their users members, "탈퇴한 회원", a member who withdrew)
+_NOUN = r"(?:사용자|수신자|받는 ?사람|계정|아이디|회원|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함)"
 _PARTICLE = r"(?:이|가|은|는|을|를|의)? ?"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {

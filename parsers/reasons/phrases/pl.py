@@ -23,7 +23,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"nie (?:figuruje|wystepuje|jest (?:wymieniony|wymieniona|wpisany|wpisana|uwzgledniony)) w katalogu domino",
-        _WHO + r" (?:nie istnieje|nieznany|nieznane|nie zostal[ao]? znalezion[aey]?|nie znaleziono)",
+        # ("odnaleziony" beside "znaleziony": WP/o2's "Adresat nie został odnaleziony")
+        _WHO
+        + r" (?:nie istnieje|nieznany|nieznane|nie zostal[ao]? (?:zn|odn)alezion[aey]?|nie (?:zn|odn)aleziono)",
         r"nie ma takiego (?:konta|uzytkownika|adresu|adresata|odbiorcy)|brak takiego (?:konta|uzytkownika|adresu)",
         r"nieznany (?:adresat|odbiorca|uzytkownik|adres)|nieistniejac[aey] (?:konto|adres|uzytkownik|skrzynka)",
         r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta)",
@@ -47,7 +49,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # an address "no longer used", "no longer active" (ISPs' wording for a closed account)
         r"(?:adres|konto|skrzynka)(?: e-?mail| pocztowa)? (?:nie jest juz (?:uzywan[ya]|aktywn[ey])"
         r"|juz nie jest (?:uzywan[ya]|aktywn[ey]))",
-        r"(?:konto|skrzynka|adres) (?:zostal[oa]? |jest )?(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
+        # whose, between noun and verb ("skrzynka odbiorcy jest nieaktywna", WP/o2's 5.2.1 wording;
+        # "konto odbiorcy zostało usunięte")
+        r"(?:konto|skrzynka|adres)(?: odbiorcy| adresata| pocztow[aey])? (?:zostal[oa]? |jest )?"
+        r"(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
         r"|nieaktywn[eay]|zlikwidowan[eay])",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:zablokowan|zawieszon|usuniet|wylaczon|dezaktywowan|zamkniet)[eay] (?:z powodu|ze wzgledu na|po) "
