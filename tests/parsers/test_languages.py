@@ -104,6 +104,7 @@ def test_french() -> None:
             ("550 Ce compte a été désactivé", r.ACCOUNT_DISABLED),
             ("550 Boite du destinataire archivee", r.ACCOUNT_DISABLED),
             ("550 Cette adresse n'est plus valide", r.ACCOUNT_DISABLED),  # (no longer valid)
+            ("550 Boite aux lettres du destinataire supprimee", r.ACCOUNT_DISABLED),
             ("450 Compte temporairement suspendu", r.SUSPEND),
             ("550 Domaine inexistant", r.HOST_UNKNOWN),
         ]
@@ -120,6 +121,7 @@ def test_italian() -> None:
             # ("e'" for "è", as servers that write ASCII have it)
             ("550 La casella e' stata cancellata", r.ACCOUNT_DISABLED),
             ("552 La casella e' piena", r.MAILBOX_FULL),
+            ("550 L'indirizzo non e' piu' attivo", r.ACCOUNT_DISABLED),
             ("550 Dominio inesistente", r.HOST_UNKNOWN),
         ]
     )

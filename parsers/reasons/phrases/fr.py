@@ -69,7 +69,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # whose account, between noun and verb ("le compte du destinataire a été supprimé")
         r"compte du destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
-        r"bo[iî]te (?:aux lettres |mail |du destinataire )?(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
+        # (what kind and whose may both stand between noun and verb: "boîte aux lettres du destinataire supprimée")
+        r"bo[iî]te (?:(?:aux lettres|mail|du destinataire) ){0,2}(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
         r"adresse (?:a ete |est )?(?:desactivee|supprimee)",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:compte|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",

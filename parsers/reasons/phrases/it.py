@@ -2,7 +2,8 @@
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 write them in lower case; accents may be written or left out (they are folded on both sides).
-Servers that write ASCII put "e'" for "è" ("la casella e' stata cancellata"): "e'? " reads both.
+Servers that write ASCII put "e'" for "è" and "piu'" for "più" ("la casella e' stata cancellata"): "e'? "
+and "piu'?" read both.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
-        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e'? |risulta )?piu"
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e'? |risulta )?piu'?"
         r" (?:attiv[oa]|in uso|utilizzat[oa])",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
         r"(?: del destinatario)? (?:e'? |risulta )?(?:stat[ao] )?"
