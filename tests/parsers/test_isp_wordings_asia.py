@@ -53,6 +53,16 @@ def test_a_suspended_user_is_a_pause_whatever_its_status() -> None:
         assert r.classify(reason, status, "550") == "soft"
 
 
+def test_a_dormant_account_is_closed_whatever_its_status() -> None:
+    # Korean portals' English for an account closed after a year without a login ("휴면 계정"):
+    # gone, hard, also under the 5.2.1 that otherwise reads as the recipient's filter
+    for status in ("5.2.1", "5.0.0"):
+        text = "550 5.2.1 DORMANT ACCOUNT: the recipient has not logged in for 1 year"
+        reason = r.derive(status, "550", text, "failed", None)
+        assert reason == r.ACCOUNT_DISABLED, status
+        assert r.classify(reason, status, "550") == "hard"
+
+
 def test_an_arabic_recipient_not_valid_is_unknown_but_the_senders_is_not() -> None:
     check_phrases(
         [

@@ -36,6 +36,17 @@ def test_the_senders_own_invalid_address_is_not_an_unknown_recipient() -> None:
         assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text
 
 
+def test_a_recipients_blacklist_of_the_sender_overrules_the_511() -> None:
+    # qmail's chkuser (Czech and Slovak hosting) answers "550 5.1.1 <sender> sender is blacklisted"
+    # when the recipient's own blacklist holds the sender: the recipient's preference, soft
+    for status in ("5.1.1", "5.0.0"):
+        reason = r.derive(
+            status, "550", "550 5.1.1 <news@sender.example> sender is blacklisted", "failed", "RCPT"
+        )
+        assert reason == r.REJECTED, status
+        assert r.classify(reason, status, "550") == "soft"
+
+
 def test_a_senders_login_disabled_is_not_the_recipients() -> None:
     for text in ("535 5.7.8 SMTP user disabled", "554 sender user is disabled"):
         assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.ACCOUNT_DISABLED, text

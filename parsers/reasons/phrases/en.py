@@ -139,6 +139,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:disabled|inactive|deactivated|closed|expired|terminated|deleted) (?:mail)?(?:box|account|user|recipient)",
         r"mailbox (?:is |has been )?(?:disabled|deactivated|closed|inactive|expired|deleted)",
         r"invalid/inactive user",
+        # dormant: closed after a year or more without a login (Korean portals' "DORMANT ACCOUNT")
+        r"dormant (?:account|mailbox|user)",
         r"is unavailable: user is terminated",
         r"archived recipient",
         r"this address no longer accepts mail",
@@ -403,6 +405,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"sending this from a different address or alias using the ",
         r"sender email address rejected",
         r"sender is in my black list",
+        # (the recipient's own list: qmail chkuser's "550 5.1.1 <sender> sender is blacklisted")
+        r"sender (?:is |has been )?blacklisted",
         r"transaction failed unsigned dsn for",
         r"you are sending to/from an address that has been blacklisted",
         r"your access to submit messages to this e-mail system has been rejected",
@@ -1022,6 +1026,8 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"sender address has been blacklisted",
         r"sender email address rejected",
         r"sender is in my black list",
+        # (qmail chkuser puts its 5.1.1 on the recipient's refusal of the sender too)
+        r"sender (?:is |has been )?blacklisted",
         r"sender is spammer",
         r"sender not pre-approved",
         r"sender rejected",
