@@ -4,8 +4,8 @@ Finding the complained-about recipients, in order (`find_recipients`): Original-
 is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
 is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
 Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses, then a line of the report's own text that names the
-recipient ("Recipient: a@b" in the abuse desks' languages) and the member a list manager's VERP
-return path encodes. A redacted address
+recipient ("Recipient: a@b" in the abuse desks' languages), the recipient the sending MTA's own
+tracking header names (KumoMTA's X-KumoRef) and the member a VERP return path encodes. A redacted address
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`, a display name that says
 so: `"REDACTED" <postmaster@provider>`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is
@@ -20,6 +20,8 @@ recipients were in Bcc) names nobody.
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
@@ -251,6 +253,10 @@ def named_elsewhere(
             candidate = address(m.group(1)) if m is not None else None
             if fits(candidate):
                 return candidate
+    if original is not None and "X-KumoRef" in original:
+        candidate = kumo_ref_recipient(original.get("X-KumoRef"))
+        if fits(candidate):
+            return candidate
     paths = list(fields.get("original-mail-from", []))
     if original is not None:
         paths.extend(decode_header_value(v) for v in original.get_all("Return-Path") or [])
@@ -259,6 +265,20 @@ def named_elsewhere(
         if fits(candidate):
             return candidate
     return None
+
+
+def kumo_ref_recipient(value: object) -> str | None:
+    """The recipient KumoMTA's tracking header names: `X-KumoRef` holds base64 JSON, its marker
+    `"_@_": "\\_o/"` and the message's `"recipient"` (what the MTA puts there so that a complaint
+    whose report hides the recipient can still be matched)."""
+    try:
+        data = json.loads(base64.b64decode(decode_header_value(value).strip()[:4096], validate=False))
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or "_@_" not in data:
+        return None
+    found = data.get("recipient")
+    return address(found) if isinstance(found, str) else None
 
 
 def inline_original(text: str) -> Message | None:
@@ -340,15 +360,14 @@ def _leaf_parts(top: Message) -> Iterator[Message]:
 
 def attached_eml(mail: Mail, usable: Callable[[Message], bool]) -> Message | None:
     """The header block of an original attached as a file (`spam.eml`, `original.eml`, typed
-    application/octet-stream or message/x-eml: a mail client or webmail that forwards a message
-    "as attachment", a feedback loop that does not type its original message/rfc822), the first
+    application/octet-stream or application/eml: a mail client or webmail that forwards a message
+    "as attachment", a feedback loop that does not type its original message/rfc822; message/x-eml
+    is read as the original itself, parsers.mail), the first
     that `usable` accepts. Looked for at the top and one multipart down: a mail client may wrap
     its text and attachments in an inner multipart/mixed."""
     for part in _leaf_parts(mail.message):
         name = part.get_filename() or ""
-        if not (
-            name.lower().endswith(".eml") or part.get_content_type() in ("message/x-eml", "application/eml")
-        ):
+        if not (name.lower().endswith(".eml") or part.get_content_type() == "application/eml"):
             continue
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):

@@ -50,9 +50,11 @@ MAX_ENVELOPE_ADDRESSES = 16
 # A list manager's VERP return path, which carries the member's address: Mailman's
 # "list-bounces+member=host.example@lists.example", ezmlm's "list-return-42-member=host.example@...",
 # mlmmj's "list+bounces-42-member=host.example@...", Sympa's "bounce+member==a==host.example==list@..."
-# (its "==a==" stands for the member's "@", and the list's name follows).
+# (its "==a==" stands for the member's "@", and the list's name follows), and qmail's own VERP,
+# which bulk senders copy: "bounces-member=host.example@mail.example" (a prefix without a hyphen,
+# so that a member's hyphen stays the member's).
 _LIST_VERP = patterncode.compile(
-    r"^[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)([^@=+\s]{1,64})(?:=|==a==)"
+    r"^(?:[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)|[^@+=\s-]{1,64}-)([^@=+\s]{1,64})(?:=|==a==)"
     r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
 )
 

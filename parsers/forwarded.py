@@ -193,6 +193,8 @@ def _inline_original(mail: Mail) -> Message | None:
                 return block
         return None
     block = _pasted_headers(text[start:])
+    if not block.get("From"):
+        block = _pasted_headers(_rendered_fields(text[start : start + 4096]))
     if block.get("Received"):
         return block
     forwarder = address(mail.from_)
@@ -230,6 +232,22 @@ def _pasted_headers(rest: str) -> Message:
             # kept as a field of no meaning, so that the block goes on to the To after it
             lines[i] = f"{UNREAD_FIELD}: {value.strip()}"
     return parse_header_block("\n".join(lines)[: 64 * 1024].split("\n\n", 1)[0] + "\n\n")
+
+
+def _rendered_fields(rest: str) -> str:
+    """The forward's field lines at the start of `rest` as a header block, when they came from
+    HTML (an HTML-only forward made text: each field indented, blank lines between them): the
+    first non-blank lines, stripped, up to the first that is no field."""
+    lines: list[str] = []
+    for line in rest.split("\n")[: 4 * MAX_LOCALISED_LINES]:
+        line = line.strip()
+        if not line:
+            continue
+        name, colon, _value = line.partition(":")
+        if not colon or len(name) > 30:
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n\n"
 
 
 def _has_transport(block: Message) -> bool:

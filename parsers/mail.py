@@ -267,11 +267,18 @@ def _drop_scripts(html: str) -> str:
 
 
 _LINE_END_TAG = patterncode.compile(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\d>")
+# A horizontal rule, as the line of underscores a mail client writes for it in its text version
+# (Outlook's forward and reply separator: readers of the text look for that line). Put before the
+# <hr> tag, which then goes as every tag does (no tag but <hr> starts so).
+TEXT_RULE = "\n" + "_" * 32 + "\n"
 
 
 def html_to_text(html: str) -> str:
     html = _drop_scripts(html)
     html = _LINE_END_TAG.sub("\n", html)
+    for tag in ("<hr", "<HR", "<Hr"):
+        if tag in html:
+            html = html.replace(tag, TEXT_RULE + tag)
     text = _TAG.sub(" ", html)
     for ent, ch in (
         ("&nbsp;", " "),
@@ -620,6 +627,9 @@ _PART_KINDS = {
     "message/global-headers": _ORIGINAL,  # RFC 6533: an internationalised original's header block
     "text/rfc822": _ORIGINAL,
     "message/partial": _ORIGINAL,
+    # (a mail client's or webmail's forward "as attachment" types the .eml file so; the email
+    # package reads any message/ type as a message)
+    "message/x-eml": _ORIGINAL,
 }
 
 

@@ -37,6 +37,29 @@ _SUBJECT = patterncode.compile(
     r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*\d)[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
 )
+# The request in the other languages the platform's recipients write, and with the words people
+# put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
+# on a short subject that `_SUBJECT` did not take, compiled on first use (most runs never get here,
+# and a start-up that compiled it, or imported the lazy-pattern module for it, costs every run).
+_SUBJECT_MORE_SOURCE = (
+    r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
+    r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero)[\s,]+)*"
+    r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sinscrire|abbestellen|abmelden|abmeldung"
+    r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
+    r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]sit(?: odb[eě]r)?"
+    r"|odhl[aá][sš]en[ií](?: odb[eě]ru)?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
+    r"|avslutt abonnement(?:et)?|afmeld(?:ing)?|peruuta tilaus|tilauksen peruutus|leiratkoz[aá]s|leiratkozom"
+    r"|dezabonare|dezabonea?z[aă]|abonelikten [cç][iı]k(?:[iı][sş])?|abonelik iptali|수신\s?거부|구독\s?취소"
+    r"|إلغاء الاشتراك|הסרה(?: מרשימת התפוצה)?|הסר אותי|berhenti berlangganan|henti langganan"
+    r"|κατάργηση εγγραφής|διαγραφή|відписатися|відписка|отписка|odjava(?: s liste)?|odjavi(?: me)?"
+    r"|otkaži pretplatu|購読解除|購読停止|配信解除|取消訂閱|取消订阅|退訂|ยกเลิก(?:การ)?(?:สมัคร|รับ)[\u0e00-\u0e7f]*"
+    r"|h[uủ]y đăng ký|hủy theo dõi)"
+    r"(?:[\s,]+(?:me|mich|moi|mnie|mě|mig|meg|minut|beni|ya))?[\s.!]*$",
+    re.IGNORECASE,
+)
+patterncode.declare(*_SUBJECT_MORE_SOURCE)
+_subject_more: list[re.Pattern[str]] = []
+MAX_REQUEST_SUBJECT = 64
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
 
 
@@ -59,6 +82,16 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
     if not sender or _DAEMON.search(sender.partition("@")[0]):
         return None
     to_mailbox = any(_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4])
-    if to_mailbox or _SUBJECT.match(mail.subject):
+    subject = mail.subject
+    if to_mailbox or _SUBJECT.match(subject):
+        return sender, MAILTO
+    if len(subject) <= MAX_REQUEST_SUBJECT and _request_in_more_languages(subject):
         return sender, MAILTO
     return None
+
+
+def _request_in_more_languages(subject: str) -> bool:
+    """Whether `subject` is the request in a language `_SUBJECT` does not read."""
+    if not _subject_more:
+        _subject_more.append(patterncode.compile(*_SUBJECT_MORE_SOURCE))
+    return _subject_more[0].match(subject) is not None

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
-from parsers.attribution import returned_original
+from parsers.arf import kumo_ref_recipient
+from parsers.attribution import list_verp_member, returned_original
 from parsers.mail import Mail
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -221,3 +222,32 @@ def test_the_copy_marker_counts_only_at_the_start_of_a_line(before: str, found: 
     )
     original = returned_original(Mail(Message(), text=text))
     assert (original is not None and original.get("Message-ID") == "<m1@sender.example>") is found
+
+
+@pytest.mark.parametrize(
+    ("return_path", "member"),
+    [
+        # qmail's VERP, which bulk senders copy: the member's hyphen stays the member's
+        ("bounces-jo.m=isp.example@mail.sender.example", "jo.m@isp.example"),
+        ("bounce-mary-ann=isp.example@mail.sender.example", "mary-ann@isp.example"),
+        ("return-li.wei=mail.example@bnc.sender.example", "li.wei@mail.example"),
+        # a token, not an address
+        ("bounces-a1b2c3@mail.sender.example", None),
+        ("bounces-a1=b2c3@mail.sender.example", None),
+    ],
+)
+def test_the_member_a_verp_return_path_encodes(return_path: str, member: str | None) -> None:
+    assert list_verp_member(return_path) == member
+
+
+@pytest.mark.parametrize(
+    ("value", "recipient"),
+    [
+        (base64.b64encode(b'{"_@_": "\\\\_o/", "recipient": "ann@isp.example"}').decode(), "ann@isp.example"),
+        (base64.b64encode(b'{"recipient": "ann@isp.example"}').decode(), None),  # not KumoMTA's marker
+        ("not base64 at all!", None),
+        (base64.b64encode(b"\xff\xfe").decode(), None),
+    ],
+)
+def test_the_recipient_kumomtas_tracking_header_names(value: str, recipient: str | None) -> None:
+    assert kumo_ref_recipient(value) == recipient

@@ -1,0 +1,71 @@
+"""Unsubscribe requests sent as mail with the subject in the subscriber's language, or with the
+words people put around the request ("Please unsubscribe me", "Se désabonner"): each is an
+unsubscribe for its sender; a subject that only mentions the word, asks a question or is long
+is not."""
+
+from __future__ import annotations
+
+from email.header import Header
+
+import pytest
+
+from parsers import parse
+from parsers.unsubscribe import MAX_REQUEST_SUBJECT
+
+
+def request(subject: str) -> bytes:
+    encoded = Header(subject, "utf-8").encode()
+    return (
+        "From: Pia <pia@isp.example>\nTo: news-requests@sender.example\n"
+        f"Subject: {encoded}\nContent-Type: text/plain\n\nbody\n"
+    ).encode()
+
+
+def unsubscribes(subject: str) -> bool:
+    events = [(e.recipient, e.type) for e in parse(request(subject)).events]
+    return events == [("pia@isp.example", "unsubscribe")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Please unsubscribe me",
+        "Se désabonner",
+        "Newsletter abbestellen",
+        "Bitte abmelden",
+        "Annulla iscrizione",
+        "Wypisz mnie",
+        "Rezygnacja z subskrypcji",
+        "Odhlásit odběr",
+        "Avsluta prenumeration",
+        "Avmeld",
+        "Peruuta tilaus",
+        "Leiratkozás",
+        "Dezabonare",
+        "Abonelikten çık",
+        "수신거부",
+        "إلغاء الاشتراك",
+        "Berhenti berlangganan",
+        "Κατάργηση εγγραφής",
+        "Відписатися",
+        "Odjava",
+        "購読解除",
+        "取消訂閱",
+        "ยกเลิกการสมัครรับข่าวสาร",
+    ],
+)
+def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> None:
+    assert unsubscribes(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Wypisz mnie?",  # a question
+        "Odjava sa sastanka u petak",  # the word, then other words
+        "Please unsubscribe me " + "x" * MAX_REQUEST_SUBJECT,  # longer than a request's subject
+        "Re: Abonelikten çık",  # a reply
+    ],
+)
+def test_a_subject_that_is_no_request(subject: str) -> None:
+    assert not unsubscribes(subject)
