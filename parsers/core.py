@@ -125,7 +125,9 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         from_dsn_part = True
         if mta_deliveries and _enrich(deliveries, mta_deliveries):
             detector = mta_name
-    elif mta_deliveries:
+    elif mta_deliveries and not ("mailing-list" in mail.header_names() and _member_warning(mail)):
+        # (ezmlm's notices carry "Mailing-List: contact x-help@host; run by ezmlm"; an MTA's report
+        # does not: the header alone keeps the test off every other message)
         deliveries = mta_deliveries
         detector = mta_name
         stated_delays = True  # (a detector marks a delivery delayed from its format's own words)
@@ -303,6 +305,13 @@ def _mta_candidates() -> Callable[[Mail], Iterator[ModuleType]]:
 
 
 @functools.cache
+def _member_warning_test() -> Callable[[str | None, str], bool]:
+    from parsers.listadmin import warns_member_of_bounces
+
+    return warns_member_of_bounces
+
+
+@functools.cache
 def _challenge_test() -> Callable[[str], bool]:
     from parsers.autoreply import is_challenge
 
@@ -325,6 +334,14 @@ def _run_mta(mail: Mail, defects: list[str]) -> tuple[str | None, list[Delivery]
     except Exception as exc:  # (the registry or its prefilter)
         defects.append(parser_error("parsers.mta", exc))
     return None, []
+
+
+def _member_warning(mail: Mail) -> bool:
+    """Whether the message is a list manager's warning to a member that the list's mail to them
+    bounces (ezmlm's warning and probe): it encloses a bounce the list got, which the MTA text
+    detectors read, but the member it names is the warning's addressee, no failed recipient of
+    ours (parsers.listadmin; the fallback readers ask the same, parsers.fallback.notice_not_report)."""
+    return _member_warning_test()(dsn.address(mail.from_), dsn.human_text(mail))
 
 
 # Status codes that settle the reason when the diagnostic agrees (see _self_explanatory).

@@ -381,7 +381,16 @@ def inquire(mail: Mail) -> list[Delivery] | None:
 
     def add(raw: str | None) -> None:
         a = _without_cjk_prefix(address(raw))
-        if a and a not in excluded and not is_daemon(a) and a not in found and len(found) < MAX_RECIPIENTS:
+        # (nor the returned original's sender, which GroupWise's status report prints in its own text
+        # as "From: list <list@host>": asked last, of a candidate only)
+        if (
+            a
+            and a not in excluded
+            and not is_daemon(a)
+            and a not in found
+            and len(found) < MAX_RECIPIENTS
+            and (mail.original is None or a != address(mail.original_header("From")))
+        ):
             found.append(a)
 
     for value in mail.headers("X-Failed-Recipients"):
@@ -530,7 +539,7 @@ def original_recipient_named(
     or its two words the other way round. Returns the address and the name as the report writes
     it (lower case)."""
     original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
-    if original is None or any(original.get(name) is not None for name in _LIST_HEADERS):
+    if original is None:
         return None
     if signed_as_a_bounce(
         decode_header_value(original.get("From", "")), decode_header_value(original.get("Subject", ""))
@@ -552,7 +561,7 @@ def original_recipient_named(
         candidate = address(chunks[0])
         display = chunks[0].split("<", 1)[0].strip().strip("\"'").strip() if "<" in chunks[0] else ""
         break
-    if not candidate or candidate in excluded or is_daemon(candidate):
+    if not candidate or candidate in excluded or is_daemon(candidate) or _list_itself(original, candidate):
         return None
     if candidate == address(decode_header_value(original.get("From", ""))):
         return None  # a message to oneself (or a list's own copy)
@@ -573,6 +582,18 @@ def original_recipient_named(
         if local in _NOT_ALNUM.sub("", line.lower()):
             return candidate, line.strip().lower()
     return None
+
+
+def _list_itself(original: Message, candidate: str) -> bool:
+    """Whether `candidate`, the returned original's recipient, is the mailing list that sent it: a
+    list's post is addressed to the list (its List-Post mailto, or the List-Id "<name.host>" of
+    name@host). A list that writes each copy to its member (Mailman's personalised mail, a
+    newsletter) names the member, who can fail."""
+    ids = [decode_header_value(original.get(name, "")).lower() for name in _LIST_HEADERS[:2]]
+    if not any(ids):
+        return False
+    list_id, list_post = ids
+    return candidate.replace("@", ".", 1) in list_id or f"mailto:{candidate}" in list_post
 
 
 def _names_a_reason(text: str) -> bool:

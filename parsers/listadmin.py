@@ -49,11 +49,12 @@ def posting_address(admin: str) -> str | None:
 
 
 # A list manager's warning to a member that mail to the member's address has been bouncing
-# (ezmlm's "ezmlm warning" and probe, Mailman's "membership ... disabled due to excessive
+# (ezmlm's "ezmlm warning" and probe, "... seem to have been bouncing" in ezmlm-idx and "... seem
+# to have been bounced" in ezmlm 0.53, Mailman's "membership ... disabled due to excessive
 # bounces"): the list's notice about the list's own delivery, no report of ours.
 _MEMBER_BOUNCE_WARNING = compile_lazily(
     # (the sentences wrap anywhere: white space is any run of it)
-    r"seem\s+to\s+have\s+been\s+bouncing|excessive\s+bounces|too\s+many\s+bounces",
+    r"seem\s+to\s+have\s+been\s+bounc(?:ing|ed)|excessive\s+bounces|too\s+many\s+bounces",
     re.IGNORECASE,
 )
 

@@ -69,6 +69,9 @@ _OWN_WORD: Final = frozenset({REPORT_TEXT, "X-NOTES"})
 # command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
 # mailbox unavailable" under a 5.0.0).
 RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
+# Sendmail's 503 reply to DATA after every RCPT TO was refused: the answer comes after DATA, the
+# refusal it reports is the RCPT stage's (no recipient exists there), not a filter's.
+RCPT_STAGE_OUTCOME: Final = "all recipients are invalid"
 
 # The reply codes RFC 5321 gives a recipient the server does not have (550 mailbox unavailable,
 # 551 user not local, 553 mailbox name not allowed, 501 an address argument that does not parse:
@@ -276,7 +279,7 @@ def derive(
             # text says "unknown recipient" is filtered unless it answered RCPT TO; the providers'
             # own tables in rhost and the MTA detectors say more where they know); a generic
             # status over an RCPT reply code does (RCPT_USER_CODES).
-            if cmd == "RCPT" or (not cmd and RCPT_REPLY in low):
+            if cmd == "RCPT" or (not cmd and RCPT_REPLY in low) or RCPT_STAGE_OUTCOME in low:
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue

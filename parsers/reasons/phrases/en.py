@@ -253,6 +253,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"the email account that you tried to reach does not exist",
         r"e-?mail name is not found",
         r"the recipient name is not recognized",  # (Exchange 5.5 and its X.400 gateways)
+        # MMDF's local channel: "(Username not recognized)" under "could not be delivered to"
+        r"user ?name (?:is )?not recogni[sz]ed",
+        # Sendmail's answer to DATA once every RCPT TO was refused ("503 All recipients are
+        # invalid"): no recipient of the message exists there (derive.RCPT_STAGE_OUTCOME: the
+        # answer to DATA that still reports the RCPT stage)
+        r"all recipients are invalid",
         # X.400 gateways, NTMail, Banyan VINES: "Recipient name is unknown", "The recipient was
         # unknown on this system", "Recipient is not known"
         r"recipient(?: name)? (?:was|is) (?:unknown|not known)",
@@ -425,6 +431,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"name server reports domain name unknown",
         # PMDF and Sun/iPlanet Messaging Server: "Reason: Illegal host/domain name found"
         r"illegal host/domain name",
+        # Lotus Notes/Domino's router: "No route found to domain x from server MAIL01/CORP" (no
+        # domain of that name in its directory or on the Internet)
+        r"no route found to domain",
         r"destination computer was not found",
         r"mail domain mentioned in email address is unknown",
         r"domain not used for mail",  # (a domain whose owner says it takes no mail: as a null MX)
@@ -922,6 +931,9 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"is a deactivated mailbox",
         r"is unavailable: user is terminated",
         r"mailbox disabled",
+        # a 5.1.1 that says the mailbox is gone because it was deleted: a closed account
+        r"(?:mail ?box|account) (?:has been |was )?deleted",
+        r"deleted (?:mail ?box|account)",
         r"this account has been disabled or discontinued",
         r"this address no longer accepts mail",
         r"this mailbox is disabled",
