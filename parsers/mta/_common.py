@@ -26,8 +26,10 @@ _LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
 _ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.+[A-Za-z0-9\-]+)*"
 ADDRESS_RE = compile_lazily(_ADDR)
 ANGLE_ADDRESS_RE = compile_lazily(r"<\s*(" + _ADDR + r")\s*>")
-# (the look-behind after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
-STATUS_RE = compile_lazily(r"([245])(?<![\d.][245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
+# (opening on the dot after the class digit, the digit and what precedes it a look-behind: re skips
+# ahead to a dot, where a pattern opening on [245] had re test that class at every character. The
+# match starts at the dot, one after the digit it stood for: only the groups are read)
+STATUS_RE = compile_lazily(r"\.(?<=(?<![\d.])([245])\.)(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
 SMTP_CODE_RE = compile_lazily(r"([245](?<![\d.\-][245])[0-7]\d)(?=[ \-]|$)")
 
 # "host mx.example.jp[192.0.2.1] said:", "remote host 192.0.2.1 said:", "host X [ip]:".
@@ -37,11 +39,12 @@ _RHOST_PATTERNS = (
     compile_lazily(
         r"(?:h(?<!\wh)ost|S(?<!\wS)erver|s(?<!\ws)erver)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s*\[[0-9A-Fa-f.:]+\]"
     ),
-    compile_lazily(r"\bhost\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
-    compile_lazily(r"\bwhile talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
+    # (the others with the \b after their first word, a look-behind: re skips ahead to the word)
+    compile_lazily(r"host(?<!\whost)\s+([A-Za-z0-9][A-Za-z0-9.\-]*)\s+said:"),
+    compile_lazily(r"while(?<!\wwhile) talking to\s+([A-Za-z0-9][A-Za-z0-9.\-]*?)\.?:"),
     compile_lazily(r"^([A-Za-z0-9][A-Za-z0-9.\-]*)\s+\[[0-9A-Fa-f.:]+\]\s+did not like", re.M),
-    compile_lazily(r"\bremote host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
-    compile_lazily(r"\bConnected to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
+    compile_lazily(r"remote(?<!\wremote) host\s+([0-9A-Za-z][0-9A-Za-z.\-:]*)\s+said\b"),
+    compile_lazily(r"Connected(?<!\wConnected) to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
 )
 # Literal text each pattern above needs (case-sensitive patterns): the search is skipped without
 # it, which keeps a diagnostic that names no host cheap.
@@ -134,6 +137,25 @@ def before_original(mail: Mail, *markers: str | re.Pattern[str]) -> str:
             cached = mail.memo["before_original"] = cut_at(body_text(mail), ORIGINAL_MARKER)
         return cached
     return cut_at(body_text(mail), ORIGINAL_MARKER, *markers)
+
+
+def report_cut_at(mail: Mail, *folded_markers: re.Pattern[str]) -> str:
+    """The report text before the original (`before_original(mail)`) cut where the first of some
+    lower-case patterns, searched case-sensitively in its folded form (the haystack's tail), first
+    matches: case-blind markers without re's slow case-blind search nor a second folding. A line
+    start in a pattern is a look-behind for a line feed ("(?<![^\\n])"): the haystack joins the
+    report on one, as "^" (re.M) matched at the report's start. Only for markers that cannot run
+    into the original's marker line (ORIGINAL_MARKER): before_original(mail, marker) searched the
+    whole body."""
+    text = before_original(mail)
+    folded = haystack(mail)
+    offset = len(folded) - len(text)  # (fold_case maps one character to one)
+    end = len(folded)
+    for marker in folded_markers:
+        found = marker.search(folded, offset)
+        if found is not None and found.start() < end:
+            end = found.start()
+    return text[: end - offset]
 
 
 def heading(mail: Mail) -> str:

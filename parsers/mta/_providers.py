@@ -20,8 +20,10 @@ _ADDRESS = compile_lazily(
     "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.+[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
-# (the look-behinds after the first digit, as in parsers.reasons.status: re skips ahead to a digit)
-_STATUS = compile_lazily(r"([245])(?<![\w.][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+# (opening on the dot after the class digit, the digit and what precedes it a look-behind: re skips
+# ahead to a dot, where a pattern opening on [245] had re test that class at every character. A
+# match starts at the dot, one after the digit it stood for: only the groups are read)
+_STATUS = compile_lazily(r"\.(?<=(?<![\w.])([245])\.)(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # SMTP reply code: 550, 421 ... followed by a space, a dash (continuation), a colon or the end.
 _SMTP_CODE = compile_lazily(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
 # (in any case: searched in the text folded by fold_case. Each branch opens with its letter, the word

@@ -16,7 +16,12 @@ MARKERS = ("there was an error delivering your mail to <",)
 
 _START = compile_lazily(r"^This is the DragonFly Mail Agent", re.M)
 _RECIPIENT = compile_lazily(r"There was an error delivering your mail to <([^>]+)>")
-_END = compile_lazily(r"^Message headers follow\.|^Original message follows\.", re.M)
+# Where the report ends (the earlier of the two lines), each "^" a look-behind after the line's
+# words: re skips ahead to them instead of trying a multiline pattern at every position.
+_ENDS = (
+    compile_lazily(r"Message headers follow\.(?<![^\n]Message headers follow\.)"),
+    compile_lazily(r"Original message follows\.(?<![^\n]Original message follows\.)"),
+)
 # dma's own texts, in any case: searched in the diagnostic folded by fold_case (a case-blind
 # pattern is slow in re, and one with alternations has no opening literal to skip ahead to).
 _FORMAT_REASONS = (
@@ -31,7 +36,9 @@ _FORMAT_REASONS = (
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
-    text = c.before_original(mail, _END)
+    # (_ENDS cannot run into the original's "Content-Type: message/rfc822" line: the report before
+    # it is cut, as before_original(mail, _END) cut the whole body at the earliest of them)
+    text = c.cut_at(c.before_original(mail), *_ENDS)
     start = _START.search(text)
     if start is None and "DragonFly Mail Agent" not in " ".join(mail.headers("Received")):
         return None

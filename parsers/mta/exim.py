@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
@@ -33,10 +34,15 @@ _START = compile_lazily(
     r"The \S+ router encountered the following error\(s\):)",
     re.M,
 )
-_END = compile_lazily(
-    r"^-+ This is a copy of (?:the|your) message|^-+ The header of the original message is following"
-    r"|^Content-Type:\s*message/delivery-status",
-    re.I | re.M,
+# Where the report ends (the earliest of these), in any case: searched in the folded report
+# (_common.report_cut_at), each line start a look-behind after the words that open the line (a
+# case-blind multiline pattern opening on "^" was tried at every position of the body; one pattern
+# of both had no common literal for re to skip ahead to).
+_ENDS = (
+    compile_lazily(
+        r"-(?<![^\n]-)-* (?:this is a copy of (?:the|your) message|the header of the original message is following)"
+    ),
+    compile_lazily(r"content-type:(?<![^\n]content-type:)\s*message/delivery-status"),
 )
 _WARNING = compile_lazily(
     r"has not yet been delivered|No action is required on your part|"
@@ -97,15 +103,21 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 # A remote server's words quoted by Exim ("SMTP error from remote mail server after RCPT TO:",
-# "host mx.example [192.0.2.1]: 550 ..."), as opposed to Exim's own verdict on the address.
-_REMOTE_REPLY = compile_lazily(r"smtp error from remote|\bhost \S+ \[|\bsaid:|\b[245]\d\d[ -]", re.IGNORECASE)
+# "host mx.example [192.0.2.1]: 550 ..."), as opposed to Exim's own verdict on the address. In any
+# case: searched in the diagnostic folded by fold_case, each \b a look-behind after the branch's
+# first character (one branch per digit): every branch opens on a literal, and re skips ahead to
+# one of them instead of trying the case-blind branches at every position.
+_REMOTE_REPLY = compile_lazily(
+    r"smtp error from remote|h(?<!\wh)ost \S+ \[|s(?<!\ws)aid:"
+    r"|2(?<!\w2)\d\d[ -]|4(?<!\w4)\d\d[ -]|5(?<!\w5)\d\d[ -]"
+)
 
 
 def own_verdict_command(diagnostic: str) -> str | None:
     """The stage of a refusal in Exim's own words: its routers decide on the address before any
     message is sent (as a server does at RCPT TO), so an unknown user there is the address's fault,
     not a filter's. None for a remote server's reply (its own command is read from the text)."""
-    if not diagnostic or _REMOTE_REPLY.search(diagnostic):
+    if not diagnostic or _REMOTE_REPLY.search(fold_case(diagnostic)):
         return None
     return "RCPT"
 
@@ -130,7 +142,9 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     score += mail.from_.startswith("Mail Delivery System")
     score += bool(_MESSAGE_ID.match(mail.header("Message-Id")))
     score += bool(_SUBJECT.search(mail.subject))
-    text = c.before_original(mail, _END)
+    # (_ENDS cannot run into the original's "Content-Type: message/rfc822" line: it is cut at
+    # either, as before_original(mail, _END) cut the body)
+    text = c.report_cut_at(mail, *_ENDS)
     start = _START.search(text)
     failed_header = mail.has_header("X-Failed-Recipients")
     # Exim's sender name, message id and subject; its header counts only next to its own wording

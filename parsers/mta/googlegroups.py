@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
@@ -15,14 +16,15 @@ NAME = "GoogleGroups"
 HEADING_MARKERS = ("mailer-daemon@google",)
 
 _BOUNDARIES = ("----- Original message -----",)
-_BULLET = compile_lazily(r"^ ?\* ?", re.MULTILINE)
 # The group's name as the notice gives it, in parentheses after the sentence's "group": "the group
 # you tried to contact (hikers-club)" (the languages word it differently, the parentheses stay).
 _GROUP_NAME = compile_lazily(r"\(([A-Za-z0-9][A-Za-z0-9._+-]{0,63})\)")
 # A notice that says the group does not exist (not that it "may not exist, or you may not have
-# permission"): an address nobody receives mail at, as an unknown user is.
+# permission"): an address nobody receives mail at, as an unknown user is. In any case: searched in
+# the text folded by fold_case, the word boundary before "group" a look-behind after it (a case-blind
+# pattern opening on \b had no literal for re to skip ahead to: tried at every position).
 _NO_SUCH_GROUP = compile_lazily(
-    r"\bgroup\b[^.\n]{0,160}?\b(?:does not|doesn'?t|no longer) exists?\b", re.IGNORECASE
+    r"group(?<!\wgroup)\b[^.\n]{0,160}?\b(?:does not|doesn'?t|no longer) exists?\b"
 )
 # A post the group holds for its moderators ("... has been held for moderation", "is pending
 # approval", "awaiting moderator approval"): the group took the post; it waits on a person.
@@ -32,6 +34,12 @@ _HELD = compile_lazily(
     re.IGNORECASE,
 )
 _ADDRESS_HEADER = compile_lazily(r"^(?:To|Cc):[ \t]*(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
+
+
+def bullets(body: str) -> int:
+    """How many lines open with a bullet ("* ", " * "): what re.findall(r"^ ?\\* ?", re.M) counts,
+    without a multiline "^" that re tries at every position (it matches after a line feed only)."""
+    return body.startswith(("*", " *")) + body.count("\n*") + body.count("\n *")
 
 
 def _group_address(mail: Mail, body: str) -> str | None:
@@ -66,9 +74,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     # failure of the group's address (as Mailman's hold notice, parsers.mta.listmanager): the
     # post waits on a person, reported as a delay (ignored). Anything else stays a soft hold.
     action = "failed"
-    if _NO_SUCH_GROUP.search(body[:2000]):
+    if _NO_SUCH_GROUP.search(fold_case(body[:2000])):
         reason = USER_UNKNOWN
-    elif len(_BULLET.findall(body)) >= 4:
+    elif bullets(body) >= 4:
         reason = REJECTED
     else:
         reason = ON_HOLD

@@ -25,9 +25,10 @@ HEADING_MARKERS = ("mailer-daemon@google",)
 
 # (a line start checked after the opening stars, as qmail._END does: re skips ahead to "** ")
 _HEADLINE = compile_lazily(r"\*\* (?<![^\n]\*\* ).+ \*\*\s*$", re.MULTILINE)
+# (the line start checked after the words that open it: re skips ahead to "The response ")
 _RESPONSE = compile_lazily(
-    r"^(?:The response was:|The response from the remote server was:)\s*\n?(.*?)(?:\n\s*\n|\Z)",
-    re.MULTILINE | re.DOTALL,
+    r"The response (?<![^\n]The response )(?:was:|from the remote server was:)\s*\n?(.*?)(?:\n\s*\n|\Z)",
+    re.DOTALL,
 )
 _NOT_DELIVERED = compile_lazily(r"wasn't delivered to (\S+@\S+?)[ ,.]")
 # Google's own wording, which says more than the status code Google attaches to it.

@@ -33,16 +33,16 @@ _LISTSERV_SUBJECT = compile_lazily(r"^\s*rejected posting to\s+(\S+@\S+)", re.IG
 # Mailman's moderator decision: "Request to mailing list Quilters rejected"; the body says which
 # request (a post: "Posting of your message titled ..."; a subscription is not a delivery).
 _MAILMAN_SUBJECT = compile_lazily(r"^\s*request to mailing list\s.{1,200}?\srejected\s*$", re.IGNORECASE)
+# (this and _AUTO_REJECT in any case: searched in the body folded by fold_case, where re skips ahead
+# to their opening words; case-blind, re tried them at every position)
 _MODERATOR_POST = compile_lazily(
-    r"posting of your message titled.{0,400}?has been rejected by the list moderator",
-    re.IGNORECASE | re.DOTALL,
+    r"posting of your message titled.{0,400}?has been rejected by the list moderator", re.DOTALL
 )
 # Mailman's automatic refusals of a non-member's post: 2.x "You are not allowed to post to this
 # mailing list, and your message has been automatically rejected"; 3.x "Your message to the X
 # mailing-list was rejected for the following reasons".
 _AUTO_REJECT = compile_lazily(
-    r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected",
-    re.IGNORECASE,
+    r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected"
 )
 
 
@@ -79,7 +79,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         target = _list_address(mail)
         return [make(target, sweep(body[:600]), reason=ON_HOLD, action="delayed")] if target else None
     refusal = _MODERATOR_POST if _MAILMAN_SUBJECT.match(subject) else _AUTO_REJECT
-    if not refusal.search(body):
+    if not refusal.search(fold_case(body)):
         return None
     target = _list_address(mail)
     return [make(target, sweep(body[:600]), reason="rejected")] if target else None

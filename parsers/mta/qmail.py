@@ -97,15 +97,24 @@ _COMMANDS = (
 )
 
 
-_RHOST = compile_lazily(
-    r"(?:Giving up on|Connected to|remote host)\s+([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z])"
-    r"|^([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z]) (?:does not like recipient|failed (?:on DATA|after I sent))"
+# The remote host named after its words, anywhere; or opening the diagnostic, before its complaint.
+_HOST_NAMED = r"(?:Giving up on|Connected to|remote host)\s+([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z])"
+_HOST_FIRST = (
+    r"([0-9A-Za-z][0-9A-Za-z.:\-]*[0-9A-Za-z]) (?:does not like recipient|failed (?:on DATA|after I sent))"
 )
+# (the two forms matched at the start, then the first searched alone: one search of both had a "^"
+# branch, and no opening literals for re to skip ahead to)
+_RHOST_AT_START = compile_lazily(_HOST_NAMED + "|" + _HOST_FIRST)
+_RHOST_NAMED = compile_lazily(_HOST_NAMED)
 
 
 def _remote(diagnostic: str) -> str | None:
-    found = _RHOST.search(diagnostic)
-    return (found.group(1) or found.group(2)).lower() if found else None
+    """The remote host the diagnostic names (the leftmost of the forms, as one search found it)."""
+    found = _RHOST_AT_START.match(diagnostic)
+    if found:
+        return (found.group(1) or found.group(2)).lower()
+    found = _RHOST_NAMED.search(diagnostic)
+    return found.group(1).lower() if found else None
 
 
 def _command(diagnostic: str) -> str | None:

@@ -131,7 +131,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 order[address]["diagnostic"] = line[4:]
                 order[address].setdefault("command", command or "")
             continue
-        rcpt = _RCPT_LINE.match(line)
+        rcpt = _RCPT_LINE.match(line) if "..." in line else None  # (it needs the dots: most lines lack them)
         if rcpt:
             address = rcpt.group(2).strip("<>")
             if address not in order and fatal is None:
