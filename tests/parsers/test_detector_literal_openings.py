@@ -308,6 +308,10 @@ _BOUNDARY_FIRST = (
 _BOUNDARY_WORDS = ["host", "xhost", "_host", "éhost", " ", "mx.example.org", "a-b", "said:", "said", ":"]
 _BOUNDARY_WORDS += ["while talking to", "xwhile talking to", "remote host", "Connected to", " but", "but"]
 _BOUNDARY_WORDS += ["The response was:", "The response from the remote server was:", "550 no", "\n\n", "."]
+# (whole matches after a word character or not: the boundary decides)
+_BOUNDARY_WORDS += ["host a said:", "xhost a said:", "while talking to mx:", "_while talking to mx:"]
+_BOUNDARY_WORDS += ["remote host a said", "éremote host a said", "Connected to a but", "xConnected to a but"]
+_BOUNDARY_WORDS += ["xThe response was:", "\nThe response was: no"]
 
 
 @settings(max_examples=3000)
