@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from parsers import patterncode
+from parsers.casefold import fold_case
 from parsers.dsn import address
 from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
@@ -139,30 +140,32 @@ class AutoReply(Value):
         self.challenge = challenge
 
 
-# A piece of each of _CHALLENGE's alternatives, in lower case and without a space: a text none of
-# them is in cannot match, and most bounces are ruled out by these tests (a few µs) instead of the
-# case-blind search (about 80 µs over 4,000 characters). None holds i, k or s, whose case-blind
-# matches include letters that lower() does not turn into them (İ, K the Kelvin sign, ſ).
+# A piece of each of _CHALLENGE's alternatives, looked for in the text's head case-folded
+# (parsers.casefold.fold_case: a letter the case-blind search matches to an ASCII letter is that
+# letter there, İ ı ſ and the Kelvin sign included): a text none of them is in cannot match, and
+# nearly every bounce is ruled out by these tests instead of the case-blind search. Each piece is
+# a run of the pattern's letters without a blank (the search reads the text with its blanks
+# collapsed) and as long as one can be: a longer needle is skipped past faster.
 # With each piece, what else (all of one group) a text must hold for an alternative it comes from
-# to match: "conf" is in many a report ("configuration", "confidential"), and each of the two
-# alternatives that have only it as a piece ("reply to this confirmation request", "requires your
-# confirmation") needs more words without a space, i, k or s.
+# to match: "are" is in many a report, and each of the alternatives that hold it ("you are a
+# human", "... a real person", "... not a robot", "... not a spammer") needs more words ("person"
+# alone is in a bounce's "the person you are writing to");
+# "confirmation" comes in the report of a mailbox whose owner must confirm something, and each of
+# the two alternatives that have only it as a piece ("reply to this confirmation request",
+# "requires your confirmation") needs more words. ("added" is in two alternatives: "click the
+# link to be added", "added to my list of approved senders".)
 _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("added", ()),
     ("boxbe", ()),
-    ("cema", ()),
+    ("choicemail", ()),
     ("boxtrapper", ()),
-    ("arre", ()),  # spam arrest
+    ("arrest", ()),  # spam arrest
     ("tmda/", ()),
-    ("human", ()),
-    ("real", ()),  # real person
-    ("robot", ()),
-    ("pammer", ()),
-    ("awa", ()),  # awaiting
-    # confirmation request, requires your confirmation (not "onf": Dragonfly, an MTA's name)
-    ("conf", (("rmat", "reply", "reque"), ("rmat", "requ", "your"))),
+    ("are", (("human",), ("real", "person"), ("robot",), ("spammer",))),
+    ("awaiting", ()),
+    ("confirmation", (("reply", "this", "request"), ("requires", "your"))),
     ("held", ()),  # held by my anti-spam system
-    ("actually", ()),  # actually came from you (the longer piece: a longer needle is skipped past faster)
+    ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
 )
 _BLANKS = patterncode.compile(r"\s+")
@@ -172,9 +175,9 @@ def is_challenge(text: str) -> bool:
     """Whether the text is a challenge-response system's (Boxbe, ChoiceMail, BoxTrapper: the
     message is held until the sender proves itself; never clicked)."""
     head = text[:4000]
-    lowered = head.lower()
+    folded = fold_case(head)
     for mark, needs in _CHALLENGE_MARKS:  # (a plain loop: no generator per bounce)
-        if mark in lowered and (not needs or _holds_a_group(lowered, needs)):
+        if mark in folded and (not needs or _holds_a_group(folded, needs)):
             # (the phrases are read across the text's line breaks: a notice wraps anywhere)
             # (searched branch by branch: only those with a piece in the text, not the whole
             # case-blind expression at every position)
@@ -182,9 +185,9 @@ def is_challenge(text: str) -> bool:
     return False
 
 
-def _holds_a_group(lowered: str, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether `lowered` holds every word of one of `groups`."""
-    return any(all(word in lowered for word in group) for group in groups)  # (only past a first piece)
+def _holds_a_group(folded: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `folded` holds every word of one of `groups`."""
+    return any(all(word in folded for word in group) for group in groups)  # (only past a first piece)
 
 
 def _rule(mail: Mail) -> str | None:

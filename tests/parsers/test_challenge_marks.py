@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers import autoreply
+from parsers.reasons.caseblind import CaseBlind
 
 PHRASES = [
     "Click the following link to be added",
@@ -42,6 +44,14 @@ PHRASES = [
     "confirmation request (reply to this)",  # not a match: the words, not the phrase
     "confirm that the above\nmessage actually came from you",
     "awa\u0130ting verification",  # not a match: İ is no i
+    "the person you are writing to",  # not a match: "person" without "real"
+    "you are a real person",
+    "you are not a spammer",
+    "awa\u0131ting verification",  # not a match: ı is no i either
+    "Cho\u0131ceMail",
+    "spam arre\u017ft",  # the long s: a case-blind 's'
+    "confirmation required",  # not a match
+    "requires your\nconfirmation",
 ]
 
 
@@ -63,3 +73,51 @@ def test_challenge_phrases_are_found_and_plain_bounces_are_not() -> None:
     assert autoreply.is_challenge("This message was sent by Boxbe on behalf of a user")
     assert autoreply.is_challenge("We verify senders to ensure\r\nthat you are a real person.")
     assert not autoreply.is_challenge("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown")
+
+
+# The rule-out as it was before the pieces were looked for in the case-folded text (session 12):
+# kept as the reference the rewrite must agree with on every text.
+_OLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("added", ()),
+    ("boxbe", ()),
+    ("cema", ()),
+    ("boxtrapper", ()),
+    ("arre", ()),
+    ("tmda/", ()),
+    ("human", ()),
+    ("real", ()),
+    ("robot", ()),
+    ("pammer", ()),
+    ("awa", ()),
+    ("conf", (("rmat", "reply", "reque"), ("rmat", "requ", "your"))),
+    ("held", ()),
+    ("actually", ()),
+    ("placed", ()),
+)
+_OLD_CHALLENGE = CaseBlind(autoreply._CHALLENGE.pattern)
+
+
+def _old_is_challenge(text: str) -> bool:
+    head = text[:4000]
+    lowered = head.lower()
+    for mark, needs in _OLD_MARKS:
+        if mark in lowered and (not needs or any(all(w in lowered for w in group) for group in needs)):
+            return _OLD_CHALLENGE.occurs_in(re.sub(r"\s+", " ", head))
+    return False
+
+
+@given(
+    before=st.text(max_size=300),
+    phrase=st.sampled_from(PHRASES)
+    | st.text(alphabet="abcdefghilmnopqrstuvwxyBCHKMRSİıſ\u212a/- \n\t", max_size=60),
+    after=st.text(max_size=300),
+)
+def test_the_rewritten_rule_out_agrees_with_the_old_one(before: str, phrase: str, after: str) -> None:
+    text = f"{before}{phrase}{after}"
+    assert autoreply.is_challenge(text) is _old_is_challenge(text)
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_each_phrase_is_judged_as_the_old_rule_out_judged_it(phrase: str) -> None:
+    for text in (phrase, f"x {phrase} y", phrase.upper(), "a\n" * 1999 + phrase):
+        assert autoreply.is_challenge(text) is _old_is_challenge(text)
