@@ -45,6 +45,10 @@ from parsers.mta._common import body_text
 from parsers.mta._common import haystack as haystack
 from parsers.mta._common import heading as heading
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 Inquire = Callable[[Mail], "list[Delivery] | None"]
 
 # Module names under parsers.mta, most specific first.
@@ -124,6 +128,10 @@ DETECTORS: tuple[ModuleType, ...] = _load()
 
 _KINDS = ("MARKERS", "HEADING_MARKERS", "MARKER_HEADERS", "MARKER_VALUES", "BODY_MARKERS")
 _SCANNED_KINDS = ("MARKERS", "MARKER_VALUES", "BODY_MARKERS")
+# Each detector's module namespace, where the plan below reads its declarations: a kind a module
+# does not declare is a missing key (a getattr with a default raised and caught an AttributeError
+# for each, a tenth of the plan's cost at a process's first message).
+_DECLARED: tuple[dict[str, Any], ...] = tuple(vars(module) for module in DETECTORS)
 
 
 # The prefilter's plan. The signs told by a lookup or a short text, the marker headers and the
@@ -132,9 +140,10 @@ _SCANNED_KINDS = ("MARKERS", "MARKER_VALUES", "BODY_MARKERS")
 # or the body are looked for lazily, in order, and only for a detector that no sign let run.
 def _by_sign(kind: str, fold: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
     signs: dict[str, tuple[int, ...]] = {}
-    for index, module in enumerate(DETECTORS):
-        for sign in getattr(module, kind, ()):
-            signs[fold(sign)] = (*signs.get(fold(sign), ()), index)
+    for index, declared in enumerate(_DECLARED):
+        for sign in declared.get(kind, ()):
+            key = fold(sign)
+            signs[key] = (*signs.get(key, ()), index)
     return signs
 
 
@@ -164,29 +173,29 @@ def _heading_groups(markers: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]]
 _HEADING_GROUPS = _heading_groups(_BY_HEADING)
 # Detectors without any marker: they run on every message.
 _UNGATED = frozenset(
-    index for index, module in enumerate(DETECTORS) if not any(getattr(module, kind, None) for kind in _KINDS)
+    index for index, declared in enumerate(_DECLARED) if not any(declared.get(kind) for kind in _KINDS)
 )
 # The markers each detector is scanned for when no sign let it run: its report-text markers, its
 # header values (lower-cased name, needles) and its body markers.
 _Markers = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
 
 
-def _markers(module: ModuleType) -> _Markers:
+def _markers(declared: dict[str, Any]) -> _Markers:
     return (
-        tuple(getattr(module, "MARKERS", ())),
-        tuple((name.lower(), needles) for name, needles in getattr(module, "MARKER_VALUES", {}).items()),
-        tuple(getattr(module, "BODY_MARKERS", ())),
+        tuple(declared.get("MARKERS", ())),
+        tuple((name.lower(), tuple(needles)) for name, needles in declared.get("MARKER_VALUES", {}).items()),
+        tuple(declared.get("BODY_MARKERS", ())),
     )
 
 
-def _required(module: ModuleType) -> tuple[str, ...]:
-    required = tuple(name.lower() for name in getattr(module, "REQUIRED_HEADERS", ()))
+def _required(declared: dict[str, Any]) -> tuple[str, ...]:
+    required = tuple(name.lower() for name in declared.get("REQUIRED_HEADERS", ()))
     if required and (
-        not any(getattr(module, kind, None) for kind in _SCANNED_KINDS)
-        or any(getattr(module, kind, None) for kind in ("HEADING_MARKERS", "MARKER_HEADERS"))
+        not any(declared.get(kind) for kind in _SCANNED_KINDS)
+        or any(declared.get(kind) for kind in ("HEADING_MARKERS", "MARKER_HEADERS"))
     ):
         # (a sign lets a detector run without its scan, where the required headers are tested)
-        raise ValueError(f"{module.__name__}: REQUIRED_HEADERS go with scanned markers only")
+        raise ValueError(f"{declared['__name__']}: REQUIRED_HEADERS go with scanned markers only")
     return required
 
 
@@ -209,23 +218,53 @@ def _spared(earlier: _Markers, markers: _Markers) -> _Markers:
     )
 
 
+def _may_spare(earlier: _Markers, markers: _Markers) -> bool:
+    """Whether `_spared(earlier, markers)` may differ from `markers`: one of `earlier`'s markers
+    held by one of theirs (in the same text; for header values, under the same header name), or
+    a header without needles (dropped). Most pairs of detectors share nothing, and this test, in
+    plain loops, costs a fraction of building the three tuples of `_spared` (the plan compares
+    every scanned detector with each earlier one: some 230 pairs at a process's first message)."""
+    for texts, earlier_texts in ((markers[0], earlier[0]), (markers[2], earlier[2])):
+        for marker in texts:
+            for e in earlier_texts:
+                if e in marker:
+                    return True
+    for name, needles in markers[1]:
+        if not needles:
+            return True
+        for earlier_name, earlier_needles in earlier[1]:
+            if earlier_name == name:
+                for needle in needles:
+                    for e in earlier_needles:
+                        if e in needle:
+                            return True
+    return False
+
+
 def _plan() -> dict[int, _Scan | None]:
     """Each scanned detector's required headers, and its markers in two forms: all of them, and
     those left when the earlier scanned detectors that share a marker with it (its sources) were
     all visited and rejected, their markers all absent (mxlogic's and exim's opening sentence,
     courier's and postfix's "undeliverable mail", ezweb's and kddi's carrier Received names)."""
+    return _plan_of(_DECLARED)
+
+
+def _plan_of(detectors: Iterable[dict[str, Any]]) -> dict[int, _Scan | None]:
+    """_plan of the detectors declaring these (their module namespaces, in order)."""
     plan: dict[int, _Scan | None] = {}
     scanned = [
-        (index, module, _markers(module), _required(module))
-        for index, module in enumerate(DETECTORS)
-        if any(getattr(module, kind, None) for kind in _SCANNED_KINDS)
+        (index, _markers(declared), _required(declared))
+        for index, declared in enumerate(detectors)
+        if any(declared.get(kind) for kind in _SCANNED_KINDS)
     ]
-    for index, _module, markers, required in scanned:
+    for index, markers, required in scanned:
         sources: list[int] = []
         reduced = markers
-        for earlier_index, _earlier, earlier_markers, earlier_required in scanned:
+        for earlier_index, earlier_markers, earlier_required in scanned:
+            if earlier_index >= index:
+                break  # (in order: the rest come later)
             # (an earlier detector skipped for a required header was not scanned: no source)
-            if earlier_index < index and not earlier_required:
+            if not earlier_required and _may_spare(earlier_markers, reduced):
                 fewer = _spared(earlier_markers, reduced)
                 if fewer != reduced:
                     sources.append(earlier_index)
