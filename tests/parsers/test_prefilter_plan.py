@@ -75,3 +75,24 @@ def test_the_detectors_plan_is_the_straightforward_one() -> None:
     plan.update(dict.fromkeys(_UNGATED))
     assert plan == _SCANNED
     assert len(_DECLARED) == len(DETECTORS)
+
+
+def _reference_heading_groups(markers: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The heading markers' groups as parsers.mta built them before (a key function per character)."""
+    holding: dict[str, int] = {}
+    for marker in markers:
+        for char in set(marker):
+            holding[char] = holding.get(char, 0) + 1
+    groups: dict[str, tuple[str, ...]] = {}
+    for marker in markers:
+        key = min(marker, key=lambda char: (holding[char], char))
+        groups[key] = (*groups.get(key, ()), marker)
+    return tuple((group[0], ()) if len(group) == 1 else (key, group) for key, group in groups.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc@.", min_size=1, max_size=6), unique=True, max_size=12).map(tuple))
+def test_the_heading_groups_are_keyed_by_their_rarest_character(markers: tuple[str, ...]) -> None:
+    from parsers.mta import _heading_groups
+
+    assert _heading_groups(markers) == _reference_heading_groups(markers)
