@@ -155,7 +155,8 @@ def import_cached(package: ModuleType, name: str) -> ModuleType:
     if data[:16] != _MAGIC + _NO_FLAGS + _uint32(int(stat.st_mtime)) + _uint32(stat.st_size):
         return importlib.import_module(full)
     code = marshal.loads(memoryview(data)[16:])
-    _imp._fix_co_filename(code, source)  # (as importlib: the tree may have moved since it was compiled)
+    # (as importlib: the tree may have moved since it was compiled)
+    _imp._fix_co_filename(code, source)  # type: ignore[attr-defined]
     loader = SourceFileLoader(full, source)
     spec = ModuleSpec(full, loader, origin=source)
     spec.has_location = True
@@ -165,7 +166,7 @@ def import_cached(package: ModuleType, name: str) -> ModuleType:
     module.__loader__ = loader
     module.__package__ = package.__name__
     module.__file__ = source
-    module.__cached__ = cached
+    module.__cached__ = cached  # type: ignore[attr-defined]
     sys.modules[full] = module
     try:
         exec(code, module.__dict__)
@@ -235,7 +236,7 @@ def _heading_groups(markers: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]]
     groups: dict[str, tuple[str, ...]] = {}
     for marker in markers:
         # (the least (count, char) pair, built in C: a key function was a Python call a character)
-        key = min(zip(map(holding.__getitem__, marker), marker))[1]
+        key = min(zip(map(holding.__getitem__, marker), marker, strict=True))[1]
         groups[key] = (*groups.get(key, ()), marker)
     return tuple((group[0], ()) if len(group) == 1 else (key, group) for key, group in groups.items())
 

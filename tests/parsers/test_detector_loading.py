@@ -44,11 +44,18 @@ def _described(module: ModuleType) -> tuple[object, ...]:
     assert spec is not None
     return (
         *(getattr(module, a) for a in _ATTRIBUTES),
-        (spec.name, spec.origin, spec.cached, spec.has_location, spec.parent, spec.submodule_search_locations),
+        (
+            spec.name,
+            spec.origin,
+            spec.cached,
+            spec.has_location,
+            spec.parent,
+            spec.submodule_search_locations,
+        ),
         (type(module.__loader__), module.__loader__.name, module.__loader__.path),  # type: ignore[union-attr]
         module.__loader__ is spec.loader,
-        module.__code__.co_filename,  # type: ignore[attr-defined]
-        module.VALUE,  # type: ignore[attr-defined]
+        module.__code__.co_filename,
+        module.VALUE,
     )
 
 
@@ -101,14 +108,13 @@ def test_a_cache_of_another_source_is_left_to_importlib(package: tuple[ModuleTyp
         os.utime(path, (1_000_000_000, 1_000_000_000))
     else:
         _rewrite(folder, text)
-    assert import_cached(pkg, "mod").VALUE == int(text.split()[-1])
+    value = import_cached(pkg, "mod").VALUE
+    assert value == int(text.split()[-1])
 
 
 def test_a_hash_based_cache_is_left_to_importlib(package: tuple[ModuleType, Path]) -> None:
     pkg, folder = package
-    py_compile.compile(
-        str(folder / "mod.py"), invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH
-    )
+    py_compile.compile(str(folder / "mod.py"), invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
     with mock.patch.object(importlib, "import_module", wraps=importlib.import_module) as imported:
         assert import_cached(pkg, "mod").VALUE == 1
     imported.assert_called_once_with("cachedpkg.mod")
