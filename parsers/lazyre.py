@@ -14,11 +14,11 @@ import re
 
 from parsers import patterncode
 
+_DECLARED = patterncode.DECLARED
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, cast
-else:
-    from parsers.typenames import cast
 
 # The methods a detector calls on a pattern (anything else, such as .groups, is looked up on the
 # compiled pattern).
@@ -28,9 +28,9 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
 class _LazyPattern:
     """A pattern and its flags, compiled on first use."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = (pattern, flags)
-        patterncode.declare(pattern, flags)
+        _DECLARED.append((pattern, int(flags)))  # (patterncode.declare, without a call)
 
     @property
     def pattern(self) -> str:
@@ -62,8 +62,15 @@ for _name in _METHODS:
     setattr(_LazyPattern, _name, _forwarded(_name))
 
 
-def compile_lazily(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)` on first use. Typed as the pattern it stands for: it answers
-    every method a detector calls (re's own functions, such as re.split(p, ...), and isinstance
-    tests against re.Pattern do not take it: the detectors call its methods)."""
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+if TYPE_CHECKING:
+
+    def compile_lazily(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """`re.compile(pattern, flags)` on first use. Typed as the pattern it stands for: it
+        answers every method a detector calls (re's own functions, such as re.split(p, ...), and
+        isinstance tests against re.Pattern do not take it: the detectors call its methods)."""
+        return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+else:
+    # (the class itself: a function around it was two Python calls per pattern, and the
+    # detectors make some 250 of them at a process's first message)
+    compile_lazily = _LazyPattern

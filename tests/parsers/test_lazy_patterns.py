@@ -46,3 +46,12 @@ def test_importing_the_detectors_compiles_none_of_their_patterns() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0"
+
+
+def test_a_lazy_pattern_is_declared_for_the_pattern_store() -> None:
+    from parsers import patterncode
+
+    source = r"declared (?:once|twice)\b"
+    compile_lazily(source, re.I)
+    compile_lazily(source)
+    assert (source, int(re.I)) in patterncode.DECLARED and (source, 0) in patterncode.DECLARED
