@@ -33,15 +33,7 @@ looked for.
 
 from __future__ import annotations
 
-import _imp
-import functools
-import importlib
-import importlib.util
-import marshal
-import os
-import sys
 from collections.abc import Callable, Container, Iterable, Iterator
-from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import ModuleType
 
 from parsers.delivery import Delivery
@@ -126,71 +118,9 @@ DETECTOR_MODULES: tuple[str, ...] = (
 
 
 def _load() -> tuple[ModuleType, ...]:
-    package = sys.modules[__name__]
-    return tuple(import_cached(package, name) for name in DETECTOR_MODULES)
+    import importlib
 
-
-def import_cached(package: ModuleType, name: str) -> ModuleType:
-    """The module `name` of `package`, imported as `importlib.import_module` would from its
-    bytecode cache, without the import system's search: the detectors are files of this package,
-    and the import system's own Python code (finders, spec, loader, their checks) cost about
-    0.2 M instructions a module, 12 M for the sixty of them at a process's first message, as much
-    as reading and running their code. The module gets what the import system gives it (spec,
-    loader, __file__, __cached__, its place in sys.modules and in the package), from the .pyc
-    importlib would read, checked as it checks one (magic number, timestamp-based, the source's
-    mtime and size); anything else (no such .pyc, a hash-based or stale one, a module already
-    imported) is left to importlib."""
-    full = f"{package.__name__}.{name}"
-    folder = package.__path__[0]
-    source = os.path.join(folder, f"{name}.py")
-    cached = os.path.join(_cache_folder(folder), f"{name}.{sys.implementation.cache_tag}.pyc")
-    try:
-        if full in sys.modules:
-            raise LookupError(full)
-        stat = os.stat(source)
-        with open(cached, "rb") as file:
-            data = file.read()
-    except (OSError, LookupError):
-        return importlib.import_module(full)
-    if data[:16] != _MAGIC + _NO_FLAGS + _uint32(int(stat.st_mtime)) + _uint32(stat.st_size):
-        return importlib.import_module(full)
-    code = marshal.loads(memoryview(data)[16:])
-    # (as importlib: the tree may have moved since it was compiled)
-    _imp._fix_co_filename(code, source)  # type: ignore[attr-defined]
-    loader = SourceFileLoader(full, source)
-    spec = ModuleSpec(full, loader, origin=source)
-    spec.has_location = True
-    spec.cached = cached
-    module = ModuleType(full)
-    module.__spec__ = spec
-    module.__loader__ = loader
-    module.__package__ = package.__name__
-    module.__file__ = source
-    module.__cached__ = cached  # type: ignore[attr-defined]
-    sys.modules[full] = module
-    try:
-        exec(code, module.__dict__)
-    except BaseException:
-        sys.modules.pop(full, None)
-        raise
-    module = sys.modules[full]  # (as importlib: a module may replace itself there)
-    setattr(package, name, module)
-    return module
-
-
-@functools.cache
-def _cache_folder(folder: str) -> str:
-    """Where importlib keeps the bytecode of the modules in `folder` (__pycache__, or under
-    sys.pycache_prefix)."""
-    return os.path.dirname(importlib.util.cache_from_source(os.path.join(folder, "x.py")))
-
-
-def _uint32(number: int) -> bytes:
-    return (number & 0xFFFFFFFF).to_bytes(4, "little")
-
-
-_MAGIC = importlib.util.MAGIC_NUMBER
-_NO_FLAGS = bytes(4)  # (a timestamp-based .pyc: PEP 552)
+    return tuple(importlib.import_module(f"parsers.mta.{name}") for name in DETECTOR_MODULES)
 
 
 DETECTORS: tuple[ModuleType, ...] = _load()
