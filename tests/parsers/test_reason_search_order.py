@@ -130,7 +130,7 @@ def _old_derive(
         if reason == USER_UNKNOWN:
             if not unknown_user_text:
                 continue
-            if cmd == "RCPT" or (not cmd and d.RCPT_REPLY in low):
+            if cmd == "RCPT" or (not cmd and d.RCPT_REPLY in low) or d.RCPT_STAGE_OUTCOME in low:
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue
