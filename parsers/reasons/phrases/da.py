@@ -21,7 +21,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ugyldig(?:e)? (?:(?:e-?mail-?)?adresse|modtager|bruger|postkasse|mailboks)",
         # (the recipient's, not "din adresse" or "afsenderadressen": the sender's own)
         r"(?<!din )(?<!dit )(?<!jeres )\b(?:e-?mail)?(?:adresse|modtager(?:adresse)?)(?:n|en)? er ugyldig",
-        r"ingen (?:bruger|modtager|postkasse) med denne adresse",
+        # (or "med navnet x" / "med dette navn": with that name)
+        r"ingen (?:bruger|modtager|postkasse) med (?:denne adresse|dette navn|navnet \S{1,64})",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         # (Exchange: "Mailkontoen findes ikke i den organisation ...")
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mailkonto)(?:en|n)? (?:er )?"
@@ -33,7 +34,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|findes|eksisterer)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
         # Exchange: "Den mailadresse, du angav, blev ikke fundet."
-        r"(?:e-?)?mailadresse(?:n)?,? du angav,? (?:blev ikke fundet|kunne ikke findes)",
+        r"(?:e-?)?mailadresse(?:n)?,? du (?:angav|har angivet|indtastede|har indtastet|skrev),? (?:blev ikke fundet|kunne ikke findes)",
         # Exchange Online: "<bruger> blev ikke fundet på <domæne>."
         r"blev ikke fundet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),

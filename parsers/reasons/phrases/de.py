@@ -31,10 +31,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox|teilnehmer"
         r"|e-?mail-?konto|benutzerkonto)"
         r"(?: des empf(?:ae|a)ngers)? (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
-        r"|ung(?:ue|u)ltig)",
+        r"|ung(?:ue|u)ltig|nicht existent|nicht existierend)",
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
+        # where it is unknown, between noun and verb ("Empfänger bei uns unbekannt", "Benutzer auf
+        # diesem Server unbekannt"); a recipient that "does not exist here" ("Diesen Empfänger gibt
+        # es nicht"; one that "gibt es nicht mehr" is gone too)
+        r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox)"
+        r" (?:hier|bei uns|auf diesem (?:server|system)|in diesem system) (?:ist )?unbekannt",
+        r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox) gibt es (?:hier |bei uns )?nicht\b",
         # (English's "no such user", word for word)
         r"kein(?:e|en)? solche[rns]? (?:benutzer|empf(?:ae|a)nger|postfach|adresse)\b",
         # "no mailbox for this recipient"
@@ -77,8 +83,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # expired, or closed for non-use: the address is gone, not paused (an address "expired or
         # invalid", "abgelaufen oder ungültig", is gone too)
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse) (?:ist |wurde )?abgelaufen",
-        # an account that "no longer exists": closed
-        r"(?:konto|benutzerkonto|account) existiert nicht mehr",
+        # an account, user or mailbox that "no longer exists" (German qmail/Exim templates: "Dieser
+        # Benutzer existiert hier nicht mehr"), an address "no longer assigned" ("nicht mehr
+        # vergeben"): closed
+        r"(?:konto|benutzerkonto|account|benutzer|empf(?:ae|a)nger|postfach|mailbox|e-?mail-?adresse|adresse)"
+        r" existiert (?:hier |dort |bei uns |auf diesem (?:server|system) )?nicht mehr",
+        r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:ist |wird )?nicht mehr vergeben",
+        # the owner "gave up" the address ("Der Inhaber hat diese E-Mail-Adresse aufgegeben")
+        r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:wurde |ist )?(?:vom inhaber )?aufgegeben",
+        r"hat (?:diese|seine|ihre|die) (?:e-?mail-?adresse|adresse|postfach|mailbox|konto) aufgegeben",
         # a contract or account cancelled ("gekündigt"): closed for good
         r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?gek(?:ue|u)ndigt",
         r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"

@@ -24,6 +24,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
         r"(?:usuario|destinatario) no tiene (?:una )?cuenta",
         r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
+        # "not found in our system" (not "no se encuentra disponible": unavailable, soft)
+        r"(?:usuario|destinatario|cuenta|casilla|direcci[oó]n|buz[oó]n)(?: de correo(?: electr[oó]nico)?)? no"
+        r" (?:se encuentra|existe|est[aá]) (?:registrad[oa] )?en (?:nuestro|este|el) (?:sistema|servidor|dominio)",
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
         r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
@@ -58,6 +61,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|cancelada|eliminada|cerrada|inhabilitada|dada de baja|inactiva)",
         r"buz[oó]n (?:de correo )?(?:ha sido |est[aá] )?(?:deshabilitado|desactivado|inactivo|eliminado|cerrado)",
         r"usuario (?:ha sido |est[aá] )?(?:deshabilitado|desactivado|dado de baja|inactivo)",
+        # deregistered ("dado de baja"), any noun, the reflexive too ("el usuario se ha dado de baja
+        # del servicio", "la dirección de correo fue dada de baja")
+        r"(?:usuario|destinatario|cuenta|casilla|direcci[oó]n|buz[oó]n)(?: de correo(?: electr[oó]nico)?)?"
+        r" (?:se )?(?:ha sido |ha |fue |est[aá] )?dad[oa] de baja",
         r"casilla (?:de correo )?(?:ha sido |fue |est[aá] )?(?:deshabilitada|desactivada|inactiva|eliminada"
         r"|cerrada|dada de baja)",
         # expired, or closed for non-use: the address is gone, not paused

@@ -42,7 +42,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         + _WHOSE
         + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
         r"(?! sementara| untuk sementara)",
-        r"akun" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
+        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
     ),

@@ -58,7 +58,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (what kind and whose may both stand between noun and verb: "a conta de e-mail do destinatário")
         r"conta (?:(?:de e-?mail|de utilizador|do destinat[aá]rio) ){0,2}(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
         r"|encerrada|exclu[ií]da|inac?tiva|removida)",
-        r"(?:usu[aá]rio|utilizador|caixa postal)(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:desac?tivad[oa]|desabilitad[oa]"
+        r"(?:usu[aá]rio|utilizador|caixa postal|endereco(?: de e-?mail)?)(?: do destinat[aá]rio)? (?:foi |est[aá] )?"
+        r"(?:desac?tivad[oa]|desabilitad[oa]"
         r"|cancelad[oa]|inac?tiv[oa])",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:conta|caixa (?:postal|de correio)|usu[aá]rio|utilizador)(?: de e-?mail)? (?:foi |est[aá] )?(?:expirad|vencid)[oa]",

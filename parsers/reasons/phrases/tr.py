@@ -29,6 +29,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
         r"(?:yok|bulunmuyor|bulunmamaktad[ıi]r|mevcut degil)",
         r"bilinmeyen (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres)",
+        # not on this server or in our system ("sistemimizde kayıtlı değil", qmail's "bu sunucuda
+        # bulunmuyor")
+        r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres(?:i)?|hesap) (?:sistemimizde|sistemde|bu sunucuda|sunucuda)"
+        r" (?:kay[ıi]tl[ıi] degil|bulunmuyor|bulunmamaktad[ıi]r|yok|mevcut degil)",
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]) bilinmiyor",
         # Exchange: "Girdiğiniz e-posta adresi bulunamadı."
         r"girdiginiz e-?posta adresi",
@@ -45,10 +49,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:hesap|hesab[ıi]) (?:ask[ıi]ya al[ıi]nd[ıi]|kilitlendi|engellendi)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:hesap|hesab[ıi]|posta kutusu|adres) (?:kal[ıi]c[ıi] olarak )?"
-        r"(?:devre d[ıi]s[ıi] b[ıi]rak[ıi]ld[ıi]|kapat[ıi]ld[ıi]|kapal[ıi]|silindi|iptal edildi|pasif)",
+        # (the reported past "-mış" as well as the witnessed "-dı": "kapatılmış", "silinmiş")
+        r"(?:hesap|hesab[ıi]|posta kutusu|adres(?:i)?) (?:kal[ıi]c[ıi] olarak )?"
+        r"(?:devre d[ıi]s[ıi] b[ıi]rak[ıi]l(?:d[ıi]|m[ıi]s)|kapat[ıi]l(?:d[ıi]|m[ıi]s)|kapal[ıi]|silin(?:di|mis)"
+        r"|iptal edil(?:di|mis)|pasif)",
         # an address "no longer in use" (ISPs' wording for a closed account), as English's
-        r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]mda degil|aktif degil)",
+        r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]mda degil|kullan[ıi]m d[ıi]s[ıi]|aktif degil)",
         # blocked or closed for non-use: the address is gone, not paused
         _NON_USE + r" (?:kapat[ıi]ld[ıi]|silindi|devre d[ıi]s[ıi]|engellendi|ask[ıi]ya al[ıi]nd[ıi])",
     ),

@@ -49,7 +49,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         # whose account, between noun and verb ("Tài khoản người nhận đã bị xóa")
         r"t[aà]i kho[aả]n (?:c[uủ]a )?ng[uư][oờ]i nh[aậ]n (?:[dđ][aã] )?(?:b[iị] )?(?:x[oó]a|v[oô] hi[eệ]u h[oó]a|kh[oó]a v[iĩ]nh vi[eễ]n)",
-        r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
+        # (what kind between noun and verb: "Tài khoản email đã ngừng hoạt động")
+        r"(?:tai khoan(?: email| thu)?|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
         r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
         # locked or closed for non-use: the address is gone, not paused
         r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
