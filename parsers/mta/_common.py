@@ -20,12 +20,16 @@ MAX_RECIPIENTS = 500
 MAX_LINE = 2000
 
 _LOCAL = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-"
+# The characters _LOCAL's class matches, for str.rstrip.
+_LOCAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~.-"
 # A match may only start where a local part starts: keeps a scan over a long run of local-part
 # characters linear. A malformed domain ("example..com") is taken as written: stopping at the
 # doubled dot would turn it into a different, valid-looking address ("jane@example").
 _ADDR = r"(?<![" + _LOCAL + r"])[" + _LOCAL + r"]+@[A-Za-z0-9\-]+(?:\.+[A-Za-z0-9\-]+)*"
-ADDRESS_RE = compile_lazily(_ADDR)
 ANGLE_ADDRESS_RE = compile_lazily(r"<\s*(" + _ADDR + r")\s*>")
+# _ADDR from its "@" on (see address_span): re skips ahead to an "@", where _ADDR, opening on a
+# look-behind, had re start a match at every character (~250 instructions each).
+_AT_DOMAIN = compile_lazily(r"@(?<=[" + _LOCAL + r"]@)[A-Za-z0-9\-]+(?:\.+[A-Za-z0-9\-]+)*")
 # (opening on the dot after the class digit, the digit and what precedes it a look-behind: re skips
 # ahead to a dot, where a pattern opening on [245] had re test that class at every character. The
 # match starts at the dot, one after the digit it stood for: only the groups are read)
@@ -202,19 +206,39 @@ def clean_address(value: str) -> str | None:
     angled = ANGLE_ADDRESS_RE.search(value)
     if angled:
         return angled.group(1).strip(".")
-    found = ADDRESS_RE.search(value)
-    if not found:
+    span = address_span(value, _AT_DOMAIN)
+    if span is None:
         return None
-    address = _unquoted(found, value)
+    address = _unquoted(value, *span)
     return address if "@" in address and not address.endswith("@") else None
 
 
-def _unquoted(found: re.Match[str], text: str) -> str:
+def address_span(text: str, at_domain: re.Pattern[str], pos: int = 0) -> tuple[int, int] | None:
+    """Where the first address from `pos` on is in the text: start and end, as the search of a
+    pattern `(?<![L])[L]+@DOMAIN` from `pos` finds it ([L] = a local-part character, _LOCAL_CHARS),
+    given `@(?<=[L]@)DOMAIN` as at_domain.
+
+    The local part is the whole run of local-part characters before the "@" ("@" is not one of
+    them, so no run crosses one): found by str.rstrip, it must start at or after `pos`."""
+    lo = pos
+    while True:
+        found = at_domain.search(text, lo)
+        if found is None:
+            return None
+        at = found.start()
+        start = lo + len(text[lo:at].rstrip(_LOCAL_CHARS))
+        # (the run may go on before `pos`, where no match may start: then this "@" has none)
+        if start < at and (start > pos or pos == 0 or text[pos - 1] not in _LOCAL_CHARS):
+            return start, found.end()
+        lo = at + 1
+
+
+def _unquoted(text: str, start: int, end: int) -> str:
     """The address matched, without the single quotes that Exchange 5.5 and Notes put around it
     ("'ann@example.org' on 6/13/00"): a quote is a local-part character, but one that closes
     right after the domain opened the address, it is not part of it."""
-    address = found.group(0).strip(".")
-    if address.startswith("'") and text.startswith("'", found.end()):
+    address = text[start:end].strip(".")
+    if address.startswith("'") and text.startswith("'", end):
         address = address.lstrip("'")
     return address
 
@@ -222,10 +246,12 @@ def _unquoted(found: re.Match[str], text: str) -> str:
 def find_addresses(text: str) -> list[str]:
     """Every address in the text, in order, without repeats."""
     seen: dict[str, None] = {}
-    for found in ADDRESS_RE.finditer(text):
-        address = _unquoted(found, text)
+    span = address_span(text, _AT_DOMAIN)
+    while span is not None:
+        address = _unquoted(text, *span)
         if "@" in address and not address.endswith("@"):
             seen.setdefault(address, None)
+        span = address_span(text, _AT_DOMAIN, span[1])
     return list(seen)
 
 

@@ -8,6 +8,7 @@ from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.mta._common import address_span
 from parsers.values import Value
 
 # An address as providers print it: bare, in <>, in quotes, or after "rfc822;".
@@ -16,8 +17,10 @@ _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]"
 # every position inside a long run without an @, the run was rescanned each time.)
 # (a doubled dot in the domain is kept as written, as parsers.mta._common's reader does: the
 # address is reported as the server printed it, never cut into another one)
-_ADDRESS = compile_lazily(
-    "(?<!" + _LOCAL + ")" + _LOCAL + r"+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.+[A-Za-z0-9\-]+)+"
+# (written from its "@" on, the local part found by _common.address_span: re skips ahead to an "@"
+# where the whole pattern, opening on a look-behind, had re start a match at every character)
+_AT_DOMAIN = compile_lazily(
+    "@(?<=" + _LOCAL + r"@)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.+[A-Za-z0-9\-]+)+"
 )
 # RFC 3463 status: 5.1.1, 4.4.7, 5.7.606; not part of an IP address or a version number.
 # (opening on the dot after the class digit, the digit and what precedes it a look-behind: re skips
@@ -26,11 +29,11 @@ _ADDRESS = compile_lazily(
 _STATUS = compile_lazily(r"\.(?<=(?<![\w.])([245])\.)(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # SMTP reply code: 550, 421 ... followed by a space, a dash (continuation), a colon or the end.
 _SMTP_CODE = compile_lazily(r"([245](?<![\w.#\-][245])[0-5]\d)(?=[\s\-:;,\]]|$)")
-# (in any case: searched in the text folded by fold_case. Each branch opens with its letter, the word
-# boundary before it tested by a look-behind after it: re then skips ahead to one of the opening
-# characters instead of trying every branch at every position.)
+# (in any case: searched in the text folded by fold_case. Each branch opens with its whole literal,
+# the word boundary before it tested by a look-behind after the literal: at each i, a or f, where a
+# branch opening on the letter and its look-behind looked back first, the next letter rules it out.)
 _COMMAND = compile_lazily(
-    r"(?:i(?<!\wi)n reply to |a(?<!\wa)fter |f(?<!\wf)or |\[|>>> ?)(?:end of )?"
+    r"(?:in reply to (?<!\win reply to )|after (?<!\wafter )|for (?<!\wfor )|\[|>>> ?)(?:end of )?"
     r"(rcpt(?:[ _]to)?|mail(?:[ _]from)?|data|ehlo|helo|auth|starttls|text)\b"
 )
 
@@ -53,16 +56,18 @@ def sweep(text: str) -> str:
 
 def address_in(text: str) -> str | None:
     """The first e-mail address in a piece of text."""
-    m = _ADDRESS.search(text)
-    return m.group(0).strip(".").lower() if m else None
+    span = address_span(text, _AT_DOMAIN)
+    return text[span[0] : span[1]].strip(".").lower() if span else None
 
 
 def addresses_in(text: str) -> list[str]:
     seen: list[str] = []
-    for m in _ADDRESS.finditer(text):
-        a = m.group(0).strip(".").lower()
+    span = address_span(text, _AT_DOMAIN)
+    while span is not None:
+        a = text[span[0] : span[1]].strip(".").lower()
         if a not in seen:
             seen.append(a)
+        span = address_span(text, _AT_DOMAIN, span[1])
     return seen
 
 
