@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.delivery import Delivery
 from parsers.reasons import providers as rhost
@@ -146,9 +148,39 @@ def test_a_phrase_table_keeps_the_tables_order_and_the_first_reason_of_a_phrase(
     assert rhost._phrases(rhost._Reply(Delivery("a@b.example", diagnostic="alpha")), table) == "rejected"
 
 
-def test_the_only_printable_white_space_is_the_space() -> None:
-    # (what lets a printable reply without double or outer spaces stand as its own normal form)
-    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+def test_the_white_space_of_an_ascii_reply_is_what_collapsed_looks_for() -> None:
+    # (what lets an ASCII reply without these, double or outer spaces stand as its own normal form)
+    assert [c for c in map(chr, range(128)) if c.isspace()] == [*"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", " "]
+
+
+def _old_reply_text(low: str) -> str:
+    """The reply's text as it was made (a printable text's only white space is the space)."""
+    return low if low.isprintable() and "  " not in low and low.strip() is low else " ".join(low.split())
+
+
+# Replies as words between runs of white space of every kind, ASCII and not (a non-printable
+# character and a non-ASCII letter among the words' letters), and any at either end.
+_SPACE = st.sampled_from([*" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u3000", "  ", "\r\n", ""])
+_WORD = st.text(alphabet="ab5.\x00é", min_size=1, max_size=3)
+_REPLY = st.builds(
+    lambda first, runs, end: first + "".join(space + word for space, word in runs) + end,
+    st.one_of(_WORD, st.tuples(_SPACE, _WORD).map("".join)),
+    st.lists(st.tuples(_SPACE, _WORD), max_size=4),
+    st.one_of(st.just(""), _SPACE),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_REPLY)
+def test_a_collapsed_reply_is_the_one_it_was(low: str) -> None:
+    assert rhost.collapsed(low) == _old_reply_text(low) == " ".join(low.split())
+
+
+def test_every_character_between_words_and_at_either_end_collapses_as_it_did() -> None:
+    # (every character up to U+3000, the last white space str.split knows)
+    for char in map(chr, range(0x3001)):
+        for low in (f"a{char}b", f"{char}ab", f"ab{char}", f"a {char}b"):
+            assert rhost.collapsed(low) == _old_reply_text(low), ascii(low)
 
 
 @pytest.mark.parametrize(
@@ -171,3 +203,12 @@ def test_the_only_printable_white_space_is_the_space() -> None:
 def test_the_reply_text_is_lower_cased_with_white_space_collapsed(diagnostic: str) -> None:
     reply = rhost._Reply(Delivery("a@b.example", diagnostic=diagnostic))
     assert reply.text == " ".join(diagnostic.lower().split())
+
+
+@pytest.mark.parametrize(
+    ("command", "reason"), [("rcpt", "user_unknown"), ("Data", "rejected"), (None, None)]
+)
+def test_docomo_reads_the_command_in_any_case(command: str | None, reason: str | None) -> None:
+    # (the reply's command is upper-cased when the rule asks, as it was when the reply was made)
+    delivery = Delivery("a@docomo.ne.jp", status="5.0.0", smtp_command=command, diagnostic="550 refused")
+    assert rhost._docomo(rhost._Reply(delivery)) == reason
