@@ -177,7 +177,7 @@ def _payload_bytes(part: Message) -> Any:
     """part.get_payload(decode=True): for a text payload without a transfer encoding, its bytes
     as the email package gives them (the text as the parser read it, 8-bit bytes held as
     surrogate escapes), without its check for surrogates, a UTF-8 encoding of the whole text."""
-    payload = part.__dict__.get("_payload")
+    payload = part._payload  # type: ignore[attr-defined]  # (as stored; by name: see mime.Part)
     if type(payload) is str:  # (a list: a multipart)
         encoding = part.get("content-transfer-encoding", "")
         if type(encoding) is str and encoding.lower() not in _TRANSFER_ENCODED:
@@ -201,7 +201,7 @@ def _plain_ascii_payload(part: Message) -> str | None:
     no charset or an ASCII-compatible one: what payload_text gives for it (its bytes, read as
     decode_bytes reads ASCII, are the text itself), without encoding and decoding it. Else None.
     (An escape may start ISO-2022-JP text sent without a label: such a payload is read.)"""
-    payload = part.__dict__.get("_payload")
+    payload = part._payload  # type: ignore[attr-defined]  # (as stored; every Message has one)
     if type(payload) is not str or not payload.isascii() or "\x1b" in payload:
         return None
     encoding = part.get("content-transfer-encoding", "")
@@ -377,7 +377,7 @@ class Mail:
         self._words_left = MAX_WORDS_CHARS
         # (the loader's parts index their headers while they are parsed: the message's index is
         # reused, not made again; the list is copied, as raw_items copies it)
-        headers: list[tuple[str, Any]] = list(message.__dict__.get("_headers", ()))
+        headers: list[tuple[str, Any]] = list(message._headers)  # type: ignore[attr-defined]
         self._headers = headers
         if isinstance(message, Part):
             first = message.first_fields()
@@ -675,7 +675,7 @@ class _Walk:
             self.chunks.append(text)
             return
         # (a multipart's payload is its list of parts: what is_multipart asks and get_payload gives)
-        payload = part.__dict__.get("_payload")
+        payload = part._payload  # type: ignore[attr-defined]  # (as stored; every Message has one)
         if isinstance(payload, list):
             for sub in payload:
                 if isinstance(sub, Message):
@@ -726,7 +726,7 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
                 # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
                 # (a block with no body at all, each block of a delivery-status part, has no text:
                 # nothing to decode, whatever its transfer encoding or charset says)
-                if not block.is_multipart() and block.__dict__.get("_payload") != "":
+                if not block.is_multipart() and block._payload != "":  # type: ignore[union-attr]
                     rest = payload_text(block)
                     if rest.strip():
                         blocks.append(rest)

@@ -7,7 +7,9 @@ epilogue, default type and the defects found, part by part.
 
 from __future__ import annotations
 
+import email
 import email.feedparser
+import email.message
 import email.parser
 import re
 from pathlib import Path
@@ -141,6 +143,45 @@ def test_any_arrangement_of_lines_splits_as_the_email_package_parses_it(lines: l
     # the same lines with one kind of line break (read with other patterns: see mime._lines)
     same_tree(crlf(raw))
     same_tree(crlf(raw).replace(b"\r\n", b"\n"))
+
+
+# What Message.__init__ gives every message (a part reads some of them from its class: see mime.Part)
+MESSAGE_ATTRIBUTES = sorted(vars(email.message.Message()))
+
+
+def attributes(message: Any, path: str = "0") -> list[tuple[str, str, object]]:
+    """Every attribute Message.__init__ sets, as each part of the tree reads it (defects by type)."""
+    found: list[tuple[str, str, object]] = []
+    for name in MESSAGE_ATTRIBUTES:
+        value = getattr(message, name)
+        if name == "defects":
+            value = [type(d).__name__ for d in value]
+        elif name == "_payload" and isinstance(value, list):
+            for n, part in enumerate(value):
+                found += attributes(part, f"{path}.{n}")
+            value = len(value)
+        found.append((path, name, value))
+    return found
+
+
+def test_a_new_part_reads_as_a_new_message() -> None:
+    plain = email.message.Message()
+    for part in (mime.Part(), mime.Part(plain.policy, [("Subject", "x")])):
+        expected = vars(plain) | ({"_headers": [("Subject", "x")]} if len(part) else {})
+        assert {name: getattr(part, name) for name in vars(plain)} == expected
+    headers = [("Subject", "x")]
+    assert mime.Part(plain.policy, headers)._headers is headers  # (kept, not copied)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=30))
+def test_each_part_holds_what_the_email_packages_own_message_class_holds(lines: list[bytes]) -> None:
+    # (the email package's tree with its own Message class, not mime.Part: each attribute read on
+    # each part as Message.__init__ and the parser left it)
+    for raw in (b"".join(lines), crlf(b"".join(lines))):
+        ours, cuts = mime.parse_bytes(raw)
+        assert not cuts
+        assert attributes(ours) == attributes(email.message_from_bytes(raw))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
