@@ -130,7 +130,7 @@ class Part(Message):
     # when it is made and a release when it is freed. (Its attributes are read and set by name, not
     # through __dict__, here and in parsers.mail: asking an object for its __dict__ makes one, a
     # dict it keeps, through which every attribute is then looked up and which is freed with it;
-    # 1.3% of a `bounceback parse` with the call to Message.__init__.)
+    # with the call to Message.__init__ it cost 1.65% of a `bounceback parse`.)
     _unixfrom: str | None = None
     _charset: Any = None
     preamble: str | None = None
