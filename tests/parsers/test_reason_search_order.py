@@ -1,6 +1,10 @@
 """The reason search asks only about the reasons whose keywords a text holds, in pass order, and
 searches a family's phrases without a call per phrase: it gives what the search that asked every
-reason of both passes in turn gave (kept here as the reference) on generated reports."""
+reason of both passes in turn gave (kept here as the reference) on generated reports.
+
+The reference is a copy of derive's rule as it stood, with only the search order different: a change
+to the rule itself (a new override, as the 503-after-DATA one) goes into both, and this test says
+when one was missed."""
 
 from __future__ import annotations
 
