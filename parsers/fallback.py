@@ -495,7 +495,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
 _ORIGINAL_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 _HEADER_LINE = patterncode.compile(r"[A-Za-z][A-Za-z0-9-]{0,60}:")
 _NOT_ALNUM = patterncode.compile(r"[\W_]+")
-_LIST_HEADERS = ("List-Id", "List-Post", "List-Unsubscribe")
+# The headers that name a mailing list's own address (see _list_itself).
+_LIST_ADDRESS_HEADERS = ("List-Id", "List-Post")
 
 
 def _pasted_original(copy: str) -> Message | None:
@@ -589,10 +590,11 @@ def _list_itself(original: Message, candidate: str) -> bool:
     list's post is addressed to the list (its List-Post mailto, or the List-Id "<name.host>" of
     name@host). A list that writes each copy to its member (Mailman's personalised mail, a
     newsletter) names the member, who can fail."""
-    ids = [decode_header_value(original.get(name, "")).lower() for name in _LIST_HEADERS[:2]]
-    if not any(ids):
+    list_id, list_post = (
+        decode_header_value(original.get(name, "")).lower() for name in _LIST_ADDRESS_HEADERS
+    )
+    if not (list_id or list_post):
         return False
-    list_id, list_post = ids
     return candidate.replace("@", ".", 1) in list_id or f"mailto:{candidate}" in list_post
 
 

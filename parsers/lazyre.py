@@ -14,8 +14,6 @@ import re
 
 from parsers import patterncode
 
-_DECLARED = patterncode.DECLARED
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, cast
@@ -30,7 +28,7 @@ class _LazyPattern:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = (pattern, flags)
-        _DECLARED.append((pattern, int(flags)))  # (patterncode.declare, without a call)
+        patterncode.declare(pattern, flags)
 
     @property
     def pattern(self) -> str:
