@@ -65,7 +65,16 @@ def _old_holds(family: families.Family, low: str, found: frozenset[str]) -> bool
             candidates.update(by_keyword[word])
     if not candidates and not family._always:
         return False
-    return any(family._phrase_search(i, low) for i in sorted(candidates.union(family._always)))
+    return any(_old_phrase_search(family, i, low) for i in sorted(candidates.union(family._always)))
+
+
+def _old_phrase_search(family: families.Family, index: int, low: str) -> bool:
+    regex = family._regexes[index]
+    if regex is None:
+        regex = family._regexes[index] = families._searcher(family._phrases[index])
+    if isinstance(regex, str):
+        return regex in low
+    return regex.search(low) is not None
 
 
 def _old_derive(
