@@ -283,15 +283,17 @@ def kumo_ref_recipient(value: object) -> str | None:
     return address(found) if isinstance(found, str) else None
 
 
-def inline_original(text: str) -> Message | None:
+def inline_original(text: str, usable: Callable[[Message], bool] | None = None) -> Message | None:
     """The header block of an original pasted into a report's text (an inline forward, a SpamCop
     report, an ARF report whose third part is text/plain): the first block of header lines that
-    holds at least two of an original's usual fields."""
+    holds at least two of an original's usual fields (and that `usable` accepts, when given: an
+    abuse desk may quote the complainer's own short header block before the original's)."""
     for m in _HEADER_START.finditer(text[:65536]):
         start = m.start()
         block = parse_header_block(text[start : start + 65536].split("\n\n", 1)[0] + "\n\n")
         names = {k.lower() for k in block}
-        if len(names.intersection(_ORIGINAL_FIELDS)) >= 2 and "feedback-type" not in names:
+        fits = len(names.intersection(_ORIGINAL_FIELDS)) >= 2 and "feedback-type" not in names
+        if fits and (usable is None or usable(block)):
             return block
     return None
 

@@ -9,15 +9,20 @@
 - SpamCop: a plain-text report ("[SpamCop (ip) id:...]" subject) with the offending message pasted
   after "Offending message:"; the reporter's address is munged ("x"), so the recipient is usually
   unknown and the complaint lands on the reserved placeholder.
-- X-ARF (`X-ARF: yes`): a human part, a YAML (0.2) or JSON (0.3, v4) report part, and the evidence;
-  a complaint about a recipient only when the report is about mail (Report-Type spam, phishing, an
-  email as evidence), not about a port scan or a login attack.
+- X-ARF (`X-ARF: yes`; Abusix's JSON reports say `X-XARF: PLAIN`): a human part, a YAML (0.1, 0.2)
+  or JSON report part, and the evidence; a complaint about a recipient only when the report is about
+  mail (Report-Type spam, a phishing or fraud report whose evidence is an email), not about a port
+  scan, a login attack or a web site. The JSON is v4's flat object (`category`/`class`, `type`,
+  `smtp_to`, `evidence`) or v3's (`Report`: `ReportClass`, `ReportType`, `SmtpRcptToAddress`,
+  `Samples`); its envelope recipient is the complained-about one, and an email sample in the JSON
+  (base64) is the returned original.
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from email.message import Message
@@ -25,7 +30,7 @@ from email.message import Message
 from parsers import patterncode
 from parsers.arf import Complaint, describe, fields_of, find_recipients, inline_original
 from parsers.dsn import address
-from parsers.mail import Mail, payload_text
+from parsers.mail import Mail, parse_header_block, payload_text
 
 _JMRP_SUBJECT = patterncode.compile(r"^complaint about message from ", re.IGNORECASE)
 _JMRP_SENDERS = ("staff@hotmail.com", "complaints@email-abuse.amazonses.com")
@@ -34,7 +39,12 @@ _JMRP_SPELLINGS = ("HmXmrOriginalRecipient", "hmxmroriginalrecipient", "HMXMRORI
 _SPAMCOP_SUBJECT = patterncode.compile(r"^\s*\[spamcop \(", re.IGNORECASE)
 _SPAMCOP_FROM = patterncode.compile(r"@(?:reports\.)?spamcop\.net\b", re.IGNORECASE)
 _OFFENDING = patterncode.compile(r"(?im)^\s*(?:\[\s*)?offending message\s*(?:\]\s*)?:?\s*$")
-_XARF_MAIL_TYPES = frozenset({"spam", "phishing", "bulk_messaging", "fraud", "virus", "malware-mail"})
+# Report types about mail whatever the evidence; those about mail only when the evidence is an email
+# or the category is messaging (v3 and v4 report phishing and malware web sites under the same names).
+_XARF_MAIL_TYPES = frozenset({"spam", "bulk_messaging", "bulk-messaging"})
+_XARF_MAIL_IF_EVIDENCE = frozenset({"phishing", "fraud", "virus", "malware", "malware-mail"})
+# The envelope recipient's field: v4 `smtp_to`, v3 `SmtpRcptToAddress` (names lower-cased, `_` as `-`).
+_XARF_RECIPIENT_FIELDS = ("smtp-to", "smtprcpttoaddress")
 _XARF_PARTS = (
     "text/plain",
     "application/json",
@@ -44,6 +54,7 @@ _XARF_PARTS = (
     "text/json",
 )
 MAX_REPORT_CHARS = 65536
+MAX_SAMPLES = 8
 
 
 def inquire(mail: Mail) -> Complaint | None:
@@ -118,30 +129,47 @@ def _spamcop(mail: Mail) -> Complaint | None:
 
 
 def _xarf(mail: Mail) -> Complaint | None:
-    if "x-arf" not in mail.header_names() or mail.header("X-ARF").strip().lower() not in ("yes", "true", "1"):
-        return None
-    report = _xarf_report(mail)
-    kind = (report.get("report-type") or report.get("type") or "").lower().replace(" ", "_")
-    category = (report.get("category") or report.get("class") or "").lower()
-    evidence_is_mail = mail.original is not None or "rfc822" in report.get("attachment", "").lower()
-    if kind not in _XARF_MAIL_TYPES and not (
-        evidence_is_mail and category in ("abuse", "fraud", "messaging")
+    names = mail.header_names()
+    if "x-xarf" not in names and (
+        "x-arf" not in names or mail.header("X-ARF").strip().lower() not in ("yes", "true", "1")
     ):
-        return None  # (a report about a host, not about mail someone received)
+        return None
+    report, sample = _xarf_report(mail)
+    kind = (report.get("report-type") or report.get("reporttype") or report.get("type") or "").lower()
+    kind = kind.replace(" ", "_")
+    category = (report.get("category") or report.get("class") or report.get("reportclass") or "").lower()
+    original = mail.original or sample
+    evidence_is_mail = original is not None or "rfc822" in report.get("attachment", "").lower()
+    about_mail = evidence_is_mail or category == "messaging"
+    if kind not in _XARF_MAIL_TYPES and not (
+        about_mail and (kind in _XARF_MAIL_IF_EVIDENCE or category in ("abuse", "fraud", "messaging"))
+    ):
+        return None  # (a report about a host or a web site, not about mail someone received)
     feedback_type = "fraud" if "fraud" in (kind, category) or kind == "phishing" else "abuse"
-    if kind in ("virus", "malware-mail"):
+    if kind in ("virus", "malware", "malware-mail"):
         feedback_type = "virus"
-    return _complaint(mail, mail.original, "x-arf", feedback_type)
+    complaint = Complaint(feedback_type=feedback_type, format="x-arf")
+    describe(complaint, original)
+    rcpt = [report[name] for name in _XARF_RECIPIENT_FIELDS if name in report]
+    complaint.recipients, complaint.defects = find_recipients({"original-rcpt-to": rcpt}, original, mail)
+    return complaint
 
 
-def _xarf_report(mail: Mail) -> dict[str, str]:
-    """The X-ARF report's top-level fields by lower-cased name (YAML `Name: value` lines or JSON)."""
+def _xarf_report(mail: Mail) -> tuple[dict[str, str], Message | None]:
+    """The X-ARF report's fields by lower-cased name (`_` read as `-`; YAML `Name: value` lines, or
+    JSON: v4's top level, v3's `Report` object), and the header block of the first email sample the
+    JSON carries, if any."""
     for part in list(mail.message.walk())[:16]:
         if part.get_content_type() not in _XARF_PARTS:
             continue
         text = payload_text(part)[:MAX_REPORT_CHARS]
         low = text.lower()
-        if "report-type" not in low and "report_type" not in low and '"type"' not in low:
+        if (
+            "report-type" not in low
+            and "report_type" not in low
+            and '"type"' not in low
+            and "reporttype" not in low
+        ):
             continue
         start = text.find("{")
         if start >= 0 and not text[:start].strip().strip("-").strip():
@@ -150,8 +178,37 @@ def _xarf_report(mail: Mail) -> dict[str, str]:
             except ValueError:
                 data = None
             if isinstance(data, dict):
-                return {
+                inner = data.get("Report")
+                if isinstance(inner, dict):  # (v3: the report's fields one level down)
+                    data = {**data, **inner}
+                fields = {
                     str(k).lower().replace("_", "-"): str(v) for k, v in data.items() if isinstance(v, str)
                 }
-        return {name: values[0].strip("'\"") for name, values in fields_of(text).items()}
-    return {}
+                return fields, _json_sample(data.get("evidence") or data.get("Samples"))
+        return {name: values[0].strip("'\"") for name, values in fields_of(text).items()}, None
+    return {}, None
+
+
+def _json_sample(samples: object) -> Message | None:
+    """The header block of the first email among an X-ARF JSON report's evidence items (v4
+    `content_type`/`payload`, base64; v3 `ContentType`/`Payload`, base64 unless `Base64Encoded` is
+    false)."""
+    if not isinstance(samples, list):
+        return None
+    for item in samples[:MAX_SAMPLES]:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("content_type") or item.get("ContentType")
+        payload = item.get("payload") or item.get("Payload")
+        if not isinstance(kind, str) or kind.lower() != "message/rfc822" or not isinstance(payload, str):
+            continue
+        text = payload[:MAX_REPORT_CHARS]
+        if item.get("Base64Encoded") is not False:
+            try:
+                text = base64.b64decode(text, validate=False).decode("utf-8", "replace")
+            except ValueError:
+                continue
+        block = parse_header_block(text.replace("\r\n", "\n").split("\n\n", 1)[0] + "\n\n")
+        if len(block):
+            return block
+    return None

@@ -113,6 +113,8 @@ def _apple_forward_line(head: str) -> int:
 # template): a start only when what follows carries transport headers.
 _DASHED_TITLE = patterncode.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{2,}[ \t]*$")
 MAX_TITLES = 4
+# A line's quoting mark ("> " or ">"), as mail clients and ticket systems quote.
+_QUOTE = patterncode.compile(r"(?m)^> ?")
 _ABUSE_WORDS = patterncode.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
     r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|denuncia|correo no deseado|plainte|signalement"
@@ -205,12 +207,17 @@ def _inline_original(mail: Mail) -> Message | None:
 def _pasted_original(mail: Mail) -> Message | None:
     """The original's full headers pasted anywhere into the text of a message addressed as an abuse
     report, under no forwarding marker: an abuse desk's ticket that quotes the complaint it was
-    sent below a rule or title of its own ("#####", "=== Abuse report ==="). Only a block with
-    transport headers counts."""
+    sent below a rule or title of its own ("#####", "=== Abuse report ==="), as written or quoted
+    with "> " (a hosting provider's ticket quotes the complaint mail whole: the complainer's own
+    short header block, his words, then the original's headers). Only a block with transport
+    headers counts."""
     text = mail.text
     cut = text.find(ORIGINAL_MARKER)
-    block = inline_original(text if cut < 0 else text[:cut])
-    return block if block is not None and _has_transport(block) else None
+    text = text if cut < 0 else text[:cut]
+    block = inline_original(text, _has_transport)
+    if block is None and "\n>" in text:
+        block = inline_original(_QUOTE.sub("", text[:65536]), _has_transport)
+    return block
 
 
 def _pasted_headers(rest: str) -> Message:

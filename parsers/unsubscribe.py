@@ -32,10 +32,21 @@ _SUBJECT = patterncode.compile(
     r"|desuscribir|darse de baja|baja|cancelar (?:a )?(?:inscri[cç][aã]o|suscripci[oó]n)|disiscriviti|cancella iscrizione"
     r"|afmeld|uitschrijven|afmelden|h[uủ]y [dđ][aă]ng k[yý]|отписаться|退订|配信停止)"
     # what may follow: a colon or dash and anything ("Unsubscribe: March news"), or the token a
-    # List-Unsubscribe mailto link puts in its ?subject= ("unsubscribe 8f3a21", "unsubscribe_u=77"):
-    # one word holding a digit, so that "unsubscribe from what?" stays a question
-    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*\d)[\w.=+@#-]{3,200})?\s*$",
+    # List-Unsubscribe mailto link puts in its ?subject= ("unsubscribe 8f3a21", "unsubscribe_u=77"),
+    # or the address to take off ("unsubscribe jane@example.com"): one word holding a digit or an
+    # at sign, so that "unsubscribe from what?" stays a question
+    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@])[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
+)
+# What a request names as what it leaves, before or after the verb ("Vom Newsletter abmelden",
+# "Remove me from your mailing list", "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la
+# lista"): an optional preposition and determiners, then the list, newsletter or subscription.
+_LEFT_OBJECT = (
+    r"(?:(?:from|of|de|del|da|dalla|von|vom|van|aus|z|ze|zo|dari)\s+)?"
+    r"(?:(?:your|the|this|all|my|these|la|le|les|el|los|der|dem|den|die|het|il|lo|su|uw|ihrem|ihrer)\s+)*"
+    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?lists?|lijst|liste|lista|newsletters?|nieuwsbrief|nyhetsbrev"
+    r"|nyhedsbrev|uutiskirje|h[ií]rlev[eé]l|odber|odberu|odb[eě]r|odb[eě]ru|langganan|subscription|suscripci[oó]n"
+    r"|e-?mails?|mailings?|correos?)"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -44,17 +55,20 @@ _SUBJECT = patterncode.compile(
 _SUBJECT_MORE_SOURCE = (
     r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
     r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero)[\s,]+)*"
-    r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sinscrire|abbestellen|abmelden|abmeldung"
+    rf"(?:{_LEFT_OBJECT}\s+)?"
+    r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
+    r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
-    r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]sit(?: odb[eě]r)?"
-    r"|odhl[aá][sš]en[ií](?: odb[eě]ru)?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
-    r"|avslutt abonnement(?:et)?|afmeld(?:ing)?|peruuta tilaus|tilauksen peruutus|leiratkoz[aá]s|leiratkozom"
+    r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
+    r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
+    r"|avslutt abonnement(?:et)?|afmeld(?:en|ing)?|uitschrijven|peruuta tilaus|tilauksen peruutus|leiratkoz[aá]s|leiratkozom"
     r"|dezabonare|dezabonea?z[aă]|abonelikten [cç][iı]k(?:[iı][sş])?|abonelik iptali|수신\s?거부|구독\s?취소"
-    r"|إلغاء الاشتراك|הסרה(?: מרשימת התפוצה)?|הסר אותי|berhenti berlangganan|henti langganan"
+    r"|إلغاء الاشتراك|הסרה(?: מרשימת התפוצה)?|הסר אותי|berhenti (?:ber)?langganan|henti langganan"
     r"|κατάργηση εγγραφής|διαγραφή|відписатися|відписка|отписка|odjava(?: s liste)?|odjavi(?: me)?"
     r"|otkaži pretplatu|購読解除|購読停止|配信解除|取消訂閱|取消订阅|退訂|ยกเลิก(?:การ)?(?:สมัคร|รับ)[\u0e00-\u0e7f]*"
     r"|h[uủ]y đăng ký|hủy theo dõi)"
-    r"(?:[\s,]+(?:me|mich|moi|mnie|mě|mig|meg|minut|beni|ya))?[\s.!]*$",
+    r"(?:[\s,]+(?:me|mich|moi|mnie|mě|mig|meg|minut|beni|ya))?"
+    rf"(?:[\s,]+{_LEFT_OBJECT})?[\s.!]*$",
     re.IGNORECASE,
 )
 patterncode.declare(*_SUBJECT_MORE_SOURCE)

@@ -52,9 +52,32 @@ def unsubscribes(subject: str) -> bool:
         "購読解除",
         "取消訂閱",
         "ยกเลิกการสมัครรับข่าวสาร",
+        "Désabonnement",
+        "Descadastrar",
+        "Bitte austragen",
+        "Cancellami",
     ],
 )
 def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> None:
+    assert unsubscribes(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # the list, newsletter or subscription left, after the verb or before it
+        "Afmelden nieuwsbrief",
+        "Berhenti langganan",
+        "Odhlásiť odber",
+        "Please remove me from your mailing list",
+        "Unsubscribe me from all emails",
+        "Darme de baja de la lista",
+        "Cancellami dalla lista",
+        "Frameld nyhedsbrev",
+        "Vom Newsletter abmelden",
+    ],
+)
+def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
     assert unsubscribes(subject)
 
 
@@ -65,6 +88,9 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Odjava sa sastanka u petak",  # the word, then other words
         "Please unsubscribe me " + "x" * MAX_REQUEST_SUBJECT,  # longer than a request's subject
         "Re: Abonelikten çık",  # a reply
+        "Remove me from the list?",  # a question
+        "Vom Newsletter",  # what is left, with no request
+        "Newsletter list",
     ],
 )
 def test_a_subject_that_is_no_request(subject: str) -> None:
