@@ -100,7 +100,10 @@ UNSUBSCRIBE = b"From: Pia <pia@isp.example>\nTo: unsubscribe-77@lists.sender.exa
         (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe 8f3a21c9\n\n", True),
         (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: Unsubscribe u=77-b2\n\n", True),
         # or the address to take off
-        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe pia@isp.example\n\n", True),
+        (
+            b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe pia@isp.example\n\n",
+            True,
+        ),
     ],
 )
 def test_unsubscribe_requests_sent_as_mail(raw: bytes, unsubscribes: bool) -> None:
