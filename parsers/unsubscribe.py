@@ -22,9 +22,13 @@ from parsers.mail import Mail
 APPLE = "apple-unsubscribe"
 MAILTO = "mailto-unsubscribe"
 
-# The local part of an unsubscribe mailbox (`unsubscribe`, `unsub-<token>`, `optout+...`, `leave-...`).
+# The local part of an unsubscribe mailbox (`unsubscribe`, `unsub-<token>`, `optout+...`, `leave-...`),
+# also named in the senders' languages (`abmeldung+<token>`, `desinscription-...`, `baja@`).
 _MAILBOX = patterncode.compile(
-    r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove)(?:[.+_=-][^@]*)?@", re.IGNORECASE
+    r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove|abmeld(?:en|ung)|austragen|d[eé]sinscription"
+    r"|d[eé]sabonnement|desuscripci[oó]n|baja|descadastr[a-z]*|disiscrizione|cancellazione|afmelden|uitschrijven"
+    r"|afmeld(?:ing)?|avregistrering|wypisz|odhlaseni|otpiska)(?:[.+_=-][^@]*)?@",
+    re.IGNORECASE,
 )
 # A subject that is the request itself, in the languages the platform's recipients write.
 _SUBJECT = patterncode.compile(
@@ -97,6 +101,10 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
         return None
     to_mailbox = any(_MAILBOX.match(address(v) or "") for v in mail.headers("To")[:4])
     subject = mail.subject
+    if not subject.strip():
+        # (a mailto link that sets only ?body=unsubscribe, or a person who writes the request in
+        # the body: the first line of the text is read as the subject would be)
+        subject = mail.text[: MAX_REQUEST_SUBJECT * 4].strip().partition("\n")[0]
     if to_mailbox or _SUBJECT.match(subject):
         return sender, MAILTO
     if len(subject) <= MAX_REQUEST_SUBJECT and _request_in_more_languages(subject):

@@ -99,6 +99,13 @@ UNSUBSCRIBE = b"From: Pia <pia@isp.example>\nTo: unsubscribe-77@lists.sender.exa
         # the token a List-Unsubscribe mailto link puts in its ?subject=
         (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe 8f3a21c9\n\n", True),
         (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: Unsubscribe u=77-b2\n\n", True),
+        # a mailto link that sets only the body, or a request written in the body under no subject
+        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\n\nunsubscribe\n", True),
+        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: \n\nBitte austragen\n", True),
+        (b"From: Pia <pia@isp.example>\nTo: news@sender.example\n\nHow do I unsubscribe?\n", False),
+        # an unsubscribe mailbox named in the sender's language
+        (b"From: Pia <pia@isp.example>\nTo: abmeldung+k7f2@news.sender.example\nSubject: \n\n", True),
+        (b"From: Pia <pia@isp.example>\nTo: desinscription-55@news.sender.example\n\n", True),
         # or the address to take off
         (
             b"From: Pia <pia@isp.example>\nTo: news@sender.example\nSubject: unsubscribe pia@isp.example\n\n",
