@@ -25,9 +25,9 @@ MAILTO = "mailto-unsubscribe"
 # The local part of an unsubscribe mailbox (`unsubscribe`, `unsub-<token>`, `optout+...`, `leave-...`),
 # also named in the senders' languages (`abmeldung+<token>`, `desinscription-...`, `baja@`).
 _MAILBOX = patterncode.compile(
-    r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove|abmeld(?:en|ung)|austragen|d[eé]sinscription"
-    r"|d[eé]sabonnement|desuscripci[oó]n|baja|descadastr[a-z]*|disiscrizione|cancellazione|afmelden|uitschrijven"
-    r"|afmeld(?:ing)?|avregistrering|wypisz|odhlaseni|otpiska)(?:[.+_=-][^@]*)?@",
+    r"^(?:[^@]*[.+_-])?(?:unsubscribe|unsub|opt-?out|leave|remove|abmeld(?:en|ung)|austragen|desinscription"
+    r"|desabonnement|desuscripcion|baja|descadastr[a-z]*|disiscrizione|cancellazione|afmeld(?:en|ing)?"
+    r"|uitschrijven)(?:[.+_=-][^@]*)?@",
     re.IGNORECASE,
 )
 # A subject that is the request itself, in the languages the platform's recipients write.
@@ -42,15 +42,15 @@ _SUBJECT = patterncode.compile(
     r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@])[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
 )
-# What a request names as what it leaves, before or after the verb ("Vom Newsletter abmelden",
-# "Remove me from your mailing list", "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la
-# lista"): an optional preposition and determiners, then the list, newsletter or subscription.
+# What a request names as what it leaves, after the verb ("Remove me from your mailing list",
+# "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la lista"): an optional preposition
+# and determiners, then the list, newsletter or subscription. (Before the verb, the newsletter is
+# one of the words the request may start with: "Vom Newsletter abmelden".)
 _LEFT_OBJECT = (
     r"(?:(?:from|of|de|del|da|dalla|von|vom|van|aus|z|ze|zo|dari)\s+)?"
-    r"(?:(?:your|the|this|all|my|these|la|le|les|el|los|der|dem|den|die|het|il|lo|su|uw|ihrem|ihrer)\s+)*"
-    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?lists?|lijst|liste|lista|newsletters?|nieuwsbrief|nyhetsbrev"
-    r"|nyhedsbrev|uutiskirje|h[ií]rlev[eé]l|odber|odberu|odb[eě]r|odb[eě]ru|langganan|subscription|suscripci[oó]n"
-    r"|e-?mails?|mailings?|correos?)"
+    r"(?:(?:your|the|this|all|my|la|le|el|los|der|dem|den|die|het|il|uw)\s+)*"
+    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?lists?|lijst|liste|lista|newsletters?|nieuwsbrief|nyhe[dt]sbrev"
+    r"|uutiskirje|h[ií]rlev[eé]l|odb[eě]ru?|langganan|subscription|suscripci[oó]n|e-?mails?|mailings?|correos?)"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -58,8 +58,7 @@ _LEFT_OBJECT = (
 # and a start-up that compiled it, or imported the lazy-pattern module for it, costs every run).
 _SUBJECT_MORE_SOURCE = (
     r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
-    r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero)[\s,]+)*"
-    rf"(?:{_LEFT_OBJECT}\s+)?"
+    r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom|aus dem)[\s,]+)*"
     r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
