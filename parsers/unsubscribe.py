@@ -43,14 +43,16 @@ _SUBJECT = patterncode.compile(
     re.IGNORECASE,
 )
 # What a request names as what it leaves, after the verb ("Remove me from your mailing list",
-# "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la lista"): an optional preposition
-# and determiners, then the list, newsletter or subscription. (Before the verb, the newsletter is
-# one of the words the request may start with: "Vom Newsletter abmelden".)
+# "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la lista", "Wypisz mnie z listy"): an
+# optional preposition and determiners, then the list, newsletter or subscription, its stem with
+# the few letters an inflection or a definite article adds ("listy", "nyhetsbrevet",
+# "newsletteru"). (Before the verb, the newsletter is one of the words the request may start
+# with: "Vom Newsletter abmelden".)
 _LEFT_OBJECT = (
-    r"(?:(?:from|of|de|del|da|dalla|von|vom|van|aus|z|ze|zo|dari)\s+)?"
+    r"(?:(?:from|of|off|de|del|da|dalla|von|vom|van|aus|uit|z|ze|zo|od|från|fra|dari)\s+)?"
     r"(?:(?:your|the|this|all|my|la|le|el|los|der|dem|den|die|het|il|uw)\s+)*"
-    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?lists?|lijst|liste|lista|newsletters?|nieuwsbrief|nyhe[dt]sbrev"
-    r"|uutiskirje|h[ií]rlev[eé]l|odb[eě]ru?|langganan|subscription|suscripci[oó]n|e-?mails?|mailings?|correos?)"
+    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje"
+    r"|h[ií]rlev[eé]l|odb[eě]r|langganan|subscription|suscripci[oó]n|e-?mail|mailing|correo)\w{0,4}"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -61,6 +63,7 @@ _SUBJECT_MORE_SOURCE = (
     r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom|aus dem)[\s,]+)*"
     r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
+    r"|take me off"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
     r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
     r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"

@@ -75,6 +75,11 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Cancellami dalla lista",
         "Frameld nyhedsbrev",
         "Vom Newsletter abmelden",
+        # an inflected or definite form of what is left, after a preposition of the language
+        "Wypisz mnie z listy",
+        "Avregistrera mig från nyhetsbrevet",
+        "Odhlásit z newsletteru",
+        "Please take me off your mailing list",
     ],
 )
 def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
