@@ -49,10 +49,10 @@ _SUBJECT = patterncode.compile(
 # "newsletteru"). (Before the verb, the newsletter is one of the words the request may start
 # with: "Vom Newsletter abmelden".)
 _LEFT_OBJECT = (
-    r"(?:(?:from|of|off|de|del|da|dalla|von|vom|van|aus|uit|z|ze|zo|od|från|fra|dari)\s+)?"
-    r"(?:(?:your|the|this|all|my|la|le|el|los|der|dem|den|die|het|il|uw)\s+)*"
+    r"(?:(?:from|of|off|de|del|da|dalla|von|vom|van|voor|aus|uit|z|ze|zo|od|från|fra|dari)\s+)?"
+    r"(?:(?:your|the|this|all|my|la|le|el|los|de|der|dem|den|die|het|il|uw|votre|vos|ihrem|ihrer|ihren)\s+)*"
     r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje"
-    r"|h[ií]rlev[eé]l|odb[eě]r|langganan|subscription|suscripci[oó]n|e-?mail|mailing|correo)\w{0,4}"
+    r"|h[ií]rlev[eé]l|odb[eě]r|langganan|subscription|suscripci[oó]n|e-?mail|mailing|correo|verteiler)\w{0,4}"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -60,10 +60,11 @@ _LEFT_OBJECT = (
 # and a start-up that compiled it, or imported the lazy-pattern module for it, costs every run).
 _SUBJECT_MORE_SOURCE = (
     r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
-    r"|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom|aus dem)[\s,]+)*"
+    r"|merci de|vi prego di|graag|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom"
+    r"|aus dem)[\s,]+)*"
     r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
-    r"|take me off"
+    r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
     r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
     r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
@@ -73,7 +74,7 @@ _SUBJECT_MORE_SOURCE = (
     r"|κατάργηση εγγραφής|διαγραφή|відписатися|відписка|отписка|odjava(?: s liste)?|odjavi(?: me)?"
     r"|otkaži pretplatu|購読解除|購読停止|配信解除|取消訂閱|取消订阅|退訂|ยกเลิก(?:การ)?(?:สมัคร|รับ)[\u0e00-\u0e7f]*"
     r"|h[uủ]y đăng ký|hủy theo dõi)"
-    r"(?:[\s,]+(?:me|mich|moi|mnie|mě|mig|meg|minut|beni|ya))?"
+    r"(?:[\s,]+(?:me|(?:sie )?mich|moi|mnie|mě|mig|meg|minut|beni|ya))?"
     rf"(?:[\s,]+{_LEFT_OBJECT})?[\s.!]*$",
     re.IGNORECASE,
 )

@@ -80,6 +80,12 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Avregistrera mig från nyhetsbrevet",
         "Odhlásit z newsletteru",
         "Please take me off your mailing list",
+        # a polite sentence around the request
+        "Vi prego di cancellarmi dalla newsletter",
+        "Merci de me désinscrire de votre liste",
+        "Bitte entfernen Sie mich aus Ihrem Verteiler",
+        "Graag afmelden voor de nieuwsbrief",
+        "Stop emailing me",
     ],
 )
 def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
@@ -96,6 +102,8 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Remove me from the list?",  # a question
         "Vom Newsletter",  # what is left, with no request
         "Newsletter list",
+        "Stop sending me invoices?",
+        "Bitte entfernen Sie den Anhang",  # removing something else
     ],
 )
 def test_a_subject_that_is_no_request(subject: str) -> None:
