@@ -50,7 +50,7 @@ _SUBJECT = patterncode.compile(
 # with: "Vom Newsletter abmelden".)
 _LEFT_OBJECT = (
     r"(?:(?:from|of|off|de|del|da|dalla|von|vom|van|voor|aus|uit|z|ze|zo|od|från|fra|dari)\s+)?"
-    r"(?:(?:your|the|this|all|my|la|le|el|los|de|der|dem|den|die|het|il|uw|votre|vos|ihrem|ihrer|ihren)\s+)*"
+    r"(?:(?:your|the|this|all|my|mi|la|le|el|los|de|der|dem|den|die|het|il|uw|votre|vos|ihrem|ihrer|ihren)\s+)*"
     r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje"
     r"|h[ií]rlev[eé]l|odb[eě]r|langganan|subscription|suscripci[oó]n|e-?mail|mailing|correo|verteiler)\w{0,4}"
 )
@@ -61,10 +61,11 @@ _LEFT_OBJECT = (
 _SUBJECT_MORE_SOURCE = (
     r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
     r"|merci de|vi prego di|graag|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom"
-    r"|aus dem)[\s,]+)*"
-    r"(?:unsubscribe|unsub|opt[- ]?out|remove|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
+    r"|aus dem|beni)[\s,]+)*"
+    r"(?:unsubscribe|unsub|opt[- ]?(?:me[- ])?out|remove|retire[rz]?-moi|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
-    r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi"
+    r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi|eliminar|listeden [cç][iı]kar(?:[iı]n)?"
+    r"|n[aã]o quero mais receber|no quiero recibir m[aá]s"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
     r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
     r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
@@ -75,7 +76,9 @@ _SUBJECT_MORE_SOURCE = (
     r"|otkaži pretplatu|購読解除|購読停止|配信解除|取消訂閱|取消订阅|退訂|ยกเลิก(?:การ)?(?:สมัคร|รับ)[\u0e00-\u0e7f]*"
     r"|h[uủ]y đăng ký|hủy theo dõi)"
     r"(?:[\s,]+(?:me|(?:sie )?mich|moi|mnie|mě|mig|meg|minut|beni|ya))?"
-    rf"(?:[\s,]+{_LEFT_OBJECT})?[\s.!]*$",
+    rf"(?:[\s,]+{_LEFT_OBJECT})?"
+    # a closing courtesy ("Newsletter abbestellen bitte", "Unsubscribe, thanks")
+    r"(?:[\s,]+(?:please|pls|bitte|danke|thanks|thank you|merci|grazie|gracias|obrigad[oa]|por favor))?[\s.!]*$",
     re.IGNORECASE,
 )
 patterncode.declare(*_SUBJECT_MORE_SOURCE)

@@ -86,6 +86,13 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Bitte entfernen Sie mich aus Ihrem Verteiler",
         "Graag afmelden voor de nieuwsbrief",
         "Stop emailing me",
+        "Opt me out",
+        "Retirez-moi de votre liste",
+        "Eliminar mi suscripción",
+        "Beni listeden çıkarın",
+        "Não quero mais receber emails",
+        # and a closing courtesy
+        "Newsletter abbestellen bitte",
     ],
 )
 def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
