@@ -43,16 +43,18 @@ _SUBJECT = patterncode.compile(
     re.IGNORECASE,
 )
 # What a request names as what it leaves, after the verb ("Remove me from your mailing list",
-# "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la lista", "Wypisz mnie z listy"): an
-# optional preposition and determiners, then the list, newsletter or subscription, its stem with
-# the few letters an inflection or a definite article adds ("listy", "nyhetsbrevet",
-# "newsletteru"). (Before the verb, the newsletter is one of the words the request may start
-# with: "Vom Newsletter abmelden".)
+# "Afmelden nieuwsbrief", "Odhlásiť odber", "Darme de baja de la lista de correo", "Wypisz mnie z
+# listy", "Unsubscribe from all marketing emails"): the list, newsletter, subscription or mail, its
+# stem with the few letters an inflection, a definite article or a compound adds ("listy",
+# "nyhetsbrevet", "newsletteru", "mailinglijst"), with a few words around it (prepositions,
+# determiners, adjectives: none a question). A subject without such a word after the verb is
+# read only as far as the verb and a pronoun go: "Odjava sa sastanka u petak" cancels a meeting.
+# (Before the verb, the newsletter is one of the words the request may start with: "Vom
+# Newsletter abmelden".)
 _LEFT_OBJECT = (
-    r"(?:(?:from|of|off|de|del|da|dalla|von|vom|van|voor|aus|uit|z|ze|zo|od|från|fra|dari)\s+)?"
-    r"(?:(?:your|the|this|all|my|mi|la|le|el|los|de|der|dem|den|die|het|il|uw|votre|vos|ihrem|ihrer|ihren)\s+)*"
-    r"(?:(?:mailing[\s-]?|e-?mail[\s-]?)?list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje"
-    r"|h[ií]rlev[eé]l|odb[eě]r|langganan|subscription|suscripci[oó]n|e-?mail|mailing|correo|verteiler)\w{0,4}"
+    r"(?:[^\s?]+[\s,]+){0,3}?"
+    r"(?:list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje|h[ií]rlev[eé]l|odb[eě]r|langganan"
+    r"|subscription|suscripci[oó]n|e-?mail|mailing|mejl|correo|verteiler)\w{0,5}(?:[\s,]+[^\s?]+){0,2}?"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -62,7 +64,8 @@ _SUBJECT_MORE_SOURCE = (
     r"^\s*(?:(?:please|pls|kindly|bitte|por favor|s'il vous pla[iî]t|per favore|proszę|prosím|lütfen"
     r"|merci de|vi prego di|graag|newsletter|nyhetsbrev|uutiskirje|h[ií]rlev[eé]l|se|me|je veux me|quiero|vom"
     r"|aus dem|beni)[\s,]+)*"
-    r"(?:unsubscribe|unsub|opt[- ]?(?:me[- ])?out|remove|retire[rz]?-moi|d[ée]sabonner|d[ée]sabonnement|d[ée]sinscrire|abbestellen|abmelden"
+    r"(?:unsubscribe|unsub|opt[- ]?(?:me[- ])?out|remove|retire[rz]?-moi|d[ée]sabonne(?:r|z-moi|ment)|d[ée]sinscrire"
+    r"|abbestellen|abmelden|baja|rezygnuj[eę]|sluta skicka"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
     r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi|eliminar|listeden [cç][iı]kar(?:[iı]n)?"
     r"|n[aã]o quero mais receber|no quiero recibir m[aá]s"

@@ -93,6 +93,13 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Não quero mais receber emails",
         # and a closing courtesy
         "Newsletter abbestellen bitte",
+        # a few words around what is left
+        "Unsubscribe from all marketing emails",
+        "Baja de la lista de correo",
+        "Uitschrijven mailinglijst",
+        "Rezygnuję z newslettera",
+        "Sluta skicka mejl till mig",
+        "Désabonnez-moi",
     ],
 )
 def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
@@ -110,6 +117,8 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Vom Newsletter",  # what is left, with no request
         "Newsletter list",
         "Stop sending me invoices?",
+        "Remove me from the list ?",
+        "Did my unsubscribe work?",
         "Bitte entfernen Sie den Anhang",  # removing something else
     ],
 )
