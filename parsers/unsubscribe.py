@@ -52,9 +52,10 @@ _SUBJECT = patterncode.compile(
 # (Before the verb, the newsletter is one of the words the request may start with: "Vom
 # Newsletter abmelden".)
 _LEFT_OBJECT = (
-    r"(?:[^\s?]+[\s,]+){0,3}?"
+    r"(?:[^\s?]+[\s,]+){0,4}?"
     r"(?:list|lijst|newsletter|nieuwsbrief|nyhe[dt]sbrev|uutiskirje|h[ií]rlev[eé]l|odb[eě]r|langganan"
-    r"|subscription|suscripci[oó]n|e-?mail|mailing|mejl|correo|verteiler)\w{0,5}(?:[\s,]+[^\s?]+){0,2}?"
+    r"|subscription|suscripci[oó]n|e-?mail|mailing|mails?|mejl|correo|bolet[ií]n|verteiler)\w{0,5}"
+    r"(?:[\s,]+[^\s?]+){0,3}?"
 )
 # The request in the other languages the platform's recipients write, and with the words people
 # put around it ("Please unsubscribe me", "Se désabonner", "Newsletter abbestellen"): tried only
@@ -68,8 +69,10 @@ _SUBJECT_MORE_SOURCE = (
     r"|abbestellen|abmelden|baja|rezygnuj[eę]|sluta skicka"
     r"|abmeldung|austragen|descadastr(?:ar|e-me|amento|o)|cancellami|cancellazione|frameld(?:ing)?|meld (?:meg )?av"
     r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi|eliminar|listeden [cç][iı]kar(?:[iı]n)?"
-    r"|n[aã]o quero mais receber|no quiero recibir m[aá]s"
-    r"|cancelar (?:la )?suscripci[oó]n|dar(?:me)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
+    r"|remover|stop"
+    # (not receiving any more: "Bitte keine E-Mails mehr", "Geen mails meer", "Non voglio più ricevere")
+    r"|(?:keine|geen)(?=.*(?:mail|newsletter|nieuwsbrief))|non voglio più ricevere|n[aã]o quero mais receber|no quiero recibir(?: m[aá]s)?"
+    r"|cancelar (?:la )?suscripci[oó]n|dar(?:me|se)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
     r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
     r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
     r"|avslutt abonnement(?:et)?|afmeld(?:en|ing)?|uitschrijven|peruuta tilaus|tilauksen peruutus|leiratkoz[aá]s|leiratkozom"

@@ -100,6 +100,13 @@ def test_an_unsubscribe_subject_in_the_subscribers_language(subject: str) -> Non
         "Rezygnuję z newslettera",
         "Sluta skicka mejl till mig",
         "Désabonnez-moi",
+        # stop, or no more of it
+        "STOP newsletter",
+        "Bitte keine E-Mails mehr",
+        "Geen mails meer ontvangen",
+        "Non voglio più ricevere email",
+        "Darse de baja del boletín",
+        "Remover da lista",
     ],
 )
 def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
@@ -119,6 +126,7 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Stop sending me invoices?",
         "Remove me from the list ?",
         "Did my unsubscribe work?",
+        "Keine Zeit",  # no more of nothing a list sends
         "Bitte entfernen Sie den Anhang",  # removing something else
     ],
 )
