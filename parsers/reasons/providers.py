@@ -891,6 +891,9 @@ _ANYWHERE = _phrase_table(
             "resolver.adr.recipnotfound",
             "resolver.adr.exrecipnotfound",
             "dd this user doesn't have a ",
+            # Yandex checks its recipients after DATA and answers "550 5.7.1 No such user!" for an
+            # address it has no mailbox for: not a filter's refusal, whatever the status or stage
+            "no such user!",
         ),
         "account_disabled": (
             "the email account that you tried to reach is disabled",

@@ -31,9 +31,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # not registered), "未登録のアドレス"
         r"(?:ユーザー?|アカウント|メールアドレス|アドレス|宛先|受信者)(?:は|が)(?:登録されていません|未登録です)",
         r"(?:未登録|登録されていない)(?:の)?(?:ユーザー?|アドレス|メールアドレス|宛先)",
-        # "このメールアドレスは現在使われておりません" (this address is not in use now), the carriers'
-        # and ISPs' wording of an address that no longer exists (as for a disconnected number)
-        r"(?:メールアドレス|アドレス|アカウント|ユーザー?|宛先)(?:は|が)(?:現在)?(?:使われて|使用されて)(?:おりません|いません)",
         # Exchange Online: "<ドメイン> で <ユーザー> が見つかりませんでした。"
         r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ ?(?:に|で|上で) ?\S{1,64} ?が見つかりませんでした",
     ),
@@ -50,6 +47,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # deleted or stopped after long non-use: gone, not paused
         r"(?:長期間|長期)?(?:未使用|未利用|利用がない)(?:のため|により)(?:削除|廃止|停止|無効)",
         r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:利用停止|使用停止|停止)(?:されて|され|中)",
+        # "このメールアドレスは現在使われておりません" (this address is not in use now), the carriers'
+        # and ISPs' wording of an address that no longer exists (as for a disconnected number): a
+        # closed address, as "no longer in use" is in the other languages. "現在" (now) is enough
+        # without the noun: a reply next to the recipient that says "現在使用されていません" under a
+        # 5.2.1 speaks of that address.
+        r"(?:メールアドレス|アドレス|アカウント|ユーザー?|宛先)(?:は|が)(?:現在)?(?:使われて|使用されて)(?:おりません|いません)",
+        r"現在(?:は)?(?:使われて|使用されて)(?:おりません|いません)",
         # expired ("アカウントの有効期限が切れています")
         r"(?:アカウント|メールアドレス|アドレス)の有効期限(?:が|は)(?:切れ|過ぎ)",
         # "stopped because it has not been used for a long time" (the sentence form)
