@@ -17,9 +17,10 @@ from tests.parsers.languages import check_phrases
 def test_japanese_not_in_use_and_chinese_isps_english_are_unknown_users() -> None:
     check_phrases(
         [
-            # "this address is not in use now": gone, as a disconnected number is
-            ("550 このメールアドレスは現在使われておりません。", r.USER_UNKNOWN),
-            ("550 宛先は使用されていません", r.USER_UNKNOWN),
+            # "this address is not in use now": closed, as a disconnected number is (hard, as
+            # "no longer in use" is in the other languages)
+            ("550 このメールアドレスは現在使われておりません。", r.ACCOUNT_DISABLED),
+            ("550 宛先は使用されていません", r.ACCOUNT_DISABLED),
             # Coremail's list of its replies (NetEase 163/126, Sina, 21cn and Chinese ISPs)
             ("550 recipient does not have an account", r.USER_UNKNOWN),
             ("550 User does not have a portal.example account", r.USER_UNKNOWN),

@@ -1,0 +1,39 @@
+"""Wordings of ISPs in Central and Eastern Europe, the Baltics and Russia (issue 12's held-out
+"ISPs outside the English-speaking world"): delay notices in the languages that lacked them. The
+fixtures in fixtures/intlisp/ show whole reports (and Yandex's and a Japanese ISP's unknown users)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.reasons import is_delay_notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Slovene, Lithuanian, Latvian, Estonian: "only a warning", "not delivered yet"
+        "To je samo opozorilo, sporočila vam ni treba ponovno poslati.\n"
+        "Vaše sporočilo še ni bilo dostavljeno prejemniku <a@isp.si.example>.",
+        "Tai tik įspėjimas.\nJūsų laiškas dar nepristatytas gavėjui <a@isp.lt.example>.",
+        "Tas ir tikai brīdinājums.\nJūsu ziņojums vēl nav piegādāts adresātam <a@isp.lv.example>.",
+        "See on ainult hoiatus.\nTeie sõnumit pole veel kohale toimetatud: <a@isp.ee.example>.",
+        # Croatian written without its diacritics
+        "Vasa poruka jos nije isporucena primatelju <a@isp.hr.example>.",
+    ],
+)
+def test_a_delay_notice_in_the_languages_that_lacked_one(text: str) -> None:
+    assert is_delay_notice("", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the final report's own sentences: "not delivered", with no "yet"
+        "Vaša poruka nije isporučena primatelju <a@isp.hr.example>: korisnik ne postoji",
+        "Писмото не може да бъде доставено до <a@isp.bg.example>: Няма такъв потребител",
+        "Vašu správu nebolo možné doručiť adresátovi <a@isp.sk.example>: Adresát neexistuje",
+    ],
+)
+def test_a_final_report_in_those_languages_is_no_delay(text: str) -> None:
+    assert not is_delay_notice("", text)
