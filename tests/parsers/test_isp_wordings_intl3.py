@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from parsers import reasons as r
 from parsers.reasons import is_delay_notice
+from tests.parsers.languages import check_phrases
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,15 @@ def test_a_delay_notice_in_the_languages_that_lacked_one(text: str) -> None:
 )
 def test_a_final_report_in_those_languages_is_no_delay(text: str) -> None:
     assert not is_delay_notice("", text)
+
+
+def test_the_recipients_closed_account_and_an_addressee_not_found() -> None:
+    check_phrases(
+        [
+            # Swedish, the account named in the genitive ("the recipient's e-mail account is closed")
+            ("550 Mottagarens e-postkonto är stängt", r.ACCOUNT_DISABLED),
+            ("550 Användarens konto har avslutats", r.ACCOUNT_DISABLED),
+            # Bulgarian "the addressee was not found"
+            ("550 Адресатът не е намерен", r.USER_UNKNOWN),
+        ]
+    )

@@ -48,7 +48,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:adressen|e-?postadressen|kontot|brevladan|postladan) (?:ar (?:inte|ej) langre i (?:bruk|anvandning)"
         r"|anvands (?:inte|ej) langre)",
-        r"(?:kontot|brevladan|postladan|adressen|e-?postadressen) (?:ar |har |har blivit )?"
+        # (also the recipient's, in the genitive: "mottagarens e-postkonto är stängt")
+        r"(?:kontot|e-?postkontot|brevladan|postladan|adressen|e-?postadressen"
+        r"|(?:mottagarens|anvandarens) (?:e-?post)?(?:konto|brevlada|postlada|adress)) (?:ar |har |har blivit )?"
         r"(?:inaktiverat|inaktiverad|inaktiverats|avslutat|avslutad|avslutats|stangt|stangd|stangts|raderat"
         r"|raderad|raderats|borttaget|borttagen|tagits bort|upphort|inte langre aktiv)",
         # blocked or closed for non-use: the address is gone, not paused
