@@ -51,3 +51,17 @@ def test_the_recipients_closed_account_and_an_addressee_not_found() -> None:
             ("550 Адресатът не е намерен", r.USER_UNKNOWN),
         ]
     )
+
+
+def test_an_invalid_recipient_in_finnish_and_dutch() -> None:
+    check_phrases(
+        [
+            ("550 Vastaanottajan osoite on virheellinen", r.USER_UNKNOWN),
+            ("550 Virheellinen vastaanottaja", r.USER_UNKNOWN),
+            ("550 Ongeldige ontvanger", r.USER_UNKNOWN),
+            ("550 Ontvangersadres is ongeldig", r.USER_UNKNOWN),
+        ]
+    )
+    # the sender's own address said to be invalid is no unknown recipient
+    for text in ("550 Lähettäjän osoite on virheellinen", "550 Afzender ongeldig"):
+        assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text

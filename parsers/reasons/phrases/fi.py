@@ -23,6 +23,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ole olemassa|loydy|loytynyt|tunneta)",
         r"tuntematon (?:kayttaja|vastaanottaja|osoite|sahkopostiosoite|postilaatikko)",
         r"(?:kayttaja|vastaanottaja|osoite|sahkopostiosoite) on tuntematon",
+        # "the recipient('s address) is invalid", "invalid recipient" (the recipient named: the
+        # sender's own "lähettäjän osoite on virheellinen" is no unknown recipient)
+        r"vastaanottaja(?:n (?:sahkoposti)?osoite)? on (?:virheellinen|epakelpo|kelvoton)",
+        r"virheellinen vastaanottaja(?:osoite|n osoite)?",
         # Exchange: "Antamaasi sähköpostiosoitetta ei löytynyt."
         r"antamaasi sahkopostiosoitetta ei",
     ),

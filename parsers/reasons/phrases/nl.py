@@ -23,6 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
+        # "invalid recipient" (the recipient named, as English's "invalid recipient")
+        r"ongeldige (?:ontvanger|geadresseerde)(?:sadres)?|(?:ontvanger|geadresseerde)(?:sadres)? (?:is )?ongeldig",
         # Exchange: "Het e-mailadres dat u hebt ingevoerd, is niet gevonden."
         r"e-?mailadres dat u hebt ingevoerd,? (?:is niet gevonden|kan niet worden gevonden|werd niet gevonden)",
         # Exchange Online: "<gebruiker> is niet gevonden op <domein>."
