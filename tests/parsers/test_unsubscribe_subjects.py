@@ -37,7 +37,6 @@ def unsubscribes(subject: str) -> bool:
         "Wypisz mnie",
         "Rezygnacja z subskrypcji",
         "Odhlásit odběr",
-        "Odhlásiť odber",  # (Slovak)
         "Avsluta prenumeration",
         "Avmeld",
         "Peruuta tilaus",
@@ -47,9 +46,6 @@ def unsubscribes(subject: str) -> bool:
         "수신거부",
         "إلغاء الاشتراك",
         "Berhenti berlangganan",
-        "Berhenti langganan",
-        "Afmelden nieuwsbrief",  # (the newsletter named after the request)
-        "Unsubscribe from the newsletter",
         "Κατάργηση εγγραφής",
         "Відписатися",
         "Odjava",
@@ -122,7 +118,6 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
     [
         "Wypisz mnie?",  # a question
         "Odjava sa sastanka u petak",  # the word, then other words
-        "Afmelden vergadering",  # (a meeting, not the newsletter)
         "Please unsubscribe me " + "x" * MAX_REQUEST_SUBJECT,  # longer than a request's subject
         "Re: Abonelikten çık",  # a reply
         "Remove me from the list?",  # a question
