@@ -268,8 +268,12 @@ def find_status(text: str) -> str | None:
 
 def find_smtp_code(text: str) -> str | None:
     """The first SMTP reply code (550, 421) in the text."""
-    found = SMTP_CODE_RE.search(text)
-    return found.group(1) if found else None
+    # (a code opens on a 2, 4 or 5: a text without one is not searched, where re tested each
+    # of its characters against the first class)
+    if "5" in text or "4" in text or "2" in text:
+        found = SMTP_CODE_RE.search(text)
+        return found.group(1) if found else None
+    return None
 
 
 def remote_host(text: str) -> str | None:
@@ -410,6 +414,8 @@ def dsn_fields(text: str) -> list[Delivery]:
         )
 
     for line in fold(text.split("\n")):
+        if ":" not in line:  # (a field line holds a colon: a line without one is not matched)
+            continue
         field = _DSN_FIELD.match(line.strip())
         if not field:
             continue

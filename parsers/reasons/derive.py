@@ -230,7 +230,7 @@ def derive(
             found = seen[reason] = PHRASES[reason].holds(low, words) and not unless(reason)
         return found
 
-    if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
+    if (diagnostic_type or "").upper().startswith("X-UNIX") or text[:7].lower() == "x-unix;":
         # a local delivery program (procmail, a pipe) failed: the mailer's error, not the address
         return MAILBOX_FULL if has(MAILBOX_FULL) else MAILER_ERROR
     by_status = status_reason(status)
