@@ -17,7 +17,6 @@ providers = sys.modules["parsers.reasons.providers"]
 
 # (the pattern in use, the form it replaced: the look-behind first)
 PAIRS = {
-    "status_in_text": (status._STATUS_IN_TEXT, r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)"),
     "reply_in_text": (status._REPLY_IN_TEXT, r"(?<![\d.])([245]\d\d)(?:[ -]|$)"),
     "continuation": (status.CONTINUATION, r"(?<![\w.])[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?"),
     "mta_smtp_code": (_common.SMTP_CODE_RE, r"(?<![\d.\-])([245][0-7]\d)(?=[ \-]|$)"),
@@ -60,10 +59,12 @@ def test_the_digit_first_form_matches_where_the_look_behind_first_form_does(name
 
 # The status patterns that open on the dot after the class digit (re skips ahead to a dot): their
 # matches start one character later than the forms they replace, and only their groups are read
-# (find_status's search, status_in's finditer from the text's start), so the groups are compared.
+# (find_status's search, status_in's and status_in_text's finditer from the text's start), so the
+# groups are compared.
 DOT_FIRST = {
     "mta_status": (_common.STATUS_RE, r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)"),
     "providers_status": (_providers._STATUS, r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"),
+    "status_in_text": (status._STATUS_IN_TEXT, r"(?<![\d.vV])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)"),
 }
 
 
@@ -89,5 +90,6 @@ def test_the_dot_first_form_finds_the_groups_of_the_look_behind_first_form(name:
         "x4.4.7.",
         "5.1.1.2.0.0",
         "2.0.05.1.1",
+        "v5.1.1 V4.2.2 5.1.1",
     ):
         assert groups(used, text) == groups(replaced, text), text
