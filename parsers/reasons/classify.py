@@ -279,6 +279,11 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     """The action a text-only delivery receipt states ("delivered" or "relayed"), or None when
     the text is no receipt."""
     head = text[:8000]
+    # (a failure word the text writes in lower case is one of the lower-cased text too: str.lower
+    # maps each character on its own, a lower-case ASCII letter to itself. Most reports write one,
+    # and are ruled out before their text is lower-cased)
+    if _holds_one(head, _PLAIN_FAILURE_WORDS):
+        return None
     low = head.lower()
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
