@@ -29,7 +29,8 @@ def _reference_receipt(subject: str, text: str) -> str | None:
 _PIECES = st.sampled_from(
     ["Your message ", "was delivered to ", "were Relayed to the following recipients", "successfully delivered",
      "Fail", "FAIL", "fail", "Error", "error", "UNKNOWN", "unknown", "Delayed", "bounced", "\u03a3", "\u0130",
-     "K\u212aelvin", "ed", "fa", "il", " ", "\n", "a@b.example", "relayed", "zugestellt", "erfolgreich zugestellt"]
+     "K\u212aelvin", "ed", "fa", "il", " ", "\n", "a@b.example", "relayed", "zugestellt", "erfolgreich zugestellt",
+     " " * 3000]
 )  # fmt: skip
 
 
@@ -43,3 +44,5 @@ def test_receipts() -> None:
     assert classify.delivery_receipt("", "Your message was delivered to a@b.example") == "delivered"
     assert classify.delivery_receipt("", "Your message was delivered to a@b.example. FAILED") is None
     assert classify.delivery_receipt("", "Your message was delivered to a@b.example. failed") is None
+    # (only the first 8000 characters are read)
+    assert classify.delivery_receipt("", "Your message was delivered to a@b.example" + " " * 8000 + "failed") == "delivered"
