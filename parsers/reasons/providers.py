@@ -98,22 +98,34 @@ class _Reply:
         return code
 
 
-# A provider's phrases, in its table's order, and the reason of each (the first reason that lists it).
-_PhraseTable = tuple[tuple[str, ...], dict[str, str]]
+# A provider's phrases, in its table's order, the reason of each (the first reason that lists it),
+# and keys one of which every phrase holds.
+_PhraseTable = tuple[tuple[str, ...], dict[str, str], tuple[str, ...]]
+
+# A phrase's key: its first characters, which phrases that begin alike share ("the email account
+# that you tried to reach ...", "resolver.adr. ..."), and which few replies hold.
+_KEY = 12
 
 
 def _phrase_table(table: Mapping[str, Sequence[str]]) -> _PhraseTable:
-    """`table` (reason -> phrases) as the phrases in its order and the reason of each."""
+    """`table` (reason -> phrases) as the phrases in its order, the reason of each, and their keys."""
     reason_of: dict[str, str] = {}
     for reason, phrases in table.items():
         for phrase in phrases:
             reason_of.setdefault(phrase, reason)
-    return tuple(reason_of), reason_of
+    return tuple(reason_of), reason_of, tuple(dict.fromkeys(phrase[:_KEY] for phrase in reason_of))
 
 
 def _phrases(reply: _Reply, table: _PhraseTable) -> str | None:
     """The reason of the first phrase of `table` in the reply."""
     text = reply.text
+    # (a reply without any key holds no phrase: phrases that begin alike are ruled out by one
+    # search for their key, where each was searched for)
+    for key in table[2]:
+        if key in text:
+            break
+    else:
+        return None
     for phrase in table[0]:
         if phrase in text:
             return table[1][phrase]
