@@ -169,6 +169,7 @@ def first_reason(text: str, table: Mapping[str, Sequence[str]]) -> str | None:
 
 # --- RFC 3464-style fields written inside a text part (or a delivery-status part) -------------------
 
+
 class DsnBlock(Value):
     """One recipient's fields from a delivery-status text."""
 

@@ -161,9 +161,9 @@ def _reference_dsn_fields(text: str) -> list[Delivery]:
 
 
 _TEXT_LINES = st.one_of(
-    st.tuples(_NAMES | st.sampled_from(["Original-Recipient", "Remote-MTA", "\u017ftatus"]), _GAPS, _GAPS, _VALUES).map(
-        "".join
-    ),
+    st.tuples(
+        _NAMES | st.sampled_from(["Original-Recipient", "Remote-MTA", "\u017ftatus"]), _GAPS, _GAPS, _VALUES
+    ).map("".join),
     st.tuples(st.sampled_from([" ", "\t", ""]), _VALUES).map("".join),
 )
 

@@ -45,4 +45,7 @@ def test_receipts() -> None:
     assert classify.delivery_receipt("", "Your message was delivered to a@b.example. FAILED") is None
     assert classify.delivery_receipt("", "Your message was delivered to a@b.example. failed") is None
     # (only the first 8000 characters are read)
-    assert classify.delivery_receipt("", "Your message was delivered to a@b.example" + " " * 8000 + "failed") == "delivered"
+    assert (
+        classify.delivery_receipt("", "Your message was delivered to a@b.example" + " " * 8000 + "failed")
+        == "delivered"
+    )
