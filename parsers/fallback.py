@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from email.message import Message
 
 from parsers import patterncode, reasons
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.mail import Mail, blank_line, decode_header_value, parse_header_block
@@ -183,14 +184,18 @@ _SENTENCE_END = patterncode.compile(r"[.,;:!?\u3002\uff0c\uff1a\uff1b\uff01\uff1
 _ANGLED = patterncode.compile(r"<([^\s<>()\[\],;:\"'`]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>")
 # An SMTP transcript: the address given to RCPT TO, answered by an error.
 _RCPT_TO = patterncode.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
-# The text that follows is a copy of the original message, not the report.
+# The text that follows is a copy of the original message, not the report. In any case: searched
+# in the text folded by parsers.casefold.fold_case (re's case-blind comparison at every position
+# cost about 800 instructions a character).
 COPY_MARKER = patterncode.compile(
-    r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
+    r"(?m)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
     r"|returned message|the original message headers|message headers follow"
     # old hand-written and legacy reports: "---- START OF RETURNED MESSAGE ----", "Unsent Message
     # below:", "Original message as received is as follows:", "Your message reads (in part):"
-    r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
+    # (the rule before "start of" is the one every branch may open with: a second "-+" of its own
+    # after it made a line of dashes cost the square of its length, 1.6 M instructions for 80)
+    r"|start of (?:the )?returned message|unsent message below|your message reads"
     r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message)"
     # cc:Mail and other 1990s gateways: "Original text follows"; IBM VM mailers: "----- Mail item
     # follows -----"
@@ -204,8 +209,9 @@ _SUMMARY_FIELD = (
     r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n"
 )
 _ORIGINAL_FIELD = r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
+# (in any case: searched in the folded text, as COPY_MARKER)
 _PASTED_HEADERS = patterncode.compile(
-    r"(?im)^(?:" + _SUMMARY_FIELD + "){0,2}" + _ORIGINAL_FIELD +
+    r"(?m)^(?:" + _SUMMARY_FIELD + "){0,2}" + _ORIGINAL_FIELD +
     # (the field may be folded: a Received field's "with ... id ...; date" lines)
     r"(?:[ \t][^\n]*\n){0,4}"
     r"(?:(?:[a-z][a-z0-9-]{1,40}):[^\n]*\n)"
@@ -218,7 +224,8 @@ _PASTED_HEADERS = patterncode.compile(
 def copy_start(text: str) -> int | None:
     """Where the copy of the original starts in a report's text (a marker line, or its pasted
     header block), or None."""
-    starts = [m.start() for m in (COPY_MARKER.search(text), _PASTED_HEADERS.search(text)) if m is not None]
+    folded = fold_case(text)
+    starts = [m.start() for m in (COPY_MARKER.search(folded), _PASTED_HEADERS.search(folded)) if m is not None]
     return min(starts) if starts else None
 
 
@@ -503,7 +510,7 @@ def _pasted_original(copy: str) -> Message | None:
     """The header block of an original pasted into a report's text after its marker line ("---
     Returned message ---", "Original text follows"), as legacy gateways return it: no MIME part."""
     lines = copy.split("\n", 40)
-    if COPY_MARKER.match(copy):
+    if COPY_MARKER.match(fold_case(lines[0])):  # (the marker is one line)
         lines = lines[1:]
     while lines and _SEPARATOR.match(lines[0]):
         lines = lines[1:]  # (blank lines and a rule under the marker)

@@ -1,0 +1,108 @@
+"""The fallback reader's searches rewritten over the text folded by parsers.casefold.fold_case
+(case-sensitive patterns of lower-case letters) find what the case-insensitive patterns they
+replace found in the text as written, on texts built from their own words with the Unicode case
+traps (İ ı ſ K) and the rules of dashes that a report draws."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers import fallback
+
+# The patterns as they were written before: what the folded searches stand for.
+_OLD_COPY_MARKER = re.compile(
+    r"(?im)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
+    r"|this is a copy of (?:your|the) message|original message follows|original message"
+    r"|returned message|the original message headers|message headers follow"
+    r"|(?:-+ ?)?start of (?:the )?returned message|unsent message below|your message reads"
+    r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message)"
+    r"|original text follows|mail item follows)"
+)
+_SUMMARY_FIELD = (
+    r"(?:received|return-path|message-id|mime-version|content-type|from|to|cc|subject|date"
+    r"|reply-to|x-[a-z0-9-]{1,40}):[^\n]*\n"
+)
+_ORIGINAL_FIELD = r"(?:received|return-path|message-id|mime-version|content-type):[^\n]*\n"
+_OLD_PASTED_HEADERS = re.compile(
+    r"(?im)^(?:" + _SUMMARY_FIELD + "){0,2}" + _ORIGINAL_FIELD + r"(?:[ \t][^\n]*\n){0,4}"
+    r"(?:(?:[a-z][a-z0-9-]{1,40}):[^\n]*\n)"
+    r"|^(?:" + _SUMMARY_FIELD + "){2,3}" + _ORIGINAL_FIELD
+)
+
+
+def _old_copy_start(text: str) -> int | None:
+    starts = [m.start() for m in (_OLD_COPY_MARKER.search(text), _OLD_PASTED_HEADERS.search(text)) if m]
+    return min(starts) if starts else None
+
+
+_PHRASES = [
+    "below this line is a copy of the message",
+    "unsent message follows",
+    "this is a copy of your message",
+    "original message follows",
+    "returned message",
+    "message headers follow",
+    "start of the returned message",
+    "your message reads",
+    "header of the source mail",
+    "original text follows",
+    "mail item follows",
+    "received: from x",
+    "return-path: <a@b>",
+    "message-id: <1@b>",
+    "mime-version: 1.0",
+    "content-type: text/plain",
+    "from: a@b",
+    "to: c@d",
+    "subject: hi",
+    "x-mailer: kit",
+    "x-k: 1",
+]
+# Characters that re.IGNORECASE matches to ASCII letters of the phrases, with their ASCII forms.
+_TRAPS = {"i": "iI\u0130\u0131", "s": "sS\u017f", "k": "kK\u212a"}
+
+
+@st.composite
+def _written(draw: st.DrawFn, phrase: str) -> str:
+    """`phrase` as a report may write it: each letter in either case or as one of its Unicode
+    case-blind stand-ins, now and then one character replaced by another."""
+    chars = [draw(st.sampled_from(_TRAPS.get(c, c + c.upper()))) for c in phrase]
+    if draw(st.integers(0, 3)) == 0:
+        chars[draw(st.integers(0, len(chars) - 1))] = draw(st.sampled_from("xI\u0131\u017f-: \n"))
+    return "".join(chars)
+
+
+_LEADS = ["", " ", "\t", "-", "--- ", "-- -", "==", "* ", "-=-", "x ", "-" * 30, "- " * 5, " \t-"]
+
+
+@st.composite
+def _report(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            lines.append(draw(st.text(alphabet="ab -=_*\t:\u0130\u0131\u017f\u212aK\u00e9", max_size=20)))
+        elif kind == 1:
+            lines.append(draw(st.sampled_from(["", " x", "\tfolded"])))
+        else:
+            lead = draw(st.sampled_from(_LEADS))
+            lines.append(lead + draw(_written(draw(st.sampled_from(_PHRASES)))))
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+@settings(max_examples=1000)
+@given(_report())
+def test_the_copy_starts_where_the_case_blind_patterns_found_it(text: str) -> None:
+    assert fallback.copy_start(text) == _old_copy_start(text)
+
+
+@settings(max_examples=500)
+@given(_report())
+def test_a_copy_opens_on_its_marker_as_the_case_blind_pattern_said(copy: str) -> None:
+    # (what _pasted_original asks of the copy's first line)
+    assert bool(fallback.COPY_MARKER.match(fallback.fold_case(copy.split("\n", 1)[0]))) == bool(
+        _OLD_COPY_MARKER.match(copy)
+    )
