@@ -225,7 +225,9 @@ def copy_start(text: str) -> int | None:
     """Where the copy of the original starts in a report's text (a marker line, or its pasted
     header block), or None."""
     folded = fold_case(text)
-    starts = [m.start() for m in (COPY_MARKER.search(folded), _PASTED_HEADERS.search(folded)) if m is not None]
+    starts = [
+        m.start() for m in (COPY_MARKER.search(folded), _PASTED_HEADERS.search(folded)) if m is not None
+    ]
     return min(starts) if starts else None
 
 
