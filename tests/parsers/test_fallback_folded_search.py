@@ -106,3 +106,52 @@ def test_a_copy_opens_on_its_marker_as_the_case_blind_pattern_said(copy: str) ->
     assert bool(fallback.COPY_MARKER.match(fallback.fold_case(copy.split("\n", 1)[0]))) == bool(
         _OLD_COPY_MARKER.match(copy)
     )
+
+
+# The phrases searched before the address, as fallback.inquire searched them: case-blind in the
+# text as written (the pattern itself is unchanged; only where it is searched moved).
+_OLD_INTRO_SAME_LINE = re.compile(fallback._INTRO_SAME_LINE.pattern, re.IGNORECASE)
+_INTROS = [
+    "following recipients address",
+    "recipient",
+    "original recipient",
+    "unknown user",
+    "no such mailbox",
+    "invalid address",
+    "failed recipients",
+    "could not be delivered to",
+    "did not reach",
+    "unable to deliver message to",
+    "undeliverable to",
+    "addresses rejected",
+    "mail, addressed to",
+]
+_ADDRESSES = ["jane@example.org", "<Kim.Sisk@MX.example>", "'ike@ks.io'", "a@b", "x@-", "@k.org", "ſ@İ.ı"]
+
+
+@st.composite
+def _intro_text(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            parts.append(draw(_written(draw(st.sampled_from(_INTROS)))))
+        elif kind == 1:
+            parts.append(draw(_written(draw(st.sampled_from(_ADDRESSES)))))
+        elif kind == 2:
+            parts.append(
+                draw(st.sampled_from([" ", ": ", "\n", "\n * ", " from ", "\n\u2022 ", "\u3000", "\t"]))
+            )
+        else:
+            parts.append(
+                draw(st.text(alphabet="ab:@.<>\n \u0130\u0131\u017f\u212aK\u00e9\u6536", max_size=12))
+            )
+    return "".join(parts)
+
+
+@settings(max_examples=1000)
+@given(_intro_text())
+def test_the_introduced_addresses_are_those_the_case_blind_pattern_found(text: str) -> None:
+    folded = fallback.fold_case(text)
+    found = [(m.span(1), text[m.start(1) : m.end(1)]) for m in fallback._INTRO_SAME_LINE.finditer(folded)]
+    assert found == [(m.span(1), m.group(1)) for m in _OLD_INTRO_SAME_LINE.finditer(text)]
