@@ -84,6 +84,30 @@ def _command(diagnostic: str) -> str | None:
     return c.smtp_command(diagnostic)
 
 
+def _entries(body: str) -> list[list[str]]:
+    """The recipient paragraphs' lines, stripped: each opens on "<a@b>: text" (or on "<a@b>
+    (expanded from" split over two lines), continuation lines indented; an empty list for each
+    blank line after the first paragraph opened."""
+    # (the lines before the first that opens on "<" open nothing: the loop starts there, a report's
+    # preamble is half its lines; one slice a line, where two str.startswith calls cost twice it)
+    start = 0 if body[:1] == "<" else body.find("\n<") + 1
+    entries: list[list[str]] = []
+    if start == 0 and body[:1] != "<":
+        return entries
+    for line in body[start:].split("\n"):
+        first = line[:1]
+        if first == "<":
+            if "(expanded" in line or _RECIPIENT.match(line.strip()):
+                entries.append([line.strip()])
+        elif entries:
+            stripped = line.strip()
+            if not stripped:
+                entries.append([])
+            elif first in (" ", "\t"):
+                entries[-1].append(stripped)
+    return entries
+
+
 _DAEMON = compile_lazily(r"MAILER-DAEMON|Mail Delivery System|postmaster", re.I)
 
 
@@ -103,19 +127,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     )
     action = "delayed" if warned else "failed"
 
-    # Recipient paragraphs: "<a@b>: text" with continuation lines indented.
-    entries: list[list[str]] = []
-    for line in body.split("\n"):
-        if line.startswith("<") and _RECIPIENT.match(line.strip()) is None and "(expanded" in line:
-            entries.append([line.strip()])  # "(expanded from" split over two lines
-        elif line.startswith("<") and _RECIPIENT.match(line.strip()):
-            entries.append([line.strip()])
-        elif entries and line[:1] in (" ", "\t") and line.strip():
-            entries[-1].append(line.strip())
-        elif entries and not line.strip():
-            entries.append([])
     found: list[Delivery] = []
-    for entry in entries:
+    for entry in _entries(body):
         if not entry:
             continue
         match = _RECIPIENT.match(" ".join(entry))
