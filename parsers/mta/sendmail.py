@@ -57,6 +57,25 @@ def original_line(text: str) -> int:
     return -1
 
 
+def _fatal_items(section: str) -> list[dict[str, str]]:
+    """The fatal-error list's entries: each recipient line (not indented) with the "(reason: ...)"
+    and "(expanded from: ...)" lines under it."""
+    items: list[dict[str, str]] = []
+    for line in section.split("\n"):
+        if not line.strip():
+            continue
+        # (both open on "(": most lines, the recipients themselves, hold none)
+        why = _REASON.match(line) if items and "(" in line else None
+        expanded = _EXPANDED.match(line) if why is None and items and "(" in line else None
+        if why:
+            items[-1]["diagnostic"] = why.group(1).rstrip().removesuffix(")")
+        elif expanded:
+            items[-1]["alias"] = expanded.group(1)
+        elif line[:1] not in (" ", "\t"):
+            items.append({"target": line.strip()})
+    return items
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     text = c.before_original(mail)
     original_at = original_line(c.body_text(mail))
@@ -92,19 +111,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if fatal is not None:
         section = text[fatal.end() :]
         section = _TRANSCRIPT_END.split(section, maxsplit=1)[0]
-        items: list[dict[str, str]] = []
-        for line in section.split("\n"):
-            if not line.strip():
-                continue
-            why = _REASON.match(line)
-            expanded = _EXPANDED.match(line)
-            if why and items:
-                items[-1]["diagnostic"] = why.group(1).rstrip().removesuffix(")")
-            elif expanded and items:
-                items[-1]["alias"] = expanded.group(1)
-            elif line[:1] not in (" ", "\t"):
-                items.append({"target": line.strip()})
-        for item in items:
+        for item in _fatal_items(section):
             address = c.clean_address(item["target"])
             alias = c.clean_address(item.get("alias", ""))
             if address is None:
@@ -121,10 +128,11 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     generic: list[str] = []
     for line in transcript.split("\n"):
         line = line.strip()
-        if line.startswith(">>> "):
+        head = line[:4]  # (one slice a line: two str.startswith calls cost twice it)
+        if head == ">>> ":
             command = c.smtp_command(line)
             continue
-        if line.startswith("<<< "):
+        if head == "<<< ":
             generic.append(line[4:])
             address = c.clean_address(line)
             if address and address in order and "diagnostic" not in order[address]:

@@ -6,14 +6,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import postfix
+from parsers.mta import postfix, sendmail
 
 
 def _old_postfix_entries(body: str) -> list[list[str]]:
     """Postfix's recipient paragraphs as the loop in postfix._inquire read them before."""
     entries: list[list[str]] = []
     for line in body.split("\n"):
-        if line.startswith("<") and postfix._RECIPIENT.match(line.strip()) is None and "(expanded" in line:
+        # (the branches as they were written: the reference is the old loop itself)
+        if line.startswith("<") and postfix._RECIPIENT.match(line.strip()) is None and "(expanded" in line:  # noqa: SIM114
             entries.append([line.strip()])
         elif line.startswith("<") and postfix._RECIPIENT.match(line.strip()):
             entries.append([line.strip()])
@@ -51,3 +52,46 @@ _POSTFIX_LINES = [
 def test_postfix_reads_the_recipient_paragraphs_the_old_loop_read(lines: list[str], end: str) -> None:
     body = "\n".join(lines) + end
     assert postfix._entries(body) == _old_postfix_entries(body)
+
+
+def _old_sendmail_fatal_items(section: str) -> list[dict[str, str]]:
+    """Sendmail's fatal-error list as the loop in sendmail._inquire read it before."""
+    items: list[dict[str, str]] = []
+    for line in section.split("\n"):
+        if not line.strip():
+            continue
+        why = sendmail._REASON.match(line)
+        expanded = sendmail._EXPANDED.match(line)
+        if why and items:
+            items[-1]["diagnostic"] = why.group(1).rstrip().removesuffix(")")
+        elif expanded and items:
+            items[-1]["alias"] = expanded.group(1)
+        elif line[:1] not in (" ", "\t"):
+            items.append({"target": line.strip()})
+    return items
+
+
+_SENDMAIL_LINES = [
+    "<jane@example.org>",
+    "jane@example.org",
+    "|/usr/bin/procmail",
+    "    (reason: 550 5.1.1 User unknown)",
+    "\t(Reason: 550 Host unknown",
+    "(reason: at the start)",
+    "    (expanded from: <list@example.org>)",
+    "(EXPANDED FROM: list@example.org)",
+    "    (expanded from: <list@example.org>) trailing",
+    "    (in reply to RCPT TO)",
+    "    continued",
+    "x (reason: inside)",
+    " ",
+    "",
+    "\u2003(reason: after a Unicode blank)",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_SENDMAIL_LINES), max_size=12))
+def test_sendmail_reads_the_fatal_error_list_the_old_loop_read(lines: list[str]) -> None:
+    section = "\n".join(lines)
+    assert sendmail._fatal_items(section) == _old_sendmail_fatal_items(section)
