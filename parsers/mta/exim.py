@@ -135,6 +135,49 @@ def format_reason(diagnostic: str) -> str | None:
 _MESSAGE_ID = compile_lazily(r"<E?\w{6,8}-\w{6,11}-\w{2,4}@")
 
 
+_TWO_BLANKS = ("  ", " \t", "\t ", "\t\t")
+
+
+def _entries(body: str) -> list[dict[str, str]]:
+    """The recipient list: each address line (indented by two) with its diagnostic, the indented
+    lines under it and the address it was generated from; an entry without a recipient where the
+    text goes back to column 0 after a diagnostic."""
+    entries: list[dict[str, str]] = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        first = line[:1]
+        # (the three line patterns open on two blanks or tabs and then no white space, the
+        # "generated" one on white space: a line at column 0, most of a report, or a diagnostic's
+        # line indented further, is tried against none of the three)
+        if line[:2] in _TWO_BLANKS and not line[2:3].isspace():
+            malformed = _MALFORMED.match(line)
+            recipient = None if malformed else _RECIPIENT.match(line)
+            pipe = None if (malformed or recipient) else _PIPE.match(line)
+            if malformed or recipient or pipe:
+                if pipe:
+                    entry = {"recipient": "", "diagnostic": pipe.group(1)}
+                elif malformed:
+                    entry = {"recipient": malformed.group(1), "diagnostic": line.strip()}
+                else:
+                    assert recipient is not None
+                    entry = {"recipient": recipient.group(1), "diagnostic": recipient.group(2) or ""}
+                entries.append(entry)
+                continue
+        if not entries:
+            continue
+        generated = _GENERATED.match(line) if first.isspace() else None  # (str.isspace is re's \s)
+        if generated:
+            entries[-1]["alias"] = generated.group(1) or generated.group(2) or ""
+            continue
+        if first == "\t" or line[:4] == "    ":
+            entries[-1]["diagnostic"] += " " + line.strip()
+        elif first != " " and entries[-1]["diagnostic"]:
+            # Back at column 0: the recipient list is over (closing remarks follow).
+            entries.append({"recipient": "", "diagnostic": ""})
+    return entries
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     if "mail.ru" in mail.from_.lower():
         return None
@@ -164,34 +207,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         "warning: message ",
     ) and bool(_WARNING.search(body) or _WARNING.search(mail.subject))
 
-    entries: list[dict[str, str]] = []
-    for line in body.split("\n"):
-        if not line.strip():
-            continue
-        malformed = _MALFORMED.match(line)
-        recipient = None if malformed else _RECIPIENT.match(line)
-        pipe = None if (malformed or recipient) else _PIPE.match(line)
-        if malformed or recipient or pipe:
-            if pipe:
-                entry = {"recipient": "", "diagnostic": pipe.group(1)}
-            elif malformed:
-                entry = {"recipient": malformed.group(1), "diagnostic": line.strip()}
-            else:
-                assert recipient is not None
-                entry = {"recipient": recipient.group(1), "diagnostic": recipient.group(2) or ""}
-            entries.append(entry)
-            continue
-        if not entries:
-            continue
-        generated = _GENERATED.match(line)
-        if generated:
-            entries[-1]["alias"] = generated.group(1) or generated.group(2) or ""
-            continue
-        if line.startswith("    ") or line.startswith("\t"):
-            entries[-1]["diagnostic"] += " " + line.strip()
-        elif line.startswith(" ") is False and entries[-1]["diagnostic"]:
-            # Back at column 0: the recipient list is over (closing remarks follow).
-            entries.append({"recipient": "", "diagnostic": ""})
+    entries = _entries(body)
 
     found: list[Delivery] = []
     for entry in entries:
