@@ -30,17 +30,15 @@ _FORMAT_REASONS = (
 )
 
 
-def _inquire(mail: Mail) -> list[Delivery] | None:
-    smtp32 = mail.header("X-Mailer").startswith("<SMTP32 v")
-    if not smtp32 and not mail.subject.startswith("Undeliverable Mail"):
-        return None
-    text = c.before_original(mail, _END)
+def _read(text: str) -> tuple[list[list[str]], list[str]]:
+    """The report's recipient lines (each address with its line) and the remote's response lines."""
     entries: list[list[str]] = []
     response: list[str] = []
     in_response = False
     for line in text.split("\n"):
         stripped = line.strip()
-        match = _LINE.match(stripped) or _UNDELIVERABLE.match(stripped)
+        # (both patterns need the address's "@": most lines are not tried)
+        match = (_LINE.match(stripped) or _UNDELIVERABLE.match(stripped)) if "@" in stripped else None
         if match:
             address = c.clean_address(match.group(match.lastindex or 1))
             if address:
@@ -52,6 +50,14 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             continue
         if in_response and stripped:
             response.append(stripped)
+    return entries, response
+
+
+def _inquire(mail: Mail) -> list[Delivery] | None:
+    smtp32 = mail.header("X-Mailer").startswith("<SMTP32 v")
+    if not smtp32 and not mail.subject.startswith("Undeliverable Mail"):
+        return None
+    entries, response = _read(c.before_original(mail, _END))
     found: list[Delivery] = []
     for address, label in entries:
         diagnostic = c.sweep(" ".join([*response, label]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import exim, postfix, sendmail
+from parsers.mta import _common, exim, imailserver, postfix, sendmail
 
 
 def _old_postfix_entries(body: str) -> list[list[str]]:
@@ -160,3 +160,50 @@ _EXIM_LINES = [
 def test_exim_reads_the_recipient_list_the_old_loop_read(lines: list[str]) -> None:
     body = "\n".join(lines)
     assert exim._entries(body) == _old_exim_entries(body)
+
+
+def _old_imailserver_read(text: str) -> tuple[list[list[str]], list[str]]:
+    """IMail's recipient and response lines as the loop in imailserver._inquire read them before."""
+    entries: list[list[str]] = []
+    response: list[str] = []
+    in_response = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        match = imailserver._LINE.match(stripped) or imailserver._UNDELIVERABLE.match(stripped)
+        if match:
+            address = _common.clean_address(match.group(match.lastindex or 1))
+            if address:
+                entries.append([address, stripped])
+                in_response = False
+                continue
+        if imailserver._RESPONSE in stripped:
+            in_response = True
+            continue
+        if in_response and stripped:
+            response.append(stripped)
+    return entries, response
+
+
+_IMAIL_LINES = [
+    "Unknown user: kijitora@example.com",
+    "Unknown user: <kijitora@example.com>  ",
+    "Unknown: kijitora@example.com",
+    "Invalid final delivery userid: a@b",
+    "undeliverable to kijitora@example.com",
+    "UNDELIVERABLE TO <a@b.example>",
+    "undeliverable to nobody",
+    "Unknown host: example.com",
+    "Body of message generated response:",
+    "550 5.1.1 a@b... User unknown",
+    "x:@",
+    "  ",
+    "",
+    "Original message follows.",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_IMAIL_LINES), max_size=10))
+def test_imailserver_reads_the_lines_the_old_loop_read(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert imailserver._read(text) == _old_imailserver_read(text)
