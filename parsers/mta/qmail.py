@@ -124,23 +124,26 @@ def _command(diagnostic: str) -> str | None:
     return c.smtp_command(diagnostic)
 
 
-def _reason(diagnostic: str) -> str | None:
+def _reason(diagnostic: str, command: str | None) -> str | None:
+    """The reason the diagnostic states, given the command it names (`_command(diagnostic)`)."""
     if "does not like recipient." in diagnostic and "in the queue too long" in diagnostic:
         # qmail-remote-fallback: refused at RCPT, then kept until it expired; the remote's words
         # decide, not qmail's.
         return c.ON_HOLD
-    command = _command(diagnostic)
     if command == "MAIL":
         return c.REJECTED  # "Connected to X but sender was rejected"
     if command == "HELO":
         return c.BLOCKED  # "Connected to X but my name was rejected"
     text = diagnostic.split(_REMOTE_SAID, 1)[1] if _REMOTE_SAID in diagnostic else diagnostic
+    # (plain loops: no generator per table row and diagnostic)
     for reason, phrases in _FORMAT_REASONS:
-        if any(p in text for p in phrases):
-            return reason
+        for phrase in phrases:
+            if phrase in text:
+                return reason
     for reason, phrases in _LDAP_REASONS:
-        if any(p in diagnostic for p in phrases):
-            return reason
+        for phrase in phrases:
+            if phrase in diagnostic:
+                return reason
     if "this message has been in the queue too long" in diagnostic:
         return c.EXPIRED
     return None
@@ -189,7 +192,7 @@ def _delivery(address: str, diagnostic: str, action: str) -> Delivery:
         address,
         diagnostic,
         action=action,
-        reason=_reason(diagnostic),
+        reason=_reason(diagnostic, command),
         command=command,
         remote_mta=_remote(diagnostic),
     )

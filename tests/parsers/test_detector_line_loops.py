@@ -1,12 +1,13 @@
-"""The MTA detectors' line loops rewritten to visit fewer lines or call less per line answer as the
-loops they replace, on texts built from the lines their formats print and the lines around them."""
+"""The MTA detectors' line loops and readers rewritten to visit fewer lines or call less per line
+answer as the code they replace, on texts built from the lines their formats print and the lines
+around them."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import _common, exim, imailserver, postfix, sendmail
+from parsers.mta import _common, exim, imailserver, postfix, qmail, sendmail
 
 
 def _old_postfix_entries(body: str) -> list[list[str]]:
@@ -207,3 +208,43 @@ _IMAIL_LINES = [
 def test_imailserver_reads_the_lines_the_old_loop_read(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert imailserver._read(text) == _old_imailserver_read(text)
+
+
+def _old_qmail_reason(diagnostic: str) -> str | None:
+    """qmail's reason for a diagnostic as qmail._reason read it before (its command read again)."""
+    if "does not like recipient." in diagnostic and "in the queue too long" in diagnostic:
+        return _common.ON_HOLD
+    command = qmail._command(diagnostic)
+    if command == "MAIL":
+        return _common.REJECTED
+    if command == "HELO":
+        return _common.BLOCKED
+    text = diagnostic.split(qmail._REMOTE_SAID, 1)[1] if qmail._REMOTE_SAID in diagnostic else diagnostic
+    for reason, phrases in qmail._FORMAT_REASONS:
+        if any(p in text for p in phrases):
+            return reason
+    for reason, phrases in qmail._LDAP_REASONS:
+        if any(p in diagnostic for p in phrases):
+            return reason
+    if "this message has been in the queue too long" in diagnostic:
+        return _common.EXPIRED
+    return None
+
+
+_QMAIL_PIECES = [
+    *(p for _, phrases in qmail._FORMAT_REASONS + qmail._LDAP_REASONS for p in phrases),
+    "Remote host said:",
+    "Connected to mx.example.org but sender was rejected.",
+    "Connected to mx.example.org but my name was rejected.",
+    "mx.example.org does not like recipient.",
+    "this message has been in the queue too long",
+    "550 5.1.1 <a@b>... User unknown",
+    " ",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_QMAIL_PIECES), max_size=5))
+def test_qmail_reads_the_reason_the_old_reader_read(pieces: list[str]) -> None:
+    diagnostic = " ".join(pieces)
+    assert qmail._reason(diagnostic, qmail._command(diagnostic)) == _old_qmail_reason(diagnostic)
