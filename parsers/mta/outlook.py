@@ -20,18 +20,26 @@ def _reason(block: DsnBlock) -> str | None:
     return first_reason(block.diagnostic, _PHRASES)
 
 
-@guarded
-def inquire(mail: Mail) -> list[Delivery] | None:
-    if "postmaster@" not in mail.from_.lower() and "Delivery Status Notification" not in mail.subject:
-        return None
+def _signed(mail: Mail) -> bool:
+    """Whether two of Outlook.com's signs are there: its subject, its two headers, a Received line
+    of hotmail.com."""
     score = 0
     score += "Delivery Status Notification" in mail.subject
     score += mail.has_header("X-Message-Delivery")
     score += mail.has_header("X-Message-Info")
-    score += mail.may_hold("Received", (".hotmail.com",), ignore_case=True) and any(
-        ".hotmail.com" in r.lower() for r in mail.headers("Received")
-    )
-    if score < 2:
+    # (the Received lines, the costly sign, are read only when they decide: one more sign is needed)
+    if score == 1:
+        score += mail.may_hold("Received", (".hotmail.com",), ignore_case=True) and any(
+            ".hotmail.com" in r.lower() for r in mail.headers("Received")
+        )
+    return score >= 2
+
+
+@guarded
+def inquire(mail: Mail) -> list[Delivery] | None:
+    if "postmaster@" not in mail.from_.lower() and "Delivery Status Notification" not in mail.subject:
+        return None
+    if not _signed(mail):
         return None
     found = from_dsn_parts(mail, _reason) or from_dsn_text(mail.text, _reason)
     for d in found:

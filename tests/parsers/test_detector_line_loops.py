@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.mta import _common, exim, imailserver, postfix, qmail, sendmail
+from parsers.mail import Mail, load
+from parsers.mta import _common, exim, imailserver, outlook, postfix, qmail, sendmail
 
 
 def _old_postfix_entries(body: str) -> list[list[str]]:
@@ -248,3 +249,35 @@ _QMAIL_PIECES = [
 def test_qmail_reads_the_reason_the_old_reader_read(pieces: list[str]) -> None:
     diagnostic = " ".join(pieces)
     assert qmail._reason(diagnostic, qmail._command(diagnostic)) == _old_qmail_reason(diagnostic)
+
+
+def _old_outlook_signed(mail: Mail) -> bool:
+    """Outlook.com's signs counted as outlook.inquire counted them before (every sign read)."""
+    score = 0
+    score += "Delivery Status Notification" in mail.subject
+    score += mail.has_header("X-Message-Delivery")
+    score += mail.has_header("X-Message-Info")
+    score += mail.may_hold("Received", (".hotmail.com",), ignore_case=True) and any(
+        ".hotmail.com" in r.lower() for r in mail.headers("Received")
+    )
+    return score >= 2
+
+
+_OUTLOOK_FIELDS = [
+    "Subject: Delivery Status Notification (Failure)",
+    "Subject: delivery status notification",
+    "X-Message-Delivery: Vj0xLjE7",
+    "X-Message-Info: abc",
+    "Received: from mx.hotmail.com by x",
+    "Received: from BAY0-MC1-F1.Hotmail.COM by x",
+    "Received: from mx.example.org by x",
+    "Received: from =?utf-8?q?hotmail=2Ecom?= by x",
+    "From: postmaster@example.org",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_OUTLOOK_FIELDS), max_size=6))
+def test_outlook_counts_its_signs_as_before(fields: list[str]) -> None:
+    mail = load(("\n".join(fields) + "\n\nbody\n").encode())
+    assert outlook._signed(mail) == _old_outlook_signed(mail)
