@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import fallback
+from tests.parsers.test_copy_marker_search import _written  # (each phrase with the case traps)
 
 # The patterns as they were written before: what the folded searches stand for.
 _OLD_COPY_MARKER = re.compile(
@@ -61,20 +62,6 @@ _PHRASES = [
     "x-mailer: kit",
     "x-k: 1",
 ]
-# Characters that re.IGNORECASE matches to ASCII letters of the phrases, with their ASCII forms.
-_TRAPS = {"i": "iI\u0130\u0131", "s": "sS\u017f", "k": "kK\u212a"}
-
-
-@st.composite
-def _written(draw: st.DrawFn, phrase: str) -> str:
-    """`phrase` as a report may write it: each letter in either case or as one of its Unicode
-    case-blind stand-ins, now and then one character replaced by another."""
-    chars = [draw(st.sampled_from(_TRAPS.get(c, c + c.upper()))) for c in phrase]
-    if draw(st.integers(0, 3)) == 0:
-        chars[draw(st.integers(0, len(chars) - 1))] = draw(st.sampled_from("xI\u0131\u017f-: \n"))
-    return "".join(chars)
-
-
 _LEADS = ["", " ", "\t", "-", "--- ", "-- -", "==", "* ", "-=-", "x ", "-" * 30, "- " * 5, " \t-"]
 
 
