@@ -15,6 +15,8 @@ from types import ModuleType
 from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import parsers.mta
 from parsers import parse
@@ -173,3 +175,32 @@ def test_a_shared_needle_is_spared_only_under_the_same_header() -> None:
         (("received", (".au.com",)), ("reply-to", ("ezweb.ne.jp",))),
         (),
     )
+
+
+def _report_pieces() -> list[str]:
+    """The report-text markers, their shared phrases and the markers cut in two at each shared
+    phrase (a phrase without its marker, a marker's ends without the phrase)."""
+    from parsers.mta import _SHARED
+
+    markers = sorted({m for d in GATED for m in getattr(d, "MARKERS", ())})
+    pieces = [*markers, *_SHARED]
+    for marker in markers:
+        for key in _SHARED:
+            at = marker.find(key)
+            if at >= 0:
+                pieces += [marker[:at], marker[at + len(key) :], marker[: at + len(key) - 1]]
+    return [p for p in pieces if p]
+
+
+_PIECES = _report_pieces()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=6), st.sampled_from(["", " ", "\n"]))
+def test_shared_phrases_skip_only_absent_markers(pieces: list[str], glue: str) -> None:
+    """Report texts made of the markers, the phrases they share and the markers cut at those
+    phrases: candidates() (a marker holding a shared phrase searched only when the text holds
+    the phrase) yields what the plain rule does."""
+    raw = "From: someone@example.org\nSubject: hi\n\n" + glue.join(pieces) + "\n"
+    mail = load(raw.encode())
+    assert list(candidates(mail)) == _straightforward(mail)
