@@ -223,9 +223,16 @@ def _address_char(char: str) -> bool:
     return char.isalnum() or char in "._%+-@="
 
 
+# X.400 gateways write an Internet address inside an O/R address as its RFC-822 domain-defined
+# attribute, in RFC 1327's escapes for the characters X.400 cannot carry, "(a)" for "@"
+# ("Recipient: /DDA.RFC-822=anna.berg(a)post.example/O=telia/C=se/"): the address it stands for.
+_RFC822_DDA = patterncode.compile(r"(?i)\brfc-?822=([^\s/;=()]{1,64})\(a\)([a-z0-9][a-z0-9.-]{0,252})")
+
+
 def _report_text(mail: Mail) -> str:
-    """The report's own text: before the returned original and any copy of it. (A message whose
-    MIME structure hid its text from the loader is read from its raw payloads.)"""
+    """The report's own text: before the returned original and any copy of it, an X.400 O/R
+    address's Internet address written out (_RFC822_DDA). (A message whose MIME structure hid its
+    text from the loader is read from its raw payloads.)"""
     cached = mail.memo.get("report_text")
     if cached is not None:
         return cached
@@ -241,6 +248,8 @@ def _report_text(mail: Mail) -> str:
     copy = copy_start(text)
     if copy:
         text = text[:copy]
+    if "(a)" in text or "(A)" in text:
+        text = _RFC822_DDA.sub(r"RFC-822= \1@\2", text)
     mail.memo["report_text"] = text
     return text
 

@@ -259,11 +259,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # invalid"): no recipient of the message exists there (derive.RCPT_STAGE_OUTCOME: the
         # answer to DATA that still reports the RCPT stage)
         r"all recipients are invalid",
-        # X.400 gateways, NTMail, Banyan VINES: "Recipient name is unknown", "The recipient was
-        # unknown on this system", "Recipient is not known"
-        r"recipient(?: name)? (?:was|is) (?:unknown|not known)",
-        # (the X.400 reason as printed without a verb: "Recipient name unknown (unrecognized recipient)")
-        r"recipient name (?:unknown|not known)|unrecogni[sz]ed recipient",
+        # X.400 gateways, NTMail, Banyan VINES, Scalix: "Recipient name is unknown", "The recipient
+        # was unknown on this system", "Recipient is not known", "Recipient not known at this site";
+        # BITNET's network mailers name the user: "User ABC123 is not known on node VM"
+        r"recipient(?: name)? (?:(?:was|is) )?(?:unknown|not known)|user \S{1,300} (?:is|was) not known",
+        # (the X.400 reason as printed without a verb: "Recipient name unknown (unrecognized recipient)";
+        # MS Mail's SMTP gateway: "Recipient name not found in the Postoffice Address List";
+        # StarNine's Mail*Link: "the recipient name could not be found")
+        r"recipient name (?:unknown|not known|not found|could not be found)|unrecogni[sz]ed recipient",
+        # the online services' own directories: "*** No such MCI Mail user", "No such CompuServe user"
+        r"no such (?:\S{1,30} ){1,2}mail user|no such compuserve user",
         # X.400 diagnostic 0 as Exchange's MTA prints it: "diagnostic: 0 (unrecognized O/R name)"
         r"unrecogni[sz]ed o/r name|o/r name (?:unknown|not (?:found|recogni[sz]ed))",
         # Mercury/32 and ZMailer: "Unknown or illegal user name", "unknown or illegal alias: a@b"
@@ -429,6 +434,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"host \S{1,255} not found",
         # MDaemon's own verdict on an NXDOMAIN answer: "Name server reports domain name unknown"
         r"name server reports domain name unknown",
+        # CommuniGate Pro's verdict on an NXDOMAIN answer: "the domain name is not found" (a lookup
+        # that failed for now says "DNS server is not responding")
+        r"the domain name is not found",
         # PMDF and Sun/iPlanet Messaging Server: "Reason: Illegal host/domain name found"
         r"illegal host/domain name",
         # Lotus Notes/Domino's router: "No route found to domain x from server MAIL01/CORP" (no
