@@ -251,9 +251,15 @@ def looks_like_bounce(mail: Mail) -> bool:
     if _DAEMON_FROM.occurs_in(mail.from_):
         return True
     # (no Return-Path at all counts as the null sender here: stored mail often lost it)
-    return _failure_subject(mail) and (
+    if _failure_subject(mail) and (
         mail.header("Return-Path").strip() in ("<>", "") or null_sender(mail) or mail.original is not None
-    )
+    ):
+        return True
+    # a list manager's notice to the list's owner that it removes a member for the member's
+    # delivery errors (parsers.listadmin)
+    from parsers.listadmin import is_list_admin, removes_member_for_failures
+
+    return is_list_admin(address(mail.from_)) and removes_member_for_failures(human_text(mail))
 
 
 def signed_as_a_bounce(sender: str, subject: str) -> bool:

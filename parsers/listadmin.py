@@ -13,10 +13,11 @@ import re
 from parsers.lazyre import compile_lazily
 
 # Mailman's list-bounces / list-owner / list-request / list-admin and its site address mailman@,
-# Majordomo's owner-list, ezmlm's list-help, LISTSERV@host, Sympa's sympa@host. A VERP tail after
-# "+" (list-bounces+poster=example.org@) is part of the administrative address.
+# Majordomo's owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's
+# sympa@host. A VERP tail after "+" (list-bounces+poster=example.org@) is part of the
+# administrative address.
 _ADMIN_ADDRESS = compile_lazily(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|majordomo|sympa|mailman)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa|mailman)@",
     re.IGNORECASE,
 )
 # What an administrative address holds, in any case, wherever _ADMIN_ADDRESS matches it (each
@@ -29,6 +30,7 @@ ADMIN_ADDRESS_NEEDS = (
     "-admin",
     "-help",
     "listserv@",
+    "listproc@",
     "majordomo@",
     "sympa@",
     "mailman@",
@@ -63,3 +65,21 @@ def warns_member_of_bounces(sender: str | None, text: str) -> bool:
     """Whether a message from `sender` (a bare address) with report text `text` is a list manager's
     warning to a member that the member's mail bounces."""
     return is_list_admin(sender) and _MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None
+
+
+# A list manager's notice to the list's owner that it takes a member off the list for the member's
+# delivery errors (LISTSERV: "a@b has been automatically deleted from the L list because of delivery
+# errors"; ListProc: "Automatic removal: user a@b (possibly mentioned below) will be removed from
+# the system files", over the bounce that caused it): a report of that member's failure, which
+# names the member and quotes the error. (A member who left the list names no failure: no report.)
+_MEMBER_REMOVED = compile_lazily(
+    r"automatic\s+removal:|(?:deleted|removed)\s+from\s+the\s+\S{1,80}\s+list\s+because\s+of\s+"
+    r"(?:\S{1,20}\s+)?(?:delivery\s+errors|bounces)",
+    re.IGNORECASE,
+)
+
+
+def removes_member_for_failures(text: str) -> bool:
+    """Whether a list manager's own message (parsers.fallback asks it of one, `is_list_admin`) with
+    report text `text` is its notice that it removes a member for the member's delivery errors."""
+    return _MEMBER_REMOVED.search(text[:4000]) is not None

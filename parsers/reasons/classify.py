@@ -104,10 +104,10 @@ _STILL_TRYING: Final = CaseBlind(
     r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru"
     r"|" + NOT_YET_DELIVERED +
     # the platforms' own languages as Exchange and hosting servers word a delay: German "versucht
-    # weiterhin", "die Übermittlung ... wurde verzögert", "noch in der Warteschlange"; Danish
+    # weiterhin", "die Übermittlung (Zustellung) ... wurde verzögert", "noch in der Warteschlange"; Danish
     # "leveringen ... er forsinket", "stadig i køen"; Vietnamese "bị trì hoãn", "vẫn đang chờ
     # gửi", "sẽ thử lại"
-    r"|versucht weiterhin|(?:ü|ue|u)bermittlung[^.\n]{0,80}verz(?:ö|oe|o)gert|noch in der warteschlange"
+    r"|versucht weiterhin|(?:(?:ü|ue|u)bermittlung|zustellung)[^.\n]{0,80}verz(?:ö|oe|o)gert|noch in der warteschlange"
     r"|weitere zustellversuche|levering(?:en)?[^.\n]{0,80}(?:er|blev) forsinket|stadig i k(?:ø|oe|o)en"
     r"|b(?:ị|i) tr(?:ì|i) ho(?:ã|a)n|v(?:ẫ|a)n (?:đ|d)ang ch(?:ờ|o) (?:g(?:ử|u)i|chuy(?:ể|e)n)|s(?:ẽ|e) th(?:ử|u) l(?:ạ|a)i",
     re.MULTILINE,
@@ -214,7 +214,7 @@ _FINAL: Final = CaseBlind(
     # (a "temporary delivery failure" is the delay notice's own title: MDaemon's "Warning: Temporary
     # Delivery Failure Notice ... Delivery attempts will continue")
     r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
-    r"|was not delivered"
+    r"|was not delivered(?! yet)"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
     r"|non (?:e stato|è stato) recapitato"
