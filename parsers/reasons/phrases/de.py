@@ -32,6 +32,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|e-?mail-?konto|benutzerkonto)"
         r"(?: des empf(?:ae|a)ngers)? (?:ist )?(?:unbekannt|nicht bekannt|existiert nicht|nicht gefunden|nicht vorhanden"
         r"|ung(?:ue|u)ltig|nicht existent|nicht existierend)",
+        # (Exchange's other German wording of "The e-mail account does not exist at the organization
+        # this message was sent to": "Das E-Mail-Konto ist in der Organisation, an die die Nachricht
+        # gesendet wurde, nicht vorhanden")
+        r"e-?mail-?konto ist (?:in|bei) der organisation,? an die [^.]{0,80}nicht vorhanden",
         # English's "mailbox unavailable" (a temporary one says "vorübergehend": SUSPEND)
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?nicht verf(?:ue|u)gbar",
         r"kein(?:en)? (?:solche[rns]? )?(?:benutzer|empf(?:ae|a)nger|postfach) (?:gefunden|vorhanden|bekannt)",
