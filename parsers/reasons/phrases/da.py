@@ -25,7 +25,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ingen (?:bruger|modtager|postkasse) med (?:denne adresse|dette navn|navnet \S{1,64})",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         # (Exchange: "Mailkontoen findes ikke i den organisation ...")
-        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mailkonto)(?:en|n)? (?:er )?"
+        r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mail-?konto)(?:en|n)? (?:er )?"
         r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
         r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
         # a subordinate clause puts "ikke" before the verb: Gmail's "fordi adressen ikke blev

@@ -56,7 +56,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"wurde (?:bei|unter|auf) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ nicht gefunden",
     ),
     MAILBOX_FULL: (
-        r"(?:postfach|mailbox|postfachspeicher) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
+        r"(?:postfach|mailbox|postfachspeicher|posteingang) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
         # whose storage, between noun and verb: the recipient's, the account's, the mailbox's
         # ("Speicherplatz des Kontos ueberschritten", bytecamp)
         r"(?:speicherplatz|speichervolumen|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"

@@ -21,6 +21,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ei (?:ole|loydy) (?:lueteltu |mukana )?domino[- ]?hakemistossa",
         r"(?:kayttajaa|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
         r"(?:ole olemassa|loydy|loytynyt|tunneta)",
+        # (Exchange: "Sähköpostitiliä ei ole organisaatiossa, johon viesti lähetettiin")
+        r"tilia ei ole organisaatiossa",
         r"tuntematon (?:kayttaja|vastaanottaja|osoite|sahkopostiosoite|postilaatikko)",
         r"(?:kayttaja|vastaanottaja|osoite|sahkopostiosoite) on tuntematon",
         # "the recipient('s address) is invalid", "invalid recipient" (the recipient named: the

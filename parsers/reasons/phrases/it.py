@@ -23,6 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"non (?:e'? )?(?:presente|elencato|incluso) nel(?:la)? (?:directory (?:di )?domino|domino directory)",
         r"(?:utente|destinatario) (?:sconosciuto|inesistente|non esiste|non trovato|non valido)",
         r"nessun utente simile|l'utente non esiste",
+        # (Exchange: "L'account di posta elettronica non esiste nell'organizzazione ...")
+        r"account (?:di posta(?: elettronica)? |e-?mail )?(?:non esiste|inesistente)",
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
         r"(?:casella|cassetta) (?:di posta |postale )?(?:inesistente|non esiste|non esistente|non trovata)",
         r"utente non esistente|indirizzo non esistente",

@@ -20,7 +20,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"(?:staat|komt) niet (?:voor )?in (?:de )?domino[- ]?(?:directory|adresboek)",
         r"niet (?:vermeld|opgenomen|gevonden) in (?:de )?domino[- ]?(?:directory|adresboek)",
-        r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|mailbox|postbus) (?:is )?"
+        r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|e-?mailaccount|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
         # "invalid recipient" (the recipient named, as English's "invalid recipient")
@@ -31,7 +31,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:is |werd )?niet gevonden op [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:mailbox|postbus|brievenbus|postvak) (?:van de ontvanger )?(?:is )?vol",
+        r"(?:mailbox|postbus|brievenbus|postvak) (?:van de (?:ontvanger|geadresseerde) )?(?:is )?vol",
         r"(?:quotum|quota|opslaglimiet) (?:is )?(?:overschreden|bereikt)",
         r"onvoldoende (?:opslag)?ruimte",
     ),

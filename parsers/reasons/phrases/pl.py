@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from typing import Final
 
 _WHO = (
-    r"(?:uzytkownik|adresat|odbiorca|konto(?: docelowe| odbiorcy| pocztowe)?|docelowe konto|adres(?: e-?mail)?"
+    r"(?:uzytkownik|adresat|odbiorca|konto(?: docelowe| odbiorcy| pocztowe| e-?mail)?|docelowe konto|adres(?: e-?mail)?"
     r"(?: odbiorcy)?|skrzynka(?: odbiorcy| pocztowa)?)"
 )
 

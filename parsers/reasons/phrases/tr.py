@@ -29,6 +29,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
         r"(?:yok|bulunmuyor|bulunmamaktad[ıi]r|mevcut degil)",
         r"bilinmeyen (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres)",
+        # (Exchange: "E-posta hesabı, bu iletinin gönderildiği kuruluşta yok")
+        r"e-?posta hesab[ıi],? [^.]{0,80}kurulusta (?:yok|bulunmuyor)",
         # not on this server or in our system ("sistemimizde kayıtlı değil", qmail's "bu sunucuda
         # bulunmuyor")
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres(?:i)?|hesap) (?:sistemimizde|sistemde|bu sunucuda|sunucuda)"
