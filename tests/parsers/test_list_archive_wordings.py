@@ -12,8 +12,14 @@ from parsers import reasons as r
 
 CASES = [
     # Exchange 2000/2003: the account does not exist at the organization (no status code in the text)
-    ("Das E-Mail-Konto ist in der Organisation, an die die Nachricht gesendet wurde, nicht vorhanden.", r.USER_UNKNOWN),
-    ("L'account di posta elettronica non esiste nell'organizzazione a cui è stato inviato il messaggio.", r.USER_UNKNOWN),
+    (
+        "Das E-Mail-Konto ist in der Organisation, an die die Nachricht gesendet wurde, nicht vorhanden.",
+        r.USER_UNKNOWN,
+    ),
+    (
+        "L'account di posta elettronica non esiste nell'organizzazione a cui è stato inviato il messaggio.",
+        r.USER_UNKNOWN,
+    ),
     ("Het e-mailaccount bestaat niet in de organisatie waarnaar dit bericht is verzonden.", r.USER_UNKNOWN),
     ("E-mail-kontoen findes ikke i den organisation, som meddelelsen blev sendt til.", r.USER_UNKNOWN),
     ("Sähköpostitiliä ei ole organisaatiossa, johon viesti lähetettiin.", r.USER_UNKNOWN),
@@ -23,7 +29,10 @@ CASES = [
     ("電子メール アカウントは、このメッセージの送信先の組織に存在しません。", r.USER_UNKNOWN),
     ("此邮件发送到的组织中不存在该电子邮件帐户。", r.USER_UNKNOWN),
     # Exchange: the recipient's mailbox is full
-    ("Der Posteingang des Empfängers ist voll und kann momentan keine Nachrichten empfangen.", r.MAILBOX_FULL),
+    (
+        "Der Posteingang des Empfängers ist voll und kann momentan keine Nachrichten empfangen.",
+        r.MAILBOX_FULL,
+    ),
     ("Het postvak van de geadresseerde is vol en kan momenteel geen berichten ontvangen.", r.MAILBOX_FULL),
     # legacy gateways and online services
     ("Reason: Recipient not known at this site", r.USER_UNKNOWN),
