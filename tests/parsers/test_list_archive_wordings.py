@@ -2,7 +2,8 @@
 Exchange set to other languages (issue 12's list-archive set): Exchange's "the e-mail account does
 not exist at the organization this message was sent to" and "the recipient's mailbox is full" as it
 words them per language, the X.400, BITNET, MS Mail, Mail*Link, MCI Mail and Scalix words for an
-unknown user, and CommuniGate's verdict on a domain without DNS records."""
+unknown user, CommuniGate's and the 1990s' MTAs' verdicts on a domain without DNS records, and an
+account that "has expired" (closed, hard)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ CASES = [
     ("The following message was not delivered because the recipient name could not be found", r.USER_UNKNOWN),
     ("*** No such MCI Mail user", r.USER_UNKNOWN),
     ("SMTP module(domain x.example) reports: the domain name is not found", r.HOST_UNKNOWN),
+    ("550 a@b... Host name is unknown", r.HOST_UNKNOWN),
+    ("550 a@b... No such host", r.HOST_UNKNOWN),
+    ("Reason: host does not exist", r.HOST_UNKNOWN),
+    ("The user's account has expired", r.ACCOUNT_DISABLED),
 ]
 
 

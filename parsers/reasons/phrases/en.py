@@ -134,7 +134,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # The address is gone for good: an account disabled, discontinued, closed, deleted or expired
     # for non-use (hard). A temporary suspension (SUSPEND, searched first) is not.
     ACCOUNT_DISABLED: (
-        r"account (?:has been |is |was )?(?:permanently )?(?:disabled|deactivated|inactive|closed|terminated"
+        r"account (?:has been |has |is |was )?(?:permanently )?(?:disabled|deactivated|inactive|closed|terminated"
         r"|discontinued|deleted|removed|expired|cancell?ed|no longer (?:active|available|valid|in use))",
         r"(?:disabled|inactive|deactivated|closed|expired|terminated|deleted) (?:mail)?(?:box|account|user|recipient)",
         r"mailbox (?:is |has been )?(?:disabled|deactivated|closed|inactive|expired|deleted)",
@@ -454,8 +454,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"unrouteable address|unroutable address",
         # Exim's dnslookup router on an NXDOMAIN (a lookup that failed for now is deferred instead)
         r"unrouteable mail domain",
-        # MTAs written in Go (their resolver's NXDOMAIN; a failed lookup says "server misbehaving")
-        r"lookup \S{1,255}(?: on \S{1,80})?: no such host",
+        # MTAs written in Go (their resolver's NXDOMAIN, "lookup x on y: no such host"; a failed
+        # lookup says "server misbehaving") and the 1990s' MTAs ("No such host", "Host name is
+        # unknown", "host does not exist")
+        r"no such host\b|host ?name (?:is )?unknown|host does not exist",
         # (SmarterMail: "No MX records were found for the 'example.biz' domain.")
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:(?:were |was )?found|for)",
         # hMailServer: no MX and no A record for the recipient's domain
