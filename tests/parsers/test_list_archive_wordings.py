@@ -46,6 +46,8 @@ CASES = [
     ("550 a@b... No such host", r.HOST_UNKNOWN),
     ("Reason: host does not exist", r.HOST_UNKNOWN),
     ("The user's account has expired", r.ACCOUNT_DISABLED),
+    ("550 a@b: unknown local user", r.USER_UNKNOWN),
+    ("550 a@b: not a valid mailbox", r.USER_UNKNOWN),
 ]
 
 

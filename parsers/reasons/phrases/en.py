@@ -195,7 +195,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     USER_UNKNOWN: (
         r"user unknown",
-        r"unknown (?:e-?mail address|local[- ]part|mailbox|recipient|user|address)",
+        # (legacy MTAs: "unknown local user", "unknown virtual user")
+        r"unknown (?:(?:local |virtual )?(?:e-?mail address|mailbox|recipient|user|address)|local[- ]part)",
         r"#5\.1\.1 bad address",
         r"<[^>\s]{1,300}> not found",
         # 1&1 (kundenserver.de): "550 Cannot route to <a@b>" for an address it has no mailbox for
@@ -292,7 +293,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"address not present in directory",
         r"mailbox unavaiable",
         r"no thank you rejected: account unavailable",
-        r"not a valid (?:recipient|user)",
+        r"not a valid (?:recipient|user|mailbox)",
         r"not email addresses",
         r"recipient address rejected(?:\. \(in reply to rcpt to command\)|: (?:invalid-recipient|userunknown"
         r"|user \S{1,300}\s{1,3}does not exist|user unknown in \S{0,100} ?table))",
