@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 # (bump when the layout of the stored data changes)
-FORMAT = 2
+FORMAT = 3
 GUARD = (
     FORMAT,
     sys.version,
@@ -81,7 +81,8 @@ def file_stamps(folder: str, names: tuple[str, ...] | list[str]) -> tuple[tuple[
     """The size and modification time of each named file in `folder`: what a table stored ahead
     of time records of the files it was made from, and is read only if they still match (as
     Python's bytecode cache checks its source)."""
-    stats = [os.stat(os.path.join(folder, name)) for name in names]
+    # (the path joined by hand: os.path.join cost as much as the stat)
+    stats = [os.stat(f"{folder}{os.sep}{name}") for name in names]
     return tuple((stat.st_size, stat.st_mtime_ns) for stat in stats)
 
 
@@ -95,19 +96,24 @@ _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
-# index, where the tables are), then the entries, each marshalled alone (the pattern first), then
-# the tables (the case-blind branches; the phrase families' keyword index, their indexes and
-# their phrases' forms: parsers.reasons.families; the standard library's patterns).
-# The index: CRC-32 of a pattern's text | its flags << 32 -> where its entry is among the entries
-# (its offset << 32 | its length). Reading a thousand entries whole cost as much as compiling the
-# few dozen patterns a process uses at start: an entry is read (os.pread) only when its pattern is
-# asked for. (Plain integers, not pairs: a tuple key and a tuple value each made reading the head
-# twice as costly, 4.6 M instructions where these take 2.0 M.)
-_Index = dict[int, int]
-_SPAN = 32  # (the bits of an entry's length in its index value)
-# (the index, the open file, where its entries start, the branches once read, where the tables are)
-_Stored = tuple[_Index, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
-_EMPTY: _Stored = ({}, -1, 0, {}, {})
+# index, where the tables are), then the entries, each marshalled alone
+# (the pattern first), then the tables (the case-blind branches; the phrase families' keyword
+# index, their indexes and their phrases' forms: parsers.reasons.families; the standard
+# library's patterns).
+# The index: a hash table of the entries, open-addressed: its slots' keys (CRC-32 of a pattern's
+# text | its flags << 32, with _USED set; 0 in an empty slot), an entry in the first slot free
+# from (its key & the last slot) on, then each slot's entry's place among the entries (its
+# offset << 32 | its length), as unsigned 64-bit words. Reading a thousand entries whole cost as
+# much as compiling the few dozen patterns a process uses at start: an entry is read (os.pread)
+# only when its pattern is asked for. (Words, not a marshalled dict: making a dict of 1,900
+# integers cost a process 2.3 M instructions at start-up.)
+_SPAN = 32  # (the bits of an entry's length in its place)
+_WORD = "Q"  # (the index's words: memoryview's native unsigned 64-bit integers)
+_USED = 1 << 63  # (a key's mark in its slot: a slot's 0 is empty)
+# (the slots' keys, their entries' places, the open file, where its entries start, the branches
+# once read, where the tables are)
+_Stored = tuple[memoryview, memoryview, int, int, dict[_Key, Branches], dict[str, tuple[int, int]]]
+_EMPTY: _Stored = (memoryview(b"").cast(_WORD), memoryview(b"").cast(_WORD), -1, 0, {}, {})
 # The table of the patterns the standard library compiles as the parser's modules are imported
 # (the email package's, json's: a dozen or two, about 10 M instructions of a process's start-up),
 # as re's cache holds them: (pattern, flags, then the code as _Code). `prime_re_cache` puts them
@@ -138,7 +144,10 @@ def _read() -> _Stored:
         if 0 < size <= os.fstat(fd).st_size - 8:  # (else not a store: an older layout, say)
             head = marshal.loads(os.pread(fd, size, 8))
             if isinstance(head, tuple) and len(head) == 3 and head[0] == (GUARD, _fingerprint()):
-                stored = (head[1], fd, 8 + size, {}, head[2])
+                words = memoryview(head[1]).cast(_WORD)
+                slots = len(words) // 2
+                if slots & (slots - 1) == 0:  # (a power of two)
+                    stored = (words[:slots], words[slots:], fd, 8 + size, {}, head[2])
     except (OSError, ValueError, EOFError, TypeError):  # (not one this interpreter wrote)
         pass
     if stored is _EMPTY:
@@ -161,19 +170,24 @@ def declare(pattern: str, flags: int = 0) -> None:
     DECLARED.append((pattern, int(flags)))
 
 
-def _entry(pattern: str, flags: int) -> _Code | None:
-    index, fd, start, _, _ = _stored or _read()
-    if not index:  # (no store: nothing to look up)
+def _entry(pattern: str, flags: int) -> tuple[Any, ...] | None:
+    """What the store holds for `pattern`: the pattern, then its code as _Code; or None."""
+    keys, places, fd, start, _, _ = _stored or _read()
+    if not keys:  # (no store)
         return None
-    where = index.get(_key(pattern, flags))
-    if where is None:
-        return None
-    offset, length = _span(where)
+    key = _key(pattern, flags) | _USED
+    last = len(keys) - 1
+    slot = key & last
+    while (found := keys[slot]) != key:
+        if not found:  # (not in the store)
+            return None
+        slot = (slot + 1) & last
+    offset, length = _span(places[slot])
     try:
-        stored_pattern, *code = marshal.loads(os.pread(fd, length, start + offset))
+        entry = marshal.loads(os.pread(fd, length, start + offset))
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return tuple(code) if stored_pattern == pattern else None
+    return entry if type(entry) is tuple and len(entry) == 6 and entry[0] == pattern else None
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -184,10 +198,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = _entry(pattern, flags) if isinstance(pattern, str) else None
     if entry is None:
         return re.compile(pattern, flags)
-    final_flags, code, groups, groupindex, indexgroup = entry
     # (memoryview, not the array module: importing array costs a process 8 M instructions)
-    words = memoryview(code).cast("I").tolist()
-    return _sre.compile(pattern, final_flags, words, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    words = memoryview(entry[2]).cast("I").tolist()
+    return _sre.compile(pattern, entry[1], words, entry[3], entry[4], entry[5])  # type: ignore[no-any-return]
 
 
 def stored_branches(pattern: str, flags: int) -> Branches | None:
@@ -195,15 +208,15 @@ def stored_branches(pattern: str, flags: int) -> Branches | None:
     (Read at the first one asked for: a process that meets no diagnostic needs none of them, and
     in the head they were a third of its reading.)"""
     stored = _stored or _read()
-    branches = stored[3]
-    if not branches and BRANCHES in stored[4]:
+    branches = stored[4]
+    if not branches and BRANCHES in stored[5]:
         branches.update(stored_data(BRANCHES) or {})
     return branches.get((pattern, int(flags)))
 
 
 def stored_data(name: str) -> Any:
     """The table stored under `name` (parsers.reasons.families' tables), or None."""
-    _, fd, start, _, tables = _stored or _read()
+    _, _, fd, start, _, tables = _stored or _read()
     where = tables.get(name)
     if where is None:
         return None
@@ -306,6 +319,20 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     return codes, branches, tables
 
 
+def _index(places: dict[int, int]) -> bytes:
+    """The index of the entries at `places` (by key), as stored."""
+    from array import array
+
+    slots = 1 << (2 * len(places)).bit_length()  # (at most half full: a key's slot is mostly its own)
+    keys, where = [0] * slots, [0] * slots
+    for key, place in places.items():
+        slot = key & (slots - 1)
+        while keys[slot]:
+            slot = (slot + 1) & (slots - 1)
+        keys[slot], where[slot] = key | _USED, place
+    return array(_WORD, keys + where).tobytes()
+
+
 def write(path: str = PATH) -> int:
     """Build the table and write it to `path` (replaced whole); the number of patterns stored."""
     from array import array
@@ -313,22 +340,22 @@ def write(path: str = PATH) -> int:
     if array("I").itemsize != _sre.CODESIZE:
         raise SystemExit("patterncode: this interpreter's regex code words do not fit array('I')")
     codes, branches, tables = build()
-    index: _Index = {}
+    places: dict[int, int] = {}  # (a key -> its entry's place)
     entries: list[bytes] = []
     offset = 0  # (from the end of the head)
     for (pattern, flags), code in codes.items():
         key = _key(pattern, flags)
-        if key in index:  # (two patterns with one CRC: the second is compiled when asked for)
+        if key in places:  # (two patterns with one CRC: the second is compiled when asked for)
             continue
         entries.append(marshal.dumps((pattern, *code)))
-        index[key] = offset << _SPAN | len(entries[-1])
+        places[key] = offset << _SPAN | len(entries[-1])
         offset += len(entries[-1])
     where: dict[str, tuple[int, int]] = {}
     for name, table in {BRANCHES: branches, **tables}.items():
         entries.append(marshal.dumps(table))
         where[name] = (offset, len(entries[-1]))
         offset += len(entries[-1])
-    head = marshal.dumps(((GUARD, _fingerprint()), index, where))
+    head = marshal.dumps(((GUARD, _fingerprint()), _index(places), where))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as file:

@@ -57,19 +57,6 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-# The name the fold table is stored under (parsers.patterncode: it depends on this module and the
-# Unicode database only, which the store's guard covers); read, it costs a fifth of making it.
-FOLD_TABLE: Final = "fold table"
-
-
-def _stored_fold_table() -> dict[int, str | None] | None:
-    stored = patterncode.stored_data(FOLD_TABLE)
-    return cast("dict[int, str | None]", stored) if isinstance(stored, dict) else None
-
-
-_FOLD: Final = _stored_fold_table() or _fold_table()
-
-
 def _class_of(codes: list[int]) -> str:
     """A character class of the characters `codes` (sorted), as ranges of consecutive ones."""
     ranges: list[list[int]] = []
@@ -81,10 +68,30 @@ def _class_of(codes: list[int]) -> str:
     return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
+def fold_tables() -> tuple[dict[int, str | None], str]:
+    """The fold table, and a character class of the characters it changes (what `fold` looks for)."""
+    table = _fold_table()
+    return table, _class_of(sorted(table))
+
+
+# The name the fold tables are stored under (parsers.patterncode: they depend on this module and
+# the Unicode database only, which the store's guard covers); read, they cost a tenth of making
+# them (the character class alone was 0.8 M instructions of every process's start-up).
+FOLD_TABLE: Final = "fold table"
+
+
+def _stored_fold_tables() -> tuple[dict[int, str | None], str] | None:
+    stored = patterncode.stored_data(FOLD_TABLE)
+    if isinstance(stored, tuple) and len(stored) == 2:
+        return cast("tuple[dict[int, str | None], str]", stored)
+    return None
+
+
+_FOLD, _FOLD_CLASS = _stored_fold_tables() or fold_tables()
 # A character the fold table changes. str.translate looks every character of a text up in the
 # table, and one it does not hold costs a KeyError raised and cleared (~800 instructions a
 # character of a Japanese, Hebrew or Czech diagnostic): only the characters it holds are looked up.
-_FOLDED: Final = patterncode.compile(_class_of(sorted(_FOLD)))
+_FOLDED: Final = patterncode.compile(_FOLD_CLASS)
 
 
 def _folded(found: re.Match[str]) -> str:

@@ -119,7 +119,7 @@ def tables_to_store() -> dict[str, Any]:
     return {
         _families.PHRASE_FORMS: forms,
         _families.PHRASE_FAMILIES: stored,
-        _families.FOLD_TABLE: _families._fold_table(),
+        _families.FOLD_TABLE: _families.fold_tables(),
     }
 
 
