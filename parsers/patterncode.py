@@ -96,18 +96,18 @@ _Code = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # A case-blind alternation's branches: (branch, its pieces or None, whether it needs a non-ASCII script)
 Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # The file: the length of its head (8 bytes, little-endian), its head (marshalled: GUARD, the
-# index, where the tables are), then the entries, each marshalled alone
-# (the pattern first), then the tables (the case-blind branches; the phrase families' keyword
-# index, their indexes and their phrases' forms: parsers.reasons.families; the standard
-# library's patterns).
-# The index: a hash table of the entries, open-addressed: its slots' keys (CRC-32 of a pattern's
-# text | its flags << 32, with _USED set; 0 in an empty slot), an entry in the first slot free
-# from (its key & the last slot) on, then each slot's entry's place among the entries (its
-# offset << 32 | its length), as unsigned 64-bit words. Reading a thousand entries whole cost as
-# much as compiling the few dozen patterns a process uses at start: an entry is read (os.pread)
-# only when its pattern is asked for. (Words, not a marshalled dict: making a dict of 1,900
-# integers cost a process 2.3 M instructions at start-up.)
+# index, where the tables are), then the entries, each marshalled alone (the pattern's text
+# first), then the tables (the case-blind branches; the phrase families' keyword index, their
+# indexes and their phrases' forms: parsers.reasons.families; the standard library's patterns).
+# The index: a hash table of the entries, open-addressed: its slots' keys (`_key`: CRC-32 of a
+# pattern's text | its flags << 32, with _USED set; 0 in an empty slot), an entry in the first
+# slot free from (its key & the last slot) on, then each slot's entry's place among the entries
+# (its offset << 32 | its length), as unsigned 64-bit words. Reading a thousand entries whole
+# cost as much as compiling the few dozen patterns a process uses at start: an entry is read
+# (os.pread) only when its pattern is asked for. (Words, not a marshalled dict: making a dict of
+# 1,900 integers cost a process 2.3 M instructions at start-up.)
 _SPAN = 32  # (the bits of an entry's length in its place)
+_LENGTH = (1 << _SPAN) - 1
 _WORD = "Q"  # (the index's words: memoryview's native unsigned 64-bit integers)
 _USED = 1 << 63  # (a key's mark in its slot: a slot's 0 is empty)
 # (the slots' keys, their entries' places, the open file, where its entries start, the branches
@@ -156,13 +156,10 @@ def _read() -> _Stored:
     return stored
 
 
-def _key(pattern: str, flags: int) -> int:
-    return binascii.crc32(pattern.encode("utf-8", "surrogatepass")) | flags << 32
-
-
-def _span(where: int) -> tuple[int, int]:
-    """An index value's entry: (its offset from the first entry, its length)."""
-    return where >> _SPAN, where & ((1 << _SPAN) - 1)
+def _key(pattern: str, flags: int) -> tuple[bytes, int]:
+    """A pattern's text as its entry holds it (UTF-8, lone surrogates too), and its key in the index."""
+    text = pattern.encode("utf-8", "surrogatepass")
+    return text, binascii.crc32(text) | flags << 32 | _USED
 
 
 def declare(pattern: str, flags: int = 0) -> None:
@@ -171,23 +168,24 @@ def declare(pattern: str, flags: int = 0) -> None:
 
 
 def _entry(pattern: str, flags: int) -> tuple[Any, ...] | None:
-    """What the store holds for `pattern`: the pattern, then its code as _Code; or None."""
+    """What the store holds for `pattern`: its text, then its code as _Code; or None."""
     keys, places, fd, start, _, _ = _stored or _read()
     if not keys:  # (no store)
         return None
-    key = _key(pattern, flags) | _USED
+    text, key = _key(pattern, flags)
     last = len(keys) - 1
     slot = key & last
     while (found := keys[slot]) != key:
         if not found:  # (not in the store)
             return None
         slot = (slot + 1) & last
-    offset, length = _span(places[slot])
+    place = places[slot]
     try:
-        entry = marshal.loads(os.pread(fd, length, start + offset))
+        entry = marshal.loads(os.pread(fd, place & _LENGTH, start + (place >> _SPAN)))
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return entry if type(entry) is tuple and len(entry) == 6 and entry[0] == pattern else None
+    # (the text compared as bytes: decoding it from the entry cost more than the comparison)
+    return entry if type(entry) is tuple and len(entry) == 6 and entry[0] == text else None
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -329,7 +327,7 @@ def _index(places: dict[int, int]) -> bytes:
         slot = key & (slots - 1)
         while keys[slot]:
             slot = (slot + 1) & (slots - 1)
-        keys[slot], where[slot] = key | _USED, place
+        keys[slot], where[slot] = key, place
     return array(_WORD, keys + where).tobytes()
 
 
@@ -344,10 +342,10 @@ def write(path: str = PATH) -> int:
     entries: list[bytes] = []
     offset = 0  # (from the end of the head)
     for (pattern, flags), code in codes.items():
-        key = _key(pattern, flags)
+        text, key = _key(pattern, flags)
         if key in places:  # (two patterns with one CRC: the second is compiled when asked for)
             continue
-        entries.append(marshal.dumps((pattern, *code)))
+        entries.append(marshal.dumps((text, *code)))
         places[key] = offset << _SPAN | len(entries[-1])
         offset += len(entries[-1])
     where: dict[str, tuple[int, int]] = {}

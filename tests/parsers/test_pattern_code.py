@@ -94,16 +94,15 @@ def test_a_store_written_before_a_module_that_derives_it_changed_is_not_read(
 
 def test_an_entry_cut_off_is_compiled_by_re(store: Path) -> None:
     keys, places, _, start, *_ = patterncode._read()
-    last = max(places)
-    offset, length = patterncode._span(last)
+    last = max(places)  # (the last entry's place: its offset << _SPAN | its length)
     with store.open("r+b") as file:
-        file.truncate(start + offset + length // 2)
+        file.truncate(start + (last >> patterncode._SPAN) + (last & patterncode._LENGTH) // 2)
     patterncode._stored = None
     last_key = keys[places.tolist().index(last)]
     stored = [
         (p, f)
         for p, f in dict.fromkeys(patterncode.DECLARED)
-        if isinstance(p, str) and patterncode._key(p, f) | patterncode._USED == last_key
+        if isinstance(p, str) and patterncode._key(p, f)[1] == last_key
     ]
     assert len(stored) == 1
     assert patterncode.compile(*stored[0]) is re.compile(*stored[0])
