@@ -39,7 +39,7 @@ import unicodedata
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
 # (bump when the layout of the stored data changes)
 FORMAT = 3
@@ -108,7 +108,7 @@ Branches = tuple[tuple[str, tuple[str, ...] | None, bool], ...]
 # 1,900 integers cost a process 2.3 M instructions at start-up.)
 _SPAN = 32  # (the bits of an entry's length in its place)
 _LENGTH = (1 << _SPAN) - 1
-_WORD = "Q"  # (the index's words: memoryview's native unsigned 64-bit integers)
+_WORD: Final = "Q"  # (the index's words: memoryview's native unsigned 64-bit integers)
 _USED = 1 << 63  # (a key's mark in its slot: a slot's 0 is empty)
 # (the slots' keys, their entries' places, the open file, where its entries start, where the
 # tables are)
