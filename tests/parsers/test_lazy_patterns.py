@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from parsers.lazyre import compile_lazily
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +57,24 @@ def test_a_lazy_pattern_is_declared_for_the_pattern_store() -> None:
     compile_lazily(source, re.I)
     compile_lazily(source)
     assert (source, int(re.I)) in patterncode.DECLARED and (source, 0) in patterncode.DECLARED
+
+
+def test_a_lazy_pattern_is_compiled_once_whichever_methods_it_is_called_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (each method is bound on the instance at its own first call; the pattern is compiled once)
+    from parsers import patterncode
+
+    compiled: list[str] = []
+    compile_pattern = patterncode.compile
+
+    def counted(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return compile_pattern(pattern, flags)
+
+    monkeypatch.setattr(patterncode, "compile", counted)
+    lazy = compile_lazily(r"x+(y)")
+    assert lazy.search("axxy") is not None and lazy.match("xy") is not None
+    assert lazy.findall("xy xxy") == ["y", "y"] and lazy.groups == 1
+    assert "fullmatch" not in vars(lazy) and lazy.search == re.compile(r"x+(y)").search
+    assert compiled == [r"x+(y)"]
