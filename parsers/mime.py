@@ -255,10 +255,9 @@ class Part(Message):
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
     ) -> Any:
         value = self.get(header)
-        if type(value) is str and len(value) <= MAX_PARAMS_CHARS and not _QUOTING.search(value):
-            found = _plain_param(value, param, failobj, unquote)
-            if found is not _UNREAD:
-                return found
+        found = _plain_param(value, param, failobj, unquote)
+        if found is not _UNREAD:
+            return found
         if value is None or (isinstance(value, str) and len(value) <= MAX_PARAMS_CHARS):
             return super().get_param(param, failobj, header, unquote)
         head = Message(policy=self.policy)
@@ -266,15 +265,12 @@ class Part(Message):
         return head.get_param(param, failobj, header, unquote)
 
     def get_boundary(self, failobj: Any = None) -> Any:
-        value = self.get("content-type")
-        boundary: Any = _UNREAD
-        if type(value) is str and len(value) <= MAX_PARAMS_CHARS and not _QUOTING.search(value):
-            # (what Message.get_boundary makes of a plain value, without its three calls: the
-            # parameter, unquoted by collapse_rfc2231_value, which finds no quotes left and no
-            # angle brackets in it, right-stripped)
-            boundary = _plain_param(value, "boundary", None, True)
-            if boundary is not None and boundary is not _UNREAD:
-                boundary = boundary.rstrip()
+        # (what Message.get_boundary makes of a plain value, without its three calls: the
+        # parameter, unquoted by collapse_rfc2231_value, which finds no quotes left and no angle
+        # brackets in it, right-stripped)
+        boundary = _plain_param(self.get("content-type"), "boundary", None, True)
+        if boundary is not None and boundary is not _UNREAD:
+            boundary = boundary.rstrip()
         if boundary is _UNREAD:
             boundary = super().get_boundary()
         if boundary is None:
@@ -286,22 +282,26 @@ class Part(Message):
         return boundary
 
 
-# What makes the email package's reading of parameters more than a split on ";" and "=" (see
-# _plain_param): escapes, RFC 2231 names (name*0*=...), and a value in angle brackets (which it
-# unquotes).
-_QUOTING = patterncode.compile(r"[\\*<]")
-_UNREAD = object()  # (a piece _plain_param leaves to the email package)
+_UNREAD = object()  # (a value or a piece _plain_param leaves to the email package)
 
 
-def _plain_param(value: str, param: str, failobj: Any, unquote: bool) -> Any:
-    """What Message.get_param gives for a header `value` that _QUOTING does not match, or
-    _UNREAD. There each ";"-separated piece is `name=value` (the name stripped and lower-cased,
-    the value stripped) or a bare name; a value in quotes comes back without them when `unquote`,
-    and every parameter after the first comes back quoted otherwise. A piece with quotes anywhere
-    else (a ";" between quotes, a quote in a name) is left to the email package, unless a piece
-    before it is the one asked for: the pieces before it split the same."""
+def _plain_param(value: Any, param: str, failobj: Any, unquote: bool) -> Any:
+    """What Message.get_param gives for a header `value`, or _UNREAD for a value it reads in
+    another way than a split on ";" and "=": one that is not a string of at most MAX_PARAMS_CHARS
+    characters, or holds escapes, RFC 2231 names (name*0*=...) or a value in angle brackets
+    (which it unquotes). There each ";"-separated piece is `name=value` (the name stripped and
+    lower-cased, the value stripped) or a bare name; a value in quotes comes back without them when
+    `unquote`, and every parameter after the first comes back quoted otherwise. A piece with quotes
+    anywhere else (a ";" between quotes, a quote in a name) is left to the email package, unless a
+    piece before it is the one asked for: the pieces before it split the same."""
+    # (three searches for one character each: a pattern for the three, which has no literal to
+    # skip ahead to, tried its set at every character, six times the cost)
+    if type(value) is not str or len(value) > MAX_PARAMS_CHARS or "\\" in value or "*" in value or "<" in value:
+        return _UNREAD
     wanted = param.lower()
     for n, piece in enumerate(value.split(";")):
+        if '"' not in piece and wanted not in piece.lower():
+            continue  # (nothing to check, and not the one asked for: its name is in the piece)
         name, equals, found = piece.partition("=")
         if equals:
             name, found = name.strip().lower(), found.strip()
@@ -391,7 +391,10 @@ class _Splitter:
         body = pos
         missing_separator = False
         if pos < hi:
-            if text[pos] in "\r\n":  # the blank line that ends the headers
+            first = text[pos]
+            if first == "\n":  # the blank line that ends the headers
+                body = pos + 1
+            elif first == "\r":  # (a CR, maybe of a CRLF)
                 body = pos + (2 if text.startswith("\r\n", pos) else 1)
             else:
                 missing_separator = True
@@ -448,7 +451,8 @@ class _Splitter:
             part.attach(fields)
             if end >= hi:
                 return last
-            pos = end + (2 if self.text.startswith("\r\n", end) else 1)
+            # (at `end`, a CR or an LF: the blank line)
+            pos = end + (2 if self.text[end] == "\r" and self.text.startswith("\r\n", end) else 1)
             if pos >= hi:
                 return last
 
@@ -465,7 +469,8 @@ class _Splitter:
         separator = "--" + boundary
         # The email package tries its pattern on one line at a time: a boundary that holds a line
         # break (a folded parameter) matches no line at all.
-        found = None if "\n" in boundary or "\r" in boundary else _boundary_line(text, separator, lo, hi)
+        lines = self.lines
+        found = None if "\n" in boundary or "\r" in boundary else _boundary_line(text, separator, lo, hi, lines)
         if found is None or found[2]:  # no boundary, or a closing one first
             part.defects.append(email.errors.StartBoundaryNotFoundDefect())
             part.set_payload(text[lo : hi if found is None else found[0]])
@@ -477,12 +482,14 @@ class _Splitter:
         while True:
             # (this boundary line and any that follow it at once)
             pos = found[1]
-            while text.startswith(separator, pos, hi):  # (pos < hi; the call's own first test)
-                again = _boundary_at(text, separator, pos, hi)
+            # (the separator starts with a "-": most lines after a boundary line are told from
+            # one by their first character, without a call)
+            while pos < hi and text[pos] == "-" and text.startswith(separator, pos, hi):
+                again = _boundary_at(text, separator, pos, hi, lines)
                 if again is None:
                     break
                 pos = again[1]
-            found = _boundary_line(text, separator, pos, hi)
+            found = _boundary_line(text, separator, pos, hi, lines)
             end = hi if found is None else found[0]
             sub, last = self.entity(pos, end, digest)
             part.attach(sub)
@@ -601,30 +608,45 @@ def parse_headers(text: str) -> Message:
     return message
 
 
-def _boundary_line(text: str, separator: str, lo: int, hi: int) -> tuple[int, int, bool] | None:
-    """The first boundary line of `separator` in text[lo:hi] (lo at a line start): see
-    _boundary_at."""
+def _boundary_line(
+    text: str, separator: str, lo: int, hi: int, lines: _Lines
+) -> tuple[int, int, bool] | None:
+    """The first boundary line of `separator` in text[lo:hi] (lo at a line start; `lines`, the
+    text's line breaks): see _boundary_at."""
     pos = lo
     while True:
         start = text.find(separator, pos, hi)
         if start < 0:
             return None
         if start == lo or text[start - 1] in "\r\n":  # (at the start of a line)
-            found = _boundary_at(text, separator, start, hi)
+            found = _boundary_at(text, separator, start, hi, lines)
             if found is not None:
                 return found
         pos = start + 1
 
 
-def _boundary_at(text: str, separator: str, start: int, hi: int) -> tuple[int, int, bool] | None:
-    """Whether the line at `start` is a boundary line of `separator` (the email package's pattern:
-    the separator, an optional `--`, blanks, the line break): its start, its end and whether it
-    closes the multipart."""
-    if not text.startswith(separator, start, hi):
-        return None
-    found = _LINE_BREAK_TEXT.search(text, start, hi)
-    line_end, end = (found.start(), found.end()) if found else (hi, hi)
+def _boundary_at(
+    text: str, separator: str, start: int, hi: int, lines: _Lines
+) -> tuple[int, int, bool] | None:
+    """Whether the line at `start`, which starts with `separator` within text[:hi] (the callers
+    found it there), is a boundary line of it (the email package's pattern: the separator, an
+    optional `--`, blanks, the line break): its start, its end and whether it closes the
+    multipart. `lines`: the text's line breaks."""
+    # The line's end: its first CR or LF. In a text whose every CR starts a CRLF that is its first
+    # LF, or the CR just before (the separator holds neither); the pattern otherwise.
+    newline = -1 if lines is _ANY_BREAKS else text.find("\n", start, hi)
+    if newline >= 0:
+        line_end, end = newline, newline + 1
+        if lines.crs and text[newline - 1] == "\r":
+            line_end = newline - 1
+    else:
+        found = _LINE_BREAK_TEXT.search(text, start, hi)
+        line_end, end = (found.start(), found.end()) if found else (hi, hi)
     tail = text[start + len(separator) : line_end]
+    if not tail:  # (the usual two: nothing after the separator, or the closing "--")
+        return start, end, False
+    if tail == "--":
+        return start, end, True
     closing = tail.startswith("--")
     if closing:
         tail = tail[2:]
@@ -654,9 +676,14 @@ def _blank_line(text: str, lo: int, hi: int, crs: bool = True) -> int:
 
 
 def _strip_line_break(text: str) -> str:
-    if text.endswith("\r\n"):
-        return text[:-2]
-    if text.endswith(("\r", "\n")):
+    # (the last characters looked at one by one: endswith parses its arguments the old way, a
+    # tenth of a microsecond a call)
+    if not text:
+        return text
+    last = text[-1]
+    if last == "\n":
+        return text[:-2] if len(text) > 1 and text[-2] == "\r" else text[:-1]
+    if last == "\r":
         return text[:-1]
     return text
 
