@@ -296,7 +296,13 @@ def _plain_param(value: Any, param: str, failobj: Any, unquote: bool) -> Any:
     piece before it is the one asked for: the pieces before it split the same."""
     # (three searches for one character each: a pattern for the three, which has no literal to
     # skip ahead to, tried its set at every character, six times the cost)
-    if type(value) is not str or len(value) > MAX_PARAMS_CHARS or "\\" in value or "*" in value or "<" in value:
+    if (
+        type(value) is not str
+        or len(value) > MAX_PARAMS_CHARS
+        or "\\" in value
+        or "*" in value
+        or "<" in value
+    ):
         return _UNREAD
     wanted = param.lower()
     for n, piece in enumerate(value.split(";")):
@@ -470,7 +476,9 @@ class _Splitter:
         # The email package tries its pattern on one line at a time: a boundary that holds a line
         # break (a folded parameter) matches no line at all.
         lines = self.lines
-        found = None if "\n" in boundary or "\r" in boundary else _boundary_line(text, separator, lo, hi, lines)
+        found = (
+            None if "\n" in boundary or "\r" in boundary else _boundary_line(text, separator, lo, hi, lines)
+        )
         if found is None or found[2]:  # no boundary, or a closing one first
             part.defects.append(email.errors.StartBoundaryNotFoundDefect())
             part.set_payload(text[lo : hi if found is None else found[0]])
