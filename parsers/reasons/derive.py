@@ -42,7 +42,7 @@ from parsers.reasons.codes import (
     USER_UNKNOWN,
     VIRUS_DETECTED,
 )
-from parsers.reasons.families import families_in, keywords_in, normalise
+from parsers.reasons.families import families_in, normalise
 from parsers.reasons.phrases import PHRASES, UNLESS, VETO
 from parsers.reasons.status import (
     CONTINUATION,
@@ -216,12 +216,12 @@ def derive(
         low = CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
     # The families whose keywords the text holds, and their reasons: no other family can match, and
-    # `has` answers for the others without searching (a text holds the keywords of two or three).
-    possible = families_in(low) if low else frozenset()
+    # `has` answers for the others without searching (a text holds the keywords of two or three);
+    # and the keywords it holds (what the index found).
+    possible, words = families_in(low) if low else (frozenset(), frozenset())
     maybe = {_REASON_OF[f] for f in possible if f in _REASON_OF}
     # (the possible reasons in pass order: no other reason of a pass can be found)
     ordered = sorted(maybe, key=_PASS_PLACE.__getitem__)
-    words = keywords_in(low) if low else frozenset()  # (the keywords it holds: what the index found)
 
     def unless(reason: str) -> bool:
         # (_excluded, where the index has answered)

@@ -67,7 +67,7 @@ def test_a_word_met_before_is_not_cut_again(monkeypatch: pytest.MonkeyPatch) -> 
 
 def _families_by_place(low: str) -> frozenset[families.Family]:
     """families_in as it was: each keyword's families by their places, gathered in a loop."""
-    found = families.keywords_in(low)
+    found = families._TEXT_INDEX.keywords_in(low)
     _, by_place, always = families._TEXT_INDEX.holders
     possible = set(always)
     for word in found:
@@ -81,7 +81,8 @@ def test_the_families_of_a_random_text_are_those_its_keywords_name(pieces: list[
     import parsers.reasons.phrases  # noqa: F401  (every family made, the index restored)
 
     low = "".join(pieces)
-    answer = families.families_in(low)
+    answer, found = families.families_in(low)
+    assert found == families._TEXT_INDEX.keywords_in(low)
     assert answer == _families_by_place(low)
     assert answer == frozenset(
         f for f in families._FAMILIES if f.has_unkeyed_phrase() or any(k in low for k in f.keywords())

@@ -201,8 +201,8 @@ def test_the_families_a_text_may_hold_are_those_with_a_keyword_in_it(text: str) 
     # (derive searches no other family: each one left out must hold no keyword of the text)
     found = families._TEXT_INDEX.keywords_in(text)
     expected = {f for f in families._FAMILIES if f.has_unkeyed_phrase() or set(f.keywords()) & found}
-    assert families.families_in(text) == expected
-    assert families.families_in(text) == expected  # (remembered)
+    assert families.families_in(text) == (expected, found)
+    assert families.families_in(text) == (expected, found)  # (remembered)
     for family in FAMILIES.values():
         if family not in expected:
             assert not re.search(family.pattern, text)

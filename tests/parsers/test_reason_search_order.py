@@ -95,10 +95,10 @@ def _old_derive(
     if len(CONTINUATION.findall(low)) > 1:
         low = CONTINUATION.sub(" ", " " + low).strip()
     seen: dict[str, bool] = {}
-    possible = families.families_in(low) if low else frozenset()
+    possible = families.families_in(low)[0] if low else frozenset()
     reason_of = {family: reason for reason, family in PHRASES.items()}
     maybe = {reason_of[f] for f in possible if f in reason_of}
-    words = families.keywords_in(low) if low else frozenset()
+    words = families.families_in(low)[1] if low else frozenset()
 
     def unless(reason: str) -> bool:
         exception = UNLESS.get(reason)
