@@ -16,6 +16,7 @@ from parsers import patterncode, reasons
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
+from parsers.listadmin import is_list_admin, removes_member_for_failures, warns_member_of_bounces
 from parsers.mail import Mail, blank_line, decode_header_value, parse_header_block
 from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.classify import GAVE_UP, NOT_YET_DELIVERED
@@ -257,8 +258,6 @@ def looks_like_bounce(mail: Mail) -> bool:
         return True
     # a list manager's notice to the list's owner that it removes a member for the member's
     # delivery errors (parsers.listadmin)
-    from parsers.listadmin import is_list_admin, removes_member_for_failures
-
     return is_list_admin(address(mail.from_)) and removes_member_for_failures(human_text(mail))
 
 
@@ -326,8 +325,6 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     head = f"{mail.subject}\n{text[:3000]}"
     if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
         return True
-    from parsers.listadmin import warns_member_of_bounces
-
     return warns_member_of_bounces(address(mail.from_), text)
 
 
