@@ -649,6 +649,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:spf|dkim|dmarc) authentication",
         r"//spf\.pobox\.com",
         r"is not allowed to send mail\..{0,200}_401",
+        # the check named as the refusal's cause (Forpsi/Czech hosts: "550 5.1.0 <id> blocked by SPF")
+        r"(?:blocked|rejected|refused|denied) (?:by|due to|because of) (?:spf|dkim|dmarc)\b",
     ),
     VIRUS_DETECTED: (
         r"virus (?:detected|found|infected)",
@@ -881,6 +883,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"your (?:account|domain|ip|server|sending|smtp)",
         r"(?:sending|outgoing|outbound|smtp|relay|sender'?s?|submission) (?:account|access|privileges?)",
         r"(?:auth|authentication|login|smtp|sender|sending) user (?:is |has been )?(?:disabled|inactive)",
+        # sending disabled for the account that submitted (Mail.ru's submission server: "550 message
+        # sending for this account is disabled"): the sender's account
+        r"sending (?:for|from) (?:this|the|your) account",
         # Postfix's "Sender address rejected: mailbox disabled": the sender's mailbox, whatever
         # address the reply quotes
         r"sender address rejected",
@@ -920,6 +925,8 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"spf \(sender policy framework\) domain authentication fail",
         r"spf check: fail",
         r"is not allowed to send from <[^>]{1,300}> per it'?s spf record",
+        # (a 5.1.0 on "550 5.1.0 <id> blocked by SPF" says nothing of the recipient)
+        r"(?:blocked|rejected|refused|denied) (?:by|due to|because of) (?:spf|dkim|dmarc)\b",
     ),
     SUSPEND: (
         r" is currently suspended",

@@ -24,6 +24,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
         r"tidak ada (?:pengguna|penerima|alamat|kotak surat|akun) (?:seperti itu|dengan nama|tersebut)",
         r"(?:pengguna|penerima|alamat) tidak dikenal",
+        # "not registered on the receiving server", after an address or an English noun (MDaemon
+        # setups' Indonesian notes: "recipient x tidak terdaftar di server penerima")
+        r"tidak terdaftar (?:di|pada) (?:server|sistem) (?:penerima|tujuan)",
         # Exchange: "Alamat email yang Anda masukkan tidak dapat ditemukan."
         r"alamat (?:email|e-mail|surel) yang anda masukkan tidak (?:dapat|bisa) ditemukan",
     ),

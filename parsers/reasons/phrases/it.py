@@ -30,6 +30,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"utente non esistente|indirizzo non esistente",
         # Exchange: "Impossibile trovare l'indirizzo di posta elettronica immesso."
         r"impossibile trovare (?:l'|l )?indirizzo",
+        # a relative clause between the address and its verb (Libero/Virgilio's translated reports:
+        # "L'indirizzo di posta al quale stai scrivendo non esiste")
+        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:al quale|a cui) [^.]{0,60}? non esiste",
         # Exchange: "L'indirizzo di posta elettronica immesso non è stato trovato."
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:immesso |inserito |specificato |digitato )?"
         r"non (?:e'? )?stato (?:trovato|individuato)",
@@ -40,6 +43,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e'? )?piena",
         r"spazio (?:su disco |di archiviazione )?(?:esaurito|insufficiente)",
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
+        # Libero/Virgilio: "La casella ... ha raggiunto il limite massimo di capienza consentito"
+        r"raggiunto il limite (?:massimo )?di (?:capienza|spazio|capacita)",
     ),
     SUSPEND: (
         r"(?:account|casella(?: di posta(?: elettronica)?)?|utenza)(?: del destinatario)? (?:e'? )?(?:stat[ao] )?"

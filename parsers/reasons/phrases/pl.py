@@ -27,6 +27,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _WHO
         + r" (?:nie istnieje|nieznany|nieznane|nie zostal[ao]? (?:zn|odn)alezion[aey]?|nie (?:zn|odn)aleziono)",
         r"nie ma takiego (?:konta|uzytkownika|adresu|adresata|odbiorcy)|brak takiego (?:konta|uzytkownika|adresu)",
+        # a relative clause between the account and its verb (Interia: "Konto do którego próbujesz
+        # wysłać maila nie istnieje")
+        _WHO + r",? (?:do|na) (?:ktorego|ktora|ktory|ktore) [^.]{0,60}? nie istnieje",
         r"nieznany (?:adresat|odbiorca|uzytkownik|adres)|nieistniejac[aey] (?:konto|adres|uzytkownik|skrzynka)",
         r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta)",
         # Exchange: "Nie można znaleźć wprowadzonego adresu e-mail."
@@ -37,8 +40,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"skrzynka(?: pocztowa)?(?: odbiorcy| adresata)? (?:jest )?(?:pelna|przepelniona|zapelniona)",
         r"(?:przepelnion[aey]|pelna) skrzynk",
+        # the account full (neuter), a relative clause allowed before the verb (kei.pl's qmail
+        # notes: "konto e-mail, na które chciałeś wysłać wiadomość, jest pełne")
+        r"konto(?: e-?mail| pocztowe| odbiorcy| adresata)?(?:,? na ktore [^.]{0,60}?,)? (?:jest )?(?:pelne|przepelnione|zapelnione)",
         r"przekroczon[oyaei]? (?:limit|pojemnosc|rozmiar|quota|limitu)(?: skrzynki)?",
         r"brak (?:wolnego )?miejsca(?: w skrzynce)?",
+        # "too little space on the recipient's account" (Polish qmail translations)
+        r"za malo (?:wolnego )?miejsca na (?:koncie|skrzynce)",
     ),
     SUSPEND: (
         r"konto (?:zostalo |jest )?(?:tymczasowo )?(?:zawieszone|zablokowane)"

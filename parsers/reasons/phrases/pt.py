@@ -31,7 +31,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Brazilian providers: the user is "not registered")
         r"(?:usu[aá]rio|utilizador|destinat[aá]rio|endere[cç]o|e-?mail|conta) n[aã]o cadastrad[oa]",
         # the verb first: "não existe caixa postal com esse nome" (qmail), "não existe a conta"
-        r"n[aã]o existe (?:a |uma |nenhuma |esta |essa )?(?:caixa (?:postal|de correio)|conta|usu[aá]rio|utilizador)",
+        r"n[aã]o existe (?:a |o |uma |um |nenhuma |nenhum |esta |essa |este |esse )?(?:caixa (?:postal|de correio)|conta"
+        r"|usu[aá]rio|utilizador|e-?mail|endere[cç]o)",
         # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
         r"n[aã]o (?:foi|e) poss[ií]vel (?:encontrar|localizar) o endere[cç]o",
         # Exchange: "O endereço de email inserido não foi encontrado."
