@@ -16,7 +16,10 @@ CASES: list[Case] = [
     # Italian: "the address you are writing to does not exist", "the mailbox ... reached its capacity"
     ("550 L'indirizzo di posta al quale stai scrivendo non esiste.", r.USER_UNKNOWN),
     ("550 L'indirizzo email a cui hai scritto non esiste", r.USER_UNKNOWN),
-    ("552 La casella alla quale stai scrivendo ha raggiunto il limite massimo di capienza consentito", r.MAILBOX_FULL),
+    (
+        "552 La casella alla quale stai scrivendo ha raggiunto il limite massimo di capienza consentito",
+        r.MAILBOX_FULL,
+    ),
     # Polish: "the account you are trying to send to does not exist", "too little space on the
     # recipient's account", "the account ... is full"
     ("550 Konto do którego próbujesz wysłać maila nie istnieje", r.USER_UNKNOWN),
