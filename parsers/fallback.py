@@ -16,7 +16,12 @@ from parsers import patterncode, reasons
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
-from parsers.listadmin import is_list_admin, removes_member_for_failures, warns_member_of_bounces
+from parsers.listadmin import (
+    is_list_admin,
+    removes_member_for_failures,
+    sums_up_handled_errors,
+    warns_member_of_bounces,
+)
 from parsers.mail import Mail, blank_line, decode_header_value, parse_header_block
 from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.classify import GAVE_UP, NOT_YET_DELIVERED
@@ -192,6 +197,8 @@ _RCPT_TO = patterncode.compile(r"(?i)rcpt to:[ \t]*" + _ADDR)
 COPY_MARKER = patterncode.compile(
     r"(?m)^[ \t]*(?:[-=_*][-=_* ]*)?(?:below this line is a copy of the message|unsent message follows"
     r"|this is a copy of (?:your|the) message|original message follows|original message"
+    # GroupWise's Internet agent: "Possibly truncated original message follows:"
+    r"|possibly truncated original message follows"
     r"|returned message|the original message headers|message headers follow"
     # old hand-written and legacy reports: "---- START OF RETURNED MESSAGE ----", "Unsent Message
     # below:", "Original message as received is as follows:", "Your message reads (in part):"
@@ -241,7 +248,9 @@ _REPLY_ERROR = patterncode.compile(r"\b[45]\d\d[ -]")
 _ERROR_WORDS = CaseBlind(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
     r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
-    r"|exceed|limit|error|reason|permanent|does not like|unable|could not",
+    r"|exceed|limit|error|reason|permanent|does not like|unable|could not"
+    # (a list manager's summary of a member's failures: "MANY non-delivery reports")
+    r"|non-?deliver",
 )
 
 
@@ -320,12 +329,13 @@ _VIRUS_NOTICE = CaseBlind(
 def notice_not_report(mail: Mail, text: str) -> bool:
     """Whether a message that reads like a failure report is a notice about the sender's own mail
     instead: a content scanner's virus notice that quotes no SMTP reply or status code (a server's
-    refusal of an infected message does: that one is a bounce), or a list manager's warning to a
-    member that the member's mail bounces. Neither names a failed recipient of ours."""
+    refusal of an infected message does: that one is a bounce), a list manager's warning to a
+    member that the member's mail bounces, or its periodic summary of the errors it handled. None
+    names a failed recipient of ours."""
     head = f"{mail.subject}\n{text[:3000]}"
     if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
         return True
-    return warns_member_of_bounces(address(mail.from_), text)
+    return warns_member_of_bounces(address(mail.from_), text) or sums_up_handled_errors(text)
 
 
 def is_failure_report(mail: Mail) -> bool:

@@ -69,12 +69,17 @@ def warns_member_of_bounces(sender: str | None, text: str) -> bool:
 
 # A list manager's notice to the list's owner that it takes a member off the list for the member's
 # delivery errors (LISTSERV: "a@b has been automatically deleted from the L list because of delivery
-# errors"; ListProc: "Automatic removal: user a@b (possibly mentioned below) will be removed from
+# errors"; Sympa: below; ListProc: "Automatic removal: user a@b (possibly mentioned below) will be removed from
 # the system files", over the bounce that caused it): a report of that member's failure, which
 # names the member and quotes the error. (A member who left the list names no failure: no report.)
 _MEMBER_REMOVED = compile_lazily(
     r"automatic\s+removal:|(?:deleted|removed)\s+from\s+the\s+\S{1,80}\s+list\s+because\s+of\s+"
-    r"(?:\S{1,20}\s+)?(?:delivery\s+errors|bounces)",
+    r"(?:\S{1,20}\s+)?(?:delivery\s+errors|bounces)"
+    # Sympa's automatic bounce management: "Because we received MANY non-delivery reports, the 2
+    # subsribers listed bellow have been removed from list L :" over the addresses, one a line
+    # (its other two actions, "notified that they might be removed" and "selected ... as severe
+    # bouncing addresses", remove nobody)
+    r"|non-delivery\s+reports,[^.:]{0,80}?\shave\s+been\s+(?:deleted|removed)\s+from\s+(?:the\s+)?list\s",
     re.IGNORECASE,
 )
 
@@ -83,3 +88,22 @@ def removes_member_for_failures(text: str) -> bool:
     """Whether a list manager's own message (parsers.fallback asks it of one, `is_list_admin`) with
     report text `text` is its notice that it removes a member for the member's delivery errors."""
     return _MEMBER_REMOVED.search(text[:4000]) is not None
+
+
+# LISTSERV's daily error monitoring report to the list's owner: a table of the members whose mail
+# bounced ("The following 2 subscribers are currently being monitored:", "Err First Last Address",
+# each with its "Last error:") and its legend ("Err= Number of delivery errors received thus far").
+# It sums up bounces the list manager received and handled one by one, and it repeats them every
+# day until they stop: counted again, one mailbox-full bounce would count five times in five days.
+# A summary, no report of a failure.
+_MONITORING_REPORT = compile_lazily(
+    r"(?:subscribers?|members?)\s+(?:is|are)\s+currently\s+being\s+monitored"
+    r"|number\s+of\s+delivery\s+errors\s+received\s+thus\s+far",
+    re.IGNORECASE,
+)
+
+
+def sums_up_handled_errors(text: str) -> bool:
+    """Whether report text `text` is a list manager's periodic summary of the delivery errors it has
+    received and handled (LISTSERV's daily error monitoring report): no failure report of its own."""
+    return _MONITORING_REPORT.search(text[:4000]) is not None
