@@ -137,7 +137,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"account (?:has been |has |is |was )?(?:permanently )?(?:disabled|deactivated|inactive|closed|terminated"
         r"|discontinued|deleted|removed|expired|cancell?ed|no longer (?:active|available|valid|in use))",
         r"(?:disabled|inactive|deactivated|closed|expired|terminated|deleted) (?:mail)?(?:box|account|user|recipient)",
-        r"mailbox (?:is |has been )?(?:disabled|deactivated|closed|inactive|expired|deleted)",
+        # the account named by its address, as a postmaster writes it: "The account for a@b was
+        # closed at the end of the semester"
+        r"account (?:for|of) \S{1,200} (?:has been|is|was) (?:permanently )?(?:disabled|deactivated|closed"
+        r"|terminated|discontinued|deleted|removed|cancell?ed)",
+        r"mailbox (?:is |has been )?(?:disabled|deactivated|closed|inactive|expired|deleted|removed)",
         r"invalid/inactive user",
         # dormant: closed after a year or more without a login (Korean portals' "DORMANT ACCOUNT")
         r"dormant (?:account|mailbox|user)",
@@ -179,6 +183,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" has been replaced by ",
         r"address (?:has )?moved",
         r"no longer (?:on server|at this)",
+        # a postmaster's own words for a person who left: "Jim Thompson is no longer with the
+        # company", "no longer employed by the firm", "has left the organization" (the mailbox goes
+        # with the person: hard)
+        r"no longer (?:employed|works? (?:for|at|with|here)|working (?:for|at|with|here))\b",
+        r"no longer with (?:the |this |our )?(?:company|firm|organi[sz]ation|university|college|school|agency"
+        r"|institute)",
+        r"(?:has|have) left (?:the |this |our )?(?:company|firm|organi[sz]ation|university|college|school"
+        r"|agency|institute)",
     ),
     NO_RELAYING: (
         r"relay(?:ing)? (?:access )?(?:denied|not (?:allowed|permitted))",
