@@ -58,6 +58,7 @@ NOT_YET_DELIVERED: Final = (
 _STILL_TRYING: Final = CaseBlind(
     r"this is a warning message only|warning only|just a warning|advisory-only|has been postponed|still being retried|has been delayed|will be retried"
     r"|will (?:continue|keep) (?:trying|to try)|will retry|(?:still|continue to) (?:be )?attempt"
+    r"|will be (?:re-?)?(?:attempted|tried) again"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
@@ -252,6 +253,10 @@ _RECEIPT_WORDS: Final = ("deliver", "relayed", "zugestellt", "remis", "entreg", 
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
+    # X.400's positive delivery report as gateways and legacy MTAs word it: "Positive delivery
+    # report", "Message delivered to a@b", "Delivery to a@b succeeded"
+    r"|positive delivery (?:report|notification)|(?:message|mail) delivered to\b"
+    r"|delivery (?:of (?:your|the) message )?(?:to \S{1,200} )?succeeded"
     r"|delivery to (?:the following|these) recipients[^.]{0,40}? (?:is|was|has been) complete"
     r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
