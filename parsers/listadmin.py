@@ -106,4 +106,9 @@ _MONITORING_REPORT = compile_lazily(
 def sums_up_handled_errors(text: str) -> bool:
     """Whether report text `text` is a list manager's periodic summary of the delivery errors it has
     received and handled (LISTSERV's daily error monitoring report): no failure report of its own."""
-    return _MONITORING_REPORT.search(text[:4000]) is not None
+    head = text[:4000]
+    # (LISTSERV writes both phrases in lower case: a plain search rules out every other report
+    # before the case-blind one, which tries its branches at every position)
+    if "monitored" not in head and "thus far" not in head:
+        return False
+    return _MONITORING_REPORT.search(head) is not None

@@ -57,7 +57,9 @@ def test_sympa_removal_is_a_report_of_the_members_failures() -> None:
     ],
 )
 def test_sympa_notices_that_remove_nobody_are_no_report(action: str) -> None:
-    text = f"Because we received MANY non-delivery reports, the 1 subsribers listed bellow have been\n{action}\n"
+    text = (
+        f"Because we received MANY non-delivery reports, the 1 subsribers listed bellow have been\n{action}\n"
+    )
     assert not removes_member_for_failures(text)
 
 
@@ -90,7 +92,9 @@ def test_positive_delivery_reports_are_receipts(text: str) -> None:
 
 
 def test_a_failed_delivery_is_no_receipt() -> None:
-    assert r.delivery_receipt("Delivery report", "Message delivered to a@b.example failed: user unknown") is None
+    assert (
+        r.delivery_receipt("Delivery report", "Message delivered to a@b.example failed: user unknown") is None
+    )
 
 
 def test_will_be_attempted_again_is_a_delay() -> None:
