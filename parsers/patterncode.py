@@ -291,6 +291,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
     import pkgutil
 
     import parsers
+    from parsers import mta
     from parsers.reasons import caseblind, families, phrases
 
     _stored = _EMPTY  # (computed afresh, not read from an older file)
@@ -320,6 +321,7 @@ def build() -> tuple[dict[_Key, _Code], dict[_Key, Branches], dict[str, Any]]:
         families.FAMILY_INDEXES: families.json_indexes(),
         **phrases.tables_to_store(),  # (the phrases' forms, and the families whole)
         STANDARD: tuple(standard),
+        mta.DETECTOR_CODE: mta.code_to_store(),
     }
     return codes, branches, tables
 

@@ -8,11 +8,12 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 
 import pytest
 
-from parsers import patterncode
+from parsers import mta, patterncode
 from parsers.reasons import caseblind, families
 from parsers.reasons.caseblind import CaseBlind
 
@@ -255,3 +256,52 @@ def test_with_the_store_a_process_imports_no_language_module_and_classifies_alik
     without, reasons = _languages_imported(tmp_path / "without", store=False)
     assert without > 30
     assert _languages_imported(tmp_path / "with", store=True) == (0, reasons)
+
+
+def test_the_stored_detector_code_is_what_the_import_system_compiles(store: Path) -> None:
+    stored = patterncode.stored_data(mta.DETECTOR_CODE)
+    assert [name for name, _, _ in stored] == list(mta.DETECTOR_MODULES)
+    for name, stamp, code in stored:
+        path = mta._source(name)
+        loader = SourceFileLoader(f"parsers.mta.{name}", path)
+        assert stamp == mta._stamp(path)
+        assert code == loader.source_to_code(loader.get_data(path), path)  # (== compares the code)
+
+
+def test_a_detector_is_made_from_its_stored_code_only_while_its_source_is_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = mta._source("gmail")
+    monkeypatch.delitem(sys.modules, "parsers.mta.gmail")
+    monkeypatch.setattr(mta, "gmail", mta.gmail)  # (put back after the test)
+    stamp = mta._stamp(path)
+    made = mta._detector("gmail", {"gmail": (stamp, compile("NAME = 'stored'", path, "exec"))})
+    assert made.NAME == "stored"
+    assert sys.modules["parsers.mta.gmail"] is made and mta.gmail is made
+    assert (made.__name__, made.__file__, made.__package__) == ("parsers.mta.gmail", path, "parsers.mta")
+    assert made.__spec__.origin == path and made.__loader__ is made.__spec__.loader
+    assert made.__loader__.get_source("parsers.mta.gmail") == Path(path).read_text()  # (for tracebacks)
+    del sys.modules["parsers.mta.gmail"]
+    changed = (stamp[0], stamp[1] + 1, *stamp[2:])  # (its source edited since the store was written)
+    imported = mta._detector("gmail", {"gmail": (changed, compile("NAME = 'stored'", path, "exec"))})
+    assert imported.NAME == "Gmail" and sys.modules["parsers.mta.gmail"] is imported
+
+
+def test_a_process_with_the_store_runs_the_detectors_stored_code(tmp_path: Path) -> None:
+    """Only what the stored code does not hold goes through the import system: the helpers, and
+    exim, which mxlogic imports before its own turn."""
+    env = _process_env(tmp_path, store=True)
+    code = (
+        "import sys\n"
+        "asked = []\n"
+        "class Recorder:\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        asked.append(name)\n"
+        "sys.meta_path.insert(0, Recorder())\n"
+        "import parsers.mta\n"
+        "print(len(parsers.mta.DETECTORS), *sorted(n for n in asked if n.startswith('parsers.mta.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["58", "parsers.mta._common", "parsers.mta._providers", "parsers.mta.exim"]
