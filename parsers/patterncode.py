@@ -11,9 +11,10 @@ the package's bytecode (__pycache__/, or under PYTHONPYCACHEPREFIX); `compile` a
 The same file holds what the phrase families build at a process's first use or start-up (the
 case-blind alternations' branch pieces, the keyword index, the families' indexes, their phrases'
 searched forms, the families whole with their text index, and the accent fold table: another
-fifth of a one-message process), each read when first asked for; and the standard library's
+fifth of a one-message process), each read when first asked for; the standard library's
 patterns that importing the parser compiles (the email package's, json's), which
-`prime_re_cache` puts into re's own cache first.
+`prime_re_cache` puts into re's own cache first; and the MTA detectors' code, which
+parsers.mta runs instead of importing each detector (parsers.mta.DETECTOR_CODE).
 
 The trade-off: that code is private to one interpreter build (its opcodes change between Python
 versions, its case folding with the Unicode database). So the file is read only when its header

@@ -118,6 +118,14 @@ def _process_env(prefix: Path, store: bool) -> dict[str, str]:
     return env
 
 
+def _output(code: str, env: dict[str, str]) -> str:
+    """What a process running `code` in `env` prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
 def _compiles_in_a_process(prefix: Path, store: bool) -> int:
     """How many patterns the parser's own code compiles (declared to the store or not: a call
     such as re.search(r"...", text) too) in a process parsing every fixture."""
@@ -173,10 +181,7 @@ def _compiled_at_import(prefix: Path, store: bool) -> list[str]:
         "declared = set(pc.DECLARED)\n"
         "print('\\n'.join(repr(p) for p in seen if p not in declared))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.split()
+    return _output(code, env).split()
 
 
 def test_with_the_store_importing_the_parser_compiles_none_of_the_standard_librarys_patterns(
@@ -245,10 +250,7 @@ def _languages_imported(prefix: Path, store: bool) -> tuple[int, str]:
         "reasons = [r.derive(s, None, t) for t in texts for s in (None, '5.1.1', '5.0.0', '4.2.2')]\n"
         "print(sum(m.startswith('parsers.reasons.phrases.') for m in sys.modules), reasons)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    count, reasons = done.stdout.split(" ", 1)
+    count, reasons = _output(code, env).split(" ", 1)
     return int(count), reasons
 
 
@@ -301,7 +303,9 @@ def test_a_process_with_the_store_runs_the_detectors_stored_code(tmp_path: Path)
         "import parsers.mta\n"
         "print(len(parsers.mta.DETECTORS), *sorted(n for n in asked if n.startswith('parsers.mta.')))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.split() == ["58", "parsers.mta._common", "parsers.mta._providers", "parsers.mta.exim"]
+    assert _output(code, env).split() == [
+        "58",
+        "parsers.mta._common",
+        "parsers.mta._providers",
+        "parsers.mta.exim",
+    ]
