@@ -396,8 +396,11 @@ def candidates(mail: Mail, prefilter: bool = True) -> Iterator[ModuleType]:
     # messages have few of them)
     present = mail.header_names()
     passed: set[int] = set()
-    for name in filter(present.__contains__, _HEADER_NAMES):
-        passed.update(_BY_HEADER[name])
+    # (the view intersected in C, most messages holding none of the names: a filter through the
+    # view's __contains__ cost a slot-wrapper call, some 900 instructions, a name)
+    if not present.isdisjoint(_HEADER_NAMES):
+        for name in present & _HEADER_NAMES:
+            passed.update(_BY_HEADER[name])
     head = heading(mail)
     for key, group in _HEADING_GROUPS:
         if key in head:
