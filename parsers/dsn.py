@@ -13,10 +13,10 @@ import functools
 import re
 
 from parsers import patterncode
+from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
 from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
-from parsers.reasons.caseblind import CaseBlind
 from parsers.values import Value
 
 MAX_BLOCKS = 512
@@ -247,13 +247,17 @@ def _outcome_after_recipient(group: dict[str, str]) -> bool:
     return any(k in group and names.index(k) > first for k in ("action", "status"))
 
 
-# (searched only in a diagnostic that holds a lower-case piece of one of its branches: most hold none)
-_COMMAND = CaseBlind(
+# The SMTP command a diagnostic says the error answered, in any case: searched case-sensitively in
+# the text folded by parsers.casefold.fold_case (re's case-blind comparison of the whole alternation
+# cost ~2,000 instructions a character of each diagnostic that held a piece of a branch), and only in
+# a text holding one of _COMMAND_NEEDS (every match holds one; most diagnostics hold none).
+_COMMAND = patterncode.compile(
     r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|connect)"
     r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
     r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
     r"|\[(rcpt_to|mail_from|data)\]"
 )
+_COMMAND_NEEDS = ("in reply to ", ">>>", "after ", "[rcpt_to]", "[mail_from]", "[data]")
 _COMMAND_NAMES = {
     "rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
     "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "helo": "HELO", "ehlo": "EHLO",
@@ -265,9 +269,17 @@ def command_in_text(text: str | None) -> str | None:
     """The SMTP command a diagnostic says the error answered (RCPT, MAIL, DATA, ...)."""
     if not text:
         return None
+    folded = fold_case(text)
+    for needs in _COMMAND_NEEDS:
+        if needs in folded:
+            break
+    else:
+        return None
     found = None
-    for m in _COMMAND.finditer(text):
-        word = next(g for g in m.groups() if g).lower()
+    for m in _COMMAND.finditer(folded):
+        # (the command as the text writes it, lower-cased: fold_case keeps each character in its place)
+        start, end = m.span(m.lastindex or 0)  # (the one group of the branch that matched)
+        word = text[start:end].lower()
         found = _COMMAND_NAMES.get(word, found)
     return found
 

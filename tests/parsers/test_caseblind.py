@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers import dsn, fallback
+from parsers import fallback
 from parsers.reasons.caseblind import CaseBlind, branches
 
 classify = sys.modules["parsers.reasons.classify"]
@@ -23,7 +23,6 @@ IN_USE = {
     "bounce_subject": fallback._BOUNCE_SUBJECT,
     "not_delivered": fallback._NOT_DELIVERED,
     "error_words": fallback._ERROR_WORDS,
-    "dsn_command": dsn._COMMAND,
 }
 
 
