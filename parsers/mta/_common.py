@@ -51,15 +51,10 @@ _RHOST_PATTERNS = (
     compile_lazily(r"Connected(?<!\wConnected) to\s+([0-9A-Za-z][0-9A-Za-z.\-:]*[0-9A-Za-z])\s+but\b"),
 )
 # Literal text each pattern above needs (case-sensitive patterns): the search is skipped without
-# it, which keeps a diagnostic that names no host cheap.
-_RHOST_NEEDS: tuple[tuple[str, ...], ...] = (
-    ("[",),
-    ("said:",),
-    ("while talking to",),
-    ("did not like",),
-    ("remote host",),
-    ("Connected to",),
-)
+# it, which keeps a diagnostic that names no host cheap. (One string each, in one flat loop with its
+# pattern: an inner loop over a tuple of needs per pattern cost ~1.2 k instructions a diagnostic.)
+_RHOST_NEEDS = ("[", "said:", "while talking to", "did not like", "remote host", "Connected to")
+_RHOST = tuple(zip(_RHOST_NEEDS, _RHOST_PATTERNS, strict=True))
 
 # The SMTP command a reply answered, as formats phrase it, in any case: searched in the text folded
 # by fold_case.
@@ -71,8 +66,10 @@ _COMMAND_PATTERNS = (
     compile_lazily(r">>> (rcpt|mail|data|helo|ehlo)\b"),
     compile_lazily(r"most progress was (rcpt|mail|data) "),
 )
-# Literal text each pattern above needs.
+# Literal text each pattern above needs, with its pattern (paired once: zip(..., strict=True) made
+# per diagnostic cost more than the loop's tests).
 _COMMAND_NEEDS = ("in reply to ", "after ", "did not like our ", "smtp:", ">>> ", "most progress was ")
+_COMMAND = tuple(zip(_COMMAND_NEEDS, _COMMAND_PATTERNS, strict=True))
 
 
 def detector(func: Inquire) -> Inquire:
@@ -279,13 +276,11 @@ def find_smtp_code(text: str) -> str | None:
 def remote_host(text: str) -> str | None:
     """The remote MTA named in a diagnostic ("host X said:", "while talking to X:")."""
     text = text[:8000]  # it is named early; a long transcript need not be scanned to its end
-    for pattern, needs in zip(_RHOST_PATTERNS, _RHOST_NEEDS, strict=True):
-        for n in needs:  # (a plain loop: no generator per pattern and diagnostic)
-            if n in text:
-                found = pattern.search(text)
-                if found:
-                    return found.group(1).rstrip(".").lower()
-                break
+    for needs, pattern in _RHOST:
+        if needs in text:
+            found = pattern.search(text)
+            if found:
+                return found.group(1).rstrip(".").lower()
     return None
 
 
@@ -293,7 +288,7 @@ def smtp_command(text: str) -> str | None:
     """The SMTP command a rejection answered, when the text says (RCPT, MAIL, DATA, HELO)."""
     text = text[:8000]
     folded = fold_case(text)
-    for pattern, needs in zip(_COMMAND_PATTERNS, _COMMAND_NEEDS, strict=True):
+    for needs, pattern in _COMMAND:
         if needs not in folded:
             continue
         found = pattern.search(folded)
