@@ -893,7 +893,10 @@ def _coremail(reply: _Reply) -> str | None:
     return _COREMAIL.get(reply.raw[m.start() - 2 : m.end()]) if m else None
 
 
-_YAHOO_DD_GONE = patterncode.compile(r"delivery error: dd \S+ is no longer valid")
+# (its opening, looked for with `in` before the search: a failed `in` test costs a quarter of a
+# failed search's call, and nearly every reply lacks it)
+_YAHOO_DD = "delivery error: dd "
+_YAHOO_DD_GONE = patterncode.compile(_YAHOO_DD + r"\S+ is no longer valid")
 # Sentences unique to one provider, recognised whoever relayed them.
 _ANYWHERE = _phrase_table(
     {
@@ -992,7 +995,7 @@ def _reason(delivery: Delivery) -> str | None:
             return "user_unknown"
         if reply.status == "5.7.504":
             return "suspend"
-    if _YAHOO_DD_GONE.search(reply.text):
+    if _YAHOO_DD in reply.text and _YAHOO_DD_GONE.search(reply.text):
         return "account_disabled"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
     return _coremail(reply) or _phrases(reply, _ANYWHERE)
 
