@@ -162,8 +162,9 @@ def _required(items: _Parsed, char: Callable[[int], str | None] = chr) -> frozen
             if found is not None:
                 run.append(found)
                 continue
+        before = "".join(run)
         if run:
-            options.append(frozenset({"".join(run)}))
+            options.append(frozenset({before}))
             run = []
         sub: frozenset[str] | None = None
         if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
@@ -172,6 +173,13 @@ def _required(items: _Parsed, char: Callable[[int], str | None] = chr) -> frozen
             branches = [_required(list(branch), char) for branch in av[1]]
             if all(branches):
                 sub = frozenset().union(*(b for b in branches if b))
+            if before:
+                # (the regex parser takes the prefix alternatives share out of them: "mailbox full|
+                # mailbox is full" is "mailbox " then "full|is full"; the run joined to each
+                # alternative's opening run is rarer than either)
+                opened = _openings(av[1], before, char)
+                if opened:
+                    options.append(opened)
         elif op in _REPEATS and av[0] >= 1:
             sub = _required(list(av[2]), char)
         if sub:
@@ -193,6 +201,25 @@ _COMMON_WORDS: Final = frozenset(
         "this", "user",
     }
 )  # fmt: skip
+
+
+def _openings(
+    branches: list[_Parsed], before: str, char: Callable[[int], str | None]
+) -> frozenset[str] | None:
+    """`before` joined to the literal run each of `branches` opens with, or None when one opens
+    with no literal (no string is then certain)."""
+    found: set[str] = set()
+    for branch in branches:
+        lead: list[str] = []
+        for op, av in branch:
+            letter = char(av) if op is _sre.LITERAL else None
+            if letter is None:
+                break
+            lead.append(letter)
+        if not lead:
+            return None
+        found.add(before + "".join(lead))
+    return frozenset(found)
 
 
 def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
