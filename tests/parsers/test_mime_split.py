@@ -221,6 +221,42 @@ def test_parameters_read_as_the_email_package_reads_them(value: str) -> None:
         assert ours.get_boundary("absent") == theirs.get_boundary("absent")
 
 
+# Content-Type values around a charset parameter: its name in any case, its value quoted or not,
+# empty, non-ASCII, in RFC 2231 form, among other parameters.
+CHARSET_PIECES = st.sampled_from(
+    ["text/plain", ";", " ", "\t", "charset=", "CharSet=", "charset*=", "charset*0=", '"', "us-ascii",
+     "UTF-8", "ISO-8859-1", "\u00e9", "\u0130", "utf-8''x", "format=flowed", "\r\n ", "=", "<x>", "\\"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(CHARSET_PIECES, max_size=10).map("".join))
+def test_the_charset_reads_as_the_email_package_reads_it(value: str) -> None:
+    ours, theirs = mime.Part(), email.message.Message()
+    ours.set_raw("Content-Type", value)
+    theirs.set_raw("Content-Type", value)
+    found = _outcome(ours.get_content_charset, "absent")
+    # (the email package's own get_content_charset, on the same part: what Part's replaced)
+    assert found == _outcome(email.message.Message.get_content_charset, ours, "absent")
+    assert found == _outcome(theirs.get_content_charset, "absent")
+
+
+def _outcome(call: Any, *args: Any) -> tuple[str, Any]:
+    """What a call returns, or the type of what it raises (the email package raises on some
+    malformed RFC 2231 parameters)."""
+    try:
+        return "returned", call(*args)
+    except Exception as exc:
+        return "raised", type(exc)
+
+
+def test_a_part_without_a_content_type_has_no_charset() -> None:
+    assert mime.Part().get_content_charset("absent") == "absent"
+    part = mime.Part()
+    part.set_raw("Content-Type", 'text/plain; charset="UTF-8"')
+    assert part.get_content_charset() == "utf-8"
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.text(alphabet=st.sampled_from(["\r", "\n", "a", " "]), max_size=12),
@@ -282,11 +318,31 @@ def test_the_one_pass_field_reader_finds_what_the_block_and_pair_patterns_find(
         assert found == (end, list(part.raw_items()))
 
 
+# _FIELD_LF before its name's set held a CR (a set of two runs, which re tests as two ranges)
+_FIELD_LF_TWO_RUNS = r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)\n?+|(?s:.++)"
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FIELD_LINES, max_size=12), st.sampled_from(["", "tail\n"]), st.data())
+def test_the_field_pattern_with_a_cr_in_its_name_set_reads_as_without(
+    lines: list[bytes], tail: str, data: st.DataObject
+) -> None:
+    mixed = b"".join(lines)
+    for raw in (mixed, crlf(mixed), crlf(mixed).replace(b"\r\n", b"\n")):
+        text = raw.decode("ascii", "surrogateescape") + tail
+        if mime._lines(text) is mime._ANY_BREAKS:
+            continue  # (read with the patterns for any line break)
+        lo = data.draw(st.integers(0, len(text)))
+        hi = data.draw(st.integers(lo, len(text)))
+        assert mime._FIELD_LF.findall(text, lo, hi) == re.findall(_FIELD_LF_TWO_RUNS, text[lo:hi])
+
+
 def test_the_one_pass_field_reader_reads_the_common_shape() -> None:
     # (so that the test above does not pass by sending every block the exact way)
     text = "Subject: x\nTo:a@b\n  folded\n\nbody\n"
     found = mime._read_fields(text, 0, len(text), mime._lines(text))
     assert found == (text.index("\n\n") + 1, [("Subject", "x"), ("To", "a@b\n  folded")])
     text = crlf(text.encode()).decode()
+    assert mime._lines(text) is mime._CRLFS_ONLY  # (its own pattern: values without their CR)
     found = mime._read_fields(text, 0, len(text), mime._lines(text))
     assert found == (text.index("\r\n\r\n") + 2, [("Subject", "x"), ("To", "a@b\r\n  folded")])
