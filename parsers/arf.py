@@ -369,6 +369,15 @@ def attached_eml(mail: Mail, usable: Callable[[Message], bool]) -> Message | Non
     is read as the original itself, parsers.mail), the first
     that `usable` accepts. Looked for at the top and one multipart down: a mail client may wrap
     its text and attachments in an inner multipart/mixed."""
+    for _, block in eml_files(mail):
+        if usable(block):
+            return block
+    return None
+
+
+def eml_files(mail: Mail) -> Iterator[tuple[bytes, Message]]:
+    """Each message attached as a file (named `*.eml`, or typed application/eml), at the top and
+    one multipart down: its bytes and its header block."""
     for part in _leaf_parts(mail.message):
         name = part.get_filename() or ""
         if not (name.lower().endswith(".eml") or part.get_content_type() == "application/eml"):
@@ -377,10 +386,7 @@ def attached_eml(mail: Mail, usable: Callable[[Message], bool]) -> Message | Non
         if not isinstance(payload, bytes):
             continue
         text = payload[:MAX_EML_BYTES].decode("utf-8", "replace").replace("\r\n", "\n")
-        block = parse_header_block(text.split("\n\n", 1)[0] + "\n\n")
-        if usable(block):
-            return block
-    return None
+        yield payload, parse_header_block(text.split("\n\n", 1)[0] + "\n\n")
 
 
 def _holds_original_fields(block: Message) -> bool:

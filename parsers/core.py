@@ -232,8 +232,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
 
 
 def _forwarded_reports(mail: Mail) -> list[bytes]:
-    """The bytes of the delivery-status or feedback reports attached whole (message/rfc822) to a
-    message that is itself no report (parsers.forwarded.attached_reports)."""
+    """The bytes of the delivery-status or feedback reports attached whole (message/rfc822, or an
+    .eml file) to a message that is itself no report (parsers.forwarded.attached_reports)."""
     from parsers import forwarded
 
     out = []
@@ -242,7 +242,7 @@ def _forwarded_reports(mail: Mail) -> list[bytes]:
             out.append(_as_bytes(inner))
         except Exception:  # (a tree the generator cannot write: that one is left out)
             continue
-    return out
+    return out or forwarded.reports_attached_as_files(mail)
 
 
 def _as_bytes(message: Message) -> bytes:

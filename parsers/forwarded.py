@@ -22,6 +22,7 @@ from parsers.arf import (
     MAX_ATTACHED,
     UNDISCLOSED_RECIPIENT,
     attached_eml,
+    eml_files,
     inline_original,
     is_redacted,
     named_elsewhere,
@@ -201,7 +202,11 @@ def _inline_original(mail: Mail) -> Message | None:
         return block
     forwarder = address(mail.from_)
     to = [a for a in (address(x) for x in decode_header_value(block.get("To", "")).split(",")) if a]
-    return block if forwarder and to == [forwarder] and block.get("From") else None
+    if not forwarder or len(to) != 1 or not block.get("From"):
+        return None
+    # (an abuse desk passing on the forward its customer sent it: the desk is never the one the
+    # mail was sent to, so the one To is the customer who complained)
+    return block if to == [forwarder] or _ABUSE_MAILBOX.match(forwarder) else None
 
 
 def _pasted_original(mail: Mail) -> Message | None:
@@ -337,12 +342,7 @@ def attached_reports(mail: Mail) -> list[Message]:
     Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
     report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
     top = mail.message
-    # (a report-type on a multipart/mixed is no report: a gateway that re-wraps a DSN as an
-    # attachment may copy the inner Content-Type's parameters to the outer one)
-    is_report = mail.report_type in FORWARDED_REPORT_TYPES and top.get_content_type() == "multipart/report"
-    if is_report or mail.delivery_status or mail.feedback_report:
-        return []
-    if not top.is_multipart():
+    if not _may_forward_reports(mail):
         return []
     parts = top.get_payload()
     if not isinstance(parts, list):
@@ -358,6 +358,34 @@ def attached_reports(mail: Mail) -> list[Message]:
             if len(found) >= MAX_REPORTS:
                 break
     return found
+
+
+def reports_attached_as_files(mail: Mail) -> list[bytes]:
+    """The delivery-status or feedback reports attached as .eml files (application/octet-stream
+    or application/eml: a webmail that forwards "as attachment", or a person who saves the report
+    and attaches the file), as their bytes, in order. Told by the file's own header block: a
+    multipart/report of one of those types (a forwarded spam message attached so is `inquire`'s)."""
+    if not _may_forward_reports(mail):
+        return []
+    found: list[bytes] = []
+    for payload, block in eml_files(mail):
+        if block.get_content_type() != "multipart/report":
+            continue
+        report_type = block.get_param("report-type")
+        if isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES:
+            found.append(payload)
+            if len(found) >= MAX_REPORTS:
+                break
+    return found
+
+
+def _may_forward_reports(mail: Mail) -> bool:
+    """Whether `mail` may carry reports forwarded whole: a multipart that is no report itself."""
+    # (a report-type on a multipart/mixed is no report: a gateway that re-wraps a DSN as an
+    # attachment may copy the inner Content-Type's parameters to the outer one)
+    top = mail.message
+    is_report = mail.report_type in FORWARDED_REPORT_TYPES and top.get_content_type() == "multipart/report"
+    return not (is_report or mail.delivery_status or mail.feedback_report) and top.is_multipart()
 
 
 def _is_report(message: Message) -> bool:

@@ -71,7 +71,7 @@ _SUBJECT_MORE_SOURCE = (
     r"|take me off|stop (?:e-?mailing|sending)|entfernen|cancellarmi|eliminar|listeden [cç][iı]kar(?:[iı]n)?"
     r"|remover|stop"
     # (not receiving any more: "Bitte keine E-Mails mehr", "Geen mails meer", "Non voglio più ricevere")
-    r"|(?:keine|geen)(?=.*(?:mail|newsletter|nieuwsbrief))|non voglio più ricevere|n[aã]o quero mais receber|no quiero recibir(?: m[aá]s)?"
+    r"|(?:keine|geen)(?=.*(?:mail|newsletter|nieuwsbrief))"
     r"|cancelar (?:la )?suscripci[oó]n|dar(?:me|se)? de baja|annulla(?:re)? (?:l'|la )?iscrizione|disiscrivi(?:mi|ti)?"
     r"|wypisz(?:anie)?|rezygnacja z (?:subskrypcji|newslettera|prenumeraty)|odhl[aá]si[tť]"
     r"|odhl[aá][sš]en[ií]e?|avsluta prenumeration(?:en)?|avregistrera|avprenumerera|avmeld(?:e|ing)?"
@@ -88,6 +88,35 @@ _SUBJECT_MORE_SOURCE = (
     re.IGNORECASE,
 )
 patterncode.declare(*_SUBJECT_MORE_SOURCE)
+# The request as people write it in free words, told by word stems in any order (the verb's
+# forms and the sentence around it vary too much to list): a verb that takes something away
+# ("streichen", "remover", "cancellatemi", "hủy") with the list, newsletter or subscription it is
+# taken from among the words ("Bitte streichen Sie mich aus Ihrem Verteiler", "Favor remover meu
+# email da lista"), or a wish not to receive any more ("Je ne souhaite plus recevoir vos emails",
+# "Nie chcę otrzymywać newslettera"). What keeps other mail out: no reply or forward prefix, no
+# question, and for the first kind a list that the subscriber is on (not a price, wish, waiting
+# or block list, not an order or a cart: "Remove the scarf from my order"). A verb alone with other words is
+# no request ("Odjava sa sastanka u petak": the object says what is left).
+_REQUEST_STEMS_SOURCE = (
+    r"^(?!\s*\w{1,4}\s*:)(?!.*\?)(?:"
+    r"(?=.*\b(?:remov|delet|streich|entfern|l[oö]sch|austrag|abmeld|abbestell|cancel|supprim|retir|enlev|elimin"
+    r"|borr|quit|rimuov|cancell|togli|usu[nń]|wykre[sś]l|wypis|verwijder|schrap|fjern|slet|ta bort|stryk|poista"
+    r"|удал|исключ|отпис|xóa|h[uủ]y|odjav|odhl[aá]s|afmeld|unsubscri|d[ée]sabonn|d[ée]sinscri|desuscri|disiscri"
+    r"|descadastr|tir(?:ar|em?|a)\b|dar(?:me|se)? de baja)\w*)"
+    # (what is left may end a compound: "mailinglijst", "Verteilerliste", "e-maillisten")
+    r"(?=.*\b\w*(?:list(?:[aeyi]|en)?|lijst|verteiler|newsletter\w*|nieuwsbrief|nyhe[dt]sbrev\w*|mailing|suscripci[oó]n"
+    r"|subscription|abonnement|iscrizione|inscri[cç][aã]o|bolet[ií]n|rozsy[lł]k\w*|рассылк\w*|danh sách"
+    r"|bản tin|nhận tin|uutiskirje\w*|h[ií]rlev[eé]l\w*)\b)"
+    r"(?!.*\b(?:wish|price|preis|prix|precio|prezz|shopping|einkauf|to-?do|order|bestell|commande|pedido|ordine"
+    r"|warenkorb|cart|panier|carrito|carrello|black|block|check|play|wait|warte)\w*)"
+    r"|(?=.*\b(?:want|wish|would like|m[oö]chte|will|wollen|souhaite|veux|voudrais|d[ée]sire|quiero|deseo|quero"
+    r"|desejo|voglio|desidero|chc[eę]|wil|ønsker|vil|vill|önskar|haluan|хочу|muốn)\b)"
+    r"(?=.*\b(?:not|don'?t|no|nicht|keine?n?|ne|non|não|nie|niet|geen|ikke|inte|не|không)\b)"
+    r"(?=.*\b(?:receiv|recev|recib|receb|ricev|otrzym|erhalt|bekomm|empfang|ontvang|modtag|motta|få|ta emot"
+    r"|vastaanott|получ|nhận)\w*))",
+    re.IGNORECASE,
+)
+patterncode.declare(*_REQUEST_STEMS_SOURCE)
 _subject_more: list[re.Pattern[str]] = []
 MAX_REQUEST_SUBJECT = 64
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
@@ -125,7 +154,8 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
 
 
 def _request_in_more_languages(subject: str) -> bool:
-    """Whether `subject` is the request in a language `_SUBJECT` does not read."""
+    """Whether `subject` is the request in a language `_SUBJECT` does not read, or in free words."""
     if not _subject_more:
         _subject_more.append(patterncode.compile(*_SUBJECT_MORE_SOURCE))
-    return _subject_more[0].match(subject) is not None
+        _subject_more.append(patterncode.compile(*_REQUEST_STEMS_SOURCE))
+    return any(pattern.match(subject) is not None for pattern in _subject_more)

@@ -116,6 +116,29 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
 @pytest.mark.parametrize(
     "subject",
     [
+        # a verb that takes away, in any of its forms, and the list it takes from, in any order
+        "Bitte streichen Sie mich aus Ihrem Verteiler",
+        "Favor remover meu email da lista",
+        "Cancelar mi suscripción por favor",
+        "Please remove my email address from your list",
+        "Cancellatemi dalla vostra mailing list",
+        "Hủy đăng ký nhận tin",
+        "Verwijder mij uit uw mailinglijst",  # the list ends a compound
+        "Por favor me tirem da lista de e-mails",
+        # a wish not to receive any more
+        "Je ne souhaite plus recevoir vos emails",
+        "Nie chcę otrzymywać newslettera",
+        "I don't want to receive your newsletter",
+        "Не хочу получать рассылку",
+    ],
+)
+def test_an_unsubscribe_request_in_free_words(subject: str) -> None:
+    assert unsubscribes(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
         "Wypisz mnie?",  # a question
         "Odjava sa sastanka u petak",  # the word, then other words
         "Please unsubscribe me " + "x" * MAX_REQUEST_SUBJECT,  # longer than a request's subject
@@ -128,6 +151,14 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Did my unsubscribe work?",
         "Keine",  # "none": no more of nothing a list sends
         "Bitte entfernen Sie den Anhang",  # removing something else
+        "Remove the old item from my order",  # not from a list
+        "Please remove the duplicate from the price list",  # a list the sender is not on
+        "Remove my IP from your blacklist",
+        "Re: Please remove me from your list",  # a reply
+        "I did not receive the newsletter this week",  # no wish: a delivery problem
+        "Ich erhalte keine E-Mails mehr von Ihnen",
+        "Ich möchte den Newsletter nicht verpassen",  # a wish, but not about receiving
+        "Cancel my appointment on Friday",
     ],
 )
 def test_a_subject_that_is_no_request(subject: str) -> None:
