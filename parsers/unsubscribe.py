@@ -104,7 +104,7 @@ _LEFT_WORDS = (
     "list", "lijst", "verteiler", "newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "mailing",
     "suscripción", "suscripcion", "subscription", "abonnement", "iscrizione", "inscrição", "inscricao",
     "boletín", "boletin", "rozsyłk", "rozsylk", "рассылк", "danh sách", "bản tin", "nhận tin",
-    "uutiskirje", "hírlevél", "hirlevel",
+    "uutiskirje", "hírlevél", "hirlevel", "odběr", "odber",
 )  # fmt: skip
 _RECEIVING_WORDS = (
     "receiv", "recev", "recib", "receb", "ricev", "otrzym", "erhalt", "bekomm", "empfang", "ontvang",
@@ -115,8 +115,11 @@ _REQUEST_STEMS_SOURCE = (
     r"^(?!\s*\w{1,4}\s*:)(?!.*\?)(?:"
     r"(?=.*\b(?:remov|delet|streich|entfern|l[oö]sch|austrag|abmeld|abbestell|cancel|supprim|retir|enlev|elimin"
     r"|borr|quit|rimuov|cancell|togli|usu[nń]|wykre[sś]l|wypis|verwijder|schrap|fjern|slet|ta bort|stryk|poista"
-    r"|удал|исключ|отпис|xóa|h[uủ]y|odjav|odhl[aá]s|afmeld|unsubscri|d[ée]sabonn|d[ée]sinscri|desuscri|disiscri"
-    r"|descadastr|tir(?:ar|em?|a)\b|dar(?:me|se)? de baja)\w*)"
+    r"|удал|исключ|отпис|xóa|h[uủ]y|odjav|odhl[aá][sš]|afmeld|unsubscri|d[ée]sabonn|d[ée]sinscri|desuscri|disiscri"
+    r"|descadastr|tir(?:ar|em?|a)\b|dar(?:me|se)? de baja"
+    # (a verb whose particle ends the sentence: "Bitte melden Sie mich vom Newsletter ab", "tragen
+    # Sie mich aus der Liste aus", "Please take my address off your list")
+    r"|(?:trag|meld|bestell)\w*\b(?=.*\b(?:aus|ab)\W*$)|take\b(?=.*\boff\b))\w*)"
     # (what is left may end a compound: "mailinglijst", "Verteilerliste", "e-maillisten")
     rf"(?=.*\b\w*(?:{'|'.join(_LEFT_WORDS)})\w{{0,5}}\b)"
     r"(?!.*\b(?:wish|price|preis|prix|precio|prezz|shopping|einkauf|to-?do|order|bestell|commande|pedido|ordine"

@@ -125,6 +125,9 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Hủy đăng ký nhận tin",
         "Verwijder mij uit uw mailinglijst",  # the list ends a compound
         "Por favor me tirem da lista de e-mails",
+        "Bitte melden Sie mich vom Newsletter ab",  # a separable verb's particle at the end
+        "Please take my address off your mailing list",
+        "Prosím o odhlášení z odběru novinek",
         # a wish not to receive any more
         "Je ne souhaite plus recevoir vos emails",
         "Nie chcę otrzymywać newslettera",
@@ -159,6 +162,8 @@ def test_an_unsubscribe_request_in_free_words(subject: str) -> None:
         "Ich erhalte keine E-Mails mehr von Ihnen",
         "Ich möchte den Newsletter nicht verpassen",  # a wish, but not about receiving
         "Cancel my appointment on Friday",
+        "Bitte tragen Sie mich in die Liste ein",  # a separable verb that joins
+        "Please add my colleague to the mailing list",
     ],
 )
 def test_a_subject_that_is_no_request(subject: str) -> None:
