@@ -369,8 +369,6 @@ def reports_attached_as_files(mail: Mail) -> list[bytes]:
         return []
     found: list[bytes] = []
     for payload, block in eml_files(mail):
-        if block.get_content_type() != "multipart/report":
-            continue
         report_type = block.get_param("report-type")
         if isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES:
             found.append(payload)
