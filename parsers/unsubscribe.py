@@ -13,7 +13,9 @@ does with an unsubscribe is the service's business.)
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from parsers import patterncode
 from parsers.dsn import address
@@ -111,21 +113,51 @@ _RECEIVING_WORDS = (
     "modtag", "motta", "få", "ta emot", "vastaanott", "получ", "nhận",
 )  # fmt: skip
 _FREE_REQUEST_WORDS = _LEFT_WORDS + _RECEIVING_WORDS
+# Where something is taken from ("from", "aus", "de", "da", "z", "из"), and the subscriber as
+# what is taken ("me", "mich", "mnie", "меня") or as the owner of the address or subscription
+# taken ("my email", "meu email", "mi suscripción"): a verb that only takes away ("delete",
+# "streichen", "remover") is a request only with one of them, as the list is then where the
+# subscriber is taken from, not the thing taken ("Delete distribution list members",
+# "Verteilerliste löschen" are no requests). A verb that itself says leaving ("abmelden",
+# "odhlásit", "darse de baja") needs none of them.
+_FROM = r"(?:from|off|aus|vom|von|de|du|des|del|da|dalla|dal|dalle|dai|della|z|ze|из|с|uit|van|fra|från|ur)"
+_ME = r"(?:me|mich|moi|mnie|mij|mig|meg|mě|mne|меня|minut|beni|tôi)"
+_MY = r"(?:my|mein\w*|mon|ma|mes|mi|mis|mio|mia|meu|minha|mój|moj\w*|mijn|min|mitt|minun|мой|мою|мо[её])"
+# (a subscription is the subscriber's own, whoever's it is said to be: "Cancel subscription")
+_SUBSCRIPTION = r"(?:subscri|suscrip|abonnement|iscrizion|inscri|odb[eě]r|nhận tin)"
+_MINE = rf"(?:e-?mail|address|adress|adres|indirizzo|direcci|endere|адрес|correo|{_SUBSCRIPTION})"
+# An out-of-office wording is an auto-reply's, never a request ("Away until Jan 5 - will not
+# receive mail", "I will not be receiving emails until Monday", "Abwesend", "Absent jusqu'au 5").
+_ABSENT = (
+    r"away|out of (?:the )?office|on leave|vacation|holiday|until|abwesen|urlaub|au(?:ss|ß)er haus"
+    r"|nicht im b(?:ü|ue|u)ro|absent|cong[ée]|vacances|jusqu|ausente|vacaciones|hasta|fuori (?:sede|ufficio)"
+    r"|ferie|fino al|afwezig|vakantie|verlof|nieobecn|urlop|fr[åa]nvar|frav[æa]r|poissa|loma|отпуск|отсутств"
+    r"|nep[řr][íi]tomn|dovolen|v[ắa]ng m[ặa]t|ngh[ỉi] ph[ée]p"
+)
 _REQUEST_STEMS_SOURCE = (
-    r"^(?!\s*\w{1,4}\s*:)(?!.*\?)(?:"
-    r"(?=.*\b(?:remov|delet|streich|entfern|l[oö]sch|austrag|abmeld|abbestell|cancel|supprim|retir|enlev|elimin"
-    r"|borr|quit|rimuov|cancell|togli|usu[nń]|wykre[sś]l|wypis|verwijder|schrap|fjern|slet|ta bort|stryk|poista"
-    r"|удал|исключ|отпис|xóa|h[uủ]y|odjav|odhl[aá][sš]|afmeld|unsubscri|d[ée]sabonn|d[ée]sinscri|desuscri|disiscri"
-    r"|descadastr|tir(?:ar|em?|a)\b|dar(?:me|se)? de baja"
+    rf"^(?!\s*\w{{1,4}}\s*:)(?!.*\?)(?!.*\b(?:{_ABSENT}))(?:"
+    # a verb that says leaving (the list it leaves among the words)
+    r"(?=.*\b(?:austrag|abmeld|abbestell|wypis|отпис|odjav|odhl[aá][sš]|afmeld|unsubscri|d[ée]sabonn|d[ée]sinscri"
+    r"|desuscri|disiscri|descadastr|dar(?:me|se)? de baja|h[uủ]y đăng ký"
     # (a verb whose particle ends the sentence: "Bitte melden Sie mich vom Newsletter ab", "tragen
-    # Sie mich aus der Liste aus", "Please take my address off your list")
-    r"|(?:trag|meld|bestell)\w*\b(?=.*\b(?:aus|ab)\W*$)|take\b(?=.*\boff\b))\w*)"
+    # Sie mich aus der Liste aus")
+    r"|(?:trag|meld|bestell)\w*\b(?=.*\b(?:aus|ab)\W*$))"
+    # or one that takes away, with the subscriber as what is taken or where it is taken from
+    r"|(?=.*\b(?:remov|delet|streich|entfern|l[oö]sch|cancel|supprim|retir|enlev|elimin"
+    r"|borr|quit|rimuov|cancell|togli|usu[nń]|wykre[sś]l|verwijder|schrap|fjern|slet|ta bort|stryk|poista"
+    r"|удал|исключ|xóa|h[uủ]y|tir(?:ar|em?|a)\b|take\b(?=.*\boff\b))\w*)"
+    rf"(?=.*(?:\b{_ME}\b|\b{_MY}\s+(?:\w+\s+)?{_MINE}|\b{_SUBSCRIPTION}"
+    rf"|(?:^|\b(?:remov|delet|streich|entfern|l[oö]sch|cancel|supprim|retir|enlev|elimin|borr|quit|rimuov|togli"
+    rf"|usu[nń]|wykre[sś]l|verwijder|schrap|fjern|slet|stryk|poista|удал|исключ|tir|please|bitte|graag|favor"
+    rf"|por favor|proszę|prosím)\w*)\W+{_FROM}\s))"
+    r")"
     # (what is left may end a compound: "mailinglijst", "Verteilerliste", "e-maillisten")
     rf"(?=.*\b\w*(?:{'|'.join(_LEFT_WORDS)})\w{{0,5}}\b)"
     r"(?!.*\b(?:wish|price|preis|prix|precio|prezz|shopping|einkauf|to-?do|order|bestell|commande|pedido|ordine"
     r"|warenkorb|cart|panier|carrito|carrello|black|block|check|play|wait|warte)\w*)"
-    r"|(?=.*\b(?:want|wish|would like|m[oö]chte|will|wollen|souhaite|veux|voudrais|d[ée]sire|quiero|deseo|quero"
-    r"|desejo|voglio|desidero|chc[eę]|wil|ønsker|vil|vill|önskar|haluan|хочу|muốn)\b)"
+    # or a wish (not a future: "I will not receive mail until Monday") not to receive any more
+    r"|(?=.*\b(?:want|wish|would like|m[oö]chte|wollen|souhaite|veux|voudrais|d[ée]sire|quiero|deseo|quero"
+    r"|desejo|voglio|desidero|chc[eę]|wens|ønsker|vill|önskar|haluan|хочу|muốn)\b)"
     r"(?=.*\b(?:not|don'?t|no|nicht|keine?n?|ne|non|não|nie|niet|geen|ikke|inte|не|không)\b)"
     rf"(?=.*\b(?:{'|'.join(_RECEIVING_WORDS)})\w*))",
     re.IGNORECASE,
@@ -162,9 +194,19 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
         subject = mail.text[: MAX_REQUEST_SUBJECT * 4].strip().partition("\n")[0]
     if to_mailbox or _SUBJECT.match(subject):
         return sender, MAILTO
-    if len(subject) <= MAX_REQUEST_SUBJECT and _request_in_more_languages(subject):
+    if len(subject) <= MAX_REQUEST_SUBJECT and _request_in_more_languages(subject) and not _auto_reply()(mail):
+        # (an auto-reply's own words may read as a request: the auto-reply rule says what it is)
         return sender, MAILTO
     return None
+
+
+@functools.cache
+def _auto_reply() -> Callable[[Mail], object]:
+    """parsers.autoreply's reading, imported at the first request in words (start-up does not
+    import the auto-reply reader, which most runs reach late or never)."""
+    from parsers.autoreply import inquire as auto_reply
+
+    return auto_reply
 
 
 def _request_in_more_languages(subject: str) -> bool:

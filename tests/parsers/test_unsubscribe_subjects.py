@@ -168,3 +168,50 @@ def test_an_unsubscribe_request_in_free_words(subject: str) -> None:
 )
 def test_a_subject_that_is_no_request(subject: str) -> None:
     assert not unsubscribes(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # an out-of-office: not receiving for a while, a future and no wish
+        "I will not be receiving emails until Monday",
+        "Jeg vil ikke modtage mails før mandag",
+        "Ik wil tot maandag geen mails ontvangen",
+        "Nie będę otrzymywać e-maili do poniedziałku",
+        # an out-of-office wording around a wish's words
+        "Abwesend bis 5.1. - ich möchte keine E-Mails erhalten",
+        "Je suis absent, je ne souhaite pas recevoir d'emails jusqu'au lundi",
+        "Fuori ufficio: non voglio ricevere email fino al 10",
+        # the list is what the verb acts on, not where the subscriber is taken from
+        "Delete distribution list members",
+        "Verteilerliste löschen",
+        "Supprimer la liste de diffusion",
+        "Borrar la lista de distribución antigua",
+        "Usuń starą listę mailingową",
+        "Delete my distribution list",
+    ],
+)
+def test_an_absence_or_a_list_acted_on_is_no_request(subject: str) -> None:
+    assert not unsubscribes(subject)
+
+
+def auto_reply(subject: str, header: str = "") -> bytes:
+    return (
+        f"From: Jo Person <jo@example.org>\nTo: news@platform.example\nMessage-ID: <ooo-1@example.org>\n{header}"
+        f"Date: Mon, 05 Jan 2026 09:00:00 +0000\nSubject: {subject}\n\nBack on Monday.\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        auto_reply("Away until Jan 5 - will not receive mail"),
+        auto_reply("Out of office: please remove me from the list when I am back"),
+        # an autoresponder's header says what the words around a request's are
+        auto_reply("Ich möchte Ihren Newsletter nicht mehr erhalten", "X-Autoreply: yes\n"),
+        auto_reply("Please remove me from your mailing list", "Precedence: auto_reply\n"),
+    ],
+)
+def test_an_auto_reply_is_not_read_as_a_request(message: bytes) -> None:
+    assert [e.type for e in parse(message).events] == ["auto_reply"]
+
