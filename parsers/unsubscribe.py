@@ -194,7 +194,11 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
         subject = mail.text[: MAX_REQUEST_SUBJECT * 4].strip().partition("\n")[0]
     if to_mailbox or _SUBJECT.match(subject):
         return sender, MAILTO
-    if len(subject) <= MAX_REQUEST_SUBJECT and _request_in_more_languages(subject) and not _auto_reply()(mail):
+    if (
+        len(subject) <= MAX_REQUEST_SUBJECT
+        and _request_in_more_languages(subject)
+        and not _auto_reply()(mail)
+    ):
         # (an auto-reply's own words may read as a request: the auto-reply rule says what it is)
         return sender, MAILTO
     return None

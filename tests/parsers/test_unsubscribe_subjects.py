@@ -214,4 +214,3 @@ def auto_reply(subject: str, header: str = "") -> bytes:
 )
 def test_an_auto_reply_is_not_read_as_a_request(message: bytes) -> None:
     assert [e.type for e in parse(message).events] == ["auto_reply"]
-
