@@ -91,16 +91,17 @@ _SUBJECT_MORE_SOURCE = (
 )
 patterncode.declare(*_SUBJECT_MORE_SOURCE)
 # The request as people write it in free words, told by word stems in any order (the verb's
-# forms and the sentence around it vary too much to list): a verb that takes something away
-# ("streichen", "remover", "cancellatemi", "hủy") with the list, newsletter or subscription it is
-# taken from among the words ("Bitte streichen Sie mich aus Ihrem Verteiler", "Favor remover meu
-# email da lista"), or a wish not to receive any more ("Je ne souhaite plus recevoir vos emails",
-# "Nie chcę otrzymywać newslettera"). What keeps other mail out: no reply or forward prefix, no
-# question, and for the first kind a list that the subscriber is on (not a price, wish, waiting
-# or block list, not an order or a cart: "Remove the scarf from my order"). A verb alone with other words is
-# no request ("Odjava sa sastanka u petak": the object says what is left).
-# What the first kind leaves (its stem: an inflection or a compound may add letters) and what the
-# second would no longer do; a free-word request holds one of them, so a subject without any is
+# forms and the sentence around it vary too much to list): a verb that says leaving ("abmelden",
+# "odhlášení", "darme de baja") with the list, newsletter or subscription it leaves among the
+# words; a verb that only takes away ("streichen", "remover", "cancellatemi") with it too, and with
+# the subscriber as what is taken or the list as where it is taken from (_TAKEN below); or a wish
+# not to receive any more ("Je ne souhaite plus recevoir vos emails", "Nie chcę otrzymywać
+# newslettera"). What keeps other mail out: no reply or forward prefix, no question, no absence
+# (_ABSENT), and for the first kinds a list that the subscriber is on (not a price, wish, waiting
+# or block list, not an order or a cart: "Remove the scarf from my order"). A verb alone with
+# other words is no request ("Odjava sa sastanka u petak": the object says what is left).
+# What the first kinds leave (its stem: an inflection or a compound may add letters) and what the
+# last would no longer do; a free-word request holds one of them, so a subject without any is
 # not read further (the pattern is costly: most subjects that get here are bounces' own).
 _LEFT_WORDS = (
     "list", "lijst", "verteiler", "newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "mailing",
@@ -113,19 +114,26 @@ _RECEIVING_WORDS = (
     "modtag", "motta", "få", "ta emot", "vastaanott", "получ", "nhận",
 )  # fmt: skip
 _FREE_REQUEST_WORDS = _LEFT_WORDS + _RECEIVING_WORDS
-# Where something is taken from ("from", "aus", "de", "da", "z", "из"), and the subscriber as
-# what is taken ("me", "mich", "mnie", "меня") or as the owner of the address or subscription
-# taken ("my email", "meu email", "mi suscripción"): a verb that only takes away ("delete",
-# "streichen", "remover") is a request only with one of them, as the list is then where the
-# subscriber is taken from, not the thing taken ("Delete distribution list members",
-# "Verteilerliste löschen" are no requests). A verb that itself says leaving ("abmelden",
-# "odhlásit", "darse de baja") needs none of them.
+# A verb that only takes away, and what makes it a request (_TAKEN): the subscriber as what is
+# taken ("me", "mich", "mnie", "меня"), the subscriber's address or subscription as what is taken
+# ("my email", "meu email", "mi suscripción", "Cancel subscription"), or the list as where it is
+# taken from, the preposition right after the verb or a courtesy ("Remove from mailing list",
+# "Bitte aus dem Verteiler streichen"). Otherwise the list is the thing acted on ("Delete
+# distribution list members", "Verteilerliste löschen", "Delete my distribution list").
 _FROM = r"(?:from|off|aus|vom|von|de|du|des|del|da|dalla|dal|dalle|dai|della|z|ze|из|с|uit|van|fra|från|ur)"
 _ME = r"(?:me|mich|moi|mnie|mij|mig|meg|mě|mne|меня|minut|beni|tôi)"
 _MY = r"(?:my|mein\w*|mon|ma|mes|mi|mis|mio|mia|meu|minha|mój|moj\w*|mijn|min|mitt|minun|мой|мою|мо[её])"
 # (a subscription is the subscriber's own, whoever's it is said to be: "Cancel subscription")
 _SUBSCRIPTION = r"(?:subscri|suscrip|abonnement|iscrizion|inscri|odb[eě]r|nhận tin)"
 _MINE = rf"(?:e-?mail|address|adress|adres|indirizzo|direcci|endere|адрес|correo|{_SUBSCRIPTION})"
+_TAKING = (
+    r"remov|delet|streich|entfern|l[oö]sch|cancel|supprim|retir|enlev|elimin|borr|quit|rimuov|togli|usu[nń]"
+    r"|wykre[sś]l|verwijder|schrap|fjern|slet|ta bort|stryk|poista|удал|исключ|xóa|h[uủ]y"
+)
+_TAKEN = (
+    rf"(?=.*(?:\b{_ME}\b|\b{_MY}\s+(?:\w+\s+)?{_MINE}|\b{_SUBSCRIPTION}"
+    rf"|(?:^|\b(?:{_TAKING}|tir|please|bitte|graag|favor|por favor|proszę|prosím)\w*)\W+{_FROM}\s))"
+)
 # An out-of-office wording is an auto-reply's, never a request ("Away until Jan 5 - will not
 # receive mail", "I will not be receiving emails until Monday", "Abwesend", "Absent jusqu'au 5").
 _ABSENT = (
@@ -143,13 +151,7 @@ _REQUEST_STEMS_SOURCE = (
     # Sie mich aus der Liste aus")
     r"|(?:trag|meld|bestell)\w*\b(?=.*\b(?:aus|ab)\W*$))"
     # or one that takes away, with the subscriber as what is taken or where it is taken from
-    r"|(?=.*\b(?:remov|delet|streich|entfern|l[oö]sch|cancel|supprim|retir|enlev|elimin"
-    r"|borr|quit|rimuov|cancell|togli|usu[nń]|wykre[sś]l|verwijder|schrap|fjern|slet|ta bort|stryk|poista"
-    r"|удал|исключ|xóa|h[uủ]y|tir(?:ar|em?|a)\b|take\b(?=.*\boff\b))\w*)"
-    rf"(?=.*(?:\b{_ME}\b|\b{_MY}\s+(?:\w+\s+)?{_MINE}|\b{_SUBSCRIPTION}"
-    rf"|(?:^|\b(?:remov|delet|streich|entfern|l[oö]sch|cancel|supprim|retir|enlev|elimin|borr|quit|rimuov|togli"
-    rf"|usu[nń]|wykre[sś]l|verwijder|schrap|fjern|slet|stryk|poista|удал|исключ|tir|please|bitte|graag|favor"
-    rf"|por favor|proszę|prosím)\w*)\W+{_FROM}\s))"
+    rf"|(?=.*\b(?:{_TAKING}|tir(?:ar|em?|a)\b|take\b(?=.*\boff\b))\w*){_TAKEN}"
     r")"
     # (what is left may end a compound: "mailinglijst", "Verteilerliste", "e-maillisten")
     rf"(?=.*\b\w*(?:{'|'.join(_LEFT_WORDS)})\w{{0,5}}\b)"

@@ -128,6 +128,8 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Bitte melden Sie mich vom Newsletter ab",  # a separable verb's particle at the end
         "Please take my address off your mailing list",
         "Prosím o odhlášení z odběru novinek",
+        "Bitte aus dem Verteiler streichen",  # where the subscriber is taken from
+        "Cancel newsletter subscription",  # a subscription is the subscriber's
         # a wish not to receive any more
         "Je ne souhaite plus recevoir vos emails",
         "Nie chcę otrzymywać newslettera",
@@ -175,12 +177,13 @@ def test_a_subject_that_is_no_request(subject: str) -> None:
     [
         # an out-of-office: not receiving for a while, a future and no wish
         "I will not be receiving emails until Monday",
+        "I will not receive emails at this address after May",
         "Jeg vil ikke modtage mails før mandag",
         "Ik wil tot maandag geen mails ontvangen",
         "Nie będę otrzymywać e-maili do poniedziałku",
         # an out-of-office wording around a wish's words
         "Abwesend bis 5.1. - ich möchte keine E-Mails erhalten",
-        "Je suis absent, je ne souhaite pas recevoir d'emails jusqu'au lundi",
+        "Absente, ne souhaite pas recevoir de mails",
         "Fuori ufficio: non voglio ricevere email fino al 10",
         # the list is what the verb acts on, not where the subscriber is taken from
         "Delete distribution list members",
