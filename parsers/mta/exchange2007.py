@@ -17,6 +17,7 @@ MARKERS = (
     "generating server:",
     "resolver.",
     "remote server returned",
+    " ##",
 )
 # ... and one of these headers must be in the message (parsers.mta.candidates; tested in _inquire).
 REQUIRED_HEADERS = ("Content-Language", "X-MS-Exchange-Message-Is-Ndr")
@@ -29,10 +30,12 @@ _SUBJECT = compile_lazily(
     r"Không thể gửi|Không gửi được|Недоставляемое|Уведомление)",
     re.I,
 )
+# (the last: the administrators' block's reply line, "host #550 5.1.1 ... ##", the same in every
+# language the rest of the report is translated into)
 _MARKERS = compile_lazily(
     r"Microsoft Exchange|Diagnostic information for administrators|Generating server:|"
-    r"RESOLVER\.|Remote Server returned",
-    re.I,
+    r"RESOLVER\.|Remote Server returned| ##(?:\n|$)",
+    re.I | re.M,
 )
 _BARE_ADDRESS = compile_lazily(r"^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*$")
 # "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "Remote Server returned '550 ...'",

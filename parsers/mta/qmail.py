@@ -22,8 +22,10 @@ MARKERS = (
     "we're sorry.",
 )
 
+# (translated notices keep the program's name: "Witaj, tu program qmail-send z serwera ...",
+# "Это программа qmail-send на сервере ...")
 _START = compile_lazily(
-    r"Hi\. This is the qmail|qmail-send program|"
+    r"Hi\. This is the qmail|qmail-send|"
     r"I'm afraid I wasn't able to deliver your message to the following addresses|"
     r"unable to deliver your message to the following address|"
     r"Su mensaje no pudo ser entregado|"
@@ -83,6 +85,9 @@ _LDAP_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 _REMOTE_SAID = "Remote host said:"
+# qmail-send's log line quoted as the diagnostic ("failure: 192.0.2.48_does_not_like_recipient./
+# Remote_host_said:_550_No_such_user/Giving_up_on_192.0.2.48."): its spaces written as underscores.
+_LOGGED = compile_lazily(r"(?:failure|deferral): (?=\S*_)\S+$")
 
 
 # qmail-remote's summary of how far the session got names the command the remote refused.
@@ -174,9 +179,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             if found and not lines[0].startswith("<"):
                 # A recipient's diagnostic can span blank-line separated paragraphs.
                 tail = c.sweep(block)
-                if not tail.startswith("---"):
-                    joined = (found[-1].diagnostic or "") + " " + tail
-                    found[-1] = _delivery(found[-1].recipient, joined, found[-1].action or action)
+                if tail.startswith("---"):
+                    # the separator before the copy of the message (a translated one that _END
+                    # does not know: "--- Poniżej znajduje się kopia wiadomości.")
+                    break
+                joined = (found[-1].diagnostic or "") + " " + tail
+                found[-1] = _delivery(found[-1].recipient, joined, found[-1].action or action)
             continue
         address = c.clean_address(head.group(1))
         if not address:
@@ -187,6 +195,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
 
 
 def _delivery(address: str, diagnostic: str, action: str) -> Delivery:
+    if _LOGGED.match(diagnostic):
+        diagnostic = diagnostic.replace("_", " ")
     command = _command(diagnostic)
     delivery = c.make(
         address,
