@@ -64,6 +64,9 @@ _FIRST_LISTING = compile_lazily(r"^(?:[^\n<]{0,200}<mailto:)?([^\s<>@]+@[^\s<>]+
 
 
 _REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
+_GENERATING_SERVER = compile_lazily(
+    r"^[^\S\n]*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)", re.M
+)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -94,11 +97,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             diagnostic = returned.group(1)
         name = _NDR_NAME.search(diagnostic)
         reason = _NDR_REASONS.get(name.group(1)) if name else None
-        server = re.search(
-            r"^[^\S\n]*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)",
-            text,
-            re.M,
-        )
+        server = _GENERATING_SERVER.search(text)
         found.append(
             c.make(address, diagnostic, reason=reason, remote_mta=server.group(1).lower() if server else None)
         )
