@@ -59,6 +59,9 @@ _STILL_TRYING: Final = CaseBlind(
     r"this is a warning message only|warning only|just a warning|advisory-only|has been postponed|still being retried|has been delayed|will be retried"
     r"|will (?:continue|keep) (?:trying|to try)|will retry|(?:still|continue to) (?:be )?attempt"
     r"|will be (?:re-?)?(?:attempted|tried) again"
+    # (a filter or gateway that holds the message for an administrator's review has not refused
+    # it: it waits on a person, as a list's moderation hold does)
+    r"|(?:has been|is being|is|was) held for (?:review|approval|moderation)"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
@@ -116,7 +119,7 @@ _STILL_TRYING: Final = CaseBlind(
 # Lower-case words one of which every _STILL_TRYING match holds.
 _STILL_TRYING_WORDS: Final = (
     "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
-    "no further action", "pending",
+    "no further action", "pending", "held for",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
@@ -249,7 +252,7 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = ("deliver", "relayed", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
+_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -257,6 +260,9 @@ _RECEIPT: Final = CaseBlind(
     # report", "Message delivered to a@b", "Delivery to a@b succeeded"
     r"|positive delivery (?:report|notification)|(?:message|mail) delivered to\b"
     r"|delivery (?:of (?:your|the) message )?(?:to \S{1,200} )?succeeded"
+    # (X.400 gateways' receipt lines "DELIVERED: a@b (ORNAME ...)" and Notes' "The following
+    # recipients received your message")
+    r"|(?:^|\n)delivered: [^@\s]{1,200}@|recipients? (?:listed below )?(?:has |have )?received your message"
     r"|delivery to (?:the following|these) recipients[^.]{0,40}? (?:is|was|has been) complete"
     r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
