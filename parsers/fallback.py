@@ -319,10 +319,11 @@ def null_sender(mail: Mail) -> bool:
 
 # A content scanner's notice to the sender of a message it stopped ("VIRUS (W32/Netsky-P) IN MAIL
 # FROM YOU", "ScanMail ... has detected virus-infected attachment(s)", "Virus found in sent
-# message"): it is about the sender's mail, not a recipient's address.
+# message", MailScanner's "E-mail viruses detected ... Our virus detector has just been triggered by
+# a message you sent"): it is about the sender's mail, not a recipient's address.
 _VIRUS_NOTICE = CaseBlind(
-    r"virus[- ]?(?:alert|warning|found|detected|infected)|(?:found|detected) (?:an? )?(?:virus|worm)"
-    r"|(?:has|have) detected (?:an? )?virus"
+    r"virus(?:es)?[- ]?(?:alert|warning|found|detected|infected)|(?:found|detected) (?:an? )?(?:virus|worm)"
+    r"|(?:has|have) detected (?:an? )?virus|virus (?:detector|scanner) has (?:just )?been triggered"
 )
 
 
