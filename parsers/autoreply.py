@@ -82,15 +82,18 @@ _BODY = patterncode.compile(
     re.IGNORECASE,
 )
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
-# changed", "this address will no longer be read", "Dana White is no longer with Example Corp").
+# changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
+# Blake has left the firm", "we have moved to a new email address").
 # Many such replies carry no auto-reply header at all (vacation programs of the 1990s and 2000s,
 # a mailbox kept alive only to answer): the words alone make it one, recorded as has_moved.
 _MOVED = patterncode.compile(
-    r"my (?:e-?mail )?address has changed|my new (?:e-?mail )?address is"
+    r"my (?:e-?mail )?address has changed|(?:my|our) new (?:e-?mail )?address is"
+    r"|(?:i|we) have (?:moved to )?a new (?:e-?mail )?address"
     r"|(?:this|my old|my) (?:e-?mail )?address (?:is no longer (?:valid|in use|active|monitored|read)"
-    r"|will no longer be (?:valid|in use|active|monitored|read))"
+    r"|will (?:no longer|not) be (?:valid|in use|active|monitored|read))"
     r"|is no longer (?:with|employed (?:by|at|with)|working (?:for|at|with)) \S"
-    r"|(?:has|have) left (?:the company|the organi[sz]ation|\S{1,60} (?:and|as of|on))",
+    r"|(?:has|have) left (?:the (?:company|firm|organi[sz]ation|university|practice|agency|business)"
+    r"|\S{1,60} (?:and|as of|on))",
     re.IGNORECASE,
 )
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
