@@ -28,7 +28,7 @@ from email.message import Message
 
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
-from parsers.dsn import address, decoded_part
+from parsers.dsn import address
 from parsers.mail import Mail, decode_header_value, parse_header_block
 from parsers.values import Value
 
@@ -413,7 +413,7 @@ def inquire(mail: Mail) -> Complaint | None:
     """The ARF complaint in `mail`, or None when it is not an ARF report."""
     if not is_report(mail):
         return None
-    text = "\n\n".join(decoded_part(block) for block in mail.feedback_report)
+    text = "\n\n".join(mail.feedback_report)
     if not text:
         m = _FEEDBACK_TYPE_IN_TEXT.search(mail.text)
         # (the whole block: a provider may write User-Agent or Original-Rcpt-To before Feedback-Type)

@@ -7,8 +7,6 @@ text body (`inquire_text`), as a general fallback.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 import re
 
@@ -36,8 +34,6 @@ _SPECIFIC = patterncode.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
 _RECIPIENT_NAMES = frozenset(_RECIPIENT_KEYS)
 _TEXT_DSN_HINT = patterncode.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
-_BASE64_TEXT = patterncode.compile(r"[A-Za-z0-9+/]{16,}={0,2}(?:\s+[A-Za-z0-9+/]+={0,2})*")
-_FIELD_LINE = patterncode.compile(r"(?m)^[A-Za-z][A-Za-z0-9-]{0,60}[ \t]*:")
 
 
 class Report(Value):
@@ -380,27 +376,11 @@ def _read(texts: list[str], lenient: bool) -> Report:
     return report
 
 
-def decoded_part(text: str) -> str:
-    """A report part's fields (delivery-status, feedback-report): as written, or decoded when the
-    part came base64-encoded. The email package parses a message/* part as a message whatever its
-    transfer encoding and leaves the encoded text as its body (NetEase's DMARC failure reports,
-    some relays' delivery reports): read as written, it names no recipient and no type."""
-    stripped = text.strip()
-    if ":" in stripped[:200] or _BASE64_TEXT.fullmatch(stripped) is None:
-        return text
-    try:
-        data = base64.b64decode("".join(stripped.split()), validate=True)
-    except (binascii.Error, ValueError):
-        return text
-    decoded = data.decode("utf-8", "replace").replace("\r\n", "\n")
-    return decoded if _FIELD_LINE.search(decoded) else text
-
-
 def inquire(mail: Mail) -> Report | None:
     """The message's delivery-status part(s), read; None when it has none."""
     if not mail.delivery_status:
         return None
-    return _read([decoded_part(part) for part in mail.delivery_status], lenient=False)
+    return _read(mail.delivery_status, lenient=False)
 
 
 def inquire_text(mail: Mail) -> Report | None:

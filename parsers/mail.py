@@ -8,7 +8,8 @@ decoded), which bounds the work on large returns.
 from __future__ import annotations
 
 import binascii
-from collections.abc import Callable, KeysView
+from collections.abc import Callable, Iterable, KeysView
+from email.errors import MissingHeaderBodySeparatorDefect
 from email.header import Header, decode_header, make_header
 from email.message import Message
 
@@ -719,6 +720,9 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
     """Text of a report part; the email package may have parsed it into header blocks."""
     payload = part.get_payload()
     if isinstance(payload, list):
+        encoded = _encoded_report(part, payload)
+        if encoded is not None:
+            return encoded
         blocks = []
         for block in payload:
             if isinstance(block, Message):
@@ -738,15 +742,68 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
 # How much of a transfer-encoded original is decoded: its header block is near the start.
 MAX_ENCODED_ORIGINAL = 128 * 1024
 
+_TRANSFER_ENCODINGS = ("base64", "quoted-printable")
+
+
+def _transfer_encoding(part: Message) -> str:
+    """The part's Content-Transfer-Encoding, lower case ("" when it has none)."""
+    cte = part.get("Content-Transfer-Encoding")
+    return str(cte).strip().lower() if cte is not None else ""
+
+
+def _as_written(block: Message, body: str) -> str:
+    """A block the email package parsed as a message, put back as it was written: its header
+    lines, then its body. Quoted-printable soft line breaks cut lines anywhere: the email package
+    stops reading headers at the first header-less line and makes it the body's first line, with
+    no blank line before it (MissingHeaderBodySeparatorDefect)."""
+    if not block.keys():
+        return body
+    head = "\n".join(f"{k}: {v}" for k, v in block.raw_items())
+    if not body:
+        return head
+    cut = any(isinstance(defect, MissingHeaderBodySeparatorDefect) for defect in block.defects)
+    return head + ("\n" if cut else "\n\n") + body
+
+
+def _transfer_decoded(text: str, kind: str) -> str | None:
+    """Text sent base64 or quoted-printable, decoded; None when it does not decode."""
+    try:
+        if kind == "base64":
+            packed = "".join(text.split())
+            data = binascii.a2b_base64(packed[: len(packed) - len(packed) % 4])
+        else:
+            data = binascii.a2b_qp(text.encode("utf-8", "surrogateescape"))
+    except (binascii.Error, ValueError):
+        return None
+    return decode_bytes(data).replace("\r\n", "\n")
+
+
+def _encoded_report(part: Message, blocks: Iterable[object]) -> str | None:
+    """The text of a report part (delivery-status, feedback-report) sent base64 or
+    quoted-printable, decoded; None for any other part. The email package parses a message/*
+    part into header blocks whatever its transfer encoding: base64 text becomes one block's
+    body (NetEase's DMARC failure reports, some relays' delivery reports); quoted-printable
+    keeps its soft line breaks ("=" ending a line) and =3D/=20 escapes in the field values."""
+    kind = _transfer_encoding(part)
+    if kind not in _TRANSFER_ENCODINGS:
+        return None
+    written = []
+    for block in blocks:
+        if isinstance(block, Message):
+            body = block.get_payload()
+            if kind == "base64" and block.keys():
+                return None  # read as fields: it was not base64 after all
+            written.append(_as_written(block, body if isinstance(body, str) else ""))
+    return _transfer_decoded("\n\n".join(written), kind)
+
 
 def _encoded_original(part: Message) -> str | None:
     """The header block of an original attached as message/* but transfer-encoded in base64 or
     quoted-printable (RFC 2046 forbids it; webmail forwards "as attachment" and some feedback
     loops send it): the email package reads the encoded text as the message itself, a message
     with no headers. None for any other part."""
-    cte = part.get("Content-Transfer-Encoding")
-    kind = str(cte).strip().lower() if cte is not None else ""
-    if kind not in ("base64", "quoted-printable"):
+    kind = _transfer_encoding(part)
+    if kind not in _TRANSFER_ENCODINGS:
         return None
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload else None
@@ -755,23 +812,13 @@ def _encoded_original(part: Message) -> str | None:
     body = inner.get_payload()
     if not isinstance(body, str):
         return None
-    if inner.keys():
-        # Read as a message with headers: it was not encoded after all, unless quoted-printable
-        # soft line breaks cut a header line, where the email package stopped reading headers
-        # (a header-less line; the original's To and Message-ID left in the body).
-        if kind != "quoted-printable" or not inner.defects:
-            return None
-        body = "".join(f"{k}: {v}\n" for k, v in inner.raw_items()) + body
-    text = body[:MAX_ENCODED_ORIGINAL]
-    try:
-        if kind == "base64":
-            packed = "".join(text.split())
-            data = binascii.a2b_base64(packed[: len(packed) - len(packed) % 4])
-        else:
-            data = binascii.a2b_qp(text)
-    except (binascii.Error, ValueError):
+    # Read as a message with headers: it was not encoded after all, unless quoted-printable soft
+    # line breaks cut a header line (the original's To and Message-ID left in the body).
+    if inner.keys() and (kind != "quoted-printable" or not inner.defects):
         return None
-    decoded = decode_bytes(data).replace("\r\n", "\n")
+    decoded = _transfer_decoded(_as_written(inner, body)[:MAX_ENCODED_ORIGINAL], kind)
+    if decoded is None:
+        return None
     end = blank_line(decoded)
     return decoded[:end] if end >= 0 else decoded
 
