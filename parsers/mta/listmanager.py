@@ -1,4 +1,4 @@
-"""A mailing list manager's refusal of a post sent to its list (Mailman 2 and 3, LISTSERV).
+"""A mailing list manager's refusal of a post sent to its list (Mailman 2 and 3, LISTSERV, Sympa).
 
 The list address was a recipient of the message, and the list refused it: a non-member's post
 rejected automatically, or a moderator's rejection. That is the list's answer about our mail to
@@ -46,6 +46,17 @@ _AUTO_REJECT = compile_lazily(
 )
 
 
+# Sympa's moderator rejection (reject.tt2, from sympa@ or the list's -request@ address: neither names
+# the list): "Your message for list L@H has been rejected by the moderator (M)." (Sympa 5: "...
+# as been rejected by M list editor"; its French and Spanish: "Votre message pour la liste L@H a
+# été rejeté par M, moderateur de la liste", "Su mensaje a la lista L@H ha sido rechazado por M"):
+# the list's address is in the sentence. Searched in the text folded by fold_case, as _HELD is.
+_SYMPA_REJECTED = compile_lazily(
+    r"(?:your message for list|votre message pour la liste|su mensaje a la lista)\s+(\S+@\S+)\s+"
+    r"(?:h?as been rejected by|a été rejeté par|ha sido rechazado por)\s"
+)
+
+
 # Mailman's notice that a post waits for the moderator (2.x and 3.x: subject "Your message to
 # Quilters awaits moderator approval", body "... Is being held until the list moderator can
 # review it for approval"), in any case: searched in the text folded by fold_case (a case-blind
@@ -73,7 +84,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     listserv = _LISTSERV_SUBJECT.match(subject)
     if listserv:
         return [make(listserv.group(1).rstrip(".,;"), sweep(body[:600]), reason="rejected")]
-    if _HELD.search(fold_case(subject)) or _HELD.search(fold_case(body[:2000])):
+    head = fold_case(body[:2000])
+    sympa = _SYMPA_REJECTED.search(head)
+    if sympa:
+        return [make(sympa.group(1).strip("<>\"'.,;"), sweep(body[:600]), reason="rejected")]
+    if _HELD.search(fold_case(subject)) or _HELD.search(head):
         # A post held for the moderator is no failure of the list's address: it waits on a
         # person, as Google Groups' hold notice (parsers.mta.googlegroups): a delay, ignored.
         target = _list_address(mail)
