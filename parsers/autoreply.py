@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from parsers import patterncode
+from parsers.arf import inline_original
 from parsers.casefold import fold_case
 from parsers.dsn import address
+from parsers.forwarded import original_recipient
 from parsers.listadmin import is_list_admin
-from parsers.mail import Mail
+from parsers.mail import Mail, decode_header_value
 from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.codes import HAS_MOVED
 from parsers.values import Value
@@ -285,10 +287,31 @@ def inquire(mail: Mail) -> AutoReply | None:
         if not moved:
             return None
         rule = "body-moved"
-    recipient = address(sender) or address(mail.header("Reply-To")) or address(mail.header("Return-Path"))
+    challenge = is_challenge(mail.text)
+    recipient = (
+        (challenge and _challenged_recipient(mail))
+        or address(sender)
+        or address(mail.header("Reply-To"))
+        or address(mail.header("Return-Path"))
+    )
     return AutoReply(
         recipient=recipient,
         reason=HAS_MOVED if moved else "vacation",
         rule=rule,
-        challenge=is_challenge(mail.text),
+        challenge=challenge,
     )
+
+
+def _challenged_recipient(mail: Mail) -> str | None:
+    """The one recipient the original a challenge holds names (attached, or its headers pasted
+    into the notice: TMDA's "Enclosed is a copy of the request I received"), read as a forwarded
+    original's is: the notice's From is often the challenge system's own address (TMDA's
+    "jan-confirm-<stamp>@", "verify@"), not the mailbox our message was sent to."""
+    original = mail.original if mail.original is not None else inline_original(mail.text)
+    if original is None:
+        return None
+    found = original_recipient(original)
+    # (a list post's To is the list: only its envelope headers or Received "for" name the member)
+    if found and original.get("List-Id") and found == address(decode_header_value(original.get("To", ""))):
+        return None
+    return found

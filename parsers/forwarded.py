@@ -267,7 +267,7 @@ def _has_transport(block: Message) -> bool:
     return bool(block.get("Received"))
 
 
-def _recipient(original: Message) -> str | None:
+def original_recipient(original: Message) -> str | None:
     """The one recipient the original names: its envelope recipient headers, the "for <addr>" of
     its newest Received field, then its To (several To addresses: the one who complained cannot
     be told)."""
@@ -323,7 +323,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     if original is None or not _reported(mail):
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
-    recipient = _recipient(original) or named_elsewhere({}, original, mail, set())
+    recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
     return ForwardedReport(recipient or UNDISCLOSED_RECIPIENT, original)
 
 
