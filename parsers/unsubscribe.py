@@ -132,7 +132,7 @@ _TAKING = (
 )
 _TAKEN = (
     rf"(?=.*(?:\b{_ME}\b|\b{_MY}\s+(?:\w+\s+)?{_MINE}|\b{_SUBSCRIPTION}"
-    rf"|(?:^|\b(?:{_TAKING}|tir|please|bitte|graag|favor|por favor|proszę|prosím)\w*)\W+{_FROM}\s))"
+    rf"|(?:^\W*|\b(?:{_TAKING}|tir|please|bitte|graag|favor|por favor|proszę|prosím)\w*\W+){_FROM}\s))"
 )
 # An out-of-office wording is an auto-reply's, never a request ("Away until Jan 5 - will not
 # receive mail", "I will not be receiving emails until Monday", "Abwesend", "Absent jusqu'au 5").

@@ -129,6 +129,8 @@ def test_an_unsubscribe_subject_that_names_what_it_leaves(subject: str) -> None:
         "Please take my address off your mailing list",
         "Prosím o odhlášení z odběru novinek",
         "Bitte aus dem Verteiler streichen",  # where the subscriber is taken from
+        "Aus dem Verteiler streichen",  # where from, opening the subject
+        "From your list please remove",
         "Cancel newsletter subscription",  # a subscription is the subscriber's
         # a wish not to receive any more
         "Je ne souhaite plus recevoir vos emails",
