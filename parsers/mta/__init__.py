@@ -140,9 +140,11 @@ def _source(name: str) -> str:
 
 def _stamp(path: str) -> _Stamp:
     """What the stored code of the module at `path` was compiled from: its place, its size and
-    time, and the optimisation level (assert statements compiled or not)."""
-    stat = os.stat(path)
-    return (path, stat.st_size, stat.st_mtime_ns, sys.flags.optimize)
+    time (patterncode's stamp of a source), and the optimisation level (assert statements
+    compiled or not)."""
+    folder, _, name = path.rpartition(os.sep)
+    ((size, mtime),) = patterncode.file_stamps(folder, (name,))
+    return (path, size, mtime, sys.flags.optimize)
 
 
 def code_to_store() -> tuple[tuple[str, _Stamp, CodeType], ...]:
