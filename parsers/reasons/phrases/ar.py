@@ -43,6 +43,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"لا (?:يوجد|توجد) " + _ANYONE,
         _FOUND + r" (?:" + _ANYONE + r"|(?:ال)?عنوان)",
         r"(?:ال)?(?:مستخدم|مستلم) مجهول",
+        # "the e-mail (of the recipient) does not exist": the mail itself as the noun
+        r"(?:ال)?بريد (?:ال)?" + _A + r"لكتروني(?: (?:لل|ل)مستلم)? غير موجود",
     ),
     MAILBOX_FULL: (
         r"صندوق (?:ال)?بريد(?: (?:ال)?مستلم)? (?:ممتلئ|ممتلىء|مليء|ممتل)",
@@ -56,6 +58,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _MAILBOX + r" (?:معطل|ملغى|ملغي|محذوف|مغلق|غير نشط|غير مفعل|غير فعال)" + _NOT_TEMPORARY,
         # closed or blocked for non-use: the address is gone, not paused
         f"(?:{_CLOSED}|{_A}يقاف|تجميد|معطل|مغلق|موقوف)[^.\n]{{0,40}}{_NON_USE}",
+        # expired ("انتهت صلاحية الحساب")
+        r"(?:انتهت|منتهية|منتهي) (?:ال)?صلاحية " + _MAILBOX,
+        _MAILBOX + r" (?:منتهي|منتهية) (?:ال)?صلاحية",
     ),
     HOST_UNKNOWN: (
         r"(?:ال)?(?:نطاق|مجال|دومين|اسم (?:ال)?(?:نطاق|مجال)) غير (?:موجود|معروف)",

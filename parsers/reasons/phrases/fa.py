@@ -43,6 +43,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # closed or blocked for non-use: the address is gone, not paused
         r"(?:غیرفعال|حذف|بسته|مسدود)[^.\n]{0,40}?" + _NON_USE,
         _NON_USE + r"[^.\n]{0,40}?(?:غیرفعال|حذف|بسته|مسدود)",
+        # expired ("حساب کاربری منقضی شده است")
+        r"(?:حساب|صندوق پستی)" + _GAP + r"منقضی (?:شده|است)",
     ),
     HOST_UNKNOWN: (r"(?:دامنه|نام دامنه)" + _GAP + r"(?:وجود ندارد|یافت نشد|ناشناخته است)",),
 }

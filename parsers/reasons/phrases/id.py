@@ -24,6 +24,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
         r"tidak ada (?:pengguna|penerima|alamat|kotak surat|akun) (?:seperti itu|dengan nama|tersebut)",
         r"(?:pengguna|penerima|alamat) tidak dikenal",
+        # "(recipient's) e-mail address is not valid"
+        r"alamat (?:email|e-mail|surel)(?: penerima)? tidak valid|penerima tidak valid",
         # "not registered on the receiving server", after an address or an English noun (MDaemon
         # setups' Indonesian notes: "recipient x tidak terdaftar di server penerima")
         r"tidak terdaftar (?:di|pada) (?:server|sistem) (?:penerima|tujuan)",
@@ -46,6 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
         r"(?! sementara| untuk sementara)",
         r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
+        # expired (the spellings in use: "kedaluwarsa", "kadaluarsa", "kadaluwarsa")
+        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah |telah )?k[ae]d[ae]lu?warsa",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
     ),

@@ -34,6 +34,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:未登録|登録されていない)(?:の)?(?:ユーザー?|アドレス|メールアドレス|宛先)",
         # Exchange Online: "<ドメイン> で <ユーザー> が見つかりませんでした。"
         r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ ?(?:に|で|上で) ?\S{1,64} ?が見つかりませんでした",
+        # "(該当する)メールボックスがありません" (there is no such mailbox)
+        r"(?:該当する|該当の|その)?(?:メールボックス|アカウント)(?:が|は)ありません",
     ),
     MAILBOX_FULL: (
         r"容量(?:超過|オーバー)",
@@ -62,13 +64,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r".{0,20}?(?:停止|削除|無効|廃止)",
     ),
     HOST_UNKNOWN: (
-        r"ドメイン(?:が|は)(?:存在しません|見つかりません)",
+        # ("ドメイン名が存在しません": the domain name)
+        r"ドメイン(?:名)?(?:が|は)(?:存在しません|見つかりません)",
         r"(?:存在しない|不明な)ドメイン",
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own address ("送信元アドレスが存在しません"): a refusal of the sender, never the
+    # recipient unknown
+    USER_UNKNOWN: (r"(?:送信者|差出人|送信元)(?:の)?(?:メールアドレス|アドレス|アカウント)",),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"(?:お客様|あなた)のアカウント",),

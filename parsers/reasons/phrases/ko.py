@@ -25,6 +25,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:존재하지 않는|없는|알 수 없는|등록되지 않은|찾을 수 없는) ?" + _NOUN,
         _NOUN + _PARTICLE + r"(?:존재하지 않|없습니다|찾을 수 없|확인되지 않)",
         r"수신자(?:를|가)? ?(?:찾을 수 없|확인할 수 없)",
+        # "the address is not valid" ("메일 주소가 유효하지 않습니다", "유효하지 않은 수신자")
+        r"(?:메일 ?주소|이메일 ?주소|수신자 ?주소|받는 ?사람 ?주소|수신자)" + _PARTICLE + r"유효하지 않",
+        r"유효하지 않은 ?(?:메일 ?주소|이메일 ?주소|수신자|받는 ?사람)",
         # Exchange Online: "<도메인>에서 <사용자>을(를) 찾을 수 없습니다."
         r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+에서 \S{1,64} ?찾을 수 없습니다",
     ),
@@ -57,13 +60,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # Exceptions to this language's families (the counterparts of English's).
+# the sender's own address or domain ("보낸 사람의 도메인", "발신자 주소"): a refusal of the sender
+_SENDERS = r"(?:보낸 ?사람|발신자|송신자|발송자)(?:의)? ?(?:도메인|주소|메일 ?주소|이메일 ?주소|계정)"
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_SENDERS,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"(?:귀하|당신)의 계정",),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
+        _SENDERS,
         r"(?:잠시 후|나중에) 다시 시도",
         r"일시적인 (?:dns )?오류",
     ),

@@ -36,6 +36,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! sementara| untuk sementara)",
         # closed for non-use: the address is gone, not paused
         r"(?:digantung|dinyahaktifkan|ditutup|dipadam|disekat) " + _NON_USE,
+        # expired ("akaun telah tamat tempoh")
+        r"(?:akaun|peti mel|alamat) (?:ini |tersebut )?(?:telah |sudah )?tamat tempoh",
     ),
     HOST_UNKNOWN: (r"domain (?:tersebut |ini )?tidak wujud",),
 }

@@ -23,7 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"domino dizini'?nde (?:listelenmemis|listelenmiyor|bulunmuyor|yok)",
-        r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|e-?posta adresi|adres|posta kutusu|hesap) "
+        # ("alıcı adresi", the recipient's address)
+        r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi](?: adresi)?|e-?posta adresi|adres|posta kutusu|hesap) "
         r"(?:bulunamad[ıi]|mevcut degil|yok)",
         # (the formal "bulunmamaktadır", "is not to be found", as servers write it)
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
@@ -59,6 +60,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]mda degil|kullan[ıi]m d[ıi]s[ıi]|aktif degil)",
         # blocked or closed for non-use: the address is gone, not paused
         _NON_USE + r" (?:kapat[ıi]ld[ıi]|silindi|devre d[ıi]s[ıi]|engellendi|ask[ıi]ya al[ıi]nd[ıi])",
+        # expired ("hesap süresi doldu", "süresi dolmuş hesap")
+        r"(?:hesap|hesab[ıi]n(?:[ıi]n)?) (?:gecerlilik )?sure(?:si)? (?:doldu|dolmus)",
+        r"suresi dol(?:mus|an) (?:hesap|posta kutusu)",
     ),
     HOST_UNKNOWN: (
         r"(?:alan ad[ıi]|etki alan[ıi]) (?:bulunamad[ıi]|mevcut degil|yok)",
@@ -68,6 +72,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own address ("gönderen adresi geçersiz"): a refusal of the sender
+    USER_UNKNOWN: (r"gonder(?:en|ici)(?:n[ıi]n)? (?:e-?posta )?adres",),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\bhesab[ıi]n[ıi]z",),

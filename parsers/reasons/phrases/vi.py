@@ -31,6 +31,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|hop thu|tai khoan)",
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
         r"dia chi(?: email| thu| e-?mail)? khong xac dinh",
+        # "Email (người nhận) không tồn tại": the English word alone as the noun
+        r"\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay)",
         # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),

@@ -23,6 +23,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:用户名?|用戶名?|使用者|收件人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
         r"(?:不存在|未找到)",
         r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|收件人|邮箱|郵箱|帐号|帳號)",
+        # ("查無此人": no such person, the post office's wording that Taiwanese servers borrow)
+        r"查(?:无|無)此人",
         # (Exchange: "此邮件发送到的组织中不存在该电子邮件帐户", the account named after the verb)
         r"不存在(?:该|此|該)?(?:电子邮件|電子郵件)?(?:帐户|帐号|账户|帳戶|帳號)",
         r"(?:用户|用戶|收件人|邮箱|郵箱)在\S{1,8}(?:中|里|裡)?不存在",
@@ -37,7 +39,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"在 ?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ ?(?:上|中)?(?:找不到|未找到)",
     ),
     MAILBOX_FULL: (
-        r"(?:邮箱|郵箱|信箱)(?:已满|已滿|满了|滿了|空间不足|空間不足|容量不足)",
+        r"(?:邮箱|郵箱|信箱)(?:已满|已滿|满了|滿了|满(?!足)|滿(?!足)|空间不足|空間不足|容量不足)",
         r"(?:邮箱|郵箱|信箱)?(?:空间|空間|容量|配额|配額)(?:已满|已滿|满(?!足)|滿(?!足)|不足|已用完|超出|超限)",
         r"超出(?:邮箱|郵箱)?(?:容量|配额|配額)",
     ),
@@ -56,12 +58,25 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:注销|註銷|停用|删除|刪除|关闭|關閉|冻结|凍結|禁用)[^。.]{0,6}?(?:因|由于|由於)?(?:长期|長期)(?:未使用|未登录|未登錄|未登入|不使用)",
         # expired
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱)(?:已|已经|已經)?(?:过期|過期)",
+        # closed ("销户"), no longer in service ("已停止使用"), stopped for unpaid fees ("欠费停用")
+        r"(?:已|已经|已經)(?:被)?(?:销户|銷戶)",
+        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱)(?:已|已经|已經)?(?:被)?停止(?:使用|服务|服務)",
+        r"(?:欠费|欠費)(?:停用|停机|停機|注销|註銷|关闭|關閉)",
     ),
-    HOST_UNKNOWN: (r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",),
+    HOST_UNKNOWN: (
+        r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
+        r"(?:找不到|未找到)(?:该|該|此)?(?:域名|網域|网域)",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the sender's own mailbox or address ("发件人邮箱不存在"): a refusal of the sender, never the
+    # recipient unknown
+    USER_UNKNOWN: (
+        r"(?:发件人|發件人|发信人|發信人|寄件者|寄件人)(?:的)?"
+        r"(?:邮箱|郵箱|信箱|地址|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)",
+    ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"(?:您|你)的(?:帐户|帐号|账户|账号|帳戶|帳號)",),
