@@ -407,7 +407,11 @@ def _script_under_latin_label(data: bytes) -> str | None:
     """The charset of a non-Latin script that `data`, labelled iso-8859-1 or windows-1252, was
     written in, sent by software that labels whatever it sends as Latin-1: Chinese, Japanese or
     Korean in their EUC forms (GB2312, EUC-JP, EUC-KR), Russian windows-1251 or KOI8-R, Greek
-    ISO-8859-7."""
+    ISO-8859-7; Japanese in Shift_JIS, read by its kana."""
+    # (0x82 and 0x83 lead Shift_JIS's kana, and are C1 controls in Latin-1: only text holding
+    # them is read as Japanese)
+    if (b"\x82" in data or b"\x83" in data) and (kana := _kana_reading(data)):
+        return kana[0]
     if _double_bytes_only(data):
         for cs in likely_charsets(data)[:1]:
             # (GB2312 proper, not the wider GB18030: Latin letters read in pairs land in its gaps)

@@ -140,6 +140,8 @@ def test_encoded_words_in_a_mislabelled_charset(word: str, text: str) -> None:
         ("您的邮件无法投递到以下收件人。原因：该用户不存在", "gb2312"),
         ("메일 발송 실패: 존재하지 않는 사용자입니다.", "euc-kr"),
         ("以下のアドレスへの配送に失敗しました。メールボックスがいっぱいです", "euc-jp"),
+        # Japanese in Shift_JIS (its trail bytes are often ASCII: not EUC pairs): read by its kana
+        ("原因: アカウントの有効期限が切れています。配信できませんでした。", "shift_jis"),
     ],
 )
 def test_other_scripts_under_a_latin_label(text: str, charset: str) -> None:

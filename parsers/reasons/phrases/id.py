@@ -49,7 +49,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! sementara| untuk sementara)",
         r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
         # expired (the spellings in use: "kedaluwarsa", "kadaluarsa", "kadaluwarsa")
-        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah |telah )?k[ae]d[ae]lu?warsa",
+        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah |telah )?k[ae]d[ae]luw?arsa",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
     ),
