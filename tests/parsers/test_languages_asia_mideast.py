@@ -37,9 +37,11 @@ CASES: dict[str, list[Case]] = {
     "ja": [
         ("550 該当するメールボックスがありません", r.USER_UNKNOWN),
         ("550 ドメイン名が存在しません", r.HOST_UNKNOWN),
+        ("550 このアドレスは現在利用されておりません", r.ACCOUNT_DISABLED),
     ],
     "zh": [
         ("550 查無此人", r.USER_UNKNOWN),
+        ("550 無此使用者", r.USER_UNKNOWN),
         ("550 收件人信箱满", r.MAILBOX_FULL),
         ("550 该邮箱已被销户", r.ACCOUNT_DISABLED),
         ("550 此邮箱已停止使用", r.ACCOUNT_DISABLED),

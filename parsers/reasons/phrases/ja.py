@@ -55,8 +55,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # closed address, as "no longer in use" is in the other languages. "現在" (now) is enough
         # without the noun: a reply next to the recipient that says "現在使用されていません" under a
         # 5.2.1 speaks of that address.
-        r"(?:メールアドレス|アドレス|アカウント|ユーザー?|宛先)(?:は|が)(?:現在)?(?:使われて|使用されて)(?:おりません|いません)",
-        r"現在(?:は)?(?:使われて|使用されて)(?:おりません|いません)",
+        r"(?:メールアドレス|アドレス|アカウント|ユーザー?|宛先)(?:は|が)(?:現在)?(?:使われて|使用されて|利用されて)(?:おりません|いません)",
+        r"現在(?:は)?(?:使われて|使用されて|利用されて)(?:おりません|いません)",
         # expired ("アカウントの有効期限が切れています")
         r"(?:アカウント|メールアドレス|アドレス)の有効期限(?:が|は)(?:切れ|過ぎ)",
         # "stopped because it has not been used for a long time" (the sentence form)

@@ -22,7 +22,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # ("用户名": the user name; "使用者": the user, as Taiwan writes it)
         r"(?:用户名?|用戶名?|使用者|收件人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
         r"(?:不存在|未找到)",
-        r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|收件人|邮箱|郵箱|帐号|帳號)",
+        r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|使用者|收件人|邮箱|郵箱|帐号|帳號)",
         # ("查無此人": no such person, the post office's wording that Taiwanese servers borrow)
         r"查(?:无|無)此人",
         # (Exchange: "此邮件发送到的组织中不存在该电子邮件帐户", the account named after the verb)
