@@ -113,6 +113,7 @@ def test_the_senders_own_address_is_not_the_recipient_gone(text: str) -> None:
 
 # Sentences next to these words that are no failure of the address.
 NOT_GONE = [
+    "550 邮箱满意度调查",  # (a mailbox satisfaction survey: "满意", satisfied, not full)
     "550 खाता अस्थायी रूप से बंद है",  # (temporarily closed: a pause)
     "552 मेलबॉक्स का आकार बड़ा है",  # (the mailbox is large: nothing said of it being full)
     "550 कृपया ईमेल पता जाँचें",  # (please check the address)
@@ -123,3 +124,19 @@ NOT_GONE = [
 def test_other_sentences_are_not_hard(text: str) -> None:
     reason = r.derive("", "", text, "failed", "RCPT")
     assert r.classify(reason, "", "") == "soft", (text, reason)
+
+
+# A template that labels the sender's address next to the recipient's own reason: the label is not
+# the sender's address refused, and the recipient's reason stands.
+LABELLED_SENDER = [
+    ("发件人地址：news@sender.example 退信原因：收件人不存在", r.USER_UNKNOWN),
+    ("差出人アドレス: news@sender.example 原因: 宛先のユーザーは存在しません", r.USER_UNKNOWN),
+    ("보낸 사람 주소: news@sender.example 사유: 존재하지 않는 아이디입니다", r.USER_UNKNOWN),
+    ("Gönderen adresi: news@sender.example Neden: Kullanıcı bulunamadı", r.USER_UNKNOWN),
+    ("प्रेषक का पता: news@sender.example कारण: उपयोगकर्ता मौजूद नहीं है", r.USER_UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), LABELLED_SENDER)
+def test_a_labelled_sender_address_does_not_veto_the_recipients_reason(text: str, reason: str) -> None:
+    assert r.derive("", "", text, "failed", "RCPT") == reason

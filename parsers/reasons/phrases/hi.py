@@ -71,7 +71,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own address or account ("प्रेषक", sender; "आपका खाता", your account): a refusal
     # of the sender, never the recipient's address being gone
-    USER_UNKNOWN: (r"(?:प्रेषक|भेजने वाले) (?:का|के) (?:ईमेल )?पता",),
+    # (with its verb: a template's "प्रेषक का पता:" label next to the recipient's reason is not it)
+    USER_UNKNOWN: (r"(?:प्रेषक|भेजने वाले) (?:का|के) (?:ईमेल )?पता (?:" + _EXISTS + r" नहीं|नहीं मिला|अमान्य)",),
     ACCOUNT_DISABLED: (r"आपका (?:ईमेल )?खाता",),
     # a domain "not found" that says to try again later, or that is the sender's: not the
     # recipient's domain gone

@@ -74,7 +74,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own address ("送信元アドレスが存在しません"): a refusal of the sender, never the
     # recipient unknown
-    USER_UNKNOWN: (r"(?:送信者|差出人|送信元)(?:の)?(?:メールアドレス|アドレス|アカウント)",),
+    # (with its particle: a template's "差出人アドレス:" label is not it)
+    USER_UNKNOWN: (r"(?:送信者|差出人|送信元)(?:の)?(?:メールアドレス|アドレス|アカウント)(?:が|は)",),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"(?:お客様|あなた)のアカウント",),

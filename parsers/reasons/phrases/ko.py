@@ -61,7 +61,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 # the sender's own address or domain ("보낸 사람의 도메인", "발신자 주소"): a refusal of the sender
-_SENDERS = r"(?:보낸 ?사람|발신자|송신자|발송자)(?:의)? ?(?:도메인|주소|메일 ?주소|이메일 ?주소|계정)"
+# (with its verb: a template's "보낸 사람 주소:" label next to the recipient's reason is not it)
+_SENDERS = (
+    r"(?:보낸 ?사람|발신자|송신자|발송자)(?:의)? ?(?:도메인|주소|메일 ?주소|이메일 ?주소|계정)"
+    + _PARTICLE
+    + r"(?:존재하지 않|찾을 수 없|없습니다|확인되지 않|유효하지 않)"
+)
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_SENDERS,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the

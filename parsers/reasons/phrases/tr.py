@@ -73,7 +73,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own address ("gönderen adresi geçersiz"): a refusal of the sender
-    USER_UNKNOWN: (r"gonder(?:en|ici)(?:n[ıi]n)? (?:e-?posta )?adres",),
+    # (with its verb: a template's "Gönderen adresi:" label is not it)
+    USER_UNKNOWN: (
+        r"gonder(?:en|ici)(?:n[ıi]n)? (?:e-?posta )?adres(?:i)? (?:bulunamad[ıi]|gecersiz|mevcut degil|yok)",
+    ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\bhesab[ıi]n[ıi]z",),

@@ -39,7 +39,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"在 ?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ ?(?:上|中)?(?:找不到|未找到)",
     ),
     MAILBOX_FULL: (
-        r"(?:邮箱|郵箱|信箱)(?:已满|已滿|满了|滿了|满(?!足)|滿(?!足)|空间不足|空間不足|容量不足)",
+        # ("满" alone, but not "满足"/"满意", satisfy/satisfied)
+        r"(?:邮箱|郵箱|信箱)(?:已满|已滿|满了|滿了|满(?![足意])|滿(?![足意])|空间不足|空間不足|容量不足)",
         r"(?:邮箱|郵箱|信箱)?(?:空间|空間|容量|配额|配額)(?:已满|已滿|满(?!足)|滿(?!足)|不足|已用完|超出|超限)",
         r"超出(?:邮箱|郵箱)?(?:容量|配额|配額)",
     ),
@@ -74,8 +75,10 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own mailbox or address ("发件人邮箱不存在"): a refusal of the sender, never the
     # recipient unknown
     USER_UNKNOWN: (
+        # (with its verb: a template's "发件人地址：" label next to the recipient's reason is not it)
         r"(?:发件人|發件人|发信人|發信人|寄件者|寄件人)(?:的)?"
-        r"(?:邮箱|郵箱|信箱|地址|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)",
+        r"(?:邮箱|郵箱|信箱|地址|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
+        r"(?:不存在|未找到|无效|無效)",
     ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
