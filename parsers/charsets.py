@@ -408,8 +408,8 @@ def _script_under_latin_label(data: bytes) -> str | None:
     written in, sent by software that labels whatever it sends as Latin-1: Chinese, Japanese or
     Korean in their EUC forms (GB2312, EUC-JP, EUC-KR), Russian windows-1251 or KOI8-R, Greek
     ISO-8859-7; Japanese in Shift_JIS, read by its kana."""
-    # (0x82 and 0x83 lead Shift_JIS's kana, and are C1 controls in Latin-1: only text holding
-    # them is read as Japanese)
+    # (0x82 and 0x83 lead Shift_JIS's kana; they are C1 controls in Latin-1 and rare punctuation
+    # in windows-1252, so only text holding them is read as Japanese, and then only with kana)
     if (b"\x82" in data or b"\x83" in data) and (kana := _kana_reading(data)):
         return kana[0]
     if _double_bytes_only(data):
