@@ -17,7 +17,7 @@ from parsers.casefold import fold_case
 from parsers.dsn import address
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.mime import Part
-from parsers.model import Attribution
+from parsers.model import Attribution, make_attribution
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def evidence(
     message_id = _value(field) if field else None
     field = headers.get("from")
     sender = _value(field) if field else None
-    found = Attribution(
+    found = make_attribution(
         verp_local_part=_verp_local_part(envelope_addresses),
         envelope_addresses=envelope_addresses,
         account=account,

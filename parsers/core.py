@@ -24,7 +24,7 @@ from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscrib
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
-from parsers.model import Attribution, Event, ParseResult, replace
+from parsers.model import Attribution, Event, ParseResult, make_event, replace
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         defects.extend(complaint.defects)
         etype, classification, reason = reasons.feedback_verdict(complaint.feedback_type)
         events = tuple(
-            Event(
+            make_event(
                 recipient=r,
                 type=etype,
                 classification=classification,
@@ -98,7 +98,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     if request is not None:
         subscriber, how = request
         etype, classification, reason = reasons.feedback_verdict("unsubscribe")
-        event = Event(
+        event = make_event(
             recipient=subscriber,
             type=etype,
             classification=classification,
@@ -166,7 +166,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             mid = original.get("Message-ID")
             sender = original.get("Return-Path") or original.get("From")
             etype, classification, reason = reasons.feedback_verdict("abuse")  # (a person's spam report)
-            event = Event(
+            event = make_event(
                 recipient=forwarded.recipient,
                 type=etype,
                 classification=classification,
@@ -216,7 +216,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         events = ()
         if reply.recipient:
             events = (
-                Event(
+                make_event(
                     recipient=reply.recipient,
                     type="auto_reply",
                     classification="ignored",
@@ -494,7 +494,7 @@ def _bounce_events(
         if found.type == "bounce" and challenge():
             found = reasons.CHALLENGE
         events.append(
-            Event(
+            make_event(
                 recipient=recipient,
                 type=found.type,
                 classification=found.classification,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.values import FrozenValue, draft_class, replace, set_field
+from parsers.values import FrozenValue, constructor, draft_class, replace, set_field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ __all__ = [
     "EventType",
     "MessageType",
     "ParseResult",
+    "make_attribution",
+    "make_event",
     "replace",
 ]
 
@@ -119,6 +121,9 @@ class Event(FrozenValue):
 
 
 _EventDraft = draft_class(Event)
+# (Event(...) as the parser makes them, with keywords, for about half the instructions: see
+# parsers.values.constructor)
+make_event = constructor(Event)
 
 
 class Attribution(FrozenValue):
@@ -211,6 +216,7 @@ class Attribution(FrozenValue):
 
 
 _AttributionDraft = draft_class(Attribution)
+make_attribution = constructor(Attribution)  # (Attribution(...): see make_event)
 
 
 class ParseResult(FrozenValue):
