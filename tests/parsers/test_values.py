@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.arf import Complaint
 from parsers.autoreply import AutoReply
@@ -20,7 +22,7 @@ from parsers.charsets import _Alphabet
 from parsers.delivery import Delivery
 from parsers.dsn import Report
 from parsers.forwarded import ForwardedReport
-from parsers.model import Attribution, Event, ParseResult
+from parsers.model import Attribution, Event, ParseResult, make_attribution, make_event
 from parsers.mta._providers import DsnBlock
 from parsers.reasons.classify import Verdict
 from parsers.values import (
@@ -109,6 +111,38 @@ def test_a_draft_takes_its_fields_then_becomes_a_frozen_value_of_its_class(model
     with pytest.raises(FrozenValueError):
         setattr(draft, fields(model)[0], "changed")
     assert type(model(**_sample(model))) is model  # (built as its draft, handed back frozen)
+
+
+# What the parser builds its events and attributions with (parsers.values.constructor): the class's
+# call, keywords passed on without the dict the class call makes of them.
+MAKERS = [(Event, make_event), (Attribution, make_attribution)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pick=st.sampled_from(MAKERS), data=st.data())
+def test_a_constructor_builds_what_the_class_builds(
+    pick: tuple[type[FrozenValue], Any], data: st.DataObject
+) -> None:
+    model, make = pick
+    required = [
+        p for p in list(inspect.signature(_maker(model)).parameters.values())[1:] if p.default is p.empty
+    ]
+    names = data.draw(st.lists(st.sampled_from(fields(model)), unique=True))
+    given_fields = {name: f"value of {name}" for name in [*(p.name for p in required), *names]}
+    made = make(**given_fields)
+    assert (
+        type(made) is model
+        and made == model(**given_fields)
+        and as_dict(made) == as_dict(model(**given_fields))
+    )
+    assert hash(made) == hash(model(**given_fields))
+    with pytest.raises(FrozenValueError):
+        setattr(made, fields(model)[0], "changed")
+    positional = list(given_fields.values())[: len(required)]
+    assert make(*positional) == model(*positional)
+    assert make.func is model.__new__  # (the class's own body: see parsers.values.constructor)
+    with pytest.raises(TypeError):
+        make(**given_fields, nonsense=1)
 
 
 def test_a_mutable_value_changes_and_is_not_hashable() -> None:
