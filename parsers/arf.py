@@ -29,7 +29,7 @@ from email.message import Message
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
 from parsers.dsn import address
-from parsers.mail import Mail, decode_header_value, parse_header_block
+from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text
 from parsers.values import Value
 
 UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
@@ -345,21 +345,27 @@ MAX_ATTACHED = 16
 MAX_EML_BYTES = 64 * 1024
 
 
-def _leaf_parts(top: Message) -> Iterator[Message]:
-    """The single parts of `top`'s multipart and of the multiparts directly in it (at most
-    MAX_ATTACHED of each), in order."""
+def attached_parts(top: Message) -> Iterator[Message]:
+    """The parts of `top`'s multipart, each followed by the parts directly in it when it has any
+    (at most MAX_ATTACHED of each), in order: where a mail client or an aggregator puts what it
+    attaches (a client may wrap its text and attachments in an inner multipart/mixed, an
+    aggregator its reports in a multipart/digest)."""
     parts = top.get_payload() if top.is_multipart() else None
     if not isinstance(parts, list):
         return
     for part in parts[:MAX_ATTACHED]:
         if not isinstance(part, Message):
             continue
-        if not part.is_multipart():
-            yield part
-            continue
-        inner = part.get_payload()
-        if isinstance(inner, list):
-            yield from (p for p in inner[:MAX_ATTACHED] if isinstance(p, Message) and not p.is_multipart())
+        yield part
+        if part.is_multipart():
+            inner = part.get_payload()
+            if isinstance(inner, list):
+                yield from (p for p in inner[:MAX_ATTACHED] if isinstance(p, Message))
+
+
+def _leaf_parts(top: Message) -> Iterator[Message]:
+    """The single parts of `top`'s multipart and of the multiparts directly in it, in order."""
+    return (part for part in attached_parts(top) if not part.is_multipart())
 
 
 def attached_eml(mail: Mail, usable: Callable[[Message], bool]) -> Message | None:
@@ -429,8 +435,58 @@ def inquire(mail: Mail) -> Complaint | None:
     mail_from = _first(fields, "original-mail-from")
     complaint.original_mail_from = address(mail_from) if mail_from else None
     describe(complaint, original)
-    complaint.recipients, complaint.defects = find_recipients(fields, original, mail)
+    several = len(mail.feedback_report) > 1
+    # (several reports in one: each names its own recipient, or its original does)
+    own = fields_of(mail.feedback_report[0]) if several else fields
+    complaint.recipients, complaint.defects = find_recipients(own, original, mail)
+    if several:
+        for more_fields, more_original in _further_reports(mail):
+            found, defects = find_recipients(more_fields, more_original, mail)
+            if not defects:  # (one the others' recipients are not redacted for)
+                complaint.recipients.extend(a for a in found if a not in complaint.recipients)
     return complaint
+
+
+_ORIGINAL_TYPES = frozenset({"message/rfc822", "text/rfc822-headers", "message/rfc822-headers"})
+
+
+def _further_reports(mail: Mail) -> Iterator[tuple[dict[str, list[str]], Message | None]]:
+    """The second and later reports of a multipart/report that holds several, each a
+    feedback-report part and the original after it (an aggregator's batch: its reports need not
+    name their recipients, each original does): their fields and their original's headers."""
+    parts = mail.message.get_payload()
+    if not isinstance(parts, list):
+        return
+    reports = 0
+    pending: dict[str, list[str]] | None = None  # (a further report still waiting for its original)
+    for part in parts[: 2 * MAX_ATTACHED]:
+        if not isinstance(part, Message):
+            continue
+        kind = part.get_content_type()
+        if kind == "message/feedback-report":
+            if pending is not None:
+                yield pending, None
+            reports += 1
+            pending = _part_fields(part) if reports > 1 else None
+        elif kind in _ORIGINAL_TYPES and pending is not None:
+            yield pending, _first_block(part)
+            pending = None
+    if pending is not None:
+        yield pending, None
+
+
+def _part_fields(part: Message) -> dict[str, list[str]]:
+    """The fields of a feedback-report part (the email package reads them as a message's headers)."""
+    block = _first_block(part)
+    return fields_of("\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items()))
+
+
+def _first_block(part: Message) -> Message:
+    """The header block a message/* or text/rfc822-headers part holds."""
+    inner = part.get_payload()
+    if isinstance(inner, list) and inner and isinstance(inner[0], Message) and inner[0].keys():
+        return inner[0]
+    return parse_header_block(payload_text(part).split("\n\n", 1)[0] + "\n\n")
 
 
 def describe(complaint: Complaint, original: Message | None) -> None:

@@ -15,7 +15,7 @@ from parsers.casefold import fold_case
 from parsers.dsn import address
 from parsers.forwarded import original_recipient
 from parsers.listadmin import is_list_admin
-from parsers.mail import Mail, decode_header_value
+from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value
 from parsers.reasons.caseblind import CaseBlind
 from parsers.reasons.codes import HAS_MOVED
 from parsers.values import Value
@@ -283,16 +283,25 @@ def inquire(mail: Mail) -> AutoReply | None:
         return None
     rule = _rule(mail)
     moved = _announces_move(mail.text)
-    if rule is None:
-        if not moved:
-            return None
-        rule = "body-moved"
     challenge = is_challenge(mail.text)
+    held = (_challenged_recipient(mail) or _held_for(mail)) if challenge else None
+    if rule is None:
+        # (a challenge is machine mail answering ours whatever its headers: Boxbe's notice may
+        # carry none of the auto-reply headers. Then it must name the mailbox that holds our
+        # message, its words must be its own, not the copy's, and list mail is none: a newsletter
+        # may tell Boxbe's users to add it to their guest list, a list ask to confirm a request)
+        if moved:
+            rule = "body-moved"
+        elif (
+            held
+            and not (mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"))
+            and is_challenge(mail.text.partition(ORIGINAL_MARKER)[0])
+        ):
+            rule = "challenge"
+        else:
+            return None
     recipient = (
-        (challenge and _challenged_recipient(mail))
-        or address(sender)
-        or address(mail.header("Reply-To"))
-        or address(mail.header("Return-Path"))
+        held or address(sender) or address(mail.header("Reply-To")) or address(mail.header("Return-Path"))
     )
     return AutoReply(
         recipient=recipient,
@@ -300,6 +309,22 @@ def inquire(mail: Mail) -> AutoReply | None:
         rule=rule,
         challenge=challenge,
     )
+
+
+# Where a challenge names the mailbox that holds our message: "Your message to a@b has been
+# waitlisted" (Boxbe's subject), "Your message about "S" to a@b ..." (its text), "your email to
+# Ann <a@b> is held".
+_HELD_FOR = patterncode.compile(
+    r"\byour (?:e-?mail|message|mail)(?: about \"[^\"\n]{0,200}\")? to (?:[^\n<@,]{0,60}<)?"
+    r"([^\s<>\"@,;]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
+    re.IGNORECASE,
+)
+
+
+def _held_for(mail: Mail) -> str | None:
+    """The mailbox a challenge says holds our message, from its subject or its text's start."""
+    m = _HELD_FOR.search(mail.subject) or _HELD_FOR.search(mail.text[:4000])
+    return address(m.group(1)) if m is not None else None
 
 
 def _challenged_recipient(mail: Mail) -> str | None:

@@ -165,13 +165,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             original = forwarded.original
             mid = original.get("Message-ID")
             sender = original.get("Return-Path") or original.get("From")
-            etype, classification, reason = reasons.feedback_verdict("abuse")  # (a person's spam report)
+            etype, classification, reason = reasons.feedback_verdict(forwarded.feedback_type)
             event = make_event(
                 recipient=forwarded.recipient,
                 type=etype,
                 classification=classification,
                 reason=reason,
-                feedback_type="abuse",
+                feedback_type=forwarded.feedback_type,
                 original_message_id=decode_header_value(mid).strip() or None if mid else None,
                 original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
             )

@@ -10,6 +10,8 @@ mail, list mail and bounces must not become complaints, so a report needs all of
   such words at the start of the forwarder's own text;
 - no mailing-list headers on the report itself.
 It runs after every bounce reader, so a bounce that quotes a spam verdict stays a bounce.
+A DMARC failure report in this shape (no feedback-report part) is read the same way, as an
+auth-failure: about the sender's authentication, it never suppresses the recipient.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from email.message import Message
 
 from parsers import patterncode
 from parsers.arf import (
-    MAX_ATTACHED,
     UNDISCLOSED_RECIPIENT,
     attached_eml,
+    attached_parts,
     eml_files,
     inline_original,
     is_redacted,
@@ -156,26 +158,43 @@ _UNDISCLOSED = patterncode.compile(r"undisclosed|recipients? not specified|unlis
 _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 
 
+# A DMARC failure (forensic) report that is no ARF report (multipart/mixed, the failing message
+# attached or its headers pasted, "This is an email abuse report ... did not meet the sending
+# domain's DMARC policy"): about the sender's authentication, as RFC 6591's auth-failure is, never
+# a recipient's complaint. Read in its subject or its own text before the copy.
+_AUTH_FAILURE_REPORT = patterncode.compile(
+    r"\bdmarc\b[^\n]{0,20}\b(?:failure|forensic)\b[^\n]{0,10}\breport|\breport:?\s+dmarc\b[^\n]{0,20}\bfail"
+    r"|\b(?:authentication|auth|spf|dkim)[ -]failure report|did not (?:meet|pass) the (?:sending domain's )?dmarc"
+    r"|rfc ?6591",
+    re.IGNORECASE,
+)
+
+
 class ForwardedReport(FrozenValue):
-    """The complained-about recipient and the forwarded original's headers."""
+    """The complained-about recipient, the forwarded original's headers and the feedback type
+    (abuse; auth-failure for a DMARC failure report)."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023
         "recipient",
         "original",
+        "feedback_type",
     )
 
     recipient: str
     original: Message
+    feedback_type: str
 
     def __init__(
         self,
         recipient: str,
         original: Message,
+        feedback_type: str = "abuse",
     ) -> None:
         s = set_field
         s(self, "recipient", recipient)
         s(self, "original", original)
+        s(self, "feedback_type", feedback_type)
 
 
 def _inline_original(mail: Mail) -> Message | None:
@@ -324,7 +343,14 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
-    return ForwardedReport(recipient or UNDISCLOSED_RECIPIENT, original)
+    head = mail.text[:2000]
+    cut = head.find(ORIGINAL_MARKER)
+    about_authentication = _AUTH_FAILURE_REPORT.search(mail.subject) or _AUTH_FAILURE_REPORT.search(
+        head if cut < 0 else head[:cut]
+    )
+    return ForwardedReport(
+        recipient or UNDISCLOSED_RECIPIENT, original, "auth-failure" if about_authentication else "abuse"
+    )
 
 
 # The report types whose report is read when it arrives forwarded whole (parsers.core).
@@ -337,19 +363,16 @@ MAX_REPORTS = 8
 def attached_reports(mail: Mail) -> list[Message]:
     """The delivery-status or feedback reports (or bounces in a text format, `_is_report`)
     attached whole (message/rfc822) to a message that is itself no report, in order: any of its attached messages, not only the first (a forwarder
-    may attach a note or a policy text first; an aggregator attaches one report per complaint).
+    may attach a note or a policy text first; an aggregator attaches one report per complaint,
+    maybe gathered in a multipart/digest after its own text: looked for one multipart down too).
 
     Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
     report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
-    top = mail.message
     if not _may_forward_reports(mail):
         return []
-    parts = top.get_payload()
-    if not isinstance(parts, list):
-        return []
     found: list[Message] = []
-    for part in parts[:MAX_ATTACHED]:
-        if not isinstance(part, Message) or part.get_content_type() != "message/rfc822":
+    for part in attached_parts(mail.message):
+        if part.get_content_type() != "message/rfc822":
             continue
         inner = part.get_payload()
         message = inner[0] if isinstance(inner, list) and inner else None

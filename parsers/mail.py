@@ -662,6 +662,9 @@ class _Walk:
             if kind is _ORIGINAL:
                 encoded = _encoded_original(part)
                 head = _original_head(part, mail.decode) if encoded is None else encoded
+                if not head:  # (an original with no header block: maybe it spilled into the part's)
+                    encoded = _spilled_block(part, mail.decode)
+                    head = encoded or head
                 if mail.original is None:
                     inner = part.get_payload()
                     if encoded is not None:
@@ -735,7 +738,11 @@ def _report_text(part: Message, decode: Callable[[object], str]) -> str:
                     rest = payload_text(block)
                     if rest.strip():
                         blocks.append(rest)
-        return "\n\n".join(blocks)
+        text = "\n\n".join(blocks)
+        if not text or text.isspace():
+            # (a report part whose fields spilled into its own headers reads as nothing)
+            return _spilled_block(part, decode) or text
+        return text
     return payload_text(part)
 
 
@@ -821,6 +828,24 @@ def _encoded_original(part: Message) -> str | None:
         return None
     end = blank_line(decoded)
     return decoded[:end] if end >= 0 else decoded
+
+
+def _spilled_block(part: Message, decode: Callable[[object], str]) -> str | None:
+    """The first block of a message/* part that the email package read as the part's own headers,
+    as `Name: value` lines; None when there is none. A line of blanks is no blank line to it, but
+    it is a continuation line: a relay or mail store that writes the part's separator as " " (a
+    DMARC failure report passed through Domino) joins the report's fields, or the original's
+    headers, to the part's MIME headers and leaves an empty or header-less message after them.
+    What follows the part's leading MIME fields (Content-*, MIME-Version) is that block."""
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and len(payload) == 1 else None
+    if not isinstance(inner, Message) or inner.keys():
+        return None
+    items = part.items()
+    first = 0
+    while first < len(items) and items[first][0].lower().startswith(("content-", "mime-version")):
+        first += 1
+    return "\n".join(f"{k}: {decode(v)}" for k, v in items[first:]) or None
 
 
 def _original_head(part: Message, decode: Callable[[object], str]) -> str:
