@@ -413,6 +413,30 @@ def original_of(mail: Mail, after: str = "") -> Message | None:
 
 
 _FEEDBACK_TYPE = patterncode.compile(r"[a-z0-9_-]*")
+# The types that must not suppress, as some providers spell them: words joined by blanks or
+# underscores ("not spam", "Not_Spam", "auth_failure") or run together ("notspam"), read as RFC
+# 6430's and RFC 6591's (any other value is read as its first token, as written).
+_FEEDBACK_SPELLINGS = {
+    "not-spam": "not-spam",
+    "notspam": "not-spam",
+    "nonspam": "not-spam",
+    "non-spam": "not-spam",
+    "auth-failure": "auth-failure",
+    "authfailure": "auth-failure",
+}
+
+
+def _feedback_type(value: str) -> str:
+    """The feedback type a Feedback-Type value names (lower case; "abuse" when it names none)."""
+    value = value.strip().lower()
+    token = _FEEDBACK_TYPE.match(value)
+    written = token.group(0) if token else ""
+    end = len(written)
+    # (the words that go on after the token: "not spam"; a value is a few characters)
+    while end < len(value) and (value[end].isalnum() or value[end] in " _-"):
+        end += 1
+    words = "-".join(value[:end].replace("_", " ").replace("-", " ").split())
+    return _FEEDBACK_SPELLINGS.get(words) or written or "abuse"
 
 
 def inquire(mail: Mail) -> Complaint | None:
@@ -426,8 +450,7 @@ def inquire(mail: Mail) -> Complaint | None:
         text = _block_around(mail.text[: m.start() + 8000], m.start()) if m else ""
     fields = fields_of(text)
     complaint = Complaint()
-    ftype = _FEEDBACK_TYPE.match((_first(fields, "feedback-type") or "").strip().lower())
-    complaint.feedback_type = (ftype.group(0) if ftype else "") or "abuse"
+    complaint.feedback_type = _feedback_type(_first(fields, "feedback-type") or "")
     complaint.user_agent = _first(fields, "user-agent")
     complaint.source_ip = _first(fields, "source-ip")
     # (the report's own fields are in the text first: a pasted original comes after them)
