@@ -3,7 +3,8 @@
 Finding the complained-about recipients, in order (`find_recipients`): Original-Rcpt-To (each one
 is an event; repeatable), Removal-Recipient (an early ARF draft's field), Redacted-Address when it
 is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original's To (then
-Delivered-To, X-Original-To, Yahoo's X-Apparently-To), then its Received "for <addr>" clauses, then a line of the report's own text that names the
+Delivered-To, X-Original-To, the Envelope-To or X-Envelope-To its receiving MTA wrote (Exim, cPanel,
+qmail/Plesk), Yahoo's X-Apparently-To), then its Received "for <addr>" clauses, then a line of the report's own text that names the
 recipient ("Recipient: a@b" in the abuse desks' languages), the recipient the sending MTA's own
 tracking header names (KumoMTA's X-KumoRef) and the member a VERP return path encodes. A redacted address
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`, a display name that says
@@ -175,7 +176,14 @@ def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail)
     if original is not None:
         senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
         senders.update(_addresses(decode_header_value(v) for v in original.get_all("Return-Path") or []))
-        for name in ("X-HmXmrOriginalRecipient", "To", "Delivered-To", "X-Original-To"):
+        for name in (
+            "X-HmXmrOriginalRecipient",
+            "To",
+            "Delivered-To",
+            "X-Original-To",
+            "Envelope-To",
+            "X-Envelope-To",
+        ):
             values = [_unnamed_placeholders(decode_header_value(v)) for v in original.get_all(name) or []]
             found = _addresses(values)
             if name == "To":
