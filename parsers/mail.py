@@ -675,7 +675,7 @@ class _Walk:
                         mail.original = _headers_only(head)
                 self.chunks.append(ORIGINAL_MARKER + "\n\n" + head)
                 return
-            text = _report_text(part, mail.decode)
+            text = report_text(part, mail.decode)
             (mail.delivery_status if kind is _DELIVERY_STATUS else mail.feedback_report).append(text)
             self.chunks.append(text)
             return
@@ -719,8 +719,9 @@ def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
     return "\n".join(lines)
 
 
-def _report_text(part: Message, decode: Callable[[object], str]) -> str:
-    """Text of a report part; the email package may have parsed it into header blocks."""
+def report_text(part: Message, decode: Callable[[object], str]) -> str:
+    """Text of a report part (delivery-status, feedback-report), wherever it sits: the email
+    package may have parsed it into header blocks, or left it transfer-encoded."""
     payload = part.get_payload()
     if isinstance(payload, list):
         encoded = _encoded_report(part, payload)

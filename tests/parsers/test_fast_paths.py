@@ -44,7 +44,7 @@ def test_long_values_and_string_subclasses_are_read_afresh() -> None:
 def test_a_block_without_a_body_has_no_text_whatever_its_headers_say(
     encoding: str | None, charset: str | None
 ) -> None:
-    """A delivery-status block with no body is not decoded (parsers.mail._report_text): its text
+    """A delivery-status block with no body is not decoded (parsers.mail.report_text): its text
     would be empty in every transfer encoding and charset."""
     block = Message()
     if encoding:
