@@ -48,12 +48,20 @@ _AUTO_REJECT = compile_lazily(
 
 # Sympa's moderator rejection (reject.tt2, from sympa@ or the list's -request@ address: neither names
 # the list): "Your message for list L@H has been rejected by the moderator (M)." (Sympa 5: "...
-# as been rejected by M list editor"; its French and Spanish: "Votre message pour la liste L@H a
-# été rejeté par M, moderateur de la liste", "Su mensaje a la lista L@H ha sido rechazado por M"):
-# the list's address is in the sentence. Searched in the text folded by fold_case, as _HELD is.
+# as been rejected by M list editor"; its translations: French "Votre message pour la liste L@H a
+# été rejeté par M, moderateur de la liste", Spanish "Su mensaje a la lista L@H ha sido rechazado
+# por M", Portuguese "Sua mensagem para a lista L@H foi rechaçado por M", German "Ihr Beitrag zur
+# Mailing-Liste L@H wurde von M (Moderator) abgelehnt", Polish "Twoja wiadomość wysłana na listę
+# L@H nie została rozesłana. Odrzucił ją moderator listy", Czech "Vaše zpráva do konference L@H
+# nebyla rozeslána. Byla odmítnuta moderátorem"): the list's address is in the sentence. Searched
+# in the text folded by fold_case, as _HELD is (lower case; letters with accents kept, and
+# written without them where an archive or a 7-bit gateway dropped them).
 _SYMPA_REJECTED = compile_lazily(
-    r"(?:your message for list|votre message pour la liste|su mensaje a la lista)\s+(\S+@\S+)\s+"
-    r"(?:h?as been rejected by|a été rejeté par|ha sido rechazado por)\s"
+    r"(?:your message for list|votre message pour la liste|su mensaje a la lista|sua mensagem para a lista"
+    r"|ihr beitrag zur mailing-liste|wiadomo(?:ść|sc) (?:wys(?:ł|l)?ana )?na list(?:ę|e)"
+    r"|zpr(?:á|a)va do konference)\s+(\S+@\S+)\s+"
+    r"(?:h?as been rejected by|a été rejeté par|ha sido rechazado por|foi recha(?:ç|c)ad[oa] por|wurde von\s[\s\S]{0,160}?\sabgelehnt"
+    r"|nie zosta(?:ł|l)a rozes(?:ł|l)ana|nebyla rozesl(?:á|a)na)\W"
 )
 
 
