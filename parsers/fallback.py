@@ -46,6 +46,9 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|mail delivery failed|non[- ]?deliver|could not be delivered|delivery has failed|mail system error"
     r"|not delivered|could not send|bounced? (?:mail|message)|mail (?:returned|failure)|failed mail"
     r"|permanent (?:delivery )?(?:failure|error)|message status"
+    # a returned message's subject that opens with the word and then says why ("Returned: address
+    # no longer valid", as a postmaster or a member writes it by hand); a reply prefix is no opening
+    r"|^\s*returned\s*:"
     # the same in the languages the reason table reads
     r"|nicht zustellbar|unzustellbar|zustellung fehlgeschlagen|non remis|non distribu|[eé]chec de (?:la )?remise"
     r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega|mensagem n[aã]o entregue"

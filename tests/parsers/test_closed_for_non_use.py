@@ -63,6 +63,9 @@ NO_LONGER_IN_USE = [
     "550 Tato adresa se již nepoužívá",
     "550 Adressen er ikke lenger i bruk",
     "550 Osoite ei ole enää käytössä",
+    # the address written between the word and the verb, as a person writes it
+    "The address robert.king@firm.example.com is no longer valid.",
+    "550 Recipient <m.ortiz@mail.example.es> no longer active",
 ]
 
 

@@ -159,7 +159,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # closed for non-use, gone (the languages' families say the same; SUSPEND's exception)
         r"(?:blocked|locked|suspended|frozen|disabled|deactivated|closed|deleted) (?:due to|because of|for)"
         r" (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",
-        r"(?:address|user|recipient|mailbox|inbox) (?:is )?no longer (?:active|valid|in use)",
+        # (also with the address written after the word: "The address a@b is no longer valid")
+        r"(?:address|user|recipient|mailbox|inbox) (?:<?[^\s@]{1,64}@\S{1,200} )?(?:is )?no longer (?:active|valid|in use)",
         # Coremail and its peers: "550 user disabled", GMX: "550 5.2.1 <a@b> User is inactive" (a
         # sending account's AUTH refusal names the sender's: UNLESS)
         r"(?<![\w-])user (?:is |has been )?(?:disabled|inactive)",
