@@ -39,6 +39,9 @@ _EXPANDED = compile_lazily(r"^\s*\(expanded from:\s*<?([^>)]*)>?\)\s*$", re.I)
 _RCPT_LINE = compile_lazily(
     r"^(?:([245]\d\d)\s+)?(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>@]+@[^\s<>]+?)>?\.\.\.\s*(.*)$"
 )
+# A reply naming a local user ("550 jmarsh... User unknown"): sendmail delivering on its own host
+# names the user as the fatal-error list does ("jmarsh" over "(expanded from: jmarsh@host)").
+_LOCAL_LINE = compile_lazily(r"^[245]\d\d\s+(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^\s<>@]+?)>?\.\.\.\s")
 
 
 _TRANSCRIPT_END = compile_lazily(r"\n[^\S\n]*-----")
@@ -108,6 +111,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     # Recipients with their "(reason: ...)" and "(expanded from: ...)" lines. A program or file
     # ("|/usr/bin/procmail") has no address: the address it was expanded from is the recipient.
     order: dict[str, dict[str, str]] = {}
+    # The address each local name in the list was expanded from (by the name, lower case).
+    local_names: dict[str, str] = {}
     if fatal is not None:
         section = text[fatal.end() :]
         section = _TRANSCRIPT_END.split(section, maxsplit=1)[0]
@@ -116,6 +121,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             alias = c.clean_address(item.get("alias", ""))
             if address is None:
                 address, alias = alias, None
+                if address:
+                    local_names[item["target"].lower()] = address
             if address:
                 entry = order.setdefault(address, {})
                 entry.update({k: v for k, v in item.items() if k == "diagnostic"})
@@ -140,6 +147,13 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 order[address].setdefault("command", command or "")
             continue
         rcpt = _RCPT_LINE.match(line) if "..." in line else None  # (it needs the dots: most lines lack them)
+        local = _LOCAL_LINE.match(line) if rcpt is None and local_names and "..." in line else None
+        if local and local.group(1).lower() in local_names:
+            entry = order[local_names[local.group(1).lower()]]
+            if not entry.get("diagnostic", "").strip():
+                entry["diagnostic"] = line
+            entry.setdefault("command", command or "")
+            continue
         if rcpt:
             address = rcpt.group(2).strip("<>")
             if address not in order and fatal is None:
