@@ -39,10 +39,12 @@ _MODERATOR_POST = compile_lazily(
     r"posting of your message titled.{0,400}?has been rejected by the list moderator", re.DOTALL
 )
 # Mailman's automatic refusals of a non-member's post: 2.x "You are not allowed to post to this
-# mailing list, and your message has been automatically rejected"; 3.x "Your message to the X
-# mailing-list was rejected for the following reasons".
+# mailing list, and your message has been automatically rejected" (its French: "Vous n'êtes pas
+# autorisé à envoyer des messages sur cette liste, votre message a été automatiquement rejeté");
+# 3.x "Your message to the X mailing-list was rejected for the following reasons".
 _AUTO_REJECT = compile_lazily(
     r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected"
+    r"|vous n.(?:ê|e)tes pas autoris(?:é|e) (?:à|a) envoyer des messages sur cette liste"
 )
 
 
@@ -67,9 +69,13 @@ _SYMPA_REJECTED = compile_lazily(
 
 # Mailman's notice that a post waits for the moderator (2.x and 3.x: subject "Your message to
 # Quilters awaits moderator approval", body "... Is being held until the list moderator can
-# review it for approval"), in any case: searched in the text folded by fold_case (a case-blind
+# review it for approval"; 2.x in French: "Votre message à la liste Quilters est en attente
+# d'approbation"), in any case: searched in the text folded by fold_case (a case-blind
 # alternation has no opening literal, and re compared every position letter by letter).
-_HELD = compile_lazily(r"awaits moderator approval|is being held until the list moderator can review it")
+_HELD = compile_lazily(
+    r"awaits moderator approval|is being held until the list moderator can review it"
+    r"|votre message (?:à|a) la liste \S+ est en attente d.approbation"
+)
 
 
 def _list_address(mail: Mail) -> str | None:
