@@ -8,6 +8,7 @@ decoded), which bounds the work on large returns.
 from __future__ import annotations
 
 import binascii
+import re
 from collections.abc import Callable, Iterable, KeysView
 from email.errors import MissingHeaderBodySeparatorDefect
 from email.header import Header, decode_header, make_header
@@ -609,7 +610,27 @@ def _fill(mail: Mail, msg: Message) -> None:
     if len(text) > MAX_TEXT_CHARS:
         mail.defects.append("body text truncated")
         text = text[:MAX_TEXT_CHARS]
+    if " at " in mail.from_ and "@" not in mail.from_:
+        # (a list archive's copy with its addresses masked: read them as addresses)
+        mail.from_ = unmasked(mail.from_)
+        text = unmasked(text)
     mail.text = text
+
+
+# An address as Mailman's pipermail archive masks it ("MAILER-DAEMON at mx.example.org", "<a.b at
+# example.org>"), where it stands as an address: first on its line (an indented list of failed
+# recipients, a From value), inside angle brackets, or after a report field's "rfc822;". (Not
+# anywhere: prose says "received at mx.example.org".) Read only in a message whose own From is
+# masked so: the archive masks every address of a message it renders.
+_MASKED_ADDRESS = patterncode.compile(
+    r"(^[ \t]*|<|rfc822;[ \t]*)([\w.%+=-]{1,64}) at ((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63})(?=[>\s:;,)]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def unmasked(text: str) -> str:
+    """`text` with the addresses a list archive masked as "local at domain" written back with "@"."""
+    return _MASKED_ADDRESS.sub(r"\1\2@\3", text) if " at " in text else text
 
 
 # The parts the loader's walk reads for what they are: the report parts and an attached original.
