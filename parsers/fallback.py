@@ -41,14 +41,13 @@ _DAEMON_FROM = CaseBlind(
 # Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
 # "Delivery delayed", are failure reports too: the reason table tells them apart.)
 _BOUNCE_SUBJECT = CaseBlind(
-    r"undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
+    # ("Returned:" then why, as a postmaster or a member writes it by hand: "Returned: address no
+    # longer valid"; a reply prefix before it makes it a reply, _REPLY_PREFIX)
+    r"undeliver|undelivered|returned(?: mail|\s*:)|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
     r"|problem|notification|report|error|delayed|has failed)|failure notice|failed delivery|failure delivery"
     r"|mail delivery failed|non[- ]?deliver|could not be delivered|delivery has failed|mail system error"
     r"|not delivered|could not send|bounced? (?:mail|message)|mail (?:returned|failure)|failed mail"
     r"|permanent (?:delivery )?(?:failure|error)|message status"
-    # a returned message's subject that opens with the word and then says why ("Returned: address
-    # no longer valid", as a postmaster or a member writes it by hand); a reply prefix is no opening
-    r"|^\s*returned\s*:"
     # the same in the languages the reason table reads
     r"|nicht zustellbar|unzustellbar|zustellung fehlgeschlagen|non remis|non distribu|[eé]chec de (?:la )?remise"
     r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega|mensagem n[aã]o entregue"
