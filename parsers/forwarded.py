@@ -383,7 +383,6 @@ def attached_reports(mail: Mail) -> list[Message]:
     return found
 
 
-
 def reports_attached_as_files(mail: Mail) -> list[bytes]:
     """The delivery-status or feedback reports attached as .eml files (application/octet-stream
     or application/eml: a webmail that forwards "as attachment", or a person who saves the report
