@@ -47,7 +47,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:adresa|ucet|schranka)(?: se)? (?:jiz|uz) (?:nepouziva|neni (?:aktivni|pouzivan[aey]?))",
         # ("Účet příjemce byl zrušen": the recipient's account, named so)
         r"(?:ucet|schranka|adresa|uzivatel)(?: prijemce)? (?:je |byl[a]? )?(?:zrusen[aey]?|deaktivovan[aey]?|smazan[aey]?"
-        r"|vypnut[aey]?|neaktivni|zanikl[aey]?)",
+        r"|vypnut[aey]?|neaktivni|zanikl[aey]?|vyprsel[aoy]?|expirovan[aey]?)",
     ),
     HOST_UNKNOWN: (
         r"domena (?:neexistuje|nenalezena|nebyla nalezena|je neznama)",

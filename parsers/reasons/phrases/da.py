@@ -22,7 +22,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (the recipient's, not "din adresse" or "afsenderadressen": the sender's own)
         r"(?<!din )(?<!dit )(?<!jeres )\b(?:e-?mail)?(?:adresse|modtager(?:adresse)?)(?:n|en)? er ugyldig",
         # (or "med navnet x" / "med dette navn": with that name)
-        r"ingen (?:bruger|modtager|postkasse) med (?:denne adresse|dette navn|navnet \S{1,64})",
+        r"ingen (?:bruger|modtager|postkasse) med (?:denne (?:e-?mail-?)?adresse|dette navn|navnet \S{1,64})",
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         # (Exchange: "Mailkontoen findes ikke i den organisation ...")
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mail-?konto)(?:en|n)? (?:er )?"
@@ -41,7 +41,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         # ("lagerpladsen er brugt op": the storage is used up)
         r"(?:lager)?plads(?:en)? (?:er )?brugt op",
-        r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt)",
+        r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt|fyldt op)",
         r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
         r"(?:har )?overskredet sin (?:kvote|lagerplads)",
         r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",
@@ -52,6 +52,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",
+        # one that "no longer exists" is closed, not unknown (German's "existiert nicht mehr")
+        r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse|bruger)(?:n|en)? (?:eksisterer|findes) ikke l(?:ae|a)ngere",
     ),
     HOST_UNKNOWN: (
         r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",

@@ -69,6 +69,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|speicherkontingent|kontingent|quota|postfachlimit|speicherlimit) (?:ue|u)berschritten",
         r"(?:benutzer|empf(?:ae|a)nger) hat zu ?viele (?:e-?)?mails auf dem server",
         r"nicht gen(?:ue|u)gend speicherplatz",
+        # the mailbox as subject: "Das Postfach hat die maximale Größe (sein Speicherlimit) erreicht"
+        r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? hat (?:die |das |sein |seine |ihr |ihre )?(?:maximale"
+        r" (?:speicher)?gr(?:oe|o)sse|speicherlimit|speichergrenze|gr(?:oe|o)ssenlimit) (?:erreicht|(?:ue|u)berschritten)",
     ),
     SUSPEND: (
         r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt"
@@ -106,7 +109,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         # whose domain, between noun and verb
         r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|nicht gefunden)",
-        r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden)",
+        r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden)",
         # the domain named between noun and verb ("Die Domain x.de existiert nicht")
         r"(?:domain|dom(?:ae|a)ne) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ist unbekannt|existiert nicht"
         r"|wurde nicht gefunden)",

@@ -30,6 +30,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
         r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
+        r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:inexistente|desconocida|no encontrada)",
         # (Rioplatense and Chilean servers call the mailbox a "casilla")
         r"casilla (?:de correo )?(?:inexistente|desconocida|no existe|no encontrada)",
         # Exchange: "No se encontró la dirección de correo electrónico que escribiste."

@@ -33,7 +33,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"antamaasi sahkopostiosoitetta ei",
     ),
     MAILBOX_FULL: (
-        r"(?:postilaatikko|saapuneet-kansio|sahkopostilaatikko) on (?:taynna|tayttynyt)",
+        r"(?:postilaatikko|saapuneet-kansio|sahkopostilaatikko) (?:on )?(?:taynna|tayttynyt)",
         r"(?:kiintio|tallennustila|levytila) (?:on )?(?:ylittynyt|ylitetty|taynna|tayttynyt)",
         r"ylittanyt (?:kiintionsa|tallennustilansa|kiintion)",
     ),

@@ -47,6 +47,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Orange/Wanadoo: "Adresse d au moins un destinataire invalide"
         r"adresse d'? ?au moins un destinataire invalide",
         r"(?:le |ce )?destinataire (?:est |a ete )?(?:introuvable|inconnu|inexistant)",
+        # Gmail: "car l'adresse est introuvable ou ne peut pas recevoir d'e-mails"
+        r"l'adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:est|etait) (?:introuvable|inconnue|inexistante)",
         r"adresse (?:e-?mail|mail|de courriel|courriel) (?:inconnue|inexistante|invalide|introuvable)",
         # Exchange Online: "<utilisateur> est introuvable sur <domaine>."
         r"(?:est )?introuvable (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|n'a pas ete trouvee? (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
@@ -67,11 +69,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:adresse|compte|boite(?: aux lettres)?|bal)(?: e-?mail| de messagerie| electronique)? n.est plus"
         r" (?:utilisee?|active?|en service|attribuee?|valide)",
         # whose account, between noun and verb ("le compte du destinataire a été supprimé")
-        r"compte du destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
+        r"compte (?:du|de ce) destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
         # (what kind and whose may both stand between noun and verb: "boîte aux lettres du destinataire supprimée")
         r"bo[iî]te (?:(?:aux lettres|mail|du destinataire) ){0,2}(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
-        r"adresse (?:a ete |est )?(?:desactivee|supprimee)",
+        r"adresse (?:a ete |est )?(?:desactivee|supprimee|resiliee)",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:compte|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",
         r"(?:expire|desactive|supprime|ferme|bloque|suspendu|cloture)e?s? (?:pour|suite a une|en raison d'une"

@@ -26,20 +26,25 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nem letezo (?:felhasznalo|cimzett|postafiok|e-?mail-?cim|cim|fiok)",
         # Exchange: "A megadott e-mail-cím nem található."
         r"a megadott e-?mail-?cim nem talalhato",
+        # Gmail: "mert a cím nem található" (the bare address, not "a feladó címe": the sender's)
+        r"\ba cim nem (?:talalhato|letezik)",
     ),
     MAILBOX_FULL: (
         # (with or without the possessive: "a címzett postafiókja megtelt")
-        r"(?:a )?(?:postafiok|tarhely|leveleslada)(?:ja|a)? (?:megtelt|betelt|tele van)",
+        r"(?:a )?(?:postafiok|postalada|tarhely|leveleslada)(?:ja|a)? (?:megtelt|betelt|tele van)",
         r"(?:megtelt|betelt|teli) (?:a )?(?:postafiok|tarhely)",
         r"(?:kvota|tarhelykorlat) (?:tullepve|tullepes)|tullepte (?:a )?(?:kvotat|tarhelykorlatot|tarhelyet)",
     ),
     SUSPEND: (
-        r"ideiglenesen (?:letiltva|felfuggesztve|zarolva|le van tiltva|nem elerheto)",
+        r"ideiglenesen (?:letiltva|felfuggesztve|fel van fuggesztve|zarolva|le van tiltva|nem elerheto)",
         r"(?:fiok|postafiok) (?:fel van fuggesztve|felfuggesztve|zarolva)(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
         r"(?:a )?(?:fiok|postafiok|e-?mail[- ]?cim|cim)(?:ja|a|e)? (?:(?:veglegesen )?(?:le van tiltva|letiltva)|torolve|torolve lett"
         r"|megszunt|megszuntetve|megszuntetesre kerult|inaktivalva|deaktivalva|inaktiv)",
+        # the account as object: "a fiókot letiltották (törölték, megszüntették)"
+        r"(?:a )?(?:fiokot|postafiokot|e-?mail[- ]?cimet) (?:veglegesen )?(?:letiltottak|toroltek|megszuntettek"
+        r"|deaktivaltak|inaktivaltak)",
         # blocked or closed for non-use: the address is gone, not paused
         _NON_USE
         + r" (?:letiltva|le van tiltva|torolve|megszunt|felfuggesztve|fel van fuggesztve|zarolva|inaktivalva)",

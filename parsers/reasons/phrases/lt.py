@@ -26,7 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:tokio|sio) (?:vartotojo|naudotojo|gavejo|adresato|adreso) nera|nera tokio (?:vartotojo|naudotojo|gavejo|adreso)",
         r"neegzistuojant(?:is|i|ys) (?:vartotojas|naudotojas|gavejas|adresas)",
         # Exchange: "Jūsų įvesto el. pašto adreso nepavyko rasti."
-        r"(?:ivesto|nurodyto) el\. pasto adreso nepavyko rasti",
+        r"(?:ivesto|nurodyto) el\. pasto adreso (?:nepavyko rasti|rasti nepavyko)",
     ),
     MAILBOX_FULL: (
         r"(?:pasto )?dezute (?:yra )?(?:pilna|perpildyta)",

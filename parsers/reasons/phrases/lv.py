@@ -26,9 +26,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"neeksistejos[sa] (?:lietotajs|sanemejs|adrese|konts)",
         # Exchange: "Jūsu ievadīto e-pasta adresi nevarēja atrast."
         r"ievadito e-pasta adresi nevareja atrast",
+        # Gmail: "jo adrese netika atrasta"
+        r"adrese netika atrasta",
     ),
     MAILBOX_FULL: (
-        r"(?:pastkastite|pasta kaste|pastkaste)(?: sanemeja)? ir (?:pilna|parpildita)",
+        r"(?:pastkastite|pasta kaste|pastkaste)(?: sanemeja)? (?:ir )?(?:pilna|parpildita)",
         r"(?:kvota|ierobezojums) (?:ir )?parsniegt[sa]|parsniegta kvota",
     ),
     SUSPEND: (r"islaicigi (?:blokets|bloketa|atslegts|atslegta|apturets|aptureta|nepieejams|nepieejama)",),
@@ -40,7 +42,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _NON_USE + r" (?:ir |tika )?" + _CLOSED,
     ),
     HOST_UNKNOWN: (
-        r"domens (?:neeksiste|nav atrasts|ir nezinams)",
+        r"domens (?:neeksiste|nepastav|nav atrasts|ir nezinams)",
         r"(?:nezinams|neeksistejoss) domens",
     ),
 }

@@ -23,6 +23,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|e-?mailaccount|mailbox|postbus) (?:is )?"
         r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
+        # a subordinate clause puts "niet" before the verb: Gmail's "omdat het adres niet is
+        # gevonden" (because the address was not found)
+        r"(?:adres|e-?mailadres|ontvanger|gebruiker) niet (?:is |werd |kon worden )gevonden",
         # "invalid recipient" (the recipient named, as English's "invalid recipient")
         r"ongeldige (?:ontvanger|geadresseerde)(?:sadres)?|(?:ontvanger|geadresseerde)(?:sadres)? (?:is )?ongeldig",
         # Exchange: "Het e-mailadres dat u hebt ingevoerd, is niet gevonden."
@@ -44,7 +47,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:e-?mailadres|adres|account|mailbox|postbus)(?: van de ontvanger)? (?:is |wordt )?niet (?:meer|langer)"
         r" (?:in gebruik|gebruikt)",
         # whose account, between noun and verb ("het account van de ontvanger is verwijderd")
-        r"(?:account|mailbox|postbus) van de ontvanger (?:is |werd )?(?:verwijderd|opgeheven|gedeactiveerd|uitgeschakeld)",
+        r"(?:account|mailbox|postbus) van (?:de|deze) (?:ontvanger|geadresseerde|gebruiker) (?:is |werd )?(?:verwijderd|opgeheven|gedeactiveerd|uitgeschakeld)",
         r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"
         r"|beeindigd|niet meer actief|verlopen)",
     ),

@@ -31,9 +31,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # wysłać maila nie istnieje")
         _WHO + r",? (?:do|na) (?:ktorego|ktora|ktory|ktore) [^.]{0,60}? nie istnieje",
         r"nieznany (?:adresat|odbiorca|uzytkownik|adres)|nieistniejac[aey] (?:konto|adres|uzytkownik|skrzynka)",
-        r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta)",
+        r"nie znaleziono (?:adresata|odbiorcy|uzytkownika|konta|adresu)",
         # Exchange: "Nie można znaleźć wprowadzonego adresu e-mail."
-        r"nie (?:mozna|udalo sie) znalezc (?:wprowadzonego |podanego )?adresu",
+        r"nie (?:mozna|udalo sie) (?:zn|odn)alezc (?:wprowadzonego |podanego )?adresu",
         # Exchange Online: "Nie znaleziono <użytkownik> w <domena>."
         r"(?:nie znaleziono \S{1,64}|nie zosta(?:l|ł)[ao]? znalezion[ya]) (?:w|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
@@ -49,9 +49,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"za malo (?:wolnego )?miejsca na (?:koncie|skrzynce)",
     ),
     SUSPEND: (
-        r"konto (?:zostalo |jest )?(?:tymczasowo )?(?:zawieszone|zablokowane)"
+        r"konto(?: odbiorcy| adresata)? (?:zostalo |jest )?(?:(?:tym)?czasowo )?(?:zawieszone|zablokowane)"
         r"(?! (?:z powodu|ze wzgledu na|po) (?:dlugiego |dluzszego )?(?:braku aktywnosci|nieaktywnosci|nieuzywani))",
-        r"tymczasowo (?:zablokowan|zawieszon|niedostepn)",
+        r"(?:tym)?czasowo (?:zablokowan|zawieszon|niedostepn)",
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer used", "no longer active" (ISPs' wording for a closed account)

@@ -35,6 +35,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|usu[aá]rio|utilizador|e-?mail|endere[cç]o)",
         # Exchange: "Não foi possível encontrar (localizar) o endereço de email que você inseriu."
         r"n[aã]o (?:foi|e) poss[ií]vel (?:encontrar|localizar) o endere[cç]o",
+        # Gmail: "porque o endereço não foi encontrado ou não pode receber e-mails"
+        r"o endere[cç]o (?:de e-?mail )?n[aã]o foi (?:encontrado|localizado)",
         # Exchange: "O endereço de email inserido não foi encontrado."
         r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:inserido |digitado |informado |especificado )"
         r"n[aã]o foi (?:encontrado|localizado)",
@@ -45,6 +47,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
         r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
         r"(?:excedeu|ultrapassou) (?:a|sua|a sua) (?:cota|quota)",
+        r"(?:excedeu|ultrapassou|atingiu) o (?:seu )?limite (?:de (?:espa[cç]o|armazenamento|tamanho)|m[aá]ximo)",
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (

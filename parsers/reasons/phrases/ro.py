@@ -33,7 +33,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"adresa de e-?mail pe care (?:ati|ai) introdus-o",
     ),
     MAILBOX_FULL: (
-        r"casuta(?: postala| de mail| de e-?mail)?(?: a destinatarului)? (?:este )?(?:plina|supraincarcata)",
+        r"(?:casuta|cutia)(?: postala| de mail| de e-?mail)?(?: a destinatarului)? (?:este )?(?:plina|supraincarcata)",
         r"(?:cota|spatiul) (?:de stocare |alocat(?:a)? )?(?:a fost |este )?(?:depasit[a]?|epuizat[a]?)",
         r"(?:a depasit|depaseste) (?:cota|spatiul|limita de stocare)|spatiu (?:de stocare )?insuficient",
     ),
@@ -46,6 +46,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         + _WHOSE
         + r"(?:a fost |este )?(?:dezactivat[a]?|inchis[a]?|sters[a]?"
         r"|desfiintat[a]?|suspendat[a]? definitiv|blocat[a]? definitiv|inactiv[a]?)(?!\w* temporar)",
+        # expired ("Contul a expirat"), or named bare as closed ("Cont închis")
+        r"(?:contul|casuta postala|casuta|adresa)" + _WHOSE + r"(?:a |este |a fost )?expirat[a]?",
+        r"\bcont (?:inchis|sters|desfiintat|dezactivat)\b",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,
     ),

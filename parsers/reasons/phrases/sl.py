@@ -23,7 +23,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:uporabnik|prejemnik|naslov|e-postni naslov|" + _BOX_NOUN + r")(?: prejemnika)? ne obstaja",
         r"neznan[ia]? (?:uporabnik|prejemnik|naslov)",
-        r"(?:uporabnik|prejemnik|naslov|uporabnika|prejemnika|naslova) (?:ni bil[a]? najden[a]?|ni najden|ni mogoce najti)",
+        r"(?:uporabnik|prejemnik|naslov|uporabnika|prejemnika|naslova) (?:ni bil[a]? najden[a]?|ni najden|ni (?:bilo )?mogoce najti)",
         r"ni (?:takega|taksnega) (?:uporabnika|prejemnika|naslova)",
         # Exchange: "E-poštnega naslova, ki ste ga vnesli, ni mogoče najti."
         r"naslova, ki ste ga vnesli, ni (?:bilo )?mogoce najti",

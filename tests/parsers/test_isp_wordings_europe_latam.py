@@ -1,0 +1,98 @@
+"""What European and Latin American providers and their translated MTA templates write that the
+phrase families missed (probe accintl7): Gmail's localised "because the address was not found"
+sentence, Exchange's localised "the address you entered was not found", closed accounts with
+whose account between noun and verb or the account as object, and verb-less status lines."""
+
+from __future__ import annotations
+
+from parsers import reasons as r
+from tests.parsers.languages import check_phrases
+
+
+def test_unknown_recipients_in_provider_and_template_wordings() -> None:
+    check_phrases(
+        [
+            ("Ingen bruger med denne e-mailadresse findes på serveren", r.USER_UNKNOWN),  # da
+            ("Cuenta de correo inexistente", r.USER_UNKNOWN),  # es
+            ("Cuenta inexistente", r.USER_UNKNOWN),
+            # Gmail's sentence: "... because the address was not found or cannot receive mail"
+            ("Uw bericht is niet bezorgd bij x@y.nl omdat het adres niet is gevonden.", r.USER_UNKNOWN),
+            ("Votre message n'a pas été distribué, car l'adresse est introuvable.", r.USER_UNKNOWN),
+            ("Sua mensagem não foi entregue porque o endereço não foi encontrado.", r.USER_UNKNOWN),
+            ("Wiadomość nie została dostarczona, ponieważ nie znaleziono adresu.", r.USER_UNKNOWN),
+            ("Az üzenetet nem kézbesítettük, mert a cím nem található.", r.USER_UNKNOWN),
+            ("Съобщението не бе доставено, защото адресът не бе намерен.", r.USER_UNKNOWN),
+            ("Sporočilo ni bilo dostavljeno, ker naslova ni bilo mogoče najti.", r.USER_UNKNOWN),
+            ("Ziņojums netika piegādāts, jo adrese netika atrasta.", r.USER_UNKNOWN),
+            # Exchange's "the e-mail address you entered couldn't be found", other word orders
+            ("Nie można odnaleźć wprowadzonego adresu e-mail.", r.USER_UNKNOWN),
+            ("Η διεύθυνση ηλεκτρονικού ταχυδρομείου που πληκτρολογήσατε δεν βρέθηκε.", r.USER_UNKNOWN),
+            ("Въведеният от вас имейл адрес не може да бъде намерен.", r.USER_UNKNOWN),
+            ("Jūsų įvesto el. pašto adreso rasti nepavyko.", r.USER_UNKNOWN),
+        ]
+    )
+
+
+def test_closed_and_expired_accounts_are_gone() -> None:
+    check_phrases(
+        [
+            ("Denne e-mailadresse eksisterer ikke længere", r.ACCOUNT_DISABLED),  # da: no longer exists
+            ("Het account van deze ontvanger is opgeheven", r.ACCOUNT_DISABLED),  # nl
+            ("Le compte de ce destinataire a été supprimé", r.ACCOUNT_DISABLED),  # fr
+            ("Adresse résiliée", r.ACCOUNT_DISABLED),
+            ("Účet vypršel", r.ACCOUNT_DISABLED),  # cs
+            ("A fiókot letiltották", r.ACCOUNT_DISABLED),  # hu: the account as object
+            ("A postafiókot véglegesen törölték", r.ACCOUNT_DISABLED),
+            ("Contul a expirat", r.ACCOUNT_DISABLED),  # ro
+            ("Cont închis", r.ACCOUNT_DISABLED),
+            ("Ο λογαριασμός διαγράφηκε", r.ACCOUNT_DISABLED),  # el: simple past
+            ("Ο λογαριασμός έχει λήξει", r.ACCOUNT_DISABLED),  # el: expired
+        ]
+    )
+
+
+def test_temporary_blocks_stay_pauses() -> None:
+    check_phrases(
+        [
+            ("Konto czasowo zablokowane", r.SUSPEND),  # pl: "czasowo" beside "tymczasowo"
+            ("Konto odbiorcy zostało czasowo zablokowane", r.SUSPEND),
+            ("A fiók ideiglenesen fel van függesztve", r.SUSPEND),  # hu
+        ]
+    )
+    # blocked for non-use is closed, whichever word says "temporarily" is absent
+    check_phrases([("Konto zablokowane z powodu braku aktywności", r.ACCOUNT_DISABLED)])
+
+
+def test_full_mailboxes_in_more_word_orders() -> None:
+    check_phrases(
+        [
+            ("Postkassen er fyldt op", r.MAILBOX_FULL),  # da
+            ("Postilaatikko täynnä", r.MAILBOX_FULL),  # fi: no verb
+            ("Das Postfach hat die maximale Größe erreicht", r.MAILBOX_FULL),  # de: mailbox as subject
+            ("Das Postfach des Empfängers hat sein Speicherlimit erreicht", r.MAILBOX_FULL),
+            ("A caixa postal excedeu o limite de espaço", r.MAILBOX_FULL),  # pt
+            ("A címzett postaládája megtelt", r.MAILBOX_FULL),  # hu
+            ("Cutia poștală este plină", r.MAILBOX_FULL),  # ro
+            ("Pastkaste pārpildīta", r.MAILBOX_FULL),  # lv: no verb
+        ]
+    )
+
+
+def test_unknown_domains() -> None:
+    check_phrases(
+        [
+            ("Die Domäne ist nicht vorhanden.", r.HOST_UNKNOWN),
+            ("Доменът не съществува.", r.HOST_UNKNOWN),
+            ("Domēns nepastāv.", r.HOST_UNKNOWN),
+        ]
+    )
+
+
+def test_the_senders_own_address_is_not_the_recipients() -> None:
+    # the new sentences name the address itself; the sender's address named so stays no unknown user
+    for text in (
+        "L'adresse de l'expéditeur est introuvable",
+        "A feladó címe nem létezik",
+        "Het adres van de afzender is niet geldig",
+    ):
+        assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text
