@@ -96,3 +96,35 @@ def test_the_senders_own_address_is_not_the_recipients() -> None:
         "Het adres van de afzender is niet geldig",
     ):
         assert r.derive("5.0.0", "550", text, "failed", "RCPT") != r.USER_UNKNOWN, text
+
+
+def test_the_recipients_domain_unknown_is_the_domain_not_the_user() -> None:
+    # whose domain after the noun: the domain is gone (host_unknown, which also marks the domain),
+    # neither an unknown user ("recipient does not exist" inside it) nor a vague soft reason
+    check_phrases(
+        [
+            ("Domænet for modtageren findes ikke", r.HOST_UNKNOWN),
+            ("Het domein van de ontvanger bestaat niet", r.HOST_UNKNOWN),
+            ("El dominio del destinatario no existe", r.HOST_UNKNOWN),
+            ("El dominio del destinatario es desconocido", r.HOST_UNKNOWN),
+            ("O domínio do destinatário não existe", r.HOST_UNKNOWN),
+            ("Il dominio del destinatario non esiste", r.HOST_UNKNOWN),
+            ("Domena odbiorcy nie istnieje", r.HOST_UNKNOWN),
+            ("Doména příjemce neexistuje", r.HOST_UNKNOWN),
+            ("Domeniul destinatarului nu există", r.HOST_UNKNOWN),
+            ("A címzett domainje nem létezik", r.HOST_UNKNOWN),
+            ("Домен получателя не существует", r.HOST_UNKNOWN),
+            ("Домен одержувача не існує", r.HOST_UNKNOWN),
+            ("Ο τομέας του παραλήπτη δεν υπάρχει", r.HOST_UNKNOWN),
+            ("Domena primatelja ne postoji", r.HOST_UNKNOWN),
+            ("Domena prejemnika ne obstaja", r.HOST_UNKNOWN),
+        ]
+    )
+    # a user unknown *in* the recipient's domain is still the user
+    check_phrases(
+        [
+            ("El usuario no existe en el dominio del destinatario", r.USER_UNKNOWN),
+            ("Usuário não existe no domínio do destinatário", r.USER_UNKNOWN),
+            ("Пользователь не найден в домене получателя", r.USER_UNKNOWN),
+        ]
+    )

@@ -20,6 +20,13 @@ _WHO = (
     r"|schranka(?: prijemc[eu])?|ucet|mailbox)"
 )
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"domena (?:prijemce|adresata) (?:neexistuje|nenalezena|nebyla nalezena|je neznama)"
+)
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
@@ -51,12 +58,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"domena (?:neexistuje|nenalezena|nebyla nalezena|je neznama)",
+        _RECIPIENTS_DOMAIN_GONE,
         r"(?:neexistujici|neznama) domena",
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\bv(?:a|á)(?:s|š) (?:u|ú)(?:c|č)et",),

@@ -12,6 +12,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"dom(?:ae|a)ne(?:t|n)? for modtager(?:en)? (?:er ukendt|findes ikke|eksisterer ikke)"
+)
+
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -58,6 +65,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",
         r"ukendt dom(?:ae|a)ne",
+        _RECIPIENTS_DOMAIN_GONE,  # ("Domænet for modtageren findes ikke")
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
         r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
     ),
@@ -65,6 +73,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:din|dit|jeres) (?:konto|brugerkonto|bruger|adgang)",),

@@ -12,6 +12,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = r"dominio del destinatario (?:no existe|es desconocido|(?:es )?inexistente|no (?:fue |ha sido )?encontrado)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
@@ -77,11 +82,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dominio (?:desconocido|inexistente|no existe|no encontrado)",
         r"(?:el|este) dominio no existe|no existe el dominio",
+        _RECIPIENTS_DOMAIN_GONE,
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (

@@ -56,7 +56,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:налог|рачун|сандуче) је (?:деактивиран|угашен|обрисан|затворен|укинут)[аои]?",
     ),
     HOST_UNKNOWN: (
-        r"(?:domena|domen) (?:ne postoji|nije pronaden[a]?|je nepoznat[a]?)",
+        r"(?:domena|domen)(?: primatelja| primaoca)? (?:ne postoji|nije pronaden[a]?|je nepoznat[a]?)",
         r"(?:nepoznat|nepostojec)[aiu]? domen",
         r"домен не постоји",
     ),

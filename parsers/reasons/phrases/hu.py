@@ -50,7 +50,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         + r" (?:letiltva|le van tiltva|torolve|megszunt|felfuggesztve|fel van fuggesztve|zarolva|inaktivalva)",
     ),
     HOST_UNKNOWN: (
-        r"(?:a )?(?:domain|tartomany|doman) (?:nem letezik|ismeretlen|nem talalhato)",
+        r"(?:a )?(?:cimzett )?(?:domain|tartomany|doman)(?:ja|je|a)? (?:nem letezik|ismeretlen|nem talalhato)",
         r"(?:ismeretlen|nem letezo) (?:domain|tartomany|doman)|nincs ilyen (?:domain|tartomany)",
     ),
 }

@@ -14,6 +14,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = r"dominio del destinatario (?:(?:e )?inesistente|(?:e )?sconosciuto|non esiste|non (?:e )?(?:stato )?trovato)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user with this address"
@@ -64,11 +69,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:scadut|sospes|bloccat|disattivat|disabilitat|chius|cancellat|eliminat)[ao] "
         r"per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo)",
     ),
-    HOST_UNKNOWN: (r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",),
+    HOST_UNKNOWN: (
+        r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
+        _RECIPIENTS_DOMAIN_GONE,
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:il )?(?:tuo|vostro) account",),

@@ -12,6 +12,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"domein(?:naam)? van de (?:ontvanger|geadresseerde) (?:is )?(?:onbekend|bestaat niet|niet gevonden)"
+)
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user with this address"
@@ -51,11 +58,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:account|mailbox|postbus|e-?mailadres) (?:is )?(?:uitgeschakeld|gedeactiveerd|opgeheven|verwijderd"
         r"|beeindigd|niet meer actief|verlopen)",
     ),
-    HOST_UNKNOWN: (r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)", r"onbekend domein"),
+    HOST_UNKNOWN: (
+        r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)",
+        _RECIPIENTS_DOMAIN_GONE,
+        r"onbekend domein",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:uw|je|jouw) account",),

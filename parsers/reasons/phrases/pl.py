@@ -69,7 +69,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|adres(?: e-?mail)?|skrzynka)(?: \S{1,20})? (?:wygasl[aoy]?|jest wygasl[aey])",
     ),
     HOST_UNKNOWN: (
-        r"domena (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
+        r"domena(?: odbiorcy| adresata)? (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
         r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
     ),
 }

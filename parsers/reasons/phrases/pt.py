@@ -12,6 +12,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = r"dom[ií]nio do destinat[aá]rio (?:(?:e )?desconhecido|(?:e )?inexistente|n[aã]o existe|n[aã]o (?:foi )?encontrado)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # (Brazil writes "usuário", "cota", "eletrônico"; Portugal "utilizador", "quota", "electrónico":
     # both wherever they stand)
@@ -71,11 +76,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:expirad|vencid|suspens|bloquead|desac?tivad|desabilitad|cancelad|exclu[ií]d|removid|encerrad)[oa]s? "
         r"por (?:falta de uso|inatividade|desuso|n[aã]o uso)",
     ),
-    HOST_UNKNOWN: (r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",),
+    HOST_UNKNOWN: (
+        r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
+        _RECIPIENTS_DOMAIN_GONE,
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:sua|tua) conta",),

@@ -53,7 +53,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,
     ),
     HOST_UNKNOWN: (
-        r"domeniu(?:l)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
+        r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
         r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
     ),
 }

@@ -12,6 +12,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = r"домен (?:получателя|адресата) (?:не найден|не существует|неизвестен)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
@@ -58,12 +63,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"домен (?:не найден|не существует|неизвестен)",
+        _RECIPIENTS_DOMAIN_GONE,
         r"(?:несуществующий|неизвестный) домен|такого домена не существует",
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\bваш[аеи]? (?:учетная запись|учётная запись|аккаунт)",),

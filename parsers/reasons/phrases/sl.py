@@ -41,7 +41,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _CLOSED + r" zaradi (?:dolgotrajne )?(?:neaktivnosti|neuporabe)",
     ),
     HOST_UNKNOWN: (
-        r"domena (?:ne obstaja|ni bila najdena|ni najdena|je neznana)",
+        r"domena(?: prejemnika)? (?:ne obstaja|ni bila najdena|ni najdena|je neznana)",
         r"(?:neznana|neobstojeca) domena",
     ),
 }

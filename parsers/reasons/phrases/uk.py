@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 _NON_USE = r"(?:через|за|у зв'язку з|з причини) (?:невикористанн|неактивн|тривал)"
 
+# The recipient's domain unknown, whose domain after the noun: the domain is gone (host_unknown),
+# not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
+# domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = r"домен (?:одержувача|адресата) (?:не знайдено|не існує|невідомий)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:користувач[аі]?|одержувач[аі]?|отримувач[аі]?|адресат[аі]?|адрес[иау]|поштов(?:ої|у|а) скриньк[аиу]"
@@ -43,12 +48,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"домен (?:не знайдено|не існує|невідомий)",
+        _RECIPIENTS_DOMAIN_GONE,
         r"(?:неіснуючий|невідомий) домен|такого домену не існує",
     ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
