@@ -128,3 +128,43 @@ def test_the_recipients_domain_unknown_is_the_domain_not_the_user() -> None:
             ("Пользователь не найден в домене получателя", r.USER_UNKNOWN),
         ]
     )
+
+
+def test_a_refusal_of_the_sender_overrules_a_user_unknown_status() -> None:
+    # the sender's address or domain refused or unknown, in the language of the answer to MAIL
+    # FROM, under a 5.1.0/5.1.1: the sender's (soft, sender-side), as English's "Sender address
+    # rejected" is; a recipient unknown under the same code stays hard
+    for status, text in (
+        ("5.1.0", "550 5.1.0 Absenderadresse abgelehnt: Domain nicht gefunden"),
+        ("5.1.0", "550 5.1.0 Adresse de l'expéditeur refusée : domaine introuvable"),
+        ("5.1.0", "550 5.1.0 Dirección del remitente rechazada: dominio no encontrado"),
+        ("5.1.0", "550 5.1.0 Endereço do remetente rejeitado: domínio não encontrado"),
+        ("5.1.0", "550 5.1.0 Indirizzo del mittente rifiutato: dominio non trovato"),
+        ("5.1.0", "550 5.1.0 Afzenderadres geweigerd: domein bestaat niet"),
+        ("5.1.0", "550 5.1.0 Afsenderadressen blev afvist: domænet findes ikke"),
+        ("5.1.0", "550 5.1.0 Avsändaradressen avvisades: domänen finns inte"),
+        ("5.1.0", "550 5.1.0 Adres nadawcy odrzucony: domena nie istnieje"),
+        ("5.1.0", "550 5.1.0 Adresa odesílatele odmítnuta: doména neexistuje"),
+        ("5.1.0", "550 5.1.0 A feladó címe elutasítva: a domain nem létezik"),
+        ("5.1.0", "550 5.1.0 Adresa expeditorului respinsă: domeniul nu există"),
+        ("5.1.0", "550 5.1.0 Адрес отправителя отклонён: домен не найден"),
+        ("5.1.0", "550 5.1.0 Адресу відправника відхилено: домен не знайдено"),
+        ("5.1.0", "550 5.1.0 Η διεύθυνση αποστολέα απορρίφθηκε"),
+        ("5.1.1", "550 5.1.1 Der Absender ist unbekannt"),
+        ("5.1.1", "550 5.1.1 Expéditeur inconnu"),
+        ("5.1.1", "550 5.1.1 Remitente desconocido"),
+        ("5.1.1", "550 5.1.1 Mittente sconosciuto"),
+        ("5.1.1", "550 5.1.1 Nadawca nieznany"),
+        ("5.1.1", "550 5.1.1 Onbekende afzender"),
+        ("5.1.1", "550 5.1.1 Tuntematon lähettäjä"),
+        ("5.1.1", "550 5.1.1 Ukjent avsender"),
+        ("5.1.1", "550 5.1.1 Неизвестный отправитель"),
+    ):
+        reason = r.derive(status, "550", text, "failed", "RCPT")
+        assert reason == r.REJECTED, text
+        assert r.classify(r.sender_side(reason, "RCPT", False), status, "550") == "soft", text
+    for text in (
+        "550 5.1.1 Empfänger unbekannt",
+        "550 5.1.1 Destinatario sconosciuto (mittente: a@b.example)",
+    ):
+        assert r.derive("5.1.1", "550", text, "failed", "RCPT") == r.USER_UNKNOWN, text

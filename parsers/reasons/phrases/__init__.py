@@ -1,9 +1,10 @@
 """The phrase families of every language, merged per reason (one module of data per language).
 
 A language module holds `PHRASES: dict[reason, tuple[pattern, ...]]` and, when a family needs
-them, its exceptions in that language (`UNLESS`: "try again later" after "domain not found");
-nothing else that decides. English also holds the phrases that may overrule a user-unknown status
-code (`VETO`). To add a language, add its module and name it in LANGUAGES.
+them, its exceptions in that language (`UNLESS`: "try again later" after "domain not found") and
+the phrases that may overrule a user-unknown status code (`VETO`: English's many, another
+language's refusal of the sender); nothing else that decides. To add a language, add its module
+and name it in LANGUAGES.
 
 The families as made from the modules (their phrases' searched forms, their indexes and the text
 index of all of them) are stored ahead of time with the parser's patterns (parsers.patterncode),
@@ -32,7 +33,7 @@ LANGUAGES: Final = (
 
 
 def _merged(name: str = "PHRASES") -> dict[str, tuple[str, ...]]:
-    """Each language's `name` table (PHRASES, or the optional UNLESS), merged per reason."""
+    """Each language's `name` table (PHRASES, or the optional UNLESS and VETO), merged per reason."""
     merged: dict[str, list[str]] = {}
     for code in LANGUAGES:
         module = importlib.import_module(f"parsers.reasons.phrases.{code}")
@@ -52,9 +53,7 @@ _Written = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[st
 
 def _written() -> _Written:
     """The phrases of PHRASES, UNLESS and VETO as the language modules write them."""
-    from parsers.reasons.phrases import en
-
-    return _merged(), _merged("UNLESS"), dict(en.VETO)
+    return _merged(), _merged("UNLESS"), _merged("VETO")
 
 
 def _sources() -> tuple[tuple[int, int], ...]:

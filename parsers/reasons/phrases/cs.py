@@ -9,7 +9,14 @@ reads the unaccented spellings many Czech servers send.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +32,13 @@ _WHO = (
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = (
     r"domena (?:prijemce|adresata) (?:neexistuje|nenalezena|nebyla nalezena|je neznama)"
+)
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:adresa|domena) )?odesilatel(?:e)? (?:byl[a]? |je )?(?:odmitnut[a]?|neznam[ya]|neplatn(?:a|y)|neexistuje"
+    r"|nenalezen[a]?)|neznamy odesilatel"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -61,6 +75,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:neexistujici|neznama) domena",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -76,3 +91,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"do(?:č|c)asn(?:á|a) chyba",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,6 +24,13 @@ if TYPE_CHECKING:
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = (
     r"dom(?:ae|a)ne(?:t|n)? for modtager(?:en)? (?:er ukendt|findes ikke|eksisterer ikke)"
+)
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:afsender(?:adresse)?(?:n|en)?|afsenderens dom(?:ae|a)ne) (?:er |blev )?(?:afvist|ukendt|ugyldig|findes ikke)"
+    r"|ukendt afsender"
 )
 
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
@@ -69,6 +83,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
         r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -85,3 +100,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"midlertidig (?:dns-?)?fejl",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

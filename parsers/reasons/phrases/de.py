@@ -6,11 +6,25 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"absender(?:-?adresse|-?domain)? (?:ist |wurde )?(?:abgelehnt|abgewiesen|zur(?:ue|u)ckgewiesen|unbekannt|nicht bekannt"
+    r"|existiert nicht|ung(?:ue|u)ltig|nicht gefunden)|(?:domain|dom(?:ae|a)ne) des absenders"
+)
 
 # (umlauts fold to plain vowels: "Empfänger" is read as "empfanger"; the "ae/oe/ue" spellings of
 # mail systems without umlauts are written out)
@@ -119,6 +133,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # domain takes no mail at all
         r"null-mx",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -138,3 +153,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vor(?:ue|u)bergehende?r?|tempor(?:ae|a)re?r?) (?:dns-?)?(?:fehler|st(?:oe|o)rung)",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

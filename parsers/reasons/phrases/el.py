@@ -10,7 +10,14 @@ keyword index can use.)
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,6 +36,16 @@ def _either(pattern: str) -> str:
 # παραλήπτη δεν υπάρχει", "ο λογαριασμός email του παραλήπτη έχει απενεργοποιηθεί")
 _WHOSE = r"(?: ηλεκτρονικού ταχυδρομείου| email| e-mail)?(?: του παραλήπτη)? "
 _NON_USE = r"(?:λόγω|εξαιτίας) (?:αδράνειας|μη χρήσης|μακροχρόνιας αδράνειας)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    _either(
+        r"(?:(?:η διεύθυνση|ο τομέας) )?(?:του )?αποστολέα (?:απορρίφθηκε|είναι άγνωστος|δεν υπάρχει|δεν βρέθηκε)"
+    )
+    + "|"
+    + _either(r"άγνωστος αποστολέας")
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: tuple(
@@ -89,4 +106,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
             r"(?:άγνωστος|ανύπαρκτος) τομέας",
         )
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

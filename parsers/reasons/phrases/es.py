@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +23,13 @@ if TYPE_CHECKING:
 # not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = r"dominio del destinatario (?:no existe|es desconocido|(?:es )?inexistente|no (?:fue |ha sido )?encontrado)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:direcci[oó]n|dominio) (?:del|de) )?remitente (?:es |fue |ha sido )?(?:desconocid[oa]|rechazad[oa]|no v[aá]lid[oa]"
+    r"|inv[aá]lid[oa]|no autorizad[oa]|inexistente|no existe|no encontrad[oa])"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -84,6 +98,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:el|este) dominio no existe|no existe el dominio",
         _RECIPIENTS_DOMAIN_GONE,
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -97,3 +112,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"error temporal",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

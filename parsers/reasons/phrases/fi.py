@@ -7,13 +7,27 @@ written without diacritics ("käyttäjää" is read as "kayttajaa", "ö" as "o")
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
 _NON_USE = r"(?:kayttamattomyyden|inaktiivisuuden|pitkan kayttamattomyyden) (?:vuoksi|takia)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"lahettaja(?:n (?:osoite|verkkotunnus))? (?:on )?(?:hylatty|hylattiin|tuntematon|virheellinen|ei kelpaa"
+    r"|ei ole olemassa)|tuntematon lahettaja"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -54,4 +68,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:verkkotunnusta|toimialuetta|domainia) ei (?:ole olemassa|loydy|loytynyt|tunneta)",
         r"tuntematon (?:verkkotunnus|toimialue|domain)",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

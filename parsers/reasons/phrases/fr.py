@@ -22,6 +22,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:adresse (?:de l\'|d\')|domaine (?:de l\'|d\'))?expediteur (?:est |a ete )?(?:inconnue?|refusee?|rejetee?|invalide"
+    r"|non autorisee?|introuvable|inexistante?|n\'existe pas)"
+)
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user matches", "this recipient does not exist"
@@ -89,7 +96,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),
     TOO_MANY_CONNECTIONS: (r"trop de connexions, ",),
     SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
-    REJECTED: (r"emetteur invalide",),
+    REJECTED: (r"emetteur invalide", _SENDER_REFUSED),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -105,3 +112,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"erreur (?:dns )?temporaire|(?:é|e)chec temporaire",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

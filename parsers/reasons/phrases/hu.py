@@ -7,13 +7,26 @@ written without diacritics ("felhasználó" is read as "felhasznalo", "ő" as "o
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
 _NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) (?:miatt)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:a )?felado(?: cime| domainje)? (?:elutasitva|ismeretlen|nem letezik|ervenytelen)|ismeretlen felado"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -53,4 +66,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:a )?(?:cimzett )?(?:domain|tartomany|doman)(?:ja|je|a)? (?:nem letezik|ismeretlen|nem talalhato)",
         r"(?:ismeretlen|nem letezo) (?:domain|tartomany|doman)|nincs ilyen (?:domain|tartomany)",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

@@ -8,7 +8,14 @@ and "piu'?" read both.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,6 +25,13 @@ if TYPE_CHECKING:
 # not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = r"dominio del destinatario (?:(?:e )?inesistente|(?:e )?sconosciuto|non esiste|non (?:e )?(?:stato )?trovato)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:indirizzo|dominio) (?:del )?)?mittente (?:e |e stato )?(?:sconosciuto|rifiutato|respinto|non valido"
+    r"|non autorizzato|inesistente|non esiste|non trovato)"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -73,6 +87,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
         _RECIPIENTS_DOMAIN_GONE,
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -89,3 +104,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"errore (?:dns )?temporaneo",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

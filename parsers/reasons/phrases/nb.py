@@ -7,13 +7,27 @@ written without diacritics ("ø" is read as "o", "å" as "a", "æ" as "ae").
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
 _NON_USE = r"(?:pa grunn av|p\.g\.a\.?|etter lang) (?:inaktivitet|manglende bruk)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:avsender(?:adresse)?(?:n|en)?|avsenderens domene) (?:er |ble )?(?:avvist|ukjent|ugyldig|finnes ikke)"
+    r"|ukjent avsender"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -53,6 +67,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent domene|intet slikt domene",
         r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -67,3 +82,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"midlertidig (?:dns-?)?feil",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

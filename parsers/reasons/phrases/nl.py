@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,6 +24,13 @@ if TYPE_CHECKING:
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = (
     r"domein(?:naam)? van de (?:ontvanger|geadresseerde) (?:is )?(?:onbekend|bestaat niet|niet gevonden)"
+)
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:afzender(?:s)?(?:adres)?|domein van de afzender) (?:is |werd )?(?:geweigerd|afgewezen|onbekend|ongeldig"
+    r"|niet toegestaan|bestaat niet|niet gevonden)|onbekende afzender"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -63,6 +77,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"onbekend domein",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -79,3 +94,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"tijdelijke (?:dns-?)?fout",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

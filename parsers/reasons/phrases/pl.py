@@ -8,7 +8,14 @@ written without diacritics ("użytkownik nie istnieje" is read as "uzytkownik ni
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,6 +24,13 @@ if TYPE_CHECKING:
 _WHO = (
     r"(?:uzytkownik|adresat|odbiorca|konto(?: docelowe| odbiorcy| pocztowe| e-?mail)?|docelowe konto|adres(?: e-?mail)?"
     r"(?: odbiorcy)?|skrzynka(?: odbiorcy| pocztowa)?)"
+)
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:adres|domena) )?nadawc(?:a|y) (?:zostal |jest )?(?:odrzucon[ya]|nieznan[ya]|nieprawidlow[ya]|nie istnieje)"
+    r"|nieznany nadawca"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -72,6 +86,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domena(?: odbiorcy| adresata)? (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
         r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -86,3 +101,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"tymczasowy b(?:ł|l)(?:ą|a)d",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

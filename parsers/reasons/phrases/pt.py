@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +23,13 @@ if TYPE_CHECKING:
 # not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = r"dom[ií]nio do destinat[aá]rio (?:(?:e )?desconhecido|(?:e )?inexistente|n[aã]o existe|n[aã]o (?:foi )?encontrado)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:endere[cç]o|dom[ií]nio) do )?remetente (?:e |foi )?(?:desconhecido|rejeitado|recusado|inv[aá]lido|bloqueado"
+    r"|n[aã]o autorizado|inexistente|n[aã]o existe|n[aã]o encontrado)"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # (Brazil writes "usuário", "cota", "eletrônico"; Portugal "utilizador", "quota", "electrónico":
@@ -80,6 +94,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
         _RECIPIENTS_DOMAIN_GONE,
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -96,3 +111,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"erro tempor(?:á|a)rio|falha tempor(?:á|a)ria",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

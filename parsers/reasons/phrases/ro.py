@@ -8,7 +8,14 @@ the cedilla forms of "ș"/"ț"), which also reads the unaccented spellings most 
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,6 +25,13 @@ _NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate
 
 # what kind of account and whose, between the noun and its verb ("contul de e-mail al destinatarului")
 _WHOSE = r"(?: de e-?mail| de posta(?: electronica)?)?(?: (?:a|al) destinatarului)? "
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:adresa|domeniul) )?expeditor(?:ul|ului)? (?:este |a fost )?(?:necunoscut|respins[a]?|invalid[a]?"
+    r"|nu exista)|expeditor necunoscut"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -56,4 +70,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
         r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +23,13 @@ if TYPE_CHECKING:
 # not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = r"домен (?:получателя|адресата) (?:не найден|не существует|неизвестен)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:адрес|домен) )?отправител[ья] (?:был )?(?:отклон[её]н|неизвестен|не существует|не найден|неверен)"
+    r"|неизвестный отправитель"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -66,6 +80,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:несуществующий|неизвестный) домен|такого домена не существует",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -82,3 +97,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"временная ошибка",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

@@ -7,13 +7,27 @@ written without diacritics ("användaren" is read as "anvandaren", "å" as "a", 
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
 _NON_USE = r"(?:pa grund av|p\.g\.a\.?|efter lang) (?:inaktivitet|att (?:det|den) inte anvants)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:avsandar(?:adress)?(?:en)?|avsandarens doman) (?:ar |har )?(?:avvisa(?:des|ts)|okand|ogiltig|finns inte)"
+    r"|okand avsandare"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -61,6 +75,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"okand doman|ingen sadan doman",
         r"doman(?:en)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finns inte|existerar inte|ar okand)",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -75,3 +90,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"tillf(?:ä|a)lligt (?:dns-?)?fel",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

@@ -7,7 +7,14 @@ lower case.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +26,10 @@ _NON_USE = r"(?:через|за|у зв'язку з|з причини) (?:нев
 # not the user whose noun stands inside it; the verdict is named too, so a user unknown *in* that
 # domain stays the user.
 _RECIPIENTS_DOMAIN_GONE: Final = r"домен (?:одержувача|адресата) (?:не знайдено|не існує|невідомий)"
+
+# The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
+# sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = r"(?:(?:адрес[уа]|домен) )?відправника? (?:відхилено|невідом(?:ий|а)|не існує|не знайдено)|невідомий відправник"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -51,6 +62,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:неіснуючий|невідомий) домен|такого домену не існує",
     ),
+    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -63,3 +75,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"тимчасова помилка",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
