@@ -75,7 +75,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:neexistujici|neznama) domena",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

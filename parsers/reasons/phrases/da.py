@@ -83,7 +83,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
         r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -133,7 +133,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # domain takes no mail at all
         r"null-mx",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -106,7 +106,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
             r"(?:άγνωστος|ανύπαρκτος) τομέας",
         )
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -98,7 +98,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:el|este) dominio no existe|no existe el dominio",
         _RECIPIENTS_DOMAIN_GONE,
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

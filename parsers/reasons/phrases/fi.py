@@ -68,7 +68,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:verkkotunnusta|toimialuetta|domainia) ei (?:ole olemassa|loydy|loytynyt|tunneta)",
         r"tuntematon (?:verkkotunnus|toimialue|domain)",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -96,7 +96,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),
     TOO_MANY_CONNECTIONS: (r"trop de connexions, ",),
     SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
-    REJECTED: (r"emetteur invalide", _SENDER_REFUSED),
+    REJECTED: (r"emetteur invalide",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -25,7 +25,7 @@ _NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) 
 # The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
 # sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
 _SENDER_REFUSED: Final = (
-    r"(?:a )?felado(?: cime| domainje)? (?:elutasitva|ismeretlen|nem letezik|ervenytelen)|ismeretlen felado"
+    r"felado(?: cime| domainje)? (?:elutasitva|ismeretlen|nem letezik|ervenytelen)|ismeretlen felado"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -66,7 +66,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:a )?(?:cimzett )?(?:domain|tartomany|doman)(?:ja|je|a)? (?:nem letezik|ismeretlen|nem talalhato)",
         r"(?:ismeretlen|nem letezo) (?:domain|tartomany|doman)|nincs ilyen (?:domain|tartomany)",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -87,7 +87,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
         _RECIPIENTS_DOMAIN_GONE,
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

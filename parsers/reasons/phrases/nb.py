@@ -67,7 +67,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent domene|intet slikt domene",
         r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

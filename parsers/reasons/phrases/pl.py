@@ -86,7 +86,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domena(?: odbiorcy| adresata)? (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
         r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

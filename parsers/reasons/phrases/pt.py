@@ -94,7 +94,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
         _RECIPIENTS_DOMAIN_GONE,
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

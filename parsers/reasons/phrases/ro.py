@@ -70,7 +70,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
         r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -80,7 +80,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:несуществующий|неизвестный) домен|такого домена не существует",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -75,7 +75,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"okand doman|ingen sadan doman",
         r"doman(?:en)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finns inte|existerar inte|ar okand)",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

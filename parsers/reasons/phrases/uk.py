@@ -62,7 +62,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:неіснуючий|невідомий) домен|такого домену не існує",
     ),
-    REJECTED: (_SENDER_REFUSED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
