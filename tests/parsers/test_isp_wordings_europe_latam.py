@@ -14,6 +14,7 @@ def test_unknown_recipients_in_provider_and_template_wordings() -> None:
         [
             ("Ingen bruger med denne e-mailadresse findes på serveren", r.USER_UNKNOWN),  # da
             ("Cuenta de correo inexistente", r.USER_UNKNOWN),  # es
+            ("Käyttäjätunnusta ei ole olemassa", r.USER_UNKNOWN),  # fi: the user name does not exist
             ("Cuenta inexistente", r.USER_UNKNOWN),
             # Gmail's sentence: "... because the address was not found or cannot receive mail"
             ("Uw bericht is niet bezorgd bij x@y.nl omdat het adres niet is gevonden.", r.USER_UNKNOWN),

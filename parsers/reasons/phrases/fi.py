@@ -33,7 +33,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"ei (?:ole|loydy) (?:lueteltu |mukana )?domino[- ]?hakemistossa",
-        r"(?:kayttajaa|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
+        r"(?:kayttajaa|kayttajatunnusta|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
         r"(?:ole olemassa|loydy|loytynyt|tunneta)",
         # (Exchange: "Sähköpostitiliä ei ole organisaatiossa, johon viesti lähetettiin")
         r"tilia ei ole organisaatiossa",
