@@ -201,21 +201,17 @@ class Part(Message):
         return self._content_type(index.get("content-type"))
 
     def scanned_content_type(self) -> str:
-        """get_content_type, found by a scan when the header index is not built yet: for a part
-        that is asked nothing else (a delivery-status block), where building the index would
-        lower-case every name for one lookup. (A name that is not 12 characters long is not
-        lower-cased: only U+0130 changes length when lower-cased, and it makes an "i".)"""
+        """get_content_type, found by a scan (see _content_type_field) when the header index is
+        not built yet: for a part that is asked nothing else (a delivery-status block, the last
+        part of a multipart), where building the index would lower-case every name for one
+        lookup."""
         ctype = self._ctype
         if ctype is not None:
             return ctype
         index = self._index
         if index is not None:
             return self._content_type(index.get("content-type"))
-        for found in self._headers:
-            name = found[0]
-            if len(name) == 12 and name.lower() == "content-type":
-                return self._content_type(found)
-        return self.get_default_type()  # (not remembered: the default type may change)
+        return self._content_type(_content_type_field(self._headers))
 
     def _content_type(self, found: tuple[str, Any] | None) -> str:
         """The content type given the part's first Content-Type header (None: there is none)."""
@@ -310,6 +306,17 @@ class Part(Message):
                 self.defects.append(OverlongBoundaryDefect(f"longer than {MAX_BOUNDARY} characters"))
             return failobj
         return boundary
+
+
+def _content_type_field(headers: list[tuple[str, Any]]) -> tuple[str, Any] | None:
+    """The first Content-Type field of a header list, found by a scan (None: there is none). (A
+    name that is not 12 characters long is not lower-cased: only U+0130 changes length when
+    lower-cased, and it makes an "i".)"""
+    for found in headers:
+        name = found[0]
+        if len(name) == 12 and name.lower() == "content-type":
+            return found
+    return None
 
 
 _UNREAD = object()  # (a value or a piece _plain_param leaves to the email package)
@@ -478,17 +485,41 @@ class _Splitter:
         return part, part
 
     def status_blocks(self, part: Part, lo: int, hi: int) -> Part:
-        """The header blocks of a delivery-status part, one part each (a blank line ends one)."""
-        last = part
+        """The header blocks of a delivery-status part, one part each (a blank line ends one).
+
+        A block in the common shape (see _read_fields, which also finds the blank line that ends
+        it: the block is read once) is a part with those headers and an empty body unless it has a
+        Content-Type: what `entity` makes of it, without its steps for a part in any shape (a part is
+        made for every recipient, and those steps and the second search for the blank line were
+        about 10 k instructions of a block's 36 k). Any other block goes through `entity`."""
+        text = self.text
+        lines = self.lines
+        made = self.made
+        blocks = part._payload
+        if blocks is None:
+            blocks = part._payload = []  # (what attach does for the first)
         pos = lo
         while True:
-            end = min(_blank_line(self.text, pos, hi, self.lines is not _LF_BREAKS), hi)
-            fields, last = self.entity(pos, end, False, True)
-            part.attach(fields)
+            found = _read_fields(text, pos, hi, lines)
+            if found is None:
+                end = min(_blank_line(text, pos, hi, lines is not _LF_BREAKS), hi)
+                block, last = self.entity(pos, end, False, True)
+            else:
+                end = found[0]
+                if self.max_parts is not None and len(made) >= self.max_parts:
+                    # (entity's cap, inline: a method for both cost every part a call, +0.1%)
+                    raise _TooManyParts(pos)
+                block = last = Part(_COMPAT32, found[1])
+                made.append(block)
+                if _content_type_field(found[1]) is None:
+                    block._payload = ""  # (text/plain, the body empty: what `body` gives it)
+                else:
+                    block, last = self.body(block, end, end, True)
+            blocks.append(block)
             if end >= hi:
                 return last
             # (at `end`, a CR or an LF: the blank line)
-            pos = end + (2 if self.text[end] == "\r" and self.text.startswith("\r\n", end) else 1)
+            pos = end + (2 if text[end] == "\r" and text.startswith("\r\n", end) else 1)
             if pos >= hi:
                 return last
 
@@ -735,7 +766,9 @@ def _strip_line_break(text: str) -> str:
 def _strip_last(last: Part) -> None:
     """What the email package does to the part it finished last when a boundary line ends it:
     the line break before the boundary line is the boundary's, not the part's."""
-    if last.get_content_type().startswith("multipart/"):  # (its main type, without two more calls)
+    # (its main type, without two more calls; scanned: the last block of a delivery-status part
+    # has no header index, and building one for this question cost more than the scan)
+    if last.scanned_content_type().startswith("multipart/"):
         if last.epilogue == "":
             last.epilogue = None
         elif last.epilogue is not None:

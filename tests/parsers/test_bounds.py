@@ -25,6 +25,7 @@ from tests.parsers.hostile import (
     many_parts,
     nested_multiparts,
     nested_originals,
+    recipient_blocks,
 )
 
 
@@ -89,6 +90,14 @@ def test_parts_past_the_cap_are_not_made() -> None:
     mail = load(many_parts(MB))
     assert any(d.startswith("too many parts: parsed the first") for d in mail.defects)
     assert len(mail.message.get_payload()) <= MAX_PARTS + 8192 // len(b"--b\n\nx\n")
+
+
+def test_recipient_blocks_past_the_cap_are_not_made() -> None:
+    # (a delivery-status part's blocks are parts too: see mime._Splitter.status_blocks)
+    mail = load(recipient_blocks(MB))
+    assert any(d.startswith("too many parts: parsed the first") for d in mail.defects)
+    (report,) = mail.delivery_status
+    assert report.count("Final-Recipient:") < MAX_PARTS
 
 
 @pytest.mark.parametrize("shape", [nested_originals, nested_multiparts])
