@@ -342,23 +342,27 @@ def _plain_param(value: Any, param: str, failobj: Any, unquote: bool) -> Any:
     ):
         return _UNREAD
     wanted = param.lower()
-    for n, piece in enumerate(value.split(";")):
-        if '"' not in piece and wanted not in piece.lower():
-            continue  # (nothing to check, and not the one asked for: its name is in the piece)
-        name, equals, found = piece.partition("=")
-        if equals:
-            name, found = name.strip().lower(), found.strip()
-        else:
-            name, found = piece.strip(), ""
+    # (each piece's quote test made once, its name lower-cased once, and the first piece told by a
+    # flag, not by enumerate's pair: ~1 k instructions of a call's ~12 k)
+    first = True
+    for piece in value.split(";"):
         quoted = '"' in piece
-        if quoted and (
-            '"' in name or len(found) < 2 or found[0] != '"' or found[-1] != '"' or found.count('"') != 2
-        ):
-            return _UNREAD
-        if name.lower() == wanted:
-            if quoted:
-                return found[1:-1] if unquote else found
-            return found if unquote or n == 0 else f'"{found}"'
+        # (a piece with nothing to check and not the one asked for, whose name is in it, is passed)
+        if quoted or wanted in piece.lower():
+            name, equals, found = piece.partition("=")
+            if equals:
+                name, found = name.strip().lower(), found.strip()
+            else:
+                name, found = piece.strip().lower(), ""
+            if quoted and (
+                '"' in name or len(found) < 2 or found[0] != '"' or found[-1] != '"' or found.count('"') != 2
+            ):
+                return _UNREAD
+            if name == wanted:
+                if quoted:
+                    return found[1:-1] if unquote else found
+                return found if unquote or first else f'"{found}"'
+        first = False
     return failobj
 
 
