@@ -191,8 +191,15 @@ def match_text(text: str) -> str | None:
 def _continued(low: str) -> bool:
     """Whether `low` holds more than one reply-code line opening (CONTINUATION): a second is
     looked for after the first, no list of them made (0.23 M instructions a dev copy less)."""
+    # (a reply code opens with 2, 4 or 5: where none is, the pattern, which opens on no literal and
+    # tests its class at every character, is not run; the memchr scans cost a tenth of that)
+    if "5" not in low and "4" not in low and "2" not in low:
+        return False
     first = CONTINUATION.search(low)
-    return first is not None and CONTINUATION.search(low, first.end()) is not None
+    if first is None:
+        return False
+    rest = low[first.end() :]
+    return ("5" in rest or "4" in rest or "2" in rest) and CONTINUATION.search(low, first.end()) is not None
 
 
 def derive(
