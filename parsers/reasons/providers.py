@@ -406,20 +406,37 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
 }
 
 
+_MicrosoftEntry = tuple[str, int, int, str, str]
+
+
+@functools.cache
+def _microsoft_by_class() -> dict[str, tuple[_MicrosoftEntry, ...]]:
+    """(prefix, lowest, highest, phrase, reason) of each _MICROSOFT entry, in the table's order,
+    under its prefix's first four characters, the class and subject ("5.7."). Made at the first
+    Microsoft reply (a process with none need not spend it)."""
+    by_class: dict[str, list[_MicrosoftEntry]] = {}
+    for reason, entries in _MICROSOFT.items():
+        for prefix, low, high, phrase in entries:
+            by_class.setdefault(prefix[:4], []).append((prefix, low, high, phrase, reason))
+    return {key: tuple(entries) for key, entries in by_class.items()}
+
+
 def _microsoft(reply: _Reply) -> str | None:
     status = reply.status
     if not status:
         return None
     last = int(status.rsplit(".", 1)[1])
-    for reason, entries in _MICROSOFT.items():
-        for prefix, low, high, phrase in entries:
-            if low == high == 0:
-                if status != prefix:
-                    continue
-            elif not status.startswith(prefix) or not low <= last <= high:
+    # (a status equal to an entry's prefix, or opening with it, opens with its first four
+    # characters, every prefix being at least "5.7.": a 5.1.1 reply is compared with the few
+    # 5.1. entries, not all ninety in turn)
+    for prefix, low, high, phrase, reason in _microsoft_by_class().get(status[:4], ()):
+        if low == high == 0:
+            if status != prefix:
                 continue
-            if phrase in reply.text:
-                return reason
+        elif not status.startswith(prefix) or not low <= last <= high:
+            continue
+        if phrase in reply.text:
+            return reason
     return None
 
 
