@@ -176,7 +176,12 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|toto je (?:iba|len) upozornenie|e(?:š|s)te nebol[ao]? doru(?:č|c)en"
     r"|to je (?:samo|le) opozorilo|(?<!\w)(?:š|s)e ni(?: bilo)? dostavljen"
     r"|dar (?:nepristatyt|nebuvo pristatyt)|v(?:ē|e)l nav (?:ticis |ticusi )?pieg(?:ā|a)d(?:ā|a)t"
-    r"|(?:pole|ei ole) (?:veel|seni) (?:kohale )?toimetatud",
+    r"|(?:pole|ei ole) (?:veel|seni) (?:kohale )?toimetatud"
+    # Hindi: "this is only a warning", "delivery is delayed", "will try again" / "attempts will
+    # continue", "not delivered yet" (सिर्फ़'s nukta precomposed, decomposed or left out)
+    r"|यह (?:केवल|सिर्(?:फ\u093c?|\u095e)) (?:एक )?चेतावनी है|(?:डिलीवरी|वितरण|संदेश भेजने) में (?:देरी|देर|विलंब)"
+    r"|(?:फिर से|दोबारा|पुनः) (?:प्रयास|कोशिश) (?:करेगा|करेंगे|करेगी|किया जाएगा)|प्रयास (?:जारी रहेंगे|जारी रहेगा|करता रहेगा)"
+    r"|अभी तक (?:डिलीवर|वितरित) नहीं",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
@@ -191,7 +196,7 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
     "تأخیر", "تاخیر", "هنوز", "ادامه",
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
-    "toimetatud",
+    "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
 )  # fmt: skip
 # "Gave up", "no more attempts", "permanent failure" in the languages added later (sv, nb, fi, tr,
 # el, ro, hu, id, uk, th): a final report that also says the message was "not yet delivered" after
@@ -214,19 +219,24 @@ GAVE_UP: Final = (
 )
 _FINAL: Final = CaseBlind(
     GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
-    r"|could not be delivered(?! for more than| yet)"
+    # (a "could not be delivered" that names how long it has not been is the delay notice's own
+    # sentence, Postfix's "could not be delivered for 4.0 hours" as ISPs translate it: German "seit
+    # 24 Stunden nicht zugestellt werden", Spanish "durante 4 horas", Italian "da 4 ore", Danish "i 4
+    # timer")
+    r"|could not be delivered(?! for (?:more than|\d)| yet)"
     # (a "temporary delivery failure" is the delay notice's own title: MDaemon's "Warning: Temporary
     # Delivery Failure Notice ... Delivery attempts will continue")
     r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
     r"|was not delivered(?! yet)"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
-    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )nicht zugestellt werden|no se ha podido entregar"
-    r"|non (?:e stato|è stato) recapitato"
+    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )nicht zugestellt werden"
+    r"|no se ha podido entregar(?! (?:durante|en las (?:ú|u)ltimas|desde hace) \d)"
+    r"|non (?:e stato|è stato) recapitato(?! (?:da|per|nelle ultime|negli ultimi) \d)"
     # returned, given up, no more attempts (Chinese, Japanese, Korean): a final report that also
     # says the message is "not yet delivered"
     r"|已(?:被)?退回|退信|已放弃|已放棄|不再(?:继续|繼續)?(?:尝试|嘗試|重试|重試)|配信を(?:中止|断念)|반송되었"
     # (Danish "could not be delivered", "given up"; Vietnamese "has been returned", "stopped trying")
-    r"|kunne ikke (?:af)?leveres|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)",
+    r"|kunne ikke (?:af)?leveres(?! i (?:de sidste )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)",
 )
 
 

@@ -45,6 +45,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# The recipient's domain unknown ("the domain of the recipient does not exist", "the recipient's
+# domain is unknown"): the domain is gone (host_unknown), not the user whose "recipient does not
+# exist" stands inside it; the verdict is named too, so a user unknown *in* that domain stays the user.
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"(?:domain of (?:the )?recipient|recipient'?s? (?:e-?mail )?domain)"
+    r" (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
+)
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"account is (?:exceeding their quota|(?:temporarily )?over quota)",
@@ -481,6 +489,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"null ?mx",
         r"(?:mx|srv) record indicated no smtp service",
         r"domain (?:publishes|has) a null mx",
+        _RECIPIENTS_DOMAIN_GONE,
     ),
     SPAM_DETECTED: (
         r"the mail server detected your message as spam",
@@ -879,7 +888,10 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     # the sender's address unknown ("sender address unknown"): a refusal of the sender
-    USER_UNKNOWN: (r"sender(?:'s)? (?:e-?mail )?(?:address )?(?:is )?(?:unknown|does not exist|not found)",),
+    USER_UNKNOWN: (
+        r"sender(?:'s)? (?:e-?mail )?(?:address )?(?:is )?(?:unknown|does not exist|not found)",
+        _RECIPIENTS_DOMAIN_GONE,
+    ),
     HOST_UNKNOWN: (
         # the sender's domain (its return path's): a refusal of the sender, never the recipient's
         # domain gone (soft, sender-side)
