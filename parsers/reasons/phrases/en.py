@@ -45,13 +45,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-# The recipient's domain unknown ("the domain of the recipient does not exist", "the recipient's
-# domain is unknown"): the domain is gone (host_unknown), not the user whose "recipient does not
-# exist" stands inside it; the verdict is named too, so a user unknown *in* that domain stays the user.
-_RECIPIENTS_DOMAIN_GONE: Final = (
-    r"(?:domain of (?:the )?recipient|recipient'?s? (?:e-?mail )?domain)"
-    r" (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
-)
+# The recipient's domain unknown, whose recipient after the noun ("the domain of the recipient does
+# not exist"): the domain is gone (host_unknown), not the user whose "recipient does not exist" stands
+# inside it; the verdict is named too, so a user unknown *in* that domain stays the user. ("The
+# recipient's domain does not exist" is the domain phrase's own: "domain does not exist".)
+_RECIPIENTS_DOMAIN_GONE: Final = r"domain of (?:the )?recipient (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
