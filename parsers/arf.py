@@ -30,7 +30,7 @@ from email.message import Message
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
 from parsers.dsn import address
-from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text
+from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text, report_text
 from parsers.values import Value
 
 UNDISCLOSED_RECIPIENT = "undisclosed-recipient@unknown.invalid"
@@ -498,18 +498,13 @@ def _further_reports(mail: Mail) -> Iterator[tuple[dict[str, list[str]], Message
             if pending is not None:
                 yield pending, None
             reports += 1
-            pending = _part_fields(part) if reports > 1 else None
+            # (its text as the loader reads every report part: parsed blocks, encoded or spilled)
+            pending = fields_of(report_text(part, mail.decode)) if reports > 1 else None
         elif kind in _ORIGINAL_TYPES and pending is not None:
             yield pending, _first_block(part)
             pending = None
     if pending is not None:
         yield pending, None
-
-
-def _part_fields(part: Message) -> dict[str, list[str]]:
-    """The fields of a feedback-report part (the email package reads them as a message's headers)."""
-    block = _first_block(part)
-    return fields_of("\n".join(f"{k}: {decode_header_value(v)}" for k, v in block.items()))
 
 
 def _first_block(part: Message) -> Message:
