@@ -335,7 +335,11 @@ def is_report(mail: Mail) -> bool:
     if "user-agent" not in fields or "version" not in fields:
         return False
     named = any(name in fields for name in ("original-rcpt-to", "removal-recipient", "original-mail-from"))
-    return named or inline_original(mail.text[m.start() :]) is not None
+    # (a reply that quotes a report's fields, no original after them, is a person asking about a
+    # report: no feedback loop replies. A mail client's forward of a report may carry the thread's
+    # In-Reply-To too, with the report's original pasted after its fields.)
+    replying = mail.has_header("In-Reply-To") or mail.has_header("References")
+    return (named and not replying) or inline_original(mail.text[m.start() :]) is not None
 
 
 def _block_around(text: str, pos: int) -> str:
@@ -421,9 +425,11 @@ def original_of(mail: Mail, after: str = "") -> Message | None:
 
 
 _FEEDBACK_TYPE = patterncode.compile(r"[a-z0-9_-]*")
-# The types that must not suppress, as some providers spell them: words joined by blanks or
-# underscores ("not spam", "Not_Spam", "auth_failure") or run together ("notspam"), read as RFC
-# 6430's and RFC 6591's (any other value is read as its first token, as written).
+# The types that must not suppress the recipient as a complaint, as some providers spell them:
+# words joined by blanks or underscores ("not spam", "Not_Spam", "auth_failure", "opt_out") or run
+# together ("notspam"), read as RFC 6430's, RFC 6591's and the opt-out seen in the wild. A DMARC
+# failure report that names its type "dmarc" is RFC 6591's auth-failure (about the sender's
+# authentication). Any other value is read as its first token, as written.
 _FEEDBACK_SPELLINGS = {
     "not-spam": "not-spam",
     "notspam": "not-spam",
@@ -431,6 +437,9 @@ _FEEDBACK_SPELLINGS = {
     "non-spam": "not-spam",
     "auth-failure": "auth-failure",
     "authfailure": "auth-failure",
+    "dmarc": "auth-failure",
+    "dmarc-failure": "auth-failure",
+    "opt-out": "opt-out",
 }
 
 

@@ -118,11 +118,15 @@ _DASHED_TITLE = patterncode.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[
 MAX_TITLES = 4
 # A line's quoting mark ("> " or ">"), as mail clients and ticket systems quote.
 _QUOTE = patterncode.compile(r"(?m)^> ?")
+# (in the desks' languages: a stem and \w* where the word is inflected, "niechciana", "nevyžádanou")
 _ABUSE_WORDS = patterncode.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
-    r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|denuncia|correo no deseado|plainte|signalement"
+    r"|missbrauch|beschwerde|unerw(?:ü|ue)nscht|queja|den(?:ú|u)ncia|correo no deseado|plainte|signalement"
     r"|ind(?:é|e)sirable|klacht|ongewenst|u(?:ø|o)nsket|uonsket|reclamo|indesejad[oa]|reclama(?:ç|c)(?:ã|a)o"
-    r"|th(?:ư|u) r(?:á|a)c|спам|жалоба)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム",
+    r"|n(?:ã|a)o solicitad[oa]|indesiderat[oaie]|abuso|nadu(?:ż|z)yci[ea]|niechcian\w*|skarga"
+    r"|st(?:í|i)(?:ž|z)nost|nevy(?:ž|z)(?:á|a)dan\w*|zneu(?:ž|z)it(?:í|i)|istenmeyen|(?:ş|s)ikayet"
+    r"|skr(?:ä|a)ppost|klagom(?:å|a)l|o(?:ö|o)nskad|roskaposti|k(?:é|e)retlen"
+    r"|th(?:ư|u) r(?:á|a)c|спам|жалоба|нежелательн\w*)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム|스팸",
     re.IGNORECASE,
 )
 # An abuse or spam desk's mailbox: the word starts the local part or is one of its parts
