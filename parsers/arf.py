@@ -169,9 +169,14 @@ def _unnamed_placeholders(value: str) -> str:
     return ",".join(kept)
 
 
+# The report's own fields that name the complained-about recipients (each address is one).
+_REPORT_FIELDS = ("original-rcpt-to", "removal-recipient", "redacted-address")
+
+
 def _sources(fields: dict[str, list[str]], original: Message | None, mail: Mail) -> Iterator[list[str]]:
-    """Where the complained-about recipients may be written, in the order of authority."""
-    for name in ("original-rcpt-to", "removal-recipient", "redacted-address"):
+    """Where the complained-about recipients may be written, in the order of authority. (The
+    report's own fields come first: `_REPORT_FIELDS`.)"""
+    for name in _REPORT_FIELDS:
         yield _addresses(fields.get(name, []))
     if original is not None:
         senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
@@ -214,12 +219,22 @@ def find_recipients(
     masked: list[str] = []
     seen: set[str] = set()
     domains: set[str] = set()
-    for found in _sources(fields, original, mail):
+    sources = _sources(fields, original, mail)
+    for i, found in enumerate(sources):
         whole = [a for a in found if not is_redacted(a)]
         if whole and domains:
             # Once the report has shown the recipient's domain (masked), an address elsewhere is
             # the provider's own forwarding ("for <tosspam@abuse.isp>"), not the complainer.
             whole = [a for a in whole if a.rpartition("@")[2].lower() in domains]
+        if len(whole) > 1 and i >= len(_REPORT_FIELDS):
+            # The original's headers name several (one message sent to all of them): the copy that
+            # came back is the one its envelope headers further on name (Delivered-To, "for <b>");
+            # the others did not complain. (Several in the report's fields are several complaints.)
+            named = {a.lower() for a in whole}
+            for later in sources:
+                ours = [a for a in later if a.lower() in named]
+                if ours:
+                    return ours, []
         if whole:
             return whole, []
         if masked and any(a.lower() in seen for a in found):
@@ -338,8 +353,13 @@ def is_report(mail: Mail) -> bool:
     # (a reply that quotes a report's fields, no original after them, is a person asking about a
     # report: no feedback loop replies. A mail client's forward of a report may carry the thread's
     # In-Reply-To too, with the report's original pasted after its fields.)
-    replying = mail.has_header("In-Reply-To") or mail.has_header("References")
-    return (named and not replying) or inline_original(mail.text[m.start() :]) is not None
+    return (named and not is_reply(mail)) or inline_original(mail.text[m.start() :]) is not None
+
+
+def is_reply(mail: Mail) -> bool:
+    """Whether `mail` answers another message of its thread (In-Reply-To, References): what it
+    quotes was that message's, already read when it came."""
+    return mail.has_header("In-Reply-To") or mail.has_header("References")
 
 
 def _block_around(text: str, pos: int) -> str:

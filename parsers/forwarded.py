@@ -27,6 +27,7 @@ from parsers.arf import (
     eml_files,
     inline_original,
     is_redacted,
+    is_reply,
     named_elsewhere,
 )
 from parsers.attribution import RECEIVED_FOR
@@ -243,7 +244,9 @@ def _pasted_original(mail: Mail) -> Message | None:
     cut = text.find(ORIGINAL_MARKER)
     text = text if cut < 0 else text[:cut]
     block = inline_original(text, _has_transport)
-    if block is None and "\n>" in text:
+    if block is None and "\n>" in text and not is_reply(mail):
+        # (quoted in a reply, the headers are an earlier message's of the thread: a desk's
+        # complaint already read when it came, quoted back by whoever answers it)
         block = inline_original(_QUOTE.sub("", text[:65536]), _has_transport)
     return block
 
