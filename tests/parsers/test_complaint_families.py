@@ -1,8 +1,13 @@
-"""An ISP's support desk that is no abuse@ mailbox passes on a complaint with the original attached,
+"""Complaint families from an FBL probe (parsers.arf, parsers.forwarded).
+
+An ISP's support desk that is no abuse@ mailbox passes on a complaint with the original attached,
 under a subject in its own language: a complaint for the original's recipient (parsers.forwarded's
-complaint words). The same message under an ordinary subject stays no complaint."""
+complaint words). The same message under an ordinary subject stays no complaint. A reply quoting a
+report is no report; Feedback-Type spellings; an original sent to several."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -88,7 +93,9 @@ def test_a_forwarded_report_with_its_original_pasted_stays_a_complaint_in_a_thre
         "Received: from mta1.sender.example by mx.isp.example for <someone@isp.example>; Mon, 07 Dec 2026 09:00:00 +0100\n"
         "From: news@sender.example\nTo: someone@isp.example\nSubject: Offers\n\nBuy now.\n"
     ).encode()
-    assert [(e.recipient, e.type) for e in parse(raw).events] == [("someone@isp.example", "complaint")]
+    result = parse(raw)
+    assert [(e.recipient, e.type) for e in result.events] == [("someone@isp.example", "complaint")]
+    assert result.detector == "arf"  # (read as the report it is, not as a forwarded spam)
 
 
 @pytest.mark.parametrize(
@@ -111,3 +118,25 @@ def test_feedback_type_spellings(written: str, read: str, event_type: str, class
     ).encode()
     (event,) = parse(raw).events
     assert (event.feedback_type, event.type, event.classification) == (read, event_type, classification)
+
+
+SEVERAL = Path(__file__).parent / "fixtures" / "fbl2" / "arf-original-to-several-delivered-to-one.eml"
+
+
+def test_an_original_to_several_that_no_envelope_header_narrows_is_a_complaint_for_each() -> None:
+    # (nothing says whose copy came back: every address the original's To names, as before)
+    raw = SEVERAL.read_bytes().replace(b"Delivered-To: gina@isp.example\n", b"")
+    raw = raw.replace(b"\tfor <gina@isp.example>;", b"\t;")
+    assert [e.recipient for e in parse(raw).events] == ["hal@isp.example", "gina@isp.example"]
+
+
+def test_several_original_rcpt_to_fields_are_several_complaints_whatever_the_original_says() -> None:
+    # (the original's To names neither: its Delivered-To names one of them, and does not narrow)
+    raw = SEVERAL.read_bytes().replace(
+        b"To: hal@isp.example, gina@isp.example", b"To: undisclosed-recipients:;"
+    )
+    raw = raw.replace(
+        b"Source-IP: 192.0.2.44\n",
+        b"Source-IP: 192.0.2.44\nOriginal-Rcpt-To: hal@isp.example\nOriginal-Rcpt-To: gina@isp.example\n",
+    )
+    assert [e.recipient for e in parse(raw).events] == ["hal@isp.example", "gina@isp.example"]
