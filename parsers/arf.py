@@ -230,9 +230,9 @@ def find_recipients(
             # The original's headers name several (one message sent to all of them): the copy that
             # came back is the one its envelope headers further on name (Delivered-To, "for <b>");
             # the others did not complain. (Several in the report's fields are several complaints.)
-            named = {a.lower() for a in whole}
+            sent_to = {a.lower() for a in whole}
             for later in sources:
-                ours = [a for a in later if a.lower() in named]
+                ours = [a for a in later if a.lower() in sent_to]
                 if ours:
                     return ours, []
         if whole:
