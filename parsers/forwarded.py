@@ -127,7 +127,7 @@ _ABUSE_WORDS = patterncode.compile(
     r"|n(?:ã|a)o solicitad[oa]|indesiderat[oaie]|abuso|nadu(?:ż|z)yci[ea]|niechcian\w*|skarga"
     r"|st(?:í|i)(?:ž|z)nost|nevy(?:ž|z)(?:á|a)dan\w*|zneu(?:ž|z)it(?:í|i)|istenmeyen|(?:ş|s)ikayet"
     r"|skr(?:ä|a)ppost|klagom(?:å|a)l|o(?:ö|o)nskad|roskaposti|k(?:é|e)retlen"
-    r"|th(?:ư|u) r(?:á|a)c|спам|жалоба|нежелательн\w*)\b|垃圾邮件|垃圾郵件|迷惑メール|スパム|스팸",
+    r"|th(?:ư|u) r(?:á|a)c|спам|жалоба|нежелательн\w*)\b|垃圾邮件|垃圾郵件|投诉|投訴|迷惑メール|スパム|苦情|스팸",
     re.IGNORECASE,
 )
 # An abuse or spam desk's mailbox: the word starts the local part or is one of its parts

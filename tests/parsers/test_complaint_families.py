@@ -30,6 +30,9 @@ SUBJECTS = {
     "hu-unsolicited": "Kéretlen levél",
     "ru-unwanted": "Нежелательная рассылка",
     "ko-spam": "스팸 신고 접수 안내",
+    "zh-complaint": "用户投诉通知",
+    "zh-hant-complaint": "客戶投訴",
+    "ja-complaint": "苦情のご連絡",
 }
 
 
