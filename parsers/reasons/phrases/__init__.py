@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
     "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th", "he", "ar", "bg", "hr", "sl", "lt",
-    "lv", "et", "fa", "ms", "kk", "hi",
+    "lv", "et", "fa", "ms", "kk", "hi", "sk", "sr", "mk", "sq", "be", "az", "uz", "ka", "hy",
 )  # fmt: skip
 
 

@@ -9,7 +9,14 @@ the mailbox (пощенската кутия) feminine.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,6 +54,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:домейнът|домейна|доменът)(?: на получателя)? (?:не съществува|е неизвестен|не е намерен)",
         r"(?:несъществуващ|неизвестен|непознат) домейн",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:отхвърлен|маркиран|разпознат|определен|класифициран)[оа]? като спам",
     ),
 }
 

@@ -1,6 +1,6 @@
 """Czech phrase families (data only): what servers and relays answering in Czech say (Seznam,
-Centrum, Volny, localized Exchange and hosting reports), and Slovak's nouns and participles where
-they differ ("príjemca neexistuje", "používateľ nebol nájdený").
+Centrum, Volny, localized Exchange and hosting reports). Slovak's own nouns and participles
+("príjemca", "používateľ nebol nájdený") are sk.py's; the words the two share are read here.
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 written without diacritics ("uživatel neexistuje" is read as "uzivatel neexistuje"), which also
@@ -14,6 +14,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Final
 
 _WHO = (
-    r"(?:uzivatel|pouzivatel|adresat|prijemc[ea]|adresa(?: prijemc[eu])?|e-?mailova adresa"
+    r"(?:uzivatel|adresat|prijemce|adresa(?: prijemc[eu])?|e-?mailova adresa"
     r"|schranka(?: prijemc[eu])?|ucet|mailbox)"
 )
 
@@ -45,9 +46,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"(?:neni|nie je) (?:uveden[ya]? )?v (?:adresari|katalogu) domino",
-        _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo]"
-        r"|nebol[aoy]? najden[yaeo]|nenajden[yaeo])",
-        r"nezn[aá]m[yaeo] (?:uzivatel|pouzivatel|adresat|prijemc[ea]|adresa|schranka|ucet)",
+        _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo])",
+        r"nezn[aá]m[yaeo] (?:uzivatel|adresat|prijemce|adresa|schranka|ucet)",
         r"neexistujic[ia] (?:adresa|adresat|uzivatel|schranka|ucet|prijemce)",
         r"takov[aye] (?:adresa|schranka|uzivatel|ucet) neexistuje",
         # Exchange: "Zadanou e-mailovou adresu nebylo možné najít."
@@ -74,6 +74,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domena (?:neexistuje|nenalezena|nebyla nalezena|je neznama)",
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:neexistujici|neznama) domena",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:vyhodnocen|oznacen|rozpoznan|identifikovan|odmitnut)[aoy]? jako spam",
+        r"podezreni na spam",
     ),
 }
 

@@ -15,6 +15,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -105,6 +106,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
             r"(?:ο τομέας|το domain|το όνομα τομέα)(?: του παραλήπτη)? (?:δεν υπάρχει|δεν βρέθηκε)",
             r"(?:άγνωστος|ανύπαρκτος) τομέας",
         )
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        _either(r"(?:χαρακτηρίστηκε|αναγνωρίστηκε|απορρίφθηκε|εντοπίστηκε) ως (?:spam|ανεπιθύμητ)"),
     ),
 }
 

@@ -1,17 +1,23 @@
 """Croatian, Serbian and Bosnian phrase families (data only): what servers and relays answering in
 them say (T-Com/HT, A1 Hrvatska, Telekom Srbija, SBB, BH Telecom, localized Exchange/Outlook reports,
-Postfix and Exim templates of hosts there). Mail servers write the three alike: one module, with
-Serbian in both its scripts.
+Postfix and Exim templates of hosts there). Mail servers write the three alike in Latin script: one
+module for it (Serbian written in Cyrillic is sr.py's).
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 Latin-script words are written without diacritics ("sandučić" is read as "sanducic", "pronađen" as
-"pronaden"), which also reads the unaccented spellings most servers send; Cyrillic is only
-lower-cased.
+"pronaden"), which also reads the unaccented spellings most servers send.
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,31 +40,28 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nepostojec[aiu]? (?:korisnik|primatelj|primalac|adres)",
         # Exchange: "Adresa e-pošte koju ste unijeli nije pronađena."
         r"adres[au] e-poste koju ste (?:unijeli|uneli) nije (?:moguce )?(?:pronaden|pronaci)",
-        # (Serbian, Cyrillic)
-        r"(?:корисник|прималац|адреса|сандуче) не постоји|непознат[аи]? (?:корисник|прималац|адреса)",
     ),
     MAILBOX_FULL: (
         _BOX + r"(?: primatelja| primaoca)? je (?:pun|prepun|popunjen)[aoi]?",
         r"(?:kvota|kapacitet|prostor) (?:je )?(?:prekoracen|premasen|popunjen|iskoristen)[aoi]?",
         r"(?:prekoracen|premasen)[aoi]? (?:kvota|kapacitet|prostor)",
-        # (Serbian, Cyrillic)
-        r"сандуче(?: примаоца)? је (?:пуно|препуно)|прекорачен[аи]? квот",
     ),
     SUSPEND: (
-        r"privremeno (?:blokiran|suspendiran|onemogucen|deaktiviran|nedostupn|zakljucan|zatvoren)[aoi]?",
+        r"privremeno (?:blokiran|suspendiran|suspendovan|onemogucen|deaktiviran|nedostupn|zakljucan|zatvoren)[aoi]?",
     ),
     ACCOUNT_DISABLED: (
         _ACCOUNT + r"(?: primatelja| primaoca)? (?:je )?(?:bio |bila )?"
         r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen)[aoi]?",
         # blocked or closed for non-use: the address is gone, not paused
         _CLOSED + " " + _NON_USE,
-        # (Serbian, Cyrillic)
-        r"(?:налог|рачун|сандуче) је (?:деактивиран|угашен|обрисан|затворен|укинут)[аои]?",
     ),
     HOST_UNKNOWN: (
         r"(?:domena|domen)(?: primatelja| primaoca)? (?:ne postoji|nije pronaden[a]?|je nepoznat[a]?)",
         r"(?:nepoznat|nepostojec)[aiu]? domen",
-        r"домен не постоји",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:odbijen|oznacen|prepoznat|klasificiran|klasifikovan)[aoi]? kao (?:spam|nezeljen)",
     ),
 }
 

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -65,6 +66,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:a )?(?:cimzett )?(?:domain|tartomany|doman)(?:ja|je|a)? (?:nem letezik|ismeretlen|nem talalhato)",
         r"(?:ismeretlen|nem letezo) (?:domain|tartomany|doman)|nincs ilyen (?:domain|tartomany)",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:spamnek|spamkent|levelszemetnek|keretlen levelnek) (?:minosit|tekint|itel|jelol|azonosit)",
     ),
 }
 

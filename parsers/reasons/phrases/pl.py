@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -85,6 +86,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domena(?: odbiorcy| adresata)? (?:nie istnieje|jest nieznana|nie zostala znaleziona)",
         r"(?:nieznana|nieistniejaca) domena|nie ma takiej domeny",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:uznan|rozpoznan|oznaczon|zakwalifikowan|odrzucon|sklasyfikowan)[aoy] (?:jako|za) spam",
+        r"podejrzeni[ea] spamu",
     ),
 }
 

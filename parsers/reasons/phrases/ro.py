@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -69,6 +70,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
         r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:respins|marcat|identificat|clasificat|considerat|detectat)a? (?:ca|drept) spam",
     ),
 }
 

@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -79,6 +80,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"домен (?:не найден|не существует|неизвестен)",
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:несуществующий|неизвестный) домен|такого домена не существует",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:отклонен|распознан|определен|классифицирован|помечен|признан)[оа]? как спам",
+        r"подозрени[еяю] на спам",
     ),
 }
 

@@ -9,7 +9,14 @@ written without diacritics ("ş" is read as "s", "ğ" as "g", "ç" as "c", "ü" 
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,6 +74,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:alan ad[ıi]|etki alan[ıi]) (?:bulunamad[ıi]|mevcut degil|yok)",
         r"bilinmeyen (?:alan ad[ıi]|etki alan[ıi])|boyle bir alan ad[ıi]",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"spam olarak (?:alg[ıi]land[ıi]|tespit edildi|isaretlendi|degerlendirildi|reddedildi|s[ıi]n[ıi]fland[ıi]r[ıi]ld[ıi])",
     ),
 }
 

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -61,6 +62,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"домен (?:не знайдено|не існує|невідомий)",
         _RECIPIENTS_DOMAIN_GONE,
         r"(?:неіснуючий|невідомий) домен|такого домену не існує",
+    ),
+    # the message refused as spam, or classified so (soft: the message, not the address)
+    SPAM_DETECTED: (
+        r"(?:відхилен|розпізнан|визначен|позначен|класифікован)[оа]? як спам",
+        r"підозр\w{0,4} на спам",
     ),
 }
 

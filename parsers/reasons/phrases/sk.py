@@ -1,0 +1,77 @@
+"""Slovak phrase families (data only): what servers and relays answering in Slovak say (Azet,
+Centrum.sk, Zoznam, Pobox, localized Exchange and Gmail reports) where Slovak's words differ from
+Czech's: the past tense "bol/bola" (Czech "byl/byla"), "používateľ" (Czech "uživatel"), "nájdený",
+"príjemcu" (the recipient's). Forms the two languages share ("adresa neexistuje", "dočasne
+zablokovaný") are Czech's module's.
+
+Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
+written without diacritics ("účet bol zrušený" is read as "ucet bol zruseny").
+"""
+
+from __future__ import annotations
+
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+# the recipient's (genitive), as Slovak writes it after its noun
+_WHOSE = r"(?: prijemcu| pouzivatela| adresata)?"
+
+# The recipient's domain unknown: the domain is gone (host_unknown), not a user inside it.
+_RECIPIENTS_DOMAIN_GONE: Final = r"domena (?:prijemcu|adresata) (?:neexistuje|nebola najdena|nenajdena|je neznama)"
+
+# The sender refused or unknown (the MAIL FROM answer): the sender's (soft, sender-side), whatever
+# user-unknown status the reply carries (VETO).
+_SENDER_REFUSED: Final = (
+    r"(?:(?:adresa|domena) )?odosielatel(?:a)? (?:bol[a]? |je )?(?:odmietnut[aya]?|neznam[ya]|neplatn[aya]"
+    r"|neexistuje|nenajden[aya]?)|neznamy odosielatel"
+)
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        r"(?:pouzivatel|prijemca|adresat|adresa|e-?mailova adresa|schranka|e-?mailovy ucet|ucet|mailbox)" + _WHOSE
+        + r" (?:neexistuje|nebol[aoy]? najden[yaeo]|nenajden[yaeo]|je neznam[yaeo]|nie je znam[yaeo])",
+        r"neznam[yaeo] (?:pouzivatel|prijemca|adresat)",
+        r"neexistujuc[aiue] (?:adres|pouzivatel|prijemc|schrank|ucet)",
+        # Exchange: "Zadanú e-mailovú adresu sa nepodarilo nájsť."
+        r"adresu (?:sa nepodarilo|nebolo mozne|nie je mozne) najst",
+    ),
+    MAILBOX_FULL: (
+        r"(?:schranka|postova schranka|mailbox)" + _WHOSE + r" (?:je )?(?:plna|preplnena|zaplnena)",
+        r"(?:prekrocen[aey]|vycerpan[aey]) (?:kvot[ay]|limit|velkost schranky|miesto)",
+        r"kvota (?:schranky )?(?:bola |je )?(?:prekrocena|vycerpana)",
+        r"nedostatok (?:volneho )?miesta",
+    ),
+    SUSPEND: (r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?! natrvalo)",),
+    ACCOUNT_DISABLED: (
+        r"(?:ucet|schranka|adresa|pouzivatel)" + _WHOSE + r" (?:je |bol[a]? )?(?:zrusen|deaktivovan|zmazan|vypnut"
+        r"|neaktivn|zablokovan[yaeo]? natrvalo)[yaeo]?",
+        r"(?:adresa|ucet|schranka) sa (?:uz )?nepouziva",
+        r"platnost (?:uctu|schranky|adresy) (?:vyprsala|skoncila)",
+    ),
+    HOST_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE, r"neexistujuc[aiu] domen"),
+    SPAM_DETECTED: (
+        r"(?:vyhodnoten|oznacen|rozpoznan|identifikovan|odmietnut|zamietnut)[aey]? ako spam",
+        r"podozreni[ea] na spam",
+    ),
+}
+
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
+    # the sender's own account ("váš účet"): a sender-side refusal, never the recipient's gone
+    ACCOUNT_DISABLED: (r"\bvas ucet",),
+    # a domain "not found" that says to try again later, or calls the error temporary: soft
+    HOST_UNKNOWN: (r"skuste (?:to )?(?:znova |znovu )?neskor", r"docasn[aa] chyba"),
+}
+
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
