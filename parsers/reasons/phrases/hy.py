@@ -26,7 +26,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    # the sender's own ("ուղարկող", the sender)
-    USER_UNKNOWN: (r"ուղարկող",),
-    HOST_UNKNOWN: (r"ուղարկող", r"ավելի ուշ"),
+    # "(try) later": a network error, soft
+    HOST_UNKNOWN: (r"ավելի ուշ",),
 }

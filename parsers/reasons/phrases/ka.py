@@ -26,7 +26,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    # the sender's own ("გამგზავნი", the sender)
-    USER_UNKNOWN: (r"გამგზავნ",),
-    HOST_UNKNOWN: (r"გამგზავნ", r"მოგვიანებით"),
+    # "(try) later": a network error, soft
+    HOST_UNKNOWN: (r"მოგვიანებით",),
 }

@@ -48,6 +48,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
-    # the sender's domain is a refusal of the sender; "try again later" or a temporary error: soft
-    HOST_UNKNOWN: (r"доменот на испраќачот", r"обидете се (?:повторно )?подоцна", r"привремена грешка"),
+    # the sender's domain is a refusal of the sender; "try again later": soft (a temporary error,
+    # "привремена грешка", is written as in Serbian: sr.py's)
+    HOST_UNKNOWN: (r"доменот на испраќачот", r"обидете се (?:повторно )?подоцна"),
 }

@@ -26,7 +26,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    # the sender's own ("yuboruvchi", the sender)
-    USER_UNKNOWN: (r"yuboruvchi|юборувчи",),
-    HOST_UNKNOWN: (r"yuboruvchi|юборувчи", r"keyinroq qayta"),
+    # "try again later": a network error, soft
+    HOST_UNKNOWN: (r"keyinroq qayta",),
 }
