@@ -52,7 +52,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kvota (?:schranky )?(?:bola |je )?(?:prekrocena|vycerpana)",
         r"nedostatok (?:volneho )?miesta",
     ),
-    SUSPEND: (r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?! natrvalo)",),
+    SUSPEND: (r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?!\w* natrvalo)",),
     ACCOUNT_DISABLED: (
         r"(?:ucet|schranka|adresa|pouzivatel)" + _WHOSE + r" (?:je |bol[a]? )?(?:zrusen|deaktivovan|zmazan|vypnut"
         r"|neaktivn|zablokovan[yaeo]? natrvalo)[yaeo]?",

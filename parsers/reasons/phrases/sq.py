@@ -43,7 +43,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|mbyll|fshire|fshi)(?! perkohesisht)",
     ),
     HOST_UNKNOWN: (r"domeni nuk ekziston", _RECIPIENTS_DOMAIN_GONE, r"domen i panjohur"),
-    SPAM_DETECTED: (r"(?:refuzuar|shenuar|identifikuar|klasifikuar|konsideruar) si (?:spam|poste e padeshiruar)",),
+    SPAM_DETECTED: (r"(?:refuzua|shenua|identifikua|klasifikua|konsiderua)r? si (?:spam|poste e padeshiruar)",),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
