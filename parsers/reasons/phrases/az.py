@@ -21,7 +21,10 @@ _NOT_FOUND = r"(?:tap[ıi]lmad[ıi]|movcud deyil|m[əe]vcud deyil|yoxdur)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_WHO + r"\w{0,6} " + _NOT_FOUND,),
-    MAILBOX_FULL: (r"poct qutusu\w{0,4} (?:doludur|dolub|doldu)", r"kvota\w{0,4} (?:as[ıi]l[ıi]b|as[ıi]ld[ıi])"),
+    MAILBOX_FULL: (
+        r"poct qutusu\w{0,4} (?:doludur|dolub|doldu)",
+        r"kvota\w{0,4} (?:as[ıi]l[ıi]b|as[ıi]ld[ıi])",
+    ),
     SUSPEND: (r"muv[əe]qq[əe]ti (?:bloklan|dayand[ıi]r[ıi]l)",),
     ACCOUNT_DISABLED: (r"hesab\w{0,4} (?:deaktiv edilib|silinib|bagl[ıi]n[ıi]b)",),
     HOST_UNKNOWN: (r"domen\w{0,4} " + _NOT_FOUND,),

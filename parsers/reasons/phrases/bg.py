@@ -56,9 +56,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:несъществуващ|неизвестен|непознат) домейн",
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
-    SPAM_DETECTED: (
-        r"(?:отхвърлен|маркиран|разпознат|определен|класифициран)[оа]? като спам",
-    ),
+    SPAM_DETECTED: (r"(?:отхвърлен|маркиран|разпознат|определен|класифициран)[оа]? като спам",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -60,9 +60,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nepoznat|nepostojec)[aiu]? domen",
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
-    SPAM_DETECTED: (
-        r"(?:odbijen|oznacen|prepoznat|klasificiran|klasifikovan)[aoi]? kao (?:spam|nezeljen)",
-    ),
+    SPAM_DETECTED: (r"(?:odbijen|oznacen|prepoznat|klasificiran|klasifikovan)[aoi]? kao (?:spam|nezeljen)",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

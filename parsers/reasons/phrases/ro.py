@@ -72,9 +72,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nu exista (?:un )?(?:astfel de |acest )?domeniu",
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
-    SPAM_DETECTED: (
-        r"(?:respins|marcat|identificat|clasificat|considerat|detectat)a? (?:ca|drept) spam",
-    ),
+    SPAM_DETECTED: (r"(?:respins|marcat|identificat|clasificat|considerat|detectat)a? (?:ca|drept) spam",),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 _WHOSE = r"(?: prijemcu| pouzivatela| adresata)?"
 
 # The recipient's domain unknown: the domain is gone (host_unknown), not a user inside it.
-_RECIPIENTS_DOMAIN_GONE: Final = r"domena (?:prijemcu|adresata) (?:neexistuje|nebola najdena|nenajdena|je neznama)"
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"domena (?:prijemcu|adresata) (?:neexistuje|nebola najdena|nenajdena|je neznama)"
+)
 
 # The sender refused or unknown (the MAIL FROM answer): the sender's (soft, sender-side), whatever
 # user-unknown status the reply carries (VETO).
@@ -39,7 +41,8 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        r"(?:pouzivatel|prijemca|adresat|adresa|e-?mailova adresa|schranka|e-?mailovy ucet|ucet|mailbox)" + _WHOSE
+        r"(?:pouzivatel|prijemca|adresat|adresa|e-?mailova adresa|schranka|e-?mailovy ucet|ucet|mailbox)"
+        + _WHOSE
         + r" (?:neexistuje|nebol[aoy]? najden[yaeo]|nenajden[yaeo]|je neznam[yaeo]|nie je znam[yaeo])",
         r"neznam[yaeo] (?:pouzivatel|prijemca|adresat)",
         r"neexistujuc[aiue] (?:adres|pouzivatel|prijemc|schrank|ucet)",
@@ -52,9 +55,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kvota (?:schranky )?(?:bola |je )?(?:prekrocena|vycerpana)",
         r"nedostatok (?:volneho )?miesta",
     ),
-    SUSPEND: (r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?!\w* natrvalo)",),
+    SUSPEND: (
+        r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?!\w* natrvalo)",
+    ),
     ACCOUNT_DISABLED: (
-        r"(?:ucet|schranka|adresa|pouzivatel)" + _WHOSE + r" (?:je |bol[a]? )?(?:zrusen|deaktivovan|zmazan|vypnut"
+        r"(?:ucet|schranka|adresa|pouzivatel)"
+        + _WHOSE
+        + r" (?:je |bol[a]? )?(?:zrusen|deaktivovan|zmazan|vypnut"
         r"|neaktivn|zablokovan[yaeo]? natrvalo)[yaeo]?",
         r"(?:adresa|ucet|schranka) sa (?:uz )?nepouziva",
         r"platnost (?:uctu|schranky|adresy) (?:vyprsala|skoncila)",

@@ -29,7 +29,8 @@ _RECIPIENTS_DOMAIN_GONE: Final = r"domeni i marresit (?:nuk ekziston|nuk u gjet|
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:perdoruesi|marresi|adresa|adresa e email-it|adresa e postes elektronike|kutia postare|llogaria)"
-        + _WHOSE + r" (?:nuk ekziston|nuk u gjet|nuk gjendet|eshte e panjohur|eshte i panjohur)",
+        + _WHOSE
+        + r" (?:nuk ekziston|nuk u gjet|nuk gjendet|eshte e panjohur|eshte i panjohur)",
         r"(?:perdorues|marres|adrese) (?:[ie] )?panjohur",
         r"nuk ekziston (?:nje )?(?:perdorues|adrese) e? ?tille",
     ),
@@ -37,13 +38,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kutia(?: postare)?" + _WHOSE + r" (?:eshte )?(?:plot|e mbushur|mbushur)",
         r"(?:kuota|hapesira)" + _WHOSE + r" (?:eshte )?(?:e )?(?:tejkaluar|mbushur)",
     ),
-    SUSPEND: (r"(?:pezulluar|bllokuar|caktivizuar) perkohesisht|perkohesisht (?:e |i )?(?:pezulluar|bllokuar)",),
+    SUSPEND: (
+        r"(?:pezulluar|bllokuar|caktivizuar) perkohesisht|perkohesisht (?:e |i )?(?:pezulluar|bllokuar)",
+    ),
     ACCOUNT_DISABLED: (
-        r"(?:llogaria|kutia postare|adresa)" + _WHOSE + r" (?:eshte |u )?(?:e )?(?:caktivizuar|caktivizua|mbyllur"
+        r"(?:llogaria|kutia postare|adresa)"
+        + _WHOSE
+        + r" (?:eshte |u )?(?:e )?(?:caktivizuar|caktivizua|mbyllur"
         r"|mbyll|fshire|fshi)(?! perkohesisht)",
     ),
     HOST_UNKNOWN: (r"domeni nuk ekziston", _RECIPIENTS_DOMAIN_GONE, r"domen i panjohur"),
-    SPAM_DETECTED: (r"(?:refuzua|shenua|identifikua|klasifikua|konsiderua)r? si (?:spam|poste e padeshiruar)",),
+    SPAM_DETECTED: (
+        r"(?:refuzua|shenua|identifikua|klasifikua|konsiderua)r? si (?:spam|poste e padeshiruar)",
+    ),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {

@@ -19,7 +19,10 @@ _NOT_FOUND = r"(?:topilmadi|mavjud emas|топилмади|мавжуд эмас
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_WHO + r"\w{0,6} " + _NOT_FOUND,),
-    MAILBOX_FULL: (r"(?:pochta qutisi|почта қутиси)\w{0,4} (?:to.?lgan|to.?la|тўлган|тўла)", r"kvota\w{0,4} oshib ketdi"),
+    MAILBOX_FULL: (
+        r"(?:pochta qutisi|почта қутиси)\w{0,4} (?:to.?lgan|to.?la|тўлган|тўла)",
+        r"kvota\w{0,4} oshib ketdi",
+    ),
     SUSPEND: (r"(?:vaqtincha|вақтинча) (?:bloklangan|to.?xtatilgan|блокланган)",),
     ACCOUNT_DISABLED: (r"hisob\w{0,4} (?:o.?chirilgan|yopilgan|faolsizlantirilgan)",),
     HOST_UNKNOWN: (r"(?:domen|домен)\w{0,4} " + _NOT_FOUND,),
