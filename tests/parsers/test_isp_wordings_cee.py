@@ -160,3 +160,11 @@ def test_a_turkish_sender_label_is_no_azerbaijani_exception() -> None:
     # "Gönderen" (Turkish: the sender) is Azerbaijani's "göndərən" without its schwa: labelling the
     # sender's line, it must not undo the recipient's reason on the next
     check_phrases([("Gönderen: news@sender.example Sebep: Kullanıcı bulunamadı", r.USER_UNKNOWN)])
+
+
+@pytest.mark.parametrize("text", [text for text, _ in CASES["spam"]])
+def test_a_spam_refusal_under_5_7_1_is_spam_not_a_security_error(text: str) -> None:
+    # 5.7.1 alone reads as a security/policy refusal; the sentence names the message as spam
+    assert (
+        r.derive("5.7.1", "550", text.replace("550 ", "550 5.7.1 ", 1), "failed", "RCPT") == r.SPAM_DETECTED
+    )
