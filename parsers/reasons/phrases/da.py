@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -83,6 +84,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
         r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
     ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (r"(?:markeret|klassificeret|identificeret|vurderet|genkendt) som (?:spam|uønsket post)",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -26,12 +27,21 @@ _SENDER_REFUSED: Final = (
     r"|existiert nicht|ung(?:ue|u)ltig|nicht gefunden)|(?:domain|dom(?:ae|a)ne) des absenders"
 )
 
+# By whom an account was closed, between the auxiliary and the verb ("wurde vom Administrator
+# deaktiviert", "vom Kunden gekündigt"), or nothing.
+_BY_WHOM: Final = (
+    r"(?:(?:vom|von der|von dem) (?:administrator|admin|systemadministrator|betreiber|anbieter|provider|inhaber"
+    r"|besitzer|kunden|verwaltung) )?"
+)
+
 # (umlauts fold to plain vowels: "Empfänger" is read as "empfanger"; the "ae/oe/ue" spellings of
 # mail systems without umlauts are written out)
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "no user with this address"; an address "no longer valid"
         r"kein(?:en)? (?:benutzer|empf(?:ae|a)nger|postfach) (?:mit|unter) dieser adresse",
+        # the user named ("Es gibt keinen Benutzer mit dem Namen x", "kein Postfach namens x")
+        r"kein(?:en)? (?:benutzer|empf(?:ae|a)nger|postfach|mailbox) (?:mit (?:dem|diesem) namen|namens)\b",
         r"(?:e-?mail-?adresse|adresse|empf(?:ae|a)ngeradresse) (?:ist )?nicht mehr g(?:ue|u)ltig",
         r"unbekannte[rn]? (?:empf(?:ae|a)nger|benutzer|adresse|e-?mail-?adresse|empf(?:ae|a)ngeradresse|mailbox|postfach)",
         # the user "not present in our system"
@@ -80,9 +90,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Dovecot setups' quota_exceeded_message: "Benutzer %u hat ...", the address named) and
         # "Benutzer hat zu viele Mails auf dem Server" (too many messages stored: full)
         r"(?:benutzer|empf(?:ae|a)nger)(?: \S{1,255})? hat (?:das |sein |seinen |ihr |ihren )?(?:speichervolumen|speicherplatz"
-        r"|speicherkontingent|kontingent|quota|postfachlimit|speicherlimit) (?:ue|u)berschritten",
+        r"|speicherkontingent|kontingent|quota|postfachlimit|speicherlimit) (?:(?:ue|u)berschritten|erreicht)",
         r"(?:benutzer|empf(?:ae|a)nger) hat zu ?viele (?:e-?)?mails auf dem server",
         r"nicht gen(?:ue|u)gend speicherplatz",
+        # over its limit ("Das Postfach ist über dem Limit")
+        r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? (?:ist )?(?:ue|u)ber (?:dem|seinem|ihrem) (?:speicher)?(?:limit|kontingent)",
         # the mailbox as subject: "Das Postfach hat die maximale Größe (sein Speicherlimit) erreicht"
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? hat (?:die |das |sein |seine |ihr |ihre )?(?:maximale"
         r" (?:speicher)?gr(?:oe|o)sse|speicherlimit|speichergrenze|gr(?:oe|o)ssenlimit) (?:erreicht|(?:ue|u)berschritten)",
@@ -97,7 +109,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|postfach|adresse|e-?mail-?adresse|mailbox|account)(?: des empf(?:ae|a)ngers)? (?:wird |ist )?nicht mehr"
         r" (?:verwendet|benutzt|genutzt|in (?:gebrauch|benutzung|verwendung|betrieb))",
         r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse)(?: des empf(?:ae|a)ngers)?"
-        r" (?:ist |wurde )?(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+        r" (?:ist |wurde )?"
+        + _BY_WHOM
+        + r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
         # GMX's "User is inactive" in German: an inactive user or account (a temporary one,
         # "vorübergehend inaktiv", is a pause: SUSPEND, searched first)
         r"(?:benutzer|konto|benutzerkonto|account|postfach|mailbox) (?:ist )?inaktiv\b",
@@ -114,7 +128,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:wurde |ist )?(?:vom inhaber )?aufgegeben",
         r"hat (?:diese|seine|ihre|die) (?:e-?mail-?adresse|adresse|postfach|mailbox|konto) aufgegeben",
         # a contract or account cancelled ("gekündigt"): closed for good
-        r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?gek(?:ue|u)ndigt",
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?"
+        + _BY_WHOM
+        + r"gek(?:ue|u)ndigt",
         r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
         r" (?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen)",
         r"(?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen) (?:wegen|aufgrund|infolge) "
@@ -132,6 +148,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # a null MX (RFC 7505), as German reports write it ("Null-MX", "Null-MX-Eintrag"): the
         # domain takes no mail at all
         r"null-mx",
+    ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"als spam (?:erkannt|eingestuft|klassifiziert|markiert|identifiziert|bewertet)",
+        r"spam-?verdacht",
     ),
 }
 

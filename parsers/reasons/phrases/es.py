@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -39,10 +40,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"no (?:aparece|figura|est[aá]|se encuentra|(?:est[aá] )?incluido) (?:listado |registrado )?en el directorio (?:de )?domino",
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
-        r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) usuario|no existe dicha persona",
+        r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) (?:usuario|destinatario)|no existe dicha persona",
         r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
         r"(?:usuario|destinatario) no tiene (?:una )?cuenta",
-        r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
+        r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no (?:es )?v[aá]lido)",
         # "not found in our system" (not "no se encuentra disponible": unavailable, soft)
         r"(?:usuario|destinatario|cuenta|casilla|direcci[oó]n|buz[oó]n)(?: de correo(?: electr[oó]nico)?)? no"
         r" (?:se encuentra|existe|est[aá]) (?:registrad[oa] )?en (?:nuestro|este|el) (?:sistema|servidor|dominio)",
@@ -62,8 +63,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
+        # the mailbox over its size ("El buzón del destinatario excede el tamaño permitido")
+        r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa)"
+        r" (?:el|la|su) (?:tama[nñ]o|capacidad|l[ií]mite|espacio|cuota)",
         r"(?:ha )?(?:excedido|superado|excedi[oó]|super[oó]) (?:su|la) cuota",
-        r"sin espacio (?:en el buz[oó]n|disponible)|espacio (?:en disco )?insuficiente",
+        r"sin espacio (?:en el buz[oó]n|disponible)|buz[oó]n (?:de correo )?sin espacio|espacio (?:en disco )?insuficiente",
         r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada)",
     ),
     SUSPEND: (
@@ -97,6 +101,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dominio (?:desconocido|inexistente|no existe|no encontrado)",
         r"(?:el|este) dominio no existe|no existe el dominio",
         _RECIPIENTS_DOMAIN_GONE,
+    ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:considerad|detectad|identificad|clasificad|catalogad|marcad)[oa] como (?:posible )?(?:spam|correo no deseado)",
+        r"rechazad[oa] por (?:ser )?(?:considerad[oa] )?(?:posible )?spam",
     ),
 }
 

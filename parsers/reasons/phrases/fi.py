@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -68,6 +69,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:verkkotunnusta|toimialuetta|domainia) ei (?:ole olemassa|loydy|loytynyt|tunneta)",
         r"tuntematon (?:verkkotunnus|toimialue|domain)",
     ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (r"(?:tunnistettu|luokiteltu|merkitty) roskapostiksi|roskapostiepäily",),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

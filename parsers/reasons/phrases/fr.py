@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     MESSAGE_TOO_BIG,
     REJECTED,
     SECURITY_ERROR,
+    SPAM_DETECTED,
     SUSPEND,
     TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
@@ -62,7 +63,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     MAILBOX_FULL: (
         # (Quebec: "boîte de courriel"; "saturée": full)
-        r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception |de courriel )?(?:du destinataire )?(?:est )?(?:pleine|saturee)",
+        r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception |de courriel )?(?:(?:du|de ce|de votre) (?:destinataire|correspondant) )?"
+        r"(?:est )?(?:pleine|saturee)",
         r"quota (?:de (?:stockage|messagerie|la boite) )?(?:depasse|atteint|excede)|depassement de quota",
         r"espace (?:de stockage |disque )?insuffisant",
     ),
@@ -97,6 +99,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     TOO_MANY_CONNECTIONS: (r"trop de connexions, ",),
     SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
     REJECTED: (r"emetteur invalide",),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:considere|detecte|identifie|classe|marque|reconnu)e? comme (?:du )?(?:spam|pourriel|courrier indesirable)",
+        r"(?:rejete|refuse)e? (?:pour|car) (?:du )?spam|soupcon de spam",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

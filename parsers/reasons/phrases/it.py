@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -47,6 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
         r"(?:casella|cassetta) (?:di posta |postale )?(?:inesistente|non esiste|non esistente|non trovata)",
         r"utente non esistente|indirizzo non esistente",
+        # the user "not present" on the server ("Utente non presente nel sistema")
+        r"(?:utente|indirizzo|casella) non (?:e'? )?presente\b",
         # Exchange: "Impossibile trovare l'indirizzo di posta elettronica immesso."
         r"impossibile trovare (?:l'|l )?indirizzo",
         # a relative clause between the address and its verb (Libero/Virgilio's translated reports:
@@ -61,7 +64,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e'? )?piena",
         r"spazio (?:su disco |di archiviazione )?(?:esaurito|insufficiente)",
-        r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superato (?:la|il) (?:quota|limite di spazio)",
+        r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superat[ao] (?:la quota|il limite di spazio)",
+        # the mailbox "over its largest allowed size" ("ha superato la dimensione massima consentita")
+        r"(?:casella|cassetta|mailbox)(?: di posta(?: elettronica)?| postale)?(?: del destinatario)? (?:ha )?(?:superato|raggiunto)"
+        r" (?:la|il) (?:dimensione|capacita|spazio) massim[ao]",
         # Libero/Virgilio: "La casella ... ha raggiunto il limite massimo di capienza consentito"
         r"raggiunto il limite (?:massimo )?di (?:capienza|spazio|capacita)",
     ),
@@ -86,6 +92,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
         _RECIPIENTS_DOMAIN_GONE,
+    ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:considerat|rilevat|identificat|classificat|riconosciut|marcat)[oa] come (?:possibile )?spam",
+        r"(?:rifiutat|respint)[oa] (?:perche|in quanto) spam|sospetto spam",
     ),
 }
 

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -67,6 +68,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent domene|intet slikt domene",
         r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (r"(?:markert|klassifisert|identifisert|vurdert|gjenkjent) som (?:spam|søppelpost)",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -64,6 +65,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tijdelijk uitgeschakeld",
     ),
     ACCOUNT_DISABLED: (
+        # an address or account that "no longer exists" ("Dit e-mailadres bestaat niet meer"): closed,
+        # searched before the user unknown's "bestaat niet"
+        r"(?:e-?mailadres|adres|account|mailbox|postbus|gebruiker) bestaat niet (?:meer|langer)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:e-?mailadres|adres|account|mailbox|postbus)(?: van de ontvanger)? (?:is |wordt )?niet (?:meer|langer)"
         r" (?:in gebruik|gebruikt)",
@@ -76,6 +80,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)",
         _RECIPIENTS_DOMAIN_GONE,
         r"onbekend domein",
+    ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:aangemerkt|herkend|gemarkeerd|geclassificeerd|beschouwd|gedetecteerd) als spam|als spam (?:aangemerkt|herkend|gemarkeerd)",
     ),
 }
 

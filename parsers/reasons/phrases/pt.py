@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -40,9 +41,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nenhum (?:usu[aá]rio|utilizador|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:(?:est[aá]|consta) )?(?:listado |relacionado )?[nd]o direc?t[oó]rio (?:do )?domino",
-        r"(?:usu[aá]rio|utilizador) (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"(?:usu[aá]rio|utilizador) (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
         r"e-?mail (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
-        r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado|inv[aá]lido)",
+        r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
         r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",
         r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
@@ -63,7 +64,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"n(?:a|ã)o foi encontrad[oa] (?:em|no|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"caixa (?:postal|de correio|de entrada)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
+        r"caixa (?:postal|de correio|de entrada|de e-?mail)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
         r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
         r"(?:excedeu|ultrapassou) (?:a|sua|a sua) (?:cota|quota)",
         r"(?:excedeu|ultrapassou|atingiu) o (?:seu )?limite (?:de (?:espa[cç]o|armazenamento|tamanho)|m[aá]ximo)",
@@ -92,7 +93,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"dom[ií]nio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
+        # the domain named between noun and verb ("O domínio x.com.br não existe")
+        r"dom[ií]nio [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:e desconhecido|n[aã]o existe|n[aã]o foi encontrado)",
         _RECIPIENTS_DOMAIN_GONE,
+    ),
+    # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:considerad|detectad|identificad|classificad|marcad)[oa] como (?:poss[ií]vel )?(?:spam|lixo eletr[oô]nico)",
+        r"(?:rejeitad|recusad)[oa] por (?:ser )?(?:suspeita de )?spam|suspeita de spam",
     ),
 }
 
