@@ -45,7 +45,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ne figure pas|non (?:repertorie|liste)e?) dans (?:l'annuaire|le carnet d'adresses)",
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:inconnue|inexistante|introuvable)",
         r"bo[iî]te (?:aux lettres |mail |de messagerie |du destinataire )?(?:inexistante|inconnue|introuvable)",
-        r"(?:ce|le) compte (?:de messagerie )?n'existe pas|compte (?:de messagerie )?inexistant",
+        # (Exchange: "Le compte de messagerie électronique n'existe pas dans l'organisation ...")
+        r"(?:ce|le) compte (?:de messagerie(?: electronique)? )?n'existe pas|compte (?:de messagerie )?inexistant",
         r"l'adresse \S{1,200} n'existe pas",
         r"(?:cette|l'|votre) ?adresse (?:e-?mail |electronique |de messagerie |du destinataire )?n'existe pas",
         # "L'adresse de messagerie référencée ci-dessus n'existe pas" (a qualifier before the verb)
