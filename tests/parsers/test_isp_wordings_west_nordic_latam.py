@@ -21,6 +21,7 @@ def test_unknown_users_in_more_word_orders() -> None:
             ("Usuário não localizado neste servidor", r.USER_UNKNOWN),  # pt
             ("Destinatário não localizado", r.USER_UNKNOWN),
             ("Utente non presente su questo server", r.USER_UNKNOWN),  # it
+            ("Dit adres is bij ons onbekend", r.USER_UNKNOWN),  # nl: where, before the verb
             # Exchange's French text NDR: "électronique" after "de messagerie"
             (
                 "Le compte de messagerie électronique n'existe pas dans l'organisation à laquelle ce message a été envoyé.",
@@ -37,6 +38,7 @@ def test_closed_accounts_whoever_closed_them() -> None:
             ("Benutzerkonto wurde vom Kunden gekündigt", r.ACCOUNT_DISABLED),
             ("Dit e-mailadres bestaat niet meer", r.ACCOUNT_DISABLED),  # nl: closed, not unknown
             ("De gebruiker bestaat niet langer", r.ACCOUNT_DISABLED),
+            ("Cette boîte aux lettres n'existe plus", r.ACCOUNT_DISABLED),  # fr: "no longer", not "not"
         ]
     )
 
@@ -48,6 +50,8 @@ def test_full_mailboxes_over_their_size_or_limit() -> None:
             ("Das Postfach ist über dem Limit", r.MAILBOX_FULL),
             ("La boîte aux lettres de ce destinataire est saturée", r.MAILBOX_FULL),  # fr
             ("La boîte de votre correspondant est pleine", r.MAILBOX_FULL),
+            ("L'utilisateur a atteint son quota de stockage", r.MAILBOX_FULL),
+            ("De postbus van deze gebruiker zit vol", r.MAILBOX_FULL),  # nl
             (
                 "La casella di posta del destinatario ha superato la dimensione massima consentita",
                 r.MAILBOX_FULL,
@@ -116,6 +120,8 @@ def test_what_must_not_read_as_a_gone_or_full_mailbox() -> None:
         # a message over the size limit is no full mailbox (the mailbox noun is required)
         ("Il messaggio ha superato la dimensione massima consentita", r.MAILBOX_FULL),
         ("El mensaje excede el tamaño máximo permitido", r.MAILBOX_FULL),
+        # the sender's sending quota is a rate, not the recipient's storage
+        ("L'expéditeur a atteint son quota d'envoi journalier", r.MAILBOX_FULL),
         # a mailbox "not available at the moment" is no unknown user
         ("Postontzia ez dago erabilgarri une honetan", r.USER_UNKNOWN),
         # the sender's own account, closed by whoever: a refusal of the sender

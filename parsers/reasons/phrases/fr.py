@@ -68,6 +68,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:est )?(?:pleine|saturee)",
         r"quota (?:de (?:stockage|messagerie|la boite) )?(?:depasse|atteint|excede)|depassement de quota",
         r"espace (?:de stockage |disque )?insuffisant",
+        # the user or mailbox as subject: "L'utilisateur a atteint son quota de stockage"
+        # (not a quota of sending: "a atteint son quota d'envoi" is the sender's rate)
+        r"a (?:atteint|depasse) (?:son|sa|le|la) (?:quota(?: de stockage| de (?:la )?bo[iî]te(?: aux lettres)?)?(?! d)"
+        r"|limite de stockage|capacite maximale)",
     ),
     SUSPEND: (
         r"compte (?:a ete |est )?(?:temporairement )?(?:suspendu|bloque)"
@@ -84,6 +88,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (what kind and whose may both stand between noun and verb: "boîte aux lettres du destinataire supprimée")
         r"bo[iî]te (?:(?:aux lettres|mail|du destinataire) ){0,2}(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
         r"adresse (?:a ete |est )?(?:desactivee|supprimee|resiliee)",
+        # a mailbox, address or account that "no longer exists": closed (not "n'existe pas", unknown)
+        r"(?:bo[iî]te(?: aux lettres| mail)?|adresse(?: e-?mail| electronique)?|compte(?: de messagerie)?|utilisateur"
+        r"|destinataire) n'existe plus",
         # expired, or closed for non-use: the address is gone, not paused
         r"(?:compte|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",
         r"(?:expire|desactive|supprime|ferme|bloque|suspendu|cloture)e?s? (?:pour|suite a une|en raison d'une"

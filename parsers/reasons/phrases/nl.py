@@ -42,8 +42,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"(?:staat|komt) niet (?:voor )?in (?:de )?domino[- ]?(?:directory|adresboek)",
         r"niet (?:vermeld|opgenomen|gevonden) in (?:de )?domino[- ]?(?:directory|adresboek)",
+        # (where it is unknown may stand before the verb: "Dit adres is bij ons onbekend")
         r"(?:gebruiker|ontvanger|geadresseerde|adres|e-?mailadres|e-?mailaccount|mailbox|postbus) (?:is )?"
-        r"(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
+        r"(?:bij ons |hier |op (?:deze|onze) server )?(?:onbekend|bestaat niet|niet gevonden|niet bekend)",
         r"onbekende (?:gebruiker|ontvanger|geadresseerde|mailbox)|onbekend (?:e-?mail)?adres",
         # a subordinate clause puts "niet" before the verb: Gmail's "omdat het adres niet is
         # gevonden" (because the address was not found)
@@ -56,7 +57,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:is |werd )?niet gevonden op [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:mailbox|postbus|brievenbus|postvak) (?:van de (?:ontvanger|geadresseerde) )?(?:is )?vol",
+        # (whose, between noun and verb; "zit vol", is full, beside "is vol")
+        r"(?:mailbox|postbus|brievenbus|postvak) (?:van (?:de|deze) (?:ontvanger|geadresseerde|gebruiker) )?(?:is |zit )?vol",
         r"(?:quotum|quota|opslaglimiet) (?:is )?(?:overschreden|bereikt)",
         r"onvoldoende (?:opslag)?ruimte",
     ),
