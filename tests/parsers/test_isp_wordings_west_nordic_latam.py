@@ -22,6 +22,7 @@ def test_unknown_users_in_more_word_orders() -> None:
             ("Destinatário não localizado", r.USER_UNKNOWN),
             ("Utente non presente su questo server", r.USER_UNKNOWN),  # it
             ("Dit adres is bij ons onbekend", r.USER_UNKNOWN),  # nl: where, before the verb
+            ("Der Empfänger ist dem System nicht bekannt", r.USER_UNKNOWN),  # de
             # Exchange's French text NDR: "électronique" after "de messagerie"
             (
                 "Le compte de messagerie électronique n'existe pas dans l'organisation à laquelle ce message a été envoyé.",
@@ -39,6 +40,9 @@ def test_closed_accounts_whoever_closed_them() -> None:
             ("Dit e-mailadres bestaat niet meer", r.ACCOUNT_DISABLED),  # nl: closed, not unknown
             ("De gebruiker bestaat niet langer", r.ACCOUNT_DISABLED),
             ("Cette boîte aux lettres n'existe plus", r.ACCOUNT_DISABLED),  # fr: "no longer", not "not"
+            ("Ce compte n'est plus actif", r.ACCOUNT_DISABLED),  # (the masculine "actif")
+            ("Compte inactif", r.ACCOUNT_DISABLED),
+            ("Utilisateur désactivé", r.ACCOUNT_DISABLED),
         ]
     )
 
@@ -52,6 +56,11 @@ def test_full_mailboxes_over_their_size_or_limit() -> None:
             ("La boîte de votre correspondant est pleine", r.MAILBOX_FULL),
             ("L'utilisateur a atteint son quota de stockage", r.MAILBOX_FULL),
             ("De postbus van deze gebruiker zit vol", r.MAILBOX_FULL),  # nl
+            ("Geen ruimte meer in de mailbox", r.MAILBOX_FULL),
+            ("Der er ikke mere plads i postkassen", r.MAILBOX_FULL),  # da
+            ("La casella ha raggiunto la quota massima", r.MAILBOX_FULL),  # it
+            ("El buzón ha alcanzado su límite", r.MAILBOX_FULL),  # es
+            ("A caixa postal atingiu o limite", r.MAILBOX_FULL),  # pt
             (
                 "La casella di posta del destinatario ha superato la dimensione massima consentita",
                 r.MAILBOX_FULL,
@@ -122,6 +131,7 @@ def test_what_must_not_read_as_a_gone_or_full_mailbox() -> None:
         ("El mensaje excede el tamaño máximo permitido", r.MAILBOX_FULL),
         # the sender's sending quota is a rate, not the recipient's storage
         ("L'expéditeur a atteint son quota d'envoi journalier", r.MAILBOX_FULL),
+        ("El remitente ha alcanzado su límite de envío", r.MAILBOX_FULL),
         # a mailbox "not available at the moment" is no unknown user
         ("Postontzia ez dago erabilgarri une honetan", r.USER_UNKNOWN),
         # the sender's own account, closed by whoever: a refusal of the sender

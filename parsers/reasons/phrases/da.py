@@ -67,6 +67,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
         r"(?:har )?overskredet sin (?:kvote|lagerplads)",
         r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",
+        # no more room in the mailbox ("Der er ikke mere plads i postkassen")
+        r"(?:ikke (?:mere|længere|mer) |ingen )(?:lager)?plads (?:tilbage )?i (?:postkassen|mailboksen|indbakken)",
     ),
     SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
     ACCOUNT_DISABLED: (

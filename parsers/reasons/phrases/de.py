@@ -68,6 +68,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # es nicht"; one that "gibt es nicht mehr" is gone too)
         r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox)"
         r" (?:hier|bei uns|auf diesem (?:server|system)|in diesem system) (?:ist )?unbekannt",
+        # ("Der Empfänger ist dem System nicht bekannt")
+        r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox) (?:ist )?(?:dem|unserem) (?:mail)?(?:system|server)"
+        r" (?:nicht bekannt|unbekannt)",
         r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox) gibt es (?:hier |bei uns )?nicht\b",
         # (English's "no such user", word for word)
         r"kein(?:e|en)? solche[rns]? (?:benutzer|empf(?:ae|a)nger|postfach|adresse)\b",

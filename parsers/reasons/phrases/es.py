@@ -64,7 +64,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
         # the mailbox over its size ("El buzón del destinatario excede el tamaño permitido")
-        r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa)"
+        r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa|alcanzado|alcanz[oó])"
         r" (?:el|la|su) (?:tama[nñ]o|capacidad|l[ií]mite|espacio|cuota)",
         r"(?:ha )?(?:excedido|superado|excedi[oó]|super[oó]) (?:su|la) cuota",
         r"sin espacio (?:en el buz[oó]n|disponible)|buz[oó]n (?:de correo )?sin espacio|espacio (?:en disco )?insuficiente",

@@ -81,7 +81,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         # an address "no longer used", "no longer active" (ISPs' wording for a closed account)
         r"(?:adresse|compte|boite(?: aux lettres)?|bal)(?: e-?mail| de messagerie| electronique)? n.est plus"
-        r" (?:utilisee?|active?|en service|attribuee?|valide)",
+        r" (?:utilisee?|active?|actif|en service|attribuee?|valide)",
+        # an inactive account, a disabled user (GMX's "user is inactive" in French)
+        r"compte (?:de messagerie )?(?:est )?inactif|utilisateur (?:a ete |est )?(?:desactive|supprime)",
         # whose account, between noun and verb ("le compte du destinataire a été supprimé")
         r"compte (?:du|de ce) destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",

@@ -67,7 +67,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"quota (?:di spazio )?(?:superata|esaurita)|(?:ha )?superat[ao] (?:la quota|il limite di spazio)",
         # the mailbox "over its largest allowed size" ("ha superato la dimensione massima consentita")
         r"(?:casella|cassetta|mailbox)(?: di posta(?: elettronica)?| postale)?(?: del destinatario)? (?:ha )?(?:superato|raggiunto)"
-        r" (?:la|il) (?:dimensione|capacita|spazio) massim[ao]",
+        r" (?:la|il) (?:dimensione|capacita|spazio|quota) massim[ao]",
         # Libero/Virgilio: "La casella ... ha raggiunto il limite massimo di capienza consentito"
         r"raggiunto il limite (?:massimo )?di (?:capienza|spazio|capacita)",
     ),

@@ -61,6 +61,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:mailbox|postbus|brievenbus|postvak) (?:van (?:de|deze) (?:ontvanger|geadresseerde|gebruiker) )?(?:is |zit )?vol",
         r"(?:quotum|quota|opslaglimiet) (?:is )?(?:overschreden|bereikt)",
         r"onvoldoende (?:opslag)?ruimte",
+        # no room left in the mailbox ("Geen ruimte meer in de mailbox")
+        r"geen (?:opslag)?ruimte (?:meer )?(?:in|op) (?:de|het) (?:mailbox|postbus|brievenbus|postvak|account)",
     ),
     SUSPEND: (
         r"(?:account|mailbox) (?:is )?(?:tijdelijk )?(?:geblokkeerd|opgeschort)",

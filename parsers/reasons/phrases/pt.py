@@ -68,6 +68,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
         r"(?:excedeu|ultrapassou) (?:a|sua|a sua) (?:cota|quota)",
         r"(?:excedeu|ultrapassou|atingiu) o (?:seu )?limite (?:de (?:espa[cç]o|armazenamento|tamanho)|m[aá]ximo)",
+        # the mailbox as subject, whose limit unsaid ("A caixa postal atingiu o limite")
+        r"caixa (?:postal|de correio|de entrada|de e-?mail)(?: do destinat[aá]rio)? (?:atingiu|excedeu|ultrapassou)"
+        r" (?:o (?:seu )?limite|a (?:sua )?capacidade(?: m[aá]xima)?)",
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
