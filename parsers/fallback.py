@@ -98,7 +98,8 @@ _INTRO_SAME_LINE = patterncode.compile(
 _LEADING = patterncode.compile(
     r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
-    + r"＞?[\"']?[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
+    # (or the address as a possessive: "a@b's subscription has been disabled", Mailman 3)
+    + r"＞?(?:'s|[\"']?)[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
 )
 # A line that labels the failed recipient, in the languages the reason table reads
 # ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b"), or labels
@@ -123,7 +124,9 @@ _LABELLED = patterncode.compile(
     r"|nguoi nhan|收[ \u3000]{0,2}件[ \u3000]{0,2}人|收[ \u3000]{0,2}信[ \u3000]{0,2}人|收件地址"
     r"|收[ \u3000]{0,2}件[ \u3000]{0,2}者|宛[ \u3000]{0,4}先|受[ \u3000]{0,2}信[ \u3000]{0,2}者"
     r"|送[ \u3000]{0,2}信[ \u3000]{0,2}先|받는 ?사람|수신자|수신인"
-    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ|"
+    r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ"
+    # (a list manager's notice that names the member whose mail failed: Mailman's "Member: a@b")
+    r"|member|"
     + _RECIPIENT_ADDRESS_LABEL
     # (a colon after the label, or the gap between a table's label cell and its address cell)
     + r")(?:[ \t\u3000]*[:：]|[ \t\u3000]{2,}|\t)[ \t\u3000]*"
@@ -251,8 +254,9 @@ _ERROR_WORDS = CaseBlind(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
     r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
     r"|exceed|limit|error|reason|permanent|does not like|unable|could not"
-    # (a list manager's summary of a member's failures: "MANY non-delivery reports")
-    r"|non-?deliver",
+    # (a list manager's summary of a member's failures: "MANY non-delivery reports", Mailman's
+    # "Excessive or fatal bounces", "due to excessive bounces", "bounce score")
+    r"|non-?deliver|(?:excessive|fatal|too many) bounces|bounce score",
 )
 
 
@@ -268,8 +272,14 @@ def looks_like_bounce(mail: Mail) -> bool:
     ):
         return True
     # a list manager's notice to the list's owner that it removes a member for the member's
-    # delivery errors (parsers.listadmin)
-    return is_list_admin(address(mail.from_)) and removes_member_for_failures(human_text(mail))
+    # delivery errors (parsers.listadmin); one that attaches the bounce that caused it (Mailman's
+    # "The triggering bounce notice is attached below") is read from that bounce, which names the
+    # reason (parsers.core unwraps a report attached whole)
+    return (
+        mail.original is None
+        and is_list_admin(address(mail.from_))
+        and removes_member_for_failures(human_text(mail))
+    )
 
 
 def signed_as_a_bounce(sender: str, subject: str) -> bool:

@@ -64,7 +64,13 @@ _MEMBER_BOUNCE_WARNING = compile_lazily(
 def warns_member_of_bounces(sender: str | None, text: str) -> bool:
     """Whether a message from `sender` (a bare address) with report text `text` is a list manager's
     warning to a member that the member's mail bounces."""
-    return is_list_admin(sender) and _MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None
+    # (Mailman 3's notice to the owner that it removed a member "due to excessive bounces" shares
+    # the warning's words: it names the member whose mail failed, `removes_member_for_failures`)
+    return (
+        is_list_admin(sender)
+        and _MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None
+        and not removes_member_for_failures(text)
+    )
 
 
 # A list manager's notice to the list's owner that it takes a member off the list for the member's
@@ -79,7 +85,18 @@ _MEMBER_REMOVED = compile_lazily(
     # subsribers listed bellow have been removed from list L :" over the addresses, one a line
     # (its other two actions, "notified that they might be removed" and "selected ... as severe
     # bouncing addresses", remove nobody)
-    r"|non-delivery\s+reports,[^.:]{0,80}?\shave\s+been\s+(?:deleted|removed)\s+from\s+(?:the\s+)?list\s",
+    r"|non-delivery\s+reports,[^.:]{0,80}?\shave\s+been\s+(?:deleted|removed)\s+from\s+(?:the\s+)?list\s"
+    # Mailman 2's "bounce action notice" to the owner ("Member: a@b", "Action: Subscription
+    # disabled.", "Reason: Excessive or fatal bounces.", the triggering bounce attached or not);
+    # Mailman 3's owner notices, one a member: "a@b has been removed from L due to excessive
+    # bounces.", "a@b's subscription has been disabled on L due to their bounce score exceeding the
+    # mailing list's bounce_score_threshold.", "a@b's bounce score on L has been incremented to 3.0."
+    # (its warning to the member himself says "your membership": `warns_member_of_bounces`)
+    r"|mailing\s+list\s+bounce\s+action\s+notice"
+    r"|has\s+been\s+(?:removed|unsubscribed|deleted)\s+from\s+\S{1,80}\s+(?:due\s+to|because\s+of)\s+"
+    r"(?:excessive|too\s+many)\s+bounces"
+    r"|subscription\s+has\s+been\s+disabled\s+on\s+\S{1,80}\s+due\s+to\s+their\s+bounce\s+score"
+    r"|bounce\s+score\s+on\s+\S{1,80}\s+has\s+been\s+incremented",
     re.IGNORECASE,
 )
 

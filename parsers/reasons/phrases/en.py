@@ -156,7 +156,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"this address no longer accepts mail",
         r"user or domain is disabled",
         r"is a deactivated mailbox",
-        r"has been (?:disabled|deactivated|closed|terminated|discontinued)",
+        # (a list's subscription or membership disabled is the list manager's own step after the
+        # member's bounces: "a@b's subscription has been disabled on L due to their bounce score")
+        r"(?<!subscription )(?<!membership )has been (?:disabled|deactivated|closed|terminated|discontinued)",
         r"is (?:currently )?(?:disabled|deactivated)",
         r"recipient (?:address )?(?:is )?(?:inactive|disabled|deactivated)",
         r"email account that you tried to reach is (?:disabled|inactive)",
