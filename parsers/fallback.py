@@ -35,8 +35,9 @@ _DAEMON_FROM = CaseBlind(
     r"mailer-daemon|mail-daemon|postmaster|mail delivery (?:system|subsystem|service|agent)|mail administrator"
     r"|mailadmin|mail system|delivery (?:status )?(?:notification|subsystem|system)|mail ?router"
     r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)"
-    # MDaemon signs its reports with its own name ("MDaemon@host")
-    r"|^mdaemon@|<mdaemon@",
+    # MDaemon signs its reports with its own name ("MDaemon@host"); an X.400 gateway with its
+    # own ("X.400 Gateway <gateway@host>", "x400@host": the report's sender, no person's mailbox)
+    r"|^mdaemon@|<mdaemon@|\bx\.?400\b",
 )
 # Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
 # "Delivery delayed", are failure reports too: the reason table tells them apart.)
