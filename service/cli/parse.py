@@ -63,57 +63,68 @@ _FIELD_BY_FIELD = _RESULT_KEYS[-len(_LISTS) :] == _LISTS
 _scalars = operator.attrgetter(*_RESULT_KEYS[: -len(_LISTS)])
 
 
-# A line's pieces, in order: the source, the scalars, the defects, each event's fields, then the
-# attribution's fields; the two lists of strings (defects, the attribution's envelope addresses)
-# are written whole, into the slots kept for them.
-_DEFECTS_SLOT = len(_RESULT_KEYS) - len(_LISTS) + 1
+# A line's values, in order: the source, the scalars, each defect, each event's fields, then the
+# attribution's fields with each of its envelope addresses in their place; every one is a string
+# (or None) that the line's shape sets between its constant texts.
 _ADDRESSES_SLOT = tuple(_ATTRIBUTION_FIELDS).index("envelope_addresses")
-_shapes: dict[tuple[int, bool], list[str]] = {}
+# (a line's shape: how many events and defects, how many envelope addresses or -1 for no
+# attribution; a handful of them, each made once)
+_shapes: dict[tuple[int, int, int], list[str]] = {}
 
 
-def _line_parts(events: int, attributed: bool) -> list[str]:
-    """The whole line for a result with this many events, with or without attribution, as its
-    constant texts with a slot (None) between each two for a value's JSON (a handful of shapes,
-    each made once). The line is then one join: a `%` template is read character by character
-    on every line, which cost as much as escaping the line's strings."""
-    key = (events, attributed)
-    parts = _shapes.get(key)
-    if parts is None:
-        slots = ("%s",) * (len(_RESULT_KEYS) - len(_LISTS) + 2)
-        listed = "[" + ", ".join([_EVENT] * events) + "]"
-        template = _RESULT % (*slots, listed, _ATTRIBUTION if attributed else "null")
-        texts = template.split("%s")  # (the keys hold no "%s")
-        parts = _shapes[key] = [""] * (2 * len(texts) - 1)
-        parts[::2] = texts
+def _listed(template: str, count: int) -> str:
+    """A JSON array of `count` items, each written as `template`."""
+    return "[" + ", ".join([template] * count) + "]"
+
+
+def _line_parts(shape: tuple[int, int, int]) -> list[str]:
+    """The whole line of a result of this shape, as its constant texts with a slot (None) between
+    each two for a value's JSON. The line is then one join: a `%` template is read character by
+    character on every line, which cost as much as escaping the line's strings."""
+    events, defects, addresses = shape
+    attribution = "null"
+    if addresses >= 0:
+        fields = ["%s"] * len(_ATTRIBUTION_FIELDS)
+        fields[_ADDRESSES_SLOT] = _listed("%s", addresses)
+        attribution = _ATTRIBUTION % tuple(fields)
+    scalars = ("%s",) * (len(_RESULT_KEYS) - len(_LISTS) + 1)  # (the source's too)
+    template = _RESULT % (*scalars, _listed("%s", defects), _listed(_EVENT, events), attribution)
+    texts = template.split("%s")  # (the keys hold no "%s")
+    parts = _shapes[shape] = [""] * (2 * len(texts) - 1)
+    parts[::2] = texts
     return parts
 
 
 def json_line(source: str, result: ParseResult) -> str:
     """`_JSON.encode({"source": source, **result.to_dict()})`, written field by field: the generic
     encoder walks the dictionaries, checks each container for cycles and looks each value's type
-    up (a tenth of the parser's own time on a small message). Every string of the line is escaped
-    in one pass and set between the constant texts of the line's shape. A value that is not what the
-    model declares (a string or None) is left to the generic encoder."""
+    up (a tenth of the parser's own time on a small message). Every string of the line, the
+    defects and envelope addresses among them, is escaped in one pass and set between the
+    constant texts of the line's shape. A value that is not what the model declares (a string or
+    None) is left to the generic encoder."""
     if not _FIELD_BY_FIELD:
         return _JSON.encode({"source": source, **result.to_dict()})
-    values: list[Any] = [source, *_scalars(result), ""]
+    values: list[Any] = [source, *_scalars(result)]
+    defects = result.defects
+    values += defects
     events = result.events
     for event in events:
         values += _event_values(event)
     found = result.attribution
     addresses = -1
     if found is not None:
-        addresses = len(values) + _ADDRESSES_SLOT
-        values += _attribution_values(found)
-        values[addresses] = ""
+        fields = _attribution_values(found)
+        listed = fields[_ADDRESSES_SLOT]
+        values += fields[:_ADDRESSES_SLOT]
+        values += listed
+        values += fields[_ADDRESSES_SLOT + 1 :]
+        addresses = len(listed)
     try:
         pieces = ["null" if v is None else _string(v) for v in values]
-        pieces[_DEFECTS_SLOT] = "[" + ", ".join(map(_string, result.defects)) + "]"
-        if found is not None:
-            pieces[addresses] = "[" + ", ".join(map(_string, found.envelope_addresses)) + "]"
     except TypeError:  # (not a string)
         return _JSON.encode({"source": source, **result.to_dict()})
-    line = _line_parts(len(events), found is not None).copy()
+    shape = (len(events), len(defects), addresses)
+    line = (_shapes.get(shape) or _line_parts(shape)).copy()
     line[1::2] = pieces
     return "".join(line)
 
