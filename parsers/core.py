@@ -24,11 +24,11 @@ from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscrib
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
 from parsers.mail import Mail, decode_header_value, load, parser_error
-from parsers.model import Attribution, Event, ParseResult, make_event, replace
+from parsers.model import Attribution, Event, ParseResult, make_event, make_result, replace
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TypedDict, TypeVar
+    from typing import TypeVar
 
     from parsers.model import MessageType
 
@@ -69,11 +69,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             raw, mail = repaired, load(repaired)
             defects.append("content-type folding repaired")
     defects.extend(mail.defects)
-    head: _Head = {
-        "subject": mail.subject or None,
-        "message_id": _message_id(mail),
-        "date": _iso_date(mail.raw_header("Date")),
-    }
+    # The message's own headers that every ParseResult carries, in the order of its fields
+    # (subject, message_id, date), passed on where they stand: see make_result.
+    head: tuple[str | None, str | None, str | None] = (
+        mail.subject or None,
+        _message_id(mail),
+        _iso_date(mail.raw_header("Date")),
+    )
 
     complaint = _guard(arf.inquire, mail, defects) or _guard(fbl.inquire, mail, defects)
     if complaint is not None:
@@ -92,7 +94,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             for r in complaint.recipients
         )
         found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
-        return ParseResult("arf", events, complaint.format, defects=tuple(defects), attribution=found, **head)
+        return make_result("arf", events, complaint.format, *head, tuple(defects), found)
 
     request = _guard(unsubscribe.inquire, mail, defects)
     if request is not None:
@@ -106,7 +108,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             original_message_id=_in_reply_to(mail),
         )
         found = _evidence(mail, None, account_header, None, defects)
-        return ParseResult("unsubscribe", (event,), how, defects=tuple(defects), attribution=found, **head)
+        return make_result("unsubscribe", (event,), how, *head, tuple(defects), found)
 
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None
@@ -176,9 +178,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
                 original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
             )
             found = _evidence(mail, original, account_header, None, defects)
-            return ParseResult(
-                "arf", (event,), forwarded_abuse.NAME, defects=tuple(defects), attribution=found, **head
-            )
+            return make_result("arf", (event,), forwarded_abuse.NAME, *head, tuple(defects), found)
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=stated_delays)
@@ -186,7 +186,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         found = _evidence(
             mail, _guard(attribution.returned_original, mail, defects), account_header, None, defects
         )
-        return ParseResult(kind, events, detector, defects=tuple(defects), attribution=found, **head)
+        return make_result(kind, events, detector, *head, tuple(defects), found)
 
     if unwrap:
         # A report forwarded whole: a person or an abuse desk forwards a bounce or a complaint to
@@ -226,9 +226,9 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             )
         found = _evidence(mail, None, account_header, None, defects)
         name = f"rfc3834:{reply.rule}"
-        return ParseResult("auto_reply", events, name, defects=tuple(defects), attribution=found, **head)
+        return make_result("auto_reply", events, name, *head, tuple(defects), found)
 
-    return ParseResult("unknown", (), None, defects=tuple(defects), **head)
+    return make_result("unknown", (), None, *head, tuple(defects), None)
 
 
 def _forwarded_reports(mail: Mail) -> list[bytes]:
@@ -254,14 +254,6 @@ def _as_bytes(message: Message) -> bytes:
     out = io.BytesIO()
     BytesGenerator(out, mangle_from_=False, maxheaderlen=0).flatten(message)
     return out.getvalue()
-
-
-if TYPE_CHECKING:
-    # The message's own headers that every ParseResult carries.
-    class _Head(TypedDict):
-        subject: str | None
-        message_id: str | None
-        date: str | None
 
 
 def _evidence(

@@ -19,6 +19,7 @@ __all__ = [
     "ParseResult",
     "make_attribution",
     "make_event",
+    "make_result",
     "replace",
 ]
 
@@ -287,3 +288,7 @@ class ParseResult(FrozenValue):
 
 
 _ParseResultDraft = draft_class(ParseResult)
+# (ParseResult(...) as the parser makes them, with its fields in their order: a call of a class
+# that unpacks a dict of the message's headers into keywords made that dict again, and a keyword
+# dict for `__new__`: see make_event)
+make_result = constructor(ParseResult)

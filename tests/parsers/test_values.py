@@ -22,7 +22,7 @@ from parsers.charsets import _Alphabet
 from parsers.delivery import Delivery
 from parsers.dsn import Report
 from parsers.forwarded import ForwardedReport
-from parsers.model import Attribution, Event, ParseResult, make_attribution, make_event
+from parsers.model import Attribution, Event, ParseResult, make_attribution, make_event, make_result
 from parsers.mta._providers import DsnBlock
 from parsers.reasons.classify import Verdict
 from parsers.values import (
@@ -113,9 +113,9 @@ def test_a_draft_takes_its_fields_then_becomes_a_frozen_value_of_its_class(model
     assert type(model(**_sample(model))) is model  # (built as its draft, handed back frozen)
 
 
-# What the parser builds its events and attributions with (parsers.values.constructor): the class's
-# call, keywords passed on without the dict the class call makes of them.
-MAKERS = [(Event, make_event), (Attribution, make_attribution)]
+# What the parser builds its events, attributions and results with (parsers.values.constructor):
+# the class's call, keywords passed on without the dict the class call makes of them.
+MAKERS = [(Event, make_event), (Attribution, make_attribution), (ParseResult, make_result)]
 
 
 @settings(max_examples=200, deadline=None)
