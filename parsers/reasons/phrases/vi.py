@@ -30,7 +30,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the verb first ("Không tồn tại người dùng"), as some servers word it
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|hop thu|tai khoan)",
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
-        r"dia chi(?: email| thu| e-?mail)? khong xac dinh",
+        # "unknown address", "unknown recipient" ("Người nhận không xác định")
+        r"(?:dia chi(?: email| thu| e-?mail)?|nguoi nhan|nguoi dung) khong xac dinh",
         # "Email (người nhận) không tồn tại": the English word alone as the noun
         r"\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay)",
         # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."

@@ -20,8 +20,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"(?:未在|不在|没有在|沒有在) ?domino ?(?:目录|目錄)中(?:列出)?|(?:未|没有|沒有)(?:列在|列于|列於) ?domino ?(?:目录|目錄)",
         # ("用户名": the user name; "使用者": the user, as Taiwan writes it)
-        r"(?:用户名?|用戶名?|使用者|收件人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
+        # ("收信人": the recipient, as Tencent's and NetEase's notices also write it)
+        r"(?:用户名?|用戶名?|使用者|收件人|收信人|收件者|邮箱|郵箱|信箱|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
         r"(?:不存在|未找到)",
+        # "the (recipient's) mail address is wrong" ("收件人邮件地址有误", NetEase): a mail noun
+        # before "地址", so an IP address that is wrong is not it
+        r"(?:收件人|收信人|收件者|邮件|郵件|邮箱|郵箱|信箱)(?:的)?(?:电子邮件|電子郵件|邮件|郵件|邮箱|郵箱)?地址"
+        r"(?:有误|有誤|错误|錯誤|不正确|不正確)",
         r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|使用者|收件人|邮箱|郵箱|帐号|帳號)",
         # ("查無此人": no such person, the post office's wording that Taiwanese servers borrow)
         r"查(?:无|無)此人",
@@ -30,7 +35,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:用户|用戶|收件人|邮箱|郵箱)在\S{1,8}(?:中|里|裡)?不存在",
         r"未知的?(?:邮件|郵件|电子邮件|電子郵件|邮箱|郵箱)?地址|未知(?:用户|用戶|收件人)",
         r"(?:找不到|未找到)(?:该|該)?(?:用户|用戶|收件人|邮箱|郵箱)",
-        r"收件人(?:地址)?(?:无效|無效)",
+        r"(?:收件人|收信人)(?:地址)?(?:无效|無效)",
         # Tencent QQ: "该用户未开通QQ邮箱" (the user has no QQ mailbox opened: no such mailbox)
         r"未(?:开通|開通)[a-z0-9]{0,8}(?:邮箱|郵箱|信箱|邮件服务|郵件服務)",
         # Exchange: "找不到您输入的电子邮件地址" (traditional: "找不到您輸入的電子郵件地址")
@@ -63,6 +68,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:已|已经|已經)(?:被)?(?:销户|銷戶)",
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱)(?:已|已经|已經)?(?:被)?停止(?:使用|服务|服務)",
         r"(?:欠费|欠費)(?:停用|停机|停機|注销|註銷|关闭|關閉)",
+        # "has become void" ("该邮箱地址已失效", China Mobile's 139): the address no longer works
+        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱)(?:地址)?(?:已|已经|已經)?失效",
     ),
     HOST_UNKNOWN: (
         r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
@@ -78,7 +85,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         # (with its verb: a template's "发件人地址：" label next to the recipient's reason is not it)
         r"(?:发件人|發件人|发信人|發信人|寄件者|寄件人)(?:的)?"
         r"(?:邮箱|郵箱|信箱|地址|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
-        r"(?:不存在|未找到|无效|無效)",
+        r"(?:不存在|未找到|无效|無效|有误|有誤|错误|錯誤|不正确|不正確)",
     ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone

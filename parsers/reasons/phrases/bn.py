@@ -1,0 +1,36 @@
+"""Bengali phrase families (data only): what servers and webmail answering in Bengali say (Gmail's
+and Outlook's localized reports, Bangladeshi and West Bengal hosting).
+
+Bengali has no case and no accents to fold. "য়" is written precomposed or as "য" and the nukta
+sign, so it is a class; the verb comes last ("ঠিকানাটি খুঁজে পাওয়া যায়নি": the address could not be
+found), the noun often with its article "-টি".
+"""
+
+from __future__ import annotations
+
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+_Y = "(?:\u09df|\u09af\u09bc)"  # য়, precomposed or decomposed
+# "could not be found", "does not exist"
+_NOT_FOUND = r"(?:খুঁজে পাও" + _Y + r"া যা" + _Y + r"নি|বিদ্যমান নেই|পাও" + _Y + r"া যা" + _Y + r"নি)"
+
+PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    USER_UNKNOWN: (
+        # Gmail: "কারণ ঠিকানাটি খুঁজে পাওয়া যায়নি" (because the address could not be found)
+        r"(?:ইমেল |ই-মেল )?(?:ঠিকানা|প্রাপক|ব্যবহারকারী)(?:টি)? " + _NOT_FOUND,
+        r"(?:অজানা|অবৈধ) (?:প্রাপক|ব্যবহারকারী|(?:ইমেল )?ঠিকানা)",
+    ),
+    MAILBOX_FULL: (
+        r"(?:মেলবক্স|ইনবক্স)(?:টি)? (?:পূর্ণ|ভর্তি|ভরে গেছে)",
+    ),
+    ACCOUNT_DISABLED: (
+        r"অ্যাকাউন্ট(?:টি)? (?:বন্ধ করে দেও" + _Y + r"া হ" + _Y + r"েছে|নিষ্ক্রি" + _Y + r" করা হ" + _Y + r"েছে|মুছে ফেলা হ" + _Y + r"েছে)",
+    ),
+    HOST_UNKNOWN: (
+        r"ডোমেন(?:টি)? " + _NOT_FOUND,
+    ),
+}
