@@ -32,6 +32,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
         # "unknown address", "unknown recipient" ("Người nhận không xác định")
         r"(?:dia chi(?: email| thu| e-?mail)?|nguoi nhan|nguoi dung) khong xac dinh",
+        # "the (recipient's) address is wrong" ("Địa chỉ email người nhận không đúng", "sai địa chỉ")
+        r"dia chi(?: email| thu| e-?mail)?(?: (?:cua )?nguoi nhan)? (?:khong dung|sai)\b",
+        r"\bsai dia chi(?: email| thu| e-?mail)?(?: (?:cua )?nguoi nhan)?\b",
         # "Email (người nhận) không tồn tại": the English word alone as the noun
         r"\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay)",
         # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."

@@ -38,6 +38,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:收件人|收信人)(?:地址)?(?:无效|無效)",
         # Tencent QQ: "该用户未开通QQ邮箱" (the user has no QQ mailbox opened: no such mailbox)
         r"未(?:开通|開通)[a-z0-9]{0,8}(?:邮箱|郵箱|信箱|邮件服务|郵件服務)",
+        # "the mailbox was never activated" ("该邮箱未激活", Sina): no mailbox to deliver to
+        r"(?:邮箱|郵箱|信箱|帐户|帐号|账户|账号|帳戶|帳號)(?:尚)?未(?:激活|啟用|启用)",
         # Exchange: "找不到您输入的电子邮件地址" (traditional: "找不到您輸入的電子郵件地址")
         r"找不到(?:您|你)?(?:输入|輸入)的(?:电子邮件|電子郵件|邮件|郵件)?地址",
         # Exchange Online: "在 <域> 上找不到 <用户>。"
@@ -86,6 +88,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:发件人|發件人|发信人|發信人|寄件者|寄件人)(?:的)?"
         r"(?:邮箱|郵箱|信箱|地址|邮件地址|郵件地址|帐户|帐号|账户|账号|帳戶|帳號)(?:地址)?"
         r"(?:不存在|未找到|无效|無效|有误|有誤|错误|錯誤|不正确|不正確)",
+        # the sender's own account not activated ("您的帐号未激活")
+        r"(?:您|你)的(?:邮箱|郵箱|信箱|帐户|帐号|账户|账号|帳戶|帳號)(?:尚)?未(?:激活|啟用|启用)",
     ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
