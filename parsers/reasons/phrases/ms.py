@@ -38,6 +38,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:digantung|dinyahaktifkan|ditutup|dipadam|disekat) " + _NON_USE,
         # expired ("akaun telah tamat tempoh")
         r"(?:akaun|peti mel|alamat) (?:ini |tersebut )?(?:telah |sudah )?tamat tempoh",
+        # inactive, no longer used ("Akaun penerima tidak aktif lagi"): whose account may stand
+        # between noun and verb
+        r"(?:akaun|peti mel|alamat(?: e-?mel)?)(?: penerima)? (?:ini |tersebut )?(?:telah |sudah )?"
+        r"(?:tidak (?:lagi )?aktif|tidak (?:lagi )?digunakan)",
     ),
     HOST_UNKNOWN: (r"domain (?:tersebut |ini )?tidak wujud",),
 }
