@@ -22,13 +22,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:የኢሜይል )?አድራሻ(?:ው)? " + _NOT_FOUND,
         r"(?:ተቀባዩ|ተጠቃሚው) " + _NOT_FOUND,
     ),
-    MAILBOX_FULL: (
-        r"(?:የመል(?:ዕ|እ)ክት )?ሳጥን(?:ዎ|ኑ|ው)? (?:ሞልቷል|ሙሉ ነው)",
-    ),
-    ACCOUNT_DISABLED: (
-        r"መለያ(?:ው)? (?:ተሰናክሏል|ተዘግቷል|ተሰርዟል)",
-    ),
-    HOST_UNKNOWN: (
-        r"ጎራ(?:ው)? " + _NOT_FOUND,
-    ),
+    MAILBOX_FULL: (r"(?:የመል(?:ዕ|እ)ክት )?ሳጥን(?:ዎ|ኑ|ው)? (?:ሞልቷል|ሙሉ ነው)",),
+    ACCOUNT_DISABLED: (r"መለያ(?:ው)? (?:ተሰናክሏል|ተዘግቷል|ተሰርዟል)",),
+    HOST_UNKNOWN: (r"ጎራ(?:ው)? " + _NOT_FOUND,),
 }

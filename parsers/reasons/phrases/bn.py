@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _Y = "(?:\u09df|\u09af\u09bc)"  # য়, precomposed or decomposed
 # "could not be found", "does not exist"
+_HAS_BEEN = "হ" + _Y + "েছে"  # হয়েছে
 _NOT_FOUND = r"(?:খুঁজে পাও" + _Y + r"া যা" + _Y + r"নি|বিদ্যমান নেই|পাও" + _Y + r"া যা" + _Y + r"নি)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -24,13 +25,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ইমেল |ই-মেল )?(?:ঠিকানা|প্রাপক|ব্যবহারকারী)(?:টি)? " + _NOT_FOUND,
         r"(?:অজানা|অবৈধ) (?:প্রাপক|ব্যবহারকারী|(?:ইমেল )?ঠিকানা)",
     ),
-    MAILBOX_FULL: (
-        r"(?:মেলবক্স|ইনবক্স)(?:টি)? (?:পূর্ণ|ভর্তি|ভরে গেছে)",
-    ),
+    MAILBOX_FULL: (r"(?:মেলবক্স|ইনবক্স)(?:টি)? (?:পূর্ণ|ভর্তি|ভরে গেছে)",),
     ACCOUNT_DISABLED: (
-        r"অ্যাকাউন্ট(?:টি)? (?:বন্ধ করে দেও" + _Y + r"া হ" + _Y + r"েছে|নিষ্ক্রি" + _Y + r" করা হ" + _Y + r"েছে|মুছে ফেলা হ" + _Y + r"েছে)",
+        # "has been closed / deactivated / deleted"
+        r"অ্যাকাউন্ট(?:টি)? (?:বন্ধ করে দেও" + _Y + r"া|নিষ্ক্রি" + _Y + r" করা|মুছে ফেলা) " + _HAS_BEEN,
     ),
-    HOST_UNKNOWN: (
-        r"ডোমেন(?:টি)? " + _NOT_FOUND,
-    ),
+    HOST_UNKNOWN: (r"ডোমেন(?:টি)? " + _NOT_FOUND,),
 }

@@ -27,13 +27,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ا" + _Y + r" م" + _Y + r"ل )?پت(?:" + _H + r"|ا) " + _NOT_FOUND,
         r"(?:وصول " + _K + r"نند" + _H + r"|صارف) " + _NOT_FOUND,
     ),
-    MAILBOX_FULL: (
-        r"(?:م" + _Y + r"ل|ان) باکس(?: مکمل)? (?:بھر گ" + _Y + r"ا|بھرا " + _H + r"وا|بھر چکا)",
-    ),
-    ACCOUNT_DISABLED: (
-        r"اکاؤنٹ (?:بند|غ" + _Y + r"ر فعال|حذف) " + _K + r"ر د" + _Y + r"ا گ" + _Y + r"ا",
-    ),
-    HOST_UNKNOWN: (
-        r"ڈوم" + _Y + r"ن " + _NOT_FOUND,
-    ),
+    MAILBOX_FULL: (r"(?:م" + _Y + r"ل|ان) باکس(?: مکمل)? (?:بھر گ" + _Y + r"ا|بھرا " + _H + r"وا|بھر چکا)",),
+    ACCOUNT_DISABLED: (r"اکاؤنٹ (?:بند|غ" + _Y + r"ر فعال|حذف) " + _K + r"ر د" + _Y + r"ا گ" + _Y + r"ا",),
+    HOST_UNKNOWN: (r"ڈوم" + _Y + r"ن " + _NOT_FOUND,),
 }
