@@ -26,6 +26,8 @@ def test_chinese_wrong_void_and_unactivated_addresses() -> None:
             ("550 該帳號尚未啟用", r.USER_UNKNOWN),
             ("550 该邮箱地址已失效", r.ACCOUNT_DISABLED),
             ("550 帳號已經失效", r.ACCOUNT_DISABLED),
+            # stopped for unpaid fees, with the verb's auxiliaries between
+            ("550 用户因欠费已被停机", r.ACCOUNT_DISABLED),
         ]
     )
 
@@ -38,6 +40,8 @@ def test_vietnamese_unknown_recipient_and_wrong_address() -> None:
             ("550 Dia chi email nguoi nhan khong dung", r.USER_UNKNOWN),
             ("550 Địa chỉ của người nhận sai", r.USER_UNKNOWN),
             ("550 Sai địa chỉ email người nhận", r.USER_UNKNOWN),
+            # expired, with what kind of account between noun and verb
+            ("550 Tai khoan email da het han su dung", r.ACCOUNT_DISABLED),
         ]
     )
 

@@ -61,7 +61,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # locked or closed for non-use: the address is gone, not paused
         r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
         # "inactive", "no longer used", "expired": the account is gone
-        r"(?:tai khoan|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?"
+        # (what kind between noun and verb: "Tài khoản email đã hết hạn sử dụng")
+        r"(?:tai khoan(?: email| thu)?|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?"
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
     ),
     HOST_UNKNOWN: (
