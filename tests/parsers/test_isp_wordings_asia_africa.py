@@ -42,8 +42,13 @@ def test_vietnamese_unknown_recipient_and_wrong_address() -> None:
             ("550 Sai địa chỉ email người nhận", r.USER_UNKNOWN),
             # expired, with what kind of account between noun and verb
             ("550 Tai khoan email da het han su dung", r.ACCOUNT_DISABLED),
+            ("550 Khong co tai khoan nay tren may chu", r.USER_UNKNOWN),
         ]
     )
+
+
+def test_japanese_expiry_as_a_noun() -> None:
+    check_phrases([("550 このアカウントは有効期限切れです", r.ACCOUNT_DISABLED)])
 
 
 def test_malay_account_no_longer_active() -> None:

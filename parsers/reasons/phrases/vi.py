@@ -26,7 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email| thu| e-?mail)?|hop thu|tai khoan(?: email)?) (?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
         r"khong tim thay (?:nguoi nhan|nguoi dung|hop thu|dia chi)",
-        r"khong co (?:nguoi dung|nguoi nhan|hop thu) (?:nao|nay)",
+        r"khong co (?:nguoi dung|nguoi nhan|hop thu|tai khoan(?: email)?|dia chi(?: email)?) (?:nao|nay)",
         # the verb first ("Không tồn tại người dùng"), as some servers word it
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|hop thu|tai khoan)",
         r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
