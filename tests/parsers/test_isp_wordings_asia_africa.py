@@ -51,6 +51,18 @@ def test_japanese_expiry_as_a_noun() -> None:
     check_phrases([("550 このアカウントは有効期限切れです", r.ACCOUNT_DISABLED)])
 
 
+def test_korean_wrong_address_and_use_stopped_for_now_and_taiwans_mailbox_disabled() -> None:
+    check_phrases(
+        [
+            ("550 수신자 주소가 잘못되었습니다", r.USER_UNKNOWN),
+            # "temporarily stopped": a pause (it was read as a closed account)
+            ("550 일시적으로 사용이 중지된 메일 계정입니다", r.SUSPEND),
+            ("550 사용이 중지된 계정입니다", r.ACCOUNT_DISABLED),
+            ("550 該信箱已停用", r.ACCOUNT_DISABLED),
+        ]
+    )
+
+
 def test_malay_account_no_longer_active() -> None:
     check_phrases(
         [
@@ -111,6 +123,7 @@ def test_gmail_languages_of_asia_and_africa(text: str, want: str) -> None:
         # "I don't know" in Urdu, "the sender's address is wrong" in Vietnamese
         "550 مجھے پتہ نہیں کہ کیا ہوا",
         "550 Dia chi nguoi gui khong dung",
+        "550 발신자 메일 주소가 잘못되었습니다",
     ],
 )
 def test_sender_and_look_alike_wordings_are_not_an_unknown_user(text: str) -> None:

@@ -26,7 +26,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _NOUN + _PARTICLE + r"(?:존재하지 않|없습니다|찾을 수 없|확인되지 않)",
         r"수신자(?:를|가)? ?(?:찾을 수 없|확인할 수 없)",
         # "the address is not valid" ("메일 주소가 유효하지 않습니다", "유효하지 않은 수신자")
-        r"(?:메일 ?주소|이메일 ?주소|수신자 ?주소|받는 ?사람 ?주소|수신자)" + _PARTICLE + r"유효하지 않",
+        # ... or wrong ("수신자 주소가 잘못되었습니다")
+        r"(?:메일 ?주소|이메일 ?주소|수신자 ?주소|받는 ?사람 ?주소|수신자)"
+        + _PARTICLE
+        + r"(?:유효하지 않|잘못(?:되|된|됨))",
         r"유효하지 않은 ?(?:메일 ?주소|이메일 ?주소|수신자|받는 ?사람)",
         # Exchange Online: "<도메인>에서 <사용자>을(를) 찾을 수 없습니다."
         r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+에서 \S{1,64} ?찾을 수 없습니다",
@@ -38,7 +41,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"용량 ?초과",
     ),
     SUSPEND: (
-        r"(?:일시 ?(?:적으로 ?)?|임시 ?)(?:정지|중지|차단|사용 ?중지|잠금|잠겨)",
+        # (with or without the particle: "일시적으로 사용이 중지된 계정", temporarily stopped)
+        r"(?:일시 ?(?:적으로 ?)?|임시 ?)(?:정지|중지|차단|사용이? ?(?:중지|정지)|잠금|잠겨)",
         r"계정" + _PARTICLE + r"(?:일시 ?)?(?:잠겨|잠금|잠긴)",
         # "계정이 정지되었습니다" (the account is suspended, no word of it being for good)
         r"계정" + _PARTICLE + r"정지(?:되|된|됨)",
@@ -65,13 +69,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 _SENDERS = (
     r"(?:보낸 ?사람|발신자|송신자|발송자)(?:의)? ?(?:도메인|주소|메일 ?주소|이메일 ?주소|계정)"
     + _PARTICLE
-    + r"(?:존재하지 않|찾을 수 없|없습니다|확인되지 않|유효하지 않)"
+    + r"(?:존재하지 않|찾을 수 없|없습니다|확인되지 않|유효하지 않|잘못(?:되|된|됨))"
 )
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_SENDERS,),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
-    ACCOUNT_DISABLED: (r"(?:귀하|당신)의 계정",),
+    ACCOUNT_DISABLED: (
+        r"(?:귀하|당신)의 계정",
+        # use stopped for now ("일시적으로 사용이 중지된"): a pause, not an account gone
+        r"(?:일시 ?(?:적으로 ?)?|임시 ?)사용이? ?(?:중지|정지)",
+    ),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
