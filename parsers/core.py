@@ -164,21 +164,25 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
 
         forwarded = _guard(forwarded_abuse.inquire, mail, defects)
         if forwarded is not None:
-            original = forwarded.original
-            mid = original.get("Message-ID")
-            sender = original.get("Return-Path") or original.get("From")
             etype, classification, reason = reasons.feedback_verdict(forwarded.feedback_type)
-            event = make_event(
-                recipient=forwarded.recipient,
-                type=etype,
-                classification=classification,
-                reason=reason,
-                feedback_type=forwarded.feedback_type,
-                original_message_id=decode_header_value(mid).strip() or None if mid else None,
-                original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
-            )
-            found = _evidence(mail, original, account_header, None, defects)
-            return make_result("arf", (event,), forwarded_abuse.NAME, *head, tuple(defects), found)
+            # (one complaint for each original the report carries, for the recipient it names)
+            events_made: list[Event] = []
+            for recipient, original in ((forwarded.recipient, forwarded.original), *forwarded.others):
+                mid = original.get("Message-ID")
+                sender = original.get("Return-Path") or original.get("From")
+                events_made.append(
+                    make_event(
+                        recipient=recipient,
+                        type=etype,
+                        classification=classification,
+                        reason=reason,
+                        feedback_type=forwarded.feedback_type,
+                        original_message_id=decode_header_value(mid).strip() or None if mid else None,
+                        original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
+                    )
+                )
+            found = _evidence(mail, forwarded.original, account_header, None, defects)
+            return make_result("arf", tuple(events_made), forwarded_abuse.NAME, *head, tuple(defects), found)
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=stated_delays)

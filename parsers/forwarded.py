@@ -17,7 +17,9 @@ auth-failure: about the sender's authentication, it never suppresses the recipie
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from email.message import Message
+from itertools import islice
 
 from parsers import patterncode
 from parsers.arf import (
@@ -176,30 +178,35 @@ _AUTH_FAILURE_REPORT = patterncode.compile(
 
 
 class ForwardedReport(FrozenValue):
-    """The complained-about recipient, the forwarded original's headers and the feedback type
-    (abuse; auth-failure for a DMARC failure report)."""
+    """The complained-about recipient, the forwarded original's headers, the feedback type
+    (abuse; auth-failure for a DMARC failure report), and the other originals the report carries,
+    each with its own recipient (a desk passing on several complaints in one message)."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023
         "recipient",
         "original",
         "feedback_type",
+        "others",
     )
 
     recipient: str
     original: Message
     feedback_type: str
+    others: tuple[tuple[str, Message], ...]
 
     def __init__(
         self,
         recipient: str,
         original: Message,
         feedback_type: str = "abuse",
+        others: tuple[tuple[str, Message], ...] = (),
     ) -> None:
         s = set_field
         s(self, "recipient", recipient)
         s(self, "original", original)
         s(self, "feedback_type", feedback_type)
+        s(self, "others", others)
 
 
 def _inline_original(mail: Mail) -> Message | None:
@@ -355,9 +362,53 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     about_authentication = _AUTH_FAILURE_REPORT.search(mail.subject) or _AUTH_FAILURE_REPORT.search(
         head if cut < 0 else head[:cut]
     )
+    recipient = recipient or UNDISCLOSED_RECIPIENT
     return ForwardedReport(
-        recipient or UNDISCLOSED_RECIPIENT, original, "auth-failure" if about_authentication else "abuse"
+        recipient,
+        original,
+        "auth-failure" if about_authentication else "abuse",
+        tuple(_other_complaints(mail, original, recipient)),
     )
+
+
+# How many originals one report is read for: a desk attaches one per complaint it passes on; the
+# ones after this many are left unread (as MAX_REPORTS bounds the reports attached whole).
+MAX_ORIGINALS = 8
+
+
+def _other_complaints(mail: Mail, first: Message, recipient: str) -> Iterator[tuple[str, Message]]:
+    """The originals a report attaches besides `first` (message/rfc822 parts or .eml files, where
+    `attached_parts` and `eml_files` look), each with the recipient it names: one complaint each.
+    Only a report already read as one by `inquire` is asked, so a person's message attaching
+    several mails is never read here. An original counts when it carries transport headers, is no
+    report itself (a report attached whole is read as the message, `attached_reports`), and names
+    its one recipient, who is not an abuse desk (the complainer's own mail to the desk, passed on
+    with the spam, is not a complaint of its recipient). A recipient is one complaint however many
+    of its originals come."""
+    seen = {recipient}
+    for original in islice(_attached_originals(mail), MAX_ORIGINALS):
+        if original is first or not _has_transport(original) or _is_report(original):
+            continue
+        other = original_recipient(original)
+        if other is not None and other not in seen and not _ABUSE_MAILBOX.match(other):
+            seen.add(other)
+            yield other, original
+
+
+def _attached_originals(mail: Mail) -> Iterator[Message]:
+    """The messages attached to `mail` (message/rfc822 parts, then .eml files' header blocks), in order."""
+    yield from _attached_messages(mail)
+    for _, block in eml_files(mail):
+        yield block
+
+
+def _attached_messages(mail: Mail) -> Iterator[Message]:
+    """The messages attached as message/rfc822 parts, where `attached_parts` looks, in order."""
+    for part in attached_parts(mail.message):
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                yield inner[0]
 
 
 # The report types whose report is read when it arrives forwarded whole (parsers.core).
@@ -378,12 +429,8 @@ def attached_reports(mail: Mail) -> list[Message]:
     if not _may_forward_reports(mail):
         return []
     found: list[Message] = []
-    for part in attached_parts(mail.message):
-        if part.get_content_type() != "message/rfc822":
-            continue
-        inner = part.get_payload()
-        message = inner[0] if isinstance(inner, list) and inner else None
-        if isinstance(message, Message) and _is_report(message):
+    for message in _attached_messages(mail):
+        if _is_report(message):
             found.append(message)
             if len(found) >= MAX_REPORTS:
                 break
