@@ -80,18 +80,9 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     complaint = _guard(arf.inquire, mail, defects) or _guard(fbl.inquire, mail, defects)
     if complaint is not None:
         defects.extend(complaint.defects)
-        etype, classification, reason = reasons.feedback_verdict(complaint.feedback_type)
-        events = tuple(
-            make_event(
-                recipient=r,
-                type=etype,
-                classification=classification,
-                reason=reason,
-                feedback_type=complaint.feedback_type,
-                original_message_id=complaint.original_message_id,
-                original_mail_from=complaint.original_mail_from,
-            )
-            for r in complaint.recipients
+        events = _complaint_events(
+            complaint.feedback_type,
+            ((r, complaint.original_message_id, complaint.original_mail_from) for r in complaint.recipients),
         )
         found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
         return make_result("arf", events, complaint.format, *head, tuple(defects), found)
@@ -164,25 +155,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
 
         forwarded = _guard(forwarded_abuse.inquire, mail, defects)
         if forwarded is not None:
-            etype, classification, reason = reasons.feedback_verdict(forwarded.feedback_type)
             # (one complaint for each original the report carries, for the recipient it names)
-            events_made: list[Event] = []
-            for recipient, original in ((forwarded.recipient, forwarded.original), *forwarded.others):
-                mid = original.get("Message-ID")
-                sender = original.get("Return-Path") or original.get("From")
-                events_made.append(
-                    make_event(
-                        recipient=recipient,
-                        type=etype,
-                        classification=classification,
-                        reason=reason,
-                        feedback_type=forwarded.feedback_type,
-                        original_message_id=decode_header_value(mid).strip() or None if mid else None,
-                        original_mail_from=dsn.address(decode_header_value(sender)) if sender else None,
-                    )
-                )
+            originals = ((forwarded.recipient, forwarded.original), *forwarded.others)
+            events = _complaint_events(
+                forwarded.feedback_type, ((r, *_original_ids(o)) for r, o in originals)
+            )
             found = _evidence(mail, forwarded.original, account_header, None, defects)
-            return make_result("arf", tuple(events_made), forwarded_abuse.NAME, *head, tuple(defects), found)
+            return make_result("arf", events, forwarded_abuse.NAME, *head, tuple(defects), found)
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=stated_delays)
@@ -233,6 +212,36 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         return make_result("auto_reply", events, name, *head, tuple(defects), found)
 
     return make_result("unknown", (), None, *head, tuple(defects), None)
+
+
+def _complaint_events(
+    feedback_type: str, complaints: Iterable[tuple[str, str | None, str | None]]
+) -> tuple[Event, ...]:
+    """One event of the feedback type's verdict for each (recipient, original's Message-ID,
+    original's sender)."""
+    etype, classification, reason = reasons.feedback_verdict(feedback_type)
+    return tuple(
+        make_event(
+            recipient=recipient,
+            type=etype,
+            classification=classification,
+            reason=reason,
+            feedback_type=feedback_type,
+            original_message_id=message_id,
+            original_mail_from=sender,
+        )
+        for recipient, message_id, sender in complaints
+    )
+
+
+def _original_ids(original: Message) -> tuple[str | None, str | None]:
+    """A forwarded original's Message-ID and sender (its Return-Path, else its From)."""
+    mid = original.get("Message-ID")
+    sender = original.get("Return-Path") or original.get("From")
+    return (
+        decode_header_value(mid).strip() or None if mid else None,
+        dsn.address(decode_header_value(sender)) if sender else None,
+    )
 
 
 def _forwarded_reports(mail: Mail) -> list[bytes]:
