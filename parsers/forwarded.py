@@ -377,8 +377,9 @@ MAX_ORIGINALS = 8
 
 
 def _other_complaints(mail: Mail, first: Message, recipient: str) -> Iterator[tuple[str, Message]]:
-    """The originals a report attaches besides `first` (message/rfc822 parts or .eml files, where
-    `attached_parts` and `eml_files` look), each with the recipient it names: one complaint each.
+    """The originals a report carries besides `first` (message/rfc822 parts or .eml files, where
+    `attached_parts` and `eml_files` look, or pasted after the forwarding markers of its text), each
+    with the recipient it names: one complaint each.
     Only a report already read as one by `inquire` is asked, so a person's message attaching
     several mails is never read here. An original counts when it carries transport headers, is no
     report itself (a report attached whole is read as the message, `attached_reports`), and names
@@ -396,10 +397,19 @@ def _other_complaints(mail: Mail, first: Message, recipient: str) -> Iterator[tu
 
 
 def _attached_originals(mail: Mail) -> Iterator[Message]:
-    """The messages attached to `mail` (message/rfc822 parts, then .eml files' header blocks), in order."""
+    """The messages attached to `mail` (message/rfc822 parts, then .eml files' header blocks), then
+    the header blocks pasted after each forwarding marker of its text, in order. (Not in a reply:
+    what it pastes or quotes after the first may be the thread's earlier messages, `is_reply`.)"""
     yield from _attached_messages(mail)
     for _, block in eml_files(mail):
         yield block
+    if is_reply(mail):
+        return
+    text = mail.text
+    cut = text.find(ORIGINAL_MARKER)
+    text = text[: cut if cut >= 0 else 65536]
+    for m in _INLINE_MARKER.finditer(text):
+        yield _pasted_headers(text[m.end() :])
 
 
 def _attached_messages(mail: Mail) -> Iterator[Message]:

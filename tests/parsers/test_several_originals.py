@@ -1,7 +1,8 @@
-"""A forwarded abuse report with several originals attached (parsers.forwarded): one complaint for
+"""A forwarded abuse report with several originals attached or pasted (parsers.forwarded): one complaint for
 each original's recipient, each recipient once, at most MAX_ORIGINALS read; an attached report
 or the complainer's own mail to the desk is no complaint; a person's message attaching several
-mails stays no complaint (the forwarded-report rule decides, not the number of originals)."""
+mails stays no complaint (the forwarded-report rule decides, not the number of originals); in a
+reply only the first pasted original is read."""
 
 from __future__ import annotations
 
@@ -77,3 +78,40 @@ def test_a_persons_message_attaching_several_mails_is_no_complaint() -> None:
         "Kate <kate@corp.example>", "Fwd: the quotes", [_original("kate@corp.example", n) for n in range(3)]
     )
     assert _complaints(raw) == []
+
+
+def _pasted(markers: list[str], extra: str = "") -> bytes:
+    body = "".join(f"{marker}\n{_original(f'p{n}@isp.example', n)}\n" for n, marker in enumerate(markers))
+    return (
+        "From: Postmaster <postmaster@isp.example>\n"
+        "To: abuse@shop.example\n"
+        f"Subject: Spam complaints from our users\n{extra}\n"
+        f"Both users reported the messages below as spam.\n\n{body}"
+    ).encode()
+
+
+def test_each_original_pasted_after_a_forwarding_marker_is_a_complaint() -> None:
+    for marker in ("---------- Forwarded message ---------", "-----Original Message-----"):
+        assert _complaints(_pasted([marker, marker])) == [
+            ("p0@isp.example", "<m0@shop.example>"),
+            ("p1@isp.example", "<m1@shop.example>"),
+        ]
+
+
+def test_in_a_reply_only_the_first_pasted_original_is_read() -> None:
+    # (what a reply pastes or quotes after the first may be the thread's earlier messages)
+    marker = "---------- Forwarded message ---------"
+    raw = _pasted([marker, marker], extra="In-Reply-To: <ticket-1@shop.example>\n")
+    assert _complaints(raw) == [("p0@isp.example", "<m0@shop.example>")]
+
+
+def test_a_forward_of_a_forward_is_one_complaint() -> None:
+    # (the desk forwards its customer's forward: the customer's short header block is no original)
+    customer = (
+        "-----Original Message-----\n"
+        "From: Olga <olga@isp.example>\nDate: Mon, 7 Dec 2026 11:00:00 +0000\n"
+        "Subject: Fwd: Weekly deals\nTo: <help@isp.example>\n\nSpam again.\n\n"
+        "-----Original Message-----\n" + _original("olga@isp.example", 0)
+    )
+    raw = _pasted([]).decode() + customer
+    assert _complaints(raw.encode()) == [("olga@isp.example", "<m0@shop.example>")]
