@@ -355,6 +355,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         original = _pasted_original(mail)  # (no transport header pasted: nothing to look for)
     if original is None or not _reported(mail):
         return None
+    original = _passed_on(original)
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
     head = mail.text[:2000]
@@ -369,6 +370,17 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         "auth-failure" if about_authentication else "abuse",
         tuple(_other_complaints(mail, original, recipient)),
     )
+
+
+def _passed_on(original: Message) -> Message:
+    """The message a complaint passed on whole is about: an original addressed to an abuse desk is
+    the complainer's own mail to it (a desk forwards its customer's complaint, which attaches the
+    spam), so the complaint is the attached message's, for its recipient, not the desk's. One level
+    down; an original that attaches none stays as it is."""
+    to = original_recipient(original)
+    if to is None or not _ABUSE_MAILBOX.match(to) or not original.is_multipart():
+        return original
+    return next((inner for inner in _attached_messages(original) if _has_transport(inner)), original)
 
 
 # How many originals one report is read for: a desk attaches one per complaint it passes on; the
@@ -400,7 +412,7 @@ def _attached_originals(mail: Mail) -> Iterator[Message]:
     """The messages attached to `mail` (message/rfc822 parts, then .eml files' header blocks), then
     the header blocks pasted after each forwarding marker of its text, in order. (Not in a reply:
     what it pastes or quotes after the first may be the thread's earlier messages, `is_reply`.)"""
-    yield from _attached_messages(mail)
+    yield from _attached_messages(mail.message)
     for _, block in eml_files(mail):
         yield block
     if is_reply(mail):
@@ -412,9 +424,9 @@ def _attached_originals(mail: Mail) -> Iterator[Message]:
         yield _pasted_headers(text[m.end() :])
 
 
-def _attached_messages(mail: Mail) -> Iterator[Message]:
-    """The messages attached as message/rfc822 parts, where `attached_parts` looks, in order."""
-    for part in attached_parts(mail.message):
+def _attached_messages(top: Message) -> Iterator[Message]:
+    """The messages attached to `top` as message/rfc822 parts, where `attached_parts` looks, in order."""
+    for part in attached_parts(top):
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
             if isinstance(inner, list) and inner and isinstance(inner[0], Message):
@@ -439,7 +451,7 @@ def attached_reports(mail: Mail) -> list[Message]:
     if not _may_forward_reports(mail):
         return []
     found: list[Message] = []
-    for message in _attached_messages(mail):
+    for message in _attached_messages(mail.message):
         if _is_report(message):
             found.append(message)
             if len(found) >= MAX_REPORTS:
