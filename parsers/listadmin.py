@@ -1,7 +1,8 @@
 """A mailing list manager's own administrative sender: the one home of the pattern.
 
-Two readers ask it: parsers.autoreply (a list's notice to a poster is no recipient's auto-reply)
-and parsers.mta.listmanager (a list's refusal of our post is a bounce for the list's address).
+Three readers ask it: parsers.autoreply (a list's notice to a poster is no recipient's auto-reply),
+parsers.mta.listmanager (a list's refusal of our post is a bounce for the list's address) and
+parsers.unsubscribe (a list's notice that it took a member off is no request of the list's own).
 The pattern is compiled on its first use (parsers.lazyre): the detectors are imported without
 compiling any of their patterns (tests/parsers/test_lazy_patterns.py).
 """
@@ -13,11 +14,13 @@ import re
 from parsers.lazyre import compile_lazily
 
 # Mailman's list-bounces / list-owner / list-request / list-admin and its site address mailman@,
-# Majordomo's owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's
-# sympa@host. A VERP tail after "+" (list-bounces+poster=example.org@) is part of the
-# administrative address.
+# Mailman 3's list-join / list-leave / list-confirm / list-subscribe / list-unsubscribe (its
+# goodbye notice comes from list-leave@), Majordomo's owner-list, ezmlm's list-help, LISTSERV@host,
+# ListProc's listproc@host, Sympa's sympa@host. A VERP tail after "+" (list-bounces+poster=example.org@)
+# is part of the administrative address.
 _ADMIN_ADDRESS = compile_lazily(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa|mailman)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|join|leave|confirm|(?:un)?subscribe)(?:\+[^@]*)?"
+    r"|listserv|listproc|majordomo|sympa|mailman)@",
     re.IGNORECASE,
 )
 # What an administrative address holds, in any case, wherever _ADMIN_ADDRESS matches it (each
@@ -29,6 +32,10 @@ ADMIN_ADDRESS_NEEDS = (
     "-request",
     "-admin",
     "-help",
+    "-join",
+    "-leave",
+    "-confirm",
+    "-subscribe",
     "listserv@",
     "listproc@",
     "majordomo@",

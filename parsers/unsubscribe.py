@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from parsers import patterncode
 from parsers.dsn import address
+from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
 
 APPLE = "apple-unsubscribe"
@@ -165,6 +166,19 @@ _REQUEST_STEMS_SOURCE = (
     re.IGNORECASE,
 )
 patterncode.declare(*_REQUEST_STEMS_SOURCE)
+# A notice that the reader *was* taken off, which a list manager (Mailman's "You have been
+# unsubscribed from the L mailing list", LISTSERV's "Your subscription to the L list has been
+# cancelled") or a newsletter platform ("Your subscription has been cancelled", "Vous avez été
+# désabonné", "Zostałeś wypisany z newslettera") sends to the member: the sender is the list, not
+# a subscriber who asks to leave, though its words read as a request's.
+_TAKEN_OFF = patterncode.compile(
+    r"^\W*(?:you(?:'ve| have| were| are)(?: now)? (?:been )?(?:successfully )?(?:unsubscribed|removed|deleted|taken off)"
+    r"|.{0,60}\b(?:subscription|membership)\b.{0,80}\b(?:has been|have been|was|is) (?:now )?(?:cancel+ed|terminated|ended|removed|deleted)"
+    r"|.{0,60}\b(?:has|have) been (?:unsubscribed|removed)"
+    r"|vous (?:avez (?:bien )?(?:é|e)t(?:é|e)|(?:ê|e)tes) (?:bien )?(?:d(?:é|e)sabonn|d(?:é|e)sinscrit|retir)"
+    r"|zosta(?:ł|l)(?:e(?:ś|s)|a(?:ś|s))? wypisan|wypisano)",
+    re.IGNORECASE,
+)
 _subject_more: list[re.Pattern[str]] = []
 MAX_REQUEST_SUBJECT = 64
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
@@ -194,16 +208,18 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
         # (a mailto link that sets only ?body=unsubscribe, or a person who writes the request in
         # the body: the first line of the text is read as the subject would be)
         subject = mail.text[: MAX_REQUEST_SUBJECT * 4].strip().partition("\n")[0]
-    if to_mailbox or _SUBJECT.match(subject):
-        return sender, MAILTO
-    if (
+    if not (to_mailbox or _SUBJECT.match(subject)) and not (
         len(subject) <= MAX_REQUEST_SUBJECT
         and _request_in_more_languages(subject)
+        # (an auto-reply's own words may read as a request: the auto-reply rule says what it is)
         and not _auto_reply()(mail)
     ):
-        # (an auto-reply's own words may read as a request: the auto-reply rule says what it is)
-        return sender, MAILTO
-    return None
+        return None
+    # (a list manager's own address, list-leave@ or LISTSERV@, asks nothing: what it sends is its
+    # notice to a member; nor does a notice that someone was taken off)
+    if is_list_admin(sender) or _TAKEN_OFF.match(subject):
+        return None
+    return sender, MAILTO
 
 
 @functools.cache
