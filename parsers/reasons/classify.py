@@ -224,6 +224,9 @@ _FINAL: Final = CaseBlind(
     # 24 Stunden nicht zugestellt werden", Spanish "durante 4 horas", Italian "da 4 ore", Danish "i 4
     # timer")
     r"|could not be delivered(?! for (?:more than|\d)| yet)"
+    # (nor one followed by the warning's "Delivery attempts will continue to be made for 5 day(s)":
+    # Symantec's delay notice, "could not be delivered to the following recipients" over the list)
+    r"(?![\s\S]{0,500}?delivery attempts will continue to be made)"
     # (a "temporary delivery failure" is the delay notice's own title: MDaemon's "Warning: Temporary
     # Delivery Failure Notice ... Delivery attempts will continue")
     r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
@@ -231,6 +234,8 @@ _FINAL: Final = CaseBlind(
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )nicht zugestellt werden"
     r"|no se ha podido entregar(?! (?:durante|en las (?:ú|u)ltimas|desde hace) \d)"
+    # ("no more attempts will be made": a report that also says "not delivered yet" gave up)
+    r"|no se (?:realizar|har)(?:á|a)n m(?:á|a)s intentos"
     r"|non (?:e stato|è stato) recapitato(?! (?:da|per|nelle ultime|negli ultimi) \d)"
     # returned, given up, no more attempts (Chinese, Japanese, Korean): a final report that also
     # says the message is "not yet delivered"

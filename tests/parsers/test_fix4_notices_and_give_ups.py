@@ -48,3 +48,47 @@ def test_a_member_who_asks_is_still_a_request(subject: str) -> None:
     # (the member's own request, to the list's -leave or -request address, names the member)
     message = _notice("pia@isp.example", subject).replace(b"To: pia@isp.example", b"To: rowing-request@lists.example.org")
     assert [(e.recipient, e.type) for e in parse(message).events] == [("pia@isp.example", "unsubscribe")]
+
+
+def _plain_report(text: str) -> bytes:
+    return (
+        "Return-Path: <>\nFrom: MAILER-DAEMON@mx.isp.example\nTo: bounces@sender.example\n"
+        "Subject: Mail\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+        f"Content-Transfer-Encoding: 8bit\n\n{text}\n"
+    ).encode()
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    return [(e.recipient, e.classification, e.reason) for e in parse(_plain_report(text)).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Polish and Russian: "no further delivery attempts", "delivery stopped"
+        "Wiadomość do anna@mx.example.pl nie mogła zostać dostarczona.\n"
+        "Serwer odbiorcy nie odpowiadał przez 5 dni. Zaprzestano dalszych prób doręczenia.",
+        "Сообщение для anna@mx.example.ru не доставлено.\nДоставка прекращена: сервер получателя не отвечал 5 дней.",
+        "Письмо для anna@mx.example.ru не доставлено: не удалось доставить письмо в течение 5 дней.",
+        # Spanish: "could not be delivered in the last 72 hours", "no more attempts will be made"
+        "No se ha podido entregar su mensaje a anna@mx.example.es en las últimas 72 horas.\n"
+        "El servidor de destino no responde.",
+        # (with a "not delivered yet" too: the report gave up, it is no warning)
+        "Su mensaje a anna@mx.example.es todavía no ha sido entregado. No se realizarán más intentos.",
+    ],
+)
+def test_a_give_up_sentence_is_an_expired_soft_bounce(text: str) -> None:
+    assert [(c, r) for _, c, r in _events(text)] == [("soft", "expired")]
+
+
+def test_a_warning_that_delivery_attempts_will_continue_is_a_delay() -> None:
+    # (Symantec's delay notice: "could not be delivered to the following recipients" over the list,
+    # then that attempts will go on for days)
+    text = (
+        "Your message with Subject: swarm season\n\ncould not be delivered to the following recipients:\n\n"
+        "anna@mx.example.com\n\nPlease do not resend your original message.\n\n"
+        "Delivery attempts will continue to be made for 5 day(s)."
+    )
+    assert [c for _, c, _ in _events(text)] == ["ignored"]
+    # (the same sentence with no warning after it is a final report)
+    assert [c for _, c, _ in _events(text.rpartition("\n\n")[0])] == ["soft"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -106,6 +107,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:considerad|detectad|identificad|clasificad|catalogad|marcad)[oa] como (?:posible )?(?:spam|correo no deseado)",
         r"rechazad[oa] por (?:ser )?(?:considerad[oa] )?(?:posible )?spam",
+    ),    # the server gave up after trying for hours or days: a final report's sentences ("No se ha
+    # podido entregar su mensaje a a@b en las últimas 72 horas", "No se realizarán más intentos")
+    EXPIRED: (
+        r"no se ha podido entregar (?:su |el )?(?:mensaje )?(?:a \S{1,200} )?en las ultimas \d+ (?:horas|dias)",
+        r"no se (?:realizaran|haran) mas intentos",
     ),
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -91,6 +92,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:uznan|rozpoznan|oznaczon|zakwalifikowan|odrzucon|sklasyfikowan)[aoy] (?:jako|za) spam",
         r"podejrzeni[ea] spamu",
+    ),
+    # the server gave up after days of trying: a final report's own sentence ("Zaprzestano dalszych
+    # prób doręczenia", "Przekroczono czas oczekiwania w kolejce", "nie udało się dostarczyć przez 5 dni")
+    EXPIRED: (
+        r"zaprzestano (?:dalszych |kolejnych )?prob (?:doreczenia|dostarczenia|wyslania)",
+        r"przekroczono (?:maksymalny )?czas (?:oczekiwania w kolejce|doreczenia|dostarczenia)",
+        r"nie udalo sie (?:jej )?(?:dostarczyc|doreczyc) (?:wiadomosci )?(?:przez|w ciagu) \d+ (?:dni|godzin)",
     ),
 }
 
