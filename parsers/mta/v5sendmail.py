@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
+from parsers.dsn import address
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
@@ -18,6 +19,10 @@ _TRANSCRIPT = compile_lazily(r"-----\s*Transcript of session follows\s*-----")
 _UNSENT = compile_lazily(r"-----\s+(?:Unsent message follows|No message was collected)\s+-----")
 # 554 <a@b>... 550 Host unknown
 _RCPT_LINE = compile_lazily(r"^([245]\d\d)\s+<([^>\s@]+@[^>\s]+)>\.\.\.\s*(.*)$")
+# 554 wgray... Service unavailable: a local delivery's failure names the user's login name alone
+# (no dot, no "@": a host line's name has its "(smtp)" after it); the user's mailbox is at the
+# host that reports it, and the line before says why ("/var/mail/wgray: Disc quota exceeded")
+_LOCAL_LINE = compile_lazily(r"^([245]\d\d)\s+([A-Za-z0-9_+-]{1,64})\.\.\.\s*(.*)$")
 # 421 example.com (smtp)... Deferred: Connection timed out
 _HOST_LINE = compile_lazily(r"^([245]\d\d)\s+([A-Za-z0-9.\-]+)\s+\(\w+\)\.\.\.\s*(.*)$")
 _EXPIRED = compile_lazily(r"Cannot send message for \d+|could not be delivered for \d+ ", re.I)
@@ -38,6 +43,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     host_errors: list[tuple[str, str]] = []
     command: str | None = None
     response: str | None = None
+    note: str | None = None
     remote = c.remote_host(transcript)
     for line in c.fold(transcript.split("\n")):
         line = line.strip()
@@ -63,9 +69,19 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 )
             response = None
             continue
+        local = _LOCAL_LINE.match(line)
+        if local and local.group(1)[0] in "45" and "@" in (reporter := address(mail.from_) or ""):
+            recipient = f"{local.group(2)}@{reporter.partition('@')[2]}".lower()
+            if not any(d.recipient == recipient for d in found):
+                diagnostic = local.group(3) + (f": {note}" if note else "")
+                found.append(c.make(recipient, diagnostic, smtp_code=local.group(1), reason=reason))
+            note = None
+            continue
         host = _HOST_LINE.match(line)
         if host and host.group(1)[0] in "45":
             host_errors.append((host.group(2), line))
+        elif line:
+            note = line  # (what the local delivery agent said, before its recipient's line)
     if found:
         return found
     if not host_errors:
