@@ -1,5 +1,7 @@
 """Leftovers of issue 12's first round: a list's or a platform's notice that the reader was taken
-off is no unsubscribe request of its own sender; (more below as added)."""
+off is no unsubscribe request of its own sender; a give-up sentence in Polish, Russian or Spanish is an
+expired soft bounce, a "delivery attempts will continue" warning a delay; "the recipient's domain is
+unknown" a gone domain."""
 
 from __future__ import annotations
 
@@ -92,3 +94,11 @@ def test_a_warning_that_delivery_attempts_will_continue_is_a_delay() -> None:
     assert [c for _, c, _ in _events(text)] == ["ignored"]
     # (the same sentence with no warning after it is a final report)
     assert [c for _, c, _ in _events(text.rpartition("\n\n")[0])] == ["soft"]
+
+
+def test_the_recipients_domain_unknown_is_a_gone_domain() -> None:
+    text = "Delivery to anna@mx.example.net failed.\nThe recipient's domain is unknown."
+    assert [(c, r) for _, c, r in _events(text)] == [("hard", "host_unknown")]
+    # (a lookup that says to try again says nothing about the domain)
+    retry = "Delivery to anna@mx.example.net failed.\nThe recipient's domain could not be found. Try again later."
+    assert [c for _, c, _ in _events(retry)] == ["soft"]

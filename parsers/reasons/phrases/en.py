@@ -48,8 +48,11 @@ if TYPE_CHECKING:
 # The recipient's domain unknown, whose recipient after the noun ("the domain of the recipient does
 # not exist"): the domain is gone (host_unknown), not the user whose "recipient does not exist" stands
 # inside it; the verdict is named too, so a user unknown *in* that domain stays the user. ("The
-# recipient's domain does not exist" is the domain phrase's own: "domain does not exist".)
-_RECIPIENTS_DOMAIN_GONE: Final = r"domain of (?:the )?recipient (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
+# recipient's domain does not exist" is the domain phrase's own: "domain does not exist"; "The
+# recipient's domain is unknown" and "... was not found" are this one's.)
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"(?:domain of (?:the )?recipient|recipient'?s? domain) (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
