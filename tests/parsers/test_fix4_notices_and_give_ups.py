@@ -48,7 +48,9 @@ def test_a_notice_that_the_reader_was_taken_off_is_no_request(sender: str, subje
 )
 def test_a_member_who_asks_is_still_a_request(subject: str) -> None:
     # (the member's own request, to the list's -leave or -request address, names the member)
-    message = _notice("pia@isp.example", subject).replace(b"To: pia@isp.example", b"To: rowing-request@lists.example.org")
+    message = _notice("pia@isp.example", subject).replace(
+        b"To: pia@isp.example", b"To: rowing-request@lists.example.org"
+    )
     assert [(e.recipient, e.type) for e in parse(message).events] == [("pia@isp.example", "unsubscribe")]
 
 
@@ -100,5 +102,7 @@ def test_the_recipients_domain_unknown_is_a_gone_domain() -> None:
     text = "Delivery to anna@mx.example.net failed.\nThe recipient's domain is unknown."
     assert [(c, r) for _, c, r in _events(text)] == [("hard", "host_unknown")]
     # (a lookup that says to try again says nothing about the domain)
-    retry = "Delivery to anna@mx.example.net failed.\nThe recipient's domain could not be found. Try again later."
+    retry = (
+        "Delivery to anna@mx.example.net failed.\nThe recipient's domain could not be found. Try again later."
+    )
     assert [c for _, c, _ in _events(retry)] == ["soft"]

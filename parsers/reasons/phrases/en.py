@@ -50,9 +50,7 @@ if TYPE_CHECKING:
 # inside it; the verdict is named too, so a user unknown *in* that domain stays the user. ("The
 # recipient's domain does not exist" is the domain phrase's own: "domain does not exist"; "The
 # recipient's domain is unknown" and "... was not found" are this one's.)
-_RECIPIENTS_DOMAIN_GONE: Final = (
-    r"(?:domain of (?:the )?recipient|recipient'?s? domain) (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
-)
+_RECIPIENTS_DOMAIN_GONE: Final = r"(?:domain of (?:the )?recipient|recipient'?s? domain) (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (

@@ -107,7 +107,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:considerad|detectad|identificad|clasificad|catalogad|marcad)[oa] como (?:posible )?(?:spam|correo no deseado)",
         r"rechazad[oa] por (?:ser )?(?:considerad[oa] )?(?:posible )?spam",
-    ),    # the server gave up after trying for hours or days: a final report's sentences ("No se ha
+    ),
+    # the server gave up after trying for hours or days: a final report's sentences ("No se ha
     # podido entregar su mensaje a a@b en las últimas 72 horas", "No se realizarán más intentos")
     EXPIRED: (
         r"no se ha podido entregar (?:su |el )?(?:mensaje )?(?:a \S{1,200} )?en las ultimas \d+ (?:horas|dias)",
