@@ -14,13 +14,11 @@ import re
 from parsers.lazyre import compile_lazily
 
 # Mailman's list-bounces / list-owner / list-request / list-admin and its site address mailman@,
-# Mailman 3's list-join / list-leave / list-confirm / list-subscribe / list-unsubscribe (its
-# goodbye notice comes from list-leave@), Majordomo's owner-list, ezmlm's list-help, LISTSERV@host,
-# ListProc's listproc@host, Sympa's sympa@host. A VERP tail after "+" (list-bounces+poster=example.org@)
-# is part of the administrative address.
+# Mailman 3's list-leave (its goodbye notice to a member comes from there), Majordomo's
+# owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's sympa@host. A
+# VERP tail after "+" (list-bounces+poster=example.org@) is part of the administrative address.
 _ADMIN_ADDRESS = compile_lazily(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|join|leave|confirm|(?:un)?subscribe)(?:\+[^@]*)?"
-    r"|listserv|listproc|majordomo|sympa|mailman)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|leave)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa|mailman)@",
     re.IGNORECASE,
 )
 # What an administrative address holds, in any case, wherever _ADMIN_ADDRESS matches it (each
@@ -32,10 +30,7 @@ ADMIN_ADDRESS_NEEDS = (
     "-request",
     "-admin",
     "-help",
-    "-join",
     "-leave",
-    "-confirm",
-    "-subscribe",
     "listserv@",
     "listproc@",
     "majordomo@",

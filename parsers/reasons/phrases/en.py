@@ -50,7 +50,11 @@ if TYPE_CHECKING:
 # inside it; the verdict is named too, so a user unknown *in* that domain stays the user. ("The
 # recipient's domain does not exist" is the domain phrase's own: "domain does not exist"; "The
 # recipient's domain is unknown" and "... was not found" are this one's.)
-_RECIPIENTS_DOMAIN_GONE: Final = r"(?:domain of (?:the )?recipient|recipient'?s? domain) (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)"
+_RECIPIENTS_DOMAIN_GONE: Final = (
+    r"domain of (?:the )?recipient (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)",
+    # (spelt out: each verdict its own keyword, not the common "found")
+    r"recipient'?s? domain (?:is unknown|was not found|could not be found|not found)",
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
@@ -490,7 +494,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"null ?mx",
         r"(?:mx|srv) record indicated no smtp service",
         r"domain (?:publishes|has) a null mx",
-        _RECIPIENTS_DOMAIN_GONE,
+        *_RECIPIENTS_DOMAIN_GONE,
     ),
     SPAM_DETECTED: (
         r"the mail server detected your message as spam",
@@ -891,7 +895,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's address unknown ("sender address unknown"): a refusal of the sender
     USER_UNKNOWN: (
         r"sender(?:'s)? (?:e-?mail )?(?:address )?(?:is )?(?:unknown|does not exist|not found)",
-        _RECIPIENTS_DOMAIN_GONE,
+        *_RECIPIENTS_DOMAIN_GONE,
     ),
     HOST_UNKNOWN: (
         # the sender's domain (its return path's): a refusal of the sender, never the recipient's
