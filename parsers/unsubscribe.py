@@ -19,7 +19,6 @@ from collections.abc import Callable
 
 from parsers import patterncode
 from parsers.dsn import address
-from parsers.listadmin import is_list_admin
 from parsers.mail import Mail
 
 APPLE = "apple-unsubscribe"
@@ -170,8 +169,9 @@ patterncode.declare(*_REQUEST_STEMS_SOURCE)
 # unsubscribed from the L mailing list", LISTSERV's "Your subscription to the L list has been
 # cancelled") or a newsletter platform ("Your subscription has been cancelled", "Vous avez été
 # désabonné", "Zostałeś wypisany z newslettera") sends to the member: the sender is the list, not
-# a subscriber who asks to leave, though its words read as a request's.
-_TAKEN_OFF = patterncode.compile(
+# a subscriber who asks to leave, though its words read as a request's. (Compiled on first use,
+# as `_SUBJECT_MORE_SOURCE`: only a subject read as a request is tried.)
+_TAKEN_OFF_SOURCE = (
     r"^\W*(?:you(?:'ve| have| were| are)(?: now)? (?:been )?(?:successfully )?(?:unsubscribed|removed|deleted|taken off)"
     r"|.{0,60}\b(?:subscription|membership)\b.{0,80}\b(?:has been|have been|was|is) (?:now )?(?:cancel+ed|terminated|ended|removed|deleted)"
     r"|.{0,60}\b(?:has|have) been (?:unsubscribed|removed)"
@@ -179,6 +179,7 @@ _TAKEN_OFF = patterncode.compile(
     r"|zosta(?:ł|l)(?:e(?:ś|s)|a(?:ś|s))? wypisan|wypisano)",
     re.IGNORECASE,
 )
+patterncode.declare(*_TAKEN_OFF_SOURCE)
 _subject_more: list[re.Pattern[str]] = []
 MAX_REQUEST_SUBJECT = 64
 _DAEMON = patterncode.compile(r"mailer-daemon|postmaster|no-?reply|bounce", re.IGNORECASE)
@@ -217,7 +218,8 @@ def inquire(mail: Mail) -> tuple[str, str] | None:
         return None
     # (a list manager's own address, list-leave@ or LISTSERV@, asks nothing: what it sends is its
     # notice to a member; nor does a notice that someone was taken off)
-    if is_list_admin(sender) or _TAKEN_OFF.match(subject):
+    is_list_admin, taken_off = _notice_readers()
+    if is_list_admin(sender) or taken_off.match(subject):
         return None
     return sender, MAILTO
 
@@ -229,6 +231,15 @@ def _auto_reply() -> Callable[[Mail], object]:
     from parsers.autoreply import inquire as auto_reply
 
     return auto_reply
+
+
+@functools.cache
+def _notice_readers() -> tuple[Callable[[str | None], bool], re.Pattern[str]]:
+    """parsers.listadmin's reading of a list manager's address and `_TAKEN_OFF_SOURCE` compiled,
+    at the first request (start-up neither imports the one nor compiles the other)."""
+    from parsers.listadmin import is_list_admin
+
+    return is_list_admin, patterncode.compile(*_TAKEN_OFF_SOURCE)
 
 
 def _request_in_more_languages(subject: str) -> bool:
