@@ -226,7 +226,8 @@ _FINAL: Final = CaseBlind(
     r"|could not be delivered(?! for (?:more than|\d)| yet)"
     # (nor one followed by the warning's "Delivery attempts will continue to be made for 5 day(s)":
     # Symantec's delay notice, "could not be delivered to the following recipients" over the list)
-    r"(?![\s\S]{0,500}?delivery attempts will continue to be made)"
+    # (the lookahead fails at once on any other wording)
+    r"(?! to the following recipients:[\s\S]{0,500}?delivery attempts will continue to be made)"
     # (a "temporary delivery failure" is the delay notice's own title: MDaemon's "Warning: Temporary
     # Delivery Failure Notice ... Delivery attempts will continue")
     r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
