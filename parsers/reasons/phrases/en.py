@@ -49,11 +49,11 @@ if TYPE_CHECKING:
 # not exist"): the domain is gone (host_unknown), not the user whose "recipient does not exist" stands
 # inside it; the verdict is named too, so a user unknown *in* that domain stays the user. ("The
 # recipient's domain does not exist" is the domain phrase's own: "domain does not exist"; "The
-# recipient's domain is unknown" and "... was not found" are this one's.)
+# recipient's domain is unknown" is this one's.)
 _RECIPIENTS_DOMAIN_GONE: Final = (
     r"domain of (?:the )?recipient (?:(?:does not|doesn'?t) exist|is unknown|(?:was |is |could )?not (?:be )?found)",
-    # (spelt out: each verdict its own keyword, not the common "found")
-    r"recipient'?s? domain (?:is unknown|was not found|could not be found|not found)",
+    # (spelt out: its own keyword, not the common "found")
+    r"recipient'?s? domain is unknown",
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
