@@ -105,13 +105,30 @@ _REPLY_IN_TEXT: Final = patterncode.compile(r"([245](?<![\d.][245])\d\d)(?:[ -]|
 CONTINUATION: Final = patterncode.compile(r"[245](?<![\w.][245])\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?")
 _STATUS_SHAPE: Final = patterncode.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
 
+# Chinese and Japanese servers write their codes in full-width forms ("５５０　５．１．１　ユーザが存在しません"):
+# those digits and full stop, and the ideographic space after a code, read as ASCII. Only a text that
+# holds one of them is translated (a non-ASCII text costs a scan for them; an ASCII one nothing).
+_FULL_WIDTH: Final[dict[int, str]] = {0xFF10 + n: str(n) for n in range(10)} | {0xFF0E: ".", 0x3000: " "}
+_FULL_WIDTH_CODE: Final = patterncode.compile("[\uff0e\uff10-\uff19]")
+
+
+def _ascii_codes(text: str) -> str:
+    """`text` with full-width digits, full stops and ideographic spaces as ASCII ones, where it holds
+    a full-width digit or full stop (one character for one: spans stay where they were)."""
+    if text.isascii() or _FULL_WIDTH_CODE.search(text) is None:
+        return text
+    return text.translate(_FULL_WIDTH)
+
 
 def status_in_text(text: str, prefer: str | None = None) -> str | None:
     """The first specific enhanced status code in `text` (x.0.0 and 4.4.7 only when alone).
 
     `prefer` ("4" or "5") limits the search to that class when the reply code is known.
     """
-    if not text or "." not in text:
+    if not text:
+        return None
+    text = _ascii_codes(text)
+    if "." not in text:
         return None
     fallback = None
     success = None
@@ -135,7 +152,7 @@ def reply_code_in_text(text: str) -> str | None:
     if not text:
         return None
     success = None
-    for m in _REPLY_IN_TEXT.finditer(text):
+    for m in _REPLY_IN_TEXT.finditer(_ascii_codes(text)):
         if m.group(1)[0] != "2":
             return m.group(1)
         success = success or m.group(1)
