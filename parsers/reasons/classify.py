@@ -216,6 +216,11 @@ GAVE_UP: Final = (
     r"|(?:telah |sudah )?menyerah|tidak akan dicoba (?:lagi|kembali)|(?:kegagalan|kesalahan) permanen"
     r"|припинив спроби|повторних спроб не буде|більше не (?:намагатиметься|буде намагатися)"
     r"|постійна помилка|ยกเลิกการส่ง|จะไม่(?:ลอง)?ส่ง(?:ใหม่)?อีก|ข้อผิดพลาดถาวร"
+    # Hindi: "gave up trying", "delivery was given up", "no (further) attempt will be made",
+    # "permanent error" (छोड़'s nukta precomposed or decomposed; अस्थायी, temporary, holds स्थायी)
+    r"|(?:प्रयास|कोशिश|कोशिशें) (?:करना )?(?:छो(?:ड\u093c|\u095c)|बंद कर) दि(?:या|ए|ये)"
+    r"|(?:डिलीवरी|वितरण) (?:का प्रयास |के प्रयास )?छो(?:ड\u093c|\u095c) (?:दिया गया|दिए गए|दी गई)"
+    r"|(?:प्रयास|कोशिश) नहीं (?:किया जाएगा|की जाएगी|किए जाएंगे|किए जाएँगे)|(?<!अ)स्थायी (?:त्रुटि|विफलता)"
 )
 _FINAL: Final = CaseBlind(
     GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
@@ -241,6 +246,9 @@ _FINAL: Final = CaseBlind(
     # returned, given up, no more attempts (Chinese, Japanese, Korean): a final report that also
     # says the message is "not yet delivered"
     r"|已(?:被)?退回|退信|已放弃|已放棄|不再(?:继续|繼續)?(?:尝试|嘗試|重试|重試)|配信を(?:中止|断念)|반송되었"
+    # (Hindi "could not be / was not delivered", unless it says for how long, "4 घंटों से", or
+    # "yet" or "still", "अभी तक", "अभी भी": the warning's own sentence)
+    r"|(?<!से )(?<!तक )(?<!भी )(?:डिलीवर|वितरित) नहीं (?:हो सका|हो सकी|हो पाया|हो पाई|किया जा सका|की जा सकी|किया गया|हुआ)"
     # (Danish "could not be delivered", "given up"; Vietnamese "has been returned", "stopped trying")
     r"|kunne ikke (?:af)?leveres(?! i (?:de sidste )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)",
 )
