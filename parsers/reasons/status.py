@@ -107,16 +107,15 @@ _STATUS_SHAPE: Final = patterncode.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
 
 # Chinese and Japanese servers write their codes in full-width forms ("５５０　５．１．１　ユーザが存在しません"),
 # or an ASCII code before an ideographic space ("550　ユーザが存在しません"): those digits, that full stop
-# and that space read as ASCII. Only a text that holds one of them is translated (a non-ASCII text
-# costs a scan for them; an ASCII one nothing).
+# and that space read as ASCII. Only a text that holds one of them is translated.
 _FULL_WIDTH: Final[dict[int, str]] = {0xFF10 + n: str(n) for n in range(10)} | {0xFF0E: ".", 0x3000: " "}
 _FULL_WIDTH_CODE: Final = patterncode.compile("[\u3000\uff0e\uff10-\uff19]")
 
 
 def _ascii_codes(text: str) -> str:
-    """`text` with full-width digits and full stops and ideographic spaces as ASCII ones (one
-    character for one: spans stay where they were)."""
-    if text.isascii() or _FULL_WIDTH_CODE.search(text) is None:
+    """`text` (not ASCII) with full-width digits and full stops and ideographic spaces as ASCII
+    ones (one character for one: spans stay where they were); `text` itself when it holds none."""
+    if _FULL_WIDTH_CODE.search(text) is None:
         return text
     return text.translate(_FULL_WIDTH)
 
@@ -128,24 +127,29 @@ def status_in_text(text: str, prefer: str | None = None) -> str | None:
     """
     if not text:
         return None
-    text = _ascii_codes(text)
-    if "." not in text:
-        return None
     fallback = None
     success = None
-    for m in _STATUS_IN_TEXT.finditer(text):
-        cls = m.group(1)
-        if prefer and cls != prefer:
-            continue
-        code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
-        if cls == "2" and not prefer:
-            success = success or code  # a transcript's "250 2.1.5 Ok" before the error
-            continue
-        if code.endswith(".0.0") or code == "4.4.7":
-            fallback = fallback or code
-            continue
-        return code
-    return fallback or success
+    if "." in text:
+        for m in _STATUS_IN_TEXT.finditer(text):
+            cls = m.group(1)
+            if prefer and cls != prefer:
+                continue
+            code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
+            if cls == "2" and not prefer:
+                success = success or code  # a transcript's "250 2.1.5 Ok" before the error
+                continue
+            if code.endswith(".0.0") or code == "4.4.7":
+                fallback = fallback or code
+                continue
+            return code
+        if fallback or success:
+            return fallback or success
+    if text.isascii():
+        return None
+    # (full-width codes read again as ASCII only where none was read as written: the scan for them
+    # costs a non-ASCII text that holds a code nothing)
+    wide = _ascii_codes(text)
+    return status_in_text(wide, prefer) if wide is not text else None
 
 
 def reply_code_in_text(text: str) -> str | None:
@@ -153,11 +157,15 @@ def reply_code_in_text(text: str) -> str | None:
     if not text:
         return None
     success = None
-    for m in _REPLY_IN_TEXT.finditer(_ascii_codes(text)):
+    for m in _REPLY_IN_TEXT.finditer(text):
         if m.group(1)[0] != "2":
             return m.group(1)
         success = success or m.group(1)
-    return success
+    if success is not None or text.isascii():
+        return success
+    # (full-width codes, only where none was read as written; see status_in_text)
+    wide = _ascii_codes(text)
+    return reply_code_in_text(wide) if wide is not text else None
 
 
 def valid_status(status: str | None) -> str | None:
