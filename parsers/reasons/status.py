@@ -105,16 +105,18 @@ _REPLY_IN_TEXT: Final = patterncode.compile(r"([245](?<![\d.][245])\d\d)(?:[ -]|
 CONTINUATION: Final = patterncode.compile(r"[245](?<![\w.][245])\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}[ ]?)?")
 _STATUS_SHAPE: Final = patterncode.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
 
-# Chinese and Japanese servers write their codes in full-width forms ("５５０　５．１．１　ユーザが存在しません"),
-# or an ASCII code before an ideographic space ("550　ユーザが存在しません"): those digits, that full stop
-# and that space read as ASCII. Only a text that holds one of them is translated.
+# Chinese and Japanese servers write their codes in full-width forms ("５５０　５．１．１　ユーザが存在しません"):
+# those digits and full stop, and the ideographic space after a code, read as ASCII. Only a text
+# that holds a full-width digit or full stop is translated (one range: FF0F, the full-width solidus
+# between them, is left as it is).
 _FULL_WIDTH: Final[dict[int, str]] = {0xFF10 + n: str(n) for n in range(10)} | {0xFF0E: ".", 0x3000: " "}
-_FULL_WIDTH_CODE: Final = patterncode.compile("[\u3000\uff0e\uff10-\uff19]")
+_FULL_WIDTH_CODE: Final = patterncode.compile("[\uff0e-\uff19]")
 
 
 def _ascii_codes(text: str) -> str:
-    """`text` (not ASCII) with full-width digits and full stops and ideographic spaces as ASCII
-    ones (one character for one: spans stay where they were); `text` itself when it holds none."""
+    """`text` (not ASCII) with full-width digits and full stops, and ideographic spaces, as ASCII
+    ones (one character for one: spans stay where they were); `text` itself when it holds no
+    full-width digit or full stop."""
     if _FULL_WIDTH_CODE.search(text) is None:
         return text
     return text.translate(_FULL_WIDTH)

@@ -19,7 +19,7 @@ from parsers.reasons.codes import USER_UNKNOWN
     [
         ("５５０ 用户不存在", "550"),
         ("５５０　５．１．１　ユーザが存在しません", "550"),
-        ("550　ユーザが存在しません", "550"),  # (an ASCII code, an ideographic space after it)
+        ("550　ユーザが存在しません", None),  # (an ideographic space alone is not translated)
         ("４５２－メールボックスが一杯です", None),  # (a full-width hyphen is no continuation mark)
         ("電話 ０３－５５５０－１２３４", None),  # (digits of a longer number)
         ("five fifty", None),
