@@ -69,8 +69,13 @@ _SUBJECT = patterncode.compile(
     re.IGNORECASE,
 )
 # (Notes/Domino: "AUTO: Karen Holt is out of the office (returning 14/08/2006)", no In-Reply-To)
+# (and as its translations word it: de "AUTO: Hans Müller ist außer Haus (Rückkehr am 12.01.2027)",
+# fr "est absent(e) (retour le ...)", nl "is afwezig", it "è assente", es "está ausente")
 _SUBJECT_TAIL = patterncode.compile(
-    r"is out of(?: the)? office\.?(?:\s*\((?:returning|back|until|retour)[^()]{0,60}\))?\s*$|\(auto[- ]?reply\)\s*$",
+    r"(?:is out of(?: the)? office|ist (?:au(?:ß|ss)er haus|nicht im b(?:ü|ue)ro)|est absente?|is afwezig"
+    r"|(?:è|e') assente|est[áa] (?:ausente|fuera de la oficina))\.?"
+    r"(?:\s*\((?:returning|back|until|retour|r(?:ü|ue)ckkehr|zur(?:ü|ue)ck|terug|rientro|regreso|vuelta)[^()]{0,60}\))?\s*$"
+    r"|\(auto[- ]?reply\)\s*$",
     re.IGNORECASE,
 )
 # The tags a mailing list or a ticket system puts before a subject ("[users] ", "[example.com
@@ -95,9 +100,51 @@ _MOVED = patterncode.compile(
     r"|will (?:no longer|not) be (?:valid|in use|active|monitored|read))"
     r"|is no longer (?:with|employed (?:by|at|with)|working (?:for|at|with)) \S"
     r"|(?:has|have) left (?:the (?:company|firm|organi[sz]ation|university|practice|agency|business)"
-    r"|\S{1,60} (?:and|as of|on))",
+    r"|\S{1,60} (?:and|as of|on))"
+    # de: "Frau X ist nicht mehr in unserem Unternehmen tätig", "hat das Unternehmen verlassen",
+    # "diese Adresse ist nicht mehr gültig / wird nicht mehr gelesen", "meine neue Adresse lautet"
+    r"|ist nicht mehr (?:in (?:unserem|diesem) (?:unternehmen|hause?)|im unternehmen|(?:bei|für) \S|tätig|beschäftigt)"
+    r"|(?:hat|haben) (?:unser (?:unternehmen|haus)|das unternehmen|die firma|uns) verlassen"
+    r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:ist|wird) nicht mehr (?:gültig|aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt)"
+    r"|meine (?:e-?mail-?)?adresse hat sich geändert|meine neue (?:e-?mail-?)?adresse (?:lautet|ist)"
+    # fr: "cette adresse n'est plus valide", "ne fait plus partie de la société", "a quitté
+    # l'entreprise", "ma nouvelle adresse est", "mon adresse a changé"
+    r"|(?:cette|mon ancienne|mon) adresse (?:e-?mail |électronique |mail |de messagerie )?n['’]est plus (?:valide|active|utilisée|consultée|lue|en service)"
+    r"|ne (?:fait|fais) plus partie (?:de|du|des) |ne travaille plus (?:pour|chez|à|au|dans|avec)"
+    r"|a quitté (?:la société|l['’]entreprise|le cabinet|l['’]organisation|nos effectifs)"
+    r"|(?:ma|notre) nouvelle adresse (?:e-?mail |électronique |mail )?est|(?:mon|notre) adresse (?:e-?mail |électronique |mail )?a changé"
+    # es: "ya no trabajo en X", "ha dejado la empresa", "esta dirección ya no está activa / dejará
+    # de funcionar", "mi nueva dirección es"
+    r"|ya no (?:trabaj[ao] (?:en|para|con)|forma parte de|pertenece a)|ha dejado (?:la empresa|de trabajar (?:en|para|con))"
+    r"|(?:esta|mi antigua|mi) (?:dirección|cuenta) (?:de correo (?:electrónico )?)?(?:ya no (?:está|es) (?:activa|válida|operativa|en uso)"
+    r"|(?:dejará|ha dejado) de (?:funcionar|estar activa|usarse|utilizarse))"
+    r"|mi (?:dirección|cuenta) (?:de correo (?:electrónico )?)?ha cambiado|mi nueva (?:dirección|cuenta) (?:de correo (?:electrónico )?)?es"
+    # pt: "meu endereço de e-mail mudou", "meu novo e-mail é", "não trabalha mais na empresa",
+    # "deixou a empresa", "este e-mail não está mais ativo"
+    r"|(?:meu|nosso) (?:endereço (?:de )?)?e-?mail mudou|(?:meu|nosso) endereço (?:eletrônico |electrónico )?mudou"
+    r"|(?:meu|nosso) novo (?:endereço (?:de )?)?e-?mail é|(?:meu|nosso) novo endereço (?:eletrônico |electrónico )?é"
+    r"|não (?:trabalha|trabalho|faz parte) mais|não (?:está|estou) mais (?:na|no|em) (?:empresa|companhia|\S{1,40} (?:desde|a partir))"
+    r"|deixou (?:a empresa|a companhia|de trabalhar)"
+    r"|este (?:endereço (?:de )?)?e-?mail (?:não está mais ativo|não é mais (?:válido|utilizado|monitorado)|foi desativado)"
+    # it: "non lavora più presso X", "ha lasciato l'azienda", "questo indirizzo non è più attivo",
+    # "il mio nuovo indirizzo è"
+    r"|non (?:lavora|collabora|fa) più (?:per|presso|con|parte)|ha lasciato (?:l['’]azienda|la società|lo studio)"
+    r"|(?:questo|il mio(?: vecchio)?) indirizzo (?:e-?mail |di posta (?:elettronica )?)?non è più (?:attivo|valido|in uso|utilizzato|monitorato)"
+    r"|il mio indirizzo (?:e-?mail |di posta (?:elettronica )?)?è cambiato|il mio nuovo indirizzo (?:e-?mail |di posta (?:elettronica )?)?è"
+    # nl: "is niet meer werkzaam bij X", "heeft het bedrijf verlaten", "dit adres is niet meer in
+    # gebruik", "mijn nieuwe e-mailadres is"
+    r"|is niet (?:langer|meer) (?:werkzaam|in dienst) (?:bij|voor)|werkt niet (?:langer|meer) (?:bij|voor)"
+    r"|heeft (?:het bedrijf|ons|onze organisatie) verlaten|dit (?:e-?mail)?adres is niet (?:langer|meer) (?:actief|in gebruik|geldig)"
+    r"|mijn (?:e-?mail)?adres is (?:gewijzigd|veranderd)|mijn nieuwe (?:e-?mail)?adres is",
     re.IGNORECASE,
 )
+# Words in lower case, one of which each of _MOVED's alternatives holds: a text that holds none
+# cannot announce a move, and is ruled out without the search.
+_MOVED_WORDS = (
+    "address", "no longer", " left ", "adres", "mehr", "verlassen", "plus", "quitté", "ya no", "dejad",
+    "direcci", "cuenta", "mudou", "novo", "mais", "deixou", "più", "lasciato", "indirizzo", "niet meer",
+    "niet langer", "verlaten",
+)  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
 # and the names of the systems that send them: Boxbe, ChoiceMail, BoxTrapper, Spam Arrest, TMDA
@@ -113,6 +160,10 @@ _CHALLENGE = CaseBlind(
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
+    # (a verification service's "please click the link below to complete the verification
+    # process": the words of the step asked for, not "sender verification", which is also an
+    # MTA's refusal: Exim's "Sender verify failed")
+    r"|complete the (?:sender |e-?mail )?verification process"
 )
 
 
@@ -172,6 +223,7 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("held", ()),  # held by my anti-spam system
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
+    ("verification", (("complete", "process"),)),  # complete the verification process
 )
 _BLANKS = patterncode.compile(r"\s+")
 
@@ -266,10 +318,11 @@ def _announces_move(text: str) -> bool:
     """Whether the start of `text` says its mailbox moved or its owner left (_MOVED)."""
     head = text[:2000]
     low = head.lower()
-    # (each of _MOVED's alternatives holds one of these: most texts are ruled out without the search)
-    if "address" not in low and "no longer" not in low and " left " not in low:
-        return False
-    return _MOVED.search(head) is not None
+    # (most texts are ruled out without the search: a plain loop, no generator per text)
+    for word in _MOVED_WORDS:
+        if word in low:
+            return _MOVED.search(head) is not None
+    return False
 
 
 def inquire(mail: Mail) -> AutoReply | None:

@@ -272,11 +272,16 @@ def is_delay_notice(subject: str, text: str) -> bool:
 
 # A text-only report that says the message *was* delivered: qmail's "success notice", Sendmail's
 # "Return receipt", Exchange's "Relayed:" notice, Notes' "was delivered to", a German, French,
-# Spanish, Italian, Dutch or Danish server's receipt. A delivery receipt (RFC 3464's delivered or
+# Spanish, Italian, Dutch or Danish server's receipt, Outlook's "Delivered:" receipt in its
+# translations. A delivery receipt (RFC 3464's delivered or
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
+_RECEIPT_WORDS: Final = (
+    "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd",
+    "leveret", "übermitt", "recapitat", "levererats", "levert", "dostarczon", "doručen", "доставлен",
+    "配信されました", "收件人", "teslim edildi",
+)  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -290,7 +295,17 @@ _RECEIPT: Final = CaseBlind(
     r"|delivery to (?:the following|these) recipients[^.]{0,40}? (?:is|was|has been) complete"
     r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
-    r"|is (?:succesvol )?afgeleverd|blev (?:korrekt )?leveret"
+    r"|is (?:succesvol )?afgeleverd|blev(?:et)? (?:korrekt )?leveret"
+    # Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been
+    # delivered to the following recipients" as each translation says it, and its relay notice
+    # ("delivery to these recipients or groups is complete")
+    r"|an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
+    r"|été remise?s? aux destinataires suivants|remise (?:à|a) ces destinataires[^.]{0,40}? est terminée"
+    r"|(?:entregó|entregado) a los siguientes destinatarios|entrega a estos destinatarios[^.]{0,40}? se ha completado"
+    r"|(?:consegnat|recapitat)[oa] ai seguenti destinatari|entregue aos seguintes destinatários"
+    r"|har levererats till|er levert til følgende|dostarczona do następujących"
+    r"|doručena následujícím|доставлен[оа]? следующим получателям|次の受信者に配信されました"
+    r"|已(?:送达|送達|传递到|傳遞到)以下收件人|alıcılara teslim edildi"
 )
 _NO_RECEIPT: Final = CaseBlind(
     r"fail|fatal|error|undeliver|reject|unknown|does not exist|bounced|not (?:yet )?(?:been )?delivered"
@@ -301,6 +316,11 @@ _NO_RECEIPT: Final = CaseBlind(
     # "è stato consegnato"; "mancato recapito", "impossibile consegnare" are failure titles)
     r"|non (?:(?:è|e'?) )?(?:stat[oa] )?(?:possibile )?(?:consegnat|recapitat)|mancat[oa] (?:consegna|recapito)"
     r"|impossibile (?:consegnare|recapitare)|nicht erfolgreich zugestellt"
+    # (the same for the receipts' other languages: "could not be / was not delivered")
+    r"|nicht übermittelt|pas (?:pu )?être remis|pas été remis|no se entregó|no ha sido entregado"
+    r"|não (?:foi|pôde ser) entregue|kunde inte levereras|inte (?:har )?levererats|ikke (?:(?:blevet|blitt) )?leve?re?t|nie (?:została|zostały|został) dostarczon"
+    r"|nie można dostarczyć|nebyla doručena|nelze doručit|не (?:было )?доставлен|не удалось доставить"
+    r"|配信できません|配信されませんでした|无法送达|未能送达|无法传递|無法傳遞|無法送達|teslim edilemedi"
 )
 
 
