@@ -1,0 +1,181 @@
+"""What is not a bounce, in the languages the held-out mail is written in (issue 12): Outlook's
+localized delivery receipts, a mailbox's answer that its owner left or moved, Notes' translated
+out-of-office subjects and a verification service's challenge. Each answer is ignored; a failure
+worded in the same language stays a failure."""
+
+from __future__ import annotations
+
+import re
+from email.header import Header
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers import autoreply, parse
+from parsers.reasons.classify import delivery_receipt
+
+RECEIPTS = [
+    "Ihre Nachricht wurde an die folgenden Empfänger übermittelt:\n\nUte Berg (u@kunde.example)",  # de
+    "Die Übermittlung an diese Empfänger oder Gruppen ist abgeschlossen, aber vom Zielserver wurde keine "
+    "Benachrichtigung gesendet:\n\nu@kunde.example",  # de, relayed
+    "Votre message a été remis aux destinataires suivants :\n\nLuc (l@client.example)",  # fr
+    "Su mensaje se ha entregado a los siguientes destinatarios:\n\nAna (a@cliente.example)",  # es
+    "El mensaje se entregó a los siguientes destinatarios:\n\na@cliente.example",  # es
+    "Il messaggio è stato recapitato ai seguenti destinatari:\n\nm@azienda.example",  # it
+    "Sua mensagem foi entregue aos seguintes destinatários:\n\nana@empresa.example",  # pt
+    "Ditt meddelande har levererats till följande mottagare:\n\ns@foretag.example",  # sv
+    "Meldingen er levert til følgende mottakere:\n\nn@firma.example",  # nb
+    "Din meddelelse er blevet leveret til følgende modtagere:\n\nm@firma.example",  # da
+    "Wiadomość została dostarczona do następujących adresatów:\n\nj@firma.example",  # pl
+    "Zpráva byla doručena následujícím příjemcům:\n\nj@firma.example",  # cs
+    "Ваше сообщение доставлено следующим получателям:\n\ni@firma.example",  # ru
+    "メッセージは次の受信者に配信されました:\n\ninfo@shop.example",  # ja
+    "您的邮件已送达以下收件人:\n\nzhang@qiye.example",  # zh
+    "İletiniz aşağıdaki alıcılara teslim edildi:\n\na@firma.example",  # tr
+]
+
+# The same languages' failures and delays: never a receipt.
+NOT_RECEIPTS = [
+    "Ihre Nachricht wurde an folgende Empfänger nicht übermittelt: u@kunde.example",
+    "Votre message n'a pas pu être remis aux destinataires suivants : l@client.example",
+    "Su mensaje no se entregó a los siguientes destinatarios: a@cliente.example",
+    "Sua mensagem não foi entregue aos seguintes destinatários: ana@empresa.example",
+    "Ditt meddelande kunde inte levereras till följande mottagare: s@foretag.example",
+    "Din besked til <m@firma.example> er endnu ikke blevet leveret.",
+    "Meldingen er ikke levert til følgende mottakere: n@firma.example",
+    "Wiadomość nie została dostarczona do następujących adresatów: j@firma.example",
+    "Zpráva nebyla doručena následujícím příjemcům: j@firma.example",
+    "Сообщение не доставлено следующим получателям: i@firma.example",
+    "メッセージを次の受信者に配信できませんでした: info@shop.example",
+    "您的邮件无法送达以下收件人: zhang@qiye.example",
+    "İletiniz aşağıdaki alıcılara teslim edilemedi: a@firma.example",
+]
+
+
+@pytest.mark.parametrize("text", RECEIPTS)
+def test_localized_delivery_receipts(text: str) -> None:
+    assert delivery_receipt("", text) == "delivered"
+
+
+@pytest.mark.parametrize("text", NOT_RECEIPTS)
+def test_localized_failures_are_no_receipts(text: str) -> None:
+    assert delivery_receipt("", text) is None
+
+
+MOVES = [
+    "Frau Schmidt ist nicht mehr in unserem Unternehmen tätig.",  # de
+    "Herr Weber ist nicht mehr bei der Beispiel GmbH beschäftigt.",
+    "Herr Weber hat das Unternehmen verlassen.",
+    "Diese E-Mail-Adresse ist nicht mehr gültig.",
+    "Diese Adresse wird nicht mehr gelesen.",
+    "Meine neue E-Mail-Adresse lautet jan@neu.example.",
+    "Cette adresse e-mail n'est plus valide.",  # fr
+    "Cette adresse n’est plus consultée.",
+    "Mme Martin ne fait plus partie de la société.",
+    "M. Petit a quitté l'entreprise.",
+    "Ma nouvelle adresse est luc@nouveau.example",
+    "Ya no trabajo en Empresa SA.",  # es
+    "Esta dirección de correo ya no está activa.",
+    "Esta dirección dejará de funcionar pronto.",
+    "Mi nueva dirección de correo es ana@nueva.example",
+    "Meu endereço de e-mail mudou.",  # pt
+    "Meu novo e-mail é ana@nova.example",
+    "A Ana não trabalha mais conosco.",
+    "O João deixou a empresa.",
+    "Questo indirizzo email non è più attivo.",  # it
+    "Marco non lavora più presso Azienda Srl.",
+    "Il mio nuovo indirizzo è marco@nuovo.example",
+    "Pieter is niet meer werkzaam bij Bedrijf BV.",  # nl
+    "Dit e-mailadres is niet meer in gebruik.",
+    "Mijn nieuwe e-mailadres is p@nieuw.example",
+]
+
+# Words that come near a move's without announcing one.
+NOT_MOVES = [
+    "Ich bin heute nicht mehr im Büro, ab Montag wieder erreichbar.",
+    "Je ne suis plus disponible cette semaine, je reviens lundi.",
+    "Ya no quedan plazas para el curso.",
+    "Não tenho mais dúvidas, obrigado.",
+    "Non c'è più tempo per l'ordine di dicembre.",
+    "Ik ben vandaag niet meer bereikbaar.",
+    "Please send the invoice to my address plus a copy to accounts.",
+]
+
+
+@pytest.mark.parametrize("text", MOVES)
+def test_moves_in_languages(text: str) -> None:
+    assert autoreply._announces_move(f"Guten Tag / Bonjour,\n\n{text}\n")
+
+
+@pytest.mark.parametrize("text", NOT_MOVES)
+def test_near_misses_are_no_moves(text: str) -> None:
+    assert not autoreply._announces_move(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([*MOVES, *NOT_MOVES]), st.text(max_size=200))
+def test_the_word_rule_out_hides_no_move(before: str, phrase: str, after: str) -> None:
+    text = f"{before}{phrase}{after}"
+    assert autoreply._announces_move(text) is (autoreply._MOVED.search(text[:2000]) is not None)
+
+
+def _notes_reply(subject: str) -> bytes:
+    """Notes' out-of-office answer: its own subject, no In-Reply-To, no auto-reply header."""
+    return (
+        "From: Someone <someone@firma.example>\n"
+        "To: news@sender.example\n"
+        f"Subject: {Header(subject, 'utf-8').encode()}\n"
+        "Date: Sat, 05 Dec 2026 10:00:00 +0100\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "...\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "AUTO: Hans Müller ist außer Haus (Rückkehr am 12.01.2027)",
+        "AUTO: Hans Mueller ist ausser Haus",
+        "AUTO: Eva Roth ist nicht im Büro (zurück am 4.1.)",
+        "AUTO: Claire Dubois est absente (retour le 05/01/2027)",
+        "AUTO: Pieter de Vries is afwezig (terug op 4 januari)",
+        "AUTO: Marco Rossi è assente (rientro il 7 gennaio)",
+        "AUTO: Luis García está ausente (regreso el 7 de enero)",
+    ],
+)
+def test_translated_notes_subjects(subject: str) -> None:
+    result = parse(_notes_reply(subject))
+    assert result.message_type == "auto_reply"
+    assert [e.classification for e in result.events] == ["ignored"]
+
+
+CHALLENGES = [
+    "Please click the link below to complete the verification process.",
+    "To complete the sender\n verification process, follow this link.",
+    "COMPLETE THE E-MAIL VERIFICATION PROCESS",
+]
+
+
+@pytest.mark.parametrize("text", CHALLENGES)
+def test_verification_process_is_a_challenge(text: str) -> None:
+    assert autoreply.is_challenge(text)
+
+
+def test_an_mtas_sender_verification_refusal_is_no_challenge() -> None:
+    assert not autoreply.is_challenge("550 5.7.1 Sender verification failed: verification process timed out")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(max_size=200),
+    st.sampled_from([*CHALLENGES, "verification", "complete process"]),
+    st.text(max_size=200),
+)
+def test_the_challenge_rule_out_agrees_with_the_search(before: str, phrase: str, after: str) -> None:
+    text = f"{before}{phrase}{after}"
+    expected = bool(
+        re.compile(autoreply._CHALLENGE.pattern, re.IGNORECASE).search(re.sub(r"\s+", " ", text[:4000]))
+    )
+    assert autoreply.is_challenge(text) is expected
