@@ -13,6 +13,7 @@ from parsers import patterncode
 from parsers.arf import inline_original
 from parsers.casefold import fold_case
 from parsers.dsn import address
+from parsers.fallback import null_sender
 from parsers.forwarded import original_recipient
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value
@@ -85,7 +86,18 @@ _SUBJECT_TAIL = patterncode.compile(
 _TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
 _BODY = patterncode.compile(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
-    r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)",
+    r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)"
+    # the same first-person sentence in the languages of the held-out ISPs' users: fr "je suis
+    # absent(e) jusqu'au", de "ich bin bis ... nicht im Büro", es "estoy de vacaciones", it "sono
+    # in ferie", pt "estou de férias", nl "ik ben afwezig", pl "jestem na urlopie", ru "я в
+    # отпуске", sv "jag är ledig", da/nb "jeg er på ferie"
+    r"|je suis (?:actuellement )?(?:absente?|en (?:cong[ée]s?|vacances))"
+    r"|ich bin (?:derzeit |zurzeit |momentan |bis [^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus)"
+    r"|(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
+    r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
+    r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
+    r"|ik ben (?:momenteel |tot [^\n]{1,30}? )?(?:afwezig|met vakantie|niet op kantoor)"
+    r"|(?:jestem|przebywam) na urlopie|я (?:нахожусь )?в отпуске|jag är (?:ledig|på semester)|jeg er (?:på )?ferie",
     re.IGNORECASE,
 )
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
@@ -135,7 +147,13 @@ _MOVED = patterncode.compile(
     # gebruik", "mijn nieuwe e-mailadres is"
     r"|is niet (?:langer|meer) (?:werkzaam|in dienst) (?:bij|voor)|werkt niet (?:langer|meer) (?:bij|voor)"
     r"|heeft (?:het bedrijf|ons|onze organisatie) verlaten|dit (?:e-?mail)?adres is niet (?:langer|meer) (?:actief|in gebruik|geldig)"
-    r"|mijn (?:e-?mail)?adres is (?:gewijzigd|veranderd)|mijn nieuwe (?:e-?mail)?adres is",
+    r"|mijn (?:e-?mail)?adres is (?:gewijzigd|veranderd)|mijn nieuwe (?:e-?mail)?adres is"
+    # en: "this mailbox is no longer monitored"; zh "已离职" (has left the job), "此邮箱不再使用";
+    # ja "退職いたしました", "このメールアドレスは使用しておりません"; ko "퇴사했습니다"
+    r"|(?:this|my) (?:mailbox|inbox|e-?mail account|account) (?:is no longer|will no longer be) (?:monitored|in use|active|read)"
+    r"|已(?:经)?(?:离职|離職)|(?:此|该|該)(?:邮箱|郵箱|电子邮件地址|電子郵件地址)(?:已)?不再使用"
+    r"|退職(?:いたしました|しました|致しました)|このメールアドレスは(?:現在)?(?:使用して|使われて)(?:おりません|いません)"
+    r"|퇴사(?:하였습니다|했습니다|하셨습니다)",
     re.IGNORECASE,
 )
 # Words in lower case, one of which each of _MOVED's alternatives holds: a text that holds none
@@ -143,7 +161,7 @@ _MOVED = patterncode.compile(
 _MOVED_WORDS = (
     "address", "no longer", " left ", "adres", "mehr", "verlassen", "plus", "quitté", "ya no", "dejad",
     "direcci", "cuenta", "mudou", "novo", "mais", "deixou", "più", "lasciato", "indirizzo", "niet meer",
-    "niet langer", "verlaten",
+    "niet langer", "verlaten", "离职", "離職", "不再使用", "退職", "おりません", "いません", "퇴사",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -164,6 +182,14 @@ _CHALLENGE = CaseBlind(
     # process": the words of the step asked for, not "sender verification", which is also an
     # MTA's refusal: Exim's "Sender verify failed")
     r"|complete the (?:sender |e-?mail )?verification process"
+    # the same asks in the languages such notices are set to: prove you are a real person, the
+    # message held by my anti-spam system (es, pt, it, fr, de)
+    r"|confirm[ea] que (?:usted )?es una persona (?:real|humana)|confirm[ea] que (?:você )?é uma pessoa (?:real|humana)"
+    r"|conferm(?:a|i|are) (?:di essere|che sei|che è) una persona (?:reale|umana)"
+    r"|confirm(?:er|ez) que vous (?:ê|e)tes (?:une personne (?:réelle|physique)|un (?:être )?humain)"
+    r"|bestätigen sie,? dass sie (?:ein mensch|eine (?:reale|echte) person) sind"
+    r"|(?:retenido por|retida por|retenu par|trattenut[oa] dal) (?:mi|el|meu|o|mon|le|mio|nuestro|nosso|notre|nostro) (?:sistema |système |filtro |filtre )?anti-?spam"
+    r"|von (?:meinem|unserem) spam-?(?:schutz|filter) (?:zurück|fest)gehalten"
 )
 
 
@@ -224,6 +250,11 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
     ("verification", (("complete", "process"),)),  # complete the verification process
+    ("person", (("confirm",), ("conferm",), ("best",))),  # es, it, fr, de: ... una persona real
+    ("pessoa", ()),  # pt
+    ("humain", ()),  # fr: un être humain
+    ("mensch", ()),  # de: ein Mensch
+    ("spam", (("retenido",), ("retida",), ("retenu",), ("trattenut",), ("gehalten",))),  # held by anti-spam
 )
 _BLANKS = patterncode.compile(r"\s+")
 
@@ -300,7 +331,9 @@ def _rule(mail: Mail) -> str | None:
     # subject also ends as an auto-reply's does (Notes: "AUTO: Ann Lee is out of the office")
     if by_subject and (tail or not bare.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
         return "subject"
-    if submitted and submitted != "no" and _BODY.search(mail.text[:4000]):
+    # (the body's words count on machine mail only: an RFC 3834 keyword, or the null sender
+    # RFC 3834 sends auto-replies with; a person writes "I am out of the office" too)
+    if ((submitted and submitted != "no") or null_sender(mail)) and _BODY.search(mail.text[:4000]):
         return "body"
     return None
 

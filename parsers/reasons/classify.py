@@ -299,7 +299,7 @@ _RECEIPT: Final = CaseBlind(
     # Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been
     # delivered to the following recipients" as each translation says it, and its relay notice
     # ("delivery to these recipients or groups is complete")
-    r"|an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
+    r"|(?:wurde|ist) an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
     r"|été remise?s? aux destinataires suivants|remise (?:à|a) ces destinataires[^.]{0,40}? est terminée"
     r"|(?:entregó|entregado) a los siguientes destinatarios|entrega a estos destinatarios[^.]{0,40}? se ha completado"
     r"|(?:consegnat|recapitat)[oa] ai seguenti destinatari|entregue aos seguintes destinatários"
@@ -317,7 +317,7 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|non (?:(?:è|e'?) )?(?:stat[oa] )?(?:possibile )?(?:consegnat|recapitat)|mancat[oa] (?:consegna|recapito)"
     r"|impossibile (?:consegnare|recapitare)|nicht erfolgreich zugestellt"
     # (the same for the receipts' other languages: "could not be / was not delivered")
-    r"|nicht übermittelt|pas (?:pu )?être remis|pas été remis|no se entregó|no ha sido entregado"
+    r"|nicht übermittelt|konnte nicht|kunde inte|nie udało się dostarczyć|nepodařilo se doručit|não foi possível entregar|pas (?:pu )?être remis|pas été remis|no se entregó|no ha sido entregado"
     r"|não (?:foi|pôde ser) entregue|kunde inte levereras|inte (?:har )?levererats|ikke (?:(?:blevet|blitt) )?leve?re?t|nie (?:została|zostały|został) dostarczon"
     r"|nie można dostarczyć|nebyla doručena|nelze doručit|не (?:было )?доставлен|не удалось доставить"
     r"|配信できません|配信されませんでした|无法送达|未能送达|无法传递|無法傳遞|無法送達|teslim edilemedi"

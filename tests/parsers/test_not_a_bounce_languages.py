@@ -38,6 +38,8 @@ RECEIPTS = [
 # The same languages' failures and delays: never a receipt.
 NOT_RECEIPTS = [
     "Ihre Nachricht wurde an folgende Empfänger nicht übermittelt: u@kunde.example",
+    "Ihre Nachricht konnte nicht an folgende Empfänger übermittelt werden: u@kunde.example",
+    "Não foi possível entregar a mensagem aos seguintes destinatários: ana@empresa.example",
     "Votre message n'a pas pu être remis aux destinataires suivants : l@client.example",
     "Su mensaje no se entregó a los siguientes destinatarios: a@cliente.example",
     "Sua mensagem não foi entregue aos seguintes destinatários: ana@empresa.example",
@@ -89,6 +91,12 @@ MOVES = [
     "Pieter is niet meer werkzaam bij Bedrijf BV.",  # nl
     "Dit e-mailadres is niet meer in gebruik.",
     "Mijn nieuwe e-mailadres is p@nieuw.example",
+    "Dan has left and this mailbox is no longer monitored.",  # en
+    "您好，李娜已离职，此邮箱不再使用。",  # zh
+    "該郵箱不再使用",  # zh (traditional)
+    "山田は11月末をもちまして退職いたしました。",  # ja
+    "このメールアドレスは現在使用しておりません。",  # ja
+    "김민수 님은 퇴사하였습니다.",  # ko
 ]
 
 # Words that come near a move's without announcing one.
@@ -155,6 +163,16 @@ CHALLENGES = [
     "Please click the link below to complete the verification process.",
     "To complete the sender\n verification process, follow this link.",
     "COMPLETE THE E-MAIL VERIFICATION PROCESS",
+    "Su mensaje está retenido por mi sistema antispam.",  # es
+    "confirme que usted es una persona real pulsando el enlace",
+    "Confirme que você é uma pessoa real.",  # pt
+    "Sua mensagem foi retida por meu sistema anti-spam.",
+    "Conferma di essere una persona reale.",  # it
+    "Il messaggio è trattenuto dal mio filtro antispam.",
+    "Merci de confirmer que vous êtes un être humain.",  # fr
+    "Votre message est retenu par mon\n filtre anti-spam.",
+    "Bitte bestätigen Sie, dass Sie ein Mensch sind.",  # de
+    "Ihre Nachricht wurde von meinem Spamfilter zurückgehalten.",
 ]
 
 
@@ -163,8 +181,17 @@ def test_verification_process_is_a_challenge(text: str) -> None:
     assert autoreply.is_challenge(text)
 
 
-def test_an_mtas_sender_verification_refusal_is_no_challenge() -> None:
-    assert not autoreply.is_challenge("550 5.7.1 Sender verification failed: verification process timed out")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "550 5.7.1 Sender verification failed: verification process timed out",
+        "554 5.7.1 Mensaje rechazado por el filtro antispam",  # a refusal, not a held message
+        "La persona que buscas no existe",
+        "Votre message a été bloqué par le filtre anti-spam du destinataire",
+    ],
+)
+def test_refusals_are_no_challenges(text: str) -> None:
+    assert not autoreply.is_challenge(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -179,3 +206,48 @@ def test_the_challenge_rule_out_agrees_with_the_search(before: str, phrase: str,
         re.compile(autoreply._CHALLENGE.pattern, re.IGNORECASE).search(re.sub(r"\s+", " ", text[:4000]))
     )
     assert autoreply.is_challenge(text) is expected
+
+
+def _answer(body: str, *, return_path: str | None) -> bytes:
+    """A reply with no auto-reply header and no auto-reply subject: only its sender and words."""
+    head = f"Return-Path: {return_path}\n" if return_path is not None else ""
+    return (
+        f"{head}From: Paul Morel <paul@societe.example>\n"
+        "To: news@sender.example\n"
+        "Subject: Re: Offres\n"
+        "Date: Sat, 05 Dec 2026 10:00:00 +0100\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        f"{body}\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Je suis absent jusqu'au 4 janvier. En cas d'urgence : accueil@societe.example",  # fr
+        "Ich bin bis zum 4. Januar nicht im Büro. Vertretung: info@societe.example",  # de
+        "Estoy de vacaciones hasta el 7 de enero. Contacto: info@societe.example",  # es
+        "Sono in ferie fino al 7 gennaio. Scrivere a info@societe.example",  # it
+        "Estou de férias até 7 de janeiro. Contato: info@societe.example",  # pt
+        "Ik ben afwezig tot 4 januari. Mail info@societe.example",  # nl
+        "Jestem na urlopie do 8 stycznia. Kontakt: biuro@societe.example",  # pl
+        "Я в отпуске до 12 января. Пишите на office@societe.example",  # ru
+        "Jag är ledig till 6 januari. Kontakta info@societe.example",  # sv
+    ],
+)
+def test_null_sender_vacation_words_make_an_auto_reply(body: str) -> None:
+    result = parse(_answer(body, return_path="<>"))
+    assert result.message_type == "auto_reply"
+    assert [(e.recipient, e.classification) for e in result.events] == [("paul@societe.example", "ignored")]
+
+
+def test_a_persons_own_vacation_words_are_no_auto_reply() -> None:
+    # (no null sender, no RFC 3834 keyword: a person telling us about a holiday)
+    result = parse(
+        _answer(
+            "Je suis absent jusqu'au 4 janvier, rappelez-moi ensuite.", return_path="<paul@societe.example>"
+        )
+    )
+    assert result.message_type == "unknown"
+    assert result.events == ()
