@@ -123,9 +123,12 @@ def test_near_misses_are_no_moves(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200), st.sampled_from([*MOVES, *NOT_MOVES]), st.text(max_size=200))
-def test_the_word_rule_out_hides_no_move(before: str, phrase: str, after: str) -> None:
+def test_the_branch_search_finds_what_the_whole_expression_finds(
+    before: str, phrase: str, after: str
+) -> None:
     text = f"{before}{phrase}{after}"
-    assert autoreply._announces_move(text) is (autoreply._MOVED.search(text[:2000]) is not None)
+    expected = re.compile(autoreply._MOVED.pattern, re.IGNORECASE).search(text[:2000]) is not None
+    assert autoreply._announces_move(text) is expected
 
 
 def _notes_reply(subject: str) -> bytes:
@@ -164,15 +167,10 @@ CHALLENGES = [
     "To complete the sender\n verification process, follow this link.",
     "COMPLETE THE E-MAIL VERIFICATION PROCESS",
     "Su mensaje está retenido por mi sistema antispam.",  # es
-    "confirme que usted es una persona real pulsando el enlace",
-    "Confirme que você é uma pessoa real.",  # pt
-    "Sua mensagem foi retida por meu sistema anti-spam.",
-    "Conferma di essere una persona reale.",  # it
-    "Il messaggio è trattenuto dal mio filtro antispam.",
-    "Merci de confirmer que vous êtes un être humain.",  # fr
-    "Votre message est retenu par mon\n filtre anti-spam.",
-    "Bitte bestätigen Sie, dass Sie ein Mensch sind.",  # de
-    "Ihre Nachricht wurde von meinem Spamfilter zurückgehalten.",
+    "Sua mensagem foi retida por meu sistema anti-spam.",  # pt
+    "Il messaggio è trattenuto dal mio filtro antispam.",  # it
+    "Votre message est retenu par mon\n filtre anti-spam.",  # fr
+    "Ihre Nachricht wurde von meinem Spamfilter zurückgehalten.",  # de
 ]
 
 
