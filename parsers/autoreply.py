@@ -170,15 +170,6 @@ _CHALLENGE = CaseBlind(
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
-    # (a verification service's "please click the link below to complete the verification
-    # process": the words of the step asked for, not "sender verification", which is also an
-    # MTA's refusal: Exim's "Sender verify failed")
-    r"|complete the (?:sender |e-?mail )?verification process"
-    # the message held by my anti-spam system, in the languages such notices are set to (es, pt,
-    # fr, it, de). (Their "prove you are a real person" is left out: one rule-out mark a language
-    # for every bounce's text cost more than the notices it would add, which name the filter too)
-    r"|(?:retenido por|retida por|retenu par|trattenut[oa] dal) (?:mi|el|meu|o|mon|le|mio|nuestro|nosso|notre|nostro) (?:sistema |système |filtro |filtre )?anti-?spam"
-    r"|von (?:meinem|unserem) spam-?(?:schutz|filter) (?:zurück|fest)gehalten"
 )
 
 
@@ -238,8 +229,6 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("held", ()),  # held by my anti-spam system
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
-    ("verification", (("complete", "process"),)),  # complete the verification process
-    ("spam", (("retenido",), ("retida",), ("retenu",), ("trattenut",), ("gehalten",))),  # held by anti-spam
 )
 _BLANKS = patterncode.compile(r"\s+")
 

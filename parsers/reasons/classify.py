@@ -279,9 +279,11 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
 _RECEIPT_WORDS: Final = (
     "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd",
-    "leveret", "übermitt", "recapitat", "levererats", "levert", "dostarczon", "doručen", "доставлен",
-    "配信されました", "收件人", "teslim edildi",
+    "lever", "recapitat", "dostarczon", "teslim edildi", "übermitt", "doručen", "доставлен", "配信されました",
+    "收件人",
 )  # fmt: skip
+# (those an ASCII text can hold: most reports are ASCII, and str.isascii() reads a flag)
+_RECEIPT_ASCII_WORDS: Final = tuple(word for word in _RECEIPT_WORDS if word.isascii())
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -342,7 +344,9 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     low = head.lower()
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
-    if not _holds_one(low, _RECEIPT_WORDS) or not _RECEIPT.occurs_in(head):
+    if not _holds_one(
+        low, _RECEIPT_ASCII_WORDS if low.isascii() else _RECEIPT_WORDS
+    ) or not _RECEIPT.occurs_in(head):
         return None
     whole = subject + "\n" + head
     if _NO_RECEIPT.occurs_in(whole) or _FINAL.occurs_in(whole):
