@@ -277,13 +277,7 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = (
-    "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd",
-    "lever", "recapitat", "dostarczon", "teslim edildi", "übermitt", "doručen", "доставлен", "配信されました",
-    "收件人",
-)  # fmt: skip
-# (those an ASCII text can hold: most reports are ASCII, and str.isascii() reads a flag)
-_RECEIPT_ASCII_WORDS: Final = tuple(word for word in _RECEIPT_WORDS if word.isascii())
+_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -298,10 +292,20 @@ _RECEIPT: Final = CaseBlind(
     r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
     r"|is (?:succesvol )?afgeleverd|blev(?:et)? (?:korrekt )?leveret"
-    # Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been
-    # delivered to the following recipients" as each translation says it, and its relay notice
-    # ("delivery to these recipients or groups is complete")
-    r"|(?:wurde|ist) an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
+)
+# Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been delivered to
+# the following recipients" as each translation says it, and its relay notice ("delivery to these
+# recipients or groups is complete"). Searched apart, only in a text that holds the word for
+# "recipients" one of them needs: most reports hold "deliver" and none of these (each branch's
+# pieces would be looked for in every such report).
+_TRANSLATED_RECEIPT_WORDS: Final = (
+    "destinatai", "destinatari", "levererats", "levert til", "dostarczona", "teslim edildi", "destinatár",
+    "empfänger", "doručena", "доставлен", "配信されました", "收件人",
+)  # fmt: skip
+# (those an ASCII text can hold: most reports are ASCII, and str.isascii() reads a flag)
+_TRANSLATED_RECEIPT_ASCII_WORDS: Final = tuple(word for word in _TRANSLATED_RECEIPT_WORDS if word.isascii())
+_TRANSLATED_RECEIPT: Final = CaseBlind(
+    r"(?:wurde|ist) an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
     r"|été remise?s? aux destinataires suivants|remise (?:à|a) ces destinataires[^.]{0,40}? est terminée"
     r"|(?:entregó|entregado) a los siguientes destinatarios|entrega a estos destinatarios[^.]{0,40}? se ha completado"
     r"|(?:consegnat|recapitat)[oa] ai seguenti destinatari|entregue aos seguintes destinatários"
@@ -344,9 +348,10 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     low = head.lower()
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
-    if not _holds_one(
-        low, _RECEIPT_ASCII_WORDS if low.isascii() else _RECEIPT_WORDS
-    ) or not _RECEIPT.occurs_in(head):
+    if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
+        _holds_one(low, _TRANSLATED_RECEIPT_ASCII_WORDS if low.isascii() else _TRANSLATED_RECEIPT_WORDS)
+        and _TRANSLATED_RECEIPT.occurs_in(head)
+    ):
         return None
     whole = subject + "\n" + head
     if _NO_RECEIPT.occurs_in(whole) or _FINAL.occurs_in(whole):
