@@ -84,7 +84,9 @@ _SUBJECT_TAIL = patterncode.compile(
 # re-sent the reply to its members or a help desk answered with its ticket number first (Request
 # Tracker's "[rt.example #1] AutoReply: ...").
 _TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
-_BODY = patterncode.compile(
+# (branch by branch, each only in a text that holds a piece of it: one case-blind expression of
+# ten languages' sentences tried at every position of 4,000 characters)
+_BODY = CaseBlind(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)"
     # the same first-person sentence in the languages of the held-out ISPs' users: fr "je suis
@@ -97,8 +99,7 @@ _BODY = patterncode.compile(
     r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
     r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
     r"|ik ben (?:momenteel |tot [^\n]{1,30}? )?(?:afwezig|met vakantie|niet op kantoor)"
-    r"|(?:jestem|przebywam) na urlopie|я (?:нахожусь )?в отпуске|jag är (?:ledig|på semester)|jeg er (?:på )?ferie",
-    re.IGNORECASE,
+    r"|(?:jestem|przebywam) na urlopie|я (?:нахожусь )?в отпуске|jag är (?:ledig|på semester)|jeg er (?:på )?ferie"
 )
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
@@ -307,7 +308,7 @@ def _rule(mail: Mail) -> str | None:
         return "subject"
     # (the body's words count on machine mail only: an RFC 3834 keyword, or the null sender
     # RFC 3834 sends auto-replies with; a person writes "I am out of the office" too)
-    if ((submitted and submitted != "no") or null_sender(mail)) and _BODY.search(mail.text[:4000]):
+    if ((submitted and submitted != "no") or null_sender(mail)) and _BODY.occurs_in(mail.text[:4000]):
         return "body"
     return None
 
