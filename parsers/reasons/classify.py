@@ -297,13 +297,16 @@ _RECEIPT: Final = CaseBlind(
 # the following recipients" as each translation says it, and its relay notice ("delivery to these
 # recipients or groups is complete"). Searched apart, only in a text that holds the word for
 # "recipients" one of them needs: most reports hold "deliver" and none of these (each branch's
-# pieces would be looked for in every such report).
+# pieces would be looked for in every such report). Outlook writes the sentence right after the
+# To/Subject/Sent lines that open the receipt: only the opening is read (_RECEIPT_OPENING), not a
+# long report in another script, whose every character each word's scan passes.
 _TRANSLATED_RECEIPT_WORDS: Final = (
-    "destinatai", "destinatari", "levererats", "levert til", "dostarczona", "teslim edildi", "destinatár",
-    "empfänger", "doručena", "доставлен", "配信されました", "收件人",
+    "destinata", "destinatá", "levererats", "teslim edildi", "levert til følgende", "następujących", "empfänger",
+    "doručena", "доставлен", "配信されました", "收件人",
 )  # fmt: skip
 # (those an ASCII text can hold: most reports are ASCII, and str.isascii() reads a flag)
 _TRANSLATED_RECEIPT_ASCII_WORDS: Final = tuple(word for word in _TRANSLATED_RECEIPT_WORDS if word.isascii())
+_RECEIPT_OPENING: Final = 500
 _TRANSLATED_RECEIPT: Final = CaseBlind(
     r"(?:wurde|ist) an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
     r"|été remise?s? aux destinataires suivants|remise (?:à|a) ces destinataires[^.]{0,40}? est terminée"
@@ -349,8 +352,11 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
     if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
-        _holds_one(low, _TRANSLATED_RECEIPT_ASCII_WORDS if low.isascii() else _TRANSLATED_RECEIPT_WORDS)
-        and _TRANSLATED_RECEIPT.occurs_in(head)
+        _holds_one(
+            opening := low[:_RECEIPT_OPENING],
+            _TRANSLATED_RECEIPT_ASCII_WORDS if opening.isascii() else _TRANSLATED_RECEIPT_WORDS,
+        )
+        and _TRANSLATED_RECEIPT.occurs_in(head[:_RECEIPT_OPENING])
     ):
         return None
     whole = subject + "\n" + head
