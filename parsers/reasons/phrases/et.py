@@ -9,7 +9,14 @@ which also reads the unaccented spellings most servers send.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +47,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domeen(?:i)? (?:ei eksisteeri|pole olemas|ei ole olemas|ei leitud|on tundmatu)",
         r"tundmatu domeen",
+    ),
+    # the message refused or classified as spam ("rämpspost", "spämm"; "as spam" is the essive
+    # -na or the translative -ks): the message's fault (soft), and under 5.7.1 the sentence, not the
+    # status, names it
+    SPAM_DETECTED: (
+        r"(?:tuvasta|margi|klassifitseeri|hinna|loe|tunnista)(?:ti|tud) (?:rampsposti|spammi|spami)(?:na|ks)\b",
+        r"tagasi(?: lukatud)? kui (?:rampspost|spamm|spam)\b",
+        r"(?:rampsposti|spammi|spami) kahtlus",
     ),
 }
 

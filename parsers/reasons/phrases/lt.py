@@ -9,7 +9,14 @@ unaccented spellings most servers send.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,6 +50,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domenas (?:neegzistuoja|nerastas|nezinomas)",
         r"(?:nezinomas|neegzistuojantis) domenas",
+    ),
+    # the message refused or classified as spam ("šlamštas", "brukalas", "spamas"): the message's
+    # fault (soft), and under 5.7.1 the sentence, not the status, names it
+    SPAM_DETECTED: (
+        r"(?:atmest|pazymet|atpazint|ivertint|klasifikuot|identifikuot)(?:as|a|i) kaip (?:slamst|brukal|spam)",
+        r"(?:laikom|itariam)(?:as|a) (?:slamst|brukal|spam)",
+        r"itarimas (?:del )?(?:slamsto|brukalo|spamo)",
     ),
 }
 

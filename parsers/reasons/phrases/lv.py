@@ -8,7 +8,14 @@ written without diacritics ("lietotājs neeksistē" is read as "lietotajs neeksi
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,6 +51,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domens (?:neeksiste|nepastav|nav atrasts|ir nezinams)",
         r"(?:nezinams|neeksistejoss) domens",
+    ),
+    # the message refused or classified as spam ("surogātpasts", "mēstule", "spams"): the
+    # message's fault (soft), and under 5.7.1 the sentence, not the status, names it
+    SPAM_DETECTED: (
+        r"(?:noraidit|atzimet|klasificet|identificet|atpazit)[sa] ka (?:surogatpast|mestul|spam)",
+        r"(?:atzit|uzskatit|novertet)[sa] par (?:surogatpast|mestul|spam)",
+        r"aizdomas par (?:surogatpast|mestul|spam)",
     ),
 }
 
