@@ -17,16 +17,28 @@ SPAM: list[Case] = [
     ("550 Laiškas pažymėtas kaip brukalas", r.SPAM_DETECTED),
     ("550 Pranešimas laikomas šlamštu", r.SPAM_DETECTED),
     ("550 Įtariamas šlamštas", r.SPAM_DETECTED),
+    ("550 Laiškas atmestas dėl įtarimo, kad tai šlamštas", r.SPAM_DETECTED),
+    ("550 Šlamšto filtras atmetė laišką", r.SPAM_DETECTED),
+    ("550 Laiškas užblokuotas: aptiktas šlamštas", r.SPAM_DETECTED),
+    ("550 Jūsų pranešimas panašus į šlamštą", r.SPAM_DETECTED),
     # Latvian: "surogātpasts", "mēstule", "spams"
     ("550 Vēstule noraidīta kā surogātpasts", r.SPAM_DETECTED),
     ("550 Ziņojums tika atzīts par surogātpastu", r.SPAM_DETECTED),
     ("550 Aizdomas par surogātpastu", r.SPAM_DETECTED),
     ("550 Vēstule atzīmēta kā mēstule", r.SPAM_DETECTED),
+    ("550 Ziņojums bloķēts, jo satur surogātpastu", r.SPAM_DETECTED),
+    ("550 Surogātpasta filtrs noraidīja vēstuli", r.SPAM_DETECTED),
+    ("550 Noraidīts: konstatēts surogātpasts", r.SPAM_DETECTED),
+    ("550 Vēstule izskatās pēc surogātpasta", r.SPAM_DETECTED),
     # Estonian: "rämpspost", "spämm" (as spam: the essive -na or the translative -ks)
     ("550 Kiri lükati tagasi kui rämpspost", r.SPAM_DETECTED),
     ("550 Kiri tuvastati rämpspostina", r.SPAM_DETECTED),
     ("550 Sõnum märgiti rämpspostiks", r.SPAM_DETECTED),
     ("550 Rämpsposti kahtlus", r.SPAM_DETECTED),
+    ("550 Kiri blokeeriti rämpspostifiltri poolt", r.SPAM_DETECTED),
+    ("550 Rämpspostifilter lükkas kirja tagasi", r.SPAM_DETECTED),
+    ("550 Tuvastatud rämpspost, kiri tagasi lükatud", r.SPAM_DETECTED),
+    ("550 Kiri sarnaneb rämpspostiga", r.SPAM_DETECTED),
 ]
 
 
@@ -50,6 +62,14 @@ def test_a_spam_refusal_under_5_7_1_is_spam_not_a_security_error(text: str) -> N
         "Kiri ei ole rämpspost",
         "Kas tas ir surogātpasts?",
         "Märgi rämpspostiks",
+        # no spam found ("none detected"), or where to look for it
+        "Rämpsposti ei tuvastatud",
+        "Kirjas ei tuvastatud rämpsposti",
+        "Šlamšto neaptikta",
+        "Nav konstatēts surogātpasts",
+        "Kontrollige oma rämpsposti kausta",
+        "Pārbaudiet surogātpasta mapi",
+        "Patikrinkite šlamšto aplanką",
         # refused, but not as spam
         "Laiškas atmestas",
         "Vēstule noraidīta kā nepareiza",

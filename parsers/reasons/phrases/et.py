@@ -55,6 +55,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:tuvasta|margi|klassifitseeri|hinna|loe|tunnista)(?:ti|tud) (?:rampsposti|spammi|spami)(?:na|ks)\b",
         r"tagasi(?: lukatud)? kui (?:rampspost|spamm|spam)\b",
         r"(?:rampsposti|spammi|spami) kahtlus",
+        # spam found in it ("tuvastatud rämpspost"; not "ei tuvastatud rämpsposti", none found), or
+        # it looks like spam ("sarnaneb rämpspostiga")
+        r"(?<!ei )tuvastat(?:ud|i) (?:rampspost|spamm)",
+        r"sarnaneb (?:rampspost|spamm)",
+        # the spam filter refused it ("blokeeriti rämpspostifiltri poolt", "rämpspostifilter lükkas
+        # kirja tagasi")
+        r"(?:rampsposti|spammi|spami)filtri poolt",
+        r"(?:rampsposti|spammi|spami)filter (?:lukkas|blokeeris|peatas)",
     ),
 }
 

@@ -57,6 +57,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:atmest|pazymet|atpazint|ivertint|klasifikuot|identifikuot)(?:as|a|i) kaip (?:slamst|brukal|spam)",
         r"(?:laikom|itariam)(?:as|a) (?:slamst|brukal|spam)",
         r"itarimas (?:del )?(?:slamsto|brukalo|spamo)",
+        # "dėl įtarimo, kad tai šlamštas" (on suspicion that it is spam)
+        r"itarim(?:as|o),? kad (?:tai )?(?:yra )?(?:slamst|brukal|spam)",
+        # spam found in it ("aptiktas šlamštas"; not "neaptikta", none found), or it looks like spam
+        r"\baptikt(?:as|a|i) (?:slamst|brukal|spam)",
+        r"panas(?:us|i) i (?:slamst|brukal|spam)",
+        # the spam filter refused it ("šlamšto filtras atmetė")
+        r"(?:slamsto|brukalo|spamo) filtr(?:as|o) (?:atmete|uzblokavo|sulaike|atmestas|uzblokuotas)",
     ),
 }
 

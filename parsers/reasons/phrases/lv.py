@@ -58,6 +58,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:noraidit|atzimet|klasificet|identificet|atpazit)[sa] ka (?:surogatpast|mestul|spam)",
         r"(?:atzit|uzskatit|novertet)[sa] par (?:surogatpast|mestul|spam)",
         r"aizdomas par (?:surogatpast|mestul|spam)",
+        # refused because it "contains spam" ("jo satur surogātpastu")
+        r"satur (?:surogatpast|mestul|spam)",
+        # spam found in it ("konstatēts surogātpasts"; not "nav konstatēts", none found), or it
+        # looks like spam ("izskatās pēc surogātpasta")
+        r"(?<!nav )konstatet[sa] (?:surogatpast|mestul|spam)",
+        r"izskatas pec (?:surogatpast|mestul|spam)",
+        # the spam filter refused it ("surogātpasta filtrs noraidīja")
+        r"(?:surogatpasta|mestulu|spama) filtrs (?:noraidija|blokeja|aiztureja)",
     ),
 }
 
