@@ -14,7 +14,7 @@ from parsers import patterncode
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.mail import ORIGINAL_MARKER, Mail
-from parsers.reasons import ON_HOLD, match_text, reply_code_in_text, status_in_text, valid_status
+from parsers.reasons import ON_HOLD, ascii_codes, match_text, reply_code_in_text, status_in_text, valid_status
 from parsers.values import Value
 
 MAX_BLOCKS = 512
@@ -284,6 +284,10 @@ def _status_of(fields: dict[str, str], diagnostic: str, smtp_code: str | None) -
     """Status field; a specific code from the diagnostic beats a generic x.0.0; else reply code."""
     raw = fields.get("status", "")
     m = _STATUS_VALUE.search(raw)
+    if m is None and not raw.isascii():
+        # a Status field in full-width digits ("Status: ５．１．１", Chinese and Japanese servers):
+        # read as the diagnostic's codes are
+        m = _STATUS_VALUE.search(ascii_codes(raw))
     status = valid_status(f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}") if m else None
     cls = status[0] if status else (smtp_code[0] if smtp_code else None)
     found = status_in_text(diagnostic, prefer=cls) if diagnostic else None

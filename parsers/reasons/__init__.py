@@ -30,6 +30,7 @@ from parsers.reasons.phrases import PHRASES
 from parsers.reasons.rule import reason_for
 from parsers.reasons.status import (
     STATUS_REASON,
+    ascii_codes,
     pseudo_status,
     reply_code_in_text,
     status_in_text,
@@ -49,6 +50,7 @@ __all__ = [
     "SENDER_SIDE",
     "STATUS_REASON",
     "Verdict",
+    "ascii_codes",
     "canonical",
     "classify",
     "delivery_receipt",

@@ -113,13 +113,16 @@ _FULL_WIDTH: Final[dict[int, str]] = {0xFF10 + n: str(n) for n in range(10)} | {
 _FULL_WIDTH_CODE: Final = patterncode.compile("[\uff0e-\uff19]")
 
 
-def _ascii_codes(text: str) -> str:
+def ascii_codes(text: str) -> str:
     """`text` (not ASCII) with full-width digits and full stops, and ideographic spaces, as ASCII
     ones (one character for one: spans stay where they were); `text` itself when it holds no
     full-width digit or full stop."""
     if _FULL_WIDTH_CODE.search(text) is None:
         return text
-    return text.translate(_FULL_WIDTH)
+    wide = text.translate(_FULL_WIDTH)
+    # (the range also finds FF0F, which stays: a text whose only one is that solidus is `text`
+    # itself, or the callers would read the same text again and again)
+    return text if wide == text else wide
 
 
 def status_in_text(text: str, prefer: str | None = None) -> str | None:
@@ -150,7 +153,7 @@ def status_in_text(text: str, prefer: str | None = None) -> str | None:
         return None
     # (full-width codes read again as ASCII only where none was read as written: the scan for them
     # costs a non-ASCII text that holds a code nothing)
-    wide = _ascii_codes(text)
+    wide = ascii_codes(text)
     return status_in_text(wide, prefer) if wide is not text else None
 
 
@@ -166,7 +169,7 @@ def reply_code_in_text(text: str) -> str | None:
     if success is not None or text.isascii():
         return success
     # (full-width codes, only where none was read as written; see status_in_text)
-    wide = _ascii_codes(text)
+    wide = ascii_codes(text)
     return reply_code_in_text(wide) if wide is not text else None
 
 
