@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from email.message import Message
 
-from parsers import patterncode, reasons
+from parsers import forwarded, patterncode, reasons
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
@@ -265,7 +265,7 @@ def looks_like_bounce(mail: Mail) -> bool:
     """Does the message call itself a delivery failure?"""
     if mail.has_header("X-Failed-Recipients"):
         return True
-    if _DAEMON_FROM.occurs_in(mail.from_):
+    if _DAEMON_FROM.occurs_in(mail.from_) and not _desk_forward(mail):
         return True
     # (no Return-Path at all counts as the null sender here: stored mail often lost it)
     if _failure_subject(mail) and (
@@ -281,6 +281,14 @@ def looks_like_bounce(mail: Mail) -> bool:
         and is_list_admin(address(mail.from_))
         and removes_member_for_failures(human_text(mail))
     )
+
+
+def _desk_forward(mail: Mail) -> bool:
+    """An abuse desk's forwarded report sent from its postmaster@ (a daemon name): addressed as an
+    abuse report and carrying the originals it is about (`forwarded.is_abuse_report`), under no
+    failure subject. Its From alone does not make it a failure report (flufl.bounce would read the
+    first pasted original's recipient as a bounce)."""
+    return not _BOUNCE_SUBJECT.occurs_in(fold(mail.subject)) and forwarded.is_abuse_report(mail)
 
 
 def signed_as_a_bounce(sender: str, subject: str) -> bool:

@@ -103,6 +103,12 @@ MAX_COLON_LINES = 32
 
 def _apple_forward_line(head: str) -> int:
     """Where the text after Apple Mail's forward line starts, or -1 when there is none."""
+    return next(_apple_forward_lines(head), -1)
+
+
+def _apple_forward_lines(head: str) -> Iterator[int]:
+    """Where the text after each of Apple Mail's forward lines starts, in order (ASCII colons'
+    lines first, then full-width ones)."""
     for pattern in (_LINE_ENDING_IN_COLON, _LINE_ENDING_IN_FULL_WIDTH_COLON):
         if pattern is _LINE_ENDING_IN_FULL_WIDTH_COLON and "：" not in head:
             break
@@ -111,8 +117,7 @@ def _apple_forward_line(head: str) -> int:
                 break
             line = head[head.rfind("\n", 0, m.start()) + 1 : m.start()]
             if line.strip(" \t>").lower() in _APPLE_FORWARD_LINES:
-                return m.end()
-    return -1
+                yield m.end()
 
 
 # Any other dashed title line ("---------- Reported message ----------", an abuse desk's own
@@ -332,6 +337,13 @@ def _addressed_as_report(mail: Mail) -> bool:
     return _ABUSE_MAILBOX.match(address(mail.from_) or "") is not None
 
 
+def is_abuse_report(mail: Mail) -> bool:
+    """Whether `mail` says it is an abuse report by its subject or addresses and carries an
+    original `inquire` reads: its own evidence, which outweighs a daemon From (a desk's postmaster@
+    passing on its users' complaints, `fallback.looks_like_bounce`)."""
+    return _addressed_as_report(mail) and inquire(mail) is not None
+
+
 def _reported(mail: Mail) -> bool:
     if _addressed_as_report(mail):
         return True
@@ -420,8 +432,13 @@ def _attached_originals(mail: Mail) -> Iterator[Message]:
     text = mail.text
     cut = text.find(ORIGINAL_MARKER)
     text = text[: cut if cut >= 0 else 65536]
-    for m in _INLINE_MARKER.finditer(text):
-        yield _pasted_headers(text[m.end() :])
+    # (the forwarding markers of every client: the dashed lines, Outlook's underscore rule,
+    # Apple Mail's undashed line; a client writes one kind, so each kind is read in turn)
+    for pattern in (_INLINE_MARKER, _OUTLOOK_RULE):
+        for m in pattern.finditer(text):
+            yield _pasted_headers(text[m.end() :])
+    for start in _apple_forward_lines(text):
+        yield _pasted_headers(text[start:])
 
 
 def _attached_messages(top: Message) -> Iterator[Message]:
