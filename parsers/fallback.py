@@ -265,7 +265,10 @@ def looks_like_bounce(mail: Mail) -> bool:
     """Does the message call itself a delivery failure?"""
     if mail.has_header("X-Failed-Recipients"):
         return True
-    if _DAEMON_FROM.occurs_in(mail.from_) and not _desk_forward(mail):
+    # (an abuse desk's report sent from its postmaster@ that passes on its users' complaints is
+    # no failure report by its From: flufl.bounce would read the first pasted original's
+    # recipient as a bounce; a failure subject still makes it one, `is_failure_report`)
+    if _DAEMON_FROM.occurs_in(mail.from_) and not forwarded.is_abuse_report(mail):
         return True
     # (no Return-Path at all counts as the null sender here: stored mail often lost it)
     if _failure_subject(mail) and (
@@ -281,14 +284,6 @@ def looks_like_bounce(mail: Mail) -> bool:
         and is_list_admin(address(mail.from_))
         and removes_member_for_failures(human_text(mail))
     )
-
-
-def _desk_forward(mail: Mail) -> bool:
-    """An abuse desk's forwarded report sent from its postmaster@ (a daemon name): addressed as an
-    abuse report and carrying the originals it is about (`forwarded.is_abuse_report`), under no
-    failure subject. Its From alone does not make it a failure report (flufl.bounce would read the
-    first pasted original's recipient as a bounce)."""
-    return not _BOUNCE_SUBJECT.occurs_in(fold(mail.subject)) and forwarded.is_abuse_report(mail)
 
 
 def signed_as_a_bounce(sender: str, subject: str) -> bool:
