@@ -340,7 +340,11 @@ def _addressed_as_report(mail: Mail) -> bool:
 def is_abuse_report(mail: Mail) -> bool:
     """Whether `mail` says it is an abuse report by its subject or addresses and carries an
     original `inquire` reads: its own evidence, which outweighs a daemon From (a desk's postmaster@
-    passing on its users' complaints, `fallback.looks_like_bounce`)."""
+    passing on its users' complaints, `fallback.looks_like_bounce`). (A text that quotes no
+    transport header, in a message that attaches nothing, carries no original: told first, as
+    it costs nothing, so a daemon's plain failure text is not searched for abuse words.)"""
+    if "eceived:" not in mail.text and not mail.message.is_multipart():
+        return False
     return _addressed_as_report(mail) and inquire(mail) is not None
 
 
