@@ -17,7 +17,7 @@ from parsers.fallback import null_sender
 from parsers.forwarded import original_recipient
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value
-from parsers.reasons.caseblind import CaseBlind
+from parsers.reasons.caseblind import CaseBlind, WordGate
 from parsers.reasons.codes import HAS_MOVED
 from parsers.values import Value
 
@@ -160,13 +160,11 @@ _MOVED = CaseBlind(
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
 # ruled out with these few scans instead of one for each of the branches' own pieces.
-_MOVE_WORDS = (
+_MOVE_WORDS = WordGate(
     "addre", "adre", "no longer", " left ", "cht mehr", "verla", "plu", "ya no", "deja", "camb", "nueva", "mudou",
     "ovo", "xou", "vado", "ha la", "et meer", "et langer",
     "tté", "não", "più", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
 )  # fmt: skip
-# (those an ASCII text can hold)
-_MOVE_ASCII_WORDS = tuple(word for word in _MOVE_WORDS if word.isascii())
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
 # and the names of the systems that send them: Boxbe, ChoiceMail, BoxTrapper, Spam Arrest, TMDA
@@ -336,11 +334,7 @@ def is_list_notice(mail: Mail) -> bool:
 def _announces_move(text: str) -> bool:
     """Whether the start of `text` says its mailbox moved or its owner left (_MOVED)."""
     head = text[:2000]
-    low = head.lower()
-    for word in _MOVE_ASCII_WORDS if low.isascii() else _MOVE_WORDS:  # (a plain loop: no generator)
-        if word in low:
-            break
-    else:
+    if not _MOVE_WORDS.opens(head.lower()):
         return False
     # (branch by branch, each only in a text that holds a piece of it: one case-blind expression
     # of every language's wording over 2,000 characters cost milliseconds a text)

@@ -180,3 +180,23 @@ class CaseBlind:
             if compiled.search(text) is not None:
                 return True
         return False
+
+
+class WordGate:
+    """Words one of which a lower-cased text must hold before a costlier search is tried in it:
+    a hand-kept gate where a CaseBlind's own pieces are too many to look for in every text. The
+    ones an ASCII text can hold are kept apart (most texts are ASCII, and str.isascii() reads a
+    flag), so an ASCII text is scanned for those alone."""
+
+    __slots__ = ("ascii_words", "words")
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+        self.ascii_words = tuple(word for word in words if word.isascii())
+
+    def opens(self, low: str) -> bool:
+        """Whether `low` holds one of the words (a plain loop: no generator per call)."""
+        for word in self.ascii_words if low.isascii() else self.words:  # noqa: SIM110
+            if word in low:
+                return True
+        return False

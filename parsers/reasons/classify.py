@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from parsers.model import Classification, EventType
-from parsers.reasons.caseblind import CaseBlind
+from parsers.reasons.caseblind import CaseBlind, WordGate
 from parsers.reasons.codes import (
     AUTH_FAILURE,
     DELIVERED,
@@ -300,12 +300,10 @@ _RECEIPT: Final = CaseBlind(
 # pieces would be looked for in every such report). Outlook writes the sentence right after the
 # To/Subject/Sent lines that open the receipt: only the opening is read (_RECEIPT_OPENING), not a
 # long report in another script, whose every character each word's scan passes.
-_TRANSLATED_RECEIPT_WORDS: Final = (
+_TRANSLATED_RECEIPT_WORDS: Final = WordGate(
     "destinata", "destinatá", "levererats", "teslim edildi", "levert til følgende", "następujących", "empfänger",
     "doručena", "доставлен", "配信されました", "收件人",
 )  # fmt: skip
-# (those an ASCII text can hold: most reports are ASCII, and str.isascii() reads a flag)
-_TRANSLATED_RECEIPT_ASCII_WORDS: Final = tuple(word for word in _TRANSLATED_RECEIPT_WORDS if word.isascii())
 _RECEIPT_OPENING: Final = 500
 _TRANSLATED_RECEIPT: Final = CaseBlind(
     r"(?:wurde|ist) an (?:die )?folgenden? empfänger übermittelt|übermittlung an (?:diese|die folgenden) empfänger[^.]{0,40}? ist abgeschlossen"
@@ -352,10 +350,7 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
     if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
-        _holds_one(
-            opening := low[:_RECEIPT_OPENING],
-            _TRANSLATED_RECEIPT_ASCII_WORDS if opening.isascii() else _TRANSLATED_RECEIPT_WORDS,
-        )
+        _TRANSLATED_RECEIPT_WORDS.opens(low[:_RECEIPT_OPENING])
         and _TRANSLATED_RECEIPT.occurs_in(head[:_RECEIPT_OPENING])
     ):
         return None
