@@ -107,10 +107,11 @@ _STATUS_SHAPE: Final = patterncode.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
 
 # Chinese and Japanese servers write their codes in full-width forms ("５５０　５．１．１　ユーザが存在しません"):
 # those digits and full stop, and the ideographic space after a code, read as ASCII. Only a text
-# that holds a full-width digit or full stop is translated (one range: FF0F, the full-width solidus
-# between them, is left as it is).
+# that holds a full-width digit or full stop is translated: exactly the characters looked for are
+# translated, so a translated text holds none of them and is not translated again (FF0F, the
+# full-width solidus between the full stop and the digits, is neither).
 _FULL_WIDTH: Final[dict[int, str]] = {0xFF10 + n: str(n) for n in range(10)} | {0xFF0E: ".", 0x3000: " "}
-_FULL_WIDTH_CODE: Final = patterncode.compile("[\uff0e-\uff19]")
+_FULL_WIDTH_CODE: Final = patterncode.compile("[\uff0e\uff10-\uff19]")
 
 
 def ascii_codes(text: str) -> str:
@@ -119,10 +120,7 @@ def ascii_codes(text: str) -> str:
     full-width digit or full stop."""
     if _FULL_WIDTH_CODE.search(text) is None:
         return text
-    wide = text.translate(_FULL_WIDTH)
-    # (the range also finds FF0F, which stays: a text whose only one is that solidus is `text`
-    # itself, or the callers would read the same text again and again)
-    return text if wide == text else wide
+    return text.translate(_FULL_WIDTH)
 
 
 def status_in_text(text: str, prefer: str | None = None) -> str | None:
