@@ -34,11 +34,12 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from parsers.reasons.families import BUILT_INDEXES
 
+    built = Path(BUILT_INDEXES)
     text = render()
     if args.check:
-        current = BUILT_INDEXES.exists() and BUILT_INDEXES.read_text(encoding="utf-8") == text
+        current = built.exists() and built.read_text(encoding="utf-8") == text
         return 0 if current else 1
-    BUILT_INDEXES.write_text(text, encoding="utf-8")
+    built.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import re._constants as _sre
 import re._parser as _parser
 import unicodedata
 from collections.abc import Callable
 from itertools import chain
-from pathlib import Path
 
 from parsers import patterncode
 
@@ -711,7 +711,9 @@ def restore_text_index(table: Any, holding: dict[str, tuple[int, ...]], always: 
 
 # Where the families' indexes built ahead of time are (scripts/build_phrase_keywords.py writes
 # it; a test checks it is current). JSON: a Python module of that size took 10 ms to import.
-BUILT_INDEXES: Final = Path(__file__).parent / "phrases" / "keywords.json"
+# (a path string, not pathlib's: importing pathlib cost an installed package's start-up 5 M
+# instructions, which the benchmark's editable install hid, its finder importing pathlib first)
+BUILT_INDEXES: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "phrases", "keywords.json")
 _BuiltIndex = tuple[list[str], dict[str, tuple[int, ...]], list[int]]
 
 
@@ -732,7 +734,8 @@ def _built_indexes() -> dict[str, _BuiltIndex]:
 def json_indexes() -> dict[str, _BuiltIndex]:
     """The families' indexes in BUILT_INDEXES (none when unreadable)."""
     try:
-        data = json.loads(BUILT_INDEXES.read_text(encoding="utf-8"))
+        with open(BUILT_INDEXES, encoding="utf-8") as file:
+            data = json.loads(file.read())
     except (OSError, ValueError):
         return {}
     return cast("dict[str, _BuiltIndex]", data) if isinstance(data, dict) else {}

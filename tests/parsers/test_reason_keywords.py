@@ -94,7 +94,7 @@ def test_the_keyword_table_built_ahead_of_time_is_current() -> None:
     # (the families read their indexes from it; one that drifts is only slower, but say so)
     from scripts.build_phrase_keywords import render
 
-    assert families.BUILT_INDEXES.read_text(encoding="utf-8") == render(), (
+    assert Path(families.BUILT_INDEXES).read_text(encoding="utf-8") == render(), (
         "parsers/reasons/phrases/keywords.json drifted: run scripts/build_phrase_keywords.py"
     )
 

@@ -41,6 +41,19 @@ def test_a_parse_does_not_import_typing() -> None:
     assert _in_fresh_process(code).splitlines()[-1] == "False"
 
 
+def test_a_parse_does_not_import_pathlib() -> None:
+    # (pathlib is ~5 M instructions of start-up; run without site, as an installed package is:
+    # a development install's path finder imports pathlib itself and would hide it)
+    code = (
+        "import sys\n"
+        "from service.wiring import main\n"
+        f"main.main(['parse', '--json', '--jobs', '1', {str(DSN)!r}])\n"
+        "print('pathlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False"
+
+
 def test_the_detectors_are_imported_at_the_first_message_only() -> None:
     # (the 60-odd detector modules are ~38 M instructions: a process that reads no message, and
     # every reader that runs before the detectors, must not pull them in)
