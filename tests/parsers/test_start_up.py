@@ -10,8 +10,10 @@ ROOT = Path(__file__).resolve().parents[2]
 DSN = ROOT / "tests" / "parsers" / "fixtures" / "dsn" / "single-user-unknown.eml"
 
 
-def _in_fresh_process(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+def _in_fresh_process(code: str, *options: str) -> str:
+    done = subprocess.run(
+        [sys.executable, *options, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -50,8 +52,7 @@ def test_a_parse_does_not_import_pathlib() -> None:
         f"main.main(['parse', '--json', '--jobs', '1', {str(DSN)!r}])\n"
         "print('pathlib' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert _in_fresh_process(code, "-S").splitlines()[-1] == "False"
 
 
 def test_the_detectors_are_imported_at_the_first_message_only() -> None:
