@@ -237,12 +237,30 @@ def _inline_original(mail: Mail) -> Message | None:
     if block.get("Received"):
         return block
     forwarder = address(mail.from_)
-    to = [a for a in (address(x) for x in decode_header_value(block.get("To", "")).split(",")) if a]
-    if not forwarder or len(to) != 1 or not block.get("From"):
-        return None
     # (an abuse desk passing on the forward its customer sent it: the desk is never the one the
     # mail was sent to, so the one To is the customer who complained)
-    return block if to == [forwarder] or _ABUSE_MAILBOX.match(forwarder) else None
+    if forwarder and _ABUSE_MAILBOX.match(forwarder):
+        return block if block.get("From") and len(_to_addresses(block)) == 1 else None
+    return block if _sent_to(block, forwarder) else None
+
+
+def _to_addresses(block: Message) -> list[str]:
+    return [a for a in (address(x) for x in decode_header_value(block.get("To", "")).split(",")) if a]
+
+
+def _sent_to(block: Message, person: str | None) -> bool:
+    """Whether a pasted header block (a mail client's forward: From, Date, Subject, To) is a mail
+    sent to `person` alone: the one who forwards or pastes it is its recipient."""
+    return bool(person) and bool(block.get("From")) and _to_addresses(block) == [person]
+
+
+def _unmarked_original(text: str, complainer: str | None) -> Message | None:
+    """A mail client's header block pasted with no forwarding marker into a complaint ("I keep
+    getting these, here is the last one:" and the From, Sent, To, Subject lines): the original
+    only when its one To is the complainer, who complains of mail sent to him."""
+    cut = text.find(ORIGINAL_MARKER)
+    text = text[: cut if cut >= 0 else 65536]
+    return inline_original(text, lambda block: _sent_to(block, complainer))
 
 
 def _pasted_original(mail: Mail) -> Message | None:
@@ -348,12 +366,25 @@ def is_abuse_report(mail: Mail) -> bool:
     return _addressed_as_report(mail) and inquire(mail) is not None
 
 
+# What makes an abuse word in a forwarder's text say the opposite ("not spam, I promise", "das ist
+# kein Spam", "ce n'est pas du spam", "no es spam"): the word right after a negation, an article
+# between at most. (A bare "no" is left out: "no more spam" is a complaint.)
+_NEGATED = patterncode.compile(
+    r"\b(?:not|isn't|wasn't|kein\w*|nicht|pas|geen|niet|ikke|inte|nie|no es|non (?:è|e)|n(?:ã|a)o (?:é|e))"
+    r"\s+(?:(?:a|an|ein|eine|un|une|du|de|een|et|en|uno|una|um|uma)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _reported(mail: Mail) -> bool:
     if _addressed_as_report(mail):
         return True
     head = mail.text[:2000]
     cut = head.find(ORIGINAL_MARKER)
-    return bool(_ABUSE_WORDS.search(head if cut < 0 else head[:cut]))
+    head = head if cut < 0 else head[:cut]
+    return any(
+        _NEGATED.search(head, max(0, m.start() - 16), m.start()) is None for m in _ABUSE_WORDS.finditer(head)
+    )
 
 
 def inquire(mail: Mail) -> ForwardedReport | None:
@@ -368,10 +399,14 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     if original is None or not original.get("Received"):
         original = _inline_original(mail) or attached_eml(mail, _has_transport)
     if original is None and "eceived:" in mail.text and _addressed_as_report(mail):
-        original = _pasted_original(mail)  # (no transport header pasted: nothing to look for)
+        original = _pasted_original(mail)
+    elif original is None and "To:" in mail.text and not is_reply(mail) and _addressed_as_report(mail):
+        # (no transport header pasted: only a block sent to the one who sends it can be the
+        # original; not in a reply, whose quoted blocks are the thread's)
+        original = _unmarked_original(mail.text, address(mail.from_))
     if original is None or not _reported(mail):
         return None
-    original = _passed_on(original)
+    original = _passed_on(original, mail)
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
     head = mail.text[:2000]
@@ -388,15 +423,18 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     )
 
 
-def _passed_on(original: Message) -> Message:
+def _passed_on(original: Message, mail: Mail) -> Message:
     """The message a complaint passed on whole is about: an original addressed to an abuse desk is
     the complainer's own mail to it (a desk forwards its customer's complaint, which attaches the
-    spam), so the complaint is the attached message's, for its recipient, not the desk's. One level
-    down; an original that attaches none stays as it is."""
+    spam, or pastes it below the customer's header block), so the complaint is the attached or
+    pasted message's, for its recipient, not the desk's: one level down, a pasted one only when it
+    was sent to the complainer. An original that carries none stays as it is."""
     to = original_recipient(original)
-    if to is None or not _ABUSE_MAILBOX.match(to) or not original.is_multipart():
+    if to is None or not _ABUSE_MAILBOX.match(to):
         return original
-    return next((inner for inner in _attached_messages(original) if _has_transport(inner)), original)
+    if original.is_multipart():
+        return next((inner for inner in _attached_messages(original) if _has_transport(inner)), original)
+    return _unmarked_original(mail.text, address(original.get("From", ""))) or original
 
 
 # How many originals one report is read for: a desk attaches one per complaint it passes on; the
