@@ -116,3 +116,31 @@ UNSUBSCRIBE = b"From: Pia <pia@isp.example>\nTo: unsubscribe-77@lists.sender.exa
 def test_unsubscribe_requests_sent_as_mail(raw: bytes, unsubscribes: bool) -> None:
     events = [(e.recipient, e.type) for e in parse(raw).events if e.type == "unsubscribe"]
     assert events == ([("pia@isp.example", "unsubscribe")] if unsubscribes else [])
+
+
+_RECIPIENT_FORWARD = (
+    "From: Ines <ines@isp.example>\nTo: jonas@other.example\nSubject: Fwd: Spring bulbs\n"
+    "Message-ID: <f2@isp.example>\n\n{words}\n\n---------- Forwarded message ---------\n"
+    "From: Garden Deals <deals@shop.example>\nSubject: Spring bulbs\nTo: <ines@isp.example>\n\nOrder now!\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "complaint"),
+    [
+        ("This is not spam, have a look.", False),
+        ("Das ist kein Spam, schau mal.", False),
+        ("Ce n'est pas du spam, regarde.", False),
+        ("Esto no es spam, mira.", False),
+        ("Dit is geen spam, kijk eens.", False),
+        # (the same words without the negation, and a bare "no", are a complaint's)
+        ("This is spam, I never subscribed.", True),
+        ("No more spam please, remove me.", True),
+        ("Not my choice: this spam keeps coming.", True),
+    ],
+)
+def test_a_negated_abuse_word_is_no_evidence_of_a_report(words: str, complaint: bool) -> None:
+    result = parse(_RECIPIENT_FORWARD.format(words=words).encode())
+    assert [(e.recipient, e.type) for e in result.events] == (
+        [("ines@isp.example", "complaint")] if complaint else []
+    )
