@@ -79,11 +79,20 @@ def test_a_rule_or_a_title_without_the_original_s_transport_headers_is_no_compla
     assert parse(raw).events == ()
 
 
-def test_a_dashed_title_over_headers_without_transport_headers_is_no_complaint() -> None:
+def test_a_dashed_title_over_headers_without_transport_headers_starts_no_forward() -> None:
     # only a client's own marker may start a forward whose To is the forwarder's address; a dashed
-    # title of any words needs the original's Received field
-    raw = _forward(MARKERS["abuse-desk"]).replace(b"Received: from", b"X-Seen: from")
+    # title of any words needs the original's Received field: sent to a friend, no complaint
+    raw = (
+        _forward(MARKERS["abuse-desk"])
+        .replace(b"Received: from", b"X-Seen: from")
+        .replace(b"To: abuse@sender.example", b"To: friend@other.example")
+        .replace(b"Subject: Spam", b"Subject: Offers")
+    )
     assert parse(raw).events == ()
+    # addressed as a report (to the abuse mailbox, "Spam"), the block sent to its writer is the
+    # complaint's original as it is with no title at all (parsers.forwarded._unmarked_original)
+    raw = _forward(MARKERS["abuse-desk"]).replace(b"Received: from", b"X-Seen: from")
+    assert [(e.recipient, e.type) for e in parse(raw).events] == [("someone@dest.example", "complaint")]
 
 
 # A forward by the recipient keeps only From, Sent, To and Subject, under the names the mail client
