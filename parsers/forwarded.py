@@ -5,9 +5,10 @@ Each is a complaint for the original's recipient (its Delivered-To, X-Original-T
 newest Received field, or its To; when it names none, the reserved placeholder). Ordinary
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
-  inline after a forwarding marker;
+  inline after a forwarding marker; without them, only a mail client's header block sent to the
+  one who forwards or pastes it (the recipient complaining of his own mail);
 - words of the abuse family in the subject, or a report addressed to or sent by an abuse/spam mailbox, or
-  such words at the start of the forwarder's own text;
+  such words, not negated ("not spam"), at the start of the forwarder's own text;
 - no mailing-list headers on the report itself.
 It runs after every bounce reader, so a bounce that quotes a spam verdict stays a bounce.
 A DMARC failure report in this shape (no feedback-report part) is read the same way, as an
