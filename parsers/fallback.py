@@ -129,10 +129,12 @@ _LABELLED = patterncode.compile(
     # (a list manager's notice that names the member whose mail failed: Mailman's "Member: a@b")
     r"|member|"
     + _RECIPIENT_ADDRESS_LABEL
-    # (a colon after the label, or the gap between a table's label cell and its address cell)
-    + r")(?:[ \t\u3000]*[:：]|[ \t\u3000]{2,}|\t)[ \t\u3000]*"
+    # (a colon after the label, or the gap between a table's label cell and its address cell; the
+    # address may carry the address type Windows servers write, MailEnable's "[SMTP:a@b]",
+    # Exchange's "SMTP:a@b", whatever language the label is in)
+    + r")(?:[ \t\u3000]*[:：]|[ \t\u3000]{2,}|\t)[ \t\u3000]*(?:\[?smtp:)?"
     + _ADDR
-    + r"[ \t]*(?:$|[(\[（:：,;\-]|[ \t]\S)"
+    + r"[ \t]*(?:$|[(\[\]（:：,;\-]|[ \t]\S)"
 )
 # "Could not be delivered" in the languages the reason table reads: a report's own sentence.
 _NOT_DELIVERED = CaseBlind(
@@ -145,7 +147,10 @@ _NOT_DELIVERED = CaseBlind(
     r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法发送|投递失败"
     r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)"
     # the same sentences in the other forms servers write them
-    r"|zustellung[^\n]{0,120}?fehlgeschlagen|unzustellbar|nicht zugestellt"
+    r"|zustellung[^\n]{0,120}?fehlgeschlagen|unzustellbar"
+    # (German puts the recipient between the negation and the verb: "konnte nicht an alle
+    # Empfänger zugestellt werden", as "nicht an a@b übermittelt" below)
+    r"|nicht (?:an [^\n]{1,200} )?zugestellt"
     r"|n'a pas (?:(?:é|e)t(?:é|e) |pu (?:(?:ê|e)tre )?)(?:remis|distribu|livr|d(?:é|e)livr|achemin)"
     r"|impossible de (?:remettre|distribuer|livrer|d(?:é|e)livrer)"
     r"|no (?:se )?(?:ha )?(?:pud[oi] |podido )?(?:ser )?entreg(?:ar|ado|ada)|no fue entregad"

@@ -151,6 +151,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # a null MX (RFC 7505), as German reports write it ("Null-MX", "Null-MX-Eintrag"): the
         # domain takes no mail at all
         r"null-mx",
+        # not registered (MailEnable's "the domain name (x) does not appear to be registered" in
+        # German: "Die Domain (x) scheint nicht registriert zu sein"); the sender's is UNLESS's
+        r"\b(?:domain|dom(?:ae|a)ne)(?:name)?(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:ist |scheint )?nicht registriert",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (

@@ -102,6 +102,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dominio (?:desconocido|inexistente|no existe|no encontrado)",
         r"(?:el|este) dominio no existe|no existe el dominio",
         _RECIPIENTS_DOMAIN_GONE,
+        # not registered ("el dominio (x) no parece estar registrado")
+        r"\bdominio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? no (?:parece (?:estar |ser )|est(?:a|á) )?registrado",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (

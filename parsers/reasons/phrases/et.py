@@ -52,13 +52,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # -na or the translative -ks): the message's fault (soft), and under 5.7.1 the sentence, not the
     # status, names it
     SPAM_DETECTED: (
-        r"(?:tuvasta|margi|klassifitseeri|hinna|loe|tunnista)(?:ti|tud) (?:rampsposti|spammi|spami)(?:na|ks)\b",
+        r"(?:tuvasta|margi|klassifitseeri|liigita|hinna|loe|tunnista)(?:ti|tud) (?:rampsposti|spammi|spami)(?:na|ks)\b",
         r"tagasi(?: lukatud)? kui (?:rampspost|spamm|spam)\b",
         r"(?:rampsposti|spammi|spami) kahtlus",
         # spam found in it ("tuvastatud rämpspost"; not "ei tuvastatud rämpsposti", none found), or
         # it looks like spam ("sarnaneb rämpspostiga")
         r"(?<!ei )tuvastat(?:ud|i) (?:rampspost|spamm)",
         r"sarnaneb (?:rampspost|spamm)",
+        # the spam's marks or content ("rämpsposti tunnused", "rämpsposti sisu"), or unwanted mail
+        # named as such ("soovimatu kiri", "soovimatu post")
+        r"(?:rampsposti|spammi|spami) (?:tunnus|sisu)",
+        r"soovimatu(?:ks)? (?:kiri|kirjaks|post|e-kiri|e-post|reklaam|sisu)",
         # the spam filter refused it ("blokeeriti rämpspostifiltri poolt", "rämpspostifilter lükkas
         # kirja tagasi")
         r"(?:rampsposti|spammi|spami)filtri poolt",

@@ -103,6 +103,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",
         r"h[oô]te inconnu",
         r"(?:le |ce )?domaine (?:n'existe pas|est inconnu|est introuvable)",
+        # not registered ("le nom de domaine (x) ne semble pas être enregistré")
+        r"\bdomaine(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:ne semble pas (?:e|ê)tre |n'est pas )enregistr(?:e|é)",
     ),
     # Orange / La Poste replies, whoever relays them
     MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),

@@ -92,6 +92,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
         _RECIPIENTS_DOMAIN_GONE,
+        # not registered ("il dominio (x) non sembra essere registrato")
+        r"\bdominio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? non (?:sembra (?:essere )?|(?:e|è) |risulta )?registrato",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (

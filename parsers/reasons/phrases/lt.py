@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 _WHO = r"(?:vartotojas|naudotojas|gavejas|adresatas|adresas|el\. pasto adresas|pasto dezute|paskyra)"
 _NON_USE = r"del (?:ilgo |ilgalaikio )?(?:neaktyvumo|nenaudojimo)"
 _CLOSED = r"(?:isjungt|uzblokuot|panaikint|istrint|uzdaryt|deaktyvuot)(?:a|as)"
+# What spam is called: "šlamštas", "brukalas", "spamas", and "nepageidaujamas" (unwanted) as the
+# word for unsolicited mail ("nepageidaujami laiškai", "atmestas kaip nepageidaujamas"), any case
+_SPAM = r"(?:slamst|brukal|spam|nepageidaujam)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -54,14 +57,20 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the message refused or classified as spam ("šlamštas", "brukalas", "spamas"): the message's
     # fault (soft), and under 5.7.1 the sentence, not the status, names it
     SPAM_DETECTED: (
-        r"(?:atmest|pazymet|atpazint|ivertint|klasifikuot|identifikuot)(?:as|a|i) kaip (?:slamst|brukal|spam)",
-        r"(?:laikom|itariam)(?:as|a) (?:slamst|brukal|spam)",
+        r"(?:atmest|pazymet|atpazint|ivertint|klasifikuot|identifikuot)(?:as|a|i) kaip " + _SPAM,
+        r"(?:laikom|itariam)(?:as|a) " + _SPAM,
         r"itarimas (?:del )?(?:slamsto|brukalo|spamo)",
         # "dėl įtarimo, kad tai šlamštas" (on suspicion that it is spam)
-        r"itarim(?:as|o),? kad (?:tai )?(?:yra )?(?:slamst|brukal|spam)",
+        r"itarim(?:as|o),? kad (?:tai )?(?:yra )?" + _SPAM,
         # spam found in it ("aptiktas šlamštas"; not "neaptikta", none found), or it looks like spam
-        r"\baptikt(?:as|a|i) (?:slamst|brukal|spam)",
-        r"panas(?:us|i) i (?:slamst|brukal|spam)",
+        r"\baptikt(?:as|a|i) " + _SPAM,
+        r"panas(?:us|i) i " + _SPAM,
+        # counted as spam ("priskirtas (prie) nepageidaujamų laiškų"), or the spam's marks or content
+        # found in it ("aptikti šlamšto požymiai", "šlamšto turinys")
+        r"priskirt(?:as|a|i) (?:prie )?" + _SPAM,
+        r"(?:slamsto|brukalo|spamo) (?:pozym|turin)",
+        # unwanted mail named as such ("nepageidaujami laiškai", "nepageidaujamas paštas")
+        r"nepageidaujam\w{0,5} (?:laisk|pasto|pasta|el\. las|turin|reklam|korespondencij)",
         # the spam filter refused it ("šlamšto filtras atmetė")
         r"(?:slamsto|brukalo|spamo) filtr(?:as|o) (?:atmete|uzblokavo|sulaike|atmestas|uzblokuotas)",
     ),

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 _WHO = r"(?:lietotajs|sanemejs|adresats|adrese|e-pasta adrese|pastkastite|pastkaste|konts)"
 _NON_USE = r"(?:ilgstosas )?(?:neaktivitates|nelietosanas) del"
 _CLOSED = r"(?:atslegt|bloket|dzest|slegt|deaktivizet|likvidet)[sa]"
+# What spam is called: "surogātpasts", "mēstule", "spams", and "nevēlams pasts" (unwanted mail)
+# as the word for unsolicited mail ("izskatās pēc nevēlama pasta"), any case
+_SPAM = r"(?:surogatpast|mestul|spam|nevelam\w{0,3} (?:e-)?past)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -55,15 +58,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the message refused or classified as spam ("surogātpasts", "mēstule", "spams"): the
     # message's fault (soft), and under 5.7.1 the sentence, not the status, names it
     SPAM_DETECTED: (
-        r"(?:noraidit|atzimet|klasificet|identificet|atpazit)[sa] ka (?:surogatpast|mestul|spam)",
-        r"(?:atzit|uzskatit|novertet)[sa] par (?:surogatpast|mestul|spam)",
-        r"aizdomas par (?:surogatpast|mestul|spam)",
+        r"(?:noraidit|atzimet|klasificet|identificet|atpazit)[sa] ka " + _SPAM,
+        r"(?:atzit|uzskatit|novertet)[sa] par " + _SPAM,
+        r"aizdomas par " + _SPAM,
         # refused because it "contains spam" ("jo satur surogātpastu")
-        r"satur (?:surogatpast|mestul|spam)",
+        r"satur " + _SPAM,
         # spam found in it ("konstatēts surogātpasts"; not "nav konstatēts", none found), or it
         # looks like spam ("izskatās pēc surogātpasta")
-        r"(?<!nav )konstatet[sa] (?:surogatpast|mestul|spam)",
-        r"izskatas pec (?:surogatpast|mestul|spam)",
+        r"(?<!nav )konstatet[sa] " + _SPAM,
+        r"izskatas pec " + _SPAM,
+        # the spam's marks or content ("surogātpasta pazīmes", "surogātpasta saturs")
+        r"(?:surogatpasta|mestulu|spama) (?:pazim|saturs|satura)",
         # the spam filter refused it ("surogātpasta filtrs noraidīja")
         r"(?:surogatpasta|mestulu|spama) filtrs (?:noraidija|blokeja|aiztureja)",
     ),

@@ -84,6 +84,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domein(?:naam)? (?:is )?(?:onbekend|bestaat niet|niet gevonden)",
         _RECIPIENTS_DOMAIN_GONE,
         r"onbekend domein",
+        # not registered ("de domeinnaam (x) lijkt niet geregistreerd te zijn")
+        r"\bdomein(?:naam)?(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:lijkt |is )?niet geregistreerd",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (

@@ -99,6 +99,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the domain named between noun and verb ("O domínio x.com.br não existe")
         r"dom[ií]nio [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:e desconhecido|n[aã]o existe|n[aã]o foi encontrado)",
         _RECIPIENTS_DOMAIN_GONE,
+        # not registered ("o domínio (x) não parece estar registrado")
+        r"\bdom[ií]nio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? n[aã]o (?:parece (?:estar |ser )|est(?:a|á) )?registrado",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
