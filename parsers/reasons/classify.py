@@ -327,6 +327,12 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|nicht übermittelt|konnte nicht|kunde inte|nie udało się dostarczyć|nepodařilo se doručit|não foi possível entregar|pas (?:pu )?être remis|pas été remis|no se entregó|no ha sido entregado"
     r"|não (?:foi|pôde ser) entregue|kunde inte levereras|inte (?:har )?levererats|ikke (?:(?:blevet|blitt) )?leve?re?t|nie (?:została|zostały|został) dostarczon"
     r"|nie można dostarczyć|nebyla doručena|nelze doručit|не (?:было )?доставлен|не удалось доставить"
+    # (the negation before a modal: "не может быть доставлено следующим получателям", "nie może
+    # zostać dostarczona do następujących", "nemohla být doručena následujícím", "no pudo ser
+    # entregado a los siguientes destinatarios", "non può essere recapitato ai seguenti destinatari")
+    r"|не (?:может|могло|могут) быть доставлен|nie mo(?:że|ze|gła|gla) (?:zostać |zostac )?dostarczon"
+    r"|nemohl[ao]? b(?:ý|y)t doru(?:č|c)en|no (?:pudo|ha podido|puede) ser entregad|non pu(?:ò|o') essere (?:consegnat|recapitat)"
+    r"|n(?:ã|a)o pode ser entregue"
     r"|配信できません|配信されませんでした|无法送达|未能送达|无法传递|無法傳遞|無法送達|teslim edilemedi"
 )
 

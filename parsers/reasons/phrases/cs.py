@@ -42,6 +42,9 @@ _SENDER_REFUSED: Final = (
     r"|nenalezen[a]?)|neznamy odesilatel"
 )
 
+# For non-use ("pro neaktivitu", "z důvodu dlouhodobé nečinnosti", "kvůli nepoužívání")
+_NON_USE: Final = r"(?:pro|z duvodu|kvuli) (?:dlouhodob\w{1,3} )?(?:neaktivit|necinnost|nepouzivan)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
@@ -60,7 +63,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nedostatek (?:volneho )?mista",
     ),
     SUSPEND: (
-        r"(?:ucet|schranka) (?:je |byl[a]? )?(?:docasne )?(?:zablokovan[aey]?|pozastaven[aey]?)",
+        r"(?:ucet|schranka) (?:je |byl[a]? )?(?:docasne )?(?:zablokovan[aey]?|pozastaven[aey]?)(?![aey])(?! " + _NON_USE + ")",
         r"docasne (?:zablokovan|pozastaven|nedostupn)",
     ),
     ACCOUNT_DISABLED: (
@@ -69,6 +72,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # ("Účet příjemce byl zrušen": the recipient's account, named so)
         r"(?:ucet|schranka|adresa|uzivatel)(?: prijemce)? (?:je |byl[a]? )?(?:zrusen[aey]?|deaktivovan[aey]?|smazan[aey]?"
         r"|vypnut[aey]?|neaktivni|zanikl[aey]?|vyprsel[aoy]?|expirovan[aey]?)",
+        # blocked or closed for non-use ("zablokována pro neaktivitu"): the address is gone, not paused
+        r"(?:zablokovan|pozastaven|zrusen|deaktivovan|smazan|vypnut)[aeyo]? " + _NON_USE,
     ),
     HOST_UNKNOWN: (
         r"domena (?:neexistuje|nenalezena|nebyla nalezena|je neznama)",

@@ -43,13 +43,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:メールボックス|受信箱|ディスク)(?:の)?容量(?:が)?(?:不足|超過|上限)",
         r"(?:メールボックス|受信箱)の容量を(?:超えて|超過して)",
     ),
-    SUSPEND: (r"(?:一時的に|一時)(?:停止|利用停止|無効)",),
+    SUSPEND: (
+        r"(?:一時的に|一時)(?:停止|利用停止|無効)",
+        # "利用停止中" (its use suspended now): a state that ends, as "suspended" does in the other
+        # languages; one stopped for a cause ("未使用のため", "解約により": non-use, cancellation)
+        # is ACCOUNT_DISABLED's (SUSPEND is searched first)
+        r"(?<!ため)(?<!より)(?<!ため、)(?<!より、)(?:利用|使用)停止中",
+    ),
     ACCOUNT_DISABLED: (
         r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:無効|廃止|削除|解約)",
         r"(?:無効|廃止|解約済み|削除済み)の(?:アカウント|アドレス|メールアドレス)",
         # deleted or stopped after long non-use: gone, not paused
-        r"(?:長期間|長期)?(?:未使用|未利用|利用がない)(?:のため|により)(?:削除|廃止|停止|無効)",
-        r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:利用停止|使用停止|停止)(?:されて|され|中)",
+        r"(?:長期間|長期)?(?:未使用|未利用|利用がない)(?:のため|により)(?:(?:利用|使用)?停止|削除|廃止|無効)",
+        # stopped by cancellation or withdrawal ("解約により利用停止", "退会のため停止")
+        r"(?:解約|退会)(?:済み)?(?:のため|により)(?:(?:利用|使用)?停止|削除|廃止|無効)",
+        # stopped, as a done act ("利用停止されています"); "利用停止中" (suspended now) is SUSPEND's
+        r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:利用停止|使用停止|停止)(?:されて|され)",
         # "このメールアドレスは現在使われておりません" (this address is not in use now), the carriers'
         # and ISPs' wording of an address that no longer exists (as for a disconnected number): a
         # closed address, as "no longer in use" is in the other languages. "現在" (now) is enough

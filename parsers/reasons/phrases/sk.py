@@ -24,6 +24,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# For non-use, in Slovak and in Czech (whose blocked account this module's SUSPEND also reads):
+# "pre neaktivitu", "z dôvodu dlhodobej nečinnosti", "pro neaktivitu", "kvůli nepoužívání"
+_NON_USE = r"(?:pre|pro|z dovodu|kvoli|kvuli) (?:dlhodob\w{1,3} |dlouhodob\w{1,3} )?(?:neaktivit|necinnost|nepouzivan)"
+
 # the recipient's (genitive), as Slovak writes it after its noun
 _WHOSE = r"(?: prijemcu| pouzivatela| adresata)?"
 
@@ -56,13 +60,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nedostatok (?:volneho )?miesta",
     ),
     SUSPEND: (
-        r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?!\w* natrvalo)",
+        r"(?:ucet|schranka)" + _WHOSE + r" (?:je |bol[a]? )?(?:zablokovan|pozastaven)[yaeo]?(?!\w* natrvalo)"
+        r"(?!\w* " + _NON_USE + ")",
     ),
     ACCOUNT_DISABLED: (
         r"(?:ucet|schranka|adresa|pouzivatel)"
         + _WHOSE
         + r" (?:je |bol[a]? )?(?:zrusen|deaktivovan|zmazan|vypnut"
         r"|neaktivn|zablokovan[yaeo]? natrvalo)[yaeo]?",
+        # blocked or closed for non-use ("zablokovaná pre neaktivitu"): the address is gone, not paused
+        r"(?:zablokovan|pozastaven|zrusen|deaktivovan|zmazan|vypnut)[yaeo]? " + _NON_USE,
         r"(?:adresa|ucet|schranka) sa (?:uz )?nepouziva",
         r"platnost (?:uctu|schranky|adresy) (?:vyprsala|skoncila)",
     ),
