@@ -63,7 +63,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nedostatek (?:volneho )?mista",
     ),
     SUSPEND: (
-        r"(?:ucet|schranka) (?:je |byl[a]? )?(?:docasne )?(?:zablokovan[aey]?|pozastaven[aey]?)(?![aey])(?! " + _NON_USE + ")",
+        r"(?:ucet|schranka) (?:je |byl[a]? )?(?:docasne )?(?:zablokovan[aey]?|pozastaven[aey]?)(?![aey])(?! "
+        + _NON_USE
+        + ")",
         r"docasne (?:zablokovan|pozastaven|nedostupn)",
     ),
     ACCOUNT_DISABLED: (
