@@ -46,9 +46,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SUSPEND: (
         r"(?:一時的に|一時)(?:停止|利用停止|無効)",
         # "利用停止中" (its use suspended now): a state that ends, as "suspended" does in the other
-        # languages; one stopped for a cause ("未使用のため", "解約により": non-use, cancellation)
-        # is ACCOUNT_DISABLED's (SUSPEND is searched first)
-        r"(?<!ため)(?<!より)(?<!ため、)(?<!より、)(?:利用|使用)停止中",
+        # languages. One stopped for a cause ("未使用のため", "解約により", "ログインがないため、この
+        # アカウントは": non-use, cancellation) is ACCOUNT_DISABLED's; Japanese gives the cause
+        # first, so the sentence before the verb must give none (SUSPEND is searched first)
+        r"(?:^|[.。!！?？\n])(?:(?!ため|より|ので)[^.。\n]){0,80}?(?:利用|使用)停止中",
     ),
     ACCOUNT_DISABLED: (
         r"(?:アカウント|メールアドレス|ユーザー?|アドレス)(?:は|が)(?:無効|廃止|削除|解約)",
