@@ -12,12 +12,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.fixtures.database import BACKENDS
 
 # Every process a test starts shares one secret key, as an installation's processes must (it is
 # required with PostgreSQL); the tests of the setting itself unset it.
 os.environ.setdefault("BOUNCEBACK_SECRET_KEY", "test-only-secret-key-0123456789abcdef")
+
+# No property test has a per-example time limit: speed is measured by the benchmarks, never
+# asserted, and Hypothesis's default 200 ms deadline failed examples at random on a loaded CI box.
+# (A test's own @settings inherits this profile for what it does not set.)
+settings.register_profile("bounceback", deadline=None)
+settings.load_profile("bounceback")
 
 pytest_plugins = [
     "tests.fixtures.database",
