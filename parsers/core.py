@@ -552,6 +552,9 @@ def _quotes_recipient(diagnostic: str | None, recipient: str) -> bool:
     if not diagnostic:
         return False
     low = diagnostic.lower()
+    if not low.isascii():
+        # ("５５０　<a@b>": full-width codes read as ASCII, one character for one)
+        low = reasons.ascii_codes(low)
     pos = low.find(recipient)
     while pos >= 0:
         if _REPLY_THEN.search(low, max(0, pos - 40), pos):

@@ -661,7 +661,7 @@ MAX_OCCURRENCES = 8
 
 def says_why(text: str) -> bool:
     """Whether the text gives a cause: an SMTP reply or status code, or a reason the table reads."""
-    return bool(_CODE.search(text)) or _names_a_reason(text)
+    return bool(_CODE.search(text if text.isascii() else reasons.ascii_codes(text))) or _names_a_reason(text)
 
 
 def _block(text: str, start: int, written: str) -> tuple[str, int]:

@@ -386,7 +386,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user refuse[ds]? to receive this mail",
         r"user reject",
         r"you have been blocked by the recipient",
-        r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings)",
+        r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings?)",
         r"bounced address",
         r"resolver\.rst\.notauthorized",
     ),

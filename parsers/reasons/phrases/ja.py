@@ -6,7 +6,7 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, FILTERED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -74,6 +74,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "stopped because it has not been used for a long time" (the sentence form)
         r"(?:長期間|長期|一定期間)(?:ご)?(?:利用|使用|ログイン)(?:が)?(?:され)?(?:てい)?(?:ない|なかった)(?:ため|ので|ことにより)"
         r".{0,20}?(?:停止|削除|無効|廃止)",
+    ),
+    # the recipient's own reception settings refused the mail (the carriers' 受信拒否設定, 指定受信,
+    # 迷惑メールフィルター): the recipient's filter, soft, not the address gone
+    FILTERED: (
+        r"受信(?:者|側)の(?:受信)?(?:拒否)?設定(?:により|によって|で)",
+        r"受信拒否(?:設定|リスト|指定)",
+        r"(?:受信者|受信側|相手|宛先)(?:が|は|により)(?:受信を)?拒否",
     ),
     HOST_UNKNOWN: (
         # ("ドメイン名が存在しません": the domain name)

@@ -8,7 +8,7 @@ leave the space out between words, so both are optional in the patterns.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, FILTERED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,6 +56,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "use has been stopped" with its particle, "processed as dormant" ("사용이 중지된 계정",
         # "휴면 처리된 계정"), and "for long non-use" ("장기 미사용으로")
         r"사용이 ?(?:중지|정지)(?:된|되었)|(?:휴면|탈퇴|해지|삭제|비활성|폐쇄) ?처리(?:된|되었)|장기 ?미사용",
+    ),
+    # the recipient's own refusal settings ("수신자의 수신 거부 설정", "수신 차단 설정"): the recipient's
+    # filter, soft, not the address gone
+    FILTERED: (
+        r"수신 ?(?:거부|차단) ?(?:설정|목록)",
+        r"(?:수신자|받는 ?사람)(?:가|이|의 ?설정에 의해) ?(?:메일 ?)?(?:수신을 )?(?:거부|차단)",
     ),
     HOST_UNKNOWN: (
         r"(?:존재하지 않는|알 수 없는|없는) ?도메인",

@@ -6,7 +6,7 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, FILTERED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,6 +73,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:欠费|欠費)(?:已|已经|已經)?(?:被)?(?:停用|停机|停機|注销|註銷|关闭|關閉)",
         # "has become void" ("该邮箱地址已失效", China Mobile's 139): the address no longer works
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱)(?:地址)?(?:已|已经|已經)?失效",
+    ),
+    # the recipient refuses the mail by its own settings ("收件人已设置拒收", "对方已将您加入黑名单"):
+    # the recipient's filter, soft, not the address gone
+    FILTERED: (
+        r"(?:收件人|收信人|对方|對方)(?:已)?(?:设置|設置|设定|設定)(?:了)?(?:拒收|拒绝接收|拒絕接收)",
+        r"(?:收件人|收信人|对方|對方)(?:已)?(?:将|將|把)(?:您|你|发件人|發件人)(?:加入|列入)(?:了)?(?:黑名单|黑名單)",
+        r"(?:收件人|收信人)(?:的)?(?:拒收|黑名单|黑名單)(?:设置|設置|规则|規則)",
     ),
     HOST_UNKNOWN: (
         r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
