@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, FILTERED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    FILTERED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

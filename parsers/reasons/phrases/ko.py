@@ -8,7 +8,14 @@ leave the space out between words, so both are optional in the patterns.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, FILTERED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    FILTERED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
