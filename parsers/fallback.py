@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from email.message import Message
 
 from parsers import forwarded, patterncode, reasons
+from parsers.attribution import envelope_recipient
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
@@ -531,7 +532,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     out = []
     for a in found:
-        diagnostic = explanation(text, named or a, alone=len(found) == 1)
+        diagnostic = explanation(text, a if named is None else named, alone=len(found) == 1)
         out.append(
             Delivery(
                 recipient=a,
@@ -588,8 +589,9 @@ def original_recipient_named(
     (attached, or pasted into the text after its marker: `pasted`) must name exactly one recipient
     (never a list's post: its To is the list), and the report's own text must name them: the To's
     display name, or the local part with its punctuation dropped ("kurt.weber" for "Kurt Weber")
-    or its two words the other way round. Returns the address and the name as the report writes
-    it (lower case)."""
+    or its two words the other way round; or, when the report names no address at all and says
+    why the message failed, nobody (a provider's notice about "your message" to that recipient).
+    Returns the address and the name as the report writes it (lower case; "" when it names none)."""
     original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
     if original is None:
         return None
@@ -620,6 +622,26 @@ def original_recipient_named(
     low = text.lower()
     if candidate in low:
         return None  # the report names the address itself: not a report that names only a person
+    named = _person_named(candidate, display, text, low)
+    if (
+        named is None
+        and "@" not in low
+        and envelope_recipient(original) in (None, candidate)
+        and says_why(low)
+    ):
+        # A report that names no address and no person, and says why the message failed: the
+        # providers' own notices that name the message by its subject ("보내신 메일 'Newsletter'이(가)
+        # 발송되지 않았습니다 ... 받는 사람의 메일 주소가 존재하지 않습니다", "退信原因：收件人邮箱空间已满")
+        # speak of the original's one recipient, unless its last hops were delivering it to another
+        # address (a list's post: its To is the list). (No name as written: `explanation` reads
+        # the report.)
+        return candidate, ""
+    return named
+
+
+def _person_named(candidate: str, display: str, text: str, low: str) -> tuple[str, str] | None:
+    """`candidate` and the name the report (`text`, `low` its lower case) writes for that person:
+    the To's `display` name, the local part's letters, or its two words the other way round."""
     if display and len(display) >= 4 and display.lower() in low:
         return candidate, display.lower()
     local = _NOT_ALNUM.sub("", candidate.split("@", 1)[0])
@@ -719,6 +741,9 @@ def explanation(text: str, written: str, *, alone: bool = False) -> str | None:
     / "<a@b>"); and for the report's only recipient (`alone`), the start of the report, which
     then speaks of that recipient ("Error detail: mailbox is full" a paragraph further on)."""
     low = text.lower()
+    if not written:
+        # (the report's only recipient, named nowhere in it: the report speaks of them throughout)
+        return " ".join(text[:1500].split()) or None
     blocks: list[tuple[int, str, int]] = []
     pos = low.find(written)
     while pos >= 0 and len(blocks) < MAX_OCCURRENCES:
