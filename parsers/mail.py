@@ -602,7 +602,9 @@ def _fill(mail: Mail, msg: Message) -> None:
     walker = _Walk(mail)
     walker.walk(msg, 0)
     chunks, html_chunks = walker.chunks, walker.html_chunks
-    if html_chunks and not any(c.strip() for c in chunks):
+    if html_chunks and not any(c.strip() and not c.startswith(ORIGINAL_MARKER) for c in chunks):
+        # (the message's own words are only in HTML: a provider's HTML-only notice over the
+        # original it returns; the original's copy is no text of the message's own)
         chunks = [html_to_text(html) for html in html_chunks] + chunks
     text = "\n".join(chunks)
     if "\r" in text:  # (a search for one character: each replace scans the text for its own)
