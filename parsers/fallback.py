@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from email.message import Message
 
 from parsers import forwarded, patterncode, reasons
+from parsers.arf import is_reply
 from parsers.attribution import envelope_recipient
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
@@ -307,11 +308,21 @@ def _failure_subject(mail: Mail) -> bool:
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
     if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
+    reply = _REPLY_PREFIX.match(subject) is not None
     if _to_bounce_mailbox(mail):
-        return True
-    if _REPLY_PREFIX.match(subject):
+        # (except a person's reply or forward of a report, which people send back to the bounce
+        # address a report came from: a reply prefix, and the thread's headers, a forward's
+        # marker line or quoted lines; what it quotes was read when it came)
+        return not (reply and _quotes_earlier_mail(mail))
+    if reply:
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
+
+
+def _quotes_earlier_mail(mail: Mail) -> bool:
+    """Whether the message answers or passes on an earlier one: the thread's headers, a forward's
+    marker line, or lines quoted with "> " (a transcript's ">>> " lines are not)."""
+    return is_reply(mail) or "\n> " in mail.text or forwarded.forward_marker_in(mail.text)
 
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",

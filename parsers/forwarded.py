@@ -215,6 +215,17 @@ class ForwardedReport(FrozenValue):
         s(self, "others", others)
 
 
+def forward_marker_in(text: str) -> bool:
+    """Whether `text` holds a mail client's line that starts a pasted forward (a dashed marker in
+    the languages above, Outlook's rule of underscores, Apple Mail's undashed line)."""
+    head = text[:65536]
+    return (
+        _INLINE_MARKER.search(head) is not None
+        or _OUTLOOK_RULE.search(head) is not None
+        or _apple_forward_line(head) >= 0
+    )
+
+
 def _inline_original(mail: Mail) -> Message | None:
     """The header block pasted after a forwarding marker, when it carries transport headers, or
     when it is the forwarder's own mail: a mail client's forward keeps only From, Date, Subject
