@@ -15,10 +15,12 @@ from parsers.lazyre import compile_lazily
 
 # Mailman's list-bounces / list-owner / list-request / list-admin and its site address mailman@,
 # Mailman 3's list-leave (its goodbye notice to a member comes from there), Majordomo's
-# owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's sympa@host. A
-# VERP tail after "+" (list-bounces+poster=example.org@) is part of the administrative address.
+# owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's sympa@host, Lyris
+# ListManager's lyris@host or listmanager@host, Ecartis's ecartis@host. A VERP tail after "+"
+# (list-bounces+poster=example.org@) is part of the administrative address.
 _ADMIN_ADDRESS = compile_lazily(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|leave)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa|mailman)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|leave)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa"
+    r"|mailman|lyris|listmanager|ecartis)@",
     re.IGNORECASE,
 )
 # What an administrative address holds, in any case, wherever _ADMIN_ADDRESS matches it (each
@@ -36,6 +38,9 @@ ADMIN_ADDRESS_NEEDS = (
     "majordomo@",
     "sympa@",
     "mailman@",
+    "lyris@",
+    "listmanager@",
+    "ecartis@",
 )
 # The suffix that turns a list's posting address into its administrative one (quilters-owner@).
 _ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
@@ -98,7 +103,15 @@ _MEMBER_REMOVED = compile_lazily(
     r"|has\s+been\s+(?:removed|unsubscribed|deleted)\s+from\s+\S{1,80}\s+(?:due\s+to|because\s+of)\s+"
     r"(?:excessive|too\s+many)\s+bounces"
     r"|subscription\s+has\s+been\s+disabled\s+on\s+\S{1,80}\s+due\s+to\s+their\s+bounce\s+score"
-    r"|bounce\s+score\s+on\s+\S{1,80}\s+has\s+been\s+incremented",
+    r"|bounce\s+score\s+on\s+\S{1,80}\s+has\s+been\s+incremented"
+    # the same of a member named by address, or of the members listed ("The member a@b of list L
+    # has been put on hold because too much mail sent to this address bounced" and "The following
+    # members ... have been held because of excessive bounces" from Lyris ListManager; SmartList's
+    # "a@b has been removed from the list after 6 bounces"; Ecartis's "The user a@b has been
+    # unsubscribed from list 'L' by the bounce handler"): the sentence names the bounces. (A
+    # member's own notice says "your membership ... has been placed on hold": no member named.)
+    r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:has|have)\s+been\s+(?:removed|unsubscribed|deleted|held"
+    r"|(?:put|placed)\s+on\s+hold)\b[^.:]{0,80}?\bbounc",
     re.IGNORECASE,
 )
 

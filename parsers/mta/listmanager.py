@@ -30,13 +30,27 @@ HEADING_MARKERS = (*ADMIN_ADDRESS_NEEDS, "\\x{")
 
 # LISTSERV: "Rejected posting to ASTRO-L@LISTSERV.UNIV.EXAMPLE" (its own subject, from LISTSERV@).
 _LISTSERV_SUBJECT = compile_lazily(r"^\s*rejected posting to\s+(\S+@\S+)", re.IGNORECASE)
-# Mailman's moderator decision: "Request to mailing list Quilters rejected"; the body says which
-# request (a post: "Posting of your message titled ..."; a subscription is not a delivery).
-_MAILMAN_SUBJECT = compile_lazily(r"^\s*request to mailing list\s.{1,200}?\srejected\s*$", re.IGNORECASE)
-# (this and _AUTO_REJECT in any case: searched in the body folded by fold_case, where re skips ahead
-# to their opening words; case-blind, re tried them at every position)
+# LISTSERV's refusal of a sender it does not know, from LISTSERV@host: "You are not authorized to send
+# mail to the ASTRO-L list from your a@b account." The list is named, not its address: LISTSERV's
+# lists are addressed at its own host (ASTRO-L@host). Searched in the text folded by fold_case.
+_LISTSERV_NOT_AUTHORIZED = compile_lazily(
+    r"you\s+are\s+not\s+authorized\s+to\s+send\s+mail\s+to\s+the\s+(\S{1,64})\s+list\W"
+)
+# Mailman's moderator decision ("Request to mailing list Quilters rejected"): the body says which
+# request (a post: "Posting of your message titled ..." then "has been rejected by the list
+# moderator"; a subscription is not a delivery), also in the languages its catalogues render it:
+# French "Envoi de votre message intitulé ... a été rejetée par le modérateur de la liste", German
+# "Veröffentlichung Ihrer Nachricht ... wurde vom Moderator abgelehnt", Spanish "Envío de su
+# mensaje ... ha sido rechazada por el moderador". (This and _AUTO_REJECT in any case: searched in
+# the body folded by fold_case, where re skips ahead to their opening words; case-blind, re tried
+# them at every position.)
 _MODERATOR_POST = compile_lazily(
-    r"posting of your message titled.{0,400}?has been rejected by the list moderator", re.DOTALL
+    r"(?:posting of your message titled.{0,400}?has been rejected by the list moderator"
+    # (the sentences wrap anywhere: white space is any run of it)
+    r"|de votre message.{0,400}?a\s+(?:é|e)t(?:é|e)\s+rejet(?:é|e)e?\s+par\s+le\s+mod(?:é|e)rateur"
+    r"|ihrer nachricht.{0,400}?wurde\s+vom\s+moderator(?:\s+der\s+liste)?\s+abgelehnt"
+    r"|de su mensaje.{0,400}?ha\s+sido\s+rechazad[oa]\s+por\s+el\s+moderador)",
+    re.DOTALL,
 )
 # Mailman's automatic refusals of a non-member's post: 2.x "You are not allowed to post to this
 # mailing list, and your message has been automatically rejected" (its French: "Vous n'êtes pas
@@ -99,6 +113,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if listserv:
         return [make(listserv.group(1).rstrip(".,;"), sweep(body[:600]), reason="rejected")]
     head = fold_case(body[:2000])
+    sender = address(mail.from_) or ""
+    unknown = _LISTSERV_NOT_AUTHORIZED.search(head) if sender.lower().startswith("listserv@") else None
+    if unknown:
+        host = sender[sender.index("@") :]
+        return [make(unknown.group(1) + host, sweep(body[:600]), reason="rejected")]
     sympa = _SYMPA_REJECTED.search(head)
     if sympa:
         return [make(sympa.group(1).strip("<>\"'.,;"), sweep(body[:600]), reason="rejected")]
@@ -107,8 +126,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         # person, as Google Groups' hold notice (parsers.mta.googlegroups): a delay, ignored.
         target = _list_address(mail)
         return [make(target, sweep(body[:600]), reason=ON_HOLD, action="delayed")] if target else None
-    refusal = _MODERATOR_POST if _MAILMAN_SUBJECT.match(subject) else _AUTO_REJECT
-    if not refusal.search(fold_case(body)):
+    folded = fold_case(body)
+    if not _AUTO_REJECT.search(folded) and not _MODERATOR_POST.search(folded):
         return None
     target = _list_address(mail)
     return [make(target, sweep(body[:600]), reason="rejected")] if target else None
