@@ -308,13 +308,12 @@ def _failure_subject(mail: Mail) -> bool:
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
     if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
-    reply = _REPLY_PREFIX.match(subject) is not None
     if _to_bounce_mailbox(mail):
         # (except a person's reply or forward of a report, which people send back to the bounce
         # address a report came from: a reply prefix, and the thread's headers, a forward's
         # marker line or quoted lines; what it quotes was read when it came)
-        return not (reply and _quotes_earlier_mail(mail))
-    if reply:
+        return not (_REPLY_PREFIX.match(subject) and _quotes_earlier_mail(mail))
+    if _REPLY_PREFIX.match(subject):
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
 

@@ -127,7 +127,10 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         target = _list_address(mail)
         return [make(target, sweep(body[:600]), reason=ON_HOLD, action="delayed")] if target else None
     folded = fold_case(body)
-    if not _AUTO_REJECT.search(folded) and not _MODERATOR_POST.search(folded):
+    # (every moderator's decision names the moderator, "modera..." or French "modéra...": a plain
+    # search rules the other texts out before the alternation, which has no opening literal)
+    named = "modera" in folded or "modéra" in folded
+    if not _AUTO_REJECT.search(folded) and not (named and _MODERATOR_POST.search(folded)):
         return None
     target = _list_address(mail)
     return [make(target, sweep(body[:600]), reason="rejected")] if target else None
