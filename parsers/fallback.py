@@ -262,9 +262,10 @@ _ERROR_WORDS = CaseBlind(
     r"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not exist|no such|invalid|rejected|refused|denied"
     r"|full|quota|disabled|failed|failure|blocked|timed? ?out|expired|unreachable|not found|unavailable"
     r"|exceed|limit|error|reason|permanent|does not like|unable|could not"
-    # (a list manager's summary of a member's failures: "MANY non-delivery reports", Mailman's
-    # "Excessive or fatal bounces", "due to excessive bounces", "bounce score")
-    r"|non-?deliver|(?:excessive|fatal|too many) bounces|bounce score",
+    # (a list manager's summary of a member's failures: "MANY non-delivery reports" and its French
+    # "NOMBREUX rapports de non-remise", Mailman's "Excessive or fatal bounces", "due to excessive
+    # bounces", "bounce score")
+    r"|non-?deliver|non-remise|(?:excessive|fatal|too many) bounces|bounce score",
 )
 
 

@@ -93,6 +93,9 @@ _MEMBER_REMOVED = compile_lazily(
     # (its other two actions, "notified that they might be removed" and "selected ... as severe
     # bouncing addresses", remove nobody)
     r"|non-delivery\s+reports,[^.:]{0,80}?\shave\s+been\s+(?:deleted|removed)\s+from\s+(?:the\s+)?list\s"
+    # (its French template: "Notre serveur ayant reçu de NOMBREUX rapports de non-remise, les 2
+    # abonnés listés ci-dessous ont été désabonnés de la liste L :")
+    r"|rapports\s+de\s+non-remise,[^.:]{0,80}?\sont\s+(?:é|e)t(?:é|e)\s+d(?:é|e)sabonn(?:é|e)s\s+de\s+la\s+liste\s"
     # Mailman 2's "bounce action notice" to the owner ("Member: a@b", "Action: Subscription
     # disabled.", "Reason: Excessive or fatal bounces.", the triggering bounce attached or not);
     # Mailman 3's owner notices, one a member: "a@b has been removed from L due to excessive
