@@ -45,6 +45,9 @@ _LOCAL_LINE = compile_lazily(r"^[245]\d\d\s+(?:[245]\.\d{1,3}\.\d{1,3}\s+)?<?([^
 
 
 _TRANSCRIPT_END = compile_lazily(r"\n[^\S\n]*-----")
+# A local user's name as the fatal-error list prints it: a dot-atom local part (a program "|cmd",
+# a file "/path" or an ":include:" list is no mailbox).
+_LOCAL_NAME = compile_lazily(r"[A-Za-z0-9!#$%&'*+=?^_`{}~-]+(?:\.[A-Za-z0-9!#$%&'*+=?^_`{}~-]+)*")
 
 
 def original_line(text: str) -> int:
@@ -79,9 +82,31 @@ def _fatal_items(section: str) -> list[dict[str, str]]:
     return items
 
 
+def _quoted_original(body: str, heading_at: int) -> str | None:
+    """The returned message quoted in the body: the text after its dashed heading's line."""
+    end = body.find("\n", heading_at) if heading_at >= 0 else -1
+    return body[end + 1 :] if end >= 0 else None
+
+
+def _local_user(mail: Mail, name: str, returned: str | None) -> str | None:
+    """The address of the local user `name` that a fatal-error list prints with no "(expanded
+    from: ...)" under it (sendmail delivering on its own host names the user, not the address):
+    the returned original's addressee with that local part, else the name at the reporting host
+    (the report's From), which holds the mailbox."""
+    if not _LOCAL_NAME.fullmatch(name):
+        return None
+    wanted = name.lower()
+    for one in c.original_recipients(mail, returned):
+        if one.rpartition("@")[0].lower() == wanted:
+            return one
+    reporter = c.clean_address(mail.from_)
+    return f"{name}@{reporter.rpartition('@')[2]}" if reporter else None
+
+
 def _inquire(mail: Mail) -> list[Delivery] | None:
     text = c.before_original(mail)
-    original_at = original_line(c.body_text(mail))
+    body = c.body_text(mail)
+    original_at = original_line(body)
     if 0 <= original_at < len(text):
         text = text[:original_at]
     fatal = _FATAL.search(text)
@@ -121,6 +146,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             alias = c.clean_address(item.get("alias", ""))
             if address is None:
                 address, alias = alias, None
+                if not address:
+                    address = _local_user(mail, item["target"], _quoted_original(body, original_at))
                 if address:
                     local_names[item["target"].lower()] = address
             if address:
@@ -165,7 +192,7 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                 entry.setdefault("command", command or "")
     if not order:
         # Nothing named in the text: an inline delivery-status block may still name them.
-        for inline in c.dsn_fields(c.body_text(mail)):
+        for inline in c.dsn_fields(body):
             order.setdefault(inline.recipient, {"diagnostic": inline.diagnostic or ""})
     found = []
     for address, entry in order.items():
