@@ -221,7 +221,10 @@ COPY_MARKER = patterncode.compile(
     r"|a summary of the undelivered message|header of the (?:source|original) (?:mail|message)"
     # cc:Mail and other 1990s gateways: "Original text follows"; IBM VM mailers: "----- Mail item
     # follows -----"
-    r"|original text follows|mail item follows)"
+    r"|original text follows|mail item follows"
+    # Unix mailers that paste the returned message as it lay in the mailbox, under its envelope
+    # line (escaped or not): ">From a@b Wed Mar 11 10:04:58 2009"
+    r"|>?from [^\s@]{1,64}@[^\s]{1,255} +(?:mon|tue|wed|thu|fri|sat|sun) )"
 )
 # A copy of the original pasted without a marker: its header block, at the start of a line, where
 # three header fields follow one another and one of them is a field a report's own summary never

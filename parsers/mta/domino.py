@@ -58,7 +58,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         following = _TO.search(text, to.end())
         # (a block without a reason of its own takes the next block's)
         end = min(because.start(), following.start()) if following else because.start()
-        addresses = c.find_addresses(text[to.end() : end])
+        # A Notes name ("Ron Lee/Sales/ACME@ACME": the person's directory name at a Notes domain,
+        # which has no dot) is no Internet address: the returned original's addressee is the
+        # recipient (parsers.fallback finds it by that person's name).
+        addresses = [a for a in c.find_addresses(text[to.end() : end]) if "." in a.rpartition("@")[2]]
         reason_text = c.sweep(_BLANK_LINE.split(text[because.end() :].lstrip("\n"), maxsplit=1)[0])
         reason = next((r for r, ps in _FORMAT_REASONS if any(p in reason_text for p in ps)), None)
         for a in addresses:
