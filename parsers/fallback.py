@@ -561,6 +561,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
 _ORIGINAL_RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 _HEADER_LINE = patterncode.compile(r"[A-Za-z][A-Za-z0-9-]{0,60}:")
 _NOT_ALNUM = patterncode.compile(r"[\W_]+")
+# An X.400 O/R name's given name and surname ("G=Jane; S=Doe"), in a lower-cased line.
+_OR_FIELD = patterncode.compile(r"\b([gs]) ?= ?([a-z0-9-]+)")
 # The headers that name a mailing list's own address (see _list_itself).
 _LIST_ADDRESS_HEADERS = ("List-Id", "List-Post")
 
@@ -582,7 +584,8 @@ def _pasted_original(copy: str) -> Message | None:
 
 def _names_in_order(local: str, text: str) -> str | None:
     """The line of `text` that names the person whose local part is `local` ("jane.doe") with the
-    words the other way round, as directories write a name ("Doe, Jane": cc:Mail, GroupWise)."""
+    words the other way round, as directories write a name ("Doe, Jane": cc:Mail, GroupWise), or
+    as an X.400 O/R name gives them ("G=Jane; S=Doe; O=Corp; C=US": given name and surname)."""
     words = [w for w in _NOT_ALNUM.split(local) if w]
     if len(words) != 2 or min(map(len, words)) < 2:
         return None
@@ -590,6 +593,10 @@ def _names_in_order(local: str, text: str) -> str | None:
         found = _NOT_ALNUM.split(line.lower())
         for i in range(len(found) - 1):
             if found[i] == words[1] and found[i + 1] == words[0]:
+                return line.strip().lower()
+        if "=" in line:
+            fields = dict(_OR_FIELD.findall(line.lower()))
+            if fields.get("g") == words[0] and fields.get("s") == words[1]:
                 return line.strip().lower()
     return None
 
