@@ -99,7 +99,15 @@ _BODY = CaseBlind(
     r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
     r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
     r"|ik ben (?:momenteel |tot [^\n]{1,30}? )?(?:afwezig|met vakantie|niet op kantoor)"
-    r"|(?:jestem|przebywam) na urlopie|я (?:нахожусь )?в отпуске|jag är (?:ledig|på semester)|jeg er (?:på )?ferie"
+    r"|(?:jestem|przebywam) (?:na urlopie|poza biurem)|я (?:нахожусь )?в (?:отпуске|командировке)|меня нет в офисе"
+    r"|jag är (?:ledig|på semester)|jeg er (?:på )?ferie"
+    # the same in the future tense ("I will be away": pt "estarei ausente", es "estaré fuera de la
+    # oficina", it "sarò assente") and in tr "ofis dışındayım" / "izindeyim", ja "不在にしております",
+    # zh "我目前不在办公室" / "正在休假", ko "부재중입니다" / "휴가 중입니다"
+    r"|estarei (?:ausente|de f[ée]rias|fora do escrit[óo]rio)|estar[ée] (?:fuera de la oficina|de vacaciones|ausente)"
+    r"|sar[òo] (?:in ferie|fuori (?:sede|ufficio)|assente)"
+    r"|ofis d[ıi][şs][ıi]nday[ıi]m|izindeyim|tatildeyim"
+    r"|不在にして(?:おります|います)|不在(?:办公室|辦公室)|正在休假|(?:부재|휴가) ?중입니다"
 )
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
@@ -174,12 +182,15 @@ _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # Several send their notice from the null sender or a daemon address, worded as a delivery failure
 # ("could not be delivered until you verify"): what the notice asks for is what tells it apart.
 _CHALLENGE = CaseBlind(
-    r"click (?:on )?the (?:following )?link to be added|boxbe|choicemail|boxtrapper|spam ?arrest|tmda/"
+    # (TMDA names itself "TMDA/1.1.12" in its headers' copy, "mail delivery software (TMDA)" in its text)
+    r"click (?:on )?the (?:following )?link to be added|boxbe|choicemail|boxtrapper|spam ?arrest|tmda/|\(tmda\)"
     r"|(?:confirm|verify|prove|ensure) (?:that )?you are (?:a )?(?:human|real person|not a (?:robot|spammer))"
     r"|awaiting (?:your )?(?:verification|confirmation)"
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
+    # (a whitelist gateway's "Message held pending sender verification")
+    r"|held (?:pending|until|for) (?:sender |your |address )?(?:verification|confirmation)"
 )
 
 
@@ -232,11 +243,11 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("choicemail", ()),
     ("boxtrapper", ()),
     ("arrest", ()),  # spam arrest
-    ("tmda/", ()),
+    ("tmda", ()),  # tmda/, (tmda)
     ("are", (("human",), ("real", "person"), ("robot",), ("spammer",))),
     ("awaiting", ()),
     ("confirmation", (("reply", "this", "request"), ("requires", "your"))),
-    ("held", ()),  # held by my anti-spam system
+    ("held", ()),  # held by my anti-spam system, held pending verification
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
 )

@@ -66,8 +66,10 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|k[eé]zbes[ií]thetetlen|ei voitu toimittaa|не вдалося доставити",
 )
 _REPLY_PREFIX = patterncode.compile(
-    r"^\s*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
+    r"^\s*(re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
 )
+# (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:")
+_FORWARD_PREFIXES = frozenset({"fw", "fwd", "wg", "tr", "rv", "enc"})
 # Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
 # languages write them right against an address ("无法发送到a@b"), so they end an address as a space
 # does. (Tested by code point, not in the patterns: a class over these ranges costs milliseconds to
@@ -312,20 +314,20 @@ def _failure_subject(mail: Mail) -> bool:
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
     if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
-    if _to_bounce_mailbox(mail):
-        # (except a person's reply or forward of a report, which people send back to the bounce
-        # address a report came from: a reply prefix, and the thread's headers, a forward's
-        # marker line or quoted lines; what it quotes was read when it came)
-        return not (_REPLY_PREFIX.match(subject) and _quotes_earlier_mail(mail))
-    if _REPLY_PREFIX.match(subject):
+    prefix = _REPLY_PREFIX.match(subject)
+    if _to_bounce_mailbox(mail) and not (prefix and _answers_a_report(prefix, mail)):
+        return True
+    if prefix:
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
 
 
-def _quotes_earlier_mail(mail: Mail) -> bool:
-    """Whether the message answers or passes on an earlier one: the thread's headers, a forward's
-    marker line, or lines quoted with "> " (a transcript's ">>> " lines are not)."""
-    return is_reply(mail) or "\n> " in mail.text or forwarded.forward_marker_in(mail.text)
+def _answers_a_report(prefix: re.Match[str], mail: Mail) -> bool:
+    """Whether a message whose subject has a reply prefix is a person's answer that quotes a
+    report ("Re: Mail delivery failed", "AW: Unzustellbar: ..." with the bounce quoted under the
+    person's own words): the addresses in the quote failed for the person's mail, not ours. A
+    gateway that put "RE:" before a report's subject quotes nothing."""
+    return prefix.group(1).lower() not in _FORWARD_PREFIXES and forwarded.quotes_a_message(mail.text)
 
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",

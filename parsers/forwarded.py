@@ -127,6 +127,15 @@ _DASHED_TITLE = patterncode.compile(r"(?m)^[ \t>]*-{2,}[ \t]*[^\s-][^\n]{0,60}?[
 MAX_TITLES = 4
 # A line's quoting mark ("> " or ">"), as mail clients and ticket systems quote.
 _QUOTE = patterncode.compile(r"(?m)^> ?")
+# A line a reply quotes ("> " first: a report's own Sendmail transcript lines open with ">>> "), and
+# the header block Outlook pastes over the message it answers, with no rule or marker above it:
+# "From:" and then "Sent:" or "Date:" (as the client's language writes them: "Von:" "Gesendet:",
+# "Från:" "Skickat:"), each on its line.
+_QUOTED_LINE = patterncode.compile(r"(?m)^> ")
+_PASTED_REPLY_HEADER = patterncode.compile(
+    r"(?im)^[ \t]*(?:from|von|de|da|van|fra|från|od|от)[ \t]*:[^\n]*\n[ \t]*(?:sent|date|gesendet|datum"
+    r"|envoy[ée]|enviado|fecha|inviato|data|verzonden|sendt|skickat|dato|wysłano|odesláno|отправлено|дата)[ \t]*:"
+)
 # (in the desks' languages: a stem and \w* where the word is inflected, "niechciana", "nevyžádanou")
 _ABUSE_WORDS = patterncode.compile(
     r"\b(?:spam|abuse|unsolicited|unwanted|junk|phishing|scam|complaint|uce|ube"
@@ -273,6 +282,20 @@ def _unmarked_original(text: str, complainer: str | None) -> Message | None:
     cut = text.find(ORIGINAL_MARKER)
     text = text[: cut if cut >= 0 else 65536]
     return inline_original(text, lambda block: _sent_to(block, complainer))
+
+
+def quotes_a_message(text: str) -> bool:
+    """Whether `text` quotes or pastes an earlier message under its own words, as a person's reply
+    or forward does: a forwarding marker or Outlook's rule, Apple Mail's forward line, lines quoted
+    with "> ", or the From and Sent lines Outlook pastes over the message it answers."""
+    head = text[:65536]
+    return (
+        _INLINE_MARKER.search(head) is not None
+        or _OUTLOOK_RULE.search(head) is not None
+        or _QUOTED_LINE.search(head) is not None
+        or _PASTED_REPLY_HEADER.search(head) is not None
+        or _apple_forward_line(head) >= 0
+    )
 
 
 def _pasted_original(mail: Mail) -> Message | None:

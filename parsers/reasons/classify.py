@@ -223,7 +223,8 @@ GAVE_UP: Final = (
     r"|(?:प्रयास|कोशिश) नहीं (?:किया जाएगा|की जाएगी|किए जाएंगे|किए जाएँगे)|(?<!अ)स्थायी (?:त्रुटि|विफलता)"
 )
 _FINAL: Final = CaseBlind(
-    GAVE_UP + r"|giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
+    # (a warning's "we will retry for 3 more days before giving up" is no final report)
+    GAVE_UP + r"|(?<!before )giving up|given up|gave up|permanent(?:ly)? (?:error|fail)|failed permanently"
     # (a "could not be delivered" that names how long it has not been is the delay notice's own
     # sentence, Postfix's "could not be delivered for 4.0 hours" as ISPs translate it: German "seit
     # 24 Stunden nicht zugestellt werden", Spanish "durante 4 horas", Italian "da 4 ore", Danish "i 4
@@ -238,7 +239,9 @@ _FINAL: Final = CaseBlind(
     r"|undeliverable|undelivered mail returned|returned mail|(?<!temporary )delivery failure|has expired"
     r"|was not delivered(?! yet)"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
-    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )nicht zugestellt werden"
+    # (nor Exchange's German delay notice: "Sie werden benachrichtigt, wenn die Nachricht bis dahin
+    # nicht zugestellt werden kann", you will be told if it cannot be delivered by then)
+    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )(?<!dahin )nicht zugestellt werden"
     r"|no se ha podido entregar(?! (?:durante|en las (?:ú|u)ltimas|desde hace) \d)"
     # ("no more attempts will be made": a report that also says "not delivered yet" gave up)
     r"|no se (?:realizar|har)(?:á|a)n m(?:á|a)s intentos"

@@ -45,3 +45,29 @@ def test_a_translated_warning_only_notice_is_a_delay(lang: str) -> None:
 )
 def test_the_translated_failure_notice_is_not(text: str) -> None:
     assert not is_delay_notice("", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Exchange's German delay notice ends by saying when it will report a failure
+        "Diese Nachricht wurde noch nicht zugestellt. Es wird weiterhin versucht, die Nachricht "
+        "zuzustellen. Sie werden benachrichtigt, wenn die Nachricht bis dahin nicht zugestellt werden kann.",
+        # a warning that names the day it will give up
+        "This is a warning only; you do not need to resend your message. "
+        "We will retry for 3 more days before giving up.",
+    ],
+)
+def test_a_warning_that_says_when_it_would_give_up_is_a_delay(text: str) -> None:
+    assert is_delay_notice("", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zustellung wurde verzögert und ist nun fehlgeschlagen: die Nachricht konnte nicht zugestellt werden.",
+        "Your message has been delayed for 5 days and we are now giving up on it.",
+    ],
+)
+def test_a_final_report_that_mentions_retrying_is_not(text: str) -> None:
+    assert not is_delay_notice("", text)
