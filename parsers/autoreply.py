@@ -87,25 +87,27 @@ _TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
 # (branch by branch, each only in a text that holds a piece of it: one case-blind expression of
 # ten languages' sentences tried at every position of 4,000 characters)
 _BODY = CaseBlind(
-    r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual )?leave)"
-    r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling)"
+    r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual |parental |maternity )?leave"
+    r"|on (?:holiday|vacation)|away from (?:the|my) (?:office|desk))"
+    r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling|on (?:holiday|vacation|leave))"
     # the same first-person sentence in the languages of the held-out ISPs' users: fr "je suis
     # absent(e) jusqu'au", de "ich bin bis ... nicht im Büro", es "estoy de vacaciones", it "sono
     # in ferie", pt "estou de férias", nl "ik ben afwezig", pl "jestem na urlopie", ru "я в
     # отпуске", sv "jag är ledig", da/nb "jeg er på ferie"
-    r"|je suis (?:actuellement )?(?:absente?|en (?:cong[ée]s?|vacances))"
-    r"|ich bin (?:derzeit |zurzeit |momentan |bis [^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus)"
+    r"|je suis (?:actuellement )?(?:absente?|en (?:cong[ée]s?|vacances))|je serai (?:absente?|en (?:cong[ée]s?|vacances))"
+    # (with the dates between: "ich bin vom 21.12. bis 4.1. im Urlaub")
+    r"|ich bin (?:[^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus)"
     r"|(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
     r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
     r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
     r"|ik ben (?:momenteel |tot [^\n]{1,30}? )?(?:afwezig|met vakantie|niet op kantoor)"
-    r"|(?:jestem|przebywam) (?:na urlopie|poza biurem)|я (?:нахожусь )?в (?:отпуске|командировке)|меня нет в офисе"
+    r"|(?:jestem|przebywam) (?:na urlopie|poza biurem)|(?:я (?:нахожусь )?в (?:отпуске|командировке)|меня нет в офисе)"
     r"|jag är (?:ledig|på semester)|jeg er (?:på )?ferie"
     # the same in the future tense ("I will be away": pt "estarei ausente", es "estaré fuera de la
-    # oficina", it "sarò assente") and in tr "ofis dışındayım" / "izindeyim", ja "不在にしております",
+    # oficina", it "sarò fuori ufficio") and in tr "ofis dışındayım" / "izindeyim", ja "不在にしております",
     # zh "我目前不在办公室" / "正在休假", ko "부재중입니다" / "휴가 중입니다"
-    r"|estarei (?:ausente|de f[ée]rias|fora do escrit[óo]rio)|estar[ée] (?:fuera de la oficina|de vacaciones|ausente)"
-    r"|sar[òo] (?:in ferie|fuori (?:sede|ufficio)|assente)"
+    r"|estarei (?:ausente|de f[ée]rias|fora do escrit[óo]rio)|estar[ée] (?:fuera de la oficina|de vacaciones)"
+    r"|sar[òo] (?:in ferie|fuori (?:sede|ufficio))"
     r"|ofis d[ıi][şs][ıi]nday[ıi]m|izindeyim|tatildeyim"
     r"|不在にして(?:おります|います)|不在(?:办公室|辦公室)|正在休假|(?:부재|휴가) ?중입니다"
 )

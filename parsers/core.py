@@ -104,7 +104,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None
     mta_deliveries: list[Delivery] = []
-    if report is None or not report.deliveries or not _self_explanatory(report.deliveries):
+    if report is not None and report.deliveries:
+        if not _self_explanatory(report.deliveries):
+            mta_name, mta_deliveries = _run_mta(mail, defects)
+    elif ":" not in mail.subject[:12] or not _guard(_answer_test(), mail, defects):
+        # (a person's reply that quotes a bounce holds the text formats' markers in its quote: the
+        # quoted addresses failed for the person's mail, parsers.fallback.answers_a_report; asked
+        # only of a subject whose start holds a colon, as a reply prefix's does)
         mta_name, mta_deliveries = _run_mta(mail, defects)
     deliveries: list[Delivery] = []
     detector: str | None = None
@@ -314,6 +320,13 @@ def _member_warning_test() -> Callable[[str | None, str], bool]:
     from parsers.listadmin import warns_member_of_bounces
 
     return warns_member_of_bounces
+
+
+@functools.cache
+def _answer_test() -> Callable[[Mail], bool]:
+    from parsers.fallback import answers_a_report
+
+    return answers_a_report
 
 
 @functools.cache

@@ -315,19 +315,28 @@ def _failure_subject(mail: Mail) -> bool:
     if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
     prefix = _REPLY_PREFIX.match(subject)
-    if _to_bounce_mailbox(mail) and not (prefix and _answers_a_report(prefix, mail)):
+    if _to_bounce_mailbox(mail) and not (prefix and answers_a_report(mail)):
         return True
     if prefix:
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
 
 
-def _answers_a_report(prefix: re.Match[str], mail: Mail) -> bool:
-    """Whether a message whose subject has a reply prefix is a person's answer that quotes a
-    report ("Re: Mail delivery failed", "AW: Unzustellbar: ..." with the bounce quoted under the
-    person's own words): the addresses in the quote failed for the person's mail, not ours. A
-    gateway that put "RE:" before a report's subject quotes nothing."""
-    return prefix.group(1).lower() not in _FORWARD_PREFIXES and forwarded.quotes_a_message(mail.text)
+def answers_a_report(mail: Mail) -> bool:
+    """Whether the message is a person's answer that quotes what it answers, a report perhaps
+    ("RE: Undelivered Mail Returned to Sender", "AW: Unzustellbar: ..." with the bounce quoted under
+    the person's own words): a reply prefix (not a forward's), sent by no mail system and not from
+    the null sender. The addresses in the quote failed for the person's mail, not ours. (A gateway
+    that put "RE:" before a report's subject quotes nothing; a person who forwards a report to the
+    bounce mailbox passes it on to be read.)"""
+    prefix = _REPLY_PREFIX.match(mail.subject)
+    return (
+        prefix is not None
+        and prefix.group(1).lower() not in _FORWARD_PREFIXES
+        and not null_sender(mail)
+        and not _DAEMON_FROM.occurs_in(mail.from_)
+        and forwarded.quotes_a_message(mail.text)
+    )
 
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",

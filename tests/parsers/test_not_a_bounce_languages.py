@@ -192,12 +192,17 @@ def _answer(body: str, *, return_path: str | None) -> bytes:
         "Jestem poza biurem do 4 stycznia. Kontakt: biuro@societe.example",  # pl
         "Estarei ausente do escritório até 4 de janeiro. Contacte geral@societe.example",  # pt
         "Estaré fuera de la oficina hasta el 7 de enero. Contacto: info@societe.example",  # es
-        "Sarò assente fino al 7 gennaio. Scrivere a info@societe.example",  # it
+        "Sarò fuori ufficio fino al 7 gennaio. Scrivere a info@societe.example",  # it
         "Şu anda ofis dışındayım, 5 Ocak'ta döneceğim. Acil: destek@societe.example",  # tr
         "1月4日まで不在にしております。急ぎの場合は info@societe.example まで。",  # ja
         "我目前不在办公室，1月4日返回。如有急事请联系 info@societe.example",  # zh
         "현재 휴가 중입니다. 급한 용무는 info@societe.example 로 연락 주세요.",  # ko
         "Я в командировке до 12 января. Пишите на office@societe.example",  # ru
+        # the dates between the words, the future, other English wordings
+        "Ich bin vom 21.12. bis 4.1. im Urlaub. Vertretung: info@societe.example",  # de
+        "Je serai absente du bureau jusqu'au 4 janvier. Urgences : accueil@societe.example",  # fr
+        "I am currently on holiday, returning on 4 January. Urgent: office@societe.example",  # en
+        "I will be on leave until 4 January. Please write to office@societe.example",  # en
     ],
 )
 def test_null_sender_vacation_words_make_an_auto_reply(body: str) -> None:
