@@ -89,6 +89,7 @@ _TAGS = patterncode.compile(r"^\s*(?:\[[^\]\r\n]{1,60}\]\s*){1,2}")
 _BODY = CaseBlind(
     r"i am (?:currently )?(?:away on vacation|away until|out of (?:the )?office|on (?:annual |parental |maternity )?leave"
     r"|on (?:holiday|vacation)|away from (?:the|my) (?:office|desk))"
+    r"|i'm (?:currently )?(?:on (?:holiday|vacation|(?:annual |parental |maternity )?leave)|out of (?:the )?office|away until)"
     r"|i(?:'m| am) only sleeping|i will be (?:out of (?:the )?office|away|traveling|travelling|on (?:holiday|vacation|leave))"
     # the same first-person sentence in the languages of the held-out ISPs' users: fr "je suis
     # absent(e) jusqu'au", de "ich bin bis ... nicht im Büro", es "estoy de vacaciones", it "sono

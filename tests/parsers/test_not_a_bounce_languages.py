@@ -203,6 +203,7 @@ def _answer(body: str, *, return_path: str | None) -> bytes:
         "Je serai absente du bureau jusqu'au 4 janvier. Urgences : accueil@societe.example",  # fr
         "I am currently on holiday, returning on 4 January. Urgent: office@societe.example",  # en
         "I will be on leave until 4 January. Please write to office@societe.example",  # en
+        "I'm on maternity leave until June; please contact office@societe.example",  # en
     ],
 )
 def test_null_sender_vacation_words_make_an_auto_reply(body: str) -> None:
