@@ -13,6 +13,8 @@ mail, list mail and bounces must not become complaints, so a report needs all of
 It runs after every bounce reader, so a bounce that quotes a spam verdict stays a bounce.
 A DMARC failure report in this shape (no feedback-report part) is read the same way, as an
 auth-failure: about the sender's authentication, it never suppresses the recipient.
+The same forwarding and quoting marks tell a person's reply that quotes a report
+(`quotes_a_message`, asked by parsers.fallback): the quoted failure is the person's, not ours.
 """
 
 from __future__ import annotations
