@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from email.message import Message
 
 from parsers import forwarded, patterncode, reasons
-from parsers.arf import is_reply
 from parsers.attribution import envelope_recipient
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
@@ -325,18 +324,16 @@ def _failure_subject(mail: Mail) -> bool:
 def answers_a_report(mail: Mail) -> bool:
     """Whether the message is a person's answer that quotes what it answers, a report perhaps
     ("RE: Undelivered Mail Returned to Sender", "AW: Unzustellbar: ..." with the bounce quoted under
-    the person's own words): a reply prefix (not a forward's), sent by no mail system and not from
-    the null sender. The addresses in the quote failed for the person's mail, not ours. (A gateway
+    the person's own words): a reply prefix, sent by no mail system and not from the null sender. The addresses in the quote failed for the person's mail, not ours. (A gateway
     that put "RE:" before a report's subject quotes nothing; a person who forwards a report to the
-    bounce mailbox passes it on to be read.)"""
+    bounce mailbox passes it on to be read, unless what it passes on was sent to him: then the
+    failure is his own mail's, as in a reply.)"""
     prefix = _REPLY_PREFIX.match(mail.subject)
-    return (
-        prefix is not None
-        and prefix.group(1).lower() not in _FORWARD_PREFIXES
-        and not null_sender(mail)
-        and not _DAEMON_FROM.occurs_in(mail.from_)
-        and forwarded.quotes_a_message(mail.text)
-    )
+    if prefix is None or null_sender(mail) or _DAEMON_FROM.occurs_in(mail.from_):
+        return False
+    if prefix.group(1).lower() in _FORWARD_PREFIXES:
+        return forwarded.passes_on_own_mail(mail)
+    return forwarded.quotes_a_message(mail.text)
 
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",

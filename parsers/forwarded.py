@@ -226,17 +226,6 @@ class ForwardedReport(FrozenValue):
         s(self, "others", others)
 
 
-def forward_marker_in(text: str) -> bool:
-    """Whether `text` holds a mail client's line that starts a pasted forward (a dashed marker in
-    the languages above, Outlook's rule of underscores, Apple Mail's undashed line)."""
-    head = text[:65536]
-    return (
-        _INLINE_MARKER.search(head) is not None
-        or _OUTLOOK_RULE.search(head) is not None
-        or _apple_forward_line(head) >= 0
-    )
-
-
 def _inline_original(mail: Mail) -> Message | None:
     """The header block pasted after a forwarding marker, when it carries transport headers, or
     when it is the forwarder's own mail: a mail client's forward keeps only From, Date, Subject
@@ -284,6 +273,13 @@ def _unmarked_original(text: str, complainer: str | None) -> Message | None:
     cut = text.find(ORIGINAL_MARKER)
     text = text[: cut if cut >= 0 else 65536]
     return inline_original(text, lambda block: _sent_to(block, complainer))
+
+
+def passes_on_own_mail(mail: Mail) -> bool:
+    """Whether the message pastes the header block of a mail sent to its own sender alone: a person
+    forwarding what reached him (a report that his own mail failed), not a desk passing on a
+    report of the mail it sends (sent to its sending address, not to the one who forwards it)."""
+    return _unmarked_original(mail.text, address(mail.from_)) is not None
 
 
 def quotes_a_message(text: str) -> bool:
