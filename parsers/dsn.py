@@ -221,7 +221,9 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     current: dict[str, str] = {}
     has_recipient = False  # (whether `current` holds a recipient field)
     for name, value in block:
-        if name in _RECIPIENT_NAMES:
+        # (X-Actual-Recipient only annotates the Final-Recipient before it, wherever Sendmail-like
+        # MTAs place it: never another recipient's start)
+        if name in _RECIPIENT_NAMES and not (name == "x-actual-recipient" and has_recipient):
             if has_recipient and (name in current or _outcome_after_recipient(current)):
                 groups.append(current)
                 current = {}

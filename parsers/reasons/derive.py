@@ -244,10 +244,14 @@ def derive(
             found = seen[reason] = PHRASES[reason].holds(low, words) and not unless(reason)
         return found
 
-    if (diagnostic_type or "").upper().startswith("X-UNIX") or text[:7].lower() == "x-unix;":
-        # a local delivery program (procmail, a pipe) failed: the mailer's error, not the address
-        return MAILBOX_FULL if has(MAILBOX_FULL) else MAILER_ERROR
     by_status = status_reason(status)
+    if (diagnostic_type or "").upper().startswith("X-UNIX") or text[:7].lower() == "x-unix;":
+        # a local delivery program (procmail, a pipe) failed: the mailer's error, not the address;
+        # unless the local mailer itself says the user does not exist (Sendmail's mail.local:
+        # "550 5.1.1 name... User unknown"), when the status and the words agree
+        if has(MAILBOX_FULL):
+            return MAILBOX_FULL
+        return USER_UNKNOWN if by_status == USER_UNKNOWN and has(USER_UNKNOWN) else MAILER_ERROR
     cmd = (command or "").upper()
 
     # A status code that names a specific address-level or message-level reason is trusted,
