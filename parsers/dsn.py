@@ -127,8 +127,9 @@ def _unescape_unitext(value: str) -> str:
 
 def internal(addr: str) -> bool:
     """Whether an address is a mail system's internal routing name, not one mail can be sent to:
-    its domain is a single label (`ims-ms-daemon`, `ims_daemon`, `localhost`)."""
-    return "." not in addr.rpartition("@")[2]
+    its domain is a single label (`ims-ms-daemon`, `ims_daemon`, `localhost`), or it is Exchange's
+    encapsulation of a directory (X.500, Notes, X.400) address (`IMCEAEX-_O=ORG_OU=..._CN=x@host`)."""
+    return "." not in addr.rpartition("@")[2] or addr[:5].lower() == "imcea"
 
 
 def strip_type(value: str | None) -> str:
