@@ -18,6 +18,7 @@ from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.listadmin import (
+    BOUNCE_WORDS,
     is_list_admin,
     removes_member_for_failures,
     sums_up_handled_errors,
@@ -129,8 +130,11 @@ _LABELLED = patterncode.compile(
     r"|收[ \u3000]{0,2}件[ \u3000]{0,2}者|宛[ \u3000]{0,4}先|受[ \u3000]{0,2}信[ \u3000]{0,2}者"
     r"|送[ \u3000]{0,2}信[ \u3000]{0,2}先|받는 ?사람|수신자|수신인"
     r"|al[ıi]c[ıi]|παραλ[ήη]πτης|destinatar(?:ul)?|c[íi]mzett|penerima|одержувач|отримувач|ผู้รับ"
-    # (a list manager's notice that names the member whose mail failed: Mailman's "Member: a@b")
-    r"|member|"
+    # (a list manager's notice that names the member whose mail failed: Mailman's "Member: a@b",
+    # in its catalogues' languages "Mitglied:", "Membre :", "Miembro:", "Iscritto:", "Lid:",
+    # "Członek:", "Подписчик:", "Člen:", "Medlem:", "会員:", "成员：")
+    r"|member|mitglied|membre|miembro|membro|iscritto|lid|cz(?:ł|l)onek|подписчик|участник|(?:č|c)len|medlem"
+    r"|会員|メンバー|成员|成員|"
     + _RECIPIENT_ADDRESS_LABEL
     # (a colon after the label, or the gap between a table's label cell and its address cell; the
     # address may carry the address type Windows servers write, MailEnable's "[SMTP:a@b]",
@@ -269,7 +273,9 @@ _ERROR_WORDS = CaseBlind(
     # (a list manager's summary of a member's failures: "MANY non-delivery reports" and its French
     # "NOMBREUX rapports de non-remise", Mailman's "Excessive or fatal bounces", "due to excessive
     # bounces", "bounce score")
-    r"|non-?deliver|non-remise|(?:excessive|fatal|too many) bounces|bounce score",
+    r"|non-?deliver|non-remise|(?:excessive|fatal|too many) bounces|bounce score"
+    # (and theirs in the other languages of the list managers' catalogues)
+    "|" + BOUNCE_WORDS,
 )
 
 

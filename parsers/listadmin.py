@@ -80,6 +80,32 @@ def warns_member_of_bounces(sender: str | None, text: str) -> bool:
     )
 
 
+# What a list manager's translated notices call the bounces or non-delivery reports (German and
+# Dutch say "Bounces"; French rebonds, non-remise; Spanish rebotes, no entrega; Italian messaggi
+# respinti, errori/mancata consegna; Portuguese devoluções; Polish zwroty, niedostarczone; Russian
+# возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish returmails; Japanese
+# エラーメール; Chinese 退信), English's "bounces" and "non-delivery" among them. (parsers.fallback
+# takes them for error words beside an address a list manager's notice lists.)
+BOUNCE_WORDS = (
+    r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebote|no\s+entrega|respint|errori\s+di\s+consegna"
+    r"|mancata\s+consegna|devolu(?:ç|c)|zwrot|niedostarcz|возврат|недоставк|nedoru(?:č|c)iteln|studs"
+    r"|returmail|エラーメール|退信"
+)
+# Their words for a member taken off the list or disabled, as a participle (its stem: the ending
+# varies with gender and number).
+_TAKEN_OFF = (
+    r"removed|unsubscribed|deleted|disabled|entfernt|abgemeldet|ausgetragen|gelöscht|deaktiviert|gesperrt"
+    r"|désabonn|supprimé|retiré|désactivé|dad[oa]s?\s+de\s+baja|eliminad|borrad|deshabilitad|desactivad"
+    r"|suspendid|rimoss|cancellat|disabilitat|sospes|removid|exclu(?:í|i)d|desativad|descadastrad"
+    r"|verwijderd|uitgeschakeld|afgemeld|usuni(?:ę|e)t|zablokowan|wypisan|удал(?:е|ё)н|отключен|заблокирован"
+    r"|отписан|odhl(?:á|a)(?:š|s)en|odstran(?:ě|e)n|pozastaven|borttagen|avst(?:ä|a)ngd|avregistrerad"
+    r"|fjernet|frameldt|deaktiveret"
+)
+# One character of a sentence: a full stop or a colon inside an address or a word does not end it,
+# nor does a single line break (the templates wrap anywhere).
+_SENTENCE = r"(?:[^.:\n]|[.:](?=\S)|\n(?![ \t]*\n))"
+
+
 # A list manager's notice to the list's owner that it takes a member off the list for the member's
 # delivery errors (LISTSERV: "a@b has been automatically deleted from the L list because of delivery
 # errors"; Sympa: below; ListProc: "Automatic removal: user a@b (possibly mentioned below) will be removed from
@@ -114,8 +140,29 @@ _MEMBER_REMOVED = compile_lazily(
     # unsubscribed from list 'L' by the bounce handler"): the sentence names the bounces. (A
     # member's own notice says "your membership ... has been placed on hold": no member named.)
     r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:has|have)\s+been\s+(?:removed|unsubscribed|deleted|held"
-    r"|(?:put|placed)\s+on\s+hold)\b[^.:]{0,80}?\bbounc",
-    re.IGNORECASE,
+    r"|(?:put|placed)\s+on\s+hold)\b[^.:]{0,80}?\bbounc"
+    # The same notices in the languages the list managers' catalogues render them in (a list's
+    # notices are in the list's language). Mailman 2's bounce action notice, whatever its labels'
+    # language: an indented "Label: address" line (the member), the action's line, then the
+    # reason's line naming the bounces ("Mitglied: a@b" / "Aktion: Abonnement deaktiviert." /
+    # "Grund: Zu viele oder fatale Bounces."; "Membre :", "Miembro:", "Iscritto:", "Lid:" ...)
+    rf"|^[ \t]+[^\s:\uff1a]{{1,24}}[ \t]*[:\uff1a][ \t]*<?[^\s@<>]{{1,64}}@[^\s<>]{{1,255}}>?[ \t]*\n"
+    rf"[ \t]+[^\n]{{1,80}}\n[ \t]+[^\n]{{0,80}}?(?:{BOUNCE_WORDS})"
+    # Mailman 3's owner notice that names the member first ("a@b wurde wegen zu vieler Bounces von
+    # L entfernt.", "a@b a été désabonné de L en raison d'un nombre excessif de rebonds.", "a@b ha
+    # sido dado de baja de L debido a un exceso de rebotes."): the sentence that starts with the
+    # member's address says both that the member was taken off (or disabled) and the bounces
+    rf"|^[ \t]*<?[^\s@<>]{{1,64}}@[^\s<>]{{1,255}}>?\s(?={_SENTENCE}{{0,200}}?(?:{_TAKEN_OFF}))"
+    rf"(?={_SENTENCE}{{0,200}}?(?:{BOUNCE_WORDS}))"
+    # Sympa's automatic bounce management in its other templates: the non-delivery reports, then
+    # the members "have been removed" over the list of them ("... han sido dados de baja de la lista
+    # L :", "... sono stati cancellati dalla lista L :", German "... wurden ... von der Liste L
+    # abgemeldet :", the participle last). Its notify action ("han sido notificados de que podrían
+    # ser dados de baja", "... entfernt werden könnten :") removes nobody: the participle follows
+    # the auxiliary at once, or ends the sentence at its colon.
+    rf"|(?:{BOUNCE_WORDS}){_SENTENCE}{{0,200}}?(?:\b(?:han\s+sido|sono\s+stati|foram|zijn|zostali|byli|были)\s+"
+    rf"(?:{_TAKEN_OFF})|(?:{_TAKEN_OFF})\w*(?:\s+(?:von|aus)\s+(?:der\s+)?liste\s+\S{{1,80}})?\s*:)",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

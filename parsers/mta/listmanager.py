@@ -55,10 +55,21 @@ _MODERATOR_POST = compile_lazily(
 # Mailman's automatic refusals of a non-member's post: 2.x "You are not allowed to post to this
 # mailing list, and your message has been automatically rejected" (its French: "Vous n'êtes pas
 # autorisé à envoyer des messages sur cette liste, votre message a été automatiquement rejeté");
-# 3.x "Your message to the X mailing-list was rejected for the following reasons".
+# 3.x "Your message to the X mailing-list was rejected for the following reasons"; and in its other
+# catalogues' languages, the same sentence that the sender may not post to this list: German "Sie
+# sind nicht berechtigt, Nachrichten an diese Mailingliste zu senden", Spanish "No está autorizado a
+# enviar mensajes a esta lista", Italian "Non sei autorizzato a inviare messaggi a questa lista",
+# Portuguese "Você não tem permissão para enviar mensagens para esta lista", Dutch "U bent niet
+# gemachtigd om berichten naar deze lijst te sturen" (the sentences wrap anywhere).
 _AUTO_REJECT = compile_lazily(
     r"you are not allowed to post to this mailing list|your message to the \S+ mailing-list was rejected"
     r"|vous n.(?:ê|e)tes pas autoris(?:é|e) (?:à|a) envoyer des messages sur cette liste"
+    r"|sie sind nicht berechtigt,?\s+(?:nachrichten\s+)?an\s+diese\s+(?:mailing-?)?liste"
+    r"|no\s+est(?:á|a)\s+autorizad[oa]\s+(?:a|para)\s+enviar\s+mensajes\s+a\s+esta\s+lista"
+    r"|non\s+(?:sei|è|e)\s+autorizzat[oa]\s+a\s+(?:inviare|spedire)\s+messaggi\s+(?:a|su|in)\s+questa\s+lista"
+    r"|n(?:ã|a)o\s+(?:tem\s+permiss(?:ã|a)o|est(?:á|a)\s+autorizad[oa])\s+(?:a|para)\s+enviar\s+mensagens"
+    r"\s+(?:para|a)\s+esta\s+lista"
+    r"|u\s+bent\s+niet\s+gemachtigd\s+om\s+(?:berichten\s+)?(?:naar|aan)\s+deze\s+lijst"
 )
 
 
