@@ -82,12 +82,12 @@ def warns_member_of_bounces(sender: str | None, text: str) -> bool:
 
 # What a list manager's translated notices call the bounces or non-delivery reports (German and
 # Dutch say "Bounces"; French rebonds, non-remise; Spanish rebotes, no entrega; Italian messaggi
-# respinti, errori/mancata consegna; Portuguese devoluções; Polish zwroty, niedostarczone; Russian
-# возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish returmails; Japanese
+# respinti, errori/mancata consegna; Portuguese devoluções, não entrega; Polish zwroty,
+# niedostarczone; Russian возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish returmails; Japanese
 # エラーメール; Chinese 退信), English's "bounces" and "non-delivery" among them. (parsers.fallback
 # takes them for error words beside an address a list manager's notice lists.)
 BOUNCE_WORDS = (
-    r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebote|no\s+entrega|respint|errori\s+di\s+consegna"
+    r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebote|n(?:ã|a)?o\s+entrega|respint|errori\s+di\s+consegna"
     r"|mancata\s+consegna|devolu(?:ç|c)|zwrot|niedostarcz|возврат|недоставк|nedoru(?:č|c)iteln|studs"
     r"|returmail|エラーメール|退信"
 )
