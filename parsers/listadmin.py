@@ -83,8 +83,8 @@ def warns_member_of_bounces(sender: str | None, text: str) -> bool:
 # What a list manager's translated notices call the bounces or non-delivery reports (German and
 # Dutch say "Bounces"; French rebonds, non-remise; Spanish rebotes, no entrega; Italian messaggi
 # respinti, errori/mancata consegna; Portuguese devoluções, não entrega; Polish zwroty,
-# niedostarczone; Russian возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish returmails; Japanese
-# エラーメール; Chinese 退信), English's "bounces" and "non-delivery" among them. (parsers.fallback
+# niedostarczone; Russian возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish
+# returmails; Japanese エラーメール; Chinese 退信), English's "bounces" and "non-delivery" among them. (parsers.fallback
 # takes them for error words beside an address a list manager's notice lists.)
 BOUNCE_WORDS = (
     r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebote|n(?:ã|a)?o\s+entrega|respint|errori\s+di\s+consegna"
