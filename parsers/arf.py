@@ -480,7 +480,7 @@ def inquire(mail: Mail) -> Complaint | None:
     """The ARF complaint in `mail`, or None when it is not an ARF report."""
     if not is_report(mail):
         return None
-    text = "\n\n".join(mail.feedback_report)
+    text = "\n\n".join(mail.feedback_report) or _untyped_report_part(mail)
     if not text:
         m = _FEEDBACK_TYPE_IN_TEXT.search(mail.text)
         # (the whole block: a provider may write User-Agent or Original-Rcpt-To before Feedback-Type)
@@ -505,6 +505,26 @@ def inquire(mail: Mail) -> Complaint | None:
             if not defects:  # (one the others' recipients are not redacted for)
                 complaint.recipients.extend(a for a in found if a not in complaint.recipients)
     return complaint
+
+
+def _untyped_report_part(mail: Mail) -> str:
+    """The fields of a feedback report (report-type feedback-report) whose machine-readable part
+    is typed as a file (application/octet-stream: a relay or a home-made feedback loop that does not
+    know message/feedback-report), maybe transfer-encoded: the text of the first such part of the
+    report that holds a Feedback-Type line, else "". (A part typed text/* is in the message's text
+    already; a part typed message/* is read as an original.)"""
+    if mail.report_type != "feedback-report":
+        return ""
+    parts = mail.message.get_payload()
+    if not isinstance(parts, list):
+        return ""
+    for part in parts[:MAX_ATTACHED]:
+        if not isinstance(part, Message) or part.get_content_maintype() in ("text", "message", "multipart"):
+            continue
+        text = payload_text(part)[:8000]
+        if _FEEDBACK_TYPE_IN_TEXT.search(text) is not None:
+            return text
+    return ""
 
 
 _ORIGINAL_TYPES = frozenset({"message/rfc822", "text/rfc822-headers", "message/rfc822-headers"})
