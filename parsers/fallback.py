@@ -45,8 +45,9 @@ _DAEMON_FROM = CaseBlind(
 # "Delivery delayed", are failure reports too: the reason table tells them apart.)
 _BOUNCE_SUBJECT = CaseBlind(
     # ("Returned:" then why, as a postmaster or a member writes it by hand: "Returned: address no
-    # longer valid"; a reply prefix before it makes it a reply, _REPLY_PREFIX)
-    r"undeliver|undelivered|returned(?: mail|\s*:)|return(?:ed)? to sender|delivery (?:status notification|failure|failed"
+    # longer valid"; a reply prefix before it makes it a reply, _REPLY_PREFIX; smail's "mail failed,
+    # returning to sender")
+    r"undeliver|undelivered|returned(?: mail|\s*:)|return(?:ed|ing)? to sender|delivery (?:status notification|failure|failed"
     r"|problem|notification|report|error|delayed|has failed)|failure notice|failed delivery|failure delivery"
     r"|mail delivery failed|non[- ]?deliver|could not be delivered|delivery has failed|mail system error"
     r"|not delivered|could not send|bounced? (?:mail|message)|mail (?:returned|failure)|failed mail"

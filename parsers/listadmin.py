@@ -135,12 +135,16 @@ _MEMBER_REMOVED = compile_lazily(
     r"|bounce\s+score\s+on\s+\S{1,80}\s+has\s+been\s+incremented"
     # the same of a member named by address, or of the members listed ("The member a@b of list L
     # has been put on hold because too much mail sent to this address bounced" and "The following
-    # members ... have been held because of excessive bounces" from Lyris ListManager; SmartList's
+    # members ... have been held because of excessive bounces", "These members were placed on hold
+    # because of multiple bounces" from Lyris ListManager; SmartList's
     # "a@b has been removed from the list after 6 bounces"; Ecartis's "The user a@b has been
     # unsubscribed from list 'L' by the bounce handler"): the sentence names the bounces. (A
     # member's own notice says "your membership ... has been placed on hold": no member named.)
-    r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:has|have)\s+been\s+(?:removed|unsubscribed|deleted|held"
-    r"|(?:put|placed)\s+on\s+hold)\b[^.:]{0,80}?\bbounc"
+    # (Ecartis names the list before the cause: "User a@b has been removed from list L: too many
+    # bounces"; a colon inside the line goes on with the sentence, one that ends the line heads the
+    # list of members below it)
+    r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:(?:has|have)\s+been|was|were)\s+(?:removed|unsubscribed"
+    r"|deleted|held|(?:put|placed)\s+on\s+hold)\b(?:[^.:]|:(?=[ \t]+\S)){0,80}?\bbounc"
     # The same notices in the languages the list managers' catalogues render them in (a list's
     # notices are in the list's language). Mailman 2's bounce action notice, whatever its labels'
     # language: an indented "Label: address" line (the member), the action's line, then the

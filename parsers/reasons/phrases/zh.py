@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -87,6 +88,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:收件人|收信人|对方|對方)(?:已)?(?:设置|設置|设定|設定)(?:了)?(?:拒收|拒绝接收|拒絕接收)",
         r"(?:收件人|收信人|对方|對方)(?:已)?(?:将|將|把)(?:您|你|发件人|發件人)(?:加入|列入)(?:了)?(?:黑名单|黑名單)",
         r"(?:收件人|收信人)(?:的)?(?:拒收|黑名单|黑名單)(?:设置|設置|规则|規則)",
+    ),
+    # a refusal that calls the message spam ("被判定为垃圾邮件", "被識別為垃圾郵件", "疑似垃圾邮件"; a
+    # 5.7.1 status alone says only "security")
+    SPAM_DETECTED: (
+        r"(?:判定|识别|識別|认定|認定|检测|檢測|视|視|当|當|归类|歸類|标记|標記)(?:为|為|成|作)垃圾(?:邮件|郵件)",
+        r"(?:疑似|怀疑是|懷疑是)垃圾(?:邮件|郵件)",
     ),
     HOST_UNKNOWN: (
         r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
