@@ -479,6 +479,13 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not found:
         for m in _INTRO_SAME_LINE.finditer(folded):
             start, end = m.span(1)
+            # (a verdict at the end of a line that names its own address introduces nothing on the
+            # next line: smail's failed addresses, one a line, " a@b ... unknown user")
+            if (
+                "\n" in folded[m.start() : start]
+                and "@" in folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
+            ):
+                continue
             if not _SENDER_BEFORE.search(text, max(0, start - 12), start):
                 add(text[start:end])
     if not found:
