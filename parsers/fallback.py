@@ -480,10 +480,12 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         for m in _INTRO_SAME_LINE.finditer(folded):
             start, end = m.span(1)
             # (a verdict at the end of a line that names its own address introduces nothing on the
-            # next line: smail's failed addresses, one a line, " a@b ... unknown user")
+            # next line: smail's failed addresses, one a line, " a@b ... unknown user"; searched in
+            # place, no slices: this runs for every candidate)
+            before = m.start()
             if (
-                "\n" in folded[m.start() : start]
-                and "@" in folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
+                folded.find("\n", before, start) >= 0
+                and folded.find("@", folded.rfind("\n", 0, before) + 1, before) >= 0
             ):
                 continue
             if not _SENDER_BEFORE.search(text, max(0, start - 12), start):
