@@ -14,7 +14,7 @@ from tests.parsers.languages import Case, check_phrases
 
 SPAM: list[Case] = [
     ("550 Rechazado porque contiene contenido no deseado (spam)", r.SPAM_DETECTED),
-    ("550 El mensaje contiene spam y no fue aceptado", r.SPAM_DETECTED),
+    ("550 El mensaje contiene correo no deseado y no fue aceptado", r.SPAM_DETECTED),
     ("550 Mensaje bloqueado: contenido no solicitado", r.SPAM_DETECTED),
     ("550 您的邮件被判定为垃圾邮件，已被拒收", r.SPAM_DETECTED),
     ("550 郵件被識別為垃圾郵件，已被拒絕", r.SPAM_DETECTED),
@@ -40,7 +40,7 @@ def test_a_spam_refusal_under_5_7_1_is_spam_not_a_security_error(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "El mensaje no contiene spam",
+        "El mensaje no contiene correo no deseado",
         "Revise su carpeta de correo no deseado",
         "请检查您的垃圾邮件文件夹",
         "垃圾邮件过滤器已更新",

@@ -157,9 +157,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
+        r"als spam (?:erkannt|eingestuft|klassifiziert|markiert|identifiziert|bewertet)",
         # (or as unwanted advertising or mail: "als unerwünschte Werbung (Spam) eingestuft", "als
-        # unerwünschte E-Mail erkannt")
-        r"als (?:spam|unerw(?:ue|u)nschte (?:werbung|e-?mail|nachricht|post)(?: \(spam\))?) (?:erkannt|eingestuft"
+        # unerwünschte E-Mail erkannt"; a phrase of its own, so each keeps its own keyword)
+        r"als unerw(?:ue|u)nschte (?:werbung|e-?mail|nachricht|post)(?: \(spam\))? (?:erkannt|eingestuft"
         r"|klassifiziert|markiert|identifiziert|bewertet)",
         r"spam-?verdacht",
     ),
