@@ -18,6 +18,13 @@ def check_phrases(cases: list[Case]) -> None:
         assert r.classify(got, "5.0.0", "550") == expected_class, text
 
 
+def reason_under_5_7_1(text: str) -> str:
+    """The reason of a "550 ..." refusal written under 5.7.1 ("550 5.7.1 ..."), as the RCPT TO answer.
+    5.7.1 alone reads as a security or policy refusal: a sentence that names the message as spam
+    must still make it spam_detected."""
+    return r.derive("5.7.1", "550", text.replace("550 ", "550 5.7.1 ", 1), "failed", "RCPT")
+
+
 def plain_report(body: str) -> bytes:
     """A daemon's failure report, plain UTF-8 text, in no known format."""
     return (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from parsers import reasons as r
-from tests.parsers.languages import Case, check_phrases
+from tests.parsers.languages import Case, check_phrases, reason_under_5_7_1
 
 CASES: dict[str, list[Case]] = {
     "sk": [
@@ -164,7 +164,4 @@ def test_a_turkish_sender_label_is_no_azerbaijani_exception() -> None:
 
 @pytest.mark.parametrize("text", [text for text, _ in CASES["spam"]])
 def test_a_spam_refusal_under_5_7_1_is_spam_not_a_security_error(text: str) -> None:
-    # 5.7.1 alone reads as a security/policy refusal; the sentence names the message as spam
-    assert (
-        r.derive("5.7.1", "550", text.replace("550 ", "550 5.7.1 ", 1), "failed", "RCPT") == r.SPAM_DETECTED
-    )
+    assert reason_under_5_7_1(text) == r.SPAM_DETECTED
