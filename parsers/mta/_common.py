@@ -210,6 +210,14 @@ def clean_address(value: str) -> str | None:
     return address if "@" in address and not address.endswith("@") else None
 
 
+def at_reporting_host(mail: Mail, name: str) -> str | None:
+    """The mailbox of a local user a report names by login alone (a mailer delivering on its own
+    host prints "wgray... User unknown"): the name at the domain of the host that reports it, the
+    report's From; None when the From holds no address."""
+    reporter = clean_address(mail.from_)
+    return f"{name}@{reporter.rpartition('@')[2]}" if reporter else None
+
+
 def address_span(text: str, at_domain: re.Pattern[str], pos: int = 0) -> tuple[int, int] | None:
     """Where the first address from `pos` on is in the text: start and end, as the search of a
     pattern `(?<![L])[L]+@DOMAIN` from `pos` finds it ([L] = a local-part character, _LOCAL_CHARS),

@@ -99,8 +99,7 @@ def _local_user(mail: Mail, name: str, returned: str | None) -> str | None:
     for one in c.original_recipients(mail, returned):
         if one.rpartition("@")[0].lower() == wanted:
             return one
-    reporter = c.clean_address(mail.from_)
-    return f"{name}@{reporter.rpartition('@')[2]}" if reporter else None
+    return c.at_reporting_host(mail, name)
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from parsers.delivery import Delivery
-from parsers.dsn import address
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
@@ -70,8 +69,8 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             response = None
             continue
         local = _LOCAL_LINE.match(line)
-        if local and local.group(1)[0] in "45" and "@" in (reporter := address(mail.from_) or ""):
-            recipient = f"{local.group(2)}@{reporter.partition('@')[2]}".lower()
+        if local and local.group(1)[0] in "45" and (mailbox := c.at_reporting_host(mail, local.group(2))):
+            recipient = mailbox.lower()
             if not any(d.recipient == recipient for d in found):
                 diagnostic = local.group(3) + (f": {note}" if note else "")
                 found.append(c.make(recipient, diagnostic, smtp_code=local.group(1), reason=reason))
