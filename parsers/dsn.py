@@ -387,7 +387,22 @@ def inquire(mail: Mail) -> Report | None:
     """The message's delivery-status part(s), read; None when it has none."""
     if not mail.delivery_status:
         return None
-    return _read(mail.delivery_status, lenient=False)
+    texts = [_flush_left(t) if _INDENTED.match(t) else t for t in mail.delivery_status]
+    return _read(texts, lenient=False)
+
+
+# A delivery-status part that opens on an indented line: some old gateways and list managers wrote
+# (or quoted) every line of it indented ("    Final-Recipient: RFC822; a@b"), where a field name
+# must open its line.
+_INDENTED = patterncode.compile(r"[\r\n]*[ \t]")
+
+
+def _flush_left(text: str) -> str:
+    """`text` with the indentation common to all its lines taken off (as if written flush left);
+    a text with any line at the margin is returned as it is."""
+    lines = text.split("\n")
+    cut = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()), default=0)
+    return "\n".join(line[cut:] for line in lines) if cut else text
 
 
 def inquire_text(mail: Mail) -> Report | None:

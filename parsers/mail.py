@@ -10,7 +10,7 @@ from __future__ import annotations
 import binascii
 import re
 from collections.abc import Callable, Iterable, KeysView
-from email.errors import MissingHeaderBodySeparatorDefect
+from email.errors import FirstHeaderLineIsContinuationDefect, MissingHeaderBodySeparatorDefect
 from email.header import Header, decode_header, make_header
 from email.message import Message
 
@@ -742,6 +742,13 @@ def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
     return "\n".join(lines)
 
 
+def _indented_lines(block: Message) -> str:
+    """The lines of a header-less block of a report part that the email package read as
+    continuations of no field (FirstHeaderLineIsContinuationDefect), as they were written."""
+    lines = "".join(d.line for d in block.defects if isinstance(d, FirstHeaderLineIsContinuationDefect))
+    return lines.replace("\r\n", "\n")
+
+
 def report_text(part: Message, decode: Callable[[object], str]) -> str:
     """Text of a report part (delivery-status, feedback-report), wherever it sits: the email
     package may have parsed it into header blocks, or left it transfer-encoded."""
@@ -753,6 +760,11 @@ def report_text(part: Message, decode: Callable[[object], str]) -> str:
         blocks = []
         for block in payload:
             if isinstance(block, Message):
+                if block.defects and not block._headers and not block._payload:  # type: ignore[attr-defined]
+                    # (a block whose every line is indented: the email package keeps its lines
+                    # only as defects, each a continuation of no field; dsn reads them flush left)
+                    blocks.append(_indented_lines(block))
+                    continue
                 blocks.append(_header_lines(block, decode))
                 # message/global-delivery-status is parsed as one message: the recipient
                 # blocks are left in its body (UTF-8 per RFC 6533, held as surrogate escapes)
