@@ -463,8 +463,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         a = _without_cjk_prefix(address(raw))
         # (nor the returned original's sender, which GroupWise's status report prints in its own text
         # as "From: list <list@host>": asked last, of a candidate only)
+        # (an address with a one-label domain is no recipient's: the name of a virus a scanner found,
+        # "W32/Klez.h@MM", or a routing name)
         if (
             a
+            and "." in a.rpartition("@")[2]
             and a not in excluded
             and not is_daemon(a)
             and a not in found

@@ -298,6 +298,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no such (?:\S{1,30} ){1,2}mail user|no such compuserve user",
         # X.400 diagnostic 0 as Exchange's MTA prints it: "diagnostic: 0 (unrecognized O/R name)"
         r"unrecogni[sz]ed o/r name|o/r name (?:unknown|not (?:found|recogni[sz]ed))",
+        # the same diagnostic under its X.411 name, as X.400 gateways and PMDF print it:
+        # "Diagnostic: unrecognised-ORName", "Unrecognized originator/recipient name"
+        r"unrecogni[sz]ed-orname|unrecogni[sz]ed originator/recipient name",
         # Mercury/32 and ZMailer: "Unknown or illegal user name", "unknown or illegal alias: a@b"
         r"unknown or illegal (?:user|alias|address|recipient|mailbox)",
         # IBM VM mailers (RSCS/PROFS gateways of campus lists): "Not in CMS directory ----> A@B"
@@ -470,6 +473,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # domain of that name in its directory or on the Internet)
         r"no route found to domain",
         r"destination computer was not found",
+        # Exchange 2000/2003's SMTP service on a failed lookup of the recipient's domain (its 5.4.0
+        # "DNS lookup failure"): "Host x could not be found in DNS", in the NDR's prose "the
+        # recipient's destination email system is unknown or invalid" (UNLESS: for now)
+        r"could not be found in dns",
+        r"destination e-?mail system is unknown",
         r"mail domain mentioned in email address is unknown",
         r"domain not used for mail",  # (a domain whose owner says it takes no mail: as a null MX)
         r"name or service not known",
@@ -691,6 +699,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"contains prohibited virus or spam content",
         r"this form of attachment has been used by recent viruses or other malware",
         r"virus phishing/malicious_url detected",
+        # the scanners' notices to the sender (AMaViS, its forks): "Our viruschecker found the
+        # W32/Klez.h@MM virus in your email to the following recipient"
+        r"virus ?(?:checker|scanner) found|virus(?:es|\(es\))? in your (?:e-?)?mail",
     ),
     POLICY_VIOLATION: (
         r"email not accepted for policy reasons",
@@ -901,7 +912,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         # the sender's domain (its return path's): a refusal of the sender, never the recipient's
         # domain gone (soft, sender-side)
         r"sender'?s? (?:domain|host|mail ?domain)|domain of (?:the )?sender|(?:mail )?from domain (?:does not|doesn'?t) exist",
-        r"try again",
+        # (not the advice to correct the address: "Check the address and try again", Exchange's
+        # NDR prose under any code, says nothing of the lookup)
+        r"(?<!address and )try again",
         r"servfail",
         r"timed? ?out",
         r"malformed or unexpected name server reply|malformed name server reply",
