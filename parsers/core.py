@@ -408,6 +408,10 @@ def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
         if m.reason and not (d.diagnostic_type or "").upper().startswith("X-UNIX"):
             d.reason = m.reason  # (a local mailer's failure, per the DSN part, stays one)
         if m.diagnostic and (not d.diagnostic or len(d.diagnostic) < 12):
+            if not d.diagnostic and m.diagnostic_type:
+                # (the text's diagnostic comes with its type: where it is the report's own word on
+                # its user, "Reason: no such user", the DSN part gave no Diagnostic-Code to type)
+                d.diagnostic_type = m.diagnostic_type
             d.diagnostic = m.diagnostic
         if m.status and _unspecific(d.status) and not _unspecific(m.status):
             d.status = m.status
