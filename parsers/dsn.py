@@ -323,9 +323,26 @@ def _supplementary(fields: dict[str, str]) -> str:
     return strip_type(v)
 
 
+# RFC 3461's xtext, in which Original-Recipient repeats the ORCPT parameter (Sendmail writes it so:
+# "rfc822;jane+2Bnews@b.example"): "+" and "=" are the printable characters it must encode, as "+"
+# and two upper-case hex digits (a lower-case "+2b" is an address's own tag: "bob+2bits@b.example").
+_XTEXT_CODE = patterncode.compile(r"\+(?:2B|3D)")
+
+
+def _xtext_char(m: re.Match[str]) -> str:
+    return "+" if m.group(0) == "+2B" else "="
+
+
+def _xtext_decoded(value: str | None) -> str | None:
+    """An Original-Recipient value with xtext's "+2B" and "+3D" written back as "+" and "="."""
+    if not value or "+" not in value:
+        return value
+    return _XTEXT_CODE.sub(_xtext_char, value)
+
+
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
-    original = address(fields.get("original-recipient")) or address(fields.get("x-actual-recipient"))
+    original = address(_xtext_decoded(fields.get("original-recipient"))) or address(fields.get("x-actual-recipient"))
     if final and original and internal(final) and not internal(original):
         # (Sun ONE / Oracle Messaging Server names its own store: "@host:user@ims-ms-daemon")
         final, original = original, final
