@@ -342,7 +342,9 @@ def _xtext_decoded(value: str | None) -> str | None:
 
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
-    original = address(_xtext_decoded(fields.get("original-recipient"))) or address(fields.get("x-actual-recipient"))
+    original = address(_xtext_decoded(fields.get("original-recipient"))) or address(
+        fields.get("x-actual-recipient")
+    )
     if final and original and internal(final) and not internal(original):
         # (Sun ONE / Oracle Messaging Server names its own store: "@host:user@ims-ms-daemon")
         final, original = original, final
