@@ -333,18 +333,12 @@ def _xtext_char(m: re.Match[str]) -> str:
     return "+" if m.group(0) == "+2B" else "="
 
 
-def _xtext_decoded(value: str | None) -> str | None:
-    """An Original-Recipient value with xtext's "+2B" and "+3D" written back as "+" and "="."""
-    if not value or "+" not in value:
-        return value
-    return _XTEXT_CODE.sub(_xtext_char, value)
-
-
 def _delivery(fields: dict[str, str]) -> Delivery | None:
     final = address(fields.get("final-recipient"))
-    original = address(_xtext_decoded(fields.get("original-recipient"))) or address(
-        fields.get("x-actual-recipient")
-    )
+    written = fields.get("original-recipient")
+    if written and "+" in written:
+        written = _XTEXT_CODE.sub(_xtext_char, written)
+    original = address(written) or address(fields.get("x-actual-recipient"))
     if final and original and internal(final) and not internal(original):
         # (Sun ONE / Oracle Messaging Server names its own store: "@host:user@ims-ms-daemon")
         final, original = original, final
@@ -406,22 +400,7 @@ def inquire(mail: Mail) -> Report | None:
     """The message's delivery-status part(s), read; None when it has none."""
     if not mail.delivery_status:
         return None
-    texts = [_flush_left(t) if _INDENTED.match(t) else t for t in mail.delivery_status]
-    return _read(texts, lenient=False)
-
-
-# A delivery-status part that opens on an indented line: some old gateways and list managers wrote
-# (or quoted) every line of it indented ("    Final-Recipient: RFC822; a@b"), where a field name
-# must open its line.
-_INDENTED = patterncode.compile(r"[\r\n]*[ \t]")
-
-
-def _flush_left(text: str) -> str:
-    """`text` with the indentation common to all its lines taken off (as if written flush left);
-    a text with any line at the margin is returned as it is."""
-    lines = text.split("\n")
-    cut = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()), default=0)
-    return "\n".join(line[cut:] for line in lines) if cut else text
+    return _read(mail.delivery_status, lenient=False)
 
 
 def inquire_text(mail: Mail) -> Report | None:

@@ -744,9 +744,15 @@ def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
 
 def _indented_lines(block: Message) -> str:
     """The lines of a header-less block of a report part that the email package read as
-    continuations of no field (FirstHeaderLineIsContinuationDefect), as they were written."""
-    lines = "".join(d.line for d in block.defects if isinstance(d, FirstHeaderLineIsContinuationDefect))
-    return lines.replace("\r\n", "\n")
+    continuations of no field (FirstHeaderLineIsContinuationDefect: some old gateways and list
+    managers wrote, or quoted, every line of a delivery-status part indented, "    Final-Recipient:
+    RFC822; a@b"), with the indentation common to them taken off: as if written flush left, where
+    a field name opens its line."""
+    lines = [
+        d.line.rstrip("\r\n") for d in block.defects if isinstance(d, FirstHeaderLineIsContinuationDefect)
+    ]
+    cut = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()), default=0)
+    return "".join(f"{line[cut:]}\n" for line in lines)
 
 
 def report_text(part: Message, decode: Callable[[object], str]) -> str:
@@ -762,7 +768,7 @@ def report_text(part: Message, decode: Callable[[object], str]) -> str:
             if isinstance(block, Message):
                 if block.defects and not block._headers and not block._payload:  # type: ignore[attr-defined]
                     # (a block whose every line is indented: the email package keeps its lines
-                    # only as defects, each a continuation of no field; dsn reads them flush left)
+                    # only as defects, each a continuation of no field)
                     blocks.append(_indented_lines(block))
                     continue
                 blocks.append(_header_lines(block, decode))
