@@ -749,7 +749,9 @@ def _indented_lines(block: Message) -> str:
     RFC822; a@b"), with the indentation common to them taken off: as if written flush left, where
     a field name opens its line."""
     lines = [
-        d.line.rstrip("\r\n") for d in block.defects if isinstance(d, FirstHeaderLineIsContinuationDefect)
+        getattr(d, "line", "").rstrip("\r\n")
+        for d in block.defects
+        if isinstance(d, FirstHeaderLineIsContinuationDefect)
     ]
     cut = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()), default=0)
     return "".join(f"{line[cut:]}\n" for line in lines)
@@ -766,7 +768,7 @@ def report_text(part: Message, decode: Callable[[object], str]) -> str:
         blocks = []
         for block in payload:
             if isinstance(block, Message):
-                if block.defects and not block._headers and not block._payload:  # type: ignore[attr-defined]
+                if block.defects and not block._headers and not block._payload:  # type: ignore[union-attr]
                     # (a block whose every line is indented: the email package keeps its lines
                     # only as defects, each a continuation of no field)
                     blocks.append(_indented_lines(block))
