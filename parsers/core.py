@@ -316,7 +316,7 @@ def _mta_candidates() -> Callable[[Mail], Iterator[ModuleType]]:
 
 
 @functools.cache
-def _member_warning_test() -> Callable[[str | None, str], bool]:
+def _member_warning_test() -> Callable[[str | None, str, str, str], bool]:
     from parsers.listadmin import warns_member_of_bounces
 
     return warns_member_of_bounces
@@ -359,7 +359,9 @@ def _member_warning(mail: Mail) -> bool:
     bounces (ezmlm's warning and probe): it encloses a bounce the list got, which the MTA text
     detectors read, but the member it names is the warning's addressee, no failed recipient of
     ours (parsers.listadmin; the fallback readers ask the same, parsers.fallback.notice_not_report)."""
-    return _member_warning_test()(dsn.address(mail.from_), dsn.human_text(mail))
+    return _member_warning_test()(
+        dsn.address(mail.from_), dsn.human_text(mail), mail.subject, mail.header("Return-Path")
+    )
 
 
 # Status codes that settle the reason when the diagnostic agrees (see _self_explanatory).

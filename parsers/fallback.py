@@ -387,7 +387,9 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     head = f"{mail.subject}\n{text[:3000]}"
     if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
         return True
-    return warns_member_of_bounces(address(mail.from_), text) or sums_up_handled_errors(text)
+    return warns_member_of_bounces(
+        address(mail.from_), text, mail.subject, mail.header("Return-Path")
+    ) or sums_up_handled_errors(text)
 
 
 def is_failure_report(mail: Mail) -> bool:

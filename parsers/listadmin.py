@@ -68,26 +68,47 @@ _MEMBER_BOUNCE_WARNING = compile_lazily(
 )
 
 
-def warns_member_of_bounces(sender: str | None, text: str) -> bool:
-    """Whether a message from `sender` (a bare address) with report text `text` is a list manager's
-    warning to a member that the member's mail bounces."""
+# ezmlm-warn's own marks on its warning and probe, the same whatever language the list's text files
+# are in (ezmlm-idx ships them translated in lang/<code>/text/bounce-warn and bounce-probe: "Es
+# scheint, daß einige Nachrichten der Mailingliste L an Sie nicht zustellbar waren", "I messaggi a
+# te inviati dalla mailing list L sembrano tornare indietro", ...): the subjects "ezmlm warning" and
+# "ezmlm probe", which ezmlm-warn writes untranslated, and its envelope sender, the list's
+# "-return-warn-" or "-return-probe-" address followed by the time it was sent
+# (L-return-warn-1580796720.<cookie>-member=host@H).
+_EZMLM_WARNING_MARK = compile_lazily(
+    r"\bezmlm\s+(?:warning|probe)\b|-return-(?:warn|probe)-\d", re.IGNORECASE
+)
+
+
+def _ezmlm_warning(subject: str, return_path: str) -> bool:
+    """Whether a list's administrative message with `subject` and `return_path` bears ezmlm-warn's
+    marks (a substring test first: no other message pays for the pattern)."""
+    marks = f"{subject}\n{return_path}"
+    if "ezmlm" not in marks.lower() and "-return-" not in return_path:
+        return False
+    return _EZMLM_WARNING_MARK.search(marks) is not None
+
+
+def warns_member_of_bounces(sender: str | None, text: str, subject: str = "", return_path: str = "") -> bool:
+    """Whether a message from `sender` (a bare address) with report text `text`, `subject` and
+    `return_path` is a list manager's warning to a member that the member's mail bounces."""
     # (Mailman 3's notice to the owner that it removed a member "due to excessive bounces" shares
     # the warning's words: it names the member whose mail failed, `removes_member_for_failures`)
     return (
         is_list_admin(sender)
-        and _MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None
+        and (_MEMBER_BOUNCE_WARNING.search(text[:4000]) is not None or _ezmlm_warning(subject, return_path))
         and not removes_member_for_failures(text)
     )
 
 
 # What a list manager's translated notices call the bounces or non-delivery reports (German and
-# Dutch say "Bounces"; French rebonds, non-remise; Spanish rebotes, no entrega; Italian messaggi
+# Dutch say "Bounces"; French rebonds, non-remise; Spanish rebotes, no entrega; Catalan rebots; Italian messaggi
 # respinti, errori/mancata consegna; Portuguese devoluções, não entrega; Polish zwroty,
 # niedostarczone; Russian возвраты, недоставка; Czech nedoručitelné; Swedish studsar; Danish
 # returmails; Japanese エラーメール; Chinese 退信), English's "bounces" and "non-delivery" among them. (parsers.fallback
 # takes them for error words beside an address a list manager's notice lists.)
 BOUNCE_WORDS = (
-    r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebote|n(?:ã|a)?o\s+entrega|respint|errori\s+di\s+consegna"
+    r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebot|n(?:ã|a)?o\s+entrega|respint|errori\s+di\s+consegna"
     r"|mancata\s+consegna|devolu(?:ç|c)|zwrot|niedostarcz|возврат|недоставк|nedoru(?:č|c)iteln|studs"
     r"|returmail|エラーメール|退信"
 )
