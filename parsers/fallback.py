@@ -20,7 +20,9 @@ from parsers.dsn import address, command_in_text, human_text
 from parsers.listadmin import (
     BOUNCE_WORDS,
     is_list_admin,
+    posting_address,
     removes_member_for_failures,
+    sentences_naming_removal,
     sums_up_handled_errors,
     warns_member_of_bounces,
 )
@@ -298,17 +300,24 @@ def looks_like_bounce(mail: Mail) -> bool:
     # delivery errors (parsers.listadmin); one that attaches the bounce that caused it (Mailman's
     # "The triggering bounce notice is attached below") is read from that bounce, which names the
     # reason (parsers.core unwraps a report attached whole)
-    return (
-        mail.original is None
-        and is_list_admin(address(mail.from_))
-        and removes_member_for_failures(human_text(mail))
-    )
+    if mail.original is None and is_list_admin(address(mail.from_)):
+        text = human_text(mail)
+        return removes_member_for_failures(text) or bool(
+            sentences_naming_removal(text, address(mail.header("To")))
+        )
+    return False
 
 
 def signed_as_a_bounce(sender: str, subject: str) -> bool:
     """Whether a message's From and Subject both say it is a delivery failure report (a daemon
     sender and a failure subject): enough to read a message attached whole as a report."""
-    return _DAEMON_FROM.occurs_in(sender) and _BOUNCE_SUBJECT.occurs_in(fold(subject))
+    return sent_by_mail_system(sender) and _BOUNCE_SUBJECT.occurs_in(fold(subject))
+
+
+def sent_by_mail_system(sender: str) -> bool:
+    """Whether a From (its whole value) is a mail system's own (MAILER-DAEMON, postmaster, "Mail
+    Delivery System" ...)."""
+    return _DAEMON_FROM.occurs_in(sender)
 
 
 def _failure_subject(mail: Mail) -> bool:
@@ -518,6 +527,15 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 listed_until = len(text) if line_end < 0 else line_end
             else:
                 listed_until = -1
+    if not found and is_list_admin(address(mail.from_)):
+        # (a list manager's notice that names the member it took off inside its sentence; the
+        # list's own addresses in it are no member)
+        addressee = address(mail.header("To"))
+        own = (posting_address(addressee or "") or "").lower()
+        for sentence in sentences_naming_removal(text, addressee):
+            for m in _bare_addresses(sentence):
+                if m.group(1).lower() != own and not is_list_admin(m.group(1)):
+                    add(m.group(1))
     if not found:
         for m in _LABELLED.finditer(text):
             # (the line names the recipient; the report must say elsewhere that delivery failed)

@@ -121,6 +121,9 @@ _TAKEN_OFF = (
     r"|verwijderd|uitgeschakeld|afgemeld|usuni(?:ę|e)t|zablokowan|wypisan|удал(?:е|ё)н|отключен|заблокирован"
     r"|отписан|odhl(?:á|a)(?:š|s)en|odstran(?:ě|e)n|pozastaven|borttagen|avst(?:ä|a)ngd|avregistrerad"
     r"|fjernet|frameldt|deaktiveret"
+    # (Catalan eliminat, donat de baixa, inhabilitat; Japanese 削除 and 停止 of the delivery; Chinese
+    # 删除, 移除, 禁用, 停用)
+    r"|eliminat|donat\s+de\s+baixa|inhabilitat|削除|配送停止|删除|移除|禁用|停用"
 )
 # One character of a sentence: a full stop or a colon inside an address or a word does not end it,
 # nor does a single line break (the templates wrap anywhere).
@@ -189,6 +192,31 @@ _MEMBER_REMOVED = compile_lazily(
     rf"(?:{_TAKEN_OFF})|(?:{_TAKEN_OFF})\w*(?:\s+(?:von|aus)\s+(?:der\s+)?liste\s+\S{{1,80}})?\s*:)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# A list manager's notice to the list's own administrative address in a language whose sentence does
+# not open with the member's address (Mailman 3's owner notices: "L'iscrizione di a@b a L è stata
+# disabilitata perché il suo punteggio di bounce ha superato ...", "A inscrição de a@b em L foi
+# desativada porque a sua pontuação de devoluções ...", "Подписка a@b на L отключена, так как её
+# рейтинг возвратов ...", "由于退信分数超过 ...，a@b 在 L 上的订阅已被禁用。"): a sentence that names an
+# address, the member taken off or disabled and the bounces. (The member's own notice, sent to the
+# member, says the same of the list's address: "La tua iscrizione alla lista L@H è stata
+# disabilitata ...": asked only of a notice to the list's administrative address, and the list's
+# own addresses are no member.)
+_SENTENCE_NAMING_MEMBER = compile_lazily(
+    rf"^(?={_SENTENCE}{{0,300}}?(?:{_TAKEN_OFF}))(?={_SENTENCE}{{0,300}}?(?:{BOUNCE_WORDS})){_SENTENCE}{{0,300}}",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def sentences_naming_removal(text: str, addressee: str | None) -> list[str]:
+    """The sentences of a list manager's notice to `addressee`, the list's administrative address,
+    that say it took a member off or disabled him for his bounces (parsers.fallback reads the
+    members' addresses in them: any but the list's own)."""
+    head = text[:4000]
+    if "@" not in head or not is_list_admin(addressee):
+        return []
+    return [m.group() for m in _SENTENCE_NAMING_MEMBER.finditer(head) if "@" in m.group()]
 
 
 def removes_member_for_failures(text: str) -> bool:
