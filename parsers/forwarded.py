@@ -37,6 +37,7 @@ from parsers.arf import (
 )
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
+from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.values import FrozenValue, set_field
 
@@ -542,9 +543,13 @@ def attached_reports(mail: Mail) -> list[Message]:
     report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
     if not _may_forward_reports(mail):
         return []
+    # (a list manager hands its owner the bounces it could not read, with its own word for them, in
+    # the list's language: Mailman's "The attached message was received as a bounce, but either the
+    # bounce format was not recognized ...", "Uncaught bounce notification")
+    handed_by_list = is_list_admin(address(mail.from_))
     found: list[Message] = []
     for message in _attached_messages(mail.message):
-        if _is_report(message):
+        if _is_report(message, handed_by_list=handed_by_list):
             found.append(message)
             if len(found) >= MAX_REPORTS:
                 break
@@ -577,16 +582,22 @@ def _may_forward_reports(mail: Mail) -> bool:
     return not (is_report or mail.delivery_status or mail.feedback_report) and top.is_multipart()
 
 
-def _is_report(message: Message) -> bool:
+def _is_report(message: Message, *, handed_by_list: bool = False) -> bool:
     """A delivery-status or feedback report by its structure, or a bounce in a text format that
     signs itself as one (a daemon From and a failure subject: a list manager hands its owner the
-    bounces it could not read that way, "Uncaught bounce notification")."""
+    bounces it could not read that way, "Uncaught bounce notification"). One that a list manager's
+    own message hands on (`handed_by_list`) needs only the daemon From: the list took it for a
+    bounce, whatever language its subject is in ("Message non délivré", "Nedoručitelná zpráva")."""
     if message.is_multipart() and message.get_content_type() == "multipart/report":
         report_type = message.get_param("report-type")
         return isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES
-    from parsers.fallback import signed_as_a_bounce
+    from parsers.fallback import sent_by_mail_system, signed_as_a_bounce
 
     sender, subject = message.get("From"), message.get("Subject")
-    if sender is None or subject is None:
+    if sender is None:
         return False
-    return signed_as_a_bounce(decode_header_value(sender), decode_header_value(subject))
+    if handed_by_list:
+        return sent_by_mail_system(decode_header_value(sender))
+    return subject is not None and signed_as_a_bounce(
+        decode_header_value(sender), decode_header_value(subject)
+    )
