@@ -36,7 +36,10 @@ _SENDER_REFUSED: Final = (
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
-        r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario )?(?:incorrecta|inv[aá]lida|err[oó]nea)",
+        # (what kind and whose, the address itself and the verb may stand between: "la dirección de correo
+        # del destinatario <a@b> es incorrecta")
+        r"direcci[oó]n (?:(?:de correo(?: electr[oó]nico)?|de e-?mail|del destinatario|de destino) ){0,2}"
+        r"(?:<[^\s<>]{1,200}> )?(?:es |esta )?(?:incorrecta|inv[aá]lida|err[oó]nea)",
         r"no hay (?:ning[uú]n )?(?:usuario|destinatario|buz[oó]n) (?:con (?:esa|esta) direcci[oó]n|con ese nombre)",
         # (Notes/Domino: the user is not in the directory)
         r"no (?:aparece|figura|est[aá]|se encuentra|(?:est[aá] )?incluido) (?:listado |registrado )?en el directorio (?:de )?domino",

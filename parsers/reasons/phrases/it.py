@@ -37,7 +37,10 @@ _SENDER_REFUSED: Final = (
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "invalid address", "no user with this address"
-        r"indirizzo (?:e-?mail |di posta(?: elettronica)? |del destinatario )?(?:non valido|errato|invalido)",
+        # (what kind and whose, the address itself and the verb may stand between: "l'indirizzo e-mail del
+        # destinatario <a@b> è errato")
+        r"indirizzo (?:(?:e-?mail|di posta(?: elettronica)?|del destinatario|di destinazione) ){0,2}(?:<[^\s<>]{1,200}> )?"
+        r"(?:e'? |risulta )?(?:non valido|errato|invalido)",
         r"nessun (?:utente|destinatario) (?:con questo indirizzo|con questo nome)",
         # (Notes/Domino: the user is not in the directory)
         r"non (?:e'? )?(?:presente|elencato|incluso) nel(?:la)? (?:directory (?:di )?domino|domino directory)",
@@ -80,6 +83,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
         r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e'? |risulta )?piu'?"
         r" (?:attiv[oa]|in uso|utilizzat[oa])",
+        # "not active" (Libero's "casella non attiva"), as English's "inactive mailbox"; a pause that
+        # says so is the suspend family's
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)?(?: del destinatario)?"
+        r" non (?:e'? |risulta )?attiv[oa]\b(?! (?:temporaneamente|momentaneamente|al momento))",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
         r"(?: del destinatario)? (?:e'? |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",

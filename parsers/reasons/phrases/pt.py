@@ -37,7 +37,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # both wherever they stand)
     USER_UNKNOWN: (
         # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
-        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? |do destinat[aá]rio )?(?:inv[aá]lido|incorreto)",
+        # (what kind and whose, the address itself and the verb may stand between: "o endereço de e-mail
+        # do destinatário <a@b> está incorreto")
+        r"endere[cç]o (?:(?:de e-?mail|de correio(?: elec?tr[oôó]nico)?|do destinat[aá]rio|de destino) ){0,2}"
+        r"(?:<[^\s<>]{1,200}> )?(?:e |esta )?(?:inv[aá]lido|incorreto)",
         r"nenhum (?:usu[aá]rio|utilizador|destinat[aá]rio) (?:com (?:esse|este) (?:endere[cç]o|nome))",
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:(?:est[aá]|consta) )?(?:listado |relacionado )?[nd]o direc?t[oó]rio (?:do )?domino",

@@ -6,7 +6,7 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, REJECTED, SUSPEND, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,48 +21,59 @@ _NON_USE = (
     r"|khong con (?:duoc )?su dung)"
 )
 
+# "mailbox": "hộp thư" in the south, "hòm thư" in the north (VNPT, Viettel), "hộp mail" / "hòm mail"
+# in webmail wording
+_BOX = r"(?:hop|hom) (?:thu|mail)"
+# The sender (its address, its domain) refused, unknown or invalid: "Địa chỉ người gửi không hợp lệ",
+# "Người gửi không tồn tại", "Người gửi bị từ chối"
+_SENDER_REFUSED: Final = (
+    r"nguoi gui (?:nay )?(?:da )?(?:bi )?(?:khong hop le|khong ton tai|khong xac dinh|khong tim thay|tu choi|chan)\b"
+)
+# "address": "địa chỉ", "địa chỉ email", "địa chỉ thư", "địa chỉ thư điện tử" (the formal word for e-mail)
+_ADDRESS = r"dia chi(?: email| thu dien tu| thu| e-?mail)?"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        r"(?:nguoi dung|nguoi nhan|dia chi(?: email| thu| e-?mail)?|hop thu|tai khoan(?: email)?) (?:nay )?"
+        r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r"|tai khoan(?: email)?) (?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
-        r"khong tim thay (?:nguoi nhan|nguoi dung|hop thu|dia chi)",
-        r"khong co (?:nguoi dung|nguoi nhan|hop thu|tai khoan(?: email)?|dia chi(?: email)?) (?:nao|nay)",
+        r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi)",
+        r"khong co (?:nguoi dung|nguoi nhan|" + _BOX + r"|tai khoan(?: email)?|" + _ADDRESS + r") (?:nao|nay)",
         # the verb first ("Không tồn tại người dùng"), as some servers word it
-        r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|hop thu|tai khoan)",
-        r"(?:nguoi dung|nguoi nhan|dia chi(?: email)?|hop thu) khong co trong he thong",
+        r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|" + _BOX + r"|tai khoan)",
+        r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r") khong co trong he thong",
         # "unknown address", "unknown recipient" ("Người nhận không xác định")
-        r"(?:dia chi(?: email| thu| e-?mail)?|nguoi nhan|nguoi dung) khong xac dinh",
+        r"(?:" + _ADDRESS + r"|nguoi nhan|nguoi dung) khong xac dinh",
         # "the (recipient's) address is wrong" ("Địa chỉ email người nhận không đúng", "sai địa chỉ")
-        r"dia chi(?: email| thu| e-?mail)?(?: (?:cua )?nguoi nhan)? (?:khong dung|sai)\b",
-        r"\bsai dia chi(?: email| thu| e-?mail)?(?: (?:cua )?nguoi nhan)?\b",
+        _ADDRESS + r"(?: (?:cua )?nguoi nhan)? (?:khong dung|sai)\b",
+        r"\bsai " + _ADDRESS + r"(?: (?:cua )?nguoi nhan)?\b",
         # "Email (người nhận) không tồn tại": the English word alone as the noun
         r"\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay)",
         # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"hop thu (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
-        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| hop thu)?",
-        r"dung luong (?:hop thu )?(?:da )?(?:day|het)",
+        _BOX + r" (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
+        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| " + _BOX + r")?",
+        r"dung luong (?:" + _BOX + r" )?(?:da )?(?:day|het)",
         # "the recipient's account has reached its storage limit"
-        r"(?:tai khoan|hop thu)(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
+        r"(?:tai khoan|" + _BOX + r")(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
     ),
     SUSPEND: (
-        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
+        r"(?:tai khoan|" + _BOX + r") (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
         # "locked" with no word for how long: a pause until it says permanently
-        r"(?:tai khoan|hop thu) (?:nay )?(?:da )?bi khoa(?! vinh vien| " + _NON_USE + r")",
+        r"(?:tai khoan|" + _BOX + r") (?:nay )?(?:da )?bi khoa(?! vinh vien| " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
         # whose account, between noun and verb ("Tài khoản người nhận đã bị xóa")
         r"t[aà]i kho[aả]n (?:c[uủ]a )?ng[uư][oờ]i nh[aậ]n (?:[dđ][aã] )?(?:b[iị] )?(?:x[oó]a|v[oô] hi[eệ]u h[oó]a|kh[oó]a v[iĩ]nh vi[eễ]n)",
         # (what kind between noun and verb: "Tài khoản email đã ngừng hoạt động")
-        r"(?:tai khoan(?: email| thu)?|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?(?:bi )?"
+        r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?(?:bi )?"
         r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
         # locked or closed for non-use: the address is gone, not paused
         r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
         # "inactive", "no longer used", "expired": the account is gone
         # (what kind between noun and verb: "Tài khoản email đã hết hạn sử dụng")
-        r"(?:tai khoan(?: email| thu)?|hop thu|dia chi(?: email)?) (?:nay )?(?:da )?"
+        r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?"
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
     ),
     HOST_UNKNOWN: (
@@ -89,3 +100,6 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"loi (?:dns )?tam thoi",
     ),
 }
+
+# A user-unknown status code on a refusal of the sender does not make the recipient unknown.
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
