@@ -75,7 +75,8 @@ _STILL_TRYING: Final = CaseBlind(
     r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
-    r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
+    r"|non (?:(?:è|e'?) )?(?:ancora stato|stato ancora) (?:recapitat|consegnat)|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
+    r"|tentativi di (?:consegna|recapito) continueranno"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
     r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж|продолжит попытки"
     r"|доставка[^\n]{0,120}?задерживается"
@@ -122,7 +123,7 @@ _STILL_TRYING_WORDS: Final = (
     "no further action", "pending", "held for",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
-    "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
+    "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat", "continueranno",
     "nog niet", "opnieuw", "пока", "продолж", "задерж", "再試行", "再送", "遅延", "延迟", "将",
     "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
