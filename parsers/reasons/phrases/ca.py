@@ -35,7 +35,7 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        r"(?:usuari|destinatari) (?:desconegut|inexistent|no existeix|no trobat|no (?:es )?valid)",
+        r"(?:usuari|destinatari) (?:es )?(?:desconegut|inexistent|no existeix|no trobat|no (?:es )?valid)",
         r"adreca (?:de correu(?: electronic)? |electronica |del destinatari )?(?:desconeguda|inexistent|no existeix"
         r"|no trobada|no (?:es )?valida|incorrecta)",
         r"(?:bustia|compte) (?:de correu )?(?:inexistent|desconegu[td]a?|no existeix)",

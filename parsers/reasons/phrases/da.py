@@ -75,7 +75,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|brugerkonto|bruger|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv|ikke aktiv|inaktiv)",
         # an address that "no longer receives mail" (English's "no longer accepts mail")
-        r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse)(?:n|en)? (?:modtager|accepterer) ikke l(?:ae|a)ngere"
+        r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse)(?:n|en)? (?:modtager ikke l|accepterer ikke l)(?:ae|a)ngere"
         r" (?:post|e-?mails?|mails?|beskeder|meddelelser)",
         # an address "no longer in use" (ISPs' wording for a closed account)
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",

@@ -24,6 +24,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:erabiltzaile|hartzaile|helbide|postontzi|kontu)(?:a|rik)? (?:ez da existitzen|ezezaguna)",
         r"(?:erabiltzaile|hartzaile|helbide) (?:ezezagun|baliogabe)a",
         r"ez da (?:aurkitu|existitzen) (?:erabiltzailea|helbidea|postontzia)",
+        # "there is no such user" ("Ez dago erabiltzailerik")
+        r"ez dago (?:erabiltzaile|hartzaile|helbide|postontzi|kontu)rik",
     ),
     MAILBOX_FULL: (
         r"postontzi(?:a)? (?:beteta|bete)(?: dago)?",

@@ -29,7 +29,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"enderezo (?:de correo(?: electronico)? |electronico |do destinatario )?(?:desconecido|inexistente|non existe"
         r"|non atopado|non (?:e )?valido|incorrecto)",
         r"non existe (?:o |a |ningun |ningunha )?(?:usuario|enderezo|conta|caixa)",
-        r"conta (?:de correo )?(?:inexistente|desconecida|non existe)",
+        r"(?:conta|caixa) (?:de correo |postal )?(?:inexistente|desconecida|non existe)",
         # Exchange: "Non se atopou o enderezo de correo electrónico que escribiches."
         r"non se (?:atopou|puido atopar) o enderezo",
     ),

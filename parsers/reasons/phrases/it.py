@@ -86,7 +86,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "not active" (Libero's "casella non attiva"), as English's "inactive mailbox"; a pause that
         # says so is the suspend family's
         r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)?(?: del destinatario)?"
-        r" non (?:e'? |risulta )?attiv[oa]\b(?! (?:temporaneamente|momentaneamente|al momento))",
+        r" (?:non attiv|non e attiv|non e' attiv|non risulta attiv)[oa]\b(?! (?:temporaneamente|momentaneamente|al momento))",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
         r"(?: del destinatario)? (?:e'? |risulta )?(?:stat[ao] )?"
         r"(?:disattivat|disabilitat|chius|cancellat|eliminat|cessat)[ao]",

@@ -45,7 +45,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"n[aã]o (?:(?:est[aá]|consta) )?(?:listado |relacionado )?[nd]o direc?t[oó]rio (?:do )?domino",
         r"(?:usu[aá]rio|utilizador) (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
-        r"e-?mail (?:desconhecido|inexistente|n[aã]o existe|n[aã]o encontrado)",
+        # (the participle between: "o e-mail informado não existe")
+        r"e-?mail (?:(?:informado|digitado|inserido|indicado|especificado) )?(?:desconhecido|inexistente|n[aã]o existe"
+        r"|n[aã]o encontrado)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
         r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",

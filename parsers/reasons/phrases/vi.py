@@ -23,7 +23,9 @@ _NON_USE = (
 
 # "mailbox": "hộp thư" in the south, "hòm thư" in the north (VNPT, Viettel), "hộp mail" / "hòm mail"
 # in webmail wording
-_BOX = r"(?:hop|hom) (?:thu|mail)"
+# (bare branches, each spelled whole, to stand among a group's other nouns: the text index takes its
+# keywords from the literal each branch opens with)
+_BOX = r"hop thu|hom thu|hop mail|hom mail"
 # The sender (its address, its domain) refused, unknown or invalid: "Địa chỉ người gửi không hợp lệ",
 # "Người gửi không tồn tại", "Người gửi bị từ chối"
 _SENDER_REFUSED: Final = (
@@ -36,7 +38,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r"|tai khoan(?: email)?) (?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
-        r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi)",
+        r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi|tai khoan)",
         r"khong co (?:nguoi dung|nguoi nhan|" + _BOX + r"|tai khoan(?: email)?|" + _ADDRESS + r") (?:nao|nay)",
         # the verb first ("Không tồn tại người dùng"), as some servers word it
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|" + _BOX + r"|tai khoan)",
@@ -52,9 +54,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        _BOX + r" (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
-        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| " + _BOX + r")?",
-        r"dung luong (?:" + _BOX + r" )?(?:da )?(?:day|het)",
+        r"(?:" + _BOX + r") (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
+        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| (?:" + _BOX + r"))?",
+        r"dung luong (?:(?:" + _BOX + r") )?(?:da )?(?:day|het)",
         # "the recipient's account has reached its storage limit"
         r"(?:tai khoan|" + _BOX + r")(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
     ),
@@ -75,6 +77,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (what kind between noun and verb: "Tài khoản email đã hết hạn sử dụng")
         r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?"
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
+        # "no longer exists" (not "does not exist"): an address that was and is gone
+        r"(?:tai khoan(?: email)?|" + _BOX + r"|" + _ADDRESS + r"|nguoi dung|e-?mail) (?:nay )?khong con ton tai",
+        # the user disabled, or locked for good, as the account is ("Người dùng đã bị vô hiệu hóa")
+        r"nguoi dung (?:nay )?(?:da )?(?:bi )?(?:vo hieu hoa|khoa vinh vien|ngung hoat dong)",
     ),
     HOST_UNKNOWN: (
         # whose domain, between noun and verb: "Tên miền của người nhận không tồn tại" (Zing)
