@@ -51,7 +51,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "not found in our system" (not "no se encuentra disponible": unavailable, soft)
         r"(?:usuario|destinatario|cuenta|casilla|direcci[oó]n|buz[oó]n)(?: de correo(?: electr[oó]nico)?)? no"
         r" (?:se encuentra|existe|est[aá]) (?:registrad[oa] )?en (?:nuestro|este|el) (?:sistema|servidor|dominio)",
-        r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail )?(?:desconocida|inexistente|no existe|no encontrada)",
+        r"direcci[oó]n (?:de correo(?: electr[oó]nico)? |de e-?mail |del destinatario |de destino )?(?:desconocida|inexistente"
+        r"|no existe|no encontrada)",
         r"(?:la )?cuenta de correo(?: electr[oó]nico)? (?:no existe|que intentaste contactar no existe)",
         r"buz[oó]n (?:de correo )?(?:inexistente|desconocido|no existe|no encontrado)",
         r"cuenta (?:de correo(?: electr[oó]nico)? )?(?:inexistente|desconocida|no encontrada)",

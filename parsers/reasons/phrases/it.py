@@ -48,7 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nessun utente simile|l'utente non esiste",
         # (Exchange: "L'account di posta elettronica non esiste nell'organizzazione ...")
         r"account (?:di posta(?: elettronica)? |e-?mail )?(?:non esiste|inesistente)",
-        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:sconosciuto|inesistente|non esiste|non trovato)",
+        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? |del destinatario |di destinazione )?(?:sconosciuto|inesistente"
+        r"|non esiste|non trovato)",
         r"(?:casella|cassetta) (?:di posta |postale )?(?:inesistente|non esiste|non esistente|non trovata)",
         r"utente non esistente|indirizzo non esistente",
         # the user "not present" on the server ("Utente non presente nel sistema")

@@ -49,7 +49,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"e-?mail (?:(?:informado|digitado|inserido|indicado|especificado) )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
-        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? )?(?:desconhecido|inexistente|n[aã]o existe"
+        r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? |do destinat[aá]rio |de destino )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",
         r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
