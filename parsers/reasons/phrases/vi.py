@@ -6,7 +6,14 @@ write them in lower case; accents may be written or left out (they are folded on
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, REJECTED, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    REJECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,7 +36,8 @@ _BOX = r"hop thu|hom thu|hop mail|hom mail"
 # The sender (its address, its domain) refused, unknown or invalid: "Địa chỉ người gửi không hợp lệ",
 # "Người gửi không tồn tại", "Người gửi bị từ chối"
 _SENDER_REFUSED: Final = (
-    r"nguoi gui (?:nay )?(?:da )?(?:bi )?(?:khong hop le|khong ton tai|khong xac dinh|khong tim thay|tu choi|chan)\b"
+    r"nguoi gui (?:nay )?(?:da )?(?:bi )?"
+    r"(?:khong hop le|khong ton tai|khong xac dinh|khong tim thay|tu choi|chan)\b"
 )
 # "address": "địa chỉ", "địa chỉ email", "địa chỉ thư", "địa chỉ thư điện tử" (the formal word for e-mail)
 _ADDRESS = r"dia chi(?: email| thu dien tu| thu| e-?mail)?"
@@ -39,7 +47,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r"|tai khoan(?: email)?) (?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
         r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi|tai khoan)",
-        r"khong co (?:nguoi dung|nguoi nhan|" + _BOX + r"|tai khoan(?: email)?|" + _ADDRESS + r") (?:nao|nay)",
+        rf"khong co (?:nguoi dung|nguoi nhan|tai khoan(?: email)?|{_BOX}|{_ADDRESS}) (?:nao|nay)",
         # the verb first ("Không tồn tại người dùng"), as some servers word it
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|" + _BOX + r"|tai khoan)",
         r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r") khong co trong he thong",
@@ -54,7 +62,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:" + _BOX + r") (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
+        r"(?:" + _BOX + r") (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?"
+        r"(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
         r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| (?:" + _BOX + r"))?",
         r"dung luong (?:(?:" + _BOX + r") )?(?:da )?(?:day|het)",
         # "the recipient's account has reached its storage limit"
@@ -78,7 +87,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?"
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
         # "no longer exists" (not "does not exist"): an address that was and is gone
-        r"(?:tai khoan(?: email)?|" + _BOX + r"|" + _ADDRESS + r"|nguoi dung|e-?mail) (?:nay )?khong con ton tai",
+        rf"(?:tai khoan(?: email)?|{_BOX}|{_ADDRESS}|nguoi dung|e-?mail) (?:nay )?khong con ton tai",
         # the user disabled, or locked for good, as the account is ("Người dùng đã bị vô hiệu hóa")
         r"nguoi dung (?:nay )?(?:da )?(?:bi )?(?:vo hieu hoa|khoa vinh vien|ngung hoat dong)",
     ),
