@@ -75,7 +75,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
-    r"|non (?:(?:è|e'?) )?ancora stato recapitato|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
+    r"|non (?:(?:è|e'?) )?(?:ancora stato|stato ancora) (?:recapitat|consegnat)|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
     r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж|продолжит попытки"
     r"|доставка[^\n]{0,120}?задерживается"
@@ -181,11 +181,7 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     # continue", "not delivered yet" (सिर्फ़'s nukta precomposed, decomposed or left out)
     r"|यह (?:केवल|सिर्(?:फ\u093c?|\u095e)) (?:एक )?चेतावनी है|(?:डिलीवरी|वितरण|संदेश भेजने) में (?:देरी|देर|विलंब)"
     r"|(?:फिर से|दोबारा|पुनः) (?:प्रयास|कोशिश) (?:करेगा|करेंगे|करेगी|किया जाएगा)|प्रयास (?:जारी रहेंगे|जारी रहेगा|करता रहेगा)"
-    r"|अभी तक (?:डिलीवर|वितरित) नहीं"
-    # Italian in the word order and verb the main list does not take ("non è stato ancora
-    # consegnato"), and Exim's "delivery attempts will continue" as Italian hosts translate it
-    r"|non (?:(?:è|e'?) )?(?:ancora stato|stato ancora) consegnat|non (?:(?:è|e'?) )?stato ancora recapitat"
-    r"|tentativi di (?:consegna|recapito) continueranno",
+    r"|अभी तक (?:डिलीवर|वितरित) नहीं",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
@@ -200,7 +196,7 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
     "تأخیر", "تاخیر", "هنوز", "ادامه",
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
-    "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक", "ancora", "continueranno",
+    "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
 )  # fmt: skip
 # "Gave up", "no more attempts", "permanent failure" in the languages added later (sv, nb, fi, tr,
 # el, ro, hu, id, uk, th): a final report that also says the message was "not yet delivered" after
