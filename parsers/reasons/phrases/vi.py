@@ -28,11 +28,10 @@ _NON_USE = (
     r"|khong con (?:duoc )?su dung)"
 )
 
-# "mailbox": "hộp thư" in the south, "hòm thư" in the north (VNPT, Viettel), "hộp mail" / "hòm mail"
-# in webmail wording
+# "mailbox": "hộp thư" in the south, "hòm thư" in the north (VNPT, Viettel)
 # (bare branches, each spelled whole, to stand among a group's other nouns: the text index takes its
 # keywords from the literal each branch opens with)
-_BOX = r"hop thu|hom thu|hop mail|hom mail"
+_BOX = r"hop thu|hom thu"
 # The sender (its address, its domain) refused, unknown or invalid: "Địa chỉ người gửi không hợp lệ",
 # "Người gửi không tồn tại", "Người gửi bị từ chối"
 _SENDER_REFUSED: Final = (
@@ -62,7 +61,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"(?:" + _BOX + r") (?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?"
+        # (the space inside each branch: the text index then keys on the whole word "thu")
+        r"(?:hop thu |hom thu )(?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?"
         r"(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
         r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| (?:" + _BOX + r"))?",
         r"dung luong (?:(?:" + _BOX + r") )?(?:da )?(?:day|het)",
