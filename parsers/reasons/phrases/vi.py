@@ -32,6 +32,9 @@ _NON_USE = (
 # (bare branches, each spelled whole, to stand among a group's other nouns: the text index takes its
 # keywords from the literal each branch opens with)
 _BOX = r"hop thu|hom thu"
+# ... and "hộp mail" / "hòm mail" in webmail wording: only where the text index keys on the verb
+# (their grams "hop"/"hom" as keys would be met in English words: "shop", "whom")
+_BOX_MAIL = r"hop mail|hom mail"
 # The sender (its address, its domain) refused, unknown or invalid: "Địa chỉ người gửi không hợp lệ",
 # "Người gửi không tồn tại", "Người gửi bị từ chối"
 _SENDER_REFUSED: Final = (
@@ -43,7 +46,7 @@ _ADDRESS = r"dia chi(?: email| thu dien tu| thu| e-?mail)?"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r"|tai khoan(?: email)?) (?:nay )?"
+        rf"(?:nguoi dung|nguoi nhan|{_ADDRESS}|{_BOX}|{_BOX_MAIL}|tai khoan(?: email)?) (?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
         r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi|tai khoan)",
         rf"khong co (?:nguoi dung|nguoi nhan|tai khoan(?: email)?|{_BOX}|{_ADDRESS}) (?:nao|nay)",
