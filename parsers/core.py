@@ -181,8 +181,9 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         # A report forwarded whole: a person or an abuse desk forwards a bounce or a complaint to
         # the bounce/FBL mailbox and the mail client attaches it as message/rfc822. The outer
         # message is no report and explained no recipient above (its only address is the
-        # forwarder's), so the report inside is read as the message. One level deep: the inner
-        # message is not unwrapped again, and it is already within the outer's bounds.
+        # forwarder's), so the report inside is read as the message (also through a forward of a
+        # forward: parsers.forwarded.attached_reports). The report found is not unwrapped again,
+        # and it is already within the outer's bounds.
         results = [
             r
             for r in (
@@ -251,8 +252,9 @@ def _original_ids(original: Message) -> tuple[str | None, str | None]:
 
 
 def _forwarded_reports(mail: Mail) -> list[bytes]:
-    """The bytes of the delivery-status or feedback reports attached whole (message/rfc822, or an
-    .eml file) to a message that is itself no report (parsers.forwarded.attached_reports)."""
+    """The bytes of the delivery-status or feedback reports attached whole (message/rfc822, and
+    .eml files: a desk may attach some of each) to a message that is itself no report
+    (parsers.forwarded.attached_reports), at most forwarded.MAX_REPORTS."""
     from parsers import forwarded
 
     out = []
@@ -261,7 +263,7 @@ def _forwarded_reports(mail: Mail) -> list[bytes]:
             out.append(_as_bytes(inner))
         except Exception:  # (a tree the generator cannot write: that one is left out)
             continue
-    return out or forwarded.reports_attached_as_files(mail)
+    return (out + forwarded.reports_attached_as_files(mail))[: forwarded.MAX_REPORTS]
 
 
 def _as_bytes(message: Message) -> bytes:

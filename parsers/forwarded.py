@@ -537,7 +537,8 @@ def attached_reports(mail: Mail) -> list[Message]:
     """The delivery-status or feedback reports (or bounces in a text format, `_is_report`)
     attached whole (message/rfc822) to a message that is itself no report, in order: any of its attached messages, not only the first (a forwarder
     may attach a note or a policy text first; an aggregator attaches one report per complaint,
-    maybe gathered in a multipart/digest after its own text: looked for one multipart down too).
+    maybe gathered in a multipart/digest after its own text: looked for one multipart down too),
+    and in a forward of a forward (`_collect_reports`).
 
     Told by structure alone. A DSN's own returned original is never unwrapped (the outer is a
     report), nor is a forwarded spam message (not a report: `inquire` reads it)."""
@@ -548,12 +549,29 @@ def attached_reports(mail: Mail) -> list[Message]:
     # bounce format was not recognized ...", "Uncaught bounce notification")
     handed_by_list = is_list_admin(address(mail.from_))
     found: list[Message] = []
-    for message in _attached_messages(mail.message):
+    _collect_reports(mail.message, found, FORWARD_CHAIN, handed_by_list)
+    return found
+
+
+# How many forwards deep a report attached whole is looked for: an abuse desk forwards what its
+# postmaster (or the complaining customer) forwarded to it, each wrapper attaching the one before.
+FORWARD_CHAIN = 3
+
+
+def _collect_reports(top: Message, found: list[Message], depth: int, handed_by_list: bool) -> None:
+    """Add to `found` the reports attached to `top`, in order; an attached message that is no
+    report but a multipart (a forward that itself attaches what it forwards) is looked into the same
+    way, `depth` wrappers deep in all (`handed_by_list`: `top` is a list manager's own message, at
+    the first level only). A report's own parts are never looked into."""
+    for message in _attached_messages(top):
         if _is_report(message, handed_by_list=handed_by_list):
             found.append(message)
             if len(found) >= MAX_REPORTS:
-                break
-    return found
+                return
+        elif depth > 1 and message.is_multipart() and message.get_content_type() != "multipart/report":
+            _collect_reports(message, found, depth - 1, False)
+            if len(found) >= MAX_REPORTS:
+                return
 
 
 def reports_attached_as_files(mail: Mail) -> list[bytes]:
