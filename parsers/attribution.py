@@ -164,8 +164,24 @@ def _verp_local_part(addresses: tuple[str, ...]) -> str | None:
     for one in addresses:
         local = one.rpartition("@")[0]
         if "+" in local or "=" in local:
-            return local
+            local = _batv_core(local)
+            if "+" in local or "=" in local:
+                return local
     return None
+
+
+def _batv_core(local: str) -> str:
+    """The local part a BATV-signed return path signs (draft-levine-smtp-batv: `prvs=TAG=core`;
+    Barracuda's `btv1==TAG==core`), else `local` itself. Its '=' is the outbound MTA's signature,
+    no VERP: `prvs=0123456789=news` holds no token, `prvs=0123456789=bounces+t1` holds `bounces+t1`."""
+    head = local[:6].lower()
+    if head.startswith("prvs="):
+        tag, sep, core = local[5:].partition("=")
+    elif head == "btv1==":
+        tag, sep, core = local[6:].partition("==")
+    else:
+        return local
+    return core if sep and tag and core else local
 
 
 def evidence(

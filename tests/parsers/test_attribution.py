@@ -64,6 +64,28 @@ def test_the_reports_envelope_recipient_carries_the_verp_local_part() -> None:
     assert found.original_message_id is None
 
 
+@pytest.mark.parametrize(
+    ("return_path", "local_part"),
+    [
+        ("prvs=1a2b3c4d5e=news@news.example", None),  # BATV-signed: its '=' is no VERP
+        ("PRVS=0123456789=news@news.example", None),
+        ("btv1==0a1b2c3d4e5==news@news.example", None),  # Barracuda's form
+        ("prvs=1a2b3c4d5e=bounces+acme.t1@news.example", "bounces+acme.t1"),  # a VERP signed so
+        ("btv1==0a1b2c3d4e5==bounces+acme.t2@news.example", "bounces+acme.t2"),
+        ("bounces+acme.t3@news.example", "bounces+acme.t3"),  # look-alikes: read as before
+        ("prvs=news@news.example", "prvs=news"),
+        ("srs0=ab12=cd=list.example=bob@fwd.example", "srs0=ab12=cd=list.example=bob"),
+    ],
+)
+def test_a_batv_signature_is_no_verp_local_part(return_path: str, local_part: str | None) -> None:
+    raw = _raw("fbl/yahoo-cfl.eml")
+    original = parse(raw).attribution
+    assert original is not None and original.verp_local_part is None  # (the case has none of its own)
+    signed = raw.replace(b"Return-Path: <bounce-m-yahoo-1@", f"Return-Path: <{return_path}>\nX-Was: <".encode())
+    found = parse(signed).attribution
+    assert found is not None and found.verp_local_part == local_part
+
+
 def test_the_json_shape_carries_an_attribution_object() -> None:
     data = json.loads(json.dumps(parse(_raw("complaints/forwarded-attached.eml")).to_dict()))
     assert data["attribution"]["account"] == "acme"
