@@ -559,19 +559,21 @@ FORWARD_CHAIN = 3
 
 
 def _collect_reports(top: Message, found: list[Message], depth: int, handed_by_list: bool) -> None:
-    """Add to `found` the reports attached to `top`, in order; an attached message that is no
-    report but a multipart (a forward that itself attaches what it forwards) is looked into the same
-    way, `depth` wrappers deep in all (`handed_by_list`: `top` is a list manager's own message, at
-    the first level only). A report's own parts are never looked into."""
+    """Add to `found` the reports attached to `top`, in order; an attached multipart that is no
+    multipart/report (a forward that itself attaches what it forwards) is looked into the same way
+    first, `depth` wrappers deep in all, and is itself taken only when it holds none but signs
+    itself as a bounce (`_is_report`: a desk's "Fwd: Undelivered Mail..." is a forward, not the
+    bounce; `handed_by_list`: `top` is a list manager's own message, at the first level only). A
+    multipart/report's own parts are never looked into."""
     for message in _attached_messages(top):
-        if _is_report(message, handed_by_list=handed_by_list):
-            found.append(message)
-            if len(found) >= MAX_REPORTS:
-                return
-        elif depth > 1 and message.is_multipart() and message.get_content_type() != "multipart/report":
+        count = len(found)
+        if depth > 1 and message.is_multipart() and message.get_content_type() != "multipart/report":
             _collect_reports(message, found, depth - 1, False)
-            if len(found) >= MAX_REPORTS:
-                return
+        if len(found) == count and _is_report(message, handed_by_list=handed_by_list):
+            found.append(message)
+        if len(found) >= MAX_REPORTS:
+            del found[MAX_REPORTS:]
+            return
 
 
 def reports_attached_as_files(mail: Mail) -> list[bytes]:

@@ -81,7 +81,9 @@ def test_a_batv_signature_is_no_verp_local_part(return_path: str, local_part: st
     raw = _raw("fbl/yahoo-cfl.eml")
     original = parse(raw).attribution
     assert original is not None and original.verp_local_part is None  # (the case has none of its own)
-    signed = raw.replace(b"Return-Path: <bounce-m-yahoo-1@", f"Return-Path: <{return_path}>\nX-Was: <".encode())
+    signed = raw.replace(
+        b"Return-Path: <bounce-m-yahoo-1@", f"Return-Path: <{return_path}>\nX-Was: <".encode()
+    )
     found = parse(signed).attribution
     assert found is not None and found.verp_local_part == local_part
 

@@ -2,7 +2,7 @@
 
 The fixtures are in `fixtures/forwardedreport/` (their events are checked by test_fixtures.py);
 these tests check what sets them apart: the forwarder is never the recipient, the report inside
-reads as it does on its own, and only a report one level down is unwrapped.
+reads as it does on its own, and a report is unwrapped through at most FORWARD_CHAIN forwards.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
+from parsers.forwarded import FORWARD_CHAIN
 
 HERE = Path(__file__).parent / "fixtures" / "forwardedreport"
 FIXTURES = sorted(HERE.glob("*.eml"))
@@ -75,9 +76,24 @@ def test_the_report_inside_reads_as_it_does_on_its_own(case: Path) -> None:
 
 
 @pytest.mark.parametrize("case", FIXTURES, ids=IDS)
-def test_a_report_forwarded_twice_is_not_unwrapped(case: Path) -> None:
-    # (one level deep: the attachment is a forward, not a report)
-    result = parse(_forward(case.read_bytes(), "twice"))
+def test_a_report_forwarded_twice_reads_as_forwarded_once(case: Path) -> None:
+    # A forward of a forward (an abuse desk passes on what its postmaster forwarded): the report
+    # attached to the attached forward is read.
+    raw = case.read_bytes()
+    once, twice = parse(raw), parse(_forward(raw, "twice"))
+    assert (twice.message_type, twice.detector, twice.events) == (
+        once.message_type,
+        once.detector,
+        once.events,
+    )
+
+
+@pytest.mark.parametrize("case", FIXTURES, ids=IDS)
+def test_a_report_beyond_the_forward_chain_is_not_unwrapped(case: Path) -> None:
+    raw = case.read_bytes()
+    for level in range(FORWARD_CHAIN):  # (the fixture is one forward already)
+        raw = _forward(raw, f"level{level}")
+    result = parse(raw)
     assert result.message_type == "unknown" and not result.events
 
 
