@@ -66,7 +66,11 @@ _BOUNCE_SUBJECT = CaseBlind(
     # Exchange's "Undeliverable:" in the languages it is set to
     r"|no se puede entregar|n[aã]o (?:[eé] )?poss[ií]vel entregar|не уда[её]тся доставить|kan inte levereras"
     r"|无法送达|無法送達|无法传递|無法傳遞|niedostarczaln|배달되지 않음|전달되지 않음|teslim edilemedi"
-    r"|k[eé]zbes[ií]thetetlen|ei voitu toimittaa|не вдалося доставити",
+    r"|k[eé]zbes[ií]thetetlen|ei voitu toimittaa|не вдалося доставити"
+    # (Swedish's "Olevererbart:" and Finnish's "Toimittamaton:", as parsers.mta.exchange2007 reads
+    # them; the Nordic "could not be delivered" as a subject: sv "Det gick inte att leverera",
+    # nb "Ikke levert", da "Ikke leveret")
+    r"|olevererbar|toimittamaton|gick inte att leverera|ikke levere?t",
 )
 _REPLY_PREFIX = patterncode.compile(
     r"^\s*(re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE

@@ -56,6 +56,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Orange/Wanadoo: "Adresse d au moins un destinataire invalide"
         r"adresse d'? ?au moins un destinataire invalide",
         r"(?:le |ce )?destinataire (?:est |a ete )?(?:introuvable|inconnu|inexistant)",
+        # Exchange 2003: "Le destinataire n'a pas été trouvé dans l'annuaire." (the participle:
+        # nobody of that address, as the English "recipient not found")
+        r"(?:destinataire|utilisateur|adresse (?:e-?mail |electronique |de messagerie )?) ?n'a pas ete trouvee?",
         # Gmail: "car l'adresse est introuvable ou ne peut pas recevoir d'e-mails"
         r"l'adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:est|etait) (?:introuvable|inconnue|inexistante)",
         r"adresse (?:e-?mail|mail|de courriel|courriel) (?:inconnue|inexistante|invalide|introuvable)",
