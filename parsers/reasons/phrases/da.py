@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -91,6 +92,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (r"(?:markeret|klassificeret|identificeret|vurderet|genkendt) som (?:spam|uønsket post)",),
+    # the sender's server on a block list ("IP-adressen er sortlistet"): the sender's, soft
+    # (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:pa|i) (?:en|vores) (?:sortliste|blokeringsliste|blacklist|blockliste)|\bsortlistet",
+        r"ip-?adresse[^.\n]{0,80}?\bblokeret",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

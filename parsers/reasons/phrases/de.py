@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -163,6 +164,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"als unerw(?:ue|u)nschte (?:werbung|e-?mail|nachricht|post)(?: \(spam\))? (?:erkannt|eingestuft"
         r"|klassifiziert|markiert|identifiziert|bewertet)",
         r"spam-?verdacht",
+    ),
+    # the sender's server on a block list ("Ihre IP-Adresse ... steht auf einer Sperrliste"): the
+    # sender's, soft (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|blockliste|blocklist|blacklist|schwarzen liste|schwarze liste)",
+        r"(?:ip-?adresse|absender-?ip|ihr(?:es)? (?:mail-?)?server)[^.\n]{0,80}?(?:gesperrt|blockiert|geblockt|gelistet)\b",
     ),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -71,6 +72,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (r"(?:tunnistettu|luokiteltu|merkitty) roskapostiksi|roskapostiepäily",),
+    # the sender's server on a block list ("IP-osoite on mustalla listalla"): the sender's, soft
+    # (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"mustalla listalla|mustalle listalle|estolistalla|estolistalle",
+        r"ip-?osoite[^.\n]{0,80}?\bon estetty",
+    ),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

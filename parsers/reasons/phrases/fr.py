@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
@@ -118,6 +119,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:considere|detecte|identifie|classe|marque|reconnu)e? comme (?:du )?(?:spam|pourriel|courrier indesirable)",
         r"(?:rejete|refuse)e? (?:pour|car) (?:du )?spam|soupcon de spam",
+    ),
+    # the sender's server on a block list ("l'adresse IP ... est inscrite sur une liste noire"): the
+    # sender's, soft (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:inscrite?|listee?|referencee?|presente?|figure) (?:sur|dans) (?:une|la|notre|nos) (?:listes? noires?|blacklists?|listes? de blocage)",
+        r"adresse ip[^.\n]{0,80}?(?:bloquee|blacklistee|bannie)",
     ),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -70,6 +71,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (r"(?:markert|klassifisert|identifisert|vurdert|gjenkjent) som (?:spam|søppelpost)",),
+    # the sender's server on a block list ("IP-adressen er svartelistet"): the sender's, soft
+    # (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:pa|i) (?:en|var) (?:svarteliste|blokkeringsliste|blacklist|sperreliste)|\bsvartelistet",
+        r"ip-?adresse[^.\n]{0,80}?\bblokkert",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

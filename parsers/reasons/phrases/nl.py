@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -90,6 +91,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
         r"(?:aangemerkt|herkend|gemarkeerd|geclassificeerd|beschouwd|gedetecteerd) als spam|als spam (?:aangemerkt|herkend|gemarkeerd)",
+    ),
+    # the sender's server on a block list ("uw IP-adres staat op een zwarte lijst"): the sender's,
+    # soft (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:op|in) (?:een|de|onze) (?:zwarte lijst|blacklist|blokkeerlijst|blocklist)",
+        r"ip-?adres[^.\n]{0,80}?(?:geblokkeerd|op de zwarte lijst)",
     ),
 }
 

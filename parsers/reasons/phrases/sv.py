@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -78,6 +79,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (r"(?:klassa|markera|identifiera|bedöm)(?:d|t|des?) som (?:spam|skräppost)",),
+    # the sender's server on a block list ("IP-adressen är svartlistad"): the sender's, soft
+    # (English's "blacklisted by", "blocked using")
+    BLOCKED: (
+        r"(?:pa|i) (?:en|var) (?:svartlista|blocklista|blacklist|sparrlista)|\bsvartlistad",
+        r"ip-?adress[^.\n]{0,80}?\bblockerad",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
