@@ -95,7 +95,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("IP-adressen er sortlistet"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:pa|i) (?:en|vores) (?:sortliste|blokeringsliste|blacklist|blockliste)|\bsortlistet",
+        r"(?:pa|i) (?:en|vores) (?:sortliste|blokeringsliste)|\bsortlistet",
         r"ip-?adresse[^.\n]{0,80}?\bblokeret",
     ),
 }

@@ -168,7 +168,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("Ihre IP-Adresse ... steht auf einer Sperrliste"): the
     # sender's, soft (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|blockliste|blocklist|blacklist|schwarzen liste|schwarze liste)",
+        r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|schwarzen liste|schwarze liste)",
         r"(?:ip-?adresse|absender-?ip|ihr(?:es)? (?:mail-?)?server)[^.\n]{0,80}?(?:gesperrt|blockiert|geblockt|gelistet)\b",
     ),
 }

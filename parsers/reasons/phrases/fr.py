@@ -123,7 +123,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("l'adresse IP ... est inscrite sur une liste noire"): the
     # sender's, soft (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:inscrite?|listee?|referencee?|presente?|figure) (?:sur|dans) (?:une|la|notre|nos) (?:listes? noires?|blacklists?|listes? de blocage)",
+        r"(?:inscrite?|listee?|referencee?|presente?|figure) (?:sur|dans) (?:une|la|notre|nos) (?:liste noire|listes noires|liste de blocage|listes de blocage)",
         r"adresse ip[^.\n]{0,80}?(?:bloquee|blacklistee|bannie)",
     ),
 }

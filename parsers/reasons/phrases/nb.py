@@ -74,7 +74,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("IP-adressen er svartelistet"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:pa|i) (?:en|var) (?:svarteliste|blokkeringsliste|blacklist|sperreliste)|\bsvartelistet",
+        r"(?:pa|i) (?:en|var) (?:svarteliste|blokkeringsliste|sperreliste)|\bsvartelistet",
         r"ip-?adresse[^.\n]{0,80}?\bblokkert",
     ),
 }

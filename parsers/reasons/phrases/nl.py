@@ -95,7 +95,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("uw IP-adres staat op een zwarte lijst"): the sender's,
     # soft (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:op|in) (?:een|de|onze) (?:zwarte lijst|blacklist|blokkeerlijst|blocklist)",
+        r"(?:op|in) (?:een|de|onze) (?:zwarte lijst|blokkeerlijst)",
         r"ip-?adres[^.\n]{0,80}?(?:geblokkeerd|op de zwarte lijst)",
     ),
 }

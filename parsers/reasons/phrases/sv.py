@@ -82,7 +82,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender's server on a block list ("IP-adressen är svartlistad"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (
-        r"(?:pa|i) (?:en|var) (?:svartlista|blocklista|blacklist|sparrlista)|\bsvartlistad",
+        r"(?:pa|i) (?:en|var) (?:svartlista|blocklista|sparrlista)|\bsvartlistad",
         r"ip-?adress[^.\n]{0,80}?\bblockerad",
     ),
 }
