@@ -190,6 +190,14 @@ _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 _AUTH_FAILURE_REPORT = patterncode.compile(
     r"\bdmarc\b[^\n]{0,20}\b(?:failure|forensic)\b[^\n]{0,10}\breport|\breport:?\s+dmarc\b[^\n]{0,20}\bfail"
     r"|\b(?:authentication|auth|spf|dkim)[ -]failure report|did not (?:meet|pass) the (?:sending domain's )?dmarc"
+    # (what DMARC's failure reports were first called, and most reporters still call them)
+    r"|\bforensic report\b"
+    # (a report on DMARC in the reporters' other languages: "DMARC 失败报告", "Отчёт о сбое DMARC",
+    # "DMARC-Fehlerbericht", "Rapport d'échec DMARC", "Informe de fallo DMARC"; an aggregate report
+    # says so too, but attaches no message)
+    r"|\bdmarc\b[^\n]{0,30}(?:报告|報告|レポート|리포트|보고서|отч[её]т|bericht|rapport|informe|relat[óo]rio|rapor"
+    r"|zpr[áa]v)|(?:报告|報告|レポート|리포트|보고서|отч[её]т|bericht|rapport|informe|relat[óo]rio|rapor|zpr[áa]v)"
+    r"[^\n]{0,30}\bdmarc\b"
     r"|rfc ?6591",
     re.IGNORECASE,
 )
@@ -427,34 +435,59 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None
     if mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"):
         return None  # list traffic (a digest quoting a spam sample is not a report to us)
-    if mail.header("Auto-Submitted").lower().startswith("auto-replied"):
-        return None  # an auto-reply that attaches what it answers
+    about_authentication: list[bool] = []  # (told once, and only for a message that may be a report)
+    if mail.header("Auto-Submitted").lower().startswith("auto-replied") and not _about_authentication(
+        mail, about_authentication, by_subject=False
+    ):
+        # an auto-reply that attaches what it answers (a DMARC failure report is sent as one too,
+        # and says so in its own text: an auto-reply's subject repeats the one it answers)
+        return None
     original = mail.original
     if original is None or not original.get("Received"):
         original = _inline_original(mail) or attached_eml(mail, _has_transport)
-    if original is None and "eceived:" in mail.text and _addressed_as_report(mail):
+    if (
+        original is None
+        and "eceived:" in mail.text
+        and (_addressed_as_report(mail) or _about_authentication(mail, about_authentication))
+    ):
         original = _pasted_original(mail)
     elif original is None and "To:" in mail.text and not is_reply(mail) and _addressed_as_report(mail):
         # (no transport header pasted: only a block sent to the one who sends it can be the
         # original; not in a reply, whose quoted blocks are the thread's)
         original = _unmarked_original(mail.text, address(mail.from_))
-    if original is None or not _reported(mail):
+    # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
+    # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
+    if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
         return None
     original = _passed_on(original, mail)
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
-    head = mail.text[:2000]
-    cut = head.find(ORIGINAL_MARKER)
-    about_authentication = _AUTH_FAILURE_REPORT.search(mail.subject) or _AUTH_FAILURE_REPORT.search(
-        head if cut < 0 else head[:cut]
-    )
     recipient = recipient or UNDISCLOSED_RECIPIENT
     return ForwardedReport(
         recipient,
         original,
-        "auth-failure" if about_authentication else "abuse",
+        "auth-failure" if _about_authentication(mail, about_authentication) else "abuse",
         tuple(_other_complaints(mail, original, recipient)),
     )
+
+
+def _about_authentication(mail: Mail, told: list[bool], by_subject: bool = True) -> bool:
+    """Whether the message is a DMARC failure report (`_AUTH_FAILURE_REPORT` in its subject, unless
+    not `by_subject`, or in its own text before the copy); `told` keeps the text's answer once asked."""
+    if by_subject and _AUTH_FAILURE_REPORT.search(mail.subject) is not None:
+        return True
+    if not told:
+        head = mail.text[:2000]
+        cut = head.find(ORIGINAL_MARKER)
+        head = head if cut < 0 else head[:cut]
+        low = head.lower()
+        # (a word each of the pattern's branches holds, looked for first: the pattern is tried at
+        # every position of the text, and most messages asked here are auto-replies)
+        told.append(
+            ("dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low)
+            and _AUTH_FAILURE_REPORT.search(head) is not None
+        )
+    return told[0]
 
 
 def _passed_on(original: Message, mail: Mail) -> Message:
