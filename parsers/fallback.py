@@ -391,12 +391,29 @@ _VIRUS_NOTICE = CaseBlind(
 )
 
 
+def aggregate_report(mail: Mail) -> bool:
+    """Whether the message is an aggregate report to the sending domain: DMARC's (RFC 7489 7.2.1.1,
+    a compressed XML file under the subject "Report Domain: d Submitter: s Report-ID: id", which
+    reporters also write "DMARC Aggregate Report for d") or SMTP TLS reporting's (RFC 8460: report
+    type tlsrpt, the same subject). Counts of the domain's mail that failed, with no recipient.
+    (Not any "aggregate report": a bounce of the sender's "Monthly aggregate report" is a bounce.)"""
+    low = mail.subject.lower()
+    return (
+        mail.report_type == "tlsrpt"
+        or ("submitter:" in low and "report domain:" in low)
+        or "dmarc aggregate report" in low
+    )
+
+
 def notice_not_report(mail: Mail, text: str) -> bool:
     """Whether a message that reads like a failure report is a notice about the sender's own mail
     instead: a content scanner's virus notice that quotes no SMTP reply or status code (a server's
     refusal of an infected message does: that one is a bounce), a list manager's warning to a
-    member that the member's mail bounces, or its periodic summary of the errors it handled. None
-    names a failed recipient of ours."""
+    member that the member's mail bounces, or its periodic summary of the errors it handled, or an
+    aggregate report on the sender's authentication (`aggregate_report`). None names a failed
+    recipient of ours."""
+    if aggregate_report(mail):
+        return True
     head = f"{mail.subject}\n{text[:3000]}"
     if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
         return True
