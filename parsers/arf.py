@@ -334,8 +334,10 @@ def is_report(mail: Mail) -> bool:
     # it matches holds "feedback-type" once lower-cased, the Kelvin sign included)
     if not ("user-agent:" in low and "feedback-type" in low):
         return False
-    if mail.has_header("List-Id") or mail.has_header("List-Post"):
-        return False  # a list post quoting a report's fields (no feedback loop mails through a list)
+    if mail.has_header("List-Id") or mail.has_header("List-Post") or mail.has_header("List-Unsubscribe"):
+        # a list post or a newsletter quoting a report's fields (no feedback loop mails through a
+        # list, nor offers to unsubscribe from its reports)
+        return False
     m = _FEEDBACK_TYPE_IN_TEXT.search(head)
     if m is None:
         return False
@@ -353,7 +355,21 @@ def is_report(mail: Mail) -> bool:
     # (a reply that quotes a report's fields, no original after them, is a person asking about a
     # report: no feedback loop replies. A mail client's forward of a report may carry the thread's
     # In-Reply-To too, with the report's original pasted after its fields.)
-    return (named and not is_reply(mail)) or inline_original(mail.text[m.start() :]) is not None
+    # (nor is a block a person shows in his own words, an example: "here is what one looks like:"
+    # over it and his text going on below it)
+    return (named and not is_reply(mail) and not _shown_as_example(head, m.start())) or inline_original(
+        mail.text[m.start() :]
+    ) is not None
+
+
+def _shown_as_example(text: str, pos: int) -> bool:
+    """Whether the block of lines holding `pos` is shown inside the writer's own words: the line
+    before it ends with a colon, and text follows it."""
+    start = text.rfind("\n\n", 0, pos)
+    if start < 0 or not text[:start].rstrip().endswith(":"):
+        return False
+    end = text.find("\n\n", pos)
+    return end >= 0 and bool(text[end:].strip())
 
 
 def is_reply(mail: Mail) -> bool:
