@@ -23,8 +23,10 @@ Who complained is found as for ARF (`arf.find_recipients`).
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
+from collections.abc import Callable
 from email.message import Message
 
 from parsers import patterncode
@@ -58,8 +60,8 @@ MAX_SAMPLES = 8
 
 
 def inquire(mail: Mail) -> Complaint | None:
-    """The complaint in a JMRP, SpamCop or X-ARF report, or None."""
-    for reader in (_jmrp, _scomp, _spamcop, _xarf):
+    """The complaint in a JMRP, SpamCop, X-ARF report or an Amazon SES complaint notification, or None."""
+    for reader in (_jmrp, _scomp, _spamcop, _xarf, _ses):
         found = reader(mail)
         if found is not None:
             return found
@@ -152,6 +154,27 @@ def _xarf(mail: Mail) -> Complaint | None:
     describe(complaint, original)
     rcpt = [report[name] for name in _XARF_RECIPIENT_FIELDS if name in report]
     complaint.recipients, complaint.defects = find_recipients({"original-rcpt-to": rcpt}, original, mail)
+    return complaint
+
+
+def _ses(mail: Mail) -> Complaint | None:
+    """An Amazon SES complaint notification (SNS JSON): its recipients, with the feedback type of
+    the provider's report it relays (a not-spam or auth-failure report is no hard complaint)."""
+    if "x-amz-sns-message-id" not in mail.header_names() and "amazonaws.com" not in mail.from_.lower():
+        return None  # (the notification's own marks, told before the reader is imported)
+    found = _ses_complaint()(mail)
+    if found is None:
+        return None
+    recipients, feedback_type = found
+    return Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
+
+
+@functools.cache
+def _ses_complaint() -> Callable[[Mail], tuple[list[str], str] | None]:
+    """parsers.mta.amazonses's reading of a complaint notification, imported at the first message
+    that may be one (start-up does not import the MTA detectors)."""
+    from parsers.mta.amazonses import complaint
+
     return complaint
 
 

@@ -1,4 +1,5 @@
-"""Amazon SES (sending): mailed bounces, and SNS JSON notifications (bounce, complaint, delivery)."""
+"""Amazon SES (sending): mailed bounces, and SNS JSON notifications (bounce, delivery; a complaint
+notification is read by parsers.fbl through `complaint`)."""
 
 from __future__ import annotations
 
@@ -91,12 +92,6 @@ def from_notification(doc: dict[str, Any]) -> list[Delivery]:
                     reason=reason,
                 )
             )
-    elif kind == "Complaint":
-        # A complaint relayed by SES from the recipient's provider's feedback loop.
-        for r in (doc.get("complaint") or {}).get("complainedRecipients") or []:
-            addr = address_in(str(r.get("emailAddress", "")))
-            if addr:
-                out.append(make(addr, None, action=None, reason="feedback"))
     elif kind == "Delivery":
         delivery = doc.get("delivery") or {}
         response = str(delivery.get("smtpResponse") or "")
@@ -105,6 +100,27 @@ def from_notification(doc: dict[str, Any]) -> list[Delivery]:
             if addr:
                 out.append(make(addr, response, action="delivered", reason="delivered"))
     return out
+
+
+def complaint(mail: Mail) -> tuple[list[str], str] | None:
+    """The complained-about recipients of an SNS complaint notification (a complaint relayed by
+    SES from the recipient's provider's feedback loop) and its feedback type: SES copies the ARF
+    report's Feedback-Type into `complaintFeedbackType` (abuse, auth-failure, fraud, not-spam,
+    other, virus), and writes none when the provider's report had none (an abuse complaint). Read
+    by parsers.fbl as a complaint report (asked of a message with the notification's marks, as
+    `inquire` is), so that its type gives the verdict; None for any other message."""
+    doc = _payload(mail)
+    if doc is None or doc.get("notificationType") != "Complaint":
+        return None
+    found = doc.get("complaint")
+    if not isinstance(found, dict):
+        return None
+    recipients = []
+    for r in found.get("complainedRecipients") or []:
+        addr = address_in(str(r.get("emailAddress", ""))) if isinstance(r, dict) else None
+        if addr:
+            recipients.append(addr)
+    return (recipients, str(found.get("complaintFeedbackType") or "abuse")) if recipients else None
 
 
 def _is_workmail(mail: Mail) -> bool:
