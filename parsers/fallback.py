@@ -397,12 +397,20 @@ def aggregate_report(mail: Mail) -> bool:
     reporters also write "DMARC Aggregate Report for d") or SMTP TLS reporting's (RFC 8460: report
     type tlsrpt, the same subject). Counts of the domain's mail that failed, with no recipient.
     (Not any "aggregate report": a bounce of the sender's "Monthly aggregate report" is a bounce.)"""
-    low = mail.subject.lower()
-    return (
-        mail.report_type == "tlsrpt"
-        or ("submitter:" in low and "report domain:" in low)
-        or "dmarc aggregate report" in low
-    )
+    if mail.report_type == "tlsrpt":
+        return True
+    subject = mail.subject
+    # (asked of every message that may be a failure report: literal tests of the subject as
+    # written before it is lower-cased)
+    if (
+        "ubmitter" not in subject
+        and "ggregate" not in subject
+        and "UBMITTER" not in subject
+        and "GGREGATE" not in subject
+    ):
+        return False
+    low = subject.lower()
+    return ("submitter:" in low and "report domain:" in low) or "dmarc aggregate report" in low
 
 
 def notice_not_report(mail: Mail, text: str) -> bool:

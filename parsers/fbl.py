@@ -160,8 +160,8 @@ def _xarf(mail: Mail) -> Complaint | None:
 def _ses(mail: Mail) -> Complaint | None:
     """An Amazon SES complaint notification (SNS JSON): its recipients, with the feedback type of
     the provider's report it relays (a not-spam or auth-failure report is no hard complaint)."""
-    if "x-amz-sns-message-id" not in mail.header_names() and "amazonaws.com" not in mail.from_.lower():
-        return None  # (the notification's own marks, told before the reader is imported)
+    if "amazonaws.com" not in mail.from_ and "x-amz-sns-message-id" not in mail.header_names():
+        return None  # (the notification's own marks, SNS's sender and header, told literally: asked of every message)
     found = _ses_complaint()(mail)
     if found is None:
         return None

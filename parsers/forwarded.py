@@ -474,20 +474,23 @@ def inquire(mail: Mail) -> ForwardedReport | None:
 def _about_authentication(mail: Mail, told: list[bool], by_subject: bool = True) -> bool:
     """Whether the message is a DMARC failure report (`_AUTH_FAILURE_REPORT` in its subject, unless
     not `by_subject`, or in its own text before the copy); `told` keeps the text's answer once asked."""
-    if by_subject and _AUTH_FAILURE_REPORT.search(mail.subject) is not None:
+    if by_subject and _names_auth_failure(mail.subject):
         return True
     if not told:
         head = mail.text[:2000]
         cut = head.find(ORIGINAL_MARKER)
-        head = head if cut < 0 else head[:cut]
-        low = head.lower()
-        # (a word each of the pattern's branches holds, looked for first: the pattern is tried at
-        # every position of the text, and most messages asked here are auto-replies)
-        told.append(
-            ("dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low)
-            and _AUTH_FAILURE_REPORT.search(head) is not None
-        )
+        told.append(_names_auth_failure(head if cut < 0 else head[:cut]))
     return told[0]
+
+
+def _names_auth_failure(text: str) -> bool:
+    """Whether `_AUTH_FAILURE_REPORT` occurs in `text`: a word one of its branches holds is looked
+    for first (the pattern is tried at every position of the text, and most texts asked here are
+    auto-replies' and forwards')."""
+    low = text.lower()
+    if "dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low:
+        return _AUTH_FAILURE_REPORT.search(text) is not None
+    return False
 
 
 def _passed_on(original: Message, mail: Mail) -> Message:
