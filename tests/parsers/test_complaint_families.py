@@ -83,8 +83,15 @@ def test_a_reply_quoting_a_reports_fields_is_no_complaint() -> None:
         f"In-Reply-To: <q1@sender.example>\n\nThey look like this:\n\n{_QUOTED_FIELDS}\nWhy dropped?\n"
     ).encode()
     assert parse(raw).events == ()
-    # the same fields sent as a provider's plain-text report (no thread) stay a complaint
-    report = raw.replace(b"In-Reply-To: <q1@sender.example>\n", b"")
+    # nor, with no thread, is the person's mail showing them ("look like this:" over them, her
+    # question below them: an example, arf._shown_as_example)
+    assert parse(raw.replace(b"In-Reply-To: <q1@sender.example>\n", b"")).events == ()
+    # the same fields sent as a provider's plain-text report (no thread, its own sentence over
+    # them, nothing after) stay a complaint
+    report = (
+        "From: FBL <fbl@isp.example>\nTo: ops@sender.example\nSubject: FBL\n\n"
+        f"A subscriber of ours marked a message from you as spam.\n\n{_QUOTED_FIELDS}"
+    ).encode()
     assert [e.recipient for e in parse(report).events] == ["someone@isp.example"]
 
 
