@@ -23,10 +23,8 @@ Who complained is found as for ARF (`arf.find_recipients`).
 from __future__ import annotations
 
 import base64
-import functools
 import json
 import re
-from collections.abc import Callable
 from email.message import Message
 
 from parsers import patterncode
@@ -55,16 +53,23 @@ _XARF_PARTS = (
     "application/x-yaml",
     "text/json",
 )
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs every process)
+    from typing import Any
+
 MAX_REPORT_CHARS = 65536
 MAX_SAMPLES = 8
 
 
 def inquire(mail: Mail) -> Complaint | None:
     """The complaint in a JMRP, SpamCop, X-ARF report or an Amazon SES complaint notification, or None."""
-    for reader in (_jmrp, _scomp, _spamcop, _xarf, _ses):
+    for reader in (_jmrp, _scomp, _spamcop, _xarf):
         found = reader(mail)
         if found is not None:
             return found
+    # (SNS's sender and header, told literally before the reader is called: asked of every message)
+    if "amazonaws.com" in mail.from_ or "x-amz-sns-message-id" in mail.header_names():
+        return _ses(mail)
     return None
 
 
@@ -159,23 +164,65 @@ def _xarf(mail: Mail) -> Complaint | None:
 
 def _ses(mail: Mail) -> Complaint | None:
     """An Amazon SES complaint notification (SNS JSON): its recipients, with the feedback type of
-    the provider's report it relays (a not-spam or auth-failure report is no hard complaint)."""
-    if "amazonaws.com" not in mail.from_ and "x-amz-sns-message-id" not in mail.header_names():
-        return None  # (the notification's own marks, SNS's sender and header, told literally: asked of every message)
-    found = _ses_complaint()(mail)
-    if found is None:
+    the provider's report it relays (SES copies the ARF report's Feedback-Type into
+    `complaintFeedbackType`: abuse, auth-failure, fraud, not-spam, other, virus; none when the
+    report had none, an abuse complaint), so that a not-spam or auth-failure report is no hard
+    complaint. (Its bounce and delivery notifications are parsers.mta.amazonses's.)"""
+    doc = sns_notification(mail)
+    if doc is None or doc.get("notificationType") != "Complaint":
         return None
-    recipients, feedback_type = found
+    found = doc.get("complaint")
+    if not isinstance(found, dict):
+        return None
+    recipients = []
+    for r in found.get("complainedRecipients") or []:
+        addr = address(str(r.get("emailAddress", ""))) if isinstance(r, dict) else None
+        if addr:
+            recipients.append(addr.lower())
+    if not recipients:
+        return None
+    feedback_type = str(found.get("complaintFeedbackType") or "abuse")
     return Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
 
 
-@functools.cache
-def _ses_complaint() -> Callable[[Mail], tuple[list[str], str] | None]:
-    """parsers.mta.amazonses's reading of a complaint notification, imported at the first message
-    that may be one (start-up does not import the MTA detectors)."""
-    from parsers.mta.amazonses import complaint
+def _json_text(body: str) -> str:
+    """The JSON document of an SNS e-mail notification.
 
-    return complaint
+    Long lines come folded as "...!" + newline + " ..." and the notification ends with a "--"
+    signature line; both are undone here.
+    """
+    lines: list[str] = []
+    folded = False
+    for line in body.split("\n"):
+        if line in ("--", "__END_OF_EMAIL_MESSAGE__"):
+            break
+        if not line:
+            continue
+        if folded and line.startswith(" "):
+            line = line[1:]
+        folded = line.endswith("!")
+        lines.append(line[:-1] if folded else line)
+    return "".join(lines)
+
+
+def sns_notification(mail: Mail) -> dict[str, Any] | None:
+    """The JSON document of an Amazon SNS e-mail notification (SES's bounce, complaint or delivery
+    notification; SES event publishing's `eventType` read as `notificationType`), or None."""
+    body = mail.text.lstrip()
+    if not body.startswith("{"):
+        return None
+    try:
+        doc = json.loads(_json_text(body))
+        if isinstance(doc, dict) and isinstance(doc.get("Message"), str):
+            doc = json.loads(doc["Message"])
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(doc, dict):
+        return None
+    # SNS notifications say "notificationType"; SES event publishing says "eventType".
+    if "notificationType" not in doc and "eventType" in doc:
+        doc["notificationType"] = doc["eventType"]
+    return doc if "notificationType" in doc else None
 
 
 def _xarf_report(mail: Mail) -> tuple[dict[str, str], Message | None]:

@@ -1,11 +1,10 @@
 """Amazon SES (sending): mailed bounces, and SNS JSON notifications (bounce, delivery; a complaint
-notification is read by parsers.fbl through `complaint`)."""
+notification is read by parsers.fbl, which reads the JSON for both: `sns_notification`)."""
 
 from __future__ import annotations
 
-import json
-
 from parsers.delivery import Delivery
+from parsers.fbl import sns_notification
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, first_reason, from_dsn_parts, from_dsn_text, guarded, make
 
@@ -26,44 +25,6 @@ _BOUNCE_SUBTYPE = {
     ("Transient", "MailboxFull"): "mailbox_full",
     ("Transient", "MessageTooLarge"): "message_too_big",
 }
-
-
-def _json_text(body: str) -> str:
-    """The JSON document of an SNS e-mail notification.
-
-    Long lines come folded as "...!" + newline + " ..." and the notification ends with a "--"
-    signature line; both are undone here.
-    """
-    lines: list[str] = []
-    folded = False
-    for line in body.split("\n"):
-        if line in ("--", "__END_OF_EMAIL_MESSAGE__"):
-            break
-        if not line:
-            continue
-        if folded and line.startswith(" "):
-            line = line[1:]
-        folded = line.endswith("!")
-        lines.append(line[:-1] if folded else line)
-    return "".join(lines)
-
-
-def _payload(mail: Mail) -> dict[str, Any] | None:
-    body = mail.text.lstrip()
-    if not body.startswith("{"):
-        return None
-    try:
-        doc = json.loads(_json_text(body))
-        if isinstance(doc, dict) and isinstance(doc.get("Message"), str):
-            doc = json.loads(doc["Message"])
-    except (ValueError, TypeError):
-        return None
-    if not isinstance(doc, dict):
-        return None
-    # SNS notifications say "notificationType"; SES event publishing says "eventType".
-    if "notificationType" not in doc and "eventType" in doc:
-        doc["notificationType"] = doc["eventType"]
-    return doc if "notificationType" in doc else None
 
 
 def _diagnostic(code: object) -> str:
@@ -102,27 +63,6 @@ def from_notification(doc: dict[str, Any]) -> list[Delivery]:
     return out
 
 
-def complaint(mail: Mail) -> tuple[list[str], str] | None:
-    """The complained-about recipients of an SNS complaint notification (a complaint relayed by
-    SES from the recipient's provider's feedback loop) and its feedback type: SES copies the ARF
-    report's Feedback-Type into `complaintFeedbackType` (abuse, auth-failure, fraud, not-spam,
-    other, virus), and writes none when the provider's report had none (an abuse complaint). Read
-    by parsers.fbl as a complaint report (asked of a message with the notification's marks, as
-    `inquire` is), so that its type gives the verdict; None for any other message."""
-    doc = _payload(mail)
-    if doc is None or doc.get("notificationType") != "Complaint":
-        return None
-    found = doc.get("complaint")
-    if not isinstance(found, dict):
-        return None
-    recipients = []
-    for r in found.get("complainedRecipients") or []:
-        addr = address_in(str(r.get("emailAddress", ""))) if isinstance(r, dict) else None
-        if addr:
-            recipients.append(addr)
-    return (recipients, str(found.get("complaintFeedbackType") or "abuse")) if recipients else None
-
-
 def _is_workmail(mail: Mail) -> bool:
     return "Amazon WorkMail" in (mail.header("X-Original-Mailer") or mail.header("X-Mailer"))
 
@@ -130,7 +70,7 @@ def _is_workmail(mail: Mail) -> bool:
 @guarded
 def inquire(mail: Mail) -> list[Delivery] | None:
     if mail.has_header("x-amz-sns-message-id") or "amazonaws.com" in mail.from_.lower():
-        doc = _payload(mail)
+        doc = sns_notification(mail)
         if doc is not None:
             return from_notification(doc)
     sent_by_ses = mail.has_header("X-AWS-Outgoing") or mail.has_header("X-SES-Outgoing")
