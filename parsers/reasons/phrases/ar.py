@@ -9,7 +9,15 @@ Arabic by parsers.charsets.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    BLOCKED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,5 +73,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:ال)?(?:نطاق|مجال|دومين|اسم (?:ال)?(?:نطاق|مجال)) غير (?:موجود|معروف)",
         _FOUND + r" (?:ال)?(?:نطاق|مجال)",
+    ),
+    # a message considered spam ("تعتبر بريدا عشوائيا", "رسالة مزعجة", "بريد غير مرغوب فيه"): soft
+    SPAM_DETECTED: (
+        r"بريدا? ?(?:عشوائيا?|مزعجا?|غير مرغوب)",
+        r"رسالة (?:عشوائية|مزعجة|غير مرغوب)",
+    ),
+    # the sender's IP address blocked ("تم حظر عنوان IP الخاص بالمرسل"), or a black list
+    BLOCKED: (
+        r"(?:حظر|حجب|رفض) عنوان ip",
+        r"(?:ال)?قائمة (?:ال)?سوداء",
     ),
 }

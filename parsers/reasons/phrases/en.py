@@ -544,6 +544,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|has triggered a spam block|may contain the spam contents|failed several antispam checks)",
         r"high probability of (?:being )?spam",
         r"classified as spam",
+        # Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM"
+        r"suspicion of spam",
         r"\buce\b|\bube\b",
         r"reject,.{0,200} - spam\.",
         r"(?:\d\.\d\.\d|\d{3}) spam$",

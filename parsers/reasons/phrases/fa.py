@@ -9,7 +9,14 @@ bounded and stops at a sentence's end.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,6 +54,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:حساب|صندوق پستی)" + _GAP + r"منقضی (?:شده|است)",
     ),
     HOST_UNKNOWN: (r"(?:دامنه|نام دامنه)" + _GAP + r"(?:وجود ندارد|یافت نشد|ناشناخته است)",),
+    # a message refused or recognised as spam ("به عنوان هرزنامه"): soft
+    SPAM_DETECTED: (r"(?:به عنوان|بعنوان) (?:هرزنامه|اسپم)|هرزنامه (?:تشخیص|شناسایی|شناخته)",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -9,7 +9,14 @@ ISO-8859-8 as Hebrew.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,4 +60,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ה?(?:דומיין|תחום|שם ה?(?:תחום|דומיין)) (?:אינו|לא|איננו) (?:קיים|נמצא|מוכר)",
         r"ה?(?:דומיין|תחום) (?:לא ידוע|אלמוני)",
     ),
+    # a message refused or classified as spam ("נדחתה כדואר זבל"): soft
+    SPAM_DETECTED: (r"(?:כ|בתור )(?:דואר זבל|ספאם)",),
 }

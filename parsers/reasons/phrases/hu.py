@@ -70,6 +70,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (
         r"(?:spamnek|spamkent|levelszemetnek|keretlen levelnek) (?:minosit|tekint|itel|jelol|azonosit)",
+        # refused as spam ("kéretlen levélként elutasítottuk")
+        r"(?:spamkent|keretlen levelkent|levelszemetkent) (?:elutasit|visszautasit|visszadob)",
     ),
 }
 

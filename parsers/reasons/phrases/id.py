@@ -7,7 +7,14 @@ written without diacritics.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,5 +63,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"domain (?:tersebut |tujuan )?tidak (?:ditemukan|dikenal|ada|terdaftar)",
         r"tidak ada domain (?:seperti itu|tersebut)",
+    ),
+    # a message detected or refused as spam ("terdeteksi sebagai spam"): soft
+    SPAM_DETECTED: (
+        r"(?:terdeteksi|dianggap|diklasifikasikan|ditandai|dikenali|diidentifikasi) sebagai (?:spam|email sampah|surel sampah|pesan sampah)",
     ),
 }

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -93,6 +97,22 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # ("ドメイン名が存在しません": the domain name)
         r"ドメイン(?:名)?(?:が|は)(?:存在しません|見つかりません)",
         r"(?:存在しない|不明な)ドメイン",
+    ),
+    # a message judged spam ("迷惑メールと判断されたため", "スパムとして検出"): the message's fault, soft
+    SPAM_DETECTED: (
+        r"(?:迷惑メール|スパム(?:メール)?)(?:と|として)(?:判断|判定|認識|検出|検知|分類|識別|見な)",
+        r"(?:迷惑メール|スパム)の(?:疑い|可能性)",
+    ),
+    # the sender's IP address or server refused ("送信元IPアドレスからの接続を拒否"), or block-listed
+    BLOCKED: (
+        r"(?:送信元|送信者|差出人)(?:の)?(?:ip ?アドレス|ip|サーバー?|ホスト)(?:からの(?:接続|メール|受信))?(?:を|は|が)(?:拒否|ブロック|遮断)",
+        r"ブラックリスト(?:に(?:登録|掲載)|入り)",
+    ),
+    # the delivery's time limit passed ("配送期限切れのため"): the server gave up, soft
+    EXPIRED: (r"(?:配送|配信|送信)(?:の)?(?:有効)?期限(?:切れ|が切れ|を(?:超過|過ぎ))",),
+    # the sender's own domain or address refused ("送信元ドメインが存在しません"): sender-side
+    REJECTED: (
+        r"(?:送信元|送信者|差出人)(?:の)?(?:ドメイン|メールアドレス|アドレス)(?:が|は)(?:存在しません|見つかりません|不正|無効)",
     ),
 }
 

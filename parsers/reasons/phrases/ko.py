@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -73,6 +75,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:존재하지 않는|알 수 없는|없는) ?도메인",
         r"도메인" + _PARTICLE + r"(?:존재하지 않|찾을 수 없|없습니다)",
+    ),
+    # a message classified or suspected as spam ("스팸으로 분류되어", "스팸 의심"): soft
+    SPAM_DETECTED: (
+        r"스팸(?: ?메일)?(?:으로|로) ?(?:분류|판단|판정|인식|간주|의심|차단|처리)",
+        r"스팸 ?의심",
+    ),
+    # the sending IP or server refused ("발신 IP가 차단되었습니다"), or block-listed
+    BLOCKED: (
+        r"(?:발신|보낸 ?사람|송신|보내는)(?: ?서버)? ?ip(?: ?주소)?(?:가|는|이)? ?(?:차단|거부|블랙리스트)",
+        r"블랙리스트에 (?:등록|포함)",
     ),
 }
 

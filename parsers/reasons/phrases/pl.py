@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
@@ -100,6 +101,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"przekroczono (?:maksymalny )?czas (?:oczekiwania w kolejce|doreczenia|dostarczenia)",
         r"nie udalo sie (?:jej )?(?:dostarczyc|doreczyc) (?:wiadomosci )?(?:przez|w ciagu) \d+ (?:dni|godzin)",
     ),
+    # the sender or its IP address blocked ("Nadawca zablokowany")
+    BLOCKED: (r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
@@ -94,6 +95,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"доставка (?:сообщения |письма )?прекращена|попытки доставки (?:были )?прекращены",
         r"превышено (?:максимальное )?время (?:ожидания в очереди|доставки|нахождения в очереди)",
         r"не удалось доставить (?:сообщение |письмо )?(?:в течение|за) \d+ (?:дн|час|сут)",
+        # "истёк срок доставки" (the delivery time ran out)
+        r"ист[её]к(?:ло)? (?:срок|время) (?:доставки|ожидания)|срок доставки ист[её]к",
+    ),
+    # the sender or its IP address blocked or black-listed ("Отправитель заблокирован", "Ваш IP-адрес
+    # находится в черном списке")
+    BLOCKED: (
+        r"отправитель (?:был )?заблокирован|(?:ip-адрес|ip адрес|ip) (?:отправителя )?(?:заблокирован|находится в ч[её]рном списке)",
+        r"(?:находится|внесен|занесен) в ч[её]рн(?:ый|ом) спис(?:ок|ке)",
     ),
 }
 
@@ -110,6 +119,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:повтори(?:те)? попытку|попробуйте(?: ещё раз| еще раз)?) (?:позже|позднее)",
         r"временная ошибка",
     ),
+    # the sender blocked ("Отправитель заблокирован"): not the recipient's mailbox suspended
+    SUSPEND: (r"отправител[ьяюе]",),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -7,7 +7,14 @@ so the joins are written ` ?`.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import (
+    ACCOUNT_DISABLED,
+    HOST_UNKNOWN,
+    MAILBOX_FULL,
+    SPAM_DETECTED,
+    SUSPEND,
+    USER_UNKNOWN,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,4 +51,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ระงับ|ปิด|ยกเลิก|ลบ)(?:การใช้งาน|บัญชี)? ?เนื่องจากไม่ได้(?:ใช้งาน|เข้าใช้)",
     ),
     HOST_UNKNOWN: (r"ไม่พบ ?โดเมน|โดเมน ?(?:นี้ ?)?ไม่มีอยู่|ไม่รู้จัก ?โดเมน",),
+    # a message refused as spam or junk mail ("เนื่องจากเป็นสแปม"): soft
+    SPAM_DETECTED: (r"(?:เป็น|ว่าเป็น) ?(?:สแปม|อีเมลขยะ|จดหมายขยะ|ข้อความขยะ)",),
 }

@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
+    SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
 )
@@ -99,6 +100,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ten mien (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
         # "Không tìm thấy Host" (host not found: Zing's word for a recipient domain that does not exist)
         r"khong tim thay (?:ten mien|host\b)",
+    ),
+    # a message determined or marked as spam ("bị xác định là thư rác"; "thư mục thư rác", the
+    # spam folder, says nothing)
+    SPAM_DETECTED: (
+        r"(?:xac dinh|danh dau|nhan dien|phan loai|coi|nghi ngo) (?:la |nhu )?thu rac|\bla thu rac",
     ),
 }
 

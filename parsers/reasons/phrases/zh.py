@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    REJECTED,
     SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
@@ -88,6 +91,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:收件人|收信人|对方|對方)(?:已)?(?:设置|設置|设定|設定)(?:了)?(?:拒收|拒绝接收|拒絕接收)",
         r"(?:收件人|收信人|对方|對方)(?:已)?(?:将|將|把)(?:您|你|发件人|發件人)(?:加入|列入)(?:了)?(?:黑名单|黑名單)",
         r"(?:收件人|收信人)(?:的)?(?:拒收|黑名单|黑名單)(?:设置|設置|规则|規則)",
+        # the recipient refuses it ("收件人拒收此邮件")
+        r"(?:收件人|收信人|对方|對方)(?:已)?(?:拒收|拒绝接收|拒絕接收)",
     ),
     # a refusal that calls the message spam ("被判定为垃圾邮件", "被識別為垃圾郵件", "疑似垃圾邮件"; a
     # 5.7.1 status alone says only "security")
@@ -98,6 +103,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
         r"(?:找不到|未找到)(?:该|該|此)?(?:域名|網域|网域)",
+    ),
+    # the sender refused or black-listed ("发件人被拒绝", "发信IP被列入黑名单")
+    BLOCKED: (
+        r"(?:发件人|發件人|发信人|發信人|发送方|發送方|发信|發信)(?:的)?(?:ip|地址|服务器|伺服器)?(?:已)?(?:被|遭)(?:拒绝|拒絕|屏蔽|封禁|列入黑名[单單])",
+        r"(?:发件人|發件人|发信|發信)(?:ip|地址|服务器)?(?:在|已在)?黑名[单單]",
+    ),
+    # the delivery timed out ("投递超时", "投遞逾時"): the server gave up, soft
+    EXPIRED: (r"(?:投递|投遞|发送|發送)(?:超时|超時|逾時)",),
+    # the sender's own account frozen or disabled ("您的账户已被冻结"): sender-side
+    REJECTED: (
+        r"(?:您|你)的(?:账户|帳戶|账号|帳號|邮箱|郵箱)(?:已|因[^，,。]{0,20})?(?:被)?(?:冻结|凍結|停用|禁用|封禁)",
     ),
 }
 
