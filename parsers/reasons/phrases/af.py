@@ -27,7 +27,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     MAILBOX_FULL: (
         # "die posbus is vol", "die ontvanger se posbus is vol" (the recipient's mailbox is full)
-        r"posbus(?: van die ontvanger)? is (?:vol|oorvol)",
+        r"posbus is (?:vol|oorvol)|posbus van die ontvanger is (?:vol|oorvol)",
         r"(?:posbus|e-?pos)kwota (?:is )?oorskry",
     ),
     ACCOUNT_DISABLED: (
@@ -43,9 +43,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# Exceptions: the sender's own address or domain ("die sender se adres bestaan nie"): a refusal of
+# Exceptions: the sender's own address or domain ("die afsender se adres bestaan nie"): a refusal of
 # the sender, never the recipient unknown.
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    USER_UNKNOWN: (r"(?:sender|afsender) se (?:adres|e-?posadres|rekening)",),
-    HOST_UNKNOWN: (r"(?:sender|afsender) se domein", r"probeer (?:later )?weer"),
+    USER_UNKNOWN: (r"afsender se (?:adres|e-?posadres|rekening)",),
+    HOST_UNKNOWN: (r"afsender se domein", r"probeer (?:later )?weer"),
 }

@@ -83,7 +83,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the sending IP or server refused ("발신 IP가 차단되었습니다"), or block-listed
     BLOCKED: (
-        r"(?:발신|보낸 ?사람|송신|보내는)(?: ?서버)? ?ip(?: ?주소)?(?:가|는|이)? ?(?:차단|거부|블랙리스트)",
+        r"(?:발신 ?ip|송신 ?ip|발신 ?서버 ?ip)(?: ?주소)?(?:가|는|이)? ?(?:차단|거부|블랙리스트)",
         r"블랙리스트에 (?:등록|포함)",
     ),
 }
