@@ -167,6 +167,13 @@ _MOVED = CaseBlind(
     r"|已(?:经)?(?:离职|離職)|(?:此|该|該)(?:邮箱|郵箱|电子邮件地址|電子郵件地址)(?:已)?不再使用"
     r"|退職(?:いたしました|しました|致しました)|このメールアドレスは(?:現在)?(?:使用して|使われて)(?:おりません|いません)"
     r"|퇴사(?:하였습니다|했습니다|하셨습니다)"
+    # pl: "nie pracuje już w naszej firmie", "ten adres e-mail nie jest już aktywny"; pt: "esta
+    # caixa de e-mail não é mais monitorada"; sv: "har slutat på företaget", "denna e-postadress är
+    # inte längre aktiv"; ru: "мой адрес электронной почты изменился", "больше не работает в"
+    r"|nie pracuje już (?:w|dla|u|na)\b|(?:ten|mój|nasz) adres (?:e-?mail(?:owy)? )?nie jest już (?:aktywny|używany|obsługiwany|sprawdzany)"
+    r"|(?:esta|essa|minha) caixa (?:de (?:e-?mail|correio) )?(?:não é mais|deixou de ser) (?:monitorada|lida|utilizada)"
+    r"|har slutat (?:på|hos|sin anställning)|(?:denna|den här|min) (?:e-?post)?adress är inte längre (?:aktiv|i bruk|giltig)"
+    r"|(?:мой|наш) (?:адрес|e-?mail|почтовый адрес)(?: электронной почты)? (?:изменился|сменился)|больше не работает (?:в|у) "
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -174,7 +181,7 @@ _MOVED = CaseBlind(
 _MOVE_WORDS = WordGate(
     "addre", "adre", "no longer", " left ", "cht mehr", "verla", "plu", "ya no", "deja", "camb", "nueva", "mudou",
     "ovo", "xou", "vado", "ha la", "et meer", "et langer",
-    "tté", "não", "più", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
+    "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -194,6 +201,22 @@ _CHALLENGE = CaseBlind(
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
     # (a whitelist gateway's "Message held pending sender verification")
     r"|held (?:pending|until|for) (?:sender |your |address )?(?:verification|confirmation)"
+    # what the notice asks of the sender to have the held message delivered: Sendio's "The
+    # message you sent to a@b is pending verification", Bluebottle's "To have your email delivered,
+    # please verify your address by clicking the link below", Qurb's "To release your message,
+    # please click the link below"
+    r"|(?:is|are|remains?) pending (?:sender |your |address )?(?:verification|confirmation)"
+    r"|to have your (?:e-?mail|message|mail) delivered,? (?:please |simply |just )?(?:verify|confirm|click|reply)"
+    # (the lead of the notice: "greg only accepts mail from senders who have confirmed their address")
+    r"|accepts? (?:e-?mail|mail|messages) (?:only )?from senders who have (?:confirmed|verified) their (?:e-?mail )?address"
+    r"|(?:verify|confirm|release) your (?:e-?mail |sender )?(?:address|message|e-?mail|mail),? by (?:clicking|replying|visiting)"
+    r"|to release your (?:e-?mail|message|mail),? (?:please )?(?:click|reply|visit)"
+    # the same asked in fr "en attente de vérification", "veuillez confirmer votre adresse en
+    # cliquant"; de "bestätigen Sie Ihre Adresse", "Absendern, die ihre Adresse bestätigt haben";
+    # es "confirme que es usted una persona", "retenido por mi sistema antispam"
+    r"|en attente de (?:v[ée]rification|confirmation)|(?:confirmer|valider) votre adresse (?:e-?mail |électronique )?en cliquant"
+    r"|best(?:ä|ae)tigen sie (?:bitte )?ihre (?:e-?mail-?)?adresse|die ihre (?:e-?mail-?)?adresse best(?:ä|ae)tigt haben"
+    r"|confirme (?:usted )?que es (?:usted )?una persona|retenid[oa] por (?:mi|el|nuestro) (?:sistema|filtro) anti-?spam"
 )
 
 
@@ -253,6 +276,19 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("held", ()),  # held by my anti-spam system, held pending verification
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
+    ("pending", (("verification",), ("confirmation",))),  # is pending verification
+    ("delivered", (("have", "your"),)),  # to have your email delivered, please verify
+    ("senders", (("confirmed", "their"), ("verified", "their"))),  # who have confirmed their address
+    ("clicking", ()),  # verify your address by clicking
+    ("replying", ()),
+    ("visiting", ()),
+    ("release", (("your",),)),  # to release your message
+    ("attente", ()),  # fr en attente de vérification
+    ("cliquant", ()),  # fr confirmer votre adresse en cliquant
+    ("bestätig", ()),  # de bestätigen Sie Ihre Adresse
+    ("bestaetig", ()),
+    ("persona", ()),  # es confirme que es usted una persona
+    ("retenid", ()),  # es retenido por mi sistema antispam
 )
 _BLANKS = patterncode.compile(r"\s+")
 
