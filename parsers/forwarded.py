@@ -19,8 +19,9 @@ The same forwarding and quoting marks tell a person's reply that quotes a report
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import Message
 from itertools import islice
 
@@ -429,6 +430,13 @@ def _reported(mail: Mail) -> bool:
     )
 
 
+@functools.cache
+def _challenge_test() -> Callable[[str], bool]:
+    from parsers.autoreply import is_challenge  # (parsers.autoreply imports this module)
+
+    return is_challenge
+
+
 def inquire(mail: Mail) -> ForwardedReport | None:
     """The forwarded abuse report in `mail`, or None."""
     if mail.delivery_status or mail.feedback_report:
@@ -458,6 +466,11 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
+        return None
+    if _challenge_test()(mail.text.partition(ORIGINAL_MARKER)[0]):
+        # (a challenge-response notice attaches the message it holds and speaks of junk mail:
+        # "To cut down on junk e-mail, ann only accepts mail from senders who have confirmed their
+        # address". It asks the sender to prove itself and reports nothing: parsers.autoreply's)
         return None
     original = _passed_on(original, mail)
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
