@@ -276,8 +276,16 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("held", ()),  # held by my anti-spam system, held pending verification
     ("actually", ()),  # actually came from you
     ("placed", ()),  # placed in my pending queue
+)
+# And of the alternatives that say what a hold asks of the sender ("pending verification", "to
+# have your email delivered, please verify", fr "en attente de vérification", de "bestätigen Sie
+# Ihre Adresse"): looked for only where the notice holds the message (`is_challenge(hold=True)`: a
+# failure read as on_hold, a message no bounce reader took), as each piece costs a scan of every
+# bounce's text. ("have" and "your" apart are in every Postfix bounce: "sorry to have to inform
+# you that your message could not be delivered".)
+_HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("pending", (("verification",), ("confirmation",))),  # is pending verification
-    ("delivered", (("have", "your"),)),  # to have your email delivered, please verify
+    ("delivered", (("have your",), ("have\nyour",))),  # to have your email delivered, please verify
     ("senders", (("confirmed", "their"), ("verified", "their"))),  # who have confirmed their address
     ("clicking", ()),  # verify your address by clicking
     ("replying", ()),
@@ -293,17 +301,25 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
 _BLANKS = patterncode.compile(r"\s+")
 
 
-def is_challenge(text: str) -> bool:
+def is_challenge(text: str, hold: bool = False) -> bool:
     """Whether the text is a challenge-response system's (Boxbe, ChoiceMail, BoxTrapper: the
-    message is held until the sender proves itself; never clicked)."""
+    message is held until the sender proves itself; never clicked). `hold`: the notice holds the
+    message (see _HOLD_MARKS)."""
     head = text[:4000]
     folded = fold_case(head)
-    for mark, needs in _CHALLENGE_MARKS:  # (a plain loop: no generator per bounce)
+    if _marked(folded, _CHALLENGE_MARKS) or (hold and _marked(folded, _HOLD_MARKS)):
+        # (the phrases are read across the text's line breaks: a notice wraps anywhere)
+        # (searched branch by branch: only those with a piece in the text, not the whole
+        # case-blind expression at every position)
+        return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
+    return False
+
+
+def _marked(folded: str, marks: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]) -> bool:
+    """Whether `folded` holds one of `marks` with one of its groups of needed words."""
+    for mark, needs in marks:  # noqa: SIM110 (a plain loop: no generator per bounce)
         if mark in folded and (not needs or _holds_a_group(folded, needs)):
-            # (the phrases are read across the text's line breaks: a notice wraps anywhere)
-            # (searched branch by branch: only those with a piece in the text, not the whole
-            # case-blind expression at every position)
-            return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
+            return True
     return False
 
 
@@ -402,7 +418,7 @@ def inquire(mail: Mail) -> AutoReply | None:
         return None
     rule = _rule(mail)
     moved = _announces_move(mail.text)
-    challenge = is_challenge(mail.text)
+    challenge = is_challenge(mail.text, hold=True)  # (no bounce reader took it: not a bounce's cost)
     held = (_challenged_recipient(mail) or _held_for(mail)) if challenge else None
     if rule is None:
         # (a challenge is machine mail answering ours whatever its headers: Boxbe's notice may
@@ -414,7 +430,7 @@ def inquire(mail: Mail) -> AutoReply | None:
         elif (
             held
             and not (mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"))
-            and is_challenge(mail.text.partition(ORIGINAL_MARKER)[0])
+            and is_challenge(mail.text.partition(ORIGINAL_MARKER)[0], hold=True)
         ):
             rule = "challenge"
         else:

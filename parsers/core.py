@@ -332,7 +332,7 @@ def _answer_test() -> Callable[[Mail], bool]:
 
 
 @functools.cache
-def _challenge_test() -> Callable[[str], bool]:
+def _challenge_test() -> Callable[[str, bool], bool]:
     from parsers.autoreply import is_challenge
 
     return is_challenge
@@ -452,12 +452,13 @@ def _bounce_events(
             receipt.append(reasons.delivery_receipt(mail.subject, human))
         return receipt[0]
 
-    challenged: list[bool] = []  # computed once, on the first failure
+    challenged: dict[bool, bool] = {}  # computed once, on the first failure (and the first hold)
 
-    def challenge() -> bool:
-        if not challenged:
-            challenged.append(_challenge_test()(f"{mail.subject}\n{human}"))
-        return challenged[0]
+    def challenge(hold: bool) -> bool:
+        # (a failure read as on_hold may be a hold's request to the sender: "pending verification")
+        if hold not in challenged:
+            challenged[hold] = _challenge_test()(f"{mail.subject}\n{human}", hold)
+        return challenged[hold]
 
     events: list[Event] = []
     seen: set[str] = set()
@@ -517,7 +518,7 @@ def _bounce_events(
         found = reasons.verdict(
             reason, status, smtp_code, action, from_dsn_part=stated, still_trying=still_trying
         )
-        if found.type == "bounce" and challenge():
+        if found.type == "bounce" and challenge(reason == reasons.ON_HOLD):
             found = reasons.CHALLENGE
         events.append(
             make_event(

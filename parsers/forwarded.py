@@ -431,7 +431,7 @@ def _reported(mail: Mail) -> bool:
 
 
 @functools.cache
-def _challenge_test() -> Callable[[str], bool]:
+def _challenge_test() -> Callable[[str, bool], bool]:
     from parsers.autoreply import is_challenge  # (parsers.autoreply imports this module)
 
     return is_challenge
@@ -467,7 +467,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
         return None
-    if _challenge_test()(mail.text.partition(ORIGINAL_MARKER)[0]):
+    if _challenge_test()(mail.text.partition(ORIGINAL_MARKER)[0], True):
         # (a challenge-response notice attaches the message it holds and speaks of junk mail:
         # "To cut down on junk e-mail, ann only accepts mail from senders who have confirmed their
         # address". It asks the sender to prove itself and reports nothing: parsers.autoreply's)
