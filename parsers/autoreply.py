@@ -209,14 +209,14 @@ _CHALLENGE = CaseBlind(
     r"|to have your (?:e-?mail|message|mail) delivered,? (?:please |simply |just )?(?:verify|confirm|click|reply)"
     # (the lead of the notice: "greg only accepts mail from senders who have confirmed their address")
     r"|accepts? (?:e-?mail|mail|messages) (?:only )?from senders who have (?:confirmed|verified) their (?:e-?mail )?address"
-    r"|(?:verify|confirm|release) your (?:e-?mail |sender )?(?:address|message|e-?mail|mail),? by (?:clicking|replying|visiting)"
+    r"|(?:verify|confirm|release) your (?:e-?mail |sender )?(?:address|message|e-?mail|mail),? by clicking"
     r"|to release your (?:e-?mail|message|mail),? (?:please )?(?:click|reply|visit)"
     # the same asked in fr "en attente de vérification", "veuillez confirmer votre adresse en
     # cliquant"; de "bestätigen Sie Ihre Adresse", "Absendern, die ihre Adresse bestätigt haben";
-    # es "confirme que es usted una persona", "retenido por mi sistema antispam"
+    # es "confirme que es usted una persona"
     r"|en attente de (?:v[ée]rification|confirmation)|(?:confirmer|valider) votre adresse (?:e-?mail |électronique )?en cliquant"
-    r"|best(?:ä|ae)tigen sie (?:bitte )?ihre (?:e-?mail-?)?adresse|die ihre (?:e-?mail-?)?adresse best(?:ä|ae)tigt haben"
-    r"|confirme (?:usted )?que es (?:usted )?una persona|retenid[oa] por (?:mi|el|nuestro) (?:sistema|filtro) anti-?spam"
+    r"|bestätigen sie (?:bitte )?ihre (?:e-?mail-?)?adresse|die ihre (?:e-?mail-?)?adresse bestätigt haben"
+    r"|confirme (?:usted )?que es (?:usted )?una persona"
 )
 
 
@@ -288,16 +288,13 @@ _HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("delivered", (("have your",), ("have\nyour",))),  # to have your email delivered, please verify
     ("senders", (("confirmed", "their"), ("verified", "their"))),  # who have confirmed their address
     ("clicking", ()),  # verify your address by clicking
-    ("replying", ()),
-    ("visiting", ()),
     ("release", (("your",),)),  # to release your message
     ("attente", ()),  # fr en attente de vérification
     ("cliquant", ()),  # fr confirmer votre adresse en cliquant
-    ("bestätig", ()),  # de bestätigen Sie Ihre Adresse
-    ("bestaetig", ()),
     ("persona", ()),  # es confirme que es usted una persona
-    ("retenid", ()),  # es retenido por mi sistema antispam
 )
+# (a text that is not ASCII: with the pieces only such a text holds)
+_HOLD_MARKS_ALL = (*_HOLD_MARKS, ("bestätig", ()))  # de bestätigen Sie Ihre Adresse
 _BLANKS = patterncode.compile(r"\s+")
 
 
@@ -307,19 +304,18 @@ def is_challenge(text: str, hold: bool = False) -> bool:
     message (see _HOLD_MARKS)."""
     head = text[:4000]
     folded = fold_case(head)
-    if _marked(folded, _CHALLENGE_MARKS) or (hold and _marked(folded, _HOLD_MARKS)):
-        # (the phrases are read across the text's line breaks: a notice wraps anywhere)
-        # (searched branch by branch: only those with a piece in the text, not the whole
-        # case-blind expression at every position)
-        return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
-    return False
-
-
-def _marked(folded: str, marks: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]) -> bool:
-    """Whether `folded` holds one of `marks` with one of its groups of needed words."""
-    for mark, needs in marks:  # noqa: SIM110 (a plain loop: no generator per bounce)
+    for mark, needs in _CHALLENGE_MARKS:  # (a plain loop: no generator per bounce)
         if mark in folded and (not needs or _holds_a_group(folded, needs)):
-            return True
+            # (the phrases are read across the text's line breaks: a notice wraps anywhere)
+            # (searched branch by branch: only those with a piece in the text, not the whole
+            # case-blind expression at every position)
+            return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
+    if hold:
+        # (a hold's request comes at the notice's start)
+        folded = folded[:2000]
+        for mark, needs in _HOLD_MARKS if folded.isascii() else _HOLD_MARKS_ALL:
+            if mark in folded and (not needs or _holds_a_group(folded, needs)):
+                return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
     return False
 
 
