@@ -121,3 +121,40 @@ def test_the_rewritten_rule_out_agrees_with_the_old_one(before: str, phrase: str
 def test_each_phrase_is_judged_as_the_old_rule_out_judged_it(phrase: str) -> None:
     for text in (phrase, f"x {phrase} y", phrase.upper(), "a\n" * 1999 + phrase):
         assert autoreply.is_challenge(text) is _old_is_challenge(text)
+
+
+# What a hold asks of the sender: looked for only with hold=True (autoreply._HOLD_MARKS), in the
+# notice's first 2,000 characters.
+HOLD_PHRASES = [
+    "The message you sent IS PENDING sender verification",
+    "is pending confirmation",
+    "To have your email delivered, please verify your address",
+    "to have your\nmessage delivered, simply reply",
+    "greg only accepts mail from senders who have confirmed their address",
+    "Please confirm your address by clicking the link",
+    "To release your message, please click below",
+    "retenu en attente de vérification",
+    "merci de valider votre adresse en cliquant",
+    "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+    "confirme que es usted una persona",
+]
+
+
+@pytest.mark.parametrize("phrase", HOLD_PHRASES)
+def test_a_hold_request_is_a_challenge_only_where_the_notice_holds_the_message(phrase: str) -> None:
+    assert autoreply.is_challenge(f"Hello,\n{phrase}.\n", hold=True)
+    assert not autoreply.is_challenge(f"Hello,\n{phrase}.\n")  # (a bounce's text pays no scan for these)
+
+
+@given(
+    before=st.text(max_size=300),
+    phrase=st.sampled_from(HOLD_PHRASES + PHRASES)
+    | st.text(alphabet="acdeilnoprsvyBH\u00e4 \n", max_size=40),
+    after=st.text(max_size=300),
+)
+def test_the_hold_rule_out_agrees_with_the_full_search(before: str, phrase: str, after: str) -> None:
+    text = f"{before}{phrase}{after}"
+    expected = bool(
+        re.compile(autoreply._CHALLENGE.pattern, re.IGNORECASE).search(re.sub(r"\s+", " ", text[:4000]))
+    )
+    assert autoreply.is_challenge(text, hold=True) is expected
