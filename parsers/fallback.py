@@ -70,7 +70,12 @@ _BOUNCE_SUBJECT = CaseBlind(
     # (Swedish's "Olevererbart:" and Finnish's "Toimittamaton:", as parsers.mta.exchange2007 reads
     # them; the Nordic "could not be delivered" as a subject: sv "Det gick inte att leverera",
     # nb "Ikke levert", da "Ikke leveret")
-    r"|olevererbar|toimittamaton|gick inte att leverera|ikke levere?t",
+    r"|olevererbar|toimittamaton|gick inte att leverera|ikke levere?t"
+    # (and where only its form tells it from a person's words, "Word: <original subject>" as
+    # Exchange writes it: Icelandic "Ekki hægt að afhenda:", Greek "Δεν παραδόθηκε:", Chinese
+    # "未送达:", Spanish "No se ha podido entregar:", "Error en la entrega:"; "关于未送达的包裹",
+    # "Error en la entrega del pedido" are a person's)
+    r"|(?:ekki haegt a[dð] afhenda|δεν παραδ[οό]θηκε|未送[达達]|no se ha podido entregar|error en la entrega)\s*[:：]",
 )
 _REPLY_PREFIX = patterncode.compile(
     r"^\s*(re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
