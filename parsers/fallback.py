@@ -78,10 +78,11 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|(?:ekki haegt a[dð] afhenda|δεν παραδ[οό]θηκε|未送[达達]|no se ha podido entregar|error en la entrega)\s*[:：]",
 )
 _REPLY_PREFIX = patterncode.compile(
-    r"^\s*(re|aw|sv|vs|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
+    r"^\s*(re|aw|sv|vs|vb|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
 )
-# (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:")
-_FORWARD_PREFIXES = frozenset({"fw", "fwd", "wg", "tr", "rv", "enc"})
+# (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
+# "VB:", Outlook's "Vidarebefordrat")
+_FORWARD_PREFIXES = frozenset({"fw", "fwd", "wg", "tr", "rv", "enc", "vb"})
 # Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
 # languages write them right against an address ("无法发送到a@b"), so they end an address as a space
 # does. (Tested by code point, not in the patterns: a class over these ranges costs milliseconds to
