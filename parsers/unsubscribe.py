@@ -173,6 +173,9 @@ patterncode.declare(*_REQUEST_STEMS_SOURCE)
 # as `_SUBJECT_MORE_SOURCE`: only a subject read as a request is tried.)
 _TAKEN_OFF_SOURCE = (
     r"^\W*(?:you(?:'ve| have| were| are)(?: now)? (?:been )?(?:successfully )?(?:unsubscribed|removed|deleted|taken off)"
+    # (its headline, the participle first: Dada Mail's "Unsubscribed from: L because of excessive
+    # bouncing"; a subscriber who asks writes the verb, "Unsubscribe from L")
+    r"|(?:unsubscribed|removed|deleted) (?:from|off)\b"
     r"|.{0,60}\b(?:subscription|membership)\b.{0,80}\b(?:has been|have been|was|is) (?:now )?(?:cancel+ed|terminated|ended|removed|deleted)"
     r"|.{0,60}\b(?:has|have) been (?:unsubscribed|removed)"
     r"|vous (?:avez (?:bien )?(?:é|e)t(?:é|e)|(?:ê|e)tes) (?:bien )?(?:d(?:é|e)sabonn|d(?:é|e)sinscrit|retir)"
