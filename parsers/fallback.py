@@ -77,12 +77,20 @@ _BOUNCE_SUBJECT = CaseBlind(
     # "Error en la entrega del pedido" are a person's)
     r"|(?:ekki haegt a[dð] afhenda|δεν παραδ[οό]θηκε|未送[达達]|no se ha podido entregar|error en la entrega)\s*[:：]",
 )
+# (and in the other languages mail clients write them: Portuguese "RES:", Italian "RIF:", Polish
+# "ODP:"/"PD:", Turkish "YNT:", Greek "ΑΠ:"/"ΠΡΘ:", Czech "VÁ:", Dutch "Doorst:", Finnish "VL:",
+# Icelandic "FS:", Indonesian "BLS:", Chinese "回复："/"转发：", ...; the Italian forward "I:" is left
+# out: a subject may start with an initial)
 _REPLY_PREFIX = patterncode.compile(
-    r"^\s*(re|aw|sv|vs|vb|antw|fwd?|wg|tr|rv|enc|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE
+    r"^\s*(re|aw|sv|vs|vb|antw|fwd?|wg|tr|rv|enc|r|res|ref|rif|odp|ynt|atb|bls|v[aá]|απ|doorst|vl|πρθ|fs|trs|pd"
+    r"|回复|回覆|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]",
+    re.IGNORECASE,
 )
 # (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
-# "VB:", Outlook's "Vidarebefordrat")
-_FORWARD_PREFIXES = frozenset({"fw", "fwd", "wg", "tr", "rv", "enc", "vb"})
+# "VB:", Outlook's "Vidarebefordrat", and the others' above)
+_FORWARD_PREFIXES = frozenset(
+    {"fw", "fwd", "wg", "tr", "rv", "enc", "vb", "doorst", "vl", "πρθ", "fs", "trs", "pd", "转发", "轉寄"}
+)
 # Chinese, Japanese and Korean letters (kana, ideographs, hangul) and their punctuation: those
 # languages write them right against an address ("无法发送到a@b"), so they end an address as a space
 # does. (Tested by code point, not in the patterns: a class over these ranges costs milliseconds to
