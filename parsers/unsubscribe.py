@@ -40,8 +40,13 @@ _SUBJECT = patterncode.compile(
     # what may follow: a colon or dash and anything ("Unsubscribe: March news"), or the token a
     # List-Unsubscribe mailto link puts in its ?subject= ("unsubscribe 8f3a21", "unsubscribe_u=77"),
     # or the address to take off ("unsubscribe jane@example.com"): one word holding a digit or an
-    # at sign, so that "unsubscribe from what?" stays a question
-    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@])[\w.=+@#-]{3,200})?\s*$",
+    # at sign, so that "unsubscribe from what?" stays a question and "Stop procrastinating" a
+    # person's subject; a token of letters alone is no word a person writes either: its case
+    # changes inside ("XbQmTrWz", not "iPhone" or "McDonald": two changes), or it runs six
+    # consonants other than s and h ("kqzxwvty"; the long runs of words are their "sch", "tsch",
+    # "ths": "Angstschweiss", "Deutschschweiz", "twelfths")
+    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@]|[\w.=+@#-]*?(?-i:[a-z][A-Z][a-z]*[A-Z])"
+    r"|[\w.=+@#-]*?[b-dfgj-np-rtv-xz]{6})[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
 )
 # What a request names as what it leaves, after the verb ("Remove me from your mailing list",
