@@ -432,9 +432,11 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     instead: a content scanner's virus notice that quotes no SMTP reply or status code (a server's
     refusal of an infected message does: that one is a bounce), a list manager's warning to a
     member that the member's mail bounces, or its periodic summary of the errors it handled, or an
-    aggregate report on the sender's authentication (`aggregate_report`). None names a failed
-    recipient of ours."""
-    if aggregate_report(mail):
+    aggregate report on the sender's authentication (`aggregate_report`), or a DMARC failure report
+    that is no ARF report, whatever its title ("Failure notice", "Notification": its own words
+    before the copy say what it is, and quote no SMTP reply or status code as a bounce's do). None
+    names a failed recipient of ours."""
+    if aggregate_report(mail) or _auth_failure_report(text):
         return True
     head = f"{mail.subject}\n{text[:3000]}"
     if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
@@ -442,6 +444,16 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     return warns_member_of_bounces(
         address(mail.from_), text, mail.subject, mail.header("Return-Path")
     ) or sums_up_handled_errors(text)
+
+
+def _auth_failure_report(text: str) -> bool:
+    """Whether the text's own words, before any copy of the message, say it is a DMARC failure
+    report or name a failed DMARC check (parsers.forwarded's reading), and quote no SMTP reply or
+    status code."""
+    head = text[:3000]
+    copy = _folded_copy_start(fold_case(head)) if "dmarc" in head.lower() else None
+    own = head if copy is None else head[:copy]
+    return forwarded.auth_failure_named(own) > 0 and not _CODE.search(own)
 
 
 def is_failure_report(mail: Mail) -> bool:

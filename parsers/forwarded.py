@@ -188,6 +188,17 @@ _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 # attached or its headers pasted, "This is an email abuse report ... did not meet the sending
 # domain's DMARC policy"): about the sender's authentication, as RFC 6591's auth-failure is, never
 # a recipient's complaint. Read in its subject or its own text before the copy.
+_CHECK = (
+    r"check|verification|validation|authentication|evaluation|pr(?:ü|ue)fung|(?:ü|ue)berpr(?:ü|ue)fung|validierung"
+    r"|v[ée]rification|verificaci[óo]n|comprobaci[óo]n|validaci[óo]n|verifica[çc][ãa]o|valida[çc][ãa]o"
+    r"|проверк\w*|验证|驗證|校验|认证|認證|認証|検証|인증|검증|do[ğg]rulama\w*"
+)
+_DMARC_CHECK = rf"dmarc[- ]?(?:{_CHECK})|(?:{_CHECK})\s+dmarc"
+_FAILED = (
+    r"\bfail(?:ed|s|ure)?\b|did not pass|失败|失敗|未通过|未通過|실패|не прош\w*|не пройден\w*|fehlgeschlagen"
+    r"|nicht bestanden|[ée]chec|[ée]chou[ée]|fall[óo]|no super[óo]|no pas[óo]|falh(?:a|ou)|n[ãa]o passou"
+    r"|ba[şs]ar[ıi]s[ıi]z|ge[çc]emedi"
+)
 _AUTH_FAILURE_REPORT = patterncode.compile(
     r"\bdmarc\b[^\n]{0,20}\b(?:failure|forensic)\b[^\n]{0,10}\breport|\breport:?\s+dmarc\b[^\n]{0,20}\bfail"
     r"|\b(?:authentication|auth|spf|dkim)[ -]failure report|did not (?:meet|pass) the (?:sending domain's )?dmarc"
@@ -202,6 +213,19 @@ _AUTH_FAILURE_REPORT = patterncode.compile(
     r"|rfc ?6591",
     re.IGNORECASE,
 )
+# A report that names no report, only the failed check, in the reporters' languages ("failed DMARC
+# verification", "DMARC check failed", "未通过 DMARC 验证", "DMARC 認証に失敗", "DMARC 인증 실패",
+# "не прошло проверку DMARC", "DMARC-Prüfung nicht bestanden", "échec de la vérification DMARC",
+# "no superó la verificación DMARC", "falhou na verificação DMARC", "DMARC doğrulaması başarısız"):
+# the check named beside "DMARC", not a header's "dmarc=fail". A person's spam forward says so too
+# ("the DMARC check failed at my provider"): this wording counts only in a message that is no
+# abuse report otherwise (`_reported`).
+_DMARC_CHECK_FAILED = patterncode.compile(
+    rf"(?:{_FAILED})[^\n]{{0,25}}(?:{_DMARC_CHECK})|(?:{_DMARC_CHECK})[^\n]{{0,25}}(?:{_FAILED})",
+    re.IGNORECASE,
+)
+REPORT_NAMED = 2
+CHECK_NAMED = 1
 
 
 class ForwardedReport(FrozenValue):
@@ -443,7 +467,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None
     if mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"):
         return None  # list traffic (a digest quoting a spam sample is not a report to us)
-    about_authentication: list[bool] = []  # (told once, and only for a message that may be a report)
+    about_authentication: list[int] = []  # (told once, and only for a message that may be a report)
     if mail.header("Auto-Submitted").lower().startswith("auto-replied") and not _about_authentication(
         mail, about_authentication, by_subject=False
     ):
@@ -484,26 +508,33 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     )
 
 
-def _about_authentication(mail: Mail, told: list[bool], by_subject: bool = True) -> bool:
+def _about_authentication(mail: Mail, told: list[int], by_subject: bool = True) -> bool:
     """Whether the message is a DMARC failure report (`_AUTH_FAILURE_REPORT` in its subject, unless
-    not `by_subject`, or in its own text before the copy); `told` keeps the text's answer once asked."""
-    if by_subject and _names_auth_failure(mail.subject):
+    not `by_subject`, or in its own text before the copy; or only `_DMARC_CHECK_FAILED` there, in a
+    message that is no abuse report otherwise); `told` keeps the text's answer once asked."""
+    named = auth_failure_named(mail.subject) if by_subject else 0
+    if named == REPORT_NAMED:
         return True
     if not told:
         head = mail.text[:2000]
         cut = head.find(ORIGINAL_MARKER)
-        told.append(_names_auth_failure(head if cut < 0 else head[:cut]))
-    return told[0]
+        told.append(auth_failure_named(head if cut < 0 else head[:cut]))
+    named = max(named, told[0])
+    return named == REPORT_NAMED or (named == CHECK_NAMED and not _reported(mail))
 
 
-def _names_auth_failure(text: str) -> bool:
-    """Whether `_AUTH_FAILURE_REPORT` occurs in `text`: a word one of its branches holds is looked
-    for first (the pattern is tried at every position of the text, and most texts asked here are
-    auto-replies' and forwards')."""
+def auth_failure_named(text: str) -> int:
+    """REPORT_NAMED when `_AUTH_FAILURE_REPORT` occurs in `text`, CHECK_NAMED when only
+    `_DMARC_CHECK_FAILED` does, else 0: a word one of their branches holds is looked for first (the
+    patterns are tried at every position of the text, and most texts asked here are auto-replies'
+    and forwards')."""
     low = text.lower()
     if "dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low:
-        return _AUTH_FAILURE_REPORT.search(text) is not None
-    return False
+        if _AUTH_FAILURE_REPORT.search(text) is not None:
+            return REPORT_NAMED
+        if "dmarc" in low and _DMARC_CHECK_FAILED.search(text) is not None:
+            return CHECK_NAMED
+    return 0
 
 
 def _passed_on(original: Message, mail: Mail) -> Message:
