@@ -42,10 +42,10 @@ _SUBJECT = patterncode.compile(
     # or the address to take off ("unsubscribe jane@example.com"): one word holding a digit or an
     # at sign, so that "unsubscribe from what?" stays a question and "Stop procrastinating" a
     # person's subject; a token of letters alone is no word a person writes either: its case
-    # changes inside ("XbQmTrWz", not "iPhone" or "McDonald": two changes), or it runs six
+    # changes inside thrice ("XbQmTrWz", not "iPhone", "McDonald" or "MacBookPro"), or it runs six
     # consonants other than s and h ("kqzxwvty"; the long runs of words are their "sch", "tsch",
     # "ths": "Angstschweiss", "Deutschschweiz", "twelfths")
-    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@]|[\w.=+@#-]*?(?-i:[a-z][A-Z][a-z]*[A-Z])"
+    r"(?:\s*[:\-]\s*\S.*|[\s_=]+(?=[\w.=+@#-]*[\d@]|[\w.=+@#-]*?(?-i:[a-z][A-Z][a-z]*[A-Z][a-z]*[A-Z])"
     r"|[\w.=+@#-]*?[b-dfgj-np-rtv-xz]{6})[\w.=+@#-]{3,200})?\s*$",
     re.IGNORECASE,
 )
