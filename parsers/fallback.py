@@ -436,10 +436,13 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     that is no ARF report, whatever its title ("Failure notice", "Notification": its own words
     before the copy say what it is, and quote no SMTP reply or status code as a bounce's do). None
     names a failed recipient of ours."""
-    if aggregate_report(mail) or _auth_failure_report(text):
+    if aggregate_report(mail):
         return True
     head = f"{mail.subject}\n{text[:3000]}"
-    if "virus" in head.lower() and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
+    low = head.lower()
+    if "dmarc" in low and _auth_failure_report(text):
+        return True
+    if "virus" in low and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
         return True
     return warns_member_of_bounces(
         address(mail.from_), text, mail.subject, mail.header("Return-Path")
@@ -451,7 +454,7 @@ def _auth_failure_report(text: str) -> bool:
     report or name a failed DMARC check (parsers.forwarded's reading), and quote no SMTP reply or
     status code."""
     head = text[:3000]
-    copy = _folded_copy_start(fold_case(head)) if "dmarc" in head.lower() else None
+    copy = _folded_copy_start(fold_case(head))
     own = head if copy is None else head[:copy]
     return forwarded.auth_failure_named(own) > 0 and not _CODE.search(own)
 
