@@ -191,13 +191,15 @@ _RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
 _CHECK = (
     r"check|verification|validation|authentication|evaluation|pr(?:ü|ue)fung|(?:ü|ue)berpr(?:ü|ue)fung|validierung"
     r"|v[ée]rification|verificaci[óo]n|comprobaci[óo]n|validaci[óo]n|verifica[çc][ãa]o|valida[çc][ãa]o"
-    r"|проверк\w*|验证|驗證|校验|认证|認證|認証|検証|인증|검증|do[ğg]rulama\w*"
+    r"|проверк\w*|验证|驗證|校验|认证|認證|認証|検証|인증|검증|do[ğg]rulama\w*|verifica|controllo|contr[ôo]le"
+    r"|verificatie|weryfikacj\w*|sprawdzeni\w*|kontroll?\w*|ov[ěe][řr]en[íi]"
 )
 _DMARC_CHECK = rf"dmarc[- ]?(?:{_CHECK})|(?:{_CHECK})\s+dmarc"
 _FAILED = (
     r"\bfail(?:ed|s|ure)?\b|did not pass|失败|失敗|未通过|未通過|실패|не прош\w*|не пройден\w*|fehlgeschlagen"
     r"|nicht bestanden|[ée]chec|[ée]chou[ée]|fall[óo]|no super[óo]|no pas[óo]|falh(?:a|ou)|n[ãa]o passou"
-    r"|ba[şs]ar[ıi]s[ıi]z|ge[çc]emedi"
+    r"|ba[şs]ar[ıi]s[ıi]z|ge[çc]emedi|non (?:ha )?superat\w*|fallit\w*|mislukt|niet geslaagd|nie powiod\w*"
+    r"|niepowodzeni\w*|nie przesz\w*|selhal\w*|neprošl\w*"
 )
 _AUTH_FAILURE_REPORT = patterncode.compile(
     r"\bdmarc\b[^\n]{0,20}\b(?:failure|forensic)\b[^\n]{0,10}\breport|\breport:?\s+dmarc\b[^\n]{0,20}\bfail"
@@ -220,10 +222,14 @@ _AUTH_FAILURE_REPORT = patterncode.compile(
 # the check named beside "DMARC", not a header's "dmarc=fail". A person's spam forward says so too
 # ("the DMARC check failed at my provider"): this wording counts only in a message that is no
 # abuse report otherwise (`_reported`).
-_DMARC_CHECK_FAILED = patterncode.compile(
+# (compiled on first use: only a text that names DMARC and no report gets here, and a start-up that
+# compiled it would cost every run)
+_DMARC_CHECK_FAILED_SOURCE = (
     rf"(?:{_FAILED})[^\n]{{0,25}}(?:{_DMARC_CHECK})|(?:{_DMARC_CHECK})[^\n]{{0,25}}(?:{_FAILED})",
     re.IGNORECASE,
 )
+patterncode.declare(*_DMARC_CHECK_FAILED_SOURCE)
+_dmarc_check_failed: list[re.Pattern[str]] = []
 REPORT_NAMED = 2
 CHECK_NAMED = 1
 
@@ -510,7 +516,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
 
 def _about_authentication(mail: Mail, told: list[int], by_subject: bool = True) -> bool:
     """Whether the message is a DMARC failure report (`_AUTH_FAILURE_REPORT` in its subject, unless
-    not `by_subject`, or in its own text before the copy; or only `_DMARC_CHECK_FAILED` there, in a
+    not `by_subject`, or in its own text before the copy; or only `_DMARC_CHECK_FAILED_SOURCE` there, in a
     message that is no abuse report otherwise); `told` keeps the text's answer once asked."""
     named = auth_failure_named(mail.subject) if by_subject else 0
     if named == REPORT_NAMED:
@@ -525,15 +531,18 @@ def _about_authentication(mail: Mail, told: list[int], by_subject: bool = True) 
 
 def auth_failure_named(text: str) -> int:
     """REPORT_NAMED when `_AUTH_FAILURE_REPORT` occurs in `text`, CHECK_NAMED when only
-    `_DMARC_CHECK_FAILED` does, else 0: a word one of their branches holds is looked for first (the
+    `_DMARC_CHECK_FAILED_SOURCE` does, else 0: a word one of their branches holds is looked for first (the
     patterns are tried at every position of the text, and most texts asked here are auto-replies'
     and forwards')."""
     low = text.lower()
     if "dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low:
         if _AUTH_FAILURE_REPORT.search(text) is not None:
             return REPORT_NAMED
-        if "dmarc" in low and _DMARC_CHECK_FAILED.search(text) is not None:
-            return CHECK_NAMED
+        if "dmarc" in low:
+            if not _dmarc_check_failed:
+                _dmarc_check_failed.append(patterncode.compile(*_DMARC_CHECK_FAILED_SOURCE))
+            if _dmarc_check_failed[0].search(text) is not None:
+                return CHECK_NAMED
     return 0
 
 
