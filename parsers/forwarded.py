@@ -639,7 +639,23 @@ def attached_reports(mail: Mail) -> list[Message]:
     handed_by_list = is_list_admin(address(mail.from_))
     found: list[Message] = []
     _collect_reports(mail.message, found, FORWARD_CHAIN, handed_by_list)
+    if found and mail.header("Auto-Submitted").lower().startswith("auto-replied"):
+        # (an RFC 3834 auto-reply attaches what it answers, as `inquire` reads it: an abuse desk's
+        # "we received your report" attaching the complaint report it was sent is an auto-reply,
+        # and the complaint was read when it came. A DSN is sent as auto-replied too, and a
+        # gateway that re-wraps one may copy the field: the delivery reports stay read)
+        found = [m for m in found if not _feedback_report(m)]
     return found
+
+
+def _feedback_report(message: Message) -> bool:
+    """Whether `message` is an ARF report by its structure (multipart/report; report-type=feedback-report)."""
+    report_type = message.get_param("report-type")
+    return (
+        message.get_content_type() == "multipart/report"
+        and isinstance(report_type, str)
+        and report_type.lower() == "feedback-report"
+    )
 
 
 # How many forwards deep a report attached whole is looked for: an abuse desk forwards what its
