@@ -50,6 +50,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"(?:neni|nie je) (?:uveden[ya]? )?v (?:adresari|katalogu) domino",
         _WHO + r" (?:neexistuje|nenalezen[aoy]?|nebyl[aoy]? nalezen[aoy]?|je neznam[yaeo]|neznam[yaeo])",
+        # the address and where named between noun and verb ("Příjemce a@b nebyl v doméně x nalezen")
+        _WHO + r" <?[^\s@]{1,64}@[^\s>]{1,255}>? nebyl[aoy]? (?:v (?:domene|organizaci) \S{1,255} )?nalezen",
         r"nezn[aá]m[yaeo] (?:uzivatel|adresat|prijemce|adresa|schranka|ucet)",
         r"neexistujic[ia] (?:adresa|adresat|uzivatel|schranka|ucet|prijemce)",
         r"takov[aye] (?:adresa|schranka|uzivatel|ucet) neexistuje",

@@ -77,7 +77,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kein(?:e|en)? solche[rns]? (?:benutzer|empf(?:ae|a)nger|postfach|adresse)\b",
         # "no mailbox for this recipient"
         r"kein(?:en)? (?:postfach|mailbox|benutzer(?:konto)?) f(?:ue|u)r (?:diesen|den) (?:empf(?:ae|a)nger|benutzer)",
-        r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,)? (?:wurde |konnte )?nicht gefunden",
+        # (whose address, between noun and verb: "Die E-Mail-Adresse des Empfängers wurde nicht gefunden")
+        r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,| des empf(?:ae|a)ngers)? (?:wurde |konnte )?"
+        r"nicht gefunden",
         # the adjective before the noun: "ungültige Empfängeradresse", "ungültiger Empfänger"
         r"ung(?:ue|u)ltige[rns]? (?:empf(?:ae|a)nger(?:adresse|in)?|e-?mail-?adresse|adresse|mailbox|postfach)",
         # Exchange Online: "<Benutzer> wurde bei <Domäne> nicht gefunden."

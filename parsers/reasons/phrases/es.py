@@ -105,6 +105,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"dominio (?:desconocido|inexistente|no existe|no encontrado)",
         r"(?:el|este) dominio no existe|no existe el dominio",
+        # (the domain named: "No se encontró el dominio x", "El dominio x no existe")
+        r"no se (?:encontr(?:o|ó)|ha encontrado|pudo encontrar) el dominio",
+        r"\bdominio [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ no existe",
         _RECIPIENTS_DOMAIN_GONE,
         # not registered ("el dominio (x) no parece estar registrado")
         r"\bdominio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? no (?:parece (?:estar |ser )|est(?:a|á) )?registrado",

@@ -35,7 +35,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"ei (?:ole|loydy) (?:lueteltu |mukana )?domino[- ]?hakemistossa",
-        r"(?:kayttajaa|kayttajatunnusta|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia) ei "
+        # (the user or address may be named between noun and verb: "Käyttäjää ville ei löytynyt
+        # toimialueesta x", "Vastaanottajaa a@b ei löytynyt")
+        r"(?:kayttajaa|kayttajatunnusta|vastaanottajaa|osoitetta|sahkopostiosoitetta|postilaatikkoa|tilia)"
+        r"(?: <?[^\s>]{1,255}>?)? ei "
         r"(?:ole olemassa|loydy|loytynyt|tunneta)",
         # (Exchange: "Sähköpostitiliä ei ole organisaatiossa, johon viesti lähetettiin")
         r"tilia ei ole organisaatiossa",

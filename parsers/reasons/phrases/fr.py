@@ -106,7 +106,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domaine du destinataire (?:n'existe pas|est inconnu|introuvable)",
         r"(?:nom de )?domaine (?:inconnu|inexistant|introuvable)",
         r"h[oô]te inconnu",
-        r"(?:le |ce )?domaine (?:n'existe pas|est inconnu|est introuvable)",
+        r"(?:le |ce )?domaine(?: [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:n'existe pas|est inconnu|est introuvable)",
         # not registered ("le nom de domaine (x) ne semble pas être enregistré")
         r"\bdomaine(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:ne semble pas (?:e|ê)tre |n'est pas )enregistr(?:e|é)",
     ),

@@ -46,6 +46,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:bruker|mottaker|e-?postadresse|adresse|postkasse)(?:en|n)? ikke (?:ble funnet|finnes|eksisterer)",
         # Exchange Online: "<bruker> ble ikke funnet på <domene>."
         r"ble ikke funnet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+        # (its other wording: "Finner ikke <bruker> på <domene>.")
+        r"finner ikke (?:brukeren |mottakeren )?\S{1,255} p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
         r"(?:postkasse|postboks|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",
