@@ -478,7 +478,45 @@ def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | N
                 named = snippet  # (a sentence that names a reason, in any language the table reads)
             first = first or snippet
         pos = low.find(needle, pos + len(needle))
+    if named is None and first is not None:
+        named = _split_address_line(text, low, needle)
     return named or first
+
+
+def _split_address_line(text: str, low: str, needle: str) -> str | None:
+    """A line naming the recipient's local part and its domain apart, if it names a reason.
+
+    Exchange Online's own text puts the cause in a paragraph of its own that names the user and
+    the domain separately ("mads blev ikke fundet på firma.dk.", "jane wasn't found at
+    contoso.com."), below a paragraph that names the whole address and no reason.
+    """
+    local, _, domain = needle.rpartition("@")
+    if not local or not domain:
+        return None
+    pos = low.find(domain)
+    tries = 0
+    while pos >= 0 and tries < 8:
+        tries += 1
+        start = low.rfind("\n", 0, pos) + 1
+        end = low.find("\n", pos)
+        if end < 0:
+            end = len(low)
+        line = low[start:end]
+        at = line.find(local)
+        if (
+            at >= 0
+            and needle not in line
+            and (at == 0 or not (line[at - 1].isalnum() or line[at - 1] in "._%+-"))
+            and not (
+                line[at + len(local) : at + len(local) + 1].isalnum()
+                or line[at + len(local) : at + len(local) + 1] in "._%+-@"
+            )
+        ):
+            sentence = text[start:end].strip()
+            if match_text(sentence) not in (None, ON_HOLD):
+                return sentence[:MAX_FIELD_CHARS]
+        pos = low.find(domain, end)
+    return None
 
 
 _DSN_FIELD_NAMES = frozenset(
