@@ -144,7 +144,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         # whose domain, between noun and verb
-        r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|nicht gefunden)",
+        r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|(?:wurde )?nicht gefunden)",
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden)",
         # the domain named between noun and verb ("Die Domain x.de existiert nicht")
         r"(?:domain|dom(?:ae|a)ne) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ist unbekannt|existiert nicht"

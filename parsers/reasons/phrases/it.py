@@ -60,7 +60,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "L'indirizzo di posta al quale stai scrivendo non esiste")
         r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:al quale|a cui) [^.]{0,60}? non esiste",
         # Exchange: "L'indirizzo di posta elettronica immesso non è stato trovato."
-        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:immesso |inserito |specificato |digitato )?"
+        # (whose: "L'indirizzo e-mail del destinatario non è stato trovato")
+        r"indirizzo (?:email |e-mail |di posta(?: elettronica)? )?(?:del destinatario )?"
+        r"(?:immesso |inserito |specificato |digitato )?"
         r"non (?:e'? )?stato (?:trovato|individuato)",
         # Exchange Online: "Impossibile trovare <utente> in <dominio>."
         r"(?:non (?:e|e') stat[oa] trovat[oa]|impossibile trovare \S{1,64}) (?:in|su) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
@@ -99,6 +101,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"dominio (?:inesistente|sconosciuto|non esiste|non trovato)",
+        # the domain named ("Il dominio x non esiste")
+        r"\bdominio [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:non esiste|e inesistente|e sconosciuto|non e stato trovato)",
         _RECIPIENTS_DOMAIN_GONE,
         # not registered ("il dominio (x) non sembra essere registrato")
         r"\bdominio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? non (?:sembra (?:essere )?|(?:e|è) |risulta )?registrato",
