@@ -11,7 +11,7 @@ import re
 
 from parsers import patterncode
 from parsers.arf import inline_original
-from parsers.casefold import fold_case
+from parsers.casefold import fold_case, fold_case_ascii
 from parsers.dsn import address
 from parsers.fallback import null_sender
 from parsers.forwarded import original_recipient
@@ -303,7 +303,9 @@ def is_challenge(text: str, hold: bool = False) -> bool:
     message is held until the sender proves itself; never clicked). `hold`: the notice holds the
     message (see _HOLD_MARKS)."""
     head = text[:4000]
-    folded = fold_case(head)
+    # (every piece is ASCII: one that is not is case-folded as an ASCII string, parsers.casefold)
+    ascii_head = head.isascii()
+    folded = fold_case(head) if ascii_head else fold_case_ascii(head)
     for mark, needs in _CHALLENGE_MARKS:  # (a plain loop: no generator per bounce)
         if mark in folded and (not needs or _holds_a_group(folded, needs)):
             # (the phrases are read across the text's line breaks: a notice wraps anywhere)
@@ -312,7 +314,8 @@ def is_challenge(text: str, hold: bool = False) -> bool:
             return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))
     if hold:
         # (a hold's request comes at the notice's start)
-        folded = folded[:2000]
+        # (a head that is not ASCII folded as it is: the German piece is not ASCII)
+        folded = folded[:2000] if ascii_head else fold_case(head[:2000])
         for mark, needs in _HOLD_MARKS if folded.isascii() else _HOLD_MARKS_ALL:
             if mark in folded and (not needs or _holds_a_group(folded, needs)):
                 return _CHALLENGE.occurs_in(_BLANKS.sub(" ", head))

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers import autoreply
+from parsers.casefold import fold_case, fold_case_ascii
 from parsers.reasons.caseblind import CaseBlind
 
 PHRASES = [
@@ -158,3 +159,15 @@ def test_the_hold_rule_out_agrees_with_the_full_search(before: str, phrase: str,
         re.compile(autoreply._CHALLENGE.pattern, re.IGNORECASE).search(re.sub(r"\s+", " ", text[:4000]))
     )
     assert autoreply.is_challenge(text, hold=True) is expected
+
+
+@given(
+    text=st.text(max_size=200) | st.text(alphabet="aeiklmrsxyİıſ\u212aΣσçä€中\ud800 \n", max_size=200),
+    mark=st.sampled_from([m for m, _ in autoreply._CHALLENGE_MARKS] + ["have\nyour", "k", "i", "s"]),
+)
+def test_the_ascii_folding_finds_an_ascii_piece_where_the_case_folding_does(text: str, mark: str) -> None:
+    # (parsers.autoreply looks for its ASCII pieces in a text that is not ASCII folded this way)
+    folded = fold_case_ascii(text)
+    assert folded.isascii() and len(folded) == len(fold_case(text))
+    assert (mark in folded) is (mark in fold_case(text))
+    assert (mark in fold_case_ascii(f"{text}{mark.upper()}")) is True
