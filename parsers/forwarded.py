@@ -644,18 +644,17 @@ def attached_reports(mail: Mail) -> list[Message]:
         # "we received your report" attaching the complaint report it was sent is an auto-reply,
         # and the complaint was read when it came. A DSN is sent as auto-replied too, and a
         # gateway that re-wraps one may copy the field: the delivery reports stay read)
-        found = [m for m in found if not _feedback_report(m)]
+        found = [m for m in found if _report_type(m) != "feedback-report"]
     return found
 
 
-def _feedback_report(message: Message) -> bool:
-    """Whether `message` is an ARF report by its structure (multipart/report; report-type=feedback-report)."""
+def _report_type(message: Message) -> str | None:
+    """The report type of a multipart/report (lower-cased: "delivery-status", "feedback-report";
+    "" when it names none), or None for any other message."""
+    if not (message.is_multipart() and message.get_content_type() == "multipart/report"):
+        return None
     report_type = message.get_param("report-type")
-    return (
-        message.get_content_type() == "multipart/report"
-        and isinstance(report_type, str)
-        and report_type.lower() == "feedback-report"
-    )
+    return report_type.lower() if isinstance(report_type, str) else ""
 
 
 # How many forwards deep a report attached whole is looked for: an abuse desk forwards what its
@@ -713,9 +712,9 @@ def _is_report(message: Message, *, handed_by_list: bool = False) -> bool:
     bounces it could not read that way, "Uncaught bounce notification"). One that a list manager's
     own message hands on (`handed_by_list`) needs only the daemon From: the list took it for a
     bounce, whatever language its subject is in ("Message non délivré", "Nedoručitelná zpráva")."""
-    if message.is_multipart() and message.get_content_type() == "multipart/report":
-        report_type = message.get_param("report-type")
-        return isinstance(report_type, str) and report_type.lower() in FORWARDED_REPORT_TYPES
+    report_type = _report_type(message)
+    if report_type is not None:
+        return report_type in FORWARDED_REPORT_TYPES
     from parsers.fallback import sent_by_mail_system, signed_as_a_bounce
 
     sender, subject = message.get("From"), message.get("Subject")
