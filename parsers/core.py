@@ -191,6 +191,17 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             )
             if r.events
         ]
+        if results and _list_admin_test()(dsn.address(mail.from_)):
+            # A list manager's message to a member that attaches a bounce of the member's own
+            # address (Mailman's probe, "The L mailing list has received a number of bounces from
+            # you", a sample bounce attached, in every catalogue's language) is its warning to him
+            # about the list's own delivery: the addressee is no failed recipient of ours.
+            addressee = dsn.address(mail.header("To"))
+            results = [
+                replace(r, events=kept)
+                for r in results
+                if (kept := tuple(e for e in r.events if e.recipient != addressee))
+            ]
         if results:  # (the outer's defects, such as a cut, still hold)
             result = results[0]
             events = tuple(e for r in results for e in r.events)
@@ -322,6 +333,13 @@ def _member_warning_test() -> Callable[[str | None, str, str, str], bool]:
     from parsers.listadmin import warns_member_of_bounces
 
     return warns_member_of_bounces
+
+
+@functools.cache
+def _list_admin_test() -> Callable[[str | None], bool]:
+    from parsers.listadmin import is_list_admin
+
+    return is_list_admin
 
 
 @functools.cache

@@ -20,6 +20,7 @@ from parsers.dsn import address, command_in_text, human_text
 from parsers.listadmin import (
     BOUNCE_WORDS,
     is_list_admin,
+    members_in_action_notice,
     posting_address,
     removes_member_for_failures,
     sentences_naming_removal,
@@ -594,6 +595,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             for m in _bare_addresses(sentence):
                 if m.group(1).lower() != own and not is_list_admin(m.group(1)):
                     add(m.group(1))
+        # (Mailman 2's bounce action notice names the member on a labelled line, in the labels of
+        # its catalogues)
+        for member in members_in_action_notice(text):
+            if member.lower() != own and not is_list_admin(member):
+                add(member)
     if not found:
         for m in _LABELLED.finditer(text):
             # (the line names the recipient; the report must say elsewhere that delivery failed)

@@ -111,6 +111,12 @@ BOUNCE_WORDS = (
     r"bounc|non-?deliver|non-remise|unzustellbar|rebond|rebot|n(?:ã|a)?o\s+entrega|respint|errori\s+di\s+consegna"
     r"|mancata\s+consegna|devolu(?:ç|c)|zwrot|niedostarcz|возврат|недоставк|nedoru(?:č|c)iteln|studs"
     r"|returmail|エラーメール|退信"
+    # (Mailman 2's bounce action notice in its other catalogues, templates/<lang>/bounce.txt's reason
+    # line: Danish, Norwegian and Swedish "Permanent retur eller for meget retur", Brazilian
+    # "Retornos excessivos ou fatais", Asturian "mensaxes fatales o devueltos", Turkish "geri
+    # dönüş" (Mailman 3's "Geri dönme puanları"), Slovenian "nevarne zavrnitve", Romanian "Eşecuri
+    # de livrare", Japanese "配送エラー"; Mailman 3's Japanese "バウンス")
+    r"|\bretur\b|\bretornos\b|devuelt|geri\s+d(?:ö|o)n|zavrnit|e(?:ş|ș|s)ecuri\s+de\s+livrare|配送エラー|バウンス"
 )
 # Their words for a member taken off the list or disabled, as a participle (its stem: the ending
 # varies with gender and number).
@@ -124,10 +130,24 @@ _TAKEN_OFF = (
     # (Catalan eliminat, donat de baixa, inhabilitat; Japanese 削除 and 停止 of the delivery; Chinese
     # 删除, 移除, 禁用, 停用)
     r"|eliminat|donat\s+de\s+baixa|inhabilitat|削除|配送停止|删除|移除|禁用|停用"
+    # (Mailman 3's owner notices in Turkish "aboneliği devre dışı bırakıldı", Hebrew "הושבתה",
+    # Japanese "無効にされました" and "購読が解除されました")
+    r"|devre\s+d(?:ı|i)(?:ş|s)(?:ı|i)\s+b(?:ı|i)rak(?:ı|i)l|הושבת|無効にされ|解除され"
 )
 # One character of a sentence: a full stop or a colon inside an address or a word does not end it,
 # nor does a single line break (the templates wrap anywhere).
 _SENTENCE = r"(?:[^.:\n]|[.:](?=\S)|\n(?![ \t]*\n))"
+
+
+# Mailman 2's bounce action notice, whatever its labels' language (templates/<lang>/bounce.txt): an
+# indented "Label: address" line (the member), the action's line, then the reason's line naming the
+# bounces ("Mitglied: a@b" / "Aktion: Abonnement deaktiviert." / "Grund: Zu viele oder fatale
+# Bounces."; "Medlem:", "Jäsen:", "Účastník:", "Üye:", "Član:", "Utilizatorul:", "会員:" ...). The
+# member is read from the block itself, whatever its label says (`members_in_action_notice`).
+_ACTION_NOTICE = (
+    rf"^[ \t]+[^\s:\uff1a]{{1,24}}[ \t]*[:\uff1a][ \t]*<?([^\s@<>]{{1,64}}@[^\s<>]{{1,255}})>?[ \t]*\n"
+    rf"[ \t]+[^\n]{{1,80}}\n[ \t]+[^\n]{{0,80}}?(?:{BOUNCE_WORDS})"
+)
 
 
 # A list manager's notice to the list's owner that it takes a member off the list for the member's
@@ -170,12 +190,8 @@ _MEMBER_REMOVED = compile_lazily(
     r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:(?:has|have)\s+been|was|were)\s+(?:removed|unsubscribed"
     r"|deleted|held|(?:put|placed)\s+on\s+hold)\b(?:[^.:]|:(?=[ \t]+\S)){0,80}?\bbounc"
     # The same notices in the languages the list managers' catalogues render them in (a list's
-    # notices are in the list's language). Mailman 2's bounce action notice, whatever its labels'
-    # language: an indented "Label: address" line (the member), the action's line, then the
-    # reason's line naming the bounces ("Mitglied: a@b" / "Aktion: Abonnement deaktiviert." /
-    # "Grund: Zu viele oder fatale Bounces."; "Membre :", "Miembro:", "Iscritto:", "Lid:" ...)
-    rf"|^[ \t]+[^\s:\uff1a]{{1,24}}[ \t]*[:\uff1a][ \t]*<?[^\s@<>]{{1,64}}@[^\s<>]{{1,255}}>?[ \t]*\n"
-    rf"[ \t]+[^\n]{{1,80}}\n[ \t]+[^\n]{{0,80}}?(?:{BOUNCE_WORDS})"
+    # notices are in the list's language). Mailman 2's bounce action notice (`_ACTION_NOTICE`)
+    rf"|{_ACTION_NOTICE}"
     # Mailman 3's owner notice that names the member first ("a@b wurde wegen zu vieler Bounces von
     # L entfernt.", "a@b a été désabonné de L en raison d'un nombre excessif de rebonds.", "a@b ha
     # sido dado de baja de L debido a un exceso de rebotes."): the sentence that starts with the
@@ -202,9 +218,13 @@ _MEMBER_REMOVED = compile_lazily(
 # address, the member taken off or disabled and the bounces. (The member's own notice, sent to the
 # member, says the same of the list's address: "La tua iscrizione alla lista L@H è stata
 # disabilitata ...": asked only of a notice to the list's administrative address, and the list's
-# own addresses are no member.)
+# own addresses are no member.) A participle after "be" says what may yet happen, not what was done
+# (Sympa's notify action: "the subscribers listed below have been notified that they might be
+# removed from list L@H :", Spanish "podrían ser dados de baja", French "pourraient être
+# désabonnés", Italian "potrebbero essere rimossi"): no member taken off.
 _SENTENCE_NAMING_MEMBER = compile_lazily(
-    rf"^(?={_SENTENCE}{{0,300}}?(?:{_TAKEN_OFF}))(?={_SENTENCE}{{0,300}}?(?:{BOUNCE_WORDS})){_SENTENCE}{{0,300}}",
+    rf"^(?={_SENTENCE}{{0,300}}?(?<!\bbe )(?<!\bser )(?<!tre )(?<!essere )(?:{_TAKEN_OFF}))"
+    rf"(?={_SENTENCE}{{0,300}}?(?:{BOUNCE_WORDS})){_SENTENCE}{{0,300}}",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -217,6 +237,19 @@ def sentences_naming_removal(text: str, addressee: str | None) -> list[str]:
     if "@" not in head or not is_list_admin(addressee):
         return []
     return [m.group() for m in _SENTENCE_NAMING_MEMBER.finditer(head) if "@" in m.group()]
+
+
+_ACTION_NOTICE_MEMBER = compile_lazily(_ACTION_NOTICE, re.IGNORECASE | re.MULTILINE)
+
+
+def members_in_action_notice(text: str) -> list[str]:
+    """The members a list manager's bounce action notice (Mailman 2's, in any of its languages)
+    names on its labelled line, whatever the label's word (parsers.fallback reads them when no
+    label it knows names the recipient)."""
+    head = text[:4000]
+    if "@" not in head:
+        return []
+    return [m.group(1) for m in _ACTION_NOTICE_MEMBER.finditer(head)]
 
 
 def removes_member_for_failures(text: str) -> bool:
