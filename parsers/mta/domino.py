@@ -31,6 +31,9 @@ _FORMAT_REASONS = (
             "no se encuentra en el Directorio de Domino",
             "non répertorié dans l'annuaire Domino",
             "Domino ディレクトリには見つかりません",
+            # (a person document left without its mail file: the mailbox is gone, as list
+            # managers' bounce tables count it)
+            "does not specify a valid Notes mail file",
         ),
     ),
     (c.FILTERED, ("Cannot route mail to user",)),

@@ -240,8 +240,11 @@ _FINAL: Final = CaseBlind(
     r"|was not delivered(?! yet)"
     r"|retry timeout exceeded|too long in (?:the )?queue|will not be retried|has been (?:returned|bounced)"
     # (nor Exchange's German delay notice: "Sie werden benachrichtigt, wenn die Nachricht bis dahin
-    # nicht zugestellt werden kann", you will be told if it cannot be delivered by then)
-    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )(?<!dahin )nicht zugestellt werden"
+    # nicht zugestellt werden kann", you will be told if it cannot be delivered by then; the verb
+    # last, "... nicht zugestellt werden kann", is that conditional clause however it opens: "wenn
+    # die Nachricht nicht zugestellt werden kann", where a final report says "konnte nicht
+    # zugestellt werden")
+    r"|aucune nouvelle tentative|(?<!bisher )(?<!noch )(?<!stunden )(?<!stunde )(?<!tagen )(?<!tag )(?<!dahin )nicht zugestellt werden(?! kann)"
     r"|no se ha podido entregar(?! (?:durante|en las (?:ú|u)ltimas|desde hace) \d)"
     # ("no more attempts will be made": a report that also says "not delivered yet" gave up)
     r"|no se (?:realizar|har)(?:á|a)n m(?:á|a)s intentos"

@@ -713,6 +713,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"content policy",
         r"not accepted for policy",
         r"rejected by policy|policy rejected",
+        # Mimecast's documented refusals by a header-based policy ("550 Rejected by header based
+        # Anti-Spoofing policy", "... Blocked Senders - Block policy for Header From")
+        r"rejected by header based",
         r"due to local policy",
         r"the message was rejected by organization policy",
         r"because the message was rejected by policy",
