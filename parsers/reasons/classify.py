@@ -68,9 +68,17 @@ _STILL_TRYING: Final = CaseBlind(
     r"|attempts to deliver (?:the|this|your) message will continue|no further action is required"
     r"|has not yet been (?:fully )?delivered|delivery attempts are still pending"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
-    r"|se (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
+    r"|(?:se|lo) (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
+    # Gmail's delay notice in its users' languages: the title ("Delivery incomplete") and "Gmail
+    # will retry for 47 more hours" (German "versucht es noch 47 Stunden", Danish "prøver igen",
+    # French "réessaiera", Italian "riproverà", Dutch "probeert het nog", Portuguese "tentará
+    # novamente", Japanese "再試行します", Chinese "小时内重试")
+    r"|delivery incomplete|zustellung unvollst(?:ä|ae|a)ndig|levering(?:en)? (?:er )?ufuldst(?:æ|ae)ndig"
+    r"|entrega incompleta|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
+    r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|r(?:é|e)essaiera|riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
+    r"|tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
     # "not delivered yet" and "will try again" in the languages the reason table reads
-    r"|versucht es (?:weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
+    r"|versucht es (?:noch|weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
     r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
@@ -132,6 +140,8 @@ _STILL_TRYING_WORDS: Final = (
     "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
     "ještě", "jeste", "pokouš", "pokous", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
+    "incomplete", "unvollst", "ufuldst", "incompl", "配信未完了", "prøver", "proever", "prover", "essaiera",
+    "riprover", "probeert", "tentará", "tentara", "再試行", "内重", "內重",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
 # nb, fi, tr, el, ro, hu, id, uk, th, ar, he, fa, bg, hr, sk, sl, lt, lv, et): apart, with their own
@@ -140,6 +150,11 @@ _STILL_TRYING_WORDS: Final = (
 _STILL_TRYING_MORE: Final = CaseBlind(
     r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
+    # Gmail's delay notice ("Gmail will retry for 47 more hours") in Swedish, Norwegian, Finnish,
+    # Turkish, Russian, Polish, Czech and Korean
+    r"|f(?:ö|o)rs(?:ö|o)ker (?:igen|fortfarande)|pr(?:ø|o)ver (?:igjen|p(?:å|a) nytt)|yritt(?:ä|a)(?:ä|a) uudelleen"
+    r"|(?:yeniden|tekrar) deneyecek|будет (?:повторять попытки|пытаться)|повторит попытку"
+    r"|ponowi pr(?:ó|o)b|bude (?:to )?(?:znovu )?zkou(?:š|s)et|재시도(?:합니다|할 예정)"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
     r"|enn(?:å|a) ikke (?:blitt )?levert|ikke (?:blitt )?levert enn(?:å|a)"
     r"|t(?:ä|a)m(?:ä|a) on (?:vain|ainoastaan) varoitus|sinun ei tarvitse l(?:ä|a)hett(?:ä|a)(?:ä|a)"
@@ -191,6 +206,7 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
     "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ",
     "tidak perlu", "mencoba", "dicoba", "belum",
+    "försöker", "forsoker", "prøver", "prover", "yritt", "deneyecek", "будет", "повторит", "ponowi", "zkouš", "zkous", "재시도",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
     "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
@@ -256,7 +272,10 @@ _FINAL: Final = CaseBlind(
     # "yet" or "still", "अभी तक", "अभी भी": the warning's own sentence)
     r"|(?<!से )(?<!तक )(?<!भी )(?:डिलीवर|वितरित) नहीं (?:हो सका|हो सकी|हो पाया|हो पाई|किया जा सका|की जा सकी|किया गया|हुआ)"
     # (Danish "could not be delivered", "given up"; Vietnamese "has been returned", "stopped trying")
-    r"|kunne ikke (?:af)?leveres(?! i (?:de sidste )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)",
+    r"|kunne ikke (?:af)?leveres(?! i (?:de sidste )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)"
+    # (Gmail's Vietnamese "not delivered to X because the address (the domain) was not found":
+    # its "chưa được gửi" is the not-yet of NOT_YET_DELIVERED, and the cause makes it final)
+    r"|v(?:ì|i) kh(?:ô|o)ng t(?:ì|i)m th(?:ấ|a)y (?:(?:đ|d)(?:ị|i)a ch(?:ỉ|i)|mi(?:ề|e)n)",
 )
 
 

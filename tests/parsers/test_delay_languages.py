@@ -38,6 +38,33 @@ STILL_TRYING = {
     "da-queue": "Levering forsinket: din meddelelse ligger stadig i køen.",
     "vi-delayed": "Việc gửi thư đến người nhận này bị trì hoãn.",
     "vi-waiting": "Thư của bạn vẫn đang chờ gửi. Hệ thống sẽ thử lại.",
+    # Gmail's delay notice in its users' languages: the title ("Delivery incomplete") or "Gmail will
+    # retry for 47 more hours"
+    "en-gmail": "** Delivery incomplete ** There was a temporary problem delivering your message.",
+    "de-gmail": "Bei der Zustellung ist ein vorübergehendes Problem aufgetreten. Gmail versucht es noch 47 Stunden lang.",
+    "de-gmail-title": "** Zustellung unvollständig **",
+    "da-gmail": "Der opstod et midlertidigt problem. Gmail prøver igen i 47 timer mere.",
+    "da-gmail-title": "** Leveringen er ufuldstændig **",
+    "es-gmail": "Se ha producido un problema temporal. Gmail lo volverá a intentar durante 47 horas más.",
+    "es-gmail-title": "** Entrega incompleta **",
+    "fr-gmail": "Un problème temporaire est survenu. Gmail réessaiera pendant encore 47 heures.",
+    "fr-gmail-title": "** Distribution incomplète **",
+    "it-gmail": "Si è verificato un problema temporaneo. Gmail riproverà per altre 47 ore.",
+    "it-gmail-title": "** Consegna incompleta **",
+    "nl-gmail": "Er is een tijdelijk probleem opgetreden. Gmail probeert het nog 47 uur.",
+    "pt-gmail": "Houve um problema temporário. O Gmail tentará novamente por mais 47 horas.",
+    "ja-gmail": "一時的な問題が発生しました。Gmail はあと 47 時間再試行します。",
+    "ja-gmail-title": "** 配信未完了 **",
+    "zh-gmail": "传送时出现暂时性问题。Gmail 将在接下来的 47 小时内重试。",
+    "zh-hant-gmail": "傳送時發生暫時性問題。Gmail 會在接下來的 47 小時內重試。",
+    "sv-gmail": "Ett tillfälligt problem uppstod. Gmail försöker igen under 47 timmar till.",
+    "nb-gmail": "Det oppsto et midlertidig problem. Gmail prøver igjen i 47 timer til.",
+    "fi-gmail": "Tapahtui tilapäinen virhe. Gmail yrittää uudelleen vielä 47 tunnin ajan.",
+    "tr-gmail": "Geçici bir sorun oluştu. Gmail 47 saat daha yeniden deneyecek.",
+    "ru-gmail": "Возникла временная проблема. Gmail будет повторять попытки ещё 47 часов.",
+    "pl-gmail": "Wystąpił tymczasowy problem. Gmail ponowi próbę w ciągu 47 godzin.",
+    "cs-gmail": "Došlo k dočasnému problému. Gmail to bude zkoušet ještě 47 hodin.",
+    "ko-gmail": "일시적인 문제가 발생했습니다. Gmail에서 47시간 동안 재시도합니다.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -50,6 +77,17 @@ FINAL = {
     "ko-returned": "메일이 아직 전달되지 않아 반송되었습니다.",
     "da-returned": "Meddelelsen kunne ikke leveres. Leveringen er forsinket og er nu opgivet.",
     "vi-returned": "Thư bị trì hoãn quá lâu và đã bị trả lại.",
+    # (Gmail's final reports ask the sender to try again: "versuchen Sie es noch einmal", "prøv
+    # igen", "réessayez", "inténtalo de nuevo", "probeer het opnieuw": an imperative, no retry of
+    # Gmail's; and its Vietnamese "chưa được gửi đến X vì không tìm thấy địa chỉ", not delivered
+    # because the address was not found, is final though "chưa" is "not yet")
+    "de-gmail-advice": "Ihre Nachricht wurde nicht zugestellt. Prüfen Sie die Adresse und versuchen Sie es noch einmal.",
+    "da-gmail-advice": "Din meddelelse blev ikke leveret. Kontrollér adressen, og prøv igen.",
+    "fr-gmail-advice": "Votre message n'a pas été distribué. Vérifiez l'adresse, puis réessayez.",
+    "es-gmail-advice": "Tu mensaje no se ha entregado. Comprueba la dirección e inténtalo de nuevo.",
+    "nl-gmail-advice": "Je bericht is niet afgeleverd. Controleer het adres en probeer het opnieuw.",
+    "vi-gmail-not-found": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy địa chỉ hoặc địa chỉ không thể nhận thư.",
+    "vi-gmail-no-domain": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy miền b.vn.",
 }
 
 

@@ -147,8 +147,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:domain|dom(?:ae|a)ne) des empf(?:ae|a)ngers (?:existiert nicht|ist unbekannt|(?:wurde )?nicht gefunden)",
         r"(?:domain|dom(?:ae|a)ne|host) (?:ist )?(?:unbekannt|existiert nicht|nicht gefunden|nicht vorhanden)",
         # the domain named between noun and verb ("Die Domain x.de existiert nicht")
+        # (and in a clause after "weil", its verb last: Gmail's "weil die Domain x.de nicht gefunden
+        # wurde")
         r"(?:domain|dom(?:ae|a)ne) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ist unbekannt|existiert nicht"
-        r"|wurde nicht gefunden)",
+        r"|wurde nicht gefunden|nicht gefunden wurde)",
         r"unbekannte (?:domain|dom(?:ae|a)ne)",
         r"(?:host|zielhost) oder dom(?:ae|a)nenname nicht gefunden",
         # a null MX (RFC 7505), as German reports write it ("Null-MX", "Null-MX-Eintrag"): the
@@ -185,7 +187,12 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     # the sender's address unknown ("Absenderadresse unbekannt"): a refusal of the sender
-    USER_UNKNOWN: (r"absender(?:-?adresse)? (?:ist |wurde )?(?:unbekannt|existiert nicht|ung(?:ue|u)ltig)",),
+    USER_UNKNOWN: (
+        r"absender(?:-?adresse)? (?:ist |wurde )?(?:unbekannt|existiert nicht|ung(?:ue|u)ltig)",
+        # the recipient's domain not found, under Gmail's title "Adresse nicht gefunden": the
+        # domain gone (HOST_UNKNOWN), not the user
+        r"weil die (?:domain|dom(?:ae|a)ne) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ nicht gefunden wurde",
+    ),
     HOST_UNKNOWN: (
         r"absender-?domain|domain des absenders",  # (the sender's domain)
         r"sp(?:ae|a)ter (?:erneut|nochmals|noch ?einmal|wieder) (?:versuchen|probieren)",

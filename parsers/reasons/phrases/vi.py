@@ -99,7 +99,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # whose domain, between noun and verb: "Tên miền của người nhận không tồn tại" (Zing)
         r"ten mien (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
         # "Không tìm thấy Host" (host not found: Zing's word for a recipient domain that does not exist)
-        r"khong tim thay (?:ten mien|host\b)",
+        # (and Gmail's "không tìm thấy miền x.vn", domain not found, "miền" without "tên")
+        r"khong tim thay (?:(?:ten )?mien\b|host\b)",
     ),
     # a message determined or marked as spam ("bị xác định là thư rác"; "thư mục thư rác", the
     # spam folder, says nothing)
@@ -112,7 +113,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the recipient's domain that does not exist ("tên miền của người nhận không tồn tại"): the
     # domain gone, not the user
-    USER_UNKNOWN: (r"ten mien (?:cua )?nguoi nhan",),
+    # (or Gmail's "không tìm thấy miền x.vn" under its title "Không tìm thấy địa chỉ", address not
+    # found)
+    USER_UNKNOWN: (r"ten mien (?:cua )?nguoi nhan", r"khong tim thay (?:ten )?mien\b"),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"tai khoan cua ban",),
