@@ -39,7 +39,9 @@ _REPORT = (
 def test_exchange_delay_subject_makes_a_delay_for_the_recipient(lang: str) -> None:
     raw = _REPORT.format(subject=SUBJECTS[lang]).encode()
     events = parse(raw).events
-    assert [(e.recipient, e.type, e.classification) for e in events] == [("kunde@ziel.example", "delay", "ignored")]
+    assert [(e.recipient, e.type, e.classification) for e in events] == [
+        ("kunde@ziel.example", "delay", "ignored")
+    ]
 
 
 def test_a_persons_reply_under_the_subject_is_no_report() -> None:
