@@ -69,14 +69,6 @@ _STILL_TRYING: Final = CaseBlind(
     r"|has not yet been (?:fully )?delivered|delivery attempts are still pending"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
     r"|(?:se|lo) (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
-    # Gmail's delay notice in its users' languages: the title ("Delivery incomplete") and "Gmail
-    # will retry for 47 more hours" (German "versucht es noch 47 Stunden", Danish "prøver igen",
-    # French "réessaiera", Italian "riproverà", Dutch "probeert het nog", Portuguese "tentará
-    # novamente", Japanese "再試行します", Chinese "小时内重试")
-    r"|delivery incomplete|zustellung unvollst(?:ä|ae|a)ndig|levering(?:en)? (?:er )?ufuldst(?:æ|ae)ndig"
-    r"|entrega incompleta|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
-    r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|r(?:é|e)essaiera|riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
-    r"|tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:noch|weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
@@ -140,8 +132,6 @@ _STILL_TRYING_WORDS: Final = (
     "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
     "ještě", "jeste", "pokouš", "pokous", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
-    "incomplete", "unvollst", "ufuldst", "incompl", "配信未完了", "prøver", "proever", "prover", "essaiera",
-    "riprover", "probeert", "tentará", "tentara", "再試行", "内重", "內重",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
 # nb, fi, tr, el, ro, hu, id, uk, th, ar, he, fa, bg, hr, sk, sl, lt, lv, et): apart, with their own
@@ -150,11 +140,6 @@ _STILL_TRYING_WORDS: Final = (
 _STILL_TRYING_MORE: Final = CaseBlind(
     r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
-    # Gmail's delay notice ("Gmail will retry for 47 more hours") in Swedish, Norwegian, Finnish,
-    # Turkish, Russian, Polish, Czech and Korean
-    r"|f(?:ö|o)rs(?:ö|o)ker (?:igen|fortfarande)|pr(?:ø|o)ver (?:igjen|p(?:å|a) nytt)|yritt(?:ä|a)(?:ä|a) uudelleen"
-    r"|(?:yeniden|tekrar) deneyecek|будет (?:повторять попытки|пытаться)|повторит попытку"
-    r"|ponowi pr(?:ó|o)b|bude (?:to )?(?:znovu )?zkou(?:š|s)et|재시도(?:합니다|할 예정)"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
     r"|enn(?:å|a) ikke (?:blitt )?levert|ikke (?:blitt )?levert enn(?:å|a)"
     r"|t(?:ä|a)m(?:ä|a) on (?:vain|ainoastaan) varoitus|sinun ei tarvitse l(?:ä|a)hett(?:ä|a)(?:ä|a)"
@@ -206,13 +191,34 @@ _STILL_TRYING_MORE_WORDS: Final = (
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
     "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ",
     "tidak perlu", "mencoba", "dicoba", "belum",
-    "försöker", "forsoker", "prøver", "prover", "yritt", "deneyecek", "будет", "повторит", "ponowi", "zkouš", "zkous", "재시도",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
     "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
     "تأخیر", "تاخیر", "هنوز", "ادامه",
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
     "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
+)  # fmt: skip
+# Gmail's delay notice in its users' languages: its title ("Delivery incomplete") and "Gmail will
+# retry for 47 more hours" (German "versucht es noch 47 Stunden", Danish "prøver igen", French
+# "réessaiera", Italian "riproverà", Dutch "probeert het nog", Portuguese "tentará novamente",
+# Japanese "再試行します", Chinese "小时内重试", Swedish "försöker igen", Norwegian "prøver igjen",
+# Finnish "yrittää uudelleen", Turkish "tekrar deneyecek", Russian "будет повторять попытки", Polish
+# "ponowi próbę", Czech "bude zkoušet", Korean "재시도합니다"). Apart, with its own words: most
+# reports hold none of them and are not searched for these phrases.
+_GMAIL_STILL_TRYING: Final = CaseBlind(
+    r"delivery incomplete|zustellung unvollst(?:ä|ae|a)ndig|levering(?:en)? (?:er )?ufuldst(?:æ|ae)ndig"
+    r"|entrega incompleta|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
+    r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|r(?:é|e)essaiera|riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
+    r"|tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
+    r"|f(?:ö|o)rs(?:ö|o)ker (?:igen|fortfarande)|pr(?:ø|o)ver (?:igjen|p(?:å|a) nytt)|yritt(?:ä|a)(?:ä|a) uudelleen"
+    r"|(?:yeniden|tekrar) deneyecek|будет (?:повторять попытки|пытаться)|повторит попытку"
+    r"|ponowi pr(?:ó|o)b|bude (?:to )?(?:znovu )?zkou(?:š|s)et|(?:재시도|다시 시도)(?:합니다|할 예정)"
+)
+# Lower-case words one of which every _GMAIL_STILL_TRYING match holds.
+_GMAIL_STILL_TRYING_WORDS: Final = (
+    "incompl", "unvollst", "ufuldst", "未完了", "prøver", "proever", "prover", "essaiera", "riprover",
+    "probeert", "tentar", "再試行", "内重", "內重", "försöker", "forsoker", "forsöker", "försoker",
+    "uudelleen", "deneyecek", "будет", "повторит", "ponowi", "zkou", "시도",
 )  # fmt: skip
 # "Gave up", "no more attempts", "permanent failure" in the languages added later (sv, nb, fi, tr,
 # el, ro, hu, id, uk, th): a final report that also says the message was "not yet delivered" after
@@ -288,8 +294,10 @@ def is_delay_notice(subject: str, text: str) -> bool:
     head = text[:8000]
     low = head.lower()
     # (each case-insensitive search only where it can match)
-    warns = (_holds_one(low, _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head)) or (
-        _holds_one(low, _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head)
+    warns = (
+        (_holds_one(low, _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head))
+        or (_holds_one(low, _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head))
+        or (_holds_one(low, _GMAIL_STILL_TRYING_WORDS) and _GMAIL_STILL_TRYING.occurs_in(head))
     )
     # (the final-report search, slow on a long text, only when the text warns at all)
     return bool(warns) and not _FINAL.occurs_in(subject + "\n" + head)

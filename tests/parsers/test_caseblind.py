@@ -19,6 +19,7 @@ IN_USE = {
     "final": classify._FINAL,
     "still_trying": classify._STILL_TRYING,
     "still_trying_more": classify._STILL_TRYING_MORE,
+    "gmail_still_trying": classify._GMAIL_STILL_TRYING,
     "daemon_from": fallback._DAEMON_FROM,
     "bounce_subject": fallback._BOUNCE_SUBJECT,
     "not_delivered": fallback._NOT_DELIVERED,

@@ -65,6 +65,7 @@ STILL_TRYING = {
     "pl-gmail": "Wystąpił tymczasowy problem. Gmail ponowi próbę w ciągu 47 godzin.",
     "cs-gmail": "Došlo k dočasnému problému. Gmail to bude zkoušet ještě 47 hodin.",
     "ko-gmail": "일시적인 문제가 발생했습니다. Gmail에서 47시간 동안 재시도합니다.",
+    "ko-gmail-again": "일시적인 문제가 발생했습니다. Gmail에서 47시간 동안 다시 시도합니다.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -87,6 +88,7 @@ FINAL = {
     "es-gmail-advice": "Tu mensaje no se ha entregado. Comprueba la dirección e inténtalo de nuevo.",
     "nl-gmail-advice": "Je bericht is niet afgeleverd. Controleer het adres en probeer het opnieuw.",
     "vi-gmail-not-found": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy địa chỉ hoặc địa chỉ không thể nhận thư.",
+    "ko-advice": "메일을 전송하지 못했습니다. 주소를 확인한 후 다시 시도하세요.",
     "vi-gmail-no-domain": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy miền b.vn.",
 }
 
