@@ -203,16 +203,18 @@ _STILL_TRYING_MORE_WORDS: Final = (
 # "réessaiera", Italian "riproverà", Dutch "probeert het nog", Portuguese "tentará novamente",
 # Japanese "再試行します", Chinese "小时内重试", Swedish "försöker igen", Norwegian "prøver igjen",
 # Finnish "yrittää uudelleen", Turkish "tekrar deneyecek", Russian "будет повторять попытки", Polish
-# "ponowi próbę", Czech "bude zkoušet", Korean "재시도합니다"). Apart, with its own words: most
-# reports hold none of them and are not searched for these phrases.
+# "ponowi próbę", Czech "bude zkoušet", Korean "재시도합니다"; not after the negation of a final
+# report, "ne réessaiera pas", "non riproverà", "não tentará novamente", "не будет", "nie ponowi",
+# "nebude"). Apart, with its own words: most reports hold none of them and are not searched for
+# these phrases.
 _GMAIL_STILL_TRYING: Final = CaseBlind(
     r"delivery incomplete|zustellung unvollst(?:ä|ae|a)ndig|levering(?:en)? (?:er )?ufuldst(?:æ|ae)ndig"
     r"|entrega incompleta|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
-    r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|r(?:é|e)essaiera|riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
-    r"|tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
+    r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|(?<!ne )r(?:é|e)essaiera|(?<!non )riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
+    r"|(?<!n(?:ã|a)o )tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
     r"|f(?:ö|o)rs(?:ö|o)ker (?:igen|fortfarande)|pr(?:ø|o)ver (?:igjen|p(?:å|a) nytt)|yritt(?:ä|a)(?:ä|a) uudelleen"
-    r"|(?:yeniden|tekrar) deneyecek|будет (?:повторять попытки|пытаться)|повторит попытку"
-    r"|ponowi pr(?:ó|o)b|bude (?:to )?(?:znovu )?zkou(?:š|s)et|(?:재시도|다시 시도)(?:합니다|할 예정)"
+    r"|(?:yeniden|tekrar) deneyecek|(?<!не )будет (?:повторять попытки|пытаться)|(?<!не )повторит попытку"
+    r"|(?<!nie )ponowi pr(?:ó|o)b|(?<!ne)bude (?:to )?(?:znovu )?zkou(?:š|s)et|(?:재시도|다시 시도)(?:합니다|할 예정)"
 )
 # Lower-case words one of which every _GMAIL_STILL_TRYING match holds.
 _GMAIL_STILL_TRYING_WORDS: Final = (

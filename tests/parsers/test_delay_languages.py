@@ -88,6 +88,13 @@ FINAL = {
     "es-gmail-advice": "Tu mensaje no se ha entregado. Comprueba la dirección e inténtalo de nuevo.",
     "nl-gmail-advice": "Je bericht is niet afgeleverd. Controleer het adres en probeer het opnieuw.",
     "vi-gmail-not-found": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy địa chỉ hoặc địa chỉ không thể nhận thư.",
+    # (and the negation of Gmail's "will retry": the final report's "will not retry")
+    "fr-gmail-no-retry": "Votre message n'a pas été distribué. Gmail ne réessaiera pas.",
+    "it-gmail-no-retry": "Il messaggio è stato respinto. Gmail non riproverà più.",
+    "pt-gmail-no-retry": "Sua mensagem foi rejeitada. O Gmail não tentará novamente.",
+    "ru-gmail-no-retry": "Сообщение отклонено. Gmail не будет повторять попытки.",
+    "pl-gmail-no-retry": "Wiadomość została odrzucona. Gmail nie ponowi próby.",
+    "cs-gmail-no-retry": "Zpráva byla odmítnuta. Gmail to nebude zkoušet znovu.",
     "ko-advice": "메일을 전송하지 못했습니다. 주소를 확인한 후 다시 시도하세요.",
     "vi-gmail-no-domain": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy miền b.vn.",
 }
