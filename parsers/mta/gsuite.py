@@ -30,7 +30,13 @@ _RESPONSE = compile_lazily(
     r"The response (?<![^\n]The response )(?:was:|from the remote server was:)\s*\n?(.*?)(?:\n\s*\n|\Z)",
     re.DOTALL,
 )
-_NOT_DELIVERED = compile_lazily(r"wasn't delivered to (\S+@\S+?)[ ,.]")
+# ("Your message wasn't delivered to a@b.example because ...": the address runs to the space, a
+# comma or a full stop before it, not to the first dot of its domain)
+_NOT_DELIVERED = compile_lazily(r"wasn't delivered to (\S+@[^\s,]+?)[.,]?(?:\s|$)")
+# Gmail writes its subject in English whatever its user's language ("Delivery Status Notification
+# (Delay)", as Google's help pages in other languages quote it): the delay notice's own mark, where
+# the body's "Gmail will retry" is in the user's language.
+_DELAY_SUBJECT = "(Delay)"
 # Google's own wording, which says more than the status code Google attaches to it.
 _PHRASES = {
     "user_unknown": ("because the address couldn't be found. Check for typos or unnecessary spaces",),
@@ -55,7 +61,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not found:
         recipients = addresses_in(",".join(mail.headers("X-Failed-Recipients")))
         recipients = recipients or [m.group(1).lower() for m in _NOT_DELIVERED.finditer(body)]
-        action = "delayed" if is_warning(body) else "failed"
+        action = "delayed" if mail.subject.rstrip().endswith(_DELAY_SUBJECT) or is_warning(body) else "failed"
         found = [make(r, reply or headline, action=action) for r in recipients]
     for d in found:
         if reply and (not d.diagnostic or not d.status or d.status.endswith(".0.0")):
