@@ -111,6 +111,10 @@ _BODY = CaseBlind(
     r"|sar[òo] (?:in ferie|fuori (?:sede|ufficio))"
     r"|ofis d[ıi][şs][ıi]nday[ıi]m|izindeyim|tatildeyim"
     r"|不在にして(?:おります|います)|不在(?:办公室|辦公室)|正在休假|(?:부재|휴가) ?중입니다"
+    # and in vi "tôi đang nghỉ phép" / "đang đi công tác", da "jeg er fraværende", he "אני נמצאת
+    # מחוץ למשרד", ar "أنا خارج المكتب", ko "휴가 중이라" (the clause before the reason)
+    r"|tôi (?:hiện )?đang (?:nghỉ phép|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
+    r"|(?:נמצא|נמצאת) (?:כעת )?מחוץ למשרד|أنا (?:حاليا |حالياً )?(?:خارج المكتب|في إجازة)|(?:부재|휴가) ?중(?:이라|이어서|이므로)"
 )
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
@@ -130,7 +134,7 @@ _MOVED = CaseBlind(
     # "diese Adresse ist nicht mehr gültig / wird nicht mehr gelesen", "meine neue Adresse lautet"
     r"|ist nicht mehr (?:in (?:unserem|diesem) (?:unternehmen|hause?)|im unternehmen|(?:bei|für) \S|tätig|beschäftigt)"
     r"|(?:hat|haben) (?:unser (?:unternehmen|haus)|das unternehmen|die firma|uns) verlassen"
-    r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:ist|wird) nicht mehr (?:gültig|aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt)"
+    r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:ist|wird) nicht mehr (?:gültig|aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
     r"|meine (?:e-?mail-?)?adresse hat sich geändert|meine neue (?:e-?mail-?)?adresse (?:lautet|ist)"
     # fr: "cette adresse n'est plus valide", "ne fait plus partie de la société", "a quitté
     # l'entreprise", "ma nouvelle adresse est", "mon adresse a changé"
@@ -174,6 +178,19 @@ _MOVED = CaseBlind(
     r"|(?:esta|essa|minha) caixa (?:de (?:e-?mail|correio) )?(?:não é mais|deixou de ser) (?:monitorada|lida|utilizada)"
     r"|har slutat (?:på|hos|sin anställning)|(?:denna|den här|min) (?:e-?post)?adress är inte längre (?:aktiv|i bruk|giltig)"
     r"|(?:мой|наш) (?:адрес|e-?mail|почтовый адрес)(?: электронной почты)? (?:изменился|сменился)|больше не работает (?:в|у) "
+    # it: "questa casella di posta non è più attiva"; nl: "dit e-mailadres wordt niet meer
+    # gebruikt"; da: "denne e-mailadresse er ikke længere aktiv", "er ikke længere ansat hos",
+    # "jeg har fået ny e-mailadresse", "min nye e-mailadresse er"; vi: "địa chỉ email này không còn
+    # được sử dụng", "đã nghỉ việc", "địa chỉ email mới của tôi là"; ja: "メールアドレスを変更いたしました",
+    # "新しいメールアドレスは"
+    r"|(?:questa|la mia) casella (?:di posta (?:elettronica )?|e-?mail )?non è più (?:attiva|in uso|utilizzata|monitorata)"
+    r"|(?:dit|mijn|het) (?:e-?mail)?adres wordt niet (?:meer|langer) (?:gebruikt|gelezen)"
+    r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse er ikke længere (?:aktiv|i brug|gyldig)"
+    r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
+    r"|min nye (?:e-?mail)?adresse er"
+    r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:không còn|đã ngừng) (?:được )?sử dụng|đã nghỉ việc"
+    r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
+    r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -182,6 +199,7 @@ _MOVE_WORDS = WordGate(
     "addre", "adre", "no longer", " left ", "cht mehr", "verla", "plu", "ya no", "deja", "camb", "nueva", "mudou",
     "ovo", "xou", "vado", "ha la", "et meer", "et langer",
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
+    "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -217,6 +235,15 @@ _CHALLENGE = CaseBlind(
     r"|en attente de (?:v[ée]rification|confirmation)|(?:confirmer|valider) votre adresse (?:e-?mail |électronique )?en cliquant"
     r"|bestätigen sie (?:bitte )?ihre (?:e-?mail-?)?adresse|die ihre (?:e-?mail-?)?adresse bestätigt haben"
     r"|confirme (?:usted )?que es (?:usted )?una persona"
+    # and in it "conferma il tuo indirizzo cliccando sul link", "non può essere consegnato finché non
+    # verifichi il tuo indirizzo", "conferma che sei una persona reale"; pt "sua mensagem está
+    # aguardando verificação", "para que sua mensagem seja entregue, clique no link", "confirme que
+    # você é uma pessoa"; ja "送信者の確認をお願いしております" (a hold's request, as those above)
+    r"|(?:conferma|verifica)(?:re)? il tuo indirizzo (?:e-?mail )?(?:cliccando|facendo clic)"
+    r"|finché non (?:verifichi|confermi) il tuo indirizzo|(?:sei|essere) una persona reale"
+    r"|(?:está|estão|esta) aguardando (?:a )?(?:verificação|confirmação)"
+    r"|para que (?:a )?sua mensagem seja entregue,? (?:clique|confirme|responda)|confirme que (?:você )?é uma pessoa"
+    r"|送信者の?確認(?:を|のお願い)"
 )
 
 
@@ -291,10 +318,21 @@ _HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("release", (("your",),)),  # to release your message
     ("attente", ()),  # fr en attente de vérification
     ("cliquant", ()),  # fr confirmer votre adresse en cliquant
-    ("persona", ()),  # es confirme que es usted una persona
+    ("persona", ()),  # es confirme que es usted una persona, it sei una persona reale
+    (
+        "indirizzo",
+        (("tuo",),),
+    ),  # it conferma il tuo indirizzo cliccando, finché non verifichi il tuo indirizzo
+    ("aguardando", ()),  # pt está aguardando verificação
+    ("entregue", (("sua",),)),  # pt para que sua mensagem seja entregue
+    ("pessoa", ()),  # pt confirme que você é uma pessoa
 )
 # (a text that is not ASCII: with the pieces only such a text holds)
-_HOLD_MARKS_ALL = (*_HOLD_MARKS, ("bestätig", ()))  # de bestätigen Sie Ihre Adresse
+_HOLD_MARKS_ALL = (
+    *_HOLD_MARKS,
+    ("bestätig", ()),  # de bestätigen Sie Ihre Adresse
+    ("送信者", ()),  # ja 送信者の確認
+)
 _BLANKS = patterncode.compile(r"\s+")
 
 

@@ -473,9 +473,27 @@ def is_failure_report(mail: Mail) -> bool:
         return False
     if mail.delivery_status or mail.report_type == "delivery-status" or looks_like_bounce(mail):
         return True
-    if null_sender(mail) and not mail.feedback_report and not _reads_as_auto_reply(mail):
+    if null_sender(mail) and not mail.feedback_report and not _answers_as_a_person(mail):
         return True
     return _failure_subject(mail)
+
+
+def _answers_as_a_person(mail: Mail) -> bool:
+    """Whether a message with the null sender answers ours from a person's mailbox: an auto-reply
+    (RFC 3834 allows the null sender), or a reply under a reply prefix ("Re:", "AW:", "Sv:") from
+    an address no mail system uses. Vacation programs and a mailbox kept alive only to say its
+    owner moved answer so, without any auto-reply header and in any language; the address they
+    write is the owner's new one or a colleague's, never a failed recipient. (A failure subject
+    makes it a report whatever its prefix, `_failure_subject`.)"""
+    prefix = _REPLY_PREFIX.match(mail.subject)
+    if (
+        prefix is not None
+        and prefix.group(1).lower() not in _FORWARD_PREFIXES
+        and not _DAEMON_FROM.occurs_in(mail.from_)
+        and not is_daemon(address(mail.from_) or "")
+    ):
+        return True
+    return _reads_as_auto_reply(mail)
 
 
 def _reads_as_auto_reply(mail: Mail) -> bool:

@@ -62,6 +62,11 @@ _STILL_TRYING: Final = CaseBlind(
     # (a filter or gateway that holds the message for an administrator's review has not refused
     # it: it waits on a person, as a list's moderation hold does)
     r"|(?:has been|is being|is|was) held for (?:review|approval|moderation)"
+    # (and a quarantine's notice that the message waits for that review: "has been quarantined
+    # pending review by the administrator", German "wurde in die Quarantäne verschoben und wird
+    # von einem Administrator geprüft")
+    r"|(?:has been|is being|is|was) quarantined\s+pending\s+(?:an?\s+)?(?:administrator'?s?\s+)?(?:review|approval|release)"
+    r"|in (?:die )?quarant(?:ä|ae|a)ne (?:verschoben|gestellt)[^.]{0,80}?(?<!nicht )gepr(?:ü|ue|u)ft"
     r"|delivery attempts will continue|still (?:being )?(?:retried|queued|trying)|not yet been delivered"
     r"|delivery (?:status notification )?\(delay\)|delayed mail|warning: message .{0,80} delayed"
     r"|message delayed|no action is required on your part|^delay reason:"
@@ -119,7 +124,7 @@ _STILL_TRYING: Final = CaseBlind(
 # Lower-case words one of which every _STILL_TRYING match holds.
 _STILL_TRYING_WORDS: Final = (
     "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
-    "no further action", "pending", "held for",
+    "no further action", "pending", "held for", "quarant",
     "postponed",
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",

@@ -138,6 +138,11 @@ HOLD_PHRASES = [
     "merci de valider votre adresse en cliquant",
     "Bitte bestätigen Sie Ihre E-Mail-Adresse",
     "confirme que es usted una persona",
+    "Conferma il tuo indirizzo cliccando sul link",
+    "non può essere consegnato finché non verifichi il tuo indirizzo",
+    "Sua mensagem está aguardando verificação",
+    "Para que sua mensagem seja entregue, clique no link",
+    "送信者の確認をお願いしております",
 ]
 
 
