@@ -473,9 +473,34 @@ def is_failure_report(mail: Mail) -> bool:
         return False
     if mail.delivery_status or mail.report_type == "delivery-status" or looks_like_bounce(mail):
         return True
-    if null_sender(mail) and not mail.feedback_report and not _answers_as_a_person(mail):
+    # (a message disposition notification, RFC 8098, reports what a reader's client did with the
+    # message: never its delivery, whatever its disposition says, "processed/error" included)
+    if (
+        null_sender(mail)
+        and not mail.feedback_report
+        and mail.report_type != "disposition-notification"
+        and not _answers_as_a_person(mail)
+        and _states_a_failure(human_text(mail))
+    ):
         return True
     return _failure_subject(mail)
+
+
+def _states_a_failure(text: str) -> bool:
+    """Whether the start of a text says, in any language the reason table reads, that something
+    failed, or that the message is held until the sender proves itself (a challenge, which the
+    bounce readers turn into the held mailbox's auto-reply): what the null sender alone cannot
+    tell. A help desk's acknowledgement or an out-of-office sent with it ("we received your
+    request", "I am away until ...") names a colleague's or a support address, and no failure."""
+    from parsers import autoreply  # (it imports this module)
+
+    head = text[:4000]
+    return (
+        _NOT_DELIVERED.occurs_in(head)
+        or _ERROR_WORDS.occurs_in(head)
+        or _names_a_reason(head)
+        or autoreply.is_challenge(head, hold=True)
+    )
 
 
 def _answers_as_a_person(mail: Mail) -> bool:
