@@ -118,7 +118,8 @@ def test_a_warning_is_a_delay_never_a_bounce() -> None:
 @pytest.mark.parametrize(
     ("headers", "failure"),
     [
-        (b"Return-Path: <>\nFrom: Jo <jo@a.example>\nSubject: hello\n", True),  # the null sender
+        # (the null sender alone, on a text that states no failure: no report, see below)
+        (b"Return-Path: <>\nFrom: Jo <jo@a.example>\nSubject: hello\n", False),
         (b"From: MAILER-DAEMON@a.example\nSubject: hello\n", True),  # a daemon
         (b"From: Jo <jo@a.example>\nSubject: Unzustellbar: Newsletter\n", True),  # a failure subject
         (b"From: Jo <jo@a.example>\nSubject: =?utf-8?b?7KCE7IahIOyLpO2MqA==?=\n", True),  # Korean
@@ -130,6 +131,35 @@ def test_a_warning_is_a_delay_never_a_bounce() -> None:
 )
 def test_what_counts_as_a_failure_report(headers: bytes, failure: bool) -> None:
     assert is_failure_report(load(headers + b"\nbody\n")) is failure
+
+
+@pytest.mark.parametrize(
+    ("body", "failure"),
+    [
+        (b"Your message to ann@b.example could not be delivered.\n", True),
+        (b"550 5.1.1 ann@b.example\n", True),
+        (b"Die Nachricht an ann@b.example konnte nicht zugestellt werden.\n", True),
+        (b"Thank you, we received your request. Support: help@b.example\n", False),
+        (b"I am on leave until Monday; please write to desk@b.example\n", False),
+    ],
+)
+def test_the_null_sender_makes_a_report_of_a_text_that_states_a_failure(body: bytes, failure: bool) -> None:
+    # (help desks and vacation programs answer with the null sender too, RFC 3834)
+    raw = b"Return-Path: <>\nFrom: Desk <desk@b.example>\nSubject: Your request\n\n" + body
+    assert is_failure_report(load(raw)) is failure
+
+
+def test_a_disposition_notification_is_no_failure_report() -> None:
+    # (RFC 8098: what the reader's client did with the message, never its delivery)
+    raw = (
+        b"Return-Path: <>\nFrom: edi@b.example\nSubject: MDN\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=disposition-notification; boundary="x"\n\n'
+        b"--x\nContent-Type: text/plain\n\nThe message could not be processed.\n"
+        b"--x\nContent-Type: message/disposition-notification\n\n"
+        b"Final-Recipient: rfc822; edi@b.example\nDisposition: automatic-action/MDN-sent-automatically; processed/error\n"
+        b"--x--\n"
+    )
+    assert is_failure_report(load(raw)) is False
 
 
 def test_flufl_bounce_is_not_asked_about_mail_that_is_no_failure_report() -> None:
