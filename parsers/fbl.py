@@ -16,6 +16,11 @@
   `smtp_to`, `evidence`) or v3's (`Report`: `ReportClass`, `ReportType`, `SmtpRcptToAddress`,
   `Samples`); its envelope recipient is the complained-about one, and an email sample in the JSON
   (base64) is the returned original.
+- ESP complaint webhooks relayed as mail (a platform's own tooling mails what its ESP posted, or
+  someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
+  schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
+  (`event-data` with `"event": "complained"` and `recipient`), Postmark's spam complaint webhook
+  (`"RecordType": "SpamComplaint"`, `Email`).
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
@@ -59,6 +64,18 @@ if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs eve
 
 MAX_REPORT_CHARS = 65536
 MAX_SAMPLES = 8
+# The webhook's complaint event by its field and value, and the field that holds the address.
+_WEBHOOK_COMPLAINTS = {
+    ("event", "spamreport"): "email",
+    ("event", "complained"): "recipient",
+    ("RecordType", "SpamComplaint"): "Email",
+}
+# Told literally first: the event's name as the JSON writes it.
+_WEBHOOK_NAMES = ('"spamreport"', '"complained"', '"SpamComplaint"')
+# A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
+# quoted further down (a developer's question, a changelog) is no event posted about our mail.
+MAX_WEBHOOK_LEAD = 200
+MAX_WEBHOOK_EVENTS = 100
 
 
 def inquire(mail: Mail) -> Complaint | None:
@@ -70,7 +87,7 @@ def inquire(mail: Mail) -> Complaint | None:
     # (SNS's sender and header, told literally before the reader is called: asked of every message)
     if "amazonaws.com" in mail.from_ or "x-amz-sns-message-id" in mail.header_names():
         return _ses(mail)
-    return None
+    return _webhook(mail)
 
 
 def _complaint(mail: Mail, original: Message | None, shape: str, feedback_type: str = "abuse") -> Complaint:
@@ -183,6 +200,38 @@ def _ses(mail: Mail) -> Complaint | None:
         return None
     feedback_type = str(found.get("complaintFeedbackType") or "abuse")
     return Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
+
+
+def _webhook(mail: Mail) -> Complaint | None:
+    """The complaint events of an ESP's webhook document relayed as mail (its recipients), or None."""
+    head = mail.text[:MAX_WEBHOOK_LEAD]
+    # (the document opens a line: a bracket inside a line is a bounce's "[192.0.2.1]" or prose)
+    starts = [i for i in (head.find("{"), head.find("[")) if i == 0 or (i > 0 and head[i - 1] == "\n")]
+    if not starts:
+        return None
+    text = mail.text[:MAX_REPORT_CHARS]
+    if not any(name in text for name in _WEBHOOK_NAMES):
+        return None
+    names = mail.header_names()
+    if "list-id" in names or "list-unsubscribe" in names:
+        return None  # (a list post quoting a webhook's example)
+    try:
+        data, _end = json.JSONDecoder().raw_decode(text, min(starts))
+    except ValueError:
+        return None
+    recipients: list[str] = []
+    for event in (data if isinstance(data, list) else [data])[:MAX_WEBHOOK_EVENTS]:
+        if isinstance(event, dict) and isinstance(event.get("event-data"), dict):
+            event = event["event-data"]  # (Mailgun's signed envelope)
+        if not isinstance(event, dict):
+            continue
+        for (field, value), holder in _WEBHOOK_COMPLAINTS.items():
+            found = address(str(event.get(holder, ""))) if event.get(field) == value else None
+            if found and found.lower() not in recipients:
+                recipients.append(found.lower())
+    if not recipients:
+        return None
+    return Complaint(recipients=recipients, feedback_type="abuse", format="webhook")
 
 
 def _json_text(body: str) -> str:

@@ -170,10 +170,12 @@ _LOCALISED_NAMES = {
         "an", "empfänger", "à", "a", "para", "aan", "til", "till", "do", "komu", "кому", "получатель",
         "kime", "alıcı", "címzett", "vastaanottaja", "odbiorca", "příjemce", "destinataire",
         "destinatario", "destinatário", "ontvanger", "đến", "宛先", "收件人", "받는 사람",
+        "pour",  # (Thunderbird's French forward header: "Sujet :", "Date :", "De :", "Pour :")
     ),
     "Subject": (
         "betreff", "objet", "asunto", "assunto", "oggetto", "onderwerp", "emne", "ämne", "temat",
         "předmět", "тема", "konu", "tárgy", "aihe", "chủ đề", "件名", "主题", "主旨", "제목",
+        "sujet",
     ),
 }  # fmt: skip
 _LOCALISED_FIELDS = {name: english for english, names in _LOCALISED_NAMES.items() for name in names}
@@ -312,7 +314,15 @@ def _unmarked_original(text: str, complainer: str | None) -> Message | None:
     only when its one To is the complainer, who complains of mail sent to him."""
     cut = text.find(ORIGINAL_MARKER)
     text = text[: cut if cut >= 0 else 65536]
-    return inline_original(text, lambda block: _sent_to(block, complainer))
+    found = inline_original(text, lambda block: _sent_to(block, complainer)) if "To:" in text else None
+    if found is None:
+        # (the block in the complainer's language, which the field names' reader above does not
+        # take: Outlook's "Fra:", "Sendt:", "Til:", "Emne:", "De :", "Envoyé :", "À :", "Objet :")
+        for m in islice(_PASTED_REPLY_HEADER.finditer(text), MAX_TITLES):
+            block = _pasted_headers(text[m.start() :])
+            if _sent_to(block, complainer):
+                return block
+    return found
 
 
 def passes_on_own_mail(mail: Mail) -> bool:
@@ -489,7 +499,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         and (_addressed_as_report(mail) or _about_authentication(mail, about_authentication))
     ):
         original = _pasted_original(mail)
-    elif original is None and "To:" in mail.text and not is_reply(mail) and _addressed_as_report(mail):
+    elif original is None and not is_reply(mail) and _addressed_as_report(mail):
         # (no transport header pasted: only a block sent to the one who sends it can be the
         # original; not in a reply, whose quoted blocks are the thread's)
         original = _unmarked_original(mail.text, address(mail.from_))
