@@ -204,19 +204,24 @@ def _ses(mail: Mail) -> Complaint | None:
 
 def _webhook(mail: Mail) -> Complaint | None:
     """The complaint events of an ESP's webhook document relayed as mail (its recipients), or None."""
-    head = mail.text[:MAX_WEBHOOK_LEAD]
+    text = mail.text
     # (the document opens a line: a bracket inside a line is a bounce's "[192.0.2.1]" or prose)
-    starts = [i for i in (head.find("{"), head.find("[")) if i == 0 or (i > 0 and head[i - 1] == "\n")]
-    if not starts:
-        return None
-    text = mail.text[:MAX_REPORT_CHARS]
+    if text.startswith(("{", "[")):
+        start = 0
+    else:
+        brace = text.find("\n{", 0, MAX_WEBHOOK_LEAD)
+        bracket = text.find("\n[", 0, MAX_WEBHOOK_LEAD)
+        if brace < 0 and bracket < 0:
+            return None
+        start = 1 + (brace if bracket < 0 or 0 <= brace < bracket else bracket)
+    text = text[:MAX_REPORT_CHARS]
     if not any(name in text for name in _WEBHOOK_NAMES):
         return None
     names = mail.header_names()
     if "list-id" in names or "list-unsubscribe" in names:
         return None  # (a list post quoting a webhook's example)
     try:
-        data, _end = json.JSONDecoder().raw_decode(text, min(starts))
+        data, _end = json.JSONDecoder().raw_decode(text, start)
     except ValueError:
         return None
     recipients: list[str] = []
