@@ -75,11 +75,14 @@ _WEBHOOK_NAMES = ('"spamreport"', '"complained"', '"SpamComplaint"')
 # A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
 # quoted further down (a developer's question, a changelog) is no event posted about our mail.
 MAX_WEBHOOK_LEAD = 200
+# (every complaint event is an object: SendGrid's batch opens "[" then "{")
+MAX_WEBHOOK_HEAD = MAX_WEBHOOK_LEAD + 8
 MAX_WEBHOOK_EVENTS = 100
 
 
 def inquire(mail: Mail) -> Complaint | None:
-    """The complaint in a JMRP, SpamCop, X-ARF report or an Amazon SES complaint notification, or None."""
+    """The complaint in a JMRP, SpamCop, X-ARF report, an Amazon SES complaint notification or an
+    ESP's complaint webhook relayed as mail, or None."""
     for reader in (_jmrp, _scomp, _spamcop, _xarf):
         found = reader(mail)
         if found is not None:
@@ -87,7 +90,11 @@ def inquire(mail: Mail) -> Complaint | None:
     # (SNS's sender and header, told literally before the reader is called: asked of every message)
     if "amazonaws.com" in mail.from_ or "x-amz-sns-message-id" in mail.header_names():
         return _ses(mail)
-    return _webhook(mail)
+    # (a relayed webhook is one text or JSON part: told by the type the loader read, asked of every message)
+    kind = mail.content_type
+    if (kind == "text/plain" or kind == "application/json") and "{" in mail.text[:MAX_WEBHOOK_HEAD]:
+        return _webhook(mail)
+    return None
 
 
 def _complaint(mail: Mail, original: Message | None, shape: str, feedback_type: str = "abuse") -> Complaint:
