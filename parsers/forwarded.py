@@ -499,12 +499,10 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         and (_addressed_as_report(mail) or _about_authentication(mail, about_authentication))
     ):
         original = _pasted_original(mail)
-    elif original is None and "To:" in mail.text and not is_reply(mail) and _addressed_as_report(mail):
+    elif original is None and not is_reply(mail) and _addressed_as_report(mail):
         # (no transport header pasted: only a block sent to the one who sends it can be the
-        # original; not in a reply, whose quoted blocks are the thread's)
-        original = _unmarked_original(mail.text, address(mail.from_))
-    elif original is None and "To:" not in mail.text and not is_reply(mail) and _addressed_as_report(mail):
-        # (the same block in the complainer's language only, "Til:" or "Para:" for "To:")
+        # original, in English or in the complainer's language, "Til:" for "To:"; not in a
+        # reply, whose quoted blocks are the thread's)
         original = _unmarked_original(mail.text, address(mail.from_))
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
