@@ -325,6 +325,13 @@ def _unmarked_original(text: str, complainer: str | None) -> Message | None:
     return found
 
 
+def _names_its_sender(mail: Mail) -> bool:
+    """Whether the text names its sender's address: a header block in the sender's language
+    ("Til:" for "To:") can be his own mail only then (asked where the text has no "To:")."""
+    sender = address(mail.from_)
+    return sender is not None and sender in mail.text
+
+
 def passes_on_own_mail(mail: Mail) -> bool:
     """Whether the message pastes the header block of a mail sent to its own sender alone: a person
     forwarding what reached him (a report that his own mail failed), not a desk passing on a
@@ -499,7 +506,12 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         and (_addressed_as_report(mail) or _about_authentication(mail, about_authentication))
     ):
         original = _pasted_original(mail)
-    elif original is None and not is_reply(mail) and _addressed_as_report(mail):
+    elif (
+        original is None
+        and ("To:" in mail.text or _names_its_sender(mail))
+        and not is_reply(mail)
+        and _addressed_as_report(mail)
+    ):
         # (no transport header pasted: only a block sent to the one who sends it can be the
         # original, in English or in the complainer's language, "Til:" for "To:"; not in a
         # reply, whose quoted blocks are the thread's)
