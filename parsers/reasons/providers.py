@@ -890,10 +890,10 @@ _BY_DOMAIN: tuple[tuple[tuple[str, ...], Callable[[_Reply], str | None]], ...] =
 
 # Coremail (the mail system of NetEase 163/126/yeah.net, Sina, 21cn and many Chinese ISPs,
 # universities and companies) puts a code of its own in every refusal, whoever runs it: "553
-# RP:RDN", "554 DT:SPM 163mx14,...", "550 MI:IPB". Its documented meanings, per code.
+# RP:RDN", "554 DT:SPM 163mx14,...", "550 MI:IPB", "450 WM:BLI". Its documented meanings, per code.
 # (searched from its colon, the look-behind checking the two letters before it: re skips ahead to a
 # colon, where a pattern that starts with \b is tried at every position of the reply)
-_COREMAIL_CODE = patterncode.compile(r":(?<=\b(?:HL|MI|RP|DT):)[A-Z]{3}\b")
+_COREMAIL_CODE = patterncode.compile(r":(?<=\b(?:HL|MI|RP|DT|WM):)[A-Z]{3}\b")
 _COREMAIL = {
     # "the recipient is refused: no such user (or forwarding is not allowed)", at RCPT TO
     "RP:RDN": "user_unknown",
@@ -926,6 +926,21 @@ _COREMAIL = {
     "DT:SUM": "rejected",
     "DT:MTH": "system_error",
     "HL:TLD": "system_error",
+    # NetEase's list of its 4xx codes: the sending IP or sender held back for a while (these end a
+    # report once the queue gives up, so their meaning is the report's reason)
+    "HL:REP": "bad_reputation",  # many unknown recipients from this IP
+    "HL:MEP": "blocked",  # this IP forged many sender domains
+    "HL:IFC": "rate_limited",
+    "MI:SFQ": "rate_limited",  # the sender's mails in 15 minutes
+    "MI:DMC": "rate_limited",  # mails on one connection
+    "RP:DRC": "rate_limited",  # recipients on one connection
+    "MI:CCL": "rate_limited",  # commands beyond the normal number
+    "RP:CCL": "rate_limited",
+    "MI:CEL": "syntax_error",  # too many erroneous commands
+    "RP:CEL": "syntax_error",
+    "DT:RBL": "blocked",  # the sending IP on an RBL
+    "WM:BLI": "blocked",  # the IP not among those NetEase allows to send
+    "WM:BLU": "rejected",  # the sender not among the users allowed to send
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -57,6 +59,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (r"(?:отхвърлен|маркиран|разпознат|определен|класифициран)[оа]? като спам",),
+    # the sender or its IP address blocked or black-listed ("Подателят е блокиран", "IP адресът е в
+    # черния списък")
+    BLOCKED: (
+        r"подателят (?:е |беше |бе )?блокиран|(?:ip адресът|ip адрес|ip)(?: на подателя)? (?:е )?"
+        r"(?:блокиран|в черния списък|в черен списък)",
+        r"(?:в|във) черния списък|в черен списък",
+    ),
+    # the server gave up after its time ("Времето за доставка изтече", "Изтече срокът за доставка")
+    EXPIRED: (
+        r"(?:времето|срокът) за (?:доставка|изчакване) (?:е )?(?:изтече|изтекло|изтекъл)",
+        r"изтече (?:времето|срокът) за (?:доставка|изчакване)",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

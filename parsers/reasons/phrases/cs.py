@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -88,6 +90,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:vyhodnocen|oznacen|rozpoznan|identifikovan|odmitnut)[aoy]? jako spam",
         r"podezreni na spam",
+    ),
+    # the sender or its IP address blocked or black-listed ("Odesílatel je zablokován", "IP adresa je
+    # na černé listině")
+    BLOCKED: (
+        r"odesilatel (?:je |byl )?(?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odesilatele )?(?:je |byla )?"
+        r"(?:zablokovan|blokovan|na cern)",
+        r"(?:na|v) cern(?:em|e) (?:seznamu|listine)",
+    ),
+    # the server gave up after its time ("Vypršel časový limit pro doručení", "Doba doručení vypršela")
+    EXPIRED: (
+        r"vyprsel[ao]? (?:casovy limit|cas|lhuta)(?: (?:pro )?doruceni)?|(?:casovy limit|lhuta|doba) (?:pro )?doruceni"
+        r"(?: zpravy)? vyprsel",
     ),
 }
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -110,6 +112,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (
         _either(r"(?:χαρακτηρίστηκε|αναγνωρίστηκε|απορρίφθηκε|εντοπίστηκε) ως (?:spam|ανεπιθύμητ)"),
+    ),
+    # the sender or its IP address blocked or black-listed ("Ο αποστολέας έχει αποκλειστεί", "η
+    # διεύθυνση IP βρίσκεται σε μαύρη λίστα")
+    BLOCKED: tuple(
+        _either(p)
+        for p in (
+            r"ο αποστολέας (?:έχει )?(?:αποκλειστεί|μπλοκαριστεί)|(?:η διεύθυνση ip|η ip)(?: του αποστολέα)? "
+            r"(?:έχει )?(?:αποκλειστεί|μπλοκαριστεί)",
+            r"(?:σε|στη|στην) μαύρη λίστα",
+        )
+    ),
+    # the server gave up after its time ("Το χρονικό όριο παράδοσης έληξε", "Έληξε ο χρόνος παράδοσης")
+    EXPIRED: tuple(
+        _either(p)
+        for p in (
+            r"(?:το χρονικό όριο|ο χρόνος|η προθεσμία) (?:παράδοσης|αναμονής) (?:έχει )?(?:έληξε|λήξει)",
+            r"έληξε (?:το χρονικό όριο|ο χρόνος|η προθεσμία) (?:παράδοσης|αναμονής)",
+        )
     ),
 }
 

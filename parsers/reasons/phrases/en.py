@@ -138,6 +138,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient (?:address )?(?:is )?suspended",
         r"user suspended",
         r"user status is locked",
+        # Coremail's "550 user is locked" (邮箱被锁, the mailbox locked), as "mailbox is locked"
+        r"\buser (?:is |has been )?locked\b",
         # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
         r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",

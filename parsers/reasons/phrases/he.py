@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -62,4 +63,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a message refused or classified as spam ("נדחתה כדואר זבל"): soft
     SPAM_DETECTED: (r"(?:כ|בתור )(?:דואר זבל|ספאם)",),
+    # the sender or its IP address blocked or black-listed ("השולח חסום", "כתובת ה-IP נמצאת ברשימה
+    # השחורה")
+    BLOCKED: (r"השולח (?:חסום|נחסם)|כתובת ה-?ip(?: של השולח)? (?:חסומה|נחסמה)", r"ברשימה השחורה"),
 }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -73,6 +75,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (r"(?:respins|marcat|identificat|clasificat|considerat|detectat)a? (?:ca|drept) spam",),
+    # the sender or its IP address blocked or black-listed ("Expeditorul este blocat", "Adresa IP se
+    # află pe lista neagră")
+    BLOCKED: (
+        r"expeditorul (?:este|a fost) blocat|(?:adresa ip|ip-ul) (?:a )?(?:expeditorului )?(?:este|a fost) blocata?",
+        r"(?:pe|in) lista neagra",
+    ),
+    # the server gave up after its time ("Timpul de livrare a expirat", "A expirat termenul de livrare")
+    EXPIRED: (
+        r"(?:timpul|termenul|perioada) (?:de livrare|de asteptare|de livrare a mesajului) a expirat",
+        r"a expirat (?:timpul|termenul|perioada) (?:de livrare|de asteptare)",
+    ),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -78,7 +80,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (
         r"spam olarak (?:alg[ıi]land[ıi]|tespit edildi|isaretlendi|degerlendirildi|reddedildi|s[ıi]n[ıi]fland[ıi]r[ıi]ld[ıi])",
+        # ("istenmeyen e-posta", unwanted mail: the word Turkish servers and Outlook use for spam)
+        r"istenmeyen (?:e-?posta|posta|ileti|mesaj) olarak",
     ),
+    # the sender or its IP address blocked or black-listed ("IP adresiniz kara listede", "Gönderen
+    # engellendi")
+    BLOCKED: (
+        r"kara ?liste(?:de|ye|sinde|lerde)",
+        r"(?:ip adres(?:iniz|i)|gonderen(?: adres[ıi])?|gonderici) (?:engellendi|engellenmistir|bloke edildi)",
+    ),
+    # the server gave up after its time ("İletinin süresi doldu", "teslim süresi aşıldı")
+    EXPIRED: (r"(?:ileti(?:nin)?|mesaj(?:[ıi]n)?|teslim(?:at)?) suresi (?:doldu|as[ıi]ld[ıi])",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

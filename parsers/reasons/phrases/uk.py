@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
+    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -68,11 +70,25 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:відхилен|розпізнан|визначен|позначен|класифікован)[оа]? як спам",
         r"підозр\w{0,4} на спам",
     ),
+    # the sender or its IP address blocked or black-listed ("Відправника заблоковано", "IP-адреса
+    # відправника в чорному списку"), as Russian's
+    BLOCKED: (
+        r"відправник(?:а)? (?:був |було )?заблокован(?:о|ий)|(?:ip-адреса|ip адреса|ip) (?:відправника )?"
+        r"(?:заблоковано|заблокована|(?:знаходиться )?в чорному списку)",
+        r"(?:знаходиться|внесен[оаи]?|занесен[оаи]?) (?:в|до) чорн(?:ий|ого|ому) списк",
+    ),
+    # the server gave up after its time ("Час очікування доставки вичерпано", "Минув термін доставки")
+    EXPIRED: (
+        r"час (?:очікування|доставки)(?: доставки)? (?:вичерпано|минув|сплив)",
+        r"(?:минув|сплив|вичерпано) (?:термін|час) (?:доставки|очікування)|термін доставки (?:минув|сплив)",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
+    # the sender blocked ("Відправника заблоковано"): not the recipient's mailbox suspended
+    SUSPEND: (r"відправник",),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
