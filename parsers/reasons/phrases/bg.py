@@ -52,6 +52,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # blocked or closed for non-use: the address is gone, not paused
         _CLOSED + " " + _NON_USE,
         _NON_USE + r" (?:е |беше )?" + _CLOSED,
+        # an address "no longer in use" ("Този адрес вече не се използва"): closed, as English's
+        r"(?:адрес|пощенската кутия|кутията|акаунтът|профилът)[^.\n]{0,40}? вече не (?:се използва|е активн|е валид|приема)",
     ),
     HOST_UNKNOWN: (
         r"(?:домейнът|домейна|доменът)(?: на получателя)? (?:не съществува|е неизвестен|не е намерен)",

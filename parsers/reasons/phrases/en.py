@@ -140,6 +140,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user status is locked",
         # Coremail's "550 user is locked" (邮箱被锁, the mailbox locked), as "mailbox is locked"
         r"\buser (?:is |has been )?locked\b",
+        # (and its "550 User hangup", 挂起: the account put on hold)
+        r"\buser hangup\b",
         # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
         r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",
@@ -527,6 +529,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rejecting banned content",
         r"related to content with spam-like characteristics",
         r"sending address not accepted due to spam filter",
+        # Korean ISPs' "554 5.0.0 Service unavailable (<user>: mail is denied, by spam filter)"
+        r"mail is denied,? by spam filter",
         r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
         r"|refused|rejection|reporting address|score)",
         r"spambouncer identified spam",

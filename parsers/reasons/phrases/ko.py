@@ -65,6 +65,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "use has been stopped" with its particle, "processed as dormant" ("사용이 중지된 계정",
         # "휴면 처리된 계정"), and "for long non-use" ("장기 미사용으로")
         r"사용이 ?(?:중지|정지)(?:된|되었)|(?:휴면|탈퇴|해지|삭제|비활성|폐쇄) ?처리(?:된|되었)|장기 ?미사용",
+        # "no longer used" ("더 이상 사용하지 않는 메일 주소입니다"): closed, as English's "no longer in use"
+        r"더 이상 (?:사용(?:하지|되지) 않는|유효하지 않은) ?" + _NOUN,
+        _NOUN + _PARTICLE + r"더 이상 (?:사용(?:하지|되지) 않|유효하지 않)",
     ),
     # the recipient's own refusal settings ("수신자의 수신 거부 설정", "수신 차단 설정"): the recipient's
     # filter, soft, not the address gone
