@@ -139,7 +139,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user suspended",
         r"user status is locked",
         # Coremail's "550 user is locked" (邮箱被锁, the mailbox locked), as "mailbox is locked"
-        r"\buser (?:is |has been )?locked\b",
+        r"\buser (?:is|has been) locked\b",
         # (and its "550 User hangup", 挂起: the account put on hold)
         r"\buser hangup\b",
         # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure

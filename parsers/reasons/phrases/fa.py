@@ -53,7 +53,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # expired ("حساب کاربری منقضی شده است")
         r"(?:حساب|صندوق پستی)" + _GAP + r"منقضی (?:شده|است)",
         # "no longer used" ("این آدرس دیگر استفاده نمی‌شود"): closed, as English's "no longer in use"
-        _WHO + _GAP + r"دیگر (?:مورد )?(?:استفاده نمی[\u200c ]?شود|فعال نیست|معتبر نیست)",
+        # (the noun next to it, or the recipient's: the sender's address, "آدرس فرستنده", is not it)
+        r"(?:آدرس|نشانی|حساب|صندوق پستی)(?: ایمیل)?(?: گیرنده)? دیگر (?:مورد )?"
+        r"(?:استفاده نمی[\u200c ]?شود|فعال نیست|معتبر نیست)",
     ),
     HOST_UNKNOWN: (r"(?:دامنه|نام دامنه)" + _GAP + r"(?:وجود ندارد|یافت نشد|ناشناخته است)",),
     # a message refused or recognised as spam ("به عنوان هرزنامه"): soft

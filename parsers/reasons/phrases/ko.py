@@ -66,8 +66,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "휴면 처리된 계정"), and "for long non-use" ("장기 미사용으로")
         r"사용이 ?(?:중지|정지)(?:된|되었)|(?:휴면|탈퇴|해지|삭제|비활성|폐쇄) ?처리(?:된|되었)|장기 ?미사용",
         # "no longer used" ("더 이상 사용하지 않는 메일 주소입니다"): closed, as English's "no longer in use"
-        r"더 이상 (?:사용(?:하지|되지) 않는|유효하지 않은) ?" + _NOUN,
-        _NOUN + _PARTICLE + r"더 이상 (?:사용(?:하지|되지) 않|유효하지 않)",
+        r"더 이상 사용(?:하지|되지) 않는 ?" + _NOUN,
+        _NOUN + _PARTICLE + r"더 이상 사용(?:하지|되지) 않",
     ),
     # the recipient's own refusal settings ("수신자의 수신 거부 설정", "수신 차단 설정"): the recipient's
     # filter, soft, not the address gone
@@ -89,7 +89,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:발신 ?ip|송신 ?ip|발신 ?서버 ?ip)(?: ?주소)?(?:가|는|이)? ?(?:차단|거부|블랙리스트)",
         r"블랙리스트에 (?:등록|포함)",
         # the sender or its address blocked ("발신자 주소가 차단되었습니다")
-        r"(?:발신자|보낸 ?사람|발송자|송신자)(?:의)? ?(?:메일 ?주소|이메일 ?주소|주소|도메인|ip)?" + _PARTICLE + r"차단(?:되|된|됨)",
+        r"(?:발신자|보낸 ?사람|발송자|송신자)(?:의)? ?(?:메일 ?주소|이메일 ?주소|주소|도메인|ip)?"
+        + _PARTICLE
+        + r"차단(?:되|된|됨)",
     ),
 }
 

@@ -69,7 +69,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,
         # an address "no longer in use" ("Această adresă nu mai este folosită"): closed, as English's
-        r"(?:adresa|casuta postala|contul)[^.\n]{0,40}? nu mai (?:este (?:folosit|utilizat|activ|valid)a?|accepta mesaje)",
+        # (whose, named between: "adresa de e-mail a destinatarului"; the sender's is not it)
+        r"(?:aceasta adresa|adresa|casuta postala|contul)"
+        + _WHOSE
+        + r"nu mai (?:este (?:folosit|utilizat|activ|valid)a?|accepta mesaje)",
     ),
     HOST_UNKNOWN: (
         r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",

@@ -85,6 +85,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "has become void" ("该邮箱地址已失效", China Mobile's 139): the address no longer works
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱)(?:地址)?(?:已|已经|已經)?失效",
         # "no longer used" ("该邮箱已不再使用", "此地址不再接收邮件"): closed, as English's "no longer in use"
+        # (not the sender's, "发件人邮箱", nor "your" mailbox)
+        r"(?<!发件人)(?<!發件人)(?<!寄件人)(?<!您的)(?<!你的)"
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱|地址)(?:已|已经|已經)?不再(?:使用|有效|可用|接收|接受)",
     ),
     # the recipient refuses the mail by its own settings ("收件人已设置拒收", "对方已将您加入黑名单"):
