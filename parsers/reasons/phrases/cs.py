@@ -91,12 +91,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vyhodnocen|oznacen|rozpoznan|identifikovan|odmitnut)[aoy]? jako spam",
         r"podezreni na spam",
     ),
-    # the sender or its IP address blocked or black-listed ("Odesílatel je zablokován", "IP adresa je
-    # na černé listině")
+    # the sender or its IP address blocked ("Odesílatel je zablokován", "IP adresa odesílatele je
+    # zablokována")
     BLOCKED: (
-        r"odesilatel (?:je |byl )?(?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odesilatele )?(?:je |byla )?"
-        r"(?:zablokovan|blokovan|na cern)",
-        r"(?:na|v) cern(?:em|e) (?:seznamu|listine)",
+        r"odesilatel(?: je| byl)? (?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odesilatele )?(?:je |byla )?"
+        r"(?:zablokovan|blokovan)",
     ),
     # the server gave up after its time ("Vypršel časový limit pro doručení", "Doba doručení vypršela")
     EXPIRED: (

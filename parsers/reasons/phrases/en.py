@@ -400,6 +400,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     REJECTED: (
         r"access denied \(in reply to mail from command\)",
         r"administrative prohibition",
+        # Chinese webmail's "553 host denies the sender." (拒绝发件人地址)
+        r"host denies the sender",
         r"all recipient addresses rejected : access denied",
         r"badsendermx",
         r"backscatter protection detected an invalid or expired email address",
@@ -529,6 +531,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rejecting banned content",
         r"related to content with spam-like characteristics",
         r"sending address not accepted due to spam filter",
+        # Chinese webmail's "552 message rejected by anti-spam engine." (under a 552 that is no quota)
+        r"rejected by (?:the )?anti-?spam engine",
         # Korean ISPs' "554 5.0.0 Service unavailable (<user>: mail is denied, by spam filter)"
         r"mail is denied,? by spam filter",
         r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
@@ -591,6 +595,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     BLOCKED: (
         r"access from ip address \S{1,60} blocked",
+        # Chinese webmail's "550 black ip." (黑IP, the sending IP barred)
+        r"\bblack ip\b",
         r"bad sender ip address",
         r"black ?listed by",
         r"(?:blocked|refused) - see https?://",

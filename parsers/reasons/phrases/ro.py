@@ -68,11 +68,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"\bcont (?:inchis|sters|desfiintat|dezactivat)\b",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:suspendat|blocat|dezactivat|inchis|sters)[a]? " + _NON_USE,
-        # an address "no longer in use" ("Această adresă nu mai este folosită"): closed, as English's
-        # (whose, named between: "adresa de e-mail a destinatarului"; the sender's is not it)
-        r"(?:aceasta adresa|adresa|casuta postala|contul)"
-        + _WHOSE
-        + r"nu mai (?:este (?:folosit|utilizat|activ|valid)a?|accepta mesaje)",
     ),
     HOST_UNKNOWN: (
         r"domeniu(?:l)?(?: destinatarului)? (?:este )?(?:necunoscut|inexistent|nu exista|nu a fost gasit)",
@@ -83,12 +78,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender or its IP address blocked or black-listed ("Expeditorul este blocat", "Adresa IP se
     # află pe lista neagră")
     BLOCKED: (
-        r"expeditorul (?:este|a fost) blocat|(?:adresa ip|ip-ul) (?:a )?(?:expeditorului )?(?:este|a fost) blocata?",
+        r"expeditorul (?:este|a fost) blocat",
         r"(?:pe|in) lista neagra",
     ),
     # the server gave up after its time ("Timpul de livrare a expirat", "A expirat termenul de livrare")
     EXPIRED: (
-        r"(?:timpul|termenul|perioada) (?:de livrare|de asteptare|de livrare a mesajului) a expirat",
+        r"(?:timpul|termenul|perioada)(?: de livrare| de asteptare)?(?: a mesajului)? a expirat",
         r"a expirat (?:timpul|termenul|perioada) (?:de livrare|de asteptare)",
     ),
 }

@@ -12,7 +12,6 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
-    EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -86,11 +85,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender or its IP address blocked or black-listed ("IP adresiniz kara listede", "Gönderen
     # engellendi")
     BLOCKED: (
-        r"kara ?liste(?:de|ye|sinde|lerde)",
+        r" kara liste(?:de|ye|lerde)",
         r"(?:ip adres(?:iniz|i)|gonderen(?: adres[ıi])?|gonderici) (?:engellendi|engellenmistir|bloke edildi)",
     ),
-    # the server gave up after its time ("İletinin süresi doldu", "teslim süresi aşıldı")
-    EXPIRED: (r"(?:ileti(?:nin)?|mesaj(?:[ıi]n)?|teslim(?:at)?) suresi (?:doldu|as[ıi]ld[ıi])",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
