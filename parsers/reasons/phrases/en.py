@@ -532,7 +532,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"related to content with spam-like characteristics",
         r"sending address not accepted due to spam filter",
         # Chinese webmail's "552 message rejected by anti-spam engine." (under a 552 that is no quota)
-        r"rejected by (?:the )?anti-?spam engine",
+        # (written out with and without "the": the keyword is then "rejected by anti", not the
+        # "rejected by " many reports hold)
+        r"rejected by anti-?spam engine|rejected by the anti-?spam engine",
         # Korean ISPs' "554 5.0.0 Service unavailable (<user>: mail is denied, by spam filter)"
         r"mail is denied,? by spam filter",
         r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
