@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     BLOCKED,
     EXPIRED,
     ON_HOLD,
+    REJECTED,
     SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
@@ -73,6 +74,10 @@ def test_spam_and_the_isps_english() -> None:
             ("550 user is locked", SUSPEND),
             ("550 User hangup", SUSPEND),
             ("554 5.0.0 Service unavailable (seo: mail is denied, by spam filter)", SPAM_DETECTED),
+            # Chinese webmail's: the sending IP barred, the sender refused, the anti-spam engine
+            ("550 black ip.", BLOCKED),
+            ("553 host denies the sender.", REJECTED),
+            ("552 message rejected by anti-spam engine.", SPAM_DETECTED),
         ]
     )
 
