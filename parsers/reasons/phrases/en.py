@@ -400,8 +400,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     REJECTED: (
         r"access denied \(in reply to mail from command\)",
         r"administrative prohibition",
-        # Chinese webmail's "553 host denies the sender." (拒绝发件人地址)
-        r"host denies the sender",
         r"all recipient addresses rejected : access denied",
         r"badsendermx",
         r"backscatter protection detected an invalid or expired email address",
@@ -535,8 +533,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (written out with and without "the": the keyword is then "rejected by anti", not the
         # "rejected by " many reports hold)
         r"rejected by anti-?spam engine|rejected by the anti-?spam engine",
-        # Korean ISPs' "554 5.0.0 Service unavailable (<user>: mail is denied, by spam filter)"
-        r"mail is denied,? by spam filter",
         r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
         r"|refused|rejection|reporting address|score)",
         r"spambouncer identified spam",
@@ -597,8 +593,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     BLOCKED: (
         r"access from ip address \S{1,60} blocked",
-        # Chinese webmail's "550 black ip." (黑IP, the sending IP barred)
-        r"\bblack ip\b",
         r"bad sender ip address",
         r"black ?listed by",
         r"(?:blocked|refused) - see https?://",
