@@ -138,10 +138,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"recipient (?:address )?(?:is )?suspended",
         r"user suspended",
         r"user status is locked",
-        # Coremail's "550 user is locked" (邮箱被锁, the mailbox locked), as "mailbox is locked"
-        r"\buser (?:is|has been) locked\b",
-        # (and its "550 User hangup", 挂起: the account put on hold)
-        r"\buser hangup\b",
         # Korean ISPs' English ("550 5.1.1 Suspended user"): a suspension, not a closure
         r"suspended (?:user|recipient)",
         r"vdelivermail: account is locked",
@@ -529,10 +525,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rejecting banned content",
         r"related to content with spam-like characteristics",
         r"sending address not accepted due to spam filter",
-        # Chinese webmail's "552 message rejected by anti-spam engine." (under a 552 that is no quota)
-        # (written out with and without "the": the keyword is then "rejected by anti", not the
-        # "rejected by " many reports hold)
-        r"rejected by anti-?spam engine|rejected by the anti-?spam engine",
         r"spam (?:blocked|check|content matched|detected|e-?mail|message rejected|not accepted"
         r"|refused|rejection|reporting address|score)",
         r"spambouncer identified spam",
