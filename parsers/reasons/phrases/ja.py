@@ -110,8 +110,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:送信元|送信者|差出人)(?:の)?(?:ip ?アドレス|ip|サーバー?|ホスト)(?:からの(?:接続|メール|受信))?(?:を|は|が)(?:拒否|ブロック|遮断)",
         r"ブラックリスト(?:に(?:登録|掲載)|入り)",
         # refused "by (our) anti-spam measures" ("迷惑メール対策により受信を拒否"): the receiving ISP's
-        # policy against the sender, not the recipient's own settings or the address
-        r"迷惑メール(?:対策|防止)(?:のため|の為|により|によって)",
+        # policy against the sender, not the recipient's own settings or the address (the refusal
+        # named in the sentence: a sender check's "迷惑メール対策のため、送信者の確認を" holds the mail)
+        r"迷惑メール(?:対策|防止)(?:のため|の為|により|によって)[^。\n]{0,40}?(?:拒否|受信できません|受け付けられません|お受けできません)",
     ),
     # the delivery's time limit passed ("配送期限切れのため"): the server gave up, soft
     EXPIRED: (r"(?:配送|配信|送信)(?:の)?(?:有効)?期限(?:切れ|が切れ|を(?:超過|過ぎ))",),
