@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
-from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.mail import ORIGINAL_MARKER, Mail, payload_text
 from parsers.reasons.codes import *  # noqa: F403 (re-exported for the detectors: c.USER_UNKNOWN)
 from parsers.reasons.codes import EXPIRED
 
@@ -119,7 +119,12 @@ def _body_text(mail: Mail) -> str:
     if not text.strip():
         chunks: list[str] = []
         for part in mail.message.walk():
-            payload = part.get_payload()
+            try:
+                payload = part.get_payload()
+            except ValueError:
+                # (8-bit text under a charset name holding a NUL: the stdlib decodes the stored text
+                # again with that name, and the codec lookup raises; our decoder falls back)
+                payload = payload_text(part)
             if isinstance(payload, str):
                 chunks.append(payload)
             if len(chunks) > 64:

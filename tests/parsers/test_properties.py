@@ -95,3 +95,26 @@ def test_bounded_input_never_raises(raw: bytes, limit: int) -> None:
     _check(result)
     if len(raw) > limit:
         assert any("oversized" in d for d in result.defects)
+
+
+def _report_in_a_part_that_is_not_text(charset: bytes) -> bytes:
+    return (
+        b"From: MAILER-DAEMON@mx.example.org\nTo: news-bounces@sender.example\n"
+        b"Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+        b'Content-Type: application/x-unknown; charset="' + charset + b'"\n'
+        b"Content-Transfer-Encoding: 8bit\n\n"
+        b"This is the mail system at host mx.example.org.\n\n"
+        b"<bob@example.net>: host mx.example.net[192.0.2.7] said: 550 5.1.1\n"
+        b"    <bob@example.net>: Recipient address rejected: Benutzer unbekannt \xc3\xa9\n"
+    )
+
+
+def test_a_charset_name_holding_a_nul_is_read_as_a_good_one() -> None:
+    # (the stdlib's get_payload decodes 8-bit text again with the part's charset name, and a NUL
+    # in that name raised from the MTA detectors' body text: a mutation the property test found)
+    good = parse(_report_in_a_part_that_is_not_text(b"utf-8"))
+    for name in (b"ut\x00f-8", b"\x00", b"utf-8\x00"):
+        result = parse(_report_in_a_part_that_is_not_text(name))
+        _check(result)
+        assert result.events == good.events
+    assert [(e.recipient, e.classification) for e in good.events] == [("bob@example.net", "hard")]
