@@ -689,7 +689,7 @@ class _Walk:
                     encoded = _spilled_block(part, mail.decode)
                     head = encoded or head
                 if mail.original is None:
-                    inner = part.get_payload()
+                    inner = part.get_payload() if part.is_multipart() else None  # (as _original_head)
                     if encoded is not None:
                         mail.original = _headers_only(encoded)
                     elif isinstance(inner, list) and inner and isinstance(inner[0], Message):
@@ -882,7 +882,7 @@ def _spilled_block(part: Message, decode: Callable[[object], str]) -> str | None
     DMARC failure report passed through Domino) joins the report's fields, or the original's
     headers, to the part's MIME headers and leaves an empty or header-less message after them.
     What follows the part's leading MIME fields (Content-*, MIME-Version) is that block."""
-    payload = part.get_payload()
+    payload = part.get_payload() if part.is_multipart() else None  # (as _original_head)
     inner = payload[0] if isinstance(payload, list) and len(payload) == 1 else None
     if not isinstance(inner, Message) or inner.keys():
         return None
@@ -895,9 +895,12 @@ def _spilled_block(part: Message, decode: Callable[[object], str]) -> str | None
 
 def _original_head(part: Message, decode: Callable[[object], str]) -> str:
     """The header block of an attached original, as text."""
-    payload = part.get_payload()
-    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        return _header_lines(payload[0], decode)
+    # (a text payload is read by payload_text alone: get_payload would decode 8-bit text again with
+    # the part's charset name, and raise on a name holding a NUL)
+    if part.is_multipart():
+        payload = part.get_payload()
+        if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+            return _header_lines(payload[0], decode)
     text = payload_text(part)
     end = blank_line(text)
     return text[:end] if end >= 0 else text[: 64 * 1024]

@@ -118,3 +118,30 @@ def test_a_charset_name_holding_a_nul_is_read_as_a_good_one() -> None:
         _check(result)
         assert result.events == good.events
     assert [(e.recipient, e.classification) for e in good.events] == [("bob@example.net", "hard")]
+
+
+def _report_with_headers_under(charset: bytes) -> bytes:
+    return (
+        b"From: MAILER-DAEMON@mx.example.org\nTo: news-bounces@sender.example\n"
+        b"Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\n\n'
+        b"--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+        b"--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+        b"Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n"
+        b'--B\nContent-Type: text/rfc822-headers; charset="' + charset + b'"\n'
+        b"Content-Transfer-Encoding: 8bit\n\n"
+        b"From: News <news@sender.example>\nMessage-ID: <n1@sender.example>\n"
+        b"Subject: Neuigkeiten f\xc3\xbcr Sie\n\n--B--\n"
+    )
+
+
+def test_an_original_under_a_charset_name_holding_a_nul_is_read() -> None:
+    good = parse(_report_with_headers_under(b"utf-8"))
+    for name in (b"ut\x00f-8", b"\x00"):
+        result = parse(_report_with_headers_under(name))
+        _check(result)
+        assert result.events == good.events
+        assert result.attribution == good.attribution
+    assert [(e.recipient, e.original_message_id) for e in good.events] == [
+        ("bob@example.net", "<n1@sender.example>")
+    ]
