@@ -407,6 +407,13 @@ def _key(address: str | None) -> str:
     return (address or "").strip().strip("<>").lower()
 
 
+def _masked_domain(address: str) -> bool:
+    """Whether an address's domain was masked with x's past rebuilding, as list archives that
+    publish a bounce write every address ("ann@xxxxxxxxxxx"): it names no one's mailbox."""
+    domain = address.rpartition("@")[2]
+    return not domain.strip("x.")
+
+
 def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
     """Add what an MTA text detector knows to the DSN part's deliveries (same recipient)."""
     index: dict[str, Delivery] = {}
@@ -492,7 +499,7 @@ def _bounce_events(
 
     for d in deliveries:
         recipient = _key(d.recipient)
-        if not recipient or recipient in seen:
+        if not recipient or recipient in seen or ("xxx" in recipient and _masked_domain(recipient)):
             continue
         seen.add(recipient)
         status = reasons.valid_status(d.status)

@@ -19,6 +19,7 @@ from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
 from parsers.listadmin import (
     BOUNCE_WORDS,
+    footer_start,
     is_list_admin,
     members_in_action_notice,
     posting_address,
@@ -42,7 +43,12 @@ _DAEMON_FROM = CaseBlind(
     r"|internet mail (?:delivery|service)|smtp (?:server|gateway|mailer|service)"
     # MDaemon signs its reports with its own name ("MDaemon@host"); an X.400 gateway with its
     # own ("X.400 Gateway <gateway@host>", "x400@host": the report's sender, no person's mailbox)
-    r"|^mdaemon@|<mdaemon@|\bx\.?400\b",
+    r"|^mdaemon@|<mdaemon@|\bx\.?400\b"
+    # Exchange's and Exchange Online's system mailbox signs its reports "Microsoft Exchange" /
+    # "Microsoft Outlook" (<MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@tenant>): the whole
+    # display name, before its address or before a list's " via " (a list that re-sent the report
+    # to its members kept only the display name, DMARC's From rewriting)
+    r'|^"?microsoft (?:exchange|outlook)"? ?(?:<| via )',
 )
 # Subjects of failure reports, in English and the languages the reason table reads. (Warnings,
 # "Delivery delayed", are failure reports too: the reason table tells them apart.)
@@ -559,6 +565,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     if not looks_like_bounce(mail):
         return None
     text = human_text(mail)[:65536]
+    footer = footer_start(text)
+    if footer is not None:
+        text = text[:footer]
     if (
         "@" not in text
         and "@" not in mail.subject

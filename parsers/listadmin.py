@@ -280,3 +280,22 @@ def sums_up_handled_errors(text: str) -> bool:
     if "monitored" not in head and "thus far" not in head:
         return False
     return _MONITORING_REPORT.search(head) is not None
+
+
+# The footer a list manager appends to each message it passes on, a report it re-sent to its
+# members too: Mailman 2's and 3's default (a rule of underscores, then "<List> mailing list" and
+# the list's own addresses: "<List> mailing list -- list@host" in Mailman 3), Google Groups' ("You
+# received this message because you are subscribed to the Google Groups ... group.").
+_FOOTER = compile_lazily(
+    r"^_{20,}[ \t]*\n[^\n]{0,200}\bmailing list\b|^You received this message because you are subscribed to the Google Groups",
+    re.MULTILINE,
+)
+
+
+def footer_start(text: str) -> int | None:
+    """Where the list's footer begins in a message's text, or None: the addresses after it are the
+    list's own, never a failed recipient."""
+    if "mailing list" not in text and "Google Groups" not in text:
+        return None
+    m = _FOOTER.search(text)
+    return None if m is None else m.start()

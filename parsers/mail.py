@@ -275,6 +275,14 @@ _LINE_END_TAG = patterncode.compile(r"(?i)<br\s*/?>|</p>|</div>|</tr>|</li>|</h\
 TEXT_RULE = "\n" + "_" * 32 + "\n"
 
 
+_NUMERIC_REFERENCE = patterncode.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _referenced(m: re.Match[str]) -> str:
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
 def html_to_text(html: str) -> str:
     html = _drop_scripts(html)
     html = _LINE_END_TAG.sub("\n", html)
@@ -282,6 +290,10 @@ def html_to_text(html: str) -> str:
         if tag in html:
             html = html.replace(tag, TEXT_RULE + tag)
     text = _TAG.sub(" ", html)
+    if "&#" in text:
+        # (numeric character references: a list archive's HTML page writes each address's "@" as
+        # "&#64;", which no address pattern reads)
+        text = _NUMERIC_REFERENCE.sub(_referenced, text)
     for ent, ch in (
         ("&nbsp;", " "),
         ("&lt;", "<"),
@@ -606,6 +618,10 @@ def _fill(mail: Mail, msg: Message) -> None:
         # (the message's own words are only in HTML: a provider's HTML-only notice over the
         # original it returns; the original's copy is no text of the message's own)
         chunks = [html_to_text(html) for html in html_chunks] + chunks
+        if "&#64;" in mail.from_:
+            # (an archive's HTML rendering of the message: every "@" as a character reference,
+            # the From's too; the body's are read back by html_to_text)
+            mail.from_ = mail.from_.replace("&#64;", "@")
     text = "\n".join(chunks)
     if "\r" in text:  # (a search for one character: each replace scans the text for its own)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -621,11 +637,13 @@ def _fill(mail: Mail, msg: Message) -> None:
 
 # An address as Mailman's pipermail archive masks it ("MAILER-DAEMON at mx.example.org", "<a.b at
 # example.org>"), where it stands as an address: first on its line (an indented list of failed
-# recipients, a From value), inside angle brackets, or after a report field's "rfc822;". (Not
-# anywhere: prose says "received at mx.example.org".) Read only in a message whose own From is
+# recipients, a From value), inside angle brackets, after a report field's "rfc822;", or as the
+# object of "to"/"for" in a report's sentence (Gmail's "wasn't delivered to a at b because",
+# Exchange's "Your message to a at b couldn't be delivered"). (Not anywhere: prose says "received
+# at mx.example.org".) Read only in a message whose own From is
 # masked so: the archive masks every address of a message it renders.
 _MASKED_ADDRESS = patterncode.compile(
-    r"(^[ \t]*|<|rfc822;[ \t]*)([\w.%+=-]{1,64}) at ((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63})(?=[>\s:;,)]|$)",
+    r"(^[ \t]*|<|rfc822;[ \t]*|\b(?:to|for) )([\w.%+=-]{1,64}) at ((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63})(?=[>\s:;,)]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
