@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.mail import load, unmasked
+from parsers.mail import html_to_text, load, unmasked
 
 
 @pytest.mark.parametrize(
@@ -14,7 +14,14 @@ from parsers.mail import load, unmasked
         ("<m.gonzalez at telco.example>: host said", "<m.gonzalez@telco.example>: host said"),
         ("  reef.watch at oceanic.example\n", "  reef.watch@oceanic.example\n"),
         ("Final-Recipient: rfc822; ann at alpha.example", "Final-Recipient: rfc822; ann@alpha.example"),
+        # the object of "to"/"for" in a report's sentence (Gmail's, Exchange's)
+        (
+            "wasn't delivered to ann.b at alpha.example because",
+            "wasn't delivered to ann.b@alpha.example because",
+        ),
+        ("Your message to r at firm.example couldn't", "Your message to r@firm.example couldn't"),
         # prose keeps its words
+        ("forwarded to the host at mx.example.org", "forwarded to the host at mx.example.org"),
         (
             "The message was received at mx.example.org today",
             "The message was received at mx.example.org today",
@@ -34,3 +41,9 @@ def test_only_a_message_with_a_masked_from_is_unmasked() -> None:
     mail = load(masked)
     assert mail.from_ == "ann@example.org (Ann)"
     assert "info@hall.example.org" in mail.text
+
+
+def test_numeric_character_references_of_an_archive_page_are_read() -> None:
+    # (an archive's HTML writes "@" as "&#64;"; a reference to an escaped ampersand stays text)
+    text = html_to_text("<pre>&lt;ann&#64;alpha.example&gt; &#x40; &amp;#64; &#9999999;</pre>")
+    assert text.strip() == "<ann@alpha.example> @ &#64; &#9999999;"
