@@ -228,7 +228,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # 1&1 (kundenserver.de): "550 Cannot route to <a@b>" for an address it has no mailbox for
         # (Sendmail relays it as "550 5.1.1 ... User unknown"); a host it cannot route to names no address
         r"cannot route to <[^>\s@]{1,64}@",
-        r"address (?:does not exist|unknown)",
+        # (and "adress", as many servers of non-English hosts spell it: Strato's "550 recipient
+        # e-mail adress unknown")
+        r"add?ress (?:does not exist|unknown)",
         r"bad[-_ \t]recipient",
         r"can'?t accept user",
         r"destination addresses were unknown",
@@ -389,6 +391,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"user refuse[ds]? to receive this mail",
         r"user reject",
         r"you have been blocked by the recipient",
+        # the recipient's own block list (Interia: "550 5.7.1 Recipient doesn't want your mail")
+        r"(?:recipient|user|addressee) (?:doesn'?t|does not) want (?:your|this) (?:e-?)?(?:mail|message)",
         r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings?)",
         r"bounced address",
         r"resolver\.rst\.notauthorized",
@@ -509,7 +513,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"appears to be unsolicited",
         r"blacklisted url in message",
         r"block(?:ed)? for spam",
-        r"blocked by (?:policy: no spam please|spamassassin)",
+        r"blocked by spamassassin",
+        # (Strato's rzone.de words it "Refused by local policy. No SPAM please!")
+        r"(?:blocked|refused) by (?:local )?policy[.:] no spam please",
         r"bulk e-?mail",
         r"content filter rejection",
         r"denied due to spam list",
@@ -597,6 +603,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"currently sending spam",
         r"dnsbl|\brbl\b|spamhaus|spamcop|barracudacentral|sorbs\.net|abuseat\.org",
         r"dynamic/zombied/spam ips blocked",
+        # a dial-up or dynamically assigned sending address refused (T-Online: "554 IP=... -
+        # Dialup/transient IP not allowed. Use a mailgateway ... (DIAL)")
+        r"(?:dial-?up|transient)(?:/transient)? ip(?: address(?:es)?)? (?:is )?(?:not allowed|refused|blocked)",
         r"e-?mail blocked by",
         r"go away",
         r"refused to talk to me",
@@ -910,7 +919,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # nothing about the domain: a network error, soft
     # the sender's address unknown ("sender address unknown"): a refusal of the sender
     USER_UNKNOWN: (
-        r"sender(?:'s)? (?:e-?mail )?(?:address )?(?:is )?(?:unknown|does not exist|not found)",
+        r"sender(?:'s)? (?:e-?mail )?(?:add?ress )?(?:is )?(?:unknown|does not exist|not found)",
         *_RECIPIENTS_DOMAIN_GONE,
     ),
     HOST_UNKNOWN: (

@@ -14,6 +14,7 @@ from parsers.reasons.codes import (
     EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -35,6 +36,10 @@ _SENDER_REFUSED: Final = (
     r"(?:(?:adres|domena) )?nadawc(?:a|y) (?:zostal |jest )?(?:odrzucon[ya]|nieznan[ya]|nieprawidlow[ya]|nie istnieje)"
     r"|nieznany nadawca"
 )
+
+# What a limit counts when it is a rate, not the mailbox's size ("limit wysyłania i odbierania
+# poczty", Onet; "dzienny limit wiadomości")
+_RATE: Final = r"(?:dzienn[ya] |godzinow[ya] )?(?:wysylania|wysylki|odbierania|wiadomosci|polaczen|wyslanych)"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -60,7 +65,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the account full (neuter), a relative clause allowed before the verb (kei.pl's qmail
         # notes: "konto e-mail, na które chciałeś wysłać wiadomość, jest pełne")
         r"konto(?: e-?mail| pocztowe| odbiorcy| adresata)?(?:,? na ktore [^.]{0,60}?,)? (?:jest )?(?:pelne|przepelnione|zapelnione)",
-        r"przekroczon[oyaei]? (?:limit|pojemnosc|rozmiar|quota|limitu)(?: skrzynki)?",
+        # (not a limit on sending or receiving: a rate, below)
+        r"przekroczon[oyaei]? (?:limit|pojemnosc|rozmiar|quota|limitu)(?! " + _RATE + r")(?: skrzynki)?",
         r"brak (?:wolnego )?miejsca(?: w skrzynce)?",
         # "too little space on the recipient's account" (Polish qmail translations)
         r"za malo (?:wolnego )?miejsca na (?:koncie|skrzynce)",
@@ -80,6 +86,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:usuniet[eay]|wylaczon[eay]|dezaktywowan[eay]|zamkniet[eay]"
         r"|nieaktywn[eay]|zlikwidowan[eay])",
         # blocked or closed for non-use: the address is gone, not paused
+        # the adjective first ("Nieaktywna skrzynka pocztowa", the 521 of Polish senders' code lists)
+        r"(?:nieaktywn|zlikwidowan|dezaktywowan|usuniet)[aey] (?:skrzynka|konto|adres)(?! nadawcy)",
         r"(?:zablokowan|zawieszon|usuniet|wylaczon|dezaktywowan|zamkniet)[eay] (?:z powodu|ze wzgledu na|po) "
         r"(?:dlugiego |dluzszego )?(?:braku aktywnosci|nieaktywnosci|nieuzywani)",
         # expired ("konto wygasło")
@@ -101,6 +109,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"przekroczono (?:maksymalny )?czas (?:oczekiwania w kolejce|doreczenia|dostarczenia)",
         r"nie udalo sie (?:jej )?(?:dostarczyc|doreczyc) (?:wiadomosci )?(?:przez|w ciagu) \d+ (?:dni|godzin)",
     ),
+    # a limit on sending or receiving exceeded (Onet: "Przekroczono limit wysyłania i odbierania
+    # poczty"): a rate, soft, not the mailbox full
+    RATE_LIMITED: (r"przekroczon[oyaei]? (?:limit|limitu) " + _RATE,),
     # the sender or its IP address blocked ("Nadawca zablokowany")
     BLOCKED: (r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany",),
 }

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 _NON_USE = r"(?:din cauza|datorita|pentru) (?:inactivitatii|lipsei de activitate|neutilizarii|nefolosirii)"
 
-# what kind of account and whose, between the noun and its verb ("contul de e-mail al destinatarului")
-_WHOSE = r"(?: de e-?mail| de posta(?: electronica)?)?(?: (?:a|al) destinatarului)? "
+# what kind of account and whose, between the noun and its verb ("contul de e-mail al destinatarului";
+# after the definite noun the genitive stands bare: "contul destinatarului")
+_WHOSE = r"(?: de e-?mail| de posta(?: electronica)?)?(?: (?:(?:a|al) )?destinatarului)? "
 
 # The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
 # sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).

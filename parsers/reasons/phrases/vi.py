@@ -42,12 +42,16 @@ _SENDER_REFUSED: Final = (
     r"nguoi gui (?:nay )?(?:da )?(?:bi )?"
     r"(?:khong hop le|khong ton tai|khong xac dinh|khong tim thay|tu choi|chan)\b"
 )
+# whose, between noun and verb: the recipient's ("của người nhận"), or the receiving one ("nhận")
+_WHOSE = r"(?: (?:cua )?nguoi nhan| nhan)? "
 # "address": "địa chỉ", "địa chỉ email", "địa chỉ thư", "địa chỉ thư điện tử" (the formal word for e-mail)
 _ADDRESS = r"dia chi(?: email| thu dien tu| thu| e-?mail)?"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        rf"(?:nguoi dung|nguoi nhan|{_ADDRESS}|{_BOX}|{_BOX_MAIL}|tai khoan(?: email)?) (?:nay )?"
+        # (whose between noun and verb: "Hộp thư người nhận không tồn tại", "Địa chỉ email nhận
+        # không tồn tại", the receiving address)
+        rf"(?:nguoi dung|nguoi nhan|{_ADDRESS}|{_BOX}|{_BOX_MAIL}|tai khoan(?: email)?){_WHOSE}(?:nay )?"
         r"(?:khong ton tai|khong co that|khong tim thay|khong hop le)",
         r"khong tim thay (?:nguoi nhan|nguoi dung|" + _BOX + r"|dia chi|tai khoan)",
         rf"khong co (?:nguoi dung|nguoi nhan|tai khoan(?: email)?|{_BOX}|{_ADDRESS}) (?:nao|nay)",
@@ -74,9 +78,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:tai khoan|" + _BOX + r")(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
     ),
     SUSPEND: (
-        r"(?:tai khoan|" + _BOX + r") (?:nay )?(?:da )?(?:bi )?(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi)",
+        # (whose between noun and verb: "Tài khoản người nhận tạm thời bị khóa")
+        r"(?:tai khoan|" + _BOX + r")" + _WHOSE + r"(?:nay )?(?:da )?(?:bi )?"
+        r"(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi|tam thoi (?:bi )?(?:khoa|ngung|dinh chi))",
         # "locked" with no word for how long: a pause until it says permanently
-        r"(?:tai khoan|" + _BOX + r") (?:nay )?(?:da )?bi khoa(?! vinh vien| " + _NON_USE + r")",
+        rf"(?:tai khoan|{_BOX}){_WHOSE}(?:nay )?(?:da )?bi khoa(?! vinh vien| {_NON_USE})",
     ),
     ACCOUNT_DISABLED: (
         # whose account, between noun and verb ("Tài khoản người nhận đã bị xóa")
