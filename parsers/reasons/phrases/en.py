@@ -228,9 +228,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # 1&1 (kundenserver.de): "550 Cannot route to <a@b>" for an address it has no mailbox for
         # (Sendmail relays it as "550 5.1.1 ... User unknown"); a host it cannot route to names no address
         r"cannot route to <[^>\s@]{1,64}@",
+        r"address (?:does not exist|unknown)",
         # (and "adress", as many servers of non-English hosts spell it: Strato's "550 recipient
-        # e-mail adress unknown")
-        r"add?ress (?:does not exist|unknown)",
+        # e-mail adress unknown"; its own pattern, keyed on its own word)
+        r"adress (?:does not exist|unknown)",
         r"bad[-_ \t]recipient",
         r"can'?t accept user",
         r"destination addresses were unknown",
@@ -605,7 +606,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dynamic/zombied/spam ips blocked",
         # a dial-up or dynamically assigned sending address refused (T-Online: "554 IP=... -
         # Dialup/transient IP not allowed. Use a mailgateway ... (DIAL)")
-        r"(?:dial-?up|transient)(?:/transient)? ip(?: address(?:es)?)? (?:is )?(?:not allowed|refused|blocked)",
+        # (keyed on "not allowed": the index takes the rarer of the phrase's words)
+        r"dial-?up(?:/transient)? ip(?:s| address(?:es)?)? (?:is |are )?not allowed",
         r"e-?mail blocked by",
         r"go away",
         r"refused to talk to me",
