@@ -606,8 +606,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"dynamic/zombied/spam ips blocked",
         # a dial-up or dynamically assigned sending address refused (T-Online: "554 IP=... -
         # Dialup/transient IP not allowed. Use a mailgateway ... (DIAL)")
-        # (keyed on "not allowed": the index takes the rarer of the phrase's words)
-        r"dial-?up(?:/transient)? ip(?:s| address(?:es)?)? (?:is |are )?not allowed",
+        # (keyed on "not allowed" and "refused", not "blocked": the index takes the rarer words)
+        r"dial-?up(?:/transient)? ip(?:s| address(?:es)?)? (?:is |are )?(?:not allowed|refused)",
         r"e-?mail blocked by",
         r"go away",
         r"refused to talk to me",
