@@ -449,6 +449,11 @@ def inquire(mail: Mail) -> AutoReply | None:
     sender = mail.from_
     if _DAEMON.search(sender) or mail.delivery_status or _NOT_A_REPLY.search(mail.subject):
         return None
+    if sender.rstrip().endswith("<>") and null_sender(mail):
+        # the null address written as the author too ("From: <>" over "Return-Path: <>", an Exim
+        # notice's "You sent mail to a@b. That's not a valid user here."): a mail system's notice,
+        # as a daemon's is; a person's auto-reply names the person
+        return None
     if _ROOT.search(sender) or _ROOT.search(mail.header("To")):
         return None  # system mail to or from root (cron, sudo)
     if is_list_notice(mail):

@@ -61,9 +61,11 @@ if TYPE_CHECKING:
 # (a report in no known format), not a quoted SMTP reply or a DSN field.
 REPORT_TEXT: Final = "X-REPORT-TEXT"
 # The diagnostic types whose text is the reporting server's own word on its own users, not a quoted
-# reply: our report text, and Domino's "X-Notes" (its router's lookup in its own directory: "User
-# x (a@b) not listed in Domino Directory", in the server's language, under a bare 5.0.0).
-_OWN_WORD: Final = frozenset({REPORT_TEXT, "X-NOTES"})
+# reply: our report text, Domino's "X-Notes" (its router's lookup in its own directory: "User
+# x (a@b) not listed in Domino Directory", in the server's language, under a bare 5.0.0), and
+# Postfix's "X-Postfix" (its local(8) agent's 'unknown user: "name"' under a bare 5.0.0; a remote
+# reply it relays there says "in reply to ... command", which names the command).
+_OWN_WORD: Final = frozenset({REPORT_TEXT, "X-NOTES", "X-POSTFIX"})
 
 # RFC 5321's own text of the 550 reply to RCPT TO: a report that quotes it without naming the
 # command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
