@@ -112,9 +112,11 @@ def _old_derive(
             found = seen[reason] = _old_holds(PHRASES[reason], low, words) and not unless(reason)
         return found
 
-    if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
-        return MAILBOX_FULL if has(MAILBOX_FULL) else MAILER_ERROR
     by_status = status_reason(status)
+    if (diagnostic_type or "").upper().startswith("X-UNIX") or text.lower().startswith("x-unix;"):
+        if has(MAILBOX_FULL):
+            return MAILBOX_FULL
+        return USER_UNKNOWN if by_status == USER_UNKNOWN and has(USER_UNKNOWN) else MAILER_ERROR
     cmd = (command or "").upper()
     if by_status == USER_UNKNOWN:
         for other in d._USER_UNKNOWN_VETO:
