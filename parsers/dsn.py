@@ -13,7 +13,7 @@ import re
 from parsers import patterncode
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
-from parsers.mail import ORIGINAL_MARKER, Mail
+from parsers.mail import DSN_RECIPIENT_FIELD, ORIGINAL_MARKER, Mail
 from parsers.reasons import ON_HOLD, ascii_codes, match_text, reply_code_in_text, status_in_text, valid_status
 from parsers.values import Value
 
@@ -33,7 +33,6 @@ _REPLY_STATUS = patterncode.compile(r"[245]\d\d\s+\S")
 _SPECIFIC = patterncode.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
 _RECIPIENT_NAMES = frozenset(_RECIPIENT_KEYS)
-_TEXT_DSN_HINT = patterncode.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
 
 
 class Report(Value):
@@ -87,13 +86,15 @@ def _address(value: str) -> str | None:
         v = v[semi + 1 :]
     if "\\x{" in v:
         v = _unescape_unitext(v)
-    # Most values are a bare a@b, <a@b> or Name <a@b> (no "@" before the "<"): there the address
-    # is the whole value or the whole text in the brackets, and matched in place it is what the
-    # search finds (_PLAIN_ADDRESS), without trying each position of the name before it.
+    # Most values are a bare a@b, <a@b> or Name <a@b>: there the address is the whole value or the
+    # whole text in the brackets, and matched in place it is what the search finds (_PLAIN_ADDRESS),
+    # without trying each position of the name before it. A name may itself look like an address
+    # (Outlook and Exchange write one: `"old@a.example" <new@b.example>`): the brackets still hold
+    # the address (RFC 5322's name-addr).
     lt = v.rfind("<")
     if lt < 0:
         m = _PLAIN_ADDRESS.fullmatch(v)
-    elif v[-1] == ">" and "@" not in v[:lt]:
+    elif v[-1] == ">":
         m = _PLAIN_ADDRESS.fullmatch(v, lt + 1, len(v) - 1)
     else:
         m = None
@@ -408,7 +409,7 @@ def inquire_text(mail: Mail) -> Report | None:
     if mail.delivery_status:
         return None
     text = human_text(mail)
-    if not _TEXT_DSN_HINT.search(text):
+    if not DSN_RECIPIENT_FIELD.search(text):
         return None
     report = _read([text], lenient=True)
     return report if report.deliveries else None

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # Marker placed in `Mail.text` where an attached original message begins, so that text-format
 # detectors can cut the human-readable part off at one well-known line.
 ORIGINAL_MARKER = "Content-Type: message/rfc822"
+# A line opening an RFC 3464 recipient field: report text that names a recipient as a DSN does.
+DSN_RECIPIENT_FIELD = patterncode.compile(r"(?im)^(?:final|original)-recipient[ \t]*:")
 
 # Declared charsets read as what mail software means by them: the superset it writes under the
 # name (a message labelled gb2312 holds GBK characters, shift_jis means Microsoft's cp932,
@@ -735,6 +737,27 @@ class _Walk:
         # (a content type has one "/": get_content_type makes any other text/plain)
         if ctype.startswith(("text/", "message/")) or (ctype == "application/octet-stream" and depth == 0):
             self.chunks.append(payload_text(part))
+        elif ctype == "application/octet-stream":
+            text = _generic_delivery_status(part)
+            if text is not None:
+                mail.delivery_status.append(text)
+                self.chunks.append(text)
+
+
+# A delivery-status part is a few KB: a larger attachment is not decoded to look for one.
+MAX_GENERIC_REPORT = 64 * 1024
+
+
+def _generic_delivery_status(part: Message) -> str | None:
+    """The text of an attachment typed as a generic file (application/octet-stream, often named
+    "details.txt" or "ATT00002.dat") that holds RFC 3464 recipient fields: relays, virus scanners
+    and list archives that re-type a report's parts leave its delivery-status part so. None for
+    any other attachment."""
+    payload = part._payload  # type: ignore[attr-defined]
+    if not isinstance(payload, str) or len(payload) > MAX_GENERIC_REPORT:
+        return None
+    text = payload_text(part)
+    return text if DSN_RECIPIENT_FIELD.search(text) else None
 
 
 def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
