@@ -33,6 +33,7 @@ _REPLY_STATUS = patterncode.compile(r"[245]\d\d\s+\S")
 _SPECIFIC = patterncode.compile(r"^[45]\.[1-9]\.[1-9]\d*$")
 _RECIPIENT_KEYS = ("final-recipient", "original-recipient", "x-actual-recipient")
 _RECIPIENT_NAMES = frozenset(_RECIPIENT_KEYS)
+_OUTCOME_NAMES = frozenset(("action", "status"))
 
 
 class Report(Value):
@@ -217,12 +218,18 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     A recipient field starts a new recipient when the current one already has that field or
     already has its own Action/Status after its recipient field (Original-Recipient may come
     before or after Final-Recipient; Messaging Server writes Action and Status first, then
-    Original-recipient and Final-recipient of the same recipient).
+    Original-recipient and Final-recipient of the same recipient). So does a second Action or
+    Status once the current one has a recipient: the next recipient's, written before its
+    recipient field as Exim and Messaging Server order them.
     """
     groups: list[dict[str, str]] = []
     current: dict[str, str] = {}
     has_recipient = False  # (whether `current` holds a recipient field)
     for name, value in block:
+        if has_recipient and name in current and name in _OUTCOME_NAMES:
+            groups.append(current)
+            current = {}
+            has_recipient = False
         # (X-Actual-Recipient only annotates the Final-Recipient before it, wherever Sendmail-like
         # MTAs place it: never another recipient's start)
         if name in _RECIPIENT_NAMES and not (name == "x-actual-recipient" and has_recipient):
