@@ -738,14 +738,17 @@ class _Walk:
         if ctype.startswith(("text/", "message/")) or (ctype == "application/octet-stream" and depth == 0):
             self.chunks.append(payload_text(part))
         elif ctype == "application/octet-stream":
-            text = _generic_delivery_status(part)
-            if text is not None:
-                mail.delivery_status.append(text)
-                self.chunks.append(text)
+            report = _generic_delivery_status(part)
+            if report is not None:
+                mail.delivery_status.append(report)
+                self.chunks.append(report)
 
 
-# A delivery-status part is a few KB: a larger attachment is not decoded to look for one.
+# A delivery-status part is a few KB: a larger attachment is not decoded to look for one, and a
+# smaller one is decoded whole only when its opening names a recipient as a DSN does (the
+# per-message fields and the first recipient's come first).
 MAX_GENERIC_REPORT = 64 * 1024
+GENERIC_REPORT_HEAD = 4096
 
 
 def _generic_delivery_status(part: Message) -> str | None:
@@ -756,8 +759,11 @@ def _generic_delivery_status(part: Message) -> str | None:
     payload = part._payload  # type: ignore[attr-defined]
     if not isinstance(payload, str) or len(payload) > MAX_GENERIC_REPORT:
         return None
-    text = payload_text(part)
-    return text if DSN_RECIPIENT_FIELD.search(text) else None
+    kind = _transfer_encoding(part)
+    head = payload[:GENERIC_REPORT_HEAD]
+    if kind in _TRANSFER_ENCODINGS:
+        head = _transfer_decoded(head, kind) or ""
+    return payload_text(part) if DSN_RECIPIENT_FIELD.search(head) else None
 
 
 def _header_lines(block: Message, decode: Callable[[object], str]) -> str:
