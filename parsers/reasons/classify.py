@@ -121,8 +121,9 @@ _STILL_TRYING: Final = CaseBlind(
     r"|b(?:ị|i) tr(?:ì|i) ho(?:ã|a)n|v(?:ẫ|a)n (?:đ|d)ang ch(?:ờ|o) (?:g(?:ử|u)i|chuy(?:ể|e)n)|s(?:ẽ|e) th(?:ử|u) l(?:ạ|a)i",
     re.MULTILINE,
 )
-# Lower-case words one of which every _STILL_TRYING match holds.
-_STILL_TRYING_WORDS: Final = (
+# Lower-case words one of which every _STILL_TRYING match holds (a WordGate: an ASCII text, most
+# reports, is scanned for the ASCII words alone).
+_STILL_TRYING_WORDS: Final = WordGate(
     "warning", "retr", "delay", "continue", "keep", "attempt", "still", "not yet", "no action", "advisory",
     "no further action", "pending", "held for", "quarant",
     "postponed",
@@ -190,7 +191,7 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
-_STILL_TRYING_MORE_WORDS: Final = (
+_STILL_TRYING_MORE_WORDS: Final = WordGate(
     "varning", "skicka", "levererats", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
     "toimit", "uyar", "gerek yok", "denemeye", "denenecek", "teslim", "προειδοπο", "χρει", "συνεχ", "παραδοθ",
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
@@ -222,7 +223,7 @@ _GMAIL_STILL_TRYING: Final = CaseBlind(
     r"|(?<!nie )ponowi pr(?:ó|o)b|(?<!ne)bude (?:to )?(?:znovu )?zkou(?:š|s)et|(?:재시도|다시 시도)(?:합니다|할 예정)"
 )
 # Lower-case words one of which every _GMAIL_STILL_TRYING match holds.
-_GMAIL_STILL_TRYING_WORDS: Final = (
+_GMAIL_STILL_TRYING_WORDS: Final = WordGate(
     "incompl", "unvollst", "ufuldst", "未完了", "prøver", "proever", "prover", "essaiera", "riprover",
     "probeert", "tentar", "再試行", "内重", "內重", "försöker", "forsoker", "forsöker", "försoker",
     "uudelleen", "deneyecek", "будет", "повторит", "ponowi", "zkou", "시도",
@@ -302,9 +303,9 @@ def is_delay_notice(subject: str, text: str) -> bool:
     low = head.lower()
     # (each case-insensitive search only where it can match)
     warns = (
-        (_holds_one(low, _STILL_TRYING_WORDS) and _STILL_TRYING.occurs_in(head))
-        or (_holds_one(low, _STILL_TRYING_MORE_WORDS) and _STILL_TRYING_MORE.occurs_in(head))
-        or (_holds_one(low, _GMAIL_STILL_TRYING_WORDS) and _GMAIL_STILL_TRYING.occurs_in(head))
+        (_STILL_TRYING_WORDS.opens(low) and _STILL_TRYING.occurs_in(head))
+        or (_STILL_TRYING_MORE_WORDS.opens(low) and _STILL_TRYING_MORE.occurs_in(head))
+        or (_GMAIL_STILL_TRYING_WORDS.opens(low) and _GMAIL_STILL_TRYING.occurs_in(head))
     )
     # (the final-report search, slow on a long text, only when the text warns at all)
     return bool(warns) and not _FINAL.occurs_in(subject + "\n" + head)
