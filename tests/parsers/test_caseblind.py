@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers import fallback
+from parsers import fallback, listadmin
 from parsers.reasons.caseblind import CaseBlind, branches
 
 classify = sys.modules["parsers.reasons.classify"]
@@ -24,6 +24,7 @@ IN_USE = {
     "bounce_subject": fallback._BOUNCE_SUBJECT,
     "not_delivered": fallback._NOT_DELIVERED,
     "error_words": fallback._ERROR_WORDS,
+    "member_removed": listadmin._MEMBER_REMOVED,
 }
 
 
