@@ -263,8 +263,10 @@ _COMMAND = patterncode.compile(
     r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
     r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
     r"|\[(rcpt_to|mail_from|data)\]"
+    # (GroupWise's and NTMail's session transcripts: "Out: RCPT TO:<a@b>" over "In: 550 ...")
+    r"|\bout: {0,4}(rcpt to|mail from|data|helo|ehlo)\b"
 )
-_COMMAND_NEEDS = ("in reply to ", ">>>", "after ", "[rcpt_to]", "[mail_from]", "[data]")
+_COMMAND_NEEDS = ("in reply to ", ">>>", "after ", "[rcpt_to]", "[mail_from]", "[data]", "out:")
 _COMMAND_NAMES = {
     "rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
     "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "helo": "HELO", "ehlo": "EHLO",

@@ -203,6 +203,8 @@ _NOT_DELIVERED = CaseBlind(
     # Swedish, Norwegian, Finnish, Turkish, Greek, Romanian, Hungarian, Indonesian, Ukrainian, Thai
     r"|kunde inte (?:skickas|delas ut)|leveransen misslyckades|gick inte att leverera"
     r"|kunne ikke (?:bli )?levert|levering(?:en)? mislyktes|ei voitu toimittaa|toimitus ep(?:ä|a)onnistui"
+    # (Danish and Norwegian "was not delivered": Gmail's "Din meddelelse blev ikke leveret til a@b")
+    r"|blev ikke (?:af)?leveret|ble ikke levert"
     r"|teslim edilemedi|iletilemedi|g(?:ö|o)nderilemedi"
     r"|δεν (?:ή|η)ταν δυνατ(?:ή|η) η παρ(?:ά|α)δοση|δεν παραδ(?:ό|ο)θηκε|η παρ(?:ά|α)δοση απ(?:έ|ε)τυχε"
     r"|nu a putut fi (?:livrat|trimis|remis)|nu a fost livrat|livrarea a e(?:ș|ş|s)uat"

@@ -147,9 +147,19 @@ _SENTENCE = r"(?:[^.:\n]|[.:](?=\S)|\n(?![ \t]*\n))"
 # bounces ("Mitglied: a@b" / "Aktion: Abonnement deaktiviert." / "Grund: Zu viele oder fatale
 # Bounces."; "Medlem:", "Jäsen:", "Účastník:", "Üye:", "Član:", "Utilizatorul:", "会員:" ...). The
 # member is read from the block itself, whatever its label says (`members_in_action_notice`).
+# Where a catalogue's reason line names no bounces (Hungarian "Indok: Problémás vagy hibás e-mail
+# cím.", Korean "이유 : 범위 초과 혹은 치명적인 에러", Estonian "Põhjus: tõrked kirjade saatmisel",
+# Interlingua "Motivo: Resaltamentos excessive o fatal."), the block's shape says it: the list's line
+# above the member's names the list by its name, with no "@" (bounce.txt's "%(listname)s", the
+# list's real name), and two labelled lines follow the member's. (The held post's request,
+# postauth.txt, has the same four lines with the list's address on the first, "List: L@H", and the
+# poster on the second.)
+_LABEL = r"[ \t]+[^\s:\uff1a]{1,24}[ \t]*[:\uff1a][ \t]*"
 _ACTION_NOTICE = (
-    rf"^[ \t]+[^\s:\uff1a]{{1,24}}[ \t]*[:\uff1a][ \t]*<?([^\s@<>]{{1,64}}@[^\s<>]{{1,255}})>?[ \t]*\n"
+    rf"^{_LABEL}<?([^\s@<>]{{1,64}}@[^\s<>]{{1,255}})>?[ \t]*\n"
     rf"[ \t]+[^\n]{{1,80}}\n[ \t]+[^\n]{{0,80}}?(?:{BOUNCE_WORDS})"
+    rf"|^{_LABEL}[^\s@:\uff1a]{{1,80}}[ \t]*\n{_LABEL}<?([^\s@<>]{{1,64}}@[^\s<>]{{1,255}})>?[ \t]*\n"
+    rf"{_LABEL}[^\n]{{1,80}}\n{_LABEL}[^\n]{{1,80}}"
 )
 
 
@@ -256,7 +266,7 @@ def members_in_action_notice(text: str) -> list[str]:
     head = text[:4000]
     if "@" not in head:
         return []
-    return [m.group(1) for m in _ACTION_NOTICE_MEMBER.finditer(head)]
+    return [m.group(1) or m.group(2) for m in _ACTION_NOTICE_MEMBER.finditer(head)]
 
 
 def removes_member_for_failures(text: str) -> bool:

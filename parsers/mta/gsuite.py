@@ -37,11 +37,13 @@ _NOT_DELIVERED = compile_lazily(r"wasn't delivered to (\S+@[^\s,]+?)[.,]?(?:\s|$
 # (Delay)", as Google's help pages in other languages quote it): the delay notice's own mark, where
 # the body's "Gmail will retry" is in the user's language.
 _DELAY_SUBJECT = "(Delay)"
-# Google's own wording, which says more than the status code Google attaches to it.
+# Google's own wording, which says more than the status code Google attaches to it. (Its NXDOMAIN,
+# "... responded with code NXDOMAIN", is left to the generic table: host_unknown, as every other
+# reader of the same text finds it.)
 _PHRASES = {
     "user_unknown": ("because the address couldn't be found. Check for typos or unnecessary spaces",),
     "not_accept": ("Null MX",),
-    "network_error": (" had no relevant answers.", " responded with code NXDOMAIN"),
+    "network_error": (" had no relevant answers.",),
 }
 
 

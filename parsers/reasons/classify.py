@@ -97,7 +97,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|dit is (?:alleen|slechts) een waarschuwing|u hoeft (?:het|uw) bericht niet opnieuw te (?:verzenden|versturen)"
     r"|dies ist nur eine warnung|sie m(?:ü|ue|u)ssen die nachricht nicht (?:erneut|noch einmal) (?:senden|schicken)"
     r"|dette er kun en advarsel|du beh(?:ø|oe|o)ver ikke at sende (?:beskeden|meddelelsen|mailen) igen"
-    r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge"
+    r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge|vil fortsat blive fors(?:ø|oe|o)gt"
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
     r"|b(?:ạ|a)n kh(?:ô|o)ng c(?:ầ|a)n g(?:ử|u)i l(?:ạ|a)i|s(?:ẽ|e) ti(?:ế|e)p t(?:ụ|u)c th(?:ử|u)"
     r"|to jest tylko ostrze(?:ż|z)enie|nie musisz (?:ponownie )?wysy(?:ł|l)a(?:ć|c)"
@@ -146,6 +146,11 @@ _STILL_TRYING_WORDS: Final = WordGate(
 _STILL_TRYING_MORE: Final = CaseBlind(
     r"detta (?:ä|a)r (?:endast|bara|enbart) en varning|du beh(?:ö|o)ver inte skicka (?:om|(?:ditt )?meddelandet? igen)"
     r"|kommer (?:att )?forts(?:ä|a)tta (?:att )?f(?:ö|o)rs(?:ö|o)ka|(?:(?:ä|a)nnu inte|inte (?:ä|a)nnu) (?:har )?levererats"
+    # (Exchange's Swedish delay notice: "Leveransen till ... har fördröjts" / "är försenad", "har inte
+    # levererats ännu" / "än", "Leveransförsöken fortsätter"; Finnish "Toimitus ... on viivästynyt")
+    r"|inte levererats (?:(?:ä|a)nnu|(?:ä|a)n)(?!\w)|leveransf(?:ö|o)rs(?:ö|o)k(?:en)? (?:forts(?:ä|a)tter|kommer att forts(?:ä|a)tta)"
+    r"|leveransen[^.\n]{0,80}(?:har f(?:ö|o)rdr(?:ö|o)jts|(?:ä|a)r f(?:ö|o)rsenad|har f(?:ö|o)rsenats)"
+    r"|toimit(?:us|taminen)[^.\n]{0,80}viiv(?:ä|a)sty"
     r"|dette er bare en advarsel|du trenger ikke (?:(?:å|a) )?sende|vil fortsette (?:(?:å|a) )?(?:pr(?:ø|o)ve|fors(?:ø|o)ke)"
     r"|enn(?:å|a) ikke (?:blitt )?levert|ikke (?:blitt )?levert enn(?:å|a)"
     r"|t(?:ä|a)m(?:ä|a) on (?:vain|ainoastaan) varoitus|sinun ei tarvitse l(?:ä|a)hett(?:ä|a)(?:ä|a)"
@@ -192,7 +197,7 @@ _STILL_TRYING_MORE: Final = CaseBlind(
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
 _STILL_TRYING_MORE_WORDS: Final = WordGate(
-    "varning", "skicka", "levererats", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
+    "varning", "skicka", "levererats", "leveransf", "leveransen", "viiväst", "viivast", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
     "toimit", "uyar", "gerek yok", "denemeye", "denenecek", "teslim", "προειδοπο", "χρει", "συνεχ", "παραδοθ",
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
     "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ",
@@ -318,7 +323,10 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
+_RECEIPT_WORDS: Final = (
+    "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret",
+    "được gửi", "duoc gui", "thành công", "thanh cong", "配信され", "配信が完了",
+)  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -330,9 +338,13 @@ _RECEIPT: Final = CaseBlind(
     # recipients received your message")
     r"|(?:^|\n)delivered: [^@\s]{1,200}@|recipients? (?:listed below )?(?:has |have )?received your message"
     r"|delivery to (?:the following|these) recipients[^.]{0,40}? (?:is|was|has been) complete"
-    r"|erfolgreich zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
+    r"|erfolgreich (?:an [^.\n]{1,80} )?zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
     r"|is (?:succesvol )?afgeleverd|blev(?:et)? (?:korrekt )?leveret"
+    # (Vietnamese "has been sent", "sent successfully" to the recipients: "Thư của bạn đã được gửi
+    # đến người nhận sau"; the active "đã gửi đến", the mail you sent to, opens failure notices too;
+    # Japanese "次の宛先に配信されました", "配信が完了しました")
+    r"|(?:đ|d)(?:ã|a) (?:(?:đ|d)(?:ư|u)(?:ợ|o)c g(?:ử|u)i|g(?:ử|u)i th(?:à|a)nh c(?:ô|o)ng)|配信されました|配信が完了しました"
 )
 # Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been delivered to
 # the following recipients" as each translation says it, and its relay notice ("delivery to these
@@ -375,6 +387,8 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|nemohl[ao]? b(?:ý|y)t doru(?:č|c)en|no (?:pudo|ha podido|puede) ser entregad|non pu(?:ò|o') essere (?:consegnat|recapitat)"
     r"|n(?:ã|a)o pode ser entregue"
     r"|配信できません|配信されませんでした|无法送达|未能送达|无法传递|無法傳遞|無法送達|teslim edilemedi"
+    # (Vietnamese "not", "not yet", "failed", "error", "returned"; Japanese "failure", "error")
+    r"|kh(?:ô|o)ng|ch(?:ư|u)a|th(?:ấ|a)t b(?:ạ|a)i|l(?:ỗ|o)i\b|tr(?:ả|a) l(?:ạ|a)i|失敗|エラー"
 )
 
 

@@ -66,6 +66,15 @@ STILL_TRYING = {
     "cs-gmail": "Došlo k dočasnému problému. Gmail to bude zkoušet ještě 47 hodin.",
     "ko-gmail": "일시적인 문제가 발생했습니다. Gmail에서 47시간 동안 재시도합니다.",
     "ko-gmail-again": "일시적인 문제가 발생했습니다. Gmail에서 47시간 동안 다시 시도합니다.",
+    # (Exchange's delay notice in Swedish, Danish and Finnish: "har fördröjts", "är försenad", "har
+    # inte levererats ännu / än", "Leveransförsöken fortsätter", "Der vil fortsat blive forsøgt",
+    # "Toimitus ... on viivästynyt")
+    "sv-exchange": "Leveransen till följande mottagare eller grupper har fördröjts:",
+    "sv-exchange-late": "Leveransen till de här mottagarna eller grupperna är försenad:",
+    "sv-not-yet": "Meddelandet har inte levererats ännu. Leveransförsöken fortsätter.",
+    "sv-not-yet-an": "Det här meddelandet har inte levererats än.",
+    "da-exchange-attempts": "Denne meddelelse er ikke leveret. Der vil fortsat blive forsøgt levering.",
+    "fi-exchange": "Toimitus näille vastaanottajille tai ryhmille on viivästynyt:",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -97,6 +106,10 @@ FINAL = {
     "cs-gmail-no-retry": "Zpráva byla odmítnuta. Gmail to nebude zkoušet znovu.",
     "ko-advice": "메일을 전송하지 못했습니다. 주소를 확인한 후 다시 시도하세요.",
     "vi-gmail-no-domain": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy miền b.vn.",
+    # (the final reports beside them: "could not be delivered", "delivery failed"; "inte levererats"
+    # with no "yet" is final)
+    "sv-final": "Det gick inte att leverera meddelandet. Det har inte levererats till mottagaren.",
+    "fi-final": "Viestiä ei voitu toimittaa. Toimitus epäonnistui.",
 }
 
 

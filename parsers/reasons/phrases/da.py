@@ -88,7 +88,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukendt dom(?:ae|a)ne",
         _RECIPIENTS_DOMAIN_GONE,  # ("Domænet for modtageren findes ikke")
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
-        r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke)",
+        # (and in a clause after "fordi", its verb last: Gmail's "fordi domænet x.dk ikke blev fundet")
+        r"dom(?:ae|a)ne(?:t|n)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:er ukendt|findes ikke|eksisterer ikke"
+        r"|blev ikke fundet|ikke blev fundet)",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (r"(?:markeret|klassificeret|identificeret|vurderet|genkendt) som (?:spam|uønsket post)",),
@@ -102,7 +104,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    USER_UNKNOWN: (_RECIPIENTS_DOMAIN_GONE,),
+    # (and Gmail's "fordi domænet x.dk ikke blev fundet" under its title "Adressen blev ikke
+    # fundet": the domain gone, HOST_UNKNOWN, not the user)
+    USER_UNKNOWN: (
+        _RECIPIENTS_DOMAIN_GONE,
+        r"fordi dom(?:ae|a)net [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ikke blev|blev ikke) fundet",
+    ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:din|dit|jeres) (?:konto|brugerkonto|bruger|adgang)",),

@@ -316,7 +316,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"there is no one at this address",
         r"this (?:address no longer accepts mail|email address is wrong or no longer valid)",
         r"this user doesn'?t have an? \S{1,200} account",
-        r"user (?:\S{1,300} (?:was not found|does not exist|unknown)|does ?n[o']t exist|missing home directory"
+        # (GroupWise's Internet agent: "Reason: User a@b not found")
+        r"user (?:\S{1,300} (?:(?:was )?not found|does not exist|unknown)|does ?n[o']t exist|missing home directory"
         r"|not (?:active|found|known)|unknown)",
         r"invalid or unknown (?:virtual )?user",
         r"your envelope recipient is in my badrcptto list",
@@ -502,7 +503,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no (?:mx|mail exchanger|mx or a) (?:records? )?(?:(?:were |was )?found|for)",
         # hMailServer: no MX and no A record for the recipient's domain
         r"no mail servers appear to exists? for the recipients?'? address",
-        r"dns (?:error|lookup failed).{0,60}(?:nxdomain|does not exist|not found)",
+        r"dns (?:error|lookup failed).{0,60}(?:does not exist|not found)",
+        # the resolver's own answer that the name does not exist (RFC 1035's NXDOMAIN), however the
+        # report words the lookup (Google's "DNS type 'mx' lookup of x responded with code NXDOMAIN
+        # / Domain name not found: x"); a lookup that failed for now says SERVFAIL, timed out or
+        # "try again" (UNLESS)
+        r"\bnxdomain\b|domain name not found",
         # a null MX (RFC 7505): the domain says it takes no mail at all
         r"null ?mx",
         r"(?:mx|srv) record indicated no smtp service",
@@ -813,7 +819,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"temporary (?:dns|lookup) failure|dns (?:lookup )?(?:failure|timeout|error)",
         r"malformed or unexpected name server reply",
         r"network error",
-        r"dns type '?\w+'? lookup|responded with code nxdomain|domain name not found",
+        r"dns type '?\w+'? lookup",
         r"host name lookup failure",
         r"too many hops|routing loop",
         r"host not found, try again",
@@ -929,8 +935,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
         # domain gone (soft, sender-side)
         r"sender'?s? (?:domain|host|mail ?domain)|domain of (?:the )?sender|(?:mail )?from domain (?:does not|doesn'?t) exist",
         # (not the advice to correct the address: "Check the address and try again", Exchange's
-        # NDR prose under any code, says nothing of the lookup)
-        r"(?<!address and )try again",
+        # NDR prose under any code, and Gmail's "Check for typos or unnecessary spaces and try
+        # again" say nothing of the lookup)
+        r"(?<!address and )(?<!spaces and )try again",
         r"servfail",
         r"timed? ?out",
         r"malformed or unexpected name server reply|malformed name server reply",
