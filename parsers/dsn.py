@@ -264,7 +264,7 @@ _COMMAND = patterncode.compile(
     r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
     r"|\[(rcpt_to|mail_from|data)\]"
     # (GroupWise's and NTMail's session transcripts: "Out: RCPT TO:<a@b>" over "In: 550 ...")
-    r"|\bout: {0,4}(rcpt to|mail from|data|helo|ehlo)\b"
+    r"|out: {0,4}(rcpt to|mail from|data|helo|ehlo)\b"
 )
 _COMMAND_NEEDS = ("in reply to ", ">>>", "after ", "[rcpt_to]", "[mail_from]", "[data]", "out:")
 _COMMAND_NAMES = {

@@ -323,9 +323,11 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = (
+# (a WordGate: an ASCII text is scanned for the ASCII words alone, so the Vietnamese and Japanese
+# receipts' words cost the reports in other languages nothing)
+_RECEIPT_WORDS: Final = WordGate(
     "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret",
-    "được gửi", "duoc gui", "thành công", "thanh cong", "配信され", "配信が完了",
+    "được gửi", "thành công", "配信され", "配信が完了",
 )  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
@@ -388,7 +390,7 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|n(?:ã|a)o pode ser entregue"
     r"|配信できません|配信されませんでした|无法送达|未能送达|无法传递|無法傳遞|無法送達|teslim edilemedi"
     # (Vietnamese "not", "not yet", "failed", "error", "returned"; Japanese "failure", "error")
-    r"|kh(?:ô|o)ng|ch(?:ư|u)a|th(?:ấ|a)t b(?:ạ|a)i|l(?:ỗ|o)i\b|tr(?:ả|a) l(?:ạ|a)i|失敗|エラー"
+    r"|\bkh(?:ô|o)ng\b|\bch(?:ư|u)a\b|th(?:ấ|a)t b(?:ạ|a)i|\bl(?:ỗ|o)i\b|tr(?:ả|a) l(?:ạ|a)i|失敗|エラー"
 )
 
 
@@ -410,7 +412,7 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     low = head.lower()
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
-    if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
+    if not (_RECEIPT_WORDS.opens(low) and _RECEIPT.occurs_in(head)) and not (
         _TRANSLATED_RECEIPT_WORDS.opens(low[:_RECEIPT_OPENING])
         and _TRANSLATED_RECEIPT.occurs_in(head[:_RECEIPT_OPENING])
     ):

@@ -16,7 +16,7 @@ _OLD_COMMAND = re.compile(
     r"|>>> ?(rcpt|mail|data|helo|ehlo)\b"
     r"|after (rcpt to|mail from|end of data|data|helo|ehlo|initial connection|rcpt|mail)\b"
     r"|\[(rcpt_to|mail_from|data)\]"
-    r"|\bout: {0,4}(rcpt to|mail from|data|helo|ehlo)\b",
+    r"|out: {0,4}(rcpt to|mail from|data|helo|ehlo)\b",
     re.IGNORECASE,
 )
 

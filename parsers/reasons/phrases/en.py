@@ -508,7 +508,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # report words the lookup (Google's "DNS type 'mx' lookup of x responded with code NXDOMAIN
         # / Domain name not found: x"); a lookup that failed for now says SERVFAIL, timed out or
         # "try again" (UNLESS)
-        r"\bnxdomain\b|domain name not found",
+        # (plain strings, each looked for with `in`: an expression opening on \b is tried at every
+        # position of every text that holds the family's keywords)
+        r"nxdomain",
+        r"domain name not found",
         # a null MX (RFC 7505): the domain says it takes no mail at all
         r"null ?mx",
         r"(?:mx|srv) record indicated no smtp service",
