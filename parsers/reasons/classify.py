@@ -323,12 +323,7 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-# (a WordGate: an ASCII text is scanned for the ASCII words alone, so the Vietnamese and Japanese
-# receipts' words cost the reports in other languages nothing)
-_RECEIPT_WORDS: Final = WordGate(
-    "deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret",
-    "được gửi", "thành công", "配信され", "配信が完了",
-)  # fmt: skip
+_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -343,10 +338,6 @@ _RECEIPT: Final = CaseBlind(
     r"|erfolgreich (?:an [^.\n]{1,80} )?zugestellt|(?:a|ont) (?:bien )?été remise?s? (?:avec succès|au destinataire)"
     r"|(?:se )?(?:entregó|entregado) (?:correctamente|con éxito)|(?:è|e) stat[oa] consegnat[oa]"
     r"|is (?:succesvol )?afgeleverd|blev(?:et)? (?:korrekt )?leveret"
-    # (Vietnamese "has been sent", "sent successfully" to the recipients: "Thư của bạn đã được gửi
-    # đến người nhận sau"; the active "đã gửi đến", the mail you sent to, opens failure notices too;
-    # Japanese "次の宛先に配信されました", "配信が完了しました")
-    r"|(?:đ|d)(?:ã|a) (?:(?:đ|d)(?:ư|u)(?:ợ|o)c g(?:ử|u)i|g(?:ử|u)i th(?:à|a)nh c(?:ô|o)ng)|配信されました|配信が完了しました"
 )
 # Outlook/Exchange's localized delivery receipt ("Delivered:"): "your message has been delivered to
 # the following recipients" as each translation says it, and its relay notice ("delivery to these
@@ -357,7 +348,7 @@ _RECEIPT: Final = CaseBlind(
 # long report in another script, whose every character each word's scan passes.
 _TRANSLATED_RECEIPT_WORDS: Final = WordGate(
     "destinata", "destinatá", "levererats", "teslim edildi", "levert til følgende", "następujących", "empfänger",
-    "doručena", "доставлен", "配信されました", "收件人",
+    "doručena", "доставлен", "配信されました", "收件人", "được gửi", "thành công", "配信が完了",
 )  # fmt: skip
 _RECEIPT_OPENING: Final = 500
 _TRANSLATED_RECEIPT: Final = CaseBlind(
@@ -368,6 +359,11 @@ _TRANSLATED_RECEIPT: Final = CaseBlind(
     r"|har levererats till|er levert til følgende|dostarczona do następujących"
     r"|doručena následujícím|доставлен[оа]? следующим получателям|次の受信者に配信されました"
     r"|已(?:送达|送達|传递到|傳遞到)以下收件人|alıcılara teslim edildi"
+    # (a mail server's own text receipt opens the same way: Vietnamese "has been sent", "sent
+    # successfully", "Thư của bạn đã được gửi đến người nhận sau" (the active "đã gửi đến", the
+    # mail you sent to, opens failure notices too); Japanese "次の宛先に配信されました",
+    # "配信が完了しました")
+    r"|đã (?:được gửi|gửi thành công)|配信されました|配信が完了しました"
 )
 _NO_RECEIPT: Final = CaseBlind(
     r"fail|fatal|error|undeliver|reject|unknown|does not exist|bounced|not (?:yet )?(?:been )?delivered"
@@ -412,7 +408,7 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     low = head.lower()
     if _holds_one(low, _PLAIN_FAILURE_WORDS):
         return None
-    if not (_RECEIPT_WORDS.opens(low) and _RECEIPT.occurs_in(head)) and not (
+    if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
         _TRANSLATED_RECEIPT_WORDS.opens(low[:_RECEIPT_OPENING])
         and _TRANSLATED_RECEIPT.occurs_in(head[:_RECEIPT_OPENING])
     ):
