@@ -71,7 +71,7 @@ _WEBHOOK_COMPLAINTS = {
     ("RecordType", "SpamComplaint"): "Email",
 }
 # Told literally first: the event's name as the JSON writes it.
-_WEBHOOK_NAMES = ('"spamreport"', '"complained"', '"SpamComplaint"')
+_WEBHOOK_NAMES = tuple(f'"{value}"' for _field, value in _WEBHOOK_COMPLAINTS)
 # A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
 # quoted further down (a developer's question, a changelog) is no event posted about our mail.
 MAX_WEBHOOK_LEAD = 200

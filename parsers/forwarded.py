@@ -38,6 +38,7 @@ from parsers.arf import (
 )
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
+from parsers.lazyre import compile_lazily
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
 from parsers.values import FrozenValue, set_field
@@ -226,12 +227,10 @@ _AUTH_FAILURE_REPORT = patterncode.compile(
 # abuse report otherwise (`_reported`).
 # (compiled on first use: only a text that names DMARC and no report gets here, and a start-up that
 # compiled it would cost every run)
-_DMARC_CHECK_FAILED_SOURCE = (
+_DMARC_CHECK_FAILED = compile_lazily(
     rf"(?:{_FAILED})[^\n]{{0,25}}(?:{_DMARC_CHECK})|(?:{_DMARC_CHECK})[^\n]{{0,25}}(?:{_FAILED})",
     re.IGNORECASE,
 )
-patterncode.declare(*_DMARC_CHECK_FAILED_SOURCE)
-_dmarc_check_failed: list[re.Pattern[str]] = []
 REPORT_NAMED = 2
 CHECK_NAMED = 1
 
@@ -539,7 +538,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
 
 def _about_authentication(mail: Mail, told: list[int], by_subject: bool = True) -> bool:
     """Whether the message is a DMARC failure report (`_AUTH_FAILURE_REPORT` in its subject, unless
-    not `by_subject`, or in its own text before the copy; or only `_DMARC_CHECK_FAILED_SOURCE` there, in a
+    not `by_subject`, or in its own text before the copy; or only `_DMARC_CHECK_FAILED` there, in a
     message that is no abuse report otherwise); `told` keeps the text's answer once asked."""
     named = auth_failure_named(mail.subject) if by_subject else 0
     if named == REPORT_NAMED:
@@ -554,18 +553,15 @@ def _about_authentication(mail: Mail, told: list[int], by_subject: bool = True) 
 
 def auth_failure_named(text: str) -> int:
     """REPORT_NAMED when `_AUTH_FAILURE_REPORT` occurs in `text`, CHECK_NAMED when only
-    `_DMARC_CHECK_FAILED_SOURCE` does, else 0: a word one of their branches holds is looked for first (the
+    `_DMARC_CHECK_FAILED` does, else 0: a word one of their branches holds is looked for first (the
     patterns are tried at every position of the text, and most texts asked here are auto-replies'
     and forwards')."""
     low = text.lower()
     if "dmarc" in low or "failure report" in low or "forensic report" in low or "6591" in low:
         if _AUTH_FAILURE_REPORT.search(text) is not None:
             return REPORT_NAMED
-        if "dmarc" in low:
-            if not _dmarc_check_failed:
-                _dmarc_check_failed.append(patterncode.compile(*_DMARC_CHECK_FAILED_SOURCE))
-            if _dmarc_check_failed[0].search(text) is not None:
-                return CHECK_NAMED
+        if "dmarc" in low and _DMARC_CHECK_FAILED.search(text) is not None:
+            return CHECK_NAMED
     return 0
 
 

@@ -12,7 +12,7 @@ recipient, is about the sender: never hard for the recipient (`sender_side`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from parsers.model import Classification, EventType
 from parsers.reasons.caseblind import CaseBlind, WordGate
@@ -323,7 +323,7 @@ def is_delay_notice(subject: str, text: str) -> bool:
 # relayed, written as text) is ignored, never a failure of the address. Without a DSN part the
 # text decides for every recipient it names, so a text that also speaks of a failure (a mixed
 # Sendmail report, a bounce quoting a receipt) or of a delay is no receipt.
-_RECEIPT_WORDS: Final = ("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
+_RECEIPT_WORDS: Final = WordGate("deliver", "relayed", "received your message", "zugestellt", "remis", "entreg", "consegnat", "afgeleverd", "leveret")  # fmt: skip
 _RECEIPT: Final = CaseBlind(
     r"successfully (?:delivered|relayed)|successful delivery|delivered successfully"
     r"|(?:was|were|has been|have been) delivered to\b|relayed to the following recipients"
@@ -393,7 +393,7 @@ _NO_RECEIPT: Final = CaseBlind(
 # Words of _NO_RECEIPT's branches that most failure reports hold, in lower case and ASCII: a text
 # that holds one is no receipt whatever else it says (what lower() turns into them, the case-blind
 # search matches too), so a bounce is ruled out before the receipt search reads it.
-_PLAIN_FAILURE_WORDS: Final = ("fail", "error", "undeliver", "reject", "unknown", "fatal", "bounced", "delayed")  # fmt: skip
+_PLAIN_FAILURE_WORDS: Final = WordGate("fail", "error", "undeliver", "reject", "unknown", "fatal", "bounced", "delayed")  # fmt: skip
 
 
 def delivery_receipt(subject: str, text: str) -> str | None:
@@ -403,12 +403,12 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     # (a failure word the text writes in lower case is one of the lower-cased text too: str.lower
     # maps each character on its own, a lower-case ASCII letter to itself. Most reports write one,
     # and are ruled out before their text is lower-cased)
-    if _holds_one(head, _PLAIN_FAILURE_WORDS):
+    if _PLAIN_FAILURE_WORDS.opens(head):
         return None
     low = head.lower()
-    if _holds_one(low, _PLAIN_FAILURE_WORDS):
+    if _PLAIN_FAILURE_WORDS.opens(low):
         return None
-    if not (_holds_one(low, _RECEIPT_WORDS) and _RECEIPT.occurs_in(head)) and not (
+    if not (_RECEIPT_WORDS.opens(low) and _RECEIPT.occurs_in(head)) and not (
         _TRANSLATED_RECEIPT_WORDS.opens(low[:_RECEIPT_OPENING])
         and _TRANSLATED_RECEIPT.occurs_in(head[:_RECEIPT_OPENING])
     ):
@@ -417,14 +417,6 @@ def delivery_receipt(subject: str, text: str) -> str | None:
     if _NO_RECEIPT.occurs_in(whole) or _FINAL.occurs_in(whole):
         return None
     return "relayed" if "relayed" in low and "delivered" not in low else "delivered"
-
-
-def _holds_one(text: str, words: Iterable[str]) -> bool:
-    """Whether `text` holds one of `words` (a plain loop: no generator per call)."""
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
 
 
 def is_temporary(status: str | None, smtp_code: str | None) -> bool:

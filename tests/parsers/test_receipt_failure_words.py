@@ -16,9 +16,10 @@ def _reference_receipt(subject: str, text: str) -> str | None:
     """delivery_receipt as it lower-cased the text before any search."""
     head = text[:8000]
     low = head.lower()
-    if classify._holds_one(low, classify._PLAIN_FAILURE_WORDS):
+    if any(word in low for word in classify._PLAIN_FAILURE_WORDS.words):
         return None
-    if not classify._holds_one(low, classify._RECEIPT_WORDS) or not classify._RECEIPT.occurs_in(head):
+    holds_receipt_word = any(word in low for word in classify._RECEIPT_WORDS.words)
+    if not holds_receipt_word or not classify._RECEIPT.occurs_in(head):
         return None
     whole = subject + "\n" + head
     if classify._NO_RECEIPT.occurs_in(whole) or classify._FINAL.occurs_in(whole):
