@@ -479,7 +479,7 @@ _FEEDBACK_SPELLINGS = {
 }
 
 
-def _feedback_type(value: str) -> str:
+def feedback_type_of(value: str) -> str:
     """The feedback type a Feedback-Type value names (lower case; "abuse" when it names none)."""
     value = value.strip().lower()
     token = _FEEDBACK_TYPE.match(value)
@@ -503,7 +503,7 @@ def inquire(mail: Mail) -> Complaint | None:
         text = _block_around(mail.text[: m.start() + 8000], m.start()) if m else ""
     fields = fields_of(text)
     complaint = Complaint()
-    complaint.feedback_type = _feedback_type(_first(fields, "feedback-type") or "")
+    complaint.feedback_type = feedback_type_of(_first(fields, "feedback-type") or "")
     complaint.user_agent = _first(fields, "user-agent")
     complaint.source_ip = _first(fields, "source-ip")
     # (the report's own fields are in the text first: a pasted original comes after them)

@@ -11,8 +11,9 @@
   unknown and the complaint lands on the reserved placeholder.
 - X-ARF (`X-ARF: yes`; Abusix's JSON reports say `X-XARF: PLAIN`): a human part, a YAML (0.1, 0.2)
   or JSON report part, and the evidence; a complaint about a recipient only when the report is about
-  mail (Report-Type spam, a phishing or fraud report whose evidence is an email), not about a port
-  scan, a login attack or a web site. The JSON is v4's flat object (`category`/`class`, `type`,
+  mail (Report-Type spam, a phishing or fraud report whose evidence is an email: attached, carried
+  in the JSON, or its source pasted into a text part as v0.1's `Attachment: text/plain` has it), not
+  about a port scan, a login attack or a web site. The JSON is v4's flat object (`category`/`class`, `type`,
   `smtp_to`, `evidence`) or v3's (`Report`: `ReportClass`, `ReportType`, `SmtpRcptToAddress`,
   `Samples`); its envelope recipient is the complained-about one, and an email sample in the JSON
   (base64) is the returned original.
@@ -20,7 +21,11 @@
   someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
   schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
   (`event-data` with `"event": "complained"` and `recipient`), Postmark's spam complaint webhook
-  (`"RecordType": "SpamComplaint"`, `Email`).
+  (`"RecordType": "SpamComplaint"`, `Email`), SparkPost's (`{"msys": {"message_event": {"type":
+  "spam_complaint", "rcpt_to": ..., "fbtype": ...}}}`, the provider's Feedback-Type in `fbtype`).
+  A document whose only such events are the recipients' own unsubscribes (SendGrid `unsubscribe`,
+  `group_unsubscribe`; Mailgun `unsubscribed`; SparkPost `list_unsubscribe`, `link_unsubscribe`)
+  is their opt-out.
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
@@ -33,7 +38,15 @@ import re
 from email.message import Message
 
 from parsers import patterncode
-from parsers.arf import Complaint, describe, fields_of, find_recipients, inline_original
+from parsers.arf import (
+    Complaint,
+    describe,
+    feedback_type_of,
+    fields_of,
+    find_recipients,
+    inline_original,
+    original_of,
+)
 from parsers.dsn import address
 from parsers.mail import Mail, parse_header_block, payload_text
 
@@ -69,9 +82,20 @@ _WEBHOOK_COMPLAINTS = {
     ("event", "spamreport"): "email",
     ("event", "complained"): "recipient",
     ("RecordType", "SpamComplaint"): "Email",
+    ("type", "spam_complaint"): "rcpt_to",
+}
+# The recipient's own unsubscribe events, the same way: SendGrid's (`unsubscribe`, `group_unsubscribe`),
+# Mailgun's (`unsubscribed`), SparkPost's (`list_unsubscribe`: the List-Unsubscribe header's;
+# `link_unsubscribe`: a link in the body).
+_WEBHOOK_UNSUBSCRIBES = {
+    ("event", "unsubscribe"): "email",
+    ("event", "group_unsubscribe"): "email",
+    ("event", "unsubscribed"): "recipient",
+    ("type", "list_unsubscribe"): "rcpt_to",
+    ("type", "link_unsubscribe"): "rcpt_to",
 }
 # Told literally first: the event's name as the JSON writes it.
-_WEBHOOK_NAMES = tuple(f'"{value}"' for _field, value in _WEBHOOK_COMPLAINTS)
+_WEBHOOK_NAMES = tuple(f'"{value}"' for _field, value in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES))
 # A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
 # quoted further down (a developer's question, a changelog) is no event posted about our mail.
 MAX_WEBHOOK_LEAD = 200
@@ -92,8 +116,11 @@ def inquire(mail: Mail) -> Complaint | None:
         return _ses(mail)
     # (a relayed webhook is one text or JSON part: told by the type the loader read, asked of every message)
     kind = mail.content_type
-    if (kind == "text/plain" or kind == "application/json") and "{" in mail.text[:MAX_WEBHOOK_HEAD]:
-        return _webhook(mail)
+    if kind == "text/plain" and "{" in mail.text[:MAX_WEBHOOK_HEAD]:
+        return _webhook(mail, mail.text)
+    if kind == "application/json":  # (not text: the loader leaves its body out of the message's text)
+        text = payload_text(mail.message)
+        return _webhook(mail, text) if "{" in text[:MAX_WEBHOOK_HEAD] else None
     return None
 
 
@@ -169,7 +196,9 @@ def _xarf(mail: Mail) -> Complaint | None:
     kind = (report.get("report-type") or report.get("reporttype") or report.get("type") or "").lower()
     kind = kind.replace(" ", "_")
     category = (report.get("category") or report.get("class") or report.get("reportclass") or "").lower()
-    original = mail.original or sample
+    # (the evidence attached as message/rfc822, carried in the JSON, else pasted into a text part
+    # or attached as an .eml file: v0.1's `Attachment: text/plain` evidence is the message's source)
+    original = mail.original or sample or original_of(mail)
     evidence_is_mail = original is not None or "rfc822" in report.get("attachment", "").lower()
     about_mail = evidence_is_mail or category == "messaging"
     if kind not in _XARF_MAIL_TYPES and not (
@@ -209,9 +238,9 @@ def _ses(mail: Mail) -> Complaint | None:
     return Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
 
 
-def _webhook(mail: Mail) -> Complaint | None:
-    """The complaint events of an ESP's webhook document relayed as mail (its recipients), or None."""
-    text = mail.text
+def _webhook(mail: Mail, text: str) -> Complaint | None:
+    """The complaint events of an ESP's webhook document relayed as mail (`text`, its body): its
+    recipients, or None."""
     # (the document opens a line: a bracket inside a line is a bounce's "[192.0.2.1]" or prose)
     if text.startswith(("{", "[")):
         start = 0
@@ -232,18 +261,43 @@ def _webhook(mail: Mail) -> Complaint | None:
     except ValueError:
         return None
     recipients: list[str] = []
+    unsubscribed: list[str] = []
+    feedback_type = ""
     for event in (data if isinstance(data, list) else [data])[:MAX_WEBHOOK_EVENTS]:
-        if isinstance(event, dict) and isinstance(event.get("event-data"), dict):
-            event = event["event-data"]  # (Mailgun's signed envelope)
-        if not isinstance(event, dict):
+        event = _webhook_event(event)
+        if event is None:
             continue
         for (field, value), holder in _WEBHOOK_COMPLAINTS.items():
             found = address(str(event.get(holder, ""))) if event.get(field) == value else None
             if found and found.lower() not in recipients:
                 recipients.append(found.lower())
-    if not recipients:
+                # (SparkPost copies the provider's report's Feedback-Type into `fbtype`)
+                feedback_type = feedback_type or feedback_type_of(str(event.get("fbtype") or ""))
+        for (field, value), holder in _WEBHOOK_UNSUBSCRIBES.items():
+            found = address(str(event.get(holder, ""))) if event.get(field) == value else None
+            if found and found.lower() not in unsubscribed:
+                unsubscribed.append(found.lower())
+    if recipients:
+        return Complaint(recipients=recipients, feedback_type=feedback_type, format="webhook")
+    if unsubscribed:  # (a batch that holds complaints is read for them: one report, one type)
+        return Complaint(recipients=unsubscribed, feedback_type="opt-out", format="webhook")
+    return None
+
+
+def _webhook_event(event: object) -> dict[str, Any] | None:
+    """One event of a webhook document, out of its ESP's envelope: Mailgun's signed one
+    (`event-data`), SparkPost's (`{"msys": {"message_event": {...}}}`, the inner object named by its
+    event class: message_event, unsubscribe_event, track_event ...)."""
+    if not isinstance(event, dict):
         return None
-    return Complaint(recipients=recipients, feedback_type="abuse", format="webhook")
+    inner = event.get("event-data")
+    if isinstance(inner, dict):
+        return inner
+    wrapper = event.get("msys")
+    if isinstance(wrapper, dict):
+        inner = next(iter(wrapper.values()), None)  # (one event class per envelope)
+        return inner if isinstance(inner, dict) else None
+    return event
 
 
 def _json_text(body: str) -> str:

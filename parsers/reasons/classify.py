@@ -479,7 +479,8 @@ def feedback_verdict(feedback_type: str) -> tuple[EventType, Classification, str
     - abuse, fraud, virus, other (RFC 5965) and unknown types: a complaint, hard (it suppresses);
     - auth-failure (RFC 6591): about the sender's SPF/DKIM, not the recipient: a complaint kept for
       the record, soft and sender-side (`auth_failure`), never suppressing;
-    - opt-out / unsubscribe: the recipient asked for no more mail: an `unsubscribe` event (not a
+    - opt-out / unsubscribe (and the ARF draft's opt-out-list, out of one list): the recipient asked
+      for no more mail: an `unsubscribe` event (not a
       bounce, not a complaint); hard, because it removes the recipient at once for the sender;
     - not-spam (RFC 6430): the recipient took a message out of the spam folder: a `feedback`
       event, ignored.
@@ -487,7 +488,7 @@ def feedback_verdict(feedback_type: str) -> tuple[EventType, Classification, str
     kind = feedback_type.strip().lower()
     if kind == "auth-failure":
         return "complaint", "soft", AUTH_FAILURE
-    if kind in ("opt-out", "optout", "unsubscribe"):
+    if kind in ("opt-out", "optout", "opt-out-list", "unsubscribe"):
         return "unsubscribe", "hard", UNSUBSCRIBE
     if kind == "not-spam":
         return "feedback", "ignored", FEEDBACK
