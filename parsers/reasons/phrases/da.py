@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -49,7 +50,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:bruger|modtager|postkasse)(?:en)? (?:blev )?ikke fundet",
         # (Exchange: "Mailkontoen findes ikke i den organisation ...")
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks|(?:e-?)?mail-?konto)(?:en|n)? (?:er )?"
-        r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes)",
+        r"(?:ukendt|findes ikke|eksisterer ikke|blev ikke fundet|kunne ikke findes|kan ikke findes)",
+        # a user or recipient "not created" on the server ("Modtageren er ikke oprettet i systemet",
+        # "Brugeren er ikke oprettet på denne server"): never set up, unknown (one "not created yet",
+        # "endnu", is being set up; the noun whole: the sender's "afsenderadressen" is not the
+        # recipient's)
+        r"\b(?:modtager|bruger|adresse|(?:e-?)?mailadresse|postkasse|mailboks)(?:en|n)? (?:er |blev )?ikke oprettet(?! endnu)",
         r"ukendt (?:modtager|bruger|adresse|e-?mail-?adresse|postkasse)",
         # a subordinate clause puts "ikke" before the verb: Gmail's "fordi adressen ikke blev
         # fundet" (because the address was not found)
@@ -64,14 +70,27 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         # ("lagerpladsen er brugt op": the storage is used up)
         r"(?:lager)?plads(?:en)? (?:er )?brugt op",
-        r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:er )?(?:fuld|overfyldt|fyldt op)",
+        r"(?:postkasse|indbakke|mailboks)(?:n|en)? (?:(?:for|til|hos) modtageren )?(?:er )?(?:fuld|overfyldt|fyldt op)",
+        # the mailbox has no more room ("Modtagerens postkasse har ikke mere plads")
+        r"(?:postkasse|indbakke|mailboks)(?:n|en)? har ikke (?:mere |nok |l(?:ae|a)ngere )?plads",
         r"kvote(?:n)? (?:er )?(?:overskredet|opbrugt)",
         r"(?:har )?overskredet sin (?:kvote|lagerplads)",
         r"ikke (?:nok|tilstr(?:ae|a)kkelig) (?:lager)?plads",
         # no more room in the mailbox ("Der er ikke mere plads i postkassen")
-        r"(?:ikke (?:mere|længere|mer) |ingen )(?:lager)?plads (?:tilbage )?i (?:postkassen|mailboksen|indbakken)",
+        # (or no room at all, whose between: "Der er ikke plads i modtagerens postkasse")
+        r"(?:ikke (?:(?:mere|længere|mer) )?|ingen )(?:lager)?plads (?:tilbage )?i (?:modtagerens )?"
+        r"(?:postkassen|mailboksen|indbakken|postkasse|mailboks|indbakke)",
     ),
-    SUSPEND: (r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",),
+    SUSPEND: (
+        r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",
+        # closed or unavailable "for the time being" ("Postkassen er midlertidigt lukket"): a pause
+        r"midlertidigt (?:lukket|deaktiveret|utilg(?:ae|a)ngelig|inaktiv)",
+    ),
+    # the message itself too big (the message as subject: a mailbox "over its size" is full)
+    MESSAGE_TOO_BIG: (
+        r"(?:meddelelse|besked|mail)(?:n|en)? (?:er for stor|overskrider (?:den )?(?:maksimale |tilladte |maksimalt tilladte )?"
+        r"(?:st(?:oe|o)rrelse|st(?:oe|o)rrelsesgr(?:ae|a)nse))",
+    ),
     ACCOUNT_DISABLED: (
         r"(?:konto|brugerkonto|bruger|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
         r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv|ikke aktiv|inaktiv)",
@@ -79,12 +98,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse)(?:n|en)? (?:modtager ikke l|accepterer ikke l)(?:ae|a)ngere"
         r" (?:post|e-?mails?|mails?|beskeder|meddelelser)",
         # an address "no longer in use" (ISPs' wording for a closed account)
-        r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke l(?:ae|a)ngere i brug",
+        r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke (?:l(?:ae|a)ngere )?i brug",
         # one that "no longer exists" is closed, not unknown (German's "existiert nicht mehr")
         r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse|bruger)(?:n|en)? (?:eksisterer|findes) ikke l(?:ae|a)ngere",
     ),
     HOST_UNKNOWN: (
-        r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke)",
+        r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke|kan ikke findes|kunne ikke findes)",
         r"ukendt dom(?:ae|a)ne",
         _RECIPIENTS_DOMAIN_GONE,  # ("Domænet for modtageren findes ikke")
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
@@ -93,12 +112,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|blev ikke fundet|ikke blev fundet)",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
-    SPAM_DETECTED: (r"(?:markeret|klassificeret|identificeret|vurderet|genkendt) som (?:spam|uønsket post)",),
+    # ("afvist som spam": refused as spam)
+    SPAM_DETECTED: (
+        r"(?:markeret|klassificeret|identificeret|vurderet|genkendt|afvist) som (?:spam|uønsket post)",
+    ),
     # the sender's server on a block list ("IP-adressen er sortlistet"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (
         r"(?:pa|i) (?:en|vores) (?:sortliste|blokeringsliste)|\bsortlistet",
-        r"ip-?adresse[^.\n]{0,80}?\bblokeret",
+        # (or refused: "Din IP-adresse er afvist")
+        r"ip-?adresse[^.\n]{0,80}?\b(?:blokeret|afvist)",
     ),
 }
 

@@ -11,6 +11,7 @@ from parsers.reasons.codes import (
     BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -91,7 +92,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # ("Speicherplatz des Kontos ueberschritten", bytecamp)
         r"(?:speicherplatz|speichervolumen|speicherkontingent|kontingent|quota|postfachgr(?:oe|o)(?:ss)e)"
         r"(?: des (?:empf(?:ae|a)ngers|kontos|postfachs|benutzers|accounts))?"
-        r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
+        r" (?:ist |wurde )?(?:ersch(?:oe|o)pft|ausgesch(?:oe|o)pft|(?:ue|u)berschritten|voll|erreicht)",
         # the user as subject: web.de's "Benutzer hat das Speichervolumen ueberschritten" (German
         # Dovecot setups' quota_exceeded_message: "Benutzer %u hat ...", the address named) and
         # "Benutzer hat zu viele Mails auf dem Server" (too many messages stored: full)
@@ -104,6 +105,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the mailbox as subject: "Das Postfach hat die maximale Größe (sein Speicherlimit) erreicht"
         r"(?:postfach|mailbox)(?: des empf(?:ae|a)ngers)? hat (?:die |das |sein |seine |ihr |ihre )?(?:maximale"
         r" (?:speicher)?gr(?:oe|o)sse|speicherlimit|speichergrenze|gr(?:oe|o)ssenlimit) (?:erreicht|(?:ue|u)berschritten)",
+    ),
+    # the message itself too big ("Nachricht zu groß", "Die Nachricht überschreitet die maximal
+    # zulässige Größe"; the message as subject: a mailbox "over its size" is full)
+    MESSAGE_TOO_BIG: (
+        r"(?:nachricht|e-?mail|mail) (?:ist )?zu gross\b",
+        r"(?:nachricht|e-?mail|mail) (?:(?:ue|u)berschreitet|(?:ue|u)bersteigt) die (?:maximal(?:e|en)? |zul(?:ae|a)ssige |erlaubte ){0,2}"
+        r"(?:nachrichten)?gr(?:oe|o)sse",
+        r"nachrichtengr(?:oe|o)sse (?:ist |wurde )?(?:zu gross|(?:ue|u)berschritten)",
     ),
     SUSPEND: (
         r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt"
@@ -130,6 +139,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|benutzerkonto|account|benutzer|empf(?:ae|a)nger|postfach|mailbox|e-?mail-?adresse|adresse)"
         r" existiert (?:hier |dort |bei uns |auf diesem (?:server|system) )?nicht mehr",
         r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:ist |wird )?nicht mehr vergeben",
+        # one that "no longer takes mail" ("Der Empfänger nimmt keine E-Mails mehr an", English's "no
+        # longer accepts mail")
+        r"(?:empf(?:ae|a)nger|benutzer|e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:nimmt|akzeptiert|empf(?:ae|a)ngt)"
+        r" keine (?:e-?mails?|mails?|nachrichten|post) mehr",
         # the owner "gave up" the address ("Der Inhaber hat diese E-Mail-Adresse aufgegeben")
         r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:wurde |ist )?(?:vom inhaber )?aufgegeben",
         r"hat (?:diese|seine|ihre|die) (?:e-?mail-?adresse|adresse|postfach|mailbox|konto) aufgegeben",
@@ -162,7 +175,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
-        r"als spam (?:erkannt|eingestuft|klassifiziert|markiert|identifiziert|bewertet)",
+        # (or refused as spam: "als Spam abgelehnt")
+        r"als spam (?:erkannt|eingestuft|klassifiziert|markiert|identifiziert|bewertet|abgelehnt|abgewiesen"
+        r"|zur(?:ue|u)ckgewiesen)",
         # (or as unwanted advertising or mail: "als unerwünschte Werbung (Spam) eingestuft", "als
         # unerwünschte E-Mail erkannt"; a phrase of its own, so each keeps its own keyword)
         r"als unerw(?:ue|u)nschte (?:werbung|e-?mail|nachricht|post)(?: \(spam\))? (?:erkannt|eingestuft"

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -77,6 +79,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "the recipient's account has reached its storage limit"
         r"(?:tai khoan|" + _BOX + r")(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
     ),
+    # the message itself too big ("Thư quá lớn", "Dung lượng thư vượt giới hạn cho phép"; the
+    # message, "thư" alone, not the mailbox, "hộp thư", whose storage "vượt quá dung lượng" is full)
+    MESSAGE_TOO_BIG: (
+        r"(?<!hop )(?<!hom )\bthu (?:qua lon|vuot qua kich thuoc)",
+        r"(?:dung luong|kich thuoc) (?:cua )?thu (?:da )?vuot (?:qua )?(?:gioi han|muc|kich thuoc)",
+    ),
     SUSPEND: (
         # (whose between noun and verb: "Tài khoản người nhận tạm thời bị khóa")
         r"(?:tai khoan|" + _BOX + r")" + _WHOSE + r"(?:nay )?(?:da )?(?:bi )?"
@@ -100,6 +108,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         rf"(?:tai khoan(?: email)?|{_BOX}|{_ADDRESS}|nguoi dung|e-?mail) (?:nay )?khong con ton tai",
         # the user disabled, or locked for good, as the account is ("Người dùng đã bị vô hiệu hóa")
         r"nguoi dung (?:nay )?(?:da )?(?:bi )?(?:vo hieu hoa|khoa vinh vien|ngung hoat dong)",
+        # the user or recipient deleted ("Người nhận đã bị xóa khỏi hệ thống"; "bị", passive: one who
+        # "đã xóa thư", deleted the message, is a reader)
+        r"(?:nguoi dung|nguoi nhan) (?:nay )?(?:da )?bi xoa\b",
     ),
     HOST_UNKNOWN: (
         # whose domain, between noun and verb: "Tên miền của người nhận không tồn tại" (Zing)
@@ -108,10 +119,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (and Gmail's "không tìm thấy miền x.vn", domain not found, "miền" without "tên")
         r"khong tim thay (?:(?:ten )?mien\b|host\b)",
     ),
+    # the sender's server on a block list ("Địa chỉ IP của bạn nằm trong danh sách đen") or its IP
+    # blocked: the sender's, soft (English's "blacklisted by", "blocked using")
+    BLOCKED: (r"trong danh sach den\b", r"\bip\b[^.\n]{0,80}?\bbi chan\b"),
     # a message determined or marked as spam ("bị xác định là thư rác"; "thư mục thư rác", the
     # spam folder, says nothing)
     SPAM_DETECTED: (
         r"(?:xac dinh|danh dau|nhan dien|phan loai|coi|nghi ngo) (?:la |nhu )?thu rac|\bla thu rac",
+        # (the English word, as Vietnamese servers often write it: "bị đánh dấu là spam")
+        r"(?:xac dinh|danh dau|nhan dien|phan loai|danh gia|nghi ngo) (?:la |nhu )?spam\b",
     ),
 }
 
