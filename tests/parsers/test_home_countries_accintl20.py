@@ -64,6 +64,8 @@ CASES = [
 # who deleted the message
 LOOKALIKES = [
     "550 Afsenderadressen er ikke oprettet",
+    "550 Afsenderadressen findes ikke",
+    "550 Afsenderadressen kan ikke findes",
     "550 Postkassen er ikke oprettet endnu, prøv igen senere",
     "550 Din konto er ikke i brug",
     "550 Domænet kan ikke findes, prøv igen senere",

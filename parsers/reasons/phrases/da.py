@@ -32,7 +32,8 @@ _RECIPIENTS_DOMAIN_GONE: Final = (
 # The sender refused or unknown (its address or domain, as the MAIL FROM answer words it): the
 # sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
 _SENDER_REFUSED: Final = (
-    r"(?:afsender(?:adresse)?(?:n|en)?|afsenderens dom(?:ae|a)ne) (?:er |blev )?(?:afvist|ukendt|ugyldig|findes ikke)"
+    r"(?:afsender(?:adresse)?(?:n|en)?|afsenderens dom(?:ae|a)ne) (?:er |blev )?(?:afvist|ukendt|ugyldig|findes ikke"
+    r"|kan ikke findes|kunne ikke findes|eksisterer ikke)"
     r"|ukendt afsender"
 )
 
@@ -131,6 +132,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # fundet": the domain gone, HOST_UNKNOWN, not the user)
     USER_UNKNOWN: (
         _RECIPIENTS_DOMAIN_GONE,
+        # the sender's address unknown ("Afsenderadressen findes ikke"): a refusal of the sender, whose
+        # "adressen" is not the recipient's (German's "Absenderadresse unbekannt")
+        _SENDER_REFUSED,
         r"fordi dom(?:ae|a)net [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:ikke blev|blev ikke) fundet",
     ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
