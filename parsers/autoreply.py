@@ -63,6 +63,8 @@ _SUBJECT = patterncode.compile(
     r"|t[ựu] đ[ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] đ[ộo]ng|v[ắa]ng m[ặa]t"  # vi
     r"|(?:jawaban|balasan) otomatis|balasan automatik"  # id, ms
     r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ"  # th
+    r"|awtomatikong (?:tugon|sagot)|jibu la (?:ki)?otomatiki"  # tl, sw
+    r"|स्वचालित (?:उत्तर|जवाब)|স্ব(?:\u09df|\u09af\u09bc)ংক্রি(?:\u09df|\u09af\u09bc) উত্তর|தானியங்கு பதில்"  # hi, bn (য় either form), ta
     r"|自動応答|自動返信|自動返答|不在(?:通知|のお知らせ)"  # ja
     r"|自[动動](?:回[复覆復]|答[复覆復])"  # zh (both scripts)
     r"|자동 ?(?:회신|응답|답장)|부재 ?중"  # ko

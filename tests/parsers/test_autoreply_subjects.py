@@ -50,6 +50,12 @@ def reply_with_subject(subject: str) -> bytes:
         "الرد التلقائي: نشرة",  # ar
         "Balasan Otomatis: Buletin",  # id
         "ตอบกลับอัตโนมัติ: จดหมายข่าว",  # th
+        "स्वचालित उत्तर: समाचार पत्र",  # hi (Outlook)
+        "स्वचालित जवाब: समाचार पत्र",  # hi
+        "স্বয়ংক্রিয় উত্তর: নিউজলেটার",  # bn
+        "தானியங்கு பதில்: செய்திமடல்",  # ta
+        "Awtomatikong tugon: Newsletter",  # tl
+        "Jibu la Kiotomatiki: Jarida",  # sw
         "Automatikus válasz: Hírlevél",  # hu
         "Automatski odgovor: Bilten",  # hr
         "Resposta automàtica: Butlletí",  # ca
@@ -91,6 +97,8 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Poista minut listalta",
         "Re: 自動車のご案内",  # (自動 "automatic" alone: 自動車 is a car)
         "Re: Автомобили",
+        "Re: स्वचालित उत्तर की सेटिंग",  # (a person asking about the setting)
+        "Swali kuhusu jibu la kiotomatiki",  # sw ("a question about the automatic reply")
         "[users] Re: Absence of evidence",
     ],
 )

@@ -21,8 +21,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:የኢሜይል )?አድራሻ(?:ው)? " + _NOT_FOUND,
         r"(?:ተቀባዩ|ተጠቃሚው) " + _NOT_FOUND,
+        # "the user name was not found"
+        r"የተጠቃሚ ስም(?:ዎ|ው)? " + _NOT_FOUND,
     ),
-    MAILBOX_FULL: (r"(?:የመል(?:ዕ|እ)ክት )?ሳጥን(?:ዎ|ኑ|ው)? (?:ሞልቷል|ሙሉ ነው)",),
+    # (the box, "ሳጥን"; "its box" fuses the ending into the last syllable, "ሳጥኑ"; "your box" adds
+    # one, "ሳጥንዎ")
+    MAILBOX_FULL: (r"(?:የመል(?:ዕ|እ)ክት )?ሳጥ(?:ንዎ|ኑ|ን) (?:ሞልቷል|ሙሉ ነው)",),
     ACCOUNT_DISABLED: (r"መለያ(?:ው)? (?:ተሰናክሏል|ተዘግቷል|ተሰርዟል)",),
     HOST_UNKNOWN: (r"ጎራ(?:ው)? " + _NOT_FOUND,),
 }

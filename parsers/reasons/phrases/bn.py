@@ -25,10 +25,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ইমেল |ই-মেল )?(?:ঠিকানা|প্রাপক|ব্যবহারকারী)(?:টি)? " + _NOT_FOUND,
         r"(?:অজানা|অবৈধ) (?:প্রাপক|ব্যবহারকারী|(?:ইমেল )?ঠিকানা)",
     ),
-    MAILBOX_FULL: (r"(?:মেলবক্স|ইনবক্স)(?:টি)? (?:পূর্ণ|ভর্তি|ভরে গেছে)",),
+    # ("মেইলবক্স" and "মেলবক্স" alike: mail is spelled with its vowel sign or without)
+    MAILBOX_FULL: (r"(?:মেই?লবক্স|ইনবক্স)(?:টি)? (?:পূর্ণ|ভর্তি|ভরে গেছে)",),
     ACCOUNT_DISABLED: (
         # "has been closed / deactivated / deleted"
         r"অ্যাকাউন্ট(?:টি)? (?:বন্ধ করে দেও" + _Y + r"া|নিষ্ক্রি" + _Y + r" করা|মুছে ফেলা) " + _HAS_BEEN,
+        # "the account is inactive" (no longer in use)
+        r"অ্যাকাউন্ট(?:টি)? (?:এখন )?নিষ্ক্রি" + _Y + r"(?! করা)",
     ),
     HOST_UNKNOWN: (r"ডোমেন(?:টি)? " + _NOT_FOUND,),
 }

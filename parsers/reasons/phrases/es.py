@@ -44,6 +44,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Notes/Domino: the user is not in the directory)
         r"no (?:aparece|figura|est[aá]|se encuentra|(?:est[aá] )?incluido) (?:listado |registrado )?en el directorio (?:de )?domino",
         r"usuario (?:desconocido|inexistente|no existe|no encontrado|no v[aá]lido)",
+        # "cuenta de correo no válida" (the recipient's mail account is not valid; not "su cuenta",
+        # the sender's own)
+        r"(?<!su )cuenta de (?:correo(?: electr[oó]nico)?|e-?mail)(?: del destinatario)? (?:no v[aá]lida|inv[aá]lida)",
         r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) (?:usuario|destinatario)|no existe dicha persona",
         r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
         r"(?:usuario|destinatario) no tiene (?:una )?cuenta",
@@ -66,14 +69,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no se (?:ha )?encontrado (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|no se encontro (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
     MAILBOX_FULL: (
-        r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado)",
+        r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado|excedido)",
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
         # the mailbox over its size ("El buzón del destinatario excede el tamaño permitido")
         r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa|alcanzado|alcanz[oó])"
         r" (?:el|la|su) (?:tama[nñ]o|capacidad|l[ií]mite|espacio|cuota)",
         r"(?:ha )?(?:excedido|superado|excedi[oó]|super[oó]) (?:su|la) cuota",
         r"sin espacio (?:en el buz[oó]n|disponible)|buz[oó]n (?:de correo )?sin espacio|espacio (?:en disco )?insuficiente",
-        r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada)",
+        r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada|excedida)",
     ),
     SUSPEND: (
         r"cuenta (?:ha sido |est[aá] )?(?:temporalmente )?(?:suspendida|bloqueada)"

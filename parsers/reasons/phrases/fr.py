@@ -70,7 +70,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (Quebec: "boîte de courriel"; "saturée": full)
         r"bo[iî]te (?:aux lettres |mail |de messagerie |de reception |de courriel )?(?:(?:du|de ce|de votre) (?:destinataire|correspondant) )?"
         r"(?:est )?(?:pleine|saturee)",
-        r"quota (?:de (?:stockage|messagerie|la boite) )?(?:depasse|atteint|excede)|depassement de quota",
+        r"quota (?:de (?:stockage|messagerie|la boite(?: aux lettres)?) )?(?:depasse|atteint|excede)|depassement de quota",
         r"espace (?:de stockage |disque )?insuffisant",
         # the user or mailbox as subject: "L'utilisateur a atteint son quota de stockage"
         # (not a quota of sending: "a atteint son quota d'envoi" is the sender's rate)

@@ -36,6 +36,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "... does not exist", "... was not found", "... is invalid"
         r"(?:" + _WHO + r") (?:" + _EXISTS + r" नहीं (?:है|हैं)|नहीं मिला|नहीं मिल सका|नहीं पाया गया|अमान्य है)",
         r"(?:अज्ञात|अमान्य) (?:प्राप्तकर्ता|उपयोगकर्ता|(?:ईमेल|ई-मेल) पता)",
+        # "(this) account does not exist / was not found"
+        r"खाता (?:" + _EXISTS + r" नहीं (?:है|हैं)|नहीं मिला)",
         # "there is no such user", "this address does not exist"
         r"ऐसा कोई (?:प्राप्तकर्ता|उपयोगकर्ता|(?:ईमेल|ई-मेल) (?:पता|खाता)|खाता) (?:नहीं है|" + _EXISTS + " नहीं)",
         # Gmail's and Exchange's: "आप जिस ईमेल खाते तक पहुँचने का प्रयास कर रहे हैं, वह मौजूद नहीं है",

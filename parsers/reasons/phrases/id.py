@@ -22,17 +22,23 @@ if TYPE_CHECKING:
 
 _NON_USE = r"karena (?:tidak (?:aktif|pernah digunakan|digunakan)|lama tidak (?:aktif|digunakan)|tidak ada aktivitas)"
 
-# what kind of account and whose, after the noun ("akun email penerima")
-_WHOSE = r"(?: (?:email|e-mail|surel))?(?: penerima)? "
+# whose address or mailbox, after the noun: the recipient's ("penerima") or the destination's
+# ("tujuan": "alamat email tujuan tidak ditemukan", "kotak surat tujuan sudah penuh")
+_TARGET = r"(?: (?:tujuan|penerima))?"
+# what kind of account and whose, after the noun ("akun email penerima", "akun tujuan")
+_WHOSE = r"(?: (?:email|e-mail|surel))?" + _TARGET + " "
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        r"(?:pengguna|penerima|alamat (?:email|e-mail|surel)|alamat|kotak surat|akun) (?:tersebut )?"
-        r"tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
+        r"(?:pengguna|penerima|alamat (?:email|e-mail|surel)|alamat|kotak surat|mailbox|akun(?: (?:email|e-mail|surel))?)"
+        + _TARGET
+        + r" (?:tersebut )?tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
+        # the address named by its kind and whose alone ("email tujuan tidak terdaftar")
+        r"(?:email|e-mail|surel) (?:tujuan|penerima) (?:tersebut )?tidak (?:ditemukan|dikenal|dikenali|terdaftar|ada)",
         r"tidak ada (?:pengguna|penerima|alamat|kotak surat|akun) (?:seperti itu|dengan nama|tersebut)",
         r"(?:pengguna|penerima|alamat) tidak dikenal",
         # "(recipient's) e-mail address is not valid"
-        r"alamat (?:email|e-mail|surel)(?: penerima)? tidak valid|penerima tidak valid",
+        r"alamat (?:email|e-mail|surel)(?: penerima| tujuan)? tidak valid|(?:penerima|alamat tujuan) tidak valid",
         # "not registered on the receiving server", after an address or an English noun (MDaemon
         # setups' Indonesian notes: "recipient x tidak terdaftar di server penerima")
         r"tidak terdaftar (?:di|pada) (?:server|sistem) (?:penerima|tujuan)",
@@ -40,7 +46,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"alamat (?:email|e-mail|surel) yang anda masukkan tidak (?:dapat|bisa) ditemukan",
     ),
     MAILBOX_FULL: (
-        r"(?:kotak surat|kotak masuk|mailbox)(?: penerima)? (?:sudah |telah )?penuh",
+        r"(?:kotak surat|kotak masuk|mailbox)" + _TARGET + r" (?:sudah |telah )?penuh",
         r"kuota (?:kotak surat |penyimpanan )?(?:telah |sudah )?(?:terlampaui|habis|penuh|terlewati)",
         r"melebihi (?:batas )?(?:kuota|kapasitas penyimpanan)",
     ),

@@ -19,13 +19,14 @@ _NON_USE = r"(?:kerana|disebabkan|akibat) (?:tidak (?:aktif|digunakan)|tiada akt
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:pengguna|penerima|alamat(?: e-?mel)?|peti mel|akaun) (?:tersebut |ini )?"
-        r"(?:tidak wujud|tidak (?:dapat|boleh) ditemui|tidak dikenali|tidak sah)",
+        r"(?:tidak wujud|tidak (?:dapat |boleh )?ditemui|tidak dikenali|tidak sah)",
         # Exchange: "Alamat e-mel yang anda masukkan tidak dapat ditemui."
         r"alamat e-?mel yang anda masukkan tidak (?:dapat|boleh) ditemui",
     ),
     MAILBOX_FULL: (
         r"peti (?:mel|masuk)(?: penerima)? (?:sudah |telah )?penuh",
         r"(?:melebihi|mencapai had) (?:kuota|storan|ruang storan)",
+        r"kuota (?:peti (?:mel|masuk) |storan )?(?:telah |sudah )?(?:melebihi had|penuh|habis)",
     ),
     SUSPEND: (
         r"(?:digantung|dikunci|disekat) (?:untuk )?sementara",

@@ -79,7 +79,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
-        r"conta(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        r"conta(?: de e-?mail)?(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
@@ -110,7 +110,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
         r"(?:considerad|detectad|identificad|classificad|marcad)[oa] como (?:poss[ií]vel )?(?:spam|lixo eletr[oô]nico)",
-        r"(?:rejeitad|recusad)[oa] por (?:ser )?(?:suspeita de )?spam|suspeita de spam",
+        r"(?:rejeitad|recusad)[oa] por (?:ser |conter )?(?:suspeita de )?spam|suspeita de spam",
     ),
 }
 

@@ -19,6 +19,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"anwani(?: hiyo| hii| ya barua pepe)?(?: ya mpokeaji)? (?:haikupatikana|haipo|haijulikani|si sahihi)",
         r"(?:mtumiaji|mpokeaji) (?:huyo |huyu )?(?:hayupo|hakupatikana|hajulikani)",
         r"akaunti(?: hiyo| hii)? (?:haipo|haikupatikana)",
+        # "the e-mail does not exist" (the mail itself as the noun: "barua pepe haipo")
+        r"barua pepe(?: hiyo| hii)?(?: ya mpokeaji)? (?:haipo|haikupatikana|haijulikani)",
     ),
     MAILBOX_FULL: (
         r"(?:kisanduku(?: cha (?:barua|ujumbe)(?: pepe)?)?|sanduku la barua(?: pepe)?)(?: cha mpokeaji| la mpokeaji)?"
