@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons import is_delay_notice
 from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "Postfix"
@@ -122,9 +123,22 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     if not _SUBJECTS.search(mail.subject) and not (start and daemon):
         return None
     body = text[start.start() :] if start else text
-    warned = c.report_holds(mail, "this is a warning ", "still being retried") and (
-        _WARNING.search(body) or _WARNING.search(mail.subject)
+    warned = bool(
+        c.report_holds(mail, "this is a warning ", "still being retried")
+        and (_WARNING.search(body) or _WARNING.search(mail.subject))
     )
+    if (
+        not warned
+        and not (start and start.group()[:4].lower() == "this")
+        and "undelivered mail returned to sender" not in mail.subject.lower()
+    ):
+        # A translated bounce.cf (Dutch "Dit is het mailsysteem van ...", Italian, Polish ...):
+        # no English opening, so no English warning either; the delay template's own sentence
+        # ("Dit is enkel een waarschuwing", "QUESTO È SOLO UN AVVISO") as the reason table reads
+        # it in that language, in the whole text (the translation keeps only the English
+        # signature "The mail system" that _STARTS finds, below the warning). Not under the
+        # failure template's own subject, which a site that translates only the text keeps.
+        warned = is_delay_notice(mail.subject, text)
     action = "delayed" if warned else "failed"
 
     found: list[Delivery] = []

@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons import is_delay_notice
 from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "qmail"
@@ -170,6 +171,10 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
     body = text[start.start() :]
     warned = c.report_holds(mail, "this is a temporary error", "i'll keep trying", "i'm still trying")
     action = "delayed" if warned and _WARNING.search(body) else "failed"
+    if action == "failed" and start.group()[:3] != "Hi.":
+        # a translated notice (German "Hallo. Dies ist das qmail-send Programm ..."): its "this is
+        # a temporary error; I'll keep trying" in its language, as the reason table reads it
+        action = "delayed" if is_delay_notice(mail.subject, body) else action
 
     found: list[Delivery] = []
     for block in c.paragraphs(body):

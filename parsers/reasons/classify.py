@@ -94,8 +94,11 @@ _STILL_TRYING: Final = CaseBlind(
     r"|continuer(?:à|a) a tentare"
     r"|(?:esta|este) (?:(?:é|e) )?apenas uma? (?:mensagem de )?aviso|n(?:ã|a)o (?:(?:é|e) )?necess(?:á|a)rio reenviar"
     r"|continuar(?:á|a) (?:tentando|a tentar)"
-    r"|dit is (?:alleen|slechts) een waarschuwing|u hoeft (?:het|uw) bericht niet opnieuw te (?:verzenden|versturen)"
+    r"|dit is (?:alleen|slechts|enkel|maar) een waarschuwing"
+    r"|u hoeft (?:het|uw) (?:bericht|e-?mail|mail) niet opnieuw te (?:verzenden|versturen)"
     r"|dies ist nur eine warnung|sie m(?:ü|ue|u)ssen die nachricht nicht (?:erneut|noch einmal) (?:senden|schicken)"
+    # (qmail's "I'll keep trying" in the first person, as its German translation says it)
+    r"|ich versuche es (?:weiter|sp(?:ä|ae|a)ter (?:erneut|noch einmal))"
     r"|dette er kun en advarsel|du beh(?:ø|oe|o)ver ikke at sende (?:beskeden|meddelelsen|mailen) igen"
     r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge|vil fortsat blive fors(?:ø|oe|o)gt"
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
@@ -132,7 +135,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "nog niet", "opnieuw", "пока", "продолж", "задерж", "再試行", "再送", "遅延", "延迟", "将",
     "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
-    "warnung", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
+    "warnung", "versuche es", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
     "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
     "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",

@@ -75,6 +75,10 @@ STILL_TRYING = {
     "sv-not-yet-an": "Det här meddelandet har inte levererats än.",
     "da-exchange-attempts": "Denne meddelelse er ikke leveret. Der vil fortsat blive forsøgt levering.",
     "fi-exchange": "Toimitus näille vastaanottajille tai ryhmille on viivästynyt:",
+    # (Postfix's delay template as a Dutch bounce.cf words it, and qmail-send's "I'll keep trying"
+    # in German, in the first person)
+    "nl-postfix": "# Dit is enkel een waarschuwing, u hoeft uw mail niet opnieuw te verzenden. #",
+    "de-qmail": "Dies ist ein vorübergehender Fehler; ich versuche es weiter.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -110,6 +114,9 @@ FINAL = {
     # with no "yet" is final)
     "sv-final": "Det gick inte att leverera meddelandet. Det har inte levererats till mottagaren.",
     "fi-final": "Viestiä ei voitu toimittaa. Toimitus epäonnistui.",
+    # (the Dutch Postfix failure template and qmail-send's German permanent notice)
+    "nl-postfix-final": "Uw bericht kon niet worden afgeleverd aan één of meer ontvangers.",
+    "de-qmail-final": "Dies ist ein permanenter Fehler; ich habe aufgegeben. Tut mir leid.",
 }
 
 
