@@ -13,7 +13,7 @@ from parsers import patterncode
 from parsers.arf import inline_original
 from parsers.casefold import fold_case, fold_case_ascii
 from parsers.dsn import address
-from parsers.fallback import null_sender
+from parsers.fallback import addressee, failed_addressee, is_daemon, null_sender, reply_subject
 from parsers.forwarded import original_recipient
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value
@@ -71,6 +71,15 @@ _SUBJECT = patterncode.compile(
     r")",
     re.IGNORECASE,
 )
+# A help desk's or an office's acknowledgement of receipt as its subject opens (after a ticket's
+# tag): Freshdesk's "Ticket Received - S", osTicket's "Support Ticket Opened [#N]", de
+# "Eingangsbestätigung", nl "Ontvangstbevestiging", da "Kvittering for modtagelse", vi "Xác nhận đã
+# nhận thư", fr "Accusé de réception". (A newsletter titled so is list mail: `_rule`.)
+_ACK_SUBJECT = patterncode.compile(
+    r"\s*[\[(]?\s*(?:(?:support )?ticket (?:received|opened|created)\b|eingangsbest(?:ä|ae)tigung|ontvangstbevestiging"
+    r"|kvittering for (?:modtagelse|din henvendelse)|x[áa]c nh[ậa]n đ[ãa] nh[ậa]n|accus[ée] de r[ée]ception)",
+    re.IGNORECASE,
+)
 # (Notes/Domino: "AUTO: Karen Holt is out of the office (returning 14/08/2006)", no In-Reply-To)
 # (and as its translations word it: de "AUTO: Hans Müller ist außer Haus (Rückkehr am 12.01.2027)",
 # fr "est absent(e) (retour le ...)", nl "is afwezig", it "è assente", es "está ausente")
@@ -118,6 +127,38 @@ _BODY = CaseBlind(
     r"|tôi (?:hiện )?đang (?:nghỉ phép|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
     r"|(?:נמצא|נמצאת) (?:כעת )?מחוץ למשרד|أنا (?:حاليا |حالياً )?(?:خارج المكتب|في إجازة)|(?:부재|휴가) ?중(?:이라|이어서|이므로)"
 )
+# A help desk's or an office's acknowledgement that our message arrived and was filed (a ticket,
+# a case, an incident): Zendesk's "Your request (48213) has been received and is being reviewed",
+# Freshdesk's "we have received your request and a ticket has been created", osTicket's "A request
+# for support has been created and assigned #N", ServiceNow's "has been opened on your behalf",
+# Kayako's "A support ticket has now been opened for your request", Spiceworks' "Your ticket has
+# been created"; OTRS/Znuny's and Zammad's German "ist bei uns eingegangen", "wir haben Ihre Anfrage
+# erhalten", an office's "hiermit bestätigen wir den Eingang"; da "vi har modtaget din e-mail",
+# nl "wij hebben uw e-mail in goede orde ontvangen", fr "nous avons bien reçu votre message",
+# vi "chúng tôi đã nhận được thư".
+_ACKNOWLEDGED = CaseBlind(
+    r"your (?:request|ticket|case|enquiry|inquiry|incident)(?: \(?#?[a-z0-9-]{1,24}\)?)? has been (?:received|created|opened|logged)"
+    r"|we(?: have|'ve)? (?:successfully )?received your (?:support )?(?:request|enquiry|inquiry|message|e-?mail)(?: and| ?,)"
+    r"|(?:a|your) (?:new )?(?:support )?(?:ticket|case) has (?:now )?been (?:created|opened|logged)"
+    r"|request for support has been created|has been opened on your behalf"
+    r"|ist bei uns eingegangen|best(?:ä|ae)tigen (?:wir )?(?:ihnen )?den eingang|wir haben ihre (?:anfrage|nachricht|e-?mail) erhalten"
+    r"|vi har modtaget din (?:e-?mail|henvendelse|besked|mail)|(?:wij|we) hebben uw (?:e-?mail|bericht|vraag|aanvraag)(?: in goede orde)? ontvangen"
+    r"|nous avons bien re(?:ç|c)u votre (?:message|courriel|demande|e-?mail)|chúng tôi đã nhận được (?:thư|email|yêu cầu)"
+)
+# (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
+# _MOVE_WORDS)
+_ACK_WORDS = WordGate(
+    "been", "ece", "ngang", "gegangen", "erhalten", "modtaget", "ontvangen", "reçu", "nhận được"
+)
+# A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
+# "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
+_TICKET_TAG = patterncode.compile(
+    r"(?:ticket ?#? ?|\(#|\[#|\bcase |\bcas-)\d{3,}|\b(?:inc|req|ritm|cs)\d{5,}\b|\b[A-Z]{2,10}-\d{2,}",
+    re.IGNORECASE,
+)
+# (the line a help desk opens its mail with, above which a reply goes: Zendesk's)
+_REPLY_ABOVE = "please type your reply above this line"
+
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
 # Blake has left the firm", "we have moved to a new email address").
@@ -241,11 +282,15 @@ _CHALLENGE = CaseBlind(
     # verifichi il tuo indirizzo", "conferma che sei una persona reale"; pt "sua mensagem está
     # aguardando verificação", "para que sua mensagem seja entregue, clique no link", "confirme que
     # você é uma pessoa"; ja "送信者の確認をお願いしております" (a hold's request, as those above)
-    r"|(?:conferma|verifica)(?:re)? il tuo indirizzo (?:e-?mail )?(?:cliccando|facendo clic)"
+    r"|(?:conferma|verifica)(?:re)? il tuo indirizzo (?:e-?mail )?(?:cliccando|facendo clic|clicca)"
     r"|finché non (?:verifichi|confermi) il tuo indirizzo|(?:sei|essere) una persona reale"
     r"|(?:está|estão|esta) aguardando (?:a )?(?:verificação|confirmação)"
     r"|para que (?:a )?sua mensagem seja entregue,? (?:clique|confirme|responda)|confirme que (?:você )?é uma pessoa"
     r"|送信者の?確認(?:を|のお願い)"
+    # and in ru "чтобы подтвердить, что вы не робот, перейдите по ссылке", pl "aby potwierdzić, że
+    # nie jesteś robotem, kliknij w link"
+    r"|подтверди(?:те|ть),? что вы (?:не (?:робот|спамер)|(?:реальный )?человек)"
+    r"|potwierd(?:zi[ćc]|[źz]),? [żz]e (?:nie jeste[śs] (?:robotem|spamerem)|jeste[śs] (?:prawdziw[ąa] )?osob[ąa]|jeste[śs] cz[łl]owiekiem)"
 )
 
 
@@ -333,6 +378,8 @@ _HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
 _HOLD_MARKS_ALL = (
     *_HOLD_MARKS,
     ("bestätig", ()),  # de bestätigen Sie Ihre Adresse
+    ("подтверд", ()),  # ru подтвердите, что вы не робот
+    ("potwierd", ()),  # pl potwierdzić, że nie jesteś robotem
     ("送信者", ()),  # ja 送信者の確認
 )
 _BLANKS = patterncode.compile(r"\s+")
@@ -420,10 +467,19 @@ def _rule(mail: Mail) -> str | None:
     # subject also ends as an auto-reply's does (Notes: "AUTO: Ann Lee is out of the office")
     if by_subject and (tail or not bare.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
         return "subject"
+    listed = mail.has_header("List-Id") or mail.has_header("List-Unsubscribe")
+    if subject and not listed and _ACK_SUBJECT.match(bare):
+        return "acknowledgement"
     # (the body's words count on machine mail only: an RFC 3834 keyword, or the null sender
     # RFC 3834 sends auto-replies with; a person writes "I am out of the office" too)
-    if ((submitted and submitted != "no") or null_sender(mail)) and _BODY.occurs_in(mail.text[:4000]):
+    machine = (submitted and submitted != "no") or null_sender(mail)
+    if machine and _BODY.occurs_in(mail.text[:4000]):
         return "body"
+    # (and an acknowledgement's on machine mail, or under a help desk's ticket number or reply line)
+    if machine or _TICKET_TAG.search(subject) or _REPLY_ABOVE in mail.text[:200].lower():
+        head = mail.text[:1500]
+        if _ACK_WORDS.opens(head.lower()) and _ACKNOWLEDGED.occurs_in(head):
+            return "acknowledgement"
     return None
 
 
@@ -463,6 +519,10 @@ def inquire(mail: Mail) -> AutoReply | None:
     rule = _rule(mail)
     moved = _announces_move(mail.text)
     challenge = is_challenge(mail.text, hold=True)  # (no bounce reader took it: not a bounce's cost)
+    if rule is not None and not challenge and failed_addressee(mail.text):
+        # a failure notice sent as an auto-reply ("Auto-Submitted: auto-replied" over "Your message
+        # to a@b could not be delivered: the mailbox is full"): a report, the bounce readers'
+        return None
     held = (_challenged_recipient(mail) or _held_for(mail)) if challenge else None
     if rule is None:
         # (a challenge is machine mail answering ours whatever its headers: Boxbe's notice may
@@ -472,7 +532,7 @@ def inquire(mail: Mail) -> AutoReply | None:
         if moved:
             rule = "body-moved"
         elif (
-            held
+            (held or _answers_from_mailbox(mail))
             and not (mail.has_header("List-Id") or mail.has_header("List-Unsubscribe"))
             and is_challenge(mail.text.partition(ORIGINAL_MARKER)[0], hold=True)
         ):
@@ -490,19 +550,19 @@ def inquire(mail: Mail) -> AutoReply | None:
     )
 
 
-# Where a challenge names the mailbox that holds our message: "Your message to a@b has been
-# waitlisted" (Boxbe's subject), "Your message about "S" to a@b ..." (its text), "your email to
-# Ann <a@b> is held".
-_HELD_FOR = patterncode.compile(
-    r"\byour (?:e-?mail|message|mail)(?: about \"[^\"\n]{0,200}\")? to (?:[^\n<@,]{0,60}<)?"
-    r"([^\s<>\"@,;]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
-    re.IGNORECASE,
-)
+def _answers_from_mailbox(mail: Mail) -> bool:
+    """Whether a challenge answers our message from the held mailbox itself (Spam Arrest's "I
+    apologize for this automatic reply to your email", sent from its user's address as a reply):
+    a reply to ours, from no mail system's address."""
+    if not (mail.has_header("In-Reply-To") or reply_subject(mail.subject)):
+        return False
+    sender = address(mail.from_)
+    return sender is not None and not is_daemon(sender)
 
 
 def _held_for(mail: Mail) -> str | None:
     """The mailbox a challenge says holds our message, from its subject or its text's start."""
-    m = _HELD_FOR.search(mail.subject) or _HELD_FOR.search(mail.text[:4000])
+    m = addressee(mail.subject.lower()) or addressee(mail.text[:4000].lower())
     return address(m.group(1)) if m is not None else None
 
 

@@ -369,6 +369,12 @@ def _failure_subject(mail: Mail) -> bool:
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
 
 
+def reply_subject(subject: str) -> bool:
+    """Whether a subject opens with a reply prefix ("Re:", "AW:", "Sv:"), not a forward's."""
+    prefix = _REPLY_PREFIX.match(subject)
+    return prefix is not None and prefix.group(1).lower() not in _FORWARD_PREFIXES
+
+
 def answers_a_report(mail: Mail) -> bool:
     """Whether the message is a person's answer that quotes what it answers, a report perhaps
     ("RE: Undelivered Mail Returned to Sender", "AW: Unzustellbar: ..." with the bounce quoted under
@@ -419,6 +425,36 @@ _VIRUS_NOTICE = CaseBlind(
 )
 
 
+# Where a notice names the mailbox our message was addressed to, in the notice's own sentence:
+# "Your message to a@b has been waitlisted" (Boxbe's subject), "Your message about "S" to a@b ..."
+# (its text), "your email to Ann <a@b> is held", a scanner's "Your message to a@b ... was infected";
+# and in the languages challenge systems write it: it "il messaggio che hai inviato a a@b", "il tuo
+# messaggio a a@b", ru "Ваше письмо на адрес a@b", pl "Twoja wiadomość do a@b". Searched in a
+# lower-cased text (`addressee`): each branch opens on a letter, so the search skips to the
+# positions that hold one of the four.
+ADDRESSED_TO = patterncode.compile(
+    r"(?:your (?:e-?mail|message|mail)(?: about \"[^\"\n]{0,200}\")? to|messaggio (?:che hai inviato |inviato )?a"
+    r"|ваше (?:письмо|сообщение) (?:на адрес|для|адресату)|twoja wiadomo(?:ść|sc) (?:do|na adres))"
+    r" (?:[^\n<@,]{0,60}<)?([^\s<>\"@,;]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+)
+
+
+def addressee(low: str) -> re.Match[str] | None:
+    """Where a lower-cased text names the mailbox our message was addressed to (ADDRESSED_TO)."""
+    return ADDRESSED_TO.search(low) if "@" in low else None
+
+
+def failed_addressee(text: str) -> str | None:
+    """The mailbox the start of a notice names as the one our message was addressed to, in a
+    sentence that says the message was not delivered ("Your message to a@b could not be
+    delivered: the recipient's mailbox is full"), or None."""
+    head = text[:2000].lower()
+    m = addressee(head)
+    if m is None:
+        return None
+    return address(m.group(1)) if _NOT_DELIVERED.occurs_in(head[m.end() : m.end() + 300]) else None
+
+
 def aggregate_report(mail: Mail) -> bool:
     """Whether the message is an aggregate report to the sending domain: DMARC's (RFC 7489 7.2.1.1,
     a compressed XML file under the subject "Report Domain: d Submitter: s Report-ID: id", which
@@ -456,7 +492,15 @@ def notice_not_report(mail: Mail, text: str) -> bool:
     low = head.lower()
     if "dmarc" in low and _auth_failure_report(text):
         return True
-    if "virus" in low and _VIRUS_NOTICE.occurs_in(head) and not _CODE.search(text[:8000]):
+    if (
+        "virus" in low
+        and _VIRUS_NOTICE.occurs_in(head)
+        and not _CODE.search(text[:8000])
+        and not addressee(low)
+    ):
+        # (a scanner's notice that names the mailbox our message was addressed to, "Your message
+        # to a@b ... was infected ... and was not delivered", reports that recipient's failure: a
+        # soft one, for the content)
         return True
     return warns_member_of_bounces(
         address(mail.from_), text, mail.subject, mail.header("Return-Path")

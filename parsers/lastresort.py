@@ -30,7 +30,15 @@ from parsers import patterncode, reasons
 from parsers.attribution import envelope_recipient, list_verp_member, returned_original
 from parsers.delivery import Delivery
 from parsers.dsn import address, command_in_text, human_text
-from parsers.fallback import copy_start, explanation, is_daemon, is_failure_report, own_addresses
+from parsers.fallback import (
+    addressee,
+    copy_start,
+    explanation,
+    failed_addressee,
+    is_daemon,
+    is_failure_report,
+    own_addresses,
+)
 from parsers.mail import Mail, decode_bytes, decode_header_value
 from parsers.mime import parse_bytes
 from parsers.reasons.derive import REPORT_TEXT
@@ -316,9 +324,17 @@ def _sole(mail: Mail, text: str) -> list[Delivery] | None:
     only, beside its own, the returned original's sender and the daemons: that address failed, for
     the reason the text gives. Two or more leave it unexplained: which one failed is a guess."""
     report = text[: copy_start(text)][:8000]
+    failed = failed_addressee(report)
+    if failed is not None and failed == address(mail.from_):
+        # (the full mailbox's own notice, sent from its address: "Your message to a@b could not
+        # be delivered", from a@b; its own address is otherwise no recipient, `checked`)
+        return _failed(failed, report)
     written = [m.group(0).strip(".'") for m in _WRITTEN_ADDRESS.finditer(report)]
-    # (a help desk the report asks the sender to write to is no recipient of the message)
-    written = [a for a in written if a.split("@", 1)[0].lower() not in _CONTACTS]
+    # (a help desk the report asks the sender to write to is no recipient of the message, unless
+    # the report names it as the one our message was addressed to: "Your message to support@b ...")
+    addressed = addressee(report.lower())
+    named = addressed.group(1).lower() if addressed is not None else None
+    written = [a for a in written if a.split("@", 1)[0].lower() not in _CONTACTS or a.lower() == named]
     found = checked(mail, written[:MAX_SOLE_CANDIDATES])
     if len(found) != 1:
         return None

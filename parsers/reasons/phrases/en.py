@@ -711,7 +711,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     VIRUS_DETECTED: (
         r"virus (?:detected|found|infected)",
-        r"contains? (?:a )?(?:virus|malware|malicious)",
+        r"contain(?:s|ed)? (?:a )?(?:virus|malware|malicious)",
         r"message was infected",
         r"infected with",
         r"(?:virus|malware) (?:scan|check)",
