@@ -74,7 +74,8 @@ _SUBJECT = patterncode.compile(
 # A help desk's or an office's acknowledgement of receipt as its subject opens (after a ticket's
 # tag): Freshdesk's "Ticket Received - S", osTicket's "Support Ticket Opened [#N]", de
 # "Eingangsbestätigung", nl "Ontvangstbevestiging", da "Kvittering for modtagelse", vi "Xác nhận đã
-# nhận thư", fr "Accusé de réception". (A newsletter titled so is list mail: `_rule`.)
+# nhận thư", fr "Accusé de réception". (A newsletter titled so is list mail, and a read receipt
+# no acknowledgement: `_rule`.)
 _ACK_SUBJECT = patterncode.compile(
     r"\s*[\[(]?\s*(?:(?:support )?ticket (?:received|opened|created)\b|eingangsbest(?:ä|ae)tigung|ontvangstbevestiging"
     r"|kvittering for (?:modtagelse|din henvendelse)|x[áa]c nh[ậa]n đ[ãa] nh[ậa]n|accus[ée] de r[ée]ception)",
@@ -467,8 +468,9 @@ def _rule(mail: Mail) -> str | None:
     # subject also ends as an auto-reply's does (Notes: "AUTO: Ann Lee is out of the office")
     if by_subject and (tail or not bare.lower().startswith("auto:") or mail.has_header("In-Reply-To")):
         return "subject"
+    # (nor is a read receipt, RFC 8098, whose French title is the same: "Accusé de réception (affiché)")
     listed = mail.has_header("List-Id") or mail.has_header("List-Unsubscribe")
-    if subject and not listed and _ACK_SUBJECT.match(bare):
+    if subject and not listed and mail.report_type != "disposition-notification" and _ACK_SUBJECT.match(bare):
         return "acknowledgement"
     # (the body's words count on machine mail only: an RFC 3834 keyword, or the null sender
     # RFC 3834 sends auto-replies with; a person writes "I am out of the office" too)
