@@ -143,6 +143,9 @@ HOLD_PHRASES = [
     "Sua mensagem está aguardando verificação",
     "Para que sua mensagem seja entregue, clique no link",
     "送信者の確認をお願いしております",
+    "Per verificare il tuo indirizzo clicca qui sotto",
+    "Чтобы подтвердить, что вы не робот, перейдите по ссылке",
+    "Aby potwierdzić, że nie jesteś robotem, kliknij w link",
 ]
 
 
