@@ -136,8 +136,9 @@ _INTRO_SAME_LINE = patterncode.compile(
 _LEADING = patterncode.compile(
     r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
-    # (or the address as a possessive: "a@b's subscription has been disabled", Mailman 3)
-    + r"＞?(?:'s|[\"']?)[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$)"
+    # (or the address as a possessive: "a@b's subscription has been disabled", Mailman 3, and its
+    # Japanese particle, written on at once: "a@bのバウンススコアがLで増加しました。")
+    + r"＞?(?:'s|[\"']?)[ \t]*(?::|：|\.{3}|[ \t]-[ \t]|[ \t]*[(\[（]|[ \t]+\w|$|の)"
 )
 # A line that labels the failed recipient, in the languages the reason table reads
 # ("Destinataire : a@b", "Empfänger: a@b", "收件人：a@b", "宛先: a@b", "받는 사람 : a@b"), or labels

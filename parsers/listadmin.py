@@ -18,10 +18,12 @@ from parsers.reasons.caseblind import CaseBlind
 # Mailman 3's list-leave (its goodbye notice to a member comes from there), Majordomo's
 # owner-list, ezmlm's list-help, LISTSERV@host, ListProc's listproc@host, Sympa's sympa@host, Lyris
 # ListManager's lyris@host or listmanager@host, Ecartis's ecartis@host. A VERP tail after "+"
-# (list-bounces+poster=example.org@) is part of the administrative address.
+# (list-bounces+poster=example.org@) is part of the administrative address. mlmmj joins its
+# addresses to the list's name with "+", its default delimiter: its notices come from list+owner@
+# (groups.io's owner address is written so too).
 _ADMIN_ADDRESS = compile_lazily(
-    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|leave)(?:\+[^@]*)?|listserv|listproc|majordomo|sympa"
-    r"|mailman|lyris|listmanager|ecartis)@",
+    r"^(?:owner-[^@]+|[^@]+-(?:bounces|owner|request|admin|help|leave)(?:\+[^@]*)?|[^@]+\+owner"
+    r"|listserv|listproc|majordomo|sympa|mailman|lyris|listmanager|ecartis)@",
     re.IGNORECASE,
 )
 # What the administrative addresses of the list managers whose refusals parsers.mta.listmanager
@@ -37,14 +39,16 @@ ADMIN_ADDRESS_NEEDS = (
     "-admin",
     "-help",
     "-leave",
+    "+owner@",
     "listserv@",
     "listproc@",
     "majordomo@",
     "sympa@",
     "mailman@",
 )
-# The suffix that turns a list's posting address into its administrative one (quilters-owner@).
-_ADMIN_SUFFIX = compile_lazily(r"-(?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.IGNORECASE)
+# The suffix that turns a list's posting address into its administrative one (quilters-owner@,
+# mlmmj's birders+owner@).
+_ADMIN_SUFFIX = compile_lazily(r"(?:-(?:owner|bounces|request|admin)(?:\+[^@]*)?|\+owner)@", re.IGNORECASE)
 
 
 def is_list_admin(address: str | None) -> bool:
@@ -193,6 +197,8 @@ _MEMBER_REMOVED = CaseBlind(
     r"(?:excessive|too\s+many)\s+bounces"
     r"|subscription\s+has\s+been\s+disabled\s+on\s+\S{1,80}\s+due\s+to\s+their\s+bounce\s+score"
     r"|bounce\s+score\s+on\s+\S{1,80}\s+has\s+been\s+incremented"
+    # (its Japanese templates/ja/list:admin:notice:increment.txt: "a@bのバウンススコアがLで増加しました。")
+    r"|バウンススコアが\S{1,80}?で増加"
     # the same of a member named by address, or of the members listed ("The member a@b of list L
     # has been put on hold because too much mail sent to this address bounced" and "The following
     # members ... have been held because of excessive bounces", "These members were placed on hold

@@ -1,4 +1,4 @@
-"""A mailing list manager's refusal of a post sent to its list (Mailman 2 and 3, LISTSERV, Sympa).
+"""A mailing list manager's refusal of a post sent to its list (Mailman 2 and 3, LISTSERV, Sympa, mlmmj).
 
 The list address was a recipient of the message, and the list refused it: a non-member's post
 rejected automatically, or a moderator's rejection. That is the list's answer about our mail to
@@ -80,26 +80,68 @@ _AUTO_REJECT = compile_lazily(
 # por M", Portuguese "Sua mensagem para a lista L@H foi rechaçado por M", German "Ihr Beitrag zur
 # Mailing-Liste L@H wurde von M (Moderator) abgelehnt", Polish "Twoja wiadomość wysłana na listę
 # L@H nie została rozesłana. Odrzucił ją moderator listy", Czech "Vaše zpráva do konference L@H
-# nebyla rozeslána. Byla odmítnuta moderátorem"): the list's address is in the sentence. Searched
-# in the text folded by fold_case, as _HELD is (lower case; letters with accents kept, and
-# written without them where an archive or a 7-bit gateway dropped them).
+# nebyla rozeslána. Byla odmítnuta moderátorem", Finnish "Viestisi listalle L@H on hylätty M
+# toimesta", Dutch "Uw bericht voor de lijst L@H is geweigerd door M lijst editor", Romanian
+# "Mesajul tau pentru lista L@H a fost respins de M editor", Estonian "Teie kirja listi L@H
+# saatmisest keeldus listi moderaator", Hungarian "A(z) L@H listára küldött leveled megjelenését M
+# moderátor elutasította"): the list's address is in the sentence. Searched in the text folded by
+# fold_case, as _HELD is (lower case; letters with accents kept, and written without them where an
+# archive or a 7-bit gateway dropped them).
 _SYMPA_REJECTED = compile_lazily(
     r"(?:your message for list|votre message pour la liste|su mensaje a la lista|sua mensagem para a lista"
     r"|ihr beitrag zur mailing-liste|wiadomo(?:ść|sc) (?:wys(?:ł|l)?ana )?na list(?:ę|e)"
-    r"|zpr(?:á|a)va do konference)\s+(\S+@\S+)\s+"
+    r"|zpr(?:á|a)va do konference|viestisi listalle|uw bericht voor de lijst|mesajul t(?:ă|a)u pentru lista"
+    r"|teie kirja listi|a\(z\))\s+(\S+@\S+)\s+"
     r"(?:h?as been rejected by|a été rejeté par|ha sido rechazado por|foi recha(?:ç|c)ad[oa] por|wurde von\s[\s\S]{0,160}?\sabgelehnt"
-    r"|nie zosta(?:ł|l)a rozes(?:ł|l)ana|nebyla rozesl(?:á|a)na)\W"
+    r"|nie zosta(?:ł|l)a rozes(?:ł|l)ana|nebyla rozesl(?:á|a)na|on hyl(?:ä|a)tty|is geweigerd|a fost respins|saatmisest keeldus"
+    r"|list(?:á|a)ra\s+k(?:ü|u)ld(?:ö|o)tt\s+leveled\b[\s\S]{0,160}?\selutas(?:í|i)totta)\W"
+)
+
+
+# mlmmj's refusal of a post (listtexts/<lang>/access, subonlypost, maxmailsize, notintocc, from the
+# list's list+owner@ address): its notices open by naming mlmmj and the list ("Hi, this is the
+# mlmmj program managing the mailinglist", German "dies ist das mlmmj-Programm, das die
+# Mailingliste ... verwaltet", French "ceci est le programme mlmmj de gestion de la liste", Italian
+# "sono mlmmj, il programma che gestisce la mailing list", Spanish "éste el programa mlmmj a cargo
+# de la lista", Russian "это mlmmj - программа управления списками рассылки", Danish, Czech), and
+# a refusal says so in its subject or its text: the post denied or rejected ("Post to L denied",
+# "Your mail was rejected"; "Beitrag zur Liste L abgelehnt", "Envoi à L interdit", "votre mail a
+# été rejeté", "messaggio alla lista L non inoltrato", "Invio a L negato", "messaggi indirizzati
+# a L sono vietati", "la tua mail e' stata rifiutata", "Mensaje a L rechazado", "Mensajes a L
+# denegados", "Сообщение в L отклонено", Danish "afvist", Czech "zakázáno"), the list open to its
+# subscribers only ("L is a subscribers only list", "only subscribers may post"; "geschlossene
+# Liste", "nicht auf der Liste eingetragen", "Vous devez être inscrit pour poster", "seulement les
+# inscrits peuvent poster", "lista per soli iscritti", "solamente los suscriptores pueden", "только
+# для подписчиков", Danish "kun for tilmeldte", Czech "konference jen pro prihlasene"), or the post
+# not delivered to the list ("could not be delivered to the list", "ne peut être délivré à la
+# liste", "non può essere recapitato alla lista", "non puo' essere inoltrato alla lista", "no ha
+# sido posible entregar su mensaje a la lista", "не может быть доставлено в рассылку", German
+# "konnte nicht versendet werden", Danish "afleveres til postlisten", Czech "dorucena do
+# konference"). Its probe to a member ("Some messages to you could not be delivered") and its
+# other notices say none of it; nor is the Italian probe's "messaggi respinti" (the bounced ones,
+# its subject "Messaggi da L per te sono stati respinti") or the French "Rejet de messages" a
+# refusal. Searched in the subject and the text folded by fold_case.
+_MLMMJ_REFUSAL = compile_lazily(
+    r"\b(?:denied|rejected)\b|abgelehnt|\bafvist|zak(?:á|a)z(?:á|a)no|odm(?:í|i)tnut|\binterdit|rejet(?:é|e)|non inoltrat"
+    r"|\bnegat[oa]\b|\bvietat|rifiutat|rechazad|denegad|отклонен"
+    r"|subscribers only|only subscribers|geschlossene liste|nicht auf der\s+liste\s+eingetragen|kun for tilmeldte"
+    r"|kun\s+tilmeldte|seulement les\s+inscrits|inscrits?\s+pour\s+poster|soli\s+iscritti|soltanto\s+gli\s+iscritti"
+    r"|solamente\s+(?:para|los)\s+suscriptores|только\s+(?:для\s+)?подписчик|jen\s+(?:pro\s+)?p(?:ř|r)ihl(?:á|a)(?:š|s)en"
+    r"|could not be delivered to the\s+list|d(?:é|e)livr(?:é|e)\s+(?:à|a)\s+la\s+liste"
+    r"|(?:mandato|recapitato|inoltrato)\s+alla\s+lista|entregar su mensaje a la\s+lista|доставлено\s+в\s+рассылку"
+    r"|konnte nicht\s+vers(?:e|a)ndt\s+werden|afleveres\s+til\s+postlisten|doru(?:č|c)ena\s+do\s+konference"
 )
 
 
 # Mailman's notice that a post waits for the moderator (2.x and 3.x: subject "Your message to
 # Quilters awaits moderator approval", body "... Is being held until the list moderator can
 # review it for approval"; 2.x in French: "Votre message à la liste Quilters est en attente
-# d'approbation"), in any case: searched in the text folded by fold_case (a case-blind
-# alternation has no opening literal, and re compared every position letter by letter).
+# d'approbation"; mlmmj's moderation-poster: "the post has been queued for approval"), in any
+# case: searched in the text folded by fold_case (a case-blind alternation has no opening literal,
+# and re compared every position letter by letter).
 _HELD = compile_lazily(
     r"awaits moderator approval|is being held until the list moderator can review it"
-    r"|votre message (?:à|a) la liste \S+ est en attente d.approbation"
+    r"|votre message (?:à|a) la liste \S+ est en attente d.approbation|has been queued\s+for approval"
 )
 
 
@@ -132,6 +174,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     sympa = _SYMPA_REJECTED.search(head)
     if sympa:
         return [make(sympa.group(1).strip("<>\"'.,;"), sweep(body[:600]), reason="rejected")]
+    if "mlmmj" in head[:300] and (_MLMMJ_REFUSAL.search(fold_case(subject)) or _MLMMJ_REFUSAL.search(head)):
+        target = _list_address(mail)
+        return [make(target, sweep(body[:600]), reason="rejected")] if target else None
     if _HELD.search(fold_case(subject)) or _HELD.search(head):
         # A post held for the moderator is no failure of the list's address: it waits on a
         # person, as Google Groups' hold notice (parsers.mta.googlegroups): a delay, ignored.
