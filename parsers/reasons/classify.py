@@ -293,8 +293,9 @@ _FINAL: Final = CaseBlind(
     # (Hindi "could not be / was not delivered", unless it says for how long, "4 घंटों से", or
     # "yet" or "still", "अभी तक", "अभी भी": the warning's own sentence)
     r"|(?<!से )(?<!तक )(?<!भी )(?:डिलीवर|वितरित) नहीं (?:हो सका|हो सकी|हो पाया|हो पाई|किया जा सका|की जा सकी|किया गया|हुआ)"
-    # (Danish "could not be delivered", "given up"; Vietnamese "has been returned", "stopped trying")
-    r"|kunne ikke (?:af)?leveres(?! i (?:de sidste )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)"
+    # (Danish "could not be delivered" (not "for the last / more than N hours", the warning's, as
+    # English above), "given up"; Vietnamese "has been returned", "stopped trying")
+    r"|kunne ikke (?:af)?leveres(?! i (?:de sidste |mere end |over )?\d)|opgivet|ikke flere fors(?:ø|o)g|(?:đ|d)(?:ã|a) b(?:ị|i) tr(?:ả|a) l(?:ạ|a)i|ng(?:ừ|u)ng th(?:ử|u)"
     # (Gmail's Vietnamese "not delivered to X because the address (the domain) was not found":
     # its "chưa được gửi" is the not-yet of NOT_YET_DELIVERED, and the cause makes it final)
     r"|v(?:ì|i) kh(?:ô|o)ng t(?:ì|i)m th(?:ấ|a)y (?:(?:đ|d)(?:ị|i)a ch(?:ỉ|i)|mi(?:ề|e)n)",

@@ -36,6 +36,7 @@ STILL_TRYING = {
     "de-queue": "Dies ist eine Warnung. Ihre Nachricht befindet sich noch in der Warteschlange.",
     "da-exchange": "Leveringen til disse modtagere eller grupper er forsinket.",
     "da-queue": "Levering forsinket: din meddelelse ligger stadig i køen.",
+    "da-postfix": "Din besked kunne ikke leveres i mere end 4 time(r). Vi forsøger fortsat at levere beskeden.",
     "vi-delayed": "Việc gửi thư đến người nhận này bị trì hoãn.",
     "vi-waiting": "Thư của bạn vẫn đang chờ gửi. Hệ thống sẽ thử lại.",
     # Gmail's delay notice in its users' languages: the title ("Delivery incomplete") or "Gmail will
