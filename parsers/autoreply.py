@@ -518,6 +518,12 @@ def inquire(mail: Mail) -> AutoReply | None:
         return None  # system mail to or from root (cron, sudo)
     if is_list_notice(mail):
         return None
+    names = mail.header_names()
+    if "x-arf" in names or "x-xarf" in names:
+        # an abuse desk's X-ARF report (one about a host: a port scan, a login attack) carries
+        # `Auto-Submitted: auto-generated` as machine mail does: a report about the sender's
+        # network, never a reply of the reporter's mailbox (parsers.fbl reads those about mail)
+        return None
     rule = _rule(mail)
     moved = _announces_move(mail.text)
     challenge = is_challenge(mail.text, hold=True)  # (no bounce reader took it: not a bounce's cost)

@@ -45,6 +45,7 @@ from parsers.arf import (
     fields_of,
     find_recipients,
     inline_original,
+    is_reply,
     original_of,
 )
 from parsers.dsn import address
@@ -102,6 +103,8 @@ MAX_WEBHOOK_LEAD = 200
 # (every complaint event is an object: SendGrid's batch opens "[" then "{")
 MAX_WEBHOOK_HEAD = MAX_WEBHOOK_LEAD + 8
 MAX_WEBHOOK_EVENTS = 100
+# The X-Mailer of the mail clients that write no User-Agent (Outlook, Apple Mail on a Mac and on iOS)
+_MAIL_CLIENTS = ("microsoft outlook", "microsoft office outlook", "apple mail", "iphone mail", "ipad mail")
 
 
 def inquire(mail: Mail) -> Complaint | None:
@@ -277,11 +280,30 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
             found = address(str(event.get(holder, ""))) if event.get(field) == value else None
             if found and found.lower() not in unsubscribed:
                 unsubscribed.append(found.lower())
+    if (recipients or unsubscribed) and _quoted_by_a_person(mail):
+        return None
     if recipients:
         return Complaint(recipients=recipients, feedback_type=feedback_type, format="webhook")
     if unsubscribed:  # (a batch that holds complaints is read for them: one report, one type)
         return Complaint(recipients=unsubscribed, feedback_type="opt-out", format="webhook")
     return None
+
+
+def _quoted_by_a_person(mail: Mail) -> bool:
+    """Whether a webhook's document is quoted in a person's mail ("we got this event: {...} what
+    does it mean?"), not relayed by a platform's tooling: machine mail (an RFC 3834 keyword) never
+    is; a reply in a thread (In-Reply-To, References, a reply prefix on the subject) or a mail
+    written in a mail client (its User-Agent, Outlook's or Apple Mail's X-Mailer) is. A relay's
+    own lead line or footer says neither."""
+    submitted = mail.header("Auto-Submitted").strip().lower()
+    if submitted and submitted != "no":
+        return False
+    # (only for a document that holds an ESP's events: fallback is not loaded for every message)
+    from parsers.fallback import reply_subject
+
+    if is_reply(mail) or reply_subject(mail.subject) or mail.has_header("User-Agent"):
+        return True
+    return mail.header("X-Mailer").strip().lower().startswith(_MAIL_CLIENTS)
 
 
 def _webhook_event(event: object) -> dict[str, Any] | None:

@@ -274,7 +274,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no valid recipients, bye",
         r"non-?existent (?:user|recipient|address)",
         r"not a (?:valid user|local address)",
-        r"rcpt <[^>]{1,300}> does not exist",
+        # (the address in brackets or left out: "554 Rcpt does not exist")
+        r"rcpt (?:<[^>]{1,300}> )?does not exist",
         r"recipient (?:\S{1,300} was not found|address rejected: (?:access denied|invalid user|unknown user|user unknown)"
         r"|does not exist|is not local|not (?:exist|found|ok)|unknown)",
         r"requested action not taken: mailbox unavailable",

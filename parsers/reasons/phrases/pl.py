@@ -38,8 +38,9 @@ _SENDER_REFUSED: Final = (
 )
 
 # What a limit counts when it is a rate, not the mailbox's size ("limit wysyłania i odbierania
-# poczty", Onet; "dzienny limit wiadomości")
-_RATE: Final = r"(?:dzienn[ya] |godzinow[ya] )?(?:wysylania|wysylki|odbierania|wiadomosci|polaczen|wyslanych)"
+# poczty", Onet; "dzienny limit wiadomości"; Gmail's "Osiągnięto limit wysyłanych wiadomości")
+_RATE_NOUN: Final = r"(?:wysylania|wysylki|odbierania|wiadomosci|polaczen|wyslanych|wysylanych)"
+_RATE: Final = r"(?:dzienn[ya] |godzinow[ya] )?" + _RATE_NOUN
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -111,7 +112,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # a limit on sending or receiving exceeded (Onet: "Przekroczono limit wysyłania i odbierania
     # poczty"): a rate, soft, not the mailbox full
-    RATE_LIMITED: (r"przekroczon[oyaei]? (?:limit|limitu) " + _RATE,),
+    # (reached, as Gmail says it: "Osiągnięto limit wysyłanych wiadomości"); a limit per day or
+    # hour is a rate whatever verb comes with it ("Przekroczono dzienny limit wiadomości",
+    # "godzinny limit wiadomości e-mail ... został przekroczony", iq.pl)
+    RATE_LIMITED: (
+        r"(?:przekroczon[oyaei]?|osiagnieto) (?:limit|limitu) " + _RATE,
+        r"(?:dzienn[ya]|godzin(?:n|ow)[ya]|24-godzinn[ya]) limit(?:u)? " + _RATE_NOUN,
+    ),
     # the sender or its IP address blocked ("Nadawca zablokowany")
     BLOCKED: (r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany",),
 }

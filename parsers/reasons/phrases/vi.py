@@ -86,11 +86,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:dung luong|kich thuoc) (?:cua )?thu (?:da )?vuot (?:qua )?(?:gioi han|muc|kich thuoc)",
     ),
     SUSPEND: (
-        # (whose between noun and verb: "Tài khoản người nhận tạm thời bị khóa")
-        r"(?:tai khoan|" + _BOX + r")" + _WHOSE + r"(?:nay )?(?:da )?(?:bi )?"
+        # (whose between noun and verb: "Tài khoản người nhận tạm thời bị khóa"; "đang bị tạm khóa",
+        # is locked for now, as "đã bị": the state, not the event)
+        r"(?:tai khoan|" + _BOX + r")" + _WHOSE + r"(?:nay )?(?:da |dang )?(?:bi )?"
         r"(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi|tam thoi (?:bi )?(?:khoa|ngung|dinh chi))",
         # "locked" with no word for how long: a pause until it says permanently
-        rf"(?:tai khoan|{_BOX}){_WHOSE}(?:nay )?(?:da )?bi khoa(?! vinh vien| {_NON_USE})",
+        rf"(?:tai khoan|{_BOX}){_WHOSE}(?:nay )?(?:da |dang )?bi khoa(?! vinh vien| {_NON_USE})",
     ),
     ACCOUNT_DISABLED: (
         # whose account, between noun and verb ("Tài khoản người nhận đã bị xóa")
