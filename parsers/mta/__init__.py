@@ -84,6 +84,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "bigfoot",
     # MTA software and filtering appliances: header-gated formats first, then the formats of
     # widespread MTAs whose markers other software imitates (Sendmail, Exim, qmail, Postfix).
+    "pec",
     "activehunter",
     "barracuda",
     "powermta",

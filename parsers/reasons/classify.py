@@ -374,6 +374,10 @@ _NO_RECEIPT: Final = CaseBlind(
     r"|could(?:n't| not) be delivered|unable to deliver|will (?:continue|retry|keep)|not yet|delayed"
     r"|fehlgeschlagen|nicht zugestellt|échec|non remis|no se (?:ha podido|pudo) entregar|non consegnat"
     r"|niet afgeleverd|kunne ikke"
+    # (English's "not yet" in the receipts' languages: a delay warning's "n'a pas encore été remis aux
+    # destinataires suivants", "non è ancora stato consegnato ai seguenti destinatari" hold the
+    # receipt's words)
+    r"|pas encore|non (?:(?:è|e'?) )?ancora|noch nicht|todav(?:í|i)a no|a(?:ú|u)n no|ainda n(?:ã|a)o|nog niet|endnu ikke|ikke endnu"
     # (Italian puts the negation before the auxiliary: "non è stato consegnato" holds the receipt's
     # "è stato consegnato"; "mancato recapito", "impossibile consegnare" are failure titles)
     r"|non (?:(?:è|e'?) )?(?:stat[oa] )?(?:possibile )?(?:consegnat|recapitat)|mancat[oa] (?:consegna|recapito)"

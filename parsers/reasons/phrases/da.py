@@ -12,10 +12,13 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NO_RELAYING,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -124,6 +127,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (or refused: "Din IP-adresse er afvist")
         r"ip-?adresse[^.\n]{0,80}?\b(?:blokeret|afvist)",
     ),
+    # the server refuses to relay for the sender ("Relæ ikke tilladt", "Relæadgang nægtet"): the
+    # sender's, soft (English's "relay access denied")
+    NO_RELAYING: (r"(?:relae|relay)(?:ing|adgang)? (?:er )?(?:ikke tilladt|afvist|naegtet)",),
+    # a scanner found a virus in the message ("indeholder virus", "virus fundet"; not "ingen virus
+    # fundet")
+    VIRUS_DETECTED: (r"indeholder (?:en )?virus|(?<!ingen )virus (?:fundet|opdaget)",),
+    TOO_MANY_CONNECTIONS: (r"for mange (?:samtidige )?forbindelser",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -12,10 +12,13 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NO_RELAYING,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -190,6 +193,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|schwarzen liste|schwarze liste)",
         r"(?:ip-?adresse|absender-?ip|ihr(?:es)? (?:mail-?)?server)[^.\n]{0,80}?(?:gesperrt|blockiert|geblockt|gelistet)\b",
     ),
+    # the server refuses to relay for the sender ("Relaying nicht erlaubt", "Relay-Zugriff
+    # verweigert"): the sender's, soft (English's "relay access denied")
+    NO_RELAYING: (
+        r"relay(?:ing)? (?:ist )?(?:nicht (?:erlaubt|gestattet|zulassig)|verweigert|verboten)|relay-?zugriff verweigert",
+    ),
+    # a scanner found a virus in the message ("Virus gefunden", "enthält einen Virus"; not "kein
+    # Virus gefunden")
+    VIRUS_DETECTED: (r"(?<!kein )virus (?:gefunden|entdeckt|erkannt)|enthalt (?:einen |ein )?virus",),
+    TOO_MANY_CONNECTIONS: (r"zu viele (?:gleichzeitige |parallele )?verbindungen",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

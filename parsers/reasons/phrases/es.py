@@ -11,10 +11,14 @@ from parsers.reasons.codes import (
     EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -131,6 +135,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no se ha podido entregar (?:su |el )?(?:mensaje )?(?:a \S{1,200} )?en las ultimas \d+ (?:horas|dias)",
         r"no se (?:realizaran|haran) mas intentos",
     ),
+    # the server refuses to relay for the sender ("Relay no permitido", "Acceso de retransmisión
+    # denegado"): the sender's, soft (English's "relay access denied")
+    NO_RELAYING: (
+        r"relay (?:no (?:permitido|autorizado)|denegado)|(?:acceso de )?retransmision (?:denegad[oa]|no permitid[oa])",
+    ),
+    # a scanner found a virus in the message ("virus detectado", "contiene un virus"; not "no
+    # contiene virus", "ningún virus detectado")
+    VIRUS_DETECTED: (
+        r"(?<!ningun )(?<!nenhum )virus (?:detectado|encontrado)|(?<!\bno )(?<!\bnon )\bcontiene (?:un )?virus",
+    ),
+    TOO_MANY_CONNECTIONS: (r"demasiadas conexiones",),
+    # the sender's messages too many ("Ha superado el límite de envío", "demasiados mensajes")
+    RATE_LIMITED: (r"(?:superado|excedido|alcanzado) el limite de envio|demasiados (?:mensajes|correos)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -12,12 +12,15 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
     SECURITY_ERROR,
     SPAM_DETECTED,
     SUSPEND,
     TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -112,7 +115,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # Orange / La Poste replies, whoever relays them
     MESSAGE_TOO_BIG: (r"taille limite du message atteinte",),
-    TOO_MANY_CONNECTIONS: (r"trop de connexions, ",),
+    TOO_MANY_CONNECTIONS: (r"trop de connexions\b",),
     SECURITY_ERROR: (r"authentification (?:invalide|requise)",),
     REJECTED: (r"emetteur invalide",),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
@@ -126,6 +129,18 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:inscrite?|listee?|referencee?|presente?|figure) (?:sur|dans) (?:une|la|notre|nos) (?:liste noire|listes noires|liste de blocage|listes de blocage)",
         r"adresse ip[^.\n]{0,80}?(?:bloquee|blacklistee|bannie)",
     ),
+    # the server refuses to relay for the sender ("Relais non autorisé", "Relais refusé", "Accès au
+    # relais refusé"): the sender's, soft (English's "relay access denied")
+    NO_RELAYING: (
+        # (the noun spelt out whole: its keyword, not the verbs that English's "refused" holds)
+        r"relais (?:est |a ete )?(?:non autorise|refuse|interdit|non permis)|relais n'est pas (?:autorise|permis)",
+        r"relayage (?:non autorise|refuse|interdit)|(?:pas|non) autorise a relayer",
+    ),
+    # a scanner found a virus in the message ("virus détecté", "le message contient un virus"; not
+    # "aucun virus détecté")
+    VIRUS_DETECTED: (r"(?<!aucun )virus (?:detecte|trouve)|contient (?:un |des )?virus",),
+    # the sender's messages too many for the receiving server ("Trop de messages envoyés")
+    RATE_LIMITED: (r"trop de (?:messages|courriels|e-?mails|mails)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -111,6 +116,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:considerat|rilevat|identificat|classificat|riconosciut|marcat)[oa] come (?:possibile )?spam",
         r"(?:rifiutat|respint)[oa] (?:perche|in quanto) spam|sospetto spam",
+    ),
+    # the server refuses to relay for the sender ("Relay non consentito", "relaying non permesso"):
+    # the sender's, soft (English's "relay access denied")
+    # (with its negation: "relay non", not the "relay" of every English relay line, is the keyword)
+    NO_RELAYING: (r"relay(?:ing)? non (?:consentito|permesso|autorizzato)|relay negato",),
+    # a scanner found a virus in the message ("rilevato virus", "contiene un virus"; not "nessun
+    # virus rilevato")
+    VIRUS_DETECTED: (
+        r"(?:rilevato|trovato) (?:un )?virus|(?<!nessun )virus (?:rilevato|trovato)|(?<!\bnon )(?<!\bno )\bcontiene (?:un )?virus",
+    ),
+    TOO_MANY_CONNECTIONS: (r"troppe connessioni",),
+    RATE_LIMITED: (r"troppi (?:messaggi|invii)\b",),
+    # the sender's server on a block list ("l'indirizzo IP ... è in blacklist", "inserito in lista
+    # nera"): the sender's, soft (English's "blacklisted by")
+    BLOCKED: (
+        # (" in blacklist", not the "blacklist" that English's "blacklisted" holds, is the keyword)
+        r"(?:\be|risulta|inserit[oa]|elencat[oa]) in blacklist\b",
+        r"(?:\bin|nella|nelle|sulla) (?:una |la |nostra )?(?:lista nera|liste nere)",
     ),
 }
 

@@ -11,10 +11,13 @@ from parsers.reasons.codes import (
     BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    NO_RELAYING,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -98,6 +101,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:op|in) (?:een|de|onze) (?:zwarte lijst|blokkeerlijst)",
         r"ip-?adres[^.\n]{0,80}?(?:geblokkeerd|op de zwarte lijst)",
     ),
+    # the server refuses to relay for the sender ("Relayen niet toegestaan", "Relaytoegang
+    # geweigerd"): the sender's, soft (English's "relay access denied")
+    NO_RELAYING: (r"relay(?:en|ing)? (?:is )?(?:niet toegestaan|geweigerd)|relay-?toegang geweigerd",),
+    # a scanner found a virus in the message ("virus gevonden", "bevat een virus"; not "geen virus
+    # gevonden")
+    VIRUS_DETECTED: (r"(?<!geen )virus (?:gevonden|gedetecteerd|aangetroffen)|bevat (?:een )?virus",),
+    # ("Te veel verbindingen", KPN's "teveel")
+    TOO_MANY_CONNECTIONS: (r"te ?veel (?:gelijktijdige )?verbindingen",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

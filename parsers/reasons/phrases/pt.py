@@ -10,10 +10,13 @@ from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    NO_RELAYING,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -111,6 +114,20 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (
         r"(?:considerad|detectad|identificad|classificad|marcad)[oa] como (?:poss[ií]vel )?(?:spam|lixo eletr[oô]nico)",
         r"(?:rejeitad|recusad)[oa] por (?:ser |conter )?(?:suspeita de )?spam|suspeita de spam",
+    ),
+    # the server refuses to relay for the sender ("Relay não permitido", "Acesso de retransmissão
+    # negado"): the sender's, soft (English's "relay access denied")
+    NO_RELAYING: (
+        r"relay (?:nao (?:permitido|autorizado)|negado)|(?:acesso de )?retransmissao (?:negad[oa]|nao permitid[oa])",
+    ),
+    # a scanner found a virus in the message ("contém vírus", "vírus detetado"; not "não contém
+    # vírus", "nenhum vírus detetado")
+    VIRUS_DETECTED: (
+        r"(?<!nenhum )(?<!ningun )virus (?:detetado|detectado|encontrado)|(?<!\bnao )\bcontem (?:um )?virus",
+    ),
+    # ("Demasiadas ligações simultâneas": European Portuguese says "ligação" for a connection)
+    TOO_MANY_CONNECTIONS: (
+        r"demasiadas (?:ligacoes|conexoes)|(?:muitas|excesso de) (?:ligacoes|conexoes) simultaneas",
     ),
 }
 
