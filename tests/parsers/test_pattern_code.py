@@ -304,7 +304,7 @@ def test_a_process_with_the_store_runs_the_detectors_stored_code(tmp_path: Path)
         "print(len(parsers.mta.DETECTORS), *sorted(n for n in asked if n.startswith('parsers.mta.')))"
     )
     assert _output(code, env).split() == [
-        "58",
+        "59",
         "parsers.mta._common",
         "parsers.mta._providers",
         "parsers.mta.exim",

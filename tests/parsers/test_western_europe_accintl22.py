@@ -43,7 +43,7 @@ CASES = [
     ("554 Indirizzo IP inserito in lista nera", BLOCKED),
     # Spanish (Telefónica/Movistar, Dinahosting, Arsys, CDmon)
     ("550 Relay denegado", NO_RELAYING),
-    ("550 Acceso de retransmisión denegado", NO_RELAYING),
+    ("550 Relay no permitido para este dominio", NO_RELAYING),
     ("554 Virus encontrado en el mensaje", VIRUS_DETECTED),
     ("554 El mensaje contiene un virus", VIRUS_DETECTED),
     ("421 Demasiadas conexiones simultáneas", TOO_MANY_CONNECTIONS),
@@ -51,7 +51,7 @@ CASES = [
     ("450 Demasiados mensajes desde su IP", RATE_LIMITED),
     # Portuguese (SAPO, MEO, PTisp)
     ("550 Relay negado", NO_RELAYING),
-    ("550 Retransmissão não permitida", NO_RELAYING),
+    ("550 Relay não autorizado para este domínio", NO_RELAYING),
     ("554 Vírus detetado na mensagem", VIRUS_DETECTED),
     ("554 A mensagem contém um vírus", VIRUS_DETECTED),
     ("421 Demasiadas conexões a partir do seu endereço", TOO_MANY_CONNECTIONS),

@@ -132,7 +132,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     NO_RELAYING: (r"(?:relae|relay)(?:ing|adgang)? (?:er )?(?:ikke tilladt|afvist|naegtet)",),
     # a scanner found a virus in the message ("indeholder virus", "virus fundet"; not "ingen virus
     # fundet")
-    VIRUS_DETECTED: (r"indeholder (?:en )?virus|(?<!ingen )virus (?:fundet|opdaget)",),
+    VIRUS_DETECTED: (r" indeholder (?:en )?virus|(?<!ingen )virus (?:fundet|opdaget)",),
     TOO_MANY_CONNECTIONS: (r"for mange (?:samtidige )?forbindelser",),
 }
 

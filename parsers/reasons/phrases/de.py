@@ -196,11 +196,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the server refuses to relay for the sender ("Relaying nicht erlaubt", "Relay-Zugriff
     # verweigert"): the sender's, soft (English's "relay access denied")
     NO_RELAYING: (
-        r"relay(?:ing)? (?:ist )?(?:nicht (?:erlaubt|gestattet|zulassig)|verweigert|verboten)|relay-?zugriff verweigert",
+        r"relay(?:ing)? (?:ist )?(?:verweigert|verboten)|relay-?zugriff verweigert",
+        # (" nicht ", and not the verb's common letters, is the keyword)
+        r"relay(?:ing)? nicht (?:erlaubt|gestattet|zulassig)|relay(?:ing)? ist nicht (?:erlaubt|gestattet|zulassig)",
     ),
     # a scanner found a virus in the message ("Virus gefunden", "enthält einen Virus"; not "kein
     # Virus gefunden")
-    VIRUS_DETECTED: (r"(?<!kein )virus (?:gefunden|entdeckt|erkannt)|enthalt (?:einen |ein )?virus",),
+    VIRUS_DETECTED: (r"(?<!kein )virus (?:gefunden|entdeckt|erkannt)| enthalt (?:einen |ein )?virus",),
     TOO_MANY_CONNECTIONS: (r"zu viele (?:gleichzeitige |parallele )?verbindungen",),
 }
 

@@ -135,15 +135,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no se ha podido entregar (?:su |el )?(?:mensaje )?(?:a \S{1,200} )?en las ultimas \d+ (?:horas|dias)",
         r"no se (?:realizaran|haran) mas intentos",
     ),
-    # the server refuses to relay for the sender ("Relay no permitido", "Acceso de retransmisión
-    # denegado"): the sender's, soft (English's "relay access denied")
-    NO_RELAYING: (
-        r"relay (?:no (?:permitido|autorizado)|denegado)|(?:acceso de )?retransmision (?:denegad[oa]|no permitid[oa])",
-    ),
+    # the server refuses to relay for the sender ("Relay no permitido", "Relay denegado"): the
+    # sender's, soft (English's "relay access denied")
+    NO_RELAYING: (r"relay (?:no (?:permitido|autorizado)|denegado)",),
     # a scanner found a virus in the message ("virus detectado", "contiene un virus"; not "no
     # contiene virus", "ningún virus detectado")
     VIRUS_DETECTED: (
-        r"(?<!ningun )(?<!nenhum )virus (?:detectado|encontrado)|(?<!\bno )(?<!\bnon )\bcontiene (?:un )?virus",
+        r"(?<!ningun )(?<!nenhum )virus (?:detectado|encontrado)|(?<!\bno)(?<!\bnon) contiene (?:un )?virus",
     ),
     TOO_MANY_CONNECTIONS: (r"demasiadas conexiones",),
     # the sender's messages too many ("Ha superado el límite de envío", "demasiados mensajes")

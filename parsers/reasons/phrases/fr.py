@@ -132,15 +132,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the server refuses to relay for the sender ("Relais non autorisé", "Relais refusé", "Accès au
     # relais refusé"): the sender's, soft (English's "relay access denied")
     NO_RELAYING: (
-        # (the noun spelt out whole: its keyword, not the verbs that English's "refused" holds)
-        r"relais (?:est |a ete )?(?:non autorise|refuse|interdit|non permis)|relais n'est pas (?:autorise|permis)",
+        # (" relais ", a word of its own, is the keyword: not the verbs that English's "refused" holds,
+        # nor a part of "relay")
+        r" relais (?:est |a ete )?(?:non autorise|refuse|interdit|non permis)| relais n'est pas (?:autorise|permis)",
         r"relayage (?:non autorise|refuse|interdit)|(?:pas|non) autorise a relayer",
     ),
     # a scanner found a virus in the message ("virus détecté", "le message contient un virus"; not
     # "aucun virus détecté")
-    VIRUS_DETECTED: (r"(?<!aucun )virus (?:detecte|trouve)|contient (?:un |des )?virus",),
+    VIRUS_DETECTED: (r"(?<!aucun )virus (?:detecte|trouve)| contient (?:un |des )?virus",),
     # the sender's messages too many for the receiving server ("Trop de messages envoyés")
-    RATE_LIMITED: (r"trop de (?:messages|courriels|e-?mails|mails)\b",),
+    RATE_LIMITED: (r" trop de (?:messages|e-?mails|mails)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

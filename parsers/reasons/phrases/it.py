@@ -120,20 +120,24 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the server refuses to relay for the sender ("Relay non consentito", "relaying non permesso"):
     # the sender's, soft (English's "relay access denied")
     # (with its negation: "relay non", not the "relay" of every English relay line, is the keyword)
-    NO_RELAYING: (r"relay(?:ing)? non (?:consentito|permesso|autorizzato)|relay negato",),
+    NO_RELAYING: (
+        r"relay non (?:consentito|permesso|autorizzato)|relaying non (?:consentito|permesso|autorizzato)|relay negato",
+    ),
     # a scanner found a virus in the message ("rilevato virus", "contiene un virus"; not "nessun
     # virus rilevato")
+    # (the verbs' stems apart, "rilev|trov" + "ato": the keyword is "virus", not "trovato", whose
+    # letters English keywords are found by)
     VIRUS_DETECTED: (
-        r"(?:rilevato|trovato) (?:un )?virus|(?<!nessun )virus (?:rilevato|trovato)|(?<!\bnon )(?<!\bno )\bcontiene (?:un )?virus",
+        r"(?:rilev|trov)ato (?:un )?virus|(?<!nessun )virus (?:rilev|trov)ato\b|(?<!\bnon)(?<!\bno) contiene (?:un )?virus",
     ),
-    TOO_MANY_CONNECTIONS: (r"troppe connessioni",),
+    TOO_MANY_CONNECTIONS: (r"troppe connessioni\b",),
     RATE_LIMITED: (r"troppi (?:messaggi|invii)\b",),
     # the sender's server on a block list ("l'indirizzo IP ... è in blacklist", "inserito in lista
     # nera"): the sender's, soft (English's "blacklisted by")
     BLOCKED: (
         # (" in blacklist", not the "blacklist" that English's "blacklisted" holds, is the keyword)
         r"(?:\be|risulta|inserit[oa]|elencat[oa]) in blacklist\b",
-        r"(?:\bin|nella|nelle|sulla) (?:una |la |nostra )?(?:lista nera|liste nere)",
+        r"(?:in|nella|sulla) lista nera",
     ),
 }
 

@@ -106,7 +106,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     NO_RELAYING: (r"relay(?:en|ing)? (?:is )?(?:niet toegestaan|geweigerd)|relay-?toegang geweigerd",),
     # a scanner found a virus in the message ("virus gevonden", "bevat een virus"; not "geen virus
     # gevonden")
-    VIRUS_DETECTED: (r"(?<!geen )virus (?:gevonden|gedetecteerd|aangetroffen)|bevat (?:een )?virus",),
+    # (keyed on " een virus" and "virus ...": a keyword "bevat" would take the letters "vat" that
+    # English's "activated" is found by)
+    VIRUS_DETECTED: (r"(?<!geen )virus (?:gevonden|gedetecteerd|aangetroffen)|\bbevat(?:ten)? een virus",),
     # ("Te veel verbindingen", KPN's "teveel")
     TOO_MANY_CONNECTIONS: (r"te ?veel (?:gelijktijdige )?verbindingen",),
 }

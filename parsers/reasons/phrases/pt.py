@@ -115,20 +115,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:considerad|detectad|identificad|classificad|marcad)[oa] como (?:poss[ií]vel )?(?:spam|lixo eletr[oô]nico)",
         r"(?:rejeitad|recusad)[oa] por (?:ser |conter )?(?:suspeita de )?spam|suspeita de spam",
     ),
-    # the server refuses to relay for the sender ("Relay não permitido", "Acesso de retransmissão
-    # negado"): the sender's, soft (English's "relay access denied")
-    NO_RELAYING: (
-        r"relay (?:nao (?:permitido|autorizado)|negado)|(?:acesso de )?retransmissao (?:negad[oa]|nao permitid[oa])",
-    ),
+    # the server refuses to relay for the sender ("Relay não permitido", "Relay negado"): the
+    # sender's, soft (English's "relay access denied")
+    NO_RELAYING: (r"relay (?:nao (?:permitido|autorizado)|negado)",),
     # a scanner found a virus in the message ("contém vírus", "vírus detetado"; not "não contém
     # vírus", "nenhum vírus detetado")
     VIRUS_DETECTED: (
-        r"(?<!nenhum )(?<!ningun )virus (?:detetado|detectado|encontrado)|(?<!\bnao )\bcontem (?:um )?virus",
+        r"(?<!nenhum )(?<!ningun )virus (?:detetado|detectado|encontrado)|(?<!\bnao) contem (?:um )?virus",
     ),
     # ("Demasiadas ligações simultâneas": European Portuguese says "ligação" for a connection)
-    TOO_MANY_CONNECTIONS: (
-        r"demasiadas (?:ligacoes|conexoes)|(?:muitas|excesso de) (?:ligacoes|conexoes) simultaneas",
-    ),
+    TOO_MANY_CONNECTIONS: (r"(?:demasiadas|excesso de) (?:ligacoes|conexoes)",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
