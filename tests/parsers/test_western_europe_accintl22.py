@@ -31,7 +31,6 @@ CASES = [
     ("554 Message rejeté : virus détecté", VIRUS_DETECTED),
     ("554 Ce message contient un virus", VIRUS_DETECTED),
     ("421 Trop de connexions simultanées depuis votre adresse IP", TOO_MANY_CONNECTIONS),
-    ("421 Trop de messages en provenance de votre serveur", RATE_LIMITED),
     # Italian (Libero/Italiaonline, Aruba, Register.it, TIM, Virgilio)
     ("550 Relaying non permesso", NO_RELAYING),
     ("550 Relay negato", NO_RELAYING),

@@ -13,7 +13,6 @@ from parsers.reasons.codes import (
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
     NO_RELAYING,
-    RATE_LIMITED,
     REJECTED,
     SECURITY_ERROR,
     SPAM_DETECTED,
@@ -140,8 +139,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a scanner found a virus in the message ("virus détecté", "le message contient un virus"; not
     # "aucun virus détecté")
     VIRUS_DETECTED: (r"(?<!aucun )virus (?:detecte|trouve)| contient (?:un |des )?virus",),
-    # the sender's messages too many for the receiving server ("Trop de messages envoyés")
-    RATE_LIMITED: (r" trop de (?:messages|e-?mails|mails)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -130,8 +130,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     VIRUS_DETECTED: (
         r"(?:rilev|trov)ato (?:un )?virus|(?<!nessun )virus (?:rilev|trov)ato\b|(?<!\bnon)(?<!\bno) contiene (?:un )?virus",
     ),
-    TOO_MANY_CONNECTIONS: (r"troppe connessioni\b",),
-    RATE_LIMITED: (r"troppi (?:messaggi|invii)\b",),
+    # (keyed on the noun, a word of its own: "troppe" has the letters other keywords are found by)
+    TOO_MANY_CONNECTIONS: (r"\btroppe? connessioni ",),
+    RATE_LIMITED: (r"\btroppi? (?:messaggi|invii) ",),
     # the sender's server on a block list ("l'indirizzo IP ... è in blacklist", "inserito in lista
     # nera"): the sender's, soft (English's "blacklisted by")
     BLOCKED: (
