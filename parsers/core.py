@@ -16,6 +16,7 @@ import datetime as _dt
 import email.utils
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
 from types import ModuleType
@@ -404,7 +405,11 @@ def _self_explanatory(deliveries: list[Delivery]) -> bool:
 
 
 def _key(address: str | None) -> str:
-    return (address or "").strip().strip("<>").lower()
+    """A recipient as events name it: lower case, and an internationalised one (RFC 6532) in
+    Unicode's composed form (NFC), as the service stores it: a report may write "renée" as an "e"
+    and a combining accent."""
+    key = (address or "").strip().strip("<>").lower()
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
 def _masked_domain(address: str) -> bool:

@@ -24,6 +24,14 @@ _FIELD = patterncode.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
 _STATUS_VALUE = patterncode.compile(r"([245])\.(\d{1,3})\.(\d{1,3})")
 # A character of an unquoted local part or domain.
 _ADDRESS_CHAR = r"""[^\s<>()\[\],;:"'`@]"""
+# A character past ASCII that an internationalised address (RFC 6531: a UTF-8 local part, a domain
+# of U-labels) may hold: any but a space or a punctuation mark (Latin-1's signs, the general and
+# CJK punctuation blocks, the full-width forms of ASCII's signs). For the readers of addresses in a
+# report's prose, which take ASCII's letters, digits and signs themselves.
+UTF8_ADDRESS_CHAR = (
+    r"[^\x00-\x7F\s\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F\u3000-\u303F"
+    r"\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]"
+)
 _ADDRESS = patterncode.compile(
     rf"""("[^"\r\n]{{1,200}}"|{_ADDRESS_CHAR}{{1,200}})@({_ADDRESS_CHAR}{{1,253}}|\[[0-9A-Fa-f.:]{{3,60}}\])"""
 )

@@ -16,7 +16,7 @@ from parsers import forwarded, patterncode, reasons
 from parsers.attribution import envelope_recipient
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
-from parsers.dsn import address, command_in_text, human_text
+from parsers.dsn import UTF8_ADDRESS_CHAR, address, command_in_text, human_text
 from parsers.listadmin import (
     BOUNCE_WORDS,
     footer_start,
@@ -117,7 +117,22 @@ def _cjk(ch: str) -> bool:
 
 # (full-width punctuation ends an address too: "收件人：a@b", "（a@b）"; the quotes Exchange 5.5 and
 # Novell put around it, "'a@b'", are not part of it)
-_ADDR = r"[<'\"]?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9])>?"
+# (an internationalised domain, RFC 6531, has a character past ASCII in its first label: "例子.广告",
+# "bücher.example"; an ASCII one followed by prose in a script without spaces is no address of it)
+_UTF8_LABEL_CHAR = r"(?:[A-Za-z0-9\-]|" + UTF8_ADDRESS_CHAR + ")"
+_UTF8_DOMAIN = (
+    r"[A-Za-z0-9\-]{0,63}"
+    + UTF8_ADDRESS_CHAR
+    + _UTF8_LABEL_CHAR
+    + r"{0,62}(?:\."
+    + _UTF8_LABEL_CHAR
+    + "{1,63}){1,8}"
+)
+_ADDR = (
+    r"[<'\"]?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9]|"
+    + _UTF8_DOMAIN
+    + "))>?"
+)
 # Phrases that introduce failed recipients, with the address on the same line. In any case:
 # searched in the text folded by fold_case (re's case-blind comparison at every position cost about
 # 2,000 instructions a character), the address read from the text as written.
@@ -951,13 +966,14 @@ def _next_paragraph_line(text: str, end: int) -> str | None:
 
 
 def _without_cjk_prefix(addr: str | None) -> str | None:
-    """The address without the Chinese, Japanese or Korean words written right before it."""
+    """The address without the Chinese, Japanese or Korean words written right before it. A local
+    part of those letters alone is the address's own (RFC 6531: "用户@例子.广告")."""
     if addr is None:
         return None
     start = 0
     while start < len(addr) and _cjk(addr[start]):
         start += 1
-    return addr[start:]
+    return addr if addr.startswith("@", start) else addr[start:]
 
 
 def _bare_addresses(text: str) -> Iterator[re.Match[str]]:

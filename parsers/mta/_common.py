@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
+from parsers.dsn import UTF8_ADDRESS_CHAR
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail, payload_text
 from parsers.reasons.codes import *  # noqa: F403 (re-exported for the detectors: c.USER_UNKNOWN)
@@ -229,7 +230,10 @@ def address_span(text: str, at_domain: re.Pattern[str], pos: int = 0) -> tuple[i
     given `@(?<=[L]@)DOMAIN` as at_domain.
 
     The local part is the whole run of local-part characters before the "@" ("@" is not one of
-    them, so no run crosses one): found by str.rstrip, it must start at or after `pos`."""
+    them, so no run crosses one): found by str.rstrip, it must start at or after `pos`. A text
+    past ASCII may hold internationalised addresses as well (see _utf8_address_span)."""
+    if not text.isascii():
+        return _utf8_address_span(text, at_domain, pos)
     lo = pos
     while True:
         found = at_domain.search(text, lo)
@@ -241,6 +245,56 @@ def address_span(text: str, at_domain: re.Pattern[str], pos: int = 0) -> tuple[i
         if start < at and (start > pos or pos == 0 or text[pos - 1] not in _LOCAL_CHARS):
             return start, found.end()
         lo = at + 1
+
+
+# RFC 6531 (SMTPUTF8) lets a local part and a domain (as U-labels) hold characters past ASCII.
+_UTF8_LETTER = compile_lazily(UTF8_ADDRESS_CHAR)
+_UTF8_LABEL = r"(?:[A-Za-z0-9\-]|" + UTF8_ADDRESS_CHAR + ")+"
+_UTF8_AT_DOMAIN = compile_lazily("@" + _UTF8_LABEL + r"(?:\.+" + _UTF8_LABEL + ")+")
+# Letters of the scripts written with spaces between words (Latin past ASCII, Greek, Cyrillic): one
+# of them next to an ASCII address belongs to it ("jörg@b.example" is not "rg@b.example"). A CJK
+# character next to one is the sentence around it ("宛先kijitora@example.jpは存在しません").
+_SPACED_SCRIPT_FIRST, _SPACED_SCRIPT_LAST = "\u00c0", "\u052f"
+
+
+def _address_letter(ch: str) -> bool:
+    """Whether `ch` may be in an internationalised address (an ASCII local-part character or a
+    letter past ASCII)."""
+    return ch in _LOCAL_CHARS or (ch > "\x7f" and _UTF8_LETTER.match(ch) is not None)
+
+
+def _spaced_script(ch: str) -> bool:
+    return _SPACED_SCRIPT_FIRST <= ch <= _SPACED_SCRIPT_LAST and ch not in "\u00d7\u00f7"
+
+
+def _utf8_address_span(text: str, at_domain: re.Pattern[str], pos: int) -> tuple[int, int] | None:
+    """address_span in a text past ASCII: at each "@" from `pos` on, the address at_domain and the
+    ASCII local part read (as in an ASCII text), widened over the letters of a spaced script that
+    touch it; where they read none, an internationalised one (a local part and a dotted domain of
+    _address_letter's characters, one of them past ASCII)."""
+    at = text.find("@", pos)
+    while at >= 0:
+        found = at_domain.match(text, at)
+        if found is not None:
+            start = pos + len(text[pos:at].rstrip(_LOCAL_CHARS))
+            if start < at and (start > pos or pos == 0 or text[pos - 1] not in _LOCAL_CHARS):
+                end = found.end()
+                if start > pos and _spaced_script(text[start - 1]):
+                    while start > pos and _address_letter(text[start - 1]):
+                        start -= 1  # (the whole local part: "jörg", "müller")
+                if end < len(text) and _spaced_script(text[end]):
+                    wide = _UTF8_AT_DOMAIN.match(text, at)  # ("info@bücher.example")
+                    end = wide.end() if wide is not None else end
+                return start, end
+        start = at
+        while start > pos and _address_letter(text[start - 1]):
+            start -= 1
+        if start < at and (start > pos or pos == 0 or not _address_letter(text[pos - 1])):
+            wide = _UTF8_AT_DOMAIN.match(text, at)
+            if wide is not None and not text[start : wide.end()].isascii():
+                return start, wide.end()
+        at = text.find("@", at + 1)
+    return None
 
 
 def _unquoted(text: str, start: int, end: int) -> str:

@@ -49,7 +49,11 @@ _WARNING = compile_lazily(
     r"Delivery attempts will continue|Warning: message \S+ delayed",
     re.I,
 )
-_RECIPIENT = compile_lazily(r"^[ \t]{2}([^\s@]+@[^\s@:]*[A-Za-z0-9]|an undisclosed address)(?::\s*(.*))?$")
+# (an address's domain ends in a letter or digit, past ASCII too: an internationalised domain's
+# last label may be a U-label, "用户@例子.广告")
+_RECIPIENT = compile_lazily(
+    r"^[ \t]{2}([^\s@]+@[^\s@:]*(?:[A-Za-z0-9]|[^\x00-\x7F\s])|an undisclosed address)(?::\s*(.*))?$"
+)
 _PIPE = compile_lazily(r"^[ \t]{2}((?:pipe to \||save to |/)\S.*)$")
 _MALFORMED = compile_lazily(r"^[ \t]{2}[^\s@]+@\S+\s+<([^\s<>@]+@[^\s<>]+)>:\s*(.+)$")
 _GENERATED = compile_lazily(

@@ -39,7 +39,12 @@ _WORDS = [
     "`~",
 ]
 _TRAPS = ["<", ">", " ", "\t", "\n", ";", ",", '"', "İ", "ı", "ſ", "K", "é", "\xa0", "\u2028"]
-_TEXTS = st.lists(st.sampled_from(_WORDS + _TRAPS), max_size=25).map("".join)
+# (a letter past ASCII is an internationalised address's own, RFC 6531, when it touches one: see
+# test_eai_addresses. The address readers answer as the old patterns did on texts whose characters
+# past ASCII are blanks, which the reader of a text past ASCII reads)
+_ADDRESS_TEXTS = st.lists(st.sampled_from(_WORDS + [t for t in _TRAPS if not t.isalpha()]), max_size=25).map(
+    "".join
+)
 
 
 def _spans(text: str, at_domain: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -53,7 +58,7 @@ def _spans(text: str, at_domain: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=500)
-@given(_TEXTS, st.integers(min_value=0, max_value=40))
+@given(_ADDRESS_TEXTS, st.integers(min_value=0, max_value=40))
 def test_the_search_from_a_position_finds_the_old_patterns_match(text: str, pos: int) -> None:
     pos = min(pos, len(text))
     for old, at_domain in _PAIRS:
@@ -62,7 +67,7 @@ def test_the_search_from_a_position_finds_the_old_patterns_match(text: str, pos:
 
 
 @settings(max_examples=500)
-@given(_TEXTS)
+@given(_ADDRESS_TEXTS)
 def test_every_address_is_found_as_finditer_found_them(text: str) -> None:
     for old, at_domain in _PAIRS:
         assert _spans(text, at_domain) == [m.span() for m in old.finditer(text)]
@@ -103,7 +108,7 @@ def _old_addresses_in(text: str) -> list[str]:
 
 
 @settings(max_examples=300)
-@given(_TEXTS)
+@given(_ADDRESS_TEXTS)
 def test_the_readers_answer_as_before(text: str) -> None:
     assert _common.find_addresses(text) == _old_find_addresses(text)
     if "<" not in text and not text.strip().lower().startswith("rfc822;"):

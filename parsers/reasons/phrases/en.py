@@ -874,6 +874,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"message header size, or recipient list, exceeds policy limit",
         r"this message contains? (?:invalid mime headers|improperly-formatted binary content"
         r"|text that uses unnecessary base64 encoding)",
+        # an internationalised (RFC 6531) address or header the next server cannot take: Postfix's
+        # "SMTPUTF8 is required, but was not offered by host ..." and its server's "Must declare
+        # SMTPUTF8 to send unicode address", Exim's "utf8 support required but not offered for
+        # forwarding", RFC 6531's "non-ASCII addresses are not permitted", chasquid's "local part
+        # is not ASCII but server does not support SMTPUTF8"
+        r"smtputf8 (?:is )?required|must declare smtputf8|(?:does not|doesn'?t) support smtputf8",
+        r"utf-?8 support required but not offered|non-ascii address(?:es)? (?:is |are )?not permitted",
     ),
     NOT_ACCEPT: (
         r"(?:host|domain|host/domain) (?:does not|doesn'?t) accept (?:any )?mail",
