@@ -18,8 +18,8 @@ recipient's provider stated it). The human text says the same ("... ed indirizza
 
 from __future__ import annotations
 
-from parsers import patterncode
 from parsers.delivery import Delivery
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail, payload_text
 from parsers.mta._providers import guarded, make
 
@@ -37,10 +37,10 @@ _ACTIONS = {
     "presa-in-carico": "relayed",
 }
 # daticert.xml's fields (one element a line in every provider's file; a value never holds "<")
-_FIELD = patterncode.compile(r"<(consegna|destinatari|errore-esteso)\b[^>]{0,200}>([^<]{1,2000})</")
+_FIELD = compile_lazily(r"<(consegna|destinatari|errore-esteso)\b[^>]{0,200}>([^<]{1,2000})</")
 # the text's own sentence: "... ed indirizzato a "a@b" ..." and its "Errore: ..." line
-_ADDRESSED = patterncode.compile(r"(?i)\bindirizzat[oa] a:?\s{1,20}\"?([^\"\s<>]{1,200}@[^\"\s<>]{1,255})")
-_ERROR_LINE = patterncode.compile(
+_ADDRESSED = compile_lazily(r"(?i)\bindirizzat[oa] a:?\s{1,20}\"?([^\"\s<>]{1,200}@[^\"\s<>]{1,255})")
+_ERROR_LINE = compile_lazily(
     r"(?im)^[ \t]*errore(?: riscontrato)?[ \t]*(?:(?:è|e'?)[ \t]*)?:[ \t]*(\S[^\n]{0,1000})"
 )
 

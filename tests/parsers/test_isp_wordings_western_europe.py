@@ -1,5 +1,5 @@
 """Western and Southern Europe's hosts, and the sender-side reasons that had no family outside English
-(issue 12, accintl22): relaying refused, a virus found, too many connections, too many messages, an
+(issue 12): relaying refused, a virus found, too many connections, too many messages, an
 IP on a black list, in French, Italian, Spanish, Portuguese, Dutch, German and Danish. Main read
 them as the status alone (security_error under 5.7.1, on_hold under 5.0.0): soft either way, the
 reason was wrong. Each sentence is read as the answer to RCPT TO under a 5.0.0 (the text decides),
