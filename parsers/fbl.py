@@ -270,16 +270,14 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
         event = _webhook_event(event)
         if event is None:
             continue
-        for (field, value), holder in _WEBHOOK_COMPLAINTS.items():
-            found = address(str(event.get(holder, ""))) if event.get(field) == value else None
-            if found and found.lower() not in recipients:
-                recipients.append(found.lower())
+        for found in _event_addresses(event, _WEBHOOK_COMPLAINTS):
+            if found not in recipients:
+                recipients.append(found)
                 # (SparkPost copies the provider's report's Feedback-Type into `fbtype`)
                 feedback_type = feedback_type or feedback_type_of(str(event.get("fbtype") or ""))
-        for (field, value), holder in _WEBHOOK_UNSUBSCRIBES.items():
-            found = address(str(event.get(holder, ""))) if event.get(field) == value else None
-            if found and found.lower() not in unsubscribed:
-                unsubscribed.append(found.lower())
+        for found in _event_addresses(event, _WEBHOOK_UNSUBSCRIBES):
+            if found not in unsubscribed:
+                unsubscribed.append(found)
     if (recipients or unsubscribed) and _quoted_by_a_person(mail):
         return None
     if recipients:
@@ -287,6 +285,16 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
     if unsubscribed:  # (a batch that holds complaints is read for them: one report, one type)
         return Complaint(recipients=unsubscribed, feedback_type="opt-out", format="webhook")
     return None
+
+
+def _event_addresses(event: dict[str, Any], table: dict[tuple[str, str], str]) -> list[str]:
+    """The addresses (lower case) an event names in the field its kind's entry of `table` says."""
+    named = (
+        address(str(event.get(holder, "")))
+        for (field, value), holder in table.items()
+        if event.get(field) == value
+    )
+    return [found.lower() for found in named if found]
 
 
 def _quoted_by_a_person(mail: Mail) -> bool:
