@@ -124,6 +124,9 @@ BOUNCE_WORDS = (
     # asked after the word, in a look-behind: a boundary asked first is a Unicode class look-up on
     # either side at every position the searches below try the bounce words at.)
     r"|retur\b(?<=\bretur)|retornos\b(?<=\bretornos)|devuelt|geri\s+d(?:ö|o)n|zavrnit|e(?:ş|ș|s)ecuri\s+de\s+livrare|配送エラー|バウンス"
+    # (Ukrainian "повернень" / "повернення пошти", Greek "επιστροφών", Korean "반송", Vietnamese
+    # "thư nảy về", Mailman's words for the bounces in those catalogues)
+    r"|поверн(?:ень|ення)|επιστροφ(?:ών|ές)|반송|nảy\s+về"
 )
 # Their words for a member taken off the list or disabled, as a participle (its stem: the ending
 # varies with gender and number).
@@ -140,6 +143,9 @@ _TAKEN_OFF = (
     # (Mailman 3's owner notices in Turkish "aboneliği devre dışı bırakıldı", Hebrew "הושבתה",
     # Japanese "無効にされました" and "購読が解除されました")
     r"|devre\s+d(?:ı|i)(?:ş|s)(?:ı|i)\s+b(?:ı|i)rak(?:ı|i)l|הושבת|無効にされ|解除され"
+    # (Ukrainian "видалено", "вимкнено", "відписано"; Greek "αφαιρέθηκε", "διαγράφηκε",
+    # "απενεργοποιήθηκε"; Korean "삭제되었습니다", "비활성화되었습니다", "해지되었습니다")
+    r"|видален|вимкнен|відписан|αφαιρέθηκ|διαγράφηκ|απενεργοποιήθηκ|삭제되|비활성화되|해지되"
 )
 # One character of a sentence: a full stop or a colon inside an address or a word does not end it,
 # nor does a single line break (the templates wrap anywhere).
@@ -158,7 +164,8 @@ _SENTENCE = r"(?:[^.:\n]|[.:](?=\S)|\n(?![ \t]*\n))"
 # list's real name), and two labelled lines follow the member's. (The held post's request,
 # postauth.txt, has the same four lines with the list's address on the first, "List: L@H", and the
 # poster on the second.)
-_LABEL = r"[ \t]+[^\s:\uff1a]{1,24}[ \t]*[:\uff1a][ \t]*"
+# (A label may be two or three words: Vietnamese "Thành viên:", "Hộp thư:", "Lý do:".)
+_LABEL = r"[ \t]+[^\s:\uff1a]{1,24}(?:[ \t][^\s:\uff1a]{1,24}){0,2}[ \t]*[:\uff1a][ \t]*"
 _ACTION_NOTICE = (
     rf"^{_LABEL}<?([^\s@<>]{{1,64}}@[^\s<>]{{1,255}})>?[ \t]*\n"
     rf"[ \t]+[^\n]{{1,80}}\n[ \t]+[^\n]{{0,80}}?(?:{BOUNCE_WORDS})"
@@ -209,8 +216,13 @@ _MEMBER_REMOVED = CaseBlind(
     # (Ecartis names the list before the cause: "User a@b has been removed from list L: too many
     # bounces"; a colon inside the line goes on with the sentence, one that ends the line heads the
     # list of members below it)
-    r"|(?:@\S{1,80}|\bmembers?|\busers?)\b[^.:]{0,80}?\s(?:(?:has|have)\s+been|was|were)\s+(?:removed|unsubscribed"
-    r"|deleted|held|(?:put|placed)\s+on\s+hold)\b(?:[^.:]|:(?=[ \t]+\S)){0,80}?\bbounc"
+    # (Dada Mail's bounce handler: "The following addresses have been unsubscribed from L because
+    # their bounce score exceeded the threshold:"; a member's own notice says "your address", in
+    # the singular.) The cause may be named "delivery failures" or "delivery errors" (Majordomo 2:
+    # "The address a@b was removed from the L mailing list after repeated delivery failures.").
+    r"|(?:@\S{1,80}|\bmembers?|\busers?|\bsubscribers|\baddresses)\b[^.:]{0,80}?\s(?:(?:has|have)\s+been|was|were)\s+"
+    r"(?:removed|unsubscribed|deleted|held|(?:put|placed)\s+on\s+hold)\b(?:[^.:]|:(?=[ \t]+\S)){0,80}?"
+    r"(?:\bbounc|\bdelivery\s+(?:failures|errors))"
     # The same notices in the languages the list managers' catalogues render them in (a list's
     # notices are in the list's language). Mailman 2's bounce action notice (`_ACTION_NOTICE`)
     rf"|{_ACTION_NOTICE}"
@@ -222,11 +234,11 @@ _MEMBER_REMOVED = CaseBlind(
     rf"(?={_SENTENCE}{{0,200}}?(?:{BOUNCE_WORDS}))"
     # Sympa's automatic bounce management in its other templates: the non-delivery reports, then
     # the members "have been removed" over the list of them ("... han sido dados de baja de la lista
-    # L :", "... sono stati cancellati dalla lista L :", German "... wurden ... von der Liste L
-    # abgemeldet :", the participle last). Its notify action ("han sido notificados de que podrían
-    # ser dados de baja", "... entfernt werden könnten :") removes nobody: the participle follows
-    # the auxiliary at once, or ends the sentence at its colon.
-    rf"|(?:{BOUNCE_WORDS}){_SENTENCE}{{0,200}}?(?:\b(?:han\s+sido|sono\s+stati|foram|zijn|zostali|byli|были)\s+"
+    # L :", "... sono stati cancellati dalla lista L :", Polish "... zostało usuniętych z listy L :",
+    # German "... wurden ... von der Liste L abgemeldet :", the participle last). Its notify action
+    # ("han sido notificados de que podrían ser dados de baja", "... entfernt werden könnten :")
+    # removes nobody: the participle follows the auxiliary at once, or ends the sentence at its colon.
+    rf"|(?:{BOUNCE_WORDS}){_SENTENCE}{{0,200}}?(?:\b(?:han\s+sido|sono\s+stati|foram|zijn|zosta(?:ł[aoy]?|li)|byli|были)\s+"
     rf"(?:{_TAKEN_OFF})|(?:{_TAKEN_OFF})\w*(?:\s+(?:von|aus)\s+(?:der\s+)?liste\s+\S{{1,80}})?\s*:)",
     re.MULTILINE,
 )
