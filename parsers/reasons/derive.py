@@ -71,9 +71,11 @@ _OWN_WORD: Final = frozenset({REPORT_TEXT, "X-NOTES", "X-POSTFIX"})
 # command still answered RCPT TO (IIS/Exchange DSNs give only "550 Requested action not taken:
 # mailbox unavailable" under a 5.0.0).
 RCPT_REPLY: Final = "requested action not taken: mailbox unavailable"
-# Sendmail's 503 reply to DATA after every RCPT TO was refused: the answer comes after DATA, the
-# refusal it reports is the RCPT stage's (no recipient exists there), not a filter's.
-RCPT_STAGE_OUTCOME: Final = "all recipients are invalid"
+# Replies after DATA that report the RCPT stage's refusals, not a filter's: Sendmail's 503 reply
+# to DATA after every RCPT TO was refused (no recipient exists there), and the Barracuda gateway's
+# after-DATA summary, which quotes each recipient's own verdict beside it ("550 permanent failure
+# for one or more recipients (a@b:550 No such user)"; "(a@b:blocked)" is the sender's block).
+RCPT_STAGE_OUTCOMES: Final = ("all recipients are invalid", "permanent failure for one or more recipients (")
 
 # The reply codes RFC 5321 gives a recipient the server does not have (550 mailbox unavailable,
 # 551 user not local, 553 mailbox name not allowed, 501 an address argument that does not parse:
@@ -299,7 +301,11 @@ def derive(
             # text says "unknown recipient" is filtered unless it answered RCPT TO; the providers'
             # own tables in rhost and the MTA detectors say more where they know); a generic
             # status over an RCPT reply code does (RCPT_USER_CODES).
-            if cmd == "RCPT" or (not cmd and RCPT_REPLY in low) or RCPT_STAGE_OUTCOME in low:
+            if (
+                cmd == "RCPT"
+                or (not cmd and RCPT_REPLY in low)
+                or any(outcome in low for outcome in RCPT_STAGE_OUTCOMES)
+            ):
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue

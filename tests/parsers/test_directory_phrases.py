@@ -24,6 +24,8 @@ SENTENCES = (
     "El usuario Juan Pérez (juan@example.es) no se encuentra en el Directorio de Domino",
     "Usuario Juan Pérez (juan@example.es) no incluido en el Directorio de Domino",
     "Domino ディレクトリには見つかりません",
+    # (HCL Domino's Japanese router: "listed", word for word)
+    "ユーザー 田中 (tanaka@example.jp) は Domino ディレクトリにリストされていません",
     "Benutzer Hans Muster (hans@example.de) ist nicht im Domino Verzeichnis aufgeführt",
     "Benutzer Hans Muster (hans@example.de) ist im Domino-Verzeichnis nicht aufgeführt",
     "Utente Mario Rossi (mario@example.it) non presente nel Domino Directory",

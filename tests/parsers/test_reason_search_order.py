@@ -145,7 +145,11 @@ def _old_derive(
         if reason == USER_UNKNOWN:
             if not unknown_user_text:
                 continue
-            if cmd == "RCPT" or (not cmd and d.RCPT_REPLY in low) or d.RCPT_STAGE_OUTCOME in low:
+            if (
+                cmd == "RCPT"
+                or (not cmd and d.RCPT_REPLY in low)
+                or any(outcome in low for outcome in d.RCPT_STAGE_OUTCOMES)
+            ):
                 return USER_UNKNOWN
             if cmd in ("MAIL", "EHLO", "HELO", "CONN"):
                 continue

@@ -287,7 +287,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # MMDF's local channel: "(Username not recognized)" under "could not be delivered to"
         r"user ?name (?:is )?not recogni[sz]ed",
         # Sendmail's answer to DATA once every RCPT TO was refused ("503 All recipients are
-        # invalid"): no recipient of the message exists there (derive.RCPT_STAGE_OUTCOME: the
+        # invalid"): no recipient of the message exists there (derive.RCPT_STAGE_OUTCOMES: the
         # answer to DATA that still reports the RCPT stage)
         r"all recipients are invalid",
         # X.400 gateways, NTMail, Banyan VINES, Scalix: "Recipient name is unknown", "The recipient

@@ -99,8 +99,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # a mailbox, address or account that "no longer exists": closed (not "n'existe pas", unknown)
         r"(?:bo[iî]te(?: aux lettres| mail)?|adresse(?: e-?mail| electronique)?|compte(?: de messagerie)?|utilisateur"
         r"|destinataire) n'existe plus",
-        # expired, or closed for non-use: the address is gone, not paused
-        r"(?:compte|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",
+        # expired, or closed for non-use: the address is gone, not paused (whose account may stand
+        # between noun and verb: GroupWise's "Le compte utilisateur a expiré")
+        r"(?:compte(?: utilisateur| de messagerie)?|bo[iî]te(?: aux lettres| mail)?|adresse) (?:a ete |est |a )?(?:expiree?|perimee?)",
         r"(?:expire|desactive|supprime|ferme|bloque|suspendu|cloture)e?s? (?:pour|suite a une|en raison d'une"
         r"|apres une) (?:longue )?(?:inactivite|non[- ]utilisation)",
     ),

@@ -28,8 +28,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "user unknown" written in katakana, "invalid address"
         r"ユーザー?不明",
         r"無効な(?:メール)?アドレス",
-        # (Notes/Domino: the user is not in the directory)
-        r"domino ?ディレクトリ(?:に|へ)(?:は)?(?:登録|記載|掲載)されていません",
+        # (Notes/Domino: the user is not in the directory; HCL's Japanese router says "listed",
+        # リストされていません, word for word)
+        r"domino ?ディレクトリ(?:に|へ)(?:は)?(?:登録|記載|掲載|リスト)されていません",
         r"domino ?ディレクトリ(?:に|で)(?:は)?見つかりません",
         r"宛先不明",
         r"存在しない(?:ユーザ|アドレス|メールアドレス|宛先|アカウント)",
