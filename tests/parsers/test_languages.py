@@ -296,6 +296,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("552 Boîte de courriel pleine", r.MAILBOX_FULL),
         ("552 Boîte aux lettres saturée", r.MAILBOX_FULL),
         ("550 Aucun utilisateur de ce nom", r.USER_UNKNOWN),
+        # (GroupWise: whose account between noun and verb)
+        ("Le compte utilisateur a expiré", r.ACCOUNT_DISABLED),
         ("550 L'adresse de messagerie que vous avez entrée est introuvable.", r.USER_UNKNOWN),
         ("550 5.1.1 Adresse d au moins un destinataire invalide", r.USER_UNKNOWN),
         ("550 Le destinataire est introuvable", r.USER_UNKNOWN),
@@ -336,6 +338,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
         ("550 La casella di posta elettronica del destinatario è stata disattivata", r.ACCOUNT_DISABLED),
         ("450 La casella del destinatario è temporaneamente sospesa", r.SUSPEND),
         ("550 Il dominio non esiste", r.HOST_UNKNOWN),
+        # (Notes/Domino's router: "No route found to domain x from server y")
+        ("Nessun percorso trovato per il dominio esempio-sparito.it dal server MAIL01/ACME", r.HOST_UNKNOWN),
     ],
     "pt": [
         ("550 Não foi possível encontrar o endereço de email que você inseriu.", r.USER_UNKNOWN),
@@ -406,6 +410,8 @@ PROVIDER_WORDING: dict[str, list[Case]] = {
     "ru": [
         ("550 Такого адресата не существует", r.USER_UNKNOWN),
         ("550 Не удалось найти введенный вами адрес электронной почты.", r.USER_UNKNOWN),
+        # (Exchange's wording without "вами")
+        ("Не удалось найти введенный адрес электронной почты.", r.USER_UNKNOWN),
         ("550 Адрес электронной почты не найден", r.USER_UNKNOWN),
         ("550 Нет такого пользователя", r.USER_UNKNOWN),
         ("550 Такого ящика нет", r.USER_UNKNOWN),

@@ -111,6 +111,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         _RECIPIENTS_DOMAIN_GONE,
         # not registered ("il dominio (x) non sembra essere registrato")
         r"\bdominio(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? non (?:sembra (?:essere )?|(?:e|è) |risulta )?registrato",
+        # Notes/Domino's router in Italian (English's "No route found to domain x from server y")
+        r"nessun percorso trovato (?:per il|verso il|al) dominio",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
