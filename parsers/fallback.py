@@ -861,10 +861,15 @@ def original_recipient_named(
         if not values:
             continue
         chunks = [c for v in values[:2] for c in decode_header_value(v).split(",")[:4] if "@" in c]
-        if len(chunks) != 1:
-            return None  # several recipients: which one failed cannot be told
+        if len(chunks) > 1:
+            # several recipients: the one the report names by user id, as a word of its own
+            # (GroupWise: "kmeyer (User account is expired)"), or by display name; which one
+            # failed cannot be told when it names none of them, or more than one
+            chunks = [c for c in chunks if _named_by_id(c, text)]
+            if len(chunks) != 1:
+                return None
         candidate = address(chunks[0])
-        display = chunks[0].split("<", 1)[0].strip().strip("\"'").strip() if "<" in chunks[0] else ""
+        display = _display_name(chunks[0])
         break
     if not candidate or candidate in excluded or is_daemon(candidate) or _list_itself(original, candidate):
         return None
@@ -888,6 +893,30 @@ def original_recipient_named(
         # the report.)
         return candidate, ""
     return named
+
+
+def _display_name(chunk: str) -> str:
+    """The display name of one address of a header ("Karl Meyer <kmeyer@b>"), or ""."""
+    return chunk.split("<", 1)[0].strip().strip("\"'").strip() if "<" in chunk else ""
+
+
+def _named_by_id(chunk: str, text: str) -> bool:
+    """Whether the report `text` names the recipient `chunk` (one address of the original's header)
+    by its user id as a word of its own, or by its display name (four characters at least)."""
+    low = text.lower()
+    local = (address(chunk) or "").split("@", 1)[0].lower()
+    at = low.find(local) if len(local) >= 3 else -1
+    while at >= 0:
+        # (not inside a longer word or another address: "info" in "information", "kmeyer" in
+        # "x.kmeyer@b")
+        before = low[at - 1] if at else " "
+        end = at + len(local)
+        after = low[end] if end < len(low) else " "
+        if not (before.isalnum() or before in "._@-") and not (after.isalnum() or after in "_@-"):
+            return True
+        at = low.find(local, at + 1)
+    display = _display_name(chunk).lower()
+    return len(display) >= 4 and display in low
 
 
 def _person_named(candidate: str, display: str, text: str, low: str) -> tuple[str, str] | None:
