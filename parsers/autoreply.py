@@ -159,6 +159,13 @@ _TICKET_TAG = patterncode.compile(
 )
 # (the line a help desk opens its mail with, above which a reply goes: Zendesk's)
 _REPLY_ABOVE = "please type your reply above this line"
+# A help desk's acknowledgement that says it is automatic in its own text, with no header that
+# does (Help Scout's "This auto-reply is just to let you know ... We received your email and will
+# get back to you", "This is an automated message to confirm we've received your email"): a person
+# does not write that about the mail they write.
+_SAYS_AUTOMATIC = CaseBlind(
+    r"this (?:is an? )?auto-?(?:reply|response|responder)\b|this (?:is an? )?automat(?:ed|ic)(?:ally generated)? (?:reply|response|message|e-?mail|acknowledge?ment|notification)"
+)
 
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
@@ -260,6 +267,10 @@ _CHALLENGE = CaseBlind(
     r"|awaiting (?:your )?(?:verification|confirmation)"
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
+    # (a waiting list's notice as Boxbe words it without naming itself: "Your message to a@b has
+    # been waitlisted", "placed on my Waiting List", "To get on Ann's Guest List, click below")
+    r"|(?:message|e-?mail|mail)\b[^.\n]{0,250}? (?:has been|was|is) waitlisted|(?:placed|held|put|kept) (?:on|in) (?:my|the|their|his|her|(?:the )?recipient'?s?) waiting list"
+    r"|get on (?:my|the|their|his|her|\S{1,40}'s?) guest list"
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
     # (a whitelist gateway's "Message held pending sender verification")
     r"|held (?:pending|until|for) (?:sender |your |address )?(?:verification|confirmation)"
@@ -341,6 +352,9 @@ class AutoReply(Value):
 _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("added", ()),
     ("boxbe", ()),
+    ("waitlist", ()),  # has been waitlisted
+    ("waiting", (("list",),)),  # placed on my waiting list
+    ("guest", (("get", "on"),)),  # to get on Ann's guest list
     ("choicemail", ()),
     ("boxtrapper", ()),
     ("arrest", ()),  # spam arrest
@@ -477,11 +491,21 @@ def _rule(mail: Mail) -> str | None:
     machine = (submitted and submitted != "no") or null_sender(mail)
     if machine and _BODY.occurs_in(mail.text[:4000]):
         return "body"
-    # (and an acknowledgement's on machine mail, or under a help desk's ticket number or reply line)
-    if machine or _TICKET_TAG.search(subject) or _REPLY_ABOVE in mail.text[:200].lower():
-        head = mail.text[:1500]
-        if _ACK_WORDS.opens(head.lower()) and _ACKNOWLEDGED.occurs_in(head):
-            return "acknowledgement"
+    head = mail.text[:1500]
+    low = head.lower()
+    # (and an acknowledgement's on machine mail, under a help desk's ticket number or reply line,
+    # or in a text that says it is automatic)
+    if (
+        _ACK_WORDS.opens(low)
+        and (
+            machine
+            or _TICKET_TAG.search(subject)
+            or _REPLY_ABOVE in low[:200]
+            or ("auto" in low and _SAYS_AUTOMATIC.occurs_in(head))
+        )
+        and _ACKNOWLEDGED.occurs_in(head)
+    ):
+        return "acknowledgement"
     return None
 
 

@@ -43,6 +43,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+# (5.7.27 is RFC 7505's "sender address has null MX": the sender's own domain refused, rejected
+# and soft; the recipient's null MX is 5.1.10)
 STATUS_REASON: Final[dict[str, str]] = {
     "4.1.6": HAS_MOVED, "4.1.7": REJECTED, "4.1.8": REJECTED, "4.1.9": SYSTEM_ERROR,
     "4.2.1": SUSPEND, "4.2.2": MAILBOX_FULL, "4.2.3": EXCEED_LIMIT, "4.2.4": FILTERED,
@@ -74,7 +76,7 @@ STATUS_REASON: Final[dict[str, str]] = {
     "5.7.17": HAS_MOVED, "5.7.18": HAS_MOVED, "5.7.19": SECURITY_ERROR, "5.7.20": AUTH_FAILURE,
     "5.7.21": AUTH_FAILURE, "5.7.22": AUTH_FAILURE, "5.7.23": AUTH_FAILURE,
     "5.7.24": AUTH_FAILURE, "5.7.25": REQUIRE_PTR, "5.7.26": AUTH_FAILURE,
-    "5.7.27": NOT_ACCEPT, "5.7.28": SPAM_DETECTED,
+    "5.7.27": REJECTED, "5.7.28": SPAM_DETECTED,
 }  # fmt: skip
 
 # Pseudo status codes (x.0.9NN) some reports and our own text detectors use for a known reason.
@@ -136,6 +138,8 @@ def status_in_text(text: str, prefer: str | None = None) -> str | None:
     if "." in text:
         for m in _STATUS_IN_TEXT.finditer(text):
             cls = m.group(1)
+            if cls == "4" and (m.group(2), m.group(3)) != _EXPIRY:
+                cls = _reply_class(text, m.start() - 1, cls)
             if prefer and cls != prefer:
                 continue
             code = f"{cls}.{m.group(2)}.{int(m.group(3))}"
@@ -154,6 +158,26 @@ def status_in_text(text: str, prefer: str | None = None) -> str | None:
     # costs a non-ASCII text that holds a code nothing)
     wide = ascii_codes(text)
     return status_in_text(wide, prefer) if wide is not text else None
+
+
+# (4.4.7, "delivery time expired", is the reporting MTA's own verdict that it gave up on a condition
+# that stayed temporary: Exchange's and WorkMail's final "550 4.4.7 QUEUE.Expired" keep it as written)
+_EXPIRY: Final = ("4", "7")
+
+
+def _reply_class(text: str, at: int, cls: str) -> str:
+    """The class of the enhanced code whose class digit is at `at`: 5 when it is a 4 written after
+    a 5xx reply ("550 4.1.1 <a@b>: Recipient address rejected: User unknown"). RFC 2034 has the
+    two classes agree; a server that breaks it refused for good in its reply code (a 550 is not
+    retried), and Postfix writes such a reply's class as the reply's in its own reports' Status
+    (its smtpd_dsn_fix). (The other way round, a 4xx over a 5.x.x, the server's permanent word
+    stands: a "450 5.1.1 ... User unknown" retried until the sender gave up is still the user.)"""
+    if cls != "4" or at < 4 or text[at - 1] not in " -" or text[at - 4] != "5":
+        return cls
+    if not text[at - 3 : at - 1].isdigit():
+        return cls
+    # (the reply code starts a token: not the tail of a longer number or a dotted version)
+    return "5" if at == 4 or not (text[at - 5].isalnum() or text[at - 5] == ".") else cls
 
 
 def reply_code_in_text(text: str) -> str | None:

@@ -186,6 +186,13 @@ def test_taxonomy_is_large_and_snake_case() -> None:
         ("(#5.1.1)", "5.1.1"),
         ("no code here", None),
         ("5.0.0 only", "5.0.0"),
+        # an enhanced code of class 4 after a 5xx reply takes the reply's class (RFC 2034)
+        ("550 4.1.1 <a@b>: Recipient address rejected: User unknown", "5.1.1"),
+        ("550-4.7.1 Service unavailable", "5.7.1"),
+        ("450 5.1.1 <a@b>: User unknown", "5.1.1"),  # (the permanent word stands)
+        ("550 4.4.7 QUEUE.Expired; message expired", "4.4.7"),  # (the MTA's own give-up)
+        ("error 1550 4.1.1 in the log", "4.1.1"),  # (no reply code: part of a longer number)
+        ("4.1.1 user unknown", "4.1.1"),
     ],
 )
 def test_status_in_text(text: str, status: str | None) -> None:
