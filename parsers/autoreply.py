@@ -268,9 +268,8 @@ _CHALLENGE = CaseBlind(
     r"|reply to this confirmation request|placed in (?:my|a|the) pending queue"
     r"|added to (?:my|the|your) (?:list of approved senders|approved senders? list|white ?list|guest list)"
     # (a waiting list's notice as Boxbe words it without naming itself: "Your message to a@b has
-    # been waitlisted", "placed on my Waiting List", "To get on Ann's Guest List, click below")
-    r"|(?:message|e-?mail|mail)\b[^.\n]{0,250}? (?:has been|was|is) waitlisted|(?:placed|held|put|kept) (?:on|in) (?:my|the|their|his|her|(?:the )?recipient'?s?) waiting list"
-    r"|get on (?:my|the|their|his|her|\S{1,40}'s?) guest list"
+    # been waitlisted", "placed on my Waiting List")
+    r"|(?:message|e-?mail|mail)\b.{0,250}? (?:has been|was|is) waitlisted|(?:placed|held|put|kept) (?:on|in) (?:my|the|their|his|her|(?:the )?recipient'?s?) waiting list"
     r"|held by (?:my|an?|the) anti-?spam|requires your confirmation|actually came from you"
     # (a whitelist gateway's "Message held pending sender verification")
     r"|held (?:pending|until|for) (?:sender |your |address )?(?:verification|confirmation)"
@@ -352,9 +351,6 @@ class AutoReply(Value):
 _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("added", ()),
     ("boxbe", ()),
-    ("waitlist", ()),  # has been waitlisted
-    ("waiting", (("list",),)),  # placed on my waiting list
-    ("guest", (("get", "on"),)),  # to get on Ann's guest list
     ("choicemail", ()),
     ("boxtrapper", ()),
     ("arrest", ()),  # spam arrest
@@ -368,7 +364,7 @@ _CHALLENGE_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
 )
 # And of the alternatives that say what a hold asks of the sender ("pending verification", "to
 # have your email delivered, please verify", fr "en attente de vérification", de "bestätigen Sie
-# Ihre Adresse"): looked for only where the notice holds the message (`is_challenge(hold=True)`: a
+# Ihre Adresse", a waiting list's "has been waitlisted"): looked for only where the notice holds the message (`is_challenge(hold=True)`: a
 # failure read as on_hold, a message no bounce reader took), as each piece costs a scan of every
 # bounce's text. ("have" and "your" apart are in every Postfix bounce: "sorry to have to inform
 # you that your message could not be delivered".)
@@ -377,6 +373,7 @@ _HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("delivered", (("have your",), ("have\nyour",))),  # to have your email delivered, please verify
     ("senders", (("confirmed", "their"), ("verified", "their"))),  # who have confirmed their address
     ("clicking", ()),  # verify your address by clicking
+    ("wait", (("waitlist",), ("waiting", "list"))),  # has been waitlisted, placed on my waiting list
     ("release", (("your",),)),  # to release your message
     ("attente", ()),  # fr en attente de vérification
     ("cliquant", ()),  # fr confirmer votre adresse en cliquant
@@ -491,20 +488,15 @@ def _rule(mail: Mail) -> str | None:
     machine = (submitted and submitted != "no") or null_sender(mail)
     if machine and _BODY.occurs_in(mail.text[:4000]):
         return "body"
-    head = mail.text[:1500]
-    low = head.lower()
     # (and an acknowledgement's on machine mail, under a help desk's ticket number or reply line,
     # or in a text that says it is automatic)
+    head = mail.text[:1500]
     if (
-        _ACK_WORDS.opens(low)
-        and (
-            machine
-            or _TICKET_TAG.search(subject)
-            or _REPLY_ABOVE in low[:200]
-            or ("auto" in low and _SAYS_AUTOMATIC.occurs_in(head))
-        )
-        and _ACKNOWLEDGED.occurs_in(head)
-    ):
+        machine
+        or _TICKET_TAG.search(subject)
+        or _REPLY_ABOVE in mail.text[:200].lower()
+        or ("auto" in head.lower() and _SAYS_AUTOMATIC.occurs_in(head))
+    ) and (_ACK_WORDS.opens(head.lower()) and _ACKNOWLEDGED.occurs_in(head)):
         return "acknowledgement"
     return None
 

@@ -452,8 +452,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rule imposed mailbox access for",
         r"sending this from a different address or alias using the ",
         r"sender email address rejected",
-        # RFC 7505's 5.7.27: the sender's domain publishes a null MX, so no reply can reach it
-        r"sender'?s? (?:e-?mail )?address has (?:a )?null ?mx",
         r"sender is in my black list",
         # (the recipient's own list: qmail chkuser's "550 5.1.1 <sender> sender is blacklisted")
         r"sender (?:is |has been )?blacklisted",
@@ -946,9 +944,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         # the sender's domain (its return path's): a refusal of the sender, never the recipient's
         # domain gone (soft, sender-side)
-        r"sender'?s? (?:domain|host|mail ?domain)|domain of (?:the )?sender|(?:mail )?from domain (?:does not|doesn'?t) exist",
-        # (RFC 7505's text of 5.7.27, "Sender address has null MX": the sender's domain takes no mail)
-        r"sender'?s? (?:e-?mail )?address has (?:a )?null ?mx",
+        # (and RFC 7505's text of 5.7.27, "Sender address has null MX": the sender's domain takes no mail)
+        r"sender'?s? (?:domain|host|mail ?domain|(?:e-?mail )?address has (?:a )?null ?mx)|domain of (?:the )?sender|(?:mail )?from domain (?:does not|doesn'?t) exist",
         # (not the advice to correct the address: "Check the address and try again", Exchange's
         # NDR prose under any code, and Gmail's "Check for typos or unnecessary spaces and try
         # again" say nothing of the lookup)
@@ -1136,8 +1133,6 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"sending this from a different address or alias using the",
         r"sender address has been blacklisted",
         r"sender email address rejected",
-        # RFC 7505's 5.7.27: the sender's domain publishes a null MX, so no reply can reach it
-        r"sender'?s? (?:e-?mail )?address has (?:a )?null ?mx",
         r"sender is in my black list",
         # (qmail chkuser puts its 5.1.1 on the recipient's refusal of the sender too)
         r"sender (?:is |has been )?blacklisted",
