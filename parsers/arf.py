@@ -30,6 +30,7 @@ from email.message import Message
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
 from parsers.dsn import address
+from parsers.lazyre import compile_lazily
 from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text, report_text
 from parsers.values import Value
 
@@ -66,11 +67,23 @@ _NAMED_RECIPIENT = patterncode.compile(
     r"|получатель)(?:[ -]address|[ -]adresse)?[ \t]*:[ \t]*<?([^\s<>@;:\"]{1,64}@[^\s<>@;]{1,253}?)>?[ \t]*$"
 )
 _ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "return-path")
+# The headers a sending platform writes the recipient's address into, so that a complaint whose
+# report hides him can still be matched (its own per-message header, as KumoMTA's X-KumoRef).
+_SENDER_RECIPIENT_HEADERS = ("X-Mailer-Recipient", "X-Mailer-Recipient-Email", "X-Recipient", "X-Rcpt-To")
+# An address given as a parameter in the query of the original's List-Unsubscribe link or mailto
+# (`?email=a%40b`, `&e=a@b`, `?subject=unsubscribe:a%40b`): the link names whom it unsubscribes.
+# (Compiled on first use: read only for a report that redacts the recipient everywhere.)
+_UNSUBSCRIBE_PARAMETER = compile_lazily(
+    r"[=:]([A-Za-z0-9._+-]{1,64}(?:%40|@)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63})"
+)
 
 
 class Complaint(Value):
     """One complaint report: who complained and about which message. `format` names the report's
-    shape (arf, jmrp, scomp, spamcop, x-arf)."""
+    shape (arf, jmrp, scomp, spamcop, x-arf). `others`: further recipients of the same message with
+    a feedback type of their own, (recipient, feedback type) each: a batch that holds more than one
+    kind (a webhook batch's unsubscribes beside its complaints, a multipart/report whose second
+    report is not-spam) is one event per recipient, each of its own type, not all of the first's."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023
@@ -83,6 +96,7 @@ class Complaint(Value):
         "defects",
         "format",
         "original",
+        "others",
     )
 
     recipients: list[str]
@@ -95,6 +109,7 @@ class Complaint(Value):
     format: str
     # The returned original's headers (attached or pasted), for attribution.
     original: Message | None
+    others: list[tuple[str, str]]
 
     def __init__(
         self,
@@ -107,6 +122,7 @@ class Complaint(Value):
         defects: list[str] | None = None,
         format: str = "arf",
         original: Message | None = None,
+        others: list[tuple[str, str]] | None = None,
     ) -> None:
         self.recipients = [] if recipients is None else recipients
         self.feedback_type = feedback_type
@@ -117,6 +133,7 @@ class Complaint(Value):
         self.defects = [] if defects is None else defects
         self.format = format
         self.original = original
+        self.others = [] if others is None else others
 
 
 _FOLD = patterncode.compile(r"\r?\n[ \t]+")
@@ -282,6 +299,10 @@ def named_elsewhere(
         candidate = kumo_ref_recipient(original.get("X-KumoRef"))
         if fits(candidate):
             return candidate
+    if original is not None:
+        for candidate in _sender_named_recipients(original):
+            if fits(candidate):
+                return candidate
     paths = list(fields.get("original-mail-from", []))
     if original is not None:
         paths.extend(decode_header_value(v) for v in original.get_all("Return-Path") or [])
@@ -290,6 +311,27 @@ def named_elsewhere(
         if fits(candidate):
             return candidate
     return None
+
+
+def _sender_named_recipients(original: Message) -> Iterator[str]:
+    """The recipient the sender wrote into the original: its own recipient header
+    (`_SENDER_RECIPIENT_HEADERS`), then an address its List-Unsubscribe link or mailto carries as a
+    parameter (not the mailto's own target, nor the sender's addresses)."""
+    for name in _SENDER_RECIPIENT_HEADERS:
+        found = address(decode_header_value(original.get(name) or ""))
+        if found:
+            yield found
+    value = original.get("List-Unsubscribe")
+    if value is None:
+        return
+    senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
+    senders.update(_addresses(decode_header_value(v) for v in original.get_all("Return-Path") or []))
+    for uri in decode_header_value(value).split(",")[:4]:
+        query = uri.partition("?")[2][:2048]
+        for m in _UNSUBSCRIBE_PARAMETER.finditer(query):
+            found = address(m.group(1).replace("%40", "@"))
+            if found and found not in senders:
+                yield found
 
 
 def kumo_ref_recipient(value: object) -> str | None:
@@ -518,8 +560,16 @@ def inquire(mail: Mail) -> Complaint | None:
     if several:
         for more_fields, more_original in _further_reports(mail):
             found, defects = find_recipients(more_fields, more_original, mail)
-            if not defects:  # (one the others' recipients are not redacted for)
-                complaint.recipients.extend(a for a in found if a not in complaint.recipients)
+            if defects:  # (one the others' recipients are redacted for)
+                continue
+            # (each report is of its own type: a not-spam report beside an abuse one suppresses no one)
+            written = _first(more_fields, "feedback-type")
+            kind = feedback_type_of(written) if written else complaint.feedback_type
+            named = set(complaint.recipients).union(a for a, _kind in complaint.others)
+            if kind == complaint.feedback_type:
+                complaint.recipients.extend(a for a in found if a not in named)
+            else:
+                complaint.others.extend((a, kind) for a in found if a not in named)
     return complaint
 
 

@@ -81,10 +81,10 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     complaint = _guard(arf.inquire, mail, defects) or _guard(fbl.inquire, mail, defects)
     if complaint is not None:
         defects.extend(complaint.defects)
-        events = _complaint_events(
-            complaint.feedback_type,
-            ((r, complaint.original_message_id, complaint.original_mail_from) for r in complaint.recipients),
-        )
+        ids = (complaint.original_message_id, complaint.original_mail_from)
+        events = _complaint_events(complaint.feedback_type, ((r, *ids) for r in complaint.recipients))
+        for recipient, feedback_type in complaint.others:  # (a batch's recipients of another type)
+            events += _complaint_events(feedback_type, ((recipient, *ids),))
         found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
         return make_result("arf", events, complaint.format, *head, tuple(defects), found)
 

@@ -78,25 +78,47 @@ if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs eve
 
 MAX_REPORT_CHARS = 65536
 MAX_SAMPLES = 8
-# The webhook's complaint event by its field and value, and the field that holds the address.
-_WEBHOOK_COMPLAINTS = {
-    ("event", "spamreport"): "email",
-    ("event", "complained"): "recipient",
-    ("RecordType", "SpamComplaint"): "Email",
-    ("type", "spam_complaint"): "rcpt_to",
+# A webhook's complaint event by what says so (its (field, value) pairs, all of them), and the fields
+# that may hold the address (the first present wins; a dotted name is a nested field): SendGrid's
+# (`spamreport`), Mailgun's (`complained`), Postmark's spam complaint webhook and its subscription
+# change that suppresses for a complaint, SparkPost's (`spam_complaint`), Mandrill's, Mailjet's and
+# Brevo's (`spam`: Mandrill's address in its `msg`), Elastic Email's notification (`AbuseReport`).
+_WEBHOOK_COMPLAINTS: dict[tuple[tuple[str, object], ...], tuple[str, ...]] = {
+    (("event", "spamreport"),): ("email",),
+    (("event", "complained"),): ("recipient",),
+    (("RecordType", "SpamComplaint"),): ("Email",),
+    (
+        ("RecordType", "SubscriptionChange"),
+        ("SuppressSending", True),
+        ("SuppressionReason", "SpamComplaint"),
+    ): ("Recipient",),
+    (("type", "spam_complaint"),): ("rcpt_to",),
+    (("event", "spam"),): ("email", "msg.email"),
+    (("status", "AbuseReport"),): ("to",),
 }
 # The recipient's own unsubscribe events, the same way: SendGrid's (`unsubscribe`, `group_unsubscribe`),
-# Mailgun's (`unsubscribed`), SparkPost's (`list_unsubscribe`: the List-Unsubscribe header's;
-# `link_unsubscribe`: a link in the body).
-_WEBHOOK_UNSUBSCRIBES = {
-    ("event", "unsubscribe"): "email",
-    ("event", "group_unsubscribe"): "email",
-    ("event", "unsubscribed"): "recipient",
-    ("type", "list_unsubscribe"): "rcpt_to",
-    ("type", "link_unsubscribe"): "rcpt_to",
+# Mailgun's and Brevo's (`unsubscribed`), Mandrill's and Mailjet's (`unsub`), SparkPost's
+# (`list_unsubscribe`: the List-Unsubscribe header's; `link_unsubscribe`: a link in the body),
+# Postmark's subscription change that suppresses by the recipient's own hand (a manual suppression
+# whose origin is the recipient; one by the customer or an admin is no act of his), Elastic Email's
+# `Unsubscribed`.
+_WEBHOOK_UNSUBSCRIBES: dict[tuple[tuple[str, object], ...], tuple[str, ...]] = {
+    (("event", "unsubscribe"),): ("email",),
+    (("event", "group_unsubscribe"),): ("email",),
+    (("event", "unsubscribed"),): ("recipient", "email"),
+    (("event", "unsub"),): ("email", "msg.email"),
+    (("type", "list_unsubscribe"),): ("rcpt_to",),
+    (("type", "link_unsubscribe"),): ("rcpt_to",),
+    (
+        ("RecordType", "SubscriptionChange"),
+        ("SuppressSending", True),
+        ("SuppressionReason", "ManualSuppression"),
+        ("Origin", "Recipient"),
+    ): ("Recipient",),
+    (("status", "Unsubscribed"),): ("to",),
 }
 # Told literally first: the event's name as the JSON writes it.
-_WEBHOOK_NAMES = tuple(f'"{value}"' for _field, value in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES))
+_WEBHOOK_NAMES = tuple(f'"{kind[0][1]}"' for kind in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES))
 # A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
 # quoted further down (a developer's question, a changelog) is no event posted about our mail.
 MAX_WEBHOOK_LEAD = 200
@@ -263,38 +285,53 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
         data, _end = json.JSONDecoder().raw_decode(text, start)
     except ValueError:
         return None
-    recipients: list[str] = []
-    unsubscribed: list[str] = []
-    feedback_type = ""
+    # (recipient, feedback type) of each complaint, then of each unsubscribe, in order
+    found: list[tuple[str, str]] = []
+    unsubscribed: list[tuple[str, str]] = []
     for event in (data if isinstance(data, list) else [data])[:MAX_WEBHOOK_EVENTS]:
         event = _webhook_event(event)
         if event is None:
             continue
-        for found in _event_addresses(event, _WEBHOOK_COMPLAINTS):
-            if found not in recipients:
-                recipients.append(found)
-                # (SparkPost copies the provider's report's Feedback-Type into `fbtype`)
-                feedback_type = feedback_type or feedback_type_of(str(event.get("fbtype") or ""))
-        for found in _event_addresses(event, _WEBHOOK_UNSUBSCRIBES):
-            if found not in unsubscribed:
-                unsubscribed.append(found)
-    if (recipients or unsubscribed) and _quoted_by_a_person(mail):
+        # (SparkPost copies the provider's report's Feedback-Type into `fbtype`)
+        found.extend(
+            (a, feedback_type_of(str(event.get("fbtype") or "")))
+            for a in _event_addresses(event, _WEBHOOK_COMPLAINTS)
+        )
+        unsubscribed.extend((a, "opt-out") for a in _event_addresses(event, _WEBHOOK_UNSUBSCRIBES))
+    if not (found or unsubscribed) or _quoted_by_a_person(mail):
         return None
-    if recipients:
-        return Complaint(recipients=recipients, feedback_type=feedback_type, format="webhook")
-    if unsubscribed:  # (a batch that holds complaints is read for them: one report, one type)
-        return Complaint(recipients=unsubscribed, feedback_type="opt-out", format="webhook")
-    return None
+    # One event per recipient, of its own type: a batch mixing a complaint and another recipient's
+    # unsubscribe is both (the unsubscribe must work at once as well); a recipient who did both is
+    # the complaint's, which suppresses him for the sender as the unsubscribe would and counts
+    # against the sender besides.
+    complaint = Complaint(feedback_type=(found or unsubscribed)[0][1], format="webhook")
+    seen: set[str] = set()
+    for recipient, kind in (*found, *unsubscribed):
+        if recipient not in seen:
+            seen.add(recipient)
+            if kind == complaint.feedback_type:
+                complaint.recipients.append(recipient)
+            else:
+                complaint.others.append((recipient, kind))
+    return complaint
 
 
-def _event_addresses(event: dict[str, Any], table: dict[tuple[str, str], str]) -> list[str]:
+def _event_addresses(
+    event: dict[str, Any], table: dict[tuple[tuple[str, object], ...], tuple[str, ...]]
+) -> list[str]:
     """The addresses (lower case) an event names in the field its kind's entry of `table` says."""
-    named = (
-        address(str(event.get(holder, "")))
-        for (field, value), holder in table.items()
-        if event.get(field) == value
-    )
-    return [found.lower() for found in named if found]
+    out = []
+    for kind, holders in table.items():
+        if all(event.get(field) == value for field, value in kind):
+            for holder in holders:
+                value: object = event
+                for name in holder.split("."):
+                    value = value.get(name) if isinstance(value, dict) else None
+                found = address(value) if isinstance(value, str) else None
+                if found:
+                    out.append(found.lower())
+                    break
+    return out
 
 
 def _quoted_by_a_person(mail: Mail) -> bool:
