@@ -6,7 +6,9 @@ is a whole address, X-HmXmrOriginalRecipient (Microsoft), the returned original'
 Delivered-To, X-Original-To, the Envelope-To or X-Envelope-To its receiving MTA wrote (Exim, cPanel,
 qmail/Plesk), Yahoo's X-Apparently-To), then its Received "for <addr>" clauses, then a line of the report's own text that names the
 recipient ("Recipient: a@b" in the abuse desks' languages), the recipient the sending MTA's own
-tracking header names (KumoMTA's X-KumoRef) and the member a VERP return path encodes. A redacted address
+tracking header names (KumoMTA's X-KumoRef), the sender's own recipient header (X-Mailer-Recipient
+and the like) or an address its List-Unsubscribe link carries as a parameter, and the member a VERP
+return path encodes. A redacted address
 (`[redacted]`, `xxxxxxx@domain`, a hash for a local part, `redacted@`, a display name that says
 so: `"REDACTED" <postmaster@provider>`) is no answer while another
 source names the recipient unredacted; when every source is redacted, the redacted address is

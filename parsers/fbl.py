@@ -21,11 +21,15 @@
   someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
   schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
   (`event-data` with `"event": "complained"` and `recipient`), Postmark's spam complaint webhook
-  (`"RecordType": "SpamComplaint"`, `Email`), SparkPost's (`{"msys": {"message_event": {"type":
-  "spam_complaint", "rcpt_to": ..., "fbtype": ...}}}`, the provider's Feedback-Type in `fbtype`).
-  A document whose only such events are the recipients' own unsubscribes (SendGrid `unsubscribe`,
-  `group_unsubscribe`; Mailgun `unsubscribed`; SparkPost `list_unsubscribe`, `link_unsubscribe`)
-  is their opt-out.
+  (`"RecordType": "SpamComplaint"`, `Email`) and its subscription change for a complaint,
+  SparkPost's (`{"msys": {"message_event": {"type": "spam_complaint", "rcpt_to": ..., "fbtype":
+  ...}}}`, the provider's Feedback-Type in `fbtype`), Mandrill's, Mailjet's and Brevo's (`"event":
+  "spam"`), Elastic Email's (`"status": "AbuseReport"`). The recipients' own unsubscribes (SendGrid
+  `unsubscribe`, `group_unsubscribe`; Mailgun and Brevo `unsubscribed`; Mandrill and Mailjet `unsub`;
+  SparkPost `list_unsubscribe`, `link_unsubscribe`; Postmark's suppression by the recipient; Elastic
+  Email `Unsubscribed`) are their opt-outs. Each recipient is one event of his own type: a batch
+  mixing complaints and other recipients' unsubscribes is both (`Complaint.others`); a recipient who
+  did both is the complaint's.
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
