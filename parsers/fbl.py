@@ -39,6 +39,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Iterable
 from email.message import Message
 
 from parsers import patterncode
@@ -264,7 +265,40 @@ def _ses(mail: Mail) -> Complaint | None:
     if not recipients:
         return None
     feedback_type = str(found.get("complaintFeedbackType") or "abuse")
-    return Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
+    complaint = Complaint(recipients=recipients, feedback_type=feedback_type, format="AmazonSES")
+    sent = doc.get("mail")
+    if isinstance(sent, dict):
+        describe(complaint, _header_block(_ses_headers(sent)))
+    return complaint
+
+
+def _ses_headers(sent: dict[str, Any]) -> list[tuple[str, str]]:
+    """The original's headers an SES notification's `mail` object carries: all of them when the
+    notification includes headers (`headers`, name and value each: the sender's attribution header
+    among them), else its `commonHeaders` (From, Message-ID); its `source` (MAIL FROM) as the
+    Return-Path."""
+    out: list[tuple[str, str]] = []
+    source = sent.get("source")
+    if isinstance(source, str):
+        out.append(("Return-Path", f"<{source}>"))
+    headers = sent.get("headers")
+    if isinstance(headers, list) and headers:
+        for field in headers[:64]:
+            if (
+                isinstance(field, dict)
+                and isinstance(field.get("name"), str)
+                and isinstance(field.get("value"), str)
+            ):
+                out.append((field["name"], field["value"]))
+        return out
+    common = sent.get("commonHeaders")
+    if isinstance(common, dict):
+        senders = common.get("from")
+        if isinstance(senders, list) and senders and isinstance(senders[0], str):
+            out.append(("From", senders[0]))
+        if isinstance(common.get("messageId"), str):
+            out.append(("Message-ID", common["messageId"]))
+    return out
 
 
 def _webhook(mail: Mail, text: str) -> Complaint | None:
@@ -292,16 +326,18 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
     # (recipient, feedback type) of each complaint, then of each unsubscribe, in order
     found: list[tuple[str, str]] = []
     unsubscribed: list[tuple[str, str]] = []
+    originals: set[tuple[tuple[str, str], ...]] = set()  # (the original's headers each event carries)
     for event in (data if isinstance(data, list) else [data])[:MAX_WEBHOOK_EVENTS]:
         event = _webhook_event(event)
         if event is None:
             continue
         # (SparkPost copies the provider's report's Feedback-Type into `fbtype`)
-        found.extend(
-            (a, feedback_type_of(str(event.get("fbtype") or "")))
-            for a in _event_addresses(event, _WEBHOOK_COMPLAINTS)
-        )
-        unsubscribed.extend((a, "opt-out") for a in _event_addresses(event, _WEBHOOK_UNSUBSCRIBES))
+        complained = _event_addresses(event, _WEBHOOK_COMPLAINTS)
+        found.extend((a, feedback_type_of(str(event.get("fbtype") or ""))) for a in complained)
+        left = _event_addresses(event, _WEBHOOK_UNSUBSCRIBES)
+        unsubscribed.extend((a, "opt-out") for a in left)
+        if complained or left:
+            originals.add(_event_headers(event))
     if not (found or unsubscribed) or _quoted_by_a_person(mail):
         return None
     # One event per recipient, of its own type: a batch mixing a complaint and another recipient's
@@ -309,6 +345,8 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
     # the complaint's, which suppresses him for the sender as the unsubscribe would and counts
     # against the sender besides.
     complaint = Complaint(feedback_type=(found or unsubscribed)[0][1], format="webhook")
+    if len(originals) == 1:  # (one message's events: its Message-ID and sender attribute them)
+        describe(complaint, _header_block(next(iter(originals))))
     seen: set[str] = set()
     for recipient, kind in (*found, *unsubscribed):
         if recipient not in seen:
@@ -336,6 +374,34 @@ def _event_addresses(
                     out.append(found.lower())
                     break
     return out
+
+
+def _event_headers(event: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The original's headers a webhook event carries (what attributes the complaint: its
+    Message-ID, its From): Mailgun's `message.headers`, SendGrid's `smtp-id`, Brevo's `message-id`."""
+    out: list[tuple[str, str]] = []
+    message = event.get("message")
+    headers = message.get("headers") if isinstance(message, dict) else None
+    if isinstance(headers, dict):
+        out.extend((str(name), value) for name, value in list(headers.items())[:16] if isinstance(value, str))
+    for name in ("smtp-id", "message-id"):
+        value = event.get(name)
+        if isinstance(value, str):
+            out.append(("Message-ID", value))
+    return tuple(out)
+
+
+def _header_block(headers: Iterable[tuple[str, str]]) -> Message | None:
+    """A header block of the original made of (name, value) pairs an ESP's JSON carries (a
+    Message-ID in angle brackets, as the original's header writes it), or None when it holds none."""
+    lines = []
+    for name, value in headers:
+        value = " ".join(value.split())[:998]
+        if name.lower() == "message-id" and value and not value.startswith("<"):
+            value = f"<{value}>"
+        if value and name.replace("-", "").isalnum():
+            lines.append(f"{name}: {value}")
+    return parse_header_block("\n".join(lines) + "\n\n") if lines else None
 
 
 def _quoted_by_a_person(mail: Mail) -> bool:
