@@ -32,7 +32,6 @@ from email.message import Message
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
 from parsers.dsn import address
-from parsers.lazyre import compile_lazily
 from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text, report_text
 from parsers.values import Value
 
@@ -72,12 +71,6 @@ _ORIGINAL_FIELDS = ("from", "to", "subject", "received", "message-id", "date", "
 # The headers a sending platform writes the recipient's address into, so that a complaint whose
 # report hides him can still be matched (its own per-message header, as KumoMTA's X-KumoRef).
 _SENDER_RECIPIENT_HEADERS = ("X-Mailer-Recipient", "X-Mailer-Recipient-Email", "X-Recipient", "X-Rcpt-To")
-# An address given as a parameter in the query of the original's List-Unsubscribe link or mailto
-# (`?email=a%40b`, `&e=a@b`, `?subject=unsubscribe:a%40b`): the link names whom it unsubscribes.
-# (Compiled on first use: read only for a report that redacts the recipient everywhere.)
-_UNSUBSCRIBE_PARAMETER = compile_lazily(
-    r"[=:]([A-Za-z0-9._+-]{1,64}(?:%40|@)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63})"
-)
 
 
 class Complaint(Value):
@@ -328,10 +321,12 @@ def _sender_named_recipients(original: Message) -> Iterator[str]:
         return
     senders = set(_addresses(decode_header_value(v) for v in original.get_all("From") or []))
     senders.update(_addresses(decode_header_value(v) for v in original.get_all("Return-Path") or []))
+    # (an address given as a parameter in the query of its link or mailto: `?email=a%40b`, `&e=a@b`,
+    # `?subject=unsubscribe:a%40b`; the mailto's own target is before the query)
     for uri in decode_header_value(value).split(",")[:4]:
-        query = uri.partition("?")[2][:2048]
-        for m in _UNSUBSCRIBE_PARAMETER.finditer(query):
-            found = address(m.group(1).replace("%40", "@"))
+        query = uri.partition("?")[2][:2048].replace("%40", "@").replace("%3A", ":").replace("%3a", ":")
+        for parameter in query.replace(";", "&").split("&")[:16]:
+            found = address(parameter.partition("=")[2].rpartition(":")[2].strip(" >"))
             if found and found not in senders:
                 yield found
 
