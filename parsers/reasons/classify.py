@@ -159,19 +159,30 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|t(?:ä|a)m(?:ä|a) on (?:vain|ainoastaan) varoitus|sinun ei tarvitse l(?:ä|a)hett(?:ä|a)(?:ä|a)"
     r"|yritet(?:ä|a)(?:ä|a)n (?:uudelleen|edelleen|my(?:ö|o)hemmin)|ei ole (?:viel(?:ä|a)|toistaiseksi) (?:voitu )?toimit"
     r"|bu (?:yaln[ıi]zca|sadece) bir uyar[ıi]|(?:yeniden|tekrar) g(?:ö|o)ndermenize gerek yok"
-    r"|denemeye devam edilecek|(?:yeniden|tekrar) denenecek|hen(?:ü|u)z teslim edil(?:e)?medi"
+    r"|denemeye devam ed(?:ilecek|ecek)|(?:yeniden|tekrar) denenecek|hen(?:ü|u)z teslim edil(?:e)?medi"
+    # (Exchange's Turkish delay notice: "Bu alıcılara veya gruplara teslim gecikti", "Bu iletinin
+    # teslimi gecikti"; its title "Teslim Durumu Bildirimi (Gecikme)")
+    r"|teslim(?:i|at)?[^.\n]{0,80}?gecik(?:ti|iyor|mektedir)|teslim durumu bildirimi \(gecikme\)"
     r"|αυτ(?:ό|ο) (?:ε|έ)(?:ί|ι)ναι μ(?:ό|ο)νο (?:μια )?προειδοπο(?:ί|ι)ηση|δεν χρει(?:ά|α)ζεται να (?:το )?(?:ξανα)?στε(?:ί|ι)λετε"
+    # ("Η παράδοση σε αυτούς τους παραλήπτες ... καθυστερεί", delivery is delayed)
+    r"|παρ(?:ά|α)δοση[^.\n]{0,80}?καθυστερ(?:ε(?:ί|ι)|ησε|(?:ή|η)σει)"
     r"|θα συνεχ(?:ί|ι)σει να προσπαθε(?:ί|ι)|δεν (?:(?:έ|ε)χει )?παραδοθε(?:ί|ι) ακ(?:ό|ο)μ"
     r"|θα (?:γ(?:ί|ι)νει ν(?:έ|ε)α προσπ(?:ά|α)θεια|επαναληφθε(?:ί|ι))"
     r"|acesta este (?:doar|numai) un (?:mesaj de )?avertisment|nu (?:este necesar|trebuie) s(?:ă|a) retrimite"
     r"|(?:vom|va|se va) (?:continua s(?:ă|a) (?:î|i)ncerc|(?:mai )?(?:î|i)ncerca din nou|re(?:î|i)ncerca)"
     r"|nu a fost (?:(?:î|i)nc(?:ă|a)) livrat"
+    # (Exchange's Romanian delay notice: "Livrarea către acești destinatari ... este întârziată",
+    # "Serverul va încerca în continuare să livreze mesajul")
+    r"|livrarea[^.\n]{0,80}?(?:este|a fost) (?:î|i)nt(?:â|a)rziat|va (?:î|i)ncerca (?:(?:î|i)n continuare|s(?:ă|a) livreze)"
     r"|ez (?:csak|csup(?:á|a)n) (?:egy )?figyelmeztet(?:é|e)s|nem kell (?:(?:ú|u)jra )?elk(?:ü|u)ldenie"
     r"|(?:tov(?:á|a)bb|(?:ú|u)jra) pr(?:ó|o)b(?:á|a)lkoz(?:ik|unk)|m(?:é|e)g nem (?:siker(?:ü|u)lt )?k(?:é|e)zbes(?:í|i)t"
     r"|ini (?:hanya|cuma) (?:sebuah )?peringatan|tidak perlu mengirim(?:kan)? (?:ulang|kembali)"
     r"|akan (?:terus )?(?:mencoba|dicoba) (?:lagi|kembali|mengirim)|belum (?:berhasil |dapat )?(?:terkirim|dikirim)"
     r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
     r"|спроби доставки (?:будуть )?продовж|буде повторено"
+    # (Exchange's Ukrainian delay notice: "Доставку цим одержувачам або групам відкладено" /
+    # "затримано", "Сервер продовжуватиме спроби ...")
+    r"|доставк[ауи][^.\n]{0,80}?(?:відкладено|затримано|затримується|відкладається)|продовж(?:уватиме|ить) спроби"
     r"|นี่เป็นเพียง(?:ข้อความ)?(?:คำ)?เตือน|จะ(?:พยายาม)?(?:ลอง)?ส่ง(?:ใหม่)? ?อีกครั้ง|ยังไม่(?:ได้)?(?:ถูก)?(?:จัด)?ส่ง ?(?:ไป)?ถึง"
     # Arabic, Hebrew and Persian (Exchange's "delivery to these recipients is delayed", "will keep
     # trying", "not delivered yet", "this is only a warning")
@@ -186,7 +197,18 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     # sentence); Lithuanian, Latvian, Estonian: "not delivered yet". (Each searched only in a text
     # holding one of its few words below: every word is a scan of every report.)
     r"|това е само предупреждение|все още не е (?:бил[оа]? )?доставен"
+    # (a Bulgarian delay notice: "Доставката ... се забавя", "сървърът ще продължи да опитва", "не е
+    # необходимо да изпращате писмото отново"; Serbian Cyrillic "испорука ... је одложена")
+    r"|доставката[^.\n]{0,80}?(?:се )?забав(?:я|ена|ен)|ще продължи да опитва"
+    r"|не е (?:необходимо|нужно) да (?:изпращате|препращате)[^.\n]{0,40}?отново"
+    r"|испорука[^.\n]{0,80}?(?:је )?одложена|наставиће (?:са )?покушај"
     r"|ovo je (?:samo|tek) upozorenje|jo(?:š|s) (?:nije|nisu) (?:bil[ao]? )?(?:isporu(?:č|c)en|dostavljen)"
+    # (its Latin-script neighbours: Serbian "Isporuka ... je odložena", Croatian "... odgođena je",
+    # "server će nastaviti sa pokušajima", "ne morate ponovo da šaljete poruku"; Slovene "Dostava
+    # ... je zakasnjena" / "zamuja", "strežnik bo še naprej poskušal")
+    r"|isporuka[^.\n]{0,80}?odlo(?:ž|z)ena|isporuka[^.\n]{0,80}?odgo(?:đ|d|dj)ena"
+    r"|nastavi(?:ti|ce|će) (?:sa |s )?poku(?:š|s)aj|ne morate (?:ponovo|ponovno) (?:da )?(?:(?:š|s)aljete|slati)"
+    r"|dostava[^.\n]{0,80}?(?:zakasnjen|zamuja)|(?:š|s)e naprej posku(?:š|s)a"
     r"|toto je (?:iba|len) upozornenie|e(?:š|s)te nebol[ao]? doru(?:č|c)en"
     r"|to je (?:samo|le) opozorilo|(?<!\w)(?:š|s)e ni(?: bilo)? dostavljen"
     r"|dar (?:nepristatyt|nebuvo pristatyt)|v(?:ē|e)l nav (?:ticis |ticusi )?pieg(?:ā|a)d(?:ā|a)t"
@@ -211,6 +233,9 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
     "تأخیر", "تاخیر", "هنوز", "ادامه",
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
     "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
+    "gecik", "devam ed", "καθυστερ", "întârzi", "intarzi", "livreze", "відклад", "затрим", "продовжуват", "продовжить",
+    "забав", "продължи", "необходимо", "нужно", "одложен", "наставиће", "odlož", "odloz", "odgo", "nastavi",
+    "ne morate", "zakasn", "zamuja", "naprej",
 )  # fmt: skip
 # Gmail's delay notice in its users' languages: its title ("Delivery incomplete") and "Gmail will
 # retry for 47 more hours" (German "versucht es noch 47 Stunden", Danish "prøver igen", French

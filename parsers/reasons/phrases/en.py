@@ -591,7 +591,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"we have already made numerous attempts to deliver this message",
     ),
     RATE_LIMITED: (
-        r"rate limit(?:ed|ing)?",
+        # (also written as one word, as Mail.ru's "Ratelimit exceeded for mailbox")
+        r"rate ?limit(?:ed|ing)?",
         r"receiving mail at a rate that prevents additional messages",
         r"(?:sending|receiving) (?:too many|rate)",
         r"too many (?:messages|emails|mails)",

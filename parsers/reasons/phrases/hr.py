@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -61,6 +62,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the message refused as spam, or classified so (soft: the message, not the address)
     SPAM_DETECTED: (r"(?:odbijen|oznacen|prepoznat|klasificiran|klasifikovan)[aoi]? kao (?:spam|nezeljen)",),
+    # the sender or its IP address black-listed ("IP adresa je na crnoj listi", "... se nalazi na
+    # crnoj listi"): the sender's standing, soft
+    BLOCKED: (r"(?:na|u) crnoj listi|(?:na|u) crnu listu",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -9,7 +9,7 @@ unaccented spellings most servers send.
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, BLOCKED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,6 +44,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domena(?: prejemnika)? (?:ne obstaja|ni bila najdena|ni najdena|je neznana)",
         r"(?:neznana|neobstojeca) domena",
     ),
+    # the sender or its IP address black-listed ("IP naslov pošiljatelja je na črnem seznamu"): the
+    # sender's standing, soft
+    BLOCKED: (r"na crnem seznamu|na crni listi",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     SPAM_DETECTED,
@@ -47,6 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"домен не постоји", _RECIPIENTS_DOMAIN_GONE, r"(?:непознат|непостојећ)[иа]? домен"),
     SPAM_DETECTED: (r"(?:одбијен|означен|препознат|класификован)[аои]? као (?:спам|нежељен)",),
+    # the sender or its IP address black-listed ("ИП адреса је на црној листи")
+    BLOCKED: (r"(?:на|у) црној листи|(?:на|у) црну листу",),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {

@@ -16,6 +16,7 @@ from parsers.reasons.codes import (
     MAILBOX_FULL,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -88,6 +89,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" kara liste(?:de|ye|lerde)",
         r"(?:ip adres(?:iniz|i)|gonderen(?: adres[ıi])?|gonderici) (?:engellendi|engellenmistir|bloke edildi)",
     ),
+    # too many (simultaneous) connections from the sender ("Çok fazla bağlantı"): the sender's pace
+    TOO_MANY_CONNECTIONS: (r"(?:cok fazla|asiri) (?:eszamanl[ıi] )?baglant[ıi]",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
