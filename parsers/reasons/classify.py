@@ -164,8 +164,9 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     # teslimi gecikti"; its title "Teslim Durumu Bildirimi (Gecikme)")
     r"|teslim(?:i|at)?[^.\n]{0,80}?gecik(?:ti|iyor|mektedir)|teslim durumu bildirimi \(gecikme\)"
     r"|αυτ(?:ό|ο) (?:ε|έ)(?:ί|ι)ναι μ(?:ό|ο)νο (?:μια )?προειδοπο(?:ί|ι)ηση|δεν χρει(?:ά|α)ζεται να (?:το )?(?:ξανα)?στε(?:ί|ι)λετε"
-    # ("Η παράδοση σε αυτούς τους παραλήπτες ... καθυστερεί", delivery is delayed)
-    r"|παρ(?:ά|α)δοση[^.\n]{0,80}?καθυστερ(?:ε(?:ί|ι)|ησε|(?:ή|η)σει)"
+    # ("Η παράδοση σε αυτούς τους παραλήπτες ... καθυστερεί", delivery is being delayed: the present
+    # tense; a final report's past "καθυστέρησε" is not it)
+    r"|παρ(?:ά|α)δοση[^.\n]{0,80}?καθυστερε(?:ί|ι)"
     r"|θα συνεχ(?:ί|ι)σει να προσπαθε(?:ί|ι)|δεν (?:(?:έ|ε)χει )?παραδοθε(?:ί|ι) ακ(?:ό|ο)μ"
     r"|θα (?:γ(?:ί|ι)νει ν(?:έ|ε)α προσπ(?:ά|α)θεια|επαναληφθε(?:ί|ι))"
     r"|acesta este (?:doar|numai) un (?:mesaj de )?avertisment|nu (?:este necesar|trebuie) s(?:ă|a) retrimite"
@@ -173,7 +174,7 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|nu a fost (?:(?:î|i)nc(?:ă|a)) livrat"
     # (Exchange's Romanian delay notice: "Livrarea către acești destinatari ... este întârziată",
     # "Serverul va încerca în continuare să livreze mesajul")
-    r"|livrarea[^.\n]{0,80}?(?:este|a fost) (?:î|i)nt(?:â|a)rziat|va (?:î|i)ncerca (?:(?:î|i)n continuare|s(?:ă|a) livreze)"
+    r"|livrarea[^.\n]{0,80}?este (?:î|i)nt(?:â|a)rziat|va (?:î|i)ncerca (?:(?:î|i)n continuare|s(?:ă|a) livreze)"
     r"|ez (?:csak|csup(?:á|a)n) (?:egy )?figyelmeztet(?:é|e)s|nem kell (?:(?:ú|u)jra )?elk(?:ü|u)ldenie"
     r"|(?:tov(?:á|a)bb|(?:ú|u)jra) pr(?:ó|o)b(?:á|a)lkoz(?:ik|unk)|m(?:é|e)g nem (?:siker(?:ü|u)lt )?k(?:é|e)zbes(?:í|i)t"
     r"|ini (?:hanya|cuma) (?:sebuah )?peringatan|tidak perlu mengirim(?:kan)? (?:ulang|kembali)"
@@ -199,9 +200,13 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|това е само предупреждение|все още не е (?:бил[оа]? )?доставен"
     # (a Bulgarian delay notice: "Доставката ... се забавя", "сървърът ще продължи да опитва", "не е
     # необходимо да изпращате писмото отново"; Serbian Cyrillic "испорука ... је одложена")
-    r"|доставката[^.\n]{0,80}?(?:се )?забав(?:я|ена|ен)|ще продължи да опитва"
+    r"|доставката[^.\n]{0,80}?се забавя|ще продължи да опитва"
     r"|не е (?:необходимо|нужно) да (?:изпращате|препращате)[^.\n]{0,40}?отново"
-    r"|испорука[^.\n]{0,80}?(?:је )?одложена|наставиће (?:са )?покушај"
+    r"|испорука[^.\n]{0,80}?(?:је )?одложена|наставиће (?:са )?покушај|наставити (?:са покушајима|да покушава)"
+    r"|ово је (?:само|тек) упозорење"
+    # (Kazakh: "жеткізу кешіктірілді" / "кешіктірілуде", delivery delayed; "әрекет етуді
+    # жалғастырады", keeps trying)
+    r"|жеткізу[^.\n]{0,80}?кешіктіріл|(?:әрекет етуді|талпынысты) жалғастырады"
     r"|ovo je (?:samo|tek) upozorenje|jo(?:š|s) (?:nije|nisu) (?:bil[ao]? )?(?:isporu(?:č|c)en|dostavljen)"
     # (its Latin-script neighbours: Serbian "Isporuka ... je odložena", Croatian "... odgođena je",
     # "server će nastaviti sa pokušajima", "ne morate ponovo da šaljete poruku"; Slovene "Dostava
@@ -234,7 +239,8 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
     "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
     "gecik", "devam ed", "καθυστερ", "întârzi", "intarzi", "livreze", "відклад", "затрим", "продовжуват", "продовжить",
-    "забав", "продължи", "необходимо", "нужно", "одложен", "наставиће", "odlož", "odloz", "odgo", "nastavi",
+    "забав", "продължи", "необходимо", "нужно", "одложен", "наставиће", "наставити", "упозорење", "кешіктіріл",
+    "жалғастырады", "odlož", "odloz", "odgo", "nastavi",
     "ne morate", "zakasn", "zamuja", "naprej",
 )  # fmt: skip
 # Gmail's delay notice in its users' languages: its title ("Delivery incomplete") and "Gmail will
