@@ -866,8 +866,8 @@ def original_recipient_named(
             # (GroupWise: "kmeyer (User account is expired)"), or by display name; which one
             # failed cannot be told when it names none of them, or more than one
             chunks = [c for c in chunks if _named_by_id(c, text)]
-            if len(chunks) != 1:
-                return None
+        if len(chunks) != 1:
+            return None  # (none with an address, or several the report does not tell apart)
         candidate = address(chunks[0])
         display = _display_name(chunks[0])
         break
