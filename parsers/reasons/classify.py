@@ -52,6 +52,8 @@ NOT_YET_DELIVERED: Final = (
     r"|아직 (?:전달|전송|배달)되지 않"
     r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
     r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
+    # (Czech's "could not be delivered yet": "Vaše zpráva pro <a@b> ... zatím nemohla být doručena")
+    r"|zat(?:í|i)m nemohl[ao]? b(?:ý|y)t doru(?:č|c)en"
 )
 
 # A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
@@ -113,7 +115,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|延遲(?:遞送|投遞|傳送)"
     r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
     r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
-    r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru"
+    r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru|pokusy o doru(?:č|c)en(?:í|i) (?:budou )?pokra(?:č|c)ovat"
     r"|" + NOT_YET_DELIVERED +
     # the platforms' own languages as Exchange and hosting servers word a delay: German "versucht
     # weiterhin", "die Übermittlung (Zustellung) ... wurde verzögert", "noch in der Warteschlange"; Danish
@@ -139,7 +141,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
     "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
     "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
-    "ještě", "jeste", "pokouš", "pokous", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
+    "ještě", "jeste", "pokouš", "pokous", "pokusy o", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
 )  # fmt: skip
 # The same warnings, and "not delivered yet" / "will try again", in the languages added later (sv,
@@ -176,7 +178,11 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     # "Serverul va încerca în continuare să livreze mesajul")
     r"|livrarea[^.\n]{0,80}?este (?:î|i)nt(?:â|a)rziat|va (?:î|i)ncerca (?:(?:î|i)n continuare|s(?:ă|a) livreze)"
     r"|ez (?:csak|csup(?:á|a)n) (?:egy )?figyelmeztet(?:é|e)s|nem kell (?:(?:ú|u)jra )?elk(?:ü|u)ldenie"
-    r"|(?:tov(?:á|a)bb|(?:ú|u)jra) pr(?:ó|o)b(?:á|a)lkoz(?:ik|unk)|m(?:é|e)g nem (?:siker(?:ü|u)lt )?k(?:é|e)zbes(?:í|i)t"
+    r"|(?:tov(?:á|a)bb|(?:ú|u)jra) pr(?:ó|o)b(?:á|a)lkoz(?:ik|unk)|m(?:é|e)g nem (?:siker(?:ü|u)lt |lett |ker(?:ü|u)lt )?k(?:é|e)zbes(?:í|i)t"
+    # (Exchange's Hungarian delay notice: "A kézbesítés a következő címzettekhez ... késik", "A
+    # rendszer továbbra is megpróbálja kézbesíteni"; a server's "további 4 napig próbálkozik")
+    r"|k(?:é|e)zbes(?:í|i)t(?:é|e)s[^.\n]{0,80}k(?:é|e)s(?:ik|leltetve)|tov(?:á|a)bbra is (?:meg)?pr(?:ó|o)b(?:á|a)l"
+    r"|tov(?:á|a)bbi \d{1,3} (?:napig|(?:ó|o)r(?:á|a)ig) (?:meg)?pr(?:ó|o)b(?:á|a)l"
     r"|ini (?:hanya|cuma) (?:sebuah )?peringatan|tidak perlu mengirim(?:kan)? (?:ulang|kembali)"
     r"|akan (?:terus )?(?:mencoba|dicoba) (?:lagi|kembali|mengirim)|belum (?:berhasil |dapat )?(?:terkirim|dikirim)"
     r"|це (?:лише|тільки) попередження|не потр(?:і|i)бно (?:повторно )?надсилати|ще не (?:було )?доставлен"
@@ -215,6 +221,7 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|nastavi(?:ti|ce|će) (?:sa |s )?poku(?:š|s)aj|ne morate (?:ponovo|ponovno) (?:da )?(?:(?:š|s)aljete|slati)"
     r"|dostava[^.\n]{0,80}?(?:zakasnjen|zamuja)|(?:š|s)e naprej posku(?:š|s)a"
     r"|toto je (?:iba|len) upozornenie|e(?:š|s)te nebol[ao]? doru(?:č|c)en"
+    r"|zatia(?:ľ|l) nemohl[ao]? by(?:ť|t) doru(?:č|c)en|pokusy o doru(?:č|c)enie (?:bud(?:ú|u) )?pokra(?:č|c)ova"
     r"|to je (?:samo|le) opozorilo|(?<!\w)(?:š|s)e ni(?: bilo)? dostavljen"
     r"|dar (?:nepristatyt|nebuvo pristatyt)|v(?:ē|e)l nav (?:ticis |ticusi )?pieg(?:ā|a)d(?:ā|a)t"
     r"|(?:pole|ei ole) (?:veel|seni) (?:kohale )?toimetatud"
@@ -230,7 +237,8 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
     "varning", "skicka", "levererats", "leveransf", "leveransen", "viiväst", "viivast", "trenger ikke", "fortsette", "levert", "varoitus", "tarvitse", "yritet",
     "toimit", "uyar", "gerek yok", "denemeye", "denenecek", "teslim", "προειδοπο", "χρει", "συνεχ", "παραδοθ",
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
-    "próbálkoz", "probalkoz", "még nem", "meg nem", "peringatan", "fortsätta", "fortsatta", "προσπ",
+    "próbálkoz", "probalkoz", "még nem", "meg nem", "továbbra", "tovabbra", "további", "tovabbi", "késik",
+    "kesik", "késlelt", "keslelt", "zatiaľ", "zatial", "pokusy o", "peringatan", "fortsätta", "fortsatta", "προσπ",
     "tidak perlu", "mencoba", "dicoba", "belum",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",

@@ -44,6 +44,13 @@ _SENDER_REFUSED: Final = (
     r"|nenalezen[a]?)|neznamy odesilatel"
 )
 
+# The sender or its IP address blocked ("Odesílatel je zablokován", "IP adresa odesílatele je
+# zablokována"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+_SENDER_BLOCKED: Final = (
+    r"odesilatel(?: je| byl)? (?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odesilatele )?(?:je |byla )?"
+    r"(?:zablokovan|blokovan)"
+)
+
 # For non-use ("pro neaktivitu", "z důvodu dlouhodobé nečinnosti", "kvůli nepoužívání")
 _NON_USE: Final = r"(?:pro|z duvodu|kvuli) (?:dlouhodob\w{1,3} )?(?:neaktivit|necinnost|nepouzivan)"
 
@@ -93,10 +100,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the sender or its IP address blocked ("Odesílatel je zablokován", "IP adresa odesílatele je
     # zablokována")
-    BLOCKED: (
-        r"odesilatel(?: je| byl)? (?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odesilatele )?(?:je |byla )?"
-        r"(?:zablokovan|blokovan)",
-    ),
+    BLOCKED: (_SENDER_BLOCKED,),
     # the server gave up after its time ("Vypršel časový limit pro doručení", "Doba doručení vypršela")
     EXPIRED: (
         r"vyprsel[ao]? (?:casovy limit|cas|lhuta)(?: (?:pro )?doruceni)?|(?:casovy limit|lhuta|doba) (?:pro )?doruceni"
@@ -119,4 +123,4 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
-VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_BLOCKED,)}

@@ -32,6 +32,14 @@ _SENDER_REFUSED: Final = (
     r"|existiert nicht|ung(?:ue|u)ltig|nicht gefunden)|(?:domain|dom(?:ae|a)ne) des absenders"
 )
 
+# The sending server's address refused ("Ihre IP-Adresse ... wurde gesperrt", "Absender-IP
+# blockiert"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+_SENDER_IP_BLOCKED: Final = (
+    # (the address itself may stand between, its dots too: "Ihre IP-Adresse 192.0.2.7 wurde gesperrt")
+    r"(?:ip-?adresse|absender-?ip|ihr(?:es)? (?:mail-?)?server)(?:[^.\n]|\.(?=\d)){0,80}?(?:gesperrt|blockiert|geblockt"
+    r"|gelistet)\b"
+)
+
 # By whom an account was closed, between the auxiliary and the verb ("wurde vom Administrator
 # deaktiviert", "vom Kunden gekündigt"), or nothing.
 _BY_WHOM: Final = (
@@ -191,7 +199,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # sender's, soft (English's "blacklisted by", "blocked using")
     BLOCKED: (
         r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|schwarzen liste|schwarze liste)",
-        r"(?:ip-?adresse|absender-?ip|ihr(?:es)? (?:mail-?)?server)[^.\n]{0,80}?(?:gesperrt|blockiert|geblockt|gelistet)\b",
+        _SENDER_IP_BLOCKED,
     ),
     # the server refuses to relay for the sender ("Relaying nicht erlaubt", "Relay-Zugriff
     # verweigert"): the sender's, soft (English's "relay access denied")
@@ -230,4 +238,4 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
-VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_IP_BLOCKED,)}

@@ -56,6 +56,18 @@ _RECIPIENTS_DOMAIN_GONE: Final = (
     r"recipient'?s? domain is unknown",
 )
 
+# Blocked, locked or suspended for non-use: closed, gone, whatever addressing status it bears (VETO).
+_CLOSED_FOR_NON_USE: Final = (
+    r"(?:blocked|locked|suspended|frozen|disabled|deactivated|closed|deleted) (?:due to|because of|for)"
+    r" (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)"
+)
+
+# A refusal by the receiver's policy restrictions (United Internet's wording).
+_POLICY_RESTRICTIONS: Final = r"reject(?:ed)? due to policy restrictions"
+
+# Many unknown addresses tried by the sender: the sending IP's refusal for its list's hygiene.
+_TOO_MANY_UNKNOWN: Final = r"too many (?:unknown|invalid|bad|non-?existent|nonexisting|non-?existing) (?:users|recipients|addresses|rcpts?)"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     MAILBOX_FULL: (
         r"account is (?:exceeding their quota|(?:temporarily )?over quota)",
@@ -170,8 +182,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"this account has been disabled or discontinued",
         # blocked, locked or suspended for non-use ("mailbox has been blocked due to inactivity"):
         # closed for non-use, gone (the languages' families say the same; SUSPEND's exception)
-        r"(?:blocked|locked|suspended|frozen|disabled|deactivated|closed|deleted) (?:due to|because of|for)"
-        r" (?:(?:long|extended|prolonged) )?(?:inactivity|non-?use)",
+        _CLOSED_FOR_NON_USE,
         # (also with the address written after the word: "The address a@b is no longer valid")
         r"(?:address|user|recipient|mailbox|inbox) (?:<?[^\s@]{1,64}@\S{1,200} )?(?:is )?no longer (?:active|valid|in use)",
         # Coremail and its peers: "550 user disabled", GMX: "550 5.2.1 <a@b> User is inactive" (a
@@ -649,7 +660,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"we do not accept mail from (?:dynamic ips|hosts with dynamic ip)",
         r"you are not allowed to connect",
         r"your ip (?:address )?(?:has been |is )?(?:blocked|blacklisted|listed|banned)",
-        r"\bip (?:address )?(?:\S{1,60} )?(?:is |has been )?(?:blocked|blacklisted|banned)",
+        # (KPN: "Your IP: 192.0.2.80 is blacklisted", the address after a colon)
+        r"\bip(?: address)?:? (?:\S{1,60} )?(?:is |has been )?(?:blocked|blacklisted|banned)",
         r"connection refused",
         r"access denied for ip",
         r" said: 550 blocked",
@@ -672,6 +684,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"the (?:domain|email|ip) \S{1,200} is blacklisted",
         r"service refused, please try later\. ",
         r"poor reputation|bad reputation|reputation (?:of|is)",
+        _TOO_MANY_UNKNOWN,
     ),
     REQUIRE_PTR: (
         r"all mail servers must have a ptr record",
@@ -710,6 +723,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"is not allowed to send mail\..{0,200}_401",
         # the check named as the refusal's cause (Forpsi/Czech hosts: "550 5.1.0 <id> blocked by SPF")
         r"(?:blocked|rejected|refused|denied) (?:by|due to|because of) (?:spf|dkim|dmarc)\b",
+        # GMX/web.de: "550 <a@b>: Reject due to SPF policy. The originating IP ... is not permitted"
+        r"reject(?:ed)? due to (?:the )?spf policy",
     ),
     VIRUS_DETECTED: (
         r"virus (?:detected|found|infected)",
@@ -729,6 +744,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     POLICY_VIOLATION: (
         r"email not accepted for policy reasons",
+        _POLICY_RESTRICTIONS,
         r"policy (?:violation|rejection|reasons)",
         r"violates? (?:our|the)? ?(?:local )?(?:policy|policies|terms)",
         r"by our policy",
@@ -941,6 +957,15 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"sender(?:'s)? (?:e-?mail )?(?:add?ress )?(?:is )?(?:unknown|does not exist|not found)",
         *_RECIPIENTS_DOMAIN_GONE,
+        # United Internet's (GMX, web.de, IONOS) refusal by policy under RFC 5321's canned 550
+        # line ("550-Requested action not taken: mailbox unavailable 550-Reject due to policy
+        # restrictions. 550 For explanation visit ..."): their last lines give the cause, a
+        # sender-side one (POLICY_VIOLATION), whatever the first says of the mailbox
+        _POLICY_RESTRICTIONS,
+        # the sending IP held back for having tried many addresses that do not exist (SFR's
+        # "Service refused due to bad behavior - Too many unknown users SFR_IN_104", "Too many
+        # invalid recipients from your IP"): the sender's list, not this recipient (BLOCKED)
+        _TOO_MANY_UNKNOWN,
     ),
     HOST_UNKNOWN: (
         # the sender's domain (its return path's): a refusal of the sender, never the recipient's
@@ -1010,6 +1035,9 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
     SUSPEND: (
         r" is currently suspended",
         r" temporary locked",
+        # ("550 5.1.1 <a@b>: Recipient address rejected: Mailbox locked (temporarily)", "Account is
+        # temporarily locked")
+        r"(?:mail ?box|account) (?:is |has been )?(?:temporarily )?locked",
         r"has been suspended",
         r"mailbox (?:currently suspended|is frozen)",
         r"recipient rejected: temporarily inactive",
@@ -1022,6 +1050,8 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
     ),
     ACCOUNT_DISABLED: (
         r"archived recipient",
+        # ("550 5.1.1 <a@b>: Recipient address rejected: Account locked due to inactivity")
+        _CLOSED_FOR_NON_USE,
         r"email account that you tried to reach is (?:disabled|inactive)",
         r"inactive account",
         r"invalid/inactive user",
@@ -1038,6 +1068,9 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
     ),
     BLOCKED: (
         r" said: 550 blocked",
+        # (Forpsi's "550 5.1.0 <id> policy violation, see https://support.forpsi.com/kb/a4081": the
+        # sending IP paused after many undeliverable messages, whatever addressing status it bears)
+        r"policy violation, see https?://",
         r"//www\.spamcop\.net/bl\.",
         r"bad sender ip address",
         r"banned sending ip",

@@ -83,7 +83,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"casilla (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:llena|completa|saturada|excedida)",
     ),
     SUSPEND: (
-        r"cuenta (?:ha sido |est[aá] )?(?:temporalmente )?(?:suspendida|bloqueada)"
+        # (whose and what kind may stand between noun and verb: "la cuenta del destinatario está
+        # suspendida temporalmente", Telefónica's wording)
+        r"cuenta (?:(?:de correo(?: electr[oó]nico)?|de e-?mail|del destinatario) ){0,2}(?:ha sido |fue |est[aá] )?"
+        r"(?:temporalmente )?(?:suspendida|bloqueada)"
         r"(?! por (?:falta de uso|inactividad|desuso|no uso))",
     ),
     ACCOUNT_DISABLED: (

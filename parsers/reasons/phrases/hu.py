@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -27,6 +28,13 @@ _NON_USE = r"(?:inaktivitas|hasznalaton kivul|hosszu inaktivitas|nem hasznalat) 
 # sender's (soft, sender-side), whatever user-unknown status the reply carries (VETO).
 _SENDER_REFUSED: Final = (
     r"felado(?: cime| domainje)? (?:elutasitva|ismeretlen|nem letezik|ervenytelen)|ismeretlen felado"
+)
+
+# The sender or its IP address banned or blocked ("A feladó le van tiltva", "a küldő IP-címe
+# tiltólistán van"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+_SENDER_BLOCKED: Final = (
+    r"(?:felado|kuldo)(?: cime| ip-?cime)? (?:le van tiltva|letiltva|tiltva|blokkolva|zarolva|tiltolistan|feketelistan)"
+    r"|ip-?cim(?:e|et)?[^.\n]{0,80}?(?:le van tiltva|letiltva|tiltolistan|feketelistan|blokkolva)"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -73,7 +81,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # refused as spam ("kéretlen levélként elutasítottuk")
         r"(?:spamkent|keretlen levelkent|levelszemetkent) (?:elutasit|visszautasit|visszadob)",
     ),
+    BLOCKED: (_SENDER_BLOCKED,),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
-VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_BLOCKED,)}

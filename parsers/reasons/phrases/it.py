@@ -83,17 +83,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"raggiunto il limite (?:massimo )?di (?:capienza|spazio|capacita)",
     ),
     SUSPEND: (
-        r"(?:account|casella(?: di posta(?: elettronica)?)?|utenza)(?: del destinatario)? (?:e'? )?(?:stat[ao] )?"
-        r"(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
+        r"(?:account|casella(?: di posta(?: elettronica)?| postale)?|utenza|utente)(?: del destinatario)? (?:e'? )?"
+        r"(?:stat[ao] )?(?:temporaneamente )?(?:sospes[ao]|bloccat[ao])"
         r"(?! per (?:inattivita|mancato (?:utilizzo|uso)|non utilizzo))",
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer active", "no longer in use" (ISPs' wording for a closed account)
-        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)? non (?:e'? |risulta )?piu'?"
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| postale| e-?mail)? non (?:e'? |risulta )?piu'?"
         r" (?:attiv[oa]|in uso|utilizzat[oa])",
         # "not active" (Libero's "casella non attiva"), as English's "inactive mailbox"; a pause that
         # says so is the suspend family's
-        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| e-?mail)?(?: del destinatario)?"
+        r"(?:indirizzo|casella|account|utenza)(?: di posta(?: elettronica)?| postale| e-?mail)?(?: del destinatario)?"
         r" (?:non attiv|non e attiv|non e' attiv|non risulta attiv)[oa]\b(?! (?:temporaneamente|momentaneamente|al momento))",
         r"(?:account|(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?|utenza|utente)"
         r"(?: del destinatario)? (?:e'? |risulta )?(?:stat[ao] )?"
@@ -139,7 +139,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # nera"): the sender's, soft (English's "blacklisted by")
     BLOCKED: (
         # (" in blacklist", not the "blacklist" that English's "blacklisted" holds, is the keyword)
-        r"(?:\be|risulta|inserit[oa]|elencat[oa]) in blacklist\b",
+        # (the accent written as an apostrophe, as ASCII replies do: "l'indirizzo IP e' in blacklist")
+        r"(?:\be'?|risulta|inserit[oa]|elencat[oa]) in blacklist\b",
         r"(?:in|nella|sulla) lista nera",
     ),
 }

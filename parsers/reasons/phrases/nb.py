@@ -72,7 +72,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
-    SPAM_DETECTED: (r"(?:markert|klassifisert|identifisert|vurdert|gjenkjent) som (?:spam|søppelpost)",),
+    SPAM_DETECTED: (
+        r"(?:markert|klassifisert|identifisert|vurdert|gjenkjent|avvist) som (?:spam|søppelpost)",
+    ),
     # the sender's server on a block list ("IP-adressen er svartelistet"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (

@@ -37,6 +37,12 @@ _SENDER_REFUSED: Final = (
     r"|nieznany nadawca"
 )
 
+# The sender or its IP address blocked ("Nadawca zablokowany", "Adres IP nadawcy został
+# zablokowany"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+_SENDER_BLOCKED: Final = (
+    r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany"
+)
+
 # What a limit counts when it is a rate, not the mailbox's size ("limit wysyłania i odbierania
 # poczty", Onet; "dzienny limit wiadomości"; Gmail's "Osiągnięto limit wysyłanych wiadomości")
 _RATE_NOUN: Final = r"(?:wysylania|wysylki|odbierania|wiadomosci|polaczen|wyslanych|wysylanych)"
@@ -120,7 +126,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:dzienn[ya]|godzin(?:n|ow)[ya]|24-godzinn[ya]) limit(?:u)? " + _RATE_NOUN,
     ),
     # the sender or its IP address blocked ("Nadawca zablokowany")
-    BLOCKED: (r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany",),
+    BLOCKED: (_SENDER_BLOCKED,),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
@@ -137,4 +143,4 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
-VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_BLOCKED,)}

@@ -35,6 +35,11 @@ _SENDER_REFUSED: Final = (
     r"|n[aã]o autorizado|inexistente|n[aã]o existe|n[aã]o encontrado)"
 )
 
+# What kind of account or mailbox, and whose, between the noun and its verdict: Brazil's "de
+# e-mail", Portugal's "de correio (electrónico)" (MEO, SAPO: "a conta de correio do destinatário foi
+# desactivada"), "de utilizador", "do destinatário"; one or two of them.
+_KIND: Final = r"(?:(?:de e-?mail|de correio(?: elec?tr[oôó]nico)?|de utilizador|do destinat[aá]rio) ){0,2}"
+
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # (Brazil writes "usuário", "cota", "eletrônico"; Portugal "utilizador", "quota", "electrónico":
     # both wherever they stand)
@@ -54,8 +59,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"destinat[aá]rio (?:desconhecido|inexistente|n[aã]o existe|n[aã]o (?:encontrado|localizado)|inv[aá]lido)",
         r"endere[cç]o (?:de e-?mail |de correio(?: elec?tr[oôó]nico)? |do destinat[aá]rio |de destino )?(?:desconhecido|inexistente|n[aã]o existe"
         r"|n[aã]o encontrado)",
-        r"conta (?:de e-?mail )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
-        r"caixa (?:postal|de correio) (?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+        r"conta " + _KIND + r"(?:e |esta )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
+        r"caixa (?:postal|de correio) (?:do destinat[aá]rio )?(?:e |esta )?(?:inexistente|n[aã]o existe|n[aã]o encontrada)",
         # (Brazilian providers: the user is "not registered")
         r"(?:usu[aá]rio|utilizador|destinat[aá]rio|endere[cç]o|e-?mail|conta) n[aã]o cadastrad[oa]",
         # the verb first: "não existe caixa postal com esse nome" (qmail), "não existe a conta"
@@ -82,7 +87,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
-        r"conta(?: de e-?mail)?(?: do destinat[aá]rio)? (?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        r"conta " + _KIND + r"(?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
@@ -91,9 +96,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" (?:ativ[ao]|em uso|utilizad[ao]|valid[ao])",
         # (Brazilian ISPs name whose account it is: "A conta do destinatário está desativada")
         # (what kind and whose may both stand between noun and verb: "a conta de e-mail do destinatário")
-        r"conta (?:(?:de e-?mail|de utilizador|do destinat[aá]rio) ){0,2}(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
+        r"conta " + _KIND + r"(?:foi |est[aá] )?(?:desac?tivada|desabilitada|cancelada"
         r"|encerrada|exclu[ií]da|inac?tiva|removida)",
-        r"(?:usu[aá]rio|utilizador|caixa postal|endereco(?: de e-?mail)?)(?: do destinat[aá]rio)? (?:foi |est[aá] )?"
+        r"(?:usu[aá]rio|utilizador|caixa (?:postal|de correio)|endereco) " + _KIND + r"(?:foi |est[aá] )?"
         r"(?:desac?tivad[oa]|desabilitad[oa]"
         r"|cancelad[oa]|inac?tiv[oa])",
         # expired, or closed for non-use: the address is gone, not paused

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -41,6 +42,13 @@ _RECIPIENTS_DOMAIN_GONE: Final = (
 _SENDER_REFUSED: Final = (
     r"(?:(?:adresa|domena) )?odosielatel(?:a)? (?:bol[a]? |je )?(?:odmietnut[aya]?|neznam[ya]|neplatn[aya]"
     r"|neexistuje|nenajden[aya]?)|neznamy odosielatel"
+)
+
+# The sender or its IP address blocked ("Odosielateľ je zablokovaný", "IP adresa odosielateľa bola
+# zablokovaná"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+_SENDER_BLOCKED: Final = (
+    r"odosielatel(?:a)?(?: je| bol)? (?:zablokovan|blokovan)|(?:ip adresa|ip) (?:odosielatela )?(?:je |bola )?"
+    r"(?:zablokovan|blokovan)"
 )
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -78,6 +86,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vyhodnoten|oznacen|rozpoznan|identifikovan|odmietnut|zamietnut)[aey]? ako spam",
         r"podozreni[ea] na spam",
     ),
+    BLOCKED: (_SENDER_BLOCKED,),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
@@ -87,4 +96,4 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (r"skuste (?:to )?(?:znova |znovu )?neskor",),
 }
 
-VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}
+VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_BLOCKED,)}

@@ -78,7 +78,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"doman(?:en)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finns inte|existerar inte|ar okand)",
     ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
-    SPAM_DETECTED: (r"(?:klassa|markera|identifiera|bedöm)(?:d|t|des?) som (?:spam|skräppost)",),
+    SPAM_DETECTED: (r"(?:klassa|markera|identifiera|bedöm|avvisa)(?:d|t|des?) som (?:spam|skräppost)",),
     # the sender's server on a block list ("IP-adressen är svartlistad"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
     BLOCKED: (
