@@ -374,13 +374,17 @@ _ALPHABETS: Final = (
         patterncode.compile("[اليمونهرتب]"),
         patterncode.compile("[ةى](?=[\u0621-\u064a])"),
     ),
-    # Thai (TIS-620 / windows-874, sent unlabelled by Thai hosts): its vowel and tone marks sit on
-    # a consonant, never after a space or an ASCII character as in a misreading
+    # Thai (TIS-620 / windows-874, sent unlabelled by Thai hosts): its vowel marks sit on a
+    # consonant, and its tone marks on a consonant or on a vowel mark, never after a space, an
+    # ASCII character, a leading or following vowel or the repetition mark ๆ as in a misreading
+    # (short GBK Chinese, "550 用户不存在", reads as Thai letters with a mark after ๆ)
     _Alphabet(
         ("cp874",),
         patterncode.compile("[\u0e01-\u0e5b]"),
         patterncode.compile("[านรอกเงมย\u0e48วดท\u0e49]"),
-        patterncode.compile("(?<![\u0e01-\u0e5b])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"),
+        patterncode.compile(
+            "(?<![\u0e01-\u0e2e])[\u0e31\u0e34-\u0e3a]|(?<![\u0e01-\u0e2e\u0e31\u0e34-\u0e39])[\u0e47-\u0e4e]"
+        ),
     ),
 )
 
