@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 NOT_YET_DELIVERED: Final = (
     r"endnu ikke (?:blevet )?leveret"
     r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
-    r"|まだ(?:配信|配送|送信)されていません|暂时(?:未能|无法)投递|尚未(?:送达|送達|投递|投遞|遞送)"
+    r"|まだ(?:配信|配送|送信)されていません|(?:暂时|暫時)(?:未能|无法|無法)(?:投递|投遞|送达|送達)|尚未(?:送达|送達|投递|投遞|遞送)"
     r"|아직 (?:전달|전송|배달)되지 않"
     r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
     r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
@@ -110,7 +110,11 @@ _STILL_TRYING: Final = CaseBlind(
     # "will keep trying" as Danish, Japanese, Chinese (both scripts), Korean, Polish and Czech
     # servers word their own delay notices (and their "not delivered yet": NOT_YET_DELIVERED)
     r"|fors(?:ø|oe|o)ger (?:fortsat|stadig) at levere|nye fors(?:ø|oe|o)g p(?:å|aa|a) at levere"
-    r"|引き続き(?:配信|配送|送信)を試み|(?:配信|配送)(?:が)?遅延"
+    r"|引き続き(?:配信|配送|送信)を試み|(?:配信|配送|送信)(?:が)?(?:遅延|遅れて)"
+    # ("送信を再試行しています": retrying now; not "再試行してください", a failure's advice to resend)
+    r"|(?:配信|配送|送信)を再試行(?:しています|しております|します|いたします|中)"
+    # ("仍在发送队列中": still in the sending queue)
+    r"|(?:仍|仍然|还|還)在(?:发送|發送|投递|投遞|等待)?(?:队列|隊列|佇列)"
     r"|(?:将|會|会|將)(?:在)?(?:稍后|稍後|之后|之後)?(?:继续|繼續|再次|重新)(?:尝试|嘗試|重试|重試)"
     r"|延遲(?:遞送|投遞|傳送)"
     r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
@@ -140,7 +144,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "warnung", "versuche es", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
     "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
-    "暂时", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
+    "暂时", "暫時", "遅れ", "队列", "隊列", "佇列", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
     "ještě", "jeste", "pokouš", "pokous", "pokusy o", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
 )  # fmt: skip

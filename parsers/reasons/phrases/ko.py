@@ -14,6 +14,7 @@ from parsers.reasons.codes import (
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    RATE_LIMITED,
     SPAM_DETECTED,
     SUSPEND,
     USER_UNKNOWN,
@@ -23,8 +24,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-# ("회원", member: portals call their users members, "탈퇴한 회원", a member who withdrew)
-_NOUN = r"(?:사용자|수신자|받는 ?사람|계정|아이디|회원|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함)"
+# ("회원", member: portals call their users members, "탈퇴한 회원", a member who withdrew; "수신인",
+# the recipient, beside "수신자"; "사서함", Exchange's word for the mailbox, and "메일박스")
+_NOUN = r"(?:사용자|수신자|수신인|받는 ?사람|계정|아이디|회원|메일 ?주소|이메일 ?주소|주소|메일 ?계정|메일함|편지함|사서함|메일 ?박스)"
 _PARTICLE = r"(?:이|가|은|는|을|를|의)? ?"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -33,7 +35,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"domino ?디렉(?:토|터)리에 (?:없습니다|없음|나열되어 있지 않습니다)",
         r"(?:존재하지 않는|없는|알 수 없는|등록되지 않은|찾을 수 없는) ?" + _NOUN,
         _NOUN + _PARTICLE + r"(?:존재하지 않|없습니다|찾을 수 없|확인되지 않)",
-        r"수신자(?:를|가)? ?(?:찾을 수 없|확인할 수 없)",
+        # ("수신인": the recipient, as Naver's notice writes it)
+        r"수신(?:자|인)(?:을|를|이|가)? ?(?:찾을 수 없|확인할 수 없)",
         # "the address is not valid" ("메일 주소가 유효하지 않습니다", "유효하지 않은 수신자")
         # ... or wrong ("수신자 주소가 잘못되었습니다")
         r"(?:메일 ?주소|이메일 ?주소|수신자 ?주소|받는 ?사람 ?주소|수신자)"
@@ -84,6 +87,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"스팸(?: ?메일)?(?:으로|로) ?(?:분류|판단|판정|인식|간주|의심|차단|처리)",
         r"스팸 ?의심",
     ),
+    # the sender's volume over the receiver's limit ("발송량 초과로 수신이 제한되었습니다"): soft
+    RATE_LIMITED: (r"(?:발송량|발신량|전송량|발송 ?한도|발신 ?한도) ?(?:이 |가 )?초과",),
     # the sending IP or server refused ("발신 IP가 차단되었습니다"), or block-listed
     BLOCKED: (
         r"(?:발신 ?ip|송신 ?ip|발신 ?서버 ?ip)(?: ?주소)?(?:가|는|이)? ?(?:차단|거부|블랙리스트)",

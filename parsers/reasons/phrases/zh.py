@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -38,7 +39,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # before "地址", so an IP address that is wrong is not it
         r"(?:收件人|收信人|收件者|邮件|郵件|邮箱|郵箱|信箱)(?:的)?(?:电子邮件|電子郵件|邮件|郵件|邮箱|郵箱)?地址"
         r"(?:有误|有誤|错误|錯誤|不正确|不正確)",
-        r"(?:无此|無此|没有该|沒有該|没有此|沒有此)(?:用户|用戶|使用者|收件人|邮箱|郵箱|帐号|帳號)",
+        # ("没有这个用户": "no such user" with the demonstrative written out, as Sina's notice words it)
+        r"(?:无此|無此|没有该|沒有該|没有此|沒有此|没有这个|沒有這個)(?:用户|用戶|使用者|收件人|邮箱|郵箱|帐号|帳號)",
         # ("查無此人": no such person, the post office's wording that Taiwanese servers borrow)
         r"查(?:无|無)此人",
         # (Exchange: "此邮件发送到的组织中不存在该电子邮件帐户", the account named after the verb)
@@ -46,7 +48,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:用户|用戶|收件人|邮箱|郵箱)在\S{1,8}(?:中|里|裡)?不存在",
         r"未知的?(?:邮件|郵件|电子邮件|電子郵件|邮箱|郵箱)?地址|未知(?:用户|用戶|收件人)",
         r"(?:找不到|未找到)(?:该|該)?(?:用户|用戶|收件人|邮箱|郵箱)",
-        r"(?:收件人|收信人)(?:地址)?(?:无效|無效)",
+        # ("收件人信箱無效": the recipient's mailbox invalid)
+        r"(?:收件人|收信人|收件者)(?:的)?(?:邮箱|郵箱|信箱)?(?:地址)?(?:无效|無效)",
         # Tencent QQ: "该用户未开通QQ邮箱" (the user has no QQ mailbox opened: no such mailbox)
         r"未(?:开通|開通)[a-z0-9]{0,8}(?:邮箱|郵箱|信箱|邮件服务|郵件服務)",
         # "the mailbox was never activated" ("该邮箱未激活", Sina): no mailbox to deliver to
@@ -64,9 +67,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|用户|用戶)(?:已|已经|已經)?(?:被)?(?:临时|臨時|暂时|暫時)?"
-        r"(?:冻结|凍結|暂停|暫停)",
+        # ("锁定": locked, as Sina and Coremail word a held account)
+        r"(?:冻结|凍結|暂停|暫停|锁定|鎖定)",
         # ("暂时被冻结": for now, then the verb)
-        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|用户|用戶)(?:已|已经|已經)?(?:临时|臨時|暂时|暫時)(?:被)(?:冻结|凍結|暂停|暫停)",
+        r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|用户|用戶)(?:已|已经|已經)?(?:临时|臨時|暂时|暫時)(?:被)(?:冻结|凍結|暂停|暫停|锁定|鎖定)",
     ),
     ACCOUNT_DISABLED: (
         r"(?:帐户|帐号|账户|账号|帳戶|帳號|邮箱|郵箱|信箱|用户|用戶)(?:已|已经|已經)?(?:被)?"
@@ -105,13 +109,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:疑似|怀疑是|懷疑是)垃圾(?:邮件|郵件)",
     ),
     HOST_UNKNOWN: (
-        r"(?:域名|網域|网域)(?:不存在|无效|無效|未找到)",
+        # ("網域名稱": the domain name, as Taiwan writes it)
+        r"(?:域名|網域|网域)(?:名称|名稱)?(?:不存在|无效|無效|未找到)",
         r"(?:找不到|未找到)(?:该|該|此)?(?:域名|網域|网域)",
     ),
     # the sender refused or black-listed ("发件人被拒绝", "发信IP被列入黑名单")
     BLOCKED: (
         r"(?:发件人|發件人|发信人|發信人|发送方|發送方|发信|發信)(?:的)?(?:ip|地址|服务器|伺服器)?(?:已)?(?:被|遭)(?:拒绝|拒絕|屏蔽|封禁|列入黑名[单單])",
         r"(?:发件人|發件人|发信|發信)(?:ip|地址|服务器)?(?:在|已在)?黑名[单單]",
+    ),
+    # the sender sends too often ("发信频率过快", "发送频率超限", Tencent's and NetEase's own notices):
+    # the sender's rate, soft
+    RATE_LIMITED: (
+        r"(?:发信|發信|发送|發送)(?:的)?(?:频率|頻率)(?:过快|過快|过高|過高|超限|超过限制|超過限制|太快|太高)",
     ),
     # the delivery timed out ("投递超时", "投遞逾時"): the server gave up, soft
     EXPIRED: (r"(?:投递|投遞|发送|發送)(?:超时|超時|逾時)",),
