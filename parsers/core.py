@@ -24,7 +24,7 @@ from types import ModuleType
 from parsers import arf, attribution, dsn, fbl, patterncode, reasons, unsubscribe
 from parsers.attribution import DEFAULT_ACCOUNT_HEADER
 from parsers.delivery import Delivery
-from parsers.mail import Mail, decode_header_value, load, parser_error
+from parsers.mail import Mail, decode_header_value, load, parser_error, readable
 from parsers.model import Attribution, Event, ParseResult, make_event, make_result, replace
 
 TYPE_CHECKING = False
@@ -60,6 +60,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     if max_bytes > 0 and len(raw) > max_bytes:
         raw = raw[:max_bytes]
         defects.append(f"oversized: parsed the first {max_bytes} bytes")
+    raw = readable(raw)
     mail = load(raw)
     if mail.content_type.startswith("multipart/") and not mail.message.is_multipart():
         # (a multipart message without its boundary: maybe its Content-Type lost its folding)

@@ -196,7 +196,11 @@ def _field_blocks(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
     """
     blocks: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for name, value, line in _LINES.findall(text.replace("\r", "") + "\n"):
+    if "\r" in text:
+        # (a CR alone ends a line too: a part written with CRs alone, in a message whose other
+        # parts use LFs; dropping it joined the lines, "a@b.examplefinal-recipient")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for name, value, line in _LINES.findall(text + "\n"):
         if name:  # (a field line is neither blank nor a continuation)
             current.append((name.lower(), value.strip()))
             continue

@@ -572,6 +572,23 @@ def parser_error(where: str, exc: BaseException) -> str:
     return f"{PARSER_ERROR}: {where}: {type(exc).__name__}"
 
 
+def readable(raw: bytes) -> bytes:
+    """`raw` as a message's text is read: without NUL bytes, and with the line breaks of a message
+    written with a CR alone (classic Mac OS mail software) as LFs.
+
+    RFC 5321 and 5322 forbid NUL in a message, yet broken relays and Windows tools leave some in
+    a report ("\x00Action: failed"): one before a field's name hid the field from every reader,
+    so they are dropped (NUL is no character of any text; a binary attachment is never read). A
+    message with no LF at all but CRs has lone CRs for its line breaks: the email package reads
+    them as such, but the readers of a report's text (its fields, the MTA detectors) split lines
+    at LFs. Two byte searches each: a message without either costs nothing more."""
+    if b"\x00" in raw:
+        raw = raw.replace(b"\x00", b"")
+    if b"\r" in raw and b"\n" not in raw:
+        raw = raw.replace(b"\r", b"\n")
+    return raw
+
+
 def load(raw: bytes) -> Mail:
     """Load raw bytes into a Mail. Never raises."""
     try:
