@@ -280,8 +280,13 @@ def _forwarded_reports(mail: Mail) -> list[bytes]:
 
 
 def _as_bytes(message: Message) -> bytes:
-    """A parsed message written back as the bytes it was read from (compat32 keeps the headers as
-    they came; no '>From ' quoting, which would change the text the detectors read)."""
+    """A parsed message as the bytes it was read from: its own text where the parser kept where
+    it stands (parsers.mime.Part.source), else written back (compat32 keeps the headers as they
+    came; no '>From ' quoting, which would change the text the detectors read)."""
+    source = getattr(message, "source", None)
+    if source is not None:
+        text, start, end = source
+        return text[start:end].encode("ascii", "surrogateescape")  # (as parsers.mime decoded it)
     import io
     from email.generator import BytesGenerator
 

@@ -635,7 +635,7 @@ def _attached_messages(top: Message) -> Iterator[Message]:
 
 
 # The report types whose report is read when it arrives forwarded whole (parsers.core).
-FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "feedback-report"})
+FORWARDED_REPORT_TYPES = frozenset({"delivery-status", "global-delivery-status", "feedback-report"})
 # How many reports attached whole are read: an abuse desk or an FBL aggregator sends several
 # complaints in one message; more than this is not a forward.
 MAX_REPORTS = 8

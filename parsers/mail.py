@@ -632,6 +632,11 @@ def _fill(mail: Mail, msg: Message) -> None:
 
     walker = _Walk(mail)
     walker.walk(msg, 0)
+    if mail.report_type == "feedback-report" and mail.delivery_status and not mail.feedback_report:
+        # (the parts say what a report is when its label says otherwise: a relay or a home-made
+        # bounce generator that copies a template's Content-Type labels its DSN a feedback
+        # report, which made it a complaint)
+        mail.report_type = "delivery-status"
     chunks, html_chunks = walker.chunks, walker.html_chunks
     if html_chunks and not any(c.strip() and not c.startswith(ORIGINAL_MARKER) for c in chunks):
         # (the message's own words are only in HTML: a provider's HTML-only notice over the
@@ -753,12 +758,34 @@ class _Walk:
             return
         # (a content type has one "/": get_content_type makes any other text/plain)
         if ctype.startswith(("text/", "message/")) or (ctype == "application/octet-stream" and depth == 0):
-            self.chunks.append(payload_text(part))
+            text = payload_text(part)
+            self.chunks.append(text)
+            if depth and opens_as_delivery_status(text):
+                mail.delivery_status.append(text)
         elif ctype == "application/octet-stream":
             report = _generic_delivery_status(part)
             if report is not None:
                 mail.delivery_status.append(report)
                 self.chunks.append(report)
+
+
+# The fields a delivery-status part opens with: its per-message fields (RFC 3464 2.2), or a
+# recipient's when the MTA wrote none. (Lower-cased: a field's name is case-blind.)
+_REPORT_OPENINGS = frozenset(
+    {"original-envelope-id", "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date"}
+    | {"final-recipient", "original-recipient"}
+)
+
+
+def opens_as_delivery_status(text: str) -> bool:
+    """Whether a text part of a multipart is a delivery-status part under a text type: its first
+    line is one of a report's opening fields and a recipient field follows (Exchange 2000/2003,
+    old Domino and some relays type the machine-readable part text/plain; a list archive or a
+    gateway re-types it so). A person's notice never opens with a report field: it is left to the
+    text readers."""
+    head = text[:GENERIC_REPORT_HEAD].lstrip()
+    name = head[:20].partition(":")[0].rstrip(" \t").lower()
+    return name in _REPORT_OPENINGS and DSN_RECIPIENT_FIELD.search(head) is not None
 
 
 # A delivery-status part is a few KB: a larger attachment is not decoded to look for one, and a
