@@ -238,6 +238,8 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     current: dict[str, str] = {}
     has_recipient = False  # (whether `current` holds a recipient field)
     for name, value in block:
+        if current.get(name) == value:
+            continue  # a field written twice (a gateway that copies a block's lines): no new recipient
         if has_recipient and name in current and name in _OUTCOME_NAMES:
             groups.append(current)
             current = {}

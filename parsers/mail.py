@@ -15,7 +15,7 @@ from email.header import Header, decode_header, make_header
 from email.message import Message
 
 from parsers import charsets, patterncode
-from parsers.mime import Part, parse_bytes, parse_headers
+from parsers.mime import Part, parse_bytes, parse_headers, without_comment
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -608,6 +608,8 @@ def _content_type(msg: Message, value: Any) -> str:
     if value is None:
         return msg.get_default_type()
     ctype = str(value).partition(";")[0].strip().lower()
+    if "(" in ctype:
+        ctype = without_comment(ctype)
     return ctype if ctype.count("/") == 1 else "text/plain"
 
 
@@ -845,7 +847,12 @@ def _indented_lines(block: Message) -> str:
         if isinstance(d, FirstHeaderLineIsContinuationDefect)
     ]
     cut = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()), default=0)
-    return "".join(f"{line[cut:]}\n" for line in lines)
+    text = "".join(f"{line[cut:]}\n" for line in lines)
+    if not text.isascii():
+        # (the lines as the parser read the bytes, 8-bit ones held as surrogate escapes: a UTF-8
+        # or legacy-charset diagnostic read as text, as the other blocks' values are)
+        text = decode_bytes(text.encode("utf-8", "surrogateescape"))
+    return text
 
 
 def report_text(part: Message, decode: Callable[[object], str]) -> str:

@@ -226,8 +226,11 @@ class Part(Message):
         if not (self.policy is _COMPAT32 and type(value) is str and value.isascii()):
             value = self.policy.header_fetch_parse(*found)  # (as get hands it back)
         # (Message.get_content_type, inlined: the value before any ";", stripped, lower-cased,
-        # and text/plain unless it is one type and one subtype)
+        # and text/plain unless it is one type and one subtype; and without the comment that
+        # RFC 2045 allows after the type, "multipart/report (DSN);", which the email package keeps)
         ctype = str(value).partition(";")[0].strip().lower()
+        if "(" in ctype:
+            ctype = without_comment(ctype)
         if ctype.count("/") != 1:
             ctype = "text/plain"
         self._ctype = ctype
@@ -311,6 +314,11 @@ class Part(Message):
                 self.defects.append(OverlongBoundaryDefect(f"longer than {MAX_BOUNDARY} characters"))
             return failobj
         return boundary
+
+
+def without_comment(ctype: str) -> str:
+    """A content type without the RFC 822 comment written after it ("multipart/report (DSN)")."""
+    return ctype.partition("(")[0].rstrip()
 
 
 def _content_type_field(headers: list[tuple[str, Any]]) -> tuple[str, Any] | None:
