@@ -283,7 +283,7 @@ def _as_bytes(message: Message) -> bytes:
     """A parsed message as the bytes it was read from: its own text where the parser kept where
     it stands (parsers.mime.Part.source), else written back (compat32 keeps the headers as they
     came; no '>From ' quoting, which would change the text the detectors read)."""
-    source = getattr(message, "source", None)
+    source: tuple[str, int, int] | None = getattr(message, "source", None)
     if source is not None:
         text, start, end = source
         return text[start:end].encode("ascii", "surrogateescape")  # (as parsers.mime decoded it)

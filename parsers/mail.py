@@ -785,9 +785,10 @@ def opens_as_delivery_status(text: str) -> bool:
     old Domino and some relays type the machine-readable part text/plain; a list archive or a
     gateway re-types it so). A person's notice never opens with a report field: it is left to the
     text readers."""
-    head = text[:GENERIC_REPORT_HEAD].lstrip()
-    name = head[:20].partition(":")[0].rstrip(" \t").lower()
-    return name in _REPORT_OPENINGS and DSN_RECIPIENT_FIELD.search(head) is not None
+    # (the first line's name from a short slice: most parts are prose, and a copy of the head
+    # of each cost more than the test)
+    name = text[:80].lstrip()[:21].partition(":")[0].rstrip(" \t").lower()
+    return name in _REPORT_OPENINGS and DSN_RECIPIENT_FIELD.search(text, 0, GENERIC_REPORT_HEAD) is not None
 
 
 # A delivery-status part is a few KB: a larger attachment is not decoded to look for one, and a
