@@ -238,12 +238,13 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
     current: dict[str, str] = {}
     has_recipient = False  # (whether `current` holds a recipient field)
     for name, value in block:
-        if current.get(name) == value:
-            continue  # a field written twice (a gateway that copies a block's lines): no new recipient
-        if has_recipient and name in current and name in _OUTCOME_NAMES:
-            groups.append(current)
-            current = {}
-            has_recipient = False
+        if name in current:
+            if current[name] == value:
+                continue  # a field written twice (a gateway that copies a block's lines): no new recipient
+            if has_recipient and name in _OUTCOME_NAMES:
+                groups.append(current)
+                current = {}
+                has_recipient = False
         # (X-Actual-Recipient only annotates the Final-Recipient before it, wherever Sendmail-like
         # MTAs place it: never another recipient's start)
         if name in _RECIPIENT_NAMES and not (name == "x-actual-recipient" and has_recipient):

@@ -157,10 +157,11 @@ class Part(Message):
     _dropped = False  # (a header past MAX_HEADERS was dropped)
     _index: dict[str, tuple[str, Any]] | None = None  # lower-cased name -> its first (name, value)
     _ctype: str | None = None  # (the content type read from the headers)
-    # The text this part was read from, and where in it (from its first header to its end): a
-    # message attached whole (message/rfc822) is read again from its own text, not from the email
-    # package's re-writing of its tree, which turns a delivery-status part's quoted-printable soft
-    # line break or indented lines into blank lines (parsers.core, a report forwarded whole).
+    # The text a report attached whole (a message/rfc822 part holding a multipart/report) was
+    # read from, and where in it (from its first header to its end): it is read again from its
+    # own text, not from the email package's re-writing of its tree, which turns a
+    # delivery-status part's quoted-printable soft line break or indented lines into blank lines
+    # (parsers.core, a report forwarded whole).
     source: tuple[str, int, int] | None = None
 
     def __init__(self, policy: Any = _COMPAT32, headers: list[tuple[str, Any]] | None = None) -> None:
@@ -499,7 +500,8 @@ class _Splitter:
         maintype = ctype.partition("/")[0]
         if maintype == "message":
             inner, last = self.entity(body, hi)
-            inner.source = (text, body, hi)
+            if inner._ctype == "multipart/report":  # (the type its parse read, or None: see Part)
+                inner.source = (text, body, hi)
             part.attach(inner)
             return part, last
         if maintype == "multipart":
