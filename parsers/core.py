@@ -60,7 +60,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     if max_bytes > 0 and len(raw) > max_bytes:
         raw = raw[:max_bytes]
         defects.append(f"oversized: parsed the first {max_bytes} bytes")
-    raw = readable(raw)
+    if 0 in raw or 10 not in raw:  # (a NUL byte, or no LF: see readable; asked here, a call saved)
+        raw = readable(raw)
     mail = load(raw)
     if mail.content_type.startswith("multipart/") and not mail.message.is_multipart():
         # (a multipart message without its boundary: maybe its Content-Type lost its folding)
