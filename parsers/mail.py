@@ -573,8 +573,8 @@ def parser_error(where: str, exc: BaseException) -> str:
 
 
 def readable(raw: bytes) -> bytes:
-    """`raw` as a message's text is read: without NUL bytes, and with the line breaks of a message
-    written with a CR alone (classic Mac OS mail software) as LFs.
+    """`raw` as a message's text is read: without NUL bytes in its body, and with the line breaks of
+    a message written with a CR alone (classic Mac OS mail software) as LFs.
 
     RFC 5321 and 5322 forbid NUL in a message, yet broken relays and Windows tools leave some in
     a report (a NUL before "Action: failed"): one before a field's name hid the field from every reader,
@@ -584,10 +584,18 @@ def readable(raw: bytes) -> bytes:
     at LFs."""
     # (bytes searched for as ints: `b"\x00" in raw` first tries its argument as an int, and the
     # TypeError it raises and clears cost more than the search)
-    if 0 in raw:
-        raw = raw.replace(b"\x00", b"")
     if 10 not in raw and 13 in raw:  # (the search for an LF ends at the first line's end)
         raw = raw.replace(b"\r", b"\n")
+    if 0 in raw:
+        # (in the body only: a NUL in a header's parameter, charset="\0", is the header parser's
+        # to read, and without it the name would be an empty one that the email package reads
+        # as no codec)
+        head = raw.find(b"\n\n")
+        crlf = raw.find(b"\n\r\n")
+        if 0 <= crlf < head or head < 0:
+            head = crlf
+        if head >= 0:
+            raw = raw[:head] + raw[head:].replace(b"\x00", b"")
     return raw
 
 
