@@ -17,7 +17,8 @@ def _line_by_line(text: str, lenient: bool) -> list[list[tuple[str, str]]]:
     """The reading before the findall: each line matched on its own."""
     blocks: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for line in text.replace("\r", "").split("\n"):
+    # (a CR alone ends a line, as an LF does: a part written with CRs alone)
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not line.strip():
             if current:
                 blocks.append(current)
