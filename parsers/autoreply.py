@@ -65,6 +65,15 @@ _SUBJECT = patterncode.compile(
     r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ"  # th
     r"|awtomatikong (?:tugon|sagot)|jibu la (?:ki)?otomatiki"  # tl, sw
     r"|स्वचालित (?:उत्तर|जवाब)|স্ব(?:\u09df|\u09af\u09bc)ংক্রি(?:\u09df|\u09af\u09bc) উত্তর|தானியங்கு பதில்"  # hi, bn (য় either form), ta
+    # (and Exchange's and Outlook's prefix in the languages of its smaller language packs: sr
+    # (Cyrillic) "Аутоматски одговор:", mk "Автоматски одговор:", be "Аўтаматычны адказ:", kk
+    # "Автоматты жауап:", mn "Автомат хариу:", sq "Përgjigje automatike:", eu "Erantzun
+    # automatikoa:", is "Sjálfvirkt svar:", cy "Ateb awtomatig:", af "Outomatiese antwoord:", az/uz
+    # "Avtomatik cavab/javob:", mt "Tweġiba awtomatika:", ga "Freagra uathoibríoch:", ka, hy, ur)
+    r"|а[ув]томатски одговор|аўтаматычны адказ|автоматты жауап|автомат хариу"  # sr, mk, be, kk, mn
+    r"|p[ëe]rgjigje automatike|erantzun automatikoa|sj[áa]lfvirkt svar|ateb awtomatig"  # sq, eu, is, cy
+    r"|outomatiese antwoord|avtomatik (?:cavab|javob)|twe[ġg]iba awtomatika|freagra uathoibr[íi]och"  # af, az, uz, mt, ga
+    r"|ავტომატური პასუხი|ավտոմատ պատասխան|خودکار جواب"  # ka, hy, ur
     r"|自動応答|自動返信|自動返答|不在(?:通知|のお知らせ)"  # ja
     r"|自[动動](?:回[复覆復]|答[复覆復])"  # zh (both scripts)
     r"|자동 ?(?:회신|응답|답장)|부재 ?중"  # ko
@@ -78,16 +87,26 @@ _SUBJECT = patterncode.compile(
 # no acknowledgement: `_rule`.)
 _ACK_SUBJECT = patterncode.compile(
     r"\s*[\[(]?\s*(?:(?:support )?ticket (?:received|opened|created)\b|eingangsbest(?:ä|ae)tigung|ontvangstbevestiging"
-    r"|kvittering for (?:modtagelse|din henvendelse)|x[áa]c nh[ậa]n đ[ãa] nh[ậa]n|accus[ée] de r[ée]ception)",
+    r"|kvittering for (?:modtagelse|din henvendelse)|x[áa]c nh[ậa]n đ[ãa] nh[ậa]n|accus[ée] de r[ée]ception"
+    # (Freshdesk's and Zendesk's translations: pt "Ticket recebido -", es "Ticket recibido -", it
+    # "Richiesta ricevuta", pl OTRS's "Potwierdzenie otrzymania zgłoszenia")
+    r"|ticket (?:recebido|recibido|ricevuto)\b|(?:richiesta|solicitud|solicita[çc][ãa]o) (?:ricevuta|recibida|recebida)"
+    r"|potwierdzenie (?:otrzymania|przyj[ęe]cia))",
     re.IGNORECASE,
 )
 # (Notes/Domino: "AUTO: Karen Holt is out of the office (returning 14/08/2006)", no In-Reply-To)
 # (and as its translations word it: de "AUTO: Hans Müller ist außer Haus (Rückkehr am 12.01.2027)",
-# fr "est absent(e) (retour le ...)", nl "is afwezig", it "è assente", es "está ausente")
+# fr "est absent(e) (retour le ...)", nl "is afwezig", it "è assente", es "está ausente"; sv "är inte
+# på kontoret (åter ...)", da/nb "er ikke på kontoret (tilbage/tilbake ...)", fi "on poissa
+# toimistosta (palaan ...)", pl "jest poza biurem (powrót ...)", cs "je mimo kancelář (návrat ...)",
+# pt "está fora do escritório (regresso/retorno ...)")
 _SUBJECT_TAIL = patterncode.compile(
     r"(?:is out of(?: the)? office|ist (?:au(?:ß|ss)er haus|nicht im b(?:ü|ue)ro)|est absente?|is afwezig"
-    r"|(?:è|e') assente|est[áa] (?:ausente|fuera de la oficina))\.?"
-    r"(?:\s*\((?:returning|back|until|retour|r(?:ü|ue)ckkehr|zur(?:ü|ue)ck|terug|rientro|regreso|vuelta)[^()]{0,60}\))?\s*$"
+    r"|(?:è|e') assente|est[áa] (?:ausente|fuera de la oficina)"
+    r"|(?:är inte|er ikke) p[åa] kontoret|on poissa toimisto(?:sta|lta)|jest (?:poza biurem|nieobecn[ya])"
+    r"|je mimo kancel[áa][řr]|est[áa] fora do escrit[óo]rio)\.?"
+    r"(?:\s*\((?:returning|back|until|retour|r(?:ü|ue)ckkehr|zur(?:ü|ue)ck|terug|rientro|regreso|vuelta"
+    r"|[åa]ter|tilbage|tilbake|palaa|powr[óo]t|n[áa]vrat|regresso|retorno)[^()]{0,60}\))?\s*$"
     r"|\(auto[- ]?reply\)\s*$",
     re.IGNORECASE,
 )
@@ -145,11 +164,24 @@ _ACKNOWLEDGED = CaseBlind(
     r"|ist bei uns eingegangen|best(?:ä|ae)tigen (?:wir )?(?:ihnen )?den eingang|wir haben ihre (?:anfrage|nachricht|e-?mail) erhalten"
     r"|vi har modtaget din (?:e-?mail|henvendelse|besked|mail)|(?:wij|we) hebben uw (?:e-?mail|bericht|vraag|aanvraag)(?: in goede orde)? ontvangen"
     r"|nous avons bien re(?:ç|c)u votre (?:message|courriel|demande|e-?mail)|chúng tôi đã nhận được (?:thư|email|yêu cầu)"
+    # the help desks' translations: es "Su solicitud (48213) ha sido recibida", "hemos recibido su
+    # solicitud"; pt "Recebemos a sua solicitação", "sua solicitação foi recebida"; it "La tua
+    # richiesta (31045) è stata ricevuta", "abbiamo ricevuto la tua richiesta"; pl "Twoje zgłoszenie
+    # zostało przyjęte", "otrzymaliśmy Twoje zgłoszenie"
+    r"|su (?:solicitud|petición|consulta|ticket|caso)(?: \(?#?[a-z0-9-]{1,24}\)?)? ha sido (?:recibid|cread|registrad)[ao]"
+    r"|hemos recibido (?:su|tu) (?:solicitud|petición|consulta|mensaje|correo)"
+    r"|recebemos (?:a )?(?:sua|seu) (?:solicitação|pedido|mensagem|chamado|e-?mail)"
+    r"|(?:sua|seu) (?:solicitação|pedido|chamado)(?: \(?#?[a-z0-9-]{1,24}\)?)? foi (?:recebid|criad|registrad|abert)[ao]"
+    r"|(?:la )?(?:tua|sua) richiesta(?: \(?#?[a-z0-9-]{1,24}\)?)? è stata (?:ricevuta|registrata|creata|presa in carico)"
+    r"|abbiamo ricevuto (?:la )?(?:tua|sua) (?:richiesta|segnalazione|e-?mail|messaggio)"
+    r"|(?:twoje|pana|pani|państwa) zgłoszenie(?: (?:nr )?#?[a-z0-9-]{1,24})? zostało (?:przyjęte|zarejestrowane|utworzone)"
+    r"|otrzymaliśmy (?:twoje|pana|pani|państwa) (?:zgłoszenie|wiadomość|zapytanie)"
 )
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
 # _MOVE_WORDS)
 _ACK_WORDS = WordGate(
-    "been", "ece", "ngang", "gegangen", "erhalten", "modtaget", "ontvangen", "reçu", "nhận được"
+    "been", "ece", "ngang", "gegangen", "erhalten", "modtaget", "ontvangen", "reçu", "nhận được",
+    "ha ", "recebem", " foi ", "è ", "abbiamo r", "zgłoszenie", "otrzymal", "otrzymał",
 )
 # A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
 # "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
@@ -242,6 +274,12 @@ _MOVED = CaseBlind(
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:không còn|đã ngừng) (?:được )?sử dụng|đã nghỉ việc"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
     r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
+    # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", fi "ei
+    # enää työskentele", cs/sk "již/už nepracuje (ve/v/pro)", tr "artık (şirketimizde) çalışmamaktadır",
+    # hu "már nem dolgozik", ro "nu mai lucrează la/pentru/în"
+    r"|jobber ikke lenger (?:i|hos|for|ved)\b|er ikke lenger ansatt|ei (?:enää työskentele|työskentele enää)"
+    r"|(?:již|už) nepracuje|artık (?:\S{1,40} )?çalışma(?:maktadır|mıyor)"
+    r"|már nem dolgozik|nu mai lucrea(?:ză|za) (?:la|pentru|în|in)\b"
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -251,6 +289,7 @@ _MOVE_WORDS = WordGate(
     "ovo", "xou", "vado", "ha la", "et meer", "et langer",
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
+    "lenger", "enää", "nepracuje", "çal", "már nem", "nu ma",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -483,9 +522,19 @@ def _rule(mail: Mail) -> str | None:
     listed = mail.has_header("List-Id") or mail.has_header("List-Unsubscribe")
     if subject and not listed and mail.report_type != "disposition-notification" and _ACK_SUBJECT.match(bare):
         return "acknowledgement"
-    # (the body's words count on machine mail only: an RFC 3834 keyword, or the null sender
-    # RFC 3834 sends auto-replies with; a person writes "I am out of the office" too)
-    machine = (submitted and submitted != "no") or null_sender(mail)
+    # (the body's words count on machine mail only: an RFC 3834 keyword, the null sender RFC 3834
+    # sends auto-replies with, or a reply marked bulk that no list sent, as Gmail's and Google
+    # Workspace's vacation responder sends it without Auto-Submitted; a person writes "I am out
+    # of the office" too)
+    machine = (
+        (submitted and submitted != "no")
+        or null_sender(mail)
+        or (
+            not listed
+            and mail.has_header("In-Reply-To")
+            and mail.header("Precedence").strip().lower() in ("bulk", "junk")
+        )
+    )
     if machine and _BODY.occurs_in(mail.text[:4000]):
         return "body"
     # (and an acknowledgement's on machine mail, under a help desk's ticket number or reply line,
@@ -543,7 +592,7 @@ def inquire(mail: Mail) -> AutoReply | None:
     rule = _rule(mail)
     moved = _announces_move(mail.text)
     challenge = is_challenge(mail.text, hold=True)  # (no bounce reader took it: not a bounce's cost)
-    if rule is not None and not challenge and failed_addressee(mail.text):
+    if rule is not None and not challenge and failed_addressee(_own_words(mail.text)):
         # a failure notice sent as an auto-reply ("Auto-Submitted: auto-replied" over "Your message
         # to a@b could not be delivered: the mailbox is full"): a report, the bounce readers'
         return None
@@ -572,6 +621,14 @@ def inquire(mail: Mail) -> AutoReply | None:
         rule=rule,
         challenge=challenge,
     )
+
+
+def _own_words(text: str) -> str:
+    """The text above the lines it quotes with "> ": an auto-reply quotes the message it answers,
+    which may be a report of a failure ("> Your message to a@b could not be delivered"), the
+    replying mailbox's own, not ours."""
+    quote = text.find("\n>")
+    return text if quote < 0 else text[:quote]
 
 
 def _answers_from_mailbox(mail: Mail) -> bool:
