@@ -14,7 +14,7 @@ from parsers.arf import inline_original
 from parsers.casefold import fold_case, fold_case_ascii
 from parsers.dsn import address
 from parsers.fallback import addressee, failed_addressee, is_daemon, null_sender, reply_subject
-from parsers.forwarded import original_recipient
+from parsers.forwarded import original_recipient, quotes_a_message
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value
 from parsers.reasons.caseblind import CaseBlind, WordGate
@@ -180,8 +180,22 @@ _ACKNOWLEDGED = CaseBlind(
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
 # _MOVE_WORDS)
 _ACK_WORDS = WordGate(
-    "been", "ece", "ngang", "gegangen", "erhalten", "modtaget", "ontvangen", "reçu", "nhận được",
-    "ha ", "recebem", " foi ", "è ", "abbiamo r", "zgłoszenie", "otrzymal", "otrzymał",
+    "been",
+    "ece",
+    "ngang",
+    "gegangen",
+    "erhalten",
+    "modtaget",
+    "ontvangen",
+    "reçu",
+    "nhận được",
+    "ha ",
+    "hemo",
+    " foi ",
+    "è ",
+    "cevut",
+    "zgło",
+    "otrzymal",
 )
 # A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
 # "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
@@ -621,6 +635,18 @@ def inquire(mail: Mail) -> AutoReply | None:
         rule=rule,
         challenge=challenge,
     )
+
+
+def quotes_its_cause(mail: Mail) -> bool:
+    """Whether `mail` is an auto-reply by its own subject's prefix ("Automatic reply: Undeliverable:
+    ...", "Réponse automatique : ...") that quotes the message it answers below its own words: an
+    out-of-office rule answers whatever reaches the mailbox, a failure report too, and the failures
+    it quotes are the replying mailbox's own mail's, not ours. (A report's subject opens with no
+    auto-reply's prefix: "Undeliverable: Automatic reply: ..." is a report of an auto-reply.)"""
+    subject = mail.subject
+    if not subject or _SUBJECT.match(subject) is None or _DAEMON.search(mail.from_):
+        return False
+    return quotes_a_message(mail.text)
 
 
 def _own_words(text: str) -> str:

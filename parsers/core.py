@@ -110,10 +110,15 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     if report is not None and report.deliveries:
         if not _self_explanatory(report.deliveries):
             mta_name, mta_deliveries = _run_mta(mail, defects)
-    elif ":" not in mail.subject[:12] or not _guard(_answer_test(), mail, defects):
+    elif not (
+        (":" in mail.subject[:12] and _guard(_answer_test(), mail, defects))
+        or (_auto_marked(mail) and _guard(_auto_answer_test(), mail, defects))
+    ):
         # (a person's reply that quotes a bounce holds the text formats' markers in its quote: the
         # quoted addresses failed for the person's mail, parsers.fallback.answers_a_report; asked
-        # only of a subject whose start holds a colon, as a reply prefix's does)
+        # only of a subject whose start holds a colon, as a reply prefix's does. So does an
+        # out-of-office reply that quotes a report it answered, parsers.autoreply.quotes_its_cause:
+        # asked only of mail marked as machine-sent)
         mta_name, mta_deliveries = _run_mta(mail, defects)
     deliveries: list[Delivery] = []
     detector: str | None = None
@@ -355,6 +360,20 @@ def _answer_test() -> Callable[[Mail], bool]:
     from parsers.fallback import answers_a_report
 
     return answers_a_report
+
+
+def _auto_marked(mail: Mail) -> bool:
+    """Whether a header marks the message as an automatic answer (RFC 3834's Auto-Submitted other
+    than "no", Exchange's X-Auto-Response-Suppress)."""
+    submitted = mail.header("Auto-Submitted")
+    return bool(submitted and submitted.strip().lower() != "no") or mail.has_header("X-Auto-Response-Suppress")
+
+
+@functools.cache
+def _auto_answer_test() -> Callable[[Mail], bool]:
+    from parsers.autoreply import quotes_its_cause
+
+    return quotes_its_cause
 
 
 @functools.cache

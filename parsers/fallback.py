@@ -377,6 +377,12 @@ def _failure_subject(mail: Mail) -> bool:
     subject = fold(mail.subject)  # ("Không gửi được" as "Khong gui duoc")
     if not _BOUNCE_SUBJECT.occurs_in(subject):
         return False
+    from parsers import autoreply  # (it imports this module)
+
+    if autoreply.quotes_its_cause(mail):
+        # (an out-of-office reply to a report, quoting it: "Automatic reply: Undeliverable: ...";
+        # the failure it quotes is the replying mailbox's own mail's)
+        return False
     prefix = _REPLY_PREFIX.match(subject)
     if _to_bounce_mailbox(mail) and not (prefix and answers_a_report(mail)):
         return True
