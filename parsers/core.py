@@ -366,7 +366,9 @@ def _auto_marked(mail: Mail) -> bool:
     """Whether a header marks the message as an automatic answer (RFC 3834's Auto-Submitted other
     than "no", Exchange's X-Auto-Response-Suppress)."""
     submitted = mail.header("Auto-Submitted")
-    return bool(submitted and submitted.strip().lower() != "no") or mail.has_header("X-Auto-Response-Suppress")
+    return bool(submitted and submitted.strip().lower() != "no") or mail.has_header(
+        "X-Auto-Response-Suppress"
+    )
 
 
 @functools.cache
