@@ -365,10 +365,10 @@ def _answer_test() -> Callable[[Mail], bool]:
 def _auto_marked(mail: Mail) -> bool:
     """Whether a header marks the message as an automatic answer (RFC 3834's Auto-Submitted other
     than "no", Exchange's X-Auto-Response-Suppress)."""
-    submitted = mail.header("Auto-Submitted")
-    return bool(submitted and submitted.strip().lower() != "no") or mail.has_header(
-        "X-Auto-Response-Suppress"
-    )
+    names = mail.header_names()  # (set look-ups first: asked of every message without a DSN part)
+    if "auto-submitted" in names:
+        return mail.header("Auto-Submitted").strip().lower() not in ("no", "")
+    return "x-auto-response-suppress" in names
 
 
 @functools.cache
