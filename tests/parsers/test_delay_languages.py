@@ -80,6 +80,31 @@ STILL_TRYING = {
     # in German, in the first person)
     "nl-postfix": "# Dit is enkel een waarschuwing, u hoeft uw mail niet opnieuw te verzenden. #",
     "de-qmail": "Dies ist ein vorübergehender Fehler; ich versuche es weiter.",
+    # (Turkish, Greek, Romanian, Ukrainian, Bulgarian, Serbian, Croatian, Slovene and Kazakh servers,
+    # and Exchange set to those languages)
+    "tr-exchange": "Bu alıcılara veya gruplara teslim gecikti:",
+    "tr-message": "UYARI: Bu iletinin teslimi gecikti.",
+    "tr-title": "Teslim Durumu Bildirimi (Gecikme)",
+    "tr-keeps-trying": "Sunucu iletiyi teslim etmeyi denemeye devam edecek.",
+    "el-exchange": "Η παράδοση σε αυτούς τους παραλήπτες ή τις ομάδες καθυστερεί:",
+    "ro-exchange": "Livrarea către acești destinatari sau grupuri este întârziată:",
+    "ro-keeps-trying": "Serverul va încerca în continuare să livreze mesajul.",
+    "uk-exchange": "Доставку цим одержувачам або групам відкладено:",
+    "uk-held": "Доставку повідомлення затримано.",
+    "uk-keeps-trying": "Сервер продовжуватиме спроби доставити повідомлення.",
+    "bg-delayed": "Доставката на писмото Ви до следния получател се забавя:",
+    "bg-keeps-trying": "Сървърът ще продължи да опитва да го достави.",
+    "bg-no-resend": "Не е необходимо да изпращате писмото отново.",
+    "sr-cyrillic": "Испорука ваше поруке је одложена.",
+    "sr-cyrillic-warning": "Ово је само упозорење. Сервер ће наставити да покушава.",
+    "kk-delayed": "Хатыңызды келесі алушыға жеткізу кешіктірілді:",
+    "kk-keeps-trying": "Сервер хатты жеткізуге әрекет етуді жалғастырады.",
+    "sr-latin": "Isporuka Vaše poruke sledećem primaocu je odložena:",
+    "hr-exchange": "Isporuka ovim primateljima ili grupama odgođena je:",
+    "sr-keeps-trying": "Server će nastaviti sa pokušajima isporuke.",
+    "sr-no-resend": "Ne morate ponovo da šaljete poruku.",
+    "sl-delayed": "Dostava vašega sporočila naslednjemu prejemniku je zakasnjena:",
+    "sl-keeps-trying": "Strežnik bo še naprej poskušal dostaviti sporočilo.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -118,6 +143,12 @@ FINAL = {
     # (the Dutch Postfix failure template and qmail-send's German permanent notice)
     "nl-postfix-final": "Uw bericht kon niet worden afgeleverd aan één of meer ontvangers.",
     "de-qmail-final": "Dies ist ein permanenter Fehler; ich habe aufgegeben. Tut mir leid.",
+    # (the past tense: the delivery *was* delayed, and the message is returned)
+    "el-past": "Η παράδοση καθυστέρησε πάνω από 5 ημέρες και το μήνυμα επιστράφηκε.",
+    "ro-past": "Livrarea a fost întârziată peste limita de 5 zile; mesajul a fost returnat.",
+    "bg-past": "Доставката беше забавена твърде дълго и писмото е върнато.",
+    "tr-final": "İletiniz teslim edilemedi. Bu kalıcı bir hatadır.",
+    "sr-final": "Vaša poruka nije isporučena primaocu.",
 }
 
 
