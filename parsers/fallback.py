@@ -146,10 +146,11 @@ _INTRO_SAME_LINE = patterncode.compile(
 )
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
 # '"a@b":', "'a@b' -- reason" as Exchange 5.5 and Novell quote it, "554 <a@b>... 550 Host unknown",
-# "a@b [User unknown]").
+# "a@b [User unknown]"), perhaps as a list item (a bullet, or the three stars Mercury and the
+# online services' gateways mark a failed address with: "*** a@b", its reason on the next line).
 # (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
 _LEADING = patterncode.compile(
-    r"(?m)^[ \t]{0,8}(?:[*\-\u2022][ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
+    r"(?m)^[ \t]{0,8}(?:(?:\*{1,3}|[\-\u2022])[ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
     # (or the address as a possessive: "a@b's subscription has been disabled", Mailman 3, and its
     # Japanese particle, written on at once: "a@bのバウンススコアがLで増加しました。")

@@ -39,6 +39,9 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # qmail's "no mailbox here by that name" as translated notices word it ("Lo siento, aquí no existe
+        # ningún buzón con ese nombre", "no hay un buzón con ese nombre")
+        r"no (?:hay|existe) (?:un |ningun )?buzon (?:aqui )?(?:con|de) (?:ese|este) nombre",
         # "invalid address" and "no user with that address", as English's "invalid recipient", "no such user"
         # (what kind and whose, the address itself and the verb may stand between: "la dirección de correo
         # del destinatario <a@b> es incorrecta")

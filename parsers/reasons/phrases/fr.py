@@ -35,6 +35,9 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # qmail's "no mailbox here by that name" as translated notices word it ("il n'y a pas de boîte
+        # aux lettres à ce nom ici", "aucune boîte aux lettres de ce nom")
+        r"(?:pas de|aucune) boite (?:aux lettres |mail )?(?:ici )?(?:a|de|avec|sous|portant) ce nom",
         # "invalid address", "no user matches", "this recipient does not exist"
         r"adresse (?:e-?mail |electronique |de messagerie |du destinataire )?(?:invalide|incorrecte|non valide)",
         r"aucun (?:utilisateur|destinataire|compte) ne correspond",

@@ -41,6 +41,10 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # qmail's "no mailbox here by that name" as translated notices word it ("qui non esiste una casella
+        # di posta con quel nome", "non c'è nessuna casella postale con questo nome")
+        r"(?:non (?:esiste|c'e'?) (?:una |nessuna |alcuna )?|nessuna )(?:casella|cassetta)(?: di posta(?: elettronica)?| postale)?"
+        r" (?:qui )?(?:con|a) (?:quel|questo) nome",
         # "invalid address", "no user with this address"
         # (what kind and whose, the address itself and the verb may stand between: "l'indirizzo e-mail del
         # destinatario <a@b> è errato")

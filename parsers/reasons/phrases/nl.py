@@ -40,6 +40,9 @@ _SENDER_REFUSED: Final = (
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
+        # qmail's "no mailbox here by that name" as translated notices word it ("er is hier geen mailbox met
+        # die naam")
+        r"geen (?:mailbox|postbus|brievenbus) (?:hier )?met (?:die|deze) naam",
         # "invalid address", "no user with this address"
         r"ongeldig (?:e-?mail)?adres",
         r"geen (?:gebruiker|ontvanger|mailbox) met (?:dit|dat) adres",
