@@ -60,18 +60,28 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         + _WHOSE
         + r"(?:ini |tersebut )?(?:telah |sudah )?(?:dinonaktifkan|ditutup|dihapus)"
         r"(?! sementara| untuk sementara)",
-        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?tidak aktif",
+        # (or no longer used: "Alamat email ini sudah tidak digunakan lagi")
+        r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?"
+        r"tidak (?:aktif|(?:lagi )?(?:digunakan|dipakai))",
         # expired (the spellings in use: "kedaluwarsa", "kadaluarsa", "kadaluwarsa")
         r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah |telah )?k[ae]d[ae]luw?arsa",
         # blocked or closed for non-use: the address is gone, not paused
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan|ditutup|dihapus) " + _NON_USE,
     ),
     HOST_UNKNOWN: (
-        r"domain (?:tersebut |tujuan )?tidak (?:ditemukan|dikenal|ada|terdaftar)",
+        # (whose domain: "Domain penerima tidak ditemukan", the recipient's domain was not found)
+        r"domain (?:tersebut |tujuan |penerima )?tidak (?:ditemukan|dikenal|ada|terdaftar)",
         r"tidak ada domain (?:seperti itu|tersebut)",
     ),
     # a message detected or refused as spam ("terdeteksi sebagai spam"): soft
     SPAM_DETECTED: (
         r"(?:terdeteksi|dianggap|diklasifikasikan|ditandai|dikenali|diidentifikasi) sebagai (?:spam|email sampah|surel sampah|pesan sampah)",
     ),
+}
+
+# Exceptions to this language's families (the counterparts of English's).
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # the recipient's domain not found ("Domain penerima tidak ditemukan"): the domain gone, not the
+    # user ("penerima tidak ditemukan" alone is the recipient not found)
+    USER_UNKNOWN: (r"domain (?:penerima|tujuan) tidak",),
 }

@@ -14,8 +14,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-# the recipient's address, account or the recipient ("tatanggap")
-_WHO = r"(?:email address|address|account|user|tatanggap)"
+# the recipient's address, account, mailbox or the recipient ("tatanggap"): "Hindi umiiral ang
+# mailbox ng tatanggap" (the recipient's mailbox does not exist)
+_WHO = r"(?:email address|address|account|user|mailbox|inbox|tatanggap)"
 # "was not found", "does not exist"
 _NOT_FOUND = r"hindi (?:nahanap|natagpuan|mahanap|umiiral|matagpuan)"
 

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -74,7 +75,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (the space inside each branch: the text index then keys on the whole word "thu")
         r"(?:hop thu |hom thu )(?:(?:cua )?nguoi nhan )?(?:(?:da|bi) )?"
         r"(?:day|het dung luong|vuot qua (?:dung luong|han muc))",
-        r"(?:vuot qua|het) (?:dung luong|han muc)(?: luu tru| (?:" + _BOX + r"))?",
+        # (a sending quota, "hạn mức gửi thư", is the sender's rate: RATE_LIMITED)
+        r"(?:vuot qua|het) (?:dung luong|han muc(?! gui))(?: luu tru| (?:" + _BOX + r"))?",
         r"dung luong (?:(?:" + _BOX + r") )?(?:da )?(?:day|het)",
         # "the recipient's account has reached its storage limit"
         r"(?:tai khoan|" + _BOX + r")(?: (?:cua )?nguoi nhan)? (?:da )?dat (?:den |toi )?gioi han dung luong",
@@ -115,14 +117,26 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         # whose domain, between noun and verb: "Tên miền của người nhận không tồn tại" (Zing)
-        r"ten mien (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong hop le|khong tim thay)",
+        # (or not registered: "Tên miền người nhận chưa được đăng ký")
+        r"ten mien (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong hop le|khong tim thay|chua (?:duoc )?dang ky)",
         # "Không tìm thấy Host" (host not found: Zing's word for a recipient domain that does not exist)
         # (and Gmail's "không tìm thấy miền x.vn", domain not found, "miền" without "tên")
         r"khong tim thay (?:(?:ten )?mien\b|host\b)",
     ),
     # the sender's server on a block list ("Địa chỉ IP của bạn nằm trong danh sách đen") or its IP
     # blocked: the sender's, soft (English's "blacklisted by", "blocked using")
-    BLOCKED: (r"trong danh sach den\b", r"\bip\b[^.\n]{0,80}?\bbi chan\b"),
+    # (or the sending server itself: "Máy chủ gửi thư của bạn đã bị chặn")
+    BLOCKED: (
+        r"trong danh sach den\b",
+        r"\bip\b[^.\n]{0,80}?\bbi chan\b",
+        r"\bmay chu (?:gui(?: thu)? )?(?:cua ban )?(?:da )?bi chan\b",
+    ),
+    # the sender past its sending quota or rate ("vượt quá hạn mức gửi thư trong ngày", "đã đạt giới
+    # hạn gửi", "gửi quá nhiều thư"): the sender's, soft (English's "exceeded the sending limit")
+    RATE_LIMITED: (
+        r"(?:vuot qua|vuot|het|dat) (?:(?:den|toi) )?(?:han muc|gioi han|so luong) (?:thu )?gui\b",
+        r"\bgui (?:qua nhieu (?:thu|email|mail)|thu qua nhanh)",
+    ),
     # a message determined or marked as spam ("bị xác định là thư rác"; "thư mục thư rác", the
     # spam folder, says nothing)
     SPAM_DETECTED: (
