@@ -60,9 +60,9 @@ _SUBJECT = patterncode.compile(
     r"|αυτ[όο]ματη απ[άα]ντηση|εκτ[όο]ς γραφε[ίι]ου"  # el
     r"|תשובה אוטומטית|מענה אוטומטי|מחוץ למשרד"  # he
     r"|(?:ال)?رد (?:ال)?(?:تلقائي|آلي)|خارج المكتب|پاسخ خودکار"  # ar, fa
-    r"|t[ựu] đ[ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] đ[ộo]ng|v[ắa]ng m[ặa]t"  # vi
-    r"|(?:jawaban|balasan) otomatis|balasan automatik"  # id, ms
-    r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ"  # th
+    r"|t[ựu] [đd][ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] [đd][ộo]ng|v[ắa]ng m[ặa]t"  # vi (đ or d: unaccented)
+    r"|(?:jawaban|balasan) otomatis|balasan automatik|di luar (?:kantor|pejabat)"  # id, ms (and "out of office")
+    r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ|ไม่อยู่ที่(?:สำนักงาน|ออฟฟิศ)"  # th (and "out of office")
     r"|awtomatikong (?:tugon|sagot)|jibu la (?:ki)?otomatiki"  # tl, sw
     r"|स्वचालित (?:उत्तर|जवाब)|স্ব(?:\u09df|\u09af\u09bc)ংক্রি(?:\u09df|\u09af\u09bc) উত্তর|தானியங்கு பதில்"  # hi, bn (য় either form), ta
     # (and Exchange's and Outlook's prefix in the languages of its smaller language packs: sr

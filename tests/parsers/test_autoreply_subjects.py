@@ -33,6 +33,8 @@ def reply_with_subject(subject: str) -> bytes:
         "Trả lời tự động: Bản tin tháng 3",  # vi (Outlook)
         "Thư trả lời tự động",  # vi
         "Vắng mặt: Bản tin",  # vi
+        "Tra loi tu dong: Ban tin thang 3",  # vi, written without diacritics
+        "Tu dong tra loi: Ban tin",  # vi, without diacritics, the verb last
         "Autosvar: Nyhedsbrev",  # da, sv
         "Fraværende: Nyhedsbrev",  # da
         "Poissaolo: Uutiskirje",  # fi
@@ -50,6 +52,9 @@ def reply_with_subject(subject: str) -> bytes:
         "الرد التلقائي: نشرة",  # ar
         "Balasan Otomatis: Buletin",  # id
         "ตอบกลับอัตโนมัติ: จดหมายข่าว",  # th
+        "ไม่อยู่ที่สำนักงาน: จดหมายข่าว",  # th ("out of office")
+        "Di Luar Kantor: Buletin",  # id ("out of office")
+        "Di luar pejabat: Buletin",  # ms ("out of office")
         "स्वचालित उत्तर: समाचार पत्र",  # hi (Outlook)
         "स्वचालित जवाब: समाचार पत्र",  # hi
         "স্বয়ংক্রিয় উত্তর: নিউজলেটার",  # bn
@@ -99,6 +104,8 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Re: Автомобили",
         "Re: स्वचालित उत्तर की सेटिंग",  # (a person asking about the setting)
         "Swali kuhusu jibu la kiotomatiki",  # sw ("a question about the automatic reply")
+        "Re: Di luar kantor minggu depan?",  # id (a person asking whether the office is out)
+        "Jadwal rapat di luar kantor",  # id ("a meeting outside the office": not at the start)
         "[users] Re: Absence of evidence",
     ],
 )
