@@ -79,8 +79,18 @@ _STILL_TRYING: Final = CaseBlind(
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:noch|weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
-    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:ha )?(?:podido )?(?:sido |ser )?entregad|seguir(?:á|a) intent(?:á|a)ndo"
+    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:se )?(?:ha )?(?:podido )?(?:sido |ser )?entrega[dr]|seguir(?:á|a) intent(?:á|a)ndo"
+    # (Spanish "will try again": "Gmail volverá a intentarlo", "el servidor lo intentará de nuevo",
+    # "se intentará hasta que tenga 5 días"; not after "no", a final report's "no se volverá a
+    # intentar")
+    r"|(?<!\bno )volver(?:á|a) a intentarlo|(?<!\bno )(?:lo|se) intentar(?:á|a) (?:de nuevo|nuevamente|otra vez|hasta|durante)"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
+    # (Catalan and Galician "not delivered yet", "will keep trying", "will try again": Exchange's
+    # Catalan delay notice "Aquest missatge encara no s'ha lliurat. Es continuarà intentant
+    # lliurar-lo", Gmail's "ho tornarà a provar", Galician "aínda non se puido entregar",
+    # "seguirase tentando"; the delay itself "s'ha endarrerit")
+    r"|encara no s['’]ha (?:pogut )?lliura[rt]|continuar(?:à|a) intentant|(?<!\bno )(?:ho|es) tornar(?:à|a) a (?:provar|intentar)"
+    r"|s['’]ha endarrerit|a(?:í|i)nda non (?:se )?(?:(?:puido|foi) )?(?:ser )?entrega[dr]|(?:seguir|continuar)(?:á|a)se tentando"
     r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
     r"|non (?:(?:è|e'?) )?(?:ancora stato|stato ancora) (?:recapitat|consegnat)|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
@@ -89,7 +99,10 @@ _STILL_TRYING: Final = CaseBlind(
     r"|配信を再試行|再送を試み|配送が遅延|延迟投递|将(?:继续|稍后)(?:尝试|重试)"
     # Postfix's delay notice as ISPs translate it ("THIS IS A WARNING ONLY. YOU DO NOT NEED TO
     # RESEND YOUR MESSAGE", "will keep trying until ..."): the warning sentence, per language
-    r"|(?:é|e)ste es s(?:ó|o)lo un mensaje de aviso|no es necesario que reenv(?:í|i)e|se seguir(?:á|a) intentando"
+    r"|(?:(?:é|e)ste|esto) es s(?:ó|o)lo una? (?:mensaje de )?(?:aviso|advertencia)|no es necesario que reenv(?:í|i)e"
+    r"|no necesita reenviar|se seguir(?:á|a) intentando"
+    r"|aix(?:ò|o) (?:(?:é|e)s )?nom(?:é|e)s un av(?:í|i)s|no cal que (?:el )?torneu a enviar"  # ca
+    r"|isto (?:(?:é|e) )?s(?:ó|o) un aviso|non (?:(?:é|e) )?preciso (?:que )?reenv"  # gl
     r"|ceci est (?:uniquement |seulement )?un (?:simple )?avertissement"
     r"|vous n'avez pas (?:besoin de|(?:à|a)) renvoyer|continuera (?:d'|(?:à|a) )essayer"
     r"|questo (?:(?:è|e'?) )?(?:solo|soltanto) un avviso|non (?:(?:è|e'?) )?necessario (?:inviare di nuovo|reinviare)"
@@ -139,7 +152,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
     "nog niet", "opnieuw", "пока", "продолж", "задерж", "再試行", "再送", "遅延", "延迟", "将",
-    "aviso", "reenv", "intentando", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
+    "aviso", "reenv", "intentando", "advertencia", "encara", "intentant", "tornar", "endarrer", "aínda", "avís", "torneu", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
     "warnung", "versuche es", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
@@ -266,7 +279,7 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
 # these phrases.
 _GMAIL_STILL_TRYING: Final = CaseBlind(
     r"delivery incomplete|zustellung unvollst(?:ä|ae|a)ndig|levering(?:en)? (?:er )?ufuldst(?:æ|ae)ndig"
-    r"|entrega incompleta|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
+    r"|entrega incompleta|lliurament incomplet|distribution incompl(?:è|e)te|consegna incompleta|配信未完了"
     r"|pr(?:ø|oe|o)ver (?:igen|fortsat|stadig)|(?<!ne )r(?:é|e)essaiera|(?<!non )riprover(?:à|a)|probeert het (?:nog|opnieuw|later)"
     r"|(?<!n(?:ã|a)o )tentar(?:á|a) (?:novamente|de novo)|再試行します|小(?:时|時)(?:内|內)重(?:试|試)"
     r"|f(?:ö|o)rs(?:ö|o)ker (?:igen|fortfarande)|pr(?:ø|o)ver (?:igjen|p(?:å|a) nytt)|yritt(?:ä|a)(?:ä|a) uudelleen"
