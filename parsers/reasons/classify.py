@@ -75,7 +75,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|attempts to deliver (?:the|this|your) message will continue|no further action is required"
     r"|has not yet been (?:fully )?delivered|delivery attempts are still pending"
     r"|wird (?:weiterhin|erneut) versucht|zustellung (?:wurde )?verz(?:oe|o|ö)gert"
-    r"|(?:se|lo) (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
+    r"|(?<!\bno )(?:se|lo) (?:seguir[aá]|volver[aá]) a intentar|(?<!aucune )nouvelles? tentatives? (?:sera|seront) effectu"
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:noch|weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"

@@ -105,6 +105,21 @@ STILL_TRYING = {
     "sr-no-resend": "Ne morate ponovo da šaljete poruku.",
     "sl-delayed": "Dostava vašega sporočila naslednjemu prejemniku je zakasnjena:",
     "sl-keeps-trying": "Strežnik bo še naprej poskušal dostaviti sporočilo.",
+    # (Spanish "will try again" with the pronoun after the verb, "lo intentará de nuevo", "se
+    # intentará hasta", "not delivered yet" with the reflexive, Postfix's Spanish warning line;
+    # Catalan and Galician as Exchange, Gmail and translated Postfix templates word them)
+    "es-gmail-intentarlo": "Gmail volverá a intentarlo durante 46 horas más.",
+    "es-de-nuevo": "El servidor lo intentará de nuevo durante 3 días.",
+    "es-hasta": "Se intentará hasta que el mensaje tenga 5 días de antigüedad.",
+    "es-aun-no-se": "Su mensaje aún no se ha entregado.",
+    "es-advertencia": "# ESTO ES SÓLO UNA ADVERTENCIA. NO NECESITA REENVIAR SU MENSAJE. #",
+    "ca-exchange": "Aquest missatge encara no s'ha lliurat. Es continuarà intentant lliurar-lo.",
+    "ca-exchange-delayed": "El lliurament a aquests destinataris o grups s'ha endarrerit:",
+    "ca-gmail": "Gmail ho tornarà a provar durant 46 hores més.",
+    "ca-gmail-title": "** Lliurament incomplet **",
+    "ca-postfix": "# AIXÒ ÉS NOMÉS UN AVÍS. NO CAL QUE TORNEU A ENVIAR EL MISSATGE. #",
+    "gl-not-yet": "A súa mensaxe aínda non se puido entregar. Seguirase tentando ata 5 días.",
+    "gl-postfix": "# ISTO É SÓ UN AVISO. NON É PRECISO QUE REENVÍE A MENSAXE. #",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -149,6 +164,12 @@ FINAL = {
     "bg-past": "Доставката беше забавена твърде дълго и писмото е върнато.",
     "tr-final": "İletiniz teslim edilemedi. Bu kalıcı bir hatadır.",
     "sr-final": "Vaša poruka nije isporučena primaocu.",
+    # (the negations of the Spanish and Catalan "will try again": a final report's)
+    "es-no-retry": "Tu mensaje se ha rechazado y Gmail no volverá a intentarlo.",
+    "es-no-lo-retry": "El mensaje fue rechazado; no lo volverá a intentar.",
+    "es-no-se-retry": "Error permanente: no se intentará de nuevo.",
+    "ca-no-retry": "El missatge s'ha rebutjat. Gmail no ho tornarà a provar.",
+    "ca-final": "Lamentem informar-vos que el vostre missatge no s'ha pogut lliurar.",
 }
 
 
