@@ -48,6 +48,7 @@ _SUBJECT = patterncode.compile(
     r"|respuesta autom[áa]tica|fuera de (?:la )?oficina|mensaje de ausencia"  # es
     r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio|mensagem de aus[êe]ncia"  # pt, ca
     r"|ausente\s*(?::|d[oa] escrit[óo]rio)"  # pt, es ("Ausente: <subject>", as French's "Absence :")
+    r"|fora de l['’]oficina|f[óo]ra da oficina"  # ca, gl
     r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r|(?:ikke|inte) p[åa] kontoret"  # sv, da, nb
     r"|automaattinen vastaus|poissaolo"  # fi
     r"|automaatne vastus|automātiskā atbilde|automatinis atsakymas"  # et, lv, lt

@@ -64,6 +64,8 @@ def reply_with_subject(subject: str) -> bytes:
         "Automatikus válasz: Hírlevél",  # hu
         "Automatski odgovor: Bilten",  # hr
         "Resposta automàtica: Butlletí",  # ca
+        "Fora de l'oficina: Butlletí",  # ca (Outlook's out-of-office notice)
+        "Fóra da oficina: Boletín",  # gl
         "Ausente: Boletim de dezembro",  # pt (a webmail vacation notice's own subject)
         "Ausente: Boletín de diciembre",  # es
         "Mensagem de ausência: Boletim",  # pt
@@ -99,6 +101,7 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Frage zur Abwesenheit von Herrn Braun",  # ("absence" not at the start)
         "Absence of evidence",
         "Ausentes na reunião de ontem",  # ("absent" without the notice's colon)
+        "Reunió fora de l'horari de l'oficina",  # ca ("out of office hours" not at the start)
         "Poista minut listalta",
         "Re: 自動車のご案内",  # (自動 "automatic" alone: 自動車 is a car)
         "Re: Автомобили",

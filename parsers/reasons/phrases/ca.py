@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     REJECTED,
@@ -60,6 +61,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"el domini no existeix|no existeix el domini",
         _RECIPIENTS_DOMAIN_GONE,
     ),
+    # the sender's server on a block list ("l'adreça IP és en una llista negra", "llista de
+    # bloqueig"): the sender's, soft
+    BLOCKED: (r"\bllista (?:negra|de bloqueig)\b",),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     EXPIRED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
     RATE_LIMITED,
     REJECTED,
+    REQUIRE_PTR,
     SPAM_DETECTED,
     SUSPEND,
     TOO_MANY_CONNECTIONS,
@@ -54,8 +56,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "cuenta de correo no válida" (the recipient's mail account is not valid; not "su cuenta",
         # the sender's own)
         r"(?<!su )cuenta de (?:correo(?: electr[oó]nico)?|e-?mail)(?: del destinatario)? (?:no v[aá]lida|inv[aá]lida)",
-        r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho) (?:usuario|destinatario)|no existe dicha persona",
-        r"no existe (?:la |esa |dicha |ninguna )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
+        # (and "no such user" word for word: "No existe tal usuario aquí")
+        r"(?:el|este) usuario no existe|no existe (?:el|ese|dicho|tal) (?:usuario|destinatario)|no existe dicha persona",
+        r"no existe (?:la |esa |dicha |ninguna |tal )?(?:cuenta|casilla|direcci[oó]n|buz[oó]n)",
         r"(?:usuario|destinatario) no tiene (?:una )?cuenta",
         r"destinatario (?:desconocido|inexistente|no existe|no encontrado|no (?:es )?v[aá]lido)",
         # "not found in our system" (not "no se encuentra disponible": unavailable, soft)
@@ -79,7 +82,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado|excedido)",
         r"cuota (?:de (?:disco|almacenamiento|buz[oó]n) )?(?:excedida|superada|agotada)",
         # the mailbox over its size ("El buzón del destinatario excede el tamaño permitido")
-        r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa|alcanzado|alcanz[oó])"
+        # (the past tense too: "La casilla del destinatario superó su espacio asignado")
+        r"(?:buz[oó]n|casilla)(?: de correo)?(?: del destinatario)? (?:ha )?(?:excede|supera|excedido|superado|sobrepasa|sobrepasado"
+        r"|alcanzado|alcanz[oó]|excedi[oó]|super[oó]|sobrepas[oó])"
         r" (?:el|la|su) (?:tama[nñ]o|capacidad|l[ií]mite|espacio|cuota)",
         r"(?:ha )?(?:excedido|superado|excedi[oó]|super[oó]) (?:su|la) cuota",
         r"sin espacio (?:en el buz[oó]n|disponible)|buz[oó]n (?:de correo )?sin espacio|espacio (?:en disco )?insuficiente",
@@ -128,7 +133,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
         r"(?:considerad|detectad|identificad|clasificad|catalogad|marcad)[oa] como (?:posible )?(?:spam|correo no deseado)",
-        r"rechazad[oa] por (?:ser )?(?:considerad[oa] )?(?:posible )?spam",
+        # (the reflexive too: "rechazado por considerarse correo no deseado")
+        r"rechazad[oa] por (?:ser |considerarse )?(?:considerad[oa] )?(?:como )?(?:posible )?(?:spam|correo no deseado)",
         # what the message holds ("contiene contenido no deseado (spam)", "el mensaje contiene correo
         # no deseado"; not "no contiene ..."). (Not "contiene spam": a phrase holding " spam" is
         # indexed under that keyword, which English diagnostics hold, and searched for each of them.)
@@ -151,7 +157,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     TOO_MANY_CONNECTIONS: (r"demasiadas conexiones",),
     # the sender's messages too many ("Ha superado el límite de envío", "demasiados mensajes")
-    RATE_LIMITED: (r"(?:superado|excedido|alcanzado) el limite de envio|demasiados (?:mensajes|correos)\b",),
+    # (the noun first too, "Límite de envío excedido", as Portuguese also writes it, "Limite de envio
+    # excedido")
+    RATE_LIMITED: (
+        r"(?:superado|excedido|alcanzado) el limite de envio|demasiados (?:mensajes|correos)\b"
+        r"|limite de envio (?:excedido|superado|alcanzado|ultrapassado|atingido)",
+    ),
+    # the sender's server on a block list ("la dirección IP de origen se encuentra en una lista
+    # negra", "lista de bloqueo"; Portuguese writes "lista negra" alike): the sender's, soft
+    # (English's "blacklisted by", "is in a black list")
+    BLOCKED: (r"\blista (?:negra|de bloqueo)\b",),
+    # the sender's server without a reverse DNS name ("no tiene DNS inverso", "registro PTR";
+    # Portuguese writes "registro PTR" alike): English's "no ptr record", "reverse dns"
+    REQUIRE_PTR: (r"\bdns inverso\b|\bresolucion inversa\b|\bregistro ptr\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

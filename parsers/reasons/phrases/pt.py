@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
+    BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
+    REQUIRE_PTR,
     SPAM_DETECTED,
     SUSPEND,
     TOO_MANY_CONNECTIONS,
@@ -87,7 +90,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"espa[cç]o (?:em disco |de armazenamento )?(?:insuficiente|esgotado)",
     ),
     SUSPEND: (
-        r"conta " + _KIND + r"(?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        # (the mailbox too: "Caixa postal bloqueada temporariamente por falta de pagamento")
+        r"(?:conta " + _KIND + r"|caixa (?:postal|de correio) )(?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
@@ -130,6 +134,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # ("Demasiadas ligações simultâneas": European Portuguese says "ligação" for a connection)
     TOO_MANY_CONNECTIONS: (r"(?:demasiadas|excesso de) (?:ligacoes|conexoes)",),
+    # the sender's messages too many ("excedeu o limite de envio", "muitas mensagens"; the noun first,
+    # "Limite de envio excedido", is Spanish's too: es.py)
+    RATE_LIMITED: (r"(?:excedeu|ultrapassou|atingiu) o limite de envio|\bmuitas mensagens\b|excesso de (?:mensagens|envios)",),
+    # the sender's server on a block list ("seu IP está listado em nossa lista de bloqueio"; "lista
+    # negra" is Spanish's too: es.py): the sender's, soft
+    BLOCKED: (r"\blista de bloqueios?\b",),
+    # the sender's server without a reverse DNS name ("DNS reverso"; "registro PTR" is Spanish's
+    # too: es.py)
+    REQUIRE_PTR: (r"\bdns reverso\b|\bresolucao reversa\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
