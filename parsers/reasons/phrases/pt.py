@@ -91,7 +91,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (
         # (the mailbox too: "Caixa postal bloqueada temporariamente por falta de pagamento")
-        r"(?:conta " + _KIND + r"|caixa (?:postal|de correio) )(?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
+        r"(?:conta "
+        + _KIND
+        + r"|caixa (?:postal|de correio) )(?:foi |est[aá] )?(?:temporariamente )?(?:suspensa|bloqueada)"
         r"(?! por (?:falta de uso|inatividade|desuso|n[aã]o uso))",
     ),
     ACCOUNT_DISABLED: (
@@ -136,7 +138,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     TOO_MANY_CONNECTIONS: (r"(?:demasiadas|excesso de) (?:ligacoes|conexoes)",),
     # the sender's messages too many ("excedeu o limite de envio", "muitas mensagens"; the noun first,
     # "Limite de envio excedido", is Spanish's too: es.py)
-    RATE_LIMITED: (r"(?:excedeu|ultrapassou|atingiu) o limite de envio|\bmuitas mensagens\b|excesso de (?:mensagens|envios)",),
+    RATE_LIMITED: (
+        r"(?:excedeu|ultrapassou|atingiu) o limite de envio|\bmuitas mensagens\b|excesso de (?:mensagens|envios)",
+    ),
     # the sender's server on a block list ("seu IP está listado em nossa lista de bloqueio"; "lista
     # negra" is Spanish's too: es.py): the sender's, soft
     BLOCKED: (r"\blista de bloqueios?\b",),
