@@ -79,11 +79,13 @@ _STILL_TRYING: Final = CaseBlind(
     # "not delivered yet" and "will try again" in the languages the reason table reads
     r"|versucht es (?:noch|weiter|erneut|sp(?:ä|ae|a)ter)|(?:bisher|noch) nicht zugestellt"
     r"|n'a pas encore (?:pu )?(?:(?:ê|e)tre )?(?:(?:é|e)t(?:é|e) )?(?:remis|distribu|livr|d(?:é|e)livr)"
-    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:se )?(?:ha )?(?:podido )?(?:sido |ser )?entrega[dr]|seguir(?:á|a) intent(?:á|a)ndo"
+    r"|(?:todav(?:í|i)a|a(?:ú|u)n) no (?:se )?(?:ha )?(?:podido )?(?:sido |ser )?entrega[dr]|(?:seguir|continuar)(?:á|a) intent(?:á|a)ndo"
     # (Spanish "will try again": "Gmail volverá a intentarlo", "el servidor lo intentará de nuevo",
     # "se intentará hasta que tenga 5 días"; not after "no", a final report's "no se volverá a
     # intentar")
     r"|(?<!\bno )volver(?:á|a) a intentarlo|(?<!\bno )(?:lo|se) intentar(?:á|a) (?:de nuevo|nuevamente|otra vez|hasta|durante)"
+    # ("la entrega se reintentará durante 3 días"; not "no se reintentará")
+    r"|(?<!\bno )(?<!\bno se )reintentar(?:á|a)n?\b"
     r"|ainda n(?:ã|a)o (?:foi |p(?:ô|o)de ser )?entregue"
     # (Catalan and Galician "not delivered yet", "will keep trying", "will try again": Exchange's
     # Catalan delay notice "Aquest missatge encara no s'ha lliurat. Es continuarà intentant
@@ -91,7 +93,7 @@ _STILL_TRYING: Final = CaseBlind(
     # "seguirase tentando"; the delay itself "s'ha endarrerit")
     r"|encara no s['’]ha (?:pogut )?lliura[rt]|continuar(?:à|a) intentant|(?<!\bno )(?:ho|es) tornar(?:à|a) a (?:provar|intentar)"
     r"|s['’]ha endarrerit|a(?:í|i)nda non (?:se )?(?:(?:puido|foi) )?(?:ser )?entrega[dr]|(?:seguir|continuar)(?:á|a)se tentando"
-    r"|nova(?:s)? tentativa(?:s)? (?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
+    r"|nova(?:s)? tentativa(?:s)? (?:de (?:entrega|envio) )?(?:ser(?:á|a|ão|ao) )?(?:feita|realizada)"
     r"|non (?:(?:è|e'?) )?(?:ancora stato|stato ancora) (?:recapitat|consegnat)|(?:verr(?:à|a)|sar(?:à|a)) (?:ritentat|riprovat)"
     r"|nog niet (?:afgeleverd|bezorgd)|wordt (?:later )?opnieuw geprobeerd"
     r"|пока не (?:было )?доставлен|попытки доставки (?:будут )?продолж|продолжит попытки"

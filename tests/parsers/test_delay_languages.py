@@ -120,6 +120,9 @@ STILL_TRYING = {
     "ca-postfix": "# AIXÒ ÉS NOMÉS UN AVÍS. NO CAL QUE TORNEU A ENVIAR EL MISSATGE. #",
     "gl-not-yet": "A súa mensaxe aínda non se puido entregar. Seguirase tentando ata 5 días.",
     "gl-postfix": "# ISTO É SÓ UN AVISO. NON É PRECISO QUE REENVÍE A MENSAXE. #",
+    "es-continuara": "El sistema continuará intentando la entrega durante 4 días.",
+    "es-reintentara": "La entrega se reintentará automáticamente durante 3 días.",
+    "pt-de-entrega": "Novas tentativas de entrega serão feitas durante os próximos 4 dias.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -170,6 +173,7 @@ FINAL = {
     "es-no-se-retry": "Error permanente: no se intentará de nuevo.",
     "ca-no-retry": "El missatge s'ha rebutjat. Gmail no ho tornarà a provar.",
     "ca-final": "Lamentem informar-vos que el vostre missatge no s'ha pogut lliurar.",
+    "es-no-reintentara": "El mensaje ha sido rechazado y no se reintentará.",
 }
 
 
