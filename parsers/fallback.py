@@ -66,6 +66,11 @@ _BOUNCE_SUBJECT = CaseBlind(
     r"|no entregado|no se pudo entregar|entrega fallida|n[aã]o entregue|falha na entrega|mensagem n[aã]o entregue"
     r"|non recapitabile|non recapitat|mancata consegna|impossibile recapitare|onbestelbaar|niet afgeleverd|kunne ikke leveres"
     r"|returneret post|kunde inte levereras|kan ikke leveres"
+    # (Spanish and Portuguese "returned mail" as ISPs' own systems title it, "Correo devuelto:",
+    # "Mensagem devolvida:"; Exchange's "Undeliverable:" and "not delivered" in Catalan, Galician
+    # and Basque: one grouped branch, looked for in one turn)
+    r"|(?:(?:correo|mensaje) devuelto|mensagem devolvida|e-?mail devolvido|no es pot lliurar|missatge no lliurat"
+    r"|non se pode entregar|mensaxe non entregada|ezin da entregatu)"
     r"|kh[oô]ng (?:th[eể] )?g[uư]i (?:[dđ][eế]n |[dđ][uư][oợ]c)|th[uư] b[iị] tr[aả] l[aạ]i"
     r"|nedoru[cč]iteln|nelze doru[cč]it|nedoru[cč]en|niedostarczon|nie mo[zż]na dostarczy|niedor[eę]czon"
     r"|配信(?:不能|エラー|失敗)|送信エラー|エラーメール|未配達|退信|无法投递|無法投遞|投递失败|投遞失敗|发送失败|系统退信"

@@ -3,7 +3,8 @@ families missed (probe accintl29): the sender's server on a block list ("lista n
 bloqueio", "llista negra"), without reverse DNS ("DNS inverso", "registro PTR", "DNS reverso"),
 sending too much ("Limite de envio excedido"), "No existe tal usuario", a mailbox that "superó"
 its space, a blocked mailbox ("caixa postal bloqueada") and a refusal "por considerarse correo no
-deseado"; and the look-alikes that keep their reasons."""
+deseado", Basque's "ez da aurkitu idatzi duzun helbide"; and the look-alikes that keep their
+reasons."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def test_recipient_side_wordings() -> None:
             ("553 La casilla del destinatario superó su espacio asignado", r.MAILBOX_FULL),
             ("552 El buzón excedió su cuota", r.MAILBOX_FULL),
             ("550 Caixa postal bloqueada temporariamente por falta de pagamento", r.SUSPEND),
+            # (Basque, a relative clause between: "the e-mail address you entered was not found")
+            ("550 Ez da aurkitu idatzi duzun helbide elektronikoa", r.USER_UNKNOWN),
         ]
     )
 

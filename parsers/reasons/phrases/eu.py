@@ -23,7 +23,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         r"(?:erabiltzaile|hartzaile|helbide|postontzi|kontu)(?:a|rik)? (?:ez da existitzen|ezezaguna)",
         r"(?:erabiltzaile|hartzaile|helbide) (?:ezezagun|baliogabe)a",
-        r"ez da (?:aurkitu|existitzen) (?:erabiltzailea|helbidea|postontzia)",
+        # (a relative clause between, Exchange's "the address you entered": "ez da aurkitu idatzi
+        # duzun helbide elektronikoa")
+        r"ez da (?:aurkitu|existitzen) (?:\S{1,30} duzun )?(?:erabiltzailea|helbide|postontzia)",
         # "there is no such user" ("Ez dago erabiltzailerik")
         r"ez dago (?:erabiltzaile|hartzaile|helbide|postontzi|kontu)rik",
     ),
