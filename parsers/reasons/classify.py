@@ -116,6 +116,8 @@ _STILL_TRYING: Final = CaseBlind(
     r"|dies ist nur eine warnung|sie m(?:ü|ue|u)ssen die nachricht nicht (?:erneut|noch einmal) (?:senden|schicken)"
     # (qmail's "I'll keep trying" in the first person, as its German translation says it)
     r"|ich versuche es (?:weiter|sp(?:ä|ae|a)ter (?:erneut|noch einmal))"
+    # (and in Spanish and Portuguese: "seguiré intentándolo", "continuarei tentando")
+    r"|(?:seguir|continuar)(?:é|e) intent(?:á|a)ndo|(?:continuarei|vou continuar) (?:tentando|a tentar)"
     r"|dette er kun en advarsel|du beh(?:ø|oe|o)ver ikke at sende (?:beskeden|meddelelsen|mailen) igen"
     r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge|vil fortsat blive fors(?:ø|oe|o)gt"
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"
@@ -154,7 +156,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "versucht", "verz", "intentar", "tentative",
     "nicht zugestellt", "encore", "todav", "aún no", "aun no", "seguirá", "seguira", "ainda", "tentativa", "ancora", "ritentat", "riprovat",
     "nog niet", "opnieuw", "пока", "продолж", "задерж", "再試行", "再送", "遅延", "延迟", "将",
-    "aviso", "reenv", "intentando", "advertencia", "encara", "intentant", "tornar", "endarrer", "aínda", "avís", "torneu", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
+    "aviso", "reenv", "intentando", "advertencia", "encara", "intentant", "tornar", "endarrer", "aínda", "avís", "torneu", "seguiré", "continuaré", "seguire intent", "continuare intent", "avertissement", "renvoyer", "essayer", "avviso", "reinviare",
     "inviare di nuovo", "tentare", "reenviar", "tentando", "tentar", "waarschuwing", "bericht niet",
     "warnung", "versuche es", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",

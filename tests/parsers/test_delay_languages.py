@@ -123,6 +123,10 @@ STILL_TRYING = {
     "es-continuara": "El sistema continuará intentando la entrega durante 4 días.",
     "es-reintentara": "La entrega se reintentará automáticamente durante 3 días.",
     "pt-de-entrega": "Novas tentativas de entrega serão feitas durante os próximos 4 dias.",
+    # (qmail-send's "This is a temporary error; I'll keep trying" as its Spanish and Portuguese
+    # translations say it, in the first person)
+    "es-qmail": "Este es un error temporal; seguiré intentándolo.",
+    "pt-qmail": "Este é um erro temporário; continuarei tentando.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
