@@ -75,6 +75,8 @@ _SUBJECT = patterncode.compile(
     r"|p[ëe]rgjigje automatike|erantzun automatikoa|sj[áa]lfvirkt svar|ateb awtomatig"  # sq, eu, is, cy
     r"|outomatiese antwoord|avtomatik (?:cavab|javob)|twe[ġg]iba awtomatika|freagra uathoibr[íi]och"  # af, az, uz, mt, ga
     r"|ავტომატური პასუხი|ավտոմատ պատասխան|خودکار جواب"  # ka, hy, ur
+    # (and lb "Automatesch Äntwert:", km "ការឆ្លើយតបដោយស្វ័យប្រវត្តិ:" / "ការឆ្លើយតបស្វ័យប្រវត្តិ:")
+    r"|automatesch (?:ä|ae|a)ntwert|ការឆ្លើយតប(?:ដោយ)?ស្វ័យប្រវត្តិ"  # lb, km
     r"|自動応答|自動返信|自動返答|不在(?:通知|のお知らせ)"  # ja
     r"|自[动動](?:回[复覆復]|答[复覆復])"  # zh (both scripts)
     r"|자동 ?(?:회신|응답|답장)|부재 ?중"  # ko
@@ -92,7 +94,9 @@ _ACK_SUBJECT = patterncode.compile(
     # (Freshdesk's and Zendesk's translations: pt "Ticket recebido -", es "Ticket recibido -", it
     # "Richiesta ricevuta", pl OTRS's "Potwierdzenie otrzymania zgłoszenia")
     r"|ticket (?:recebido|recibido|ricevuto)\b|(?:richiesta|solicitud|solicita[çc][ãa]o) (?:ricevuta|recibida|recebida)"
-    r"|potwierdzenie (?:otrzymania|przyj[ęe]cia))",
+    r"|potwierdzenie (?:otrzymania|przyj[ęe]cia)"
+    # (and Freshdesk's Catalan "Tiquet rebut -", "Sol·licitud rebuda")
+    r"|tiquet rebut\b|sol[·.]?licitud rebuda)",
     re.IGNORECASE,
 )
 # (Notes/Domino: "AUTO: Karen Holt is out of the office (returning 14/08/2006)", no In-Reply-To)
@@ -177,6 +181,14 @@ _ACKNOWLEDGED = CaseBlind(
     r"|abbiamo ricevuto (?:la )?(?:tua|sua) (?:richiesta|segnalazione|e-?mail|messaggio)"
     r"|(?:twoje|pana|pani|państwa) zgłoszenie(?: (?:nr )?#?[a-z0-9-]{1,24})? zostało (?:przyjęte|zarejestrowane|utworzone)"
     r"|otrzymaliśmy (?:twoje|pana|pani|państwa) (?:zgłoszenie|wiadomość|zapytanie)"
+    # and Zendesk's sv "Ditt ärende (48213) har tagits emot", de "Ihre Anfrage (30211) wurde
+    # empfangen"; sv "vi har tagit emot ditt meddelande"; ca "Hem rebut la vostra sol·licitud"
+    # (Freshdesk); Kayako's "This is an automated response confirming the receipt of your ticket"
+    r"|(?:ditt|ert) ärende(?: \(?#?[a-z0-9-]{1,24}\)?)? har (?:tagits emot|registrerats|skapats)"
+    r"|vi har (?:tagit emot|mottagit) (?:ditt|ert|din) (?:ärende|meddelande|e-?post|mejl|förfrågan)"
+    r"|ihre (?:anfrage|nachricht|e-?mail)(?: \(?#?[a-z0-9-]{1,24}\)?)? wurde (?:empfangen|erhalten|registriert|angelegt)"
+    r"|hem rebut (?:la vostra|la teva|el vostre|el teu) (?:sol[·.]?licitud|missatge|correu|consulta)"
+    r"|(?:confirm|acknowledg)(?:e|es|ing)? (?:the )?receipt of your (?:ticket|request|case|e-?mail|message|enquiry|inquiry)"
 )
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
 # _MOVE_WORDS)
@@ -197,15 +209,26 @@ _ACK_WORDS = WordGate(
     "cevut",
     "zgło",
     "otrzymal",
+    "emot",
+    "mottag",
+    "ärende",
+    "empfangen",
+    "wurde",
+    "rebut",
 )
 # A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
 # "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
 _TICKET_TAG = patterncode.compile(
-    r"(?:ticket ?#? ?|\(#|\[#|\bcase |\bcas-)\d{3,}|\b(?:inc|req|ritm|cs)\d{5,}\b|\b[A-Z]{2,10}-\d{2,}",
+    r"(?:ticket ?#? ?|\(#|\[#|\bcase |\bcas-)\d{3,}|\b(?:inc|req|ritm|cs)\d{5,}\b|\b[A-Z]{2,10}-\d{2,}"
+    # (a bracketed tag that holds the number after a word, in the desk's language: "[Caso #N]",
+    # "[Ärende #N]", "[Chamado #N]")
+    r"|\[[^\]\r\n#]{1,24}#\s?\d{3,}\]",
     re.IGNORECASE,
 )
-# (the line a help desk opens its mail with, above which a reply goes: Zendesk's)
-_REPLY_ABOVE = "please type your reply above this line"
+# (the line a help desk opens its mail with, above which a reply goes: Zendesk's "##- Please type
+# your reply above this line -##" in each of its languages, "##- Vänligen skriv ditt svar ovanför
+# denna rad -##", "##- Bitte geben Sie Ihre Antwort über dieser Zeile ein. -##")
+_REPLY_ABOVE = patterncode.compile(r"##-[^\n#]{8,120}-##")
 # A help desk's acknowledgement that says it is automatic in its own text, with no header that
 # does (Help Scout's "This auto-reply is just to let you know ... We received your email and will
 # get back to you", "This is an automated message to confirm we've received your email"): a person
@@ -295,6 +318,13 @@ _MOVED = CaseBlind(
     r"|jobber ikke lenger (?:i|hos|for|ved)\b|er ikke lenger ansatt|ei (?:enää työskentele|työskentele enää)"
     r"|(?:již|už) nepracuje|artık (?:\S{1,40} )?çalışma(?:maktadır|mıyor)"
     r"|már nem dolgozik|nu mai lucrea(?:ză|za) (?:la|pentru|în|in)\b"
+    # and et "ei tööta enam", "see e-posti aadress ei ole enam kasutusel"; lv "vairs nestrādā",
+    # "šī e-pasta adrese vairs netiek izmantota"; ca "ja no treballa a", "aquesta adreça electrònica
+    # ja no està activa"; is "hefur látið af störfum", "þetta netfang er ekki lengur í notkun"
+    r"|ei (?:tööta|ole) enam (?:meie|ettevõttes|\S{1,40} (?:töötaja|ettevõttes))|(?:see|minu) e-?posti aadress ei ole enam (?:kasutusel|aktiivne)"
+    r"|vairs nestrādā|e-?pasta adrese vairs netiek (?:izmantota|lietota)"
+    r"|ja no treballa (?:a|per|amb|en)\b|(?:aquesta|la meva) adreça (?:electrònica |de correu (?:electrònic )?)?ja no (?:està activa|és vàlida|s'utilitza|es fa servir)"
+    r"|hefur látið af störfum|netfang(?:ið)? (?:mitt )?er ekki lengur í notkun"
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -305,6 +335,7 @@ _MOVE_WORDS = WordGate(
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
     "lenger", "enää", "nepracuje", "çal", "már nem", "lucrea",
+    "enam", "trādā", "ja no ", "törfum", "lengur",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -558,7 +589,7 @@ def _rule(mail: Mail) -> str | None:
     if (
         machine
         or _TICKET_TAG.search(subject)
-        or _REPLY_ABOVE in mail.text[:200].lower()
+        or ("##-" in mail.text[:200] and _REPLY_ABOVE.search(mail.text[:200]) is not None)
         or ("auto" in head.lower() and _SAYS_AUTOMATIC.occurs_in(head))
     ) and (_ACK_WORDS.opens(head.lower()) and _ACKNOWLEDGED.occurs_in(head)):
         return "acknowledgement"

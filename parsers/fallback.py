@@ -103,6 +103,8 @@ _REPLY_PREFIX = patterncode.compile(
     r"|回复|回覆|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]",
     re.IGNORECASE,
 )
+# (the Italian forward's "I:", taken only over a forwarding marker: fallback.answers_a_report)
+_ITALIAN_FORWARD = patterncode.compile(r"^\s*i\s*:", re.IGNORECASE)
 # (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
 # "VB:", Outlook's "Vidarebefordrat", and the others' above)
 _FORWARD_PREFIXES = frozenset(
@@ -390,9 +392,10 @@ def _failure_subject(mail: Mail) -> bool:
         # the failure it quotes is the replying mailbox's own mail's)
         return False
     prefix = _REPLY_PREFIX.match(subject)
-    if _to_bounce_mailbox(mail) and not (prefix and answers_a_report(mail)):
+    answers = (prefix is not None or _ITALIAN_FORWARD.match(subject) is not None) and answers_a_report(mail)
+    if _to_bounce_mailbox(mail) and not answers:
         return True
-    if prefix:
+    if prefix or answers:
         return False
     return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
 
@@ -409,13 +412,26 @@ def answers_a_report(mail: Mail) -> bool:
     the person's own words): a reply prefix, sent by no mail system and not from the null sender. The addresses in the quote failed for the person's mail, not ours. (A gateway
     that put "RE:" before a report's subject quotes nothing; a person who forwards a report to the
     bounce mailbox passes it on to be read, unless what it passes on was sent to him: then the
-    failure is his own mail's, as in a reply.)"""
+    failure is his own mail's, as in a reply. One who forwards a report to any other mailbox, ours
+    included, writes about his own mail's failure: the report was sent to him, perhaps at another
+    of his addresses, and what it names are his correspondents, not our recipients.)"""
     prefix = _REPLY_PREFIX.match(mail.subject)
-    if prefix is None or null_sender(mail) or _DAEMON_FROM.occurs_in(mail.from_):
+    if prefix is None and _ITALIAN_FORWARD.match(mail.subject) is None:
         return False
-    if prefix.group(1).lower() in _FORWARD_PREFIXES:
-        return forwarded.passes_on_own_mail(mail)
-    return forwarded.quotes_a_message(mail.text)
+    if null_sender(mail) or _DAEMON_FROM.occurs_in(mail.from_):
+        return False
+    if prefix is None:
+        # (the Italian forward "I:", left out of the prefixes as an initial may open a subject, is
+        # one over a forwarding line: "-------- Messaggio inoltrato --------")
+        if not forwarded.forwards_a_message(mail.text):
+            return False
+    elif prefix.group(1).lower() not in _FORWARD_PREFIXES:
+        return forwarded.quotes_a_message(mail.text)
+    if not _to_bounce_mailbox(mail):
+        # (a forward to any other mailbox is a person writing to us about the report pasted under
+        # his words: a failure of his own mail, sent to him or to another of his addresses)
+        return forwarded.quotes_a_message(mail.text)
+    return forwarded.passes_on_own_mail(mail)
 
 
 # The local part of a list's or a sender's bounce mailbox: "l-bounces", "l-admin", "l-owner",

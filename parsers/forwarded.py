@@ -338,6 +338,17 @@ def passes_on_own_mail(mail: Mail) -> bool:
     return _unmarked_original(mail.text, address(mail.from_)) is not None
 
 
+def forwards_a_message(text: str) -> bool:
+    """Whether `text` pastes an earlier message under a forwarding line (a mail client's dashed
+    marker, Outlook's rule, Apple Mail's forward line)."""
+    head = text[:65536]
+    return (
+        _INLINE_MARKER.search(head) is not None
+        or _OUTLOOK_RULE.search(head) is not None
+        or _apple_forward_line(head) >= 0
+    )
+
+
 def quotes_a_message(text: str) -> bool:
     """Whether `text` quotes or pastes an earlier message under its own words, as a person's reply
     or forward does: a forwarding marker or Outlook's rule, Apple Mail's forward line, lines quoted
