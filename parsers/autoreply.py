@@ -188,6 +188,8 @@ _ACKNOWLEDGED = CaseBlind(
     r"|vi har (?:tagit emot|mottagit) (?:ditt|ert|din) (?:ärende|meddelande|e-?post|mejl|förfrågan)"
     r"|ihre (?:anfrage|nachricht|e-?mail)(?: \(?#?[a-z0-9-]{1,24}\)?)? wurde (?:empfangen|erhalten|registriert|angelegt)"
     r"|hem rebut (?:la vostra|la teva|el vostre|el teu) (?:sol[·.]?licitud|missatge|correu|consulta)"
+    # and cy "Rydym wedi derbyn eich e-bost" (Help Scout's Welsh)
+    r"|rydym wedi derbyn eich (?:e-?bost|neges|cais|ymholiad)"
     r"|(?:confirm|acknowledg)(?:e|es|ing)? (?:the )?receipt of your (?:ticket|request|case|e-?mail|message|enquiry|inquiry)"
 )
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
@@ -215,6 +217,7 @@ _ACK_WORDS = WordGate(
     "empfangen",
     "wurde",
     "rebut",
+    "derbyn",
 )
 # A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
 # "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
@@ -233,8 +236,20 @@ _REPLY_ABOVE = patterncode.compile(r"##-[^\n#]{8,120}-##")
 # does (Help Scout's "This auto-reply is just to let you know ... We received your email and will
 # get back to you", "This is an automated message to confirm we've received your email"): a person
 # does not write that about the mail they write.
+# (and as the desks' translations say it: de "Dies ist eine automatische Nachricht", fr "Ceci est
+# une réponse automatique", es "Este es un mensaje automático", it "Questo è un messaggio
+# automatico", pt "Esta é uma resposta automática", nl "Dit is een automatisch antwoord", sv "Detta
+# är ett automatiskt svar", cy "Ateb awtomatig yw hwn")
 _SAYS_AUTOMATIC = CaseBlind(
     r"this (?:is an? )?auto-?(?:reply|response|responder)\b|this (?:is an? )?automat(?:ed|ic)(?:ally generated)? (?:reply|response|message|e-?mail|acknowledge?ment|notification)"
+    r"|dies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)"
+    r"|ceci est (?:une réponse|un message|un courriel|un accusé de réception) automatique"
+    r"|(?:este es|esta es) (?:un mensaje|una respuesta|un correo(?: electrónico)?) automátic[oa]"
+    r"|questo è un messaggio (?:generato )?automatico|questa è una risposta automatica"
+    r"|(?:esta|este) é (?:uma resposta|uma mensagem|um e-?mail) automátic[oa]"
+    r"|dit is een automatisch (?:gegenereerd )?(?:antwoord|bericht|e-?mailbericht)"
+    r"|detta är ett automatiskt (?:svar|meddelande)"
+    r"|(?:ateb|neges) awtomatig yw (?:hwn|hon)|mae hwn yn ateb awtomatig"
 )
 
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
@@ -586,12 +601,13 @@ def _rule(mail: Mail) -> str | None:
     # (and an acknowledgement's on machine mail, under a help desk's ticket number or reply line,
     # or in a text that says it is automatic)
     head = mail.text[:1500]
+    low = head.lower()
     if (
         machine
         or _TICKET_TAG.search(subject)
-        or ("##-" in mail.text[:200] and _REPLY_ABOVE.search(mail.text[:200]) is not None)
-        or ("auto" in head.lower() and _SAYS_AUTOMATIC.occurs_in(head))
-    ) and (_ACK_WORDS.opens(head.lower()) and _ACKNOWLEDGED.occurs_in(head)):
+        or ("##-" in head[:200] and _REPLY_ABOVE.search(head[:200]) is not None)
+        or (("auto" in low or "awtomat" in low) and _SAYS_AUTOMATIC.occurs_in(head))
+    ) and (_ACK_WORDS.opens(low) and _ACKNOWLEDGED.occurs_in(head)):
         return "acknowledgement"
     return None
 
