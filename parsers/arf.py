@@ -31,6 +31,7 @@ from email.message import Message
 
 from parsers import patterncode
 from parsers.attribution import RECEIVED_FOR, list_verp_member
+from parsers.delivery import Delivery
 from parsers.dsn import address
 from parsers.mail import Mail, decode_header_value, parse_header_block, payload_text, report_text
 from parsers.values import Value
@@ -78,7 +79,9 @@ class Complaint(Value):
     shape (arf, jmrp, scomp, spamcop, x-arf). `others`: further recipients of the same message with
     a feedback type of their own, (recipient, feedback type) each: a batch that holds more than one
     kind (a webhook batch's unsubscribes beside its complaints, a multipart/report whose second
-    report is not-spam) is one event per recipient, each of its own type, not all of the first's."""
+    report is not-spam) is one event per recipient, each of its own type, not all of the first's.
+    `bounces`: further recipients whose delivery failed, as the same document reports them (an
+    ESP's webhook batch whose bounce events sit beside its complaints, or alone)."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023
@@ -92,6 +95,7 @@ class Complaint(Value):
         "format",
         "original",
         "others",
+        "bounces",
     )
 
     recipients: list[str]
@@ -105,6 +109,7 @@ class Complaint(Value):
     # The returned original's headers (attached or pasted), for attribution.
     original: Message | None
     others: list[tuple[str, str]]
+    bounces: list[Delivery]
 
     def __init__(
         self,
@@ -118,6 +123,7 @@ class Complaint(Value):
         format: str = "arf",
         original: Message | None = None,
         others: list[tuple[str, str]] | None = None,
+        bounces: list[Delivery] | None = None,
     ) -> None:
         self.recipients = [] if recipients is None else recipients
         self.feedback_type = feedback_type
@@ -129,6 +135,7 @@ class Complaint(Value):
         self.format = format
         self.original = original
         self.others = [] if others is None else others
+        self.bounces = [] if bounces is None else bounces
 
 
 _FOLD = patterncode.compile(r"\r?\n[ \t]+")

@@ -87,8 +87,17 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         events = _complaint_events(complaint.feedback_type, ((r, *ids) for r in complaint.recipients))
         for recipient, feedback_type in complaint.others:  # (a batch's recipients of another type)
             events += _complaint_events(feedback_type, ((recipient, *ids),))
+        # (a webhook document of bounce events only is a delivery report)
+        reported: MessageType = "dsn" if complaint.bounces and not events else "arf"
+        if complaint.bounces:  # (a webhook document's bounce events: its ESP's own fields)
+            failed = _bounce_events(mail, complaint.bounces, True)
+            if ids != (None, None):  # (one message's events: what attributes its complaints)
+                failed = tuple(
+                    replace(e, original_message_id=ids[0], original_mail_from=ids[1]) for e in failed
+                )
+            events += failed
         found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
-        return make_result("arf", events, complaint.format, *head, tuple(defects), found)
+        return make_result(reported, events, complaint.format, *head, tuple(defects), found)
 
     request = _guard(unsubscribe.inquire, mail, defects)
     if request is not None:

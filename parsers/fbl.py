@@ -29,7 +29,11 @@
   SparkPost `list_unsubscribe`, `link_unsubscribe`; Postmark's suppression by the recipient; Elastic
   Email `Unsubscribed`) are their opt-outs. Each recipient is one event of his own type: a batch
   mixing complaints and other recipients' unsubscribes is both (`Complaint.others`); a recipient who
-  did both is the complaint's.
+  did both is the complaint's. The same documents' bounce events (Mailjet's, SendGrid's, Brevo's,
+  Mandrill's, Mailgun's, Postmark's, SparkPost's: _WEBHOOK_BOUNCES) are their recipients' failed or
+  delayed deliveries (`Complaint.bounces`), classified as any report's are: by the reply the event
+  quotes, the status class its ESP's verdict gives (hard_bounce, severity permanent ...), and the
+  cause its ESP names where it names one; a document of bounce events alone is a delivery report.
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
@@ -53,8 +57,18 @@ from parsers.arf import (
     is_reply,
     original_of,
 )
+from parsers.delivery import Delivery
 from parsers.dsn import address
 from parsers.mail import Mail, parse_header_block, payload_text
+from parsers.reasons.codes import (
+    BLOCKED,
+    MAILBOX_FULL,
+    MESSAGE_TOO_BIG,
+    NO_RELAYING,
+    SPAM_DETECTED,
+    USER_UNKNOWN,
+)
+from parsers.reasons.derive import REPORT_TEXT
 
 _JMRP_SUBJECT = patterncode.compile(r"^complaint about message from ", re.IGNORECASE)
 _JMRP_SENDERS = ("staff@hotmail.com", "complaints@email-abuse.amazonses.com")
@@ -80,6 +94,17 @@ _XARF_PARTS = (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs every process)
     from typing import Any
+
+    # (a bounce event's entry: see _WEBHOOK_BOUNCES)
+    _WebhookBounce = tuple[
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        str,
+        str,
+        str | tuple[str, dict[str, str]] | None,
+    ]
 
 MAX_REPORT_CHARS = 65536
 MAX_SAMPLES = 8
@@ -122,8 +147,75 @@ _WEBHOOK_UNSUBSCRIBES: dict[tuple[tuple[str, object], ...], tuple[str, ...]] = {
     ): ("Recipient",),
     (("status", "Unsubscribed"),): ("to",),
 }
+# The bounce events, the same way (the first entry an event matches reads it): the fields that may
+# hold the address; the remote server's reply (or the ESP's own words for it), the status code and
+# the SMTP reply code (each the first present and not empty); whether the ESP gave up ("failed") or
+# still retries ("delayed"); the status class its own verdict gives when the event states no code
+# (5: permanent, 4: temporary); the reason its kind states, if any (one reason, or a field's values'
+# reasons), where it says more than the reply would. Mailjet's `bounce` (its `hard_bounce` flag, its
+# short `error`), SendGrid's (`bounce`, a block among them: the reply tells; `deferred`; `dropped`
+# for an address it had seen bounce or found invalid, not for one that unsubscribed or complained),
+# Brevo's and Mandrill's (`hard_bounce`, `soft_bounce`: Mandrill's in its `msg`; Brevo's `deferred`
+# as SendGrid's), Mailgun's `failed` (its `severity`; its `suppress-bounce`: an address that
+# bounced before), Postmark's `Bounce` record (HardBounce, SoftBounce; Transient: still retried),
+# SparkPost's (`bounce`, `out_of_band`: its bounce class where it names the cause; `delay`).
+_SPARKPOST_CLASSES = {
+    "10": USER_UNKNOWN,
+    "22": MAILBOX_FULL,
+    "23": MESSAGE_TOO_BIG,
+    "50": BLOCKED,
+    "51": BLOCKED,
+    "52": SPAM_DETECTED,
+    "54": NO_RELAYING,
+}
+_WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
+    (("event", "bounce"), ("hard_bounce", True)): (("email",), ("error",), (), (), "failed", "5", None),
+    (("event", "bounce"), ("hard_bounce", False)): (("email",), ("error",), (), (), "failed", "4", None),
+    (("event", "bounce"),): (("email",), ("reason",), ("status",), (), "failed", "5", None),
+    (("event", "deferred"),): (("email",), ("response", "reason"), (), (), "delayed", "4", None),
+    (("event", "dropped"), ("reason", "Bounced Address")): (
+        ("email",), ("reason",), ("status",), (), "failed", "5", USER_UNKNOWN,
+    ),
+    (("event", "dropped"), ("reason", "Invalid")): (
+        ("email",), ("reason",), ("status",), (), "failed", "5", USER_UNKNOWN,
+    ),
+    (("event", "hard_bounce"),): (("email", "msg.email"), ("reason", "msg.diag"), (), (), "failed", "5", None),
+    (("event", "soft_bounce"),): (("email", "msg.email"), ("reason", "msg.diag"), (), (), "failed", "4", None),
+    (("event", "failed"), ("severity", "permanent"), ("reason", "suppress-bounce")): (
+        ("recipient",), ("delivery-status.message", "delivery-status.description"), (), (),
+        "failed", "5", USER_UNKNOWN,
+    ),
+    (("event", "failed"), ("severity", "permanent")): (
+        ("recipient",), ("delivery-status.message", "delivery-status.description"),
+        ("delivery-status.enhanced-code",), ("delivery-status.code",), "failed", "5", None,
+    ),
+    (("event", "failed"), ("severity", "temporary")): (
+        ("recipient",), ("delivery-status.message", "delivery-status.description"),
+        ("delivery-status.enhanced-code",), ("delivery-status.code",), "delayed", "4", None,
+    ),
+    (("RecordType", "Bounce"), ("Type", "HardBounce")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", None,
+    ),
+    (("RecordType", "Bounce"), ("Type", "SoftBounce")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "4", None,
+    ),
+    (("RecordType", "Bounce"), ("Type", "Transient")): (
+        ("Email",), ("Details", "Description"), (), (), "delayed", "4", None,
+    ),
+    (("type", "bounce"),): (
+        ("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "failed", "5",
+        ("bounce_class", _SPARKPOST_CLASSES),
+    ),
+    (("type", "out_of_band"),): (
+        ("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "failed", "5",
+        ("bounce_class", _SPARKPOST_CLASSES),
+    ),
+    (("type", "delay"),): (("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "delayed", "4", None),
+}  # fmt: skip
 # Told literally first: the event's name as the JSON writes it.
-_WEBHOOK_NAMES = tuple(f'"{kind[0][1]}"' for kind in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES))
+_WEBHOOK_NAMES = tuple(
+    {f'"{kind[0][1]}"': None for kind in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES, *_WEBHOOK_BOUNCES)}
+)
 # A relayed webhook's JSON starts the text or follows a line or two of the relay's own: a document
 # quoted further down (a developer's question, a changelog) is no event posted about our mail.
 MAX_WEBHOOK_LEAD = 200
@@ -136,7 +228,7 @@ _MAIL_CLIENTS = ("microsoft outlook", "microsoft office outlook", "apple mail", 
 
 def inquire(mail: Mail) -> Complaint | None:
     """The complaint in a JMRP, SpamCop, X-ARF report, an Amazon SES complaint notification or an
-    ESP's complaint webhook relayed as mail, or None."""
+    ESP's webhook document relayed as mail (its complaints, unsubscribes and bounces), or None."""
     for reader in (_jmrp, _scomp, _spamcop, _xarf):
         found = reader(mail)
         if found is not None:
@@ -302,8 +394,8 @@ def _ses_headers(sent: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _webhook(mail: Mail, text: str) -> Complaint | None:
-    """The complaint events of an ESP's webhook document relayed as mail (`text`, its body): its
-    recipients, or None."""
+    """The complaint, unsubscribe and bounce events of an ESP's webhook document relayed as mail
+    (`text`, its body): its recipients, or None."""
     # (the document opens a line: a bracket inside a line is a bounce's "[192.0.2.1]" or prose)
     if text.startswith(("{", "[")):
         start = 0
@@ -323,9 +415,10 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
         data, _end = json.JSONDecoder().raw_decode(text, start)
     except ValueError:
         return None
-    # (recipient, feedback type) of each complaint, then of each unsubscribe, in order
+    # (recipient, feedback type) of each complaint, then of each unsubscribe, in order; each bounce
     found: list[tuple[str, str]] = []
     unsubscribed: list[tuple[str, str]] = []
+    bounced: list[Delivery] = []
     originals: set[tuple[tuple[str, str], ...]] = set()  # (the original's headers each event carries)
     for event in (data if isinstance(data, list) else [data])[:MAX_WEBHOOK_EVENTS]:
         event = _webhook_event(event)
@@ -336,15 +429,20 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
         found.extend((a, feedback_type_of(str(event.get("fbtype") or ""))) for a in complained)
         left = _event_addresses(event, _WEBHOOK_UNSUBSCRIBES)
         unsubscribed.extend((a, "opt-out") for a in left)
-        if complained or left:
+        failed = None if complained or left else _event_bounce(event)
+        if failed is not None:
+            bounced.append(failed)
+        if complained or left or failed is not None:
             originals.add(_event_headers(event))
-    if not (found or unsubscribed) or _quoted_by_a_person(mail):
+    if not (found or unsubscribed or bounced) or _quoted_by_a_person(mail):
         return None
     # One event per recipient, of its own type: a batch mixing a complaint and another recipient's
     # unsubscribe is both (the unsubscribe must work at once as well); a recipient who did both is
     # the complaint's, which suppresses him for the sender as the unsubscribe would and counts
-    # against the sender besides.
-    complaint = Complaint(feedback_type=(found or unsubscribed)[0][1], format="webhook")
+    # against the sender besides. So is one who complained after his message bounced (a later
+    # event of the same batch, or an earlier).
+    feedback_type = (found or unsubscribed)[0][1] if found or unsubscribed else "abuse"
+    complaint = Complaint(feedback_type=feedback_type, format="webhook")
     if len(originals) == 1:  # (one message's events: its Message-ID and sender attribute them)
         describe(complaint, _header_block(next(iter(originals))))
     seen: set[str] = set()
@@ -355,6 +453,10 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
                 complaint.recipients.append(recipient)
             else:
                 complaint.others.append((recipient, kind))
+    for delivery in bounced:
+        if delivery.recipient not in seen:
+            seen.add(delivery.recipient)
+            complaint.bounces.append(delivery)
     return complaint
 
 
@@ -365,15 +467,71 @@ def _event_addresses(
     out = []
     for kind, holders in table.items():
         if all(event.get(field) == value for field, value in kind):
-            for holder in holders:
-                value: object = event
-                for name in holder.split("."):
-                    value = value.get(name) if isinstance(value, dict) else None
-                found = address(value) if isinstance(value, str) else None
-                if found:
-                    out.append(found.lower())
-                    break
+            found = _event_address(event, holders)
+            if found:
+                out.append(found)
     return out
+
+
+def _event_address(event: dict[str, Any], holders: tuple[str, ...]) -> str | None:
+    """The address (lower case) in the first of the fields `holders` that holds one."""
+    for holder in holders:
+        value = _event_field(event, holder)
+        found = address(value) if isinstance(value, str) else None
+        if found:
+            return found.lower()
+    return None
+
+
+def _event_field(event: dict[str, Any], name: str) -> object:
+    """An event's field by its name (a dotted name is a nested field), or None."""
+    value: object = event
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _event_text(event: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first of an event's fields `names` that holds a text or a number that is not empty."""
+    for name in names:
+        value = _event_field(event, name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            text = " ".join(str(value).split())[:2000]
+            if text:
+                return text
+    return None
+
+
+def _event_bounce(event: dict[str, Any]) -> Delivery | None:
+    """The failed or delayed delivery a webhook's bounce event reports (its entry of
+    _WEBHOOK_BOUNCES reads it), or None."""
+    for kind, entry in _WEBHOOK_BOUNCES.items():
+        if all(event.get(field) == value for field, value in kind):
+            holders, diagnostics, statuses, codes, action, status_class, stated = entry
+            recipient = _event_address(event, holders)
+            if recipient is None:
+                return None
+            diagnostic = _event_text(event, diagnostics)
+            if diagnostic:  # (Mandrill and Postmark write the reply as its DSN field's "smtp; 550 ...")
+                head, sep, tail = diagnostic.partition(";")
+                if sep and head.strip().lower() == "smtp":
+                    diagnostic = tail.strip() or None
+            code = _event_text(event, codes)
+            if isinstance(stated, tuple):  # (a field's value names the cause)
+                field, reasons = stated
+                stated = reasons.get(str(event.get(field)))
+            return Delivery(
+                recipient,
+                status=_event_text(event, statuses) or f"{status_class}.0.0",
+                smtp_code=code if code and len(code) == 3 and code[0] in "45" and code.isdigit() else None,
+                diagnostic=diagnostic,
+                action=action,
+                reason=stated,
+                # (a text that quotes no reply is the ESP's own word on the failure: Mailjet's
+                # "user unknown", Brevo's "unknown user", as a report's own prose)
+                diagnostic_type=None if diagnostic is None or diagnostic[:1].isdigit() else REPORT_TEXT,
+            )
+    return None
 
 
 def _event_headers(event: dict[str, Any]) -> tuple[tuple[str, str], ...]:
