@@ -695,19 +695,48 @@ def _parse_date(text: str) -> _dt.datetime:
     return _dt.datetime(*fields, tzinfo=_dt.timezone(_dt.timedelta(seconds=seconds)))
 
 
+# Two digits for each number from 0 to 61, and the last day of each month in a year that is not
+# a leap year (the 29th of February is left to datetime): _plain_iso_date reads most dates by them.
+_TWO_DIGITS = (
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+)
+_LAST_DAYS = "312831303130313130313031"
+
+
 def _plain_iso_date(m: re.Match[str]) -> str | None:
     """_iso_date of a date in the common shape (_PLAIN_DATE): the UTC time from the fields by
-    arithmetic on a naive datetime, without a time zone object, a conversion between zones and a
-    replace on the text. None where _iso_date's way fails: no such day, a zone offset of a day
-    or more (timezone() refuses it), a time that falls outside the datetime range in UTC."""
+    arithmetic, without a time zone object, a conversion between zones and a replace on the text.
+    None where _iso_date's way fails: no such day, a zone offset of a day or more (timezone()
+    refuses it), a time that falls outside the datetime range in UTC."""
     day, month, year, hour, minute, second, sign, tzh, tzm = m.groups()
-    offset = int(tzh) * 3600 + int(tzm) * 60
-    if offset >= 86400:
+    offset = int(tzh) * 60 + int(tzm)  # (in minutes)
+    if offset >= 1440:
         return None
+    at = 2 * _MONTHS[month]
+    if len(day) == 1:
+        day = "0" + day
+    # Most dates are written from their own digits (a datetime and its isoformat cost twice as
+    # much): a day that the month has in every year, a valid time of day (two digits each:
+    # compared as text), and in UTC a time on a day of the same month.
+    last = _LAST_DAYS[at - 2 : at]
+    if "01" <= day <= last and hour < "24" and minute < "60" and second < "60":
+        if not offset:
+            return f"{year}-{_TWO_DIGITS[at : at + 2]}-{day}T{hour}:{minute}:{second}Z"
+        shift, minutes = divmod(int(hour) * 60 + int(minute) + (offset if sign == "-" else -offset), 1440)
+        if not shift or (day < last if shift > 0 else day > "01"):
+            if shift:
+                at_day = 2 * (int(day) + shift)
+                day = _TWO_DIGITS[at_day : at_day + 2]
+            hours, minutes = divmod(minutes, 60)
+            return (
+                f"{year}-{_TWO_DIGITS[at : at + 2]}-{day}"
+                f"T{_TWO_DIGITS[2 * hours : 2 * hours + 2]}:{_TWO_DIGITS[2 * minutes : 2 * minutes + 2]}:{second}Z"
+            )
     try:
-        when = _dt.datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+        when = _dt.datetime(int(year), at // 2, int(day), int(hour), int(minute), int(second))
         if offset:
-            when -= _dt.timedelta(seconds=-offset if sign == "-" else offset)
+            when -= _dt.timedelta(minutes=-offset if sign == "-" else offset)
     except (ValueError, OverflowError):
         return None
     return when.isoformat() + "Z"
