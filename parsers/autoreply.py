@@ -523,7 +523,15 @@ def is_challenge(text: str, hold: bool = False) -> bool:
 
 def _holds_a_group(folded: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `folded` holds every word of one of `groups`."""
-    return any(all(word in folded for word in group) for group in groups)  # (only past a first piece)
+    # (only past a first piece; plain loops: any() and all() left their generators suspended at the
+    # first word missing or group held, each closed with a GeneratorExit)
+    for group in groups:
+        for word in group:
+            if word not in folded:
+                break
+        else:
+            return True
+    return False
 
 
 def _rule(mail: Mail) -> str | None:

@@ -188,7 +188,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
 
     if deliveries:
         events = _bounce_events(mail, deliveries, from_dsn_part, stated_delays=stated_delays)
-        kind: MessageType = "arf" if all(e.type == "complaint" for e in events) and events else "dsn"
+        # (the first event's type first: a bounce's report is told without a generator, which all()
+        # left suspended at its first bounce, to be closed with a GeneratorExit)
+        kind: MessageType = (
+            "arf"
+            if events and events[0].type == "complaint" and all(e.type == "complaint" for e in events)
+            else "dsn"
+        )
         found = _evidence(
             mail, _guard(attribution.returned_original, mail, defects), account_header, None, defects
         )
