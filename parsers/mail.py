@@ -510,7 +510,11 @@ class Mail:
             return self._joined[key]
         values = [v for _k, v in self._pairs(key)]
         joined: str | None = None
-        if all(isinstance(v, str) and v.isascii() and "=?" not in v for v in values):
+        # (a plain loop: all() made a generator per name, left suspended at a value not plain)
+        for v in values:
+            if not (isinstance(v, str) and v.isascii() and "=?" not in v):
+                break
+        else:
             joined = "\n".join(values).replace("\r", "")
         self._joined[key] = joined
         return joined
