@@ -264,9 +264,16 @@ def _recipient_groups(block: list[tuple[str, str]]) -> list[dict[str, str]]:
 def _outcome_after_recipient(group: dict[str, str]) -> bool:
     """Whether the group's Action or Status came after its first recipient field (the group is
     complete: a further recipient field is another recipient's). Dicts keep insertion order."""
-    names = list(group)
-    first = min((names.index(k) for k in _RECIPIENT_KEYS if k in group), default=len(names))
-    return any(k in group and names.index(k) > first for k in ("action", "status"))
+    # (one plain loop over the names in order: no list of them, and no generators for min() and
+    # any(), the second left suspended where it found one)
+    after = False
+    for name in group:
+        if after:
+            if name == "action" or name == "status":
+                return True
+        elif name in _RECIPIENT_NAMES:
+            after = True
+    return False
 
 
 # The SMTP command a diagnostic says the error answered, in any case: searched case-sensitively in
@@ -492,7 +499,7 @@ def text_diagnostic(text: str, recipient: str | None, limit: int = 6) -> str | N
             if i > 0 and _FIELD.match(line) and not line.startswith((" ", "\t")):
                 break
             out.append(line.strip())
-        snippet = " ".join(x for x in out if x)[:MAX_FIELD_CHARS]
+        snippet = " ".join([x for x in out if x])[:MAX_FIELD_CHARS]  # (a list: join makes one of a generator)
         if _FIELD.match(lines[0]) and lines[0].split(":", 1)[0].lower() in _DSN_FIELD_NAMES:
             snippet = ""  # a pasted DSN field line is not an explanation
         if snippet:

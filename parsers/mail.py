@@ -115,7 +115,10 @@ def _words_text(raw: str) -> str:
         # (C1 control codes are never text: a word's bytes in another charset than its label,
         # windows-1250 under iso-8859-2, Shift_JIS under iso-2022-jp; decode_bytes reads them)
         if not _C1_CHAR.search(text):
-            if all(cs in _UNICODE_WORDS for _data, cs in chunks):
+            for _data, cs in chunks:  # (a plain loop: all() left its generator suspended, to be closed)
+                if cs not in _UNICODE_WORDS:
+                    break
+            else:
                 return text
             return charsets.composed(text)  # (windows-1258 writes tone marks as combining ones)
     out = []

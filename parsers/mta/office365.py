@@ -102,8 +102,13 @@ def _is_office365(mail: Mail) -> bool:
     # Mail merely delivered through Microsoft's servers carries the same transport headers: the
     # report itself must look like Exchange's (its subject, its NDR flag or its postmaster).
     sender = mail.from_.lower()
+    own = False
+    for subject in _SUBJECTS:  # (a plain loop: any() left its generator suspended, to be closed)
+        if subject in mail.subject:
+            own = True
+            break
     own = (
-        any(s in mail.subject for s in _SUBJECTS)
+        own
         or mail.has_header("X-MS-Exchange-Message-Is-Ndr")
         or ("postmaster@" in sender and ("outlook" in sender or "microsoft" in sender))
     )
