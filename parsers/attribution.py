@@ -54,9 +54,10 @@ MAX_ENVELOPE_ADDRESSES = 16
 # which bulk senders copy: "bounces-member=host.example@mail.example" (a prefix without a hyphen,
 # so that a member's hyphen stays the member's), also with the message number between prefix and
 # member as ezmlm and mlmmj put it: "bounce-12345-member=host.example@..." (the number is not the
-# member's).
+# member's). A member's own "+" is the member's ("list-bounces+ann+news=host.example@...": the
+# prefix ends at the first).
 _LIST_VERP = patterncode.compile(
-    r"^(?:[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)|[^@+=\s-]{1,64}-(?:\d{1,12}-)?)([^@=+\s]{1,64})(?:=|==a==)"
+    r"^(?:[^@+\s]{1,64}(?:\+(?:bounces-\d{1,12}-)?|-return-\d{1,12}-)|[^@+=\s-]{1,64}-(?:\d{1,12}-)?)([^@=\s]{1,64})(?:=|==a==)"
     r"([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,63})(?:==[^@=\s]{1,64})?@[^@\s]+$"
 )
 

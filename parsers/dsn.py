@@ -142,6 +142,25 @@ def internal(addr: str) -> bool:
     return "." not in addr.rpartition("@")[2] or addr[:5].lower() == "imcea"
 
 
+# Exchange's encapsulation of an SMTP address it could not resolve to a directory entry
+# (`IMCEASMTP-ann+2Elee+40b+2Eexample@host`): the address with each character other than a letter,
+# a digit or a few signs written as "+" and two hex digits, under the type's prefix, at the
+# Exchange organisation's own domain.
+_ENCAPSULATED_SMTP = "imceasmtp-"
+_ENCAPSULATED_CHAR = patterncode.compile(r"\+([0-9a-f]{2})")
+_DECAPSULATED = patterncode.compile(rf"{_ADDRESS_CHAR}{{1,200}}@{_ADDRESS_CHAR}{{1,253}}")
+
+
+def decapsulated(addr: str) -> str:
+    """The SMTP address in Exchange's encapsulation of one (a lower-cased
+    `imceasmtp-ann+2elee+40b+2eexample@host` -> `ann.lee@b.example`); any other address as it is
+    (one whose encapsulated part decodes to no address too)."""
+    if not addr.startswith(_ENCAPSULATED_SMTP):
+        return addr
+    inner = _ENCAPSULATED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), addr[len(_ENCAPSULATED_SMTP) : addr.rfind("@")])
+    return inner if _DECAPSULATED.fullmatch(inner) and "." in inner.rpartition("@")[2] else addr
+
+
 def strip_type(value: str | None) -> str:
     """`smtp; 550 ...` -> `550 ...`; `dns; mx.example.net` -> `mx.example.net`."""
     if not value:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from parsers.casefold import fold_case
 from parsers.delivery import Delivery
 from parsers.dsn import UTF8_ADDRESS_CHAR
+from parsers.dsn import address as field_address
 from parsers.lazyre import compile_lazily
 from parsers.mail import ORIGINAL_MARKER, Mail, payload_text
 from parsers.reasons.codes import *  # noqa: F403 (re-exported for the detectors: c.USER_UNKNOWN)
@@ -210,6 +211,10 @@ def clean_address(value: str) -> str | None:
     value = value.strip()
     if value.lower().startswith("rfc822;"):
         value = value[7:]
+    if '"@' in value:
+        # a quoted local part (RFC 5321: `"john smith"@b.example`), as Postfix, Exim and Sendmail
+        # write one; a local-part character neither opens nor closes it
+        return field_address(value)
     angled = ANGLE_ADDRESS_RE.search(value)
     if angled:
         return angled.group(1).strip(".")
