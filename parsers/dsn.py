@@ -157,7 +157,9 @@ def decapsulated(addr: str) -> str:
     (one whose encapsulated part decodes to no address too)."""
     if not addr.startswith(_ENCAPSULATED_SMTP):
         return addr
-    inner = _ENCAPSULATED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), addr[len(_ENCAPSULATED_SMTP) : addr.rfind("@")])
+    inner = _ENCAPSULATED_CHAR.sub(
+        lambda m: chr(int(m.group(1), 16)), addr[len(_ENCAPSULATED_SMTP) : addr.rfind("@")]
+    )
     return inner if _DECAPSULATED.fullmatch(inner) and "." in inner.rpartition("@")[2] else addr
 
 

@@ -288,8 +288,15 @@ def _referenced(m: re.Match[str]) -> str:
     return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
 
 
+# A word-break opportunity, which renders as no character: Gmail writes one after the "@" of each
+# address in the HTML it composes ("ann@<wbr>b.example"), where a space would split the address.
+_WORD_BREAK = patterncode.compile(r"(?i)<wbr\s*/?>")
+
+
 def html_to_text(html: str) -> str:
     html = _drop_scripts(html)
+    if "<wbr" in html or "<WBR" in html:
+        html = _WORD_BREAK.sub("", html)
     html = _LINE_END_TAG.sub("\n", html)
     for tag in ("<hr", "<HR", "<Hr"):
         if tag in html:

@@ -34,8 +34,10 @@ _STARTS = compile_lazily(
     re.I | re.M,
 )
 _WARNING = compile_lazily(r"THIS IS A WARNING (?:MESSAGE )?ONLY|still being retried", re.I)
-# <rcpt> (expanded from <alias>): text
-_RECIPIENT = compile_lazily(r'^<((?:"[^"<>\n]*"|[^<>\s"])+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$', re.S)
+# <rcpt> (expanded from <alias>): text (a local part Postfix quotes may hold a space: <"john smith"@b>)
+_RECIPIENT = compile_lazily(
+    r'^<((?:"[^"<>\n]*"|[^<>\s"])+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$', re.S
+)
 _UNAVAILABLE = "--- Delivery report unavailable ---"
 _TRANSCRIPT_LINE = compile_lazily(r"^\s*(In|Out):\s+(.*)$", re.I)
 _REPLY = compile_lazily(r"^([45]\d\d)[ -]")
