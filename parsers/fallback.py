@@ -151,6 +151,8 @@ _INTRO_SAME_LINE = patterncode.compile(
     r"[^\n@]{0,80}?"
     r"(?:\n[ \t*\-\u2022]*)?" + _ADDR,  # the address may start the next line, maybe as a list item
 )
+# The next address of a list on the line of _INTRO_SAME_LINE's, after a semicolon or a comma.
+_LIST_NEXT = patterncode.compile(r">?[ \t]*[;,][ \t]*" + _ADDR)
 # A line that starts with the failed address, as many MTAs print it ("<a@b>:", "a@b: 550 ...",
 # '"a@b":', "'a@b' -- reason" as Exchange 5.5 and Novell quote it, "554 <a@b>... 550 Host unknown",
 # "a@b [User unknown]"), perhaps as a list item (a bullet, or the three stars Mercury and the
@@ -710,6 +712,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 continue
             if not _SENDER_BEFORE.search(text, max(0, start - 12), start):
                 add(text[start:end])
+                # (the line may go on with more of the list: "a@b; c@d;", "<a@b>, <c@d>")
+                more = _LIST_NEXT.match(text, end)
+                while more is not None:
+                    add(more.group(1))
+                    more = _LIST_NEXT.match(text, more.end())
     if not found:
         listed_until = -1
         for m in _LEADING.finditer(text):
