@@ -450,8 +450,8 @@ def _self_explanatory(deliveries: list[Delivery]) -> bool:
 def _key(address: str | None) -> str:
     """A recipient as events name it: lower case, and an internationalised one (RFC 6532) in
     Unicode's composed form (NFC), as the service stores it: a report may write "renée" as an "e"
-    and a combining accent. An address Exchange encapsulated (IMCEASMTP-) is the one it holds."""
-    key = dsn.decapsulated((address or "").strip().strip("<>").lower())
+    and a combining accent."""
+    key = (address or "").strip().strip("<>").lower()
     return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
@@ -547,6 +547,8 @@ def _bounce_events(
 
     for d in deliveries:
         recipient = _key(d.recipient)
+        if recipient[:5] == "imcea":
+            recipient = dsn.decapsulated(recipient)  # (the SMTP address Exchange encapsulated)
         if not recipient or recipient in seen or ("xxx" in recipient and _masked_domain(recipient)):
             continue
         seen.add(recipient)

@@ -36,7 +36,7 @@ _STARTS = compile_lazily(
 _WARNING = compile_lazily(r"THIS IS A WARNING (?:MESSAGE )?ONLY|still being retried", re.I)
 # <rcpt> (expanded from <alias>): text (a local part Postfix quotes may hold a space: <"john smith"@b>)
 _RECIPIENT = compile_lazily(
-    r'^<((?:"[^"<>\n]*"|[^<>\s"])+)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$', re.S
+    r'^<([^<>\s"]*(?:"[^"<>\n]*"[^<>\s"]*)*)>\s*(?:\(expanded\s+from\s+<([^<>]*)>\))?\s*:\s*(.*)$', re.S
 )
 _UNAVAILABLE = "--- Delivery report unavailable ---"
 _TRANSCRIPT_LINE = compile_lazily(r"^\s*(In|Out):\s+(.*)$", re.I)
