@@ -81,7 +81,9 @@ class Complaint(Value):
     kind (a webhook batch's unsubscribes beside its complaints, a multipart/report whose second
     report is not-spam) is one event per recipient, each of its own type, not all of the first's.
     `bounces`: further recipients whose delivery failed, as the same document reports them (an
-    ESP's webhook batch whose bounce events sit beside its complaints, or alone)."""
+    ESP's webhook batch whose bounce events sit beside its complaints, or alone).
+    `own_ids`: the recipients a further report of a multipart/report names that carries its own
+    original, with that original's (Message-ID, sender): each complaint is about its own message."""
 
     # (in the order of the fields: see parsers.values)
     __slots__ = (  # noqa: RUF023
@@ -96,6 +98,7 @@ class Complaint(Value):
         "original",
         "others",
         "bounces",
+        "own_ids",
     )
 
     recipients: list[str]
@@ -110,6 +113,7 @@ class Complaint(Value):
     original: Message | None
     others: list[tuple[str, str]]
     bounces: list[Delivery]
+    own_ids: dict[str, tuple[str | None, str | None]]
 
     def __init__(
         self,
@@ -124,6 +128,7 @@ class Complaint(Value):
         original: Message | None = None,
         others: list[tuple[str, str]] | None = None,
         bounces: list[Delivery] | None = None,
+        own_ids: dict[str, tuple[str | None, str | None]] | None = None,
     ) -> None:
         self.recipients = [] if recipients is None else recipients
         self.feedback_type = feedback_type
@@ -136,6 +141,7 @@ class Complaint(Value):
         self.original = original
         self.others = [] if others is None else others
         self.bounces = [] if bounces is None else bounces
+        self.own_ids = {} if own_ids is None else own_ids
 
 
 _FOLD = patterncode.compile(r"\r?\n[ \t]+")
@@ -495,15 +501,21 @@ def _holds_original_fields(block: Message) -> bool:
 
 
 def original_of(mail: Mail, after: str = "") -> Message | None:
-    """The returned original: the attached one, else one pasted into the text (after `after`), else
-    one attached as an .eml file."""
+    """The returned original: the attached one, else one pasted into the text (after `after`; when
+    the report's fields are a part of their own, also before them: a feedback loop that pastes the
+    original into its human-readable part and attaches nothing), else one attached as an .eml file."""
     if mail.original is not None:
         return mail.original
     text = mail.text
+    before = ""
     if after:
         pos = text.find(after)
-        text = text[pos + len(after) :] if pos >= 0 else text
-    return inline_original(text) or attached_eml(mail, _holds_original_fields)
+        if pos >= 0:
+            before, text = text[:pos], text[pos + len(after) :]
+    found = inline_original(text)
+    if found is None and before and mail.feedback_report:
+        found = inline_original(before)
+    return found or attached_eml(mail, _holds_original_fields)
 
 
 _FEEDBACK_TYPE = patterncode.compile(r"[a-z0-9_-]*")
@@ -570,10 +582,20 @@ def inquire(mail: Mail) -> Complaint | None:
             written = _first(more_fields, "feedback-type")
             kind = feedback_type_of(written) if written else complaint.feedback_type
             named = set(complaint.recipients).union(a for a, _kind in complaint.others)
+            new = [a for a in found if a not in named]
             if kind == complaint.feedback_type:
-                complaint.recipients.extend(a for a in found if a not in named)
+                complaint.recipients.extend(new)
             else:
-                complaint.others.extend((a, kind) for a in found if a not in named)
+                complaint.others.extend((a, kind) for a in new)
+            if more_original is not None:
+                # (its own original's Message-ID and sender, not the first report's)
+                theirs = Complaint()
+                more_from = _first(more_fields, "original-mail-from")
+                theirs.original_mail_from = address(more_from) if more_from else None
+                describe(theirs, more_original)
+                complaint.own_ids.update(
+                    (a, (theirs.original_message_id, theirs.original_mail_from)) for a in new
+                )
     return complaint
 
 

@@ -84,9 +84,12 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
     if complaint is not None:
         defects.extend(complaint.defects)
         ids = (complaint.original_message_id, complaint.original_mail_from)
-        events = _complaint_events(complaint.feedback_type, ((r, *ids) for r in complaint.recipients))
+        own = complaint.own_ids  # (a further report's recipients: their own original's)
+        events = _complaint_events(
+            complaint.feedback_type, ((r, *own.get(r, ids)) for r in complaint.recipients)
+        )
         for recipient, feedback_type in complaint.others:  # (a batch's recipients of another type)
-            events += _complaint_events(feedback_type, ((recipient, *ids),))
+            events += _complaint_events(feedback_type, ((recipient, *own.get(recipient, ids)),))
         # (a webhook document of bounce events only is a delivery report)
         reported: MessageType = "dsn" if complaint.bounces and not events else "arf"
         if complaint.bounces:  # (a webhook document's bounce events: its ESP's own fields)
