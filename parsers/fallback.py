@@ -677,6 +677,8 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         text, pasted, folded = text[:copy], text[copy:], folded[:copy]
     excluded = own_addresses(mail)
     found: list[str] = []
+    # (how the report writes a recipient it does not name by address: a user id, a person's name)
+    written: dict[str, str] = {}
 
     def add(raw: str | None) -> None:
         a = _without_cjk_prefix(address(raw))
@@ -792,12 +794,19 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 text, max(0, m.start() - 12), m.start()
             ):
                 add(m.group(1))
-    named: str | None = None
     if not found:
         named_recipient = original_recipient_named(mail, text, excluded, pasted)
         if named_recipient is not None:
             found.append(named_recipient[0])
-            named = named_recipient[1]
+            written[named_recipient[0]] = named_recipient[1]
+    if not written and "(" in text:
+        # The accounts the report lists by user id alone, each with its reason in brackets, beside
+        # the addresses it lists or instead of them, and more than the one a report names by name
+        # (GroupWise: "kmeyer (User account is expired)" over "aroth (user not found)").
+        for recipient, user_id in _listed_by_id(text, mail, pasted):
+            if recipient not in found:
+                add(recipient)
+                written[recipient] = user_id
     if not found and "@" in mail.subject and _BOUNCE_SUBJECT.occurs_in(fold(mail.subject)):
         # A failure subject that names the failed address, the report's text naming none ("Returned
         # mail: Quota exceeded for user a@b", "Returned mail: message not deliverable: <a@b>", as
@@ -811,7 +820,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         return None
     out = []
     for a in found:
-        diagnostic = explanation(text, a if named is None else named, alone=len(found) == 1)
+        diagnostic = explanation(text, written.get(a, a), alone=len(found) == 1)
         out.append(
             Delivery(
                 recipient=a,
@@ -930,6 +939,45 @@ def original_recipient_named(
     return named
 
 
+# A failed-recipient list's line that names an account by its user id alone, its reason in
+# brackets after it (GroupWise's "The message that you sent was undeliverable to the following:"
+# over "<tab>kmeyer (user not found)").
+_LISTED_ID = patterncode.compile(
+    r"(?m)^[ \t]{1,8}([A-Za-z0-9][A-Za-z0-9._-]{1,63})[ \t]+\(([^()\n@]{3,120})\)[ \t]*$"
+)
+_ADDRESSED_HEADERS = ("To", "Cc")
+
+
+def _listed_id(line: str) -> str | None:
+    """The user id a failed-recipient list's line names with its reason in brackets (lower case)."""
+    m = _LISTED_ID.match(line) if "(" in line else None
+    return m.group(1).lower() if m is not None and _names_a_reason(m.group(2)) else None
+
+
+def _listed_by_id(text: str, mail: Mail, pasted: str) -> list[tuple[str, str]]:
+    """The returned original's recipients that the report lists by user id alone, each on its own
+    line with the reason in brackets ("kmeyer (user not found)"), as GroupWise writes the accounts
+    of its own post office: the original's To or Cc address whose local part is that id, when no
+    other of its addresses has the same local part (which one failed could not be told). Returns
+    each address with the id as the report writes it (lower case)."""
+    ids = {m.group(1).lower() for m in _LISTED_ID.finditer(text) if _names_a_reason(m.group(2))}
+    if not ids:
+        return []
+    original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
+    if original is None:
+        return []
+    by_id: dict[str, list[str]] = {}
+    for name in _ADDRESSED_HEADERS:
+        for value in (original.get_all(name) or [])[:2]:
+            for chunk in decode_header_value(value).split(",")[:MAX_RECIPIENTS]:
+                candidate = address(chunk)
+                if candidate and "@" in candidate:
+                    local = candidate.split("@", 1)[0].lower()
+                    if local in ids and candidate not in by_id.setdefault(local, []):
+                        by_id[local].append(candidate)
+    return [(addresses[0], local) for local, addresses in by_id.items() if len(addresses) == 1]
+
+
 def _display_name(chunk: str) -> str:
     """The display name of one address of a header ("Karl Meyer <kmeyer@b>"), or ""."""
     return chunk.split("<", 1)[0].strip().strip("\"'").strip() if "<" in chunk else ""
@@ -1003,11 +1051,16 @@ def says_why(text: str) -> bool:
 
 def _block(text: str, start: int, written: str) -> tuple[str, int]:
     """The line that starts at `start` and the lines after it, up to a blank line, a separator or
-    a line that names another address: their text, and where they end."""
+    a line that names another address, or another account by user id and reason (_listed_id):
+    their text, and where they end."""
     out: list[str] = []
     end = start
     for i, line in enumerate(text[start:].split("\n", 6)[:6]):
-        if i > 0 and (_SEPARATOR.match(line) or ("@" in line and written not in line.lower())):
+        if i > 0 and (
+            _SEPARATOR.match(line)
+            or ("@" in line and written not in line.lower())
+            or _listed_id(line) not in (None, written)
+        ):
             break
         out.append(line.strip())
         end += len(line) + 1

@@ -225,6 +225,13 @@ def derive(
         # "550-5.7.1 ... 550-5.7.1 ..." multi-line replies: join the lines so that phrases split
         # across them can match
         low = CONTINUATION.sub(" ", " " + low).strip()
+    greylisted = "reylist" in low or "raylist" in low
+    if greylisted and (status or smtp_code or reply_code_in_text(text) or "").startswith("4"):
+        # Greylisting ("451 4.7.1 Greylisted, try again later"): the server asks every new sender to
+        # come back later and refuses none; what became of the message is the wait, or its end
+        # when the retries ran out (Exim's "...: retry timeout exceeded"): it expired, whatever a
+        # 4.7.1's "delivery not authorized" would name.
+        return EXPIRED
     seen: dict[str, bool] = {}
     # The families whose keywords the text holds, and their reasons: no other family can match, and
     # `has` answers for the others without searching (a text holds the keywords of two or three);

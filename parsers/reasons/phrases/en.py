@@ -541,7 +541,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"bulk e-?mail",
         r"content filter rejection",
         r"denied due to spam list",
-        r"greylisted.{0,2} please try again in",
         r"mail (?:appears to be unsolicited|content denied)",
         r"may consider spam",
         r"message (?:content rejected|looks like spam|refused by mailmarshal spamprofiler"
