@@ -799,7 +799,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
         if named_recipient is not None:
             found.append(named_recipient[0])
             written[named_recipient[0]] = named_recipient[1]
-    if not written and "(" in text:
+    if not written:
         # The accounts the report lists by user id alone, each with its reason in brackets, beside
         # the addresses it lists or instead of them, and more than the one a report names by name
         # (GroupWise: "kmeyer (User account is expired)" over "aroth (user not found)").
@@ -928,6 +928,9 @@ def original_recipient_named(
         and "@" not in low
         and envelope_recipient(original) in (None, candidate)
         and says_why(low)
+        # (nor one that lists another account by its user id: "bheld (Mailbox is full)" where
+        # the original was addressed to office@b, the id one of its Cc recipients)
+        and not _listed_ids(text)
     ):
         # A report that names no address and no person, and says why the message failed: the
         # providers' own notices that name the message by its subject ("보내신 메일 'Newsletter'이(가)
@@ -954,13 +957,20 @@ def _listed_id(line: str) -> str | None:
     return m.group(1).lower() if m is not None and _names_a_reason(m.group(2)) else None
 
 
+def _listed_ids(text: str) -> set[str]:
+    """The user ids the report lists with their reasons in brackets (_LISTED_ID), lower case."""
+    if "(" not in text:
+        return set()
+    return {m.group(1).lower() for m in _LISTED_ID.finditer(text) if _names_a_reason(m.group(2))}
+
+
 def _listed_by_id(text: str, mail: Mail, pasted: str) -> list[tuple[str, str]]:
     """The returned original's recipients that the report lists by user id alone, each on its own
     line with the reason in brackets ("kmeyer (user not found)"), as GroupWise writes the accounts
     of its own post office: the original's To or Cc address whose local part is that id, when no
     other of its addresses has the same local part (which one failed could not be told). Returns
     each address with the id as the report writes it (lower case)."""
-    ids = {m.group(1).lower() for m in _LISTED_ID.finditer(text) if _names_a_reason(m.group(2))}
+    ids = _listed_ids(text)
     if not ids:
         return []
     original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
