@@ -1018,6 +1018,9 @@ def _domain_rules(
 _DOMAIN_RULES: Final = _domain_rules(_BY_DOMAIN)
 
 
+_MICROSOFT_HELP_LINK = "go.microsoft.com/fwlink/?linkid=526653"
+
+
 def _by_host(host: str) -> _Rule | None:
     """The rule of the first _BY_HOST fragment in the remote host's name."""
     if host:
@@ -1041,6 +1044,11 @@ def _reason(delivery: Delivery) -> str | None:
     if not reply.text and not reply.status:
         return None
     rule = _by_host(reply.host) or _by_domain(reply.domain)
+    if rule is None and _MICROSOFT_HELP_LINK in reply.text:
+        # Exchange Online's own refusals point to its help page for senders (with an "AS(870002)"
+        # code): its table reads them where the report names no remote host, the tenant's own
+        # report on mail it would not send or take ("5.7.750 ... unregistered domains").
+        rule = _microsoft
     if rule is not None:
         found = rule(reply)
         if found:
