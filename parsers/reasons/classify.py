@@ -51,9 +51,11 @@ NOT_YET_DELIVERED: Final = (
     r"|まだ(?:配信|配送|送信)されていません|(?:暂时|暫時)(?:未能|无法|無法)(?:投递|投遞|送达|送達)|尚未(?:送达|送達|投递|投遞|遞送)"
     r"|아직 (?:전달|전송|배달)되지 않"
     r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
-    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)) nebyl[ao]? doru(?:č|c)en"
-    # (Czech's "could not be delivered yet": "Vaše zpráva pro <a@b> ... zatím nemohla být doručena")
-    r"|zat(?:í|i)m nemohl[ao]? b(?:ý|y)t doru(?:č|c)en"
+    r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)|dosud) nebyl[ao]? doru(?:č|c)en"
+    # (Czech's "could not be delivered yet": "Vaše zpráva pro <a@b> ... zatím nemohla být doručena",
+    # and "it has not been possible to deliver it so far", as a translated Exim warning says it:
+    # "Zprávu ... se dosud nepodařilo doručit")
+    r"|zat(?:í|i)m nemohl[ao]? b(?:ý|y)t doru(?:č|c)en|(?:zat(?:í|i)m|dosud) nepoda(?:ř|r)ilo doru(?:č|c)it"
 )
 
 # A notice that the message is still queued (a delay report, ignored), as opposed to a final one.
@@ -136,7 +138,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|延遲(?:遞送|投遞|傳送)"
     r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
     r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
-    r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru|pokusy o doru(?:č|c)en(?:í|i) (?:budou )?pokra(?:č|c)ovat"
+    r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru|pokusy o doru(?:č|c)en(?:í|i) (?:budou )?(?:[^\s.]{1,12} ){0,3}pokra(?:č|c)ovat"
     r"|" + NOT_YET_DELIVERED +
     # the platforms' own languages as Exchange and hosting servers word a delay: German "versucht
     # weiterhin", "die Übermittlung (Zustellung) ... wurde verzögert", "noch in der Warteschlange"; Danish
@@ -161,7 +163,7 @@ _STILL_TRYING_WORDS: Final = WordGate(
     "warnung", "versuche es", "nicht erneut", "nicht noch einmal", "advarsel", "igen", "fors", "cảnh báo", "canh bao",
     "gửi lại", "gui lai", "tiếp tục", "tiep tuc", "ostrze", "wysy", "предупреждение", "отправлять",
     "endnu ikke", "forsøger", "forsoger", "nye fors", "まだ", "引き続き", "遅延", "继续", "繼續", "再次", "重新",
-    "暂时", "暫時", "遅れ", "队列", "隊列", "佇列", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim",
+    "暂时", "暫時", "遅れ", "队列", "隊列", "佇列", "尚未", "chưa", "chua", "延遲", "아직", "계속", "지연", "jeszcze", "ponawia", "kolejne pr", "zatím", "zatim", "dosud",
     "ještě", "jeste", "pokouš", "pokous", "pokusy o", "verzö", "verzoe", "verzo", "warteschlange", "zustellversuche",
     "forsinket", "køen", "koeen", "koen", "trì hoãn", "tri hoan", "đang chờ", "dang cho", "thử lại", "thu lai",
 )  # fmt: skip

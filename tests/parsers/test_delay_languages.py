@@ -29,6 +29,10 @@ STILL_TRYING = {
     "ko": "보낸 메일이 아직 전달되지 않았습니다. 시스템이 계속 전송을 시도합니다.",
     "pl": "Twoja wiadomość nie została jeszcze dostarczona. Serwer będzie ponawiał próby doręczenia.",
     "cs": "Vaše zpráva zatím nebyla doručena. Server se bude dále pokoušet o doručení.",
+    # (a translated Exim warning: "has not been possible to deliver so far", attempts "will go on
+    # for some time")
+    "cs-so-far": "Zprávu, kterou jste odeslali, se dosud nepodařilo doručit jednomu nebo více příjemcům.",
+    "cs-attempts-go-on": "Pokusy o doručení budou ještě nějakou dobu pokračovat.",
     "fr-not-yet": "Votre message n'a pas encore été remis.",
     "es-not-yet": "Su mensaje todavía no ha sido entregado.",
     "vi": "Thư của bạn chưa được gửi đi.",
@@ -156,6 +160,7 @@ FINAL = {
     "ru-gmail-no-retry": "Сообщение отклонено. Gmail не будет повторять попытки.",
     "pl-gmail-no-retry": "Wiadomość została odrzucona. Gmail nie ponowi próby.",
     "cs-gmail-no-retry": "Zpráva byla odmítnuta. Gmail to nebude zkoušet znovu.",
+    "cs-final": "Zprávu se nepodařilo doručit jednomu nebo více příjemcům. Toto je trvalá chyba.",
     "ko-advice": "메일을 전송하지 못했습니다. 주소를 확인한 후 다시 시도하세요.",
     "vi-gmail-no-domain": "Thư của bạn chưa được gửi đến a@b.vn vì không tìm thấy miền b.vn.",
     # (the final reports beside them: "could not be delivered", "delivery failed"; "inte levererats"
