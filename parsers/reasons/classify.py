@@ -49,7 +49,9 @@ NOT_YET_DELIVERED: Final = (
     r"endnu ikke (?:blevet )?leveret"
     r"|ch(?:ư|u)a (?:(?:đ|d)(?:ư|u)(?:ợ|o)c )?(?:g(?:ử|u)i (?:đ|d)i|chuy(?:ể|e)n (?:đ|d)i|g(?:ử|u)i (?:đ|d)(?:ế|e)n)"
     r"|まだ(?:配信|配送|送信)されていません|(?:暂时|暫時)(?:未能|无法|無法)(?:投递|投遞|送达|送達)|尚未(?:送达|送達|投递|投遞|遞送)"
-    r"|아직 (?:전달|전송|배달)되지 않"
+    # (Korean "not yet delivered", the recipients maybe named between: "아직 한 명 이상의 받는
+    # 사람에게 전달되지 않았습니다")
+    r"|아직 (?:[^.\n]{1,30} )?(?:전달|전송|배달)되지 않"
     r"|(?:nie zosta(?:ł|l)[ao]? jeszcze|jeszcze nie zosta(?:ł|l)[ao]?) (?:dostarczon|dor(?:ę|e)czon)"
     r"|(?:zat(?:í|i)m|je(?:š|s)t(?:ě|e)|dosud) nebyl[ao]? doru(?:č|c)en"
     # (Czech's "could not be delivered yet": "Vaše zpráva pro <a@b> ... zatím nemohla být doručena",
@@ -136,7 +138,7 @@ _STILL_TRYING: Final = CaseBlind(
     r"|(?:仍|仍然|还|還)在(?:发送|發送|投递|投遞|等待)?(?:队列|隊列|佇列)"
     r"|(?:将|會|会|將)(?:在)?(?:稍后|稍後|之后|之後)?(?:继续|繼續|再次|重新)(?:尝试|嘗試|重试|重試)"
     r"|延遲(?:遞送|投遞|傳送)"
-    r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)(?:이)? 지연"
+    r"|계속 (?:전송|발송|배달)을? 시도|(?:전송|발송|배달)을 계속 시도|(?:전송|발송|배달)(?:이)? 지연"
     r"|ponawia(?:ł|l|c|ć)? pr(?:ó|o)b|kolejne pr(?:ó|o)by dor(?:ę|e)cz"
     r"|bude (?:d(?:á|a)le? )?pokou(?:š|s)et o doru|pokusy o doru(?:č|c)en(?:í|i) (?:budou )?(?:[^\s.]{1,12} ){0,3}pokra(?:č|c)ovat"
     r"|" + NOT_YET_DELIVERED +

@@ -27,6 +27,10 @@ STILL_TRYING = {
     "zh-hans": "您的邮件暂时未能投递。系统将在稍后继续尝试投递。",
     "zh-hant": "您寄給對方的郵件尚未送達。系統將繼續嘗試遞送此郵件。",
     "ko": "보낸 메일이 아직 전달되지 않았습니다. 시스템이 계속 전송을 시도합니다.",
+    # (a translated Exim warning: the recipients named between "not yet" and "delivered", the
+    # object before "keep trying")
+    "ko-recipients-between": "보내신 메시지가 아직 한 명 이상의 받는 사람에게 전달되지 않았습니다.",
+    "ko-object-first": "한동안 전송을 계속 시도하며 이 경고는 반복될 수 있습니다.",
     "pl": "Twoja wiadomość nie została jeszcze dostarczona. Serwer będzie ponawiał próby doręczenia.",
     "cs": "Vaše zpráva zatím nebyla doručena. Server se bude dále pokoušet o doručení.",
     # (a translated Exim warning: "has not been possible to deliver so far", attempts "will go on
