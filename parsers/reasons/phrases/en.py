@@ -595,7 +595,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"server busy",
         r"all available ips are at maximum connection limit",
         r"exceeds per-domain connection limit",
-        r"has exceeded the max emails per hour",
+        # (cPanel's Exim limits on the sending domain: "Domain a has exceeded the max emails per hour
+        # (200/200 (100%)) allowed", "... the max defers and failures per hour (5/5 (100%))")
+        r"has exceeded the max (?:emails|defers and failures) per hour",
         r"throttling failure: (?:daily message quota|maximum sending rate) exceeded",
         r"too many errors from your ip",
         r"we have already made numerous attempts to deliver this message",
