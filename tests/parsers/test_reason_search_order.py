@@ -94,6 +94,10 @@ def _old_derive(
     low = families.normalise(text)
     if len(CONTINUATION.findall(low)) > 1:
         low = CONTINUATION.sub(" ", " " + low).strip()
+    if ("reylist" in low or "raylist" in low) and (
+        status or smtp_code or reply_code_in_text(text) or ""
+    ).startswith("4"):
+        return EXPIRED  # (a greylisting deferral: the wait, or its end, whatever its 4.7.1)
     seen: dict[str, bool] = {}
     possible = families.families_in(low)[0] if low else frozenset()
     reason_of = {family: reason for reason, family in PHRASES.items()}
