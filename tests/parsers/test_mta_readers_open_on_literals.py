@@ -111,7 +111,8 @@ def _old_addresses_in(text: str) -> list[str]:
 @given(_ADDRESS_TEXTS)
 def test_the_readers_answer_as_before(text: str) -> None:
     assert _common.find_addresses(text) == _old_find_addresses(text)
-    if "<" not in text and not text.strip().lower().startswith("rfc822;"):
+    # (a quoted local part, `"john smith"@b`, is read whole since it was taught: not as before)
+    if "<" not in text and '"@' not in text and not text.strip().lower().startswith("rfc822;"):
         assert _common.clean_address(text) == _old_bare_address(text.strip())
     assert _providers.addresses_in(text) == _old_addresses_in(text)
     found = _PROVIDERS_ADDRESS.search(text)
