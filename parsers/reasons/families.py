@@ -29,7 +29,7 @@ else:
 
 def _fold_table() -> dict[int, str | None]:
     """Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese) -> ASCII; Persian's
-    yeh and keheh -> Arabic's."""
+    yeh and keheh -> Arabic's; directional marks and tatweel dropped."""
     table: dict[int, str | None] = {code: None for code in range(0x300, 0x370)}  # combining marks
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         char = chr(code)
@@ -53,6 +53,10 @@ def _fold_table() -> dict[int, str | None]:
     # the Persian families then meet it in either spelling (Arabic has no words with Persian's)
     table[0x06CC] = "\u064a"
     table[0x06A9] = "\u0643"
+    # Directional marks (LRM, RLM, ALM, the embeddings, overrides and isolates) that right-to-left
+    # text carries between its words, and Arabic's tatweel (a letter drawn out): no letter, dropped
+    for code in (0x200E, 0x200F, 0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[code] = None
     table[0x2013] = "-"  # en dash: "envelope blocked – ..."
     table[0x00A0] = " "  # no-break space
     return table
