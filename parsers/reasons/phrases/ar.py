@@ -26,14 +26,15 @@ if TYPE_CHECKING:
 _A = "[اأإآ]"  # alef, with or without hamza
 _WHO = r"(?:ال)?(?:مستخدم|مستلم|مرسل إليه|صندوق (?:ال)?بريد|حساب)"
 _ADDRESS = r"عنوان (?:ال)?(?:بريد(?: (?:ال)?" + _A + r"لكتروني)?|مستلم|مرسل إليه)"
-# (what kind and whose may stand between noun and verb: "حساب البريد الإلكتروني للمستلم معطل")
+# (what kind and whose may stand between noun and verb: "حساب البريد الإلكتروني للمستلم معطل",
+# "صندوق البريد الخاص بالمستخدم معطل")
 _MAILBOX = (
     r"(?:ال)?(?:حساب(?: (?:ال)?بريد(?: (?:ال)?"
     + _A
     + r"لكتروني)?)?|صندوق (?:ال)?بريد|بريد (?:ال)?"
     + _A
     + r"لكتروني)"
-    r"(?: (?:لل|ل)مستلم)?"
+    r"(?: (?:لل|ل)مستلم| الخاص ب(?:ال)?(?:مستلم|مستخدم))?"
 )
 # "temporarily": a suspension that ends (soft)
 _TEMPORARY = r"مؤقت"
@@ -41,30 +42,39 @@ _NON_USE = r"(?:بسبب|لعدم|نتيجة) (?:عدم )?(?:ال)?(?:استخد
 
 _ANYONE = f"(?:{_WHO}|{_ADDRESS})"
 _FOUND = r"(?:لم يتم|تعذر|لا يمكن) (?:ال)?(?:عثور|العثور) على"
-_CLOSED = f"(?:تعطيل|{_A}لغاء|حذف|{_A}غلاق)"
+# ("إلغاء تفعيل", deactivation: "تم إلغاء تفعيل هذا الحساب")
+_CLOSED = f"(?:تعطيل|{_A}لغاء(?: تفعيل)?|حذف|{_A}غلاق)"
 _NOT_TEMPORARY = r"(?![^.\n]{0,30}" + _TEMPORARY + r")"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        # ("... غير صالح": not valid, as "invalid recipient")
-        _ANYONE + r" غير (?:موجود|معروف|مسجل|صالح|صحيح)",
+        # ("... غير صالح": not valid, as "invalid recipient"; a relative clause may stand between
+        # noun and predicate: "عنوان البريد الإلكتروني الذي أدخلته غير موجود", the address you entered)
+        _ANYONE + r"(?: (?:الذي|التي) [^ .\n]{2,12})? غير (?:موجود|معروف|مسجل|صالح|صحيح)",
+        # "wrong" ("عنوان المستلم خاطئ"), as "غير صحيح"
+        _ANYONE + r" (?:خاطئ|خاطئة|خطأ)",
         r"لا (?:يوجد|توجد) " + _ANYONE,
         _FOUND + r" (?:" + _ANYONE + r"|(?:ال)?عنوان)",
         r"(?:ال)?(?:مستخدم|مستلم) مجهول",
         # "the address does not exist" (the bare noun, as Algerian and Moroccan servers word it)
         r"(?:ال)?عنوان غير موجود",
-        # "the e-mail (of the recipient) does not exist": the mail itself as the noun
-        r"(?:ال)?بريد (?:ال)?" + _A + r"لكتروني(?: (?:لل|ل)مستلم)? غير موجود",
+        # "the e-mail (of the recipient) does not exist" / "is not registered (with us)": the mail
+        # itself as the noun ("هذا البريد غير مسجل لدينا")
+        r"(?:ال)?بريد(?: (?:ال)?" + _A + r"لكتروني)?(?: (?:لل|ل)مستلم)? غير (?:موجود|مسجل)",
     ),
     MAILBOX_FULL: (
-        r"صندوق (?:ال)?(?:بريد|وارد)(?: (?:ال)?مستلم)? (?:ممتلئ|ممتلىء|مليء|ممتل)",
-        r"تجاوز (?:ال)?(?:حصة|سعة|حد (?:ال)?تخزين|مساحة)",
+        # (whose: "صندوق بريد المستلم", "صندوق البريد الخاص بالمستلم")
+        r"صندوق (?:ال)?(?:بريد|وارد)(?: (?:ال)?مستلم| الخاص ب(?:ال)?مستلم)? (?:ممتلئ|ممتلىء|مليء|ممتل)",
+        # (the verb first: "امتلأ صندوق البريد", the mailbox has filled up)
+        r"(?:امتلأ|امتلا) صندوق (?:ال)?(?:بريد|وارد)",
+        # ("تجاوز", he/it exceeded; "تجاوزت", she/it or you exceeded)
+        r"تجاوزت? (?:ال)?(?:حصة|سعة|حد (?:ال)?تخزين|مساحة)",
         r"لا (?:توجد|يوجد) مساحة (?:كافية|تخزين)",
         r"(?:ال)?مساحة (?:ممتلئة|غير كافية)",
     ),
     SUSPEND: (f"(?:موقوف|معلق|معطل|مقفل|مجمد|{_A}يقاف|تعليق|تعطيل|قفل|تجميد)[^.\n]{{0,30}}{_TEMPORARY}",),
     ACCOUNT_DISABLED: (
-        _CLOSED + " " + _MAILBOX + _NOT_TEMPORARY,
+        _CLOSED + " (?:هذا |هذه )?" + _MAILBOX + _NOT_TEMPORARY,
         _MAILBOX + r" (?:معطل|ملغى|ملغي|محذوف|مغلق|غير نشط|غير مفعل|غير فعال)" + _NOT_TEMPORARY,
         # closed or blocked for non-use: the address is gone, not paused
         f"(?:{_CLOSED}|{_A}يقاف|تجميد|معطل|مغلق|موقوف)[^.\n]{{0,40}}{_NON_USE}",
@@ -79,6 +89,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         r"(?:ال)?(?:نطاق|مجال|دومين|اسم (?:ال)?(?:نطاق|مجال)) غير (?:موجود|معروف)",
         _FOUND + r" (?:ال)?(?:نطاق|مجال)",
+        # "there is no domain (by this name)" ("لا يوجد نطاق بهذا الاسم"), not the sender's
+        r"لا (?:يوجد|توجد) (?:ال)?(?:نطاق|مجال|دومين)(?![^.\n]{0,20}(?:ال|لل|ل)مرسل)",
     ),
     # a message considered spam ("تعتبر بريدا عشوائيا", "رسالة مزعجة", "بريد غير مرغوب فيه"): soft
     SPAM_DETECTED: (

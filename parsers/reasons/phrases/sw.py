@@ -27,7 +27,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r" (?:kimejaa|limejaa)",
     ),
     ACCOUNT_DISABLED: (
-        r"akaunti(?: ya mpokeaji)? (?:imefungwa|imezimwa|imefutwa|imeisha muda|haitumiki tena)",
+        r"akaunti(?: ya barua pepe)?(?: ya mpokeaji)? (?:imefungwa|imezimwa|imefutwa|imeisha muda|haitumiki tena)",
     ),
     HOST_UNKNOWN: (
         r"(?:kikoa|domeni)(?: hicho| hiyo| cha mpokeaji)? (?:hakipo|haipo|hakijulikani|hakikupatikana|haikupatikana)",
