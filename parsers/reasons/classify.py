@@ -222,8 +222,23 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     # ("بعد" at the sentence's end is "yet"; before a noun it is "after": "... بعد عدة محاولات",
     # not delivered after several attempts, is final)
     r"|لم يتم (?:ال)?تسليم[^\n]{0,80}?بعد(?= *(?:[.،!]|$))"
-    r"|(?:המסירה|השליחה)[^.\n]{0,80}(?:מתעכבת|התעכבה|מעוכבת)|ימשיך לנסות|עדיין לא (?:נמסרה|נמסר|נשלחה)|זוהי אזהרה בלבד"
-    r"|با تأخیر|با تاخیر|هنوز تحویل (?:داده )?نشده|به تلاش[^.\n]{0,30}ادامه (?:خواهد داد|می‌دهد|میدهد)"
+    # ("حتى الآن", so far, is "yet" too; "سيحاول ... مرة أخرى / إعادة", will try again)
+    r"|لم يتم (?:ال)?تسليم[^.\n]{0,80}?حتى الآن|سيحاول[^.\n]{0,30}(?:مرة أخرى|[إا]عادة)"
+    # (Hebrew "טרם נמסרה", not yet delivered; "תמשיך / ימשיכו לנסות", she / they will keep trying)
+    r"|(?:המסירה|השליחה)[^.\n]{0,80}(?:מתעכבת|התעכבה|מעוכבת)|(?:ימשיך|תמשיך|ימשיכו) לנסות"
+    r"|(?:עדיין לא|טרם) (?:נמסרה|נמסר|נשלחה)|זוהי אזהרה בלבד"
+    # (still waiting in the queue: "ההודעה עדיין ממתינה בתור", "الرسالة لا تزال في قائمة الانتظار";
+    # "ניסיונות המסירה יימשכו", the attempts will go on)
+    r"|(?:עדיין|עדין) (?:ממתינה|ממתין|נמצאת|נמצא) בתור|ניסיונות ה?מסירה (?:יימשכו|ימשכו|ימשיכו)"
+    r"|(?:لا تزال|ما زالت|مازالت)[^.\n]{0,20} في (?:قائمة|طابور) (?:ال)?انتظار"
+    # (Persian "هنوز به گیرنده تحویل داده نشده", not delivered to the recipient yet; "همچنان ... تلاش
+    # خواهد کرد", will keep trying)
+    r"|با تأخیر|با تاخیر|هنوز[^.\n]{0,40}?تحویل (?:داده )?نشده|به تلاش[^.\n]{0,30}ادامه (?:خواهد داد|می‌دهد|میدهد)"
+    r"|همچنان[^.\n]{0,30}تلاش (?:خواهد کرد|می‌کند|میکند)"
+    # Swahili ("bado haijawasilishwa", not delivered yet; "tutajaribu tena", we will try again) and
+    # Afrikaans ("nog nie ... afgelewer nie", not delivered yet; "sal aanhou probeer", will keep trying)
+    r"|bado haija(?:wasilishwa|fikishwa|tumwa)|(?:tutajaribu|itajaribu|tutaendelea kujaribu) tena"
+    r"|nog nie[^.\n]{0,60}?afgelewer nie|sal aanhou (?:probeer|poog)"
     # Bulgarian, Croatian (and its Latin-script neighbours), Slovak, Slovene: the warning sentence
     # and "not delivered yet" (always with its "yet": "nije isporučena" alone is a final report's
     # sentence); Lithuanian, Latvian, Estonian: "not delivered yet". (Each searched only in a text
@@ -267,8 +282,9 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
     "tidak perlu", "mencoba", "dicoba", "belum",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
-    "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "מתעכב", "התעכב", "מעוכב", "ימשיך", "עדיין", "אזהרה",
-    "تأخیر", "تاخیر", "هنوز", "ادامه",
+    "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "الآن", "سيحاول", "מתעכב", "התעכב", "מעוכב", "ימשיך",
+    "תמשיך", "ימשיכו", "עדיין", "טרם", "אזהרה", "تأخیر", "تاخیر", "هنوز", "ادامه", "همچنان",
+    "ממתין", "בתור", "יימשכו", "ימשכו", "ימשיכו", "لا تزال", "ما زالت", "مازالت", "bado", "tutajaribu", "itajaribu", "tutaendelea", "nog nie", "aanhou",
     "предупреждение", "все още", "pozor", "još", "jos ", "nebol", "dostavljen", "pristatyt", "nav ",
     "toimetatud", "चेतावनी", "देर", "विलंब", "प्रयास", "कोशिश", "अभी तक",
     "gecik", "devam ed", "καθυστερ", "întârzi", "intarzi", "livreze", "відклад", "затрим", "продовжуват", "продовжить",
