@@ -135,6 +135,23 @@ STILL_TRYING = {
     # translations say it, in the first person)
     "es-qmail": "Este es un error temporal; seguiré intentándolo.",
     "pt-qmail": "Este é um erro temporário; continuarei tentando.",
+    # (Middle-Eastern and African servers: Arabic "so far" for "yet", "will try again", "still in
+    # the queue"; Hebrew "טרם" (not yet), "she will keep trying", "still waiting in the queue";
+    # Persian "yet" away from its verb, "will keep trying"; Swahili and Afrikaans "not yet delivered"
+    # and "will try again / keep trying")
+    "ar-so-far": "لم يتم تسليم رسالتك إلى المستلم التالي حتى الآن:",
+    "ar-will-try": "سيحاول الخادم إعادة الإرسال تلقائيا خلال الساعات القادمة.",
+    "ar-queue": "الرسالة لا تزال في قائمة الانتظار.",
+    "he-not-yet": "ההודעה שלך טרם נמסרה לנמען הבא:",
+    "he-keeps-trying": "המערכת תמשיך לנסות למסור את ההודעה.",
+    "he-queue": "ההודעה שלך עדיין ממתינה בתור לשליחה.",
+    "he-attempts-go-on": "ניסיונות המסירה יימשכו במשך 3 ימים נוספים.",
+    "fa-not-yet": "پیام شما هنوز به گیرنده زیر تحویل داده نشده است:",
+    "fa-keeps-trying": "سرور همچنان برای ارسال آن تلاش خواهد کرد.",
+    "sw-not-yet": "Barua pepe yako bado haijawasilishwa kwa mpokeaji huyu:",
+    "sw-will-try": "Tutajaribu tena kuiwasilisha.",
+    "af-not-yet": "Jou boodskap is nog nie aan die volgende ontvanger afgelewer nie:",
+    "af-keeps-trying": "Die bediener sal aanhou probeer om dit af te lewer.",
 }
 FINAL = {
     "de": "Ihre Nachricht konnte nicht zugestellt werden. Der Server hat aufgegeben.",
@@ -187,6 +204,14 @@ FINAL = {
     "ca-no-retry": "El missatge s'ha rebutjat. Gmail no ho tornarà a provar.",
     "ca-final": "Lamentem informar-vos que el vostre missatge no s'ha pogut lliurar.",
     "es-no-reintentara": "El mensaje ha sido rechazado y no se reintentará.",
+    # (the Middle-Eastern and African servers' final reports: "could not be delivered", "please try
+    # again" (an imperative), "will not try again")
+    "ar-final": "تعذر تسليم رسالتك إلى المستلم. يرجى المحاولة مرة أخرى لاحقا.",
+    "ar-no-retry": "لم يتم تسليم الرسالة، ولن يحاول الخادم مرة أخرى.",
+    "he-final": "ההודעה לא נמסרה לנמען. זוהי שגיאה קבועה.",
+    "fa-final": "پیام شما تحویل داده نشد.",
+    "sw-final": "Barua pepe yako haikuweza kuwasilishwa.",
+    "af-final": "Jou boodskap kon nie afgelewer word nie.",
 }
 
 
