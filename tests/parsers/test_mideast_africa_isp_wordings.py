@@ -1,10 +1,11 @@
 """Middle-Eastern and African providers' wordings the families missed (issue 12, held-out set
-"ISPs outside the English-speaking world"): a relative clause or a demonstrative between the noun
-and its predicate (the address *you entered* was not found, *this* address does not exist), the
-address called "wrong", a mail "not registered", "there is no such domain", an account
-deactivated, the mailbox named with whose it is ("الخاص بالمستخدم"), and the directional marks
-right-to-left text carries between its words. And the sender's own address named in the same
-words, which is never the recipient unknown.
+"ISPs outside the English-speaking world"): a relative clause, a demonstrative or "requested"
+between the noun and its predicate (the address *you entered* was not found, *this* address does
+not exist, the *requested* mailbox), the address called "wrong" or "invalid", a mail "not
+registered", "there is no such domain" (and Hebrew's "מתחם" for a domain), an account deactivated
+or its subscription ended, the mailbox named with whose it is ("الخاص بالمستخدم"), and the
+directional marks right-to-left text carries between its words. And the sender's own address
+named in the same words, or a log-in refused, which is never the recipient unknown.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ CASES: dict[str, list[Case]] = {
         ("550 عنوان البريد الإلكتروني الذي أدخلته غير موجود", r.USER_UNKNOWN),
         ("550 عنوان المستلم خاطئ", r.USER_UNKNOWN),
         ("550 هذا البريد غير مسجل لدينا", r.USER_UNKNOWN),
+        ("550 البريد الإلكتروني المطلوب غير موجود", r.USER_UNKNOWN),
+        ("550 صندوق البريد المطلوب غير موجود على هذا الخادم", r.USER_UNKNOWN),
+        ("550 المستلم المحدد غير معروف", r.USER_UNKNOWN),
+        ("550 انتهى اشتراك المستخدم في خدمة البريد", r.ACCOUNT_DISABLED),
         ("550 لا يوجد نطاق بهذا الاسم", r.HOST_UNKNOWN),
         ("550 تم إلغاء تفعيل هذا الحساب", r.ACCOUNT_DISABLED),
         ("550 صندوق البريد الخاص بالمستخدم معطل", r.ACCOUNT_DISABLED),
@@ -35,15 +40,26 @@ CASES: dict[str, list[Case]] = {
         ("550 כתובת הדואר האלקטרוני שהזנת לא נמצאה", r.USER_UNKNOWN),
         ("550 כתובת זו אינה קיימת במערכת", r.USER_UNKNOWN),
         ("550 כתובת הנמען שגויה", r.USER_UNKNOWN),
+        ("550 תיבת הדואר המבוקשת אינה קיימת", r.USER_UNKNOWN),
+        ("550 הכתובת אינה חוקית", r.USER_UNKNOWN),
+        ("550 שם המתחם אינו קיים", r.HOST_UNKNOWN),
         ("550 \u200fהמשתמש\u200f אינו קיים", r.USER_UNKNOWN),
     ],
     "fa": [
         ("550 آدرس ایمیل گیرنده معتبر نیست", r.USER_UNKNOWN),
         ("550 آدرس گیرنده اشتباه است", r.USER_UNKNOWN),
+        ("550 نشانی گیرنده نادرست است", r.USER_UNKNOWN),
+        ("550 آدرس ایمیل صحیح نیست", r.USER_UNKNOWN),
         # (no longer valid: closed, as before)
         ("550 آدرس ایمیل دیگر معتبر نیست", r.ACCOUNT_DISABLED),
     ],
     "sw": [("550 Akaunti ya barua pepe imefungwa", r.ACCOUNT_DISABLED)],
+    # ("ایڈریس", the English word written in Urdu)
+    "ur": [("550 یہ ای میل ایڈریس موجود نہیں ہے", r.USER_UNKNOWN)],
+    "af": [
+        ("550 Die e-posadres is ongeldig", r.USER_UNKNOWN),
+        ("550 Ongeldige ontvanger", r.USER_UNKNOWN),
+    ],
 }
 
 
@@ -65,6 +81,12 @@ NOT_THE_RECIPIENT_GONE = [
     "553 כתובת שולח לא קיימת",
     "553 آدرس فرستنده اشتباه است",
     "553 آدرس فرستنده معتبر نیست",
+    "550 انتهى اشتراكك في الخدمة",
+    "553 כתובת השולח אינה חוקית",
+    "553 Die afsenderadres is ongeldig",
+    # (a log-in refused: user name or password not correct / invalid)
+    "535 نام کاربری یا رمز عبور صحیح نیست",
+    "535 نام کاربری یا رمز عبور نامعتبر است",
 ]
 
 

@@ -24,6 +24,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"onbekende (?:gebruiker|ontvanger|e-?posadres)",
         r"geen sodanige (?:gebruiker|ontvanger|posbus|adres)",
         r"(?:gebruiker|ontvanger|e-?posadres) (?:is )?(?:onbekend|nie gevind nie)",
+        # "invalid" ("die e-posadres is ongeldig", "ongeldige ontvanger")
+        r"\b(?:ontvanger|adres|e-?posadres) (?:is )?ongeldig\b|ongeldige (?:ontvanger|adres|e-?posadres)",
     ),
     MAILBOX_FULL: (
         # "die posbus is vol", "die ontvanger se posbus is vol" (the recipient's mailbox is full)
@@ -46,6 +48,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # Exceptions: the sender's own address or domain ("die afsender se adres bestaan nie"): a refusal of
 # the sender, never the recipient unknown.
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    USER_UNKNOWN: (r"afsender se (?:adres|e-?posadres|rekening)",),
+    USER_UNKNOWN: (r"afsender se (?:adres|e-?posadres|rekening)|afsender-?(?:e-?pos)?adres",),
     HOST_UNKNOWN: (r"afsender se domein", r"probeer (?:later )?weer"),
 }

@@ -41,6 +41,9 @@ _TEMPORARY = r"مؤقت"
 _NON_USE = r"(?:بسبب|لعدم|نتيجة) (?:عدم )?(?:ال)?(?:استخدام|نشاط|" + _A + r"ستعمال)"
 
 _ANYONE = f"(?:{_WHO}|{_ADDRESS})"
+# what may stand between such a noun and its predicate: a relative clause ("الذي أدخلته", that you
+# entered) or "requested", "specified", "mentioned" ("صندوق البريد المطلوب غير موجود")
+_QUALIFIER = r"(?: (?:الذي|التي) [^ .\n]{2,12}| ال(?:مطلوب|محدد|مذكور|معني)ة?)?"
 _FOUND = r"(?:لم يتم|تعذر|لا يمكن) (?:ال)?(?:عثور|العثور) على"
 # ("إلغاء تفعيل", deactivation: "تم إلغاء تفعيل هذا الحساب")
 _CLOSED = f"(?:تعطيل|{_A}لغاء(?: تفعيل)?|حذف|{_A}غلاق)"
@@ -48,9 +51,9 @@ _NOT_TEMPORARY = r"(?![^.\n]{0,30}" + _TEMPORARY + r")"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        # ("... غير صالح": not valid, as "invalid recipient"; a relative clause may stand between
-        # noun and predicate: "عنوان البريد الإلكتروني الذي أدخلته غير موجود", the address you entered)
-        _ANYONE + r"(?: (?:الذي|التي) [^ .\n]{2,12})? غير (?:موجود|معروف|مسجل|صالح|صحيح)",
+        # ("... غير صالح": not valid, as "invalid recipient"; "عنوان البريد الإلكتروني الذي أدخلته
+        # غير موجود", the address you entered)
+        _ANYONE + _QUALIFIER + r" غير (?:موجود|معروف|مسجل|صالح|صحيح)",
         # "wrong" ("عنوان المستلم خاطئ"), as "غير صحيح"
         _ANYONE + r" (?:خاطئ|خاطئة|خطأ)",
         r"لا (?:يوجد|توجد) " + _ANYONE,
@@ -60,7 +63,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ال)?عنوان غير موجود",
         # "the e-mail (of the recipient) does not exist" / "is not registered (with us)": the mail
         # itself as the noun ("هذا البريد غير مسجل لدينا")
-        r"(?:ال)?بريد(?: (?:ال)?" + _A + r"لكتروني)?(?: (?:لل|ل)مستلم)? غير (?:موجود|مسجل)",
+        r"(?:ال)?بريد(?: (?:ال)?" + _A + r"لكتروني)?(?: (?:لل|ل)مستلم)?" + _QUALIFIER + r" غير (?:موجود|مسجل)",
     ),
     MAILBOX_FULL: (
         # (whose: "صندوق بريد المستلم", "صندوق البريد الخاص بالمستلم")
@@ -81,6 +84,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # expired ("انتهت صلاحية الحساب")
         r"(?:انتهت|منتهية|منتهي) (?:ال)?صلاحية " + _MAILBOX,
         _MAILBOX + r" (?:منتهي|منتهية) (?:ال)?صلاحية",
+        # the (mail) subscription ended ("انتهى اشتراك المستخدم"); not "اشتراكك", yours
+        r"(?:انتهى|انتهت صلاحية|منتهي) (?:ال)?اشتراك(?!ك)",
         # "no longer used" ("هذا العنوان لم يعد مستخدما"): closed, as English's "no longer in use"
         # (the noun next to it, or "this": the sender's address, "عنوان المرسل", is not it)
         f"(?:{_ANYONE}|هذا (?:ال)?عنوان|هذا (?:ال)?حساب)"

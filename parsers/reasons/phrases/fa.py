@@ -33,9 +33,9 @@ _NON_USE = r"(?:به دلیل|بدلیل|به علت|بعلت) (?:عدم (?:اس
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # "... not found", "... does not exist", "... is unknown", "... is invalid" / "is not valid",
-        # "... is wrong"
+        # "... is wrong" / "incorrect" / "not correct"
         _WHO + _GAP + r"(?:یافت نشد|پیدا نشد|وجود ندارد|موجود نیست|ناشناخته است|ناشناس است|نامعتبر است"
-        r"|(?<!دیگر )معتبر نیست|اشتباه است)",
+        r"|(?<!دیگر )معتبر نیست|اشتباه است|نادرست است|صحیح نیست)",
         r"(?:کاربر|گیرنده|نشانی|آدرس) (?:ناشناخته|ناشناس|نامعتبر)",
     ),
     MAILBOX_FULL: (
@@ -67,7 +67,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own ("فرستنده", the sender; "حساب شما", your account): a refusal of the sender
-    USER_UNKNOWN: (r"(?:نشانی|آدرس|دامنه) فرستنده",),
+    # (and a log-in refused: "نام کاربری یا رمز عبور صحیح نیست", user name or password not correct)
+    USER_UNKNOWN: (r"(?:نشانی|آدرس|دامنه) فرستنده", r"رمز(?: عبور)? "),
     ACCOUNT_DISABLED: (r"حساب (?:کاربری )?شما",),
     # a DNS failure that says to try again later says nothing about the domain: soft
     HOST_UNKNOWN: (r"(?:دامنه|نشانی) فرستنده", r"(?:بعدا|بعداً|دوباره) (?:تلاش|امتحان)"),

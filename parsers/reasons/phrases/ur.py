@@ -23,8 +23,9 @@ _NOT_FOUND = r"(?:" + _NO + r" مل(?:ا|ی)|موجود " + _NO + r"|غلط " + 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        # Gmail: "کیونکہ پتہ نہیں ملا" (because the address was not found)
-        r"(?:ا" + _Y + r" م" + _Y + r"ل )?پت(?:" + _H + r"|ا) " + _NOT_FOUND,
+        # Gmail: "کیونکہ پتہ نہیں ملا" (because the address was not found); "ایڈریس", the English
+        # word written in Urdu, as often as "پتہ"
+        r"(?:ا" + _Y + r" م" + _Y + r"ل )?(?:پت(?:" + _H + r"|ا)|ا" + _Y + r"ڈر" + _Y + r"س) " + _NOT_FOUND,
         r"(?:وصول " + _K + r"نند" + _H + r"|صارف) " + _NOT_FOUND,
     ),
     MAILBOX_FULL: (r"(?:م" + _Y + r"ل|ان) باکس(?: مکمل)? (?:بھر گ" + _Y + r"ا|بھرا " + _H + r"وا|بھر چکا)",),
