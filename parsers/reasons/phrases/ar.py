@@ -63,7 +63,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ال)?عنوان غير موجود",
         # "the e-mail (of the recipient) does not exist" / "is not registered (with us)": the mail
         # itself as the noun ("هذا البريد غير مسجل لدينا")
-        r"(?:ال)?بريد(?: (?:ال)?" + _A + r"لكتروني)?(?: (?:لل|ل)مستلم)?" + _QUALIFIER + r" غير (?:موجود|مسجل)",
+        r"(?:ال)?بريد(?: (?:ال)?"
+        + _A
+        + r"لكتروني)?(?: (?:لل|ل)مستلم)?"
+        + _QUALIFIER
+        + r" غير (?:موجود|مسجل)",
     ),
     MAILBOX_FULL: (
         # (whose: "صندوق بريد المستلم", "صندوق البريد الخاص بالمستلم")
