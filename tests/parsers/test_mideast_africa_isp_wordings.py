@@ -82,6 +82,8 @@ NOT_THE_RECIPIENT_GONE = [
     "553 آدرس فرستنده اشتباه است",
     "553 آدرس فرستنده معتبر نیست",
     "550 انتهى اشتراكك في الخدمة",
+    # ("your account has been disabled": the sender's own account; was hard)
+    "550 تم تعطيل حسابك",
     "553 כתובת השולח אינה חוקית",
     "553 Die afsenderadres is ongeldig",
     # (a log-in refused: user name or password not correct / invalid)
