@@ -13,6 +13,7 @@ from parsers.reasons.codes import (
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
     NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -126,7 +127,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:pa|i) (?:en|vores) (?:sortliste|blokeringsliste)|\bsortlistet",
         # (or refused: "Din IP-adresse er afvist")
         r"ip-?adresse[^.\n]{0,80}?\b(?:blokeret|afvist)",
+        # (or the sender's server named: "Din mailserver er blokeret", "jeres server blev blokeret")
+        r"\b(?:din|jeres) (?:mail-?|smtp-?|e-?mail-?)?server (?:er |er blevet |blev )?blokeret",
     ),
+    # the sender sent too many messages ("for mange beskeder/meddelelser/mails"): a rate, soft
+    # (English's "too many messages"; "for mange forbindelser" stays TOO_MANY_CONNECTIONS)
+    RATE_LIMITED: (r"for mange (?:beskeder|meddelelser|e-?mails|mails)\b",),
     # the server refuses to relay for the sender ("Relæ ikke tilladt", "Relæadgang nægtet"): the
     # sender's, soft (English's "relay access denied")
     NO_RELAYING: (r"(?:relae|relay)(?:ing|adgang)? (?:er )?(?:ikke tilladt|afvist|naegtet)",),

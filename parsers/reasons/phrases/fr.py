@@ -96,6 +96,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # whose account, between noun and verb ("le compte du destinataire a été supprimé")
         r"compte (?:du|de ce) destinataire (?:a ete |est )?(?:supprime|desactive|ferme|clos|resilie)",
         r"compte (?:de messagerie )?(?:a ete |est )?(?:desactive|supprime|ferme|cloture|resilie)",
+        # the address itself ("Cette adresse e-mail a été désactivée", Proximus/Skynet)
+        r"adresse (?:e-?mail |electronique |de messagerie )?(?:a ete |est )?(?:desactivee|supprimee|fermee|resiliee)",
         # (what kind and whose may both stand between noun and verb: "boîte aux lettres du destinataire supprimée")
         r"bo[iî]te (?:(?:aux lettres|mail|du destinataire) ){0,2}(?:a ete |est )?(?:desactivee|fermee|archivee|supprimee)",
         r"adresse (?:a ete |est )?(?:desactivee|supprimee|resiliee)",

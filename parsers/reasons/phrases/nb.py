@@ -1,5 +1,6 @@
-"""Norwegian (Bokmål) phrase families (data only): what servers and relays answering in Norwegian
-say (Telenor, Altibox, localized Exchange/Outlook reports and Postfix templates).
+"""Norwegian phrase families (data only): what servers and relays answering in Norwegian say
+(Telenor, Altibox, localized Exchange/Outlook reports and Postfix templates), in Bokmål and, where
+it spells them apart, Nynorsk (Uninett's and Domeneshop's "finst ikkje", "ukjend mottakar").
 
 Patterns are searched in the lower-cased, accent-folded diagnostic (parsers.reasons.families):
 written without diacritics ("ø" is read as "o", "å" as "a", "æ" as "ae").
@@ -12,6 +13,7 @@ from parsers.reasons.codes import (
     BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -48,6 +50,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ble ikke funnet p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
         # (its other wording: "Finner ikke <bruker> på <domene>.")
         r"finner ikke (?:brukeren |mottakeren )?\S{1,255} p(?:aa|a) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+        # Nynorsk: "Mottakaren finst ikkje", "brukaren eksisterer ikkje", "adressa vart ikkje
+        # funnen", "ukjend mottakar"
+        r"(?:brukar|mottakar|e-?postadress|adress|postkass|konto)(?:en|a|e)? "
+        r"(?:finst ikkje|eksisterer ikkje|vart ikkje funnen|er ukjend)",
+        r"ukjend (?:brukar|mottakar|adresse|postkasse)",
     ),
     MAILBOX_FULL: (
         r"(?:postkasse|postboks|innboks|e-?postkasse)(?:n|en)? (?:er )?(?:full|overfylt)",
@@ -71,6 +78,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ukjent domene|intet slikt domene",
         r"domene(?:t)? [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ (?:finnes ikke|eksisterer ikke|er ukjent)",
     ),
+    # the sender sent too many messages ("for mange meldinger", Nynorsk "meldingar"): a rate, soft
+    # (English's "too many messages")
+    RATE_LIMITED: (r"for mange (?:meldinger|meldingar|e-?poster|e-?postar|e-?postmeldinger)\b",),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
         r"(?:markert|klassifisert|identifisert|vurdert|gjenkjent|avvist) som (?:spam|søppelpost)",

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -114,6 +115,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     VIRUS_DETECTED: (r"(?<!geen )virus (?:gevonden|gedetecteerd|aangetroffen)|\bbevat(?:ten)? een virus",),
     # ("Te veel verbindingen", KPN's "teveel")
     TOO_MANY_CONNECTIONS: (r"te ?veel (?:gelijktijdige )?verbindingen",),
+    # the sender sent too many messages ("Te veel berichten verzonden"): a rate, soft (English's
+    # "too many messages")
+    RATE_LIMITED: (r"te ?veel (?:berichten|e-?mails|mails|e-?mailberichten)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -12,6 +12,7 @@ from parsers.reasons.codes import (
     BLOCKED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
+    RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -85,6 +86,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:pa|i) (?:en|var) (?:svartlista|blocklista|sparrlista)|\bsvartlistad",
         r"ip-?adress[^.\n]{0,80}?\bblockerad",
     ),
+    # the sender sent too many messages ("för många meddelanden/mejl"): a rate, soft (English's
+    # "too many messages")
+    RATE_LIMITED: (r"for manga (?:meddelanden|e-?postmeddelanden|e-?brev|mejl|mail)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
