@@ -298,7 +298,7 @@ _MOVED = CaseBlind(
     r"|il mio indirizzo (?:e-?mail |di posta (?:elettronica )?)?è cambiato|il mio nuovo indirizzo (?:e-?mail |di posta (?:elettronica )?)?è"
     # nl: "is niet meer werkzaam bij X", "heeft het bedrijf verlaten", "dit adres is niet meer in
     # gebruik", "mijn nieuwe e-mailadres is"
-    r"|is niet (?:langer|meer) (?:werkzaam|in dienst) (?:bij|voor)|werkt niet (?:langer|meer) (?:bij|voor)"
+    r"|(?:is|ben) niet (?:langer|meer) (?:werkzaam|in dienst) (?:bij|voor)|werkt niet (?:langer|meer) (?:bij|voor)"
     r"|heeft (?:het bedrijf|ons|onze organisatie) verlaten|dit (?:e-?mail)?adres is niet (?:langer|meer) (?:actief|in gebruik|geldig)"
     r"|mijn (?:e-?mail)?adres is (?:gewijzigd|veranderd)|mijn nieuwe (?:e-?mail)?adres is"
     # en: "this mailbox is no longer monitored"; zh "已离职" (has left the job), "此邮箱不再使用";
@@ -316,21 +316,21 @@ _MOVED = CaseBlind(
     r"|(?:мой|наш) (?:адрес|e-?mail|почтовый адрес)(?: электронной почты)? (?:изменился|сменился)|больше не работает (?:в|у) "
     # it: "questa casella di posta non è più attiva"; nl: "dit e-mailadres wordt niet meer
     # gebruikt"; da: "denne e-mailadresse er ikke længere aktiv", "er ikke længere ansat hos",
-    # "jeg har fået ny e-mailadresse", "min nye e-mailadresse er"; vi: "địa chỉ email này không còn
-    # được sử dụng", "đã nghỉ việc", "địa chỉ email mới của tôi là"; ja: "メールアドレスを変更いたしました",
-    # "新しいメールアドレスは"
+    # "jeg har fået ny e-mailadresse", "min nye e-mailadresse er", "jeg er fratrådt min stilling";
+    # vi: "địa chỉ email này không còn được sử dụng", "đã nghỉ việc", "địa chỉ email mới của tôi là";
+    # ja: "メールアドレスを変更いたしました", "新しいメールアドレスは"
     r"|(?:questa|la mia) casella (?:di posta (?:elettronica )?|e-?mail )?non è più (?:attiva|in uso|utilizzata|monitorata)"
     r"|(?:dit|mijn|het) (?:e-?mail)?adres wordt niet (?:meer|langer) (?:gebruikt|gelezen)"
     r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse er ikke længere (?:aktiv|i brug|gyldig)"
-    r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
+    r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:er|har) fratrådt (?:min|sin|hans|hendes) stilling|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
     r"|min nye (?:e-?mail)?adresse er"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:không còn|đã ngừng) (?:được )?sử dụng|đã nghỉ việc"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
     r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
-    # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", fi "ei
-    # enää työskentele", cs/sk "již/už nepracuje (ve/v/pro)", tr "artık (şirketimizde) çalışmamaktadır",
-    # hu "már nem dolgozik", ro "nu mai lucrează la/pentru/în"
-    r"|jobber ikke lenger (?:i|hos|for|ved)\b|er ikke lenger ansatt|ei (?:enää työskentele|työskentele enää)"
+    # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", "har
+    # sluttet i firmaet", fi "ei enää työskentele", cs/sk "již/už nepracuje (ve/v/pro)", tr "artık
+    # (şirketimizde) çalışmamaktadır", hu "már nem dolgozik", ro "nu mai lucrează la/pentru/în"
+    r"|jobber ikke lenger (?:i|hos|for|ved)\b|er ikke lenger ansatt|har sluttet (?:i|hos|ved) |ei (?:enää työskentele|työskentele enää)"
     r"|(?:již|už) nepracuje|artık (?:\S{1,40} )?çalışma(?:maktadır|mıyor)"
     r"|már nem dolgozik|nu mai lucrea(?:ză|za) (?:la|pentru|în|in)\b"
     # and et "ei tööta enam", "see e-posti aadress ei ole enam kasutusel"; lv "vairs nestrādā",
@@ -349,7 +349,7 @@ _MOVE_WORDS = WordGate(
     "ovo", "xou", "vado", "ha la", "et meer", "et langer",
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
-    "lenger", "enää", "nepracuje", "çal", "már nem", "lucrea",
+    "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
     "enam", "trādā", "ja no ", "törfum", "lengur",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
