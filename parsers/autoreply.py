@@ -340,6 +340,9 @@ _MOVED = CaseBlind(
     r"|vairs nestrādā|e-?pasta adrese vairs netiek (?:izmantota|lietota)"
     r"|ja no treballa (?:a|per|amb|en)\b|(?:aquesta|la meva) adreça (?:electrònica |de correu (?:electrònic )?)?ja no (?:està activa|és vàlida|s'utilitza|es fa servir)"
     r"|hefur látið af störfum|netfang(?:ið)? (?:mitt )?er ekki lengur í notkun"
+    # lt: "nebedirba (mūsų įmonėje)", no longer works (here); "šis el. pašto adresas nebenaudojamas"
+    # / "nebeaktyvus", this e-mail address is no longer used / active
+    r"|nebedirba\b|(?:šis|mano) (?:el\. ?pašto |e-?pašto )?adresas (?:yra )?(?:nebenaudojamas|nebeaktyvus)"
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -350,7 +353,7 @@ _MOVE_WORDS = WordGate(
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
     "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
-    "enam", "trādā", "ja no ", "törfum", "lengur",
+    "enam", "trādā", "ja no ", "törfum", "lengur", "nebed", "nebenaud", "nebea",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)

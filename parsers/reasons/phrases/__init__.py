@@ -29,7 +29,8 @@ LANGUAGES: Final = (
     "en", "es", "pt", "de", "fr", "it", "nl", "da", "vi", "ja", "zh", "ru", "ko", "cs", "pl",
     "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th", "he", "ar", "bg", "hr", "sl", "lt",
     "lv", "et", "fa", "ms", "kk", "hi", "sk", "sr", "mk", "sq", "be", "az", "uz", "ka", "hy", "ca",
-    "gl", "eu", "is", "tl", "sw", "bn", "ur", "ta", "am", "af", "ne", "lb", "fo",
+    "gl", "eu", "is", "tl", "sw", "bn", "ur", "ta", "am", "af", "ne", "lb", "fo", "km", "si", "my", "lo",
+    "mn", "zu",
 )  # fmt: skip
 
 
