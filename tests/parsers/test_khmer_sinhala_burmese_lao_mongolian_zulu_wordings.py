@@ -1,7 +1,7 @@
 """Wordings of the languages Gmail and Outlook localise their notices into that had no phrase module:
 Khmer, Sinhala, Burmese, Lao, Mongolian and Zulu, in the four families (user unknown, mailbox full,
-account disabled, domain not found); each language's temporary closing and a mailbox's "no room"
-stay as they were."""
+account disabled, domain not found); each language's temporary closing, a mailbox's "no room" and
+the sender's own address stay as they were."""
 
 from __future__ import annotations
 
@@ -62,7 +62,15 @@ def test_khmer_sinhala_burmese_lao_mongolian_zulu_wordings() -> None:
         "550 ບັນຊີນີ້ຖືກປິດຊົ່ວຄາວ",
         # "no room" in the mailbox names no missing user
         "552 စာတိုက်ပုံးတွင် နေရာ မရှိပါ",
+        # the sender's address or domain not found: a refusal of the sender
+        "550 Илгээгчийн хаяг олдсонгүй",
+        "550 Илгээгчийн домэйн олдсонгүй",
+        "550 යවන්නාගේ ලිපිනය හමු නොවීය",
+        "550 រកមិនឃើញអាសយដ្ឋានអ្នកផ្ញើ",
+        "550 ບໍ່ພົບທີ່ຢູ່ຂອງຜູ້ສົ່ງ",
+        "550 ပေးပို့သူ၏ လိပ်စာ ရှာမတွေ့ပါ",
     ],
 )
-def test_temporary_closing_and_no_room_are_not_hard(text: str) -> None:
-    assert r.derive("5.0.0", "550", text, "failed", "RCPT") not in (r.ACCOUNT_DISABLED, r.USER_UNKNOWN)
+def test_temporary_closing_no_room_and_the_sender_are_not_hard(text: str) -> None:
+    reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
+    assert reason not in (r.ACCOUNT_DISABLED, r.USER_UNKNOWN, r.HOST_UNKNOWN)

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # the address, the recipient, the user or the account not found ("រកមិនឃើញអាសយដ្ឋាន")
-        r"រកមិនឃើញ ?(?:អាសយដ្ឋាន|អ្នកទទួល|អ្នកប្រើ|គណនី)",
+        # (not the sender's: "អាសយដ្ឋាន(របស់)អ្នកផ្ញើ")
+        r"រកមិនឃើញ ?(?:អាសយដ្ឋាន(?!(?:អ៊ីមែល)?(?:របស់)?អ្នកផ្ញើ)|អ្នកទទួល|អ្នកប្រើ|គណនី)",
         # the e-mail account (address) ... does not exist ("គណនីអ៊ីមែល ... មិនមានទេ")
         r"(?:គណនី|អាសយដ្ឋាន)អ៊ីមែល[^\n។]{0,60}?មិនមានទេ",
     ),

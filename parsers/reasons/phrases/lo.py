@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # the address, the recipient, the user or the account not found ("ບໍ່ພົບທີ່ຢູ່")
-        r"ບໍ່ພົບ ?(?:ທີ່ຢູ່|ຜູ້ຮັບ|ຜູ້ໃຊ້|ບັນຊີ)",
+        # (not the sender's: "ທີ່ຢູ່(ອີເມວ)ຂອງຜູ້ສົ່ງ")
+        r"ບໍ່ພົບ ?(?:ທີ່ຢູ່(?!(?:ອີເມວ|ອີເມລ)?(?:ຂອງ)?ຜູ້ສົ່ງ)|ຜູ້ຮັບ|ຜູ້ໃຊ້|ບັນຊີ)",
         # ... does not exist ("ທີ່ຢູ່ອີເມວນີ້ບໍ່ມີຢູ່")
         r"(?:ທີ່ຢູ່|ບັນຊີ|ຜູ້ໃຊ້)[^\n]{0,30}?ບໍ່ມີຢູ່",
     ),

@@ -19,8 +19,9 @@ _NOT_FOUND = r"(?:олдсонгүй|олдохгүй байна|байхгүй 
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        # the address, the recipient, the user or the account ("хаяг олдсонгүй")
-        r"(?:хаяг|хүлээн авагч|хэрэглэгч|бүртгэл)(?: нь)? " + _NOT_FOUND,
+        # the address, the recipient, the user or the account ("хаяг олдсонгүй"); not the
+        # sender's ("илгээгчийн хаяг олдсонгүй": a refusal of the sender)
+        r"(?:хаяг(?<!илгээгчийн хаяг)|хүлээн авагч|хэрэглэгч|бүртгэл)(?: нь)? " + _NOT_FOUND,
     ),
     # the mailbox is full ("шуудангийн хайрцаг дүүрсэн")
     MAILBOX_FULL: (r"(?:шуудангийн|имэйлийн|ирсэн захидлын) хайрцаг(?: нь)? дүүр(?:сэн|эн)",),
@@ -28,5 +29,5 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # the account became inactive, was closed or deleted ("бүртгэл идэвхгүй болсон")
         r"бүртгэл(?: нь)? (?:идэвхгүй болсон|идэвхгүй болгосон|хаагдсан|устгагдсан)",
     ),
-    HOST_UNKNOWN: (r"(?:домэйн|домайн|домен)(?: нь)? " + _NOT_FOUND,),
+    HOST_UNKNOWN: (r"(?:домэйн|домайн|домен)(?<!илгээгчийн домэйн)(?: нь)? " + _NOT_FOUND,),
 }

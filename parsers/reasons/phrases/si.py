@@ -20,7 +20,8 @@ _NOT_FOUND = r"(?:හමු නොවීය|හමු නොවිණි|හම�
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # the address, the recipient, the user or the account ("ලිපිනය හමු නොවීය")
-        r"(?:ලිපිනය|ලබන්නා|පරිශීලකයා|ගිණුම) " + _NOT_FOUND,
+        # (not the sender's: "යවන්නාගේ ලිපිනය")
+        r"(?:ලිපිනය(?<!යවන්නාගේ ලිපිනය)|ලබන්නා|පරිශීලකයා|ගිණුම) " + _NOT_FOUND,
     ),
     # the mailbox (inbox) is full ("තැපැල් පෙට්ටිය පිරී ඇත")
     MAILBOX_FULL: (r"(?:තැපැල් ?පෙට්ටිය|එන ලිපි(?: පෙට්ටිය)?) පිරී",),
