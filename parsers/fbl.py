@@ -34,6 +34,9 @@
   delayed deliveries (`Complaint.bounces`), classified as any report's are: by the reply the event
   quotes, the status class its ESP's verdict gives (hard_bounce, severity permanent ...), and the
   cause its ESP names where it names one; a document of bounce events alone is a delivery report.
+  An ESP's suppression of a recipient (a send it dropped for an earlier complaint or unsubscribe) and
+  a failure on the sender's side (a template that did not render, an API error) are no event.
+  Mandrill posts its events as a form (`mandrill_events=` and the URL-encoded JSON): read the same.
 
 Who complained is found as for ARF (`arf.find_recipients`).
 """
@@ -61,12 +64,16 @@ from parsers.delivery import Delivery
 from parsers.dsn import address
 from parsers.mail import Mail, parse_header_block, payload_text
 from parsers.reasons.codes import (
+    AUTH_FAILURE,
     BLOCKED,
+    EXPIRED,
+    HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
     NO_RELAYING,
     SPAM_DETECTED,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 from parsers.reasons.derive import REPORT_TEXT
 
@@ -159,6 +166,18 @@ _WEBHOOK_UNSUBSCRIBES: dict[tuple[tuple[str, object], ...], tuple[str, ...]] = {
 # as SendGrid's), Mailgun's `failed` (its `severity`; its `suppress-bounce`: an address that
 # bounced before), Postmark's `Bounce` record (HardBounce, SoftBounce; Transient: still retried),
 # SparkPost's (`bounce`, `out_of_band`: its bounce class where it names the cause; `delay`).
+# Also: an address the ESP found invalid before sending (Brevo's `invalid_email`, Postmark's
+# BadEmailAddress: the address itself is bad); Postmark's own causes (Blocked, SpamNotification,
+# VirusNotification, DMARCPolicy: the sender's, soft; DnsError: a temporary DNS failure, soft); Mailjet's `blocked` for the recipient's
+# unknown address or the domain's (its `error_related_to`/`error` enumeration; the rest of its blocks
+# are its own or the sender's: preblocked, duplicate, template, spam); Mailgun's `failed` given up
+# as too `old` (expired). An entry with no address fields reports nothing: a message the ESP
+# suppressed for a complaint or an unsubscribe (Mailgun's `suppress-complaint`/`-unsubscribe`) is
+# no failure of the recipient, whose own complaint or unsubscribe is its own event. Events no entry
+# matches report nothing either: the ESP's suppressions (Brevo's `blocked`, SendGrid's `dropped`
+# for an unsubscribed or spam-reporting address, SparkPost's `policy_rejection`, Postmark's
+# ManuallyDeactivated) and the sender's own failures (Brevo's `error`, SendGrid's invalid SMTPAPI
+# header, SparkPost's `generation_failure`, Postmark's SMTPApiError, TemplateRenderingFailed).
 _SPARKPOST_CLASSES = {
     "10": USER_UNKNOWN,
     "22": MAILBOX_FULL,
@@ -181,6 +200,22 @@ _WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
     ),
     (("event", "hard_bounce"),): (("email", "msg.email"), ("reason", "msg.diag"), (), (), "failed", "5", None),
     (("event", "soft_bounce"),): (("email", "msg.email"), ("reason", "msg.diag"), (), (), "failed", "4", None),
+    (("event", "invalid_email"),): (("email",), (), (), (), "failed", "5", USER_UNKNOWN),
+    (("event", "blocked"), ("error_related_to", "recipient"), ("error", "user unknown")): (
+        ("email",), ("error",), (), (), "failed", "5", USER_UNKNOWN,
+    ),
+    (("event", "blocked"), ("error_related_to", "domain"), ("error", "invalid domain")): (
+        ("email",), ("error",), (), (), "failed", "5", HOST_UNKNOWN,
+    ),
+    (("event", "blocked"), ("error_related_to", "domain"), ("error", "no mail host")): (
+        ("email",), ("error",), (), (), "failed", "5", HOST_UNKNOWN,
+    ),
+    (("event", "failed"), ("reason", "suppress-complaint")): ((), (), (), (), "failed", "5", None),
+    (("event", "failed"), ("reason", "suppress-unsubscribe")): ((), (), (), (), "failed", "5", None),
+    (("event", "failed"), ("severity", "permanent"), ("reason", "old")): (
+        ("recipient",), ("delivery-status.message", "delivery-status.description"), (), (),
+        "failed", "5", EXPIRED,
+    ),
     (("event", "failed"), ("severity", "permanent"), ("reason", "suppress-bounce")): (
         ("recipient",), ("delivery-status.message", "delivery-status.description"), (), (),
         "failed", "5", USER_UNKNOWN,
@@ -202,6 +237,24 @@ _WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
     (("RecordType", "Bounce"), ("Type", "Transient")): (
         ("Email",), ("Details", "Description"), (), (), "delayed", "4", None,
     ),
+    (("RecordType", "Bounce"), ("Type", "BadEmailAddress")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", USER_UNKNOWN,
+    ),
+    (("RecordType", "Bounce"), ("Type", "Blocked")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", BLOCKED,
+    ),
+    (("RecordType", "Bounce"), ("Type", "SpamNotification")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", SPAM_DETECTED,
+    ),
+    (("RecordType", "Bounce"), ("Type", "VirusNotification")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", VIRUS_DETECTED,
+    ),
+    (("RecordType", "Bounce"), ("Type", "DMARCPolicy")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "5", AUTH_FAILURE,
+    ),
+    (("RecordType", "Bounce"), ("Type", "DnsError")): (
+        ("Email",), ("Details", "Description"), (), (), "failed", "4", None,
+    ),
     (("type", "bounce"),): (
         ("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "failed", "5",
         ("bounce_class", _SPARKPOST_CLASSES),
@@ -212,6 +265,17 @@ _WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
     ),
     (("type", "delay"),): (("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "delayed", "4", None),
 }  # fmt: skip
+# The reason a bounce event's kind states for the address when the event quotes no reply (its text
+# opens with no reply code): an ESP's verdict of "permanent" alone says the delivery failed, not that
+# the address is bad (SendGrid's bounces, Mailgun's permanent failures, Brevo's and Mandrill's hard
+# bounces take in a block or a spam rejection too: by DESIGN those are soft), so with no reply to
+# speak such an event stays soft (5.0.0, undefined). Postmark's HardBounce is the one kind whose
+# definition names the address ("unknown user, mailbox not found": blocks, spam, DNS failures and
+# invalid addresses are types of their own), so its silent event is the address's failure, hard.
+# A reply it quotes still decides ("550 5.7.1 ... blocked" is the sender's).
+_WEBHOOK_SILENT_REASONS: dict[tuple[tuple[str, object], ...], str] = {
+    (("RecordType", "Bounce"), ("Type", "HardBounce")): USER_UNKNOWN,
+}
 # Told literally first: the event's name as the JSON writes it.
 _WEBHOOK_NAMES = tuple(
     {f'"{kind[0][1]}"': None for kind in (*_WEBHOOK_COMPLAINTS, *_WEBHOOK_UNSUBSCRIBES, *_WEBHOOK_BOUNCES)}
@@ -222,6 +286,7 @@ MAX_WEBHOOK_LEAD = 200
 # (every complaint event is an object: SendGrid's batch opens "[" then "{")
 MAX_WEBHOOK_HEAD = MAX_WEBHOOK_LEAD + 8
 MAX_WEBHOOK_EVENTS = 100
+_MANDRILL_FORM = "mandrill_events="
 # The X-Mailer of the mail clients that write no User-Agent (Outlook, Apple Mail on a Mac and on iOS)
 _MAIL_CLIENTS = ("microsoft outlook", "microsoft office outlook", "apple mail", "iphone mail", "ipad mail")
 
@@ -238,11 +303,15 @@ def inquire(mail: Mail) -> Complaint | None:
         return _ses(mail)
     # (a relayed webhook is one text or JSON part: told by the type the loader read, asked of every message)
     kind = mail.content_type
-    if kind == "text/plain" and "{" in mail.text[:MAX_WEBHOOK_HEAD]:
-        return _webhook(mail, mail.text)
+    if kind == "text/plain":
+        if "{" in mail.text[:MAX_WEBHOOK_HEAD]:
+            return _webhook(mail, mail.text)
+        return _form_webhook(mail, mail.text)
     if kind == "application/json":  # (not text: the loader leaves its body out of the message's text)
         text = payload_text(mail.message)
         return _webhook(mail, text) if "{" in text[:MAX_WEBHOOK_HEAD] else None
+    if kind == "application/x-www-form-urlencoded":  # (a form post relayed with its own type)
+        return _form_webhook(mail, payload_text(mail.message))
     return None
 
 
@@ -460,6 +529,24 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
     return complaint
 
 
+def _form_webhook(mail: Mail, text: str) -> Complaint | None:
+    """The events of a webhook posted as a form (Mandrill's `mandrill_events=` field, its value the
+    URL-encoded JSON document) relayed as mail (`text`, its body), or None."""
+    at = text.find(_MANDRILL_FORM, 0, MAX_WEBHOOK_HEAD)
+    if at < 0:
+        return None
+    from urllib.parse import unquote_plus  # (loaded at start-up by the email package: no new import)
+
+    start = at + len(_MANDRILL_FORM)
+    end = len(text)
+    for stop in ("&", "\n", " "):
+        at = text.find(stop, start, end)
+        if at >= 0:
+            end = at
+    # (the decoded document opens the text _webhook reads)
+    return _webhook(mail, unquote_plus(text[start:end]).strip())
+
+
 def _event_addresses(
     event: dict[str, Any], table: dict[tuple[tuple[str, object], ...], tuple[str, ...]]
 ) -> list[str]:
@@ -520,6 +607,8 @@ def _event_bounce(event: dict[str, Any]) -> Delivery | None:
             if isinstance(stated, tuple):  # (a field's value names the cause)
                 field, reasons = stated
                 stated = reasons.get(str(event.get(field)))
+            elif stated is None and not (diagnostic and diagnostic[:1].isdigit()):
+                stated = _WEBHOOK_SILENT_REASONS.get(kind)
             return Delivery(
                 recipient,
                 status=_event_text(event, statuses) or f"{status_class}.0.0",
