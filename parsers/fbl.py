@@ -187,6 +187,10 @@ _SPARKPOST_CLASSES = {
     "52": SPAM_DETECTED,
     "54": NO_RELAYING,
 }
+# (the fields of Postmark's Bounce record, whatever its type: the address, its reply, no codes;
+# and where Mailgun's failure quotes the reply)
+_POSTMARK = (("Email",), ("Details", "Description"), (), ())
+_MAILGUN_REPLY = ("delivery-status.message", "delivery-status.description")
 _WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
     (("event", "bounce"), ("hard_bounce", True)): (("email",), ("error",), (), (), "failed", "5", None),
     (("event", "bounce"), ("hard_bounce", False)): (("email",), ("error",), (), (), "failed", "4", None),
@@ -213,48 +217,28 @@ _WEBHOOK_BOUNCES: dict[tuple[tuple[str, object], ...], _WebhookBounce] = {
     (("event", "failed"), ("reason", "suppress-complaint")): ((), (), (), (), "failed", "5", None),
     (("event", "failed"), ("reason", "suppress-unsubscribe")): ((), (), (), (), "failed", "5", None),
     (("event", "failed"), ("severity", "permanent"), ("reason", "old")): (
-        ("recipient",), ("delivery-status.message", "delivery-status.description"), (), (),
-        "failed", "5", EXPIRED,
+        ("recipient",), _MAILGUN_REPLY, (), (), "failed", "5", EXPIRED,
     ),
     (("event", "failed"), ("severity", "permanent"), ("reason", "suppress-bounce")): (
-        ("recipient",), ("delivery-status.message", "delivery-status.description"), (), (),
-        "failed", "5", USER_UNKNOWN,
+        ("recipient",), _MAILGUN_REPLY, (), (), "failed", "5", USER_UNKNOWN,
     ),
     (("event", "failed"), ("severity", "permanent")): (
-        ("recipient",), ("delivery-status.message", "delivery-status.description"),
+        ("recipient",), _MAILGUN_REPLY,
         ("delivery-status.enhanced-code",), ("delivery-status.code",), "failed", "5", None,
     ),
     (("event", "failed"), ("severity", "temporary")): (
-        ("recipient",), ("delivery-status.message", "delivery-status.description"),
+        ("recipient",), _MAILGUN_REPLY,
         ("delivery-status.enhanced-code",), ("delivery-status.code",), "delayed", "4", None,
     ),
-    (("RecordType", "Bounce"), ("Type", "HardBounce")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", None,
-    ),
-    (("RecordType", "Bounce"), ("Type", "SoftBounce")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "4", None,
-    ),
-    (("RecordType", "Bounce"), ("Type", "Transient")): (
-        ("Email",), ("Details", "Description"), (), (), "delayed", "4", None,
-    ),
-    (("RecordType", "Bounce"), ("Type", "BadEmailAddress")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", USER_UNKNOWN,
-    ),
-    (("RecordType", "Bounce"), ("Type", "Blocked")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", BLOCKED,
-    ),
-    (("RecordType", "Bounce"), ("Type", "SpamNotification")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", SPAM_DETECTED,
-    ),
-    (("RecordType", "Bounce"), ("Type", "VirusNotification")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", VIRUS_DETECTED,
-    ),
-    (("RecordType", "Bounce"), ("Type", "DMARCPolicy")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "5", AUTH_FAILURE,
-    ),
-    (("RecordType", "Bounce"), ("Type", "DnsError")): (
-        ("Email",), ("Details", "Description"), (), (), "failed", "4", None,
-    ),
+    (("RecordType", "Bounce"), ("Type", "HardBounce")): (*_POSTMARK, "failed", "5", None),
+    (("RecordType", "Bounce"), ("Type", "SoftBounce")): (*_POSTMARK, "failed", "4", None),
+    (("RecordType", "Bounce"), ("Type", "Transient")): (*_POSTMARK, "delayed", "4", None),
+    (("RecordType", "Bounce"), ("Type", "BadEmailAddress")): (*_POSTMARK, "failed", "5", USER_UNKNOWN),
+    (("RecordType", "Bounce"), ("Type", "Blocked")): (*_POSTMARK, "failed", "5", BLOCKED),
+    (("RecordType", "Bounce"), ("Type", "SpamNotification")): (*_POSTMARK, "failed", "5", SPAM_DETECTED),
+    (("RecordType", "Bounce"), ("Type", "VirusNotification")): (*_POSTMARK, "failed", "5", VIRUS_DETECTED),
+    (("RecordType", "Bounce"), ("Type", "DMARCPolicy")): (*_POSTMARK, "failed", "5", AUTH_FAILURE),
+    (("RecordType", "Bounce"), ("Type", "DnsError")): (*_POSTMARK, "failed", "4", None),
     (("type", "bounce"),): (
         ("rcpt_to",), ("raw_reason", "reason"), (), ("error_code",), "failed", "5",
         ("bounce_class", _SPARKPOST_CLASSES),
