@@ -49,7 +49,7 @@ _SUBJECT = patterncode.compile(
     r"|resposta autom[áàa]tica|auto-resposta|fora do escrit[óo]rio|mensagem de aus[êe]ncia"  # pt, ca
     r"|ausente\s*(?::|d[oa] escrit[óo]rio)"  # pt, es ("Ausente: <subject>", as French's "Absence :")
     r"|fora de l['’]oficina|f[óo]ra da oficina"  # ca, gl
-    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|frav[æa]r|(?:ikke|inte) p[åa] kontoret"  # sv, da, nb
+    r"|fr[åa]nvaro|autosvar|automatisk svar|automatisch svar|fr[aå]v[æa]r|(?:ikke|inte) p[åa] kontoret"  # sv, da, nb, nn
     r"|automaattinen vastaus|poissaolo"  # fi
     r"|automaatne vastus|automātiskā atbilde|automatinis atsakymas"  # et, lv, lt
     r"|r[ăa]spuns automat|automatikus v[áa]lasz|h[áa]zon k[íi]v[üu]l"  # ro, hu
@@ -64,7 +64,7 @@ _SUBJECT = patterncode.compile(
     r"|t[ựu] [đd][ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] [đd][ộo]ng|v[ắa]ng m[ặa]t"  # vi (đ or d: unaccented)
     r"|(?:jawaban|balasan) otomatis|balasan automatik|di luar (?:kantor|pejabat)"  # id, ms (and "out of office")
     r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ|ไม่อยู่ที่(?:สำนักงาน|ออฟฟิศ)"  # th (and "out of office")
-    r"|awtomatikong (?:tugon|sagot)|jibu la (?:ki)?otomatiki"  # tl, sw
+    r"|awtomatikong (?:tugon|sagot)|wala sa opisina|jibu la (?:ki)?otomatiki"  # tl (and "out of office"), sw
     r"|स्वचालित (?:उत्तर|जवाब)|স্ব(?:\u09df|\u09af\u09bc)ংক্রি(?:\u09df|\u09af\u09bc) উত্তর|தானியங்கு பதில்"  # hi, bn (য় either form), ta
     # (and Exchange's and Outlook's prefix in the languages of its smaller language packs: sr
     # (Cyrillic) "Аутоматски одговор:", mk "Автоматски одговор:", be "Аўтаматычны адказ:", kk

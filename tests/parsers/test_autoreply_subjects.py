@@ -37,6 +37,7 @@ def reply_with_subject(subject: str) -> bytes:
         "Tu dong tra loi: Ban tin",  # vi, without diacritics, the verb last
         "Autosvar: Nyhedsbrev",  # da, sv
         "Fraværende: Nyhedsbrev",  # da
+        "Fråværsmelding: Nyhendebrev",  # nn
         "Poissaolo: Uutiskirje",  # fi
         "Autoodpowiedź: Biuletyn",  # pl
         "Automatická odpověď: Zpravodaj",  # cs
@@ -54,6 +55,7 @@ def reply_with_subject(subject: str) -> bytes:
         "ตอบกลับอัตโนมัติ: จดหมายข่าว",  # th
         "ไม่อยู่ที่สำนักงาน: จดหมายข่าว",  # th ("out of office")
         "Di Luar Kantor: Buletin",  # id ("out of office")
+        "Wala sa opisina: Balita",  # tl ("out of office")
         "Di luar pejabat: Buletin",  # ms ("out of office")
         "स्वचालित उत्तर: समाचार पत्र",  # hi (Outlook)
         "स्वचालित जवाब: समाचार पत्र",  # hi

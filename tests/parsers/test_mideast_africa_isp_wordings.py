@@ -26,6 +26,7 @@ CASES: dict[str, list[Case]] = {
         ("550 المستلم المحدد غير معروف", r.USER_UNKNOWN),
         ("550 انتهى اشتراك المستخدم في خدمة البريد", r.ACCOUNT_DISABLED),
         ("550 لا يوجد نطاق بهذا الاسم", r.HOST_UNKNOWN),
+        ("550 النطاق المطلوب غير موجود", r.HOST_UNKNOWN),  # (the requested domain)
         ("550 تم إلغاء تفعيل هذا الحساب", r.ACCOUNT_DISABLED),
         ("550 صندوق البريد الخاص بالمستخدم معطل", r.ACCOUNT_DISABLED),
         ("552 صندوق البريد الخاص بالمستلم ممتلئ", r.MAILBOX_FULL),
