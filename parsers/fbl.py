@@ -61,7 +61,7 @@ from parsers.arf import (
     original_of,
 )
 from parsers.delivery import Delivery
-from parsers.dsn import address
+from parsers.dsn import address, strip_type
 from parsers.mail import Mail, parse_header_block, payload_text
 from parsers.reasons.codes import (
     AUTH_FAILURE,
@@ -584,9 +584,7 @@ def _event_bounce(event: dict[str, Any]) -> Delivery | None:
                 return None
             diagnostic = _event_text(event, diagnostics)
             if diagnostic:  # (Mandrill and Postmark write the reply as its DSN field's "smtp; 550 ...")
-                head, sep, tail = diagnostic.partition(";")
-                if sep and head.strip().lower() == "smtp":
-                    diagnostic = tail.strip() or None
+                diagnostic = strip_type(diagnostic) or None
             code = _event_text(event, codes)
             if isinstance(stated, tuple):  # (a field's value names the cause)
                 field, reasons = stated
