@@ -46,6 +46,8 @@ def _fold_table() -> dict[int, str | None]:
         ("Æ", "AE"),
         ("ł", "l"),  # (Polish: no decomposition to a base letter)
         ("Ł", "L"),
+        ("ħ", "h"),  # (Maltese: none either; "għ" is read as the "gh" relays write for it)
+        ("Ħ", "H"),
     ):
         table[ord(char)] = plain
     # Persian's own yeh and keheh (ی ک) as Arabic's (ي ك): Persian text typed on an Arabic keyboard,

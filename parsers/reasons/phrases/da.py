@@ -41,6 +41,13 @@ _SENDER_REFUSED: Final = (
     r"|ukendt afsender"
 )
 
+# For non-use ("på grund af inaktivitet", "pga. manglende brug", "grundet længere tids
+# inaktivitet"): an account barred or closed for it is gone, not paused (Swedish's and German's)
+_NON_USE: Final = (
+    r"(?:pa grund af|pga\.?|grundet|som f(?:oe|o)lge af) (?:l(?:ae|a)ngere tids |lang tids )?"
+    r"(?:inaktivitet|manglende (?:brug|aktivitet|anvendelse)|ikke-?brug)"
+)
+
 # ("æ" folds to "ae", "ø" to "o", "å" to "a")
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -87,7 +94,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:postkassen|mailboksen|indbakken|postkasse|mailboks|indbakke)",
     ),
     SUSPEND: (
-        r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)",
+        # (one barred for non-use is closed: ACCOUNT_DISABLED, searched after this family)
+        r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)(?! " + _NON_USE + ")",
         # closed or unavailable "for the time being" ("Postkassen er midlertidigt lukket"): a pause
         r"midlertidigt (?:lukket|deaktiveret|utilg(?:ae|a)ngelig|inaktiv)",
     ),
@@ -106,6 +114,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|postkasse|adresse|e-?mailadresse)(?:n|en)? (?:er |bliver )?ikke (?:l(?:ae|a)ngere )?i brug",
         # one that "no longer exists" is closed, not unknown (German's "existiert nicht mehr")
         r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse|bruger)(?:n|en)? (?:eksisterer|findes) ikke l(?:ae|a)ngere",
+        # barred, closed or deleted for non-use ("Kontoen er spærret på grund af inaktivitet")
+        r"(?:sp(?:ae|a)rret|suspenderet|lukket|deaktiveret|nedlagt|slettet) " + _NON_USE,
     ),
     HOST_UNKNOWN: (
         r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke|kan ikke findes|kunne ikke findes)",
@@ -139,7 +149,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a scanner found a virus in the message ("indeholder virus", "virus fundet"; not "ingen virus
     # fundet")
     VIRUS_DETECTED: (r" indeholder (?:en )?virus|(?<!ingen )virus (?:fundet|opdaget)",),
-    TOO_MANY_CONNECTIONS: (r"for mange (?:samtidige )?forbindelser",),
+    # (and too many recipients in one message, "For mange modtagere": a limit on the sender's
+    # message, soft, English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"for mange (?:samtidige )?forbindelser", r"for mange modtagere\b"),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

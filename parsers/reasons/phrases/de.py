@@ -211,7 +211,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a scanner found a virus in the message ("Virus gefunden", "enthält einen Virus"; not "kein
     # Virus gefunden")
     VIRUS_DETECTED: (r"(?<!kein )virus (?:gefunden|entdeckt|erkannt)| enthalt (?:einen |ein )?virus",),
-    TOO_MANY_CONNECTIONS: (r"zu viele (?:gleichzeitige |parallele )?verbindungen",),
+    # too many recipients in one message ("zu viele Empfänger"): a limit on the sender's message,
+    # soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (
+        r"zu viele (?:gleichzeitige |parallele )?verbindungen",
+        r"zu viele empf(?:ae|a)nger\b",
+    ),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -15,6 +15,7 @@ from parsers.reasons.codes import (
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -81,6 +82,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"mustalla listalla|mustalle listalle|estolistalla|estolistalle",
         r"ip-?osoite[^.\n]{0,80}?\bon estetty",
     ),
+    # too many recipients in one message ("liian monta vastaanottajaa, liikaa vastaanottajia"): a
+    # limit on the sender's message, soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"(?:liian monta|liikaa) vastaanottaj(?:aa|ia)\b",),
 }
 
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.

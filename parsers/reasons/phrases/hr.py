@@ -17,6 +17,7 @@ from parsers.reasons.codes import (
     MAILBOX_FULL,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -31,6 +32,19 @@ _BOX = r"(?:postanski |elektronicki )?(?:" + _BOX_NOUN + ")"
 _ACCOUNT = r"(?:racun|korisnicki racun|nalog|adresa|" + _BOX_NOUN + ")"
 _NON_USE = r"(?:zbog|radi) (?:dugotrajne |duze )?(?:neaktivnosti|nekoristenja)"
 _CLOSED = r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen|blokiran|suspendiran)[aoi]?"
+# whose account or mailbox: the recipient's, or the user's ("račun korisnika", "sandučić korisnika")
+_OWNER = r"(?: primatelja| primaoca| korisnika)?"
+# an account or mailbox blocked, locked or suspended ("Račun korisnika je blokiran", "Nalog je
+# zaključan"): barred for now, as Danish "spærret" and German "gesperrt" say it (not an "adresa":
+# the sender's or its IP's, "Vaša IP adresa je blokirana", is a block of the sender; nor "your"
+# account, "Vaš račun", the sender's)
+_BARRED = (
+    r"(?<!vas )(?:racun|nalog|"
+    + _BOX_NOUN
+    + ")"
+    + _OWNER
+    + r" (?:je )?(?:blokiran|zakljucan|suspendiran|suspendovan)[aoi]?"
+)
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
@@ -43,15 +57,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"adres[au] e-poste koju ste (?:unijeli|uneli) nije (?:moguce )?(?:pronaden|pronaci)",
     ),
     MAILBOX_FULL: (
-        _BOX + r"(?: primatelja| primaoca)? je (?:pun|prepun|popunjen)[aoi]?",
+        _BOX + _OWNER + r" je (?:pun|prepun|popunjen)[aoi]?",
         r"(?:kvota|kapacitet|prostor) (?:je )?(?:prekoracen|premasen|popunjen|iskoristen)[aoi]?",
         r"(?:prekoracen|premasen)[aoi]? (?:kvota|kapacitet|prostor)",
     ),
     SUSPEND: (
         r"privremeno (?:blokiran|suspendiran|suspendovan|onemogucen|deaktiviran|nedostupn|zakljucan|zatvoren)[aoi]?",
+        # (one blocked for non-use is closed: ACCOUNT_DISABLED, searched after this family)
+        _BARRED + "(?! " + _NON_USE + ")",
     ),
     ACCOUNT_DISABLED: (
-        _ACCOUNT + r"(?: primatelja| primaoca)? (?:je )?(?:bio |bila )?"
+        _ACCOUNT + _OWNER + r" (?:je )?(?:bio |bila )?"
         r"(?:deaktiviran|ugasen|zatvoren|obrisan|izbrisan|ukinut|onemogucen)[aoi]?",
         # blocked or closed for non-use: the address is gone, not paused
         _CLOSED + " " + _NON_USE,
@@ -65,6 +81,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender or its IP address black-listed ("IP adresa je na crnoj listi", "... se nalazi na
     # crnoj listi"): the sender's standing, soft
     BLOCKED: (r"(?:na|u) crnoj listi|(?:na|u) crnu listu",),
+    # too many recipients in one message ("previše primatelja, previše primalaca"): a limit on the
+    # sender's message, soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"previse (?:primatelja|primalaca|primaoca)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

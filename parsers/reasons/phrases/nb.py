@@ -17,6 +17,7 @@ from parsers.reasons.codes import (
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -91,6 +92,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:pa|i) (?:en|var) (?:svarteliste|blokkeringsliste|sperreliste)|\bsvartelistet",
         r"ip-?adresse[^.\n]{0,80}?\bblokkert",
     ),
+    # too many recipients in one message ("for mange mottakere"): a limit on the sender's message,
+    # soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"for mange mottak(?:ere|arar)\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

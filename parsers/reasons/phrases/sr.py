@@ -14,6 +14,7 @@ from parsers.reasons.codes import (
     MAILBOX_FULL,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -50,6 +51,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     SPAM_DETECTED: (r"(?:одбијен|означен|препознат|класификован)[аои]? као (?:спам|нежељен)",),
     # the sender or its IP address black-listed ("ИП адреса је на црној листи")
     BLOCKED: (r"(?:на|у) црној листи|(?:на|у) црну листу",),
+    # too many recipients in one message ("превише прималаца"): a limit on the sender's message,
+    # soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"превише прималаца",),
 }
 
 UNLESS: Final[dict[str, tuple[str, ...]]] = {

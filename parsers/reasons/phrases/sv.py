@@ -16,6 +16,7 @@ from parsers.reasons.codes import (
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -89,6 +90,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the sender sent too many messages ("för många meddelanden/mejl"): a rate, soft (English's
     # "too many messages")
     RATE_LIMITED: (r"for manga (?:meddelanden|e-?postmeddelanden|e-?brev|mejl|mail)\b",),
+    # too many recipients in one message ("för många mottagare"): a limit on the sender's message,
+    # soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"for manga mottagare\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).

@@ -16,6 +16,7 @@ from parsers.reasons.codes import (
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
+    TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
 )
 
@@ -144,6 +145,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (the English word, as Vietnamese servers often write it: "bị đánh dấu là spam")
         r"(?:xac dinh|danh dau|nhan dien|phan loai|danh gia|nghi ngo) (?:la |nhu )?spam\b",
     ),
+    # too many recipients in one message ("quá nhiều người nhận"): a limit on the sender's message,
+    # soft (English's "too many recipients")
+    TOO_MANY_CONNECTIONS: (r"qua nhieu nguoi nhan\b",),
 }
 
 # Exceptions to this language's families (the counterparts of English's).
