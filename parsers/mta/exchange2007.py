@@ -84,7 +84,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         bare = _BARE_ADDRESS.match(line)
         if not bare:
             continue
-        detail = _DETAIL.match(lines[i + 1])
+        # The reply is on the next line that holds text: a report sent as HTML only puts a blank
+        # line between the two (each line ends in a <br> tag and a line break of the source).
+        following = i + 1
+        while following < len(lines) - 1 and not lines[following].strip():
+            following += 1
+        detail = _DETAIL.match(lines[following])
         if not detail:
             continue
         address = c.clean_address(bare.group(1))

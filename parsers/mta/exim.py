@@ -51,8 +51,10 @@ _WARNING = compile_lazily(
 )
 # (an address's domain ends in a letter or digit, past ASCII too: an internationalised domain's
 # last label may be a U-label, "用户@例子.广告")
+# (a local part Exim quotes may hold a space: "john doe"@example.org; each quoted span or character
+# taken atomically, so that a line of unclosed quotes is rejected in linear time)
 _RECIPIENT = compile_lazily(
-    r"^[ \t]{2}([^\s@]+@[^\s@:]*(?:[A-Za-z0-9]|[^\x00-\x7F\s])|an undisclosed address)(?::\s*(.*))?$"
+    r'^[ \t]{2}((?>"[^"\n]*"|[^\s@])+@[^\s@:]*(?:[A-Za-z0-9]|[^\x00-\x7F\s])|an undisclosed address)(?::\s*(.*))?$'
 )
 _PIPE = compile_lazily(r"^[ \t]{2}((?:pipe to \||save to |/)\S.*)$")
 _MALFORMED = compile_lazily(r"^[ \t]{2}[^\s@]+@\S+\s+<([^\s<>@]+@[^\s<>]+)>:\s*(.+)$")

@@ -27,8 +27,10 @@ _FLAG_HEADERS = (
 )
 _OUTLOOK_HOST = compile_lazily(r"\.(?:outbound\.protection|prod)\.outlook\.com\b", re.IGNORECASE)
 _BOUNDARIES = ("Original message headers:", "Original Message Headers:")
+# (after any indentation: a report sent as HTML only, its text made from the markup, opens each
+# line with the spaces its tags became)
 _START = compile_lazily(
-    r"^(?:Delivery has failed to these recipients or groups:|Original Message Details"
+    r"^[^\S\n]*(?:Delivery has failed to these recipients or groups:|Original Message Details"
     r"|.+ rejected your message to the following e-?mail addresses:"
     r"|Falha na entrega a estes destinat.+rios ou grupos:"
     r"|Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:)",
@@ -129,6 +131,7 @@ def _from_text(body: str) -> list[Delivery]:
     diagnostic: dict[str, list[str]] = {}
     lhost: str | None = None
     in_error = False
+    named_above = False  # (recipients named above the administrators' section)
     for line in body[match.end() :].split("\n"):
         line = line.strip()
         if not line:
@@ -136,8 +139,9 @@ def _from_text(body: str) -> list[Delivery]:
         if _END.match(line):
             break
         m = _MAILTO.search(line) or _RCPT_ADDRESS.match(line)
-        if m is None and in_error and not recipients:
-            # Newer reports name the recipient only above the remote server's reply.
+        if m is None and in_error and not named_above:
+            # Newer reports, and a report sent as HTML only (its mailto links gone with the
+            # markup), name each recipient only above the remote server's reply.
             m = _BARE_ADDRESS.match(line)
         if m:
             addr = address_in(m.group(1))
@@ -151,13 +155,15 @@ def _from_text(body: str) -> list[Delivery]:
             continue
         if _ERROR.match(line):
             in_error = True
+            named_above = bool(recipients)
             continue
         if in_error and _BARE_ADDRESS.match(line) and (address_in(line) or "") in recipients:
             continue  # the recipient named again above the remote server's reply
         if recipients:
             # Before the administrators' section: the explanation for the last recipient named;
-            # inside it: the remote server's reply, which applies to every recipient listed.
-            if in_error:
+            # inside it: the remote server's reply, which applies to every recipient listed above
+            # it (or, where the section names them, to the last one it named).
+            if in_error and named_above:
                 for r in recipients:
                     diagnostic[r].append(line)
             else:

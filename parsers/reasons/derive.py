@@ -345,7 +345,10 @@ def derive(
             return reason
     if by_status is not None:
         return by_status
-    if status:
+    delayed = (action or "").startswith(("delayed", "expired"))
+    # (a delay's code of no listed meaning, "421 4.7.0 Try again later", says the message waits,
+    # not that it was refused for its content or for security: a listed code said more above)
+    if status and not delayed:
         subject = status.split(".")[1]
         if subject == "6":
             return CONTENT_ERROR
@@ -353,7 +356,7 @@ def derive(
             return SECURITY_ERROR
     if (diagnostic_type or "").upper().startswith("X-POSTFIX"):
         return MAILER_ERROR
-    if (action or "").startswith(("delayed", "expired")):
+    if delayed:
         return EXPIRED
     code = smtp_code or reply_code_in_text(text)
     if code in SMTP_CODE_REASON and SMTP_CODE_REASON[code] != ON_HOLD:
