@@ -63,8 +63,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     SUSPEND: (
         r"privremeno (?:blokiran|suspendiran|suspendovan|onemogucen|deaktiviran|nedostupn|zakljucan|zatvoren)[aoi]?",
-        # (one blocked for non-use is closed: ACCOUNT_DISABLED, searched after this family)
-        _BARRED + "(?! " + _NON_USE + ")",
+        # (one blocked for non-use is closed: ACCOUNT_DISABLED, searched after this family; every
+        # language's phrases are searched together, so Slovenian's same words, "Račun je blokiran
+        # zaradi neaktivnosti", must not read as a pause here either)
+        _BARRED + "(?! " + _NON_USE + "| zaradi (?:dolgotrajne )?(?:neaktivnosti|neuporabe))",
     ),
     ACCOUNT_DISABLED: (
         _ACCOUNT + _OWNER + r" (?:je )?(?:bio |bila )?"
