@@ -965,6 +965,11 @@ _ANYWHERE = _phrase_table(
             # Yandex checks its recipients after DATA and answers "550 5.7.1 No such user!" for an
             # address it has no mailbox for: not a filter's refusal, whatever the status or stage
             "no such user!",
+            # Mail.ru (and the domains it hosts) checks its recipients after DATA too: "550 Message
+            # was not accepted -- invalid mailbox.  Local mailbox <a@b> is unavailable: user not
+            # found". Its other endings ("account is disabled", "user is terminated") are closed
+            # accounts, which the phrase families already read.
+            "is unavailable: user not found",
         ),
         "account_disabled": (
             "the email account that you tried to reach is disabled",

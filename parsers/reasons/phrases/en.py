@@ -171,6 +171,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"is unavailable: user is terminated",
         r"archived recipient",
         r"this address no longer accepts mail",
+        # WP and o2.pl: '550 "a@o2.pl": Podane konto jest zablokowane administracyjnie lub
+        # nieaktywne / This account is disabled or not yet active (#5.1.1)'
+        r"this account is disabled or not yet active",
         r"user or domain is disabled",
         r"is a deactivated mailbox",
         # (a list's subscription or membership disabled is the list manager's own step after the
@@ -431,6 +434,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"not member article from ",
         r"null sender is not allowed",
         r"returned mail not accepted here",
+        # Interia: "550 5.7.1 Recipient doesn't want your mail" (the recipient has blocked the sender)
+        r"recipient doesn'?t want your mail",
         r"sender (?:is spammer|not pre-approved|domain is empty|domain listed at |verify failed"
         r"|address rejected|rejected|\S{1,200} rejected|is \S{1,100} ?list)",
         r"sendernoa",
@@ -584,6 +589,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"our filters rate at and above \d+ percent probability of being spam",
         r"rejected due to spam (?:url in )?(?:classification|content)",
         r"rejecting mail content",
+        # ISPs' spam policy named as the cause: SFR's "550 5.7.1 Email <id> rejected per SPAM
+        # policy", "541 5.7.1 Mail rejected due to antispam policy" (and its 451 "deferred"), Daum's
+        # "554 5.7.1 DAS51 <ip>: Your mail is blocked automatically by anti-spam system. (E06)"
+        r"rejected per spam policy",
+        r"(?:rejected|deferred) due to anti-?spam policy",
+        r"blocked automatically by anti-?spam system",
         r"rule imposed as \S{1,200} is blacklisted on",
         r"spam \S{1,100} exceeded",
     ),
@@ -631,6 +642,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Dialup/transient IP not allowed. Use a mailgateway ... (DIAL)")
         # (keyed on "not allowed" and "refused", not "blocked": the index takes the rarer words)
         r"dial-?up(?:/transient)? ip(?:s| address(?:es)?)? (?:is |are )?(?:not allowed|refused)",
+        # (its other refusals of the sending host, "554 IP=<ip> - A problem occurred. (Ask your
+        # postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)", name only the
+        # desk that lifts them)
+        r"tosa@rx\.t-online\.de",
         r"e-?mail blocked by",
         r"go away",
         r"refused to talk to me",
@@ -662,7 +677,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"you are not allowed to connect",
         r"your ip (?:address )?(?:has been |is )?(?:blocked|blacklisted|listed|banned)",
         # (KPN: "Your IP: 192.0.2.80 is blacklisted", the address after a colon)
-        r"\bip(?: address)?:? (?:\S{1,60} )?(?:is |has been )?(?:blocked|blacklisted|banned)",
+        # (GMX, mail.com: "554-No SMTP service 554-IP address is black listed.", in two words)
+        r"\bip(?: address)?:? (?:\S{1,60} )?(?:is |has been )?(?:blocked|black ?listed|banned)",
+        # Korean portals (Naver, Hanafos): "421 4.3.2 Your IP(<ip>) is filtered and this connection
+        # will be closed. You must register your IP to ..."
+        r"your ip ?\(\S{1,60}\) is filtered",
         r"connection refused",
         r"access denied for ip",
         r" said: 550 blocked",
@@ -826,6 +845,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     NETWORK_ERROR: (
         r"could not connect and send the mail to",
+        # Coremail (NetEase 163/126, Sina, 21cn) when the recipient's host never answered: "Can not
+        # connect to <domain>:<ip>:<port>"
+        r"can ?not connect to \S{1,200}:\d{1,3}(?:\.\d{1,3}){3}",
         # Windows' socket timeout as .NET mail servers quote it ("A connection attempt failed because
         # the connected party did not properly respond after a period of time ... Tried 5 time(s)")
         r"connected party did not properly respond",
@@ -936,6 +958,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"support\.google\.com/mail/\?p=rfcmessagenoncompliant",
         r"missing (?:required )?(?:header|date|from|message-id)",
         r"rfc ?(?:5322|2822) (?:violation|section)",
+        # QQ Mail: '550 The "From" header is missing or invalid. Please follow RFC5322, RFC2047,
+        # RFC822 standard protocol.'
+        r"please follow rfc ?5322",
     ),
     BAD_REPUTATION: (
         r"a poor email reputation score",
@@ -1064,6 +1089,9 @@ VETO: Final[dict[str, tuple[str, ...]]] = {
         r"deleted (?:mail ?box|account)",
         r"this account has been disabled or discontinued",
         r"this address no longer accepts mail",
+        # WP and o2.pl: '550 "a@o2.pl": Podane konto jest zablokowane administracyjnie lub
+        # nieaktywne / This account is disabled or not yet active (#5.1.1)'
+        r"this account is disabled or not yet active",
         r"this mailbox is disabled",
         r"user or domain is disabled",
     ),
