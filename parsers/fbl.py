@@ -17,6 +17,10 @@
   `smtp_to`, `evidence`) or v3's (`Report`: `ReportClass`, `ReportType`, `SmtpRcptToAddress`,
   `Samples`); its envelope recipient is the complained-about one, and an email sample in the JSON
   (base64) is the returned original.
+- Amazon SES notifications: SNS's mail of one (its complaints here, its bounces and deliveries
+  parsers.mta.amazonses's), and one that reaches us without SNS's mail, in a Lambda function's or
+  an EventBridge event or bare, mailed on as the text (its complaints, and its bounces and
+  deliveries as a webhook document's). parsers.ses reads the JSON for both modules.
 - ESP complaint webhooks relayed as mail (a platform's own tooling mails what its ESP posted, or
   someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
   schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
@@ -276,8 +280,9 @@ _MAIL_CLIENTS = ("microsoft outlook", "microsoft office outlook", "apple mail", 
 
 
 def inquire(mail: Mail) -> Complaint | None:
-    """The complaint in a JMRP, SpamCop, X-ARF report, an Amazon SES complaint notification or an
-    ESP's webhook document relayed as mail (its complaints, unsubscribes and bounces), or None."""
+    """The complaint in a JMRP, SpamCop, X-ARF report, an Amazon SES complaint notification (or a
+    relayed SES notification's bounces) or an ESP's webhook document relayed as mail (its
+    complaints, unsubscribes and bounces), or None."""
     for reader in (_jmrp, _scomp, _spamcop, _xarf):
         found = reader(mail)
         if found is not None:
@@ -313,15 +318,20 @@ def _jmrp(mail: Mail) -> Complaint | None:
     marked = mail.has_header("X-HmXmrOriginalRecipient") or (
         original is not None and "X-HmXmrOriginalRecipient" in original
     )
-    sender = mail.from_.lower()
-    known = False
-    for one in _JMRP_SENDERS:  # (a plain loop: no generator per message)
-        if one in sender:
-            known = bool(_JMRP_SUBJECT.match(mail.subject))
-            break
-    if not (marked or (known and original is not None)):
+    if not (marked or (original is not None and signed_as_jmrp(mail.from_, mail.subject))):
         return None
     return _complaint(mail, original, "jmrp")
+
+
+def signed_as_jmrp(sender: str, subject: str) -> bool:
+    """Whether a message's From and Subject are a JMRP report's (Microsoft's staff@hotmail.com, or
+    SES's complaints mailbox, under "complaint about message from <IP>"): also asked of a message
+    attached whole to a desk's or a ticket system's forward (parsers.forwarded)."""
+    sender = sender.lower()
+    for one in _JMRP_SENDERS:  # (a plain loop: no generator per message)
+        if one in sender:
+            return _JMRP_SUBJECT.match(subject) is not None
+    return False
 
 
 def _jmrp_header_in(text: str) -> bool:
@@ -391,13 +401,47 @@ def _xarf(mail: Mail) -> Complaint | None:
 
 
 def _ses(mail: Mail) -> Complaint | None:
-    """An Amazon SES complaint notification (SNS JSON): its recipients, with the feedback type of
-    the provider's report it relays (SES copies the ARF report's Feedback-Type into
-    `complaintFeedbackType`: abuse, auth-failure, fraud, not-spam, other, virus; none when the
-    report had none, an abuse complaint), so that a not-spam or auth-failure report is no hard
-    complaint. (Its bounce and delivery notifications are parsers.mta.amazonses's.)"""
-    doc = sns_notification(mail)
-    if doc is None or doc.get("notificationType") != "Complaint":
+    """An Amazon SES complaint notification SNS mails (its JSON, or an EventBridge event of it,
+    parsers.ses): `_ses_complaint`. (Its bounce and delivery notifications are
+    parsers.mta.amazonses's.)"""
+    from parsers import ses  # (only for SNS's mail: not loaded at start-up)
+
+    doc = ses.sns_notification(mail)
+    return _ses_complaint(doc) if doc is not None else None
+
+
+def _relayed_ses(mail: Mail, text: str, start: int) -> Complaint | None:
+    """An Amazon SES notification that reaches us without SNS's mail: the JSON opening `text` at
+    `start`, in any envelope parsers.ses reads (a Lambda function's event, an EventBridge event,
+    the bare notification a function or a rule mails on). A complaint as `_ses_complaint`; a bounce
+    or delivery notification's recipients as its deliveries (`Complaint.bounces`, what a webhook
+    document's bounce events are), with the original's ids its `mail` object carries."""
+    from parsers import ses  # (only for a JSON text that names an SES notification's type)
+
+    try:
+        data, _end = json.JSONDecoder().raw_decode(text, start)
+    except ValueError:
+        return None
+    doc = ses.notification(data)
+    if doc is None or not isinstance(doc.get("mail"), dict) or _quoted_by_a_person(mail):
+        return None  # (an SES notification always names the mail it is about)
+    found = _ses_complaint(doc)
+    if found is not None or doc.get("notificationType") not in ("Bounce", "Delivery"):
+        return found
+    report = Complaint(format="AmazonSES", bounces=ses.deliveries(doc))
+    if not report.bounces:
+        return None
+    describe(report, _header_block(_ses_headers(doc["mail"])))
+    return report
+
+
+def _ses_complaint(doc: dict[str, Any]) -> Complaint | None:
+    """An Amazon SES complaint notification's recipients, with the feedback type of the provider's
+    report it relays (SES copies the ARF report's Feedback-Type into `complaintFeedbackType`:
+    abuse, auth-failure, fraud, not-spam, other, virus; none when the report had none, an abuse
+    complaint), so that a not-spam or auth-failure report is no hard complaint; None for another
+    kind of notification."""
+    if doc.get("notificationType") != "Complaint":
         return None
     found = doc.get("complaint")
     if not isinstance(found, dict):
@@ -459,11 +503,19 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
             return None
         start = 1 + (brace if bracket < 0 or 0 <= brace < bracket else bracket)
     text = text[:MAX_REPORT_CHARS]
-    if not any(name in text for name in _WEBHOOK_NAMES):
+    # (an Amazon SES notification names its type, maybe in an envelope's string of JSON, its quotes
+    # escaped; an ESP's event names its kind, _WEBHOOK_NAMES)
+    ses = "notificationType" in text or "eventType" in text
+    esp = any(name in text for name in _WEBHOOK_NAMES)
+    if not (ses or esp):
         return None
     names = mail.header_names()
     if "list-id" in names or "list-unsubscribe" in names:
         return None  # (a list post quoting a webhook's example)
+    if ses:
+        relayed = _relayed_ses(mail, text, start)
+        if relayed is not None or not esp:
+            return relayed
     try:
         data, _end = json.JSONDecoder().raw_decode(text, start)
     except ValueError:
@@ -664,46 +716,6 @@ def _webhook_event(event: object) -> dict[str, Any] | None:
         inner = next(iter(wrapper.values()), None)  # (one event class per envelope)
         return inner if isinstance(inner, dict) else None
     return event
-
-
-def _json_text(body: str) -> str:
-    """The JSON document of an SNS e-mail notification.
-
-    Long lines come folded as "...!" + newline + " ..." and the notification ends with a "--"
-    signature line; both are undone here.
-    """
-    lines: list[str] = []
-    folded = False
-    for line in body.split("\n"):
-        if line in ("--", "__END_OF_EMAIL_MESSAGE__"):
-            break
-        if not line:
-            continue
-        if folded and line.startswith(" "):
-            line = line[1:]
-        folded = line.endswith("!")
-        lines.append(line[:-1] if folded else line)
-    return "".join(lines)
-
-
-def sns_notification(mail: Mail) -> dict[str, Any] | None:
-    """The JSON document of an Amazon SNS e-mail notification (SES's bounce, complaint or delivery
-    notification; SES event publishing's `eventType` read as `notificationType`), or None."""
-    body = mail.text.lstrip()
-    if not body.startswith("{"):
-        return None
-    try:
-        doc = json.loads(_json_text(body))
-        if isinstance(doc, dict) and isinstance(doc.get("Message"), str):
-            doc = json.loads(doc["Message"])
-    except (ValueError, TypeError):
-        return None
-    if not isinstance(doc, dict):
-        return None
-    # SNS notifications say "notificationType"; SES event publishing says "eventType".
-    if "notificationType" not in doc and "eventType" in doc:
-        doc["notificationType"] = doc["eventType"]
-    return doc if "notificationType" in doc else None
 
 
 def _xarf_report(mail: Mail) -> tuple[dict[str, str], Message | None]:
