@@ -38,6 +38,7 @@ from parsers.arf import (
 )
 from parsers.attribution import RECEIVED_FOR
 from parsers.dsn import address
+from parsers.fbl import signed_as_jmrp
 from parsers.lazyre import compile_lazily
 from parsers.listadmin import is_list_admin
 from parsers.mail import ORIGINAL_MARKER, Mail, decode_header_value, parse_header_block
@@ -418,6 +419,19 @@ def _rendered_fields(rest: str) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _is_sent_message(block: Message) -> bool:
+    """Whether `block` is the header block of a message someone was sent (its sender, its
+    Message-ID and its recipient named): not a report or a forward (it attaches a message:
+    `attached_reports` and `inquire` read what it passes on), nor mail to an abuse desk (the
+    desk's own: a note, a policy text, a forward by its postmaster)."""
+    if not (block.get("From") and block.get("Message-ID")) or block.get_content_type() == "multipart/report":
+        return False
+    recipient = original_recipient(block)
+    if recipient is None or _ABUSE_MAILBOX.match(recipient) or _is_report(block):
+        return False
+    return next(_attached_messages(block), None) is None
+
+
 def _has_transport(block: Message) -> bool:
     """Whether a forwarded original's header block carries transport headers (a Received field)."""
     return bool(block.get("Received"))
@@ -526,6 +540,14 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         # original, in English or in the complainer's language, "Til:" for "To:"; not in a
         # reply, whose quoted blocks are the thread's)
         original = _unmarked_original(mail.text, address(mail.from_))
+    if original is None and mail.message.is_multipart() and _addressed_as_report(mail) and not is_reply(mail):
+        # (a ticket system or a desk that passes on the reported message may rebuild it from what
+        # it kept, or attach its header block alone, with no transport header: the message it
+        # reports is the one whose sender, id and recipient it shows, attached or as a file)
+        if mail.original is not None and _is_sent_message(mail.original):
+            original = mail.original
+        else:
+            original = attached_eml(mail, _is_sent_message)
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
@@ -750,8 +772,13 @@ def _is_report(message: Message, *, handed_by_list: bool = False) -> bool:
     sender, subject = message.get("From"), message.get("Subject")
     if sender is None:
         return False
+    sender = decode_header_value(sender)
     if handed_by_list:
-        return sent_by_mail_system(decode_header_value(sender))
-    return subject is not None and signed_as_a_bounce(
-        decode_header_value(sender), decode_header_value(subject)
+        return sent_by_mail_system(sender)
+    if subject is None:
+        return False
+    subject = decode_header_value(subject)
+    # (a JMRP report has no report part: the complained-about message attached is its sign, parsers.fbl)
+    return signed_as_a_bounce(sender, subject) or (
+        message.get_content_maintype() == "multipart" and signed_as_jmrp(sender, subject)
     )
