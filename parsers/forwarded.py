@@ -6,7 +6,10 @@ newest Received field, or its To; when it names none, the reserved placeholder).
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
   inline after a forwarding marker; without them, only a mail client's header block sent to the
-  one who forwards or pastes it (the recipient complaining of his own mail);
+  one who forwards or pastes it (the recipient complaining of his own mail), or a message a report
+  addressed as one attaches (a ticket system rebuilds it from its ticket, or attaches its header
+  block alone) that names its sender, its Message-ID and its recipient and is no report, no
+  forward and no mail to an abuse desk;
 - words of the abuse family in the subject, or a report addressed to or sent by an abuse/spam mailbox, or
   such words, not negated ("not spam"), at the start of the forwarder's own text;
 - no mailing-list headers on the report itself.
