@@ -546,11 +546,16 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     if original is None and mail.message.is_multipart() and _addressed_as_report(mail) and not is_reply(mail):
         # (a ticket system or a desk that passes on the reported message may rebuild it from what
         # it kept, or attach its header block alone, with no transport header: the message it
-        # reports is the one whose sender, id and recipient it shows, attached or as a file)
-        if mail.original is not None and _is_sent_message(mail.original):
-            original = mail.original
-        else:
-            original = attached_eml(mail, _is_sent_message)
+        # reports is the one whose sender, id and recipient it shows, attached or as a file. Not
+        # from a mail system: a content filter's notice that it held our message as spam attaches
+        # it so too, and nothing outweighs the daemon's From there)
+        from parsers.fallback import sent_by_mail_system  # (parsers.fallback imports this module)
+
+        if not sent_by_mail_system(mail.from_):
+            if mail.original is not None and _is_sent_message(mail.original):
+                original = mail.original
+            else:
+                original = attached_eml(mail, _is_sent_message)
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
