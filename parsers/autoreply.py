@@ -191,6 +191,10 @@ _ACKNOWLEDGED = CaseBlind(
     # and cy "Rydym wedi derbyn eich e-bost" (Help Scout's Welsh)
     r"|rydym wedi derbyn eich (?:e-?bost|neges|cais|ymholiad)"
     r"|(?:confirm|acknowledg)(?:e|es|ing)? (?:the )?receipt of your (?:ticket|request|case|e-?mail|message|enquiry|inquiry)"
+    # and OTRS/Znuny's English "Your e-mail with the subject "S" has been received", Front's "This
+    # is an automated message to confirm we've received your email"
+    r"|your (?:e-?mail|message) with the subject \"[^\"\n]{0,200}\" has been received"
+    r"|(?:confirm|let you know) (?:that )?we(?:'ve| have) received your (?:e-?mail|message|request|enquiry|inquiry)"
 )
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
 # _MOVE_WORDS)
@@ -271,18 +275,27 @@ _MOVED = CaseBlind(
     r"|ist nicht mehr (?:in (?:unserem|diesem) (?:unternehmen|hause?)|im unternehmen|(?:bei|für) \S|tätig|beschäftigt)"
     r"|(?:hat|haben) (?:unser (?:unternehmen|haus)|das unternehmen|die firma|uns) verlassen"
     r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:ist|wird) nicht mehr (?:gültig|aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
+    # (and the mailbox, or either closed: "dieses Postfach wurde geschlossen / wird nicht mehr
+    # gelesen", "diese Adresse wurde deaktiviert")
+    r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:ist|wird) nicht mehr (?:aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
+    r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
+    r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
     r"|meine (?:e-?mail-?)?adresse hat sich geändert|meine neue (?:e-?mail-?)?adresse (?:lautet|ist)"
     # fr: "cette adresse n'est plus valide", "ne fait plus partie de la société", "a quitté
     # l'entreprise", "ma nouvelle adresse est", "mon adresse a changé"
-    r"|(?:cette|mon ancienne|mon) adresse (?:e-?mail |électronique |mail |de messagerie )?n['’]est plus (?:valide|active|utilisée|consultée|lue|en service)"
+    # (and closed: "cette adresse e-mail a été fermée / désactivée / clôturée")
+    r"|(?:cette|mon ancienne|mon) adresse (?:e-?mail |électronique |mail |de messagerie )?(?:n['’]est plus (?:valide|active|utilisée|consultée|lue|en service)"
+    r"|a été (?:fermée|désactivée|supprimée|clôturée))"
     r"|ne (?:fait|fais) plus partie (?:de|du|des) |ne travaille plus (?:pour|chez|à|au|dans|avec)"
     r"|a quitté (?:la société|l['’]entreprise|le cabinet|l['’]organisation|nos effectifs)"
     r"|(?:ma|notre) nouvelle adresse (?:e-?mail |électronique |mail )?est|(?:mon|notre) adresse (?:e-?mail |électronique |mail )?a changé"
     # es: "ya no trabajo en X", "ha dejado la empresa", "esta dirección ya no está activa / dejará
     # de funcionar", "mi nueva dirección es"
     r"|ya no (?:trabaj[ao] (?:en|para|con)|forma parte de|pertenece a)|ha dejado (?:la empresa|de trabajar (?:en|para|con))"
+    # (and closed: "esta dirección de correo ha sido cerrada / dada de baja", "ya no se utiliza")
     r"|(?:esta|mi antigua|mi) (?:dirección|cuenta) (?:de correo (?:electrónico )?)?(?:ya no (?:está|es) (?:activa|válida|operativa|en uso)"
-    r"|(?:dejará|ha dejado) de (?:funcionar|estar activa|usarse|utilizarse))"
+    r"|(?:dejará|ha dejado) de (?:funcionar|estar activa|usarse|utilizarse)|ha sido (?:cerrada|dada de baja)"
+    r"|ya no se (?:utiliza|usa|lee|consulta))"
     r"|mi (?:dirección|cuenta) (?:de correo (?:electrónico )?)?ha cambiado|mi nueva (?:dirección|cuenta) (?:de correo (?:electrónico )?)?es"
     # pt: "meu endereço de e-mail mudou", "meu novo e-mail é", "não trabalha mais na empresa",
     # "deixou a empresa", "este e-mail não está mais ativo"
@@ -290,11 +303,18 @@ _MOVED = CaseBlind(
     r"|(?:meu|nosso) novo (?:endereço (?:de )?)?e-?mail é|(?:meu|nosso) novo endereço (?:eletrônico |electrónico )?é"
     r"|não (?:trabalha|trabalho|faz parte) mais|não (?:está|estou) mais (?:na|no|em) (?:empresa|companhia|\S{1,40} (?:desde|a partir))"
     r"|deixou (?:a empresa|a companhia|de trabalhar)"
-    r"|este (?:endereço (?:de )?)?e-?mail (?:não está mais ativo|não é mais (?:válido|utilizado|monitorado)|foi desativado)"
+    # (and closed, pt-BR and pt-PT: "este endereço de e-mail foi encerrado", "este endereço de
+    # correio eletrónico foi desativado e já não se encontra em uso", "esta caixa postal foi
+    # desativada")
+    r"|(?:este|esse) (?:endereço (?:de )?)?(?:e-?mail|correio eletr[óô]nico|endereço) (?:não está mais ativo|não é mais (?:válido|utilizado|monitorado)"
+    r"|foi (?:desativado|desactivado|encerrado|cancelado|descontinuado)|já não (?:se encontra em uso|é utilizado|está ativo|está activo))"
+    r"|(?:esta|essa) caixa (?:postal|de (?:e-?mail|correio)) foi (?:desativada|desactivada|encerrada|cancelada)"
     # it: "non lavora più presso X", "ha lasciato l'azienda", "questo indirizzo non è più attivo",
     # "il mio nuovo indirizzo è"
     r"|non (?:lavora|collabora|fa) più (?:per|presso|con|parte)|ha lasciato (?:l['’]azienda|la società|lo studio)"
-    r"|(?:questo|il mio(?: vecchio)?) indirizzo (?:e-?mail |di posta (?:elettronica )?)?non è più (?:attivo|valido|in uso|utilizzato|monitorato)"
+    # (and closed: "questo indirizzo e-mail è stato chiuso", "non viene più utilizzato")
+    r"|(?:questo|il mio(?: vecchio)?) indirizzo (?:e-?mail |di posta (?:elettronica )?)?(?:non è più (?:attivo|valido|in uso|utilizzato|monitorato)"
+    r"|è stato (?:chiuso|disattivato|dismesso|cessato)|non viene più (?:utilizzato|usato|letto|consultato))"
     r"|il mio indirizzo (?:e-?mail |di posta (?:elettronica )?)?è cambiato|il mio nuovo indirizzo (?:e-?mail |di posta (?:elettronica )?)?è"
     # nl: "is niet meer werkzaam bij X", "heeft het bedrijf verlaten", "dit adres is niet meer in
     # gebruik", "mijn nieuwe e-mailadres is"
@@ -321,10 +341,13 @@ _MOVED = CaseBlind(
     # ja: "メールアドレスを変更いたしました", "新しいメールアドレスは"
     r"|(?:questa|la mia) casella (?:di posta (?:elettronica )?|e-?mail )?non è più (?:attiva|in uso|utilizzata|monitorata)"
     r"|(?:dit|mijn|het) (?:e-?mail)?adres wordt niet (?:meer|langer) (?:gebruikt|gelezen)"
-    r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse er ikke længere (?:aktiv|i brug|gyldig)"
+    r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse er (?:ikke længere (?:aktiv|i brug|gyldig)|nedlagt|lukket|deaktiveret|slettet)"
+    r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse (?:bliver|vil) ikke (?:længere |mere )?(?:blive )?(?:læst|brugt|benyttet)"
     r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:er|har) fratrådt (?:min|sin|hans|hendes) stilling|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
     r"|min nye (?:e-?mail)?adresse er"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:không còn|đã ngừng) (?:được )?sử dụng|đã nghỉ việc"
+    # (and closed: "địa chỉ email này đã bị đóng / đã bị hủy / đã ngừng hoạt động")
+    r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:đã bị (?:đóng|hủy|xóa|vô hiệu hóa)|đã (?:đóng|ngừng hoạt động))"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
     r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
     # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", "har
@@ -343,6 +366,13 @@ _MOVED = CaseBlind(
     # lt: "nebedirba (mūsų įmonėje)", no longer works (here); "šis el. pašto adresas nebenaudojamas"
     # / "nebeaktyvus", this e-mail address is no longer used / active
     r"|nebedirba\b|(?:šis|mano) (?:el\. ?pašto |e-?pašto )?adresas (?:yra )?(?:nebenaudojamas|nebeaktyvus)"
+    # and "no longer works here" in the languages of Exchange's smaller language packs, whose
+    # auto-reply prefixes _SUBJECT reads: ka "აღარ მუშაობს", hy "այլևս չի աշխատում", az "artıq
+    # (şirkətimizdə) işləmir", mn "ажиллахаа больсон" / "ажлаас гарсан", sq "nuk punon më" / "është
+    # larguar nga kompania", mk "повеќе не работи во/за/кај" / "ја напушти компанијата"
+    r"|აღარ მუშაობს|այլ(?:և|եւ)ս չի աշխատում|artıq (?:\S{1,40} )?(?:işləmir|çalışmır)"
+    r"|ажиллахаа больсон|ажлаас гарсан|nuk punon më\b|(?:është|ka) larguar nga (?:kompania|firma|shoqëria|puna)"
+    r"|повеќе не работи (?:во|за|кај)\b|ја напушти (?:компанијата|фирмата)"
 )
 # A word each of _MOVED's branches holds (in a lower-cased text; none with i, k or s, which a
 # case-blind letter matches in forms lower() keeps apart): most auto-replies hold none, and are
@@ -354,6 +384,8 @@ _MOVE_WORDS = WordGate(
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
     "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
     "enam", "trādā", "ja no ", "törfum", "lengur", "nebed", "nebenaud", "nebea",
+    "cerrad", "de baja", "cancelad", "nuado", "vada", "tato ", "tfach", "đã bị", "đã đóng",
+    "აღარ მუშ", "չի աշխատ", "şləm", "ажиллахаа", "ажлаас", "punon më", "larguar", "повеќе не", "напушти",
 )  # fmt: skip
 _PRECEDENCE_AUTO = patterncode.compile(r"^auto[_-]reply", re.IGNORECASE)
 # A challenge-response system's own words (the held message waits for the sender to prove itself)
@@ -405,6 +437,12 @@ _CHALLENGE = CaseBlind(
     # nie jesteś robotem, kliknij w link"
     r"|подтверди(?:те|ть),? что вы (?:не (?:робот|спамер)|(?:реальный )?человек)"
     r"|potwierd(?:zi[ćc]|[źz]),? [żz]e (?:nie jeste[śs] (?:robotem|spamerem)|jeste[śs] (?:prawdziw[ąa] )?osob[ąa]|jeste[śs] cz[łl]owiekiem)"
+    # and in nl (the Dutch translations of Spam Arrest's, Mailwasher's and the hosted filters'
+    # notices): "bevestig dat u een mens bent" / "... geen robot bent", "verifieer uw adres", "uw
+    # adres te verifiëren door op de link te klikken", "uw e-mail wacht op verificatie"
+    r"|bevestig(?:en)? dat u (?:een (?:echt )?mens|geen (?:robot|spammer)) bent"
+    r"|(?:verifieer|bevestig) uw (?:e-?mail)?adres|uw (?:e-?mail)?adres te (?:verifiëren|bevestigen)"
+    r"|wacht(?:en)? op (?:uw )?(?:verificatie|bevestiging)|in afwachting van (?:uw )?(?:verificatie|bevestiging)"
 )
 
 
@@ -488,6 +526,9 @@ _HOLD_MARKS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("aguardando", ()),  # pt está aguardando verificação
     ("entregue", (("sua",),)),  # pt para que sua mensagem seja entregue
     ("pessoa", ()),  # pt confirme que você é uma pessoa
+    ("bevestig", ()),  # nl bevestig dat u een mens bent, bevestig uw adres, wacht op bevestiging
+    ("verificatie", ()),  # nl wacht op verificatie
+    ("verifieer", ()),  # nl verifieer uw adres
 )
 # (a text that is not ASCII: with the pieces only such a text holds)
 _HOLD_MARKS_ALL = (
@@ -496,6 +537,7 @@ _HOLD_MARKS_ALL = (
     ("подтверд", ()),  # ru подтвердите, что вы не робот
     ("potwierd", ()),  # pl potwierdzić, że nie jesteś robotem
     ("送信者", ()),  # ja 送信者の確認
+    ("verifiëren", ()),  # nl uw adres te verifiëren
 )
 _BLANKS = patterncode.compile(r"\s+")
 

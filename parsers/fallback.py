@@ -475,12 +475,12 @@ _VIRUS_NOTICE = CaseBlind(
 # "Your message to a@b has been waitlisted" (Boxbe's subject), "Your message about "S" to a@b ..."
 # (its text), "your email to Ann <a@b> is held", a scanner's "Your message to a@b ... was infected";
 # and in the languages challenge systems write it: it "il messaggio che hai inviato a a@b", "il tuo
-# messaggio a a@b", ru "Ваше письмо на адрес a@b", pl "Twoja wiadomość do a@b". Searched in a
-# lower-cased text (`addressee`): each branch opens on a letter, so the search skips to the
-# positions that hold one of the four.
+# messaggio a a@b", ru "Ваше письмо на адрес a@b", pl "Twoja wiadomość do a@b", nl "uw bericht aan
+# a@b". Searched in a lower-cased text (`addressee`): each branch opens on a letter, so the search
+# skips to the positions that hold one of the five.
 ADDRESSED_TO = patterncode.compile(
     r"(?:your (?:e-?mail|message|mail)(?: about \"[^\"\n]{0,200}\")? to|messaggio (?:che hai inviato |inviato )?a"
-    r"|ваше (?:письмо|сообщение) (?:на адрес|для|адресату)|twoja wiadomo(?:ść|sc) (?:do|na adres))"
+    r"|ваше (?:письмо|сообщение) (?:на адрес|для|адресату)|twoja wiadomo(?:ść|sc) (?:do|na adres)|uw (?:e-?mail|bericht) aan)"
     r" (?:[^\n<@,]{0,60}<)?([^\s<>\"@,;]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
 

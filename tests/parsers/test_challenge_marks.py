@@ -146,6 +146,12 @@ HOLD_PHRASES = [
     "Per verificare il tuo indirizzo clicca qui sotto",
     "Чтобы подтвердить, что вы не робот, перейдите по ссылке",
     "Aby potwierdzić, że nie jesteś robotem, kliknij w link",
+    "Bevestig dat u een mens bent door op de link te klikken",
+    "Bevestigen dat u geen robot bent",
+    "Verifieer uw e-mailadres via de onderstaande link",
+    "vragen wij u uw adres te verifiëren door op deze link te klikken",
+    "Uw e-mail wacht op verificatie",
+    "in afwachting van uw bevestiging",
 ]
 
 

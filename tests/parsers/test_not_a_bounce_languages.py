@@ -97,6 +97,34 @@ MOVES = [
     "山田は11月末をもちまして退職いたしました。",  # ja
     "このメールアドレスは現在使用しておりません。",  # ja
     "김민수 님은 퇴사하였습니다.",  # ko
+    # the address closed or no longer read, as the Iberian, Italian, French, German, Danish and
+    # Vietnamese mailboxes say it
+    "Este endereço de e-mail foi encerrado e não é mais utilizado.",  # pt
+    "Este endereço de correio eletrónico foi desativado.",
+    "Esta caixa postal foi cancelada.",
+    "Esta dirección de correo electrónico ha sido cerrada.",  # es
+    "Esta cuenta ya no se utiliza.",
+    "Questo indirizzo e-mail è stato chiuso.",  # it
+    "Il mio indirizzo non viene più letto.",
+    "Cette adresse e-mail a été désactivée.",  # fr
+    "Dieses Postfach wurde geschlossen.",  # de
+    "Mein altes Postfach wird nicht mehr abgerufen.",
+    "Diese Adresse wurde deaktiviert.",
+    "Denne e-mailadresse er nedlagt.",  # da
+    "Min gamle adresse bliver ikke længere læst.",
+    "Địa chỉ email này đã bị đóng.",  # vi
+    "Địa chỉ thư điện tử này đã ngừng hoạt động.",
+    # "no longer works here" in ka, hy, az, mn, sq, mk
+    "ნინო ბერიძე აღარ მუშაობს ჩვენს კომპანიაში.",
+    "Արամն այլևս չի աշխատում մեր ընկերությունում։",
+    "Արամն այլեւս չի աշխատում մեզ մոտ։",
+    "Elnur artıq şirkətimizdə işləmir.",
+    "Бат манай компанид ажиллахаа больсон.",
+    "Бат ажлаас гарсан.",
+    "Arben nuk punon më në kompaninë tonë.",
+    "Arben është larguar nga kompania.",
+    "Марија повеќе не работи во нашата компанија.",
+    "Марија ја напушти компанијата.",
 ]
 
 # Words that come near a move's without announcing one.
@@ -108,6 +136,14 @@ NOT_MOVES = [
     "Non c'è più tempo per l'ordine di dicembre.",
     "Ik ben vandaag niet meer bereikbaar.",
     "Please send the invoice to my address plus a copy to accounts.",
+    "Este endereço será verificado quando eu voltar das férias.",
+    "La inscripción ha sido cerrada.",
+    "Il negozio è stato chiuso per ferie fino al 7 gennaio.",
+    "Das Büro ist vom 24.12. bis 2.1. geschlossen.",
+    "Denne adresse er midlertidigt lukket i julen.",
+    "Mən məzuniyyətdəyəm, 5 yanvarda işə qayıdacağam.",
+    "Jam me pushime deri më 5 janar.",
+    "Сум на одмор до 5 јануари.",
 ]
 
 

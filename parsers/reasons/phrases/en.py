@@ -394,10 +394,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"malformed (?:recipient |destination |e-?mail )?address",
         r"syntax error in (?:the )?(?:recipient|destination|mailbox) address",
         r"(?:recipient|destination) address (?:<[^>\s]{1,300}> )?is not a valid (?:rfc[- ]?(?:5321|2821|822) |e-?mail )address",
+        # a mobile carrier's e-mail-to-SMS gateway: the number the address names is no
+        # subscriber's ("This number is not a valid mobile number", "The mobile number is no
+        # longer in service", "this number cannot receive email"): no mail reaches it
+        r"not a valid (?:mobile|wireless|cell(?:ular)?|phone|subscriber) (?:phone )?number",
+        r"(?:mobile|wireless|cell(?:ular)?|phone|subscriber) number (?:is )?(?:no longer|not) in service",
+        r"(?:this|the) (?:mobile |phone |cell(?:ular)? )?number (?:cannot|can'?t|is unable to) receive e-?mail",
     ),
     FILTERED: (
         r"account is protected by",
         r"has restricted sms e-?mail",
+        # (and as the carriers' gateways word it: "The subscriber has blocked messages sent from
+        # email", the recipient's own choice)
+        r"(?:subscriber|recipient|customer) has blocked (?:text )?messages (?:sent )?from e-?mail",
         r"is not accepting any mail",
         r"message filtered",
         r"message rejected due to user rules",
