@@ -116,6 +116,11 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         found = _evidence(mail, None, account_header, None, defects)
         return make_result("unsubscribe", (event,), how, *head, tuple(defects), found)
 
+    if _sent_by_a_list(mail) and _guard(_digest_test(), mail, defects):
+        # A list's digest: the list's mail to its members, whatever bounce a member's post or a
+        # mail system's report to the list's address put among its messages (parsers.forwarded).
+        return make_result("unknown", (), None, *head, tuple(defects), None)
+
     report = _guard(dsn.inquire, mail, defects)
     mta_name: str | None = None
     mta_deliveries: list[Delivery] = []
@@ -371,6 +376,20 @@ def _list_admin_test() -> Callable[[str | None], bool]:
     from parsers.listadmin import is_list_admin
 
     return is_list_admin
+
+
+def _sent_by_a_list(mail: Mail) -> bool:
+    """Whether the message carries a header a list puts on the mail it sends its members (RFC 2919's
+    List-Id, RFC 2369's List-Post, ezmlm's Mailing-List)."""
+    names = mail.header_names()  # (set look-ups: asked of every message)
+    return "list-id" in names or "list-post" in names or "mailing-list" in names
+
+
+@functools.cache
+def _digest_test() -> Callable[[Mail], bool]:
+    from parsers.forwarded import is_list_digest
+
+    return is_list_digest
 
 
 @functools.cache

@@ -21,9 +21,11 @@ from parsers.listadmin import (
     BOUNCE_WORDS,
     footer_start,
     is_list_admin,
+    members_acted_on_by_rule,
     members_in_action_notice,
     posting_address,
     removes_member_for_failures,
+    reports_bounce_run,
     sentences_naming_removal,
     sums_up_handled_errors,
     warns_member_of_bounces,
@@ -97,14 +99,13 @@ _BOUNCE_SUBJECT = CaseBlind(
 # (and in the other languages mail clients write them: Portuguese "RES:", Italian "RIF:", Polish
 # "ODP:"/"PD:", Turkish "YNT:", Greek "ΑΠ:"/"ΠΡΘ:", Czech "VÁ:", Dutch "Doorst:", Finnish "VL:",
 # Icelandic "FS:", Indonesian "BLS:", Chinese "回复："/"转发：", ...; the Italian forward "I:" is left
-# out: a subject may start with an initial)
+# out: a subject may start with an initial. It is read as any subject without a prefix is, over a
+# forwarding marker: answers_a_report)
 _REPLY_PREFIX = patterncode.compile(
     r"^\s*(re|aw|sv|vs|vb|antw|fwd?|wg|tr|rv|enc|r|res|ref|rif|odp|ynt|atb|bls|v[aá]|απ|doorst|vl|πρθ|fs|trs|pd"
     r"|回复|回覆|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]",
     re.IGNORECASE,
 )
-# (the Italian forward's "I:", taken only over a forwarding marker: fallback.answers_a_report)
-_ITALIAN_FORWARD = patterncode.compile(r"^\s*i\s*:", re.IGNORECASE)
 # (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
 # "VB:", Outlook's "Vidarebefordrat", and the others' above)
 _FORWARD_PREFIXES = frozenset(
@@ -358,7 +359,7 @@ def looks_like_bounce(mail: Mail) -> bool:
     # delivery errors (parsers.listadmin); one that attaches the bounce that caused it (Mailman's
     # "The triggering bounce notice is attached below") is read from that bounce, which names the
     # reason (parsers.core unwraps a report attached whole)
-    if mail.original is None and is_list_admin(address(mail.from_)):
+    if mail.original is None and (is_list_admin(address(mail.from_)) or reports_bounce_run(mail.subject)):
         text = human_text(mail)
         return removes_member_for_failures(text) or bool(
             sentences_naming_removal(text, address(mail.header("To")))
@@ -394,7 +395,7 @@ def _failure_subject(mail: Mail) -> bool:
         # the failure it quotes is the replying mailbox's own mail's)
         return False
     prefix = _REPLY_PREFIX.match(subject)
-    answers = (prefix is not None or _ITALIAN_FORWARD.match(subject) is not None) and answers_a_report(mail)
+    answers = answers_a_report(mail)
     if _to_bounce_mailbox(mail) and not answers:
         return True
     if prefix or answers:
@@ -411,21 +412,25 @@ def reply_subject(subject: str) -> bool:
 def answers_a_report(mail: Mail) -> bool:
     """Whether the message is a person's answer that quotes what it answers, a report perhaps
     ("RE: Undelivered Mail Returned to Sender", "AW: Unzustellbar: ..." with the bounce quoted under
-    the person's own words): a reply prefix, sent by no mail system and not from the null sender. The addresses in the quote failed for the person's mail, not ours. (A gateway
+    the person's own words): a reply prefix, or a forwarding line under any subject, sent by no mail
+    system and not from the null sender. The addresses in the quote failed for the person's mail,
+    not ours. (A gateway
     that put "RE:" before a report's subject quotes nothing; a person who forwards a report to the
     bounce mailbox passes it on to be read, unless what it passes on was sent to him: then the
     failure is his own mail's, as in a reply. One who forwards a report to any other mailbox, ours
     included, writes about his own mail's failure: the report was sent to him, perhaps at another
     of his addresses, and what it names are his correspondents, not our recipients.)"""
     prefix = _REPLY_PREFIX.match(mail.subject)
-    if prefix is None and _ITALIAN_FORWARD.match(mail.subject) is None:
-        return False
     if null_sender(mail) or _DAEMON_FROM.occurs_in(mail.from_):
         return False
     if prefix is None:
         # (the Italian forward "I:", left out of the prefixes as an initial may open a subject, is
-        # one over a forwarding line: "-------- Messaggio inoltrato --------")
-        if not forwarded.forwards_a_message(mail.text):
+        # one over a forwarding line: "-------- Messaggio inoltrato --------"; so is a forward
+        # under no prefix at all, the report's own subject kept or the person's own words: some
+        # clients write none, and a person may take it off. A forward's own line, not an
+        # original's title: a report pastes the message it returns under "------ Mensaje original
+        # ------")
+        if not forwarded.forwards_under_a_forward_line(mail.text):
             return False
     elif prefix.group(1).lower() not in _FORWARD_PREFIXES:
         return forwarded.quotes_a_message(mail.text)
@@ -742,6 +747,11 @@ def inquire(mail: Mail) -> list[Delivery] | None:
                 listed_until = len(text) if line_end < 0 else line_end
             else:
                 listed_until = -1
+    if not found and reports_bounce_run(mail.subject):
+        # (a list manager's report on its bounce processing run names each subscriber its bounce
+        # rules acted on in a line of its own)
+        for member in members_acted_on_by_rule(text):
+            add(member)
     if not found and is_list_admin(address(mail.from_)):
         # (a list manager's notice that names the member it took off inside its sentence; the
         # list's own addresses in it are no member)

@@ -53,20 +53,29 @@ NAME = "forwarded-abuse"
 # languages the reason table reads ("-----Ursprüngliche Nachricht-----" from Outlook, "----------
 # Message transféré ---------" from Gmail, "------------------ 原始邮件 ------------------" from Foxmail;
 # Apple Mail's undashed line: `_APPLE_FORWARD_LINES`).
-_INLINE_MARKER = patterncode.compile(
-    r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|weitergeleitete nachricht"
-    r"|urspr(?:ü|ue)ngliche nachricht|message d'origine|message (?:transf(?:é|e)r(?:é|e)|original)"
-    r"|mensaje (?:original|reenviado)|mensagem (?:original|encaminhada)"
-    r"|messaggio (?:originale|inoltrato)|doorgestuurd bericht|oorspronkelijk bericht"
-    r"|videresendt (?:meddelelse|besked|melding)|oprindelig meddelelse|opprinnelig melding"
-    r"|ursprungligt meddelande|vidarebefordrat meddelande|alkuper(?:ä|a)inen viesti|v(?:ä|a)litetty viesti"
-    r"|wiadomo(?:ś|s)(?:ć|c) oryginalna|przekazana wiadomo(?:ś|s)(?:ć|c)|p(?:ů|u)vodn(?:í|i) zpr(?:á|a)va"
-    r"|p(?:ř|r)eposlan(?:á|a) zpr(?:á|a)va|y(?:ö|o)nlendirilmi(?:ş|s) ileti|orijinal (?:ileti|mesaj)"
-    r"|th(?:ư|u) (?:đ|d)(?:ã|a) chuy(?:ể|e)n ti(?:ế|e)p|th(?:ư|u) g(?:ố|o)c"
-    r"|пересылаемое сообщение|пересланное сообщение|исходное сообщение"
-    r"|転送されたメッセージ|転送メッセージ|元のメッセージ|转发的邮件|轉寄的郵件|转发邮件信息|原始邮件|原始郵件"
-    r"|邮件原件|郵件原件|전달된 (?:메시지|메일)|원본 메시지)[ \t]*-{2,})[ \t]*$"
+# The titles of a mail client's dashed marker line: a forward's ("---------- Forwarded message
+# ---------", "-------- Weitergeleitete Nachricht --------") and a reply's or a pasted original's
+# ("-----Original Message-----", which a report that pastes the message it returns writes too:
+# "------ Mensaje original ------").
+_FORWARD_TITLES = (
+    r"forwarded message|weitergeleitete nachricht|message transf(?:é|e)r(?:é|e)|mensaje reenviado"
+    r"|mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht|videresendt (?:meddelelse|besked|melding)"
+    r"|vidarebefordrat meddelande|v(?:ä|a)litetty viesti|przekazana wiadomo(?:ś|s)(?:ć|c)"
+    r"|p(?:ř|r)eposlan(?:á|a) zpr(?:á|a)va|y(?:ö|o)nlendirilmi(?:ş|s) ileti|th(?:ư|u) (?:đ|d)(?:ã|a) chuy(?:ể|e)n ti(?:ế|e)p"
+    r"|пересылаемое сообщение|пересланное сообщение|転送されたメッセージ|転送メッセージ|转发的邮件|轉寄的郵件|转发邮件信息"
+    r"|전달된 (?:메시지|메일)"
 )
+_ORIGINAL_TITLES = (
+    r"original message|urspr(?:ü|ue)ngliche nachricht|message d'origine|message original|mensaje original"
+    r"|mensagem original|messaggio originale|oorspronkelijk bericht|oprindelig meddelelse|opprinnelig melding"
+    r"|ursprungligt meddelande|alkuper(?:ä|a)inen viesti|wiadomo(?:ś|s)(?:ć|c) oryginalna|p(?:ů|u)vodn(?:í|i) zpr(?:á|a)va"
+    r"|orijinal (?:ileti|mesaj)|th(?:ư|u) g(?:ố|o)c|исходное сообщение|元のメッセージ|原始邮件|原始郵件|邮件原件|郵件原件"
+    r"|원본 메시지"
+)
+_INLINE_MARKER = patterncode.compile(
+    rf"(?im)^[ \t>]*(?:-{{2,}}[ \t]*(?:{_FORWARD_TITLES}|{_ORIGINAL_TITLES})[ \t]*-{{2,}})[ \t]*$"
+)
+_FORWARD_MARKER = patterncode.compile(rf"(?im)^[ \t>]*-{{2,}}[ \t]*(?:{_FORWARD_TITLES})[ \t]*-{{2,}}[ \t]*$")
 # Outlook's HTML forward, as text: a rule of underscores, then "From:", "Sent:", "To:", "Subject:".
 _OUTLOOK_RULE = patterncode.compile(r"(?m)^[ \t>]*_{20,}[ \t]*$")
 # Apple Mail's forward line, undashed and ending in a colon, in the languages it is set to (as
@@ -351,6 +360,14 @@ def forwards_a_message(text: str) -> bool:
         or _OUTLOOK_RULE.search(head) is not None
         or _apple_forward_line(head) >= 0
     )
+
+
+def forwards_under_a_forward_line(text: str) -> bool:
+    """Whether `text` pastes an earlier message under a forward's own line (a mail client's dashed
+    forward marker, Apple Mail's forward line), not under an original's title, which a report that
+    pastes the message it returns writes too."""
+    head = text[:65536]
+    return _FORWARD_MARKER.search(head) is not None or _apple_forward_line(head) >= 0
 
 
 def quotes_a_message(text: str) -> bool:
@@ -738,6 +755,39 @@ def _collect_reports(top: Message, found: list[Message], depth: int, handed_by_l
         if len(found) >= MAX_REPORTS:
             del found[MAX_REPORTS:]
             return
+
+
+# A digest's subject as the list managers write it: the word before any colon ("Birders Digest, Vol
+# 88, Issue 12", "makers Digest 5 May 2016 ... Issue 410", "[g] Digest for g@googlegroups.com - 2
+# updates in 2 topics", "GEOSCI-L Digest - 2 Oct 2017 to 3 Oct 2017"). A colon before it opens a
+# failure subject or a reply prefix ("Undeliverable: Birders Digest, Vol 88"): a bounce of the
+# digest, or a member's answer to it.
+_DIGEST_SUBJECT = compile_lazily(r"^[^:]{0,120}\bdigest\b", re.IGNORECASE)
+
+
+def is_list_digest(mail: Mail) -> bool:
+    """Whether a message a list sent (parsers.core asks it of one with a list's header) is its digest: the
+    posts of a period gathered in one message, a bounce among them when a mail system sent one to
+    the list's posting address and the list passed it on. The list's mail to its members, no report
+    to us: what a bounce in it names failed for its poster's mail. Told by its structure (a
+    multipart/digest part, Mailman's MIME digest and RFC 2046's form; a digest whose every message
+    is a report is a bounce mailbox's, read as each report is: `attached_reports`) or, for a plain
+    text digest, by its subject, when a mail system did not send it."""
+    top = mail.message
+    digest = top if mail.content_type == "multipart/digest" else None
+    if digest is None and top.is_multipart():
+        for part in top.get_payload()[:MAX_REPORTS]:
+            if isinstance(part, Message) and part.get_content_type() == "multipart/digest":
+                digest = part
+                break
+    if digest is not None:
+        posts = list(_attached_messages(digest))
+        return not posts or not all(_is_report(m) for m in posts)
+    if "igest" not in mail.subject and "IGEST" not in mail.subject:
+        return False
+    from parsers.fallback import sent_by_mail_system
+
+    return _DIGEST_SUBJECT.search(mail.subject) is not None and not sent_by_mail_system(mail.from_)
 
 
 def reports_attached_as_files(mail: Mail) -> list[bytes]:

@@ -223,6 +223,14 @@ _MEMBER_REMOVED = CaseBlind(
     r"|(?:@\S{1,80}|\bmembers?|\busers?|\bsubscribers|\baddresses)\b[^.:]{0,80}?\s(?:(?:has|have)\s+been|was|were)\s+"
     r"(?:removed|unsubscribed|deleted|held|(?:put|placed)\s+on\s+hold)\b(?:[^.:]|:(?=[ \t]+\S)){0,80}?"
     r"(?:\bbounc|\bdelivery\s+(?:failures|errors))"
+    # phpList's bounce processing report to its administrator ("phpList Bounce Processing info"):
+    # the subscribers its run marked unconfirmed for consecutive bounces, listed below "Below are
+    # users who have been marked unconfirmed. The in () is the number of consecutive bounces." one
+    # a line with their count; and its bounce rules' actions on a subscriber whose bounce a rule
+    # matched, "User a@b deleted by bounce rule 3", "email a@b blacklisted by bounce rule 5", "User
+    # a@b made unconfirmed by bounce rule 2" (its advanced bounce processing)
+    r"|marked\s+unconfirmed\.\s+the\s+in\s+\(\)\s+is\s+the\s+number\s+of\s+consecutive\s+bounces"
+    r"|@\S{1,255}\s+(?:deleted|blacklisted|made\s+unconfirmed)\s+by\s+bounce\s+rule\s"
     # The same notices in the languages the list managers' catalogues render them in (a list's
     # notices are in the list's language). Mailman 2's bounce action notice (`_ACTION_NOTICE`)
     rf"|{_ACTION_NOTICE}"
@@ -285,6 +293,39 @@ def members_in_action_notice(text: str) -> list[str]:
     if "@" not in head:
         return []
     return [m.group(1) or m.group(2) for m in _ACTION_NOTICE_MEMBER.finditer(head)]
+
+
+# The subject of a list manager's report on its run over the bounces it received, sent from whatever
+# address its administrator set for the list's mail rather than an administrative one of its own
+# (phpList's "phpList Bounce Processing info", its "Bounce processing error" when the run failed).
+_BOUNCE_RUN_SUBJECT = compile_lazily(r"\bbounce\s+processing\b", re.IGNORECASE)
+
+
+def reports_bounce_run(subject: str) -> bool:
+    """Whether `subject` names a list manager's report on its bounce processing run (parsers.fallback
+    reads such a report as it reads a list manager's own notice: `removes_member_for_failures`)."""
+    if "ounce" not in subject and "OUNCE" not in subject:
+        return False
+    return _BOUNCE_RUN_SUBJECT.search(subject) is not None
+
+
+# phpList's bounce rules' actions as its report lists them, a subscriber a line ("User a@b deleted
+# by bounce rule 3", "email a@b blacklisted by bounce rule 5"): the subscriber whose bounce the rule
+# matched.
+_RULE_ACTION_MEMBER = compile_lazily(
+    r"^(?:user|email)[ \t]+<?([^\s@<>]{1,64}@[^\s<>]{1,255})>?[ \t]+"
+    r"(?:deleted|blacklisted|made[ \t]+unconfirmed)[ \t]+by[ \t]+bounce[ \t]+rule\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def members_acted_on_by_rule(text: str) -> list[str]:
+    """The subscribers a list manager's bounce processing report says its bounce rules deleted,
+    blacklisted or unconfirmed (phpList's advanced bounce processing), in order."""
+    head = text[:4000]
+    if "rule" not in head:
+        return []
+    return [m.group(1) for m in _RULE_ACTION_MEMBER.finditer(head)]
 
 
 def removes_member_for_failures(text: str) -> bool:
