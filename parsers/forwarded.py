@@ -775,8 +775,9 @@ def is_list_digest(mail: Mail) -> bool:
     text digest, by its subject, when a mail system did not send it."""
     top = mail.message
     digest = top if mail.content_type == "multipart/digest" else None
-    if digest is None and top.is_multipart():
-        for part in top.get_payload()[:MAX_REPORTS]:
+    parts = top.get_payload() if digest is None and top.is_multipart() else None
+    if isinstance(parts, list):
+        for part in parts[:MAX_REPORTS]:
             if isinstance(part, Message) and part.get_content_type() == "multipart/digest":
                 digest = part
                 break
