@@ -17,7 +17,7 @@ import email.utils
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from email.message import Message
 from types import ModuleType
 
@@ -116,9 +116,14 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         found = _evidence(mail, None, account_header, None, defects)
         return make_result("unsubscribe", (event,), how, *head, tuple(defects), found)
 
-    if _sent_by_a_list(mail) and _guard(_digest_test(), mail, defects):
-        # A list's digest: the list's mail to its members, whatever bounce a member's post or a
-        # mail system's report to the list's address put among its messages (parsers.forwarded).
+    names = mail.header_names()  # (set look-ups in place: asked of every message)
+    if ("list-id" in names or "list-post" in names or "mailing-list" in names) and _guard(
+        _digest_test(), mail, defects
+    ):
+        # A list's digest (a message with a header a list puts on the mail it sends its members:
+        # RFC 2919's List-Id, RFC 2369's List-Post, ezmlm's Mailing-List): the list's mail to its
+        # members, whatever bounce a member's post or a mail system's report to the list's address
+        # put among its messages (parsers.forwarded).
         return make_result("unknown", (), None, *head, tuple(defects), None)
 
     report = _guard(dsn.inquire, mail, defects)
@@ -129,7 +134,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
             mta_name, mta_deliveries = _run_mta(mail, defects)
     elif not (
         (":" in mail.subject[:12] and _guard(_answer_test(), mail, defects))
-        or (_auto_marked(mail) and _guard(_auto_answer_test(), mail, defects))
+        or (_auto_marked(mail, names) and _guard(_auto_answer_test(), mail, defects))
     ):
         # (a person's reply that quotes a bounce holds the text formats' markers in its quote: the
         # quoted addresses failed for the person's mail, parsers.fallback.answers_a_report; asked
@@ -149,7 +154,7 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         from_dsn_part = True
         if mta_deliveries and _enrich(deliveries, mta_deliveries):
             detector = mta_name
-    elif mta_deliveries and not ("mailing-list" in mail.header_names() and _member_warning(mail)):
+    elif mta_deliveries and not ("mailing-list" in names and _member_warning(mail)):
         # (ezmlm's notices carry "Mailing-List: contact x-help@host; run by ezmlm"; an MTA's report
         # does not: the header alone keeps the test off every other message)
         deliveries = mta_deliveries
@@ -378,13 +383,6 @@ def _list_admin_test() -> Callable[[str | None], bool]:
     return is_list_admin
 
 
-def _sent_by_a_list(mail: Mail) -> bool:
-    """Whether the message carries a header a list puts on the mail it sends its members (RFC 2919's
-    List-Id, RFC 2369's List-Post, ezmlm's Mailing-List)."""
-    names = mail.header_names()  # (set look-ups: asked of every message)
-    return "list-id" in names or "list-post" in names or "mailing-list" in names
-
-
 @functools.cache
 def _digest_test() -> Callable[[Mail], bool]:
     from parsers.forwarded import is_list_digest
@@ -399,10 +397,10 @@ def _answer_test() -> Callable[[Mail], bool]:
     return answers_a_report
 
 
-def _auto_marked(mail: Mail) -> bool:
+def _auto_marked(mail: Mail, names: KeysView[str]) -> bool:
     """Whether a header marks the message as an automatic answer (RFC 3834's Auto-Submitted other
-    than "no", Exchange's X-Auto-Response-Suppress)."""
-    names = mail.header_names()  # (set look-ups first: asked of every message without a DSN part)
+    than "no", Exchange's X-Auto-Response-Suppress), `names` its header names (mail.header_names(),
+    asked once by the parse: set look-ups first, asked of every message without a DSN part)."""
     if "auto-submitted" in names:
         return mail.header("Auto-Submitted").strip().lower() not in ("no", "")
     return "x-auto-response-suppress" in names

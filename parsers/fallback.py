@@ -395,12 +395,16 @@ def _failure_subject(mail: Mail) -> bool:
         # the failure it quotes is the replying mailbox's own mail's)
         return False
     prefix = _REPLY_PREFIX.match(subject)
-    answers = answers_a_report(mail)
-    if _to_bounce_mailbox(mail) and not answers:
-        return True
-    if prefix or answers:
-        return False
-    return not any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post"))
+    to_bounce_mailbox = _to_bounce_mailbox(mail)
+    if prefix is None and not to_bounce_mailbox:
+        # (a thread's message or a list post is no report; a person's forward under no prefix is
+        # asked last, of what would be one)
+        if any(mail.has_header(name) for name in ("In-Reply-To", "References", "List-Id", "List-Post")):
+            return False
+        return not answers_a_report(mail)
+    # (sent to the bounce mailbox, a report unless a person answers or forwards it; under a reply
+    # prefix sent anywhere else, an answer)
+    return to_bounce_mailbox and not answers_a_report(mail)
 
 
 def reply_subject(subject: str) -> bool:

@@ -362,12 +362,18 @@ def forwards_a_message(text: str) -> bool:
     )
 
 
+# How far into a message's text a forward's own line is looked for: the forwarder's note above it is
+# a few lines (a report's text, which the line would otherwise be looked for in, runs to tens of
+# thousands of characters).
+FORWARD_LINE_HEAD = 4096
+
+
 def forwards_under_a_forward_line(text: str) -> bool:
     """Whether `text` pastes an earlier message under a forward's own line (a mail client's dashed
-    forward marker, Apple Mail's forward line), not under an original's title, which a report that
-    pastes the message it returns writes too."""
-    head = text[:65536]
-    return _FORWARD_MARKER.search(head) is not None or _apple_forward_line(head) >= 0
+    forward marker, Apple Mail's forward line) near its start, not under an original's title, which
+    a report that pastes the message it returns writes too."""
+    head = text[:FORWARD_LINE_HEAD]
+    return ("--" in head and _FORWARD_MARKER.search(head) is not None) or _apple_forward_line(head) >= 0
 
 
 def quotes_a_message(text: str) -> bool:
