@@ -31,6 +31,7 @@ _BOUNDARIES = ("Original message headers:", "Original Message Headers:")
 # line with the spaces its tags became)
 _START = compile_lazily(
     r"^[^\S\n]*(?:Delivery has failed to these recipients or groups:|Original Message Details"
+    r"|(?P<delayed>Delivery is delayed to these recipients or groups:)"
     r"|.+ rejected your message to the following e-?mail addresses:"
     r"|Falha na entrega a estes destinat.+rios ou grupos:"
     r"|Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:)",
@@ -60,17 +61,25 @@ _STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"4\.7\.8[5-9]\d$", "blocked"),
         (r"5\.0\.350$", "content_error"),
         (r"5\.1\.10$", "user_unknown"),
+        (r"5\.1\.90$", "rate_limited"),  # the sender's daily recipient limit
+        (r"5\.2\.12[12]$", "rate_limited"),  # a recipient's hourly receive limit
+        (r"5\.3\.190$", "policy_violation"),  # journaling the tenant has not enabled
+        (r"5\.4\.8$", "network_error"),  # a loop (an MX that points back at Microsoft 365)
         (r"5\.4\.6$", "network_error"),
         (r"5\.4\.312$", "network_error"),
+        (r"5\.4\.300$", "expired"),
         (r"5\.4\.316$", "expired"),
         (r"5\.6\.11$", "content_error"),
         (r"5\.7\.1[23]?$", "rejected"),
         (r"5\.7\.124$", "rejected"),
         (r"5\.7\.13[3-6]$", "rejected"),
-        (r"5\.7\.23$", "blocked"),
+        (r"5\.7\.23$", "auth_failure"),  # SPF
         (r"5\.7\.25$", "network_error"),
         (r"5\.7\.50[1-3]$", "spam_detected"),
-        (r"5\.7\.50[45]$", "filtered"),
+        # 5.7.504 is Directory-Based Edge Blocking's "Recipient address rejected: Access denied",
+        # the same refusal as 5.4.1's: Microsoft documents the address as not valid
+        (r"5\.7\.504$", "user_unknown"),
+        (r"5\.7\.505$", "filtered"),
         (r"5\.7\.50[67]$", "blocked"),
         (r"5\.7\.508$", "rate_limited"),
         (r"5\.7\.509$", "auth_failure"),
@@ -80,7 +89,10 @@ _STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"5\.7\.57$", "security_error"),
         (r"5\.7\.60[6-9]$", "blocked"),
         (r"5\.7\.6[1-4]\d$", "blocked"),
-        (r"5\.7\.7[0-4]\d$", "rate_limited"),
+        # (5.7.700-749: the tenant's sending banned for suspicious traffic, "tenant has exceeded
+        # threshold", "traffic not accepted from this IP"; 5.7.703 the tenant's own block list)
+        (r"5\.7\.703$", "policy_violation"),
+        (r"5\.7\.7[0-4]\d$", "blocked"),
     )
 )
 
@@ -90,6 +102,8 @@ def reason_for(status: str | None, diagnostic: str | None) -> str | None:
     if not status:
         return None
     low = (diagnostic or "").lower()
+    if status == "5.1.0" and "sender denied" in low:
+        return "rejected"  # Exchange Online's "550 5.1.0 Sender denied": the sender, not the address
     if status == "5.4.1":
         # "Recipient address rejected: Access denied" is how Exchange Online refuses an address
         # that does not exist in the tenant (directory-based edge blocking); otherwise a relay refusal.
@@ -169,7 +183,9 @@ def _from_text(body: str) -> list[Delivery]:
             else:
                 diagnostic[recipients[-1]].append(line)
     del lhost  # the generating server is Microsoft's own, not the remote MTA
-    return [make(r, sweep(" ".join(diagnostic[r]))) for r in recipients]
+    # (its delay notice names each recipient, and the reply it waits on, in the failure's layout)
+    action = "delayed" if match.group("delayed") else "failed"
+    return [make(r, sweep(" ".join(diagnostic[r])), action=action) for r in recipients]
 
 
 @guarded

@@ -36,6 +36,7 @@ from parsers.reasons.codes import (
     UNSUBSCRIBE,
     VACATION,
 )
+from parsers.reasons.status import class_reading
 from parsers.values import FrozenValue, draft_class, set_field
 
 TYPE_CHECKING = False
@@ -651,7 +652,10 @@ def verdict(
         )
         if delay_warning:
             action = "delayed"
-            if reason in HARD or reason in IGNORED or reason in _RETRYING:
+            # (so is a code's generic class reading, "451 4.7.0 Try again later" read as a
+            # security error before the notice was known to be a delay: derive does the same for
+            # an Action: delayed it is told of)
+            if reason in HARD or reason in IGNORED or reason in _RETRYING or reason == class_reading(status):
                 reason = EXPIRED  # the delay is the reason (the remote's reply stays in the diagnostic)
     if reason == DELIVERED or action in ("delivered", "relayed", "expanded"):
         reason = DELIVERED if action in ("delivered", None) or reason == DELIVERED else reason

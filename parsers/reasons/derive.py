@@ -47,6 +47,7 @@ from parsers.reasons.phrases import PHRASES, UNLESS, VETO
 from parsers.reasons.status import (
     CONTINUATION,
     SMTP_CODE_REASON,
+    class_reading,
     reply_code_in_text,
     status_in_text,
     status_reason,
@@ -348,12 +349,9 @@ def derive(
     delayed = (action or "").startswith(("delayed", "expired"))
     # (a delay's code of no listed meaning, "421 4.7.0 Try again later", says the message waits,
     # not that it was refused for its content or for security: a listed code said more above)
-    if status and not delayed:
-        subject = status.split(".")[1]
-        if subject == "6":
-            return CONTENT_ERROR
-        if subject == "7":
-            return SECURITY_ERROR
+    generic = None if delayed else class_reading(status)
+    if generic is not None:
+        return generic
     if (diagnostic_type or "").upper().startswith("X-POSTFIX"):
         return MAILER_ERROR
     if delayed:

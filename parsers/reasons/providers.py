@@ -323,6 +323,9 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.511", 0, 0, "access denied, banned sender"),
         ("5.7.513", 0, 0, "using customer block list"),
         ("5.7.", 606, 649, "access denied, banned sending ip "),
+        # (the tenant's sending banned for its suspicious traffic: Microsoft's 5.7.700-749)
+        ("5.7.", 700, 749, "access denied, tenant has exceeded threshold"),
+        ("5.7.", 700, 749, "access denied, traffic not accepted from this ip"),
         ("4.7.", 500, 699, "access denied, please try again later"),
         ("5.7.1", 0, 0, "part of their network is on our block list (s3150)"),
     ),
@@ -373,13 +376,10 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.2.121", 0, 0, "recipient's per hour message receive limit from specific sender exceeded"),
         ("5.2.122", 0, 0, "recipient's per hour message receive limit exceeded"),
         ("5.7.508", 0, 0, "has exceeded permitted limits within"),
-        ("5.7.", 700, 749, "access denied, tenant has exceeded threshold"),
-        ("5.7.", 700, 749, "access denied, traffic not accepted from this ip"),
         ("5.5.3", 0, 0, "too many recipients"),
         ("4.5.3", 0, 0, "too many recipients"),
     ),
     "suspend": (
-        ("5.7.504", 0, 0, "recipient address rejected: access denied"),
         ("5.7.505", 0, 0, "access denied, banned recipient"),
         ("5.2.1", 0, 0, "mailbox cannot be accessed"),
     ),
@@ -401,6 +401,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.1.3", 0, 0, "storedrv.submit; invalid recipient address"),
         ("5.1.10", 0, 0, "recipient not found"),
         ("5.4.1", 0, 0, "recipient address rejected: access denied"),
+        ("5.7.504", 0, 0, "recipient address rejected: access denied"),
         ("5.5.0", 0, 0, "requested action not taken: mailbox unavailable"),
     ),
 }
@@ -1058,13 +1059,10 @@ def _reason(delivery: Delivery) -> str | None:
         found = rule(reply)
         if found:
             return found
-    if "recipient address rejected: access denied" in reply.text:
-        # Exchange Online: 5.4.1 is directory-based edge blocking (no such recipient in the
-        # tenant); 5.7.504 is a recipient the tenant has barred.
-        if reply.status == "5.4.1":
-            return "user_unknown"
-        if reply.status == "5.7.504":
-            return "suspend"
+    if reply.status in ("5.4.1", "5.7.504") and "recipient address rejected: access denied" in reply.text:
+        # Exchange Online: 5.4.1 and 5.7.504 are directory-based edge blocking (no such
+        # recipient in the tenant; Microsoft documents 5.7.504's address as not valid).
+        return "user_unknown"
     if _YAHOO_DD in reply.text and _YAHOO_DD_GONE.search(reply.text):
         return "account_disabled"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
     return _coremail(reply) or _phrases(reply, _ANYWHERE)

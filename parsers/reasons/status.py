@@ -222,6 +222,20 @@ def status_reason(status: str | None) -> str | None:
     return None
 
 
+def class_reading(status: str | None) -> str | None:
+    """The reason a status code of no listed meaning gives by its subject alone (x.6.x the
+    content, x.7.x security), or None: a generic reading that a delay's own reason outranks."""
+    if not status or status_reason(status) is not None:
+        return None
+    parts = status.split(".")
+    subject = parts[1] if len(parts) > 1 else ""
+    if subject == "6":
+        return CONTENT_ERROR
+    if subject == "7":
+        return SECURITY_ERROR
+    return None
+
+
 # A bare SMTP reply code names a reason only for these (550 and 554 say nothing particular).
 SMTP_CODE_REASON: Final[dict[str, str]] = {
     "450": FILTERED, "452": MAILBOX_FULL,

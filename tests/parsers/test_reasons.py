@@ -259,4 +259,21 @@ def test_a_text_report_still_being_retried_is_a_delay_not_a_soft_bounce() -> Non
     final = r.verdict(r.USER_UNKNOWN, "5.1.1", "550", None, from_dsn_part=False, still_trying=lambda: True)
     assert (final.type, final.classification) == ("bounce", "hard")  # a 5xx bad address is final
     assert not r.is_delay_notice("Undelivered", "Aucune nouvelle tentative ne sera effectuée.")
+
+
+@pytest.mark.parametrize(
+    ("reason", "status", "want"),
+    [
+        (r.SECURITY_ERROR, "4.7.0", r.EXPIRED),  # 4.7.0's class reading: the delay says more
+        (r.CONTENT_ERROR, "4.6.0", r.CONTENT_ERROR),  # 4.6.0 is listed (content_error): it stays
+        (r.CONTENT_ERROR, "4.6.99", r.EXPIRED),
+        (r.AUTH_FAILURE, "4.7.26", r.AUTH_FAILURE),  # a cause the reply names stays
+        (r.BLOCKED, "4.7.1", r.BLOCKED),
+    ],
+)
+def test_a_text_delay_notice_reads_an_unlisted_codes_class_as_the_delay(
+    reason: str, status: str, want: str
+) -> None:
+    found = r.verdict(reason, status, "451", None, from_dsn_part=False, still_trying=lambda: True)
+    assert (found.type, found.classification, found.reason) == ("delay", "ignored", want)
     assert r.is_delay_notice("Warning", "Delay reason: 452 4.2.2 mailbox full\nwill retry")
