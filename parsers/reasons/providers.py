@@ -1059,7 +1059,7 @@ def _reason(delivery: Delivery) -> str | None:
         found = rule(reply)
         if found:
             return found
-    if reply.status in ("5.4.1", "5.7.504") and "recipient address rejected: access denied" in reply.text:
+    if "recipient address rejected: access denied" in reply.text and reply.status in ("5.4.1", "5.7.504"):
         # Exchange Online: 5.4.1 and 5.7.504 are directory-based edge blocking (no such
         # recipient in the tenant; Microsoft documents 5.7.504's address as not valid).
         return "user_unknown"

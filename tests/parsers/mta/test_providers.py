@@ -214,7 +214,9 @@ RHOST_CASES = [
         _delivery("554 delivery error: dd someone@yahoo.com is no longer valid. [-20]", "5.0.0"),
         "account_disabled",
     ),
-    (_delivery("550 5.7.504 Recipient address rejected: Access denied", "5.7.504"), "suspend"),
+    # Exchange Online's directory-based edge blocking: Microsoft documents 5.7.504's address as not
+    # valid, the same refusal as 5.4.1's
+    (_delivery("550 5.7.504 Recipient address rejected: Access denied", "5.7.504"), "user_unknown"),
     # Facebook refuses by the recipient's preferences with 5.1.1: not an unknown address.
     (
         _delivery(
