@@ -30,7 +30,8 @@ LANGUAGES: Final = (
     "sv", "nb", "fi", "tr", "el", "ro", "hu", "id", "uk", "th", "he", "ar", "bg", "hr", "sl", "lt",
     "lv", "et", "fa", "ms", "kk", "hi", "sk", "sr", "mk", "sq", "be", "az", "uz", "ka", "hy", "ca",
     "gl", "eu", "is", "tl", "sw", "bn", "ur", "ta", "am", "af", "ne", "lb", "fo", "km", "si", "my", "lo",
-    "mn", "zu", "mt", "ga", "cy", "gd",
+    "mn", "zu", "mt", "ga", "cy", "gd", "te", "mr", "gu", "kn", "ml", "pa", "or", "as", "ky", "tg", "tk",
+    "ps", "ku", "ug",
 )  # fmt: skip
 
 
