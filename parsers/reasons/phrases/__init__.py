@@ -125,13 +125,17 @@ def tables_to_store() -> dict[str, Any]:
     }
 
 
-def _shared(value: Any, made: dict[tuple[int, ...], tuple[int, ...]]) -> Any:
-    """`value` with each tuple of numbers (phrases' or families' places) one object for all its
-    equal ones: marshal writes it once and refers to it after, and a process makes fewer
-    objects (most keywords name one family, most phrases are listed under several keywords):
-    reading the table took 11.0 M instructions, 8.4 M so."""
+def _shared(value: Any, made: dict[Any, Any]) -> Any:
+    """`value` with each tuple of numbers (phrases' or families' places) and each string (a
+    keyword is written in its family's index, in the text index and under each word that anchors
+    it) one object for all its equal ones: marshal writes it once and refers to it after, and a
+    process makes fewer objects (most keywords name one family, most phrases are listed under
+    several keywords): reading the table took 11.0 M instructions, 8.4 M so; the strings shared
+    too, the table is 4.7 K (of 358 K) smaller."""
+    if isinstance(value, str):
+        return made.setdefault(value, value)
     if isinstance(value, dict):
-        return {key: _shared(item, made) for key, item in value.items()}
+        return {_shared(key, made): _shared(item, made) for key, item in value.items()}
     if isinstance(value, list):
         return [_shared(item, made) for item in value]
     if isinstance(value, tuple):

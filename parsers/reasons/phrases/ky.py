@@ -2,51 +2,34 @@
 Exchange/Outlook and Gmail notices, Kyrgyz hosts; most Kyrgyz ISPs answer in Russian, which ru.py
 reads).
 
-Kyrgyz is written in Cyrillic with ң ө ү; its words are not Kazakh's (kk.py: "табылмады",
-"жоқ"): "табылган жок" (was not found), "жок" (there is none), "толуп калды" (is full), "өчүрүлгөн"
-(disabled). The verb comes last and the nouns take case suffixes, so they are written as stems.
+Kyrgyz is written in Cyrillic with ң ө ү, and its words are not Kazakh's (kk.py): "табылган жок"
+(was not found), "жок" (there is none), "өчүрүлгөн" / "жабылган" (disabled, closed). The verb comes
+last and the nouns take case suffixes, so they are written as stems.
+
+No "domain not found" row: a domain that does not exist has no server to answer in its
+language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import (
-    ACCOUNT_DISABLED,
-    HOST_UNKNOWN,
-    MAILBOX_FULL,
-    SPAM_DETECTED,
-    SUSPEND,
-    USER_UNKNOWN,
-)
+from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-# recipient, user, address, mailbox, account: stems that take the case suffixes
-_WHO = r"(?:алуучу|колдонуучу|дарег|дарек|почта кутус|аккаунт|каттоо эсеб)"
+# "was not found", "there is none" (right after the noun: "жок" ends many other sentences,
+# "орун жок", no room)
+_NOT_FOUND = r"(?:табылган жок|жок)\b"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
-        # "... табылган жок" / "табылбады" (was not found); "жок" (there is none) right after the
-        # noun ("жок" ends many other sentences: "орун жок", no room)
-        _WHO + r"\w{0,6} (?:табылган жок|табылбады|жок)\b",
+        # the recipient, the user, the address, the account
+        # (not the sender's address: a refusal of the sender, never the recipient gone)
+        r"(?:алуучу|колдонуучу|(?<!жөнөтүүчүнүн )(?:дарег|дарек)|аккаунт)\w{0,6} " + _NOT_FOUND,
     ),
-    MAILBOX_FULL: (r"кутус\w{0,4} (?:толук|толуп калды|толгон)", r"квота\w{0,4} (?:ашып|ашылды|толду)"),
-    # "temporarily blocked / stopped / disabled": a pause that ends
-    SUSPEND: (r"убактылуу (?:бөгөттөлгөн|токтотулган|өчүрүлгөн)",),
-    # "the account has been disabled / closed / deleted" (right after the noun: "убактылуу" between
-    # is the suspension above)
     ACCOUNT_DISABLED: (
-        r"(?:аккаунт|каттоо эсеб|почта кутус)\w{0,6} (?:биротоло )?(?:өчүрүлгөн|өчүрүлдү|жабылган|жабылды|жок кылынган)",
+        # disabled, closed (right after the noun: "убактылуу", temporarily, between is a pause)
+        r"аккаунт\w{0,6} ?(?:өчүрүлгөн|жабылган)",
     ),
-    HOST_UNKNOWN: (r"домен\w{0,4} (?:табылган жок|табылбады|жок)\b",),
-    # "detected / marked / rejected as spam"
-    SPAM_DETECTED: (r"спам катары[^.\n]{0,30}?(?:аныкталды|белгиленди|четке кагылды|табылды)",),
-}
-
-# Exceptions to this language's families (the counterparts of English's).
-UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    # the sender's own address or domain ("жөнөтүүчү", the sender): a refusal of the sender
-    USER_UNKNOWN: (r"жөнөтүүчү\w{0,6} (?:дарег|дарек|аккаунт)",),
-    HOST_UNKNOWN: (r"жөнөтүүчү",),
 }
