@@ -5,14 +5,11 @@ Assamese is written in the Bengali script with its own letters ৰ and ৱ, and 
 Bengali's (bn.py): "পোৱা নগ'ল" (was not found; the apostrophe also typed ’ or left out),
 "বিদ্যমান নহয়" (does not exist), "নিষ্ক্ৰিয় কৰা হৈছে" (has been disabled). Its য় is also written as
 য with a nukta, so a word holding it is a class.
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,4 +29,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (right after the noun: "temporarily" between is a pause)
         "একাউ(?:ণ|ন)্ট (?:নিষ্ক্ৰি" + _Y + "|বন্ধ|মচি পেলোৱা) (?:কৰা )?হৈছে",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"বক্স (?:পূৰ্ণ|ভৰি)",),
+    HOST_UNKNOWN: ("(?:ড['’]?মেইন|ডোমেইন) ?" + _NOT_FOUND,),
 }

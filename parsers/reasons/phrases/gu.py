@@ -3,14 +3,11 @@
 
 Gujarati puts the verb last: "અસ્તિત્વમાં નથી" (does not exist), "મળ્યો નથી" / "મળ્યું નથી" (was not
 found, by the noun's gender), "અક્ષમ કરવામાં આવ્યું" (has been disabled).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,4 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (right after the noun: "temporarily" between is a pause)
         r"ખાતું (?:અક્ષમ|બંધ|કાઢી નાખવામાં) (?:કરવામાં )?આવ્યું",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"બ(?:ો|ૉ)ક્સ ભર",),
+    HOST_UNKNOWN: (r"ડોમેન ?" + _NOT_FOUND,),
 }

@@ -8,7 +8,7 @@ it ("ប្រអប់សំបុត្រ...ពេញ": the mailbox is full).
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +30,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # the domain not found ("រកមិនឃើញដែន")
     HOST_UNKNOWN: (r"រកមិនឃើញ ?(?:ឈ្មោះ)?ដែន",),
-    # "(identified) as spam" ("ជាសារឥតបានការ", as junk mail; "ស្ប៉ាម", spam)
-    SPAM_DETECTED: (r"ជា ?(?:សារឥតបានការ|សារឥតប្រយោជន៍|ស្ប៉ាម|ស្ពាម)",),
 }

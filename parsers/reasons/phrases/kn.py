@@ -3,14 +3,11 @@
 
 Kannada puts the verb last: "ಅಸ್ತಿತ್ವದಲ್ಲಿಲ್ಲ" (does not exist), "ಕಂಡುಬಂದಿಲ್ಲ" (was not found),
 "ನಿಷ್ಕ್ರಿಯಗೊಳಿಸಲಾಗಿದೆ" (has been disabled), the object in its accusative ("ಖಾತೆಯನ್ನು").
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,4 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, deleted, closed (right after the noun: "ತಾತ್ಕಾಲಿಕವಾಗಿ", temporarily, between is a pause)
         r"ಖಾತೆಯನ್ನು ?(?:ನಿಷ್ಕ್ರಿಯಗೊಳಿಸಲಾಗಿದೆ|ಅಳಿಸಲಾಗಿದೆ|ಮುಚ್ಚಲಾಗಿದೆ)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"ಬಾಕ್ಸ್ ತುಂಬಿ",),
+    HOST_UNKNOWN: (r"ಡೊಮೇನ್ ?" + _NOT_FOUND,),
 }

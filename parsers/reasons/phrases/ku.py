@@ -5,14 +5,11 @@ localised notices and Kurdistan's hosts.
 Kurmanji puts the verb last: "nehat dîtin" (was not found), "tune ye" (there is none), "hatiye
 girtin" (has been closed). Sorani: "نەدۆزرایەوە" (was not found), "بوونی نییە" (does not exist),
 "ناچالاک کراوە" (has been disabled).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,4 +32,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"\bhesab\w{0,3} (?:hatiye|hat) (?:girtin|neçalakkirin|jêbirin)",
         "هەژمار(?:(?!کاتی)[^.\\n]){0,15}?(?:ناچالاک کراوە|داخراوە|سڕاوەتەوە)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"qutiya (?:e-?name|poste)\w{0,3} tij",),
+    HOST_UNKNOWN: (r"\b(?:domain|domên)\w{0,3} " + _NOT_FOUND,),
 }

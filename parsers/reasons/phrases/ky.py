@@ -5,14 +5,11 @@ reads).
 Kyrgyz is written in Cyrillic with ң ө ү, and its words are not Kazakh's (kk.py): "табылган жок"
 (was not found), "жок" (there is none), "өчүрүлгөн" / "жабылган" (disabled, closed). The verb comes
 last and the nouns take case suffixes, so they are written as stems.
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,4 +29,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed (right after the noun: "убактылуу", temporarily, between is a pause)
         r"аккаунт\w{0,6} ?(?:өчүрүлгөн|жабылган)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"кутус\w{0,4} толу",),
+    HOST_UNKNOWN: (r"домен\w{0,4} " + _NOT_FOUND,),
 }

@@ -8,7 +8,7 @@ written as the pair "ຫມ".
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,6 +29,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ບັນຊີ[^\n]{0,30}?ຖືກ(?:ປິດ|ລຶບ)(?![^\n]{0,30}ຊົ່ວຄາວ)",
     ),
     HOST_UNKNOWN: (r"ບໍ່ພົບ ?ໂດເມນ|ໂດເມນ[^\n]{0,20}?ບໍ່ມີຢູ່",),
-    # "as spam / junk mail" ("ເປັນສະແປມ", "ເປັນຈົດໝາຍຂີ້ເຫຍື້ອ"; ໝ also written ຫມ)
-    SPAM_DETECTED: (r"ເປັນ ?(?:ສະແປມ|ສະແປັມ|ຈົດ(?:ໝ|ຫມ)າຍຂີ້ເຫຍື້ອ)",),
 }

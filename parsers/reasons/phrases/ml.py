@@ -5,14 +5,11 @@ Malayalam puts the verb last: "കണ്ടെത്തിയില്ല" (was 
 "പ്രവർത്തനരഹിതമാക്കി" (has been disabled). Its final consonants (chillu: ർ ൻ) are single letters
 since Unicode 5.1 and a consonant, virama and zero-width joiner before: older converters still
 write the second, so they are classes.
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,4 +30,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, deleted (right after the noun: "താൽക്കാലികമായി", temporarily, between is a pause)
         r"അക്ക(?:ൗ|ൌ)ണ്ട്[^\s.]{0,4} (?:പ്രവ" + _R + "ത്തനരഹിതമാക്കി|ഇല്ലാതാക്കി)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"ബോക്സ് നിറഞ്ഞ",),
+    HOST_UNKNOWN: ("ഡൊ(?:മെ|മൈ)യ്" + _N + " ?" + _NOT_FOUND,),
 }

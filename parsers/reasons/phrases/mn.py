@@ -8,7 +8,7 @@ none), "дүүрсэн" (filled), "идэвхгүй болсон" (became inacti
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +30,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"бүртгэл(?: нь)? (?:идэвхгүй болсон|идэвхгүй болгосон|хаагдсан|устгагдсан)",
     ),
     HOST_UNKNOWN: (r"(?:домэйн|домайн|домен)(?<!илгээгчийн домэйн)(?: нь)? " + _NOT_FOUND,),
-    # "identified / marked / rejected as spam" ("спам гэж тодорхойлсон")
-    SPAM_DETECTED: (r"спам гэж[^.\n]{0,20}?(?:тодорхойл|тэмдэглэ|үзс|үзэж|илрүүл|татгалз)",),
 }

@@ -4,14 +4,11 @@ Exchange/Outlook and Gmail notices, Indian hosts' own replies).
 Marathi is written in Devanagari like Hindi but with its own verbs (hi.py's "मौजूद नहीं है" is not
 Marathi): "अस्तित्वात नाही" (does not exist), "सापडला नाही" (was not found), "अक्षम केले आहे" (has
 been disabled).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,4 +27,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (right after the noun: "तात्पुरते", temporarily, between is a pause)
         r"खाते (?:अक्षम केले|बंद केले|हटवले) (?:आहे|गेले)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"मेलब(?:ॉ|ा)क्स भर",),
+    HOST_UNKNOWN: (r"डोमेन ?" + _NOT_FOUND,),
 }

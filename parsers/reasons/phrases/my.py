@@ -8,7 +8,7 @@ Burmese puts the verb last and often writes no space inside a phrase: "ရှာ
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,6 +26,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the account closed or deleted ("အကောင့်ကို ပိတ်ထားသည်")
     ACCOUNT_DISABLED: (r"အကောင့်(?:ကို)? ?(?:ပိတ်|ဖျက်)(?:ထား|လိုက်|သိမ်း)",),
     HOST_UNKNOWN: (r"ဒိုမိန်း(?:ကို)? ?(?:ရှာ(?:၍)? ?မတွေ့|မရှိ(?:ပါ|ပေ))",),
-    # "as spam / junk mail" ("စပမ်းအဖြစ်", "အမှိုက်စာဟု")
-    SPAM_DETECTED: (r"(?:စပမ်း|အမှိုက်စာ) ?(?:အဖြစ်|ဟု)",),
 }

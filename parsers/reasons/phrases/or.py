@@ -4,14 +4,11 @@ Exchange/Outlook and Gmail notices, Indian hosts' own replies).
 Odia puts the verb last: "ମିଳିଲା ନାହିଁ" (was not found), "ବିଦ୍ୟମାନ ନାହିଁ" (does not exist), "ଅକ୍ଷମ
 କରାଯାଇଛି" (has been disabled). Its letter ୟ is also written as ଯ with a nukta, so a word holding it
 is a class.
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,4 +28,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (right after the noun: "temporarily" between is a pause)
         r"ଆକାଉଣ୍ଟ (?:ଅକ୍ଷମ|ବନ୍ଦ|ବିଲୋପ) କରାଯାଇଛି",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"ବକ୍ସ (?:ପୂର୍ଣ୍ଣ|ଭର୍ତ୍ତି)",),
+    HOST_UNKNOWN: (r"ଡୋମେନ୍ ?" + _NOT_FOUND,),
 }

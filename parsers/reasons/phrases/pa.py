@@ -5,14 +5,11 @@ script Punjabi is written in in Pakistan.
 Punjabi puts the verb last: "ਮੌਜੂਦ ਨਹੀਂ" (does not exist), "ਨਹੀਂ ਮਿਲਿਆ" (was not found), "ਅਯੋਗ ਕਰ
 ਦਿੱਤਾ ਗਿਆ" (has been disabled). Shahmukhi says "نہیں لبھیا" (was not found) where Urdu (ur.py)
 says "نہیں ملا"; "نہیں" is also written "نئیں".
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,4 +30,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (right after the noun: "ਅਸਥਾਈ ਤੌਰ 'ਤੇ", temporarily, between is a pause)
         r"ਖਾਤਾ (?:ਅਯੋਗ|ਬੰਦ|ਮਿਟਾ) (?:ਕਰ )?ਦਿੱਤਾ ਗਿਆ",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"ਬਾਕਸ ਭਰ",),
+    HOST_UNKNOWN: (r"ਡੋਮੇਨ ?" + _NOT_FOUND,),
 }

@@ -5,14 +5,11 @@ Pashto is written in its own letters of the Arabic script, which keyboards often
 گ, ی with ي, ک with ك): the words are cut before such letters or hold classes. The verb comes
 last: "شتون نه لري" (does not exist), "ونه موندل شو" (was not found), "غیر فعال شوی" (has been
 disabled).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,4 +28,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, closed, deleted (not "لنډمهاله", temporarily: a pause)
         r"حساب(?:(?!لنډمهاله|موقت)[^.\n]){0,15}?(?:غیر ?فعال|غير ?فعال|بند|ړن(?:ګ|گ)) شو",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"بکس[^.\n]{0,15}?ډک",),
+    HOST_UNKNOWN: (r"(?:ډومېن|ډومین)[^.\n]{0,10}?" + _NOT_FOUND,),
 }

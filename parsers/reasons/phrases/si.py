@@ -8,7 +8,7 @@ disabled; "ක්‍ර" written with a zero-width joiner, which some systems le
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +30,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ගිණුම (?:අක්\u200d?රිය|අබල|වසා දමා|මකා දමා) (?:කර )?ඇත",
     ),
     HOST_UNKNOWN: (r"වසම " + _NOT_FOUND,),
-    # "as spam / unsolicited mail" ("අයාචිත තැපැල් ලෙස", "ස්පෑම් ලෙස")
-    SPAM_DETECTED: (r"(?:අයාචිත (?:තැපැල්|ලිපි|ඊමේල්)|ස්පෑම්|ස්පෑම) ලෙස",),
 }

@@ -3,14 +3,11 @@ Exchange/Outlook and Gmail notices, Indian hosts' own replies).
 
 Telugu puts the verb last: "గ్రహీత కనుగొనబడలేదు" (the recipient was not found), "... ఉనికిలో లేదు"
 (does not exist), "ఖాతా నిలిపివేయబడింది" (the account has been disabled).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,4 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # disabled, deleted (right after the noun: "తాత్కాలికంగా", temporarily, between is a pause)
         r"ఖాతా ?(?:నిలిపివేయబడింది|తొలగించబడింది)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"బాక్స్ నిండ",),
+    HOST_UNKNOWN: (r"డొమైన్ ?" + _NOT_FOUND,),
 }

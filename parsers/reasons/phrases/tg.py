@@ -3,14 +3,11 @@ Exchange/Outlook notices, Tajik hosts; many answer in Russian, which ru.py reads
 
 Tajik is Persian written in Cyrillic with ғ ӣ қ ӯ ҳ ҷ; the verb comes last: "ёфт нашуд" (was not
 found), "вуҷуд надорад" (does not exist), "ғайрифаъол карда шудааст" (has been deactivated).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,4 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # deactivated, closed, deleted (not "муваққатан", temporarily: a pause)
         r"ҳисоб(?:(?!муваққат)[^.\n]){0,25}?(?:ғайрифаъол|баста|нест) карда шуд",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"қуттии почта[^.\n]{0,20}?пур",),
+    HOST_UNKNOWN: (r"домен\w{0,4} " + _NOT_FOUND,),
 }

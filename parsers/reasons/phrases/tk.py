@@ -4,14 +4,11 @@
 Turkmen is written in Latin letters (ä ç ž ň ö ş ü ý, folded to their base letters before the
 search), and its words are not Turkish's (tr.py): "tapylmady" (was not found), "ýok" (there is
 none), "ýapyldy" / "öçürildi" (closed, disabled); the verb comes last.
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,4 +28,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # closed, disabled, deleted (right after the noun: "wagtlaýyn", temporarily, between is a pause)
         r"\bhasap\w{0,6} (?:ýapyldy|öçürildi|pozuldy)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: (r"gutusy\w{0,4} dol",),
+    HOST_UNKNOWN: (r"\bdomen\w{0,4} " + _NOT_FOUND,),
 }

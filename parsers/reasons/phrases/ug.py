@@ -3,14 +3,11 @@ notices in the Arabic-script Uyghur alphabet).
 
 Uyghur writes every vowel, with its own letters (ۇ ۈ ې ى ۋ ھ); the verb comes last: "تېپىلمىدى" (was
 not found), "يوق" (there is none), "مەۋجۇت ئەمەس" (does not exist), "تاقالغان" (has been closed).
-
-No "domain not found" row: a domain that does not exist has no server to answer in its
-language (the sender's own server reports it, and English and the status code say it).
 """
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,4 +26,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # closed, deleted (right after the noun: "ۋاقىتلىق", temporarily, between is a pause)
         "ھېساباتى? (?:تاقالغان|ئۆچۈرۈلگەن)",
     ),
+    # the (mail)box is full
+    MAILBOX_FULL: ("ساندۇقى[^.\\n]{0,15}?(?:تولدى|توشۇپ)",),
+    HOST_UNKNOWN: ("دومېن[^.\\n]{0,10}?" + _NOT_FOUND,),
 }

@@ -9,7 +9,7 @@ Zulu marks the negative on the verb, which agrees with its noun's class: "ikheli
 
 from __future__ import annotations
 
-from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, SPAM_DETECTED, USER_UNKNOWN
+from parsers.reasons.codes import ACCOUNT_DISABLED, HOST_UNKNOWN, MAILBOX_FULL, USER_UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,6 +27,4 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # the account closed, disabled or deleted ("i-akhawunti ivaliwe")
     ACCOUNT_DISABLED: (r"i-?akhawunti(?: ye-?imeyili)? (?:ivaliwe|ikhutshaziwe|isusiwe)",),
     HOST_UNKNOWN: (r"(?:isizinda|i-?domain) (?:asitholakalanga|asikho|ayitholakalanga)",),
-    # "as spam" ("njengogaxekile": Zulu's word for spam is "ugaxekile")
-    SPAM_DETECTED: (r"njengo(?:gaxekile|-?spam)|njenge-?spam|kuthiwa ugaxekile",),
 }
