@@ -186,8 +186,11 @@ def checked(mail: Mail, candidates: list[str]) -> list[tuple[str, str]]:
     """The candidates that pass the checks (module docstring), each with the form written in the
     report (the address, or the bare name a format prints)."""
     # (X-Failed-Recipients is the report's own list of failed addresses: written in the report)
-    text = "\n".join([_report_text(mail), *mail.headers("X-Failed-Recipients")]).lower()
+    report = _report_text(mail)
+    text = "\n".join([report, *mail.headers("X-Failed-Recipients")]).lower()
     own = _own(mail)
+    if ":" in report or "\uff1a" in report:
+        own.update(a for line in _SENDER_LABELLED.findall(report) for a in map(address, line.split(",")) if a)
     reporter = address(mail.from_) or ""
     reporter_domain = reporter.partition("@")[2]
     out: list[tuple[str, str]] = []
@@ -205,6 +208,16 @@ def checked(mail: Mail, candidates: list[str]) -> list[tuple[str, str]]:
         elif reporter_domain and _same_or_parent(reporter_domain, domain) and _written(text, local):
             out.append((a, local))
     return out
+
+
+# A line of the report that labels the sender of the returned message ("Sender Address: a@b" in
+# Office 365's details, "Absender: a@b", "发件人：a@b"): the sender's address is no recipient, though
+# it may be the only address the report's text writes.
+_SENDER_LABELLED = patterncode.compile(
+    r"(?im)^[ \t>*\-]{0,8}(?:(?:original )?sender(?: address)?|from|absender|exp(?:é|e)diteur|remitente"
+    r"|mittente|afzender|remetente|avsändare|afsender|avsender|nadawca|odesílatel|отправитель"
+    r"|发[ \u3000]{0,2}件[ \u3000]{0,2}人|寄件者|差出人|送信者|보낸 ?사람|발신자)[ \t]*[:：][ \t]*([^\n]{1,400})$"
+)
 
 
 def _same_or_parent(host: str, domain: str) -> bool:
