@@ -258,6 +258,9 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
                         diagnostic,
                         action="delayed" if warning else "failed",
                         reason=format_reason(diagnostic) if not warning else None,
+                        # (a translated template's own verdict on the addresses its header names,
+                        # as on a listed address: its routers refused them, no remote server)
+                        command=None if warning else own_verdict_command(diagnostic),
                     )
                 )
     return found
