@@ -13,7 +13,6 @@ import pytest
 
 from parsers import parse
 from parsers import reasons as r
-from parsers.reasons import is_delay_notice
 from tests.parsers.languages import Case, check_phrases, plain_report
 
 WORDINGS: dict[str, list[Case]] = {
@@ -149,52 +148,6 @@ def test_the_families_in_each_language(lang: str) -> None:
 def test_temporary_closing_no_room_and_the_sender_are_not_hard(text: str) -> None:
     reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
     assert reason not in (r.ACCOUNT_DISABLED, r.USER_UNKNOWN, r.HOST_UNKNOWN)
-
-
-STILL_TRYING = {
-    "te": "మీ సందేశం ఇంకా డెలివరీ కాలేదు. సర్వర్ మళ్లీ ప్రయత్నిస్తుంది.",
-    "mr": "आपला संदेश अद्याप वितरित झाला नाही. सर्व्हर पुन्हा प्रयत्न करत राहील.",
-    "gu": "તમારો સંદેશ હજી સુધી પહોંચાડવામાં આવ્યો નથી. સર્વર ફરી પ્રયાસ કરતું રહેશે.",
-    "kn": "ನಿಮ್ಮ ಸಂದೇಶವನ್ನು ಇನ್ನೂ ತಲುಪಿಸಲಾಗಿಲ್ಲ. ಸರ್ವರ್ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸುತ್ತದೆ.",
-    "ml": "നിങ്ങളുടെ സന്ദേശം ഇതുവരെ ഡെലിവർ ചെയ്തിട്ടില്ല. സെർവർ വീണ്ടും ശ്രമിക്കും.",
-    "pa": "ਤੁਹਾਡਾ ਸੁਨੇਹਾ ਅਜੇ ਤੱਕ ਡਿਲੀਵਰ ਨਹੀਂ ਹੋਇਆ। ਸਰਵਰ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੇਗਾ।",
-    "or": "ଆପଣଙ୍କ ବାର୍ତ୍ତା ଏପର୍ଯ୍ୟନ୍ତ ବିତରଣ ହୋଇନାହିଁ। ସର୍ଭର ପୁନର୍ବାର ଚେଷ୍ଟା କରିବ।",
-    "as": "আপোনাৰ বাৰ্তা এতিয়াও ডেলিভাৰ কৰা হোৱা নাই। চাৰ্ভাৰে পুনৰ চেষ্টা কৰি থাকিব।",
-    "ky": "Катыңыз азырынча жеткирилген жок. Сервер аракет кылууну улантат.",
-    "tg": "Паёми шумо ҳанӯз расонида нашуд. Сервер кӯшишро идома медиҳад.",
-    "tk": "Siziň hatyňyz entek eltilmedi.",
-    "ps": "ستاسو پیغام تر اوسه نه دی رسول شوی. سرور به بیا هڅه وکړي.",
-    "ku": "Peyama we hêj nehatiye gihandin.",
-    "ku-sorani": "نامەکەت هێشتا نەگەیەنراوە.",
-    "ug": "ئۇچۇرىڭىز تېخى يەتكۈزۈلمىدى. مۇلازىمېتىر قايتا سىنايدۇ.",
-    "km": "សាររបស់អ្នកមិនទាន់បានបញ្ជូននៅឡើយទេ។ ម៉ាស៊ីនមេនឹងព្យាយាមម្ដងទៀត។",
-    "si": "ඔබගේ පණිවිඩය තවමත් බෙදා හැර නැත. සේවාදායකය නැවත උත්සාහ කරයි.",
-    "my": "သင့်စာကို မပို့ဆောင်ရသေးပါ။ ဆာဗာက ထပ်မံကြိုးစားပါမည်။",
-    "lo": "ຂໍ້ຄວາມຂອງທ່ານຍັງບໍ່ໄດ້ສົ່ງ. ເຊີບເວີຈະພະຍາຍາມອີກຄັ້ງ.",
-    "mn": "Таны захидал хараахан хүргэгдээгүй байна. Сервер дахин оролдох болно.",
-    "zu": "Umlayezo wakho awukalethwa.",
-}
-# Final reports in the same languages: "could not be delivered", with no "yet" or "will try again"
-FINAL = {
-    "te": "మీ సందేశం బట్వాడా కాలేదు.",
-    "mr": "आपला संदेश वितरित करता आला नाही.",
-    "kn": "ನಿಮ್ಮ ಸಂದೇಶವನ್ನು ತಲುಪಿಸಲಾಗಲಿಲ್ಲ.",
-    "ky": "Сиздин катыңыз жеткирилген жок.",
-    "tg": "Паёми шумо расонида нашуд.",
-    "tk": "Siziň hatyňyz eltilmedi.",
-    "km": "សាររបស់អ្នកមិនអាចបញ្ជូនបានទេ។",
-    "mn": "Таны захидлыг хүргэж чадсангүй.",
-}
-
-
-@pytest.mark.parametrize("lang", sorted(STILL_TRYING))
-def test_a_warning_that_delivery_goes_on_is_a_delay(lang: str) -> None:
-    assert is_delay_notice("", STILL_TRYING[lang])
-
-
-@pytest.mark.parametrize("lang", sorted(FINAL))
-def test_a_final_report_is_not_a_delay(lang: str) -> None:
-    assert not is_delay_notice("", FINAL[lang])
 
 
 def test_a_report_in_telugu_names_its_recipient_gone() -> None:
