@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 from parsers.delivery import Delivery
+from parsers.dsn import strip_type
 from parsers.mail import Mail
 
 TYPE_CHECKING = False
@@ -99,12 +100,6 @@ def notification(doc: object) -> dict[str, Any] | None:
     return doc if "notificationType" in doc else None
 
 
-def _diagnostic(code: object) -> str:
-    text = str(code or "")
-    head, sep, tail = text.partition(";")
-    return tail.strip() if sep and len(head) < 16 else text
-
-
 def deliveries(doc: dict[str, Any]) -> list[Delivery]:
     """The recipients a bounce or delivery notification reports, one Delivery each (none for
     another kind)."""
@@ -130,7 +125,7 @@ def deliveries(doc: dict[str, Any]) -> list[Delivery]:
             out.append(
                 make(
                     addr,
-                    _diagnostic(r.get("diagnosticCode")),
+                    strip_type(str(r.get("diagnosticCode") or "")),
                     status=r.get("status") or None,
                     action="delayed" if action in ("delayed", "expired") else "failed",
                     reason=reason,
