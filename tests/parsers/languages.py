@@ -18,6 +18,13 @@ def check_phrases(cases: list[Case]) -> None:
         assert r.classify(got, "5.0.0", "550") == expected_class, text
 
 
+def check_not_gone(text: str) -> None:
+    """A diagnostic that must not read as the address gone (a closing for a while, no room, the
+    sender's own address or domain not found), read as check_phrases reads its cases."""
+    reason = r.derive("5.0.0", "550", text, "failed", "RCPT")
+    assert reason not in (r.ACCOUNT_DISABLED, r.USER_UNKNOWN, r.HOST_UNKNOWN), f"{text!r}: {reason}"
+
+
 def reason_under_5_7_1(text: str) -> str:
     """The reason of a "550 ..." refusal written under 5.7.1 ("550 5.7.1 ..."), as the RCPT TO answer.
     5.7.1 alone reads as a security or policy refusal: a sentence that names the message as spam
