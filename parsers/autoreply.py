@@ -41,6 +41,8 @@ _SUBJECT = patterncode.compile(
     r"|autoresponse\s*-"
     r"|auto(?:reply)?\s*:"
     r"|out of(?: the)? office|oof\s*:|ooo\s*:|away until|on vacation|vacation (?:reply|notice)"
+    # (vacation(1)'s own message on Linux, "Subject: away from my mail")
+    r"|away from (?:my )?(?:e-?)?mail\b"
     r"|abwesenheits(?:notiz|nachricht|meldung)|automatische antwort|nicht im b(?:ü|ue|u)ro"  # de
     r"|automatisch antwoord|afwezig"  # nl
     r"|r[ée]ponse automatique|absente? du bureau|message d'absence|absence\s*(?::|du\b|jusqu)"  # fr
@@ -133,7 +135,7 @@ _BODY = CaseBlind(
     # отпуске", sv "jag är ledig", da/nb "jeg er på ferie"
     r"|je suis (?:actuellement )?(?:absente?|en (?:cong[ée]s?|vacances))|je serai (?:absente?|en (?:cong[ée]s?|vacances))"
     # (with the dates between: "ich bin vom 21.12. bis 4.1. im Urlaub")
-    r"|ich bin (?:[^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus)"
+    r"|ich bin (?:[^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus|nicht erreichbar)"
     r"|(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
     r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
     r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
@@ -149,7 +151,9 @@ _BODY = CaseBlind(
     r"|不在にして(?:おります|います)|不在(?:办公室|辦公室)|正在休假|(?:부재|휴가) ?중입니다"
     # and in vi "tôi đang nghỉ phép" / "đang đi công tác", da "jeg er fraværende", he "אני נמצאת
     # מחוץ למשרד", ar "أنا خارج المكتب", ko "휴가 중이라" (the clause before the reason)
-    r"|tôi (?:hiện )?đang (?:nghỉ phép|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
+    r"|tôi (?:hiện )?đang (?:nghỉ phép|nghỉ tết|nghỉ lễ|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
+    # (and da "jeg holder (jule)ferie", I am on (Christmas) holiday)
+    r"|jeg holder (?:jule|sommer|vinter|påske)?ferie"
     r"|(?:נמצא|נמצאת) (?:כעת )?מחוץ למשרד|أنا (?:حاليا |حالياً )?(?:خارج المكتب|في إجازة)|(?:부재|휴가) ?중(?:이라|이어서|이므로)"
 )
 # A help desk's or an office's acknowledgement that our message arrived and was filed (a ticket,
@@ -194,7 +198,10 @@ _ACKNOWLEDGED = CaseBlind(
     # and OTRS/Znuny's English "Your e-mail with the subject "S" has been received", Front's "This
     # is an automated message to confirm we've received your email"
     r"|your (?:e-?mail|message) with the subject \"[^\"\n]{0,200}\" has been received"
-    r"|(?:confirm|let you know) (?:that )?we(?:'ve| have) received your (?:e-?mail|message|request|enquiry|inquiry)"
+    r"|(?:confirm|confirmation|let you know) (?:that )?we(?:'ve| have) received your (?:e-?mail|message|request|enquiry|inquiry)"
+    # and the number a desk filed it under (Salesforce's case auto-response "Your case number is
+    # 00412877", HubSpot's "Your ticket number is #18832")
+    r"|your (?:case|ticket|request|reference) (?:number|reference) is:? ?#?[a-z0-9-]{3,24}\b"
 )
 # (a word of each of _ACKNOWLEDGED's branches, in a lower-cased text; none with i, k or s, as
 # _MOVE_WORDS)
@@ -222,6 +229,8 @@ _ACK_WORDS = WordGate(
     "wurde",
     "rebut",
     "derbyn",
+    "number",
+    "referen",
 )
 # A ticket's number in a help desk's subject: "[Ticket #1203]", "[Ticket#2014030710000012]",
 # "[#884212]", "(#31045)", "Case 00412877:", ServiceNow's "INC0047731", a tracker's "ITSD-3391".
@@ -245,7 +254,7 @@ _REPLY_ABOVE = patterncode.compile(r"##-[^\n#]{8,120}-##")
 # automatico", pt "Esta é uma resposta automática", nl "Dit is een automatisch antwoord", sv "Detta
 # är ett automatiskt svar", cy "Ateb awtomatig yw hwn")
 _SAYS_AUTOMATIC = CaseBlind(
-    r"this (?:is an? )?auto-?(?:reply|response|responder)\b|this (?:is an? )?automat(?:ed|ic)(?:ally generated)? (?:reply|response|message|e-?mail|acknowledge?ment|notification)"
+    r"this (?:is an? )?auto-?(?:reply|response|responder)\b|this (?:is an? )?automat(?:ed|ic)(?:ally generated)? (?:reply|response|message|e-?mail|acknowledge?ment|notification|confirmation)"
     r"|dies ist eine automatische (?:antwort|nachricht|e-?mail|benachrichtigung|eingangsbestätigung)"
     r"|ceci est (?:une réponse|un message|un courriel|un accusé de réception) automatique"
     r"|(?:este es|esta es) (?:un mensaje|una respuesta|un correo(?: electrónico)?) automátic[oa]"
@@ -256,13 +265,35 @@ _SAYS_AUTOMATIC = CaseBlind(
     r"|(?:ateb|neges) awtomatig yw (?:hwn|hon)|mae hwn yn ateb awtomatig"
 )
 
+# A no-reply mailbox's answer that no one reads it ("This is an unattended mailbox", "This mailbox
+# is not monitored", "Emails sent to this address are not read"; de "Dieses Postfach wird nicht
+# überwacht", fr "Cette adresse n'est pas surveillée", da "Denne postkasse overvåges ikke"): a person
+# does not write that about the mailbox they write from. (Not moved: the mailbox was never read.)
+_UNATTENDED = CaseBlind(
+    r"this (?:is an? )?(?:unattended|unmonitored|no-?reply) (?:e-?mail )?(?:mailbox|inbox|address|account)"
+    r"|this (?:e-?mail )?(?:mailbox|inbox|address|account) is (?:not (?:monitored|read|checked|attended)|unattended|unmonitored)"
+    r"|(?:e-?mails|messages|replies) (?:sent )?to this (?:e-?mail )?address (?:are|will) not (?:be )?(?:read|monitored|answered)"
+    r"|(?:dieses|unser) (?:e-?mail-?)?postfach wird nicht (?:überwacht|betreut|gelesen)|diese (?:e-?mail-?)?adresse wird nicht (?:überwacht|betreut|gelesen)"
+    r"|cette (?:adresse(?: e-?mail| électronique)?|boîte(?: aux lettres| mail| de réception)?) n['’]est pas (?:surveillée|consultée|lue)"
+    r"|denne (?:postkasse|e-?mailadresse|adresse) (?:overvåges ikke|bliver ikke (?:læst|overvåget))"
+)
+# (a word of each of _UNATTENDED's branches, in a lower-cased text; none with i, k or s)
+_UNATTENDED_WORDS = WordGate(
+    "nattended", "unmon", "no-reply", "noreply", "not mon", "not re", "not che", "not be ", "überwacht", "betreut", "gelesen",
+    "pas ", "overvåg", "læst",
+)
+
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
 # Blake has left the firm", "we have moved to a new email address").
 # Many such replies carry no auto-reply header at all (vacation programs of the 1990s and 2000s,
 # a mailbox kept alive only to answer): the words alone make it one, recorded as has_moved.
 _MOVED = CaseBlind(
-    r"my (?:e-?mail )?address has changed|(?:my|our) new (?:e-?mail )?address is"
+    r"(?:my|our) (?:e-?mail )?address has changed|(?:my|our) new (?:e-?mail )?address is"
+    # (a company's notice: "we have changed our e-mail address", "X replaces this address", "this
+    # address will stop receiving mail on 31 March")
+    r"|(?:i|we) (?:have|'ve) changed (?:my|our) (?:e-?mail )?address|(?:replaces|has replaced) (?:this|my|our) (?:e-?mail )?address"
+    r"|(?:this|my|our) (?:e-?mail )?address will (?:stop receiving|no longer receive) "
     # (written out twice: as "(?:moved to )?" the branch's rarest piece was " have ")
     r"|(?:i|we) have a new (?:e-?mail )?address|(?:i|we) have moved to a new (?:e-?mail )?address"
     r"|(?:this|my old|my) (?:e-?mail )?address (?:is no longer (?:valid|in use|active|monitored|read)"
@@ -280,7 +311,9 @@ _MOVED = CaseBlind(
     r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:ist|wird) nicht mehr (?:aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
     r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
     r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
-    r"|meine (?:e-?mail-?)?adresse hat sich geändert|meine neue (?:e-?mail-?)?adresse (?:lautet|ist)"
+    r"|(?:meine|unsere) (?:e-?mail-?)?adresse hat sich geändert|(?:meine|unsere) neue (?:e-?mail-?)?adresse (?:lautet|ist)"
+    # (and a company's "wir sind unter einer neuen E-Mail-Adresse erreichbar")
+    r"|unter (?:einer|unserer|meiner) neuen (?:e-?mail-?)?adresse (?:erreichbar|zu erreichen)"
     # fr: "cette adresse n'est plus valide", "ne fait plus partie de la société", "a quitté
     # l'entreprise", "ma nouvelle adresse est", "mon adresse a changé"
     # (and closed: "cette adresse e-mail a été fermée / désactivée / clôturée")
@@ -324,6 +357,8 @@ _MOVED = CaseBlind(
     # en: "this mailbox is no longer monitored"; zh "已离职" (has left the job), "此邮箱不再使用";
     # ja "退職いたしました", "このメールアドレスは使用しておりません"; ko "퇴사했습니다"
     r"|(?:this|my) (?:mailbox|inbox|e-?mail account|account) (?:is no longer|will no longer be) (?:monitored|in use|active|read)"
+    # (and closed: "this mailbox has been closed / deactivated")
+    r"|(?:this|my) (?:e-?mail )?(?:mailbox|inbox|account|address) (?:has been|was) (?:closed|deactivated|disabled|discontinued)"
     r"|已(?:经)?(?:离职|離職)|(?:此|该|該)(?:邮箱|郵箱|电子邮件地址|電子郵件地址)(?:已)?不再使用"
     r"|退職(?:いたしました|しました|致しました)|このメールアドレスは(?:現在)?(?:使用して|使われて)(?:おりません|いません)"
     r"|퇴사(?:하였습니다|했습니다|하셨습니다)"
@@ -383,6 +418,7 @@ _MOVE_WORDS = WordGate(
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
     "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
+    "been clo", "been d", "was clo", "was d",
     "enam", "trādā", "ja no ", "törfum", "lengur", "nebed", "nebenaud", "nebea",
     "cerrad", "de baja", "cancelad", "nuado", "vada", "tato ", "tfach", "đã bị", "đã đóng",
     "აღარ მუშ", "չի աշխատ", "şləm", "ажиллахаа", "ажлаас", "punon më", "larguar", "повеќе не", "напушти",
@@ -662,6 +698,15 @@ def _rule(mail: Mail) -> str | None:
         or (("auto" in low or "awtomat" in low) and _SAYS_AUTOMATIC.occurs_in(head))
     ) and (_ACK_WORDS.opens(low) and _ACKNOWLEDGED.occurs_in(head)):
         return "acknowledgement"
+    # (a no-reply mailbox's answer to ours, from no list: on a reply only, as a bank's or a shop's
+    # own notice says the same of the address it was sent from)
+    if (
+        not listed
+        and (mail.has_header("In-Reply-To") or reply_subject(subject))
+        and _UNATTENDED_WORDS.opens(low)
+        and _UNATTENDED.occurs_in(head)
+    ):
+        return "unattended"
     return None
 
 

@@ -449,7 +449,7 @@ _RECEIPT: Final = CaseBlind(
 # long report in another script, whose every character each word's scan passes.
 _TRANSLATED_RECEIPT_WORDS: Final = WordGate(
     "destinata", "destinatá", "levererats", "teslim edildi", "levert til følgende", "następujących", "empfänger",
-    "doručena", "доставлен", "配信されました", "收件人", "được gửi", "thành công", "配信が完了",
+    "doručena", "доставлен", "配信されました", "收件人", "được gửi", "thành công", "配信が完了", "chuyển phát",
 )  # fmt: skip
 _RECEIPT_OPENING: Final = 500
 _TRANSLATED_RECEIPT: Final = CaseBlind(
@@ -465,6 +465,9 @@ _TRANSLATED_RECEIPT: Final = CaseBlind(
     # mail you sent to, opens failure notices too); Japanese "次の宛先に配信されました",
     # "配信が完了しました")
     r"|đã (?:được gửi|gửi thành công)|配信されました|配信が完了しました"
+    # (and "has been delivered" in the word Vietnamese post and Outlook use, "Thư của bạn đã được
+    # chuyển phát tới những người nhận sau đây")
+    r"|đã được chuyển phát"
 )
 _NO_RECEIPT: Final = CaseBlind(
     r"fail|fatal|error|undeliver|reject|unknown|does not exist|bounced|not (?:yet )?(?:been )?delivered"
