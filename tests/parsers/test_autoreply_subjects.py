@@ -88,6 +88,8 @@ def reply_with_subject(subject: str) -> bytes:
         "[users] Automatische Antwort: [users] Frage",  # de, tagged
         "[rt.example #48213] AutoReply: question about SSL",  # Request Tracker's ticket tag
         "[Ticket#2014030710000012] [users] Réponse automatique : question",  # two tags
+        "away from my mail",  # vacation(1)'s own subject
+        "Away from email: Newsletter",
     ],
 )
 def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
@@ -112,6 +114,8 @@ def test_an_auto_reply_subject_in_each_language(subject: str) -> None:
         "Re: Di luar kantor minggu depan?",  # id (a person asking whether the office is out)
         "Jadwal rapat di luar kantor",  # id ("a meeting outside the office": not at the start)
         "[users] Re: Absence of evidence",
+        "Re: Working away from the mail room",  # ("away from" a room, not from one's mail)
+        "Re: Stay away from email scams",  # (not at the start)
     ],
 )
 def test_a_subject_that_only_holds_such_a_word_is_no_auto_reply(subject: str) -> None:
