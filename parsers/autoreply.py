@@ -279,9 +279,9 @@ _UNATTENDED = CaseBlind(
 )
 # (a word of each of _UNATTENDED's branches, in a lower-cased text; none with i, k or s)
 _UNATTENDED_WORDS = WordGate(
-    "nattended", "unmon", "no-reply", "noreply", "not mon", "not re", "not che", "not be ", "überwacht", "betreut", "gelesen",
-    "pas ", "overvåg", "læst",
-)
+    "nattended", "unmon", "no-reply", "noreply", "not mon", "not re", "not che", "not be ", "überwacht", "betreut", "gele",
+    "pas ", "overvåg", "bliver ",
+)  # fmt: skip
 
 # An address-change notice: the mailbox answers that its owner moved or left ("my e-mail address has
 # changed", "this address will no longer be read", "Dana White is no longer with Example Corp", "Nora
