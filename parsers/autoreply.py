@@ -154,6 +154,9 @@ _BODY = CaseBlind(
     r"|tôi (?:hiện )?đang (?:nghỉ phép|nghỉ tết|nghỉ lễ|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
     # (and da "jeg holder (jule)ferie", I am on (Christmas) holiday)
     r"|jeg holder (?:jule|sommer|vinter|påske)?ferie"
+    # (and is "ég er í sumarfríi / fjarverandi", cs "jsem na dovolené / mimo kancelář", sk "som na
+    # dovolenke / mimo kancelárie")
+    r"|ég er (?:í (?:sumarfríi|fríi|leyfi|orlofi)|fjarverandi)|jsem (?:na dovolené|mimo kancelář)|som (?:na dovolenke|mimo kancelárie)"
     r"|(?:נמצא|נמצאת) (?:כעת )?מחוץ למשרד|أنا (?:حاليا |حالياً )?(?:خارج المكتب|في إجازة)|(?:부재|휴가) ?중(?:이라|이어서|이므로)"
 )
 # A help desk's or an office's acknowledgement that our message arrived and was filed (a ticket,
@@ -330,6 +333,8 @@ _MOVED = CaseBlind(
     r"|(?:dejará|ha dejado) de (?:funcionar|estar activa|usarse|utilizarse)|ha sido (?:cerrada|dada de baja)"
     r"|ya no se (?:utiliza|usa|lee|consulta))"
     r"|mi (?:dirección|cuenta) (?:de correo (?:electrónico )?)?ha cambiado|mi nueva (?:dirección|cuenta) (?:de correo (?:electrónico )?)?es"
+    # (and a company's "hemos cambiado nuestra dirección de correo")
+    r"|(?:hemos|he) cambiado (?:nuestra|mi) (?:dirección|cuenta) de correo"
     # pt: "meu endereço de e-mail mudou", "meu novo e-mail é", "não trabalha mais na empresa",
     # "deixou a empresa", "este e-mail não está mais ativo"
     r"|(?:meu|nosso) (?:endereço (?:de )?)?e-?mail mudou|(?:meu|nosso) endereço (?:eletrônico |electrónico )?mudou"
@@ -384,6 +389,8 @@ _MOVED = CaseBlind(
     # (and closed: "địa chỉ email này đã bị đóng / đã bị hủy / đã ngừng hoạt động")
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:đã bị (?:đóng|hủy|xóa|vô hiệu hóa)|đã (?:đóng|ngừng hoạt động))"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
+    # (and "(we) have changed (our) e-mail address", "đã (thay) đổi địa chỉ email")
+    r"|đã (?:thay )?đổi địa chỉ (?:e-?mail|thư(?: điện tử)?)"
     r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
     # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", "har
     # sluttet i firmaet", fi "ei enää työskentele", cs/sk "již/už nepracuje (ve/v/pro)", tr "artık
@@ -418,7 +425,7 @@ _MOVE_WORDS = WordGate(
     "tté", "não", "più", "już", "lutat", "längre", "изменил", "сменил", "больше не", "离职", "離職", "不再使用", "退職", "このメールアドレスは", "퇴사",
     "længere", "mere an", "fået ny", "ng còn", "đã ngừng", "đã ngh", " mớ", "アドレスを変更", "アドレス変更", "新しいメールアドレス",
     "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
-    "been clo", "been d", "was clo", "was d",
+    "been clo", "been d", "was clo", "was d", "đổi địa chỉ",
     "enam", "trādā", "ja no ", "törfum", "lengur", "nebed", "nebenaud", "nebea",
     "cerrad", "de baja", "cancelad", "nuado", "vada", "tato ", "tfach", "đã bị", "đã đóng",
     "აღარ მუშ", "չի աշխատ", "şləm", "ажиллахаа", "ажлаас", "punon më", "larguar", "повеќе не", "напушти",
