@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta._providers import address_in, body_of, from_dsn_parts, guarded, make, sweep
+from parsers.reasons.providers import collapsed, microsoft_reason
 
 NAME = "Office365"
 # Prefilter, its markers looked for in the subject and the From (parsers.mta.heading): the report must look like Exchange Online's own (_is_office365):
@@ -48,70 +49,6 @@ _ERROR = compile_lazily(
 # "unknown recipient or mailbox unavailable -> <address>": Exchange's wording of a refusal of RCPT TO.
 _RCPT_REFUSED = compile_lazily(r"unknown recipient or mailbox unavailable ->.+@.+\.[a-zA-Z]+", re.IGNORECASE)
 _END = compile_lazily(r"^(?:Original [Mm]essage [Hh]eaders:?|Message Hops|Oorspronkelijke berichtkoppen:)")
-
-# Exchange Online's enhanced codes whose meaning is narrower than the generic RFC 3463 class.
-_STATUS_REASON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (compile_lazily(p), r)
-    for p, r in (
-        (r"4\.4\.7$", "expired"),
-        (r"4\.4\.312$", "network_error"),
-        (r"4\.4\.316$", "expired"),
-        (r"4\.7\.26$", "auth_failure"),
-        (r"4\.7\.[56]\d\d$", "blocked"),
-        (r"4\.7\.8[5-9]\d$", "blocked"),
-        (r"5\.0\.350$", "content_error"),
-        (r"5\.1\.10$", "user_unknown"),
-        (r"5\.1\.90$", "rate_limited"),  # the sender's daily recipient limit
-        (r"5\.2\.12[12]$", "rate_limited"),  # a recipient's hourly receive limit
-        (r"5\.3\.190$", "policy_violation"),  # journaling the tenant has not enabled
-        (r"5\.4\.8$", "network_error"),  # a loop (an MX that points back at Microsoft 365)
-        (r"5\.4\.6$", "network_error"),
-        (r"5\.4\.312$", "network_error"),
-        (r"5\.4\.300$", "expired"),
-        (r"5\.4\.316$", "expired"),
-        (r"5\.6\.11$", "content_error"),
-        (r"5\.7\.1[23]?$", "rejected"),
-        (r"5\.7\.124$", "rejected"),
-        (r"5\.7\.13[3-6]$", "rejected"),
-        (r"5\.7\.23$", "auth_failure"),  # SPF
-        (r"5\.7\.25$", "network_error"),
-        (r"5\.7\.50[1-3]$", "spam_detected"),
-        # 5.7.504 is Directory-Based Edge Blocking's "Recipient address rejected: Access denied",
-        # the same refusal as 5.4.1's: Microsoft documents the address as not valid
-        (r"5\.7\.504$", "user_unknown"),
-        (r"5\.7\.505$", "filtered"),
-        (r"5\.7\.50[67]$", "blocked"),
-        (r"5\.7\.508$", "rate_limited"),
-        (r"5\.7\.509$", "auth_failure"),
-        (r"5\.7\.510$", "not_accept"),
-        (r"5\.7\.511$", "rejected"),
-        (r"5\.7\.512$", "policy_violation"),
-        (r"5\.7\.57$", "security_error"),
-        (r"5\.7\.60[6-9]$", "blocked"),
-        (r"5\.7\.6[1-4]\d$", "blocked"),
-        # (5.7.700-749: the tenant's sending banned for suspicious traffic, "tenant has exceeded
-        # threshold", "traffic not accepted from this IP"; 5.7.703 the tenant's own block list)
-        (r"5\.7\.703$", "policy_violation"),
-        (r"5\.7\.7[0-4]\d$", "blocked"),
-    )
-)
-
-
-def reason_for(status: str | None, diagnostic: str | None) -> str | None:
-    """Exchange Online's reading of its own status codes."""
-    if not status:
-        return None
-    low = (diagnostic or "").lower()
-    if status == "5.1.0" and "sender denied" in low:
-        return "rejected"  # Exchange Online's "550 5.1.0 Sender denied": the sender, not the address
-    if status == "5.4.1":
-        # "Recipient address rejected: Access denied" is how Exchange Online refuses an address
-        # that does not exist in the tenant (directory-based edge blocking); otherwise a relay refusal.
-        return "user_unknown" if "recipient address rejected: access denied" in low else "no_relaying"
-    for pattern, reason in _STATUS_REASON:
-        if pattern.match(status):
-            return reason
-    return None
 
 
 def _is_office365(mail: Mail) -> bool:
@@ -197,5 +134,5 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     for d in found:
         if not d.smtp_command and d.diagnostic and _RCPT_REFUSED.search(d.diagnostic):
             d.smtp_command = "RCPT"
-        d.reason = d.reason or reason_for(d.status, d.diagnostic)
+        d.reason = d.reason or microsoft_reason(d.status, collapsed((d.diagnostic or "").lower()))
     return found

@@ -305,18 +305,25 @@ def _google(reply: _Reply) -> str | None:
 
 
 # --- Microsoft (Exchange Online, Outlook.com, Exchange Server) ------------------------------------
-# (status prefix, lowest, highest third number or 0, phrase) -> reason; the status is required.
+# Microsoft's enhanced codes, whose meaning is narrower than RFC 3463's class (Microsoft's "Email
+# non-delivery reports and SMTP errors in Exchange Online" decides where sources disagree):
+# (status prefix, lowest, highest third number or 0, phrase) -> reason. An entry with a phrase holds
+# only where the reply says it; one without ("") reads the code alone, after every phrase of its
+# class, the exact code before a range. The one table of both the replies of Microsoft's hosts and
+# the reports of Exchange Online (parsers.mta.office365).
 _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
     "auth_failure": (
         ("4.7.26", 0, 0, "must pass either spf or dkim validation, this message is not signed"),
         ("5.7.23", 0, 0, "the message was rejected because of sender policy framework violation"),
         ("5.7.509", 0, 0, "does not pass dmarc verification"),
+        ("4.7.26", 0, 0, ""),
+        ("5.7.23", 0, 0, ""),  # SPF
+        ("5.7.509", 0, 0, ""),  # DMARC
     ),
     "bad_reputation": (("4.7.650", 0, 0, "has been temporarily rate limited due to ip reputation"),),
     "blocked": (
         ("4.4.2", 0, 0, "connection dropped"),
         ("4.7.", 850, 899, "access denied, please try again later"),
-        ("5.7.25", 0, 0, "must have a reverse dns record"),
         ("5.7.506", 0, 0, "access denied, bad helo"),
         ("5.7.507", 0, 0, "access denied, rejected by recipient"),
         ("5.7.510", 0, 0, "does not accept email over ipv6"),
@@ -328,14 +335,31 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.", 700, 749, "access denied, traffic not accepted from this ip"),
         ("4.7.", 500, 699, "access denied, please try again later"),
         ("5.7.1", 0, 0, "part of their network is on our block list (s3150)"),
+        # (4.7.500-699: an IP held back while its suspicious traffic is looked at, "server busy"
+        # included; 5.7.510: the recipient's domain refuses mail over IPv6, not the address)
+        ("4.7.", 500, 699, ""),
+        ("4.7.", 850, 899, ""),
+        ("5.7.", 506, 507, ""),
+        ("5.7.", 510, 511, ""),
+        ("5.7.", 606, 649, ""),
+        ("5.7.", 700, 749, ""),
     ),
-    "content_error": (("5.6.11", 0, 0, "invalid characters"), ("5.3.0", 0, 0, "too many related errors")),
+    "content_error": (
+        ("5.6.11", 0, 0, "invalid characters"),
+        ("5.3.0", 0, 0, "too many related errors"),
+        ("5.0.350", 0, 0, ""),
+        ("5.6.11", 0, 0, ""),
+    ),
     "exceed_limit": (("5.2.3", 0, 0, "resolver.rst.recipsizelimit; message too large for this recipient"),),
     "expired": (
         ("4.4.1", 0, 0, "connection timed out"),
         ("4.4.7", 0, 0, "message delayed"),
         ("4.4.7", 0, 0, "message expired"),
         ("5.4.300", 0, 0, "message expired"),
+        ("4.4.7", 0, 0, ""),
+        ("5.4.300", 0, 0, ""),
+        ("4.4.316", 0, 0, ""),
+        ("5.4.316", 0, 0, ""),
     ),
     "mailbox_full": (("5.2.2", 0, 0, "mailbox full"),),
     "message_too_big": (("5.3.4", 0, 0, "message size exceeds fixed maximum message size"),),
@@ -344,14 +368,25 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("4.4.316", 0, 0, "connection refused"),
         ("5.4.6", 0, 0, "routing loop detected"),
         ("5.4.14", 0, 0, "routing loop detected"),
+        ("4.4.312", 0, 0, ""),
+        ("5.4.312", 0, 0, ""),
+        ("5.4.6", 0, 0, ""),
+        ("5.4.8", 0, 0, ""),  # a loop (an MX that points back at Microsoft 365)
     ),
     "no_relaying": (
         ("5.7.1", 0, 0, "unable to relay"),
         ("5.4.1", 0, 0, "relay access denied"),
         ("5.7.64", 0, 0, "tenantattribution; relay access denied"),
+        ("5.4.1", 0, 0, ""),  # (but for its "recipient address rejected: access denied", below)
     ),
-    "policy_violation": (("5.7.", 900, 999, "delivery not authorized, message refused"),),
+    "policy_violation": (
+        ("5.7.", 900, 999, "delivery not authorized, message refused"),
+        ("5.3.190", 0, 0, ""),  # journaling the tenant has not enabled
+        ("5.7.512", 0, 0, ""),
+        ("5.7.703", 0, 0, ""),  # the tenant's own block list
+    ),
     "rejected": (
+        ("5.1.0", 0, 0, "sender denied"),  # the sender, not the address
         ("5.1.7", 0, 0, "invalid address"),
         ("5.1.8", 0, 0, "access denied, bad outbound sender"),
         ("5.7.1", 0, 0, "delivery not authorized"),
@@ -363,12 +398,24 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.136", 0, 0, "sender was not authenticated"),
         ("5.7.", 501, 503, "access denied, spam abuse detected"),
         ("5.7.750", 0, 0, "client blocked from sending from unregistered domains"),
+        ("5.7.1", 0, 0, ""),
+        ("5.7.12", 0, 0, ""),
+        ("5.7.13", 0, 0, ""),
+        ("5.7.124", 0, 0, ""),
+        ("5.7.", 133, 136, ""),
+        # (5.7.501-503: the sending account banned for its spam, not a message judged spam)
+        ("5.7.", 501, 503, ""),
+    ),
+    "require_ptr": (
+        ("5.7.25", 0, 0, "must have a reverse dns record"),
+        ("5.7.25", 0, 0, ""),
     ),
     "security_error": (
         ("5.7.3", 0, 0, "cannot achieve exchange server authentication"),
         ("5.7.57", 0, 0, "client was not authenticated to send anonymous mail during mail from"),
         ("4.4.317", 0, 0, "starttls is required to send mail"),
         ("5.4.317", 0, 0, "starttls is required to send mail"),
+        ("5.7.57", 0, 0, ""),
     ),
     "spam_detected": (("5.2.1", 0, 0, "content filter agent quarantined this message"),),
     "rate_limited": (
@@ -378,18 +425,17 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.508", 0, 0, "has exceeded permitted limits within"),
         ("5.5.3", 0, 0, "too many recipients"),
         ("4.5.3", 0, 0, "too many recipients"),
+        ("5.1.90", 0, 0, ""),  # the sender's daily recipient limit
+        ("5.2.", 121, 122, ""),  # a recipient's hourly receive limit
+        ("5.7.508", 0, 0, ""),
     ),
-    "suspend": (
-        ("5.7.505", 0, 0, "access denied, banned recipient"),
-        ("5.2.1", 0, 0, "mailbox cannot be accessed"),
-    ),
+    "suspend": (("5.2.1", 0, 0, "mailbox cannot be accessed"),),
     "system_error": (
         ("4.3.2", 0, 0, "service not available"),
         ("4.3.2", 0, 0, "service not active"),
         ("5.3.5", 0, 0, "system incorrectly configured"),
         ("4.4.318", 0, 0, "(suspiciousremoteservererror)"),
         ("5.4.318", 0, 0, "(suspiciousremoteservererror)"),
-        ("4.7.500", 0, 0, "server busy. please try again later from "),
         ("4.7.700", 0, 0, "pfa agent busy, please try again."),
     ),
     "system_full": (("4.3.1", 0, 0, "insufficient system resources"),),
@@ -400,9 +446,14 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.1.1", 0, 0, "bad destination mailbox address"),
         ("5.1.3", 0, 0, "storedrv.submit; invalid recipient address"),
         ("5.1.10", 0, 0, "recipient not found"),
+        # (directory-based edge blocking: no such recipient in the tenant)
         ("5.4.1", 0, 0, "recipient address rejected: access denied"),
         ("5.7.504", 0, 0, "recipient address rejected: access denied"),
         ("5.5.0", 0, 0, "requested action not taken: mailbox unavailable"),
+        ("5.1.10", 0, 0, ""),
+        # (5.7.505 "access denied, banned recipient": Microsoft documents the recipient, as 5.7.504's,
+        # as not valid)
+        ("5.7.", 504, 505, ""),
     ),
 }
 
@@ -412,21 +463,27 @@ _MicrosoftEntry = tuple[str, int, int, str, str]
 
 @functools.cache
 def _microsoft_by_class() -> dict[str, tuple[_MicrosoftEntry, ...]]:
-    """(prefix, lowest, highest, phrase, reason) of each _MICROSOFT entry, in the table's order,
-    under its prefix's first four characters, the class and subject ("5.7."). Made at the first
-    Microsoft reply (a process with none need not spend it)."""
+    """(prefix, lowest, highest, phrase, reason) of each _MICROSOFT entry under its prefix's first
+    four characters, the class and subject ("5.7."): those with a phrase in the table's order,
+    then the code's own reading, an exact code before a range. Made at the first Microsoft reply
+    (a process with none need not spend it)."""
     by_class: dict[str, list[_MicrosoftEntry]] = {}
     for reason, entries in _MICROSOFT.items():
         for prefix, low, high, phrase in entries:
             by_class.setdefault(prefix[:4], []).append((prefix, low, high, phrase, reason))
-    return {key: tuple(entries) for key, entries in by_class.items()}
+    return {
+        key: tuple(sorted(entries, key=lambda e: (not e[3], not e[3] and e[1] != 0)))
+        for key, entries in by_class.items()
+    }
 
 
-def _microsoft(reply: _Reply) -> str | None:
-    status = reply.status
-    if not status:
+def microsoft_reason(status: str | None, text: str) -> str | None:
+    """The reason Microsoft's status code means, with `text` (the reply, lower-cased, its white
+    space collapsed) where the code alone is too broad."""
+    tail = (status or "").rpartition(".")[2]
+    if not tail.isdigit():
         return None
-    last = int(status.rsplit(".", 1)[1])
+    last = int(tail)
     # (a status equal to an entry's prefix, or opening with it, opens with its first four
     # characters, every prefix being at least "5.7.": a 5.1.1 reply is compared with the few
     # 5.1. entries, not all ninety in turn)
@@ -436,9 +493,13 @@ def _microsoft(reply: _Reply) -> str | None:
                 continue
         elif not status.startswith(prefix) or not low <= last <= high:
             continue
-        if phrase in reply.text:
+        if phrase in text:
             return reason
     return None
+
+
+def _microsoft(reply: _Reply) -> str | None:
+    return microsoft_reason(reply.status, reply.text)
 
 
 _YAHOO = _phrase_table(
