@@ -398,7 +398,6 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.136", 0, 0, "sender was not authenticated"),
         ("5.7.", 501, 503, "access denied, spam abuse detected"),
         ("5.7.750", 0, 0, "client blocked from sending from unregistered domains"),
-        ("5.7.1", 0, 0, ""),
         ("5.7.12", 0, 0, ""),
         ("5.7.13", 0, 0, ""),
         ("5.7.124", 0, 0, ""),
