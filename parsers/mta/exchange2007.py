@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.providers import collapsed, microsoft_reason
 
 NAME = "Exchange2007"
 # Prefilter markers (parsers.mta.candidates): _MARKERS must be in the report.
@@ -25,7 +26,7 @@ REQUIRED_HEADERS = ("Content-Language", "X-MS-Exchange-Message-Is-Ndr")
 _SUBJECT = compile_lazily(
     r"^(?:Undeliverable|Non remis|Non recapitabile|No se puede entregar|No entregado|Onbestelbaar|"
     r"Unzustellbar|Não entregue|Não é possível entregar|Nie można dostarczyć|Niedostarczalne|"
-    r"Nedoručitelné|Olevererbart|Kan ikke leveres|Kézbesíthetetlen|Teslim Edilemedi|Toimittamaton|"
+    r"Nedoručitelné|Olevererbart|Kan ikke leveres|Kézbesíthetetlen|Teslim Edilemedi|Toimittamaton|Невозможно доставить|"
     r"Delivery Status Notification|配信不能|送達不能|无法投递|無法傳遞|배달되지 않음|전달되지 않음|"
     r"Không thể gửi|Không gửi được|Недоставляемое|Уведомление)",
     re.I,
@@ -67,6 +68,24 @@ _REPORTING_MTA = compile_lazily(r"^Reporting-MTA:", re.M)
 _GENERATING_SERVER = compile_lazily(
     r"^[^\S\n]*(?:Generating server|Server di generazione|Serveur de génération)\s*:\s*(\S+)", re.M
 )
+# (in a language whose label is not listed: the line above the recipient's that holds a label and a
+# host name alone, "Genererende server: AM9PR04MB1001.eurprd04.prod.outlook.com")
+_LABELLED_HOST = compile_lazily(
+    r"^[^\S\n]*[^\s:<>@][^:<>@\n]{0,40}:[^\S\n]*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)[^\S\n]*$"
+)
+
+
+def _generating_server(text: str, lines: list[str], at: int) -> str | None:
+    """The server that wrote the report: named by its label, else on a line just above the
+    recipient's (line `at`) that holds a label and a host name alone."""
+    server = _GENERATING_SERVER.search(text)
+    if server:
+        return server.group(1).lower()
+    for line in reversed(lines[max(0, at - 3) : at]):
+        if ":" in line:
+            labelled = _LABELLED_HOST.match(line)
+            return labelled.group(1).lower() if labelled else None
+    return None
 
 
 def _inquire(mail: Mail) -> list[Delivery] | None:
@@ -102,10 +121,11 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
             diagnostic = returned.group(1)
         name = _NDR_NAME.search(diagnostic)
         reason = _NDR_REASONS.get(name.group(1)) if name else None
-        server = _GENERATING_SERVER.search(text)
-        found.append(
-            c.make(address, diagnostic, reason=reason, remote_mta=server.group(1).lower() if server else None)
-        )
+        delivery = c.make(address, diagnostic, reason=reason, remote_mta=_generating_server(text, lines, i))
+        # (Exchange's enhanced codes mean what Microsoft documents, in a report of any language:
+        # its generating server, which would name Microsoft's host, is named in the report's own)
+        delivery.reason = delivery.reason or microsoft_reason(delivery.status, collapsed(diagnostic.lower()))
+        found.append(delivery)
     if found:
         return found
     # No administrators' block: the first listing ("Name<mailto:a@b>" lines) names the recipients.
