@@ -383,6 +383,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.", 900, 999, "delivery not authorized, message refused"),
         ("5.3.190", 0, 0, ""),  # journaling the tenant has not enabled
         ("5.7.512", 0, 0, ""),
+        ("5.7.520", 0, 0, ""),  # the tenant forbids forwarding outside it
         ("5.7.703", 0, 0, ""),  # the tenant's own block list
     ),
     "rejected": (
@@ -404,6 +405,7 @@ _MICROSOFT: dict[str, tuple[tuple[str, int, int, str], ...]] = {
         ("5.7.", 133, 136, ""),
         # (5.7.501-503: the sending account banned for its spam, not a message judged spam)
         ("5.7.", 501, 503, ""),
+        ("5.7.800", 0, 0, ""),  # (the sending domain banned for its spam: the sender, as 501-503's)
     ),
     "require_ptr": (
         ("5.7.25", 0, 0, "must have a reverse dns record"),
