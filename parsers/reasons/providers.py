@@ -482,7 +482,7 @@ def microsoft_reason(status: str | None, text: str) -> str | None:
     """The reason Microsoft's status code means, with `text` (the reply, lower-cased, its white
     space collapsed) where the code alone is too broad."""
     tail = (status or "").rpartition(".")[2]
-    if not tail.isdigit():
+    if not tail.isdecimal():
         return None
     last = int(tail)
     # (a status equal to an entry's prefix, or opening with it, opens with its first four
