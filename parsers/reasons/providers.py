@@ -481,8 +481,8 @@ def _microsoft_by_class() -> dict[str, tuple[_MicrosoftEntry, ...]]:
 def microsoft_reason(status: str | None, text: str) -> str | None:
     """The reason Microsoft's status code means, with `text` (the reply, lower-cased, its white
     space collapsed) where the code alone is too broad."""
-    tail = (status or "").rpartition(".")[2]
-    if not tail.isdecimal():
+    tail = status.rpartition(".")[2] if status else ""
+    if not status or not tail.isdecimal():
         return None
     last = int(tail)
     # (a status equal to an entry's prefix, or opening with it, opens with its first four
@@ -1087,6 +1087,7 @@ _DOMAIN_RULES: Final = _domain_rules(_BY_DOMAIN)
 
 
 _MICROSOFT_HELP_LINK = "go.microsoft.com/fwlink/?linkid=526653"
+_DIRECTORY_BLOCKED = "recipient address rejected: access denied"
 
 
 def _by_host(host: str) -> _Rule | None:
@@ -1112,19 +1113,17 @@ def _reason(delivery: Delivery) -> str | None:
     if not reply.text and not reply.status:
         return None
     rule = _by_host(reply.host) or _by_domain(reply.domain)
-    if rule is None and _MICROSOFT_HELP_LINK in reply.text:
+    if rule is None and (_MICROSOFT_HELP_LINK in reply.text or _DIRECTORY_BLOCKED in reply.text):
         # Exchange Online's own refusals point to its help page for senders (with an "AS(870002)"
         # code): its table reads them where the report names no remote host, the tenant's own
-        # report on mail it would not send or take ("5.7.750 ... unregistered domains").
+        # report on mail it would not send or take ("5.7.750 ... unregistered domains"); and its
+        # directory-based edge blocking's refusal (5.4.1, 5.7.504: no such recipient in the
+        # tenant) is its own wherever it is quoted.
         rule = _microsoft
     if rule is not None:
         found = rule(reply)
         if found:
             return found
-    if "recipient address rejected: access denied" in reply.text and reply.status in ("5.4.1", "5.7.504"):
-        # Exchange Online: 5.4.1 and 5.7.504 are directory-based edge blocking (no such
-        # recipient in the tenant; Microsoft documents 5.7.504's address as not valid).
-        return "user_unknown"
     if _YAHOO_DD in reply.text and _YAHOO_DD_GONE.search(reply.text):
         return "account_disabled"  # Yahoo/AOL: "dd <address> is no longer valid" (a closed account)
     return _coremail(reply) or _phrases(reply, _ANYWHERE)
