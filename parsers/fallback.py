@@ -136,8 +136,10 @@ _UTF8_DOMAIN = (
     + _UTF8_LABEL_CHAR
     + "{1,63}){1,8}"
 )
+# (nor are the typographic quotes prose puts around it, "“a@b”", "„a@b“", "«a@b»": punctuation, which
+# no local part holds, as UTF8_ADDRESS_CHAR says of a domain)
 _ADDR = (
-    r"[<'\"]?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】]{1,200}@(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9]|"
+    r"[<'\"]?([^\s<>()\[\],;:\"'`：；，（）＜＞「」【】\u00ab\u00bb\u2018-\u201f\u2039\u203a]{1,200}@(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,250}[A-Za-z0-9]|"
     + _UTF8_DOMAIN
     + "))>?"
 )
@@ -158,9 +160,10 @@ _LIST_NEXT = patterncode.compile(r">?[ \t]*[;,][ \t]*" + _ADDR)
 # '"a@b":', "'a@b' -- reason" as Exchange 5.5 and Novell quote it, "554 <a@b>... 550 Host unknown",
 # "a@b [User unknown]"), perhaps as a list item (a bullet, or the three stars Mercury and the
 # online services' gateways mark a failed address with: "*** a@b", its reason on the next line).
-# (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：")
+# (Japanese and Chinese reports write the brackets and the colon full-width: "＜a@b＞", "a@b：", and
+# indent with the ideographic space)
 _LEADING = patterncode.compile(
-    r"(?m)^[ \t]{0,8}(?:(?:\*{1,3}|[\-\u2022])[ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
+    r"(?m)^[ \t\u3000]{0,8}(?:(?:\*{1,3}|[\-\u2022])[ \t]+)?(?:[45]\d\d[ -])?[\"']?＜?"
     + _ADDR
     # (or the address as a possessive: "a@b's subscription has been disabled", Mailman 3, and its
     # Japanese particle, written on at once: "a@bのバウンススコアがLで増加しました。")
@@ -211,8 +214,8 @@ _NOT_DELIVERED = CaseBlind(
     r"|non (?:[eè]'? )?(?:stato |possibile )?recapit|kon niet (?:worden )?(?:bezorgd|afgeleverd)|kunne ikke leveres"
     r"|nemohl[ao]? b[yý]t doru[cč]en|nie (?:mog[lł]a|mo[zż]na|zosta[lł]a) (?:zosta[cć] )?dostarczon"
     r"|не (?:может быть|удалось|было|могло быть) достав|kh[oô]ng th[eể] g[uử]i|kh[oô]ng g[uử]i [dđ][uư][oợ]c"
-    r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法发送|投递失败"
-    r"|전달되지 ?(?:못|않)|전송(?:하지)? ?(?:못|실패)|배달(?:되지)? ?(?:못|실패)"
+    r"|配信できませんでした|配信できません|无法投递|無法投遞|未能送达|无法送达|无法发送|投递失败"
+    r"|전달되지 ?(?:못|않)|전송(?:되지 ?않|하지 ?못| ?못| ?실패)|배달(?:되지)? ?(?:못|실패)"
     # the same sentences in the other forms servers write them
     r"|zustellung[^\n]{0,120}?fehlgeschlagen|unzustellbar"
     # (German puts the recipient between the negation and the verb: "konnte nicht an alle
@@ -666,7 +669,7 @@ def inquire(mail: Mail) -> list[Delivery] | None:
     """Failed recipients of a bounce in an unknown text format, or None."""
     if not looks_like_bounce(mail):
         return None
-    text = human_text(mail)[:65536]
+    text = addresses_as_typed(human_text(mail)[:65536])
     footer = footer_start(text)
     if footer is not None:
         text = text[:footer]
@@ -1115,6 +1118,70 @@ def _without_cjk_prefix(addr: str | None) -> str | None:
     while start < len(addr) and _cjk(addr[start]):
         start += 1
     return addr if addr.startswith("@", start) else addr[start:]
+
+
+# An address typed with an East Asian input method: its letters, digits and signs full-width
+# ("ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ", "tanaka＠example.co.jp") or its domain's dots the ideographic full
+# stop ("wang.li@example。cn"), which IDNA (RFC 3490 3.1, UTS 46) reads as a label separator too.
+_WIDE = r"\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"
+# (tried only where a run of the local part's characters starts, and never given back: a search
+# from each character of a long run is quadratic in it)
+_LOCAL_CHAR = rf"[A-Za-z0-9._+\-{_WIDE}\uFF0B\uFF0D\uFF0E\uFF3F\u3002\uFF61]"
+_TYPED_ADDRESS = patterncode.compile(
+    rf"(?<!{_LOCAL_CHAR}){_LOCAL_CHAR}{{1,64}}+[@\uFF20]"
+    rf"[A-Za-z0-9\-{_WIDE}\uFF0D]{{1,63}}(?:[.\u3002\uFF0E\uFF61][A-Za-z0-9\-{_WIDE}\uFF0D]{{1,63}}){{1,8}}"
+)
+_IDEOGRAPHIC_STOPS = "\u3002\uff0e\uff61"
+
+
+def _narrowed(m: re.Match[str]) -> str:
+    written = m.group(0)
+    before_stop = written.rpartition("@")[2]
+    for stop in _IDEOGRAPHIC_STOPS:
+        before_stop = before_stop.split(stop, 1)[0]
+    if "\uff20" not in written and "." in before_stop:
+        # (an ASCII address that ends a Japanese or Chinese sentence, "a@b.example。Please ...", keeps
+        # its stop: a domain typed with ideographic stops has no ASCII dot before the first)
+        return written
+    return "".join(
+        "." if ch in _IDEOGRAPHIC_STOPS else chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch
+        for ch in written
+    )
+
+
+# Characters no one sees that a report's text may carry in or beside an address: the directional
+# marks right-to-left text puts around a left-to-right one (Hebrew, Arabic and Persian reports;
+# the reason table drops them too: parsers.reasons.families), and a zero-width space, word joiner,
+# soft hyphen or byte order mark inside one (a break opportunity an HTML-to-text step kept).
+_DIRECTIONAL_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_WITHOUT_DIRECTIONAL_MARKS = dict.fromkeys(map(ord, _DIRECTIONAL_MARKS))
+_ZERO_WIDTH = "\u00ad\u200b\u2060\ufeff"
+# (between two of an address's characters: one between two words of Thai, Khmer or Lao, which write
+# no spaces, stays)
+_ZERO_WIDTH_IN_ADDRESS = patterncode.compile(
+    rf"(?<=[A-Za-z0-9._%+\-@])[{_ZERO_WIDTH}]+(?=[A-Za-z0-9._%+\-@])"
+)
+
+
+# (an ideographic stop in a domain: what _TYPED_ADDRESS is asked of in a text with no full-width at
+# sign; searched from each '@', so the other ideographic stops of a Chinese or Japanese text cost
+# nothing)
+_STOP_IN_DOMAIN = patterncode.compile(r"@[A-Za-z0-9\-]{1,63}[\u3002\uff61]")
+
+
+def addresses_as_typed(text: str) -> str:
+    """`text` with each address as the address it is: typed in full-width forms or with ideographic
+    stops, written in ASCII (other full-width text as it was); without the invisible marks in it
+    or beside it."""
+    if text.isascii():
+        return text
+    if any(mark in text for mark in _DIRECTIONAL_MARKS):
+        text = text.translate(_WITHOUT_DIRECTIONAL_MARKS)
+    if any(mark in text for mark in _ZERO_WIDTH):
+        text = _ZERO_WIDTH_IN_ADDRESS.sub("", text)
+    if "\uff20" in text or ("@" in text and _STOP_IN_DOMAIN.search(text)):
+        return _TYPED_ADDRESS.sub(_narrowed, text)
+    return text
 
 
 def _bare_addresses(text: str) -> Iterator[re.Match[str]]:
