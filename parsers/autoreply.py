@@ -720,10 +720,17 @@ def _rule(mail: Mail) -> str | None:
 def is_list_notice(mail: Mail) -> bool:
     """Whether `mail` is a mailing list's own notice to a poster (held for moderation, rejected,
     "you are not allowed to post"): sent from the list's administrative address by the list
-    software. It is no recipient's auto-reply, and names no mailbox of one: no event."""
+    software. It is no recipient's auto-reply, and names no mailbox of one: no event. (Sympa's
+    notices to a list's owner and to a poster carry none of the list's headers, only RFC 3834's
+    Auto-Submitted mark: from the list's administrative address that mark is the list software's
+    own, as a list header is.)"""
     if mail.header("X-List-Administrivia").strip().lower() == "yes":
         return True
-    return is_list_admin(address(mail.from_)) and any(mail.has_header(name) for name in _LIST_HEADERS)
+    if not is_list_admin(address(mail.from_)):
+        return False
+    return any(mail.has_header(name) for name in _LIST_HEADERS) or mail.header(
+        "Auto-Submitted"
+    ).strip().lower() not in ("", "no")
 
 
 def _announces_move(text: str) -> bool:
