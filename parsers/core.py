@@ -133,12 +133,13 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         if not _self_explanatory(report.deliveries):
             mta_name, mta_deliveries = _run_mta(mail, defects)
     elif not (
-        (":" in mail.subject[:12] and _guard(_answer_test(), mail, defects))
+        ((":" in mail.subject[:12] or mail.subject[:1] == "[") and _guard(_answer_test(), mail, defects))
         or (_auto_marked(mail, names) and _guard(_auto_answer_test(), mail, defects))
     ):
         # (a person's reply that quotes a bounce holds the text formats' markers in its quote: the
         # quoted addresses failed for the person's mail, parsers.fallback.answers_a_report; asked
-        # only of a subject whose start holds a colon, as a reply prefix's does. So does an
+        # only of a subject whose start holds a colon, as a reply prefix's does, or a list's tag
+        # (a member's post that pastes a report under the list's tag). So does an
         # out-of-office reply that quotes a report it answered, parsers.autoreply.quotes_its_cause:
         # asked only of mail marked as machine-sent)
         mta_name, mta_deliveries = _run_mta(mail, defects)

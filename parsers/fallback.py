@@ -106,6 +106,8 @@ _REPLY_PREFIX = patterncode.compile(
     r"|回复|回覆|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]",
     re.IGNORECASE,
 )
+# The tag a list puts before its posts' subjects ("[Hikers] ", "[dev] "): one word in brackets.
+_LIST_TAG = patterncode.compile(r"\s*\[[^\]\s]{1,60}\]\s")
 # (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
 # "VB:", Outlook's "Vidarebefordrat", and the others' above)
 _FORWARD_PREFIXES = frozenset(
@@ -438,7 +440,12 @@ def answers_a_report(mail: Mail) -> bool:
         # original's title: a report pastes the message it returns under "------ Mensaje original
         # ------")
         if not forwarded.forwards_under_a_forward_line(mail.text):
-            return False
+            # (a member's post that a list passed on, the list's tag opening its subject ("[Hikers]
+            # Undelivered Mail Returned to Sender ??"), pastes the report of the member's own mail
+            # under no forwarding line, asking the list what it means: his correspondent failed,
+            # not our recipient. A list that re-sent a mail system's report keeps the system's name
+            # in From, above)
+            return _LIST_TAG.match(mail.subject) is not None and not _to_bounce_mailbox(mail)
     elif prefix.group(1).lower() not in _FORWARD_PREFIXES:
         return forwarded.quotes_a_message(mail.text)
     if not _to_bounce_mailbox(mail):
