@@ -106,8 +106,6 @@ _REPLY_PREFIX = patterncode.compile(
     r"|回复|回覆|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]",
     re.IGNORECASE,
 )
-# The tag a list puts before its posts' subjects ("[Hikers] ", "[dev] "): one word in brackets.
-_LIST_TAG = patterncode.compile(r"\s*\[[^\]\s]{1,60}\]\s")
 # (of those, a forward's: "FW:", "WG:", French "TR:", Spanish "RV:", Portuguese "ENC:", Swedish
 # "VB:", Outlook's "Vidarebefordrat", and the others' above)
 _FORWARD_PREFIXES = frozenset(
@@ -445,7 +443,7 @@ def answers_a_report(mail: Mail) -> bool:
             # under no forwarding line, asking the list what it means: his correspondent failed,
             # not our recipient. A list that re-sent a mail system's report keeps the system's name
             # in From, above)
-            return _LIST_TAG.match(mail.subject) is not None and not _to_bounce_mailbox(mail)
+            return _list_tag_opens(mail.subject) and not _to_bounce_mailbox(mail)
     elif prefix.group(1).lower() not in _FORWARD_PREFIXES:
         return forwarded.quotes_a_message(mail.text)
     if not _to_bounce_mailbox(mail):
@@ -459,6 +457,15 @@ def answers_a_report(mail: Mail) -> bool:
 # "bounce", "bounces+token" (VERP).
 # (a bare "admin@" or "owner@" is a person's mailbox as often as not: only a list's suffix counts)
 _BOUNCE_MAILBOX = patterncode.compile(r"(?:^|[-+._])bounces?(?:[-+._=]|@)|[-+._](?:admin|owner)@")
+
+
+def _list_tag_opens(subject: str) -> bool:
+    """Whether the tag a list puts before its posts' subjects opens `subject` ("[Hikers] ",
+    "[dev] "): one word in brackets, then a space."""
+    opened = subject.lstrip()
+    end = opened.find("]", 1, 62)
+    tag = opened[1:end]
+    return opened[:1] == "[" and end > 1 and tag.split() == [tag] and opened[end + 1 : end + 2].isspace()
 
 
 def _to_bounce_mailbox(mail: Mail) -> bool:
