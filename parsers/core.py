@@ -94,10 +94,8 @@ def _parse(raw: bytes, max_bytes: int, account_header: str, *, unwrap: bool) -> 
         reported: MessageType = "dsn" if complaint.bounces and not events else "arf"
         if complaint.bounces:  # (a webhook document's bounce events: its ESP's own fields)
             failed = _bounce_events(mail, complaint.bounces, True)
-            if ids != (None, None):  # (one message's events: what attributes its complaints)
-                failed = tuple(
-                    replace(e, original_message_id=ids[0], original_mail_from=ids[1]) for e in failed
-                )
+            if ids != (None, None) or own:  # (one message's events: what attributes its complaints)
+                failed = tuple(_with_ids(e, own.get(e.recipient, ids)) for e in failed)
             events += failed
         found = _evidence(mail, complaint.original, account_header, complaint.original_mail_from, defects)
         return make_result(reported, events, complaint.format, *head, tuple(defects), found)
@@ -522,6 +520,11 @@ def _enrich(deliveries: list[Delivery], mta: list[Delivery]) -> bool:
 def _unspecific(status: str | None) -> bool:
     """No status, or one that names no particular cause: x.0.0 and x.1.0 ("other address status")."""
     return not status or status.endswith((".0.0", ".1.0"))
+
+
+def _with_ids(event: Event, ids: tuple[str | None, str | None]) -> Event:
+    """`event` about the original whose (Message-ID, sender) `ids` are."""
+    return replace(event, original_message_id=ids[0], original_mail_from=ids[1])
 
 
 def _bounce_events(

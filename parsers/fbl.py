@@ -50,12 +50,13 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from email.message import Message
 
 from parsers import patterncode
 from parsers.arf import (
     Complaint,
+    attached_parts,
     describe,
     feedback_type_of,
     fields_of,
@@ -119,6 +120,8 @@ if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs eve
 
 MAX_REPORT_CHARS = 65536
 MAX_SAMPLES = 8
+# How many JSON documents written one after another are read (a Firehose export's records).
+MAX_RECORDS = 100
 # A webhook's complaint event by what says so (its (field, value) pairs, all of them), and the fields
 # that may hold the address (the first present wins; a dotted name is a nested field): SendGrid's
 # (`spamreport`), Mailgun's (`complained`), Postmark's spam complaint webhook and its subscription
@@ -275,6 +278,8 @@ MAX_WEBHOOK_LEAD = 200
 MAX_WEBHOOK_HEAD = MAX_WEBHOOK_LEAD + 8
 MAX_WEBHOOK_EVENTS = 100
 _MANDRILL_FORM = "mandrill_events="
+# A line that opens a JSON document (its first non-blank character), within MAX_WEBHOOK_LEAD.
+_DOCUMENT_OPENING = patterncode.compile(r"(?m)^[ \t]{0,8}[\[{]")
 # The X-Mailer of the mail clients that write no User-Agent (Outlook, Apple Mail on a Mac and on iOS)
 _MAIL_CLIENTS = ("microsoft outlook", "microsoft office outlook", "apple mail", "iphone mail", "ipad mail")
 
@@ -296,11 +301,29 @@ def inquire(mail: Mail) -> Complaint | None:
         if "{" in mail.text[:MAX_WEBHOOK_HEAD]:
             return _webhook(mail, mail.text)
         return _form_webhook(mail, mail.text)
+    if kind in ("text/html", "multipart/alternative"):
+        # (a relay that mails the JSON as HTML, in a <pre>, or as text and HTML: the loader's text)
+        return _webhook(mail, mail.text) if "{" in mail.text[:MAX_WEBHOOK_HEAD] else None
     if kind == "application/json":  # (not text: the loader leaves its body out of the message's text)
         text = payload_text(mail.message)
         return _webhook(mail, text) if "{" in text[:MAX_WEBHOOK_HEAD] else None
+    if kind == "multipart/mixed":  # (a relay that attaches the JSON as a file, a line of its own above)
+        attached = _attached_json(mail)
+        return _webhook(mail, attached) if attached and "{" in attached[:MAX_WEBHOOK_HEAD] else None
     if kind == "application/x-www-form-urlencoded":  # (a form post relayed with its own type)
         return _form_webhook(mail, payload_text(mail.message))
+    return None
+
+
+def _attached_json(mail: Mail) -> str | None:
+    """The text of the first JSON file attached (typed application/json, or a file named *.json),
+    at the top or one multipart down, or None."""
+    for part in attached_parts(mail.message):
+        kind = part.get_content_type()
+        if kind == "application/json" or (
+            kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(".json")
+        ):
+            return payload_text(part)[:MAX_REPORT_CHARS]
     return None
 
 
@@ -411,28 +434,82 @@ def _ses(mail: Mail) -> Complaint | None:
 
 
 def _relayed_ses(mail: Mail, text: str, start: int) -> Complaint | None:
-    """An Amazon SES notification that reaches us without SNS's mail: the JSON opening `text` at
-    `start`, in any envelope parsers.ses reads (a Lambda function's event, an EventBridge event,
-    the bare notification a function or a rule mails on). A complaint as `_ses_complaint`; a bounce
-    or delivery notification's recipients as its deliveries (`Complaint.bounces`, what a webhook
-    document's bounce events are), with the original's ids its `mail` object carries."""
+    """Amazon SES notifications that reach us without SNS's mail: the JSON opening `text` at
+    `start`, in any envelope parsers.ses reads (a Lambda function's event, each record of its
+    batch, an EventBridge event, the bare notification a function or a rule mails on), and the
+    documents written right after it (Kinesis Data Firehose writes its records one after another).
+    A complaint as `_ses_complaint`; a bounce or delivery notification's recipients as its
+    deliveries (`Complaint.bounces`, what a webhook document's bounce events are); each with the
+    original's ids its `mail` object carries (`Complaint.own_ids` when the documents are about
+    different messages)."""
     from parsers import ses  # (only for a JSON text that names an SES notification's type)
 
-    try:
-        data, _end = json.JSONDecoder().raw_decode(text, start)
-    except ValueError:
+    # (an SES notification always names the mail it is about)
+    docs = [doc for data in _json_documents(text, start) for doc in ses.notifications(data)]
+    docs = [doc for doc in docs if isinstance(doc.get("mail"), dict)]
+    if not docs or _quoted_by_a_person(mail):
         return None
-    doc = ses.notification(data)
-    if doc is None or not isinstance(doc.get("mail"), dict) or _quoted_by_a_person(mail):
-        return None  # (an SES notification always names the mail it is about)
-    found = _ses_complaint(doc)
-    if found is not None or doc.get("notificationType") not in ("Bounce", "Delivery"):
-        return found
-    report = Complaint(format="AmazonSES", bounces=ses.deliveries(doc))
-    if not report.bounces:
+    report: Complaint | None = None
+    bounces: list[Delivery] = []
+    ids: dict[str, tuple[str | None, str | None]] = {}  # (each recipient's original's)
+    originals: list[Message | None] = []
+    for doc in docs:
+        found = _ses_complaint(doc)
+        if found is None and doc.get("notificationType") in ("Bounce", "Delivery"):
+            found = Complaint(bounces=ses.deliveries(doc))
+            describe(found, _header_block(_ses_headers(doc["mail"])))
+        if found is None:
+            continue
+        named = [*found.recipients, *(d.recipient for d in found.bounces)]
+        ids.update((a, (found.original_message_id, found.original_mail_from)) for a in named if a not in ids)
+        originals.append(found.original)
+        bounces.extend(found.bounces)
+        if report is None or not report.recipients:
+            if found.recipients:  # (the first complaint's type and original lead)
+                found.bounces, found.others = [], report.others if report is not None else []
+                report = found
+            elif report is None:
+                report = Complaint(format="AmazonSES")
+                describe(report, found.original)
+            continue
+        if found.recipients:
+            known = {*report.recipients, *(a for a, _kind in report.others)}
+            new = [a for a in found.recipients if a not in known]
+            if found.feedback_type == report.feedback_type:
+                report.recipients.extend(new)
+            else:
+                report.others.extend((a, found.feedback_type) for a in new)
+    if report is None:
         return None
-    describe(report, _header_block(_ses_headers(doc["mail"])))
+    complained = {*report.recipients, *(a for a, _kind in report.others)}
+    # (a recipient who complained and bounced is the complaint's, as in a webhook batch)
+    report.bounces = [d for d in bounces if d.recipient not in complained]
+    if not (report.recipients or report.bounces):
+        return None
+    if len(set(ids.values())) > 1:  # (different messages: each recipient's own ids, no one original)
+        report.own_ids = ids
+        describe(report, None)
+        report.original_message_id = report.original_mail_from = None
+    elif report.original is None:
+        describe(report, next((o for o in originals if o is not None), None))
     return report
+
+
+def _json_documents(text: str, start: int) -> Iterator[object]:
+    """The JSON document opening `text` at `start` and those written right after it (blank space
+    between them), at most MAX_RECORDS: nothing when the first is not JSON."""
+    decoder = json.JSONDecoder()
+    at = start
+    for _ in range(MAX_RECORDS):
+        try:
+            data, at = decoder.raw_decode(text, at)
+        except ValueError:
+            return
+        yield data
+        while at < len(text) and text[at] in " \t\r\n":
+            at += 1
+        if not text.startswith("{", at):
+            return
 
 
 def _ses_complaint(doc: dict[str, Any]) -> Complaint | None:
@@ -494,14 +571,11 @@ def _webhook(mail: Mail, text: str) -> Complaint | None:
     """The complaint, unsubscribe and bounce events of an ESP's webhook document relayed as mail
     (`text`, its body): its recipients, or None."""
     # (the document opens a line: a bracket inside a line is a bounce's "[192.0.2.1]" or prose)
-    if text.startswith(("{", "[")):
-        start = 0
-    else:
-        brace = text.find("\n{", 0, MAX_WEBHOOK_LEAD)
-        bracket = text.find("\n[", 0, MAX_WEBHOOK_LEAD)
-        if brace < 0 and bracket < 0:
-            return None
-        start = 1 + (brace if bracket < 0 or 0 <= brace < bracket else bracket)
+    # (maybe indented: a <pre> block's text, a JSON file's own layout)
+    opening = _DOCUMENT_OPENING.search(text, 0, MAX_WEBHOOK_HEAD)
+    if opening is None:
+        return None
+    start = opening.end() - 1
     text = text[:MAX_REPORT_CHARS]
     # (an Amazon SES notification names its type, maybe in an envelope's string of JSON, its quotes
     # escaped; an ESP's event names its kind, _WEBHOOK_NAMES)

@@ -445,17 +445,47 @@ def _rendered_fields(rest: str) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _is_sent_message(block: Message) -> bool:
+def _is_sent_message(block: Message, text: str = "") -> bool:
     """Whether `block` is the header block of a message someone was sent (its sender, its
-    Message-ID and its recipient named): not a report or a forward (it attaches a message:
-    `attached_reports` and `inquire` read what it passes on), nor mail to an abuse desk (the
-    desk's own: a note, a policy text, a forward by its postmaster)."""
+    Message-ID and its recipient named, maybe among several by the desk's own `text`:
+    `complainant_among`): not a report or a forward (it attaches a message: `attached_reports`
+    and `inquire` read what it passes on), nor mail to an abuse desk (the desk's own: a note, a
+    policy text, a forward by its postmaster)."""
     if not (block.get("From") and block.get("Message-ID")) or block.get_content_type() == "multipart/report":
         return False
-    recipient = original_recipient(block)
+    recipient = original_recipient(block) or complainant_among(block, text)
     if recipient is None or _ABUSE_MAILBOX.match(recipient) or _is_report(block):
         return False
     return next(_attached_messages(block), None) is None
+
+
+def complainant_among(original: Message, text: str) -> str | None:
+    """Of the several addresses an original's To names (one message sent to all of them), the one
+    a desk's own `text` names ("our customer a@b reported the attached message"): who complained.
+    None when the text names none of them, or more than one."""
+    if "@" not in text:
+        return None
+    sent_to = _to_addresses(original)
+    if len(sent_to) < 2:
+        return None
+    low = text.lower()
+    named = [a for a in sent_to if _written_alone(a.lower(), low)]
+    return named[0] if len(named) == 1 else None
+
+
+def _written_alone(addr: str, text: str) -> bool:
+    """Whether `addr` is written in `text` as an address of its own, not inside a longer one."""
+    at = text.find(addr)
+    while at >= 0:
+        end = at + len(addr)
+        before = text[at - 1] if at else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "._%+-") and not (
+            after[:1].isalnum() or after[:1] == "-" or (after[:1] == "." and after[1:].isalnum())
+        ):
+            return True
+        at = text.find(addr, at + 1)
+    return False
 
 
 def _has_transport(block: Message) -> bool:
@@ -575,10 +605,11 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         from parsers.fallback import sent_by_mail_system  # (parsers.fallback imports this module)
 
         if not sent_by_mail_system(mail.from_):
-            if mail.original is not None and _is_sent_message(mail.original):
+            own = _desk_text(mail)
+            if mail.original is not None and _is_sent_message(mail.original, own):
                 original = mail.original
             else:
-                original = attached_eml(mail, _is_sent_message)
+                original = attached_eml(mail, lambda block: _is_sent_message(block, own))
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
@@ -590,7 +621,11 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         return None
     original = _passed_on(original, mail)
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
-    recipient = original_recipient(original) or named_elsewhere({}, original, mail, set())
+    recipient = (
+        original_recipient(original)
+        or complainant_among(original, _desk_text(mail))
+        or named_elsewhere({}, original, mail, set())
+    )
     recipient = recipient or UNDISCLOSED_RECIPIENT
     return ForwardedReport(
         recipient,
@@ -627,6 +662,11 @@ def auth_failure_named(text: str) -> int:
         if "dmarc" in low and _DMARC_CHECK_FAILED.search(text) is not None:
             return CHECK_NAMED
     return 0
+
+
+def _desk_text(mail: Mail) -> str:
+    """The forwarder's own words: the text above what it passes on (its first 4,096 characters)."""
+    return mail.text[:4096].partition(ORIGINAL_MARKER)[0]
 
 
 def _passed_on(original: Message, mail: Mail) -> Message:

@@ -7,7 +7,8 @@ What carries a notification:
 - SNS's e-mail notification: the JSON as the body, long lines folded ("...!" + newline + " ...")
   and a "--" signature line after it (`sns_notification`);
 - SNS's JSON envelope (its `Message`, a string of JSON); a Lambda function's event from SNS
-  (`Records[0].Sns`, the envelope) or from SQS (`Records[0].body`, a string of JSON);
+  (`Records[0].Sns`, the envelope) or from SQS (`Records[i].body`, a string of JSON: SQS hands a
+  function a batch of up to ten records, any of them a notification: `notifications`);
 - an EventBridge event (`"source": "aws.ses"`, the notification in its `detail`);
 - nothing: the notification itself, mailed or posted on by a Lambda function or a rule.
 SNS notifications say `notificationType`; SES event publishing (configuration sets, EventBridge)
@@ -29,6 +30,9 @@ if TYPE_CHECKING:  # (typing is not imported at run time: importing it costs eve
 # How many envelopes deep the notification is looked for (a Lambda's SNS event holds SNS's
 # envelope, which holds the notification; an EventBridge event relayed through SNS is one more).
 MAX_ENVELOPES = 4
+# How many records of a Lambda function's batch are read (SQS's batch holds ten at most, unless
+# a batching window gathers more).
+MAX_RECORDS = 100
 # SES's own classification of a bounce, where it is narrower than the status code.
 _BOUNCE_SUBTYPE = {
     ("Permanent", "NoEmail"): "user_unknown",
@@ -70,16 +74,31 @@ def sns_notification(mail: Mail) -> dict[str, Any] | None:
     return notification(doc)
 
 
+def notifications(doc: object) -> list[dict[str, Any]]:
+    """The SES notifications in a JSON document: each record's of a Lambda function's batch (SQS
+    hands it up to ten, SNS one), else the one `notification` finds (none, one)."""
+    records = doc.get("Records") if isinstance(doc, dict) else None
+    if not isinstance(records, list) or len(records) < 2:
+        found = notification(doc)
+        return [found] if found is not None else []
+    out = []
+    for record in records[:MAX_RECORDS]:
+        found = notification({"Records": [record]})
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def notification(doc: object) -> dict[str, Any] | None:
     """The SES notification in a JSON document, out of the envelopes that may carry it (the
-    module's docstring), with `eventType` read as `notificationType`; None when it holds none."""
+    module's docstring), with `eventType` read as `notificationType`; None when it holds none
+    (a batch's first record's: `notifications` reads them all)."""
     for _ in range(MAX_ENVELOPES):
         if not isinstance(doc, dict):
             return None
         inner: object = None
         records = doc.get("Records")
         if isinstance(records, list) and records and isinstance(records[0], dict):
-            # (SNS and SQS hand a Lambda one record per call)
             inner = records[0].get("Sns") or records[0].get("body")
         elif isinstance(doc.get("Message"), str):
             inner = doc["Message"]
