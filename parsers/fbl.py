@@ -18,9 +18,13 @@
   `Samples`); its envelope recipient is the complained-about one, and an email sample in the JSON
   (base64) is the returned original.
 - Amazon SES notifications: SNS's mail of one (its complaints here, its bounces and deliveries
-  parsers.mta.amazonses's), and one that reaches us without SNS's mail, in a Lambda function's or
-  an EventBridge event or bare, mailed on as the text (its complaints, and its bounces and
-  deliveries as a webhook document's). parsers.ses reads the JSON for both modules.
+  parsers.mta.amazonses's), and those that reach us without SNS's mail, in a Lambda function's
+  event (each record of its batch) or an EventBridge event or bare, one document or several
+  written one after another (a Firehose export), mailed on as the text (its complaints, and its
+  bounces and deliveries as a webhook document's). parsers.ses reads the JSON for both modules.
+- What a relay mails on as the text may come as HTML (the JSON in a <pre> block), as text and
+  HTML (multipart/alternative: the loader's text), or attached as a JSON file (application/json,
+  or a file named *.json) under a line of the relay's own: each is read as the text.
 - ESP complaint webhooks relayed as mail (a platform's own tooling mails what its ESP posted, or
   someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
   schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
@@ -307,7 +311,7 @@ def inquire(mail: Mail) -> Complaint | None:
     if kind == "application/json":  # (not text: the loader leaves its body out of the message's text)
         text = payload_text(mail.message)
         return _webhook(mail, text) if "{" in text[:MAX_WEBHOOK_HEAD] else None
-    if kind == "multipart/mixed":  # (a relay that attaches the JSON as a file, a line of its own above)
+    if kind == "multipart/mixed":  # (a relay that attaches the JSON as a file, under a line of its own)
         attached = _attached_json(mail)
         return _webhook(mail, attached) if attached and "{" in attached[:MAX_WEBHOOK_HEAD] else None
     if kind == "application/x-www-form-urlencoded":  # (a form post relayed with its own type)

@@ -2,7 +2,8 @@
 full headers, to the sender's abuse mailbox (as a message/rfc822 attachment or inline).
 
 Each is a complaint for the original's recipient (its Delivered-To, X-Original-To, the "for" of its
-newest Received field, or its To; when it names none, the reserved placeholder). Ordinary
+newest Received field, or its To; of several To, the one the forwarder's own text names; when it
+names none, the reserved placeholder). Ordinary
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
   inline after a forwarding marker; without them, only a mail client's header block sent to the

@@ -1,5 +1,5 @@
-"""parsers.ses: one SES notification read out of every envelope that carries it, and the module
-loaded only when a message may hold one."""
+"""parsers.ses: one SES notification read out of every envelope that carries it, each of a Lambda
+function's batch, and the module loaded only when a message may hold one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from parsers.ses import notification
+from parsers.ses import MAX_RECORDS, notification, notifications
 
 ROOT = Path(__file__).resolve().parents[2]
 DSN = ROOT / "tests" / "parsers" / "fixtures" / "dsn" / "single-user-unknown.eml"
@@ -57,6 +57,31 @@ def test_the_notification_is_read_out_of_its_envelope(doc: dict[str, Any]) -> No
 )
 def test_what_holds_no_notification_gives_none(doc: object) -> None:
     assert notification(doc) is None
+
+
+def _sqs(*docs: object) -> dict[str, Any]:
+    return {"Records": [{"eventSource": "aws:sqs", "body": json.dumps(doc)} for doc in docs]}
+
+
+def test_every_record_of_a_batch_is_read() -> None:
+    # (SQS hands a Lambda function up to ten records; a later one may be the complaint)
+    alarm = {"Type": "Notification", "Message": json.dumps({"AlarmName": "x"})}
+    found = notifications(_sqs(alarm, ENVELOPE, PUBLISHED))
+    assert [doc["notificationType"] for doc in found] == ["Complaint", "Complaint"]
+
+
+@pytest.mark.parametrize("doc", [COMPLAINT, ENVELOPE, _sqs(ENVELOPE)], ids=["bare", "sns", "one-record"])
+def test_a_single_notification_is_read_as_notification_reads_it(doc: dict[str, Any]) -> None:
+    assert notifications(json.loads(json.dumps(doc))) == [notification(json.loads(json.dumps(doc)))]
+
+
+def test_a_batch_is_read_as_far_as_its_bound() -> None:
+    assert len(notifications(_sqs(*[ENVELOPE] * (MAX_RECORDS + 5)))) == MAX_RECORDS
+
+
+def test_what_holds_no_notification_gives_no_list() -> None:
+    assert notifications(_sqs({"AlarmName": "x"}, "not json")) == []
+    assert notifications(["Complaint"]) == []
 
 
 def test_the_module_is_not_loaded_by_a_parse_of_a_bounce() -> None:
