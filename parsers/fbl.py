@@ -320,13 +320,12 @@ def inquire(mail: Mail) -> Complaint | None:
 
 
 def _attached_json(mail: Mail) -> str | None:
-    """The text of the first JSON file attached (typed application/json, or a file named *.json),
-    at the top or one multipart down, or None."""
+    """The text of the first JSON file attached (typed application/json, or a file named *.json
+    whatever its type: application/octet-stream, text/plain), at the top or one multipart down,
+    or None."""
     for part in attached_parts(mail.message):
-        kind = part.get_content_type()
-        if kind == "application/json" or (
-            kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(".json")
-        ):
+        named = (part.get_filename() or "").lower()
+        if named.endswith(".json") or part.get_content_type() == "application/json":
             return payload_text(part)[:MAX_REPORT_CHARS]
     return None
 
@@ -459,7 +458,7 @@ def _relayed_ses(mail: Mail, text: str, start: int) -> Complaint | None:
     originals: list[Message | None] = []
     for doc in docs:
         found = _ses_complaint(doc)
-        if found is None and doc.get("notificationType") in ("Bounce", "Delivery"):
+        if found is None and doc.get("notificationType") in ses.REPORTS_DELIVERIES:
             found = Complaint(bounces=ses.deliveries(doc))
             describe(found, _header_block(_ses_headers(doc["mail"])))
         if found is None:

@@ -119,11 +119,15 @@ def notification(doc: object) -> dict[str, Any] | None:
     return doc if "notificationType" in doc else None
 
 
+# The kinds that report recipients' deliveries (event publishing's DeliveryDelay: SES still tries).
+REPORTS_DELIVERIES = ("Bounce", "Delivery", "DeliveryDelay")
+
+
 def deliveries(doc: dict[str, Any]) -> list[Delivery]:
-    """The recipients a bounce or delivery notification reports, one Delivery each (none for
-    another kind)."""
+    """The recipients a bounce, delivery or delivery delay notification reports, one Delivery
+    each (none for another kind)."""
     kind = doc.get("notificationType")
-    if kind not in ("Bounce", "Delivery"):
+    if kind not in REPORTS_DELIVERIES:
         return []
     # (the detectors' helpers, loaded with them: only a notification that reports a delivery needs
     # them, and parsers.fbl, which is loaded at start-up, imports this module)
@@ -150,6 +154,14 @@ def deliveries(doc: dict[str, Any]) -> list[Delivery]:
                     reason=reason,
                 )
             )
+    elif kind == "DeliveryDelay":
+        delay = doc.get("deliveryDelay")
+        delay = delay if isinstance(delay, dict) else {}
+        for r in delay.get("delayedRecipients") or []:
+            addr = address_in(str(r.get("emailAddress", ""))) if isinstance(r, dict) else None
+            if addr:
+                diagnostic = strip_type(str(r.get("diagnosticCode") or ""))
+                out.append(make(addr, diagnostic, status=r.get("status") or None, action="delayed"))
     else:
         delivery = doc.get("delivery")
         delivery = delivery if isinstance(delivery, dict) else {}
