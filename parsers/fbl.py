@@ -23,8 +23,8 @@
   written one after another (a Firehose export), mailed on as the text (its complaints, and its
   bounces and deliveries as a webhook document's). parsers.ses reads the JSON for both modules.
 - What a relay mails on as the text may come as HTML (the JSON in a <pre> block), as text and
-  HTML (multipart/alternative: the loader's text), or attached as a JSON file (application/json,
-  or a file named *.json) under a line of the relay's own: each is read as the text.
+  HTML (multipart/alternative: the loader's text), or attached as an application/json file under
+  a line of the relay's own (the loader keeps the first: ATTACHED_JSON): each is read as the text.
 - ESP complaint webhooks relayed as mail (a platform's own tooling mails what its ESP posted, or
   someone pastes it): a JSON document of events, one of which is a complaint in the ESP's published
   schema: SendGrid's Event Webhook (`"event": "spamreport"`, the address in `email`), Mailgun's
@@ -60,7 +60,6 @@ from email.message import Message
 from parsers import patterncode
 from parsers.arf import (
     Complaint,
-    attached_parts,
     describe,
     feedback_type_of,
     fields_of,
@@ -71,7 +70,7 @@ from parsers.arf import (
 )
 from parsers.delivery import Delivery
 from parsers.dsn import address, strip_type
-from parsers.mail import Mail, parse_header_block, payload_text
+from parsers.mail import ATTACHED_JSON, Mail, parse_header_block, payload_text
 from parsers.reasons.codes import (
     AUTH_FAILURE,
     BLOCKED,
@@ -312,21 +311,14 @@ def inquire(mail: Mail) -> Complaint | None:
         text = payload_text(mail.message)
         return _webhook(mail, text) if "{" in text[:MAX_WEBHOOK_HEAD] else None
     if kind == "multipart/mixed":  # (a relay that attaches the JSON as a file, under a line of its own)
-        attached = _attached_json(mail)
-        return _webhook(mail, attached) if attached and "{" in attached[:MAX_WEBHOOK_HEAD] else None
+        attached = mail.memo.get(ATTACHED_JSON)
+        return (
+            _webhook(mail, attached[:MAX_REPORT_CHARS])
+            if attached and "{" in attached[:MAX_WEBHOOK_HEAD]
+            else None
+        )
     if kind == "application/x-www-form-urlencoded":  # (a form post relayed with its own type)
         return _form_webhook(mail, payload_text(mail.message))
-    return None
-
-
-def _attached_json(mail: Mail) -> str | None:
-    """The text of the first JSON file attached (typed application/json, or a file named *.json
-    whatever its type: application/octet-stream, text/plain), at the top or one multipart down,
-    or None."""
-    for part in attached_parts(mail.message):
-        named = (part.get_filename() or "").lower()
-        if named.endswith(".json") or part.get_content_type() == "application/json":
-            return payload_text(part)[:MAX_REPORT_CHARS]
     return None
 
 

@@ -340,6 +340,10 @@ def html_to_text(html: str) -> str:
     return text
 
 
+# The memo's key for the text of the first application/json part below the top (see Mail.memo).
+ATTACHED_JSON = "attached_json"
+
+
 class Mail:
     """A loaded message: decoded headers, flattened body text and the report parts."""
 
@@ -389,7 +393,8 @@ class Mail:
     # Every raw pair of each header that the message has more than once, by lower-cased name:
     # grouped on the first call that needs them (see _pairs), None until then.
     _repeats: dict[str, list[tuple[str, Any]]] | None
-    # Values derived from the message once and read by many detectors (body text, prefilter text).
+    # Values derived from the message once and read by many detectors (body text, prefilter text),
+    # and the text of the first JSON document attached (ATTACHED_JSON), kept by the loader's walk.
     memo: dict[str, str]
     # The raw values of a header joined (see plain_values), by lower-cased name.
     _joined: dict[str, str | None]
@@ -815,6 +820,9 @@ class _Walk:
             if report is not None:
                 mail.delivery_status.append(report)
                 self.chunks.append(report)
+        elif ctype == "application/json" and depth and ATTACHED_JSON not in mail.memo:
+            # (a document a relay attaches: parsers.fbl reads it as the text of one it mails)
+            mail.memo[ATTACHED_JSON] = payload_text(part)
 
 
 # The fields a delivery-status part opens with: its per-message fields (RFC 3464 2.2), or a
