@@ -2,8 +2,8 @@
 full headers, to the sender's abuse mailbox (as a message/rfc822 attachment or inline).
 
 Each is a complaint for the original's recipient (its Delivered-To, X-Original-To, the "for" of its
-newest Received field, or its To; of several To, the one the forwarder's own text names; when it
-names none, the reserved placeholder). Ordinary
+newest Received field, or its To; of several To, the forwarder himself or the one his own text
+names; when it names none, the reserved placeholder). Ordinary
 mail, list mail and bounces must not become complaints, so a report needs all of:
 - a returned original with transport headers (at least one Received: field), attached or pasted
   inline after a forwarding marker; without them, only a mail client's header block sent to the
@@ -446,28 +446,34 @@ def _rendered_fields(rest: str) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _is_sent_message(block: Message, text: str = "") -> bool:
+def _is_sent_message(block: Message, mail: Mail | None = None) -> bool:
     """Whether `block` is the header block of a message someone was sent (its sender, its
-    Message-ID and its recipient named, maybe among several by the desk's own `text`:
+    Message-ID and its recipient named, maybe among several by the `mail` that passes it on:
     `complainant_among`): not a report or a forward (it attaches a message: `attached_reports`
     and `inquire` read what it passes on), nor mail to an abuse desk (the desk's own: a note, a
     policy text, a forward by its postmaster)."""
     if not (block.get("From") and block.get("Message-ID")) or block.get_content_type() == "multipart/report":
         return False
-    recipient = original_recipient(block) or complainant_among(block, text)
+    recipient = original_recipient(block) or (complainant_among(block, mail) if mail is not None else None)
     if recipient is None or _ABUSE_MAILBOX.match(recipient) or _is_report(block):
         return False
     return next(_attached_messages(block), None) is None
 
 
-def complainant_among(original: Message, text: str) -> str | None:
+def complainant_among(original: Message, mail: Mail) -> str | None:
     """Of the several addresses an original's To names (one message sent to all of them), the one
-    a desk's own `text` names ("our customer a@b reported the attached message"): who complained.
-    None when the text names none of them, or more than one."""
-    if "@" not in text:
-        return None
+    who complained: the one who forwards it, when he is among them, else the one the forwarder's
+    own text names ("our customer a@b reported the attached message"). None when neither tells
+    (the text names none of them, or more than one)."""
     sent_to = _to_addresses(original)
     if len(sent_to) < 2:
+        return None
+    forwarder = (address(mail.from_) or "").lower()
+    for one in sent_to:
+        if one.lower() == forwarder:
+            return one
+    text = _desk_text(mail)
+    if "@" not in text:
         return None
     low = text.lower()
     named = [a for a in sent_to if _written_alone(a.lower(), low)]
@@ -606,11 +612,10 @@ def inquire(mail: Mail) -> ForwardedReport | None:
         from parsers.fallback import sent_by_mail_system  # (parsers.fallback imports this module)
 
         if not sent_by_mail_system(mail.from_):
-            own = _desk_text(mail)
-            if mail.original is not None and _is_sent_message(mail.original, own):
+            if mail.original is not None and _is_sent_message(mail.original, mail):
                 original = mail.original
             else:
-                original = attached_eml(mail, lambda block: _is_sent_message(block, own))
+                original = attached_eml(mail, lambda block: _is_sent_message(block, mail))
     # (a DMARC failure report need not be addressed as an abuse report: sent to the domain's ruf@
     # mailbox, under "DMARC Forensic Report for example.com", it names no abuse)
     if original is None or not (_reported(mail) or _about_authentication(mail, about_authentication)):
@@ -624,7 +629,7 @@ def inquire(mail: Mail) -> ForwardedReport | None:
     # (a report whose original names nobody is still a complaint: on the reserved placeholder)
     recipient = (
         original_recipient(original)
-        or complainant_among(original, _desk_text(mail))
+        or complainant_among(original, mail)
         or named_elsewhere({}, original, mail, set())
     )
     recipient = recipient or UNDISCLOSED_RECIPIENT
