@@ -512,12 +512,15 @@ def _ses_complaint(doc: dict[str, Any]) -> Complaint | None:
     report it relays (SES copies the ARF report's Feedback-Type into `complaintFeedbackType`:
     abuse, auth-failure, fraud, not-spam, other, virus; none when the report had none, an abuse
     complaint), so that a not-spam or auth-failure report is no hard complaint; None for another
-    kind of notification."""
+    kind of notification, and for SES's word that it did not send to an address on the sending
+    account's suppression list (parsers.ses.ON_ACCOUNT_LIST)."""
     if doc.get("notificationType") != "Complaint":
         return None
+    from parsers.ses import ON_ACCOUNT_LIST  # (loaded already: the document was read by it)
+
     found = doc.get("complaint")
-    if not isinstance(found, dict):
-        return None
+    if not isinstance(found, dict) or found.get("complaintSubType") == ON_ACCOUNT_LIST:
+        return None  # (a send SES did not attempt)
     recipients = []
     for r in found.get("complainedRecipients") or []:
         addr = address(str(r.get("emailAddress", ""))) if isinstance(r, dict) else None

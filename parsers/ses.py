@@ -33,6 +33,10 @@ MAX_ENVELOPES = 4
 # How many records of a Lambda function's batch are read (SQS's batch holds ten at most, unless
 # a batching window gathers more).
 MAX_RECORDS = 100
+# What SES says of a send it did not attempt, the address being on the sending account's own
+# suppression list (put there by an earlier hard bounce or complaint, which was its event): no
+# new failure nor complaint of the recipient, as an ESP's suppression is none (parsers.fbl).
+ON_ACCOUNT_LIST = "OnAccountSuppressionList"
 # SES's own classification of a bounce, where it is narrower than the status code.
 _BOUNCE_SUBTYPE = {
     ("Permanent", "NoEmail"): "user_unknown",
@@ -137,6 +141,8 @@ def deliveries(doc: dict[str, Any]) -> list[Delivery]:
     if kind == "Bounce":
         bounce = doc.get("bounce")
         bounce = bounce if isinstance(bounce, dict) else {}
+        if bounce.get("bounceSubType") == ON_ACCOUNT_LIST:
+            return []
         reason = _BOUNCE_SUBTYPE.get((str(bounce.get("bounceType")), str(bounce.get("bounceSubType"))))
         for r in bounce.get("bouncedRecipients") or []:
             if not isinstance(r, dict):
