@@ -75,7 +75,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (the verb first: "امتلأ صندوق البريد", the mailbox has filled up)
         r"(?:امتلأ|امتلا) صندوق (?:ال)?(?:بريد|وارد)",
         # ("تجاوز", he/it exceeded; "تجاوزت", she/it or you exceeded)
-        r"تجاوزت? (?:ال)?(?:حصة|سعة|حد (?:ال)?تخزين|مساحة)",
+        # (the subject between: "تجاوز المستلم حصة التخزين", the recipient exceeded the storage quota)
+        r"تجاوزت? (?:(?:ال)?(?:مستلم|مستخدم) )?(?:ال)?(?:حصة|سعة|حد (?:ال)?تخزين|مساحة)",
         r"لا (?:توجد|يوجد) مساحة (?:كافية|تخزين)",
         r"(?:ال)?مساحة (?:ممتلئة|غير كافية)",
     ),
@@ -111,5 +112,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     BLOCKED: (
         r"(?:حظر|حجب|رفض) عنوان ip",
         r"(?:ال)?قائمة (?:ال)?سوداء",
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later, or calls the error temporary, says nothing about the domain (a network
+# error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        # ("لاحقًا", "لاحقاً", "لاحقا": later, its tanween written or not)
+        r"(?:المحاولة|حاول|" + _A + r"عد المحاولة)(?: مرة " + _A + r"خرى)? لاحق",
+        r"(?:خط" + _A + r"|فشل) مؤقت",
     ),
 }

@@ -22,7 +22,8 @@ _NOT_FOUND = r"(?:খুঁজে পাও" + _Y + r"া যা" + _Y + r"ন�
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # Gmail: "কারণ ঠিকানাটি খুঁজে পাওয়া যায়নি" (because the address could not be found)
-        r"(?:ইমেল |ই-মেল )?(?:ঠিকানা|প্রাপক|ব্যবহারকারী)(?:টি)? " + _NOT_FOUND,
+        # (the English word in Bengali script, "ইউজার", as local hosts write it)
+        r"(?:ইমেল |ই-মেল )?(?:ঠিকানা|প্রাপক|ব্যবহারকারী|ইউজার)(?:টি)? " + _NOT_FOUND,
         r"(?:অজানা|অবৈধ) (?:প্রাপক|ব্যবহারকারী|(?:ইমেল )?ঠিকানা)",
     ),
     # ("মেইলবক্স" and "মেলবক্স" alike: mail is spelled with its vowel sign or without)

@@ -79,3 +79,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # השחורה")
     BLOCKED: (r"השולח (?:חסום|נחסם)|כתובת ה-?ip(?: של השולח)? (?:חסומה|נחסמה)", r"ברשימה השחורה"),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later, or calls the error temporary, says nothing about the domain (a network
+# error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"(?:נסה|נסי|נסו|לנסות) שוב (?:מאוחר יותר|בהמשך)", r"(?:שגיאה|תקלה) זמנית|כשל זמני"),
+}

@@ -49,6 +49,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:kotak surat|kotak masuk|mailbox)" + _TARGET + r" (?:sudah |telah )?penuh",
         r"kuota (?:kotak surat |penyimpanan )?(?:telah |sudah )?(?:terlampaui|habis|penuh|terlewati)",
         r"melebihi (?:batas )?(?:kuota|kapasitas penyimpanan)",
+        r"kapasitas (?:kotak surat|kotak masuk|mailbox|penyimpanan)"
+        + _TARGET
+        + r" (?:sudah |telah )?(?:habis|penuh|terlampaui)",
     ),
     SUSPEND: (
         r"(?:ditangguhkan|dikunci|diblokir|dinonaktifkan) (?:untuk )?sementara",
@@ -81,6 +84,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain: a network error, soft (not "periksa alamat dan coba lagi", the advice to
+    # correct the address)
+    HOST_UNKNOWN: (
+        r"coba (?:lagi|kembali) (?:nanti|kemudian|beberapa saat lagi|dalam beberapa)",
+        r"(?:kesalahan|kegagalan|galat) (?:dns )?sementara",
+    ),
     # the recipient's domain not found ("Domain penerima tidak ditemukan"): the domain gone, not the
     # user ("penerima tidak ditemukan" alone is the recipient not found)
     USER_UNKNOWN: (r"domain (?:penerima|tujuan) tidak",),

@@ -49,6 +49,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 
 # Exceptions to this language's families (the counterparts of English's).
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    # a domain "not found" that says to try again later, or calls the error temporary, says nothing
+    # about the domain: a network error, soft
+    HOST_UNKNOWN: (r"cuba (?:lagi|semula) (?:kemudian|nanti|sebentar lagi)", r"ralat (?:dns )?sementara"),
     # the sender's own account or address ("akaun anda", your account; "alamat pengirim")
     ACCOUNT_DISABLED: (r"akaun anda",),
     USER_UNKNOWN: (r"alamat (?:e-?mel )?pengirim",),

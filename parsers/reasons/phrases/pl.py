@@ -38,9 +38,11 @@ _SENDER_REFUSED: Final = (
 )
 
 # The sender or its IP address blocked ("Nadawca zablokowany", "Adres IP nadawcy został
-# zablokowany"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
+# zablokowany"), or its mail server (Interia: "Twoj serwer poczty <ip> zostal tymczasowo
+# zablokowany za spam"): the sender's (soft), whatever user-unknown status the reply carries (VETO).
 _SENDER_BLOCKED: Final = (
     r"nadawca (?:zostal |jest )?zablokowany|adres ip(?: nadawcy)? (?:zostal |jest )?zablokowany"
+    r"|(?:twoj|wasz) serwer (?:poczty|pocztowy) (?:\S{1,60} )?(?:zostal |jest )?(?:tymczasowo )?zablokowany"
 )
 
 # What a limit counts when it is a rate, not the mailbox's size ("limit wysyłania i odbierania
@@ -134,6 +136,9 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"\b(?:twoje|twoja|wasze|wasza) konto",),
+    # the sender's mail server blocked for now (Interia: "Twoj serwer poczty <ip> zostal tymczasowo
+    # zablokowany za spam"): a block of the sender (BLOCKED), not the recipient's mailbox paused
+    SUSPEND: (r"\b(?:twoj|wasz) serwer",),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (

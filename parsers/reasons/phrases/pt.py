@@ -81,7 +81,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada|de e-?mail)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
-        r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) )?(?:excedida|esgotada|ultrapassada)",
+        # (whose: "Cota da caixa postal excedida", translated Exim templates of Brazilian hosts)
+        r"(?:cota|quota) (?:de (?:disco|armazenamento|e-?mail) |da caixa (?:postal|de correio|de entrada) |do destinat[aá]rio )?"
+        r"(?:foi )?(?:excedida|esgotada|ultrapassada)",
         r"(?:excedeu|ultrapassou) (?:a|sua|a sua) (?:cota|quota)",
         r"(?:excedeu|ultrapassou|atingiu) o (?:seu )?limite (?:de (?:espa[cç]o|armazenamento|tamanho)|m[aá]ximo)",
         # the mailbox as subject, whose limit unsaid ("A caixa postal atingiu o limite")

@@ -33,3 +33,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:kikoa|domeni)(?: hicho| hiyo| cha mpokeaji)? (?:hakipo|haipo|hakijulikani|hakikupatikana|haikupatikana)",
     ),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later, or calls the error temporary, says nothing about the domain (a network
+# error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"jaribu tena baadaye", r"hitilafu ya muda"),
+}

@@ -30,7 +30,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ไม่(?:พบ|มี) ?(?:ชื่อ)?" + _WHO + r" ?(?:นี้|ดังกล่าว|ที่ระบุ|ปลายทาง)",
         # ("ไม่พบชื่อผู้ใช้": the user name was not found; "ไม่พบอีเมลปลายทาง": the destination
         # e-mail was not found)
-        r"ไม่พบ ?(?:ชื่อ ?)?(?:ผู้ใช้(?:งาน)?|ผู้รับ|ที่อยู่อีเมล|อีเมล ?(?:ผู้รับ|ปลายทาง))",
+        r"ไม่พบ ?(?:ชื่อ ?)?(?:ผู้ใช้(?:งาน)?|ผู้รับ|ที่อยู่อีเมล|อีเมล ?(?:ผู้รับ|ปลายทาง)|บัญชี ?(?:ผู้ใช้|ผู้รับ|อีเมล))",
         r"อีเมล ?(?:ผู้รับ|ปลายทาง) ?(?:นี้ ?)?ไม่มีอยู่",
         _WHO + r" ?" + _WHOSE + r"(?:นี้ ?)?ไม่มีอยู่(?:จริง|ในระบบ)?",
         r"ไม่รู้จัก ?(?:ผู้ใช้|ผู้รับ|ที่อยู่อีเมล)",
@@ -62,4 +62,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (r"ไม่พบ ?โดเมน|โดเมน ?(?:นี้ ?)?ไม่มีอยู่|ไม่รู้จัก ?โดเมน",),
     # a message refused as spam or junk mail ("เนื่องจากเป็นสแปม"): soft
     SPAM_DETECTED: (r"(?:เป็น|ว่าเป็น) ?(?:สแปม|อีเมลขยะ|จดหมายขยะ|ข้อความขยะ)",),
+}
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later, or calls the error temporary, says nothing about the domain (a network
+# error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"ลอง(?:ใหม่|อีกครั้ง)(?:อีกครั้ง)? ?(?:ใน)?ภายหลัง", r"(?:ข้อผิดพลาด|ล้มเหลว) ?ชั่วคราว"),
 }

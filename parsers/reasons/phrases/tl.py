@@ -25,7 +25,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Gmail: "dahil hindi nahanap ang address" (because the address was not found)
         _NOT_FOUND + r" ang " + _WHO,
         r"(?:ang )?" + _WHO + r"(?: ng tatanggap)?(?: na ito)? ay " + _NOT_FOUND,
-        r"walang (?:ganitong|ganoong) (?:user|account|address|tatanggap)",
+        r"walang (?:ganitong|ganoong) (?:user|account|address|mailbox|tatanggap)",
     ),
     MAILBOX_FULL: (
         r"puno na ang (?:inbox|mailbox)",
@@ -39,5 +39,15 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     HOST_UNKNOWN: (
         _NOT_FOUND + r" ang domain",
         r"(?:ang )?domain(?: ng tatanggap)? ay " + _NOT_FOUND,
+    ),
+}
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later, or calls the error temporary, says nothing about the domain (a network
+# error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"subukang? (?:muli|ulit) (?:mamaya|sa ibang pagkakataon)",
+        r"pansamantalang (?:error|pagkabigo)",
     ),
 }

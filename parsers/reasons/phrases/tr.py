@@ -24,17 +24,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-_NON_USE = (
-    r"(?:uzun sure )?(?:kullan[ıi]lmad[ıi]g[ıi] icin|kullan[ıi]lmamas[ıi] nedeniyle|inaktif oldugu icin)"
-)
+_NON_USE = r"(?:uzun sure )?(?:kullan[ıi]lmad[ıi]g[ıi](?: icin|ndan)|kullan[ıi]lmamas[ıi] nedeniyle|inaktif oldu(?:gu icin|gundan))"
 
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # (Notes/Domino: the user is not in the directory)
         r"domino dizini'?nde (?:listelenmemis|listelenmiyor|bulunmuyor|yok)",
         # ("alıcı adresi", the recipient's address)
+        # (and the formal reported past servers write: "Alıcı bulunamamıştır")
         r"(?:kullan[ıi]c[ıi]|al[ıi]c[ıi](?: adresi)?|e-?posta adresi|adres|posta kutusu|hesap) "
-        r"(?:bulunamad[ıi]|mevcut degil|yok)",
+        r"(?:bulunamad[ıi]|bulunamam[ıi]s|mevcut degil|yok)",
         # (the formal "bulunmamaktadır", "is not to be found", as servers write it)
         r"(?:boyle bir|bu isimde bir?) (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres|posta kutusu|hesap) "
         r"(?:yok|bulunmuyor|bulunmamaktad[ıi]r|mevcut degil)",
@@ -52,13 +51,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:al[ıi]c[ıi] |e-?posta )?adres(?:i)? gecersiz|gecersiz (?:al[ıi]c[ıi]|e-?posta adresi|adres)",
     ),
     MAILBOX_FULL: (
-        r"(?:posta|gelen) kutusu (?:tamamen )?(?:dolu|doldu)",
-        r"(?:kota(?:s[ıi])?|depolama alan[ıi]) (?:as[ıi]ld[ıi]|doldu|dolu)",
+        # ("dolmuştur", "aşılmıştır": the formal reported past)
+        r"(?:posta|gelen) kutusu (?:tamamen )?(?:dolu|doldu|dolmus)",
+        r"(?:kota(?:s[ıi])?|depolama alan[ıi]) (?:as[ıi]l(?:d[ıi]|m[ıi]s)|doldu|dolmus|dolu)",
         r"kotay[ıi] ast[ıi]|kota limitini ast[ıi]",
     ),
     SUSPEND: (
-        r"gecici olarak (?:ask[ıi]ya al[ıi]nd[ıi]|kilitlendi|engellendi|devre d[ıi]s[ıi]|kapat[ıi]ld[ıi])",
-        r"(?:hesap|hesab[ıi]) (?:ask[ıi]ya al[ıi]nd[ıi]|kilitlendi|engellendi)(?!\w* " + _NON_USE + r")",
+        # (servers' formal reported past "-mıştır" as well as the witnessed "-dı": "askıya alınmıştır")
+        r"gecici olarak (?:ask[ıi]ya al[ıi]n(?:d[ıi]|m[ıi]s)|kilitlen(?:di|mis)|engellen(?:di|mis)|devre d[ıi]s[ıi]"
+        r"|kapat[ıi]l(?:d[ıi]|m[ıi]s))",
+        r"(?:hesap|hesab[ıi]) (?:ask[ıi]ya al[ıi]n(?:d[ıi]|m[ıi]s)|kilitlen(?:di|mis)|engellen(?:di|mis))"
+        r"(?!\w* " + _NON_USE + r")",
     ),
     ACCOUNT_DISABLED: (
         # (the reported past "-mış" as well as the witnessed "-dı": "kapatılmış", "silinmiş")
@@ -66,9 +69,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:devre d[ıi]s[ıi] b[ıi]rak[ıi]l(?:d[ıi]|m[ıi]s)|kapat[ıi]l(?:d[ıi]|m[ıi]s)|kapal[ıi]|silin(?:di|mis)"
         r"|iptal edil(?:di|mis)|pasif)",
         # an address "no longer in use" (ISPs' wording for a closed account), as English's
-        r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]mda degil|kullan[ıi]m d[ıi]s[ıi]|aktif degil)",
+        r"(?:adres(?:i)?|hesap|hesab[ıi]|posta kutusu) art[ıi]k (?:kullan[ıi]lm[ıi]yor|kullan[ıi]lmamakta|kullan[ıi]mda degil|kullan[ıi]m d[ıi]s[ıi]|aktif degil)",
         # blocked or closed for non-use: the address is gone, not paused
-        _NON_USE + r" (?:kapat[ıi]ld[ıi]|silindi|devre d[ıi]s[ıi]|engellendi|ask[ıi]ya al[ıi]nd[ıi])",
+        _NON_USE + r" (?:kapat[ıi]l(?:d[ıi]|m[ıi]s)|silin(?:di|mis)|devre d[ıi]s[ıi]|engellen(?:di|mis)"
+        r"|ask[ıi]ya al[ıi]n(?:d[ıi]|m[ıi]s))",
         # expired ("hesap süresi doldu", "süresi dolmuş hesap")
         r"(?:hesap|hesab[ıi]n(?:[ıi]n)?) (?:gecerlilik )?sure(?:si)? (?:doldu|dolmus)",
         r"suresi dol(?:mus|an) (?:hesap|posta kutusu)",
@@ -98,7 +102,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own address ("gönderen adresi geçersiz"): a refusal of the sender
     # (with its verb: a template's "Gönderen adresi:" label is not it)
     USER_UNKNOWN: (
-        r"gonder(?:en|ici)(?:n[ıi]n)? (?:e-?posta )?adres(?:i)? (?:bulunamad[ıi]|gecersiz|mevcut degil|yok)",
+        r"gonder(?:en|ici)(?:n[ıi]n)? (?:e-?posta )?adres(?:i)? (?:bulunama(?:d[ıi]|m[ıi]s)|gecersiz|mevcut degil|yok)",
     ),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone

@@ -19,7 +19,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     USER_UNKNOWN: (
         # the address, the recipient, the user or the account not found or not there
         r"ikheli(?: le-?imeyili)? alitholakalanga",
-        r"(?:umamukeli|umsebenzisi) (?:akatholakalanga|akekho)",
+        r"(?:umamukeli|umsebenzisi) (?:akatholakalanga|akekho|akaziwa)",
         r"i-?akhawunti(?: ye-?imeyili)?[^.\n]{0,60}?(?:ayitholakalanga|ayikho)(?!\w)",
     ),
     # the mailbox (inbox) is full ("ibhokisi leposi ligcwele")
