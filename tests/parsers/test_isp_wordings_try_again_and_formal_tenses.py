@@ -1,7 +1,8 @@
 """ISPs' replies in the languages of Turkey, the Middle East, south-east Asia, Africa and Latin
 America (issue 12, ISPs outside the English-speaking world): a domain "not found" that says to try
 again later is a lookup that failed for now (soft network_error) in Indonesian, Malay, Thai,
-Arabic, Hebrew, Tagalog, Swahili and Latin American Spanish as in English; Turkish servers' formal
+Arabic, Hebrew, Tagalog, Swahili, Urdu, Bengali, Tamil, Nepali, Amharic and Zulu as in English, and
+in the other ways Spanish, Portuguese, Turkish, German, Hungarian, Romanian and Greek say it; Turkish servers' formal
 tenses ("-mıştır", "-maktadır") read as the plain ones; nouns and word orders the families missed.
 Each sentence is read as the answer to RCPT TO under a 5.0.0 (the text decides); the look-alikes
 keep what they had."""
@@ -32,6 +33,23 @@ DOMAIN_NOT_FOUND_TRY_LATER = [
     "550 Hindi nahanap ang domain, pakisubukang muli mamaya",  # tl
     "550 Kikoa hakikupatikana, tafadhali jaribu tena baadaye",  # sw
     "550 Dominio no encontrado, intente nuevamente más tarde",  # es
+    "550 Dominio no encontrado, vuelva a intentar más tarde",
+    "550 Dominio no encontrado, reintente luego",
+    "550 Domínio não encontrado, tente novamente depois",  # pt
+    "550 Domínio não encontrado, tente de novo mais tarde",
+    "550 Alan adı bulunamadı, daha sonra yeniden deneyin",  # tr
+    "550 Domain tidak ditemukan, mohon coba beberapa saat lagi",  # id
+    "550 הדומיין לא נמצא (שגיאת DNS זמנית)",  # he: the construct "שגיאת"
+    "550 ڈومین نہیں ملا، براہ کرم بعد میں دوبارہ کوشش کریں",  # ur
+    "550 ডোমেন খুঁজে পাওয়া যায়নি, পরে আবার চেষ্টা করুন",  # bn
+    "550 டொமைன் கண்டறியப்படவில்லை, பின்னர் மீண்டும் முயற்சிக்கவும்",  # ta
+    "550 डोमेन फेला परेन, पछि फेरि प्रयास गर्नुहोस्",  # ne
+    "550 ጎራው አልተገኘም፣ እባክዎ ቆይተው እንደገና ይሞክሩ",  # am
+    "550 Isizinda asitholakalanga, sicela uzame futhi kamuva",  # zu
+    "550 Domain nicht gefunden, bitte versuchen Sie es später erneut",  # de: the polite order
+    "550 Tartomány nem található, próbálja újra később",  # hu
+    "550 Domeniul nu a fost găsit, încercați din nou mai târziu",  # ro
+    "550 Ο τομέας δεν βρέθηκε, δοκιμάστε ξανά αργότερα",  # el
 ]
 
 DOMAIN_NOT_FOUND = [
@@ -41,6 +59,9 @@ DOMAIN_NOT_FOUND = [
     "550 הדומיין אינו קיים",
     "550 Kikoa hakipo",
     "550 Dominio inexistente",
+    "550 Domain nicht gefunden",
+    "550 ডোমেন খুঁজে পাওয়া যায়নি",
+    "550 Tartomány nem található",
 ]
 
 

@@ -30,3 +30,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (r"መለያ(?:ው)? (?:ተሰናክሏል|ተዘግቷል|ተሰርዟል)",),
     HOST_UNKNOWN: (r"ጎራ(?:ው)? " + _NOT_FOUND,),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"(?:ቆይተው|በኋላ) እንደገና ይሞክሩ",),
+}

@@ -36,3 +36,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"ডোমেন(?:টি)? " + _NOT_FOUND,),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"পরে (?:আবার|পুনরা" + _Y + r") চেষ্টা",),
+}

@@ -237,7 +237,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (
         r"absender-?domain|domain des absenders",  # (the sender's domain)
-        r"sp(?:ae|a)ter (?:erneut|nochmals|noch ?einmal|wieder) (?:versuchen|probieren)",
+        # (and the polite order: "versuchen Sie es später erneut")
+        r"sp(?:ae|a)ter (?:erneut|nochmals|noch ?einmal|wieder) (?:versuchen|probieren)|versuchen sie es sp(?:ae|a)ter",
         r"(?:vor(?:ue|u)bergehende?r?|tempor(?:ae|a)re?r?) (?:dns-?)?(?:fehler|st(?:oe|o)rung)",
     ),
 }

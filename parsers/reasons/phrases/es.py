@@ -179,7 +179,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"dominio del remitente",  # (the sender's domain)
-        r"(?:int(?:é|e)ntelo|vuelva a intentarlo|intente)(?: de nuevo| nuevamente)? m(?:á|a)s tarde",
+        r"(?:int(?:é|e)ntelo|vuelva a intentar(?:lo)?|reintente|intente)(?: de nuevo| nuevamente)? (?:m(?:á|a)s tarde|luego)",
         r"error temporal",
     ),
 }

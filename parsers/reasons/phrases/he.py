@@ -84,5 +84,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # says to try again later, or calls the error temporary, says nothing about the domain (a network
 # error, soft)
 UNLESS: Final[dict[str, tuple[str, ...]]] = {
-    HOST_UNKNOWN: (r"(?:נסה|נסי|נסו|לנסות) שוב (?:מאוחר יותר|בהמשך)", r"(?:שגיאה|תקלה) זמנית|כשל זמני"),
+    HOST_UNKNOWN: (
+        r"(?:נסה|נסי|נסו|לנסות) שוב (?:מאוחר יותר|בהמשך)",
+        r"(?:שגיא(?:ה|ת)|תקל(?:ה|ת))(?: dns)? זמנית|כשל(?: dns)? זמני",
+    ),
 }

@@ -84,5 +84,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     BLOCKED: (_SENDER_BLOCKED,),
 }
 
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (
+        r"(?:probalja|probald|probalkozzon|probalkozz) (?:meg )?(?:ujra )?kesobb|kesobb (?:ujra|ismet)",
+    ),
+}
+
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
 VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,), BLOCKED: (_SENDER_BLOCKED,)}

@@ -88,7 +88,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # about the domain: a network error, soft (not "periksa alamat dan coba lagi", the advice to
     # correct the address)
     HOST_UNKNOWN: (
-        r"coba (?:lagi|kembali) (?:nanti|kemudian|beberapa saat lagi|dalam beberapa)",
+        r"coba (?:lagi |kembali )?(?:nanti|kemudian|beberapa saat lagi|dalam beberapa)",
         r"(?:kesalahan|kegagalan|galat) (?:dns )?sementara",
     ),
     # the recipient's domain not found ("Domain penerima tidak ditemukan"): the domain gone, not the

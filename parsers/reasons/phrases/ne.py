@@ -31,3 +31,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     HOST_UNKNOWN: (r"डोमेन " + _NOT_FOUND,),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"पछि (?:फेरि|पुनः) (?:प्रयास|कोसिस)",),
+}

@@ -161,7 +161,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
         r"dom(?:i|í)nio do remetente",  # (the sender's domain)
-        r"tente (?:novamente )?mais tarde",
+        r"tente (?:novamente |de novo )?(?:mais tarde|depois)",
         r"erro tempor(?:á|a)rio|falha tempor(?:á|a)ria",
     ),
 }

@@ -89,5 +89,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"(?:re)?incercati? (?:din nou |iar )?mai tarziu",),
+}
+
 # A user-unknown status code on a refusal of the sender does not make the recipient unknown.
 VETO: Final[dict[str, tuple[str, ...]]] = {REJECTED: (_SENDER_REFUSED,)}

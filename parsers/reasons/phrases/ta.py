@@ -27,3 +27,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (r"கணக்கு (?:முடக்கப்பட்ட|நீக்கப்பட்ட|மூடப்பட்ட)",),
     HOST_UNKNOWN: (r"(?:டொமைன்|டொமைனைக்?) (?:" + _NOT_FOUND + r"|இல்லை)",),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"(?:பின்னர்|பிறகு) மீண்டும் முயற்சி",),
+}

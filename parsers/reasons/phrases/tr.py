@@ -110,7 +110,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft
     HOST_UNKNOWN: (
-        r"daha sonra tekrar deneyin",
+        r"daha sonra (?:tekrar|yeniden) deneyin",
         r"ge(?:ç|c)ici (?:dns )?hata",
     ),
 }

@@ -32,3 +32,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (r"اکاؤنٹ (?:بند|غ" + _Y + r"ر فعال|حذف) " + _K + r"ر د" + _Y + r"ا گ" + _Y + r"ا",),
     HOST_UNKNOWN: (r"ڈوم" + _Y + r"ن " + _NOT_FOUND,),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"بعد م" + _Y + r"ں (?:دوبار" + _H + r"|پھر) " + _K + r"وشش",),
+}

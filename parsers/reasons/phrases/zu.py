@@ -28,3 +28,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (r"i-?akhawunti(?: ye-?imeyili)? (?:ivaliwe|ikhutshaziwe|isusiwe)",),
     HOST_UNKNOWN: (r"(?:isizinda|i-?domain) (?:asitholakalanga|asikho|ayitholakalanga)",),
 }
+
+# Exceptions to this language's families (the counterparts of English's): a domain "not found" that
+# says to try again later says nothing about the domain (a network error, soft)
+UNLESS: Final[dict[str, tuple[str, ...]]] = {
+    HOST_UNKNOWN: (r"(?:uzame|zama) futhi (?:kamuva|emuva kwesikhathi)",),
+}
