@@ -283,7 +283,12 @@ _STILL_TRYING_MORE: Final = CaseBlind(
     r"|تېخى يەتكۈزۈلمىدى|يەتكۈزۈش[^.\n]{0,30}?كېچىك"
     # (Khmer, Sinhala, Burmese, Lao, Mongolian, Zulu)
     r"|មិនទាន់(?:ត្រូវ)?បាន(?:បញ្ជូន|ផ្ញើ)|තවමත් (?:බෙදා හැර|භාර දී) නැත|မပို့(?:ဆောင်)?ရသေး|ຍັງບໍ່ໄດ້(?:ຖືກ)?ສົ່ງ"
-    r"|хараахан хүргэгдээгүй|a(?:ku|yi|wu|li)kalethwa",
+    r"|хараахан хүргэгдээгүй|a(?:ku|yi|wu|li)kalethwa"
+    # (Malay "belum dihantar", Tagalog "hindi pa naihahatid", Urdu "ابھی تک ... نہیں پہنچایا", Bengali
+    # "এখনও ... পৌঁছানো হয়নি": not delivered yet)
+    r"|belum (?:berjaya |dapat )?dihantar|hindi pa (?:rin )?nai(?:hahatid|hatid|papadala|padala)"
+    r"|ابھی تک[^.\n۔]{0,40}?ن[ہه][یي]ں (?:پ[ہه]نچا|ڈ[یي]ل[یي]ور|بھ[یي]جا)"
+    r"|এখনও[^।.\n]{0,40}?(?:পৌঁছানো|ডেলিভার করা|বিতরণ করা|পাঠানো) হ(?:\u09df|\u09af\u09bc)নি",
     re.MULTILINE,
 )
 # Lower-case words one of which every _STILL_TRYING_MORE match holds.
@@ -293,7 +298,7 @@ _STILL_TRYING_MORE_WORDS: Final = WordGate(
     "επαναληφθ", "avertisment", "retrimite", "încerc", "incerc", "livrat", "figyelmeztet", "elküld", "elkuld",
     "próbálkoz", "probalkoz", "még nem", "meg nem", "továbbra", "tovabbra", "további", "tovabbi", "késik",
     "kesik", "késlelt", "keslelt", "zatiaľ", "zatial", "pokusy o", "peringatan", "fortsätta", "fortsatta", "προσπ",
-    "tidak perlu", "mencoba", "dicoba", "belum",
+    "tidak perlu", "mencoba", "dicoba", "belum", "hindi pa", "ابھی تک", "এখনও",
     "попередження", "надсилати", "доставлен", "продовж", "повторено",
     "เตือน", "อีกครั้ง", "ยังไม่",
     "تأخر", "تاخر", "تأخير", "سيستمر", "تحذير", "بعد", "الآن", "سيحاول", "מתעכב", "התעכב", "מעוכב", "ימשיך",

@@ -150,6 +150,10 @@ STILL_TRYING = {
     "fa-keeps-trying": "سرور همچنان برای ارسال آن تلاش خواهد کرد.",
     "sw-not-yet": "Barua pepe yako bado haijawasilishwa kwa mpokeaji huyu:",
     "sw-will-try": "Tutajaribu tena kuiwasilisha.",
+    "ms-not-yet": "Mesej anda kepada ali@isp.my.example belum dihantar lagi.",
+    "tl-not-yet": "Ang iyong mensahe kay juan@isp.ph.example ay hindi pa naihahatid.",
+    "ur-not-yet": "آپ کا پیغام ali@isp.pk.example کو ابھی تک نہیں پہنچایا گیا۔",
+    "bn-not-yet": "আপনার বার্তা rahim@isp.bd.example এ এখনও পৌঁছানো হয়নি।",
     "af-not-yet": "Jou boodskap is nog nie aan die volgende ontvanger afgelewer nie:",
     "af-keeps-trying": "Die bediener sal aanhou probeer om dit af te lewer.",
     # (South Asia's other languages, Central Asia's, and the six scripts of the language matrix)
@@ -233,6 +237,10 @@ FINAL = {
     "he-final": "ההודעה לא נמסרה לנמען. זוהי שגיאה קבועה.",
     "fa-final": "پیام شما تحویل داده نشد.",
     "sw-final": "Barua pepe yako haikuweza kuwasilishwa.",
+    "ms-final": "Mesej anda tidak dapat dihantar kepada ali@isp.my.example: alamat tidak wujud.",
+    "tl-final": "Hindi naihatid ang iyong mensahe kay juan@isp.ph.example: hindi nahanap ang address.",
+    "ur-final": "آپ کا پیغام ali@isp.pk.example کو نہیں پہنچایا جا سکا: پتہ موجود نہیں ہے۔",
+    "bn-final": "আপনার বার্তা rahim@isp.bd.example এ পৌঁছানো যায়নি: ঠিকানাটি খুঁজে পাওয়া যায়নি।",
     "af-final": "Jou boodskap kon nie afgelewer word nie.",
     # (and the same languages' final reports: "could not be delivered", no "yet")
     "te": "మీ సందేశం బట్వాడా కాలేదు.",
