@@ -108,9 +108,12 @@ def test_nouns_and_word_orders() -> None:
             ("550 ইউজার পাওয়া যায়নি", USER_UNKNOWN),  # bn: "user" in Bengali script
             ("550 تجاوز المستلم حصة التخزين", MAILBOX_FULL),  # ar: the subject between
             ("550 Cota da caixa postal excedida", MAILBOX_FULL),  # pt
+            ("550 Akun sudah tidak berlaku", ACCOUNT_DISABLED),  # id: no longer valid
+            ("550 Hindi na aktibo ang account", ACCOUNT_DISABLED),  # tl: the predicate first
         ]
     )
     check_not_gone("550 ไม่พบบัญชีผู้ส่ง")  # the sender's account
+    check_not_gone("550 Akun anda tidak berlaku")  # your account
 
 
 def test_interia_spf_and_blocked_server() -> None:

@@ -65,7 +65,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?! sementara| untuk sementara)",
         # (or no longer used: "Alamat email ini sudah tidak digunakan lagi")
         r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah )?"
-        r"tidak (?:aktif|(?:lagi )?(?:digunakan|dipakai))",
+        r"tidak (?:aktif|berlaku|(?:lagi )?(?:digunakan|dipakai))",
         # expired (the spellings in use: "kedaluwarsa", "kadaluarsa", "kadaluwarsa")
         r"(?:akun|alamat|kotak surat)" + _WHOSE + r"(?:ini |tersebut )?(?:sudah |telah )?k[ae]d[ae]luw?arsa",
         # blocked or closed for non-use: the address is gone, not paused

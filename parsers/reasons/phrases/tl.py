@@ -34,7 +34,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT_DISABLED: (
         r"(?:account|mailbox)(?: ng tatanggap)? ay (?:na-disable|na-deactivate|isinara|tinanggal|hindi na aktibo|nag-expire)",
         # the verb first ("na-disable ang account": the account was disabled)
-        r"(?:na-disable|na-deactivate|isinara|tinanggal|nag-expire) ang (?:account|mailbox)",
+        r"(?:na-disable|na-deactivate|isinara|tinanggal|nag-expire|hindi na aktibo) ang (?:account|mailbox)",
     ),
     HOST_UNKNOWN: (
         _NOT_FOUND + r" ang domain",
