@@ -1036,7 +1036,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the host refused by the sender domain's SPF record ("550 5.7.0 [SPF] host 192.0.2.1 is not
     # allowed to send mail from domain ...", Interia): the sender's authentication (AUTH_FAILURE),
     # not a block of its IP
-    BLOCKED: (r"\bspf\b.{0,40}not (?:permitted|authorized|allowed) to send",),
+    BLOCKED: (r"spf.{0,40}not (?:permitted|authorized|allowed) to send",),
     REJECTED: (
         r"5\.1\.0 address rejected",
         r"recipient address rejected",
