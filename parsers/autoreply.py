@@ -44,6 +44,7 @@ _SUBJECT = patterncode.compile(
     # (vacation(1)'s own message on Linux, "Subject: away from my mail")
     r"|away from (?:my )?(?:e-?)?mail\b"
     r"|abwesenheits(?:notiz|nachricht|meldung)|automatische antwort|nicht im b(?:ü|ue|u)ro"  # de
+    r"|urlaubs(?:abwesenheit|benachrichtigung|notiz|meldung)|abwesenheit\s*:"  # de (a vacation notice's own titles)
     r"|automatisch antwoord|afwezig"  # nl
     r"|r[ée]ponse automatique|absente? du bureau|message d'absence|absence\s*(?::|du\b|jusqu)"  # fr
     r"|risposta automatica|fuori sede|fuori ufficio"  # it
@@ -64,6 +65,7 @@ _SUBJECT = patterncode.compile(
     r"|תשובה אוטומטית|מענה אוטומטי|מחוץ למשרד"  # he
     r"|(?:ال)?رد (?:ال)?(?:تلقائي|آلي)|خارج المكتب|پاسخ خودکار"  # ar, fa
     r"|t[ựu] [đd][ộo]ng tr[ảa] l[ờo]i|(?:th[ưu] )?tr[ảa] l[ờo]i t[ựu] [đd][ộo]ng|v[ắa]ng m[ặa]t"  # vi (đ or d: unaccented)
+    r"|ph[ảa]n h[ồo]i t[ựu] [đd][ộo]ng"  # vi ("automatic response", as webmail and Zimbra title it)
     r"|(?:jawaban|balasan) otomatis|balasan automatik|di luar (?:kantor|pejabat)"  # id, ms (and "out of office")
     r"|ตอบกลับอัตโนมัติ|ตอบรับอัตโนมัติ|ไม่อยู่ที่(?:สำนักงาน|ออฟฟิศ)"  # th (and "out of office")
     r"|awtomatikong (?:tugon|sagot)|wala sa opisina|jibu la (?:ki)?otomatiki"  # tl (and "out of office"), sw
@@ -135,13 +137,17 @@ _BODY = CaseBlind(
     # отпуске", sv "jag är ledig", da/nb "jeg er på ferie"
     r"|je suis (?:actuellement )?(?:absente?|en (?:cong[ée]s?|vacances))|je serai (?:absente?|en (?:cong[ée]s?|vacances))"
     # (with the dates between: "ich bin vom 21.12. bis 4.1. im Urlaub")
-    r"|ich bin (?:[^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus|nicht erreichbar)"
+    r"|ich bin (?:[^\n]{1,40}? )?(?:nicht im b(?:ü|ue)ro|abwesend|im urlaub|au(?:ß|ss)er haus|wieder im b(?:ü|ue)ro"
+    r"|auf (?:einer )?(?:schulung|fortbildung|dienstreise|gesch(?:ä|ae)ftsreise)|nicht erreichbar"
+    r"|in (?:elternzeit|mutterschutz))"
+    # (and the verb first after the dates: "vom 21.12. bis 06.01. bin ich nicht erreichbar / im Urlaub")
+    r"|bin ich (?:[^\n]{1,40}? )?(?:nicht (?:erreichbar|im b(?:ü|ue)ro)|im urlaub|abwesend|au(?:ß|ss)er haus)"
     r"|(?:estoy|me encuentro) (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
     r"|sono (?:attualmente )?(?:in ferie|fuori (?:sede|ufficio)|assente)"
     r"|(?:estou|encontro-me) (?:atualmente )?(?:de f[ée]rias|ausente|fora do escrit[óo]rio)"
     r"|ik ben (?:momenteel |tot [^\n]{1,30}? )?(?:afwezig|met vakantie|niet op kantoor)"
     r"|(?:jestem|przebywam) (?:na urlopie|poza biurem)|(?:я (?:нахожусь )?в (?:отпуске|командировке)|меня нет в офисе)"
-    r"|jag är (?:ledig|på semester)|jeg er (?:på )?ferie"
+    r"|jag är (?:ledig|på semester)|jeg er (?:på )?(?:ferie|barsel|orlov|kursus)"
     # the same in the future tense ("I will be away": pt "estarei ausente", es "estaré fuera de la
     # oficina", it "sarò fuori ufficio") and in tr "ofis dışındayım" / "izindeyim", ja "不在にしております",
     # zh "我目前不在办公室" / "正在休假", ko "부재중입니다" / "휴가 중입니다"
@@ -151,12 +157,18 @@ _BODY = CaseBlind(
     r"|不在にして(?:おります|います)|不在(?:办公室|辦公室)|正在休假|(?:부재|휴가) ?중입니다"
     # and in vi "tôi đang nghỉ phép" / "đang đi công tác", da "jeg er fraværende", he "אני נמצאת
     # מחוץ למשרד", ar "أنا خارج المكتب", ko "휴가 중이라" (the clause before the reason)
-    r"|tôi (?:hiện )?đang (?:nghỉ phép|nghỉ tết|nghỉ lễ|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på kontoret)"
+    r"|tôi (?:hiện )?(?:đang|sẽ) (?:nghỉ (?:phép|tết|lễ)|đi công tác|vắng mặt|đi vắng)|jeg er (?:fraværende|ikke på (?:kontoret|arbejde)|(?:væk|ude) fra kontoret)"
     # (and da "jeg holder (jule)ferie", I am on (Christmas) holiday)
     r"|jeg holder (?:jule|sommer|vinter|påske)?ferie"
     # (and is "ég er í sumarfríi / fjarverandi", cs "jsem na dovolené / mimo kancelář", sk "som na
     # dovolenke / mimo kancelárie")
     r"|ég er (?:í (?:sumarfríi|fríi|leyfi|orlofi)|fjarverandi)|jsem (?:na dovolené|mimo kancelář)|som (?:na dovolenke|mimo kancelárie)"
+    # (and de "ich befinde mich ... im Urlaub", da "jeg har ferie", vi "(hiện) tôi không có mặt tại
+    # văn phòng", and the Vietnamese sentences as many write them, without diacritics: "toi dang
+    # nghi phep")
+    r"|ich befinde mich (?:[^\n]{1,40}? )?(?:im urlaub|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus|auf (?:gesch(?:ä|ae)fts)?reise)"
+    r"|jeg har ferie|tôi (?:hiện )?không có mặt (?:tại|ở) (?:văn phòng|cơ quan)"
+    r"|toi (?:hien )?(?:dang|se) (?:nghi (?:phep|tet|le)|di cong tac|vang mat|di vang)|toi (?:hien )?khong co mat (?:tai|o) (?:van phong|co quan)"
     r"|(?:נמצא|נמצאת) (?:כעת )?מחוץ למשרד|أنا (?:حاليا |حالياً )?(?:خارج المكتب|في إجازة)|(?:부재|휴가) ?중(?:이라|이어서|이므로)"
 )
 # A help desk's or an office's acknowledgement that our message arrived and was filed (a ticket,
@@ -306,7 +318,8 @@ _MOVED = CaseBlind(
     r"|\S{1,60} (?:and|as of|on))"
     # de: "Frau X ist nicht mehr in unserem Unternehmen tätig", "hat das Unternehmen verlassen",
     # "diese Adresse ist nicht mehr gültig / wird nicht mehr gelesen", "meine neue Adresse lautet"
-    r"|ist nicht mehr (?:in (?:unserem|diesem) (?:unternehmen|hause?)|im unternehmen|(?:bei|für) \S|tätig|beschäftigt)"
+    r"|(?:arbeitet|arbeite) nicht mehr (?:bei|für|in)\b"
+    r"|ist nicht mehr (?:in (?:unserem|diesem) (?:unternehmen|hause?)|im (?:unternehmen|hause)|(?:bei|für) \S|tätig|beschäftigt)"
     r"|(?:hat|haben) (?:unser (?:unternehmen|haus)|das unternehmen|die firma|uns) verlassen"
     r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:ist|wird) nicht mehr (?:gültig|aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
     # (and the mailbox, or either closed: "dieses Postfach wurde geschlossen / wird nicht mehr
@@ -314,6 +327,8 @@ _MOVED = CaseBlind(
     r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:ist|wird) nicht mehr (?:aktiv|in (?:betrieb|gebrauch|benutzung)|gelesen|abgerufen|genutzt|verwendet|benutzt)"
     r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
     r"|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse (?:wurde|ist) (?:geschlossen|deaktiviert|stillgelegt|aufgelöst)"
+    # (or gone: "dieses Postfach existiert nicht mehr", "diese Adresse existiert nicht mehr")
+    r"|(?:dieses|mein(?: altes)?) (?:e-?mail-?)?postfach existiert nicht mehr|(?:diese|meine(?: alte)?) (?:e-?mail-?)?adresse existiert nicht mehr"
     r"|(?:meine|unsere) (?:e-?mail-?)?adresse hat sich geändert|(?:meine|unsere) neue (?:e-?mail-?)?adresse (?:lautet|ist)"
     # (and a company's "wir sind unter einer neuen E-Mail-Adresse erreichbar")
     r"|unter (?:einer|unserer|meiner) neuen (?:e-?mail-?)?adresse (?:erreichbar|zu erreichen)"
@@ -381,9 +396,9 @@ _MOVED = CaseBlind(
     # ja: "メールアドレスを変更いたしました", "新しいメールアドレスは"
     r"|(?:questa|la mia) casella (?:di posta (?:elettronica )?|e-?mail )?non è più (?:attiva|in uso|utilizzata|monitorata)"
     r"|(?:dit|mijn|het) (?:e-?mail)?adres wordt niet (?:meer|langer) (?:gebruikt|gelezen)"
-    r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse er (?:ikke længere (?:aktiv|i brug|gyldig)|nedlagt|lukket|deaktiveret|slettet)"
+    r"|(?:denne|min(?: gamle)?) (?:e-?mail|mail)?adresse er (?:ikke længere (?:aktiv|i brug|gyldig)|nedlagt|lukket|deaktiveret|slettet)"
     r"|(?:denne|min(?: gamle)?) (?:e-?mail)?adresse (?:bliver|vil) ikke (?:længere |mere )?(?:blive )?(?:læst|brugt|benyttet)"
-    r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:er|har) fratrådt (?:min|sin|hans|hendes) stilling|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
+    r"|er ikke (?:længere|mere) ansat (?:hos|i|ved)|(?:er|har) fratrådt (?:min|sin|hans|hendes) stilling|\ber fratrådt\b|(?:jeg|vi) har fået (?:en )?ny (?:e-?mail)?adresse"
     r"|min nye (?:e-?mail)?adresse er"
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) (?:này )?(?:không còn|đã ngừng) (?:được )?sử dụng|đã nghỉ việc"
     # (and closed: "địa chỉ email này đã bị đóng / đã bị hủy / đã ngừng hoạt động")
@@ -391,6 +406,21 @@ _MOVED = CaseBlind(
     r"|địa chỉ (?:e-?mail|thư(?: điện tử)?) mới (?:của (?:tôi|chúng tôi) )?là"
     # (and "(we) have changed (our) e-mail address", "đã (thay) đổi địa chỉ email")
     r"|đã (?:thay )?đổi địa chỉ (?:e-?mail|thư(?: điện tử)?)"
+    # (and "no longer works at", "không còn làm việc tại", and the Vietnamese sentences without
+    # diacritics: "toi da nghi viec", "dia chi email nay khong con duoc su dung")
+    r"|không còn (?:làm việc|công tác) (?:tại|ở|cho|với)\b|khong con (?:lam viec|cong tac) (?:tai|o|cho|voi)\b|\bda nghi viec\b"
+    r"|dia chi (?:e-?mail|thu(?: dien tu)?) (?:nay )?(?:khong con|da ngung) (?:duoc )?su dung"
+    r"|(?:đã|da) (?:chuyển công tác|chuyen cong tac)\b|(?:đã|da) (?:nghỉ làm|nghi lam) (?:ở|tại|o|tai)\b"
+    # de: "ist aus unserem Unternehmen ausgeschieden" (has left: the firm's word for an employee gone);
+    # da: "har forladt virksomheden", "jeg er stoppet hos", "denne postkasse er nedlagt"
+    r"|aus (?:unserem|dem|der|unserer) (?:unternehmen|hause?|firma|kanzlei|praxis|team|betrieb|dienst) ausgeschieden"
+    r"|(?:har|er) forladt (?:virksomheden|firmaet|organisationen|kommunen|os)\b|(?:jeg|hun|han) er stoppet (?:hos|i|ved)\b"
+    r"|(?:jeg|hun|han) arbejder ikke (?:længere|mere) (?:hos|i|ved|for)\b"
+    # (and retired: da "er gået på pension", de "ist / bin in den Ruhestand gegangen / getreten", vi
+    # "đã nghỉ hưu"; quit: vi "đã thôi việc")
+    r"|(?:jeg|hun|han) er gået på pension|(?:ist|bin) in den ruhestand (?:gegangen|getreten|verabschiedet)"
+    r"|(?:đã|da) (?:nghỉ hưu|nghi huu|thôi việc|thoi viec)\b"
+    r"|(?:denne|min(?: gamle)?) (?:postkasse|mailboks) er (?:nedlagt|lukket|deaktiveret|slettet|ikke længere aktiv)"
     r"|メールアドレスを?変更(?:いたしました|しました|致しました)|新しいメールアドレスは"
     # and "no longer works here" as nb "jobber ikke lenger i/hos", "er ikke lenger ansatt", "har
     # sluttet i firmaet", fi "ei enää työskentele", cs/sk "již/už nepracuje (ve/v/pro)", tr "artık
@@ -427,6 +457,7 @@ _MOVE_WORDS = WordGate(
     "lenger", "luttet", "fratr", "enää", "nepracuje", "çal", "már nem", "lucrea",
     "been clo", "been d", "was clo", "was d", "đổi địa chỉ",
     "enam", "trādā", "ja no ", "törfum", "lengur", "nebed", "nebenaud", "nebea",
+    "ng con", "da ngh", "chuyển công", "chuyen cong", "eden", "forladt", "toppet", "rbejder", "gået på", "ruhe", "thôi v", "thoi v", "nne po", "n po", "lbo",
     "cerrad", "de baja", "cancelad", "nuado", "vada", "tato ", "tfach", "đã bị", "đã đóng",
     "აღარ მუშ", "չի աշխատ", "şləm", "ажиллахаа", "ажлаас", "punon më", "larguar", "повеќе не", "напушти",
 )  # fmt: skip

@@ -9,9 +9,11 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NETWORK_ERROR,
     NO_RELAYING,
     RATE_LIMITED,
     REJECTED,
@@ -74,6 +76,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:modtager|bruger|adresse|e-?mailadresse|postkasse|mailboks)(?:en|n)? ikke (?:blev fundet|kunne findes"
         r"|findes|eksisterer)",
         r"ingen sa(?:a|)dan (?:bruger|modtager|postkasse)",
+        # the user "has no mailbox" here ("Brugeren har ingen postkasse på denne server")
+        r"(?:bruger|modtager)(?:en)? har ingen (?:postkasse|mailboks|e-?mailkonto|konto)\b",
         # Exchange: "Den mailadresse, du angav, blev ikke fundet."
         r"(?:e-?)?mailadresse(?:n)?,? du (?:angav|har angivet|indtastede|har indtastet|skrev),? (?:blev ikke fundet|kunne ikke findes)",
         # Exchange Online: "<bruger> blev ikke fundet på <domæne>."
@@ -98,6 +102,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:midlertidigt )?(?:sp(?:ae|a)rret|suspenderet)(?! " + _NON_USE + ")",
         # closed or unavailable "for the time being" ("Postkassen er midlertidigt lukket"): a pause
         r"midlertidigt (?:lukket|deaktiveret|utilg(?:ae|a)ngelig|inaktiv)",
+        # (the adverb after: "Kontoen er lukket midlertidigt")
+        r"(?:lukket|deaktiveret|sp(?:ae|a)rret|suspenderet|utilg(?:ae|a)ngelig|inaktiv) midlertidigt",
     ),
     # the message itself too big (the message as subject: a mailbox "over its size" is full)
     MESSAGE_TOO_BIG: (
@@ -105,8 +111,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:st(?:oe|o)rrelse|st(?:oe|o)rrelsesgr(?:ae|a)nse))",
     ),
     ACCOUNT_DISABLED: (
-        r"(?:konto|brugerkonto|bruger|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
-        r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|ikke l(?:ae|a)ngere aktiv|ikke aktiv|inaktiv)",
+        # (the recipient too: "Modtageren er slettet fra systemet")
+        r"(?:konto|brugerkonto|bruger|modtager|postkasse|mailboks|indbakke|adresse|e-?mailadresse)(?:n|en)? (?:er |blev |er blevet )?"
+        # (or "ceased", "ophørt": the address ended)
+        r"(?:deaktiveret|lukket|nedlagt|slettet|opsagt|udl(?:oe|o)bet|oph(?:oe|o)rt|ikke l(?:ae|a)ngere aktiv|ikke aktiv|inaktiv)",
         # an address that "no longer receives mail" (English's "no longer accepts mail")
         r"(?:konto|postkasse|mailboks|adresse|e-?mailadresse)(?:n|en)? (?:modtager ikke l|accepterer ikke l)(?:ae|a)ngere"
         r" (?:post|e-?mails?|mails?|beskeder|meddelelser)",
@@ -118,7 +126,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:sp(?:ae|a)rret|suspenderet|lukket|deaktiveret|nedlagt|slettet) " + _NON_USE,
     ),
     HOST_UNKNOWN: (
-        r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|findes ikke|eksisterer ikke|kan ikke findes|kunne ikke findes)",
+        # (or invalid: "Modtagerdomænet er ugyldigt")
+        r"dom(?:ae|a)ne(?:t|n)? (?:er )?(?:ukendt|ugyldigt?|findes ikke|eksisterer ikke|kan ikke findes|kunne ikke findes)",
         r"ukendt dom(?:ae|a)ne",
         _RECIPIENTS_DOMAIN_GONE,  # ("Domænet for modtageren findes ikke")
         # the domain named between noun and verb ("Domænet x.dk findes ikke")
@@ -130,6 +139,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # ("afvist som spam": refused as spam)
     SPAM_DETECTED: (
         r"(?:markeret|klassificeret|identificeret|vurderet|genkendt|afvist) som (?:spam|uønsket post)",
+        # (or "looks like spam": "da den ligner spam")
+        r"\bligner spam\b",
     ),
     # the sender's server on a block list ("IP-adressen er sortlistet"): the sender's, soft
     # (English's "blacklisted by", "blocked using")
@@ -140,6 +151,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (or the sender's server named: "Din mailserver er blokeret", "jeres server blev blokeret")
         r"\b(?:din|jeres) (?:mail-?|smtp-?|e-?mail-?)?server (?:er |er blevet |blev )?blokeret",
     ),
+    # the recipient's own block of the sender ("Modtageren har blokeret din adresse"): the recipient's
+    # filter, soft (English's "recipient has blocked")
+    FILTERED: (r"modtager(?:en)? har blokeret (?:din|dine|jeres|afsender)",),
     # the sender sent too many messages ("for mange beskeder/meddelelser/mails"): a rate, soft
     # (English's "too many messages"; "for mange forbindelser" stays TOO_MANY_CONNECTIONS)
     RATE_LIMITED: (r"for mange (?:beskeder|meddelelser|e-?mails|mails)\b",),
@@ -149,6 +163,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a scanner found a virus in the message ("indeholder virus", "virus fundet"; not "ingen virus
     # fundet")
     VIRUS_DETECTED: (r" indeholder (?:en )?virus|(?<!ingen )virus (?:fundet|opdaget)",),
+    # the name lookup failed ("Midlertidig fejl i navneopslag", "DNS-opslag mislykkedes"): the domain
+    # may exist, soft (English's "temporary DNS failure", "DNS lookup failed")
+    NETWORK_ERROR: (
+        r"fejl i (?:navneopslag|dns-?opslag)",
+        r"(?:navneopslag|dns-?opslag)(?:et)? (?:er )?mislykkedes",
+    ),
     # (and too many recipients in one message, "For mange modtagere": a limit on the sender's
     # message, soft, English's "too many recipients")
     TOO_MANY_CONNECTIONS: (r"for mange (?:samtidige )?forbindelser", r"for mange modtagere\b"),

@@ -9,10 +9,13 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NETWORK_ERROR,
     NO_RELAYING,
+    NOT_ACCEPT,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
@@ -85,10 +88,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox) (?:ist )?(?:dem|unserem) (?:mail)?(?:system|server)"
         r" (?:nicht bekannt|unbekannt)",
         r"(?:benutzer|empf(?:ae|a)nger|adresse|e-?mail-?adresse|postfach|mailbox) gibt es (?:hier |bei uns )?nicht\b",
+        # "known to us" between the auxiliary and its verb ("Diese E-Mail-Adresse ist uns nicht bekannt";
+        # the noun whole: the sender's "Absenderadresse" is UNLESS's)
+        r"\b(?:benutzer|empf(?:ae|a)nger|empf(?:ae|a)ngeradresse|adresse|e-?mail-?adresse|postfach|mailbox) (?:ist|sind) (?:uns|hier"
+        r"|bei uns) (?:nicht bekannt|unbekannt)",
         # (English's "no such user", word for word)
         r"kein(?:e|en)? solche[rns]? (?:benutzer|empf(?:ae|a)nger|postfach|adresse)\b",
         # "no mailbox for this recipient"
-        r"kein(?:en)? (?:postfach|mailbox|benutzer(?:konto)?) f(?:ue|u)r (?:diesen|den) (?:empf(?:ae|a)nger|benutzer)",
+        # (or "for this address": "Es existiert kein Postfach für diese Adresse")
+        r"kein(?:en)? (?:postfach|mailbox|benutzer(?:konto)?) f(?:ue|u)r (?:(?:diesen|den) (?:empf(?:ae|a)nger|benutzer)"
+        r"|diese (?:e-?mail-?)?adresse)",
         # (whose address, between noun and verb: "Die E-Mail-Adresse des Empfängers wurde nicht gefunden")
         r"(?:empf(?:ae|a)nger|e-?mail-?adresse)(?:, die sie eingegeben haben,| des empf(?:ae|a)ngers)? (?:wurde |konnte )?"
         r"nicht gefunden",
@@ -126,18 +135,28 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nachrichtengr(?:oe|o)sse (?:ist |wurde )?(?:zu gross|(?:ue|u)berschritten)",
     ),
     SUSPEND: (
-        r"(?:konto|postfach|benutzerkonto|account) (?:ist |wurde )?(?:vor(?:ue|u)bergehend )?gesperrt"
-        r"(?! (?:wegen|aufgrund) (?:l(?:ae|a)ngerer )?(?:inaktivit|nichtnutzung|nicht-?benutzung))",
-        r"vor(?:ue|u)bergehend (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar|inaktiv)",
+        # (or "for now": "zur Zeit", "derzeit", "momentan")
+        # (the recipient too: "Empfänger gesperrt")
+        r"(?:konto|postfach|benutzerkonto|account|empf(?:ae|a)nger) (?:ist |wurde )?(?:vor(?:ue|u)bergehend |zur ?zeit |derzeit |momentan )?gesperrt"
+        r"(?! (?:wegen|aufgrund) (?:von )?(?:l(?:ae|a)ngerer )?(?:inaktivit|nichtnutzung|nicht-?benutzung))"
+        # (nor one locked "and no longer used": closed, ACCOUNT_DISABLED's)
+        r"(?! und (?:wird|ist) nicht mehr)",
+        # (or "provisionally", "for a while": "vorläufig", "zeitweise")
+        r"(?:vor(?:ue|u)bergehend|vorl(?:ae|a)ufig|zeitweise|tempor(?:ae|a)r) (?:deaktiviert|gesperrt|nicht verf(?:ue|u)gbar|inaktiv)",
+        # (the adverb after: "Das Konto ist deaktiviert (vorübergehend)", "geschlossen vorübergehend")
+        r"(?:deaktiviert|gesperrt|geschlossen|stillgelegt),? \(?vor(?:ue|u)bergehend",
     ),
     ACCOUNT_DISABLED: (
         # an address "no longer used" or "in use" (ISPs' wording for a closed account)
         r"(?:konto|postfach|adresse|e-?mail-?adresse|mailbox|account)(?: des empf(?:ae|a)ngers)? (?:wird |ist )?nicht mehr"
         r" (?:verwendet|benutzt|genutzt|in (?:gebrauch|benutzung|verwendung|betrieb))",
-        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse)(?: des empf(?:ae|a)ngers)?"
+        # (whose between noun and verb, "dieses Empfängers" too; an account "ended", "beendet", is closed;
+        # the user or recipient too: "Der Benutzer wurde gelöscht")
+        r"(?:konto|postfach|benutzerkonto|account|mailbox|e-?mail-?adresse|adresse|benutzer|empf(?:ae|a)nger)"
+        r"(?: (?:des|dieses) empf(?:ae|a)ngers)?"
         r" (?:ist |wurde )?"
         + _BY_WHOM
-        + r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv)",
+        + r"(?:deaktiviert|gel(?:oe|o)scht|geschlossen|aufgel(?:oe|o)st|stillgelegt|nicht mehr aktiv|beendet)",
         # GMX's "User is inactive" in German: an inactive user or account (a temporary one,
         # "vorübergehend inaktiv", is a pause: SUSPEND, searched first)
         r"(?:benutzer|konto|benutzerkonto|account|postfach|mailbox) (?:ist )?inaktiv\b",
@@ -150,6 +169,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|benutzerkonto|account|benutzer|empf(?:ae|a)nger|postfach|mailbox|e-?mail-?adresse|adresse)"
         r" existiert (?:hier |dort |bei uns |auf diesem (?:server|system) )?nicht mehr",
         r"(?:e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:ist |wird )?nicht mehr vergeben",
+        # the mail service for the address discontinued ("Der E-Mail-Dienst für diese Adresse wurde
+        # eingestellt", as ISPs that closed their mail service answer): closed for good
+        r"(?:e-?mail-?)?dienst (?:f(?:ue|u)r (?:diese|die) (?:e-?mail-?)?adresse |(?:dieses|des) (?:postfachs|kontos) )?"
+        r"(?:wurde|ist) (?:endg(?:ue|u)ltig )?eingestellt",
+        # one "no longer available" ("Dieser Account ist nicht mehr verfügbar"; English's "mailbox
+        # unavailable" without "mehr" is USER_UNKNOWN's, a temporary one SUSPEND's)
+        r"(?:konto|benutzerkonto|account|postfach|mailbox|e-?mail-?adresse|adresse) (?:ist )?nicht mehr verf(?:ue|u)gbar",
         # one that "no longer takes mail" ("Der Empfänger nimmt keine E-Mails mehr an", English's "no
         # longer accepts mail")
         r"(?:empf(?:ae|a)nger|benutzer|e-?mail-?adresse|adresse|postfach|mailbox|konto) (?:nimmt|akzeptiert|empf(?:ae|a)ngt)"
@@ -161,10 +187,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:konto|postfach|benutzerkonto|account|mailbox|vertrag) (?:ist |wurde )?"
         + _BY_WHOM
         + r"gek(?:ue|u)ndigt",
-        r"(?:wegen|aufgrund|infolge) (?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
+        # locked and no longer used ("Das Benutzerkonto wurde gesperrt und wird nicht mehr verwendet")
+        r"gesperrt und (?:wird|ist) nicht mehr (?:verwendet|benutzt|genutzt|aktiv|in (?:gebrauch|benutzung|betrieb))",
+        # (and "aufgrund von Inaktivität")
+        r"(?:wegen|aufgrund|infolge) (?:von )?(?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)"
         r" (?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen)",
         r"(?:deaktiviert|gel(?:oe|o)scht|gesperrt|geschlossen|stillgelegt|abgelaufen) (?:wegen|aufgrund|infolge) "
-        r"(?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)",
+        r"(?:von )?(?:l(?:ae|a)ngerer |langer )?(?:inaktivit(?:ae|a)t|nichtnutzung|nicht-?benutzung)",
     ),
     HOST_UNKNOWN: (
         # whose domain, between noun and verb
@@ -184,8 +213,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # German: "Die Domain (x) scheint nicht registriert zu sein"); the sender's is UNLESS's
         r"\b(?:domain|dom(?:ae|a)ne)(?:name)?(?: \([^)\s]{1,255}\)| [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)? (?:ist |scheint )?nicht registriert",
     ),
+    # the domain takes no mail ("Die Domain nimmt keine E-Mails an": English's "domain does not accept
+    # mail", a null MX's words): hard
+    NOT_ACCEPT: (
+        # (not the sender's: "Absender-Domain nimmt keine Mails an")
+        r"(?<!absender-)(?<!absender)(?:domain|dom(?:ae|a)ne|host) (?:nimmt|akzeptiert|empf(?:ae|a)ngt) (?:grunds(?:ae|a)tzlich )?keine"
+        r" (?:e-?mails?|mails?|nachrichten|post)\b(?! mehr)",
+    ),
     # a refusal that calls the message spam (a 5.7.1 status alone says only "security")
     SPAM_DETECTED: (
+        # (its content unwanted: "Nachricht enthält unerwünschte Inhalte")
+        r"(?:enth(?:ae|a)lt|wegen|mit) unerw(?:ue|u)nschte[nm]? inhalte?n?\b",
         # (or refused as spam: "als Spam abgelehnt")
         r"als spam (?:erkannt|eingestuft|klassifiziert|markiert|identifiziert|bewertet|abgelehnt|abgewiesen"
         r"|zur(?:ue|u)ckgewiesen)",
@@ -201,6 +239,12 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:auf|in) (?:einer|der|unserer|eine|die) (?:sperrliste|schwarzen liste|schwarze liste)",
         _SENDER_IP_BLOCKED,
     ),
+    # the recipient's own block of the sender ("Der Empfänger hat Ihre Absenderadresse blockiert"): the
+    # recipient's filter, soft (English's "recipient has blocked", "refused due to recipient preferences")
+    FILTERED: (
+        r"empf(?:ae|a)nger hat (?:ihre|ihren|diese|diesen) (?:absender-?adresse|absender|e-?mail-?adresse|adresse"
+        r"|nachrichten|e-?mails) (?:blockiert|gesperrt)",
+    ),
     # the server refuses to relay for the sender ("Relaying nicht erlaubt", "Relay-Zugriff
     # verweigert"): the sender's, soft (English's "relay access denied")
     NO_RELAYING: (
@@ -211,6 +255,17 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     # a scanner found a virus in the message ("Virus gefunden", "enthält einen Virus"; not "kein
     # Virus gefunden")
     VIRUS_DETECTED: (r"(?<!kein )virus (?:gefunden|entdeckt|erkannt)| enthalt (?:einen |ein )?virus",),
+    # the name lookup failed ("Fehler bei der Namensauflösung", "DNS-Abfrage fehlgeschlagen"): the
+    # domain may exist, soft (English's "temporary DNS failure", "DNS lookup failed")
+    NETWORK_ERROR: (
+        r"fehler (?:bei der|in der) (?:namensaufl(?:oe|o)sung|dns-?abfrage)",
+        r"(?:namensaufl(?:oe|o)sung|dns-?abfrage) (?:ist )?fehlgeschlagen",
+        # the receiving server unreachable ("Zielserver nicht erreichbar": English's "host unreachable")
+        r"(?:ziel-?|mail-?|empfangs-?)?(?:server|host) (?:ist |war )?nicht erreichbar",
+        # (English's "Host not found, try again": "Host oder Domänenname nicht gefunden. Versuchen Sie es
+        # später erneut")
+        r"nicht gefunden\.? (?:versuchen|probieren) sie es sp(?:ae|a)ter",
+    ),
     # too many recipients in one message ("zu viele Empfänger"): a limit on the sender's message,
     # soft (English's "too many recipients")
     TOO_MANY_CONNECTIONS: (
@@ -224,7 +279,7 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (
-        r"\b(?:ihr|ihre|dein|deine)[rsm]? (?:e-?mail-?)?(?:konto|benutzerkonto|account|zugang|absenderkonto)",
+        r"\b(?:ihr|ihre|dein|deine)[rsm]? (?:e-?mail-?)?(?:konto|benutzerkonto|account|zugang|absenderkonto|benutzer)",
     ),
     # a domain "not found" that says to try again later, or calls the DNS error temporary, says
     # nothing about the domain: a network error, soft

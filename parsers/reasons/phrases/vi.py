@@ -9,15 +9,18 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
+    NETWORK_ERROR,
     RATE_LIMITED,
     REJECTED,
     SPAM_DETECTED,
     SUSPEND,
     TOO_MANY_CONNECTIONS,
     USER_UNKNOWN,
+    VIRUS_DETECTED,
 )
 
 TYPE_CHECKING = False
@@ -61,14 +64,20 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         rf"khong co (?:nguoi dung|nguoi nhan|tai khoan(?: email)?|{_BOX}|{_ADDRESS}) (?:nao|nay)",
         # the verb first ("Không tồn tại người dùng"), as some servers word it
         r"khong ton tai (?:nguoi dung|nguoi nhan|dia chi|" + _BOX + r"|tai khoan)",
+        # the login name, as webmail hosts name the mailbox ("Tên đăng nhập không tồn tại"; a log-in
+        # refused, with the password, is UNLESS's)
+        r"ten (?:dang nhap|tai khoan) (?:nay )?khong ton tai",
         r"(?:nguoi dung|nguoi nhan|" + _ADDRESS + r"|" + _BOX + r") khong co trong he thong",
         # "unknown address", "unknown recipient" ("Người nhận không xác định")
         r"(?:" + _ADDRESS + r"|nguoi nhan|nguoi dung) khong xac dinh",
         # "the (recipient's) address is wrong" ("Địa chỉ email người nhận không đúng", "sai địa chỉ")
-        _ADDRESS + r"(?: (?:cua )?nguoi nhan)? (?:khong dung|sai)\b",
+        # (or "not accurate", "không chính xác")
+        _ADDRESS + r"(?: (?:cua )?nguoi nhan)? (?:khong dung|khong chinh xac|sai)\b",
         r"\bsai " + _ADDRESS + r"(?: (?:cua )?nguoi nhan)?\b",
         # "Email (người nhận) không tồn tại": the English word alone as the noun
-        r"\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay)",
+        # (or invalid, "Email không hợp lệ"; not the message's content or subject, "nội dung email")
+        r"(?<!noi dung )(?<!tieu de )\be-?mail (?:(?:cua )?nguoi nhan )?(?:nay )?(?:khong ton tai|khong co that|khong tim thay"
+        r"|khong hop le)",
         # Exchange Online: "Không tìm thấy <người dùng> tại <miền>."
         r"khong tim thay \S{1,64} tai [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
     ),
@@ -93,20 +102,31 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # is locked for now, as "đã bị": the state, not the event)
         r"(?:tai khoan|" + _BOX + r")" + _WHOSE + r"(?:nay )?(?:da |dang )?(?:bi )?"
         r"(?:tam (?:khoa|ngung)|dinh chi|khoa tam thoi|tam thoi (?:bi )?(?:khoa|ngung|dinh chi))",
+        # unavailable for now ("Hộp thư tạm thời không khả dụng", English's "temporarily unavailable")
+        rf"(?:tai khoan|{_BOX}){_WHOSE}(?:nay )?(?:dang )?tam thoi khong kha dung",
         # "locked" with no word for how long: a pause until it says permanently
-        rf"(?:tai khoan|{_BOX}){_WHOSE}(?:nay )?(?:da |dang )?bi khoa(?! vinh vien| {_NON_USE})",
+        # (the user too: "Người dùng đã bị khóa tài khoản")
+        rf"(?:tai khoan|{_BOX}|nguoi dung){_WHOSE}(?:nay )?(?:da |dang )?bi khoa(?! vinh vien| {_NON_USE})",
     ),
     ACCOUNT_DISABLED: (
         # whose account, between noun and verb ("Tài khoản người nhận đã bị xóa")
         r"t[aà]i kho[aả]n (?:c[uủ]a )?ng[uư][oờ]i nh[aậ]n (?:[dđ][aã] )?(?:b[iị] )?(?:x[oó]a|v[oô] hi[eệ]u h[oó]a|kh[oó]a v[iĩ]nh vi[eễ]n)",
-        # (what kind between noun and verb: "Tài khoản email đã ngừng hoạt động")
-        r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?(?:bi )?"
-        r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|huy|khoa vinh vien)",
+        # (what kind between noun and verb: "Tài khoản email đã ngừng hoạt động"; whose too: "Hộp thư
+        # người nhận đã bị vô hiệu hóa")
+        r"(?:tai khoan(?: email| thu)?|"
+        + _BOX
+        + r"|"
+        + _ADDRESS
+        + r")"
+        + _WHOSE
+        + r"(?:nay )?(?:da )?(?:bi )?"
+        # (or "no longer in use", "đã ngừng sử dụng"; "tạm ngừng", for now, is SUSPEND's, searched first)
+        r"(?:vo hieu hoa|xoa|dong|ngung hoat dong|ngung su dung|huy|khoa vinh vien)",
         # locked or closed for non-use: the address is gone, not paused
         r"(?:bi )?(?:khoa|dong|xoa|vo hieu hoa) " + _NON_USE,
         # "inactive", "no longer used", "expired": the account is gone
         # (what kind between noun and verb: "Tài khoản email đã hết hạn sử dụng")
-        r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r") (?:nay )?(?:da )?"
+        r"(?:tai khoan(?: email| thu)?|" + _BOX + r"|" + _ADDRESS + r")" + _WHOSE + r"(?:nay )?(?:da )?"
         r"(?:khong (?:con )?hoat dong|khong con (?:duoc )?su dung|het han)",
         # "no longer exists" (not "does not exist"): an address that was and is gone
         rf"(?:tai khoan(?: email)?|{_BOX}|{_ADDRESS}|nguoi dung|e-?mail) (?:nay )?khong con ton tai",
@@ -123,13 +143,16 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # "Không tìm thấy Host" (host not found: Zing's word for a recipient domain that does not exist)
         # (and Gmail's "không tìm thấy miền x.vn", domain not found, "miền" without "tên")
         r"khong tim thay (?:(?:ten )?mien\b|host\b)",
+        # "miền" alone, the domain ("Miền không tồn tại")
+        r"\bmien (?:nay )?(?:khong ton tai|khong hop le)",
     ),
     # the sender's server on a block list ("Địa chỉ IP của bạn nằm trong danh sách đen") or its IP
     # blocked: the sender's, soft (English's "blacklisted by", "blocked using")
     # (or the sending server itself: "Máy chủ gửi thư của bạn đã bị chặn")
     BLOCKED: (
         r"trong danh sach den\b",
-        r"\bip\b[^.\n]{0,80}?\bbi chan\b",
+        # (or refused: "Địa chỉ IP gửi thư đã bị từ chối")
+        r"\bip\b[^.\n]{0,80}?\bbi (?:chan|tu choi)\b",
         r"\bmay chu (?:gui(?: thu)? )?(?:cua ban )?(?:da )?bi chan\b",
     ),
     # the sender past its sending quota or rate ("vượt quá hạn mức gửi thư trong ngày", "đã đạt giới
@@ -138,6 +161,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vuot qua|vuot|het|dat) (?:(?:den|toi) )?(?:han muc|gioi han|so luong) (?:thu )?gui\b",
         r"\bgui (?:qua nhieu (?:thu|email|mail)|thu qua nhanh)",
     ),
+    # the recipient's own block of the sender ("Người nhận đã chặn địa chỉ của bạn"): the recipient's
+    # filter, soft (English's "recipient has blocked")
+    FILTERED: (r"nguoi nhan (?:da )?chan (?:dia chi|email|thu) (?:cua )?ban\b",),
     # a message determined or marked as spam ("bị xác định là thư rác"; "thư mục thư rác", the
     # spam folder, says nothing)
     SPAM_DETECTED: (
@@ -145,6 +171,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # (the English word, as Vietnamese servers often write it: "bị đánh dấu là spam")
         r"(?:xac dinh|danh dau|nhan dien|phan loai|danh gia|nghi ngo) (?:la |nhu )?spam\b",
     ),
+    # the domain name could not be resolved ("Lỗi phân giải tên miền", "Không phân giải được tên
+    # miền"): the lookup failed, the domain may exist, soft (English's "DNS lookup failed")
+    NETWORK_ERROR: (r"(?:loi|khong the|khong) phan giai(?: duoc)? (?:ten mien|dns)\b",),
+    # a scanner found a virus in the message ("Thư bị từ chối vì chứa virus", "phát hiện mã độc")
+    VIRUS_DETECTED: (r"(?:chua|nhiem|phat hien) (?:virus|ma doc)\b",),
     # too many recipients in one message ("quá nhiều người nhận"): a limit on the sender's message,
     # soft (English's "too many recipients")
     TOO_MANY_CONNECTIONS: (r"qua nhieu nguoi nhan\b",),
@@ -156,7 +187,8 @@ UNLESS: Final[dict[str, tuple[str, ...]]] = {
     # domain gone, not the user
     # (or Gmail's "không tìm thấy miền x.vn" under its title "Không tìm thấy địa chỉ", address not
     # found)
-    USER_UNKNOWN: (r"ten mien (?:cua )?nguoi nhan", r"khong tim thay (?:ten )?mien\b"),
+    # (and a log-in refused, "tên đăng nhập hoặc mật khẩu", the password named: the sender's own account)
+    USER_UNKNOWN: (r"ten mien (?:cua )?nguoi nhan", r"khong tim thay (?:ten )?mien\b", r"\bmat khau\b"),
     # the sender's own account ("your account is disabled"): a sender-side refusal, never the
     # recipient's address being gone
     ACCOUNT_DISABLED: (r"tai khoan cua ban",),
