@@ -8,6 +8,7 @@ from parsers.delivery import Delivery
 from parsers.lazyre import compile_lazily
 from parsers.mail import Mail
 from parsers.mta import _common as c
+from parsers.reasons.derive import REPORT_TEXT
 
 NAME = "Notes"
 # Prefilter marker, looked for in the subject and the From (parsers.mta.heading): it accepts only this subject.
@@ -38,7 +39,12 @@ def _inquire(mail: Mail) -> list[Delivery] | None:
         if address:
             diagnostic = c.sweep(" ".join(reasons))
             reason = next((r for r, ps in _FORMAT_REASONS if any(p in diagnostic for p in ps)), None)
-            found.append(c.make(address, diagnostic, reason=reason))
+            delivery = c.make(address, diagnostic, reason=reason)
+            if delivery.smtp_code is None:
+                # no quoted reply: the router's own word on its own directory ("User jdoe (a@b)
+                # not listed in Domino Directory"), as Domino's reports say it
+                delivery.diagnostic_type = REPORT_TEXT
+            found.append(delivery)
             reasons = []
         else:
             reasons.append(line)
