@@ -65,7 +65,17 @@ _FORMAT_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (c.SYSTEM_ERROR, ("bad interpreter: No such file or directory", "system error", "Unable to")),
 )
 _LDAP_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (c.SUSPEND, ("Mailaddress is administratively disabled", "Mailaddress is administrativley disabled")),
+    # (an account its LDAP entry marks disabled or deleted takes no mail: closed, as issue 12 has a
+    # disabled account; the entry's misspelt forms as qmail-ldap's releases wrote them)
+    (
+        c.ACCOUNT_DISABLED,
+        (
+            "Mailaddress is administratively disabled",
+            "Mailaddress is administrativley disabled",
+            "Mailaddress is administrativly disabled",
+            "This address no longer accepts mail",
+        ),
+    ),
     (c.USER_UNKNOWN, ("Sorry, no mailbox here by that name",)),
     (c.EXCEED_LIMIT, ("The message exeeded the maximum size the user accepts",)),
     (
