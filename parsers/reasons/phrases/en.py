@@ -507,8 +507,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"destination computer was not found",
         # Exchange 2000/2003's SMTP service on a failed lookup of the recipient's domain (its 5.4.0
         # "DNS lookup failure"): "Host x could not be found in DNS", in the NDR's prose "the
-        # recipient's destination email system is unknown or invalid" (UNLESS: for now)
-        r"could not be found in dns",
+        # recipient's destination email system is unknown or invalid", 2003's "The destination
+        # server for this recipient could not be found in Domain Name Service (DNS)" (UNLESS: for now)
+        r"could not be found in (?:dns|domain name service)",
         r"destination e-?mail system is unknown",
         r"mail domain mentioned in email address is unknown",
         r"domain not used for mail",  # (a domain whose owner says it takes no mail: as a null MX)
@@ -561,6 +562,7 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"|rejected (?:as spam|because of unacceptable content|due to suspected spam content))",
         r"our (?:email server thinks this email is spam|system has detected that this message is)",
         r"probable spam",
+        r"(?:content|it) looks like spam",
         r"reject bulk\.advertising",
         r"rejected(?:: spamassassin score | due to spam content| by \S{1,100} \(spam\))",
         r"rejecting banned content",
@@ -778,6 +780,8 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"violates? (?:our|the)? ?(?:local )?(?:policy|policies|terms)",
         r"by our policy",
         r"content policy",
+        # (a gateway's content rules: "Message rejected due to content restrictions")
+        r"due to content restrictions",
         r"not accepted for policy",
         r"rejected by policy|policy rejected",
         # Mimecast's documented refusals by a header-based policy ("550 Rejected by header based
@@ -881,13 +885,19 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"malformed name server reply",
         r"maximum forwarding loop count exceeded",
         r"message looping",
+        # qmail's "This message is looping: it already has my Delivered-To line."
+        r"message is looping",
+        # CommuniGate Pro's SMTP module: "connection with mx1.example.org is broken"
+        r"connection (?:with|to) \S{1,255} (?:is|was) broken",
     ),
     EXPIRED: (
         r"connection timed out",
         r"could not find a gateway for",
         r"delivery (?:time expired|attempts? (?:has|have) (?:failed|expired))",
         r"failed to deliver to domain \S{1,200} after \d+ tries",
-        r"giving up",
+        # (not qmail-remote's "Giving up on 192.0.2.8." after a permanent refusal it quotes: the
+        # remote's reply says why, qmail only that it will not retry)
+        r"giving up(?! on [0-9a-z.:\-]+\.(?:\s|$))",
         r"given up",
         r"it has not been collected after",
         r"message (?:expired|timed out|has been (?:in the queue|delayed) (?:too long|for))",
@@ -973,7 +983,10 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     BAD_REPUTATION: (
         r"a poor email reputation score",
-        r"has been temporarily rate limited due to ip reputation",
+        # filtering gateways' reputation services named as the cause ("Connection rejected by
+        # FortiGuard AntiSpam IP reputation", "blocked by ... Email Reputation Service")
+        r"\bip reputation\b",
+        r"e-?mail reputation service",
         r"ip/domain reputation problems",
         r"likely suspicious due to the very low reputation",
         r"the sending mta'?s poor reputation",
