@@ -92,6 +92,22 @@ _AFTER_DATA: Final = patterncode.compile(
 )
 _GENERIC_STATUS: Final = frozenset({None, "5.0.0"})
 
+# A filtering gateway's check of the recipient with the mailbox server behind it (Postfix's
+# reject_unverified_recipient, which gateways run in front of the mailbox server): "550 5.1.1 <a@b>:
+# Recipient address rejected: undeliverable address: <what its probe met>". The code is the
+# gateway's; whether the address is bad is what the probe met: the mailbox server's refusal of the
+# recipient, or a server the gateway could not reach (a timeout, a refused or lost connection, a
+# lookup to retry), which says nothing of the address.
+_VERIFY_PROBE: Final = patterncode.compile(r"recipient address rejected: un(?:deliverable|verified) address: ")
+# (what the probe met says nothing the reason table can read: the gateway's code stands)
+_PROBE_UNREAD: Final = frozenset({UNDEFINED, ON_HOLD})
+# What the probe met that is the mailbox server's word on the address; anything else (a timeout, a
+# refused connection: "blocked" or "expired" in a sender's report) is the gateway's own connection
+# to its server failing.
+_PROBE_ADDRESS_VERDICTS: Final = frozenset(
+    {USER_UNKNOWN, ACCOUNT_DISABLED, HAS_MOVED, HOST_UNKNOWN, MAILBOX_FULL, SUSPEND, FILTERED, NOT_ACCEPT}
+)
+
 
 def _mirrors_reply(status: str | None, reply: str | None) -> bool:
     """A status that only spells the basic reply code out ("550" -> 5.5.0, as IIS SMTPSVC and
@@ -233,6 +249,13 @@ def derive(
         # when the retries ran out (Exim's "...: retry timeout exceeded"): it expired, whatever a
         # 4.7.1's "delivery not authorized" would name.
         return EXPIRED
+    if "recipient address rejected: un" in low:
+        probe = _VERIFY_PROBE.search(low)
+        if probe is not None:
+            # (the probe asks RCPT TO and no further)
+            met = derive(diagnostic=low[probe.end() :], action=action, command="RCPT")
+            if met not in _PROBE_UNREAD:
+                return met if met in _PROBE_ADDRESS_VERDICTS else NETWORK_ERROR
     seen: dict[str, bool] = {}
     # The families whose keywords the text holds, and their reasons: no other family can match, and
     # `has` answers for the others without searching (a text holds the keywords of two or three);
