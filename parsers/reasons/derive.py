@@ -238,6 +238,14 @@ def derive(
     if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
         return DELIVERED
     low = normalise(text)
+    if "recipient address rejected: un" in low:
+        probe = _VERIFY_PROBE.search(low)
+        if probe is not None:
+            # (the probe asks RCPT TO and no further; its reply read as written, before a
+            # multi-line reply's codes are joined away)
+            met = derive(diagnostic=low[probe.end() :], action=action, command="RCPT")
+            if met not in _PROBE_UNREAD:
+                return met if met in _PROBE_ADDRESS_VERDICTS else NETWORK_ERROR
     if _continued(low):
         # "550-5.7.1 ... 550-5.7.1 ..." multi-line replies: join the lines so that phrases split
         # across them can match
@@ -249,13 +257,6 @@ def derive(
         # when the retries ran out (Exim's "...: retry timeout exceeded"): it expired, whatever a
         # 4.7.1's "delivery not authorized" would name.
         return EXPIRED
-    if "recipient address rejected: un" in low:
-        probe = _VERIFY_PROBE.search(low)
-        if probe is not None:
-            # (the probe asks RCPT TO and no further)
-            met = derive(diagnostic=low[probe.end() :], action=action, command="RCPT")
-            if met not in _PROBE_UNREAD:
-                return met if met in _PROBE_ADDRESS_VERDICTS else NETWORK_ERROR
     seen: dict[str, bool] = {}
     # The families whose keywords the text holds, and their reasons: no other family can match, and
     # `has` answers for the others without searching (a text holds the keywords of two or three);
