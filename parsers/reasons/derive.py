@@ -98,7 +98,9 @@ _GENERIC_STATUS: Final = frozenset({None, "5.0.0"})
 # gateway's; whether the address is bad is what the probe met: the mailbox server's refusal of the
 # recipient, or a server the gateway could not reach (a timeout, a refused or lost connection, a
 # lookup to retry), which says nothing of the address.
-_VERIFY_PROBE: Final = patterncode.compile(r"recipient address rejected: un(?:deliverable|verified) address: ")
+_VERIFY_PROBE: Final = patterncode.compile(
+    r"recipient address rejected: un(?:deliverable|verified) address: "
+)
 # (what the probe met says nothing the reason table can read: the gateway's code stands)
 _PROBE_UNREAD: Final = frozenset({UNDEFINED, ON_HOLD})
 # What the probe met that is the mailbox server's word on the address; anything else (a timeout, a
