@@ -826,10 +826,9 @@ def inquire(mail: Mail) -> list[Delivery] | None:
             ):
                 add(m.group(1))
     if not found:
-        named_recipient = original_recipient_named(mail, text, excluded, pasted)
-        if named_recipient is not None:
-            found.append(named_recipient[0])
-            written[named_recipient[0]] = named_recipient[1]
+        for recipient, name in original_recipient_named(mail, text, excluded, pasted):
+            found.append(recipient)
+            written[recipient] = name
     if not written:
         # The accounts the report lists by user id alone, each with its reason in brackets, beside
         # the addresses it lists or instead of them, and more than the one a report names by name
@@ -908,7 +907,7 @@ def _names_in_order(local: str, text: str) -> str | None:
 
 def original_recipient_named(
     mail: Mail, text: str, excluded: set[str], pasted: str = ""
-) -> tuple[str, str] | None:
+) -> list[tuple[str, str]]:
     """The returned original's one recipient, when the report names that person only by name: a
     display name or a directory name ("Hanna Berg on 3/3/2026", "CN=Kurt Weber/O=Corp", "Doe,
     Jane") instead of the address. Exchange, Notes and cc:Mail write reports that way. The original
@@ -917,10 +916,12 @@ def original_recipient_named(
     display name, or the local part with its punctuation dropped ("kurt.weber" for "Kurt Weber")
     or its two words the other way round; or, when the report names no address at all and says
     why the message failed, nobody (a provider's notice about "your message" to that recipient).
-    Returns the address and the name as the report writes it (lower case; "" when it names none)."""
+    Several of its recipients when a report that writes no address names each by display name
+    (`_each_named_by_display`). Returns each address and the name as the report writes it (lower
+    case; "" when it names none)."""
     original = mail.original if mail.original is not None else (_pasted_original(pasted) if pasted else None)
     if original is None:
-        return None
+        return []
     if signed_as_a_bounce(
         decode_header_value(original.get("From", "")), decode_header_value(original.get("Subject", ""))
     ):
@@ -928,7 +929,7 @@ def original_recipient_named(
         # owner (LISTSERV's "identified as a possible delivery error notice", enclosing the
         # bounce sent to the list): its To is the list, and the wrapper's text names the list.
         # The report inside names its failed recipient itself (parsers.core reads it whole).
-        return None
+        return []
     candidate: str | None = None
     display = ""
     for name in _ORIGINAL_RECIPIENT_HEADERS:
@@ -939,20 +940,23 @@ def original_recipient_named(
         if len(chunks) > 1:
             # several recipients: the one the report names by user id, as a word of its own
             # (GroupWise: "kmeyer (User account is expired)"), or by display name; which one
-            # failed cannot be told when it names none of them, or more than one
+            # failed cannot be told when it names none of them, or more than one, unless it names
+            # each by display name
             chunks = [c for c in chunks if _named_by_id(c, text)]
+            if len(chunks) > 1:
+                return _each_named_by_display(original, chunks, text, excluded)
         if len(chunks) != 1:
-            return None  # (none with an address, or several the report does not tell apart)
+            return []  # (none with an address, or several the report does not tell apart)
         candidate = address(chunks[0])
         display = _display_name(chunks[0])
         break
     if not candidate or candidate in excluded or is_daemon(candidate) or _list_itself(original, candidate):
-        return None
+        return []
     if candidate == address(decode_header_value(original.get("From", ""))):
-        return None  # a message to oneself (or a list's own copy)
+        return []  # a message to oneself (or a list's own copy)
     low = text.lower()
     if candidate in low:
-        return None  # the report names the address itself: not a report that names only a person
+        return []  # the report names the address itself: not a report that names only a person
     named = _person_named(candidate, display, text, low)
     if (
         named is None
@@ -969,8 +973,37 @@ def original_recipient_named(
         # speak of the original's one recipient, unless its last hops were delivering it to another
         # address (a list's post: its To is the list). (No name as written: `explanation` reads
         # the report.)
-        return candidate, ""
-    return named
+        return [(candidate, "")]
+    return [named] if named is not None else []
+
+
+def _each_named_by_display(
+    original: Message, chunks: list[str], text: str, excluded: set[str]
+) -> list[tuple[str, str]]:
+    """The recipients of the returned original (`chunks`: the addresses of its header that the
+    report names) when a report that writes no address names each by display name, as Exchange's
+    lists the recipients it could not reach ("Anna Berg on 3/5/2026", each with its own reason);
+    none when it writes an address (its own readers find those) or names one only by user id."""
+    low = text.lower()
+    if "@" in low:
+        return []
+    sender = address(decode_header_value(original.get("From", "")))
+    out = []
+    for chunk in chunks:
+        candidate = address(chunk)
+        display = _display_name(chunk).lower()
+        if (
+            not candidate
+            or len(display) < 4
+            or display not in low
+            or candidate in excluded
+            or candidate == sender
+            or is_daemon(candidate)
+            or _list_itself(original, candidate)
+        ):
+            return []
+        out.append((candidate, display))
+    return out
 
 
 # A failed-recipient list's line that names an account by its user id alone, its reason in
