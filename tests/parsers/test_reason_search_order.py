@@ -92,6 +92,12 @@ def _old_derive(
     if (status and status.startswith("2.")) or (action or "").startswith("deliver"):
         return DELIVERED
     low = families.normalise(text)
+    if "recipient address rejected: un" in low:
+        probe = d._VERIFY_PROBE.search(low)
+        if probe is not None:
+            met = _old_derive(diagnostic=low[probe.end() :], action=action, command="RCPT")
+            if met not in d._PROBE_UNREAD:
+                return met if met in d._PROBE_ADDRESS_VERDICTS else NETWORK_ERROR
     if len(CONTINUATION.findall(low)) > 1:
         low = CONTINUATION.sub(" ", " " + low).strip()
     if ("reylist" in low or "raylist" in low) and (
