@@ -106,6 +106,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Exchange Online: "<Benutzer> wurde bei <Domäne> nicht gefunden."
         r"wurde (?:bei|unter|auf) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ nicht gefunden",
     ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Ihre Nachricht an <a@b> wurde automatisch abgelehnt(?!.{0,300}(?:spam|virus))"): the recipient's own rule
+    FILTERED: (r"ihre nachricht an <[^>\s]{1,300}> wurde automatisch abgelehnt(?!.{0,300}(?:spam|virus))",),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher|posteingang) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
         # whose storage, between noun and verb: the recipient's, the account's, the mailbox's

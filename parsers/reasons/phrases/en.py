@@ -422,6 +422,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rejected by (?:the )?recipient'?s? (?:filter|rules|settings?)",
         r"bounced address",
         r"resolver\.rst\.notauthorized",
+        # a Sieve reject (RFC 5429) or the delivery agent's refusal, as Dovecot words its MDN ("Your
+        # message to <a@b> was automatically rejected: ..."): the recipient's own rule, unless its text
+        # names a reason searched before (a full mailbox: "Quota exceeded") or spam or a virus (the
+        # content's verdict, which the rule only carries out)
+        r"your message to <[^>\s]{1,300}> was automatically rejected(?!.{0,300}(?:spam|virus))",
     ),
     REJECTED: (
         r"access denied \(in reply to mail from command\)",

@@ -10,6 +10,7 @@ from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
     EXPIRED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
@@ -77,6 +78,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:la )?direcci[oó]n (?:(?:de correo(?: electr[oó]nico)?|de e-?mail|del destinatario) ){0,2}no (?:es )?v[aá]lida",
         # Exchange Online: "No se encontró <usuario> en <dominio>."
         r"no se (?:ha )?encontrado (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|no se encontro (?:a )?(?:\S{1,64} )?en [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+    ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Su mensaje a <a@b> ha sido rechazado automáticamente"): the recipient's own rule
+    FILTERED: (
+        r"su mensaje (?:a|para) <[^>\s]{1,300}> (?:ha sido|fue) rechazado automaticamente(?!.{0,300}(?:spam|virus))",
     ),
     MAILBOX_FULL: (
         r"buz[oó]n (?:de correo )?(?:del destinatario )?(?:est[aá] )?(?:lleno|completo|saturado|excedido)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     MESSAGE_TOO_BIG,
@@ -70,6 +71,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"adresse (?:e-?mail|mail|de courriel|courriel) (?:inconnue|inexistante|invalide|introuvable)",
         # Exchange Online: "<utilisateur> est introuvable sur <domaine>."
         r"(?:est )?introuvable (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+|n'a pas ete trouvee? (?:sur|a|dans) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+    ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Votre message à <a@b> a été automatiquement rejeté"): the recipient's own rule
+    FILTERED: (
+        r"votre message a <[^>\s]{1,300}> a ete automatiquement (?:rejete|refuse)(?!.{0,300}(?:spam|virus))",
     ),
     MAILBOX_FULL: (
         # (Quebec: "boîte de courriel"; "saturée": full)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
@@ -75,6 +76,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"non (?:e'? )?stato (?:trovato|individuato)",
         # Exchange Online: "Impossibile trovare <utente> in <dominio>."
         r"(?:non (?:e|e') stat[oa] trovat[oa]|impossibile trovare \S{1,64}) (?:in|su) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+    ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Il tuo messaggio a <a@b> è stato automaticamente rifiutato"): the recipient's own rule
+    FILTERED: (
+        r"(?:il )?(?:tuo|suo) messaggio (?:a|per) <[^>\s]{1,300}> e stato (?:automaticamente rifiutato|rifiutato automaticamente)(?!.{0,300}(?:spam|virus))",
     ),
     MAILBOX_FULL: (
         r"(?:casella|cassetta|mailbox) (?:di posta |postale )?(?:del destinatario )?(?:e'? )?piena",

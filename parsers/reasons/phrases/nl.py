@@ -9,6 +9,7 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
@@ -63,6 +64,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"e-?mailadres dat u hebt ingevoerd,? (?:is niet gevonden|kan niet worden gevonden|werd niet gevonden)",
         # Exchange Online: "<gebruiker> is niet gevonden op <domein>."
         r"(?:is |werd )?niet gevonden op [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+    ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Uw bericht aan <a@b> is automatisch geweigerd"): the recipient's own rule
+    FILTERED: (
+        r"uw bericht aan <[^>\s]{1,300}> is automatisch (?:geweigerd|afgewezen)(?!.{0,300}(?:spam|virus))",
     ),
     MAILBOX_FULL: (
         # (whose, between noun and verb; "zit vol", is full, beside "is vol")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from parsers.reasons.codes import (
     ACCOUNT_DISABLED,
     BLOCKED,
+    FILTERED,
     HOST_UNKNOWN,
     MAILBOX_FULL,
     NO_RELAYING,
@@ -78,6 +79,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"n[aã]o foi (?:encontrado|localizado)",
         # Exchange Online: "<usuário> não foi encontrado em <domínio>."
         r"n(?:a|ã)o foi encontrad[oa] (?:em|no|na) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+",
+    ),
+    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
+    # panel's translation ("Sua mensagem para <a@b> foi automaticamente rejeitada"): the recipient's own rule
+    FILTERED: (
+        r"(?:a )?sua mensagem (?:para|a) <[^>\s]{1,300}> foi (?:automaticamente rejeitada|rejeitada automaticamente)(?!.{0,300}(?:spam|virus))",
     ),
     MAILBOX_FULL: (
         r"caixa (?:postal|de correio|de entrada|de e-?mail)(?: do destinat[aá]rio)? (?:est[aá] )?(?:cheia|lotada)",
