@@ -123,6 +123,8 @@ _STILL_TRYING: Final = CaseBlind(
     r"|ich versuche es (?:weiter|sp(?:ä|ae|a)ter (?:erneut|noch einmal))"
     # (and in Spanish and Portuguese: "seguiré intentándolo", "continuarei tentando")
     r"|(?:seguir|continuar)(?:é|e) intent(?:á|a)ndo|(?:continuarei|vou continuar) (?:tentando|a tentar)"
+    # (and in Russian: "Я продолжаю попытки", "буду продолжать попытки"; not "не буду")
+    r"|продолжаю попытки|(?<!не )буду продолжать попытки"
     r"|dette er kun en advarsel|du beh(?:ø|oe|o)ver ikke at sende (?:beskeden|meddelelsen|mailen) igen"
     r"|vil forts(?:æ|ae)tte med at fors(?:ø|oe|o)ge|vil fortsat blive fors(?:ø|oe|o)gt"
     r"|(?:đ|d)(?:â|a)y ch(?:ỉ|i) l(?:à|a) (?:th(?:ô|o)ng b(?:á|a)o )?c(?:ả|a)nh b(?:á|a)o"

@@ -88,6 +88,8 @@ STILL_TRYING = {
     # in German, in the first person)
     "nl-postfix": "# Dit is enkel een waarschuwing, u hoeft uw mail niet opnieuw te verzenden. #",
     "de-qmail": "Dies ist ein vorübergehender Fehler; ich versuche es weiter.",
+    "ru-qmail": "Это временная ошибка. Я продолжаю попытки.",
+    "ru-qmail-will": "Это временная ошибка; я буду продолжать попытки доставки.",
     # (Turkish, Greek, Romanian, Ukrainian, Bulgarian, Serbian, Croatian, Slovene and Kazakh servers,
     # and Exchange set to those languages)
     "tr-exchange": "Bu alıcılara veya gruplara teslim gecikti:",
@@ -205,6 +207,7 @@ FINAL = {
     "it-gmail-no-retry": "Il messaggio è stato respinto. Gmail non riproverà più.",
     "pt-gmail-no-retry": "Sua mensagem foi rejeitada. O Gmail não tentará novamente.",
     "ru-gmail-no-retry": "Сообщение отклонено. Gmail не будет повторять попытки.",
+    "ru-qmail-gave-up": "Это постоянная ошибка; я прекратил попытки. Я не буду продолжать попытки.",
     "pl-gmail-no-retry": "Wiadomość została odrzucona. Gmail nie ponowi próby.",
     "cs-gmail-no-retry": "Zpráva byla odmítnuta. Gmail to nebude zkoušet znovu.",
     "cs-final": "Zprávu se nepodařilo doručit jednomu nebo více příjemcům. Toto je trvalá chyba.",
