@@ -106,9 +106,6 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
         # Exchange Online: "<Benutzer> wurde bei <Domäne> nicht gefunden."
         r"wurde (?:bei|unter|auf) [a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+ nicht gefunden",
     ),
-    # a Sieve reject or the delivery agent's refusal as its rejection text reads in a hosting
-    # panel's translation ("Ihre Nachricht an <a@b> wurde automatisch abgelehnt(?!.{0,300}(?:spam|virus))"): the recipient's own rule
-    FILTERED: (r"ihre nachricht an <[^>\s]{1,300}> wurde automatisch abgelehnt(?!.{0,300}(?:spam|virus))",),
     MAILBOX_FULL: (
         r"(?:postfach|mailbox|postfachspeicher|posteingang) (?:des empf(?:ae|a)ngers )?(?:ist )?(?:voll|(?:ue|u)berf(?:ue|u)llt)",
         # whose storage, between noun and verb: the recipient's, the account's, the mailbox's
@@ -247,6 +244,9 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     FILTERED: (
         r"empf(?:ae|a)nger hat (?:ihre|ihren|diese|diesen) (?:absender-?adresse|absender|e-?mail-?adresse|adresse"
         r"|nachrichten|e-?mails) (?:blockiert|gesperrt)",
+        # a Sieve reject or the delivery agent's refusal as a hosting panel translates its rejection
+        # text ("Ihre Nachricht an <a@b> wurde automatisch abgelehnt: ..."): the recipient's own rule
+        r"ihre nachricht an <[^>\s]{1,300}> wurde automatisch abgelehnt(?!.{0,300}(?:spam|virus))",
     ),
     # the server refuses to relay for the sender ("Relaying nicht erlaubt", "Relay-Zugriff
     # verweigert"): the sender's, soft (English's "relay access denied")
